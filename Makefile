@@ -1,0 +1,39 @@
+# The kit's one task runner. Every target creates .venv and installs the kit first when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: help install lab test lint book datasets benchmark clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(INSTALLED)  ## create .venv and install the kit with its extras
+
+lab: install  ## open JupyterLab on the first lesson
+	$(BIN)/jupyter lab course/00_welcome.ipynb
+
+lint: install  ## ruff over the package, tests and notebooks
+	$(BIN)/ruff check .
+
+test: install lint  ## run every test: unit, schema, nbval over the lessons
+	$(BIN)/pytest -n 2 --dist loadfile
+
+book: install  ## build the site into book/_build/html (warnings are errors)
+	$(BIN)/jupyter-book build book --warningiserror --nitpick --keep-going
+
+datasets: install  ## regenerate datasets/*.csv from the fixed seed
+	$(BIN)/smcourse data generate
+
+benchmark: install  ## time each lesson headless and report peak memory
+	$(BIN)/python benchmarks/run_benchmarks.py
+
+clean:  ## remove built and generated files (not .venv)
+	rm -rf book/_build .pytest_cache

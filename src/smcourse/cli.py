@@ -1,0 +1,69 @@
+"""The `smcourse` command: argument parsing only; the work happens in the modules it calls."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from smcourse.errors import SmcourseError
+
+
+def _generate(args: argparse.Namespace) -> None:
+    from smcourse import data, generate
+
+    directory = data.datasets_dir()
+    fields = {name: [f["name"] for f in data.schema(name)["schema"]["fields"]] for name in data.TABLES}
+    for path in generate.write_datasets(directory, fields, seed=args.seed):
+        print(f"wrote {path}")
+
+
+def _check(args: argparse.Namespace) -> None:
+    from smcourse import data
+
+    for name in data.TABLES:
+        print(f"{name}: {len(data.load(name)):,} rows, schema ok")
+
+
+def _refresh(args: argparse.Namespace) -> None:
+    from smcourse import notebooks
+
+    for path in args.paths or notebooks.lessons():
+        notebooks.refresh(path)
+        print(f"refreshed {path}")
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="smcourse", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+    data_cmd = commands.add_parser("data", help="generate or check the course datasets")
+    data_sub = data_cmd.add_subparsers(dest="action", required=True)
+    gen = data_sub.add_parser("generate", help="rewrite datasets/*.csv from the fixed seed",
+                              epilog="example: smcourse data generate")
+    gen.add_argument("--seed", type=int, default=2025, help="random seed (default: 2025)")
+    gen.set_defaults(run=_generate)
+    check = data_sub.add_parser("check", help="load every table and check it against its schema",
+                                epilog="example: smcourse data check")
+    check.set_defaults(run=_check)
+    lessons = commands.add_parser("lessons", help="work on the lesson notebooks in course/")
+    lessons_sub = lessons.add_subparsers(dest="action", required=True)
+    refresh = lessons_sub.add_parser(
+        "refresh", help="re-run lessons headless and store clean outputs (what nbval compares)",
+        epilog="example: smcourse lessons refresh course/05_metrics.ipynb")
+    refresh.add_argument("paths", nargs="*", type=Path, help="notebooks (default: every lesson)")
+    refresh.set_defaults(run=_refresh)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        args.run(args)
+    except SmcourseError as error:
+        print(f"smcourse: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

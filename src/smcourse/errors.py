@@ -1,0 +1,28 @@
+"""The kit's one error type, and how notebooks show it: a short message, never a traceback."""
+
+from __future__ import annotations
+
+import html
+
+
+class SmcourseError(Exception):
+    """A problem the learner or instructor can fix; its message says what and how."""
+
+
+def _show_briefly(shell, etype, value, tb, tb_offset=None):
+    from IPython.display import HTML, display
+
+    display(HTML(f'<div class="smcourse-error" style="border-left:4px solid #c0392b;'
+                 f'padding:0.4em 0.8em;background:#fdecea">⚠️ {html.escape(str(value))}</div>'))
+    return None
+
+
+def install_notebook_handler() -> None:
+    """In IPython, show SmcourseError as its message alone (other errors keep their traceback)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.set_custom_exc((SmcourseError,), _show_briefly)

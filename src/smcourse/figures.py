@@ -1,0 +1,79 @@
+"""One plotly look for the whole course: a template, brand colours, and figures that carry alt text.
+
+Importing this module makes "smcourse" plotly's default renderer. It emits, for every figure:
+* `application/vnd.plotly.v1+json`, which JupyterLab draws interactively;
+* `text/html` without plotly.js inside (the book serves plotly.js once per page), wrapped in an
+  element with role="img" and the figure's alt text as its label;
+* `text/plain`: the alt text, so a text-only reader still learns what the figure shows.
+The HTML element id is derived from the figure's content, so stored outputs are reproducible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+
+import plotly.graph_objects as go
+import plotly.io as pio
+from plotly.io._base_renderers import MimetypeRenderer
+
+BRAND_COLOURS = {"lumen": "#0f766e", "beacon": "#c2410c"}
+SEQUENCE = ["#0f766e", "#c2410c", "#4338ca", "#a16207", "#be185d", "#15803d", "#475569"]
+HEATMAP_SCALE = "Teal"
+
+pio.templates["smcourse"] = go.layout.Template(
+    layout=go.Layout(
+        font={"family": "Inter, Segoe UI, Helvetica, Arial, sans-serif", "size": 14,
+              "color": "#1f2937"},
+        title={"x": 0.0, "xanchor": "left", "font": {"size": 18}},
+        colorway=SEQUENCE,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin={"l": 70, "r": 30, "t": 70, "b": 60},
+        xaxis={"gridcolor": "#e5e7eb", "zerolinecolor": "#d1d5db", "automargin": True},
+        yaxis={"gridcolor": "#e5e7eb", "zerolinecolor": "#d1d5db", "automargin": True},
+        legend={"bgcolor": "rgba(255,255,255,0.8)"},
+    )
+)
+pio.templates.default = "plotly_white+smcourse"
+
+
+def finish(fig: go.Figure, *, title: str, x_title: str, y_title: str, alt: str,
+           height: int = 420) -> go.Figure:
+    """Give `fig` the course look, a title, labelled axes and alt text (all required)."""
+    for name, value in (("title", title), ("x_title", x_title), ("y_title", y_title),
+                        ("alt", alt)):
+        if not str(value).strip():
+            raise ValueError(f"every course figure needs a {name}")
+    fig.update_layout(title_text=title, height=height, meta={"alt": alt},
+                      xaxis_title_text=x_title, yaxis_title_text=y_title)
+    return fig
+
+
+def alt_text(fig_dict: dict) -> str:
+    """The alt text that `finish` stored in the figure (empty when it was never set)."""
+    meta = fig_dict.get("layout", {}).get("meta") or {}
+    return meta.get("alt", "") if isinstance(meta, dict) else ""
+
+
+class CourseRenderer(MimetypeRenderer):
+    """Interactive in JupyterLab, offline-ready HTML for the book, alt text for everyone else."""
+
+    def to_mimebundle(self, fig_dict):
+        fig_json = json.loads(pio.to_json(fig_dict, validate=False, remove_uids=True))
+        digest = hashlib.sha1(json.dumps(fig_json, sort_keys=True).encode()).hexdigest()[:12]
+        alt = alt_text(fig_json)
+        div = pio.to_html(fig_json, full_html=False, include_plotlyjs=False,
+                          div_id=f"fig-{digest}", validate=False,
+                          config={"displaylogo": False, "responsive": True})
+        label = html.escape(alt, quote=True)
+        return {
+            "application/vnd.plotly.v1+json": fig_json,
+            "text/html": f'<div class="smcourse-figure" role="img" aria-label="{label}">{div}</div>',
+            "text/plain": f"Figure: {alt}" if alt else "Figure (no description)",
+        }
+
+
+pio.renderers["smcourse"] = CourseRenderer()
+pio.renderers.default = "smcourse"

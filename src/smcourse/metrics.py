@@ -1,0 +1,228 @@
+"""The course's metric formulas, each small, documented and tested (no plotting, no widgets here).
+
+Conventions shared by every function:
+* engagements = likes + comments + shares (clicks are counted apart, in the click-through rate);
+* a rate whose denominator is zero is NaN ("not defined"), never infinity or an error;
+* inputs are the DataFrames returned by `smcourse.data.load`; outputs are plain pandas objects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+ENGAGEMENT_COLUMNS = ("likes", "comments", "shares")
+DENOMINATORS = ("impressions", "reach", "followers")
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# VADER's own recommended cut-offs on the compound score.
+POSITIVE_FROM, NEGATIVE_BELOW = 0.05, -0.05
+STOP_WORDS = frozenset(
+    "a an and are as at be but by can do does for from get has have how i if in is it its me my "
+    "no not of on or our so that the their them this to too up us was we what when which who why "
+    "will with you your just all again very been more than then there here one out about after "
+    "before into over still same see any some".split()
+)
+
+
+def _rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
+    """numerator / denominator as floats, NaN where the denominator is zero or missing."""
+    denominator = denominator.astype("float64")
+    return numerator.astype("float64") / denominator.where(denominator > 0)
+
+
+def engagements(posts: pd.DataFrame) -> pd.Series:
+    """Likes + comments + shares for each post."""
+    return posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1)
+
+
+def followers_at_post(posts: pd.DataFrame, followers: pd.DataFrame) -> pd.Series:
+    """The audience each post was published to: the brand's followers on that platform at the
+    start of the posting day (end-of-day count minus that day's gains plus its losses)."""
+    start_of_day = followers.assign(
+        start=followers["followers"] - followers["gained"] + followers["lost"],
+        brand=followers["brand"].astype(str), platform=followers["platform"].astype(str))
+    keys = pd.DataFrame({"date": posts["published_at"].dt.tz_localize(None).dt.normalize(),
+                         "brand": posts["brand"].astype(str),
+                         "platform": posts["platform"].astype(str)})
+    merged = keys.merge(start_of_day[["date", "brand", "platform", "start"]], how="left",
+                        on=["date", "brand", "platform"])
+    return pd.Series(merged["start"].to_numpy(dtype="float64"), index=posts.index,
+                     name="followers")
+
+
+def engagement_rate(posts: pd.DataFrame, by: str = "impressions",
+                    followers: pd.DataFrame | None = None) -> pd.Series:
+    """Engagements per impression, per account reached, or per follower (`by`).
+
+    By impressions measures how compelling each view was; by reach, how many of the people who saw
+    it reacted; by followers, how much of the audience you own responded (it favours posts that
+    travel beyond the audience). `by="followers"` needs the followers table.
+    """
+    if by not in DENOMINATORS:
+        raise ValueError(f"by must be one of {', '.join(DENOMINATORS)}, not {by!r}")
+    if by == "followers":
+        if followers is None:
+            raise ValueError("engagement rate by followers needs the followers table: "
+                             "engagement_rate(posts, 'followers', followers=load('followers'))")
+        denominator = followers_at_post(posts, followers)
+    else:
+        denominator = posts[by]
+    return _rate(engagements(posts), denominator).rename(f"engagement_rate_{by}")
+
+
+def click_through_rate(posts: pd.DataFrame) -> pd.Series:
+    """Clicks per impression."""
+    return _rate(posts["clicks"], posts["impressions"]).rename("click_through_rate")
+
+
+def performance_by(posts: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Posts, median engagement rate (by impressions), CTR and mean comments and shares per group.
+
+    Rates are pooled (total engagements / total impressions), so one tiny post cannot dominate.
+    """
+    frame = posts.assign(engagements=engagements(posts))
+    totals = frame.groupby(column, observed=True).agg(
+        posts=("post_id", "size"), impressions=("impressions", "sum"),
+        engagements=("engagements", "sum"), clicks=("clicks", "sum"),
+        comments_per_post=("comments", "mean"), shares_per_post=("shares", "mean"))
+    totals["engagement_rate"] = _rate(totals["engagements"], totals["impressions"])
+    totals["click_through_rate"] = _rate(totals["clicks"], totals["impressions"])
+    return totals[["posts", "engagement_rate", "click_through_rate", "comments_per_post",
+                   "shares_per_post"]].sort_values("engagement_rate", ascending=False)
+
+
+def posting_time_grid(posts: pd.DataFrame) -> pd.DataFrame:
+    """Median engagement rate by weekday (rows, Mon first) and local hour (columns); NaN = no posts."""
+    frame = pd.DataFrame({
+        "weekday": pd.Categorical(posts["published_at"].dt.day_of_week.map(dict(enumerate(WEEKDAYS))),
+                                  categories=WEEKDAYS),
+        "hour": posts["published_at"].dt.hour,
+        "rate": engagement_rate(posts),
+    })
+    grid = frame.pivot_table(index="weekday", columns="hour", values="rate", aggfunc="median",
+                             observed=False)
+    return grid.reindex(list(WEEKDAYS))
+
+
+def follower_growth(followers: pd.DataFrame, freq: str = "MS") -> pd.DataFrame:
+    """Per brand, platform and period: start and end followers, gained, lost, growth and churn.
+
+    growth_rate = (end - start) / start; churn_rate = lost / start, where start is the count at the
+    end of the day before the period began.
+    """
+    frame = followers.sort_values("date").assign(
+        start=lambda f: f["followers"] - f["gained"] + f["lost"])
+    grouped = frame.groupby(["brand", "platform", pd.Grouper(key="date", freq=freq)], observed=True)
+    table = grouped.agg(start=("start", "first"), end=("followers", "last"),
+                        gained=("gained", "sum"), lost=("lost", "sum"))
+    table["net"] = table["gained"] - table["lost"]
+    table["growth_rate"] = _rate(table["end"] - table["start"], table["start"])
+    table["churn_rate"] = _rate(table["lost"], table["start"])
+    return table.reset_index()
+
+
+@cache
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def sentiment_scores(texts: pd.Series) -> pd.Series:
+    """VADER compound score per text, from -1 (most negative) to +1 (most positive)."""
+    analyser = _vader()
+    scores = [analyser.polarity_scores(str(text))["compound"] for text in texts]
+    return pd.Series(scores, index=texts.index, name="sentiment", dtype="float64")
+
+
+def sentiment_labels(scores: pd.Series) -> pd.Series:
+    """positive / neutral / negative from compound scores, with VADER's ±0.05 cut-offs."""
+    labels = np.select([scores >= POSITIVE_FROM, scores <= NEGATIVE_BELOW],
+                       ["positive", "negative"], "neutral")
+    return pd.Series(pd.Categorical(labels, categories=["negative", "neutral", "positive"]),
+                     index=scores.index, name="sentiment_label")
+
+
+def top_terms(texts: pd.Series, n: int = 10, hashtags: bool = False,
+              exclude: tuple[str, ...] = ()) -> pd.DataFrame:
+    """The `n` most frequent words (stop words removed) or hashtags in `texts`, with counts."""
+    pattern = r"#\w+" if hashtags else r"[a-z][a-z'-]+"
+    skip = {word.lower() for word in exclude} | (set() if hashtags else STOP_WORDS)
+    counts: Counter[str] = Counter()
+    for text in texts.astype(str):
+        found = re.findall(pattern, text.lower())
+        counts.update(term for term in found if term not in skip)
+    rows = counts.most_common(n)
+    return pd.DataFrame(rows, columns=["term", "count"])
+
+
+def response_hours(comments: pd.DataFrame) -> pd.Series:
+    """Hours from each comment to the brand's answer (NaN when it was never answered)."""
+    delay = comments["answered_at"] - comments["created_at"]
+    return (delay.dt.total_seconds() / 3600).rename("response_hours")
+
+
+def activity_indicators(posts: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
+    """The existing-vs-living indicators per brand, each from 0 to 1 except response time.
+
+    * reply_share: share of posts that answer someone rather than broadcast;
+    * questions_answered: share of questions in comments that the brand answered;
+    * median_response_hours: median time to answer a comment;
+    * posting_consistency: 1 - coefficient of variation of weekly post counts (1 = steady rhythm);
+    * promotional_share: share of posts that are promotional.
+    """
+    enriched = comments.merge(posts[["post_id", "brand"]], on="post_id", how="left")
+    enriched["hours"] = response_hours(enriched)
+    rows = {}
+    for brand, own in posts.groupby("brand", observed=True):
+        replies = enriched[enriched["brand"] == brand]
+        questions = replies[replies["is_question"]]
+        weekly = own.set_index("published_at").resample("W")["post_id"].count()
+        variation = weekly.std(ddof=0) / weekly.mean() if weekly.mean() > 0 else np.nan
+        rows[brand] = {
+            "reply_share": (own["mode"] == "reply").mean(),
+            "questions_answered": questions["answered"].mean() if len(questions) else np.nan,
+            "median_response_hours": replies["hours"].median(),
+            "posting_consistency": float(np.clip(1 - variation, 0, 1)),
+            "promotional_share": (own["content_type"] == "promotional").mean(),
+        }
+    return pd.DataFrame.from_dict(rows, orient="index").rename_axis("brand")
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """The result of comparing a metric between two groups of posts."""
+
+    label_a: str
+    label_b: str
+    median_a: float
+    median_b: float
+    statistic: float
+    p_value: float
+
+    def summary(self, alpha: float = 0.05) -> str:
+        verdict = ("unlikely to be chance" if self.p_value < alpha
+                   else "could well be chance")
+        return (f"{self.label_a}: median {self.median_a:g}; {self.label_b}: median "
+                f"{self.median_b:g}; Mann-Whitney U = {self.statistic:g}, p = {self.p_value:.2g} "
+                f"(a difference this large is {verdict} at the {alpha:g} level).")
+
+
+def compare_groups(a: pd.Series, b: pd.Series, label_a: str = "group A",
+                   label_b: str = "group B") -> GroupComparison:
+    """Two-sided Mann-Whitney U test: do values in `a` tend to differ from values in `b`?
+
+    A rank test suits social media counts, which are skewed and full of outliers.
+    """
+    a, b = a.dropna().astype("float64"), b.dropna().astype("float64")
+    if len(a) == 0 or len(b) == 0:
+        raise ValueError("both groups need at least one value to compare")
+    result = stats.mannwhitneyu(a, b, alternative="two-sided")
+    return GroupComparison(label_a, label_b, float(a.median()), float(b.median()),
+                           float(result.statistic), float(result.pvalue))

@@ -1,0 +1,151 @@
+"""The display layer for practice checks: one ipywidgets card per question.
+
+A card shows the prompt, an input that fits the question kind, and buttons: Check (always), Hint
+(when the question has one) and Show answer. All judging is delegated to `Question.check`, so the
+card only renders a `Feedback`. Outside a live kernel (a static page, a text console) the card falls
+back to a short note that says to open the notebook in JupyterLab.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+from IPython.display import display
+
+from smcourse.practice import Choice, Feedback, Matching, MultiSelect, Numeric, Question
+
+_STYLES = {
+    "correct": ("✅", "#166534", "#dcfce7"),
+    "incorrect": ("❌", "#991b1b", "#fee2e2"),
+    "invalid": ("✋", "#854d0e", "#fef9c3"),
+    "hint": ("💡", "#1e3a8a", "#dbeafe"),
+    "solution": ("📖", "#374151", "#f3f4f6"),
+    "saved": ("💾", "#1e3a8a", "#dbeafe"),
+}
+_PLACEHOLDER = "— choose —"
+
+
+def message_html(status: str, text: str) -> str:
+    """A coloured, screen-reader-announced message box."""
+    icon, colour, background = _STYLES[status]
+    return (f'<div class="smcourse-feedback smcourse-{status}" role="status" aria-live="polite" '
+            f'style="color:{colour};background:{background};padding:0.4em 0.7em;'
+            f'border-radius:4px;margin-top:0.3em">{icon} {html.escape(text)}</div>')
+
+
+class AnswerInput:
+    """The input widget for one question, with the raw answer it holds (`value`)."""
+
+    def __init__(self, question: Question):
+        self.question = question
+        if isinstance(question, Choice):
+            self._radio = w.RadioButtons(options=question.options, value=None,
+                                         layout=w.Layout(width="auto"))
+            self.widget = self._radio
+            self._targets = [self._radio]
+        elif isinstance(question, MultiSelect):
+            self._boxes = [w.Checkbox(value=False, description=option, indent=False,
+                                      layout=w.Layout(width="auto")) for option in question.options]
+            self.widget = w.VBox(self._boxes)
+            self._targets = self._boxes
+        elif isinstance(question, Numeric):
+            self._text = w.Text(placeholder="a number, e.g. 0.034 or 3.4%",
+                                description=question.unit or "", layout=w.Layout(width="18em"))
+            self.widget = self._text
+            self._targets = [self._text]
+        elif isinstance(question, Matching):
+            choices = [(_PLACEHOLDER, None)] + [(option, option) for option in question.options]
+            self._menus = {item: w.Dropdown(options=choices, value=None,
+                                            layout=w.Layout(width="auto")) for item in question.items}
+            rows = [w.HBox([w.Label(item, layout=w.Layout(width="14em")), menu])
+                    for item, menu in self._menus.items()]
+            self.widget = w.VBox(rows)
+            self._targets = list(self._menus.values())
+        else:
+            raise TypeError(f"no input widget for {type(question).__name__}")
+
+    @property
+    def value(self) -> Any:
+        if isinstance(self.question, Choice):
+            return self._radio.value
+        if isinstance(self.question, MultiSelect):
+            return [box.description for box in self._boxes if box.value]
+        if isinstance(self.question, Numeric):
+            return self._text.value
+        return {item: menu.value for item, menu in self._menus.items()}
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        """Show a previously given answer again (answers that no longer fit are skipped)."""
+        if isinstance(self.question, Choice):
+            self._radio.value = answer if answer in self.question.options else None
+        elif isinstance(self.question, MultiSelect):
+            chosen = set(answer or ())
+            for box in self._boxes:
+                box.value = box.description in chosen
+        elif isinstance(self.question, Numeric):
+            self._text.value = "" if answer is None else str(answer)
+        else:
+            answer = answer if isinstance(answer, dict) else {}
+            for item, menu in self._menus.items():
+                menu.value = answer.get(item) if answer.get(item) in self.question.options else None
+
+    def observe(self, callback) -> None:
+        """Call `callback()` whenever the learner changes the answer."""
+        for widget in self._targets:
+            widget.observe(lambda change: callback(), names="value")
+
+
+class PracticeCard:
+    """Prompt, input, buttons and a feedback line for one practice question."""
+
+    def __init__(self, question: Question):
+        self.question = question
+        self.input = AnswerInput(question)
+        self.feedback = w.HTML(layout=w.Layout(min_height="2em"))
+        check = w.Button(description="Check", button_style="primary", icon="check")
+        check.on_click(lambda _: self.check())
+        buttons = [check]
+        if question.hint:
+            hint = w.Button(description="Hint", icon="lightbulb-o")
+            hint.on_click(lambda _: self._say("hint", question.hint))
+            buttons.append(hint)
+        reveal = w.Button(description="Show answer", icon="eye")
+        reveal.on_click(lambda _: self._say("solution", f"Answer: {question.solution()}. "
+                                                        f"{question.explanation}".strip()))
+        buttons.append(reveal)
+        prompt = w.HTML(f"<b>{html.escape(question.prompt)}</b>")
+        self.box = w.VBox([prompt, self.input.widget, w.HBox(buttons), self.feedback],
+                          layout=w.Layout(border="1px solid #d1d5db", padding="0.6em",
+                                          margin="0.5em 0"))
+        self.box.add_class("smcourse-practice")
+
+    def check(self) -> Feedback:
+        """Judge the answer currently in the input and show the verdict."""
+        verdict = self.question.check(self.input.value)
+        self._say(verdict.status, verdict.message)
+        return verdict
+
+    def _say(self, status: str, text: str) -> None:
+        self.feedback.value = message_html(status, text)
+
+
+def show_widget(box: w.Widget, title: str) -> None:
+    """Display a widget with a static fallback: a note to open the notebook in JupyterLab."""
+    note = f"{title} (interactive: run this cell in JupyterLab to use it)"
+    display({
+        "application/vnd.jupyter.widget-view+json": {
+            "version_major": 2, "version_minor": 0, "model_id": box.model_id},
+        "text/html": f'<div class="smcourse-widget-note"><b>{html.escape(title)}</b><br>'
+                     '<em>Interactive: run this cell in JupyterLab to use it.</em></div>',
+        "text/plain": note,
+    }, raw=True)
+
+
+def show(question: Question) -> PracticeCard:
+    """Display the practice card for `question` and return it."""
+    card = PracticeCard(question)
+    show_widget(card.box, f"Practice check: {question.prompt}")
+    return card

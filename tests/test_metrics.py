@@ -1,0 +1,129 @@
+"""Do the metric formulas give the numbers a careful analyst would compute by hand?"""
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smcourse import metrics
+
+TZ = "America/New_York"
+
+
+def _posts(**columns):
+    base = {"post_id": ["P1", "P2"], "brand": ["lumen", "lumen"], "platform": ["x", "x"],
+            "published_at": pd.to_datetime(["2025-03-04 12:00", "2025-03-05 20:00"]).tz_localize(TZ),
+            "content_type": ["question", "promotional"], "mode": ["broadcast", "reply"],
+            "impressions": [1000, 0], "reach": [500, 0], "likes": [30, 0], "comments": [15, 0],
+            "shares": [5, 0], "clicks": [20, 0]}
+    base.update(columns)
+    return pd.DataFrame(base)
+
+
+def test_engagement_rate_by_impressions_and_reach():
+    posts = _posts()
+    assert metrics.engagement_rate(posts)[0] == pytest.approx(50 / 1000)
+    assert metrics.engagement_rate(posts, "reach")[0] == pytest.approx(50 / 500)
+
+
+def test_a_zero_denominator_gives_nan_not_infinity():
+    rates = metrics.engagement_rate(_posts())
+    assert math.isnan(rates[1])
+    assert math.isnan(metrics.click_through_rate(_posts())[1])
+
+
+def test_engagement_rate_by_followers_uses_the_start_of_the_posting_day():
+    followers = pd.DataFrame({
+        "date": pd.to_datetime(["2025-03-04", "2025-03-05"]), "brand": ["lumen", "lumen"],
+        "platform": ["x", "x"], "followers": [2010, 2100], "gained": [20, 100], "lost": [10, 10]})
+    posts = _posts(impressions=[1000, 10])
+    rate = metrics.engagement_rate(posts, "followers", followers=followers)
+    assert rate[0] == pytest.approx(50 / 2000)  # 2010 at day's end - 20 gained + 10 lost
+    assert rate[1] == 0.0
+
+
+def test_engagement_rate_by_followers_without_the_table_explains_itself():
+    with pytest.raises(ValueError, match="needs the followers table"):
+        metrics.engagement_rate(_posts(), "followers")
+    with pytest.raises(ValueError, match="must be one of impressions, reach, followers"):
+        metrics.engagement_rate(_posts(), "likes")
+
+
+def test_click_through_rate():
+    assert metrics.click_through_rate(_posts())[0] == pytest.approx(0.02)
+
+
+def test_performance_by_pools_totals_per_group():
+    posts = _posts(content_type=["question", "question"], impressions=[1000, 3000],
+                   likes=[30, 10], comments=[15, 5], shares=[5, 5], clicks=[10, 30])
+    table = metrics.performance_by(posts, "content_type")
+    assert table.loc["question", "posts"] == 2
+    assert table.loc["question", "engagement_rate"] == pytest.approx(70 / 4000)
+    assert table.loc["question", "click_through_rate"] == pytest.approx(40 / 4000)
+
+
+def test_posting_time_grid_has_every_weekday_in_order():
+    grid = metrics.posting_time_grid(_posts(impressions=[1000, 100]))
+    assert list(grid.index) == list(metrics.WEEKDAYS)
+    assert grid.loc["Tue", 12] == pytest.approx(0.05)
+    assert np.isnan(grid.loc["Mon"]).all()
+
+
+def test_follower_growth_and_churn_per_month():
+    followers = pd.DataFrame({
+        "date": pd.to_datetime(["2025-01-30", "2025-01-31", "2025-02-01"]),
+        "brand": ["lumen"] * 3, "platform": ["x"] * 3,
+        "followers": [1010, 1015, 1000], "gained": [20, 10, 0], "lost": [10, 5, 15]})
+    table = metrics.follower_growth(followers).set_index("date")
+    january = table.loc["2025-01-01"]
+    assert (january["start"], january["end"], january["net"]) == (1000, 1015, 15)
+    assert january["growth_rate"] == pytest.approx(0.015)
+    assert january["churn_rate"] == pytest.approx(15 / 1000)
+    assert table.loc["2025-02-01", "churn_rate"] == pytest.approx(15 / 1015)
+
+
+def test_sentiment_scores_and_labels_follow_vader():
+    texts = pd.Series(["I love this, amazing coffee!", "Posted from the cafe",
+                       "Terrible service, very disappointed"])
+    scores = metrics.sentiment_scores(texts)
+    assert scores[0] > 0.5 and scores[2] < -0.5 and abs(scores[1]) < 0.05
+    assert metrics.sentiment_labels(scores).tolist() == ["positive", "neutral", "negative"]
+
+
+def test_top_terms_drops_stop_words_and_excluded_names():
+    texts = pd.Series(["The recall is scary #Lumen", "recall again and the refund #lumen #coffee"])
+    words = metrics.top_terms(texts, 2, exclude=("lumen",))
+    assert words.to_dict("records") == [{"term": "recall", "count": 2}, {"term": "scary", "count": 1}]
+    tags = metrics.top_terms(texts, 1, hashtags=True)
+    assert tags.to_dict("records") == [{"term": "#lumen", "count": 2}]
+
+
+def test_response_hours_is_nan_for_unanswered_comments():
+    created = pd.to_datetime(["2025-01-01 10:00", "2025-01-01 11:00"]).tz_localize(TZ)
+    comments = pd.DataFrame({"created_at": created,
+                             "answered_at": [created[0] + pd.Timedelta(minutes=90), pd.NaT]})
+    hours = metrics.response_hours(comments)
+    assert hours[0] == pytest.approx(1.5) and math.isnan(hours[1])
+
+
+def test_activity_indicators_on_a_tiny_brand():
+    posts = _posts()
+    created = posts["published_at"]
+    comments = pd.DataFrame({"post_id": ["P1", "P1"], "is_question": [True, False],
+                             "answered": [True, False], "created_at": created,
+                             "answered_at": [created[0] + pd.Timedelta(hours=2), pd.NaT]})
+    row = metrics.activity_indicators(posts, comments).loc["lumen"]
+    assert row["reply_share"] == 0.5 and row["promotional_share"] == 0.5
+    assert row["questions_answered"] == 1.0 and row["median_response_hours"] == 2.0
+    assert row["posting_consistency"] == 1.0  # both posts fall in the same single week
+
+
+def test_compare_groups_reports_medians_and_a_p_value():
+    result = metrics.compare_groups(pd.Series([5, 6, 7, 8, 9] * 4), pd.Series([1, 2, 2, 3, 1] * 4),
+                                    "questions", "others")
+    assert (result.median_a, result.median_b) == (7.0, 2.0)
+    assert result.p_value < 0.001
+    assert "unlikely to be chance" in result.summary()
+    with pytest.raises(ValueError, match="at least one value"):
+        metrics.compare_groups(pd.Series([], dtype=float), pd.Series([1.0]))

@@ -1,0 +1,96 @@
+"""Do practice checks judge answers correctly and answer every bad input with a friendly message?"""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from smcourse.practice import Choice, Matching, MultiSelect, Numeric, Ordering
+
+CHOICE = Choice("Which denominator?", ["impressions", "reach", "followers"], "reach",
+                why={"followers": "Followers ignore people who saw a share."}, hint="Who saw it?",
+                explanation="Reach counts people, not views.")
+MULTI = MultiSelect("Which are uses beyond marketing?", ["recruiting", "customer service", "banner ads"],
+                    ["recruiting", "customer service"])
+NUMBER = Numeric("What is the CTR?", 0.034, tolerance=0.0005)
+ORDER = Ordering("Order the path", ["contact", "relationship", "brand experience", "leverage"])
+MATCH = Matching("Match", {"blog": "owned", "Facebook page": "rented", "forum thread": "occupied"})
+QUESTIONS = [CHOICE, MULTI, NUMBER, ORDER, MATCH]
+
+
+def test_choice_right_wrong_and_specific_feedback():
+    assert CHOICE.check("reach").correct
+    assert "Reach counts people" in CHOICE.check("reach").message
+    wrong = CHOICE.check("followers")
+    assert wrong.status == "incorrect" and "ignore people who saw a share" in wrong.message
+    assert "Try the hint" in CHOICE.check("impressions").message
+
+
+def test_multiselect_counts_what_was_found_without_revealing_it():
+    assert MULTI.check(["customer service", "recruiting"]).correct
+    verdict = MULTI.check(["recruiting", "banner ads"])
+    assert verdict.status == "incorrect"
+    assert verdict.message == "You found 1 of the 2 right options and ticked 1 that does not belong."
+
+
+@pytest.mark.parametrize("answer", [0.034, "0.034", "3.4%", " 3.40 % ", "0.0344"])
+def test_numeric_accepts_numbers_in_learner_formats(answer):
+    assert NUMBER.check(answer).correct
+
+
+def test_numeric_says_which_way_it_is_off():
+    assert NUMBER.check(0.05).message.startswith("0.05 is too high")
+    assert NUMBER.check("1%").message.startswith("0.01 is too low")
+
+
+def test_ordering_accepts_a_list_or_positions_and_counts_places():
+    assert ORDER.check(["contact", "relationship", "brand experience", "leverage"]).correct
+    verdict = ORDER.check(["relationship", "contact", "brand experience", "leverage"])
+    assert verdict.message == "2 of 4 are in the right place."
+    assert ORDER.check(["contact"] * 4).message == "Use each item once."
+
+
+def test_matching_names_the_items_still_unmatched():
+    verdict = MATCH.check({"blog": "owned"})
+    assert verdict.status == "invalid"
+    assert verdict.message == "Choose a match for: Facebook page, forum thread."
+    assert MATCH.check({"blog": "owned", "Facebook page": "rented", "forum thread": "occupied"}).correct
+
+
+@pytest.mark.parametrize(("question", "answer", "message"), [
+    (CHOICE, None, "Pick one of the options first."),
+    (CHOICE, "", "Pick one of the options first."),
+    (CHOICE, 3, "3 is not one of the options."),
+    (MULTI, [], "Tick at least one option first."),
+    (MULTI, "recruiting", "Tick the options that apply"),
+    (MULTI, ["recruiting", "billboards"], "Not an option here: billboards."),
+    (NUMBER, "", "Type a number first."),
+    (NUMBER, "three percent", "'three percent' is not a number."),
+    (NUMBER, True, "Type a number"),
+    (NUMBER, float("nan"), "Type an ordinary (finite) number."),
+    (ORDER, 42, "Choose a match for every item."),
+])
+def test_empty_and_wrong_type_answers_get_a_friendly_message(question, answer, message):
+    verdict = question.check(answer)
+    assert verdict.status == "invalid"
+    assert verdict.message.startswith(message)
+
+
+ANYTHING = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=8)
+
+
+@given(answer=ANYTHING)
+def test_check_never_raises_whatever_the_answer(answer):
+    for question in QUESTIONS:
+        assert question.check(answer).status in {"correct", "incorrect", "invalid"}
+
+
+def test_badly_declared_questions_fail_at_authoring_time():
+    with pytest.raises(ValueError, match="not one of the options"):
+        Choice("?", ["a", "b"], "c")
+    with pytest.raises(ValueError, match="at least two distinct options"):
+        Choice("?", ["a", "a"], "a")
+    with pytest.raises(ValueError, match="non-empty subset"):
+        MultiSelect("?", ["a", "b"], ["z"])
