@@ -10,10 +10,13 @@ class SmcourseError(Exception):
 
 
 def _show_briefly(shell, etype, value, tb, tb_offset=None):
-    from IPython.display import HTML, display
+    from IPython.display import display
 
-    display(HTML(f'<div class="smcourse-error" style="border-left:4px solid #c0392b;'
-                 f'padding:0.4em 0.8em;background:#fdecea">⚠️ {html.escape(str(value))}</div>'))
+    message = str(value)
+    display({"text/html": f'<div class="smcourse-error" role="alert" style="border-left:4px solid '
+                          f'#c0392b;padding:0.4em 0.8em;background:#fdecea">⚠️ {html.escape(message)}'
+                          "</div>",
+             "text/plain": f"Problem: {message}"}, raw=True)
     return None
 
 

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from smcourse.errors import SmcourseError
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 COURSE_DIR = Path(__file__).resolve().parents[2] / "course"
@@ -22,7 +25,11 @@ def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        raise SmcourseError(f"{path.name} stopped at a failing cell (tag a cell that is meant to "
+                            f"fail 'raises-exception'):\n{error}") from None
     return notebook
 
 
