@@ -270,3 +270,16 @@ def test_an_incomplete_plan_exports_with_what_is_still_open():
     assert "- **Connect**: meet growers" in markdown and "*(nothing yet)*" in markdown
     assert "## Still open" in markdown and "- channels: Choose at least one channel." in markdown
     assert "<em>(nothing yet)</em>" in plan.to_html(Plan())
+
+
+def test_a_target_outside_its_range_is_explained_in_its_own_unit():
+    metrics = [*plan.example_plan().metrics, Metric("follower_growth", "25")]
+    assert _messages(_example(metrics=metrics), "metrics") == [
+        "A target of 25% a month for Follower growth is outside a sensible range (0.1 to 10% a month): "
+        "growth above 10% a month rarely lasts and is seldom worth chasing."]
+
+
+def test_one_part_of_a_plan_can_be_shown_on_its_own():
+    channels = plan.part_markdown(plan.example_plan(), "channels")
+    assert channels.startswith("## 3. Channels\n\n| Channel | Property | What it is for |")
+    assert "| Review sites | occupied |" in channels and "Goals" not in channels

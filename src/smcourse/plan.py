@@ -81,6 +81,10 @@ class MetricSpec:
     measures: tuple[str, ...]
     why_range: str
 
+    def amount(self, value: float) -> str:
+        """`value` with its unit: "3% of impressions", "2 hours"."""
+        return f"{value:g}{'' if self.unit.startswith('%') else ' '}{self.unit}"
+
 
 METRICS = {
     "engagement_rate": MetricSpec(
@@ -342,8 +346,8 @@ def _check_metrics(plan: Plan):
         elif target is None:
             yield _fix("metrics", f"The target for {spec.label} (“{metric.target}”) is not a number.")
         elif not spec.low <= target <= spec.high:
-            yield _fix("metrics", f"A target of {target:g} {spec.unit} for {spec.label} is outside "
-                                  f"a sensible range ({spec.low:g} to {spec.high:g}): "
+            yield _fix("metrics", f"A target of {spec.amount(target)} for {spec.label} is outside "
+                                  f"a sensible range ({spec.low:g} to {spec.amount(spec.high)}): "
                                   f"{spec.why_range}.")
     chosen = {metric.name for metric in plan.metrics}
     if chosen == {"follower_growth"}:
@@ -499,6 +503,7 @@ Block = str | list[str] | Table  # a paragraph, a bullet list, or a table
 
 @dataclass(frozen=True)
 class Section:
+    part: str
     title: str
     blocks: list[Block]
 
@@ -506,31 +511,34 @@ class Section:
 def sections(plan: Plan) -> list[Section]:
     """The plan as a document: the parts in order, then what is still open."""
     parts = [
-        Section("1. Goals", [[f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
-        Section("2. Audience and personas", [plan.audience.summary, Table(
+        Section("goals", "1. Goals",
+                [[f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
+        Section("audience", "2. Audience and personas", [plan.audience.summary, Table(
             ("Persona", "Who they are", "What they need", "Journey stage"),
             [(p.name, p.description, p.needs, p.stage) for p in plan.audience.personas])]),
-        Section("3. Channels", [Table(("Channel", "Property", "What it is for"),
-                                      [(c.name, c.property, c.purpose) for c in plan.channels])]),
-        Section("4. Content mix and calendar", [
+        Section("channels", "3. Channels", [Table(
+            ("Channel", "Property", "What it is for"),
+            [(c.name, c.property, c.purpose) for c in plan.channels])]),
+        Section("content", "4. Content mix and calendar", [
             Table(("Content type", "Share of posts"),
                   [(kind, f"{share}%") for kind, share in plan.content.mix.items() if share]),
             "Posts a week per channel and content type:", _calendar(plan)]),
-        Section("5. Engagement rules", [[
+        Section("engagement", "5. Engagement rules", [[
             f"**Who answers**: {plan.engagement.who_answers}",
             f"**Escalation**: {plan.engagement.escalation}",
             *(f"**Response time on {name}**: within {hours} hours"
               for name, hours in plan.engagement.response_hours.items() if hours.strip())]]),
-        Section("6. Metrics and targets", [Table(("Metric", "Target", "Unit"),
-                                                 [_metric_row(metric) for metric in plan.metrics])]),
-        Section("7. From existing to living", [Table(
+        Section("metrics", "6. Metrics and targets", [Table(
+            ("Metric", "Target", "Unit"), [_metric_row(metric) for metric in plan.metrics])]),
+        Section("actions", "7. From existing to living", [Table(
             ("Dimension", "Action", "Owner", "Due"),
             [(dimension, action.step, action.owner, action.due)
              for dimension, action in plan.actions.items()])]),
     ]
     issues = check(plan)
     if issues:
-        parts.append(Section("Still open", [[f"{issue.part}: {issue.message}" for issue in issues]]))
+        parts.append(Section("open", "Still open",
+                             [[f"{issue.part}: {issue.message}" for issue in issues]]))
     return parts
 
 
@@ -555,12 +563,18 @@ def title(plan: Plan) -> str:
 
 def to_markdown(plan: Plan) -> str:
     """The plan as a Markdown document (learner text is kept out of table syntax)."""
-    lines = [f"# {title(plan)}", ""]
-    for section in sections(plan):
-        lines += [f"## {section.title}", ""]
-        for block in section.blocks:
-            lines += _markdown_block(block) + [""]
-    return "\n".join(lines).rstrip() + "\n"
+    text = "\n\n".join([f"# {title(plan)}", *map(_section_markdown, sections(plan))])
+    return text + "\n"
+
+
+def part_markdown(plan: Plan, part: str) -> str:
+    """One part of the plan ("goals", "channels"... as in PARTS) as Markdown, for a lesson cell."""
+    return _section_markdown(next(section for section in sections(plan) if section.part == part))
+
+
+def _section_markdown(section: Section) -> str:
+    return "\n\n".join([f"## {section.title}", *("\n".join(_markdown_block(block))
+                                                   for block in section.blocks)])
 
 
 def _markdown_block(block: Block) -> list[str]:
