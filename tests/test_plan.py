@@ -283,3 +283,11 @@ def test_one_part_of_a_plan_can_be_shown_on_its_own():
     channels = plan.part_markdown(plan.example_plan(), "channels")
     assert channels.startswith("## 3. Channels\n\n| Channel | Property | What it is for |")
     assert "| Review sites | occupied |" in channels and "Goals" not in channels
+
+
+def test_a_starting_plan_is_used_only_when_nothing_is_saved(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    loaded = plan.load(path, start=plan.example_plan())
+    assert loaded.plan == plan.example_plan() and "the plan this cell provides" in loaded.message
+    plan.save(Plan("Saved"), path)
+    assert plan.load(path, start=plan.example_plan()).plan == Plan("Saved")

@@ -1,6 +1,7 @@
 """Does the plan builder save what a learner types, and does a fresh builder bring it all back?"""
 
 import json
+from pathlib import Path
 
 from smcourse import plan
 from smcourse.plan_widgets import PlanBuilder
@@ -100,3 +101,33 @@ def test_export_button_writes_both_documents(tmp_path):
     assert "# Social media strategy plan: Harbour Books" in markdown
     assert "<td>Ola</td>" in (tmp_path / "mine.plan.html").read_text(encoding="utf-8")
     assert 'href="mine.plan.html"' in builder.status.value
+
+
+def test_a_starting_plan_never_replaces_a_saved_one(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    plan.save(plan.Plan("My own shop"), path)
+    builder = PlanBuilder(path, start=plan.example_plan())
+    assert builder.organisation.value == "My own shop"
+    assert plan.load(path).plan == plan.Plan("My own shop")
+
+
+def test_a_starting_plan_never_overwrites_a_corrupt_file(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    path.write_text("[broken", encoding="utf-8")
+    builder = PlanBuilder(path, start=plan.example_plan())
+    assert builder.read() == plan.Plan() and not path.exists()
+    assert (tmp_path / "mine.plan.corrupt-1.json").read_text(encoding="utf-8") == "[broken"
+
+
+def test_when_saving_is_off_changes_leave_the_file_alone(tmp_path, monkeypatch):
+    path = tmp_path / "mine.plan.json"
+    path.write_text("not a plan", encoding="utf-8")
+    monkeypatch.setattr(Path, "rename", _refuse)
+    builder = PlanBuilder(path)
+    builder.organisation.value = "Typed anyway"
+    assert "Saving is off" in builder.status.value
+    assert path.read_text(encoding="utf-8") == "not a plan"
+
+
+def _refuse(self, target):
+    raise PermissionError(13, "Permission denied")

@@ -444,16 +444,17 @@ class Loaded:
         return self.state != "blocked"
 
 
-def load(path: Path) -> Loaded:
-    """The plan saved at `path`, or a fresh plan with a message saying why.
+def load(path: Path, start: Plan | None = None) -> Loaded:
+    """The plan saved at `path`; when there is none yet, `start` (or an empty plan), and why.
 
     A file that cannot be read as a plan is never overwritten: it is renamed to a numbered backup
     first (`name.corrupt-1.json`), and when even that fails, saving stays off.
     """
     path = Path(path)
     if not path.exists():
-        return Loaded(Plan(), f"No saved plan at {path.name} yet: you are starting a fresh plan. "
-                              "It is saved there as you type.", "fresh")
+        beginning = "a fresh plan" if start is None else "the plan this cell provides"
+        return Loaded(start or Plan(), f"No saved plan at {path.name} yet: you are starting from "
+                                       f"{beginning}. It is saved there as you type.", "fresh")
     try:
         plan = from_dict(json.loads(path.read_text(encoding="utf-8")))
     except json.JSONDecodeError as error:

@@ -11,7 +11,7 @@ the export are all `smcourse.plan` functions.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 import ipywidgets as w
@@ -79,17 +79,14 @@ class ActionRow:
 
 
 class PlanBuilder:
-    """The form for one plan file. `start` (e.g. `plan.example_plan()`) replaces what was saved."""
+    """The form for one plan file; `start` (e.g. `plan.example_plan()`) fills it while nothing is
+    saved there yet, and never replaces a saved plan."""
 
     PERSONA_SLOTS = 3
 
     def __init__(self, path: str | Path, start: model.Plan | None = None):
         self.path = Path(path)
-        if start is None:
-            loaded = model.load(self.path)
-        else:
-            loaded = model.Loaded(start, f"Showing the example plan, saved to {self.path.name}.",
-                                  "fresh")
+        loaded = model.load(self.path, start)
         self.can_save = loaded.can_save
         self._build(loaded.plan)
         self.plan = loaded.plan
@@ -103,7 +100,7 @@ class PlanBuilder:
         self._show_issues()
         for widget in self._inputs():
             widget.observe(lambda change: self._changed(), names="value")
-        if start is not None:
+        if start is not None and loaded.state == "fresh":
             self._changed()
 
     # --- building the form ------------------------------------------------------------------
@@ -221,7 +218,7 @@ class PlanBuilder:
                 *self.metrics.values(), *self.actions.values()]
         return [self.organisation, self.audience, self.who_answers, self.escalation,
                 *self.mix.values(), *self.posts_per_week.values(), *self.response_hours.values(),
-                *(getattr(row, name) for row in rows for name in row.__dataclass_fields__)]
+                *(getattr(row, field.name) for row in rows for field in fields(row))]
 
     # --- reading, saving, exporting -----------------------------------------------------------
 
