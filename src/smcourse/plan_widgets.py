@@ -20,20 +20,29 @@ from smcourse import plan as model
 from smcourse.widgets import message_html, show_widget
 
 _NONE = ("— choose —", "")
-_WIDE = w.Layout(width="32em")
+_WIDE = w.Layout(width="40em")
 _LABEL = w.Layout(width="11em")
 _NUMBER = w.Layout(width="6em")
 _LOAD_STYLES = {"restored": "saved", "fresh": "hint", "set aside": "invalid", "blocked": "incorrect"}
 TABS = {"goals": "Goals", "audience": "Audience", "channels": "Channels", "content": "Content",
-        "engagement": "Engagement", "metrics": "Metrics", "actions": "Existing → living"}
+        "engagement": "Engagement", "metrics": "Metrics", "actions": "Actions"}
 
 
 def _text(placeholder: str, layout: w.Layout = _WIDE) -> w.Text:
     return w.Text(placeholder=placeholder, layout=layout)
 
 
+def _long_text(placeholder: str, value: str = "") -> w.Textarea:
+    return w.Textarea(placeholder=placeholder, value=value, rows=2, layout=_WIDE)
+
+
 def _choices(values) -> list[tuple[str, str]]:
     return [_NONE, *((value, value) for value in values)]
+
+
+def _tab_of(part: str) -> str:
+    """The tab where a part of the plan is filled in (the organisation's name is on Goals)."""
+    return TABS.get(part, TABS["goals"])
 
 
 def _row(label: str, *inputs: w.Widget) -> w.HBox:
@@ -43,7 +52,7 @@ def _row(label: str, *inputs: w.Widget) -> w.HBox:
 @dataclass
 class GoalRow:
     chosen: w.Checkbox
-    why: w.Text
+    why: w.Textarea
 
 
 @dataclass
@@ -73,7 +82,7 @@ class MetricRow:
 
 @dataclass
 class ActionRow:
-    step: w.Text
+    step: w.Textarea
     owner: w.Text
     due: w.Text
 
@@ -110,14 +119,14 @@ class PlanBuilder:
         self.organisation.value = plan.organisation
         self.goals = {activity: GoalRow(w.Checkbox(description=activity, indent=False,
                                                    layout=_LABEL),
-                                        _text(f"why {activity}? ({meaning})"))
+                                        _long_text(f"why {activity}? ({meaning})"))
                       for activity, meaning in model.ACTIVITIES.items()}
         for goal in plan.goals:
             if goal.activity in self.goals:
                 self.goals[goal.activity].chosen.value = True
                 self.goals[goal.activity].why.value = goal.why
-        self.audience = w.Textarea(placeholder="who you want to reach, in a sentence or two",
-                                   value=plan.audience.summary, layout=_WIDE)
+        self.audience = _long_text("who you want to reach, in a sentence or two",
+                                   plan.audience.summary)
         slots = max(self.PERSONA_SLOTS, len(plan.audience.personas))
         self.personas = [PersonaRow(_text("name, e.g. Hannah, home brewer"),
                                     _text("who they are"), _text("what they need from you"),
@@ -147,11 +156,9 @@ class PlanBuilder:
         self.response_hours = {name: _text("hours", _NUMBER) for name in names}
         for name, hours in plan.engagement.response_hours.items():
             self.response_hours[name].value = hours
-        self.who_answers = w.Textarea(placeholder="who answers, and when",
-                                      value=plan.engagement.who_answers, layout=_WIDE)
-        self.escalation = w.Textarea(placeholder="where a complaint goes when the first person "
-                                                 "cannot solve it",
-                                     value=plan.engagement.escalation, layout=_WIDE)
+        self.who_answers = _long_text("who answers, and when", plan.engagement.who_answers)
+        self.escalation = _long_text("where a complaint goes when the first person cannot solve it",
+                                     plan.engagement.escalation)
         targets = {metric.name: metric.target for metric in plan.metrics}
         self.metrics = {name: MetricRow(
             w.Checkbox(description=spec.label, indent=False, value=name in targets,
@@ -161,8 +168,9 @@ class PlanBuilder:
         for name, target in targets.items():
             if name in self.metrics:
                 self.metrics[name].target.value = target
-        self.actions = {dimension: ActionRow(_text("one action"), _text("owner", _NUMBER),
-                                             _text("by when", w.Layout(width="9em")))
+        self.actions = {dimension: ActionRow(_long_text("one action"),
+                                             _text("a person or a role", w.Layout(width="14em")),
+                                             _text("a date", w.Layout(width="10em")))
                         for dimension in model.DIMENSIONS}
         for dimension, action in plan.actions.items():
             if dimension in self.actions:
@@ -202,7 +210,8 @@ class PlanBuilder:
                               "use empty)"), *hours])
 
     def _metrics_tab(self) -> w.VBox:
-        return w.VBox([w.HBox([row.chosen, row.target]) for row in self.metrics.values()])
+        return w.VBox([w.HBox([row.chosen, row.target, w.Label(model.METRICS[name].unit)])
+                       for name, row in self.metrics.items()])
 
     def _actions_tab(self) -> w.VBox:
         rows = []
@@ -210,7 +219,8 @@ class PlanBuilder:
             existing, living = model.DIMENSIONS[dimension]
             rows.append(w.HTML(f"<b>{dimension.capitalize()}</b>: from <i>{existing}</i> to "
                                f"<i>{living}</i>"))
-            rows.append(w.HBox([row.step, row.owner, row.due]))
+            rows.append(w.HBox([row.step, w.VBox([_row("owner", row.owner),
+                                                  _row("by when", row.due)])]))
         return w.VBox(rows)
 
     def _inputs(self) -> list[w.Widget]:
@@ -261,15 +271,15 @@ class PlanBuilder:
 
     def _show_issues(self) -> None:
         issues = model.check(self.plan)
-        for index, (part, label) in enumerate(TABS.items()):
-            parts = {part, "organisation"} if part == "goals" else {part}
-            count = sum(issue.level == "fix" and issue.part in parts for issue in issues)
+        for index, label in enumerate(TABS.values()):
+            count = sum(issue.level == "fix" and _tab_of(issue.part) == label for issue in issues)
             self.tabs.set_title(index, f"{label} ({count})" if count else label)
         if not issues:
             self.issues.value = message_html("correct", "Nothing is missing or contradictory.")
             return
         fixes = sum(issue.level == "fix" for issue in issues)
-        items = "".join(f"<li>{'' if issue.level == 'fix' else 'Consider: '}"
+        items = "".join(f"<li><b>{_tab_of(issue.part)}</b>: "
+                        f"{'' if issue.level == 'fix' else 'consider this. '}"
                         f"{html.escape(issue.message)}</li>" for issue in issues)
         self.issues.value = (f'<div class="smcourse-plan-issues" role="status" aria-live="polite">'
                              f"<b>{fixes} to fix, {len(issues) - fixes} to consider</b> (the "
