@@ -33,7 +33,7 @@ datasets: install  ## regenerate datasets/*.csv from the fixed seed
 	$(BIN)/smcourse data generate
 
 benchmark: install  ## time each lesson headless and report peak memory
-	$(BIN)/python benchmarks/run_benchmarks.py
+	$(BIN)/python benchmarks/lessons.py
 
 clean:  ## remove built and generated files (not .venv)
 	rm -rf book/_build .pytest_cache
