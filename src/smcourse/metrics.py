@@ -76,6 +76,20 @@ def engagement_rate(posts: pd.DataFrame, by: str = "impressions",
     return _rate(engagements(posts), denominator).rename(f"engagement_rate_{by}")
 
 
+def engagement_rates_by(posts: pd.DataFrame, followers: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Pooled engagement rate per group of `column` under each denominator, side by side.
+
+    Each rate is total engagements / total denominator in the group (impressions, reach, or the
+    followers each post was published to), so the three columns compare like with like.
+    """
+    frame = pd.DataFrame({"group": posts[column], "engagements": engagements(posts),
+                          "impressions": posts["impressions"], "reach": posts["reach"],
+                          "followers": followers_at_post(posts, followers)})
+    totals = frame.groupby("group", observed=True).sum()
+    rates = {f"by_{name}": _rate(totals["engagements"], totals[name]) for name in DENOMINATORS}
+    return pd.DataFrame(rates).rename_axis(column)
+
+
 def click_through_rate(posts: pd.DataFrame) -> pd.Series:
     """Clicks per impression."""
     return _rate(posts["clicks"], posts["impressions"]).rename("click_through_rate")
