@@ -15,7 +15,6 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 ENGAGEMENT_COLUMNS = ("likes", "comments", "shares")
 DENOMINATORS = ("impressions", "reach", "followers")
@@ -234,6 +233,8 @@ def compare_groups(a: pd.Series, b: pd.Series, label_a: str = "group A",
 
     A rank test suits social media counts, which are skewed and full of outliers.
     """
+    from scipy import stats  # imported here: it adds seconds to every lesson's start-up otherwise
+
     a, b = a.dropna().astype("float64"), b.dropna().astype("float64")
     if len(a) == 0 or len(b) == 0:
         raise ValueError("both groups need at least one value to compare")
