@@ -226,3 +226,9 @@ def compare_groups(a: pd.Series, b: pd.Series, label_a: str = "group A",
     result = stats.mannwhitneyu(a, b, alternative="two-sided")
     return GroupComparison(label_a, label_b, float(a.median()), float(b.median()),
                            float(result.statistic), float(result.pvalue))
+
+
+def mention_reply_share(mentions: pd.DataFrame) -> pd.Series:
+    """Per brand, the share of public mentions (conversations others started) the brand joined."""
+    share = mentions.groupby("brand", observed=True)["brand_replied"].mean().astype("float64")
+    return share.rename("mention_reply_share").rename_axis("brand")
