@@ -46,3 +46,13 @@ def test_radar_chart_closes_each_outline_and_puts_unscored_dimensions_at_the_cen
     assert list(trace.r) == [4, 5, 4, 0, 4] and trace.theta[0] == trace.theta[-1]
     assert trace.line.color == figures.BRAND_COLOURS["lumen"]
     assert radar.layout.title.text == "t" and figures.alt_text(radar.to_dict()) == "a"
+
+
+def test_the_chart_in_the_form_is_redrawn_when_a_slider_moves():
+    form = SelfAssessmentForm()
+    (before,) = form.chart.outputs
+    assert "commitment 3.0" in before["data"]["text/plain"]
+    form.sliders["commitment-time"].value = 5
+    (after,) = form.chart.outputs
+    assert "commitment 3.7" in after["data"]["text/plain"]
+    assert "application/vnd.plotly.v1+json" in after["data"]

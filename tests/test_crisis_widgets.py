@@ -34,3 +34,11 @@ def test_figures_carry_alt_text_with_the_end_state():
     assert f"Ignore it {ignored:,.0f}" in alt
     sweep = figures.alt_text(timing_figure(crisis.timing_sweep(step=24)).to_dict())
     assert "Transparent follow-up +0.38 if given at once" in sweep
+
+
+def test_the_chart_in_the_explorer_follows_the_chosen_hour():
+    explorer = CrisisExplorer(response="broadcast", respond_at=0)
+    explorer.respond_at.value = 30
+    (shown,) = explorer.chart.outputs
+    assert shown["data"]["application/vnd.plotly.v1+json"]["layout"]["title"]["text"] == (
+        "Broadcast statement at hour 30, against saying nothing")

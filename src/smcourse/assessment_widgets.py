@@ -14,12 +14,22 @@ from collections.abc import Mapping
 
 import ipywidgets as w
 import plotly.graph_objects as go
-from IPython.display import display
 
 from smcourse import assessment, figures
 from smcourse.widgets import show_widget
 
 AXIS_TITLE = "Score (1 = existing, 5 = living)"
+_RENDERER = figures.CourseRenderer()
+
+
+def draw_in(output: w.Output, fig: go.Figure) -> None:
+    """Put `fig` into an Output widget as its only output.
+
+    The widget's outputs are set directly rather than captured with `display`, so executing a
+    notebook headless (refresh, nbval) never sees the chart as a cell output of its own.
+    """
+    output.outputs = ({"output_type": "display_data", "metadata": {},
+                       "data": _RENDERER.to_mimebundle(fig.to_plotly_json())},)
 
 
 def radar_chart(profiles: Mapping[str, Mapping[str, float]], *, title: str, alt: str) -> go.Figure:
@@ -101,9 +111,7 @@ class SelfAssessmentForm:
                        for dim, result in self.results.items())
         self.summary.value = ("<table class='smcourse-assessment'><tr><th>dimension</th><th>score</th>"
                               f"<th>verdict</th><th>what it means</th></tr>{rows}</table>")
-        self.chart.clear_output(wait=True)
-        with self.chart:
-            display(self.figure())
+        draw_in(self.chart, self.figure())
 
     def _ipython_display_(self):
         show_widget(self.box, "Self-assessment: existing or living?")

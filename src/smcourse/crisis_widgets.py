@@ -10,9 +10,9 @@ import ipywidgets as w
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
-from IPython.display import display
 
 from smcourse import crisis, figures
+from smcourse.assessment_widgets import draw_in
 from smcourse.widgets import show_widget
 
 MEASURES = {
@@ -95,9 +95,7 @@ class CrisisExplorer:
         self.explanation.value = (f"<p><b>{chosen.label}</b>: {chosen.description} After 72 hours "
                                   f"{final['final_reach']:,.0f} people have seen the complaint and net "
                                   f"sentiment is {final['final_sentiment']:+.2f}.</p>")
-        self.chart.clear_output(wait=True)
-        with self.chart:
-            display(self.figure())
+        draw_in(self.chart, self.figure())
 
     def figure(self) -> go.Figure:
         return timeline_figure(self.timelines(), self.measure.value,
