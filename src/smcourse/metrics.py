@@ -283,3 +283,9 @@ def clustered_share(posts: pd.DataFrame, minutes: int = 30) -> pd.Series:
     gap = ordered.groupby(["brand", "platform"], observed=True)["published_at"].diff()
     clustered = gap <= pd.Timedelta(minutes=minutes)
     return clustered.groupby(ordered["brand"], observed=True).mean().rename("clustered_share")
+
+
+def mention_reply_share(mentions: pd.DataFrame) -> pd.Series:
+    """Per brand, the share of public mentions (conversations others started) the brand joined."""
+    share = mentions.groupby("brand", observed=True)["brand_replied"].mean().astype("float64")
+    return share.rename("mention_reply_share").rename_axis("brand")
