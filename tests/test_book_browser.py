@@ -62,10 +62,11 @@ def browser():
 
 
 class Visit:
-    """One page opened in a fresh browser context, with what went wrong while it loaded."""
+    """One page opened in its own browser context, with what went wrong while it loaded."""
 
     def __init__(self, browser, url: str):
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.set_default_timeout(60_000)  # a busy 2-core machine parses plotly.js slowly
         self.errors: list[str] = []
         self.outside: list[str] = []
         self.context.route("**/*", self._only_loopback)
@@ -73,6 +74,7 @@ class Visit:
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(url, wait_until="load")
+        self.page.wait_for_timeout(500)  # errors from scripts that run just after load
 
     def _only_loopback(self, route) -> None:
         if urlparse(route.request.url).hostname == "127.0.0.1":
@@ -87,6 +89,7 @@ class Visit:
 
 @pytest.fixture
 def visit(browser, site_url):
+    """Open a page afresh (for tests that click, type or resize)."""
     opened = []
 
     def open_page(page: str) -> Visit:
@@ -98,6 +101,21 @@ def visit(browser, site_url):
         page.close()
 
 
+@pytest.fixture(scope="module")
+def loaded(browser, site_url):
+    """Each page opened once and kept for the checks that only read it (loading is the slow part)."""
+    pages: dict[str, Visit] = {}
+
+    def get(page: str) -> Visit:
+        if page not in pages:
+            pages[page] = Visit(browser, site_url + page)
+        return pages[page]
+
+    yield get
+    for opened in pages.values():
+        opened.close()
+
+
 def serious_violations(page) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
@@ -106,21 +124,20 @@ def serious_violations(page) -> list[str]:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_loads_offline_with_no_console_error(visit, page):
-    opened = visit(page)
-    opened.page.wait_for_load_state("networkidle")
+def test_page_loads_offline_with_no_console_error(loaded, page):
+    opened = loaded(page)
     assert opened.outside == [], "requests leaving 127.0.0.1"
     assert opened.errors == []
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_page_has_no_serious_accessibility_violation(visit, page):
-    assert serious_violations(visit(page).page) == []
+def test_page_has_no_serious_accessibility_violation(loaded, page):
+    assert serious_violations(loaded(page).page) == []
 
 
 @pytest.mark.parametrize("page", FIGURE_PAGES)
-def test_every_plotly_figure_draws_and_has_alt_text(visit, page):
-    opened = visit(page).page
+def test_every_plotly_figure_draws_and_has_alt_text(loaded, page):
+    opened = loaded(page).page
     figures = opened.locator(".smcourse-figure")
     count = figures.count()
     assert count > 0
@@ -132,18 +149,18 @@ def test_every_plotly_figure_draws_and_has_alt_text(visit, page):
         assert (figure.get_attribute("aria-label") or "").strip(), f"figure {index} has no alt text"
 
 
-def test_every_image_has_alt_text(visit):
+def test_every_image_has_alt_text(loaded):
     for page in PAGES:
         html = (SITE / page).read_text(encoding="utf-8")
         if "<img" not in html:
             continue
-        missing = visit(page).page.locator("img:not([alt])").count()
+        missing = loaded(page).page.locator("img:not([alt])").count()
         assert missing == 0, f"{page}: {missing} image(s) without alt text"
 
 
 @pytest.mark.parametrize("page", WIDGET_PAGES)
-def test_widgets_show_a_note_to_run_them_in_jupyterlab(visit, page):
-    opened = visit(page).page
+def test_widgets_show_a_note_to_run_them_in_jupyterlab(loaded, page):
+    opened = loaded(page).page
     notes = opened.locator(".smcourse-widget-note")
     assert notes.count() > 0
     assert "run this cell in JupyterLab" in notes.first.inner_text()
