@@ -11,6 +11,7 @@
 * The datasets page (book/datasets.md): the data card (datasets/README.md) and one schema table per
   table of datasets/datapackage.json are written into the page when it is read, so the site always
   shows the data as it is. Both files are recorded as dependencies: editing them rebuilds the page.
+* Compiled page templates are kept between builds (bytecode cache in the build folder).
 * On GitHub Actions (GITHUB_REPOSITORY set), the repository and launch buttons point at the
   repository being built rather than the default in _config.yml.
 """
@@ -18,16 +19,17 @@
 from __future__ import annotations
 
 import filecmp
+import json
 import os
 import shutil
 from pathlib import Path
 
 import plotly
+from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
-from smcourse import data
-
+DATASETS = Path(__file__).resolve().parents[2] / "datasets"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 MATHJAX = Path(__file__).resolve().parents[1] / "_vendor" / "node_modules" / "mathjax" / "es5"
 MATHJAX_ENTRY = "tex-mml-chtml.js"  # the same component Sphinx would load from the CDN
@@ -40,6 +42,15 @@ def _follow_github_repository(app: Sphinx, config) -> None:
     repository = os.environ.get("GITHUB_REPOSITORY")
     if repository:
         config.html_theme_options["repository_url"] = f"https://github.com/{repository}"
+
+
+def _cache_compiled_templates(app: Sphinx) -> None:
+    """Keep the theme's compiled Jinja templates between builds: compiling them anew is a large
+    part of what a one-page rebuild costs."""
+    if app.builder.format == "html":
+        folder = Path(app.doctreedir) / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        app.builder.templates.environment.bytecode_cache = FileSystemBytecodeCache(str(folder))
 
 
 def _load_plotly_where_drawn(app: Sphinx, pagename: str, templatename: str, context: dict,
@@ -99,10 +110,13 @@ def _rules(field: dict) -> str:
 
 
 def schema_tables() -> str:
-    """One Markdown section per table of the data package: what it holds and each column's rules."""
+    """One Markdown section per table of the data package: what it holds and each column's rules.
+
+    The descriptor is read as plain JSON (not through smcourse.data, which would bring pandas into
+    every build for a table of text)."""
     sections = []
-    for name in data.TABLES:
-        resource = data.schema(name)
+    for resource in json.loads((DATASETS / "datapackage.json").read_text())["resources"]:
+        name = resource["name"]
         fields = resource["schema"]["fields"]
         rows = [f"| `{f['name']}` | {f['type']} | {_cell(f.get('description', ''))} "
                 f"| {_cell(_rules(f))} |" for f in fields]
@@ -123,7 +137,7 @@ def schema_tables() -> str:
 
 def data_card() -> str:
     """The data card, included with its headings one level down (or a note while it is missing)."""
-    card = data.datasets_dir() / "README.md"
+    card = DATASETS / "README.md"
     if not card.exists():
         return "*The data card, `datasets/README.md`, has not been written yet.*"
     return "```{include} ../datasets/README.md\n:heading-offset: 2\n```"
@@ -132,15 +146,15 @@ def data_card() -> str:
 def _fill_datasets_page(app: Sphinx, docname: str, source: list[str]) -> None:
     if docname != DATASETS_PAGE:
         return
-    directory = data.datasets_dir()
-    app.env.note_dependency(str(directory / "datapackage.json"))
-    app.env.note_dependency(str(directory / "README.md"))
+    app.env.note_dependency(str(DATASETS / "datapackage.json"))
+    app.env.note_dependency(str(DATASETS / "README.md"))
     source[0] = (source[0].replace(DATA_CARD_MARKER, data_card())
                  .replace(SCHEMA_MARKER, schema_tables()))
 
 
 def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _follow_github_repository)
+    app.connect("builder-inited", _cache_compiled_templates)
     app.connect("html-page-context", _load_plotly_where_drawn)
     app.connect("html-page-context", _drop_thebe)
     app.connect("config-inited", _require_mathjax)
