@@ -15,8 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
-playwright_api = pytest.importorskip("playwright.sync_api")
+from playwright import sync_api as playwright_api
 
 pytestmark = pytest.mark.browser
 
