@@ -8,10 +8,4 @@ document.addEventListener("DOMContentLoaded", () => {
     const section = link ? link.textContent.trim() : "this section";
     summary.setAttribute("aria-label", `Show or hide the pages under ${section}`);
   });
-  // A lesson figure holds plotly's toolbar buttons, which role="img" would hide from assistive
-  // technology (axe-core: nested-interactive). As role="figure" it keeps its alt text as its name
-  // and the buttons stay reachable.
-  document.querySelectorAll('.smcourse-figure[role="img"]').forEach((figure) => {
-    figure.setAttribute("role", "figure");
-  });
 });

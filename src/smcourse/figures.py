@@ -3,7 +3,8 @@
 `finish` returns a `CourseFigure`, a plotly Figure that displays itself with, for every figure:
 * `application/vnd.plotly.v1+json`, which JupyterLab draws interactively;
 * `text/html` without plotly.js inside (the book serves plotly.js once per page), wrapped in an
-  element with role="img" and the figure's alt text as its label;
+  element with role="figure" and the figure's alt text as its label (not role="img", which would
+  hide plotly's toolbar buttons from assistive technology);
 * `text/plain`: the alt text, so a text-only reader still learns what the figure shows.
 The HTML element id is derived from the figure's content, so stored outputs are reproducible.
 The figure displays itself rather than through plotly's renderer registry, whose first use imports
@@ -68,7 +69,7 @@ def mimebundle(fig_dict: dict) -> dict:
     label = html.escape(alt, quote=True)
     return {
         "application/vnd.plotly.v1+json": fig_json,
-        "text/html": f'<div class="smcourse-figure" role="img" aria-label="{label}">{div}</div>',
+        "text/html": f'<div class="smcourse-figure" role="figure" aria-label="{label}">{div}</div>',
         "text/plain": f"Figure: {alt}" if alt else "Figure (no description)",
     }
 
