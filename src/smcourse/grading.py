@@ -119,7 +119,8 @@ def release(root: Path = ROOT, only: Iterable[str] | None = None) -> list[str]:
 
 def _files(folder: Path) -> dict[str, Path]:
     return {str(path.relative_to(folder)): path for path in sorted(folder.rglob("*"))
-            if path.is_file() and ".ipynb_checkpoints" not in path.parts}
+            if path.is_file() and ".ipynb_checkpoints" not in path.parts
+            and path.name != ANSWERS_FILE}  # a learner's own answers, if one tried the exercise
 
 
 def release_differences(root: Path = ROOT) -> list[str]:
@@ -212,6 +213,7 @@ def _log_problems(log: str) -> list[str]:
 def _autograde_one(root: str, assignment: str, student: str, template_db: str,
                    settings: dict) -> dict:
     """Worker: autograde one submission against a private copy of the gradebook."""
+    warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush chatter
     private = Path(tempfile.mkdtemp(prefix="smcourse-grade-")) / "gradebook.db"
     shutil.copy(template_db, private)
     config = load_config(Path(root), **settings)
@@ -281,7 +283,7 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
     database = Path(coursedir.db_url.removeprefix("sqlite:///"))
     with tempfile.TemporaryDirectory() as scratch, _progress(len(students), show_progress) as bar, \
             warnings.catch_warnings():
-        warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush chatter
+        warnings.simplefilter("ignore", SAWarning)
         template = Path(scratch) / "template.db"
         shutil.copy(database, template)
         with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
