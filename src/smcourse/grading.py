@@ -297,15 +297,15 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
                 for job in as_completed(jobs):
                     outcome = job.result()
                     student = outcome["student"]
-                    problems[student] += _log_problems(outcome["log"])
+                    known = _log_problems(outcome["log"])
                     if outcome["success"]:
                         with Gradebook(f"sqlite:///{outcome['db']}", coursedir.course_id) as mine:
                             _copy_grades(mine, gradebook, assignment, student)
                     else:
-                        if not problems[student]:
-                            problems[student].append("nbgrader could not grade it (0 points): "
-                                                     + outcome["log"].strip()[-300:])
+                        known = known or ["nbgrader could not grade it (0 points): "
+                                          + outcome["log"].strip()[-300:]]
                         _record_zero(gradebook, assignment, student)
+                    problems[student] += known
                     shutil.rmtree(Path(outcome["db"]).parent, ignore_errors=True)
                     bar.update()
             return [_result(gradebook, assignment, student, problems[student]) for student in students]
