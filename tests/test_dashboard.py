@@ -23,7 +23,8 @@ def big_class(tmp_path_factory):
 
 
 def _grade(gradebook, learner, item, score):
-    gradebook.find_grade(item, "01_why", "01_why", learner).auto_score = score
+    grade = gradebook.find_grade(item, "01_why", "01_why", learner)
+    grade.auto_score, grade.needs_manual_grade = score, False
 
 
 @pytest.fixture
@@ -69,6 +70,16 @@ def test_item_difficulty_and_discrimination_are_computed_over_learners_who_hande
     # q1 = (1, 1, 0) against the rest (2, 1, 0): covariance 1, variances 2/3 and 2
     assert stats.loc["q1_test", "discrimination"] == pytest.approx(1 / (4 / 3) ** 0.5)
     assert set(stats["learners"]) == {3}
+
+
+def test_answers_awaiting_marking_are_left_out_of_item_statistics_and_announced(small_class):
+    with dashboard.new_gradebook(small_class) as gradebook:
+        gradebook.find_grade("task_test", "01_why", "01_why", "cleo").needs_manual_grade = True
+        gradebook.db.commit()
+    stats = dashboard.item_statistics(dashboard.read_gradebook(small_class)).set_index("item")
+    assert stats.loc["task_test", "facility"] == pytest.approx((2 + 1) / 2 / 2)
+    assert stats.loc["task_test", "learners"] == 2 and stats.loc["q1_test", "learners"] == 3
+    assert "Still to mark by hand (Formgrader): 1 answer;" in dashboard.build(small_class).summary[1]
 
 
 def test_a_mis_keyed_item_is_flagged(big_class):
@@ -144,7 +155,7 @@ def test_a_file_that_is_not_a_gradebook_is_refused_and_left_untouched(tmp_path):
 def test_a_class_of_one_gets_every_section_and_a_note_instead_of_discrimination(tmp_path):
     board = dashboard.build(**dashboard.demo_class(tmp_path, learners=1))
     sections = {section.title: section for section in board.sections}
-    assert board.summary[0].startswith("1 learners, 6 assignments")
+    assert board.summary[0].startswith("1 learner, 6 assignments")
     assert sections["Item discrimination"].figure is None
     assert "at least 3 learners" in sections["Item discrimination"].note
     assert all(section.figure is not None for title, section in sections.items()

@@ -53,7 +53,7 @@ class ClassRecord:
     `submissions`: one row per learner and assignment (missing work included) with status
     (on time, late, missing), hours_late, score, max_score and percent.
     `items`: one row per graded cell of each handed-in submission: learner, assignment, notebook,
-    item, score, max_score.
+    item, score, needs_marking (a manually graded answer nobody has marked yet), max_score.
     """
 
     submissions: pd.DataFrame
@@ -116,7 +116,8 @@ def read_gradebook(path: str | Path) -> ClassRecord:
             .join(Student, SubmittedAssignment.student_id == Student.id)
             .join(Assignment, SubmittedAssignment.assignment_id == Assignment.id).all())
         grades = (
-            query(Student.id, Assignment.name, Notebook.name, BaseCell.name, Grade.score)
+            query(Student.id, Assignment.name, Notebook.name, BaseCell.name, Grade.score,
+                  Grade.needs_manual_grade)
             .select_from(Grade)
             .join(SubmittedNotebook, Grade.notebook_id == SubmittedNotebook.id)
             .join(SubmittedAssignment, SubmittedNotebook.assignment_id == SubmittedAssignment.id)
@@ -140,7 +141,8 @@ def class_record(cells, learners, handed_in, grades) -> ClassRecord:
     due = pd.to_datetime(times["duedate"]) + pd.to_timedelta(times["extension"]).fillna(pd.Timedelta(0))
     times["hours_late"] = ((pd.to_datetime(times["timestamp"]) - due).dt.total_seconds() / 3600
                            ).clip(lower=0).fillna(0.0)
-    items = pd.DataFrame(grades, columns=["learner", "assignment", "notebook", "item", "score"]).merge(
+    items = pd.DataFrame(grades, columns=["learner", "assignment", "notebook", "item", "score",
+                                          "needs_marking"]).merge(
         catalogue, on=["assignment", "notebook", "item"])
     scores = items.groupby(["learner", "assignment"], as_index=False)["score"].sum()
     submissions = every.merge(times[["learner", "assignment", "hours_late"]], how="left",
@@ -158,7 +160,9 @@ def class_record(cells, learners, handed_in, grades) -> ClassRecord:
 
 
 def _discrimination(scores: pd.DataFrame, item: str) -> float:
-    """Corrected item-total correlation: the item's score against the rest of the assignment."""
+    """Corrected item-total correlation: the item's score against the rest of the assignment,
+    over the learners whose answer to the item has been marked."""
+    scores = scores.dropna(subset=[item])
     rest = scores.drop(columns=item).sum(axis=1)
     own = scores[item]
     if len(scores) < MIN_LEARNERS_FOR_DISCRIMINATION or own.std() == 0 or rest.std() == 0:
@@ -179,10 +183,12 @@ def _advice(facility: float, discrimination: float) -> str:
 
 
 def item_statistics(record: ClassRecord) -> pd.DataFrame:
-    """Per graded item: learners, facility (mean score / max: 1 = everyone full marks),
-    discrimination (correlation with the rest of the assignment; NaN under 3 learners) and advice."""
+    """Per graded item, over the answers that have been marked: learners, facility (mean score /
+    max: 1 = everyone full marks), discrimination (correlation with the rest of the assignment; NaN
+    under 3 learners) and advice."""
     rows = []
-    for (assignment, notebook), group in record.items.groupby(["assignment", "notebook"], sort=True):
+    marked = record.items[~record.items["needs_marking"].astype(bool)]
+    for (assignment, notebook), group in marked.groupby(["assignment", "notebook"], sort=True):
         scores = group.pivot_table(index="learner", columns="item", values="score", aggfunc="sum")
         maxima = group.groupby("item")["max_score"].first()
         for item in scores.columns:
@@ -190,7 +196,7 @@ def item_statistics(record: ClassRecord) -> pd.DataFrame:
             discrimination = _discrimination(scores, item)
             rows.append({"assignment": assignment, "notebook": notebook, "item": item,
                          "label": f"{assignment} · {item}", "max_score": maxima[item],
-                         "learners": len(scores), "facility": facility,
+                         "learners": int(scores[item].notna().sum()), "facility": facility,
                          "discrimination": discrimination,
                          "advice": _advice(facility, discrimination)})
     return pd.DataFrame(rows, columns=["assignment", "notebook", "item", "label", "max_score",
@@ -487,6 +493,10 @@ def _gradebook_sections(record: ClassRecord) -> list[Callable[[], Section]]:
     ]
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 def build(gradebook: str | Path | None = "gradebook.db", *, submitted: str | Path | None = None,
           attempts_folder: str | Path | None = None, show_progress: bool = False) -> Dashboard:
     """The dashboard from whichever sources exist. Raises SmcourseError when there is nothing to show."""
@@ -509,10 +519,15 @@ def build(gradebook: str | Path | None = "gradebook.db", *, submitted: str | Pat
                        "nbgrader autograde.")
     else:
         counts = record.submissions["status"].value_counts()
-        summary.append(f"{len(record.learners)} learners, {len(record.assignments)} assignments; "
+        pending = int(record.items["needs_marking"].astype(bool).sum())
+        summary.append(f"{_plural(len(record.learners), 'learner')}, "
+                       f"{_plural(len(record.assignments), 'assignment')}; "
                        f"{counts.get('on time', 0) + counts.get('late', 0)} submissions "
                        f"({counts.get('late', 0)} late), {counts.get('missing', 0)} missing; "
                        f"median score {record.handed_in['percent'].median():.0f}%.")
+        if pending:
+            summary.append(f"Still to mark by hand (Formgrader): {_plural(pending, 'answer')}; until "
+                           "then they count as 0 and are left out of the item statistics.")
         makers += _gradebook_sections(record)
     if graded is not None and graded["status"].eq("incorrect").any():
         makers.append(lambda: Section("Common wrong answers to graded questions",
