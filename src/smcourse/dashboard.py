@@ -582,16 +582,27 @@ def new_gradebook(path: Path) -> Iterator:
 def _demo_gradebook(path: Path, learners: list[str], ability: np.ndarray, rng) -> dict:
     """Write an nbgrader gradebook with nbgrader's models (rows in bulk, so 500 learners take a
     second); return the answer each learner gave to q1."""
-    from nbgrader.api import Grade, Student, SubmittedAssignment, SubmittedNotebook, new_uuid
+    from nbgrader.api import (
+        Assignment,
+        Grade,
+        GradeCell,
+        Notebook,
+        Student,
+        SubmittedAssignment,
+        SubmittedNotebook,
+        new_uuid,
+    )
 
     given, handed_in, notebooks, grades = {}, [], [], []
     with new_gradebook(path) as gradebook:
         for week, module in enumerate(DEMO_MODULES):
-            gradebook.add_assignment(module, duedate=DEMO_START + timedelta(weeks=week))
-            gradebook.add_notebook(module, module)
-            cells = [gradebook.add_grade_cell(name, module, module, max_score=points,
-                                              cell_type="code") for name, points, _ in DEMO_ITEMS]
-            assignment, source = gradebook.find_assignment(module), gradebook.find_notebook(module, module)
+            assignment = Assignment(name=module, duedate=DEMO_START + timedelta(weeks=week),
+                                    course_id="smcourse")
+            source = Notebook(name=module, assignment=assignment)
+            cells = [GradeCell(name=name, notebook=source, max_score=points, cell_type="code")
+                     for name, points, _ in DEMO_ITEMS]
+            gradebook.db.add(assignment)
+            gradebook.db.flush()  # gives the rows their ids, one commit for everything at the end
             for learner, skill in zip(learners, ability, strict=True):
                 if rng.random() < 0.03 + 0.04 * week - 0.05 * skill:
                     continue  # missing: weaker learners drop out more as the weeks go by
