@@ -131,7 +131,7 @@ def read_gradebook(path: str | Path) -> ClassRecord:
 def class_record(cells, learners, handed_in, grades) -> ClassRecord:
     """Assemble a ClassRecord from gradebook rows: cells (assignment, notebook, item, max_score),
     learner ids, submissions (learner, assignment, timestamp, extension, due date) and grades
-    (learner, assignment, notebook, item, score)."""
+    (learner, assignment, notebook, item, score, needs_marking)."""
     catalogue = pd.DataFrame(cells, columns=["assignment", "notebook", "item", "max_score"])
     assignments = sorted(catalogue["assignment"].unique())
     every = pd.MultiIndex.from_product([sorted(learners), assignments],
@@ -179,7 +179,7 @@ def _advice(facility: float, discrimination: float) -> str:
         return "weak: does not separate stronger and weaker learners"
     if facility > 0.9:
         return "easy: nearly everyone has it"
-    return "fine" if discrimination == discrimination else "too few learners to judge"
+    return "fine" if pd.notna(discrimination) else "too few learners to judge"
 
 
 def item_statistics(record: ClassRecord) -> pd.DataFrame:
