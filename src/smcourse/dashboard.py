@@ -39,6 +39,7 @@ from smcourse.errors import SmcourseError
 STATUSES = ("on time", "late", "missing")
 STATUS_COLOURS = {"on time": figures.SEQUENCE[0], "late": figures.SEQUENCE[3],
                   "missing": figures.SEQUENCE[1]}
+MISSING_GREY = "#9ca3af"
 MIN_LEARNERS_FOR_DISCRIMINATION = 3
 WEAK_DISCRIMINATION = 0.2
 ANSWERS_FILE = "answers.json"  # smcourse.answers.ANSWERS_FILE, beside each submitted notebook
@@ -282,11 +283,11 @@ def follow_up(record: ClassRecord) -> pd.DataFrame:
              .reindex(columns=["missing", "late"]).fillna(""))
     missing = behind[behind["status"] == "missing"].groupby("learner").size()
     order = sorted(table.index, key=lambda learner: (-missing.get(learner, 0), learner))
-    return table.loc[order]
+    return table.loc[order].rename_axis(index="learner", columns=None)
 
 
 def progress(record: ClassRecord) -> go.Figure:
-    """Heat map: each learner's score on each assignment (blank = missing), weakest at the bottom."""
+    """Heat map: each learner's score on each assignment (grey = missing), weakest at the bottom."""
     grid = record.submissions.pivot(index="learner", columns="assignment", values="percent")
     grid = grid.reindex(columns=record.assignments)
     order = grid.notna().sum(axis=1) * 1000 + grid.mean(axis=1).fillna(0)
@@ -295,11 +296,14 @@ def progress(record: ClassRecord) -> go.Figure:
                                zmin=0, zmax=100, colorscale=figures.HEATMAP_SCALE, hoverongaps=False,
                                colorbar={"title": {"text": "score %"}},
                                hovertemplate="%{y} · %{x}: %{z:.0f}%<extra></extra>"))
-    fig.update_yaxes(autorange="reversed", showticklabels=len(grid) <= 60, type="category")
+    fig.update_yaxes(autorange="reversed", showticklabels=len(grid) <= 60, type="category",
+                     showgrid=False)
+    fig.update_xaxes(showgrid=False)
+    fig.update_layout(plot_bgcolor=MISSING_GREY)
     everything = int(grid.notna().all(axis=1).sum())
     behind = int((grid.isna().sum(axis=1) >= 2).sum())
     alt = (f"Heat map of {len(grid)} learners by {grid.shape[1]} assignments, coloured by score, "
-           f"blank where work is missing. {everything} handed in everything; {behind} are missing "
+           f"grey where work is missing. {everything} handed in everything; {behind} are missing "
            "two or more. Learners with the least work and lowest scores are at the bottom.")
     return figures.finish(fig, title="Each learner's progress across the modules",
                           x_title="assignment", y_title="learner (weakest at the bottom)", alt=alt,
