@@ -18,7 +18,7 @@ $(INSTALLED): pyproject.toml
 install: $(INSTALLED)  ## create .venv and install the kit with its extras
 
 lab: install  ## open JupyterLab on the first lesson
-	$(BIN)/jupyter lab course/00_welcome.ipynb
+	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) course/00_welcome.ipynb
 
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .

@@ -50,6 +50,20 @@ def test_engagement_rate_by_followers_without_the_table_explains_itself():
         metrics.engagement_rate(_posts(), "likes")
 
 
+def test_engagement_rates_by_pools_each_denominator_per_group():
+    followers = pd.DataFrame({
+        "date": pd.to_datetime(["2025-03-04", "2025-03-05"]), "brand": ["lumen", "lumen"],
+        "platform": ["x", "x"], "followers": [2000, 4000], "gained": [0, 0], "lost": [0, 0]})
+    posts = _posts(impressions=[1000, 3000], reach=[500, 1500], likes=[30, 10], comments=[15, 5],
+                   shares=[5, 5], content_type=["question", "question"])
+    table = metrics.engagement_rates_by(posts, followers, "content_type")
+    row = table.loc["question"]
+    assert list(table.columns) == ["by_impressions", "by_reach", "by_followers"]
+    assert row["by_impressions"] == pytest.approx(70 / 4000)
+    assert row["by_reach"] == pytest.approx(70 / 2000)
+    assert row["by_followers"] == pytest.approx(70 / 6000)
+
+
 def test_click_through_rate():
     assert metrics.click_through_rate(_posts())[0] == pytest.approx(0.02)
 

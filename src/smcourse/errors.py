@@ -14,7 +14,7 @@ def _show_briefly(shell, etype, value, tb, tb_offset=None):
 
     message = str(value)
     display({"text/html": f'<div class="smcourse-error" role="alert" style="border-left:4px solid '
-                          f'#c0392b;padding:0.4em 0.8em;background:#fdecea">⚠️ {html.escape(message)}'
+                          f'#c0392b;padding:0.4em 0.8em;background:#fdecea">⚠ {html.escape(message)}'
                           "</div>",
              "text/plain": f"Problem: {message}"}, raw=True)
     return None

@@ -1,11 +1,13 @@
 """One plotly look for the whole course: a template, brand colours, and figures that carry alt text.
 
-Importing this module makes "smcourse" plotly's default renderer. It emits, for every figure:
+`finish` returns a `CourseFigure`, a plotly Figure that displays itself with, for every figure:
 * `application/vnd.plotly.v1+json`, which JupyterLab draws interactively;
 * `text/html` without plotly.js inside (the book serves plotly.js once per page), wrapped in an
   element with role="img" and the figure's alt text as its label;
 * `text/plain`: the alt text, so a text-only reader still learns what the figure shows.
 The HTML element id is derived from the figure's content, so stored outputs are reproducible.
+The figure displays itself rather than through plotly's renderer registry, whose first use imports
+nbformat and jsonschema and adds seconds to every lesson's start-up.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ import json
 
 import plotly.graph_objects as go
 import plotly.io as pio
-from plotly.io._base_renderers import MimetypeRenderer
 
 BRAND_COLOURS = {"lumen": "#0f766e", "beacon": "#c2410c"}
 SEQUENCE = ["#0f766e", "#c2410c", "#4338ca", "#a16207", "#be185d", "#15803d", "#475569"]
@@ -40,7 +41,7 @@ pio.templates.default = "plotly_white+smcourse"
 
 
 def finish(fig: go.Figure, *, title: str, x_title: str, y_title: str, alt: str,
-           height: int = 420) -> go.Figure:
+           height: int = 420) -> CourseFigure:
     """Give `fig` the course look, a title, labelled axes and alt text (all required)."""
     for name, value in (("title", title), ("x_title", x_title), ("y_title", y_title),
                         ("alt", alt)):
@@ -48,7 +49,7 @@ def finish(fig: go.Figure, *, title: str, x_title: str, y_title: str, alt: str,
             raise ValueError(f"every course figure needs a {name}")
     fig.update_layout(title_text=title, height=height, meta={"alt": alt},
                       xaxis_title_text=x_title, yaxis_title_text=y_title)
-    return fig
+    return CourseFigure(fig)
 
 
 def alt_text(fig_dict: dict) -> str:
@@ -57,23 +58,28 @@ def alt_text(fig_dict: dict) -> str:
     return meta.get("alt", "") if isinstance(meta, dict) else ""
 
 
-class CourseRenderer(MimetypeRenderer):
+def mimebundle(fig_dict: dict) -> dict:
     """Interactive in JupyterLab, offline-ready HTML for the book, alt text for everyone else."""
-
-    def to_mimebundle(self, fig_dict):
-        fig_json = json.loads(pio.to_json(fig_dict, validate=False, remove_uids=True))
-        digest = hashlib.sha1(json.dumps(fig_json, sort_keys=True).encode()).hexdigest()[:12]
-        alt = alt_text(fig_json)
-        div = pio.to_html(fig_json, full_html=False, include_plotlyjs=False,
-                          div_id=f"fig-{digest}", validate=False,
-                          config={"displaylogo": False, "responsive": True})
-        label = html.escape(alt, quote=True)
-        return {
-            "application/vnd.plotly.v1+json": fig_json,
-            "text/html": f'<div class="smcourse-figure" role="img" aria-label="{label}">{div}</div>',
-            "text/plain": f"Figure: {alt}" if alt else "Figure (no description)",
-        }
+    fig_json = json.loads(pio.to_json(fig_dict, validate=False, remove_uids=True))
+    digest = hashlib.sha1(json.dumps(fig_json, sort_keys=True).encode()).hexdigest()[:12]
+    alt = alt_text(fig_json)
+    div = pio.to_html(fig_json, full_html=False, include_plotlyjs=False, div_id=f"fig-{digest}",
+                      validate=False, config={"displaylogo": False, "responsive": True})
+    label = html.escape(alt, quote=True)
+    return {
+        "application/vnd.plotly.v1+json": fig_json,
+        "text/html": f'<div class="smcourse-figure" role="img" aria-label="{label}">{div}</div>',
+        "text/plain": f"Figure: {alt}" if alt else "Figure (no description)",
+    }
 
 
-pio.renderers["smcourse"] = CourseRenderer()
-pio.renderers.default = "smcourse"
+class CourseFigure(go.Figure):
+    """A plotly Figure that shows itself as `mimebundle` describes."""
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        return mimebundle(self.to_dict())
+
+    def _ipython_display_(self):
+        from IPython.display import display
+
+        display(self._repr_mimebundle_(), raw=True)

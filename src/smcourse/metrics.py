@@ -15,7 +15,6 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 ENGAGEMENT_COLUMNS = ("likes", "comments", "shares")
 DENOMINATORS = ("impressions", "reach", "followers")
@@ -74,6 +73,20 @@ def engagement_rate(posts: pd.DataFrame, by: str = "impressions",
     else:
         denominator = posts[by]
     return _rate(engagements(posts), denominator).rename(f"engagement_rate_{by}")
+
+
+def engagement_rates_by(posts: pd.DataFrame, followers: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Pooled engagement rate per group of `column` under each denominator, side by side.
+
+    Each rate is total engagements / total denominator in the group (impressions, reach, or the
+    followers each post was published to), so the three columns compare like with like.
+    """
+    frame = pd.DataFrame({"group": posts[column], "engagements": engagements(posts),
+                          "impressions": posts["impressions"], "reach": posts["reach"],
+                          "followers": followers_at_post(posts, followers)})
+    totals = frame.groupby("group", observed=True).sum()
+    rates = {f"by_{name}": _rate(totals["engagements"], totals[name]) for name in DENOMINATORS}
+    return pd.DataFrame(rates).rename_axis(column)
 
 
 def click_through_rate(posts: pd.DataFrame) -> pd.Series:
@@ -220,9 +233,59 @@ def compare_groups(a: pd.Series, b: pd.Series, label_a: str = "group A",
 
     A rank test suits social media counts, which are skewed and full of outliers.
     """
+    from scipy import stats  # imported here: it adds seconds to every lesson's start-up otherwise
+
     a, b = a.dropna().astype("float64"), b.dropna().astype("float64")
     if len(a) == 0 or len(b) == 0:
         raise ValueError("both groups need at least one value to compare")
     result = stats.mannwhitneyu(a, b, alternative="two-sided")
     return GroupComparison(label_a, label_b, float(a.median()), float(b.median()),
                            float(result.statistic), float(result.pvalue))
+
+
+def likely_advocates(mentions: pd.DataFrame, sentiment: pd.Series, brand: str,
+                     n: int = 5) -> pd.DataFrame:
+    """The `n` authors who mention `brand` warmly most often: candidates to invite as advocates.
+
+    `sentiment` holds compound scores aligned with `mentions` (see `sentiment_scores`). Per author:
+    positive mentions, all mentions and the date of the first one; ties go to the earlier fan.
+    """
+    own = mentions[mentions["brand"] == brand].assign(
+        positive=sentiment.reindex(mentions.index) >= POSITIVE_FROM)
+    table = own.groupby("author").agg(positive_mentions=("positive", "sum"),
+                                      mentions=("positive", "size"),
+                                      first_mention=("created_at", "min"))
+    table = table[table["positive_mentions"] > 0]
+    return (table.sort_values(["positive_mentions", "first_mention"], ascending=[False, True])
+            .head(n).reset_index())
+
+
+def audience_and_conversations(followers: pd.DataFrame, posts: pd.DataFrame,
+                               comments: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Per brand: followers on the last day, conversations joined, and conversations per 1,000
+    followers. A conversation joined is a comment the brand answered or a mention it replied to."""
+    last_day = followers[followers["date"] == followers["date"].max()]
+    audience = last_day.groupby("brand", observed=True)["followers"].sum()
+    comment_brand = comments["post_id"].map(posts.set_index("post_id")["brand"].astype(str))
+    answered = comments["answered"].groupby(comment_brand).sum()
+    replied = mentions["brand_replied"].groupby(mentions["brand"].astype(str)).sum()
+    table = pd.DataFrame({"followers": audience.rename(index=str)})
+    table["conversations"] = (answered.reindex(table.index, fill_value=0)
+                              + replied.reindex(table.index, fill_value=0))
+    table["per_1000_followers"] = 1000 * _rate(table["conversations"], table["followers"])
+    return table.rename_axis("brand")
+
+
+def clustered_share(posts: pd.DataFrame, minutes: int = 30) -> pd.Series:
+    """Per brand, the share of posts published within `minutes` of that brand's previous post on
+    the same platform: how often followers see updates bunched together in their feed."""
+    ordered = posts.sort_values("published_at")
+    gap = ordered.groupby(["brand", "platform"], observed=True)["published_at"].diff()
+    clustered = gap <= pd.Timedelta(minutes=minutes)
+    return clustered.groupby(ordered["brand"], observed=True).mean().rename("clustered_share")
+
+
+def mention_reply_share(mentions: pd.DataFrame) -> pd.Series:
+    """Per brand, the share of public mentions (conversations others started) the brand joined."""
+    share = mentions.groupby("brand", observed=True)["brand_replied"].mean().astype("float64")
+    return share.rename("mention_reply_share").rename_axis("brand")

@@ -18,12 +18,13 @@ from smcourse import attempts
 from smcourse.practice import Choice, Feedback, Matching, MultiSelect, Numeric, Question
 
 _STYLES = {
-    "correct": ("✅", "#166534", "#dcfce7"),
-    "incorrect": ("❌", "#991b1b", "#fee2e2"),
-    "invalid": ("✋", "#854d0e", "#fef9c3"),
-    "hint": ("💡", "#1e3a8a", "#dbeafe"),
-    "solution": ("📖", "#374151", "#f3f4f6"),
-    "saved": ("💾", "#1e3a8a", "#dbeafe"),
+    # Icons from plain Unicode (not emoji), so they render with any system font.
+    "correct": ("✓", "#166534", "#dcfce7"),
+    "incorrect": ("✗", "#991b1b", "#fee2e2"),
+    "invalid": ("⚠", "#854d0e", "#fef9c3"),
+    "hint": ("ℹ", "#1e3a8a", "#dbeafe"),
+    "solution": ("ℹ", "#374151", "#f3f4f6"),
+    "saved": ("✓", "#1e3a8a", "#dbeafe"),
 }
 _PLACEHOLDER = "— choose —"
 
