@@ -5,6 +5,7 @@ import json
 import re
 from datetime import datetime, timedelta
 
+import pandas as pd
 import pytest
 
 from smcourse import attempts, cli, dashboard
@@ -171,6 +172,12 @@ def test_a_class_of_500_fits_on_one_standalone_page(big_class, tmp_path):
     assert len(re.findall(r"<script>/\*\*\s*\n?\s*\* plotly\.js", page)) == 1  # plotly.js once, inline
     assert not re.search(r"<script[^>]+src=|<link[^>]+href=", page)  # nothing loaded from elsewhere
     assert "500 learners, 6 assignments" in page
+
+
+def test_the_demo_record_is_the_class_that_the_demo_gradebook_stores(big_class):
+    """The dashboard notebook draws the demo without nbgrader; it must be the same class."""
+    stored = dashboard.read_gradebook(big_class["gradebook"]).submissions
+    pd.testing.assert_frame_equal(dashboard.demo_record(learners=500).submissions, stored)
 
 
 def test_every_figure_has_a_title_axis_labels_and_alt_text(tmp_path):

@@ -501,10 +501,15 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def build(gradebook: str | Path | None = "gradebook.db", *, submitted: str | Path | None = None,
-          attempts_folder: str | Path | None = None, show_progress: bool = False) -> Dashboard:
-    """The dashboard from whichever sources exist. Raises SmcourseError when there is nothing to show."""
-    record = read_gradebook(gradebook) if gradebook and Path(gradebook).exists() else None
+def build(gradebook: str | Path | ClassRecord | None = "gradebook.db", *,
+          submitted: str | Path | None = None, attempts_folder: str | Path | None = None,
+          show_progress: bool = False) -> Dashboard:
+    """The dashboard from whichever sources exist: `gradebook` is the path of nbgrader's gradebook
+    (or a ClassRecord already read). Raises SmcourseError when there is nothing to show."""
+    if isinstance(gradebook, ClassRecord):
+        record = gradebook
+    else:
+        record = read_gradebook(gradebook) if gradebook and Path(gradebook).exists() else None
     if record is not None and record.handed_in.empty:
         record = None
     practice = attempts.read(attempts_folder) if attempts_folder else None
@@ -513,8 +518,9 @@ def build(gradebook: str | Path | None = "gradebook.db", *, submitted: str | Pat
     graded = (read_graded_answers(submitted, record)
               if submitted and Path(submitted).is_dir() and record is not None else None)
     if record is None and practice is None:
+        where = f" at {gradebook}" if isinstance(gradebook, (str, Path)) else ""
         raise SmcourseError(
-            f"Nothing to show yet: the gradebook{f' at {gradebook}' if gradebook else ''} has no "
+            f"Nothing to show yet: the gradebook{where} has no "
             "graded submissions, and no practice logs were given. Grade a first assignment "
             "(nbgrader autograde) or collect the learners' practice logs (--attempts), then try again.")
     summary, makers = [], []
@@ -583,9 +589,34 @@ def new_gradebook(path: Path) -> Iterator:
         yield gradebook
 
 
-def _demo_gradebook(path: Path, learners: list[str], ability: np.ndarray, rng) -> dict:
-    """Write an nbgrader gradebook with nbgrader's models (rows in bulk, so 500 learners take a
-    second); return the answer each learner gave to q1."""
+def _demo_rows(learners: list[str], ability: np.ndarray, rng) -> tuple:
+    """A demo class as the rows `class_record` takes (cells, submissions, grades), plus due dates
+    per assignment and the answer each learner gave to q1."""
+    duedates, cells, handed_in, grades, given = {}, [], [], [], {}
+    for week, module in enumerate(DEMO_MODULES):
+        duedates[module] = DEMO_START + timedelta(weeks=week)
+        cells += [(module, module, name, points) for name, points, _ in DEMO_ITEMS]
+        for learner, skill in zip(learners, ability, strict=True):
+            if rng.random() < 0.03 + 0.04 * week - 0.05 * skill:
+                continue  # missing: weaker learners drop out more as the weeks go by
+            hours = rng.exponential(20) if rng.random() < 0.12 else -rng.uniform(1, 72)
+            handed_in.append((learner, module, duedates[module] + timedelta(hours=hours), None,
+                              duedates[module]))
+            for name, points, difficulty in DEMO_ITEMS:
+                # a mis-keyed bonus item: the weaker learners are the ones who get it
+                edge = -skill if name == "bonus_test" else 2 * skill - difficulty
+                score = float(rng.binomial(int(points), 1 / (1 + np.exp(-edge))))
+                grades.append((learner, module, module, name, score, False))
+                if name == "q1_test":
+                    given[(learner, module)] = "reach" if score else str(
+                        rng.choice(DEMO_WRONG[1:], p=[0.6, 0.3, 0.1]))
+    return duedates, cells, handed_in, grades, given
+
+
+def _write_demo_gradebook(path: Path, learners: list[str], duedates: dict, cells: list,
+                          handed_in: list, grades: list) -> None:
+    """Store the demo rows in an nbgrader gradebook through nbgrader's models, in bulk (500
+    learners take a second)."""
     from nbgrader.api import (
         Assignment,
         Grade,
@@ -597,39 +628,37 @@ def _demo_gradebook(path: Path, learners: list[str], ability: np.ndarray, rng) -
         new_uuid,
     )
 
-    given, handed_in, notebooks, grades = {}, [], [], []
     with new_gradebook(path) as gradebook:
-        for week, module in enumerate(DEMO_MODULES):
-            assignment = Assignment(name=module, duedate=DEMO_START + timedelta(weeks=week),
-                                    course_id="smcourse")
-            source = Notebook(name=module, assignment=assignment)
-            cells = [GradeCell(name=name, notebook=source, max_score=points, cell_type="code")
-                     for name, points, _ in DEMO_ITEMS]
+        sources, cell_ids = {}, {}
+        for module, duedate in duedates.items():
+            assignment = Assignment(name=module, duedate=duedate, course_id="smcourse")
+            sources[module] = Notebook(name=module, assignment=assignment)
             gradebook.db.add(assignment)
-            gradebook.db.flush()  # gives the rows their ids, one commit for everything at the end
-            for learner, skill in zip(learners, ability, strict=True):
-                if rng.random() < 0.03 + 0.04 * week - 0.05 * skill:
-                    continue  # missing: weaker learners drop out more as the weeks go by
-                hours = rng.exponential(20) if rng.random() < 0.12 else -rng.uniform(1, 72)
-                handed_in.append({"id": new_uuid(), "assignment_id": assignment.id, "student_id": learner,
-                                  "timestamp": assignment.duedate + timedelta(hours=hours)})
-                notebooks.append({"id": new_uuid(), "assignment_id": handed_in[-1]["id"],
-                                  "notebook_id": source.id})
-                for cell, (name, points, difficulty) in zip(cells, DEMO_ITEMS, strict=True):
-                    # a mis-keyed bonus item: the weaker learners are the ones who get it
-                    edge = -skill if name == "bonus_test" else 2 * skill - difficulty
-                    score = float(rng.binomial(int(points), 1 / (1 + np.exp(-edge))))
-                    grades.append({"id": new_uuid(), "cell_id": cell.id, "notebook_id": notebooks[-1]["id"],
-                                   "auto_score": score, "needs_manual_grade": False})
-                    if name == "q1_test":
-                        given[(learner, module)] = "reach" if score else str(
-                            rng.choice(DEMO_WRONG[1:], p=[0.6, 0.3, 0.1]))
-        for model, rows in ((Student, [{"id": learner} for learner in learners]),
-                            (SubmittedAssignment, handed_in), (SubmittedNotebook, notebooks),
-                            (Grade, grades)):
-            gradebook.db.bulk_insert_mappings(model, rows)
+        for module, notebook, name, points in cells:
+            cell_ids[(module, name)] = GradeCell(name=name, notebook=sources[notebook],
+                                                 max_score=points, cell_type="code")
+        gradebook.db.add_all(cell_ids.values())
+        gradebook.db.flush()  # gives the rows their ids; one commit for everything at the end
+        submissions = {(learner, module): (new_uuid(), new_uuid())
+                       for learner, module, *_ in handed_in}
+        rows = {
+            Student: [{"id": learner} for learner in learners],
+            SubmittedAssignment: [
+                {"id": submissions[(learner, module)][0], "student_id": learner,
+                 "assignment_id": sources[module].assignment.id, "timestamp": timestamp}
+                for learner, module, timestamp, _, _ in handed_in],
+            SubmittedNotebook: [
+                {"id": notebook_id, "assignment_id": assignment_id,
+                 "notebook_id": sources[module].id}
+                for (_, module), (assignment_id, notebook_id) in submissions.items()],
+            Grade: [{"id": new_uuid(), "cell_id": cell_ids[(module, name)].id,
+                     "notebook_id": submissions[(learner, module)][1], "auto_score": score,
+                     "needs_manual_grade": needs_marking}
+                    for learner, module, _, name, score, needs_marking in grades],
+        }
+        for model, mappings in rows.items():
+            gradebook.db.bulk_insert_mappings(model, mappings)
         gradebook.db.commit()
-    return given
 
 
 # lesson, question name, the right answer, the tempting wrong ones (most tempting first)
@@ -666,19 +695,33 @@ def _demo_practice_logs(folder: Path, learners: list[str], ability: np.ndarray, 
             "".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
 
 
-def demo_class(folder: str | Path, learners: int = 30, seed: int = 2026) -> dict[str, Path]:
-    """Write a synthetic class into `folder`: `gradebook.db`, `submitted/<learner>/<assignment>/
-    answers.json` and `attempts/<learner>.jsonl`. Deterministic for a given seed; returns the paths
-    that `build` takes."""
-    folder = Path(folder)
-    paths = {"gradebook": folder / "gradebook.db", "submitted": folder / "submitted",
-             "attempts_folder": folder / "attempts"}
-    for name in ("submitted", "attempts_folder"):
-        paths[name].mkdir(parents=True, exist_ok=True)
+def _demo_start(learners: int, seed: int) -> tuple:
     rng = np.random.default_rng(seed)
     names = [f"learner{number:03d}" for number in range(1, learners + 1)]
-    ability = rng.normal(0, 1, learners)
-    given = _demo_gradebook(paths["gradebook"], names, ability, rng)
+    return names, rng.normal(0, 1, learners), rng
+
+
+def demo_record(learners: int = 30, seed: int = 2026) -> ClassRecord:
+    """The demo class's gradebook as a ClassRecord, without nbgrader (what `demo_class` stores)."""
+    names, ability, rng = _demo_start(learners, seed)
+    _, cells, handed_in, grades, _ = _demo_rows(names, ability, rng)
+    return class_record(cells, names, handed_in, grades)
+
+
+def demo_class(folder: str | Path, learners: int = 30, seed: int = 2026,
+               gradebook: bool = True) -> dict[str, Path]:
+    """Write a synthetic class into `folder`: `gradebook.db` (unless `gradebook` is False),
+    `submitted/<learner>/<assignment>/answers.json` and `attempts/<learner>.jsonl`.
+    Deterministic for a given seed; returns the paths that `build` takes."""
+    folder = Path(folder)
+    paths = {"submitted": folder / "submitted", "attempts_folder": folder / "attempts"}
+    for path in paths.values():
+        path.mkdir(parents=True, exist_ok=True)
+    names, ability, rng = _demo_start(learners, seed)
+    duedates, cells, handed_in, grades, given = _demo_rows(names, ability, rng)
+    if gradebook:
+        paths = {"gradebook": folder / "gradebook.db", **paths}
+        _write_demo_gradebook(paths["gradebook"], names, duedates, cells, handed_in, grades)
     for (learner, module), answer in given.items():
         target = paths["submitted"] / learner / module
         target.mkdir(parents=True, exist_ok=True)
