@@ -3,8 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# npm packages the site serves (MathJax) and its browser tests inject (axe-core), kept in book/_vendor
+VENDOR := book/_vendor/node_modules/.installed
 
-.PHONY: help install lab test lint book datasets benchmark clean
+.PHONY: help install lab test lint book chromium datasets benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -23,11 +25,18 @@ lab: install  ## open JupyterLab on the first lesson
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .
 
-test: install lint  ## run every test: unit, schema, nbval over the lessons
+test: install lint book chromium  ## run every test: unit, schema, nbval over the lessons, the site in a browser
 	$(BIN)/pytest -n 2 --dist loadfile
 
-book: install  ## build the site into book/_build/html (warnings are errors)
-	$(BIN)/jupyter-book build book --warningiserror --nitpick --keep-going
+$(VENDOR):
+	npm install --prefix book/_vendor --no-save --no-package-lock --no-audit --no-fund mathjax@3.2.2 axe-core@4.14.1
+	touch $@
+
+book: install $(VENDOR)  ## build the site into book/_build/html (warnings are errors; see book/_config.yml)
+	$(BIN)/python book/build.py
+
+chromium:  # the browser the site's tests drive (Debian's package, installed once when missing)
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 
 datasets: install  ## regenerate datasets/*.csv from the fixed seed
 	$(BIN)/smcourse data generate

@@ -19,8 +19,6 @@ from smcourse import assessment, figures
 from smcourse.widgets import show_widget
 
 AXIS_TITLE = "Score (1 = existing, 5 = living)"
-_RENDERER = figures.CourseRenderer()
-
 
 def draw_in(output: w.Output, fig: go.Figure) -> None:
     """Put `fig` into an Output widget as its only output.
@@ -29,7 +27,7 @@ def draw_in(output: w.Output, fig: go.Figure) -> None:
     notebook headless (refresh, nbval) never sees the chart as a cell output of its own.
     """
     output.outputs = ({"output_type": "display_data", "metadata": {},
-                       "data": _RENDERER.to_mimebundle(fig.to_plotly_json())},)
+                       "data": figures.mimebundle(fig.to_plotly_json())},)
 
 
 def radar_chart(profiles: Mapping[str, Mapping[str, float]], *, title: str, alt: str) -> go.Figure:

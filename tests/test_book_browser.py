@@ -1,0 +1,220 @@
+"""The built site (book/_build/html, from `make book`) in a real browser, served on 127.0.0.1.
+
+Debian's Chromium, driven by Playwright. Every request that would leave 127.0.0.1 is recorded and
+blocked, so the site is proven to work with no internet. axe-core comes from npm (`make book`
+installs it into book/_vendor). Screenshots of the landing page and the metrics lesson are saved
+to book/_build/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright import sync_api as playwright_api
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "book" / "_build" / "html"
+AXE = ROOT / "book" / "_vendor" / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "book" / "_build" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+# The pages a reader can reach: not the theme's template fragments in _static, nor index.html, which
+# only redirects to the landing page (test_landing_page_leads_through_the_course follows it).
+PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")
+               if not p.relative_to(SITE).parts[0].startswith("_") and p != SITE / "index.html")
+FIGURE_PAGES = [p for p in PAGES if "smcourse-figure" in (SITE / p).read_text(encoding="utf-8")]
+WIDGET_PAGES = [p for p in PAGES if "smcourse-widget-note" in (SITE / p).read_text(encoding="utf-8")]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url():
+    assert (SITE / "book" / "intro.html").exists(), "no site in book/_build/html: run `make book`"
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(SITE)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), "Debian chromium is missing: `make chromium` installs it"
+    with playwright_api.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """One page opened in its own browser context, with what went wrong while it loaded."""
+
+    def __init__(self, browser, url: str):
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.set_default_timeout(60_000)  # a busy 2-core machine parses plotly.js slowly
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+        self.context.route("**/*", self._only_loopback)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(url, wait_until="load")
+        self.page.wait_for_timeout(500)  # errors from scripts that run just after load
+
+    def _only_loopback(self, route) -> None:
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser, site_url):
+    """Open a page afresh (for tests that click, type or resize)."""
+    opened = []
+
+    def open_page(page: str) -> Visit:
+        opened.append(Visit(browser, site_url + page))
+        return opened[-1]
+
+    yield open_page
+    for page in opened:
+        page.close()
+
+
+@pytest.fixture(scope="module")
+def loaded(browser, site_url):
+    """Each page opened once and kept for the checks that only read it (loading is the slow part)."""
+    pages: dict[str, Visit] = {}
+
+    def get(page: str) -> Visit:
+        if page not in pages:
+            pages[page] = Visit(browser, site_url + page)
+        return pages[page]
+
+    yield get
+    for opened in pages.values():
+        opened.close()
+
+
+def serious_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_loads_offline_with_no_console_error(loaded, page):
+    opened = loaded(page)
+    assert opened.outside == [], "requests leaving 127.0.0.1"
+    assert opened.errors == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_has_no_serious_accessibility_violation(loaded, page):
+    assert serious_violations(loaded(page).page) == []
+
+
+@pytest.mark.parametrize("page", FIGURE_PAGES)
+def test_every_plotly_figure_draws_and_has_alt_text(loaded, page):
+    opened = loaded(page).page
+    figures = opened.locator(".smcourse-figure")
+    count = figures.count()
+    assert count > 0
+    for index in range(count):
+        figure = figures.nth(index)
+        figure.scroll_into_view_if_needed()
+        figure.locator("svg.main-svg").first.wait_for(state="attached", timeout=15_000)
+        assert figure.get_attribute("role") in ("img", "figure")
+        assert (figure.get_attribute("aria-label") or "").strip(), f"figure {index} has no alt text"
+
+
+def test_every_image_has_alt_text(loaded):
+    for page in PAGES:
+        html = (SITE / page).read_text(encoding="utf-8")
+        if "<img" not in html:
+            continue
+        missing = loaded(page).page.locator("img:not([alt])").count()
+        assert missing == 0, f"{page}: {missing} image(s) without alt text"
+
+
+@pytest.mark.parametrize("page", WIDGET_PAGES)
+def test_widgets_show_a_note_to_run_them_in_jupyterlab(loaded, page):
+    opened = loaded(page).page
+    notes = opened.locator(".smcourse-widget-note")
+    assert notes.count() > 0
+    assert "run this cell in JupyterLab" in notes.first.inner_text()
+    assert opened.locator(".jupyter-widgets, .widget-area, script[type*=widget]").count() == 0
+
+
+def test_landing_page_leads_through_the_course(visit):
+    opened = visit("index.html").page
+    opened.wait_for_url("**/book/intro.html")
+    assert "Social Media Strategy for Businesses" in opened.title()
+    sidebar = opened.locator("nav.bd-docs-nav")
+    lessons = sorted((ROOT / "course").glob("[0-9][0-9]_*.ipynb"))
+    captions = sidebar.locator("p.caption").all_inner_texts()
+    # A part with nothing in it yet (no lesson written) has no caption.
+    assert captions == ["Lessons"] * bool(lessons) + ["Graded assignments", "The case data",
+                                                      "For instructors"]
+    for lesson in lessons:
+        assert sidebar.locator(f"a[href$='course/{lesson.stem}.html']").count() == 1, lesson.name
+    sidebar.get_by_role("link", name="The case data").click()
+    opened.wait_for_url("**/book/datasets.html")
+    assert opened.locator("h1").first.inner_text().startswith("The case data")
+    opened.locator("a.left-prev").click()
+    assert not opened.url.endswith("book/datasets.html")
+
+
+def test_search_finds_pages_and_opens_them(visit):
+    opened = visit("book/intro.html").page
+    opened.locator("button.search-button-field, button.search-button").first.click()
+    box = opened.locator("form.bd-search input[name=q]:visible").first
+    box.fill("instructor")
+    box.press("Enter")
+    opened.wait_for_url("**/search.html?q=instructor*")
+    results = opened.locator("#search-results ul.search li a")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() >= 1
+    results.first.click()
+    opened.wait_for_load_state("load")
+    assert "instructor" in opened.content().lower()
+
+
+def save_screenshot(page, name: str) -> Path:
+    """The whole page as a reader's window would show it (a tall window: Chromium's full-page
+    capture lays the theme's sticky sidebars out wrongly)."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": 1280, "height": min(height, 6000)})
+    page.wait_for_timeout(500)  # let plotly redraw at the new size
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / name))
+    return SCREENSHOTS / name
+
+
+def test_screenshots_of_the_landing_page_and_the_metrics_lesson(visit):
+    assert save_screenshot(visit("book/intro.html").page, "landing.png").stat().st_size > 20_000
+    if not (ROOT / "course" / "05_metrics.ipynb").exists():
+        pytest.skip("course/05_metrics.ipynb is not written yet")
+    lesson = visit("course/05_metrics.html").page
+    lesson.locator("svg.main-svg").first.wait_for(state="attached", timeout=15_000)
+    assert save_screenshot(lesson, "metrics.png").stat().st_size > 20_000
