@@ -99,6 +99,17 @@ def _add_assignment_commands(commands) -> None:
     export.set_defaults(run=_export)
 
 
+def _dashboard(args: argparse.Namespace) -> None:
+    from smcourse import dashboard
+
+    board = dashboard.build(args.gradebook, submitted=args.submitted, attempts_folder=args.attempts,
+                            show_progress=True)
+    path = board.write_html(args.output)
+    print("\n".join(board.summary))
+    print(f"wrote {path} ({path.stat().st_size / 1e6:.1f} MB, {len(board.sections)} sections; "
+          "open it in any browser, no network needed)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="smcourse", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -119,6 +130,21 @@ def parser() -> argparse.ArgumentParser:
     refresh.add_argument("paths", nargs="*", type=Path, help="notebooks (default: every lesson)")
     refresh.set_defaults(run=_refresh)
     _add_assignment_commands(commands)
+    board = commands.add_parser(
+        "dashboard", help="write the class dashboard (gradebook and practice logs) as one HTML file",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: smcourse dashboard --attempts collected_logs/ --output dashboard.html\n"
+               "Run it in the course folder, after nbgrader autograde; see course/instructor/.")
+    board.add_argument("--gradebook", type=Path, default=Path("gradebook.db"),
+                       help="nbgrader's gradebook (default: gradebook.db)")
+    board.add_argument("--submitted", type=Path, default=Path("submitted"),
+                       help="collected submissions, for graded answers (default: submitted)")
+    board.add_argument("--attempts", type=Path, default=None,
+                       help="folder of collected practice logs: <learner>/.../attempts.jsonl "
+                            "or <learner>.jsonl (default: none)")
+    board.add_argument("--output", type=Path, default=Path("dashboard.html"),
+                       help="where to write the page (default: dashboard.html)")
+    board.set_defaults(run=_dashboard)
     return top
 
 

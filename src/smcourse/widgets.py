@@ -14,6 +14,7 @@ from typing import Any
 import ipywidgets as w
 from IPython.display import display
 
+from smcourse import attempts
 from smcourse.practice import Choice, Feedback, Matching, MultiSelect, Numeric, Question
 
 _STYLES = {
@@ -111,7 +112,7 @@ class PracticeCard:
         buttons = [check]
         if question.hint:
             hint = w.Button(description="Hint", icon="lightbulb-o")
-            hint.on_click(lambda _: self._say("hint", question.hint))
+            hint.on_click(lambda _: self.hint())
             buttons.append(hint)
         reveal = w.Button(description="Show answer", icon="eye")
         reveal.on_click(lambda _: self._say("solution", f"Answer: {question.solution()}. "
@@ -127,7 +128,13 @@ class PracticeCard:
         """Judge the answer currently in the input and show the verdict."""
         verdict = self.question.check(self.input.value)
         self._say(verdict.status, verdict.message)
+        attempts.record(self.question, "check", verdict.status, self.input.value)
         return verdict
+
+    def hint(self) -> None:
+        """Show the hint (and log that it was asked for)."""
+        self._say("hint", self.question.hint)
+        attempts.record(self.question, "hint")
 
     def _say(self, status: str, text: str) -> None:
         self.feedback.value = message_html(status, text)
