@@ -28,7 +28,7 @@ def _check(args: argparse.Namespace) -> None:
 def _refresh(args: argparse.Namespace) -> None:
     from smcourse import notebooks
 
-    for path in args.paths or notebooks.lessons():
+    for path in args.paths or notebooks.stored_output_notebooks():
         notebooks.refresh(path)
         print(f"refreshed {path}")
 
@@ -127,7 +127,8 @@ def parser() -> argparse.ArgumentParser:
     refresh = lessons_sub.add_parser(
         "refresh", help="re-run lessons headless and store clean outputs (what nbval compares)",
         epilog="example: smcourse lessons refresh course/05_metrics.ipynb")
-    refresh.add_argument("paths", nargs="*", type=Path, help="notebooks (default: every lesson)")
+    refresh.add_argument("paths", nargs="*", type=Path,
+                         help="notebooks (default: every lesson and instructor notebook in course/)")
     refresh.set_defaults(run=_refresh)
     _add_assignment_commands(commands)
     board = commands.add_parser(

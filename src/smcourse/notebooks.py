@@ -51,3 +51,8 @@ def refresh(path: Path) -> None:
 def lessons() -> list[Path]:
     """Every lesson notebook in course/, in module order."""
     return sorted(COURSE_DIR.glob("[0-9][0-9]_*.ipynb"))
+
+
+def stored_output_notebooks() -> list[Path]:
+    """Every notebook under course/ whose stored outputs nbval checks: lessons and instructor ones."""
+    return lessons() + sorted((COURSE_DIR / "instructor").glob("*.ipynb"))
