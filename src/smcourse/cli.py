@@ -33,6 +33,72 @@ def _refresh(args: argparse.Namespace) -> None:
         print(f"refreshed {path}")
 
 
+def _release(args: argparse.Namespace) -> None:
+    from smcourse import grading
+
+    if args.check:
+        differences = grading.release_differences()
+        for difference in differences:
+            print(difference)
+        if differences:
+            raise SmcourseError("exercises/ is out of step with solutions/: run "
+                                "`smcourse assignments release` and commit exercises/.")
+        print("exercises/ matches solutions/")
+        return
+    for assignment in grading.release(only=args.assignments or None):
+        print(f"released exercises/{assignment}/")
+
+
+def _grade(args: argparse.Namespace) -> None:
+    from smcourse import grading
+
+    results = grading.grade(args.assignment, workers=args.workers, cell_timeout=args.timeout)
+    for result in results:
+        print(result.summary)
+
+
+def _feedback(args: argparse.Namespace) -> None:
+    from smcourse import grading
+
+    for page in grading.feedback(args.assignment):
+        print(f"wrote {page}")
+
+
+def _export(args: argparse.Namespace) -> None:
+    from smcourse import grading
+
+    print(f"wrote {grading.export(args.output)}")
+
+
+def _add_assignment_commands(commands) -> None:
+    assignments = commands.add_parser("assignments", help="release, grade, give feedback on and "
+                                      "export the nbgrader assignments")
+    sub = assignments.add_subparsers(dest="action", required=True)
+    release = sub.add_parser("release", help="generate the student versions in exercises/",
+                             epilog="examples: smcourse assignments release; "
+                                    "smcourse assignments release 05_metrics; "
+                                    "smcourse assignments release --check")
+    release.add_argument("assignments", nargs="*", help="assignment ids (default: all)")
+    release.add_argument("--check", action="store_true",
+                         help="only check that exercises/ matches what solutions/ generates")
+    release.set_defaults(run=_release)
+    grade = sub.add_parser("grade", help="autograde every submission in submitted/ (in parallel)",
+                           epilog="example: smcourse assignments grade 05_metrics --workers 2")
+    grade.add_argument("assignment", help="assignment id, e.g. 05_metrics")
+    grade.add_argument("--workers", type=int, help="parallel graders (default: one per core)")
+    grade.add_argument("--timeout", type=int, help="seconds allowed per cell (default: 30)")
+    grade.set_defaults(run=_grade)
+    feedback = sub.add_parser("feedback", help="write an HTML feedback page per learner",
+                              epilog="example: smcourse assignments feedback 05_metrics")
+    feedback.add_argument("assignment", help="assignment id")
+    feedback.set_defaults(run=_feedback)
+    export = sub.add_parser("export", help="write every grade to a CSV file for the LMS",
+                            epilog="example: smcourse assignments export --output grades.csv")
+    export.add_argument("--output", type=Path, default=Path("grades.csv"),
+                        help="CSV file to write (default: grades.csv)")
+    export.set_defaults(run=_export)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="smcourse", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -52,6 +118,7 @@ def parser() -> argparse.ArgumentParser:
         epilog="example: smcourse lessons refresh course/05_metrics.ipynb")
     refresh.add_argument("paths", nargs="*", type=Path, help="notebooks (default: every lesson)")
     refresh.set_defaults(run=_refresh)
+    _add_assignment_commands(commands)
     return top
 
 

@@ -1,0 +1,179 @@
+"""Graded widget answers that survive grading, and the helpers that hidden tests call.
+
+nbgrader grades by re-running a notebook in a fresh, headless kernel, so whatever a learner clicked
+is gone by then. Here every change of a graded widget is written at once to a small responses
+file, `answers.json`, beside the notebook. The file travels with the submission (`submit`,
+`collect` and `autograde` copy the files beside a notebook), and when the notebook runs again the
+question cell reloads the saved answer: the learner who reopens the notebook sees it, and the
+autograder judges it. The judging itself is the question's own pure `check` from
+`smcourse.practice`; only the hidden test cell knows the right answer:
+
+    q1 = ask("q1", Choice, "Which denominator counts people rather than views?",
+             options=["impressions", "reach", "followers"])      # shown to the learner
+    q1.score(answer="reach")                                      # in a hidden test cell
+
+A graded card never says right or wrong, only "Answer saved". While nbgrader executes a notebook
+(`NBGRADER_EXECUTION` is set) nothing is written and nothing goes to stderr, because nbgrader
+scores a test cell 0 when it writes to stderr.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+
+from smcourse.practice import Choice, MultiSelect, Numeric, Question
+
+ANSWERS_FILE = "answers.json"
+
+
+def grading() -> bool:
+    """Whether nbgrader is running this kernel (autograde or validate) rather than a learner."""
+    return bool(os.environ.get("NBGRADER_EXECUTION"))
+
+
+class AnswerStore:
+    """The responses file: question name -> raw answer, read once and rewritten on every change."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.problem = ""  # why saved answers could not be read, for the feedback
+        self.saved: dict[str, Any] = {}
+        if not path.exists():
+            self.problem = f"{path.name} was not found beside the notebook, so no answers were saved"
+            return
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            self.problem = f"{path.name} is damaged (not readable JSON), so its answers were lost"
+            return
+        if not isinstance(saved, dict):
+            self.problem = f"{path.name} does not hold named answers, so its answers were ignored"
+            return
+        self.saved = saved
+
+    def save(self, name: str, answer: Any) -> str:
+        """Record `answer` for question `name`; return "" or a message saying why it failed."""
+        self.saved[name] = answer
+        if grading():
+            return ""
+        try:
+            self.path.write_text(json.dumps(self.saved, indent=1, sort_keys=True), encoding="utf-8")
+        except (OSError, TypeError) as error:
+            return f"Could not save your answer to {self.path.name}: {error}"
+        return ""
+
+
+_stores: dict[Path, AnswerStore] = {}
+
+
+def store(folder: Path | None = None) -> AnswerStore:
+    """The answer store of the notebook running in `folder` (default: the working directory)."""
+    path = (folder or Path.cwd()).resolve() / ANSWERS_FILE
+    if path not in _stores:
+        _stores[path] = AnswerStore(path)
+    return _stores[path]
+
+
+# Keys that make a question displayable before the right answer is known; never judged.
+_PLACEHOLDER_KEYS: dict[type[Question], Callable[[dict], dict]] = {
+    Choice: lambda fields: {"answer": fields["options"][0]},
+    MultiSelect: lambda fields: {"answers": fields["options"][:1]},
+    Numeric: lambda fields: {"answer": 0.0},
+}
+
+
+class GradedQuestion:
+    """A graded question as the learner sees it: prompt and options, but no answer key."""
+
+    def __init__(self, name: str, kind: type[Question], prompt: str, answers: AnswerStore,
+                 **fields: Any):
+        from smcourse.widgets import AnswerInput
+
+        self.name, self.kind, self.prompt, self.fields = name, kind, prompt, fields
+        self._store = answers
+        shape = kind(prompt, name=name, **fields, **_PLACEHOLDER_KEYS[kind](fields))
+        self.input = AnswerInput(shape)
+        self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
+        self._answer = answers.saved.get(name)
+        self._show_saved(self._answer)
+        self.input.observe(lambda: self._record(self.input.value))
+        self.box = w.VBox([w.HTML(f"<b>{html.escape(prompt)}</b>"), self.input.widget, self.status],
+                          layout=w.Layout(border="1px solid #d1d5db", padding="0.6em",
+                                          margin="0.5em 0"))
+        self.box.add_class("smcourse-graded")
+
+    @property
+    def value(self) -> Any:
+        """The answer that will be graded."""
+        return self._answer
+
+    @value.setter
+    def value(self, answer: Any) -> None:
+        """Answer in code, exactly as clicking would: the widget shows it and it is saved."""
+        self._show_saved(answer)
+        self._record(answer)
+
+    def _show_saved(self, answer: Any) -> None:
+        try:
+            self.input.value = answer
+        except (TypeError, ValueError):  # an answer of the wrong type stays saved but not shown
+            pass
+
+    def _record(self, answer: Any) -> None:
+        from smcourse.widgets import message_html
+
+        self._answer = answer
+        problem = self._store.save(self.name, answer)
+        self.status.value = message_html("invalid" if problem else "saved",
+                                         problem or "Answer saved.")
+
+    def score(self, **key: Any) -> None:
+        """Hidden-test use: judge the saved answer against `key` (the question's answer
+        arguments); pass silently when right, otherwise fail with a reason for the feedback."""
+        question = self.kind(self.prompt, name=self.name, **self.fields, **key)
+        if self._answer is None:
+            reason = self._store.problem or "this question was not answered"
+            raise AssertionError(f"No answer saved for {self.name}: {reason}.")
+        verdict = question.check(self._answer)
+        if verdict.status == "invalid":
+            raise AssertionError(f"The saved answer for {self.name} cannot be judged: "
+                                 f"{verdict.message}")
+        if not verdict.correct:
+            raise AssertionError(f"The saved answer for {self.name} is not right.")
+        print(f"{self.name}: right.")
+
+
+def ask(name: str, kind: type[Question], prompt: str, **fields: Any) -> GradedQuestion:
+    """Show a graded question card (Choice, MultiSelect or Numeric) whose answer is saved beside
+    the notebook and reloaded from there, and return it."""
+    from smcourse.widgets import show_widget
+
+    question = GradedQuestion(name, kind, prompt, store(), **fields)
+    show_widget(question.box, f"Graded question: {prompt}")
+    return question
+
+
+def score_parts(checks: Mapping[str, Callable[[], Any]], points: float) -> float:
+    """Hidden-test use: run each named check (a callable that raises AssertionError with a reason
+    when the part is wrong) and return the points earned, shared equally between the parts.
+
+    Each part's verdict is printed to stdout, which the feedback shows; nothing goes to stderr.
+    """
+    passed = 0
+    for label, check in checks.items():
+        try:
+            check()
+        except Exception as problem:  # any failure of a part costs that part only
+            reason = str(problem) or type(problem).__name__
+            print(f"✗ {label}: {reason}")
+        else:
+            passed += 1
+            print(f"✓ {label}")
+    return round(points * passed / len(checks), 2)

@@ -1,0 +1,416 @@
+"""The instructor's pipeline, thin over nbgrader's own API: release, grade, feedback, export.
+
+The course folder is a plain nbgrader course (`nbgrader_config.py` at its root: source assignments
+in solutions/, student versions in exercises/), so `nbgrader` commands work on it as well.
+
+* `release` runs nbgrader's generate_assignment into exercises/; `release_differences` regenerates
+  into a scratch copy and lists where the committed exercises/ no longer match solutions/.
+* `grade` autogrades every submission of an assignment in parallel. nbgrader's gradebook is one
+  SQLite file, which does not take concurrent writers well, so each worker autogrades one
+  submission against a private copy of the gradebook, and the main process copies the grades of
+  that submission into the real gradebook as it finishes (one writer at a time).
+* `feedback` writes one HTML page per learner: each check, its points and why it passed or failed
+  (the printed verdicts and the error message), never the hidden test code or a solution.
+* `export` writes the grades as CSV, one row per learner.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import os
+import re
+import shutil
+import sys
+import tempfile
+import warnings
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.apps.api import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import LimitOutput
+from sqlalchemy.exc import SAWarning
+from traitlets import Integer
+from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
+
+from smcourse.answers import ANSWERS_FILE
+from smcourse.errors import SmcourseError
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG_FILE = "nbgrader_config.py"
+MAX_DETAIL = 2_000  # characters of a check's printed output or error shown in feedback
+
+
+class LimitOutputSize(LimitOutput):
+    """nbgrader's LimitOutput (by lines), plus a cap on the characters of every output, so that
+    one line of 50 MB cannot bloat a graded notebook."""
+
+    max_chars = Integer(100_000, help="maximum characters kept per output").tag(config=True)
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        cell, resources = super().preprocess_cell(cell, resources, cell_index)
+        for output in cell.get("outputs", []):
+            if output.output_type == "stream" and len(output.text) > self.max_chars:
+                output.text = output.text[: self.max_chars] + "\n... Output truncated ..."
+            elif output.output_type in ("display_data", "execute_result"):
+                if sum(len(str(value)) for value in output.data.values()) > self.max_chars:
+                    output.data = {"text/plain": "... Output too large, removed ..."}
+            elif output.output_type == "error":
+                output.evalue = output.evalue[: self.max_chars]
+                output.traceback = [line[: self.max_chars] for line in output.traceback]
+        return cell, resources
+
+
+def load_config(root: Path = ROOT, **settings: dict) -> Config:
+    """nbgrader's configuration for the course at `root`, with `settings` ({"Execute": {...}})
+    laid over it."""
+    # nbgrader runs `alembic` (from this environment) when it creates a gradebook
+    tools = str(Path(sys.executable).parent)
+    if tools not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = tools + os.pathsep + os.environ.get("PATH", "")
+    if not (root / CONFIG_FILE).is_file():
+        raise SmcourseError(f"{root} has no {CONFIG_FILE}: is it the course folder?")
+    config = PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config()
+    config.CourseDirectory.root = str(root)
+    for section, values in settings.items():
+        for key, value in values.items():
+            config[section][key] = value
+    return config
+
+
+def nbgrader_api(config: Config) -> NbGraderAPI:
+    return NbGraderAPI(CourseDirectory(config=config), config=config)
+
+
+def assignments(root: Path = ROOT) -> list[str]:
+    """Assignment ids: the folders of solutions/."""
+    source = root / load_config(root).CourseDirectory.source_directory
+    return sorted(path.name for path in source.iterdir() if path.is_dir() and not path.name.startswith("."))
+
+
+def _check_result(result: dict, what: str) -> None:
+    if not result["success"]:
+        raise SmcourseError(f"{what} failed:\n{result.get('error') or result.get('log')}")
+
+
+def release(root: Path = ROOT, only: Iterable[str] | None = None) -> list[str]:
+    """Generate the student version of each assignment into exercises/ (and the gradebook)."""
+    api = nbgrader_api(load_config(root))
+    released = []
+    for assignment in only or assignments(root):
+        stray = root / api.coursedir.source_directory / assignment / ANSWERS_FILE
+        if stray.exists():
+            raise SmcourseError(f"{stray} holds answers clicked in the source notebook; delete it "
+                                "before releasing (it would be copied to every learner and over "
+                                "their answers when grading).")
+        _check_result(api.generate_assignment(assignment, force=True, create=True),
+                      f"generating {assignment}")
+        released.append(assignment)
+    return released
+
+
+def _files(folder: Path) -> dict[str, Path]:
+    return {str(path.relative_to(folder)): path for path in sorted(folder.rglob("*"))
+            if path.is_file() and ".ipynb_checkpoints" not in path.parts
+            and path.name != ANSWERS_FILE}  # a learner's own answers, if one tried the exercise
+
+
+def release_differences(root: Path = ROOT) -> list[str]:
+    """Regenerate every assignment in a scratch copy; list how the committed exercises/ differ."""
+    config = load_config(root)
+    source, released = config.CourseDirectory.source_directory, config.CourseDirectory.release_directory
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        shutil.copy(root / CONFIG_FILE, scratch / CONFIG_FILE)
+        shutil.copytree(root / source, scratch / source)
+        release(scratch)
+        expected, actual = _files(scratch / released), _files(root / released)
+        problems = [f"missing from {released}/: {name}" for name in expected if name not in actual]
+        problems += [f"not generated from {source}/: {name}" for name in actual if name not in expected]
+        problems += [f"out of date: {released}/{name}" for name in expected
+                     if name in actual and expected[name].read_bytes() != actual[name].read_bytes()]
+    return problems
+
+
+@dataclass
+class GradeResult:
+    """One learner's outcome for one assignment."""
+
+    student: str
+    score: float
+    max_score: float
+    problems: list[str]
+
+    @property
+    def summary(self) -> str:
+        text = f"{self.student}: {self.score:g} / {self.max_score:g} automatic points"
+        return text + ("" if not self.problems else " — " + "; ".join(self.problems))
+
+
+def _submission_problems(config: Config, assignment: str, student: str) -> tuple[list[str], bool]:
+    """What is wrong with a submission before running it, and whether it can be run at all."""
+    coursedir = CourseDirectory(config=config)
+    folder = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
+    problems, runnable = [], True
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        for notebook in gradebook.find_assignment(assignment).notebooks:
+            path = folder / f"{notebook.name}.ipynb"
+            if not path.is_file():
+                problems.append(f"{path.name} was not submitted (0 points)")
+                runnable = False
+                continue
+            try:
+                submitted = nbformat.read(path, as_version=4)
+            except Exception as error:  # nbformat raises several types for broken files
+                problems.append(f"{path.name} is not a readable notebook ({type(error).__name__}: "
+                                f"{str(error)[:200]}) (0 points)")
+                runnable = False
+                continue
+            present = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell.source
+                       for cell in submitted.cells}
+            deleted = sorted(cell.name for cell in notebook.grade_cells if cell.name not in present)
+            if deleted:
+                problems.append(f"graded cells deleted: {', '.join(deleted)} (0 points for them)")
+            edited = sorted(name for name, source in _locked_sources(coursedir, assignment,
+                                                                     notebook.name).items()
+                            if name in present and present[name] != source)
+            if edited:
+                problems.append(f"locked cells edited: {', '.join(edited)} (nbgrader graded them "
+                                "with the original cells)")
+    if not (folder / ANSWERS_FILE).is_file() and runnable:
+        problems.append(f"no {ANSWERS_FILE} submitted (widget questions score 0)")
+    return problems, runnable
+
+
+def _locked_sources(coursedir: CourseDirectory, assignment: str, notebook: str) -> dict[str, str]:
+    """grade_id -> source of each locked cell as released to learners."""
+    path = Path(coursedir.format_path(coursedir.release_directory, ".", assignment)) / f"{notebook}.ipynb"
+    if not path.is_file():
+        return {}
+    return {cell.metadata.nbgrader["grade_id"]: cell.source
+            for cell in nbformat.read(path, as_version=4).cells
+            if cell.metadata.get("nbgrader", {}).get("locked")}
+
+
+def _log_problems(log: str) -> list[str]:
+    problems = []
+    if "DeadKernelError" in log or "Kernel died" in log:
+        problems.append("the notebook stopped its own kernel (e.g. os._exit), so it could not be "
+                        "graded (0 points)")
+    elif "UnresponsiveKernelError" in log or "became unresponsive" in log:
+        problems.append("the kernel stopped responding (0 points)")
+    return problems
+
+
+def _autograde_one(root: str, assignment: str, student: str, template_db: str,
+                   settings: dict) -> dict:
+    """Worker: autograde one submission against a private copy of the gradebook."""
+    warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush chatter
+    private = Path(tempfile.mkdtemp(prefix="smcourse-grade-")) / "gradebook.db"
+    shutil.copy(template_db, private)
+    config = load_config(Path(root), **settings)
+    config.CourseDirectory.db_url = f"sqlite:///{private}"
+    result = nbgrader_api(config).autograde(assignment, student, force=True, create=True)
+    return {"student": student, "success": result["success"], "db": str(private),
+            "log": (result.get("log") or "") + (result.get("error") or "")}
+
+
+def _copy_grades(source: Gradebook, target: Gradebook, assignment: str, student: str) -> None:
+    """Copy one autograded submission from a worker's gradebook into the course gradebook."""
+    submitted = source.find_submission(assignment, student)
+    target.update_or_create_student(student)
+    target.update_or_create_submission(assignment, student, timestamp=submitted.timestamp)
+    for notebook in submitted.notebooks:
+        copy = target.find_submission_notebook(notebook.name, assignment, student)
+        copy.flagged = notebook.flagged
+        copy.late_submission_penalty = notebook.late_submission_penalty
+        for grade in notebook.grades:
+            mine = target.find_grade(grade.name, notebook.name, assignment, student)
+            mine.auto_score, mine.needs_manual_grade = grade.auto_score, grade.needs_manual_grade
+        for comment in notebook.comments:
+            target.find_comment(comment.name, notebook.name, assignment, student).auto_comment = \
+                comment.auto_comment
+    target.db.commit()
+
+
+def _record_zero(gradebook: Gradebook, assignment: str, student: str) -> None:
+    """Score a submission that cannot run 0, as nbgrader does for a notebook that is missing."""
+    gradebook.update_or_create_student(student)
+    submission = gradebook.update_or_create_submission(assignment, student)
+    for notebook in submission.notebooks:
+        for grade in notebook.grades:
+            grade.auto_score, grade.needs_manual_grade = 0, False
+    gradebook.db.commit()
+
+
+@contextmanager
+def _progress(total: int, show: bool):
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="submission", disable=not show, desc="grading") as bar:
+        yield bar
+
+
+def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
+          cell_timeout: int | None = None, show_progress: bool = True) -> list[GradeResult]:
+    """Autograde every submission of `assignment` in submitted/, `workers` at a time (default:
+    one per core), into autograded/ and the gradebook. Returns one result per learner."""
+    settings = {"Execute": {"timeout": cell_timeout}} if cell_timeout else {}
+    config = load_config(root, **settings)
+    coursedir = CourseDirectory(config=config)
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        try:
+            gradebook.find_assignment(assignment)
+        except MissingEntry:
+            raise SmcourseError(f"{assignment} is not in the gradebook yet: run "
+                                f"`smcourse assignments release {assignment}` first.") from None
+    submitted = Path(coursedir.root) / coursedir.submitted_directory
+    students = sorted(path.parent.name for path in submitted.glob(f"*/{assignment}") if path.is_dir())
+    if not students:
+        raise SmcourseError(f"no submissions of {assignment} in {submitted}/<student>/{assignment}/")
+    problems, runnable = {}, []
+    for student in students:
+        problems[student], ok = _submission_problems(config, assignment, student)
+        runnable += [student] if ok else []
+    database = Path(coursedir.db_url.removeprefix("sqlite:///"))
+    with tempfile.TemporaryDirectory() as scratch, _progress(len(students), show_progress) as bar, \
+            warnings.catch_warnings():
+        warnings.simplefilter("ignore", SAWarning)
+        template = Path(scratch) / "template.db"
+        shutil.copy(database, template)
+        with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+            for student in set(students) - set(runnable):
+                _record_zero(gradebook, assignment, student)
+                bar.update()
+            with ProcessPoolExecutor(max_workers=workers or os.cpu_count(),
+                                     mp_context=get_context("spawn")) as pool:
+                jobs = [pool.submit(_autograde_one, str(root), assignment, student, str(template),
+                                    settings) for student in runnable]
+                for job in as_completed(jobs):
+                    outcome = job.result()
+                    student = outcome["student"]
+                    known = _log_problems(outcome["log"])
+                    if outcome["success"]:
+                        with Gradebook(f"sqlite:///{outcome['db']}", coursedir.course_id) as mine:
+                            _copy_grades(mine, gradebook, assignment, student)
+                    else:
+                        known = known or ["nbgrader could not grade it (0 points): "
+                                          + outcome["log"].strip()[-300:]]
+                        _record_zero(gradebook, assignment, student)
+                    problems[student] += known
+                    shutil.rmtree(Path(outcome["db"]).parent, ignore_errors=True)
+                    bar.update()
+            return [_result(gradebook, assignment, student, problems[student]) for student in students]
+
+
+def _result(gradebook: Gradebook, assignment: str, student: str, problems: list[str]) -> GradeResult:
+    submission = gradebook.find_submission(assignment, student)
+    auto = [grade for notebook in submission.notebooks for grade in notebook.grades
+            if grade.cell.cell_type == "code"]
+    return GradeResult(student, sum(grade.auto_score or 0 for grade in auto),
+                       sum(grade.max_score for grade in auto), problems)
+
+
+def _cell_verdict(cell, grade) -> tuple[str, str]:
+    """The status word and the explanation the learner may see for one graded cell."""
+    if cell is None:
+        return "missing", "This graded cell was deleted from your notebook, so it scored 0."
+    if cell.cell_type == "markdown" or grade.cell.cell_type == "markdown":
+        if grade.manual_score is None:
+            return "to be marked", "Your tutor marks this answer."
+        return "marked", ""
+    stdout = "".join(output.get("text", "") for output in cell.get("outputs", [])
+                     if output.output_type == "stream" and output.name == "stdout")
+    errors = [f"{output.ename}: {output.evalue}".strip() for output in cell.get("outputs", [])
+              if output.output_type == "error"]
+    reason = "\n".join(filter(None, [stdout.strip(), *errors]))[:MAX_DETAIL]
+    if (grade.auto_score or 0) >= grade.max_score:
+        return "passed", reason
+    return ("partly passed" if grade.auto_score else "failed"), reason or "A check did not pass."
+
+
+def _title(source: str, grade_id: str) -> str:
+    match = re.match(r'\s*[ru]?"""(.*?)"""', source, re.S)
+    return match.group(1).strip().splitlines()[0] if match else f"Written answer ({grade_id})"
+
+
+def feedback_page(notebook: nbformat.NotebookNode | None, graded, title: str, problems=()) -> str:
+    """HTML feedback for one graded notebook: a row per graded cell, with points and reasons."""
+    cells = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell
+             for cell in (notebook.cells if notebook else [])}
+    rows = []
+    for grade in sorted(graded.grades, key=lambda g: list(cells).index(g.name)
+                        if g.name in cells else len(cells)):
+        cell = cells.get(grade.name)
+        status, reason = _cell_verdict(cell, grade)
+        name = _title(cell.source if cell is not None else "", grade.name)
+        score = "—" if status == "to be marked" else f"{grade.score:g}"
+        rows.append(f'<tr class="{status.replace(" ", "-")}"><td>{html.escape(name)}</td>'
+                    f"<td>{html.escape(status)}</td><td>{score} / {grade.max_score:g}</td>"
+                    f"<td><pre>{html.escape(reason)}</pre></td></tr>")
+    notes = "".join(f"<li>{html.escape(problem)}</li>" for problem in problems)
+    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}"
+            "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
+            "td,th{border-bottom:1px solid #ddd;padding:.4em;vertical-align:top;text-align:left}"
+            "pre{white-space:pre-wrap;margin:0}.passed td:nth-child(2){color:#166534}"
+            ".failed td:nth-child(2),.missing td:nth-child(2){color:#991b1b}</style></head><body>"
+            f"<h1>{html.escape(title)}</h1><p>Score: {graded.score:g} / {graded.max_score:g}</p>"
+            + (f"<ul>{notes}</ul>" if notes else "")
+            + "<table><tr><th>Check</th><th>Result</th><th>Points</th><th>Why</th></tr>"
+            + "".join(rows) + "</table></body></html>")
+
+
+def feedback(assignment: str, root: Path = ROOT) -> list[Path]:
+    """Write feedback/<student>/<assignment>/<notebook>.html for every graded submission."""
+    coursedir = CourseDirectory(config=load_config(root))
+    written = []
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        for submission in gradebook.find_assignment(assignment).submissions:
+            student = submission.student.id
+            graded = Path(coursedir.format_path(coursedir.autograded_directory, student, assignment))
+            target = Path(coursedir.format_path(coursedir.feedback_directory, student, assignment))
+            for notebook in submission.notebooks:
+                path = graded / f"{notebook.name}.ipynb"
+                problems = [] if path.is_file() else [
+                    "Your notebook could not be run by the autograder; your tutor has the reason."]
+                content = nbformat.read(path, as_version=4) if path.is_file() else None
+                target.mkdir(parents=True, exist_ok=True)
+                page = target / f"{notebook.name}.html"
+                page.write_text(feedback_page(content, notebook, f"{assignment} · {student}",
+                                              problems), encoding="utf-8")
+                written.append(page)
+    return written
+
+
+def export(path: Path, root: Path = ROOT) -> Path:
+    """Write the grades as CSV: one row per learner, a column per assignment, and the total."""
+    coursedir = CourseDirectory(config=load_config(root))
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        names = [assignment.name for assignment in gradebook.assignments]
+        rows = []
+        for student in gradebook.students:
+            scores = {}
+            for name in names:
+                try:
+                    scores[name] = gradebook.find_submission(name, student.id).score
+                except MissingEntry:
+                    scores[name] = 0.0
+            rows.append({"student_id": student.id, **{n: f"{s:g}" for n, s in scores.items()},
+                         "total": f"{sum(scores.values()):g}"})
+        maximum = {name: gradebook.find_assignment(name).max_score for name in names}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, fieldnames=["student_id", *names, "total"])
+        writer.writeheader()
+        writer.writerow({"student_id": "(maximum)", **{n: f"{m:g}" for n, m in maximum.items()},
+                         "total": f"{sum(maximum.values()):g}"})
+        writer.writerows(rows)
+    return path

@@ -1,0 +1,123 @@
+"""Does a graded widget keep the learner's answer, stay quiet about right and wrong, and give the
+hidden test exactly the verdict the answer deserves?"""
+
+import json
+
+import pytest
+
+from smcourse import answers
+from smcourse.answers import ask, score_parts
+from smcourse.practice import Choice, MultiSelect, Numeric
+
+
+@pytest.fixture
+def notebook_folder(tmp_path, monkeypatch):
+    """A fresh folder as the working directory of a notebook, with no answers saved yet."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    return tmp_path
+
+
+def _reopen(name="q1", kind=Choice, **fields):
+    """The question as a fresh kernel sees it when the notebook is run again."""
+    answers._stores.clear()
+    return ask(name, kind, "Which denominator counts people?", **fields)
+
+
+OPTIONS = {"options": ["impressions", "reach", "followers"]}
+
+
+def test_a_click_is_saved_at_once_and_shown_again_after_a_restart(notebook_folder):
+    question = _reopen(**OPTIONS)
+    question.input.value = "reach"  # what clicking the radio button does
+    assert json.loads((notebook_folder / "answers.json").read_text()) == {"q1": "reach"}
+    again = _reopen(**OPTIONS)
+    assert again.input.value == "reach" and again.value == "reach"
+
+
+def test_the_card_says_saved_never_right_or_wrong(notebook_folder):
+    question = _reopen(**OPTIONS)
+    question.input.value = "impressions"
+    assert "Answer saved." in question.status.value
+    assert "smcourse-incorrect" not in question.status.value and "Not quite" not in question.status.value
+
+
+def test_answering_in_code_is_the_same_as_clicking(notebook_folder):
+    question = _reopen("q2", MultiSelect, options=["a", "b", "c"])
+    question.value = ["a", "c"]
+    assert question.input.value == ["a", "c"]
+    assert json.loads((notebook_folder / "answers.json").read_text()) == {"q2": ["a", "c"]}
+
+
+def test_the_hidden_test_passes_a_right_answer_and_fails_a_wrong_one(notebook_folder, capsys):
+    question = _reopen(**OPTIONS)
+    question.value = "reach"
+    capsys.readouterr()
+    question.score(answer="reach")
+    assert capsys.readouterr().out == "q1: right.\n"
+    question.value = "followers"
+    with pytest.raises(AssertionError, match="is not right"):
+        question.score(answer="reach")
+
+
+def test_a_number_within_tolerance_is_right(notebook_folder):
+    question = _reopen("q3", Numeric, unit="rate")
+    question.input.value = "0.65%"
+    question.score(answer=0.0065, tolerance=0.0005)
+    with pytest.raises(AssertionError):
+        question.score(answer=0.02, tolerance=0.0005)
+
+
+@pytest.mark.parametrize("content, reason", [
+    (None, "answers.json was not found beside the notebook"),
+    ("{not json", "answers.json is damaged"),
+    ('["reach"]', "answers.json does not hold named answers"),
+])
+def test_a_missing_or_corrupt_answers_file_scores_zero_with_the_reason(notebook_folder, content,
+                                                                          reason):
+    if content is not None:
+        (notebook_folder / "answers.json").write_text(content)
+    question = _reopen(**OPTIONS)
+    assert question.value is None
+    with pytest.raises(AssertionError, match=reason):
+        question.score(answer="reach")
+
+
+def test_an_answer_of_the_wrong_type_is_reported_not_crashed(notebook_folder):
+    (notebook_folder / "answers.json").write_text('{"q1": 42, "q2": 7}')
+    choice = _reopen(**OPTIONS)
+    with pytest.raises(AssertionError, match="cannot be judged: 42 is not one of the options"):
+        choice.score(answer="reach")
+    multi = ask("q2", MultiSelect, "Tick", options=["a", "b"])
+    assert multi.input.value == []
+    with pytest.raises(AssertionError, match="cannot be judged"):
+        multi.score(answers=["a"])
+
+
+def test_while_nbgrader_runs_nothing_is_written_and_stderr_stays_empty(notebook_folder, monkeypatch,
+                                                                       capsys):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    question = _reopen(**OPTIONS)
+    question.value = "reach"
+    question.score(answer="reach")
+    with pytest.raises(AssertionError):
+        _reopen("q9", **OPTIONS).score(answer="reach")
+    assert not (notebook_folder / "answers.json").exists()
+    assert capsys.readouterr().err == ""
+
+
+def test_a_failed_save_is_said_on_the_card(notebook_folder):
+    (notebook_folder / "answers.json").mkdir()  # a folder where the file should be
+    question = _reopen(**OPTIONS)
+    question.input.value = "reach"
+    assert "Could not save your answer" in question.status.value
+
+
+def test_score_parts_shares_the_points_and_says_which_part_failed(capsys):
+    def wrong():
+        raise AssertionError("the rates are not pooled")
+
+    earned = score_parts({"a Series": lambda: None, "right rates": wrong, "sorted": lambda: None},
+                         points=3)
+    assert earned == 2
+    assert capsys.readouterr().out == "✓ a Series\n✗ right rates: the rates are not pooled\n✓ sorted\n"

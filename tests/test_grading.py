@@ -1,0 +1,257 @@
+"""Does the instructor's pipeline grade simulated learners exactly, survive bad submissions, keep
+exercises/ in step with solutions/, and never show hidden tests or solutions to learners?
+
+One class run per assignment, through the real nbgrader gradebook (SQLite), shared by the tests.
+"""
+
+import csv
+import json
+import re
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from smcourse import cli, grading, notebooks
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSIGNMENTS = grading.assignments(ROOT)
+WIDGET = re.compile(r"q\d+$")
+PROBE = "05_metrics"  # the assignment that also receives the bad submissions
+REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.S)
+
+pytestmark = pytest.mark.slow
+
+
+def _grade_id(cell):
+    return cell.metadata.get("nbgrader", {}).get("grade_id")
+
+
+def _source(assignment, root=ROOT):
+    return nbformat.read(root / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
+
+
+def _secrets(assignment):
+    """Every line of solution code, hidden test and rubric in the source of `assignment`."""
+    lines = set()
+    for cell in _source(assignment).cells:
+        for _, region in REGION.findall(cell.source):
+            lines |= {line.strip() for line in region.splitlines() if len(line.strip()) > 12}
+    return lines
+
+
+def _leaks(text, assignment):
+    return sorted(line for line in _secrets(assignment) if line in text)
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """A course folder with every assignment released, and the right answers of each, saved by
+    running its source notebook as a learner would (which also proves it passes its own tests)."""
+    root = tmp_path_factory.mktemp("course")
+    shutil.copy(ROOT / "nbgrader_config.py", root)
+    shutil.copytree(ROOT / "solutions", root / "solutions")
+    grading.release(root)
+
+    def run_source(assignment):
+        folder = root / "source-runs" / assignment
+        folder.mkdir(parents=True)
+        shutil.copy(root / "solutions" / assignment / f"{assignment}.ipynb", folder)
+        return notebooks.execute(folder / f"{assignment}.ipynb"), folder / "answers.json"
+
+    with ThreadPoolExecutor(2) as pool:
+        runs = dict(zip(ASSIGNMENTS, pool.map(run_source, ASSIGNMENTS), strict=True))
+    return root, runs
+
+
+def _learner(root, assignment, student, *, code=True, answers=None, edit=None):
+    """Submit the student version with the right code (or none) and `answers` as answers.json;
+    `edit(cells)` may then damage the notebook."""
+    folder = root / "submitted" / student / assignment
+    folder.mkdir(parents=True)
+    notebook = nbformat.read(root / "exercises" / assignment / f"{assignment}.ipynb", as_version=4)
+    solved = {_grade_id(cell): cell.source for cell in _source(assignment, root).cells}
+    for cell in notebook.cells:
+        nb = cell.metadata.get("nbgrader", {})
+        if code and nb.get("solution") and cell.cell_type == "code" and not WIDGET.match(nb["grade_id"]):
+            cell.source = solved[nb["grade_id"]]
+    if edit:
+        edit(notebook.cells)
+    nbformat.write(notebook, folder / f"{assignment}.ipynb")
+    if answers is not None:
+        (folder / "answers.json").write_text(json.dumps(answers))
+    return folder
+
+
+def _replace(grade_id, source):
+    def edit(cells):
+        next(cell for cell in cells if _grade_id(cell) == grade_id).source = source
+    return edit
+
+
+def _insert_after(grade_id, source):
+    def edit(cells):
+        index = next(i for i, cell in enumerate(cells) if _grade_id(cell) == grade_id)
+        cells.insert(index + 1, nbformat.v4.new_code_cell(source))
+    return edit
+
+
+def _delete(grade_id):
+    def edit(cells):
+        cells[:] = [cell for cell in cells if _grade_id(cell) != grade_id]
+    return edit
+
+
+@pytest.fixture(scope="module")
+def graded(course):
+    """Grade the class: per assignment a correct, a blank and a partly right learner, and for the
+    probe assignment a learner for every kind of bad submission."""
+    root, runs = course
+    expected = {}
+    for assignment in ASSIGNMENTS:
+        right = json.loads(runs[assignment][1].read_text())
+        full = sum(cell.metadata.nbgrader["points"] for cell in _source(assignment, root).cells
+                   if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"))
+        _learner(root, assignment, "correct", answers=right)
+        _learner(root, assignment, "blank", code=False)
+        # q1 right; q2 only one of its right options; q3 unanswered
+        _learner(root, assignment, "partial", answers={"q1": right["q1"], "q2": right["q2"][:1]})
+        expected[assignment] = {"correct": full, "blank": 0, "partial": full - 2}
+    right = json.loads(runs[PROBE][1].read_text())
+    probes = {  # learner: (answers.json, damage, expected points)
+        "edited_test": (right, _replace("q1_test", "pass"), 9),
+        "deleted_test": (right, _delete("q1_test"), 8),
+        "endless_loop": (right, _replace("rate_by_type", "while True:\n    pass"), 6),
+        "dead_kernel": (right, _insert_after("setup", "import os\nos._exit(1)"), 0),
+        "huge_output": (right, _insert_after("setup", 'print("x" * 50_000_000)'), 9),
+        "wrong_types": ({"q1": 42, "q2": "reach", "q3": {"a": 1}}, None, 6),
+        "no_answers": (None, None, 6),
+        "unsorted_rates": (right, _replace("rate_by_type", 'rate_by_type = metrics.performance_by('
+                                           'lumen, "content_type")["engagement_rate"].sort_values()'), 8),
+    }
+    for student, (answers, edit, points) in probes.items():
+        _learner(root, PROBE, student, answers=answers, edit=edit)
+        expected[PROBE][student] = points
+    broken = root / "submitted" / "malformed" / PROBE
+    broken.mkdir(parents=True)
+    (broken / f"{PROBE}.ipynb").write_text('{"cells": [')
+    (root / "submitted" / "missing" / PROBE).mkdir(parents=True)
+    expected[PROBE].update(malformed=0, missing=0)
+    results = {assignment: {r.student: r for r in grading.grade(assignment, root, show_progress=False)}
+               for assignment in ASSIGNMENTS}
+    return root, results, expected
+
+
+def test_every_source_notebook_passes_its_own_tests(course):
+    _, runs = course
+    for assignment, (notebook, _) in runs.items():
+        failing = [_grade_id(cell) for cell in notebook.cells
+                   if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code"
+                   and any(output.output_type == "error" for output in cell.outputs)]
+        assert failing == [], f"{assignment}: {failing}"
+
+
+def test_running_the_source_saves_the_right_widget_answers_as_clicks_would(course):
+    _, runs = course
+    saved = json.loads(runs["05_metrics"][1].read_text())
+    assert saved["q1"] == "reach" and sorted(saved["q2"]) == ["click-through rate", "follower counts"]
+
+
+def test_each_learner_gets_exactly_the_automatic_points_deserved(graded):
+    _, results, expected = graded
+    scores = {a: {s: r.score for s, r in by_student.items()} for a, by_student in results.items()}
+    assert scores == expected
+
+
+def test_a_correct_learner_gets_full_points_and_a_blank_one_none_in_every_assignment(graded):
+    _, results, _ = graded
+    for by_student in results.values():
+        assert by_student["correct"].score == by_student["correct"].max_score > 0
+        assert by_student["blank"].score == 0
+        assert 0 < by_student["partial"].score < by_student["partial"].max_score
+
+
+@pytest.mark.parametrize("student, reason", [
+    ("edited_test", "locked cells edited: q1_test"),
+    ("deleted_test", "graded cells deleted: q1_test"),
+    ("dead_kernel", "stopped its own kernel"),
+    ("malformed", "is not a readable notebook"),
+    ("missing", "05_metrics.ipynb was not submitted"),
+    ("no_answers", "no answers.json submitted"),
+    ("blank", "no answers.json submitted"),
+])
+def test_bad_submissions_are_reported_with_a_reason(graded, student, reason):
+    _, results, _ = graded
+    assert reason in results[PROBE][student].summary
+
+
+def test_the_gradebook_holds_one_consistent_submission_per_learner(graded):
+    root, results, _ = graded
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", "smcourse") as gradebook:
+        for assignment, by_student in results.items():
+            submissions = gradebook.find_assignment(assignment).submissions
+            assert sorted(s.student.id for s in submissions) == sorted(by_student)
+            for submission in submissions:
+                code = [g for n in submission.notebooks for g in n.grades if g.cell.cell_type == "code"]
+                assert all(g.auto_score is not None or g.name == "q1_test" for g in code)
+
+
+def test_graded_notebooks_stay_small_even_after_printing_50_mb(graded):
+    root, _, _ = graded
+    notebook = root / "autograded" / "huge_output" / PROBE / f"{PROBE}.ipynb"
+    assert notebook.stat().st_size < 2_000_000
+
+
+def test_feedback_says_why_and_never_shows_hidden_tests_or_solutions(graded):
+    root, _, _ = graded
+    pages = {page.parts[-3]: page.read_text() for page in grading.feedback(PROBE, root)}
+    assert "✓ right rates" in pages["correct"] and "passed" in pages["correct"]
+    assert "✗ highest first: the content types are not in order" in pages["unsorted_rates"]
+    assert "answers.json was not found beside the notebook" in pages["no_answers"]
+    assert "answers.json is damaged" not in pages["no_answers"]
+    assert "cannot be judged: 42 is not one of the options" in pages["wrong_types"]
+    assert "could not be run by the autograder" in pages["dead_kernel"]
+    assert all(len(page) < 500_000 for page in pages.values())
+    for student, page in pages.items():
+        assert _leaks(page, PROBE) == [], student
+
+
+def test_a_corrupt_answers_file_is_named_in_the_feedback(course, tmp_path):
+    root, runs = course
+    copy = tmp_path / "course"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback",
+                                                              "source-runs"))
+    folder = _learner(copy, "01_why_social_media", "corrupt")
+    (folder / "answers.json").write_text("{oops")
+    [result] = grading.grade("01_why_social_media", copy, workers=1, show_progress=False)
+    assert result.score == result.max_score - 3
+    page = copy / "feedback" / "corrupt" / "01_why_social_media" / "01_why_social_media.html"
+    assert page in grading.feedback("01_why_social_media", copy)
+    assert "answers.json is damaged (not readable JSON)" in page.read_text()
+
+
+def test_export_writes_one_row_per_learner_with_the_totals(graded, tmp_path):
+    root, results, expected = graded
+    rows = list(csv.DictReader(grading.export(tmp_path / "grades.csv", root).open()))
+    assert rows[0]["student_id"] == "(maximum)"
+    by_student = {row["student_id"]: row for row in rows[1:]}
+    assert float(by_student["correct"][PROBE]) == expected[PROBE]["correct"]
+    assert float(by_student["correct"]["total"]) == sum(expected[a]["correct"] for a in ASSIGNMENTS)
+    assert float(by_student["missing"]["total"]) == 0
+
+
+def test_committed_exercises_match_what_solutions_generate(capsys):
+    assert cli.main(["assignments", "release", "--check"]) == 0
+    assert "exercises/ matches solutions/" in capsys.readouterr().out
+
+
+def test_no_solution_hidden_test_or_rubric_text_appears_in_exercises():
+    for assignment in ASSIGNMENTS:
+        assert _secrets(assignment), assignment
+        for path in (ROOT / "exercises" / assignment).rglob("*"):
+            if path.is_file():
+                assert _leaks(path.read_text(), assignment) == [], path
+        assert not (ROOT / "exercises" / assignment / "answers.json").exists()
