@@ -9,10 +9,12 @@ INSTALLED := $(VENV)/.installed
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml jupyter/overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	mkdir -p $(VENV)/share/jupyter/lab/settings  # JupyterLab never asks to fetch news or updates
+	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 install: $(INSTALLED)  ## create .venv and install the kit with its extras
@@ -23,7 +25,8 @@ lab: install  ## open JupyterLab on the first lesson
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .
 
-test: install lint  ## run every test: unit, schema, nbval over the lessons
+test: install lint  ## run every test: unit, schema, nbval over the lessons, browser (chromium)
+	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
 	$(BIN)/pytest -n 2 --dist loadfile
 
 book: install  ## build the site into book/_build/html (warnings are errors)

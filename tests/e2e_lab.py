@@ -240,7 +240,6 @@ def check_answer(card: Locator, option: str) -> tuple[float, str, str]:
     return ms, status.removeprefix("smcourse-"), text
 
 
-
 # Lesson 00's first practice check, with one wrong and the right option.
 WELCOME = "course/00_welcome.ipynb"
 CHECK_PROMPT = "What happens when you press Check"
@@ -309,10 +308,10 @@ def save_and_close(page: Page) -> None:
     """Save the notebook (Ctrl+S), then File → Close and Shut Down Notebook, and close the tab."""
     page.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
     page.keyboard.press("Control+S")
-    page.locator(".lm-TabBar-tab.jp-mod-dirty").wait_for(state="detached")
+    page.locator(".lm-TabBar-tab.jp-mod-dirty").wait_for(state="detached", timeout=15_000)
     page.get_by_role("menuitem", name="File", exact=True).click()
     page.get_by_role("menuitem", name="Close and Shut Down Notebook").click()
     dialog = page.locator(".jp-Dialog")
-    dialog.get_by_role("button", name="Shut Down").click()
+    dialog.get_by_role("button", name="Ok").click(timeout=15_000)
     dialog.wait_for(state="detached")
     page.close()
