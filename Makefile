@@ -11,10 +11,12 @@ VENDOR := book/_vendor/node_modules/.installed
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(INSTALLED): pyproject.toml
+$(INSTALLED): pyproject.toml jupyter/overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	mkdir -p $(VENV)/share/jupyter/lab/settings  # JupyterLab never asks to fetch news or updates
+	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $@
 
 install: $(INSTALLED)  ## create .venv and install the kit with its extras
@@ -25,7 +27,7 @@ lab: install  ## open JupyterLab on the first lesson
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .
 
-test: install lint book chromium  ## run every test: unit, schema, nbval over the lessons, the site in a browser
+test: install lint book chromium  ## run every test: unit, schema, nbval, the site and JupyterLab in a browser
 	$(BIN)/pytest -n 2 --dist loadfile
 
 $(VENDOR):

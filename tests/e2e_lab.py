@@ -1,0 +1,321 @@
+"""A real JupyterLab driven by Debian chromium through Playwright, for the browser tests and the
+feedback-latency benchmark.
+
+    with lab_server(root) as lab, chromium() as browser:
+        page = lab.open(browser, "00_welcome.ipynb")
+        run_all_cells(page)
+
+The server listens on 127.0.0.1 on a free port with a random token, keeps its config, runtime,
+settings and workspaces in a temporary folder (news and update checks off, every cell in the DOM),
+and is shut down on exit. Nothing here touches the network beyond that local server.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+# JupyterLab settings for the test server: no news or update checks (they phone home and their
+# toast can cover buttons), the notebook's own kernel started without asking, and every cell kept
+# in the DOM so widgets and figures draw off screen.
+SETTINGS = {
+    "@jupyterlab/apputils-extension/notification": {"fetchNews": "false", "checkForUpdates": False},
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none",
+                                                "autoStartDefaultKernel": True},
+}
+CELL_TIMEOUT_MS = 120_000
+FEEDBACK_LIMIT_MS = 15_000
+# A learner reads the answer they chose before pressing Check. Without a pause, ipywidgets may
+# still hold the choice back (it throttles a model's updates while the kernel is busy) when the
+# click, which is never held back, reaches the kernel.
+THINK_MS = 300
+WIDGET_PROBLEMS = ["Error displaying widget", "Loading widget...", "could not be displayed",
+                   "Could not find", "No renderer could be found"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class Lab:
+    """A running JupyterLab: where it serves, with what token, from which folder."""
+
+    url: str
+    token: str
+    root: Path
+
+    def open(self, browser: Browser, notebook: str) -> Page:
+        """A new tab showing only `notebook` (a path under the server's root), its kernel idle."""
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(60_000)
+        # A workspace of its own, so JupyterLab does not restore another tab's notebooks here.
+        workspace = f"e2e-{secrets.token_hex(4)}"
+        page.goto(f"{self.url}/lab/workspaces/{workspace}/tree/{notebook}?token={self.token}")
+        page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
+        wait_for_kernel(page)
+        return page
+
+
+def _write_settings(folder: Path) -> None:
+    for name, values in SETTINGS.items():
+        target = folder / f"{name}.jupyterlab-settings"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(values), encoding="utf-8")
+
+
+def _wait_until_up(lab: Lab, process: subprocess.Popen, log: Path, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited early:\n{log.read_text()[-3000:]}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(f"{lab.url}/api/status?token={lab.token}", timeout=2):
+                return
+        time.sleep(0.3)
+    raise RuntimeError(f"JupyterLab did not answer within {seconds} s:\n{log.read_text()[-3000:]}")
+
+
+@contextlib.contextmanager
+def lab_server(root: Path) -> Iterator[Lab]:
+    """JupyterLab serving `root` on 127.0.0.1, a free port and a random token; stopped on exit."""
+    home = Path(tempfile.mkdtemp(prefix="smcourse-lab-"))
+    _write_settings(home / "settings")
+    env = {**os.environ,
+           "JUPYTER_CONFIG_DIR": str(home / "config"), "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+           "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+           "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces")}
+    port, token = free_port(), secrets.token_hex(16)
+    lab = Lab(f"http://127.0.0.1:{port}", token, root)
+    command = [str(Path(sys.executable).with_name("jupyter")), "lab", "--no-browser",
+               "--ip=127.0.0.1", f"--port={port}", f"--IdentityProvider.token={token}",
+               f"--ServerApp.root_dir={root}", "--ServerApp.port_retries=0"]
+    if os.geteuid() == 0:
+        command.append("--allow-root")
+    log = home / "server.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        _wait_until_up(lab, process, log)
+        yield lab
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's chromium, headless, with its own network chatter switched off."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def course_copy(target: Path, root: Path = ROOT) -> Path:
+    """A writable copy under `target` of the course folder `root`: lessons, assignments (sources,
+    student versions and nbgrader's configuration) and datasets, without learners' files."""
+    for folder in ("course", "solutions", "exercises", "datasets"):
+        if (root / folder).is_dir():
+            shutil.copytree(root / folder, target / folder,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints", "*.plan.*",
+                                                          "answers.json"))
+    if (root / "nbgrader_config.py").is_file():
+        shutil.copy(root / "nbgrader_config.py", target)
+    return target
+
+
+def run_all_cells(page: Page) -> None:
+    """Run → Run All Cells, and wait until every stored output has been replaced, no cell is still
+    queued or running, and the kernel is idle."""
+    page.evaluate("""() => document.querySelectorAll('.jp-OutputArea-child')
+                                   .forEach(child => child.dataset.e2eStale = 'yes')""")
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    wait_for_kernel(page)
+
+
+def wait_for_kernel(page: Page) -> None:
+    """Wait until no cell shows a `[*]` prompt or an output marked stale, and the kernel is idle."""
+    page.wait_for_function(
+        """() => {
+            const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')];
+            const busy = prompts.some(prompt => prompt.textContent.includes('*'));
+            const status = [...document.querySelectorAll('.jp-StatusBar-TextItem')];
+            return !busy && status.some(item => item.textContent.trim().endsWith('| Idle'))
+                && document.querySelector('[data-e2e-stale]') === null;
+        }""", timeout=CELL_TIMEOUT_MS, polling=200)
+
+
+def widget_problems(page: Page) -> list[str]:
+    """The messages JupyterLab shows instead of a widget or a rich output, if any."""
+    text = page.locator(".jp-OutputArea").all_inner_texts()
+    return [problem for problem in WIDGET_PROBLEMS if any(problem in block for block in text)]
+
+
+def screenshot(view: Page | Locator, name: str) -> Path:
+    """Save what the learner sees now (the window, or one widget) as tests/artifacts/<name>.png."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    view.screenshot(path=path)
+    return path
+
+
+def practice_card(page: Page, prompt: str) -> Locator:
+    """The practice check whose prompt contains `prompt`, scrolled into view."""
+    card = page.locator(".smcourse-practice").filter(has_text=prompt)
+    card.scroll_into_view_if_needed()
+    return card
+
+
+# Armed before a click: records performance.now() when the click reaches `root` (capture phase)
+# and resolves with the milliseconds until the DOM under `root` shows a new `selector` text (or
+# fails after `limit` ms).
+_ARM = """(root, [selector, limit]) => {
+    const text = () => root.querySelector(selector)?.textContent ?? '';
+    const before = text();
+    window.__e2eLatency = new Promise((resolve, reject) => {
+        let clickedAt = null;
+        setTimeout(() => reject(new Error(`no new ${selector} within ${limit} ms of the click`)),
+                   limit);
+        root.addEventListener('click', () => { clickedAt = performance.now(); },
+                              {capture: true, once: true});
+        const observer = new MutationObserver(() => {
+            if (clickedAt !== null && text() !== '' && text() !== before) {
+                observer.disconnect();
+                resolve({ms: performance.now() - clickedAt, text: text()});
+            }
+        });
+        observer.observe(root, {childList: true, subtree: true, characterData: true});
+    });
+}"""
+
+
+def click_and_time(root: Locator, button: Locator, selector: str) -> tuple[float, str]:
+    """Click `button` for real; return the in-page milliseconds from the click until the text of
+    `selector` under `root` changes, and the new text."""
+    root.evaluate(_ARM, [selector, FEEDBACK_LIMIT_MS])
+    button.click()
+    result = root.page.evaluate("() => window.__e2eLatency")
+    return result["ms"], result["text"]
+
+
+def check_answer(card: Locator, option: str) -> tuple[float, str, str]:
+    """Choose `option` of a Choice card and press Check; return the latency, the feedback's status
+    (correct, incorrect, invalid) and its text."""
+    card.get_by_role("radio", name=option, exact=True).check()
+    card.page.wait_for_timeout(THINK_MS)
+    wait_for_kernel(card.page)
+    ms, text = click_and_time(card, card.get_by_role("button", name="Check"), ".smcourse-feedback")
+    status = card.locator(".smcourse-feedback").get_attribute("class").split()[-1]
+    return ms, status.removeprefix("smcourse-"), text
+
+
+# Lesson 00's first practice check, with one wrong and the right option.
+WELCOME = "course/00_welcome.ipynb"
+CHECK_PROMPT = "What happens when you press Check"
+WRONG = "The notebook is submitted as your assignment"
+RIGHT = "You see at once whether you are right, and nothing is recorded"
+# The baseline: a bare ipywidgets button whose click handler changes an HTML widget.
+BARE_ROUNDTRIP = """import ipywidgets as w
+
+clicks = 0
+button = w.Button(description="Ping")
+reply = w.HTML()
+
+
+def pong(_):
+    global clicks
+    clicks += 1
+    reply.value = f'<span class="bare-reply">pong {clicks}</span>'
+
+
+button.on_click(pong)
+box = w.VBox([button, reply])
+box.add_class("bare-roundtrip")
+box"""
+
+
+def practice_latencies(page: Page, rounds: int) -> list[float]:
+    """Milliseconds from click to feedback for `rounds` Check clicks on lesson 00's first check
+    (already run in `page`), alternating a wrong and the right answer so the feedback changes."""
+    card = practice_card(page, CHECK_PROMPT)
+    return [check_answer(card, (WRONG, RIGHT)[round % 2])[0] for round in range(rounds)]
+
+
+def bare_latencies(lab: Lab, browser: Browser, rounds: int) -> list[float]:
+    """Milliseconds from click to output for `rounds` clicks on a bare ipywidgets button."""
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(BARE_ROUNDTRIP)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                       "language": "python"}
+    nbformat.write(notebook, lab.root / "bare_roundtrip.ipynb")
+    page = lab.open(browser, "bare_roundtrip.ipynb")
+    try:
+        run_all_cells(page)
+        box = page.locator(".bare-roundtrip")
+        button = box.get_by_role("button", name="Ping")
+        latencies = []
+        for _ in range(rounds):  # each click from an idle kernel, as for the practice check
+            wait_for_kernel(page)
+            latencies.append(click_and_time(box, button, ".bare-reply")[0])
+        return latencies
+    finally:
+        page.close()
+
+
+def code_cell(page: Page, text: str) -> Locator:
+    """The code cell whose source contains `text`."""
+    return page.locator(".jp-CodeCell").filter(has_text=text)
+
+
+def type_code(cell: Locator, source: str) -> None:
+    """Replace the code in `cell` by typing `source` into its editor, then run it (Shift+Enter).
+    The text is inserted as typed characters without key events, so the editor's automatic
+    closing brackets cannot double them."""
+    cell.locator(".cm-content").click()
+    cell.page.keyboard.press("Control+A")
+    cell.page.keyboard.insert_text(source)
+    cell.page.keyboard.press("Shift+Enter")
+    wait_for_kernel(cell.page)
+
+
+def save_and_close(page: Page) -> None:
+    """Save the notebook (Ctrl+S), then File → Close and Shut Down Notebook, and close the tab."""
+    page.locator(".jp-Notebook").first.click(position={"x": 5, "y": 5})
+    page.keyboard.press("Control+S")
+    page.locator(".lm-TabBar-tab.jp-mod-dirty").wait_for(state="detached", timeout=15_000)
+    page.get_by_role("menuitem", name="File", exact=True).click()
+    page.get_by_role("menuitem", name="Close and Shut Down Notebook").click()
+    dialog = page.locator(".jp-Dialog")
+    dialog.get_by_role("button", name="Ok").click(timeout=15_000)
+    dialog.wait_for(state="detached")
+    page.close()
