@@ -193,6 +193,6 @@ def test_graded_scores_match_what_each_learner_answered(released, browser, ada):
     for student, folder in {"ada": ada, "ben": ben}.items():
         shutil.copytree(folder, released.root / "submitted" / student / ASSIGNMENT,
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    results = grading.grade(ASSIGNMENT, root=released.root, workers=2, show_progress=False)
+    results = grading.grade(ASSIGNMENT, root=released.root, workers=2, show_progress=False).results
     scores = {result.student: (result.score, result.max_score, result.problems) for result in results}
     assert scores == {"ada": (6, 6, []), "ben": (4, 6, [])}

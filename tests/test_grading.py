@@ -140,7 +140,8 @@ def graded(course):
     (broken / f"{PROBE}.ipynb").write_text('{"cells": [')
     (root / "submitted" / "missing" / PROBE).mkdir(parents=True)
     expected[PROBE].update(malformed=0, missing=0)
-    results = {assignment: {r.student: r for r in grading.grade(assignment, root, show_progress=False)}
+    results = {assignment: {result.student: result
+                            for result in grading.grade(assignment, root, show_progress=False).results}
                for assignment in ASSIGNMENTS}
     return root, results, expected
 
@@ -226,7 +227,7 @@ def test_a_corrupt_answers_file_is_named_in_the_feedback(course, tmp_path):
                                                               "source-runs"))
     folder = _learner(copy, "01_why_social_media", "corrupt")
     (folder / "answers.json").write_text("{oops")
-    [result] = grading.grade("01_why_social_media", copy, workers=1, show_progress=False)
+    [result] = grading.grade("01_why_social_media", copy, workers=1, show_progress=False).results
     assert result.score == result.max_score - 3
     page = copy / "feedback" / "corrupt" / "01_why_social_media" / "01_why_social_media.html"
     assert page in grading.feedback("01_why_social_media", copy)

@@ -50,11 +50,14 @@ def _release(args: argparse.Namespace) -> None:
 
 
 def _grade(args: argparse.Namespace) -> None:
-    from smcourse import grading
+    from smcourse import grading, sandbox
 
-    results = grading.grade(args.assignment, workers=args.workers, cell_timeout=args.timeout)
-    for result in results:
+    limits = sandbox.Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb)
+    run = grading.grade(args.assignment, root=args.course or grading.ROOT, workers=args.workers,
+                        cell_timeout=args.timeout, limits=limits)
+    for result in run.results:
         print(result.summary)
+    print("\n".join(["", "Safety:", *run.safety]))
 
 
 def _feedback(args: argparse.Namespace) -> None:
@@ -83,10 +86,21 @@ def _add_assignment_commands(commands) -> None:
                          help="only check that exercises/ matches what solutions/ generates")
     release.set_defaults(run=_release)
     grade = sub.add_parser("grade", help="autograde every submission in submitted/ (in parallel)",
-                           epilog="example: smcourse assignments grade 05_metrics --workers 2")
+                           epilog="examples: smcourse assignments grade 05_metrics --workers 2; "
+                                  "smcourse assignments grade 05_metrics --timeout 60 --memory-mb 4096")
     grade.add_argument("assignment", help="assignment id, e.g. 05_metrics")
     grade.add_argument("--workers", type=int, help="parallel graders (default: one per core)")
     grade.add_argument("--timeout", type=int, help="seconds allowed per cell (default: 30)")
+    grade.add_argument("--cpu-seconds", type=int, default=120,
+                       help="CPU seconds allowed per notebook process (default: 120)")
+    grade.add_argument("--memory-mb", type=int, default=2048,
+                       help="memory allowed per notebook process, in MB (default: 2048)")
+    grade.add_argument("--tasks", type=int, default=128,
+                       help="processes and threads allowed per notebook (default: 128)")
+    grade.add_argument("--file-mb", type=int, default=200,
+                       help="largest file a notebook may write, in MB (default: 200)")
+    grade.add_argument("--course", type=Path,
+                       help="the course folder, holding nbgrader_config.py (default: this checkout)")
     grade.set_defaults(run=_grade)
     feedback = sub.add_parser("feedback", help="write an HTML feedback page per learner",
                               epilog="example: smcourse assignments feedback 05_metrics")

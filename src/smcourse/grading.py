@@ -7,8 +7,10 @@ in solutions/, student versions in exercises/), so `nbgrader` commands work on i
   into a scratch copy and lists where the committed exercises/ no longer match solutions/.
 * `grade` autogrades every submission of an assignment in parallel. nbgrader's gradebook is one
   SQLite file, which does not take concurrent writers well, so each worker autogrades one
-  submission against a private copy of the gradebook, and the main process copies the grades of
-  that submission into the real gradebook as it finishes (one writer at a time).
+  submission in a scratch course of its own, against a private copy of the gradebook, and the main
+  process copies the grades of that submission into the real gradebook as it finishes (one writer
+  at a time). The learner's code runs in `smcourse.sandbox`: limits on memory, CPU time, files and
+  processes; only its own scratch folder writable; other learners' work and the gradebook hidden.
 * `feedback` writes one HTML page per learner: each check, its points and why it passed or failed
   (the printed verdicts and the error message), never the hidden test code or a solution.
 * `export` writes the grades as CSV, one row per learner.
@@ -41,6 +43,7 @@ from traitlets import Integer
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
+from smcourse import sandbox
 from smcourse.answers import ANSWERS_FILE
 from smcourse.errors import SmcourseError
 
@@ -200,26 +203,65 @@ def _locked_sources(coursedir: CourseDirectory, assignment: str, notebook: str) 
             if cell.metadata.get("nbgrader", {}).get("locked")}
 
 
-def _log_problems(log: str) -> list[str]:
-    problems = []
+def _log_problems(log: str, events: list[dict], limits: sandbox.Limits) -> list[str]:
+    """Why a kernel stopped, from nbgrader's log and the sandbox's events."""
+    signals = [event["signal"] for event in events if event["event"] == "kernel-ended" and "signal" in event]
+    for event in events:
+        if event.get("signal") == "SIGKILL" and event["cpu_seconds"] >= limits.cpu_seconds - 1:
+            return [f"the notebook used up its {limits.cpu_seconds} s of CPU time and was stopped "
+                    "(0 points)"]
     if "DeadKernelError" in log or "Kernel died" in log:
-        problems.append("the notebook stopped its own kernel (e.g. os._exit), so it could not be "
-                        "graded (0 points)")
-    elif "UnresponsiveKernelError" in log or "became unresponsive" in log:
-        problems.append("the kernel stopped responding (0 points)")
-    return problems
+        if signals:
+            return [f"the notebook's kernel was ended by {signals[-1]}, so it could not be graded "
+                    "(0 points)"]
+        return ["the notebook stopped its own kernel (e.g. os._exit), so it could not be graded "
+                "(0 points)"]
+    if "UnresponsiveKernelError" in log or "became unresponsive" in log:
+        return ["the kernel stopped responding (0 points)"]
+    return []
 
 
-def _autograde_one(root: str, assignment: str, student: str, template_db: str,
-                   settings: dict) -> dict:
-    """Worker: autograde one submission against a private copy of the gradebook."""
+def _copy_files(source: Path, target: Path) -> None:
+    """Copy the regular files under `source` (never links a learner's code may have made)."""
+    shutil.rmtree(target, ignore_errors=True)
+    for path in source.rglob("*"):
+        if path.is_file() and not path.is_symlink() and ".ipynb_checkpoints" not in path.parts:
+            (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / path.relative_to(source))
+
+
+def _autograde_one(root: str, assignment: str, student: str, template_db: str, settings: dict,
+                   limits: sandbox.Limits, run_dir: str, hide: list[str]) -> dict:
+    """Worker: autograde one submission in a scratch course of its own, against a private copy of
+    the gradebook, with the learner's code in the grading sandbox; copy the result back."""
     warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush chatter
-    private = Path(tempfile.mkdtemp(prefix="smcourse-grade-")) / "gradebook.db"
-    shutil.copy(template_db, private)
-    config = load_config(Path(root), **settings)
-    config.CourseDirectory.db_url = f"sqlite:///{private}"
-    result = nbgrader_api(config).autograde(assignment, student, force=True, create=True)
-    return {"student": student, "success": result["success"], "db": str(private),
+    work = Path(run_dir) / student
+    course, private = work / "course", work / "private"
+    real = CourseDirectory(config=load_config(Path(root)))
+    private.mkdir(parents=True)
+    shutil.copytree(real.format_path(real.source_directory, ".", assignment),
+                    course / real.source_directory / assignment)
+    shutil.copytree(real.format_path(real.submitted_directory, student, assignment),
+                    course / real.submitted_directory / student / assignment, symlinks=True)
+    shutil.copy(Path(root) / CONFIG_FILE, course / CONFIG_FILE)
+    shutil.copy(template_db, private / "gradebook.db")
+    report = private / "sandbox.jsonl"
+    config = load_config(course, **settings)
+    config.CourseDirectory.db_url = f"sqlite:///{private / 'gradebook.db'}"
+    if sandbox.SUPPORTED:
+        sandbox.write_kernel_spec(private / "jupyter", limits, home=work / "home",
+                                  hide=[Path(path) for path in hide], report=report)
+        os.environ["JUPYTER_PATH"] = str(private / "jupyter")
+        config.Execute.kernel_name = sandbox.KERNEL_NAME
+    try:
+        result = nbgrader_api(config).autograde(assignment, student, force=True, create=True)
+    finally:
+        sandbox.remove_cgroup(os.getpid())
+    graded = course / real.autograded_directory / student / assignment
+    if result["success"] and graded.is_dir():
+        _copy_files(graded, Path(real.format_path(real.autograded_directory, student, assignment)))
+    return {"student": student, "success": result["success"], "db": str(private / "gradebook.db"),
+            "events": sandbox.read_report(report),
             "log": (result.get("log") or "") + (result.get("error") or "")}
 
 
@@ -259,10 +301,44 @@ def _progress(total: int, show: bool):
         yield bar
 
 
+@dataclass
+class ClassRun:
+    """The outcome of grading one assignment: a result per learner, and what kept the run safe."""
+
+    results: list[GradeResult]
+    safety: list[str]
+
+
+def _safety(events: list[dict], limits: sandbox.Limits) -> list[str]:
+    """One line per protection, from what the sandbox launchers reported."""
+    if not sandbox.SUPPORTED:
+        return ["WARNING: learners' code ran without the sandbox, which needs Linux; only the time "
+                "limit per cell applied (see the grading guide)"]
+    started = [event for event in events if event["event"] == "started"]
+    if not started:
+        return []
+    lines = [f"limits per notebook: {limits.memory_mb} MB of memory and {limits.cpu_seconds} s of CPU "
+             f"per process, files up to {limits.file_mb} MB"]
+    capped = {event["tasks_capped_by"] for event in started}
+    lines.append(f"processes and threads capped at {limits.tasks}" if "none" not in capped else
+                 "WARNING: the number of processes was not capped (root without a writable pids "
+                 "cgroup); see the grading guide")
+    files = {event["files"] for event in started}
+    if files == {"isolated"}:
+        lines.append("files: learners' code could write only to its own scratch folder and could not "
+                     "see other learners' work or the gradebook")
+    else:
+        lines.append("WARNING: file isolation incomplete (" + "; ".join(sorted(files - {"isolated"}))
+                     + "); grade in a container, as the grading guide explains")
+    return lines
+
+
 def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
-          cell_timeout: int | None = None, show_progress: bool = True) -> list[GradeResult]:
+          cell_timeout: int | None = None, show_progress: bool = True,
+          limits: sandbox.Limits | None = None) -> ClassRun:
     """Autograde every submission of `assignment` in submitted/, `workers` at a time (default:
-    one per core), into autograded/ and the gradebook. Returns one result per learner."""
+    one per core), into autograded/ and the gradebook, each notebook within `limits`."""
+    limits = limits or sandbox.Limits()
     settings = {"Execute": {"timeout": cell_timeout}} if cell_timeout else {}
     config = load_config(root, **settings)
     coursedir = CourseDirectory(config=config)
@@ -281,11 +357,17 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
         problems[student], ok = _submission_problems(config, assignment, student)
         runnable += [student] if ok else []
     database = Path(coursedir.db_url.removeprefix("sqlite:///"))
-    with tempfile.TemporaryDirectory() as scratch, _progress(len(students), show_progress) as bar, \
-            warnings.catch_warnings():
+    course = Path(coursedir.root)
+    events = []
+    with tempfile.TemporaryDirectory(prefix="smcourse-grading-") as scratch, \
+            _progress(len(students), show_progress) as bar, warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)
         template = Path(scratch) / "template.db"
         shutil.copy(database, template)
+        run_dir = Path(scratch) / "submissions"
+        hide = [str(path) for path in (scratch, database, course / coursedir.submitted_directory,
+                                       course / coursedir.autograded_directory,
+                                       course / coursedir.feedback_directory)]
         with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
             for student in set(students) - set(runnable):
                 _record_zero(gradebook, assignment, student)
@@ -293,11 +375,12 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
             with ProcessPoolExecutor(max_workers=workers or os.cpu_count(),
                                      mp_context=get_context("spawn")) as pool:
                 jobs = [pool.submit(_autograde_one, str(root), assignment, student, str(template),
-                                    settings) for student in runnable]
+                                    settings, limits, str(run_dir), hide) for student in runnable]
                 for job in as_completed(jobs):
                     outcome = job.result()
                     student = outcome["student"]
-                    known = _log_problems(outcome["log"])
+                    events += outcome["events"]
+                    known = _log_problems(outcome["log"], outcome["events"], limits)
                     if outcome["success"]:
                         with Gradebook(f"sqlite:///{outcome['db']}", coursedir.course_id) as mine:
                             _copy_grades(mine, gradebook, assignment, student)
@@ -306,9 +389,10 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
                                           + outcome["log"].strip()[-300:]]
                         _record_zero(gradebook, assignment, student)
                     problems[student] += known
-                    shutil.rmtree(Path(outcome["db"]).parent, ignore_errors=True)
+                    shutil.rmtree(run_dir / student, ignore_errors=True)
                     bar.update()
-            return [_result(gradebook, assignment, student, problems[student]) for student in students]
+            results = [_result(gradebook, assignment, student, problems[student]) for student in students]
+    return ClassRun(results, _safety(events, limits))
 
 
 def _result(gradebook: Gradebook, assignment: str, student: str, problems: list[str]) -> GradeResult:
