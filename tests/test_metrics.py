@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from smcourse import metrics
+from smcourse.errors import SmcourseError
 
 TZ = "America/New_York"
 
@@ -95,6 +96,43 @@ def test_follower_growth_and_churn_per_month():
     assert january["growth_rate"] == pytest.approx(0.015)
     assert january["churn_rate"] == pytest.approx(15 / 1000)
     assert table.loc["2025-02-01", "churn_rate"] == pytest.approx(15 / 1015)
+
+
+def _two_accounts_and_a_rival():
+    """January for lumen on x (1,000 -> 1,015, 15 lost) and instagram (100 -> 90, 15 lost), and
+    for beacon on x (500 -> 510, 5 lost)."""
+    return pd.DataFrame({
+        "date": pd.to_datetime(["2025-01-30", "2025-01-31"] * 3),
+        "brand": ["lumen"] * 4 + ["beacon"] * 2,
+        "platform": ["x", "x", "instagram", "instagram", "x", "x"],
+        "followers": [1010, 1015, 95, 90, 505, 510], "gained": [20, 10, 5, 0, 10, 5],
+        "lost": [10, 5, 10, 5, 5, 0]})
+
+
+def test_follower_growth_by_brand_adds_counts_before_computing_rates():
+    table = metrics.follower_growth(_two_accounts_and_a_rival(), by="brand").set_index("brand")
+    lumen = table.loc["lumen"]
+    assert (lumen["start"], lumen["end"], lumen["gained"], lumen["lost"]) == (1100, 1105, 35, 30)
+    # Pooled, not the mean of the platforms' rates (0.015 and -0.1; 0.015 and 0.15).
+    assert lumen["growth_rate"] == pytest.approx(5 / 1100)
+    assert lumen["churn_rate"] == pytest.approx(30 / 1100)
+    assert table.loc["beacon", "churn_rate"] == pytest.approx(5 / 500)
+    as_tuple = metrics.follower_growth(_two_accounts_and_a_rival(), by=("brand",))
+    pd.testing.assert_frame_equal(as_tuple, table.reset_index())
+
+
+def test_follower_growth_by_platform_and_overall():
+    by_platform = metrics.follower_growth(_two_accounts_and_a_rival(), by="platform").set_index("platform")
+    assert by_platform.loc["x", "growth_rate"] == pytest.approx(25 / 1500)
+    assert by_platform.loc["instagram", "churn_rate"] == pytest.approx(15 / 100)
+    overall = metrics.follower_growth(_two_accounts_and_a_rival(), by=()).iloc[0]
+    assert (overall["start"], overall["end"], overall["net"]) == (1600, 1615, 15)
+    assert overall["churn_rate"] == pytest.approx(35 / 1600)
+
+
+def test_follower_growth_rejects_an_unknown_grouping():
+    with pytest.raises(SmcourseError, match="not by 'brands'"):
+        metrics.follower_growth(_two_accounts_and_a_rival(), by="brands")
 
 
 def test_sentiment_scores_and_labels_follow_vader():

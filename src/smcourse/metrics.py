@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
 import pandas as pd
 
+from smcourse.errors import SmcourseError
+
 ENGAGEMENT_COLUMNS = ("likes", "comments", "shares")
 DENOMINATORS = ("impressions", "reach", "followers")
+ACCOUNT_COLUMNS = ("brand", "platform")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # VADER's own recommended cut-offs on the compound score.
 POSITIVE_FROM, NEGATIVE_BELOW = 0.05, -0.05
@@ -123,17 +127,26 @@ def posting_time_grid(posts: pd.DataFrame) -> pd.DataFrame:
     return grid.reindex(list(WEEKDAYS))
 
 
-def follower_growth(followers: pd.DataFrame, freq: str = "MS") -> pd.DataFrame:
-    """Per brand, platform and period: start and end followers, gained, lost, growth and churn.
+def follower_growth(followers: pd.DataFrame, freq: str = "MS",
+                    by: str | Sequence[str] = ACCOUNT_COLUMNS) -> pd.DataFrame:
+    """Per group of `by` and period: start and end followers, gained, lost, net, growth and churn.
 
+    `by` is "brand", "platform", both (the default: one row per account) or () for everything.
+    The counts of a group's accounts are added up first and the rates computed from the totals:
     growth_rate = (end - start) / start; churn_rate = lost / start, where start is the count at the
     end of the day before the period began.
     """
+    keys = [by] if isinstance(by, str) else list(by)
+    unknown = [key for key in keys if key not in ACCOUNT_COLUMNS]
+    if unknown:
+        raise SmcourseError(f"follower_growth can group by \"brand\", \"platform\", both or neither "
+                            f"(by=()), not by {', '.join(map(repr, unknown))}.")
     frame = followers.sort_values("date").assign(
         start=lambda f: f["followers"] - f["gained"] + f["lost"])
-    grouped = frame.groupby(["brand", "platform", pd.Grouper(key="date", freq=freq)], observed=True)
-    table = grouped.agg(start=("start", "first"), end=("followers", "last"),
-                        gained=("gained", "sum"), lost=("lost", "sum"))
+    accounts = frame.groupby([*ACCOUNT_COLUMNS, pd.Grouper(key="date", freq=freq)], observed=True)
+    per_account = accounts.agg(start=("start", "first"), end=("followers", "last"),
+                               gained=("gained", "sum"), lost=("lost", "sum"))
+    table = per_account.groupby([*keys, "date"], observed=True).sum()
     table["net"] = table["gained"] - table["lost"]
     table["growth_rate"] = _rate(table["end"] - table["start"], table["start"])
     table["churn_rate"] = _rate(table["lost"], table["start"])
