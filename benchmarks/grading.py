@@ -1,6 +1,8 @@
-"""Grade N submissions of one assignment twice, on identical copies of a course: with
-`smcourse.grading.grade` (parallel) and with plain serial `nbgrader autograde`. Prints both times,
-the speed-up and whether every learner got the same score. Not part of `make test`.
+"""Grade N submissions of one assignment three times, on identical copies of a course: with
+`smcourse.grading.grade` in parallel, with it on one worker, and with plain serial `nbgrader
+autograde`. Prints the times, the parallel speed-up, the cost of the grading sandbox (one
+sandboxed worker against plain nbgrader, which runs learners' code unguarded) and whether every
+learner got the same score. Not part of `make test`.
 
     .venv/bin/python benchmarks/grading.py --count 100 --assignment 05_metrics
 """
@@ -61,27 +63,33 @@ def main() -> None:
     options.add_argument("--workers", type=int, default=os.cpu_count())
     args = options.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
-        parallel, serial = Path(scratch) / "parallel", Path(scratch) / "serial"
+        parallel, one_worker, plain = (Path(scratch) / name for name in ("parallel", "one", "plain"))
         parallel.mkdir()
         build_course(parallel, args.assignment, args.count)
-        shutil.copytree(parallel, serial)
-        start = time.perf_counter()
-        grading.grade(args.assignment, parallel, workers=args.workers)
-        parallel_seconds = time.perf_counter() - start
+        shutil.copytree(parallel, one_worker)
+        shutil.copytree(parallel, plain)
+        seconds = {}
+        for name, folder, workers in (("parallel", parallel, args.workers), ("one_worker", one_worker, 1)):
+            start = time.perf_counter()
+            grading.grade(args.assignment, folder, workers=workers)
+            seconds[name] = time.perf_counter() - start
         env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
         start = time.perf_counter()
         subprocess.run([Path(sys.executable).parent / "nbgrader", "autograde", args.assignment,
-                        "--log-level=ERROR"], cwd=serial, env=env, check=True)
-        serial_seconds = time.perf_counter() - start
-        same = scores(parallel, args.assignment) == scores(serial, args.assignment)
+                        "--log-level=ERROR"], cwd=plain, env=env, check=True)
+        seconds["plain"] = time.perf_counter() - start
+        same = scores(parallel, args.assignment) == scores(plain, args.assignment) \
+            == scores(one_worker, args.assignment)
         print(json.dumps({
             "submissions": args.count, "workers": args.workers, "cores": os.cpu_count(),
-            "smcourse_grade_seconds": round(parallel_seconds, 1),
-            "nbgrader_autograde_seconds": round(serial_seconds, 1),
-            "speed_up": round(serial_seconds / parallel_seconds, 2),
+            "smcourse_grade_seconds": round(seconds["parallel"], 1),
+            "smcourse_grade_one_worker_seconds": round(seconds["one_worker"], 1),
+            "nbgrader_autograde_seconds": round(seconds["plain"], 1),
+            "speed_up": round(seconds["plain"] / seconds["parallel"], 2),
+            "sandboxed_one_worker_vs_nbgrader": round(seconds["one_worker"] / seconds["plain"], 2),
             "identical_scores": same}, indent=1))
         if not same:
-            sys.exit("the two gradebooks disagree")
+            sys.exit("the gradebooks disagree")
 
 
 if __name__ == "__main__":
