@@ -96,6 +96,13 @@ def test_the_launcher_stops_a_kernel_at_its_cpu_budget(tmp_path):
     assert ended and ended[0]["signal"] == "SIGKILL" and 1.5 <= ended[0]["cpu_seconds"] < 4
 
 
+def test_the_launcher_stops_a_notebook_that_outlasts_its_wall_clock_allowance(tmp_path):
+    _, events = _launch(tmp_path, "import time\ntime.sleep(60)\n",
+                        limits=sandbox.Limits(wall_seconds=2))
+    assert [event["event"] for event in events] == ["started", "wall-clock-limit", "kernel-ended"]
+    assert events[-1]["signal"] == "SIGKILL"
+
+
 def _survivors():
     return [p.pid for p in psutil.process_iter(["cmdline"]) if SLEEP_MARKER in (p.info["cmdline"] or [])]
 

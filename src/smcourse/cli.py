@@ -52,7 +52,7 @@ def _release(args: argparse.Namespace) -> None:
 def _grade(args: argparse.Namespace) -> None:
     from smcourse import grading, sandbox
 
-    limits = sandbox.Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb)
+    limits = sandbox.Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
     run = grading.grade(args.assignment, root=args.course or grading.ROOT, workers=args.workers,
                         cell_timeout=args.timeout, limits=limits)
     for result in run.results:
@@ -99,6 +99,8 @@ def _add_assignment_commands(commands) -> None:
                        help="processes and threads allowed per notebook (default: 128)")
     grade.add_argument("--file-mb", type=int, default=200,
                        help="largest file a notebook may write, in MB (default: 200)")
+    grade.add_argument("--wall-seconds", type=int, default=900,
+                       help="seconds a whole notebook may run (default: 900)")
     grade.add_argument("--course", type=Path,
                        help="the course folder, holding nbgrader_config.py (default: this checkout)")
     grade.set_defaults(run=_grade)

@@ -5,12 +5,13 @@ nbgrader starts one kernel per graded notebook. `smcourse.grading` points it at 
 <kernel command>`). Before starting the kernel, the launcher
 
 * sets resource limits: memory written to, CPU seconds, the size of any file written, no core
-  dumps, and the number of processes and threads (`RLIMIT_NPROC`; Linux exempts root from it, so
+  dumps, the number of processes and threads (`RLIMIT_NPROC`; Linux exempts root from it, so
   for root the kernel also goes into a `pids` cgroup when the machine has one it may write to);
 * enters new user, mount and PID namespaces (Linux; no privilege needed where unprivileged user
   namespaces are allowed), where every file system is read-only except the kernel's own folder and
   a private home, and the `--hide` paths (other learners' work, the gradebook) look empty;
-* starts the kernel as PID 1 of its namespace, so every process it started ends when it ends.
+* starts the kernel as PID 1 of its namespace, so every process it started ends when it ends, and
+  stops it when the notebook has run for longer than its wall-clock allowance.
 
 What was in force is appended to the `--report` file as JSON lines, for the grading summary. Where a
 step is refused (no Linux, user namespaces disabled), the launcher goes on with what it could apply
@@ -50,10 +51,12 @@ class Limits:
     memory_mb: int = 2048
     tasks: int = 128  # processes and threads, the kernel's own included
     file_mb: int = 200
+    wall_seconds: int = 900  # the whole notebook, however many cells wait for their timeout
 
     def arguments(self) -> list[str]:
         return ["--cpu-seconds", str(self.cpu_seconds), "--memory-mb", str(self.memory_mb),
-                "--tasks", str(self.tasks), "--file-mb", str(self.file_mb)]
+                "--tasks", str(self.tasks), "--file-mb", str(self.file_mb),
+                "--wall-seconds", str(self.wall_seconds)]
 
 
 def write_kernel_spec(folder: Path, limits: Limits, *, home: Path, hide: list[Path], report: Path) -> Path:
@@ -212,15 +215,23 @@ def _isolate_files(writable: list[str], hide: list[str]) -> list[str]:
     return refused
 
 
-def _run(command: list[str], report) -> int:
-    """Fork the kernel (PID 1 of the new namespace, if any), wait for it, return its exit code."""
+def _run(command: list[str], wall_seconds: int, report) -> int:
+    """Fork the kernel (PID 1 of the new namespace, if any), stop it after `wall_seconds`, wait
+    for it, return its exit code."""
     child = os.fork()
     if child == 0:
         try:
             os.execvp(command[0], command)
         finally:
             os._exit(127)
+
+    def stop(signum, frame) -> None:
+        report({"event": "wall-clock-limit"})
+        os.kill(child, signal.SIGKILL)
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts are meant for the kernel
+    signal.signal(signal.SIGALRM, stop)
+    signal.alarm(wall_seconds)
     _, status, usage = os.wait4(child, 0)
     cpu = round(usage.ru_utime + usage.ru_stime, 1)
     if os.WIFSIGNALED(status):
@@ -238,12 +249,13 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--memory-mb", type=int, required=True)
     options.add_argument("--tasks", type=int, required=True)
     options.add_argument("--file-mb", type=int, required=True)
+    options.add_argument("--wall-seconds", type=int, required=True)
     options.add_argument("--home", required=True, help="private writable folder (HOME, TMPDIR)")
     options.add_argument("--report", required=True, help="JSON-lines file to append events to")
     options.add_argument("--hide", action="append", default=[], help="path that must look empty")
     options.add_argument("command", nargs="+", help="the kernel command, after --")
     args = options.parse_args(argv)
-    limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb)
+    limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
     cwd = os.getcwd()
     with open(args.report, "a", encoding="utf-8") as log:  # opened before the files turn read-only
         def report(event: dict) -> None:
@@ -260,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
         os.chdir(cwd)  # into the folder bound over the original, not the read-only original
         report({"event": "started", "tasks_capped_by": tasks_capped_by, "files": files,
                 "not_read_only": refused, "limits": limits.__dict__})
-        return _run(args.command, report)
+        return _run(args.command, limits.wall_seconds, report)
 
 
 if __name__ == "__main__":
