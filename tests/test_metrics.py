@@ -45,10 +45,15 @@ def test_engagement_rate_by_followers_uses_the_start_of_the_posting_day():
 
 
 def test_engagement_rate_by_followers_without_the_table_explains_itself():
-    with pytest.raises(ValueError, match="needs the followers table"):
+    with pytest.raises(SmcourseError, match="needs the followers table"):
         metrics.engagement_rate(_posts(), "followers")
-    with pytest.raises(ValueError, match="must be one of impressions, reach, followers"):
+
+
+def test_engagement_rate_rejects_an_unknown_denominator():
+    expected = 'engagement_rate: by= must be "impressions", "reach" or "followers", not \'likes\'.'
+    with pytest.raises(SmcourseError) as raised:
         metrics.engagement_rate(_posts(), "likes")
+    assert str(raised.value) == expected
 
 
 def test_engagement_rates_by_pools_each_denominator_per_group():
@@ -131,8 +136,13 @@ def test_follower_growth_by_platform_and_overall():
 
 
 def test_follower_growth_rejects_an_unknown_grouping():
-    with pytest.raises(SmcourseError, match="not by 'brands'"):
+    expected = ('follower_growth: by= must be "brand", "platform", ("brand", "platform") or () for '
+                "everything, not 'brands'.")
+    with pytest.raises(SmcourseError) as raised:
         metrics.follower_growth(_two_accounts_and_a_rival(), by="brands")
+    assert str(raised.value) == expected
+    with pytest.raises(SmcourseError, match="not 'channel'.$"):
+        metrics.follower_growth(_two_accounts_and_a_rival(), by=("brand", "channel"))
 
 
 def test_sentiment_scores_and_labels_follow_vader():

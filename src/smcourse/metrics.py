@@ -39,6 +39,17 @@ def _rate(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
     return numerator.astype("float64") / denominator.where(denominator > 0)
 
 
+def _check_by(function: str, given: Sequence[str], choices: Sequence[str],
+              combinations: Sequence[str] = ()) -> None:
+    """Raise one clear SmcourseError if any of `given` is not among `function`'s `by=` choices;
+    `combinations` are further accepted forms, named in the message only."""
+    unknown = [value for value in given if value not in choices]
+    if unknown:
+        options = [f'"{choice}"' for choice in choices] + list(combinations)
+        raise SmcourseError(f"{function}: by= must be {', '.join(options[:-1])} or {options[-1]}, "
+                            f"not {', '.join(map(repr, unknown))}.")
+
+
 def engagements(posts: pd.DataFrame) -> pd.Series:
     """Likes + comments + shares for each post."""
     return posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1)
@@ -67,12 +78,11 @@ def engagement_rate(posts: pd.DataFrame, by: str = "impressions",
     it reacted; by followers, how much of the audience you own responded (it favours posts that
     travel beyond the audience). `by="followers"` needs the followers table.
     """
-    if by not in DENOMINATORS:
-        raise ValueError(f"by must be one of {', '.join(DENOMINATORS)}, not {by!r}")
+    _check_by("engagement_rate", [by], DENOMINATORS)
     if by == "followers":
         if followers is None:
-            raise ValueError("engagement rate by followers needs the followers table: "
-                             "engagement_rate(posts, 'followers', followers=load('followers'))")
+            raise SmcourseError("engagement rate by followers needs the followers table: "
+                                "engagement_rate(posts, 'followers', followers=load('followers'))")
         denominator = followers_at_post(posts, followers)
     else:
         denominator = posts[by]
@@ -137,10 +147,8 @@ def follower_growth(followers: pd.DataFrame, freq: str = "MS",
     end of the day before the period began.
     """
     keys = [by] if isinstance(by, str) else list(by)
-    unknown = [key for key in keys if key not in ACCOUNT_COLUMNS]
-    if unknown:
-        raise SmcourseError(f"follower_growth can group by \"brand\", \"platform\", both or neither "
-                            f"(by=()), not by {', '.join(map(repr, unknown))}.")
+    _check_by("follower_growth", keys, ACCOUNT_COLUMNS,
+              combinations=['("brand", "platform")', "() for everything"])
     frame = followers.sort_values("date").assign(
         start=lambda f: f["followers"] - f["gained"] + f["lost"])
     accounts = frame.groupby([*ACCOUNT_COLUMNS, pd.Grouper(key="date", freq=freq)], observed=True)
