@@ -187,5 +187,5 @@ def test_compare_groups_reports_medians_and_a_p_value():
     assert (result.median_a, result.median_b) == (7.0, 2.0)
     assert result.p_value < 0.001
     assert "unlikely to be chance" in result.summary()
-    with pytest.raises(ValueError, match="at least one value"):
+    with pytest.raises(SmcourseError, match="each need at least one value"):
         metrics.compare_groups(pd.Series([], dtype=float), pd.Series([1.0]))

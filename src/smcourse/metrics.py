@@ -258,7 +258,8 @@ def compare_groups(a: pd.Series, b: pd.Series, label_a: str = "group A",
 
     a, b = a.dropna().astype("float64"), b.dropna().astype("float64")
     if len(a) == 0 or len(b) == 0:
-        raise ValueError("both groups need at least one value to compare")
+        raise SmcourseError(f"compare_groups: {label_a} and {label_b} each need at least one value "
+                            "to compare")
     result = stats.mannwhitneyu(a, b, alternative="two-sided")
     return GroupComparison(label_a, label_b, float(a.median()), float(b.median()),
                            float(result.statistic), float(result.pvalue))
