@@ -236,7 +236,8 @@ def test_a_corrupt_answers_file_is_named_in_the_feedback(course, tmp_path):
 
 def test_export_writes_one_row_per_learner_with_the_totals(graded, tmp_path):
     root, results, expected = graded
-    rows = list(csv.DictReader(grading.export(tmp_path / "grades.csv", root).open()))
+    grading.export(tmp_path / "grades.csv", root)
+    rows = list(csv.DictReader((tmp_path / "grades.csv").open(encoding="utf-8")))
     assert rows[0]["student_id"] == "(maximum)"
     by_student = {row["student_id"]: row for row in rows[1:]}
     assert float(by_student["correct"][PROBE]) == expected[PROBE]["correct"]

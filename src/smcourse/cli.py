@@ -68,9 +68,13 @@ def _feedback(args: argparse.Namespace) -> None:
 
 
 def _export(args: argparse.Namespace) -> None:
-    from smcourse import grading
+    from smcourse import grading, lms
 
-    print(f"wrote {grading.export(args.output)}")
+    grades = grading.export(args.output, format=args.format)
+    print(f"wrote {args.output} ({args.format}: {len(grades.learners)} learners, "
+          f"{len(grades.assignments)} assignments; a missing submission counts 0)")
+    if grades.unmarked:
+        print(f"smcourse: {lms.unmarked_report(grades)}", file=sys.stderr)
 
 
 def _add_assignment_commands(commands) -> None:
@@ -108,8 +112,19 @@ def _add_assignment_commands(commands) -> None:
                               epilog="example: smcourse assignments feedback 05_metrics")
     feedback.add_argument("assignment", help="assignment id")
     feedback.set_defaults(run=_feedback)
-    export = sub.add_parser("export", help="write every grade to a CSV file for the LMS",
-                            epilog="example: smcourse assignments export --output grades.csv")
+    from smcourse.lms import SHAPES
+
+    export = sub.add_parser(
+        "export", help="write every grade to a CSV file, plain or for Canvas or Moodle to import",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="examples:\n"
+               "  smcourse assignments export --output grades.csv                   # plain, to read\n"
+               "  smcourse assignments export --format canvas --output canvas.csv   # Grades > Import\n"
+               "  smcourse assignments export --format moodle --output moodle.csv   # Import > CSV file\n"
+               "Canvas needs each learner's name or Canvas user ID, Moodle their email: load them once\n"
+               "with `nbgrader db student import roster.csv` (see course/instructor/, section 3.6).")
+    export.add_argument("--format", choices=list(SHAPES), default="plain",
+                        help="the file's shape (default: plain)")
     export.add_argument("--output", type=Path, default=Path("grades.csv"),
                         help="CSV file to write (default: grades.csv)")
     export.set_defaults(run=_export)

@@ -13,7 +13,8 @@ in solutions/, student versions in exercises/), so `nbgrader` commands work on i
   processes; only its own scratch folder writable; other learners' work and the gradebook hidden.
 * `feedback` writes one HTML page per learner: each check, its points and why it passed or failed
   (the printed verdicts and the error message), never the hidden test code or a solution.
-* `export` writes the grades as CSV, one row per learner.
+* `export` writes the grades as CSV, one row per learner, plain or in the shape Canvas or Moodle
+  imports (smcourse.lms).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ from traitlets import Integer
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from smcourse import sandbox
+from smcourse import lms, sandbox
 from smcourse.answers import ANSWERS_FILE
 from smcourse.errors import SmcourseError
 
@@ -477,27 +478,35 @@ def feedback(assignment: str, root: Path = ROOT) -> list[Path]:
     return written
 
 
-def export(path: Path, root: Path = ROOT) -> Path:
-    """Write the grades as CSV: one row per learner, a column per assignment, and the total."""
+def gradebook_grades(root: Path = ROOT) -> lms.Grades:
+    """Every learner's points per assignment from the gradebook: a missing submission counts 0 and
+    a late penalty is taken off (never below 0), as `nbgrader export` does. Parts that still need
+    marking by hand count 0 and are listed in `unmarked`."""
     coursedir = CourseDirectory(config=load_config(root))
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
-        names = [assignment.name for assignment in gradebook.assignments]
-        rows = []
-        for student in gradebook.students:
-            scores = {}
-            for name in names:
-                try:
-                    scores[name] = gradebook.find_submission(name, student.id).score
-                except MissingEntry:
-                    scores[name] = 0.0
-            rows.append({"student_id": student.id, **{n: f"{s:g}" for n, s in scores.items()},
-                         "total": f"{sum(scores.values()):g}"})
-        maximum = {name: gradebook.find_assignment(name).max_score for name in names}
+        assignments = {assignment.name: assignment.max_score for assignment in gradebook.assignments}
+        learners, scores, unmarked = [], {}, {}
+        for student in sorted(gradebook.students, key=lambda student: student.id):
+            learners.append(lms.Learner(student.id, student.first_name or "", student.last_name or "",
+                                        student.email or "", student.lms_user_id or ""))
+            scores[student.id] = dict.fromkeys(assignments, 0.0)
+            for submission in student.submissions:
+                scores[student.id][submission.assignment.name] = max(
+                    0.0, submission.score - submission.late_submission_penalty)
+                if submission.needs_manual_grade:
+                    unmarked.setdefault(student.id, []).extend(
+                        f"{submission.assignment.name}: {grade.name}" for notebook in submission.notebooks
+                        for grade in notebook.grades if grade.needs_manual_grade)
+    return lms.Grades(assignments, learners, scores, unmarked)
+
+
+def export(path: Path, root: Path = ROOT, format: str = "plain") -> lms.Grades:
+    """Write the grades as CSV in the shape `format` expects ("plain", "canvas" or "moodle", see
+    smcourse.lms), UTF-8; write nothing if a learner lacks an identifier that shape needs. Returns
+    the grades written, whose `unmarked` the caller should show."""
+    grades = gradebook_grades(root)
+    rows = lms.rows(grades, format)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", newline="", encoding="utf-8") as file:
-        writer = csv.DictWriter(file, fieldnames=["student_id", *names, "total"])
-        writer.writeheader()
-        writer.writerow({"student_id": "(maximum)", **{n: f"{m:g}" for n, m in maximum.items()},
-                         "total": f"{sum(maximum.values()):g}"})
-        writer.writerows(rows)
-    return path
+        csv.writer(file).writerows(rows)
+    return grades
