@@ -33,6 +33,13 @@ def test_a_click_is_saved_at_once_and_shown_again_after_a_restart(notebook_folde
     assert json.loads((notebook_folder / "answers.json").read_text()) == {"q1": "reach"}
     again = _reopen(**OPTIONS)
     assert again.input.value == "reach" and again.value == "reach"
+    assert "Answer saved." in again.status.value
+
+
+def test_a_typed_graded_answer_is_saved_at_every_keystroke(notebook_folder):
+    question = _reopen("q2", Numeric)
+    assert question.input.widget.continuous_update is True  # nothing typed is lost on closing
+    assert "Answer saved." not in question.status.value  # nothing was saved yet
 
 
 def test_the_card_says_saved_never_right_or_wrong(notebook_folder):

@@ -58,3 +58,20 @@ def test_observe_reports_each_change():
     card.input.observe(lambda: seen.append(card.input.value))
     card.input.value = ["a"]
     assert seen == [["a"]]
+
+
+def test_a_verdict_is_cleared_when_the_answer_changes_but_a_hint_stays():
+    card = PracticeCard(Choice("Pick", ["a", "b"], "b", hint="Think of b."))
+    card.input.value = "a"
+    _click(card, "Check")
+    assert "smcourse-incorrect" in card.feedback.value
+    card.input.value = "b"  # the wrong verdict is about "a", not about what the card now shows
+    assert card.feedback.value == ""
+    _click(card, "Hint")
+    card.input.value = "a"
+    assert "Think of b." in card.feedback.value
+
+
+def test_a_typed_practice_answer_reaches_the_kernel_when_the_field_is_left():
+    card = PracticeCard(Numeric("How many?", 3))
+    assert card.input.widget.continuous_update is False  # clicking Check sends the finished number

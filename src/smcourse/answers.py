@@ -29,6 +29,7 @@ from typing import Any
 import ipywidgets as w
 
 from smcourse.practice import Choice, MultiSelect, Numeric, Question
+from smcourse.widgets import AnswerInput, message_html, show_widget
 
 ANSWERS_FILE = "answers.json"
 
@@ -94,8 +95,6 @@ class GradedQuestion:
 
     def __init__(self, name: str, kind: type[Question], prompt: str, answers: AnswerStore,
                  **fields: Any):
-        from smcourse.widgets import AnswerInput
-
         self.name, self.kind, self.prompt, self.fields = name, kind, prompt, fields
         self._store = answers
         shape = kind(prompt, name=name, **fields, **_PLACEHOLDER_KEYS[kind](fields))
@@ -103,6 +102,8 @@ class GradedQuestion:
         self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
         self._answer = answers.saved.get(name)
         self._show_saved(self._answer)
+        if self._answer is not None:  # reopened: the restored answer is the one saved
+            self.status.value = message_html("saved", "Answer saved.")
         self.input.observe(lambda: self._record(self.input.value))
         self.box = w.VBox([w.HTML(f"<b>{html.escape(prompt)}</b>"), self.input.widget, self.status],
                           layout=w.Layout(border="1px solid #d1d5db", padding="0.6em",
@@ -127,8 +128,6 @@ class GradedQuestion:
             pass
 
     def _record(self, answer: Any) -> None:
-        from smcourse.widgets import message_html
-
         self._answer = answer
         problem = self._store.save(self.name, answer)
         self.status.value = message_html("invalid" if problem else "saved",
@@ -153,8 +152,6 @@ class GradedQuestion:
 def ask(name: str, kind: type[Question], prompt: str, **fields: Any) -> GradedQuestion:
     """Show a graded question card (Choice, MultiSelect or Numeric) whose answer is saved beside
     the notebook and reloaded from there, and return it."""
-    from smcourse.widgets import show_widget
-
     question = GradedQuestion(name, kind, prompt, store(), **fields)
     show_widget(question.box, f"Graded question: {prompt}")
     return question

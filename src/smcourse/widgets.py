@@ -38,9 +38,13 @@ def message_html(status: str, text: str) -> str:
 
 
 class AnswerInput:
-    """The input widget for one question, with the raw answer it holds (`value`)."""
+    """The input widget for one question, with the raw answer it holds (`value`).
 
-    def __init__(self, question: Question):
+    `continuous`: a typed answer reaches the kernel at every keystroke (graded cards save each one,
+    so nothing typed is lost), or only when the field loses focus (practice cards: clicking Check
+    sends the finished answer first, so the check never judges a half-synchronised one)."""
+
+    def __init__(self, question: Question, continuous: bool = True):
         self.question = question
         if isinstance(question, Choice):
             self._radio = w.RadioButtons(options=question.options, value=None,
@@ -53,7 +57,7 @@ class AnswerInput:
             self.widget = w.VBox(self._boxes)
             self._targets = self._boxes
         elif isinstance(question, Numeric):
-            self._text = w.Text(placeholder="a number, e.g. 0.034 or 3.4%",
+            self._text = w.Text(placeholder="a number, e.g. 0.034 or 3.4%", continuous_update=continuous,
                                 description=question.unit or "", layout=w.Layout(width="18em"))
             self.widget = self._text
             self._targets = [self._text]
@@ -105,8 +109,10 @@ class PracticeCard:
 
     def __init__(self, question: Question):
         self.question = question
-        self.input = AnswerInput(question)
+        self.input = AnswerInput(question, continuous=False)
+        self.input.observe(self._forget_verdict)
         self.feedback = w.HTML(layout=w.Layout(min_height="2em"))
+        self._verdict_shown = False
         check = w.Button(description="Check", button_style="primary", icon="check")
         check.on_click(lambda _: self.check())
         buttons = [check]
@@ -128,8 +134,14 @@ class PracticeCard:
         """Judge the answer currently in the input and show the verdict."""
         verdict = self.question.check(self.input.value)
         self._say(verdict.status, verdict.message)
+        self._verdict_shown = True
         attempts.record(self.question, "check", verdict.status, self.input.value)
         return verdict
+
+    def _forget_verdict(self) -> None:
+        """A verdict is about the answer it judged: clear it once the answer changes."""
+        if self._verdict_shown:
+            self._say_nothing()
 
     def hint(self) -> None:
         """Show the hint (and log that it was asked for)."""
@@ -138,6 +150,11 @@ class PracticeCard:
 
     def _say(self, status: str, text: str) -> None:
         self.feedback.value = message_html(status, text)
+        self._verdict_shown = False
+
+    def _say_nothing(self) -> None:
+        self.feedback.value = ""
+        self._verdict_shown = False
 
 
 def show_widget(box: w.Widget, title: str) -> None:
