@@ -206,13 +206,11 @@ def test_an_unknown_shape_is_refused():
         lms.rows(lms.Grades({}, [], {}), "blackboard")
 
 
-def test_the_command_writes_the_chosen_format_and_warns_about_unmarked_parts(course, tmp_path, monkeypatch,
-                                                                           capsys):
+def test_the_command_writes_the_chosen_format_and_warns_about_unmarked_parts(course, tmp_path, capsys):
     root, _ = course
-    load_config = grading.load_config
-    monkeypatch.setattr(grading, "load_config", lambda _, **settings: load_config(root, **settings))
     path = tmp_path / "canvas.csv"
-    assert cli.main(["assignments", "export", "--format", "canvas", "--output", str(path)]) == 0
+    assert cli.main(["assignments", "export", "--course", str(root), "--format", "canvas",
+                     "--output", str(path)]) == 0
     out, err = capsys.readouterr()
     assert f"wrote {path} (canvas: 40 learners, 6 assignments" in out
     assert err.startswith("smcourse: warning: ") and f"l05: {UNMARKED[1]}: reflection" in err

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from smcourse.errors import SmcourseError
+from smcourse.lms import SHAPES
 
 
 def _generate(args: argparse.Namespace) -> None:
@@ -33,11 +34,18 @@ def _refresh(args: argparse.Namespace) -> None:
         print(f"refreshed {path}")
 
 
+def _course(args: argparse.Namespace) -> Path:
+    """The course folder the assignment commands work on."""
+    from smcourse import grading
+
+    return args.course or grading.ROOT
+
+
 def _release(args: argparse.Namespace) -> None:
     from smcourse import grading
 
     if args.check:
-        differences = grading.release_differences()
+        differences = grading.release_differences(_course(args))
         for difference in differences:
             print(difference)
         if differences:
@@ -45,7 +53,7 @@ def _release(args: argparse.Namespace) -> None:
                                 "`smcourse assignments release` and commit exercises/.")
         print("exercises/ matches solutions/")
         return
-    for assignment in grading.release(only=args.assignments or None):
+    for assignment in grading.release(_course(args), only=args.assignments or None):
         print(f"released exercises/{assignment}/")
 
 
@@ -53,7 +61,7 @@ def _grade(args: argparse.Namespace) -> None:
     from smcourse import grading, sandbox
 
     limits = sandbox.Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
-    run = grading.grade(args.assignment, root=args.course or grading.ROOT, workers=args.workers,
+    run = grading.grade(args.assignment, root=_course(args), workers=args.workers,
                         cell_timeout=args.timeout, limits=limits)
     for result in run.results:
         print(result.summary)
@@ -63,14 +71,14 @@ def _grade(args: argparse.Namespace) -> None:
 def _feedback(args: argparse.Namespace) -> None:
     from smcourse import grading
 
-    for page in grading.feedback(args.assignment):
+    for page in grading.feedback(args.assignment, _course(args)):
         print(f"wrote {page}")
 
 
 def _export(args: argparse.Namespace) -> None:
     from smcourse import grading, lms
 
-    grades = grading.export(args.output, format=args.format)
+    grades = grading.export(args.output, _course(args), format=args.format)
     print(f"wrote {args.output} ({args.format}: {len(grades.learners)} learners, "
           f"{len(grades.assignments)} assignments; a missing submission counts 0)")
     if grades.unmarked:
@@ -81,7 +89,11 @@ def _add_assignment_commands(commands) -> None:
     assignments = commands.add_parser("assignments", help="release, grade, give feedback on and "
                                       "export the nbgrader assignments")
     sub = assignments.add_subparsers(dest="action", required=True)
-    release = sub.add_parser("release", help="generate the student versions in exercises/",
+    course = argparse.ArgumentParser(add_help=False)
+    course.add_argument("--course", type=Path,
+                        help="the course folder, holding nbgrader_config.py (default: this checkout)")
+    release = sub.add_parser("release", parents=[course],
+                             help="generate the student versions in exercises/",
                              epilog="examples: smcourse assignments release; "
                                     "smcourse assignments release 05_metrics; "
                                     "smcourse assignments release --check")
@@ -89,7 +101,8 @@ def _add_assignment_commands(commands) -> None:
     release.add_argument("--check", action="store_true",
                          help="only check that exercises/ matches what solutions/ generates")
     release.set_defaults(run=_release)
-    grade = sub.add_parser("grade", help="autograde every submission in submitted/ (in parallel)",
+    grade = sub.add_parser("grade", parents=[course],
+                           help="autograde every submission in submitted/ (in parallel, sandboxed)",
                            epilog="examples: smcourse assignments grade 05_metrics --workers 2; "
                                   "smcourse assignments grade 05_metrics --timeout 60 --memory-mb 4096")
     grade.add_argument("assignment", help="assignment id, e.g. 05_metrics")
@@ -105,17 +118,15 @@ def _add_assignment_commands(commands) -> None:
                        help="largest file a notebook may write, in MB (default: 200)")
     grade.add_argument("--wall-seconds", type=int, default=900,
                        help="seconds a whole notebook may run (default: 900)")
-    grade.add_argument("--course", type=Path,
-                       help="the course folder, holding nbgrader_config.py (default: this checkout)")
     grade.set_defaults(run=_grade)
-    feedback = sub.add_parser("feedback", help="write an HTML feedback page per learner",
+    feedback = sub.add_parser("feedback", parents=[course],
+                              help="write an HTML feedback page per learner",
                               epilog="example: smcourse assignments feedback 05_metrics")
     feedback.add_argument("assignment", help="assignment id")
     feedback.set_defaults(run=_feedback)
-    from smcourse.lms import SHAPES
-
     export = sub.add_parser(
-        "export", help="write every grade to a CSV file, plain or for Canvas or Moodle to import",
+        "export", parents=[course],
+        help="write every grade to a CSV file, plain or for Canvas or Moodle to import",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="examples:\n"
                "  smcourse assignments export --output grades.csv                   # plain, to read\n"
