@@ -254,7 +254,8 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     config.CourseDirectory.db_url = f"sqlite:///{private / 'gradebook.db'}"
     if sandbox.SUPPORTED:
         sandbox.write_kernel_spec(private / "jupyter", limits, home=work / "home",
-                                  hide=[Path(path) for path in hide], report=report)
+                                  hide=[Path(path) for path in hide], report=report,
+                                  kernel_log=private / "kernel.log")
         os.environ["JUPYTER_PATH"] = str(private / "jupyter")
         config.Execute.kernel_name = sandbox.KERNEL_NAME
     try:

@@ -59,11 +59,13 @@ class Limits:
                 "--wall-seconds", str(self.wall_seconds)]
 
 
-def write_kernel_spec(folder: Path, limits: Limits, *, home: Path, hide: list[Path], report: Path) -> Path:
+def write_kernel_spec(folder: Path, limits: Limits, *, home: Path, hide: list[Path], report: Path,
+                      kernel_log: Path) -> Path:
     """Write the sandboxed Python kernel spec under `folder`/kernels/; put `folder` on JUPYTER_PATH
-    to use it. Returns the spec's folder."""
+    to use it. The kernel's own chatter goes to `kernel_log`, not the grader's terminal. Returns the
+    spec's folder."""
     command = [sys.executable, "-m", "smcourse.sandbox", *limits.arguments(), "--home", str(home),
-               "--report", str(report)]
+               "--report", str(report), "--kernel-log", str(kernel_log)]
     for path in hide:
         command += ["--hide", str(path)]
     spec = {
@@ -215,12 +217,15 @@ def _isolate_files(writable: list[str], hide: list[str]) -> list[str]:
     return refused
 
 
-def _run(command: list[str], wall_seconds: int, report) -> int:
-    """Fork the kernel (PID 1 of the new namespace, if any), stop it after `wall_seconds`, wait
-    for it, return its exit code."""
+def _run(command: list[str], wall_seconds: int, output: int | None, report) -> int:
+    """Fork the kernel (PID 1 of the new namespace, if any) with its stdout and stderr on the
+    descriptor `output` (if given), stop it after `wall_seconds`, wait for it, return its exit code."""
     child = os.fork()
     if child == 0:
         try:
+            if output is not None:
+                os.dup2(output, 1)
+                os.dup2(output, 2)
             os.execvp(command[0], command)
         finally:
             os._exit(127)
@@ -252,12 +257,15 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--wall-seconds", type=int, required=True)
     options.add_argument("--home", required=True, help="private writable folder (HOME, TMPDIR)")
     options.add_argument("--report", required=True, help="JSON-lines file to append events to")
+    options.add_argument("--kernel-log", help="file for the kernel's own output (default: inherited)")
     options.add_argument("--hide", action="append", default=[], help="path that must look empty")
     options.add_argument("command", nargs="+", help="the kernel command, after --")
     args = options.parse_args(argv)
     limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
     cwd = os.getcwd()
-    with open(args.report, "a", encoding="utf-8") as log:  # opened before the files turn read-only
+    # both files are opened before the file systems turn read-only
+    output = os.open(args.kernel_log, os.O_WRONLY | os.O_CREAT | os.O_APPEND) if args.kernel_log else None
+    with open(args.report, "a", encoding="utf-8") as log:
         def report(event: dict) -> None:
             log.write(json.dumps(event) + "\n")
             log.flush()
@@ -272,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         os.chdir(cwd)  # into the folder bound over the original, not the read-only original
         report({"event": "started", "tasks_capped_by": tasks_capped_by, "files": files,
                 "not_read_only": refused, "limits": limits.__dict__})
-        return _run(args.command, limits.wall_seconds, report)
+        return _run(args.command, limits.wall_seconds, output, report)
 
 
 if __name__ == "__main__":
