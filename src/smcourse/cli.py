@@ -34,6 +34,10 @@ def _refresh(args: argparse.Namespace) -> None:
         print(f"refreshed {path}")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _course(args: argparse.Namespace) -> Path:
     """The course folder the assignment commands work on."""
     from smcourse import grading
@@ -79,8 +83,8 @@ def _export(args: argparse.Namespace) -> None:
     from smcourse import grading, lms
 
     grades = grading.export(args.output, _course(args), format=args.format)
-    print(f"wrote {args.output} ({args.format}: {len(grades.learners)} learners, "
-          f"{len(grades.assignments)} assignments; a missing submission counts 0)")
+    print(f"wrote {args.output} ({args.format}: {_count(len(grades.learners), 'learner')}, "
+          f"{_count(len(grades.assignments), 'assignment')}; a missing submission counts 0)")
     if grades.unmarked:
         print(f"smcourse: {lms.unmarked_report(grades)}", file=sys.stderr)
 

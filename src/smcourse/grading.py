@@ -314,7 +314,7 @@ class ClassRun:
     safety: list[str]
 
 
-def _safety(events: list[dict], limits: sandbox.Limits) -> list[str]:
+def _safety(events: list[dict], limits: sandbox.Limits, cell_timeout: int) -> list[str]:
     """One line per protection, from what the sandbox launchers reported."""
     if not sandbox.SUPPORTED:
         return ["WARNING: learners' code ran without the sandbox, which needs Linux; only the time "
@@ -322,8 +322,9 @@ def _safety(events: list[dict], limits: sandbox.Limits) -> list[str]:
     started = [event for event in events if event["event"] == "started"]
     if not started:
         return []
-    lines = [f"limits per notebook: {limits.memory_mb} MB of memory and {limits.cpu_seconds} s of CPU "
-             f"per process, files up to {limits.file_mb} MB"]
+    lines = [f"time: {cell_timeout} s per cell, {limits.wall_seconds} s per notebook",
+             f"limits per process: {limits.memory_mb} MB of memory, {limits.cpu_seconds} s of CPU, "
+             f"files up to {limits.file_mb} MB"]
     capped = {event["tasks_capped_by"] for event in started}
     lines.append(f"processes and threads capped at {limits.tasks}" if "none" not in capped else
                  "WARNING: the number of processes was not capped (root without a writable pids "
@@ -397,7 +398,7 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
                     shutil.rmtree(run_dir / student, ignore_errors=True)
                     bar.update()
             results = [_result(gradebook, assignment, student, problems[student]) for student in students]
-    return ClassRun(results, _safety(events, limits))
+    return ClassRun(results, _safety(events, limits, config.Execute.timeout))
 
 
 def _result(gradebook: Gradebook, assignment: str, student: str, problems: list[str]) -> GradeResult:
