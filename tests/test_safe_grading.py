@@ -45,7 +45,22 @@ def _launch(tmp_path, code, limits=LIMITS, hide=()):
     return done.stdout, sandbox.read_report(tmp_path / "report.jsonl")
 
 
-def test_the_launcher_keeps_writes_in_the_kernels_folder_and_hides_what_it_is_told(tmp_path):
+@pytest.fixture(scope="module")
+def isolation(tmp_path_factory):
+    """Skip a test that needs what this machine refuses (user namespaces, a process cap), and say
+    which: the grading summary warns an instructor in the same case."""
+    _, events = _launch(tmp_path_factory.mktemp("probe"), "pass\n")
+    started = events[0]
+    refused = []
+    if started["files"] != "isolated":
+        refused.append(f"file isolation ({started['files']})")
+    if started["tasks_capped_by"] == "none":
+        refused.append("a process cap")
+    if refused:
+        pytest.skip("this machine refuses " + " and ".join(refused))
+
+
+def test_the_launcher_keeps_writes_in_the_kernels_folder_and_hides_what_it_is_told(tmp_path, isolation):
     secret = tmp_path / "others" / "learner_b" / "answers.json"
     secret.parent.mkdir(parents=True)
     secret.write_text('{"q1": "reach"}')
@@ -69,7 +84,7 @@ def test_the_launcher_keeps_writes_in_the_kernels_folder_and_hides_what_it_is_to
     assert events[0]["files"] == "isolated" and events[0]["tasks_capped_by"] in ("cgroup", "rlimit")
 
 
-def test_the_launcher_refuses_10_gb_caps_processes_and_leaves_none_behind(tmp_path):
+def test_the_launcher_refuses_10_gb_caps_processes_and_leaves_none_behind(tmp_path, isolation):
     out, _ = _launch(tmp_path, f"""
         import subprocess
         try:
@@ -132,7 +147,7 @@ def _digest(path):
 
 
 @pytest.fixture(scope="module")
-def class_run(tmp_path_factory):
+def class_run(tmp_path_factory, isolation):
     root = tmp_path_factory.mktemp("course")
     shutil.copy(ROOT / "nbgrader_config.py", root)
     shutil.copytree(ROOT / "solutions" / ASSIGNMENT, root / "solutions" / ASSIGNMENT)
@@ -226,3 +241,12 @@ def test_the_run_says_what_kept_it_safe(class_run):
     safety = printed.split("Safety:")[1]
     assert "WARNING" not in safety
     assert "capped at 48" in safety and "only to its own scratch folder" in safety
+
+
+def test_a_machine_that_refuses_the_sandbox_is_named_in_the_summary():
+    refused = {"event": "started", "tasks_capped_by": "none",
+               "files": "not isolated ([Errno 1] unshare: Operation not permitted)"}
+    safety = "\n".join(grading._safety([refused], sandbox.Limits(), cell_timeout=30))
+    assert "WARNING: the number of processes was not capped" in safety
+    assert "WARNING: file isolation incomplete (not isolated ([Errno 1] unshare" in safety
+    assert "time: 30 s per cell, 900 s per notebook" in safety
