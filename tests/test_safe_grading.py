@@ -250,3 +250,9 @@ def test_a_machine_that_refuses_the_sandbox_is_named_in_the_summary():
     assert "WARNING: the number of processes was not capped" in safety
     assert "WARNING: file isolation incomplete (not isolated ([Errno 1] unshare" in safety
     assert "time: 30 s per cell, 900 s per notebook" in safety
+
+
+def test_a_report_cut_off_mid_line_keeps_its_whole_events(tmp_path):
+    report = tmp_path / "sandbox.jsonl"
+    report.write_text('{"event": "started", "files": "isolated"}\n{"event": "kernel-en', encoding="utf-8")
+    assert sandbox.read_report(report) == [{"event": "started", "files": "isolated"}]

@@ -88,7 +88,13 @@ def read_report(report: Path) -> list[dict]:
     """The events the launchers of one grading worker wrote (what was in force, why a kernel ended)."""
     if not report.is_file():
         return []
-    return [json.loads(line) for line in report.read_text(encoding="utf-8").splitlines() if line.strip()]
+    events = []
+    for line in report.read_text(encoding="utf-8").splitlines():
+        try:
+            events.append(json.loads(line))
+        except json.JSONDecodeError:  # a launcher killed while writing leaves half a line
+            continue
+    return events
 
 
 # --- the launcher ---------------------------------------------------------------------------------
@@ -124,7 +130,7 @@ def _tasks_of_user(uid: int) -> int:
     return count
 
 
-def cgroup_name(worker: int) -> str:
+def _cgroup_name(worker: int) -> str:
     return f"smcourse-grading-{worker}"
 
 
@@ -145,7 +151,7 @@ def _join_pids_cgroup(tasks: int) -> bool:
         parent = _pids_cgroup_parent()
         if parent is None:
             return False
-        group = parent / cgroup_name(os.getppid())
+        group = parent / _cgroup_name(os.getppid())
         group.mkdir(exist_ok=True)
         (group / "pids.max").write_text(str(tasks + 1))  # + this launcher
         (group / "cgroup.procs").write_text(str(os.getpid()))
@@ -158,8 +164,8 @@ def remove_cgroup(worker: int) -> None:
     """Remove the (by now empty) pids cgroup a grading worker's kernels used, if any."""
     try:
         parent = _pids_cgroup_parent()
-        if parent is not None and (parent / cgroup_name(worker)).is_dir():
-            (parent / cgroup_name(worker)).rmdir()
+        if parent is not None and (parent / _cgroup_name(worker)).is_dir():
+            (parent / _cgroup_name(worker)).rmdir()
     except OSError:
         pass
 
