@@ -165,6 +165,11 @@ def class_run(tmp_path_factory, isolation):
             print("stopped at", len(started), type(error).__name__)
         """)
     _submit(root, "memory_hog", "block = bytearray(10 * 2**30)")
+    linker = _submit(root, "linker", """
+        import os
+        print("linked gradebook readable:", os.path.exists("stolen.db"))
+        """)
+    (linker / "stolen.db").symlink_to(gradebook)  # a link in a zip a learner handed in
     _submit(root, "cpu_hog", "while True:\n    pass")
     _submit(root, "vandal", f"""
         import os
@@ -200,7 +205,8 @@ def _outputs(root, student):
 def test_hostile_code_costs_its_author_nothing_more_and_others_nothing(class_run):
     _, scores, printed, _ = class_run
     assert scores["honest"] == 3  # the code task solved, no widget answers submitted
-    assert scores["fork_bomb"] == scores["memory_hog"] == scores["vandal"] == scores["honest"]
+    assert scores["fork_bomb"] == scores["memory_hog"] == scores["vandal"] == scores["linker"] \
+        == scores["honest"]
     assert scores["cpu_hog"] == 0
     [line] = [line for line in printed.splitlines() if line.startswith("cpu_hog:")]
     assert line.startswith("cpu_hog: 0 / 6 automatic points") and "used up its 10 s of CPU time" in line
@@ -232,7 +238,8 @@ def test_writes_outside_the_learners_folder_are_refused_or_without_effect(class_
     assert "submitted/honest/01_why_social_media/01_why_social_media.ipynb No such file" in out
     assert "refused: ../../../gradebook.db Read-only file system" in out
     assert {path: _digest(path) for path in before} == before
-    assert len(scores) == 5  # the gradebook still holds every learner, as graded
+    assert len(scores) == 6  # the gradebook still holds every learner, as graded
+    assert "linked gradebook readable: False" in _outputs(root, "linker")
 
 
 @pytest.mark.slow

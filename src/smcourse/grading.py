@@ -234,6 +234,12 @@ def _copy_files(source: Path, target: Path) -> None:
             shutil.copyfile(path, target / path.relative_to(source))
 
 
+def _links(folder: str, names: list[str]) -> list[str]:
+    """The names in `folder` that are links: nbgrader would copy what they point to (another
+    learner's work, the gradebook) into the sandbox, so a submission's links are left behind."""
+    return [name for name in names if os.path.islink(os.path.join(folder, name))]
+
+
 def _autograde_one(root: str, assignment: str, student: str, template_db: str, settings: dict,
                    limits: sandbox.Limits, run_dir: str, hide: list[str]) -> dict:
     """Worker: autograde one submission in a scratch course of its own, against a private copy of
@@ -246,7 +252,7 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     shutil.copytree(real.format_path(real.source_directory, ".", assignment),
                     course / real.source_directory / assignment)
     shutil.copytree(real.format_path(real.submitted_directory, student, assignment),
-                    course / real.submitted_directory / student / assignment, symlinks=True)
+                    course / real.submitted_directory / student / assignment, ignore=_links)
     shutil.copy(Path(root) / CONFIG_FILE, course / CONFIG_FILE)
     shutil.copy(template_db, private / "gradebook.db")
     report = private / "sandbox.jsonl"
