@@ -9,10 +9,12 @@ import contextlib
 import hashlib
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import nbformat
@@ -116,6 +118,26 @@ def test_the_launcher_stops_a_notebook_that_outlasts_its_wall_clock_allowance(tm
                         limits=sandbox.Limits(wall_seconds=2))
     assert [event["event"] for event in events] == ["started", "wall-clock-limit", "kernel-ended"]
     assert events[-1]["signal"] == "SIGKILL"
+
+
+def test_a_kernel_ends_with_its_launcher_however_the_launcher_is_stopped(tmp_path, isolation):
+    # jupyter_client stops a kernel that is slow to shut down through its launcher (SIGTERM), which
+    # the kernel, PID 1 of its namespace, would not get; left behind, it would run on outside every
+    # limit. The launcher is started from a shell, in the background, as a service would start it.
+    (tmp_path / "work").mkdir()
+    (tmp_path / "home").mkdir()
+    command = " ".join(shlex.quote(part) for part in [
+        sys.executable, "-m", "smcourse.sandbox", *LIMITS.arguments(), "--home", str(tmp_path / "home"),
+        "--report", str(tmp_path / "report.jsonl"), "--", "sleep", SLEEP_MARKER])
+    pid_file = tmp_path / "launcher.pid"
+    script = (f"cd {shlex.quote(str(tmp_path / 'work'))} && "
+              f"({command} >/dev/null 2>&1 & echo $! > {shlex.quote(str(pid_file))}) && "
+              f"for _ in $(seq 100); do pgrep -f '^sleep {SLEEP_MARKER}' && break; sleep 0.1; done && "
+              f"kill -TERM $(cat {shlex.quote(str(pid_file))})")
+    subprocess.run(["bash", "-c", script], timeout=60, check=True, capture_output=True)
+    time.sleep(1)
+    sandbox.remove_cgroup(os.getpid())
+    assert _survivors() == []
 
 
 def _survivors():

@@ -37,6 +37,7 @@ CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID = 0x00020000, 0x10000000, 0x20000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 0x1, 0x2, 0x4, 0x8
 MS_REMOUNT, MS_NOATIME, MS_NODIRATIME, MS_BIND = 0x20, 0x400, 0x800, 0x1000
 MS_REC, MS_PRIVATE, MS_RELATIME = 0x4000, 0x40000, 0x200000
+PR_SET_PDEATHSIG = 1
 # statvfs flags (by name: some exist only on Linux) that a remount inside a user namespace must
 # keep, because the kernel locks them, and the mount flag for each
 LOCKED_FLAGS = {"ST_NOSUID": MS_NOSUID, "ST_NODEV": MS_NODEV, "ST_NOEXEC": MS_NOEXEC,
@@ -229,6 +230,9 @@ def _run(command: list[str], wall_seconds: int, output: int | None, report) -> i
     child = os.fork()
     if child == 0:
         try:
+            # the kernel dies with its launcher, however the launcher ends (jupyter_client may stop
+            # it with SIGTERM, which the kernel, as PID 1 of its namespace, would ignore)
+            _libc_call("prctl", PR_SET_PDEATHSIG, signal.SIGKILL)
             if output is not None:
                 os.dup2(output, 1)
                 os.dup2(output, 2)
