@@ -206,7 +206,6 @@ def _locked_sources(coursedir: CourseDirectory, assignment: str, notebook: str) 
 
 def _log_problems(log: str, events: list[dict], limits: sandbox.Limits) -> list[str]:
     """Why a kernel stopped, from nbgrader's log and the sandbox's events."""
-    signals = [event["signal"] for event in events if event["event"] == "kernel-ended" and "signal" in event]
     if any(event["event"] == "wall-clock-limit" for event in events):
         return [f"the notebook ran for longer than {limits.wall_seconds} s in all and was stopped "
                 "(0 points)"]
@@ -215,6 +214,7 @@ def _log_problems(log: str, events: list[dict], limits: sandbox.Limits) -> list[
             return [f"the notebook used up its {limits.cpu_seconds} s of CPU time and was stopped "
                     "(0 points)"]
     if "DeadKernelError" in log or "Kernel died" in log:
+        signals = [event["signal"] for event in events if "signal" in event]
         if signals:
             return [f"the notebook's kernel was ended by {signals[-1]}, so it could not be graded "
                     "(0 points)"]
