@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 # npm packages the site serves (MathJax) and its browser tests inject (axe-core), kept in book/_vendor
 VENDOR := book/_vendor/node_modules/.installed
 
-.PHONY: help install lab test lint book chromium datasets benchmark clean
+.PHONY: help install lab test lint book chromium bubblewrap datasets benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -27,7 +27,7 @@ lab: install  ## open JupyterLab on the first lesson
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .
 
-test: install lint book chromium  ## run every test: unit, schema, nbval, the site and JupyterLab in a browser
+test: install lint book chromium bubblewrap  ## run every test: unit, schema, nbval, the site and JupyterLab in a browser
 	$(BIN)/pytest -n 2 --dist loadfile
 
 $(VENDOR):
@@ -39,6 +39,9 @@ book: install $(VENDOR)  ## build the site into book/_build/html (warnings are e
 
 chromium:  # the browser the site's tests drive (Debian's package, installed once when missing)
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
+bubblewrap:  # the sandbox grading runs learners' kernels in (Debian's package, installed once when missing)
+	command -v bwrap >/dev/null || (apt-get update && apt-get install -y bubblewrap)
 
 datasets: install  ## regenerate datasets/*.csv from the fixed seed
 	$(BIN)/smcourse data generate

@@ -44,7 +44,7 @@ from traitlets import Integer
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from smcourse import lms, sandbox
+from smcourse import data, lms, referee, sandbox
 from smcourse.answers import ANSWERS_FILE
 from smcourse.errors import SmcourseError
 
@@ -241,9 +241,10 @@ def _links(folder: str, names: list[str]) -> list[str]:
 
 
 def _autograde_one(root: str, assignment: str, student: str, template_db: str, settings: dict,
-                   limits: sandbox.Limits, run_dir: str, hide: list[str]) -> dict:
+                   limits: sandbox.Limits, run_dir: str) -> dict:
     """Worker: autograde one submission in a scratch course of its own, against a private copy of
-    the gradebook, with the learner's code in the grading sandbox; copy the result back."""
+    the gradebook, with the learner's code in the grading sandbox and its hidden tests judged
+    again by the referee; copy the result back."""
     warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush chatter
     work = Path(run_dir) / student
     course, private = work / "course", work / "private"
@@ -255,24 +256,35 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
                     course / real.submitted_directory / student / assignment, ignore=_links)
     shutil.copy(Path(root) / CONFIG_FILE, course / CONFIG_FILE)
     shutil.copy(template_db, private / "gradebook.db")
-    report = private / "sandbox.jsonl"
+    report, handed = private / "sandbox.jsonl", private / "values.jsonl"
     config = load_config(course, **settings)
     config.CourseDirectory.db_url = f"sqlite:///{private / 'gradebook.db'}"
     if sandbox.SUPPORTED:
+        # the kernel has no network, so it talks to nbgrader over Unix sockets in a folder of its
+        # own, on a short path (a socket's path may not exceed about 100 characters)
+        sockets = Path(tempfile.mkdtemp(prefix="smg-", dir="/tmp"))
+        referee.use_referee(config, handed, sockets)
         sandbox.write_kernel_spec(private / "jupyter", limits, home=work / "home",
-                                  hide=[Path(path) for path in hide], report=report,
-                                  kernel_log=private / "kernel.log")
+                                  read_only=[data.datasets_dir()], writable=[sockets],
+                                  report=report, kernel_log=private / "kernel.log")
         os.environ["JUPYTER_PATH"] = str(private / "jupyter")
         config.Execute.kernel_name = sandbox.KERNEL_NAME
+    else:
+        referee.use_referee(config, handed)
+    disputes = []
     try:
         result = nbgrader_api(config).autograde(assignment, student, force=True, create=True)
+        if result["success"]:
+            disputes = referee.rejudge(config, assignment, student, handed)
     finally:
         sandbox.remove_cgroup(os.getpid())
+        if sandbox.SUPPORTED:
+            shutil.rmtree(sockets, ignore_errors=True)
     graded = course / real.autograded_directory / student / assignment
     if result["success"] and graded.is_dir():
         _copy_files(graded, Path(real.format_path(real.autograded_directory, student, assignment)))
     return {"student": student, "success": result["success"], "db": str(private / "gradebook.db"),
-            "events": sandbox.read_report(report),
+            "events": sandbox.read_report(report), "disputes": disputes,
             "log": (result.get("log") or "") + (result.get("error") or "")}
 
 
@@ -337,11 +349,15 @@ def _safety(events: list[dict], limits: sandbox.Limits, cell_timeout: int) -> li
                  "cgroup); see the grading guide")
     files = {event["files"] for event in started}
     if files == {"isolated"}:
-        lines.append("files: learners' code could write only to its own scratch folder and could not "
-                     "see other learners' work or the gradebook")
+        lines.append("files: learners' code saw only its own folder, Python, the kit and the "
+                     "datasets, and could write only to its own folder; no network, none of your "
+                     "environment")
     else:
-        lines.append("WARNING: file isolation incomplete (" + "; ".join(sorted(files - {"isolated"}))
-                     + "); grade in a container, as the grading guide explains")
+        lines.append("WARNING: learners' code was not isolated (" + "; ".join(sorted(files - {"isolated"}))
+                     + "): it could read the course's solutions and use the network; install "
+                     "bubblewrap or grade in a container, as the grading guide explains")
+    lines.append("hidden tests: judged again outside the learners' kernels, on the values and "
+                 "answers they handed in")
     return lines
 
 
@@ -369,7 +385,6 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
         problems[student], ok = _submission_problems(config, assignment, student)
         runnable += [student] if ok else []
     database = Path(coursedir.db_url.removeprefix("sqlite:///"))
-    course = Path(coursedir.root)
     events = []
     with tempfile.TemporaryDirectory(prefix="smcourse-grading-") as scratch, \
             _progress(len(students), show_progress) as bar, warnings.catch_warnings():
@@ -377,9 +392,6 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
         template = Path(scratch) / "template.db"
         shutil.copy(database, template)
         run_dir = Path(scratch) / "submissions"
-        hide = [str(path) for path in (scratch, database, course / coursedir.submitted_directory,
-                                       course / coursedir.autograded_directory,
-                                       course / coursedir.feedback_directory)]
         with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
             for student in set(students) - set(runnable):
                 _record_zero(gradebook, assignment, student)
@@ -387,12 +399,13 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
             with ProcessPoolExecutor(max_workers=workers or os.cpu_count(),
                                      mp_context=get_context("spawn")) as pool:
                 jobs = [pool.submit(_autograde_one, str(root), assignment, student, str(template),
-                                    settings, limits, str(run_dir), hide) for student in runnable]
+                                    settings, limits, str(run_dir)) for student in runnable]
                 for job in as_completed(jobs):
                     outcome = job.result()
                     student = outcome["student"]
                     events += outcome["events"]
-                    known = _log_problems(outcome["log"], outcome["events"], limits)
+                    known = _log_problems(outcome["log"], outcome["events"], limits) \
+                        + outcome["disputes"]
                     if outcome["success"]:
                         with Gradebook(f"sqlite:///{outcome['db']}", coursedir.course_id) as mine:
                             _copy_grades(mine, gradebook, assignment, student)

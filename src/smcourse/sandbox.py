@@ -1,4 +1,4 @@
-"""Limits and a private view of the files for the kernel that runs one learner's notebook in grading.
+"""Limits, an allow-list view of the files, and no network for the kernel that grades a notebook.
 
 nbgrader starts one kernel per graded notebook. `smcourse.grading` points it at the kernel spec that
 `write_kernel_spec` writes, whose command is this module (`python -m smcourse.sandbox [limits] --
@@ -7,16 +7,22 @@ nbgrader starts one kernel per graded notebook. `smcourse.grading` points it at 
 * sets resource limits: memory written to, CPU seconds, the size of any file written, no core
   dumps, the number of processes and threads (`RLIMIT_NPROC`; Linux exempts root from it, so
   for root the kernel also goes into a `pids` cgroup when the machine has one it may write to);
-* enters new user, mount and PID namespaces (Linux; no privilege needed where unprivileged user
-  namespaces are allowed), where every file system is read-only except the kernel's own folder and
-  a private home, and the `--hide` paths (other learners' work, the gradebook) look empty;
-* starts the kernel as PID 1 of its namespace, so every process it started ends when it ends, and
-  stops it when the notebook has run for longer than its wall-clock allowance.
+* starts the kernel inside bubblewrap (`bwrap`, the sandbox Flatpak uses), which builds an
+  allow-list view of the files: the system's programs and libraries, Python with its installed
+  packages and this kit, and the `--read-only` paths (the datasets), all read-only; the kernel's
+  own folder, a private home and the `--writable` paths (where its IPC sockets live) writable;
+  nothing else, so no source assignment, gradebook, other learner or home folder can be seen.
+  New user, PID, network (loopback only), IPC and UTS namespaces; an environment of its own with
+  nothing of the instructor's (`KERNEL_ENVIRONMENT` lists what passes);
+* stops it when the notebook has run for longer than its wall-clock allowance; the kernel dies
+  with its launcher, however the launcher ends.
 
-What was in force is appended to the `--report` file as JSON lines, for the grading summary. Where a
-step is refused (no Linux, user namespaces disabled), the launcher goes on with what it could apply
-and says so there; it never stops a class run. See course/instructor/room_setup_and_grading.md for
-what this does not isolate (network, CPU share, disk space) and how to go further.
+We chose a well-kept tool over hand-made system calls: bubblewrap is small, audited, packaged by
+every Linux distribution, and builds the view from an allow-list, where a hand-made remount can
+only hide what it knows of. What was in force is appended to the `--report` file as JSON lines,
+for the grading summary. Where bubblewrap is missing or refused (no Linux, user namespaces
+disabled), the launcher starts the kernel with the limits alone and says so there; the summary
+then warns loudly. It never stops a class run. See course/instructor/room_setup_and_grading.md.
 """
 
 from __future__ import annotations
@@ -25,23 +31,25 @@ import argparse
 import ctypes
 import json
 import os
-import re
+import shutil
 import signal
+import subprocess
 import sys
+import sysconfig
 from dataclasses import dataclass
 from pathlib import Path
 
 KERNEL_NAME = "smcourse-sandbox"
 SUPPORTED = sys.platform.startswith("linux")  # elsewhere grading uses the plain kernel
-CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWPID = 0x00020000, 0x10000000, 0x20000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 0x1, 0x2, 0x4, 0x8
-MS_REMOUNT, MS_NOATIME, MS_NODIRATIME, MS_BIND = 0x20, 0x400, 0x800, 0x1000
-MS_REC, MS_PRIVATE, MS_RELATIME = 0x4000, 0x40000, 0x200000
 PR_SET_PDEATHSIG = 1
-# statvfs flags (by name: some exist only on Linux) that a remount inside a user namespace must
-# keep, because the kernel locks them, and the mount flag for each
-LOCKED_FLAGS = {"ST_NOSUID": MS_NOSUID, "ST_NODEV": MS_NODEV, "ST_NOEXEC": MS_NOEXEC,
-                "ST_NOATIME": MS_NOATIME, "ST_NODIRATIME": MS_NODIRATIME, "ST_RELATIME": MS_RELATIME}
+# what the kernel's environment keeps of the launcher's (the kernel spec sets most of these); the
+# rest, tokens and paths of the instructor's included, is left behind
+KERNEL_ENVIRONMENT = ("HOME", "TMPDIR", "IPYTHONDIR", "MPLCONFIGDIR", "OMP_NUM_THREADS",
+                      "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "MALLOC_ARENA_MAX",
+                      "PYTHONDONTWRITEBYTECODE", "NBGRADER_EXECUTION", "SMCOURSE_DATASETS",
+                      "LANG", "LC_ALL", "TZ", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")
+# the system's own programs and libraries (on merged-/usr systems most of these are links)
+SYSTEM_PATHS = ("/usr", "/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32")
 
 
 @dataclass(frozen=True)
@@ -60,17 +68,20 @@ class Limits:
                 "--wall-seconds", str(self.wall_seconds)]
 
 
-def write_kernel_spec(folder: Path, limits: Limits, *, home: Path, hide: list[Path], report: Path,
-                      kernel_log: Path) -> Path:
+def write_kernel_spec(folder: Path, limits: Limits, *, home: Path, read_only: list[Path],
+                      writable: list[Path], report: Path, kernel_log: Path) -> Path:
     """Write the sandboxed Python kernel spec under `folder`/kernels/; put `folder` on JUPYTER_PATH
-    to use it. The kernel's own chatter goes to `kernel_log`, not the grader's terminal. Returns the
-    spec's folder."""
+    to use it. Beyond Python, the kit and the system, the kernel may read `read_only` and write its
+    own folder, `home` and `writable`. Its own chatter goes to `kernel_log`, not the grader's
+    terminal. Returns the spec's folder."""
     command = [sys.executable, "-m", "smcourse.sandbox", *limits.arguments(), "--home", str(home),
                "--report", str(report), "--kernel-log", str(kernel_log)]
-    for path in hide:
-        command += ["--hide", str(path)]
+    command += [f"--read-only={path}" for path in read_only]
+    command += [f"--writable={path}" for path in writable]
     spec = {
-        "argv": [*command, "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        # no history file: it would keep the hidden tests already run where later cells can read them
+        "argv": [*command, "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
+                 "--HistoryManager.hist_file=:memory:"],
         "display_name": "Python 3 (grading sandbox)",
         "language": "python",
         # one thread per numerical library keeps memory predictable and results reproducible
@@ -83,6 +94,11 @@ def write_kernel_spec(folder: Path, limits: Limits, *, home: Path, hide: list[Pa
     (target / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
     home.mkdir(parents=True, exist_ok=True)
     return target
+
+
+def bubblewrap() -> str | None:
+    """The bubblewrap program, if this machine has it."""
+    return shutil.which("bwrap") if SUPPORTED else None
 
 
 def read_report(report: Path) -> list[dict]:
@@ -178,61 +194,68 @@ def _libc_call(name: str, *arguments) -> None:
         raise OSError(error, f"{name}: {os.strerror(error)}")
 
 
-def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
-    def encode(text: str | None) -> bytes | None:
-        return None if text is None else os.fsencode(text)
+def _python_paths() -> list[str]:
+    """Where this Python, its installed packages and the kit live (read-only in the view)."""
+    import smcourse
 
-    _libc_call("mount", encode(source), encode(target), encode(fstype), ctypes.c_ulong(flags),
-               encode(data))
-
-
-def _mount_points() -> list[str]:
-    # the kernel escapes a space, tab, newline or backslash in a path as \ and three octal digits
-    return [re.sub(r"\\([0-7]{3})", lambda match: chr(int(match.group(1), 8)), line.split()[4])
-            for line in Path("/proc/self/mountinfo").read_text().splitlines()]
+    paths = {sys.prefix, sys.base_prefix, os.path.dirname(os.path.dirname(os.path.realpath(sys.executable))),
+             os.path.dirname(os.path.dirname(os.path.abspath(smcourse.__file__)))}
+    paths |= {sysconfig.get_path(name) for name in ("purelib", "platlib", "stdlib", "platstdlib")}
+    return sorted(path for path in paths if path and os.path.isdir(path))
 
 
-def _isolate_files(writable: list[str], hide: list[str]) -> list[str]:
-    """New user, mount and PID namespaces; everything read-only but `writable`; `hide` empty.
-    Returns the mount points that could not be made read-only."""
-    uid, gid = os.getuid(), os.getgid()
-    _libc_call("unshare", CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWPID)
-    Path("/proc/self/setgroups").write_text("deny")
-    Path("/proc/self/uid_map").write_text(f"{uid} {uid} 1")
-    Path("/proc/self/gid_map").write_text(f"{gid} {gid} 1")
-    _mount(None, "/", None, MS_REC | MS_PRIVATE)
-    kept = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in writable}  # before hiding
-    for path in hide:
-        if os.path.isdir(path):
-            _mount("tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=755")
-        elif os.path.exists(path):
-            _mount("/dev/null", path, None, MS_BIND)
-    for path, descriptor in kept.items():
-        os.makedirs(path, exist_ok=True)  # inside a hidden folder, the path is gone until bound again
-        _mount(f"/proc/self/fd/{descriptor}", path, None, MS_BIND)
-        os.close(descriptor)
-    refused = []
-    for point in _mount_points():
-        if point in kept:
-            continue
-        try:
-            locked = os.statvfs(point).f_flag
-            flags = sum(ms for name, ms in LOCKED_FLAGS.items() if locked & getattr(os, name))
-            _mount(None, point, None, MS_REMOUNT | MS_BIND | MS_RDONLY | flags)
-        except OSError:
-            refused.append(point)
-    return refused
+def _view(writable: list[str], read_only: list[str]) -> list[str]:
+    """bubblewrap's arguments for the allow-list view: nothing is there unless named here."""
+    # the view's root is an empty file system of bubblewrap's, made read-only once the binds are in
+    # place: /tmp is there only as the folders on the way to a writable path (TMPDIR is the home)
+    arguments = ["--unshare-all", "--as-pid-1", "--die-with-parent", "--dev", "/dev", "--proc", "/proc"]
+    for path in SYSTEM_PATHS:
+        if os.path.islink(path):
+            arguments += ["--symlink", os.readlink(path), path]
+        elif os.path.isdir(path):
+            arguments += ["--ro-bind", path, path]
+    for path in _python_paths() + read_only:
+        arguments += ["--ro-bind-try", path, path]
+    for path in writable:
+        arguments += ["--bind", path, path]
+    return arguments + ["--remount-ro", "/"]
+
+
+def _environment() -> list[str]:
+    """bubblewrap's arguments for the kernel's environment: a few named settings, nothing else."""
+    arguments = ["--clearenv", "--setenv", "PATH",
+                 os.pathsep.join([os.path.dirname(sys.executable), "/usr/bin", "/bin"])]
+    for name in KERNEL_ENVIRONMENT:
+        if name in os.environ:
+            arguments += ["--setenv", name, os.environ[name]]
+    return arguments
+
+
+def _sandboxed(command: list[str], writable: list[str], read_only: list[str]) -> tuple[list[str], str]:
+    """The command that starts `command` in the view, and what the view is ("isolated" or why not)."""
+    program = bubblewrap()
+    if program is None:
+        return command, ("not isolated (bubblewrap is not installed; on Debian or Ubuntu: "
+                         "apt-get install bubblewrap)" if SUPPORTED else "not isolated (not Linux)")
+    wrapped = [program, *_view(writable, read_only), *_environment(), "--chdir", os.getcwd()]
+    probe = subprocess.run([*wrapped, "--", "true"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        return command, f"not isolated (bubblewrap refused: {probe.stderr.strip()[:200]})"
+    return [*wrapped, "--", *command], "isolated"
 
 
 def _run(command: list[str], wall_seconds: int, output: int | None, report) -> int:
-    """Fork the kernel (PID 1 of the new namespace, if any) with its stdout and stderr on the
-    descriptor `output` (if given), stop it after `wall_seconds`, wait for it, return its exit code."""
+    """Fork the kernel with its stdout and stderr on the descriptor `output` (if given), stop it
+    after `wall_seconds`, wait for it, return its exit code."""
     child = os.fork()
     if child == 0:
         try:
             # the kernel dies with its launcher, however the launcher ends (jupyter_client may stop
-            # it with SIGTERM, which the kernel, as PID 1 of its namespace, would ignore)
+            # it with SIGTERM, which bubblewrap's PID 1 would not pass on)
             _libc_call("prctl", PR_SET_PDEATHSIG, signal.SIGKILL)
+            # an interrupt reaches the whole process group: the kernel installs its own handler,
+            # bubblewrap must not die of it
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
             if output is not None:
                 os.dup2(output, 1)
                 os.dup2(output, 2)
@@ -249,12 +272,13 @@ def _run(command: list[str], wall_seconds: int, output: int | None, report) -> i
     signal.alarm(wall_seconds)
     _, status, usage = os.wait4(child, 0)
     cpu = round(usage.ru_utime + usage.ru_stime, 1)
-    if os.WIFSIGNALED(status):
-        report({"event": "kernel-ended", "signal": signal.Signals(os.WTERMSIG(status)).name,
-                "cpu_seconds": cpu})
-        return 128 + os.WTERMSIG(status)
-    report({"event": "kernel-ended", "exit_code": os.WEXITSTATUS(status), "cpu_seconds": cpu})
-    return os.WEXITSTATUS(status)
+    # bubblewrap reports a kernel killed by signal N as exit code 128 + N
+    code = 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+    if code > 128 and code - 128 in signal.Signals._value2member_map_:
+        report({"event": "kernel-ended", "signal": signal.Signals(code - 128).name, "cpu_seconds": cpu})
+    else:
+        report({"event": "kernel-ended", "exit_code": code, "cpu_seconds": cpu})
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -268,12 +292,14 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--home", required=True, help="private writable folder (HOME, TMPDIR)")
     options.add_argument("--report", required=True, help="JSON-lines file to append events to")
     options.add_argument("--kernel-log", help="file for the kernel's own output (default: inherited)")
-    options.add_argument("--hide", action="append", default=[], help="path that must look empty")
+    options.add_argument("--read-only", action="append", default=[], help="a path the kernel may read")
+    options.add_argument("--writable", action="append", default=[],
+                         help="a path the kernel may write, besides its own folder and home")
     options.add_argument("command", nargs="+", help="the kernel command, after --")
     args = options.parse_args(argv)
     limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
-    cwd = os.getcwd()
-    # both files are opened before the file systems turn read-only
+    writable = [os.getcwd(), os.path.abspath(args.home), *map(os.path.abspath, args.writable)]
+    command, files = _sandboxed(args.command, writable, list(map(os.path.abspath, args.read_only)))
     output = os.open(args.kernel_log, os.O_WRONLY | os.O_CREAT | os.O_APPEND) if args.kernel_log else None
     with open(args.report, "a", encoding="utf-8") as log:
         def report(event: dict) -> None:
@@ -281,16 +307,10 @@ def main(argv: list[str] | None = None) -> int:
             log.flush()
 
         tasks_capped_by = _set_limits(limits)
-        try:
-            refused = _isolate_files([cwd, os.path.abspath(args.home)],
-                                     [os.path.abspath(path) for path in args.hide])
-            files = "isolated" if not refused else "partly isolated"
-        except (OSError, AttributeError) as error:  # not Linux, or namespaces not allowed here
-            refused, files = [], f"not isolated ({error})"
-        os.chdir(cwd)  # into the folder bound over the original, not the read-only original
         report({"event": "started", "tasks_capped_by": tasks_capped_by, "files": files,
-                "not_read_only": refused, "limits": limits.__dict__})
-        return _run(args.command, limits.wall_seconds, output, report)
+                "network": "loopback only" if files == "isolated" else "not isolated",
+                "limits": limits.__dict__})
+        return _run(command, limits.wall_seconds, output, report)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,240 @@
+"""The referee: hidden tests judged where the learner's code cannot reach them.
+
+nbgrader runs a notebook's hidden tests in the learner's own kernel, after the learner's code, so
+that code can replace what the tests judge with (a comparison, the kit's scoring helpers, even the
+kernel's error reporting) and earn marks for work not done. Plain nbgrader and otter-grader share
+the weakness. The referee keeps the learner's kernel for the one thing only it can do, running the
+learner's code, and judges everywhere else:
+
+1. While nbgrader executes the notebook (`RefereeExecute`, nbgrader's own Execute preprocessor
+   plus one step), the kernel is asked just before each hidden test cell for the values that test
+   reads, and they leave it as JSON data (`smcourse.values`): data, never objects or functions the
+   learner wrote.
+2. After the run (`rejudge`), every hidden test cell runs again in a fresh namespace in the grading
+   process, which never ran learner code: the assignment's own locked cells and question
+   declarations (from the source notebook, solutions cleared), the learner's values laid over the
+   `...` placeholders of the code tasks, and widget answers read from the `answers.json` the
+   learner handed in (not the copy the kernel could rewrite after seeing a hidden test).
+3. The referee's outputs replace the kernel's in the graded notebook, and its scores, worked out
+   by nbgrader's own rule (`determine_grade`), replace the kernel's in the gradebook. A cell where
+   the kernel claimed more than the referee gave is reported to the instructor.
+
+A plain `nbgrader autograde` of the same course still works: nothing in the notebooks changes.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import copy
+import io
+import json
+import os
+import traceback
+from contextlib import contextmanager, redirect_stdout
+from pathlib import Path
+
+import nbformat
+from nbgrader.api import Gradebook
+from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import ClearSolutions, Execute
+from nbgrader.utils import determine_grade
+from traitlets import Unicode
+from traitlets.config import Config
+
+from smcourse import values
+
+PREPROCESSOR = "smcourse.referee.RefereeExecute"
+PROBE = '__import__("smcourse.values", fromlist=["emit"]).emit(globals(), {names!r})'
+
+
+def _grade_id(cell) -> str | None:
+    return cell.metadata.get("nbgrader", {}).get("grade_id")
+
+
+def is_test(cell) -> bool:
+    """Whether `cell` is an automatically graded test cell (not a learner's answer)."""
+    meta = cell.metadata.get("nbgrader", {})
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def _names(source: str, loaded: bool) -> set[str]:
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    wanted = ast.Load if loaded else (ast.Store, ast.Del)
+    names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)
+             and isinstance(node.ctx, wanted)}
+    if not loaded:
+        names |= {node.name for node in ast.walk(tree)
+                  if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+        names |= {(alias.asname or alias.name).split(".")[0] for node in ast.walk(tree)
+                  if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
+    return names
+
+
+def learner_names(notebook: nbformat.NotebookNode, test) -> list[str]:
+    """The names `test` reads that the assignment's locked cells do not define: the learner's."""
+    locked = set().union(*[_names(cell.source, loaded=False) for cell in notebook.cells
+                           if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("locked")
+                           and not is_test(cell)])
+    own = _names(test.source, loaded=False)
+    return sorted(_names(test.source, loaded=True) - locked - own - set(dir(builtins)))
+
+
+class RefereeExecute(Execute):
+    """nbgrader's Execute, which also hands the learner's values over before each hidden test."""
+
+    values_file = Unicode("", help="JSON-lines file that receives the values each test reads"
+                          ).tag(config=True)
+    sockets_dir = Unicode("", help="talk to the kernel over Unix sockets in this folder (for a "
+                          "kernel without network); its path must be short").tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        # nbgrader writes the notebook, hidden tests restored, into the folder where the learner's
+        # code then runs; it writes it again when the run ends, so until then it is taken away
+        if self.values_file and resources:
+            on_disk = Path(resources["metadata"]["path"]) / f"{resources['unique_key']}.ipynb"
+            on_disk.unlink(missing_ok=True)
+        return super().preprocess(nb, resources, km)
+
+    def create_kernel_manager(self):
+        manager = super().create_kernel_manager()
+        if self.sockets_dir:
+            manager.transport = "ipc"
+            manager.connection_file = os.path.join(self.sockets_dir, "kernel.json")
+            manager.ip = os.path.join(self.sockets_dir, "kernel")
+        return manager
+
+    def preprocess_cell(self, cell, resources, index):
+        if self.values_file and is_test(cell):
+            names = learner_names(self.nb, cell)
+            probe = nbformat.v4.new_code_cell(PROBE.format(names=names))
+            self.execute_cell(probe, index, store_history=False)
+            handed = next((output.data[values.MIME]["values"] for output in probe.outputs
+                           if output.get("output_type") == "display_data"
+                           and values.MIME in output.get("data", {})), {})
+            with open(self.values_file, "a", encoding="utf-8") as file:
+                file.write(json.dumps({"notebook": resources.get("unique_key"),
+                                       "cell": _grade_id(cell), "values": handed}) + "\n")
+        return super().preprocess_cell(cell, resources, index)
+
+
+def use_referee(config: Config, values_file: Path, sockets: Path | None = None) -> None:
+    """Make nbgrader's autograde under `config` hand values over to `values_file` (and talk to
+    the kernel over Unix sockets in `sockets`, if given)."""
+    config.Autograde.autograde_preprocessors = [
+        PREPROCESSOR if name == "nbgrader.preprocessors.Execute" else name
+        for name in config.Autograde.autograde_preprocessors]
+    config.RefereeExecute.values_file = str(values_file)
+    config.RefereeExecute.sockets_dir = str(sockets or "")
+
+
+def handed_values(values_file: Path) -> dict[tuple[str, str], dict]:
+    """(notebook, grade_id) -> the values the kernel handed over before that test."""
+    found = {}
+    if values_file.is_file():
+        for line in values_file.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            found[(record["notebook"], record["cell"])] = record["values"]
+    return found
+
+
+def _run(source: str, namespace: dict, label: str) -> list[dict]:
+    """Run `source` in `namespace` as a kernel would run a cell; its outputs in nbformat's shape."""
+    printed, outputs, result = io.StringIO(), [], None
+    try:
+        tree = ast.parse(source)
+        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        with redirect_stdout(printed):
+            exec(compile(tree, label, "exec"), namespace)
+            if last is not None:
+                result = eval(compile(ast.Expression(last.value), label, "eval"), namespace)
+    except Exception as error:  # a failing test is a verdict, whatever it raised
+        failure = {"output_type": "error", "ename": type(error).__name__, "evalue": str(error),
+                   "traceback": traceback.format_exception_only(type(error), error)}
+    else:
+        failure = None
+    if printed.getvalue():
+        outputs.append(nbformat.v4.new_output("stream", name="stdout", text=printed.getvalue()))
+    if failure:
+        outputs.append(nbformat.v4.new_output("error", **{k: v for k, v in failure.items()
+                                                            if k != "output_type"}))
+    elif result is not None:
+        outputs.append(nbformat.v4.new_output("execute_result", data={"text/plain": repr(result)},
+                                              execution_count=None))
+    return outputs
+
+
+@contextmanager
+def _judging(folder: Path):
+    """Run cells as the autograder would, with `folder` (where answers.json is) as the cwd."""
+    before, previous = os.getcwd(), os.environ.get("NBGRADER_EXECUTION")
+    os.environ["NBGRADER_EXECUTION"] = "autograde"
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+        if previous is None:
+            os.environ.pop("NBGRADER_EXECUTION", None)
+        else:
+            os.environ["NBGRADER_EXECUTION"] = previous
+
+
+def judge(source: nbformat.NotebookNode, answers_folder: Path, handed: dict[str, dict],
+          config: Config) -> dict[str, list[dict]]:
+    """grade_id -> the outputs of each hidden test cell, run in a fresh namespace: the notebook's
+    own cells with solutions cleared, the learner's `handed` values (grade_id -> name -> data) over
+    the `...` placeholders, widget answers from the answers.json in `answers_folder`."""
+    release, _ = ClearSolutions(config=config).preprocess(copy.deepcopy(source), {})
+    namespace: dict = {"__name__": "__main__"}
+    verdicts = {}
+    with _judging(answers_folder):
+        for cell in release.cells:
+            if cell.cell_type != "code":
+                continue
+            if not is_test(cell):
+                _run(cell.source, namespace, f"<{_grade_id(cell) or 'cell'}>")
+                continue
+            for name, data in handed.get(_grade_id(cell), {}).items():
+                if namespace.get(name, Ellipsis) is Ellipsis:
+                    namespace[name] = values.decode(data)
+            verdicts[_grade_id(cell)] = _run(cell.source, namespace, f"<{_grade_id(cell)}>")
+    return verdicts
+
+
+def rejudge(config: Config, assignment: str, student: str, values_file: Path) -> list[str]:
+    """Judge every hidden test of one autograded submission again, outside the learner's kernel;
+    put the referee's outputs in the graded notebook and its scores in the gradebook. Returns a
+    line for each cell where the kernel had claimed more than the referee gave."""
+    coursedir = CourseDirectory(config=config)
+    source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
+    handed_in = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
+    graded = Path(coursedir.format_path(coursedir.autograded_directory, student, assignment))
+    handed = handed_values(values_file)
+    disputes = []
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        for path in sorted(source.glob("*.ipynb")):
+            notebook, graded_path = path.stem, graded / path.name
+            if not graded_path.is_file():
+                continue
+            verdicts = judge(nbformat.read(path, as_version=4), handed_in,
+                             {cell: data for (name, cell), data in handed.items() if name == notebook},
+                             config)
+            result = nbformat.read(graded_path, as_version=4)
+            for cell in result.cells:
+                if _grade_id(cell) not in verdicts:
+                    continue
+                claimed, _ = determine_grade(cell)
+                cell.outputs = verdicts[_grade_id(cell)]
+                given, _ = determine_grade(cell)
+                gradebook.find_grade(_grade_id(cell), notebook, assignment, student).auto_score = given
+                if (claimed or 0) > (given or 0):
+                    disputes.append(f"{_grade_id(cell)}: the notebook's own run claimed {claimed:g} "
+                                    f"points, the referee gave {given:g} (its code may have "
+                                    "changed how it was checked)")
+            nbformat.write(result, graded_path)
+        gradebook.db.commit()
+    return disputes
