@@ -34,7 +34,7 @@ SLEEP_MARKER = "41.37"  # the argument of the sleeps the fork bomb starts, to fi
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the grading sandbox is for Linux")
 
 
-def _launch(tmp_path, code, limits=LIMITS):
+def _launch(tmp_path, code, limits=LIMITS, env=None):
     """Run `code` under the launcher, in tmp_path/work; returns (stdout, report events)."""
     work, home = tmp_path / "work", tmp_path / "home"
     work.mkdir()
@@ -43,7 +43,7 @@ def _launch(tmp_path, code, limits=LIMITS):
     script.write_text(textwrap.dedent(code))
     command = [sys.executable, "-m", "smcourse.sandbox", *limits.arguments(), "--home", str(home),
                "--report", str(tmp_path / "report.jsonl"), "--", sys.executable, str(script)]
-    done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=120, env=env)
     sandbox.remove_cgroup(os.getpid())  # the launcher's parent here is this test process
     return done.stdout, sandbox.read_report(tmp_path / "report.jsonl")
 
@@ -92,6 +92,13 @@ def test_the_launcher_shows_only_what_is_allowed_and_keeps_writes_in_the_kernels
     assert not (tmp_path / "outside.txt").exists() and secret.read_text() == '{"q1": "reach"}'
     assert events[0]["files"] == "isolated" and events[0]["network"] == "loopback only"
     assert events[0]["tasks_capped_by"] in ("cgroup", "rlimit")
+
+
+def test_without_bubblewrap_the_kernel_still_runs_and_the_report_says_it_was_not_isolated(tmp_path):
+    out, events = _launch(tmp_path, "print('ran')", env={**os.environ, "PATH": "/nonexistent"})
+    assert out.strip() == "ran"
+    assert events[0]["files"].startswith("not isolated (bubblewrap is not installed")
+    assert events[0]["network"] == "not isolated"
 
 
 def test_the_launcher_refuses_10_gb_caps_processes_and_leaves_none_behind(tmp_path, isolation):
