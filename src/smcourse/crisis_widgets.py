@@ -42,8 +42,16 @@ def _number(value: float, measure: str) -> str:
 
 
 def _final_words(timelines: pd.DataFrame, measure: str) -> str:
-    finals = _labelled(timelines).groupby("label", sort=False)[measure].last()
-    return "; ".join(f"{label} {_number(value, measure)}" for label, value in finals.items())
+    by_choice = _labelled(timelines).groupby("label", sort=False)
+    if measure == "views":  # every line ends near zero; the busiest hour is what differs
+        peaks = by_choice.apply(lambda rows: rows.loc[rows["views"].idxmax(), ["hour", "views"]],
+                                include_groups=False)
+        return "At their busiest: " + "; ".join(
+            f"{label} {row['views']:,.0f} people in hour {int(row['hour'])}"
+            for label, row in peaks.iterrows())
+    finals = by_choice[measure].last()
+    return "At the end: " + "; ".join(f"{label} {_number(value, measure)}"
+                                      for label, value in finals.items())
 
 
 def timeline_figure(timelines: pd.DataFrame, measure: str, title: str) -> go.Figure:
@@ -55,7 +63,7 @@ def timeline_figure(timelines: pd.DataFrame, measure: str, title: str) -> go.Fig
     if measure == "sentiment":
         fig.add_hline(y=crisis.CENTRAL.baseline, line_dash="dash", line_color="#9ca3af")
     alt = (f"Line chart of {words} over {int(timelines['hour'].max())} hours after the first complaint, "
-           f"one line per choice; a dotted line marks the hour of the answer. At the end: "
+           f"one line per choice; a dotted line marks the hour of the answer. "
            f"{_final_words(timelines, measure)}.")
     return figures.finish(fig, title=title, x_title="Hours after the first complaint", y_title=axis,
                           alt=alt)
