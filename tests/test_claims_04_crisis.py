@@ -143,3 +143,34 @@ def test_the_model_has_the_shape_of_the_recall_in_the_data(tables):
     assert during.min() < 0 < before.mean() < after.mean()
     model = out("transparent")
     assert model["lowest_sentiment"] < 0 < crisis.CENTRAL.baseline < model["sentiment"]
+
+
+NOTES = LESSON.parent / "instructor" / "04_relationships_and_influence.md"
+
+
+def _first_hour_worse_than_silence(choice):
+    return next(h for h in range(crisis.HOURS + 1)
+                if out(choice, h)["sentiment"] < out("ignore", h)["sentiment"])
+
+
+NOTES_CLAIMS = {
+    "Given late, after about two and a half days, it re-opens a story that had died down and ends "
+    "worse than silence":
+        lambda: 54 <= _first_hour_worse_than_silence("transparent") <= 66
+        and all(out("transparent", h)["sentiment"] < out("ignore", h)["sentiment"]
+                for h in range(_first_hour_worse_than_silence("transparent"), crisis.HOURS + 1, 3)),
+    "It shows one customer's complaint to followers who had never seen it":
+        lambda: out("broadcast")["reach"] > out("ignore")["reach"],
+    "every answer in person beats silence, a defensive reply and a broadcast statement, and that "
+    "answering earlier is never worse":
+        lambda: all(min(out(n, 6, p)["sentiment"] for n in ANSWERED)
+                    > max(out(n, 6, p)["sentiment"] for n in UNANSWERED) for p in _band_runs())
+        and all(out(n, h, p)["sentiment"] >= out(n, h + 24, p)["sentiment"]
+                for p in _band_runs() for n in crisis.CHOICES for h in (0, 24)),
+}
+
+
+@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
+def test_the_instructor_notes_say_it_and_the_model_agrees(sentence):
+    assert sentence in re.sub(r"\s+", " ", NOTES.read_text(encoding="utf-8"))
+    assert NOTES_CLAIMS[sentence](), sentence

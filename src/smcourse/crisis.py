@@ -150,15 +150,15 @@ SOURCES = {
     "dematos2007": "de Matos, Henrique and Rossi (2007), 'Service Recovery Paradox: A Meta-Analysis', "
                    "Journal of Service Research 10(1): the paradox holds on satisfaction, not on "
                    "repurchase intention, word of mouth or corporate image. "
-                   "https://www.researchgate.net/publication/247745333",
+                   "https://www.researchgate.net/publication/"
+                   "247745333_Service_Recovery_Paradox_A_Meta-Analysis",
     "michel2008": "Michel and Meuter (2008), 'The service recovery paradox: true but overrated?', "
                   "International Journal of Service Industry Management 19(4): real, but rare and "
                   "small. https://serviceleadershipblog.com/the-service-recovery-paradox-true-but-"
                   "overrated/",
     "kim2016": "Kim, Wang, Maslowska and Malthouse (2016), 'Understanding a fury in your words', "
-               "Computers in Human Behavior: a company's public apology helps those who view a "
-               "complaint, not those who posted it. https://www.slideshare.net/slideshow/nwom15-"
-               "httpwwwcheapassignmenthelpcouk/53215904",
+               "Computers in Human Behavior 54, 511-521: a company's public apology helps those who "
+               "view a complaint, not those who posted it. https://doi.org/10.1016/j.chb.2015.08.015",
     "baer2016": "Baer (2016), Hug Your Haters, with Edison Research: 40 % of those who expect a reply "
                 "on social media expect it within an hour. http://www.socialmediatoday.com/special-"
                 "columns/learning-hug-your-haters-jay-baer",
