@@ -14,10 +14,11 @@ The model, hour by hour (t = 0, 1, 2 ...):
    the factor d = 2 ** (-1 / half_life) every hour. It is fed by events: each new negative voice
    adds `voice_views` exposures over the following hours (their followers see their post), so one
    viewer leads on average to voice_share * voice_views < 1 further exposures and the story dies
-   down unless something else feeds it; an unanswered complainant who
-   posts again (at `ESCALATION_HOUR`) adds `escalation_share * first_views`; a defensive reply
-   re-ignites the story (adds `first_views` again); a broadcast statement or a public follow-up adds
-   the brand's own organic reach, `followers * follower_reach`, spread over the hours as it decays.
+   down unless something else feeds it. A complainant who has no answer in person by
+   `ESCALATION_HOUR` posts again, adding `escalation_share * first_views` (a defensive reply or a
+   statement on the brand's own feed is not an answer in person); a defensive reply re-ignites the
+   story (adds `first_views` again); a broadcast statement or a public follow-up adds the brand's
+   own organic reach, `followers * follower_reach`, spread over the hours as it decays.
 2. **Reach is bounded by the audience that can see it.** The audience is
    N = followers * follower_reach + outsiders: the share of the brand's followers that a post about
    the brand reaches, plus a modest number of non-followers (the complainant's network and the
