@@ -454,11 +454,15 @@ def parameter_table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def closing_table(hours=(0, 6, 24, 48)) -> pd.DataFrame:
-    """The outcome table in the words of a closing note: rounded, one row per choice and hour."""
+def closing_table(hours=(0, 6, 24, 48), with_band: bool = False) -> pd.DataFrame:
+    """The outcome table in the words of a closing note: rounded, one row per choice and hour.
+
+    With `with_band`, two more columns give the band (see `band`) of the reach and of the sentiment
+    at the end, as text such as "+0.15 to +0.20".
+    """
     table = outcome_table(hours)
     labels = {name: choice.label for name, choice in CHOICES.items()}
-    return pd.DataFrame({
+    closing = pd.DataFrame({
         "choice": table["choice"].map(labels), "answered at hour": table["respond_at"],
         "people reached": table["reach"].round(-1).astype(int),
         "negative voices": table["voices"].round().astype(int),
@@ -466,13 +470,22 @@ def closing_table(hours=(0, 6, 24, 48)) -> pd.DataFrame:
         "worst day's sentiment": table["lowest_sentiment"].round(2),
         "busiest hour (people)": table["peak_views"].round().astype(int),
         "busiest hour": table["peak_hour"]})
+    if with_band:
+        bands = [band(name, hour).set_index("measure") for name, hour in
+                 zip(table["choice"], table["respond_at"], strict=True)]
+        closing["reach band"] = [f"{b.loc['reach', 'low']:,.0f} to {b.loc['reach', 'high']:,.0f}"
+                                 for b in bands]
+        closing["sentiment band"] = [f"{b.loc['sentiment', 'low']:+.2f} to "
+                                     f"{b.loc['sentiment', 'high']:+.2f}" for b in bands]
+    return closing
 
 
-def main() -> None:  # pragma: no cover - exercised by tests through closing_table
+def main() -> None:
     """Print the closing-note table as Markdown: `python -m smcourse.crisis`."""
     print(f"Baseline sentiment {CENTRAL.baseline:+.2f}; audience that could see the story "
-          f"{audience():,.0f} people.\n")
-    print(closing_table().to_markdown(index=False))
+          f"{audience():,.0f} people. Outcomes once the story has died down ({STORY_HOURS} hours); "
+          f"bands: each uncertain parameter at its low and high value, one at a time.\n")
+    print(closing_table(with_band=True).to_markdown(index=False, floatfmt="+.2f"))
 
 
 if __name__ == "__main__":  # pragma: no cover
