@@ -134,8 +134,12 @@ def test_the_band_contains_the_central_value_and_the_sensitivity_names_every_unc
 
 def test_every_parameter_is_documented_as_sourced_or_as_an_assumption():
     table = crisis.parameter_table()
-    assert set(table["parameter"]) == set(crisis.PARAMETERS)
+    assert set(table["parameter"]) == set(crisis.PARAMETERS) | {row[0] for row in crisis.CONSTANTS}
     assert table["basis"].str.match(r"^(sourced: |assumption)").all()
+    sourced = table[table["basis"].str.startswith("sourced")]["basis"]
+    assert all(any(key in basis for key in crisis.SOURCES) for basis in sourced)
+    assert {row[1] for row in crisis.CONSTANTS} >= {crisis.HOLDING_GAP, crisis.FOLLOW_UP_GAP,
+                                                    crisis.PERSONAL_DAMPING, crisis.ESCALATION_HOUR}
     for parameter in crisis.PARAMETERS.values():
         assert parameter.low <= parameter.central <= parameter.high, parameter.name
         if parameter.sourced:

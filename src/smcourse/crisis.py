@@ -220,6 +220,28 @@ PARAMETERS = {p.name: p for p in (
               "the tone of someone for whom the recovery effect holds", "assumption; not varied"),
 )}
 
+CONSTANTS = (  # the fixed rules of the scenario, documented like the parameters
+    ("ESCALATION_HOUR", ESCALATION_HOUR, "hours",
+     "hour at which a complainant with no answer in person posts again",
+     "sprout2016 (a reply is expected within four hours)"),
+    ("EXPECTED_HOURS", EXPECTED_HOURS, "hours", "hours within which an answer loses nothing",
+     "sprout2016"),
+    ("HOLDING_GAP", HOLDING_GAP, "hours", "hours from a holding statement to the personal replies",
+     "assumption"),
+    ("FOLLOW_UP_GAP", FOLLOW_UP_GAP, "hours",
+     "hours from the personal reply to the transparent public update", "assumption"),
+    ("BROADCAST_DAMPING", BROADCAST_DAMPING, "factor",
+     "new voices per viewer after a broadcast statement, against none", "assumption: guided by kim2016"),
+    ("HOLDING_DAMPING", HOLDING_DAMPING, "factor",
+     "new voices per viewer after a holding statement", "assumption"),
+    ("PERSONAL_DAMPING", PERSONAL_DAMPING, "factor",
+     "new voices per viewer once the customer has a personal answer", "assumption"),
+    ("VISIBILITY personal, holding", VISIBILITY["personal"], "share",
+     "how widely a recovery in replies is seen, against a public post", "assumption"),
+    ("VISIBILITY transparent", VISIBILITY["transparent"], "share",
+     "how widely a recovery announced in a public update is seen", "assumption"),
+)
+
 UNCERTAIN = tuple(name for name, p in PARAMETERS.items() if p.low != p.high)
 
 
@@ -441,7 +463,8 @@ def band(choice: str, respond_at: int) -> pd.DataFrame:
 
 
 def parameter_table() -> pd.DataFrame:
-    """Every parameter: central value, low and high, unit, meaning, and its source or 'assumption'."""
+    """Every parameter and fixed rule (`CONSTANTS`): central value, low and high, unit, meaning, and
+    its source or 'assumption'."""
     rows = []
     for p in PARAMETERS.values():
         source = p.source
@@ -451,6 +474,10 @@ def parameter_table() -> pd.DataFrame:
             assert keys, p.name
         rows.append({"parameter": p.name, "central": p.central, "low": p.low, "high": p.high,
                      "unit": p.unit, "meaning": p.meaning, "basis": source})
+    for name, value, unit, meaning, basis in CONSTANTS:
+        rows.append({"parameter": name, "central": value, "low": value, "high": value, "unit": unit,
+                     "meaning": meaning + " (fixed)",
+                     "basis": basis if basis.startswith("assumption") else "sourced: " + basis})
     return pd.DataFrame(rows)
 
 
