@@ -390,6 +390,11 @@ def outcome(choice: str, respond_at: int = 0, params: Parameters = CENTRAL) -> d
     reach (people who saw it), voices (people who posted against the brand), won_back, sentiment
     (the settled tone of the conversation about the brand), lowest_sentiment (the worst 24 hours),
     peak_views (people reached in the busiest hour) and peak_hour.
+
+    Reach, voices and sentiment are the outcomes the properties are about (answering earlier is
+    never worse). The worst day's sentiment is not: once a story gets going, the day's mentions are
+    nearly all complaints whatever the hour of the answer, so it sits close to `complaint_tone` and
+    moves by hundredths either way.
     """
     _check(choice, respond_at, HOURS)
     rows = _run(choice, respond_at, params, STORY_HOURS)
