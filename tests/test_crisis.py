@@ -1,84 +1,170 @@
-"""Does the crisis model behave as the lesson claims, the same way every time, and explain bad input?"""
+"""Does the crisis model behave as a practitioner would insist, the same way every time, and explain
+bad input?"""
+
+from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smcourse import crisis
 from smcourse.errors import SmcourseError
 
-ANSWERS = [name for name in crisis.RESPONSES if name != "ignore"]
+CHOICES = list(crisis.CHOICES)
+WORSE = {"reach": 1, "voices": 1, "sentiment": -1}  # +1: more is worse; -1: less is worse
 
 
-def _final(response, respond_at):
-    return crisis.simulate(response, respond_at).iloc[-1]
+def _params():
+    """Any parameters within their documented low-high ranges."""
+    ranges = {name: st.floats(crisis.PARAMETERS[name].low, crisis.PARAMETERS[name].high)
+              for name in crisis.UNCERTAIN}
+    return st.fixed_dictionaries(ranges).map(lambda values: replace(crisis.CENTRAL, **values))
+
+
+def _not_worse(better, worse):
+    return all(sign * (better[m] - worse[m]) <= 1e-9 * max(1.0, abs(worse[m]))
+               for m, sign in WORSE.items())
 
 
 def test_the_same_choice_gives_the_same_timeline_every_time():
     first, second = crisis.simulate("personal", 6), crisis.simulate("personal", 6)
     assert first.equals(second)
     assert list(first["hour"]) == list(range(crisis.HOURS + 1))
-    assert first["reach"].iloc[0] == crisis.FIRST_REACH
+    assert crisis.outcome("transparent", 6) == crisis.outcome("transparent", 6)
 
 
-@pytest.mark.parametrize("response", ANSWERS)
-def test_answering_earlier_never_ends_worse_than_answering_later(response):
-    finals = [_final(response, hour) for hour in range(crisis.HOURS + 1)]
-    for earlier, later in zip(finals[:-1], finals[1:], strict=True):
-        assert earlier["reach"] <= later["reach"]
-        assert earlier["sentiment"] >= later["sentiment"]
-    assert finals[0]["reach"] < finals[-1]["reach"]  # and waiting really does cost something
+@settings(max_examples=60, deadline=None)
+@given(params=_params(), choice=st.sampled_from(CHOICES), earlier=st.integers(0, crisis.HOURS),
+       wait=st.integers(0, crisis.HOURS))
+def test_answering_earlier_is_never_worse_for_the_same_choice(params, choice, earlier, wait):
+    later = min(crisis.HOURS, earlier + wait)
+    assert _not_worse(crisis.outcome(choice, earlier, params), crisis.outcome(choice, later, params))
 
 
-@pytest.mark.parametrize("hour", [0, 6, 24, 48])
-def test_a_transparent_follow_up_recovers_more_sentiment_than_a_broadcast(hour):
-    assert _final("transparent", hour)["sentiment"] > _final("broadcast", hour)["sentiment"]
+@pytest.mark.parametrize("choice", crisis.ANSWERED)
+def test_waiting_really_costs_something_when_you_answer_in_person(choice):
+    assert crisis.outcome(choice, 0)["sentiment"] > crisis.outcome(choice, 24)["sentiment"]
+    assert crisis.outcome(choice, 0)["reach"] < crisis.outcome(choice, 24)["reach"]
 
 
-@pytest.mark.parametrize("hour", [0, 12, 71])
-def test_ignoring_the_complaint_spreads_it_furthest(hour):
-    ignored = _final("ignore", hour)["reach"]
-    assert all(_final(name, hour)["reach"] < ignored for name in ANSWERS)
+@settings(max_examples=60, deadline=None)
+@given(params=_params(), hour=st.integers(0, crisis.HOURS))
+def test_a_defensive_reply_is_never_better_than_a_personal_one(params, hour):
+    assert _not_worse(crisis.outcome("personal", hour, params),
+                      crisis.outcome("defensive", hour, params))
 
 
-def test_ignoring_lets_sentiment_sink_towards_the_complaint_and_answering_lifts_it_back():
-    ignored = crisis.simulate("ignore")
-    assert ignored["sentiment"].iloc[0] > crisis.BASELINE - 0.1  # one small voice at first
-    assert ignored["sentiment"].is_monotonic_decreasing
-    assert ignored["sentiment"].iloc[-1] < 0
-    followed_up = crisis.simulate("transparent", 12)["sentiment"]
-    assert followed_up.iloc[-1] > followed_up.min() + 0.3
-    assert followed_up.max() <= crisis.BASELINE
+@settings(max_examples=40, deadline=None)
+@given(params=_params(), choice=st.sampled_from(CHOICES), hour=st.integers(0, crisis.HOURS))
+def test_nobody_is_counted_twice_reach_stays_within_the_audience_and_voices_within_reach(
+        params, choice, hour):
+    timeline = crisis.simulate(choice, hour, params=params)
+    result = crisis.outcome(choice, hour, params)
+    assert timeline["reach"].is_monotonic_increasing
+    assert timeline["reach"].max() <= result["reach"] <= crisis.audience(params)
+    assert (timeline["voices"] <= timeline["reach"]).all()
+    assert 0 <= result["won_back"] <= result["voices"] <= result["reach"]
+    assert timeline["sentiment"].between(-1, 1).all()
 
 
-def test_reach_never_exceeds_the_audience_and_repair_stays_within_its_ceiling():
-    for name, response in crisis.RESPONSES.items():
-        timeline = crisis.simulate(name, 0)
-        assert timeline["reach"].max() <= crisis.AUDIENCE
-        assert timeline["repair"].between(0, response.repair_ceiling).all()
+def test_ignoring_lets_the_conversation_die_down_after_its_peak_but_leaves_a_mark():
+    timeline = crisis.simulate("ignore")
+    peak = int(timeline["views"].idxmax())
+    assert peak <= crisis.ESCALATION_HOUR  # the complainant's post, or their second one
+    assert timeline["views"].iloc[crisis.ESCALATION_HOUR:].is_monotonic_decreasing
+    assert timeline["views"].iloc[-1] < timeline["views"].iloc[peak] / 1000
+    assert timeline["sentiment"].iloc[-1] > timeline["sentiment"].min() + 0.5  # it recovers ...
+    assert crisis.outcome("ignore")["sentiment"] < crisis.CENTRAL.baseline  # ... but not fully
 
 
-def test_compare_and_outcomes_give_one_row_per_response():
-    table = crisis.outcomes(crisis.compare(3))
-    assert list(table["response"]) == list(crisis.RESPONSES)
-    assert (table["respond_at"] == 3).all()
-    assert table.set_index("response").loc["ignore", "final_reach"] == table["final_reach"].max()
+def test_a_prompt_open_answer_can_end_better_than_before_and_no_choice_does_when_the_effect_never_holds():
+    assert crisis.outcome("transparent", 0)["sentiment"] > crisis.CENTRAL.baseline
+    never = replace(crisis.CENTRAL, recovery_holds=0.0)
+    assert all(crisis.outcome(name, 0, never)["sentiment"] <= never.baseline for name in CHOICES)
 
 
-def test_timing_sweep_covers_each_response_at_each_step():
-    sweep = crisis.timing_sweep(responses=("personal",), hours=12, step=4)
-    assert list(sweep["respond_at"]) == [0, 4, 8, 12]
-    assert sweep["final_sentiment"].is_monotonic_decreasing
+def test_ignoring_is_the_same_whatever_the_hour_and_an_answer_at_once_beats_it():
+    assert crisis.outcome("ignore", 0) | {"respond_at": 48} == crisis.outcome("ignore", 48)
+    ignored = crisis.outcome("ignore")
+    for name in crisis.ANSWERED:
+        assert crisis.outcome(name, 0)["sentiment"] > ignored["sentiment"]
+        assert crisis.outcome(name, 0)["voices"] < ignored["voices"]
 
 
-def test_an_unknown_response_names_the_ones_there_are():
-    with pytest.raises(SmcourseError, match="no response called 'apologise'.*ignore, broadcast"):
+def test_statements_reach_more_people_with_the_story_than_silence():
+    ignored = crisis.outcome("ignore")["reach"]
+    assert crisis.outcome("broadcast", 6)["reach"] > ignored
+    assert crisis.outcome("transparent", 6)["reach"] > ignored
+
+
+def test_a_holding_statement_now_beats_a_personal_reply_later():
+    assert crisis.outcome("holding", 0)["sentiment"] > crisis.outcome("personal", crisis.HOLDING_GAP + 3)[
+        "sentiment"]
+
+
+def test_the_outcome_table_covers_each_choice_at_each_hour():
+    table = crisis.outcome_table()
+    assert len(table) == len(CHOICES) * 4
+    assert set(table["respond_at"]) == {0, 6, 24, 48}
+    closing = crisis.closing_table()
+    assert list(closing.columns[:3]) == ["choice", "answered at hour", "people reached"]
+    assert (closing["people reached"] <= crisis.audience()).all()
+
+
+def test_main_prints_the_closing_table_with_its_bands(capsys):
+    crisis.main()
+    printed = capsys.readouterr().out
+    assert "| Transparent follow-up" in printed and "people reached" in printed
+    assert "sentiment band" in printed and printed.count("\n|") == 1 + 1 + len(CHOICES) * 4
+    band = crisis.band("personal", 6).set_index("measure").loc["sentiment"]
+    assert f"{band['low']:+.2f} to {band['high']:+.2f}" in printed
+    assert f"{crisis.outcome('personal', 6)['sentiment']:+.2f}" in printed
+
+
+def test_the_band_contains_the_central_value_and_the_sensitivity_names_every_uncertain_parameter():
+    band = crisis.band("personal", 6).set_index("measure")
+    assert (band["low"] <= band["central"]).all() and (band["central"] <= band["high"]).all()
+    assert band.loc["reach", "high"] > band.loc["reach", "low"]
+    tornado = crisis.sensitivity("personal", 6, "sentiment")
+    assert set(tornado["parameter"]) == set(crisis.UNCERTAIN)
+    assert tornado["swing"].is_monotonic_decreasing
+    with pytest.raises(SmcourseError, match="no outcome called"):
+        crisis.sensitivity("personal", 6, "mood")
+
+
+def test_every_parameter_is_documented_as_sourced_or_as_an_assumption():
+    table = crisis.parameter_table()
+    assert set(table["parameter"]) == set(crisis.PARAMETERS) | {row[0] for row in crisis.CONSTANTS}
+    assert table["basis"].str.match(r"^(sourced: |assumption)").all()
+    sourced = table[table["basis"].str.startswith("sourced")]["basis"]
+    assert all(any(key in basis for key in crisis.SOURCES) for basis in sourced)
+    assert {row[1] for row in crisis.CONSTANTS} >= {crisis.HOLDING_GAP, crisis.FOLLOW_UP_GAP,
+                                                    crisis.PERSONAL_DAMPING, crisis.ESCALATION_HOUR}
+    for parameter in crisis.PARAMETERS.values():
+        assert parameter.low <= parameter.central <= parameter.high, parameter.name
+        if parameter.sourced:
+            assert any(key in parameter.source for key in crisis.SOURCES), parameter.name
+    for text in crisis.SOURCES.values():
+        assert "http" in text
+
+
+def test_timeliness_is_full_within_the_expected_hours_and_halves_with_patience():
+    assert crisis.timeliness(0) == crisis.timeliness(crisis.EXPECTED_HOURS) == 1
+    assert crisis.timeliness(crisis.EXPECTED_HOURS + 24) == pytest.approx(0.5)
+
+
+def test_an_unknown_choice_names_the_ones_there_are():
+    with pytest.raises(SmcourseError, match="no choice called 'apologise'.*ignore, defensive"):
         crisis.simulate("apologise")
 
 
-@pytest.mark.parametrize("hour, problem", [(-1, "between 0 and 72"), (73, "between 0 and 72"),
+@pytest.mark.parametrize("hour, problem", [(-1, "between 0 and 96"), (97, "between 0 and 96"),
                                            (2.5, "whole number"), ("3", "whole number")])
 def test_a_response_hour_outside_the_timeline_is_explained(hour, problem):
     with pytest.raises(SmcourseError, match=problem):
         crisis.simulate("personal", hour)
+    with pytest.raises(SmcourseError, match=problem):
+        crisis.outcome("personal", hour)
 
 
 def test_a_timeline_without_hours_is_refused():

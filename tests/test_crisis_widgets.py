@@ -1,30 +1,51 @@
-"""Does the crisis explorer follow the learner's choice, and do its figures say what they show?"""
+"""Does the crisis explorer follow the learner's choice, are its controls labelled, and do its
+figures say what they show?"""
 
 from smcourse import crisis, figures
-from smcourse.crisis_widgets import CrisisExplorer, timeline_figure, timing_figure
+from smcourse.crisis_widgets import (
+    CrisisExplorer,
+    band_figure,
+    band_table,
+    timeline_figure,
+    timing_figure,
+    tornado_figure,
+)
 
 
-def test_the_explorer_compares_the_chosen_response_with_ignoring():
+def test_the_explorer_compares_the_chosen_answer_with_ignoring():
     explorer = CrisisExplorer()
-    explorer.response.value = "transparent"
+    explorer.choice.value = "transparent"
     explorer.respond_at.value = 12
     timelines = explorer.timelines()
-    assert set(timelines["response"]) == {"ignore", "transparent"}
+    assert set(timelines["choice"]) == {"ignore", "transparent"}
     assert (timelines["respond_at"] == 12).all()
-    final = crisis.simulate("transparent", 12).iloc[-1]
-    assert f"{final['sentiment']:+.2f}" in explorer.explanation.value
+    result = crisis.outcome("transparent", 12)
+    assert f"{result['sentiment']:+.2f}" in explorer.explanation.value
+    assert f"{result['reach']:,.0f} people" in explorer.explanation.value
     assert "Transparent follow-up at hour 12" in explorer.figure().layout.title.text
 
 
+def test_every_control_says_what_it_controls():
+    explorer = CrisisExplorer()
+    assert explorer.choice.description == "How Lumen answers"
+    assert explorer.respond_at.description == "Hour of the answer"
+    assert explorer.measure.description == "Chart shows"
+    assert explorer.choice.tooltip and explorer.respond_at.tooltip
+    assert len(explorer.measure.tooltips) == len(explorer.measure.options)
+    assert explorer.respond_at.max == crisis.HOURS
+
+
 def test_choosing_ignore_shows_one_line_not_two():
-    explorer = CrisisExplorer(response="ignore")
-    assert list(explorer.timelines()["response"].unique()) == ["ignore"]
+    explorer = CrisisExplorer(choice="ignore")
+    assert list(explorer.timelines()["choice"].unique()) == ["ignore"]
 
 
 def test_switching_the_measure_switches_the_axis():
     explorer = CrisisExplorer()
     explorer.measure.value = "reach"
     assert explorer.figure().layout.yaxis.title.text == "People who have seen the complaint"
+    explorer.measure.value = "voices"
+    assert explorer.figure().layout.yaxis.title.text == "People who have posted against the brand"
 
 
 def test_figures_carry_alt_text_with_the_end_state():
@@ -32,12 +53,31 @@ def test_figures_carry_alt_text_with_the_end_state():
     alt = figures.alt_text(timeline_figure(timelines, "reach", "Reach").to_dict())
     ignored = crisis.simulate("ignore", 3)["reach"].iloc[-1]
     assert f"Ignore it {ignored:,.0f}" in alt
-    sweep = figures.alt_text(timing_figure(crisis.timing_sweep(step=24)).to_dict())
-    assert "Transparent follow-up +0.38 if given at once" in sweep
+    sweep = crisis.timing_sweep(step=24)
+    alt = figures.alt_text(timing_figure(sweep).to_dict())
+    assert f"Transparent follow-up {crisis.outcome('transparent', 0)['sentiment']:+.2f} at hour 0" in alt
+
+
+def test_the_band_figure_shows_each_choice_with_its_band():
+    table = band_table(6)
+    assert list(table["choice"]) == list(crisis.CHOICES)
+    assert ((table["low"] <= table["central"]) & (table["central"] <= table["high"])).all()
+    fig = band_figure(6)
+    assert list(fig.data[0].x) == [c.label for c in crisis.CHOICES.values()]
+    alt = figures.alt_text(fig.to_dict())
+    personal = table.set_index("choice").loc["personal"]
+    assert f"Personal reply {personal['central']:+.2f} (from {personal['low']:+.2f}" in alt
+
+
+def test_the_tornado_puts_the_widest_swing_on_top_and_names_it():
+    fig = tornado_figure("personal", 6)
+    widest = crisis.sensitivity("personal", 6).iloc[0]["parameter"]
+    assert fig.data[0].y[-1] == widest  # plotly draws the last category at the top
+    assert figures.alt_text(fig.to_dict()).count(widest) >= 1
 
 
 def test_the_chart_in_the_explorer_follows_the_chosen_hour():
-    explorer = CrisisExplorer(response="broadcast", respond_at=0)
+    explorer = CrisisExplorer(choice="broadcast", respond_at=0)
     explorer.respond_at.value = 30
     (shown,) = explorer.chart.outputs
     assert shown["data"]["application/vnd.plotly.v1+json"]["layout"]["title"]["text"] == (
