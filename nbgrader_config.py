@@ -25,3 +25,9 @@ c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.AssignLatePenalties",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+
+# The kit's own settings (nbgrader ignores them): the course's name on feedback pages, and where
+# learners read the lessons, for the feedback's links to the section that teaches each item
+# (`smcourse assignments feedback --lessons-url URL` overrides it for one run).
+c.Smcourse.course_title = "Social Media Strategy for Businesses"
+c.Smcourse.lessons_url = "https://smcourse.github.io/smcourse/course"

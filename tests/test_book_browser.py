@@ -218,3 +218,88 @@ def test_screenshots_of_the_landing_page_and_the_metrics_lesson(visit):
     lesson = visit("course/05_metrics.html").page
     lesson.locator("svg.main-svg").first.wait_for(state="attached", timeout=15_000)
     assert save_screenshot(lesson, "metrics.png").stat().st_size > 20_000
+
+
+# --- a learner's feedback page, with its links into this site -----------------------------------
+
+FEEDBACK_ASSIGNMENT = "05_metrics"
+
+
+def _key(source, name):
+    """The right answer of widget question `name`, from its hidden test (`qN.score(answer=...)`)."""
+    import ast
+
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "score" \
+                and getattr(node.func.value, "id", "") == name:
+            return {keyword.arg: keyword.value for keyword in node.keywords}
+    raise LookupError(name)
+
+
+@pytest.fixture(scope="module")
+def feedback_url(tmp_path_factory, site_url):
+    """A partly right learner graded for real (one wrong option, one right, one unanswered), and
+    the URL of their feedback page, served on 127.0.0.1, whose lesson links point at this site."""
+    import ast
+    import json
+    import shutil
+
+    import nbformat
+
+    from smcourse import grading
+
+    root = tmp_path_factory.mktemp("course")
+    shutil.copy(ROOT / "nbgrader_config.py", root)
+    shutil.copytree(ROOT / "solutions" / FEEDBACK_ASSIGNMENT, root / "solutions" / FEEDBACK_ASSIGNMENT)
+    grading.release(root)
+    source = nbformat.read(root / "solutions" / FEEDBACK_ASSIGNMENT / f"{FEEDBACK_ASSIGNMENT}.ipynb",
+                           as_version=4)
+    tests = "\n".join(cell.source.replace("### BEGIN HIDDEN TESTS", "").replace("### END HIDDEN TESTS", "")
+                      for cell in source.cells if cell.cell_type == "code")
+    q1 = _key(tests, "q1")
+    options = next(ast.literal_eval(keyword.value) for node in ast.walk(ast.parse(tests))
+                   if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ask"
+                   and ast.literal_eval(node.args[0]) == "q1" for keyword in node.keywords
+                   if keyword.arg == "options")
+    wrong = next(option for option in options if option != ast.literal_eval(q1["answer"]))
+    answers = {"q1": wrong, "q2": ast.literal_eval(_key(tests, "q2")["answers"])}
+    folder = root / "submitted" / "learner" / FEEDBACK_ASSIGNMENT
+    folder.mkdir(parents=True)
+    shutil.copy(root / "exercises" / FEEDBACK_ASSIGNMENT / f"{FEEDBACK_ASSIGNMENT}.ipynb", folder)
+    (folder / "answers.json").write_text(json.dumps(answers))
+    grading.grade(FEEDBACK_ASSIGNMENT, root, workers=1, show_progress=False)
+    grading.feedback(FEEDBACK_ASSIGNMENT, root, lessons_url=site_url + "course")
+    served = root / "feedback" / "learner"
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(served)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield (f"http://127.0.0.1:{server.server_address[1]}/{FEEDBACK_ASSIGNMENT}/{FEEDBACK_ASSIGNMENT}.html",
+           wrong, ast.literal_eval(q1.get("explanation", ast.Constant(""))))
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_feedback_page_shows_the_question_the_answer_why_and_a_working_link(browser, feedback_url):
+    url, wrong, explanation = feedback_url
+    opened = Visit(browser, url)
+    try:
+        page = opened.page
+        assert opened.outside == [] and opened.errors == []
+        first = page.locator("section.item").first
+        assert first.get_by_role("heading").inner_text() == "Question 1"
+        assert wrong in first.inner_text() and "wrong" in first.inner_text()
+        assert explanation and explanation in first.inner_text()
+        assert serious_violations(page) == []
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "feedback.png"), full_page=True)
+        link = first.get_by_role("link")
+        section = link.get_attribute("href").split("#")[1]
+        link.click()
+        page.wait_for_load_state("load")
+        assert page.url.split("#")[0].endswith(f"course/{FEEDBACK_ASSIGNMENT}.html")
+        assert page.locator(f"[id='{section}']").count() == 1  # the section the link names is there
+        page.set_viewport_size({"width": 390, "height": 800})  # a phone
+        page.go_back()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        opened.close()

@@ -5,6 +5,7 @@ One class run per assignment, through the real nbgrader gradebook (SQLite), shar
 """
 
 import csv
+import html
 import json
 import re
 import shutil
@@ -34,17 +35,30 @@ def _source(assignment, root=ROOT):
     return nbformat.read(root / "solutions" / assignment / f"{assignment}.ipynb", as_version=4)
 
 
-def _secrets(assignment):
-    """Every line of solution code, hidden test and rubric in the source of `assignment`."""
+def _secrets(assignment, rubric=True):
+    """Every line of solution code, hidden test and marking note in the source of `assignment`
+    (with `rubric=False`, not the rubric's criteria, which feedback shows once work is graded)."""
     lines = set()
     for cell in _source(assignment).cells:
         for _, region in REGION.findall(cell.source):
+            if not rubric and cell.cell_type == "markdown":
+                region = region.split("Example")[-1]  # the model answer, never the criteria
             lines |= {line.strip() for line in region.splitlines() if len(line.strip()) > 12}
     return lines
 
 
-def _leaks(text, assignment):
-    return sorted(line for line in _secrets(assignment) if line in text)
+def _leaks(text, assignment, rubric=True, own=""):
+    """The secret lines of `assignment` in `text`, but for those the learner wrote themselves
+    (`own`: their submitted notebook; a learner who solved a task sees their own solution)."""
+    return sorted(line for line in _secrets(assignment, rubric) if line in text and line not in own)
+
+
+def _own(root, student, assignment):
+    path = root / "submitted" / student / assignment / f"{assignment}.ipynb"
+    try:
+        return "\n".join(cell.source for cell in nbformat.read(path, as_version=4).cells)
+    except Exception:  # missing or malformed: nothing of the learner's own
+        return ""
 
 
 @pytest.fixture(scope="module")
@@ -206,10 +220,15 @@ def test_graded_notebooks_stay_small_even_after_printing_50_mb(graded):
     assert notebook.stat().st_size < 2_000_000
 
 
+def _pages(assignment, root):
+    return {page.parts[-3]: page.read_text() for page in grading.feedback(assignment, root)
+            if page.name != "index.html"}
+
+
 def test_feedback_says_why_and_never_shows_hidden_tests_or_solutions(graded):
     root, _, _ = graded
-    pages = {page.parts[-3]: page.read_text() for page in grading.feedback(PROBE, root)}
-    assert "✓ right rates" in pages["correct"] and "passed" in pages["correct"]
+    pages = _pages(PROBE, root)
+    assert "✓ right rates" in pages["correct"] and ">right</span>" in pages["correct"]
     assert "✗ highest first: the content types are not in order" in pages["unsorted_rates"]
     assert "answers.json was not found beside the notebook" in pages["no_answers"]
     assert "answers.json is damaged" not in pages["no_answers"]
@@ -217,7 +236,46 @@ def test_feedback_says_why_and_never_shows_hidden_tests_or_solutions(graded):
     assert "could not be run by the autograder" in pages["dead_kernel"]
     assert all(len(page) < 500_000 for page in pages.values())
     for student, page in pages.items():
-        assert _leaks(page, PROBE) == [], student
+        assert _leaks(page, PROBE, rubric=False, own=_own(root, student, PROBE)) == [], student
+
+
+def test_no_feedback_page_of_any_assignment_shows_a_hidden_test_solution_or_model_answer(graded):
+    root, _, _ = graded
+    for assignment in ASSIGNMENTS:
+        pages = _pages(assignment, root)
+        assert {"correct", "blank", "partial"} <= set(pages)
+        for student, page in pages.items():
+            own = _own(root, student, assignment)
+            assert _leaks(page, assignment, rubric=False, own=own) == [], (assignment, student)
+
+
+def test_feedback_shows_each_question_the_learners_answer_and_the_verdict(graded):
+    root, _, _ = graded
+    source = _source(PROBE, root)
+    prompts = [re.search(r'ask\("q\d", \w+, "(.+?)"', cell.source).group(1) for cell in source.cells
+               if WIDGET.match(_grade_id(cell) or "")]
+    page = _pages(PROBE, root)["partial"]
+    assert all(html.escape(prompt) in page for prompt in prompts)
+    answers = json.loads((root / "submitted" / "partial" / PROBE / "answers.json").read_text())
+    assert f"<dt>Your answer</dt><dd>{html.escape(answers['q1'])}</dd>" in page
+    assert "is not right" in page and "The right answer:" in page  # q2, one option of two
+    assert "You gave no answer." in page  # q3 unanswered
+    assert "<dt>Your code</dt>" in page and "What your code produced" in page
+    assert ">not answered</span> · 0 of 3 points" in page and "What your tutor looks for" in page
+
+
+def test_a_marked_written_answer_shows_its_points_and_the_tutors_comment(graded):
+    root, _, _ = graded
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", "smcourse") as book:
+        book.find_grade("reflection", PROBE, PROBE, "correct").manual_score = 2
+        comment = book.find_comment("reflection", PROBE, PROBE, "correct")
+        comment.manual_comment = "Good test; say more on chance."
+        book.db.commit()
+    page = _pages(PROBE, root)["correct"]
+    assert "2 of 3 points" in page and "Good test; say more on chance." in page
+    assert "Your tutor marks this answer" not in page
+    index = (root / "feedback" / "correct" / "index.html").read_text()
+    assert f'href="{PROBE}/{PROBE}.html"' in index
 
 
 def test_a_corrupt_answers_file_is_named_in_the_feedback(course, tmp_path):

@@ -134,8 +134,9 @@ class GradedQuestion:
                                          problem or "Answer saved.")
 
     def score(self, **key: Any) -> None:
-        """Hidden-test use: judge the saved answer against `key` (the question's answer
-        arguments); pass silently when right, otherwise fail with a reason for the feedback."""
+        """Hidden-test use: judge the saved answer against `key` (the question's answer arguments,
+        and its `explanation` and `why` for the feedback); pass when right, otherwise fail with a
+        reason written for the learner."""
         question = self.kind(self.prompt, name=self.name, **self.fields, **key)
         if self._answer is None:
             reason = self._store.problem or "this question was not answered"
@@ -145,8 +146,13 @@ class GradedQuestion:
             raise AssertionError(f"The saved answer for {self.name} cannot be judged: "
                                  f"{verdict.message}")
         if not verdict.correct:
-            raise AssertionError(f"The saved answer for {self.name} is not right.")
-        print(f"{self.name}: right.")
+            value = question.parse(self._answer)
+            detail = question.why.get(value, "") if isinstance(question, Choice) \
+                else question.why_wrong(value)
+            raise AssertionError(" ".join(filter(None, [
+                f"The saved answer for {self.name} is not right.", detail,
+                f"The right answer: {question.solution()}.", question.explanation])))
+        print(" ".join(filter(None, [f"{self.name}: right.", question.explanation])))
 
 
 def ask(name: str, kind: type[Question], prompt: str, **fields: Any) -> GradedQuestion:

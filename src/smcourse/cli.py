@@ -75,7 +75,7 @@ def _grade(args: argparse.Namespace) -> None:
 def _feedback(args: argparse.Namespace) -> None:
     from smcourse import grading
 
-    for page in grading.feedback(args.assignment, _course(args)):
+    for page in grading.feedback(args.assignment, _course(args), lessons_url=args.lessons_url):
         print(f"wrote {page}")
 
 
@@ -127,6 +127,9 @@ def _add_assignment_commands(commands) -> None:
                               help="write an HTML feedback page per learner",
                               epilog="example: smcourse assignments feedback 05_metrics")
     feedback.add_argument("assignment", help="assignment id")
+    feedback.add_argument("--lessons-url", help="where learners read the lessons, for the links to "
+                          "each section (default: c.Smcourse.lessons_url in nbgrader_config.py, "
+                          "else the published site)")
     feedback.set_defaults(run=_feedback)
     export = sub.add_parser(
         "export", parents=[course],

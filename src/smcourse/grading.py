@@ -11,8 +11,9 @@ in solutions/, student versions in exercises/), so `nbgrader` commands work on i
   process copies the grades of that submission into the real gradebook as it finishes (one writer
   at a time). The learner's code runs in `smcourse.sandbox`: limits on memory, CPU time, files and
   processes; only its own scratch folder writable; other learners' work and the gradebook hidden.
-* `feedback` writes one HTML page per learner: each check, its points and why it passed or failed
-  (the printed verdicts and the error message), never the hidden test code or a solution.
+* `feedback` writes one HTML page per learner and assignment (`smcourse.feedback`): each item as
+  the learner met it, their answer, the referee's verdict and where the lesson teaches it, never
+  the hidden test code or a solution; and an index per learner.
 * `export` writes the grades as CSV, one row per learner, plain or in the shape Canvas or Moodle
   imports (smcourse.lms).
 """
@@ -20,9 +21,7 @@ in solutions/, student versions in exercises/), so `nbgrader` commands work on i
 from __future__ import annotations
 
 import csv
-import html
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -45,12 +44,14 @@ from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
 from smcourse import data, lms, referee, sandbox
+from smcourse import feedback as feedback_pages
 from smcourse.answers import ANSWERS_FILE
 from smcourse.errors import SmcourseError
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_FILE = "nbgrader_config.py"
-MAX_DETAIL = 2_000  # characters of a check's printed output or error shown in feedback
+DEFAULT_COURSE_TITLE = "Social Media Strategy for Businesses"
+DEFAULT_LESSONS_URL = "https://smcourse.github.io/smcourse/course"  # the published site's lessons
 
 
 class LimitOutputSize(LimitOutput):
@@ -428,75 +429,74 @@ def _result(gradebook: Gradebook, assignment: str, student: str, problems: list[
                        sum(grade.max_score for grade in auto), problems)
 
 
-def _cell_verdict(cell, grade) -> tuple[str, str]:
-    """The status word and the explanation the learner may see for one graded cell."""
-    if cell is None:
-        return "missing", "This graded cell was deleted from your notebook, so it scored 0."
-    if cell.cell_type == "markdown" or grade.cell.cell_type == "markdown":
-        if grade.manual_score is None:
-            return "to be marked", "Your tutor marks this answer."
-        return "marked", ""
-    stdout = "".join(output.get("text", "") for output in cell.get("outputs", [])
-                     if output.output_type == "stream" and output.name == "stdout")
-    errors = [f"{output.ename}: {output.evalue}".strip() for output in cell.get("outputs", [])
-              if output.output_type == "error"]
-    reason = "\n".join(filter(None, [stdout.strip(), *errors]))[:MAX_DETAIL]
-    if (grade.auto_score or 0) >= grade.max_score:
-        return "passed", reason
-    return ("partly passed" if grade.auto_score else "failed"), reason or "A check did not pass."
+def _course_settings(config: Config, root: Path) -> tuple[str, str, dict[str, str]]:
+    """The course's name, where its lessons are published, and each lesson's title."""
+    settings = config.get("Smcourse", {})
+    lessons = {path.stem: feedback_pages.title_of(nbformat.read(path, as_version=4), path.stem)
+               for path in sorted((root / "course").glob("[0-9][0-9]_*.ipynb"))}
+    return (settings.get("course_title", DEFAULT_COURSE_TITLE),
+            settings.get("lessons_url", DEFAULT_LESSONS_URL), lessons)
 
 
-def _title(source: str, grade_id: str) -> str:
-    match = re.match(r'\s*[ru]?"""(.*?)"""', source, re.S)
-    return match.group(1).strip().splitlines()[0] if match else f"Written answer ({grade_id})"
-
-
-def feedback_page(notebook: nbformat.NotebookNode | None, graded, title: str, problems=()) -> str:
-    """HTML feedback for one graded notebook: a row per graded cell, with points and reasons."""
-    cells = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell
-             for cell in (notebook.cells if notebook else [])}
-    rows = []
-    for grade in sorted(graded.grades, key=lambda g: list(cells).index(g.name)
-                        if g.name in cells else len(cells)):
-        cell = cells.get(grade.name)
-        status, reason = _cell_verdict(cell, grade)
-        name = _title(cell.source if cell is not None else "", grade.name)
-        score = "—" if status == "to be marked" else f"{grade.score:g}"
-        rows.append(f'<tr class="{status.replace(" ", "-")}"><td>{html.escape(name)}</td>'
-                    f"<td>{html.escape(status)}</td><td>{score} / {grade.max_score:g}</td>"
-                    f"<td><pre>{html.escape(reason)}</pre></td></tr>")
-    notes = "".join(f"<li>{html.escape(problem)}</li>" for problem in problems)
-    return (f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}"
-            "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto}"
-            "td,th{border-bottom:1px solid #ddd;padding:.4em;vertical-align:top;text-align:left}"
-            "pre{white-space:pre-wrap;margin:0}.passed td:nth-child(2){color:#166534}"
-            ".failed td:nth-child(2),.missing td:nth-child(2){color:#991b1b}</style></head><body>"
-            f"<h1>{html.escape(title)}</h1><p>Score: {graded.score:g} / {graded.max_score:g}</p>"
-            + (f"<ul>{notes}</ul>" if notes else "")
-            + "<table><tr><th>Check</th><th>Result</th><th>Points</th><th>Why</th></tr>"
-            + "".join(rows) + "</table></body></html>")
-
-
-def feedback(assignment: str, root: Path = ROOT) -> list[Path]:
-    """Write feedback/<student>/<assignment>/<notebook>.html for every graded submission."""
-    coursedir = CourseDirectory(config=load_config(root))
+def feedback(assignment: str, root: Path = ROOT, lessons_url: str | None = None) -> list[Path]:
+    """Write feedback/<student>/<assignment>/<notebook>.html for every graded submission, and
+    feedback/<student>/index.html across that learner's assignments. Lesson links point at
+    `lessons_url` (default: `c.Smcourse.lessons_url` in nbgrader_config.py, else the published
+    site)."""
+    config = load_config(root)
+    coursedir = CourseDirectory(config=config)
+    course, default_url, lessons = _course_settings(config, root)
     written = []
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
         for submission in gradebook.find_assignment(assignment).submissions:
             student = submission.student.id
             graded = Path(coursedir.format_path(coursedir.autograded_directory, student, assignment))
+            handed_in = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
             target = Path(coursedir.format_path(coursedir.feedback_directory, student, assignment))
             for notebook in submission.notebooks:
+                source = nbformat.read(Path(coursedir.format_path(
+                    coursedir.source_directory, ".", assignment)) / f"{notebook.name}.ipynb", as_version=4)
                 path = graded / f"{notebook.name}.ipynb"
                 problems = [] if path.is_file() else [
                     "Your notebook could not be run by the autograder; your tutor has the reason."]
-                content = nbformat.read(path, as_version=4) if path.is_file() else None
+                grades = {grade.name: (None if grade.needs_manual_grade and grade.manual_score is None
+                                       else grade.score,
+                                       grade.max_score, _comment(notebook, grade.name))
+                          for grade in notebook.grades}
+                found = feedback_pages.items(
+                    source, nbformat.read(path, as_version=4) if path.is_file() else None,
+                    feedback_pages.read_answers(handed_in), grades, lessons, lessons_url or default_url)
                 target.mkdir(parents=True, exist_ok=True)
                 page = target / f"{notebook.name}.html"
-                page.write_text(feedback_page(content, notebook, f"{assignment} · {student}",
-                                              problems), encoding="utf-8")
+                page.write_text(feedback_pages.page(course, feedback_pages.title_of(source, assignment),
+                                                    student, submission.timestamp, found, problems),
+                                encoding="utf-8")
                 written.append(page)
+            written.append(_write_index(gradebook, coursedir, course, student))
     return written
+
+
+def _comment(notebook, name: str) -> str:
+    try:
+        return next(comment.manual_comment or "" for comment in notebook.comments if comment.name == name)
+    except StopIteration:
+        return ""
+
+
+def _write_index(gradebook: Gradebook, coursedir: CourseDirectory, course: str, student: str) -> Path:
+    """feedback/<student>/index.html: a link to every feedback page the learner has."""
+    folder = Path(coursedir.format_path(coursedir.feedback_directory, student, "."))
+    pages = []
+    for submission in sorted(gradebook.find_student(student).submissions,
+                             key=lambda submission: submission.assignment.name):
+        for notebook in submission.notebooks:
+            page = folder / submission.assignment.name / f"{notebook.name}.html"
+            if page.is_file():
+                pages.append((submission.assignment.name, page.relative_to(folder).as_posix(),
+                              notebook.score, notebook.max_score))
+    index = folder / "index.html"
+    index.write_text(feedback_pages.index_page(course, student, pages), encoding="utf-8")
+    return index
 
 
 def gradebook_grades(root: Path = ROOT) -> lms.Grades:

@@ -1,0 +1,338 @@
+"""The feedback a learner gets back after grading: one page per assignment, and an index.
+
+Each graded item appears as the learner met it: the question (its prompt and options) or the
+task's instructions, the learner's own answer (the option chosen, the number typed, the code
+written and what it printed), right or wrong, the points, and why, in the words the referee's
+verdict used: the question's explanation, the reason a chosen option is wrong, which parts of a
+code task passed and what a failed part expected. A written answer shows its rubric and, once
+marked in formgrader, the tutor's points and comment. Each item links to the lesson section that
+teaches it (`smcourse.revisit` in the graded cell's metadata of the source notebook: a lesson id
+and a section heading), and the page ends with the sections to revisit, most points lost first.
+
+What a page may show is built only from what the learner already saw (prompts, task texts, their
+own work), the referee's verdict lines, the rubric criteria and the tutor's marks: never the
+hidden tests' code, a model solution or a model answer. The pages are plain, self-contained HTML
+(no script, no request off the page), readable on a phone and printable.
+"""
+
+from __future__ import annotations
+
+import ast
+import html
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from smcourse.answers import ANSWERS_FILE
+
+MAX_SHOWN = 2_000  # characters of a learner's code, output or verdict shown per item
+LESSON_HEADING = re.compile(r"^#\s+(.+)$", re.M)
+UNANSWERED = "YOUR ANSWER HERE"  # nbgrader's stub for a written answer left as released
+
+
+@dataclass
+class Item:
+    """One graded item of one learner's submission, as the feedback page shows it."""
+
+    title: str
+    kind: str  # "question", "code" or "written"
+    prompt: str
+    max_points: float
+    points: float | None  # None: not marked yet
+    options: list[str] = field(default_factory=list)
+    answer: str = ""
+    produced: str = ""
+    verdict: list[str] = field(default_factory=list)
+    rubric: list[str] = field(default_factory=list)
+    comment: str = ""
+    revisit: tuple[str, str] | None = None  # (label, address)
+
+    @property
+    def status(self) -> str:
+        if self.points is None:
+            return "to be marked"
+        if self.points >= self.max_points:
+            return "right" if self.kind != "written" else "full marks"
+        return "partly right" if self.points > 0 else ("not answered" if self._unanswered else "wrong")
+
+    @property
+    def _unanswered(self) -> bool:
+        return self.kind in ("question", "written") and not self.answer
+
+    @property
+    def lost(self) -> float:
+        return self.max_points - (self.points or 0)
+
+
+def section_id(heading: str) -> str:
+    """The anchor Sphinx (docutils' make_id) gives a heading: "1. Choosing what to count" ->
+    "choosing-what-to-count"."""
+    text = unicodedata.normalize("NFKD", heading).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", "-", " ".join(text.lower().split()))
+    return re.sub(r"^[-0-9]+|-+$", "", text)
+
+
+def _nbgrader(cell) -> dict:
+    return cell.metadata.get("nbgrader", {})
+
+
+def _text(outputs: list) -> str:
+    """What a cell printed or showed, as text (a figure is named, not drawn)."""
+    parts = []
+    for output in outputs:
+        if output.get("output_type") == "stream":
+            parts.append(output.get("text", ""))
+        elif output.get("output_type") in ("execute_result", "display_data"):
+            data = output.get("data", {})
+            if "application/vnd.plotly.v1+json" in data:
+                title = data["application/vnd.plotly.v1+json"].get("layout", {}).get("title", {})
+                title = title.get("text", "untitled") if isinstance(title, dict) else title
+                parts.append(f"[a figure: {title}]")
+            elif "text/plain" in data:
+                parts.append(str(data["text/plain"]))
+        elif output.get("output_type") == "error":
+            parts.append(f"{output.get('ename')}: {output.get('evalue')}")
+    return "\n".join(part.rstrip("\n") for part in parts)[:MAX_SHOWN]
+
+
+def _verdict(outputs: list) -> list[str]:
+    """The referee's verdict lines for one test cell, in the learner's language."""
+    lines = []
+    for output in outputs:
+        if output.get("output_type") == "stream" and output.get("name") == "stdout":
+            lines += [line for line in output.get("text", "").splitlines() if line.strip()]
+        elif output.get("output_type") == "error":
+            reason = str(output.get("evalue") or "")
+            lines.append(reason if output.get("ename") == "AssertionError" and reason
+                         else f"The check stopped with {output.get('ename')}: {reason}".strip(": "))
+    return [line[:MAX_SHOWN] for line in lines]
+
+
+def _question(source: str) -> dict | None:
+    """The name, kind, prompt and options of an `ask(...)` declaration, read without running it."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "ask" and len(node.args) >= 3:
+            try:
+                name, prompt = ast.literal_eval(node.args[0]), ast.literal_eval(node.args[2])
+                fields = {keyword.arg: ast.literal_eval(keyword.value) for keyword in node.keywords}
+            except ValueError:
+                return None
+            return {"name": name, "kind": getattr(node.args[1], "id", ""), "prompt": prompt,
+                    "options": list(fields.get("options", [])), "unit": fields.get("unit", "")}
+    return None
+
+
+def _shown_answer(question: dict, answer: Any) -> str:
+    if answer is None:
+        return ""
+    if isinstance(answer, list):
+        return "; ".join(map(str, answer))
+    if question["kind"] == "Numeric" and question["unit"]:
+        return f"{answer} ({question['unit']})"
+    return str(answer)
+
+
+def _rubric(source: str) -> list[str]:
+    """The criteria of a written answer's marking guide (its bullet list), never its model answer."""
+    guide = source.split("Example")[0]
+    return [line.strip()[2:] for line in guide.splitlines() if line.strip().startswith("- ")]
+
+
+def _prompt(cells: list) -> tuple[str, str]:
+    """(title, text) of the instructions shown before an item: the locked markdown cells."""
+    text = "\n\n".join(cell.source for cell in cells).strip()
+    heading = next((line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")), "")
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
+    return heading, body
+
+
+def _revisit(cell, lessons: dict[str, str], lessons_url: str) -> tuple[str, str] | None:
+    where = cell.metadata.get("smcourse", {}).get("revisit")
+    if not where:
+        return None
+    lesson, section = where["lesson"], where["section"]
+    label = f"{lessons.get(lesson, lesson)}: {section}"
+    return label, f"{lessons_url.rstrip('/')}/{lesson}.html#{section_id(section)}"
+
+
+def items(source: nbformat.NotebookNode, graded: nbformat.NotebookNode | None, answers: dict,
+          grades: dict[str, tuple[float | None, float, str]], lessons: dict[str, str],
+          lessons_url: str) -> list[Item]:
+    """The items of one notebook: `source` is the assignment's source notebook (read for its
+    structure only), `graded` the learner's graded notebook, `answers` their answers.json, and
+    `grades` maps a grade_id to (points or None, maximum, tutor's comment)."""
+    learner = {_nbgrader(cell).get("grade_id"): cell for cell in (graded.cells if graded else [])}
+    found, instructions, answer_cells = [], [], []
+    for cell in source.cells:
+        meta = _nbgrader(cell)
+        if cell.cell_type == "markdown" and meta.get("locked") and not meta.get("grade"):
+            if not cell.source.lstrip().startswith("# "):  # the assignment's own title
+                instructions.append(cell)
+            continue
+        if meta.get("solution") and not meta.get("grade"):
+            answer_cells.append(cell)
+            continue
+        if not meta.get("grade"):
+            continue
+        grade_id = meta["grade_id"]
+        points, maximum, comment = grades.get(grade_id, (0.0, float(meta.get("points", 0)), ""))
+        title, prompt = _prompt(instructions)
+        mine = learner.get(grade_id)
+        revisit = _revisit(cell, lessons, lessons_url)
+        if cell.cell_type == "markdown":  # a written answer, marked by hand
+            written = mine.source if mine is not None else ""
+            written = "" if written.strip() == UNANSWERED else written
+            found.append(Item(title or "Written answer", "written", prompt, maximum, points,
+                              answer=written[:MAX_SHOWN * 2],
+                              rubric=_rubric(cell.source), comment=comment, revisit=revisit))
+        else:
+            verdict = _verdict(mine.outputs if mine is not None else [])
+            if mine is None:
+                verdict = ["This graded cell was deleted from your notebook, so it scored 0."]
+            question = next(filter(None, (_question(c.source) for c in answer_cells)), None)
+            if question:
+                number = question["name"].lstrip("q")
+                found.append(Item(f"Question {number}", "question", question["prompt"], maximum, points,
+                                  options=question["options"],
+                                  answer=_shown_answer(question, answers.get(question["name"])),
+                                  verdict=verdict, revisit=revisit))
+            else:
+                mine_cells = [learner[_nbgrader(c)["grade_id"]] for c in answer_cells
+                              if _nbgrader(c)["grade_id"] in learner]
+                code = "\n\n".join(c.source for c in mine_cells)
+                produced = "\n".join(_text(c.outputs) for c in mine_cells)
+                found.append(Item(title or "Code task", "code", prompt, maximum, points,
+                                  answer=code[:MAX_SHOWN], produced=produced.strip()[:MAX_SHOWN],
+                                  verdict=verdict, revisit=revisit))
+        instructions, answer_cells = [], []
+    return found
+
+
+STYLE = """
+:root{--ink:#1f2937;--muted:#4b5563;--ok:#166534;--bad:#991b1b;--part:#92400e;--line:#d1d5db}
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);line-height:1.5;
+max-width:46em;margin:0 auto;padding:1em}
+h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin:0 0 .4em}
+.meta{color:var(--muted);margin-top:0}.total{font-size:1.3em;font-weight:bold}
+section.item{border:1px solid var(--line);border-radius:6px;padding:.8em 1em;margin:1em 0;
+break-inside:avoid}
+.status{display:inline-block;font-weight:bold;padding:0 .4em;border-radius:4px;border:1px solid}
+.right,.full-marks{color:var(--ok)}.wrong,.not-answered{color:var(--bad)}
+.partly-right{color:var(--part)}.to-be-marked{color:var(--muted)}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f4f6;padding:.5em;border-radius:4px;
+margin:.3em 0;font-size:.9em}
+dt{font-weight:bold;margin-top:.5em}dd{margin-left:0}
+ul.verdict{padding-left:1.2em}a{color:#1d4ed8}
+@media print{body{max-width:none;font-size:11pt}a{color:inherit}
+a[href]::after{content:" (" attr(href) ")";font-size:.8em;word-break:break-all}}
+"""
+
+
+def _html_page(title: str, body: str) -> str:
+    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            f"<title>{html.escape(title)}</title><style>{STYLE}</style></head>"
+            f"<body><main>{body}</main></body></html>")
+
+
+def _escape(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _item_html(item: Item, number: int) -> str:
+    status = item.status
+    points = "not marked yet" if item.points is None else f"{item.points:g} of {item.max_points:g} points"
+    parts = [f'<section class="item" aria-labelledby="item-{number}">',
+             f'<h2 id="item-{number}">{html.escape(item.title)}</h2>',
+             f'<p><span class="status {status.replace(" ", "-")}">{html.escape(status)}</span> '
+             f"· {html.escape(points)}</p><dl>"]
+    if item.prompt:
+        parts.append(f"<dt>{'Question' if item.kind == 'question' else 'Task'}</dt>"
+                     f"<dd>{_escape(item.prompt)}</dd>")
+    if item.options:
+        parts.append("<dt>Options</dt><dd><ul>" + "".join(
+            f"<li>{html.escape(str(option))}</li>" for option in item.options) + "</ul></dd>")
+    label = {"question": "Your answer", "code": "Your code", "written": "Your answer"}[item.kind]
+    if item.answer:
+        shown = html.escape(item.answer)
+        shown = shown if item.kind == "question" else f"<pre>{shown}</pre>"
+        parts.append(f"<dt>{label}</dt><dd>{shown}</dd>")
+    else:
+        parts.append(f"<dt>{label}</dt><dd>You gave no answer.</dd>")
+    if item.produced:
+        parts.append(f"<dt>What your code produced</dt><dd><pre>{html.escape(item.produced)}</pre></dd>")
+    if item.verdict:
+        parts.append("<dt>Why</dt><dd><ul class=\"verdict\">" + "".join(
+            f"<li>{html.escape(line)}</li>" for line in item.verdict) + "</ul></dd>")
+    if item.rubric:
+        parts.append("<dt>What your tutor looks for</dt><dd><ul>" + "".join(
+            f"<li>{html.escape(line)}</li>" for line in item.rubric) + "</ul></dd>")
+    if item.comment:
+        parts.append(f"<dt>Your tutor's comment</dt><dd>{_escape(item.comment)}</dd>")
+    if item.revisit:
+        parts.append(f'<dt>Where this is taught</dt><dd><a href="{html.escape(item.revisit[1])}">'
+                     f"{html.escape(item.revisit[0])}</a></dd>")
+    return "".join(parts) + "</dl></section>"
+
+
+def page(course: str, assignment: str, learner: str, submitted: datetime | None, found: list[Item],
+         problems: list[str] = ()) -> str:
+    """The feedback page of one learner for one assignment."""
+    score, maximum = sum(item.points or 0 for item in found), sum(item.max_points for item in found)
+    waiting = sum(item.max_points for item in found if item.points is None)
+    when = f" · submitted {submitted:%d %B %Y, %H:%M}" if submitted else ""
+    body = [f"<h1>{html.escape(assignment)}</h1>",
+            f'<p class="meta">{html.escape(course)} · feedback for {html.escape(learner)}{when}</p>',
+            f'<p class="total">Score: {score:g} of {maximum:g} points</p>']
+    if waiting:
+        body.append(f"<p>{waiting:g} of these points are for written answers your tutor has not "
+                    "marked yet.</p>")
+    if problems:
+        body.append("<ul>" + "".join(f"<li>{html.escape(problem)}</li>" for problem in problems) + "</ul>")
+    body += [_item_html(item, number) for number, item in enumerate(found, start=1)]
+    revisit = sorted((item for item in found if item.revisit and item.lost > 0), key=lambda i: -i.lost)
+    if revisit:
+        body.append('<section aria-labelledby="revisit"><h2 id="revisit">What to revisit</h2><ol>'
+                    + "".join(f'<li><a href="{html.escape(item.revisit[1])}">'
+                              f"{html.escape(item.revisit[0])}</a> ({item.lost:g} "
+                              f"point{'s' if item.lost != 1 else ''} lost on {html.escape(item.title)})</li>"
+                              for item in revisit) + "</ol></section>")
+    return _html_page(f"{assignment} · {learner}", "".join(body))
+
+
+def index_page(course: str, learner: str, pages: list[tuple[str, str, float, float]]) -> str:
+    """A learner's index across assignments: (title, relative link, points, maximum) each."""
+    rows = "".join(f'<li><a href="{html.escape(link)}">{html.escape(title)}</a>: '
+                   f"{points:g} of {maximum:g} points</li>" for title, link, points, maximum in pages)
+    return _html_page(f"{course} · {learner}",
+                      f"<h1>Your feedback</h1><p class=\"meta\">{html.escape(course)} · "
+                      f"{html.escape(learner)}</p><ul>{rows}</ul>")
+
+
+def read_answers(folder: Path) -> dict:
+    """A learner's answers.json as handed in, or {} when missing or damaged (the verdicts say so)."""
+    try:
+        answers = json.loads((folder / ANSWERS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return answers if isinstance(answers, dict) else {}
+
+
+def title_of(notebook: nbformat.NotebookNode, fallback: str) -> str:
+    """A notebook's title as people know it: its first `# ` heading."""
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            match = LESSON_HEADING.search(cell.source)
+            if match:
+                return match.group(1).strip()
+    return fallback
