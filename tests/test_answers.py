@@ -60,11 +60,15 @@ def test_the_hidden_test_passes_a_right_answer_and_fails_a_wrong_one(notebook_fo
     question = _reopen(**OPTIONS)
     question.value = "reach"
     capsys.readouterr()
-    question.score(answer="reach")
-    assert capsys.readouterr().out == "q1: right.\n"
+    question.score(answer="reach", explanation="Reach counts people.")
+    assert capsys.readouterr().out == "Right. Reach counts people.\n"
     question.value = "followers"
-    with pytest.raises(AssertionError, match="is not right"):
-        question.score(answer="reach")
+    with pytest.raises(AssertionError) as wrong:
+        question.score(answer="reach", explanation="Reach counts people.",
+                       why={"followers": "Followers may never see a post."})
+    # the reason for the option chosen, the right answer and the explanation, for the feedback
+    assert str(wrong.value) == ("Not right. Followers may never see a post. The right answer: reach. "
+                                "Reach counts people.")
 
 
 def test_a_number_within_tolerance_is_right(notebook_folder):

@@ -258,7 +258,7 @@ def test_feedback_shows_each_question_the_learners_answer_and_the_verdict(graded
     assert all(html.escape(prompt) in page for prompt in prompts)
     answers = json.loads((root / "submitted" / "partial" / PROBE / "answers.json").read_text())
     assert f"<dt>Your answer</dt><dd>{html.escape(answers['q1'])}</dd>" in page
-    assert "is not right" in page and "The right answer:" in page  # q2, one option of two
+    assert "Not right. You found 1 of the 2 right options" in page and "The right answer:" in page
     assert "You gave no answer." in page  # q3 unanswered
     assert "<dt>Your code</dt>" in page and "What your code produced" in page
     assert ">not answered</span> · 0 of 3 points" in page and "What your tutor looks for" in page

@@ -94,7 +94,7 @@ def _judge(assignment, tmp_path, answers, handed):
 
 def test_an_honest_learner_is_judged_right(assignment, tmp_path):
     verdicts = _judge(assignment, tmp_path, {"q1": "a"}, {"biggest_test": {"biggest": 3}})
-    assert verdicts["q1_test"][0]["text"] == "q1: right.\n"
+    assert verdicts["q1_test"][0]["text"] == "Right.\n"
     assert verdicts["biggest_test"][-1]["data"]["text/plain"] == "2.0"
 
 
@@ -108,6 +108,8 @@ def test_what_the_learner_hands_over_cannot_replace_the_referees_own_objects(ass
 
 
 def test_an_unanswered_task_and_a_missing_answers_file_score_nothing(assignment, tmp_path):
-    verdicts = referee.judge(assignment, tmp_path, {}, load_config())
+    verdicts = referee.judge(assignment, tmp_path, {"biggest_test": {"biggest": values.encode(...)}},
+                             load_config())
     assert "answers.json was not found" in verdicts["q1_test"][-1]["evalue"]
+    assert verdicts["biggest_test"][0]["text"] == "Not answered yet: biggest is still `...`.\n"
     assert verdicts["biggest_test"][-1]["data"]["text/plain"] == "0.0"

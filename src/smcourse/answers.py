@@ -150,9 +150,9 @@ class GradedQuestion:
             detail = question.why.get(value, "") if isinstance(question, Choice) \
                 else question.why_wrong(value)
             raise AssertionError(" ".join(filter(None, [
-                f"The saved answer for {self.name} is not right.", detail,
+                "Not right.", detail,
                 f"The right answer: {question.solution()}.", question.explanation])))
-        print(" ".join(filter(None, [f"{self.name}: right.", question.explanation])))
+        print(" ".join(filter(None, ["Right.", question.explanation])))
 
 
 def ask(name: str, kind: type[Question], prompt: str, **fields: Any) -> GradedQuestion:

@@ -151,7 +151,8 @@ def _rubric(source: str) -> list[str]:
 def _prompt(cells: list) -> tuple[str, str]:
     """(title, text) of the instructions shown before an item: the locked markdown cells."""
     text = "\n\n".join(cell.source for cell in cells).strip()
-    heading = next((line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")), "")
+    headings = [line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")]
+    heading = headings[-1] if headings else ""  # the task's own heading, not its section's
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#")).strip()
     return heading, body
 
@@ -238,6 +239,10 @@ a[href]::after{content:" (" attr(href) ")";font-size:.8em;word-break:break-all}}
 """
 
 
+def _points(number: float) -> str:
+    return f"{number:g} point" + ("" if number == 1 else "s")
+
+
 def _html_page(title: str, body: str) -> str:
     return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
@@ -251,7 +256,8 @@ def _escape(text: str) -> str:
 
 def _item_html(item: Item, number: int) -> str:
     status = item.status
-    points = "not marked yet" if item.points is None else f"{item.points:g} of {item.max_points:g} points"
+    points = "not marked yet" if item.points is None else \
+        f"{item.points:g} of {_points(item.max_points)}"
     parts = [f'<section class="item" aria-labelledby="item-{number}">',
              f'<h2 id="item-{number}">{html.escape(item.title)}</h2>',
              f'<p><span class="status {status.replace(" ", "-")}">{html.escape(status)}</span> '
@@ -293,7 +299,7 @@ def page(course: str, assignment: str, learner: str, submitted: datetime | None,
     when = f" · submitted {submitted:%d %B %Y, %H:%M}" if submitted else ""
     body = [f"<h1>{html.escape(assignment)}</h1>",
             f'<p class="meta">{html.escape(course)} · feedback for {html.escape(learner)}{when}</p>',
-            f'<p class="total">Score: {score:g} of {maximum:g} points</p>']
+            f'<p class="total">Score: {score:g} of {_points(maximum)}</p>']
     if waiting:
         body.append(f"<p>{waiting:g} of these points are for written answers your tutor has not "
                     "marked yet.</p>")
@@ -304,8 +310,8 @@ def page(course: str, assignment: str, learner: str, submitted: datetime | None,
     if revisit:
         body.append('<section aria-labelledby="revisit"><h2 id="revisit">What to revisit</h2><ol>'
                     + "".join(f'<li><a href="{html.escape(item.revisit[1])}">'
-                              f"{html.escape(item.revisit[0])}</a> ({item.lost:g} "
-                              f"point{'s' if item.lost != 1 else ''} lost on {html.escape(item.title)})</li>"
+                              f"{html.escape(item.revisit[0])}</a> ({_points(item.lost)} lost on "
+                              f"{html.escape(item.title)})</li>"
                               for item in revisit) + "</ol></section>")
     return _html_page(f"{assignment} · {learner}", "".join(body))
 
@@ -313,7 +319,7 @@ def page(course: str, assignment: str, learner: str, submitted: datetime | None,
 def index_page(course: str, learner: str, pages: list[tuple[str, str, float, float]]) -> str:
     """A learner's index across assignments: (title, relative link, points, maximum) each."""
     rows = "".join(f'<li><a href="{html.escape(link)}">{html.escape(title)}</a>: '
-                   f"{points:g} of {maximum:g} points</li>" for title, link, points, maximum in pages)
+                   f"{points:g} of {_points(maximum)}</li>" for title, link, points, maximum in pages)
     return _html_page(f"{course} · {learner}",
                       f"<h1>Your feedback</h1><p class=\"meta\">{html.escape(course)} · "
                       f"{html.escape(learner)}</p><ul>{rows}</ul>")

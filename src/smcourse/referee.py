@@ -183,6 +183,17 @@ def _judging(folder: Path):
             os.environ["NBGRADER_EXECUTION"] = previous
 
 
+def _unanswered(notebook, test, namespace: dict) -> list[dict]:
+    """A line for the feedback naming the answers a code task still leaves as `...`."""
+    left = [name for name in learner_names(notebook, test)
+            if name in namespace and namespace[name] is Ellipsis]
+    if not left:
+        return []
+    return [nbformat.v4.new_output("stream", name="stdout", text="Not answered yet: "
+                                   + ", ".join(left) + (" is" if len(left) == 1 else " are")
+                                   + " still `...`.\n")]
+
+
 def judge(source: nbformat.NotebookNode, answers_folder: Path, handed: dict[str, dict],
           config: Config) -> dict[str, list[dict]]:
     """grade_id -> the outputs of each hidden test cell, run in a fresh namespace: the notebook's
@@ -201,7 +212,8 @@ def judge(source: nbformat.NotebookNode, answers_folder: Path, handed: dict[str,
             for name, data in handed.get(_grade_id(cell), {}).items():
                 if namespace.get(name, Ellipsis) is Ellipsis:
                     namespace[name] = values.decode(data)
-            verdicts[_grade_id(cell)] = _run(cell.source, namespace, f"<{_grade_id(cell)}>")
+            verdicts[_grade_id(cell)] = _unanswered(release, cell, namespace) \
+                + _run(cell.source, namespace, f"<{_grade_id(cell)}>")
     return verdicts
 
 
