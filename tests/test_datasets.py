@@ -1,6 +1,7 @@
 """Are the committed CSVs valid, reproducible from the seed, and shaped so lessons can find patterns?"""
 
 import filecmp
+from datetime import datetime
 
 from frictionless import validate
 
@@ -118,3 +119,13 @@ def test_likely_spam_catches_the_planted_noise_and_little_else(tables):
     planted = mentions["text"].str.contains("bit.ly|giveaway|Earn \\$|followers and likes|deals-now")
     assert (flagged == planted).mean() > 0.99
     assert 0.01 < planted.mean() < 0.13
+
+
+def test_an_after_hours_comment_is_answered_next_working_morning():
+    friday_night = datetime(2025, 3, 7, 23, 0, tzinfo=generate.TIMEZONE)
+    answer = generate.answer_time(generate.LUMEN, friday_night, working_hours=0.5)
+    assert answer == datetime(2025, 3, 8, 10, 30, tzinfo=generate.TIMEZONE)  # Saturday 10:00 + 30 min
+    long_job = generate.answer_time(generate.BEACON, friday_night, working_hours=9)
+    assert long_job == datetime(2025, 3, 11, 10, 0, tzinfo=generate.TIMEZONE)  # 8 h Monday, 1 h Tuesday
+    rota = generate.answer_time(generate.LUMEN, datetime(2025, 9, 10, 21, 0, tzinfo=generate.TIMEZONE), 0.5)
+    assert rota.hour == 21  # the recall rota works until 22:00
