@@ -94,8 +94,8 @@ def test_anchors_map_indicators_onto_one_to_five_and_clip():
     assert reply.to_score(0.0) == 1.0 and reply.to_score(0.15) == pytest.approx(3.0)
     assert reply.to_score(0.9) == 5.0 and math.isnan(reply.to_score(math.nan))
     hours = next(a for a in assessment.ANCHORS if a.indicator == "median_response_hours")
-    assert hours.to_score(1.0) == 5.0 and hours.to_score(48.0) == 1.0
-    assert hours.to_score(math.sqrt(48)) == pytest.approx(3.0)  # halfway on a log scale
+    assert hours.to_score(4.0) == 5.0 and hours.to_score(72.0) == 1.0
+    assert hours.to_score(math.sqrt(4 * 72)) == pytest.approx(3.0)  # halfway on a log scale
     assert {a.dimension for a in assessment.ANCHORS} == set(assessment.DIMENSIONS)
 
 

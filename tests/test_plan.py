@@ -246,7 +246,7 @@ def test_export_writes_markdown_and_html_beside_the_save_file(tmp_path):
     assert written == (tmp_path / "lumen.plan.md", tmp_path / "lumen.plan.html")
     markdown, page = (path.read_text(encoding="utf-8") for path in written)
     for entered in ("Lumen Coffee Roasters", "Hannah, home brewer", "| Instagram | rented |",
-                    "| Engagement rate | 3 | % of impressions |", "within 2 hours",
+                    "| Engagement rate | 4 | % of impressions |", "within 2 hours",
                     "| Instagram | 1.5 | 0.8 | 1.0 | 0.5 | 0.2 | 1.0 | 5 |",
                     "Sign replies with the first name"):
         assert entered in markdown

@@ -220,8 +220,9 @@ ANCHORS = (
            meaning="posts that answer someone rather than announce"),
     Anchor("questions_answered", "presences", 0.2, 0.9,
            meaning="questions in comments that get an answer"),
-    Anchor("median_response_hours", "commitment", 48.0, 1.0, log_scale=True,
-           meaning="hours to answer a comment: only daily time set aside makes this short"),
+    Anchor("median_response_hours", "commitment", 72.0, 4.0, log_scale=True,
+           meaning="hours to answer a comment: only daily time set aside makes this short (four "
+                   "hours counts as living, since evening and weekend comments wait for the morning)"),
     Anchor("mention_reply_share", "relationships", 0.0, 0.5,
            meaning="conversations started by others that the brand joins, to thank or to help"),
 )

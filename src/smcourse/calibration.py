@@ -100,8 +100,8 @@ def render_table(tables: dict[str, pd.DataFrame], record: dict | None = None) ->
     """The data card's calibration table as Markdown (one row per figure, sources below)."""
     record = record or load_table()
     values = figures(tables)
-    lines = ["| figure | in the data | published | accepted band | status | sources | definitions and notes |",
-             "|---|---:|---|---|---|---|---|"]
+    lines = ["| figure | in the data | published | accepted band | status | sources "
+             "| definitions and notes |", "|---|---:|---|---|---|---|---|"]
     for entry in record["figures"]:
         unit = entry["unit"]
         band = f"{_format(entry['low'], unit)} to {_format(entry['high'], unit)}"

@@ -687,9 +687,9 @@ def example_plan() -> Plan:
                         "baristas answer brewing questions on their café's posts.",
             escalation="Complaints about an order or a café go to the café manager the same day; "
                        "anything about safety or the press goes to the founder within the hour."),
-        metrics=[Metric("engagement_rate", "3"), Metric("click_through_rate", "0.8"),
-                 Metric("response_time", "2"), Metric("positive_sentiment", "45"),
-                 Metric("questions_answered", "95")],
+        metrics=[Metric("engagement_rate", "4"), Metric("click_through_rate", "0.2"),
+                 Metric("response_time", "4"), Metric("positive_sentiment", "45"),
+                 Metric("questions_answered", "90")],
         actions={
             "planning": Action("Review the channel list every quarter against where customers "
                                "and staff actually talk", "Head of marketing", "end of March"),
