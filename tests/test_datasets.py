@@ -107,9 +107,11 @@ def test_answers_wait_for_working_hours(tables):
 
 def test_survey_dimensions_are_means_of_three_statements(tables):
     survey = tables["survey"]
-    for dimension in generate.SURVEY_STATEMENTS:
-        items = survey[[f"{dimension}_{i}" for i in (1, 2, 3)]]
-        assert (survey[dimension] - items.mean(axis=1)).abs().max() < 0.006
+    for dimension, statements in generate.SURVEY_STATEMENTS.items():
+        scored = [6 - survey[f"{dimension}_{i}"] if statement.reverse else survey[f"{dimension}_{i}"]
+                  for i, statement in enumerate(statements, start=1)]
+        assert (survey[dimension] - sum(scored) / 3).abs().max() < 0.006
+        assert sum(statement.reverse for statement in statements) == 1
     assert (survey["planning"] % 1 != 0).any()  # scores such as 3.67 occur
 
 

@@ -34,6 +34,8 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from smcourse.assessment import DIMENSIONS, STATEMENTS
+
 SEED = 2025
 TIMEZONE = ZoneInfo("America/New_York")
 YEAR_START = date(2025, 1, 1)
@@ -244,22 +246,11 @@ BOT_TEXT = "Top 10 coffee deals this week, {name} included. Full list at deals-n
 SECTORS = ("retail", "hospitality", "software", "manufacturing", "healthcare", "nonprofit",
            "professional services", "education")
 SIZES = ("1-9", "10-49", "50-249", "250+")
-# The survey instrument: three statements per dimension, each answered from 1 (strongly disagree)
-# to 5 (strongly agree); a dimension's score is the mean of its three answers.
-SURVEY_STATEMENTS = {
-    "planning": ("We have written goals for social media that link to business goals.",
-                 "We decide what to post from a plan, not on the day.",
-                 "We review our social media results at least once a quarter."),
-    "presences": ("We are on the platforms where our customers already talk.",
-                  "Each of our accounts is complete, current and recognisably ours.",
-                  "We have closed or paused accounts we could not keep up."),
-    "commitment": ("Named people have time set aside each week for social media.",
-                   "Someone watches our accounts on every working day.",
-                   "Leaders support social media with budget and attention."),
-    "relationships": ("We answer questions and complaints on social media.",
-                      "We join conversations that others start about us.",
-                      "We thank, share and credit the people who talk about us."),
-}
+# The survey instrument is the course's self-assessment (`smcourse.assessment.STATEMENTS`): three
+# statements per dimension answered from 1 to 5, one of them describing the existing form and scored
+# in reverse (6 - answer); a dimension's score is the mean of its three scored answers.
+SURVEY_STATEMENTS = {dimension: tuple(s for s in STATEMENTS if s.dimension == dimension)
+                     for dimension in DIMENSIONS}
 
 
 def _local_datetime(day: date, hour: int, minute: int) -> datetime:
@@ -503,10 +494,12 @@ def _survey_rows(rng, count: int = 160) -> list[dict]:
                "years_on_social": int(np.clip(rng.normal(5 + maturity, 2.5), 0, 15))}
         for dimension, shift in shifts.items():
             level = 3 + 0.7 * maturity + shift + rng.normal(0, 0.5)
-            answers = [int(np.clip(round(level + rng.normal(0, 0.7)), 1, 5)) for _ in range(3)]
-            for item, answer in enumerate(answers, start=1):
-                row[f"{dimension}_{item}"] = answer
-            row[dimension] = f"{sum(answers) / 3:.2f}"
+            scored = []
+            for item, statement in enumerate(SURVEY_STATEMENTS[dimension], start=1):
+                agreement = int(np.clip(round(level + rng.normal(0, 0.7)), 1, 5))
+                row[f"{dimension}_{item}"] = 6 - agreement if statement.reverse else agreement
+                scored.append(agreement)
+            row[dimension] = f"{sum(scored) / 3:.2f}"
         rows.append(row)
     return rows
 
