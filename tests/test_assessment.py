@@ -133,3 +133,11 @@ def test_mention_reply_share_per_brand():
                              "brand_replied": [True, False, False, True]})
     share = metrics.mention_reply_share(mentions)
     assert share["lumen"] == pytest.approx(2 / 3) and share["beacon"] == 0.0
+
+
+def test_verdict_counts_band_scores_at_the_thresholds():
+    survey = pd.DataFrame({name: [1.0, 2.33, 2.5, 3.33, 3.5, 5.0] for name in assessment.DIMENSIONS})
+    table = assessment.verdict_counts(survey).set_index(["dimension", "verdict"])["organisations"]
+    assert table["planning"].to_dict() == {"existing": 2, "in between": 2, "living": 2}
+    with pytest.raises(SmcourseError, match="commitment"):
+        assessment.verdict_counts(survey.drop(columns="commitment"))

@@ -181,6 +181,25 @@ def results_table(answers: Mapping[str, int | None]) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("dimension")
 
 
+VERDICTS = ("existing", "in between", "living")
+
+
+def verdict_counts(survey: pd.DataFrame) -> pd.DataFrame:
+    """How many organisations' scores read as existing (below EXISTING_BELOW), in between, or
+    living (LIVING_FROM and above), per dimension: columns dimension, verdict, organisations."""
+    missing = [name for name in DIMENSIONS if name not in survey]
+    if missing:
+        raise SmcourseError(f"verdict_counts needs the dimension columns {', '.join(missing)}.")
+    rows = []
+    for name in DIMENSIONS:
+        band = pd.cut(survey[name], [-math.inf, EXISTING_BELOW, LIVING_FROM, math.inf],
+                      right=False, labels=list(VERDICTS))
+        counts = band.value_counts().reindex(list(VERDICTS), fill_value=0)
+        rows += [{"dimension": name, "verdict": verdict, "organisations": int(count)}
+                 for verdict, count in counts.items()]
+    return pd.DataFrame(rows)
+
+
 def standing_in_survey(dimension_scores: Mapping[str, float], survey: pd.DataFrame) -> pd.Series:
     """Per dimension, the share of surveyed organisations scoring at or below `dimension_scores`."""
     shares = {name: (survey[name] <= dimension_scores[name]).mean()
