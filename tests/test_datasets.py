@@ -131,3 +131,9 @@ def test_an_after_hours_comment_is_answered_next_working_morning():
     assert long_job == datetime(2025, 3, 11, 10, 0, tzinfo=generate.TIMEZONE)  # 8 h Monday, 1 h Tuesday
     rota = generate.answer_time(generate.LUMEN, datetime(2025, 9, 10, 21, 0, tzinfo=generate.TIMEZONE), 0.5)
     assert rota.hour == 21  # the recall rota works until 22:00
+
+
+def test_the_data_card_states_each_tables_row_count(tables):
+    card = (data.datasets_dir() / "README.md").read_text(encoding="utf-8")
+    for name, frame in tables.items():
+        assert f"| `{name}.csv` | {len(frame):,} |" in card, name
