@@ -94,8 +94,8 @@ def test_anchors_map_indicators_onto_one_to_five_and_clip():
     assert reply.to_score(0.0) == 1.0 and reply.to_score(0.15) == pytest.approx(3.0)
     assert reply.to_score(0.9) == 5.0 and math.isnan(reply.to_score(math.nan))
     hours = next(a for a in assessment.ANCHORS if a.indicator == "median_response_hours")
-    assert hours.to_score(1.0) == 5.0 and hours.to_score(48.0) == 1.0
-    assert hours.to_score(math.sqrt(48)) == pytest.approx(3.0)  # halfway on a log scale
+    assert hours.to_score(4.0) == 5.0 and hours.to_score(72.0) == 1.0
+    assert hours.to_score(math.sqrt(4 * 72)) == pytest.approx(3.0)  # halfway on a log scale
     assert {a.dimension for a in assessment.ANCHORS} == set(assessment.DIMENSIONS)
 
 
@@ -133,3 +133,11 @@ def test_mention_reply_share_per_brand():
                              "brand_replied": [True, False, False, True]})
     share = metrics.mention_reply_share(mentions)
     assert share["lumen"] == pytest.approx(2 / 3) and share["beacon"] == 0.0
+
+
+def test_verdict_counts_band_scores_at_the_thresholds():
+    survey = pd.DataFrame({name: [1.0, 2.33, 2.5, 3.33, 3.5, 5.0] for name in assessment.DIMENSIONS})
+    table = assessment.verdict_counts(survey).set_index(["dimension", "verdict"])["organisations"]
+    assert table["planning"].to_dict() == {"existing": 2, "in between": 2, "living": 2}
+    with pytest.raises(SmcourseError, match="commitment"):
+        assessment.verdict_counts(survey.drop(columns="commitment"))

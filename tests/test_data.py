@@ -85,3 +85,13 @@ def test_a_learners_own_export_is_checked_like_the_course_data(tmp_path, tables)
     loaded = data.load_csv(own, like="posts")
     assert loaded["likes"].tolist() == tables["posts"]["likes"].head(5).tolist()
     assert loaded["published_at"].equals(tables["posts"]["published_at"].head(5))
+
+
+def test_an_export_without_the_optional_video_columns_loads(tmp_path, tables):
+    own = tmp_path / "no_video.csv"
+    tables["posts"].head(5).drop(columns=["video_seconds", "avg_watch_seconds"]).to_csv(own, index=False)
+    loaded = data.load_csv(own, like="posts")
+    assert loaded["video_seconds"].isna().all() and loaded["avg_watch_seconds"].isna().all()
+    own.write_text(own.read_text().replace("likes,", "", 1))  # a required column is still required
+    with pytest.raises(DatasetError, match="has no column 'likes'"):
+        data.load_csv(own, like="posts")

@@ -189,3 +189,50 @@ def test_compare_groups_reports_medians_and_a_p_value():
     assert "unlikely to be chance" in result.summary()
     with pytest.raises(SmcourseError, match="each need at least one value"):
         metrics.compare_groups(pd.Series([], dtype=float), pd.Series([1.0]))
+
+
+def _comment_frame(rows):
+    frame = pd.DataFrame(rows, columns=["post_id", "created_at", "answered_at", "answered",
+                                        "is_question"])
+    for column in ("created_at", "answered_at"):
+        frame[column] = pd.to_datetime(frame[column]).dt.tz_localize("America/New_York")
+    return frame
+
+
+def test_response_summary_counts_the_unanswered_as_not_answered_in_time():
+    posts = pd.DataFrame({"post_id": ["P1", "P2"], "brand": ["lumen", "beacon"]})
+    comments = _comment_frame([
+        ("P1", "2025-03-03 10:00", "2025-03-03 11:00", True, True),
+        ("P1", "2025-03-03 22:00", "2025-03-04 09:00", True, False),
+        ("P1", "2025-03-03 12:00", None, False, True),
+        ("P1", "2025-03-03 12:00", None, False, False),
+        ("P2", "2025-03-03 12:00", "2025-03-06 12:00", True, False),
+    ])
+    table = metrics.response_summary(comments, posts, within_hours=24)
+    assert table.loc["lumen", "comments"] == 4
+    assert table.loc["lumen", "response_rate"] == pytest.approx(0.5)
+    assert table.loc["lumen", "answered_within_24h"] == pytest.approx(0.5)  # unanswered count as late
+    assert table.loc["lumen", "median_response_hours"] == pytest.approx(6.0)  # 1 h and 11 h
+    assert table.loc["lumen", "questions_answered"] == pytest.approx(0.5)
+    assert table.loc["beacon", "answered_within_24h"] == 0.0
+
+
+def test_likely_spam_flags_bait_and_copy_paste_repeats_only():
+    mentions = pd.DataFrame({
+        "author": ["@a", "@b", "@bot1", "@bot1", "@bot1", "@c", "@d"],
+        "text": ["Love the cold brew", "WIN a prize at bit.ly/x", "Top deals list", "Top deals list",
+                 "Top deals list", "Love the cold brew", "Free followers and likes here"],
+    })
+    assert metrics.likely_spam(mentions).tolist() == [False, True, True, True, True, False, True]
+
+
+def test_reach_rate_and_watched_share():
+    followers = pd.DataFrame({"date": pd.to_datetime(["2025-01-02"]), "brand": ["lumen"],
+                              "platform": ["tiktok"], "followers": [1010], "gained": [20],
+                              "lost": [10]})
+    posts = pd.DataFrame({"published_at": pd.to_datetime(["2025-01-02 12:00"]).tz_localize(TZ),
+                          "brand": ["lumen"], "platform": ["tiktok"], "reach": [500],
+                          "video_seconds": pd.array([30], dtype="Int64"),
+                          "avg_watch_seconds": [6.0]})
+    assert metrics.reach_rate(posts, followers).iloc[0] == pytest.approx(0.5)
+    assert metrics.watched_share(posts).iloc[0] == pytest.approx(0.2)

@@ -47,9 +47,9 @@ def test_a_persona_needs_a_name_and_needs():
 
 
 def test_every_channel_is_marked_owned_rented_or_occupied():
-    channels = [*plan.example_plan().channels, Channel("TikTok", "", "short videos")]
+    channels = [*plan.example_plan().channels, Channel("Threads", "", "short posts")]
     assert _messages(_example(channels=channels), "channels") == [
-        "Mark TikTok as owned, rented or occupied."]
+        "Mark Threads as owned, rented or occupied."]
 
 
 def test_a_rented_platform_marked_owned_is_questioned_not_refused():
@@ -77,17 +77,17 @@ def test_a_heavily_promotional_mix_is_flagged_for_a_second_thought():
 
 def test_posts_planned_for_a_channel_not_chosen_are_a_contradiction():
     content = dataclasses.replace(plan.example_plan().content,
-                                  posts_per_week={"Instagram": 3, "TikTok": 4})
+                                  posts_per_week={"Instagram": 3, "Threads": 4})
     assert _messages(_example(content=content), "content") == [
-        "The calendar has 4 posts a week on TikTok, which is not one of your channels. "
+        "The calendar has 4 posts a week on Threads, which is not one of your channels. "
         "Add the channel or clear its posts."]
 
 
 def test_a_response_time_target_for_a_channel_not_chosen_is_a_contradiction():
     engagement = dataclasses.replace(plan.example_plan().engagement,
-                                     response_hours={"Instagram": "2", "TikTok": "1"})
+                                     response_hours={"Instagram": "2", "Threads": "1"})
     assert _messages(_example(engagement=engagement), "engagement") == [
-        "There is a response-time target for TikTok, which is not one of your channels. "
+        "There is a response-time target for Threads, which is not one of your channels. "
         "Add the channel or clear the target."]
 
 
@@ -246,7 +246,7 @@ def test_export_writes_markdown_and_html_beside_the_save_file(tmp_path):
     assert written == (tmp_path / "lumen.plan.md", tmp_path / "lumen.plan.html")
     markdown, page = (path.read_text(encoding="utf-8") for path in written)
     for entered in ("Lumen Coffee Roasters", "Hannah, home brewer", "| Instagram | rented |",
-                    "| Engagement rate | 3 | % of impressions |", "within 2 hours",
+                    "| Engagement rate | 4 | % of impressions |", "within 2 hours",
                     "| Instagram | 1.5 | 0.8 | 1.0 | 0.5 | 0.2 | 1.0 | 5 |",
                     "Sign replies with the first name"):
         assert entered in markdown

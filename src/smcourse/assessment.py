@@ -181,6 +181,25 @@ def results_table(answers: Mapping[str, int | None]) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("dimension")
 
 
+VERDICTS = ("existing", "in between", "living")
+
+
+def verdict_counts(survey: pd.DataFrame) -> pd.DataFrame:
+    """How many organisations' scores read as existing (below EXISTING_BELOW), in between, or
+    living (LIVING_FROM and above), per dimension: columns dimension, verdict, organisations."""
+    missing = [name for name in DIMENSIONS if name not in survey]
+    if missing:
+        raise SmcourseError(f"verdict_counts needs the dimension columns {', '.join(missing)}.")
+    rows = []
+    for name in DIMENSIONS:
+        band = pd.cut(survey[name], [-math.inf, EXISTING_BELOW, LIVING_FROM, math.inf],
+                      right=False, labels=list(VERDICTS))
+        counts = band.value_counts().reindex(list(VERDICTS), fill_value=0)
+        rows += [{"dimension": name, "verdict": verdict, "organisations": int(count)}
+                 for verdict, count in counts.items()]
+    return pd.DataFrame(rows)
+
+
 def standing_in_survey(dimension_scores: Mapping[str, float], survey: pd.DataFrame) -> pd.Series:
     """Per dimension, the share of surveyed organisations scoring at or below `dimension_scores`."""
     shares = {name: (survey[name] <= dimension_scores[name]).mean()
@@ -220,8 +239,9 @@ ANCHORS = (
            meaning="posts that answer someone rather than announce"),
     Anchor("questions_answered", "presences", 0.2, 0.9,
            meaning="questions in comments that get an answer"),
-    Anchor("median_response_hours", "commitment", 48.0, 1.0, log_scale=True,
-           meaning="hours to answer a comment: only daily time set aside makes this short"),
+    Anchor("median_response_hours", "commitment", 72.0, 4.0, log_scale=True,
+           meaning="hours to answer a comment: only daily time set aside makes this short (four "
+                   "hours counts as living, since evening and weekend comments wait for the morning)"),
     Anchor("mention_reply_share", "relationships", 0.0, 0.5,
            meaning="conversations started by others that the brand joins, to thank or to help"),
 )

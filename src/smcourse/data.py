@@ -82,6 +82,9 @@ def _read(path: Path, resource: dict, tz: str) -> pd.DataFrame:
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
         raise DatasetError(f"{path.name} cannot be read as CSV: {error}") from None
     fields = resource["schema"]["fields"]
+    for field in fields:  # a column that may be empty may also be left out, e.g. video_seconds
+        if field["name"] not in raw.columns and not field.get("constraints", {}).get("required"):
+            raw[field["name"]] = ""
     missing = [field["name"] for field in fields if field["name"] not in raw.columns]
     if missing:
         raise DatasetError(f"{path.name} has no column {', '.join(map(repr, missing))}; "

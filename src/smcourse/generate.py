@@ -1,15 +1,24 @@
 """The deterministic generator behind `datasets/`: one synthetic year of social media for the case brand.
 
-Lumen Coffee Roasters (the case brand) and Beacon Bean Co. (its competitor) post on five platforms
-during 2025. The numbers are invented, but shaped so that lessons can discover real patterns:
+Lumen Coffee Roasters (the case brand, about twenty people) and Beacon Bean Co. (its larger regional
+competitor) post on six platforms during 2025. The numbers are invented but calibrated to published
+2024-2026 benchmarks (the table lives in `datasets/calibration.json` and the data card): organic
+reach is a few per cent of followers on Facebook and X and more on LinkedIn and TikTok, engagement
+per impression and per follower differ by platform as the vendors' reports say, and so do
+impressions per reach, posting volumes, comment and share rates, clicks and follower growth.
 
-* weekday and hour effects: posts at lunchtime and early evening, Tuesday to Thursday, do best;
-* content types differ: questions draw comments, humour draws shares, promotions draw clicks but
-  little else;
-* an incident (a recall of cold-brew cans on 2025-09-08) turns comments and mentions negative for
-  about three weeks, then sentiment recovers because Lumen answers quickly and openly;
-* the competitor "exists" rather than "lives": a bigger audience, mostly promotional broadcasts in
-  morning batches, few and slow replies, and lower engagement per impression.
+Patterns planted on purpose, each with a modest effect and noise around it (sizes in the card):
+
+* timing: lunchtime and early evening, Tuesday to Thursday, do somewhat better than late evening
+  and weekends;
+* content types: questions draw comments, humour draws shares, promotions draw clicks;
+* an incident: Lumen recalls cold-brew cans on 2025-09-08; mentions spike and turn negative, then
+  decay over days to weeks while Lumen answers on an extended shift rota;
+* the competitor "exists" rather than "lives": more followers, mostly promotional broadcasts in a
+  morning batch, few and slow replies, and lower engagement per impression;
+* operations as they are: comments are answered only while someone is at work, so evenings and
+  weekends wait until the next working morning; many comments are never answered; monitoring
+  picks up spam and copy-paste bot posts.
 
 `write_datasets()` rewrites every CSV from the fixed seed, so the committed files are reproducible
 (`smcourse data generate`, then `git diff` shows nothing).
@@ -25,15 +34,46 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 
+from smcourse.assessment import DIMENSIONS, STATEMENTS
+
 SEED = 2025
 TIMEZONE = ZoneInfo("America/New_York")
 YEAR_START = date(2025, 1, 1)
 DAYS = 365
 INCIDENT_START = date(2025, 9, 8)
-INCIDENT_DAYS = 21
+# The recall's shape: an immediate spike that decays exponentially (time constants in days).
+INCIDENT_MENTION_PEAK = 7.0       # extra mentions on day 0, as a multiple of the usual volume
+INCIDENT_MENTION_DECAY = 5.0      # days for the extra volume to fall to 1/e
+INCIDENT_NEGATIVE_DECAY = 8.0     # days for the share of recall complaints to fall to 1/e
+INCIDENT_UNFOLLOW_PEAK = 4.0      # extra unfollows on day 0, as a multiple of the usual
+INCIDENT_UNFOLLOW_DECAY = 6.0
+INCIDENT_ROTA_DAYS = 21           # Lumen answers on an extended rota for three weeks
+RECOVERY_DAYS = 45                # mentions crediting Lumen's openness appear during this window
 
-PLATFORMS = ("instagram", "facebook", "x", "linkedin", "youtube")
-CONTENT_TYPES = ("promotional", "educational", "question", "culture", "humour", "job")
+PLATFORMS = ("instagram", "facebook", "x", "linkedin", "youtube", "tiktok")
+CONTENT_TYPES = ("promotional", "educational", "question", "culture", "humour", "job", "reply")
+VIDEO_PLATFORMS = ("youtube", "tiktok")
+
+
+@dataclass(frozen=True)
+class Platform:
+    """How one platform distributes and rewards organic posts (calibration in datasets/calibration.json)."""
+
+    reach_share: float        # organic reach of a feed post as a share of followers (mean)
+    frequency: float          # impressions per account reached
+    engagement: float         # engagements (likes + comments + shares) per impression
+    split: tuple[float, float, float]  # likes, comments, shares as shares of engagements
+    click_rate: float         # clicks per impression (no clickable links on Instagram and TikTok)
+
+
+PLATFORM = {
+    "instagram": Platform(0.15, 1.35, 0.036, (0.88, 0.035, 0.085), 0.0008),
+    "facebook": Platform(0.026, 1.15, 0.0495, (0.78, 0.07, 0.15), 0.011),
+    "x": Platform(0.030, 1.25, 0.0223, (0.80, 0.08, 0.12), 0.012),
+    "linkedin": Platform(0.30, 1.3, 0.05, (0.86, 0.07, 0.07), 0.005),
+    "youtube": Platform(0.75, 1.3, 0.047, (0.93, 0.05, 0.02), 0.004),
+    "tiktok": Platform(0.66, 1.2, 0.0445, (0.938, 0.012, 0.05), 0.0008),
+}
 
 
 @dataclass(frozen=True)
@@ -41,62 +81,86 @@ class BrandProfile:
     """How one brand behaves: the knobs that make 'existing' and 'living' look different in data."""
 
     brand: str
-    posts_per_week: dict[str, float]
+    posts_per_week: dict[str, float]    # broadcasts (feed posts) per week; replies come on top
     start_followers: dict[str, int]
+    monthly_growth: dict[str, float]    # net follower growth per month
+    monthly_churn: dict[str, float]     # followers lost per month, as a share of followers
     content_mix: dict[str, float]
     reply_share: float
     engagement_scale: float
     batch_posting: bool
     answer_probability_question: float
     answer_probability_other: float
-    median_response_hours: float
+    median_handling_hours: float        # working hours from the start of work on it to the answer
+    working_hours: dict[int, tuple[int, int]]  # weekday (Monday 0) -> (start hour, end hour)
+    mention_reply_probability: float
 
 
 LUMEN = BrandProfile(
     brand="lumen",
-    posts_per_week={"instagram": 5, "facebook": 4, "x": 6, "linkedin": 2, "youtube": 0.5},
-    start_followers={"instagram": 12000, "facebook": 8500, "x": 5200, "linkedin": 2400, "youtube": 900},
-    content_mix={"promotional": 0.2, "educational": 0.25, "question": 0.15, "culture": 0.2,
-                 "humour": 0.12, "job": 0.08},
+    posts_per_week={"instagram": 4.5, "facebook": 4.9, "x": 4.5, "linkedin": 1.5, "youtube": 0.25,
+                    "tiktok": 5.0},
+    start_followers={"instagram": 6800, "facebook": 4300, "x": 1350, "linkedin": 900,
+                     "youtube": 420, "tiktok": 1500},
+    monthly_growth={"instagram": 0.016, "facebook": 0.004, "x": 0.005, "linkedin": 0.016,
+                    "youtube": 0.012, "tiktok": 0.12},
+    monthly_churn={"instagram": 0.006, "facebook": 0.004, "x": 0.008, "linkedin": 0.003,
+                   "youtube": 0.004, "tiktok": 0.02},
+    content_mix={"promotional": 0.22, "educational": 0.25, "question": 0.14, "culture": 0.2,
+                 "humour": 0.12, "job": 0.07},
     reply_share=0.3,
     engagement_scale=1.0,
     batch_posting=False,
-    answer_probability_question=0.88,
-    answer_probability_other=0.45,
-    median_response_hours=1.5,
+    answer_probability_question=0.85,
+    answer_probability_other=0.42,
+    median_handling_hours=1.0,
+    working_hours={0: (8, 19), 1: (8, 19), 2: (8, 19), 3: (8, 19), 4: (8, 19), 5: (10, 14),
+                   6: (10, 12)},
+    mention_reply_probability=0.4,
 )
 
 BEACON = BrandProfile(
     brand="beacon",
-    posts_per_week={"instagram": 6, "facebook": 6, "x": 8, "linkedin": 1, "youtube": 0.25},
-    start_followers={"instagram": 31000, "facebook": 24000, "x": 15500, "linkedin": 3100, "youtube": 2600},
+    posts_per_week={"instagram": 5.0, "facebook": 5.0, "x": 4.5, "linkedin": 1.0, "youtube": 0.25,
+                    "tiktok": 2.5},
+    start_followers={"instagram": 16500, "facebook": 11800, "x": 3600, "linkedin": 1700,
+                     "youtube": 950, "tiktok": 2400},
+    monthly_growth={"instagram": 0.008, "facebook": 0.002, "x": 0.003, "linkedin": 0.011,
+                    "youtube": 0.006, "tiktok": 0.06},
+    monthly_churn={"instagram": 0.009, "facebook": 0.006, "x": 0.01, "linkedin": 0.004,
+                   "youtube": 0.005, "tiktok": 0.03},
     content_mix={"promotional": 0.62, "educational": 0.1, "question": 0.03, "culture": 0.08,
                  "humour": 0.07, "job": 0.1},
     reply_share=0.04,
-    engagement_scale=0.55,
+    engagement_scale=0.95,
     batch_posting=True,
-    answer_probability_question=0.25,
-    answer_probability_other=0.05,
-    median_response_hours=26.0,
+    answer_probability_question=0.3,
+    answer_probability_other=0.06,
+    median_handling_hours=14.0,
+    working_hours={0: (9, 17), 1: (9, 17), 2: (9, 17), 3: (9, 17), 4: (9, 17)},
+    mention_reply_probability=0.06,
 )
+# During the recall Lumen's team answers on a rota from 07:00 to 22:00, seven days a week.
+INCIDENT_ROTA = {day: (7, 22) for day in range(7)}
 
-# Engagements per impression by content type, and how they split into likes/comments/shares.
-BASE_ENGAGEMENT = {"promotional": 0.014, "educational": 0.03, "question": 0.034, "culture": 0.032,
-                   "humour": 0.045, "job": 0.016}
-ENGAGEMENT_SPLIT = {  # likes, comments, shares
-    "promotional": (0.8, 0.1, 0.1), "educational": (0.65, 0.12, 0.23),
-    "question": (0.45, 0.5, 0.05), "culture": (0.75, 0.12, 0.13),
-    "humour": (0.55, 0.1, 0.35), "job": (0.6, 0.1, 0.3),
-}
-CLICK_RATE = {"promotional": 0.012, "educational": 0.008, "question": 0.002, "culture": 0.003,
-              "humour": 0.002, "job": 0.011}
-PLATFORM_REACH = {"instagram": 0.35, "facebook": 0.22, "x": 0.3, "linkedin": 0.4, "youtube": 1.6}
-PLATFORM_ENGAGEMENT = {"instagram": 1.2, "facebook": 0.9, "x": 0.7, "linkedin": 1.0, "youtube": 1.1}
-WEEKDAY_EFFECT = (0.95, 1.12, 1.18, 1.15, 1.0, 0.82, 0.8)  # Monday first
-# Hour of day (local time) to engagement multiplier: peaks at lunch and in the early evening.
-HOUR_EFFECT = {h: 0.55 for h in range(24)} | {7: 0.8, 8: 0.9, 9: 0.95, 10: 1.0, 11: 1.25, 12: 1.35,
-                                             13: 1.2, 14: 0.95, 15: 0.9, 16: 0.9, 17: 1.0, 18: 1.15,
-                                             19: 1.3, 20: 1.25, 21: 1.0, 22: 0.75}
+# Content types: engagement per impression relative to the average, and how each tilts the split.
+CONTENT_ENGAGEMENT = {"promotional": 0.8, "educational": 1.05, "question": 1.05, "culture": 1.1,
+                      "humour": 1.2, "job": 0.85, "reply": 1.25}
+CONTENT_COMMENTS = {"question": 2.5, "reply": 2.0}   # multiplies the platform's comment share
+CONTENT_SHARES = {"humour": 1.8, "educational": 1.3, "job": 1.5}
+CONTENT_CLICKS = {"promotional": 2.2, "job": 2.0, "educational": 1.0, "question": 0.3,
+                  "culture": 0.4, "humour": 0.3, "reply": 0.3}
+REPLY_REACH = 0.1   # a reply is seen mainly by the people in that conversation
+WEEKDAY_EFFECT = (0.98, 1.06, 1.08, 1.05, 0.99, 0.92, 0.9)  # Monday first
+# Hour of day (local time) to engagement multiplier: a little higher at lunch and early evening.
+HOUR_EFFECT = {h: 0.85 for h in range(24)} | {7: 0.92, 8: 0.96, 9: 0.98, 10: 1.0, 11: 1.1, 12: 1.14,
+                                             13: 1.08, 14: 0.98, 15: 0.97, 16: 0.98, 17: 1.02,
+                                             18: 1.08, 19: 1.13, 20: 1.1, 21: 0.95, 22: 0.87}
+RATE_NOISE = 0.45   # sigma of the log-normal noise on each post's engagement rate
+REACH_NOISE = 0.4   # sigma of the log-normal noise on each post's reach
+# Video length in seconds and the average share of it watched (TikTok and YouTube).
+VIDEO_SECONDS = {"tiktok": (12, 60), "youtube": (240, 720)}
+WATCHED_SHARE = {"tiktok": 0.22, "youtube": 0.35}
 
 PRODUCTS = ("Harbour blend", "cold brew", "single-origin Kenya", "decaf Colombia", "oat latte",
             "espresso roast", "seasonal pumpkin blend", "pour-over kit")
@@ -173,9 +237,20 @@ MENTION_TEMPLATES = {
                  "{name} refunded my cold brew within a day, impressed",
                  "Good update from {name} on the recall, feeling reassured"),
 }
+# What monitoring also picks up: spam from throwaway accounts, and one text pasted by many bots.
+SPAM_TEMPLATES = ("WIN a FREE year of coffee from {name}!!! Claim now at bit.ly/fr33-cup {tag}",
+                  "{name} gift card giveaway, DM us to claim your prize {tag}",
+                  "Earn $500 a day from home, ask me how. {name} {tag}",
+                  "Cheap followers and likes for {name}, visit our page {tag}")
+BOT_TEXT = "Top 10 coffee deals this week, {name} included. Full list at deals-now.example {tag}"
 SECTORS = ("retail", "hospitality", "software", "manufacturing", "healthcare", "nonprofit",
            "professional services", "education")
 SIZES = ("1-9", "10-49", "50-249", "250+")
+# The survey instrument is the course's self-assessment (`smcourse.assessment.STATEMENTS`): three
+# statements per dimension answered from 1 to 5, one of them describing the existing form and scored
+# in reverse (6 - answer); a dimension's score is the mean of its three scored answers.
+SURVEY_STATEMENTS = {dimension: tuple(s for s in STATEMENTS if s.dimension == dimension)
+                     for dimension in DIMENSIONS}
 
 
 def _local_datetime(day: date, hour: int, minute: int) -> datetime:
@@ -186,8 +261,15 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(TIMEZONE).isoformat(timespec="seconds")
 
 
-def _in_incident(day: date, brand: str) -> bool:
-    return brand == "lumen" and 0 <= (day - INCIDENT_START).days < INCIDENT_DAYS
+def _days_since_incident(day: date, brand: str) -> int:
+    """Days since the recall began for Lumen (-1 before it, and always -1 for Beacon)."""
+    return (day - INCIDENT_START).days if brand == "lumen" and day >= INCIDENT_START else -1
+
+
+def _incident_weight(day: date, brand: str, decay: float) -> float:
+    """exp(-days / decay) from the recall day on, 0 before it: how much of the shock is left."""
+    since = _days_since_incident(day, brand)
+    return float(np.exp(-since / decay)) if since >= 0 else 0.0
 
 
 def _pick(rng: np.random.Generator, options):
@@ -207,22 +289,26 @@ def _author(rng) -> str:
 def _follower_rows(rng, profile: BrandProfile) -> list[dict]:
     rows = []
     for platform in PLATFORMS:
-        followers = profile.start_followers[platform]
-        gain_rate = followers * (0.0016 if profile.brand == "lumen" else 0.0009)
-        loss_rate = followers * (0.0005 if profile.brand == "lumen" else 0.0008)
+        followers = float(profile.start_followers[platform])
+        churn = profile.monthly_churn[platform] / 30.4
+        gain = (profile.monthly_growth[platform] + profile.monthly_churn[platform]) / 30.4
+        count = profile.start_followers[platform]
         for offset in range(DAYS):
             day = YEAR_START + timedelta(days=offset)
-            incident = _in_incident(day, profile.brand)
-            gained = int(rng.poisson(gain_rate * (0.7 if incident else 1.0)))
-            lost = int(rng.poisson(loss_rate * (3.0 if incident else 1.0)))
-            followers += gained - lost
+            shock = _incident_weight(day, profile.brand, INCIDENT_UNFOLLOW_DECAY)
+            gained = int(rng.poisson(count * gain * (1 - 0.4 * shock)))
+            lost = int(rng.poisson(count * churn * (1 + INCIDENT_UNFOLLOW_PEAK * shock)))
+            count += gained - lost
+            followers = count
             rows.append({"date": day.isoformat(), "brand": profile.brand, "platform": platform,
-                         "followers": followers, "gained": gained, "lost": lost})
+                         "followers": int(followers), "gained": gained, "lost": lost})
     return rows
 
 
 def _post_times(rng, profile: BrandProfile, platform: str) -> list[datetime]:
-    weekly = profile.posts_per_week[platform]
+    weekly = profile.posts_per_week[platform] / (1 - profile.reply_share)  # broadcasts + replies
+    hours = np.arange(7, 23)
+    weights = np.array([0.5 if h in (7, 21, 22) else 1.0 for h in hours])
     times = []
     for offset in range(DAYS):
         day = YEAR_START + timedelta(days=offset)
@@ -230,10 +316,19 @@ def _post_times(rng, profile: BrandProfile, platform: str) -> list[datetime]:
             if profile.batch_posting:  # scheduled in a morning batch, minutes apart
                 hour, minute = 9, int(rng.integers(0, 20))
             else:
-                hour = int(rng.choice(np.arange(7, 23)))
+                hour = int(rng.choice(hours, p=weights / weights.sum()))
                 minute = int(rng.integers(0, 60))
             times.append(_local_datetime(day, hour, minute))
     return times
+
+
+def _split(platform: str, content_type: str) -> np.ndarray:
+    likes, comments, shares = PLATFORM[platform].split
+    comments *= CONTENT_COMMENTS.get(content_type, 1.0)
+    shares *= CONTENT_SHARES.get(content_type, 1.0)
+    likes = max(1.0 - comments - shares, 0.05)
+    parts = np.array([likes, comments, shares])
+    return parts / parts.sum()
 
 
 def _post_rows(rng, profile: BrandProfile, followers_on: dict) -> list[dict]:
@@ -241,35 +336,64 @@ def _post_rows(rng, profile: BrandProfile, followers_on: dict) -> list[dict]:
     types = list(profile.content_mix)
     weights = np.array(list(profile.content_mix.values()))
     for platform in PLATFORMS:
+        settings = PLATFORM[platform]
         for moment in _post_times(rng, profile, platform):
-            mode = "reply" if rng.random() < profile.reply_share else "broadcast"
-            content_type = str(rng.choice(types, p=weights / weights.sum()))
+            is_reply = rng.random() < profile.reply_share
+            content_type = "reply" if is_reply else str(rng.choice(types, p=weights / weights.sum()))
             audience = followers_on[(profile.brand, platform, moment.date())]
-            impressions = int(audience * PLATFORM_REACH[platform] * rng.lognormal(0, 0.35))
-            if mode == "reply":
-                impressions = int(impressions * 0.25)
-            reach = int(impressions * rng.uniform(0.55, 0.85))
-            rate = (BASE_ENGAGEMENT[content_type] * PLATFORM_ENGAGEMENT[platform]
+            reach_share = settings.reach_share * (REPLY_REACH if is_reply else 1.0)
+            reach = int(rng.poisson(audience * reach_share * rng.lognormal(-REACH_NOISE ** 2 / 2,
+                                                                           REACH_NOISE)))
+            impressions = reach + int(rng.poisson(reach * (settings.frequency - 1)
+                                                  * rng.uniform(0.8, 1.2)))
+            rate = (settings.engagement * CONTENT_ENGAGEMENT[content_type]
                     * WEEKDAY_EFFECT[moment.weekday()] * HOUR_EFFECT[moment.hour]
-                    * profile.engagement_scale * (1.6 if mode == "reply" else 1.0)
-                    * rng.lognormal(0, 0.25))
-            engagements = int(rng.poisson(impressions * rate))
-            likes_share, comments_share, _ = ENGAGEMENT_SPLIT[content_type]
-            likes = int(round(engagements * likes_share))
-            comments = int(round(engagements * comments_share * 0.25))
-            shares = max(engagements - likes - int(round(engagements * comments_share)), 0)
-            clicks = int(rng.binomial(impressions, CLICK_RATE[content_type]))
-            template = REPLY_TEMPLATES if mode == "reply" else POST_TEMPLATES[content_type]
+                    * profile.engagement_scale * rng.lognormal(-RATE_NOISE ** 2 / 2, RATE_NOISE))
+            engagements = int(rng.poisson(impressions * min(rate, 0.5)))
+            likes, comments, shares = (int(n) for n in
+                                       rng.multinomial(engagements, _split(platform, content_type)))
+            click_rate = settings.click_rate * CONTENT_CLICKS.get(content_type, 1.0)
+            clicks = int(rng.binomial(impressions, min(click_rate, 1.0)))
+            template = REPLY_TEMPLATES if is_reply else POST_TEMPLATES[content_type]
             text = _pick(rng, template).format(product=_pick(rng, PRODUCTS), name=_author(rng),
                                                tag=BRAND_NAMES[profile.brand][2])
+            video_seconds, watch_seconds = "", ""
+            if platform in VIDEO_PLATFORMS and not is_reply:
+                low, high = VIDEO_SECONDS[platform]
+                video_seconds = int(rng.integers(low, high + 1))
+                share = float(np.clip(rng.normal(WATCHED_SHARE[platform], 0.06), 0.05, 0.95))
+                watch_seconds = round(video_seconds * share, 1)
             rows.append({"brand": profile.brand, "platform": platform, "published_at": moment,
-                         "content_type": content_type, "mode": mode, "text": text,
-                         "impressions": impressions, "reach": reach, "likes": likes,
-                         "comments": comments, "shares": shares, "clicks": clicks})
-    rows.sort(key=lambda r: (r["published_at"], r["brand"], r["platform"]))
-    for number, row in enumerate(rows, start=1):
-        row["post_id"] = f"P{number:05d}"
+                         "content_type": content_type, "mode": "reply" if is_reply else "broadcast",
+                         "text": text, "impressions": impressions, "reach": reach, "likes": likes,
+                         "comments": comments, "shares": shares, "clicks": clicks,
+                         "video_seconds": video_seconds, "avg_watch_seconds": watch_seconds})
     return rows
+
+
+def working_hours_on(profile: BrandProfile, day: date) -> tuple[int, int] | None:
+    """The hours someone answers for `profile` on `day` (None when nobody is at work)."""
+    if 0 <= _days_since_incident(day, profile.brand) < INCIDENT_ROTA_DAYS:
+        return INCIDENT_ROTA[day.weekday()]
+    return profile.working_hours.get(day.weekday())
+
+
+def answer_time(profile: BrandProfile, created: datetime, working_hours: float) -> datetime:
+    """When an answer goes out if it takes `working_hours` of someone's working time to get to it,
+    counted from `created` through the brand's working calendar (nights and days off wait)."""
+    moment, left = created, timedelta(hours=working_hours)
+    while True:
+        shift = working_hours_on(profile, moment.date())
+        if shift is not None:
+            opens = _local_datetime(moment.date(), shift[0], 0)
+            closes = _local_datetime(moment.date(), shift[1], 0)
+            start = max(moment, opens)
+            if start < closes:
+                if start + left <= closes:
+                    return start + left
+                left -= closes - start
+        next_day = moment.date() + timedelta(days=1)
+        moment = _local_datetime(next_day, 0, 0)
 
 
 def _comment_rows(rng, posts: list[dict], profiles: dict[str, BrandProfile]) -> list[dict]:
@@ -278,25 +402,25 @@ def _comment_rows(rng, posts: list[dict], profiles: dict[str, BrandProfile]) -> 
     for post in posts:
         profile = profiles[post["brand"]]
         for _ in range(post["comments"]):
-            created = post["published_at"] + timedelta(hours=float(rng.exponential(5)))
+            created = post["published_at"] + timedelta(hours=float(rng.exponential(4)))
             created = min(created, year_end)
-            incident = _in_incident(created.date(), post["brand"])
-            is_question = rng.random() < (0.6 if post["content_type"] == "question" else 0.18)
+            shock = _incident_weight(created.date(), post["brand"], INCIDENT_NEGATIVE_DECAY)
+            is_question = rng.random() < (0.5 if post["content_type"] == "question" else 0.18)
             if is_question:
                 text = _fill(rng, _pick(rng, QUESTION_TEMPLATES), post["brand"])
             else:
+                usual = np.array([0.55, 0.3, 0.15, 0.0])
+                recall = np.array([0.1, 0.15, 0.25, 0.5])
                 mood = str(rng.choice(["positive", "neutral", "negative", "incident"],
-                                      p=[0.2, 0.2, 0.2, 0.4] if incident else [0.55, 0.3, 0.15, 0.0]))
+                                      p=(1 - shock) * usual + shock * recall))
                 text = _fill(rng, _pick(rng, COMMENT_TEMPLATES[mood]), post["brand"])
             chance = (profile.answer_probability_question if is_question
                       else profile.answer_probability_other)
             answered = rng.random() < chance
             answered_at = ""
             if answered:
-                delay = rng.lognormal(np.log(profile.median_response_hours), 0.8)
-                if incident:
-                    delay *= 0.5
-                answered_at = _iso(created + timedelta(hours=float(delay)))
+                effort = float(rng.lognormal(np.log(profile.median_handling_hours), 0.9))
+                answered_at = _iso(answer_time(profile, created, effort))
             rows.append({"post_id": post["post_id"], "author": _author(rng), "created_at": created,
                          "text": text, "is_question": is_question, "answered": answered,
                          "answered_at": answered_at})
@@ -307,49 +431,76 @@ def _comment_rows(rng, posts: list[dict], profiles: dict[str, BrandProfile]) -> 
     return rows
 
 
-def _mention_rows(rng) -> list[dict]:
+MENTION_PLATFORMS = ("instagram", "facebook", "x", "linkedin", "tiktok")
+MENTION_PLATFORM_WEIGHTS = np.array([0.32, 0.2, 0.2, 0.06, 0.22])
+
+
+def _mention_rows(rng, profiles: dict[str, BrandProfile]) -> list[dict]:
     rows = []
+    bots = [f"@deals{int(rng.integers(100, 999))}" for _ in range(12)]
     for offset in range(DAYS):
         day = YEAR_START + timedelta(days=offset)
-        for brand, daily in (("lumen", 4.0), ("beacon", 5.0)):
-            since_incident = (day - INCIDENT_START).days if brand == "lumen" else -1
-            incident = 0 <= since_incident < INCIDENT_DAYS
-            recovery = INCIDENT_DAYS <= since_incident < INCIDENT_DAYS + 30
-            for _ in range(int(rng.poisson(daily * (4.0 if incident else 1.0)))):
-                if incident:
-                    mood = str(rng.choice(["incident", "negative", "neutral", "positive"],
-                                          p=[0.6, 0.15, 0.15, 0.1]))
-                elif recovery:
-                    mood = str(rng.choice(["recovery", "positive", "neutral", "negative"],
-                                          p=[0.25, 0.35, 0.3, 0.1]))
+        for brand, daily in (("lumen", 3.0), ("beacon", 4.5)):
+            volume = _incident_weight(day, brand, INCIDENT_MENTION_DECAY)
+            recall = _incident_weight(day, brand, INCIDENT_NEGATIVE_DECAY)
+            since = _days_since_incident(day, brand)
+            recovery = 3 <= since < RECOVERY_DAYS
+            for _ in range(int(rng.poisson(daily * (1 + INCIDENT_MENTION_PEAK * volume)))):
+                usual = [0.45, 0.35, 0.2] if brand == "lumen" else [0.3, 0.42, 0.28]
+                if rng.random() < 0.8 * recall:
+                    mood = str(rng.choice(["incident", "negative"], p=[0.8, 0.2]))
+                elif recovery and rng.random() < 0.3:
+                    mood = "recovery"
                 else:
-                    probs = [0.45, 0.35, 0.2] if brand == "lumen" else [0.3, 0.4, 0.3]
-                    mood = str(rng.choice(["positive", "neutral", "negative"], p=probs))
+                    mood = str(rng.choice(["positive", "neutral", "negative"], p=usual))
                 hour, minute = int(rng.integers(6, 24)), int(rng.integers(0, 60))
-                replied_chance = 0.55 if brand == "lumen" else 0.08
-                rows.append({"brand": brand, "platform": str(rng.choice(PLATFORMS[:4])),
+                replied = rng.random() < profiles[brand].mention_reply_probability * (
+                    1.3 if since >= 0 and since < INCIDENT_ROTA_DAYS else 1.0)
+                rows.append({"brand": brand,
+                             "platform": str(rng.choice(MENTION_PLATFORMS,
+                                                        p=MENTION_PLATFORM_WEIGHTS)),
                              "created_at": _local_datetime(day, hour, minute),
                              "author": _author(rng),
                              "text": _fill(rng, _pick(rng, MENTION_TEMPLATES[mood]), brand),
-                             "brand_replied": rng.random() < replied_chance})
-    rows.sort(key=lambda r: (r["created_at"], r["brand"]))
+                             "brand_replied": bool(replied)})
+            # Noise that monitoring picks up too: spam, and bursts of one pasted text from bots.
+            for _ in range(int(rng.poisson(daily * 0.05))):
+                rows.append(_noise_row(rng, brand, day, _author(rng), _pick(rng, SPAM_TEMPLATES)))
+            if rng.random() < 0.03:
+                for bot in rng.choice(bots, size=int(rng.integers(3, 7)), replace=False):
+                    rows.append(_noise_row(rng, brand, day, str(bot), BOT_TEXT))
+    rows.sort(key=lambda r: (r["created_at"], r["brand"], r["author"]))
     for number, row in enumerate(rows, start=1):
         row["mention_id"] = f"M{number:05d}"
         row["created_at"] = _iso(row["created_at"])
     return rows
 
 
+def _noise_row(rng, brand: str, day: date, author: str, template: str) -> dict:
+    name, handle, tag = BRAND_NAMES[brand]
+    text = template.format(name=handle, tag=tag, product="")
+    return {"brand": brand, "platform": str(rng.choice(("x", "instagram", "facebook"))),
+            "created_at": _local_datetime(day, int(rng.integers(0, 24)), int(rng.integers(0, 60))),
+            "author": author, "text": text, "brand_replied": False}
+
+
 def _survey_rows(rng, count: int = 160) -> list[dict]:
     rows = []
+    shifts = {"planning": -0.2, "presences": 0.1, "commitment": -0.4, "relationships": 0.0}
     for number in range(1, count + 1):
         maturity = rng.normal(0, 1)  # one latent "how alive is this organisation" trait
-        scores = {dim: int(np.clip(round(3 + 0.9 * maturity + rng.normal(0, 0.8) + shift), 1, 5))
-                  for dim, shift in (("planning", -0.2), ("presences", 0.1),
-                                     ("commitment", -0.4), ("relationships", 0.0))}
-        rows.append({"organisation_id": f"O{number:03d}", "sector": _pick(rng, SECTORS),
-                     "employees": _pick(rng, SIZES),
-                     "years_on_social": int(np.clip(rng.normal(5 + maturity, 2.5), 0, 15)),
-                     **scores})
+        row = {"organisation_id": f"O{number:03d}", "sector": _pick(rng, SECTORS),
+               "employees": _pick(rng, SIZES),
+               "years_on_social": int(np.clip(rng.normal(5 + maturity, 2.5), 0, 15))}
+        for dimension, shift in shifts.items():
+            level = 3 + 0.7 * maturity + shift + rng.normal(0, 0.5)
+            scored = []
+            for item, statement in enumerate(SURVEY_STATEMENTS[dimension], start=1):
+                agreement = int(np.clip(round(level + rng.normal(0, 0.7)), 1, 5))
+                row[f"{dimension}_{item}"] = 6 - agreement if statement.reverse else agreement
+                scored.append(agreement)
+            row[dimension] = f"{sum(scored) / 3:.2f}"
+        rows.append(row)
     return rows
 
 
@@ -358,8 +509,10 @@ def build_tables(seed: int = SEED) -> dict[str, list[dict]]:
     rng = np.random.default_rng(seed)
     profiles = {"lumen": LUMEN, "beacon": BEACON}
     followers = _follower_rows(rng, LUMEN) + _follower_rows(rng, BEACON)
-    followers_on = {(r["brand"], r["platform"], date.fromisoformat(r["date"])): r["followers"]
-                    for r in followers}
+    followers_on = {}
+    for row in followers:  # the audience a post goes out to: followers at the start of its day
+        start = row["followers"] - row["gained"] + row["lost"]
+        followers_on[(row["brand"], row["platform"], date.fromisoformat(row["date"]))] = start
     posts = sorted(_post_rows(rng, LUMEN, followers_on) + _post_rows(rng, BEACON, followers_on),
                    key=lambda r: (r["published_at"], r["brand"], r["platform"]))
     for number, post in enumerate(posts, start=1):
@@ -368,7 +521,7 @@ def build_tables(seed: int = SEED) -> dict[str, list[dict]]:
     for post in posts:
         post["published_at"] = _iso(post["published_at"])
     return {"posts": posts, "followers": followers, "comments": comments,
-            "mentions": _mention_rows(rng), "survey": _survey_rows(rng)}
+            "mentions": _mention_rows(rng, profiles), "survey": _survey_rows(rng)}
 
 
 def _cell(value) -> str:

@@ -311,3 +311,53 @@ def mention_reply_share(mentions: pd.DataFrame) -> pd.Series:
     """Per brand, the share of public mentions (conversations others started) the brand joined."""
     share = mentions.groupby("brand", observed=True)["brand_replied"].mean().astype("float64")
     return share.rename("mention_reply_share").rename_axis("brand")
+
+
+def reach_rate(posts: pd.DataFrame, followers: pd.DataFrame) -> pd.Series:
+    """Accounts reached per follower for each post (organic reach as a share of the audience the
+    post went out to; above 1 when a post travels beyond the followers, as on TikTok)."""
+    return _rate(posts["reach"], followers_at_post(posts, followers)).rename("reach_rate")
+
+
+def watched_share(posts: pd.DataFrame) -> pd.Series:
+    """Average watch time as a share of the video's length (NaN for posts that are not videos)."""
+    return _rate(posts["avg_watch_seconds"].astype("float64"),
+                 posts["video_seconds"].astype("float64")).rename("watched_share")
+
+
+def response_summary(comments: pd.DataFrame, posts: pd.DataFrame,
+                     within_hours: float = 24) -> pd.DataFrame:
+    """Per brand: comments received, response rate, the share answered within `within_hours`, and
+    the median hours to an answer among the comments that were answered.
+
+    Why three numbers: a median over answered comments alone flatters a brand that leaves the hard
+    ones unanswered, so the response rate sits beside it, and the share answered within
+    `within_hours` counts every unanswered comment as not answered in time (time-to-answer with the
+    unanswered treated as not yet answered). Questions are reported apart in `questions_answered`.
+    """
+    brand = comments["post_id"].map(posts.set_index("post_id")["brand"].astype(str))
+    hours = response_hours(comments)
+    frame = pd.DataFrame({"brand": brand, "answered": comments["answered"].astype(bool),
+                          "in_time": hours.le(within_hours).fillna(False).astype(bool),
+                          "hours": hours, "question": comments["is_question"].astype(bool)})
+    grouped = frame.groupby("brand")
+    table = pd.DataFrame({
+        "comments": grouped.size(),
+        "response_rate": grouped["answered"].mean(),
+        f"answered_within_{within_hours:g}h": grouped["in_time"].mean(),
+        "median_response_hours": grouped["hours"].median(),
+        "questions_answered": frame[frame["question"]].groupby("brand")["answered"].mean(),
+    })
+    return table.rename_axis("brand")
+
+
+SPAM_PATTERN = r"bit\.ly|https?://|\.example\b|giveaway|\bwin\b|\bfree\b|\$\d|followers and likes"
+
+
+def likely_spam(mentions: pd.DataFrame, repeats: int = 3) -> pd.Series:
+    """True for mentions that look like spam or bot posts, by two signals monitoring tools use:
+    a link or prize/money bait in the text, or an author who posted the identical text at least
+    `repeats` times (copy-paste bots). A filter, not a verdict: check a sample by eye."""
+    bait = mentions["text"].str.contains(SPAM_PATTERN, case=False, regex=True)
+    copies = mentions.groupby(["author", "text"])["text"].transform("size")
+    return (bait | (copies >= repeats)).rename("likely_spam")

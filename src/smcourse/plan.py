@@ -673,23 +673,26 @@ def example_plan() -> Plan:
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring"),
             Channel("X", "rented", "Quick answers, local news, talking with the press"),
             Channel("YouTube", "rented", "Monthly brewing video"),
+            Channel("TikTok", "rented", "Short brewing clips and the team at work, for people "
+                                        "who do not follow us yet"),
             Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong"),
         ],
         content=Content(
             mix={"educational": 30, "question": 15, "culture": 20, "humour": 10, "job": 5,
                  "promotional": 20},
             posts_per_week={"Website and blog": 1, "Email newsletter": 1, "Instagram": 5,
-                            "Facebook": 3, "LinkedIn": 2, "X": 5, "YouTube": 1}),
+                            "Facebook": 3, "LinkedIn": 2, "X": 5, "YouTube": 1, "TikTok": 4}),
         engagement=Engagement(
             response_hours={"Instagram": "2", "Facebook": "2", "X": "2", "LinkedIn": "4",
-                            "YouTube": "24", "Website and blog": "24", "Review sites": "24"},
+                            "TikTok": "4", "YouTube": "24", "Website and blog": "24",
+                            "Review sites": "24"},
             who_answers="The two community leads, in shifts from 7:00 to 19:00, seven days a week; "
                         "baristas answer brewing questions on their café's posts.",
             escalation="Complaints about an order or a café go to the café manager the same day; "
                        "anything about safety or the press goes to the founder within the hour."),
-        metrics=[Metric("engagement_rate", "3"), Metric("click_through_rate", "0.8"),
-                 Metric("response_time", "2"), Metric("positive_sentiment", "45"),
-                 Metric("questions_answered", "95")],
+        metrics=[Metric("engagement_rate", "4"), Metric("click_through_rate", "0.2"),
+                 Metric("response_time", "4"), Metric("positive_sentiment", "45"),
+                 Metric("questions_answered", "90")],
         actions={
             "planning": Action("Review the channel list every quarter against where customers "
                                "and staff actually talk", "Head of marketing", "end of March"),

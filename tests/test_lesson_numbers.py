@@ -1,0 +1,180 @@
+"""Are the numbers that lesson prose, alt texts and instructor notes state true for the data?
+
+Where a lesson types a number (in a sentence or a figure's alt text) rather than computing it, the
+same number is checked here, so a change to the data that would make a lesson wrong fails a test.
+"""
+
+import pandas as pd
+import pytest
+
+from smcourse import assessment, metrics
+
+
+@pytest.fixture(scope="module")
+def people(tables):
+    """Mentions without spam and bots, as lessons 01 and 04 use them."""
+    mentions = tables["mentions"]
+    return mentions[~metrics.likely_spam(mentions)]
+
+
+def _by_brand(frame):
+    return frame["brand"].astype(str)
+
+
+def test_lesson_01_replies_to_mentions(tables, people):
+    assert metrics.likely_spam(tables["mentions"]).mean() == pytest.approx(0.07, abs=0.01)
+    share = people.groupby(_by_brand(people))["brand_replied"].mean()
+    assert share["lumen"] == pytest.approx(0.42, abs=0.01)
+    assert share["beacon"] == pytest.approx(0.07, abs=0.01)
+    asks = people["text"].str.contains("?", regex=False)
+    split = people.groupby([_by_brand(people), asks])["brand_replied"].mean()
+    assert split[("lumen", True)] == pytest.approx(0.44, abs=0.01)
+    assert split[("lumen", False)] == pytest.approx(0.41, abs=0.01)
+    assert split["beacon"].round(2).tolist() == [0.07, 0.07]
+    recall = people[(people["brand"] == "lumen")
+                    & people["created_at"].dt.strftime("%Y-%m-%d").between("2025-09-08", "2025-09-28")]
+    assert recall["brand_replied"].mean() == pytest.approx(0.53, abs=0.01)
+
+
+def test_lesson_01_volumes_and_platforms(tables, people):
+    mentions = tables["mentions"]
+    weekly = (mentions.groupby([pd.Grouper(key="created_at", freq="W"), "brand"], observed=True)
+              .size().unstack())
+    assert weekly["lumen"].median() == pytest.approx(22, abs=2)
+    assert weekly["beacon"].median() == pytest.approx(33, abs=2)
+    assert weekly.loc["2025-09-14", "lumen"] == pytest.approx(130, abs=5)
+    assert weekly.loc["2025-09-21", "lumen"] == pytest.approx(40, abs=3)
+    shares = mentions["platform"].astype(str).value_counts(normalize=True)  # before the spam filter
+    assert shares["instagram"] == pytest.approx(1 / 3, abs=0.02)
+    assert shares[["facebook", "tiktok", "x"]].between(0.18, 0.23).all()
+
+
+def test_lesson_01_words_in_lumens_complaints(people):
+    scores = metrics.sentiment_scores(people["text"])
+    day = people["created_at"].dt.strftime("%Y-%m-%d")
+    complaints = people[(people["brand"] == "lumen") & (metrics.sentiment_labels(scores) == "negative")
+                        & ~day.between("2025-09-08", "2025-09-28")]
+    terms = metrics.top_terms(complaints["text"], n=12, exclude=(
+        "lumen", "lumencoffee", "beacon", "beaconbean", "coffee", "specialtycoffee"))
+    counts = dict(zip(terms["term"], terms["count"], strict=True))
+    assert [counts[w] for w in ("opened", "stall", "market", "disappointed", "wrong", "waited")] == \
+        [62, 62, 62, 61, 60, 50]
+
+
+def test_lessons_01_and_02_brands_compared(tables):
+    posts = tables["posts"]
+    promotional = (posts["content_type"] == "promotional").groupby(_by_brand(posts)).mean()
+    assert promotional["beacon"] == pytest.approx(0.62, abs=0.01)
+    table = metrics.performance_by(posts, "brand")
+    assert table.loc["beacon", "click_through_rate"] == pytest.approx(0.003, abs=0.0003)
+    assert table.loc["lumen", "click_through_rate"] == pytest.approx(0.0014, abs=0.0002)
+    ratio = table.loc["beacon", "engagement_rate"] / table.loc["lumen", "engagement_rate"]
+    assert ratio == pytest.approx(2 / 3, abs=0.05)
+    by_mode = metrics.performance_by(posts.assign(group=_by_brand(posts) + " " + posts["mode"].astype(str)),
+                                     "group")["engagement_rate"].round(3)
+    assert by_mode.to_dict() == {"lumen reply": 0.053, "beacon reply": 0.052,
+                                 "lumen broadcast": 0.044, "beacon broadcast": 0.031}
+
+
+def test_lesson_02_platforms_content_and_conversations(tables):
+    posts, lumen = tables["posts"], tables["posts"][tables["posts"]["brand"] == "lumen"]
+    rates = {brand: metrics.performance_by(own, "platform")["engagement_rate"]
+             for brand, own in posts.groupby(_by_brand(posts))}
+    assert list(rates["lumen"].index[:2]) == ["linkedin", "facebook"] and rates["lumen"].index[-1] == "x"
+    assert (rates["beacon"] < rates["lumen"].reindex(rates["beacon"].index)).all()
+    assert rates["lumen"].round(3)["instagram"] == 0.037 and rates["beacon"].round(3)["x"] == 0.018
+    reach = metrics.audience_and_conversations(tables["followers"], posts, tables["comments"],
+                                               tables["mentions"])
+    assert reach.loc["lumen", "conversations"] > 4 * reach.loc["beacon", "conversations"]
+    assert reach.loc["lumen", "per_1000_followers"] == pytest.approx(61, abs=1)
+    assert reach.loc["beacon", "per_1000_followers"] == pytest.approx(7, abs=0.5)
+    content = metrics.performance_by(lumen, "content_type")
+    assert content.loc["humour", "engagement_rate"] / content.loc["promotional", "engagement_rate"] == \
+        pytest.approx(1.6, abs=0.05)
+    assert content.loc["humour", "shares_per_post"] == pytest.approx(7, abs=0.5)
+    assert 2 < content.loc["question", "comments_per_post"] < 3
+    others = content["comments_per_post"].drop("question")
+    assert others.max() * 1.9 < content.loc["question", "comments_per_post"]  # "about twice"
+    hours = posts["published_at"].dt.hour
+    assert (hours[posts["brand"] == "beacon"] == 9).sum() == 1010 and len(lumen) == 1597
+    per_hour = lumen["published_at"].dt.hour.value_counts()
+    assert per_hour.loc[8:20].between(90, 135).all() and per_hour.loc[[7, 21, 22]].max() < 65
+    assert metrics.clustered_share(posts)["beacon"] == pytest.approx(0.25, abs=0.02)
+
+
+def test_lesson_03_survey_and_indicators(tables):
+    counts = assessment.verdict_counts(tables["survey"]).set_index(["dimension", "verdict"])["organisations"]
+    assert counts[("commitment", "existing")] == 84 and counts[("commitment", "living")] == 24
+    assert counts[("presences", "living")] == 53
+    indicators = metrics.activity_indicators(tables["posts"], tables["comments"]).round(2)
+    assert indicators["posting_consistency"].to_dict() == {"lumen": 0.78, "beacon": 0.76}
+    assert indicators["questions_answered"].to_dict() == {"lumen": 0.86, "beacon": 0.30}
+    assert indicators.loc["beacon", "median_response_hours"] == pytest.approx(72, abs=1)
+
+
+def test_lessons_04_and_05_churn(tables):
+    churn = metrics.follower_growth(tables["followers"], by="brand").pivot(
+        index="date", columns="brand", values="churn_rate")
+    usual = churn.drop(pd.Timestamp("2025-09-01"))
+    assert usual["beacon"].median() == pytest.approx(0.010, abs=0.001)
+    assert usual["lumen"].median() == pytest.approx(0.008, abs=0.001)
+    assert churn.loc["2025-09-01", "lumen"] == pytest.approx(0.015, abs=0.001)
+    assert (usual["beacon"] > usual["lumen"]).mean() > 0.7  # "in most months"
+
+
+def test_lesson_04_shares_and_the_rota(tables):
+    shares = metrics.performance_by(tables["posts"], "content_type")["shares_per_post"].round(1)
+    assert shares[["humour", "job", "educational", "question", "culture", "promotional"]].tolist() == \
+        [7.8, 5.6, 4.5, 3.7, 3.5, 2.9]
+    assert shares["reply"] < 1
+    comments = tables["comments"].merge(tables["posts"][["post_id", "brand"]], on="post_id")
+    lumen = comments[comments["brand"] == "lumen"]
+    hours, day = metrics.response_hours(lumen), lumen["created_at"].dt.strftime("%Y-%m-%d")
+    assert hours[day < "2025-09-01"].median() == pytest.approx(9, abs=1)
+    assert hours[day.between("2025-09-08", "2025-09-28")].median() == pytest.approx(1.2, abs=0.3)
+
+
+def test_lesson_05_denominators_and_responses(tables):
+    posts, followers = tables["posts"], tables["followers"]
+    lumen = posts[posts["brand"] == "lumen"]
+    rates = metrics.engagement_rates_by(lumen, followers, "platform")
+    ranks = rates.rank(ascending=False).astype(int)
+    assert ranks.loc["youtube", "by_impressions"] == 4 and ranks.loc["youtube", "by_followers"] == 1
+    assert ranks.loc["tiktok", "by_followers"] == 2
+    assert ranks.loc["facebook", "by_impressions"] == 2 and ranks.loc["facebook", "by_followers"] == 5
+    assert rates["by_followers"].round(4).loc[["youtube", "tiktok", "facebook", "x"]].tolist() == \
+        [0.0412, 0.0285, 0.0012, 0.0006]
+    brands = metrics.engagement_rates_by(posts, followers, "brand")
+    assert (brands.loc["lumen"] / brands.loc["beacon"]).between(1.3, 1.8).all()  # "about one and a half"
+    summary = metrics.response_summary(tables["comments"], posts).round(2)
+    assert summary.loc["lumen", ["response_rate", "answered_within_24h"]].tolist() == [0.54, 0.52]
+    assert summary.loc["beacon", ["response_rate", "answered_within_24h"]].tolist() == [0.10, 0.02]
+    comments = tables["comments"].merge(posts[["post_id", "brand"]], on="post_id")
+    lumen_comments = comments[comments["brand"] == "lumen"]
+    wait = metrics.response_hours(lumen_comments).groupby(lumen_comments["created_at"].dt.hour).median()
+    assert wait.loc[[9, 12, 16]].max() < 1.5 and wait.loc[[18, 19, 20]].between(12, 15).all()
+
+
+def test_lesson_05_comment_sentiment_around_the_recall(tables):
+    lumen_ids = tables["posts"].loc[tables["posts"]["brand"] == "lumen", "post_id"]
+    comments = tables["comments"][tables["comments"]["post_id"].isin(lumen_ids)]
+    labels = metrics.sentiment_labels(metrics.sentiment_scores(comments["text"]))
+    recall = comments["created_at"].between("2025-09-08", "2025-09-29")
+    assert (labels[recall] == "negative").mean() == pytest.approx(0.25, abs=0.02)
+    assert (labels[~recall] == "negative").mean() == pytest.approx(1 / 11, abs=0.01)
+
+
+def test_lesson_06_content_mix_of_feed_posts(tables):
+    posts = tables["posts"]
+    feed = posts[(posts["brand"] == "lumen") & (posts["mode"] == "broadcast")]
+    mix = feed["content_type"].value_counts(normalize=True).mul(100).round(1)
+    assert mix[["educational", "promotional", "culture", "question", "humour", "job"]].tolist() == \
+        [24.8, 21.9, 19.7, 14.5, 11.9, 7.2]
+
+
+def test_lesson_00_followers_at_month_ends(tables):
+    followers = tables["followers"]
+    month_end = followers[followers["date"].dt.is_month_end]
+    totals = month_end.groupby(["date", "brand"], observed=True)["followers"].sum().unstack()
+    assert totals.iloc[0].round(-3).to_dict() == {"lumen": 16000, "beacon": 37000}
+    assert totals.iloc[-1].round(-3).to_dict() == {"lumen": 22000, "beacon": 42000}
