@@ -432,8 +432,9 @@ def _result(gradebook: Gradebook, assignment: str, student: str, problems: list[
 def _course_settings(config: Config, root: Path) -> tuple[str, str, dict[str, str]]:
     """The course's name, where its lessons are published, and each lesson's title."""
     settings = config.get("Smcourse", {})
+    course = root / "course" if (root / "course").is_dir() else ROOT / "course"  # else the kit's own
     lessons = {path.stem: feedback_pages.title_of(nbformat.read(path, as_version=4), path.stem)
-               for path in sorted((root / "course").glob("[0-9][0-9]_*.ipynb"))}
+               for path in sorted(course.glob("[0-9][0-9]_*.ipynb"))}
     return (settings.get("course_title", DEFAULT_COURSE_TITLE),
             settings.get("lessons_url", DEFAULT_LESSONS_URL), lessons)
 

@@ -183,15 +183,18 @@ def _judging(folder: Path):
             os.environ["NBGRADER_EXECUTION"] = previous
 
 
-def _unanswered(notebook, test, namespace: dict) -> list[dict]:
-    """A line for the feedback naming the answers a code task still leaves as `...`."""
-    left = [name for name in learner_names(notebook, test)
-            if name in namespace and namespace[name] is Ellipsis]
+def _unanswered(notebook, test, namespace: dict) -> tuple[list[dict], bool]:
+    """A line for the feedback naming the answers a code task still leaves as `...`, and whether
+    that is all of them (then the test is not run: it could only list the same gap part by part)."""
+    names = [name for name in learner_names(notebook, test) if name in namespace]
+    left = [name for name in names if namespace[name] is Ellipsis]
     if not left:
-        return []
-    return [nbformat.v4.new_output("stream", name="stdout", text="Not answered yet: "
-                                   + ", ".join(left) + (" is" if len(left) == 1 else " are")
-                                   + " still `...`.\n")]
+        return [], False
+    text = "Not answered yet: " + ", ".join(left) + (" is" if len(left) == 1 else " are") + " still `...`."
+    if len(left) == len(names):
+        return [nbformat.v4.new_output("error", ename="AssertionError", evalue=text,
+                                       traceback=[f"AssertionError: {text}"])], True
+    return [nbformat.v4.new_output("stream", name="stdout", text=text + "\n")], False
 
 
 def judge(source: nbformat.NotebookNode, answers_folder: Path, handed: dict[str, dict],
@@ -212,8 +215,9 @@ def judge(source: nbformat.NotebookNode, answers_folder: Path, handed: dict[str,
             for name, data in handed.get(_grade_id(cell), {}).items():
                 if namespace.get(name, Ellipsis) is Ellipsis:
                     namespace[name] = values.decode(data)
-            verdicts[_grade_id(cell)] = _unanswered(release, cell, namespace) \
-                + _run(cell.source, namespace, f"<{_grade_id(cell)}>")
+            gap, blank = _unanswered(release, cell, namespace)
+            verdicts[_grade_id(cell)] = gap if blank else gap + _run(cell.source, namespace,
+                                                                   f"<{_grade_id(cell)}>")
     return verdicts
 
 

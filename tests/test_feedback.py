@@ -1,0 +1,69 @@
+"""The feedback page's parts without grading: anchors, questions read from their declarations,
+rubrics without model answers, and every graded item linked to a lesson section that exists."""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from smcourse import feedback
+
+ROOT = Path(__file__).resolve().parents[1]
+SOLUTIONS = sorted((ROOT / "solutions").glob("*/*.ipynb"))
+
+
+@pytest.mark.parametrize("heading, anchor", [
+    ("1. Choosing what to count", "choosing-what-to-count"),
+    ("10. Testing a hunch: do question posts get more comments?",
+     "testing-a-hunch-do-question-posts-get-more-comments"),
+    ("6. Where you publish: owned, rented and occupied", "where-you-publish-owned-rented-and-occupied"),
+    ("Café culture", "cafe-culture"),
+])
+def test_section_anchors_are_the_ones_sphinx_makes(heading, anchor):
+    assert feedback.section_id(heading) == anchor
+
+
+def test_a_question_is_read_from_its_declaration_without_running_it():
+    question = feedback._question('q3 = ask("q3", Numeric, "What share?", unit="share")\n# YOUR ANSWER HERE')
+    assert question == {"name": "q3", "kind": "Numeric", "prompt": "What share?", "options": [],
+                        "unit": "share"}
+    assert feedback._question("rate = ...") is None
+
+
+def test_a_rubric_shows_its_criteria_and_never_its_model_answer():
+    guide = ("### BEGIN SOLUTION\n**Marking guide (3 points).**\n\n- 1 point: names a metric.\n"
+             "- 2 points: a test.\n\n**Example of a full-marks answer.** The secret model answer.\n"
+             "- not a criterion\n### END SOLUTION")
+    assert feedback._rubric(guide) == ["1 point: names a metric.", "2 points: a test."]
+
+
+def _headings(lesson):
+    notebook = nbformat.read(ROOT / "course" / f"{lesson}.ipynb", as_version=4)
+    return {line[3:].strip() for cell in notebook.cells if cell.cell_type == "markdown"
+            for line in cell.source.splitlines() if line.startswith("## ")}
+
+
+@pytest.mark.parametrize("source", SOLUTIONS, ids=lambda path: path.stem)
+def test_every_graded_item_links_to_a_lesson_section_that_exists(source):
+    notebook = nbformat.read(source, as_version=4)
+    graded = [cell for cell in notebook.cells if cell.metadata.get("nbgrader", {}).get("grade")]
+    assert graded
+    for cell in graded:
+        where = cell.metadata.get("smcourse", {}).get("revisit")
+        assert where, f"{cell.metadata.nbgrader['grade_id']} says nothing about where it is taught"
+        assert where["section"] in _headings(where["lesson"]), where
+
+
+def test_a_page_lists_what_to_revisit_by_points_lost_and_escapes_everything():
+    link = ("Lesson <5>", "https://example.org/course/05_metrics.html#x")
+    items = [feedback.Item("Question 1", "question", "Which <b>?", 1, 0, options=["a", "b"],
+                           answer="a", verdict=["Not right."], revisit=link),
+             feedback.Item("Task A", "code", "Make it.", 3, 1, answer="x = 1", revisit=link),
+             feedback.Item("Reflection", "written", "Write.", 3, None, answer="text",
+                           rubric=["1 point: a test."])]
+    page = feedback.page("Course", "Assignment 5", "sam", None, items)
+    assert "Score: 1 of 7 points" in page and "3 of these points are for written answers" in page
+    assert "Which &lt;b&gt;?" in page and "<b>?" not in page
+    revisit = page.split("What to revisit")[1]
+    assert revisit.index("2 points lost on Task A") < revisit.index("1 point lost on Question 1")
+    assert ">to be marked</span> · not marked yet" in page
