@@ -264,14 +264,20 @@ def test_feedback_shows_each_question_the_learners_answer_and_the_verdict(graded
     assert ">not answered</span> · 0 of 3 points" in page and "What your tutor looks for" in page
 
 
+def _mark(root, student, points, comment):
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", "smcourse") as book:
+        book.find_grade("reflection", PROBE, PROBE, student).manual_score = points
+        book.find_comment("reflection", PROBE, PROBE, student).manual_comment = comment
+        book.db.commit()
+
+
 def test_a_marked_written_answer_shows_its_points_and_the_tutors_comment(graded):
     root, _, _ = graded
-    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", "smcourse") as book:
-        book.find_grade("reflection", PROBE, PROBE, "correct").manual_score = 2
-        comment = book.find_comment("reflection", PROBE, PROBE, "correct")
-        comment.manual_comment = "Good test; say more on chance."
-        book.db.commit()
-    page = _pages(PROBE, root)["correct"]
+    _mark(root, "correct", 2, "Good test; say more on chance.")
+    try:
+        page = _pages(PROBE, root)["correct"]
+    finally:
+        _mark(root, "correct", None, None)  # the class's grades stay as graded for the other tests
     assert "2 of 3 points" in page and "Good test; say more on chance." in page
     assert "Your tutor marks this answer" not in page
     index = (root / "feedback" / "correct" / "index.html").read_text()
