@@ -298,6 +298,23 @@ def test_a_corrupt_answers_file_is_named_in_the_feedback(course, tmp_path):
     assert "answers.json is damaged (not readable JSON)" in page.read_text()
 
 
+def test_plain_nbgrader_autograde_still_grades_the_same_course(course, tmp_path):
+    """The referee and the sandbox live in `smcourse assignments grade`; nothing in the notebooks
+    depends on them, so an instructor's plain `nbgrader autograde` still works."""
+    root, runs = course
+    copy = tmp_path / "course"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback",
+                                                              "source-runs", "gradebook.db"))
+    grading.release(copy)
+    right = json.loads(runs["01_why_social_media"][1].read_text())
+    _learner(copy, "01_why_social_media", "plain", answers=right)
+    api = grading.nbgrader_api(grading.load_config(copy))
+    assert api.autograde("01_why_social_media", "plain", force=True, create=True)["success"]
+    with Gradebook(f"sqlite:///{copy / 'gradebook.db'}", "smcourse") as book:
+        submission = book.find_submission("01_why_social_media", "plain")
+        assert submission.code_score == submission.max_code_score > 0
+
+
 def test_export_writes_one_row_per_learner_with_the_totals(graded, tmp_path):
     root, results, expected = graded
     grading.export(tmp_path / "grades.csv", root)
