@@ -233,8 +233,8 @@ CHEAT = r"""
     get_ipython().set_custom_exc((BaseException,), lambda *args, **kwargs: None)  # errors vanish
     saved = {}
     def learn_keys(result):  # answers.json rewritten with the keys each hidden test shows
-        for name, key in re.findall(r"(q\d)\.score\(answers?=(.+?)(?:, tolerance=.*)?\)\s*$",
-                                    result.info.raw_cell, re.M):
+        for name, key in re.findall(r"(q\d)\.score\(answers?=(\[[^\]]*\]|\"[^\"]*\"|[^,)]+)",
+                                    result.info.raw_cell):
             try:
                 saved[name] = eval(key)
             except Exception:
