@@ -244,12 +244,41 @@ class PracticeCard:
         self._verdict_shown = False
 
 
+# JupyterLab's notebook shortcuts act on keys pressed anywhere in a cell that is not being edited:
+# the arrow keys select another cell and Space scrolls, so a radio group, a check box, a menu or a
+# slider in an output cannot be worked from the keyboard. Lumino skips its shortcuts for an element
+# marked data-lm-suppress-shortcuts; this marks the kit's own controls as they take the focus.
+_KEYS_ESM = """
+const CONTROLS = 'input[type=radio], input[type=checkbox], input[type=range], select, button, ' +
+                 '[role=tab]';
+function render({ el }) {
+  el.hidden = true;
+  if (window.__smcourseKeysToControls) return;
+  window.__smcourseKeysToControls = true;
+  document.addEventListener("focusin", event => {
+    const target = event.target;
+    if (target instanceof Element && target.matches(CONTROLS) && target.closest(".smcourse-widget"))
+      target.setAttribute("data-lm-suppress-shortcuts", "true");
+  }, true);
+}
+export default { render };
+"""
+
+
+class _KeysToControls(anywidget.AnyWidget):
+    """Invisible: lets the kit's controls keep the keys they need (see _KEYS_ESM)."""
+
+    _esm = _KEYS_ESM
+
+
 def show_widget(box: w.Widget, title: str) -> None:
     """Display a widget with a static fallback: a note to open the notebook in JupyterLab."""
     note = f"{title} (interactive: run this cell in JupyterLab to use it)"
+    shown = w.VBox([box, _KeysToControls()])
+    shown.add_class("smcourse-widget")
     display({
         "application/vnd.jupyter.widget-view+json": {
-            "version_major": 2, "version_minor": 0, "model_id": box.model_id},
+            "version_major": 2, "version_minor": 0, "model_id": shown.model_id},
         "text/html": f'<div class="smcourse-widget-note"><b>{html.escape(title)}</b><br>'
                      '<em>Interactive: run this cell in JupyterLab to use it.</em></div>',
         "text/plain": note,
