@@ -159,7 +159,7 @@ def test_each_kind_of_practice_check_is_answered_with_the_keyboard_alone(capston
     matching = _card(page, "Mark each place as owned, rented or occupied.")
     menus = matching.get_by_role("combobox")
     menus.first.focus()
-    for index in range(menus.count()):  # from no choice, past "— choose —", to the first option
+    for _ in range(menus.count()):  # from no choice, past "— choose —", to the first option
         page.keyboard.press("ArrowDown")
         page.keyboard.press("ArrowDown")
         page.keyboard.press("Tab")
