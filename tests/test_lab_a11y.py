@@ -1,6 +1,6 @@
 """The lessons and assignments as learners use them, in a real JupyterLab and chromium: axe-core
-(WCAG 2.1 A and AA) over the notebook's outputs, and the practice checks and the plan builder
-answered with the keyboard alone.
+(WCAG 2.1 A and AA) over the notebook's outputs, every course figure named by its alt text, and the
+practice checks and the plan builder answered with the keyboard alone.
 
 The test server keeps every cell in the DOM (no windowing, see e2e_lab.SETTINGS), so axe sees every
 output, not only those JupyterLab had drawn; the plan builder's tabs are each shown in turn, since
@@ -31,6 +31,7 @@ NOTEBOOKS = ([f"course/{path.name}" for path in sorted((ROOT / "course").glob("[
                 for path in sorted((ROOT / "exercises").glob("*/[0-9][0-9]_*.ipynb"))])
 CAPSTONE = "course/06_capstone_strategy_plan.ipynb"
 FINDINGS: dict[str, list[dict]] = {}
+FIGURES: dict[str, dict[str, int]] = {}
 # Violations known and not yet fixed, by notebook and rule, each with why it is still there. Any
 # other serious or critical violation fails the test, and so does one of these on more elements.
 KNOWN = {
@@ -59,6 +60,7 @@ def findings():
     yield FINDINGS
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "axe_lab.json").write_text(json.dumps(FINDINGS, indent=1), encoding="utf-8")
+    (ARTIFACTS / "figures_lab.json").write_text(json.dumps(FIGURES, indent=1), encoding="utf-8")
 
 
 def _every_tab_checked(page) -> list[dict]:
@@ -79,6 +81,16 @@ def test_outputs_have_no_serious_accessibility_violation(lab, browser, notebook)
         page.locator(".jp-OutputArea-output").first.wait_for()
         found = _every_tab_checked(page)
         FINDINGS[notebook] = found
+        # Each course figure carries its alt text in JupyterLab as on the site.
+        page.wait_for_timeout(500)
+        plots, named = page.evaluate("""() => {
+            const plots = [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')];
+            const named = plots.map(plot => plot.closest('.jp-OutputArea-output')).filter(output =>
+                output.getAttribute('role') === 'figure' && output.getAttribute('aria-label'));
+            return [plots.length, named.length];
+        }""")
+        FIGURES[notebook] = {"figures": plots, "named": named}
+        assert named == plots, f"{plots - named} of {plots} figures without their alt text"
         unexpected = [v for v in found
                       if len(v["targets"]) > KNOWN.get((notebook, v["id"]), (0, ""))[0]]
         assert [f"{v['id']} ({v['impact']}): {v['help']}: {v['targets'][:3]}"

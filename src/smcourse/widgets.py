@@ -244,37 +244,57 @@ class PracticeCard:
         self._verdict_shown = False
 
 
-# JupyterLab's notebook shortcuts act on keys pressed anywhere in a cell that is not being edited:
-# the arrow keys select another cell and Space scrolls, so a radio group, a check box, a menu or a
-# slider in an output cannot be worked from the keyboard. Lumino skips its shortcuts for an element
-# marked data-lm-suppress-shortcuts; this marks the kit's own controls as they take the focus.
-_KEYS_ESM = """
+# Two things JupyterLab does not do for outputs, done in the page once a kit widget is shown (every
+# lesson shows practice checks):
+# * its notebook shortcuts act on keys pressed anywhere in a cell that is not being edited: the arrow
+#   keys select another cell and Space scrolls, so a radio group, a check box, a menu or a slider in
+#   an output cannot be worked from the keyboard. Lumino skips its shortcuts for an element marked
+#   data-lm-suppress-shortcuts; the kit's own controls are marked as they take the focus.
+# * plotly's renderer draws a figure without its alt text; the output that holds a course figure
+#   gets role="figure" and the alt text (`figures.finish` keeps it in layout.meta) as its label, as
+#   the figure's HTML has on the site.
+_LAB_ESM = """
 const CONTROLS = 'input[type=radio], input[type=checkbox], input[type=range], select, button, ' +
                  '[role=tab]';
+const nameFigures = () => {
+  for (const plot of document.querySelectorAll(".jp-OutputArea .js-plotly-plot")) {
+    const alt = plot.layout?.meta?.alt;
+    const output = plot.closest(".jp-OutputArea-output");
+    if (alt && output.getAttribute("aria-label") !== alt) {
+      output.setAttribute("role", "figure");
+      output.setAttribute("aria-label", alt);
+    }
+  }
+};
 function render({ el }) {
   el.hidden = true;
-  if (window.__smcourseKeysToControls) return;
-  window.__smcourseKeysToControls = true;
+  if (window.__smcourseLab) return;
+  window.__smcourseLab = true;
   document.addEventListener("focusin", event => {
     const target = event.target;
     if (target instanceof Element && target.matches(CONTROLS) && target.closest(".smcourse-widget"))
       target.setAttribute("data-lm-suppress-shortcuts", "true");
   }, true);
+  let pending = null;
+  new MutationObserver(() => {
+    if (pending === null) pending = setTimeout(() => { pending = null; nameFigures(); }, 300);
+  }).observe(document.body, { childList: true, subtree: true });
+  nameFigures();
 }
 export default { render };
 """
 
 
-class _KeysToControls(anywidget.AnyWidget):
-    """Invisible: lets the kit's controls keep the keys they need (see _KEYS_ESM)."""
+class _InLab(anywidget.AnyWidget):
+    """Invisible: lets the kit's controls keep their keys and names its figures (see _LAB_ESM)."""
 
-    _esm = _KEYS_ESM
+    _esm = _LAB_ESM
 
 
 def show_widget(box: w.Widget, title: str) -> None:
     """Display a widget with a static fallback: a note to open the notebook in JupyterLab."""
     note = f"{title} (interactive: run this cell in JupyterLab to use it)"
-    shown = w.VBox([box, _KeysToControls()])
+    shown = w.VBox([box, _InLab()])
     shown.add_class("smcourse-widget")
     display({
         "application/vnd.jupyter.widget-view+json": {
