@@ -35,6 +35,9 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = ROOT / "tests" / "artifacts"
+# axe-core, vendored by `make book` (the Makefile's $(VENDOR) target), as the site's tests use it.
+AXE = ROOT / "book" / "_vendor" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # JupyterLab settings for the test server: no news or update checks (they phone home and their
 # toast can cover buttons), the notebook's own kernel started without asking, and every cell kept
 # in the DOM so widgets and figures draw off screen.
@@ -180,6 +183,27 @@ def widget_problems(page: Page) -> list[str]:
     """The messages JupyterLab shows instead of a widget or a rich output, if any."""
     text = page.locator(".jp-OutputArea").all_inner_texts()
     return [problem for problem in WIDGET_PROBLEMS if any(problem in block for block in text)]
+
+
+# axe over the notebook's outputs only (what the kit shows: cards, forms, figures, tables), not
+# JupyterLab's own menus, toolbars and editors.
+_AXE_OUTPUTS = """async tags => {
+    const outputs = [...document.querySelectorAll('.jp-Notebook .jp-OutputArea-output')];
+    if (outputs.length === 0) return [];
+    const result = await axe.run(outputs, {runOnly: {type: 'tag', values: tags},
+                                           resultTypes: ['violations']});
+    return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                        targets: v.nodes.map(n => n.target.join(' '))}));
+}"""
+
+
+def axe_violations(page: Page, impacts: tuple[str, ...] = ("serious", "critical")) -> list[dict]:
+    """axe-core's WCAG 2.1 A and AA violations of `impacts` among the notebook's outputs, each with
+    its rule id, impact, help text and the elements (`targets`) that break it."""
+    if not page.evaluate("() => typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(_AXE_OUTPUTS, AXE_TAGS)
+    return [violation for violation in violations if violation["impact"] in impacts]
 
 
 def screenshot(view: Page | Locator, name: str) -> Path:

@@ -16,7 +16,7 @@ import ipywidgets as w
 import plotly.graph_objects as go
 
 from smcourse import assessment, figures
-from smcourse.widgets import show_widget
+from smcourse.widgets import Slider, show_widget
 
 AXIS_TITLE = "Score (1 = existing, 5 = living)"
 
@@ -62,17 +62,17 @@ class SelfAssessmentForm:
     def __init__(self, answers: Mapping[str, int] = assessment.EXAMPLE_ANSWERS,
                  name: str = "Your organisation"):
         self.name = name
+        # Each slider is named by the statement it rates and says its value in words (4: mostly true).
+        scale_words = {str(value): label for value, label in assessment.SCALE.items()}
         self.sliders = {
-            statement.id: w.IntSlider(value=answers.get(statement.id, 3), min=1, max=5,
-                                      description="", continuous_update=False,
-                                      layout=w.Layout(width="16em"))
+            statement.id: Slider(value=answers.get(statement.id, 3), min=1, max=5,
+                                 description=statement.text, value_texts=scale_words, label_after=True)
             for statement in assessment.STATEMENTS}
         self.summary = w.HTML()
         self.chart = w.Output()
         sections = []
         for dim in assessment.DIMENSIONS:
-            rows = [w.HBox([self.sliders[s.id], w.Label(s.text)])
-                    for s in assessment.STATEMENTS if s.dimension == dim]
+            rows = [self.sliders[s.id] for s in assessment.STATEMENTS if s.dimension == dim]
             sections.append(w.VBox([w.HTML(f"<b>{dim.capitalize()}</b>"), *rows]))
         scale = " · ".join(f"{value} = {label}" for value, label in assessment.SCALE.items())
         self.box = w.VBox([w.HTML(f"<em>How true is each statement of your organisation? {scale}.</em>"),

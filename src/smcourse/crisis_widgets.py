@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from smcourse import crisis, figures
 from smcourse.assessment_widgets import draw_in
-from smcourse.widgets import show_widget
+from smcourse.widgets import Slider, show_widget
 
 MEASURES = {
     "views": ("People who first see it, per hour", "people who first see the complaint each hour"),
@@ -150,10 +150,9 @@ class CrisisExplorer:
         self.choice = w.Dropdown(options=[(c.label, name) for name, c in crisis.CHOICES.items()],
                                  value=choice, description="How Lumen answers", style=style,
                                  tooltip="Choose how Lumen answers the complaint")
-        self.respond_at = w.IntSlider(value=respond_at, min=0, max=crisis.HOURS,
-                                      description="Hour of the answer", style=style,
-                                      tooltip="Hours after the first complaint at which Lumen acts",
-                                      continuous_update=False)
+        self.respond_at = Slider(value=respond_at, min=0, max=crisis.HOURS,
+                                 description="Hour of the answer",
+                                 tooltip="Hours after the first complaint at which Lumen acts")
         self.measure = w.ToggleButtons(options=[(MEASURES[m][1].capitalize(), m) for m in MEASURES],
                                        value="sentiment", description="Chart shows", style=style,
                                        tooltips=[MEASURES[m][0] for m in MEASURES])

@@ -28,12 +28,15 @@ TABS = {"goals": "Goals", "audience": "Audience", "channels": "Channels", "conte
         "engagement": "Engagement", "metrics": "Metrics", "actions": "Actions"}
 
 
-def _text(placeholder: str, layout: w.Layout = _WIDE) -> w.Text:
-    return w.Text(placeholder=placeholder, layout=layout)
+# Every field has an accessible name: the label beside it when there is one (`_row`), else its
+# `name` (a tooltip, which ipywidgets gives the field as its title) that says which row it is in.
+def _text(placeholder: str, layout: w.Layout = _WIDE, name: str = "") -> w.Text:
+    return w.Text(placeholder=placeholder, layout=layout, tooltip=name or placeholder)
 
 
-def _long_text(placeholder: str, value: str = "") -> w.Textarea:
-    return w.Textarea(placeholder=placeholder, value=value, rows=2, layout=_WIDE)
+def _long_text(placeholder: str, value: str = "", name: str = "") -> w.Textarea:
+    return w.Textarea(placeholder=placeholder, value=value, rows=2, layout=_WIDE,
+                      tooltip=name or placeholder)
 
 
 def _choices(values) -> list[tuple[str, str]]:
@@ -45,8 +48,15 @@ def _tab_of(part: str) -> str:
     return TABS.get(part, TABS["goals"])
 
 
-def _row(label: str, *inputs: w.Widget) -> w.HBox:
-    return w.HBox([w.Label(label, layout=_LABEL), *inputs])
+def _row(label: str, field: w.Widget) -> w.HBox:
+    """`field` with `label` before it, as the field's own description (a `<label>` tied to it, so
+    the label is its accessible name); with no label, a gap of the same width keeps the column."""
+    if not label:
+        return w.HBox([w.Label("", layout=_LABEL), field])
+    field.description = label
+    field.style.description_width = _LABEL.width
+    field.layout = w.Layout(width=f"calc({_LABEL.width} + {field.layout.width})")
+    return w.HBox([field])
 
 
 @dataclass
@@ -119,7 +129,8 @@ class PlanBuilder:
         self.organisation.value = plan.organisation
         self.goals = {activity: GoalRow(w.Checkbox(description=activity, indent=False,
                                                    layout=_LABEL),
-                                        _long_text(f"why {activity}? ({meaning})"))
+                                        _long_text(f"why {activity}? ({meaning})",
+                                                   name=f"Why {activity}?"))
                       for activity, meaning in model.ACTIVITIES.items()}
         for goal in plan.goals:
             if goal.activity in self.goals:
@@ -129,10 +140,12 @@ class PlanBuilder:
                                    plan.audience.summary)
         slots = max(self.PERSONA_SLOTS, len(plan.audience.personas))
         self.personas = [PersonaRow(_text("name, e.g. Hannah, home brewer"),
-                                    _text("who they are"), _text("what they need from you"),
+                                    _text("who they are", name=f"Persona {number}: who they are"),
+                                    _text("what they need from you",
+                                          name=f"Persona {number}: what they need from you"),
                                     w.Dropdown(options=_choices(model.JOURNEY_STAGES), value="",
-                                               description="stage"))
-                         for _ in range(slots)]
+                                               layout=w.Layout(width="14em")))
+                         for number in range(1, slots + 1)]
         for row, persona in zip(self.personas, plan.audience.personas, strict=False):
             row.name.value, row.description.value = persona.name, persona.description
             row.needs.value = persona.needs
@@ -143,9 +156,10 @@ class PlanBuilder:
         self.channels = {name: ChannelRow(
             w.Checkbox(description=name, indent=False, value=name in chosen, layout=_LABEL),
             w.Dropdown(options=_choices(model.PROPERTIES), layout=w.Layout(width="9em"),
+                       tooltip=f"{name}: owned, rented or borrowed?",
                        value=chosen[name].property if chosen.get(name) and
                        chosen[name].property in model.PROPERTIES else ""),
-            _text("what it is for", w.Layout(width="24em")))
+            _text("what it is for", w.Layout(width="24em"), name=f"{name}: what it is for"))
             for name in names}
         for name, channel in chosen.items():
             self.channels[name].purpose.value = channel.purpose
@@ -163,12 +177,14 @@ class PlanBuilder:
         self.metrics = {name: MetricRow(
             w.Checkbox(description=spec.label, indent=False, value=name in targets,
                        layout=w.Layout(width="14em")),
-            _text(f"target, in {spec.unit}", w.Layout(width="16em")))
+            _text(f"target, in {spec.unit}", w.Layout(width="16em"),
+                  name=f"{spec.label}: target, in {spec.unit}"))
             for name, spec in model.METRICS.items()}
         for name, target in targets.items():
             if name in self.metrics:
                 self.metrics[name].target.value = target
-        self.actions = {dimension: ActionRow(_long_text("one action"),
+        self.actions = {dimension: ActionRow(_long_text("one action",
+                                                        name=f"{dimension.capitalize()}: one action"),
                                              _text("a person or a role", w.Layout(width="14em")),
                                              _text("a date", w.Layout(width="10em")))
                         for dimension in model.DIMENSIONS}
@@ -188,7 +204,8 @@ class PlanBuilder:
 
     def _audience_tab(self) -> w.VBox:
         rows = [w.VBox([_row(f"Persona {number}", row.name),
-                        _row("", row.description), _row("", row.needs), _row("", row.stage)])
+                        _row("", row.description), _row("", row.needs),
+                        _row(f"Persona {number} stage", row.stage)])
                 for number, row in enumerate(self.personas, start=1)]
         return w.VBox([_row("Audience", self.audience), *rows])
 

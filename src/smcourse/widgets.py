@@ -4,6 +4,12 @@ A card shows the prompt, an input that fits the question kind, and buttons: Chec
 (when the question has one) and Show answer. All judging is delegated to `Question.check`, so the
 card only renders a `Feedback`. Outside a live kernel (a static page, a text console) the card falls
 back to a short note that says to open the notebook in JupyterLab.
+
+Every control has an accessible name that says what it is for (a matching row's menu is named by its
+left-hand item, a number field by its unit or the question), and every verdict is a live region
+(role="status"), so the cards work with a screen reader and with the keyboard alone. `Slider` is
+the one control ipywidgets cannot name: its own slider's handle takes no label, so `Slider` draws a
+native, labelled `<input type="range">` instead (through anywidget).
 """
 
 from __future__ import annotations
@@ -11,7 +17,9 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import anywidget
 import ipywidgets as w
+import traitlets
 from IPython.display import display
 
 from smcourse import attempts
@@ -37,6 +45,83 @@ def message_html(status: str, text: str) -> str:
             f'border-radius:4px;margin-top:0.3em">{icon} {html.escape(text)}</div>')
 
 
+_SLIDER_ESM = """
+function render({ model, el }) {
+  const id = `smcourse-slider-${Math.random().toString(36).slice(2)}`;
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.className = "smcourse-slider-label";
+  const input = document.createElement("input");
+  input.type = "range";
+  input.id = id;
+  const readout = document.createElement("output");
+  readout.htmlFor = id;
+  readout.className = "smcourse-slider-readout";
+  readout.setAttribute("aria-hidden", "true");  // the slider itself announces its value
+  const words = value => (model.get("value_texts") || {})[String(value)];
+  const show = value => {
+    const text = words(value);
+    readout.textContent = text ? `${value} · ${text}` : String(value);
+    if (text) input.setAttribute("aria-valuetext", `${value}: ${text}`);
+    else input.removeAttribute("aria-valuetext");
+  };
+  const sync = () => {
+    label.textContent = model.get("description");
+    input.title = model.get("tooltip") || "";
+    input.min = model.get("min");
+    input.max = model.get("max");
+    input.step = model.get("step");
+    input.value = model.get("value");
+    show(model.get("value"));
+  };
+  input.addEventListener("input", () => show(input.value));
+  input.addEventListener("change", () => {
+    model.set("value", Number(input.value));
+    model.save_changes();
+  });
+  model.on("change", sync);
+  el.classList.add("smcourse-slider");
+  if (model.get("label_after")) el.append(input, readout, label);
+  else el.append(label, input, readout);
+  sync();
+  return () => model.off("change", sync);
+}
+export default { render };
+"""
+_SLIDER_CSS = """
+.smcourse-slider { display: flex; align-items: center; gap: 0.6em; margin: 2px 0; }
+.smcourse-slider input[type="range"] { width: 10em; flex: none; }
+.smcourse-slider input[type="range"]:focus-visible { outline: 2px solid #1d4ed8; outline-offset: 2px; }
+.smcourse-slider-readout { min-width: 2em; flex: none; font-variant-numeric: tabular-nums; }
+.smcourse-slider-label { white-space: normal; }
+"""
+
+
+class Slider(anywidget.AnyWidget):
+    """An integer slider with an accessible name: a native `<input type="range">` with a `<label>`.
+
+    Arrow keys, Page Up/Down, Home and End move it; its value reaches the kernel when it is let go
+    (as ipywidgets' sliders with `continuous_update=False`). `value_texts` maps a value to the words
+    a screen reader says with it (for a rating: 4 -> "mostly true"); `label_after` puts the label
+    to the right of the slider (for long statements) instead of before it.
+    """
+
+    _esm = _SLIDER_ESM
+    _css = _SLIDER_CSS
+    value = traitlets.Int(0).tag(sync=True)
+    min = traitlets.Int(0).tag(sync=True)
+    max = traitlets.Int(100).tag(sync=True)
+    step = traitlets.Int(1).tag(sync=True)
+    description = traitlets.Unicode("").tag(sync=True)
+    tooltip = traitlets.Unicode("").tag(sync=True)
+    value_texts = traitlets.Dict().tag(sync=True)
+    label_after = traitlets.Bool(False).tag(sync=True)
+
+    @traitlets.validate("value")
+    def _within_range(self, proposal):
+        return max(self.min, min(self.max, proposal["value"]))
+
+
 class AnswerInput:
     """The input widget for one question, with the raw answer it holds (`value`).
 
@@ -57,17 +142,19 @@ class AnswerInput:
             self.widget = w.VBox(self._boxes)
             self._targets = self._boxes
         elif isinstance(question, Numeric):
+            # Named by its unit when it has one (the visible label), else by the question (title).
             self._text = w.Text(placeholder="a number, e.g. 0.034 or 3.4%", continuous_update=continuous,
-                                description=question.unit or "", layout=w.Layout(width="18em"))
+                                description=question.unit or "", tooltip=question.prompt,
+                                layout=w.Layout(width="18em"))
             self.widget = self._text
             self._targets = [self._text]
         elif isinstance(question, Matching):
             choices = [(_PLACEHOLDER, None)] + [(option, option) for option in question.options]
-            self._menus = {item: w.Dropdown(options=choices, value=None,
+            # The left-hand item is each menu's own label, so the menu is named by it.
+            self._menus = {item: w.Dropdown(options=choices, value=None, description=item,
+                                            style={"description_width": "14em"},
                                             layout=w.Layout(width="auto")) for item in question.items}
-            rows = [w.HBox([w.Label(item, layout=w.Layout(width="14em")), menu])
-                    for item, menu in self._menus.items()]
-            self.widget = w.VBox(rows)
+            self.widget = w.VBox(list(self._menus.values()))
             self._targets = list(self._menus.values())
         else:
             raise TypeError(f"no input widget for {type(question).__name__}")
@@ -157,12 +244,61 @@ class PracticeCard:
         self._verdict_shown = False
 
 
+# Two things JupyterLab does not do for outputs, done in the page once a kit widget is shown (every
+# lesson shows practice checks):
+# * its notebook shortcuts act on keys pressed anywhere in a cell that is not being edited: the arrow
+#   keys select another cell and Space scrolls, so a radio group, a check box, a menu or a slider in
+#   an output cannot be worked from the keyboard. Lumino skips its shortcuts for an element marked
+#   data-lm-suppress-shortcuts; the kit's own controls are marked as they take the focus.
+# * plotly's renderer draws a figure without its alt text; the output that holds a course figure
+#   gets role="figure" and the alt text (`figures.finish` keeps it in layout.meta) as its label, as
+#   the figure's HTML has on the site.
+_LAB_ESM = """
+const CONTROLS = 'input[type=radio], input[type=checkbox], input[type=range], select, button, ' +
+                 '[role=tab]';
+const nameFigures = () => {
+  for (const plot of document.querySelectorAll(".jp-OutputArea .js-plotly-plot")) {
+    const alt = plot.layout?.meta?.alt;
+    const output = plot.closest(".jp-OutputArea-output");
+    if (alt && output.getAttribute("aria-label") !== alt) {
+      output.setAttribute("role", "figure");
+      output.setAttribute("aria-label", alt);
+    }
+  }
+};
+function render({ el }) {
+  el.hidden = true;
+  if (window.__smcourseLab) return;
+  window.__smcourseLab = true;
+  document.addEventListener("focusin", event => {
+    const target = event.target;
+    if (target instanceof Element && target.matches(CONTROLS) && target.closest(".smcourse-widget"))
+      target.setAttribute("data-lm-suppress-shortcuts", "true");
+  }, true);
+  let pending = null;
+  new MutationObserver(() => {
+    if (pending === null) pending = setTimeout(() => { pending = null; nameFigures(); }, 300);
+  }).observe(document.body, { childList: true, subtree: true });
+  nameFigures();
+}
+export default { render };
+"""
+
+
+class _InLab(anywidget.AnyWidget):
+    """Invisible: lets the kit's controls keep their keys and names its figures (see _LAB_ESM)."""
+
+    _esm = _LAB_ESM
+
+
 def show_widget(box: w.Widget, title: str) -> None:
     """Display a widget with a static fallback: a note to open the notebook in JupyterLab."""
     note = f"{title} (interactive: run this cell in JupyterLab to use it)"
+    shown = w.VBox([box, _InLab()])
+    shown.add_class("smcourse-widget")
     display({
         "application/vnd.jupyter.widget-view+json": {
-            "version_major": 2, "version_minor": 0, "model_id": box.model_id},
+            "version_major": 2, "version_minor": 0, "model_id": shown.model_id},
         "text/html": f'<div class="smcourse-widget-note"><b>{html.escape(title)}</b><br>'
                      '<em>Interactive: run this cell in JupyterLab to use it.</em></div>',
         "text/plain": note,

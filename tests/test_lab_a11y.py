@@ -1,0 +1,206 @@
+"""The lessons and assignments as learners use them, in a real JupyterLab and chromium: axe-core
+(WCAG 2.1 A and AA) over the notebook's outputs, every course figure named by its alt text, and the
+practice checks and the plan builder answered with the keyboard alone.
+
+The test server keeps every cell in the DOM (no windowing, see e2e_lab.SETTINGS), so axe sees every
+output, not only those JupyterLab had drawn; the plan builder's tabs are each shown in turn, since
+axe skips what is hidden. Findings are written to tests/artifacts/axe_lab.json.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from e2e_lab import (
+    ARTIFACTS,
+    ROOT,
+    axe_violations,
+    chromium,
+    course_copy,
+    lab_server,
+    run_all_cells,
+    screenshot,
+    wait_for_kernel,
+)
+
+pytestmark = pytest.mark.browser
+
+NOTEBOOKS = ([f"course/{path.name}" for path in sorted((ROOT / "course").glob("[0-9][0-9]_*.ipynb"))]
+             + [path.relative_to(ROOT).as_posix()
+                for path in sorted((ROOT / "exercises").glob("*/[0-9][0-9]_*.ipynb"))])
+CAPSTONE = "course/06_capstone_strategy_plan.ipynb"
+FINDINGS: dict[str, list[dict]] = {}
+FIGURES: dict[str, dict[str, int]] = {}
+# Violations known and not yet fixed, by notebook and rule, each with why it is still there. Any
+# other serious or critical violation fails the test, and so does one of these on more elements.
+KNOWN = {
+    ("course/03_existing_vs_living.ipynb", "scrollable-region-focusable"): (
+        1, "the lesson's own table (`indicators.round(2)`, six wide columns) is wider than the "
+           "output area, and JupyterLab scrolls it in a region the keyboard cannot reach; the fix "
+           "is in the lesson (fewer or shorter columns) or a kit-wide table format, both of which "
+           "change lesson source or every lesson's stored outputs (issue 22, remaining)"),
+}
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    with lab_server(course_copy(tmp_path_factory.mktemp("lab"))) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as running:
+        yield running
+
+
+@pytest.fixture(scope="module", autouse=True)
+def findings():
+    yield FINDINGS
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "axe_lab.json").write_text(json.dumps(FINDINGS, indent=1), encoding="utf-8")
+    (ARTIFACTS / "figures_lab.json").write_text(json.dumps(FIGURES, indent=1), encoding="utf-8")
+
+
+def _every_tab_checked(page) -> list[dict]:
+    """axe over the outputs, then again with each tab of every tabbed output shown in turn."""
+    found = axe_violations(page)
+    tabs = page.locator(".jp-OutputArea-output .lm-TabBar-tab")
+    for index in range(tabs.count()):
+        tabs.nth(index).click()
+        found += axe_violations(page)
+    return found
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_outputs_have_no_serious_accessibility_violation(lab, browser, notebook):
+    page = lab.open(browser, notebook)
+    try:
+        run_all_cells(page)
+        page.locator(".jp-OutputArea-output").first.wait_for()
+        found = _every_tab_checked(page)
+        FINDINGS[notebook] = found
+        # Each course figure carries its alt text in JupyterLab as on the site.
+        page.wait_for_timeout(500)
+        plots, named = page.evaluate("""() => {
+            const plots = [...document.querySelectorAll('.jp-OutputArea .js-plotly-plot')];
+            const named = plots.map(plot => plot.closest('.jp-OutputArea-output')).filter(output =>
+                output.getAttribute('role') === 'figure' && output.getAttribute('aria-label'));
+            return [plots.length, named.length];
+        }""")
+        FIGURES[notebook] = {"figures": plots, "named": named}
+        assert named == plots, f"{plots - named} of {plots} figures without their alt text"
+        unexpected = [v for v in found
+                      if len(v["targets"]) > KNOWN.get((notebook, v["id"]), (0, ""))[0]]
+        assert [f"{v['id']} ({v['impact']}): {v['help']}: {v['targets'][:3]}"
+                for v in unexpected] == []
+    finally:
+        page.close()
+
+
+def _focused(page) -> str:
+    """What has the keyboard focus: its tag, type or role, and accessible text."""
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        return `${el.tagName.toLowerCase()}|${el.type || el.getAttribute('role') || ''}|`
+             + `${(el.textContent || el.value || '').trim().slice(0, 60)}`;
+    }""")
+
+
+def _tab_to(page, tag: str, text: str, limit: int = 40) -> None:
+    """Press Tab until the focused element is a `tag` whose text is `text`."""
+    for _ in range(limit):
+        focused = _focused(page)
+        if focused.startswith(f"{tag}|") and focused.endswith(f"|{text}"):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"Tab never reached {tag} {text!r}; focus is on {_focused(page)!r}")
+
+
+def _check_by_keyboard(card) -> str:
+    """Tab to the card's Check button, press Enter and return the verdict's status."""
+    page = card.page
+    _tab_to(page, "button", "Check")
+    page.wait_for_timeout(300)  # as a learner would: the answer reaches the kernel first
+    wait_for_kernel(page)
+    page.keyboard.press("Enter")
+    feedback = card.locator(".smcourse-feedback[role=status]")
+    feedback.wait_for(timeout=15_000)
+    return feedback.get_attribute("class").split()[-1].removeprefix("smcourse-")
+
+
+def _card(page, prompt: str):
+    card = page.locator(".smcourse-practice").filter(has_text=prompt)
+    card.scroll_into_view_if_needed()
+    return card
+
+
+@pytest.fixture(scope="module")
+def capstone(lab, browser):
+    """Lesson 06 (every kind of practice check and the plan builder), every cell run."""
+    page = lab.open(browser, CAPSTONE)
+    run_all_cells(page)
+    yield page
+    page.close()
+
+
+def test_each_kind_of_practice_check_is_answered_with_the_keyboard_alone(capstone):
+    page = capstone
+    # Choice: focus the group, arrow to the option, Tab to Check, Enter.
+    choice = _card(page, "Which metric says most about whether")
+    choice.get_by_role("radio").first.focus()
+    page.keyboard.press("ArrowDown")  # Follower growth -> Reply share, the right option
+    assert choice.get_by_role("radio", name="Reply share").is_checked()
+    assert _check_by_keyboard(choice) == "correct"
+    # MultiSelect: Tab between the boxes, Space ticks one.
+    multi = _card(page, "Which of these would the builder ask you to fix?")
+    multi.get_by_role("checkbox").first.focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert multi.get_by_role("checkbox", name="A content mix of 50% educational and 40% culture").is_checked()
+    assert _check_by_keyboard(multi) in ("correct", "incorrect")
+    # Numeric: type the number into the field named by its unit.
+    numeric = _card(page, "question posts go on Facebook")
+    numeric.get_by_role("textbox", name="posts").focus()
+    page.keyboard.type("1.8")
+    assert _check_by_keyboard(numeric) == "correct"
+    # Matching: each menu is named by its item; arrow keys choose on a closed menu.
+    matching = _card(page, "Mark each place as owned, rented or occupied.")
+    menus = matching.get_by_role("combobox")
+    menus.first.focus()
+    for _ in range(menus.count()):  # from no choice, past "— choose —", to the first option
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")
+    chosen = [menus.nth(index).evaluate("menu => menu.selectedOptions[0].textContent")
+              for index in range(menus.count())]
+    assert all(text.replace("\xa0", " ") != "— choose —" for text in chosen), chosen
+    assert _check_by_keyboard(matching) in ("correct", "incorrect"), matching.inner_text()
+    screenshot(page, "08_keyboard_practice_checks")
+
+
+def test_a_tab_of_the_plan_builder_is_filled_with_the_keyboard_alone(lab, capstone):
+    page = capstone
+    builder = page.locator(".smcourse-plan-builder").last
+    builder.scroll_into_view_if_needed()
+    builder.get_by_role("textbox", name="Organisation").focus()
+    page.keyboard.type("Riverside Bikes")
+    page.keyboard.press("Tab")  # to the first activity
+    assert _focused(page).startswith("input|checkbox")
+    page.keyboard.press("Space")  # monitor
+    page.keyboard.press("Tab")
+    assert "Why monitor?" == page.evaluate("() => document.activeElement.title")
+    page.keyboard.type("Hear about flat tyres early")
+    page.keyboard.press("Tab")  # the change reaches the kernel and the plan is saved
+    builder.get_by_text("Saved to my_strategy.plan.json").wait_for(timeout=15_000)
+    wait_for_kernel(page)
+    saved = json.loads((lab.root / "course" / "my_strategy.plan.json").read_text(encoding="utf-8"))["plan"]
+    assert saved["organisation"] == "Riverside Bikes"
+    assert {"activity": "monitor", "why": "Hear about flat tyres early"} in saved["goals"]
+    # Shift+Tab goes back the way it came: nothing traps the focus.
+    page.keyboard.press("Shift+Tab")
+    assert "Why monitor?" == page.evaluate("() => document.activeElement.title")
+    screenshot(builder, "09_keyboard_plan_builder")
