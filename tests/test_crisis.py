@@ -179,8 +179,9 @@ def test_main_prints_the_closing_table_with_its_bands(capsys):
     assert "| Transparent follow-up" in printed and "people reached" in printed
     assert "sentiment band" in printed and printed.count("\n|") == 1 + 1 + len(CHOICES) * 4
     band = crisis.band("personal", 6).set_index("measure").loc["sentiment"]
-    assert f"{band['low']:+.2f} to {band['high']:+.2f}" in printed
-    assert f"{crisis.outcome('personal', 6)['sentiment']:+.2f}" in printed
+    assert f"{band['low']:+.3f} to {band['high']:+.3f}" in printed
+    assert f"{crisis.outcome('personal', 6)['sentiment']:.3f}" in printed
+    assert f"sentiment at hour {crisis.STORY_HOURS}" in printed
 
 
 def test_the_band_contains_the_central_value_and_the_sensitivity_names_every_uncertain_parameter():

@@ -416,9 +416,9 @@ def simulate(choice: str, respond_at: int = 0, hours: int = HOURS,
     """Hour-by-hour timeline when the brand makes `choice` `respond_at` hours in.
 
     One row per hour 0..hours: views (people who first see the complaint in that hour), reach (people
-    who have seen it so far), voices (people who have posted against the brand so far), won_back (of
-    those, the ones the answer has won back), sentiment (net tone of the last 24 hours of mentions,
-    -1 to +1), and the choice and respond_at.
+    who have seen it so far), voices (people who have posted against the brand so far, the
+    complainant included), won_back (the chance that the complainant has been won back), sentiment
+    (net tone of the last 24 hours of mentions, -1 to +1), and the choice and respond_at.
     """
     _check(choice, respond_at, hours)
     rows = _run(choice, respond_at, params, hours)
@@ -427,16 +427,16 @@ def simulate(choice: str, respond_at: int = 0, hours: int = HOURS,
 
 
 def outcome(choice: str, respond_at: int = 0, params: Parameters = CENTRAL) -> dict:
-    """Where the story ends when it has run its course (`STORY_HOURS`): a dict of
+    """Where the story ends when it has run its course (hour `STORY_HOURS`, three weeks in): a dict of
 
-    reach (people who saw it), voices (people who posted against the brand), won_back, sentiment
+    reach (people who saw it), voices (people who posted against the brand, the complainant
+    included), won_back (the chance the complainant was won back), sentiment
     (the settled tone of the conversation about the brand), lowest_sentiment (the worst 24 hours),
     peak_views (people reached in the busiest hour) and peak_hour.
 
     Reach, voices and sentiment are the outcomes the properties are about (answering earlier is
-    never worse). The worst day's sentiment is not: once a story gets going, the day's mentions are
-    nearly all complaints whatever the hour of the answer, so it sits close to `complaint_tone` and
-    moves by hundredths either way.
+    never worse). The worst day's sentiment is not: it is the first day's mix of the complaint and
+    Lumen's everyday mentions, and a defensive reply or a statement can move the worst day later.
     """
     _check(choice, respond_at, HOURS)
     rows = _run(choice, respond_at, params, STORY_HOURS)
@@ -531,17 +531,21 @@ def parameter_table() -> pd.DataFrame:
 def closing_table(hours=(0, 6, 24, 48), with_band: bool = False) -> pd.DataFrame:
     """The outcome table in the words of a closing note: rounded, one row per choice and hour.
 
-    With `with_band`, two more columns give the band (see `band`) of the reach and of the sentiment
-    at the end, as text such as "+0.15 to +0.20".
+    Every outcome is measured at hour `STORY_HOURS` (three weeks in), except the worst day's
+    sentiment and the busiest hour, which are the worst moments along the way. Sentiment is given
+    to three decimals because one complaint moves the settled tone by thousandths. With `with_band`,
+    two more columns give the band (see `band`) of the reach and of the sentiment, as text such as
+    "+0.198 to +0.200".
     """
     table = outcome_table(hours)
     labels = {name: choice.label for name, choice in CHOICES.items()}
     closing = pd.DataFrame({
         "choice": table["choice"].map(labels), "answered at hour": table["respond_at"],
         "people reached": table["reach"].round(-1).astype(int),
-        "negative voices": table["voices"].round().astype(int),
-        "sentiment at end": table["sentiment"].round(2),
-        "worst day's sentiment": table["lowest_sentiment"].round(2),
+        "negative voices": table["voices"].round(1),
+        "chance the customer is won back": table["won_back"].round(2),
+        f"sentiment at hour {STORY_HOURS}": table["sentiment"].round(3),
+        "worst day's sentiment": table["lowest_sentiment"].round(3),
         "busiest hour (people)": table["peak_views"].round().astype(int),
         "busiest hour": table["peak_hour"]})
     if with_band:
@@ -549,17 +553,19 @@ def closing_table(hours=(0, 6, 24, 48), with_band: bool = False) -> pd.DataFrame
                  zip(table["choice"], table["respond_at"], strict=True)]
         closing["reach band"] = [f"{b.loc['reach', 'low']:,.0f} to {b.loc['reach', 'high']:,.0f}"
                                  for b in bands]
-        closing["sentiment band"] = [f"{b.loc['sentiment', 'low']:+.2f} to "
-                                     f"{b.loc['sentiment', 'high']:+.2f}" for b in bands]
+        closing["sentiment band"] = [f"{b.loc['sentiment', 'low']:+.3f} to "
+                                     f"{b.loc['sentiment', 'high']:+.3f}" for b in bands]
     return closing
 
 
 def main() -> None:
     """Print the closing-note table as Markdown: `python -m smcourse.crisis`."""
     print(f"Baseline sentiment {CENTRAL.baseline:+.2f}; audience that could see the story "
-          f"{audience():,.0f} people. Outcomes once the story has died down ({STORY_HOURS} hours); "
-          f"bands: each uncertain parameter at its low and high value, one at a time.\n")
-    print(closing_table(with_band=True).to_markdown(index=False, floatfmt="+.2f"))
+          f"{audience():,.0f} people. Outcomes at hour {STORY_HOURS} (three weeks in, long after the "
+          f"story has died down); bands: each uncertain parameter at its low and high value, one at "
+          f"a time.\n")
+    print(closing_table(with_band=True).to_markdown(
+        index=False, floatfmt=("", "g", "g", ".1f", ".2f", "+.3f", "+.3f", "g", "g", "", "")))
 
 
 if __name__ == "__main__":  # pragma: no cover
