@@ -20,7 +20,8 @@ def test_the_explorer_compares_the_chosen_answer_with_ignoring():
     assert set(timelines["choice"]) == {"ignore", "transparent"}
     assert (timelines["respond_at"] == 12).all()
     result = crisis.outcome("transparent", 12)
-    assert f"{result['sentiment']:+.2f}" in explorer.explanation.value
+    assert f"{result['sentiment']:+.3f}" in explorer.explanation.value
+    assert f"hour {crisis.STORY_HOURS}" in explorer.explanation.value
     assert f"{result['reach']:,.0f} people" in explorer.explanation.value
     assert "Transparent follow-up at hour 12" in explorer.figure().layout.title.text
 
@@ -52,10 +53,11 @@ def test_figures_carry_alt_text_with_the_end_state():
     timelines = crisis.compare(3)
     alt = figures.alt_text(timeline_figure(timelines, "reach", "Reach").to_dict())
     ignored = crisis.simulate("ignore", 3)["reach"].iloc[-1]
+    assert f"At hour {crisis.HOURS}, the end of the chart: " in alt
     assert f"Ignore it {ignored:,.0f}" in alt
     sweep = crisis.timing_sweep(step=24)
     alt = figures.alt_text(timing_figure(sweep).to_dict())
-    assert f"Transparent follow-up {crisis.outcome('transparent', 0)['sentiment']:+.2f} at hour 0" in alt
+    assert f"Transparent follow-up {crisis.outcome('transparent', 0)['sentiment']:+.3f} at hour 0" in alt
 
 
 def test_the_band_figure_shows_each_choice_with_its_band():
@@ -66,7 +68,7 @@ def test_the_band_figure_shows_each_choice_with_its_band():
     assert list(fig.data[0].x) == [c.label for c in crisis.CHOICES.values()]
     alt = figures.alt_text(fig.to_dict())
     personal = table.set_index("choice").loc["personal"]
-    assert f"Personal reply {personal['central']:+.2f} (from {personal['low']:+.2f}" in alt
+    assert f"Personal reply {personal['central']:+.3f} (from {personal['low']:+.3f}" in alt
 
 
 def test_the_tornado_puts_the_widest_swing_on_top_and_names_it():

@@ -1,56 +1,65 @@
 """A small, deterministic model of one customer complaint on social media, and of how the brand's
 answer changes what happens to it.
 
-The scenario: a customer posts that their Lumen order arrived late and stale, tags the brand, and
-the post starts to travel. The brand picks one of six choices (`CHOICES`) and the hour at which it
-acts; `simulate` returns the hour-by-hour timeline and `outcome` the end state. The model is a
-teaching device, not a forecast. Every number in it is a parameter (`PARAMETERS`), and each is
-documented as sourced (with the publication it comes from, in `SOURCES`) or as an assumption.
+The scenario: a customer with a few hundred followers posts that their Lumen order arrived late and
+stale, tags the brand, and the post starts to travel a little. The brand picks one of six choices
+(`CHOICES`) and the hour at which it acts; `simulate` returns the hour-by-hour timeline and `outcome`
+the end state. The model is a teaching device, not a forecast. Every number in it is a parameter
+(`PARAMETERS`) or a fixed rule (`CONSTANTS`), each documented as sourced (with the publication it
+comes from, in `SOURCES`; sources older than 2024 say so) or as an assumption.
+
+It models one complaint, not a problem that affects many customers. For a recall or a safety issue a
+public statement is the required first step; the model says nothing against that.
 
 The model, hour by hour (t = 0, 1, 2 ...):
 
 1. **Attention decays unless something feeds it.** Attention A(t) is the number of exposures the
-   story gets in hour t. It starts at `first_views` (the complainant's own followers) and shrinks by
-   the factor d = 2 ** (-1 / half_life) every hour. It is fed by events: each new negative voice
-   adds `voice_views` exposures over the following hours (their followers see their post), so one
-   viewer leads on average to voice_share * voice_views < 1 further exposures and the story dies
-   down unless something else feeds it. A complainant who has no answer in person by
-   `ESCALATION_HOUR` posts again, adding `escalation_share * first_views` (a defensive reply or a
-   statement on the brand's own feed is not an answer in person); a defensive reply re-ignites the
-   story (adds `first_views` again); a broadcast statement or a public follow-up adds the brand's
+   story gets in hour t. A post gives `first_post` exposures in all, spread over the hours as it
+   decays by the factor d = 2 ** (-1 / half_life) an hour. The complainant's post starts it. Events
+   feed it: each new negative voice's post adds `voice_views` exposures (voice_share * voice_views
+   is far below 1, so the story dies down unless something else feeds it); a complainant with no
+   answer in person by `ESCALATION_HOUR` posts again, one more post as large as the first (a
+   defensive reply or a statement on the brand's own feed is not an answer in person); a defensive
+   reply is shared like one more post; a broadcast statement or a public follow-up adds the brand's
    own organic reach, `followers * follower_reach`, spread over the hours as it decays.
 2. **Reach is bounded by the audience that can see it.** The audience is
    N = followers * follower_reach + outsiders: the share of the brand's followers that a post about
-   the brand reaches, plus a modest number of non-followers (the complainant's network and the
+   the brand reaches, plus the non-followers who could see it (the complainant's network and the
    people their sharers reach). Of the A(t) exposures, the new people reached are
-   (N - R) * (1 - exp(-A(t) / N)), so reach R never exceeds N, and the final reach depends only on
-   the total exposures, not on their order.
-3. **Seeing is not voicing.** A small share of the new viewers post about it (participation
-   inequality): new negative voices = voice_share * damping(t) * new viewers. The damping is 1
-   while the complaint is unanswered or answered defensively, `BROADCAST_DAMPING` after a
-   broadcast statement, `HOLDING_DAMPING` after a holding statement, and `PERSONAL_DAMPING` once
-   the customer has a personal answer: people who find a complaint answered rarely pile on. A
-   defensive reply instead draws `pile_on` more voices per voice so far.
-4. **An answer cools the story and wins people back.** A personal answer removes `cooling` of the
-   attention still to come, and wins back win_back * timeliness(h) of the negative voices, where
-   timeliness(h) = 1 up to `EXPECTED_HOURS` and halves every `patience` hours after that.
-5. **Sentiment mixes voices.** The settled tone of the conversation about the brand is the mix of
-   its everyday community (`community` people, at tone `baseline`), the won-back voices (at the
-   community's tone) and the voices left unresolved (at `complaint_tone`). The service recovery
-   effect lifts the community's tone by recovery_holds * visibility * timeliness(h) *
-   (praise_tone - baseline): it holds for a minority (`recovery_holds`), more when the recovery is
-   public (`VISIBILITY`), and less the later it comes. The hourly sentiment is the tone of the last
-   24 hours of mentions: `everyday_mentions` a day at the settled tone, plus the voices that joined
-   in those 24 hours.
+   (N - R) * (1 - exp(-A(t) / N)), so reach R never exceeds N.
+3. **Seeing is not voicing.** The complainant is the first negative voice. A small share of the new
+   viewers post about it too: new negative voices = voice_share * damping(t) * new viewers. The
+   damping is 1 while the complaint is unanswered or answered defensively, `BROADCAST_DAMPING` after
+   a broadcast statement (its apology makes viewers less inclined to pile on, as Kim et al. found
+   for viewers of a public apology), `HOLDING_DAMPING` after a holding statement, and
+   `PERSONAL_DAMPING` once the customer has a personal answer. A defensive reply instead draws
+   `pile_on` more voices per voice so far.
+4. **An answer cools the story and may win the customer back.** A personal answer removes `cooling`
+   of the attention still to come, and wins the complainant back with the chance
+   win_back * timeliness(h), where timeliness(h) = 1 up to `EXPECTED_HOURS` and halves every
+   `patience` hours after that. The other voices are bystanders; the answer stops newcomers joining
+   them but does not win them back.
+5. **Sentiment mixes voices, and old voices fade.** The settled tone of the conversation about the
+   brand mixes its everyday community (`community` people, at tone `baseline`) with the people who
+   posted about the complaint: the bystanders at `complaint_tone`, the complainant at
+   `complaint_tone` or, if won back, at the community's tone, raised towards `praise_tone` by the
+   service recovery effect, which holds for a minority (`recovery_holds`) and, as the research
+   finds, on the satisfaction of the customer who was put right, not on what others say. The
+   people who posted fade from the conversation with a half-life of `fade_half_life` hours, so a
+   complaint leaves a fading mark. A public follow-up may raise the community's own tone a little,
+   only when the recovery effect holds: recovery_holds * FOLLOW_UP_LIFT * timeliness(h) *
+   (praise_tone - baseline), a small labelled assumption. The hourly sentiment is the tone of the
+   last 24 hours of mentions: `everyday_mentions` a day at the settled tone, plus the voices that
+   joined in those 24 hours.
 
 Because every helpful effect applies from the hour of the answer on and every harmful event grows
 with waiting, answering earlier with the same choice is never worse; `tests/test_crisis.py` checks
 this and the other properties a practitioner would insist on.
 
-Outcomes (`outcome`, `outcome_table`) are measured when the story has run its course
-(`STORY_HOURS`); the timeline (`simulate`) shows the first `HOURS`. `band` reruns an outcome over
-the low, central and high value of every uncertain parameter, one at a time, and `sensitivity`
-returns the same runs for a tornado chart.
+Two "ends": the timeline (`simulate`) shows the first `HOURS` (four days); outcomes (`outcome`,
+`outcome_table`) are measured three weeks in (`STORY_HOURS`), long after the story has died down.
+`band` reruns an outcome over the low, central and high value of every uncertain parameter, one at a
+time, and `sensitivity` returns the same runs for a tornado chart.
 """
 
 from __future__ import annotations
@@ -68,37 +77,44 @@ ESCALATION_HOUR = 4      # an unacknowledged complainant posts again at this hou
 EXPECTED_HOURS = 4       # sourced: Sprout Social Index Q2 2016, people expect a reply within 4 hours
 HOLDING_GAP = 3          # assumption: hours from a holding statement to the personal replies
 FOLLOW_UP_GAP = 24       # assumption: hours from the personal reply to the transparent public update
-BROADCAST_DAMPING = 0.7  # assumption: viewers of a brand statement pile on less (see SOURCES["kim2016"])
-HOLDING_DAMPING = 0.6    # assumption: an acknowledged complaint draws fewer new voices
+BROADCAST_DAMPING = 0.5  # assumption: viewers of a brand's apology pile on less (see SOURCES["kim2016"])
+HOLDING_DAMPING = 0.5    # assumption: an acknowledged complaint draws fewer new voices
 PERSONAL_DAMPING = 0.3   # assumption: an answered, resolved complaint draws few new voices
-VISIBILITY = {"personal": 0.25, "holding": 0.25, "transparent": 1.0}  # assumption: who sees a recovery
+FOLLOW_UP_LIFT = 0.05    # assumption: share of the community a public account of the fix wins over
 
 
 @dataclass(frozen=True)
 class Parameters:
     """The model's parameters; `PARAMETERS` documents each (value range, unit, source)."""
 
-    followers: float = 37_000
-    follower_reach: float = 0.128
-    outsiders: float = 3_000
-    first_views: float = 200
+    followers: float = 18_000
+    follower_reach: float = 0.08
+    outsiders: float = 1_500
+    first_post: float = 100
     half_life: float = 6.0
-    voice_share: float = 0.02
-    voice_views: float = 15
-    escalation_share: float = 0.36
+    voice_share: float = 0.002
+    voice_views: float = 40
     pile_on: float = 0.5
     cooling: float = 0.5
     win_back: float = 0.34
     patience: float = 24.0
     recovery_holds: float = 0.18
+    fade_half_life: float = 336.0
     community: float = 500
-    everyday_mentions: float = 5
+    everyday_mentions: float = 4
     baseline: float = 0.2
     complaint_tone: float = -0.6
     praise_tone: float = 0.6
 
 
 CENTRAL = Parameters()
+
+# Lumen's followers across platforms in the case data (datasets/followers.csv), rounded to hundreds:
+# on the first and the last day of 2025. tests/test_crisis.py checks them against the data.
+LUMEN_FOLLOWERS = {"2025-01-01": 15_300, "2025-12-31": 21_600}
+# Lumen's organic reach per follower in the course's calibrated data (datasets/calibration.json):
+# the median share of followers a feed post reaches. tests/test_crisis.py checks them too.
+CALIBRATED_REACH = {"facebook": 0.025, "instagram": 0.135}
 
 
 @dataclass(frozen=True)
@@ -110,7 +126,7 @@ class Parameter:
     high: float
     unit: str
     meaning: str
-    source: str  # a key of SOURCES, or "assumption: why this value"
+    source: str  # names a key of SOURCES, or starts "assumption: why this value"
 
     @property
     def central(self) -> float:
@@ -122,95 +138,113 @@ class Parameter:
 
 
 SOURCES = {
-    "agorapulse": "Agorapulse barometer, quoted by Jon Loomer and K. Banet, 'Who sees my Facebook posts "
-                  "anyway?': pages with 1,000-10,000 fans reach 12.8 % of them with a post, all pages "
-                  "9.0 %. https://kevinbanet.com/who-sees-my-facebook-posts-anyway",
-    "facebook2012": "Facebook's 2012 figure of 16 % average organic reach of a page's fans, reported in "
-                    "Adweek, 'How many fans do your Facebook posts reach?'. "
-                    "http://www.adweek.com/digital/how-many-fans-do-your-facebook-posts-reach/",
-    "pfeffer2023": "Pfeffer, Matter and Sargsyan (2023), 'The Half-Life of a Tweet', ICWSM 17: median "
-                   "half-life of a tweet's impressions about 80 minutes; ~95 % of tweets have no "
-                   "relevant impressions after 24 hours. https://ojs.aaai.org/index.php/ICWSM/article/"
-                   "view/22228",
-    "nielsen2006": "Nielsen (2006), 'Participation Inequality: Encouraging More Users to Contribute', "
-                   "Alertbox: 90 % of users lurk, 9 % contribute a little, 1 % account for most "
-                   "activity. http://www.useit.com/alertbox/participation_inequality.html",
-    "sprout2016": "Sprout Social Index Q2 2016: ignored on social media, 36 % of people say they would "
-                  "shame the brand on their own profiles; people expect a reply within four hours. "
-                  "https://sproutsocial.com/insights/responding-on-social-media/ and "
+    "casedata": "The course's own case data, invented and calibrated to published figures "
+                "(datasets/README.md, the data card): Lumen had 15,300 followers across platforms on "
+                "1 January 2025 and 21,600 on 31 December (datasets/followers.csv), and about 4 "
+                "mentions a day outside the recall (median 3, mean 3.6; datasets/mentions.csv). "
+                "Read with smcourse.data from the kit's datasets/ folder.",
+    "calibration": "The course's calibrated figures (datasets/calibration.json, in the data card): "
+                   "organic reach per follower of Lumen's feed posts, Instagram 13.5 % (published "
+                   "3.5-40 %: social.plus 2025, StartMotion 2024), Facebook 2.5 % (published "
+                   "1.65-8 %: social.plus 2025, AiToEarn 2024); comments per impression on Lumen's "
+                   "posts about 0.13 % overall, 0.16 % on Instagram. https://www.social.plus/blog/"
+                   "only-3-5-of-followers-see-your-instagram-posts---why-organic-reach-is-no-longer-"
+                   "a-growth-strategy and https://blog.aitoearn.ai/facebook-organic-reach-"
+                   "percentage-2024",
+    "pfeffer2023": "Older than 2024: Pfeffer, Matter and Sargsyan (2023), 'The Half-Life of a Tweet', "
+                   "ICWSM 17: median half-life of a tweet's impressions about 80 minutes; ~95 % of "
+                   "tweets have no relevant impressions after 24 hours. https://ojs.aaai.org/index.php/"
+                   "ICWSM/article/view/22228",
+    "nielsen2006": "History (2006): Nielsen, 'Participation Inequality: Encouraging More Users to "
+                   "Contribute', Alertbox: across a whole site or community 90 % of users lurk, 9 % "
+                   "contribute a little, 1 % account for most activity; it is not a share of the "
+                   "viewers of one post. http://www.useit.com/alertbox/participation_inequality.html",
+    "sprout2016": "History (2016): Sprout Social Index Q2 2016: ignored on social media, 36 % of people "
+                  "say they would shame the brand on their own profiles; people expect a reply within "
+                  "four hours. https://sproutsocial.com/insights/responding-on-social-media/ and "
                   "https://pauldughi.com/2016/05/15/the-impact-of-not-responding-quickly-to-customer-"
                   "inquiries-on-social-media/",
-    "sprout2017": "Sprout Social Index Q3 2017 ('Call-out culture'), via eMarketer: 50 % would never buy "
-                  "again after a poor response to their complaint, and nearly as many were more likely "
-                  "to share the experience with friends. http://hispanicad.com/media/marketing-social/"
-                  "got-complaint-brands-take-it-social-media",
-    "rightnow2011": "RightNow / Harris Interactive Retail Consumer Report (2011): of shoppers whose "
-                    "negative post got a reply, 34 % deleted it, 33 % posted a positive review and "
-                    "18 % became loyal customers. https://www.businesswire.com/news/home/"
-                    "20110301007409/en/",
-    "dematos2007": "de Matos, Henrique and Rossi (2007), 'Service Recovery Paradox: A Meta-Analysis', "
-                   "Journal of Service Research 10(1): the paradox holds on satisfaction, not on "
-                   "repurchase intention, word of mouth or corporate image. "
+    "sprout2017": "History (2017): Sprout Social Index Q3 2017 ('Call-out culture'), via eMarketer: 50 % "
+                  "would never buy again after a poor response to their complaint, and nearly as many "
+                  "were more likely to share the experience with friends. http://hispanicad.com/media/"
+                  "marketing-social/got-complaint-brands-take-it-social-media",
+    "rightnow2011": "History (2011), a vendor's survey: RightNow / Harris Interactive Retail Consumer "
+                    "Report: of shoppers whose negative post got a reply, 34 % deleted it, 33 % posted "
+                    "a positive review and 18 % became loyal customers. It measures complainants, not "
+                    "bystanders. https://www.businesswire.com/news/home/20110301007409/en/",
+    "dematos2007": "Older than 2024: de Matos, Henrique and Rossi (2007), 'Service Recovery Paradox: A "
+                   "Meta-Analysis', Journal of Service Research 10(1): the paradox holds on "
+                   "satisfaction, not on repurchase intention, word of mouth or corporate image. "
                    "https://www.researchgate.net/publication/"
                    "247745333_Service_Recovery_Paradox_A_Meta-Analysis",
-    "michel2008": "Michel and Meuter (2008), 'The service recovery paradox: true but overrated?', "
-                  "International Journal of Service Industry Management 19(4): real, but rare and "
-                  "small. https://serviceleadershipblog.com/the-service-recovery-paradox-true-but-"
-                  "overrated/",
-    "kim2016": "Kim, Wang, Maslowska and Malthouse (2016), 'Understanding a fury in your words', "
-               "Computers in Human Behavior 54, 511-521: a company's public apology helps those who "
-               "view a complaint, not those who posted it. https://doi.org/10.1016/j.chb.2015.08.015",
-    "baer2016": "Baer (2016), Hug Your Haters, with Edison Research: 40 % of those who expect a reply "
-                "on social media expect it within an hour. http://www.socialmediatoday.com/special-"
-                "columns/learning-hug-your-haters-jay-baer",
+    "michel2008": "Older than 2024: Michel and Meuter (2008), 'The service recovery paradox: true but "
+                  "overrated?', International Journal of Service Industry Management 19(4): real, but "
+                  "rare and small. https://serviceleadershipblog.com/the-service-recovery-paradox-"
+                  "true-but-overrated/",
+    "kim2016": "Older than 2024: Kim, Wang, Maslowska and Malthouse (2016), 'Understanding a fury in "
+               "your words', Computers in Human Behavior 54, 511-521: a company's public apology helps "
+               "those who view a complaint, not those who posted it. "
+               "https://doi.org/10.1016/j.chb.2015.08.015",
+    "baer2016": "History (2016): Baer, Hug Your Haters, with Edison Research: 40 % of those who expect a "
+                "reply on social media expect it within an hour. http://www.socialmediatoday.com/"
+                "special-columns/learning-hug-your-haters-jay-baer",
 }
 
 PARAMETERS = {p.name: p for p in (
-    Parameter("followers", 37_000, 37_000, "people",
-              "the brand's followers across platforms",
-              "assumption: the scenario's brand, about Lumen's size in the case data; not varied"),
-    Parameter("follower_reach", 0.09, 0.16, "share",
-              "share of followers a post about the brand can reach", "agorapulse; facebook2012"),
-    Parameter("outsiders", 1_500, 6_000, "people",
+    Parameter("followers", LUMEN_FOLLOWERS["2025-01-01"], LUMEN_FOLLOWERS["2025-12-31"], "people",
+              "Lumen's followers across platforms (central: about its 2025 average)",
+              "casedata (Lumen's followers on the first and last day of 2025)"),
+    Parameter("follower_reach", CALIBRATED_REACH["facebook"], CALIBRATED_REACH["instagram"], "share",
+              "share of followers a post by or about the brand reaches",
+              "calibration (Facebook 2.5 %, Instagram 13.5 %); the central 8 % between them is an "
+              "assumption"),
+    Parameter("outsiders", 750, 3_000, "people",
               "non-followers who could see the story (the complainant's network and beyond)",
-              "assumption: a modest number next to the followers"),
-    Parameter("first_views", 100, 400, "exposures per hour",
-              "exposures in the first hour, from the complainant's own followers",
-              "assumption: an ordinary customer's following, a few hundred people"),
+              "assumption: a customer with a few hundred followers, and the networks of the few who "
+              "share"),
+    Parameter("first_post", 40, 300, "exposures",
+              "exposures one post of the complainant gets in all (a second post as many again)",
+              "assumption: a few hundred followers, of whom a post reaches a share (calibration: "
+              "2.5-13.5 %), plus people who find it through the brand's tag and the replies"),
     Parameter("half_life", 3.0, 12.0, "hours",
               "half-life of attention to the story when nothing feeds it",
-              "assumption: longer than a single tweet's 80 minutes (pfeffer2023), since a complaint "
-              "thread gathers replies"),
-    Parameter("voice_share", 0.01, 0.05, "share",
-              "share of new viewers who post about it (negative voices)",
-              "assumption: guided by the 90-9-1 rule (nielsen2006)"),
-    Parameter("voice_views", 10, 18, "exposures",
-              "exposures each negative voice's post adds",
-              "assumption: kept low enough that the story dies down on its own"),
-    Parameter("escalation_share", 0.18, 0.5, "share of a first post",
-              "how much an unacknowledged complainant posts again at hour 4",
-              "sprout2016 (36 % would shame the brand); range an assumption"),
+              "assumption: longer than a single tweet's 80 minutes (pfeffer2023, older than 2024), "
+              "since a complaint thread gathers replies"),
+    Parameter("voice_share", 0.001, 0.005, "share",
+              "share of new viewers who post against the brand themselves",
+              "calibration (about 0.13-0.16 % of impressions become comments in the course's data); "
+              "the range up to 0.5 % is an assumption, as a complaint draws more replies than a "
+              "brand's post; nielsen2006 (history) for why so few post"),
+    Parameter("voice_views", 20, 80, "exposures",
+              "exposures each negative voice's own post adds",
+              "assumption: a reply or quote from someone with a few hundred followers"),
     Parameter("pile_on", 0.25, 1.0, "voices per voice",
               "extra negative voices a defensive reply draws, per voice so far",
-              "assumption: guided by sprout2017 (a poor response gets shared)"),
+              "assumption: guided by sprout2017 (history: a poor response gets shared)"),
     Parameter("cooling", 0.3, 0.7, "share",
               "share of the story's remaining attention a personal answer removes",
               "assumption"),
-    Parameter("win_back", 0.18, 0.67, "share",
-              "share of negative voices a prompt personal answer wins back", "rightnow2011"),
+    Parameter("win_back", 0.18, 0.67, "chance",
+              "chance that a prompt personal answer wins the complainant back (bystanders are not "
+              "won back)",
+              "rightnow2011 (history, a 2011 vendor survey of complainants who got a reply)"),
     Parameter("patience", 12.0, 48.0, "hours",
               "hours after the expected 4 in which an answer's effect halves",
-              "assumption: expectations from sprout2016 and baer2016"),
-    Parameter("recovery_holds", 0.0, 0.33, "share",
-              "how often the service recovery effect holds (ends better than before)",
-              "dematos2007 (none on word of mouth); michel2008; rightnow2011 (18 % loyal, 33 % "
-              "positive review)"),
+              "assumption: expectations from sprout2016 and baer2016 (both history, 2016)"),
+    Parameter("recovery_holds", 0.0, 0.33, "chance",
+              "chance that a won-back complainant ends more satisfied than before (service recovery "
+              "effect); it does not lift what others say",
+              "dematos2007 (on satisfaction only, none on word of mouth); michel2008; rightnow2011 "
+              "(18 % loyal, 33 % positive review)"),
+    Parameter("fade_half_life", 168.0, 720.0, "hours",
+              "half-life with which the people who posted fade from the conversation about the brand",
+              "assumption: two weeks (one to four), as threads sink and people move on"),
     Parameter("community", 250, 1_000, "people",
               "people whose posts make up the brand's everyday conversation",
               "assumption"),
-    Parameter("everyday_mentions", 5, 5, "mentions a day",
+    Parameter("everyday_mentions", 4, 4, "mentions a day",
               "mentions of the brand on an ordinary day",
-              "assumption: of the order of Lumen's mentions in the case data; not varied"),
+              "casedata (Lumen's median 3, mean 3.6 a day); not varied"),
     Parameter("baseline", 0.2, 0.2, "net sentiment",
               "the tone of an ordinary day's mentions (-1 to +1)",
               "assumption: close to Lumen's usual tone in the case data; not varied"),
@@ -222,24 +256,25 @@ PARAMETERS = {p.name: p for p in (
 
 CONSTANTS = (  # the fixed rules of the scenario, documented like the parameters
     ("ESCALATION_HOUR", ESCALATION_HOUR, "hours",
-     "hour at which a complainant with no answer in person posts again",
-     "sprout2016 (a reply is expected within four hours)"),
+     "hour at which a complainant with no answer in person posts again, a post as large as the first",
+     "assumption: the hour from sprout2016 (history, 2016: a reply expected within four hours; 36 % "
+     "say they would shame an unresponsive brand); that this customer does post again is assumed"),
     ("EXPECTED_HOURS", EXPECTED_HOURS, "hours", "hours within which an answer loses nothing",
-     "sprout2016"),
+     "sprout2016 (history, 2016)"),
     ("HOLDING_GAP", HOLDING_GAP, "hours", "hours from a holding statement to the personal replies",
      "assumption"),
     ("FOLLOW_UP_GAP", FOLLOW_UP_GAP, "hours",
      "hours from the personal reply to the transparent public update", "assumption"),
     ("BROADCAST_DAMPING", BROADCAST_DAMPING, "factor",
-     "new voices per viewer after a broadcast statement, against none", "assumption: guided by kim2016"),
+     "new voices per viewer after a broadcast statement with an apology, against none",
+     "assumption: the direction from kim2016 (a public apology helps viewers), the size ours"),
     ("HOLDING_DAMPING", HOLDING_DAMPING, "factor",
      "new voices per viewer after a holding statement", "assumption"),
     ("PERSONAL_DAMPING", PERSONAL_DAMPING, "factor",
      "new voices per viewer once the customer has a personal answer", "assumption"),
-    ("VISIBILITY personal, holding", VISIBILITY["personal"], "share",
-     "how widely a recovery in replies is seen, against a public post", "assumption"),
-    ("VISIBILITY transparent", VISIBILITY["transparent"], "share",
-     "how widely a recovery announced in a public update is seen", "assumption"),
+    ("FOLLOW_UP_LIFT", FOLLOW_UP_LIFT, "share",
+     "share of the everyday community a prompt public account of the fix wins over, when the "
+     "recovery effect holds", "assumption: small, since dematos2007 finds no effect on word of mouth"),
 )
 
 UNCERTAIN = tuple(name for name, p in PARAMETERS.items() if p.low != p.high)
@@ -260,7 +295,8 @@ CHOICES = {choice.name: choice for choice in (
     Choice("defensive", "Defensive reply",
            "Answer in public that the customer is wrong or that it is not the brand's fault."),
     Choice("broadcast", "Broadcast statement",
-           "Post a general statement on the brand's own feed; the customer gets no answer."),
+           "Post a general statement with an apology on the brand's own feed; the customer gets no "
+           "answer in person."),
     Choice("personal", "Personal reply",
            "A named person answers the customer where they posted, apologises and puts it right."),
     Choice("holding", "Holding statement, then personal replies",
@@ -268,7 +304,7 @@ CHOICES = {choice.name: choice for choice in (
            f"hours later."),
     Choice("transparent", "Transparent follow-up",
            f"A personal reply, then {FOLLOW_UP_GAP} hours later a public update on what went wrong "
-           f"and what has changed."),
+           f"and what has changed, on the brand's feed (the usual step when many customers are affected)."),
 )}
 
 ANSWERED = ("personal", "holding", "transparent")  # the choices that answer the customer in person
@@ -303,26 +339,28 @@ def timeliness(hour: int, params: Parameters = CENTRAL) -> float:
 
 
 def _run(name: str, respond_at: int, params: Parameters, hours: int) -> dict:
-    """The model's loop: lists per hour 0..hours, plus the end state."""
+    """The model's loop: lists per hour 0..hours."""
     n, p = audience(params), params
     decay = 2.0 ** (-1.0 / p.half_life)
+    fade = 2.0 ** (-1.0 / p.fade_half_life)
+    post = p.first_post * (1 - decay)  # hourly start of one more post like the complainant's
     statement = p.followers * p.follower_reach * (1 - decay)  # hourly start of the brand's own post
     acknowledged = name in ANSWERED and respond_at <= ESCALATION_HOUR
     resolved_at = respond_at + HOLDING_GAP if name == "holding" else respond_at
     win = p.win_back * timeliness(respond_at, p) if name in ANSWERED else 0.0
-    lift = (p.recovery_holds * VISIBILITY.get(name, 0.0) * timeliness(respond_at, p)
-            * (p.praise_tone - p.baseline))
-    lift_at = respond_at + FOLLOW_UP_GAP if name == "transparent" else resolved_at
-    attention, reach, voices, peak_attention = p.first_views, 0.0, 0.0, p.first_views
-    rows = {key: [] for key in ("views", "reach", "voices", "won_back", "sentiment", "lift")}
+    won_tone = p.baseline + p.recovery_holds * (p.praise_tone - p.baseline)
+    lift = (p.recovery_holds * FOLLOW_UP_LIFT * timeliness(respond_at, p) * (p.praise_tone - p.baseline)
+            if name == "transparent" else 0.0)
+    attention, reach, voices = post, 0.0, 1.0  # the complainant is the first negative voice
+    rows = {key: [] for key in ("views", "reach", "voices", "won_back", "sentiment")}
+    joined = []  # bystanders' new voices per hour
     for hour in range(hours + 1):
+        extra = 0.0
         if hour == ESCALATION_HOUR and not acknowledged:
-            attention += p.escalation_share * p.first_views
+            attention += post
         if hour == respond_at and name == "defensive":
-            attention += p.first_views
             extra = p.pile_on * voices
-            voices += extra
-            attention += extra * p.voice_views * (1 - decay)
+            attention += post + extra * p.voice_views * (1 - decay)
         if hour == respond_at and name == "broadcast":
             attention += statement
         if hour == resolved_at and name in ANSWERED:
@@ -340,24 +378,29 @@ def _run(name: str, respond_at: int, params: Parameters, hours: int) -> dict:
         new = (n - reach) * -math.expm1(-attention / n)
         reach += new
         new_voices = p.voice_share * damping * new
-        voices += new_voices
-        peak_attention = max(peak_attention, attention)
+        voices += extra + new_voices
+        joined.append(extra + new_voices)
         attention = attention * decay + new_voices * p.voice_views * (1 - decay)
         rows["views"].append(new)
         rows["reach"].append(reach)
         rows["voices"].append(voices)
-        rows["won_back"].append(win * voices if hour >= resolved_at else 0.0)
-        rows["lift"].append(lift if hour >= lift_at else 0.0)
+        rows["won_back"].append(win if hour >= resolved_at else 0.0)
+    old = 0.0  # bystanders who joined 24 or more hours ago, faded
     for hour in range(hours + 1):
-        tone = p.baseline + rows["lift"][hour]
-        old = rows["voices"][hour - 24] if hour >= 24 else 0.0
-        won = win if hour >= resolved_at else 0.0
-        fresh = rows["voices"][hour] - old
-        settled = (p.community * tone + old * (won * tone + (1 - won) * p.complaint_tone)) / (
-            p.community + old)
+        if hour >= 24:
+            old = old * fade + joined[hour - 24] * fade ** 24
+        fresh = sum(joined[max(0, hour - 23):hour + 1])
+        won = rows["won_back"][hour]
+        complainant_tone = won * won_tone + (1 - won) * p.complaint_tone
+        complainant_old = fade ** hour if hour >= 24 else 0.0
+        complainant_fresh = 1.0 - (1.0 if hour >= 24 else 0.0)
+        tone = p.baseline + (lift if name == "transparent" and hour >= respond_at + FOLLOW_UP_GAP else 0.0)
+        settled = ((p.community * tone + old * p.complaint_tone + complainant_old * complainant_tone)
+                   / (p.community + old + complainant_old))
         mentions = p.everyday_mentions
-        rows["sentiment"].append((mentions * settled + fresh * (won * tone + (1 - won) * p.complaint_tone))
-                                 / (mentions + fresh))
+        rows["sentiment"].append(
+            (mentions * settled + fresh * p.complaint_tone + complainant_fresh * complainant_tone)
+            / (mentions + fresh + complainant_fresh))
     return rows
 
 
@@ -373,28 +416,27 @@ def simulate(choice: str, respond_at: int = 0, hours: int = HOURS,
     """Hour-by-hour timeline when the brand makes `choice` `respond_at` hours in.
 
     One row per hour 0..hours: views (people who first see the complaint in that hour), reach (people
-    who have seen it so far), voices (people who have posted against the brand so far), won_back (of
-    those, the ones the answer has won back), sentiment (net tone of the last 24 hours of mentions,
-    -1 to +1), and the choice and respond_at.
+    who have seen it so far), voices (people who have posted against the brand so far, the
+    complainant included), won_back (the chance that the complainant has been won back), sentiment
+    (net tone of the last 24 hours of mentions, -1 to +1), and the choice and respond_at.
     """
     _check(choice, respond_at, hours)
     rows = _run(choice, respond_at, params, hours)
-    rows.pop("lift")
     timeline = pd.DataFrame({"hour": range(hours + 1), **rows})
     return timeline.assign(choice=choice, respond_at=respond_at)
 
 
 def outcome(choice: str, respond_at: int = 0, params: Parameters = CENTRAL) -> dict:
-    """Where the story ends when it has run its course (`STORY_HOURS`): a dict of
+    """Where the story ends when it has run its course (hour `STORY_HOURS`, three weeks in): a dict of
 
-    reach (people who saw it), voices (people who posted against the brand), won_back, sentiment
+    reach (people who saw it), voices (people who posted against the brand, the complainant
+    included), won_back (the chance the complainant was won back), sentiment
     (the settled tone of the conversation about the brand), lowest_sentiment (the worst 24 hours),
     peak_views (people reached in the busiest hour) and peak_hour.
 
     Reach, voices and sentiment are the outcomes the properties are about (answering earlier is
-    never worse). The worst day's sentiment is not: once a story gets going, the day's mentions are
-    nearly all complaints whatever the hour of the answer, so it sits close to `complaint_tone` and
-    moves by hundredths either way.
+    never worse). The worst day's sentiment is not: it is the first day's mix of the complaint and
+    Lumen's everyday mentions, and a defensive reply or a statement can move the worst day later.
     """
     _check(choice, respond_at, HOURS)
     rows = _run(choice, respond_at, params, STORY_HOURS)
@@ -489,17 +531,21 @@ def parameter_table() -> pd.DataFrame:
 def closing_table(hours=(0, 6, 24, 48), with_band: bool = False) -> pd.DataFrame:
     """The outcome table in the words of a closing note: rounded, one row per choice and hour.
 
-    With `with_band`, two more columns give the band (see `band`) of the reach and of the sentiment
-    at the end, as text such as "+0.15 to +0.20".
+    Every outcome is measured at hour `STORY_HOURS` (three weeks in), except the worst day's
+    sentiment and the busiest hour, which are the worst moments along the way. Sentiment is given
+    to three decimals because one complaint moves the settled tone by thousandths. With `with_band`,
+    two more columns give the band (see `band`) of the reach and of the sentiment, as text such as
+    "+0.198 to +0.200".
     """
     table = outcome_table(hours)
     labels = {name: choice.label for name, choice in CHOICES.items()}
     closing = pd.DataFrame({
         "choice": table["choice"].map(labels), "answered at hour": table["respond_at"],
         "people reached": table["reach"].round(-1).astype(int),
-        "negative voices": table["voices"].round().astype(int),
-        "sentiment at end": table["sentiment"].round(2),
-        "worst day's sentiment": table["lowest_sentiment"].round(2),
+        "negative voices": table["voices"].round(1),
+        "chance the customer is won back": table["won_back"].round(2),
+        f"sentiment at hour {STORY_HOURS}": table["sentiment"].round(3),
+        "worst day's sentiment": table["lowest_sentiment"].round(3),
         "busiest hour (people)": table["peak_views"].round().astype(int),
         "busiest hour": table["peak_hour"]})
     if with_band:
@@ -507,17 +553,19 @@ def closing_table(hours=(0, 6, 24, 48), with_band: bool = False) -> pd.DataFrame
                  zip(table["choice"], table["respond_at"], strict=True)]
         closing["reach band"] = [f"{b.loc['reach', 'low']:,.0f} to {b.loc['reach', 'high']:,.0f}"
                                  for b in bands]
-        closing["sentiment band"] = [f"{b.loc['sentiment', 'low']:+.2f} to "
-                                     f"{b.loc['sentiment', 'high']:+.2f}" for b in bands]
+        closing["sentiment band"] = [f"{b.loc['sentiment', 'low']:+.3f} to "
+                                     f"{b.loc['sentiment', 'high']:+.3f}" for b in bands]
     return closing
 
 
 def main() -> None:
     """Print the closing-note table as Markdown: `python -m smcourse.crisis`."""
     print(f"Baseline sentiment {CENTRAL.baseline:+.2f}; audience that could see the story "
-          f"{audience():,.0f} people. Outcomes once the story has died down ({STORY_HOURS} hours); "
-          f"bands: each uncertain parameter at its low and high value, one at a time.\n")
-    print(closing_table(with_band=True).to_markdown(index=False, floatfmt="+.2f"))
+          f"{audience():,.0f} people. Outcomes at hour {STORY_HOURS} (three weeks in, long after the "
+          f"story has died down); bands: each uncertain parameter at its low and high value, one at "
+          f"a time.\n")
+    print(closing_table(with_band=True).to_markdown(
+        index=False, floatfmt=("", "g", "g", ".1f", ".2f", "+.3f", "+.3f", "g", "g", "", "")))
 
 
 if __name__ == "__main__":  # pragma: no cover

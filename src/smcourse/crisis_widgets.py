@@ -22,9 +22,9 @@ MEASURES = {
     "sentiment": ("Net sentiment of the last 24 hours (-1 to +1)", "net sentiment"),
 }
 OUTCOMES = {
-    "sentiment": "Net sentiment once the story has died down",
-    "reach": "People reached by the end",
-    "voices": "Negative voices by the end",
+    "sentiment": f"Net sentiment at hour {crisis.STORY_HOURS} (three weeks in)",
+    "reach": f"People reached by hour {crisis.STORY_HOURS}",
+    "voices": f"Negative voices by hour {crisis.STORY_HOURS}",
     "peak_views": "People reached in the busiest hour",
 }
 
@@ -38,7 +38,9 @@ def _labelled(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _number(value: float, measure: str) -> str:
-    return f"{value:+.2f}" if "sentiment" in measure else f"{value:,.0f}"
+    if "sentiment" in measure:
+        return f"{value:+.3f}"
+    return f"{value:,.1f}" if measure == "voices" else f"{value:,.0f}"
 
 
 def _final_words(timelines: pd.DataFrame, measure: str) -> str:
@@ -50,7 +52,8 @@ def _final_words(timelines: pd.DataFrame, measure: str) -> str:
             f"{label} {row['views']:,.0f} people in hour {int(row['hour'])}"
             for label, row in peaks.iterrows())
     finals = by_choice[measure].last()
-    return "At the end: " + "; ".join(f"{label} {_number(value, measure)}"
+    end = int(timelines["hour"].max())
+    return f"At hour {end}, the end of the chart: " + "; ".join(f"{label} {_number(value, measure)}"
                                       for label, value in finals.items())
 
 
@@ -173,10 +176,12 @@ class CrisisExplorer:
         chosen = crisis.CHOICES[self.choice.value]
         result = crisis.outcome(chosen.name, self.respond_at.value)
         self.explanation.value = (
-            f'<p role="status" aria-live="polite"><b>{chosen.label}</b>: {chosen.description} Once the '
-            f"story has died down, {result['reach']:,.0f} people have seen the complaint, "
-            f"{result['voices']:,.0f} have posted against Lumen, and net sentiment settles at "
-            f"{result['sentiment']:+.2f} (it was {crisis.CENTRAL.baseline:+.2f} before).</p>")
+            f'<p role="status" aria-live="polite"><b>{chosen.label}</b>: {chosen.description} Three '
+            f"weeks in (hour {crisis.STORY_HOURS}), {result['reach']:,.0f} people have seen the "
+            f"complaint, {result['voices']:,.1f} have posted against Lumen (the customer included), "
+            f"the chance that the customer is won back is {result['won_back']:.0%}, and net "
+            f"sentiment is {result['sentiment']:+.3f} (it was {crisis.CENTRAL.baseline:+.2f} before); "
+            f"the worst day's was {result['lowest_sentiment']:+.2f}.</p>")
         draw_in(self.chart, self.figure())
 
     def figure(self) -> go.Figure:
