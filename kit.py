@@ -41,14 +41,16 @@ OVERRIDES = os.path.join("jupyter", "overrides.json")
 STAMP = ".smcourse-installed.json"
 
 # What goes into the learner bundle, relative to the kit's folder; everything else stays out.
-BUNDLE_FILES = ["kit.py", "pyproject.toml", "README.md", "LICENSE", OVERRIDES]
+BUNDLE_FILES = ["kit.py", "pyproject.toml", "LICENSE", OVERRIDES]
 BUNDLE_FOLDERS = ["src", "course", "exercises", "datasets"]
 # Never in the bundle, wherever they appear: instructor notes, generated and personal files.
 BUNDLE_EXCLUDED_PARTS = {"instructor", "__pycache__", ".ipynb_checkpoints", ".smcourse",
                          "solutions", "tests", "book", "submitted", "autograded", "feedback",
                          "hub", "benchmarks", "binder"}
 BUNDLE_EXCLUDED_SUFFIXES = (".pyc", ".db", ".egg-info")
-BUNDLE_EXCLUDED_NAMES = {"answers.json", "gradebook.db", "generate.py"}
+BUNDLE_EXCLUDED_NAMES = {"answers.json", "gradebook.db"}
+# the bundle's README: a learner's, not the developer's
+LEARNER_README = os.path.join("jupyter", "learner_README.md")
 
 
 class KitError(Exception):
@@ -218,10 +220,11 @@ def bundle(output=None, root=ROOT):
         os.makedirs(folder)
     members = bundle_members(root)
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(os.path.join(root, LEARNER_README), "smcourse/README.md")
         for member in members:
             archive.write(os.path.join(root, member), "smcourse/" + member)
     print("wrote {0} ({1} files, {2:.1f} MB); learners unzip it and type `python kit.py lab` "
-          "in the smcourse folder".format(output, len(members), os.path.getsize(output) / 1e6))
+          "in the smcourse folder".format(output, len(members) + 1, os.path.getsize(output) / 1e6))
     return output
 
 
