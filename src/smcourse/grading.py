@@ -50,6 +50,7 @@ from smcourse.errors import SmcourseError
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_FILE = "nbgrader_config.py"
+GRADEBOOK_VARIABLE = "SMCOURSE_GRADEBOOK"
 MAX_DETAIL = 2_000  # characters of a check's printed output or error shown in feedback
 
 
@@ -84,6 +85,9 @@ def load_config(root: Path = ROOT, **settings: dict) -> Config:
         raise SmcourseError(f"{root} has no {CONFIG_FILE}: is it the course folder?")
     config = PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config()
     config.CourseDirectory.root = str(root)
+    # a gradebook on a database server (PostgreSQL, for several graders at once), e.g. on the hub
+    if os.environ.get(GRADEBOOK_VARIABLE):
+        config.CourseDirectory.db_url = os.environ[GRADEBOOK_VARIABLE]
     for section, values in settings.items():
         for key, value in values.items():
             config[section][key] = value
@@ -288,6 +292,19 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
             "log": (result.get("log") or "") + (result.get("error") or "")}
 
 
+def _template_gradebook(config: Config, assignment: str, template: Path, release_dir: Path) -> None:
+    """A private SQLite gradebook holding `assignment` (notebooks, cells, points, due date), for a
+    course whose gradebook is on a database server and cannot be copied as a file."""
+    private = Config(config)
+    private.CourseDirectory.db_url = f"sqlite:///{template}"
+    private.CourseDirectory.release_directory = str(release_dir)
+    _check_result(nbgrader_api(private).generate_assignment(assignment, force=True, create=True),
+                  f"preparing {assignment} for grading")
+    with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as main, \
+            Gradebook(f"sqlite:///{template}", config.CourseDirectory.course_id) as mine:
+        mine.update_or_create_assignment(assignment, duedate=main.find_assignment(assignment).duedate)
+
+
 def _copy_grades(source: Gradebook, target: Gradebook, assignment: str, student: str) -> None:
     """Copy one autograded submission from a worker's gradebook into the course gradebook."""
     submitted = source.find_submission(assignment, student)
@@ -384,13 +401,16 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
     for student in students:
         problems[student], ok = _submission_problems(config, assignment, student)
         runnable += [student] if ok else []
-    database = Path(coursedir.db_url.removeprefix("sqlite:///"))
+    database = Path(coursedir.db_url.removeprefix("sqlite:///"))  # when it is a file
     events = []
     with tempfile.TemporaryDirectory(prefix="smcourse-grading-") as scratch, \
             _progress(len(students), show_progress) as bar, warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)
         template = Path(scratch) / "template.db"
-        shutil.copy(database, template)
+        if coursedir.db_url.startswith("sqlite:///"):
+            shutil.copy(database, template)
+        else:
+            _template_gradebook(config, assignment, template, Path(scratch) / "release")
         run_dir = Path(scratch) / "submissions"
         with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
             for student in set(students) - set(runnable):
