@@ -198,7 +198,7 @@ def assignments_tab(page):
 
 
 def row(page, listing: str):
-    return page.locator(f"#{listing} .list_item").filter(has_text=ASSIGNMENT)
+    return page.locator(f"#{listing} .list_item:not(.nested_list_item)").filter(has_text=ASSIGNMENT).first
 
 
 def answer(hub: Hub, context, user: str, answers: dict) -> None:
