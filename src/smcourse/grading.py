@@ -516,6 +516,14 @@ def feedback(assignment: str, root: Path = ROOT) -> list[Path]:
                 page.write_text(feedback_page(content, notebook, f"{assignment} · {student}",
                                               problems), encoding="utf-8")
                 written.append(page)
+            # what nbgrader's release_feedback needs to return the pages through the exchange
+            # (the hand-in's time and secret), as nbgrader's own generate_feedback copies them
+            submitted = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
+            for name in ("timestamp.txt", "submission_secret.txt"):
+                for source in (graded / name, submitted / name):
+                    if source.is_file() and target.is_dir():
+                        shutil.copy(source, target / name)
+                        break
     return written
 
 
