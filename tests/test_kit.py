@@ -114,3 +114,19 @@ def test_bad_commands_get_a_message_not_a_traceback(argv, says, tmp_path):
 def test_readme_gives_the_learner_command_without_make():
     readme = (ROOT / "README.md").read_text()
     assert "python kit.py lab" in readme and "py kit.py lab" in readme
+
+
+def test_lab_installs_the_learner_role_then_opens_the_welcome_lesson(monkeypatch):
+    calls = []
+    monkeypatch.setattr(kit, "install", lambda role, root: calls.append(role) or "/env/python")
+    monkeypatch.setattr(kit.subprocess, "call", lambda command, cwd: calls.append((command, cwd)) or 0)
+    assert kit.main(["lab"]) == 0
+    role, (command, cwd) = calls
+    assert role == "learner" and cwd == kit.ROOT
+    assert command[:4] == ["/env/python", "-m", "jupyterlab", os.path.join("course", "00_welcome.ipynb")]
+
+
+def test_size_counts_the_environment_on_disk(tmp_path, capsys):
+    total, count = kit.size(str(ROOT / ".venv"))
+    assert total > 100e6 and count > 20
+    assert "MB on disk" in capsys.readouterr().out
