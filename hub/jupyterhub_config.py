@@ -78,7 +78,9 @@ c.Spawner.environment = {
     "JUPYTER_CONFIG_PATH": str(HUB / "jupyter"),
     "SMCOURSE_ROLE": _role,
     "SMCOURSE_EXCHANGE": EXCHANGE,
-    "SMCOURSE_GRADEBOOK": os.environ.get("SMCOURSE_GRADEBOOK", ""),
+    # the gradebook's URL (it may hold a password) goes to instructors only
+    "SMCOURSE_GRADEBOOK": lambda spawner: (os.environ.get("SMCOURSE_GRADEBOOK", "")
+                                           if _role(spawner) == "instructor" else ""),
     "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '/usr/bin:/bin')}",
 }
 

@@ -30,6 +30,20 @@ def test_workshop_hub_uses_accounts_of_the_server_and_makes_the_exchange(monkeyp
     assert os.stat(tmp_path / "exchange").st_mode & 0o1777 == 0o1777
 
 
+def test_only_instructors_get_the_gradebook_url(monkeypatch, tmp_path):
+    c = _hub_config(monkeypatch, tmp_path, SMCOURSE_INSTRUCTORS="teacher", SMCOURSE_LEARNERS="ana",
+                    SMCOURSE_GRADEBOOK="postgresql://grader:secret@db/smcourse")
+
+    class Spawner:
+        def __init__(self, name):
+            self.user = type("User", (), {"name": name})()
+
+    gradebook = c.Spawner.environment["SMCOURSE_GRADEBOOK"]
+    assert gradebook(Spawner("teacher")) == "postgresql://grader:secret@db/smcourse"
+    assert gradebook(Spawner("ana")) == ""
+    assert c.Spawner.environment["SMCOURSE_ROLE"](Spawner("ana")) == "learner"
+
+
 def test_learners_can_come_from_a_file(monkeypatch, tmp_path):
     roster = tmp_path / "learners.txt"
     roster.write_text("# the class\nana\n\nben\n")
@@ -72,7 +86,8 @@ def test_kubernetes_values_name_the_image_the_exchange_volume_and_the_gradebook(
     assert single["image"]["name"] and single["defaultUrl"] == "/lab"
     mounts = single["storage"]["extraVolumeMounts"]
     assert mounts[0]["mountPath"] == single["extraEnv"]["SMCOURSE_EXCHANGE"]
-    assert "secretKeyRef" in single["extraEnv"]["SMCOURSE_GRADEBOOK"]["valueFrom"]
+    assert "SMCOURSE_GRADEBOOK" not in single["extraEnv"]  # never in learners' servers
+    assert "secretKeyRef" in values["hub"]["extraEnv"]["SMCOURSE_GRADEBOOK"]["valueFrom"]
     claim = yaml.safe_load((HUB / "k8s" / "exchange-pvc.yaml").read_text())
     assert claim["spec"]["accessModes"] == ["ReadWriteMany"]
     volume = single["storage"]["extraVolumes"][0]
