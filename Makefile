@@ -1,34 +1,30 @@
-# The kit's one task runner. Every target creates .venv and installs the kit first when needed.
+# The kit's task runner for developers. Environments are made by kit.py (standard library only),
+# the same code a learner runs with `python kit.py lab` where there is no make.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-INSTALLED := $(VENV)/.installed
 # npm packages the site serves (MathJax) and its browser tests inject (axe-core), kept in book/_vendor
 VENDOR := book/_vendor/node_modules/.installed
 
-.PHONY: help install lab test lint book chromium bubblewrap datasets benchmark clean
+.PHONY: help install lab test lint book bundle chromium bubblewrap postgresql proxy datasets benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-$(INSTALLED): pyproject.toml jupyter/overrides.json
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
-	mkdir -p $(VENV)/share/jupyter/lab/settings  # JupyterLab never asks to fetch news or updates
-	cp jupyter/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	touch $@
+install:  ## create .venv and install the kit with every extra (kit.py install --role dev)
+	$(PYTHON) kit.py install --role dev
 
-install: $(INSTALLED)  ## create .venv and install the kit with its extras
+lab:  ## open JupyterLab on the first lesson (what `python kit.py lab` does for learners)
+	$(PYTHON) kit.py lab
 
-lab: install  ## open JupyterLab on the first lesson
-	$(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) course/00_welcome.ipynb
+bundle:  ## build dist/smcourse-learner.zip, the copy learners get (no solutions, tests or tools)
+	$(PYTHON) kit.py bundle
 
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .
 
-test: install lint book chromium bubblewrap  ## run every test: unit, schema, nbval, the site and JupyterLab in a browser
-	$(BIN)/pytest -n 2 --dist loadfile
+test: install lint book chromium bubblewrap postgresql proxy  ## run every test: unit, schema, nbval, the site, JupyterLab and JupyterHub in a browser
+	$(PYTHON) kit.py test -n 2 --dist loadfile
 
 $(VENDOR):
 	npm install --prefix book/_vendor --no-save --no-package-lock --no-audit --no-fund mathjax@3.2.2 axe-core@4.14.1
@@ -43,6 +39,12 @@ chromium:  # the browser the site's tests drive (Debian's package, installed onc
 bubblewrap:  # the sandbox grading runs learners' kernels in (Debian's package, installed once when missing)
 	command -v bwrap >/dev/null || (apt-get update && apt-get install -y bubblewrap)
 
+postgresql:  # the database server the hub test's gradebook runs on (Debian's package, installed once when missing)
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql)
+
+proxy:  # JupyterHub's proxy (configurable-http-proxy, from npm) for the hub test, kept in hub/node_modules
+	test -x hub/node_modules/.bin/configurable-http-proxy || npm install --prefix hub --no-save --no-package-lock --no-audit --no-fund configurable-http-proxy@4.6.3
+
 datasets: install  ## regenerate datasets/*.csv from the fixed seed
 	$(BIN)/smcourse data generate
 
@@ -50,4 +52,4 @@ benchmark: install  ## time each lesson headless and report peak memory
 	$(BIN)/python benchmarks/lessons.py
 
 clean:  ## remove built and generated files (not .venv)
-	rm -rf book/_build .pytest_cache
+	rm -rf book/_build .pytest_cache dist

@@ -8,9 +8,9 @@ question cell reloads the saved answer: the learner who reopens the notebook see
 autograder judges it. The judging itself is the question's own pure `check` from
 `smcourse.practice`; only the hidden test cell knows the right answer:
 
-    q1 = ask("q1", Choice, "Which denominator counts people rather than views?",
-             options=["impressions", "reach", "followers"])      # shown to the learner
-    q1.score(answer="reach")                                      # in a hidden test cell
+    q9 = ask("q9", Choice, "Which day of the week comes after Monday?",
+             options=["Sunday", "Tuesday", "Friday"])             # shown to the learner
+    q9.score(answer="Tuesday")                                    # in a hidden test cell
 
 A graded card never says right or wrong, only "Answer saved". While nbgrader executes a notebook
 (`NBGRADER_EXECUTION` is set) nothing is written and nothing goes to stderr, because nbgrader

@@ -61,6 +61,22 @@ def _release(args: argparse.Namespace) -> None:
         print(f"released exercises/{assignment}/")
 
 
+def _collect(args: argparse.Namespace) -> None:
+    from smcourse import collect, grading
+
+    run = collect.collect(args.folder, args.assignment, grading.load_config(_course(args)),
+                          force=args.force)
+    for student, files in run.learners.items():
+        when = run.timestamps.get(student, "no time")
+        print(f"{student} ({when}): " + ", ".join(f"{source} -> {name}" for source, name in files))
+    print(f"filed {_count(len(run.learners), 'learner')} in submitted/*/{args.assignment}/")
+    problems = [f"  {name}  (name not recognised: not filed)" for name in run.unknown]
+    problems += [f"  {name}  (not a readable zip: not filed)" for name in run.unreadable]
+    if problems:
+        print("smcourse: these files were left alone; rename them as the grading guide shows "
+              "(section 3.2) and collect again:\n" + "\n".join(problems), file=sys.stderr)
+
+
 def _grade(args: argparse.Namespace) -> None:
     from smcourse import grading, sandbox
 
@@ -105,6 +121,18 @@ def _add_assignment_commands(commands) -> None:
     release.add_argument("--check", action="store_true",
                          help="only check that exercises/ matches what solutions/ generates")
     release.set_defaults(run=_release)
+    collect = sub.add_parser(
+        "collect", parents=[course],
+        help="file hand-ins downloaded from Canvas, Moodle or an inbox as submissions (nbgrader zip_collect)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="example: smcourse assignments collect 05_metrics ~/Downloads/05_metrics/\n"
+               "The folder may hold Canvas's or Moodle's downloads (zipped or not), a zip or a folder per\n"
+               "learner named after them, or <learner>.ipynb files. Unknown names are listed, not filed.")
+    collect.add_argument("assignment", help="assignment id, e.g. 05_metrics")
+    collect.add_argument("folder", type=Path, help="the folder of downloaded files and zips")
+    collect.add_argument("--force", action="store_true",
+                         help="replace submissions already in submitted/ for these learners")
+    collect.set_defaults(run=_collect)
     grade = sub.add_parser("grade", parents=[course],
                            help="autograde every submission in submitted/ (in parallel, sandboxed)",
                            epilog="examples: smcourse assignments grade 05_metrics --workers 2; "

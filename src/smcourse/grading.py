@@ -50,6 +50,7 @@ from smcourse.errors import SmcourseError
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG_FILE = "nbgrader_config.py"
+GRADEBOOK_VARIABLE = "SMCOURSE_GRADEBOOK"
 DEFAULT_COURSE_TITLE = "Social Media Strategy for Businesses"
 DEFAULT_LESSONS_URL = "https://smcourse.github.io/smcourse/course"  # the published site's lessons
 
@@ -85,6 +86,9 @@ def load_config(root: Path = ROOT, **settings: dict) -> Config:
         raise SmcourseError(f"{root} has no {CONFIG_FILE}: is it the course folder?")
     config = PyFileConfigLoader(CONFIG_FILE, path=str(root)).load_config()
     config.CourseDirectory.root = str(root)
+    # a gradebook on a database server (PostgreSQL, for several graders at once), e.g. on the hub
+    if os.environ.get(GRADEBOOK_VARIABLE):
+        config.CourseDirectory.db_url = os.environ[GRADEBOOK_VARIABLE]
     for section, values in settings.items():
         for key, value in values.items():
             config[section][key] = value
@@ -289,6 +293,19 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
             "log": (result.get("log") or "") + (result.get("error") or "")}
 
 
+def _template_gradebook(config: Config, assignment: str, template: Path, release_dir: Path) -> None:
+    """A private SQLite gradebook holding `assignment` (notebooks, cells, points, due date), for a
+    course whose gradebook is on a database server and cannot be copied as a file."""
+    private = Config(config)
+    private.CourseDirectory.db_url = f"sqlite:///{template}"
+    private.CourseDirectory.release_directory = str(release_dir)
+    _check_result(nbgrader_api(private).generate_assignment(assignment, force=True, create=True),
+                  f"preparing {assignment} for grading")
+    with Gradebook(config.CourseDirectory.db_url, config.CourseDirectory.course_id) as main, \
+            Gradebook(f"sqlite:///{template}", config.CourseDirectory.course_id) as mine:
+        mine.update_or_create_assignment(assignment, duedate=main.find_assignment(assignment).duedate)
+
+
 def _copy_grades(source: Gradebook, target: Gradebook, assignment: str, student: str) -> None:
     """Copy one autograded submission from a worker's gradebook into the course gradebook."""
     submitted = source.find_submission(assignment, student)
@@ -385,13 +402,16 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
     for student in students:
         problems[student], ok = _submission_problems(config, assignment, student)
         runnable += [student] if ok else []
-    database = Path(coursedir.db_url.removeprefix("sqlite:///"))
+    database = Path(coursedir.db_url.removeprefix("sqlite:///"))  # when it is a file
     events = []
     with tempfile.TemporaryDirectory(prefix="smcourse-grading-") as scratch, \
             _progress(len(students), show_progress) as bar, warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)
         template = Path(scratch) / "template.db"
-        shutil.copy(database, template)
+        if coursedir.db_url.startswith("sqlite:///"):
+            shutil.copy(database, template)
+        else:
+            _template_gradebook(config, assignment, template, Path(scratch) / "release")
         run_dir = Path(scratch) / "submissions"
         with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
             for student in set(students) - set(runnable):
@@ -473,6 +493,13 @@ def feedback(assignment: str, root: Path = ROOT, lessons_url: str | None = None)
                                                     student, submission.timestamp, found, problems),
                                 encoding="utf-8")
                 written.append(page)
+            # what nbgrader's release_feedback needs to return the pages through the exchange
+            # (the hand-in's time and secret), as nbgrader's own generate_feedback copies them
+            for name in ("timestamp.txt", "submission_secret.txt"):
+                for kept in (graded / name, handed_in / name):
+                    if kept.is_file() and target.is_dir():
+                        shutil.copy(kept, target / name)
+                        break
             written.append(_write_index(gradebook, coursedir, course, student))
     return written
 
