@@ -69,7 +69,12 @@ def test_lessons_01_and_02_brands_compared(tables):
     assert table.loc["beacon", "click_through_rate"] == pytest.approx(0.003, abs=0.0003)
     assert table.loc["lumen", "click_through_rate"] == pytest.approx(0.0014, abs=0.0002)
     ratio = table.loc["beacon", "engagement_rate"] / table.loc["lumen", "engagement_rate"]
-    assert ratio == pytest.approx(2 / 3, abs=0.05)
+    assert round(ratio, 2) == 0.70  # "about 70 % of Lumen's engagement per view"
+    groups = _by_brand(posts) + " " + posts["content_type"].astype(str)
+    by_type = metrics.performance_by(posts.assign(group=groups), "group")["engagement_rate"]
+    feed_types = ["promotional", "educational", "question", "culture", "humour", "job"]
+    per_type = [by_type[f"beacon {kind}"] / by_type[f"lumen {kind}"] for kind in feed_types]
+    assert 0.74 < min(per_type) and max(per_type) < 0.91  # "less than Lumen in every content type (75-90 %)"
     by_mode = metrics.performance_by(posts.assign(group=_by_brand(posts) + " " + posts["mode"].astype(str)),
                                      "group")["engagement_rate"].round(3)
     assert by_mode.to_dict() == {"lumen reply": 0.053, "beacon reply": 0.052,
@@ -184,3 +189,25 @@ def test_lesson_00_followers_at_month_ends(tables):
     totals = month_end.groupby(["date", "brand"], observed=True)["followers"].sum().unstack()
     assert totals.iloc[0].round(-3).to_dict() == {"lumen": 16000, "beacon": 37000}
     assert totals.iloc[-1].round(-3).to_dict() == {"lumen": 22000, "beacon": 42000}
+
+
+def test_lesson_00_beacon_against_lumen(tables):
+    followers, posts = tables["followers"], tables["posts"]
+    daily = followers.groupby(["date", "brand"], observed=True)["followers"].sum().unstack()
+    ratio = daily["beacon"] / daily["lumen"]
+    assert round(ratio.iloc[0], 1) == 2.4 and round(ratio.iloc[-1], 1) == 1.9
+    brand = _by_brand(posts)
+    assert round((brand == "beacon").sum() / (brand == "lumen").sum(), 2) == 0.63
+    feed = posts["mode"] == "broadcast"
+    assert round((feed & (brand == "beacon")).sum() / (feed & (brand == "lumen")).sum(), 2) == 0.86
+
+
+def test_lesson_02_where_lumen_is_seen(tables):
+    posts = tables["posts"]
+    lumen = posts[_by_brand(posts) == "lumen"]
+    views = lumen.groupby("platform", observed=True)["impressions"].sum()
+    assert views.idxmax() == "tiktok" and round(views["tiktok"], -5) == 700_000
+    assert round(views["instagram"], -4) == 410_000
+    comments = metrics.performance_by(lumen, "platform")["comments_per_post"]
+    assert comments.idxmax() == "instagram" and round(comments["instagram"], 1) == 1.9
+    assert ((lumen["platform"] == "youtube") & (lumen["mode"] == "broadcast")).sum() == 20
