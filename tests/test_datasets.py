@@ -137,3 +137,33 @@ def test_the_data_card_states_each_tables_row_count(tables):
     card = (data.datasets_dir() / "README.md").read_text(encoding="utf-8")
     for name, frame in tables.items():
         assert f"| `{name}.csv` | {len(frame):,} |" in card, name
+
+
+def test_lumen_posts_about_the_recall_and_answers_its_comments(tables):
+    """The data card's recall paragraph: notices and updates, promotions paused, comments rise and
+    are answered more often."""
+    posts = tables["posts"]
+    lumen = posts[posts["brand"] == "lumen"]
+    day = lumen["published_at"].dt.strftime("%Y-%m-%d")
+    weeks = lumen[day.between("2025-09-08", "2025-09-28") & (lumen["mode"] == "broadcast")]
+    notices = weeks[weeks["text"].str.startswith("Recall")]
+    assert len(notices) == 39 and (notices["content_type"] == "educational").all()
+    first = notices[notices["published_at"].dt.strftime("%Y-%m-%d") == "2025-09-08"]
+    assert {"instagram", "facebook", "x", "tiktok", "linkedin"} <= set(first["platform"])
+    assert (weeks["content_type"] != "promotional").all() and (weeks["content_type"] != "humour").all()
+    others = weeks.drop(notices.index)
+    assert not others["text"].str.contains("cold brew").any()
+    comments = tables["comments"].merge(posts[["post_id", "brand"]], on="post_id")
+    comments = comments[comments["brand"] == "lumen"]
+    made = comments["created_at"].dt.strftime("%Y-%m-%d")
+    counts, rates = [], []
+    for start, end in (("2025-09-08", "2025-09-14"), ("2025-09-15", "2025-09-21"),
+                       ("2025-09-22", "2025-09-28")):
+        week = comments[made.between(start, end)]
+        counts.append(len(week))
+        rates.append(round(week["answered"].mean(), 2))
+    assert counts == [167, 86, 39] and rates == [0.83, 0.67, 0.59]
+    rest = comments[~made.between("2025-09-08", "2025-09-28")]
+    assert round(len(rest) / (344 / 7)) == 29 and round(rest["answered"].mean(), 2) == 0.54
+    recall = comments[comments["text"].str.contains("recall|cold brew", case=False)]
+    assert len(recall) == 160 and round(recall["answered"].mean(), 2) == 0.84

@@ -13,7 +13,9 @@ Patterns planted on purpose, each with a modest effect and noise around it (size
   and weekends;
 * content types: questions draw comments, humour draws shares, promotions draw clicks;
 * an incident: Lumen recalls cold-brew cans on 2025-09-08; mentions spike and turn negative, then
-  decay over days to weeks while Lumen answers on an extended shift rota;
+  decay over days to weeks while Lumen answers on an extended shift rota; Lumen posts recall
+  notices and updates, pauses its promotions, and answers most of the rising comments (the
+  recall weeks are drawn from their own generator, so the rest of the year stays as it was);
 * the competitor "exists" rather than "lives": more followers, mostly promotional broadcasts in a
   morning batch, few and slow replies, and lower engagement per impression;
 * operations as they are: comments are answered only while someone is at work, so evenings and
@@ -48,6 +50,9 @@ INCIDENT_NEGATIVE_DECAY = 8.0     # days for the share of recall complaints to f
 INCIDENT_UNFOLLOW_PEAK = 4.0      # extra unfollows on day 0, as a multiple of the usual
 INCIDENT_UNFOLLOW_DECAY = 6.0
 INCIDENT_ROTA_DAYS = 21           # Lumen answers on an extended rota for three weeks
+INCIDENT_COMMENT_EXTRA = 3.0     # extra comments per Lumen post on day 0 (decays like mentions)
+INCIDENT_ANSWER_PROBABILITY = 0.9  # Lumen answers recall questions and complaints on the rota
+INCIDENT_SEED = (SEED, 9)         # the recall's own generator, so the rest of the year is unchanged
 RECOVERY_DAYS = 45                # mentions crediting Lumen's openness appear during this window
 
 PLATFORMS = ("instagram", "facebook", "x", "linkedin", "youtube", "tiktok")
@@ -237,6 +242,41 @@ MENTION_TEMPLATES = {
                  "{name} refunded my cold brew within a day, impressed",
                  "Good update from {name} on the recall, feeling reassured"),
 }
+# Lumen's own posts about the recall: (days after it began, platforms, text). The main platforms
+# carry the notice on day 0, an update when the cause is found and the refund and restart news.
+RECALL_MAIN = ("instagram", "facebook", "x", "tiktok")
+RECALL_POSTS = (
+    (0, RECALL_MAIN + ("linkedin",),
+     "Recall notice: we are recalling all Lumen cold brew cans (best before Dec 2025). Please do not "
+     "drink them; every can is refunded in full. Details and refund form in the link {tag}"),
+    (1, RECALL_MAIN,
+     "Recall update: we have stopped all cold brew sales while we investigate. If you drank one and "
+     "feel unwell, call your doctor and tell us. Refunds are going out today {tag}"),
+    (4, RECALL_MAIN + ("linkedin",),
+     "Recall update: we found the cause, a faulty seal on one canning line at our supplier. No other "
+     "product is affected. Here is what we are changing {tag}"),
+    (9, RECALL_MAIN,
+     "Recall update: 1,240 refunds paid so far. Still have a can? Bring it to the cafe or use the "
+     "refund form; we answer every message until 10 p.m. {tag}"),
+    (16, ("instagram", "facebook", "x"),
+     "Recall update: the new seals passed independent testing. Cold brew stays off sale until the "
+     "end of the month; thank you for your patience and your questions {tag}"),
+)
+# Scheduled posts Lumen turned into recall updates during the recall weeks (promotions paused).
+RECALL_UPDATES = (
+    "Recall update: how to check your cold brew can and get a full refund, step by step {tag}",
+    "Recall update: your questions about the cold brew recall, answered {tag}",
+    "Recall update: what the faulty seal means and why no other product is affected {tag}",
+)
+RECALL_PAUSED = ("promotional", "humour")
+RECALL_QUESTIONS = ("Which cold brew cans are affected by the recall?",
+                    "How do I get my refund for the recalled cold brew?",
+                    "I drank one of the cans yesterday, what should I do?",
+                    "Is the Harbour blend safe or only the cold brew?")
+RECALL_REPLIES = (
+    "Sorry for the worry, {name}. Any cold brew can is refunded in full: the form is in our bio",
+    "Thank you for telling us, {name}. We have sent you a message about your refund",
+    "Good question, {name}: only the cold brew cans are affected, nothing else")
 # What monitoring also picks up: spam from throwaway accounts, and one text pasted by many bots.
 SPAM_TEMPLATES = ("WIN a FREE year of coffee from {name}!!! Claim now at bit.ly/fr33-cup {tag}",
                   "{name} gift card giveaway, DM us to claim your prize {tag}",
@@ -322,13 +362,36 @@ def _post_times(rng, profile: BrandProfile, platform: str) -> list[datetime]:
     return times
 
 
-def _split(platform: str, content_type: str) -> np.ndarray:
+def _split(platform: str, content_type: str, comment_boost: float = 1.0) -> np.ndarray:
     likes, comments, shares = PLATFORM[platform].split
-    comments *= CONTENT_COMMENTS.get(content_type, 1.0)
+    comments *= CONTENT_COMMENTS.get(content_type, 1.0) * comment_boost
     shares *= CONTENT_SHARES.get(content_type, 1.0)
     likes = max(1.0 - comments - shares, 0.05)
     parts = np.array([likes, comments, shares])
     return parts / parts.sum()
+
+
+def _post_numbers(rng, profile: BrandProfile, platform: str, content_type: str, moment: datetime,
+                  audience: int, reach_boost: float = 1.0, comment_boost: float = 1.0) -> dict:
+    """Reach, impressions, engagements and clicks of one post (see the data card)."""
+    settings = PLATFORM[platform]
+    is_reply = content_type == "reply"
+    reach_share = settings.reach_share * (REPLY_REACH if is_reply else reach_boost)
+    reach = int(rng.poisson(audience * reach_share * rng.lognormal(-REACH_NOISE ** 2 / 2,
+                                                                   REACH_NOISE)))
+    impressions = reach + int(rng.poisson(reach * (settings.frequency - 1)
+                                          * rng.uniform(0.8, 1.2)))
+    rate = (settings.engagement * CONTENT_ENGAGEMENT[content_type]
+            * WEEKDAY_EFFECT[moment.weekday()] * HOUR_EFFECT[moment.hour]
+            * profile.engagement_scale * rng.lognormal(-RATE_NOISE ** 2 / 2, RATE_NOISE))
+    engagements = int(rng.poisson(impressions * min(rate, 0.5)))
+    likes, comments, shares = (int(n) for n in
+                               rng.multinomial(engagements,
+                                               _split(platform, content_type, comment_boost)))
+    click_rate = settings.click_rate * CONTENT_CLICKS.get(content_type, 1.0)
+    clicks = int(rng.binomial(impressions, min(click_rate, 1.0)))
+    return {"impressions": impressions, "reach": reach, "likes": likes, "comments": comments,
+            "shares": shares, "clicks": clicks}
 
 
 def _post_rows(rng, profile: BrandProfile, followers_on: dict) -> list[dict]:
@@ -336,39 +399,30 @@ def _post_rows(rng, profile: BrandProfile, followers_on: dict) -> list[dict]:
     types = list(profile.content_mix)
     weights = np.array(list(profile.content_mix.values()))
     for platform in PLATFORMS:
-        settings = PLATFORM[platform]
         for moment in _post_times(rng, profile, platform):
             is_reply = rng.random() < profile.reply_share
             content_type = "reply" if is_reply else str(rng.choice(types, p=weights / weights.sum()))
             audience = followers_on[(profile.brand, platform, moment.date())]
-            reach_share = settings.reach_share * (REPLY_REACH if is_reply else 1.0)
-            reach = int(rng.poisson(audience * reach_share * rng.lognormal(-REACH_NOISE ** 2 / 2,
-                                                                           REACH_NOISE)))
-            impressions = reach + int(rng.poisson(reach * (settings.frequency - 1)
-                                                  * rng.uniform(0.8, 1.2)))
-            rate = (settings.engagement * CONTENT_ENGAGEMENT[content_type]
-                    * WEEKDAY_EFFECT[moment.weekday()] * HOUR_EFFECT[moment.hour]
-                    * profile.engagement_scale * rng.lognormal(-RATE_NOISE ** 2 / 2, RATE_NOISE))
-            engagements = int(rng.poisson(impressions * min(rate, 0.5)))
-            likes, comments, shares = (int(n) for n in
-                                       rng.multinomial(engagements, _split(platform, content_type)))
-            click_rate = settings.click_rate * CONTENT_CLICKS.get(content_type, 1.0)
-            clicks = int(rng.binomial(impressions, min(click_rate, 1.0)))
+            numbers = _post_numbers(rng, profile, platform, content_type, moment, audience)
             template = REPLY_TEMPLATES if is_reply else POST_TEMPLATES[content_type]
             text = _pick(rng, template).format(product=_pick(rng, PRODUCTS), name=_author(rng),
                                                tag=BRAND_NAMES[profile.brand][2])
-            video_seconds, watch_seconds = "", ""
-            if platform in VIDEO_PLATFORMS and not is_reply:
-                low, high = VIDEO_SECONDS[platform]
-                video_seconds = int(rng.integers(low, high + 1))
-                share = float(np.clip(rng.normal(WATCHED_SHARE[platform], 0.06), 0.05, 0.95))
-                watch_seconds = round(video_seconds * share, 1)
+            video_seconds, watch_seconds = _video(rng, platform, is_reply)
             rows.append({"brand": profile.brand, "platform": platform, "published_at": moment,
                          "content_type": content_type, "mode": "reply" if is_reply else "broadcast",
-                         "text": text, "impressions": impressions, "reach": reach, "likes": likes,
-                         "comments": comments, "shares": shares, "clicks": clicks,
+                         "text": text, **numbers,
                          "video_seconds": video_seconds, "avg_watch_seconds": watch_seconds})
     return rows
+
+
+def _video(rng, platform: str, is_reply: bool) -> tuple:
+    """Length and average watch time in seconds of a video post ('' elsewhere)."""
+    if platform not in VIDEO_PLATFORMS or is_reply:
+        return "", ""
+    low, high = VIDEO_SECONDS[platform]
+    video_seconds = int(rng.integers(low, high + 1))
+    share = float(np.clip(rng.normal(WATCHED_SHARE[platform], 0.06), 0.05, 0.95))
+    return video_seconds, round(video_seconds * share, 1)
 
 
 def working_hours_on(profile: BrandProfile, day: date) -> tuple[int, int] | None:
@@ -396,34 +450,109 @@ def answer_time(profile: BrandProfile, created: datetime, working_hours: float) 
         moment = _local_datetime(next_day, 0, 0)
 
 
-def _comment_rows(rng, posts: list[dict], profiles: dict[str, BrandProfile]) -> list[dict]:
+def _recall_posts(rng, posts: list[dict], followers_on: dict) -> list[dict]:
+    """Lumen's posting during the recall weeks, drawn from the recall's own generator `rng`.
+
+    The notices and updates in RECALL_POSTS go out on the main platforms; scheduled promotional and
+    humour posts become recall updates (promotions paused), no other post names the cold brew, some
+    replies answer recall questions, and comments rise on every post (decaying like mentions).
+    Each changed post keeps its year-long draw count in `base_comments` (see `_comment_rows`).
+    """
+    for post in posts:
+        since = _days_since_incident(post["published_at"].date(), post["brand"])
+        if not 0 <= since < INCIDENT_ROTA_DAYS:
+            continue
+        post["recall_window"], post["base_comments"] = True, post["comments"]
+        if post["mode"] == "broadcast" and post["content_type"] in RECALL_PAUSED:
+            audience = followers_on[("lumen", post["platform"], post["published_at"].date())]
+            post.update(_post_numbers(rng, LUMEN, post["platform"], "educational",
+                                      post["published_at"], audience, 1.5, 1.5))
+            post["content_type"] = "educational"
+            post["text"] = _pick(rng, RECALL_UPDATES).format(tag=BRAND_NAMES["lumen"][2])
+        elif post["mode"] == "reply" and rng.random() < 0.6:
+            post["text"] = _pick(rng, RECALL_REPLIES).format(name=_author(rng))
+        while "cold brew" in post["text"] and not post["text"].startswith("Recall"):
+            post["text"] = post["text"].replace("cold brew", _pick(rng, PRODUCTS))
+        if post["mode"] == "broadcast":
+            post["comments"] += _extra_comments(rng, post, INCIDENT_COMMENT_EXTRA)
+    added = []
+    for days, platforms, template in RECALL_POSTS:
+        day = INCIDENT_START + timedelta(days=days)
+        for platform in platforms:
+            planned = [p for p in posts if p["platform"] == platform and p["mode"] == "broadcast"
+                       and p["published_at"].date() == day and not p.get("notice")]
+            if planned:  # the notice takes the place of that day's scheduled post
+                post = planned[0]
+                if days == 0:  # on the day itself every notice goes out in the morning
+                    post["published_at"] = _local_datetime(day, 9, int(rng.integers(0, 60)))
+            else:
+                post = {"brand": "lumen", "platform": platform, "mode": "broadcast",
+                        "published_at": _local_datetime(day, 9 if days == 0 else 10,
+                                                        int(rng.integers(0, 60))),
+                        "recall_window": True, "base_comments": 0}
+                post["video_seconds"], post["avg_watch_seconds"] = _video(rng, platform, False)
+                added.append(post)
+            audience = followers_on[("lumen", platform, day)]
+            post.update(_post_numbers(rng, LUMEN, platform, "educational", post["published_at"],
+                                      audience, 2.0, 2.5))
+            post["comments"] += _extra_comments(rng, post, 2 * INCIDENT_COMMENT_EXTRA)
+            post.update(content_type="educational", notice=True,
+                        text=template.format(tag=BRAND_NAMES["lumen"][2]))
+    return posts + added
+
+
+def _extra_comments(rng, post: dict, peak: float) -> int:
+    """Extra comments on a recall-weeks post: where customers talk (not X, LinkedIn or YouTube)."""
+    if post["platform"] not in ("instagram", "facebook", "tiktok"):
+        return 0
+    weight = _incident_weight(post["published_at"].date(), "lumen", INCIDENT_MENTION_DECAY)
+    return int(rng.poisson(peak * weight))
+
+
+def _comment(rng, post: dict, profile: BrandProfile, year_end: datetime, recall: bool) -> dict:
+    """One comment on `post`; `recall` draws it as the recall weeks had it (see `_recall_posts`)."""
+    created = post["published_at"] + timedelta(hours=float(rng.exponential(4)))
+    created = min(created, year_end)
+    shock = _incident_weight(created.date(), post["brand"], INCIDENT_NEGATIVE_DECAY)
+    asks = post["content_type"] == "question" or (recall and post["text"].startswith("Recall"))
+    is_question = rng.random() < (0.5 if asks else 0.18)
+    mood = "question"
+    if is_question:
+        recall_question = recall and rng.random() < max(shock, 0.5)
+        text = _fill(rng, _pick(rng, RECALL_QUESTIONS if recall_question else QUESTION_TEMPLATES),
+                     post["brand"])
+    else:
+        usual = np.array([0.55, 0.3, 0.15, 0.0])
+        upset = np.array([0.1, 0.15, 0.25, 0.5])
+        mood = str(rng.choice(["positive", "neutral", "negative", "incident"],
+                              p=(1 - shock) * usual + shock * upset))
+        text = _fill(rng, _pick(rng, COMMENT_TEMPLATES[mood]), post["brand"])
+    chance = (profile.answer_probability_question if is_question
+              else profile.answer_probability_other)
+    if recall and mood in ("question", "negative", "incident"):
+        chance = INCIDENT_ANSWER_PROBABILITY
+    answered = rng.random() < chance
+    answered_at = ""
+    if answered:
+        effort = float(rng.lognormal(np.log(profile.median_handling_hours), 0.9))
+        answered_at = _iso(answer_time(profile, created, effort))
+    return {"post_id": post["post_id"], "author": _author(rng), "created_at": created,
+            "text": text, "is_question": is_question, "answered": answered,
+            "answered_at": answered_at}
+
+
+def _comment_rows(rng, posts: list[dict], profiles: dict[str, BrandProfile],
+                  recall_rng: np.random.Generator) -> list[dict]:
     rows = []
     year_end = _local_datetime(YEAR_START + timedelta(days=DAYS - 1), 23, 59)
     for post in posts:
         profile = profiles[post["brand"]]
-        for _ in range(post["comments"]):
-            created = post["published_at"] + timedelta(hours=float(rng.exponential(4)))
-            created = min(created, year_end)
-            shock = _incident_weight(created.date(), post["brand"], INCIDENT_NEGATIVE_DECAY)
-            is_question = rng.random() < (0.5 if post["content_type"] == "question" else 0.18)
-            if is_question:
-                text = _fill(rng, _pick(rng, QUESTION_TEMPLATES), post["brand"])
-            else:
-                usual = np.array([0.55, 0.3, 0.15, 0.0])
-                recall = np.array([0.1, 0.15, 0.25, 0.5])
-                mood = str(rng.choice(["positive", "neutral", "negative", "incident"],
-                                      p=(1 - shock) * usual + shock * recall))
-                text = _fill(rng, _pick(rng, COMMENT_TEMPLATES[mood]), post["brand"])
-            chance = (profile.answer_probability_question if is_question
-                      else profile.answer_probability_other)
-            answered = rng.random() < chance
-            answered_at = ""
-            if answered:
-                effort = float(rng.lognormal(np.log(profile.median_handling_hours), 0.9))
-                answered_at = _iso(answer_time(profile, created, effort))
-            rows.append({"post_id": post["post_id"], "author": _author(rng), "created_at": created,
-                         "text": text, "is_question": is_question, "answered": answered,
-                         "answered_at": answered_at})
+        drawn = [_comment(rng, post, profile, year_end, False)
+                 for _ in range(post.get("base_comments", post["comments"]))]
+        if post.get("recall_window"):  # the year's draws stay as they were; the recall's replace them
+            drawn = [_comment(recall_rng, post, profile, year_end, True)
+                     for _ in range(post["comments"])]
+        rows.extend(drawn)
     rows.sort(key=lambda r: (r["created_at"], r["post_id"]))
     for number, row in enumerate(rows, start=1):
         row["comment_id"] = f"C{number:06d}"
@@ -513,11 +642,13 @@ def build_tables(seed: int = SEED) -> dict[str, list[dict]]:
     for row in followers:  # the audience a post goes out to: followers at the start of its day
         start = row["followers"] - row["gained"] + row["lost"]
         followers_on[(row["brand"], row["platform"], date.fromisoformat(row["date"]))] = start
-    posts = sorted(_post_rows(rng, LUMEN, followers_on) + _post_rows(rng, BEACON, followers_on),
+    recall_rng = np.random.default_rng(INCIDENT_SEED)
+    lumen = _recall_posts(recall_rng, _post_rows(rng, LUMEN, followers_on), followers_on)
+    posts = sorted(lumen + _post_rows(rng, BEACON, followers_on),
                    key=lambda r: (r["published_at"], r["brand"], r["platform"]))
     for number, post in enumerate(posts, start=1):
         post["post_id"] = f"P{number:05d}"
-    comments = _comment_rows(rng, posts, profiles)
+    comments = _comment_rows(rng, posts, profiles, recall_rng)
     for post in posts:
         post["published_at"] = _iso(post["published_at"])
     return {"posts": posts, "followers": followers, "comments": comments,
