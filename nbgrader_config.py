@@ -16,6 +16,10 @@ c.ClearSolutions.code_stub = {"python": "# YOUR ANSWER HERE"}
 # Grading: at most 30 s per cell; huge outputs are cut (by lines and by characters) so that a
 # graded notebook and its feedback page stay small.
 c.Execute.timeout = 30
+# After a cell replies, its remaining output may still be arriving: a notebook that prints 50 MB on a
+# busy machine needs more than nbclient's default 4 s, and nbgrader stops the whole notebook when it
+# runs out (raise_on_iopub_timeout).
+c.Execute.iopub_timeout = 30
 c.Autograde.autograde_preprocessors = [
     "nbgrader.preprocessors.Execute",
     "nbgrader.preprocessors.IgnorePattern",
