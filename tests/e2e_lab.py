@@ -193,7 +193,8 @@ _AXE_OUTPUTS = """async tags => {
     const result = await axe.run(outputs, {runOnly: {type: 'tag', values: tags},
                                            resultTypes: ['violations']});
     return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                        targets: v.nodes.map(n => n.target.join(' '))}));
+                                        targets: v.nodes.map(n => n.target.join(' ')),
+                                        html: v.nodes.map(n => n.html.slice(0, 300))}));
 }"""
 
 

@@ -124,7 +124,7 @@ def test_plan_builder_exports_what_was_clicked_and_typed(lab, browser):
 ASSIGNMENT = "01_why_social_media"
 Q1 = "What does a brand that stays off social media give away?"
 Q2 = "Which of these are uses of social media beyond marketing?"
-Q3 = "What share of Lumen's mentions did Lumen reply to?"
+Q3 = "What share of all Lumen's mentions, spam included, did Lumen reply to?"
 USES = ["customer service", "recruiting staff", "public relations"]
 TASK_STUB = "mentions_by_platform = ..."
 COUNTS = 'mentions_by_platform = lumen_mentions.groupby("platform", observed=True).size()'

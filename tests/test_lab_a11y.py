@@ -22,6 +22,7 @@ from e2e_lab import (
     run_all_cells,
     screenshot,
     wait_for_kernel,
+    widget_problems,
 )
 
 pytestmark = pytest.mark.browser
@@ -79,6 +80,11 @@ def test_outputs_have_no_serious_accessibility_violation(lab, browser, notebook)
     try:
         run_all_cells(page)
         page.locator(".jp-OutputArea-output").first.wait_for()
+        for _ in range(60):  # on a busy machine widgets may still be arriving from the kernel
+            if not widget_problems(page):
+                break
+            page.wait_for_timeout(500)
+        assert widget_problems(page) == []
         found = _every_tab_checked(page)
         FINDINGS[notebook] = found
         # Each course figure carries its alt text in JupyterLab as on the site.
