@@ -124,13 +124,18 @@ def lab_server(root: Path) -> Iterator[Lab]:
         _wait_until_up(lab, process, log)
         yield lab
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         shutil.rmtree(home, ignore_errors=True)
+
+
+def stop(process: subprocess.Popen, seconds: float = 30) -> None:
+    """End a server the tests started: politely, then for good after `seconds`."""
+    process.terminate()
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @contextlib.contextmanager

@@ -35,6 +35,7 @@ from e2e_lab import (
     run_all_cells,
     save_and_close,
     screenshot,
+    stop,
     type_code,
     wait_for_kernel,
 )
@@ -59,15 +60,6 @@ def _wait(url: str, seconds: float, process: subprocess.Popen, log: Path) -> Non
                 return
         time.sleep(0.3)
     raise RuntimeError(f"{url} did not answer within {seconds} s:\n{log.read_text()[-4000:]}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @contextlib.contextmanager
@@ -106,7 +98,7 @@ def postgresql(folder: Path):
                         "smcourse"], check=True, capture_output=True)
         yield f"postgresql+psycopg2://grader@/smcourse?host={socket}&port={port}"
     finally:
-        _stop(server)
+        stop(server)
 
 
 class Hub:
@@ -168,7 +160,7 @@ c.JupyterHub.cleanup_servers = True
         _wait(f"http://127.0.0.1:{port}/hub/api", 90, process, log)
         yield Hub(f"http://127.0.0.1:{port}", folder, environment)
     finally:
-        _stop(process)
+        stop(process)
         # JupyterHub stops the servers it started; a leftover one (a hub that died) goes too
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, 15)
