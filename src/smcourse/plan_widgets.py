@@ -30,13 +30,16 @@ TABS = {"goals": "Goals", "audience": "Audience", "channels": "Channels", "conte
 
 # Every field has an accessible name: the label beside it when there is one (`_row`), else its
 # `name` (a tooltip, which ipywidgets gives the field as its title) that says which row it is in.
+# A text reaches the kernel (and the plan is saved) when the learner leaves the field, not at each
+# keystroke: one save per answer, and no kernel echo of "R" overwriting "Riverside" mid-typing.
 def _text(placeholder: str, layout: w.Layout = _WIDE, name: str = "") -> w.Text:
-    return w.Text(placeholder=placeholder, layout=layout, tooltip=name or placeholder)
+    return w.Text(placeholder=placeholder, layout=layout, tooltip=name or placeholder,
+                  continuous_update=False)
 
 
 def _long_text(placeholder: str, value: str = "", name: str = "") -> w.Textarea:
     return w.Textarea(placeholder=placeholder, value=value, rows=2, layout=_WIDE,
-                      tooltip=name or placeholder)
+                      tooltip=name or placeholder, continuous_update=False)
 
 
 def _choices(values) -> list[tuple[str, str]]:
