@@ -17,11 +17,15 @@ import hashlib
 import html
 import json
 
+import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
 
 BRAND_COLOURS = {"lumen": "#0f766e", "beacon": "#c2410c"}
 SEQUENCE = ["#0f766e", "#c2410c", "#4338ca", "#a16207", "#be185d", "#15803d", "#475569"]
+# For a variable other than the brand, so that teal and orange always mean Lumen and Beacon.
+CATEGORY_COLOURS = SEQUENCE[2:]
 HEATMAP_SCALE = "Teal"
 
 pio.templates["smcourse"] = go.layout.Template(
@@ -51,6 +55,28 @@ def finish(fig: go.Figure, *, title: str, x_title: str, y_title: str, alt: str,
     fig.update_layout(title_text=title, height=height, meta={"alt": alt},
                       xaxis_title_text=x_title, yaxis_title_text=y_title)
     return CourseFigure(fig)
+
+
+def denominator_bars(rates: pd.DataFrame, colour: str) -> go.Figure:
+    """One bar panel per engagement-rate column of `rates` (as from
+    `metrics.engagement_rates_by`), each with its own per-cent axis, so the three denominators'
+    very different scales stay readable side by side."""
+    long = rates.rename_axis("group").reset_index().melt(id_vars="group", var_name="denominator",
+                                                           value_name="rate")
+    long["denominator"] = long["denominator"].str.replace("_", " ")
+    fig = px.bar(long, x="group", y="rate", facet_col="denominator", facet_col_spacing=0.07,
+                 color_discrete_sequence=[colour])
+    fig.update_yaxes(matches=None, showticklabels=True, tickformat=".1%")
+    fig.for_each_annotation(lambda label: label.update(text=label.text.split("=")[-1]))
+    return fig
+
+
+def time_grid(grid: pd.DataFrame) -> go.Figure:
+    """A heat map of a weekday-by-hour table of rates (as from `metrics.posting_time_grid`)."""
+    fig = px.imshow(grid, color_continuous_scale=HEATMAP_SCALE, aspect="auto",
+                    labels={"color": "median rate"})
+    fig.update_coloraxes(colorbar_tickformat=".0%")
+    return fig
 
 
 def alt_text(fig_dict: dict) -> str:

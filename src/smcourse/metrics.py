@@ -183,6 +183,17 @@ def sentiment_labels(scores: pd.Series) -> pd.Series:
                      index=scores.index, name="sentiment_label")
 
 
+def weekly_mean(values: pd.Series, times: pd.Series) -> pd.DataFrame:
+    """Mean of `values` per week (Monday to Sunday), over whole weeks only: a week cut by the
+    start or end of `times` is left out, so a half-covered week cannot pass for a change."""
+    local = times.dt.tz_localize(None) if times.dt.tz is not None else times
+    days = local.dt.normalize()
+    week = days - pd.to_timedelta(days.dt.day_of_week, unit="D")
+    whole = (week >= days.min()) & (week + pd.Timedelta(days=6) <= days.max())
+    means = values[whole].groupby(week[whole]).mean()
+    return means.rename_axis("week").rename(values.name or "mean").reset_index()
+
+
 def top_terms(texts: pd.Series, n: int = 10, hashtags: bool = False,
               exclude: tuple[str, ...] = ()) -> pd.DataFrame:
     """The `n` most frequent words (stop words removed) or hashtags in `texts`, with counts."""

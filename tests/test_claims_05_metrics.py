@@ -1,0 +1,403 @@
+"""Every number and comparison that lesson 05 (metrics) and its instructor notes state, computed from
+`datasets/`: a change to the data that falsifies a sentence fails here, naming the sentence."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smcourse import calibration, data, metrics
+
+LESSON = Path(__file__).resolve().parents[1] / "course" / "05_metrics.ipynb"
+NOTES = LESSON.parent / "instructor" / "05_metrics.md"
+RECALL = ("2025-09-08", "2025-09-29")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _lesson_text() -> str:
+    """The lesson's prose and code, with Python's adjacent string literals ("a " "b") joined, so an
+    alt text split over lines reads as one sentence."""
+    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+    return _squash(re.sub(r'"\s*\n\s*"', "", " ".join("".join(cell["source"]) for cell in cells)))
+
+
+@cache
+def tables() -> dict:
+    return {name: data.load(name) for name in data.TABLES}
+
+
+def feed(brand=None):
+    posts = tables()["posts"]
+    chosen = posts[posts["mode"] == "broadcast"]
+    return chosen if brand is None else chosen[chosen["brand"] == brand]
+
+
+def brand_rates():
+    return metrics.engagement_rates_by(feed(), tables()["followers"], "brand")
+
+
+def platform_rates():
+    return metrics.engagement_rates_by(feed("lumen"), tables()["followers"], "platform")
+
+
+def ranks(column):
+    return platform_rates()[column].rank(ascending=False).astype(int)
+
+
+def content():
+    return metrics.performance_by(feed("lumen"), "content_type")
+
+
+def churn():
+    return metrics.follower_growth(tables()["followers"], by="brand").pivot(
+        index="date", columns="brand", values="churn_rate"
+    )
+
+
+def outside_september():
+    return churn().drop(pd.Timestamp("2025-09-01"))
+
+
+def lumen_unfollows():
+    followers = tables()["followers"]
+    return followers[followers["brand"] == "lumen"].groupby("date")["lost"].sum()
+
+
+def feed_rates_by(part):
+    posts = feed("lumen")
+    return metrics.engagement_rate(posts).groupby(part(posts["published_at"])).median()
+
+
+def lumen_comments():
+    posts, comments = tables()["posts"], tables()["comments"]
+    chosen = comments[comments["post_id"].isin(posts.loc[posts["brand"] == "lumen", "post_id"])]
+    return chosen.assign(sentiment=metrics.sentiment_scores(chosen["text"]))
+
+
+def weekly_sentiment():
+    chosen = lumen_comments()
+    return metrics.weekly_mean(chosen["sentiment"], chosen["created_at"]).set_index("week")["sentiment"]
+
+
+def recall_week_share_negative(in_recall: bool) -> float:
+    chosen = lumen_comments()
+    mask = chosen["created_at"].between(*RECALL)
+    labels = metrics.sentiment_labels(chosen.loc[mask == in_recall, "sentiment"])
+    return (labels == "negative").mean()
+
+
+def response():
+    return metrics.response_summary(tables()["comments"], tables()["posts"], within_hours=24)
+
+
+def lumen_response_hours():
+    posts, comments = tables()["posts"], tables()["comments"]
+    answers = comments.merge(posts[["post_id", "brand"]], on="post_id")
+    lumen = answers[answers["brand"] == "lumen"]
+    return lumen.assign(hours=metrics.response_hours(lumen))
+
+
+def hours_outside_recall():
+    lumen = lumen_response_hours()
+    return lumen.loc[~lumen["created_at"].between(*RECALL), "hours"].median()
+
+
+def question_test():
+    posts = feed("lumen")
+    asks = posts["content_type"] == "question"
+    return metrics.compare_groups(posts.loc[asks, "comments"], posts.loc[~asks, "comments"])
+
+
+def indicators():
+    return metrics.activity_indicators(tables()["posts"], tables()["comments"])
+
+
+def per_impression_over_per_follower():
+    record = pd.Series(calibration.figures(tables()))
+    platforms = ["instagram", "facebook", "x", "linkedin", "youtube", "tiktok"]
+    return pd.Series(
+        {
+            p: record[f"engagement_per_impression.{p}"] / record[f"engagement_per_follower.{p}"]
+            for p in platforms
+        }
+    )
+
+
+def pct(value, places=1) -> str:
+    return f"{value:.{places}%}"
+
+
+CLAIMS = {
+    "Beacon has about twice Lumen's follows and its feed posts collect *more* engagements each": lambda: (
+        round(
+            tables()["followers"]
+            .query("date == date.max()")
+            .groupby("brand", observed=True)["followers"]
+            .sum()
+            .pipe(lambda s: s["beacon"] / s["lumen"]),
+            1,
+        )
+        in (1.9, 2.0, 2.1)
+        and feed("beacon").pipe(metrics.engagements).median()
+        > feed("lumen").pipe(metrics.engagements).median()
+    ),
+    "Lumen's engagement rate is about 1.4 times Beacon's per impression and per account reached, and more "
+    "than twice Beacon's per follower": lambda: (
+        (brand_rates().loc["lumen"] / brand_rates().loc["beacon"])
+        .round(1)[["by_impressions", "by_reach"]]
+        .tolist()
+        == [1.4, 1.4]
+        and brand_rates().loc["lumen", "by_followers"] > 2 * brand_rates().loc["beacon", "by_followers"]
+    ),
+    "By impressions and by reach, LinkedIn and Facebook lead, X is last and YouTube is fourth "
+    "or third.": lambda: (
+        all(
+            set(ranks(c)[ranks(c) <= 2].index) == {"linkedin", "facebook"} and ranks(c)["x"] == 6
+            for c in ("by_impressions", "by_reach")
+        )
+        and (ranks("by_impressions")["youtube"], ranks("by_reach")["youtube"]) == (4, 3)
+    ),
+    "YouTube (about 5.4%) and TikTok (3.9%) lead and Facebook (0.16%) and X (0.09%)": lambda: (
+        [
+            pct(platform_rates().loc[p, "by_followers"], places)
+            for p, places in (("youtube", 1), ("tiktok", 1), ("facebook", 2), ("x", 2))
+        ]
+        == ["5.4%", "3.9%", "0.16%", "0.09%"]
+        and ranks("by_followers")[["youtube", "tiktok", "facebook", "x"]].tolist() == [1, 2, 5, 6]
+    ),
+    "YouTube is fourth per impression but first per follower": lambda: (
+        (ranks("by_impressions")["youtube"], ranks("by_followers")["youtube"]) == (4, 1)
+    ),
+    "TikTok, second per follower": lambda: ranks("by_followers")["tiktok"] == 2,
+    "Facebook is the mirror image: second per impression, fifth per follower": lambda: (
+        (ranks("by_impressions")["facebook"], ranks("by_followers")["facebook"]) == (2, 5)
+    ),
+    "per impression runs from about the same as per follower (YouTube) to nearly forty times it "
+    "(Facebook)": lambda: (
+        per_impression_over_per_follower().idxmin() == "youtube"
+        and 0.8 < per_impression_over_per_follower().min() < 1.2
+        and per_impression_over_per_follower().idxmax() == "facebook"
+        and 35 < per_impression_over_per_follower().max() < 40
+    ),
+    "Total engagements on Instagram divided by total impressions there: about 3.7%.": lambda: (
+        pct(platform_rates().loc["instagram", "by_impressions"]) == "3.7%"
+    ),
+    "Promotional posts have the *lowest* engagement rate of Lumen's feed posts and the *highest* "
+    "CTR.": lambda: (
+        content()["engagement_rate"].idxmin() == "promotional"
+        and content()["click_through_rate"].idxmax() == "promotional"
+    ),
+    "Beacon loses between 0.8% and 1.1% of its followers every month.": lambda: (
+        [pct(f(churn()["beacon"])) for f in (min, max)] == ["0.8%", "1.1%"]
+    ),
+    "Lumen loses between 0.6% and 1.0%, except in September, when churn rises to about 1.5%.": lambda: (
+        [pct(f(outside_september()["lumen"])) for f in (min, max)] == ["0.6%", "1.0%"]
+        and pct(churn().loc["2025-09-01", "lumen"]) == "1.5%"
+    ),
+    "Beacon loses about 1% of its followers every month, more than Lumen in ten of the eleven months "
+    "outside September": lambda: (
+        round(churn()["beacon"].median(), 2) == 0.01
+        and (outside_september()["beacon"] > outside_september()["lumen"]).sum() == 10
+    ),
+    "in the first three days unfollows ran at about five times their usual daily number and faded over "
+    "two weeks. October is back to normal": lambda: (
+        4.5
+        <= lumen_unfollows()["2025-09-08":"2025-09-10"].mean() / lumen_unfollows()[:"2025-08-31"].median()
+        <= 6.5
+        and lumen_unfollows()["2025-09-22":"2025-09-28"].mean()
+        < 2 * lumen_unfollows()[:"2025-08-31"].median()
+        and outside_september()["lumen"].max() >= churn().loc["2025-10-01", "lumen"]
+    ),
+    "about 1.5%, against 0.6% to 1.0% in Lumen's other months.": lambda: (
+        pct(churn().loc["2025-09-01", "lumen"]) == "1.5%"
+        and [pct(f(outside_september()["lumen"])) for f in (min, max)] == ["0.6%", "1.0%"]
+    ),
+    "weekdays beat the weekend (Saturday and Sunday are Lumen's two weakest days)": lambda: (
+        set(feed_rates_by(lambda t: t.dt.day_of_week).nsmallest(2).index) == {5, 6}
+    ),
+    "posts published from 11:00 to 14:59 beat those before 9:00 and after 21:00": lambda: (
+        feed_rates_by(lambda t: t.dt.hour.between(11, 14))[True]
+        > max(feed_rates_by(lambda t: t.dt.hour < 9)[True], feed_rates_by(lambda t: t.dt.hour >= 21)[True])
+    ),
+    "The gaps are about one percentage point, on rates of three to four and a half per cent.": lambda: (
+        0.007 < feed_rates_by(lambda t: t.dt.day_of_week).pipe(lambda s: s.max() - s.min()) < 0.015
+        and 0.007
+        < feed_rates_by(lambda t: t.dt.hour.between(11, 14))[True]
+        - feed_rates_by(lambda t: t.dt.hour >= 21)[True]
+        < 0.015
+        and metrics.posting_time_grid(feed("lumen")).median(axis=1).between(0.03, 0.045).all()
+    ),
+    "The Saturday and Sunday rows are the lightest, and 07:00, 15:00, 21:00 and 22:00 are the lightest "
+    "columns.": lambda: (
+        set(metrics.posting_time_grid(feed("lumen")).median(axis=1).nsmallest(2).index) == {"Sat", "Sun"}
+        and set(metrics.posting_time_grid(feed("lumen")).median().nsmallest(4).index) == {7, 15, 21, 22}
+    ),
+    "humour 5.1%, culture 4.9%, educational 4.7%, question 4.6%, job 3.9%, promotional 3.3%.": lambda: (
+        [f"{t} {pct(r)}" for t, r in content()["engagement_rate"].items()]
+        == [
+            "humour 5.1%",
+            "culture 4.9%",
+            "educational 4.7%",
+            "question 4.6%",
+            "job 3.9%",
+            "promotional 3.3%",
+        ]
+    ),
+    "Humour earns the highest rate and the most shares per post.": lambda: (
+        content()["engagement_rate"].idxmax() == "humour"
+        and content()["shares_per_post"].idxmax() == "humour"
+    ),
+    "draw the most comments per post (about 2.6, against 1.7 for educational posts, which include the "
+    "recall notices, and 1.3 or fewer for the rest)": lambda: (
+        content()["comments_per_post"].idxmax() == "question"
+        and content()["comments_per_post"].round(1)[["question", "educational"]].tolist() == [2.6, 1.7]
+        and content()["comments_per_post"].drop(["question", "educational"]).max() < 1.3
+    ),
+    'pairs={"humour": "most shares per post", "question": "most comments per post", '
+    '"promotional": "highest click-through rate"}': lambda: (
+        (
+            content()["shares_per_post"].idxmax(),
+            content()["comments_per_post"].idxmax(),
+            content()["click_through_rate"].idxmax(),
+        )
+        == ("humour", "question", "promotional")
+    ),
+    "whole weeks from 6 January to 28": lambda: (
+        str(weekly_sentiment().index.min().date()) == "2025-01-06"
+        and str((weekly_sentiment().index.max() + pd.Timedelta(days=6)).date()) == "2025-12-28"
+    ),
+    "All the other weeks lie between about 0.05 and 0.5; in the week of the cold-brew": lambda: (
+        weekly_sentiment().drop(pd.Timestamp("2025-09-08")).between(0.05, 0.5).all()
+        and weekly_sentiment()["2025-09-08"] < 0
+    ),
+    "Sentiment stays positive all year except in the week of the recall, when it dips below zero; the "
+    "week after, it is back in its usual range.": lambda: (
+        list(weekly_sentiment()[weekly_sentiment() < 0].index) == [pd.Timestamp("2025-09-08")]
+        and weekly_sentiment()["2025-09-15"]
+        >= weekly_sentiment().drop(pd.Timestamp("2025-09-08")).quantile(0.05)
+    ),
+    'During it, "cold", "brew", "recall", "cans", "refund" and "affected" take over.': lambda: (
+        metrics.top_terms(lumen_comments().loc[lumen_comments()["created_at"].between(*RECALL), "text"], 6)[
+            "term"
+        ].tolist()
+        == ["cold", "brew", "recall", "cans", "refund", "affected"]
+    ),
+    'Outside the recall, the most frequent words are praise ("good", "amazing", "flavour", "smooth") and '
+    "orders.": lambda: (
+        metrics.top_terms(lumen_comments().loc[~lumen_comments()["created_at"].between(*RECALL), "text"], 5)[
+            "term"
+        ].tolist()
+        == ["good", "amazing", "flavour", "smooth", "order"]
+    ),
+    "About three in ten of the comments in those weeks were negative, against about one in eleven in the "
+    "rest of the year.": lambda: (
+        round(recall_week_share_negative(True), 1) == 0.3
+        and round(1 / recall_week_share_negative(False)) == 11
+    ),
+    "Lumen answers more than half of all comments (and 87 % of questions); Beacon answers one in ten, and "
+    "hardly any within a day.": lambda: (
+        response().loc["lumen", "response_rate"] > 0.5
+        and round(indicators().loc["lumen", "questions_answered"], 2) == 0.87
+        and round(response().loc["beacon", "response_rate"], 1) == 0.1
+        and response().loc["beacon", "answered_within_24h"] < 0.05
+    ),
+    "Lumen's median of about six and a half hours (about nine outside the three recall weeks": lambda: (
+        round(response().loc["lumen", "median_response_hours"] * 2) / 2 == 6.5
+        and round(hours_outside_recall()) == 9
+    ),
+    "Comments that arrive during the working day are answered in about an hour; those that arrive from 6 "
+    "p.m. wait twelve to fourteen hours, overnight.": lambda: (
+        lumen_response_hours()
+        .groupby(lumen_response_hours()["created_at"].dt.hour)["hours"]
+        .median()
+        .pipe(
+            lambda wait: (
+                wait.loc[[9, 12, 16]].max() < 1.5 and wait.loc[[18, 19, 20]].round().between(12, 14).all()
+            )
+        )
+    ),
+    "its median fell to about an hour": lambda: (
+        round(
+            lumen_response_hours()
+            .loc[lumen_response_hours()["created_at"].between(*RECALL), "hours"]
+            .median()
+        )
+        == 1
+    ),
+    "Question posts have a median of 2 comments against 0 for Lumen's other feed posts, and the p-value "
+    "is tiny": lambda: (
+        (question_test().median_a, question_test().median_b) == (2, 0) and question_test().p_value < 1e-6
+    ),
+    "Lumen replies in nearly a third of its posts, answers almost nine questions in ten (typically within "
+    "six and a half hours, about nine outside the recall weeks, most of it overnight waiting), and keeps "
+    "promotions to about one post in seven.": lambda: (
+        0.28 <= indicators().loc["lumen", "reply_share"] < 1 / 3
+        and round(indicators().loc["lumen", "questions_answered"], 2) == 0.87
+        and round(1 / indicators().loc["lumen", "promotional_share"]) == 7
+    ),
+    "Beacon does the opposite on every one of those. Posting consistency is the exception: Beacon's "
+    "scheduled batches keep its rhythm about as steady as Lumen's.": lambda: (
+        (
+            indicators().loc["beacon", ["reply_share", "questions_answered"]]
+            < indicators().loc["lumen", ["reply_share", "questions_answered"]]
+        ).all()
+        and (
+            indicators().loc["beacon", ["median_response_hours", "promotional_share"]]
+            > indicators().loc["lumen", ["median_response_hours", "promotional_share"]]
+        ).all()
+        and abs(indicators()["posting_consistency"].diff().iloc[-1]) < 0.05
+    ),
+    'answers=["reply_share", "questions_answered", "median_response_hours", "promotional_share"]': lambda: (
+        CLAIMS[
+            "Beacon does the opposite on every one of those. Posting consistency is the exception: "
+            "Beacon's scheduled batches keep its rhythm about as steady as Lumen's."
+        ]()
+    ),
+    "YouTube leads Lumen's platforms only per follower": lambda: (
+        [ranks(c)["youtube"] for c in ("by_impressions", "by_reach", "by_followers")] == [4, 3, 1]
+    ),
+}
+
+NOTES_CLAIMS = {
+    "about 1.4 to one per impression and per account reached, more than two to one per follower": CLAIMS[
+        "Lumen's engagement rate is about 1.4 times Beacon's per impression and per account reached, "
+        "and more than twice Beacon's per follower"
+    ],
+    "Outside the recall weeks Lumen's median response time is about nine hours": lambda: (
+        round(hours_outside_recall()) == 9
+    ),
+    "weekdays beat the weekend and late morning to early afternoon beats early morning and late evening, "
+    "by about one percentage point": CLAIMS[
+        "The gaps are about one percentage point, on rates of three to four and a half per cent."
+    ],
+    "the September recall turns the comments' weekly sentiment negative for one week, and the week after "
+    "it is back in its usual range": CLAIMS[
+        "Sentiment stays positive all year except in the week of the recall, when it dips below zero; "
+        "the week after, it is back in its usual range."
+    ],
+    "Beacon's bigger audience engages less per view": lambda: (
+        brand_rates().loc["beacon", "by_impressions"] < brand_rates().loc["lumen", "by_impressions"]
+    ),
+}
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_lesson_says_it(sentence):
+    assert _squash(sentence) in _lesson_text()
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_data_agree(sentence):
+    assert CLAIMS[sentence](), sentence
+
+
+@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
+def test_the_instructor_notes_say_it_and_the_data_agree(sentence):
+    assert _squash(sentence) in _squash(NOTES.read_text(encoding="utf-8"))
+    assert NOTES_CLAIMS[sentence](), sentence
