@@ -148,19 +148,6 @@ CLAIMS = {
     "started depends on how often the recovery effect holds":
         lambda: out("transparent", 0, NEVER_HOLDS)["sentiment"] < NEVER_HOLDS.baseline
         < out("transparent", 0)["sentiment"],
-    "three weeks on Lumen's overall tone is back to within a hundredth of where it was":
-        lambda: all(abs(out(n, h)["sentiment"] - crisis.CENTRAL.baseline) < 0.01
-                    for n in crisis.CHOICES for h in HOURS),
-    "a personal reply at hour 6 keeps the story smaller (about 140 people against 210)":
-        lambda: [people(out(n)["reach"]) for n in ("personal", "ignore")] == ["140", "210"],
-    "Every prompt personal answer ends better than silence; a defensive reply or a broadcast "
-    "statement ends worse":
-        lambda: all(out(n, h)["sentiment"] > out("ignore", h)["sentiment"]
-                    for n in ANSWERED for h in range(0, 7))
-        and all(out(n, h)["sentiment"] < out("ignore", h)["sentiment"]
-                for n in ("defensive", "broadcast") for h in HOURS),
-    "a personal reply a day late shows it to fewer people than a broadcast statement after three hours":
-        lambda: out("personal", 24)["reach"] < out("broadcast", 3)["reach"],
 }
 
 
@@ -228,6 +215,19 @@ NOTES_CLAIMS = {
         == (0.025, 0.135),
     "if the recovery effect never holds, the transparent follow-up ends below silence":
         lambda: out("transparent", 6, NEVER_HOLDS)["sentiment"] < out("ignore", 6, NEVER_HOLDS)["sentiment"],
+    "three weeks on Lumen's overall tone is back to within a hundredth of where it was":
+        lambda: all(abs(out(n, h)["sentiment"] - crisis.CENTRAL.baseline) < 0.01
+                    for n in crisis.CHOICES for h in HOURS),
+    "a personal reply at hour 6 keeps the story smaller (about 140 people against 210)":
+        lambda: [people(out(n)["reach"]) for n in ("personal", "ignore")] == ["140", "210"],
+    "Every prompt personal answer ends better than silence; a defensive reply or a broadcast "
+    "statement ends worse":
+        lambda: all(out(n, h)["sentiment"] > out("ignore", h)["sentiment"]
+                    for n in ANSWERED for h in range(0, 7))
+        and all(out(n, h)["sentiment"] < out("ignore", h)["sentiment"]
+                for n in ("defensive", "broadcast") for h in HOURS),
+    "a personal reply a day late shows it to fewer people than a broadcast statement after three hours":
+        lambda: out("personal", 24)["reach"] < out("broadcast", 3)["reach"],
 }
 
 

@@ -1,0 +1,234 @@
+"""Every number and comparison that lesson 04 states outside its crisis section (which
+test_claims_04_crisis checks against the model), computed from `datasets/`: a change to the data that
+falsifies a sentence fails here, naming the sentence."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smcourse import data, metrics
+
+LESSON = Path(__file__).resolve().parents[1] / "course" / "04_relationships_and_influence.ipynb"
+NOTES = LESSON.parent / "instructor" / "04_relationships_and_influence.md"
+RECALL_WEEK = pd.Timestamp("2025-09-08")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _lesson_text() -> str:
+    """The lesson's prose and code, with adjacent string literals joined (an alt text over lines)."""
+    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+    return _squash(re.sub(r'"\s*\n\s*"', "", " ".join("".join(cell["source"]) for cell in cells)))
+
+
+@cache
+def tables() -> dict:
+    return {name: data.load(name) for name in data.TABLES}
+
+
+def by_mode():
+    posts = tables()["posts"]
+    groups = posts.assign(group=posts["brand"].astype(str) + " · " + posts["mode"].astype(str))
+    return metrics.performance_by(groups, "group")["engagement_rate"]
+
+
+def impressions():
+    return tables()["posts"].groupby("brand", observed=True)["impressions"].sum()
+
+
+def follows():
+    followers = tables()["followers"]
+    last = followers[followers["date"] == followers["date"].max()]
+    return last.groupby("brand", observed=True)["followers"].sum()
+
+
+def churn():
+    return metrics.follower_growth(tables()["followers"], by="brand").pivot(
+        index="date", columns="brand", values="churn_rate"
+    )
+
+
+def outside_september():
+    return churn().drop(pd.Timestamp("2025-09-01"))
+
+
+def shares():
+    return metrics.performance_by(tables()["posts"], "content_type")["shares_per_post"]
+
+
+@cache
+def people_mentioning_lumen():
+    mentions = tables()["mentions"]
+    lumen = mentions[(mentions["brand"] == "lumen") & ~metrics.likely_spam(mentions)]
+    return lumen.assign(sentiment=metrics.sentiment_scores(lumen["text"]))
+
+
+def weekly_sentiment():
+    lumen = people_mentioning_lumen()
+    return metrics.weekly_mean(lumen["sentiment"], lumen["created_at"]).set_index("week")["sentiment"]
+
+
+def weekly_counts():
+    """Mentions per whole week (Monday to Sunday), the weeks the sentiment chart shows."""
+    days = people_mentioning_lumen()["created_at"].dt.tz_localize(None).dt.normalize()
+    week = days - pd.to_timedelta(days.dt.day_of_week, unit="D")
+    return week.value_counts().reindex(weekly_sentiment().index)
+
+
+def lumen_answer_hours():
+    posts, comments = tables()["posts"], tables()["comments"]
+    lumen = comments.merge(posts[["post_id", "brand"]], on="post_id").query("brand == 'lumen'")
+    return lumen.assign(hours=metrics.response_hours(lumen), day=lumen["created_at"].dt.strftime("%Y-%m-%d"))
+
+
+def beacon():
+    posts = tables()["posts"]
+    return posts[posts["brand"] == "beacon"]
+
+
+def recorded_weekly_mentions():
+    """The instructor notes' recipe: every mention of Lumen, spam included, weeks ending on Sunday."""
+    mentions = tables()["mentions"]
+    lumen = mentions[mentions["brand"] == "lumen"]
+    weeks = lumen.set_index("created_at").resample("W")["mention_id"].count()
+    return weeks.set_axis(weeks.index.strftime("%Y-%m-%d"))
+
+
+CLAIMS = {
+    "Lumen replies about 5.3 %, Beacon replies 5.2 %, Lumen broadcasts 4.4 %, Beacon broadcasts "
+    "3.1 %.": lambda: (
+        [
+            f"{by_mode()[g]:.1%}"
+            for g in ("lumen · reply", "beacon · reply", "lumen · broadcast", "beacon · broadcast")
+        ]
+        == ["5.3%", "5.2%", "4.4%", "3.1%"]
+    ),
+    "Replies hold attention; Beacon's broadcasts hold the least": lambda: (
+        by_mode().idxmin() == "beacon · broadcast" and by_mode().nlargest(2).index.str.endswith("reply").all()
+    ),
+    "it has about twice Lumen's followers and a third more impressions": lambda: (
+        round(follows()["beacon"] / follows()["lumen"], 1) in (1.9, 2.0, 2.1)
+        and round(impressions()["beacon"] / impressions()["lumen"], 1) == 1.3
+    ),
+    "each view of a Beacon broadcast earns only about 70 % of the reaction a Lumen broadcast earns": lambda: (
+        round(by_mode()["beacon · broadcast"] / by_mode()["lumen · broadcast"], 2) in (0.69, 0.70, 0.71)
+    ),
+    "Most of Beacon's posts are broadcasts, and most of those are promotions. Its rare replies do as "
+    "well as Lumen's": lambda: (
+        (beacon()["mode"] == "broadcast").mean() > 0.9
+        and (beacon().loc[beacon()["mode"] == "broadcast", "content_type"] == "promotional").mean() > 0.5
+        and abs(by_mode()["beacon · reply"] / by_mode()["lumen · reply"] - 1) < 0.05
+    ),
+    "Beacon loses between 0.8 % and 1.1 % of its followers each month; Lumen between 0.6 % and 1.0 %, "
+    "except September (about 1.5 %)": lambda: (
+        [f"{f(churn()['beacon']):.1%}" for f in (min, max)] == ["0.8%", "1.1%"]
+        and [f"{f(outside_september()['lumen']):.1%}" for f in (min, max)] == ["0.6%", "1.0%"]
+        and f"{churn().loc['2025-09-01', 'lumen']:.1%}" == "1.5%"
+    ),
+    "Beacon loses followers a little faster in most months; Lumen's recall month stands out": lambda: (
+        (outside_september()["beacon"] > outside_september()["lumen"]).sum() == 10
+        and churn()["lumen"].idxmax() == pd.Timestamp("2025-09-01")
+    ),
+    "In ten of the eleven months outside September, Beacon loses a slightly larger share of its audience "
+    "than Lumen does, about one follower in a hundred": lambda: (
+        (outside_september()["beacon"] > outside_september()["lumen"]).sum() == 10
+        and round(churn()["beacon"].median(), 2) == 0.01
+    ),
+    "a brand that loses 1 % of its followers a month has lost about one in nine of the people it started "
+    "the year with by December": lambda: round(1 / (1 - 0.99**12)) == 9,
+    "Lumen's reply posts draw more reaction per impression than anything else either brand posts": lambda: (
+        by_mode().idxmax() == "lumen · reply"
+        and by_mode()["lumen · reply"]
+        > metrics.performance_by(tables()["posts"].query("mode == 'broadcast'"), "content_type")[
+            "engagement_rate"
+        ].max()
+    ),
+    "humour about 8, job 6, educational 5, question 4, culture 3.5, promotional 3 and replies "
+    "under 1.": lambda: (
+        shares().round()[["humour", "job", "educational", "question"]].tolist() == [8, 6, 5, 4]
+        and shares().round(1)[["culture", "promotional"]].tolist() == [3.5, 3.0]
+        and shares()["reply"] < 1
+    ),
+    "Humour travels furthest, then job openings (people pass a vacancy on to a friend) and useful "
+    "know-how; promotions are shared least of any post made for everyone. The gaps are a factor of two "
+    "or three, not tenfold.": lambda: (
+        shares().drop("reply").sort_values(ascending=False).index[:3].tolist()
+        == ["humour", "job", "educational"]
+        and shares().drop("reply").idxmin() == "promotional"
+        and 2 <= shares().drop("reply").max() / shares().drop("reply").min() <= 3
+    ),
+    "Its lowest week, about -0.2, is the week of the recall on 8 September; the next two weeks (shaded "
+    "with it: Lumen's extended rota) climb back, and from the week of 29 September it is back in its "
+    "usual range.": lambda: (
+        weekly_sentiment().idxmin() == RECALL_WEEK
+        and round(weekly_sentiment().min(), 1) == -0.2
+        and weekly_sentiment()[RECALL_WEEK]
+        < weekly_sentiment()["2025-09-15"]
+        < weekly_sentiment()["2025-09-22"]
+        < weekly_sentiment()["2025-09-29"]
+        and weekly_sentiment()["2025-09-29"] >= weekly_sentiment().quantile(0.25)
+    ),
+    "With about 20 mentions a week it is noisy, mostly between 0 and +0.5.": lambda: (
+        round(weekly_counts().median(), -1) == 20 and weekly_sentiment().between(0, 0.5).mean() > 0.9
+    ),
+    "Mentions jumped to about six times their usual weekly number and turned negative in the first week, "
+    "then calmed over the next two": lambda: (
+        round(weekly_counts()[RECALL_WEEK] / weekly_counts().median()) == 6
+        and weekly_sentiment()[RECALL_WEEK] < 0
+        and weekly_counts()["2025-09-15"] > weekly_counts()["2025-09-22"]
+    ),
+    "one week can dip for no reason at all (late October does)": lambda: (
+        weekly_sentiment()["2025-10-27"] < 0
+        and weekly_sentiment().drop(RECALL_WEEK).idxmin() == pd.Timestamp("2025-10-27")
+    ),
+    "During those three weeks Lumen answered comments in about an hour (median), against about nine "
+    "hours usually": lambda: (
+        round(lumen_answer_hours().query("'2025-09-08' <= day <= '2025-09-28'")["hours"].median()) == 1
+        and round(lumen_answer_hours().query("day < '2025-09-08' or day > '2025-09-28'")["hours"].median())
+        == 9
+    ),
+    "Score influence by audience and Beacon wins; score it by how people respond and Lumen wins.": lambda: (
+        impressions().idxmax() == "beacon"
+        and metrics.performance_by(tables()["posts"], "brand")["engagement_rate"].idxmax() == "lumen"
+    ),
+}
+
+NOTES_CLAIMS = {
+    "Weekly mentions go from about 20-30 to about 130 in the recall's first week, about 40 in the second, "
+    "and are back to normal by October": lambda: (
+        recorded_weekly_mentions()["2025-08-17":"2025-09-07"].between(15, 32).all()
+        and round(recorded_weekly_mentions()["2025-09-14"], -1) == 130
+        and round(recorded_weekly_mentions()["2025-09-21"], -1) == 40
+        and recorded_weekly_mentions()["2025-10-05":"2025-10-26"].between(15, 35).all()
+    ),
+    "Beacon's audience keeps growing although it loses about 1 % of its followers a month": lambda: (
+        follows()["beacon"]
+        > tables()["followers"].query("date == date.min() and brand == 'beacon'")["followers"].sum()
+        and round(churn()["beacon"].median(), 2) == 0.01
+    ),
+    "Beacon's bigger audience engages far less": lambda: (
+        by_mode()["beacon · broadcast"] < 0.75 * by_mode()["lumen · broadcast"]
+    ),
+}
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_lesson_says_it(sentence):
+    assert _squash(sentence) in _lesson_text()
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_data_agree(sentence):
+    assert CLAIMS[sentence](), sentence
+
+
+@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
+def test_the_instructor_notes_say_it_and_the_data_agree(sentence):
+    assert _squash(sentence) in _squash(NOTES.read_text(encoding="utf-8"))
+    assert NOTES_CLAIMS[sentence](), sentence
