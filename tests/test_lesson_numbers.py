@@ -7,7 +7,7 @@ same number is checked here, so a change to the data that would make a lesson wr
 import pandas as pd
 import pytest
 
-from smcourse import assessment, metrics
+from smcourse import metrics
 
 
 @pytest.fixture(scope="module")
@@ -108,16 +108,6 @@ def test_lesson_02_platforms_content_and_conversations(tables):
     per_hour = lumen["published_at"].dt.hour.value_counts()
     assert per_hour.loc[8:20].between(90, 135).all() and per_hour.loc[[7, 21, 22]].max() < 65
     assert metrics.clustered_share(posts)["beacon"] == pytest.approx(0.25, abs=0.02)
-
-
-def test_lesson_03_survey_and_indicators(tables):
-    counts = assessment.verdict_counts(tables["survey"]).set_index(["dimension", "verdict"])["organisations"]
-    assert counts[("commitment", "existing")] == 84 and counts[("commitment", "living")] == 24
-    assert counts[("presences", "living")] == 53
-    indicators = metrics.activity_indicators(tables["posts"], tables["comments"]).round(2)
-    assert indicators["posting_consistency"].to_dict() == {"lumen": 0.78, "beacon": 0.76}
-    assert indicators["questions_answered"].to_dict() == {"lumen": 0.87, "beacon": 0.30}
-    assert indicators.loc["beacon", "median_response_hours"] == pytest.approx(72, abs=1)
 
 
 def test_lesson_06_content_mix_of_feed_posts(tables):

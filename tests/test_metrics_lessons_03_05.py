@@ -38,3 +38,12 @@ def test_time_grid_is_a_heat_map_of_the_grid():
 
 def test_category_colours_never_reuse_a_brand_colour():
     assert not set(figures.CATEGORY_COLOURS) & set(figures.BRAND_COLOURS.values())
+
+
+def test_a_radar_profile_that_is_not_a_brand_never_wears_a_brand_colour():
+    from smcourse.assessment_widgets import radar_chart
+
+    scores = {"planning": 4, "presences": 4, "commitment": 3, "relationships": 4}
+    fig = radar_chart({"Your organisation": scores, "beacon": scores}, title="t", alt="a")
+    mine, beacon = (trace.line.color for trace in fig.data)
+    assert mine not in figures.BRAND_COLOURS.values() and beacon == figures.BRAND_COLOURS["beacon"]

@@ -33,15 +33,16 @@ def draw_in(output: w.Output, fig: go.Figure) -> None:
 def radar_chart(profiles: Mapping[str, Mapping[str, float]], *, title: str, alt: str) -> go.Figure:
     """One closed outline per profile (name -> dimension scores) on the four dimensions, 1 to 5.
 
-    Profiles named after a case brand ("lumen", "beacon") get that brand's colour; NaN scores are
-    drawn at the centre.
+    Profiles named after a case brand ("lumen", "beacon") get that brand's colour, and no other
+    profile does; NaN scores are drawn at the centre.
     """
     fig = go.Figure()
     labels = [name.capitalize() for name in assessment.DIMENSIONS]
     for index, (name, scores) in enumerate(profiles.items()):
         values = [scores.get(dim, math.nan) for dim in assessment.DIMENSIONS]
         values = [0 if math.isnan(value) else value for value in values]
-        colour = figures.BRAND_COLOURS.get(name.lower(), figures.SEQUENCE[index % len(figures.SEQUENCE)])
+        other = figures.CATEGORY_COLOURS[index % len(figures.CATEGORY_COLOURS)]
+        colour = figures.BRAND_COLOURS.get(name.lower(), other)
         fig.add_trace(go.Scatterpolar(r=values + values[:1], theta=labels + labels[:1], name=name,
                                       fill="toself", opacity=0.6, line={"color": colour}))
     fig.update_layout(polar={"radialaxis": {"range": [0, 5], "tickvals": [1, 2, 3, 4, 5],

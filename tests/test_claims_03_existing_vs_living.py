@@ -1,0 +1,204 @@
+"""Every number and comparison that lesson 03 (existing or living?) and its instructor notes state,
+computed from `datasets/` and `smcourse.assessment`: a change that falsifies a sentence fails here,
+naming the sentence."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from smcourse import assessment, data, metrics
+
+LESSON = Path(__file__).resolve().parents[1] / "course" / "03_existing_vs_living.ipynb"
+NOTES = LESSON.parent / "instructor" / "03_existing_vs_living.md"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _lesson_text() -> str:
+    """The lesson's prose and code, with adjacent string literals joined (an alt text over lines)."""
+    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+    return _squash(re.sub(r'"\s*\n\s*"', "", " ".join("".join(cell["source"]) for cell in cells)))
+
+
+@cache
+def tables() -> dict:
+    return {name: data.load(name) for name in data.TABLES}
+
+
+def follows():
+    followers = tables()["followers"]
+    last = followers[followers["date"] == followers["date"].max()]
+    return last.groupby("brand", observed=True)["followers"].sum()
+
+
+def survey():
+    return tables()["survey"][list(assessment.DIMENSIONS)]
+
+
+def counts():
+    table = assessment.verdict_counts(tables()["survey"])
+    return table.set_index(["dimension", "verdict"])["organisations"]
+
+
+def claimed():
+    return assessment.scores(assessment.EXAMPLE_ANSWERS)
+
+
+def indicators():
+    posts, comments, mentions = tables()["posts"], tables()["comments"], tables()["mentions"]
+    return metrics.activity_indicators(posts, comments).join(metrics.mention_reply_share(mentions))
+
+
+def observed():
+    return assessment.behaviour_scores(indicators())
+
+
+def percent(share) -> str:
+    return f"{share:.0%}"
+
+
+def standing(strictly: bool):
+    below = {name: (survey()[name] < claimed()[name]).mean() for name in assessment.DIMENSIONS}
+    at_or_below = assessment.standing_in_survey(claimed(), tables()["survey"])
+    chosen = below if strictly else at_or_below
+    return [percent(chosen[name]) for name in ("planning", "presences", "relationships")]
+
+
+CLAIMS = {
+    "Beacon Bean Co. ended 2025 with far more followers than Lumen Coffee Roasters": lambda: (
+        follows()["beacon"] > 1.5 * follows()["lumen"]
+    ),
+    "with about twice as many follows as Lumen": lambda: round(follows()["beacon"] / follows()["lumen"]) == 2,
+    "when the scored answers of one dimension lie three or more points apart, the assessment reports "
+    "**mixed answers**": lambda: (
+        assessment.CONTRADICTION_SPREAD == 3
+        and assessment.score({"presences-answers": 5, "presences-people": 2})["presences"].verdict
+        == "mixed answers"
+        and assessment.score({"presences-answers": 5, "presences-people": 3})["presences"].verdict
+        != "mixed answers"
+    ),
+    "answers four points apart say nothing clear about the dimension, so the verdict is "
+    "'mixed answers'": lambda: (
+        assessment.score({"presences-answers": 5, "presences-schedule": 5})["presences"].verdict
+        == "mixed answers"
+    ),
+    "Beacon's team sees itself as living on three dimensions and on the way on the fourth (commitment, "
+    "where they rate social media as an extra task squeezed in as partly true)": lambda: (
+        {name: result.verdict for name, result in assessment.score(assessment.EXAMPLE_ANSWERS).items()}
+        == {
+            "planning": "living",
+            "presences": "living",
+            "commitment": "in between",
+            "relationships": "living",
+        }
+        and assessment.SCALE[assessment.EXAMPLE_ANSWERS["commitment-sideline"]] == "partly true"
+    ),
+    "a survey of 160 organisations (synthetic, like all our data) from eight sectors": lambda: (
+        len(tables()["survey"]) == 160 and tables()["survey"]["sector"].nunique() == 8
+    ),
+    "that is why scores come in thirds, such as 2.67 or 3.33": lambda: (
+        ((survey() * 3).round(1) % 1 == 0).all().all()
+    ),
+    "Commitment has the most existing scores (84) and the fewest living ones (24); presences has the most "
+    "living scores (53).": lambda: (
+        (
+            counts()[("commitment", "existing")],
+            counts()[("commitment", "living")],
+            counts()[("presences", "living")],
+        )
+        == (84, 24, 53)
+        and counts().xs("existing", level="verdict").idxmax() == "commitment"
+        and counts().xs("living", level="verdict").idxmin() == "commitment"
+        and counts().xs("living", level="verdict").idxmax() == "presences"
+    ),
+    "160 organisations rate themselves: commitment lags behind": lambda: (
+        survey().mean().idxmin() == "commitment"
+    ),
+    "Commitment is the weakest dimension on average": lambda: (
+        survey().mean().idxmin() == "commitment" and survey().median().idxmin() == "commitment"
+    ),
+    "The four scores also move together": lambda: min(
+        survey()[a].corr(survey()[b]) for a in assessment.DIMENSIONS for b in assessment.DIMENSIONS if a < b
+    )
+    > 0.4,
+    "Beacon rates itself above 85 % of the surveyed organisations on planning, 96 % on presences and 78 % "
+    "on relationships (level with or above 92 %, 96 % and 88 %)": lambda: (
+        standing(strictly=True) == ["85%", "96%", "78%"] and standing(strictly=False) == ["92%", "96%", "88%"]
+    ),
+    "or a brand that answers one comment in ten looks merely slow": lambda: (
+        round(
+            metrics.response_summary(tables()["comments"], tables()["posts"]).loc["beacon", "response_rate"],
+            1,
+        )
+        == 0.1
+    ),
+    "Lumen's behaviour fills almost the whole chart.": lambda: (observed().loc["lumen"] >= 4).all(),
+    "it replies in about 4 % of its posts, answers about three in ten of the questions it is asked, takes "
+    "about three days to do so, and joins fewer than one in ten of the conversations others start "
+    "about it": lambda: (
+        percent(indicators().loc["beacon", "reply_share"]) == "4%"
+        and round(indicators().loc["beacon", "questions_answered"], 1) == 0.3
+        and round(indicators().loc["beacon", "median_response_hours"] / 24) == 3
+        and indicators().loc["beacon", "mention_reply_share"] < 0.1
+    ),
+    "Every one of Beacon's claims runs ahead of its behaviour.": lambda: (
+        assessment.check_claim(claimed(), observed().loc["beacon"])["finding"]
+        == "claim runs ahead of behaviour"
+    ).all(),
+    "Beacon's posting consistency is almost as high as Lumen's": lambda: (
+        0 < indicators()["posting_consistency"].pipe(lambda s: s["lumen"] - s["beacon"]) < 0.05
+    ),
+    "Beacon's posting consistency (0.76) is almost as high as Lumen's (0.78).": lambda: (
+        indicators()["posting_consistency"].round(2)[["beacon", "lumen"]].tolist() == [0.76, 0.78]
+    ),
+    "Lumen's behaviour is living on every dimension.": lambda: (
+        observed().loc["lumen"] >= assessment.LIVING_FROM
+    ).all(),
+    "behaves as if it merely exists on three dimensions out of four": lambda: (
+        sorted(assessment.verdict(v) for v in observed().loc["beacon"])
+        == ["existing", "existing", "existing", "in between"]
+    ),
+}
+
+NOTES_CLAIMS = {
+    "The indicators show Lumen replying in nearly a third of its posts against Beacon's 4 %": lambda: (
+        0.28 <= indicators().loc["lumen", "reply_share"] < 1 / 3
+        and percent(indicators().loc["beacon", "reply_share"]) == "4%"
+    ),
+    "answering comments within about six and a half hours over 2025 (about nine outside the recall "
+    "weeks": lambda: (
+        round(indicators().loc["lumen", "median_response_hours"] * 2) / 2 == 6.5
+    ),
+    "rather than three days, and keeping promotions to about one post in seven against Beacon's three "
+    "in five": lambda: (
+        round(indicators().loc["beacon", "median_response_hours"] / 24) == 3
+        and round(1 / indicators().loc["lumen", "promotional_share"]) == 7
+        and round(indicators().loc["beacon", "promotional_share"], 1) == 0.6
+    ),
+    "Commitment is the lowest on average": lambda: survey().mean().idxmin() == "commitment",
+    "Beacon has the larger audience and the weaker behaviour on every measure of taking part": lambda: (
+        follows()["beacon"] > follows()["lumen"]
+        and (observed().loc["beacon"] < observed().loc["lumen"]).all()
+    ),
+}
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_lesson_says_it(sentence):
+    assert _squash(sentence) in _lesson_text()
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_data_agree(sentence):
+    assert CLAIMS[sentence](), sentence
+
+
+@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
+def test_the_instructor_notes_say_it_and_the_data_agree(sentence):
+    assert _squash(sentence) in _squash(NOTES.read_text(encoding="utf-8"))
+    assert NOTES_CLAIMS[sentence](), sentence
