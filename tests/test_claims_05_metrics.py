@@ -295,6 +295,15 @@ CLAIMS = {
         ].tolist()
         == ["good", "amazing", "flavour", "smooth", "order"]
     ),
+    "VADER scores it clearly negative (about -0.84)": lambda: (
+        round(
+            metrics.sentiment_scores(pd.Series(["A killer roast, bitter and wicked, exactly how I like it"]))[
+                0
+            ],
+            2,
+        )
+        == -0.84
+    ),
     "About three in ten of the comments in those weeks were negative, against about one in eleven in the "
     "rest of the year.": lambda: (
         round(recall_week_share_negative(True), 1) == 0.3
