@@ -70,6 +70,10 @@ def standing(strictly: bool):
 
 
 CLAIMS = {
+    "Our two coffee companies opened accounts on the same six platforms.": lambda: (
+        tables()["posts"].groupby("brand", observed=True)["platform"].unique().map(frozenset).nunique() == 1
+        and tables()["posts"]["platform"].nunique() == 6
+    ),
     "Beacon Bean Co. ended 2025 with far more followers than Lumen Coffee Roasters": lambda: (
         follows()["beacon"] > 1.5 * follows()["lumen"]
     ),
