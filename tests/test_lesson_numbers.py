@@ -183,23 +183,6 @@ def test_lesson_06_content_mix_of_feed_posts(tables):
         [27.8, 20.4, 19.2, 14.4, 11.2, 7.0]
 
 
-def test_lesson_00_followers_at_month_ends(tables):
-    followers = tables["followers"]
-    month_end = followers[followers["date"].dt.is_month_end]
-    totals = month_end.groupby(["date", "brand"], observed=True)["followers"].sum().unstack()
-    assert totals.iloc[0].round(-3).to_dict() == {"lumen": 16000, "beacon": 37000}
-    assert totals.iloc[-1].round(-3).to_dict() == {"lumen": 22000, "beacon": 42000}
-
-
-def test_lesson_00_beacon_against_lumen(tables):
-    followers, posts = tables["followers"], tables["posts"]
-    daily = followers.groupby(["date", "brand"], observed=True)["followers"].sum().unstack()
-    ratio = daily["beacon"] / daily["lumen"]
-    assert round(ratio.iloc[0], 1) == 2.4 and round(ratio.iloc[-1], 1) == 1.9
-    brand = _by_brand(posts)
-    assert round((brand == "beacon").sum() / (brand == "lumen").sum(), 2) == 0.63
-    feed = posts["mode"] == "broadcast"
-    assert round((feed & (brand == "beacon")).sum() / (feed & (brand == "lumen")).sum(), 2) == 0.86
 
 
 def test_lesson_02_where_lumen_is_seen(tables):

@@ -61,3 +61,14 @@ def test_clustered_share_counts_posts_close_to_the_previous_one_on_the_same_plat
     assert shares["beacon"] == pytest.approx(1 / 4)  # only the 09:10 post on x; facebook is apart
     assert shares["lumen"] == pytest.approx(1 / 2)  # exactly 30 minutes counts as clustered
     assert metrics.clustered_share(posts, minutes=20)["lumen"] == 0.0
+
+
+def test_follower_accounts_at_month_ends_sum_platforms_on_the_last_day_of_each_month():
+    followers = pd.DataFrame({
+        "date": pd.to_datetime(["2025-01-30", "2025-01-31", "2025-01-31", "2025-02-28", "2025-01-31"]),
+        "brand": ["lumen", "lumen", "lumen", "lumen", "beacon"],
+        "platform": ["x", "x", "tiktok", "x", "x"], "followers": [5, 10, 20, 12, 40]})
+    table = metrics.follower_accounts_at_month_ends(followers)
+    assert table.to_dict("list") == {
+        "date": list(pd.to_datetime(["2025-01-31", "2025-01-31", "2025-02-28"])),
+        "brand": ["beacon", "lumen", "lumen"], "followers": [40, 30, 12], "month": ["Jan", "Jan", "Feb"]}

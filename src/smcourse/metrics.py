@@ -282,6 +282,15 @@ def likely_advocates(mentions: pd.DataFrame, sentiment: pd.Series, brand: str,
             .head(n).reset_index())
 
 
+def follower_accounts_at_month_ends(followers: pd.DataFrame) -> pd.DataFrame:
+    """Per brand and month end: followers summed over platforms (someone who follows a brand on two
+    platforms counts twice), with the month's short name in `month`."""
+    month_end = followers[followers["date"].dt.is_month_end]
+    table = month_end.groupby(["date", "brand"], observed=True)["followers"].sum().reset_index()
+    table["month"] = table["date"].dt.strftime("%b")
+    return table
+
+
 def audience_and_conversations(followers: pd.DataFrame, posts: pd.DataFrame,
                                comments: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Per brand: followers on the last day, conversations joined, and conversations per 1,000
