@@ -265,6 +265,17 @@ def compare_groups(a: pd.Series, b: pd.Series, label_a: str = "group A",
                            float(result.statistic), float(result.pvalue))
 
 
+def weekly_counts(frame: pd.DataFrame, by: str, column: str = "created_at") -> pd.DataFrame:
+    """Rows per full week (Monday to Sunday, dated by its Sunday in `week`) and value of `by`, in
+    `count`. Weeks the data covers only in part (its first and last) are left out: they would show
+    as dips that are not there."""
+    days = frame[column].dt.normalize()
+    week = days + pd.to_timedelta(6 - days.dt.dayofweek, unit="D")
+    full = (week - pd.Timedelta(days=6) >= days.min()) & (week <= days.max())
+    counts = frame[full].groupby([week[full].rename("week"), by], observed=True).size()
+    return counts.unstack(fill_value=0).stack().rename("count").reset_index()
+
+
 def likely_advocates(mentions: pd.DataFrame, sentiment: pd.Series, brand: str,
                      n: int = 5) -> pd.DataFrame:
     """The `n` authors who mention `brand` warmly most often: candidates to invite as advocates.
