@@ -72,3 +72,15 @@ def test_follower_accounts_at_month_ends_sum_platforms_on_the_last_day_of_each_m
     assert table.to_dict("list") == {
         "date": list(pd.to_datetime(["2025-01-31", "2025-01-31", "2025-02-28"])),
         "brand": ["beacon", "lumen", "lumen"], "followers": [40, 30, 12], "month": ["Jan", "Jan", "Feb"]}
+
+
+def test_weekly_counts_keep_only_full_weeks_and_count_zero_weeks():
+    # Wednesday 1 January to Wednesday 22 January 2025: only the weeks ending 12 and 19 January are full.
+    frame = pd.DataFrame({
+        "created_at": _times("2025-01-01 10:00", "2025-01-06 09:00", "2025-01-12 23:00", "2025-01-13 08:00",
+                             "2025-01-22 18:00"),
+        "brand": ["lumen", "lumen", "beacon", "lumen", "lumen"]})
+    table = metrics.weekly_counts(frame, by="brand")
+    counts = table.set_index([table["week"].dt.strftime("%Y-%m-%d"), "brand"])["count"].to_dict()
+    assert counts == {("2025-01-12", "beacon"): 1, ("2025-01-12", "lumen"): 1,
+                      ("2025-01-19", "beacon"): 0, ("2025-01-19", "lumen"): 1}
