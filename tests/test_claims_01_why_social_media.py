@@ -211,3 +211,29 @@ def test_the_lesson_says_it(sentence):
 @pytest.mark.parametrize("sentence", CLAIMS)
 def test_the_data_agrees(sentence):
     assert CLAIMS[sentence](), sentence
+
+
+NOTES = LESSON.parent / "instructor" / "01_why_social_media.md"
+
+
+def _lumen_months():
+    lumen = _brand(_people(), "lumen")
+    return lumen.groupby(lumen["created_at"].dt.month)["brand_replied"].agg(["size", "mean"])
+
+
+NOTES_CLAIMS = {
+    "Lumen's mentions more than double over the month": lambda: _lumen_months().loc[9, "size"]
+    > 2 * _lumen_months().loc[8, "size"],
+    "the share Lumen answers rises to about half":
+        lambda: round(_lumen_months().loc[9, "mean"], 1) == 0.5
+        and _lumen_months().loc[9, "mean"] > _lumen_months().loc[8, "mean"],
+    "the volume jumped nearly sixfold in a week":
+        lambda: 5.4 <= _weekly().loc["2025-09-14", "lumen"].item()
+        / _weekly().loc["2025-09-07", "lumen"].item() < 6,
+}
+
+
+@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
+def test_the_instructor_notes_say_it_and_the_data_agrees(sentence):
+    assert sentence in re.sub(r"\s+", " ", NOTES.read_text(encoding="utf-8"))
+    assert NOTES_CLAIMS[sentence](), sentence

@@ -178,3 +178,27 @@ def test_the_lesson_says_it(sentence):
 @pytest.mark.parametrize("sentence", CLAIMS)
 def test_the_data_agrees(sentence):
     assert CLAIMS[sentence](), sentence
+
+
+NOTES = LESSON.parent / "instructor" / "02_what_to_do.md"
+NOTES_CLAIMS = {
+    "Humour earns the most engagement per impression of the posts made for everyone, and the most shares":
+        lambda: _by_type()["engagement_rate"].drop("reply").idxmax() == "humour"
+        and _by_type()["shares_per_post"].idxmax() == "humour",
+    "questions earn the most comments per post (about 2.6, against 1.7 for educational posts":
+        lambda: _by_type()["comments_per_post"].idxmax() == "question"
+        and [round(_by_type().loc[t, "comments_per_post"], 1) for t in ("question", "educational")]
+        == [2.6, 1.7],
+    "about one or fewer for the other types":
+        lambda: _by_type()["comments_per_post"].drop(["question", "educational"]).max() < 1.3,
+    "Beacon has about twice Lumen's follower accounts and about 70 % of its engagement per impression":
+        lambda: round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2
+        and round(metrics.performance_by(_table("posts"), "brand")["engagement_rate"]
+                  .pipe(lambda rate: rate["beacon"] / rate["lumen"]), 1) == 0.7,
+}
+
+
+@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
+def test_the_instructor_notes_say_it_and_the_data_agrees(sentence):
+    assert sentence in re.sub(r"\s+", " ", NOTES.read_text(encoding="utf-8"))
+    assert NOTES_CLAIMS[sentence](), sentence
