@@ -119,6 +119,9 @@ CLAIMS = {
         lambda: [_percent(_by_type().loc[t, "engagement_rate"]) for t in
                  ("reply", "humour", "culture", "educational", "question", "job", "promotional")]
         == ["5.3%", "5.1%", "4.9%", "4.7%", "4.6%", "3.9%", "3.3%"],
+    "About 1.6 times: per view, a joke earns over half as much again as an offer":
+        lambda: round(_by_type()["engagement_rate"].pipe(lambda rate: rate["humour"] / rate["promotional"]), 1)
+        == 1.6,
     "Lumen's offers earn the least engagement per view":
         lambda: _by_type()["engagement_rate"].idxmin() == "promotional",
     "Humour is shared most (about six shares a post)":
