@@ -36,22 +36,6 @@ def test_lesson_03_survey_and_indicators(tables):
     assert indicators.loc["beacon", "median_response_hours"] == pytest.approx(72, abs=1)
 
 
-def test_lesson_04_replies_and_broadcasts(tables):
-    posts = tables["posts"]
-    by_mode = metrics.performance_by(posts.assign(group=_by_brand(posts) + " " + posts["mode"].astype(str)),
-                                     "group")["engagement_rate"].round(3)
-    assert by_mode.to_dict() == {"lumen reply": 0.053, "beacon reply": 0.052,
-                                 "lumen broadcast": 0.044, "beacon broadcast": 0.031}
-
-def test_lessons_04_and_05_churn(tables):
-    churn = metrics.follower_growth(tables["followers"], by="brand").pivot(
-        index="date", columns="brand", values="churn_rate")
-    usual = churn.drop(pd.Timestamp("2025-09-01"))
-    assert usual["beacon"].median() == pytest.approx(0.010, abs=0.001)
-    assert usual["lumen"].median() == pytest.approx(0.008, abs=0.001)
-    assert churn.loc["2025-09-01", "lumen"] == pytest.approx(0.015, abs=0.001)
-    assert (usual["beacon"] > usual["lumen"]).mean() > 0.7  # "in most months"
-
 
 def test_lesson_04_shares_and_the_rota(tables):
     shares = metrics.performance_by(tables["posts"], "content_type")["shares_per_post"].round(1)
