@@ -4,7 +4,6 @@ Where a lesson types a number (in a sentence or a figure's alt text) rather than
 same number is checked here, so a change to the data that would make a lesson wrong fails a test.
 """
 
-import pandas as pd
 import pytest
 
 from smcourse import assessment, metrics
