@@ -72,6 +72,24 @@ def _feed_share(content_type):
     return (_lumen().loc[_lumen()["mode"] == "broadcast", "content_type"] == content_type).mean()
 
 
+def _lumen_comments():
+    comments = _table("comments").merge(_table("posts")[["post_id", "brand"]], on="post_id")
+    return comments[comments["brand"] == "lumen"]
+
+
+def _lumen_waits():
+    """Lumen's response hours, indexed "recall" for comments in the three recall weeks."""
+    comments = _lumen_comments()
+    day = comments["created_at"].dt.strftime("%Y-%m-%d")
+    hours = metrics.response_hours(comments)
+    return hours.set_axis(day.between("2025-09-08", "2025-09-28").map({True: "recall", False: "usual"}))
+
+
+def _evening_wait():
+    comments = _lumen_comments()
+    return metrics.response_hours(comments)[comments["created_at"].dt.hour.between(18, 20)].median()
+
+
 def _indicators():
     return metrics.activity_indicators(_table("posts"), _table("comments"))
 
@@ -158,6 +176,10 @@ CLAIMS = {
     "answers more than eight questions in ten, and typically replies within about six and a half hours":
         lambda: _indicators().loc["lumen", "questions_answered"] > 0.8
         and round(_indicators().loc["lumen", "median_response_hours"] * 2) / 2 == 6.5,
+    "(about nine outside the three recall weeks, when a longer rota ran), because comments that arrive in "
+    "the evening or at the weekend wait for the next working morning":
+        lambda: round(_lumen_waits()[~_lumen_waits().index.isin(["recall"])].median()) == 9
+        and _evening_wait() > 12 > _lumen_waits().median(),
     "Promotional and job posts have the highest click-through rates (about 0.33% and 0.28%) and the lowest "
     "engagement (3.3% and 3.9%)":
         lambda: list(_by_type()["click_through_rate"].nlargest(2).index) == ["promotional", "job"]
