@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smcourse import data, metrics
+from smcourse import attempts, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "02_what_to_do.ipynb"
 
@@ -230,3 +230,9 @@ NOTES_CLAIMS = {
 def test_the_instructor_notes_say_it_and_the_data_agrees(sentence):
     assert sentence in re.sub(r"\s+", " ", NOTES.read_text(encoding="utf-8"))
     assert NOTES_CLAIMS[sentence](), sentence
+
+
+def test_the_lesson_says_which_file_its_practice_checks_write_and_how_to_stop_it():
+    text = _text()
+    assert f"`{attempts.LOG_FOLDER}/{attempts.LOG_NAME}`" in text
+    assert f"`%env {attempts.SWITCH}=off`" in text
