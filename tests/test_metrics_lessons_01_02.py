@@ -61,3 +61,26 @@ def test_clustered_share_counts_posts_close_to_the_previous_one_on_the_same_plat
     assert shares["beacon"] == pytest.approx(1 / 4)  # only the 09:10 post on x; facebook is apart
     assert shares["lumen"] == pytest.approx(1 / 2)  # exactly 30 minutes counts as clustered
     assert metrics.clustered_share(posts, minutes=20)["lumen"] == 0.0
+
+
+def test_follower_accounts_at_month_ends_sum_platforms_on_the_last_day_of_each_month():
+    followers = pd.DataFrame({
+        "date": pd.to_datetime(["2025-01-30", "2025-01-31", "2025-01-31", "2025-02-28", "2025-01-31"]),
+        "brand": ["lumen", "lumen", "lumen", "lumen", "beacon"],
+        "platform": ["x", "x", "tiktok", "x", "x"], "followers": [5, 10, 20, 12, 40]})
+    table = metrics.follower_accounts_at_month_ends(followers)
+    assert table.to_dict("list") == {
+        "date": list(pd.to_datetime(["2025-01-31", "2025-01-31", "2025-02-28"])),
+        "brand": ["beacon", "lumen", "lumen"], "followers": [40, 30, 12], "month": ["Jan", "Jan", "Feb"]}
+
+
+def test_weekly_counts_keep_only_full_weeks_and_count_zero_weeks():
+    # Wednesday 1 January to Wednesday 22 January 2025: only the weeks ending 12 and 19 January are full.
+    frame = pd.DataFrame({
+        "created_at": _times("2025-01-01 10:00", "2025-01-06 09:00", "2025-01-12 23:00", "2025-01-13 08:00",
+                             "2025-01-22 18:00"),
+        "brand": ["lumen", "lumen", "beacon", "lumen", "lumen"]})
+    table = metrics.weekly_counts(frame, by="brand")
+    counts = table.set_index([table["week"].dt.strftime("%Y-%m-%d"), "brand"])["count"].to_dict()
+    assert counts == {("2025-01-12", "beacon"): 1, ("2025-01-12", "lumen"): 1,
+                      ("2025-01-19", "beacon"): 0, ("2025-01-19", "lumen"): 1}

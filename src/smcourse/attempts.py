@@ -11,6 +11,8 @@ notebook's folder):
 Nothing leaves the machine: the learner hands the file in only if asked to. Logging is best effort:
 outside a notebook kernel (scripts, tests) nothing is written, and a folder that cannot be written
 (read-only, full disk) is skipped in silence, so the learner never sees an error from it.
+Setting the environment variable `SMCOURSE_PRACTICE_LOG` to `off` (in a notebook: `%env
+SMCOURSE_PRACTICE_LOG=off`) stops the logging until it is set to anything else.
 
 An instructor who has collected the files reads them all with `read(folder)`.
 """
@@ -29,6 +31,7 @@ from smcourse.errors import SmcourseError
 
 LOG_FOLDER = ".smcourse"
 LOG_NAME = "attempts.jsonl"
+SWITCH = "SMCOURSE_PRACTICE_LOG"
 COLUMNS = ("learner", "time", "lesson", "question", "kind", "event", "status", "answer")
 
 
@@ -41,6 +44,11 @@ def notebook_folder() -> Path | None:
     if getattr(get_ipython(), "kernel", None) is None:
         return None
     return Path.cwd()
+
+
+def enabled() -> bool:
+    """Whether practice attempts are logged: yes, unless `SMCOURSE_PRACTICE_LOG` is "off"."""
+    return os.environ.get(SWITCH, "").strip().lower() != "off"
 
 
 def entry(question, event: str, status: str | None = None, answer: Any = None,
@@ -56,10 +64,11 @@ def entry(question, event: str, status: str | None = None, answer: Any = None,
 def record(question, event: str, status: str | None = None, answer: Any = None,
            folder: Path | None = None) -> Path | None:
     """Append one attempt or hint to the log beside the notebook; return the log's path, or None
-    when nothing was written (not in a notebook, or the folder cannot be written). Never raises."""
+    when nothing was written (switched off, not in a notebook, or the folder cannot be written).
+    Never raises."""
     try:
         folder = folder or notebook_folder()
-        if folder is None:
+        if folder is None or not enabled():
             return None
         line = json.dumps(entry(question, event, status, answer), default=str, ensure_ascii=False)
         path = Path(folder) / LOG_FOLDER / LOG_NAME

@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 BRAND_COLOURS = {"lumen": "#0f766e", "beacon": "#c2410c"}
+MOOD_COLOURS = {"negative": "#b91c1c", "neutral": "#9ca3af", "positive": "#4338ca"}  # none a brand's
 SEQUENCE = ["#0f766e", "#c2410c", "#4338ca", "#a16207", "#be185d", "#15803d", "#475569"]
 # For a variable other than the brand, so that teal and orange always mean Lumen and Beacon.
 CATEGORY_COLOURS = SEQUENCE[2:]

@@ -276,6 +276,17 @@ def compare_groups(a: pd.Series, b: pd.Series, label_a: str = "group A",
                            float(result.statistic), float(result.pvalue))
 
 
+def weekly_counts(frame: pd.DataFrame, by: str, column: str = "created_at") -> pd.DataFrame:
+    """Rows per full week (Monday to Sunday, dated by its Sunday in `week`) and value of `by`, in
+    `count`. Weeks the data covers only in part (its first and last) are left out: they would show
+    as dips that are not there."""
+    days = frame[column].dt.normalize()
+    week = days + pd.to_timedelta(6 - days.dt.dayofweek, unit="D")
+    full = (week - pd.Timedelta(days=6) >= days.min()) & (week <= days.max())
+    counts = frame[full].groupby([week[full].rename("week"), by], observed=True).size()
+    return counts.unstack(fill_value=0).stack().rename("count").reset_index()
+
+
 def likely_advocates(mentions: pd.DataFrame, sentiment: pd.Series, brand: str,
                      n: int = 5) -> pd.DataFrame:
     """The `n` authors who mention `brand` warmly most often: candidates to invite as advocates.
@@ -291,6 +302,15 @@ def likely_advocates(mentions: pd.DataFrame, sentiment: pd.Series, brand: str,
     table = table[table["positive_mentions"] > 0]
     return (table.sort_values(["positive_mentions", "first_mention"], ascending=[False, True])
             .head(n).reset_index())
+
+
+def follower_accounts_at_month_ends(followers: pd.DataFrame) -> pd.DataFrame:
+    """Per brand and month end: followers summed over platforms (someone who follows a brand on two
+    platforms counts twice), with the month's short name in `month`."""
+    month_end = followers[followers["date"].dt.is_month_end]
+    table = month_end.groupby(["date", "brand"], observed=True)["followers"].sum().reset_index()
+    table["month"] = table["date"].dt.strftime("%b")
+    return table
 
 
 def audience_and_conversations(followers: pd.DataFrame, posts: pd.DataFrame,

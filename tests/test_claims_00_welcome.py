@@ -1,0 +1,137 @@
+"""Every number and comparison that lesson 00 states, and every statement it makes about the files the
+kit writes, checked against the data and the code: a change that falsifies a sentence fails here."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from smcourse import answers, attempts, data, metrics, plan
+from smcourse.practice import Choice
+
+COURSE = Path(__file__).resolve().parents[1] / "course"
+LESSON = COURSE / "00_welcome.ipynb"
+
+
+def _text(path: Path) -> str:
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return re.sub(r"\s+", " ", " ".join("".join(cell["source"]) for cell in cells))
+
+
+@cache
+def _table(name):
+    return data.load(name)
+
+
+def _brand(name):
+    posts = _table("posts")
+    return posts[posts["brand"] == name]
+
+
+def _follower_ratio(day):
+    followers = _table("followers")
+    totals = followers[followers["date"] == day].groupby("brand", observed=True)["followers"].sum()
+    return round(totals["beacon"] / totals["lumen"], 1)
+
+
+def _month_end_totals():
+    return metrics.follower_accounts_at_month_ends(_table("followers")).pivot(
+        index="date", columns="brand", values="followers")
+
+
+def _gain_by_platform(brand):
+    followers = _table("followers")
+    own = followers[followers["brand"] == brand].sort_values("date")
+    by_platform = own.groupby("platform", observed=True)["followers"]
+    return by_platform.last() - by_platform.first()
+
+
+def _monthly_gain(month):
+    return _month_end_totals()["lumen"].diff().loc[f"2025-{month:02d}"].iloc[0]
+
+
+def _recall_start():
+    lumen = _table("mentions")[_table("mentions")["brand"] == "lumen"]
+    daily = lumen.groupby(lumen["created_at"].dt.strftime("%Y-%m-%d")).size()
+    return daily[daily > 5 * daily.median()].index[0]
+
+
+def _lesson_minutes():
+    return [int(re.search(r"\*About (\d+) minutes", _text(path)).group(1))
+            for path in sorted(COURSE.glob("[0-9][0-9]_*.ipynb"))]
+
+
+CLAIMS = {
+    "accounts on Instagram, Facebook, X, LinkedIn, YouTube and TikTok":
+        lambda: set(_brand("lumen")["platform"].astype(str))
+        == {"instagram", "facebook", "x", "linkedin", "youtube", "tiktok"},
+    "Beacon had about 2.4 times Lumen's total on 1 January 2025 and about 1.9 times on 31 December":
+        lambda: (_follower_ratio("2025-01-01"), _follower_ratio("2025-12-31")) == (2.4, 1.9),
+    "Beacon publishes about 63 % as many posts as Lumen (86 % counting feed posts only, since it rarely "
+    "replies)":
+        lambda: round(len(_brand("beacon")) / len(_brand("lumen")), 2) == 0.63
+        and round((_brand("beacon")["mode"] == "broadcast").sum()
+                  / (_brand("lumen")["mode"] == "broadcast").sum(), 2) == 0.86
+        and (_brand("beacon")["mode"] == "reply").mean() < 0.05,
+    "mostly promotions, all published in one batch between 9 and 10 a.m.":
+        lambda: (_brand("beacon")["content_type"] == "promotional").mean() > 0.5
+        and (_brand("beacon")["published_at"].dt.hour == 9).all(),
+    "(from 8 September)": lambda: _recall_start() == "2025-09-08",
+    "(a reply is its own type)": lambda: "reply" in set(_table("posts")["content_type"].astype(str)),
+    "module 3's twelve statements, with its score on each of the four dimensions":
+        lambda: len([c for c in _table("survey") if re.fullmatch(r"[a-z]+_\d", c)]) == 12
+        and {c.split("_")[0] for c in _table("survey") if re.fullmatch(r"[a-z]+_\d", c)}
+        <= set(_table("survey").columns) and len(
+            {c.split("_")[0] for c in _table("survey") if re.fullmatch(r"[a-z]+_\d", c)}) == 4,
+    "in five tables": lambda: len(data.TABLES) == 5,
+    "most fit into an hour": lambda: sum(m <= 60 for m in _lesson_minutes()) > len(_lesson_minutes()) / 2,
+    "Beacon grows from about 37,000 to 42,000; Lumen from about 16,000 to 22,000":
+        lambda: _month_end_totals().iloc[[0, -1]].round(-3).to_dict("list")
+        == {"lumen": [16000, 22000], "beacon": [37000, 42000]},
+    "most of the gain on TikTok":
+        lambda: _gain_by_platform("lumen")["tiktok"] > _gain_by_platform("lumen").sum() / 2,
+    "less in September than in August or October": lambda: _monthly_gain(9) < min(_monthly_gain(8),
+                                                                                   _monthly_gain(10)),
+}
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_lesson_says_it(sentence):
+    assert sentence in _text(LESSON)
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_data_agrees(sentence):
+    assert CLAIMS[sentence](), sentence
+
+
+def test_the_files_the_lesson_names_are_the_files_the_kit_writes():
+    text = _text(LESSON)
+    assert f"`{attempts.LOG_FOLDER}/{attempts.LOG_NAME}`" in text
+    assert f"`{answers.ANSWERS_FILE}`" in text
+    plan_file = re.search(r'PLAN_FILE = Path\("([^"]+)"\)', _text(COURSE / "06_capstone_strategy_plan.ipynb"))
+    assert f"`{plan_file.group(1)}`" in text
+    assert f"`%env {attempts.SWITCH}=off`" in text
+
+
+def test_a_practice_check_writes_the_line_the_lesson_describes(tmp_path, monkeypatch):
+    """One line per Check, holding what the lesson's file table lists, and none once switched off."""
+    question = Choice("Which?", options=["a", "b"], answer="a", name="which")
+    monkeypatch.delenv(attempts.SWITCH, raising=False)
+    path = attempts.record(question, "check", "incorrect", "b", folder=tmp_path)
+    line = json.loads(path.read_text(encoding="utf-8"))
+    assert path == tmp_path / ".smcourse" / "attempts.jsonl"
+    assert set(line) == {"time", "lesson", "question", "kind", "event", "status", "answer"}
+    assert (line["event"], line["status"], line["answer"]) == ("check", "incorrect", "b")
+    monkeypatch.setenv(attempts.SWITCH, "off")
+    assert attempts.record(question, "hint", folder=tmp_path) is None
+    assert len(path.read_text(encoding="utf-8").splitlines()) == 1
+
+
+def test_export_adds_the_two_copies_the_lesson_names(tmp_path):
+    saved = tmp_path / "my_strategy.plan.json"
+    written = plan.export(plan.Plan(), saved)
+    assert sorted(path.suffix for path in written) == [".html", ".md"]
+    assert all(path.parent == tmp_path for path in written)

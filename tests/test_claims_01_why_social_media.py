@@ -1,0 +1,245 @@
+"""Every number and comparison that lesson 01 states in prose, alt text and practice-check text,
+computed from the datasets: a change to the data that falsifies a sentence fails here, naming it."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smcourse import attempts, data, metrics
+
+LESSON = Path(__file__).resolve().parents[1] / "course" / "01_why_social_media.ipynb"
+NAMES = ("lumen", "lumencoffee", "beacon", "beaconbean", "coffee", "specialtycoffee")
+RECALL = ("2025-09-08", "2025-09-28")
+
+
+def _text() -> str:
+    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+    joined = " ".join("".join(cell["source"]) for cell in cells)
+    return re.sub(r"\s+", " ", re.sub(r'"\s*\n\s*"', "", joined))  # string literals split over lines
+
+
+@cache
+def _mentions():
+    return data.load("mentions")
+
+
+@cache
+def _people():
+    """Mentions without spam and bots, scored and labelled as the lesson does."""
+    mentions = _mentions()[~metrics.likely_spam(_mentions())]
+    day = mentions["created_at"].dt.strftime("%Y-%m-%d")
+    return mentions.assign(asks=mentions["text"].str.contains("?", regex=False),
+                           mood=metrics.sentiment_labels(metrics.sentiment_scores(mentions["text"])),
+                           in_recall=day.between(*RECALL))
+
+
+def _brand(frame, name):
+    return frame[frame["brand"] == name]
+
+
+def _platform_shares():
+    """Before the spam filter, as the lesson's first table counts them."""
+    return _mentions()["platform"].astype(str).value_counts(normalize=True)
+
+
+def _weekly():
+    return metrics.weekly_counts(_mentions(), by="brand").pivot(index="week", columns="brand", values="count")
+
+
+def _usual(series):
+    """Weeks outside the recall's three weeks (Monday 8 to Sunday 28 September)."""
+    return series[(series.index < pd.Timestamp("2025-09-14", tz=series.index.tz))
+                  | (series.index > pd.Timestamp("2025-09-28", tz=series.index.tz))]
+
+
+def _lumen_moods():
+    weekly = metrics.weekly_counts(_brand(_people(), "lumen"), by="mood").pivot(
+        index="week", columns="mood", values="count")
+    return weekly[weekly.index.month.isin([8, 9, 10, 11])]
+
+
+def _usual_lumen_week():
+    weekly = metrics.weekly_counts(_brand(_people(), "lumen"), by="brand")
+    return _usual(weekly[weekly["brand"] == "lumen"].set_index("week")["count"]).median()
+
+
+def _reply_share(frame=None):
+    frame = _people() if frame is None else frame
+    return frame.groupby(frame["brand"].astype(str))["brand_replied"].mean()
+
+
+def _split():
+    people = _people()
+    return people.groupby([people["brand"].astype(str), "asks"])["brand_replied"].mean().round(2)
+
+
+def _terms(frame, n):
+    table = metrics.top_terms(frame["text"], n=n, exclude=NAMES)
+    return dict(zip(table["term"], table["count"], strict=True))
+
+
+def _complaints():
+    people = _people()
+    return people[(people["brand"] == "lumen") & (people["mood"] == "negative") & ~people["in_recall"]]
+
+
+def _recall_lumen():
+    return _brand(_people(), "lumen")[lambda frame: frame["in_recall"]]
+
+
+def _advocate():
+    scores = metrics.sentiment_scores(_people()["text"])
+    first = metrics.likely_advocates(_people(), scores, "lumen", n=5)["author"].iloc[0]
+    return _people()[_people()["author"] == first].sort_values("created_at")
+
+
+@cache
+def _posts():
+    return data.load("posts")
+
+
+def _by_type_ratio():
+    posts = _posts()
+    groups = posts["brand"].astype(str) + " " + posts["content_type"].astype(str)
+    rates = metrics.performance_by(posts.assign(group=groups), "group")["engagement_rate"]
+    feed_types = ["promotional", "educational", "question", "culture", "humour", "job"]
+    return [rates[f"beacon {kind}"] / rates[f"lumen {kind}"] for kind in feed_types]
+
+
+def _brands():
+    return metrics.performance_by(_posts(), "brand")
+
+
+def _engagement_ratio():
+    return _brands().loc["beacon", "engagement_rate"] / _brands().loc["lumen", "engagement_rate"]
+
+
+CLAIMS = {
+    "Instagram carries about a third of it, and Facebook, TikTok and X about a fifth each":
+        lambda: abs(_platform_shares()["instagram"] - 1 / 3) < 0.02
+        and _platform_shares()[["facebook", "tiktok", "x"]].between(0.18, 0.23).all(),
+    "A team that watches only its favourite platform misses most of what is said":
+        lambda: _mentions()["platform"].value_counts(normalize=True).max() < 0.5,
+    "Both brands are talked about in every full week of 2025": lambda: (_weekly() > 0).all().all(),
+    "in the 51 full weeks of 2025": lambda: len(_weekly()) == 51,
+    "In a typical week Beacon is mentioned about 33 times and Lumen about 23":
+        lambda: _weekly().median().round().to_dict() == {"lumen": 23, "beacon": 33},
+    "The week of Lumen's 8 September cold-brew recall has about 130 mentions of Lumen, the next week about "
+    "40, and from the week ending 28 September Lumen is back in its usual range":
+        lambda: [round(v, -1) for v in _weekly().loc["2025-09-14":"2025-09-21", "lumen"]] == [130, 40]
+        and _weekly().loc["2025-09-28", "lumen"].item() <= _usual(_weekly()["lumen"]).quantile(0.9),
+    "Over the year the tool exported about 3,100 mentions, none of them written by the brands":
+        lambda: round(len(_mentions()), -2) == 3100
+        and not _mentions()["author"].str.lower().isin(["@lumencoffee", "@beaconbean"]).any(),
+    "Lumen joins about four in ten conversations about it; Beacon fewer than one in ten":
+        lambda: round(_reply_share()["lumen"], 1) == 0.4 and _reply_share()["beacon"] < 0.1,
+    "Lumen replied to 44% of the mentions that ask a question and 41% of the other mentions. Beacon "
+    "replied to 7% of the questions and 7% of the other mentions":
+        lambda: [_split()[key] for key in [("lumen", True), ("lumen", False), ("beacon", True),
+                                           ("beacon", False)]] == [0.44, 0.41, 0.07, 0.07],
+    "it leaves almost every conversation about itself to others": lambda: _reply_share()["beacon"] < 0.1,
+    "To get through about three thousand posts": lambda: round(len(_people()), -3) == 3000,
+    "'opened', 'stall' and 'market' lead with 62 mentions each, then 'disappointed' (61), then 'got', "
+    "'order', 'wrong', 'twice' and 'frustrating' (60 each) and 'waited', 'forty' and 'minutes' (50 each)":
+        lambda: list(_terms(_complaints(), 12).values()) == [62] * 3 + [61] + [60] * 5 + [50] * 3
+        and list(_terms(_complaints(), 12))[:4] == ["opened", "stall", "market", "disappointed"],
+    "People talk about Beacon's *orders* (some grateful that one was *fixed fast and kindly*, others not) "
+    "and compare Beacon with *supermarket beans*":
+        lambda: {"order", "supermarket", "beans", "fixed", "kindly"}
+        <= set(_terms(_brand(_people(), "beacon")[lambda f: ~f["in_recall"]], 10))
+        and {"positive", "negative"} <= set(_brand(_people(), "beacon")
+                                            .loc[lambda f: f["text"].str.contains("order"), "mood"]),
+    "Their first mention, in January, thanks Lumen for fixing an order \"fast and kindly\"; months later "
+    "they are back, asking about the loyalty card":
+        lambda: _advocate()["created_at"].iloc[0].month == 1
+        and "fast and kindly" in _advocate()["text"].iloc[0]
+        and _advocate()["text"].iloc[1:].str.contains("loyalty card").any(),
+    "Public replies outnumber promotions about two to one":
+        lambda: round((_brand(_posts(), "lumen")["mode"] == "reply").sum()
+                      / (_brand(_posts(), "lumen")["content_type"] == "promotional").sum()) == 2,
+    "The other weeks have 16 to 32 mentions, more positive than negative in all but one":
+        lambda: _usual(_lumen_moods().sum(axis=1)).agg(["min", "max"]).tolist() == [16, 32]
+        and (_usual(_lumen_moods()["positive"] - _lumen_moods()["negative"]) <= 0).sum() == 1,
+    "The week of 8 September has about 130, around 80 of them negative; the next about 40":
+        lambda: round(_lumen_moods().sum(axis=1).loc["2025-09-14"].item(), -1) == 130
+        and round(_lumen_moods().loc["2025-09-14", "negative"].item(), -1) == 80
+        and round(_lumen_moods().sum(axis=1).loc["2025-09-21"].item(), -1) == 40,
+    "By October people were writing that Lumen had explained the recall openly and that its updates "
+    "reassured them":
+        lambda: _brand(_people(), "lumen").loc[lambda f: f["created_at"].dt.month >= 10, "text"]
+        .str.contains("recall so openly").any()
+        and _brand(_people(), "lumen").loc[lambda f: f["created_at"].dt.month >= 10, "text"]
+        .str.contains("reassured").any(),
+    "Lumen kept answering through the storm, and Lumen's negative mentions fell back to their usual level "
+    "within three weeks":
+        lambda: _recall_lumen()["brand_replied"].mean() > _reply_share()["lumen"]
+        and _lumen_moods().loc["2025-09-28", "negative"].item()
+        <= _usual(metrics.weekly_counts(_brand(_people(), "lumen"), by="mood")
+                  .pivot(index="week", columns="mood", values="count")["negative"]).quantile(0.9),
+    "About 53%, more than Lumen's 42% for the whole year, at about three times the usual volume":
+        lambda: round(_recall_lumen()["brand_replied"].mean(), 2) == 0.53
+        and round(_reply_share()["lumen"], 2) == 0.42
+        and round(len(_recall_lumen()) / 3 / _usual_lumen_week()) == 3,
+    "About 62% of Beacon's posts are promotions":
+        lambda: round((_brand(_posts(), "beacon")["content_type"] == "promotional").mean(), 2) == 0.62,
+    "They draw more link clicks per view (about 0.3% against Lumen's 0.14%)":
+        lambda: round(_brands().loc["beacon", "click_through_rate"], 3) == 0.003
+        and round(_brands().loc["lumen", "click_through_rate"], 4) == 0.0014,
+    "Beacon earns about 70 % of Lumen's engagement per view overall, and less than Lumen in every content "
+    "type it posts for everyone (75-90 %)":
+        lambda: round(_engagement_ratio(), 2) == 0.70
+        and 0.745 <= min(_by_type_ratio()) and max(_by_type_ratio()) < 0.905,
+    "Beacon already posts mostly offers and earns about 70 % of Lumen's engagement per view":
+        lambda: (_brand(_posts(), "beacon")["content_type"] == "promotional").mean() > 0.5
+        and round(_engagement_ratio(), 1) == 0.7,
+    "Lumen replied to about 42% of the mentions people wrote, Beacon to about 7%, leaving hundreds of "
+    "questions to others":
+        lambda: _reply_share().round(2).to_dict() == {"beacon": 0.07, "lumen": 0.42}
+        and len(_brand(_people(), "beacon").loc[lambda f: f["asks"] & ~f["brand_replied"]]) >= 200,
+}
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_lesson_says_it(sentence):
+    assert sentence in _text()
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_data_agrees(sentence):
+    assert CLAIMS[sentence](), sentence
+
+
+NOTES = LESSON.parent / "instructor" / "01_why_social_media.md"
+
+
+def _lumen_months():
+    lumen = _brand(_people(), "lumen")
+    return lumen.groupby(lumen["created_at"].dt.month)["brand_replied"].agg(["size", "mean"])
+
+
+NOTES_CLAIMS = {
+    "Lumen's mentions more than double over the month": lambda: _lumen_months().loc[9, "size"]
+    > 2 * _lumen_months().loc[8, "size"],
+    "the share Lumen answers rises to about half":
+        lambda: round(_lumen_months().loc[9, "mean"], 1) == 0.5
+        and _lumen_months().loc[9, "mean"] > _lumen_months().loc[8, "mean"],
+    "the volume jumped nearly sixfold in a week":
+        lambda: 5.4 <= _weekly().loc["2025-09-14", "lumen"].item()
+        / _weekly().loc["2025-09-07", "lumen"].item() < 6,
+}
+
+
+@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
+def test_the_instructor_notes_say_it_and_the_data_agrees(sentence):
+    assert sentence in re.sub(r"\s+", " ", NOTES.read_text(encoding="utf-8"))
+    assert NOTES_CLAIMS[sentence](), sentence
+
+
+def test_the_lesson_says_which_file_its_practice_checks_write_and_how_to_stop_it():
+    text = _text()
+    assert f"`{attempts.LOG_FOLDER}/{attempts.LOG_NAME}`" in text
+    assert f"`%env {attempts.SWITCH}=off`" in text

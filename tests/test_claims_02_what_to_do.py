@@ -1,0 +1,238 @@
+"""Every number and comparison that lesson 02 states in prose, alt text and practice-check text,
+computed from the datasets: a change to the data that falsifies a sentence fails here, naming it."""
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from smcourse import attempts, data, metrics
+
+LESSON = Path(__file__).resolve().parents[1] / "course" / "02_what_to_do.ipynb"
+
+
+def _text() -> str:
+    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+    joined = " ".join("".join(cell["source"]) for cell in cells)
+    return re.sub(r"\s+", " ", re.sub(r'"\s*\n\s*"', "", joined))  # string literals split over lines
+
+
+@cache
+def _table(name):
+    return data.load(name)
+
+
+def _lumen():
+    posts = _table("posts")
+    return posts[posts["brand"] == "lumen"]
+
+
+def _rates(brand):
+    posts = _table("posts")
+    return metrics.performance_by(posts[posts["brand"] == brand], "platform")["engagement_rate"]
+
+
+def _by_platform():
+    return metrics.performance_by(_lumen(), "platform")
+
+
+def _by_type():
+    return metrics.performance_by(_lumen(), "content_type")
+
+
+def _type_ratio(top, bottom):
+    return _by_type().loc[top, "engagement_rate"] / _by_type().loc[bottom, "engagement_rate"]
+
+
+def _reach():
+    return metrics.audience_and_conversations(_table("followers"), _table("posts"), _table("comments"),
+                                              _table("mentions"))
+
+
+def _percent(value):
+    return f"{value:.1%}"
+
+
+def _conversation_ratio():
+    return _reach().loc["lumen", "conversations"] / _reach().loc["beacon", "conversations"]
+
+
+def _hours(brand):
+    posts = _table("posts")
+    return posts.loc[posts["brand"] == brand, "published_at"].dt.hour
+
+
+def _views():
+    return _lumen().groupby("platform", observed=True)["impressions"].sum()
+
+
+def _feed_share(content_type):
+    return (_lumen().loc[_lumen()["mode"] == "broadcast", "content_type"] == content_type).mean()
+
+
+def _lumen_comments():
+    comments = _table("comments").merge(_table("posts")[["post_id", "brand"]], on="post_id")
+    return comments[comments["brand"] == "lumen"]
+
+
+def _lumen_waits():
+    """Lumen's response hours, indexed "recall" for comments in the three recall weeks."""
+    comments = _lumen_comments()
+    day = comments["created_at"].dt.strftime("%Y-%m-%d")
+    hours = metrics.response_hours(comments)
+    return hours.set_axis(day.between("2025-09-08", "2025-09-28").map({True: "recall", False: "usual"}))
+
+
+def _evening_wait():
+    comments = _lumen_comments()
+    return metrics.response_hours(comments)[comments["created_at"].dt.hour.between(18, 20)].median()
+
+
+def _indicators():
+    return metrics.activity_indicators(_table("posts"), _table("comments"))
+
+
+CLAIMS = {
+    "Per view, LinkedIn and Facebook engage most for both brands, X the least":
+        lambda: all(list(_rates(b).index[:2]) == ["linkedin", "facebook"] and _rates(b).index[-1] == "x"
+                    for b in ("lumen", "beacon")),
+    "Lumen: LinkedIn 5.7%, Facebook 5.2%, TikTok 4.8%, YouTube 4.6%, Instagram 3.8%, X 2.4%":
+        lambda: [_percent(_rates("lumen")[p])
+                 for p in ("linkedin", "facebook", "tiktok", "youtube", "instagram", "x")]
+        == ["5.7%", "5.2%", "4.8%", "4.6%", "3.8%", "2.4%"],
+    "Beacon is lower on every platform, from 4.3% on LinkedIn to 1.8% on X":
+        lambda: (_rates("beacon") < _rates("lumen").reindex(_rates("beacon").index)).all()
+        and [_percent(_rates("beacon")[p]) for p in ("linkedin", "x")] == ["4.3%", "1.8%"]
+        and _rates("beacon").idxmax() == "linkedin" and _rates("beacon").idxmin() == "x",
+    "each of Lumen's posts there is seen by only a hundred or so people":
+        lambda: round(_lumen().loc[_lumen()["platform"] == "facebook", "impressions"].mean(), -2) == 100,
+    "Instagram is where conversation happens (the most comments per post, about 1.9)":
+        lambda: _by_platform()["comments_per_post"].idxmax() == "instagram"
+        and round(_by_platform().loc["instagram", "comments_per_post"], 1) == 1.9,
+    "TikTok is where most people see Lumen's posts (about 700,000 views in 2025, against about 410,000 "
+    "impressions on Instagram)":
+        lambda: _views().idxmax() == "tiktok" and round(_views()["tiktok"], -5) == 700_000
+        and round(_views()["instagram"], -4) == 410_000,
+    "Lumen's viewers watch about a fifth of each video":
+        lambda: round(metrics.watched_share(_lumen()[_lumen()["platform"] == "tiktok"]).mean(), 1) == 0.2,
+    "LinkedIn engages well on few posts":
+        lambda: _by_platform()["posts"].drop("youtube").idxmin() == "linkedin"
+        and _by_platform()["engagement_rate"].idxmax() == "linkedin",
+    "X engages least per view": lambda: _rates("lumen").idxmin() == "x",
+    "YouTube carries about twenty longer videos a year, one every two or three weeks":
+        lambda: 17 <= ((_lumen()["platform"] == "youtube") & (_lumen()["mode"] == "broadcast")).sum() <= 26,
+    "Beacon's manager likes to point out that Beacon has about twice Lumen's followers":
+        lambda: round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2,
+    "Beacon's follower accounts number about twice Lumen's, yet Lumen took part in about five times as many "
+    "conversations, nearly thirty a week":
+        lambda: round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2
+        and round(_conversation_ratio()) == 5 and 27 <= _reach().loc["lumen", "conversations"] / 52 < 30,
+    "Neither brand can have a personal relationship with twenty thousand accounts, let alone forty thousand":
+        lambda: [round(_reach().loc[b, "followers"], -4) for b in ("lumen", "beacon")] == [20_000, 40_000],
+    "About ten times: a smaller audience, far more interaction per follower":
+        lambda: round(_reach()["per_1000_followers"]["lumen"] / _reach()["per_1000_followers"]["beacon"])
+        == 10,
+    "Lumen joins about five times Beacon's conversations with about half its follower accounts":
+        lambda: round(_conversation_ratio()) == 5
+        and round(_reach().loc["lumen", "followers"] / _reach().loc["beacon", "followers"], 1) == 0.5,
+    "reply 5.3%, humour 5.1%, culture 4.9%, educational 4.7%, question 4.6%, job 3.9%, promotional 3.3%":
+        lambda: [_percent(_by_type().loc[t, "engagement_rate"]) for t in
+                 ("reply", "humour", "culture", "educational", "question", "job", "promotional")]
+        == ["5.3%", "5.1%", "4.9%", "4.7%", "4.6%", "3.9%", "3.3%"],
+    "About 1.6 times: per view, a joke earns over half as much again as an offer":
+        lambda: round(_type_ratio("humour", "promotional"), 1) == 1.6,
+    "Lumen's offers earn the least engagement per view":
+        lambda: _by_type()["engagement_rate"].idxmin() == "promotional",
+    "Humour is shared most (about six shares a post)":
+        lambda: _by_type()["shares_per_post"].idxmax() == "humour"
+        and round(_by_type().loc["humour", "shares_per_post"]) == 6,
+    "questions draw between two and three comments a post, the most conversation of any type":
+        lambda: 2 < _by_type().loc["question", "comments_per_post"] < 3
+        and _by_type()["comments_per_post"].idxmax() == "question",
+    "educational posts sit in the middle on both engagement and clicks":
+        lambda: 3 <= _by_type()["engagement_rate"].rank(ascending=False)["educational"] <= 5
+        and 3 <= _by_type()["click_through_rate"].rank(ascending=False)["educational"] <= 5,
+    "Promotions earn the most clicks per view, which is what they are for, but the least engagement of any "
+    "type":
+        lambda: _by_type()["click_through_rate"].idxmax() == "promotional"
+        and _by_type()["engagement_rate"].idxmin() == "promotional",
+    "the team keeps offers to about one post in five":
+        lambda: round(_feed_share("promotional"), 1) == 0.2,
+    "All 1,010 of Beacon's posts go out between 9 and 10 a.m.":
+        lambda: len(_hours("beacon")) == 1010 and (_hours("beacon") == 9).all(),
+    "Lumen's 1,606 posts are spread from 7 a.m. to 10 p.m., about 90 to 135 in each hour from 8 a.m. to "
+    "8 p.m. and fewer at the edges":
+        lambda: len(_hours("lumen")) == 1606 and (_hours("lumen").min(), _hours("lumen").max()) == (7, 22)
+        and _hours("lumen").value_counts().loc[8:20].between(90, 135).all()
+        and _hours("lumen").value_counts().loc[[7, 21, 22]].max() < 90,
+    "A quarter of Beacon's posts land within half an hour of its previous post on the same platform":
+        lambda: abs(metrics.clustered_share(_table("posts"), minutes=30)["beacon"] - 0.25) < 0.02,
+    "it answers only three in ten of the questions in its comments, with a median wait of about three days":
+        lambda: round(_indicators().loc["beacon", "questions_answered"], 1) == 0.3
+        and round(_indicators().loc["beacon", "median_response_hours"] / 24) == 3,
+    "most are never answered": lambda: _indicators().loc["beacon", "questions_answered"] < 0.5,
+    "answers more than eight questions in ten, and typically replies within about six and a half hours":
+        lambda: _indicators().loc["lumen", "questions_answered"] > 0.8
+        and round(_indicators().loc["lumen", "median_response_hours"] * 2) / 2 == 6.5,
+    "(about nine outside the three recall weeks, when a longer rota ran), because comments that arrive in "
+    "the evening or at the weekend wait for the next working morning":
+        lambda: round(_lumen_waits()[~_lumen_waits().index.isin(["recall"])].median()) == 9
+        and _evening_wait() > 12 > _lumen_waits().median(),
+    "Promotional and job posts have the highest click-through rates (about 0.33% and 0.28%) and the lowest "
+    "engagement (3.3% and 3.9%)":
+        lambda: list(_by_type()["click_through_rate"].nlargest(2).index) == ["promotional", "job"]
+        and list(_by_type()["engagement_rate"].nsmallest(2).index) == ["promotional", "job"]
+        and [f"{_by_type().loc[t, 'click_through_rate']:.2%}" for t in ("promotional", "job")]
+        == ["0.33%", "0.28%"],
+    "Offers and job posts earn the most clicks and the least engagement":
+        lambda: set(_by_type()["click_through_rate"].nlargest(2).index) == {"promotional", "job"}
+        and set(_by_type()["engagement_rate"].nsmallest(2).index) == {"promotional", "job"},
+    "Humour and replies have about 5.1% and 5.3% engagement and about 0.05% clicks":
+        lambda: [f"{_by_type().loc[t, 'click_through_rate']:.2%}" for t in ("humour", "reply")]
+        == ["0.05%"] * 2,
+    "Educational posts sit between the two: 4.7% engagement and 0.14% clicks":
+        lambda: f"{_by_type().loc['educational', 'click_through_rate']:.2%}" == "0.14%"
+        and _percent(_by_type().loc["educational", "engagement_rate"]) == "4.7%",
+}
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_lesson_says_it(sentence):
+    assert sentence in _text()
+
+
+@pytest.mark.parametrize("sentence", CLAIMS)
+def test_the_data_agrees(sentence):
+    assert CLAIMS[sentence](), sentence
+
+
+NOTES = LESSON.parent / "instructor" / "02_what_to_do.md"
+NOTES_CLAIMS = {
+    "Humour earns the most engagement per impression of the posts made for everyone, and the most shares":
+        lambda: _by_type()["engagement_rate"].drop("reply").idxmax() == "humour"
+        and _by_type()["shares_per_post"].idxmax() == "humour",
+    "questions earn the most comments per post (about 2.6, against 1.7 for educational posts":
+        lambda: _by_type()["comments_per_post"].idxmax() == "question"
+        and [round(_by_type().loc[t, "comments_per_post"], 1) for t in ("question", "educational")]
+        == [2.6, 1.7],
+    "about one or fewer for the other types":
+        lambda: _by_type()["comments_per_post"].drop(["question", "educational"]).max() < 1.3,
+    "Beacon has about twice Lumen's follower accounts and about 70 % of its engagement per impression":
+        lambda: round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2
+        and round(metrics.performance_by(_table("posts"), "brand")["engagement_rate"]
+                  .pipe(lambda rate: rate["beacon"] / rate["lumen"]), 1) == 0.7,
+}
+
+
+@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
+def test_the_instructor_notes_say_it_and_the_data_agrees(sentence):
+    assert sentence in re.sub(r"\s+", " ", NOTES.read_text(encoding="utf-8"))
+    assert NOTES_CLAIMS[sentence](), sentence
+
+
+def test_the_lesson_says_which_file_its_practice_checks_write_and_how_to_stop_it():
+    text = _text()
+    assert f"`{attempts.LOG_FOLDER}/{attempts.LOG_NAME}`" in text
+    assert f"`%env {attempts.SWITCH}=off`" in text
