@@ -183,13 +183,19 @@ def sentiment_labels(scores: pd.Series) -> pd.Series:
                      index=scores.index, name="sentiment_label")
 
 
-def weekly_mean(values: pd.Series, times: pd.Series) -> pd.DataFrame:
-    """Mean of `values` per week (Monday to Sunday), over whole weeks only: a week cut by the
-    start or end of `times` is left out, so a half-covered week cannot pass for a change."""
+def _whole_weeks(times: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Each time's week (its Monday, at midnight, local time) and whether the whole week, Monday
+    to Sunday, lies within the span of `times`: the first and last weeks are often cut short."""
     local = times.dt.tz_localize(None) if times.dt.tz is not None else times
     days = local.dt.normalize()
     week = days - pd.to_timedelta(days.dt.day_of_week, unit="D")
-    whole = (week >= days.min()) & (week + pd.Timedelta(days=6) <= days.max())
+    return week, (week >= days.min()) & (week + pd.Timedelta(days=6) <= days.max())
+
+
+def weekly_mean(values: pd.Series, times: pd.Series) -> pd.DataFrame:
+    """Mean of `values` per week (Monday to Sunday), over whole weeks only: a week cut by the
+    start or end of `times` is left out, so a half-covered week cannot pass for a change."""
+    week, whole = _whole_weeks(times)
     means = values[whole].groupby(week[whole]).mean()
     return means.rename_axis("week").rename(values.name or "mean").reset_index()
 
@@ -280,10 +286,9 @@ def weekly_counts(frame: pd.DataFrame, by: str, column: str = "created_at") -> p
     """Rows per full week (Monday to Sunday, dated by its Sunday in `week`) and value of `by`, in
     `count`. Weeks the data covers only in part (its first and last) are left out: they would show
     as dips that are not there."""
-    days = frame[column].dt.normalize()
-    week = days + pd.to_timedelta(6 - days.dt.dayofweek, unit="D")
-    full = (week - pd.Timedelta(days=6) >= days.min()) & (week <= days.max())
-    counts = frame[full].groupby([week[full].rename("week"), by], observed=True).size()
+    monday, full = _whole_weeks(frame[column])
+    sunday = (monday + pd.Timedelta(days=6)).dt.tz_localize(frame[column].dt.tz)
+    counts = frame[full].groupby([sunday[full].rename("week"), by], observed=True).size()
     return counts.unstack(fill_value=0).stack().rename("count").reset_index()
 
 
