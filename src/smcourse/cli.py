@@ -187,6 +187,64 @@ def _dashboard(args: argparse.Namespace) -> None:
           "open it in any browser, no network needed)")
 
 
+def _certificates(args: argparse.Namespace) -> None:
+    from datetime import date
+
+    from smcourse import certificates
+
+    try:
+        on = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise SmcourseError(f"--date {args.date} is not a date: write it as YYYY-MM-DD.") from None
+    rule = certificates.Rule(args.pass_percent, tuple(args.passed) if args.passed else None,
+                             tuple(args.submitted))
+    issued = certificates.issue(args.output, _course(args), rule, on, args.learner)
+    for outcome in issued.outcomes:
+        print(f"{outcome.learner.id}: " + (f"certificate {issued.certificates[outcome.learner.id].code}"
+                                           if outcome.met else "missing " + "; ".join(outcome.missing)))
+    print(f"wrote {_count(len(issued.certificates), 'certificate')} and the completion report "
+          f"(CSV, HTML) in {args.output}/")
+
+
+def _verify(args: argparse.Namespace) -> None:
+    from smcourse import certificates
+
+    found = certificates.verify(args.code, _course(args))
+    print(f"valid: {found.name} ({found.learner}) completed {found.course} on {found.date}; "
+          f"modules: {'; '.join(found.modules)}")
+
+
+def _add_certificate_commands(commands) -> None:
+    from smcourse.certificates import CAPSTONE
+
+    group = commands.add_parser("certificates", help="certificates of completion, their verification "
+                                "and the completion report, from the gradebook")
+    sub = group.add_subparsers(dest="action", required=True)
+    course = argparse.ArgumentParser(add_help=False)
+    course.add_argument("--course", type=Path,
+                        help="the course folder, holding nbgrader_config.py (default: this checkout)")
+    make = sub.add_parser("make", parents=[course],
+                          help="a certificate per learner meeting the completion rule, and the report",
+                          epilog="example: smcourse certificates make --pass-percent 60 "
+                                 "--date 2026-03-20 --output certificates")
+    make.add_argument("--pass-percent", type=float, default=50.0,
+                      help="the score each assignment to pass needs, in percent (default: 50)")
+    make.add_argument("--passed", nargs="+", metavar="ASSIGNMENT",
+                      help="the assignments to pass (default: every one not in --submitted)")
+    make.add_argument("--submitted", nargs="*", default=[CAPSTONE], metavar="ASSIGNMENT",
+                      help=f"the assignments that need only be handed in (default: {CAPSTONE})")
+    make.add_argument("--date", help="the date on every certificate, YYYY-MM-DD (default: each "
+                      "learner's last hand-in that counted)")
+    make.add_argument("--learner", action="append", help="only this learner (repeat for more)")
+    make.add_argument("--output", type=Path, default=Path("certificates"),
+                      help="folder for the certificates and report (default: certificates)")
+    make.set_defaults(run=_certificates)
+    verify = sub.add_parser("verify", parents=[course], help="check a certificate's verification code",
+                            epilog="example: smcourse certificates verify ABCD-EFGH-JKLM-NPQR")
+    verify.add_argument("code", help="the code printed on the certificate")
+    verify.set_defaults(run=_verify)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="smcourse", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -208,6 +266,7 @@ def parser() -> argparse.ArgumentParser:
                          help="notebooks (default: every lesson and instructor notebook in course/)")
     refresh.set_defaults(run=_refresh)
     _add_assignment_commands(commands)
+    _add_certificate_commands(commands)
     board = commands.add_parser(
         "dashboard", help="write the class dashboard (gradebook and practice logs) as one HTML file",
         formatter_class=argparse.RawDescriptionHelpFormatter,
