@@ -245,6 +245,16 @@ def _add_certificate_commands(commands) -> None:
     verify.set_defaults(run=_verify)
 
 
+def _pack(args: argparse.Namespace) -> None:
+    from smcourse import pack, slides
+
+    course = args.course / "course"
+    lessons = args.lessons or sorted(course.glob("[0-9][0-9]_*.ipynb"))
+    decks = slides.build_decks(args.output / "decks", lessons)
+    for path in [*decks, *pack.build(args.output, course, decks)]:
+        print(f"wrote {path}")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="smcourse", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -267,6 +277,16 @@ def parser() -> argparse.ArgumentParser:
     refresh.set_defaults(run=_refresh)
     _add_assignment_commands(commands)
     _add_certificate_commands(commands)
+    pack_cmd = commands.add_parser(
+        "pack", help="build the facilitator's pack: a slide deck per lesson, activity cards, the script",
+        epilog="example: smcourse pack --output book/_build/html/_pack (what `make pack` runs)")
+    pack_cmd.add_argument("lessons", nargs="*", type=Path,
+                          help="lessons to make decks of (default: every course/NN_*.ipynb)")
+    pack_cmd.add_argument("--course", type=Path, default=Path(__file__).resolve().parents[2],
+                          help="the kit's folder, holding course/ (default: this checkout)")
+    pack_cmd.add_argument("--output", type=Path, default=Path("pack"),
+                          help="folder to write into (default: pack)")
+    pack_cmd.set_defaults(run=_pack)
     board = commands.add_parser(
         "dashboard", help="write the class dashboard (gradebook and practice logs) as one HTML file",
         formatter_class=argparse.RawDescriptionHelpFormatter,
