@@ -245,6 +245,15 @@ def _add_certificate_commands(commands) -> None:
     verify.set_defaults(run=_verify)
 
 
+def _ratings(args: argparse.Namespace) -> None:
+    from smcourse import self_rating
+
+    board = self_rating.board(args.folder)
+    path = board.write_html(args.output)
+    print("\n".join(board.summary))
+    print(f"wrote {path} (open it in any browser, no network needed)")
+
+
 def _pack(args: argparse.Namespace) -> None:
     from smcourse import pack, slides
 
@@ -277,16 +286,27 @@ def parser() -> argparse.ArgumentParser:
     refresh.set_defaults(run=_refresh)
     _add_assignment_commands(commands)
     _add_certificate_commands(commands)
-    pack_cmd = commands.add_parser(
-        "pack", help="build the facilitator's pack: a slide deck per lesson, activity cards, the script",
-        epilog="example: smcourse pack --output book/_build/html/_pack (what `make pack` runs)")
-    pack_cmd.add_argument("lessons", nargs="*", type=Path,
-                          help="lessons to make decks of (default: every course/NN_*.ipynb)")
-    pack_cmd.add_argument("--course", type=Path, default=Path(__file__).resolve().parents[2],
-                          help="the kit's folder, holding course/ (default: this checkout)")
-    pack_cmd.add_argument("--output", type=Path, default=Path("pack"),
-                          help="folder to write into (default: pack)")
-    pack_cmd.set_defaults(run=_pack)
+    pack_group = commands.add_parser("pack", help="the facilitator's pack: decks, cards, script; "
+                                     "the class's self-ratings before and after")
+    pack_sub = pack_group.add_subparsers(dest="action", required=True)
+    build = pack_sub.add_parser(
+        "build", help="a slide deck per lesson, the activity cards and the facilitator's script",
+        epilog="example: smcourse pack build --output book/_build/html/_pack (what `make pack` runs)")
+    build.add_argument("lessons", nargs="*", type=Path,
+                       help="lessons to make decks of (default: every course/NN_*.ipynb)")
+    build.add_argument("--course", type=Path, default=Path(__file__).resolve().parents[2],
+                       help="the kit's folder, holding course/ (default: this checkout)")
+    build.add_argument("--output", type=Path, default=Path("pack"),
+                       help="folder to write into (default: pack)")
+    build.set_defaults(run=_pack)
+    ratings = pack_sub.add_parser(
+        "ratings", help="the class's self-ratings before and after, as one HTML page",
+        epilog="example: smcourse pack ratings collected_ratings/ --output ratings.html")
+    ratings.add_argument("folder", type=Path, help="collected self_rating.json files: "
+                         "<learner>.json or <learner>/.../self_rating.json")
+    ratings.add_argument("--output", type=Path, default=Path("ratings.html"),
+                         help="where to write the page (default: ratings.html)")
+    ratings.set_defaults(run=_ratings)
     board = commands.add_parser(
         "dashboard", help="write the class dashboard (gradebook and practice logs) as one HTML file",
         formatter_class=argparse.RawDescriptionHelpFormatter,
