@@ -3,6 +3,7 @@ that verify and resist tampering, and does the completion report say who is miss
 
 import csv
 import json
+import re
 import shutil
 from datetime import date, datetime
 from pathlib import Path
@@ -185,3 +186,25 @@ def test_without_a_gradebook_the_instructor_is_told_what_to_do(tmp_path):
     shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
     with pytest.raises(SmcourseError, match="no gradebook"):
         certificates.issue(tmp_path / "out", tmp_path)
+
+
+@pytest.mark.browser
+def test_a_certificate_prints_on_one_a4_landscape_page(tmp_path):
+    """Even with every module of the course listed and a long name."""
+    from playwright import sync_api
+
+    modules = tuple(f"Module {number} · Capstone: your social media strategy plan" for number in range(7))
+    page_text = certificates.certificate_page(certificates.Certificate(
+        "ana", "Ana Beatriz Fernandes da Silva Albuquerque", "Social Media Strategy for Businesses",
+        "2026-03-16", modules, "ABCD-EFGH-JKLM-NPQR"))
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "certificate_ana.html").write_text(page_text, encoding="utf-8")
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto((tmp_path / "out" / "certificate_ana.html").as_uri())
+        pdf = page.pdf(prefer_css_page_size=True)
+        browser.close()
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
+    width, height = map(float, re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf).groups())
+    assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
