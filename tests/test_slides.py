@@ -54,8 +54,8 @@ Do it.
 
 def test_a_deck_keeps_title_objectives_sections_figures_checks_discussion_and_summary():
     figure = nbformat.v4.new_code_cell("fig", outputs=[nbformat.v4.new_output(
-        "display_data", data={"text/html": '<div class="smcourse-figure">chart</div>',
-                              "text/plain": "Figure"})])
+        "display_data", data={"text/html": f'<div class="smcourse-figure">chart {number}</div>',
+                              "text/plain": "Figure"}) for number in (1, 2)])
     table = nbformat.v4.new_code_cell("posts.head()", outputs=[nbformat.v4.new_output(
         "execute_result", data={"text/html": "<table></table>"}, execution_count=1)])
     check = nbformat.v4.new_code_cell(
@@ -66,6 +66,7 @@ def test_a_deck_keeps_title_objectives_sections_figures_checks_discussion_and_su
         nbformat.v4.new_markdown_cell("## What you will learn\n\n- **Count** things."),
         nbformat.v4.new_code_cell("from smcourse import data"),
         nbformat.v4.new_markdown_cell("## 1. First idea\n\nOpening paragraph.\n\nMore prose not shown."),
+        nbformat.v4.new_markdown_cell("## 2. A list\n\nThree kinds:\n\n- one\n- two\n\nNot shown."),
         table, figure,
         nbformat.v4.new_markdown_cell("Prose between cells, not shown."),
         check,
@@ -75,14 +76,19 @@ def test_a_deck_keeps_title_objectives_sections_figures_checks_discussion_and_su
     ), NOTES)
     assert _sources(cells) == [
         ("slide", "# Module 9 · Test"), ("slide", "## What you will learn"),
-        ("slide", "## 1. First idea"), ("slide", ""), ("slide", "### Question to the room"),
+        ("slide", "## 1. First idea"), ("slide", "## 2. A list"), ("slide", ""), ("slide", ""),
+        ("slide", "### Question to the room"),
         ("notes", "Answer: reach. Reach counts accounts."), ("slide", "## Discuss"),
         ("slide", "## Group activity (10 minutes, pairs): read the room"),
         ("slide", "## Summary"), ("slide", "## Reflect")]
     assert cells[2].source == "## 1. First idea\n\nOpening paragraph."
-    assert cells[3].outputs[0].data == {"text/html": '<div class="smcourse-figure">chart</div>'}
-    assert "- impressions\n- reach" in cells[4].source
-    assert "2. Who answers at weekends?" in cells[6].source
+    assert cells[3].source == "## 2. A list\n\nThree kinds:\n\n- one\n- two"
+    assert [cell.outputs for cell in cells[4:6]] == [
+        [nbformat.from_dict({"output_type": "display_data", "metadata": {},
+                             "data": {"text/html": f'<div class="smcourse-figure">chart {number}</div>'}})]
+        for number in (1, 2)]
+    assert "- impressions\n- reach" in cells[6].source
+    assert "2. Who answers at weekends?" in cells[8].source
 
 
 def test_an_ordering_question_does_not_show_its_answer_and_a_computed_one_shows_no_options():
@@ -153,10 +159,12 @@ def test_a_deck_steps_through_in_chromium_with_nothing_off_the_machine(deck_url)
         page.goto(deck_url, wait_until="load")
         page.wait_for_function("window.Reveal && Reveal.isReady()")
         total = page.evaluate("Reveal.getTotalSlides()")
-        seen, figures = [], 0
+        seen, figures, cut_off = [], 0, []
         for _ in range(total):
             title = page.evaluate("Reveal.getCurrentSlide().innerText.trim().split('\\n')[0]")
             seen.append(title)
+            if page.evaluate("Reveal.getCurrentSlide().scrollHeight > Reveal.getConfig().height"):
+                cut_off.append(title)
             if page.evaluate("Reveal.getCurrentSlide().querySelector('.smcourse-figure') !== null"):
                 page.wait_for_function("Reveal.getCurrentSlide().querySelector('.main-svg') !== null")
                 figures += 1
@@ -170,4 +178,4 @@ def test_a_deck_steps_through_in_chromium_with_nothing_off_the_machine(deck_url)
     assert total == sum(cell.metadata["slideshow"]["slide_type"] == "slide" for cell in deck.cells)
     assert seen[0].startswith("Module 1") and seen[-1] == "Summary"
     assert figures == sum(cell.cell_type == "code" for cell in deck.cells) > 0
-    assert outside == [] and errors == []
+    assert outside == [] and errors == [] and cut_off == []

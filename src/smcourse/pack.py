@@ -166,14 +166,17 @@ def script_html(agenda: list[Cue], decks: dict[str, str], card_modules: set[str]
     rows = []
     for cue in agenda:
         ready = []
-        for number in re.findall(r"\d", cue.module):
-            if number in decks:
-                ready.append(f'deck <a href="decks/{decks[number]}">{decks[number]}</a>')
+        for first, last in re.findall(r"(\d+)(?:-(\d+))?", cue.module):  # "5", or a range "1-3"
+            for number in map(str, range(int(first), int(last or first) + 1)):
+                if number in decks:
+                    ready.append(f'deck <a href="decks/{decks[number]}">{decks[number]}</a>')
         if cue.what.startswith("activity") and cue.module.isdigit():
             module = next((name for name in card_modules if int(name[:2]) == int(cue.module)), None)
             if module:
                 ready.append(f'activity card: print <a href="activity_cards.html#card-{module}">'
                              f"module {cue.module}</a> for each group")
+        if "evaluation" in cue.what:
+            ready.append("the printed evaluation forms, one per learner")
         rows.append(f'<tr><td class="time">{cue.time}</td><td>{_markdown_inline(cue.what)}</td>'
                     f"<td>{html.escape(cue.module)}</td><td>{_markdown_inline(cue.how)}</td>"
                     f"<td>{'; '.join(ready)}</td></tr>")

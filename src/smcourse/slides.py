@@ -98,20 +98,20 @@ def practice_check(source: str) -> tuple[str, list[str], str] | None:
     return None
 
 
-def _figure_cell(cell: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
-    figures = [output for output in cell.get("outputs", [])
-               if FIGURE_MARK in str(output.get("data", {}).get("text/html", ""))]
-    if not figures:
-        return None
-    shown = [nbformat.from_dict({**output, "data": {"text/html": output["data"]["text/html"]}})
-             for output in figures]
-    return nbformat.v4.new_code_cell("", outputs=shown, metadata={"slideshow": {"slide_type": "slide"}})
+def _figure_cells(cell: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    """A slide for each figure among the cell's stored outputs: the figure alone, no code."""
+    return [nbformat.v4.new_code_cell("", metadata={"slideshow": {"slide_type": "slide"}}, outputs=[
+                nbformat.from_dict({**output, "data": {"text/html": output["data"]["text/html"]}})])
+            for output in cell.get("outputs", [])
+            if FIGURE_MARK in str(output.get("data", {}).get("text/html", ""))]
 
 
 def _opening(source: str) -> str:
-    """A section cell's heading and its first paragraph."""
-    paragraphs = source.strip().split("\n\n")
-    return "\n\n".join(paragraphs[:2])
+    """A section cell's heading and its first paragraph (with the list or table it introduces,
+    when it ends in a colon)."""
+    blocks = source.strip().split("\n\n")
+    kept = 3 if len(blocks) > 2 and blocks[1].rstrip().endswith(":") else 2
+    return "\n\n".join(blocks[:kept])
 
 
 def notes_section(notes: str, heading: str) -> tuple[str, str] | None:
@@ -135,9 +135,7 @@ def deck_cells(lesson: nbformat.NotebookNode, notes: str) -> list[nbformat.Noteb
             elif SECTION.match(source):
                 cells.append(_markdown(_opening(source)))
             continue
-        figure = _figure_cell(cell)
-        if figure is not None:
-            cells.append(figure)
+        cells += _figure_cells(cell)
         check = practice_check(cell.source)
         if check is not None:
             prompt, options, answer = check
