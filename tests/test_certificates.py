@@ -119,8 +119,10 @@ def test_a_learner_not_in_the_gradebook_is_named(course, tmp_path):
 
 
 def test_a_valid_code_verifies_with_what_it_certifies(course, tmp_path):
-    code = certificates.issue(tmp_path / "out", course).certificates["ana"].code
-    assert certificates.verify(code, course).name == "Ana Silva"
+    issued = certificates.issue(tmp_path / "out", course).certificates["ana"]
+    code = issued.code
+    assert certificates.verify(code, course) == issued
+    assert (course / certificates.SECRET_FILE).stat().st_mode & 0o777 == 0o600
     assert certificates.verify(code.lower().replace("-", " "), course).learner == "ana"
 
 

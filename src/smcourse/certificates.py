@@ -19,6 +19,7 @@ import hashlib
 import hmac
 import html
 import json
+import os
 import secrets
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -154,8 +155,8 @@ def _secret(root: Path, create: bool) -> bytes:
         if not create:
             raise SmcourseError(f"{root} has no {SECRET_FILE}, so no certificate was issued from this "
                                 "course folder: verify in the folder that issued it.")
-        path.write_text(secrets.token_hex(32) + "\n", encoding="utf-8")
-        path.chmod(0o600)
+        with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as file:
+            file.write(secrets.token_hex(32) + "\n")  # readable by its owner only, from the start
     return path.read_text(encoding="utf-8").strip().encode()
 
 
@@ -187,8 +188,8 @@ def verify(code: str, root: Path = grading.ROOT) -> Certificate:
     if record is None:
         raise SmcourseError(f"{code} is not a code this course issued: check it letter by letter "
                             "(the letters are A to Z and the digits 2 to 7).")
-    certificate = Certificate(**record | {"modules": tuple(record["modules"])})
-    if not hmac.compare_digest(_code(secret, certificate), _normal(code)):
+    certificate = Certificate(**record | {"modules": tuple(record["modules"]), "code": _normal(code)})
+    if not hmac.compare_digest(_code(secret, certificate), certificate.code):
         raise SmcourseError(f"the record of {code} has been altered since it was issued: do not "
                             "trust it.")
     return certificate
