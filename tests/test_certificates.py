@@ -210,3 +210,11 @@ def test_a_certificate_prints_on_one_a4_landscape_page(tmp_path):
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
     width, height = map(float, re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf).groups())
     assert (round(width), round(height)) == (842, 595)  # A4 landscape, in points
+
+
+def test_work_still_to_be_marked_is_named_as_the_reason_to_wait(course, tmp_path):
+    with dashboard.new_gradebook(course / "gradebook.db") as gradebook:
+        gradebook.find_grade("task_test", METRICS, METRICS, "ben").needs_manual_grade = True
+        gradebook.db.commit()
+    ben = next(o for o in certificates.issue(tmp_path / "out", course).outcomes if o.learner.id == "ben")
+    assert ben.missing == (f"{METRICS}: 40%, needs 50%; parts still to be marked by hand",)
