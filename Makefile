@@ -41,7 +41,7 @@ $(REVEAL):
 	touch $@
 
 pack: install $(REVEAL)  ## the facilitator's pack into the site (book/_build/html/_pack): a deck per lesson, activity cards, the script
-	$(BIN)/smcourse pack build --output book/_build/html/_pack
+	$(BIN)/smcourse pack build
 
 chromium:  # the browser the site's tests drive (Debian's package, installed once when missing)
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)

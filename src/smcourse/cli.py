@@ -9,6 +9,8 @@ from pathlib import Path
 from smcourse.errors import SmcourseError
 from smcourse.lms import SHAPES
 
+KIT = Path(__file__).resolve().parents[2]  # the kit's own folder, for the pack's defaults
+
 
 def _generate(args: argparse.Namespace) -> None:
     from smcourse import data, generate
@@ -264,6 +266,31 @@ def _pack(args: argparse.Namespace) -> None:
         print(f"wrote {path}")
 
 
+def _add_pack_commands(commands) -> None:
+    pack_group = commands.add_parser("pack", help="the facilitator's pack: decks, cards, script; "
+                                     "the class's self-ratings before and after")
+    pack_sub = pack_group.add_subparsers(dest="action", required=True)
+    build = pack_sub.add_parser(
+        "build", help="a slide deck per lesson, the activity cards and the facilitator's script",
+        epilog="examples: smcourse pack build (what `make pack` runs); "
+               "smcourse pack build course/05_metrics.ipynb --output /tmp/pack")
+    build.add_argument("lessons", nargs="*", type=Path,
+                       help="lessons to make decks of (default: every course/NN_*.ipynb)")
+    build.add_argument("--course", type=Path, default=KIT,
+                       help="the kit's folder, holding course/ (default: this checkout)")
+    build.add_argument("--output", type=Path, default=KIT / "book" / "_build" / "html" / "_pack",
+                       help="folder to write into (default: the site's _pack folder, which it links)")
+    build.set_defaults(run=_pack)
+    ratings = pack_sub.add_parser(
+        "ratings", help="the class's self-ratings before and after, as one HTML page",
+        epilog="example: smcourse pack ratings collected_ratings/ --output ratings.html")
+    ratings.add_argument("folder", type=Path, help="collected self_rating.json files: "
+                         "<learner>.json or <learner>/.../self_rating.json")
+    ratings.add_argument("--output", type=Path, default=Path("ratings.html"),
+                         help="where to write the page (default: ratings.html)")
+    ratings.set_defaults(run=_ratings)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="smcourse", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -286,27 +313,7 @@ def parser() -> argparse.ArgumentParser:
     refresh.set_defaults(run=_refresh)
     _add_assignment_commands(commands)
     _add_certificate_commands(commands)
-    pack_group = commands.add_parser("pack", help="the facilitator's pack: decks, cards, script; "
-                                     "the class's self-ratings before and after")
-    pack_sub = pack_group.add_subparsers(dest="action", required=True)
-    build = pack_sub.add_parser(
-        "build", help="a slide deck per lesson, the activity cards and the facilitator's script",
-        epilog="example: smcourse pack build --output book/_build/html/_pack (what `make pack` runs)")
-    build.add_argument("lessons", nargs="*", type=Path,
-                       help="lessons to make decks of (default: every course/NN_*.ipynb)")
-    build.add_argument("--course", type=Path, default=Path(__file__).resolve().parents[2],
-                       help="the kit's folder, holding course/ (default: this checkout)")
-    build.add_argument("--output", type=Path, default=Path("pack"),
-                       help="folder to write into (default: pack)")
-    build.set_defaults(run=_pack)
-    ratings = pack_sub.add_parser(
-        "ratings", help="the class's self-ratings before and after, as one HTML page",
-        epilog="example: smcourse pack ratings collected_ratings/ --output ratings.html")
-    ratings.add_argument("folder", type=Path, help="collected self_rating.json files: "
-                         "<learner>.json or <learner>/.../self_rating.json")
-    ratings.add_argument("--output", type=Path, default=Path("ratings.html"),
-                         help="where to write the page (default: ratings.html)")
-    ratings.set_defaults(run=_ratings)
+    _add_pack_commands(commands)
     board = commands.add_parser(
         "dashboard", help="write the class dashboard (gradebook and practice logs) as one HTML file",
         formatter_class=argparse.RawDescriptionHelpFormatter,
