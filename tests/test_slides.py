@@ -67,6 +67,7 @@ def test_a_deck_keeps_title_objectives_sections_figures_checks_discussion_and_su
         nbformat.v4.new_code_cell("from smcourse import data"),
         nbformat.v4.new_markdown_cell("## 1. First idea\n\nOpening paragraph.\n\nMore prose not shown."),
         nbformat.v4.new_markdown_cell("## 2. A list\n\nThree kinds:\n\n- one\n- two\n\nNot shown."),
+        nbformat.v4.new_markdown_cell("## Group activity\n\nIn pairs."),
         table, figure,
         nbformat.v4.new_markdown_cell("Prose between cells, not shown."),
         check,
@@ -76,19 +77,20 @@ def test_a_deck_keeps_title_objectives_sections_figures_checks_discussion_and_su
     ), NOTES)
     assert _sources(cells) == [
         ("slide", "# Module 9 · Test"), ("slide", "## What you will learn"),
-        ("slide", "## 1. First idea"), ("slide", "## 2. A list"), ("slide", ""), ("slide", ""),
+        ("slide", "## 1. First idea"), ("slide", "## 2. A list"), ("slide", "## Group activity"),
+        ("slide", ""), ("slide", ""),
         ("slide", "### Question to the room"),
         ("notes", "Answer: reach. Reach counts accounts."), ("slide", "## Discuss"),
         ("slide", "## Group activity (10 minutes, pairs): read the room"),
         ("slide", "## Summary"), ("slide", "## Reflect")]
     assert cells[2].source == "## 1. First idea\n\nOpening paragraph."
     assert cells[3].source == "## 2. A list\n\nThree kinds:\n\n- one\n- two"
-    assert [cell.outputs for cell in cells[4:6]] == [
+    assert [cell.outputs for cell in cells[5:7]] == [
         [nbformat.from_dict({"output_type": "display_data", "metadata": {},
                              "data": {"text/html": f'<div class="smcourse-figure">chart {number}</div>'}})]
         for number in (1, 2)]
-    assert "- impressions\n- reach" in cells[6].source
-    assert "2. Who answers at weekends?" in cells[8].source
+    assert "- impressions\n- reach" in cells[7].source
+    assert "2. Who answers at weekends?" in cells[9].source
 
 
 def test_an_ordering_question_does_not_show_its_answer_and_a_computed_one_shows_no_options():

@@ -4,8 +4,8 @@ A deck is not written beside its lesson; it is chosen from the lesson's cells by
 to a lesson reaches its deck at the next build:
 
 * the title cell, and "What you will learn";
-* each numbered section (`## N. ...`): its heading and opening paragraph, then each of its figures
-  (the stored output alone, no code);
+* each section (`## N. ...`, or any other `## ` heading): its heading and opening paragraph, then
+  each of its figures, one per slide (the stored output alone, no code);
 * each practice check as a question to the room (prompt and options, the options of an ordering
   question shuffled into alphabetical order), with the answer and its explanation in the speaker
   notes (press S);
@@ -34,7 +34,6 @@ from smcourse.errors import SmcourseError
 ROOT = Path(__file__).resolve().parents[2]
 REVEAL = ROOT / "book" / "_vendor" / "slides" / "node_modules" / "reveal.js"
 PRACTICE_KINDS = ("Choice", "MultiSelect", "Numeric", "Ordering", "Matching")
-SECTION = re.compile(r"^## (\d+\.\s.*)$", re.M)
 FIGURE_MARK = "smcourse-figure"
 TEMPLATE_NAME = "smcourse_deck.html.j2"
 TEMPLATE = """{%- extends 'index.html.j2' -%}
@@ -132,7 +131,7 @@ def deck_cells(lesson: nbformat.NotebookNode, notes: str) -> list[nbformat.Noteb
                 cells.append(_markdown(source))
             elif source.startswith(("## Reflect", "## Summary")):
                 ending[source.split("\n")[0]] = _markdown(source)
-            elif SECTION.match(source):
+            elif source.startswith("## "):  # a section: numbered, or one such as a group activity
                 cells.append(_markdown(_opening(source)))
             continue
         cells += _figure_cells(cell)
