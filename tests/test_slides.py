@@ -39,6 +39,13 @@ def _sources(cells):
 
 NOTES = """# Module 9 · notes
 
+## Timing
+
+| section | self-paced | workshop |
+|---|---:|---:|
+| 1 first idea | 5 | 4 |
+| 2-3 a list and more | 9 | 8 |
+
 ## Discussion questions
 
 1. Which account do you run?
@@ -77,20 +84,21 @@ def test_a_deck_keeps_title_objectives_sections_figures_checks_discussion_and_su
     ), NOTES)
     assert _sources(cells) == [
         ("slide", "# Module 9 · Test"), ("slide", "## What you will learn"),
-        ("slide", "## 1. First idea"), ("slide", "## 2. A list"), ("slide", "## Group activity"),
-        ("slide", ""), ("slide", ""),
+        ("slide", "## 1. First idea"), ("notes", "4 minutes in a workshop."),
+        ("slide", "## 2. A list"), ("notes", "8 minutes in a workshop for sections 2-3."),
+        ("slide", "## Group activity"), ("slide", ""), ("slide", ""),
         ("slide", "### Question to the room"),
         ("notes", "Answer: reach. Reach counts accounts."), ("slide", "## Discuss"),
         ("slide", "## Group activity (10 minutes, pairs): read the room"),
         ("slide", "## Summary"), ("slide", "## Reflect")]
     assert cells[2].source == "## 1. First idea\n\nOpening paragraph."
-    assert cells[3].source == "## 2. A list\n\nThree kinds:\n\n- one\n- two"
-    assert [cell.outputs for cell in cells[5:7]] == [
+    assert cells[4].source == "## 2. A list\n\nThree kinds:\n\n- one\n- two"
+    assert [cell.outputs for cell in cells[7:9]] == [
         [nbformat.from_dict({"output_type": "display_data", "metadata": {},
                              "data": {"text/html": f'<div class="smcourse-figure">chart {number}</div>'}})]
         for number in (1, 2)]
-    assert "- impressions\n- reach" in cells[7].source
-    assert "2. Who answers at weekends?" in cells[9].source
+    assert "- impressions\n- reach" in cells[9].source
+    assert "2. Who answers at weekends?" in cells[11].source
 
 
 def test_an_ordering_question_does_not_show_its_answer_and_a_computed_one_shows_no_options():

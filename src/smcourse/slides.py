@@ -4,8 +4,9 @@ A deck is not written beside its lesson; it is chosen from the lesson's cells by
 to a lesson reaches its deck at the next build:
 
 * the title cell, and "What you will learn";
-* each section (`## N. ...`, or any other `## ` heading): its heading and opening paragraph, then
-  each of its figures, one per slide (the stored output alone, no code);
+* each section (`## N. ...`, or any other `## ` heading): its heading and opening paragraph, with
+  its workshop time from the notes' timing table in the speaker notes, then each of its figures,
+  one per slide (the stored output alone, no code);
 * each practice check as a question to the room (prompt and options, the options of an ordering
   question shuffled into alphabetical order), with the answer and its explanation in the speaker
   notes (press S);
@@ -119,9 +120,24 @@ def notes_section(notes: str, heading: str) -> tuple[str, str] | None:
     return (match.group(1).strip(), match.group(2).strip()) if match else None
 
 
+TIMING_ROW = re.compile(r"^\| (\d+)(?:-(\d+))? ([^|]*)\|[^|]*\|\s*(\d+)\s*\|", re.M)
+
+
+def workshop_minutes(notes: str) -> dict[int, str]:
+    """Section number -> the time cue for it from the notes' timing table ("6 minutes in a
+    workshop", or for a row covering sections 4-5 "10 minutes in a workshop for sections 4-5")."""
+    timing = notes_section(notes, "Timing")
+    cues = {}
+    for first, last, _, minutes in TIMING_ROW.findall(timing[1] if timing else ""):
+        shared = f" for sections {first}-{last}" if last else ""
+        for number in range(int(first), int(last or first) + 1):
+            cues[number] = f"{minutes} minutes in a workshop{shared}."
+    return cues
+
+
 def deck_cells(lesson: nbformat.NotebookNode, notes: str) -> list[nbformat.NotebookNode]:
     """The cells of a lesson's deck, chosen by the rules in the module docstring."""
-    cells, ending = [], {}
+    cells, ending, minutes = [], {}, workshop_minutes(notes)
     for cell in lesson.cells:
         source = cell.source.strip()
         if cell.cell_type == "markdown" and source.startswith("## For instructors"):
@@ -133,6 +149,9 @@ def deck_cells(lesson: nbformat.NotebookNode, notes: str) -> list[nbformat.Noteb
                 ending[source.split("\n")[0]] = _markdown(source)
             elif source.startswith("## "):  # a section: numbered, or one such as a group activity
                 cells.append(_markdown(_opening(source)))
+                number = re.match(r"## (\d+)\.", source)
+                if number and int(number.group(1)) in minutes:
+                    cells.append(_markdown(minutes[int(number.group(1))], "notes"))
             continue
         cells += _figure_cells(cell)
         check = practice_check(cell.source)
