@@ -183,6 +183,12 @@ def test_a_deck_steps_through_in_chromium_with_nothing_off_the_machine(deck_url)
                     page.screenshot(path=str(ARTIFACTS / "deck_figure.png"))
             page.keyboard.press("ArrowRight")
         assert page.evaluate("Reveal.isLastSlide()")
+        page.evaluate("Reveal.slide(Reveal.getSlides()"
+                      ".findIndex(slide => slide.innerText.includes('Question to the room')))")
+        with page.expect_popup() as opened:
+            page.keyboard.press("s")  # the speaker view, with the question's answer in its notes
+        speaker = opened.value
+        speaker.wait_for_function("document.body && document.body.innerText.includes('Answer:')")
         browser.close()
     deck = slides.deck_notebook(LESSON)
     assert total == sum(cell.metadata["slideshow"]["slide_type"] == "slide" for cell in deck.cells)
