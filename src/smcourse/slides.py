@@ -23,6 +23,7 @@ uses.
 from __future__ import annotations
 
 import ast
+import html
 import re
 import shutil
 from pathlib import Path
@@ -159,7 +160,7 @@ def deck_cells(lesson: nbformat.NotebookNode, notes: str) -> list[nbformat.Noteb
             prompt, options, answer = check
             listed = "".join(f"\n- {option}" for option in options)
             cells.append(_markdown(f"### Question to the room\n\n<p class=\"smcourse-question\">"
-                                   f"{prompt}</p>\n{listed}"))
+                                   f"{html.escape(prompt)}</p>\n{listed}"))
             if answer:
                 cells.append(_markdown(answer, "notes"))
     discussion = notes_section(notes, "Discussion questions")
