@@ -45,7 +45,8 @@ def test_each_card_takes_its_title_time_groups_and_code_from_the_notes(notes):
     assert found is not None and heading is not None, "every module's notes have a group activity"
     assert found.title == (heading.group(2) or "Group activity")
     assert {found.time, *found.groups.split(", ")} == {part.strip() for part in heading.group(1).split(",")}
-    assert found.time and found.code in text
+    assert found.time and found.code and all(block in text for block in found.code)
+    assert len(found.code) == text.split("## Group activity")[1].split("\n## ")[0].count("```python")
     page = pack.card_html(found)
     assert html.escape(found.task) in page and html.escape(found.produce) in page
 

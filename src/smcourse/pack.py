@@ -88,7 +88,7 @@ class Card:
     groups: str
     task: str
     produce: str
-    code: str
+    code: tuple[str, ...]  # the notes' code blocks, in order
 
 
 def _section(notes: str) -> tuple[str, str, str] | None:
@@ -114,14 +114,13 @@ def card(notes_path: Path) -> Card | None:
     parts = [part.strip() for part in facts.split(",")]
     time = next((part for part in parts if WHEN.search(part)), "")
     groups = ", ".join(part for part in parts if part != time)
-    code = CODE.search(text)
     return Card(module, title or "Group activity", time, groups or "the whole room",
-                *CARDS[module], code.group(1).strip() if code else "")
+                *CARDS[module], tuple(block.strip() for block in CODE.findall(text)))
 
 
 def card_html(found: Card) -> str:
-    code = (f"<h2>Start with</h2><pre><code>{html.escape(found.code)}</code></pre>"
-            if found.code else "")
+    code = ("<h2>Code to run</h2>" + "".join(f"<pre><code>{html.escape(block)}</code></pre>"
+                                              for block in found.code)) if found.code else ""
     return (f'<section class="card" aria-labelledby="card-{found.module}">'
             f'<h1 id="card-{found.module}">{html.escape(found.title[:1].upper() + found.title[1:])}</h1>'
             f'<p class="facts">Module {int(found.module[:2])} · '
