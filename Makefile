@@ -5,8 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 # npm packages the site serves (MathJax) and its browser tests inject (axe-core), kept in book/_vendor
 VENDOR := book/_vendor/node_modules/.installed
+# reveal.js, which the slide decks load from their own folder; a prefix of its own, so that the
+# site's npm install never removes it
+REVEAL := book/_vendor/slides/node_modules/.installed
 
-.PHONY: help install lab test lint book bundle chromium bubblewrap postgresql proxy datasets benchmark clean
+.PHONY: help install lab test lint book pack bundle chromium bubblewrap postgresql proxy datasets benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -23,7 +26,7 @@ bundle:  ## build dist/smcourse-learner.zip, the copy learners get (no solutions
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .
 
-test: install lint book chromium bubblewrap postgresql proxy  ## run every test: unit, schema, nbval, the site, JupyterLab and JupyterHub in a browser
+test: install lint book $(REVEAL) chromium bubblewrap postgresql proxy  ## run every test: unit, schema, nbval, the site, JupyterLab and JupyterHub in a browser
 	$(PYTHON) kit.py test -n 2 --dist loadfile
 
 $(VENDOR):
@@ -32,6 +35,13 @@ $(VENDOR):
 
 book: install $(VENDOR)  ## build the site into book/_build/html (warnings are errors; see book/_config.yml)
 	$(BIN)/python book/build.py
+
+$(REVEAL):
+	npm install --prefix book/_vendor/slides --no-save --no-package-lock --no-audit --no-fund reveal.js@4.6.1
+	touch $@
+
+pack: install $(REVEAL)  ## the facilitator's pack into the site (book/_build/html/_pack): a deck per lesson, activity cards, the script
+	$(BIN)/smcourse pack build
 
 chromium:  # the browser the site's tests drive (Debian's package, installed once when missing)
 	test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)

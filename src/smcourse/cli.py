@@ -9,6 +9,8 @@ from pathlib import Path
 from smcourse.errors import SmcourseError
 from smcourse.lms import SHAPES
 
+KIT = Path(__file__).resolve().parents[2]  # the kit's own folder, for the pack's defaults
+
 
 def _generate(args: argparse.Namespace) -> None:
     from smcourse import data, generate
@@ -187,6 +189,108 @@ def _dashboard(args: argparse.Namespace) -> None:
           "open it in any browser, no network needed)")
 
 
+def _certificates(args: argparse.Namespace) -> None:
+    from datetime import date
+
+    from smcourse import certificates
+
+    try:
+        on = date.fromisoformat(args.date) if args.date else None
+    except ValueError:
+        raise SmcourseError(f"--date {args.date} is not a date: write it as YYYY-MM-DD.") from None
+    rule = certificates.Rule(args.pass_percent, tuple(args.passed) if args.passed else None,
+                             tuple(args.submitted))
+    issued = certificates.issue(args.output, _course(args), rule, on, args.learner)
+    for outcome in issued.outcomes:
+        print(f"{outcome.learner.id}: " + (f"certificate {issued.certificates[outcome.learner.id].code}"
+                                           if outcome.met else "missing " + "; ".join(outcome.missing)))
+    print(f"wrote {_count(len(issued.certificates), 'certificate')} and the completion report "
+          f"(CSV, HTML) in {args.output}/")
+
+
+def _verify(args: argparse.Namespace) -> None:
+    from smcourse import certificates
+
+    found = certificates.verify(args.code, _course(args))
+    print(f"valid: {found.name} ({found.learner}) completed {found.course} on {found.date}; "
+          f"modules: {'; '.join(found.modules)}")
+
+
+def _add_certificate_commands(commands) -> None:
+    from smcourse.certificates import CAPSTONE
+
+    group = commands.add_parser("certificates", help="certificates of completion, their verification "
+                                "and the completion report, from the gradebook")
+    sub = group.add_subparsers(dest="action", required=True)
+    course = argparse.ArgumentParser(add_help=False)
+    course.add_argument("--course", type=Path,
+                        help="the course folder, holding nbgrader_config.py (default: this checkout)")
+    make = sub.add_parser("make", parents=[course],
+                          help="a certificate per learner meeting the completion rule, and the report",
+                          epilog="example: smcourse certificates make --pass-percent 60 "
+                                 "--date 2026-03-20 --output certificates")
+    make.add_argument("--pass-percent", type=float, default=50.0,
+                      help="the score each assignment to pass needs, in percent (default: 50)")
+    make.add_argument("--passed", nargs="+", metavar="ASSIGNMENT",
+                      help="the assignments to pass (default: every one not in --submitted)")
+    make.add_argument("--submitted", nargs="*", default=[CAPSTONE], metavar="ASSIGNMENT",
+                      help=f"the assignments that need only be handed in (default: {CAPSTONE})")
+    make.add_argument("--date", help="the date on every certificate, YYYY-MM-DD (default: each "
+                      "learner's last hand-in that counted)")
+    make.add_argument("--learner", action="append", help="only this learner (repeat for more)")
+    make.add_argument("--output", type=Path, default=Path("certificates"),
+                      help="folder for the certificates and report (default: certificates)")
+    make.set_defaults(run=_certificates)
+    verify = sub.add_parser("verify", parents=[course], help="check a certificate's verification code",
+                            epilog="example: smcourse certificates verify ABCD-EFGH-JKLM-NPQR")
+    verify.add_argument("code", help="the code printed on the certificate")
+    verify.set_defaults(run=_verify)
+
+
+def _ratings(args: argparse.Namespace) -> None:
+    from smcourse import self_rating
+
+    board = self_rating.board(args.folder)
+    path = board.write_html(args.output)
+    print("\n".join(board.summary))
+    print(f"wrote {path} (open it in any browser, no network needed)")
+
+
+def _pack(args: argparse.Namespace) -> None:
+    from smcourse import pack, slides
+
+    course = args.course / "course"
+    lessons = args.lessons or sorted(course.glob("[0-9][0-9]_*.ipynb"))
+    decks = slides.build_decks(args.output / "decks", lessons)
+    for path in [*decks, *pack.build(args.output, course, decks)]:
+        print(f"wrote {path}")
+
+
+def _add_pack_commands(commands) -> None:
+    pack_group = commands.add_parser("pack", help="the facilitator's pack: decks, cards, script; "
+                                     "the class's self-ratings before and after")
+    pack_sub = pack_group.add_subparsers(dest="action", required=True)
+    build = pack_sub.add_parser(
+        "build", help="a slide deck per lesson, the activity cards and the facilitator's script",
+        epilog="examples: smcourse pack build (what `make pack` runs); "
+               "smcourse pack build course/05_metrics.ipynb --output /tmp/pack")
+    build.add_argument("lessons", nargs="*", type=Path,
+                       help="lessons to make decks of (default: every course/NN_*.ipynb)")
+    build.add_argument("--course", type=Path, default=KIT,
+                       help="the kit's folder, holding course/ (default: this checkout)")
+    build.add_argument("--output", type=Path, default=KIT / "book" / "_build" / "html" / "_pack",
+                       help="folder to write into (default: the site's _pack folder, which it links)")
+    build.set_defaults(run=_pack)
+    ratings = pack_sub.add_parser(
+        "ratings", help="the class's self-ratings before and after, as one HTML page",
+        epilog="example: smcourse pack ratings collected_ratings/ --output ratings.html")
+    ratings.add_argument("folder", type=Path, help="collected self_rating.json files: "
+                         "<learner>.json or <learner>/.../self_rating.json")
+    ratings.add_argument("--output", type=Path, default=Path("ratings.html"),
+                         help="where to write the page (default: ratings.html)")
+    ratings.set_defaults(run=_ratings)
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="smcourse", description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
@@ -208,6 +312,8 @@ def parser() -> argparse.ArgumentParser:
                          help="notebooks (default: every lesson and instructor notebook in course/)")
     refresh.set_defaults(run=_refresh)
     _add_assignment_commands(commands)
+    _add_certificate_commands(commands)
+    _add_pack_commands(commands)
     board = commands.add_parser(
         "dashboard", help="write the class dashboard (gradebook and practice logs) as one HTML file",
         formatter_class=argparse.RawDescriptionHelpFormatter,
