@@ -26,21 +26,22 @@ bundle:  ## build dist/smcourse-learner.zip, the copy learners get (no solutions
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .
 
-test: install lint book $(REVEAL) chromium bubblewrap postgresql proxy  ## run every test: unit, schema, nbval, the site, JupyterLab and JupyterHub in a browser
+test: install lint book chromium bubblewrap postgresql proxy  ## run every test: unit, schema, nbval, the site, JupyterLab and JupyterHub in a browser
 	$(PYTHON) kit.py test -n 2 --dist loadfile
 
 $(VENDOR):
 	npm install --prefix book/_vendor --no-save --no-package-lock --no-audit --no-fund mathjax@3.2.2 axe-core@4.14.1
 	touch $@
 
-book: install $(VENDOR)  ## build the site into book/_build/html (warnings are errors; see book/_config.yml)
+book: install $(VENDOR) $(REVEAL)  ## build the site into book/_build/html (warnings are errors; see book/_config.yml), with the facilitator's pack it links
 	$(BIN)/python book/build.py
+	$(BIN)/smcourse pack build
 
 $(REVEAL):
 	npm install --prefix book/_vendor/slides --no-save --no-package-lock --no-audit --no-fund reveal.js@4.6.1
 	touch $@
 
-pack: install $(REVEAL)  ## the facilitator's pack into the site (book/_build/html/_pack): a deck per lesson, activity cards, the script
+pack: install $(REVEAL)  ## rebuild only the facilitator's pack into the built site (book/_build/html/_pack): decks, cards, script
 	$(BIN)/smcourse pack build
 
 chromium:  # the browser the site's tests drive (Debian's package, installed once when missing)
