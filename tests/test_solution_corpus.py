@@ -6,7 +6,7 @@ A simulated class of six learners per assignment is graded through the real pipe
 plausible wrong one. Their widget answers follow their ability: from the strongest to the weakest,
 each question is answered right by the first one to five learners (a different cut for each
 question) and with a realistic mistake by the rest: a tempting wrong option, a number computed the
-wrong way, two steps swapped, one match wrong.
+wrong way, two steps swapped, one match wrong. A tutor's marks for the written answer follow ability.
 
 Then: every right solution earns its task's full points and every wrong one only its right parts;
 and the dashboard's item analysis finds no item that everyone or no one got right, and every item
@@ -30,6 +30,7 @@ from smcourse import dashboard, grading, notebooks
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = list(CORPUS)
 RANKED = ["right_0", "right_1", "wrong_0", "right_2", "wrong_1", "wrong_2"]  # strongest first
+TUTOR_MARKS = [3, 3, 2, 2, 1, 0]  # what a tutor gives each learner's written answer, in that order
 WIDGET = re.compile(r"q\d+$")
 
 pytestmark = pytest.mark.slow
@@ -134,6 +135,11 @@ def graded_class(tmp_path_factory):
         for rank, learner in enumerate(RANKED):
             _hand_in(root, assignment, learner, _answers(assignment, rights[assignment], rank, namespace))
         grading.grade(assignment, root, show_progress=False)
+    with Gradebook(f"sqlite:///{root / 'gradebook.db'}", "smcourse") as gradebook:
+        for assignment in ASSIGNMENTS:
+            for learner, marks in zip(RANKED, TUTOR_MARKS, strict=True):
+                gradebook.find_grade("reflection", assignment, assignment, learner).manual_score = marks
+        gradebook.db.commit()
     return root
 
 
@@ -155,8 +161,7 @@ def test_no_item_is_right_for_everyone_or_no_one_and_every_item_discriminates(gr
     print("\n" + stats[["assignment", "item", "facility", "discrimination"]].round(2).to_string(index=False))
     items = {(row.assignment, row.item) for row in stats.itertuples()}
     graded = {(assignment, _grade_id(cell)) for assignment in ASSIGNMENTS
-              for cell in _source(assignment).cells
-              if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade")}
-    assert items == graded  # every automatic item was graded (written answers wait for a tutor)
+              for cell in _source(assignment).cells if cell.metadata.get("nbgrader", {}).get("grade")}
+    assert items == graded
     assert stats["facility"].between(0, 1, inclusive="neither").all(), stats
     assert (stats["discrimination"] > 0).all(), stats
