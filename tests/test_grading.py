@@ -61,6 +61,13 @@ def _own(root, student, assignment):
         return ""
 
 
+def _points(assignment, root=ROOT, widgets=False):
+    """The automatic points of `assignment` (with `widgets`, only its graded questions')."""
+    return sum(cell.metadata.nbgrader["points"] for cell in _source(assignment, root).cells
+               if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade")
+               and (not widgets or WIDGET.match(_grade_id(cell).removesuffix("_test"))))
+
+
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     """A course folder with every assignment released, and the right answers of each, saved by
@@ -127,24 +134,26 @@ def graded(course):
     expected = {}
     for assignment in ASSIGNMENTS:
         right = json.loads(runs[assignment][1].read_text())
-        full = sum(cell.metadata.nbgrader["points"] for cell in _source(assignment, root).cells
-                   if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"))
+        full = _points(assignment, root)
         _learner(root, assignment, "correct", answers=right)
         _learner(root, assignment, "blank", code=False)
-        # q1 right; q2 only one of its right options; q3 unanswered
+        # q1 right (1 point); q2 only one of its right options or a wrong one; the rest unanswered
         _learner(root, assignment, "partial", answers={"q1": right["q1"], "q2": right["q2"][:1]})
-        expected[assignment] = {"correct": full, "blank": 0, "partial": full - 2}
+        expected[assignment] = {"correct": full, "blank": 0,
+                                "partial": full - _points(assignment, root, widgets=True) + 1}
     right = json.loads(runs[PROBE][1].read_text())
-    probes = {  # learner: (answers.json, damage, expected points)
-        "edited_test": (right, _replace("q1_test", "pass"), 9),
-        "deleted_test": (right, _delete("q1_test"), 8),
-        "endless_loop": (right, _replace("rate_by_type", "while True:\n    pass"), 6),
+    full, code_only = _points(PROBE, root), _points(PROBE, root) - _points(PROBE, root, widgets=True)
+    probes = {  # learner: (answers.json, damage, expected points); Task A is worth 2, 1 for its order
+        "edited_test": (right, _replace("q1_test", "pass"), full),
+        "deleted_test": (right, _delete("q1_test"), full - 1),
+        "endless_loop": (right, _replace("rate_by_type", "while True:\n    pass"), full - 2),
         "dead_kernel": (right, _insert_after("setup", "import os\nos._exit(1)"), 0),
-        "huge_output": (right, _insert_after("setup", 'print("x" * 50_000_000)'), 9),
-        "wrong_types": ({"q1": 42, "q2": "reach", "q3": {"a": 1}}, None, 6),
-        "no_answers": (None, None, 6),
+        "huge_output": (right, _insert_after("setup", 'print("x" * 50_000_000)'), full),
+        "wrong_types": ({"q1": 42, "q2": "reach", "q3": {"a": 1}}, None, code_only),
+        "no_answers": (None, None, code_only),
         "unsorted_rates": (right, _replace("rate_by_type", 'rate_by_type = metrics.performance_by('
-                                           'lumen, "content_type")["engagement_rate"].sort_values()'), 8),
+                                           'beacon, "content_type")["engagement_rate"].sort_values()'),
+                           full - 1),
     }
     for student, (answers, edit, points) in probes.items():
         _learner(root, PROBE, student, answers=answers, edit=edit)
@@ -292,7 +301,7 @@ def test_a_corrupt_answers_file_is_named_in_the_feedback(course, tmp_path):
     folder = _learner(copy, "01_why_social_media", "corrupt")
     (folder / "answers.json").write_text("{oops")
     [result] = grading.grade("01_why_social_media", copy, workers=1, show_progress=False).results
-    assert result.score == result.max_score - 3
+    assert result.score == result.max_score - _points("01_why_social_media", copy, widgets=True)
     page = copy / "feedback" / "corrupt" / "01_why_social_media" / "01_why_social_media.html"
     assert page in grading.feedback("01_why_social_media", copy)
     assert "answers.json is damaged (not readable JSON)" in page.read_text()

@@ -35,6 +35,9 @@ def test_plain_values_figures_and_numpy_scalars_come_back_as_themselves():
     assert _round_trip({9: "morning"}) == {9: "morning"} and _round_trip(...) is Ellipsis
     figure = _round_trip(px.bar(x=[1, 2], y=[3, 4], title="t"))
     assert figure.data[0].type == "bar" and figure.layout.title.text == "t"
+    assert list(figure.data[0].x) == [1, 2] and list(figure.data[0].y) == [3, 4]  # unpacked arrays
+    heat = _round_trip(px.imshow(np.arange(6, dtype=float).reshape(2, 3)))
+    assert np.array_equal(np.asarray(heat.data[0].z), np.arange(6).reshape(2, 3))
 
 
 def test_objects_the_learner_wrote_cannot_leave_the_kernel():

@@ -349,7 +349,7 @@ def test_hostile_code_costs_its_author_nothing_more_and_others_nothing(class_run
         == scores["snoop"] == scores["network"] == scores["environment"] == scores["honest"]
     assert scores["cpu_hog"] == 0
     [line] = [line for line in printed.splitlines() if line.startswith("cpu_hog:")]
-    assert line.startswith("cpu_hog: 0 / 6 automatic points") and "used up its 10 s of CPU time" in line
+    assert line.startswith("cpu_hog: 0 / 11 automatic points") and "used up its 10 s of CPU time" in line
 
 
 @pytest.mark.slow

@@ -28,7 +28,16 @@ from typing import Any
 
 import ipywidgets as w
 
-from smcourse.practice import Choice, MultiSelect, Numeric, Question
+from smcourse.practice import (
+    Choice,
+    InvalidAnswer,
+    Matching,
+    MultiSelect,
+    Numeric,
+    Ordering,
+    Question,
+    parse_number,
+)
 from smcourse.widgets import AnswerInput, message_html, show_widget
 
 ANSWERS_FILE = "answers.json"
@@ -83,11 +92,22 @@ def store(folder: Path | None = None) -> AnswerStore:
 
 
 # Keys that make a question displayable before the right answer is known; never judged.
+# A graded Ordering shows its `options` (the items, in a neutral order); a graded Matching shows
+# its `items` and `options`; the hidden test gives `order` or `pairs`.
 _PLACEHOLDER_KEYS: dict[type[Question], Callable[[dict], dict]] = {
     Choice: lambda fields: {"answer": fields["options"][0]},
     MultiSelect: lambda fields: {"answers": fields["options"][:1]},
     Numeric: lambda fields: {"answer": 0.0},
+    Ordering: lambda fields: {"order": fields["options"]},
+    Matching: lambda fields: {"pairs": dict.fromkeys(fields["items"], fields["options"][0])},
 }
+SHOWN_ONLY = ("items",)  # fields that shape the card but are not the question's own arguments
+PER_CENT = "%"  # the unit of a Numeric question that asks for a per cent: 12.5 or "12.5%" mean 12.5 %
+
+
+def _per_cent(answer: Any) -> Any:
+    """A per-cent question's raw answer as a plain number of per cent ("12.5%" -> "12.5")."""
+    return answer.strip().removesuffix("%") if isinstance(answer, str) else answer
 
 
 class GradedQuestion:
@@ -97,7 +117,7 @@ class GradedQuestion:
                  **fields: Any):
         self.name, self.kind, self.prompt, self.fields = name, kind, prompt, fields
         self._store = answers
-        shape = kind(prompt, name=name, **fields, **_PLACEHOLDER_KEYS[kind](fields))
+        shape = kind(prompt, name=name, **self._arguments(), **_PLACEHOLDER_KEYS[kind](fields))
         self.input = AnswerInput(shape)
         self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
         self._answer = answers.saved.get(name)
@@ -121,6 +141,12 @@ class GradedQuestion:
         self._show_saved(answer)
         self._record(answer)
 
+    def _arguments(self) -> dict:
+        return {key: value for key, value in self.fields.items() if key not in SHOWN_ONLY}
+
+    def _per_cent_asked(self) -> bool:
+        return self.kind is Numeric and self.fields.get("unit") == PER_CENT
+
     def _show_saved(self, answer: Any) -> None:
         try:
             self.input.value = answer
@@ -131,22 +157,43 @@ class GradedQuestion:
         self._answer = answer
         problem = self._store.save(self.name, answer)
         self.status.value = message_html("invalid" if problem else "saved",
-                                         problem or "Answer saved.")
+                                         problem or f"Answer saved.{self._form_note(answer)}")
+
+    def _form_note(self, answer: Any) -> str:
+        """For a per-cent question answered with a number below 1: how it is read, and the per
+        cent it would be if it was meant as a fraction."""
+        if not self._per_cent_asked():
+            return ""
+        try:
+            number = parse_number(_per_cent(answer))
+        except InvalidAnswer:
+            return ""
+        if not 0 < abs(number) < 1:
+            return ""
+        return (f" It is read as {number:g} %. If {number:g} is a fraction, the per cent is "
+                f"{number * 100:g} %: type that instead.")
 
     def score(self, **key: Any) -> None:
         """Hidden-test use: judge the saved answer against `key` (the question's answer arguments,
         and its `explanation` and `why` for the feedback); pass when right, otherwise fail with a
         reason written for the learner."""
-        question = self.kind(self.prompt, name=self.name, **self.fields, **key)
+        question = self.kind(self.prompt, name=self.name, **self._arguments(), **key)
         if self._answer is None:
             reason = self._store.problem or "this question was not answered"
             raise AssertionError(f"No answer saved for {self.name}: {reason}.")
-        verdict = question.check(self._answer)
+        answer = _per_cent(self._answer) if self._per_cent_asked() else self._answer
+        verdict = question.check(answer)
+        if self._per_cent_asked() and not verdict.correct and verdict.status != "invalid" \
+                and question.is_right(question.parse(answer) * 100):
+            print(" ".join(filter(None, [
+                f"Right, though written as a fraction ({question.parse(answer):g}): the question "
+                f"asked for a per cent, {question.parse(answer) * 100:g} %.", question.explanation])))
+            return
         if verdict.status == "invalid":
             raise AssertionError(f"The saved answer for {self.name} cannot be judged: "
                                  f"{verdict.message}")
         if not verdict.correct:
-            value = question.parse(self._answer)
+            value = question.parse(answer)
             detail = question.why.get(value, "") if isinstance(question, Choice) \
                 else question.why_wrong(value)
             raise AssertionError(" ".join(filter(None, [
@@ -156,8 +203,10 @@ class GradedQuestion:
 
 
 def ask(name: str, kind: type[Question], prompt: str, **fields: Any) -> GradedQuestion:
-    """Show a graded question card (Choice, MultiSelect or Numeric) whose answer is saved beside
-    the notebook and reloaded from there, and return it."""
+    """Show a graded question card (Choice, MultiSelect, Numeric, Ordering or Matching) whose
+    answer is saved beside the notebook and reloaded from there, and return it. A Numeric with
+    `unit="%"` asks for a per cent; an Ordering takes its items as `options`, a Matching its
+    `items` and `options`."""
     question = GradedQuestion(name, kind, prompt, store(), **fields)
     show_widget(question.box, f"Graded question: {prompt}")
     return question

@@ -1,0 +1,188 @@
+"""Solutions to every code task of assignments 01-05, as learners write them: at least three
+correct ones that take other routes (another pandas function, another sort, rounding, another index
+or figure call) and at least three plausible wrong ones, each with the points its task must give.
+
+CORPUS[assignment][task] = {"right": [code, ...], "wrong": [(code, points, what is wrong), ...]}
+A right solution earns the task's full points. A wrong one earns only its right parts.
+
+NUMERIC_MISTAKES[assignment][question] is a plausible wrong number for a Numeric question.
+"""
+
+CORPUS = {
+    "01_why_social_media": {"mentions_by_platform": {
+        "right": [
+            'mentions_by_platform = lumen_mentions["platform"].value_counts()',
+            'mentions_by_platform = lumen_mentions.groupby("platform", observed=True)["mention_id"]'
+            '.count().sort_values(ascending=False)',
+            'mentions_by_platform = pd.crosstab(lumen_mentions["platform"], "mentions")["mentions"]'
+            '.sort_values(ascending=False)',
+        ],
+        "wrong": [
+            ('from smcourse import metrics\n'
+             'real = lumen_mentions[~metrics.likely_spam(lumen_mentions)]\n'
+             'mentions_by_platform = real["platform"].value_counts()', 0, "spam left out"),
+            ('mentions_by_platform = mentions.groupby("platform", observed=True).size()'
+             '.sort_values(ascending=False)', 0, "both brands counted"),
+            ('mentions_by_platform = lumen_mentions["platform"].value_counts(ascending=True)', 1.5,
+             "smallest first"),
+        ],
+    }},
+    "02_what_to_do": {"content_mix": {
+        "right": [
+            'content_mix = beacon["content_type"].value_counts(normalize=True)',
+            'content_mix = beacon.groupby("content_type", observed=True).size().div(len(beacon))'
+            '.sort_values(ascending=False)',
+            'counts = beacon["content_type"].astype(str).value_counts()\n'
+            'content_mix = (counts / counts.sum()).round(4)',
+        ],
+        "wrong": [
+            ('content_mix = posts[posts["brand"] == "lumen"]["content_type"].value_counts(normalize=True)',
+             0, "Lumen's mix, not Beacon's"),
+            ('content_mix = beacon["content_type"].value_counts()', 0, "counts, not shares"),
+            ('content_mix = beacon["content_type"].value_counts(normalize=True, ascending=True)', 1.5,
+             "smallest first"),
+        ],
+    }},
+    "03_existing_vs_living": {"faster_brand": {
+        "right": [
+            'second_half = posts[posts["published_at"].dt.month >= 7]\n'
+            'indicators = metrics.activity_indicators(second_half, comments)\n'
+            'faster_brand = indicators["median_response_hours"].idxmin()',
+            'start = pd.Timestamp("2025-07-01", tz=posts["published_at"].dt.tz)\n'
+            'second_half = posts[posts["published_at"] >= start]\n'
+            'indicators = metrics.activity_indicators(second_half, comments)\n'
+            'faster_brand = indicators["median_response_hours"].sort_values().index[0]',
+            'second_half = posts[posts["published_at"].dt.quarter > 2]\n'
+            'indicators = metrics.activity_indicators(second_half, comments)\n'
+            'indicators = indicators.reset_index().set_index("brand")\n'
+            'hours = indicators["median_response_hours"]\n'
+            'faster_brand = "lumen" if hours["lumen"] < hours["beacon"] else "beacon"',
+        ],
+        "wrong": [
+            ('second_half = posts\n'
+             'indicators = metrics.activity_indicators(posts, comments)\n'
+             'faster_brand = indicators["median_response_hours"].idxmin()', 0, "the whole year"),
+            ('second_half = posts[posts["published_at"].dt.month <= 6]\n'
+             'indicators = metrics.activity_indicators(second_half, comments)\n'
+             'faster_brand = indicators["median_response_hours"].idxmin()', 0, "the first half"),
+            ('second_half = posts[posts["published_at"].dt.month >= 7]\n'
+             'indicators = metrics.activity_indicators(second_half, comments)\n'
+             'faster_brand = indicators["median_response_hours"].idxmax()', 1, "the slower brand"),
+        ],
+    }},
+    "04_relationships_and_influence": {
+        "rate_by_mode": {
+            "right": [
+                'rate_by_mode = metrics.performance_by(beacon_instagram, "mode")["engagement_rate"]'
+                '.sort_values(ascending=False)',
+                'totals = beacon_instagram.groupby("mode", observed=True)[["likes", "comments", "shares", '
+                '"impressions"]].sum()\n'
+                'rate_by_mode = ((totals["likes"] + totals["comments"] + totals["shares"]) / '
+                'totals["impressions"]).sort_values(ascending=False)',
+                'table = metrics.performance_by(beacon_instagram, "mode").sort_values("engagement_rate", '
+                'ascending=False)\n'
+                'rate_by_mode = table["engagement_rate"].round(5)',
+            ],
+            "wrong": [
+                ('rate_by_mode = metrics.engagement_rate(beacon_instagram).groupby(beacon_instagram["mode"], '
+                 'observed=True).mean().sort_values(ascending=False)', 0, "mean of per-post rates"),
+                ('beacon = posts[posts["brand"] == "beacon"]\n'
+                 'rate_by_mode = metrics.performance_by(beacon, "mode")["engagement_rate"]'
+                 '.sort_values(ascending=False)', 0, "every platform, not Instagram"),
+                ('rate_by_mode = metrics.performance_by(beacon_instagram, "mode")["engagement_rate"]'
+                 '.sort_values()', 1, "lowest first"),
+            ],
+        },
+        "reach_at_12": {
+            "right": [
+                'reach_at_12 = crisis.outcome_table(hours=(12,)).set_index("choice")["reach"].sort_values()',
+                'reach_at_12 = crisis.outcome_table(hours=(12,)).sort_values("reach")'
+                '.set_index("choice")["reach"]',
+                'reach_at_12 = pd.Series({name: crisis.outcome(name, 12)["reach"]'
+                ' for name in crisis.CHOICES})'
+                '.sort_values().round(1)',
+            ],
+            "wrong": [
+                ('reach_at_12 = crisis.outcome_table(hours=(6,)).set_index("choice")["reach"].sort_values()',
+                 0, "hour 6, as in the lesson"),
+                ('reach_at_12 = crisis.outcome_table(hours=(12,)).set_index("choice")["peak_views"]'
+                 '.sort_values()',
+                 0, "the busiest hour, not the final reach"),
+                ('reach_at_12 = crisis.outcome_table(hours=(12,)).set_index("choice")["reach"]'
+                 '.sort_values(ascending=False)', 1, "largest first"),
+            ],
+        },
+    },
+    "05_metrics": {
+        "rate_by_type": {
+            "right": [
+                'rate_by_type = metrics.performance_by(beacon, "content_type")["engagement_rate"]'
+                '.sort_values(ascending=False)',
+                'sums = beacon.assign(engaged=metrics.engagements(beacon)).groupby("content_type", '
+                'observed=True)[["engaged", "impressions"]].sum()\n'
+                'rate_by_type = (sums["engaged"] / sums["impressions"]).sort_values(ascending=False)',
+                'table = metrics.performance_by(beacon, "content_type").reset_index()\n'
+                'rate_by_type = table.set_index("content_type")["engagement_rate"].nlargest(len(table))',
+            ],
+            "wrong": [
+                ('rate_by_type = metrics.performance_by(lumen, "content_type")["engagement_rate"]'
+                 '.sort_values(ascending=False)', 0, "Lumen, not Beacon"),
+                ('rate_by_type = metrics.engagement_rate(beacon).groupby(beacon["content_type"], '
+                 'observed=True).mean().sort_values(ascending=False)', 0, "mean of per-post rates"),
+                ('rate_by_type = metrics.performance_by(beacon, "content_type")["engagement_rate"]'
+                 '.sort_values()', 1, "lowest first"),
+            ],
+        },
+        "best_hour": {
+            "right": [
+                'rate_by_hour = metrics.engagement_rate(lumen_instagram)'
+                '.groupby(lumen_instagram["published_at"].dt.hour).median()\n'
+                'best_hour = int(rate_by_hour.idxmax())\n'
+                'fig = figures.finish(px.bar(x=rate_by_hour.index, y=rate_by_hour.to_numpy()), '
+                'title="Instagram by hour", x_title="Hour", y_title="Median rate", alt="Bars by hour.")',
+                'hourly = lumen_instagram.assign(hour=lumen_instagram["published_at"].dt.hour,\n'
+                'rate=metrics.engagement_rate(lumen_instagram))\n'
+                'rate_by_hour = hourly.groupby("hour")["rate"].median()\n'
+                'best_hour = int(rate_by_hour.sort_values().index[-1])\n'
+                'fig = figures.finish(px.bar(rate_by_hour.reset_index(), x="hour", y="rate"), '
+                'title="By hour", x_title="Hour of day", y_title="Median engagement rate", '
+                'alt="Bar chart of the median by hour.")',
+                'import plotly.graph_objects as go\n'
+                'rate_by_hour = metrics.engagement_rate(lumen_instagram)'
+                '.groupby(lumen_instagram["published_at"].dt.hour).median()\n'
+                'best_hour = int(rate_by_hour.index[np.argmax(rate_by_hour.to_numpy())])\n'
+                'fig = figures.finish(go.Figure(go.Bar(x=list(rate_by_hour.index), y=list(rate_by_hour))), '
+                'title="Hours", x_title="Hour", y_title="Rate", alt="Median engagement rate for each hour.")',
+            ],
+            "wrong": [
+                ('rate_by_hour = metrics.engagement_rate(lumen_instagram)'
+                '.groupby(lumen_instagram["published_at"].dt.hour).mean()\n'
+                 'best_hour = int(rate_by_hour.idxmax())\n'
+                 'fig = figures.finish(px.bar(x=rate_by_hour.index, y=rate_by_hour.to_numpy()), '
+                 'title="Instagram by hour", x_title="Hour", y_title="Mean rate", alt="Bars by hour.")',
+                 0, "the mean, not the median"),
+                ('rate_by_hour = metrics.engagement_rate(lumen_instagram)'
+                '.groupby(lumen_instagram["published_at"].dt.hour).median()\n'
+                 'best_hour = int(rate_by_hour.idxmin())\n'
+                 'fig = figures.finish(px.bar(x=rate_by_hour.index, y=rate_by_hour.to_numpy()), '
+                 'title="Instagram by hour", x_title="Hour", y_title="Median rate", alt="Bars by hour.")',
+                 2, "the worst hour"),
+                ('rate_by_hour = metrics.engagement_rate(lumen)'
+                 '.groupby(lumen["published_at"].dt.hour).median()\n'
+                 'best_hour = int(rate_by_hour.idxmax())\n'
+                 'fig = px.bar(x=rate_by_hour.index, y=rate_by_hour.to_numpy())', 0,
+                 "every platform, and a figure not finished"),
+            ],
+        },
+    },
+}
+
+NUMERIC_MISTAKES = {
+    "01_why_social_media": {"q6": 'round(lumen_mentions[~__import__("smcourse.metrics").metrics'
+                                  '.likely_spam(lumen_mentions)]["brand_replied"].mean(), 3)'},
+    "02_what_to_do": {"q5": 'round((posts[posts["brand"] == "lumen"]["content_type"] == "promotional")'
+                            '.mean() * 100, 1)'},
+    "03_existing_vs_living": {"q4": "round((4 + 2 + 5) / 3, 2)",
+                              "q5": 'round((survey["relationships"] >= 3).mean() * 100, 1)'},
+    "05_metrics": {"q3": 'round((lumen["clicks"] / lumen["impressions"]).mean() * 100, 2)'},
+}
