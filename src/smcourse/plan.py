@@ -280,10 +280,14 @@ class Plan:
         hours = {channel.name: parse_amount(channel.response_hours) for channel in self.channels}
         return {name: value for name, value in hours.items() if value is not None and value > 0}
 
+    def hours_by_channel(self) -> dict[str, float]:
+        """Hours a week that making each channel's planned posts takes."""
+        return {channel.name: channel.posts_per_week() * channel.minutes_per_post / 60
+                for channel in self.channels}
+
     def calendar_hours(self) -> float:
-        """Hours a week that making the planned posts takes."""
-        return sum(channel.posts_per_week() * channel.minutes_per_post / 60
-                   for channel in self.channels)
+        """Hours a week that making all the planned posts takes."""
+        return sum(self.hours_by_channel().values())
 
 
 # ---------------------------------------------------------------------------------------- parsing
