@@ -91,6 +91,8 @@ def test_the_example_plan_fills_the_form_and_is_written_to_the_given_path(tmp_pa
     path = tmp_path / "lumen.plan.json"
     builder = PlanBuilder(path, start=plan.example_plan())
     assert builder.read() == plan.example_plan()
+    assert builder.channels["LinkedIn"].mix[4].tooltip == "LinkedIn: share of Wholesale and careers (%)"
+    assert builder.channels["LinkedIn"].mix[4].value == 100
     assert plan.load(path).plan == plan.example_plan()
 
 

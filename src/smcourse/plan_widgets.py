@@ -151,6 +151,7 @@ class PlanBuilder:
         loaded = model.load(self.path, start)
         self.can_save = loaded.can_save
         self._build(loaded.plan)
+        self._label_mix()
         self.plan = loaded.plan
         self.status = w.HTML(message_html(_LOAD_STYLES[loaded.state], loaded.message))
         self.issues = w.HTML()
@@ -282,9 +283,7 @@ class PlanBuilder:
                            layout=w.Layout(width="7em"), tooltip=f"{name}: a week or a month"),
                 _whole(channel.minutes_per_post, f"{name}: minutes per post"),
                 _text("hours", _NUMBER, f"{name}: answer within (hours)", channel.response_hours),
-                [_whole(channel.mix.get(pillar, 0) if pillar else 0,
-                        f"{name}: share of pillar {number} (%)")
-                 for number, pillar in enumerate(pillar_names, start=1)])
+                [_whole(channel.mix.get(pillar, 0) if pillar else 0, "") for pillar in pillar_names])
 
     def _goals_tab(self) -> w.VBox:
         rows = [w.HBox([row.chosen, row.why]) for row in self.goals.values()]
