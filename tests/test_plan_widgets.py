@@ -77,6 +77,7 @@ def test_renaming_a_pillar_carries_its_shares_and_relabels_the_boxes(tmp_path):
     builder.pillars[1].name.value = "Readings"
     assert builder.read().channels[0].mix == {"New books": 60, "Readings": 40}
     assert builder.channels["Instagram"].mix[1].tooltip == "Instagram: share of Readings (%)"
+    assert builder.channels["Instagram"].mix[1].description == "Readings %"
 
 
 def test_an_unworkable_promise_shows_on_the_community_tab(tmp_path):
@@ -92,6 +93,7 @@ def test_the_example_plan_fills_the_form_and_is_written_to_the_given_path(tmp_pa
     builder = PlanBuilder(path, start=plan.example_plan())
     assert builder.read() == plan.example_plan()
     assert builder.channels["LinkedIn"].mix[4].tooltip == "LinkedIn: share of Wholesale and careers (%)"
+    assert builder.channels["LinkedIn"].mix[4].description == "Wholesale and careers %"
     assert builder.channels["LinkedIn"].mix[4].value == 100
     assert plan.load(path).plan == plan.example_plan()
 

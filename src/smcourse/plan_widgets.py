@@ -52,6 +52,12 @@ def _whole(value: int, name: str) -> w.IntText:
     return w.IntText(value=value, layout=_NUMBER, tooltip=name)
 
 
+def _labelled_whole(value: int, label: str) -> w.IntText:
+    """A whole number with a short visible label of its own (a `<label>` tied to the box)."""
+    return w.IntText(value=value, description=label, style={"description_width": "initial"},
+                     layout=w.Layout(width="12em"))
+
+
 def _amount(value: float, name: str) -> w.FloatText:
     return w.FloatText(value=value, layout=_NUMBER, tooltip=name)
 
@@ -277,13 +283,14 @@ class PlanBuilder:
                       "9em"),
                 _text("what it is for", w.Layout(width="24em"), f"{name}: what it is for",
                       channel.purpose),
-                _whole(channel.posts, f"{name}: posts"),
+                _labelled_whole(channel.posts, "posts"),
                 w.Dropdown(options=[("a week", "week"), ("a month", "month")],
                            value=channel.per if channel.per in model.CADENCES else "week",
                            layout=w.Layout(width="7em"), tooltip=f"{name}: a week or a month"),
-                _whole(channel.minutes_per_post, f"{name}: minutes per post"),
+                _labelled_whole(channel.minutes_per_post, "minutes a post"),
                 _text("hours", _NUMBER, f"{name}: answer within (hours)", channel.response_hours),
-                [_whole(channel.mix.get(pillar, 0) if pillar else 0, "") for pillar in pillar_names])
+                [_labelled_whole(channel.mix.get(pillar, 0) if pillar else 0, "")
+                 for pillar in pillar_names])
 
     def _goals_tab(self) -> w.VBox:
         rows = [w.HBox([row.chosen, row.why]) for row in self.goals.values()]
@@ -319,12 +326,12 @@ class PlanBuilder:
         rows = []
         for row in self.channels.values():
             cadence = w.HBox([w.Label("", layout=_LABEL), row.posts, row.per,
-                              w.Label("minutes a post"), row.minutes_per_post,
-                              w.Label("answer within (hours)"), row.response_hours])
+                              row.minutes_per_post, w.Label("answer within (hours)"),
+                              row.response_hours])
             rows.append(w.VBox([w.HBox([row.chosen, row.property, row.purpose]), cadence,
                                 w.HBox([w.Label("mix (%)", layout=_LABEL), *row.mix])]))
-        return w.VBox([w.HTML(f"<small>{kinds}. The mix boxes follow the order of your pillars "
-                              "on the Content tab and add up to 100.</small>"), *rows])
+        return w.VBox([w.HTML(f"<small>{kinds}. Each channel's mix (per cent of its posts on "
+                              "each pillar of the Content tab) adds up to 100.</small>"), *rows])
 
     def _community_tab(self) -> w.VBox:
         labels = {"who_answers": "Who answers", "escalation": "Escalation",
@@ -426,7 +433,8 @@ class PlanBuilder:
         """Name each channel's mix boxes after the pillars as they are now."""
         for name, row in self.channels.items():
             for number, (pillar, box) in enumerate(zip(self.pillars, row.mix, strict=False), 1):
-                box.tooltip = f"{name}: share of {pillar.name.value or f'pillar {number}'} (%)"
+                label = pillar.name.value or f"pillar {number}"
+                box.description, box.tooltip = f"{label} %", f"{name}: share of {label} (%)"
 
     def _show_issues(self) -> None:
         issues = model.check(self.plan)
