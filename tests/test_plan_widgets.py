@@ -8,25 +8,39 @@ from smcourse.plan_widgets import PlanBuilder
 
 
 def _fill_in_like_a_learner(builder):
-    builder.organisation.value = "Harbour Books"
+    """A small bookshop's workable plan, typed field by field."""
+    builder.organisation.value, builder.start.value = "Harbour Books", "2026-03-02"
     builder.goals["connect"].chosen.value = True
     builder.goals["connect"].why.value = "Meet local authors and book clubs"
+    for name, text in (("presences", "Instagram and a website"), ("numbers", "3% engagement"),
+                       ("competitor", "The chain store: big, never answers")):
+        builder.situation[name].value = text
+    objective = builder.objectives[0]
+    objective.outcome.value, objective.metric.value = "sales", "questions_answered"
+    objective.baseline.value, objective.target.value = "70", "90"
+    objective.by.value = "2026-06-30"
     builder.audience.value = "Readers in town"
     persona = builder.personas[0]
     persona.name.value, persona.needs.value, persona.stage.value = "Ola", "Signed copies", "decision"
-    builder.channels["Instagram"].chosen.value = True
-    builder.channels["Instagram"].property.value = "rented"
-    builder.channels["Instagram"].purpose.value = "Shelf photos"
-    builder.mix["educational"].value = 60
-    builder.mix["culture"].value = 40
-    builder.posts_per_week["Instagram"].value = 4
-    builder.response_hours["Instagram"].value = "3"
-    builder.who_answers.value = "Jo, every morning"
-    builder.escalation.value = "The owner"
-    builder.metrics["questions_answered"].chosen.value = True
-    builder.metrics["questions_answered"].target.value = "90"
-    for dimension, row in builder.actions.items():
-        row.step.value, row.owner.value = f"a step for {dimension}", "Jo"
+    builder.pillars[0].name.value, builder.pillars[1].name.value = "New books", "Events"
+    builder.voice.value = "Bookish and kind"
+    row = builder.channels["Instagram"]
+    row.chosen.value, row.property.value, row.purpose.value = True, "rented", "Shelf photos"
+    row.posts.value, row.minutes_per_post.value, row.response_hours.value = 4, 30, "4"
+    row.mix[0].value, row.mix[1].value = 60, 40
+    for name, value in (("who_answers", "Jo"), ("escalation", "The owner"), ("days", 5),
+                        ("opens", "09:00"), ("closes", "17:00"), ("staffed_hours", 3),
+                        ("messages_per_week", 10), ("minutes_per_reply", 3)):
+        builder.community[name].value = value
+    for name in builder.crisis:
+        builder.crisis[name].value = f"the {name} rule"
+    builder.disclosure.value = "Publisher copies are labelled as gifts"
+    builder.budget["people_hours"].value = 6
+    builder.reporting["rhythm"].value, builder.reporting["readers"].value = "monthly", "The owner"
+    builder.reporting["first"].value = "2026-04-01"
+    for dimension, action in builder.actions.items():
+        action.step.value, action.owner.value = f"a step for {dimension}", "Jo"
+        action.due.value = "2026-04-30"
 
 
 def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
@@ -36,46 +50,58 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     saved = json.loads(path.read_text(encoding="utf-8"))["plan"]
     assert saved["organisation"] == "Harbour Books"
     assert saved["channels"] == [{"name": "Instagram", "property": "rented",
-                                  "purpose": "Shelf photos"}]
-    assert saved["content"] == {"mix": {"educational": 60, "culture": 40},
-                                "posts_per_week": {"Instagram": 4}}
+                                  "purpose": "Shelf photos", "posts": 4, "per": "week",
+                                  "mix": {"New books": 60, "Events": 40}, "minutes_per_post": 30,
+                                  "response_hours": "4"}]
     restored = PlanBuilder(path)
     assert restored.read() == builder.read() and plan.check(restored.read()) == []
     assert restored.goals["connect"].why.value == "Meet local authors and book clubs"
     assert restored.personas[0].stage.value == "decision"
-    assert restored.metrics["questions_answered"].target.value == "90"
+    assert restored.objectives[0].target.value == "90"
     assert "Restored your plan from mine.plan.json." in restored.status.value
 
 
 def test_the_form_shows_what_is_missing_and_updates_as_the_learner_types(tmp_path):
     builder = PlanBuilder(tmp_path / "mine.plan.json")
-    assert builder.tabs.titles[0] == "Goals (2)" and "Name the organisation" in builder.issues.value
+    assert builder.tabs.titles[0] == "Goals (3)" and "Name the organisation" in builder.issues.value
     _fill_in_like_a_learner(builder)
     assert builder.tabs.titles[0] == "Goals" and "Nothing is missing" in builder.issues.value
-    builder.mix["culture"].value = 30
-    assert "The content mix adds up to 90%, not 100%." in builder.issues.value
-    assert builder.tabs.titles[3] == "Content (1)"
+    builder.channels["Instagram"].mix[1].value = 30
+    assert "The mix on Instagram adds up to 90%, not 100%." in builder.issues.value
+    assert builder.tabs.titles[5] == "Channels (1)"
 
 
-def test_unticking_a_channel_exposes_its_leftover_targets(tmp_path):
+def test_renaming_a_pillar_carries_its_shares_and_relabels_the_boxes(tmp_path):
     builder = PlanBuilder(tmp_path / "mine.plan.json")
     _fill_in_like_a_learner(builder)
-    builder.channels["Instagram"].chosen.value = False
-    assert "response-time target for Instagram, which is not one of your channels" in \
-        builder.issues.value
+    builder.pillars[1].name.value = "Readings"
+    assert builder.read().channels[0].mix == {"New books": 60, "Readings": 40}
+    assert builder.channels["Instagram"].mix[1].tooltip == "Instagram: share of Readings (%)"
+    assert builder.channels["Instagram"].mix[1].description == "Readings %"
+
+
+def test_an_unworkable_promise_shows_on_the_community_tab(tmp_path):
+    builder = PlanBuilder(tmp_path / "mine.plan.json")
+    _fill_in_like_a_learner(builder)
+    builder.channels["Instagram"].response_hours.value = "1"
+    assert "3 staffed hours a week cannot keep a 1-hour promise" in builder.issues.value
+    assert builder.tabs.titles[6] == "Community (1)"
 
 
 def test_the_example_plan_fills_the_form_and_is_written_to_the_given_path(tmp_path):
     path = tmp_path / "lumen.plan.json"
     builder = PlanBuilder(path, start=plan.example_plan())
     assert builder.read() == plan.example_plan()
+    assert builder.channels["LinkedIn"].mix[4].tooltip == "LinkedIn: share of Wholesale and careers (%)"
+    assert builder.channels["LinkedIn"].mix[4].description == "Wholesale and careers %"
+    assert builder.channels["LinkedIn"].mix[4].value == 100
     assert plan.load(path).plan == plan.example_plan()
 
 
 def test_channels_outside_the_catalogue_survive_a_round_trip(tmp_path):
     path = tmp_path / "mine.plan.json"
-    own = plan.Plan(channels=[plan.Channel("Mastodon", "rented", "tech readers")],
-                    engagement=plan.Engagement({"Mastodon": "6"}))
+    own = plan.Plan(channels=[plan.Channel("Mastodon", "rented", "tech readers",
+                                           response_hours="6")])
     plan.save(own, path)
     builder = PlanBuilder(path)
     assert builder.channels["Mastodon"].chosen.value and builder.read() == own
@@ -92,7 +118,7 @@ def test_a_corrupt_save_file_is_backed_up_and_the_learner_told(tmp_path):
     assert plan.load(path).plan.organisation == "Fresh start"
 
 
-def test_export_button_writes_both_documents(tmp_path):
+def test_export_button_writes_every_document(tmp_path):
     builder = PlanBuilder(tmp_path / "mine.plan.json")
     _fill_in_like_a_learner(builder)
     export_button = builder.box.children[-1]
@@ -100,6 +126,8 @@ def test_export_button_writes_both_documents(tmp_path):
     markdown = (tmp_path / "mine.plan.md").read_text(encoding="utf-8")
     assert "# Social media strategy plan: Harbour Books" in markdown
     assert "<td>Ola</td>" in (tmp_path / "mine.plan.html").read_text(encoding="utf-8")
+    assert (tmp_path / "mine.plan.docx").stat().st_size > 0
+    assert (tmp_path / "mine.plan.calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert 'href="mine.plan.html"' in builder.status.value
 
 

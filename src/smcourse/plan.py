@@ -1,22 +1,27 @@
-"""The capstone strategy plan: its model, the checks that find gaps and contradictions, saving and
-restoring it as JSON, and exporting it as a Markdown and an HTML document.
+"""The capstone strategy plan: its model, the checks that find unworkable or missing parts, and
+saving and restoring it as JSON. Exports are `smcourse.plan_export`; the form is
+`smcourse.plan_widgets`; importing a learner's analytics is `smcourse.plan_import`.
 
-No widgets here (the form is `smcourse.plan_widgets`), so every rule is a plain function:
+The sections follow the UK Government Communication Service's OASIS campaign framework
+(objectives, audience insight, strategy, implementation, scoring), with the parts a social media
+plan adds to it: community management, a crisis policy, disclosure, budget and reporting.
 
     plan = example_plan()                # the plan Lumen Coffee Roasters might write
-    issues = check(plan)                 # what is missing or contradictory, in plain words
+    issues = check(plan)                 # what is missing or unworkable, each naming its field
+    entries = calendar(plan)             # the dated posts of the first six weeks
     save(plan, path); load(path).plan    # JSON beside the notebook; a damaged file is backed up
-    export(plan, path)                   # writes path.md and path.html next to the save file
 
-Targets and response times are kept as the learner typed them ("4.5", "two"), so a restored plan
-shows exactly what was entered and `check` can say why a value is not a number.
+Baselines and targets are kept as the learner typed them ("4.5", "two"), so a restored plan shows
+exactly what was entered and `check` can say why a value is not a number. Every date is checked
+against the plan's own start date, never the wall clock.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import html
+import datetime as dt
 import json
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,8 +44,11 @@ PROPERTIES = {
 CHANNELS = {
     "Website and blog": "owned",
     "Email newsletter": "owned",
+    "Google Business Profile": "rented",
+    "WhatsApp": "rented",
     "Instagram": "rented",
     "Facebook": "rented",
+    "Threads": "rented",
     "LinkedIn": "rented",
     "X": "rented",
     "YouTube": "rented",
@@ -48,16 +56,11 @@ CHANNELS = {
     "Review sites": "occupied",
     "Community forums": "occupied",
 }
-# The content types of the course data (posts.csv), so a plan can be compared with what was posted.
-CONTENT_TYPES = {
-    "educational": "how-tos and tips: learn and improve",
-    "question": "questions and conversation starters",
-    "culture": "the people and work behind the brand",
-    "humour": "light, shareable moments",
-    "job": "job openings and life at work",
-    "promotional": "offers, launches and products",
-}
+# The business outcomes an objective can serve.
+OUTCOMES = ("sales", "leads", "bookings", "hires", "reviews", "loyalty")
 JOURNEY_STAGES = ("awareness", "consideration", "decision")
+CADENCES = {"week": 1.0, "month": 12 / 52}  # posts per period -> posts a week
+RHYTHMS = ("weekly", "fortnightly", "monthly", "quarterly")
 DIMENSIONS = {
     "planning": ("outposts that push people to the website",
                  "platforms chosen where customers, staff and suppliers already are, for the long run"),
@@ -66,13 +69,15 @@ DIMENSIONS = {
     "relationships": ("taking from the audience",
                       "building ties: thanking promoters, working with detractors"),
 }
-PROMOTIONAL_CEILING = 40  # per cent of posts; above it a feed reads as an advert
 POSTS_PER_WEEK_CEILING = 21  # three a day on one channel is where clustered updates start
+CHECK_MINUTES = 10  # one look through every inbox, so that no message waits past the promise
+CALENDAR_WEEKS = 6
 
 
 @dataclass(frozen=True)
 class MetricSpec:
-    """A course metric a plan can set a target for, with the range a target should fall in."""
+    """A course metric an objective can use, the range a target should fall in, and which way is
+    better."""
 
     label: str
     unit: str
@@ -80,6 +85,7 @@ class MetricSpec:
     high: float
     measures: tuple[str, ...]
     why_range: str
+    better: Literal["higher", "lower"] = "higher"
 
     def amount(self, value: float) -> str:
         """`value` with its unit: "3% of impressions", "2 hours"."""
@@ -98,7 +104,8 @@ METRICS = {
         "growth above 10% a month rarely lasts and is seldom worth chasing"),
     "response_time": MetricSpec(
         "Median response time", "hours", 0.25, 48, ("monitor", "connect", "collaborate"),
-        "under a quarter of an hour needs a round-the-clock team; over two days and people give up"),
+        "under a quarter of an hour needs a round-the-clock team; over two days and people give up",
+        "lower"),
     "positive_sentiment": MetricSpec(
         "Positive sentiment", "% of comments", 20, 95, ("monitor",),
         "no brand pleases everyone, and a target near zero is no target"),
@@ -109,6 +116,27 @@ METRICS = {
         "Reply share", "% of posts that answer someone", 5, 80, ("connect", "collaborate"),
         "a feed that only replies has nothing of its own to say"),
 }
+
+
+@dataclass
+class Situation:
+    """The audit the plan starts from: where you are, what the numbers say, one competitor."""
+
+    presences: str = ""
+    numbers: str = ""
+    competitor: str = ""
+
+
+@dataclass
+class Objective:
+    """A business outcome, the metric that shows it, where it stands and where it should be by
+    when (a date, YYYY-MM-DD)."""
+
+    outcome: str = ""
+    metric: str = ""
+    baseline: str = ""
+    target: str = ""
+    by: str = ""
 
 
 @dataclass
@@ -136,31 +164,82 @@ class Audience:
 
 
 @dataclass
+class Pillar:
+    """A theme the organisation posts about, named by the learner."""
+
+    name: str
+    description: str = ""
+
+
+@dataclass
 class Channel:
-    """A place the organisation will be, marked owned, rented or occupied."""
+    """A place the organisation will be: its kind of property, its cadence (posts per week or per
+    month), its mix of pillars (per cent), the minutes one post takes and the response promise."""
 
     name: str
     property: str = ""
     purpose: str = ""
+    posts: int = 0
+    per: str = "week"
+    mix: dict[str, int] = field(default_factory=dict)
+    minutes_per_post: int = 0
+    response_hours: str = ""
+
+    def posts_per_week(self) -> float:
+        return self.posts * CADENCES.get(self.per, 1.0)
 
 
 @dataclass
-class Content:
-    mix: dict[str, int] = field(default_factory=dict)  # content type -> per cent of posts
-    posts_per_week: dict[str, int] = field(default_factory=dict)  # channel -> posts a week
+class Community:
+    """Who answers, when the inbox is staffed, and the workload expected there."""
 
-
-@dataclass
-class Engagement:
-    response_hours: dict[str, str] = field(default_factory=dict)  # channel -> target, as typed
     who_answers: str = ""
+    escalation: str = ""
+    days: int = 0
+    opens: str = ""
+    closes: str = ""
+    staffed_hours: float = 0
+    messages_per_week: float = 0
+    minutes_per_reply: float = 0
+
+    def window_hours(self) -> float | None:
+        """Hours a day the inbox is staffed, from `opens` to `closes`; None when unreadable."""
+        opens, closes = parse_clock(self.opens), parse_clock(self.closes)
+        return None if opens is None or closes is None else closes - opens
+
+    def hours_needed(self, promise: float) -> float | None:
+        """Hours a week that answering the expected messages within `promise` hours takes."""
+        window = self.window_hours()
+        if window is None or window <= 0 or promise <= 0:
+            return None
+        looks = self.days * math.ceil(window / promise) * CHECK_MINUTES / 60
+        return self.messages_per_week * self.minutes_per_reply / 60 + looks
+
+
+@dataclass
+class Crisis:
+    holding_statement: str = ""
+    approver: str = ""
+    pause: str = ""
     escalation: str = ""
 
 
 @dataclass
-class Metric:
-    name: str
-    target: str = ""
+class Budget:
+    """People hours a week; tools and paid promotion a month, in the plan's currency."""
+
+    people_hours: float = 0
+    tools: str = ""
+    tools_per_month: float = 0
+    paid_per_month: float = 0
+    currency: str = "GBP"
+
+
+@dataclass
+class Reporting:
+    rhythm: str = ""
+    readers: str = ""
+    first: str = ""
 
 
 @dataclass
@@ -175,33 +254,43 @@ class Action:
 @dataclass
 class Plan:
     organisation: str = ""
+    start: str = ""
+    situation: Situation = field(default_factory=Situation)
+    objectives: list[Objective] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
     audience: Audience = field(default_factory=Audience)
+    pillars: list[Pillar] = field(default_factory=list)
     channels: list[Channel] = field(default_factory=list)
-    content: Content = field(default_factory=Content)
-    engagement: Engagement = field(default_factory=Engagement)
-    metrics: list[Metric] = field(default_factory=list)
+    voice: str = ""
+    community: Community = field(default_factory=Community)
+    crisis: Crisis = field(default_factory=Crisis)
+    disclosure: str = ""
+    budget: Budget = field(default_factory=Budget)
+    reporting: Reporting = field(default_factory=Reporting)
     actions: dict[str, Action] = field(default_factory=dict)
 
     def channel_names(self) -> list[str]:
         return [channel.name for channel in self.channels]
 
+    def pillar_names(self) -> list[str]:
+        return [pillar.name for pillar in self.pillars]
 
-# ---------------------------------------------------------------------------------------- checks
+    def promises(self) -> dict[str, float]:
+        """Each channel's response promise in hours, where it is a number."""
+        hours = {channel.name: parse_amount(channel.response_hours) for channel in self.channels}
+        return {name: value for name, value in hours.items() if value is not None and value > 0}
 
-Part = Literal["organisation", "goals", "audience", "channels", "content", "engagement", "metrics",
-               "actions"]
-PARTS: tuple[str, ...] = get_args(Part)
+    def hours_by_channel(self) -> dict[str, float]:
+        """Hours a week that making each channel's planned posts takes."""
+        return {channel.name: channel.posts_per_week() * channel.minutes_per_post / 60
+                for channel in self.channels}
+
+    def calendar_hours(self) -> float:
+        """Hours a week that making all the planned posts takes."""
+        return sum(self.hours_by_channel().values())
 
 
-@dataclass(frozen=True)
-class Issue:
-    """Something to fix (`level="fix"`: missing or contradictory) or to reconsider ("consider")."""
-
-    part: Part
-    level: Literal["fix", "consider"]
-    message: str
-
+# ---------------------------------------------------------------------------------------- parsing
 
 def parse_amount(text: str) -> float | None:
     """A number typed by a learner ("4.5", "4.5 %", "4,5"); None when it is not one."""
@@ -213,168 +302,398 @@ def parse_amount(text: str) -> float | None:
     return number if number == number and abs(number) != float("inf") else None
 
 
+def parse_date(text: str) -> dt.date | None:
+    """A date typed as YYYY-MM-DD; None when it is not one."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def parse_clock(text: str) -> float | None:
+    """A time of day typed as HH:MM, in hours after midnight ("07:30" -> 7.5); None otherwise."""
+    try:
+        moment = dt.time.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment.hour + moment.minute / 60
+
+
+# ------------------------------------------------------------------------------------- calendar
+
+@dataclass(frozen=True)
+class Entry:
+    """One planned post: when, where, and on which pillar."""
+
+    day: dt.date
+    channel: str
+    pillar: str
+
+
+def calendar(plan: Plan) -> list[Entry]:
+    """The posts of the first six weeks from the plan's start, spread evenly over each period, each
+    given the pillar furthest behind its share of the channel's mix; empty without a start date."""
+    start = parse_date(plan.start)
+    if start is None:
+        return []
+    entries = []
+    for channel in plan.channels:
+        days = _post_days(channel)
+        for offset, pillar in zip(days, _pillar_sequence(channel.mix, len(days)), strict=True):
+            entries.append(Entry(start + dt.timedelta(days=offset), channel.name, pillar))
+    return sorted(entries, key=lambda entry: (entry.day, entry.channel))
+
+
+def _post_days(channel: Channel) -> list[int]:
+    """Day offsets from the start of the plan's posts on `channel` within the calendar's weeks."""
+    if channel.posts <= 0 or channel.per not in CADENCES:
+        return []
+    gap = 7 * CALENDAR_WEEKS / (channel.posts_per_week() * CALENDAR_WEEKS)
+    count = math.ceil(7 * CALENDAR_WEEKS / gap)
+    return [day for number in range(count) if (day := math.floor(number * gap)) < 7 * CALENDAR_WEEKS]
+
+
+def _pillar_sequence(mix: dict[str, int], count: int) -> list[str]:
+    shares = {name: share for name, share in mix.items() if share > 0}
+    made = dict.fromkeys(shares, 0)
+    sequence = []
+    for number in range(1, count + 1):
+        if not shares:
+            sequence.append("")
+            continue
+        behind = max(shares, key=lambda name: shares[name] * number / 100 - made[name])
+        made[behind] += 1
+        sequence.append(behind)
+    return sequence
+
+
+# ---------------------------------------------------------------------------------------- checks
+
+Part = Literal["organisation", "situation", "objectives", "goals", "audience", "pillars",
+               "channels", "voice", "community", "crisis", "disclosure", "budget", "reporting",
+               "actions"]
+PARTS: tuple[str, ...] = get_args(Part)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something to fix (`level="fix"`: missing, contradictory or unworkable) or to reconsider
+    ("consider"); `where` names the field, as the export and the builder show it."""
+
+    part: Part
+    level: Literal["fix", "consider"]
+    message: str
+    where: str = ""
+
+
 def check(plan: Plan) -> list[Issue]:
-    """Every gap and contradiction in `plan`, in the order of the plan's parts."""
+    """Every gap, contradiction and unworkable promise in `plan`, in the order of its parts."""
     issues: list[Issue] = []
-    for finder in (_check_organisation, _check_goals, _check_audience, _check_channels,
-                   _check_content, _check_engagement, _check_metrics, _check_actions):
+    for finder in (_check_organisation, _check_situation, _check_objectives, _check_goals,
+                   _check_audience, _check_pillars, _check_channels, _check_texts,
+                   _check_community, _check_crisis, _check_budget, _check_reporting,
+                   _check_actions):
         issues.extend(finder(plan))
     return issues
 
 
-def _fix(part: Part, message: str) -> Issue:
-    return Issue(part, "fix", message)
+def _fix(part: Part, where: str, message: str) -> Issue:
+    return Issue(part, "fix", message, where)
 
 
-def _consider(part: Part, message: str) -> Issue:
-    return Issue(part, "consider", message)
+def _consider(part: Part, where: str, message: str) -> Issue:
+    return Issue(part, "consider", message, where)
+
+
+def _dated(part: Part, where: str, text: str, start: dt.date | None, what: str):
+    """The issue with a typed date, if any: missing, not a date, or before the plan starts."""
+    day = parse_date(text)
+    if not text.strip():
+        yield _fix(part, where, f"Give {what} a date (YYYY-MM-DD).")
+    elif day is None:
+        yield _fix(part, where, f"The date of {what} (“{text}”) is not a date written YYYY-MM-DD.")
+    elif start is not None and day < start:
+        yield _fix(part, where, f"The date of {what} ({day}) is before the plan starts ({start}).")
 
 
 def _check_organisation(plan: Plan):
     if not plan.organisation.strip():
-        yield _fix("organisation", "Name the organisation the plan is for.")
+        yield _fix("organisation", "organisation", "Name the organisation the plan is for.")
+    if not plan.start.strip():
+        yield _fix("organisation", "start", "Give the day the plan starts (YYYY-MM-DD): the "
+                                            "calendar and every deadline count from it.")
+    elif parse_date(plan.start) is None:
+        yield _fix("organisation", "start", f"The start date (“{plan.start}”) is not a date "
+                                            "written YYYY-MM-DD.")
+
+
+def _check_situation(plan: Plan):
+    questions = {"presences": "Where is the organisation present online today?",
+                 "numbers": "What do your numbers say today (your baseline)?",
+                 "competitor": "Name one competitor and what they do well or badly."}
+    for name, question in questions.items():
+        if not getattr(plan.situation, name).strip():
+            yield _fix("situation", f"situation.{name}", question)
+
+
+def _check_objectives(plan: Plan):
+    start = parse_date(plan.start)
+    if not plan.objectives:
+        yield _fix("objectives", "objectives", "Set at least one objective: a business outcome, "
+                                               "its metric, baseline, target and date.")
+    for number, objective in enumerate(plan.objectives, start=1):
+        where = f"objectives[{number}]"
+        if objective.outcome not in OUTCOMES:
+            yield _fix("objectives", f"{where}.outcome", f"Objective {number} serves no business "
+                                                         f"outcome: choose one of {', '.join(OUTCOMES)}.")
+        spec = METRICS.get(objective.metric)
+        if spec is None:
+            yield _fix("objectives", f"{where}.metric", f"Objective {number} needs a course metric "
+                                                        f"({', '.join(METRICS)}).")
+            continue
+        yield from _check_target(objective, spec, number, where)
+        yield from _dated("objectives", f"{where}.by", objective.by, start,
+                          f"objective {number} ({spec.label})")
+
+
+def _check_target(objective: Objective, spec: MetricSpec, number: int, where: str):
+    baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
+    for name, typed, value in (("baseline", objective.baseline, baseline),
+                               ("target", objective.target, target)):
+        if not typed.strip():
+            yield _fix("objectives", f"{where}.{name}", f"Objective {number} ({spec.label}) has no "
+                                                        f"{name}, in {spec.unit}.")
+        elif value is None:
+            yield _fix("objectives", f"{where}.{name}", f"The {name} of objective {number} "
+                                                        f"(“{typed}”) is not a number.")
+    if target is not None and not spec.low <= target <= spec.high:
+        yield _fix("objectives", f"{where}.target",
+                   f"A target of {spec.amount(target)} for {spec.label} is outside a sensible range "
+                   f"({spec.low:g} to {spec.amount(spec.high)}): {spec.why_range}.")
+    elif target is not None and baseline is not None:
+        worse = target < baseline if spec.better == "higher" else target > baseline
+        if worse:
+            yield _fix("objectives", f"{where}.target",
+                       f"The target of objective {number} ({spec.amount(target)}) is worse than its "
+                       f"baseline ({spec.amount(baseline)}): {spec.label} should go "
+                       f"{'up' if spec.better == 'higher' else 'down'}.")
 
 
 def _check_goals(plan: Plan):
     if not plan.goals:
-        yield _fix("goals", "Choose at least one goal: monitor, communicate, connect or collaborate.")
+        yield _fix("goals", "goals", "Choose at least one activity: monitor, communicate, connect "
+                                     "or collaborate.")
+    chosen = {METRICS[o.metric].measures for o in plan.objectives if o.metric in METRICS}
+    measured = {activity for measures in chosen for activity in measures}
     for goal in plan.goals:
+        where = f"goals.{goal.activity}"
         if goal.activity not in ACTIVITIES:
-            yield _fix("goals", f"“{goal.activity}” is not one of the four activities "
-                                f"({', '.join(ACTIVITIES)}).")
+            yield _fix("goals", where, f"“{goal.activity}” is not one of the four activities "
+                                       f"({', '.join(ACTIVITIES)}).")
         elif not goal.why.strip():
-            yield _fix("goals", f"Say why you want to {goal.activity}: what should it change?")
+            yield _fix("goals", where, f"Say why you want to {goal.activity}: what should it "
+                                       "change?")
+        elif goal.activity not in measured:
+            fitting = [spec.label.lower() for spec in METRICS.values()
+                       if goal.activity in spec.measures][:2]
+            yield _consider("goals", where, f"No objective tells you whether {goal.activity} works; "
+                                            f"consider {' or '.join(fitting)}.")
 
 
 def _check_audience(plan: Plan):
     if not plan.audience.summary.strip():
-        yield _fix("audience", "Describe your audience in a sentence or two: who do you want to reach?")
-    personas = plan.audience.personas
-    if not personas:
-        yield _fix("audience", "Sketch at least one persona: a name and what that person needs.")
-    for persona in personas:
+        yield _fix("audience", "audience.summary", "Describe your audience in a sentence or two: "
+                                                   "who do you want to reach?")
+    if not plan.audience.personas:
+        yield _fix("audience", "audience.personas", "Sketch at least one persona: a name and what "
+                                                    "that person needs.")
+    for number, persona in enumerate(plan.audience.personas, start=1):
+        where = f"audience.personas[{number}]"
         if not persona.name.strip():
-            yield _fix("audience", "Give each persona a name, so the team can talk about them.")
+            yield _fix("audience", where, "Give each persona a name, so the team can talk about them.")
             continue
         if not persona.needs.strip():
-            yield _fix("audience", f"What does {persona.name} need from you? Fill in their needs.")
-        if persona.stage and persona.stage not in JOURNEY_STAGES:
-            yield _fix("audience", f"{persona.name}'s journey stage “{persona.stage}” is not one of "
-                                   f"{', '.join(JOURNEY_STAGES)}.")
+            yield _fix("audience", where, f"What does {persona.name} need from you? Fill in their "
+                                          "needs.")
+        if persona.stage not in JOURNEY_STAGES:
+            yield _fix("audience", where, f"Place {persona.name} on the buyer's journey: "
+                                          f"{', '.join(JOURNEY_STAGES)}.")
+
+
+def _check_pillars(plan: Plan):
+    names = [name.strip() for name in plan.pillar_names()]
+    if not names:
+        yield _fix("pillars", "pillars", "Name at least one content pillar: a theme you will post "
+                                         "about.")
+    if "" in names:
+        yield _fix("pillars", "pillars", "Give every content pillar a name.")
+    for name in sorted({name for name in names if name and names.count(name) > 1}):
+        yield _fix("pillars", "pillars", f"The pillar “{name}” is named twice; keep one.")
 
 
 def _check_channels(plan: Plan):
     if not plan.channels:
-        yield _fix("channels", "Choose at least one channel.")
-    names = plan.channel_names()
+        yield _fix("channels", "channels", "Choose at least one channel.")
+    names, pillars = plan.channel_names(), set(plan.pillar_names())
     for name in sorted({name for name in names if names.count(name) > 1}):
-        yield _fix("channels", f"{name} is listed twice; keep one entry.")
+        yield _fix("channels", f"channels.{name}", f"{name} is listed twice; keep one entry.")
     for channel in plan.channels:
+        where = f"channels.{channel.name}"
         if channel.property not in PROPERTIES:
-            yield _fix("channels", f"Mark {channel.name} as owned, rented or occupied.")
+            yield _fix("channels", f"{where}.property", f"Mark {channel.name} as owned, rented or "
+                                                        "occupied.")
         elif CHANNELS.get(channel.name) == "rented" and channel.property == "owned":
-            yield _consider("channels", f"{channel.name} is marked owned, but the platform sets the "
-                                        "rules and can change them: it is usually rented.")
+            yield _consider("channels", f"{where}.property", f"{channel.name} is marked owned, but "
+                            "the platform sets the rules and can change them: it is usually rented.")
         if not channel.purpose.strip():
-            yield _consider("channels", f"Say what {channel.name} is for (which goal, which persona).")
+            yield _consider("channels", f"{where}.purpose", f"Say what {channel.name} is for "
+                                                            "(which goal, which persona).")
+        yield from _check_cadence(channel, where, pillars)
+        hours = parse_amount(channel.response_hours)
+        if channel.response_hours.strip() and hours is None:
+            yield _fix("channels", f"{where}.response_hours", f"The response promise on "
+                       f"{channel.name} (“{channel.response_hours}”) is not a number of hours.")
+        elif hours is not None and not 0 < hours <= 72:
+            yield _fix("channels", f"{where}.response_hours", f"A response promise of {hours:g} "
+                       f"hours on {channel.name} is outside a sensible range (more than 0, at most "
+                       "72 hours).")
+    if plan.channels and not any(channel.posts > 0 for channel in plan.channels):
+        yield _fix("channels", "channels", "The calendar is empty: how many posts a week or a month "
+                                           "on each channel?")
+    if plan.channels and not plan.promises():
+        yield _fix("channels", "channels", "Promise a response time (in hours) on at least one "
+                                           "channel.")
 
 
-def _check_content(plan: Plan):
-    mix, chosen = plan.content.mix, set(plan.channel_names())
-    total = sum(mix.values())
-    if total == 0:
-        yield _fix("content", "Set the content mix: what share of your posts is each content type?")
-    elif total != 100:
-        yield _fix("content", f"The content mix adds up to {total}%, not 100%.")
-    for kind, share in mix.items():
-        if kind not in CONTENT_TYPES:
-            yield _fix("content", f"“{kind}” is not a content type of the course "
-                                  f"({', '.join(CONTENT_TYPES)}).")
+def _check_cadence(channel: Channel, where: str, pillars: set[str]):
+    if channel.posts < 0:
+        yield _fix("channels", f"{where}.posts", f"Posts on {channel.name} cannot be negative.")
+    if channel.per not in CADENCES:
+        yield _fix("channels", f"{where}.per", f"Say whether the posts on {channel.name} are per "
+                                               "week or per month.")
+    elif channel.posts_per_week() > POSTS_PER_WEEK_CEILING:
+        yield _consider("channels", f"{where}.posts", f"{channel.posts} posts a {channel.per} on "
+                        f"{channel.name} is more than three a day; test whether your audience "
+                        "wants that many.")
+    if channel.posts <= 0:
+        return
+    total = sum(channel.mix.values())
+    if total != 100:
+        yield _fix("channels", f"{where}.mix", f"The mix on {channel.name} adds up to {total}%, "
+                                               "not 100%.")
+    for pillar, share in channel.mix.items():
+        if pillar not in pillars and share:
+            yield _fix("channels", f"{where}.mix", f"The mix on {channel.name} uses “{pillar}”, "
+                                                   "which is not one of your pillars.")
         if share < 0:
-            yield _fix("content", f"The share of {kind} posts cannot be negative.")
-    if mix.get("promotional", 0) > PROMOTIONAL_CEILING:
-        yield _consider("content", f"{mix['promotional']}% promotional posts reads as an advert; "
-                                   f"keep it under {PROMOTIONAL_CEILING}% and give value first.")
-    weekly = plan.content.posts_per_week
-    for name, posts in weekly.items():
-        if name not in chosen and posts:
-            yield _fix("content", f"The calendar has {posts} posts a week on {name}, which is not "
-                                  "one of your channels. Add the channel or clear its posts.")
-        if posts < 0:
-            yield _fix("content", f"Posts a week on {name} cannot be negative.")
-        if posts > POSTS_PER_WEEK_CEILING:
-            yield _consider("content", f"{posts} posts a week on {name} is more than three a day; "
-                                       "test whether your audience wants that many.")
-    if chosen and not any(weekly.get(name, 0) > 0 for name in chosen):
-        yield _fix("content", "The calendar is empty: how many posts a week on each channel?")
+            yield _fix("channels", f"{where}.mix", f"The share of {pillar} on {channel.name} "
+                                                   "cannot be negative.")
+    if channel.minutes_per_post <= 0:
+        yield _fix("channels", f"{where}.minutes_per_post", f"How many minutes does one post on "
+                   f"{channel.name} take to make? The budget needs it.")
 
 
-def _check_engagement(plan: Plan):
-    rules, chosen = plan.engagement, set(plan.channel_names())
-    if not rules.who_answers.strip():
-        yield _fix("engagement", "Say who answers comments and messages, and when they do it.")
-    if not rules.escalation.strip():
-        yield _fix("engagement", "Say what happens to a complaint the first person cannot solve.")
-    typed = {name: text for name, text in rules.response_hours.items() if text.strip()}
-    for name, text in typed.items():
-        hours = parse_amount(text)
-        if name not in chosen:
-            yield _fix("engagement", f"There is a response-time target for {name}, which is not one "
-                                     "of your channels. Add the channel or clear the target.")
-        elif hours is None:
-            yield _fix("engagement", f"The response time for {name} (“{text}”) is not a number "
-                                     "of hours.")
-        elif not 0 < hours <= 72:
-            yield _fix("engagement", f"A response time of {hours:g} hours on {name} is outside a "
-                                     "sensible range (more than 0, at most 72 hours).")
-    if chosen and not typed:
-        yield _fix("engagement", "Set a response-time target (in hours) for at least one channel.")
+def _check_texts(plan: Plan):
+    if not plan.voice.strip():
+        yield _fix("voice", "voice", "Describe your voice and tone: how you sound, and what you "
+                                     "never say.")
+    if not plan.disclosure.strip():
+        yield _fix("disclosure", "disclosure", "Write your disclosure policy: how gifts, paid "
+                   "partnerships and staff posts about the organisation are labelled.")
 
 
-def _check_metrics(plan: Plan):
-    if not plan.metrics:
-        yield _fix("metrics", "Choose at least one metric and give it a target.")
-    for metric in plan.metrics:
-        spec = METRICS.get(metric.name)
-        if spec is None:
-            yield _fix("metrics", f"“{metric.name}” is not a course metric ({', '.join(METRICS)}).")
-            continue
-        target = parse_amount(metric.target)
-        if not metric.target.strip():
-            yield _fix("metrics", f"{spec.label} has no target. What number, in {spec.unit}, "
-                                  "would show it worked?")
-        elif target is None:
-            yield _fix("metrics", f"The target for {spec.label} (“{metric.target}”) is not a number.")
-        elif not spec.low <= target <= spec.high:
-            yield _fix("metrics", f"A target of {spec.amount(target)} for {spec.label} is outside "
-                                  f"a sensible range ({spec.low:g} to {spec.amount(spec.high)}): "
-                                  f"{spec.why_range}.")
-    chosen = {metric.name for metric in plan.metrics}
-    if chosen == {"follower_growth"}:
-        yield _consider("metrics", "Follower growth alone is not the score: add a metric for "
-                                   "interactions, such as engagement rate or response time.")
-    for goal in plan.goals:
-        fitting = [name for name, spec in METRICS.items() if goal.activity in spec.measures]
-        if goal.activity in ACTIVITIES and not chosen & set(fitting):
-            labels = " or ".join(METRICS[name].label.lower() for name in fitting[:2])
-            yield _consider("metrics", f"No metric tells you whether your {goal.activity} goal "
-                                       f"works; consider {labels}.")
+def _check_community(plan: Plan):
+    team = plan.community
+    if not team.who_answers.strip():
+        yield _fix("community", "community.who_answers", "Say who answers comments and messages, "
+                                                         "and what each person answers.")
+    if not team.escalation.strip():
+        yield _fix("community", "community.escalation", "Say what happens to a complaint the first "
+                                                        "person cannot solve.")
+    if not 1 <= team.days <= 7:
+        yield _fix("community", "community.days", "On how many days a week (1 to 7) is the inbox "
+                                                  "staffed?")
+    window = team.window_hours()
+    if window is None:
+        yield _fix("community", "community.opens", "Give the hours the inbox is staffed, as HH:MM "
+                                                   "to HH:MM.")
+    elif window <= 0:
+        yield _fix("community", "community.closes", f"The inbox closes ({team.closes}) before it "
+                                                    f"opens ({team.opens}).")
+    promises = plan.promises()
+    if not promises or window is None or window <= 0 or not 1 <= team.days <= 7:
+        return
+    fastest = min(promises.values())
+    needed = team.hours_needed(fastest)
+    if needed is not None and team.staffed_hours < needed:
+        yield _fix("community", "community.staffed_hours",
+                   f"{team.staffed_hours:g} staffed hours a week cannot keep a {fastest:g}-hour "
+                   f"promise from {team.opens} to {team.closes} on {team.days} days with "
+                   f"{team.messages_per_week:g} messages a week: it takes about {needed:.1f} hours.")
+
+
+def _check_crisis(plan: Plan):
+    questions = {"holding_statement": "Write the holding statement you post in the first hour of "
+                                      "a crisis.",
+                 "approver": "Name who approves what is said in a crisis.",
+                 "pause": "Say who pauses scheduled posts in a crisis, and how.",
+                 "escalation": "Say who is told, in what order, when a crisis starts."}
+    for name, question in questions.items():
+        if not getattr(plan.crisis, name).strip():
+            yield _fix("crisis", f"crisis.{name}", question)
+
+
+def _check_budget(plan: Plan):
+    budget = plan.budget
+    for name in ("people_hours", "tools_per_month", "paid_per_month"):
+        if getattr(budget, name) < 0:
+            yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
+    needed = plan.calendar_hours() + plan.community.staffed_hours
+    if budget.people_hours <= 0:
+        yield _fix("budget", "budget.people_hours", "How many people hours a week does the plan "
+                                                    "have? Everything else depends on them.")
+    elif budget.people_hours < needed:
+        yield _fix("budget", "budget.people_hours",
+                   f"The budget has {budget.people_hours:g} people hours a week, but the calendar "
+                   f"({plan.calendar_hours():.1f} h) and the inbox "
+                   f"({plan.community.staffed_hours:g} h) need {needed:.1f}.")
+
+
+def _check_reporting(plan: Plan):
+    report = plan.reporting
+    if report.rhythm not in RHYTHMS:
+        yield _fix("reporting", "reporting.rhythm", f"How often do you report: "
+                                                    f"{', '.join(RHYTHMS)}?")
+    if not report.readers.strip():
+        yield _fix("reporting", "reporting.readers", "Say who reads the report and decides on it.")
+    start = parse_date(plan.start)
+    yield from _dated("reporting", "reporting.first", report.first, start, "the first report")
+    first = parse_date(report.first)
+    deadlines = [day for o in plan.objectives if (day := parse_date(o.by)) is not None]
+    if first is not None and deadlines and first > min(deadlines):
+        yield _fix("reporting", "reporting.first",
+                   f"The first report ({first}) comes after the earliest objective's date "
+                   f"({min(deadlines)}): you would learn you missed it too late.")
 
 
 def _check_actions(plan: Plan):
+    start = parse_date(plan.start)
     for dimension in DIMENSIONS:
-        action = plan.actions.get(dimension, Action())
+        action, where = plan.actions.get(dimension, Action()), f"actions.{dimension}"
         if not action.step.strip():
-            yield _fix("actions", f"Write one action that moves your {dimension} from existing to "
-                                  "living.")
-        elif not action.owner.strip():
-            yield _fix("actions", f"Who owns the {dimension} action? Name a person or a role.")
+            yield _fix("actions", where, f"Write one action that moves your {dimension} from "
+                                         "existing to living.")
+            continue
+        if not action.owner.strip():
+            yield _fix("actions", f"{where}.owner", f"Who owns the {dimension} action? Name a "
+                                                    "person or a role.")
+        yield from _dated("actions", f"{where}.due", action.due, start, f"the {dimension} action")
 
 
 # ------------------------------------------------------------------------------- save and load
 
 FORMAT = "smcourse-strategy-plan"
-VERSION = 1
+VERSION = 2
 
 
 class PlanFileError(SmcourseError):
@@ -386,17 +705,42 @@ def to_dict(plan: Plan) -> dict:
 
 
 def from_dict(data: object) -> Plan:
-    """The plan in a saved document; PlanFileError says what does not fit."""
+    """The plan in a saved document (a version 1 file is upgraded); PlanFileError says what does
+    not fit."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PlanFileError("it is not a strategy plan saved by this course")
+    if data.get("version") == 1 and isinstance(data.get("plan"), dict):
+        return _build(upgrade_v1(data["plan"]), Plan, "plan")
     if data.get("version") != VERSION:
         raise PlanFileError(f"it was saved in format version {data.get('version')!r}; this course "
-                            f"reads version {VERSION}")
+                            f"reads versions 1 and {VERSION}")
     return _build(data.get("plan"), Plan, "plan")
 
 
+def upgrade_v1(old: dict) -> dict:
+    """A version 1 plan (one mix for every channel, posts a week, response targets and metrics
+    apart) in the version 2 shape: content types become pillars, each channel gets the old mix,
+    and each metric an objective whose baseline, outcome and date the checks then ask for."""
+    content = old.get("content") if isinstance(old.get("content"), dict) else {}
+    engagement = old.get("engagement") if isinstance(old.get("engagement"), dict) else {}
+    mix = content.get("mix") or {}
+    weekly, promises = content.get("posts_per_week") or {}, engagement.get("response_hours") or {}
+    channels = [{**channel, "posts": weekly.get(channel.get("name"), 0), "per": "week",
+                 "mix": dict(mix), "response_hours": promises.get(channel.get("name"), "")}
+                for channel in old.get("channels", []) if isinstance(channel, dict)]
+    return {
+        "organisation": old.get("organisation", ""), "goals": old.get("goals", []),
+        "audience": old.get("audience", {}), "actions": old.get("actions", {}),
+        "channels": channels, "pillars": [{"name": name} for name, share in mix.items() if share],
+        "objectives": [{"metric": metric.get("name", ""), "target": metric.get("target", "")}
+                       for metric in old.get("metrics", []) if isinstance(metric, dict)],
+        "community": {"who_answers": engagement.get("who_answers", ""),
+                      "escalation": engagement.get("escalation", "")},
+    }
+
+
 def _build(value, kind, where: str):
-    """`value` (parsed JSON) as `kind`: a dataclass, list[...], dict[str, ...], str or int."""
+    """`value` (parsed JSON) as `kind`: a dataclass, list[...], dict[str, ...], str, int or float."""
     if dataclasses.is_dataclass(kind):
         if not isinstance(value, dict):
             raise PlanFileError(f"{where} should be an object")
@@ -408,11 +752,15 @@ def _build(value, kind, where: str):
         return [_build(item, arguments[0], f"{where}[{index}]") for index, item in enumerate(value)]
     if origin is dict and isinstance(value, dict):
         return {str(key): _build(item, arguments[1], f"{where}.{key}") for key, item in value.items()}
-    if kind is str and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is str and (isinstance(value, str) or number):
         return value if isinstance(value, str) else f"{value:g}"
-    if kind is int and isinstance(value, int) and not isinstance(value, bool):
-        return value
+    if kind is int and number and float(value).is_integer():
+        return int(value)
+    if kind is float and number:
+        return float(value)
     raise PlanFileError(f"{where} has an unexpected value ({json.dumps(value)[:40]})")
+
 
 
 def save(plan: Plan, path: Path) -> None:
@@ -490,171 +838,36 @@ def backup_path(path: Path) -> Path:
     return candidate
 
 
-# -------------------------------------------------------------------------------------- export
-
-
-@dataclass(frozen=True)
-class Table:
-    header: tuple[str, ...]
-    rows: list[tuple[str, ...]]
-
-
-Block = str | list[str] | Table  # a paragraph, a bullet list, or a table
-
-
-@dataclass(frozen=True)
-class Section:
-    part: str
-    title: str
-    blocks: list[Block]
-
-
-def sections(plan: Plan) -> list[Section]:
-    """The plan as a document: the parts in order, then what is still open."""
-    parts = [
-        Section("goals", "1. Goals",
-                [[f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
-        Section("audience", "2. Audience and personas", [plan.audience.summary, Table(
-            ("Persona", "Who they are", "What they need", "Journey stage"),
-            [(p.name, p.description, p.needs, p.stage) for p in plan.audience.personas])]),
-        Section("channels", "3. Channels", [Table(
-            ("Channel", "Property", "What it is for"),
-            [(c.name, c.property, c.purpose) for c in plan.channels])]),
-        Section("content", "4. Content mix and calendar", [
-            Table(("Content type", "Share of posts"),
-                  [(kind, f"{share}%") for kind, share in plan.content.mix.items() if share]),
-            "Posts a week per channel and content type:", _calendar(plan)]),
-        Section("engagement", "5. Engagement rules", [[
-            f"**Who answers**: {plan.engagement.who_answers}",
-            f"**Escalation**: {plan.engagement.escalation}",
-            *(f"**Response time on {name}**: within {hours} hours"
-              for name, hours in plan.engagement.response_hours.items() if hours.strip())]]),
-        Section("metrics", "6. Metrics and targets", [Table(
-            ("Metric", "Target", "Unit"), [_metric_row(metric) for metric in plan.metrics])]),
-        Section("actions", "7. From existing to living", [Table(
-            ("Dimension", "Action", "Owner", "Due"),
-            [(dimension, action.step, action.owner, action.due)
-             for dimension, action in plan.actions.items()])]),
-    ]
-    issues = check(plan)
-    if issues:
-        parts.append(Section("open", "Still open",
-                             [[f"{issue.part}: {issue.message}" for issue in issues]]))
-    return parts
-
-
-def _metric_row(metric: Metric) -> tuple[str, str, str]:
-    spec = METRICS.get(metric.name)
-    return (spec.label, metric.target, spec.unit) if spec else (metric.name, metric.target, "")
-
-
-def _calendar(plan: Plan) -> Table:
-    mix = {kind: share for kind, share in plan.content.mix.items() if share > 0}
-    rows = []
-    for name, posts in plan.content.posts_per_week.items():
-        if posts > 0:
-            split = (f"{posts * share / 100:.1f}" for share in mix.values())
-            rows.append((name, *split, str(posts)))
-    return Table(("Channel", *mix, "Total"), rows)
-
-
-def title(plan: Plan) -> str:
-    return f"Social media strategy plan: {plan.organisation.strip() or 'my organisation'}"
-
-
-def to_markdown(plan: Plan) -> str:
-    """The plan as a Markdown document (learner text is kept out of table syntax)."""
-    text = "\n\n".join([f"# {title(plan)}", *map(_section_markdown, sections(plan))])
-    return text + "\n"
-
-
-def part_markdown(plan: Plan, part: str) -> str:
-    """One part of the plan ("goals", "channels"... as in PARTS) as Markdown, for a lesson cell."""
-    return _section_markdown(next(section for section in sections(plan) if section.part == part))
-
-
-def _section_markdown(section: Section) -> str:
-    return "\n\n".join([f"## {section.title}", *("\n".join(_markdown_block(block))
-                                                   for block in section.blocks)])
-
-
-def _markdown_block(block: Block) -> list[str]:
-    if isinstance(block, Table):
-        if not block.rows:
-            return ["*(nothing yet)*"]
-        cell = lambda text: " ".join(str(text).split()).replace("|", "\\|") or "–"  # noqa: E731
-        return ["| " + " | ".join(block.header) + " |", "|" + "---|" * len(block.header),
-                *("| " + " | ".join(map(cell, row)) + " |" for row in block.rows)]
-    if isinstance(block, list):
-        return [f"- {' '.join(item.split())}" for item in block] or ["*(nothing yet)*"]
-    return [block.strip() or "*(nothing yet)*"]
-
-
-_STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
-          "color:#1f2937;line-height:1.5}h1{color:#0f766e}table{border-collapse:collapse;"
-          "margin:0.5em 0}th,td{border:1px solid #d1d5db;padding:0.3em 0.6em;text-align:left;"
-          "vertical-align:top}th{background:#f0fdfa}")
-
-
-def to_html(plan: Plan) -> str:
-    """The plan as a standalone HTML page; everything the learner typed is escaped."""
-    body = [f"<h1>{html.escape(title(plan))}</h1>"]
-    for section in sections(plan):
-        body.append(f"<h2>{html.escape(section.title)}</h2>")
-        body.extend(_html_block(block) for block in section.blocks)
-    return ('<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(title(plan))}</title>\n<style>{_STYLE}</style>\n</head>\n"
-            "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
-
-
-def _inline(text: str) -> str:
-    """Escape `text`, then turn a leading **label** into bold (the only markup sections use)."""
-    escaped = html.escape(str(text))
-    if escaped.startswith("**") and "**" in escaped[2:]:
-        label, rest = escaped[2:].split("**", 1)
-        return f"<strong>{label}</strong>{rest}"
-    return escaped
-
-
-def _html_block(block: Block) -> str:
-    empty = "<p><em>(nothing yet)</em></p>"
-    if isinstance(block, Table):
-        if not block.rows:
-            return empty
-        head = "".join(f"<th>{html.escape(name)}</th>" for name in block.header)
-        rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row)
-                       + "</tr>" for row in block.rows)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
-    if isinstance(block, list):
-        items = "".join(f"<li>{_inline(item)}</li>" for item in block)
-        return f"<ul>{items}</ul>" if block else empty
-    return f"<p>{html.escape(block)}</p>" if block.strip() else empty
-
-
-def export(plan: Plan, path: Path) -> tuple[Path, Path]:
-    """Write the plan beside the save file `path`: `<stem>.md` and `<stem>.html`."""
-    path = Path(path)
-    documents = {path.with_suffix(".md"): to_markdown(plan), path.with_suffix(".html"): to_html(plan)}
-    for target, text in documents.items():
-        try:
-            target.write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise PlanFileError(f"{target} could not be written ({error.strerror}).") from None
-    md_path, html_path = documents
-    return md_path, html_path
-
+# ------------------------------------------------------------------------------- worked example
 
 def example_plan() -> Plan:
-    """The plan Lumen Coffee Roasters might write, the course's worked example (it passes `check`)."""
+    """The plan Lumen Coffee Roasters might write, the course's worked example; it passes `check`,
+    and its baselines are the 2025 course data's, computed by `plan_import.baseline`."""
     return Plan(
         organisation="Lumen Coffee Roasters",
+        start="2026-01-05",
+        situation=Situation(
+            presences="A website with a shop and brewing guides, a monthly newsletter, Instagram, "
+                      "Facebook, X, TikTok, LinkedIn, YouTube, and reviews of our two cafés.",
+            numbers="In 2025 our posts earned about 4.5% engagement by impressions (pooled); "
+                    "we answered 87% of questions, with a median wait of 6.5 hours, "
+                    "mostly overnight and at weekends.",
+            competitor="Beacon Bean Co. has twice our followers but nearly two thirds of its posts "
+                       "are promotions and it answers about a third of questions, slowly."),
+        objectives=[
+            Objective("loyalty", "engagement_rate", "4.47", "5", "2026-06-30"),
+            Objective("sales", "click_through_rate", "0.14", "0.2", "2026-06-30"),
+            Objective("reviews", "response_time", "6.5", "4", "2026-03-31"),
+            Objective("reviews", "positive_sentiment", "41.29", "50", "2026-06-30"),
+            Objective("leads", "questions_answered", "87.38", "95", "2026-03-31"),
+        ],
         goals=[
             Goal("monitor", "Hear questions and complaints about our coffee and cafés early, and "
                             "see what Beacon Bean Co. is trying."),
             Goal("communicate", "Show how we source and roast, so home brewers learn something "
                                 "every week and think of us first."),
             Goal("connect", "Know the growers, baristas and local press who shape what people "
-                            "drink in our city."),
+                            "drink in our city, and the cafés that could buy our beans."),
         ],
         audience=Audience(
             "Home brewers and café regulars in and around our city, plus the cafés and offices "
@@ -665,42 +878,74 @@ def example_plan() -> Plan:
                      "Reliable supply, barista training, fair prices", "decision"),
              Persona("Priya, curious commuter", "Buys a flat white on the way to work",
                      "A reason to try something new; a friendly face", "awareness")]),
-        channels=[
-            Channel("Website and blog", "owned", "Brewing guides and the shop: our home base"),
-            Channel("Email newsletter", "owned", "New roasts and events for regulars"),
-            Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah"),
-            Channel("Facebook", "rented", "Café events and local community groups"),
-            Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring"),
-            Channel("X", "rented", "Quick answers, local news, talking with the press"),
-            Channel("YouTube", "rented", "Monthly brewing video"),
-            Channel("TikTok", "rented", "Short brewing clips and the team at work, for people "
-                                        "who do not follow us yet"),
-            Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong"),
+        pillars=[
+            Pillar("Brewing at home", "Recipes, grind sizes, kit: for Hannah"),
+            Pillar("Behind the roaster", "Sourcing, roasting and the team at work"),
+            Pillar("Ask the roaster", "Questions to and from the people who drink our coffee"),
+            Pillar("New roasts and offers", "Launches, the shop and café events"),
+            Pillar("Wholesale and careers", "Supplying cafés like Marco's, and jobs with us"),
         ],
-        content=Content(
-            mix={"educational": 30, "question": 15, "culture": 20, "humour": 10, "job": 5,
-                 "promotional": 20},
-            posts_per_week={"Website and blog": 1, "Email newsletter": 1, "Instagram": 5,
-                            "Facebook": 3, "LinkedIn": 2, "X": 5, "YouTube": 1, "TikTok": 4}),
-        engagement=Engagement(
-            response_hours={"Instagram": "2", "Facebook": "2", "X": "2", "LinkedIn": "4",
-                            "TikTok": "4", "YouTube": "24", "Website and blog": "24",
-                            "Review sites": "24"},
-            who_answers="The two community leads, in shifts from 7:00 to 19:00, seven days a week; "
-                        "baristas answer brewing questions on their café's posts.",
+        channels=[
+            Channel("Website and blog", "owned", "Brewing guides and the shop: our home base",
+                    1, "week", {"Brewing at home": 75, "New roasts and offers": 25}, 120, "24"),
+            Channel("Email newsletter", "owned", "New roasts and events for regulars",
+                    2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, ""),
+            Channel("Google Business Profile", "rented", "Opening hours, events and reviews for "
+                    "people nearby, like Priya", 1, "week",
+                    {"New roasts and offers": 100}, 15, "24"),
+            Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah",
+                    4, "week", {"Brewing at home": 25, "Behind the roaster": 25,
+                                "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
+            Channel("Facebook", "rented", "Café events and local community groups",
+                    2, "week", {"New roasts and offers": 50, "Ask the roaster": 50}, 20, "4"),
+            Channel("Threads", "rented", "Quick conversations with Instagram followers",
+                    2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "8"),
+            Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
+                    1, "week", {"Wholesale and careers": 100}, 45, "24"),
+            Channel("X", "rented", "Answering mentions and talking with the local press",
+                    1, "week", {"Behind the roaster": 100}, 10, "8"),
+            Channel("YouTube", "rented", "One long brewing video a month",
+                    1, "month", {"Brewing at home": 100}, 480, "24"),
+            Channel("TikTok", "rented", "Short brewing clips and the team at work, for people "
+                                        "who do not follow us yet",
+                    2, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "24"),
+            Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong",
+                    0, "week", {}, 0, "24"),
+        ],
+        voice="Warm, curious and plain: we sound like a barista who loves explaining coffee. We sign "
+              "replies with our first name, we never mock a question, and we never criticise "
+              "another roaster.",
+        community=Community(
+            who_answers="Two community leads share the inbox: brewing and order questions; baristas "
+                        "answer brewing questions on their café's posts. Messages after 18:00 and "
+                        "on Sundays wait for the next morning, and our profiles say so.",
             escalation="Complaints about an order or a café go to the café manager the same day; "
-                       "anything about safety or the press goes to the founder within the hour."),
-        metrics=[Metric("engagement_rate", "4"), Metric("click_through_rate", "0.2"),
-                 Metric("response_time", "4"), Metric("positive_sentiment", "45"),
-                 Metric("questions_answered", "90")],
+                       "wholesale enquiries go to the founder within a working day.",
+            days=6, opens="08:00", closes="18:00", staffed_hours=6,
+            messages_per_week=40, minutes_per_reply=3),
+        crisis=Crisis(
+            holding_statement="We know about the problem with PROBLEM and are looking into it now. "
+                              "We will post an update here by TIME.",
+            approver="The founder; the head of marketing when the founder cannot be reached",
+            pause="The community lead on duty pauses every scheduled post in the scheduling tool "
+                  "within 30 minutes, and nothing resumes until the approver says so.",
+            escalation="Community lead, then head of marketing, then founder, within the hour; "
+                       "anything about safety goes to the founder at once."),
+        disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself, "
+                   "with the platform's paid-partnership label where there is one; staff who post "
+                   "about Lumen say that they work here.",
+        budget=Budget(people_hours=18, tools="A scheduling tool and a design app",
+                      tools_per_month=60, paid_per_month=150),
+        reporting=Reporting("monthly", "The founder, the head of marketing and the café managers",
+                            "2026-02-02"),
         actions={
             "planning": Action("Review the channel list every quarter against where customers "
-                               "and staff actually talk", "Head of marketing", "end of March"),
+                               "and staff actually talk", "Head of marketing", "2026-03-31"),
             "presences": Action("Sign replies with the first name of the person answering",
-                                "Community leads", "next week"),
-            "commitment": Action("Give the community leads four hours a week of protected time "
-                                 "and one training day", "Founder", "end of February"),
+                                "Community leads", "2026-01-12"),
+            "commitment": Action("Give the community leads their staffed hours as protected time, "
+                                 "and one training day", "Founder", "2026-02-27"),
             "relationships": Action("Thank the ten most active fans each month and invite two "
-                                    "detractors to a tasting", "Community leads", "monthly"),
+                                    "detractors to a tasting", "Community leads", "2026-01-30"),
         },
     )

@@ -1,0 +1,294 @@
+"""The plan as documents people use at work: Markdown, print-ready HTML (A4 or Letter), Word, and
+the six-week calendar as CSV and iCalendar.
+
+    export(plan, path)                  # every format, beside the save file `path`
+    to_markdown(plan); to_html(plan, paper="Letter"); part_markdown(plan, "channels")
+
+The document follows the plan's OASIS order: objectives, audience insight, strategy,
+implementation, scoring; what `plan.check` still finds is listed at the end, field by field.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import icalendar
+
+from smcourse.plan import CALENDAR_WEEKS, DIMENSIONS, METRICS, Plan, PlanFileError, calendar, check
+
+PAPERS = {"A4": "A4", "Letter": "letter"}
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+
+
+Block = str | list[str] | Table  # a paragraph, a bullet list, or a table
+
+
+@dataclass(frozen=True)
+class Section:
+    part: str
+    title: str
+    blocks: list[Block]
+
+
+def _amount(value: float, unit: str) -> str:
+    return f"{value:g} {unit}"
+
+
+def sections(plan: Plan) -> list[Section]:
+    """The plan as a document: its parts in the OASIS order, then what is still open."""
+    situation, team, crisis, budget = plan.situation, plan.community, plan.crisis, plan.budget
+    money = budget.currency
+    parts = [
+        Section("situation", "1. Where we start", [[
+            f"**Where we are**: {situation.presences}", f"**What the numbers say**: "
+            f"{situation.numbers}", f"**One competitor**: {situation.competitor}"]]),
+        Section("objectives", "2. Objectives", [Table(
+            ("Business outcome", "Metric", "Baseline", "Target", "By"),
+            [(o.outcome, _metric_label(o.metric), o.baseline, o.target, o.by)
+             for o in plan.objectives])]),
+        Section("goals", "3. What social media will do", [
+            [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
+        Section("audience", "4. Audience insight", [plan.audience.summary, Table(
+            ("Persona", "Who they are", "What they need", "Journey stage"),
+            [(p.name, p.description, p.needs, p.stage) for p in plan.audience.personas])]),
+        Section("pillars", "5. Content pillars", [Table(
+            ("Pillar", "What it covers"), [(p.name, p.description) for p in plan.pillars])]),
+        Section("channels", "6. Channels, cadence and mix", [Table(
+            ("Channel", "Property", "What it is for", "Cadence", "Mix", "Answer within"),
+            [(c.name, c.property, c.purpose, f"{c.posts} a {c.per}" if c.posts else "no posts",
+              ", ".join(f"{pillar} {share}%" for pillar, share in c.mix.items() if share),
+              f"{c.response_hours} hours" if c.response_hours.strip() else "")
+             for c in plan.channels])]),
+        Section("voice", "7. Voice and tone", [plan.voice]),
+        Section("calendar", f"8. Calendar: the first {CALENDAR_WEEKS} weeks", [Table(
+            ("Date", "Day", "Channel", "Pillar"),
+            [(entry.day.isoformat(), entry.day.strftime("%a"), entry.channel, entry.pillar)
+             for entry in calendar(plan)])]),
+        Section("community", "9. Community management", [[
+            f"**Who answers**: {team.who_answers}", f"**Escalation**: {team.escalation}",
+            f"**Staffed**: {team.days} days a week, {team.opens} to {team.closes}, "
+            f"{team.staffed_hours:g} hours a week in all",
+            f"**Expected workload**: {team.messages_per_week:g} messages a week, about "
+            f"{team.minutes_per_reply:g} minutes each"]]),
+        Section("crisis", "10. Crisis policy", [[
+            f"**Holding statement**: {crisis.holding_statement}",
+            f"**Who approves**: {crisis.approver}", f"**Pausing scheduled posts**: {crisis.pause}",
+            f"**Escalation**: {crisis.escalation}"]]),
+        Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
+        Section("budget", "12. Budget", [Table(("Item", "Amount"), [
+            ("People", _amount(budget.people_hours, "hours a week")),
+            (f"Tools ({budget.tools})" if budget.tools else "Tools",
+             _amount(budget.tools_per_month, f"{money} a month")),
+            ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"))])]),
+        Section("reporting", "13. Measurement and reporting", [[
+            f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
+            f"**First report**: {plan.reporting.first}"]]),
+        Section("actions", "14. From existing to living", [Table(
+            ("Dimension", "Action", "Owner", "Due"),
+            [(dimension, action.step, action.owner, action.due)
+             for dimension, action in plan.actions.items() if dimension in DIMENSIONS])]),
+    ]
+    issues = check(plan)
+    if issues:
+        parts.append(Section("open", "Still open", [[
+            f"{issue.where or issue.part}: {issue.message}" for issue in issues]]))
+    return parts
+
+
+def _metric_label(name: str) -> str:
+    spec = METRICS.get(name)
+    return f"{spec.label} ({spec.unit})" if spec else name
+
+
+def title(plan: Plan) -> str:
+    return f"Social media strategy plan: {plan.organisation.strip() or 'my organisation'}"
+
+
+# -------------------------------------------------------------------------------------- markdown
+
+def to_markdown(plan: Plan) -> str:
+    """The plan as a Markdown document (learner text is kept out of table syntax)."""
+    start = f"Starts {plan.start}." if plan.start.strip() else ""
+    return "\n\n".join(filter(None, [f"# {title(plan)}", start,
+                                     *map(_section_markdown, sections(plan))])) + "\n"
+
+
+def part_markdown(plan: Plan, part: str) -> str:
+    """One part of the plan ("objectives", "channels"... as `Section.part`) as Markdown."""
+    return _section_markdown(next(section for section in sections(plan) if section.part == part))
+
+
+def _section_markdown(section: Section) -> str:
+    return "\n\n".join([f"## {section.title}", *("\n".join(_markdown_block(block))
+                                                   for block in section.blocks)])
+
+
+def _markdown_block(block: Block) -> list[str]:
+    if isinstance(block, Table):
+        if not block.rows:
+            return ["*(nothing yet)*"]
+        cell = lambda text: " ".join(str(text).split()).replace("|", "\\|") or "–"  # noqa: E731
+        return ["| " + " | ".join(block.header) + " |", "|" + "---|" * len(block.header),
+                *("| " + " | ".join(map(cell, row)) + " |" for row in block.rows)]
+    if isinstance(block, list):
+        return [f"- {' '.join(item.split())}" for item in block] or ["*(nothing yet)*"]
+    return [block.strip() or "*(nothing yet)*"]
+
+
+# ------------------------------------------------------------------------------------------ html
+
+_STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
+          "color:#1f2937;line-height:1.5}h1{color:#0f766e}table{border-collapse:collapse;"
+          "margin:0.5em 0}th,td{border:1px solid #d1d5db;padding:0.3em 0.6em;text-align:left;"
+          "vertical-align:top}th{background:#f0fdfa}"
+          "@media print{body{max-width:none;margin:0;font-size:10.5pt}h2{break-after:avoid}"
+          "tr,li{break-inside:avoid}thead{display:table-header-group}}")
+
+
+def to_html(plan: Plan, paper: str = "A4") -> str:
+    """The plan as a standalone HTML page that prints on `paper` ("A4" or "Letter"); everything
+    the learner typed is escaped."""
+    if paper not in PAPERS:
+        raise ValueError(f"paper should be one of {', '.join(PAPERS)}, not {paper!r}")
+    page = f"@page{{size:{PAPERS[paper]};margin:18mm 16mm}}"
+    body = [f"<h1>{html.escape(title(plan))}</h1>"]
+    if plan.start.strip():
+        body.append(f"<p>Starts {html.escape(plan.start)}.</p>")
+    for section in sections(plan):
+        body.append(f"<h2>{html.escape(section.title)}</h2>")
+        body.extend(_html_block(block) for block in section.blocks)
+    return ('<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{html.escape(title(plan))}</title>\n<style>{page}{_STYLE}</style>\n</head>\n"
+            "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def _split_label(text: str) -> tuple[str, str]:
+    """A leading **label** and the rest of `text` (the only markup sections use)."""
+    if text.startswith("**") and "**" in text[2:]:
+        label, rest = text[2:].split("**", 1)
+        return label, rest
+    return "", text
+
+
+def _inline(text: str) -> str:
+    label, rest = _split_label(str(text))
+    return (f"<strong>{html.escape(label)}</strong>" if label else "") + html.escape(rest)
+
+
+def _html_block(block: Block) -> str:
+    empty = "<p><em>(nothing yet)</em></p>"
+    if isinstance(block, Table):
+        if not block.rows:
+            return empty
+        head = "".join(f"<th>{html.escape(name)}</th>" for name in block.header)
+        rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row)
+                       + "</tr>" for row in block.rows)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    if isinstance(block, list):
+        items = "".join(f"<li>{_inline(item)}</li>" for item in block)
+        return f"<ul>{items}</ul>" if block else empty
+    return f"<p>{html.escape(block)}</p>" if block.strip() else empty
+
+
+# ------------------------------------------------------------------------------------------ word
+
+def to_docx(plan: Plan) -> bytes:
+    """The plan as a Word document."""
+    document = docx.Document()
+    document.add_heading(title(plan), level=0)
+    if plan.start.strip():
+        document.add_paragraph(f"Starts {plan.start}.")
+    for section in sections(plan):
+        document.add_heading(section.title, level=1)
+        for block in section.blocks:
+            _docx_block(document, block)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_block(document, block: Block) -> None:
+    if isinstance(block, Table):
+        if not block.rows:
+            document.add_paragraph("(nothing yet)")
+            return
+        table = document.add_table(rows=1, cols=len(block.header), style="Table Grid")
+        for cell, name in zip(table.rows[0].cells, block.header, strict=True):
+            cell.text = name
+        for row in block.rows:
+            for cell, value in zip(table.add_row().cells, row, strict=True):
+                cell.text = str(value)
+    elif isinstance(block, list):
+        for item in block or ["(nothing yet)"]:
+            label, rest = _split_label(item)
+            paragraph = document.add_paragraph(style="List Bullet")
+            if label:
+                paragraph.add_run(label).bold = True
+            paragraph.add_run(rest)
+    else:
+        document.add_paragraph(block.strip() or "(nothing yet)")
+
+
+# -------------------------------------------------------------------------------------- calendar
+
+def calendar_csv(plan: Plan) -> str:
+    """The six-week calendar as CSV: date, channel, pillar."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["date", "channel", "pillar"])
+    writer.writerows((entry.day.isoformat(), entry.channel, entry.pillar)
+                     for entry in calendar(plan))
+    return buffer.getvalue()
+
+
+def calendar_ics(plan: Plan) -> bytes:
+    """The six-week calendar as iCalendar: one all-day event per planned post (stamped with its
+    own day, so the same plan always gives the same file)."""
+    ics = icalendar.Calendar()
+    ics.add("prodid", "-//smcourse//strategy plan//EN")
+    ics.add("version", "2.0")
+    ics.add("x-wr-calname", title(plan))
+    for number, entry in enumerate(calendar(plan), start=1):
+        event = icalendar.Event()
+        event.add("uid", f"{entry.day.isoformat()}-{number}@smcourse-plan")
+        event.add("dtstamp", dt.datetime.combine(entry.day, dt.time(), dt.timezone.utc))
+        event.add("dtstart", entry.day)
+        event.add("summary", f"{entry.channel}: {entry.pillar}" if entry.pillar else entry.channel)
+        ics.add_component(event)
+    return ics.to_ical()
+
+
+# ---------------------------------------------------------------------------------------- export
+
+def export(plan: Plan, path: Path) -> list[Path]:
+    """Write the plan beside the save file `path`: `.md`, `.html` (A4), `.letter.html`, `.docx`,
+    and the calendar as `.calendar.csv` and `.calendar.ics`."""
+    path = Path(path)
+    documents = {
+        path.with_suffix(".md"): to_markdown(plan),
+        path.with_suffix(".html"): to_html(plan),
+        path.with_suffix(".letter.html"): to_html(plan, "Letter"),
+        path.with_suffix(".docx"): to_docx(plan),
+        path.with_suffix(".calendar.csv"): calendar_csv(plan),
+        path.with_suffix(".calendar.ics"): calendar_ics(plan),
+    }
+    for target, content in documents.items():
+        try:
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        except OSError as error:
+            raise PlanFileError(f"{target} could not be written ({error.strerror}).") from None
+    return list(documents)

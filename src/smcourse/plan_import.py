@@ -1,0 +1,131 @@
+"""Baselines for a plan: from the course data, or from the learner's own analytics export.
+
+    baseline(posts, comments)                 # the plan's units: per cent, or hours
+    table = read_export("posts.csv")          # CSV or Excel; ImportFileError says what is wrong
+    posts = recognise(table)                  # a Meta Business Suite or LinkedIn page export
+    posts = recognise(table, {"Views": "impressions", ...})   # any other table, mapped by hand
+    baseline(posts)
+
+Every rate is pooled (total engagements / total impressions over all posts), the one way the
+course computes a baseline, so a handful of tiny posts cannot swing it. Nothing leaves the machine.
+
+The recognised column names are those of the post-level exports as these tools label them:
+Meta Business Suite's content export (Insights > Content > Export data: "Publish time",
+"Impressions" or, since Meta renamed it, "Views", "Reach", "Reactions", "Comments", "Shares",
+"Link clicks") and a LinkedIn page's content export (Analytics > Posts > Export: "Created date",
+"Impressions", "Clicks", "Likes", "Comments", "Reposts", with a line of description above the
+header). Neither company publishes a column list we could cite as fixed, and both rename columns
+from time to time, so any table that does not match is imported through the mapping step
+(`recognise(table, mapping)`), which names the columns still missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from smcourse import metrics
+from smcourse.errors import SmcourseError
+
+NEEDED = ("impressions", "likes", "comments", "shares")
+OPTIONAL = ("published_at", "clicks", "reach")
+FORMATS = {
+    "Meta Business Suite": {"Publish time": "published_at", "Impressions": "impressions",
+                            "Views": "impressions", "Reach": "reach", "Reactions": "likes",
+                            "Comments": "comments", "Shares": "shares", "Link clicks": "clicks"},
+    "LinkedIn page": {"Created date": "published_at", "Impressions": "impressions",
+                      "Clicks": "clicks", "Likes": "likes", "Comments": "comments",
+                      "Reposts": "shares"},
+}
+HEADER_SEARCH_ROWS = 5  # LinkedIn puts a line of description above its header
+
+
+class ImportFileError(SmcourseError):
+    """An analytics file that cannot be read, or a table that lacks what a baseline needs."""
+
+
+def baseline(posts: pd.DataFrame, comments: pd.DataFrame | None = None) -> pd.Series:
+    """The plan's baseline metrics from a posts table (and, when given, the comments on them):
+    pooled engagement and click-through rates in per cent, the median response time in hours,
+    the share of questions answered and of positive comments in per cent."""
+    impressions = posts["impressions"].sum()
+    values = {"engagement_rate": metrics.engagements(posts).sum() / impressions * 100}
+    if "clicks" in posts:
+        values["click_through_rate"] = posts["clicks"].sum() / impressions * 100
+    if comments is not None:
+        questions = comments[comments["is_question"]]
+        sentiment = metrics.sentiment_labels(metrics.sentiment_scores(comments["text"]))
+        values["response_time"] = metrics.response_hours(comments).median()
+        values["questions_answered"] = questions["answered"].mean() * 100
+        values["positive_sentiment"] = (sentiment == "positive").mean() * 100
+    return pd.Series(values, name="baseline").round(2)
+
+
+def read_export(path: str | Path) -> pd.DataFrame:
+    """The table in a CSV or Excel (.xlsx) file, its header found within the first rows."""
+    path = Path(path)
+    readers = {".csv": lambda: pd.read_csv(path, header=None, dtype=str, encoding="utf-8-sig"),
+               ".xlsx": lambda: pd.read_excel(path, header=None, dtype=str)}
+    if path.suffix.lower() not in readers:
+        raise ImportFileError(f"{path.name} is neither a CSV nor an Excel (.xlsx) file; export "
+                              "your analytics in one of those formats.")
+    try:
+        raw = readers[path.suffix.lower()]()
+    except FileNotFoundError:
+        raise ImportFileError(f"There is no file {path.name} here; check its name and folder.") \
+            from None
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError, OSError) as error:
+        raise ImportFileError(f"{path.name} could not be read as a table ({error}).") from None
+    if raw.empty:
+        raise ImportFileError(f"{path.name} is empty.")
+    known = {name for columns in FORMATS.values() for name in columns}
+    headers = [raw.iloc[row].fillna("").astype(str).str.strip()
+               for row in range(min(HEADER_SEARCH_ROWS, len(raw)))]
+    row = next((row for row, header in enumerate(headers) if known & set(header)), 0)
+    return raw.iloc[row + 1:].set_axis(list(headers[row]), axis=1).reset_index(drop=True)
+
+
+def format_of(table: pd.DataFrame) -> str | None:
+    """The recognised export `table` comes from, or None."""
+    for name, columns in FORMATS.items():
+        targets = {columns[column] for column in table.columns if column in columns}
+        if set(NEEDED) <= targets:
+            return name
+    return None
+
+
+def recognise(table: pd.DataFrame, mapping: dict[str, str] | None = None) -> pd.DataFrame:
+    """`table` as a posts table with the course's column names: through `mapping` (the file's
+    column -> impressions, likes, comments, shares, clicks, reach or published_at) when given,
+    else through the recognised export format."""
+    if mapping is None:
+        name = format_of(table)
+        if name is None:
+            raise ImportFileError("This table is not a Meta Business Suite or LinkedIn page export "
+                                  "this course recognises; map its columns to "
+                                  f"{', '.join(NEEDED)} (and clicks if you have them).")
+        mapping = {column: course for column, course in FORMATS[name].items()
+                   if column in table.columns}
+    unknown = sorted(set(mapping.values()) - {*NEEDED, *OPTIONAL})
+    if unknown:
+        raise ImportFileError(f"{', '.join(unknown)} is not a column the baseline uses; map to "
+                              f"{', '.join((*NEEDED, *OPTIONAL))}.")
+    absent = [column for column in mapping if column not in table.columns]
+    if absent:
+        raise ImportFileError(f"The file has no column {', '.join(absent)}; its columns are "
+                              f"{', '.join(map(str, table.columns))}.")
+    missing = [course for course in NEEDED if course not in mapping.values()]
+    if missing:
+        raise ImportFileError(f"Map a column to {', '.join(missing)}: the baseline needs it.")
+    posts = table[list(mapping)].rename(columns=mapping)
+    counts = [column for column in posts.columns if column != "published_at"]
+    numbers = posts[counts].apply(lambda column: pd.to_numeric(
+        column.astype(str).str.replace(",", "").str.strip(), errors="coerce"))
+    bad = [column for column in counts if numbers[column].isna().any()]
+    if bad:
+        raise ImportFileError(f"Some values of {', '.join(bad)} are not numbers; remove total or "
+                              "empty rows from the file and import it again.")
+    if numbers["impressions"].sum() <= 0:
+        raise ImportFileError("The file has no impressions, so no rate can be computed.")
+    return posts.assign(**numbers)

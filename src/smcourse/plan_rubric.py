@@ -1,0 +1,46 @@
+"""The one rubric for judging a capstone plan, shown word for word in lesson 06, its instructor
+note and assignment 06 (a test keeps the three identical). The builder's checks cover what is
+missing or unworkable; this rubric covers what only a person can judge."""
+
+LEVELS = ("0: missing or unworkable", "1: present and workable", "2: convincing")
+CRITERIA = {
+    "Audit and insight": (
+        "no audit, or no personas",
+        "presences, numbers, a competitor and personas with a journey stage",
+        "the baseline and the competitor shape the choices that follow; each persona drives "
+        "content somewhere"),
+    "Objectives": (
+        "no objective tied to a business outcome",
+        "each objective has an outcome, a metric, a baseline, a target and a date",
+        "targets follow from the baseline with a reason to expect the change; every chosen "
+        "activity is measured"),
+    "Strategy": (
+        "channels without a purpose",
+        "channels, named pillars, a mix and a cadence for each channel",
+        "channels are where the audience already is, with an owned fallback; each mix suits the "
+        "channel's persona"),
+    "Implementation": (
+        "promises nobody can keep",
+        "staffing, crisis, disclosure and budget written and adding up",
+        "the hours leave room for a busy week; the crisis policy could be followed at 21:00 on a "
+        "Saturday"),
+    "Scoring and next steps": (
+        "no reporting, or actions without owners",
+        "a reporting rhythm and four owned, dated actions",
+        "the first report comes early enough to change course; the actions start with the "
+        "weakest dimension"),
+    "Coherence": (
+        "parts contradict each other",
+        "parts consistent",
+        "a reader can follow outcome → persona → channel → pillar → metric"),
+}
+POINTS = 2 * len(CRITERIA)
+
+RUBRIC = "\n".join([
+    f"| Criterion | {' | '.join(LEVELS)} |", "|---|---|---|---|",
+    *(f"| {name} | {' | '.join(levels)} |" for name, levels in CRITERIA.items()),
+    "",
+    f"Score each row 0, 1 or 2, out of {POINTS} in all. A row whose part is still listed under "
+    "*Still open* in\nthe exported plan scores 0. From 10 the plan is ready to present; 6 to 9 "
+    "needs one more round; below\n6 needs a conversation before the next session.",
+]) + "\n"

@@ -1,0 +1,42 @@
+"""Is the capstone judged by one rubric, word for word the same in the lesson, the assignment and
+the instructor notes?"""
+
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from smcourse.plan_rubric import POINTS, RUBRIC
+
+ROOT = Path(__file__).resolve().parents[1]
+PLACES = {
+    "lesson": ROOT / "course" / "06_capstone_strategy_plan.ipynb",
+    "assignment": ROOT / "solutions" / "06_capstone_strategy_plan" / "06_capstone_strategy_plan.ipynb",
+    "released assignment": ROOT / "exercises" / "06_capstone_strategy_plan" /
+                           "06_capstone_strategy_plan.ipynb",
+    "instructor notes": ROOT / "course" / "instructor" / "06_capstone_strategy_plan.md",
+}
+
+
+def _text(path: Path) -> str:
+    if path.suffix == ".md":
+        return path.read_text(encoding="utf-8")
+    return "\n".join(cell.source for cell in nbformat.read(path, as_version=4).cells)
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_the_rubric_appears_word_for_word(place):
+    assert RUBRIC.strip() in _text(PLACES[place])
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_no_other_rubric_table_competes_with_it(place):
+    tables = [line for line in _text(PLACES[place]).splitlines()
+              if line.startswith("| Criterion |")]
+    assert tables == [RUBRIC.splitlines()[0]]
+
+
+def test_the_rubric_s_points_match_the_hand_marked_part():
+    source = nbformat.read(PLACES["assignment"], as_version=4)
+    judged = next(c for c in source.cells if c.metadata["nbgrader"]["grade_id"] == "reflection")
+    assert judged.metadata["nbgrader"]["points"] == POINTS == 12
