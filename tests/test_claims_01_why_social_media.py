@@ -102,6 +102,23 @@ def _posts():
     return data.load("posts")
 
 
+@cache
+def _table_followers():
+    return data.load("followers")
+
+
+def _followers_on(day):
+    followers = _table_followers()
+    return followers[followers["date"] == day].groupby(followers["brand"].astype(str))["followers"].sum()
+
+
+def _recall_table():
+    """The lesson's table of recall talk: the first three texts of each month, each text once a month."""
+    talk = _brand(_people(), "lumen")[lambda frame: frame["text"].str.contains("recall")]
+    talk = talk.assign(month=talk["created_at"].dt.month).drop_duplicates(["month", "text"])
+    return talk.groupby("month").head(3)
+
+
 def _by_type_ratio():
     posts = _posts()
     groups = posts["brand"].astype(str) + " " + posts["content_type"].astype(str)
@@ -170,10 +187,26 @@ CLAIMS = {
         and round(_lumen_moods().sum(axis=1).loc["2025-09-21"].item(), -1) == 40,
     "By October people were writing that Lumen had explained the recall openly and that its updates "
     "reassured them":
-        lambda: _brand(_people(), "lumen").loc[lambda f: f["created_at"].dt.month >= 10, "text"]
-        .str.contains("recall so openly").any()
-        and _brand(_people(), "lumen").loc[lambda f: f["created_at"].dt.month >= 10, "text"]
-        .str.contains("reassured").any(),
+        lambda: _recall_table().loc[lambda f: f["month"] == 10, "text"].str.contains("recall so openly").any()
+        and _recall_table().loc[lambda f: f["month"] == 10, "text"].str.contains("reassured").any(),
+    "What were people saying? The first posts in each month that mention the recall (a text repeated within "
+    "a month is shown once)":
+        lambda: not _recall_table().duplicated(["month", "text"]).any()
+        and sorted(_recall_table()["month"].unique()) == [9, 10],
+    "Beacon has the larger audience (about 2.4 times Lumen's followers at the start of 2025, as module 0 "
+    "showed)":
+        lambda: round(_followers_on(_table_followers()["date"].min()).pipe(lambda t: t["beacon"] / t["lumen"]), 1)
+        == 2.4,
+    "This invented export is also built from a few hundred short texts, each used about five times on average":
+        lambda: 200 <= _people()["text"].nunique() < 1000
+        and round(len(_people()) / _people()["text"].nunique()) == 5,
+    "a cheerful offer posted by the scheduler that morning would look careless, so Lumen paused its promotions":
+        lambda: not (_brand(_posts(), "lumen")["content_type"].eq("promotional")
+                     & _brand(_posts(), "lumen")["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)).any()
+        and _brand(_posts(), "lumen")["content_type"].eq("promotional").any(),
+    "Beacon already posts mostly offers and earns about 70 % of Lumen's engagement per view. The data cannot "
+    "say why; one likely reason to test is":
+        lambda: (_brand(_posts(), "beacon")["content_type"] == "promotional").mean() > 0.5,
     "Lumen kept answering through the storm, and Lumen's negative mentions fell back to their usual level "
     "within three weeks":
         lambda: _recall_lumen()["brand_replied"].mean() > _reply_share()["lumen"]
