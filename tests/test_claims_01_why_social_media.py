@@ -107,9 +107,17 @@ def _table_followers():
     return data.load("followers")
 
 
-def _followers_on(day):
+def _first_day_ratio():
     followers = _table_followers()
-    return followers[followers["date"] == day].groupby(followers["brand"].astype(str))["followers"].sum()
+    first = followers[followers["date"] == followers["date"].min()]
+    totals = first.groupby(first["brand"].astype(str))["followers"].sum()
+    return totals["beacon"] / totals["lumen"]
+
+
+def _lumen_promotions():
+    """The days on which Lumen published a promotional post."""
+    lumen = _brand(_posts(), "lumen")
+    return lumen.loc[lumen["content_type"] == "promotional", "published_at"].dt.strftime("%Y-%m-%d")
 
 
 def _recall_table():
@@ -195,15 +203,14 @@ CLAIMS = {
         and sorted(_recall_table()["month"].unique()) == [9, 10],
     "Beacon has the larger audience (about 2.4 times Lumen's followers at the start of 2025, as module 0 "
     "showed)":
-        lambda: round(_followers_on(_table_followers()["date"].min()).pipe(lambda t: t["beacon"] / t["lumen"]), 1)
-        == 2.4,
-    "This invented export is also built from a few hundred short texts, each used about five times on average":
+        lambda: round(_first_day_ratio(), 1) == 2.4,
+    "This invented export is also built from a few hundred short texts, each used about five times on "
+    "average":
         lambda: 200 <= _people()["text"].nunique() < 1000
         and round(len(_people()) / _people()["text"].nunique()) == 5,
-    "a cheerful offer posted by the scheduler that morning would look careless, so Lumen paused its promotions":
-        lambda: not (_brand(_posts(), "lumen")["content_type"].eq("promotional")
-                     & _brand(_posts(), "lumen")["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)).any()
-        and _brand(_posts(), "lumen")["content_type"].eq("promotional").any(),
+    "a cheerful offer posted by the scheduler that morning would look careless, so Lumen paused its "
+    "promotions":
+        lambda: _lumen_promotions().between(*RECALL).sum() == 0 and len(_lumen_promotions()) > 0,
     "Beacon already posts mostly offers and earns about 70 % of Lumen's engagement per view. The data cannot "
     "say why; one likely reason to test is":
         lambda: (_brand(_posts(), "beacon")["content_type"] == "promotional").mean() > 0.5,
