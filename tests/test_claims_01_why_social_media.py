@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from smcourse import attempts, data, metrics
+from smcourse import attempts, calibration, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "01_why_social_media.ipynb"
 NAMES = ("lumen", "lumencoffee", "beacon", "beaconbean", "coffee", "specialtycoffee")
@@ -270,7 +270,27 @@ NOTES_CLAIMS = {
     "the volume jumped nearly sixfold in a week":
         lambda: 5.4 <= _weekly().loc["2025-09-14", "lumen"].item()
         / _weekly().loc["2025-09-07", "lumen"].item() < 6,
+    "Lumen's Instagram, with 6,800 to 8,300 followers over the year, reaches a median of about 14 % of its "
+    "followers per post and its Facebook page about 2.5 %, both inside the published spread":
+        lambda: round(_reach_rate("instagram"), 2) == 0.14 and round(_reach_rate("facebook"), 3) == 0.025
+        and not [line for line in calibration.check(_tables()) if line.startswith("reach_per_follower")]
+        and [round(_instagram_followers().agg(end), -2) for end in ("min", "max")] == [6800, 8300],
 }
+
+
+@cache
+def _tables():
+    return {name: data.load(name) for name in data.TABLES}
+
+
+def _reach_rate(platform):
+    return calibration.figures(_tables())[f"reach_per_follower.{platform}"]
+
+
+def _instagram_followers():
+    followers = _tables()["followers"]
+    lumen = followers[(followers["brand"] == "lumen") & (followers["platform"] == "instagram")]
+    return lumen["followers"]
 
 
 @pytest.mark.parametrize("sentence", NOTES_CLAIMS)
