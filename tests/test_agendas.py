@@ -127,3 +127,20 @@ def test_the_guide_lists_the_same_times_as_the_notes():
         module = int(row[0].split()[0])
         assert _minutes(row[2]) == NOTES[module]["self_paced"], row[0]
         assert _minutes(row[3]) == NOTES[module]["workshop"], row[0]
+
+
+def test_each_half_day_holds_its_modules_in_its_stated_minutes():
+    text = (GUIDE / "workshop_one_day.md").read_text(encoding="utf-8")
+    flat = re.sub(r"\s+", " ", text.split("**Two half-days**", 1)[1])
+    length = int(re.match(r" of (\d+) minutes each", flat).group(1))
+    mornings = re.findall(r"morning \d = modules (\d)-(\d): (\d+) minutes of modules(.*?)(?:;|\.)", flat)
+    assert len(mornings) == 2
+    covered = []
+    for first, last, stated, rest in mornings:
+        modules = range(int(first), int(last) + 1)
+        covered += modules
+        assert int(stated) == sum(NOTES[m]["workshop"] for m in modules)
+        discussion = int(re.search(r"(\d+) of discussion", rest).group(1))
+        assert discussion >= 5 * sum(1 for m in modules if m != 6)
+        assert int(stated) + sum(int(n) for n in re.findall(r"(\d+)(?:-minute| of| to)", rest)) == length
+    assert covered == sorted(NOTES)

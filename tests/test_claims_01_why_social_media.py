@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from smcourse import attempts, data, metrics
+from smcourse import attempts, calibration, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "01_why_social_media.ipynb"
 NAMES = ("lumen", "lumencoffee", "beacon", "beaconbean", "coffee", "specialtycoffee")
@@ -102,6 +102,31 @@ def _posts():
     return data.load("posts")
 
 
+@cache
+def _table_followers():
+    return data.load("followers")
+
+
+def _first_day_ratio():
+    followers = _table_followers()
+    first = followers[followers["date"] == followers["date"].min()]
+    totals = first.groupby(first["brand"].astype(str))["followers"].sum()
+    return totals["beacon"] / totals["lumen"]
+
+
+def _lumen_promotions():
+    """The days on which Lumen published a promotional post."""
+    lumen = _brand(_posts(), "lumen")
+    return lumen.loc[lumen["content_type"] == "promotional", "published_at"].dt.strftime("%Y-%m-%d")
+
+
+def _recall_table():
+    """The lesson's table of recall talk: the first three texts of each month, each text once a month."""
+    talk = _brand(_people(), "lumen")[lambda frame: frame["text"].str.contains("recall")]
+    talk = talk.assign(month=talk["created_at"].dt.month).drop_duplicates(["month", "text"])
+    return talk.groupby("month").head(3)
+
+
 def _by_type_ratio():
     posts = _posts()
     groups = posts["brand"].astype(str) + " " + posts["content_type"].astype(str)
@@ -170,10 +195,25 @@ CLAIMS = {
         and round(_lumen_moods().sum(axis=1).loc["2025-09-21"].item(), -1) == 40,
     "By October people were writing that Lumen had explained the recall openly and that its updates "
     "reassured them":
-        lambda: _brand(_people(), "lumen").loc[lambda f: f["created_at"].dt.month >= 10, "text"]
-        .str.contains("recall so openly").any()
-        and _brand(_people(), "lumen").loc[lambda f: f["created_at"].dt.month >= 10, "text"]
-        .str.contains("reassured").any(),
+        lambda: _recall_table().loc[lambda f: f["month"] == 10, "text"].str.contains("recall so openly").any()
+        and _recall_table().loc[lambda f: f["month"] == 10, "text"].str.contains("reassured").any(),
+    "What were people saying? The first posts in each month that mention the recall (a text repeated within "
+    "a month is shown once)":
+        lambda: not _recall_table().duplicated(["month", "text"]).any()
+        and sorted(_recall_table()["month"].unique()) == [9, 10],
+    "Beacon has the larger audience (about 2.4 times Lumen's followers at the start of 2025, as module 0 "
+    "showed)":
+        lambda: round(_first_day_ratio(), 1) == 2.4,
+    "This invented export is also built from a few hundred short texts, each used about five times on "
+    "average":
+        lambda: 200 <= _people()["text"].nunique() < 1000
+        and round(len(_people()) / _people()["text"].nunique()) == 5,
+    "a cheerful offer posted by the scheduler that morning would look careless, so Lumen paused its "
+    "promotions":
+        lambda: _lumen_promotions().between(*RECALL).sum() == 0 and len(_lumen_promotions()) > 0,
+    "Beacon already posts mostly offers and earns about 70 % of Lumen's engagement per view. The data cannot "
+    "say why; one likely reason to test is":
+        lambda: (_brand(_posts(), "beacon")["content_type"] == "promotional").mean() > 0.5,
     "Lumen kept answering through the storm, and Lumen's negative mentions fell back to their usual level "
     "within three weeks":
         lambda: _recall_lumen()["brand_replied"].mean() > _reply_share()["lumen"]
@@ -230,7 +270,27 @@ NOTES_CLAIMS = {
     "the volume jumped nearly sixfold in a week":
         lambda: 5.4 <= _weekly().loc["2025-09-14", "lumen"].item()
         / _weekly().loc["2025-09-07", "lumen"].item() < 6,
+    "Lumen's Instagram, with 6,800 to 8,300 followers over the year, reaches a median of about 14 % of its "
+    "followers per post and its Facebook page about 2.5 %, both inside the published spread":
+        lambda: round(_reach_rate("instagram"), 2) == 0.14 and round(_reach_rate("facebook"), 3) == 0.025
+        and not [line for line in calibration.check(_tables()) if line.startswith("reach_per_follower")]
+        and [round(_instagram_followers().agg(end), -2) for end in ("min", "max")] == [6800, 8300],
 }
+
+
+@cache
+def _tables():
+    return {name: data.load(name) for name in data.TABLES}
+
+
+def _reach_rate(platform):
+    return calibration.figures(_tables())[f"reach_per_follower.{platform}"]
+
+
+def _instagram_followers():
+    followers = _tables()["followers"]
+    lumen = followers[(followers["brand"] == "lumen") & (followers["platform"] == "instagram")]
+    return lumen["followers"]
 
 
 @pytest.mark.parametrize("sentence", NOTES_CLAIMS)
