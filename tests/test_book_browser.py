@@ -90,8 +90,8 @@ class Visit:
         self.page.goto(url, wait_until="load")
         self.page.wait_for_timeout(500)  # errors from scripts that run just after load
         # the widget manager draws each practice check after load
-        self.page.wait_for_function("""() => document.querySelectorAll('.smcourse-practice').length
-            === document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]').length""")
+        self.page.wait_for_function("""() => document.querySelectorAll('.smcourse-practice').length ===
+            document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]').length""")
 
     def _only_loopback(self, route) -> None:
         if urlparse(route.request.url).hostname == "127.0.0.1":
@@ -189,11 +189,11 @@ def test_every_practice_check_is_drawn_with_no_answer_shown_and_no_source(loaded
     opened = loaded(page).page
     cards = opened.locator(".smcourse-practice")
     assert cards.count() == len(practice_specs(page))
-    for card, spec in zip(cards.all(), practice_specs(page)):
+    for card, spec in zip(cards.all(), practice_specs(page), strict=True):
         assert spec["prompt"] in card.inner_text()
         assert card.locator(".smcourse-feedback").inner_text() == ""
     text = opened.locator("article").inner_text()
-    assert not re.search(r"\b(Choice|MultiSelect|Numeric|Ordering|Matching)\(", text), "a check's source shows"
+    assert not re.search(r"\b(Choice|MultiSelect|Numeric|Ordering|Matching)\(", text), "a source shows"
 
 
 def _answer(card, spec: dict, right: bool) -> None:

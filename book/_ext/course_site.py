@@ -55,7 +55,8 @@ MATHJAX = VENDOR / "mathjax" / "es5"
 # the fonts its styles load (into _static/widget-fonts), RequireJS, and anywidget's front end as an
 # AMD module.
 HTML_MANAGER = VENDOR / "@jupyter-widgets" / "html-manager" / "dist"
-WIDGET_SCRIPTS = {HTML_MANAGER / "embed-amd.js": "embed-amd.js", VENDOR / "requirejs" / "require.js": "require.js",
+WIDGET_SCRIPTS = {HTML_MANAGER / "embed-amd.js": "embed-amd.js",
+                  VENDOR / "requirejs" / "require.js": "require.js",
                   Path(anywidget.__file__).parent / "nbextension" / "index.js": "anywidget.js"}
 FONT_SUFFIXES = {".woff", ".woff2", ".ttf", ".eot", ".svg"}
 PRACTICE_CLASSES = {"Choice", "MultiSelect", "Numeric", "Ordering", "Matching"}
