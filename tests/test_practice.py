@@ -72,7 +72,8 @@ def test_matching_names_the_items_still_unmatched():
 @pytest.mark.parametrize(("question", "answer", "message"), [
     (CHOICE, None, "Pick one of the options first."),
     (CHOICE, "", "Pick one of the options first."),
-    (CHOICE, 3, "That is not one of the options. Choose one of: impressions; reach; followers."),
+    (CHOICE, 3, "3 is not one of the options. Choose one of: impressions; reach; followers."),
+    (CHOICE, ["reach"], "That is not one of the options."),
     (CHOICE, "likes", "“likes” is not one of the options."),
     (MULTI, [], "Tick at least one option first."),
     (MULTI, "recruiting", "Tick the options that apply"),

@@ -105,6 +105,21 @@ def _options(options: Iterable[str]) -> tuple[str, ...]:
     return options
 
 
+def _named(answer: Any) -> str:
+    """A learner's answer as a message names it: text in quotes, a number as `short_number` writes
+    it, anything else as "That"."""
+    if isinstance(answer, str):
+        return f"“{answer}”"
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        try:
+            number = float(answer)
+        except OverflowError:
+            return "That"
+        if math.isfinite(number):
+            return short_number(number)
+    return "That"
+
+
 class Choice(Question):
     """Pick exactly one option. `why` maps a wrong option to the reason it is wrong."""
 
@@ -122,11 +137,9 @@ class Choice(Question):
     def parse(self, answer):
         if answer is None or (isinstance(answer, str) and not answer.strip(BLANK)):
             raise InvalidAnswer("Pick one of the options first.")
-        choices = "Choose one of: " + "; ".join(self.options) + "."
-        if not isinstance(answer, str):
-            raise InvalidAnswer(f"That is not one of the options. {choices}")
-        if answer not in self.options:
-            raise InvalidAnswer(f"“{answer}” is not one of the options. {choices}")
+        if not isinstance(answer, str) or answer not in self.options:
+            raise InvalidAnswer(f"{_named(answer)} is not one of the options. Choose one of: "
+                                + "; ".join(self.options) + ".")
         return answer
 
     def is_right(self, value):

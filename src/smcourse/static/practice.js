@@ -35,6 +35,13 @@ export function shortNumber(number) {
   return (number < 0 ? "-" : "") + text;
 }
 
+// smcourse.practice._named: how a message names an answer
+function named(answer) {
+  if (typeof answer === "string") return `“${answer}”`;
+  if (typeof answer === "number" && Number.isFinite(answer)) return shortNumber(answer);
+  return "That";
+}
+
 function parseNumber(answer) {
   if (typeof answer === "boolean") throw new InvalidAnswer("Type a number, like 0.034 or 3.4%.");
   let number;
@@ -80,10 +87,9 @@ const KINDS = {
       if (answer === null || answer === undefined || (typeof answer === "string" && !strip(answer))) {
         throw new InvalidAnswer("Pick one of the options first.");
       }
-      const choices = `Choose one of: ${spec.options.join("; ")}.`;
-      if (typeof answer !== "string") throw new InvalidAnswer(`That is not one of the options. ${choices}`);
-      if (!spec.options.includes(answer)) {
-        throw new InvalidAnswer(`“${answer}” is not one of the options. ${choices}`);
+      if (typeof answer !== "string" || !spec.options.includes(answer)) {
+        throw new InvalidAnswer(`${named(answer)} is not one of the options. ` +
+                                `Choose one of: ${spec.options.join("; ")}.`);
       }
       return answer;
     },
