@@ -208,6 +208,14 @@ def read_notebook(text: str) -> nbformat.NotebookNode:
     return notebook
 
 
+def _note_what_practice_checks_depend_on(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A notebook page is read again when its cards' front end, the package or the data change,
+    not only when the notebook does (Sphinx would otherwise keep the page's old widget state)."""
+    if str(app.env.doc2path(docname)).endswith(".ipynb"):
+        for path in [*(PACKAGE / "static").iterdir(), *PACKAGE.rglob("*.py"), *DATASETS.glob("*.csv")]:
+            app.env.note_dependency(str(path))
+
+
 def _cell(text: object) -> str:
     """Text that is safe inside a Markdown table cell."""
     return str(text).replace("|", "\\|").replace("\n", " ")
@@ -277,4 +285,5 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _require_vendored_scripts)
     app.connect("build-finished", _copy_offline_scripts)
     app.connect("source-read", _fill_datasets_page)
+    app.connect("source-read", _note_what_practice_checks_depend_on)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
