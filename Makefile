@@ -3,8 +3,9 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# npm packages the site serves (MathJax) and its browser tests inject (axe-core), kept in book/_vendor
-VENDOR := book/_vendor/node_modules/.installed
+# npm packages the site serves (MathJax; the widget manager and RequireJS, which draw the practice
+# checks) and its browser tests inject (axe-core), kept in book/_vendor
+VENDOR := book/_vendor/node_modules/@jupyter-widgets/html-manager/dist/embed-amd.js
 # reveal.js, which the slide decks load from their own folder; a prefix of its own, so that the
 # site's npm install never removes it
 REVEAL := book/_vendor/slides/node_modules/.installed
@@ -30,8 +31,8 @@ test: install lint book chromium bubblewrap postgresql proxy  ## run every test:
 	$(PYTHON) kit.py test -n 2 --dist loadfile
 
 $(VENDOR):
-	npm install --prefix book/_vendor --no-save --no-package-lock --no-audit --no-fund mathjax@3.2.2 axe-core@4.14.1
-	touch $@
+	npm install --prefix book/_vendor --no-save --no-package-lock --no-audit --no-fund mathjax@3.2.2 axe-core@4.14.1 \
+		@jupyter-widgets/html-manager@1.0.15 requirejs@2.3.8
 
 book: install $(VENDOR) $(REVEAL)  ## build the site into book/_build/html (warnings are errors; see book/_config.yml), with the facilitator's pack it links
 	$(BIN)/python book/build.py

@@ -29,13 +29,16 @@ def _logged(folder):
             (folder / ".smcourse" / "attempts.jsonl").read_text(encoding="utf-8").splitlines()]
 
 
+def _sent(card, content):
+    """What the page sends the kernel after it has shown a verdict or a hint (a custom message)."""
+    card._handle_custom_msg(content, [])
+
+
 def test_checks_and_hints_on_a_card_are_logged_in_order_with_answer_and_status(in_notebook):
     card = PracticeCard(QUESTION)
-    card.input.value = "impressions"
-    card.check()
-    card.hint()
-    card.input.value = "reach"
-    card.check()
+    _sent(card, {"event": "check", "answer": "impressions"})
+    _sent(card, {"event": "hint"})
+    _sent(card, {"event": "check", "answer": "reach"})
     lines = _logged(in_notebook)
     assert [(line["event"], line["status"], line["answer"]) for line in lines] == [
         ("check", "incorrect", "impressions"), ("hint", None, None), ("check", "correct", "reach")]
@@ -44,10 +47,17 @@ def test_checks_and_hints_on_a_card_are_logged_in_order_with_answer_and_status(i
     assert all(line["time"].endswith("+00:00") for line in lines)
 
 
+def test_the_kernel_judges_a_logged_answer_itself(in_notebook):
+    """The status logged is `Question.check`'s, whatever else a message carries."""
+    _sent(PracticeCard(QUESTION), {"event": "check", "answer": "impressions", "status": "correct"})
+    _sent(PracticeCard(QUESTION), {"event": "unknown"})
+    assert [line["status"] for line in _logged(in_notebook)] == ["incorrect"]
+
+
 def test_outside_a_notebook_kernel_nothing_is_written(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert attempts.notebook_folder() is None
-    PracticeCard(QUESTION).check()
+    _sent(PracticeCard(QUESTION), {"event": "check", "answer": "reach"})
     assert not (tmp_path / ".smcourse").exists()
 
 
@@ -63,10 +73,7 @@ def test_a_full_disk_is_skipped_silently(tmp_path, monkeypatch, capsys):
 def test_a_log_that_cannot_be_written_never_raises_or_prints(tmp_path, capsys):
     """A file where the log folder should be stands in for any write failure (full disk, no rights)."""
     (tmp_path / ".smcourse").write_text("not a folder")
-    card = PracticeCard(QUESTION)
-    card.input.value = "reach"
     assert attempts.record(QUESTION, "check", "correct", "reach", folder=tmp_path) is None
-    assert card.check().correct
     assert capsys.readouterr() == ("", "")
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urlparse
@@ -32,6 +34,17 @@ PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")
                if not p.relative_to(SITE).parts[0].startswith("_") and p != SITE / "index.html")
 FIGURE_PAGES = [p for p in PAGES if "smcourse-figure" in (SITE / p).read_text(encoding="utf-8")]
 WIDGET_PAGES = [p for p in PAGES if "smcourse-widget-note" in (SITE / p).read_text(encoding="utf-8")]
+WIDGET_STATE = re.compile(r'<script type="application/vnd.jupyter.widget-state\+json">(.*?)</script>', re.S)
+
+
+def practice_specs(page: str) -> list[dict]:
+    """The questions of the practice checks embedded in a built page, in page order."""
+    found = WIDGET_STATE.search((SITE / page).read_text(encoding="utf-8"))
+    state = json.loads(found.group(1))["state"] if found else {}
+    return [state[f"practice-{number}"]["state"]["spec"] for number in range(1, len(state) // 2 + 1)]
+
+
+PRACTICE_PAGES = [p for p in PAGES if practice_specs(p)]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -72,8 +85,13 @@ class Visit:
         self.page = self.context.new_page()
         self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("response", lambda response: response.status >= 400
+                     and self.errors.append(f"{response.url}: {response.status}"))
         self.page.goto(url, wait_until="load")
         self.page.wait_for_timeout(500)  # errors from scripts that run just after load
+        # the widget manager draws each practice check after load
+        self.page.wait_for_function("""() => document.querySelectorAll('.smcourse-practice').length ===
+            document.querySelectorAll('script[type="application/vnd.jupyter.widget-view+json"]').length""")
 
     def _only_loopback(self, route) -> None:
         if urlparse(route.request.url).hostname == "127.0.0.1":
@@ -158,12 +176,79 @@ def test_every_image_has_alt_text(loaded):
 
 
 @pytest.mark.parametrize("page", WIDGET_PAGES)
-def test_widgets_show_a_note_to_run_them_in_jupyterlab(loaded, page):
+def test_widgets_that_need_a_kernel_show_a_note_to_run_them_in_jupyterlab(loaded, page):
     opened = loaded(page).page
     notes = opened.locator(".smcourse-widget-note")
     assert notes.count() > 0
     assert "run this cell in JupyterLab" in notes.first.inner_text()
-    assert opened.locator(".jupyter-widgets, .widget-area, script[type*=widget]").count() == 0
+    assert "Practice check" not in " ".join(notes.all_inner_texts())  # those work here
+
+
+@pytest.mark.parametrize("page", PRACTICE_PAGES)
+def test_every_practice_check_is_drawn_with_no_answer_shown_and_no_source(loaded, page):
+    opened = loaded(page).page
+    cards = opened.locator(".smcourse-practice")
+    assert cards.count() == len(practice_specs(page))
+    for card, spec in zip(cards.all(), practice_specs(page), strict=True):
+        assert spec["prompt"] in card.inner_text()
+        assert card.locator(".smcourse-feedback").inner_text() == ""
+    text = opened.locator("article").inner_text()
+    assert not re.search(r"\b(Choice|MultiSelect|Numeric|Ordering|Matching)\(", text), "a source shows"
+
+
+def _answer(card, spec: dict, right: bool) -> None:
+    """Give `card` the right answer to `spec`, or a wrong (but complete) one, as a learner does."""
+    kind = spec["kind"]
+    if kind == "choice":
+        option = spec["answer"] if right else next(o for o in spec["options"] if o != spec["answer"])
+        card.get_by_role("radio", name=option, exact=True).check()
+    elif kind == "multiselect":
+        for option in spec["options"]:
+            box = card.get_by_role("checkbox", name=option, exact=True)
+            box.set_checked(option in spec["answers"] if right else option == spec["answers"][0])
+        if not right and len(spec["answers"]) == 1:  # the one right option alone would be right
+            wrong = next(o for o in spec["options"] if o not in spec["answers"])
+            card.get_by_role("checkbox", name=wrong, exact=True).check()
+    elif kind == "numeric":
+        field = card.get_by_role("textbox")
+        field.fill(str(spec["answer"] if right else spec["answer"] + 10 * spec["tolerance"] + 1))
+    else:  # matching and ordering: each item's menu, named by the item
+        for index, item in enumerate(spec["items"]):
+            match = spec["pairs"][item]
+            if not right:  # another item's match (orderings must use each item once)
+                match = spec["pairs"][spec["items"][(index + 1) % len(spec["items"])]]
+                if match == spec["pairs"][item]:
+                    match = next(o for o in spec["options"] if o != spec["pairs"][item])
+            card.get_by_role("combobox", name=item, exact=True).select_option(match)
+
+
+def _first_of_each_kind() -> dict[str, tuple[str, int, dict]]:
+    found = {}
+    for page in PRACTICE_PAGES:
+        for index, spec in enumerate(practice_specs(page)):
+            found.setdefault(spec["kind"], (page, index, spec))
+    return found
+
+
+@pytest.mark.parametrize("kind", ["choice", "multiselect", "numeric", "ordering", "matching"])
+def test_a_practice_check_of_each_kind_is_answered_wrong_then_right_with_no_kernel(visit, kind):
+    assert kind in _first_of_each_kind(), f"no {kind} practice check on the site"
+    page, index, spec = _first_of_each_kind()[kind]
+    opened = visit(page)
+    card = opened.page.locator(".smcourse-practice").nth(index)
+    card.scroll_into_view_if_needed()
+    feedback = card.locator(".smcourse-feedback[role=status]")
+    _answer(card, spec, right=False)
+    card.get_by_role("button", name="Check").click()
+    assert feedback.get_attribute("class") == "smcourse-feedback smcourse-incorrect", feedback.inner_text()
+    _answer(card, spec, right=True)
+    assert feedback.inner_text() == ""  # the verdict on the old answer went with it
+    card.get_by_role("button", name="Check").press("Enter")  # the keyboard works as the mouse
+    assert feedback.get_attribute("class") == "smcourse-feedback smcourse-correct"
+    assert feedback.inner_text().startswith("✓ Correct!")
+    card.get_by_role("button", name="Show answer").click()
+    assert feedback.inner_text().startswith(f"ℹ Answer: {spec['solution']}.")
+    assert opened.outside == [] and opened.errors == [], opened.errors
 
 
 def test_landing_page_leads_through_the_course(visit):

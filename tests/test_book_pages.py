@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,3 +93,19 @@ def test_plotly_js_is_served_by_the_site_once_on_each_page_with_a_figure():
         loads = len(re.findall(r'<script[^>]*src="[^"]*plotly[^"]*\.js', html))
         assert loads == (1 if "Plotly.newPlot" in html else 0), path.relative_to(SITE)
         assert 'src="http' not in html, f"{path.relative_to(SITE)} loads a script from elsewhere"
+
+
+def test_every_practice_check_of_a_lesson_is_on_its_page_as_a_widget_served_by_the_site():
+    sys.path.insert(0, str(ROOT / "book" / "_ext"))
+    from course_site import is_practice_check
+
+    for notebook in sorted((ROOT / "course").glob("[0-9][0-9]_*.ipynb")):
+        checks = sum(map(is_practice_check, nbformat.read(notebook, as_version=4).cells))
+        page = built(f"course/{notebook.stem}.html")
+        assert page.count('type="application/vnd.jupyter.widget-view+json"') == checks, notebook.name
+        assert page.count("Practice check:") == 0, f"{notebook.name}: a check shows its note instead"
+        if checks:
+            for script in ("require.js", "embed-amd.js"):
+                assert re.search(rf'src="\.\./_static/{script}(\?v=\w+)?"', page), script
+    for served in ("embed-amd.js", "require.js", "anywidget.js", "widgets.js"):
+        assert (SITE / "_static" / served).stat().st_size > 500, served

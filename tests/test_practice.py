@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smcourse.practice import Choice, Matching, MultiSelect, Numeric, Ordering
+from smcourse.practice import Choice, Matching, MultiSelect, Numeric, Ordering, short_number
 
 CHOICE = Choice("Which denominator?", ["impressions", "reach", "followers"], "reach",
                 why={"followers": "Followers ignore people who saw a share."}, hint="Who saw it?",
@@ -37,6 +37,19 @@ def test_numeric_accepts_numbers_in_learner_formats(answer):
     assert NUMBER.check(answer).correct
 
 
+def test_numbers_are_written_to_six_digits_with_halves_rounded_up():
+    assert [short_number(x) for x in (0.034, 1250, 1234565, 1.5e7, -0.00012345, 2.5e-5, 0)] == [
+        "0.034", "1250", "1.23457e+06", "1.5e+07", "-0.00012345", "2.5e-05", "0"]
+
+
+def test_each_question_tells_the_page_what_it_needs_to_judge():
+    assert NUMBER.spec() == {"kind": "numeric", "prompt": "What is the CTR?", "explanation": "",
+                             "hint": None, "solution": "0.034", "answer": 0.034, "tolerance": 0.0005,
+                             "unit": ""}
+    assert ORDER.spec()["items"] == ["1st", "2nd", "3rd", "4th"]
+    assert MULTI.spec()["answers"] == ["recruiting", "customer service"]
+
+
 def test_numeric_says_which_way_it_is_off():
     assert NUMBER.check(0.05).message.startswith("0.05 is too high")
     assert NUMBER.check("1%").message.startswith("0.01 is too low")
@@ -59,12 +72,19 @@ def test_matching_names_the_items_still_unmatched():
 @pytest.mark.parametrize(("question", "answer", "message"), [
     (CHOICE, None, "Pick one of the options first."),
     (CHOICE, "", "Pick one of the options first."),
-    (CHOICE, 3, "3 is not one of the options."),
+    (CHOICE, 3, "3 is not one of the options. Choose one of: impressions; reach; followers."),
+    (CHOICE, ["reach"], "That is not one of the options."),
+    (CHOICE, "likes", "“likes” is not one of the options."),
     (MULTI, [], "Tick at least one option first."),
     (MULTI, "recruiting", "Tick the options that apply"),
     (MULTI, ["recruiting", "billboards"], "Not an option here: billboards."),
     (NUMBER, "", "Type a number first."),
-    (NUMBER, "three percent", "'three percent' is not a number."),
+    (NUMBER, "three percent", "“three percent” is not a number."),
+    (NUMBER, "1_000", "“1_000” is not a number."),
+    (NUMBER, 10**400, "Type an ordinary (finite) number."),
+    (MULTI, ["recruiting", 3], "Tick the options that apply"),
+    (MATCH, {"blog": 3, "Facebook page": "rented", "forum thread": ""},
+     "Choose a match for: blog, forum thread."),
     (NUMBER, True, "Type a number"),
     (NUMBER, float("nan"), "Type an ordinary (finite) number."),
     (ORDER, 42, "Choose a match for every item."),

@@ -1,36 +1,28 @@
-"""Does a practice card show the right feedback when the learner clicks, and keep the answer given?"""
+"""Do the widgets carry what the page needs (a practice card's question, judged there; a graded
+question's input holding the answer given) and keep the kernel's side of each?
+
+The practice card's behaviour in a page is tested in a browser: tests/test_e2e.py and
+tests/test_lab_a11y.py in JupyterLab, tests/test_book_browser.py on the site; its judge against
+`Question.check` in tests/test_judge_equivalence.py.
+"""
 
 from smcourse.practice import Choice, MultiSelect, Numeric, Ordering
-from smcourse.widgets import PracticeCard
+from smcourse.widgets import STATIC, AnswerInput, PracticeCard, show
 
 
-def _click(card, description):
-    buttons = card.box.children[2].children
-    next(button for button in buttons if button.description == description).click()
+def test_a_practice_card_carries_its_question_and_the_page_module_from_the_package():
+    question = Choice("Pick", ["a", "b"], "b", explanation="b is it.", hint="Think of b.")
+    card = PracticeCard(question)
+    assert card.spec == question.spec()
+    assert card.get_state()["spec"]["answer"] == "b"
+    assert card._esm == (STATIC / "practice.js").read_text(encoding="utf-8")
+    assert "export function judge" in card._esm and "export default { render }" in card._esm
+    assert ".smcourse-feedback" in card._css
 
 
-def test_choice_card_feedback_changes_from_wrong_to_right():
-    card = PracticeCard(Choice("Pick", ["a", "b"], "b", explanation="b is it."))
-    card.input.value = "a"
-    _click(card, "Check")
-    assert "smcourse-incorrect" in card.feedback.value
-    card.input.value = "b"
-    _click(card, "Check")
-    assert "smcourse-correct" in card.feedback.value and "b is it." in card.feedback.value
-
-
-def test_clicking_check_with_no_answer_asks_for_one():
-    card = PracticeCard(Numeric("How many?", 3))
-    _click(card, "Check")
-    assert "smcourse-invalid" in card.feedback.value and "Type a number first." in card.feedback.value
-
-
-def test_hint_and_answer_buttons():
-    card = PracticeCard(Choice("Pick", ["a", "b"], "b", hint="Think of b.", explanation="Because."))
-    _click(card, "Hint")
-    assert "Think of b." in card.feedback.value
-    _click(card, "Show answer")
-    assert "Answer: b. Because." in card.feedback.value
+def test_showing_a_question_returns_the_card_it_displays():
+    card = show(Numeric("How many?", 3, unit="posts"))
+    assert isinstance(card, PracticeCard) and card.spec["unit"] == "posts"
 
 
 def test_inputs_hold_and_restore_each_kind_of_answer():
@@ -40,38 +32,25 @@ def test_inputs_hold_and_restore_each_kind_of_answer():
         (Numeric("n", 2.5), "2.5"),
         (Ordering("o", ["x", "y"]), {"1st": "x", "2nd": "y"}),
     ]:
-        card = PracticeCard(question)
-        card.input.value = answer
-        assert card.input.value == answer
-        assert card.check().correct
+        given = AnswerInput(question)
+        given.value = answer
+        assert given.value == answer
+        assert question.check(given.value).correct
 
 
 def test_a_stale_answer_that_no_longer_fits_is_dropped_not_crashed():
-    card = PracticeCard(Choice("c", ["a", "b"], "a"))
-    card.input.value = "z"
-    assert card.input.value is None
+    given = AnswerInput(Choice("c", ["a", "b"], "a"))
+    given.value = "z"
+    assert given.value is None
 
 
 def test_observe_reports_each_change():
-    card = PracticeCard(MultiSelect("m", ["a", "b"], ["a"]))
+    given = AnswerInput(MultiSelect("m", ["a", "b"], ["a"]))
     seen = []
-    card.input.observe(lambda: seen.append(card.input.value))
-    card.input.value = ["a"]
+    given.observe(lambda: seen.append(given.value))
+    given.value = ["a"]
     assert seen == [["a"]]
 
 
-def test_a_verdict_is_cleared_when_the_answer_changes_but_a_hint_stays():
-    card = PracticeCard(Choice("Pick", ["a", "b"], "b", hint="Think of b."))
-    card.input.value = "a"
-    _click(card, "Check")
-    assert "smcourse-incorrect" in card.feedback.value
-    card.input.value = "b"  # the wrong verdict is about "a", not about what the card now shows
-    assert card.feedback.value == ""
-    _click(card, "Hint")
-    card.input.value = "a"
-    assert "Think of b." in card.feedback.value
-
-
-def test_a_typed_practice_answer_reaches_the_kernel_when_the_field_is_left():
-    card = PracticeCard(Numeric("How many?", 3))
-    assert card.input.widget.continuous_update is False  # clicking Check sends the finished number
+def test_a_typed_graded_answer_reaches_the_kernel_at_every_keystroke():
+    assert AnswerInput(Numeric("How many?", 3)).widget.continuous_update is True

@@ -8,7 +8,12 @@ expression of the cell (the display layer is `smcourse.widgets`):
 
 `question.check(answer)` is the whole judgement: it never raises, and returns a `Feedback` whose
 status is "correct", "incorrect" or "invalid" (empty, wrong type, not one of the options...), with
-a message written for the learner. The widgets, the graded answers and the tests all call it.
+a message written for the learner. The graded answers and the tests call it; practice cards judge
+in the page with its twin in JavaScript (`smcourse/static/practice.js`, fed by `Question.spec()`),
+which tests/test_judge_equivalence.py holds to the same verdict and message for every answer.
+So the rules here stay simple enough to say the same way in both languages: answers are JSON-like
+(text, numbers, lists, mappings), blanks are the six ASCII white-space characters, and numbers are
+written with `short_number`.
 """
 
 from __future__ import annotations
@@ -17,9 +22,12 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
 
 Status = Literal["correct", "incorrect", "invalid"]
+BLANK = " \t\n\r\f\v"  # what counts as white space around an answer (as in the page's judge)
+NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -79,6 +87,11 @@ class Question:
             return Feedback("correct", " ".join(filter(None, ["Correct!", self.explanation])))
         return Feedback("incorrect", self.why_wrong(value))
 
+    def spec(self) -> dict[str, Any]:
+        """What the page needs to show this question and judge it as `check` does (JSON)."""
+        return {"kind": self.kind, "prompt": self.prompt, "explanation": self.explanation,
+                "hint": self.hint, "solution": self.solution()}
+
     def _ipython_display_(self):
         from smcourse.widgets import show
 
@@ -90,6 +103,21 @@ def _options(options: Iterable[str]) -> tuple[str, ...]:
     if len(set(options)) != len(options) or len(options) < 2:
         raise ValueError("a question needs at least two distinct options")
     return options
+
+
+def _named(answer: Any) -> str:
+    """A learner's answer as a message names it: text in quotes, a number as `short_number` writes
+    it, anything else as "That"."""
+    if isinstance(answer, str):
+        return f"“{answer}”"
+    if isinstance(answer, (int, float)) and not isinstance(answer, bool):
+        try:
+            number = float(answer)
+        except OverflowError:
+            return "That"
+        if math.isfinite(number):
+            return short_number(number)
+    return "That"
 
 
 class Choice(Question):
@@ -107,10 +135,10 @@ class Choice(Question):
         self.why = dict(why or {})
 
     def parse(self, answer):
-        if answer is None or (isinstance(answer, str) and not answer.strip()):
+        if answer is None or (isinstance(answer, str) and not answer.strip(BLANK)):
             raise InvalidAnswer("Pick one of the options first.")
         if not isinstance(answer, str) or answer not in self.options:
-            raise InvalidAnswer(f"{answer!r} is not one of the options. Choose one of: "
+            raise InvalidAnswer(f"{_named(answer)} is not one of the options. Choose one of: "
                                 + "; ".join(self.options) + ".")
         return answer
 
@@ -122,6 +150,9 @@ class Choice(Question):
 
     def solution(self):
         return self.answer
+
+    def spec(self):
+        return super().spec() | {"options": list(self.options), "answer": self.answer, "why": self.why}
 
 
 class MultiSelect(Question):
@@ -137,18 +168,15 @@ class MultiSelect(Question):
             raise ValueError("the answers must be a non-empty subset of the options")
 
     def parse(self, answer):
-        if isinstance(answer, str) or not isinstance(answer, Iterable):
+        if not isinstance(answer, (list, tuple)) or not all(isinstance(option, str) for option in answer):
             raise InvalidAnswer("Tick the options that apply (give a list of options).")
-        try:
-            chosen = frozenset(answer)
-        except TypeError:
-            raise InvalidAnswer("Tick the options that apply (give a list of options).") from None
+        chosen = list(dict.fromkeys(answer))  # in the order given, each once
         if not chosen:
             raise InvalidAnswer("Tick at least one option first.")
-        unknown = sorted(map(str, chosen - set(self.options)))
+        unknown = [option for option in chosen if option not in self.options]
         if unknown:
             raise InvalidAnswer(f"Not an option here: {', '.join(unknown)}.")
-        return chosen
+        return frozenset(chosen)
 
     def is_right(self, value):
         return value == self.answers
@@ -163,21 +191,27 @@ class MultiSelect(Question):
     def solution(self):
         return "; ".join(option for option in self.options if option in self.answers)
 
+    def spec(self):
+        return super().spec() | {"options": list(self.options),
+                                 "answers": [option for option in self.options if option in self.answers]}
+
 
 def parse_number(answer: Any) -> float:
-    """A number from a learner: 0.034, "0.034", "3.4%", "1,250". Raises InvalidAnswer otherwise."""
+    """A number from a learner: 0.034, "0.034", "3.4%", "1,250", "1e3". Raises InvalidAnswer otherwise."""
     if isinstance(answer, bool):
         raise InvalidAnswer("Type a number, like 0.034 or 3.4%.")
     if isinstance(answer, (int, float)):
-        number = float(answer)
-    elif isinstance(answer, str) and answer.strip():
-        text = answer.strip().replace(",", "").replace(" ", "")
-        scale = 0.01 if text.endswith("%") else 1.0
         try:
-            number = float(text.rstrip("%")) * scale
-        except ValueError:
-            raise InvalidAnswer(f"{answer.strip()!r} is not a number. Type digits, like 0.034 "
-                                "or 3.4%.") from None
+            number = float(answer)
+        except OverflowError:  # an integer too large for a float, as JavaScript's Infinity
+            number = math.inf
+    elif isinstance(answer, str) and answer.strip(BLANK):
+        text = answer.strip(BLANK).replace(",", "").replace(" ", "")
+        digits = text.rstrip("%")
+        if not NUMBER.fullmatch(digits):
+            raise InvalidAnswer(f"“{answer.strip(BLANK)}” is not a number. Type digits, like 0.034 "
+                                "or 3.4%.")
+        number = float(digits) * (0.01 if digits != text else 1.0)
     elif answer is None or isinstance(answer, str):
         raise InvalidAnswer("Type a number first.")
     else:
@@ -185,6 +219,24 @@ def parse_number(answer: Any) -> float:
     if not math.isfinite(number):
         raise InvalidAnswer("Type an ordinary (finite) number.")
     return number
+
+
+def short_number(number: float) -> str:
+    """`number` to six significant digits, written as `f"{number:g}"` would (1250, 0.034, 1.5e+07)
+    but with a half rounded away from zero, as JavaScript's toExponential does."""
+    if number == 0:
+        return "0"
+    rounded = Context(prec=6, rounding=ROUND_HALF_UP).plus(Decimal(abs(number)))
+    digits = "".join(map(str, rounded.as_tuple().digits)).ljust(6, "0")
+    exponent = rounded.adjusted()
+    if -4 <= exponent < 6:
+        whole, fraction = (digits[:exponent + 1], digits[exponent + 1:]) if exponent >= 0 \
+            else ("0", "0" * (-exponent - 1) + digits)
+        text = whole + ("." + fraction.rstrip("0") if fraction.rstrip("0") else "")
+    else:
+        text = digits[0] + ("." + digits[1:].rstrip("0") if digits[1:].rstrip("0") else "")
+        text += f"e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+    return ("-" if number < 0 else "") + text
 
 
 class Numeric(Question):
@@ -207,10 +259,13 @@ class Numeric(Question):
 
     def why_wrong(self, value):
         direction = "too high" if value > self.answer else "too low"
-        return f"{value:g} is {direction}." + (" Try the hint." if self.hint else "")
+        return f"{short_number(value)} is {direction}." + (" Try the hint." if self.hint else "")
 
     def solution(self):
-        return f"{self.answer:g}{(' ' + self.unit) if self.unit else ''}"
+        return f"{short_number(self.answer)}{(' ' + self.unit) if self.unit else ''}"
+
+    def spec(self):
+        return super().spec() | {"answer": self.answer, "tolerance": self.tolerance, "unit": self.unit}
 
 
 class Matching(Question):
@@ -233,13 +288,14 @@ class Matching(Question):
     def parse(self, answer):
         if not isinstance(answer, Mapping):
             raise InvalidAnswer("Choose a match for every item.")
-        missing = [item for item in self.items if not answer.get(item)]
+        chosen = {item: answer.get(item) for item in self.items}
+        missing = [item for item, match in chosen.items() if not isinstance(match, str) or not match]
         if missing:
             raise InvalidAnswer(f"Choose a match for: {', '.join(missing)}.")
-        unknown = [str(answer[item]) for item in self.items if answer[item] not in self.options]
+        unknown = [match for match in chosen.values() if match not in self.options]
         if unknown:
             raise InvalidAnswer(f"Not an option here: {', '.join(unknown)}.")
-        return {item: answer[item] for item in self.items}
+        return chosen
 
     def is_right(self, value):
         return value == self.pairs
@@ -250,6 +306,10 @@ class Matching(Question):
 
     def solution(self):
         return "; ".join(f"{item} → {match}" for item, match in self.pairs.items())
+
+    def spec(self):
+        return super().spec() | {"items": list(self.items), "options": list(self.options),
+                                 "pairs": self.pairs}
 
 
 class Ordering(Matching):
@@ -265,7 +325,7 @@ class Ordering(Matching):
         super().__init__(prompt, positions, **kwargs)
 
     def parse(self, answer):
-        if isinstance(answer, Sequence) and not isinstance(answer, str):
+        if isinstance(answer, (list, tuple)):
             answer = {_ordinal(index): item for index, item in enumerate(answer, start=1)}
         value = super().parse(answer)
         if len(set(value.values())) != len(value):

@@ -1,8 +1,11 @@
-"""The display layer for practice checks: one ipywidgets card per question.
+"""The display layer: practice cards, the inputs graded questions use, and what every kit widget needs.
 
-A card shows the prompt, an input that fits the question kind, and buttons: Check (always), Hint
-(when the question has one) and Show answer. All judging is delegated to `Question.check`, so the
-card only renders a `Feedback`. Outside a live kernel (a static page, a text console) the card falls
+A practice card shows the prompt, an input that fits the question kind, and buttons: Check
+(always), Hint (when the question has one) and Show answer. It is an anywidget whose front end
+(static/practice.js) judges the answer in the page with the twin of `Question.check`, so it answers
+within a frame in JupyterLab and on the course site, where the book build embeds each card's state
+(book/_ext/course_site.py). Graded questions (smcourse.answers) use `AnswerInput` and the kernel.
+Where no widget can be drawn (a text console, a page without the widget manager) a widget falls
 back to a short note that says to open the notebook in JupyterLab.
 
 Every control has an accessible name that says what it is for (a matching row's menu is named by its
@@ -15,6 +18,7 @@ native, labelled `<input type="range">` instead (through anywidget).
 from __future__ import annotations
 
 import html
+from pathlib import Path
 from typing import Any
 
 import anywidget
@@ -23,7 +27,9 @@ import traitlets
 from IPython.display import display
 
 from smcourse import attempts
-from smcourse.practice import Choice, Feedback, Matching, MultiSelect, Numeric, Question
+from smcourse.practice import Choice, Matching, MultiSelect, Numeric, Question
+
+STATIC = Path(__file__).parent / "static"  # the front-end modules, shipped with the package
 
 _STYLES = {
     # Icons from plain Unicode (not emoji), so they render with any system font.
@@ -123,13 +129,10 @@ class Slider(anywidget.AnyWidget):
 
 
 class AnswerInput:
-    """The input widget for one question, with the raw answer it holds (`value`).
+    """The input widget for one graded question, with the raw answer it holds (`value`). A typed
+    answer reaches the kernel at every keystroke (each is saved, so nothing typed is lost)."""
 
-    `continuous`: a typed answer reaches the kernel at every keystroke (graded cards save each one,
-    so nothing typed is lost), or only when the field loses focus (practice cards: clicking Check
-    sends the finished answer first, so the check never judges a half-synchronised one)."""
-
-    def __init__(self, question: Question, continuous: bool = True):
+    def __init__(self, question: Question):
         self.question = question
         if isinstance(question, Choice):
             self._radio = w.RadioButtons(options=question.options, value=None,
@@ -143,9 +146,8 @@ class AnswerInput:
             self._targets = self._boxes
         elif isinstance(question, Numeric):
             # Named by its unit when it has one (the visible label), else by the question (title).
-            self._text = w.Text(placeholder="a number, e.g. 0.034 or 3.4%", continuous_update=continuous,
-                                description=question.unit or "", tooltip=question.prompt,
-                                layout=w.Layout(width="18em"))
+            self._text = w.Text(placeholder="a number, e.g. 0.034 or 3.4%", description=question.unit or "",
+                                tooltip=question.prompt, layout=w.Layout(width="18em"))
             self.widget = self._text
             self._targets = [self._text]
         elif isinstance(question, Matching):
@@ -191,57 +193,27 @@ class AnswerInput:
             widget.observe(lambda change: callback(), names="value")
 
 
-class PracticeCard:
-    """Prompt, input, buttons and a feedback line for one practice question."""
+class PracticeCard(anywidget.AnyWidget):
+    """One practice question as a card judged in the page (static/practice.js), so Check, Hint and
+    Show answer answer at once, with or without a kernel. The page sends each check and hint here
+    afterwards; the kernel judges the answer again (`Question.check` is the source of truth) and
+    writes it to the learner's attempts log."""
+
+    _esm = STATIC / "practice.js"
+    _css = STATIC / "practice.css"
+    spec = traitlets.Dict().tag(sync=True)
 
     def __init__(self, question: Question):
+        super().__init__(spec=question.spec())
         self.question = question
-        self.input = AnswerInput(question, continuous=False)
-        self.input.observe(self._forget_verdict)
-        self.feedback = w.HTML(layout=w.Layout(min_height="2em"))
-        self._verdict_shown = False
-        check = w.Button(description="Check", button_style="primary", icon="check")
-        check.on_click(lambda _: self.check())
-        buttons = [check]
-        if question.hint:
-            hint = w.Button(description="Hint", icon="lightbulb-o")
-            hint.on_click(lambda _: self.hint())
-            buttons.append(hint)
-        reveal = w.Button(description="Show answer", icon="eye")
-        reveal.on_click(lambda _: self._say("solution", f"Answer: {question.solution()}. "
-                                                        f"{question.explanation}".strip()))
-        buttons.append(reveal)
-        prompt = w.HTML(f"<b>{html.escape(question.prompt)}</b>")
-        self.box = w.VBox([prompt, self.input.widget, w.HBox(buttons), self.feedback],
-                          layout=w.Layout(border="1px solid #d1d5db", padding="0.6em",
-                                          margin="0.5em 0"))
-        self.box.add_class("smcourse-practice")
+        self.on_msg(self._record)
 
-    def check(self) -> Feedback:
-        """Judge the answer currently in the input and show the verdict."""
-        verdict = self.question.check(self.input.value)
-        self._say(verdict.status, verdict.message)
-        self._verdict_shown = True
-        attempts.record(self.question, "check", verdict.status, self.input.value)
-        return verdict
-
-    def _forget_verdict(self) -> None:
-        """A verdict is about the answer it judged: clear it once the answer changes."""
-        if self._verdict_shown:
-            self._say_nothing()
-
-    def hint(self) -> None:
-        """Show the hint (and log that it was asked for)."""
-        self._say("hint", self.question.hint)
-        attempts.record(self.question, "hint")
-
-    def _say(self, status: str, text: str) -> None:
-        self.feedback.value = message_html(status, text)
-        self._verdict_shown = False
-
-    def _say_nothing(self) -> None:
-        self.feedback.value = ""
-        self._verdict_shown = False
+    def _record(self, _widget, content: dict, _buffers) -> None:
+        if content.get("event") == "check":
+            answer = content.get("answer")
+            attempts.record(self.question, "check", self.question.check(answer).status, answer)
+        elif content.get("event") == "hint":
+            attempts.record(self.question, "hint")
 
 
 # Two things JupyterLab does not do for outputs, done in the page once a kit widget is shown (every
@@ -308,5 +280,5 @@ def show_widget(box: w.Widget, title: str) -> None:
 def show(question: Question) -> PracticeCard:
     """Display the practice card for `question` and return it."""
     card = PracticeCard(question)
-    show_widget(card.box, f"Practice check: {question.prompt}")
+    show_widget(card, f"Practice check: {question.prompt}")
     return card
