@@ -108,7 +108,7 @@ CLAIMS = {
     "Each view of a Beacon broadcast earns less reaction than a Lumen one": lambda: (
         by_mode()["beacon · broadcast"] < by_mode()["lumen · broadcast"]
     ),
-    "it has about twice Lumen's followers and a third more impressions": lambda: (
+    "it has about twice Lumen's follows and a third more impressions": lambda: (
         round(follows()["beacon"] / follows()["lumen"], 1) in (1.9, 2.0, 2.1)
         and round(impressions()["beacon"] / impressions()["lumen"], 1) == 1.3
     ),
