@@ -101,29 +101,32 @@ def recorded_weekly_mentions():
 
 
 CLAIMS = {
-    "Lumen replies about 5.3 %, Beacon replies 5.2 %, Lumen broadcasts 4.4 %, Beacon broadcasts "
-    "3.1 %.": lambda: (
-        [
-            f"{by_mode()[g]:.1%}"
-            for g in ("lumen · reply", "beacon · reply", "lumen · broadcast", "beacon · broadcast")
-        ]
-        == ["5.3%", "5.2%", "4.4%", "3.1%"]
+    "Bar chart of engagement per impression of each brand's feed posts, replies left out: Lumen 4.4 %, "
+    "Beacon 3.1 %.": lambda: (
+        [f"{by_mode()[g]:.1%}" for g in ("lumen · broadcast", "beacon · broadcast")] == ["4.4%", "3.1%"]
     ),
-    "Replies hold attention; Beacon's broadcasts hold the least": lambda: (
-        by_mode().idxmin() == "beacon · broadcast" and by_mode().nlargest(2).index.str.endswith("reply").all()
+    "Each view of a Beacon broadcast earns less reaction than a Lumen one": lambda: (
+        by_mode()["beacon · broadcast"] < by_mode()["lumen · broadcast"]
     ),
-    "it has about twice Lumen's followers and a third more impressions": lambda: (
+    "it has about twice Lumen's follows and a third more impressions": lambda: (
         round(follows()["beacon"] / follows()["lumen"], 1) in (1.9, 2.0, 2.1)
         and round(impressions()["beacon"] / impressions()["lumen"], 1) == 1.3
     ),
     "each view of a Beacon broadcast earns only about 70 % of the reaction a Lumen broadcast earns": lambda: (
         round(by_mode()["beacon · broadcast"] / by_mode()["lumen · broadcast"], 2) in (0.69, 0.70, 0.71)
     ),
-    "Most of Beacon's posts are broadcasts, and most of those are promotions. Its rare replies do as "
-    "well as Lumen's": lambda: (
+    "Most of Beacon's posts are broadcasts, and most of those are promotions.": lambda: (
         (beacon()["mode"] == "broadcast").mean() > 0.9
         and (beacon().loc[beacon()["mode"] == "broadcast", "content_type"] == "promotional").mean() > 0.5
-        and abs(by_mode()["beacon · reply"] / by_mode()["lumen · reply"] - 1) < 0.05
+    ),
+    "Lumen answers 87 % of the questions it is asked and Beacon about three in ten, and Beacon takes about "
+    "three days to do it.": lambda: (
+        metrics.activity_indicators(tables()["posts"], tables()["comments"])
+        .pipe(
+            lambda t: f"{t.loc['lumen', 'questions_answered']:.0%}" == "87%"
+            and round(t.loc["beacon", "questions_answered"], 1) == 0.3
+            and round(t.loc["beacon", "median_response_hours"] / 24) == 3
+        )
     ),
     "Beacon loses between 0.8 % and 1.1 % of its followers each month; Lumen between 0.6 % and 1.0 %, "
     "except September (about 1.5 %)": lambda: (
@@ -142,12 +145,8 @@ CLAIMS = {
     ),
     "a brand that loses 1 % of its followers a month has lost about one in nine of the people it started "
     "the year with by December": lambda: round(1 / (1 - 0.99**12)) == 9,
-    "Lumen's reply posts draw more reaction per impression than anything else either brand posts": lambda: (
-        by_mode().idxmax() == "lumen · reply"
-        and by_mode()["lumen · reply"]
-        > metrics.performance_by(tables()["posts"].query("mode == 'broadcast'"), "content_type")[
-            "engagement_rate"
-        ].max()
+    "In this invented data, promotions are shared least of the feed posts": lambda: (
+        shares().drop("reply").idxmin() == "promotional"
     ),
     "humour about 8, job 6, educational 5, question 4, culture 3.5, promotional 3 and replies "
     "under 1.": lambda: (

@@ -47,3 +47,22 @@ def test_a_radar_profile_that_is_not_a_brand_never_wears_a_brand_colour():
     fig = radar_chart({"Your organisation": scores, "beacon": scores}, title="t", alt="a")
     mine, beacon = (trace.line.color for trace in fig.data)
     assert mine not in figures.BRAND_COLOURS.values() and beacon == figures.BRAND_COLOURS["beacon"]
+
+
+def test_activity_indicators_can_leave_replies_out_of_the_planning_indicators():
+    # Week of 3 March: one feed post and two replies; week of 10 March: one feed post.
+    published = pd.to_datetime(["2025-03-03 09:00", "2025-03-04 09:00", "2025-03-05 20:00",
+                                "2025-03-11 09:00"]).tz_localize("America/New_York")
+    posts = pd.DataFrame({"post_id": ["P1", "P2", "P3", "P4"], "brand": ["lumen"] * 4,
+                          "published_at": published,
+                          "content_type": ["promotional", "culture", "question", "promotional"],
+                          "mode": ["broadcast", "reply", "reply", "broadcast"]})
+    comments = pd.DataFrame({"post_id": ["P1"], "is_question": [False], "answered": [False],
+                             "created_at": published[:1],
+                             "answered_at": pd.Series([pd.NaT], dtype=published.dtype)})
+    everything = metrics.activity_indicators(posts, comments).loc["lumen"]
+    feed_only = metrics.activity_indicators(posts, comments, planning_on_feed=True).loc["lumen"]
+    assert everything["promotional_share"] == 0.5 and feed_only["promotional_share"] == 1.0
+    assert everything["posting_consistency"] == 0.5  # weekly counts 3 and 1: mean 2, deviation 1
+    assert feed_only["posting_consistency"] == 1.0  # one feed post in each week
+    assert feed_only["reply_share"] == everything["reply_share"] == 0.5

@@ -227,7 +227,9 @@ PARAMETERS = {p.name: p for p in (
     Parameter("win_back", 0.18, 0.67, "chance",
               "chance that a prompt personal answer wins the complainant back (bystanders are not "
               "won back)",
-              "rightnow2011 (history, a 2011 vendor survey of complainants who got a reply)"),
+              "rightnow2011 (history, a 2011 vendor survey of complainants who got a reply: the "
+              "central 0.34 is the share who deleted their complaint, the low 0.18 the share who "
+              "became loyal customers)"),
     Parameter("patience", 12.0, 48.0, "hours",
               "hours after the expected 4 in which an answer's effect halves",
               "assumption: expectations from sprout2016 and baer2016 (both history, 2016)"),

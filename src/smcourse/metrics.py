@@ -219,7 +219,8 @@ def response_hours(comments: pd.DataFrame) -> pd.Series:
     return (delay.dt.total_seconds() / 3600).rename("response_hours")
 
 
-def activity_indicators(posts: pd.DataFrame, comments: pd.DataFrame) -> pd.DataFrame:
+def activity_indicators(posts: pd.DataFrame, comments: pd.DataFrame,
+                        planning_on_feed: bool = False) -> pd.DataFrame:
     """The existing-vs-living indicators per brand, each from 0 to 1 except response time.
 
     * reply_share: share of posts that answer someone rather than broadcast;
@@ -227,6 +228,9 @@ def activity_indicators(posts: pd.DataFrame, comments: pd.DataFrame) -> pd.DataF
     * median_response_hours: median time to answer a comment;
     * posting_consistency: 1 - coefficient of variation of weekly post counts (1 = steady rhythm);
     * promotional_share: share of posts that are promotional.
+
+    With `planning_on_feed`, the two planning indicators (the last two) count feed posts only
+    (mode "broadcast"): a reply's timing and content are set by the person it answers, not by a plan.
     """
     enriched = comments.merge(posts[["post_id", "brand"]], on="post_id", how="left")
     enriched["hours"] = response_hours(enriched)
@@ -234,14 +238,15 @@ def activity_indicators(posts: pd.DataFrame, comments: pd.DataFrame) -> pd.DataF
     for brand, own in posts.groupby("brand", observed=True):
         replies = enriched[enriched["brand"] == brand]
         questions = replies[replies["is_question"]]
-        weekly = own.set_index("published_at").resample("W")["post_id"].count()
+        planned = own[own["mode"] == "broadcast"] if planning_on_feed else own
+        weekly = planned.set_index("published_at").resample("W")["post_id"].count()
         variation = weekly.std(ddof=0) / weekly.mean() if weekly.mean() > 0 else np.nan
         rows[brand] = {
             "reply_share": (own["mode"] == "reply").mean(),
             "questions_answered": questions["answered"].mean() if len(questions) else np.nan,
             "median_response_hours": replies["hours"].median(),
             "posting_consistency": float(np.clip(1 - variation, 0, 1)),
-            "promotional_share": (own["content_type"] == "promotional").mean(),
+            "promotional_share": (planned["content_type"] == "promotional").mean(),
         }
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("brand")
 
