@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # npm packages the site serves (MathJax) and its browser tests inject (axe-core), kept in book/_vendor
 VENDOR := book/_vendor/node_modules/.installed
 
-.PHONY: help install lab test lint book bundle chromium bubblewrap postgresql proxy datasets benchmark clean
+.PHONY: help install lab check test lint book bundle chromium bubblewrap postgresql proxy datasets benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,6 +22,9 @@ bundle:  ## build dist/smcourse-learner.zip, the copy learners get (no solutions
 
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .
+
+check: lint  ## the fast tier: lint, unit, schema and claims tests (no lesson run, no site, no browser)
+	$(PYTHON) kit.py test -n 2 -m "not slow and not browser" tests --ignore tests/test_book_pages.py
 
 test: install lint book chromium bubblewrap postgresql proxy  ## run every test: unit, schema, nbval, the site, JupyterLab and JupyterHub in a browser
 	$(PYTHON) kit.py test -n 2 --dist loadfile
