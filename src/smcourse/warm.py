@@ -3,15 +3,15 @@ imported what the assignments import, and entered into the same sandbox a cold k
 
 Most of the cost of grading one notebook is not the learner's code but starting Python and
 importing ipykernel, pandas, plotly and the kit, paid again for every learner. The design is the
-pre-forking server's (Apache's prefork, the Android zygote, IPython's kernel forking of 2012): each
-grading worker starts one *zygote*, a process that imports all of that once and then only waits;
-for each notebook it forks a child (copy-on-write, so the imports cost nothing) that becomes the
-kernel. The zygote never runs a line of learner code, so each kernel starts from the same clean
-state and nothing of one learner's kernel (globals, a monkeypatched pandas, files, processes)
-reaches the next. IPython dropped its kernel forking because a fork shares what the parent holds
-(threads, sockets, open files, random state); here the zygote holds no thread, socket or file when
-it forks, and the child closes what it inherited, takes the environment of its own kernel spec,
-and reseeds numpy.
+pre-forking server's (Apache's prefork, Android's zygote): each grading worker starts one *zygote*,
+a process that imports all of that once and then only waits; for each notebook it forks a child
+(copy-on-write, so the imports cost nothing) that becomes the kernel. The zygote never runs a line
+of learner code, so each kernel starts from the same clean state and nothing of one learner's
+kernel (globals, a monkeypatched pandas, files, processes) reaches the next. ipykernel's proposals
+to fork a kernel (pull requests 410 and 1261, both closed) forked a *running* kernel, whose event
+loop, threads and sockets a fork copies badly; the zygote forks before any of those exist (it
+checks it has no second thread), the child closes every descriptor it inherited, takes the
+environment of its own kernel spec and reseeds numpy, and only then starts ipykernel.
 
 The sandbox is not rebuilt by hand. Per notebook the launcher (`python -m smcourse.sandbox`, the
 command of the kernel spec, as for a cold kernel) starts bubblewrap with exactly the view, limits
@@ -98,6 +98,10 @@ def launch(address: str, wrapped: list[str], command: list[str], limits: sandbox
     except OSError as error:
         return None, f"cold (no warm kernel process: {error.strerror})"
     placeholder, pid = _placeholder(wrapped)
+    if pid is None:
+        placeholder.kill()
+        placeholder.wait()
+        return None, "cold (bubblewrap did not start the view)"
     joined = [name for name in NAMESPACES
               if os.readlink(f"/proc/self/ns/{name}") != os.readlink(f"/proc/{pid}/ns/{name}")]
     namespaces = [os.open(f"/proc/{pid}/ns/{name}", os.O_RDONLY) for name in joined]
@@ -131,9 +135,9 @@ def launch(address: str, wrapped: list[str], command: list[str], limits: sandbox
                                 report), "warm"
 
 
-def _placeholder(wrapped: list[str]) -> tuple[subprocess.Popen, int]:
+def _placeholder(wrapped: list[str]) -> tuple[subprocess.Popen, int | None]:
     """Start bubblewrap's view with the placeholder in it; returns bubblewrap and the placeholder's
-    PID, once the view is complete (the placeholder has started)."""
+    PID, once the view is complete (the placeholder has started), or None if it did not start."""
     info, info_end = os.pipe()
     # bubblewrap dies with this launcher (--die-with-parent), and the placeholder with it: so does
     # the kernel, whatever ends the launcher. It inherits ignoring SIGINT, meant for the kernel.
@@ -142,12 +146,14 @@ def _placeholder(wrapped: list[str]) -> tuple[subprocess.Popen, int]:
                                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, pass_fds=[info_end])
     os.close(info_end)
     placeholder.stdout.readline()
-    text = b""
-    while True:
-        text += os.read(info, MESSAGE_BYTES)
+    text, pid = b"", None
+    while pid is None:
+        chunk = os.read(info, MESSAGE_BYTES)
+        if not chunk:
+            break
+        text += chunk
         try:
             pid = json.loads(text)["child-pid"]
-            break
         except json.JSONDecodeError:
             continue
     os.close(info)
@@ -239,8 +245,11 @@ def _become_kernel(connection: socket.socket, request: dict, output: int, last_c
         os.closerange(3, os.sysconf("SC_OPEN_MAX"))  # the launcher's socket, the namespaces, the log
         os.chdir(request["cwd"])
         _take_capabilities(request["capabilities"], last_capability)
+        # Python sets LC_CTYPE at start-up in a C locale (PEP 538): the zygote did, as a cold kernel
+        # with the same environment does
+        coerced = {"LC_CTYPE": os.environ["LC_CTYPE"]} if "LC_CTYPE" in os.environ else {}
         os.environ.clear()
-        os.environ.update(request["environment"])
+        os.environ.update({**request["environment"], **coerced})
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a cold kernel starts; ipykernel takes it
         tempfile.tempdir = None
         sys.modules["numpy"].random.seed()  # a fresh kernel's numpy seeds itself from the system
