@@ -246,10 +246,10 @@ def _become_kernel(connection: socket.socket, request: dict, output: int, last_c
         os.chdir(request["cwd"])
         _take_capabilities(request["capabilities"], last_capability)
         # Python sets LC_CTYPE at start-up in a C locale (PEP 538): the zygote did, as a cold kernel
-        # with the same environment does
+        # with the same environment does; bubblewrap sets PWD
         coerced = {"LC_CTYPE": os.environ["LC_CTYPE"]} if "LC_CTYPE" in os.environ else {}
         os.environ.clear()
-        os.environ.update({**request["environment"], **coerced})
+        os.environ.update({**request["environment"], **coerced, "PWD": request["cwd"]})
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a cold kernel starts; ipykernel takes it
         tempfile.tempdir = None
         sys.modules["numpy"].random.seed()  # a fresh kernel's numpy seeds itself from the system
