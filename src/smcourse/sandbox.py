@@ -17,6 +17,9 @@ nbgrader starts one kernel per graded notebook. `smcourse.grading` points it at 
 * stops it when the notebook has run for longer than its wall-clock allowance; the kernel dies
   with its launcher, however the launcher ends.
 
+With `--warm`, the kernel is not started from scratch: bubblewrap builds the same view around a
+placeholder, and a kernel forked from the grading worker's zygote joins it (`smcourse.warm`).
+
 We chose a well-kept tool over hand-made system calls: bubblewrap is small, audited, packaged by
 every Linux distribution, and builds the view from an allow-list, where a hand-made remount can
 only hide what it knows of. What was in force is appended to the `--report` file as JSON lines,
