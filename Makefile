@@ -10,7 +10,7 @@ VENDOR := book/_vendor/node_modules/@jupyter-widgets/html-manager/dist/embed-amd
 # site's npm install never removes it
 REVEAL := book/_vendor/slides/node_modules/.installed
 
-.PHONY: help install lab test lint book pack bundle chromium bubblewrap postgresql proxy datasets benchmark clean
+.PHONY: help install lab check test lint book pack bundle chromium bubblewrap postgresql proxy datasets benchmark clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -26,6 +26,9 @@ bundle:  ## build dist/smcourse-learner.zip, the copy learners get (no solutions
 
 lint: install  ## ruff over the package, tests and notebooks
 	$(BIN)/ruff check .
+
+check: lint  ## the fast tier: lint, unit, schema and claims tests (no lesson run, no site, no browser)
+	$(PYTHON) kit.py test -n 2 -m "not slow and not browser" tests --ignore tests/test_book_pages.py
 
 test: install lint book chromium bubblewrap postgresql proxy  ## run every test: unit, schema, nbval, the site, JupyterLab and JupyterHub in a browser
 	$(PYTHON) kit.py test -n 2 --dist loadfile

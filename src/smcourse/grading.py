@@ -43,7 +43,7 @@ from traitlets import Integer
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from smcourse import data, lms, referee, sandbox
+from smcourse import data, lms, referee, sandbox, warm
 from smcourse import feedback as feedback_pages
 from smcourse.answers import ANSWERS_FILE
 from smcourse.errors import SmcourseError
@@ -245,11 +245,28 @@ def _links(folder: str, names: list[str]) -> list[str]:
     return [name for name in names if os.path.islink(os.path.join(folder, name))]
 
 
+_zygote: warm.Zygote | None = None  # this worker's warm kernel process, started by its first job
+
+
+def _warm_address() -> Path | None:
+    """The address of this worker's zygote, started (again) when needed; None if it cannot start."""
+    global _zygote
+    if _zygote is None or not _zygote.alive():
+        environment = {**os.environ, **sandbox.spec_environment(Path(tempfile.gettempdir()))}
+        try:
+            _zygote = warm.Zygote(sandbox.kernel_environment(environment))
+        except OSError:
+            _zygote = None
+            return None
+    return _zygote.address
+
+
 def _autograde_one(root: str, assignment: str, student: str, template_db: str, settings: dict,
-                   limits: sandbox.Limits, run_dir: str) -> dict:
+                   limits: sandbox.Limits, run_dir: str, warm_kernels: bool) -> dict:
     """Worker: autograde one submission in a scratch course of its own, against a private copy of
-    the gradebook, with the learner's code in the grading sandbox and its hidden tests judged
-    again by the referee; copy the result back."""
+    the gradebook, with the learner's code in the grading sandbox (in a kernel forked from this
+    worker's zygote, with `warm_kernels`) and its hidden tests judged again by the referee; copy
+    the result back."""
     warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush chatter
     work = Path(run_dir) / student
     course, private = work / "course", work / "private"
@@ -271,7 +288,8 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
         referee.use_referee(config, handed, sockets)
         sandbox.write_kernel_spec(private / "jupyter", limits, home=work / "home",
                                   read_only=[data.datasets_dir()], writable=[sockets],
-                                  report=report, kernel_log=private / "kernel.log")
+                                  report=report, kernel_log=private / "kernel.log",
+                                  warm=_warm_address() if warm_kernels else None)
         os.environ["JUPYTER_PATH"] = str(private / "jupyter")
         config.Execute.kernel_name = sandbox.KERNEL_NAME
     else:
@@ -381,9 +399,10 @@ def _safety(events: list[dict], limits: sandbox.Limits, cell_timeout: int) -> li
 
 def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
           cell_timeout: int | None = None, show_progress: bool = True,
-          limits: sandbox.Limits | None = None) -> ClassRun:
+          limits: sandbox.Limits | None = None, warm_kernels: bool = True) -> ClassRun:
     """Autograde every submission of `assignment` in submitted/, `workers` at a time (default:
-    one per core), into autograded/ and the gradebook, each notebook within `limits`."""
+    one per core), into autograded/ and the gradebook, each notebook within `limits`; with
+    `warm_kernels`, each in a kernel forked from its worker's zygote (`smcourse.warm`)."""
     limits = limits or sandbox.Limits()
     settings = {"Execute": {"timeout": cell_timeout}} if cell_timeout else {}
     config = load_config(root, **settings)
@@ -420,7 +439,8 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
             with ProcessPoolExecutor(max_workers=workers or os.cpu_count(),
                                      mp_context=get_context("spawn")) as pool:
                 jobs = [pool.submit(_autograde_one, str(root), assignment, student, str(template),
-                                    settings, limits, str(run_dir)) for student in runnable]
+                                    settings, limits, str(run_dir), warm_kernels)
+                        for student in runnable]
                 for job in as_completed(jobs):
                     outcome = job.result()
                     student = outcome["student"]

@@ -17,6 +17,9 @@ nbgrader starts one kernel per graded notebook. `smcourse.grading` points it at 
 * stops it when the notebook has run for longer than its wall-clock allowance; the kernel dies
   with its launcher, however the launcher ends.
 
+With `--warm`, the kernel is not started from scratch: bubblewrap builds the same view around a
+placeholder, and a kernel forked from the grading worker's zygote joins it (`smcourse.warm`).
+
 We chose a well-kept tool over hand-made system calls: bubblewrap is small, audited, packaged by
 every Linux distribution, and builds the view from an allow-list, where a hand-made remount can
 only hide what it knows of. What was in force is appended to the `--report` file as JSON lines,
@@ -68,26 +71,34 @@ class Limits:
                 "--wall-seconds", str(self.wall_seconds)]
 
 
+def spec_environment(home: Path) -> dict[str, str]:
+    """What the kernel spec sets in a grading kernel's environment, with `home` as its home."""
+    # one thread per numerical library keeps memory predictable and results reproducible
+    return {"HOME": str(home), "IPYTHONDIR": str(home / ".ipython"), "TMPDIR": str(home),
+            "MPLCONFIGDIR": str(home), "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2", "PYTHONDONTWRITEBYTECODE": "1"}
+
+
 def write_kernel_spec(folder: Path, limits: Limits, *, home: Path, read_only: list[Path],
-                      writable: list[Path], report: Path, kernel_log: Path) -> Path:
+                      writable: list[Path], report: Path, kernel_log: Path,
+                      warm: Path | None = None) -> Path:
     """Write the sandboxed Python kernel spec under `folder`/kernels/; put `folder` on JUPYTER_PATH
     to use it. Beyond Python, the kit and the system, the kernel may read `read_only` and write its
     own folder, `home` and `writable`. Its own chatter goes to `kernel_log`, not the grader's
-    terminal. Returns the spec's folder."""
+    terminal. With `warm` (the address of a `smcourse.warm` zygote) the kernel is forked from it
+    rather than started cold. Returns the spec's folder."""
     command = [sys.executable, "-m", "smcourse.sandbox", *limits.arguments(), "--home", str(home),
                "--report", str(report), "--kernel-log", str(kernel_log)]
     command += [f"--read-only={path}" for path in read_only]
     command += [f"--writable={path}" for path in writable]
+    command += [f"--warm={warm}"] if warm else []
     spec = {
         # no history file: it would keep the hidden tests already run where later cells can read them
         "argv": [*command, "--", sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}",
                  "--HistoryManager.hist_file=:memory:"],
         "display_name": "Python 3 (grading sandbox)",
         "language": "python",
-        # one thread per numerical library keeps memory predictable and results reproducible
-        "env": {"HOME": str(home), "IPYTHONDIR": str(home / ".ipython"), "TMPDIR": str(home),
-                "MPLCONFIGDIR": str(home), "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
-                "MKL_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "2", "PYTHONDONTWRITEBYTECODE": "1"},
+        "env": spec_environment(home),
     }
     target = folder / "kernels" / KERNEL_NAME
     target.mkdir(parents=True, exist_ok=True)
@@ -116,8 +127,9 @@ def read_report(report: Path) -> list[dict]:
 
 # --- the launcher ---------------------------------------------------------------------------------
 
-def _set_limits(limits: Limits) -> str:
-    """Set the rlimits; returns how the number of tasks is capped."""
+def set_limits(limits: Limits, worker: int) -> str:
+    """Set the rlimits of this process (and so of the kernel it starts), in the pids cgroup of
+    grading worker `worker` when run as root; returns how the number of tasks is capped."""
     import resource
 
     megabyte = 1024 * 1024
@@ -132,7 +144,7 @@ def _set_limits(limits: Limits) -> str:
         allowed = _tasks_of_user(os.getuid()) + limits.tasks
         resource.setrlimit(resource.RLIMIT_NPROC, (allowed, allowed))
         return "rlimit"
-    return "cgroup" if _join_pids_cgroup(limits.tasks) else "none"
+    return "cgroup" if _join_pids_cgroup(limits.tasks, worker) else "none"
 
 
 def _tasks_of_user(uid: int) -> int:
@@ -162,13 +174,13 @@ def _pids_cgroup_parent() -> Path | None:
     return None
 
 
-def _join_pids_cgroup(tasks: int) -> bool:
-    """Move this process into a pids cgroup of its grading worker, capped at `tasks`."""
+def _join_pids_cgroup(tasks: int, worker: int) -> bool:
+    """Move this process into the pids cgroup of grading worker `worker`, capped at `tasks`."""
     try:
         parent = _pids_cgroup_parent()
         if parent is None:
             return False
-        group = parent / _cgroup_name(os.getppid())
+        group = parent / _cgroup_name(worker)
         group.mkdir(exist_ok=True)
         (group / "pids.max").write_text(str(tasks + 1))  # + this launcher
         (group / "cgroup.procs").write_text(str(os.getpid()))
@@ -187,7 +199,8 @@ def remove_cgroup(worker: int) -> None:
         pass
 
 
-def _libc_call(name: str, *arguments) -> None:
+def libc_call(name: str, *arguments) -> None:
+    """Call the C library's `name`; raise OSError when it fails."""
     libc = ctypes.CDLL(None, use_errno=True)
     if getattr(libc, name)(*arguments) != 0:
         error = ctypes.get_errno()
@@ -221,27 +234,26 @@ def _view(writable: list[str], read_only: list[str]) -> list[str]:
     return arguments + ["--remount-ro", "/"]
 
 
-def _environment() -> list[str]:
-    """bubblewrap's arguments for the kernel's environment: a few named settings, nothing else."""
-    arguments = ["--clearenv", "--setenv", "PATH",
-                 os.pathsep.join([os.path.dirname(sys.executable), "/usr/bin", "/bin"])]
-    for name in KERNEL_ENVIRONMENT:
-        if name in os.environ:
-            arguments += ["--setenv", name, os.environ[name]]
-    return arguments
+def kernel_environment(environ: dict[str, str]) -> dict[str, str]:
+    """The kernel's environment, from the launcher's `environ`: a few named settings, nothing else."""
+    kept = {name: environ[name] for name in KERNEL_ENVIRONMENT if name in environ}
+    return {"PATH": os.pathsep.join([os.path.dirname(sys.executable), "/usr/bin", "/bin"]), **kept}
 
 
-def _sandboxed(command: list[str], writable: list[str], read_only: list[str]) -> tuple[list[str], str]:
-    """The command that starts `command` in the view, and what the view is ("isolated" or why not)."""
+def _sandboxed(writable: list[str], read_only: list[str]) -> tuple[list[str] | None, str]:
+    """bubblewrap's command, up to the command it is to run, that puts a process in the view (None
+    where there is no view), and what the view is ("isolated" or why not)."""
     program = bubblewrap()
     if program is None:
-        return command, ("not isolated (bubblewrap is not installed; on Debian or Ubuntu: "
-                         "apt-get install bubblewrap)" if SUPPORTED else "not isolated (not Linux)")
-    wrapped = [program, *_view(writable, read_only), *_environment(), "--chdir", os.getcwd()]
+        return None, ("not isolated (bubblewrap is not installed; on Debian or Ubuntu: "
+                      "apt-get install bubblewrap)" if SUPPORTED else "not isolated (not Linux)")
+    environment = [argument for name, value in kernel_environment(dict(os.environ)).items()
+                   for argument in ("--setenv", name, value)]
+    wrapped = [program, *_view(writable, read_only), "--clearenv", *environment, "--chdir", os.getcwd()]
     probe = subprocess.run([*wrapped, "--", "true"], capture_output=True, text=True)
     if probe.returncode != 0:
-        return command, f"not isolated (bubblewrap refused: {probe.stderr.strip()[:200]})"
-    return [*wrapped, "--", *command], "isolated"
+        return None, f"not isolated (bubblewrap refused: {probe.stderr.strip()[:200]})"
+    return wrapped, "isolated"
 
 
 def _run(command: list[str], wall_seconds: int, output: int | None, report) -> int:
@@ -252,7 +264,7 @@ def _run(command: list[str], wall_seconds: int, output: int | None, report) -> i
         try:
             # the kernel dies with its launcher, however the launcher ends (jupyter_client may stop
             # it with SIGTERM, which bubblewrap's PID 1 would not pass on)
-            _libc_call("prctl", PR_SET_PDEATHSIG, signal.SIGKILL)
+            libc_call("prctl", PR_SET_PDEATHSIG, signal.SIGKILL)
             # an interrupt reaches the whole process group: the kernel installs its own handler,
             # bubblewrap must not die of it
             signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -271,7 +283,12 @@ def _run(command: list[str], wall_seconds: int, output: int | None, report) -> i
     signal.signal(signal.SIGALRM, stop)
     signal.alarm(wall_seconds)
     _, status, usage = os.wait4(child, 0)
-    cpu = round(usage.ru_utime + usage.ru_stime, 1)
+    return kernel_ended(status, usage.ru_utime + usage.ru_stime, report)
+
+
+def kernel_ended(status: int, cpu_seconds: float, report) -> int:
+    """Report how a kernel ended, from its wait `status`; returns its exit code."""
+    cpu = round(cpu_seconds, 1)
     # bubblewrap reports a kernel killed by signal N as exit code 128 + N
     code = 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
     if code > 128 and code - 128 in signal.Signals._value2member_map_:
@@ -295,21 +312,32 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--read-only", action="append", default=[], help="a path the kernel may read")
     options.add_argument("--writable", action="append", default=[],
                          help="a path the kernel may write, besides its own folder and home")
+    options.add_argument("--warm", help="address of a smcourse.warm zygote to fork the kernel from")
     options.add_argument("command", nargs="+", help="the kernel command, after --")
     args = options.parse_args(argv)
     limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
     writable = [os.getcwd(), os.path.abspath(args.home), *map(os.path.abspath, args.writable)]
-    command, files = _sandboxed(args.command, writable, list(map(os.path.abspath, args.read_only)))
+    wrapped, files = _sandboxed(writable, list(map(os.path.abspath, args.read_only)))
     output = os.open(args.kernel_log, os.O_WRONLY | os.O_CREAT | os.O_APPEND) if args.kernel_log else None
     with open(args.report, "a", encoding="utf-8") as log:
         def report(event: dict) -> None:
             log.write(json.dumps(event) + "\n")
             log.flush()
 
-        tasks_capped_by = _set_limits(limits)
-        report({"event": "started", "tasks_capped_by": tasks_capped_by, "files": files,
-                "network": "loopback only" if files == "isolated" else "not isolated",
-                "limits": limits.__dict__})
+        started = {"event": "started", "files": files, "limits": limits.__dict__,
+                   "network": "loopback only" if files == "isolated" else "not isolated"}
+        kernel = "cold"
+        if args.warm:
+            from smcourse import warm
+
+            if wrapped is None:
+                kernel = "cold (a warm kernel needs the view: " + files + ")"
+            else:
+                code, kernel = warm.launch(args.warm, wrapped, args.command, limits, output, started, report)
+                if code is not None:
+                    return code
+        report({**started, "kernel": kernel, "tasks_capped_by": set_limits(limits, os.getppid())})
+        command = args.command if wrapped is None else [*wrapped, "--", *args.command]
         return _run(command, limits.wall_seconds, output, report)
 
 
