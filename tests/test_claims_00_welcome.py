@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smcourse import answers, attempts, data, metrics, plan
+from smcourse import answers, attempts, data, metrics, plan, plan_export
 from smcourse.practice import Choice
 
 COURSE = Path(__file__).resolve().parents[1] / "course"
@@ -130,8 +130,9 @@ def test_a_practice_check_writes_the_line_the_lesson_describes(tmp_path, monkeyp
     assert len(path.read_text(encoding="utf-8").splitlines()) == 1
 
 
-def test_export_adds_the_two_copies_the_lesson_names(tmp_path):
+def test_export_adds_the_copies_the_lesson_names(tmp_path):
     saved = tmp_path / "my_strategy.plan.json"
-    written = plan.export(plan.Plan(), saved)
-    assert sorted(path.suffix for path in written) == [".html", ".md"]
+    written = plan_export.export(plan.example_plan(), saved)
+    names = sorted(path.name.removeprefix("my_strategy.plan") for path in written)
+    assert names == [".calendar.csv", ".calendar.ics", ".docx", ".html", ".letter.html", ".md"]
     assert all(path.parent == tmp_path for path in written)

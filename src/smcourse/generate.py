@@ -316,6 +316,13 @@ def _pick(rng: np.random.Generator, options):
     return options[int(rng.integers(len(options)))]
 
 
+def _other_product(rng: np.random.Generator) -> str:
+    """A product other than the recalled cold brew, for posts that must not name it."""
+    while (product := _pick(rng, PRODUCTS)) == "cold brew":
+        pass
+    return product
+
+
 def _fill(rng, template: str, brand: str) -> str:
     name, handle, tag = BRAND_NAMES[brand]
     return template.format(product=_pick(rng, PRODUCTS), name=_pick(rng, (name, handle)),
@@ -469,10 +476,13 @@ def _recall_posts(rng, posts: list[dict], followers_on: dict) -> list[dict]:
                                       post["published_at"], audience, 1.5, 1.5))
             post["content_type"] = "educational"
             post["text"] = _pick(rng, RECALL_UPDATES).format(tag=BRAND_NAMES["lumen"][2])
-        elif post["mode"] == "reply" and rng.random() < 0.6:
+        answers_recall = post["mode"] == "reply" and rng.random() < 0.6
+        if answers_recall:
             post["text"] = _pick(rng, RECALL_REPLIES).format(name=_author(rng))
-        while "cold brew" in post["text"] and not post["text"].startswith("Recall"):
-            post["text"] = post["text"].replace("cold brew", _pick(rng, PRODUCTS))
+        if "cold brew" in post["text"] and not post["text"].startswith("Recall"):
+            product = _other_product(rng)
+            if not answers_recall:  # an answer about the recall names what the notice names
+                post["text"] = post["text"].replace("cold brew", product)
         if post["mode"] == "broadcast":
             post["comments"] += _extra_comments(rng, post, INCIDENT_COMMENT_EXTRA)
     added = []
