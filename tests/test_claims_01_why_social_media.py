@@ -92,9 +92,20 @@ def _recall_lumen():
 
 
 def _advocate():
+    first = _advocates()["author"].iloc[0]
+    people = _people()
+    return people[(people["author"] == first) & (people["brand"] == "lumen")].sort_values("created_at")
+
+
+def _advocates():
+    scores = metrics.sentiment_scores(_people()["text"])
+    return metrics.likely_advocates(_people(), scores, "lumen", n=5, leave_out_questions=True)
+
+
+def _question_counted_first():
     scores = metrics.sentiment_scores(_people()["text"])
     first = metrics.likely_advocates(_people(), scores, "lumen", n=5)["author"].iloc[0]
-    return _people()[_people()["author"] == first].sort_values("created_at")
+    return _people()[(_people()["author"] == first) & (_people()["brand"] == "lumen")]
 
 
 @cache
@@ -178,11 +189,20 @@ CLAIMS = {
         <= set(_terms(_brand(_people(), "beacon")[lambda f: ~f["in_recall"]], 10))
         and {"positive", "negative"} <= set(_brand(_people(), "beacon")
                                             .loc[lambda f: f["text"].str.contains("order"), "mood"]),
-    "Their first mention, in January, thanks Lumen for fixing an order \"fast and kindly\"; months later "
-    "they are back, asking about the loyalty card":
-        lambda: _advocate()["created_at"].iloc[0].month == 1
-        and "fast and kindly" in _advocate()["text"].iloc[0]
-        and _advocate()["text"].iloc[1:].str.contains("loyalty card").any(),
+    "Their first mention, in January, calls Lumen's cold brew the best they have tasted; in August they are "
+    "back with a shout-out for the friendly service":
+        lambda: len(_advocate()) == 2 and _advocate()["created_at"].dt.month.tolist() == [1, 8]
+        and "best cold brew" in _advocate()["text"].iloc[0]
+        and "friendly service" in _advocate()["text"].iloc[1]
+        and (metrics.sentiment_scores(_advocate()["text"]) >= metrics.POSITIVE_FROM).all(),
+    "Accounts that have mentioned Lumen warmly more than once":
+        lambda: (_advocates()["positive_mentions"] >= 2).all(),
+    "Counted with questions, the list would have put first someone whose three \"positive\" mentions were "
+    "one thank-you and two questions about the loyalty card":
+        lambda: _question_counted_first()["text"].str.contains("loyalty card?", regex=False).sum() == 2
+        and _question_counted_first()["text"].str.contains("fast and kindly").sum() == 1
+        and metrics.likely_advocates(_people(), metrics.sentiment_scores(_people()["text"]), "lumen")
+        ["positive_mentions"].iloc[0] == 3,
     "Public replies outnumber promotions about two to one":
         lambda: round((_brand(_posts(), "lumen")["mode"] == "reply").sum()
                       / (_brand(_posts(), "lumen")["content_type"] == "promotional").sum()) == 2,

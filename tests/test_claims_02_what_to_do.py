@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smcourse import attempts, data, metrics
+from smcourse import attempts, data, metrics, plan
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "02_what_to_do.ipynb"
 
@@ -114,7 +114,43 @@ def _answered_within_hours():
     return all(inside) and (at.dt.day_of_week >= 5).any()
 
 
+def _feed_posts_per_week(platform):
+    lumen = _lumen()
+    return ((lumen["platform"] == platform) & (lumen["mode"] == "broadcast")).sum() / (365 / 7)
+
+
+def _capstone(channel):
+    """The module 6 example plan's channel of that name."""
+    return next(each for each in plan.example_plan().channels if each.name == channel)
+
+
 CLAIMS = {
+    "In 2025 Lumen published about five feed posts a week on each of Instagram, Facebook, TikTok and X, "
+    "besides its replies":
+        lambda: all(round(_feed_posts_per_week(p)) == 5 for p in ("instagram", "facebook", "tiktok", "x")),
+    "X drops most, to one post a week, because it engages least per view and its posts are seen by few":
+        lambda: _rates("lumen").idxmin() == "x" and _capstone("X").posts_per_week() == 1
+        and _lumen()[_lumen()["mode"] == "broadcast"].groupby("platform", observed=True)["impressions"]
+        .mean().drop("youtube").idxmin() == "x",
+    "Facebook drops to two, because each post there is seen by only about a hundred people":
+        lambda: _capstone("Facebook").posts_per_week() == 2
+        and round(_lumen().loc[_lumen()["platform"] == "facebook", "impressions"].mean(), -2) == 100,
+    "Instagram keeps four, because it draws the most comments":
+        lambda: _capstone("Instagram").posts_per_week() == 4
+        and _by_platform()["comments_per_post"].idxmax() == "instagram",
+    "TikTok drops to two even though most of Lumen's views come from it: a clip takes about an hour to film "
+    "and edit, against about forty minutes for an Instagram post":
+        lambda: _capstone("TikTok").posts_per_week() == 2 and _views().idxmax() == "tiktok"
+        and (_capstone("TikTok").minutes_per_post, _capstone("Instagram").minutes_per_post) == (60, 40),
+    "Module 6 builds the whole 2026 plan on these rhythms":
+        lambda: all(_capstone(name).posts_per_week() == week for name, week in
+                    {"Instagram": 4, "Facebook": 2, "TikTok": 2, "LinkedIn": 1, "X": 1, "Threads": 2,
+                     "Google Business Profile": 1}.items())
+        and _capstone("YouTube").per == "month" and _capstone("YouTube").posts == 1
+        and all(f"**{rhythm}" in _text() for rhythm in ("Keep, four posts a week.", "Keep, twice a week.",
+                                                        "Keep, weekly.", "Keep, monthly."))
+        and "about one post a week of its own" in _text()
+        and "Two posts a week in the Instagram voice" in _text(),
     "Per view, LinkedIn and Facebook engage most for both brands, X the least":
         lambda: all(list(_rates(b).index[:2]) == ["linkedin", "facebook"] and _rates(b).index[-1] == "x"
                     for b in ("lumen", "beacon")),

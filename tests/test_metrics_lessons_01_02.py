@@ -33,6 +33,19 @@ def test_likely_advocates_leave_out_authors_who_were_never_positive():
     assert table.empty
 
 
+def test_likely_advocates_can_leave_questions_out_of_the_warm_count():
+    mentions = pd.DataFrame({"brand": ["lumen"] * 3, "author": ["@ana", "@ana", "@ben"],
+                             "text": ["Does Lumen still do the loyalty card?", "Lovely roast",
+                                      "Great service"],
+                             "created_at": _times("2025-01-01", "2025-01-02", "2025-01-03")})
+    sentiment = pd.Series([0.5, 0.6, 0.7])
+    assert metrics.likely_advocates(mentions, sentiment, "lumen")["positive_mentions"].tolist() == [2, 1]
+    table = metrics.likely_advocates(mentions, sentiment, "lumen", leave_out_questions=True)
+    assert table["author"].tolist() == ["@ana", "@ben"]  # one warm mention each: @ana came first
+    assert table["positive_mentions"].tolist() == [1, 1]
+    assert table["mentions"].tolist() == [2, 1]
+
+
 def test_conversations_count_answered_comments_and_replied_mentions_per_brand():
     followers = pd.DataFrame({
         "date": pd.to_datetime(["2025-12-30", "2025-12-31", "2025-12-31", "2025-12-31"]),

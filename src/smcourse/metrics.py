@@ -298,14 +298,18 @@ def weekly_counts(frame: pd.DataFrame, by: str, column: str = "created_at") -> p
 
 
 def likely_advocates(mentions: pd.DataFrame, sentiment: pd.Series, brand: str,
-                     n: int = 5) -> pd.DataFrame:
+                     n: int = 5, leave_out_questions: bool = False) -> pd.DataFrame:
     """The `n` authors who mention `brand` warmly most often: candidates to invite as advocates.
 
     `sentiment` holds compound scores aligned with `mentions` (see `sentiment_scores`). Per author:
-    positive mentions, all mentions and the date of the first one; ties go to the earlier fan.
+    positive mentions, all mentions and the date of the first one; ties go to the earlier fan. With
+    `leave_out_questions`, a mention with a question mark never counts as positive: asking is not
+    praise, whatever the scorer says.
     """
-    own = mentions[mentions["brand"] == brand].assign(
-        positive=sentiment.reindex(mentions.index) >= POSITIVE_FROM)
+    positive = sentiment.reindex(mentions.index) >= POSITIVE_FROM
+    if leave_out_questions:
+        positive &= ~mentions["text"].str.contains("?", regex=False)
+    own = mentions[mentions["brand"] == brand].assign(positive=positive)
     table = own.groupby("author").agg(positive_mentions=("positive", "sum"),
                                       mentions=("positive", "size"),
                                       first_mention=("created_at", "min"))
