@@ -135,14 +135,15 @@ CLAIMS = {
     "Facebook drops to two, because each post there is seen by only about a hundred people":
         lambda: _capstone("Facebook").posts_per_week() == 2
         and round(_lumen().loc[_lumen()["platform"] == "facebook", "impressions"].mean(), -2) == 100,
-    "Instagram keeps four, because it draws the most comments":
+    "Instagram drops least, to four, because it draws the most comments":
         lambda: _capstone("Instagram").posts_per_week() == 4
         and _by_platform()["comments_per_post"].idxmax() == "instagram",
     "TikTok drops to two even though most of Lumen's views come from it: a clip takes about an hour to film "
     "and edit, against about forty minutes for an Instagram post":
         lambda: _capstone("TikTok").posts_per_week() == 2 and _views().idxmax() == "tiktok"
         and (_capstone("TikTok").minutes_per_post, _capstone("Instagram").minutes_per_post) == (60, 40),
-    "Module 6 builds the whole 2026 plan on these rhythms":
+    "Module 6 builds the 2026 plan on these rhythms (the WhatsApp Channel, launched in March, is not in it "
+    "yet) and checks them against the team's hours":
         lambda: all(_capstone(name).posts_per_week() == week for name, week in
                     {"Instagram": 4, "Facebook": 2, "TikTok": 2, "LinkedIn": 1, "X": 1, "Threads": 2,
                      "Google Business Profile": 1}.items())
@@ -150,7 +151,8 @@ CLAIMS = {
         and all(f"**{rhythm}" in _text() for rhythm in ("Keep, four posts a week.", "Keep, twice a week.",
                                                         "Keep, weekly.", "Keep, monthly."))
         and "about one post a week of its own" in _text()
-        and "Two posts a week in the Instagram voice" in _text(),
+        and "Two posts a week in the Instagram voice" in _text()
+        and not any("WhatsApp" in channel.name for channel in plan.example_plan().channels),
     "Per view, LinkedIn and Facebook engage most for both brands, X the least":
         lambda: all(list(_rates(b).index[:2]) == ["linkedin", "facebook"] and _rates(b).index[-1] == "x"
                     for b in ("lumen", "beacon")),
