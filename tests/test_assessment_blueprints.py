@@ -4,6 +4,7 @@ grading guide's copy must match it, every objective must be assessed and every i
 And no line of a solution may be one a learner can copy from a lesson, an instructor note or the
 site: those files are read as they are when the test runs."""
 
+import ast
 import re
 from pathlib import Path
 
@@ -105,3 +106,15 @@ def test_no_solution_line_appears_in_a_lesson_an_instructor_note_or_the_site():
                 for line in filter(lambda line: len(line) > 12, map(str.strip, region.splitlines())):
                     copied = [path.relative_to(ROOT) for path, text in texts.items() if line in text]
                     assert not copied, f"{assignment}: {line!r} stands in {copied}"
+
+
+def test_the_platform_question_of_assignment_2_keys_to_the_lessons_dated_table():
+    """Assignment 2's q2 matches goals to platforms by what the lesson's table (as of its date)
+    says each platform is for: every platform it keys must still be a row of that table."""
+    key = next(cell.source for cell in _source("02_what_to_do").cells
+               if cell.metadata.get("nbgrader", {}).get("grade_id") == "q2")
+    pairs = ast.literal_eval(re.search(r"q2\.value = (\{.*\})", key).group(1))
+    lesson = nbformat.read(ROOT / "course" / "02_what_to_do.ipynb", as_version=4)
+    table = next(cell.source for cell in lesson.cells if "| Platform (as of" in cell.source)
+    rows = {line.split("|")[1].split(" (")[0].strip() for line in table.splitlines() if line.startswith("| ")}
+    assert set(pairs.values()) <= rows, set(pairs.values()) - rows

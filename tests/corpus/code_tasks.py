@@ -213,7 +213,7 @@ NUMERIC_MISTAKES = {
     "02_what_to_do": {"q5": 'round((posts[posts["brand"] == "lumen"]["content_type"] == "promotional")'
                             '.mean() * 100, 1)'},
     "03_existing_vs_living": {"q4": "round((4 + 2 + 5) / 3, 2)",
-                              "q5": 'round((survey["relationships"] >= 3).mean() * 100, 1)'},
+                              "q5": 'round((survey["commitment"] <= 3).mean() * 100, 1)'},
     "05_metrics": {"q3": 'round((lumen["clicks"] / lumen["impressions"]).mean() * 100, 2)',
                    "q7": 'round(metrics.follower_growth(followers, by="brand").set_index(["brand", "date"])'
                          '.loc[("beacon", "2025-06-01"), "growth_rate"] * 100, 2)'},
