@@ -129,9 +129,9 @@ USES = ["customer service", "recruiting staff", "public relations"]
 TASK_STUB = "mentions_by_platform = ..."
 COUNTS = 'mentions_by_platform = lumen_mentions.groupby("platform", observed=True).size()'
 AUTOMATIC = 11  # the assignment's automatic points; the learners below answer only some questions
-ADA = {"q1": "the chance to answer what customers say about it",  # all they answer right: 6 of 11
+ADA = {"q1": "the chance to answer what customers say about it",  # all they answer right: 5 of 11
        "code": COUNTS + ".sort_values(ascending=False)"}
-BEN = {"q1": "its search ranking",  # q1 wrong (0 of 1); the platforms smallest first (1.5 of 3)
+BEN = {"q1": "its search ranking",  # q1 wrong (0 of 1); the platforms smallest first (1 of 2)
        "code": COUNTS + ".sort_values()"}
 
 
@@ -196,4 +196,4 @@ def test_graded_scores_match_what_each_learner_answered(released, browser, ada):
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     results = grading.grade(ASSIGNMENT, root=released.root, workers=2, show_progress=False).results
     scores = {result.student: (result.score, result.max_score, result.problems) for result in results}
-    assert scores == {"ada": (6, AUTOMATIC, []), "ben": (3.5, AUTOMATIC, [])}
+    assert scores == {"ada": (5, AUTOMATIC, []), "ben": (3, AUTOMATIC, [])}

@@ -137,8 +137,9 @@ def graded(course):
         full = _points(assignment, root)
         _learner(root, assignment, "correct", answers=right)
         _learner(root, assignment, "blank", code=False)
-        # q1 right (1 point); q2 only one of its right options or a wrong one; the rest unanswered
-        _learner(root, assignment, "partial", answers={"q1": right["q1"], "q2": right["q2"][:1]})
+        # q1 right (1 point); q2, where it has several right options, only one of them; the rest unanswered
+        part_of_q2 = {"q2": right["q2"][:1]} if isinstance(right["q2"], list) else {}
+        _learner(root, assignment, "partial", answers={"q1": right["q1"], **part_of_q2})
         expected[assignment] = {"correct": full, "blank": 0,
                                 "partial": full - _points(assignment, root, widgets=True) + 1}
     right = json.loads(runs[PROBE][1].read_text())
@@ -152,7 +153,8 @@ def graded(course):
         "wrong_types": ({"q1": 42, "q2": "reach", "q3": {"a": 1}}, None, code_only),
         "no_answers": (None, None, code_only),
         "unsorted_rates": (right, _replace("rate_by_type", 'rate_by_type = metrics.performance_by('
-                                           'beacon, "content_type")["engagement_rate"].sort_values()'),
+                                           'beacon[beacon["mode"] == "broadcast"], "content_type")'
+                                           '["engagement_rate"].sort_values()'),
                            full - 1),
     }
     for student, (answers, edit, points) in probes.items():

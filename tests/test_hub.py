@@ -267,7 +267,7 @@ def _whole_cycle(hub: Hub, browser, database: str) -> None:
                             "--workers", "2")
     hub.instructor(str(BIN / "smcourse"), "assignments", "feedback", ASSIGNMENT, "--course", ".")
     hub.instructor(str(BIN / "nbgrader"), "release_feedback", ASSIGNMENT)
-    expected = {"ana": 6, "ben": 3.5}
+    expected = {"ana": 5, "ben": 3}
     for user, score in expected.items():
         assert f"{user}: {score:g} / {AUTOMATIC} automatic points" in graded, graded
     gradebook_file = hub.home(INSTRUCTOR) / "course" / "gradebook.db"

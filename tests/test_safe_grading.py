@@ -344,7 +344,7 @@ def _outputs(root, student):
 @pytest.mark.slow
 def test_hostile_code_costs_its_author_nothing_more_and_others_nothing(class_run):
     _, scores, printed, _ = class_run
-    assert scores["honest"] == 3  # the code task solved, no widget answers submitted
+    assert scores["honest"] == 2  # Task A solved, no widget answers submitted
     assert scores["fork_bomb"] == scores["memory_hog"] == scores["vandal"] == scores["linker"] \
         == scores["snoop"] == scores["network"] == scores["environment"] == scores["honest"]
     assert scores["cpu_hog"] == 0

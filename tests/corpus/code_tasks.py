@@ -9,24 +9,44 @@ NUMERIC_MISTAKES[assignment][question] is a plausible wrong number for a Numeric
 """
 
 CORPUS = {
-    "01_why_social_media": {"mentions_by_platform": {
-        "right": [
-            'mentions_by_platform = lumen_mentions["platform"].value_counts()',
-            'mentions_by_platform = lumen_mentions.groupby("platform", observed=True)["mention_id"]'
-            '.count().sort_values(ascending=False)',
-            'mentions_by_platform = pd.crosstab(lumen_mentions["platform"], "mentions")["mentions"]'
-            '.sort_values(ascending=False)',
-        ],
-        "wrong": [
-            ('from smcourse import metrics\n'
-             'real = lumen_mentions[~metrics.likely_spam(lumen_mentions)]\n'
-             'mentions_by_platform = real["platform"].value_counts()', 0, "spam left out"),
-            ('mentions_by_platform = mentions.groupby("platform", observed=True).size()'
-             '.sort_values(ascending=False)', 0, "both brands counted"),
-            ('mentions_by_platform = lumen_mentions["platform"].value_counts(ascending=True)', 1.5,
-             "smallest first"),
-        ],
-    }},
+    "01_why_social_media": {
+        "mentions_by_platform": {
+            "right": [
+                'mentions_by_platform = lumen_mentions["platform"].value_counts()',
+                'mentions_by_platform = lumen_mentions.groupby("platform", observed=True)["mention_id"]'
+                '.count().sort_values(ascending=False)',
+                'mentions_by_platform = pd.crosstab(lumen_mentions["platform"], "mentions")["mentions"]'
+                '.sort_values(ascending=False)',
+            ],
+            "wrong": [
+                ('from smcourse import metrics\n'
+                 'real = lumen_mentions[~metrics.likely_spam(lumen_mentions)]\n'
+                 'mentions_by_platform = real["platform"].value_counts()', 0, "spam left out"),
+                ('mentions_by_platform = mentions.groupby("platform", observed=True).size()'
+                 '.sort_values(ascending=False)', 0, "both brands counted"),
+                ('mentions_by_platform = lumen_mentions["platform"].value_counts(ascending=True)', 1,
+                 "smallest first"),
+            ],
+        },
+        "real_by_platform": {
+            "right": [
+                'real_by_platform = lumen_mentions[~metrics.likely_spam(lumen_mentions)]["platform"]'
+                '.value_counts()',
+                'spam = metrics.likely_spam(lumen_mentions)\n'
+                'real_by_platform = lumen_mentions[spam == False].groupby("platform", observed=True).size()'
+                '.sort_values(ascending=False)',
+                'kept = lumen_mentions.loc[~metrics.likely_spam(lumen_mentions)]\n'
+                'real_by_platform = pd.crosstab(kept["platform"], "n")["n"].sort_values(ascending=False)',
+            ],
+            "wrong": [
+                ('real_by_platform = lumen_mentions["platform"].value_counts()', 0, "spam still counted"),
+                ('real_by_platform = lumen_mentions[metrics.likely_spam(lumen_mentions)]["platform"]'
+                 '.value_counts()', 0, "only the spam counted"),
+                ('real_by_platform = lumen_mentions[~metrics.likely_spam(lumen_mentions)]["platform"]'
+                 '.value_counts(ascending=True)', 0.5, "smallest first"),
+            ],
+        },
+    },
     "02_what_to_do": {"content_mix": {
         "right": [
             'content_mix = beacon["content_type"].value_counts(normalize=True)',
@@ -43,31 +63,30 @@ CORPUS = {
              "smallest first"),
         ],
     }},
-    "03_existing_vs_living": {"faster_brand": {
+    "03_existing_vs_living": {"lumen_hours": {
         "right": [
             'second_half = posts[posts["published_at"].dt.month >= 7]\n'
             'indicators = metrics.activity_indicators(second_half, comments)\n'
-            'faster_brand = indicators["median_response_hours"].idxmin()',
+            'lumen_hours = indicators.loc["lumen", "median_response_hours"]',
             'start = pd.Timestamp("2025-07-01", tz=posts["published_at"].dt.tz)\n'
             'second_half = posts[posts["published_at"] >= start]\n'
             'indicators = metrics.activity_indicators(second_half, comments)\n'
-            'faster_brand = indicators["median_response_hours"].sort_values().index[0]',
+            'lumen_hours = float(indicators["median_response_hours"]["lumen"])',
             'second_half = posts[posts["published_at"].dt.quarter > 2]\n'
             'indicators = metrics.activity_indicators(second_half, comments)\n'
             'indicators = indicators.reset_index().set_index("brand")\n'
-            'hours = indicators["median_response_hours"]\n'
-            'faster_brand = "lumen" if hours["lumen"] < hours["beacon"] else "beacon"',
+            'lumen_hours = round(indicators.at["lumen", "median_response_hours"], 2)',
         ],
         "wrong": [
             ('second_half = posts\n'
              'indicators = metrics.activity_indicators(posts, comments)\n'
-             'faster_brand = indicators["median_response_hours"].idxmin()', 0, "the whole year"),
+             'lumen_hours = indicators.loc["lumen", "median_response_hours"]', 0, "the whole year"),
             ('second_half = posts[posts["published_at"].dt.month <= 6]\n'
              'indicators = metrics.activity_indicators(second_half, comments)\n'
-             'faster_brand = indicators["median_response_hours"].idxmin()', 0, "the first half"),
+             'lumen_hours = indicators.loc["lumen", "median_response_hours"]', 0, "the first half"),
             ('second_half = posts[posts["published_at"].dt.month >= 7]\n'
              'indicators = metrics.activity_indicators(second_half, comments)\n'
-             'faster_brand = indicators["median_response_hours"].idxmax()', 1, "the slower brand"),
+             'lumen_hours = indicators["median_response_hours"].mean()', 1, "both brands averaged"),
         ],
     }},
     "04_relationships_and_influence": {
@@ -93,85 +112,96 @@ CORPUS = {
                  '.sort_values()', 1, "lowest first"),
             ],
         },
-        "reach_at_12": {
+        "outcome_at_12": {
             "right": [
-                'reach_at_12 = crisis.outcome_table(hours=(12,)).set_index("choice")["reach"].sort_values()',
-                'reach_at_12 = crisis.outcome_table(hours=(12,)).sort_values("reach")'
-                '.set_index("choice")["reach"]',
-                'reach_at_12 = pd.Series({name: crisis.outcome(name, 12)["reach"]'
-                ' for name in crisis.CHOICES})'
-                '.sort_values().round(1)',
+                'outcome_at_12 = crisis.outcome_table(hours=(12,)).set_index("choice")'
+                '[["reach", "won_back", "lowest_sentiment"]].sort_values("reach")',
+                'table = crisis.outcome_table(hours=(12,)).sort_values("reach")\n'
+                'outcome_at_12 = table.set_index("choice").loc[:, ["reach", "won_back", "lowest_sentiment"]]',
+                'outcome_at_12 = pd.DataFrame({name: crisis.outcome(name, 12) for name in crisis.CHOICES}).T'
+                '[["reach", "won_back", "lowest_sentiment"]].astype(float).sort_values("reach").round(3)',
             ],
             "wrong": [
-                ('reach_at_12 = crisis.outcome_table(hours=(6,)).set_index("choice")["reach"].sort_values()',
-                 0, "hour 6, as in the lesson"),
-                ('reach_at_12 = crisis.outcome_table(hours=(12,)).set_index("choice")["peak_views"]'
-                 '.sort_values()',
-                 0, "the busiest hour, not the final reach"),
-                ('reach_at_12 = crisis.outcome_table(hours=(12,)).set_index("choice")["reach"]'
-                 '.sort_values(ascending=False)', 1, "largest first"),
+                ('outcome_at_12 = crisis.outcome_table(hours=(6,)).set_index("choice")'
+                 '[["reach", "won_back", "lowest_sentiment"]].sort_values("reach")', 0,
+                 "hour 6, as in the lesson"),
+                ('outcome_at_12 = crisis.outcome_table(hours=(12,)).set_index("choice")'
+                 '[["reach", "won_back", "sentiment"]].rename(columns={"sentiment": "lowest_sentiment"})'
+                 '.sort_values("reach")', 2, "the settled tone, not the worst day"),
+                ('outcome_at_12 = crisis.outcome_table(hours=(12,)).set_index("choice")'
+                 '[["reach", "won_back", "lowest_sentiment"]].sort_values("reach", ascending=False)', 2,
+                 "largest reach first"),
             ],
         },
     },
     "05_metrics": {
         "rate_by_type": {
             "right": [
-                'rate_by_type = metrics.performance_by(beacon, "content_type")["engagement_rate"]'
+                'beacon_feed = beacon[beacon["mode"] == "broadcast"]\n'
+                'rate_by_type = metrics.performance_by(beacon_feed, "content_type")["engagement_rate"]'
                 '.sort_values(ascending=False)',
-                'sums = beacon.assign(engaged=metrics.engagements(beacon)).groupby("content_type", '
+                'feed = beacon.query("mode == \'broadcast\'")\n'
+                'sums = feed.assign(engaged=metrics.engagements(feed)).groupby("content_type", '
                 'observed=True)[["engaged", "impressions"]].sum()\n'
                 'rate_by_type = (sums["engaged"] / sums["impressions"]).sort_values(ascending=False)',
-                'table = metrics.performance_by(beacon, "content_type").reset_index()\n'
+                'table = metrics.performance_by(beacon[beacon["mode"] != "reply"], "content_type")'
+                '.reset_index()\n'
                 'rate_by_type = table.set_index("content_type")["engagement_rate"].nlargest(len(table))',
             ],
             "wrong": [
-                ('rate_by_type = metrics.performance_by(lumen, "content_type")["engagement_rate"]'
-                 '.sort_values(ascending=False)', 0, "Lumen, not Beacon"),
-                ('rate_by_type = metrics.engagement_rate(beacon).groupby(beacon["content_type"], '
-                 'observed=True).mean().sort_values(ascending=False)', 0, "mean of per-post rates"),
                 ('rate_by_type = metrics.performance_by(beacon, "content_type")["engagement_rate"]'
+                 '.sort_values(ascending=False)', 0, "replies included"),
+                ('beacon_feed = beacon[beacon["mode"] == "broadcast"]\n'
+                 'rate_by_type = metrics.engagement_rate(beacon_feed).groupby(beacon_feed["content_type"], '
+                 'observed=True).mean().sort_values(ascending=False)', 0, "mean of per-post rates"),
+                ('beacon_feed = beacon[beacon["mode"] == "broadcast"]\n'
+                 'rate_by_type = metrics.performance_by(beacon_feed, "content_type")["engagement_rate"]'
                  '.sort_values()', 1, "lowest first"),
             ],
         },
         "best_hour": {
             "right": [
-                'rate_by_hour = metrics.engagement_rate(lumen_instagram)'
-                '.groupby(lumen_instagram["published_at"].dt.hour).median()\n'
+                'feed = lumen_instagram[lumen_instagram["mode"] == "broadcast"]\n'
+                'rate_by_hour = metrics.engagement_rate(feed).groupby(feed["published_at"].dt.hour)'
+                '.median()\n'
                 'best_hour = int(rate_by_hour.idxmax())\n'
                 'fig = figures.finish(px.bar(x=rate_by_hour.index, y=rate_by_hour.to_numpy()), '
                 'title="Instagram by hour", x_title="Hour", y_title="Median rate", alt="Bars by hour.")',
-                'hourly = lumen_instagram.assign(hour=lumen_instagram["published_at"].dt.hour,\n'
-                'rate=metrics.engagement_rate(lumen_instagram))\n'
+                'feed = lumen_instagram.query("mode == \'broadcast\'")\n'
+                'hourly = feed.assign(hour=feed["published_at"].dt.hour,\n'
+                'rate=metrics.engagement_rate(feed))\n'
                 'rate_by_hour = hourly.groupby("hour")["rate"].median()\n'
                 'best_hour = int(rate_by_hour.sort_values().index[-1])\n'
                 'fig = figures.finish(px.bar(rate_by_hour.reset_index(), x="hour", y="rate"), '
                 'title="By hour", x_title="Hour of day", y_title="Median engagement rate", '
                 'alt="Bar chart of the median by hour.")',
                 'import plotly.graph_objects as go\n'
-                'rate_by_hour = metrics.engagement_rate(lumen_instagram)'
-                '.groupby(lumen_instagram["published_at"].dt.hour).median()\n'
+                'feed = lumen_instagram.loc[lumen_instagram["mode"].eq("broadcast")]\n'
+                'rate_by_hour = metrics.engagement_rate(feed).groupby(feed["published_at"].dt.hour)'
+                '.median()\n'
                 'best_hour = int(rate_by_hour.index[np.argmax(rate_by_hour.to_numpy())])\n'
                 'fig = figures.finish(go.Figure(go.Bar(x=list(rate_by_hour.index), y=list(rate_by_hour))), '
                 'title="Hours", x_title="Hour", y_title="Rate", alt="Median engagement rate for each hour.")',
             ],
             "wrong": [
                 ('rate_by_hour = metrics.engagement_rate(lumen_instagram)'
-                '.groupby(lumen_instagram["published_at"].dt.hour).mean()\n'
+                 '.groupby(lumen_instagram["published_at"].dt.hour).median()\n'
                  'best_hour = int(rate_by_hour.idxmax())\n'
                  'fig = figures.finish(px.bar(x=rate_by_hour.index, y=rate_by_hour.to_numpy()), '
-                 'title="Instagram by hour", x_title="Hour", y_title="Mean rate", alt="Bars by hour.")',
-                 0, "the mean, not the median"),
-                ('rate_by_hour = metrics.engagement_rate(lumen_instagram)'
-                '.groupby(lumen_instagram["published_at"].dt.hour).median()\n'
+                 'title="Instagram by hour", x_title="Hour", y_title="Median rate", alt="Bars by hour.")',
+                 0, "replies included"),
+                ('feed = lumen_instagram[lumen_instagram["mode"] == "broadcast"]\n'
+                 'rate_by_hour = metrics.engagement_rate(feed).groupby(feed["published_at"].dt.hour)'
+                '.median()\n'
                  'best_hour = int(rate_by_hour.idxmin())\n'
                  'fig = figures.finish(px.bar(x=rate_by_hour.index, y=rate_by_hour.to_numpy()), '
                  'title="Instagram by hour", x_title="Hour", y_title="Median rate", alt="Bars by hour.")',
                  2, "the worst hour"),
-                ('rate_by_hour = metrics.engagement_rate(lumen)'
-                 '.groupby(lumen["published_at"].dt.hour).median()\n'
+                ('feed = lumen_instagram[lumen_instagram["mode"] == "broadcast"]\n'
+                 'rate_by_hour = metrics.engagement_rate(feed).groupby(feed["published_at"].dt.hour).mean()\n'
                  'best_hour = int(rate_by_hour.idxmax())\n'
                  'fig = px.bar(x=rate_by_hour.index, y=rate_by_hour.to_numpy())', 0,
-                 "every platform, and a figure not finished"),
+                 "the mean, not the median, and a figure not finished"),
             ],
         },
     },
@@ -183,6 +213,8 @@ NUMERIC_MISTAKES = {
     "02_what_to_do": {"q5": 'round((posts[posts["brand"] == "lumen"]["content_type"] == "promotional")'
                             '.mean() * 100, 1)'},
     "03_existing_vs_living": {"q4": "round((4 + 2 + 5) / 3, 2)",
-                              "q5": 'round((survey["relationships"] >= 3).mean() * 100, 1)'},
-    "05_metrics": {"q3": 'round((lumen["clicks"] / lumen["impressions"]).mean() * 100, 2)'},
+                              "q5": 'round((survey["commitment"] <= 3).mean() * 100, 1)'},
+    "05_metrics": {"q3": 'round((lumen["clicks"] / lumen["impressions"]).mean() * 100, 2)',
+                   "q7": 'round(metrics.follower_growth(followers, by="brand").set_index(["brand", "date"])'
+                         '.loc[("beacon", "2025-06-01"), "growth_rate"] * 100, 2)'},
 }
