@@ -69,7 +69,8 @@ def test_the_script_follows_the_agenda_row_by_row_with_what_to_have_ready():
     metrics_activity = next(row for row in page.split("<tr>") if "one goal, one metric" in row)
     assert 'href="decks/05_x.html"' in metrics_activity
     assert 'href="activity_cards.html#card-05_metrics"' in metrics_activity
-    recap = next(row for row in page.split("<tr>") if "<td>1-3</td>" in row)
+    recap = pack.script_html(pack.cues("| 09:00 | recap of the morning | 1-3 | plenary, 5 min |\n"),
+                             decks, set())  # a row may span modules; the day's agenda has none now
     assert re.findall(r'href="decks/(\d+)_x', recap) == ["01", "02", "03"]
     with pytest.raises(SmcourseError, match="no rows"):
         pack.cues("# An agenda\n\nNo table yet.")
