@@ -20,7 +20,7 @@ from pathlib import Path
 import docx
 import icalendar
 
-from smcourse.plan import CALENDAR_WEEKS, DIMENSIONS, METRICS, Plan, PlanFileError, calendar, check
+from smcourse.plan import CALENDAR_WEEKS, DIMENSIONS, Objective, Plan, PlanFileError, calendar, check
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
 
@@ -54,8 +54,8 @@ def sections(plan: Plan) -> list[Section]:
             f"**Where we are**: {situation.presences}", f"**What the numbers say**: "
             f"{situation.numbers}", f"**One competitor**: {situation.competitor}"]]),
         Section("objectives", "2. Objectives", [Table(
-            ("Business outcome", "Metric", "Baseline", "Target", "By"),
-            [(o.outcome, _metric_label(o.metric), o.baseline, o.target, o.by)
+            ("Business outcome", "Metric", "Baseline", "Target", "By", "Why we expect it"),
+            [(o.outcome, _metric_label(o), o.baseline, o.target, o.by, o.reason)
              for o in plan.objectives])]),
         Section("goals", "3. What social media will do", [
             [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
@@ -88,6 +88,8 @@ def sections(plan: Plan) -> list[Section]:
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
         Section("budget", "12. Budget", [Table(("Item", "Amount"), [
             ("People", _amount(budget.people_hours, "hours a week")),
+            (f"Of which other work ({budget.other_work})" if budget.other_work else "Of which other work",
+             _amount(budget.other_hours, "hours a week")),
             (f"Tools ({budget.tools})" if budget.tools else "Tools",
              _amount(budget.tools_per_month, f"{money} a month")),
             ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"))])]),
@@ -106,9 +108,9 @@ def sections(plan: Plan) -> list[Section]:
     return parts
 
 
-def _metric_label(name: str) -> str:
-    spec = METRICS.get(name)
-    return f"{spec.label} ({spec.unit})" if spec else name
+def _metric_label(objective: Objective) -> str:
+    spec = objective.spec()
+    return f"{spec.label} ({spec.unit})" if spec else objective.metric
 
 
 def title(plan: Plan) -> str:
