@@ -30,8 +30,8 @@ import numpy as np
 import pandas as pd
 
 from smcourse import metrics
-from smcourse.plan import Community, Plan, parse_clock
 from smcourse.errors import SmcourseError
+from smcourse.plan import Community, Plan, parse_clock
 
 NEEDED = ("impressions", "likes", "comments", "shares")
 OPTIONAL = ("published_at", "clicks", "reach")
