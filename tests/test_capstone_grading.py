@@ -24,9 +24,23 @@ def _own_plan() -> plan.Plan:
     return ours
 
 
-def _submit(root: Path, student: str, handed_in: plan.Plan | None) -> None:
-    """The released notebook with the code cells solved as the source solves them, and
-    `handed_in` saved beside it as my_strategy.plan.json; no answers.json (the cards are blank)."""
+# Task A as learners write it: (code, points it must earn)
+TASK_A_ANSWERS = {
+    "in_per_cent": ('baseline = (metrics.performance_by(lumen, "platform")["engagement_rate"] * 100)'
+                    '.round(3)\noverall = plan_import.baseline(lumen)["engagement_rate"]', TASK_A),
+    "smallest_first": ('baseline = metrics.performance_by(lumen, "platform")["engagement_rate"]'
+                       '.sort_values()\noverall = plan_import.baseline(lumen)["engagement_rate"]',
+                       TASK_A / 2),
+    "feed_posts_only": ('feed = lumen[lumen["mode"] == "broadcast"]\n'
+                        'baseline = metrics.performance_by(feed, "platform")["engagement_rate"]\n'
+                        'overall = plan_import.baseline(feed)["engagement_rate"]', 0),
+}
+
+
+def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str = "") -> None:
+    """The released notebook with the code cells solved as the source solves them (Task A as
+    `task_a` when given), and `handed_in` saved beside it as my_strategy.plan.json; no
+    answers.json (the cards are blank)."""
     folder = root / "submitted" / student / ASSIGNMENT
     folder.mkdir(parents=True)
     source = nbformat.read(root / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
@@ -35,7 +49,7 @@ def _submit(root: Path, student: str, handed_in: plan.Plan | None) -> None:
     for cell in notebook.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
         if grade_id in ("baseline", "own_plan"):
-            cell.source = solved[grade_id]
+            cell.source = task_a if grade_id == "baseline" and task_a else solved[grade_id]
     nbformat.write(notebook, folder / f"{ASSIGNMENT}.ipynb")
     if handed_in is not None:
         plan.save(handed_in, folder / "my_strategy.plan.json")
@@ -54,6 +68,8 @@ def scores(tmp_path_factory):
                 "lumen_unchanged": plan.example_plan(), "lumen_by_name": renamed_only}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
+    for student, (code, _) in TASK_A_ANSWERS.items():
+        _submit(root, student, _own_plan(), code)
     run = grading.grade(ASSIGNMENT, root, show_progress=False)
     return {result.student: result.score for result in run.results}
 
@@ -69,3 +85,8 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 
 def test_lumen_s_example_handed_in_as_it_is_earns_nothing_for_the_plan(scores):
     assert scores["lumen_unchanged"] == scores["lumen_by_name"] == TASK_A
+
+
+@pytest.mark.parametrize("student", TASK_A_ANSWERS)
+def test_task_a_accepts_per_cent_and_checks_the_order_and_the_posts_pooled(scores, student):
+    assert scores[student] == TASK_A_ANSWERS[student][1] + TASK_B

@@ -128,6 +128,10 @@ CLAIMS = {
         lambda: pd.Series([e.channel for e in plan.calendar(LUMEN)]).value_counts()[
             ["YouTube", "Email newsletter"]].tolist() == [2, 3],
     "the plan starts on 4 January 2027": lambda: LUMEN.start == "2027-01-04",
+    "0.7 hours a week of slack would not absorb a week like the recall's":
+        lambda: f"{LUMEN.budget.people_hours - _needed():.1f}" == "0.7"
+        and 167 * LUMEN.community.minutes_per_reply / 60 > LUMEN.budget.people_hours - _needed()
+        + LUMEN.community.staffed_hours - LUMEN.community.hours_needed(4),
 }
 
 NOTES_CLAIMS = {
