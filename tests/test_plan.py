@@ -185,7 +185,10 @@ def test_a_goal_no_objective_measures_is_pointed_out():
     lumen = _example(objectives=[plan.example_plan().objectives[0]])
     assert _messages(lumen, "goals", "consider") == [
         "No objective tells you whether monitor works; consider median response time or positive "
-        "sentiment."]
+        "sentiment, or a count of your own (conversations logged a month, say).",
+        # engagement with everyone does not show ties with a few named people
+        "No objective tells you whether connect works; consider median response time or questions "
+        "answered, or a count of your own (conversations logged a month, say)."]
 
 
 def test_a_persona_needs_a_name_needs_and_a_stage():

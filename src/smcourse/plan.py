@@ -94,7 +94,7 @@ class MetricSpec:
 
 METRICS = {
     "engagement_rate": MetricSpec(
-        "Engagement rate", "% of impressions", 0.5, 15, ("communicate", "connect"),
+        "Engagement rate", "% of impressions", 0.5, 15, ("communicate",),
         "engagement rates by impressions are usually a few per cent"),
     "click_through_rate": MetricSpec(
         "Click-through rate", "% of impressions", 0.1, 10, ("communicate",),
@@ -531,7 +531,8 @@ def _check_goals(plan: Plan):
             fitting = [spec.label.lower() for spec in METRICS.values()
                        if goal.activity in spec.measures][:2]
             yield _consider("goals", where, f"No objective tells you whether {goal.activity} works; "
-                                            f"consider {' or '.join(fitting)}.")
+                                            f"consider {' or '.join(fitting)}, or a count of your "
+                                            "own (conversations logged a month, say).")
 
 
 def _check_audience(plan: Plan):
