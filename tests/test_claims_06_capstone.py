@@ -146,6 +146,8 @@ NOTES_CLAIMS = {
     "Saturday, 08:00 to 18:00 inbox would give 9.8":
         lambda: round(_waits(LUMEN.community).median()) == 3 and f"{_waits(OLD_ROTA).median():.1f}" == "9.8",
     "need 31.3 of the 32 budgeted people hours": lambda: f"{_needed():.1f}" == "31.3",
+    "the median wait looks three hours shorter than an ordinary week's":
+        lambda: round(_baseline(RECALL)["response_time"] - _baseline()["response_time"]) == 3,
     "0.7 hours of slack": lambda: f"{LUMEN.budget.people_hours - _needed():.1f}" == "0.7",
 }
 
