@@ -120,3 +120,8 @@ def test_an_export_that_cannot_be_written_says_where(tmp_path):
     blocked.mkdir()
     with pytest.raises(plan.PlanFileError, match="lumen.plan.md could not be written"):
         export(plan.example_plan(), tmp_path / "lumen.plan.json")
+
+
+def test_a_part_shown_in_the_lesson_is_headed_as_part_of_the_plan():
+    shown = plan_export.part_markdown(plan.example_plan(), "budget")
+    assert shown.startswith("#### From the plan · part 12. Budget\n")

@@ -127,8 +127,11 @@ def to_markdown(plan: Plan) -> str:
 
 
 def part_markdown(plan: Plan, part: str) -> str:
-    """One part of the plan ("objectives", "channels"... as `Section.part`) as Markdown."""
-    return _section_markdown(next(section for section in sections(plan) if section.part == part))
+    """One part of the plan ("objectives", "channels"... as `Section.part`) as Markdown, headed
+    "From the plan" one level down, so that its number is not read as a lesson's section."""
+    section = next(section for section in sections(plan) if section.part == part)
+    return _section_markdown(section).replace(f"## {section.title}",
+                                              f"#### From the plan · part {section.title}", 1)
 
 
 def _section_markdown(section: Section) -> str:
