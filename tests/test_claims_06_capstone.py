@@ -128,6 +128,11 @@ CLAIMS = {
         lambda: pd.Series([e.channel for e in plan.calendar(LUMEN)]).value_counts()[
             ["YouTube", "Email newsletter"]].tolist() == [2, 3],
     "the plan starts on 4 January 2027": lambda: LUMEN.start == "2027-01-04",
+    "two community leads look in at 07:00, 11:00, 15:00 and 19:00 every day":
+        lambda: LUMEN.community.days == 7 and sorted(set(
+            plan_import.inbox_waits(pd.Series(pd.date_range("2027-01-04", periods=24 * 60, freq="min")),
+                                    LUMEN.community, 4).loc[lambda waits: waits == 0].index // 60))
+        == [7, 11, 15, 19],
     "0.7 hours a week of slack would not absorb a week like the recall's":
         lambda: f"{LUMEN.budget.people_hours - _needed():.1f}" == "0.7"
         and 167 * LUMEN.community.minutes_per_reply / 60 > LUMEN.budget.people_hours - _needed()

@@ -979,12 +979,13 @@ def example_plan() -> Plan:
                         "07:00 and 11:00, the other at 15:00 and 19:00 (evening and Sunday looks "
                         "are paid as on-call time). Baristas answer brewing questions on the "
                         "café's posts. Messages after 19:00 wait for the 07:00 look, and our "
-                        "profiles say so. The promise is four hours while the inbox is open; "
+                        "profiles say so. The promise is four hours for messages that arrive "
+                        "from 07:00 to 19:00; "
                         "mentions elsewhere are monitoring, budgeted as other work.",
             escalation="Complaints about the café go to the café manager, and about a web-shop "
                        "order to the head of marketing, who runs the shop, the same day; "
                        "wholesale enquiries go to the founder within a working day.",
-            days=7, opens="07:00", closes="21:00", staffed_hours=8,
+            days=7, opens="07:00", closes="20:00", staffed_hours=8,
             messages_per_week=40, minutes_per_reply=3),
         crisis=Crisis(
             holding_statement="We are looking into a problem with PRODUCT (batch BATCH). If it is "
