@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from smcourse import data, metrics, plan, plan_import
+from smcourse import assessment, data, metrics, plan, plan_import
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = ROOT / "course" / "06_capstone_strategy_plan.ipynb"
@@ -71,6 +71,11 @@ def _instagram_rate():
     return plan_import.baseline(posts[posts["platform"] == "instagram"])["engagement_rate"]
 
 
+def _lumen_scores():
+    indicators = metrics.activity_indicators(data.load("posts"), data.load("comments"))
+    return assessment.behaviour_scores(indicators).loc["lumen"].dropna()
+
+
 def _needed():
     return LUMEN.calendar_hours() + LUMEN.community.staffed_hours + LUMEN.budget.other_hours
 
@@ -128,6 +133,11 @@ CLAIMS = {
         lambda: pd.Series([e.channel for e in plan.calendar(LUMEN)]).value_counts()[
             ["YouTube", "Email newsletter"]].tolist() == [2, 3],
     "the plan starts on 4 January 2027": lambda: LUMEN.start == "2027-01-04",
+    "Lumen's lowest with evidence behind it is commitment (4.3), so its plan names commitment as the "
+    "weakest and its commitment action is due on the first day":
+        lambda: _lumen_scores().idxmin() == LUMEN.weakest == "commitment"
+        and f"{_lumen_scores().min():.1f}" == "4.3"
+        and LUMEN.actions["commitment"].due == LUMEN.start,
     "two community leads look in at 07:00, 11:00, 15:00 and 19:00 every day":
         lambda: LUMEN.community.days == 7 and sorted(set(
             plan_import.inbox_waits(pd.Series(pd.date_range("2027-01-04", periods=24 * 60, freq="min")),

@@ -95,7 +95,7 @@ def test_an_action_due_before_the_start_and_a_report_after_the_deadline_are_out_
     lumen = plan.example_plan()
     lumen.actions["presences"] = dataclasses.replace(lumen.actions["presences"], due="2025-11-01")
     lumen.reporting = dataclasses.replace(lumen.reporting, first="2027-04-05")
-    assert _messages(lumen, "actions") == [
+    assert _messages(lumen, "actions", "fix") == [
         "The date of the presences action (2025-11-01) is before the plan starts (2027-01-04)."]
     assert _messages(lumen, "reporting") == [
         "The first report (2027-04-05) comes after the earliest objective's date (2027-03-31): you "
@@ -105,7 +105,7 @@ def test_an_action_due_before_the_start_and_a_report_after_the_deadline_are_out_
 def test_the_same_dates_pass_when_the_plan_starts_earlier():
     lumen = _example(start="2025-10-01")
     lumen.actions["presences"] = dataclasses.replace(lumen.actions["presences"], due="2025-11-01")
-    assert plan.check(lumen) == []
+    assert _messages(lumen, level="fix") == []
 
 
 def test_staffed_hours_that_cannot_keep_the_promise_are_unworkable():
@@ -162,6 +162,17 @@ def test_each_channel_s_mix_must_add_up_over_named_pillars(mix, expected):
 
 def test_a_channel_without_posts_needs_no_mix():
     assert plan.check(_with_channel("Review sites", mix={})) == []
+
+
+def test_the_weakest_dimension_is_named_and_its_action_comes_first():
+    assert [(i.level, i.where, i.message) for i in plan.check(_example(weakest="wisdom"))] == [
+        ("fix", "weakest", "“wisdom” is not one of module 3's dimensions (planning, presences, "
+                           "commitment, relationships).")]
+    assert _messages(_example(weakest=""), "actions", "consider") == [
+        "Which dimension did module 3's self-assessment score lowest? Name it, and start there."]
+    assert _messages(_example(weakest="planning"), "actions", "consider") == [
+        "The planning action, your weakest dimension, is not the first one due: consider starting "
+        "there."]
 
 
 def test_an_action_without_an_owner_is_reported_at_its_field():

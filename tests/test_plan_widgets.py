@@ -43,6 +43,7 @@ def _fill_in_like_a_learner(builder):
     builder.budget["other_work"].value, builder.budget["other_hours"].value = "the report", 1
     builder.reporting["rhythm"].value, builder.reporting["readers"].value = "monthly", "The owner"
     builder.reporting["first"].value = "2026-04-01"
+    builder.weakest.value = "commitment"
     for dimension, action in builder.actions.items():
         action.step.value, action.owner.value = f"a step for {dimension}", "Jo"
         action.due.value = "2026-04-30"

@@ -285,6 +285,7 @@ class Plan:
     budget: Budget = field(default_factory=Budget)
     reporting: Reporting = field(default_factory=Reporting)
     actions: dict[str, Action] = field(default_factory=dict)
+    weakest: str = ""  # the dimension module 3's self-assessment scored lowest
 
     def channel_names(self) -> list[str]:
         return [channel.name for channel in self.channels]
@@ -728,6 +729,26 @@ def _check_actions(plan: Plan):
             yield _fix("actions", f"{where}.owner", f"Who owns the {dimension} action? Name a "
                                                     "person or a role.")
         yield from _dated("actions", f"{where}.due", action.due, start, f"the {dimension} action")
+    yield from _check_weakest(plan)
+
+
+def _check_weakest(plan: Plan):
+    if plan.weakest and plan.weakest not in DIMENSIONS:
+        yield _fix("actions", "weakest", f"“{plan.weakest}” is not one of module 3's dimensions "
+                                         f"({', '.join(DIMENSIONS)}).")
+        return
+    if not plan.actions:
+        return
+    if not plan.weakest:
+        yield _consider("actions", "weakest", "Which dimension did module 3's self-assessment "
+                                              "score lowest? Name it, and start there.")
+        return
+    dues = {name: parse_date(action.due) for name, action in plan.actions.items()}
+    first = dues.get(plan.weakest)
+    if first is not None and any(day is not None and day < first for day in dues.values()):
+        yield _consider("actions", f"actions.{plan.weakest}.due", f"The {plan.weakest} action, "
+                        "your weakest dimension, is not the first one due: consider starting "
+                        "there.")
 
 
 # ------------------------------------------------------------------------------- save and load
@@ -1022,10 +1043,12 @@ def example_plan() -> Plan:
                                "and staff actually talk", "Head of marketing", "2027-03-31"),
             "presences": Action("Sign replies with the first name of the person answering",
                                 "Community leads", "2027-01-11"),
-            "commitment": Action("Give the community leads their rota as protected time, "
-                                 "an on-call phone and one training day", "Founder", "2027-01-29"),
+            "commitment": Action("Give the community leads their rota as protected time and an "
+                                 "on-call phone from the first day, and book one training day",
+                                 "Founder", "2027-01-04"),
             "relationships": Action("Thank the ten most active fans each month and invite two "
                                     "unhappy reviewers to a tasting, never asking them to change "
                                     "or remove a review", "Community leads", "2027-01-29"),
         },
+        weakest="commitment",
     )

@@ -96,7 +96,8 @@ def sections(plan: Plan) -> list[Section]:
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
-        Section("actions", "14. From existing to living", [Table(
+        Section("actions", "14. From existing to living", [
+            f"**Weakest dimension** (module 3's self-assessment): {plan.weakest or '–'}", Table(
             ("Dimension", "Action", "Owner", "Due"),
             [(dimension, action.step, action.owner, action.due)
              for dimension, action in plan.actions.items() if dimension in DIMENSIONS])]),

@@ -265,6 +265,7 @@ class PlanBuilder:
                                            "Who reads the report", report.readers),
                           "first": _text("YYYY-MM-DD", w.Layout(width="10em"), "First report",
                                          report.first)}
+        self.weakest = _menu(model.DIMENSIONS, plan.weakest, "Weakest dimension")
         self.actions = {dimension: ActionRow(
             _long_text("one action", name=f"{dimension.capitalize()}: one action"),
             _text("a person or a role", w.Layout(width="14em"), f"{dimension.capitalize()}: owner"),
@@ -370,7 +371,7 @@ class PlanBuilder:
                        *(_row(labels[name], box) for name, box in self.reporting.items())])
 
     def _actions_tab(self) -> w.VBox:
-        rows = []
+        rows = [_row("Weakest dimension (module 3)", self.weakest)]
         for dimension, row in self.actions.items():
             existing, living = model.DIMENSIONS[dimension]
             rows.append(w.HTML(f"<b>{dimension.capitalize()}</b>: from <i>{existing}</i> to "
@@ -385,6 +386,7 @@ class PlanBuilder:
         channel_fields = [getattr(row, field.name) for row in self.channels.values()
                           for field in fields(row) if field.name != "mix"]
         return [self.organisation, self.start, self.audience, self.voice, self.disclosure,
+                self.weakest,
                 *self.situation.values(), *self.community.values(), *self.crisis.values(),
                 *self.budget.values(), *self.reporting.values(), *channel_fields,
                 *(box for row in self.channels.values() for box in row.mix),
@@ -419,6 +421,7 @@ class PlanBuilder:
             actions={dimension: model.Action(row.step.value, row.owner.value, row.due.value)
                      for dimension, row in self.actions.items()
                      if any((row.step.value, row.owner.value, row.due.value))},
+            weakest=self.weakest.value,
         )
 
     @staticmethod
