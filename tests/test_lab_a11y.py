@@ -154,8 +154,9 @@ def test_each_kind_of_practice_check_is_answered_with_the_keyboard_alone(capston
     # Choice: focus the group, arrow to the option, Tab to Check, Enter.
     choice = _card(page, "Which metric says most about whether")
     choice.get_by_role("radio").first.focus()
-    page.keyboard.press("ArrowDown")  # Follower growth -> Reply share, the right option
-    assert choice.get_by_role("radio", name="Reply share").is_checked()
+    page.keyboard.press("ArrowDown")  # Follower growth -> the right option, second
+    assert choice.get_by_role("radio", name="Conversations with named growers or journalists "
+                                            "logged each month").is_checked()
     assert _check_by_keyboard(choice) == "correct"
     # MultiSelect: Tab between the boxes, Space ticks one.
     multi = _card(page, "Which of these would the builder ask you to fix?")
@@ -169,7 +170,7 @@ def test_each_kind_of_practice_check_is_answered_with_the_keyboard_alone(capston
     # Numeric: type the number into the field named by its unit.
     numeric = _card(page, "question posts go on Facebook")
     numeric.get_by_role("textbox", name="posts").focus()
-    page.keyboard.type("4")
+    page.keyboard.type("8")
     assert _check_by_keyboard(numeric) == "correct"
     # Matching: each menu is named by its item; arrow keys choose on a closed menu.
     matching = _card(page, "Mark each place as owned, rented or occupied.")

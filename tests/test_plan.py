@@ -36,12 +36,21 @@ def test_the_worked_example_has_nothing_missing_or_unworkable():
     assert plan.check(plan.example_plan()) == []
 
 
+RECALL = ("2025-09-08", "2025-09-28")
+
+
 def test_the_worked_example_baselines_are_the_course_data_computed_one_way():
+    """Outside the recall weeks; engagement on Instagram alone; clicks a week on feed posts."""
     posts, comments = data.load("posts"), data.load("comments")
     lumen = posts[posts["brand"] == "lumen"]
-    computed = baseline(lumen, comments[comments["post_id"].isin(lumen["post_id"])])
+    computed = baseline(lumen, comments[comments["post_id"].isin(lumen["post_id"])], RECALL)
+    instagram = lumen[lumen["platform"] == "instagram"]
+    computed["engagement_rate"] = baseline(instagram)["engagement_rate"]
+    feed = lumen[lumen["mode"] == "broadcast"]
+    computed["Link clicks from our posts"] = feed["clicks"].sum() / 52
     for objective in plan.example_plan().objectives:
-        assert float(objective.baseline) == pytest.approx(computed[objective.metric], abs=0.01)
+        assert float(objective.baseline) == pytest.approx(computed[objective.metric], abs=0.5)
+        assert float(objective.baseline) == pytest.approx(computed[objective.metric], rel=0.02)
 
 
 def test_the_worked_example_channels_include_threads_and_free_local_ones():
@@ -71,7 +80,7 @@ def test_a_target_worse_than_its_baseline_is_refused_in_the_metric_s_own_directi
 
 @pytest.mark.parametrize("field, typed, expected", [
     ("by", "2025-12-31", "The date of objective 1 (Engagement rate) (2025-12-31) is before the "
-                         "plan starts (2026-01-05)."),
+                         "plan starts (2027-01-04)."),
     ("by", "end of June", "The date of objective 1 (Engagement rate) (“end of June”) is not a date "
                           "written YYYY-MM-DD."),
     ("by", "", "Give objective 1 (Engagement rate) a date (YYYY-MM-DD)."),
@@ -85,18 +94,18 @@ def test_objective_dates_are_checked_against_the_plan_s_own_start(field, typed, 
 def test_an_action_due_before_the_start_and_a_report_after_the_deadline_are_out_of_order():
     lumen = plan.example_plan()
     lumen.actions["presences"] = dataclasses.replace(lumen.actions["presences"], due="2025-11-01")
-    lumen.reporting = dataclasses.replace(lumen.reporting, first="2026-04-06")
-    assert _messages(lumen, "actions") == [
-        "The date of the presences action (2025-11-01) is before the plan starts (2026-01-05)."]
+    lumen.reporting = dataclasses.replace(lumen.reporting, first="2027-04-05")
+    assert _messages(lumen, "actions", "fix") == [
+        "The date of the presences action (2025-11-01) is before the plan starts (2027-01-04)."]
     assert _messages(lumen, "reporting") == [
-        "The first report (2026-04-06) comes after the earliest objective's date (2026-03-31): you "
+        "The first report (2027-04-05) comes after the earliest objective's date (2027-03-31): you "
         "would learn you missed it too late."]
 
 
 def test_the_same_dates_pass_when_the_plan_starts_earlier():
     lumen = _example(start="2025-10-01")
     lumen.actions["presences"] = dataclasses.replace(lumen.actions["presences"], due="2025-11-01")
-    assert plan.check(lumen) == []
+    assert _messages(lumen, level="fix") == []
 
 
 def test_staffed_hours_that_cannot_keep_the_promise_are_unworkable():
@@ -125,8 +134,16 @@ def test_a_budget_below_the_hours_the_calendar_and_inbox_need_is_unworkable():
     lumen = plan.example_plan()
     lumen.budget = dataclasses.replace(lumen.budget, people_hours=4)
     assert _messages(lumen, "budget") == [
-        f"The budget has 4 people hours a week, but the calendar ({lumen.calendar_hours():.1f} h) "
-        f"and the inbox (6 h) need {lumen.calendar_hours() + 6:.1f}."]
+        f"The budget has 4 people hours a week, but the calendar ({lumen.calendar_hours():.1f} h), "
+        f"the inbox (8 h) and the other work (6 h) need {lumen.calendar_hours() + 14:.1f}."]
+
+
+def test_a_budget_without_the_work_beyond_posts_and_inbox_is_questioned():
+    lumen = plan.example_plan()
+    lumen.budget = dataclasses.replace(lumen.budget, other_work="", other_hours=0)
+    assert _messages(lumen, "budget") == [
+        "Posts and the inbox are not all the work: list the rest (monitoring, review replies, the "
+        "report, paid promotion) and its hours."]
 
 
 def test_the_calendar_hours_count_a_monthly_video_as_a_monthly_video():
@@ -145,6 +162,17 @@ def test_each_channel_s_mix_must_add_up_over_named_pillars(mix, expected):
 
 def test_a_channel_without_posts_needs_no_mix():
     assert plan.check(_with_channel("Review sites", mix={})) == []
+
+
+def test_the_weakest_dimension_is_named_and_its_action_comes_first():
+    assert [(i.level, i.where, i.message) for i in plan.check(_example(weakest="wisdom"))] == [
+        ("fix", "weakest", "“wisdom” is not one of module 3's dimensions (planning, presences, "
+                           "commitment, relationships).")]
+    assert _messages(_example(weakest=""), "actions", "consider") == [
+        "Which dimension did module 3's self-assessment score lowest? Name it, and start there."]
+    assert _messages(_example(weakest="planning"), "actions", "consider") == [
+        "The planning action, your weakest dimension, is not the first one due: consider starting "
+        "there."]
 
 
 def test_an_action_without_an_owner_is_reported_at_its_field():
@@ -168,7 +196,10 @@ def test_a_goal_no_objective_measures_is_pointed_out():
     lumen = _example(objectives=[plan.example_plan().objectives[0]])
     assert _messages(lumen, "goals", "consider") == [
         "No objective tells you whether monitor works; consider median response time or positive "
-        "sentiment."]
+        "sentiment, or a count of your own (conversations logged a month, say).",
+        # engagement with everyone does not show ties with a few named people
+        "No objective tells you whether connect works; consider median response time or questions "
+        "answered, or a count of your own (conversations logged a month, say)."]
 
 
 def test_a_persona_needs_a_name_needs_and_a_stage():
@@ -180,19 +211,34 @@ def test_a_persona_needs_a_name_needs_and_a_stage():
 
 
 def test_objectives_need_an_outcome_a_metric_and_numbers():
-    objectives = [Objective("fame", "engagement_rate", "4", "5", "2026-06-30"),
-                  Objective("sales", "likes", "1", "2", "2026-06-30"),
-                  Objective("sales", "click_through_rate", "low", "", "2026-06-30"),
-                  Objective("sales", "engagement_rate", "4", "35", "2026-06-30")]
-    assert _messages(_example(objectives=objectives), "objectives") == [
+    objectives = [Objective("fame", "engagement_rate", "4", "5", "2027-06-30"),
+                  Objective("sales", "Web-shop orders", "1", "2", "2027-06-30"),
+                  Objective("sales", "click_through_rate", "low", "", "2027-06-30"),
+                  Objective("sales", "engagement_rate", "4", "35", "2027-06-30"),
+                  Objective("sales", " ", "4", "5", "2027-06-30")]
+    assert _messages(_example(objectives=objectives), "objectives", "fix") == [
         "Objective 1 serves no business outcome: choose one of sales, leads, bookings, hires, "
         "reviews, loyalty.",
-        "Objective 2 needs a course metric (engagement_rate, click_through_rate, follower_growth, "
-        "response_time, positive_sentiment, questions_answered, reply_share).",
+        "Objective 2 measures “Web-shop orders”, your own count: give its unit (orders a month, "
+        "enquiries a week).",
         "The baseline of objective 3 (“low”) is not a number.",
         "Objective 3 (Click-through rate) has no target, in % of impressions.",
         "A target of 35% of impressions for Engagement rate is outside a sensible range (0.5 to 15% "
-        "of impressions): engagement rates by impressions are usually a few per cent."]
+        "of impressions): engagement rates by impressions are usually a few per cent.",
+        "Objective 5 needs a metric: a course metric (engagement_rate, click_through_rate, "
+        "follower_growth, response_time, positive_sentiment, questions_answered, reply_share) or "
+        "your own count, with its unit."]
+
+
+def test_an_own_business_count_is_judged_like_a_course_metric():
+    orders = Objective("sales", "Web-shop orders from social links", "40", "30", "2027-06-30",
+                       unit="orders a month", reason="")
+    lumen = _example(objectives=[*plan.example_plan().objectives, orders])
+    assert [(i.level, i.where, i.message) for i in plan.check(lumen) if i.part == "objectives"] == [
+        ("fix", "objectives[6].target", "The target of objective 6 (30 orders a month) is worse "
+         "than its baseline (40 orders a month): Web-shop orders from social links should go up."),
+        ("consider", "objectives[6].reason", "Why should Web-shop orders from social links reach "
+         "the target of objective 6? Give the reason you expect it.")]
 
 
 def test_a_promise_that_is_not_hours_is_named():
@@ -211,7 +257,7 @@ def test_every_channel_is_marked_and_a_rented_one_marked_owned_is_questioned():
 
 def test_the_crisis_disclosure_voice_and_reporting_parts_are_asked_for():
     lumen = _example(crisis=plan.Crisis(approver="Founder"), disclosure="", voice="",
-                     reporting=plan.Reporting("daily-ish", "", "2026-02-02"))
+                     reporting=plan.Reporting("daily-ish", "", "2027-02-01"))
     assert _messages(lumen, "crisis") == [
         "Write the holding statement you post in the first hour of a crisis.",
         "Say who pauses scheduled posts in a crisis, and how.",
@@ -232,10 +278,10 @@ def test_the_inbox_hours_must_be_a_day_s_window():
 
 def test_the_calendar_spreads_six_weeks_of_posts_from_the_start_date():
     entries = plan.calendar(plan.example_plan())
-    assert min(e.day for e in entries) == dt.date(2026, 1, 5)
-    assert max(e.day for e in entries) < dt.date(2026, 1, 5) + dt.timedelta(weeks=6)
+    assert min(e.day for e in entries) == dt.date(2027, 1, 4)
+    assert max(e.day for e in entries) < dt.date(2027, 1, 4) + dt.timedelta(weeks=6)
     per_channel = Counter(e.channel for e in entries)
-    assert per_channel["Instagram"] == 4 * 6 and per_channel["YouTube"] == 2
+    assert per_channel["Instagram"] == 5 * 6 and per_channel["YouTube"] == 2
     assert "Review sites" not in per_channel
     videos = [e.day for e in entries if e.channel == "YouTube"]
     assert (videos[1] - videos[0]).days == 30  # a month apart, not weekly
@@ -246,7 +292,14 @@ def test_the_calendar_follows_each_channel_s_own_mix():
     linkedin = {e.pillar for e in entries if e.channel == "LinkedIn"}
     assert linkedin == {"Wholesale and careers"}
     instagram = Counter(e.pillar for e in entries if e.channel == "Instagram")
-    assert set(instagram.values()) == {6}  # four pillars at 25% over 24 posts
+    assert sorted(instagram.values()) == [7, 7, 8, 8]  # four pillars at 25% over 30 posts
+
+
+def test_the_calendar_spreads_posts_over_every_day_of_the_week():
+    entries = plan.calendar(plan.example_plan())
+    per_weekday = Counter(e.day.weekday() for e in entries)
+    assert len(per_weekday) == 7 and max(per_weekday.values()) < len(entries) / 4
+    assert max(Counter(e.day for e in entries).values()) <= 7
 
 
 def test_no_start_date_means_no_calendar():

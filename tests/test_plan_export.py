@@ -45,7 +45,7 @@ def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert [h.split(". ", 1)[1] for h in headings][:4] == [
         "Where we start", "Objectives", "What social media will do", "Audience insight"]
-    assert "| reviews | Median response time (hours) | 6.5 | 4 | 2026-03-31 |" in text
+    assert "| reviews | Median response time (hours) | 9.4 | 4 | 2027-03-31 |" in text
     assert "Still open" not in text
 
 
@@ -88,7 +88,8 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert "14. From existing to living" in headings
     objectives = next(t for t in document.tables if t.rows[0].cells[0].text == "Business outcome")
     assert [c.text for c in objectives.rows[1].cells] == [
-        "loyalty", "Engagement rate (% of impressions)", "4.47", "5", "2026-06-30"]
+        "loyalty", "Engagement rate (% of impressions)", "3.76", "4.2", "2027-06-30",
+        plan.example_plan().objectives[0].reason]
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert "Holding statement" in bold
 
@@ -106,7 +107,7 @@ def test_the_icalendar_file_parses_into_one_all_day_event_per_post():
     entries = plan.calendar(plan.example_plan())
     assert len(events) == len(entries) and len({e["uid"] for e in events}) == len(events)
     first = events[0]
-    assert first.decoded("dtstart") == dt.date(2026, 1, 5)
+    assert first.decoded("dtstart") == dt.date(2027, 1, 4)
     assert str(first["summary"]) == f"{entries[0].channel}: {entries[0].pillar}"
 
 
@@ -119,3 +120,8 @@ def test_an_export_that_cannot_be_written_says_where(tmp_path):
     blocked.mkdir()
     with pytest.raises(plan.PlanFileError, match="lumen.plan.md could not be written"):
         export(plan.example_plan(), tmp_path / "lumen.plan.json")
+
+
+def test_a_part_shown_in_the_lesson_is_headed_as_part_of_the_plan():
+    shown = plan_export.part_markdown(plan.example_plan(), "budget")
+    assert shown.startswith("#### From the plan · part 12. Budget\n")

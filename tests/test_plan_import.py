@@ -3,7 +3,16 @@
 import pandas as pd
 import pytest
 
-from smcourse.plan_import import ImportFileError, baseline, format_of, read_export, recognise
+from smcourse.plan import Channel, Community, Plan
+from smcourse.plan_import import (
+    ImportFileError,
+    baseline,
+    expected_per_week,
+    format_of,
+    inbox_waits,
+    read_export,
+    recognise,
+)
 
 # Three posts: 60 engagements and 6 clicks over 2,000 impressions -> 3% and 0.3%, pooled.
 META = pd.DataFrame({
@@ -93,3 +102,36 @@ def test_a_file_that_is_not_a_table_gets_a_clear_message(tmp_path, name, content
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(ImportFileError, match="There is no file gone.csv here"):
         read_export(tmp_path / "gone.csv")
+
+
+# --- an exceptional spell, the inbox replay and counts a cadence earns -------------------------
+
+def test_an_exceptional_spell_is_left_out_of_the_baseline_by_date():
+    posts = recognise(META.assign(**{"Publish time": ["2026-01-05", "2026-01-07", "2026-01-09"]}))
+    ordinary = baseline(posts, exclude=("2026-01-06", "2026-01-08"))
+    # posts 1 and 3: 29 + 9 engagements over 1,100 impressions
+    assert ordinary["engagement_rate"] == pytest.approx(round(38 / 1100 * 100, 2))
+    with pytest.raises(ImportFileError, match="no published_at column"):
+        baseline(recognise(META.drop(columns="Publish time")), exclude=("2026-01-06", "2026-01-08"))
+
+
+def test_the_inbox_replay_waits_for_the_next_look_on_a_staffed_day():
+    team = Community(days=5, opens="08:00", closes="18:00")  # looks at 08, 12 and 16, Mon to Fri
+    arrivals = pd.Series(pd.to_datetime([
+        "2027-01-04 08:00",   # Monday, at a look: no wait
+        "2027-01-04 09:30",   # waits for 12:00
+        "2027-01-04 16:30",   # after the last look: Tuesday 08:00
+        "2027-01-08 20:00",   # Friday evening: Monday 08:00
+    ]))
+    assert inbox_waits(arrivals, team, 4).tolist() == [0, 2.5, 15.5, 60]
+    with pytest.raises(ImportFileError, match="opening hours"):
+        inbox_waits(arrivals, Community(days=5, opens="18:00", closes="08:00"), 4)
+
+
+def test_a_cadence_earns_the_platform_s_count_per_feed_post():
+    posts = pd.DataFrame({"platform": ["facebook", "facebook", "x", "x"],
+                          "mode": ["broadcast", "broadcast", "broadcast", "reply"],
+                          "clicks": [2, 4, 1, 9]})
+    lumen = Plan(channels=[Channel("Facebook", posts=5), Channel("X", posts=2),
+                           Channel("Threads", posts=3)])
+    assert expected_per_week(posts, lumen, "clicks").to_dict() == {"Facebook": 15.0, "X": 2.0}

@@ -18,7 +18,11 @@ def _fill_in_like_a_learner(builder):
     objective = builder.objectives[0]
     objective.outcome.value, objective.metric.value = "sales", "questions_answered"
     objective.baseline.value, objective.target.value = "70", "90"
-    objective.by.value = "2026-06-30"
+    objective.by.value, objective.reason.value = "2026-06-30", "Jo answers daily now"
+    orders = builder.objectives[1]
+    orders.outcome.value, orders.metric.value, orders.unit.value = "sales", "Orders", "a month"
+    orders.baseline.value, orders.target.value, orders.by.value = "12", "15", "2026-06-30"
+    orders.reason.value = "A shop link in every post"
     builder.audience.value = "Readers in town"
     persona = builder.personas[0]
     persona.name.value, persona.needs.value, persona.stage.value = "Ola", "Signed copies", "decision"
@@ -35,9 +39,11 @@ def _fill_in_like_a_learner(builder):
     for name in builder.crisis:
         builder.crisis[name].value = f"the {name} rule"
     builder.disclosure.value = "Publisher copies are labelled as gifts"
-    builder.budget["people_hours"].value = 6
+    builder.budget["people_hours"].value = 7
+    builder.budget["other_work"].value, builder.budget["other_hours"].value = "the report", 1
     builder.reporting["rhythm"].value, builder.reporting["readers"].value = "monthly", "The owner"
     builder.reporting["first"].value = "2026-04-01"
+    builder.weakest.value = "commitment"
     for dimension, action in builder.actions.items():
         action.step.value, action.owner.value = f"a step for {dimension}", "Jo"
         action.due.value = "2026-04-30"
@@ -58,6 +64,9 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert restored.goals["connect"].why.value == "Meet local authors and book clubs"
     assert restored.personas[0].stage.value == "decision"
     assert restored.objectives[0].target.value == "90"
+    assert saved["objectives"][1] == {"outcome": "sales", "metric": "Orders", "baseline": "12",
+                                      "target": "15", "by": "2026-06-30", "unit": "a month",
+                                      "reason": "A shop link in every post"}
     assert "Restored your plan from mine.plan.json." in restored.status.value
 
 

@@ -94,7 +94,7 @@ class MetricSpec:
 
 METRICS = {
     "engagement_rate": MetricSpec(
-        "Engagement rate", "% of impressions", 0.5, 15, ("communicate", "connect"),
+        "Engagement rate", "% of impressions", 0.5, 15, ("communicate",),
         "engagement rates by impressions are usually a few per cent"),
     "click_through_rate": MetricSpec(
         "Click-through rate", "% of impressions", 0.1, 10, ("communicate",),
@@ -130,13 +130,26 @@ class Situation:
 @dataclass
 class Objective:
     """A business outcome, the metric that shows it, where it stands and where it should be by
-    when (a date, YYYY-MM-DD)."""
+    when (a date, YYYY-MM-DD), and the reason to expect the change. The metric is a course metric
+    (a key of METRICS) or the organisation's own count, such as "web-shop orders from social
+    links", with its `unit`; an own count is one the business wants more of."""
 
     outcome: str = ""
     metric: str = ""
     baseline: str = ""
     target: str = ""
     by: str = ""
+    unit: str = ""
+    reason: str = ""
+
+    def spec(self) -> MetricSpec | None:
+        """How the metric is judged: the course's spec, an own count's, or None when unknown."""
+        if self.metric in METRICS:
+            return METRICS[self.metric]
+        if self.metric.strip() and self.unit.strip():
+            return MetricSpec(self.metric.strip(), self.unit.strip(), 0, math.inf, (),
+                              "a count cannot be negative")
+        return None
 
 
 @dataclass
@@ -226,9 +239,13 @@ class Crisis:
 
 @dataclass
 class Budget:
-    """People hours a week; tools and paid promotion a month, in the plan's currency."""
+    """People hours a week (posts, the inbox and `other_work`, such as monitoring, review replies
+    and the report, which take `other_hours`); tools and paid promotion a month, in the plan's
+    currency."""
 
     people_hours: float = 0
+    other_work: str = ""
+    other_hours: float = 0
     tools: str = ""
     tools_per_month: float = 0
     paid_per_month: float = 0
@@ -268,6 +285,7 @@ class Plan:
     budget: Budget = field(default_factory=Budget)
     reporting: Reporting = field(default_factory=Reporting)
     actions: dict[str, Action] = field(default_factory=dict)
+    weakest: str = ""  # the dimension module 3's self-assessment scored lowest
 
     def channel_names(self) -> list[str]:
         return [channel.name for channel in self.channels]
@@ -331,26 +349,32 @@ class Entry:
 
 
 def calendar(plan: Plan) -> list[Entry]:
-    """The posts of the first six weeks from the plan's start, spread evenly over each period, each
-    given the pillar furthest behind its share of the channel's mix; empty without a start date."""
+    """The posts of the first six weeks from the plan's start, spread evenly over each period
+    (each channel a day or more after the one before it, so that not every channel posts on the
+    first day of the week), each given the pillar furthest behind its share of the channel's
+    mix; empty without a start date."""
     start = parse_date(plan.start)
     if start is None:
         return []
     entries = []
-    for channel in plan.channels:
-        days = _post_days(channel)
+    for index, channel in enumerate(plan.channels):
+        days = _post_days(channel, index)
         for offset, pillar in zip(days, _pillar_sequence(channel.mix, len(days)), strict=True):
             entries.append(Entry(start + dt.timedelta(days=offset), channel.name, pillar))
     return sorted(entries, key=lambda entry: (entry.day, entry.channel))
 
 
-def _post_days(channel: Channel) -> list[int]:
-    """Day offsets from the start of the plan's posts on `channel` within the calendar's weeks."""
+def _post_days(channel: Channel, index: int) -> list[int]:
+    """Day offsets from the start of the plan's posts on `channel`, the `index`-th channel,
+    within the calendar's weeks: evenly spaced, the first shifted by a part of the gap that differs
+    from one channel to the next."""
     if channel.posts <= 0 or channel.per not in CADENCES:
         return []
-    gap = 7 * CALENDAR_WEEKS / (channel.posts_per_week() * CALENDAR_WEEKS)
+    gap = 7 / channel.posts_per_week()
+    shift = (index * 3 % 7) / 7 * min(gap, 7)
     count = math.ceil(7 * CALENDAR_WEEKS / gap)
-    return [day for number in range(count) if (day := math.floor(number * gap)) < 7 * CALENDAR_WEEKS]
+    return [day for number in range(count)
+            if (day := math.floor(number * gap + shift)) < 7 * CALENDAR_WEEKS]
 
 
 def _pillar_sequence(mix: dict[str, int], count: int) -> list[str]:
@@ -446,14 +470,22 @@ def _check_objectives(plan: Plan):
         if objective.outcome not in OUTCOMES:
             yield _fix("objectives", f"{where}.outcome", f"Objective {number} serves no business "
                                                          f"outcome: choose one of {', '.join(OUTCOMES)}.")
-        spec = METRICS.get(objective.metric)
+        spec = objective.spec()
+        if not objective.metric.strip():
+            yield _fix("objectives", f"{where}.metric", f"Objective {number} needs a metric: a "
+                       f"course metric ({', '.join(METRICS)}) or your own count, with its unit.")
+            continue
         if spec is None:
-            yield _fix("objectives", f"{where}.metric", f"Objective {number} needs a course metric "
-                                                        f"({', '.join(METRICS)}).")
+            yield _fix("objectives", f"{where}.unit", f"Objective {number} measures "
+                       f"“{objective.metric}”, your own count: give its unit (orders a month, "
+                       "enquiries a week).")
             continue
         yield from _check_target(objective, spec, number, where)
         yield from _dated("objectives", f"{where}.by", objective.by, start,
                           f"objective {number} ({spec.label})")
+        if not objective.reason.strip():
+            yield _consider("objectives", f"{where}.reason", f"Why should {spec.label} reach "
+                            f"the target of objective {number}? Give the reason you expect it.")
 
 
 def _check_target(objective: Objective, spec: MetricSpec, number: int, where: str):
@@ -469,7 +501,10 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
     if target is not None and not spec.low <= target <= spec.high:
         yield _fix("objectives", f"{where}.target",
                    f"A target of {spec.amount(target)} for {spec.label} is outside a sensible range "
-                   f"({spec.low:g} to {spec.amount(spec.high)}): {spec.why_range}.")
+                   f"({spec.low:g} to {spec.amount(spec.high)}): {spec.why_range}."
+                   if spec.high < math.inf else
+                   f"A target of {spec.amount(target)} for {spec.label} is below zero: "
+                   f"{spec.why_range}.")
     elif target is not None and baseline is not None:
         worse = target < baseline if spec.better == "higher" else target > baseline
         if worse:
@@ -497,7 +532,8 @@ def _check_goals(plan: Plan):
             fitting = [spec.label.lower() for spec in METRICS.values()
                        if goal.activity in spec.measures][:2]
             yield _consider("goals", where, f"No objective tells you whether {goal.activity} works; "
-                                            f"consider {' or '.join(fitting)}.")
+                                            f"consider {' or '.join(fitting)}, or a count of your "
+                                            "own (conversations logged a month, say).")
 
 
 def _check_audience(plan: Plan):
@@ -645,18 +681,23 @@ def _check_crisis(plan: Plan):
 
 def _check_budget(plan: Plan):
     budget = plan.budget
-    for name in ("people_hours", "tools_per_month", "paid_per_month"):
+    for name in ("people_hours", "other_hours", "tools_per_month", "paid_per_month"):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
-    needed = plan.calendar_hours() + plan.community.staffed_hours
+    if budget.people_hours > 0 and not budget.other_work.strip():
+        yield _consider("budget", "budget.other_work", "Posts and the inbox are not all the work: "
+                        "list the rest (monitoring, review replies, the report, paid promotion) "
+                        "and its hours.")
+    needed = plan.calendar_hours() + plan.community.staffed_hours + budget.other_hours
     if budget.people_hours <= 0:
         yield _fix("budget", "budget.people_hours", "How many people hours a week does the plan "
                                                     "have? Everything else depends on them.")
     elif budget.people_hours < needed:
         yield _fix("budget", "budget.people_hours",
                    f"The budget has {budget.people_hours:g} people hours a week, but the calendar "
-                   f"({plan.calendar_hours():.1f} h) and the inbox "
-                   f"({plan.community.staffed_hours:g} h) need {needed:.1f}.")
+                   f"({plan.calendar_hours():.1f} h), the inbox "
+                   f"({plan.community.staffed_hours:g} h) and the other work "
+                   f"({budget.other_hours:g} h) need {needed:.1f}.")
 
 
 def _check_reporting(plan: Plan):
@@ -688,6 +729,26 @@ def _check_actions(plan: Plan):
             yield _fix("actions", f"{where}.owner", f"Who owns the {dimension} action? Name a "
                                                     "person or a role.")
         yield from _dated("actions", f"{where}.due", action.due, start, f"the {dimension} action")
+    yield from _check_weakest(plan)
+
+
+def _check_weakest(plan: Plan):
+    if plan.weakest and plan.weakest not in DIMENSIONS:
+        yield _fix("actions", "weakest", f"“{plan.weakest}” is not one of module 3's dimensions "
+                                         f"({', '.join(DIMENSIONS)}).")
+        return
+    if not plan.actions:
+        return
+    if not plan.weakest:
+        yield _consider("actions", "weakest", "Which dimension did module 3's self-assessment "
+                                              "score lowest? Name it, and start there.")
+        return
+    dues = {name: parse_date(action.due) for name, action in plan.actions.items()}
+    first = dues.get(plan.weakest)
+    if first is not None and any(day is not None and day < first for day in dues.values()):
+        yield _consider("actions", f"actions.{plan.weakest}.due", f"The {plan.weakest} action, "
+                        "your weakest dimension, is not the first one due: consider starting "
+                        "there.")
 
 
 # ------------------------------------------------------------------------------- save and load
@@ -842,27 +903,43 @@ def backup_path(path: Path) -> Path:
 
 def example_plan() -> Plan:
     """The plan Lumen Coffee Roasters might write, the course's worked example; it passes `check`,
-    and its baselines are the 2025 course data's, computed by `plan_import.baseline`."""
+    and its baselines are the 2025 course data's outside the recall weeks (8 to 28 September),
+    computed by `plan_import.baseline`."""
     return Plan(
         organisation="Lumen Coffee Roasters",
-        start="2026-01-05",
+        start="2027-01-04",
         situation=Situation(
-            presences="A website with a shop and brewing guides, a monthly newsletter, Instagram, "
-                      "Facebook, X, TikTok, LinkedIn, YouTube, and reviews of our two cafés.",
-            numbers="In 2025 our posts earned about 4.5% engagement by impressions (pooled); "
-                    "we answered 87% of questions, with a median wait of 6.5 hours, "
-                    "mostly overnight and at weekends.",
+            presences="A roastery with a riverside café and a web shop on the US East Coast; a "
+                      "website with brewing guides, a newsletter twice a month, Instagram, "
+                      "Facebook, X, TikTok, LinkedIn, YouTube, and reviews of the café.",
+            numbers="In 2025, leaving out the three recall weeks, our posts earned 4.5% engagement "
+                    "by impressions (pooled) and about 31 link clicks a week; we answered 87% of "
+                    "questions, with a median wait of 9.4 hours, because half of all comments "
+                    "arrive before 08:00 or after 18:00 and one in seven on a Sunday.",
             competitor="Beacon Bean Co. has twice our followers but nearly two thirds of its posts "
                        "are promotions and it answers about a third of questions, slowly."),
         objectives=[
-            Objective("loyalty", "engagement_rate", "4.47", "5", "2026-06-30"),
-            Objective("sales", "click_through_rate", "0.14", "0.2", "2026-06-30"),
-            Objective("reviews", "response_time", "6.5", "4", "2026-03-31"),
-            Objective("reviews", "positive_sentiment", "41.29", "50", "2026-06-30"),
-            Objective("leads", "questions_answered", "87.38", "95", "2026-03-31"),
+            Objective("loyalty", "engagement_rate", "3.76", "4.2", "2027-06-30",
+                      reason="Measured on Instagram alone (pooled, 2025: 3.8%), where Hannah "
+                             "is; a quarter of our posts there become questions to her, and "
+                             "questions draw comments."),
+            Objective("sales", "Link clicks from our posts", "31", "33", "2027-06-30",
+                      unit="clicks a week",
+                      reason="2025's clicks per post on each platform times this cadence give "
+                             "about 31 a week; Facebook and X, our readers who click, keep five "
+                             "and four posts a week, and offers carry a shop link."),
+            Objective("reviews", "response_time", "9.4", "4", "2027-03-31",
+                      reason="Replaying 2025's comments on this rota (every day, looks at 07, "
+                             "11, 15 and 19) gives a median wait of 3 hours."),
+            Objective("reviews", "positive_sentiment", "44.28", "48", "2027-06-30",
+                      reason="A crude stand-in for how people feel (the sentiment score reads "
+                             "many questions as positive); faster answers should lift it."),
+            Objective("leads", "questions_answered", "86.65", "95", "2027-03-31",
+                      reason="Questions are where wholesale and shop leads start; the evening "
+                             "and Sunday looks catch the ones that went unanswered."),
         ],
         goals=[
-            Goal("monitor", "Hear questions and complaints about our coffee and cafés early, and "
+            Goal("monitor", "Hear questions and complaints about our coffee and café early, and "
                             "see what Beacon Bean Co. is trying."),
             Goal("communicate", "Show how we source and roast, so home brewers learn something "
                                 "every week and think of us first."),
@@ -894,21 +971,24 @@ def example_plan() -> Plan:
                     "people nearby, like Priya", 1, "week",
                     {"New roasts and offers": 100}, 15, "24"),
             Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah",
-                    4, "week", {"Brewing at home": 25, "Behind the roaster": 25,
+                    5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
                                 "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
-            Channel("Facebook", "rented", "Café events and local community groups",
-                    2, "week", {"New roasts and offers": 50, "Ask the roaster": 50}, 20, "4"),
+            Channel("Facebook", "rented", "Café events, local groups and shop offers: readers "
+                    "who click", 5, "week",
+                    {"New roasts and offers": 40, "Ask the roaster": 40, "Behind the roaster": 20},
+                    20, "4"),
             Channel("Threads", "rented", "Quick conversations with Instagram followers",
-                    2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "8"),
+                    2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
-                    1, "week", {"Wholesale and careers": 100}, 45, "24"),
-            Channel("X", "rented", "Answering mentions and talking with the local press",
-                    1, "week", {"Behind the roaster": 100}, 10, "8"),
+                    2, "week", {"Wholesale and careers": 100}, 45, "4"),
+            Channel("X", "rented", "Answering mentions, the local press, and links to the shop "
+                    "for readers who click", 4, "week",
+                    {"Behind the roaster": 50, "New roasts and offers": 50}, 10, "4"),
             Channel("YouTube", "rented", "One long brewing video a month",
                     1, "month", {"Brewing at home": 100}, 480, "24"),
             Channel("TikTok", "rented", "Short brewing clips and the team at work, for people "
                                         "who do not follow us yet",
-                    2, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "24"),
+                    5, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "4"),
             Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong",
                     0, "week", {}, 0, "24"),
         ],
@@ -916,36 +996,59 @@ def example_plan() -> Plan:
               "replies with our first name, we never mock a question, and we never criticise "
               "another roaster.",
         community=Community(
-            who_answers="Two community leads share the inbox: brewing and order questions; baristas "
-                        "answer brewing questions on their café's posts. Messages after 18:00 and "
-                        "on Sundays wait for the next morning, and our profiles say so.",
-            escalation="Complaints about an order or a café go to the café manager the same day; "
+            who_answers="Two community leads share the inbox on a rota, every day: one looks at "
+                        "07:00 and 11:00, the other at 15:00 and 19:00 (evening and Sunday looks "
+                        "are paid as on-call time). Baristas answer brewing questions on the "
+                        "café's posts. Messages after 19:00 wait for the 07:00 look, and our "
+                        "profiles say so. The promise is four hours for messages that arrive "
+                        "from 07:00 to 19:00; "
+                        "mentions elsewhere are monitoring, budgeted as other work.",
+            escalation="Complaints about the café go to the café manager, and about a web-shop "
+                       "order to the head of marketing, who runs the shop, the same day; "
                        "wholesale enquiries go to the founder within a working day.",
-            days=6, opens="08:00", closes="18:00", staffed_hours=6,
+            days=7, opens="07:00", closes="20:00", staffed_hours=8,
             messages_per_week=40, minutes_per_reply=3),
         crisis=Crisis(
-            holding_statement="We know about the problem with PROBLEM and are looking into it now. "
-                              "We will post an update here by TIME.",
+            holding_statement="We are looking into a problem with PRODUCT (batch BATCH). If it is "
+                              "about safety: please stop using it and do not drink it; bring it "
+                              "back to the café or write to us for a full refund. We will post "
+                              "an update here by TIME.",
             approver="The founder; the head of marketing when the founder cannot be reached",
-            pause="The community lead on duty pauses every scheduled post in the scheduling tool "
+            pause="Whoever holds the on-call phone (the community lead on the rota, or the head "
+                  "of marketing at night) pauses every scheduled post in the scheduling tool "
                   "within 30 minutes, and nothing resumes until the approver says so.",
-            escalation="Community lead, then head of marketing, then founder, within the hour; "
-                       "anything about safety goes to the founder at once."),
-        disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself, "
-                   "with the platform's paid-partnership label where there is one; staff who post "
-                   "about Lumen say that they work here.",
-        budget=Budget(people_hours=18, tools="A scheduling tool and a design app",
-                      tools_per_month=60, paid_per_month=150),
-        reporting=Reporting("monthly", "The founder, the head of marketing and the café managers",
-                            "2026-02-02"),
+            escalation="Community lead, then head of marketing, then founder, within the hour, "
+                       "day or night by the on-call phone; anything about safety goes to the "
+                       "founder at once, who calls the FDA's recall coordinator. In a recall "
+                       "the surge rota starts: both community leads and the head of marketing "
+                       "answer from 07:00 to 22:00 every day for up to three weeks, as in "
+                       "September 2025, paid from the contingency in the budget."),
+        disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
+                   "(“#ad”, “gifted”), with the platform's paid-partnership label where there is "
+                   "one, as the FTC's Endorsement Guides ask; staff who post about Lumen say "
+                   "that they work here; images made or changed with AI carry the platform's AI "
+                   "label; we never pay for, filter or write reviews, and never ask anyone to "
+                   "change or remove one.",
+        budget=Budget(people_hours=32,
+                      other_work="monitoring about 25 mentions a week, review and Google replies, "
+                                 "the monthly report, managing paid promotion, conversations "
+                                 "with growers and press, tastings",
+                      other_hours=6,
+                      tools="A scheduling tool, a design app and a monitoring tool",
+                      tools_per_month=90, paid_per_month=200, currency="USD"),
+        reporting=Reporting("monthly", "The founder, the head of marketing and the café manager",
+                            "2027-02-01"),
         actions={
             "planning": Action("Review the channel list every quarter against where customers "
-                               "and staff actually talk", "Head of marketing", "2026-03-31"),
+                               "and staff actually talk", "Head of marketing", "2027-03-31"),
             "presences": Action("Sign replies with the first name of the person answering",
-                                "Community leads", "2026-01-12"),
-            "commitment": Action("Give the community leads their staffed hours as protected time, "
-                                 "and one training day", "Founder", "2026-02-27"),
+                                "Community leads", "2027-01-11"),
+            "commitment": Action("Give the community leads their rota as protected time and an "
+                                 "on-call phone from the first day, and book one training day",
+                                 "Founder", "2027-01-04"),
             "relationships": Action("Thank the ten most active fans each month and invite two "
-                                    "detractors to a tasting", "Community leads", "2026-01-30"),
+                                    "unhappy reviewers to a tasting, never asking them to change "
+                                    "or remove a review", "Community leads", "2027-01-29"),
         },
+        weakest="commitment",
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 import docx
 import icalendar
 
-from smcourse.plan import CALENDAR_WEEKS, DIMENSIONS, METRICS, Plan, PlanFileError, calendar, check
+from smcourse.plan import CALENDAR_WEEKS, DIMENSIONS, Objective, Plan, PlanFileError, calendar, check
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
 
@@ -54,8 +54,8 @@ def sections(plan: Plan) -> list[Section]:
             f"**Where we are**: {situation.presences}", f"**What the numbers say**: "
             f"{situation.numbers}", f"**One competitor**: {situation.competitor}"]]),
         Section("objectives", "2. Objectives", [Table(
-            ("Business outcome", "Metric", "Baseline", "Target", "By"),
-            [(o.outcome, _metric_label(o.metric), o.baseline, o.target, o.by)
+            ("Business outcome", "Metric", "Baseline", "Target", "By", "Why we expect it"),
+            [(o.outcome, _metric_label(o), o.baseline, o.target, o.by, o.reason)
              for o in plan.objectives])]),
         Section("goals", "3. What social media will do", [
             [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
@@ -88,13 +88,16 @@ def sections(plan: Plan) -> list[Section]:
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
         Section("budget", "12. Budget", [Table(("Item", "Amount"), [
             ("People", _amount(budget.people_hours, "hours a week")),
+            (f"Of which other work ({budget.other_work})" if budget.other_work else "Of which other work",
+             _amount(budget.other_hours, "hours a week")),
             (f"Tools ({budget.tools})" if budget.tools else "Tools",
              _amount(budget.tools_per_month, f"{money} a month")),
             ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"))])]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
-        Section("actions", "14. From existing to living", [Table(
+        Section("actions", "14. From existing to living", [
+            f"**Weakest dimension** (module 3's self-assessment): {plan.weakest or '–'}", Table(
             ("Dimension", "Action", "Owner", "Due"),
             [(dimension, action.step, action.owner, action.due)
              for dimension, action in plan.actions.items() if dimension in DIMENSIONS])]),
@@ -106,9 +109,9 @@ def sections(plan: Plan) -> list[Section]:
     return parts
 
 
-def _metric_label(name: str) -> str:
-    spec = METRICS.get(name)
-    return f"{spec.label} ({spec.unit})" if spec else name
+def _metric_label(objective: Objective) -> str:
+    spec = objective.spec()
+    return f"{spec.label} ({spec.unit})" if spec else objective.metric
 
 
 def title(plan: Plan) -> str:
@@ -125,8 +128,11 @@ def to_markdown(plan: Plan) -> str:
 
 
 def part_markdown(plan: Plan, part: str) -> str:
-    """One part of the plan ("objectives", "channels"... as `Section.part`) as Markdown."""
-    return _section_markdown(next(section for section in sections(plan) if section.part == part))
+    """One part of the plan ("objectives", "channels"... as `Section.part`) as Markdown, headed
+    "From the plan" one level down, so that its number is not read as a lesson's section."""
+    section = next(section for section in sections(plan) if section.part == part)
+    return _section_markdown(section).replace(f"## {section.title}",
+                                              f"#### From the plan · part {section.title}", 1)
 
 
 def _section_markdown(section: Section) -> str:

@@ -5,6 +5,8 @@
     posts = recognise(table)                  # a Meta Business Suite or LinkedIn page export
     posts = recognise(table, {"Views": "impressions", ...})   # any other table, mapped by hand
     baseline(posts)
+    baseline(posts, comments, exclude=("2025-09-08", "2025-09-28"))   # leave out an exceptional spell
+    waits = inbox_waits(comments["created_at"], plan.community, 4)       # replay arrivals on the rota
 
 Every rate is pooled (total engagements / total impressions over all posts), the one way the
 course computes a baseline, so a handful of tiny posts cannot swing it. Nothing leaves the machine.
@@ -21,12 +23,15 @@ from time to time, so any table that does not match is imported through the mapp
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from smcourse import metrics
 from smcourse.errors import SmcourseError
+from smcourse.plan import Community, Plan, parse_clock
 
 NEEDED = ("impressions", "likes", "comments", "shares")
 OPTIONAL = ("published_at", "clicks", "reach")
@@ -45,10 +50,16 @@ class ImportFileError(SmcourseError):
     """An analytics file that cannot be read, or a table that lacks what a baseline needs."""
 
 
-def baseline(posts: pd.DataFrame, comments: pd.DataFrame | None = None) -> pd.Series:
+def baseline(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
+             exclude: tuple[str, str] | None = None) -> pd.Series:
     """The plan's baseline metrics from a posts table (and, when given, the comments on them):
     pooled engagement and click-through rates in per cent, the median response time in hours,
-    the share of questions answered and of positive comments in per cent."""
+    the share of questions answered and of positive comments in per cent. `exclude` (first and
+    last day, YYYY-MM-DD) leaves out an exceptional spell, such as a recall, by publish or
+    arrival date."""
+    if exclude is not None:
+        posts = _outside(posts, "published_at", exclude)
+        comments = None if comments is None else _outside(comments, "created_at", exclude)
     impressions = posts["impressions"].sum()
     values = {"engagement_rate": metrics.engagements(posts).sum() / impressions * 100}
     if "clicks" in posts:
@@ -60,6 +71,47 @@ def baseline(posts: pd.DataFrame, comments: pd.DataFrame | None = None) -> pd.Se
         values["questions_answered"] = questions["answered"].mean() * 100
         values["positive_sentiment"] = (sentiment == "positive").mean() * 100
     return pd.Series(values, name="baseline").round(2)
+
+
+def expected_per_week(posts: pd.DataFrame, plan: Plan, column: str) -> pd.Series:
+    """`column` (clicks, comments...) a week that the plan's cadence would earn on each channel
+    with a history in `posts`, at that platform's average per broadcast post; a channel without
+    history (a new one) is left out, so the total is a floor."""
+    feed = posts[posts["mode"] == "broadcast"] if "mode" in posts else posts
+    per_post = feed.groupby(feed["platform"].astype(str).str.lower())[column].mean()
+    weekly = {channel.name: channel.posts_per_week() * per_post[channel.name.lower()]
+              for channel in plan.channels if channel.name.lower() in per_post.index}
+    return pd.Series(weekly, name=f"{column}_per_week", dtype=float)
+
+
+def _outside(table: pd.DataFrame, column: str, spell: tuple[str, str]) -> pd.DataFrame:
+    if column not in table:
+        raise ImportFileError(f"The table has no {column} column, so no dates can be left out.")
+    day = pd.to_datetime(table[column]).dt.date
+    first, last = (pd.Timestamp(date).date() for date in spell)
+    return table[(day < first) | (day > last)]
+
+
+def inbox_waits(arrivals: pd.Series, team: Community, promise: float) -> pd.Series:
+    """Hours each message would wait for the first look through the inbox if `team` staffed it:
+    on the first `team.days` days of each week (Monday first), a look every `promise` hours from
+    opening, as `Community.hours_needed` counts them; messages after the last look of the day
+    wait for the next staffed morning. `arrivals` are local clock times."""
+    opens, closes = parse_clock(team.opens), parse_clock(team.closes)
+    if opens is None or closes is None or closes <= opens or promise <= 0 \
+            or not 1 <= team.days <= 7:
+        raise ImportFileError("The inbox needs opening hours (HH:MM to HH:MM), 1 to 7 days and "
+                              "a promise above 0 hours before arrivals can be replayed.")
+    local = pd.to_datetime(arrivals)
+    local = local.dt.tz_localize(None) if local.dt.tz is not None else local
+    days = pd.date_range(local.min().normalize(), local.max().normalize() + pd.Timedelta(days=8))
+    staffed = days[days.dayofweek < team.days]
+    offsets = [opens + number * promise for number in range(math.ceil((closes - opens) / promise))]
+    looks = np.sort(np.concatenate([(staffed + pd.Timedelta(hours=hour)).to_numpy()
+                                    for hour in offsets]))
+    seen = looks[np.searchsorted(looks, local.to_numpy(), side="left")]
+    return pd.Series((seen - local.to_numpy()) / np.timedelta64(1, "h"), index=arrivals.index,
+                     name="wait_hours")
 
 
 def read_export(path: str | Path) -> pd.DataFrame:

@@ -22,13 +22,13 @@ CRITERIA = {
     "Implementation": (
         "promises nobody can keep",
         "staffing, crisis, disclosure and budget written and adding up",
-        "the hours leave room for a busy week; the crisis policy could be followed at 21:00 on a "
-        "Saturday"),
+        "the hours leave room for a busy week and a surge; the crisis policy could be followed at "
+        "21:00 on a Saturday"),
     "Scoring and next steps": (
         "no reporting, or actions without owners",
         "a reporting rhythm and four owned, dated actions",
-        "the first report comes early enough to change course; the actions start with the "
-        "weakest dimension"),
+        "the first report comes early enough to change course; the plan names its weakest "
+        "dimension (module 3's self-assessment) and acts on it first"),
     "Coherence": (
         "parts contradict each other",
         "parts consistent",
@@ -40,7 +40,8 @@ RUBRIC = "\n".join([
     f"| Criterion | {' | '.join(LEVELS)} |", "|---|---|---|---|",
     *(f"| {name} | {' | '.join(levels)} |" for name, levels in CRITERIA.items()),
     "",
-    f"Score each row 0, 1 or 2, out of {POINTS} in all. A row whose part is still listed under "
-    "*Still open* in\nthe exported plan scores 0. From 10 the plan is ready to present; 6 to 9 "
-    "needs one more round; below\n6 needs a conversation before the next session.",
+    f"Score each row 0, 1 or 2, out of {POINTS} in all, on what the exported plan says (a part "
+    "still under *Still open*\nhas already cost its automatic point: judge the row on the rest). "
+    "From 10 the plan is ready to present;\n6 to 9 needs one more round; below 6 needs a "
+    "conversation before the next session.",
 ]) + "\n"

@@ -93,13 +93,16 @@ class GoalRow:
 @dataclass
 class ObjectiveRow:
     outcome: w.Dropdown
-    metric: w.Dropdown
+    metric: w.Combobox
+    unit: w.Text
     baseline: w.Text
     target: w.Text
     by: w.Text
+    reason: w.Text
 
     def read(self) -> model.Objective:
-        return model.Objective(*(getattr(self, field.name).value for field in fields(self)))
+        return model.Objective(**{field.name: getattr(self, field.name).value
+                                  for field in fields(self)})
 
 
 @dataclass
@@ -192,16 +195,21 @@ class PlanBuilder:
             ("competitor", "one competitor, and what they do well or badly"))}
         self.objectives = [ObjectiveRow(
             _menu(model.OUTCOMES, "", f"Objective {number}: business outcome"),
-            _menu(model.METRICS, "", f"Objective {number}: metric", "14em"),
+            w.Combobox(options=tuple(model.METRICS), ensure_option=False,
+                       placeholder="a course metric or your own", layout=w.Layout(width="14em"),
+                       tooltip=f"Objective {number}: metric"),
+            _text("unit of your own metric", w.Layout(width="10em"),
+                  f"Objective {number}: unit of your own metric"),
             _text("baseline", _NUMBER, f"Objective {number}: baseline"),
             _text("target", _NUMBER, f"Objective {number}: target"),
-            _text("YYYY-MM-DD", w.Layout(width="9em"), f"Objective {number}: by when"))
+            _text("YYYY-MM-DD", w.Layout(width="9em"), f"Objective {number}: by when"),
+            _text("why you expect it", w.Layout(width="16em"), f"Objective {number}: reason"))
             for number in range(1, max(self.OBJECTIVE_SLOTS, len(plan.objectives)) + 1)]
         for row, objective in zip(self.objectives, plan.objectives, strict=False):
             row.outcome.value = objective.outcome if objective.outcome in model.OUTCOMES else ""
-            row.metric.value = objective.metric if objective.metric in model.METRICS else ""
+            row.metric.value, row.unit.value = objective.metric, objective.unit
             row.baseline.value, row.target.value = objective.baseline, objective.target
-            row.by.value = objective.by
+            row.by.value, row.reason.value = objective.by, objective.reason
         self.audience = _long_text("who you want to reach, in a sentence or two",
                                    plan.audience.summary)
         self.personas = [PersonaRow(
@@ -243,6 +251,9 @@ class PlanBuilder:
         self.disclosure = _long_text("how gifts, paid partnerships and staff posts are labelled",
                                      plan.disclosure)
         self.budget = {"people_hours": _amount(0, "People hours a week"),
+                       "other_work": _text("monitoring, review replies, the report...",
+                                           w.Layout(width="24em"), "Other work"),
+                       "other_hours": _amount(0, "Other work, hours a week"),
                        "tools": _text("which tools", w.Layout(width="24em"), "Tools"),
                        "tools_per_month": _amount(0, "Tools a month"),
                        "paid_per_month": _amount(0, "Paid promotion a month"),
@@ -254,6 +265,7 @@ class PlanBuilder:
                                            "Who reads the report", report.readers),
                           "first": _text("YYYY-MM-DD", w.Layout(width="10em"), "First report",
                                          report.first)}
+        self.weakest = _menu(model.DIMENSIONS, plan.weakest, "Weakest dimension")
         self.actions = {dimension: ActionRow(
             _long_text("one action", name=f"{dimension.capitalize()}: one action"),
             _text("a person or a role", w.Layout(width="14em"), f"{dimension.capitalize()}: owner"),
@@ -304,8 +316,9 @@ class PlanBuilder:
         return w.VBox([_row(labels[name], box) for name, box in self.situation.items()])
 
     def _objectives_tab(self) -> w.VBox:
-        head = w.HTML("<b>Objectives</b>: a business outcome, the metric that shows it, today's "
-                      "baseline, the target and the date (YYYY-MM-DD)")
+        head = w.HTML("<b>Objectives</b>: a business outcome, the metric that shows it (a course "
+                      "metric, or your own count with its unit), today's baseline, the target, "
+                      "the date (YYYY-MM-DD) and why you expect the change")
         return w.VBox([head, *(w.HBox([getattr(row, field.name) for field in fields(row)])
                                for row in self.objectives)])
 
@@ -347,7 +360,8 @@ class PlanBuilder:
                        _row("Disclosure", self.disclosure)])
 
     def _budget_tab(self) -> w.VBox:
-        labels = {"people_hours": "People hours a week", "tools": "Tools",
+        labels = {"people_hours": "People hours a week", "other_work": "Other work",
+                  "other_hours": "Other work, hours", "tools": "Tools",
                   "tools_per_month": "Tools a month", "paid_per_month": "Paid a month",
                   "currency": "Currency", "rhythm": "Report", "readers": "Read by",
                   "first": "First report"}
@@ -357,7 +371,7 @@ class PlanBuilder:
                        *(_row(labels[name], box) for name, box in self.reporting.items())])
 
     def _actions_tab(self) -> w.VBox:
-        rows = []
+        rows = [_row("Weakest dimension (module 3)", self.weakest)]
         for dimension, row in self.actions.items():
             existing, living = model.DIMENSIONS[dimension]
             rows.append(w.HTML(f"<b>{dimension.capitalize()}</b>: from <i>{existing}</i> to "
@@ -372,6 +386,7 @@ class PlanBuilder:
         channel_fields = [getattr(row, field.name) for row in self.channels.values()
                           for field in fields(row) if field.name != "mix"]
         return [self.organisation, self.start, self.audience, self.voice, self.disclosure,
+                self.weakest,
                 *self.situation.values(), *self.community.values(), *self.crisis.values(),
                 *self.budget.values(), *self.reporting.values(), *channel_fields,
                 *(box for row in self.channels.values() for box in row.mix),
@@ -406,6 +421,7 @@ class PlanBuilder:
             actions={dimension: model.Action(row.step.value, row.owner.value, row.due.value)
                      for dimension, row in self.actions.items()
                      if any((row.step.value, row.owner.value, row.due.value))},
+            weakest=self.weakest.value,
         )
 
     @staticmethod

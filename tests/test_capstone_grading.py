@@ -1,0 +1,92 @@
+"""Does the automatic part of assignment 06 grade the plan file each learner hands in, through the
+real pipeline (release, submission folder, sandboxed autograde, gradebook)?"""
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from smcourse import grading, plan
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSIGNMENT = "06_capstone_strategy_plan"
+TASK_A, TASK_B = 2, 4  # the code task's points and the plan check's, one per group of parts
+
+pytestmark = pytest.mark.slow
+
+
+def _own_plan() -> plan.Plan:
+    """A bookshop's plan, workable: Lumen's shape, rewritten for another organisation."""
+    ours = plan.example_plan()
+    ours.organisation, ours.voice = "Harbour Books", "Bookish, kind and never snobbish."
+    return ours
+
+
+# Task A as learners write it: (code, points it must earn)
+TASK_A_ANSWERS = {
+    "in_per_cent": ('baseline = (metrics.performance_by(lumen, "platform")["engagement_rate"] * 100)'
+                    '.round(3)\noverall = plan_import.baseline(lumen)["engagement_rate"]', TASK_A),
+    "smallest_first": ('baseline = metrics.performance_by(lumen, "platform")["engagement_rate"]'
+                       '.sort_values()\noverall = plan_import.baseline(lumen)["engagement_rate"]',
+                       TASK_A / 2),
+    "feed_posts_only": ('feed = lumen[lumen["mode"] == "broadcast"]\n'
+                        'baseline = metrics.performance_by(feed, "platform")["engagement_rate"]\n'
+                        'overall = plan_import.baseline(feed)["engagement_rate"]', 0),
+}
+
+
+def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str = "") -> None:
+    """The released notebook with the code cells solved as the source solves them (Task A as
+    `task_a` when given), and `handed_in` saved beside it as my_strategy.plan.json; no
+    answers.json (the cards are blank)."""
+    folder = root / "submitted" / student / ASSIGNMENT
+    folder.mkdir(parents=True)
+    source = nbformat.read(root / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    solved = {cell.metadata.nbgrader["grade_id"]: cell.source for cell in source.cells}
+    notebook = nbformat.read(root / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id in ("baseline", "own_plan"):
+            cell.source = task_a if grade_id == "baseline" and task_a else solved[grade_id]
+    nbformat.write(notebook, folder / f"{ASSIGNMENT}.ipynb")
+    if handed_in is not None:
+        plan.save(handed_in, folder / "my_strategy.plan.json")
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory):
+    root = tmp_path_factory.mktemp("course")
+    shutil.copy(ROOT / "nbgrader_config.py", root)
+    shutil.copytree(ROOT / "solutions", root / "solutions")
+    grading.release(root, only=[ASSIGNMENT])
+    short_of_hours = _own_plan()
+    short_of_hours.budget = dataclasses.replace(short_of_hours.budget, people_hours=10)
+    renamed_only = dataclasses.replace(plan.example_plan(), organisation="Lumen Coffee Roasters Ltd")
+    learners = {"own": _own_plan(), "short_of_hours": short_of_hours,
+                "lumen_unchanged": plan.example_plan(), "lumen_by_name": renamed_only}
+    for student, handed_in in learners.items():
+        _submit(root, student, handed_in)
+    for student, (code, _) in TASK_A_ANSWERS.items():
+        _submit(root, student, _own_plan(), code)
+    run = grading.grade(ASSIGNMENT, root, show_progress=False)
+    return {result.student: result.score for result in run.results}
+
+
+def test_a_workable_plan_of_the_learner_s_own_earns_every_group(scores):
+    assert scores["own"] == TASK_A + TASK_B
+
+
+def test_the_points_come_from_the_plan_handed_in(scores):
+    """Only the implementation group (the budget) is short in this learner's plan file."""
+    assert scores["short_of_hours"] == TASK_A + TASK_B - 1
+
+
+def test_lumen_s_example_handed_in_as_it_is_earns_nothing_for_the_plan(scores):
+    assert scores["lumen_unchanged"] == scores["lumen_by_name"] == TASK_A
+
+
+@pytest.mark.parametrize("student", TASK_A_ANSWERS)
+def test_task_a_accepts_per_cent_and_checks_the_order_and_the_posts_pooled(scores, student):
+    assert scores[student] == TASK_A_ANSWERS[student][1] + TASK_B
