@@ -213,8 +213,8 @@ CLAIMS = {
         and [round(_comments_per_post(b)["instagram"], 1) for b in ("beacon", "lumen")] == [3.8, 1.9]
         and round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2,
     "Eight places (the WhatsApp Channel from March) get a named person and a rhythm":
-        lambda: len(re.findall(r"\| \*\*(?:Keep|Launch in March|Answer first)[^|]*\((?:the|two) [a-z -]+\) \|",
-                               _text())) == 8,
+        lambda: len(re.findall(r"\| \*\*(?:Keep|Launch in March|Answer first)[^|]*"
+                               r"\((?:the|two) [a-z -]+\) \|", _text())) == 8,
     "Bluesky is parked, name claimed and nothing posted":
         lambda: "**Park.** Claim the name" in _text() and _text().count("**Park.**") == 1,
     "Neither brand can have a personal relationship with twenty thousand accounts, let alone forty thousand":
