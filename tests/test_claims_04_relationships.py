@@ -38,6 +38,11 @@ def _data_card_entry(name: str) -> str:
     return _squash(next(line for line in card.splitlines() if line.startswith(f"- **{name}**")))
 
 
+def broadcasts():
+    posts = tables()["posts"]
+    return posts[posts["mode"] == "broadcast"]
+
+
 def by_mode():
     posts = tables()["posts"]
     groups = posts.assign(group=posts["brand"].astype(str) + " · " + posts["mode"].astype(str))
@@ -204,8 +209,8 @@ CLAIMS = {
         in _data_card_entry("Buffer 2026")
     ),
     "Score influence by audience and Beacon wins; score it by how people respond and Lumen wins.": lambda: (
-        impressions().idxmax() == "beacon"
-        and metrics.performance_by(tables()["posts"], "brand")["engagement_rate"].idxmax() == "lumen"
+        broadcasts().groupby("brand", observed=True)["impressions"].sum().idxmax() == "beacon"
+        and metrics.performance_by(broadcasts(), "brand")["engagement_rate"].idxmax() == "lumen"
     ),
 }
 
