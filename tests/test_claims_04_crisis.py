@@ -40,6 +40,17 @@ NEVER_HOLDS = replace(crisis.CENTRAL, recovery_holds=0.0)
 HOURS = range(0, crisis.HOURS + 1, 6)
 
 
+TIMING_HOURS = range(0, crisis.HOURS - 2, 3)
+
+
+def _no_worse(earlier, later) -> bool:
+    """True when answering earlier is at least as good on every measure the lesson shows."""
+    return (earlier["reach"] <= later["reach"] and earlier["voices"] <= later["voices"]
+            and earlier["won_back"] >= later["won_back"]
+            and earlier["lowest_sentiment"] >= later["lowest_sentiment"]
+            and earlier["sentiment"] >= later["sentiment"])
+
+
 def people(value) -> str:
     return f"{about(value, -1):,}"
 
@@ -99,10 +110,13 @@ CLAIMS = {
         lambda: [people(out("personal", h)["reach"]) for h in (0, 6, 24)] == ["50", "140", "200"],
     "34 % at once, 19 % after a day and 10 % after two":
         lambda: [f"{out('personal', h)['won_back']:.0%}" for h in (0, 24, 48)] == ["34%", "19%", "10%"],
-    "Answering earlier is never worse in the model, whichever choice you make":
-        lambda: all(out(n, h)["sentiment"] >= out(n, h + 6)["sentiment"]
-                    and out(n, h)["reach"] <= out(n, h + 6)["reach"]
-                    for n in crisis.CHOICES for h in range(0, crisis.HOURS - 5, 6)),
+    "For the answers worth giving (a personal reply, a holding statement, a transparent follow-up), "
+    "answering earlier is never worse in the model on any measure":
+        lambda: all(_no_worse(out(n, h), out(n, h + 3)) for n in ANSWERED for h in TIMING_HOURS),
+    "a defensive reply or a broadcast statement given a day late has a milder worst day than one given "
+    "at once":
+        lambda: all(out(n, 24)["lowest_sentiment"] > out(n, 0)["lowest_sentiment"]
+                    for n in ("defensive", "broadcast")),
     "a holding statement at once, followed by personal replies three hours later, keeps the story to "
     "about 65 people, fewer than a personal reply after six hours (about 140)":
         lambda: crisis.HOLDING_GAP == 3 and round(out("holding", 0)["reach"] / 5) * 5 == 65
@@ -209,11 +223,14 @@ NOTES_CLAIMS = {
     "It shows one customer's complaint to followers who had never seen it":
         lambda: out("broadcast")["reach"] > 5 * out("ignore")["reach"],
     "a personal reply or a holding statement beats silence, a defensive reply and a broadcast "
-    "statement, and that answering earlier is never worse":
+    "statement. At the central values, answering earlier is never worse for a personal reply, a holding "
+    "statement or a transparent follow-up, on every measure; for a defensive reply or a broadcast "
+    "statement the worst day is milder a day late (about -0.005 against -0.08 and -0.09 at hour 6)":
         lambda: all(min(out(n, 6, p)["sentiment"] for n in ("personal", "holding"))
                     > max(out(n, 6, p)["sentiment"] for n in UNANSWERED) for p in _band_runs())
-        and all(out(n, h, p)["sentiment"] >= out(n, h + 24, p)["sentiment"]
-                for p in _band_runs() for n in crisis.CHOICES for h in (0, 24)),
+        and all(_no_worse(out(n, h), out(n, h + 3)) for n in ANSWERED for h in TIMING_HOURS)
+        and [f"{out(n, 24)['lowest_sentiment']:.3f}" for n in UNANSWERED[1:]] == ["-0.005"] * 2
+        and [f"{out(n, 6)['lowest_sentiment']:.2f}" for n in UNANSWERED[1:]] == ["-0.08", "-0.09"],
     "every choice leaves Lumen's overall tone within a hundredth of where it started":
         lambda: all(abs(out(n, h)["sentiment"] - crisis.CENTRAL.baseline) < 0.01
                     for n in crisis.CHOICES for h in HOURS),
