@@ -131,10 +131,14 @@ CLAIMS = {
         lambda: all(max(out(n, 6, p)["reach"] for n in ("personal", "holding")) < out("ignore", 6, p)["reach"]
                     < min(out(n, 6, p)["reach"] for n in ("defensive", "broadcast", "transparent"))
                     for p in _band_runs()),
-    "A personal reply and a holding statement end above silence, a defensive reply and a broadcast "
-    "statement in every run":
+    "Three weeks on, a personal reply and a holding statement end above silence, and a defensive reply and "
+    "a broadcast statement below it, in every run, but only in the third decimal":
         lambda: all(min(out(n, 6, p)["sentiment"] for n in ("personal", "holding"))
-                    > max(out(n, 6, p)["sentiment"] for n in UNANSWERED) for p in _band_runs()),
+                    > out("ignore", 6, p)["sentiment"]
+                    > max(out(n, 6, p)["sentiment"] for n in ("defensive", "broadcast"))
+                    and max(abs(out(n, 6, p)["sentiment"] - out("ignore", 6, p)["sentiment"])
+                            for n in ("personal", "holding", "defensive", "broadcast")) < 0.005
+                    for p in _band_runs()),
     "the transparent follow-up's tone runs from +0.199 to +0.205":
         lambda: [f"{v:+.3f}" for v in crisis.band("transparent", 6).set_index("measure").loc[
             "sentiment", ["low", "high"]]] == ["+0.199", "+0.205"],

@@ -118,14 +118,14 @@ def indicators():
     return metrics.activity_indicators(tables()["posts"], tables()["comments"], planning_on_feed=True)
 
 
-def promotion_roi(conversion=0.03, order_value=28.0):
+def promotion_roi(conversion=0.03, order_value=28.0, margin=0.6):
     """Section 2's ROI of Lumen's promotional posts: (value, cost, ROI, break-even conversion)."""
     posts = tables()["posts"]
     promotions = posts[(posts["brand"] == "lumen") & (posts["content_type"] == "promotional")]
     cost = len(promotions) * 0.5 * 25.0
     clicks = promotions["clicks"].sum()
-    value = clicks * conversion * order_value
-    return value, cost, (value - cost) / cost, cost / (clicks * order_value)
+    value = clicks * conversion * order_value * margin
+    return value, cost, (value - cost) / cost, cost / (clicks * order_value * margin)
 
 
 def per_impression_over_per_follower():
@@ -144,15 +144,15 @@ def pct(value, places=1) -> str:
 
 
 CLAIMS = {
-    "At the assumed 3 % the promotions lose money: their orders cover about a fifth of the staff time "
-    "(ROI -80 %). They would break even only if about 15 % of clicks led to an order, five times the "
-    "assumed rate. Set `conversion` to 0.01 and run the cell again: the loss deepens to about "
-    "-93 %.": lambda: (
-        round(promotion_roi()[0] / promotion_roi()[1], 1) == 0.2
-        and f"{promotion_roi()[2]:.0%}" == "-80%"
-        and f"{promotion_roi()[3]:.0%}" == "15%"
-        and round(promotion_roi()[3] / 0.03) == 5
-        and f"{promotion_roi(conversion=0.01)[2]:.0%}" == "-93%"
+    "At the assumed 3 % the promotions lose money: the margin on their orders covers about an eighth of "
+    "the staff time (ROI -88 %). They would break even only if about a quarter of clicks led to an order, "
+    "eight times the assumed rate. Set `conversion` to 0.01 and run the cell again: the loss deepens to "
+    "about -96 %.": lambda: (
+        round(promotion_roi()[1] / promotion_roi()[0]) == 8
+        and f"{promotion_roi()[2]:.0%}" == "-88%"
+        and round(promotion_roi()[3], 2) == 0.25
+        and round(promotion_roi()[3] / 0.03) == 8
+        and f"{promotion_roi(conversion=0.01)[2]:.0%}" == "-96%"
     ),
     "Beacon has about twice Lumen's follows and its feed posts collect *more* engagements each": lambda: (
         round(
