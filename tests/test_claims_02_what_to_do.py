@@ -164,6 +164,12 @@ CLAIMS = {
         and 4 * _capstone("X").minutes_per_post < 60,
     "X engages least per view and draws the fewest clicks per post":
         lambda: _rates("lumen").idxmin() == "x" and _feed_clicks_per_post().idxmin() == "x",
+    "Together that is about 26 posts a week on the plan's channels, four more than the 22 a week Lumen "
+    "published in 2025, before the WhatsApp Channel's daily specials":
+        lambda: round(sum(c.posts_per_week() for c in plan.example_plan().channels)) == 26
+        and round((_lumen()["mode"] == "broadcast").sum() / (365 / 7)) == 22
+        and round(sum(c.posts_per_week() for c in plan.example_plan().channels))
+        - round((_lumen()["mode"] == "broadcast").sum() / (365 / 7)) == 4,
     "Module 6 builds the 2027 plan on these rhythms (the WhatsApp Channel is not in it yet), staffs the "
     "inbox for the comments they bring, and checks the hours":
         lambda: all(_capstone(name).posts_per_week() == week for name, week in
