@@ -67,8 +67,9 @@ def _clicks():
 
 
 def _instagram_rate():
-    posts = _lumen()[0]
-    return plan_import.baseline(posts[posts["platform"] == "instagram"])["engagement_rate"]
+    """Lumen's pooled Instagram engagement rate without the recall weeks, as every baseline is."""
+    instagram = _lumen()[0][_lumen()[0]["platform"] == "instagram"]
+    return plan_import.baseline(instagram, exclude=RECALL)["engagement_rate"]
 
 
 def _lumen_scores():
@@ -150,8 +151,8 @@ CLAIMS = {
 }
 
 NOTES_CLAIMS = {
-    "engagement on Instagram 3.76% by impressions":
-        lambda: f"{_instagram_rate():.2f}" == "3.76" and LUMEN.objectives[0].baseline == "3.76",
+    "engagement on Instagram 3.70% by impressions":
+        lambda: f"{_instagram_rate():.2f}" == "3.70" and LUMEN.objectives[0].baseline == "3.70",
     "86.65% of questions answered, 44.28% positive comments":
         lambda: [f"{_baseline(RECALL)[m]:.2f}" for m in ("questions_answered", "positive_sentiment")]
         == ["86.65", "44.28"],

@@ -88,7 +88,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert "14. From existing to living" in headings
     objectives = next(t for t in document.tables if t.rows[0].cells[0].text == "Business outcome")
     assert [c.text for c in objectives.rows[1].cells] == [
-        "loyalty", "Engagement rate (% of impressions)", "3.76", "4.2", "2027-06-30",
+        "loyalty", "Engagement rate (% of impressions)", "3.70", "4.2", "2027-06-30",
         plan.example_plan().objectives[0].reason]
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert "Holding statement" in bold

@@ -919,9 +919,10 @@ def example_plan() -> Plan:
             competitor="Beacon Bean Co. has twice our followers but nearly two thirds of its posts "
                        "are promotions and it answers about a third of questions, slowly."),
         objectives=[
-            Objective("loyalty", "engagement_rate", "3.76", "4.2", "2027-06-30",
-                      reason="Measured on Instagram alone (pooled, 2025: 3.8%), where Hannah "
-                             "is; a quarter of our posts there become questions to her, and "
+            Objective("loyalty", "engagement_rate", "3.70", "4.2", "2027-06-30",
+                      reason="Measured on Instagram alone (pooled, 2025 without the recall weeks: "
+                             "3.7%), where Hannah is; a quarter of our posts there become questions "
+                             "to her, and "
                              "questions draw comments."),
             Objective("sales", "Link clicks from our posts", "31", "33", "2027-06-30",
                       unit="clicks a week",
