@@ -111,7 +111,7 @@ def test_the_files_the_lesson_names_are_the_files_the_kit_writes():
     text = _text(LESSON)
     assert f"`{attempts.LOG_FOLDER}/{attempts.LOG_NAME}`" in text
     assert f"`{answers.ANSWERS_FILE}`" in text
-    plan_file = re.search(r'PLAN_FILE = Path\("([^"]+)"\)', _text(COURSE / "06_capstone_strategy_plan.ipynb"))
+    plan_file = re.search(r'PLAN_FILE = "([^"]+)"', _text(COURSE / "06_capstone_strategy_plan.ipynb"))
     assert f"`{plan_file.group(1)}`" in text
     assert f"`%env {attempts.SWITCH}=off`" in text
 

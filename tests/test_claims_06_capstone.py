@@ -29,10 +29,7 @@ def _text(path: Path) -> str:
 
 @cache
 def _lumen():
-    posts, comments = data.load("posts"), data.load("comments")
-    lumen_posts = posts[posts["brand"] == "lumen"]
-    lumen_comments = comments.merge(lumen_posts[["post_id", "platform"]], on="post_id")
-    return lumen_posts, lumen_comments
+    return metrics.brand_posts_and_comments(data.load("posts"), data.load("comments"), "lumen")
 
 
 def _baseline(exclude=None):

@@ -80,6 +80,24 @@ def time_grid(grid: pd.DataFrame) -> go.Figure:
     return fig
 
 
+def lines_by_brand(table: pd.DataFrame, x: str, y: str) -> go.Figure:
+    """One line per brand (column `brand`) of `y` over `x`, in the brand colours, the y axis from
+    zero so that growth is not drawn larger than it is."""
+    fig = px.line(table, x=x, y=y, color="brand", markers=True, color_discrete_map=BRAND_COLOURS)
+    fig.update_yaxes(rangemode="tozero")
+    return fig
+
+
+def rate_scatter(table: pd.DataFrame, x: str, y: str, label: str, size: str = "posts") -> go.Figure:
+    """Two rates of `table` against each other, a point per row named by `label` and sized by
+    `size`, both axes in per cent, in a colour that is not a brand's."""
+    fig = px.scatter(table, x=x, y=y, text=label, size=size,
+                     color_discrete_sequence=CATEGORY_COLOURS[:1])
+    fig.update_traces(textposition="top center")
+    fig.update_layout(xaxis_tickformat=".1%", yaxis_tickformat=".1%")
+    return fig
+
+
 def alt_text(fig_dict: dict) -> str:
     """The alt text that `finish` stored in the figure (empty when it was never set)."""
     meta = fig_dict.get("layout", {}).get("meta") or {}

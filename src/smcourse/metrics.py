@@ -318,6 +318,13 @@ def likely_advocates(mentions: pd.DataFrame, sentiment: pd.Series, brand: str,
             .head(n).reset_index())
 
 
+def brand_posts_and_comments(posts: pd.DataFrame, comments: pd.DataFrame,
+                             brand: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One brand's posts, and the comments on them with each post's platform added."""
+    own = posts[posts["brand"] == brand]
+    return own, comments.merge(own[["post_id", "platform"]], on="post_id")
+
+
 def follower_accounts_at_month_ends(followers: pd.DataFrame) -> pd.DataFrame:
     """Per brand and month end: followers summed over platforms (someone who follows a brand on two
     platforms counts twice), with the month's short name in `month`."""
