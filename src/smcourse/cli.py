@@ -107,13 +107,19 @@ def _export(args: argparse.Namespace) -> None:
         print(f"smcourse: {lms.unmarked_report(grades)}", file=sys.stderr)
 
 
+def _course_option() -> argparse.ArgumentParser:
+    """The `--course` option the assignment and certificate commands share."""
+    course = argparse.ArgumentParser(add_help=False)
+    course.add_argument("--course", type=Path,
+                        help="the course folder, holding nbgrader_config.py (default: this checkout)")
+    return course
+
+
 def _add_assignment_commands(commands) -> None:
     assignments = commands.add_parser("assignments", help="release, grade, give feedback on and "
                                       "export the nbgrader assignments")
     sub = assignments.add_subparsers(dest="action", required=True)
-    course = argparse.ArgumentParser(add_help=False)
-    course.add_argument("--course", type=Path,
-                        help="the course folder, holding nbgrader_config.py (default: this checkout)")
+    course = _course_option()
     release = sub.add_parser("release", parents=[course],
                              help="generate the student versions in exercises/",
                              epilog="examples: smcourse assignments release; "
@@ -222,9 +228,7 @@ def _add_certificate_commands(commands) -> None:
     group = commands.add_parser("certificates", help="certificates of completion, their verification "
                                 "and the completion report, from the gradebook")
     sub = group.add_subparsers(dest="action", required=True)
-    course = argparse.ArgumentParser(add_help=False)
-    course.add_argument("--course", type=Path,
-                        help="the course folder, holding nbgrader_config.py (default: this checkout)")
+    course = _course_option()
     make = sub.add_parser("make", parents=[course],
                           help="a certificate per learner meeting the completion rule, and the report",
                           epilog="example: smcourse certificates make --pass-percent 60 "

@@ -451,13 +451,18 @@ def _check_organisation(plan: Plan):
                                             "written YYYY-MM-DD.")
 
 
+def _unanswered(section, part: str, questions: dict[str, str]):
+    """A fix for each text field of `section` left blank, asking its question."""
+    for name, question in questions.items():
+        if not getattr(section, name).strip():
+            yield _fix(part, f"{part}.{name}", question)
+
+
 def _check_situation(plan: Plan):
     questions = {"presences": "Where is the organisation present online today?",
                  "numbers": "What do your numbers say today (your baseline)?",
                  "competitor": "Name one competitor and what they do well or badly."}
-    for name, question in questions.items():
-        if not getattr(plan.situation, name).strip():
-            yield _fix("situation", f"situation.{name}", question)
+    yield from _unanswered(plan.situation, "situation", questions)
 
 
 def _check_objectives(plan: Plan):
@@ -674,9 +679,7 @@ def _check_crisis(plan: Plan):
                  "approver": "Name who approves what is said in a crisis.",
                  "pause": "Say who pauses scheduled posts in a crisis, and how.",
                  "escalation": "Say who is told, in what order, when a crisis starts."}
-    for name, question in questions.items():
-        if not getattr(plan.crisis, name).strip():
-            yield _fix("crisis", f"crisis.{name}", question)
+    yield from _unanswered(plan.crisis, "crisis", questions)
 
 
 def _check_budget(plan: Plan):
