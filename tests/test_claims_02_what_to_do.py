@@ -125,9 +125,6 @@ def _feed_clicks(how):
     return feed.groupby("platform", observed=True)["clicks"].agg(how)
 
 
-def _feed_clicks_per_post():
-    return _feed_clicks("mean")
-
 
 def _feed_comment_share(platforms):
     """The share of comments on Lumen's feed posts that the given platforms draw."""
@@ -160,10 +157,10 @@ CLAIMS = {
     "2025); it stays for answering mentions and the local press, and four short posts cost the team well "
     "under an hour a week":
         lambda: _capstone("X").posts_per_week() == 4 and _rates("lumen").idxmin() == "x"
-        and _feed_clicks_per_post().idxmin() == "x" and round(_feed_clicks_per_post()["x"], 1) == 0.7
+        and _feed_clicks("mean").idxmin() == "x" and round(_feed_clicks("mean")["x"], 1) == 0.7
         and 4 * _capstone("X").minutes_per_post < 60,
     "X engages least per view and draws the fewest clicks per post":
-        lambda: _rates("lumen").idxmin() == "x" and _feed_clicks_per_post().idxmin() == "x",
+        lambda: _rates("lumen").idxmin() == "x" and _feed_clicks("mean").idxmin() == "x",
     "Together that is about 26 posts a week on the plan's channels, four more than the 22 a week Lumen "
     "published in 2025, before the WhatsApp Channel's daily specials":
         lambda: round(sum(c.posts_per_week() for c in plan.example_plan().channels)) == 26
