@@ -930,8 +930,8 @@ def example_plan() -> Plan:
             Objective("sales", "Link clicks from our posts", "31", "33", "2027-06-30",
                       unit="clicks a week",
                       reason="2025's clicks per post on each platform times this cadence give "
-                             "about 31 a week; Facebook and X, our readers who click, keep five "
-                             "and four posts a week, and offers carry a shop link."),
+                             "about 31 a week; Facebook and X, whose readers click most often per "
+                             "view, keep five and four posts a week, and offers carry a shop link."),
             Objective("reviews", "response_time", "9.4", "4", "2027-03-31",
                       reason="Replaying 2025's comments on this rota (every day, looks at 07, "
                              "11, 15 and 19) gives a median wait of 3 hours."),
