@@ -65,51 +65,68 @@ CORPUS = {
     }},
     "03_existing_vs_living": {"lumen_hours": {
         "right": [
-            'second_half = posts[posts["published_at"].dt.month >= 7]\n'
+            'published = posts["published_at"]\n'
+            'second_half = posts[(published >= "2025-07-01")\n'
+            '                    & ((published < "2025-09-08") | (published >= "2025-09-29"))]\n'
             'indicators = metrics.activity_indicators(second_half, comments)\n'
             'lumen_hours = indicators.loc["lumen", "median_response_hours"]',
-            'start = pd.Timestamp("2025-07-01", tz=posts["published_at"].dt.tz)\n'
-            'second_half = posts[posts["published_at"] >= start]\n'
+            'day = posts["published_at"].dt.strftime("%Y-%m-%d")\n'
+            'second_half = posts[(day >= "2025-07-01") & ~day.between("2025-09-08", "2025-09-28")]\n'
             'indicators = metrics.activity_indicators(second_half, comments)\n'
             'lumen_hours = float(indicators["median_response_hours"]["lumen"])',
-            'second_half = posts[posts["published_at"].dt.quarter > 2]\n'
+            'when = posts["published_at"]\n'
+            'recall = (when.dt.month == 9) & when.dt.day.between(8, 28)\n'
+            'second_half = posts[(when.dt.quarter > 2) & ~recall]\n'
             'indicators = metrics.activity_indicators(second_half, comments)\n'
             'indicators = indicators.reset_index().set_index("brand")\n'
             'lumen_hours = round(indicators.at["lumen", "median_response_hours"], 2)',
         ],
         "wrong": [
-            ('second_half = posts\n'
-             'indicators = metrics.activity_indicators(posts, comments)\n'
-             'lumen_hours = indicators.loc["lumen", "median_response_hours"]', 0, "the whole year"),
-            ('second_half = posts[posts["published_at"].dt.month <= 6]\n'
+            ('second_half = posts[posts["published_at"] >= "2025-07-01"]\n'
              'indicators = metrics.activity_indicators(second_half, comments)\n'
-             'lumen_hours = indicators.loc["lumen", "median_response_hours"]', 0, "the first half"),
-            ('second_half = posts[posts["published_at"].dt.month >= 7]\n'
+             'lumen_hours = indicators.loc["lumen", "median_response_hours"]', 0, "the recall weeks kept"),
+            ('published = posts["published_at"]\n'
+             'second_half = posts[(published < "2025-09-08") | (published >= "2025-09-29")]\n'
+             'indicators = metrics.activity_indicators(second_half, comments)\n'
+             'lumen_hours = indicators.loc["lumen", "median_response_hours"]', 0,
+             "the whole year without the recall weeks"),
+            ('published = posts["published_at"]\n'
+             'ordinary = (published < "2025-09-08") | (published >= "2025-09-29")\n'
+             'second_half = posts[(published >= "2025-07-01") & ordinary]\n'
              'indicators = metrics.activity_indicators(second_half, comments)\n'
              'lumen_hours = indicators["median_response_hours"].mean()', 1, "both brands averaged"),
         ],
     }},
     "04_relationships_and_influence": {
-        "rate_by_mode": {
+        "answering": {
             "right": [
-                'rate_by_mode = metrics.performance_by(beacon_instagram, "mode")["engagement_rate"]'
-                '.sort_values(ascending=False)',
-                'totals = beacon_instagram.groupby("mode", observed=True)[["likes", "comments", "shares", '
-                '"impressions"]].sum()\n'
-                'rate_by_mode = ((totals["likes"] + totals["comments"] + totals["shares"]) / '
-                'totals["impressions"]).sort_values(ascending=False)',
-                'table = metrics.performance_by(beacon_instagram, "mode").sort_values("engagement_rate", '
-                'ascending=False)\n'
-                'rate_by_mode = table["engagement_rate"].round(5)',
+                'answering_on_instagram = metrics.response_summary(comments, instagram)'
+                '[["questions_answered", "median_response_hours"]]'
+                '.sort_values("questions_answered", ascending=False)',
+                'table = metrics.activity_indicators(instagram, comments)\n'
+                'answering_on_instagram = table[["questions_answered", "median_response_hours"]]'
+                '.sort_values("questions_answered", ascending=False).round(4)',
+                'asked = comments.merge(instagram[["post_id", "brand"]], on="post_id")\n'
+                'asked["hours"] = metrics.response_hours(asked)\n'
+                'answering_on_instagram = pd.DataFrame({\n'
+                '    "questions_answered": asked[asked["is_question"]]'
+                '.groupby("brand", observed=True)["answered"].mean(),\n'
+                '    "median_response_hours": asked.groupby("brand", observed=True)["hours"].median(),\n'
+                '}).sort_values("questions_answered", ascending=False)',
             ],
             "wrong": [
-                ('rate_by_mode = metrics.engagement_rate(beacon_instagram).groupby(beacon_instagram["mode"], '
-                 'observed=True).mean().sort_values(ascending=False)', 0, "mean of per-post rates"),
-                ('beacon = posts[posts["brand"] == "beacon"]\n'
-                 'rate_by_mode = metrics.performance_by(beacon, "mode")["engagement_rate"]'
-                 '.sort_values(ascending=False)', 0, "every platform, not Instagram"),
-                ('rate_by_mode = metrics.performance_by(beacon_instagram, "mode")["engagement_rate"]'
-                 '.sort_values()', 1, "lowest first"),
+                ('answering_on_instagram = metrics.response_summary(comments, posts)'
+                 '[["questions_answered", "median_response_hours"]]'
+                 '.sort_values("questions_answered", ascending=False)',
+                 0, "every platform, not Instagram"),
+                ('table = metrics.response_summary(comments, instagram)\n'
+                 'answering_on_instagram = table[["response_rate", "median_response_hours"]]'
+                 '.rename(columns={"response_rate": "questions_answered"})'
+                 '.sort_values("questions_answered", ascending=False)',
+                 0, "every comment answered, not the questions"),
+                ('answering_on_instagram = metrics.response_summary(comments, instagram)'
+                 '[["questions_answered", "median_response_hours"]].sort_values("questions_answered")', 1,
+                 "lowest first"),
             ],
         },
         "outcome_at_12": {
@@ -215,6 +232,6 @@ NUMERIC_MISTAKES = {
     "03_existing_vs_living": {"q4": "round((4 + 2 + 5) / 3, 2)",
                               "q5": 'round((survey["commitment"] <= 3).mean() * 100, 1)'},
     "05_metrics": {"q3": 'round((lumen["clicks"] / lumen["impressions"]).mean() * 100, 2)',
-                   "q7": 'round(metrics.follower_growth(followers, by="brand").set_index(["brand", "date"])'
+                   "q8": 'round(metrics.follower_growth(followers, by="brand").set_index(["brand", "date"])'
                          '.loc[("beacon", "2025-06-01"), "growth_rate"] * 100, 2)'},
 }
