@@ -20,9 +20,12 @@ def test_03_q6_lumen_answers_within_hours_and_beacon_after_days_in_ordinary_week
     assert hours["lumen"] < 24 and hours["beacon"] > 48, hours
 
 
-def test_04_q3_beacon_leaves_most_instagram_questions_unanswered_and_lumen_answers_most():
+def test_04_q3_beacon_reaches_more_on_instagram_but_leaves_most_questions_unanswered():
     posts, comments = tables()
-    table = metrics.response_summary(comments, posts[posts["platform"] == "instagram"])
+    instagram = posts[posts["platform"] == "instagram"]
+    reach = instagram.groupby("brand", observed=True)["reach"].sum()
+    assert reach["beacon"] > 2 * reach["lumen"], reach  # the prompt: "reaches far more people"
+    table = metrics.response_summary(comments, instagram)
     assert table.at["beacon", "questions_answered"] < 0.5 < table.at["lumen", "questions_answered"], table
     hours = table["median_response_hours"]
     assert hours["lumen"] < 24 and hours["beacon"] > 48, table
