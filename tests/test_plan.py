@@ -243,8 +243,8 @@ def test_a_target_within_the_week_to_week_noise_is_refused():
     lumen.objectives[1] = dataclasses.replace(clicks, target="33", periods="")
     assert _messages(lumen, "objectives") == [
         "The change objective 2 aims for (2 clicks a week) is within the noise: Link clicks from "
-        "our posts moves by 10 from one period to the next, so one period can differ by 20.0 by "
-        "chance. Aim further, or judge a mean over more periods."]
+        "our posts moves by 10 from one week to the next, so one week can differ by 20.0 by "
+        "chance. Aim further, or judge a mean over more weeks."]
     lumen.objectives[1] = dataclasses.replace(clicks, target="33", periods="13")
     assert "can differ by 5.5 by chance" in _messages(lumen, "objectives")[0]
     lumen.objectives[1] = dataclasses.replace(clicks, target="37", periods="13")
@@ -253,9 +253,9 @@ def test_a_target_within_the_week_to_week_noise_is_refused():
 
 @pytest.mark.parametrize("field, typed, expected", [
     ("spread", "a lot", "The spread of objective 2 (“a lot”) is not a number of clicks a week."),
-    ("periods", "2.5", "The periods objective 2 is averaged over (“2.5”) should be a whole number, "
+    ("periods", "2.5", "The weeks objective 2 is averaged over (“2.5”) should be a whole number, "
                        "1 or more."),
-    ("periods", "0", "The periods objective 2 is averaged over (“0”) should be a whole number, "
+    ("periods", "0", "The weeks objective 2 is averaged over (“0”) should be a whole number, "
                      "1 or more.")])
 def test_a_spread_or_periods_that_are_not_numbers_are_named(field, typed, expected):
     lumen = plan.example_plan()

@@ -163,6 +163,10 @@ class Objective:
     periods: str = ""
     activity: str = ""
 
+    def period(self) -> str:
+        """The period a spread is measured over: a month for a count a month, else a week."""
+        return "month" if "month" in self.unit else "week"
+
     def spec(self) -> MetricSpec | None:
         """How the metric is judged: the course's spec, an own count's, or None when unknown."""
         if self.metric in METRICS:
@@ -577,19 +581,20 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
                    f"(“{objective.spread}”) is not a number of {spec.unit}.")
         return
     if periods is None or periods < 1 or not periods.is_integer():
-        yield _fix("objectives", f"{where}.periods", f"The periods objective {number} is averaged "
-                   f"over (“{objective.periods}”) should be a whole number, 1 or more.")
+        yield _fix("objectives", f"{where}.periods", f"The {objective.period()}s objective {number} "
+                   f"is averaged over (“{objective.periods}”) should be a whole number, 1 or more.")
         return
     if spread is None:
         return
     noise = NOISE_WIDTH * spread / math.sqrt(periods)
     if abs(change) <= noise:
-        over = "one period" if periods == 1 else f"a mean of {periods:g} periods"
+        period = objective.period()
+        over = f"one {period}" if periods == 1 else f"a mean of {periods:g} {period}s"
         yield _fix("objectives", f"{where}.target",
                    f"The change objective {number} aims for ({abs(change):g} {spec.unit}) is within "
-                   f"the noise: {spec.label} moves by {spread:g} from one period to the next, so "
+                   f"the noise: {spec.label} moves by {spread:g} from one {period} to the next, so "
                    f"{over} can differ by {noise:.1f} by chance. Aim further, or judge a mean over "
-                   "more periods.")
+                   f"more {period}s.")
 
 
 def _check_goals(plan: Plan):

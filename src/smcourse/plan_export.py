@@ -127,7 +127,7 @@ def _noise(objective: Objective) -> str:
     """How much the metric moves by chance, and the periods its target is averaged over."""
     if not objective.spread.strip():
         return ""
-    period = "month" if "month" in objective.unit else "week"
+    period = objective.period()
     periods = objective.periods.strip() or "1"
     judged = f"one {period}" if periods == "1" else f"mean of {periods} {period}s"
     return f"±{objective.spread} a {period}; {judged}"
