@@ -1129,7 +1129,7 @@ def example_plan() -> Plan:
                                 "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
             Channel("Facebook", "rented", "Café events, local groups and shop offers with a "
                     "link: the posts that drew the most clicks", 6, "week",
-                    {"New roasts and offers": 40, "Ask the roaster": 40, "Behind the roaster": 20},
+                    {"New roasts and offers": 50, "Ask the roaster": 25, "Behind the roaster": 25},
                     20, "4"),
             Channel("Threads", "rented", "Quick conversations with Instagram followers",
                     2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
