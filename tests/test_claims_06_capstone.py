@@ -123,6 +123,20 @@ def _slack():
     return LUMEN.budget.people_hours - _needed()
 
 
+def _busiest_week_covered():
+    """The slack and the inbox's spare hours absorb the replies of the busiest week outside the
+    recall, above the comments the inbox is staffed for."""
+    team = LUMEN.community
+    spare = team.staffed_hours - team.hours_needed(4)
+    extra = (_ordinary_weekly_comments().max() - team.messages_per_week) * team.minutes_per_reply / 60
+    return f"{_slack():.1f}" == "0.7" and f"{spare:.1f}" == "0.6" and extra <= _slack() + spare
+
+
+def _mentions_per_week():
+    mentions = data.load("mentions")
+    return mentions[mentions["brand"] == "lumen"].groupby("platform").size() / (365 / 7)
+
+
 CLICKS = "Link clicks from our posts"
 
 
@@ -136,17 +150,16 @@ CLAIMS = {
     "TikTok views were 58% of Lumen's impressions in 2025 and Instagram's another 34%":
         lambda: round(_share_of_impressions("tiktok") * 100) == 58
         and round(_share_of_impressions("instagram") * 100) == 34,
-    "About 30 clicks a week at 2025's rates, against 2025's 31":
-        lambda: round(_clicks().sum()) == 30 and round(_weeks()["clicks"].mean()) == 31,
-    "dropping X's posts loses about three clicks a week and the sixth Facebook post brings back "
-    "about one and a half":
-        lambda: round(_clicks_per_post()["x"] * (_lumen()[0].query(
-            "mode == 'broadcast' and platform == 'x'").shape[0] / 52)) == 3
-        and round(_clicks_per_post()["facebook"] * 2) / 2 == 1.5
-        and _channel("X").posts == 0 and _channel("Facebook").posts == 6,
-    "The target's other eight clicks a week rest on the offers: in 2025 offer posts drew 3.0 clicks "
+    "About 31 clicks a week at 2025's rates, the same as 2025":
+        lambda: round(_clicks().sum()) == 31 and round(_weeks()["clicks"].mean()) == 31,
+    "about five mentions a week reach Lumen there, as many as on Facebook, and the local press talks "
+    "there; four short posts a week cost 40 minutes":
+        lambda: [round(_mentions_per_week()[p]) for p in ("x", "facebook")] == [5, 5]
+        and _channel("X").posts == 4 and _channel("X").posts * _channel("X").minutes_per_post == 40
+        and "New roasts and offers" not in _channel("X").mix,
+    "The target's other seven clicks a week rest on the offers: in 2025 offer posts drew 3.0 clicks "
     "each, twice the average":
-        lambda: int(_objective(CLICKS).target) - round(_clicks().sum()) == 8
+        lambda: int(_objective(CLICKS).target) - round(_clicks().sum()) == 7
         and f"{_clicks_per_post_of('promotional'):.1f}" == "3.0"
         and round(_clicks_per_post_of("promotional")
                   / _lumen()[0].query("mode == 'broadcast'")["clicks"].mean()) == 2,
@@ -188,7 +201,7 @@ CLAIMS = {
     "monitoring mentions (Lumen gets about 25 a week)":
         lambda: round((data.load("mentions")["brand"] == "lumen").sum() / (365 / 7)) == 25,
     "against its budget of 32": lambda: LUMEN.budget.people_hours == 32,
-    "31.0 hours in all against 32 budgeted": lambda: f"{_needed():.1f}" == "31.0",
+    "31.3 hours in all against 32 budgeted": lambda: f"{_needed():.1f}" == "31.3",
     "Lumen assumes 15 a week": lambda: LUMEN.community.dms_per_week == 15,
     "Sam works Monday to Friday, Ade Wednesday to Sunday":
         lambda: [day for day, names in LUMEN.community.rota.items() if "Sam" in names]
@@ -201,12 +214,10 @@ CLAIMS = {
         lambda: round(_surge_week_hours()) == 26 and LUMEN.community.staffed_hours == 8
         and 3 * _surge_extra_hours() == 54 and 54 * 35 == 1890
         and LUMEN.budget.contingency == 2000 and LUMEN.budget.currency == "USD",
-    "1.0 hour a week of slack covers a busy week":
-        lambda: f"{_slack():.1f}" == "1.0"
-        and (_ordinary_weekly_comments().max() - LUMEN.community.messages_per_week)
-        * LUMEN.community.minutes_per_reply / 60 <= _slack(),
-    "the clicks target needs eight clicks a week more than the cadence predicts":
-        lambda: int(_objective(CLICKS).target) - round(_clicks().sum()) == 8,
+    "0.7 hours a week of slack and 0.6 spare in the inbox's own hours cover the busiest ordinary week":
+        _busiest_week_covered,
+    "the clicks target needs seven clicks a week more than the cadence predicts":
+        lambda: int(_objective(CLICKS).target) - round(_clicks().sum()) == 7,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5
         and "awareness" not in {o.outcome for o in LUMEN.objectives},
@@ -215,8 +226,8 @@ CLAIMS = {
     "a recall week needs about three times the usual inbox hours":
         lambda: round((167 * LUMEN.community.minutes_per_reply / 60 + 7 * 15 * 10 / 60)
                       / LUMEN.community.staffed_hours) == 3,
-    "6 posts a week × 4 weeks × 25% = 6 questions a month on Facebook":
-        lambda: _channel("Facebook").posts == 6 and _channel("Facebook").mix["Ask the roaster"] == 25,
+    "5 posts a week × 4 weeks × 40% = 8 questions a month on Facebook":
+        lambda: _channel("Facebook").posts == 5 and _channel("Facebook").mix["Ask the roaster"] == 40,
     "YouTube appears twice in six weeks, a month apart, and the newsletter three times":
         lambda: pd.Series([e.channel for e in plan.calendar(LUMEN)]).value_counts()[
             ["YouTube", "Email newsletter"]].tolist() == [2, 3],
@@ -248,14 +259,15 @@ NOTES_CLAIMS = {
     "replaying 2025's comments on that rota gives a median wait of 3 hours, where a Monday to "
     "Saturday, 08:00 to 18:00 inbox would give 9.8":
         lambda: round(_waits(LUMEN.community).median()) == 3 and f"{_waits(OLD_ROTA).median():.1f}" == "9.8",
-    "need 31.0 of the 32 budgeted people hours": lambda: f"{_needed():.1f}" == "31.0",
+    "need 31.3 of the 32 budgeted people hours": lambda: f"{_needed():.1f}" == "31.3",
     "a surge contingency of 2,000 USD a year covers three recall weeks at 35 USD an hour":
         lambda: LUMEN.budget.contingency == 2000 >= 3 * _surge_extra_hours() * 35,
     "the median wait looks three hours shorter than an ordinary week's":
         lambda: round(_baseline(RECALL)["response_time"] - _baseline()["response_time"]) == 3,
-    "1.0 hour of slack": lambda: f"{_slack():.1f}" == "1.0",
-    "the clicks target needs eight clicks a week more than the cadence predicts":
-        lambda: int(_objective(CLICKS).target) - round(_clicks().sum()) == 8,
+    "0.7 hours of slack and 0.6 spare in the inbox's hours for the busiest ordinary week":
+        _busiest_week_covered,
+    "the clicks target needs seven clicks a week more than the cadence predicts":
+        lambda: int(_objective(CLICKS).target) - round(_clicks().sum()) == 7,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
 }
@@ -272,8 +284,10 @@ PLAN_CLAIMS = {
         lambda: round(_followers("beacon") / _followers("lumen")) == 2
         and 0.6 <= _promotional_share("beacon") < 2 / 3
         and round(_answered("beacon") * 3) == 1,
-    "in 2025 a post there drew 0.7 clicks, the fewest of any channel":
-        lambda: _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.7",
+    "Where about 5 mentions a week and the local press reach us; not for clicks: in 2025 a post there "
+    "drew 0.7 clicks, the fewest of any channel":
+        lambda: round(_mentions_per_week()["x"]) == 5
+        and _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.7",
     "2025's weekly mean without the recall weeks, varying by 10 a week, so the target is the mean of "
     "the 13 weeks to 30 June. Offers drew 3.0 clicks a post in 2025, twice the average":
         lambda: _objective(CLICKS).baseline == str(round(_weeks()["clicks"].mean()))

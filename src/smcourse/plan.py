@@ -1071,8 +1071,7 @@ def example_plan() -> Plan:
                       reason="2025's weekly mean without the recall weeks, varying by 10 a week, "
                              "so the target is the mean of the 13 weeks to 30 June. Offers drew "
                              "3.0 clicks a post in 2025, twice the average: every offer now "
-                             "carries a shop link, X's posts move to Facebook, and paid promotion "
-                             "boosts offers."),
+                             "carries a shop link, and paid promotion boosts offers."),
             Objective("reviews", "Google reviews rated 4 or 5 stars", "6", "10", "2027-06-30",
                       unit="reviews a month", spread="2", periods="3", activity="monitor",
                       reason="Lumen's own records, not the course data (invented for this "
@@ -1128,16 +1127,17 @@ def example_plan() -> Plan:
                     5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
                                 "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
             Channel("Facebook", "rented", "Café events, local groups and shop offers with a "
-                    "link: the posts that drew the most clicks", 6, "week",
-                    {"New roasts and offers": 50, "Ask the roaster": 25, "Behind the roaster": 25},
+                    "link: more clicks per post than Instagram or X", 5, "week",
+                    {"New roasts and offers": 40, "Ask the roaster": 40, "Behind the roaster": 20},
                     20, "4"),
             Channel("Threads", "rented", "Quick conversations with Instagram followers",
                     2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
                     2, "week", {"Wholesale and careers": 100}, 45, "4"),
-            Channel("X", "rented", "Answering mentions and the local press, no scheduled posts: "
-                    "in 2025 a post there drew 0.7 clicks, the fewest of any channel",
-                    0, "week", {}, 0, "24"),
+            Channel("X", "rented", "Where about 5 mentions a week and the local press reach us; "
+                    "not for clicks: in 2025 a post there drew 0.7 clicks, the fewest of any "
+                    "channel", 4, "week", {"Behind the roaster": 50, "Ask the roaster": 50}, 10,
+                    "4"),
             Channel("YouTube", "rented", "One long brewing video a month",
                     1, "month", {"Brewing at home": 100}, 480, "24"),
             Channel("TikTok", "rented", "Short brewing clips and the team at work, for people "
