@@ -151,3 +151,17 @@ def test_weekly_values_give_the_spread_over_whole_weeks_only():
     assert weeks["engagement_rate"].tolist() == [3.0, 5.0]
     assert weeks["clicks"].std() == pytest.approx(14.142, abs=0.001)
     assert weekly(posts, exclude=("2026-01-12", "2026-01-18"))["clicks"].tolist() == [10]
+
+
+@pytest.mark.parametrize("published, message", [
+    (None, "The table has no published_at column, so its posts cannot be put in weeks; map the "
+           "column that holds each post's date to it."),
+    (["01/05/2026", "Total"], "Some values of published_at are not dates; remove total or empty "
+                              "rows from the file and import it again.")])
+def test_weekly_values_need_dates_and_say_so(published, message):
+    posts = pd.DataFrame({"impressions": [100, 50], "likes": [1, 2], "comments": 0, "shares": 0})
+    if published is not None:
+        posts["published_at"] = published
+    with pytest.raises(ImportFileError) as error:
+        weekly(posts)
+    assert str(error.value) == message

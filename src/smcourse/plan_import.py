@@ -81,7 +81,14 @@ def weekly(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
     if exclude is not None:
         posts = _outside(posts, "published_at", exclude)
         comments = None if comments is None else _outside(comments, "created_at", exclude)
-    published = _local(posts["published_at"])
+    if "published_at" not in posts:
+        raise ImportFileError("The table has no published_at column, so its posts cannot be put "
+                              "in weeks; map the column that holds each post's date to it.")
+    try:
+        published = _local(posts["published_at"])
+    except (ValueError, TypeError):
+        raise ImportFileError("Some values of published_at are not dates; remove total or empty "
+                              "rows from the file and import it again.") from None
     weeks = published.dt.to_period("W")
     whole = (weeks.dt.start_time >= published.min().normalize()) \
         & (weeks.dt.end_time <= published.max().normalize() + pd.Timedelta(days=1))
