@@ -7,6 +7,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from capstone_reference import reference_plan, solution_cells
 
 from smcourse import grading, plan
 
@@ -15,13 +16,6 @@ ASSIGNMENT = "06_capstone_strategy_plan"
 TASK_A, TASK_B = 2, 4  # the code task's points and the plan check's, one per group of parts
 
 pytestmark = pytest.mark.slow
-
-
-def _own_plan() -> plan.Plan:
-    """A bookshop's plan, workable: Lumen's shape, rewritten for another organisation."""
-    ours = plan.example_plan()
-    ours.organisation, ours.voice = "Harbour Books", "Bookish, kind and never snobbish."
-    return ours
 
 
 # Task A as learners write it: (code, points it must earn)
@@ -40,11 +34,11 @@ TASK_A_ANSWERS = {
 def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str = "") -> None:
     """The released notebook with the code cells solved as the source solves them (Task A as
     `task_a` when given), and `handed_in` saved beside it as my_strategy.plan.json; no
-    answers.json (the cards are blank)."""
+    answers.json (the cards are blank). Without `handed_in`, the solution's own cell writes the
+    reference plan, as in the reference run."""
     folder = root / "submitted" / student / ASSIGNMENT
     folder.mkdir(parents=True)
-    source = nbformat.read(root / "solutions" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
-    solved = {cell.metadata.nbgrader["grade_id"]: cell.source for cell in source.cells}
+    solved = solution_cells()
     notebook = nbformat.read(root / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     for cell in notebook.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
@@ -61,21 +55,23 @@ def scores(tmp_path_factory):
     shutil.copy(ROOT / "nbgrader_config.py", root)
     shutil.copytree(ROOT / "solutions", root / "solutions")
     grading.release(root, only=[ASSIGNMENT])
-    short_of_hours = _own_plan()
-    short_of_hours.budget = dataclasses.replace(short_of_hours.budget, people_hours=10)
-    renamed_only = dataclasses.replace(plan.example_plan(), organisation="Lumen Coffee Roasters Ltd")
-    learners = {"own": _own_plan(), "short_of_hours": short_of_hours,
-                "lumen_unchanged": plan.example_plan(), "lumen_by_name": renamed_only}
+    bakery = reference_plan(tmp_path_factory.mktemp("reference"))
+    short_of_hours = dataclasses.replace(bakery, budget=dataclasses.replace(bakery.budget,
+                                                                            people_hours=5))
+    renamed = dataclasses.replace(plan.example_plan(), organisation="Harbour Street Café",
+                                  voice="Bookish, kind and never snobbish.")
+    learners = {"reference": None, "short_of_hours": short_of_hours,
+                "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
-        _submit(root, student, _own_plan(), code)
+        _submit(root, student, bakery, code)
     run = grading.grade(ASSIGNMENT, root, show_progress=False)
     return {result.student: result.score for result in run.results}
 
 
-def test_a_workable_plan_of_the_learner_s_own_earns_every_group(scores):
-    assert scores["own"] == TASK_A + TASK_B
+def test_the_reference_plan_a_bakery_s_own_earns_every_group(scores):
+    assert scores["reference"] == TASK_A + TASK_B
 
 
 def test_the_points_come_from_the_plan_handed_in(scores):
@@ -83,8 +79,8 @@ def test_the_points_come_from_the_plan_handed_in(scores):
     assert scores["short_of_hours"] == TASK_A + TASK_B - 1
 
 
-def test_lumen_s_example_handed_in_as_it_is_earns_nothing_for_the_plan(scores):
-    assert scores["lumen_unchanged"] == scores["lumen_by_name"] == TASK_A
+def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
+    assert scores["lumen_unchanged"] == scores["lumen_renamed"] == TASK_A
 
 
 @pytest.mark.parametrize("student", TASK_A_ANSWERS)

@@ -87,11 +87,15 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert headings[:2] == ["1. Where we start", "2. Objectives"]
     assert "14. From existing to living" in headings
     objectives = next(t for t in document.tables if t.rows[0].cells[0].text == "Business outcome")
-    assert [c.text for c in objectives.rows[1].cells] == [
-        "loyalty", "Engagement rate (% of impressions)", "3.70", "4.2", "2027-06-30",
-        plan.example_plan().objectives[0].reason]
+    assert [c.text for c in objectives.rows[2].cells] == [
+        "sales", "Link clicks from our posts (clicks a week)", "31", "38", "2027-06-30",
+        "±10 a week; mean of 13 weeks", plan.example_plan().objectives[1].reason]
+    assert objectives.rows[1].cells[5].text == "±6 a month; one month"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
-    assert "Holding statement" in bold
+    assert {"Holding statement", "Rota", "Cover"} <= set(bold)
+    budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
+    assert budget.rows[-1].cells[1].text == "2000 USD a year"
+    assert budget.rows[-1].cells[0].text.startswith("Surge contingency (One surge a year")
 
 
 def test_the_calendar_csv_reads_back_as_the_plan_s_calendar():

@@ -12,6 +12,7 @@ from smcourse.plan_import import (
     inbox_waits,
     read_export,
     recognise,
+    weekly,
 )
 
 # Three posts: 60 engagements and 6 clicks over 2,000 impressions -> 3% and 0.3%, pooled.
@@ -135,3 +136,32 @@ def test_a_cadence_earns_the_platform_s_count_per_feed_post():
     lumen = Plan(channels=[Channel("Facebook", posts=5), Channel("X", posts=2),
                            Channel("Threads", posts=3)])
     assert expected_per_week(posts, lumen, "clicks").to_dict() == {"Facebook": 15.0, "X": 2.0}
+
+
+def test_weekly_values_give_the_spread_over_whole_weeks_only():
+    """Posts from a Sunday to a Wednesday sixteen days later: the part-weeks at either end are left
+    out; of the two whole weeks, one earned 10 clicks and the other 30."""
+    days = pd.to_datetime(["2026-01-04", "2026-01-05", "2026-01-08", "2026-01-12", "2026-01-18",
+                           "2026-01-21"])
+    posts = pd.DataFrame({"published_at": days, "impressions": [100, 400, 600, 1000, 1000, 100],
+                          "likes": [1, 10, 20, 40, 60, 1], "comments": 0, "shares": 0,
+                          "clicks": [50, 4, 6, 10, 20, 50]})
+    weeks = weekly(posts)
+    assert weeks["clicks"].tolist() == [10, 30]
+    assert weeks["engagement_rate"].tolist() == [3.0, 5.0]
+    assert weeks["clicks"].std() == pytest.approx(14.142, abs=0.001)
+    assert weekly(posts, exclude=("2026-01-12", "2026-01-18"))["clicks"].tolist() == [10]
+
+
+@pytest.mark.parametrize("published, message", [
+    (None, "The table has no published_at column, so its posts cannot be put in weeks; map the "
+           "column that holds each post's date to it."),
+    (["01/05/2026", "Total"], "Some values of published_at are not dates; remove total or empty "
+                              "rows from the file and import it again.")])
+def test_weekly_values_need_dates_and_say_so(published, message):
+    posts = pd.DataFrame({"impressions": [100, 50], "likes": [1, 2], "comments": 0, "shares": 0})
+    if published is not None:
+        posts["published_at"] = published
+    with pytest.raises(ImportFileError) as error:
+        weekly(posts)
+    assert str(error.value) == message

@@ -23,6 +23,7 @@ def _fill_in_like_a_learner(builder):
     orders.outcome.value, orders.metric.value, orders.unit.value = "sales", "Orders", "a month"
     orders.baseline.value, orders.target.value, orders.by.value = "12", "15", "2026-06-30"
     orders.reason.value = "A shop link in every post"
+    orders.spread.value, orders.periods.value, orders.activity.value = "2", "3", "communicate"
     builder.audience.value = "Readers in town"
     persona = builder.personas[0]
     persona.name.value, persona.needs.value, persona.stage.value = "Ola", "Signed copies", "decision"
@@ -34,13 +35,18 @@ def _fill_in_like_a_learner(builder):
     row.mix[0].value, row.mix[1].value = 60, 40
     for name, value in (("who_answers", "Jo"), ("escalation", "The owner"), ("days", 5),
                         ("opens", "09:00"), ("closes", "17:00"), ("staffed_hours", 3),
-                        ("messages_per_week", 10), ("minutes_per_reply", 3)):
+                        ("messages_per_week", 10), ("dms_per_week", 5), ("minutes_per_reply", 3),
+                        ("deputy", "The owner, on Jo's days off")):
         builder.community[name].value = value
+    for day in ("Mon", "Tue", "Wed", "Thu", "Fri"):
+        builder.rota[day].value = "Jo"
     for name in builder.crisis:
         builder.crisis[name].value = f"the {name} rule"
     builder.disclosure.value = "Publisher copies are labelled as gifts"
     builder.budget["people_hours"].value = 7
     builder.budget["other_work"].value, builder.budget["other_hours"].value = "the report", 1
+    builder.budget["contingency"].value = 300
+    builder.budget["surge"].value = "2 weeks × 10 hours × 15 GBP"
     builder.reporting["rhythm"].value, builder.reporting["readers"].value = "monthly", "The owner"
     builder.reporting["first"].value = "2026-04-01"
     builder.weakest.value = "commitment"
@@ -66,7 +72,9 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert restored.objectives[0].target.value == "90"
     assert saved["objectives"][1] == {"outcome": "sales", "metric": "Orders", "baseline": "12",
                                       "target": "15", "by": "2026-06-30", "unit": "a month",
-                                      "reason": "A shop link in every post"}
+                                      "reason": "A shop link in every post", "spread": "2",
+                                      "periods": "3", "activity": "communicate"}
+    assert saved["community"]["rota"] == dict.fromkeys(("Mon", "Tue", "Wed", "Thu", "Fri"), "Jo")
     assert "Restored your plan from mine.plan.json." in restored.status.value
 
 

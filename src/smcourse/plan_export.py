@@ -20,7 +20,16 @@ from pathlib import Path
 import docx
 import icalendar
 
-from smcourse.plan import CALENDAR_WEEKS, DIMENSIONS, Objective, Plan, PlanFileError, calendar, check
+from smcourse.plan import (
+    CALENDAR_WEEKS,
+    DIMENSIONS,
+    WEEKDAYS,
+    Objective,
+    Plan,
+    PlanFileError,
+    calendar,
+    check,
+)
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
 
@@ -54,8 +63,8 @@ def sections(plan: Plan) -> list[Section]:
             f"**Where we are**: {situation.presences}", f"**What the numbers say**: "
             f"{situation.numbers}", f"**One competitor**: {situation.competitor}"]]),
         Section("objectives", "2. Objectives", [Table(
-            ("Business outcome", "Metric", "Baseline", "Target", "By", "Why we expect it"),
-            [(o.outcome, _metric_label(o), o.baseline, o.target, o.by, o.reason)
+            ("Business outcome", "Metric", "Baseline", "Target", "By", "Noise", "Why we expect it"),
+            [(o.outcome, _metric_label(o), o.baseline, o.target, o.by, _noise(o), o.reason)
              for o in plan.objectives])]),
         Section("goals", "3. What social media will do", [
             [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
@@ -79,8 +88,11 @@ def sections(plan: Plan) -> list[Section]:
             f"**Who answers**: {team.who_answers}", f"**Escalation**: {team.escalation}",
             f"**Staffed**: {team.days} days a week, {team.opens} to {team.closes}, "
             f"{team.staffed_hours:g} hours a week in all",
-            f"**Expected workload**: {team.messages_per_week:g} messages a week, about "
-            f"{team.minutes_per_reply:g} minutes each"]]),
+            f"**Expected workload**: {team.messages_per_week:g} comments and "
+            f"{team.dms_per_week:g} direct messages a week, about {team.minutes_per_reply:g} "
+            "minutes each",
+            f"**Rota**: {'; '.join(f'{day}: {team.rota[day]}' for day in WEEKDAYS if day in team.rota)}",
+            f"**Cover**: {team.deputy}"]]),
         Section("crisis", "10. Crisis policy", [[
             f"**Holding statement**: {crisis.holding_statement}",
             f"**Who approves**: {crisis.approver}", f"**Pausing scheduled posts**: {crisis.pause}",
@@ -92,7 +104,9 @@ def sections(plan: Plan) -> list[Section]:
              _amount(budget.other_hours, "hours a week")),
             (f"Tools ({budget.tools})" if budget.tools else "Tools",
              _amount(budget.tools_per_month, f"{money} a month")),
-            ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"))])]),
+            ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month")),
+            (f"Surge contingency ({budget.surge})" if budget.surge else "Surge contingency",
+             _amount(budget.contingency, f"{money} a year"))])]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
@@ -107,6 +121,16 @@ def sections(plan: Plan) -> list[Section]:
         parts.append(Section("open", "Still open", [[
             f"{issue.where or issue.part}: {issue.message}" for issue in issues]]))
     return parts
+
+
+def _noise(objective: Objective) -> str:
+    """How much the metric moves by chance, and the periods its target is averaged over."""
+    if not objective.spread.strip():
+        return ""
+    period = objective.period()
+    periods = objective.periods.strip() or "1"
+    judged = f"one {period}" if periods == "1" else f"mean of {periods} {period}s"
+    return f"±{objective.spread} a {period}; {judged}"
 
 
 def _metric_label(objective: Objective) -> str:

@@ -73,6 +73,50 @@ def baseline(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
     return pd.Series(values, name="baseline").round(2)
 
 
+def weekly(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
+           exclude: tuple[str, str] | None = None) -> pd.DataFrame:
+    """The baseline's metrics week by week (Monday to Sunday, whole weeks of the data only), with
+    the clicks a week as a count: `.mean()` gives a baseline per week, `.std()` the week-to-week
+    spread an objective's target must beat. `exclude` as for `baseline`."""
+    if exclude is not None:
+        posts = _outside(posts, "published_at", exclude)
+        comments = None if comments is None else _outside(comments, "created_at", exclude)
+    if "published_at" not in posts:
+        raise ImportFileError("The table has no published_at column, so its posts cannot be put "
+                              "in weeks; map the column that holds each post's date to it.")
+    try:
+        published = _local(posts["published_at"])
+    except (ValueError, TypeError):
+        raise ImportFileError("Some values of published_at are not dates; remove total or empty "
+                              "rows from the file and import it again.") from None
+    weeks = published.dt.to_period("W")
+    whole = (weeks.dt.start_time >= published.min().normalize()) \
+        & (weeks.dt.end_time <= published.max().normalize() + pd.Timedelta(days=1))
+    by_week = posts[whole].groupby(weeks[whole])
+    impressions = by_week["impressions"].sum()
+    table = pd.DataFrame({"engagement_rate": by_week.apply(
+        lambda week: metrics.engagements(week).sum()) / impressions * 100})
+    if "clicks" in posts:
+        table["clicks"] = by_week["clicks"].sum()
+        table["click_through_rate"] = table["clicks"] / impressions * 100
+    if comments is not None:
+        arrived = _local(comments["created_at"]).dt.to_period("W")
+        positive = metrics.sentiment_labels(metrics.sentiment_scores(comments["text"])) == "positive"
+        answers = comments.assign(wait=metrics.response_hours(comments), positive=positive.to_numpy())
+        by_arrival = answers.groupby(arrived)
+        table["response_time"] = by_arrival["wait"].median()
+        table["questions_answered"] = answers[answers["is_question"]].groupby(
+            arrived[answers["is_question"]])["answered"].mean() * 100
+        table["positive_sentiment"] = by_arrival["positive"].mean() * 100
+    return table.rename_axis("week")
+
+
+def _local(times: pd.Series) -> pd.Series:
+    """`times` as local clock times without a time zone."""
+    times = pd.to_datetime(times)
+    return times.dt.tz_localize(None) if times.dt.tz is not None else times
+
+
 def expected_per_week(posts: pd.DataFrame, plan: Plan, column: str) -> pd.Series:
     """`column` (clicks, comments...) a week that the plan's cadence would earn on each channel
     with a history in `posts`, at that platform's average per broadcast post; a channel without
@@ -102,8 +146,7 @@ def inbox_waits(arrivals: pd.Series, team: Community, promise: float) -> pd.Seri
             or not 1 <= team.days <= 7:
         raise ImportFileError("The inbox needs opening hours (HH:MM to HH:MM), 1 to 7 days and "
                               "a promise above 0 hours before arrivals can be replayed.")
-    local = pd.to_datetime(arrivals)
-    local = local.dt.tz_localize(None) if local.dt.tz is not None else local
+    local = _local(arrivals)
     days = pd.date_range(local.min().normalize(), local.max().normalize() + pd.Timedelta(days=8))
     staffed = days[days.dayofweek < team.days]
     offsets = [opens + number * promise for number in range(math.ceil((closes - opens) / promise))]

@@ -12,18 +12,21 @@ CRITERIA = {
     "Objectives": (
         "no objective tied to a business outcome",
         "each objective has an outcome, a metric, a baseline, a target and a date",
-        "targets follow from the baseline with a reason to expect the change; every chosen "
-        "activity is measured"),
+        "each outcome is counted by a metric that measures it; targets move beyond the metric's "
+        "week-to-week noise, with a reason to expect the change; every chosen activity is "
+        "measured"),
     "Strategy": (
         "channels without a purpose",
         "channels, named pillars, a mix and a cadence for each channel",
-        "channels are where the audience already is, with an owned fallback; each mix suits the "
-        "channel's persona"),
+        "channels are where the audience already is and follow the baseline (one the data shows "
+        "does little is cut or justified), with an owned fallback; each mix suits the channel's "
+        "persona"),
     "Implementation": (
         "promises nobody can keep",
-        "staffing, crisis, disclosure and budget written and adding up",
-        "the hours leave room for a busy week and a surge; the crisis policy could be followed at "
-        "21:00 on a Saturday"),
+        "staffing with someone on every staffed day and cover for days off, crisis, disclosure and "
+        "budget written and adding up",
+        "the hours leave room for a busy week and the surge is priced; the crisis policy could be "
+        "followed at 21:00 on a Saturday"),
     "Scoring and next steps": (
         "no reporting, or actions without owners",
         "a reporting rhythm and four owned, dated actions",

@@ -99,6 +99,9 @@ class ObjectiveRow:
     target: w.Text
     by: w.Text
     reason: w.Text
+    spread: w.Text
+    periods: w.Text
+    activity: w.Dropdown
 
     def read(self) -> model.Objective:
         return model.Objective(**{field.name: getattr(self, field.name).value
@@ -203,13 +206,21 @@ class PlanBuilder:
             _text("baseline", _NUMBER, f"Objective {number}: baseline"),
             _text("target", _NUMBER, f"Objective {number}: target"),
             _text("YYYY-MM-DD", w.Layout(width="9em"), f"Objective {number}: by when"),
-            _text("why you expect it", w.Layout(width="16em"), f"Objective {number}: reason"))
+            _text("why you expect it", w.Layout(width="16em"), f"Objective {number}: reason"),
+            _text("spread", _NUMBER, f"Objective {number}: spread from one week or month to "
+                                     "the next"),
+            _text("periods", _NUMBER, f"Objective {number}: weeks or months the target is "
+                                      "averaged over"),
+            _menu(model.ACTIVITIES, "", f"Objective {number}: activity your own count measures"))
             for number in range(1, max(self.OBJECTIVE_SLOTS, len(plan.objectives)) + 1)]
         for row, objective in zip(self.objectives, plan.objectives, strict=False):
             row.outcome.value = objective.outcome if objective.outcome in model.OUTCOMES else ""
             row.metric.value, row.unit.value = objective.metric, objective.unit
             row.baseline.value, row.target.value = objective.baseline, objective.target
             row.by.value, row.reason.value = objective.by, objective.reason
+            row.spread.value, row.periods.value = objective.spread, objective.periods
+            row.activity.value = objective.activity if objective.activity in model.ACTIVITIES \
+                else ""
         self.audience = _long_text("who you want to reach, in a sentence or two",
                                    plan.audience.summary)
         self.personas = [PersonaRow(
@@ -239,9 +250,13 @@ class PlanBuilder:
             "opens": _text("HH:MM", _NUMBER, "Inbox opens at"),
             "closes": _text("HH:MM", _NUMBER, "Inbox closes at"),
             "staffed_hours": _amount(0, "Staffed hours a week"),
-            "messages_per_week": _amount(0, "Messages expected a week"),
-            "minutes_per_reply": _amount(0, "Minutes per reply")}
+            "messages_per_week": _amount(0, "Comments expected a week"),
+            "dms_per_week": _amount(0, "Direct messages expected a week"),
+            "minutes_per_reply": _amount(0, "Minutes per reply"),
+            "deputy": _long_text("who covers days off, holidays and sickness")}
         _simple_fields(plan.community, self.community)
+        self.rota = {day: _text("who answers that day", _WIDE, f"Rota: {day}",
+                                plan.community.rota.get(day, "")) for day in model.WEEKDAYS}
         self.crisis = {name: _long_text(hint) for name, hint in (
             ("holding_statement", "what you post in the first hour"),
             ("approver", "who approves what is said"),
@@ -257,7 +272,10 @@ class PlanBuilder:
                        "tools": _text("which tools", w.Layout(width="24em"), "Tools"),
                        "tools_per_month": _amount(0, "Tools a month"),
                        "paid_per_month": _amount(0, "Paid promotion a month"),
-                       "currency": _text("GBP", _NUMBER, "Currency")}
+                       "currency": _text("GBP", _NUMBER, "Currency"),
+                       "contingency": _amount(0, "Surge contingency a year"),
+                       "surge": _text("extra hours a surge week × weeks × cost an hour",
+                                      w.Layout(width="24em"), "How the contingency is priced")}
         _simple_fields(plan.budget, self.budget)
         report = plan.reporting
         self.reporting = {"rhythm": _menu(model.RHYTHMS, report.rhythm, "Reporting rhythm"),
@@ -318,9 +336,16 @@ class PlanBuilder:
     def _objectives_tab(self) -> w.VBox:
         head = w.HTML("<b>Objectives</b>: a business outcome, the metric that shows it (a course "
                       "metric, or your own count with its unit), today's baseline, the target, "
-                      "the date (YYYY-MM-DD) and why you expect the change")
-        return w.VBox([head, *(w.HBox([getattr(row, field.name) for field in fields(row)])
-                               for row in self.objectives)])
+                      "the date (YYYY-MM-DD) and why you expect the change; then, from your data, "
+                      "how much the metric moves from one week or month to the next, the number "
+                      "of them the target is averaged over, and for your own count the activity "
+                      "it measures")
+        rows = [w.VBox([w.HBox([row.outcome, row.metric, row.unit, row.baseline, row.target,
+                                row.by, row.reason]),
+                        w.HBox([w.Label("noise:"), row.spread, row.periods,
+                                w.Label("own count measures:"), row.activity])])
+                for row in self.objectives]
+        return w.VBox([head, *rows])
 
     def _audience_tab(self) -> w.VBox:
         rows = [w.VBox([_row(f"Persona {number}", row.name),
@@ -349,9 +374,13 @@ class PlanBuilder:
     def _community_tab(self) -> w.VBox:
         labels = {"who_answers": "Who answers", "escalation": "Escalation",
                   "days": "Days a week", "opens": "Opens at", "closes": "Closes at",
-                  "staffed_hours": "Hours a week", "messages_per_week": "Messages a week",
-                  "minutes_per_reply": "Minutes a reply"}
-        return w.VBox([_row(labels[name], box) for name, box in self.community.items()])
+                  "staffed_hours": "Hours a week", "messages_per_week": "Comments a week",
+                  "dms_per_week": "Direct messages a week", "minutes_per_reply": "Minutes a reply",
+                  "deputy": "Cover"}
+        return w.VBox([*(_row(labels[name], box) for name, box in self.community.items()),
+                       w.HTML("<b>Rota</b>: who answers on each staffed day (the first days of "
+                              "the week, Monday first)"),
+                       *(_row(day, box) for day, box in self.rota.items())])
 
     def _crisis_tab(self) -> w.VBox:
         labels = {"holding_statement": "Holding statement", "approver": "Who approves",
@@ -363,7 +392,8 @@ class PlanBuilder:
         labels = {"people_hours": "People hours a week", "other_work": "Other work",
                   "other_hours": "Other work, hours", "tools": "Tools",
                   "tools_per_month": "Tools a month", "paid_per_month": "Paid a month",
-                  "currency": "Currency", "rhythm": "Report", "readers": "Read by",
+                  "currency": "Currency", "contingency": "Surge contingency a year",
+                  "surge": "How it is priced", "rhythm": "Report", "readers": "Read by",
                   "first": "First report"}
         return w.VBox([w.HTML("<b>Budget</b>"),
                        *(_row(labels[name], box) for name, box in self.budget.items()),
@@ -387,7 +417,8 @@ class PlanBuilder:
                           for field in fields(row) if field.name != "mix"]
         return [self.organisation, self.start, self.audience, self.voice, self.disclosure,
                 self.weakest,
-                *self.situation.values(), *self.community.values(), *self.crisis.values(),
+                *self.situation.values(), *self.community.values(), *self.rota.values(),
+                *self.crisis.values(),
                 *self.budget.values(), *self.reporting.values(), *channel_fields,
                 *(box for row in self.channels.values() for box in row.mix),
                 *(getattr(row, field.name) for row in rows for field in fields(row))]
@@ -413,7 +444,8 @@ class PlanBuilder:
             channels=[self._read_channel(name, row, pillars)
                       for name, row in self.channels.items() if row.chosen.value],
             voice=self.voice.value,
-            community=model.Community(**values(self.community)),
+            community=model.Community(**values(self.community), rota={
+                day: box.value for day, box in self.rota.items() if box.value.strip()}),
             crisis=model.Crisis(**values(self.crisis)),
             disclosure=self.disclosure.value,
             budget=model.Budget(**values(self.budget)),
