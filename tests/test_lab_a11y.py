@@ -1,10 +1,12 @@
 """The lessons and assignments as learners use them, in a real JupyterLab and chromium: axe-core
-(WCAG 2.1 A and AA) over the notebook's outputs, every course figure named by its alt text, and the
-practice checks and the plan builder answered with the keyboard alone.
+(WCAG 2.1 A and AA) over the notebook's outputs (no exceptions), every course figure named by its alt
+text, the practice checks and the plan builder answered with the keyboard alone, and a table wider
+than the notebook reached with Tab and scrolled with the arrow keys.
 
 The test server keeps every cell in the DOM (no windowing, see e2e_lab.SETTINGS), so axe sees every
 output, not only those JupyterLab had drawn; the plan builder's tabs are each shown in turn, since
-axe skips what is hidden. Findings are written to tests/artifacts/axe_lab.json.
+axe skips what is hidden. Findings are written to tests/artifacts/axe_lab.json, and each notebook's
+count is printed (run with -s to see it).
 """
 
 from __future__ import annotations
