@@ -1,16 +1,19 @@
 """The lessons and assignments as learners use them, in a real JupyterLab and chromium: axe-core
-(WCAG 2.1 A and AA) over the notebook's outputs, every course figure named by its alt text, and the
-practice checks and the plan builder answered with the keyboard alone.
+(WCAG 2.1 A and AA) over the notebook's outputs (no exceptions), every course figure named by its alt
+text, the practice checks and the plan builder answered with the keyboard alone, and a table wider
+than the notebook reached with Tab and scrolled with the arrow keys.
 
 The test server keeps every cell in the DOM (no windowing, see e2e_lab.SETTINGS), so axe sees every
 output, not only those JupyterLab had drawn; the plan builder's tabs are each shown in turn, since
-axe skips what is hidden. Findings are written to tests/artifacts/axe_lab.json.
+axe skips what is hidden. Findings are written to tests/artifacts/axe_lab.json, and each notebook's
+count is printed (run with -s to see it).
 """
 
 from __future__ import annotations
 
 import json
 
+import nbformat
 import pytest
 from e2e_lab import (
     ARTIFACTS,
@@ -33,15 +36,6 @@ NOTEBOOKS = ([f"course/{path.name}" for path in sorted((ROOT / "course").glob("[
 CAPSTONE = "course/06_capstone_strategy_plan.ipynb"
 FINDINGS: dict[str, list[dict]] = {}
 FIGURES: dict[str, dict[str, int]] = {}
-# Violations known and not yet fixed, by notebook and rule, each with why it is still there. Any
-# other serious or critical violation fails the test, and so does one of these on more elements.
-KNOWN = {
-    ("course/03_existing_vs_living.ipynb", "scrollable-region-focusable"): (
-        1, "the lesson's own table (`indicators.round(2)`, six wide columns) is wider than the "
-           "output area, and JupyterLab scrolls it in a region the keyboard cannot reach; the fix "
-           "is in the lesson (fewer or shorter columns) or a kit-wide table format, both of which "
-           "change lesson source or every lesson's stored outputs (issue 22, remaining)"),
-}
 
 
 @pytest.fixture(scope="module")
@@ -97,10 +91,43 @@ def test_outputs_have_no_serious_accessibility_violation(lab, browser, notebook)
         }""")
         FIGURES[notebook] = {"figures": plots, "named": named}
         assert named == plots, f"{plots - named} of {plots} figures without their alt text"
-        unexpected = [v for v in found
-                      if len(v["targets"]) > KNOWN.get((notebook, v["id"]), (0, ""))[0]]
-        assert [f"{v['id']} ({v['impact']}): {v['help']}: {v['targets'][:3]}"
-                for v in unexpected] == []
+        print(f"{notebook}: {sum(len(v['targets']) for v in found)} elements in serious or "
+              "critical violation")
+        assert [f"{v['id']} ({v['impact']}): {v['help']}: {v['targets'][:3]} {v['html'][:1]}"
+                for v in found] == []
+    finally:
+        page.close()
+
+
+WIDE_TABLE = """import pandas as pd
+from smcourse.practice import Choice
+Choice("Which is wider?", options=["this table", "the notebook"], answer="this table")"""
+
+
+def test_a_table_wider_than_the_notebook_is_reached_and_scrolled_with_the_keyboard(lab, browser):
+    cells = [nbformat.v4.new_code_cell(WIDE_TABLE), nbformat.v4.new_code_cell(
+        'pd.DataFrame([range(40)], columns=[f"a rather long column name {n}" for n in range(40)])')]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), lab.root / "course" / "wide_table.ipynb")
+    page = lab.open(browser, "course/wide_table.ipynb")
+    try:
+        run_all_cells(page)
+        table = page.locator(".jp-OutputArea-output:has(table)")
+        table.wait_for()
+        page.wait_for_function("() => document.querySelector('.jp-OutputArea-output:has(table)')"
+                               ".getAttribute('role') === 'region'")
+        assert table.get_attribute("tabindex") == "0"
+        assert table.get_attribute("aria-label").startswith(
+            "Table of a rather long column name 0, a rather long column name 1,")
+        assert axe_violations(page) == []
+        page.get_by_role("button", name="Check", exact=True).focus()
+        for _ in range(10):  # from the practice card on, Tab reaches the table's region
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement.getAttribute('role')") == "region":
+                break
+        assert _focused(page).startswith("div|region|")
+        assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") == "solid"
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => document.activeElement.scrollLeft > 0")
     finally:
         page.close()
 

@@ -1,5 +1,5 @@
-"""Does the facilitator's pack follow the instructor notes and the agenda, and does each activity
-card print on one page?"""
+"""Does the facilitator's pack follow the lessons and the agenda, and does each activity card print
+on one page?"""
 
 from __future__ import annotations
 
@@ -18,7 +18,14 @@ ROOT = Path(__file__).resolve().parents[1]
 INSTRUCTOR = ROOT / "course" / "instructor"
 AGENDA = (INSTRUCTOR / "workshop_one_day.md").read_text(encoding="utf-8")
 CHROMIUM = "/usr/bin/chromium"
-MODULE_NOTES = sorted(INSTRUCTOR.glob("[0-9][0-9]_*.md"))
+LESSONS = sorted((ROOT / "course").glob("[0-9][0-9]_*.ipynb"))
+WITH_ACTIVITY = [path for path in LESSONS if "## Group activity (" in path.read_text(encoding="utf-8")]
+
+
+def test_every_module_the_agenda_gives_an_activity_has_it_in_its_lesson():
+    scheduled = pack.scheduled_activities(pack.cues(AGENDA))
+    assert scheduled == {0, 1, 2, 3, 4, 5}
+    assert {int(path.name[:2]) for path in WITH_ACTIVITY} >= scheduled
 
 
 class Links(HTMLParser):
@@ -37,33 +44,62 @@ def _links(path):
     return parser.found
 
 
-@pytest.mark.parametrize("notes", MODULE_NOTES, ids=lambda path: path.stem)
-def test_each_card_takes_its_title_time_groups_and_code_from_the_notes(notes):
-    text = notes.read_text(encoding="utf-8")
-    heading = re.search(r"^## Group activity \((.*?)\)(?::\s*(.*))?$", text, re.M)
-    found = pack.card(notes)
-    assert found is not None and heading is not None, "every module's notes have a group activity"
-    assert found.title == (heading.group(2) or "Group activity")
+def _activity(lesson):
+    """The lesson's group activity section and the code cell after it."""
+    cells = nbformat.read(lesson, as_version=4).cells
+    index = next(index for index, cell in enumerate(cells) if cell.source.startswith("## Group activity ("))
+    return cells[index].source, cells[index + 1]
+
+
+@pytest.mark.parametrize("lesson", WITH_ACTIVITY, ids=lambda path: path.stem)
+def test_each_card_is_its_lessons_group_activity_section_and_the_notes_point_to_it(lesson):
+    section, code = _activity(lesson)
+    heading = re.match(r"## Group activity \((.*?)\): (.*)", section)
+    found = pack.card(lesson)
+    assert found.title == heading.group(2)
     assert {found.time, *found.groups.split(", ")} == {part.strip() for part in heading.group(1).split(",")}
-    assert found.time and found.code and all(block in text for block in found.code)
-    assert len(found.code) == text.split("## Group activity")[1].split("\n## ")[0].count("```python")
+    assert f"**Your task.** {found.task}" in section and f"**What you hand back.** {found.produce}" in section
+    assert code.cell_type == "code" and found.code == code.source.strip()
+    assert not [output for output in code.outputs if output.output_type == "error"]
     page = pack.card_html(found)
-    assert html.escape(found.task) in page and html.escape(found.produce) in page
+    assert html.escape(found.code) in page and found.time in page
+    notes = (INSTRUCTOR / lesson.name.replace(".ipynb", ".md")).read_text(encoding="utf-8")
+    assert section.split("\n")[0] + "\n" in notes  # the same heading (time, groups, title) ...
+    notes_section = notes.split(section.split("\n")[0])[1].split("\n## ")[0]
+    assert "lesson's own *Group activity*" in notes_section and "```" not in notes_section  # ... no copy
 
 
-def test_a_new_activity_without_a_learners_task_is_named_and_notes_without_one_give_no_card(tmp_path):
-    notes = tmp_path / "07_video.md"
-    notes.write_text("# Notes\n\n## Group activity (10 minutes, pairs): film it\n\nDo.\n", encoding="utf-8")
-    with pytest.raises(SmcourseError, match="07_video.md has a group activity but pack.CARDS"):
-        pack.card(notes)
-    notes.write_text("# Notes\n\n## Discussion questions\n\n1. Why?\n", encoding="utf-8")
-    assert pack.card(notes) is None
+def _lesson_with(path, *cells):
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Module 7"),
+                                                   *cells]), path)
+    return path
+
+
+def test_a_lesson_without_a_whole_activity_section_is_named_with_what_to_add(tmp_path):
+    heading = "## Group activity (10 minutes, pairs): film it\n\n**Your task.** Film it."
+    bare = _lesson_with(tmp_path / "07_video.ipynb", nbformat.v4.new_markdown_cell("## Reflect"))
+    with pytest.raises(SmcourseError, match=r"07_video.ipynb has no group activity: add a markdown "
+                                            r"cell '## Group activity \(minutes, groups\): title'"):
+        pack.card(bare)
+    assert pack.cards([bare], scheduled=set()) == []
+    with pytest.raises(SmcourseError, match="07_video.ipynb has no group activity"):
+        pack.cards([bare], scheduled={7})  # the agenda gives module 7 an activity
+    _lesson_with(bare, nbformat.v4.new_markdown_cell(heading), nbformat.v4.new_code_cell("1 + 1"))
+    with pytest.raises(SmcourseError, match="07_video.ipynb's group activity is incomplete"):
+        pack.card(bare)  # no "What you hand back"
+    _lesson_with(bare, nbformat.v4.new_markdown_cell(heading + "\n\n**What you hand back.** A clip."))
+    with pytest.raises(SmcourseError, match="incomplete: it needs .* then the code cell"):
+        pack.card(bare)  # no code cell after it
+    _lesson_with(bare, nbformat.v4.new_markdown_cell(heading + "\n\n**What you hand back.** A clip."),
+                 nbformat.v4.new_code_cell("clip = 1"))
+    assert pack.cards([bare], scheduled={7}) == [
+        pack.Card("07_video", "film it", "10 minutes", "pairs", "Film it.", "A clip.", "clip = 1")]
 
 
 def test_the_script_follows_the_agenda_row_by_row_with_what_to_have_ready():
     agenda = pack.cues(AGENDA)
     decks = {str(number): f"0{number}_x.html" for number in range(7)}
-    page = pack.script_html(agenda, decks, {path.stem for path in MODULE_NOTES})
+    page = pack.script_html(agenda, decks, {path.stem for path in WITH_ACTIVITY})
     times = re.findall(r'<td class="time">(\d\d:\d\d)</td>', page)
     assert times == re.findall(r"^\| (\d\d:\d\d) \|", AGENDA, re.M) and len(times) > 10
     metrics_activity = next(row for row in page.split("<tr>") if "one goal, one metric" in row)
@@ -84,7 +120,7 @@ def test_the_command_builds_decks_cards_script_and_an_index_whose_links_work(tmp
         for link in _links(tmp_path / page):
             assert (tmp_path / link.split("#")[0]).is_file(), (page, link)
     cards = (tmp_path / "activity_cards.html").read_text(encoding="utf-8")
-    assert cards.count('class="card"') == len(MODULE_NOTES) and "http" not in cards
+    assert cards.count('class="card"') == len(WITH_ACTIVITY) and "http" not in cards
 
 
 @pytest.mark.browser
@@ -98,7 +134,7 @@ def test_each_activity_card_prints_on_one_a4_page(tmp_path):
         page.goto((tmp_path / "activity_cards.html").as_uri())
         pdf = page.pdf(format="A4", prefer_css_page_size=True)
         browser.close()
-    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == len(MODULE_NOTES)
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == len(WITH_ACTIVITY)
 
 
 # --- self-rating before and after --------------------------------------------------------------
@@ -182,3 +218,31 @@ def test_the_ratings_command_writes_the_before_and_after_page(tmp_path, capsys, 
     assert "Self-rating per objective, least moved first" in page and "Compute it." in page
     assert cli.main(["pack", "ratings", str(tmp_path / "none")]) == 1
     assert "no folder of self-ratings" in capsys.readouterr().err
+
+
+def test_a_learner_sees_their_own_two_ratings_side_by_side_once_both_are_done(tmp_path):
+    known = [self_rating.Objective("01_why.1", "Module 1", "Define it."),
+             self_rating.Objective("01_why.2", "Module 1", "Explain it."),
+             self_rating.Objective("05_metrics.1", "Module 5", "Compute it.")]
+    mine = tmp_path / self_rating.RATINGS_FILE
+    assert "fill in the form under *Before the course* first" in self_rating.OwnBeforeAndAfter(
+        tmp_path, known).message
+    self_rating.save(mine, "before", {"01_why.1": 1, "01_why.2": 2, "05_metrics.1": 3})
+    waiting = self_rating.OwnBeforeAndAfter(tmp_path, known)
+    assert waiting.missing == ["after"] and "not after it yet" in waiting.message
+    self_rating.save(mine, "after", {"01_why.1": 4, "01_why.2": 3})  # 05_metrics.1 not rated again
+    view = self_rating.OwnBeforeAndAfter(tmp_path, known)
+    assert view.message == ""
+    assert view.table.to_dict("records") == [
+        {"module": "Module 1", "objective": "Define it.", "before": 1, "after": 4, "change": 3},
+        {"module": "Module 1", "objective": "Explain it.", "before": 2, "after": 3, "change": 1}]
+    assert view.figure().layout.meta["alt"] == ("Dot chart of your own average self-rating per module, "
+                                                "before and after: Module 1 1.5 to 3.5.")
+    self_rating.save(mine, "after", {"07_gone.1": 4})  # the lessons changed between the two
+    assert "nothing to compare" in self_rating.OwnBeforeAndAfter(tmp_path, known).message
+
+
+def test_the_self_rating_notebook_ends_with_the_learners_own_view():
+    cells = nbformat.read(ROOT / "course" / "self_rating.ipynb", as_version=4).cells
+    assert cells[-1].source == "OwnBeforeAndAfter()"
+    assert cells[-2].source.startswith("## Your own before and after")

@@ -74,7 +74,8 @@ def test_a_deck_keeps_title_objectives_sections_figures_checks_discussion_and_su
         nbformat.v4.new_code_cell("from smcourse import data"),
         nbformat.v4.new_markdown_cell("## 1. First idea\n\nOpening paragraph.\n\nMore prose not shown."),
         nbformat.v4.new_markdown_cell("## 2. A list\n\nThree kinds:\n\n- one\n- two\n\nNot shown."),
-        nbformat.v4.new_markdown_cell("## Group activity\n\nIn pairs."),
+        nbformat.v4.new_markdown_cell("## Group activity (10 minutes, pairs): read the room\n\n"
+                                      "**Your task.** Do it.\n\n**What you hand back.** A line."),
         table, figure,
         nbformat.v4.new_markdown_cell("Prose between cells, not shown."),
         check,
@@ -86,11 +87,12 @@ def test_a_deck_keeps_title_objectives_sections_figures_checks_discussion_and_su
         ("slide", "# Module 9 · Test"), ("slide", "## What you will learn"),
         ("slide", "## 1. First idea"), ("notes", "4 minutes in a workshop."),
         ("slide", "## 2. A list"), ("notes", "8 minutes in a workshop for sections 2-3."),
-        ("slide", "## Group activity"), ("slide", ""), ("slide", ""),
-        ("slide", "### Question to the room"),
+        ("slide", "## Group activity (10 minutes, pairs): read the room"), ("slide", ""),
+        ("slide", ""), ("slide", "### Question to the room"),
         ("notes", "Answer: reach. Reach counts accounts."), ("slide", "## Discuss"),
-        ("slide", "## Group activity (10 minutes, pairs): read the room"),
         ("slide", "## Summary"), ("slide", "## Reflect")]
+    # The activity is the lesson's own section; the notes' section of the same name is not repeated.
+    assert cells[6].source == "## Group activity (10 minutes, pairs): read the room\n\n**Your task.** Do it."
     assert cells[2].source == "## 1. First idea\n\nOpening paragraph."
     assert cells[4].source == "## 2. A list\n\nThree kinds:\n\n- one\n- two"
     assert [cell.outputs for cell in cells[7:9]] == [

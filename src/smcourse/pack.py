@@ -1,10 +1,10 @@
 """The facilitator's printed pack: an activity card per module and the day's script with time cues.
 
-Both are read from the instructor material when the pack is built, so they follow its edits:
+Both are read from the course when the pack is built, so they follow its edits:
 
-* a card's title, time, groups and starter code come from the `## Group activity (...)` section of
-  course/instructor/NN_*.md; what the group does and hands back (`CARDS`) is written for learners,
-  without the findings the notes give the instructor;
+* a card is the lesson's own group activity: the markdown cell
+  `## Group activity (time, groups): title` with a `**Your task.**` and a `**What you hand back.**`
+  paragraph, and the code cell after it, which the groups run in the lesson or copy off the card;
 * the script's cues are the rows of the one-day agenda (course/instructor/workshop_one_day.md):
   at each time, what happens, how, and what to have ready (the module's deck, its activity card).
 
@@ -18,42 +18,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import nbformat
+
 from smcourse.errors import SmcourseError
 
-ACTIVITY = re.compile(r"^## Group activity \(([^)]*)\):?[ \t]*(.*)$", re.M)
+ACTIVITY = re.compile(r"## Group activity \(([^)]*)\):[ \t]*(.+)")  # a cell's first line
 WHEN = re.compile(r"\d|during")  # the part of "(15 minutes, groups)" that says how long
-CODE = re.compile(r"```python\n(.*?)```", re.S)
+PARAGRAPHS = {"task": "**Your task.**", "produce": "**What you hand back.**"}
 AGENDA_ROW = re.compile(r"^\|\s*\d\d:\d\d\s*\|.*\|\s*$", re.M)
-
-# What each group does and hands back, in learners' words (the notes keep the findings).
-CARDS = {
-    "00_welcome": ("Take one table of the case data. Say what one row describes and which question "
-                   "about Lumen it could answer, then check one number with the code below.",
-                   "One question per table for the board, and the number you checked."),
-    "01_why_social_media": ("Run the code, then read ten mentions Lumen left unanswered. Sort them "
-                            "into feedback to act on, a fan to thank, and nothing to do.",
-                            "The mention you would answer first, and why."),
-    "02_what_to_do": ("Choose one goal: more comments, more shop visits or more applicants for a "
-                      "barista job. Read what each content type earns, then plan Lumen's next "
-                      "seven posts.",
-                      "Seven posts (type, platform, day and hour, one line of text) and the goal they "
-                      "serve."),
-    "03_existing_vs_living": ("Your side is given to you: argue that Lumen is living and Beacon only "
-                              "existing, or the opposite. Use only the indicators the code prints.",
-                              "Your two strongest pieces of evidence, and the dimension the data "
-                              "cannot show."),
-    "04_relationships_and_influence": ("Look at the weekly mentions around the recall of 8 September "
-                                       "2025, then write Lumen's first public post and one reply to "
-                                       "an angry customer.",
-                                       "A post of at most 60 words, one reply, and who signs them."),
-    "05_metrics": ("Draw one goal. Choose the single metric and denominator you would report each "
-                   "week, and compute it for Lumen and Beacon.",
-                   "One sentence a manager would understand, naming the metric and its denominator."),
-    "06_capstone_strategy_plan": ("Half-way through building your plan, swap with a neighbour for "
-                                  "five minutes and look for the weakest link between its parts.",
-                                  "One comment each: a goal with no metric, a channel with no "
-                                  "content, a target with no baseline or a rule nobody owns."),
-}
+SECTION_HELP = ("a markdown cell '## Group activity (minutes, groups): title' with a "
+                "'**Your task.**' and a '**What you hand back.**' paragraph, then the code cell the "
+                "groups run")
 
 PRINT_CSS = """
 body { font-family: system-ui, 'DejaVu Sans', sans-serif; color: #1f2937; margin: 0; }
@@ -88,51 +63,55 @@ class Card:
     groups: str
     task: str
     produce: str
-    code: tuple[str, ...]  # the notes' code blocks, in order
+    code: str
 
 
-def _section(notes: str) -> tuple[str, str, str] | None:
-    match = ACTIVITY.search(notes)
-    if match is None:
-        return None
-    rest = notes[match.end():]
-    end = re.search(r"^## ", rest, re.M)
-    return match.group(1), match.group(2), rest[:end.start() if end else len(rest)]
+def _activity_cell(cells: list) -> int | None:
+    return next((index for index, cell in enumerate(cells)
+                 if cell.cell_type == "markdown" and ACTIVITY.match(cell.source)), None)
 
 
-def card(notes_path: Path) -> Card | None:
-    """The activity card of the module whose instructor notes are at `notes_path`, or None when
-    the notes have no group activity."""
-    found = _section(notes_path.read_text(encoding="utf-8"))
-    if found is None:
-        return None
-    facts, title, text = found
-    module = notes_path.stem
-    if module not in CARDS:
-        raise SmcourseError(f"{notes_path} has a group activity but pack.CARDS has no task for "
-                            f"{module}: add what the groups do and hand back.")
+def card(lesson_path: Path) -> Card:
+    """The activity card of the lesson at `lesson_path`, from its group activity section."""
+    cells = nbformat.read(lesson_path, as_version=4).cells
+    index = _activity_cell(cells)
+    if index is None:
+        raise SmcourseError(f"{lesson_path.name} has no group activity: add {SECTION_HELP}.")
+    source = cells[index].source
+    paragraphs = {key: next((block.removeprefix(start).strip() for block in source.split("\n\n")
+                             if block.startswith(start)), "") for key, start in PARAGRAPHS.items()}
+    code = cells[index + 1] if index + 1 < len(cells) else None
+    if not all(paragraphs.values()) or code is None or code.cell_type != "code" or not code.source:
+        raise SmcourseError(f"{lesson_path.name}'s group activity is incomplete: it needs {SECTION_HELP}.")
+    facts, title = ACTIVITY.match(source).groups()
     parts = [part.strip() for part in facts.split(",")]
     time = next((part for part in parts if WHEN.search(part)), "")
     groups = ", ".join(part for part in parts if part != time)
-    return Card(module, title or "Group activity", time, groups or "the whole room",
-                *CARDS[module], tuple(block.strip() for block in CODE.findall(text)))
+    return Card(lesson_path.stem, title.strip(), time, groups or "the whole room",
+                paragraphs["task"], paragraphs["produce"], code.source.strip())
+
+
+def _markdown_inline(text: str) -> str:
+    """Markdown text as HTML: escaped, with *emphasis* and `code` kept."""
+    return re.sub(r"`(.+?)`", r"<code>\1</code>",
+                  re.sub(r"\*(.+?)\*", r"<em>\1</em>", html.escape(text)))
 
 
 def card_html(found: Card) -> str:
-    code = ("<h2>Code to run</h2>" + "".join(f"<pre><code>{html.escape(block)}</code></pre>"
-                                              for block in found.code)) if found.code else ""
     return (f'<section class="card" aria-labelledby="card-{found.module}">'
             f'<h1 id="card-{found.module}">{html.escape(found.title[:1].upper() + found.title[1:])}</h1>'
             f'<p class="facts">Module {int(found.module[:2])} · '
             f"{html.escape(' · '.join(part for part in (found.time, found.groups) if part))}</p>"
-            f"<h2>Your task</h2><p>{html.escape(found.task)}</p>{code}"
-            f"<h2>What you hand back</h2><p>{html.escape(found.produce)}</p></section>")
+            f"<h2>Your task</h2><p>{_markdown_inline(found.task)}</p>"
+            f"<h2>Code to run</h2><pre><code>{html.escape(found.code)}</code></pre>"
+            f"<h2>What you hand back</h2><p>{_markdown_inline(found.produce)}</p></section>")
 
 
-def cards(instructor: Path) -> list[Card]:
-    """Every module's card, in module order."""
-    return [found for path in sorted(instructor.glob("[0-9][0-9]_*.md"))
-            if (found := card(path)) is not None]
+def cards(lessons: list[Path], scheduled: set[int]) -> list[Card]:
+    """The card of every lesson with a group activity, in module order; a lesson whose module the
+    agenda gives an activity (a number in `scheduled`) must have one."""
+    return [card(path) for path in sorted(lessons) if int(path.name[:2]) in scheduled
+            or _activity_cell(nbformat.read(path, as_version=4).cells) is not None]
 
 
 @dataclass(frozen=True)
@@ -154,9 +133,9 @@ def cues(agenda: str) -> list[Cue]:
     return found
 
 
-def _markdown_inline(text: str) -> str:
-    """Agenda text as HTML: escaped, with *emphasis* kept."""
-    return re.sub(r"\*(.+?)\*", r"<em>\1</em>", html.escape(text))
+def scheduled_activities(agenda: list[Cue]) -> set[int]:
+    """The modules the agenda gives a group activity."""
+    return {int(cue.module) for cue in agenda if cue.what.startswith("activity") and cue.module.isdigit()}
 
 
 def script_html(agenda: list[Cue], decks: dict[str, str], card_modules: set[str]) -> str:
@@ -169,8 +148,8 @@ def script_html(agenda: list[Cue], decks: dict[str, str], card_modules: set[str]
             for number in map(str, range(int(first), int(last or first) + 1)):
                 if number in decks:
                     ready.append(f'deck <a href="decks/{decks[number]}">{decks[number]}</a>')
-        if cue.what.startswith("activity") and cue.module.isdigit():
-            module = next((name for name in card_modules if int(name[:2]) == int(cue.module)), None)
+        for number in scheduled_activities([cue]):
+            module = next((name for name in card_modules if int(name[:2]) == number), None)
             if module:
                 ready.append(f'activity card: print <a href="activity_cards.html#card-{module}">'
                              f"module {cue.module}</a> for each group")
@@ -203,12 +182,11 @@ def index_html(decks: list[Path]) -> str:
 def build(output: Path, course: Path, decks: list[Path]) -> list[Path]:
     """Write activity_cards.html, facilitator_script.html and index.html into `output`; `course`
     is the course/ folder and `decks` the decks already built into output/decks."""
-    instructor = course / "instructor"
-    found = cards(instructor)
+    agenda = cues((course / "instructor" / "workshop_one_day.md").read_text(encoding="utf-8"))
+    found = cards(sorted(course.glob("[0-9][0-9]_*.ipynb")), scheduled_activities(agenda))
     output.mkdir(parents=True, exist_ok=True)
     written = [output / "activity_cards.html", output / "facilitator_script.html", output / "index.html"]
     written[0].write_text(_page("Activity cards", "\n".join(map(card_html, found))), encoding="utf-8")
-    agenda = cues((instructor / "workshop_one_day.md").read_text(encoding="utf-8"))
     by_number = {str(int(deck.name[:2])): deck.name for deck in decks}
     written[1].write_text(script_html(agenda, by_number, {c.module for c in found}), encoding="utf-8")
     written[2].write_text(index_html(decks), encoding="utf-8")

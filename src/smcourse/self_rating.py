@@ -114,6 +114,48 @@ class SelfRatingForm:
         show_widget(self.box, f"Self-rating {self.stage} the course")
 
 
+class OwnBeforeAndAfter:
+    """A learner's own two ratings of each objective, side by side: a table and a figure per
+    module, or, until both forms are filled in, what is still to do."""
+
+    def __init__(self, folder: Path | None = None, known: list[Objective] | None = None):
+        saved = load((folder or Path.cwd()) / RATINGS_FILE)
+        self.missing = [stage for stage in STAGES if not saved.get(stage)]
+        before, after = (saved.get(stage, {}) for stage in STAGES)
+        rows = [(objective.module, objective.text, before.get(objective.id), after.get(objective.id))
+                for objective in known or objectives()]
+        table = pd.DataFrame(rows, columns=["module", "objective", *STAGES]).dropna()
+        self.table = table.astype({stage: int for stage in STAGES}).reset_index(drop=True)
+        self.table["change"] = self.table["after"] - self.table["before"]
+
+    @property
+    def message(self) -> str:
+        """What to do first, or "" when there is a before and an after to compare."""
+        if "before" in self.missing:
+            return ("There is no rating from before the course in self_rating.json, so there is "
+                    "nothing to compare yet: fill in the form under *Before the course* first.")
+        if "after" in self.missing:
+            return ("You have rated yourself before the course but not after it yet: at the end of "
+                    "the course, fill in the form under *After the course*, then run this cell "
+                    "again to see the two side by side.")
+        if self.table.empty:
+            return ("None of the objectives you rated before the course is among those you rated "
+                    "after it (the lessons changed in between), so there is nothing to compare.")
+        return ""
+
+    def figure(self) -> go.Figure:
+        return module_figure(self.table, whose="your own")
+
+    def _ipython_display_(self):
+        from IPython.display import Markdown, display
+
+        if self.message:
+            display(Markdown(self.message))
+            return
+        display(self.table)
+        display(self.figure())
+
+
 def _learner(path: Path, root: Path) -> str:
     parts = path.relative_to(root).parts
     return parts[0] if len(parts) > 1 else path.stem
@@ -156,8 +198,9 @@ def class_summary(ratings: pd.DataFrame, known: list[Objective]) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["module", "objective", "before", "after", "change", "learners"])
 
 
-def module_figure(summary: pd.DataFrame) -> go.Figure:
-    """Each module's average rating before and after, as two dots joined by a line."""
+def module_figure(summary: pd.DataFrame, whose: str = "the class's") -> go.Figure:
+    """Each module's average rating before and after, as two dots joined by a line; `whose` names
+    the ratings in the alt text ("the class's", "your own")."""
     modules = summary.groupby("module", sort=False)[["before", "after"]].mean()
     fig = go.Figure()
     for module, row in modules.iterrows():
@@ -172,7 +215,7 @@ def module_figure(summary: pd.DataFrame) -> go.Figure:
                       for module, row in modules.iterrows())
     return figures.finish(fig, title="Self-rating before and after the course, per module",
                           x_title="Average rating (1 = could not do it, 5 = could teach it)",
-                          y_title="Module", alt=f"Dot chart of the class's average self-rating per "
+                          y_title="Module", alt=f"Dot chart of {whose} average self-rating per "
                                                 f"module, before and after: {moved}.")
 
 

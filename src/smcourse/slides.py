@@ -4,14 +4,13 @@ A deck is not written beside its lesson; it is chosen from the lesson's cells by
 to a lesson reaches its deck at the next build:
 
 * the title cell, and "What you will learn";
-* each section (`## N. ...`, or any other `## ` heading): its heading and opening paragraph, with
-  its workshop time from the notes' timing table in the speaker notes, then each of its figures,
-  one per slide (the stored output alone, no code);
+* each section (`## N. ...`, or any other `## ` heading, such as the group activity): its heading
+  and opening paragraph, with its workshop time from the notes' timing table in the speaker notes,
+  then each of its figures, one per slide (the stored output alone, no code);
 * each practice check as a question to the room (prompt and options, the options of an ordering
   question shuffled into alphabetical order), with the answer and its explanation in the speaker
   notes (press S);
-* the discussion questions and the group activity's heading from the module's instructor notes
-  (course/instructor/NN_*.md);
+* the discussion questions from the module's instructor notes (course/instructor/NN_*.md);
 * "Reflect" and "Summary".
 
 nbconvert's reveal.js exporter renders the deck, through a template that loads reveal.js (npm,
@@ -166,10 +165,6 @@ def deck_cells(lesson: nbformat.NotebookNode, notes: str) -> list[nbformat.Noteb
     discussion = notes_section(notes, "Discussion questions")
     if discussion:
         cells.append(_markdown(f"## Discuss\n\n{discussion[1]}"))
-    activity = notes_section(notes, "Group activity")
-    if activity:
-        cells.append(_markdown(f"## {activity[0]}\n\nYour activity card has the task, the groups, "
-                               "the time and what to produce."))
     return cells + list(ending.values())
 
 

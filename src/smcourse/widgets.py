@@ -225,6 +225,9 @@ class PracticeCard(anywidget.AnyWidget):
 # * plotly's renderer draws a figure without its alt text; the output that holds a course figure
 #   gets role="figure" and the alt text (`figures.finish` keeps it in layout.meta) as its label, as
 #   the figure's HTML has on the site.
+# * an output wider than the notebook (a wide table) scrolls sideways in a region the keyboard cannot
+#   reach; such an output becomes a named region in the Tab order, with a visible focus, whose arrow
+#   keys scroll it rather than move to another cell.
 _LAB_ESM = """
 const CONTROLS = 'input[type=radio], input[type=checkbox], input[type=range], select, button, ' +
                  '[role=tab]';
@@ -238,10 +241,35 @@ const nameFigures = () => {
     }
   }
 };
+const SCROLLER = "data-smcourse-scroller";
+const regionName = output => {
+  const headers = [...output.querySelectorAll("table thead th")].map(th => th.textContent.trim())
+    .filter(Boolean);
+  const what = headers.length ? `Table of ${headers.join(", ")}` : "Output";
+  return `${what}, wider than the notebook: scroll it with the arrow keys`;
+};
+const reachScrollers = () => {
+  for (const output of document.querySelectorAll(".jp-OutputArea-output")) {
+    if (output.hasAttribute(SCROLLER) || output.hasAttribute("role")
+        || output.scrollWidth <= output.clientWidth) continue;
+    output.setAttribute(SCROLLER, "");
+    output.setAttribute("tabindex", "0");
+    output.setAttribute("role", "region");
+    output.setAttribute("aria-label", regionName(output));
+    output.setAttribute("data-lm-suppress-shortcuts", "true");
+  }
+};
+const FOCUS_CSS = `.jp-OutputArea-output[${SCROLLER}]:focus-visible {
+  outline: 3px solid var(--jp-brand-color1, #1976d2); outline-offset: 2px; }`;
+const tidy = () => { nameFigures(); reachScrollers(); };
 function render({ el }) {
   el.hidden = true;
   if (window.__smcourseLab) return;
   window.__smcourseLab = true;
+  const style = document.createElement("style");
+  style.textContent = FOCUS_CSS;
+  document.head.append(style);
+  window.addEventListener("resize", reachScrollers);
   document.addEventListener("focusin", event => {
     const target = event.target;
     if (target instanceof Element && target.matches(CONTROLS) && target.closest(".smcourse-widget"))
@@ -249,16 +277,17 @@ function render({ el }) {
   }, true);
   let pending = null;
   new MutationObserver(() => {
-    if (pending === null) pending = setTimeout(() => { pending = null; nameFigures(); }, 300);
+    if (pending === null) pending = setTimeout(() => { pending = null; tidy(); }, 300);
   }).observe(document.body, { childList: true, subtree: true });
-  nameFigures();
+  tidy();
 }
 export default { render };
 """
 
 
 class _InLab(anywidget.AnyWidget):
-    """Invisible: lets the kit's controls keep their keys and names its figures (see _LAB_ESM)."""
+    """Invisible: lets the kit's controls keep their keys, names its figures and puts wide outputs in
+    the Tab order (see _LAB_ESM)."""
 
     _esm = _LAB_ESM
 
