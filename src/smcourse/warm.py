@@ -187,6 +187,13 @@ def serve(address: str) -> None:
     # what importing set in the environment (debugpy sets PYDEVD_USE_FRAME_EVAL), as a cold kernel's
     # imports set it in its own
     set_by_imports = {name: value for name, value in os.environ.items() if before.get(name) != value}
+    from smcourse import data
+
+    try:  # the course tables, parsed once here: a kernel's data.load copies them
+        for table in data.TABLES:
+            data.load(table)
+    except data.DatasetError:
+        pass  # each kernel then reads them itself, and says what is wrong
     if len(os.listdir("/proc/self/task")) != 1:
         sys.exit("not warm: importing started threads, which a fork would not copy")
     last_capability = int(Path("/proc/sys/kernel/cap_last_cap").read_text())
