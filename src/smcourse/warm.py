@@ -21,10 +21,11 @@ PID: `setns`), takes its capabilities and no_new_privs, sets the same resource l
 cgroup, and becomes the kernel as PID 2 of that sandbox. So the view, the loopback-only network
 and the limits are bubblewrap's own, built per notebook; a zygote inside one long-lived bubblewrap
 per worker would share one view between learners. What differs from a cold kernel: the placeholder
-is PID 1 beside the kernel, the kernel's CPU time counts from its fork, and Python's hash seed is
-the zygote's. Nbgrader still executes and scores every notebook through jupyter_client: only where
-the kernel process comes from changes. A kernel that dies, hangs or is killed ends its own
-placeholder and launcher; the zygote and the next notebook do not notice.
+is PID 1 beside the kernel, the kernel's CPU time counts from its fork, Python's hash seed is the
+zygote's, and the course tables are already parsed (`data.load` hands the kernel copies of them,
+as it does after a first load in any process). Nbgrader still executes and scores every notebook
+through jupyter_client: only where the kernel process comes from changes. A kernel that dies, hangs
+or is killed ends its own placeholder and launcher; the zygote and the next notebook do not notice.
 """
 
 from __future__ import annotations
