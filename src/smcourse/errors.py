@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import sys
 
 
 class SmcourseError(Exception):
@@ -22,10 +23,7 @@ def _show_briefly(shell, etype, value, tb, tb_offset=None):
 
 def install_notebook_handler() -> None:
     """In IPython, show SmcourseError as its message alone (other errors keep their traceback)."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return
-    shell = get_ipython()
+    ipython = sys.modules.get("IPython")  # not imported here: it costs a process without a shell
+    shell = ipython.get_ipython() if ipython is not None else None
     if shell is not None:
         shell.set_custom_exc((SmcourseError,), _show_briefly)

@@ -164,36 +164,35 @@ class GradeResult:
         return text + ("" if not self.problems else " — " + "; ".join(self.problems))
 
 
-def _submission_problems(config: Config, assignment: str, student: str) -> tuple[list[str], bool]:
-    """What is wrong with a submission before running it, and whether it can be run at all."""
-    coursedir = CourseDirectory(config=config)
+def _submission_problems(gradebook: Gradebook, coursedir: CourseDirectory, assignment: str,
+                         student: str, locked: dict[str, dict[str, str]]) -> tuple[list[str], bool]:
+    """What is wrong with a submission before running it, and whether it can be run at all;
+    `locked` holds each notebook's locked cells as released (`_locked_sources`)."""
     folder = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
     problems, runnable = [], True
-    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
-        for notebook in gradebook.find_assignment(assignment).notebooks:
-            path = folder / f"{notebook.name}.ipynb"
-            if not path.is_file():
-                problems.append(f"{path.name} was not submitted (0 points)")
-                runnable = False
-                continue
-            try:
-                submitted = nbformat.read(path, as_version=4)
-            except Exception as error:  # nbformat raises several types for broken files
-                problems.append(f"{path.name} is not a readable notebook ({type(error).__name__}: "
-                                f"{str(error)[:200]}) (0 points)")
-                runnable = False
-                continue
-            present = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell.source
-                       for cell in submitted.cells}
-            deleted = sorted(cell.name for cell in notebook.grade_cells if cell.name not in present)
-            if deleted:
-                problems.append(f"graded cells deleted: {', '.join(deleted)} (0 points for them)")
-            edited = sorted(name for name, source in _locked_sources(coursedir, assignment,
-                                                                     notebook.name).items()
-                            if name in present and present[name] != source)
-            if edited:
-                problems.append(f"locked cells edited: {', '.join(edited)} (nbgrader graded them "
-                                "with the original cells)")
+    for notebook in gradebook.find_assignment(assignment).notebooks:
+        path = folder / f"{notebook.name}.ipynb"
+        if not path.is_file():
+            problems.append(f"{path.name} was not submitted (0 points)")
+            runnable = False
+            continue
+        try:
+            submitted = nbformat.read(path, as_version=4)
+        except Exception as error:  # nbformat raises several types for broken files
+            problems.append(f"{path.name} is not a readable notebook ({type(error).__name__}: "
+                            f"{str(error)[:200]}) (0 points)")
+            runnable = False
+            continue
+        present = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell.source
+                   for cell in submitted.cells}
+        deleted = sorted(cell.name for cell in notebook.grade_cells if cell.name not in present)
+        if deleted:
+            problems.append(f"graded cells deleted: {', '.join(deleted)} (0 points for them)")
+        edited = sorted(name for name, source in locked[notebook.name].items()
+                        if name in present and present[name] != source)
+        if edited:
+            problems.append(f"locked cells edited: {', '.join(edited)} (nbgrader graded them "
+                            "with the original cells)")
     if not (folder / ANSWERS_FILE).is_file() and runnable:
         problems.append(f"no {ANSWERS_FILE} submitted (widget questions score 0)")
     return problems, runnable
@@ -407,20 +406,22 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
     settings = {"Execute": {"timeout": cell_timeout}} if cell_timeout else {}
     config = load_config(root, **settings)
     coursedir = CourseDirectory(config=config)
+    submitted = Path(coursedir.root) / coursedir.submitted_directory
+    students = sorted(path.parent.name for path in submitted.glob(f"*/{assignment}") if path.is_dir())
+    problems, runnable = {}, []
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
         try:
-            gradebook.find_assignment(assignment)
+            notebooks = gradebook.find_assignment(assignment).notebooks
         except MissingEntry:
             raise SmcourseError(f"{assignment} is not in the gradebook yet: run "
                                 f"`smcourse assignments release {assignment}` first.") from None
-    submitted = Path(coursedir.root) / coursedir.submitted_directory
-    students = sorted(path.parent.name for path in submitted.glob(f"*/{assignment}") if path.is_dir())
-    if not students:
-        raise SmcourseError(f"no submissions of {assignment} in {submitted}/<student>/{assignment}/")
-    problems, runnable = {}, []
-    for student in students:
-        problems[student], ok = _submission_problems(config, assignment, student)
-        runnable += [student] if ok else []
+        if not students:
+            raise SmcourseError(f"no submissions of {assignment} in {submitted}/<student>/{assignment}/")
+        locked = {notebook.name: _locked_sources(coursedir, assignment, notebook.name)
+                  for notebook in notebooks}
+        for student in students:
+            problems[student], ok = _submission_problems(gradebook, coursedir, assignment, student, locked)
+            runnable += [student] if ok else []
     database = Path(coursedir.db_url.removeprefix("sqlite:///"))  # when it is a file
     events = []
     with tempfile.TemporaryDirectory(prefix="smcourse-grading-") as scratch, \

@@ -32,6 +32,7 @@ import json
 import os
 import traceback
 from contextlib import contextmanager, redirect_stdout
+from functools import lru_cache
 from pathlib import Path
 
 import nbformat
@@ -58,11 +59,12 @@ def is_test(cell) -> bool:
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
-def _names(source: str, loaded: bool) -> set[str]:
+@lru_cache(maxsize=4096)  # the same cells are read for every test of every submission
+def _names(source: str, loaded: bool) -> frozenset[str]:
     try:
         tree = ast.parse(source)
     except SyntaxError:
-        return set()
+        return frozenset()
     wanted = ast.Load if loaded else (ast.Store, ast.Del)
     names = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)
              and isinstance(node.ctx, wanted)}
@@ -71,7 +73,7 @@ def _names(source: str, loaded: bool) -> set[str]:
                   if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
         names |= {(alias.asname or alias.name).split(".")[0] for node in ast.walk(tree)
                   if isinstance(node, (ast.Import, ast.ImportFrom)) for alias in node.names}
-    return names
+    return frozenset(names)
 
 
 def learner_names(notebook: nbformat.NotebookNode, test) -> list[str]:

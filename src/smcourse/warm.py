@@ -21,10 +21,11 @@ PID: `setns`), takes its capabilities and no_new_privs, sets the same resource l
 cgroup, and becomes the kernel as PID 2 of that sandbox. So the view, the loopback-only network
 and the limits are bubblewrap's own, built per notebook; a zygote inside one long-lived bubblewrap
 per worker would share one view between learners. What differs from a cold kernel: the placeholder
-is PID 1 beside the kernel, the kernel's CPU time counts from its fork, and Python's hash seed is
-the zygote's. Nbgrader still executes and scores every notebook through jupyter_client: only where
-the kernel process comes from changes. A kernel that dies, hangs or is killed ends its own
-placeholder and launcher; the zygote and the next notebook do not notice.
+is PID 1 beside the kernel, the kernel's CPU time counts from its fork, Python's hash seed is the
+zygote's, and the course tables are already parsed (`data.load` hands the kernel copies of them,
+as it does after a first load in any process). Nbgrader still executes and scores every notebook
+through jupyter_client: only where the kernel process comes from changes. A kernel that dies, hangs
+or is killed ends its own placeholder and launcher; the zygote and the next notebook do not notice.
 """
 
 from __future__ import annotations
@@ -44,10 +45,13 @@ from pathlib import Path
 
 from smcourse import sandbox
 
-# what the assignments import, and the kernel itself
+# what the assignments import, and the kernel itself: its app, its shell and what they import only
+# when a kernel starts (the debugger with debugpy, psutil, pdb, the history's sqlite3)
 WARM_MODULES = ("numpy", "pandas", "plotly.express", "plotly.graph_objects", "ipywidgets",
                 "smcourse.answers", "smcourse.data", "smcourse.figures", "smcourse.metrics",
-                "smcourse.practice", "smcourse.values", "ipykernel.kernelapp")
+                "smcourse.practice", "smcourse.values", "ipykernel.kernelapp", "ipykernel.ipkernel",
+                "ipykernel.zmqshell", "ipykernel.debugger", "psutil", "pdb", "sqlite3",
+                "IPython.extensions")
 # joined in this order: the user namespace first (it grants the rights to join the rest), the PID
 # namespace last (it applies to the children of the process that joins it)
 NAMESPACES = ("user", "mnt", "net", "ipc", "uts", "cgroup", "pid")
@@ -65,8 +69,11 @@ class Zygote:
         self.folder = Path(tempfile.mkdtemp(prefix="smz-", dir="/tmp"))  # short: a socket's path
         self.address = self.folder / "zygote"
         home = {name: str(self.folder) for name in ("HOME", "TMPDIR", "MPLCONFIGDIR")}
+        # debugpy, imported for the kernels' debugger, would warn on the grader's terminal that
+        # Python's own modules are frozen (a cold kernel's warning goes to its log)
+        quiet = {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}
         self.process = subprocess.Popen([sys.executable, "-m", "smcourse.warm", str(self.address)],
-                                        env={**environment, **home}, cwd=self.folder,
+                                        env={**environment, **home, **quiet}, cwd=self.folder,
                                         stdout=subprocess.PIPE, text=True)
         ready = self.process.stdout.readline().strip()
         if ready != "ready":
@@ -175,15 +182,26 @@ def serve(address: str) -> None:
     sandbox.libc_call("prctl", sandbox.PR_SET_PDEATHSIG, signal.SIGKILL)  # ends with its worker
     if sys.path[0] == os.getcwd():
         del sys.path[0]  # as ipykernel_launcher does; the kernel puts its own folder back
+    before = dict(os.environ)
     for name in WARM_MODULES:
         importlib.import_module(name)
+    # what importing set in the environment (debugpy sets PYDEVD_USE_FRAME_EVAL), as a cold kernel's
+    # imports set it in its own
+    set_by_imports = {name: value for name, value in os.environ.items() if before.get(name) != value}
+    from smcourse import data
+
+    try:  # the course tables, parsed once here: a kernel's data.load copies them
+        for table in data.TABLES:
+            data.load(table)
+    except data.DatasetError:
+        pass  # each kernel then reads them itself, and says what is wrong
     if len(os.listdir("/proc/self/task")) != 1:
         sys.exit("not warm: importing started threads, which a fork would not copy")
     last_capability = int(Path("/proc/sys/kernel/cap_last_cap").read_text())
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     listener.bind(address)
     listener.listen()
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the system reaps the forks
+    signal.signal(signal.SIGCHLD, _reap)
     print("ready", flush=True)
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)
@@ -198,10 +216,20 @@ def serve(address: str) -> None:
             continue
         if os.fork() == 0:
             os.close(listener.detach())
-            _enter(connection, request, descriptors, last_capability)
+            _enter(connection, request | {"set_by_imports": set_by_imports}, descriptors, last_capability)
         connection.close()
         for descriptor in descriptors:
             os.close(descriptor)
+
+
+def _reap(signum, frame) -> None:
+    """Wait for the forks that have ended: their CPU time (their kernels' included) then counts as
+    the zygote's children's, so the grading worker's resource usage includes it."""
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+    except ChildProcessError:  # none left
+        pass
 
 
 def _enter(connection: socket.socket, request: dict, descriptors: list[int], last_capability: int):
@@ -249,7 +277,8 @@ def _become_kernel(connection: socket.socket, request: dict, output: int, last_c
         # with the same environment does; bubblewrap sets PWD
         coerced = {"LC_CTYPE": os.environ["LC_CTYPE"]} if "LC_CTYPE" in os.environ else {}
         os.environ.clear()
-        os.environ.update({**request["environment"], **coerced, "PWD": request["cwd"]})
+        os.environ.update({**request["environment"], **coerced, **request["set_by_imports"],
+                           "PWD": request["cwd"]})
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a cold kernel starts; ipykernel takes it
         tempfile.tempdir = None
         sys.modules["numpy"].random.seed()  # a fresh kernel's numpy seeds itself from the system
