@@ -1,10 +1,11 @@
-"""The keys of the interpretation questions whose options are fixed text but whose truth rests on the
-data (assignment 03 q6, 04 q3, 05 q6), checked against `datasets/` with a wide margin: if the data
-change so that a key no longer holds without caveats, this fails and names the question."""
+"""The keys and explanations whose fixed text rests on the data or on the course's scoring
+(assignment 03 q4, q5 and q6, 04 q3, 05 q6 and its reflection prompt), checked against `datasets/`
+and `smcourse.assessment` with a wide margin: if either changes so that a key no longer holds
+without caveats, this fails and names the question."""
 
 from functools import cache
 
-from smcourse import data, metrics
+from smcourse import assessment, data, metrics
 
 
 @cache
@@ -37,3 +38,22 @@ def test_05_q6_promotions_are_most_of_beacons_feed_and_earn_least_per_view():
     rates = metrics.performance_by(feed, "content_type")["engagement_rate"].rename(index=str)
     assert (feed["content_type"] == "promotional").mean() > 0.5
     assert rates.drop("promotional").min() > 1.1 * rates["promotional"], rates  # the least, by a margin
+
+
+def test_03_q4_the_shops_commitment_answers_agree_and_read_existing():
+    result = assessment.score({"commitment-time": 3, "commitment-training": 2, "commitment-sideline": 4})
+    assert result["commitment"].verdict == "existing", result  # not 'mixed answers'
+
+
+def test_03_q5_commitment_has_the_lowest_mean_and_the_most_existing_scores():
+    survey = data.load("survey")
+    dimensions = list(assessment.DIMENSIONS)
+    assert survey[dimensions].mean().idxmin() == "commitment", survey[dimensions].mean()
+    existing = (survey[dimensions] < assessment.EXISTING_BELOW).sum()
+    assert existing.idxmax() == "commitment" and existing.nlargest(2).is_unique, existing
+
+
+def test_05_reflection_lumens_humour_leads_its_feed_and_only_its_replies_earn_more():
+    posts, _ = tables()
+    rates = metrics.performance_by(posts[posts["brand"] == "lumen"], "content_type")["engagement_rate"]
+    assert list(rates.rename(index=str).index[:2]) == ["reply", "humour"], rates

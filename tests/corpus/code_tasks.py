@@ -49,17 +49,18 @@ CORPUS = {
     },
     "02_what_to_do": {"content_mix": {
         "right": [
-            'content_mix = beacon["content_type"].value_counts(normalize=True)',
-            'content_mix = beacon.groupby("content_type", observed=True).size().div(len(beacon))'
+            'content_mix = beacon_feed["content_type"].value_counts(normalize=True)',
+            'content_mix = beacon_feed.groupby("content_type", observed=True).size().div(len(beacon_feed))'
             '.sort_values(ascending=False)',
-            'counts = beacon["content_type"].astype(str).value_counts()\n'
+            'feed = beacon[beacon["content_type"] != "reply"]\n'
+            'counts = feed["content_type"].astype(str).value_counts()\n'
             'content_mix = (counts / counts.sum()).round(4)',
         ],
         "wrong": [
-            ('content_mix = posts[posts["brand"] == "lumen"]["content_type"].value_counts(normalize=True)',
-             0, "Lumen's mix, not Beacon's"),
-            ('content_mix = beacon["content_type"].value_counts()', 0, "counts, not shares"),
-            ('content_mix = beacon["content_type"].value_counts(normalize=True, ascending=True)', 1.5,
+            ('content_mix = beacon["content_type"].value_counts(normalize=True)', 0,
+             "replies counted as a content type"),
+            ('content_mix = beacon_feed["content_type"].value_counts()', 0, "counts, not shares"),
+            ('content_mix = beacon_feed["content_type"].value_counts(normalize=True, ascending=True)', 1.5,
              "smallest first"),
         ],
     }},
@@ -227,9 +228,9 @@ CORPUS = {
 NUMERIC_MISTAKES = {
     "01_why_social_media": {"q6": 'round(lumen_mentions[~__import__("smcourse.metrics").metrics'
                                   '.likely_spam(lumen_mentions)]["brand_replied"].mean(), 3)'},
-    "02_what_to_do": {"q5": 'round((posts[posts["brand"] == "lumen"]["content_type"] == "promotional")'
+    "02_what_to_do": {"q5": 'round((posts[posts["brand"] == "beacon"]["content_type"] == "promotional")'
                             '.mean() * 100, 1)'},
-    "03_existing_vs_living": {"q4": "round((4 + 2 + 5) / 3, 2)",
+    "03_existing_vs_living": {"q4": "round((3 + 2 + 4) / 3, 2)",
                               "q5": 'round((survey["commitment"] <= 3).mean() * 100, 1)'},
     "05_metrics": {"q3": 'round((lumen["clicks"] / lumen["impressions"]).mean() * 100, 2)',
                    "q8": 'round(metrics.follower_growth(followers, by="brand").set_index(["brand", "date"])'
