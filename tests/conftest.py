@@ -1,6 +1,7 @@
-"""Shared fixtures: the course tables, loaded once per test session; and the network guard that
-every lesson's nbval kernel runs under, so each lesson is executed once per `make test` and that
-one run checks both its stored outputs and that it reaches nothing outside the machine."""
+"""Shared fixtures: the course tables, loaded once per test session; a JupyterLab serving a copy of
+the course and the chromium that drives it, once per test file; and the network guard that every
+lesson's nbval kernel runs under, so each lesson is executed once per `make test` and that one run
+checks both its stored outputs and that it reaches nothing outside the machine."""
 
 import os
 import shutil
@@ -9,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from e2e_lab import chromium, course_copy, lab_server
 
 from smcourse import data
 
@@ -106,3 +108,17 @@ def dataset_copy(tmp_path):
     target = tmp_path / "datasets"
     shutil.copytree(data.datasets_dir(), target)
     return target
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """JupyterLab serving a writable copy of the course, shared by one test file's tests."""
+    with lab_server(course_copy(tmp_path_factory.mktemp("lab"))) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium, headless, shared by one test file's tests."""
+    with chromium() as running:
+        yield running

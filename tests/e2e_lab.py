@@ -2,8 +2,8 @@
 feedback-latency benchmark.
 
     with lab_server(root) as lab, chromium() as browser:
-        page = lab.open(browser, "00_welcome.ipynb")
-        run_all_cells(page)
+        with lab.run(browser, "00_welcome.ipynb") as page:  # every cell run
+            ...
 
 The server listens on 127.0.0.1 on a free port with a random token, keeps its config, runtime,
 settings and workspaces in a temporary folder (news and update checks off, every cell in the DOM),
@@ -80,6 +80,17 @@ class Lab:
         page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
         wait_for_kernel(page)
         return page
+
+    @contextlib.contextmanager
+    def run(self, browser: Browser, notebook: str) -> Iterator[Page]:
+        """`notebook` open in a new tab with every cell run in a fresh kernel; the tab closes on
+        exit."""
+        page = self.open(browser, notebook)
+        try:
+            run_all_cells(page)
+            yield page
+        finally:
+            page.close()
 
 
 def _write_settings(folder: Path) -> None:
@@ -308,9 +319,7 @@ def bare_latencies(lab: Lab, browser: Browser, rounds: int) -> list[float]:
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                        "language": "python"}
     nbformat.write(notebook, lab.root / "bare_roundtrip.ipynb")
-    page = lab.open(browser, "bare_roundtrip.ipynb")
-    try:
-        run_all_cells(page)
+    with lab.run(browser, "bare_roundtrip.ipynb") as page:
         box = page.locator(".bare-roundtrip")
         button = box.get_by_role("button", name="Ping")
         latencies = []
@@ -318,8 +327,6 @@ def bare_latencies(lab: Lab, browser: Browser, rounds: int) -> list[float]:
             wait_for_kernel(page)
             latencies.append(click_and_time(box, button, ".bare-reply")[0])
         return latencies
-    finally:
-        page.close()
 
 
 def code_cell(page: Page, text: str) -> Locator:

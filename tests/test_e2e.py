@@ -1,9 +1,9 @@
 """The learner's path in a real JupyterLab and chromium: lessons, practice checks, the plan builder,
 and a graded assignment answered in the browser, submitted and graded with the real nbgrader.
 
-One JupyterLab server serves a temporary copy of the course for the whole file (all browser tests
-live here, so `--dist loadfile` keeps them on one worker and one server). Screenshots of each step
-go to tests/artifacts/.
+One JupyterLab server (conftest's `lab`) serves a temporary copy of the course for the whole file
+(`--dist loadfile` keeps the file on one worker and one server). Screenshots of each step go to
+tests/artifacts/.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from __future__ import annotations
 import json
 import shutil
 import statistics
+import time
+from pathlib import Path
 
+import nbformat
 import pytest
 from e2e_lab import (
     ARTIFACTS,
@@ -20,10 +23,7 @@ from e2e_lab import (
     WELCOME,
     WRONG,
     check_answer,
-    chromium,
     code_cell,
-    course_copy,
-    lab_server,
     practice_card,
     practice_latencies,
     run_all_cells,
@@ -33,30 +33,16 @@ from e2e_lab import (
     widget_problems,
 )
 
-from smcourse import data, grading
+from smcourse import attempts, data, grading
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    with lab_server(course_copy(tmp_path_factory.mktemp("lab"))) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
 def welcome(lab, browser):
     """Lesson 00 open in a tab, every cell run in a fresh kernel."""
-    page = lab.open(browser, WELCOME)
-    run_all_cells(page)
-    yield page
-    page.close()
+    with lab.run(browser, WELCOME) as page:
+        yield page
 
 
 def test_welcome_lesson_renders_every_widget_and_figure(welcome):
@@ -94,30 +80,91 @@ def test_click_to_feedback_latency_is_recorded(welcome):
     assert statistics.median(latencies) < 500, latencies
 
 
+# A one-card notebook whose clicks go to the attempts log beside it.
+LOG_QUESTION = "where-attempts-go"
+LOG_PROMPT = "Where does a practice attempt go?"
+LOG_WRONG, LOG_RIGHT = "To your trainer, at once", "Into a file beside this notebook"
+LOG_CARD = f"""from smcourse.practice import Choice
+Choice({LOG_PROMPT!r}, options=[{LOG_WRONG!r}, {LOG_RIGHT!r}], answer={LOG_RIGHT!r},
+       name={LOG_QUESTION!r})"""
+LOG_OFF = f"%env {attempts.SWITCH}=off"
+
+
+def _one_card_notebook(lab, folder: str, *sources: str) -> Path:
+    """Write `folder`/one_card.ipynb under the served root with a code cell per source; return
+    the folder, where the notebook's kernel keeps its attempts log."""
+    target = lab.root / folder
+    target.mkdir(parents=True)
+    cells = [nbformat.v4.new_code_cell(source) for source in sources]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), target / "one_card.ipynb")
+    return target
+
+
+def _logged(folder: Path, count: int, seconds: float = 15) -> list[dict]:
+    """The attempts logged in `folder` once there are at least `count` (the page tells the kernel
+    just after it shows the verdict, so the lines come a moment later)."""
+    log = folder / attempts.LOG_FOLDER / attempts.LOG_NAME
+    deadline = time.monotonic() + seconds
+    while True:
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        if len(lines) >= count or time.monotonic() > deadline:
+            return [json.loads(line) for line in lines]
+        time.sleep(0.2)
+
+
+def _verdicts(rows: list[dict]) -> list[tuple]:
+    return [(row["lesson"], row["question"], row["kind"], row["event"], row["status"], row["answer"])
+            for row in rows]
+
+
+def test_a_wrong_then_right_click_reaches_the_attempts_log(lab, browser):
+    folder = _one_card_notebook(lab, "practice_log_on", LOG_CARD)
+    with lab.run(browser, "practice_log_on/one_card.ipynb") as page:
+        card = practice_card(page, LOG_PROMPT)
+        assert check_answer(card, LOG_WRONG)[1] == "incorrect"
+        assert check_answer(card, LOG_RIGHT)[1] == "correct"
+        logged = _logged(folder, 2)
+    assert _verdicts(logged) == [
+        ("one_card", LOG_QUESTION, "choice", "check", "incorrect", LOG_WRONG),
+        ("one_card", LOG_QUESTION, "choice", "check", "correct", LOG_RIGHT)]
+
+
+def test_no_attempt_is_logged_while_the_log_is_switched_off(lab, browser):
+    folder = _one_card_notebook(lab, "practice_log_off", LOG_OFF, LOG_CARD)
+    with lab.run(browser, "practice_log_off/one_card.ipynb") as page:
+        card = practice_card(page, LOG_PROMPT)
+        assert check_answer(card, LOG_WRONG)[1] == "incorrect"
+        assert check_answer(card, LOG_RIGHT)[1] == "correct"
+        # The kernel handles messages in the order they come: switched back on, the log holds the
+        # next click alone, so the two before it reached the kernel and were not written.
+        type_code(code_cell(page, LOG_OFF), f"%env {attempts.SWITCH}=on")
+        assert check_answer(card, LOG_WRONG)[1] == "incorrect"
+        logged = _logged(folder, 1)
+    assert _verdicts(logged) == [("one_card", LOG_QUESTION, "choice", "check", "incorrect", LOG_WRONG)]
+
+
 def test_plan_builder_exports_what_was_clicked_and_typed(lab, browser):
-    page = lab.open(browser, "course/06_capstone_strategy_plan.ipynb")
-    run_all_cells(page)
-    builder = page.locator(".smcourse-plan-builder").last
-    builder.scroll_into_view_if_needed()
-    builder.get_by_placeholder("the organisation this plan is for").fill("Riverside Bikes")
-    builder.get_by_role("checkbox", name="monitor", exact=True).check()
-    builder.get_by_placeholder("why monitor?").press_sequentially("Hear about flat tyres early")
-    builder.locator(".lm-TabBar-tab").filter(has_text="Channels").click()
-    channel_row = builder.locator(".widget-hbox").filter(
-        has=page.get_by_role("checkbox", name="Instagram", exact=True))
-    channel_row.get_by_role("checkbox", name="Instagram").check()
-    channel_row.locator("select").select_option("rented")
-    channel_row.get_by_placeholder("what it is for").fill("Ride photos from customers")
-    screenshot(builder, "04_plan_builder_filled")
-    builder.get_by_role("button", name="Export").click()
-    builder.get_by_text("Exported;").wait_for()
-    screenshot(builder, "05_plan_builder_exported")
+    with lab.run(browser, "course/06_capstone_strategy_plan.ipynb") as page:
+        builder = page.locator(".smcourse-plan-builder").last
+        builder.scroll_into_view_if_needed()
+        builder.get_by_placeholder("the organisation this plan is for").fill("Riverside Bikes")
+        builder.get_by_role("checkbox", name="monitor", exact=True).check()
+        builder.get_by_placeholder("why monitor?").press_sequentially("Hear about flat tyres early")
+        builder.locator(".lm-TabBar-tab").filter(has_text="Channels").click()
+        channel_row = builder.locator(".widget-hbox").filter(
+            has=page.get_by_role("checkbox", name="Instagram", exact=True))
+        channel_row.get_by_role("checkbox", name="Instagram").check()
+        channel_row.locator("select").select_option("rented")
+        channel_row.get_by_placeholder("what it is for").fill("Ride photos from customers")
+        screenshot(builder, "04_plan_builder_filled")
+        builder.get_by_role("button", name="Export").click()
+        builder.get_by_text("Exported;").wait_for()
+        screenshot(builder, "05_plan_builder_exported")
     exported = (lab.root / "course" / "my_strategy.plan.md").read_text(encoding="utf-8")
     assert exported.startswith("# Social media strategy plan: Riverside Bikes")
     assert "Hear about flat tyres early" in exported
     assert "| Instagram | rented | Ride photos from customers |" in exported
     assert "Riverside Bikes" in (lab.root / "course" / "my_strategy.plan.html").read_text(encoding="utf-8")
-    page.close()
 
 
 # The assignment answered in the browser, and what two learners answer in it.
@@ -177,16 +224,14 @@ def ada(released, browser):
 
 
 def test_assignment_answers_are_still_there_after_save_close_and_reopen(released, browser, ada):
-    page = released.open(browser, _notebook("ada"))
-    run_all_cells(page)
-    assert _graded_card(page, Q1).get_by_role("radio", name=ADA["q1"], exact=True).is_checked()
-    for use in USES:
-        assert _graded_card(page, Q2).get_by_role("checkbox", name=use, exact=True).is_checked()
-    assert _graded_card(page, Q3).get_by_role("textbox").input_value() == _lumen_reply_share()
-    assert ADA["code"] in code_cell(page, "mentions_by_platform =").locator(".cm-content").inner_text()
-    _graded_card(page, Q2).scroll_into_view_if_needed()
-    screenshot(page, "07_assignment_reopened")
-    page.close()
+    with released.run(browser, _notebook("ada")) as page:
+        assert _graded_card(page, Q1).get_by_role("radio", name=ADA["q1"], exact=True).is_checked()
+        for use in USES:
+            assert _graded_card(page, Q2).get_by_role("checkbox", name=use, exact=True).is_checked()
+        assert _graded_card(page, Q3).get_by_role("textbox").input_value() == _lumen_reply_share()
+        assert ADA["code"] in code_cell(page, "mentions_by_platform =").locator(".cm-content").inner_text()
+        _graded_card(page, Q2).scroll_into_view_if_needed()
+        screenshot(page, "07_assignment_reopened")
 
 
 def test_graded_scores_match_what_each_learner_answered(released, browser, ada):

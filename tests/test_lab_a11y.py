@@ -19,10 +19,7 @@ from e2e_lab import (
     ARTIFACTS,
     ROOT,
     axe_violations,
-    chromium,
-    course_copy,
-    lab_server,
-    run_all_cells,
+    practice_card,
     screenshot,
     wait_for_kernel,
     widget_problems,
@@ -36,18 +33,6 @@ NOTEBOOKS = ([f"course/{path.name}" for path in sorted((ROOT / "course").glob("[
 CAPSTONE = "course/06_capstone_strategy_plan.ipynb"
 FINDINGS: dict[str, list[dict]] = {}
 FIGURES: dict[str, dict[str, int]] = {}
-
-
-@pytest.fixture(scope="module")
-def lab(tmp_path_factory):
-    with lab_server(course_copy(tmp_path_factory.mktemp("lab"))) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as running:
-        yield running
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -70,9 +55,7 @@ def _every_tab_checked(page) -> list[dict]:
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_outputs_have_no_serious_accessibility_violation(lab, browser, notebook):
-    page = lab.open(browser, notebook)
-    try:
-        run_all_cells(page)
+    with lab.run(browser, notebook) as page:
         page.locator(".jp-OutputArea-output").first.wait_for()
         for _ in range(60):  # on a busy machine widgets may still be arriving from the kernel
             if not widget_problems(page):
@@ -95,8 +78,6 @@ def test_outputs_have_no_serious_accessibility_violation(lab, browser, notebook)
               "critical violation")
         assert [f"{v['id']} ({v['impact']}): {v['help']}: {v['targets'][:3]} {v['html'][:1]}"
                 for v in found] == []
-    finally:
-        page.close()
 
 
 WIDE_TABLE = """import pandas as pd
@@ -108,9 +89,7 @@ def test_a_table_wider_than_the_notebook_is_reached_and_scrolled_with_the_keyboa
     cells = [nbformat.v4.new_code_cell(WIDE_TABLE), nbformat.v4.new_code_cell(
         'pd.DataFrame([range(40)], columns=[f"a rather long column name {n}" for n in range(40)])')]
     nbformat.write(nbformat.v4.new_notebook(cells=cells), lab.root / "course" / "wide_table.ipynb")
-    page = lab.open(browser, "course/wide_table.ipynb")
-    try:
-        run_all_cells(page)
+    with lab.run(browser, "course/wide_table.ipynb") as page:
         table = page.locator(".jp-OutputArea-output:has(table)")
         table.wait_for()
         page.wait_for_function("() => document.querySelector('.jp-OutputArea-output:has(table)')"
@@ -128,8 +107,6 @@ def test_a_table_wider_than_the_notebook_is_reached_and_scrolled_with_the_keyboa
         assert page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle") == "solid"
         page.keyboard.press("ArrowRight")
         page.wait_for_function("() => document.activeElement.scrollLeft > 0")
-    finally:
-        page.close()
 
 
 def _focused(page) -> str:
@@ -161,32 +138,24 @@ def _check_by_keyboard(card) -> str:
     return feedback.get_attribute("class").split()[-1].removeprefix("smcourse-")
 
 
-def _card(page, prompt: str):
-    card = page.locator(".smcourse-practice").filter(has_text=prompt)
-    card.scroll_into_view_if_needed()
-    return card
-
-
 @pytest.fixture(scope="module")
 def capstone(lab, browser):
     """Lesson 06 (every kind of practice check and the plan builder), every cell run."""
-    page = lab.open(browser, CAPSTONE)
-    run_all_cells(page)
-    yield page
-    page.close()
+    with lab.run(browser, CAPSTONE) as page:
+        yield page
 
 
 def test_each_kind_of_practice_check_is_answered_with_the_keyboard_alone(capstone):
     page = capstone
     # Choice: focus the group, arrow to the option, Tab to Check, Enter.
-    choice = _card(page, "Which metric says most about whether")
+    choice = practice_card(page, "Which metric says most about whether")
     choice.get_by_role("radio").first.focus()
     page.keyboard.press("ArrowDown")  # Follower growth -> the right option, second
     assert choice.get_by_role("radio", name="Conversations with named growers or journalists "
                                             "logged each month").is_checked()
     assert _check_by_keyboard(choice) == "correct"
     # MultiSelect: Tab between the boxes, Space ticks one.
-    multi = _card(page, "Which of these would the builder ask you to fix?")
+    multi = practice_card(page, "Which of these would the builder ask you to fix?")
     multi.get_by_role("checkbox").first.focus()
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
@@ -195,12 +164,12 @@ def test_each_kind_of_practice_check_is_answered_with_the_keyboard_alone(capston
     assert multi.get_by_role("checkbox", name="A content mix of 50% educational and 40% culture").is_checked()
     assert _check_by_keyboard(multi) in ("correct", "incorrect")
     # Numeric: type the number into the field named by its unit.
-    numeric = _card(page, "question posts go on Facebook")
+    numeric = practice_card(page, "question posts go on Facebook")
     numeric.get_by_role("textbox", name="posts").focus()
     page.keyboard.type("8")
     assert _check_by_keyboard(numeric) == "correct"
     # Matching: each menu is named by its item; arrow keys choose on a closed menu.
-    matching = _card(page, "Mark each place as owned, rented or occupied.")
+    matching = practice_card(page, "Mark each place as owned, rented or occupied.")
     menus = matching.get_by_role("combobox")
     menus.first.focus()
     for _ in range(menus.count()):  # from no choice, past "— choose —", to the first option
