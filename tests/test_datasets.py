@@ -22,7 +22,7 @@ def test_generator_reproduces_the_committed_files(tmp_path):
 
 def _lumen_feed(tables):
     posts = tables["posts"]
-    return posts[(posts["brand"] == "lumen") & (posts["mode"] == "broadcast")]
+    return metrics.feed_posts(posts[posts["brand"] == "lumen"])
 
 
 def test_question_posts_draw_more_comments(tables):
@@ -30,6 +30,20 @@ def test_question_posts_draw_more_comments(tables):
     asks = lumen["content_type"] == "question"
     result = metrics.compare_groups(lumen.loc[asks, "comments"], lumen.loc[~asks, "comments"])
     assert result.median_a > result.median_b and result.p_value < 0.001
+
+
+def test_the_card_content_paragraph_holds(tables):
+    """Questions lead the planned types on comments; the recall announcements draw more than any."""
+    content = metrics.performance_by(_lumen_feed(tables), "content_type")
+    planned = content.drop("announcement")
+    assert planned["comments_per_post"].idxmax() == "question"
+    assert round(planned.loc["question", "comments_per_post"], 1) == 2.6
+    assert planned["comments_per_post"].drop("question").max() < 1.3
+    assert content.loc["announcement", "posts"] == 39
+    announced = content.loc["announcement", ["comments_per_post", "shares_per_post"]]
+    assert announced.round(1).tolist() == [5.6, 7.5]
+    rates = content["engagement_rate"]
+    assert round(rates["humour"] / rates["promotional"], 1) == 1.6
 
 
 def test_midweek_lunch_and_evening_beat_late_night_by_a_modest_margin(tables):
@@ -148,7 +162,8 @@ def test_lumen_posts_about_the_recall_and_answers_its_comments(tables):
     day = lumen["published_at"].dt.strftime("%Y-%m-%d")
     weeks = lumen[day.between("2025-09-08", "2025-09-28") & (lumen["mode"] == "broadcast")]
     notices = weeks[weeks["text"].str.startswith("Recall")]
-    assert len(notices) == 39 and (notices["content_type"] == "educational").all()
+    announced = posts.loc[posts["content_type"] == "announcement", "post_id"]
+    assert len(notices) == 39 and set(announced) == set(notices["post_id"])
     first = notices[notices["published_at"].dt.strftime("%Y-%m-%d") == "2025-09-08"]
     assert {"instagram", "facebook", "x", "tiktok", "linkedin"} <= set(first["platform"])
     assert (weeks["content_type"] != "promotional").all() and (weeks["content_type"] != "humour").all()

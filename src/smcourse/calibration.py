@@ -33,7 +33,7 @@ def load_table(directory: Path | None = None) -> dict:
 def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
     """Every calibrated figure, keyed `<measure>.<platform or brand>`, computed from the tables."""
     posts, followers = tables["posts"], tables["followers"]
-    feed = posts[(posts["brand"] == BRAND) & (posts["mode"] == "broadcast")]
+    feed = metrics.feed_posts(posts[posts["brand"] == BRAND])
     by_platform = feed.groupby(feed["platform"].astype(str))
     totals = by_platform[["impressions", "reach", "clicks", "likes", "comments", "shares"]].sum()
     engaged = totals[["likes", "comments", "shares"]].sum(axis=1)

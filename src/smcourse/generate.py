@@ -14,8 +14,9 @@ Patterns planted on purpose, each with a modest effect and noise around it (size
 * content types: questions draw comments, humour draws shares, promotions draw clicks;
 * an incident: Lumen recalls cold-brew cans on 2025-09-08; mentions spike and turn negative, then
   decay over days to weeks while Lumen answers on an extended shift rota; Lumen posts recall
-  notices and updates, pauses its promotions, and answers most of the rising comments (the
-  recall weeks are drawn from their own generator, so the rest of the year stays as it was);
+  notices and updates (content type `announcement`), pauses its promotions, and answers most of
+  the rising comments (the recall weeks are drawn from their own generator, so the rest of the
+  year stays as it was);
 * the competitor "exists" rather than "lives": more followers, mostly promotional broadcasts in a
   morning batch, few and slow replies, and lower engagement per impression;
 * operations as they are: comments are answered only while someone is at work, so evenings and
@@ -56,7 +57,8 @@ INCIDENT_SEED = (SEED, 9)         # the recall's own generator, so the rest of t
 RECOVERY_DAYS = 45                # mentions crediting Lumen's openness appear during this window
 
 PLATFORMS = ("instagram", "facebook", "x", "linkedin", "youtube", "tiktok")
-CONTENT_TYPES = ("promotional", "educational", "question", "culture", "humour", "job", "reply")
+CONTENT_TYPES = ("promotional", "educational", "question", "culture", "humour", "job", "announcement",
+                 "reply")
 VIDEO_PLATFORMS = ("youtube", "tiktok")
 
 
@@ -150,11 +152,11 @@ INCIDENT_ROTA = {day: (7, 22) for day in range(7)}
 
 # Content types: engagement per impression relative to the average, and how each tilts the split.
 CONTENT_ENGAGEMENT = {"promotional": 0.8, "educational": 1.05, "question": 1.05, "culture": 1.1,
-                      "humour": 1.2, "job": 0.85, "reply": 1.25}
+                      "humour": 1.2, "job": 0.85, "announcement": 1.05, "reply": 1.25}
 CONTENT_COMMENTS = {"question": 2.5, "reply": 2.0}   # multiplies the platform's comment share
-CONTENT_SHARES = {"humour": 1.8, "educational": 1.3, "job": 1.5}
-CONTENT_CLICKS = {"promotional": 2.2, "job": 2.0, "educational": 1.0, "question": 0.3,
-                  "culture": 0.4, "humour": 0.3, "reply": 0.3}
+CONTENT_SHARES = {"humour": 1.8, "educational": 1.3, "job": 1.5, "announcement": 1.3}
+CONTENT_CLICKS = {"promotional": 2.2, "job": 2.0, "educational": 1.0, "announcement": 1.0,
+                  "question": 0.3, "culture": 0.4, "humour": 0.3, "reply": 0.3}
 REPLY_REACH = 0.1   # a reply is seen mainly by the people in that conversation
 WEEKDAY_EFFECT = (0.98, 1.06, 1.08, 1.05, 0.99, 0.92, 0.9)  # Monday first
 # Hour of day (local time) to engagement multiplier: a little higher at lunch and early evening.
@@ -472,9 +474,9 @@ def _recall_posts(rng, posts: list[dict], followers_on: dict) -> list[dict]:
         post["recall_window"], post["base_comments"] = True, post["comments"]
         if post["mode"] == "broadcast" and post["content_type"] in RECALL_PAUSED:
             audience = followers_on[("lumen", post["platform"], post["published_at"].date())]
-            post.update(_post_numbers(rng, LUMEN, post["platform"], "educational",
+            post.update(_post_numbers(rng, LUMEN, post["platform"], "announcement",
                                       post["published_at"], audience, 1.5, 1.5))
-            post["content_type"] = "educational"
+            post["content_type"] = "announcement"
             post["text"] = _pick(rng, RECALL_UPDATES).format(tag=BRAND_NAMES["lumen"][2])
         answers_recall = post["mode"] == "reply" and rng.random() < 0.6
         if answers_recall:
@@ -503,10 +505,10 @@ def _recall_posts(rng, posts: list[dict], followers_on: dict) -> list[dict]:
                 post["video_seconds"], post["avg_watch_seconds"] = _video(rng, platform, False)
                 added.append(post)
             audience = followers_on[("lumen", platform, day)]
-            post.update(_post_numbers(rng, LUMEN, platform, "educational", post["published_at"],
+            post.update(_post_numbers(rng, LUMEN, platform, "announcement", post["published_at"],
                                       audience, 2.0, 2.5))
             post["comments"] += _extra_comments(rng, post, 2 * INCIDENT_COMMENT_EXTRA)
-            post.update(content_type="educational", notice=True,
+            post.update(content_type="announcement", notice=True,
                         text=template.format(tag=BRAND_NAMES["lumen"][2]))
     return posts + added
 
