@@ -183,3 +183,12 @@ def test_lumen_posts_about_the_recall_and_answers_its_comments(tables):
     assert round(len(rest) / (344 / 7)) == 29 and round(rest["answered"].mean(), 2) == 0.54
     recall = comments[comments["text"].str.contains("recall|cold brew", case=False)]
     assert len(recall) == 160 and round(recall["answered"].mean(), 2) == 0.84
+
+
+def test_clicks_come_from_posts_with_a_link(tables):
+    """The data card: posts without a link (questions, culture, humour, replies) draw almost no clicks."""
+    posts = tables["posts"]
+    linked = posts["content_type"].isin(generate.LINK_TYPES)
+    rate = {has_link: group["clicks"].sum() / group["impressions"].sum()
+            for has_link, group in posts.groupby(linked)}
+    assert rate[True] > 8 * rate[False]

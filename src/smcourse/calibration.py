@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from smcourse import data, metrics
+from smcourse import data, generate, metrics
 from smcourse.errors import SmcourseError
 
 BRAND = "lumen"
@@ -35,7 +35,9 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
     posts, followers = tables["posts"], tables["followers"]
     feed = metrics.feed_posts(posts[posts["brand"] == BRAND])
     by_platform = feed.groupby(feed["platform"].astype(str))
-    totals = by_platform[["impressions", "reach", "clicks", "likes", "comments", "shares"]].sum()
+    totals = by_platform[["impressions", "reach", "likes", "comments", "shares"]].sum()
+    linked = feed[feed["content_type"].isin(generate.LINK_TYPES)]  # the posts the sources' CTRs count
+    link_totals = linked.groupby(linked["platform"].astype(str))[["clicks", "impressions"]].sum()
     engaged = totals[["likes", "comments", "shares"]].sum(axis=1)
     per_follower = metrics.engagement_rate(feed, "followers", followers)
     reach = metrics.reach_rate(feed, followers)
@@ -49,7 +51,7 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
         "posts_per_week": by_platform.size() / (365 / 7),
         "comment_share": totals["comments"] / engaged,
         "share_share": totals["shares"] / engaged,
-        "click_through": totals["clicks"] / totals["impressions"],
+        "click_through": link_totals["clicks"] / link_totals["impressions"],
         "monthly_growth": growth["growth_rate"].median(),
         "monthly_churn": growth["churn_rate"].median(),
         "watched_share": metrics.watched_share(feed).groupby(feed["platform"].astype(str)).mean(),

@@ -11,7 +11,8 @@ Patterns planted on purpose, each with a modest effect and noise around it (size
 
 * timing: lunchtime and early evening, Tuesday to Thursday, do somewhat better than late evening
   and weekends;
-* content types: questions draw comments, humour draws shares, promotions draw clicks;
+* content types: questions draw comments, humour draws shares, posts with a link (LINK_TYPES)
+  draw the clicks, promotions most;
 * an incident: Lumen recalls cold-brew cans on 2025-09-08; mentions spike and turn negative, then
   decay over days to weeks while Lumen answers on an extended shift rota; Lumen posts recall
   notices and updates (content type `announcement`), pauses its promotions, and answers most of
@@ -70,16 +71,16 @@ class Platform:
     frequency: float          # impressions per account reached
     engagement: float         # engagements (likes + comments + shares) per impression
     split: tuple[float, float, float]  # likes, comments, shares as shares of engagements
-    click_rate: float         # clicks per impression (no clickable links on Instagram and TikTok)
+    click_rate: float         # link clicks per impression of a post that carries a link (LINK_TYPES)
 
 
 PLATFORM = {
-    "instagram": Platform(0.15, 1.35, 0.036, (0.88, 0.035, 0.085), 0.0008),
-    "facebook": Platform(0.026, 1.15, 0.0495, (0.78, 0.07, 0.15), 0.011),
-    "x": Platform(0.030, 1.25, 0.0223, (0.80, 0.08, 0.12), 0.012),
-    "linkedin": Platform(0.30, 1.3, 0.05, (0.86, 0.07, 0.07), 0.005),
-    "youtube": Platform(0.75, 1.3, 0.047, (0.93, 0.05, 0.02), 0.004),
-    "tiktok": Platform(0.66, 1.2, 0.0445, (0.938, 0.012, 0.05), 0.0008),
+    "instagram": Platform(0.15, 1.35, 0.036, (0.88, 0.035, 0.085), 0.0016),
+    "facebook": Platform(0.026, 1.15, 0.0495, (0.78, 0.07, 0.15), 0.017),
+    "x": Platform(0.030, 1.25, 0.0223, (0.80, 0.08, 0.12), 0.021),
+    "linkedin": Platform(0.30, 1.3, 0.05, (0.86, 0.07, 0.07), 0.0075),
+    "youtube": Platform(0.75, 1.3, 0.047, (0.93, 0.05, 0.02), 0.008),
+    "tiktok": Platform(0.66, 1.2, 0.0445, (0.938, 0.012, 0.05), 0.0016),
 }
 
 
@@ -155,8 +156,12 @@ CONTENT_ENGAGEMENT = {"promotional": 0.8, "educational": 1.05, "question": 1.05,
                       "humour": 1.2, "job": 0.85, "announcement": 1.05, "reply": 1.25}
 CONTENT_COMMENTS = {"question": 2.5, "reply": 2.0}   # multiplies the platform's comment share
 CONTENT_SHARES = {"humour": 1.8, "educational": 1.3, "job": 1.5, "announcement": 1.3}
-CONTENT_CLICKS = {"promotional": 2.2, "job": 2.0, "educational": 1.0, "announcement": 1.0,
-                  "question": 0.3, "culture": 0.4, "humour": 0.3, "reply": 0.3}
+# Posts that carry a link: offers (the web shop), vacancies (the application form), notices (the
+# refund form) and teaching posts (the blog). Instagram and TikTok posts point to the link in the
+# profile instead. Clicks come from these; the other types get a few taps on the profile link.
+LINK_TYPES = ("promotional", "job", "announcement", "educational")
+CONTENT_CLICKS = {"promotional": 1.2, "job": 1.0, "announcement": 1.0, "educational": 0.7,
+                  "question": 0.05, "culture": 0.05, "humour": 0.05, "reply": 0.05}
 REPLY_REACH = 0.1   # a reply is seen mainly by the people in that conversation
 WEEKDAY_EFFECT = (0.98, 1.06, 1.08, 1.05, 0.99, 0.92, 0.9)  # Monday first
 # Hour of day (local time) to engagement multiplier: a little higher at lunch and early evening.
@@ -397,7 +402,7 @@ def _post_numbers(rng, profile: BrandProfile, platform: str, content_type: str, 
     likes, comments, shares = (int(n) for n in
                                rng.multinomial(engagements,
                                                _split(platform, content_type, comment_boost)))
-    click_rate = settings.click_rate * CONTENT_CLICKS.get(content_type, 1.0)
+    click_rate = settings.click_rate * CONTENT_CLICKS[content_type]
     clicks = int(rng.binomial(impressions, min(click_rate, 1.0)))
     return {"impressions": impressions, "reach": reach, "likes": likes, "comments": comments,
             "shares": shares, "clicks": clicks}
