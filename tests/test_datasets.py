@@ -5,7 +5,7 @@ from datetime import datetime
 
 from frictionless import validate
 
-from smcourse import data, generate, metrics
+from smcourse import data, generate, metrics, plan
 
 
 def test_committed_csvs_validate_against_the_datapackage():
@@ -192,3 +192,17 @@ def test_clicks_come_from_posts_with_a_link(tables):
     rate = {has_link: group["clicks"].sum() / group["impressions"].sum()
             for has_link, group in posts.groupby(linked)}
     assert rate[True] > 8 * rate[False]
+
+
+def test_the_card_volume_paragraph_holds(tables):
+    """About 22 feed posts and 9 replies a week; about 15 hours a week to make the feed posts at the
+    example plan's minutes per post, 3 of them for YouTube."""
+    posts = tables["posts"]
+    lumen = posts[posts["brand"] == "lumen"]
+    weekly = metrics.feed_posts(lumen)["platform"].astype(str).value_counts() / (365 / 7)
+    minutes = {channel.name.lower(): channel.minutes_per_post for channel in plan.example_plan().channels}
+    hours = weekly * weekly.index.map(minutes) / 60
+    assert round(weekly.sum()) == 22 and round((lumen["mode"] == "reply").sum() / (365 / 7)) == 9
+    assert weekly[["instagram", "facebook", "x", "tiktok"]].round().eq(5).all()
+    assert 1 <= weekly["linkedin"] <= 2 and 1 / 3 <= weekly["youtube"] <= 1 / 2
+    assert round(hours.sum()) == 15 and round(hours["youtube"]) == 3
