@@ -43,6 +43,7 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
     reach = metrics.reach_rate(feed, followers)
     growth = metrics.follower_growth(followers[followers["brand"] == BRAND], by="platform")
     growth = growth.groupby(growth["platform"].astype(str))
+    views = by_platform["impressions"]
     found = {
         "engagement_per_follower": per_follower.groupby(feed["platform"].astype(str)).median(),
         "engagement_per_impression": engaged / totals["impressions"],
@@ -55,6 +56,8 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
         "monthly_growth": growth["growth_rate"].median(),
         "monthly_churn": growth["churn_rate"].median(),
         "watched_share": metrics.watched_share(feed).groupby(feed["platform"].astype(str)).mean(),
+        "views_p90_over_median": views.quantile(0.9) / views.median(),
+        "views_top_sixth_share": views.apply(_top_sixth_share),
     }
     result = {f"{measure}.{key}": float(value) for measure, series in found.items()
               for key, value in series.dropna().items()}
@@ -69,6 +72,12 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
         result[f"mean_response_hours.{brand}"] = float(hours[brand])
         result[f"spam_share.{brand}"] = float(spam[brand])
     return result
+
+
+def _top_sixth_share(views: pd.Series) -> float:
+    """The share of all views that the most viewed sixth of the posts earned (a tail figure)."""
+    ranked = views.sort_values(ascending=False)
+    return ranked.iloc[:round(len(ranked) / 6)].sum() / ranked.sum()
 
 
 def check(tables: dict[str, pd.DataFrame], record: dict | None = None) -> list[str]:
