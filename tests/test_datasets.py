@@ -206,3 +206,9 @@ def test_the_card_volume_paragraph_holds(tables):
     assert weekly[["instagram", "facebook", "x", "tiktok"]].round().eq(5).all()
     assert 1 <= weekly["linkedin"] <= 2 and 1 / 3 <= weekly["youtube"] <= 1 / 2
     assert round(hours.sum()) == 15 and round(hours["youtube"]) == 3
+
+
+def test_the_card_years_on_social_sentence_holds(tables):
+    """About 10 years at the median, from 0 to 18 (Facebook pages for businesses date from 2007)."""
+    years = tables["survey"]["years_on_social"]
+    assert years.median() == 10 and years.between(0, 18).all()

@@ -689,6 +689,12 @@ def _noise_row(rng, brand: str, day: date, author: str, template: str) -> dict:
             "author": author, "text": text, "brand_replied": False}
 
 
+def _years_on_social(rng, maturity: float) -> int:
+    """Years since the first account: most organisations opened one in the early 2010s, none before
+    Facebook opened pages to businesses in 2007 (18 years by 2025)."""
+    return int(np.clip(rng.normal(10 + maturity, 3.5), 0, 18))
+
+
 def _survey_rows(rng, count: int = 160) -> list[dict]:
     rows = []
     shifts = {"planning": -0.2, "presences": 0.1, "commitment": -0.4, "relationships": 0.0}
@@ -696,7 +702,7 @@ def _survey_rows(rng, count: int = 160) -> list[dict]:
         maturity = rng.normal(0, 1)  # one latent "how alive is this organisation" trait
         row = {"organisation_id": f"O{number:03d}", "sector": _pick(rng, SECTORS),
                "employees": _pick(rng, SIZES),
-               "years_on_social": int(np.clip(rng.normal(5 + maturity, 2.5), 0, 15))}
+               "years_on_social": _years_on_social(rng, maturity)}
         for dimension, shift in shifts.items():
             level = 3 + 0.7 * maturity + shift + rng.normal(0, 0.5)
             scored = []
