@@ -72,8 +72,8 @@ CLAIMS = {
     "Beacon publishes about 63 % as many posts as Lumen (86 % counting feed posts only, since it rarely "
     "replies)":
         lambda: round(len(_brand("beacon")) / len(_brand("lumen")), 2) == 0.63
-        and round((_brand("beacon")["mode"] == "broadcast").sum()
-                  / (_brand("lumen")["mode"] == "broadcast").sum(), 2) == 0.86
+        and round(len(metrics.feed_posts(_brand("beacon")))
+                  / len(metrics.feed_posts(_brand("lumen"))), 2) == 0.86
         and (_brand("beacon")["mode"] == "reply").mean() < 0.05,
     "mostly promotions, all published in one batch between 9 and 10 a.m.":
         lambda: (_brand("beacon")["content_type"] == "promotional").mean() > 0.5

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from frictionless import validate
 
-from smcourse import data, generate, metrics
+from smcourse import data, generate, metrics, plan
 
 
 def test_committed_csvs_validate_against_the_datapackage():
@@ -22,7 +22,7 @@ def test_generator_reproduces_the_committed_files(tmp_path):
 
 def _lumen_feed(tables):
     posts = tables["posts"]
-    return posts[(posts["brand"] == "lumen") & (posts["mode"] == "broadcast")]
+    return metrics.feed_posts(posts[posts["brand"] == "lumen"])
 
 
 def test_question_posts_draw_more_comments(tables):
@@ -30,6 +30,20 @@ def test_question_posts_draw_more_comments(tables):
     asks = lumen["content_type"] == "question"
     result = metrics.compare_groups(lumen.loc[asks, "comments"], lumen.loc[~asks, "comments"])
     assert result.median_a > result.median_b and result.p_value < 0.001
+
+
+def test_the_card_content_paragraph_holds(tables):
+    """Questions lead the planned types on comments; the recall announcements draw more than any."""
+    content = metrics.performance_by(_lumen_feed(tables), "content_type")
+    planned = content.drop("announcement")
+    assert planned["comments_per_post"].idxmax() == "question"
+    assert round(planned.loc["question", "comments_per_post"], 1) == 2.6
+    assert planned["comments_per_post"].drop("question").max() < 1.3
+    assert content.loc["announcement", "posts"] == 39
+    announced = content.loc["announcement", ["comments_per_post", "shares_per_post"]]
+    assert announced.round(1).tolist() == [5.6, 7.5]
+    rates = content["engagement_rate"]
+    assert round(rates["humour"] / rates["promotional"], 1) == 1.6
 
 
 def test_midweek_lunch_and_evening_beat_late_night_by_a_modest_margin(tables):
@@ -148,7 +162,8 @@ def test_lumen_posts_about_the_recall_and_answers_its_comments(tables):
     day = lumen["published_at"].dt.strftime("%Y-%m-%d")
     weeks = lumen[day.between("2025-09-08", "2025-09-28") & (lumen["mode"] == "broadcast")]
     notices = weeks[weeks["text"].str.startswith("Recall")]
-    assert len(notices) == 39 and (notices["content_type"] == "educational").all()
+    announced = posts.loc[posts["content_type"] == "announcement", "post_id"]
+    assert len(notices) == 39 and set(announced) == set(notices["post_id"])
     first = notices[notices["published_at"].dt.strftime("%Y-%m-%d") == "2025-09-08"]
     assert {"instagram", "facebook", "x", "tiktok", "linkedin"} <= set(first["platform"])
     assert (weeks["content_type"] != "promotional").all() and (weeks["content_type"] != "humour").all()
@@ -168,3 +183,32 @@ def test_lumen_posts_about_the_recall_and_answers_its_comments(tables):
     assert round(len(rest) / (344 / 7)) == 29 and round(rest["answered"].mean(), 2) == 0.54
     recall = comments[comments["text"].str.contains("recall|cold brew", case=False)]
     assert len(recall) == 160 and round(recall["answered"].mean(), 2) == 0.84
+
+
+def test_clicks_come_from_posts_with_a_link(tables):
+    """The data card: posts without a link (questions, culture, humour, replies) draw almost no clicks."""
+    posts = tables["posts"]
+    linked = posts["content_type"].isin(generate.LINK_TYPES)
+    rate = {has_link: group["clicks"].sum() / group["impressions"].sum()
+            for has_link, group in posts.groupby(linked)}
+    assert rate[True] > 8 * rate[False]
+
+
+def test_the_card_volume_paragraph_holds(tables):
+    """About 22 feed posts and 9 replies a week; about 15 hours a week to make the feed posts at the
+    example plan's minutes per post, 3 of them for YouTube."""
+    posts = tables["posts"]
+    lumen = posts[posts["brand"] == "lumen"]
+    weekly = metrics.feed_posts(lumen)["platform"].astype(str).value_counts() / (365 / 7)
+    minutes = {channel.name.lower(): channel.minutes_per_post for channel in plan.example_plan().channels}
+    hours = weekly * weekly.index.map(minutes) / 60
+    assert round(weekly.sum()) == 22 and round((lumen["mode"] == "reply").sum() / (365 / 7)) == 9
+    assert weekly[["instagram", "facebook", "x", "tiktok"]].round().eq(5).all()
+    assert 1 <= weekly["linkedin"] <= 2 and 1 / 3 <= weekly["youtube"] <= 1 / 2
+    assert round(hours.sum()) == 15 and round(hours["youtube"]) == 3
+
+
+def test_the_card_years_on_social_sentence_holds(tables):
+    """About 10 years at the median, from 0 to 18 (Facebook pages for businesses date from 2007)."""
+    years = tables["survey"]["years_on_social"]
+    assert years.median() == 10 and years.between(0, 18).all()

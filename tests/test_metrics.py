@@ -236,3 +236,13 @@ def test_reach_rate_and_watched_share():
                           "avg_watch_seconds": [6.0]})
     assert metrics.reach_rate(posts, followers).iloc[0] == pytest.approx(0.5)
     assert metrics.watched_share(posts).iloc[0] == pytest.approx(0.2)
+
+
+def test_feed_posts_keep_broadcasts_and_leave_replies_out():
+    feed = metrics.feed_posts(_posts())
+    assert feed["post_id"].tolist() == ["P1"]
+
+
+def test_feed_posts_need_the_mode_column():
+    with pytest.raises(SmcourseError, match="'mode' column"):
+        metrics.feed_posts(_posts().drop(columns="mode"))

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from smcourse import data, metrics
+from smcourse import data, generate, metrics
 from smcourse.errors import SmcourseError
 
 BRAND = "lumen"
@@ -33,14 +33,17 @@ def load_table(directory: Path | None = None) -> dict:
 def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
     """Every calibrated figure, keyed `<measure>.<platform or brand>`, computed from the tables."""
     posts, followers = tables["posts"], tables["followers"]
-    feed = posts[(posts["brand"] == BRAND) & (posts["mode"] == "broadcast")]
+    feed = metrics.feed_posts(posts[posts["brand"] == BRAND])
     by_platform = feed.groupby(feed["platform"].astype(str))
-    totals = by_platform[["impressions", "reach", "clicks", "likes", "comments", "shares"]].sum()
+    totals = by_platform[["impressions", "reach", "likes", "comments", "shares"]].sum()
+    linked = feed[feed["content_type"].isin(generate.LINK_TYPES)]  # the posts the sources' CTRs count
+    link_totals = linked.groupby(linked["platform"].astype(str))[["clicks", "impressions"]].sum()
     engaged = totals[["likes", "comments", "shares"]].sum(axis=1)
     per_follower = metrics.engagement_rate(feed, "followers", followers)
     reach = metrics.reach_rate(feed, followers)
     growth = metrics.follower_growth(followers[followers["brand"] == BRAND], by="platform")
     growth = growth.groupby(growth["platform"].astype(str))
+    views = by_platform["impressions"]
     found = {
         "engagement_per_follower": per_follower.groupby(feed["platform"].astype(str)).median(),
         "engagement_per_impression": engaged / totals["impressions"],
@@ -49,10 +52,12 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
         "posts_per_week": by_platform.size() / (365 / 7),
         "comment_share": totals["comments"] / engaged,
         "share_share": totals["shares"] / engaged,
-        "click_through": totals["clicks"] / totals["impressions"],
+        "click_through": link_totals["clicks"] / link_totals["impressions"],
         "monthly_growth": growth["growth_rate"].median(),
         "monthly_churn": growth["churn_rate"].median(),
         "watched_share": metrics.watched_share(feed).groupby(feed["platform"].astype(str)).mean(),
+        "views_p90_over_median": views.quantile(0.9) / views.median(),
+        "views_top_sixth_share": views.apply(_top_sixth_share),
     }
     result = {f"{measure}.{key}": float(value) for measure, series in found.items()
               for key, value in series.dropna().items()}
@@ -67,6 +72,12 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
         result[f"mean_response_hours.{brand}"] = float(hours[brand])
         result[f"spam_share.{brand}"] = float(spam[brand])
     return result
+
+
+def _top_sixth_share(views: pd.Series) -> float:
+    """The share of all views that the most viewed sixth of the posts earned (a tail figure)."""
+    ranked = views.sort_values(ascending=False)
+    return ranked.iloc[:round(len(ranked) / 6)].sum() / ranked.sum()
 
 
 def check(tables: dict[str, pd.DataFrame], record: dict | None = None) -> list[str]:

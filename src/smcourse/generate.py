@@ -11,11 +11,13 @@ Patterns planted on purpose, each with a modest effect and noise around it (size
 
 * timing: lunchtime and early evening, Tuesday to Thursday, do somewhat better than late evening
   and weekends;
-* content types: questions draw comments, humour draws shares, promotions draw clicks;
+* content types: questions draw comments, humour draws shares, posts with a link (LINK_TYPES)
+  draw the clicks, promotions most;
 * an incident: Lumen recalls cold-brew cans on 2025-09-08; mentions spike and turn negative, then
   decay over days to weeks while Lumen answers on an extended shift rota; Lumen posts recall
-  notices and updates, pauses its promotions, and answers most of the rising comments (the
-  recall weeks are drawn from their own generator, so the rest of the year stays as it was);
+  notices and updates (content type `announcement`), pauses its promotions, and answers most of
+  the rising comments (the recall weeks are drawn from their own generator, so the rest of the
+  year stays as it was);
 * the competitor "exists" rather than "lives": more followers, mostly promotional broadcasts in a
   morning batch, few and slow replies, and lower engagement per impression;
 * operations as they are: comments are answered only while someone is at work, so evenings and
@@ -56,7 +58,8 @@ INCIDENT_SEED = (SEED, 9)         # the recall's own generator, so the rest of t
 RECOVERY_DAYS = 45                # mentions crediting Lumen's openness appear during this window
 
 PLATFORMS = ("instagram", "facebook", "x", "linkedin", "youtube", "tiktok")
-CONTENT_TYPES = ("promotional", "educational", "question", "culture", "humour", "job", "reply")
+CONTENT_TYPES = ("promotional", "educational", "question", "culture", "humour", "job", "announcement",
+                 "reply")
 VIDEO_PLATFORMS = ("youtube", "tiktok")
 
 
@@ -68,16 +71,16 @@ class Platform:
     frequency: float          # impressions per account reached
     engagement: float         # engagements (likes + comments + shares) per impression
     split: tuple[float, float, float]  # likes, comments, shares as shares of engagements
-    click_rate: float         # clicks per impression (no clickable links on Instagram and TikTok)
+    click_rate: float         # link clicks per impression of a post that carries a link (LINK_TYPES)
 
 
 PLATFORM = {
-    "instagram": Platform(0.15, 1.35, 0.036, (0.88, 0.035, 0.085), 0.0008),
-    "facebook": Platform(0.026, 1.15, 0.0495, (0.78, 0.07, 0.15), 0.011),
-    "x": Platform(0.030, 1.25, 0.0223, (0.80, 0.08, 0.12), 0.012),
-    "linkedin": Platform(0.30, 1.3, 0.05, (0.86, 0.07, 0.07), 0.005),
-    "youtube": Platform(0.75, 1.3, 0.047, (0.93, 0.05, 0.02), 0.004),
-    "tiktok": Platform(0.66, 1.2, 0.0445, (0.938, 0.012, 0.05), 0.0008),
+    "instagram": Platform(0.15, 1.35, 0.036, (0.88, 0.035, 0.085), 0.00144),
+    "facebook": Platform(0.026, 1.15, 0.0495, (0.78, 0.07, 0.15), 0.0201),
+    "x": Platform(0.030, 1.25, 0.0223, (0.80, 0.08, 0.12), 0.0237),
+    "linkedin": Platform(0.30, 1.3, 0.05, (0.86, 0.07, 0.07), 0.0086),
+    "youtube": Platform(0.75, 1.3, 0.047, (0.93, 0.05, 0.02), 0.0074),
+    "tiktok": Platform(0.66, 1.2, 0.0445, (0.938, 0.012, 0.05), 0.00151),
 }
 
 
@@ -150,11 +153,15 @@ INCIDENT_ROTA = {day: (7, 22) for day in range(7)}
 
 # Content types: engagement per impression relative to the average, and how each tilts the split.
 CONTENT_ENGAGEMENT = {"promotional": 0.8, "educational": 1.05, "question": 1.05, "culture": 1.1,
-                      "humour": 1.2, "job": 0.85, "reply": 1.25}
+                      "humour": 1.2, "job": 0.85, "announcement": 1.05, "reply": 1.25}
 CONTENT_COMMENTS = {"question": 2.5, "reply": 2.0}   # multiplies the platform's comment share
-CONTENT_SHARES = {"humour": 1.8, "educational": 1.3, "job": 1.5}
-CONTENT_CLICKS = {"promotional": 2.2, "job": 2.0, "educational": 1.0, "question": 0.3,
-                  "culture": 0.4, "humour": 0.3, "reply": 0.3}
+CONTENT_SHARES = {"humour": 1.8, "educational": 1.3, "job": 1.5, "announcement": 1.3}
+# Posts that carry a link: offers (the web shop), vacancies (the application form), notices (the
+# refund form) and teaching posts (the blog). Instagram and TikTok posts point to the link in the
+# profile instead. Clicks come from these; the other types get a few taps on the profile link.
+LINK_TYPES = ("promotional", "job", "announcement", "educational")
+CONTENT_CLICKS = {"promotional": 1.2, "job": 1.0, "announcement": 1.0, "educational": 0.7,
+                  "question": 0.05, "culture": 0.05, "humour": 0.05, "reply": 0.05}
 REPLY_REACH = 0.1   # a reply is seen mainly by the people in that conversation
 WEEKDAY_EFFECT = (0.98, 1.06, 1.08, 1.05, 0.99, 0.92, 0.9)  # Monday first
 # Hour of day (local time) to engagement multiplier: a little higher at lunch and early evening.
@@ -174,36 +181,95 @@ HASHTAGS = ("#coffee", "#specialtycoffee", "#roastery", "#morningcoffee", "#cold
 BRAND_NAMES = {"lumen": ("Lumen", "@LumenCoffee", "#LumenCoffee"),
                "beacon": ("Beacon", "@BeaconBean", "#BeaconBean")}
 
+# Twelve texts a type (replies too), in groups of three that either all name the {product} or none
+# does: a text's draw then picks the same group as the four-text lists the data were first made
+# with, so the recall's product swaps, and every number, stayed as they were when the lists grew.
 POST_TEMPLATES = {
     "promotional": ("Our {product} is back in stock. Order today {tag}",
+                    "Two bags of {product} for the price of one until Sunday {tag}",
+                    "Subscribers get the {product} first this month. Sign up in the shop {tag}",
                     "This week only: 15% off the {product}. Link in bio {tag}",
+                    "Gift idea: the {product} in a tin, ready to post {tag}",
+                    "Only a few {product} packs left from this batch {tag}",
                     "Free shipping on every {product} bag this weekend {tag}",
-                    "New in the shop: {product}. Get yours now {tag}"),
+                    "Office order? The {product} comes in 1 kg bags, delivered on Mondays {tag}",
+                    "Bring your own cup and save on any {product} at the cafe {tag}",
+                    "New in the shop: {product}. Get yours now {tag}",
+                    "Find us at the Saturday market: try the {product} and take a bag home {tag}",
+                    "Loyalty card holders: your fifth {product} is on us this month {tag}"),
     "educational": ("How fine should you grind for a {product}? A short guide {tag}",
+                    "From cherry to cup: where the {product} comes from, on the blog {tag}",
+                    "Our roaster's tip for the {product}: let it rest a minute before you pour {tag}",
                     "Three ways to keep beans fresh at home {tag}",
+                    "Why your coffee tastes sour, and two easy fixes {tag}",
+                    "How much coffee for one cup, for two, for a pot: our ratio sheet {tag}",
                     "Water temperature matters: our brewing notes for the {product} {tag}",
-                    "What does 'washed process' mean? We explain {tag}"),
+                    "A beginner's guide to tasting notes, with the {product} {tag}",
+                    "Storing the {product}: why we would not use the fridge {tag}",
+                    "What does 'washed process' mean? We explain {tag}",
+                    "Descaling your machine in five minutes, step by step {tag}",
+                    "Light or dark roast? What changes in the cup {tag}"),
     "question": ("Which would you pick for a rainy Monday: {product} or a flat white? {tag}",
+                 "How do you take your {product}: black, with milk, or iced? {tag}",
+                 "Have you tried the {product} yet? What did you taste? {tag}",
                  "What is your favourite way to brew at home? Tell us below {tag}",
+                 "Milk first or coffee first? Settle it below {tag}",
+                 "What should we call our next blend? Best name wins a bag {tag}",
                  "Should we bring back the {product} for winter? {tag}",
-                 "What song goes best with your first cup? {tag}"),
+                 "Morning {product} or afternoon {product}: which matters more to you? {tag}",
+                 "What would you like us to explain next about the {product}? {tag}",
+                 "What song goes best with your first cup? {tag}",
+                 "Which brewing gadget would you rescue first? {tag}",
+                 "Where do you drink your first coffee of the day? Show us {tag}"),
     "culture": ("Meet Ana, who roasts the {product} every Tuesday {tag}",
+                "Friday lunch at the roastery: the team tastes next month's {product} {tag}",
+                "Packing day: 600 bags of {product} on their way to you {tag}",
                 "Our team spent Saturday planting trees by the river {tag}",
+                "Five years with us today for Sam, our delivery driver. Thank you! {tag}",
+                "Our baristas ran the river 10k for the food bank this morning {tag}",
                 "Behind the scenes: cupping session at the roastery {tag}",
-                "Thank you to the farmers who grow our {product} {tag}"),
+                "The new roaster arrived. Six people, one crane and a lot of nerves {tag}",
+                "Our spent grounds now go to the community garden next door {tag}",
+                "Thank you to the farmers who grow our {product} {tag}",
+                "A quiet morning at the cafe: the first {product} of the day before the doors open {tag}",
+                "Cafe regulars, meet Priya, our newest barista, who makes a fine {product} {tag}"),
     "humour": ("Me before coffee vs me after the {product} {tag}",
+               "Tell us you need a {product} without telling us you need a {product} {tag}",
+               "Our delivery van runs on diesel. Our driver runs on {product} {tag}",
                "Our espresso machine has more fans than we do {tag}",
+               "Our barista wants to name a blend after her cat. We said no. For now {tag}",
+               "Roaster's mood today: medium, with notes of not enough sleep {tag}",
                "Decaf is just coffee in witness protection {tag}",
-               "Monday called. We sent it a {product} {tag}"),
+               "The office kettle has seen things {tag}",
+               "Five-second rule does not apply to coffee beans. We checked {tag}",
+               "Monday called. We sent it a {product} {tag}",
+               "Some people count sheep. We count beans for the {product} {tag}",
+               "Our grinder is louder than our playlist, and the {product} is worth it {tag}"),
     "job": ("We are hiring a barista for our riverside cafe. Apply via the link {tag}",
+            "Weekend barista wanted at the riverside cafe, training provided {tag}",
+            "Hiring a full-time cafe supervisor; applications close at the end of the month {tag}",
             "Join the roastery team: production assistant wanted {tag}",
+            "Roaster's assistant wanted: early starts and good coffee {tag}",
+            "Our coffee roasting apprenticeship starts in September. Apply now {tag}",
             "Looking for a part-time delivery driver who loves coffee {tag}",
-            "Internship in marketing and community, summer 2025 {tag}"),
+            "Seasonal packing help wanted for the winter rush {tag}",
+            "Part-time customer service role for our web shop. Apply via the link {tag}",
+            "Internship in marketing and community, summer 2025 {tag}",
+            "Numbers and coffee? We need a part-time bookkeeper {tag}",
+            "Open morning for job seekers at the roastery, Saturday 10 to 12 {tag}"),
 }
 REPLY_TEMPLATES = ("Thanks for the kind words, {name}! Enjoy the {product}",
+                   "Thank you, {name}! The {product} is back next week",
+                   "Hi {name}, yes: we post the {product} anywhere in the country",
                    "Great question, {name}: the {product} works best with a medium grind",
+                   "Hi {name}, the {product} keeps best in an airtight tin away from light",
+                   "Nice idea, {name}. We will try it with the {product} at the cafe",
                    "Sorry to hear that, {name}. We have sent you a message to put it right",
-                   "Glad you liked it, {name}. See you at the cafe soon")
+                   "{name}, we are sorry it arrived late. A fresh bag is on its way",
+                   "Happy to help, {name}. Send us your order number in a message",
+                   "Glad you liked it, {name}. See you at the cafe soon",
+                   "Good to hear, {name}. Tell the team at the counter next time",
+                   "Thanks, {name}! We will pass that on to the roaster")
 
 COMMENT_TEMPLATES = {
     "positive": ("Love the {product}, best coffee in town!", "This made my morning, thank you",
@@ -395,7 +461,7 @@ def _post_numbers(rng, profile: BrandProfile, platform: str, content_type: str, 
     likes, comments, shares = (int(n) for n in
                                rng.multinomial(engagements,
                                                _split(platform, content_type, comment_boost)))
-    click_rate = settings.click_rate * CONTENT_CLICKS.get(content_type, 1.0)
+    click_rate = settings.click_rate * CONTENT_CLICKS[content_type]
     clicks = int(rng.binomial(impressions, min(click_rate, 1.0)))
     return {"impressions": impressions, "reach": reach, "likes": likes, "comments": comments,
             "shares": shares, "clicks": clicks}
@@ -472,9 +538,9 @@ def _recall_posts(rng, posts: list[dict], followers_on: dict) -> list[dict]:
         post["recall_window"], post["base_comments"] = True, post["comments"]
         if post["mode"] == "broadcast" and post["content_type"] in RECALL_PAUSED:
             audience = followers_on[("lumen", post["platform"], post["published_at"].date())]
-            post.update(_post_numbers(rng, LUMEN, post["platform"], "educational",
+            post.update(_post_numbers(rng, LUMEN, post["platform"], "announcement",
                                       post["published_at"], audience, 1.5, 1.5))
-            post["content_type"] = "educational"
+            post["content_type"] = "announcement"
             post["text"] = _pick(rng, RECALL_UPDATES).format(tag=BRAND_NAMES["lumen"][2])
         answers_recall = post["mode"] == "reply" and rng.random() < 0.6
         if answers_recall:
@@ -503,10 +569,10 @@ def _recall_posts(rng, posts: list[dict], followers_on: dict) -> list[dict]:
                 post["video_seconds"], post["avg_watch_seconds"] = _video(rng, platform, False)
                 added.append(post)
             audience = followers_on[("lumen", platform, day)]
-            post.update(_post_numbers(rng, LUMEN, platform, "educational", post["published_at"],
+            post.update(_post_numbers(rng, LUMEN, platform, "announcement", post["published_at"],
                                       audience, 2.0, 2.5))
             post["comments"] += _extra_comments(rng, post, 2 * INCIDENT_COMMENT_EXTRA)
-            post.update(content_type="educational", notice=True,
+            post.update(content_type="announcement", notice=True,
                         text=template.format(tag=BRAND_NAMES["lumen"][2]))
     return posts + added
 
@@ -623,6 +689,12 @@ def _noise_row(rng, brand: str, day: date, author: str, template: str) -> dict:
             "author": author, "text": text, "brand_replied": False}
 
 
+def _years_on_social(rng, maturity: float) -> int:
+    """Years since the first account: most organisations opened one in the early 2010s, none before
+    Facebook opened pages to businesses in 2007 (18 years by 2025)."""
+    return int(np.clip(rng.normal(10 + maturity, 3.5), 0, 18))
+
+
 def _survey_rows(rng, count: int = 160) -> list[dict]:
     rows = []
     shifts = {"planning": -0.2, "presences": 0.1, "commitment": -0.4, "relationships": 0.0}
@@ -630,7 +702,7 @@ def _survey_rows(rng, count: int = 160) -> list[dict]:
         maturity = rng.normal(0, 1)  # one latent "how alive is this organisation" trait
         row = {"organisation_id": f"O{number:03d}", "sector": _pick(rng, SECTORS),
                "employees": _pick(rng, SIZES),
-               "years_on_social": int(np.clip(rng.normal(5 + maturity, 2.5), 0, 15))}
+               "years_on_social": _years_on_social(rng, maturity)}
         for dimension, shift in shifts.items():
             level = 3 + 0.7 * maturity + shift + rng.normal(0, 0.5)
             scored = []

@@ -50,6 +50,18 @@ def _check_by(function: str, given: Sequence[str], choices: Sequence[str],
                             f"not {', '.join(map(repr, unknown))}.")
 
 
+def feed_posts(posts: pd.DataFrame) -> pd.DataFrame:
+    """The feed posts (mode "broadcast"), the only posts to compare with each other.
+
+    A platform's post export lists what was published for everyone; a reply answers one person where
+    few followers see it, so replies are judged by answer rate and time, never beside feed posts.
+    """
+    if "mode" not in posts:
+        raise SmcourseError("These posts have no 'mode' column, so feed posts cannot be told from "
+                            "replies: add it (broadcast or reply) before comparing posts.")
+    return posts[posts["mode"] == "broadcast"]
+
+
 def engagements(posts: pd.DataFrame) -> pd.Series:
     """Likes + comments + shares for each post."""
     return posts[list(ENGAGEMENT_COLUMNS)].sum(axis=1)
@@ -238,7 +250,7 @@ def activity_indicators(posts: pd.DataFrame, comments: pd.DataFrame,
     for brand, own in posts.groupby("brand", observed=True):
         replies = enriched[enriched["brand"] == brand]
         questions = replies[replies["is_question"]]
-        planned = own[own["mode"] == "broadcast"] if planning_on_feed else own
+        planned = feed_posts(own) if planning_on_feed else own
         weekly = planned.set_index("published_at").resample("W")["post_id"].count()
         variation = weekly.std(ddof=0) / weekly.mean() if weekly.mean() > 0 else np.nan
         rows[brand] = {
