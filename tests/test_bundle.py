@@ -24,13 +24,16 @@ NOT_FOR_LEARNERS = ["jupyter-book", "playwright", "pytest", "ruff", "nbgrader", 
 
 
 def _secrets():
-    """Every substantial line of a model answer, hidden test or marking note in solutions/, except
-    those the lessons themselves teach (a worked example a model answer repeats is no secret)."""
+    """Every substantial line (over 12 characters, more than one word: not a bare argument such as
+    `"2027-03-31"),` that any plan repeats) of a model answer, hidden test or marking note in
+    solutions/, except those the lessons themselves teach (a worked example a model answer repeats
+    is no secret)."""
     lines = set()
     for path in (ROOT / "solutions").rglob("*.ipynb"):
         for cell in nbformat.read(path, as_version=4).cells:
             for _, region in REGION.findall(cell.source):
-                lines |= {line.strip() for line in region.splitlines() if len(line.strip()) > 12}
+                lines |= {line.strip() for line in region.splitlines()
+                          if len(line.strip()) > 12 and " " in line.strip()}
             if cell.metadata.get("nbgrader", {}).get("solution") and cell.cell_type == "markdown":
                 lines |= {line.strip() for line in cell.source.splitlines() if len(line.strip()) > 40}
     taught = "\n".join(path.read_text() for path in (ROOT / "course").glob("*.ipynb"))
