@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import json
 import math
 import os
@@ -84,7 +85,8 @@ POSTS_PER_WEEK_CEILING = 21  # three a day on one channel is where clustered upd
 CHECK_MINUTES = 10  # one look through every inbox, so that no message waits past the promise
 CALENDAR_WEEKS = 6
 NOISE_WIDTH = 2  # a change within two standard errors of the baseline can be chance
-COPY_SHARE = 0.5  # a plan that repeats half of Lumen's choices word for word is Lumen's
+COPY_SHARE = 0.5  # a plan that repeats half of Lumen's choices is Lumen's
+SIMILAR = 0.9  # how alike (difflib's ratio) two choices must be to count as one repeated
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 # Units that count activity on the platforms; an own count of the outcome counts something else.
 PLATFORM_UNITS = re.compile(r"\b(likes?|views?|impressions?|clicks?|engagements?|followers?|"
@@ -154,8 +156,9 @@ class Objective:
     `spread` is how much the metric moves from one week (or month, as its unit says) to the next
     in your data: its standard deviation, which `plan_import.weekly(...).std()` gives; `periods`
     is how many weeks or months the target is averaged over (blank: one). With a spread, the
-    target must move beyond that noise. `activity` is the one of the four an own count measures
-    (a course metric's are known)."""
+    target must move beyond that noise; every target needs one. `activity` is the one of the four
+    an own count measures (a course metric's are known); `source` is where the baseline comes
+    from (an export file, or the business's own records)."""
 
     outcome: str = ""
     metric: str = ""
@@ -167,6 +170,7 @@ class Objective:
     spread: str = ""
     periods: str = ""
     activity: str = ""
+    source: str = ""
 
     def period(self) -> str:
         """The period a spread is measured over: a month for a count a month, else a week."""
@@ -548,7 +552,7 @@ def _check_outcomes_counted(objectives: list[Objective]):
     metric, or an own count of likes, views or clicks): the outcome itself needs a count of the
     business's own."""
     counted = {o.outcome for o in objectives
-               if o.metric.strip() and o.unit.strip() and not counts_platform_activity(o)}
+               if o.metric.strip() and not counts_platform_activity(o)}
     for number, objective in enumerate(objectives, start=1):
         outcome = objective.outcome
         if outcome in OUTCOMES and outcome not in counted:
@@ -569,6 +573,9 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
         elif value is None:
             yield _fix("objectives", f"{where}.{name}", f"The {name} of objective {number} "
                                                         f"(“{typed}”) is not a number.")
+    if objective.baseline.strip() and not objective.source.strip():
+        yield _fix("objectives", f"{where}.source", f"Say where the baseline of objective {number} "
+                   "comes from: the export file it was computed from, or your own records.")
     if target is not None and not spec.low <= target <= spec.high:
         yield _fix("objectives", f"{where}.target",
                    f"A target of {spec.amount(target)} for {spec.label} is outside a sensible range "
@@ -600,6 +607,10 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
                    f"is averaged over (“{objective.periods}”) should be a whole number, 1 or more.")
         return
     if spread is None:
+        yield _fix("objectives", f"{where}.spread", f"Give the spread of objective {number}: how "
+                   f"much {spec.label} moves from one {objective.period()} to the next in your "
+                   "data (plan_import.weekly(...).std() gives it), so that the target can be "
+                   "judged against chance.")
         return
     noise = NOISE_WIDTH * spread / math.sqrt(periods)
     if abs(change) <= noise:
@@ -882,33 +893,46 @@ def _check_weakest(plan: Plan):
 
 # ---------------------------------------------------------------------------- copy detection
 
+def _plain(text: object) -> str:
+    """`text` compared by content: lower case, numbers written one way ("31.0" as "31"), and
+    punctuation and spacing ignored."""
+    numbers = re.sub(r"\d+(?:[.,]\d+)?",
+                     lambda found: f"{float(found.group().replace(',', '.')):g}", str(text).lower())
+    return " ".join(re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)", " ", numbers).split())
+
+
 def fingerprint(plan: Plan) -> set[str]:
     """The plan's choices as comparable strings, whatever the organisation is called: each
     objective's metric, baseline and target, each pillar, each channel's cadence and mix (which
-    make the calendar), each persona and action, and the written policies."""
-    def plain(text: object) -> str:
-        return " ".join(str(text).lower().split())
+    make the calendar), each persona and action, and the written policies, each `_plain`."""
     team, crisis = plan.community, plan.crisis
     texts = (plan.voice, plan.disclosure, team.who_answers, team.escalation,
              crisis.holding_statement, crisis.pause, crisis.escalation, plan.audience.summary,
              plan.situation.numbers, plan.situation.competitor)
     return {
-        *(f"objective|{plain(o.metric)}|{plain(o.baseline)}|{plain(o.target)}"
+        *(f"objective|{_plain(o.metric)}|{_plain(o.baseline)}|{_plain(o.target)}"
           for o in plan.objectives),
-        *(f"pillar|{plain(p.name)}" for p in plan.pillars),
-        *(f"channel|{plain(c.name)}|{c.posts}|{c.per}|{sorted(c.mix.items())}"
+        *(f"pillar|{_plain(p.name)}" for p in plan.pillars),
+        *(f"channel|{_plain(c.name)}|{c.posts}|{c.per}|{sorted(c.mix.items())}"
           for c in plan.channels if c.posts),
-        *(f"persona|{plain(p.name)}|{plain(p.needs)}" for p in plan.audience.personas),
-        *(f"action|{plain(a.step)}" for a in plan.actions.values()),
-        *(f"text|{plain(text)}" for text in texts if text.strip()),
+        *(f"persona|{_plain(p.name)}|{_plain(p.needs)}" for p in plan.audience.personas),
+        *(f"action|{_plain(a.step)}" for a in plan.actions.values()),
+        *(f"text|{_plain(text)}" for text in texts if text.strip()),
     }
 
 
 def copies_example(plan: Plan) -> bool:
-    """Whether `plan` repeats at least COPY_SHARE of Lumen's example word for word, under any
-    name: a learner's own plan shares a default or two, not half of Lumen's choices."""
+    """Whether `plan` repeats at least COPY_SHARE of Lumen's example, under any name: a choice
+    counts as repeated when one of the plan's choices of the same kind is at least SIMILAR alike
+    (difflib's ratio), so that changed punctuation, capitals or number formats hide nothing. A
+    learner's own plan shares a default or two, not half of Lumen's choices."""
+    mine = fingerprint(plan)
     lumen = fingerprint(example_plan())
-    return len(fingerprint(plan) & lumen) >= COPY_SHARE * len(lumen)
+    repeated = sum(any(other.split("|")[0] == choice.split("|")[0]
+                       and difflib.SequenceMatcher(None, choice, other).ratio() >= SIMILAR
+                       for other in mine)
+                   for choice in lumen)
+    return repeated >= COPY_SHARE * len(lumen)
 
 
 # ------------------------------------------------------------------------------- save and load
@@ -1084,6 +1108,7 @@ def example_plan() -> Plan:
         objectives=[
             Objective("loyalty", "Newsletter sign-ups from social links", "40", "60", "2027-06-30",
                       unit="sign-ups a month", spread="6", activity="communicate",
+                      source="Lumen's newsletter tool (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example): about 40 a month in 2026, varying by 6. A sign-up link "
                              "in every brewing guide and in the Instagram bio; subscribers are "
@@ -1091,6 +1116,7 @@ def example_plan() -> Plan:
             Objective("sales", "Web-shop orders from tagged social links or the SOCIAL code",
                       "30", "40", "2027-06-30", unit="orders a month", spread="6", periods="3",
                       activity="communicate",
+                      source="Lumen's web-shop order records (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example): about 30 orders a month in 2026 came through a link "
                              "tagged utm_source=social or the SOCIAL code, varying by 6. Every "
@@ -1100,6 +1126,7 @@ def example_plan() -> Plan:
             Objective("reviews", "New Google reviews, every rating counted", "6", "9",
                       "2027-06-30", unit="reviews a month", spread="2", periods="3",
                       activity="monitor",
+                      source="Lumen's Google Business Profile (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example): 6 a month in 2026, varying by 2, average rating 4.4, "
                              "reported beside the count. Every customer is asked, on the receipt "
@@ -1108,6 +1135,7 @@ def example_plan() -> Plan:
                              "of April to June."),
             Objective("loyalty", "response_time", "9.4", "4", "2027-03-31", spread="4",
                       periods="12",
+                      source="the course data: 2025 comments without the recall weeks, plan_import.baseline",
                       reason="Service that keeps regulars. Replaying 2025's comments on this rota "
                              "(every day, looks at 07, 11, 15 and 19) gives a median wait of 3 "
                              "hours; a week's median varies by 4 hours, so it is judged over the "
@@ -1115,6 +1143,7 @@ def example_plan() -> Plan:
                              "within 4 hours, unanswered ones counted as late (20% in 2025)."),
             Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
                       unit="enquiries a month", spread="1.4", periods="6", activity="connect",
+                      source="Lumen's enquiry log (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example): 2 a month in 2026, most through LinkedIn. Two LinkedIn "
                              "posts a week for cafés like Marco's link to the wholesale page; "
@@ -1122,6 +1151,7 @@ def example_plan() -> Plan:
             Objective("leads", "Conversations logged with named growers, journalists or cafés",
                       "3", "6", "2027-06-30", unit="conversations a month", spread="1.5",
                       periods="6", activity="connect",
+                      source="Lumen's shared conversation log (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example): about 3 a month in 2026, noted in a shared log by whoever "
                              "talks with them; judged as the mean of January to June."),
