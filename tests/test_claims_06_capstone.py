@@ -151,6 +151,20 @@ def _hours_by_person():
     return [int(hours) for hours in named.groups()]
 
 
+def _calendar_days(channel=None):
+    """The weekday of each post in the plan's six-week calendar, on one channel or all."""
+    return pd.Series([entry.day.strftime("%a") for entry in plan.calendar(LUMEN)
+                      if channel in (None, entry.channel)])
+
+
+def _weakest_two_days():
+    """The two weekdays with Lumen's lowest pooled feed engagement rate in 2025."""
+    feed = _lumen()[0].query("mode == 'broadcast'")
+    day = feed["published_at"].dt.strftime("%a")
+    rates = metrics.engagements(feed).groupby(day).sum() / feed.groupby(day)["impressions"].sum()
+    return set(rates.nsmallest(2).index)
+
+
 def _mentions_per_week():
     mentions = data.load("mentions")
     return mentions[mentions["brand"] == "lumen"].groupby("platform").size() / (365 / 7)
@@ -263,6 +277,11 @@ CLAIMS = {
             plan_import.inbox_waits(pd.Series(pd.date_range("2027-01-04", periods=24 * 60, freq="min")),
                                     LUMEN.community, 4).loc[lambda waits: waits == 0].index // 60))
         == [7, 11, 15, 19],
+    "the calendar puts the most posts on Saturday (30 of 155), one of Lumen's two weakest days, with "
+    "LinkedIn's wholesale posts on Saturdays too":
+        lambda: _calendar_days().value_counts().idxmax() == "Sat"
+        and _calendar_days().value_counts()["Sat"] == 30 and len(_calendar_days()) == 155
+        and "Sat" in set(_calendar_days("LinkedIn")) and "Sat" in _weakest_two_days(),
     "relationships, the weakest dimension by module 3's scores, acts first":
         lambda: _lumen_scores().idxmin() == LUMEN.weakest,
 }
