@@ -60,8 +60,16 @@ def scores(tmp_path_factory):
                                                                             people_hours=5))
     renamed = dataclasses.replace(plan.example_plan(), organisation="Harbour Street Café",
                                   voice="Bookish, kind and never snobbish.")
+    disguised = dataclasses.replace(  # the reader's evasion: "!" on the texts, "40" as "40.0"
+        renamed, disclosure=renamed.disclosure + "!", voice=renamed.voice + "!",
+        pillars=[dataclasses.replace(p, name=p.name + "!") for p in renamed.pillars],
+        actions={name: dataclasses.replace(a, step=a.step + "!")
+                 for name, a in renamed.actions.items()},
+        objectives=[dataclasses.replace(o, baseline=f"{float(o.baseline):.1f}")
+                    for o in renamed.objectives])
     learners = {"reference": None, "short_of_hours": short_of_hours,
-                "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed}
+                "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed,
+                "lumen_disguised": disguised}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -80,7 +88,8 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 
 
 def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
-    assert scores["lumen_unchanged"] == scores["lumen_renamed"] == TASK_A
+    assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
+        == TASK_A
 
 
 @pytest.mark.parametrize("student", TASK_A_ANSWERS)

@@ -8,6 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -68,27 +69,12 @@ def _clicks_per_post():
     return feed.groupby("platform", observed=True)["clicks"].mean()
 
 
-def _clicks_per_post_of(content_type):
-    feed = _lumen()[0].query("mode == 'broadcast'")
-    return feed.loc[feed["content_type"] == content_type, "clicks"].mean()
-
-
 def _channel(name):
     return next(c for c in LUMEN.channels if c.name == name)
 
 
 def _objective(metric):
     return next(o for o in LUMEN.objectives if o.metric == metric)
-
-
-def _surge_week_hours():
-    """Inbox hours of a recall week: its comments answered, and a ten-minute look every hour
-    from 07:00 to 22:00 every day."""
-    return _weekly_comments().max() * LUMEN.community.minutes_per_reply / 60 + 7 * 15 * 10 / 60
-
-
-def _surge_extra_hours():
-    return round(_surge_week_hours() - LUMEN.community.staffed_hours)
 
 
 def _share_of_impressions(platform):
@@ -100,8 +86,23 @@ def _click_rate(platform):
     return metrics.performance_by(_lumen()[0], "platform").loc[platform, "click_through_rate"] * 100
 
 
+PILLAR_TYPES = {"Brewing at home": "educational", "Behind the roaster": "culture",
+                "Ask the roaster": "question", "New roasts and offers": "promotional",
+                "Wholesale and careers": "job"}
+
+
 def _clicks():
-    return plan_import.expected_per_week(_lumen()[0], LUMEN, "clicks")
+    """Clicks a week the plan's cadence earns at 2025's rates per platform and type of post."""
+    return plan_import.expected_per_week(_lumen()[0], LUMEN, "clicks", PILLAR_TYPES)
+
+
+def _recent_clicks():
+    return _weeks()["clicks"].tail(13).mean()
+
+
+def _clicks_trend():
+    weeks = _weeks()["clicks"]
+    return np.polyfit(np.arange(len(weeks)), weeks, 1)[0]
 
 
 def _instagram_rate():
@@ -110,9 +111,14 @@ def _instagram_rate():
     return plan_import.baseline(instagram, exclude=RECALL)["engagement_rate"]
 
 
+def _indicators():
+    return metrics.activity_indicators(data.load("posts"), data.load("comments"),
+                                       planning_on_feed=True).join(
+        metrics.mention_reply_share(data.load("mentions")))
+
+
 def _lumen_scores():
-    indicators = metrics.activity_indicators(data.load("posts"), data.load("comments"))
-    return assessment.behaviour_scores(indicators).loc["lumen"].dropna()
+    return assessment.behaviour_scores(_indicators()).loc["lumen"]
 
 
 def _needed():
@@ -123,21 +129,45 @@ def _slack():
     return LUMEN.budget.people_hours - _needed()
 
 
-def _busiest_week_covered():
-    """The slack and the inbox's spare hours absorb the replies of the busiest week outside the
-    recall, above the comments the inbox is staffed for."""
-    team = LUMEN.community
-    spare = team.staffed_hours - team.hours_needed(4)
-    extra = (_ordinary_weekly_comments().max() - team.messages_per_week) * team.minutes_per_reply / 60
-    return f"{_slack():.1f}" == "0.7" and f"{spare:.1f}" == "0.6" and extra <= _slack() + spare
+def _surge_extra_hours():
+    """Hours a surge week adds: one person on the inbox from 07:00 to 22:00 every day."""
+    return 7 * 15 - LUMEN.community.staffed_hours
+
+
+def _recall_weeks():
+    return (pd.Timestamp(RECALL[1]) - pd.Timestamp(RECALL[0])).days // 7 + 1
+
+
+def _first_recall_week_mentions():
+    mentions = data.load("mentions").query("brand == 'lumen'")
+    created = pd.to_datetime(mentions["created_at"])
+    created = created.dt.tz_localize(None) if created.dt.tz is not None else created
+    return (created.dt.to_period("W").dt.start_time == pd.Timestamp(RECALL[0])).sum()
+
+
+def _hours_by_person():
+    named = re.search(r"Sam (\d+), Ade (\d+), Jo (\d+), the head of marketing (\d+)",
+                      LUMEN.budget.other_work)
+    return [int(hours) for hours in named.groups()]
+
+
+def _calendar_days(channel=None):
+    """The weekday of each post in the plan's six-week calendar, on one channel or all."""
+    return pd.Series([entry.day.strftime("%a") for entry in plan.calendar(LUMEN)
+                      if channel in (None, entry.channel)])
+
+
+def _weakest_two_days():
+    """The two weekdays with Lumen's lowest pooled feed engagement rate in 2025."""
+    feed = _lumen()[0].query("mode == 'broadcast'")
+    day = feed["published_at"].dt.strftime("%a")
+    rates = metrics.engagements(feed).groupby(day).sum() / feed.groupby(day)["impressions"].sum()
+    return set(rates.nsmallest(2).index)
 
 
 def _mentions_per_week():
     mentions = data.load("mentions")
     return mentions[mentions["brand"] == "lumen"].groupby("platform").size() / (365 / 7)
-
-
-CLICKS = "Link clicks from our posts"
 
 
 CLAIMS = {
@@ -150,27 +180,25 @@ CLAIMS = {
     "TikTok views were 58% of Lumen's impressions in 2025 and Instagram's another 34%":
         lambda: round(_share_of_impressions("tiktok") * 100) == 58
         and round(_share_of_impressions("instagram") * 100) == 34,
-    "About 31 clicks a week at 2025's rates, the same as 2025":
-        lambda: round(_clicks().sum()) == 31 and round(_weeks()["clicks"].mean()) == 31,
-    "about five mentions a week reach Lumen there, as many as on Facebook, and the local press talks "
-    "there; four short posts a week cost 40 minutes":
+    "About 29 clicks a week from the plan's own posts at 2025's rates":
+        lambda: round(_clicks().sum()) == 29,
+    "fewer than the 34 of 2025's last 13 weeks: clicks rose through the year by about 0.22 a week":
+        lambda: _clicks().sum() < _recent_clicks() and round(_recent_clicks()) == 34
+        and f"{_clicks_trend():.2f}" == "0.22",
+    "So Lumen sets no clicks target":
+        lambda: not any("click" in o.metric.lower() for o in LUMEN.objectives),
+    "In the course data 13 of those 29 clicks come from TikTok and Instagram":
+        lambda: round(_clicks()[["TikTok", "Instagram"]].sum()) == 13 and round(_clicks().sum()) == 29,
+    "about five mentions a week reach Lumen there, as many as on Facebook, and Lumen assumes the local "
+    "press talks there (an assumption to check, not a finding of the data); four short posts a week "
+    "cost 40 minutes":
         lambda: [round(_mentions_per_week()[p]) for p in ("x", "facebook")] == [5, 5]
         and _channel("X").posts == 4 and _channel("X").posts * _channel("X").minutes_per_post == 40
         and "New roasts and offers" not in _channel("X").mix,
-    "The target's other seven clicks a week rest on the offers: in 2025 offer posts drew 3.0 clicks "
-    "each, twice the average":
-        lambda: int(_objective(CLICKS).target) - round(_clicks().sum()) == 7
-        and f"{_clicks_per_post_of('promotional'):.1f}" == "3.0"
-        and round(_clicks_per_post_of("promotional")
-                  / _lumen()[0].query("mode == 'broadcast'")["clicks"].mean()) == 2,
     "A week's link clicks vary by 10 around a mean of 31":
         lambda: round(_weeks()["clicks"].std()) == 10 and round(_weeks()["clicks"].mean()) == 31,
-    "Judged as a mean of 13 weeks, chance moves clicks by about 6, so Lumen aims at 38 over the 13 "
-    "weeks to 30 June":
-        lambda: round(2 * _weeks()["clicks"].std() / math.sqrt(13)) == 6
-        and (_objective(CLICKS).target, _objective(CLICKS).periods, _objective(CLICKS).by)
-        == ("38", "13", "2027-06-30")
-        and pd.Timestamp("2027-06-30") - pd.Timedelta(weeks=13) >= pd.Timestamp(LUMEN.start),
+    "Judged as a mean of 13 weeks, chance moves clicks by about 6.":
+        lambda: round(2 * _weeks()["clicks"].std() / math.sqrt(13)) == 6,
     "a post on X drew 0.7 clicks, the fewest of any platform, against 1.4 on Facebook":
         lambda: _clicks_per_post().idxmin() == "x"
         and [f"{_clicks_per_post()[p]:.1f}" for p in ("x", "facebook")] == ["0.7", "1.4"],
@@ -188,123 +216,145 @@ CLAIMS = {
     "comes from":
         lambda: round(_waits(LUMEN.community).median()) == 3
         and _objective("response_time").target == "4",
-    "Lumen receives about 32 comments a week on average (at most 40 in four weeks out of five)":
-        lambda: round(_weekly_comments().mean()) == 32 and (_weekly_comments() <= 40).mean() >= 0.8
-        and LUMEN.community.messages_per_week == 40,
+    "Outside the recall Lumen receives 28.5 comments a week on average, but ordinary weeks reach 59, "
+    "so the inbox is staffed for 59":
+        lambda: f"{_ordinary_weekly_comments().mean():.1f}" == "28.5"
+        and _ordinary_weekly_comments().max() == 59 == LUMEN.community.messages_per_week,
     "Instagram (721 comments in 2025) and TikTok (575) most of all":
         lambda: _lumen()[1]["platform"].value_counts().head(2).to_dict()
         == {"instagram": 721, "tiktok": 575}
         and all(c.response_hours == "4" for c in LUMEN.channels if c.name in ("Instagram", "TikTok")),
-    "recall brought 167 comments in its first week, five times an ordinary week":
+    "recall brought 167 comments in its first week, almost six times an ordinary week (a mean of "
+    "28.5)":
         lambda: _weekly_comments().max() == 167
-        and round(167 / _weekly_comments().median()) == 5,
+        and f"{_ordinary_weekly_comments().mean():.1f}" == "28.5"
+        and round(167 / _ordinary_weekly_comments().mean()) == 6,
     "monitoring mentions (Lumen gets about 25 a week)":
         lambda: round((data.load("mentions")["brand"] == "lumen").sum() / (365 / 7)) == 25,
-    "against its budget of 32": lambda: LUMEN.budget.people_hours == 32,
-    "31.3 hours in all against 32 budgeted": lambda: f"{_needed():.1f}" == "31.3",
+    "against its budget of 37": lambda: LUMEN.budget.people_hours == 37,
+    "The plan needs 33.3 hours a week against 37 budgeted, 3.7 hours (11%) free":
+        lambda: f"{_needed():.1f}" == "33.3" and f"{_slack():.1f}" == "3.7"
+        and round(_slack() / _needed() * 100) == 11 and plan.BUFFER == 0.10,
+    "(Sam 16, Ade 12, Jo 5, the head of marketing 4)":
+        lambda: _hours_by_person() == [16, 12, 5, 4] and sum(_hours_by_person()) == 37,
+    "37 hours at 35 USD an hour, the pay rate Lumen assumes, is about 67,340 USD a year":
+        lambda: LUMEN.budget.people_hours * 35 * 52 == 67340,
     "Lumen assumes 15 a week": lambda: LUMEN.community.dms_per_week == 15,
     "Sam works Monday to Friday, Ade Wednesday to Sunday":
         lambda: [day for day, names in LUMEN.community.rota.items() if "Sam" in names]
         == list(plan.WEEKDAYS[:5])
         and [day for day, names in LUMEN.community.rota.items() if "Ade" in names]
         == list(plan.WEEKDAYS[2:]),
-    "take about 26 hours against the usual 8), so three such weeks cost about 54 extra hours, 1,890 "
-    "USD at the 35 USD an hour Lumen assumes for its own pay, and the plan sets aside 2,000 USD a "
-    "year":
-        lambda: round(_surge_week_hours()) == 26 and LUMEN.community.staffed_hours == 8
-        and 3 * _surge_extra_hours() == 54 and 54 * 35 == 1890
-        and LUMEN.budget.contingency == 2000 and LUMEN.budget.currency == "USD",
-    "0.7 hours a week of slack and 0.6 spare in the inbox's own hours cover the busiest ordinary week":
-        _busiest_week_covered,
-    "the clicks target needs seven clicks a week more than the cadence predicts":
-        lambda: int(_objective(CLICKS).target) - round(_clicks().sum()) == 7,
+    "one person on the inbox and mentions from 07:00 to 22:00 every day is 105 hours a week, 95 above "
+    "the usual 10, so three such weeks cost 9,975 USD, and the plan sets aside 10,000 USD a year":
+        lambda: 7 * 15 == 105 and _surge_extra_hours() == 95 == 105 - LUMEN.community.staffed_hours
+        and _recall_weeks() == 3 and _recall_weeks() * 95 * 35 == 9975
+        and LUMEN.budget.contingency == 10000 and LUMEN.budget.currency == "USD",
+    "In the first recall week 128 mentions arrived beside the 167 comments":
+        lambda: _first_recall_week_mentions() == 128 and _weekly_comments().max() == 167,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5
         and "awareness" not in {o.outcome for o in LUMEN.objectives},
     "Paid promotion (200 USD a month)":
         lambda: LUMEN.budget.paid_per_month == 200 and LUMEN.budget.currency == "USD",
-    "a recall week needs about three times the usual inbox hours":
-        lambda: round((167 * LUMEN.community.minutes_per_reply / 60 + 7 * 15 * 10 / 60)
-                      / LUMEN.community.staffed_hours) == 3,
     "5 posts a week × 4 weeks × 40% = 8 questions a month on Facebook":
         lambda: _channel("Facebook").posts == 5 and _channel("Facebook").mix["Ask the roaster"] == 40,
     "YouTube appears twice in six weeks, a month apart, and the newsletter three times":
         lambda: pd.Series([e.channel for e in plan.calendar(LUMEN)]).value_counts()[
             ["YouTube", "Email newsletter"]].tolist() == [2, 3],
     "the plan starts on 4 January 2027": lambda: LUMEN.start == "2027-01-04",
-    "Lumen's lowest with evidence behind it is commitment (4.3), so its plan names commitment as the "
-    "weakest and its commitment action is due on the first day":
-        lambda: _lumen_scores().idxmin() == LUMEN.weakest == "commitment"
-        and f"{_lumen_scores().min():.1f}" == "4.3"
-        and LUMEN.actions["commitment"].due == LUMEN.start,
+    "Lumen's lowest score is relationships (4.07; it answered 38% of the mentions elsewhere), so its "
+    "plan names relationships as the weakest and its relationships action, answering mentions, is "
+    "due on the first day":
+        lambda: _lumen_scores().idxmin() == LUMEN.weakest == "relationships"
+        and f"{_lumen_scores().min():.2f}" == "4.07"
+        and round(_indicators().loc["lumen", "mention_reply_share"] * 100) == 38
+        and LUMEN.actions["relationships"].due == LUMEN.start
+        and all(action.due > LUMEN.start for name, action in LUMEN.actions.items()
+                if name != "relationships"),
     "two community leads look in at 07:00, 11:00, 15:00 and 19:00 every day":
         lambda: LUMEN.community.days == 7 and sorted(set(
             plan_import.inbox_waits(pd.Series(pd.date_range("2027-01-04", periods=24 * 60, freq="min")),
                                     LUMEN.community, 4).loc[lambda waits: waits == 0].index // 60))
         == [7, 11, 15, 19],
+    "the calendar puts the most posts on Saturday (30 of 155), one of Lumen's two weakest days, with "
+    "LinkedIn's wholesale posts on Saturdays too":
+        lambda: _calendar_days().value_counts().idxmax() == "Sat"
+        and _calendar_days().value_counts()["Sat"] == 30 and len(_calendar_days()) == 155
+        and "Sat" in set(_calendar_days("LinkedIn")) and "Sat" in _weakest_two_days(),
+    "relationships, the weakest dimension by module 3's scores, acts first":
+        lambda: _lumen_scores().idxmin() == LUMEN.weakest,
 }
 
 NOTES_CLAIMS = {
-    "about 31 link clicks a week, varying by 10 from week to week, and a median wait of 9.4 hours":
+    "about 31 link clicks a week, varying by 10 from week to week, 34 in the last 13 weeks, and a "
+    "median wait of 9.4 hours":
         lambda: round(_weeks()["clicks"].mean()) == 31 and round(_weeks()["clicks"].std()) == 10
-        and f"{_baseline(RECALL)['response_time']:.1f}" == "9.4",
-    "clicks aim at 38 as the mean of 13 weeks, which chance moves by about 6":
-        lambda: _objective(CLICKS).target == "38" and _objective(CLICKS).periods == "13"
-        and round(2 * _weeks()["clicks"].std() / math.sqrt(13)) == 6,
+        and round(_recent_clicks()) == 34 and f"{_baseline(RECALL)['response_time']:.1f}" == "9.4",
+    "the plan's cadence forecasts about 29 clicks a week at 2025's rates, below the recent 34":
+        lambda: round(_clicks().sum()) == 29 and round(_recent_clicks()) == 34,
     "a post there drew 0.7 clicks in 2025, the fewest of any platform":
         lambda: _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.7",
-    "on 8 staffed hours a week (7.4 needed for 40 comments and 15 direct messages a week":
-        lambda: f"{LUMEN.community.hours_needed(4):.1f}" == "7.4" and LUMEN.community.staffed_hours == 8
-        and (LUMEN.community.messages_per_week, LUMEN.community.dms_per_week) == (40, 15),
+    "on 10 staffed hours a week (9.6 needed for 59 comments, the busiest ordinary week, and 15 direct "
+    "messages a week":
+        lambda: f"{LUMEN.community.hours_needed(4):.1f}" == "9.6" and LUMEN.community.staffed_hours == 10
+        and (LUMEN.community.messages_per_week, LUMEN.community.dms_per_week) == (59, 15)
+        and _ordinary_weekly_comments().max() == 59,
     "replaying 2025's comments on that rota gives a median wait of 3 hours, where a Monday to "
     "Saturday, 08:00 to 18:00 inbox would give 9.8":
         lambda: round(_waits(LUMEN.community).median()) == 3 and f"{_waits(OLD_ROTA).median():.1f}" == "9.8",
-    "need 31.3 of the 32 budgeted people hours": lambda: f"{_needed():.1f}" == "31.3",
-    "a surge contingency of 2,000 USD a year covers three recall weeks at 35 USD an hour":
-        lambda: LUMEN.budget.contingency == 2000 >= 3 * _surge_extra_hours() * 35,
-    "the median wait looks three hours shorter than an ordinary week's":
-        lambda: round(_baseline(RECALL)["response_time"] - _baseline()["response_time"]) == 3,
-    "0.7 hours of slack and 0.6 spare in the inbox's hours for the busiest ordinary week":
-        _busiest_week_covered,
-    "the clicks target needs seven clicks a week more than the cadence predicts":
-        lambda: int(_objective(CLICKS).target) - round(_clicks().sum()) == 7,
+    "need 33.3 of the 37 budgeted people hours (11% free)":
+        lambda: f"{_needed():.1f}" == "33.3" and round(_slack() / _needed() * 100) == 11,
+    "costing about 67,340 USD a year": lambda: LUMEN.budget.people_hours * 35 * 52 == 67340,
+    "a surge contingency of 10,000 USD a year pays one person from 07:00 to 22:00 every day for three "
+    "recall weeks at 35 USD an hour":
+        lambda: LUMEN.budget.contingency == 10000 >= _recall_weeks() * _surge_extra_hours() * 35,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
 }
 
 PLAN_CLAIMS = {
-    "our posts earned 4.5% engagement by impressions (pooled) and about 31 link clicks a week; we "
-    "answered 87% of questions, with a median wait of 9.4 hours, because half of all comments "
-    "arrive before 08:00 or after 18:00 and one in seven on a Sunday":
+    "our posts earned 4.5% engagement by impressions (pooled) and about 31 link clicks a week, rising "
+    "to 34 in the last 13 weeks; we answered 87% of questions, with a median wait of 9.4 hours, "
+    "because half of all comments arrive before 08:00 or after 18:00 and one in seven on a Sunday":
         lambda: [f"{_baseline(RECALL)[m]:.1f}" for m in ("engagement_rate", "response_time")]
-        == ["4.5", "9.4"] and round(_weeks()["clicks"].mean()) == 31
+        == ["4.5", "9.4"] and round(_weeks()["clicks"].mean()) == 31 and round(_recent_clicks()) == 34
         and round(_baseline(RECALL)["questions_answered"]) == 87,
     "Beacon Bean Co. has twice our followers but nearly two thirds of its posts are promotions and "
     "it answers about a third of questions, slowly":
         lambda: round(_followers("beacon") / _followers("lumen")) == 2
         and 0.6 <= _promotional_share("beacon") < 2 / 3
         and round(_answered("beacon") * 3) == 1,
-    "Where about 5 mentions a week and the local press reach us; not for clicks: in 2025 a post there "
-    "drew 0.7 clicks, the fewest of any channel":
+    "Where about 5 mentions a week reach us (and, we assume, the local press: to check by March); not "
+    "for clicks: in 2025 a post there drew 0.7 clicks, the fewest of any channel":
         lambda: round(_mentions_per_week()["x"]) == 5
         and _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.7",
-    "2025's weekly mean without the recall weeks, varying by 10 a week, so the target is the mean of "
-    "the 13 weeks to 30 June. Offers drew 3.0 clicks a post in 2025, twice the average":
-        lambda: _objective(CLICKS).baseline == str(round(_weeks()["clicks"].mean()))
-        and _objective(CLICKS).spread == str(round(_weeks()["clicks"].std()))
-        and f"{_clicks_per_post_of('promotional'):.1f}" == "3.0",
     "gives a median wait of 3 hours; a week's median varies by 4 hours":
         lambda: round(_waits(LUMEN.community).median()) == 3
         and _objective("response_time").spread == str(round(_weeks()["response_time"].std())),
-    "3 weeks of hourly looks from 07:00 to 22:00 and 167 comments a week, about 18 inbox hours a "
-    "week above the usual 8, at 35 USD an hour (Lumen's own pay rate, assumed): 1,890 USD":
-        lambda: _weekly_comments().max() == 167 and _surge_extra_hours() == 18
-        and 3 * 18 * 35 == 1890 <= LUMEN.budget.contingency,
+    "unanswered ones counted as late (20% in 2025)":
+        lambda: round(_answered_within(4) * 100) == 20,
+    "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day (105 hours a week), "
+    "95 hours a week above the usual 10, at 35 USD an hour (Lumen's own pay rate, assumed): 9,975 USD":
+        lambda: _recall_weeks() == 3 and _surge_extra_hours() == 95
+        and LUMEN.community.staffed_hours == 10 and 3 * 95 * 35 == 9975 <= LUMEN.budget.contingency,
+    "Hours by person: Sam 16, Ade 12, Jo 5, the head of marketing 4.":
+        lambda: sum(_hours_by_person()) == LUMEN.budget.people_hours,
     "Direct messages (15 a week) are Lumen's own estimate":
         lambda: LUMEN.community.dms_per_week == 15,
     "monitoring about 25 mentions a week":
         lambda: round((data.load("mentions")["brand"] == "lumen").sum() / (365 / 7)) == 25,
 }
+
+
+def _answered_within(hours):
+    """The share of Lumen's comments outside the recall answered within `hours`, unanswered ones
+    counted as late."""
+    comments = _lumen()[1]
+    local = comments["created_at"].dt.tz_localize(None)
+    ordinary = comments[(local < pd.Timestamp(RECALL[0]))
+                        | (local >= pd.Timestamp(RECALL[1]) + pd.Timedelta(days=1))]
+    return metrics.response_summary(ordinary, _lumen()[0], hours).loc["lumen", f"answered_within_{hours}h"]
 
 
 def _followers(brand):

@@ -45,7 +45,7 @@ def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert [h.split(". ", 1)[1] for h in headings][:4] == [
         "Where we start", "Objectives", "What social media will do", "Audience insight"]
-    assert "| reviews | Median response time (hours) | 9.4 | 4 | 2027-03-31 |" in text
+    assert "| loyalty | Median response time (hours) | 9.4 | 4 | 2027-03-31 |" in text
     assert "Still open" not in text
 
 
@@ -88,13 +88,15 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert "14. From existing to living" in headings
     objectives = next(t for t in document.tables if t.rows[0].cells[0].text == "Business outcome")
     assert [c.text for c in objectives.rows[2].cells] == [
-        "sales", "Link clicks from our posts (clicks a week)", "31", "38", "2027-06-30",
-        "±10 a week; mean of 13 weeks", plan.example_plan().objectives[1].reason]
+        "sales", "Web-shop orders from tagged social links or the SOCIAL code (orders a month)",
+        "30", "40", "2027-06-30", "±6 a month; mean of 3 months",
+        "Lumen's web-shop order records (invented for this example)",
+        plan.example_plan().objectives[1].reason]
     assert objectives.rows[1].cells[5].text == "±6 a month; one month"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert {"Holding statement", "Rota", "Cover"} <= set(bold)
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
-    assert budget.rows[-1].cells[1].text == "2000 USD a year"
+    assert budget.rows[-1].cells[1].text == "10000 USD a year"
     assert budget.rows[-1].cells[0].text.startswith("Surge contingency (One surge a year")
 
 

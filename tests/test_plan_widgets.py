@@ -19,10 +19,11 @@ def _fill_in_like_a_learner(builder):
     objective.outcome.value, objective.metric.value = "sales", "questions_answered"
     objective.baseline.value, objective.target.value = "70", "90"
     objective.by.value, objective.reason.value = "2026-06-30", "Jo answers daily now"
+    objective.spread.value, objective.source.value = "5", "comments.csv from Meta Business Suite"
     orders = builder.objectives[1]
     orders.outcome.value, orders.metric.value, orders.unit.value = "sales", "Orders", "a month"
     orders.baseline.value, orders.target.value, orders.by.value = "12", "15", "2026-06-30"
-    orders.reason.value = "A shop link in every post"
+    orders.reason.value, orders.source.value = "A shop link in every post", "till records"
     orders.spread.value, orders.periods.value, orders.activity.value = "2", "3", "communicate"
     builder.audience.value = "Readers in town"
     persona = builder.personas[0]
@@ -73,7 +74,8 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert saved["objectives"][1] == {"outcome": "sales", "metric": "Orders", "baseline": "12",
                                       "target": "15", "by": "2026-06-30", "unit": "a month",
                                       "reason": "A shop link in every post", "spread": "2",
-                                      "periods": "3", "activity": "communicate"}
+                                      "periods": "3", "activity": "communicate",
+                                      "source": "till records"}
     assert saved["community"]["rota"] == dict.fromkeys(("Mon", "Tue", "Wed", "Thu", "Fri"), "Jo")
     assert "Restored your plan from mine.plan.json." in restored.status.value
 

@@ -63,8 +63,10 @@ def sections(plan: Plan) -> list[Section]:
             f"**Where we are**: {situation.presences}", f"**What the numbers say**: "
             f"{situation.numbers}", f"**One competitor**: {situation.competitor}"]]),
         Section("objectives", "2. Objectives", [Table(
-            ("Business outcome", "Metric", "Baseline", "Target", "By", "Noise", "Why we expect it"),
-            [(o.outcome, _metric_label(o), o.baseline, o.target, o.by, _noise(o), o.reason)
+            ("Business outcome", "Metric", "Baseline", "Target", "By", "Noise", "Baseline from",
+             "Why we expect it"),
+            [(o.outcome, _metric_label(o), o.baseline, o.target, o.by, _noise(o), o.source,
+              o.reason)
              for o in plan.objectives])]),
         Section("goals", "3. What social media will do", [
             [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
@@ -111,7 +113,7 @@ def sections(plan: Plan) -> list[Section]:
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
         Section("actions", "14. From existing to living", [
-            f"**Weakest dimension** (module 3's self-assessment): {plan.weakest or '–'}", Table(
+            f"**Weakest dimension** (module 3's scores or self-assessment): {plan.weakest or '–'}", Table(
             ("Dimension", "Action", "Owner", "Due"),
             [(dimension, action.step, action.owner, action.due)
              for dimension, action in plan.actions.items() if dimension in DIMENSIONS])]),

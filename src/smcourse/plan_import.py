@@ -117,14 +117,30 @@ def _local(times: pd.Series) -> pd.Series:
     return times.dt.tz_localize(None) if times.dt.tz is not None else times
 
 
-def expected_per_week(posts: pd.DataFrame, plan: Plan, column: str) -> pd.Series:
+def expected_per_week(posts: pd.DataFrame, plan: Plan, column: str,
+                      types: dict[str, str] | None = None) -> pd.Series:
     """`column` (clicks, comments...) a week that the plan's cadence would earn on each channel
     with a history in `posts`, at that platform's average per broadcast post; a channel without
-    history (a new one) is left out, so the total is a floor."""
+    history (a new one) is left out, so the total is a floor. With `types` (each pillar's
+    `content_type` in `posts`), each pillar's share of a channel's posts earns that platform's
+    average for its type instead."""
     feed = posts[posts["mode"] == "broadcast"] if "mode" in posts else posts
-    per_post = feed.groupby(feed["platform"].astype(str).str.lower())[column].mean()
-    weekly = {channel.name: channel.posts_per_week() * per_post[channel.name.lower()]
-              for channel in plan.channels if channel.name.lower() in per_post.index}
+    platform = feed["platform"].astype(str).str.lower()
+    per_post = feed.groupby(platform)[column].mean()
+    if types is not None:
+        per_type = feed.groupby([platform, feed["content_type"].astype(str)])[column].mean()
+    weekly = {}
+    for channel in plan.channels:
+        name = channel.name.lower()
+        if name not in per_post.index:
+            continue
+        if types is None:
+            weekly[channel.name] = channel.posts_per_week() * per_post[name]
+        else:
+            weekly[channel.name] = sum(
+                channel.posts_per_week() * share / 100
+                * per_type.get((name, types.get(pillar, "")), per_post[name])
+                for pillar, share in channel.mix.items())
     return pd.Series(weekly, name=f"{column}_per_week", dtype=float)
 
 

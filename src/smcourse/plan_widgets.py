@@ -102,6 +102,7 @@ class ObjectiveRow:
     spread: w.Text
     periods: w.Text
     activity: w.Dropdown
+    source: w.Text
 
     def read(self) -> model.Objective:
         return model.Objective(**{field.name: getattr(self, field.name).value
@@ -211,7 +212,9 @@ class PlanBuilder:
                                      "the next"),
             _text("periods", _NUMBER, f"Objective {number}: weeks or months the target is "
                                       "averaged over"),
-            _menu(model.ACTIVITIES, "", f"Objective {number}: activity your own count measures"))
+            _menu(model.ACTIVITIES, "", f"Objective {number}: activity your own count measures"),
+            _text("export file or records", w.Layout(width="16em"),
+                  f"Objective {number}: where the baseline comes from"))
             for number in range(1, max(self.OBJECTIVE_SLOTS, len(plan.objectives)) + 1)]
         for row, objective in zip(self.objectives, plan.objectives, strict=False):
             row.outcome.value = objective.outcome if objective.outcome in model.OUTCOMES else ""
@@ -219,6 +222,7 @@ class PlanBuilder:
             row.baseline.value, row.target.value = objective.baseline, objective.target
             row.by.value, row.reason.value = objective.by, objective.reason
             row.spread.value, row.periods.value = objective.spread, objective.periods
+            row.source.value = objective.source
             row.activity.value = objective.activity if objective.activity in model.ACTIVITIES \
                 else ""
         self.audience = _long_text("who you want to reach, in a sentence or two",
@@ -338,12 +342,14 @@ class PlanBuilder:
                       "metric, or your own count with its unit), today's baseline, the target, "
                       "the date (YYYY-MM-DD) and why you expect the change; then, from your data, "
                       "how much the metric moves from one week or month to the next, the number "
-                      "of them the target is averaged over, and for your own count the activity "
-                      "it measures")
+                      "of them the target is averaged over, for your own count the activity it "
+                      "measures, and where the baseline comes from (an export file, or your "
+                      "records)")
         rows = [w.VBox([w.HBox([row.outcome, row.metric, row.unit, row.baseline, row.target,
                                 row.by, row.reason]),
                         w.HBox([w.Label("noise:"), row.spread, row.periods,
-                                w.Label("own count measures:"), row.activity])])
+                                w.Label("own count measures:"), row.activity,
+                                w.Label("baseline from:"), row.source])])
                 for row in self.objectives]
         return w.VBox([head, *rows])
 
