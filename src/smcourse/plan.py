@@ -1099,7 +1099,7 @@ def example_plan() -> Plan:
                       "website with brewing guides, a newsletter twice a month, Instagram, "
                       "Facebook, X, TikTok, LinkedIn, YouTube, and reviews of the café.",
             numbers="In 2025, leaving out the three recall weeks, our posts earned 4.5% engagement "
-                    "by impressions (pooled) and about 31 link clicks a week, rising to 34 in "
+                    "by impressions (pooled) and about 29 link clicks a week, rising to 31 in "
                     "the last 13 weeks; we answered 87% of "
                     "questions, with a median wait of 9.4 hours, because half of all comments "
                     "arrive before 08:00 or after 18:00 and one in seven on a Sunday.",

@@ -164,7 +164,7 @@ def inbox_waits(arrivals: pd.Series, team: Community, promise: float) -> pd.Seri
                               "a promise above 0 hours before arrivals can be replayed.")
     local = _local(arrivals)
     days = pd.date_range(local.min().normalize(), local.max().normalize() + pd.Timedelta(days=8))
-    staffed = days[days.dayofweek < team.days]
+    staffed = days[days.day_of_week < team.days]
     offsets = [opens + number * promise for number in range(math.ceil((closes - opens) / promise))]
     looks = np.sort(np.concatenate([(staffed + pd.Timedelta(hours=hour)).to_numpy()
                                     for hour in offsets]))
