@@ -28,10 +28,10 @@ CLASS = {
 pytestmark = pytest.mark.filterwarnings("ignore:Object of type:sqlalchemy.exc.SAWarning")
 
 
-@pytest.fixture
-def course(tmp_path):
-    """A course folder whose real nbgrader gradebook holds the class above."""
-    root = tmp_path / "course"
+@pytest.fixture(scope="module")
+def built_course(tmp_path_factory):
+    """A course folder whose real nbgrader gradebook holds the class above, built once."""
+    root = tmp_path_factory.mktemp("certificates") / "course"
     root.mkdir()
     shutil.copy(ROOT / "nbgrader_config.py", root)
     with dashboard.new_gradebook(root / "gradebook.db") as gradebook:
@@ -49,6 +49,12 @@ def course(tmp_path):
                 grade.auto_score, grade.needs_manual_grade = points, False
         gradebook.db.commit()
     return root
+
+
+@pytest.fixture
+def course(built_course, tmp_path):
+    """A copy of the built course for one test, which may write its secret and register."""
+    return shutil.copytree(built_course, tmp_path / "course")
 
 
 def _report(folder):

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import plotly.express as px
 import pytest
+from ipywidgets.widgets.widget import _instances as widget_registry  # every widget built, by id
 
 from smcourse import referee, values
 from smcourse.grading import load_config
@@ -99,6 +100,14 @@ def test_an_honest_learner_is_judged_right(assignment, tmp_path):
     verdicts = _judge(assignment, tmp_path, {"q1": "a"}, {"biggest_test": {"biggest": 3}})
     assert verdicts["q1_test"][0]["text"] == "Right.\n"
     assert verdicts["biggest_test"][-1]["data"]["text/plain"] == "2.0"
+
+
+def test_the_referee_judges_widget_answers_without_building_a_card(assignment, tmp_path):
+    # outside IPython nothing can show a card, so the referee's run of `ask` builds none
+    built = set(widget_registry)
+    verdicts = _judge(assignment, tmp_path, {"q1": "a"}, {})
+    assert verdicts["q1_test"][0]["text"] == "Right.\n"
+    assert set(widget_registry) == built
 
 
 def test_what_the_learner_hands_over_cannot_replace_the_referees_own_objects(assignment, tmp_path):

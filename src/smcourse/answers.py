@@ -23,10 +23,12 @@ import html
 import json
 import os
 from collections.abc import Callable, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
+from IPython import get_ipython
 
 from smcourse.practice import (
     Choice,
@@ -111,24 +113,36 @@ def _per_cent(answer: Any) -> Any:
 
 
 class GradedQuestion:
-    """A graded question as the learner sees it: prompt and options, but no answer key."""
+    """A graded question as the learner sees it: prompt and options, but no answer key. Its card
+    (`box`, `input`, `status`) is built on first use, so judging without a display builds none."""
 
     def __init__(self, name: str, kind: type[Question], prompt: str, answers: AnswerStore,
                  **fields: Any):
         self.name, self.kind, self.prompt, self.fields = name, kind, prompt, fields
         self._store = answers
-        shape = kind(prompt, name=name, **self._arguments(), **_PLACEHOLDER_KEYS[kind](fields))
-        self.input = AnswerInput(shape)
-        self.status = w.HTML(layout=w.Layout(min_height="1.5em"))
+        self._shape = kind(prompt, name=name, **self._arguments(), **_PLACEHOLDER_KEYS[kind](fields))
         self._answer = answers.saved.get(name)
-        self._show_saved(self._answer)
+
+    @cached_property
+    def input(self) -> AnswerInput:
+        control = AnswerInput(self._shape)
+        _show(control, self._answer)
+        control.observe(lambda: self._record(control.value))
+        return control
+
+    @cached_property
+    def status(self) -> w.HTML:
+        status = w.HTML(layout=w.Layout(min_height="1.5em"))
         if self._answer is not None:  # reopened: the restored answer is the one saved
-            self.status.value = message_html("saved", "Answer saved.")
-        self.input.observe(lambda: self._record(self.input.value))
-        self.box = w.VBox([w.HTML(f"<b>{html.escape(prompt)}</b>"), self.input.widget, self.status],
-                          layout=w.Layout(border="1px solid #d1d5db", padding="0.6em",
-                                          margin="0.5em 0"))
-        self.box.add_class("smcourse-graded")
+            status.value = message_html("saved", "Answer saved.")
+        return status
+
+    @cached_property
+    def box(self) -> w.VBox:
+        box = w.VBox([w.HTML(f"<b>{html.escape(self.prompt)}</b>"), self.input.widget, self.status],
+                     layout=w.Layout(border="1px solid #d1d5db", padding="0.6em", margin="0.5em 0"))
+        box.add_class("smcourse-graded")
+        return box
 
     @property
     def value(self) -> Any:
@@ -138,7 +152,7 @@ class GradedQuestion:
     @value.setter
     def value(self, answer: Any) -> None:
         """Answer in code, exactly as clicking would: the widget shows it and it is saved."""
-        self._show_saved(answer)
+        _show(self.input, answer)
         self._record(answer)
 
     def _arguments(self) -> dict:
@@ -146,12 +160,6 @@ class GradedQuestion:
 
     def _per_cent_asked(self) -> bool:
         return self.kind is Numeric and self.fields.get("unit") == PER_CENT
-
-    def _show_saved(self, answer: Any) -> None:
-        try:
-            self.input.value = answer
-        except (TypeError, ValueError):  # an answer of the wrong type stays saved but not shown
-            pass
 
     def _record(self, answer: Any) -> None:
         self._answer = answer
@@ -202,13 +210,22 @@ class GradedQuestion:
         print(" ".join(filter(None, ["Right.", question.explanation])))
 
 
+def _show(control: AnswerInput, answer: Any) -> None:
+    try:
+        control.value = answer
+    except (TypeError, ValueError):  # an answer of the wrong type stays saved but not shown
+        pass
+
+
 def ask(name: str, kind: type[Question], prompt: str, **fields: Any) -> GradedQuestion:
     """Show a graded question card (Choice, MultiSelect, Numeric, Ordering or Matching) whose
     answer is saved beside the notebook and reloaded from there, and return it. A Numeric with
     `unit="%"` asks for a per cent; an Ordering takes its items as `options`, a Matching its
-    `items` and `options`."""
+    `items` and `options`. Outside IPython (the referee judging in the grading process) there is
+    nowhere to show a card, so none is built."""
     question = GradedQuestion(name, kind, prompt, store(), **fields)
-    show_widget(question.box, f"Graded question: {prompt}")
+    if get_ipython() is not None:
+        show_widget(question.box, f"Graded question: {prompt}")
     return question
 
 
