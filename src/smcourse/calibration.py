@@ -47,6 +47,9 @@ def figures(tables: dict[str, pd.DataFrame]) -> dict[str, float]:
     found = {
         "engagement_per_follower": per_follower.groupby(feed["platform"].astype(str)).median(),
         "engagement_per_impression": engaged / totals["impressions"],
+        "engagement_per_impression_median_post": (
+            feed[["likes", "comments", "shares"]].sum(axis=1) / feed["impressions"]
+        ).groupby(feed["platform"].astype(str)).median(),
         "reach_per_follower": reach.groupby(feed["platform"].astype(str)).median(),
         "impressions_per_reach": totals["impressions"] / totals["reach"],
         "posts_per_week": by_platform.size() / (365 / 7),

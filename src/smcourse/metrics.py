@@ -120,8 +120,9 @@ def click_through_rate(posts: pd.DataFrame) -> pd.Series:
     return _rate(posts["clicks"], posts["impressions"]).rename("click_through_rate")
 
 
-def performance_by(posts: pd.DataFrame, column: str) -> pd.DataFrame:
-    """Posts, median engagement rate (by impressions), CTR and mean comments and shares per group.
+def performance_by(posts: pd.DataFrame, column: str | Sequence[str]) -> pd.DataFrame:
+    """Posts, pooled engagement rate and click-through rate (per impression), and mean comments and
+    shares per post, for each group of `column` (one column or a list of them).
 
     Rates are pooled (total engagements / total impressions), so one tiny post cannot dominate.
     """
