@@ -85,7 +85,7 @@ POSTS_PER_WEEK_CEILING = 21  # three a day on one channel is where clustered upd
 CHECK_MINUTES = 10  # one look through every inbox, so that no message waits past the promise
 CALENDAR_WEEKS = 6
 NOISE_WIDTH = 2  # a change within two standard errors of the baseline can be chance
-COPY_SHARE = 0.5  # a plan that repeats half of Lumen's choices is Lumen's
+COPY_SHARE = 0.3  # a plan that repeats three tenths of Lumen's example (by weight) copies it
 SIMILAR = 0.9  # how alike (difflib's ratio) two choices must be to count as one repeated
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 # Units that count activity on the platforms; an own count of the outcome counts something else.
@@ -901,38 +901,61 @@ def _plain(text: object) -> str:
     return " ".join(re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)", " ", numbers).split())
 
 
-def fingerprint(plan: Plan) -> set[str]:
-    """The plan's choices as comparable strings, whatever the organisation is called: each
-    objective's metric, baseline and target, each pillar, each channel's cadence and mix (which
-    make the calendar), each persona and action, and the written policies, each `_plain`."""
-    team, crisis = plan.community, plan.crisis
+def _names(plan: Plan) -> list[str]:
+    """The names a copier changes first: the organisation, the pillars and the personas (whole
+    and first name), `_plain`, longest first."""
+    names = [plan.organisation, *(p.name for p in plan.pillars),
+             *(part for p in plan.audience.personas for part in (p.name, p.name.split(",")[0]))]
+    return sorted({_plain(name) for name in names if _plain(name)}, key=len, reverse=True)
+
+
+def _unnamed(text: str, names: list[str]) -> str:
+    """`text`, `_plain`, with each of `names` taken out."""
+    plain = _plain(text)
+    for name in names:
+        plain = re.sub(rf"\b{re.escape(name)}\b", " ", plain)
+    return " ".join(plain.split())
+
+
+def fingerprint(plan: Plan) -> dict[str, float]:
+    """The plan's choices as comparable strings with their weights, whatever the organisation,
+    its pillars and personas are called: each objective's baseline and target, each channel's
+    cadence and mix shares (which make the calendar), each persona's needs, each action and the
+    written policies with the names taken out. A written text weighs a point per 10 words (at
+    least 1), any other choice 1."""
+    team, crisis, names = plan.community, plan.crisis, _names(plan)
     texts = (plan.voice, plan.disclosure, team.who_answers, team.escalation,
              crisis.holding_statement, crisis.pause, crisis.escalation, plan.audience.summary,
-             plan.situation.numbers, plan.situation.competitor)
-    return {
-        *(f"objective|{_plain(o.metric)}|{_plain(o.baseline)}|{_plain(o.target)}"
-          for o in plan.objectives),
-        *(f"pillar|{_plain(p.name)}" for p in plan.pillars),
-        *(f"channel|{_plain(c.name)}|{c.posts}|{c.per}|{sorted(c.mix.items())}"
-          for c in plan.channels if c.posts),
-        *(f"persona|{_plain(p.name)}|{_plain(p.needs)}" for p in plan.audience.personas),
-        *(f"action|{_plain(a.step)}" for a in plan.actions.values()),
-        *(f"text|{_plain(text)}" for text in texts if text.strip()),
+             plan.situation.numbers, plan.situation.competitor,
+             *(p.needs for p in plan.audience.personas), *(a.step for a in plan.actions.values()))
+    choices = {
+        **{f"objective|{_plain(o.baseline)}|{_plain(o.target)}": 1.0 for o in plan.objectives},
+        **{f"channel|{_plain(c.name)}|{c.posts}|{c.per}|{sorted(c.mix.values())}": 1.0
+           for c in plan.channels if c.posts},
     }
+    for text in texts:
+        if unnamed := _unnamed(text, names):
+            choices[f"text|{unnamed}"] = max(1.0, len(unnamed.split()) / 10)
+    return choices
+
+
+def example_similarity(plan: Plan) -> float:
+    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats: one of Lumen's
+    choices counts as repeated when one of the plan's choices of the same kind is at least
+    SIMILAR alike (difflib's ratio), so that new names, changed punctuation, capitals or number
+    formats hide nothing."""
+    mine, lumen = fingerprint(plan), fingerprint(example_plan())
+    repeated = sum(weight for choice, weight in lumen.items()
+                   if any(other.split("|")[0] == choice.split("|")[0]
+                          and difflib.SequenceMatcher(None, choice, other).ratio() >= SIMILAR
+                          for other in mine))
+    return repeated / sum(lumen.values())
 
 
 def copies_example(plan: Plan) -> bool:
-    """Whether `plan` repeats at least COPY_SHARE of Lumen's example, under any name: a choice
-    counts as repeated when one of the plan's choices of the same kind is at least SIMILAR alike
-    (difflib's ratio), so that changed punctuation, capitals or number formats hide nothing. A
-    learner's own plan shares a default or two, not half of Lumen's choices."""
-    mine = fingerprint(plan)
-    lumen = fingerprint(example_plan())
-    repeated = sum(any(other.split("|")[0] == choice.split("|")[0]
-                       and difflib.SequenceMatcher(None, choice, other).ratio() >= SIMILAR
-                       for other in mine)
-                   for choice in lumen)
-    return repeated >= COPY_SHARE * len(lumen)
+    """Whether `plan` repeats at least COPY_SHARE of Lumen's example (`example_similarity`). A
+    learner's own plan shares a default or two; the tutor sees the share either way."""
+    return example_similarity(plan) >= COPY_SHARE
 
 
 # ------------------------------------------------------------------------------- save and load
