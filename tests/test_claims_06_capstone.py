@@ -270,8 +270,7 @@ CLAIMS = {
         and f"{_lumen_scores().min():.2f}" == "4.07"
         and round(_indicators().loc["lumen", "mention_reply_share"] * 100) == 38
         and LUMEN.actions["relationships"].due == LUMEN.start
-        and all(action.due > LUMEN.start for name, action in LUMEN.actions.items()
-                if name != "relationships"),
+        and min(action.due for action in LUMEN.actions.values()) == LUMEN.start,
     "two community leads look in at 07:00, 11:00, 15:00 and 19:00 every day":
         lambda: LUMEN.community.days == 7 and sorted(set(
             plan_import.inbox_waits(pd.Series(pd.date_range("2027-01-04", periods=24 * 60, freq="min")),

@@ -1256,7 +1256,8 @@ def example_plan() -> Plan:
                   **dict.fromkeys(("Wed", "Thu", "Fri"), "Sam at 07 and 11, Ade at 15 and 19"),
                   **dict.fromkeys(("Sat", "Sun"), "Ade at 07 and 11, Jo at 15 and 19")},
             deputy="Jo, trained on the inbox, takes a lead's looks during holidays and sick "
-                   "days, and the café manager takes Jo's; the two leads hold the on-call phone "
+                   "days; Lee, a barista trained on the same day, takes them when Jo is away, "
+                   "and the café manager takes Jo's; the two leads hold the on-call phone "
                    "in alternate weeks. Direct messages "
                    "(15 a week) are Lumen's own estimate, as the course data has none."),
         crisis=Crisis(
@@ -1270,7 +1271,10 @@ def example_plan() -> Plan:
                   "within 30 minutes, and nothing resumes until the approver says so.",
             escalation="Community lead, then head of marketing, then founder, within the hour, "
                        "day or night by the on-call phone; anything about safety goes to the "
-                       "founder at once, who calls the FDA's recall coordinator. In a recall "
+                       "founder at once, who calls the FDA's recall coordinator. Between the "
+                       "19:00 and 07:00 looks the monitoring tool sends any comment, message or "
+                       "mention with words such as sick, ill, allergy, glass, mould or recall to "
+                       "the on-call phone. In a recall "
                        "the surge rota starts: one of the two community leads or the head of "
                        "marketing is on the inbox and mentions from 07:00 to 22:00 every day, in "
                        "two shifts, for up to three weeks, as in September 2025; the founder "
@@ -1307,7 +1311,7 @@ def example_plan() -> Plan:
                                 "Community leads", "2027-01-11"),
             "commitment": Action("Give the community leads their rota as protected time and an "
                                  "on-call phone, and book one training day", "Founder",
-                                 "2027-01-11"),
+                                 "2027-01-04"),
             "relationships": Action("Answer mentions of Lumen elsewhere, not only comments on our "
                                     "posts, thank the ten most active fans each month and invite "
                                     "two unhappy reviewers to a tasting, never asking them to "
