@@ -286,6 +286,9 @@ CLAIMS = {
 }
 
 NOTES_CLAIMS = {
+    "the share of mentions elsewhere that Lumen answers (38% in 2025, from the course data)":
+        lambda: round(_indicators().loc["lumen", "mention_reply_share"] * 100) == 38
+        and _objective("Mentions of Lumen elsewhere that we answer").baseline == "38",
     "about 29 link clicks a week, varying by 10 from week to week, 31 in the last 13 weeks, and a "
     "median wait of 9.4 hours":
         lambda: round(_weeks()["clicks"].mean()) == 29 and round(_weeks()["clicks"].std()) == 10

@@ -66,7 +66,9 @@ OUTCOME_COUNTS = {
     "bookings": "bookings from social media a month",
     "hires": "job applications from social media a month",
     "reviews": "new reviews a month, every rating counted, with their average rating",
-    "loyalty": "repeat orders or newsletter sign-ups a month",
+    "loyalty": "repeat orders or returning customers a month",
+    "service": "complaints put right or mentions answered a month",
+    "partnerships": "conversations logged with suppliers, partners or press a month",
 }
 OUTCOMES = tuple(OUTCOME_COUNTS)
 JOURNEY_STAGES = ("awareness", "consideration", "decision")
@@ -1129,13 +1131,15 @@ def example_plan() -> Plan:
             competitor="Beacon Bean Co. has twice our followers but nearly two thirds of its posts "
                        "are promotions and it answers about a third of questions, slowly."),
         objectives=[
-            Objective("loyalty", "Newsletter sign-ups from social links", "40", "60", "2027-06-30",
-                      unit="sign-ups a month", spread="6", activity="communicate",
-                      source="Lumen's newsletter tool (invented for this example)",
+            Objective("loyalty", "Repeat web-shop orders from customers who came through social",
+                      "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
+                      periods="3", activity="communicate",
+                      source="Lumen's web-shop order records (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
-                             "example): about 40 a month in 2026, varying by 6. A sign-up link "
-                             "in every brewing guide and in the Instagram bio; subscribers are "
-                             "the regulars who reorder."),
+                             "example): about 12 a month in 2026, varying by 3: second and later "
+                             "orders from customers whose first order came through a tagged "
+                             "social link. The newsletter's brewing guides and a reorder reminder "
+                             "bring them back; judged as the mean of April to June."),
             Objective("sales", "Web-shop orders from tagged social links or the SOCIAL code",
                       "30", "40", "2027-06-30", unit="orders a month", spread="6", periods="3",
                       activity="communicate",
@@ -1148,7 +1152,6 @@ def example_plan() -> Plan:
                              "cost per order. Judged as the mean of April to June."),
             Objective("reviews", "New Google reviews, every rating counted", "6", "9",
                       "2027-06-30", unit="reviews a month", spread="2", periods="3",
-                      activity="monitor",
                       source="Lumen's Google Business Profile (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example): 6 a month in 2026, varying by 2, average rating 4.4, "
@@ -1156,14 +1159,23 @@ def example_plan() -> Plan:
                              "and a card at the till, never only the regulars we expect to be "
                              "pleased; every review is answered within a day; judged as the mean "
                              "of April to June."),
-            Objective("loyalty", "response_time", "9.4", "4", "2027-03-31", spread="4",
+            Objective("service", "response_time", "9.4", "4", "2027-03-31", spread="4",
                       periods="12",
                       source="the course data: 2025 comments without the recall weeks, plan_import.baseline",
-                      reason="Service that keeps regulars. Replaying 2025's comments on this rota "
+                      reason="Answers people can count on. Replaying 2025's comments on this rota "
                              "(every day, looks at 07, 11, 15 and 19) gives a median wait of 3 "
                              "hours; a week's median varies by 4 hours, so it is judged over the "
                              "12 weeks from 4 January, beside the share of all comments answered "
                              "within 4 hours, unanswered ones counted as late (20% in 2025)."),
+            Objective("service", "Mentions of Lumen elsewhere that we answer", "38", "60",
+                      "2027-06-30", unit="% of mentions a month", spread="7", periods="3",
+                      activity="monitor",
+                      source="the course data: 2025 mentions, metrics.mention_reply_share",
+                      reason="Hearing questions and complaints early: in 2025 Lumen joined 38% "
+                             "of the conversations others started about it, varying by 7 points "
+                             "from month to month. The leads answer mentions on each look, and "
+                             "the monitoring tool alerts the on-call phone overnight; judged as "
+                             "the mean of April to June."),
             Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
                       unit="enquiries a month", spread="1.4", periods="6", activity="connect",
                       source="Lumen's enquiry log (invented for this example)",
@@ -1171,7 +1183,7 @@ def example_plan() -> Plan:
                              "example): 2 a month in 2026, most through LinkedIn. Two LinkedIn "
                              "posts a week for cafés like Marco's link to the wholesale page; "
                              "judged as the mean of January to June, as a month's count is small."),
-            Objective("leads", "Conversations logged with named growers, journalists or cafés",
+            Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
                       "3", "6", "2027-06-30", unit="conversations a month", spread="1.5",
                       periods="6", activity="connect",
                       source="Lumen's shared conversation log (invented for this example)",
