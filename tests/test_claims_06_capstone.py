@@ -286,6 +286,10 @@ CLAIMS = {
 }
 
 NOTES_CLAIMS = {
+    "about 80,820 USD a year against 10 extra orders a month":
+        lambda: _year_cost() == 80820 and _extra_orders_a_month() == 10,
+    "each extra order costs about 674 USD":
+        lambda: round(_year_cost() / (_extra_orders_a_month() * 12)) == 674,
     "the share of mentions elsewhere that Lumen answers (38% in 2025, from the course data)":
         lambda: round(_indicators().loc["lumen", "mention_reply_share"] * 100) == 38
         and _objective("Mentions of Lumen elsewhere that we answer").baseline == "38",
@@ -315,7 +319,28 @@ NOTES_CLAIMS = {
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
 }
 
+def _year_cost():
+    """Lumen's plan for a year: people at 35 USD an hour, tools and paid promotion, contingency."""
+    budget = LUMEN.budget
+    return (budget.people_hours * 35 * 52 + (budget.tools_per_month + budget.paid_per_month) * 12
+            + budget.contingency)
+
+
+def _extra_orders_a_month():
+    orders = _objective("Web-shop orders from tagged social links or the SOCIAL code")
+    return float(orders.target) - float(orders.baseline)
+
+
 PLAN_CLAIMS = {
+    "A year costs about 80,820 USD: people 67,340, tools 1,080, paid promotion 2,400 and the "
+    "contingency 10,000.":
+        lambda: _year_cost() == 80820 and LUMEN.budget.people_hours * 35 * 52 == 67340
+        and LUMEN.budget.tools_per_month * 12 == 1080 and LUMEN.budget.paid_per_month * 12 == 2400,
+    "no more organic clicks than now (26 a week against a recent 31), so the 10 extra orders a month":
+        lambda: round(_clicks().sum()) == 26 and round(_recent_clicks()) == 31
+        and _extra_orders_a_month() == 10,
+    "each extra order costs about 674 USD and earns 12.80":
+        lambda: round(_year_cost() / (_extra_orders_a_month() * 12)) == 674,
     "our posts earned 4.5% engagement by impressions (pooled) and about 29 link clicks a week, rising "
     "to 31 in the last 13 weeks; we answered 87% of questions, with a median wait of 9.4 hours, "
     "because half of all comments arrive before 08:00 or after 18:00 and one in seven on a Sunday":

@@ -283,8 +283,9 @@ class Crisis:
 class Budget:
     """People hours a week (posts, the inbox and `other_work`, such as monitoring, review replies
     and the report, which take `other_hours`); tools and paid promotion a month, in the plan's
-    currency; and a `contingency` a year for a surge (a crisis or a post gone viral), priced as
-    `surge` explains."""
+    currency; a `contingency` a year for a surge (a crisis or a post gone viral), priced as
+    `surge` explains; and the `case` for the spending: what a sale earns, what each extra one
+    costs, and what else the plan buys."""
 
     people_hours: float = 0
     other_work: str = ""
@@ -295,6 +296,7 @@ class Budget:
     currency: str = "GBP"
     contingency: float = 0
     surge: str = ""
+    case: str = ""
 
 
 @dataclass
@@ -1313,7 +1315,20 @@ def example_plan() -> Plan:
                             "says: 3 weeks of one person on the inbox and mentions from 07:00 to "
                             "22:00 every day (105 hours a week), 95 hours a week above the usual "
                             "10, at 35 USD an hour (Lumen's own pay rate, assumed): 9,975 USD, "
-                            "rounded up."),
+                            "rounded up.",
+                      case="A year costs about 80,820 USD: people 67,340, tools 1,080, paid "
+                           "promotion 2,400 and the contingency 10,000. Lumen's web-shop records "
+                           "(invented for this example) give an average order of 32 USD at a 40% "
+                           "margin, 12.80 USD an order. The cadence forecasts no more organic "
+                           "clicks than now (26 a week against a recent 31), so the 10 extra "
+                           "orders a month must come from the paid promotion and from offer "
+                           "links that land on the product with the SOCIAL code; the April "
+                           "report shows which, and the promotion stops if a paid order costs "
+                           "more than its margin. Counted alone, each extra order costs about "
+                           "674 USD and earns 12.80: the orders do not pay for the plan. What "
+                           "the directors buy is service (answers within four hours every day, "
+                           "mentions answered), readiness for a crisis like the 2025 recall, and "
+                           "two more wholesale enquiries a month; they should weigh those."),
         reporting=Reporting("monthly", "The founder, the head of marketing and the café manager",
                             "2027-02-01"),
         actions={
