@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 from capstone_reference import reference_plan
 
-from smcourse import data, plan
+from smcourse import data, metrics, plan, plan_import
 from smcourse.plan import Action, Channel, Goal, Objective, Persona, Plan
 from smcourse.plan_import import baseline, weekly
 
@@ -375,6 +375,21 @@ def test_lumen_s_plan_with_punctuation_and_number_formats_changed_is_still_a_cop
     lumen.objectives = [dataclasses.replace(o, baseline=f"{float(o.baseline):.1f}")
                         for o in lumen.objectives]
     assert plan.copies_example(lumen)
+
+
+def test_the_reference_bakery_plan_says_what_its_calendar_and_rota_do(tmp_path):
+    """Its orders reason names the weekday the calendar gives the cake posts, and its response
+    target is what replaying the course's 2025 comment times through its rota gives."""
+    bakery = reference_plan(tmp_path)
+    cake_days = {entry.day.strftime("%A") for entry in plan.calendar(bakery)
+                 if entry.pillar == "Celebration cakes" and entry.channel != "Email newsletter"}
+    orders, response = bakery.objectives[0], next(o for o in bakery.objectives
+                                                  if o.metric == "response_time")
+    assert cake_days == {"Tuesday"} and "every Tuesday" in orders.reason
+    _, comments = metrics.brand_posts_and_comments(data.load("posts"), data.load("comments"), "lumen")
+    replay = plan_import.inbox_waits(comments["created_at"], bakery.community, 4).median()
+    assert round(replay) == float(response.target) == 10
+    assert "median wait of about 10 hours" in response.reason
 
 
 def test_lumen_s_plan_with_new_pillar_metric_and_persona_names_is_still_a_copy():
