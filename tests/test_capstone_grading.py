@@ -19,13 +19,18 @@ pytestmark = pytest.mark.slow
 
 
 # Task A as learners write it: (code, points it must earn)
+ORDINARY = 'ordinary = lumen[~lumen["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)]\n'
 TASK_A_ANSWERS = {
-    "in_per_cent": ('baseline = (metrics.performance_by(lumen, "platform")["engagement_rate"] * 100)'
-                    '.round(3)\noverall = plan_import.baseline(lumen)["engagement_rate"]', TASK_A),
-    "smallest_first": ('baseline = metrics.performance_by(lumen, "platform")["engagement_rate"]'
-                       '.sort_values()\noverall = plan_import.baseline(lumen)["engagement_rate"]',
+    "in_per_cent": (ORDINARY + 'baseline = (metrics.performance_by(ordinary, "platform")'
+                    '["engagement_rate"] * 100).round(3)\n'
+                    'overall = plan_import.baseline(lumen, exclude=RECALL)["engagement_rate"]', TASK_A),
+    "smallest_first": (ORDINARY + 'baseline = metrics.performance_by(ordinary, "platform")'
+                       '["engagement_rate"].sort_values()\n'
+                       'overall = plan_import.baseline(lumen, exclude=RECALL)["engagement_rate"]',
                        TASK_A / 2),
-    "feed_posts_only": ('feed = lumen[lumen["mode"] == "broadcast"]\n'
+    "recall_included": ('baseline = metrics.performance_by(lumen, "platform")["engagement_rate"]\n'
+                        'overall = plan_import.baseline(lumen)["engagement_rate"]', 0),
+    "feed_posts_only": (ORDINARY + 'feed = ordinary[ordinary["mode"] == "broadcast"]\n'
                         'baseline = metrics.performance_by(feed, "platform")["engagement_rate"]\n'
                         'overall = plan_import.baseline(feed)["engagement_rate"]', 0),
 }
@@ -67,9 +72,19 @@ def scores(tmp_path_factory):
                  for name, a in renamed.actions.items()},
         objectives=[dataclasses.replace(o, baseline=f"{float(o.baseline):.1f}")
                     for o in renamed.objectives])
+    names = {p.name: f"Theme {index}" for index, p in enumerate(renamed.pillars)}
+    reworded = dataclasses.replace(  # the third reader's: pillars, five metrics, a persona renamed
+        renamed, pillars=[dataclasses.replace(p, name=names[p.name]) for p in renamed.pillars],
+        channels=[dataclasses.replace(c, mix={names[k]: v for k, v in c.mix.items()})
+                  for c in renamed.channels],
+        objectives=[dataclasses.replace(o, metric=f"Our count number {index}") if index < 5 else o
+                    for index, o in enumerate(renamed.objectives)],
+        audience=dataclasses.replace(renamed.audience, personas=[
+            dataclasses.replace(renamed.audience.personas[0], name="Greta, weekend baker"),
+            *renamed.audience.personas[1:]]))
     learners = {"reference": None, "short_of_hours": short_of_hours,
                 "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed,
-                "lumen_disguised": disguised}
+                "lumen_disguised": disguised, "lumen_reworded": reworded}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -89,7 +104,7 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 
 def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
-        == TASK_A
+        == scores["lumen_reworded"] == TASK_A
 
 
 @pytest.mark.parametrize("student", TASK_A_ANSWERS)
