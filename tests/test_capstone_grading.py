@@ -2,6 +2,7 @@
 real pipeline (release, submission folder, sandboxed autograde, gradebook)?"""
 
 import dataclasses
+import re
 import shutil
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str =
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def graded(tmp_path_factory):
+    """Each learner's score, and the course folder the autograded notebooks are in."""
     root = tmp_path_factory.mktemp("course")
     shutil.copy(ROOT / "nbgrader_config.py", root)
     shutil.copytree(ROOT / "solutions", root / "solutions")
@@ -90,7 +92,22 @@ def scores(tmp_path_factory):
     for student, (code, _) in TASK_A_ANSWERS.items():
         _submit(root, student, bakery, code)
     run = grading.grade(ASSIGNMENT, root, show_progress=False)
-    return {result.student: result.score for result in run.results}
+    return {result.student: result.score for result in run.results}, root
+
+
+@pytest.fixture(scope="module")
+def scores(graded):
+    return graded[0]
+
+
+def _tutor_line(root: Path, student: str) -> str:
+    """What the autograded Task B cell printed for the tutor."""
+    notebook = nbformat.read(root / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+                             as_version=4)
+    cell = next(c for c in notebook.cells
+                if c.metadata.get("nbgrader", {}).get("grade_id") == "own_plan_test")
+    return "".join(output.get("text", "") for output in cell.outputs
+                   if output.output_type == "stream")
 
 
 def test_the_reference_plan_a_bakery_s_own_earns_every_group(scores):
@@ -110,3 +127,11 @@ def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
 @pytest.mark.parametrize("student", TASK_A_ANSWERS)
 def test_task_a_accepts_per_cent_and_checks_the_order_and_the_posts_pooled(scores, student):
     assert scores[student] == TASK_A_ANSWERS[student][1] + TASK_B
+
+
+def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
+    _, root = graded
+    shares = {student: int(re.search(r"this plan repeats (\d+)% of Lumen's example",
+                                     _tutor_line(root, student)).group(1))
+              for student in ("reference", "lumen_reworded")}
+    assert shares["reference"] < 10 and shares["lumen_reworded"] > 90
