@@ -275,6 +275,8 @@ CLAIMS = {
         lambda: pd.Series([e.channel for e in plan.calendar(LUMEN)]).value_counts()[
             ["YouTube", "Email newsletter"]].tolist() == [2, 3],
     "the plan starts on 4 January 2027": lambda: LUMEN.start == "2027-01-04",
+    "Lumen's 4.46% baseline (section 1, the recall left out)":
+        lambda: f"{_baseline(RECALL)['engagement_rate']:.2f}" == "4.46",
     "Lumen's lowest score is relationships (4.07; it answered 38% of the mentions elsewhere), so its "
     "plan names relationships as the weakest and its relationships action, answering mentions, is "
     "due on the first day":
