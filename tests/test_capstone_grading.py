@@ -2,6 +2,7 @@
 real pipeline (release, submission folder, sandboxed autograde, gradebook)?"""
 
 import dataclasses
+import re
 import shutil
 from pathlib import Path
 
@@ -19,13 +20,18 @@ pytestmark = pytest.mark.slow
 
 
 # Task A as learners write it: (code, points it must earn)
+ORDINARY = 'ordinary = lumen[~lumen["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)]\n'
 TASK_A_ANSWERS = {
-    "in_per_cent": ('baseline = (metrics.performance_by(lumen, "platform")["engagement_rate"] * 100)'
-                    '.round(3)\noverall = plan_import.baseline(lumen)["engagement_rate"]', TASK_A),
-    "smallest_first": ('baseline = metrics.performance_by(lumen, "platform")["engagement_rate"]'
-                       '.sort_values()\noverall = plan_import.baseline(lumen)["engagement_rate"]',
+    "in_per_cent": (ORDINARY + 'baseline = (metrics.performance_by(ordinary, "platform")'
+                    '["engagement_rate"] * 100).round(3)\n'
+                    'overall = plan_import.baseline(lumen, exclude=RECALL)["engagement_rate"]', TASK_A),
+    "smallest_first": (ORDINARY + 'baseline = metrics.performance_by(ordinary, "platform")'
+                       '["engagement_rate"].sort_values()\n'
+                       'overall = plan_import.baseline(lumen, exclude=RECALL)["engagement_rate"]',
                        TASK_A / 2),
-    "feed_posts_only": ('feed = lumen[lumen["mode"] == "broadcast"]\n'
+    "recall_included": ('baseline = metrics.performance_by(lumen, "platform")["engagement_rate"]\n'
+                        'overall = plan_import.baseline(lumen)["engagement_rate"]', 0),
+    "feed_posts_only": (ORDINARY + 'feed = ordinary[ordinary["mode"] == "broadcast"]\n'
                         'baseline = metrics.performance_by(feed, "platform")["engagement_rate"]\n'
                         'overall = plan_import.baseline(feed)["engagement_rate"]', 0),
 }
@@ -50,7 +56,8 @@ def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str =
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory):
+def graded(tmp_path_factory):
+    """Each learner's score, and the course folder the autograded notebooks are in."""
     root = tmp_path_factory.mktemp("course")
     shutil.copy(ROOT / "nbgrader_config.py", root)
     shutil.copytree(ROOT / "solutions", root / "solutions")
@@ -67,15 +74,40 @@ def scores(tmp_path_factory):
                  for name, a in renamed.actions.items()},
         objectives=[dataclasses.replace(o, baseline=f"{float(o.baseline):.1f}")
                     for o in renamed.objectives])
+    names = {p.name: f"Theme {index}" for index, p in enumerate(renamed.pillars)}
+    reworded = dataclasses.replace(  # the third reader's: pillars, five metrics, a persona renamed
+        renamed, pillars=[dataclasses.replace(p, name=names[p.name]) for p in renamed.pillars],
+        channels=[dataclasses.replace(c, mix={names[k]: v for k, v in c.mix.items()})
+                  for c in renamed.channels],
+        objectives=[dataclasses.replace(o, metric=f"Our count number {index}") if index < 5 else o
+                    for index, o in enumerate(renamed.objectives)],
+        audience=dataclasses.replace(renamed.audience, personas=[
+            dataclasses.replace(renamed.audience.personas[0], name="Greta, weekend baker"),
+            *renamed.audience.personas[1:]]))
     learners = {"reference": None, "short_of_hours": short_of_hours,
                 "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed,
-                "lumen_disguised": disguised}
+                "lumen_disguised": disguised, "lumen_reworded": reworded}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
         _submit(root, student, bakery, code)
     run = grading.grade(ASSIGNMENT, root, show_progress=False)
-    return {result.student: result.score for result in run.results}
+    return {result.student: result.score for result in run.results}, root
+
+
+@pytest.fixture(scope="module")
+def scores(graded):
+    return graded[0]
+
+
+def _tutor_line(root: Path, student: str) -> str:
+    """What the autograded Task B cell printed for the tutor."""
+    notebook = nbformat.read(root / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+                             as_version=4)
+    cell = next(c for c in notebook.cells
+                if c.metadata.get("nbgrader", {}).get("grade_id") == "own_plan_test")
+    return "".join(output.get("text", "") for output in cell.outputs
+                   if output.output_type == "stream")
 
 
 def test_the_reference_plan_a_bakery_s_own_earns_every_group(scores):
@@ -89,9 +121,17 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 
 def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
-        == TASK_A
+        == scores["lumen_reworded"] == TASK_A
 
 
 @pytest.mark.parametrize("student", TASK_A_ANSWERS)
 def test_task_a_accepts_per_cent_and_checks_the_order_and_the_posts_pooled(scores, student):
     assert scores[student] == TASK_A_ANSWERS[student][1] + TASK_B
+
+
+def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
+    _, root = graded
+    shares = {student: int(re.search(r"this plan repeats (\d+)% of Lumen's example",
+                                     _tutor_line(root, student)).group(1))
+              for student in ("reference", "lumen_reworded")}
+    assert shares["reference"] < 10 and shares["lumen_reworded"] > 90

@@ -45,7 +45,7 @@ def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert [h.split(". ", 1)[1] for h in headings][:4] == [
         "Where we start", "Objectives", "What social media will do", "Audience insight"]
-    assert "| loyalty | Median response time (hours) | 9.4 | 4 | 2027-03-31 |" in text
+    assert "| service | Median response time (hours) | 9.4 | 4 | 2027-03-31 |" in text
     assert "Still open" not in text
 
 
@@ -92,7 +92,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
         "30", "40", "2027-06-30", "±6 a month; mean of 3 months",
         "Lumen's web-shop order records (invented for this example)",
         plan.example_plan().objectives[1].reason]
-    assert objectives.rows[1].cells[5].text == "±6 a month; one month"
+    assert objectives.rows[1].cells[5].text == "±3 a month; mean of 3 months"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert {"Holding statement", "Rota", "Cover"} <= set(bold)
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")

@@ -66,7 +66,9 @@ OUTCOME_COUNTS = {
     "bookings": "bookings from social media a month",
     "hires": "job applications from social media a month",
     "reviews": "new reviews a month, every rating counted, with their average rating",
-    "loyalty": "repeat orders or newsletter sign-ups a month",
+    "loyalty": "repeat orders or returning customers a month",
+    "service": "complaints put right or mentions answered a month",
+    "partnerships": "conversations logged with suppliers, partners or press a month",
 }
 OUTCOMES = tuple(OUTCOME_COUNTS)
 JOURNEY_STAGES = ("awareness", "consideration", "decision")
@@ -85,7 +87,7 @@ POSTS_PER_WEEK_CEILING = 21  # three a day on one channel is where clustered upd
 CHECK_MINUTES = 10  # one look through every inbox, so that no message waits past the promise
 CALENDAR_WEEKS = 6
 NOISE_WIDTH = 2  # a change within two standard errors of the baseline can be chance
-COPY_SHARE = 0.5  # a plan that repeats half of Lumen's choices is Lumen's
+COPY_SHARE = 0.3  # a plan that repeats three tenths of Lumen's example (by weight) copies it
 SIMILAR = 0.9  # how alike (difflib's ratio) two choices must be to count as one repeated
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 # Units that count activity on the platforms; an own count of the outcome counts something else.
@@ -281,8 +283,9 @@ class Crisis:
 class Budget:
     """People hours a week (posts, the inbox and `other_work`, such as monitoring, review replies
     and the report, which take `other_hours`); tools and paid promotion a month, in the plan's
-    currency; and a `contingency` a year for a surge (a crisis or a post gone viral), priced as
-    `surge` explains."""
+    currency; a `contingency` a year for a surge (a crisis or a post gone viral), priced as
+    `surge` explains; and the `case` for the spending: what a sale earns, what each extra one
+    costs, and what else the plan buys."""
 
     people_hours: float = 0
     other_work: str = ""
@@ -293,6 +296,7 @@ class Budget:
     currency: str = "GBP"
     contingency: float = 0
     surge: str = ""
+    case: str = ""
 
 
 @dataclass
@@ -901,38 +905,61 @@ def _plain(text: object) -> str:
     return " ".join(re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)", " ", numbers).split())
 
 
-def fingerprint(plan: Plan) -> set[str]:
-    """The plan's choices as comparable strings, whatever the organisation is called: each
-    objective's metric, baseline and target, each pillar, each channel's cadence and mix (which
-    make the calendar), each persona and action, and the written policies, each `_plain`."""
-    team, crisis = plan.community, plan.crisis
+def _names(plan: Plan) -> list[str]:
+    """The names a copier changes first: the organisation, the pillars and the personas (whole
+    and first name), `_plain`, longest first."""
+    names = [plan.organisation, *(p.name for p in plan.pillars),
+             *(part for p in plan.audience.personas for part in (p.name, p.name.split(",")[0]))]
+    return sorted({_plain(name) for name in names if _plain(name)}, key=len, reverse=True)
+
+
+def _unnamed(text: str, names: list[str]) -> str:
+    """`text`, `_plain`, with each of `names` taken out."""
+    plain = _plain(text)
+    for name in names:
+        plain = re.sub(rf"\b{re.escape(name)}\b", " ", plain)
+    return " ".join(plain.split())
+
+
+def fingerprint(plan: Plan) -> dict[str, float]:
+    """The plan's choices as comparable strings with their weights, whatever the organisation,
+    its pillars and personas are called: each objective's baseline and target, each channel's
+    cadence and mix shares (which make the calendar), each persona's needs, each action and the
+    written policies with the names taken out. A written text weighs a point per 10 words (at
+    least 1), any other choice 1."""
+    team, crisis, names = plan.community, plan.crisis, _names(plan)
     texts = (plan.voice, plan.disclosure, team.who_answers, team.escalation,
              crisis.holding_statement, crisis.pause, crisis.escalation, plan.audience.summary,
-             plan.situation.numbers, plan.situation.competitor)
-    return {
-        *(f"objective|{_plain(o.metric)}|{_plain(o.baseline)}|{_plain(o.target)}"
-          for o in plan.objectives),
-        *(f"pillar|{_plain(p.name)}" for p in plan.pillars),
-        *(f"channel|{_plain(c.name)}|{c.posts}|{c.per}|{sorted(c.mix.items())}"
-          for c in plan.channels if c.posts),
-        *(f"persona|{_plain(p.name)}|{_plain(p.needs)}" for p in plan.audience.personas),
-        *(f"action|{_plain(a.step)}" for a in plan.actions.values()),
-        *(f"text|{_plain(text)}" for text in texts if text.strip()),
+             plan.situation.numbers, plan.situation.competitor,
+             *(p.needs for p in plan.audience.personas), *(a.step for a in plan.actions.values()))
+    choices = {
+        **{f"objective|{_plain(o.baseline)}|{_plain(o.target)}": 1.0 for o in plan.objectives},
+        **{f"channel|{_plain(c.name)}|{c.posts}|{c.per}|{sorted(c.mix.values())}": 1.0
+           for c in plan.channels if c.posts},
     }
+    for text in texts:
+        if unnamed := _unnamed(text, names):
+            choices[f"text|{unnamed}"] = max(1.0, len(unnamed.split()) / 10)
+    return choices
+
+
+def example_similarity(plan: Plan) -> float:
+    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats: one of Lumen's
+    choices counts as repeated when one of the plan's choices of the same kind is at least
+    SIMILAR alike (difflib's ratio), so that new names, changed punctuation, capitals or number
+    formats hide nothing."""
+    mine, lumen = fingerprint(plan), fingerprint(example_plan())
+    repeated = sum(weight for choice, weight in lumen.items()
+                   if any(other.split("|")[0] == choice.split("|")[0]
+                          and difflib.SequenceMatcher(None, choice, other).ratio() >= SIMILAR
+                          for other in mine))
+    return repeated / sum(lumen.values())
 
 
 def copies_example(plan: Plan) -> bool:
-    """Whether `plan` repeats at least COPY_SHARE of Lumen's example, under any name: a choice
-    counts as repeated when one of the plan's choices of the same kind is at least SIMILAR alike
-    (difflib's ratio), so that changed punctuation, capitals or number formats hide nothing. A
-    learner's own plan shares a default or two, not half of Lumen's choices."""
-    mine = fingerprint(plan)
-    lumen = fingerprint(example_plan())
-    repeated = sum(any(other.split("|")[0] == choice.split("|")[0]
-                       and difflib.SequenceMatcher(None, choice, other).ratio() >= SIMILAR
-                       for other in mine)
-                   for choice in lumen)
-    return repeated >= COPY_SHARE * len(lumen)
+    """Whether `plan` repeats at least COPY_SHARE of Lumen's example (`example_similarity`). A
+    learner's own plan shares a default or two; the tutor sees the share either way."""
+    return example_similarity(plan) >= COPY_SHARE
 
 
 # ------------------------------------------------------------------------------- save and load
@@ -1106,13 +1133,15 @@ def example_plan() -> Plan:
             competitor="Beacon Bean Co. has twice our followers but nearly two thirds of its posts "
                        "are promotions and it answers about a third of questions, slowly."),
         objectives=[
-            Objective("loyalty", "Newsletter sign-ups from social links", "40", "60", "2027-06-30",
-                      unit="sign-ups a month", spread="6", activity="communicate",
-                      source="Lumen's newsletter tool (invented for this example)",
+            Objective("loyalty", "Repeat web-shop orders from customers who came through social",
+                      "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
+                      periods="3", activity="communicate",
+                      source="Lumen's web-shop order records (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
-                             "example): about 40 a month in 2026, varying by 6. A sign-up link "
-                             "in every brewing guide and in the Instagram bio; subscribers are "
-                             "the regulars who reorder."),
+                             "example): about 12 a month in 2026, varying by 3: second and later "
+                             "orders from customers whose first order came through a tagged "
+                             "social link. The newsletter's brewing guides and a reorder reminder "
+                             "bring them back; judged as the mean of April to June."),
             Objective("sales", "Web-shop orders from tagged social links or the SOCIAL code",
                       "30", "40", "2027-06-30", unit="orders a month", spread="6", periods="3",
                       activity="communicate",
@@ -1125,7 +1154,6 @@ def example_plan() -> Plan:
                              "cost per order. Judged as the mean of April to June."),
             Objective("reviews", "New Google reviews, every rating counted", "6", "9",
                       "2027-06-30", unit="reviews a month", spread="2", periods="3",
-                      activity="monitor",
                       source="Lumen's Google Business Profile (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example): 6 a month in 2026, varying by 2, average rating 4.4, "
@@ -1133,14 +1161,23 @@ def example_plan() -> Plan:
                              "and a card at the till, never only the regulars we expect to be "
                              "pleased; every review is answered within a day; judged as the mean "
                              "of April to June."),
-            Objective("loyalty", "response_time", "9.4", "4", "2027-03-31", spread="4",
+            Objective("service", "response_time", "9.4", "4", "2027-03-31", spread="4",
                       periods="12",
                       source="the course data: 2025 comments without the recall weeks, plan_import.baseline",
-                      reason="Service that keeps regulars. Replaying 2025's comments on this rota "
+                      reason="Answers people can count on. Replaying 2025's comments on this rota "
                              "(every day, looks at 07, 11, 15 and 19) gives a median wait of 3 "
                              "hours; a week's median varies by 4 hours, so it is judged over the "
                              "12 weeks from 4 January, beside the share of all comments answered "
                              "within 4 hours, unanswered ones counted as late (20% in 2025)."),
+            Objective("service", "Mentions of Lumen elsewhere that we answer", "38", "60",
+                      "2027-06-30", unit="% of mentions a month", spread="7", periods="3",
+                      activity="monitor",
+                      source="the course data: 2025 mentions, metrics.mention_reply_share",
+                      reason="Hearing questions and complaints early: in 2025 Lumen joined 38% "
+                             "of the conversations others started about it, varying by 7 points "
+                             "from month to month. The leads answer mentions on each look, and "
+                             "the monitoring tool alerts the on-call phone overnight; judged as "
+                             "the mean of April to June."),
             Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
                       unit="enquiries a month", spread="1.4", periods="6", activity="connect",
                       source="Lumen's enquiry log (invented for this example)",
@@ -1148,7 +1185,7 @@ def example_plan() -> Plan:
                              "example): 2 a month in 2026, most through LinkedIn. Two LinkedIn "
                              "posts a week for cafés like Marco's link to the wholesale page; "
                              "judged as the mean of January to June, as a month's count is small."),
-            Objective("leads", "Conversations logged with named growers, journalists or cafés",
+            Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
                       "3", "6", "2027-06-30", unit="conversations a month", spread="1.5",
                       periods="6", activity="connect",
                       source="Lumen's shared conversation log (invented for this example)",
@@ -1233,7 +1270,8 @@ def example_plan() -> Plan:
                   **dict.fromkeys(("Wed", "Thu", "Fri"), "Sam at 07 and 11, Ade at 15 and 19"),
                   **dict.fromkeys(("Sat", "Sun"), "Ade at 07 and 11, Jo at 15 and 19")},
             deputy="Jo, trained on the inbox, takes a lead's looks during holidays and sick "
-                   "days, and the café manager takes Jo's; the two leads hold the on-call phone "
+                   "days; Lee, a barista trained on the same day, takes them when Jo is away, "
+                   "and the café manager takes Jo's; the two leads hold the on-call phone "
                    "in alternate weeks. Direct messages "
                    "(15 a week) are Lumen's own estimate, as the course data has none."),
         crisis=Crisis(
@@ -1247,7 +1285,10 @@ def example_plan() -> Plan:
                   "within 30 minutes, and nothing resumes until the approver says so.",
             escalation="Community lead, then head of marketing, then founder, within the hour, "
                        "day or night by the on-call phone; anything about safety goes to the "
-                       "founder at once, who calls the FDA's recall coordinator. In a recall "
+                       "founder at once, who calls the FDA's recall coordinator. Between the "
+                       "19:00 and 07:00 looks the monitoring tool sends any comment, message or "
+                       "mention with words such as sick, ill, allergy, glass, mould or recall to "
+                       "the on-call phone. In a recall "
                        "the surge rota starts: one of the two community leads or the head of "
                        "marketing is on the inbox and mentions from 07:00 to 22:00 every day, in "
                        "two shifts, for up to three weeks, as in September 2025; the founder "
@@ -1274,7 +1315,20 @@ def example_plan() -> Plan:
                             "says: 3 weeks of one person on the inbox and mentions from 07:00 to "
                             "22:00 every day (105 hours a week), 95 hours a week above the usual "
                             "10, at 35 USD an hour (Lumen's own pay rate, assumed): 9,975 USD, "
-                            "rounded up."),
+                            "rounded up.",
+                      case="A year costs about 80,820 USD: people 67,340, tools 1,080, paid "
+                           "promotion 2,400 and the contingency 10,000. Lumen's web-shop records "
+                           "(invented for this example) give an average order of 32 USD at a 40% "
+                           "margin, 12.80 USD an order. The cadence forecasts no more organic "
+                           "clicks than now (26 a week against a recent 31), so the 10 extra "
+                           "orders a month must come from the paid promotion and from offer "
+                           "links that land on the product with the SOCIAL code; the April "
+                           "report shows which, and the promotion stops if a paid order costs "
+                           "more than its margin. Counted alone, each extra order costs about "
+                           "674 USD and earns 12.80: the orders do not pay for the plan. What "
+                           "the directors buy is service (answers within four hours every day, "
+                           "mentions answered), readiness for a crisis like the 2025 recall, and "
+                           "two more wholesale enquiries a month; they should weigh those."),
         reporting=Reporting("monthly", "The founder, the head of marketing and the café manager",
                             "2027-02-01"),
         actions={
@@ -1284,7 +1338,7 @@ def example_plan() -> Plan:
                                 "Community leads", "2027-01-11"),
             "commitment": Action("Give the community leads their rota as protected time and an "
                                  "on-call phone, and book one training day", "Founder",
-                                 "2027-01-11"),
+                                 "2027-01-04"),
             "relationships": Action("Answer mentions of Lumen elsewhere, not only comments on our "
                                     "posts, thank the ten most active fans each month and invite "
                                     "two unhappy reviewers to a tasting, never asking them to "

@@ -108,7 +108,8 @@ def sections(plan: Plan) -> list[Section]:
              _amount(budget.tools_per_month, f"{money} a month")),
             ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month")),
             (f"Surge contingency ({budget.surge})" if budget.surge else "Surge contingency",
-             _amount(budget.contingency, f"{money} a year"))])]),
+             _amount(budget.contingency, f"{money} a year"))]),
+            *([f"**What it buys**: {budget.case}"] if budget.case.strip() else [])]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),

@@ -31,7 +31,7 @@ CRITERIA = {
         "no reporting, or actions without owners",
         "a reporting rhythm and four owned, dated actions",
         "the first report comes early enough to change course; the plan names its weakest "
-        "dimension (module 3's self-assessment) and acts on it first"),
+        "dimension (module 3's behaviour scores or self-assessment) and acts on it first"),
     "Coherence": (
         "parts contradict each other",
         "parts consistent",

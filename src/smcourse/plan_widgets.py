@@ -279,7 +279,9 @@ class PlanBuilder:
                        "currency": _text("GBP", _NUMBER, "Currency"),
                        "contingency": _amount(0, "Surge contingency a year"),
                        "surge": _text("extra hours a surge week × weeks × cost an hour",
-                                      w.Layout(width="24em"), "How the contingency is priced")}
+                                      w.Layout(width="24em"), "How the contingency is priced"),
+                       "case": _text("what a sale earns, what an extra one costs, what else it buys",
+                                     w.Layout(width="24em"), "What the budget buys")}
         _simple_fields(plan.budget, self.budget)
         report = plan.reporting
         self.reporting = {"rhythm": _menu(model.RHYTHMS, report.rhythm, "Reporting rhythm"),
@@ -399,7 +401,8 @@ class PlanBuilder:
                   "other_hours": "Other work, hours", "tools": "Tools",
                   "tools_per_month": "Tools a month", "paid_per_month": "Paid a month",
                   "currency": "Currency", "contingency": "Surge contingency a year",
-                  "surge": "How it is priced", "rhythm": "Report", "readers": "Read by",
+                  "surge": "How it is priced", "case": "What it buys",
+                  "rhythm": "Report", "readers": "Read by",
                   "first": "First report"}
         return w.VBox([w.HTML("<b>Budget</b>"),
                        *(_row(labels[name], box) for name, box in self.budget.items()),
