@@ -133,7 +133,7 @@ def _lumen_scores():
 
 
 def _needed():
-    return LUMEN.calendar_hours() + LUMEN.community.staffed_hours + LUMEN.budget.other_hours
+    return sum(LUMEN.hours_by_work().values())
 
 
 def _slack():

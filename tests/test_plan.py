@@ -580,3 +580,12 @@ def test_an_action_in_an_unknown_dimension_is_kept_but_not_required():
     lumen = plan.example_plan()
     lumen.actions["extra"] = Action("something", "", "")
     assert plan.check(lumen) == []
+
+
+def test_the_hours_a_plan_needs_are_its_posts_its_inbox_and_its_other_work():
+    lumen = plan.example_plan()
+    needed = lumen.hours_by_work()
+    assert needed["Inbox"] == lumen.community.staffed_hours
+    assert needed["Other work"] == lumen.budget.other_hours
+    assert sum(needed.values()) == pytest.approx(lumen.calendar_hours() + lumen.community.staffed_hours
+                                                 + lumen.budget.other_hours)

@@ -354,6 +354,11 @@ class Plan:
         """Hours a week that making all the planned posts takes."""
         return sum(self.hours_by_channel().values())
 
+    def hours_by_work(self) -> dict[str, float]:
+        """Hours a week the plan needs: each channel's posts, the staffed inbox and other work."""
+        return {**self.hours_by_channel(), "Inbox": self.community.staffed_hours,
+                "Other work": self.budget.other_hours}
+
 
 # ---------------------------------------------------------------------------------------- parsing
 
@@ -826,7 +831,7 @@ def _check_budget(plan: Plan):
         yield _consider("budget", "budget.other_work", "Posts and the inbox are not all the work: "
                         "list the rest (monitoring, review replies, the report, paid promotion) "
                         "and its hours.")
-    needed = plan.calendar_hours() + plan.community.staffed_hours + budget.other_hours
+    needed = sum(plan.hours_by_work().values())
     if budget.people_hours <= 0:
         yield _fix("budget", "budget.people_hours", "How many people hours a week does the plan "
                                                     "have? Everything else depends on them.")
