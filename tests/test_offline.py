@@ -39,6 +39,7 @@ def test_the_guard_catches_a_notebook_that_reaches_out(offline_kernel, tmp_path)
 def test_nbval_fails_a_lesson_that_reaches_out_even_quietly(pytester):
     """nbval under the kit's conftest fails the cell that tried, though the cell caught the error."""
     pytester.makeconftest((ROOT / "tests" / "conftest.py").read_text())
+    pytester.makepyfile(e2e_lab=(ROOT / "tests" / "e2e_lab.py").read_text())  # the conftest imports it
     nbformat.write(nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell("1 + 1", outputs=[nbformat.v4.new_output(
             "execute_result", data={"text/plain": "2"}, execution_count=1)], execution_count=1),
