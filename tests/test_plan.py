@@ -589,3 +589,14 @@ def test_the_hours_a_plan_needs_are_its_posts_its_inbox_and_its_other_work():
     assert needed["Other work"] == lumen.budget.other_hours
     assert sum(needed.values()) == pytest.approx(lumen.calendar_hours() + lumen.community.staffed_hours
                                                  + lumen.budget.other_hours)
+
+
+def test_the_check_report_lists_every_issue_a_line_or_says_nothing_is_left():
+    assert plan.check_report(plan.example_plan()) == "Nothing to fix."
+    draft = plan.example_plan()
+    draft.community.staffed_hours, draft.community.rota = 4, {}
+    lines = plan.check_report(draft).splitlines()
+    issues = plan.check(draft)
+    assert len(lines) == len(issues) > 0
+    assert all(line.split()[0] == issue.level and issue.message in line and issue.where in line
+               for line, issue in zip(lines, issues, strict=True))

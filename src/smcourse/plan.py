@@ -473,6 +473,14 @@ def check(plan: Plan) -> list[Issue]:
     return issues
 
 
+def check_report(plan: Plan) -> str:
+    """`check(plan)` as lines to read: each issue's level, field and message, one a line."""
+    issues = check(plan)
+    if not issues:
+        return "Nothing to fix."
+    return "\n".join(f"{issue.level:>8}  {issue.where}: {issue.message}" for issue in issues)
+
+
 def _fix(part: Part, where: str, message: str) -> Issue:
     return Issue(part, "fix", message, where)
 
