@@ -102,10 +102,13 @@ def _advocates():
     return metrics.likely_advocates(_people(), scores, "lumen", n=5, leave_out_questions=True)
 
 
-def _question_counted_first():
+def _taken_in_by_questions():
+    """The Lumen mentions of the one author whom counting questions as warm adds to the list of five."""
     scores = metrics.sentiment_scores(_people()["text"])
-    first = metrics.likely_advocates(_people(), scores, "lumen", n=5)["author"].iloc[0]
-    return _people()[(_people()["author"] == first) & (_people()["brand"] == "lumen")]
+    with_questions = metrics.likely_advocates(_people(), scores, "lumen", n=5)["author"]
+    added = set(with_questions) - set(_advocates()["author"])
+    assert len(added) == 1, added
+    return _people()[(_people()["author"] == added.pop()) & (_people()["brand"] == "lumen")]
 
 
 @cache
@@ -139,11 +142,13 @@ def _recall_table():
 
 
 def _by_type_ratio():
+    """Beacon's engagement per view over Lumen's, for each content type both brands post."""
     posts = metrics.feed_posts(_posts())
     groups = posts["brand"].astype(str) + " " + posts["content_type"].astype(str)
     rates = metrics.performance_by(posts.assign(group=groups), "group")["engagement_rate"]
-    shared = ["promotional", "educational", "question", "culture", "humour", "job"]
-    return [rates[f"beacon {kind}"] / rates[f"lumen {kind}"] for kind in shared]
+    shared = sorted(set(posts.loc[posts["brand"] == "beacon", "content_type"].astype(str))
+                    & set(posts.loc[posts["brand"] == "lumen", "content_type"].astype(str)))
+    return {kind: rates[f"beacon {kind}"] / rates[f"lumen {kind}"] for kind in shared}
 
 
 def _brands():
@@ -162,60 +167,66 @@ CLAIMS = {
         lambda: _mentions()["platform"].value_counts(normalize=True).max() < 0.5,
     "Both brands are talked about in every full week of 2025": lambda: (_weekly() > 0).all().all(),
     "in the 51 full weeks of 2025": lambda: len(_weekly()) == 51,
-    "In a typical week Beacon is mentioned about 33 times and Lumen about 23":
-        lambda: _weekly().median().round().to_dict() == {"lumen": 23, "beacon": 33},
-    "The week of Lumen's 8 September cold-brew recall has about 130 mentions of Lumen, the next week about "
-    "40, and from the week ending 28 September Lumen is back in its usual range":
-        lambda: [round(v, -1) for v in _weekly().loc["2025-09-14":"2025-09-21", "lumen"]] == [130, 40]
+    "In a typical week Beacon is mentioned about 32 times and Lumen about 24":
+        lambda: _weekly().median().round().to_dict() == {"lumen": 24, "beacon": 32},
+    "The week of Lumen's 8 September cold-brew recall has about 110 mentions of Lumen, the next week about "
+    "50, and from the week ending 28 September Lumen is back in its usual range":
+        lambda: [round(v, -1) for v in _weekly().loc["2025-09-14":"2025-09-21", "lumen"]] == [110, 50]
         and _weekly().loc["2025-09-28", "lumen"].item() <= _usual(_weekly()["lumen"]).quantile(0.9),
     "Over the year the tool exported about 3,100 mentions, none of them written by the brands":
         lambda: round(len(_mentions()), -2) == 3100
         and not _mentions()["author"].str.lower().isin(["@lumencoffee", "@beaconbean"]).any(),
     "Lumen joins about four in ten conversations about it; Beacon fewer than one in ten":
         lambda: round(_reply_share()["lumen"], 1) == 0.4 and _reply_share()["beacon"] < 0.1,
-    "Lumen replied to 44% of the mentions that ask a question and 41% of the other mentions. Beacon "
-    "replied to 7% of the questions and 7% of the other mentions":
+    "Lumen replied to 46% of the mentions that ask a question and 42% of the other mentions. Beacon "
+    "replied to 7% of the questions and 6% of the other mentions":
         lambda: [_split()[key] for key in [("lumen", True), ("lumen", False), ("beacon", True),
-                                           ("beacon", False)]] == [0.44, 0.41, 0.07, 0.07],
+                                           ("beacon", False)]] == [0.46, 0.42, 0.07, 0.06],
     "it leaves almost every conversation about itself to others": lambda: _reply_share()["beacon"] < 0.1,
     "To get through about three thousand posts": lambda: round(len(_people()), -3) == 3000,
-    "'opened', 'stall' and 'market' lead with 62 mentions each, then 'disappointed' (61), then 'got', "
-    "'order', 'wrong', 'twice' and 'frustrating' (60 each) and 'waited', 'forty' and 'minutes' (50 each)":
-        lambda: list(_terms(_complaints(), 12).values()) == [62] * 3 + [61] + [60] * 5 + [50] * 3
-        and list(_terms(_complaints(), 12))[:4] == ["opened", "stall", "market", "disappointed"],
-    "People talk about Beacon's *orders* (some grateful that one was *fixed fast and kindly*, others not) "
-    "and compare Beacon with *supermarket beans*":
-        lambda: {"order", "supermarket", "beans", "fixed", "kindly"}
+    "'opened', 'stall' and 'market' lead with 68 mentions each, then 'disappointed' (53), then 'waited', "
+    "'forty', 'minutes', 'awful' and 'wrong' (46 each) and 'got', 'order', 'twice' and 'frustrating' "
+    "(45 each)":
+        lambda: list(_terms(_complaints(), 13).items()) == [
+            ("opened", 68), ("stall", 68), ("market", 68), ("disappointed", 53), ("waited", 46),
+            ("forty", 46), ("minutes", 46), ("awful", 46), ("wrong", 46), ("got", 45), ("order", 45),
+            ("twice", 45), ("frustrating", 45)],
+    "the thirteen most frequent words": lambda: list(_terms(_complaints(), 14).values())[-1] < 45,
+    "People talk about Beacon's *orders* (some grateful that one was fixed fast and kindly, others not), ask "
+    "whether it still does a *loyalty card*, and compare Beacon with *supermarket beans*":
+        lambda: {"order", "loyalty", "card", "supermarket", "beans"}
         <= set(_terms(_brand(_people(), "beacon")[lambda f: ~f["in_recall"]], 10))
         and {"positive", "negative"} <= set(_brand(_people(), "beacon")
-                                            .loc[lambda f: f["text"].str.contains("order"), "mood"]),
-    "Their first mention, in January, calls Lumen's cold brew the best they have tasted; in August they are "
-    "back with a shout-out for the friendly service":
-        lambda: len(_advocate()) == 2 and _advocate()["created_at"].dt.month.tolist() == [1, 8]
-        and "best cold brew" in _advocate()["text"].iloc[0]
-        and "friendly service" in _advocate()["text"].iloc[1]
+                                            .loc[lambda f: f["text"].str.contains("order"), "mood"])
+        and _brand(_people(), "beacon")["text"].str.contains("fixed my order fast and kindly").any()
+        and _brand(_people(), "beacon")["text"].str.contains("still do the loyalty card?", regex=False).any(),
+    "Their first mention, in January, calls Lumen's pour-over kit the best they have tasted; in October they "
+    "are back to call it fantastic":
+        lambda: len(_advocate()) == 2 and _advocate()["created_at"].dt.month.tolist() == [1, 10]
+        and "best pour-over kit I have tasted" in _advocate()["text"].iloc[0]
+        and "pour-over kit" in _advocate()["text"].iloc[1] and "fantastic" in _advocate()["text"].iloc[1]
         and (metrics.sentiment_scores(_advocate()["text"]) >= metrics.POSITIVE_FROM).all(),
     "Accounts that have mentioned Lumen warmly more than once":
         lambda: (_advocates()["positive_mentions"] >= 2).all(),
-    "Counted with questions, the list would have put first someone whose three \"positive\" mentions were "
-    "one thank-you and two questions about the loyalty card":
-        lambda: _question_counted_first()["text"].str.contains("loyalty card?", regex=False).sum() == 2
-        and _question_counted_first()["text"].str.contains("fast and kindly").sum() == 1
-        and metrics.likely_advocates(_people(), metrics.sentiment_scores(_people()["text"]), "lumen")
-        ["positive_mentions"].iloc[0] == 3,
+    "Counted with questions, the list would have taken in someone whose two \"positive\" mentions were one "
+    "shout-out for the friendly service and one question about the loyalty card":
+        lambda: len(_taken_in_by_questions()) == 2
+        and _taken_in_by_questions()["text"].str.contains("loyalty card?", regex=False).sum() == 1
+        and _taken_in_by_questions()["text"].str.contains("Shout-out").sum() == 1
+        and (metrics.sentiment_scores(_taken_in_by_questions()["text"]) >= metrics.POSITIVE_FROM).all(),
     "Public replies outnumber promotions about two to one":
         lambda: round((_brand(_posts(), "lumen")["mode"] == "reply").sum()
                       / (_brand(_posts(), "lumen")["content_type"] == "promotional").sum()) == 2,
     "this invented export stores a reply as a post on every platform":
         lambda: set(_brand(_posts(), "lumen").loc[lambda f: f["mode"] == "reply", "platform"].astype(str))
         == {"instagram", "facebook", "x", "linkedin", "youtube", "tiktok"},
-    "The other weeks have 16 to 32 mentions, more positive than negative in all but one":
-        lambda: _usual(_lumen_moods().sum(axis=1)).agg(["min", "max"]).tolist() == [16, 32]
-        and (_usual(_lumen_moods()["positive"] - _lumen_moods()["negative"]) <= 0).sum() == 1,
-    "The week of 8 September has about 130, around 80 of them negative; the next about 40":
-        lambda: round(_lumen_moods().sum(axis=1).loc["2025-09-14"].item(), -1) == 130
-        and round(_lumen_moods().loc["2025-09-14", "negative"].item(), -1) == 80
-        and round(_lumen_moods().sum(axis=1).loc["2025-09-21"].item(), -1) == 40,
+    "The other weeks have 14 to 36 mentions, more positive than negative in every one":
+        lambda: _usual(_lumen_moods().sum(axis=1)).agg(["min", "max"]).tolist() == [14, 36]
+        and (_usual(_lumen_moods()["positive"] - _lumen_moods()["negative"]) > 0).all(),
+    "The week of 8 September has about 110, 65 of them negative; the next about 50":
+        lambda: round(_lumen_moods().sum(axis=1).loc["2025-09-14"].item(), -1) == 110
+        and _lumen_moods().loc["2025-09-14", "negative"].item() == 65
+        and round(_lumen_moods().sum(axis=1).loc["2025-09-21"].item(), -1) == 50,
     "By October people were writing that Lumen had explained the recall openly and that its updates "
     "reassured them":
         lambda: _recall_table().loc[lambda f: f["month"] == 10, "text"].str.contains("recall so openly").any()
@@ -234,7 +245,7 @@ CLAIMS = {
     "a cheerful offer posted by the scheduler that morning would look careless, so Lumen paused its "
     "promotions":
         lambda: _lumen_promotions().between(*RECALL).sum() == 0 and len(_lumen_promotions()) > 0,
-    "Beacon already posts mostly offers and earns about 70 % of Lumen's engagement per view. The data cannot "
+    "Beacon already posts mostly offers and earns about 75 % of Lumen's engagement per view. The data cannot "
     "say why; one likely reason to test is":
         lambda: (_brand(_posts(), "beacon")["content_type"] == "promotional").mean() > 0.5,
     "Lumen kept answering through the storm, and Lumen's negative mentions fell back to their usual level "
@@ -243,27 +254,29 @@ CLAIMS = {
         and _lumen_moods().loc["2025-09-28", "negative"].item()
         <= _usual(metrics.weekly_counts(_brand(_people(), "lumen"), by="mood")
                   .pivot(index="week", columns="mood", values="count")["negative"]).quantile(0.9),
-    "About 53%, more than Lumen's 42% for the whole year, at about three times the usual volume":
-        lambda: round(_recall_lumen()["brand_replied"].mean(), 2) == 0.53
-        and round(_reply_share()["lumen"], 2) == 0.42
+    "About 55%, more than Lumen's 43% for the whole year, at about three times the usual volume":
+        lambda: round(_recall_lumen()["brand_replied"].mean(), 2) == 0.55
+        and round(_reply_share()["lumen"], 2) == 0.43
         and round(len(_recall_lumen()) / 3 / _usual_lumen_week()) == 3,
-    "About 64% of Beacon's feed posts are promotions":
+    "About 61% of Beacon's feed posts are promotions":
         lambda: round((metrics.feed_posts(_brand(_posts(), "beacon"))["content_type"] == "promotional")
-                      .mean(), 2) == 0.64,
-    "Beacon's feed posts, all types together, draw more link clicks per view (about 0.3% against "
-    "Lumen's 0.14%)":
-        lambda: round(_brands().loc["beacon", "click_through_rate"], 3) == 0.003
-        and round(_brands().loc["lumen", "click_through_rate"], 4) == 0.0014,
-    "Beacon earns about 70 % of Lumen's engagement per view overall, and less than Lumen in every content "
-    "type it posts for everyone (75-90 %)":
-        lambda: round(_engagement_ratio(), 1) == 0.7
-        and 0.745 <= min(_by_type_ratio()) and max(_by_type_ratio()) < 0.905,
-    "Beacon already posts mostly offers and earns about 70 % of Lumen's engagement per view":
+                      .mean(), 2) == 0.61,
+    "Beacon's feed posts, all types together, draw more link clicks per view (about 0.19% against "
+    "Lumen's 0.07%)":
+        lambda: round(_brands().loc["beacon", "click_through_rate"], 4) == 0.0019
+        and round(_brands().loc["lumen", "click_through_rate"], 4) == 0.0007,
+    "Beacon earns about 75 % of Lumen's engagement per view overall, and less than Lumen in five of the six "
+    "content types both post (70-97 %), all but questions":
+        lambda: round(_engagement_ratio(), 2) == 0.75
+        and [kind for kind, ratio in _by_type_ratio().items() if ratio >= 1] == ["question"]
+        and [round(f(ratio for ratio in _by_type_ratio().values() if ratio < 1), 2) for f in (min, max)]
+        == [0.70, 0.97],
+    "Beacon already posts mostly offers and earns about 75 % of Lumen's engagement per view":
         lambda: (_brand(_posts(), "beacon")["content_type"] == "promotional").mean() > 0.5
-        and round(_engagement_ratio(), 1) == 0.7,
-    "Lumen replied to about 42% of the mentions people wrote, Beacon to about 7%, leaving hundreds of "
+        and round(_engagement_ratio(), 2) == 0.75,
+    "Lumen replied to about 43% of the mentions people wrote, Beacon to about 6%, leaving hundreds of "
     "questions to others":
-        lambda: _reply_share().round(2).to_dict() == {"beacon": 0.07, "lumen": 0.42}
+        lambda: _reply_share().round(2).to_dict() == {"beacon": 0.06, "lumen": 0.43}
         and len(_brand(_people(), "beacon").loc[lambda f: f["asks"] & ~f["brand_replied"]]) >= 200,
 }
 
@@ -292,14 +305,13 @@ NOTES_CLAIMS = {
     "the share Lumen answers rises to about half":
         lambda: round(_lumen_months().loc[9, "mean"], 1) == 0.5
         and _lumen_months().loc[9, "mean"] > _lumen_months().loc[8, "mean"],
-    "the volume jumped nearly sixfold in a week":
-        lambda: 5.4 <= _weekly().loc["2025-09-14", "lumen"].item()
-        / _weekly().loc["2025-09-07", "lumen"].item() < 6,
-    "Lumen's Instagram, with 6,800 to 8,300 followers over the year, reaches a median of about 14 % of its "
-    "followers per post and its Facebook page about 2.5 %, both inside the published spread":
-        lambda: round(_reach_rate("instagram"), 2) == 0.14 and round(_reach_rate("facebook"), 3) == 0.025
+    "the recall's first week brought about five times a usual week's mentions":
+        lambda: round(_weekly().loc["2025-09-14", "lumen"].item() / _usual_lumen_week()) == 5,
+    "Lumen's Instagram, with 6,800 to 8,200 followers over the year, reaches a median of about 14 % of its "
+    "followers per post and its Facebook page about 2.4 %, both inside the published spread":
+        lambda: round(_reach_rate("instagram"), 2) == 0.14 and round(_reach_rate("facebook"), 3) == 0.024
         and not [line for line in calibration.check(_tables()) if line.startswith("reach_per_follower")]
-        and [round(_instagram_followers().agg(end), -2) for end in ("min", "max")] == [6800, 8300],
+        and [round(_instagram_followers().agg(end), -2) for end in ("min", "max")] == [6800, 8200],
 }
 
 
