@@ -111,10 +111,10 @@ CENTRAL = Parameters()
 
 # Lumen's followers across platforms in the case data (datasets/followers.csv), rounded to hundreds:
 # on the first and the last day of 2025. tests/test_crisis.py checks them against the data.
-LUMEN_FOLLOWERS = {"2025-01-01": 15_300, "2025-12-31": 21_600}
+LUMEN_FOLLOWERS = {"2025-01-01": 15_300, "2025-12-31": 22_200}
 # Lumen's organic reach per follower in the course's calibrated data (datasets/calibration.json):
 # the median share of followers a feed post reaches. tests/test_crisis.py checks them too.
-CALIBRATED_REACH = {"facebook": 0.025, "instagram": 0.135}
+CALIBRATED_REACH = {"facebook": 0.024, "instagram": 0.135}
 
 
 @dataclass(frozen=True)
@@ -140,14 +140,14 @@ class Parameter:
 SOURCES = {
     "casedata": "The course's own case data, invented and calibrated to published figures "
                 "(datasets/README.md, the data card): Lumen had 15,300 followers across platforms on "
-                "1 January 2025 and 21,600 on 31 December (datasets/followers.csv), and about 4 "
-                "mentions a day outside the recall (median 3, mean 3.6; datasets/mentions.csv). "
+                "1 January 2025 and 22,200 on 31 December (datasets/followers.csv), and about 4 "
+                "mentions a day outside the recall (median 3, mean 3.5; datasets/mentions.csv). "
                 "Read with smcourse.data from the kit's datasets/ folder.",
     "calibration": "The course's calibrated figures (datasets/calibration.json, in the data card): "
                    "organic reach per follower of Lumen's feed posts, Instagram 13.5 % (published "
-                   "3.5-40 %: social.plus 2025, StartMotion 2024), Facebook 2.5 % (published "
+                   "3.5-40 %: social.plus 2025, StartMotion 2024), Facebook 2.4 % (published "
                    "1.65-8 %: social.plus 2025, AiToEarn 2024); comments per impression on Lumen's "
-                   "posts about 0.13 % overall, 0.16 % on Instagram. https://www.social.plus/blog/"
+                   "posts about 0.15 % overall, 0.19 % on Instagram. https://www.social.plus/blog/"
                    "only-3-5-of-followers-see-your-instagram-posts---why-organic-reach-is-no-longer-"
                    "a-growth-strategy and https://blog.aitoearn.ai/facebook-organic-reach-"
                    "percentage-2024",
@@ -196,7 +196,7 @@ PARAMETERS = {p.name: p for p in (
               "casedata (Lumen's followers on the first and last day of 2025)"),
     Parameter("follower_reach", CALIBRATED_REACH["facebook"], CALIBRATED_REACH["instagram"], "share",
               "share of followers a post by or about the brand reaches",
-              "calibration (Facebook 2.5 %, Instagram 13.5 %); the central 8 % between them is an "
+              "calibration (Facebook 2.4 %, Instagram 13.5 %); the central 8 % between them is an "
               "assumption"),
     Parameter("outsiders", 750, 3_000, "people",
               "non-followers who could see the story (the complainant's network and beyond)",
@@ -205,14 +205,14 @@ PARAMETERS = {p.name: p for p in (
     Parameter("first_post", 40, 300, "exposures",
               "exposures one post of the complainant gets in all (a second post as many again)",
               "assumption: a few hundred followers, of whom a post reaches a share (calibration: "
-              "2.5-13.5 %), plus people who find it through the brand's tag and the replies"),
+              "2.4-13.5 %), plus people who find it through the brand's tag and the replies"),
     Parameter("half_life", 3.0, 12.0, "hours",
               "half-life of attention to the story when nothing feeds it",
               "assumption: longer than a single tweet's 80 minutes (pfeffer2023, older than 2024), "
               "since a complaint thread gathers replies"),
     Parameter("voice_share", 0.001, 0.005, "share",
               "share of new viewers who post against the brand themselves",
-              "calibration (about 0.13-0.16 % of impressions become comments in the course's data); "
+              "calibration (about 0.15-0.19 % of impressions become comments in the course's data); "
               "the range up to 0.5 % is an assumption, as a complaint draws more replies than a "
               "brand's post; nielsen2006 (history) for why so few post"),
     Parameter("voice_views", 20, 80, "exposures",
@@ -246,7 +246,7 @@ PARAMETERS = {p.name: p for p in (
               "assumption"),
     Parameter("everyday_mentions", 4, 4, "mentions a day",
               "mentions of the brand on an ordinary day",
-              "casedata (Lumen's median 3, mean 3.6 a day); not varied"),
+              "casedata (Lumen's median 3, mean 3.5 a day outside the recall); not varied"),
     Parameter("baseline", 0.2, 0.2, "net sentiment",
               "the tone of an ordinary day's mentions (-1 to +1)",
               "assumption: close to Lumen's usual tone in the case data; not varied"),
