@@ -294,6 +294,12 @@ def test_the_data_agrees(sentence):
 NOTES = LESSON.parent / "instructor" / "01_why_social_media.md"
 
 
+def _september_first_week_share():
+    """The share of Lumen's September mentions written in the recall's first week (8 to 14 September)."""
+    september = _brand(_people(), "lumen")[lambda frame: frame["created_at"].dt.month == 9]
+    return september["created_at"].dt.strftime("%Y-%m-%d").between("2025-09-08", "2025-09-14").mean()
+
+
 def _lumen_months():
     lumen = _brand(_people(), "lumen")
     return lumen.groupby(lumen["created_at"].dt.month)["brand_replied"].agg(["size", "mean"])
@@ -302,6 +308,8 @@ def _lumen_months():
 NOTES_CLAIMS = {
     "Lumen's mentions more than double over the month": lambda: _lumen_months().loc[9, "size"]
     > 2 * _lumen_months().loc[8, "size"],
+    "nearly half of them in the recall's first week":
+        lambda: 0.45 <= _september_first_week_share() < 0.5,
     "the share Lumen answers rises to about half":
         lambda: round(_lumen_months().loc[9, "mean"], 1) == 0.5
         and _lumen_months().loc[9, "mean"] > _lumen_months().loc[8, "mean"],
