@@ -236,6 +236,8 @@ CLAIMS = {
         lambda: (_rates("beacon") < _rates("lumen").reindex(_rates("beacon").index)).all()
         and [_percent(_rates("beacon")[p]) for p in ("tiktok", "x")] == ["5.0%", "1.9%"]
         and _rates("beacon").idxmax() == "tiktok" and _rates("beacon").idxmin() == "x",
+    "Facebook's rate per view is high, but":
+        lambda: list(_rates("lumen").index[:2]) == ["tiktok", "facebook"],
     "each of Lumen's posts there is seen by only a hundred or so people":
         lambda: 100 <= _facebook_reach() < 150,
     "Instagram is where conversation happens (the most comments per post, about 2.8)":
