@@ -1,7 +1,7 @@
 """The keys and explanations whose fixed text rests on the data or on the course's scoring
-(assignment 03 q4, q5 and q6, 04 q3, 05 q6 and its reflection prompt), checked against `datasets/`
-and `smcourse.assessment` with a wide margin: if either changes so that a key no longer holds
-without caveats, this fails and names the question."""
+(assignment 02 q4 and q5, 03 q2, q4, q5 and q6, 04 q3, 05 q6 and its reflection prompt), checked
+against `datasets/` and `smcourse.assessment` with a wide margin: if either changes so that a key no
+longer holds without caveats, this fails and names the question."""
 
 from functools import cache
 
@@ -11,6 +11,29 @@ from smcourse import assessment, data, metrics
 @cache
 def tables():
     return data.load("posts"), data.load("comments")
+
+
+def test_02_q4_beacon_has_many_more_followers_but_joins_far_fewer_conversations():
+    posts, comments = tables()
+    table = metrics.audience_and_conversations(data.load("followers"), posts, comments, data.load("mentions"))
+    assert table.at["beacon", "followers"] > 1.5 * table.at["lumen", "followers"], table
+    assert table.at["beacon", "conversations"] < table.at["lumen", "conversations"] / 2, table
+
+
+def test_02_q5_offers_earn_the_least_engagement_per_view_in_both_brands_feeds():
+    posts, _ = tables()
+    for brand, own in metrics.feed_posts(posts).groupby("brand", observed=True):
+        rates = metrics.performance_by(own, "content_type")["engagement_rate"].rename(index=str)
+        assert rates.idxmin() == "promotional", (brand, rates)
+
+
+def test_03_q2_beacons_scheduled_rhythm_comes_close_to_lumens():
+    posts, comments = tables()
+    day = posts["published_at"].dt.strftime("%Y-%m-%d")
+    ordinary = posts[(day >= "2025-07-01") & ~day.between("2025-09-08", "2025-09-28")]
+    for chosen in (posts, ordinary):
+        consistency = metrics.activity_indicators(chosen, comments)["posting_consistency"]
+        assert abs(consistency["lumen"] - consistency["beacon"]) < 0.1, consistency
 
 
 def test_03_q6_lumen_answers_within_hours_and_beacon_after_days_in_ordinary_weeks():

@@ -55,6 +55,22 @@ def _planned_types():
     return _by_type().drop("announcement")
 
 
+def _planned_feed():
+    """Lumen's feed posts without the recall announcements, as the group activity's tables count them."""
+    return _lumen_feed()[_lumen_feed()["content_type"] != "announcement"]
+
+
+def _planned_platforms():
+    return metrics.performance_by(_planned_feed(), "platform")
+
+
+def _announcements_lead_comments_and_follow_humour_on_shares():
+    """The recall announcements draw more comments per post than any planned type, and more shares than any
+    but humour."""
+    ranks = _by_type()[["comments_per_post", "shares_per_post"]].rank(ascending=False)
+    return ranks.loc["announcement"].tolist() == [1, 2] and ranks.loc["humour", "shares_per_post"] == 1
+
+
 def _facebook_reach():
     """The accounts a Lumen feed post on Facebook reached, on average."""
     return _lumen_feed().loc[_lumen_feed()["platform"] == "facebook", "reach"].mean()
@@ -161,35 +177,43 @@ def _capstone(channel):
 
 
 CLAIMS = {
-    "In 2025 Lumen published about five feed posts a week on each of Instagram, Facebook, TikTok and X, "
-    "besides its replies":
-        lambda: all(round(_feed_posts_per_week(p)) == 5 for p in ("instagram", "facebook", "tiktok", "x")),
-    "Instagram and TikTok keep five because most of the comments on Lumen's posts come from them, and most "
+    "In 2025 Lumen published about five feed posts a week on each of Facebook and TikTok and about four and "
+    "a half on each of Instagram and X, besides its replies":
+        lambda: [round(_feed_posts_per_week(p) * 2) / 2 for p in ("facebook", "tiktok", "instagram", "x")]
+        == [5, 5, 4.5, 4.5],
+    "Instagram and TikTok get five because most of the comments on Lumen's posts come from them, and most "
     "of its views come from TikTok, even though a clip takes about an hour to film and edit, against about "
     "forty minutes for an Instagram post":
         lambda: _capstone("Instagram").posts_per_week() == 5 and _capstone("TikTok").posts_per_week() == 5
         and _feed_comment_share(("instagram", "tiktok")) > 0.5 and _views().idxmax() == "tiktok"
         and (_capstone("TikTok").minutes_per_post, _capstone("Instagram").minutes_per_post) == (60, 40),
     "Facebook keeps five although each post there is seen by only about a hundred people: it carries the "
-    "café's events, and in 2025 its feed posts drew more link clicks than Instagram's (376 against 326)":
+    "café's events, and per view its posts are clicked more than six times as often as Instagram's (0.49% "
+    "against 0.07%), though Instagram's larger audience still brought more clicks in 2025 (256 against 168)":
         lambda: _capstone("Facebook").posts_per_week() == 5
         and round(_facebook_reach(), -2) == 100
-        and [_feed_clicks("sum")[p] for p in ("facebook", "instagram")] == [376, 326],
-    "TikTok's posts show more still (507), but that is a flaw of the invented data":
-        lambda: _feed_clicks("sum")["tiktok"] == 507 and _feed_clicks("sum").idxmax() == "tiktok",
-    "X drops to four: it engages least per view and draws the fewest clicks per post of all (0.7 in "
+        and [f"{_by_platform().loc[p, 'click_through_rate']:.2%}" for p in ("facebook", "instagram")]
+        == ["0.49%", "0.07%"]
+        and 6 < _by_platform().loc["facebook", "click_through_rate"] / _by_platform().loc["instagram",
+                                                                                          "click_through_rate"]
+        and [_feed_clicks("sum")[p] for p in ("instagram", "facebook")] == [256, 168]
+        and _views()["instagram"] > _views()["facebook"],
+    "TikTok's posts show clicks too (157), but that is a flaw of the invented data":
+        lambda: _feed_clicks("sum")["tiktok"] == 157,
+    "X drops to four: it engages least per view and draws the fewest clicks per post of all (0.3 in "
     "2025); it stays for answering mentions and the local press, and four short posts cost the team well "
     "under an hour a week":
-        lambda: _capstone("X").posts_per_week() == 4 and _rates("lumen").idxmin() == "x"
-        and _feed_clicks("mean").idxmin() == "x" and round(_feed_clicks("mean")["x"], 1) == 0.7
+        lambda: _capstone("X").posts_per_week() == 4 < _feed_posts_per_week("x")
+        and _rates("lumen").idxmin() == "x"
+        and _feed_clicks("mean").idxmin() == "x" and round(_feed_clicks("mean")["x"], 1) == 0.3
         and 4 * _capstone("X").minutes_per_post < 60,
     "X engages least per view and draws the fewest clicks per post":
         lambda: _rates("lumen").idxmin() == "x" and _feed_clicks("mean").idxmin() == "x",
-    "Together that is about 24 posts a week on these channels, two more than the 22 a week Lumen "
+    "Together that is about 24 posts a week on these channels, three more than the 21 a week Lumen "
     "published in 2025 (26 with the blog and newsletter module 6 adds), before the WhatsApp Channel's "
     "daily specials":
         lambda: round(_social_posts_per_week()) == 24
-        and round(len(_lumen_feed()) / (365 / 7)) == 22
+        and round(len(_lumen_feed()) / (365 / 7)) == 21
         and round(sum(c.posts_per_week() for c in plan.example_plan().channels)) == 26,
     "Module 6 builds the 2027 plan on these rhythms (the WhatsApp Channel is not in it yet), staffs the "
     "inbox for the comments they bring, and checks the hours":
@@ -203,34 +227,35 @@ CLAIMS = {
         and "Two posts a week in the Instagram voice" in _text()
         and str(plan.example_plan().start).startswith("2027")
         and not any("WhatsApp" in channel.name for channel in plan.example_plan().channels),
-    "Per view, LinkedIn and Facebook engage most for both brands, X the least":
-        lambda: all(list(_rates(b).index[:2]) == ["linkedin", "facebook"] and _rates(b).index[-1] == "x"
-                    for b in ("lumen", "beacon")),
-    "Lumen: LinkedIn 5.7%, Facebook 5.2%, TikTok 4.8%, YouTube 4.5%, Instagram 3.7%, X 2.3%":
-        lambda: [_percent(_rates("lumen")[p])
-                 for p in ("linkedin", "facebook", "tiktok", "youtube", "instagram", "x")]
-        == ["5.7%", "5.2%", "4.8%", "4.5%", "3.7%", "2.3%"],
-    "Beacon is lower on every platform, from 4.3% on LinkedIn to 1.8% on X":
+    "Per view, TikTok engages most for both brands, X the least":
+        lambda: all((_rates(b).idxmax(), _rates(b).idxmin()) == ("tiktok", "x") for b in ("lumen", "beacon")),
+    "Lumen: TikTok 5.7%, Facebook 5.4%, LinkedIn 4.8%, Instagram 3.9%, YouTube 3.8%, X 2.4%":
+        lambda: [f"{p} {_percent(rate)}" for p, rate in _rates("lumen").items()]
+        == ["tiktok 5.7%", "facebook 5.4%", "linkedin 4.8%", "instagram 3.9%", "youtube 3.8%", "x 2.4%"],
+    "Beacon is lower on every platform, from 5.0% on TikTok to 1.9% on X":
         lambda: (_rates("beacon") < _rates("lumen").reindex(_rates("beacon").index)).all()
-        and [_percent(_rates("beacon")[p]) for p in ("linkedin", "x")] == ["4.3%", "1.8%"]
-        and _rates("beacon").idxmax() == "linkedin" and _rates("beacon").idxmin() == "x",
+        and [_percent(_rates("beacon")[p]) for p in ("tiktok", "x")] == ["5.0%", "1.9%"]
+        and _rates("beacon").idxmax() == "tiktok" and _rates("beacon").idxmin() == "x",
+    "Facebook's rate per view is high, but":
+        lambda: list(_rates("lumen").index[:2]) == ["tiktok", "facebook"],
     "each of Lumen's posts there is seen by only a hundred or so people":
         lambda: 100 <= _facebook_reach() < 150,
-    "Instagram is where conversation happens (the most comments per post, about 2.6)":
+    "Instagram is where conversation happens (the most comments per post, about 2.8)":
         lambda: _by_platform()["comments_per_post"].idxmax() == "instagram"
-        and round(_by_platform().loc["instagram", "comments_per_post"], 1) == 2.6,
-    "TikTok is where most people see Lumen's posts (about 680,000 views in 2025, against about 390,000 "
+        and round(_by_platform().loc["instagram", "comments_per_post"], 1) == 2.8,
+    "TikTok is where most people see Lumen's posts (about 660,000 views in 2025, against about 340,000 "
     "impressions on Instagram)":
-        lambda: _views().idxmax() == "tiktok" and round(_views()["tiktok"], -4) == 680_000
-        and round(_views()["instagram"], -4) == 390_000,
+        lambda: _views().idxmax() == "tiktok" and round(_views()["tiktok"], -4) == 660_000
+        and round(_views()["instagram"], -4) == 340_000,
     "Lumen's viewers watch about a fifth of each video":
         lambda: round(metrics.watched_share(_lumen()[_lumen()["platform"] == "tiktok"]).mean(), 1) == 0.2,
-    "LinkedIn engages well on few posts":
-        lambda: _by_platform()["posts"].drop("youtube").idxmin() == "linkedin"
-        and _by_platform()["engagement_rate"].idxmax() == "linkedin",
+    "LinkedIn engages more per view than Instagram on a third as many posts":
+        lambda: _by_platform()["engagement_rate"].pipe(lambda rate: rate["linkedin"] > rate["instagram"])
+        and round(_by_platform()["posts"].pipe(lambda posts: posts["instagram"] / posts["linkedin"])) == 3,
     "X engages least per view": lambda: _rates("lumen").idxmin() == "x",
-    "YouTube carries about twenty longer videos a year, one every two or three weeks":
-        lambda: 17 <= (_lumen_feed()["platform"] == "youtube").sum() <= 26,
+    "YouTube carries one longer video a month (12 in 2025)":
+        lambda: _lumen_feed().loc[_lumen_feed()["platform"] == "youtube", "published_at"].dt.month
+        .value_counts().reindex(range(1, 13)).eq(1).all(),
     "Beacon's manager likes to point out that Beacon has about twice Lumen's followers":
         lambda: round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2,
     "Beacon's follower accounts number about twice Lumen's, yet Lumen took part in about five times as many "
@@ -241,11 +266,13 @@ CLAIMS = {
         and round(_per_follower_ratio()) == 10,
     "Per 1,000 follower accounts, Lumen joined {per_follower:.0f} times as many conversations as Beacon":
         lambda: f"{_per_follower_ratio():.0f}" == "10",
-    "Beacon's posts draw more comments each than Lumen's on four of the six platforms (about 3.9 against 2.6 "
-    "on Instagram), from an audience about twice the size":
-        lambda: (_comments_per_post("beacon") > _comments_per_post("lumen")).sum() == 4
+    "Beacon's posts draw more comments each than Lumen's on every platform, if only just on TikTok (about "
+    "4.1 against 2.8 on Instagram), from an audience about twice the size":
+        lambda: (_comments_per_post("beacon") - _comments_per_post("lumen") > 0).all()
         and len(_comments_per_post("lumen")) == 6
-        and [round(_comments_per_post(b)["instagram"], 1) for b in ("beacon", "lumen")] == [3.9, 2.6]
+        and (_comments_per_post("beacon") - _comments_per_post("lumen")).idxmin() == "tiktok"
+        and (_comments_per_post("beacon") - _comments_per_post("lumen"))["tiktok"] < 0.05
+        and [round(_comments_per_post(b)["instagram"], 1) for b in ("beacon", "lumen")] == [4.1, 2.8]
         and round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2,
     "Eight places (the WhatsApp Channel from March) get a named person and a rhythm":
         lambda: len(re.findall(r"\| \*\*(?:Keep|Launch in March|Answer first)[^|]*"
@@ -260,77 +287,86 @@ CLAIMS = {
     "Lumen joins about five times Beacon's conversations with about half its follower accounts":
         lambda: round(_conversation_ratio()) == 5
         and round(_reach().loc["lumen", "followers"] / _reach().loc["beacon", "followers"], 1) == 0.5,
-    "humour 5.1%, culture 4.9%, educational 4.7%, question 4.6%, announcement 4.6%, job 3.9%, "
-    "promotional 3.3%":
+    "question 5.7%, educational 5.5%, announcement 5.2%, culture 5.2%, humour 5.2%, job 4.8%, "
+    "promotional 4.0%":
         lambda: [f"{t} {_percent(rate)}" for t, rate in _by_type()["engagement_rate"].items()]
-        == ["humour 5.1%", "culture 4.9%", "educational 4.7%", "question 4.6%", "announcement 4.6%",
-            "job 3.9%", "promotional 3.3%"],
-    "About 1.6 times: per view, a joke earns over half as much again as an offer":
-        lambda: round(_type_ratio("humour", "promotional"), 1) == 1.6,
+        == ["question 5.7%", "educational 5.5%", "announcement 5.2%", "culture 5.2%", "humour 5.2%",
+            "job 4.8%", "promotional 4.0%"],
+    "About 1.3 times: per view, a joke earns nearly a third as much again as an offer":
+        lambda: round(_type_ratio("humour", "promotional"), 1) == 1.3
+        and 1.25 < _type_ratio("humour", "promotional") < 4 / 3,
     "Lumen's offers earn the least engagement per view":
         lambda: _by_type()["engagement_rate"].idxmin() == "promotional",
-    "Of the types the team plans, humour is shared most (about six shares a post)":
+    "Of the types the team plans, humour is shared most (about five shares a post)":
         lambda: _planned_types()["shares_per_post"].idxmax() == "humour"
-        and round(_by_type().loc["humour", "shares_per_post"]) == 6,
-    "questions draw between two and three comments a post, the most conversation of any planned type":
-        lambda: 2 < _by_type().loc["question", "comments_per_post"] < 3
-        and _planned_types()["comments_per_post"].idxmax() == "question",
-    "The recall notices and updates have a type of their own, `announcement` (39 posts in three weeks), and "
-    "drew more comments and shares than any planned type":
-        lambda: _by_type().loc["announcement", "posts"] == 39
+        and round(_by_type().loc["humour", "shares_per_post"]) == 5,
+    "questions draw about three comments a post, the most conversation of any planned type, and the most "
+    "engagement per view":
+        lambda: round(_by_type().loc["question", "comments_per_post"]) == 3
+        and _planned_types()["comments_per_post"].idxmax() == "question"
+        and _by_type()["engagement_rate"].idxmax() == "question",
+    "educational posts come close behind questions on engagement and sit in the middle on clicks":
+        lambda: _by_type()["engagement_rate"].rank(ascending=False)["educational"] == 2
+        and _by_type()["engagement_rate"].pipe(lambda rate: rate["question"] - rate["educational"]) < 0.005
+        and 3 <= _by_type()["click_through_rate"].rank(ascending=False)["educational"] <= 5,
+    "The recall notices and updates have a type of their own, `announcement` (40 posts in three weeks), and "
+    "drew more comments than any planned type and more shares than any but humour":
+        lambda: _by_type().loc["announcement", "posts"] == 40
         and _lumen_feed().loc[_lumen_feed()["content_type"] == "announcement", "text"]
         .str.startswith("Recall").all()
-        and (_by_type().loc["announcement", ["comments_per_post", "shares_per_post"]]
-             > _planned_types()[["comments_per_post", "shares_per_post"]].max()).all(),
-    "educational posts sit in the middle on both engagement and clicks":
-        lambda: 3 <= _by_type()["engagement_rate"].rank(ascending=False)["educational"] <= 5
-        and 3 <= _by_type()["click_through_rate"].rank(ascending=False)["educational"] <= 5,
-    "Promotions earn the most clicks per view, which is what they are for, but the least engagement of any "
-    "type":
-        lambda: _by_type()["click_through_rate"].idxmax() == "promotional"
-        and _by_type()["engagement_rate"].idxmin() == "promotional",
-    "The team keeps offers to about one post in five":
-        lambda: round(_feed_share("promotional"), 1) == 0.2,
-    "All 1,010 of Beacon's posts go out between 9 and 10 a.m.":
-        lambda: len(_hours("beacon")) == 1010 and (_hours("beacon") == 9).all(),
-    "Lumen's 1,606 posts are spread from 7 a.m. to 10 p.m., about 90 to 135 in each hour from 8 a.m. to "
+        and _announcements_lead_comments_and_follow_humour_on_shares(),
+    "Of the planned types, promotions and job posts earn the most clicks per view, which is what they are "
+    "for, but the least engagement of any type":
+        lambda: set(_planned_types()["click_through_rate"].nlargest(2).index) == {"promotional", "job"}
+        and set(_by_type()["engagement_rate"].nsmallest(2).index) == {"promotional", "job"},
+    "The team keeps offers to fewer than one post in four":
+        lambda: 0.2 < _feed_share("promotional") < 0.25,
+    "All 969 of Beacon's posts go out between 9 and 10 a.m.":
+        lambda: len(_hours("beacon")) == 969 and (_hours("beacon") == 9).all(),
+    "Lumen's 1,573 posts are spread from 7 a.m. to 10 p.m., about 85 to 135 in each hour from 8 a.m. to "
     "8 p.m. and fewer at the edges":
-        lambda: len(_hours("lumen")) == 1606 and (_hours("lumen").min(), _hours("lumen").max()) == (7, 22)
-        and _hours("lumen").value_counts().loc[8:20].between(90, 135).all()
-        and _hours("lumen").value_counts().loc[[7, 21, 22]].max() < 90,
+        lambda: len(_hours("lumen")) == 1573 and (_hours("lumen").min(), _hours("lumen").max()) == (7, 22)
+        and _hours("lumen").value_counts().loc[8:20].between(85, 135).all()
+        and _hours("lumen").value_counts().loc[[7, 21, 22]].max() < 85,
     "A quarter of Beacon's posts land within half an hour of its previous post on the same platform":
         lambda: abs(metrics.clustered_share(_table("posts"), minutes=30)["beacon"] - 0.25) < 0.02,
     "it answers only three in ten of the questions in its comments, with a median wait of about three days":
         lambda: round(_indicators().loc["beacon", "questions_answered"], 1) == 0.3
         and round(_indicators().loc["beacon", "median_response_hours"] / 24) == 3,
     "most are never answered": lambda: _indicators().loc["beacon", "questions_answered"] < 0.5,
-    "answers more than eight questions in ten, and typically replies within about six and a half hours":
+    "answers more than eight questions in ten, and typically replies within about seven and a half hours":
         lambda: _indicators().loc["lumen", "questions_answered"] > 0.8
-        and round(_indicators().loc["lumen", "median_response_hours"] * 2) / 2 == 6.5,
-    "(about nine outside the three recall weeks, when a longer rota ran), because comments that arrive "
+        and round(_indicators().loc["lumen", "median_response_hours"] * 2) / 2 == 7.5,
+    "(about ten outside the three recall weeks, when a longer rota ran), because comments that arrive "
     "outside its answering hours (08:00 to 19:00 on weekdays, and shorter shifts on Saturday and Sunday "
     "mornings) wait until someone is back":
-        lambda: round(_lumen_waits()[~_lumen_waits().index.isin(["recall"])].median()) == 9
+        lambda: round(_lumen_waits()[~_lumen_waits().index.isin(["recall"])].median()) == 10
         and _evening_wait() > 12 > _lumen_waits().median() and _answered_within_hours(),
-    "Promotional and job posts have the highest click-through rates (about 0.33% and 0.26%) and the lowest "
-    "engagement (3.3% and 3.9%)":
-        lambda: list(_by_type()["click_through_rate"].nlargest(2).index) == ["promotional", "job"]
+    "Of the planned types, job and promotional posts have the highest click-through rates (about 0.17% and "
+    "0.14%; the recall announcements, 0.15%, sit between them) and the lowest engagement (4.8% and 4.0%)":
+        lambda: list(_planned_types()["click_through_rate"].nlargest(2).index) == ["job", "promotional"]
+        and list(_by_type()["click_through_rate"].nlargest(3).index) == ["job", "announcement", "promotional"]
+        and [f"{_by_type().loc[t, 'click_through_rate']:.2%}" for t in ("job", "promotional", "announcement")]
+        == ["0.17%", "0.14%", "0.15%"]
         and list(_by_type()["engagement_rate"].nsmallest(2).index) == ["promotional", "job"]
-        and [f"{_by_type().loc[t, 'click_through_rate']:.2%}" for t in ("promotional", "job")]
-        == ["0.33%", "0.26%"],
-    "Per impression, offers and job posts earn the most clicks and the least engagement":
-        lambda: set(_by_type()["click_through_rate"].nlargest(2).index) == {"promotional", "job"}
+        and [_percent(_by_type().loc[t, "engagement_rate"]) for t in ("job", "promotional")]
+        == ["4.8%", "4.0%"],
+    "Of the types Lumen plans, offers and job posts earn the most clicks and the least engagement":
+        lambda: set(_planned_types()["click_through_rate"].nlargest(2).index) == {"promotional", "job"}
+        and set(_planned_types()["engagement_rate"].nsmallest(2).index) == {"promotional", "job"},
+    "Humour, culture and question posts have about 5.2%, 5.2% and 5.7% engagement and almost no clicks "
+    "(under 0.02%): they carry no link":
+        lambda: (_by_type().loc[["humour", "culture", "question"], "click_through_rate"] < 0.0002).all()
+        and not {"humour", "culture", "question"} & set(generate.LINK_TYPES)
+        and [_percent(_by_type().loc[t, "engagement_rate"]) for t in ("humour", "culture", "question")]
+        == ["5.2%", "5.2%", "5.7%"],
+    "Educational posts engage almost as well as questions (5.5%) and draw some clicks (0.09%)":
+        lambda: f"{_by_type().loc['educational', 'click_through_rate']:.2%}" == "0.09%"
+        and _percent(_by_type().loc["educational", "engagement_rate"]) == "5.5%"
+        and list(_by_type()["engagement_rate"].index[:2]) == ["question", "educational"],
+    "offers and job posts earn the most clicks per impression of the planned types and the least engagement":
+        lambda: set(_planned_types()["click_through_rate"].nlargest(2).index) == {"promotional", "job"}
         and set(_by_type()["engagement_rate"].nsmallest(2).index) == {"promotional", "job"},
-    "Humour and culture posts have about 5.1% and 4.9% engagement and almost no clicks (0.02% and 0.01%): "
-    "they carry no link":
-        lambda: [f"{_by_type().loc[t, 'click_through_rate']:.2%}" for t in ("humour", "culture")]
-        == ["0.02%", "0.01%"]
-        and not {"humour", "culture"} & set(generate.LINK_TYPES)
-        and [_percent(_by_type().loc[t, "engagement_rate"]) for t in ("humour", "culture")]
-        == ["5.1%", "4.9%"],
-    "Educational posts sit between the two: 4.7% engagement and 0.18% clicks":
-        lambda: f"{_by_type().loc['educational', 'click_through_rate']:.2%}" == "0.18%"
-        and _percent(_by_type().loc["educational", "engagement_rate"]) == "4.7%",
 }
 
 
@@ -346,22 +382,32 @@ def test_the_data_agrees(sentence):
 
 NOTES = LESSON.parent / "instructor" / "02_what_to_do.md"
 NOTES_CLAIMS = {
-    "Of the types Lumen plans, humour earns the most engagement per impression and the most shares":
-        lambda: _planned_types()["engagement_rate"].idxmax() == "humour"
+    "Of the types Lumen plans, questions earn the most engagement per impression and humour the most shares":
+        lambda: _planned_types()["engagement_rate"].idxmax() == "question"
         and _planned_types()["shares_per_post"].idxmax() == "humour",
-    "questions earn the most comments per post (about 2.6, against about 1.3 for humour and about 1.2 or "
-    "fewer for the other types)":
+    "questions also earn the most comments per post (about 3.2, against about 1.2 or fewer for every other "
+    "planned type)":
         lambda: _planned_types()["comments_per_post"].idxmax() == "question"
-        and [round(_by_type().loc[t, "comments_per_post"], 1) for t in ("question", "humour")] == [2.6, 1.3]
-        and _planned_types()["comments_per_post"].drop(["question", "humour"]).max() < 1.2,
-    "the recall notices and updates (type `announcement`) drew more comments and shares per post than any "
-    "of them":
-        lambda: (_by_type().loc["announcement", ["comments_per_post", "shares_per_post"]]
-                 > _planned_types()[["comments_per_post", "shares_per_post"]].max()).all(),
-    "Beacon has about twice Lumen's follower accounts and about 70 % of its engagement per impression":
+        and round(_by_type().loc["question", "comments_per_post"], 1) == 3.2
+        and _planned_types()["comments_per_post"].drop("question").max() < 1.2,
+    "promotions and job posts earn the most clicks per impression and the least engagement":
+        lambda: set(_planned_types()["click_through_rate"].nlargest(2).index) == {"promotional", "job"}
+        and set(_planned_types()["engagement_rate"].nsmallest(2).index) == {"promotional", "job"},
+    "the recall notices and updates (type `announcement`) drew more comments per post than any of them, and "
+    "more shares than any but humour":
+        _announcements_lead_comments_and_follow_humour_on_shares,
+    "per impression, link posts on X, Facebook and LinkedIn are clicked most, Instagram and TikTok, whose "
+    "links sit in the profile, hardly at all, though Instagram's many views still add up to more clicks than "
+    "any other platform's":
+        lambda: list(_planned_platforms()["click_through_rate"].nlargest(3).index)
+        == ["x", "facebook", "linkedin"]
+        and list(_planned_platforms()["click_through_rate"].nsmallest(2).index) == ["tiktok", "instagram"]
+        and _planned_feed().groupby("platform", observed=True)["clicks"].sum().idxmax() == "instagram",
+    "Beacon has about twice Lumen's follower accounts and about three quarters of its engagement per "
+    "impression":
         lambda: round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2
         and round(metrics.performance_by(_feed(), "brand")["engagement_rate"]
-                  .pipe(lambda rate: rate["beacon"] / rate["lumen"]), 1) == 0.7,
+                  .pipe(lambda rate: rate["beacon"] / rate["lumen"]) * 4) / 4 == 0.75,
 }
 
 
