@@ -111,7 +111,7 @@ CENTRAL = Parameters()
 
 # Lumen's followers across platforms in the case data (datasets/followers.csv), rounded to hundreds:
 # on the first and the last day of 2025. tests/test_crisis.py checks them against the data.
-LUMEN_FOLLOWERS = {"2025-01-01": 15_300, "2025-12-31": 21_600}
+LUMEN_FOLLOWERS = {"2025-01-01": 15_300, "2025-12-31": 22_200}
 # Lumen's organic reach per follower in the course's calibrated data (datasets/calibration.json):
 # the median share of followers a feed post reaches. tests/test_crisis.py checks them too.
 CALIBRATED_REACH = {"facebook": 0.025, "instagram": 0.135}
@@ -140,7 +140,7 @@ class Parameter:
 SOURCES = {
     "casedata": "The course's own case data, invented and calibrated to published figures "
                 "(datasets/README.md, the data card): Lumen had 15,300 followers across platforms on "
-                "1 January 2025 and 21,600 on 31 December (datasets/followers.csv), and about 4 "
+                "1 January 2025 and 22,200 on 31 December (datasets/followers.csv), and about 4 "
                 "mentions a day outside the recall (median 3, mean 3.6; datasets/mentions.csv). "
                 "Read with smcourse.data from the kit's datasets/ folder.",
     "calibration": "The course's calibrated figures (datasets/calibration.json, in the data card): "
