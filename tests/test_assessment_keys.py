@@ -60,7 +60,8 @@ def test_05_q6_promotions_are_most_of_beacons_feed_and_earn_least_per_view():
     feed = posts[(posts["brand"] == "beacon") & (posts["mode"] == "broadcast")]
     rates = metrics.performance_by(feed, "content_type")["engagement_rate"].rename(index=str)
     assert (feed["content_type"] == "promotional").mean() > 0.5
-    assert rates.drop("promotional").min() > 1.1 * rates["promotional"], rates  # the least, by a margin
+    assert rates.idxmin() == "promotional", rates  # the least, though job posts come close
+    assert rates.max() > 1.5 * rates["promotional"], rates  # not 'about as much as the other kinds'
 
 
 def test_03_q4_the_shops_commitment_answers_agree_and_read_existing():
@@ -76,7 +77,8 @@ def test_03_q5_commitment_has_the_lowest_mean_and_the_most_existing_scores():
     assert existing.idxmax() == "commitment" and existing.nlargest(2).is_unique, existing
 
 
-def test_05_reflection_lumens_humour_leads_its_feed_and_only_its_replies_earn_more():
+def test_05_reflection_lumens_questions_earn_most_a_little_above_its_replies():
     posts, _ = tables()
     rates = metrics.performance_by(posts[posts["brand"] == "lumen"], "content_type")["engagement_rate"]
-    assert list(rates.rename(index=str).index[:2]) == ["reply", "humour"], rates
+    assert list(rates.rename(index=str).index[:2]) == ["question", "reply"], rates
+    assert rates.iloc[0] < 1.1 * rates.iloc[1], rates  # 'a little above'

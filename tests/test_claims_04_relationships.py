@@ -132,46 +132,48 @@ def first_day_mentions():
 
 
 CLAIMS = {
-    "Bar chart of engagement per impression of each brand's feed posts, replies left out: Lumen 4.4 %, "
-    "Beacon 3.1 %.": lambda: (
-        [f"{by_mode()[g]:.1%}" for g in ("lumen · broadcast", "beacon · broadcast")] == ["4.4%", "3.1%"]
+    "Bar chart of engagement per impression of each brand's feed posts, replies left out: Lumen 5.1 %, "
+    "Beacon 3.8 %.": lambda: (
+        [f"{by_mode()[g]:.1%}" for g in ("lumen · broadcast", "beacon · broadcast")] == ["5.1%", "3.8%"]
     ),
     "Each view of a Beacon broadcast earns less reaction than a Lumen one": lambda: (
         by_mode()["beacon · broadcast"] < by_mode()["lumen · broadcast"]
     ),
-    "it has about twice Lumen's follows and a third more impressions": lambda: (
+    "it has about twice Lumen's follows and a sixth more impressions": lambda: (
         round(follows()["beacon"] / follows()["lumen"], 1) in (1.9, 2.0, 2.1)
-        and round(impressions()["beacon"] / impressions()["lumen"], 1) == 1.3
+        and round(1 / (impressions()["beacon"] / impressions()["lumen"] - 1)) == 6
     ),
-    "each view of a Beacon broadcast earns only about 70 % of the reaction a Lumen broadcast earns": lambda: (
-        round(by_mode()["beacon · broadcast"] / by_mode()["lumen · broadcast"], 2) in (0.69, 0.70, 0.71)
+    "each view of a Beacon broadcast earns only about three quarters of the reaction a Lumen broadcast earns":
+    lambda: (
+        round(by_mode()["beacon · broadcast"] / by_mode()["lumen · broadcast"], 2) in (0.74, 0.75, 0.76)
     ),
     "Most of Beacon's posts are broadcasts, and most of those are promotions.": lambda: (
         (beacon()["mode"] == "broadcast").mean() > 0.9
         and (metrics.feed_posts(beacon())["content_type"] == "promotional").mean() > 0.5
     ),
-    "Lumen answers 87 % of the questions it is asked and Beacon about three in ten, and Beacon takes about "
+    "Lumen answers 86 % of the questions it is asked and Beacon about three in ten, and Beacon takes about "
     "three days to do it.": lambda: (
         metrics.activity_indicators(tables()["posts"], tables()["comments"])
         .pipe(
-            lambda t: f"{t.loc['lumen', 'questions_answered']:.0%}" == "87%"
+            lambda t: f"{t.loc['lumen', 'questions_answered']:.0%}" == "86%"
             and round(t.loc["beacon", "questions_answered"], 1) == 0.3
             and round(t.loc["beacon", "median_response_hours"] / 24) == 3
         )
     ),
-    "Beacon loses between 0.8 % and 1.1 % of its followers each month; Lumen between 0.6 % and 1.0 %, "
-    "except September (about 1.5 %)": lambda: (
+    "Beacon loses between 0.8 % and 1.1 % of its followers each month; Lumen between 0.5 % and 1.0 %, "
+    "except September (about 1.8 %)": lambda: (
         [f"{f(churn()['beacon']):.1%}" for f in (min, max)] == ["0.8%", "1.1%"]
-        and [f"{f(outside_september()['lumen']):.1%}" for f in (min, max)] == ["0.6%", "1.0%"]
-        and f"{churn().loc['2025-09-01', 'lumen']:.1%}" == "1.5%"
+        and [f"{f(outside_september()['lumen']):.1%}" for f in (min, max)] == ["0.5%", "1.0%"]
+        and f"{churn().loc['2025-09-01', 'lumen']:.1%}" == "1.8%"
     ),
-    "Beacon loses followers a little faster in most months; Lumen's recall month stands out": lambda: (
-        (outside_september()["beacon"] > outside_september()["lumen"]).sum() == 10
+    "Beacon loses followers a little faster in every month but Lumen's recall month": lambda: (
+        (outside_september()["beacon"] > outside_september()["lumen"]).all()
+        and churn().loc["2025-09-01", "lumen"] > churn().loc["2025-09-01", "beacon"]
         and churn()["lumen"].idxmax() == pd.Timestamp("2025-09-01")
     ),
-    "In ten of the eleven months outside September, Beacon loses a slightly larger share of its audience "
+    "In all eleven months outside September, Beacon loses a slightly larger share of its audience "
     "than Lumen does, about one follower in a hundred": lambda: (
-        (outside_september()["beacon"] > outside_september()["lumen"]).sum() == 10
+        (outside_september()["beacon"] > outside_september()["lumen"]).all()
         and round(churn()["beacon"].median(), 2) == 0.01
     ),
     "a brand that loses 1 % of its followers a month has lost about one in nine of the people it started "
@@ -179,26 +181,28 @@ CLAIMS = {
     "In this invented data, promotions are shared least of the feed posts": lambda: (
         shares().idxmin() == "promotional"
     ),
-    "humour and announcement about 7.5, job 6, educational 4.5, question 3.7, culture 3.5 and "
-    "promotional 3.": lambda: (
-        shares().round(1)[["humour", "announcement"]].tolist() == [7.6, 7.5]
-        and round(shares()["job"]) == 6
-        and shares().round(1)[["educational", "question", "culture"]].tolist() == [4.5, 3.7, 3.5]
-        and round(shares()["promotional"]) == 3
+    "humour about 5.8, educational 5.4, announcement 4.9, job and question 4.5, culture 4 and "
+    "promotional 3.1.": lambda: (
+        shares().sort_values(ascending=False).index.tolist()
+        == ["humour", "educational", "announcement", "job", "question", "culture", "promotional"]
+        and shares().round(1)[["humour", "educational", "announcement", "job", "question", "promotional"]]
+        .tolist() == [5.8, 5.4, 4.9, 4.5, 4.5, 3.1]
+        and round(shares()["culture"]) == 4
     ),
-    "Of the posts each brand plans, humour travels furthest (Lumen about 6.3 shares a post, Beacon about "
-    "9.9), then job openings (people pass a vacancy on to a friend) and useful know-how; promotions are "
-    "shared least of any post made for everyone. The gaps are a factor of about three, not tenfold.":
-    lambda: (
-        all(planned_shares(brand).sort_values(ascending=False).index[:3].tolist()
-            == ["humour", "job", "educational"]
-            and planned_shares(brand).idxmin() == "promotional"
-            and round(planned_shares(brand).max() / planned_shares(brand).min()) == 3
-            for brand in ("lumen", "beacon"))
-        and [round(planned_shares(b)["humour"], 1) for b in ("lumen", "beacon")] == [6.3, 9.9]
+    "Of the posts each brand plans, what travels furthest differs: humour at Lumen (about 5.1 shares a "
+    "post), useful know-how at Beacon (about 9.2), with humour second there. Both agree on the bottom: "
+    "promotions are shared least of any post made for everyone. The gaps are a factor of two to three, "
+    "not tenfold.": lambda: (
+        planned_shares("lumen").idxmax() == "humour"
+        and planned_shares("beacon").nlargest(2).index.tolist() == ["educational", "humour"]
+        and [round(planned_shares(b).max(), 1) for b in ("lumen", "beacon")] == [5.1, 9.2]
+        and all(planned_shares(b).idxmin() == "promotional" for b in ("lumen", "beacon"))
+        and sorted(round(planned_shares(b).max() / planned_shares(b).min()) for b in ("lumen", "beacon"))
+        == [2, 3]
     ),
-    "Lumen's recall announcements top its own list (about 7.5 a post)": lambda: (
-        brand_shares("lumen").idxmax() == "announcement" and round(brand_shares("lumen").max(), 1) == 7.5
+    "Lumen's recall announcements come close behind its humour (about 4.9 a post)": lambda: (
+        brand_shares("lumen").sort_values(ascending=False).index[:2].tolist() == ["humour", "announcement"]
+        and round(brand_shares("lumen")["announcement"], 1) == 4.9
     ),
     "Its lowest week, about -0.2, is the week of the recall on 8 September; the next two weeks (shaded "
     "with it: Lumen's extended rota) climb back, and from the week of 29 September it is back in its "
@@ -214,21 +218,21 @@ CLAIMS = {
     "With about 20 mentions a week it is noisy, mostly between 0 and +0.5.": lambda: (
         round(weekly_counts().median(), -1) == 20 and weekly_sentiment().between(0, 0.5).mean() > 0.9
     ),
-    "Mentions jumped to about six times their usual weekly number and turned negative in the first week, "
+    "Mentions jumped to about five times their usual weekly number and turned negative in the first week, "
     "then calmed over the next two": lambda: (
-        round(weekly_counts()[RECALL_WEEK] / weekly_counts().median()) == 6
+        round(weekly_counts()[RECALL_WEEK] / weekly_counts().median()) == 5
         and weekly_sentiment()[RECALL_WEEK] < 0
         and weekly_counts()["2025-09-15"] > weekly_counts()["2025-09-22"]
     ),
-    "one week can dip for no reason at all (late October does)": lambda: (
-        weekly_sentiment()["2025-10-27"] < 0
-        and weekly_sentiment().drop(RECALL_WEEK).idxmin() == pd.Timestamp("2025-10-27")
+    "one week can dip for no reason at all (early December does)": lambda: (
+        weekly_sentiment()["2025-12-08"] < 0
+        and weekly_sentiment().drop(RECALL_WEEK).idxmin() == pd.Timestamp("2025-12-08")
     ),
-    "During those three weeks Lumen answered comments in about an hour (median), against about nine "
+    "During those three weeks Lumen answered comments in about an hour (median), against about ten "
     "hours usually": lambda: (
         round(lumen_answer_hours().query("'2025-09-08' <= day <= '2025-09-28'")["hours"].median()) == 1
         and round(lumen_answer_hours().query("day < '2025-09-08' or day > '2025-09-28'")["hours"].median())
-        == 9
+        == 10
     ),
     "accounts that reply to comments earn more engagement than accounts that do not, by up to 42 % on "
     "Threads and 30 % on LinkedIn: the largest gaps, on two platforms, not a range": lambda: (
@@ -242,24 +246,27 @@ CLAIMS = {
 }
 
 NOTES_CLAIMS = {
-    "Weekly mentions, spam left out, go from about 20-30 to about 130 in the recall's first week": lambda: (
-        recorded_weekly_mentions()["2025-08-17":"2025-09-07"].between(15, 30).all()
-        and round(recorded_weekly_mentions()["2025-09-14"], -1) == 130
+    "Weekly mentions, spam left out, go from about 20-35 to about 110 in the recall's first week": lambda: (
+        recorded_weekly_mentions()["2025-08-17":"2025-09-07"].between(17.5, 37.5).all()
+        and round(recorded_weekly_mentions()["2025-09-14"], -1) == 110
     ),
     "half of them name the recall": lambda: (
         len(first_day_mentions()) == 20
         and first_day_mentions()["text"].str.contains("recall", case=False).sum() == 10
     ),
-    "The same sentence turns up from different accounts (one furious line from three people)": lambda: (
-        first_day_mentions().groupby("text")["author"].nunique().max() == 3
+    "The same sentence turns up from different accounts (one furious line from four people, with or "
+    "without the @)": lambda: (
+        first_day_mentions()
+        .assign(line=first_day_mentions()["text"].str.replace("@LumenCoffee", "Lumen"))
+        .groupby("line")["author"].nunique().max() == 4
     ),
     "Beacon's audience keeps growing although it loses about 1 % of its followers a month": lambda: (
         follows()["beacon"]
         > tables()["followers"].query("date == date.min() and brand == 'beacon'")["followers"].sum()
         and round(churn()["beacon"].median(), 2) == 0.01
     ),
-    "Beacon's bigger audience engages far less": lambda: (
-        by_mode()["beacon · broadcast"] < 0.75 * by_mode()["lumen · broadcast"]
+    "Beacon's bigger audience engages less per view": lambda: (
+        by_mode()["beacon · broadcast"] < 0.8 * by_mode()["lumen · broadcast"]
     ),
 }
 
