@@ -62,8 +62,8 @@ def _best(hour=6, params=crisis.CENTRAL):
 CLAIMS = {
     "A post is seen most in its first hours":
         lambda: out("ignore")["peak_hour"] <= crisis.ESCALATION_HOUR,
-    "about 2.5 % on Facebook and 13.5 % on Instagram":
-        lambda: crisis.CALIBRATED_REACH == {"facebook": 0.025, "instagram": 0.135},
+    "about 2.4 % on Facebook and 13.5 % on Instagram":
+        lambda: crisis.CALIBRATED_REACH == {"facebook": 0.024, "instagram": 0.135},
     "Lumen has about 18,000 follows summed over its six platforms (someone who follows twice counts "
     "twice)": lambda: about(crisis.CENTRAL.followers, -3) == 18_000,
     "about 2,900 people could see the story at all": lambda: about(crisis.audience()) == 2_900,
@@ -239,9 +239,9 @@ NOTES_CLAIMS = {
         lambda: all(abs(out(n, h)["sentiment"] - crisis.CENTRAL.baseline) < 0.01
                     for n in crisis.CHOICES for h in HOURS),
     "About 2 in 1,000 of those who see it post anything": lambda: crisis.CENTRAL.voice_share == 0.002,
-    "the course's calibrated 2.5 % on Facebook to 13.5 % on Instagram":
+    "the course's calibrated 2.4 % on Facebook to 13.5 % on Instagram":
         lambda: (crisis.PARAMETERS["follower_reach"].low, crisis.PARAMETERS["follower_reach"].high)
-        == (0.025, 0.135),
+        == (0.024, 0.135),
     "if the recovery effect never holds, the transparent follow-up ends below silence":
         lambda: out("transparent", 6, NEVER_HOLDS)["sentiment"] < out("ignore", 6, NEVER_HOLDS)["sentiment"],
     "three weeks on Lumen's overall tone is back to within a hundredth of where it was":
