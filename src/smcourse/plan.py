@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import json
 import math
 import os
@@ -88,7 +87,9 @@ CHECK_MINUTES = 10  # one look through every inbox, so that no message waits pas
 CALENDAR_WEEKS = 6
 NOISE_WIDTH = 2  # a change within two standard errors of the baseline can be chance
 COPY_SHARE = 0.3  # a plan that repeats three tenths of Lumen's example (by weight) copies it
-SIMILAR = 0.9  # how alike (difflib's ratio) two choices must be to count as one repeated
+SIMILAR = 0.8  # the share of words two texts must share (Jaccard) to count as one repeated
+PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
+PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 # Units that count activity on the platforms; an own count of the outcome counts something else.
 PLATFORM_UNITS = re.compile(r"\b(likes?|views?|impressions?|clicks?|engagements?|followers?|"
@@ -934,38 +935,93 @@ def _unnamed(text: str, names: list[str]) -> str:
     return " ".join(plain.split())
 
 
+def _rota_pattern(rota: dict[str, str]) -> dict[str, str]:
+    """The rota without its names or word order: each day's hours (sorted) and how many people
+    work them, and how many days each person works (sorted), so that new names hide nothing."""
+    days_worked: dict[str, int] = {}
+    pattern = {}
+    for day in WEEKDAYS:
+        people = set(re.findall(r"\b[A-Z][a-z]+\b", rota.get(day, "")))
+        hours = sorted(float(hour) for hour in re.findall(r"\d+", rota.get(day, "")))
+        for person in people:
+            days_worked[person] = days_worked.get(person, 0) + 1
+        if people or hours:
+            pattern[day] = f"{len(people)} people at {' '.join(f'{hour:g}' for hour in hours)}"
+    if days_worked:
+        pattern["days worked"] = " ".join(map(str, sorted(days_worked.values())))
+    return pattern
+
+
+def _prose(plan: Plan) -> list[str]:
+    """Every written text of the plan: situation, reasons, purposes, policies, budget notes and
+    actions."""
+    team, crisis, budget = plan.community, plan.crisis, plan.budget
+    return [*dataclasses.astuple(plan.situation), plan.audience.summary,
+            *(text for p in plan.audience.personas for text in (p.description, p.needs)),
+            *(o.reason for o in plan.objectives), *(g.why for g in plan.goals),
+            *(p.description for p in plan.pillars), *(c.purpose for c in plan.channels),
+            plan.voice, team.who_answers, team.escalation, team.deputy,
+            *dataclasses.astuple(crisis), plan.disclosure, budget.other_work, budget.tools,
+            budget.surge, budget.case, *(a.step for a in plan.actions.values())]
+
+
+def _words(text: str, names: list[str] = ()) -> str:
+    """The distinct words of `text` (`_unnamed`), sorted: the text whatever its word order."""
+    return " ".join(sorted(set(_unnamed(text, list(names)).split())))
+
+
 def fingerprint(plan: Plan) -> dict[str, float]:
-    """The plan's choices as comparable strings with their weights, whatever the organisation,
-    its pillars and personas are called: each objective's baseline and target, each channel's
-    cadence and mix shares (which make the calendar), each persona's needs, each action and the
-    written policies with the names taken out. A written text weighs a point per 10 words (at
-    least 1), any other choice 1."""
-    team, crisis, names = plan.community, plan.crisis, _names(plan)
-    texts = (plan.voice, plan.disclosure, team.who_answers, team.escalation,
-             crisis.holding_statement, crisis.pause, crisis.escalation, plan.audience.summary,
-             plan.situation.numbers, plan.situation.competitor,
-             *(p.needs for p in plan.audience.personas), *(a.step for a in plan.actions.values()))
-    choices = {
-        **{f"objective|{_plain(o.baseline)}|{_plain(o.target)}": 1.0 for o in plan.objectives},
-        **{f"channel|{_plain(c.name)}|{c.posts}|{c.per}|{sorted(c.mix.values())}": 1.0
-           for c in plan.channels if c.posts},
-    }
-    for text in texts:
-        if unnamed := _unnamed(text, names):
-            choices[f"text|{unnamed}"] = max(1.0, len(unnamed.split()) / 10)
+    """The plan's strategy as comparable choices with their weights, whatever it calls the
+    organisation, pillars, personas, metrics and people: each objective's baseline, target, date,
+    spread and unit; each channel's cadence, mix shares, minutes a post and response promise; the
+    staffing (days, hours, rota, workload); the budget lines, each weighing 1. Each written text
+    counts as the set of its words with the names taken out (so that reordering its words or
+    sentences hides nothing), weighing PROSE_WEIGHT per 10 words."""
+    team, budget, names = plan.community, plan.budget, _names(plan)
+    choices = {f"objective|{_plain(o.baseline)}|{_plain(o.target)}|{o.by.strip()}": 1.0
+               for o in plan.objectives}
+    choices |= {f"objective spread|{_plain(o.baseline)}|{_plain(o.spread)}|{_plain(o.periods)}|"
+                f"{_words(o.unit) or o.metric}": 1.0 for o in plan.objectives}
+    for channel in plan.channels:
+        name = _words(channel.name)
+        choices[f"cadence|{name}|{channel.posts}|{channel.per}|{sorted(channel.mix.values())}"] = 1
+        choices[f"making|{name}|{channel.minutes_per_post}"] = 1.0
+        choices[f"promise|{name}|{_plain(channel.response_hours)}"] = 1.0
+    choices |= {f"staffing|{name}|{_plain(getattr(team, name))}": 1.0
+                for name in ("days", "opens", "closes", "staffed_hours", "messages_per_week",
+                             "dms_per_week", "minutes_per_reply")}
+    choices |= {f"rota|{day}|{shape}": 1.0 for day, shape in _rota_pattern(team.rota).items()}
+    choices |= {f"budget|{name}|{_plain(getattr(budget, name))}": 1.0
+                for name in ("people_hours", "other_hours", "tools_per_month", "paid_per_month",
+                             "contingency")}
+    for text in _prose(plan):
+        words = _words(text, names)
+        if len(words.split()) >= PROSE_MIN_WORDS:
+            choices[f"text|{words}"] = PROSE_WEIGHT * max(1.0, len(words.split()) / 10)
     return choices
 
 
+def _alike(choice: str, other: str) -> bool:
+    """Whether two fingerprint choices are one repeated: structured choices equal, texts sharing
+    at least SIMILAR of their words (Jaccard)."""
+    kind, _, content = choice.partition("|")
+    other_kind, _, other_content = other.partition("|")
+    if kind != other_kind:
+        return False
+    if kind != "text":
+        return content == other_content
+    words, other_words = set(content.split()), set(other_content.split())
+    return len(words & other_words) >= SIMILAR * len(words | other_words)
+
+
 def example_similarity(plan: Plan) -> float:
-    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats: one of Lumen's
-    choices counts as repeated when one of the plan's choices of the same kind is at least
-    SIMILAR alike (difflib's ratio), so that new names, changed punctuation, capitals or number
-    formats hide nothing."""
+    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats (`fingerprint`), so
+    that new names, reordered or repunctuated texts and number formats hide nothing."""
     mine, lumen = fingerprint(plan), fingerprint(example_plan())
+    texts = [other for other in mine if other.startswith("text|")]
     repeated = sum(weight for choice, weight in lumen.items()
-                   if any(other.split("|")[0] == choice.split("|")[0]
-                          and difflib.SequenceMatcher(None, choice, other).ratio() >= SIMILAR
-                          for other in mine))
+                   if choice in mine or (choice.startswith("text|")
+                                         and any(_alike(choice, other) for other in texts)))
     return repeated / sum(lumen.values())
 
 
