@@ -24,6 +24,14 @@ Patterns planted on purpose, each with a modest effect and noise around it (size
   weekends wait until the next working morning; many comments are never answered; monitoring
   picks up spam and copy-paste bot posts.
 
+Random streams: every part of the data draws from its own generator,
+`np.random.default_rng([seed, table, brand, platform])`, keyed by the stable integers in
+TABLE_KEY, BRAND_KEY and PLATFORM_KEY (see `_stream`). Followers, posts, comments and the recall
+weeks' posts and comments each have one stream per brand and platform; mentions one per brand; the
+survey one of its own. A change to how one platform's posts are drawn therefore moves only that
+platform's numbers (and its comments), never another platform's or another table's. Keep the keys
+as they are; give a new effect a new key.
+
 `write_datasets()` rewrites every CSV from the fixed seed, so the committed files are reproducible
 (`smcourse data generate`, then `git diff` shows nothing).
 """
@@ -54,13 +62,19 @@ INCIDENT_UNFOLLOW_DECAY = 6.0
 INCIDENT_ROTA_DAYS = 21           # Lumen answers on an extended rota for three weeks
 INCIDENT_COMMENT_EXTRA = 3.0     # extra comments per Lumen post on day 0 (decays like mentions)
 INCIDENT_ANSWER_PROBABILITY = 0.9  # Lumen answers recall questions and complaints on the rota
-INCIDENT_SEED = (SEED, 9)         # the recall's own generator, so the rest of the year is unchanged
 RECOVERY_DAYS = 45                # mentions crediting Lumen's openness appear during this window
 
 PLATFORMS = ("instagram", "facebook", "x", "linkedin", "youtube", "tiktok")
 CONTENT_TYPES = ("promotional", "educational", "question", "culture", "humour", "job", "announcement",
                  "reply")
 VIDEO_PLATFORMS = ("youtube", "tiktok")
+# Stable keys of the random streams (see `_stream`): never renumber, only add.
+TABLE_KEY = {"followers": 1, "posts": 2, "comments": 3, "mentions": 4, "survey": 5,
+             "recall_posts": 6, "recall_comments": 7}
+BRAND_KEY = {"lumen": 1, "beacon": 2}
+PLATFORM_KEY = {"instagram": 1, "facebook": 2, "x": 3, "linkedin": 4, "youtube": 5, "tiktok": 6}
+# Platforms whose feed posts follow a fixed calendar (evenly spaced) rather than a daily chance.
+SCHEDULED_PLATFORMS = ("youtube",)
 
 
 @dataclass(frozen=True)
@@ -76,11 +90,11 @@ class Platform:
 
 PLATFORM = {
     "instagram": Platform(0.15, 1.35, 0.036, (0.88, 0.035, 0.085), 0.00144),
-    "facebook": Platform(0.026, 1.15, 0.0495, (0.78, 0.07, 0.15), 0.0201),
-    "x": Platform(0.030, 1.25, 0.0223, (0.80, 0.08, 0.12), 0.0237),
-    "linkedin": Platform(0.30, 1.3, 0.05, (0.86, 0.07, 0.07), 0.0086),
-    "youtube": Platform(0.75, 1.3, 0.047, (0.93, 0.05, 0.02), 0.0074),
-    "tiktok": Platform(0.66, 1.2, 0.0445, (0.938, 0.012, 0.05), 0.00151),
+    "facebook": Platform(0.026, 1.15, 0.0495, (0.78, 0.07, 0.15), 0.0095),
+    "x": Platform(0.030, 1.25, 0.0223, (0.80, 0.08, 0.12), 0.012),
+    "linkedin": Platform(0.11, 1.3, 0.05, (0.86, 0.07, 0.07), 0.0052),
+    "youtube": Platform(0.75, 1.3, 0.0285, (0.93, 0.05, 0.02), 0.0074),
+    "tiktok": Platform(0.66, 1.2, 0.0505, (0.938, 0.012, 0.05), 0.0005),
 }
 
 
@@ -106,7 +120,7 @@ class BrandProfile:
 
 LUMEN = BrandProfile(
     brand="lumen",
-    posts_per_week={"instagram": 4.5, "facebook": 4.9, "x": 4.5, "linkedin": 1.5, "youtube": 0.25,
+    posts_per_week={"instagram": 4.5, "facebook": 4.9, "x": 4.5, "linkedin": 1.5, "youtube": 12 / 52,
                     "tiktok": 5.0},
     start_followers={"instagram": 6800, "facebook": 4300, "x": 1350, "linkedin": 900,
                      "youtube": 420, "tiktok": 1500},
@@ -129,7 +143,7 @@ LUMEN = BrandProfile(
 
 BEACON = BrandProfile(
     brand="beacon",
-    posts_per_week={"instagram": 5.0, "facebook": 5.0, "x": 4.5, "linkedin": 1.0, "youtube": 0.25,
+    posts_per_week={"instagram": 5.0, "facebook": 5.0, "x": 4.5, "linkedin": 1.0, "youtube": 8 / 52,
                     "tiktok": 2.5},
     start_followers={"instagram": 16500, "facebook": 11800, "x": 3600, "linkedin": 1700,
                      "youtube": 950, "tiktok": 2400},
@@ -170,6 +184,9 @@ HOUR_EFFECT = {h: 0.85 for h in range(24)} | {7: 0.92, 8: 0.96, 9: 0.98, 10: 1.0
                                              18: 1.08, 19: 1.13, 20: 1.1, 21: 0.95, 22: 0.87}
 RATE_NOISE = 0.45   # sigma of the log-normal noise on each post's engagement rate
 REACH_NOISE = 0.4   # sigma of the log-normal noise on each post's reach
+# TikTok's For You feed makes views heavy-tailed: most clips stay small and a few break out far
+# beyond the followers (sigma 1.2 puts about 60 % of the views in the top sixth of the clips).
+PLATFORM_REACH_NOISE = {"tiktok": 1.2}
 # Video length in seconds and the average share of it watched (TikTok and YouTube).
 VIDEO_SECONDS = {"tiktok": (12, 60), "youtube": (240, 720)}
 WATCHED_SHARE = {"tiktok": 0.22, "youtube": 0.35}
@@ -378,6 +395,12 @@ def _incident_weight(day: date, brand: str, decay: float) -> float:
     return float(np.exp(-since / decay)) if since >= 0 else 0.0
 
 
+def _stream(seed: int, table: str, brand: str = "", platform: str = "") -> np.random.Generator:
+    """The random generator of one part of the data: a table, for one brand and platform."""
+    keys = [seed, TABLE_KEY[table], BRAND_KEY.get(brand, 0), PLATFORM_KEY.get(platform, 0)]
+    return np.random.default_rng(keys)
+
+
 def _pick(rng: np.random.Generator, options):
     return options[int(rng.integers(len(options)))]
 
@@ -399,9 +422,10 @@ def _author(rng) -> str:
     return f"@user{int(rng.integers(1000, 9999))}"
 
 
-def _follower_rows(rng, profile: BrandProfile) -> list[dict]:
+def _follower_rows(seed: int, profile: BrandProfile) -> list[dict]:
     rows = []
     for platform in PLATFORMS:
+        rng = _stream(seed, "followers", profile.brand, platform)
         followers = float(profile.start_followers[platform])
         churn = profile.monthly_churn[platform] / 30.4
         gain = (profile.monthly_growth[platform] + profile.monthly_churn[platform]) / 30.4
@@ -418,21 +442,35 @@ def _follower_rows(rng, profile: BrandProfile) -> list[dict]:
     return rows
 
 
-def _post_times(rng, profile: BrandProfile, platform: str) -> list[datetime]:
-    weekly = profile.posts_per_week[platform] / (1 - profile.reply_share)  # broadcasts + replies
-    hours = np.arange(7, 23)
-    weights = np.array([0.5 if h in (7, 21, 22) else 1.0 for h in hours])
+def _post_times(rng, profile: BrandProfile, platform: str) -> list[tuple[datetime, bool]]:
+    """When `profile` posts on `platform`, in order, each with whether it is a reply.
+
+    Feed posts and replies come by a daily chance; on SCHEDULED_PLATFORMS the feed posts instead
+    follow an even calendar (one every DAYS / count days) and only the replies come by chance."""
+    weekly = profile.posts_per_week[platform]
+    replies_weekly = weekly * profile.reply_share / (1 - profile.reply_share)
+    scheduled = platform in SCHEDULED_PLATFORMS
+    feed_days = []
+    if scheduled:
+        count = round(weekly * DAYS / 7)
+        feed_days = [int(i * DAYS / count + rng.integers(0, DAYS // count)) for i in range(count)]
     times = []
     for offset in range(DAYS):
         day = YEAR_START + timedelta(days=offset)
-        for _ in range(int(rng.poisson(weekly / 7))):
-            if profile.batch_posting:  # scheduled in a morning batch, minutes apart
-                hour, minute = 9, int(rng.integers(0, 20))
-            else:
-                hour = int(rng.choice(hours, p=weights / weights.sum()))
-                minute = int(rng.integers(0, 60))
-            times.append(_local_datetime(day, hour, minute))
-    return times
+        feed = feed_days.count(offset) if scheduled else int(rng.poisson(weekly / 7))
+        kinds = [False] * feed + [True] * int(rng.poisson(replies_weekly / 7))
+        times.extend((_posting_moment(rng, profile, day), is_reply) for is_reply in kinds)
+    return sorted(times, key=lambda item: item[0])
+
+
+def _posting_moment(rng, profile: BrandProfile, day: date) -> datetime:
+    """A posting time on `day`: a morning batch minutes apart, or spread over the waking hours."""
+    if profile.batch_posting:
+        return _local_datetime(day, 9, int(rng.integers(0, 20)))
+    hours = np.arange(7, 23)
+    weights = np.array([0.5 if h in (7, 21, 22) else 1.0 for h in hours])
+    return _local_datetime(day, int(rng.choice(hours, p=weights / weights.sum())),
+                           int(rng.integers(0, 60)))
 
 
 def _split(platform: str, content_type: str, comment_boost: float = 1.0) -> np.ndarray:
@@ -450,8 +488,8 @@ def _post_numbers(rng, profile: BrandProfile, platform: str, content_type: str, 
     settings = PLATFORM[platform]
     is_reply = content_type == "reply"
     reach_share = settings.reach_share * (REPLY_REACH if is_reply else reach_boost)
-    reach = int(rng.poisson(audience * reach_share * rng.lognormal(-REACH_NOISE ** 2 / 2,
-                                                                   REACH_NOISE)))
+    noise = PLATFORM_REACH_NOISE.get(platform, REACH_NOISE)
+    reach = int(rng.poisson(audience * reach_share * rng.lognormal(-noise ** 2 / 2, noise)))
     impressions = reach + int(rng.poisson(reach * (settings.frequency - 1)
                                           * rng.uniform(0.8, 1.2)))
     rate = (settings.engagement * CONTENT_ENGAGEMENT[content_type]
@@ -467,13 +505,13 @@ def _post_numbers(rng, profile: BrandProfile, platform: str, content_type: str, 
             "shares": shares, "clicks": clicks}
 
 
-def _post_rows(rng, profile: BrandProfile, followers_on: dict) -> list[dict]:
+def _post_rows(seed: int, profile: BrandProfile, followers_on: dict) -> list[dict]:
     rows = []
     types = list(profile.content_mix)
     weights = np.array(list(profile.content_mix.values()))
     for platform in PLATFORMS:
-        for moment in _post_times(rng, profile, platform):
-            is_reply = rng.random() < profile.reply_share
+        rng = _stream(seed, "posts", profile.brand, platform)
+        for moment, is_reply in _post_times(rng, profile, platform):
             content_type = "reply" if is_reply else str(rng.choice(types, p=weights / weights.sum()))
             audience = followers_on[(profile.brand, platform, moment.date())]
             numbers = _post_numbers(rng, profile, platform, content_type, moment, audience)
@@ -523,18 +561,20 @@ def answer_time(profile: BrandProfile, created: datetime, working_hours: float) 
         moment = _local_datetime(next_day, 0, 0)
 
 
-def _recall_posts(rng, posts: list[dict], followers_on: dict) -> list[dict]:
-    """Lumen's posting during the recall weeks, drawn from the recall's own generator `rng`.
+def _recall_posts(seed: int, posts: list[dict], followers_on: dict) -> list[dict]:
+    """Lumen's posting during the recall weeks, drawn from the recall's own streams (one a platform).
 
     The notices and updates in RECALL_POSTS go out on the main platforms; scheduled promotional and
     humour posts become recall updates (promotions paused), no other post names the cold brew, some
     replies answer recall questions, and comments rise on every post (decaying like mentions).
     Each changed post keeps its year-long draw count in `base_comments` (see `_comment_rows`).
     """
+    streams = {platform: _stream(seed, "recall_posts", "lumen", platform) for platform in PLATFORMS}
     for post in posts:
         since = _days_since_incident(post["published_at"].date(), post["brand"])
         if not 0 <= since < INCIDENT_ROTA_DAYS:
             continue
+        rng = streams[post["platform"]]
         post["recall_window"], post["base_comments"] = True, post["comments"]
         if post["mode"] == "broadcast" and post["content_type"] in RECALL_PAUSED:
             audience = followers_on[("lumen", post["platform"], post["published_at"].date())]
@@ -555,6 +595,7 @@ def _recall_posts(rng, posts: list[dict], followers_on: dict) -> list[dict]:
     for days, platforms, template in RECALL_POSTS:
         day = INCIDENT_START + timedelta(days=days)
         for platform in platforms:
+            rng = streams[platform]
             planned = [p for p in posts if p["platform"] == platform and p["mode"] == "broadcast"
                        and p["published_at"].date() == day and not p.get("notice")]
             if planned:  # the notice takes the place of that day's scheduled post
@@ -617,16 +658,20 @@ def _comment(rng, post: dict, profile: BrandProfile, year_end: datetime, recall:
             "answered_at": answered_at}
 
 
-def _comment_rows(rng, posts: list[dict], profiles: dict[str, BrandProfile],
-                  recall_rng: np.random.Generator) -> list[dict]:
+def _comment_rows(seed: int, posts: list[dict], profiles: dict[str, BrandProfile]) -> list[dict]:
+    """Every comment, drawn post by post from the stream of the post's brand and platform."""
     rows = []
     year_end = _local_datetime(YEAR_START + timedelta(days=DAYS - 1), 23, 59)
+    streams = {(table, brand, platform): _stream(seed, table, brand, platform)
+               for table in ("comments", "recall_comments") for brand in profiles
+               for platform in PLATFORMS}
     for post in posts:
         profile = profiles[post["brand"]]
-        drawn = [_comment(rng, post, profile, year_end, False)
+        key = (post["brand"], post["platform"])
+        drawn = [_comment(streams[("comments", *key)], post, profile, year_end, False)
                  for _ in range(post.get("base_comments", post["comments"]))]
         if post.get("recall_window"):  # the year's draws stay as they were; the recall's replace them
-            drawn = [_comment(recall_rng, post, profile, year_end, True)
+            drawn = [_comment(streams[("recall_comments", *key)], post, profile, year_end, True)
                      for _ in range(post["comments"])]
         rows.extend(drawn)
     rows.sort(key=lambda r: (r["created_at"], r["post_id"]))
@@ -640,12 +685,14 @@ MENTION_PLATFORMS = ("instagram", "facebook", "x", "linkedin", "tiktok")
 MENTION_PLATFORM_WEIGHTS = np.array([0.32, 0.2, 0.2, 0.06, 0.22])
 
 
-def _mention_rows(rng, profiles: dict[str, BrandProfile]) -> list[dict]:
+def _mention_rows(seed: int, profiles: dict[str, BrandProfile]) -> list[dict]:
+    """Mentions of each brand, drawn day by day from that brand's stream."""
     rows = []
-    bots = [f"@deals{int(rng.integers(100, 999))}" for _ in range(12)]
-    for offset in range(DAYS):
-        day = YEAR_START + timedelta(days=offset)
-        for brand, daily in (("lumen", 3.0), ("beacon", 4.5)):
+    for brand, daily in (("lumen", 3.0), ("beacon", 4.5)):
+        rng = _stream(seed, "mentions", brand)
+        bots = [f"@deals{int(rng.integers(100, 999))}" for _ in range(12)]
+        for offset in range(DAYS):
+            day = YEAR_START + timedelta(days=offset)
             volume = _incident_weight(day, brand, INCIDENT_MENTION_DECAY)
             recall = _incident_weight(day, brand, INCIDENT_NEGATIVE_DECAY)
             since = _days_since_incident(day, brand)
@@ -695,7 +742,8 @@ def _years_on_social(rng, maturity: float) -> int:
     return int(np.clip(rng.normal(10 + maturity, 3.5), 0, 18))
 
 
-def _survey_rows(rng, count: int = 160) -> list[dict]:
+def _survey_rows(seed: int, count: int = 160) -> list[dict]:
+    rng = _stream(seed, "survey")
     rows = []
     shifts = {"planning": -0.2, "presences": 0.1, "commitment": -0.4, "relationships": 0.0}
     for number in range(1, count + 1):
@@ -717,24 +765,22 @@ def _survey_rows(rng, count: int = 160) -> list[dict]:
 
 def build_tables(seed: int = SEED) -> dict[str, list[dict]]:
     """Return every table as a list of row dicts, generated from `seed`."""
-    rng = np.random.default_rng(seed)
     profiles = {"lumen": LUMEN, "beacon": BEACON}
-    followers = _follower_rows(rng, LUMEN) + _follower_rows(rng, BEACON)
+    followers = _follower_rows(seed, LUMEN) + _follower_rows(seed, BEACON)
     followers_on = {}
     for row in followers:  # the audience a post goes out to: followers at the start of its day
         start = row["followers"] - row["gained"] + row["lost"]
         followers_on[(row["brand"], row["platform"], date.fromisoformat(row["date"]))] = start
-    recall_rng = np.random.default_rng(INCIDENT_SEED)
-    lumen = _recall_posts(recall_rng, _post_rows(rng, LUMEN, followers_on), followers_on)
-    posts = sorted(lumen + _post_rows(rng, BEACON, followers_on),
+    lumen = _recall_posts(seed, _post_rows(seed, LUMEN, followers_on), followers_on)
+    posts = sorted(lumen + _post_rows(seed, BEACON, followers_on),
                    key=lambda r: (r["published_at"], r["brand"], r["platform"]))
     for number, post in enumerate(posts, start=1):
         post["post_id"] = f"P{number:05d}"
-    comments = _comment_rows(rng, posts, profiles, recall_rng)
+    comments = _comment_rows(seed, posts, profiles)
     for post in posts:
         post["published_at"] = _iso(post["published_at"])
     return {"posts": posts, "followers": followers, "comments": comments,
-            "mentions": _mention_rows(rng, profiles), "survey": _survey_rows(rng)}
+            "mentions": _mention_rows(seed, profiles), "survey": _survey_rows(seed)}
 
 
 def _cell(value) -> str:
