@@ -1336,7 +1336,7 @@ def example_plan() -> Plan:
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
                     2, "week", {"Wholesale and careers": 100}, 45, "4"),
             Channel("X", "rented", "Where about 6 mentions a week reach us (and, we assume, the "
-                    "local press: to check by March); not for clicks: in 2025 a post there drew "
+                    "local press: to check by March); not for clicks: in 2025 a feed post there drew "
                     "0.3 clicks, the fewest of any channel", 4, "week",
                     {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4"),
             Channel("YouTube", "rented", "One long brewing video a month",
