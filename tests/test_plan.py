@@ -564,6 +564,22 @@ def test_the_calendar_spreads_posts_over_every_day_of_the_week():
     assert max(Counter(e.day for e in entries).values()) <= 7
 
 
+def test_linkedin_posts_on_weekdays_unless_told_otherwise_and_any_channel_can_choose():
+    weekend = {5, 6}
+    lumen = plan.example_plan()
+    on = lambda name: {e.day.weekday() for e in plan.calendar(lumen) if e.channel == name}  # noqa: E731
+    assert not on("LinkedIn") & weekend and on("Instagram") & weekend
+    count = Counter(e.channel for e in plan.calendar(lumen))
+    lumen = _with_channel("Instagram", days="weekdays")
+    assert not on("Instagram") & weekend
+    assert Counter(e.channel for e in plan.calendar(lumen)) == count  # as many posts, other days
+    lumen = _with_channel("LinkedIn", days="every day")
+    assert on("LinkedIn") & weekend
+    lumen = _with_channel("LinkedIn", days="Tuesdays")
+    assert _messages(lumen, "channels") == [
+        "“Tuesdays” is not a choice of days for LinkedIn: every day or weekdays."]
+
+
 def test_no_start_date_means_no_calendar():
     assert plan.calendar(_example(start="")) == []
 

@@ -74,6 +74,8 @@ JOURNEY_STAGES = ("awareness", "consideration", "decision")
 CADENCES = {"week": 1.0, "month": 12 / 52}  # posts per period -> posts a week
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RHYTHMS = ("weekly", "fortnightly", "monthly", "quarterly")
+POST_DAYS = {"every day": WEEKDAYS, "weekdays": WEEKDAYS[:5]}  # the days a channel can post on
+USUAL_DAYS = {"LinkedIn": "weekdays"}  # its readers are at work; every other channel: every day
 DIMENSIONS = {
     "planning": ("outposts that push people to the website",
                  "platforms chosen where customers, staff and suppliers already are, for the long run"),
@@ -224,7 +226,8 @@ class Pillar:
 @dataclass
 class Channel:
     """A place the organisation will be: its kind of property, its cadence (posts per week or per
-    month), its mix of pillars (per cent), the minutes one post takes and the response promise."""
+    month), its mix of pillars (per cent), the minutes one post takes, the response promise and
+    the days it posts on (a key of POST_DAYS; blank: its usual days, USUAL_DAYS)."""
 
     name: str
     property: str = ""
@@ -234,9 +237,14 @@ class Channel:
     mix: dict[str, int] = field(default_factory=dict)
     minutes_per_post: int = 0
     response_hours: str = ""
+    days: str = ""
 
     def posts_per_week(self) -> float:
         return self.posts * CADENCES.get(self.per, 1.0)
+
+    def post_days(self) -> str:
+        """The days the channel posts on: its choice, or its usual days when none is made."""
+        return self.days or USUAL_DAYS.get(self.name, "every day")
 
 
 @dataclass
@@ -411,23 +419,26 @@ def calendar(plan: Plan) -> list[Entry]:
         return []
     entries = []
     for index, channel in enumerate(plan.channels):
-        days = _post_days(channel, index)
+        days = _post_days(channel, index, start)
         for offset, pillar in zip(days, _pillar_sequence(channel.mix, len(days)), strict=True):
             entries.append(Entry(start + dt.timedelta(days=offset), channel.name, pillar))
     return sorted(entries, key=lambda entry: (entry.day, entry.channel))
 
 
-def _post_days(channel: Channel, index: int) -> list[int]:
-    """Day offsets from the start of the plan's posts on `channel`, the `index`-th channel,
-    within the calendar's weeks: evenly spaced, the first shifted by a part of the gap that differs
-    from one channel to the next."""
+def _post_days(channel: Channel, index: int, start: dt.date) -> list[int]:
+    """Day offsets from `start` of the plan's posts on `channel`, the `index`-th channel, within
+    the calendar's weeks: evenly spaced over the days it posts on, the first shifted by a part of
+    the gap that differs from one channel to the next."""
     if channel.posts <= 0 or channel.per not in CADENCES:
         return []
-    gap = 7 / channel.posts_per_week()
-    shift = (index * 3 % 7) / 7 * min(gap, 7)
-    count = math.ceil(7 * CALENDAR_WEEKS / gap)
-    return [day for number in range(count)
-            if (day := math.floor(number * gap + shift)) < 7 * CALENDAR_WEEKS]
+    weekdays = {WEEKDAYS.index(day) for day in POST_DAYS.get(channel.post_days(), WEEKDAYS)}
+    open_days = [offset for offset in range(7 * CALENDAR_WEEKS)
+                 if (start + dt.timedelta(days=offset)).weekday() in weekdays]
+    gap = len(weekdays) / channel.posts_per_week()  # in days the channel posts on
+    shift = (index * 3 % 7) / 7 * min(gap, len(weekdays))
+    count = math.ceil(len(open_days) / gap)
+    return [open_days[slot] for number in range(count)
+            if (slot := math.floor(number * gap + shift)) < len(open_days)]
 
 
 def _pillar_sequence(mix: dict[str, int], count: int) -> list[str]:
@@ -749,6 +760,9 @@ def _check_cadence(channel: Channel, where: str, pillars: set[str]):
     if channel.per not in CADENCES:
         yield _fix("channels", f"{where}.per", f"Say whether the posts on {channel.name} are per "
                                                "week or per month.")
+    if channel.days and channel.days not in POST_DAYS:
+        yield _fix("channels", f"{where}.days", f"“{channel.days}” is not a choice of days for "
+                   f"{channel.name}: {' or '.join(POST_DAYS)}.")
     elif channel.posts_per_week() > POSTS_PER_WEEK_CEILING:
         yield _consider("channels", f"{where}.posts", f"{channel.posts} posts a {channel.per} on "
                         f"{channel.name} is more than three a day; test whether your audience "
