@@ -440,8 +440,16 @@ PLAN_CLAIMS = {
     "95 hours a week above the usual 10, at 35 USD an hour (Lumen's own pay rate, assumed): 9,975 USD":
         lambda: _recall_weeks() == 3 and _surge_extra_hours() == 95
         and LUMEN.community.staffed_hours == 10 and 3 * 95 * 35 == 9975 <= LUMEN.budget.contingency,
-    "Hours by person: Sam 17, Ade 13, Jo 5, the head of marketing 4.":
+    "Hours by person: Sam 17, Ade 13, Jo 5, the head of marketing 4;":
         lambda: sum(_hours_by_person()) == LUMEN.budget.people_hours,
+    "Jo's 5 are 8 looks a week (about 3 of the inbox's 10 hours) and the cover.":
+        lambda: sum(shift.count("Jo at") * 2 for shift in LUMEN.community.rota.values()) == 8
+        and sum(len(re.findall(r"\d+", shift)) for shift in LUMEN.community.rota.values()) == 28
+        and round(8 / 28 * LUMEN.community.staffed_hours) == 3 and _hours_by_person()[2] == 5,
+    "The last look starts at 19:00 and the inbox closes at 19:30":
+        lambda: LUMEN.community.closes == "19:30" and max(
+            int(hour) for shift in LUMEN.community.rota.values()
+            for hour in re.findall(r"\d+", shift)) == 19,
     "Direct messages (15 a week) are Lumen's own estimate":
         lambda: LUMEN.community.dms_per_week == 15,
     "in 2025, leaving out the recall weeks (39% with them), Lumen joined 37% of the conversations "

@@ -1369,8 +1369,8 @@ def example_plan() -> Plan:
                         "Sunday), and Jo, the café supervisor, share the inbox on the rota below: "
                         "one looks at 07:00 and 11:00, the other at 15:00 and 19:00, paid at "
                         "35 USD an hour. Baristas answer brewing questions on the "
-                        "café's posts. Messages after 19:00 wait for the 07:00 look, and our "
-                        "profiles say so. The promise is what replaying 2025's comments on this "
+                        "café's posts. The last look starts at 19:00 and the inbox closes at "
+                        "19:30; later messages wait for the 07:00 look, and our profiles say so. The promise is what replaying 2025's comments on this "
                         "rota supports: a message that arrives between looks is seen at the next "
                         "one, within four hours from 07:00 to 19:00; of all messages, six in ten "
                         "within 4 hours and nine in ten within 11. "
@@ -1381,7 +1381,7 @@ def example_plan() -> Plan:
             escalation="Complaints about the café go to the café manager, and about a web-shop "
                        "order to the head of marketing, who runs the shop, the same day; "
                        "wholesale enquiries go to the founder within a working day.",
-            days=7, opens="07:00", closes="20:00", staffed_hours=10,
+            days=7, opens="07:00", closes="19:30", staffed_hours=10,
             messages_per_week=62, dms_per_week=15, minutes_per_reply=4,
             rota={**dict.fromkeys(("Mon", "Tue"), "Sam at 07 and 11, Jo at 15 and 19"),
                   **dict.fromkeys(("Wed", "Thu", "Fri"), "Sam at 07 and 11, Ade at 15 and 19"),
@@ -1419,7 +1419,9 @@ def example_plan() -> Plan:
                    "label; we never pay for, filter or write reviews, and never ask anyone to "
                    "change or remove one.",
         budget=Budget(people_hours=39,
-                      other_work="Hours by person: Sam 17, Ade 13, Jo 5, the head of marketing 4. "
+                      other_work="Hours by person: Sam 17, Ade 13, Jo 5, the head of marketing 4; "
+                                 "Jo's 5 are 8 looks a week (about 3 of the inbox's 10 hours) "
+                                 "and the cover. "
                                  "Other work, 8 hours a week: monitoring about 27 mentions a "
                                  "week and answering 6 in 10 of them 2, the on-call allowance 2 "
                                  "(the lead holding the phone is paid 2 hours a week for the "
