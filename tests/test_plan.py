@@ -256,7 +256,8 @@ def test_an_outcome_measured_only_by_activity_on_the_platforms_needs_a_count_of_
     assert [(i.where, i.message) for i in plan.check(lumen) if i.part == "objectives"] == [(
         "objectives[1].metric", "Objective 1 serves loyalty, but no objective counts loyalty "
         "itself: add a count of your own, such as repeat orders or returning customers a month "
-        "(likes, views, clicks and comments count activity on the platforms).")]
+        "(likes, views, clicks and comments count activity on the platforms, and posts published "
+        "count your own effort).")]
     signups = plan.example_plan().objectives[0]
     assert _messages(_example(objectives=[engagement, signups]), "objectives") == []
 
@@ -278,17 +279,20 @@ def test_a_target_within_the_week_to_week_noise_is_refused():
 
 def test_an_own_count_of_likes_views_or_clicks_does_not_count_the_outcome():
     """Renaming a platform metric as one's own count (engagement counted in likes, link clicks)
-    leaves the outcome uncounted; a count whose unit is the outcome passes."""
+    or counting effort (posts published) leaves the outcome uncounted; a count whose unit is the
+    outcome passes."""
     lumen = plan.example_plan()
     for metric, unit in (("Engagement on our posts", "likes a week"),
                          ("Link clicks from our posts", "clicks a week"),
-                         ("Reel views", "views a month")):
+                         ("Reel views", "views a month"),
+                         ("Offer posts published", "posts a week")):
         lumen.objectives[1] = dataclasses.replace(plan.example_plan().objectives[1],
                                                   metric=metric, unit=unit)
         assert _messages(lumen, "objectives") == [
             "Objective 2 serves sales, but no objective counts sales itself: add a count of your "
             "own, such as web-shop orders or sales from social links a month (likes, views, clicks "
-            "and comments count activity on the platforms)."], metric
+            "and comments count activity on the platforms, and posts published count your own "
+            "effort)."], metric
     lumen.objectives[1] = dataclasses.replace(plan.example_plan().objectives[1],
                                               metric="Orders with the SOCIAL code")
     assert _messages(lumen, "objectives") == []

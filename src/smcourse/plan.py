@@ -93,9 +93,10 @@ SIMILAR = 0.8  # the share of words two texts must share (Jaccard) to count as o
 PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
 PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy
 BUFFER = 0.10  # the share of people hours kept free for a busy week
-# Units that count activity on the platforms; an own count of the outcome counts something else.
+# Units that count activity on the platforms, or the effort of posting (posts published); an own
+# count of the outcome counts something else.
 PLATFORM_UNITS = re.compile(r"\b(likes?|views?|impressions?|clicks?|engagements?|followers?|"
-                            r"comments?|reach|shares?)\b", re.IGNORECASE)
+                            r"comments?|reach|shares?|published|posted)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -602,7 +603,8 @@ def _check_outcomes_counted(objectives: list[Objective]):
             yield _fix("objectives", f"objectives[{number}].metric",
                        f"Objective {number} serves {outcome}, but no objective counts {outcome} "
                        f"itself: add a count of your own, such as {OUTCOME_COUNTS[outcome]} "
-                       "(likes, views, clicks and comments count activity on the platforms).")
+                       "(likes, views, clicks and comments count activity on the platforms, and posts "
+                       "published count your own effort).")
 
 
 def _check_target(objective: Objective, spec: MetricSpec, number: int, where: str):
