@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from capstone_reference import reference_plan, solution_cells
+from capstone_reference import reference_plan, solution_cells, with_texts_reversed
 
 from smcourse import grading, plan
 
@@ -86,7 +86,8 @@ def graded(tmp_path_factory):
             *renamed.audience.personas[1:]]))
     learners = {"reference": None, "short_of_hours": short_of_hours,
                 "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed,
-                "lumen_disguised": disguised, "lumen_reworded": reworded}
+                "lumen_disguised": disguised, "lumen_reworded": reworded,
+                "lumen_reversed": with_texts_reversed(renamed)}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -121,7 +122,7 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 
 def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
-        == scores["lumen_reworded"] == TASK_A
+        == scores["lumen_reworded"] == scores["lumen_reversed"] == TASK_A
 
 
 @pytest.mark.parametrize("student", TASK_A_ANSWERS)
@@ -133,5 +134,6 @@ def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
     _, root = graded
     shares = {student: int(re.search(r"this plan repeats (\d+)% of Lumen's example",
                                      _tutor_line(root, student)).group(1))
-              for student in ("reference", "lumen_reworded")}
-    assert shares["reference"] < 10 and shares["lumen_reworded"] > 90
+              for student in ("reference", "lumen_reworded", "lumen_reversed")}
+    assert shares["reference"] < 10 and shares["lumen_reworded"] > 90 \
+        and shares["lumen_reversed"] > 90

@@ -39,4 +39,4 @@ def test_no_other_rubric_table_competes_with_it(place):
 def test_the_rubric_s_points_match_the_hand_marked_part():
     source = nbformat.read(PLACES["assignment"], as_version=4)
     judged = next(c for c in source.cells if c.metadata["nbgrader"]["grade_id"] == "reflection")
-    assert judged.metadata["nbgrader"]["points"] == POINTS == 12
+    assert judged.metadata["nbgrader"]["points"] == POINTS == 14

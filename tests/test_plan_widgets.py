@@ -65,7 +65,7 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert saved["channels"] == [{"name": "Instagram", "property": "rented",
                                   "purpose": "Shelf photos", "posts": 4, "per": "week",
                                   "mix": {"New books": 60, "Events": 40}, "minutes_per_post": 30,
-                                  "response_hours": "4"}]
+                                  "response_hours": "4", "days": ""}]
     restored = PlanBuilder(path)
     assert restored.read() == builder.read() and plan.check(restored.read()) == []
     assert restored.goals["connect"].why.value == "Meet local authors and book clubs"
@@ -115,6 +115,16 @@ def test_the_example_plan_fills_the_form_and_is_written_to_the_given_path(tmp_pa
     assert builder.channels["LinkedIn"].mix[4].description == "Wholesale and careers %"
     assert builder.channels["LinkedIn"].mix[4].value == 100
     assert plan.load(path).plan == plan.example_plan()
+
+
+def test_a_channel_s_days_show_its_usual_choice_and_a_change_is_saved(tmp_path):
+    path = tmp_path / "lumen.plan.json"
+    builder = PlanBuilder(path, start=plan.example_plan())
+    assert builder.channels["LinkedIn"].days.value == "weekdays"
+    assert builder.channels["Instagram"].days.value == "every day"
+    builder.channels["Instagram"].days.value = "weekdays"
+    saved = {c.name: c.days for c in plan.load(path).plan.channels}
+    assert saved["Instagram"] == "weekdays" and saved["LinkedIn"] == ""
 
 
 def test_channels_outside_the_catalogue_survive_a_round_trip(tmp_path):

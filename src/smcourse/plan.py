@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import json
 import math
 import os
@@ -75,6 +74,8 @@ JOURNEY_STAGES = ("awareness", "consideration", "decision")
 CADENCES = {"week": 1.0, "month": 12 / 52}  # posts per period -> posts a week
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 RHYTHMS = ("weekly", "fortnightly", "monthly", "quarterly")
+POST_DAYS = {"every day": WEEKDAYS, "weekdays": WEEKDAYS[:5]}  # the days a channel can post on
+USUAL_DAYS = {"LinkedIn": "weekdays"}  # its readers are at work; every other channel: every day
 DIMENSIONS = {
     "planning": ("outposts that push people to the website",
                  "platforms chosen where customers, staff and suppliers already are, for the long run"),
@@ -88,11 +89,14 @@ CHECK_MINUTES = 10  # one look through every inbox, so that no message waits pas
 CALENDAR_WEEKS = 6
 NOISE_WIDTH = 2  # a change within two standard errors of the baseline can be chance
 COPY_SHARE = 0.3  # a plan that repeats three tenths of Lumen's example (by weight) copies it
-SIMILAR = 0.9  # how alike (difflib's ratio) two choices must be to count as one repeated
+SIMILAR = 0.8  # the share of words two texts must share (Jaccard) to count as one repeated
+PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
+PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy
 BUFFER = 0.10  # the share of people hours kept free for a busy week
-# Units that count activity on the platforms; an own count of the outcome counts something else.
+# Units that count activity on the platforms, or the effort of posting (posts published); an own
+# count of the outcome counts something else.
 PLATFORM_UNITS = re.compile(r"\b(likes?|views?|impressions?|clicks?|engagements?|followers?|"
-                            r"comments?|reach|shares?)\b", re.IGNORECASE)
+                            r"comments?|reach|shares?|published|posted)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -223,7 +227,8 @@ class Pillar:
 @dataclass
 class Channel:
     """A place the organisation will be: its kind of property, its cadence (posts per week or per
-    month), its mix of pillars (per cent), the minutes one post takes and the response promise."""
+    month), its mix of pillars (per cent), the minutes one post takes, the response promise and
+    the days it posts on (a key of POST_DAYS; blank: its usual days, USUAL_DAYS)."""
 
     name: str
     property: str = ""
@@ -233,9 +238,14 @@ class Channel:
     mix: dict[str, int] = field(default_factory=dict)
     minutes_per_post: int = 0
     response_hours: str = ""
+    days: str = ""
 
     def posts_per_week(self) -> float:
         return self.posts * CADENCES.get(self.per, 1.0)
+
+    def post_days(self) -> str:
+        """The days the channel posts on: its choice, or its usual days when none is made."""
+        return self.days or USUAL_DAYS.get(self.name, "every day")
 
 
 @dataclass
@@ -410,23 +420,26 @@ def calendar(plan: Plan) -> list[Entry]:
         return []
     entries = []
     for index, channel in enumerate(plan.channels):
-        days = _post_days(channel, index)
+        days = _post_days(channel, index, start)
         for offset, pillar in zip(days, _pillar_sequence(channel.mix, len(days)), strict=True):
             entries.append(Entry(start + dt.timedelta(days=offset), channel.name, pillar))
     return sorted(entries, key=lambda entry: (entry.day, entry.channel))
 
 
-def _post_days(channel: Channel, index: int) -> list[int]:
-    """Day offsets from the start of the plan's posts on `channel`, the `index`-th channel,
-    within the calendar's weeks: evenly spaced, the first shifted by a part of the gap that differs
-    from one channel to the next."""
+def _post_days(channel: Channel, index: int, start: dt.date) -> list[int]:
+    """Day offsets from `start` of the plan's posts on `channel`, the `index`-th channel, within
+    the calendar's weeks: evenly spaced over the days it posts on, the first shifted by a part of
+    the gap that differs from one channel to the next."""
     if channel.posts <= 0 or channel.per not in CADENCES:
         return []
-    gap = 7 / channel.posts_per_week()
-    shift = (index * 3 % 7) / 7 * min(gap, 7)
-    count = math.ceil(7 * CALENDAR_WEEKS / gap)
-    return [day for number in range(count)
-            if (day := math.floor(number * gap + shift)) < 7 * CALENDAR_WEEKS]
+    weekdays = {WEEKDAYS.index(day) for day in POST_DAYS.get(channel.post_days(), WEEKDAYS)}
+    open_days = [offset for offset in range(7 * CALENDAR_WEEKS)
+                 if (start + dt.timedelta(days=offset)).weekday() in weekdays]
+    gap = len(weekdays) / channel.posts_per_week()  # in days the channel posts on
+    shift = (index * 3 % 7) / 7 * min(gap, len(weekdays))
+    count = math.ceil(len(open_days) / gap)
+    return [open_days[slot] for number in range(count)
+            if (slot := math.floor(number * gap + shift)) < len(open_days)]
 
 
 def _pillar_sequence(mix: dict[str, int], count: int) -> list[str]:
@@ -555,6 +568,19 @@ def _check_objectives(plan: Plan):
             yield _consider("objectives", f"{where}.reason", f"Why should {spec.label} reach "
                             f"the target of objective {number}? Give the reason you expect it.")
     yield from _check_outcomes_counted(plan.objectives)
+    yield from _check_answered_floor(plan.objectives)
+
+
+def _check_answered_floor(objectives: list[Objective]):
+    """A response-time objective needs a share-answered one beside it: a median wait falls when
+    the hard messages are left unanswered."""
+    metrics = [objective.metric for objective in objectives]
+    if "response_time" in metrics and "questions_answered" not in metrics:
+        number = metrics.index("response_time") + 1
+        yield _consider("objectives", f"objectives[{number}].metric",
+                        f"Objective {number} judges the median response time, which falls if you "
+                        "answer fewer, harder messages: add a floor on the share answered "
+                        "(questions_answered) beside it.")
 
 
 def counts_platform_activity(objective: Objective) -> bool:
@@ -577,7 +603,8 @@ def _check_outcomes_counted(objectives: list[Objective]):
             yield _fix("objectives", f"objectives[{number}].metric",
                        f"Objective {number} serves {outcome}, but no objective counts {outcome} "
                        f"itself: add a count of your own, such as {OUTCOME_COUNTS[outcome]} "
-                       "(likes, views, clicks and comments count activity on the platforms).")
+                       "(likes, views, clicks and comments count activity on the platforms, and posts "
+                       "published count your own effort).")
 
 
 def _check_target(objective: Objective, spec: MetricSpec, number: int, where: str):
@@ -735,6 +762,9 @@ def _check_cadence(channel: Channel, where: str, pillars: set[str]):
     if channel.per not in CADENCES:
         yield _fix("channels", f"{where}.per", f"Say whether the posts on {channel.name} are per "
                                                "week or per month.")
+    if channel.days and channel.days not in POST_DAYS:
+        yield _fix("channels", f"{where}.days", f"“{channel.days}” is not a choice of days for "
+                   f"{channel.name}: {' or '.join(POST_DAYS)}.")
     elif channel.posts_per_week() > POSTS_PER_WEEK_CEILING:
         yield _consider("channels", f"{where}.posts", f"{channel.posts} posts a {channel.per} on "
                         f"{channel.name} is more than three a day; test whether your audience "
@@ -934,38 +964,93 @@ def _unnamed(text: str, names: list[str]) -> str:
     return " ".join(plain.split())
 
 
+def _rota_pattern(rota: dict[str, str]) -> dict[str, str]:
+    """The rota without its names or word order: each day's hours (sorted) and how many people
+    work them, and how many days each person works (sorted), so that new names hide nothing."""
+    days_worked: dict[str, int] = {}
+    pattern = {}
+    for day in WEEKDAYS:
+        people = set(re.findall(r"\b[A-Z][a-z]+\b", rota.get(day, "")))
+        hours = sorted(float(hour) for hour in re.findall(r"\d+", rota.get(day, "")))
+        for person in people:
+            days_worked[person] = days_worked.get(person, 0) + 1
+        if people or hours:
+            pattern[day] = f"{len(people)} people at {' '.join(f'{hour:g}' for hour in hours)}"
+    if days_worked:
+        pattern["days worked"] = " ".join(map(str, sorted(days_worked.values())))
+    return pattern
+
+
+def _prose(plan: Plan) -> list[str]:
+    """Every written text of the plan: situation, reasons, purposes, policies, budget notes and
+    actions."""
+    team, crisis, budget = plan.community, plan.crisis, plan.budget
+    return [*dataclasses.astuple(plan.situation), plan.audience.summary,
+            *(text for p in plan.audience.personas for text in (p.description, p.needs)),
+            *(o.reason for o in plan.objectives), *(g.why for g in plan.goals),
+            *(p.description for p in plan.pillars), *(c.purpose for c in plan.channels),
+            plan.voice, team.who_answers, team.escalation, team.deputy,
+            *dataclasses.astuple(crisis), plan.disclosure, budget.other_work, budget.tools,
+            budget.surge, budget.case, *(a.step for a in plan.actions.values())]
+
+
+def _words(text: str, names: list[str] = ()) -> str:
+    """The distinct words of `text` (`_unnamed`), sorted: the text whatever its word order."""
+    return " ".join(sorted(set(_unnamed(text, list(names)).split())))
+
+
 def fingerprint(plan: Plan) -> dict[str, float]:
-    """The plan's choices as comparable strings with their weights, whatever the organisation,
-    its pillars and personas are called: each objective's baseline and target, each channel's
-    cadence and mix shares (which make the calendar), each persona's needs, each action and the
-    written policies with the names taken out. A written text weighs a point per 10 words (at
-    least 1), any other choice 1."""
-    team, crisis, names = plan.community, plan.crisis, _names(plan)
-    texts = (plan.voice, plan.disclosure, team.who_answers, team.escalation,
-             crisis.holding_statement, crisis.pause, crisis.escalation, plan.audience.summary,
-             plan.situation.numbers, plan.situation.competitor,
-             *(p.needs for p in plan.audience.personas), *(a.step for a in plan.actions.values()))
-    choices = {
-        **{f"objective|{_plain(o.baseline)}|{_plain(o.target)}": 1.0 for o in plan.objectives},
-        **{f"channel|{_plain(c.name)}|{c.posts}|{c.per}|{sorted(c.mix.values())}": 1.0
-           for c in plan.channels if c.posts},
-    }
-    for text in texts:
-        if unnamed := _unnamed(text, names):
-            choices[f"text|{unnamed}"] = max(1.0, len(unnamed.split()) / 10)
+    """The plan's strategy as comparable choices with their weights, whatever it calls the
+    organisation, pillars, personas, metrics and people: each objective's baseline, target, date,
+    spread and unit; each channel's cadence, mix shares, minutes a post and response promise; the
+    staffing (days, hours, rota, workload); the budget lines, each weighing 1. Each written text
+    counts as the set of its words with the names taken out (so that reordering its words or
+    sentences hides nothing), weighing PROSE_WEIGHT per 10 words."""
+    team, budget, names = plan.community, plan.budget, _names(plan)
+    choices = {f"objective|{_plain(o.baseline)}|{_plain(o.target)}|{o.by.strip()}": 1.0
+               for o in plan.objectives}
+    choices |= {f"objective spread|{_plain(o.baseline)}|{_plain(o.spread)}|{_plain(o.periods)}|"
+                f"{_words(o.unit)}": 1.0 for o in plan.objectives}
+    for channel in plan.channels:
+        name = _words(channel.name)
+        choices[f"cadence|{name}|{channel.posts}|{channel.per}|{sorted(channel.mix.values())}"] = 1
+        choices[f"making|{name}|{channel.minutes_per_post}"] = 1.0
+        choices[f"promise|{name}|{_plain(channel.response_hours)}"] = 1.0
+    choices |= {f"staffing|{name}|{_plain(getattr(team, name))}": 1.0
+                for name in ("days", "opens", "closes", "staffed_hours", "messages_per_week",
+                             "dms_per_week", "minutes_per_reply")}
+    choices |= {f"rota|{day}|{shape}": 1.0 for day, shape in _rota_pattern(team.rota).items()}
+    choices |= {f"budget|{name}|{_plain(getattr(budget, name))}": 1.0
+                for name in ("people_hours", "other_hours", "tools_per_month", "paid_per_month",
+                             "contingency")}
+    for text in _prose(plan):
+        words = _words(text, names)
+        if len(words.split()) >= PROSE_MIN_WORDS:
+            choices[f"text|{words}"] = PROSE_WEIGHT * max(1.0, len(words.split()) / 10)
     return choices
 
 
+def _alike(choice: str, other: str) -> bool:
+    """Whether two fingerprint choices are one repeated: structured choices equal, texts sharing
+    at least SIMILAR of their words (Jaccard)."""
+    kind, _, content = choice.partition("|")
+    other_kind, _, other_content = other.partition("|")
+    if kind != other_kind:
+        return False
+    if kind != "text":
+        return content == other_content
+    words, other_words = set(content.split()), set(other_content.split())
+    return len(words & other_words) >= SIMILAR * len(words | other_words)
+
+
 def example_similarity(plan: Plan) -> float:
-    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats: one of Lumen's
-    choices counts as repeated when one of the plan's choices of the same kind is at least
-    SIMILAR alike (difflib's ratio), so that new names, changed punctuation, capitals or number
-    formats hide nothing."""
+    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats (`fingerprint`), so
+    that new names, reordered or repunctuated texts and number formats hide nothing."""
     mine, lumen = fingerprint(plan), fingerprint(example_plan())
+    texts = [other for other in mine if other.startswith("text|")]
     repeated = sum(weight for choice, weight in lumen.items()
-                   if any(other.split("|")[0] == choice.split("|")[0]
-                          and difflib.SequenceMatcher(None, choice, other).ratio() >= SIMILAR
-                          for other in mine))
+                   if choice in mine or (choice.startswith("text|")
+                                         and any(_alike(choice, other) for other in texts)))
     return repeated / sum(lumen.values())
 
 
@@ -1138,10 +1223,10 @@ def example_plan() -> Plan:
             presences="A roastery with a riverside café and a web shop on the US East Coast; a "
                       "website with brewing guides, a newsletter twice a month, Instagram, "
                       "Facebook, X, TikTok, LinkedIn, YouTube, and reviews of the café.",
-            numbers="In 2025, leaving out the three recall weeks, our posts earned 4.5% engagement "
-                    "by impressions (pooled) and about 29 link clicks a week, rising to 31 in "
-                    "the last 13 weeks; we answered 87% of "
-                    "questions, with a median wait of 9.4 hours, because half of all comments "
+            numbers="In 2025, leaving out the three recall weeks, our posts earned 5.1% engagement "
+                    "by impressions (pooled) and about 13 link clicks a week, 11 in the last 13 "
+                    "weeks; we answered 86% of "
+                    "questions, with a median wait of 9.9 hours, because half of all comments "
                     "arrive before 08:00 or after 18:00 and one in seven on a Sunday.",
             competitor="Beacon Bean Co. has twice our followers but nearly two thirds of its posts "
                        "are promotions and it answers about a third of questions, slowly."),
@@ -1155,16 +1240,18 @@ def example_plan() -> Plan:
                              "orders from customers whose first order came through a tagged "
                              "social link. The newsletter's brewing guides and a reorder reminder "
                              "bring them back; judged as the mean of April to June."),
-            Objective("sales", "Web-shop orders from tagged social links or the SOCIAL code",
-                      "30", "40", "2027-06-30", unit="orders a month", spread="6", periods="3",
+            Objective("sales", "Web-shop orders from unpaid social links or the SOCIAL code",
+                      "30", "38", "2027-06-30", unit="orders a month", spread="6", periods="3",
                       activity="communicate",
                       source="Lumen's web-shop order records (invented for this example)",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example): about 30 orders a month in 2026 came through a link "
-                             "tagged utm_source=social or the SOCIAL code, varying by 6. Every "
-                             "offer now links to the shop with such a tag; orders from the paid "
-                             "promotion carry utm_medium=paid and are reported apart, with their "
-                             "cost per order. Judged as the mean of April to June."),
+                             "tagged utm_source=social or the SOCIAL code, varying by 6. In 2026 "
+                             "most offer posts linked to the shop's home page; every offer now "
+                             "links to the roast itself, a change the April report tests. Orders "
+                             "from the paid promotion carry utm_medium=paid and are not counted "
+                             "here, so the target stands if the promotion is stopped. Judged as "
+                             "the mean of April to June."),
             Objective("reviews", "New Google reviews, every rating counted", "6", "9",
                       "2027-06-30", unit="reviews a month", spread="2", periods="3",
                       source="Lumen's Google Business Profile (invented for this example)",
@@ -1174,23 +1261,38 @@ def example_plan() -> Plan:
                              "and a card at the till, never only the regulars we expect to be "
                              "pleased; every review is answered within a day; judged as the mean "
                              "of April to June."),
-            Objective("service", "response_time", "9.4", "4", "2027-03-31", spread="4",
+            Objective("service", "response_time", "9.9", "4", "2027-03-31", spread="4",
                       periods="12",
                       source="the course data: 2025 comments without the recall weeks, plan_import.baseline",
                       reason="Answers people can count on. Replaying 2025's comments on this rota "
                              "(every day, looks at 07, 11, 15 and 19) gives a median wait of 3 "
                              "hours; a week's median varies by 4 hours, so it is judged over the "
-                             "12 weeks from 4 January, beside the share of all comments answered "
+                             "12 weeks from 4 January, beside the next objective's floor on the "
+                             "share of questions answered and the share of all comments answered "
                              "within 4 hours, unanswered ones counted as late (20% in 2025)."),
-            Objective("service", "Mentions of Lumen elsewhere that we answer", "38", "60",
-                      "2027-06-30", unit="% of mentions a month", spread="7", periods="3",
+            Objective("service", "questions_answered", "85.7", "95", "2027-03-31", spread="14.5",
+                      periods="12",
+                      source="the course data: 2025 comments without the recall weeks, "
+                             "plan_import.baseline",
+                      reason="A floor beside the median wait, so that a faster median cannot "
+                             "come from leaving the hard questions unanswered: in 2025 Lumen "
+                             "answered 85.7% of questions outside the recall, and a week's share "
+                             "varies by 14.5 points. On every look the lead answers each question "
+                             "waiting, or says when an answer will come; judged over the same 12 "
+                             "weeks."),
+            Objective("service", "Mentions of Lumen elsewhere that we answer", "37", "60",
+                      "2027-06-30", unit="% of mentions a month", spread="5", periods="3",
                       activity="monitor",
-                      source="the course data: 2025 mentions, metrics.mention_reply_share",
-                      reason="Hearing questions and complaints early: in 2025 Lumen joined 38% "
-                             "of the conversations others started about it, varying by 7 points "
-                             "from month to month. The leads answer mentions on each look, and "
-                             "the monitoring tool alerts the on-call phone overnight; judged as "
-                             "the mean of April to June."),
+                      source="the course data: 2025 mentions without the recall weeks, "
+                             "metrics.mention_reply_share",
+                      reason="Hearing questions and complaints early: in 2025, leaving out the "
+                             "recall weeks (39% with them), Lumen joined 37% "
+                             "of the conversations others started about it, varying by 5 points "
+                             "from month to month. On each of the four daily looks the lead "
+                             "reads the monitoring tool's new mentions and answers those that "
+                             "ask or complain: at 60% of about 27 a week, 16 answers at 4 "
+                             "minutes, 2 hours a week with the reading, budgeted as other work; "
+                             "judged as the mean of April to June."),
             Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
                       unit="enquiries a month", spread="1.4", periods="6", activity="connect",
                       source="Lumen's enquiry log (invented for this example)",
@@ -1242,16 +1344,16 @@ def example_plan() -> Plan:
                     5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
                                 "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
             Channel("Facebook", "rented", "Café events, local groups and shop offers with a "
-                    "link: more clicks per post than Instagram or X", 5, "week",
+                    "link in the post itself", 5, "week",
                     {"New roasts and offers": 40, "Ask the roaster": 40, "Behind the roaster": 20},
                     20, "4"),
             Channel("Threads", "rented", "Quick conversations with Instagram followers",
                     2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
                     2, "week", {"Wholesale and careers": 100}, 45, "4"),
-            Channel("X", "rented", "Where about 5 mentions a week reach us (and, we assume, the "
-                    "local press: to check by March); not for clicks: in 2025 a post there drew "
-                    "0.7 clicks, the fewest of any channel", 4, "week",
+            Channel("X", "rented", "Where about 6 mentions a week reach us (and, we assume, the "
+                    "local press: to check by March); not for clicks: in 2025 a feed post there drew "
+                    "0.3 clicks, the fewest of any channel", 4, "week",
                     {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4"),
             Channel("YouTube", "rented", "One long brewing video a month",
                     1, "month", {"Brewing at home": 100}, 480, "24"),
@@ -1267,18 +1369,23 @@ def example_plan() -> Plan:
         community=Community(
             who_answers="Two community leads, Sam (Monday to Friday) and Ade (Wednesday to "
                         "Sunday), and Jo, the café supervisor, share the inbox on the rota below: "
-                        "one looks at 07:00 and 11:00, the other at 15:00 and 19:00 (evening and "
-                        "Sunday looks are paid as on-call time, within the 35 USD an hour). "
-                        "Baristas answer brewing questions on the "
-                        "café's posts. Messages after 19:00 wait for the 07:00 look, and our "
-                        "profiles say so. The promise is four hours for messages that arrive "
-                        "from 07:00 to 19:00; "
-                        "mentions elsewhere are monitoring, budgeted as other work.",
+                        "one looks at 07:00 and 11:00, the other at 15:00 and 19:00, paid at "
+                        "35 USD an hour. Baristas answer brewing questions on the "
+                        "café's posts. The last look starts at 19:00 and the inbox closes at "
+                        "19:30; later messages wait for the 07:00 look, and our profiles say "
+                        "so. The promise is what replaying 2025's comments on this "
+                        "rota supports: a message that arrives between looks is seen at the next "
+                        "one, within four hours from 07:00 to 19:00; of all messages, six in ten "
+                        "within 4 hours and nine in ten within 11. "
+                        "Mentions elsewhere are monitoring, budgeted as other work. Overnight "
+                        "the monitoring tool sends safety words to the on-call phone, which "
+                        "the two leads hold in alternate weeks for an allowance budgeted as "
+                        "other work.",
             escalation="Complaints about the café go to the café manager, and about a web-shop "
                        "order to the head of marketing, who runs the shop, the same day; "
                        "wholesale enquiries go to the founder within a working day.",
-            days=7, opens="07:00", closes="20:00", staffed_hours=10,
-            messages_per_week=59, dms_per_week=15, minutes_per_reply=4,
+            days=7, opens="07:00", closes="19:30", staffed_hours=10,
+            messages_per_week=62, dms_per_week=15, minutes_per_reply=4,
             rota={**dict.fromkeys(("Mon", "Tue"), "Sam at 07 and 11, Jo at 15 and 19"),
                   **dict.fromkeys(("Wed", "Thu", "Fri"), "Sam at 07 and 11, Ade at 15 and 19"),
                   **dict.fromkeys(("Sat", "Sun"), "Ade at 07 and 11, Jo at 15 and 19")},
@@ -1314,13 +1421,18 @@ def example_plan() -> Plan:
                    "that they work here; images made or changed with AI carry the platform's AI "
                    "label; we never pay for, filter or write reviews, and never ask anyone to "
                    "change or remove one.",
-        budget=Budget(people_hours=37,
-                      other_work="Hours by person: Sam 16, Ade 12, Jo 5, the head of marketing 4. "
-                                 "Other work: monitoring about 25 mentions a week, review and "
-                                 "Google replies, "
-                                 "the monthly report, managing paid promotion, conversations "
-                                 "with growers and press, tastings",
-                      other_hours=6,
+        budget=Budget(people_hours=39,
+                      other_work="Hours by person: Sam 17, Ade 13, Jo 5, the head of marketing 4; "
+                                 "Jo's 5 are 8 looks a week (about 3 of the inbox's 10 hours) "
+                                 "and the cover. "
+                                 "Other work, 8 hours a week: monitoring about 27 mentions a "
+                                 "week and answering 6 in 10 of them 2, the on-call allowance 2 "
+                                 "(the lead holding the phone is paid 2 hours a week for the "
+                                 "nights, Lumen's assumption; an alert's work comes from the "
+                                 "contingency), review and Google replies 1, the monthly report "
+                                 "1, conversations with growers and press 1, managing paid "
+                                 "promotion 0.5, tastings 0.5",
+                      other_hours=8,
                       tools="A scheduling tool, a design app and a monitoring tool",
                       tools_per_month=90, paid_per_month=200, currency="USD",
                       contingency=10000,
@@ -1329,19 +1441,21 @@ def example_plan() -> Plan:
                             "22:00 every day (105 hours a week), 95 hours a week above the usual "
                             "10, at 35 USD an hour (Lumen's own pay rate, assumed): 9,975 USD, "
                             "rounded up.",
-                      case="A year costs about 80,820 USD: people 67,340, tools 1,080, paid "
+                      case="A year costs about 84,460 USD: people 70,980, tools 1,080, paid "
                            "promotion 2,400 and the contingency 10,000. Lumen's web-shop records "
                            "(invented for this example) give an average order of 32 USD at a 40% "
-                           "margin, 12.80 USD an order. The cadence forecasts no more organic "
-                           "clicks than now (26 a week against a recent 31), so the 10 extra "
-                           "orders a month must come from the paid promotion and from offer "
-                           "links that land on the product with the SOCIAL code; the April "
-                           "report shows which, and the promotion stops if a paid order costs "
-                           "more than its margin. Counted alone, each extra order costs about "
-                           "674 USD and earns 12.80: the orders do not pay for the plan. What "
-                           "the directors buy is service (answers within four hours every day, "
-                           "mentions answered), readiness for a crisis like the 2025 recall, and "
-                           "two more wholesale enquiries a month; they should weigh those."),
+                           "margin, 12.80 USD an order. The cadence forecasts about as many organic "
+                           "clicks as now (12 a week against a recent 11), so the 8 extra "
+                           "orders a month must come from offer links that land on the roast "
+                           "with the SOCIAL code, not from more clicks. The paid promotion is a "
+                           "test reported apart: it stops if a paid order costs more than its "
+                           "margin, and the orders target does not count on it. Counted alone, "
+                           "each extra order costs about 880 USD and earns 12.80: the orders do "
+                           "not pay for the plan. What the directors buy is service (six in ten "
+                           "messages seen within 4 hours and nine in ten within 11, every day, "
+                           "and six in ten mentions answered), readiness for a crisis like the "
+                           "2025 recall, and two more wholesale enquiries a month; they should "
+                           "weigh those."),
         reporting=Reporting("monthly", "The founder, the head of marketing and the café manager",
                             "2027-02-01"),
         actions={
@@ -1353,9 +1467,11 @@ def example_plan() -> Plan:
                                  "on-call phone, and book one training day", "Founder",
                                  "2027-01-04"),
             "relationships": Action("Answer mentions of Lumen elsewhere, not only comments on our "
-                                    "posts, thank the ten most active fans each month and invite "
-                                    "two unhappy reviewers to a tasting, never asking them to "
-                                    "change or remove a review", "Community leads", "2027-01-04"),
+                                    "posts, thank the ten most active fans each month, and hold "
+                                    "a monthly tasting open to every customer, announced on our "
+                                    "channels and never tied to writing, changing or removing a "
+                                    "review",
+                                    "Community leads", "2027-01-04"),
         },
-        weakest="relationships",
+        weakest="commitment",
     )

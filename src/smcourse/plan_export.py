@@ -77,7 +77,8 @@ def sections(plan: Plan) -> list[Section]:
             ("Pillar", "What it covers"), [(p.name, p.description) for p in plan.pillars])]),
         Section("channels", "6. Channels, cadence and mix", [Table(
             ("Channel", "Property", "What it is for", "Cadence", "Mix", "Answer within"),
-            [(c.name, c.property, c.purpose, f"{c.posts} a {c.per}" if c.posts else "no posts",
+            [(c.name, c.property, c.purpose,
+              f"{c.posts} a {c.per}, {c.post_days()}" if c.posts else "no posts",
               ", ".join(f"{pillar} {share}%" for pillar, share in c.mix.items() if share),
               f"{c.response_hours} hours" if c.response_hours.strip() else "")
              for c in plan.channels])]),

@@ -1,6 +1,6 @@
 """The one rubric for judging a capstone plan, shown word for word in lesson 06, its instructor
-note and assignment 06 (a test keeps the three identical). The builder's checks cover what is
-missing or unworkable; this rubric covers what only a person can judge."""
+note and assignment 06, which formgrader shows (a test keeps them identical). The builder's checks
+cover what is missing or unworkable; this rubric covers what only a person can judge."""
 
 LEVELS = ("0: missing or unworkable", "1: present and workable", "2: convincing")
 CRITERIA = {
@@ -9,6 +9,12 @@ CRITERIA = {
         "presences, numbers, a competitor and personas with a journey stage",
         "the baseline and the competitor shape the choices that follow; each persona drives "
         "content somewhere"),
+    "Fit and evidence": (
+        "a generic plan, or numbers with no source",
+        "the plan is about the learner's own business, and every baseline says where it comes from",
+        "the choices fit this business's customers, size and hours, and its numbers come from "
+        "evidence: the learner's own export or records, each baseline sourced, none borrowed from "
+        "Lumen or the course data"),
     "Objectives": (
         "no objective tied to a business outcome",
         "each objective has an outcome, a metric, a baseline, a target and a date",
@@ -45,6 +51,6 @@ RUBRIC = "\n".join([
     "",
     f"Score each row 0, 1 or 2, out of {POINTS} in all, on what the exported plan says (a part "
     "still under *Still open*\nhas already cost its automatic point: judge the row on the rest). "
-    "From 10 the plan is ready to present;\n6 to 9 needs one more round; below 6 needs a "
+    "From 12 the plan is ready to present;\n7 to 11 needs one more round; below 7 needs a "
     "conversation before the next session.",
 ]) + "\n"

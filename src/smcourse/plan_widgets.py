@@ -135,6 +135,7 @@ class ChannelRow:
     per: w.Dropdown
     minutes_per_post: w.IntText
     response_hours: w.Text
+    days: w.Dropdown
     mix: list[w.IntText]  # one share per pillar slot
 
 
@@ -325,6 +326,9 @@ class PlanBuilder:
                            layout=w.Layout(width="7em"), tooltip=f"{name}: a week or a month"),
                 _labelled_whole(channel.minutes_per_post, "minutes a post"),
                 _text("hours", _NUMBER, f"{name}: answer within (hours)", channel.response_hours),
+                w.Dropdown(options=list(model.POST_DAYS), value=channel.post_days()
+                           if channel.post_days() in model.POST_DAYS else "every day",
+                           layout=w.Layout(width="8em"), tooltip=f"{name}: posts on which days"),
                 [_labelled_whole(channel.mix.get(pillar, 0) if pillar else 0, "")
                  for pillar in pillar_names])
 
@@ -373,7 +377,7 @@ class PlanBuilder:
         for row in self.channels.values():
             cadence = w.HBox([w.Label("", layout=_LABEL), row.posts, row.per,
                               row.minutes_per_post, w.Label("answer within (hours)"),
-                              row.response_hours])
+                              row.response_hours, w.Label("posts on"), row.days])
             rows.append(w.VBox([w.HBox([row.chosen, row.property, row.purpose]), cadence,
                                 w.HBox([w.Label("mix (%)", layout=_LABEL), *row.mix])]))
         return w.VBox([w.HTML(f"<small>{kinds}. Each channel's mix (per cent of its posts on "
@@ -469,9 +473,11 @@ class PlanBuilder:
     def _read_channel(name: str, row: ChannelRow, pillars: list[model.Pillar]) -> model.Channel:
         mix = {pillar.name: box.value for pillar, box in zip(pillars, row.mix, strict=False)
                if pillar.name and box.value}
+        usual = model.Channel(name).post_days()  # kept blank, so the usual days stay the default
         return model.Channel(name, row.property.value, row.purpose.value, row.posts.value,
                              row.per.value, mix, row.minutes_per_post.value,
-                             row.response_hours.value)
+                             row.response_hours.value,
+                             "" if row.days.value == usual else row.days.value)
 
     def _changed(self) -> None:
         self.plan = self.read()
