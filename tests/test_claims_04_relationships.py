@@ -114,9 +114,9 @@ def beacon():
 
 
 def recorded_weekly_mentions():
-    """The group activity's recipe: Lumen's mentions, spam left out, weeks ending on Sunday."""
+    """The group activity's recipe: Lumen's mentions, spam left out, weeks labelled by their Monday."""
     lumen = group_activity_mentions()
-    weeks = lumen.set_index("created_at").resample("W")["mention_id"].count()
+    weeks = lumen.set_index("created_at").resample("W-MON", closed="left", label="left")["mention_id"].count()
     return weeks.set_axis(weeks.index.strftime("%Y-%m-%d"))
 
 
@@ -271,8 +271,8 @@ NOTES_CLAIMS = {
         len(group_activity_mentions()) == 1277 and group_activity_mentions()["text"].nunique() == 267
     ),
     "Weekly mentions, spam left out, go from about 20-35 to about 110 in the recall's first week": lambda: (
-        recorded_weekly_mentions()["2025-08-17":"2025-09-07"].between(17.5, 37.5).all()
-        and round(recorded_weekly_mentions()["2025-09-14"], -1) == 110
+        recorded_weekly_mentions()["2025-08-18":"2025-09-01"].between(17.5, 37.5).all()
+        and round(recorded_weekly_mentions()["2025-09-08"], -1) == 110
     ),
     "half of them name the recall": lambda: (
         len(first_day_mentions()) == 20
