@@ -169,6 +169,14 @@ CLAIMS = {
         and crisis.PARAMETERS["win_back"].low == 0.18
         and "34 % deleted it" in crisis.SOURCES["rightnow2011"]
         and "18 % became loyal" in crisis.SOURCES["rightnow2011"],
+    "read 34 % as a generous upper proxy for winning someone back; the high value, 67 %, is our assumption, "
+    "not a finding":
+        lambda: crisis.PARAMETERS["win_back"].high == 0.67
+        and "the high 0.67 is an assumption" in crisis.PARAMETERS["win_back"].source
+        and "33 % posted a positive review" in crisis.SOURCES["rightnow2011"],
+    "The model describes a text post on a feed that shows posts mainly to followers, such as X or Facebook":
+        lambda: "feed that shows posts mainly to followers" in crisis.__doc__
+        and "follower-driven feed" in crisis.PARAMETERS["outsiders"].source,
     "A transparent follow-up reaches more people than ignoring the complaint":
         lambda: all(out("transparent", h)["reach"] > out("ignore", h)["reach"] for h in HOURS),
     "started depends on how often the recovery effect holds":

@@ -9,7 +9,11 @@ the end state. The model is a teaching device, not a forecast. Every number in i
 comes from, in `SOURCES`; sources older than 2024 say so) or as an assumption.
 
 It models one complaint, not a problem that affects many customers. For a recall or a safety issue a
-public statement is the required first step; the model says nothing against that.
+public statement is the required first step; the model says nothing against that. It models a text
+post on a feed that shows posts mainly to followers (X, Facebook): the caps on `outsiders` and
+`first_post` fit that. A video complaint on a recommendation feed (TikTok, Instagram Reels, YouTube
+Shorts) is shown to people who do not follow the poster and can reach many times the high values;
+the model does not cover it. Nor does it separate a public reply from a private message.
 
 The model, hour by hour (t = 0, 1, 2 ...):
 
@@ -201,7 +205,7 @@ PARAMETERS = {p.name: p for p in (
     Parameter("outsiders", 750, 3_000, "people",
               "non-followers who could see the story (the complainant's network and beyond)",
               "assumption: a customer with a few hundred followers, and the networks of the few who "
-              "share"),
+              "share, on a follower-driven feed; a video on a recommendation feed can go far beyond"),
     Parameter("first_post", 40, 300, "exposures",
               "exposures one post of the complainant gets in all (a second post as many again)",
               "assumption: a few hundred followers, of whom a post reaches a share (calibration: "
@@ -228,8 +232,10 @@ PARAMETERS = {p.name: p for p in (
               "chance that a prompt personal answer wins the complainant back (bystanders are not "
               "won back)",
               "rightnow2011 (history, a 2011 vendor survey of complainants who got a reply: the "
-              "central 0.34 is the share who deleted their complaint, the low 0.18 the share who "
-              "became loyal customers)"),
+              "central 0.34 is the share who deleted their complaint, an upper proxy, since deleting "
+              "is not coming back; the low 0.18 the share who became loyal customers); the high 0.67 "
+              "is an assumption (the 34 % who deleted plus the 33 % who posted a positive review, as "
+              "if no one did both)"),
     Parameter("patience", 12.0, 48.0, "hours",
               "hours after the expected 4 in which an answer's effect halves",
               "assumption: expectations from sprout2016 and baer2016 (both history, 2016)"),
