@@ -48,8 +48,8 @@ def test_the_card_content_paragraph_holds(tables):
     planned = content.drop("announcement")
     assert planned["comments_per_post"].idxmax() == "question"
     assert content["click_through_rate"].idxmax() == "job"  # per impression: job, announcement, promotional
-    assert [round(100 * content.loc[kind, "click_through_rate"], 2) for kind in ("job", "announcement", "promotional")] \
-        == [0.17, 0.15, 0.14]
+    linked = ("job", "announcement", "promotional")
+    assert [round(100 * content.loc[kind, "click_through_rate"], 2) for kind in linked] == [0.17, 0.15, 0.14]
     per_post = feed.groupby("content_type", observed=True)["clicks"].mean()
     assert per_post.idxmax() == "announcement"
     assert [round(per_post[kind], 1) for kind in ("announcement", "job", "promotional")] == [1.7, 1.5, 1.3]
@@ -105,7 +105,8 @@ def test_the_calibration_notes_figures_hold(tables):
     recall = lumen["created_at"].dt.strftime("%Y-%m-%d").between("2025-09-08", "2025-09-28")
     assert round(lumen.loc[recall, "answered"].mean(), 1) == 0.7
     followers = tables["followers"]
-    instagram = followers[(followers["brand"] == "lumen") & (followers["platform"] == "instagram")]["followers"]
+    lumen = followers[followers["brand"] == "lumen"]
+    instagram = lumen.loc[lumen["platform"] == "instagram", "followers"]
     assert (round(instagram.min(), -2), round(instagram.max(), -2)) == (6800, 8200)
 
 
@@ -114,7 +115,8 @@ def test_the_card_known_limits_hold(tables):
     Facebook and X; the mentions cover only the five platforms where the brands post; Lumen starts
     2025 with about 1,500 TikTok followers."""
     followers = tables["followers"]
-    tiktok = followers[(followers["brand"] == "lumen") & (followers["platform"] == "tiktok")].sort_values("date")
+    lumen = followers[followers["brand"] == "lumen"]
+    tiktok = lumen[lumen["platform"] == "tiktok"].sort_values("date")
     assert round(tiktok["followers"].iloc[-1] / tiktok["followers"].iloc[0], 1) == 4.3
     assert round(tiktok["followers"].iloc[0], -2) == 1500
     mentions = tables["mentions"]
