@@ -356,7 +356,8 @@ def test_the_card_recall_figures_hold(tables):
     assert [round(mean, 2) for mean in means] == [0.23, -0.19, 0.26]
     human = ~metrics.likely_spam(mentions)
     means = [score[human & (day < "2025-09-01")].mean(),
-             score[human & day.between("2025-09-08", "2025-09-14")].mean(), score[human & (day >= "2025-11-01")].mean()]
+             score[human & day.between("2025-09-08", "2025-09-14")].mean(),
+             score[human & (day >= "2025-11-01")].mean()]
     assert [round(mean, 2) for mean in means] == [0.22, -0.19, 0.24]  # with the spam left out
     followers = tables["followers"]
     lost = followers[followers["brand"] == "lumen"].groupby("date")["lost"].sum()
