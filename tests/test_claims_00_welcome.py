@@ -97,7 +97,8 @@ CLAIMS = {
     "most of the gain on TikTok":
         lambda: _gain_by_platform("lumen")["tiktok"] > _gain_by_platform("lumen").sum() / 2,
     "about one feed post in four (23 %, about five a week) pushes a product":
-        lambda: round(_lumen_promotions().mean(), 2) == 0.23 and round(_lumen_promotions().sum() / (365 / 7)) == 5,
+        lambda: round(_lumen_promotions().mean(), 2) == 0.23
+        and round(_lumen_promotions().sum() / (365 / 7)) == 5,
     "Of the 67 figures in the data card's calibration table, 23 sit inside a published range, 7 sit outside "
     "it on purpose, and the other 37 are our assumptions":
         lambda: [sum(e["status"] == status for e in calibration.load_table()["figures"])
