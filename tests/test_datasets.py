@@ -5,7 +5,7 @@ from datetime import datetime
 
 from frictionless import validate
 
-from smcourse import data, generate, metrics, plan
+from smcourse import calibration, data, generate, metrics, plan
 
 
 def test_committed_csvs_validate_against_the_datapackage():
@@ -81,6 +81,15 @@ def test_the_card_content_ranking_platform_by_platform_holds(tables):
         "instagram": "job", "x": "promotional", "linkedin": "promotional", "facebook": "promotional",
         "youtube": "job", "tiktok": "promotional"}
     assert ranking["instagram"].loc["job", "posts"] == 8 and "promotional" not in ranking["youtube"].index
+
+
+def test_about_half_the_figures_with_a_published_source_sit_inside_it():
+    """The card's patterns section: where a published figure exists, about half sit inside the range,
+    several outside on purpose, the rest marked assumption."""
+    sourced = [entry for entry in calibration.load_table()["figures"] if entry["sources"]]
+    inside = sum(entry["status"] == "inside" for entry in sourced)
+    assert round(inside / len(sourced), 1) == 0.5
+    assert sum(entry["status"] == "outside" for entry in sourced) >= 3
 
 
 def test_the_card_reply_rows_and_answers_differ(tables):
