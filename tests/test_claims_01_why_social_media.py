@@ -194,6 +194,10 @@ CLAIMS = {
     "Instagram carries about a third of it, and Facebook, TikTok and X about a fifth each":
         lambda: abs(_platform_shares()["instagram"] - 1 / 3) < 0.02
         and _platform_shares()[["facebook", "tiktok", "x"]].between(0.18, 0.23).all(),
+    "every mention sits on one of the five platforms where the brands post, and Instagram carries the most":
+        lambda: set(_platform_shares().index) == {"instagram", "facebook", "x", "tiktok", "linkedin"}
+        and _platform_shares().idxmax() == "instagram"
+        and set(_platform_shares().index) <= set(_posts()["platform"].astype(str)),
     "A team that watches only its favourite platform misses most of what is said":
         lambda: _mentions()["platform"].value_counts(normalize=True).max() < 0.5,
     "Both brands are talked about in every full week of 2025": lambda: (_weekly() > 0).all().all(),
@@ -355,6 +359,13 @@ def test_the_data_agrees(sentence):
 NOTES = LESSON.parent / "instructor" / "01_why_social_media.md"
 
 
+def _assignment_ids():
+    """The nbgrader cell ids of assignment 01's solution notebook."""
+    path = LESSON.parents[1] / "solutions" / "01_why_social_media" / "01_why_social_media.ipynb"
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return {cell["metadata"].get("nbgrader", {}).get("grade_id", "") for cell in cells} - {""}
+
+
 def _september_first_week_share():
     """The share of Lumen's September mentions written in the recall's first week (8 to 14 September)."""
     september = _brand(_people(), "lumen")[lambda frame: frame["created_at"].dt.month == 9]
@@ -367,6 +378,13 @@ def _lumen_months():
 
 
 NOTES_CLAIMS = {
+    "`01_why_social_media` has eight graded questions (q1-q8: six on the lesson's ideas, q6 on Lumen's "
+    "reply share, q7 on the platform ranking once spam is out), two code tasks (Task A counts Lumen's "
+    "mentions per platform, Task B the same without likely spam) and a reflection marked by you":
+        lambda: _assignment_ids() >= {f"q{n}" for n in range(1, 9)} | {"reflection"}
+        and not _assignment_ids() & {"q9", "q10"}
+        and {"mentions_by_platform", "real_by_platform"} <= _assignment_ids()
+        and len([i for i in _assignment_ids() if i.endswith("_task")]) == 2,
     "Lumen's mentions more than double over the month": lambda: _lumen_months().loc[9, "size"]
     > 2 * _lumen_months().loc[8, "size"],
     "nearly half of them in the recall's first week":
