@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smcourse import answers, attempts, data, metrics, plan, plan_export
+from smcourse import answers, attempts, calibration, data, metrics, plan, plan_export
 from smcourse.practice import Choice
 
 COURSE = Path(__file__).resolve().parents[1] / "course"
@@ -58,6 +58,10 @@ def _recall_start():
     return daily[daily > 5 * daily.median()].index[0]
 
 
+def _lumen_promotions():
+    return metrics.feed_posts(_brand("lumen"))["content_type"] == "promotional"
+
+
 def _lesson_minutes():
     return [int(re.search(r"\*About (\d+) minutes", _text(path)).group(1))
             for path in sorted(COURSE.glob("[0-9][0-9]_*.ipynb"))]
@@ -92,6 +96,19 @@ CLAIMS = {
         == {"lumen": [16000, 22000], "beacon": [37000, 42000]},
     "most of the gain on TikTok":
         lambda: _gain_by_platform("lumen")["tiktok"] > _gain_by_platform("lumen").sum() / 2,
+    "about one feed post in four (23 %, about five a week) pushes a product":
+        lambda: round(_lumen_promotions().mean(), 2) == 0.23
+        and round(_lumen_promotions().sum() / (365 / 7)) == 5,
+    "Of the 67 figures in the data card's calibration table, 23 sit inside a published range, 7 sit outside "
+    "it on purpose, and the other 37 are our assumptions":
+        lambda: [sum(e["status"] == status for e in calibration.load_table()["figures"])
+                 for status in ("inside", "outside", "assumption")] == [23, 7, 37],
+    "Lumen's 400 rows on TikTok are 272 clips and 128 replies, and its 20 on YouTube are 12 videos (one a "
+    "month) and 8 replies":
+        lambda: all(_brand("lumen")[_brand("lumen")["platform"] == platform]["mode"].astype(str)
+                    .value_counts().to_dict() == counts
+                    for platform, counts in {"tiktok": {"broadcast": 272, "reply": 128},
+                                             "youtube": {"broadcast": 12, "reply": 8}}.items()),
     "less in September than in August or October": lambda: _monthly_gain(9) < min(_monthly_gain(8),
                                                                                    _monthly_gain(10)),
 }
