@@ -27,13 +27,14 @@ def test_02_q5_offers_earn_the_least_engagement_per_view_in_both_brands_feeds():
         assert rates.idxmin() == "promotional", (brand, rates)
 
 
-def test_03_q2_beacons_scheduled_rhythm_comes_close_to_lumens():
+def test_03_q2_beacons_posting_consistency_comes_close_to_lumens_as_random_posting_at_their_volume_would():
     posts, comments = tables()
-    day = posts["published_at"].dt.strftime("%Y-%m-%d")
-    ordinary = posts[(day >= "2025-07-01") & ~day.between("2025-09-08", "2025-09-28")]
-    for chosen in (posts, ordinary):
-        consistency = metrics.activity_indicators(chosen, comments)["posting_consistency"]
-        assert abs(consistency["lumen"] - consistency["beacon"]) < 0.1, consistency
+    consistency = metrics.activity_indicators(posts, comments, planning_on_feed=True)["posting_consistency"]
+    assert abs(consistency["lumen"] - consistency["beacon"]) < 0.1, consistency
+    for brand, own in metrics.feed_posts(posts).groupby("brand", observed=True):
+        per_week = own.set_index("published_at").resample("W")["post_id"].count().mean()
+        assert abs(consistency[brand] - (1 - per_week ** -0.5)) < 0.03, (brand, per_week, consistency)
+        assert consistency[brand] < 0.9, consistency  # far from the 1 of a fixed schedule
 
 
 def test_03_q6_lumen_answers_within_hours_and_beacon_after_days_in_ordinary_weeks():

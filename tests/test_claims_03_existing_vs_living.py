@@ -7,6 +7,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from smcourse import assessment, data, metrics
@@ -108,6 +109,36 @@ def lumen_youtube_comments():
     posts, comments = tables()["posts"], tables()["comments"]
     lumen_youtube = posts[(posts["brand"] == "lumen") & (posts["platform"] == "youtube")]
     return comments[comments["post_id"].isin(lumen_youtube["post_id"])]
+
+
+MODULE_2 = LESSON.parent / "02_what_to_do.ipynb"
+
+
+def feed_posts_a_week():
+    """Each brand's mean feed posts per calendar week (weeks as `activity_indicators` counts them)."""
+    feed = metrics.feed_posts(tables()["posts"])
+    return feed.groupby("brand", observed=True).apply(
+        lambda own: own.set_index("published_at").resample("W")["post_id"].count().mean()
+    )
+
+
+def platform_feed_per_week(platform):
+    feed = metrics.feed_posts(tables()["posts"])
+    return feed[feed["platform"] == platform].groupby("brand", observed=True).size() / (365 / 7)
+
+
+def fixed_schedule():
+    """Both brands' feed posts, redated to exactly three a week: a fixed schedule."""
+    feed = metrics.feed_posts(tables()["posts"]).groupby("brand", observed=True).head(30).copy()
+    step = feed.groupby("brand", observed=True).cumcount()
+    feed["published_at"] = pd.Timestamp("2025-01-06") + pd.to_timedelta(step // 3 * 7 + step % 3, unit="D")
+    return feed
+
+
+def youtube_comments(brand):
+    posts, comments = tables()["posts"], tables()["comments"]
+    own = posts[(posts["brand"] == brand) & (posts["platform"] == "youtube")]
+    return comments[comments["post_id"].isin(own["post_id"])]
 
 
 def percent(share) -> str:
@@ -228,14 +259,28 @@ CLAIMS = {
         assessment.check_claim(claimed(), observed().loc["beacon"])["finding"]
         == "claim runs ahead of behaviour"
     ).all(),
-    "Beacon's feed keeps almost as steady a weekly rhythm as Lumen's (posting consistency 0.75 against "
-    "0.79)": lambda: (
+    "Beacon's posting consistency comes close to Lumen's (0.75 against 0.79), but not because either keeps a "
+    "steady rhythm": lambda: (
         0 < indicators()["posting_consistency"].pipe(lambda s: s["lumen"] - s["beacon"]) < 0.05
         and indicators()["posting_consistency"].round(2)[["beacon", "lumen"]].tolist() == [0.75, 0.79]
     ),
-    "Beacon's feed posts keep almost as steady a weekly rhythm as Lumen's (posting consistency 0.75 "
-    "against 0.79).": lambda: (
+    "Beacon's feed posts score almost as high on posting consistency as Lumen's (0.75 against "
+    "0.79).": lambda: (
         indicators()["posting_consistency"].round(2)[["beacon", "lumen"]].tolist() == [0.75, 0.79]
+    ),
+    "Lumen's feed averages about 20 posts a week and Beacon's about 18; posted at random, they would score "
+    "0.78 and 0.76. Both score about that": lambda: (
+        feed_posts_a_week().round().tolist() == [20, 18]
+        and (1 - feed_posts_a_week() ** -0.5).round(2).tolist() == [0.78, 0.76]
+        and (indicators()["posting_consistency"] - (1 - feed_posts_a_week() ** -0.5)).abs().max() < 0.02
+    ),
+    "a feed that went out on a fixed weekly schedule would score close to 1": lambda: (
+        metrics.activity_indicators(fixed_schedule(), tables()["comments"])["posting_consistency"].min() == 1
+    ),
+    "module 2's table names seven, each with their own platforms": lambda: (
+        len(set(re.findall(r"\| \*\*(?:Keep|Launch in March|Answer first|Test)[^|]*"
+                           r"\((?:the|two) ([a-z -]+)\) \|", MODULE_2.read_text(encoding="utf-8")))) + 1
+        == 7
     ),
     "Lumen's behaviour is living on every dimension.": lambda: (
         observed().loc["lumen"] >= assessment.LIVING_FROM
@@ -267,14 +312,32 @@ NOTES_CLAIMS = {
         and 0.2 < indicators().loc["lumen", "promotional_share"] < 0.25
         and round(indicators().loc["beacon", "promotional_share"] * 5) == 3
     ),
-    "(its feed's rhythm is almost as steady as Lumen's)": lambda: (
+    "its posting consistency is close to Lumen's, though both brands score about what posting at random "
+    "times would give at their volume": lambda: (
         0 < indicators()["posting_consistency"].pipe(lambda s: s["lumen"] - s["beacon"]) < 0.05
+        and (indicators()["posting_consistency"] - (1 - feed_posts_a_week() ** -0.5)).abs().max() < 0.02
     ),
-    "The data hold no mentions on YouTube, so relationships stays empty (NaN) there.": lambda: (
+    "The data hold no mentions on YouTube, so relationships stays empty (NaN) there; and Beacon answered "
+    "none of the eleven comments on its YouTube posts, so its commitment (the median response time) is empty "
+    "there too.": lambda: (
         not (tables()["mentions"]["platform"] == "youtube").any()
         and assessment.behaviour_scores(per_platform("youtube"))["relationships"].isna().all()
+        and youtube_comments("beacon")["answered"].agg(["sum", "size"]).tolist() == [0, 11]
+        and assessment.behaviour_scores(per_platform("youtube")).isna()["commitment"].to_dict()
+        == {"lumen": False, "beacon": True}
     ),
-    "on a platform with at most one feed post a month (YouTube) most weeks have none": lambda: (
+    "Lumen's Instagram, at 4.4 feed posts a week, scores 0.51, and Beacon's planning reads existing on "
+    "Instagram (2.24), TikTok (1.72) and LinkedIn (1.50)": lambda: (
+        round(platform_feed_per_week("instagram")["lumen"], 1) == 4.4
+        and round(per_platform("instagram").loc["lumen", "posting_consistency"], 2) == 0.51
+        and {p: round(assessment.behaviour_scores(per_platform(p)).loc["beacon", "planning"], 2)
+             for p in ("instagram", "tiktok", "linkedin")}
+        == {"instagram": 2.24, "tiktok": 1.72, "linkedin": 1.5}
+        and all(assessment.verdict(assessment.behaviour_scores(per_platform(p)).loc["beacon", "planning"])
+                == "existing" for p in ("instagram", "tiktok", "linkedin"))
+    ),
+    "On a platform with at most one feed post a month (YouTube) most weeks have none and consistency "
+    "is 0": lambda: (
         youtube_feed()
         .groupby([youtube_feed()["brand"], youtube_feed()["published_at"].dt.month], observed=True)
         .size()
@@ -285,6 +348,7 @@ NOTES_CLAIMS = {
         .apply(lambda own: (own.set_index("published_at").resample("W")["post_id"].count() == 0).mean())
         .gt(0.5)
         .all()
+        and (per_platform("youtube")["posting_consistency"] == 0).all()
     ),
     "(Lumen's planning scores 3.0 there)": lambda: (
         round(assessment.behaviour_scores(per_platform("youtube")).loc["lumen", "planning"], 1) == 3.0
