@@ -232,7 +232,7 @@ class Anchor:
 
 ANCHORS = (
     Anchor("posting_consistency", "planning", 0.2, 0.9,
-           meaning="a steady weekly rhythm rather than bursts: a plan that is being followed"),
+           meaning="weekly counts that vary little (rises with volume: read beside the posts a week)"),
     Anchor("promotional_share", "planning", 0.7, 0.2,
            meaning="few posts that only push people to the shop: not an outpost"),
     Anchor("reply_share", "presences", 0.0, 0.3,
