@@ -24,8 +24,9 @@ lab:  ## open JupyterLab on the first lesson (what `python kit.py lab` does for 
 bundle:  ## build dist/smcourse-learner.zip, the copy learners get (no solutions, tests or tools)
 	$(PYTHON) kit.py bundle
 
-lint: install  ## ruff over the package, tests and notebooks
+lint: install  ## ruff over the package, tests and notebooks; the import contracts (pyproject.toml)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 check: lint  ## the fast tier: lint, unit, schema and claims tests (no lesson run, no site, no browser)
 	$(PYTHON) kit.py test -n 2 -m "not slow and not browser" tests --ignore tests/test_book_pages.py

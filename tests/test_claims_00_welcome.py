@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from smcourse import answers, attempts, calibration, data, metrics, plan, plan_export
+from smcourse import answer_file, attempts, calibration, data, metrics, plan, plan_export
 from smcourse.practice import Choice
 
 COURSE = Path(__file__).resolve().parents[1] / "course"
@@ -127,7 +127,7 @@ def test_the_data_agrees(sentence):
 def test_the_files_the_lesson_names_are_the_files_the_kit_writes():
     text = _text(LESSON)
     assert f"`{attempts.LOG_FOLDER}/{attempts.LOG_NAME}`" in text
-    assert f"`{answers.ANSWERS_FILE}`" in text
+    assert f"`{answer_file.FILE}`" in text
     plan_file = re.search(r'PLAN_FILE = "([^"]+)"', _text(COURSE / "06_capstone_strategy_plan.ipynb"))
     assert f"`{plan_file.group(1)}`" in text
     assert f"`%env {attempts.SWITCH}=off`" in text

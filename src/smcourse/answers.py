@@ -20,7 +20,6 @@ scores a test cell 0 when it writes to stderr.
 from __future__ import annotations
 
 import html
-import json
 import os
 from collections.abc import Callable, Mapping
 from functools import cached_property
@@ -30,6 +29,7 @@ from typing import Any
 import ipywidgets as w
 from IPython import get_ipython
 
+from smcourse import answer_file
 from smcourse.practice import (
     Choice,
     InvalidAnswer,
@@ -42,8 +42,6 @@ from smcourse.practice import (
 )
 from smcourse.widgets import AnswerInput, message_html, show_widget
 
-ANSWERS_FILE = "answers.json"
-
 
 def grading() -> bool:
     """Whether nbgrader is running this kernel (autograde or validate) rather than a learner."""
@@ -55,31 +53,13 @@ class AnswerStore:
 
     def __init__(self, path: Path):
         self.path = path
-        self.problem = ""  # why saved answers could not be read, for the feedback
-        self.saved: dict[str, Any] = {}
-        if not path.exists():
-            self.problem = f"{path.name} was not found beside the notebook, so no answers were saved"
-            return
-        try:
-            saved = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
-            self.problem = f"{path.name} is damaged (not readable JSON), so its answers were lost"
-            return
-        if not isinstance(saved, dict):
-            self.problem = f"{path.name} does not hold named answers, so its answers were ignored"
-            return
-        self.saved = saved
+        # why saved answers could not be read, for the feedback ("" when they could)
+        self.saved, self.problem = answer_file.read(path)
 
     def save(self, name: str, answer: Any) -> str:
         """Record `answer` for question `name`; return "" or a message saying why it failed."""
         self.saved[name] = answer
-        if grading():
-            return ""
-        try:
-            self.path.write_text(json.dumps(self.saved, indent=1, sort_keys=True), encoding="utf-8")
-        except (OSError, TypeError) as error:
-            return f"Could not save your answer to {self.path.name}: {error}"
-        return ""
+        return "" if grading() else answer_file.write(self.path, self.saved)
 
 
 _stores: dict[Path, AnswerStore] = {}
@@ -87,7 +67,7 @@ _stores: dict[Path, AnswerStore] = {}
 
 def store(folder: Path | None = None) -> AnswerStore:
     """The answer store of the notebook running in `folder` (default: the working directory)."""
-    path = (folder or Path.cwd()).resolve() / ANSWERS_FILE
+    path = (folder or Path.cwd()).resolve() / answer_file.FILE
     if path not in _stores:
         _stores[path] = AnswerStore(path)
     return _stores[path]

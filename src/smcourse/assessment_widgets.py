@@ -20,16 +20,6 @@ from smcourse.widgets import Slider, show_widget
 
 AXIS_TITLE = "Score (1 = existing, 5 = living)"
 
-def draw_in(output: w.Output, fig: go.Figure) -> None:
-    """Put `fig` into an Output widget as its only output.
-
-    The widget's outputs are set directly rather than captured with `display`, so executing a
-    notebook headless (refresh, nbval) never sees the chart as a cell output of its own.
-    """
-    output.outputs = ({"output_type": "display_data", "metadata": {},
-                       "data": figures.mimebundle(fig.to_plotly_json())},)
-
-
 def radar_chart(profiles: Mapping[str, Mapping[str, float]], *, title: str, alt: str) -> go.Figure:
     """One closed outline per profile (name -> dimension scores) on the four dimensions, 1 to 5.
 
@@ -110,7 +100,7 @@ class SelfAssessmentForm:
                        for dim, result in self.results.items())
         self.summary.value = ("<table class='smcourse-assessment'><tr><th>dimension</th><th>score</th>"
                               f"<th>verdict</th><th>what it means</th></tr>{rows}</table>")
-        draw_in(self.chart, self.figure())
+        figures.draw_in(self.chart, self.figure())
 
     def _ipython_display_(self):
         show_widget(self.box, "Self-assessment: existing or living?")

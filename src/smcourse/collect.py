@@ -35,9 +35,9 @@ from nbgrader.plugins import ExtractorPlugin, FileNameCollectorPlugin
 from nbgrader.utils import capture_log, find_all_notebooks
 from traitlets import List
 
+from smcourse import answer_file
 from smcourse.errors import SmcourseError
 
-ANSWERS = "answers.json"
 CANVAS = re.compile(r"^(?P<name>[a-z0-9]+?)(?:_late)?_(?P<user>\d+)_(?P<submission>\d+)_(?P<file>.+)$",
                     re.IGNORECASE)
 MOODLE_FILE = re.compile(r"^(?P<name>.+?)_(?P<participant>\d+)_assignsubmission_file_(?P<file>.+)$")
@@ -55,7 +55,7 @@ def learner_id(name: str) -> str:
 
 def identify(parts: list[str], notebooks: list[str]) -> tuple[str, str] | None:
     """(learner id, file name) for a file at `parts` (its path inside the download), or None."""
-    wanted = set(notebooks) | {ANSWERS}
+    wanted = set(notebooks) | {answer_file.FILE}
 
     def canonical(filename: str) -> str | None:
         if filename in wanted:

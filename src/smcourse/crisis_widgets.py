@@ -12,7 +12,6 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from smcourse import crisis, figures
-from smcourse.assessment_widgets import draw_in
 from smcourse.widgets import Slider, show_widget
 
 MEASURES = {
@@ -182,7 +181,7 @@ class CrisisExplorer:
             f"the chance that the customer is won back is {result['won_back']:.0%}, and net "
             f"sentiment is {result['sentiment']:+.3f} (it was {crisis.CENTRAL.baseline:+.2f} before); "
             f"the worst day's was {result['lowest_sentiment']:+.2f}.</p>")
-        draw_in(self.chart, self.figure())
+        figures.draw_in(self.chart, self.figure())
 
     def figure(self) -> go.Figure:
         return timeline_figure(self.timelines(), self.measure.value,

@@ -33,7 +33,7 @@ import plotly.io as pio
 from plotly.offline import get_plotlyjs
 from tqdm.auto import tqdm
 
-from smcourse import attempts, figures
+from smcourse import answer_file, attempts, figures
 from smcourse.errors import SmcourseError
 
 STATUSES = ("on time", "late", "missing")
@@ -42,7 +42,6 @@ STATUS_COLOURS = {"on time": figures.SEQUENCE[0], "late": figures.SEQUENCE[3],
 MISSING_GREY = "#9ca3af"
 MIN_LEARNERS_FOR_DISCRIMINATION = 3
 WEAK_DISCRIMINATION = 0.2
-ANSWERS_FILE = "answers.json"  # smcourse.answers.ANSWERS_FILE, beside each submitted notebook
 GRADE_CELL_SUFFIX = "_test"  # graded question "q1" is scored by the grade cell "q1_test"
 TOP_QUESTIONS = 12
 
@@ -370,13 +369,8 @@ def wrong_answers_figure(answers: pd.DataFrame, what: str) -> go.Figure:
 
 
 def saved_answers(path: Path) -> dict:
-    """The answers in one `answers.json` (question name -> raw answer); {} when unreadable.
-    The one place that knows the file's format."""
-    try:
-        saved = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
-        return {}
-    return saved if isinstance(saved, dict) else {}
+    """The answers in one `answers.json` (question name -> raw answer); {} when unreadable."""
+    return answer_file.read(path)[0]
 
 
 def read_graded_answers(submitted: str | Path, record: ClassRecord | None = None) -> pd.DataFrame:
@@ -385,7 +379,7 @@ def read_graded_answers(submitted: str | Path, record: ClassRecord | None = None
     marks, incorrect when it has fewer, and unknown when it is not graded yet."""
     rows = [{"learner": path.parts[-3], "assignment": path.parts[-2], "question": question,
              "answer": attempts.answer_text(answer)}
-            for path in sorted(Path(submitted).glob(f"*/*/{ANSWERS_FILE}"))
+            for path in sorted(Path(submitted).glob(f"*/*/{answer_file.FILE}"))
             for question, answer in saved_answers(path).items()]
     answers = pd.DataFrame(rows, columns=["learner", "assignment", "question", "answer"])
     items = record.items if record is not None else pd.DataFrame(
@@ -725,6 +719,6 @@ def demo_class(folder: str | Path, learners: int = 30, seed: int = 2026,
     for (learner, module), answer in given.items():
         target = paths["submitted"] / learner / module
         target.mkdir(parents=True, exist_ok=True)
-        (target / ANSWERS_FILE).write_text(json.dumps({"q1": answer}), encoding="utf-8")
+        (target / answer_file.FILE).write_text(json.dumps({"q1": answer}), encoding="utf-8")
     _demo_practice_logs(paths["attempts_folder"], names, ability, rng)
     return paths

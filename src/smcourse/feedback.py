@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import ast
 import html
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from typing import Any
 
 import nbformat
 
-from smcourse.answers import ANSWERS_FILE
+from smcourse import answer_file
 
 MAX_SHOWN = 2_000  # characters of a learner's code, output or verdict shown per item
 LESSON_HEADING = re.compile(r"^#\s+(.+)$", re.M)
@@ -327,11 +326,7 @@ def index_page(course: str, learner: str, pages: list[tuple[str, str, float, flo
 
 def read_answers(folder: Path) -> dict:
     """A learner's answers.json as handed in, or {} when missing or damaged (the verdicts say so)."""
-    try:
-        answers = json.loads((folder / ANSWERS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return answers if isinstance(answers, dict) else {}
+    return answer_file.read(folder / answer_file.FILE)[0]
 
 
 def title_of(notebook: nbformat.NotebookNode, fallback: str) -> str:

@@ -16,11 +16,15 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
+
+if TYPE_CHECKING:
+    import ipywidgets
 
 BRAND_COLOURS = {"lumen": "#0f766e", "beacon": "#c2410c"}
 MOOD_COLOURS = {"negative": "#b91c1c", "neutral": "#9ca3af", "positive": "#4338ca"}  # none a brand's
@@ -117,6 +121,16 @@ def mimebundle(fig_dict: dict) -> dict:
         "text/html": f'<div class="smcourse-figure" role="figure" aria-label="{label}">{div}</div>',
         "text/plain": f"Figure: {alt}" if alt else "Figure (no description)",
     }
+
+
+def draw_in(output: ipywidgets.Output, fig: go.Figure) -> None:
+    """Put `fig` into an Output widget as its only output.
+
+    The widget's outputs are set directly rather than captured with `display`, so executing a
+    notebook headless (refresh, nbval) never sees the chart as a cell output of its own.
+    """
+    output.outputs = ({"output_type": "display_data", "metadata": {},
+                       "data": mimebundle(fig.to_plotly_json())},)
 
 
 class CourseFigure(go.Figure):

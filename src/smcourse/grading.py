@@ -43,9 +43,8 @@ from traitlets import Integer
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from smcourse import data, lms, referee, sandbox, warm
+from smcourse import answer_file, data, lms, referee, sandbox, warm
 from smcourse import feedback as feedback_pages
-from smcourse.answers import ANSWERS_FILE
 from smcourse.errors import SmcourseError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,7 +114,7 @@ def release(root: Path = ROOT, only: Iterable[str] | None = None) -> list[str]:
     api = nbgrader_api(load_config(root))
     released = []
     for assignment in only or assignments(root):
-        stray = root / api.coursedir.source_directory / assignment / ANSWERS_FILE
+        stray = root / api.coursedir.source_directory / assignment / answer_file.FILE
         if stray.exists():
             raise SmcourseError(f"{stray} holds answers clicked in the source notebook; delete it "
                                 "before releasing (it would be copied to every learner and over "
@@ -129,7 +128,7 @@ def release(root: Path = ROOT, only: Iterable[str] | None = None) -> list[str]:
 def _files(folder: Path) -> dict[str, Path]:
     return {str(path.relative_to(folder)): path for path in sorted(folder.rglob("*"))
             if path.is_file() and ".ipynb_checkpoints" not in path.parts
-            and path.name != ANSWERS_FILE}  # a learner's own answers, if one tried the exercise
+            and path.name != answer_file.FILE}  # a learner's own answers, if one tried the exercise
 
 
 def release_differences(root: Path = ROOT) -> list[str]:
@@ -193,8 +192,8 @@ def _submission_problems(gradebook: Gradebook, coursedir: CourseDirectory, assig
         if edited:
             problems.append(f"locked cells edited: {', '.join(edited)} (nbgrader graded them "
                             "with the original cells)")
-    if not (folder / ANSWERS_FILE).is_file() and runnable:
-        problems.append(f"no {ANSWERS_FILE} submitted (widget questions score 0)")
+    if not (folder / answer_file.FILE).is_file() and runnable:
+        problems.append(f"no {answer_file.FILE} submitted (widget questions score 0)")
     return problems, runnable
 
 
