@@ -47,15 +47,15 @@ from pathlib import Path
 from smcourse import sandbox
 
 # what the assignments import, and the kernel itself: its app, its shell and what they import only
-# when a kernel starts (the debugger with debugpy, psutil, pdb, the history's sqlite3, the shell's
-# inspector, logger, completer and store magic, faulthandler, tornado's asyncio loop)
+# when a kernel starts (the debugger with debugpy, psutil, pdb, the history's sqlite3). Importing
+# more of what a kernel's start-up loads (IPython's inspector, completer and store magic,
+# tornado's asyncio loop, faulthandler) made kernels slower, not faster, and some ended too late
+# for their launcher to report it: measured, then left out.
 WARM_MODULES = ("numpy", "pandas", "plotly.express", "plotly.graph_objects", "ipywidgets",
                 "smcourse.answers", "smcourse.data", "smcourse.figures", "smcourse.metrics",
                 "smcourse.practice", "smcourse.values", "ipykernel.kernelapp", "ipykernel.ipkernel",
                 "ipykernel.zmqshell", "ipykernel.debugger", "psutil", "pdb", "sqlite3",
-                "IPython.extensions.storemagic", "IPython.core.completerlib", "IPython.core.debugger",
-                "IPython.core.logger", "IPython.core.oinspect", "faulthandler",
-                "tornado.platform.asyncio")
+                "IPython.extensions")
 # joined in this order: the user namespace first (it grants the rights to join the rest), the PID
 # namespace last (it applies to the children of the process that joins it)
 NAMESPACES = ("user", "mnt", "net", "ipc", "uts", "cgroup", "pid")
