@@ -102,6 +102,9 @@ def main() -> None:
               + (f"   {cpu[name] / args.count:5.2f} s of CPU a submission" if args.cpu else ""))
     print(f"  speed-up over serial nbgrader: warm {seconds['plain'] / seconds['warm']:.2f}x, "
           f"cold {seconds['plain'] / seconds['cold']:.2f}x")
+    if args.cpu:
+        print(f"  CPU a submission, serial nbgrader over warm kernels: {cpu['plain'] / cpu['warm']:.2f}x "
+              f"(on an idle machine the speed-up is at most this times {args.workers} workers)")
     print(f"  identical scores: {'yes' if same else 'NO'}")
     if not same:
         sys.exit("the gradebooks disagree")

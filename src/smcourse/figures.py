@@ -33,7 +33,9 @@ SEQUENCE = ["#0f766e", "#c2410c", "#4338ca", "#a16207", "#be185d", "#15803d", "#
 CATEGORY_COLOURS = SEQUENCE[2:]
 HEATMAP_SCALE = "Teal"
 
-pio.templates["smcourse"] = go.layout.Template(
+# plotly_white with the course's look laid over it, merged once here: a default of
+# "plotly_white+smcourse" would merge the two again for every figure made
+pio.templates["smcourse"] = pio.templates.merge_templates(pio.templates["plotly_white"], go.layout.Template(
     layout=go.Layout(
         font={"family": "Inter, Segoe UI, Helvetica, Arial, sans-serif", "size": 14,
               "color": "#1f2937"},
@@ -46,8 +48,8 @@ pio.templates["smcourse"] = go.layout.Template(
         yaxis={"gridcolor": "#e5e7eb", "zerolinecolor": "#d1d5db", "automargin": True},
         legend={"bgcolor": "rgba(255,255,255,0.8)"},
     )
-)
-pio.templates.default = "plotly_white+smcourse"
+))
+pio.templates.default = "smcourse"
 
 
 def finish(fig: go.Figure, *, title: str, x_title: str, y_title: str, alt: str,

@@ -52,6 +52,7 @@ CONFIG_FILE = "nbgrader_config.py"
 GRADEBOOK_VARIABLE = "SMCOURSE_GRADEBOOK"
 DEFAULT_COURSE_TITLE = "Social Media Strategy for Businesses"
 DEFAULT_LESSONS_URL = "https://smcourse.github.io/smcourse/course"  # the published site's lessons
+CHECK_METADATA = "nbgrader.preprocessors.CheckCellMetadata"
 
 
 class LimitOutputSize(LimitOutput):
@@ -275,10 +276,16 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     shutil.copytree(real.format_path(real.submitted_directory, student, assignment),
                     course / real.submitted_directory / student / assignment, ignore=_links)
     shutil.copy(Path(root) / CONFIG_FILE, course / CONFIG_FILE)
-    shutil.copy(template_db, private / "gradebook.db")
+    database = Path(template_db).with_name(f"{student}.db")  # beside the template, in memory
+    shutil.copy(template_db, database)
     report, handed = private / "sandbox.jsonl", private / "values.jsonl"
     config = load_config(course, **settings)
-    config.CourseDirectory.db_url = f"sqlite:///{private / 'gradebook.db'}"
+    config.CourseDirectory.db_url = f"sqlite:///{database}"
+    # nbgrader validates every cell's nbgrader metadata at the end of its sanitize pass and again at
+    # the end of its autograde pass; the second pass starts from the notebook the first one checked,
+    # read before any learner code runs, and changes outputs, never that metadata: its check is left out
+    config.Autograde.autograde_preprocessors = [
+        name for name in config.Autograde.autograde_preprocessors if name != CHECK_METADATA]
     if sandbox.SUPPORTED:
         # the kernel has no network, so it talks to nbgrader over Unix sockets in a folder of its
         # own, on a short path (a socket's path may not exceed about 100 characters)
@@ -304,7 +311,7 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     graded = course / real.autograded_directory / student / assignment
     if result["success"] and graded.is_dir():
         _copy_files(graded, Path(real.format_path(real.autograded_directory, student, assignment)))
-    return {"student": student, "success": result["success"], "db": str(private / "gradebook.db"),
+    return {"student": student, "success": result["success"], "db": str(database),
             "events": sandbox.read_report(report), "disputes": disputes,
             "log": (result.get("log") or "") + (result.get("error") or "")}
 
@@ -395,6 +402,15 @@ def _safety(events: list[dict], limits: sandbox.Limits, cell_timeout: int) -> li
     return lines
 
 
+def _gradebooks_folder() -> tempfile.TemporaryDirectory:
+    """A scratch folder for the workers' private gradebooks, in memory where the system has one
+    (/dev/shm): nbgrader commits every grade, and SQLite waits for the disk at each commit, for a
+    copy that is thrown away once its grades are in the course gradebook."""
+    memory = Path("/dev/shm")
+    return tempfile.TemporaryDirectory(prefix="smcourse-gradebooks-",
+                                       dir=memory if memory.is_dir() and os.access(memory, os.W_OK) else None)
+
+
 def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
           cell_timeout: int | None = None, show_progress: bool = True,
           limits: sandbox.Limits | None = None, warm_kernels: bool = True) -> ClassRun:
@@ -424,9 +440,10 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
     database = Path(coursedir.db_url.removeprefix("sqlite:///"))  # when it is a file
     events = []
     with tempfile.TemporaryDirectory(prefix="smcourse-grading-") as scratch, \
-            _progress(len(students), show_progress) as bar, warnings.catch_warnings():
+            _gradebooks_folder() as gradebooks, _progress(len(students), show_progress) as bar, \
+            warnings.catch_warnings():
         warnings.simplefilter("ignore", SAWarning)
-        template = Path(scratch) / "template.db"
+        template = Path(gradebooks) / "template.db"
         if coursedir.db_url.startswith("sqlite:///"):
             shutil.copy(database, template)
         else:
@@ -456,6 +473,7 @@ def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
                         _record_zero(gradebook, assignment, student)
                     problems[student] += known
                     shutil.rmtree(run_dir / student, ignore_errors=True)
+                    Path(outcome["db"]).unlink(missing_ok=True)
                     bar.update()
             results = [_result(gradebook, assignment, student, problems[student]) for student in students]
     return ClassRun(results, _safety(events, limits, config.Execute.timeout))

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import atexit
 import ctypes
+import gc
 import importlib
 import json
 import os
@@ -46,7 +47,10 @@ from pathlib import Path
 from smcourse import sandbox
 
 # what the assignments import, and the kernel itself: its app, its shell and what they import only
-# when a kernel starts (the debugger with debugpy, psutil, pdb, the history's sqlite3)
+# when a kernel starts (the debugger with debugpy, psutil, pdb, the history's sqlite3). Importing
+# more of what a kernel's start-up loads (IPython's inspector, completer and store magic,
+# tornado's asyncio loop, faulthandler) made kernels slower, not faster, and some ended too late
+# for their launcher to report it: measured, then left out.
 WARM_MODULES = ("numpy", "pandas", "plotly.express", "plotly.graph_objects", "ipywidgets",
                 "smcourse.answers", "smcourse.data", "smcourse.figures", "smcourse.metrics",
                 "smcourse.practice", "smcourse.values", "ipykernel.kernelapp", "ipykernel.ipkernel",
@@ -195,6 +199,12 @@ def serve(address: str) -> None:
             data.load(table)
     except data.DatasetError:
         pass  # each kernel then reads them itself, and says what is wrong
+    _draw_a_course_figure()
+    # every object so far is the zygote's for good: a kernel's garbage collector, which would
+    # otherwise walk them all (a full collection as the kernel ends), and copy every page it touches,
+    # leaves them alone (the fork-without-exec use that Python's documentation gives for gc.freeze)
+    gc.collect()
+    gc.freeze()
     if len(os.listdir("/proc/self/task")) != 1:
         sys.exit("not warm: importing started threads, which a fork would not copy")
     last_capability = int(Path("/proc/sys/kernel/cap_last_cap").read_text())
@@ -220,6 +230,18 @@ def serve(address: str) -> None:
         connection.close()
         for descriptor in descriptors:
             os.close(descriptor)
+
+
+def _draw_a_course_figure() -> None:
+    """Make and render one course figure, as most assignments do: plotly loads the modules and
+    builds the validators a figure needs only on first use, so each kernel gets them already made."""
+    import plotly.express as px
+
+    from smcourse import figures
+
+    figure = figures.finish(px.bar(x=[0, 1], y=[1, 2]), title="warm", x_title="x", y_title="y",
+                            alt="warm")
+    figures.mimebundle(figure.to_dict())
 
 
 def _reap(signum, frame) -> None:
