@@ -349,14 +349,19 @@ def test_the_card_click_limits_hold(tables):
 
 
 def test_the_card_recall_figures_hold(tables):
-    """The data card's recall paragraph: mentions (spam left out) jump to about six times their usual
-    three a day and are about twice the usual in the second week; sentiment falls from +0.23 to -0.19
+    """The data card's recall paragraph: mentions (spam left out) jump from their usual three a day to
+    about eight times that on day one and five times over the first week, about twice in the second;
+    the faulty seal is first named on day 4; sentiment falls from +0.23 to -0.19
     and is +0.26 from November; unfollows reach nearly six times the usual, under twice by week three."""
     mentions = tables["mentions"][tables["mentions"]["brand"] == "lumen"]
     people = mentions[~metrics.likely_spam(mentions)]
     daily = people.groupby(people["created_at"].dt.strftime("%Y-%m-%d")).size()
     usual = daily[daily.index < "2025-09-01"].mean()
-    assert round(usual) == 3 and round(daily["2025-09-08":"2025-09-09"].mean() / usual) == 6
+    assert round(usual) == 3 and round(daily["2025-09-08"] / usual) == 8
+    assert round(daily["2025-09-08":"2025-09-14"].mean() / usual) == 5
+    recall = tables["posts"][tables["posts"]["text"].str.startswith("Recall")]
+    first_seal = recall.loc[recall["text"].str.contains("seal"), "published_at"].min()
+    assert first_seal.strftime("%Y-%m-%d") == "2025-09-12"
     assert round(daily["2025-09-15":"2025-09-21"].mean() / usual) == 2
     score = metrics.sentiment_scores(mentions["text"])
     day = mentions["created_at"].dt.strftime("%Y-%m-%d")
@@ -374,3 +379,11 @@ def test_the_card_recall_figures_hold(tables):
     usual_lost = lost[lost.index < "2025-09-01"].mean()
     assert 5.5 < lost["2025-09-08":"2025-09-10"].mean() / usual_lost < 6
     assert lost["2025-09-22":"2025-09-28"].mean() / usual_lost < 2
+
+
+def test_the_card_engagements_are_likes_comments_and_shares_only(tables):
+    """The card's "one column, several metrics" limit: engagements add likes, comments and shares,
+    and the posts table has no saves or reposts to add."""
+    posts = tables["posts"]
+    assert metrics.engagements(posts).equals(posts["likes"] + posts["comments"] + posts["shares"])
+    assert not {"saves", "reposts"} & set(posts.columns)

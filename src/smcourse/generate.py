@@ -349,7 +349,7 @@ RECALL_POSTS = (
 RECALL_UPDATES = (
     "Recall update: how to check your cold brew can and get a full refund, step by step {tag}",
     "Recall update: your questions about the cold brew recall, answered {tag}",
-    "Recall update: what the faulty seal means and why no other product is affected {tag}",
+    "Recall update: what we know so far, and which cans the recall covers {tag}",
 )
 RECALL_PAUSED = ("promotional", "humour")
 RECALL_QUESTIONS = ("Which cold brew cans are affected by the recall?",
