@@ -327,12 +327,27 @@ CLAIMS = {
         and _brand(_people(), "lumen").loc[lambda f: f["author"] == "@user2795", "text"]
         .pipe(lambda texts: len(texts) == 2 and texts.nunique() == 1 and "fixed my order" in texts.iloc[0]),
     "It names the batch, says not to drink the cans and promises a refund, but it says nothing about *why* "
-    "(the hazard; Lumen first names the faulty seal two days later) and it apologises nowhere":
+    "(the hazard; Lumen first names the faulty seal four days later) and it apologises nowhere":
         lambda: all(word in _first_notice()["text"] for word in ("best before", "do not drink", "refund"))
         and not any(word in _first_notice()["text"].lower()
                     for word in ("sorry", "apolog", "seal", "because"))
         and _recall_posts().loc[lambda f: f["text"].str.contains("seal"), "published_at"].min()
-        .strftime("%Y-%m-%d") == "2025-09-10",
+        .strftime("%Y-%m-%d") == "2025-09-12",
+    "`metrics.likely_spam` flags a mention when either of two rules fires. First, the text holds a link "
+    "(`http://`, `https://`, `bit.ly` or a `.example` address) or a bait word: *win*, *free*, *giveaway*, a "
+    "dollar amount or *followers and likes*, in any case. Second, the same author posted the identical text "
+    "three times or more. So it misses spam without those words or links (\"DM us to claim your prize\"), "
+    "and bots that vary their wording or spread one text over many accounts with fewer than three copies "
+    "each; and it flags a customer who praises a free refill":
+        lambda: _spam_flags([("@a", "See bit.ly/x"), ("@b", "see https://x.io"), ("@c", "deals.example"),
+                             ("@d", "WIN big"), ("@e", "Free cup"), ("@f", "Our GIVEAWAY"),
+                             ("@g", "Earn $500"), ("@h", "Cheap followers and likes"),
+                             ("@i", "same"), ("@i", "same"), ("@i", "same")])
+        == [True] * 11
+        and _spam_flags([("@j", "DM us to claim your prize"), ("@k", "bot text"), ("@k", "bot text"),
+                         ("@l", "bot text"), ("@l", "bot text"), ("@m", "Winter blend, lovely")])
+        == [False] * 6
+        and _spam_flags([("@n", "Thanks for the free refill, Lumen")]) == [True],
     "The same text, \"refund form in the link\", went out on Instagram and TikTok":
         lambda: {"instagram", "tiktok"} <= set(_recall_posts().loc[
             lambda f: f["text"].str.contains("refund form in the link"), "platform"].astype(str)),
@@ -400,6 +415,11 @@ NOTES_CLAIMS = {
         and not [line for line in calibration.check(_tables()) if line.startswith("reach_per_follower")]
         and [round(_instagram_followers().agg(end), -2) for end in ("min", "max")] == [6800, 8200],
 }
+
+
+def _spam_flags(rows):
+    """`metrics.likely_spam` on made-up (author, text) mentions, in order."""
+    return metrics.likely_spam(pd.DataFrame(rows, columns=["author", "text"])).tolist()
 
 
 @cache
