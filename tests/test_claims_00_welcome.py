@@ -99,6 +99,20 @@ CLAIMS = {
     "about one feed post in four (23 %, about five a week) pushes a product":
         lambda: round(_lumen_promotions().mean(), 2) == 0.23
         and round(_lumen_promotions().sum() / (365 / 7)) == 5,
+    "calibrated to published benchmarks (organic reach, engagement per follower and per view, posting "
+    "volumes, growth by platform)":
+        lambda: any(e["id"].startswith("monthly_growth.") and e["status"] != "assumption"
+                    for e in calibration.load_table()["figures"])
+        and all(e["status"] == "assumption" for e in calibration.load_table()["figures"]
+                if e["id"].startswith("monthly_churn.")),
+    "The table of posts per platform has two columns per brand: feed posts (broadcast) and replies.":
+        lambda: _table("posts").pivot_table(index="platform", columns=["brand", "mode"], values="post_id",
+                                            aggfunc="count", observed=True).columns.tolist()
+        == [(brand, mode) for brand in ("lumen", "beacon") for mode in ("broadcast", "reply")],
+    '# or "followers" or "mentions": these have a brand column table.groupby("brand").size() '
+    '# "comments" and "survey" have none':
+        lambda: all("brand" in _table(name).columns for name in ("posts", "followers", "mentions"))
+        and not any("brand" in _table(name).columns for name in ("comments", "survey")),
     "Of the 67 figures in the data card's calibration table, 23 sit inside a published range, 7 sit outside "
     "it on purpose, and the other 37 are our assumptions":
         lambda: [sum(e["status"] == status for e in calibration.load_table()["figures"])
