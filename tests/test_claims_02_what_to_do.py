@@ -349,7 +349,8 @@ CLAIMS = {
         lambda: "**Park.** Claim the name" in _text() and _text().count("**Park.**") == 1,
     "Neither brand can have a personal relationship with twenty thousand accounts, let alone forty thousand":
         lambda: [round(_reach().loc[b, "followers"], -4) for b in ("lumen", "beacon")] == [20_000, 40_000],
-    "About ten times (the bars are labelled to one decimal place, so reading them and dividing gives the answer): "
+    "About ten times (the bars are labelled to one decimal place, so reading them and dividing gives the "
+    "answer): "
     "a smaller audience, far more interaction per follower":
         lambda: round(_reach()["per_1000_followers"]["lumen"] / _reach()["per_1000_followers"]["beacon"])
         == 10,
