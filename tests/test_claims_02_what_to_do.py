@@ -6,9 +6,10 @@ import re
 from functools import cache
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from smcourse import attempts, data, generate, metrics, plan
+from smcourse import attempts, calibration, data, generate, metrics, plan
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "02_what_to_do.ipynb"
 
@@ -83,6 +84,11 @@ def _type_ratio(top, bottom):
 def _reach():
     return metrics.audience_and_conversations(_table("followers"), _table("posts"), _table("comments"),
                                               _table("mentions"))
+
+
+def _calibration_status(figure):
+    """The status the data card's calibration record gives a figure: inside, assumption or outside."""
+    return next(row["status"] for row in calibration.load_table()["figures"] if row["figure"] == figure)
 
 
 def _percent(value):
@@ -197,12 +203,15 @@ def _year_end_followers(platform):
 
 
 def _question_answers():
-    """Of the questions in comments on Lumen's posts: the share answered, answered within 24 hours, and
-    answered on the calendar day they were asked."""
+    """Of the questions in comments on Lumen's posts: the share answered, answered by noon on the next
+    weekday, answered within 24 hours, and answered on the calendar day they were asked."""
     questions = _lumen_comments()[_lumen_comments()["is_question"]]
     hours = metrics.response_hours(questions)
-    same_day = questions["answered"] & (questions["answered_at"].dt.date == questions["created_at"].dt.date)
-    return questions["answered"].mean(), (hours <= 24).mean(), same_day.mean()
+    asked, answered_at = questions["created_at"], questions["answered_at"]
+    next_working_noon = asked.dt.normalize() + pd.offsets.BDay(1) + pd.Timedelta(hours=12)
+    by_next_morning = questions["answered"] & (answered_at <= next_working_noon)
+    same_day = questions["answered"] & (answered_at.dt.date == asked.dt.date)
+    return questions["answered"].mean(), by_next_morning.mean(), (hours <= 24).mean(), same_day.mean()
 
 
 def _people_named():
@@ -246,15 +255,18 @@ CLAIMS = {
     "TikTok's posts show clicks too (157), but that is a flaw of the invented data":
         lambda: _feed_clicks("sum")["tiktok"] == 157,
     "X drops to four: it engages least per view and draws the fewest clicks per post of all (0.3 in "
-    "2025). Per view its few readers click most (0.66 % of its views, the highest click-through rate of any "
-    "platform), but the median post there is seen by fewer than fifty people, so the clicks stay few. It "
-    "stays for answering mentions and the local press, and four short posts cost the team well under an "
+    "2025). Per view its few readers click most in this invented data (0.66 % of its views), but the data "
+    "card marks that rate an assumption and probably too high, since X's owner confirmed in November 2024 "
+    "that X shows posts with a link in their text to fewer people (source in the instructor notes); and the "
+    "median post there is seen by fewer than fifty people, so the clicks stay few. It stays "
+    "for answering mentions and the local press, and four short posts cost the team well under an "
     "hour a week":
         lambda: _capstone("X").posts_per_week() == 4 < _feed_posts_per_week("x")
         and _rates("lumen").idxmin() == "x"
         and _feed_clicks("mean").idxmin() == "x" and round(_feed_clicks("mean")["x"], 1) == 0.3
         and _by_platform()["click_through_rate"].idxmax() == "x"
         and f"{_by_platform().loc['x', 'click_through_rate']:.2%}" == "0.66%"
+        and _calibration_status("Clicks per impression, X") == "assumption"
         and _lumen_feed().loc[_lumen_feed()["platform"] == "x", "impressions"].median() < 50
         and 4 * _capstone("X").minutes_per_post < 60,
     "X engages least per view and draws the fewest clicks per post":
@@ -314,15 +326,19 @@ CLAIMS = {
         lambda: round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2
         and round(_conversation_ratio()) == 5 and 27 <= _reach().loc["lumen", "conversations"] / 52 < 30
         and round(_per_follower_ratio()) == 10,
+    "the bars are labelled to one decimal place, so reading them and dividing gives the answer":
+        lambda: 'text_auto=".1f"' in _text()
+        and abs(round(_reach().loc["lumen", "per_1000_followers"], 1)
+                / round(_reach().loc["beacon", "per_1000_followers"], 1) - _per_follower_ratio()) <= 0.2,
     "Per 1,000 follower accounts, Lumen joined {per_follower:.0f} times as many conversations as Beacon":
         lambda: f"{_per_follower_ratio():.0f}" == "10",
-    "Beacon's posts draw more comments each than Lumen's on every platform, if only just on TikTok (about "
-    "4.1 against 2.8 on Instagram), from an audience about twice the size in all, though on TikTok Beacon "
-    "has fewer followers than Lumen (5,134 against 6,548)":
-        lambda: (_comments_per_post("beacon") - _comments_per_post("lumen") > 0).all()
+    "Beacon's posts draw more comments each than Lumen's on every platform except TikTok, where the two tie "
+    "(about 2.3 each); on Instagram it is about 4.1 against 2.8. Beacon's audience is about twice the size "
+    "in all, though on TikTok Beacon has fewer followers than Lumen (5,134 against 6,548)":
+        lambda: (_comments_per_post("beacon") - _comments_per_post("lumen")).drop("tiktok").gt(0).all()
         and len(_comments_per_post("lumen")) == 6
-        and (_comments_per_post("beacon") - _comments_per_post("lumen")).idxmin() == "tiktok"
-        and (_comments_per_post("beacon") - _comments_per_post("lumen"))["tiktok"] < 0.05
+        and abs(_comments_per_post("beacon") - _comments_per_post("lumen"))["tiktok"] < 0.05
+        and [round(_comments_per_post(b)["tiktok"], 1) for b in ("beacon", "lumen")] == [2.3, 2.3]
         and [round(_comments_per_post(b)["instagram"], 1) for b in ("beacon", "lumen")] == [4.1, 2.8]
         and round(_reach().loc["beacon", "followers"] / _reach().loc["lumen", "followers"]) == 2
         and _year_end_followers("tiktok") == {"beacon": 5134, "lumen": 6548},
@@ -333,7 +349,9 @@ CLAIMS = {
         lambda: "**Park.** Claim the name" in _text() and _text().count("**Park.**") == 1,
     "Neither brand can have a personal relationship with twenty thousand accounts, let alone forty thousand":
         lambda: [round(_reach().loc[b, "followers"], -4) for b in ("lumen", "beacon")] == [20_000, 40_000],
-    "About ten times: a smaller audience, far more interaction per follower":
+    "About ten times (the bars are labelled to one decimal place, so reading them and dividing gives the "
+    "answer): "
+    "a smaller audience, far more interaction per follower":
         lambda: round(_reach()["per_1000_followers"]["lumen"] / _reach()["per_1000_followers"]["beacon"])
         == 10,
     "Lumen joins about five times Beacon's conversations with about half its follower accounts":
@@ -372,10 +390,11 @@ CLAIMS = {
     "The first two tables pool over platforms, so TikTok's breakout clips weigh most in their engagement "
     "rates":
         lambda: _planned_feed().groupby("platform", observed=True)["impressions"].sum().idxmax() == "tiktok",
-    "Lumen's target is that questions and complaints get a reply the same working day, because community "
-    "grows in the replies. How close did it come in 2025? It answered 86 % of the questions in its comments "
-    "and 84 % within 24 hours, but only 47 % on the calendar day they were asked.":
-        lambda: [f"{share:.0%}" for share in _question_answers()] == ["86%", "84%", "47%"],
+    "Lumen's target is that questions and complaints get a reply by the end of the next working morning "
+    "(noon on the next weekday), because community grows in the replies. How close did it come in 2025? It "
+    "answered 86 % of the questions in its comments and 83 % by that deadline (84 % within 24 hours), but "
+    "only 47 % on the calendar day they were asked.":
+        lambda: [f"{share:.0%}" for share in _question_answers()] == ["86%", "83%", "84%", "47%"],
     "the seven people who keep its accounts (section 2's table)":
         lambda: _people_named() == 7,
     "platform by platform, Lumen earns {lumen_lead.min():.1f} to {lumen_lead.max():.1f} times":
@@ -486,10 +505,12 @@ NOTES_CLAIMS = {
     "more shares than any but humour":
         _announcements_lead_comments_and_follow_humour_on_shares,
     "per impression, link posts on X, Facebook and LinkedIn are clicked most, Instagram and TikTok, whose "
-    "links sit in the profile, hardly at all, though Instagram's many views still add up to more clicks than "
-    "any other platform's":
+    "links sit in the profile, hardly at all (X's rate, the highest, is an assumption the data card calls "
+    "probably too high, because X shows posts with a link in their text to fewer people), though Instagram's "
+    "many views still add up to more clicks than any other platform's":
         lambda: list(_planned_platforms()["click_through_rate"].nlargest(3).index)
         == ["x", "facebook", "linkedin"]
+        and _calibration_status("Clicks per impression, X") == "assumption"
         and list(_planned_platforms()["click_through_rate"].nsmallest(2).index) == ["tiktok", "instagram"]
         and _planned_feed().groupby("platform", observed=True)["clicks"].sum().idxmax() == "instagram",
     "Beacon has about twice Lumen's follower accounts, and Lumen earns 1.1 to 1.5 times Beacon's engagement "

@@ -3,6 +3,7 @@ computed from `datasets/` and `smcourse.assessment`: a change that falsifies a s
 naming the sentence."""
 
 import json
+import math
 import re
 from functools import cache
 from pathlib import Path
@@ -75,6 +76,25 @@ def lumen_answer_hours():
     outside_recall = ~answers["created_at"].between("2025-09-08", "2025-09-29")
     lumen = answers[(answers["brand"] == "lumen") & outside_recall]
     return lumen.assign(hours=metrics.response_hours(lumen), hour=lumen["created_at"].dt.hour)
+
+
+def item_mean(column):
+    """The surveyed organisations' mean answer to one statement, as given (before any reversal)."""
+    return tables()["survey"][column].mean()
+
+
+def response_anchor():
+    return next(a for a in assessment.ANCHORS if a.indicator == "median_response_hours")
+
+
+def anchor_score(indicator, brand):
+    anchor = next(a for a in assessment.ANCHORS if a.indicator == indicator)
+    return anchor.to_score(indicators().loc[brand, indicator])
+
+
+def lumen_feed_posts_by_platform():
+    feed = metrics.feed_posts(tables()["posts"])
+    return feed[feed["brand"] == "lumen"].groupby("platform", observed=True).size()
 
 
 def per_platform(platform):
@@ -246,6 +266,29 @@ CLAIMS = {
         )
         == 0.1
     ),
+    "organisations rate their answering higher than their time and training for it (on average 2.9 out of 5 "
+    "for \"someone who asks us a question gets an answer\", against 2.5 for time set aside every day and 2.6 "
+    "for training and backing)": lambda: (
+        [round(item_mean(key), 1) for key in ("presences_2", "commitment_1", "commitment_2")]
+        == [2.9, 2.5, 2.6]
+    ),
+    "Response time is placed on a log scale: halving the hours moves the score as far whether a brand starts "
+    "at 64 hours or at 8": lambda: (
+        response_anchor().log_scale
+        and math.isclose(response_anchor().to_score(32) - response_anchor().to_score(64),
+                         response_anchor().to_score(4) - response_anchor().to_score(8))
+    ),
+    "Posting consistency supplies half the planning score": lambda: (
+        [a.indicator for a in assessment.ANCHORS if a.dimension == "planning"]
+        == ["posting_consistency", "promotional_share"]
+        and math.isclose(observed().loc["lumen", "planning"],
+                         (anchor_score("posting_consistency", "lumen")
+                          + anchor_score("promotional_share", "lumen")) / 2)
+    ),
+    "Reply share supplies half the presences score": lambda: (
+        [a.indicator for a in assessment.ANCHORS if a.dimension == "presences"]
+        == ["reply_share", "questions_answered"]
+    ),
     "Lumen's behaviour fills almost the whole chart.": lambda: (observed().loc["lumen"] >= 4).all(),
     "it replies in about 4 % of its posts, answers about three in ten of the questions it is asked, takes "
     "about three days to do so, and joins fewer than one in ten of the conversations others start "
@@ -326,15 +369,28 @@ NOTES_CLAIMS = {
         and assessment.behaviour_scores(per_platform("youtube")).isna()["commitment"].to_dict()
         == {"lumen": False, "beacon": True}
     ),
-    "Lumen's Instagram, at 4.4 feed posts a week, scores 0.51, and Beacon's planning reads existing on "
-    "Instagram (2.24), TikTok (1.72) and LinkedIn (1.50)": lambda: (
+    "Lumen's Instagram, at 4.4 feed posts a week, scores 0.51": lambda: (
         round(platform_feed_per_week("instagram")["lumen"], 1) == 4.4
         and round(per_platform("instagram").loc["lumen", "posting_consistency"], 2) == 0.51
-        and {p: round(assessment.behaviour_scores(per_platform(p)).loc["beacon", "planning"], 2)
-             for p in ("instagram", "tiktok", "linkedin")}
-        == {"instagram": 2.24, "tiktok": 1.72, "linkedin": 1.5}
+    ),
+    "Beacon's planning reads existing on Instagram (2.24), TikTok (1.72), LinkedIn (1.50) and X (2.48), its "
+    "promotional share pulling it down as well, and Lumen's reads in between on LinkedIn (2.55), where it "
+    "posts least apart from YouTube": lambda: (
+        {p: round(assessment.behaviour_scores(per_platform(p)).loc["beacon", "planning"], 2)
+         for p in ("instagram", "tiktok", "linkedin", "x")}
+        == {"instagram": 2.24, "tiktok": 1.72, "linkedin": 1.5, "x": 2.48}
+        and round(assessment.behaviour_scores(per_platform("linkedin")).loc["lumen", "planning"], 2) == 2.55
+        and assessment.verdict(assessment.behaviour_scores(per_platform("linkedin")).loc["lumen", "planning"])
+        == "in between"
+        and lumen_feed_posts_by_platform().drop("youtube").idxmin() == "linkedin"
+        and lumen_feed_posts_by_platform().idxmin() == "youtube"
         and all(assessment.verdict(assessment.behaviour_scores(per_platform(p)).loc["beacon", "planning"])
-                == "existing" for p in ("instagram", "tiktok", "linkedin"))
+                == "existing" for p in ("instagram", "tiktok", "linkedin", "x"))
+    ),
+    "the snippet assumes the lesson's first code cell has run, so `data`, `metrics`, `posts` and `comments` "
+    "are loaded": lambda: all(
+        name in _lesson_text() for name in ('posts, comments = data.load("posts"), data.load("comments")',
+                                            "from smcourse import assessment, data, figures, metrics")
     ),
     "On a platform with at most one feed post a month (YouTube) most weeks have none and consistency "
     "is 0": lambda: (
