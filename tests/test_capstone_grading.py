@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from capstone_reference import reference_plan, solution_cells, with_texts_reversed
+from capstone_reference import reference_plan, solution_cells, with_numbers_nudged, with_texts_reversed
 
 from smcourse import grading, plan
 
@@ -37,18 +37,19 @@ TASK_A_ANSWERS = {
 }
 
 
-def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str = "") -> None:
+def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str = "",
+            keep_cell: bool = False) -> None:
     """The released notebook with the code cells solved as the source solves them (Task A as
     `task_a` when given), and `handed_in` saved beside it as my_strategy.plan.json; no
     answers.json (the cards are blank). Without `handed_in`, the solution's own cell writes the
-    reference plan, as in the reference run."""
+    reference plan, as in the reference run, unless `keep_cell` keeps the released plan cell."""
     folder = root / "submitted" / student / ASSIGNMENT
     folder.mkdir(parents=True)
     solved = solution_cells()
     notebook = nbformat.read(root / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     for cell in notebook.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if grade_id in ("baseline", "own_plan"):
+        if grade_id == "baseline" or (grade_id == "own_plan" and not keep_cell):
             cell.source = task_a if grade_id == "baseline" and task_a else solved[grade_id]
     nbformat.write(notebook, folder / f"{ASSIGNMENT}.ipynb")
     if handed_in is not None:
@@ -87,9 +88,10 @@ def graded(tmp_path_factory):
     learners = {"reference": None, "short_of_hours": short_of_hours,
                 "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed,
                 "lumen_disguised": disguised, "lumen_reworded": reworded,
-                "lumen_reversed": with_texts_reversed(renamed)}
+                "lumen_reversed": with_texts_reversed(renamed),
+                "lumen_nudged": with_numbers_nudged(plan.example_plan()), "no_plan_file": None}
     for student, handed_in in learners.items():
-        _submit(root, student, handed_in)
+        _submit(root, student, handed_in, keep_cell=student == "no_plan_file")
     for student, (code, _) in TASK_A_ANSWERS.items():
         _submit(root, student, bakery, code)
     run = grading.grade(ASSIGNMENT, root, show_progress=False)
@@ -122,7 +124,18 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 
 def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
-        == scores["lumen_reworded"] == scores["lumen_reversed"] == TASK_A
+        == scores["lumen_reworded"] == scores["lumen_reversed"] == scores["lumen_nudged"] == TASK_A
+
+
+def test_no_plan_file_handed_in_earns_no_plan_points_and_says_why(graded):
+    scores, root = graded
+    assert scores["no_plan_file"] == TASK_A
+    notebook = nbformat.read(root / "autograded" / "no_plan_file" / ASSIGNMENT /
+                             f"{ASSIGNMENT}.ipynb", as_version=4)
+    cell = next(c for c in notebook.cells
+                if c.metadata.get("nbgrader", {}).get("grade_id") == "own_plan_test")
+    shown = "".join(output.get("text", "") for output in cell.outputs)
+    assert "Save your plan as my_strategy.plan.json beside this notebook" in shown
 
 
 @pytest.mark.parametrize("student", TASK_A_ANSWERS)
@@ -134,6 +147,7 @@ def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
     _, root = graded
     shares = {student: int(re.search(r"this plan repeats (\d+)% of Lumen's example",
                                      _tutor_line(root, student)).group(1))
-              for student in ("reference", "lumen_reworded", "lumen_reversed")}
+              for student in ("reference", "lumen_reworded", "lumen_reversed", "lumen_nudged")}
     assert shares["reference"] < 10 and shares["lumen_reworded"] > 90 \
-        and shares["lumen_reversed"] > 90
+        and shares["lumen_reversed"] > 90 and shares["lumen_nudged"] > 90
+    assert "and 100% of Lumen's written texts" in _tutor_line(root, "lumen_nudged")
