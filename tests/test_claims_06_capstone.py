@@ -326,8 +326,11 @@ CLAIMS = {
         and _calendar_days().value_counts()[["Sat", "Mon"]].sum() == 48 and len(_calendar_days()) == 155
         and _calendar_days().value_counts().idxmin() == "Wed"
         and _calendar_days().value_counts()["Wed"] == 12,
-    "commitment, the weakest dimension by module 3's scores, acts first":
-        lambda: _lumen_scores().idxmin() == LUMEN.weakest,
+    "commitment is named the weakest dimension by module 3's scores only a few hundredths below "
+    "relationships, within noise, and its action is due on 4 January like relationships'":
+        lambda: _lumen_scores().idxmin() == LUMEN.weakest == "commitment"
+        and _lumen_scores()["relationships"] - _lumen_scores()["commitment"] < 0.1
+        and LUMEN.actions["commitment"].due == LUMEN.actions["relationships"].due == "2027-01-04",
 }
 
 NOTES_CLAIMS = {
