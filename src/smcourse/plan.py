@@ -1279,7 +1279,7 @@ def example_plan() -> Plan:
                     "weeks; we answered 86% of "
                     "questions, with a median wait of 9.9 hours, because half of all comments "
                     "arrive before 08:00 or after 18:00 and one in seven on a Sunday.",
-            competitor="Beacon Bean Co. has twice our followers but nearly two thirds of its posts "
+            competitor="Beacon Bean Co. has twice our followers but three in five of its posts "
                        "are promotions and it answers about a third of questions, slowly."),
         objectives=[
             Objective("loyalty", "Repeat web-shop orders from customers who came through social",
@@ -1341,7 +1341,7 @@ def example_plan() -> Plan:
                              "of the conversations others started about it, varying by 5 points "
                              "from month to month. On each of the four daily looks the lead "
                              "reads the monitoring tool's new mentions and answers those that "
-                             "ask or complain: at 60% of about 27 a week, 16 answers at 4 "
+                             "ask or complain: at 60% of about 24 a week, 15 answers at 4 "
                              "minutes, 2 hours a week with the reading, budgeted as other work; "
                              "judged as the mean of April to June."),
             Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
@@ -1402,7 +1402,7 @@ def example_plan() -> Plan:
                     2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
                     2, "week", {"Wholesale and careers": 100}, 45, "4"),
-            Channel("X", "rented", "Where about 6 mentions a week reach us (and, we assume, the "
+            Channel("X", "rented", "Where about 5 mentions a week reach us (and, we assume, the "
                     "local press: to check by March); not for clicks: in 2025 a feed post there drew "
                     "0.3 clicks, the fewest of any channel", 4, "week",
                     {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4"),
@@ -1476,7 +1476,7 @@ def example_plan() -> Plan:
                       other_work="Hours by person: Sam 17, Ade 13, Jo 5, the head of marketing 4; "
                                  "Jo's 5 are 8 looks a week (about 3 of the inbox's 10 hours) "
                                  "and the cover. "
-                                 "Other work, 8 hours a week: monitoring about 27 mentions a "
+                                 "Other work, 8 hours a week: monitoring about 24 mentions a "
                                  "week and answering 6 in 10 of them 2, the on-call allowance 2 "
                                  "(the lead holding the phone is paid 2 hours a week for the "
                                  "nights, Lumen's assumption; an alert's work comes from the "
