@@ -37,19 +37,18 @@ TASK_A_ANSWERS = {
 }
 
 
-def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str = "",
-            keep_cell: bool = False) -> None:
+def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str = "") -> None:
     """The released notebook with the code cells solved as the source solves them (Task A as
     `task_a` when given), and `handed_in` saved beside it as my_strategy.plan.json; no
-    answers.json (the cards are blank). Without `handed_in`, the solution's own cell writes the
-    reference plan, as in the reference run, unless `keep_cell` keeps the released plan cell."""
+    answers.json (the cards are blank). Without `handed_in` no plan file is handed in: the
+    solution's cell then writes the bakery's in the kernel's folder only, which is not graded."""
     folder = root / "submitted" / student / ASSIGNMENT
     folder.mkdir(parents=True)
     solved = solution_cells()
     notebook = nbformat.read(root / "exercises" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", as_version=4)
     for cell in notebook.cells:
         grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if grade_id == "baseline" or (grade_id == "own_plan" and not keep_cell):
+        if grade_id in ("baseline", "own_plan"):
             cell.source = task_a if grade_id == "baseline" and task_a else solved[grade_id]
     nbformat.write(notebook, folder / f"{ASSIGNMENT}.ipynb")
     if handed_in is not None:
@@ -85,13 +84,13 @@ def graded(tmp_path_factory):
         audience=dataclasses.replace(renamed.audience, personas=[
             dataclasses.replace(renamed.audience.personas[0], name="Greta, weekend baker"),
             *renamed.audience.personas[1:]]))
-    learners = {"reference": None, "short_of_hours": short_of_hours,
+    learners = {"reference": bakery, "short_of_hours": short_of_hours,
                 "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed,
                 "lumen_disguised": disguised, "lumen_reworded": reworded,
                 "lumen_reversed": with_texts_reversed(renamed),
                 "lumen_nudged": with_numbers_nudged(plan.example_plan()), "no_plan_file": None}
     for student, handed_in in learners.items():
-        _submit(root, student, handed_in, keep_cell=student == "no_plan_file")
+        _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
         _submit(root, student, bakery, code)
     run = grading.grade(ASSIGNMENT, root, show_progress=False)

@@ -1429,7 +1429,8 @@ def example_plan() -> Plan:
                         "one, within four hours from 07:00 to 19:00; of all messages, six in ten "
                         "within 4 hours and nine in ten within 11. "
                         "Mentions elsewhere are monitoring, budgeted as other work. Overnight "
-                        "the monitoring tool sends safety words to the on-call phone, which "
+                        "the scheduling tool's inbox alerts send safety words in comments and "
+                        "messages on Lumen's own accounts to the on-call phone, which "
                         "the two leads hold in alternate weeks for an allowance budgeted as "
                         "other work.",
             escalation="Complaints about the café go to the café manager, and about a web-shop "
@@ -1457,9 +1458,9 @@ def example_plan() -> Plan:
             escalation="Community lead, then head of marketing, then founder, within the hour, "
                        "day or night by the on-call phone; anything about safety goes to the "
                        "founder at once, who calls the FDA's recall coordinator. Between the "
-                       "19:00 and 07:00 looks the monitoring tool sends any comment, message or "
-                       "mention with words such as sick, ill, allergy, glass, mould or recall to "
-                       "the on-call phone. In a recall "
+                       "19:00 and 07:00 looks the scheduling tool's inbox alerts send any comment "
+                       "or message on Lumen's own accounts with words such as sick, ill, "
+                       "allergy, glass, mould or recall to the on-call phone. In a recall "
                        "the surge rota starts: one of the two community leads or the head of "
                        "marketing is on the inbox and mentions from 07:00 to 22:00 every day, in "
                        "two shifts, for up to three weeks, as in September 2025; the founder "
@@ -1484,7 +1485,11 @@ def example_plan() -> Plan:
                                  "1, conversations with growers and press 1, managing paid "
                                  "promotion 0.5, tastings 0.5",
                       other_hours=8,
-                      tools="A scheduling tool, a design app and a monitoring tool",
+                      tools="A scheduling tool with a shared inbox and keyword alerts on our own "
+                            "accounts, a design app and a listening tool for mentions elsewhere, "
+                            "which sees little of comments on other people's posts (90 USD a "
+                            "month is Lumen's estimate for entry tiers, November 2026: check the "
+                            "vendors' price lists before the budget is signed)",
                       tools_per_month=90, paid_per_month=200, currency="USD",
                       contingency=10000,
                       surge="One surge a year like the 2025 recall, staffed as the crisis policy "
