@@ -2,6 +2,7 @@
 `own_plan` cell, so the tests grade and compare the very plan the reference run hands in."""
 
 import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -43,3 +44,59 @@ def with_texts_reversed(value):
     if isinstance(value, dict):
         return {key: with_texts_reversed(item) for key, item in value.items()}
     return _reversed(value) if isinstance(value, str) and " " in value.strip() else value
+
+
+def with_numbers_nudged(lumen: plan.Plan) -> plan.Plan:
+    """Lumen's plan (`lumen`, a copy of `plan.example_plan()`) renamed with every number nudged a
+    little and every text kept: the fifth reader's evasion of the copy check (the reader measured
+    28% alike under the exact-match fingerprint: not flagged, every automatic point)."""
+    lumen.organisation = "Harbour Tea Co."
+    for objective in lumen.objectives:
+        rising = float(objective.target) > float(objective.baseline)
+        objective.target = f"{float(objective.target) + (0.5 if rising else -0.5):g}"
+        objective.by = str(dt.date.fromisoformat(objective.by) - dt.timedelta(days=1))
+        objective.spread = f"{float(objective.spread) + 0.1:g}"
+    for channel in lumen.channels:
+        channel.minutes_per_post += 1
+        if channel.response_hours:
+            channel.response_hours = f"{float(channel.response_hours) + 1:g}"
+        if len(channel.mix) > 1:
+            first, second = list(channel.mix)[:2]
+            channel.mix[first] += 5
+            channel.mix[second] -= 5
+    team, budget = lumen.community, lumen.budget
+    team.rota = {day: re.sub(r"\b(07|11|15|19)\b", lambda hour: f"{int(hour.group()) + 1:02d}",
+                             shift) for day, shift in team.rota.items()}
+    team.opens, team.closes = "08:00", "20:45"
+    team.staffed_hours += 1
+    team.messages_per_week += 1
+    team.dms_per_week += 1
+    budget.people_hours += 2
+    budget.other_hours += 0.5
+    budget.tools_per_month += 5
+    budget.paid_per_month += 10
+    budget.contingency += 500
+    return lumen
+
+
+def _shifted(text: str) -> str:
+    """`text` with each letter moved one on in the alphabet: every word new, the numbers kept."""
+    return re.sub(r"[A-Za-z]", lambda letter: chr((ord(letter.group()) - ord("a" if
+                  letter.group().islower() else "A") + 1) % 26 + ord("a" if letter.group().islower()
+                                                                     else "A")), text)
+
+
+def with_texts_replaced(value, field: str = ""):
+    """`value` (a plan or any part of it) with every written text of more than one word
+    `_shifted`; channel names, units and the rota stay as they are."""
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{f.name: with_texts_replaced(getattr(value, f.name),
+                                                                         f.name)
+                                             for f in dataclasses.fields(value)})
+    if isinstance(value, list):
+        return [with_texts_replaced(item) for item in value]
+    if isinstance(value, dict) and field != "rota":
+        return {key: with_texts_replaced(item) for key, item in value.items()}
+    if isinstance(value, str) and " " in value.strip() and field not in ("name", "unit", "rota"):
+        return _shifted(value)
+    return value

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from capstone_reference import reference_plan, solution_cells, with_texts_reversed
+from capstone_reference import reference_plan, solution_cells, with_numbers_nudged, with_texts_reversed
 
 from smcourse import grading, plan
 
@@ -40,8 +40,8 @@ TASK_A_ANSWERS = {
 def _submit(root: Path, student: str, handed_in: plan.Plan | None, task_a: str = "") -> None:
     """The released notebook with the code cells solved as the source solves them (Task A as
     `task_a` when given), and `handed_in` saved beside it as my_strategy.plan.json; no
-    answers.json (the cards are blank). Without `handed_in`, the solution's own cell writes the
-    reference plan, as in the reference run."""
+    answers.json (the cards are blank). Without `handed_in` no plan file is handed in: the
+    solution's cell then writes the bakery's in the kernel's folder only, which is not graded."""
     folder = root / "submitted" / student / ASSIGNMENT
     folder.mkdir(parents=True)
     solved = solution_cells()
@@ -84,10 +84,11 @@ def graded(tmp_path_factory):
         audience=dataclasses.replace(renamed.audience, personas=[
             dataclasses.replace(renamed.audience.personas[0], name="Greta, weekend baker"),
             *renamed.audience.personas[1:]]))
-    learners = {"reference": None, "short_of_hours": short_of_hours,
+    learners = {"reference": bakery, "short_of_hours": short_of_hours,
                 "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed,
                 "lumen_disguised": disguised, "lumen_reworded": reworded,
-                "lumen_reversed": with_texts_reversed(renamed)}
+                "lumen_reversed": with_texts_reversed(renamed),
+                "lumen_nudged": with_numbers_nudged(plan.example_plan()), "no_plan_file": None}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -122,7 +123,18 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 
 def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
-        == scores["lumen_reworded"] == scores["lumen_reversed"] == TASK_A
+        == scores["lumen_reworded"] == scores["lumen_reversed"] == scores["lumen_nudged"] == TASK_A
+
+
+def test_no_plan_file_handed_in_earns_no_plan_points_and_says_why(graded):
+    scores, root = graded
+    assert scores["no_plan_file"] == TASK_A
+    notebook = nbformat.read(root / "autograded" / "no_plan_file" / ASSIGNMENT /
+                             f"{ASSIGNMENT}.ipynb", as_version=4)
+    cell = next(c for c in notebook.cells
+                if c.metadata.get("nbgrader", {}).get("grade_id") == "own_plan_test")
+    shown = "".join(output.get("text", "") for output in cell.outputs)
+    assert "Save your plan as my_strategy.plan.json beside this notebook" in shown
 
 
 @pytest.mark.parametrize("student", TASK_A_ANSWERS)
@@ -134,6 +146,7 @@ def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
     _, root = graded
     shares = {student: int(re.search(r"this plan repeats (\d+)% of Lumen's example",
                                      _tutor_line(root, student)).group(1))
-              for student in ("reference", "lumen_reworded", "lumen_reversed")}
+              for student in ("reference", "lumen_reworded", "lumen_reversed", "lumen_nudged")}
     assert shares["reference"] < 10 and shares["lumen_reworded"] > 90 \
-        and shares["lumen_reversed"] > 90
+        and shares["lumen_reversed"] > 90 and shares["lumen_nudged"] > 90
+    assert "and 100% of Lumen's written texts" in _tutor_line(root, "lumen_nudged")

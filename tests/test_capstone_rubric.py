@@ -1,6 +1,7 @@
 """Is the capstone judged by one rubric, word for word the same in the lesson, the assignment and
 the instructor notes?"""
 
+import re
 from pathlib import Path
 
 import nbformat
@@ -40,3 +41,14 @@ def test_the_rubric_s_points_match_the_hand_marked_part():
     source = nbformat.read(PLACES["assignment"], as_version=4)
     judged = next(c for c in source.cells if c.metadata["nbgrader"]["grade_id"] == "reflection")
     assert judged.metadata["nbgrader"]["points"] == POINTS == 14
+
+
+def test_every_total_named_is_the_rubric_s_and_the_guide_gives_the_notes_score_of_lumen():
+    """The fifth reader's blockers: the notes said "a 12-point judgement" and the marking guide
+    "7 of 12" while the rubric is out of 14 and the notes score Lumen 8 of 14."""
+    notes, guide = _text(PLACES["instructor notes"]), _text(PLACES["assignment"])
+    totals = re.findall(r"(\d+)-point judgement|\b\d+ of (\d+)\b(?=[:)])|out of (\d+) in all",
+                        notes + guide)
+    assert totals and {int(next(filter(None, found))) for found in totals} == {POINTS}
+    notes_score = re.search(r"That is (\d+ of \d+):", notes).group(1)
+    assert f"Lumen's example plan row by row ({notes_score})" in guide

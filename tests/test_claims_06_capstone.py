@@ -176,10 +176,11 @@ def _calendar_days(channel=None):
 
 
 def _weakest_two_days():
-    """The two weekdays with Lumen's lowest pooled feed engagement rate in 2025."""
+    """The two weekdays with the lowest engagement rate of Lumen's median feed post in 2025 (the
+    pooled rate, which a few large posts sway, ranks Monday among them instead)."""
     feed = _lumen()[0].query("mode == 'broadcast'")
     day = feed["published_at"].dt.strftime("%a")
-    rates = metrics.engagements(feed).groupby(day).sum() / feed.groupby(day)["impressions"].sum()
+    rates = (metrics.engagements(feed) / feed["impressions"]).groupby(day).median()
     return set(rates.nsmallest(2).index)
 
 
@@ -194,9 +195,18 @@ def _mentions_answered_outside_recall():
     return mentions.loc[ordinary, "brand_replied"].mean() * 100, monthly.std() * 100
 
 
+def _feed_posts_per_week():
+    feed = _lumen()[0].query("mode == 'broadcast'")
+    return feed.groupby("platform").size() / (365 / 7)
+
+
 def _mentions_per_week():
-    mentions = data.load("mentions")
-    return mentions[mentions["brand"] == "lumen"].groupby("platform").size() / (365 / 7)
+    """Mentions of Lumen a week on each platform in 2025, the recall weeks left out."""
+    mentions = data.load("mentions").query("brand == 'lumen'")
+    created = pd.to_datetime(mentions["created_at"])
+    created = created.dt.tz_localize(None) if created.dt.tz is not None else created
+    ordinary = mentions[~created.dt.strftime("%Y-%m-%d").between(*RECALL)]
+    return ordinary.groupby("platform").size() / ((365 - _recall_weeks() * 7) / 7)
 
 
 CLAIMS = {
@@ -219,10 +229,11 @@ CLAIMS = {
         lambda: not any("click" in o.metric.lower() for o in LUMEN.objectives),
     "In the course data 7 of those 12 clicks come from TikTok and Instagram":
         lambda: round(_clicks()[["TikTok", "Instagram"]].sum()) == 7 and round(_clicks().sum()) == 12,
-    "about 6 mentions a week reach Lumen there, as many as on Facebook or TikTok, and Lumen assumes "
+    "about 5 mentions a week reach Lumen there outside the recall weeks, as many as on Facebook or "
+    "TikTok, and Lumen assumes "
     "the local press talks there (an assumption to check, not a finding of the data); four short "
     "posts a week cost 40 minutes":
-        lambda: [round(_mentions_per_week()[p]) for p in ("x", "facebook", "tiktok")] == [6, 5, 5]
+        lambda: [round(_mentions_per_week()[p]) for p in ("x", "facebook", "tiktok")] == [5, 5, 5]
         and _channel("X").posts == 4 and _channel("X").posts * _channel("X").minutes_per_post == 40
         and "New roasts and offers" not in _channel("X").mix,
     "A week's link clicks vary by 7 around a mean of 13":
@@ -261,8 +272,8 @@ CLAIMS = {
         lambda: _weekly_comments().max() == 131
         and f"{_comments_outside_recall() / _weeks_outside_recall():.1f}" == "28.9"
         and f"{131 / (_comments_outside_recall() / _weeks_outside_recall()):.1f}" == "4.5",
-    "monitoring mentions (Lumen gets about 27 a week)":
-        lambda: round((data.load("mentions")["brand"] == "lumen").sum() / (365 / 7)) == 27,
+    "monitoring mentions (Lumen gets about 24 a week outside the recall weeks)":
+        lambda: round(_mentions_per_week().sum()) == 24,
     "against its budget of 39": lambda: LUMEN.budget.people_hours == 39,
     "The plan needs 35.3 hours a week against 39 budgeted, 3.7 hours (11%) free":
         lambda: f"{_needed():.1f}" == "35.3" and f"{_slack():.1f}" == "3.7"
@@ -301,6 +312,9 @@ CLAIMS = {
         lambda: pd.Series([e.channel for e in plan.calendar(LUMEN)]).value_counts()[
             ["YouTube", "Email newsletter"]].tolist() == [2, 3],
     "the plan starts on 4 January 2027": lambda: LUMEN.start == "2027-01-04",
+    "In 2025 Lumen broadcast four or five feed posts a week on each of Instagram, Facebook, TikTok and X":
+        lambda: {round(_feed_posts_per_week()[p]) for p in ("instagram", "facebook", "tiktok", "x")}
+        == {4, 5},
     "Lumen's 5.06% baseline (section 1, the recall left out)":
         lambda: f"{_baseline(RECALL)['engagement_rate']:.2f}" == "5.06",
     "Lumen's lowest score is commitment (4.12), just below relationships (4.15; it answered 39% of "
@@ -319,15 +333,19 @@ CLAIMS = {
             plan_import.inbox_waits(pd.Series(pd.date_range("2027-01-04", periods=24 * 60, freq="min")),
                                     LUMEN.community, 4).loc[lambda waits: waits == 0].index // 60))
         == [7, 11, 15, 19],
-    "though LinkedIn's wholesale posts now fall on weekdays only, the calendar still puts 48 of 155 "
-    "posts on Saturday and Monday, Lumen's two weakest days, and only 12 on Wednesday":
+    "though LinkedIn's wholesale posts now fall on weekdays only, the calendar still puts 44 of 155 "
+    "posts on Saturday and Sunday, Lumen's two weakest days for the median feed post, and only 12 on "
+    "Wednesday":
         lambda: not {"Sat", "Sun"} & set(_calendar_days("LinkedIn"))
-        and _weakest_two_days() == {"Sat", "Mon"}
-        and _calendar_days().value_counts()[["Sat", "Mon"]].sum() == 48 and len(_calendar_days()) == 155
+        and _weakest_two_days() == {"Sat", "Sun"}
+        and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 44 and len(_calendar_days()) == 155
         and _calendar_days().value_counts().idxmin() == "Wed"
         and _calendar_days().value_counts()["Wed"] == 12,
-    "commitment, the weakest dimension by module 3's scores, acts first":
-        lambda: _lumen_scores().idxmin() == LUMEN.weakest,
+    "commitment is named the weakest dimension by module 3's scores only a few hundredths below "
+    "relationships, within noise, and its action is due on 4 January like relationships'":
+        lambda: _lumen_scores().idxmin() == LUMEN.weakest == "commitment"
+        and _lumen_scores()["relationships"] - _lumen_scores()["commitment"] < 0.1
+        and LUMEN.actions["commitment"].due == LUMEN.actions["relationships"].due == "2027-01-04",
 }
 
 NOTES_CLAIMS = {
@@ -366,9 +384,9 @@ NOTES_CLAIMS = {
         lambda: LUMEN.budget.contingency == 10000 >= _recall_weeks() * _surge_extra_hours() * 35,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
-    "48 of 155 posts fall on Saturday and Monday, the two weakest days":
-        lambda: _weakest_two_days() == {"Sat", "Mon"}
-        and _calendar_days().value_counts()[["Sat", "Mon"]].sum() == 48 and len(_calendar_days()) == 155,
+    "44 of 155 posts fall on Saturday and Sunday, the two weakest days for the median feed post":
+        lambda: _weakest_two_days() == {"Sat", "Sun"}
+        and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 44 and len(_calendar_days()) == 155,
 }
 
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
@@ -401,15 +419,15 @@ PLAN_CLAIMS = {
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6 and _nine_in_ten_within() == 11,
     "of all messages, six in ten within 4 hours and nine in ten within 11.":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6 and _nine_in_ten_within() == 11,
-    "Other work, 8 hours a week: monitoring about 27 mentions a week and answering 6 in 10 of them 2, "
+    "Other work, 8 hours a week: monitoring about 24 mentions a week and answering 6 in 10 of them 2, "
     "the on-call allowance 2":
         lambda: sum(map(float, re.findall(r"(?:them|allowance|replies|report|press|promotion|"
                                           r"tastings) (\d+(?:\.\d+)?)", LUMEN.budget.other_work)))
         == LUMEN.budget.other_hours == 8,
-    "at 60% of about 27 a week, 16 answers at 4 minutes, 2 hours a week with the reading":
-        lambda: round(_mentions_per_week().sum()) == 27 and round(_mentions_per_week().sum() * 0.6) == 16
+    "at 60% of about 24 a week, 15 answers at 4 minutes, 2 hours a week with the reading":
+        lambda: round(_mentions_per_week().sum()) == 24 and round(_mentions_per_week().sum() * 0.6) == 15
         and float(_objective("Mentions of Lumen elsewhere that we answer").target) == 60
-        and 16 * 4 / 60 <= 2,
+        and 15 * 4 / 60 <= 2,
     "in 2025 Lumen answered 85.7% of questions outside the recall, and a week's share varies by 14.5 "
     "points":
         lambda: f"{_baseline(RECALL)['questions_answered']:.1f}" == "85.7"
@@ -422,14 +440,14 @@ PLAN_CLAIMS = {
         lambda: [f"{_baseline(RECALL)[m]:.1f}" for m in ("engagement_rate", "response_time")]
         == ["5.1", "9.9"] and round(_weeks()["clicks"].mean()) == 13 and round(_recent_clicks()) == 11
         and round(_baseline(RECALL)["questions_answered"]) == 86,
-    "Beacon Bean Co. has twice our followers but nearly two thirds of its posts are promotions and "
+    "Beacon Bean Co. has twice our followers but three in five of its posts are promotions and "
     "it answers about a third of questions, slowly":
         lambda: round(_followers("beacon") / _followers("lumen")) == 2
-        and 0.6 <= _promotional_share("beacon") < 2 / 3
+        and round(_promotional_share("beacon") * 5) == 3
         and round(_answered("beacon") * 3) == 1,
-    "Where about 6 mentions a week reach us (and, we assume, the local press: to check by March); not "
+    "Where about 5 mentions a week reach us (and, we assume, the local press: to check by March); not "
     "for clicks: in 2025 a feed post there drew 0.3 clicks, the fewest of any channel":
-        lambda: round(_mentions_per_week()["x"]) == 6
+        lambda: round(_mentions_per_week()["x"]) == 5
         and _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.3",
     "gives a median wait of 3 hours; a week's median varies by 4 hours":
         lambda: round(_waits(LUMEN.community).median()) == 3
@@ -457,8 +475,8 @@ PLAN_CLAIMS = {
         lambda: round(_indicators().loc["lumen", "mention_reply_share"] * 100) == 39
         and round(_mentions_answered_outside_recall()[0]) == 37
         and round(_mentions_answered_outside_recall()[1]) == 5,
-    "monitoring about 27 mentions a week":
-        lambda: round((data.load("mentions")["brand"] == "lumen").sum() / (365 / 7)) == 27,
+    "monitoring about 24 mentions a week":
+        lambda: round(_mentions_per_week().sum()) == 24,
 }
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from capstone_reference import reference_plan
 from nbgrader.api import Gradebook
 
 from smcourse import cli, grading, notebooks
@@ -21,6 +22,7 @@ from smcourse import cli, grading, notebooks
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = grading.assignments(ROOT)
 WIDGET = re.compile(r"q\d+$")
+CAPSTONE = "06_capstone_strategy_plan"  # its plan task grades the plan file handed in
 PROBE = "05_metrics"  # the assignment that also receives the bad submissions
 REGION = re.compile(r"### BEGIN (SOLUTION|HIDDEN TESTS)\n(.*?)### END \1", re.S)
 
@@ -90,7 +92,8 @@ def course(tmp_path_factory):
 
 def _learner(root, assignment, student, *, code=True, answers=None, edit=None):
     """Submit the student version with the right code (or none) and `answers` as answers.json;
-    `edit(cells)` may then damage the notebook."""
+    `edit(cells)` may then damage the notebook. With the right code, the capstone's learner also
+    hands in the reference plan file, which is what its plan task grades."""
     folder = root / "submitted" / student / assignment
     folder.mkdir(parents=True)
     notebook = nbformat.read(root / "exercises" / assignment / f"{assignment}.ipynb", as_version=4)
@@ -104,6 +107,8 @@ def _learner(root, assignment, student, *, code=True, answers=None, edit=None):
     nbformat.write(notebook, folder / f"{assignment}.ipynb")
     if answers is not None:
         (folder / "answers.json").write_text(json.dumps(answers))
+    if code and assignment == CAPSTONE:
+        reference_plan(folder)
     return folder
 
 

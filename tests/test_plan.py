@@ -9,7 +9,7 @@ from collections import Counter
 
 import pandas as pd
 import pytest
-from capstone_reference import reference_plan, with_texts_reversed
+from capstone_reference import reference_plan, with_numbers_nudged, with_texts_replaced, with_texts_reversed
 
 from smcourse import data, plan, plan_import
 from smcourse.plan import Action, Channel, Goal, Objective, Persona, Plan
@@ -409,8 +409,9 @@ def test_lumen_s_plan_with_new_pillar_metric_people_and_persona_names_is_still_a
     assert plan.example_similarity(lumen) > 0.9 and plan.copies_example(lumen)
 
 
-def test_the_copy_check_weighs_the_strategy_not_the_prose():
-    """Lumen's texts alone are a small part of the fingerprint; its numbers alone are most of it."""
+def test_the_copy_check_weighs_the_strategy_but_holds_back_a_plan_that_repeats_lumen_s_texts():
+    """Lumen's texts alone are a small part of the fingerprint's weight; a plan that repeats most
+    of them is a copy all the same, whatever its numbers."""
     lumen = plan.example_plan()
     weights = plan.fingerprint(lumen)
     prose = sum(weight for choice, weight in weights.items() if choice.startswith("text|"))
@@ -418,7 +419,31 @@ def test_the_copy_check_weighs_the_strategy_not_the_prose():
     texts_only = _example(objectives=[], channels=[], community=plan.Community(
         who_answers=lumen.community.who_answers, escalation=lumen.community.escalation),
         budget=plan.Budget(case=lumen.budget.case, surge=lumen.budget.surge))
-    assert not plan.copies_example(texts_only)
+    assert plan.example_similarity(texts_only) < plan.COPY_SHARE
+    assert plan.example_texts_repeated(texts_only) > 0.5 and plan.copies_example(texts_only)
+
+
+def test_lumen_s_plan_with_every_number_nudged_is_still_a_copy():
+    """The fifth reader's evasion (targets ±0.5, dates a day earlier, spreads +0.1, promises +1 h,
+    mixes shifted 5 points, the rota an hour later, the budget raised), which passes every check:
+    caught by its numbers alone and by its texts alone."""
+    nudged = with_numbers_nudged(plan.example_plan())
+    assert plan.check(nudged) == []
+    assert plan.example_texts_repeated(nudged) == 1 and plan.copies_example(nudged)
+    rewritten = with_texts_replaced(nudged)
+    assert plan.example_texts_repeated(rewritten) == 0
+    assert plan.example_similarity(rewritten) > 2 * plan.COPY_SHARE and plan.copies_example(rewritten)
+
+
+def test_a_copied_passage_of_eight_words_counts_a_text_as_repeated_but_seven_do_not(tmp_path):
+    bakery, lumen = reference_plan(tmp_path), plan.example_plan()
+    passage = lumen.voice.split()
+    assert len(passage) > 8 and plan.example_texts_repeated(bakery) == 0
+    copied = dataclasses.replace(bakery, voice=f"{bakery.voice} {' '.join(passage[:8])}")
+    shorter = dataclasses.replace(bakery, voice=f"{bakery.voice} {' '.join(passage[:7])}")
+    texts = sum(choice.startswith("text|") for choice in plan.fingerprint(lumen))
+    assert plan.example_texts_repeated(copied) == 1 / texts
+    assert plan.example_texts_repeated(shorter) == 0
 
 
 def test_the_reference_bakery_plan_says_what_its_calendar_and_rota_do(tmp_path):

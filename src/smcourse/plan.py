@@ -89,7 +89,11 @@ CHECK_MINUTES = 10  # one look through every inbox, so that no message waits pas
 CALENDAR_WEEKS = 6
 NOISE_WIDTH = 2  # a change within two standard errors of the baseline can be chance
 COPY_SHARE = 0.3  # a plan that repeats three tenths of Lumen's example (by weight) copies it
+TEXT_COPY_SHARE = 0.25  # so does one that repeats a quarter of Lumen's texts, whatever its numbers
 SIMILAR = 0.8  # the share of words two texts must share (Jaccard) to count as one repeated
+PASSAGE_WORDS = 8  # a run of this many words in Lumen's order is a copied passage
+NUMBER_TOLERANCE = 0.1  # numbers within a tenth of the larger, or 1 apart, count as one nudged
+DATE_TOLERANCE = 14  # and dates within a fortnight
 PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
 PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy
 BUFFER = 0.10  # the share of people hours kept free for a busy week
@@ -994,9 +998,9 @@ def _prose(plan: Plan) -> list[str]:
             budget.surge, budget.case, *(a.step for a in plan.actions.values())]
 
 
-def _words(text: str, names: list[str] = ()) -> str:
-    """The distinct words of `text` (`_unnamed`), sorted: the text whatever its word order."""
-    return " ".join(sorted(set(_unnamed(text, list(names)).split())))
+def _words(text: str) -> str:
+    """The distinct words of `text` (`_plain`), sorted: the text whatever its word order."""
+    return " ".join(sorted(set(_plain(text).split())))
 
 
 def fingerprint(plan: Plan) -> dict[str, float]:
@@ -1004,8 +1008,7 @@ def fingerprint(plan: Plan) -> dict[str, float]:
     organisation, pillars, personas, metrics and people: each objective's baseline, target, date,
     spread and unit; each channel's cadence, mix shares, minutes a post and response promise; the
     staffing (days, hours, rota, workload); the budget lines, each weighing 1. Each written text
-    counts as the set of its words with the names taken out (so that reordering its words or
-    sentences hides nothing), weighing PROSE_WEIGHT per 10 words."""
+    (`_unnamed`) weighs PROSE_WEIGHT per 10 words."""
     team, budget, names = plan.community, plan.budget, _names(plan)
     choices = {f"objective|{_plain(o.baseline)}|{_plain(o.target)}|{o.by.strip()}": 1.0
                for o in plan.objectives}
@@ -1013,51 +1016,99 @@ def fingerprint(plan: Plan) -> dict[str, float]:
                 f"{_words(o.unit)}": 1.0 for o in plan.objectives}
     for channel in plan.channels:
         name = _words(channel.name)
-        choices[f"cadence|{name}|{channel.posts}|{channel.per}|{sorted(channel.mix.values())}"] = 1
+        mix = " ".join(map(str, sorted(channel.mix.values())))
+        choices[f"cadence|{name}|{channel.posts}|{channel.per}|{mix}"] = 1.0
         choices[f"making|{name}|{channel.minutes_per_post}"] = 1.0
         choices[f"promise|{name}|{_plain(channel.response_hours)}"] = 1.0
     choices |= {f"staffing|{name}|{_plain(getattr(team, name))}": 1.0
-                for name in ("days", "opens", "closes", "staffed_hours", "messages_per_week",
-                             "dms_per_week", "minutes_per_reply")}
+                for name in ("days", "staffed_hours", "messages_per_week", "dms_per_week",
+                             "minutes_per_reply")}
+    choices |= {f"staffing|{name}|{parse_clock(getattr(team, name))}": 1.0
+                for name in ("opens", "closes")}
     choices |= {f"rota|{day}|{shape}": 1.0 for day, shape in _rota_pattern(team.rota).items()}
     choices |= {f"budget|{name}|{_plain(getattr(budget, name))}": 1.0
                 for name in ("people_hours", "other_hours", "tools_per_month", "paid_per_month",
                              "contingency")}
     for text in _prose(plan):
-        words = _words(text, names)
-        if len(words.split()) >= PROSE_MIN_WORDS:
-            choices[f"text|{words}"] = PROSE_WEIGHT * max(1.0, len(words.split()) / 10)
+        words = _unnamed(text, names)
+        if len(set(words.split())) >= PROSE_MIN_WORDS:
+            choices[f"text|{words}"] = PROSE_WEIGHT * max(1.0, len(set(words.split())) / 10)
     return choices
 
 
+def _passages(words: list[str]) -> set[tuple[str, ...]]:
+    """Every run of PASSAGE_WORDS words of `words`, read forwards and backwards."""
+    runs = {tuple(words[i:i + PASSAGE_WORDS]) for i in range(len(words) - PASSAGE_WORDS + 1)}
+    return runs | {run[::-1] for run in runs}
+
+
+def _text_alike(text: str, other: str) -> bool:
+    """Whether `other` repeats `text`: a passage of PASSAGE_WORDS words in the same (or reversed)
+    order, or at least SIMILAR of their words shared (Jaccard) in any order."""
+    words, other_words = text.split(), other.split()
+    if _passages(words) & _passages(other_words):
+        return True
+    return len(set(words) & set(other_words)) >= SIMILAR * len(set(words) | set(other_words))
+
+
+def _value_alike(value: str, other: str) -> bool:
+    """Whether two fields of a structured choice are one nudged: dates within DATE_TOLERANCE days,
+    numbers within NUMBER_TOLERANCE of the larger or 1 apart, other words equal."""
+    tokens, other_tokens = value.split(), other.split()
+    if len(tokens) != len(other_tokens):
+        return False
+    for token, other_token in zip(tokens, other_tokens, strict=True):
+        date, other_date = parse_date(token), parse_date(other_token)
+        number, other_number = parse_amount(token), parse_amount(other_token)
+        if date and other_date:
+            if abs((date - other_date).days) > DATE_TOLERANCE:
+                return False
+        elif number is not None and other_number is not None:
+            if abs(number - other_number) > max(1, NUMBER_TOLERANCE * abs(number),
+                                                NUMBER_TOLERANCE * abs(other_number)):
+                return False
+        elif token != other_token:
+            return False
+    return True
+
+
 def _alike(choice: str, other: str) -> bool:
-    """Whether two fingerprint choices are one repeated: structured choices equal, texts sharing
-    at least SIMILAR of their words (Jaccard)."""
-    kind, _, content = choice.partition("|")
-    other_kind, _, other_content = other.partition("|")
+    """Whether two fingerprint choices are one repeated: texts `_text_alike`, structured choices
+    alike field by field (`_value_alike`), so that nudging every number a little hides nothing."""
+    kind, *fields = choice.split("|")
+    other_kind, *other_fields = other.split("|")
     if kind != other_kind:
         return False
-    if kind != "text":
-        return content == other_content
-    words, other_words = set(content.split()), set(other_content.split())
-    return len(words & other_words) >= SIMILAR * len(words | other_words)
+    if kind == "text":
+        return _text_alike(fields[0], other_fields[0])
+    return len(fields) == len(other_fields) and all(map(_value_alike, fields, other_fields))
+
+
+def _repeated(plan: Plan) -> dict[str, float]:
+    """The choices of Lumen's example (`fingerprint`) that `plan` repeats, with their weights."""
+    mine = fingerprint(plan)
+    return {choice: weight for choice, weight in fingerprint(example_plan()).items()
+            if choice in mine or any(_alike(choice, other) for other in mine)}
 
 
 def example_similarity(plan: Plan) -> float:
-    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats (`fingerprint`), so
-    that new names, reordered or repunctuated texts and number formats hide nothing."""
-    mine, lumen = fingerprint(plan), fingerprint(example_plan())
-    texts = [other for other in mine if other.startswith("text|")]
-    repeated = sum(weight for choice, weight in lumen.items()
-                   if choice in mine or (choice.startswith("text|")
-                                         and any(_alike(choice, other) for other in texts)))
-    return repeated / sum(lumen.values())
+    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats, so that new names,
+    nudged numbers, reordered or repunctuated texts and number formats hide nothing."""
+    return sum(_repeated(plan).values()) / sum(fingerprint(example_plan()).values())
+
+
+def example_texts_repeated(plan: Plan) -> float:
+    """The share (0 to 1) of Lumen's written texts that `plan` repeats (`_text_alike`)."""
+    texts = [choice for choice in fingerprint(example_plan()) if choice.startswith("text|")]
+    return sum(choice in _repeated(plan) for choice in texts) / len(texts)
 
 
 def copies_example(plan: Plan) -> bool:
-    """Whether `plan` repeats at least COPY_SHARE of Lumen's example (`example_similarity`). A
-    learner's own plan shares a default or two; the tutor sees the share either way."""
-    return example_similarity(plan) >= COPY_SHARE
+    """Whether `plan` repeats at least COPY_SHARE of Lumen's example (`example_similarity`), or at
+    least TEXT_COPY_SHARE of its texts, whatever the numbers. A learner's own plan shares a
+    default or two; the tutor sees both shares either way."""
+    return (example_similarity(plan) >= COPY_SHARE
+            or example_texts_repeated(plan) >= TEXT_COPY_SHARE)
 
 
 # ------------------------------------------------------------------------------- save and load
@@ -1228,7 +1279,7 @@ def example_plan() -> Plan:
                     "weeks; we answered 86% of "
                     "questions, with a median wait of 9.9 hours, because half of all comments "
                     "arrive before 08:00 or after 18:00 and one in seven on a Sunday.",
-            competitor="Beacon Bean Co. has twice our followers but nearly two thirds of its posts "
+            competitor="Beacon Bean Co. has twice our followers but three in five of its posts "
                        "are promotions and it answers about a third of questions, slowly."),
         objectives=[
             Objective("loyalty", "Repeat web-shop orders from customers who came through social",
@@ -1290,7 +1341,7 @@ def example_plan() -> Plan:
                              "of the conversations others started about it, varying by 5 points "
                              "from month to month. On each of the four daily looks the lead "
                              "reads the monitoring tool's new mentions and answers those that "
-                             "ask or complain: at 60% of about 27 a week, 16 answers at 4 "
+                             "ask or complain: at 60% of about 24 a week, 15 answers at 4 "
                              "minutes, 2 hours a week with the reading, budgeted as other work; "
                              "judged as the mean of April to June."),
             Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
@@ -1351,7 +1402,7 @@ def example_plan() -> Plan:
                     2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
                     2, "week", {"Wholesale and careers": 100}, 45, "4"),
-            Channel("X", "rented", "Where about 6 mentions a week reach us (and, we assume, the "
+            Channel("X", "rented", "Where about 5 mentions a week reach us (and, we assume, the "
                     "local press: to check by March); not for clicks: in 2025 a feed post there drew "
                     "0.3 clicks, the fewest of any channel", 4, "week",
                     {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4"),
@@ -1378,7 +1429,8 @@ def example_plan() -> Plan:
                         "one, within four hours from 07:00 to 19:00; of all messages, six in ten "
                         "within 4 hours and nine in ten within 11. "
                         "Mentions elsewhere are monitoring, budgeted as other work. Overnight "
-                        "the monitoring tool sends safety words to the on-call phone, which "
+                        "the scheduling tool's inbox alerts send safety words in comments and "
+                        "messages on Lumen's own accounts to the on-call phone, which "
                         "the two leads hold in alternate weeks for an allowance budgeted as "
                         "other work.",
             escalation="Complaints about the café go to the café manager, and about a web-shop "
@@ -1406,9 +1458,9 @@ def example_plan() -> Plan:
             escalation="Community lead, then head of marketing, then founder, within the hour, "
                        "day or night by the on-call phone; anything about safety goes to the "
                        "founder at once, who calls the FDA's recall coordinator. Between the "
-                       "19:00 and 07:00 looks the monitoring tool sends any comment, message or "
-                       "mention with words such as sick, ill, allergy, glass, mould or recall to "
-                       "the on-call phone. In a recall "
+                       "19:00 and 07:00 looks the scheduling tool's inbox alerts send any comment "
+                       "or message on Lumen's own accounts with words such as sick, ill, "
+                       "allergy, glass, mould or recall to the on-call phone. In a recall "
                        "the surge rota starts: one of the two community leads or the head of "
                        "marketing is on the inbox and mentions from 07:00 to 22:00 every day, in "
                        "two shifts, for up to three weeks, as in September 2025; the founder "
@@ -1425,7 +1477,7 @@ def example_plan() -> Plan:
                       other_work="Hours by person: Sam 17, Ade 13, Jo 5, the head of marketing 4; "
                                  "Jo's 5 are 8 looks a week (about 3 of the inbox's 10 hours) "
                                  "and the cover. "
-                                 "Other work, 8 hours a week: monitoring about 27 mentions a "
+                                 "Other work, 8 hours a week: monitoring about 24 mentions a "
                                  "week and answering 6 in 10 of them 2, the on-call allowance 2 "
                                  "(the lead holding the phone is paid 2 hours a week for the "
                                  "nights, Lumen's assumption; an alert's work comes from the "
@@ -1433,7 +1485,11 @@ def example_plan() -> Plan:
                                  "1, conversations with growers and press 1, managing paid "
                                  "promotion 0.5, tastings 0.5",
                       other_hours=8,
-                      tools="A scheduling tool, a design app and a monitoring tool",
+                      tools="A scheduling tool with a shared inbox and keyword alerts on our own "
+                            "accounts, a design app and a listening tool for mentions elsewhere, "
+                            "which sees little of comments on other people's posts (90 USD a "
+                            "month is Lumen's estimate for entry tiers, November 2026: check the "
+                            "vendors' price lists before the budget is signed)",
                       tools_per_month=90, paid_per_month=200, currency="USD",
                       contingency=10000,
                       surge="One surge a year like the 2025 recall, staffed as the crisis policy "

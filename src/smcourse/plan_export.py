@@ -76,11 +76,12 @@ def sections(plan: Plan) -> list[Section]:
         Section("pillars", "5. Content pillars", [Table(
             ("Pillar", "What it covers"), [(p.name, p.description) for p in plan.pillars])]),
         Section("channels", "6. Channels, cadence and mix", [Table(
-            ("Channel", "Property", "What it is for", "Cadence", "Mix", "Answer within"),
+            ("Channel", "Property", "What it is for", "Cadence", "Mix",
+             "Seen within (staffed hours)"),
             [(c.name, c.property, c.purpose,
               f"{c.posts} a {c.per}, {c.post_days()}" if c.posts else "no posts",
               ", ".join(f"{pillar} {share}%" for pillar, share in c.mix.items() if share),
-              f"{c.response_hours} hours" if c.response_hours.strip() else "")
+              c.response_hours.strip())
              for c in plan.channels])]),
         Section("voice", "7. Voice and tone", [plan.voice]),
         Section("calendar", f"8. Calendar: the first {CALENDAR_WEEKS} weeks", [Table(
