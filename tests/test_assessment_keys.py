@@ -61,7 +61,8 @@ def test_05_q6_promotions_are_most_of_beacons_feed_and_earn_least_per_view():
     feed = posts[(posts["brand"] == "beacon") & (posts["mode"] == "broadcast")]
     rates = metrics.performance_by(feed, "content_type")["engagement_rate"].rename(index=str)
     assert (feed["content_type"] == "promotional").mean() > 0.5
-    assert rates.idxmin() == "promotional", rates  # the least, though job posts come close
+    assert rates.idxmin() == "promotional", rates
+    assert rates.nsmallest(2).iloc[1] < 1.05 * rates["promotional"], rates  # "close behind"
     assert rates.max() > 1.5 * rates["promotional"], rates  # not 'about as much as the other kinds'
 
 

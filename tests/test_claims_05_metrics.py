@@ -46,6 +46,22 @@ def platform_rates():
     return metrics.engagement_rates_by(feed("lumen"), tables()["followers"], "platform")
 
 
+def lumen_reach():
+    """Lumen's feed posts with the followers each was published to, for reach against the following."""
+    posts = feed("lumen")
+    return posts.assign(followers=metrics.followers_at_post(posts, tables()["followers"]))
+
+
+def pooled_reach_share(platform):
+    posts = lumen_reach().query("platform == @platform")
+    return posts["reach"].sum() / posts["followers"].sum()
+
+
+def median_reach_share(platform):
+    posts = lumen_reach().query("platform == @platform")
+    return (posts["reach"] / posts["followers"]).median()
+
+
 def ranks(column):
     return platform_rates()[column].rank(ascending=False).astype(int)
 
@@ -218,6 +234,27 @@ CLAIMS = {
     "YouTube is fifth per impression but second per follower": lambda: (
         (ranks("by_impressions")["youtube"], ranks("by_followers")["youtube"]) == (5, 2)
     ),
+    "(59% and 69% of it, pooled) while Facebook and X posts reach about 3% of theirs.": lambda: (
+        [f"{pooled_reach_share(p):.0%}" for p in ("tiktok", "youtube", "facebook", "x")]
+        == ["59%", "69%", "3%", "3%"]
+    ),
+    "so they reach a large share of a small following (pooled, 69 % of the subscribers, against 2.6 % on "
+    "Facebook and about 3 % on X). Only 2 of the 12 videos reached more people than the channel has "
+    "subscribers, and both ranks rest on those 12 videos and fewer than 500 subscribers": lambda: (
+        [pct(pooled_reach_share(p)) for p in ("youtube", "facebook")] == ["69.3%", "2.6%"]
+        and round(pooled_reach_share("x"), 2) == 0.03
+        and lumen_reach().query("platform == 'youtube'").pipe(
+            lambda v: (len(v), int((v["reach"] > v["followers"]).sum()), v["followers"].max() < 500)
+        ) == (12, 2, True)
+    ),
+    "shows the clips to 59 % of the followers (pooled; the median clip 28 %), a few break out (18 % of the "
+    "clips reach more people than the follower count)": lambda: (
+        f"{pooled_reach_share('tiktok'):.0%}" == "59%"
+        and lumen_reach().query("platform == 'tiktok'").pipe(
+            lambda clips: f"{(clips['reach'] > clips['followers']).mean():.0%}"
+        ) == "18%"
+        and f"{median_reach_share('tiktok'):.0%}" == "28%"
+    ),
     "TikTok leads under all three denominators": lambda: (
         all(ranks(c)["tiktok"] == 1 for c in ("by_impressions", "by_reach", "by_followers"))
     ),
@@ -290,14 +327,26 @@ CLAIMS = {
         round(churn()["beacon"].median(), 2) == 0.01
         and (outside_september()["beacon"] > outside_september()["lumen"]).all()
     ),
-    "in the first three days unfollows ran at about six times their usual daily number and faded over "
-    "two weeks. October is back to normal": lambda: (
+    "in the first three days unfollows ran at about six times their usual daily number, about two and a "
+    "half times in the second week and under twice in the third. October's churn rate is back in its "
+    "usual range": lambda: (
         5.5
         <= lumen_unfollows()["2025-09-08":"2025-09-10"].mean() / lumen_unfollows()[:"2025-08-31"].median()
         <= 6.5
+        and round(2 * lumen_unfollows()["2025-09-15":"2025-09-21"].mean()
+                  / lumen_unfollows()[:"2025-08-31"].median()) / 2 == 2.5
         and lumen_unfollows()["2025-09-22":"2025-09-28"].mean()
         < 2 * lumen_unfollows()[:"2025-08-31"].median()
         and outside_september()["lumen"].max() >= churn().loc["2025-10-01", "lumen"]
+    ),
+    "TikTok's median post earns 1.65 % per follower against a band of 2.63 % to 3.7 %, because the median "
+    "clip reaches only 28 % of the followers": lambda: (
+        _statuses("engagement_per_follower.")["tiktok"] == "outside"
+        and [e for e in _statuses("engagement_per_follower.").values()].count("outside") == 1
+        and f"{calibration.figures(tables())['engagement_per_follower.tiktok']:.2%}" == "1.65%"
+        and (f"{_figure('engagement_per_follower.tiktok')['low']:.2%}",
+             f"{_figure('engagement_per_follower.tiktok')['high']:.1%}") == ("2.63%", "3.7%")
+        and f"{median_reach_share('tiktok'):.0%}" == "28%"
     ),
     "about 1.8%, against 0.5% to 1.0% in Lumen's other months.": lambda: (
         pct(churn().loc["2025-09-01", "lumen"]) == "1.8%"
@@ -391,9 +440,11 @@ CLAIMS = {
         and abs(weekly_sentiment()["2025-10-06"] - weekly_sentiment().median()) < 0.03
     ),
     "the week after it is back above zero": lambda: weekly_sentiment()["2025-09-15"] > 0,
-    "while comment sentiment turned positive the week after and was back near its usual level by October":
+    "while comment sentiment rose from about -0.10 in the recall week to about +0.08 the week after and was "
+    "back near its usual level by October":
     lambda: (
-        weekly_sentiment()["2025-09-15"] > 0
+        round(weekly_sentiment()["2025-09-08"], 2) == -0.10
+        and round(weekly_sentiment()["2025-09-15"], 2) == 0.08
         and weekly_sentiment()["2025-09-15":"2025-09-29"].max() < weekly_sentiment().median()
         and abs(weekly_sentiment()["2025-10-06"] - weekly_sentiment().median()) < 0.03
     ),
@@ -457,13 +508,13 @@ CLAIMS = {
             )
         )
     ),
-    "its median fell to about an hour": lambda: (
+    "its median fell to about 80 minutes": lambda: (
         round(
             lumen_response_hours()
             .loc[lumen_response_hours()["created_at"].between(*RECALL), "hours"]
-            .median()
+            .median() * 60, -1
         )
-        == 1
+        == 80
     ),
     "Question posts have a median of 2 comments against 0 for Lumen's other feed posts, and the p-value "
     "is tiny": lambda: (
@@ -525,7 +576,8 @@ NOTES_CLAIMS = {
     ),
     "the September recall turns the comments' weekly sentiment negative for one week, positive again the "
     "week after, and back near its usual level by October": CLAIMS[
-        "while comment sentiment turned positive the week after and was back near its usual level by October"
+        "while comment sentiment rose from about -0.10 in the recall week to about +0.08 the week after "
+        "and was back near its usual level by October"
     ],
     "Beacon's bigger audience engages less per view": lambda: (
         brand_rates().loc["beacon", "by_impressions"] < brand_rates().loc["lumen", "by_impressions"]

@@ -4,6 +4,7 @@ bad input?"""
 import re
 from dataclasses import replace
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -144,6 +145,16 @@ def test_the_brand_size_and_reach_are_those_of_lumen_in_the_case_data(tables):
     mentions = tables["mentions"]
     daily = mentions[mentions["brand"] == "lumen"].set_index("created_at").resample("D").size()
     assert daily.median() <= crisis.CENTRAL.everyday_mentions <= daily.mean() + 1
+
+
+def test_the_case_data_source_states_lumens_everyday_mentions_as_the_data_count_them(tables):
+    mentions = tables["mentions"]
+    daily = mentions[mentions["brand"] == "lumen"].set_index("created_at").resample("D").size()
+    ordinary = daily[~daily.index.strftime("%Y-%m-%d").isin(
+        pd.date_range("2025-09-08", "2025-09-28").strftime("%Y-%m-%d"))]
+    median, mean = f"{ordinary.median():.0f}", f"{ordinary.mean():.1f}"
+    stated = f"about {median} mentions a day outside the recall (median {median}, mean {mean};"
+    assert stated in " ".join(crisis.SOURCES["casedata"].split())
 
 
 def test_sources_older_than_2024_say_so():

@@ -144,7 +144,7 @@ class Parameter:
 SOURCES = {
     "casedata": "The course's own case data, invented and calibrated to published figures "
                 "(datasets/README.md, the data card): Lumen had 15,300 followers across platforms on "
-                "1 January 2025 and 22,200 on 31 December (datasets/followers.csv), and about 4 "
+                "1 January 2025 and 22,200 on 31 December (datasets/followers.csv), and about 3 "
                 "mentions a day outside the recall (median 3, mean 3.5; datasets/mentions.csv). "
                 "Read with smcourse.data from the kit's datasets/ folder.",
     "calibration": "The course's calibrated figures (datasets/calibration.json, in the data card): "
