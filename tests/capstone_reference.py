@@ -100,3 +100,50 @@ def with_texts_replaced(value, field: str = ""):
     if isinstance(value, str) and " " in value.strip() and field not in ("name", "unit", "rota"):
         return _shifted(value)
     return value
+
+
+def _one_word_in_three_changed(text: str) -> str:
+    """`text` with its first word and every third one after it replaced by a new one."""
+    return " ".join(f"{word[::-1].lower()}x" if index % 3 == 0 else word
+                    for index, word in enumerate(text.split()))
+
+
+SIXTH_READER_CHANGES = ("handles", "units", "rota", "reworded")
+
+
+def with_sixth_reader_changes(lumen: plan.Plan, changes=SIXTH_READER_CHANGES) -> plan.Plan:
+    """Lumen's plan (`lumen`, a copy of `plan.example_plan()`) renamed, every number, pillar and
+    persona name kept, with the sixth reader's `changes`: " (@harbourtea)" after each channel name,
+    units "a month" as "per month", "Lee at 21" on every rota day, and every written text with one
+    word in three changed (the reader measured 0.26 alike and 0 texts repeated: not flagged)."""
+    lumen.organisation = "Harbour Tea Co."
+    if "handles" in changes:
+        for channel in lumen.channels:
+            channel.name += " (@harbourtea)"
+    if "units" in changes:
+        for objective in lumen.objectives:
+            objective.unit = objective.unit.replace(" a month", " per month")
+    if "rota" in changes:
+        lumen.community.rota = {day: f"{shift}, Lee at 21"
+                                for day, shift in lumen.community.rota.items()}
+    if "reworded" in changes:
+        lumen = _reworded(lumen, {p.name for p in lumen.pillars} |
+                          {p.name for p in lumen.audience.personas})
+    return lumen
+
+
+def _reworded(value, names: set[str], field: str = ""):
+    """`value` with every written text of more than one word `_one_word_in_three_changed`; names,
+    units, metrics, the rota and pillar mixes stay as they are."""
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{f.name: _reworded(getattr(value, f.name), names,
+                                                               f.name)
+                                             for f in dataclasses.fields(value)})
+    if isinstance(value, list):
+        return [_reworded(item, names) for item in value]
+    if isinstance(value, dict) and field not in ("rota", "mix"):
+        return {key: _reworded(item, names) for key, item in value.items()}
+    if (isinstance(value, str) and " " in value.strip() and value not in names
+            and field not in ("name", "unit", "metric", "organisation")):
+        return _one_word_in_three_changed(value)
+    return value

@@ -9,7 +9,13 @@ from collections import Counter
 
 import pandas as pd
 import pytest
-from capstone_reference import reference_plan, with_numbers_nudged, with_texts_replaced, with_texts_reversed
+from capstone_reference import (
+    reference_plan,
+    with_numbers_nudged,
+    with_sixth_reader_changes,
+    with_texts_replaced,
+    with_texts_reversed,
+)
 
 from smcourse import data, plan, plan_import
 from smcourse.plan import Action, Channel, Goal, Objective, Persona, Plan
@@ -433,6 +439,51 @@ def test_lumen_s_plan_with_every_number_nudged_is_still_a_copy():
     rewritten = with_texts_replaced(nudged)
     assert plan.example_texts_repeated(rewritten) == 0
     assert plan.example_similarity(rewritten) > 2 * plan.COPY_SHARE and plan.copies_example(rewritten)
+
+
+def test_lumen_s_plan_with_handles_per_month_an_extra_look_and_one_word_in_three_is_a_copy():
+    """The sixth reader's evasion (0.26 alike, no text repeated, under exact channel names, units
+    and rota days and a Jaccard of 0.8): channel handles, "per month", "Lee at 21" every day and
+    one word in three of every text changed. Each change alone hides nothing either."""
+    lumen = with_sixth_reader_changes(plan.example_plan())
+    assert lumen.channels[3].name == "Instagram (@harbourtea)"
+    assert lumen.community.rota["Mon"].endswith(", Lee at 21")
+    assert plan.example_similarity(lumen) > 0.9 and plan.example_texts_repeated(lumen) > 0.9
+    assert plan.copies_example(lumen)
+    texts_replaced = plan.example_similarity(with_texts_replaced(plan.example_plan()))
+    for change in ("handles", "units", "rota"):
+        changed = with_sixth_reader_changes(plan.example_plan(), (change,))
+        assert plan.example_similarity(with_texts_replaced(changed)) == texts_replaced, change
+    reworded = with_sixth_reader_changes(plan.example_plan(), ("reworded",))
+    assert plan.example_texts_repeated(reworded) > 0.9 and plan.copies_example(reworded)
+
+
+def test_channels_units_and_rota_days_are_compared_by_what_they_mean():
+    lumen = plan.example_plan()
+    lumen.channels[3].name, lumen.channels[4].name = "Insta", "Facebook page"
+    lumen.objectives[0].unit = "repeat order each month"
+    lumen.community.rota["Mon"] = "Sam at 07, Jo at 15, Kit at 21"
+    lumen.community.rota["Tue"] = "Sam at 07 and 11"
+    matched = {choice.split("|")[1] for choice in plan.fingerprint(lumen)
+               if choice.split("|")[0] in ("cadence", "rota")}
+    assert {"instagram", "facebook", "Mon", "Tue"} <= matched
+    repeated = plan._repeated(lumen)
+    assert "rota|Mon|7 11 15 19" not in repeated and "rota|Tue|7 11 15 19" not in repeated
+    lumen.community.rota["Mon"] = "Sam at 07 and 11, Jo at 15, Lee at 21"
+    assert "rota|Mon|7 11 15 19" in plan._repeated(lumen)
+    assert plan.example_similarity(lumen) > 0.9
+
+
+def test_lumen_s_pillar_and_persona_names_kept_word_for_word_count_towards_a_copy(tmp_path):
+    bakery, lumen = reference_plan(tmp_path), plan.example_plan()
+    named = dataclasses.replace(bakery, pillars=[*bakery.pillars, *lumen.pillars],
+                                audience=dataclasses.replace(bakery.audience, personas=[
+                                    *bakery.audience.personas, *lumen.audience.personas]))
+    weights = plan.fingerprint(lumen)
+    names = sum(weights[f"name|{plan._plain(p.name)}"] for p in [*lumen.pillars,
+                                                                 *lumen.audience.personas])
+    assert plan.example_similarity(named) - plan.example_similarity(bakery) >= (
+        names / sum(weights.values()) - 1e-9)
 
 
 def test_a_copied_passage_of_eight_words_counts_a_text_as_repeated_but_seven_do_not(tmp_path):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import json
 import math
 import os
@@ -91,10 +92,14 @@ NOISE_WIDTH = 2  # a change within two standard errors of the baseline can be ch
 COPY_SHARE = 0.3  # a plan that repeats three tenths of Lumen's example (by weight) copies it
 TEXT_COPY_SHARE = 0.25  # so does one that repeats a quarter of Lumen's texts, whatever its numbers
 SIMILAR = 0.8  # the share of words two texts must share (Jaccard) to count as one repeated
+REWORDED = 0.5  # or the share of their words alike in the same order (a paraphrase keeps most)
+ROTA_SHARE = 0.75  # a rota day repeats Lumen's when it keeps three of its four looks, whatever it adds
+UNIT_FILLERS = {"a", "an", "per", "each", "every"}  # "orders a month" is "orders per month"
 PASSAGE_WORDS = 8  # a run of this many words in Lumen's order is a copied passage
 NUMBER_TOLERANCE = 0.1  # numbers within a tenth of the larger, or 1 apart, count as one nudged
 DATE_TOLERANCE = 14  # and dates within a fortnight
 PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
+NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
 PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 # Units that count activity on the platforms, or the effort of posting (posts published); an own
@@ -968,21 +973,36 @@ def _unnamed(text: str, names: list[str]) -> str:
     return " ".join(plain.split())
 
 
-def _rota_pattern(rota: dict[str, str]) -> dict[str, str]:
-    """The rota without its names or word order: each day's hours (sorted) and how many people
-    work them, and how many days each person works (sorted), so that new names hide nothing."""
-    days_worked: dict[str, int] = {}
-    pattern = {}
-    for day in WEEKDAYS:
-        people = set(re.findall(r"\b[A-Z][a-z]+\b", rota.get(day, "")))
-        hours = sorted(float(hour) for hour in re.findall(r"\d+", rota.get(day, "")))
-        for person in people:
-            days_worked[person] = days_worked.get(person, 0) + 1
-        if people or hours:
-            pattern[day] = f"{len(people)} people at {' '.join(f'{hour:g}' for hour in hours)}"
-    if days_worked:
-        pattern["days worked"] = " ".join(map(str, sorted(days_worked.values())))
-    return pattern
+def _rota_looks(rota: dict[str, str]) -> dict[str, str]:
+    """The rota by its look times: each day's hours, sorted, so that new names hide nothing."""
+    looks = {day: sorted(float(hour) for hour in re.findall(r"\d+", rota.get(day, "")))
+             for day in WEEKDAYS}
+    return {day: " ".join(f"{hour:g}" for hour in hours) for day, hours in looks.items() if hours}
+
+
+def _looks_alike(looks: str, other: str) -> bool:
+    """Whether a rota day (`other`) keeps at least ROTA_SHARE of Lumen's looks (`looks`), each
+    within an hour, so that extra looks hide none."""
+    hours, other_hours = [float(h) for h in looks.split()], [float(h) for h in other.split()]
+    kept = sum(any(abs(hour - mine) <= 1 for mine in other_hours) for hour in hours)
+    return kept >= ROTA_SHARE * len(hours)
+
+
+def _platform(name: str) -> str:
+    """The platform a channel name names: the standard one (CHANNELS) whose words it contains,
+    or the closest standard name, so that "Instagram (@shop)" is Instagram."""
+    words = set(_plain(name).split())
+    for standard in sorted(CHANNELS, key=len, reverse=True):
+        if set(_plain(standard).split()) <= words:
+            return _plain(standard)
+    closest = difflib.get_close_matches(_plain(name), [_plain(c) for c in CHANNELS], n=1)
+    return closest[0] if closest else _words(name)
+
+
+def _unit(unit: str) -> str:
+    """A unit by its words, singular, without "a", "per", "each" or "every"."""
+    words = {re.sub(r"(?<=[a-z]{3})s$", "", word) for word in _plain(unit).split()}
+    return " ".join(sorted(words - UNIT_FILLERS))
 
 
 def _prose(plan: Plan) -> list[str]:
@@ -1006,16 +1026,17 @@ def _words(text: str) -> str:
 def fingerprint(plan: Plan) -> dict[str, float]:
     """The plan's strategy as comparable choices with their weights, whatever it calls the
     organisation, pillars, personas, metrics and people: each objective's baseline, target, date,
-    spread and unit; each channel's cadence, mix shares, minutes a post and response promise; the
-    staffing (days, hours, rota, workload); the budget lines, each weighing 1. Each written text
+    spread and unit (`_unit`); each channel's (`_platform`) cadence, mix shares, minutes a post
+    and response promise; the staffing (days, hours, workload, each rota day's looks); the budget
+    lines, each weighing 1. Pillar and persona names weigh NAME_WEIGHT each; each written text
     (`_unnamed`) weighs PROSE_WEIGHT per 10 words."""
     team, budget, names = plan.community, plan.budget, _names(plan)
     choices = {f"objective|{_plain(o.baseline)}|{_plain(o.target)}|{o.by.strip()}": 1.0
                for o in plan.objectives}
     choices |= {f"objective spread|{_plain(o.baseline)}|{_plain(o.spread)}|{_plain(o.periods)}|"
-                f"{_words(o.unit)}": 1.0 for o in plan.objectives}
+                f"{_unit(o.unit)}": 1.0 for o in plan.objectives}
     for channel in plan.channels:
-        name = _words(channel.name)
+        name = _platform(channel.name)
         mix = " ".join(map(str, sorted(channel.mix.values())))
         choices[f"cadence|{name}|{channel.posts}|{channel.per}|{mix}"] = 1.0
         choices[f"making|{name}|{channel.minutes_per_post}"] = 1.0
@@ -1025,7 +1046,10 @@ def fingerprint(plan: Plan) -> dict[str, float]:
                              "minutes_per_reply")}
     choices |= {f"staffing|{name}|{parse_clock(getattr(team, name))}": 1.0
                 for name in ("opens", "closes")}
-    choices |= {f"rota|{day}|{shape}": 1.0 for day, shape in _rota_pattern(team.rota).items()}
+    choices |= {f"rota|{day}|{looks}": 1.0 for day, looks in _rota_looks(team.rota).items()}
+    choices |= {f"name|{_plain(name)}": NAME_WEIGHT
+                for name in (*(p.name for p in plan.pillars),
+                             *(p.name for p in plan.audience.personas)) if _plain(name)}
     choices |= {f"budget|{name}|{_plain(getattr(budget, name))}": 1.0
                 for name in ("people_hours", "other_hours", "tools_per_month", "paid_per_month",
                              "contingency")}
@@ -1044,11 +1068,14 @@ def _passages(words: list[str]) -> set[tuple[str, ...]]:
 
 def _text_alike(text: str, other: str) -> bool:
     """Whether `other` repeats `text`: a passage of PASSAGE_WORDS words in the same (or reversed)
-    order, or at least SIMILAR of their words shared (Jaccard) in any order."""
+    order, at least SIMILAR of their words shared (Jaccard) in any order, or at least REWORDED
+    of their words alike in the same order (a paraphrase that changes one word in three)."""
     words, other_words = text.split(), other.split()
     if _passages(words) & _passages(other_words):
         return True
-    return len(set(words) & set(other_words)) >= SIMILAR * len(set(words) | set(other_words))
+    if len(set(words) & set(other_words)) >= SIMILAR * len(set(words) | set(other_words)):
+        return True
+    return difflib.SequenceMatcher(None, words, other_words, autojunk=False).ratio() >= REWORDED
 
 
 def _value_alike(value: str, other: str) -> bool:
@@ -1081,6 +1108,8 @@ def _alike(choice: str, other: str) -> bool:
         return False
     if kind == "text":
         return _text_alike(fields[0], other_fields[0])
+    if kind == "rota":
+        return fields[0] == other_fields[0] and _looks_alike(fields[1], other_fields[1])
     return len(fields) == len(other_fields) and all(map(_value_alike, fields, other_fields))
 
 
