@@ -153,6 +153,9 @@ def test_a_kernel_ends_with_its_launcher_however_the_launcher_is_stopped(tmp_pat
     time.sleep(1)
     sandbox.remove_cgroup(os.getpid())
     assert _survivors() == []
+    # and the launcher still says how the kernel ended, as the grading summary reads it
+    events = [event["event"] for event in sandbox.read_report(tmp_path / "report.jsonl")]
+    assert events == ["started", "terminated", "kernel-ended"]
 
 
 def _survivors():

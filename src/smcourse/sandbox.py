@@ -31,6 +31,7 @@ then warns loudly. It never stops a class run. See course/instructor/room_setup_
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import json
 import os
@@ -282,8 +283,20 @@ def _run(command: list[str], wall_seconds: int, output: int | None, report) -> i
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # interrupts are meant for the kernel
     signal.signal(signal.SIGALRM, stop)
     signal.alarm(wall_seconds)
+    end_kernel_on_terminate(child, report)
     _, status, usage = os.wait4(child, 0)
     return kernel_ended(status, usage.ru_utime + usage.ru_stime, report)
+
+
+def end_kernel_on_terminate(pid: int, report) -> None:
+    """On SIGTERM (jupyter_client's way to stop a kernel slow to shut down, sent to its launcher),
+    kill the process `pid` the kernel ends with, so that the launcher still reports how it ended."""
+    def terminate(signum, frame) -> None:
+        report({"event": "terminated"})
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+    signal.signal(signal.SIGTERM, terminate)
 
 
 def kernel_ended(status: int, cpu_seconds: float, report) -> int:

@@ -138,6 +138,7 @@ def launch(address: str, wrapped: list[str], command: list[str], limits: sandbox
     signal.signal(signal.SIGINT, lambda signum, frame: os.kill(answer["pid"], signal.SIGINT))
     signal.signal(signal.SIGALRM, stop)
     signal.alarm(limits.wall_seconds)
+    sandbox.end_kernel_on_terminate(pid, report)
     ended = json.loads(connection.recv(MESSAGE_BYTES) or b"{}")
     signal.alarm(0)
     _end(placeholder, pid)
