@@ -8,8 +8,15 @@ from pathlib import Path
 
 from smcourse.errors import SmcourseError
 from smcourse.lms import SHAPES
+from smcourse.sandbox import Limits
 
 KIT = Path(__file__).resolve().parents[2]  # the kit's own folder, for the pack's defaults
+# the grading limits a tutor may change, with what each caps; their defaults are `sandbox.Limits`'s
+LIMIT_OPTIONS = {"cpu-seconds": "CPU seconds allowed per notebook process",
+                 "memory-mb": "memory allowed per notebook process, in MB",
+                 "tasks": "processes and threads allowed per notebook",
+                 "file-mb": "largest file a notebook may write, in MB",
+                 "wall-seconds": "seconds a whole notebook may run"}
 
 
 def _generate(args: argparse.Namespace) -> None:
@@ -80,9 +87,9 @@ def _collect(args: argparse.Namespace) -> None:
 
 
 def _grade(args: argparse.Namespace) -> None:
-    from smcourse import grading, sandbox
+    from smcourse import grading
 
-    limits = sandbox.Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
+    limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
     run = grading.grade(args.assignment, root=_course(args), workers=args.workers,
                         cell_timeout=args.timeout, limits=limits)
     for result in run.results:
@@ -148,16 +155,9 @@ def _add_assignment_commands(commands) -> None:
     grade.add_argument("assignment", help="assignment id, e.g. 05_metrics")
     grade.add_argument("--workers", type=int, help="parallel graders (default: one per core)")
     grade.add_argument("--timeout", type=int, help="seconds allowed per cell (default: 30)")
-    grade.add_argument("--cpu-seconds", type=int, default=120,
-                       help="CPU seconds allowed per notebook process (default: 120)")
-    grade.add_argument("--memory-mb", type=int, default=2048,
-                       help="memory allowed per notebook process, in MB (default: 2048)")
-    grade.add_argument("--tasks", type=int, default=128,
-                       help="processes and threads allowed per notebook (default: 128)")
-    grade.add_argument("--file-mb", type=int, default=200,
-                       help="largest file a notebook may write, in MB (default: 200)")
-    grade.add_argument("--wall-seconds", type=int, default=900,
-                       help="seconds a whole notebook may run (default: 900)")
+    for option, what in LIMIT_OPTIONS.items():
+        default = getattr(Limits(), option.replace("-", "_"))
+        grade.add_argument(f"--{option}", type=int, default=default, help=f"{what} (default: {default})")
     grade.set_defaults(run=_grade)
     feedback = sub.add_parser("feedback", parents=[course],
                               help="write an HTML feedback page per learner",
