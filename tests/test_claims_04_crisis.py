@@ -77,21 +77,30 @@ CLAIMS = {
         < crisis.CENTRAL.baseline,
     "Ignored, the complaint reaches about 210 people and 1.4 people post against Lumen":
         lambda: people(out("ignore")["reach"]) == "210" and f"{out('ignore')['voices']:.1f}" == "1.4",
-    "Its worst day's tone is -0.005, against Lumen's usual +0.20, and three weeks in the tone is back "
+    "Its worst day's tone is -0.03, against Lumen's usual +0.20, and three weeks in the tone is back "
     "to +0.199":
-        lambda: f"{out('ignore')['lowest_sentiment']:+.3f}" == "-0.005"
+        lambda: tone(out('ignore')['lowest_sentiment']) == "-0.03"
         and tone(crisis.CENTRAL.baseline) == "+0.20" and f"{out('ignore')['sentiment']:+.3f}" == "+0.199"
         and crisis.STORY_HOURS == 21 * 24,
     "A personal reply at hour 6 keeps the story to about 140 people, gives a 32 % chance of winning "
-    "the customer back, and its worst day stays at +0.02":
+    "the customer back, and its worst day stays at +0.00":
         lambda: people(out("personal")["reach"]) == "140" and f"{out('personal')['won_back']:.0%}" == "32%"
-        and tone(out("personal")["lowest_sentiment"]) == "+0.02",
-    "every choice at hour 6 ends between +0.199 and +0.203":
+        and tone(out("personal")["lowest_sentiment"]) == "+0.00",
+    "every choice at hour 6 ends between +0.198 and +0.203":
         lambda: [f"{f(out(n)['sentiment'] for n in crisis.CHOICES):+.3f}" for f in (min, max)]
-        == ["+0.199", "+0.203"],
-    "about 330 people see it, 2.2 post against Lumen, and the worst day drops to -0.08":
-        lambda: people(out("defensive")["reach"]) == "330" and f"{out('defensive')['voices']:.1f}" == "2.2"
-        and tone(out("defensive")["lowest_sentiment"]) == "-0.08",
+        == ["+0.198", "+0.203"],
+    "so about 930 people see it, 3.4 post against Lumen, the most of any choice, and the worst day drops "
+    "to -0.18, the lowest of any choice":
+        lambda: people(out("defensive")["reach"]) == "930" and f"{out('defensive')['voices']:.1f}" == "3.4"
+        and tone(out("defensive")["lowest_sentiment"]) == "-0.18"
+        and max(crisis.CHOICES, key=lambda n: out(n)["voices"]) == "defensive"
+        and min(crisis.CHOICES, key=lambda n: out(n)["lowest_sentiment"]) == "defensive",
+    "How far the screenshots travel is our assumption: from a quarter of a Lumen post's reach to as much "
+    "again":
+        lambda: (crisis.PARAMETERS["screenshots"].low, crisis.PARAMETERS["screenshots"].high) == (0.25, 1.0)
+        and not crisis.PARAMETERS["screenshots"].sourced,
+    "had said nothing (2.4 against 1.4), though fewer than after a defensive reply":
+        lambda: out("ignore")["voices"] < out("broadcast")["voices"] < out("defensive")["voices"],
     "shows one customer's complaint to about 1,290 people":
         lambda: people(out("broadcast")["reach"]) == "1,290",
     "Its apology makes those viewers less likely to join in, but more people post against Lumen than "
@@ -121,8 +130,9 @@ CLAIMS = {
     "at once":
         lambda: all(out(n, 24)["lowest_sentiment"] > out(n, 0)["lowest_sentiment"]
                     for n in ("defensive", "broadcast")),
-    "a holding statement at once, followed by personal replies three hours later, keeps the story to "
-    "about 65 people, fewer than a personal reply after six hours (about 140)":
+    "a holding statement at once, posted in public under the customer's post, followed by a personal reply "
+    "three hours later, keeps the story to about 65 people, fewer than a personal reply after six hours "
+    "(about 140)":
         lambda: crisis.HOLDING_GAP == 3 and round(out("holding", 0)["reach"] / 5) * 5 == 65
         and out("holding", 0)["reach"] < out("personal", 6)["reach"],
     "Even a personal reply a whole day late shows the complaint to fewer people (about 200) than a "
@@ -143,10 +153,18 @@ CLAIMS = {
                     and max(abs(out(n, 6, p)["sentiment"] - out("ignore", 6, p)["sentiment"])
                             for n in ("personal", "holding", "defensive", "broadcast")) < 0.005
                     for p in _band_runs()),
-    "the transparent follow-up's tone runs from +0.199 to +0.205":
-        lambda: [f"{v:+.3f}" for v in crisis.band("transparent", 6).set_index("measure").loc[
-            "sentiment", ["low", "high"]]] == ["+0.199", "+0.205"],
-    "The widest bar is how often the service recovery effect holds":
+    "In every run a defensive reply draws the most negative voices and has the lowest worst day of any "
+    "choice":
+        lambda: all(max(crisis.CHOICES, key=lambda n: out(n, 6, p)["voices"]) == "defensive"
+                    and min(crisis.CHOICES, key=lambda n: out(n, 6, p)["lowest_sentiment"]) == "defensive"
+                    for p in _band_runs()),
+    "The widest bar is the share of viewers who post, and the screenshots' spread, our assumption, comes "
+    "third: even at its low value a defensive reply draws more negative voices than any other choice":
+        lambda: list(crisis.sensitivity("defensive", 6, "voices")["parameter"][[0, 2]])
+        == ["voice_share", "screenshots"]
+        and max(crisis.CHOICES, key=lambda n: out(n, 6, crisis.varied("screenshots", "low"))["voices"])
+        == "defensive",
+    "depends on how often the service recovery effect holds":
         lambda: crisis.sensitivity("transparent", 6).iloc[0]["parameter"] == "recovery_holds",
     "If it never holds, no choice ends above where Lumen started, the transparent follow-up ends below "
     "silence, and the best answers are a personal reply or a holding statement":
@@ -225,33 +243,34 @@ def test_the_model_has_the_shape_of_the_recall_in_the_data(tables):
 NOTES = LESSON.parent / "instructor" / "04_relationships_and_influence.md"
 
 
-def _first_hour_worse_than_silence(choice):
-    return next(h for h in range(crisis.HOURS + 1)
-                if out(choice, h)["sentiment"] < out("ignore", h)["sentiment"])
-
-
 NOTES_CLAIMS = {
-    "Given late, from about three days on, it re-opens a story that had died down: about 2.1 people post "
-    "against Lumen, against 1.4 for silence, and its tone three weeks in is level with silence to four "
-    "decimals (+0.1992), no better.":
-        lambda: 66 <= _first_hour_worse_than_silence("transparent") <= 84
-        and [f"{out(n, _first_hour_worse_than_silence('transparent'))[k]:{f}}"
-             for n, k, f in (("transparent", "voices", ".1f"), ("ignore", "voices", ".1f"),
-                             ("transparent", "sentiment", "+.4f"), ("ignore", "sentiment", "+.4f"))]
-        == ["2.1", "1.4", "+0.1992", "+0.1992"]
-        and all(out("transparent", h)["sentiment"] < out("ignore", h)["sentiment"]
-                for h in range(_first_hour_worse_than_silence("transparent"), crisis.HOURS + 1, 3)),
+    "Given late, it re-opens a story that had died down: at hour 72 about 2.1 people post against Lumen, "
+    "against 1.4 for silence, and its tone three weeks in is level with silence (+0.1993 against "
+    "+0.1992); by hour 96 it is slightly below (+0.1990).":
+        lambda: [f"{out(n, 72)[k]:{f}}" for n, k, f in (
+            ("transparent", "voices", ".1f"), ("ignore", "voices", ".1f"),
+            ("transparent", "sentiment", "+.4f"), ("ignore", "sentiment", "+.4f"))]
+        == ["2.1", "1.4", "+0.1993", "+0.1992"]
+        and f"{out('transparent', 96)['sentiment']:+.4f}" == "+0.1990"
+        and out("transparent", 96)["sentiment"] < out("ignore", 96)["sentiment"],
+    "at hour 6 it draws the most negative voices and the lowest worst day of any choice, in every run of "
+    "the band":
+        lambda: all(max(crisis.CHOICES, key=lambda n: out(n, 6, p)["voices"]) == "defensive"
+                    and min(crisis.CHOICES, key=lambda n: out(n, 6, p)["lowest_sentiment"]) == "defensive"
+                    for p in _band_runs())
+        and out("defensive")["reach"] > 3 * out("ignore")["reach"],
     "It shows one customer's complaint to followers who had never seen it":
         lambda: out("broadcast")["reach"] > 5 * out("ignore")["reach"],
     "a personal reply or a holding statement beats silence, a defensive reply and a broadcast "
     "statement. At the central values, answering earlier is never worse for a personal reply, a holding "
     "statement or a transparent follow-up, on every measure; for a defensive reply or a broadcast "
-    "statement the worst day is milder a day late (about -0.005 against -0.08 and -0.09 at hour 6)":
+    "statement the worst day is milder a day late (about -0.10 and -0.03 at hour 24, against -0.18 and "
+    "-0.11 at hour 6)":
         lambda: all(min(out(n, 6, p)["sentiment"] for n in ("personal", "holding"))
                     > max(out(n, 6, p)["sentiment"] for n in UNANSWERED) for p in _band_runs())
         and all(_no_worse(out(n, h), out(n, h + 3)) for n in ANSWERED for h in TIMING_HOURS)
-        and [f"{out(n, 24)['lowest_sentiment']:.3f}" for n in UNANSWERED[1:]] == ["-0.005"] * 2
-        and [f"{out(n, 6)['lowest_sentiment']:.2f}" for n in UNANSWERED[1:]] == ["-0.08", "-0.09"],
+        and [f"{out(n, 24)['lowest_sentiment']:.2f}" for n in UNANSWERED[1:]] == ["-0.10", "-0.03"]
+        and [f"{out(n, 6)['lowest_sentiment']:.2f}" for n in UNANSWERED[1:]] == ["-0.18", "-0.11"],
     "every choice leaves Lumen's overall tone within a hundredth of where it started":
         lambda: all(abs(out(n, h)["sentiment"] - crisis.CENTRAL.baseline) < 0.01
                     for n in crisis.CHOICES for h in HOURS),

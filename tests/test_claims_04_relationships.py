@@ -250,10 +250,18 @@ CLAIMS = {
     ),
     "In the case data, broadcasting went with less response per view (each view of a Beacon broadcast "
     "earns about three quarters of a Lumen one's reaction), and Beacon loses followers a little faster than "
-    "Lumen; real data show only a correlation (Buffer 2026).": lambda: (
+    "Lumen.": lambda: (
         round(by_mode()["beacon · broadcast"] / by_mode()["lumen · broadcast"], 2) in (0.74, 0.75, 0.76)
         and (outside_september()["beacon"] > outside_september()["lumen"]).all()
-        and "this does not mean replies cause engagement" in _squash(NOTES.read_text(encoding="utf-8"))
+    ),
+    "In real data, accounts that reply to comments earn more engagement, a correlation only, not cause "
+    "(Buffer 2026, read in a repost and unverified).": lambda: (
+        "this does not mean replies cause engagement" in _squash(NOTES.read_text(encoding="utf-8"))
+        and "Unverified secondary source" in _squash(NOTES.read_text(encoding="utf-8"))
+    ),
+    "We read the figures in a reposted copy of the report's text and could not find Buffer's own page (as "
+    "of November 2026), so treat them as unverified": lambda: (
+        "Unverified secondary source" in _squash(NOTES.read_text(encoding="utf-8"))
     ),
     "Comments that arrive from 08:00 to 16:59 already get an answer in a median of 1.0 to 1.8 hours, hour by "
     "hour; Lumen's median wait in 2025 was about 7.5 hours because evening and weekend comments wait for "

@@ -56,6 +56,13 @@ def test_a_defensive_reply_is_never_better_than_a_personal_one(params, hour):
                       crisis.outcome("defensive", hour, params))
 
 
+@settings(max_examples=60, deadline=None)
+@given(params=_params(), hour=st.integers(0, crisis.HOURS))
+def test_a_defensive_reply_is_never_better_than_a_broadcast_statement_on_negative_voices(params, hour):
+    assert crisis.outcome("defensive", hour, params)["voices"] >= crisis.outcome("broadcast", hour, params)[
+        "voices"]
+
+
 @settings(max_examples=40, deadline=None)
 @given(params=_params(), choice=st.sampled_from(CHOICES), hour=st.integers(0, crisis.HOURS))
 def test_nobody_is_counted_twice_reach_stays_within_the_audience_and_voices_within_reach(

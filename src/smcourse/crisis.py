@@ -24,8 +24,10 @@ The model, hour by hour (t = 0, 1, 2 ...):
    is far below 1, so the story dies down unless something else feeds it); a complainant with no
    answer in person by `ESCALATION_HOUR` posts again, one more post as large as the first (a
    defensive reply or a statement on the brand's own feed is not an answer in person); a defensive
-   reply is shared like one more post; a broadcast statement or a public follow-up adds the brand's
-   own organic reach, `followers * follower_reach`, spread over the hours as it decays.
+   reply is shared like one more post, and its screenshots and quote-posts, which tag the brand, add
+   `screenshots` times the brand's own organic reach; a broadcast statement or a public follow-up
+   adds the brand's own organic reach, `followers * follower_reach`, spread over the hours as it
+   decays.
 2. **Reach is bounded by the audience that can see it.** The audience is
    N = followers * follower_reach + outsiders: the share of the brand's followers that a post about
    the brand reaches, plus the non-followers who could see it (the complainant's network and the
@@ -36,8 +38,10 @@ The model, hour by hour (t = 0, 1, 2 ...):
    damping is 1 while the complaint is unanswered or answered defensively, `BROADCAST_DAMPING` after
    a broadcast statement (its apology makes viewers less inclined to pile on, as Kim et al. found
    for viewers of a public apology), `HOLDING_DAMPING` after a holding statement, and
-   `PERSONAL_DAMPING` once the customer has a personal answer. A defensive reply instead draws
-   `pile_on` more voices per voice so far.
+   `PERSONAL_DAMPING` once the customer has a personal answer. A defensive reply is not damped: it
+   draws `pile_on` more voices per voice so far, and the people its screenshots reach join in at the
+   full rate, so it draws more negative voices than a broadcast statement
+   (`tests/test_crisis.py` checks this over the parameters' ranges).
 4. **An answer cools the story and may win the customer back.** A personal answer removes `cooling`
    of the attention still to come, and wins the complainant back with the chance
    win_back * timeliness(h), where timeliness(h) = 1 up to `EXPECTED_HOURS` and halves every
@@ -99,13 +103,14 @@ class Parameters:
     voice_share: float = 0.002
     voice_views: float = 40
     pile_on: float = 0.5
+    screenshots: float = 0.5
     cooling: float = 0.5
     win_back: float = 0.34
     patience: float = 24.0
     recovery_holds: float = 0.18
     fade_half_life: float = 336.0
     community: float = 500
-    everyday_mentions: float = 4
+    everyday_mentions: float = 3.5
     baseline: float = 0.2
     complaint_tone: float = -0.6
     praise_tone: float = 0.6
@@ -225,6 +230,12 @@ PARAMETERS = {p.name: p for p in (
     Parameter("pile_on", 0.25, 1.0, "voices per voice",
               "extra negative voices a defensive reply draws, per voice so far",
               "assumption: guided by sprout2017 (history: a poor response gets shared)"),
+    Parameter("screenshots", 0.25, 1.0, "share",
+              "exposures the screenshots and quote-posts of a defensive reply get, as a share of the "
+              "exposures of a post by the brand",
+              "assumption: a public defensive reply is screenshotted and quote-posted with the brand "
+              "tagged, the usual route from a ripple to a pile-on; from a quarter of a brand post's "
+              "reach to as much again"),
     Parameter("cooling", 0.3, 0.7, "share",
               "share of the story's remaining attention a personal answer removes",
               "assumption"),
@@ -250,9 +261,9 @@ PARAMETERS = {p.name: p for p in (
     Parameter("community", 250, 1_000, "people",
               "people whose posts make up the brand's everyday conversation",
               "assumption"),
-    Parameter("everyday_mentions", 4, 4, "mentions a day",
+    Parameter("everyday_mentions", 3.5, 3.5, "mentions a day",
               "mentions of the brand on an ordinary day",
-              "casedata (Lumen's median 3, mean 3.5 a day outside the recall); not varied"),
+              "casedata (Lumen's mean 3.5 a day outside the recall, median 3); not varied"),
     Parameter("baseline", 0.2, 0.2, "net sentiment",
               "the tone of an ordinary day's mentions (-1 to +1)",
               "assumption: close to Lumen's usual tone in the case data; not varied"),
@@ -308,8 +319,8 @@ CHOICES = {choice.name: choice for choice in (
     Choice("personal", "Personal reply",
            "A named person answers the customer where they posted, apologises and puts it right."),
     Choice("holding", "Holding statement, then personal replies",
-           f"Acknowledge at once ('we are looking into it'), then answer personally {HOLDING_GAP} "
-           f"hours later."),
+           f"Acknowledge at once in public, under the customer's post ('we are looking into it'), then "
+           f"answer the customer personally {HOLDING_GAP} hours later."),
     Choice("transparent", "Transparent follow-up",
            f"A personal reply, then {FOLLOW_UP_GAP} hours later a public update on what went wrong "
            f"and what has changed, on the brand's feed (the usual step when many customers are affected)."),
@@ -368,7 +379,7 @@ def _run(name: str, respond_at: int, params: Parameters, hours: int) -> dict:
             attention += post
         if hour == respond_at and name == "defensive":
             extra = p.pile_on * voices
-            attention += post + extra * p.voice_views * (1 - decay)
+            attention += post + extra * p.voice_views * (1 - decay) + p.screenshots * statement
         if hour == respond_at and name == "broadcast":
             attention += statement
         if hour == resolved_at and name in ANSWERED:

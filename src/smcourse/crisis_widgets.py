@@ -25,6 +25,7 @@ OUTCOMES = {
     "reach": f"People reached by hour {crisis.STORY_HOURS}",
     "voices": f"Negative voices by hour {crisis.STORY_HOURS}",
     "peak_views": "People reached in the busiest hour",
+    "lowest_sentiment": "Net sentiment of the worst 24 hours",
 }
 
 
@@ -107,7 +108,7 @@ def band_figure(respond_at: int, measure: str = "sentiment") -> go.Figure:
         x=table["label"], y=table["central"], marker_color=figures.SEQUENCE[0],
         error_y={"type": "data", "symmetric": False, "array": table["high"] - table["central"],
                  "arrayminus": table["central"] - table["low"], "color": "#374151"}))
-    if measure == "sentiment":
+    if "sentiment" in measure:
         fig.add_hline(y=crisis.CENTRAL.baseline, line_dash="dash", line_color="#9ca3af")
     words = "; ".join(f"{row.label} {_number(row.central, measure)} (from {_number(row.low, measure)} "
                       f"to {_number(row.high, measure)})" for row in table.itertuples())
