@@ -99,6 +99,8 @@ CLAIMS = {
     "again":
         lambda: (crisis.PARAMETERS["screenshots"].low, crisis.PARAMETERS["screenshots"].high) == (0.25, 1.0)
         and not crisis.PARAMETERS["screenshots"].sourced,
+    "a defensive reply feeds the story most (people screenshot it and pile on)":
+        lambda: all(max(crisis.CHOICES, key=lambda n: out(n, h)["voices"]) == "defensive" for h in HOURS),
     "had said nothing (2.4 against 1.4), though fewer than after a defensive reply":
         lambda: out("ignore")["voices"] < out("broadcast")["voices"] < out("defensive")["voices"],
     "shows one customer's complaint to about 1,290 people":
