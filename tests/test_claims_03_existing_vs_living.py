@@ -161,6 +161,19 @@ def youtube_comments(brand):
     return comments[comments["post_id"].isin(own["post_id"])]
 
 
+def observed_without(indicator):
+    """The behaviour scores with one indicator left out, as a dimension then rests on the other."""
+    return assessment.behaviour_scores(indicators().drop(columns=indicator))
+
+
+BRANDS = ["lumen", "beacon"]
+
+
+def verdicts(scores, dimension):
+    """Lumen's and Beacon's verdicts on one dimension of a table of behaviour scores."""
+    return [assessment.verdict(scores.loc[brand, dimension]) for brand in BRANDS]
+
+
 def percent(share) -> str:
     return f"{share:.0%}"
 
@@ -289,6 +302,25 @@ CLAIMS = {
         [a.indicator for a in assessment.ANCHORS if a.dimension == "presences"]
         == ["reply_share", "questions_answered"]
     ),
+    "In the course data 383 of Lumen's 489 replies are on those five platforms. Leave reply share out "
+    "and presences rests on questions answered alone: Lumen scores 4.75 and Beacon 1.59, the same verdicts "
+    "as with it, and the response rate to all comments in the table above (0.57 against 0.11) points the "
+    "same way.": lambda: (
+        (lumen_replies := tables()["posts"].query("brand == 'lumen' and mode == 'reply'")).shape[0] == 489
+        and lumen_replies["platform"].isin(["instagram", "facebook", "tiktok", "linkedin", "youtube"]).sum()
+        == 383
+        and observed_without("reply_share")["presences"].round(2)[BRANDS].tolist() == [4.75, 1.59]
+        and verdicts(observed_without("reply_share"), "presences") == verdicts(observed(), "presences")
+        and metrics.response_summary(tables()["comments"], tables()["posts"])["response_rate"]
+        .round(2)[BRANDS].tolist() == [0.57, 0.11]
+    ),
+    "Lumen's planning verdict does not need it: on promotional share alone Lumen scores 4.78, still "
+    "living. Beacon's would fall from 2.94 (in between) to 1.76 (existing)": lambda: (
+        observed_without("posting_consistency")["planning"].round(2)[BRANDS].tolist() == [4.78, 1.76]
+        and observed()["planning"].round(2)["beacon"] == 2.94
+        and verdicts(observed_without("posting_consistency"), "planning") == ["living", "existing"]
+        and verdicts(observed(), "planning") == ["living", "in between"]
+    ),
     "Lumen's behaviour fills almost the whole chart.": lambda: (observed().loc["lumen"] >= 4).all(),
     "it replies in about 4 % of its posts, answers about three in ten of the questions it is asked, takes "
     "about three days to do so, and joins fewer than one in ten of the conversations others start "
@@ -321,7 +353,7 @@ CLAIMS = {
         metrics.activity_indicators(fixed_schedule(), tables()["comments"])["posting_consistency"].min() == 1
     ),
     "module 2's table names seven, each with their own platforms": lambda: (
-        len(set(re.findall(r"\| \*\*(?:Keep|Launch in March|Answer first|Test)[^|]*"
+        len(set(re.findall(r"\| \*\*(?:Keep|Trial from March|Answer first|Test)[^|]*"
                            r"\((?:the|two) ([a-z -]+)\) \|", MODULE_2.read_text(encoding="utf-8")))) + 1
         == 7
     ),
@@ -335,6 +367,11 @@ CLAIMS = {
 }
 
 NOTES_CLAIMS = {
+    "on promotional share alone Beacon's planning would read existing, 1.76, not in between": lambda: (
+        observed_without("posting_consistency").loc["beacon", "planning"].round(2) == 1.76
+        and verdicts(observed_without("posting_consistency"), "planning")[1] == "existing"
+        and verdicts(observed(), "planning")[1] == "in between"
+    ),
     "The indicators show Lumen replying in nearly a third of its posts against Beacon's 4 %": lambda: (
         0.28 <= indicators().loc["lumen", "reply_share"] < 1 / 3
         and percent(indicators().loc["beacon", "reply_share"]) == "4%"
