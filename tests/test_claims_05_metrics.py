@@ -467,6 +467,11 @@ CLAIMS = {
         and feed("lumen").query("content_type != 'announcement'").groupby("content_type", observed=True)[
             "comments"].median().pipe(lambda m: m["question"] == 2 and m.drop("question").max() <= 1)
     ),
+    "How you pool decides too: questions lead engagement per view only pooled over all platforms, humour on "
+    "the median post.": lambda: (
+        planned()["engagement_rate"].idxmax() == "question"
+        and median_post_rates(feed("lumen")).idxmax() == without_tiktok().idxmax() == "humour"
+    ),
     "Question posts also draw the most comments per post of those types (about 3.2, against 1.2 or fewer for "
     "the rest)": lambda: (
         planned()["comments_per_post"].idxmax() == "question"
