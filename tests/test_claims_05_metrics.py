@@ -13,6 +13,7 @@ from smcourse import calibration, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "05_metrics.ipynb"
 NOTES = LESSON.parent / "instructor" / "05_metrics.md"
+ASSIGNMENT = LESSON.parents[1] / "solutions" / "05_metrics" / "05_metrics.ipynb"
 RECALL = ("2025-09-08", "2025-09-29")
 
 
@@ -68,6 +69,38 @@ def ranks(column):
 
 def content():
     return metrics.performance_by(feed("lumen"), "content_type")
+
+
+def median_post_rates(posts):
+    """Each content type's engagement rate on its median post."""
+    return metrics.engagement_rate(posts).groupby(posts["content_type"], observed=True).median()
+
+
+def without_tiktok():
+    posts = feed("lumen")
+    return metrics.performance_by(posts[posts["platform"] != "tiktok"], "content_type")["engagement_rate"]
+
+
+def by_platform(column):
+    """Each planned content type's `column` on each platform, for Lumen's feed posts."""
+    table = metrics.performance_by(feed("lumen"), ["platform", "content_type"])[column].unstack()
+    return table.drop(columns="announcement").rename(index=str, columns=str)
+
+
+def leaders(column):
+    return by_platform(column).idxmax(axis=1).to_dict()
+
+
+def lead_margin(platform):
+    """How far the best planned type's engagement rate on `platform` is ahead of the second."""
+    best, second = by_platform("engagement_rate").loc[platform].nlargest(2)
+    return best - second
+
+
+def question_comments_against_the_rest():
+    posts = feed("lumen")
+    asks = posts["content_type"] == "question"
+    return posts.loc[asks, "comments"].mean(), posts.loc[~asks, "comments"].mean()
 
 
 def planned():
@@ -178,6 +211,18 @@ def _hour_views():
 def _evening_patchy(by_hour) -> bool:
     """19:00 is the best hour, and its evening neighbours do no better than the best lunch hour."""
     return by_hour.idxmax() == 19 and by_hour[[17, 18, 20]].max() <= by_hour.loc[11:14].max()
+
+
+def _time_gaps() -> list:
+    """Section 6's gaps: the best weekday over the worst, and 11:00-14:59 over before 9:00 and after 21:00."""
+    lunch = feed_rates_by(lambda t: t.dt.hour.between(11, 14))[True]
+    return [feed_rates_by(lambda t: t.dt.day_of_week).pipe(lambda s: s.max() - s.min()),
+            lunch - feed_rates_by(lambda t: t.dt.hour < 9)[True],
+            lunch - feed_rates_by(lambda t: t.dt.hour >= 21)[True]]
+
+
+def _weekday_rows():
+    return metrics.posting_time_grid(feed("lumen")).median(axis=1)
 
 
 def pct(value, places=1) -> str:
@@ -327,9 +372,9 @@ CLAIMS = {
         round(churn()["beacon"].median(), 2) == 0.01
         and (outside_september()["beacon"] > outside_september()["lumen"]).all()
     ),
-    "in the first three days unfollows ran at about six times their usual daily number, about two and a "
-    "half times in the second week and under twice in the third. October's churn rate is back in its "
-    "usual range": lambda: (
+    "in the first three days unfollows ran at about six times the median day from January to August, about "
+    "two and a half times that median day in the second week and under twice in the third. October's churn "
+    "rate is back in its usual range": lambda: (
         5.5
         <= lumen_unfollows()["2025-09-08":"2025-09-10"].mean() / lumen_unfollows()[:"2025-08-31"].median()
         <= 6.5
@@ -362,13 +407,10 @@ CLAIMS = {
     "19:00 is the best single hour, both in the heat map (where a column is the median of its cells' "
     "medians) and taken post by post, yet 17:00, 18:00 and 20:00 do no better than the best lunch hours "
     "in either view.": lambda: all(_evening_patchy(h) for h in _hour_views()),
-    "The gaps are half a percentage point to one point, on rates of three to four and a half per "
-    "cent.": lambda: (
-        0.005 < feed_rates_by(lambda t: t.dt.day_of_week).pipe(lambda s: s.max() - s.min()) < 0.0125
-        and 0.005
-        < feed_rates_by(lambda t: t.dt.hour.between(11, 14))[True]
-        - feed_rates_by(lambda t: t.dt.hour >= 21)[True]
-        < 0.0125
+    "The gaps are about a third of a percentage point to one point, on rates of three to four and a half "
+    "per cent.": lambda: (
+        round(min(_time_gaps()) * 300) == 1
+        and 0.0095 < max(_time_gaps()) < 0.0115
         and metrics.posting_time_grid(feed("lumen")).median(axis=1).between(0.03, 0.045).all()
     ),
     "The Saturday and Sunday rows are the lightest, and 11:00, 15:00, 16:00 and 21:00 are the lightest "
@@ -389,10 +431,46 @@ CLAIMS = {
             "promotional 4.0%",
         ]
     ),
-    "Of the types Lumen plans, question posts earn the highest rate and humour the most shares per post.":
-    lambda: (
+    "Pooled over all platforms, question posts earn the highest rate of the types Lumen plans, and humour "
+    "the most shares per post.": lambda: (
         planned()["engagement_rate"].idxmax() == "question"
         and planned()["shares_per_post"].idxmax() == "humour"
+    ),
+    "and that TikTok's pooled rate sits above its median post; here the pooling decides again.": lambda: (
+        calibration.figures(tables())["engagement_per_impression.tiktok"]
+        > calibration.figures(tables())["engagement_per_impression_median_post.tiktok"]
+    ),
+    "TikTok holds 62 % of the impressions of Lumen's feed posts": lambda: (
+        feed("lumen").groupby("platform", observed=True)["impressions"].sum()
+        .pipe(lambda total: pct(total["tiktok"] / total.sum(), 0)) == "62%"
+    ),
+    "Questions lead, narrowly, on Facebook and TikTok, humour on Instagram, X and LinkedIn (YouTube's 12 "
+    "videos are too few to rank).": lambda: (
+        {p: t for p, t in leaders("engagement_rate").items() if p != "youtube"}
+        == {"instagram": "humour", "facebook": "question", "x": "humour", "linkedin": "humour",
+            "tiktok": "question"}
+        and lead_margin("facebook") < 0.002 and lead_margin("tiktok") < 0.002
+        and len(feed("lumen").query("platform == 'youtube'")) == 12
+    ),
+    "On the median post humour leads (4.65 %) and questions come fifth of seven (4.14 %); with TikTok left "
+    "out, humour leads the pooled rate too (4.95 % against 4.40 % for questions).": lambda: (
+        median_post_rates(feed("lumen"))
+        .pipe(lambda r: (r.idxmax(), pct(r.max(), 2), int(r.rank(ascending=False)["question"]), len(r),
+                         pct(r["question"], 2)))
+        == ("humour", "4.65%", 5, 7, "4.14%")
+        and without_tiktok().idxmax() == "humour"
+        and [pct(without_tiktok()[t], 2) for t in ("humour", "question")] == ["4.95%", "4.40%"]
+    ),
+    "question posts draw the most comments per post on every platform but YouTube, and a median of 2 "
+    "comments against 1 or fewer for the other planned types.": lambda: (
+        [p for p, t in leaders("comments_per_post").items() if t != "question"] == ["youtube"]
+        and feed("lumen").query("content_type != 'announcement'").groupby("content_type", observed=True)[
+            "comments"].median().pipe(lambda m: m["question"] == 2 and m.drop("question").max() <= 1)
+    ),
+    "How you pool decides too: questions lead engagement per view only pooled over all platforms, humour on "
+    "the median post.": lambda: (
+        planned()["engagement_rate"].idxmax() == "question"
+        and median_post_rates(feed("lumen")).idxmax() == without_tiktok().idxmax() == "humour"
     ),
     "Question posts also draw the most comments per post of those types (about 3.2, against 1.2 or fewer for "
     "the rest)": lambda: (
@@ -452,6 +530,14 @@ CLAIMS = {
     "and 10:00, just outside it, the second-best.": lambda: (
         metrics.posting_time_grid(feed("lumen")).median().nsmallest(2).index[1] == 11
         and metrics.posting_time_grid(feed("lumen")).median().nlargest(2).index[1] == 10
+    ),
+    "Thursday comes top, with Wednesday close behind: a small margin. Tuesday and Friday sit nearer Sunday "
+    "than Thursday, and the weekend rows are the lowest.": lambda: (
+        _weekday_rows().nlargest(2).index.tolist() == ["Thu", "Wed"]
+        and _weekday_rows()["Thu"] - _weekday_rows()["Wed"] < 0.0025
+        and all(_weekday_rows()[d] - _weekday_rows()["Sun"] < _weekday_rows()["Thu"] - _weekday_rows()[d]
+                for d in ("Tue", "Fri"))
+        and set(_weekday_rows().nsmallest(2).index) == {"Sat", "Sun"}
     ),
     "Beacon's engagement rate is lower than Lumen's, and it posts only at 09:00": lambda: (
         brand_rates().loc["beacon", "by_impressions"] < brand_rates().loc["lumen", "by_impressions"]
@@ -568,11 +654,19 @@ NOTES_CLAIMS = {
         round(hours_outside_recall()) == 10
     ),
     "weekdays beat the weekend and late morning to early afternoon beats early morning and late evening, "
-    "by half a percentage point to one": CLAIMS[
-        "The gaps are half a percentage point to one point, on rates of three to four and a half per cent."
+    "by about a third of a percentage point to one": CLAIMS[
+        "The gaps are about a third of a percentage point to one point, on rates of three to four and a half "
+        "per cent."
     ],
-    "| \"Questions have the highest engagement, so post mostly questions.\" |": lambda: (
+    "| \"Questions have the highest engagement, so post mostly questions.\" | Their lead holds only pooled "
+    "over all platforms: on the median post, or with TikTok left out, humour leads (section 7).": lambda: (
         planned()["engagement_rate"].idxmax() == "question"
+        and median_post_rates(feed("lumen")).idxmax() == without_tiktok().idxmax() == "humour"
+    ),
+    "question posts earn the most engagement per impression, pooled over all platforms; on the median post "
+    "and without TikTok humour leads": lambda: (
+        content()["engagement_rate"].idxmax() == "question"
+        and median_post_rates(feed("lumen")).idxmax() == without_tiktok().idxmax() == "humour"
     ),
     "the September recall turns the comments' weekly sentiment negative for one week, positive again the "
     "week after, and back near its usual level by October": CLAIMS[
@@ -581,6 +675,28 @@ NOTES_CLAIMS = {
     ],
     "Beacon's bigger audience engages less per view": lambda: (
         brand_rates().loc["beacon", "by_impressions"] < brand_rates().loc["lumen", "by_impressions"]
+    ),
+}
+
+
+ASSIGNMENT_CLAIMS = {
+    "Pooled over all platforms, Lumen's question posts have the highest engagement rate of all its feed "
+    "posts.": lambda: content()["engagement_rate"].idxmax() == "question",
+    "spots that the lead comes from pooling (on the median post, or with TikTok left out, humour leads and "
+    "questions fall back)": lambda: (
+        median_post_rates(feed("lumen")).idxmax() == without_tiktok().idxmax() == "humour"
+        and median_post_rates(feed("lumen")).rank(ascending=False)["question"] > 1
+        and without_tiktok().rank(ascending=False)["question"] > 1
+    ),
+    "Pooled over all platforms, question posts drew more reactions per view, and about three times the "
+    "comments per post (3.2 against 1.1 for the other feed posts)": lambda: (
+        content()["engagement_rate"].idxmax() == "question"
+        and [round(n, 1) for n in question_comments_against_the_rest()] == [3.2, 1.1]
+        and round(question_comments_against_the_rest()[0] / question_comments_against_the_rest()[1]) == 3
+    ),
+    "on the median post, or with TikTok left out, humour does better": lambda: (
+        median_post_rates(feed("lumen"))["humour"] > median_post_rates(feed("lumen"))["question"]
+        and without_tiktok()["humour"] > without_tiktok()["question"]
     ),
 }
 
@@ -599,3 +715,10 @@ def test_the_data_agree(sentence):
 def test_the_instructor_notes_say_it_and_the_data_agree(sentence):
     assert _squash(sentence) in _squash(NOTES.read_text(encoding="utf-8"))
     assert NOTES_CLAIMS[sentence](), sentence
+
+
+@pytest.mark.parametrize("sentence", ASSIGNMENT_CLAIMS)
+def test_the_assignment_says_it_and_the_data_agree(sentence):
+    cells = json.loads(ASSIGNMENT.read_text(encoding="utf-8"))["cells"]
+    assert _squash(sentence) in _squash(" ".join("".join(cell["source"]) for cell in cells))
+    assert ASSIGNMENT_CLAIMS[sentence](), sentence
