@@ -326,11 +326,13 @@ CLAIMS = {
         lambda: "@user2795" in _advocates()["author"].tolist()
         and _brand(_people(), "lumen").loc[lambda f: f["author"] == "@user2795", "text"]
         .pipe(lambda texts: len(texts) == 2 and texts.nunique() == 1 and "fixed my order" in texts.iloc[0]),
-    "It names the batch, says not to drink the cans and promises a refund, but it says nothing about *why* "
-    "(the hazard; Lumen first names the faulty seal four days later) and it apologises nowhere":
+    "It names the batch, says not to drink the cans and promises a refund, but it never says what could go "
+    "wrong if you drink one (the hazard) and it apologises nowhere. The hazard was known on day one, when "
+    "Lumen learned the cans may be unsafe; the root cause was not (Lumen first names the faulty seal four "
+    "days later)":
         lambda: all(word in _first_notice()["text"] for word in ("best before", "do not drink", "refund"))
         and not any(word in _first_notice()["text"].lower()
-                    for word in ("sorry", "apolog", "seal", "because"))
+                    for word in ("sorry", "apolog", "seal", "because", "unwell", "harm", "risk", "injur"))
         and _recall_posts().loc[lambda f: f["text"].str.contains("seal"), "published_at"].min()
         .strftime("%Y-%m-%d") == "2025-09-12",
     "`metrics.likely_spam` flags a mention when either of two rules fires. First, the text holds a link "
