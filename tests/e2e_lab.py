@@ -285,7 +285,7 @@ def check_answer(card: Locator, option: str) -> tuple[float, str, str]:
 WELCOME = "course/00_welcome.ipynb"
 CHECK_PROMPT = "What happens when you press Check"
 WRONG = "The notebook is submitted as your assignment"
-RIGHT = "You see at once whether you are right, and nothing is marked or sent anywhere"
+RIGHT = "You see at once whether you are right, and nothing is marked or handed in"
 # The baseline: a bare ipywidgets button whose click handler changes an HTML widget.
 BARE_ROUNDTRIP = """import ipywidgets as w
 

@@ -1,6 +1,8 @@
 """Do the CSVs match the published benchmarks recorded in datasets/calibration.json, and does the
 data card show that record as it is?"""
 
+import re
+
 import pytest
 
 from smcourse import calibration, data
@@ -37,6 +39,23 @@ def test_every_source_has_publisher_title_date_and_address(record):
 def test_a_figure_leaving_its_band_is_reported(tables, record):
     moved = {**record, "figures": [dict(record["figures"][0], low=0.5, high=0.9)]}
     assert calibration.check(tables, moved)[0].startswith(record["figures"][0]["id"])
+
+
+def test_an_inside_figure_with_a_weak_or_disagreeing_source_breaks_the_rule(tables, record):
+    inside = next(e for e in record["figures"] if e["status"] == "inside")
+    weak = {**record, "sources": {**record["sources"], inside["sources"][0]: dict(
+        record["sources"][inside["sources"][0]], weak="no method stated")}, "figures": [inside]}
+    assert calibration.check(tables, weak) == [
+        f"{inside['id']}: marked inside, but {inside['sources'][0]} is marked weak"]
+    spread = {**record, "figures": [dict(inside, high=4 * inside["low"])]}
+    assert "disagree more than 3-fold" in calibration.check(tables, spread)[0]
+
+
+def test_every_source_older_than_2024_or_undated_is_marked_weak(record):
+    for name, source in record["sources"].items():
+        years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", source["date"])]
+        if not years or max(years) < 2024:
+            assert source.get("weak"), f"{name} ({source['date']}) needs its weakness stated"
 
 
 def test_the_data_card_shows_the_calibration_table(tables, record):

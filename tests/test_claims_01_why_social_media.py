@@ -326,11 +326,13 @@ CLAIMS = {
         lambda: "@user2795" in _advocates()["author"].tolist()
         and _brand(_people(), "lumen").loc[lambda f: f["author"] == "@user2795", "text"]
         .pipe(lambda texts: len(texts) == 2 and texts.nunique() == 1 and "fixed my order" in texts.iloc[0]),
-    "It names the batch, says not to drink the cans and promises a refund, but it says nothing about *why* "
-    "(the hazard; Lumen first names the faulty seal four days later) and it apologises nowhere":
+    "It names the batch, says not to drink the cans and promises a refund, but it never says what could go "
+    "wrong if you drink one (the hazard) and it apologises nowhere. The hazard was known on day one, when "
+    "Lumen learned the cans may be unsafe; the root cause was not (Lumen first names the faulty seal four "
+    "days later)":
         lambda: all(word in _first_notice()["text"] for word in ("best before", "do not drink", "refund"))
         and not any(word in _first_notice()["text"].lower()
-                    for word in ("sorry", "apolog", "seal", "because"))
+                    for word in ("sorry", "apolog", "seal", "because", "unwell", "harm", "risk", "injur"))
         and _recall_posts().loc[lambda f: f["text"].str.contains("seal"), "published_at"].min()
         .strftime("%Y-%m-%d") == "2025-09-12",
     "`metrics.likely_spam` flags a mention when either of two rules fires. First, the text holds a link "
@@ -410,9 +412,13 @@ NOTES_CLAIMS = {
     "the recall's first week brought about five times a usual week's mentions":
         lambda: round(_weekly().loc["2025-09-14", "lumen"].item() / _usual_lumen_week()) == 5,
     "Lumen's Instagram, with 6,800 to 8,200 followers over the year, reaches a median of about 14 % of its "
-    "followers per post and its Facebook page about 2.4 %, both inside the published spread":
+    "followers per post and its Facebook page about 2.4 %, both inside the published spread, though the data "
+    "card marks both rows as assumptions":
         lambda: round(_reach_rate("instagram"), 2) == 0.14 and round(_reach_rate("facebook"), 3) == 0.024
         and not [line for line in calibration.check(_tables()) if line.startswith("reach_per_follower")]
+        and {e["id"]: e["status"] for e in calibration.load_table()["figures"]
+             if e["id"] in ("reach_per_follower.instagram", "reach_per_follower.facebook")}
+        == {"reach_per_follower.instagram": "assumption", "reach_per_follower.facebook": "assumption"}
         and [round(_instagram_followers().agg(end), -2) for end in ("min", "max")] == [6800, 8200],
 }
 

@@ -20,6 +20,7 @@ from smcourse.errors import SmcourseError
 
 BRAND = "lumen"
 START, END = "<!-- calibration:start -->", "<!-- calibration:end -->"
+MAX_SPREAD = 3  # published values further apart than this validate no band
 
 
 def load_table(directory: Path | None = None) -> dict:
@@ -85,8 +86,9 @@ def _top_sixth_share(views: pd.Series) -> float:
 
 def check(tables: dict[str, pd.DataFrame], record: dict | None = None) -> list[str]:
     """One line per figure that contradicts its record: an 'inside' or 'assumption' figure outside
-    its band, an 'outside' figure that has moved inside (its explanation would be stale), or a
-    figure the record names that the data cannot give."""
+    its band, an 'outside' figure that has moved inside (its explanation would be stale), an
+    'inside' figure that breaks the status rule (`rule_breaks`), or a figure the record names that
+    the data cannot give."""
     record = record or load_table()
     values = figures(tables)
     problems = []
@@ -95,11 +97,26 @@ def check(tables: dict[str, pd.DataFrame], record: dict | None = None) -> list[s
         if key not in values:
             problems.append(f"{key}: the data give no such figure")
             continue
+        if entry["status"] == "inside" and (reason := rule_breaks(entry, record["sources"])):
+            problems.append(f"{key}: marked inside, but {reason}")
         inside = low <= values[key] <= high
         if inside != (entry["status"] != "outside"):
             problems.append(f"{key} = {values[key]:.4g}, band {low:g} to {high:g}, "
                             f"status {entry['status']}")
     return problems
+
+
+def rule_breaks(entry: dict, sources: dict) -> str:
+    """Why a figure cannot be 'inside' (empty if it can): it names no source, a source marked
+    weak, or published values that disagree more than threefold (high above three times low)."""
+    if not entry["sources"]:
+        return "it names no source"
+    weak = [name for name in entry["sources"] if sources[name].get("weak")]
+    if weak:
+        return f"{', '.join(weak)} is marked weak"
+    if entry["high"] > MAX_SPREAD * entry["low"]:
+        return f"its sources disagree more than {MAX_SPREAD}-fold"
+    return ""
 
 
 def _format(value: float, unit: str) -> str:
@@ -125,7 +142,8 @@ def render_table(tables: dict[str, pd.DataFrame], record: dict | None = None) ->
     lines += ["", "Sources (publisher, title, date, where we read it):", ""]
     for key, source in record["sources"].items():
         lines.append(f"- **{key}**: {source['publisher']}, *{source['title']}*, {source['date']}. "
-                     f"<{source['url']}>{(' ' + source['note']) if source.get('note') else ''}")
+                     f"<{source['url']}>{(' ' + source['note']) if source.get('note') else ''}"
+                     f"{(' **Weak source:** ' + source['weak'] + '.') if source.get('weak') else ''}")
     return "\n".join(lines)
 
 

@@ -226,8 +226,7 @@ CORPUS = {
 }
 
 NUMERIC_MISTAKES = {
-    "01_why_social_media": {"q6": 'round(lumen_mentions[~__import__("smcourse.metrics").metrics'
-                                  '.likely_spam(lumen_mentions)]["brand_replied"].mean(), 3)'},
+    "01_why_social_media": {"q6": 'round(lumen_mentions["brand_replied"].mean(), 3)'},  # spam left in
     "02_what_to_do": {"q5": 'round((posts[posts["brand"] == "beacon"]["content_type"] == "promotional")'
                             '.mean() * 100, 1)'},
     "03_existing_vs_living": {"q4": "round((3 + 2 + 4) / 3, 2)",
