@@ -345,6 +345,24 @@ def test_every_staffed_day_needs_someone_on_the_rota_and_a_deputy_for_days_off()
     assert [i.where for i in plan.check(lumen)] == ["community.deputy"]
 
 
+def test_every_look_on_the_rota_falls_within_the_staffed_hours():
+    lumen = plan.example_plan()
+    assert lumen.community.closes == "19:30" and plan.check(lumen) == []  # the last look at 19
+    lumen.community.rota["Sat"] = "Ade at 07 and 11, Jo at 15 and 21:00"
+    lumen.community.rota["Sun"] = "Ade at 06:45 and 11, Jo at 15 and 19"
+    assert [(i.where, i.message) for i in plan.check(lumen)] == [
+        ("community.rota", "On Sat the rota has a look at 21:00, outside the staffed hours 07:00 "
+                           "to 19:30: move the look, or change the hours and what the profiles "
+                           "promise."),
+        ("community.rota", "On Sun the rota has a look at 06:45, outside the staffed hours 07:00 "
+                           "to 19:30: move the look, or change the hours and what the profiles "
+                           "promise.")]
+    lumen.community.closes = "22:00"
+    assert [i.where for i in plan.check(lumen)] == ["community.rota"]  # 06:45 is still early
+    lumen.community.opens = "06:30"
+    assert plan.check(lumen) == []
+
+
 def test_direct_messages_count_in_the_inbox_hours_and_are_asked_for():
     lumen = plan.example_plan()
     with_dms = lumen.community.hours_needed(4)
