@@ -1421,7 +1421,8 @@ def example_plan() -> Plan:
                       "30", "44", "2027-12-31", unit="orders a month", spread="6", periods="3",
                       activity="communicate",
                       source="Lumen's web-shop order records (invented for this example)",
-                      reason="The year-end step after the June milestone of 38, on the same "
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after the June milestone of 38, on the same "
                              "baseline (2026's 30 a month): if the April report shows offer links "
                              "on the roast itself convert, the autumn roasts and the holiday gift "
                              "boxes carry them too. Judged as the mean of October to December."),
@@ -1429,13 +1430,15 @@ def example_plan() -> Plan:
                       "12", "22", "2027-12-31", unit="repeat orders a month", spread="3",
                       periods="3", activity="communicate",
                       source="Lumen's web-shop order records (invented for this example)",
-                      reason="The year-end step after June's 18: the customers the spring brought "
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after June's 18: the customers the spring brought "
                              "in reorder through the autumn, reminded by the newsletter. Judged "
                              "as the mean of October to December."),
             Objective("leads", "Wholesale enquiries from social media", "2", "5", "2027-12-31",
                       unit="enquiries a month", spread="1.4", periods="6", activity="connect",
                       source="Lumen's enquiry log (invented for this example)",
-                      reason="The year-end step after June's 4, judged as the mean of July to "
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after June's 4, judged as the mean of July to "
                              "December. Direction for 2028: if the wholesale accounts won in "
                              "2027 stay, make LinkedIn and a barista-training video series the "
                              "core of the plan, and take up collaboration with the cafés we "
