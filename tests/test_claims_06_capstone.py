@@ -42,16 +42,6 @@ def _waits(team):
     return plan_import.inbox_waits(_lumen()[1]["created_at"], team, 4)
 
 
-def _nine_in_ten_within():
-    """The fewest whole hours within which Lumen's rota sees nine in ten of 2025's comments."""
-    return math.ceil(_waits(LUMEN.community).quantile(0.9))
-
-
-def _arrivals():
-    local = _lumen()[1]["created_at"]
-    return local.dt.hour, local.dt.day_of_week
-
-
 def _weekly_comments():
     created = _lumen()[1]["created_at"].dt.tz_localize(None)
     return created.groupby(created.dt.to_period("W")).size()
@@ -184,15 +174,48 @@ def _weakest_two_days():
     return set(rates.nsmallest(2).index)
 
 
-def _mentions_answered_outside_recall():
-    """The share of mentions of Lumen elsewhere that it answered, the recall weeks left out, and
-    its standard deviation from month to month, in per cent."""
+def _ordinary_mentions():
+    """Mentions of Lumen elsewhere outside the recall weeks, with their times, naive."""
     mentions = data.load("mentions").query("brand == 'lumen'")
     created = pd.to_datetime(mentions["created_at"])
     created = created.dt.tz_localize(None) if created.dt.tz is not None else created
     ordinary = ~created.dt.strftime("%Y-%m-%d").between(*RECALL)
-    monthly = mentions[ordinary].groupby(created[ordinary].dt.to_period("M"))["brand_replied"].mean()
-    return mentions.loc[ordinary, "brand_replied"].mean() * 100, monthly.std() * 100
+    return mentions[ordinary], created[ordinary]
+
+
+def _mentions_answered_outside_recall():
+    """The share of genuine mentions of Lumen elsewhere (spam left out) that it answered, the
+    recall weeks left out, and its standard deviation from month to month, in per cent."""
+    mentions, created = _ordinary_mentions()
+    genuine = ~metrics.likely_spam(mentions)
+    monthly = mentions[genuine].groupby(created[genuine].dt.to_period("M"))["brand_replied"].mean()
+    return mentions.loc[genuine, "brand_replied"].mean() * 100, monthly.std() * 100
+
+
+def _spam_share():
+    return metrics.likely_spam(_ordinary_mentions()[0]).mean()
+
+
+def _genuine_mentions_per_week():
+    mentions, _ = _ordinary_mentions()
+    return (~metrics.likely_spam(mentions)).sum() / ((365 - _recall_weeks() * 7) / 7)
+
+
+def _ordinary_arrivals():
+    """The hour and weekday of Lumen's comments outside the recall weeks."""
+    local = _lumen()[1]["created_at"]
+    local = local[~local.dt.strftime("%Y-%m-%d").between(*RECALL)]
+    return local.dt.hour, local.dt.day_of_week
+
+
+def _person_tasks():
+    """Each person's hours and the hours of the tasks the budget names for them (numbers in
+    brackets, such as a count of looks, left out)."""
+    text = LUMEN.budget.other_work.split(" Other work,")[0]
+    people = re.findall(r"(Sam|Ade|Jo|The head of marketing) (\d+): (.*?)(?=(?: Ade| Jo| The head of "
+                        r"marketing) \d+:| Sam and Ade approve|$)", text)
+    return {name: (int(hours), sum(map(float, re.findall(r"\d+(?:\.\d+)?", re.sub(r"\(.*?\)", "", tasks)))))
+            for name, hours, tasks in people}
 
 
 def _feed_posts_per_week():
@@ -249,10 +272,10 @@ CLAIMS = {
     "Instagram and 0.02% on TikTok":
         lambda: [f"{_click_rate(p):.2f}" for p in ("x", "facebook", "instagram", "tiktok")]
         == ["0.66", "0.49", "0.07", "0.02"],
-    "Half of Lumen's comments in 2025 arrived before 08:00 or after 18:00, and one in seven on a "
-    "Sunday":
-        lambda: round(((_arrivals()[0] < 8) | (_arrivals()[0] >= 18)).mean(), 1) == 0.5
-        and round(1 / (_arrivals()[1] == 6).mean()) == 7,
+    "Outside the recall weeks, 53% of Lumen's comments in 2025 arrived before 08:00 or after 18:00, "
+    "and about one in six on a Sunday":
+        lambda: round(((_ordinary_arrivals()[0] < 8) | (_ordinary_arrivals()[0] >= 18)).mean() * 100) == 53
+        and round(1 / (_ordinary_arrivals()[1] == 6).mean()) == 6,
     "most people would wait over nine clock hours":
         lambda: 9 < _waits(OLD_ROTA).median() < 10,
     "The replay gives a median wait of 3 hours, which is where the response-time target of 4 hours "
@@ -278,12 +301,20 @@ CLAIMS = {
     "The plan needs 35.3 hours a week against 39 budgeted, 3.7 hours (11%) free":
         lambda: f"{_needed():.1f}" == "35.3" and f"{_slack():.1f}" == "3.7"
         and round(_slack() / _needed() * 100) == 11 and plan.BUFFER == 0.10,
-    "(Sam 17, Ade 13, Jo 5, the head of marketing 4)":
-        lambda: _hours_by_person() == [17, 13, 5, 4] and sum(_hours_by_person()) == 39,
+    "(Sam 16, Ade 14, Jo 5, the head of marketing 4)":
+        lambda: _hours_by_person() == [16, 14, 5, 4] and sum(_hours_by_person()) == 39,
+    "Ade films TikTok's five clips a week (5 hours) and the monthly YouTube video":
+        lambda: _channel("TikTok").posts == 5 and LUMEN.hours_by_channel()["TikTok"] == 5
+        and "films and edits TikTok 5" in LUMEN.budget.other_work
+        and (_channel("YouTube").posts, _channel("YouTube").per) == (1, "month"),
+    "the plan adds 4 people hours a week, more tools and the paid promotion, 12,560 USD a year":
+        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and _added_cost() == 12560,
+    "280 USD a month": lambda: LUMEN.budget.tools_per_month == 280 >= 150 + 26 + 100,
     "39 hours at 35 USD an hour, the pay rate Lumen assumes, is about 70,980 USD a year":
         lambda: LUMEN.budget.people_hours * 35 * 52 == 70980,
-    "the replay sees 61% of all comments within 4 hours and 90% within 11":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 61 and _nine_in_ten_within() == 11,
+    "the replay answers 61% of all comments within 4 hours and 93% within 11":
+        lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 61
+        and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "the plan sets a floor on the share of questions answered beside it":
         lambda: {"response_time", "questions_answered"} <= {o.metric for o in LUMEN.objectives},
     "The orders target counts unpaid orders only":
@@ -294,11 +325,12 @@ CLAIMS = {
         == list(plan.WEEKDAYS[:5])
         and [day for day, names in LUMEN.community.rota.items() if "Ade" in names]
         == list(plan.WEEKDAYS[2:]),
-    "one person on the inbox and mentions from 07:00 to 22:00 every day is 105 hours a week, 95 above "
-    "the usual 10, so three such weeks cost 9,975 USD, and the plan sets aside 10,000 USD a year":
+    "from 07:00 to 22:00 every day is 105 hours a week, 95 above the usual 10; priced at time and a "
+    "half (the US Fair Labor Standards Act's overtime rate beyond 40 hours a week), three such weeks "
+    "cost 14,962.50 USD, and the plan sets aside 15,000 USD a year":
         lambda: 7 * 15 == 105 and _surge_extra_hours() == 95 == 105 - LUMEN.community.staffed_hours
-        and _recall_weeks() == 3 and _recall_weeks() * 95 * 35 == 9975
-        and LUMEN.budget.contingency == 10000 and LUMEN.budget.currency == "USD",
+        and _recall_weeks() * 95 * 35 * 1.5 == 14962.5
+        and LUMEN.budget.contingency == 15000 and LUMEN.budget.currency == "USD",
     "In the first recall week 110 mentions arrived beside the 131 comments":
         lambda: _first_recall_week_mentions() == 110 and _weekly_comments().max() == 131,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
@@ -349,16 +381,26 @@ CLAIMS = {
 }
 
 NOTES_CLAIMS = {
-    "about 84,460 USD a year against 8 extra orders a month":
-        lambda: _year_cost() == 84460 and _extra_orders_a_month() == 8,
-    "each extra order costs about 880 USD":
-        lambda: round(_year_cost() / (_extra_orders_a_month() * 12), -1) == 880,
-    "the share of mentions elsewhere that Lumen answers (37% in 2025 without the recall weeks, from "
-    "the course data)":
-        lambda: round(_mentions_answered_outside_recall()[0]) == 37
-        and _objective("Mentions of Lumen elsewhere that we answer").baseline == "37"
-        and _objective("Mentions of Lumen elsewhere that we answer").spread
-        == str(round(_mentions_answered_outside_recall()[1])),
+    "the median wait looks 2.4 hours shorter than an ordinary week's (7.5 against 9.9)":
+        lambda: [f"{_baseline()['response_time']:.1f}", f"{_baseline(RECALL)['response_time']:.1f}"]
+        == ["7.5", "9.9"],
+    "the plan adds 12,560 USD a year, set against 8 more unpaid orders a month at a 12.80 USD margin "
+    "and about 6 wholesale accounts a year won from two more enquiries a month, at 2,730 USD of "
+    "margin each (Lumen's records, invented): about 9,420 USD back in 2027 and 17,610 a year from 2028":
+        lambda: _added_cost() == 12560 and _extra_orders_a_month() == 8
+        and _value() == (9420, 17610),
+    "a surge contingency of 15,000 USD a year pays one person from 07:00 to 22:00 every day for three "
+    "recall weeks at time and a half":
+        lambda: LUMEN.budget.contingency == 15000 >= _recall_weeks() * _surge_extra_hours() * 35 * 1.5,
+    "the share of mentions elsewhere that Lumen answers (41% in 2025 without the recall weeks or the "
+    "spam, from the course data)":
+        lambda: round(_mentions_answered_outside_recall()[0]) == 41
+        and _objective(MENTIONS).baseline == "41"
+        and _objective(MENTIONS).spread == str(round(_mentions_answered_outside_recall()[1])),
+    "year-end targets for 31 December 2027 beside their June milestones":
+        lambda: {o.outcome for o in LUMEN.objectives if o.by == "2027-12-31"} == {"sales", "loyalty", "leads"}
+        and all(any(j.metric == o.metric and j.by == "2027-06-30" and float(j.target) < float(o.target)
+                    for j in LUMEN.objectives) for o in LUMEN.objectives if o.by == "2027-12-31"),
     "about 13 link clicks a week, varying by 7 from week to week, 11 in the last 13 weeks, and a "
     "median wait of 9.9 hours":
         lambda: round(_weeks()["clicks"].mean()) == 13 and round(_weeks()["clicks"].std()) == 7
@@ -379,9 +421,6 @@ NOTES_CLAIMS = {
     "need 35.3 of the 39 budgeted people hours (11% free)":
         lambda: f"{_needed():.1f}" == "35.3" and round(_slack() / _needed() * 100) == 11,
     "costing about 70,980 USD a year": lambda: LUMEN.budget.people_hours * 35 * 52 == 70980,
-    "a surge contingency of 10,000 USD a year pays one person from 07:00 to 22:00 every day for three "
-    "recall weeks at 35 USD an hour":
-        lambda: LUMEN.budget.contingency == 10000 >= _recall_weeks() * _surge_extra_hours() * 35,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
     "44 of 155 posts fall on Saturday and Sunday, the two weakest days for the median feed post":
@@ -390,6 +429,9 @@ NOTES_CLAIMS = {
 }
 
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
+MENTIONS = "Mentions of Lumen elsewhere that we answer, spam left out"
+HOURS_2026, TOOLS_2026 = 35, 40  # Lumen's invented records of 2026, as its budget states them
+ACCOUNT, ACCOUNT_MARGIN, WON = 7800, 0.35, 1 / 4  # a wholesale account a year, its margin, enquiries won
 
 
 def _year_cost():
@@ -400,34 +442,76 @@ def _year_cost():
 
 
 def _extra_orders_a_month():
-    orders = _objective(ORDERS)
+    orders = next(o for o in LUMEN.objectives if o.metric == ORDERS and o.by == "2027-06-30")
     return float(orders.target) - float(orders.baseline)
 
 
+def _added_cost():
+    """What the plan adds a year to 2026's spending on social: people hours, tools, promotion."""
+    budget = LUMEN.budget
+    return ((budget.people_hours - HOURS_2026) * 35 * 52
+            + (budget.tools_per_month - TOOLS_2026 + budget.paid_per_month) * 12)
+
+
+def _value():
+    """The margin the extra orders and wholesale accounts earn in 2027 (accounts won through the
+    year, so half a year each on average) and a year from 2028, rounded to 10 USD."""
+    leads = next(o for o in LUMEN.objectives if o.outcome == "leads" and o.by == "2027-06-30")
+    accounts = (float(leads.target) - float(leads.baseline)) * 12 * WON
+    orders = _extra_orders_a_month() * 12 * 32 * 0.4
+    margin = accounts * ACCOUNT * ACCOUNT_MARGIN
+    return round(orders + margin / 2, -1), round(orders + margin, -1)
+
+
 PLAN_CLAIMS = {
-    "A year costs about 84,460 USD: people 70,980, tools 1,080, paid promotion 2,400 and the "
-    "contingency 10,000.":
-        lambda: _year_cost() == 84460 and LUMEN.budget.people_hours * 35 * 52 == 70980
-        and LUMEN.budget.tools_per_month * 12 == 1080 and LUMEN.budget.paid_per_month * 12 == 2400,
+    "A year of the plan costs about 91,740 USD: people 70,980, tools 3,360, paid promotion 2,400 and "
+    "the contingency 15,000.":
+        lambda: _year_cost() == 91740 and LUMEN.budget.people_hours * 35 * 52 == 70980
+        and LUMEN.budget.tools_per_month * 12 == 3360 and LUMEN.budget.paid_per_month * 12 == 2400,
+    "in 2026 social took about 35 hours a week of Sam's, Ade's and the head of marketing's time (one "
+    "full-time job) and 40 USD a month of tools, 64,180 USD a year":
+        lambda: HOURS_2026 * 35 * 52 + TOOLS_2026 * 12 == 64180,
+    "The plan adds 12,560 USD a year (4 people hours a week, 7,280; tools, 2,880 more; paid "
+    "promotion, 2,400) and holds 15,000 in reserve":
+        lambda: _added_cost() == 12560 == 7280 + 2880 + 2400
+        and (LUMEN.budget.people_hours - HOURS_2026) * 35 * 52 == 7280
+        and (LUMEN.budget.tools_per_month - TOOLS_2026) * 12 == 2880
+        and LUMEN.budget.contingency == 15000,
+    "so 8 more unpaid orders a month earn about 1,230 USD a year; a wholesale account averages 7,800 "
+    "USD a year of beans at a 35% gross margin, 2,730 USD, and 1 in 4 enquiries has become an "
+    "account, so two more enquiries a month win about 6 accounts a year, worth 16,380 USD a year of "
+    "margin once all are buying and about half that, 8,190, in 2027":
+        lambda: round(_extra_orders_a_month() * 12 * 12.8, -1) == 1230
+        and ACCOUNT * ACCOUNT_MARGIN == 2730 and 2 * 12 * WON == 6
+        and 6 * 2730 == 16380 and 16380 / 2 == 8190,
+    "So 2027 earns back about 9,420 of the 12,560 added, and from 2028, if the accounts stay, about "
+    "17,610 a year.":
+        lambda: _value() == (9420, 17610) and _added_cost() == 12560,
     "about as many organic clicks as now (12 a week against a recent 11), so the 8 extra orders a "
     "month":
         lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11
         and _extra_orders_a_month() == 8,
-    "each extra order costs about 880 USD and earns 12.80":
-        lambda: round(_year_cost() / (_extra_orders_a_month() * 12), -1) == 880,
-    "six in ten messages seen within 4 hours and nine in ten within 11, every day":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6 and _nine_in_ten_within() == 11,
-    "of all messages, six in ten within 4 hours and nine in ten within 11.":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6 and _nine_in_ten_within() == 11,
-    "Other work, 8 hours a week: monitoring about 24 mentions a week and answering 6 in 10 of them 2, "
-    "the on-call allowance 2":
-        lambda: sum(map(float, re.findall(r"(?:them|allowance|replies|report|press|promotion|"
-                                          r"tastings) (\d+(?:\.\d+)?)", LUMEN.budget.other_work)))
+    "six in ten messages answered within 4 hours and 93 in 100 within 11, every day":
+        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
+        and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
+    "of all messages, six in ten within 4 hours and 93 in 100 within 11.":
+        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
+        and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
+    "Other work, 8 hours a week: monitoring about 24 mentions a week and answering 6 in 10 of the "
+    "genuine ones 2, the on-call allowance 2":
+        lambda: sum(map(float, re.findall(r"(?:ones|allowance|replies|report|press|promotion|"
+                                          r"tastings) (\d+(?:\.\d+)?)",
+                                          LUMEN.budget.other_work.split("Other work,")[1])))
         == LUMEN.budget.other_hours == 8,
-    "at 60% of about 24 a week, 15 answers at 4 minutes, 2 hours a week with the reading":
-        lambda: round(_mentions_per_week().sum()) == 24 and round(_mentions_per_week().sum() * 0.6) == 15
-        and float(_objective("Mentions of Lumen elsewhere that we answer").target) == 60
-        and 15 * 4 / 60 <= 2,
+    "Hours by person: Sam 16, Ade 14, Jo 5, the head of marketing 4.":
+        lambda: all(tasks <= hours for hours, tasks in _person_tasks().values())
+        and len(_person_tasks()) == 4 and sum(_hours_by_person()) == LUMEN.budget.people_hours
+        and abs(sum(tasks for _, tasks in _person_tasks().values()) - _needed()) < 0.25,
+    "at 60% of about 22 a week, 13 answers at 4 minutes, 2 hours a week with the reading":
+        lambda: round(_genuine_mentions_per_week()) == 22 and round(_genuine_mentions_per_week() * 0.6) == 13
+        and float(_objective(MENTIONS).target) == 60 and 13 * 4 / 60 <= 2,
+    "The overnight alerts cover only comments and messages on our own accounts":
+        lambda: "Lumen's own accounts" in LUMEN.crisis.escalation,
     "in 2025 Lumen answered 85.7% of questions outside the recall, and a week's share varies by 14.5 "
     "points":
         lambda: f"{_baseline(RECALL)['questions_answered']:.1f}" == "85.7"
@@ -435,46 +519,51 @@ PLAN_CLAIMS = {
         and f"{_weeks()['questions_answered'].std():.1f}" == "14.5"
         == _objective("questions_answered").spread,
     "our posts earned 5.1% engagement by impressions (pooled) and about 13 link clicks a week, 11 in "
-    "the last 13 weeks; we answered 86% of questions, with a median wait of 9.9 hours, "
-    "because half of all comments arrive before 08:00 or after 18:00 and one in seven on a Sunday":
+    "the last 13 weeks; we answered 86% of questions, with a median wait of 9.9 hours to an answer, "
+    "because 53% of the comments arrive before 08:00 or after 18:00 and about one in six on a Sunday":
         lambda: [f"{_baseline(RECALL)[m]:.1f}" for m in ("engagement_rate", "response_time")]
         == ["5.1", "9.9"] and round(_weeks()["clicks"].mean()) == 13 and round(_recent_clicks()) == 11
-        and round(_baseline(RECALL)["questions_answered"]) == 86,
-    "Beacon Bean Co. has twice our followers but three in five of its posts are promotions and "
-    "it answers about a third of questions, slowly":
-        lambda: round(_followers("beacon") / _followers("lumen")) == 2
+        and round(_baseline(RECALL)["questions_answered"]) == 86
+        and round(((_ordinary_arrivals()[0] < 8) | (_ordinary_arrivals()[0] >= 18)).mean() * 100) == 53
+        and round(1 / (_ordinary_arrivals()[1] == 6).mean()) == 6,
+    "Beacon Bean Co. had 2.4 times our followers at the start of 2025 and 1.9 times at its end, but "
+    "three in five of its posts are promotions and it answers about a third of questions, slowly":
+        lambda: f"{_followers('beacon', 'min') / _followers('lumen', 'min'):.1f}" == "2.4"
+        and f"{_followers('beacon') / _followers('lumen'):.1f}" == "1.9"
         and round(_promotional_share("beacon") * 5) == 3
         and round(_answered("beacon") * 3) == 1,
     "Where about 5 mentions a week reach us (and, we assume, the local press: to check by March); not "
     "for clicks: in 2025 a feed post there drew 0.3 clicks, the fewest of any channel":
         lambda: round(_mentions_per_week()["x"]) == 5
         and _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.3",
-    "gives a median wait of 3 hours; a week's median varies by 4 hours":
+    "gives a median wait of 3 hours to that look, and the target leaves an hour for answers that "
+    "need a colleague. A week's median varies by 4 hours":
         lambda: round(_waits(LUMEN.community).median()) == 3
         and _objective("response_time").spread == str(round(_weeks()["response_time"].std())),
     "unanswered ones counted as late (20% in 2025)":
         lambda: round(_answered_within(4) * 100) == 20,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day (105 hours a week), "
-    "95 hours a week above the usual 10, at 35 USD an hour (Lumen's own pay rate, assumed): 9,975 USD":
+    "95 hours a week above the usual 10, every one priced at time and a half, 52.50 USD an hour":
         lambda: _recall_weeks() == 3 and _surge_extra_hours() == 95
-        and LUMEN.community.staffed_hours == 10 and 3 * 95 * 35 == 9975 <= LUMEN.budget.contingency,
-    "Hours by person: Sam 17, Ade 13, Jo 5, the head of marketing 4;":
-        lambda: sum(_hours_by_person()) == LUMEN.budget.people_hours,
-    "Jo's 5 are 8 looks a week (about 3 of the inbox's 10 hours) and the cover.":
+        and LUMEN.community.staffed_hours == 10 and 35 * 1.5 == 52.5
+        and 3 * 95 * 52.5 == 14962.5 <= LUMEN.budget.contingency,
+    "Jo 5: inbox 2.9 (8 looks)":
         lambda: sum(shift.count("Jo at") * 2 for shift in LUMEN.community.rota.values()) == 8
         and sum(len(re.findall(r"\d+", shift)) for shift in LUMEN.community.rota.values()) == 28
-        and round(8 / 28 * LUMEN.community.staffed_hours) == 3 and _hours_by_person()[2] == 5,
+        and round(8 / 28 * LUMEN.community.staffed_hours, 1) == 2.9
+        and round(10 / 28 * LUMEN.community.staffed_hours, 1) == 3.6 and _hours_by_person()[2] == 5,
     "The last look starts at 19:00 and the inbox closes at 19:30":
         lambda: LUMEN.community.closes == "19:30" and max(
             int(hour) for shift in LUMEN.community.rota.values()
             for hour in re.findall(r"\d+", shift)) == 19,
     "Direct messages (15 a week) are Lumen's own estimate":
         lambda: LUMEN.community.dms_per_week == 15,
-    "in 2025, leaving out the recall weeks (39% with them), Lumen joined 37% of the conversations "
-    "others started about it, varying by 5 points from month to month":
-        lambda: round(_indicators().loc["lumen", "mention_reply_share"] * 100) == 39
-        and round(_mentions_answered_outside_recall()[0]) == 37
-        and round(_mentions_answered_outside_recall()[1]) == 5,
+    "in 2025, leaving out the recall weeks and the 9% of mentions that are spam (giveaways, links, "
+    "pasted bot texts, which nobody should answer), Lumen joined 41% of the conversations others "
+    "started about it, varying by 4 points from month to month":
+        lambda: round(_spam_share() * 100) == 9
+        and round(_mentions_answered_outside_recall()[0]) == 41
+        and round(_mentions_answered_outside_recall()[1]) == 4,
     "monitoring about 24 mentions a week":
         lambda: round(_mentions_per_week().sum()) == 24,
 }
@@ -490,9 +579,9 @@ def _answered_within(hours):
     return metrics.response_summary(ordinary, _lumen()[0], hours).loc["lumen", f"answered_within_{hours}h"]
 
 
-def _followers(brand):
+def _followers(brand, when="max"):
     followers = data.load("followers")
-    last = followers[followers["date"] == followers["date"].max()]
+    last = followers[followers["date"] == getattr(followers["date"], when)()]
     return last.loc[last["brand"] == brand, "followers"].sum()
 
 

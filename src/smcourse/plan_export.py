@@ -77,7 +77,7 @@ def sections(plan: Plan) -> list[Section]:
             ("Pillar", "What it covers"), [(p.name, p.description) for p in plan.pillars])]),
         Section("channels", "6. Channels, cadence and mix", [Table(
             ("Channel", "Property", "What it is for", "Cadence", "Mix",
-             "Seen within (staffed hours)"),
+             "Answered within (staffed hours)"),
             [(c.name, c.property, c.purpose,
               f"{c.posts} a {c.per}, {c.post_days()}" if c.posts else "no posts",
               ", ".join(f"{pillar} {share}%" for pillar, share in c.mix.items() if share),

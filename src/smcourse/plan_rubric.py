@@ -31,7 +31,8 @@ CRITERIA = {
         "promises nobody can keep",
         "staffing with someone on every staffed day and cover for days off, crisis, disclosure and "
         "budget written and adding up",
-        "the hours leave room for a busy week and the surge is priced; the crisis policy could be "
+        "the hours leave room for a busy week and the surge is priced; the budget sets what the "
+        "plan adds to today's spending against what that buys; the crisis policy could be "
         "followed at 21:00 on a Saturday"),
     "Scoring and next steps": (
         "no reporting, or actions without owners",

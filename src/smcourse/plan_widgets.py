@@ -325,7 +325,7 @@ class PlanBuilder:
                            value=channel.per if channel.per in model.CADENCES else "week",
                            layout=w.Layout(width="7em"), tooltip=f"{name}: a week or a month"),
                 _labelled_whole(channel.minutes_per_post, "minutes a post"),
-                _text("hours", _NUMBER, f"{name}: seen within (staffed hours)", channel.response_hours),
+                _text("hours", _NUMBER, f"{name}: answered within (staffed hours)", channel.response_hours),
                 w.Dropdown(options=list(model.POST_DAYS), value=channel.post_days()
                            if channel.post_days() in model.POST_DAYS else "every day",
                            layout=w.Layout(width="8em"), tooltip=f"{name}: posts on which days"),
