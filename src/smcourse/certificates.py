@@ -28,7 +28,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook
 from nbgrader.coursedir import CourseDirectory
 
-from smcourse import grading, lms
+from smcourse import grading, kit_files, lms
 from smcourse.errors import SmcourseError
 
 SECRET_FILE = "certificate_secret.txt"
@@ -180,9 +180,10 @@ def _register(root: Path) -> dict[str, dict]:
         raise SmcourseError(f"{path} is damaged ({error}); restore it from a backup.") from None
 
 
-def verify(code: str, root: Path = grading.ROOT) -> Certificate:
+def verify(code: str, root: Path | None = None) -> Certificate:
     """The certificate `code` was issued for; an SmcourseError when the code was never issued or
     its record no longer matches what was certified."""
+    root = root or kit_files.home()
     secret = _secret(root, create=False)
     record = _register(root).get(_normal(code))
     if record is None:
@@ -287,11 +288,12 @@ class Issued:
     files: list[Path]
 
 
-def issue(output: Path, root: Path = grading.ROOT, rule: Rule = Rule(), on: date | None = None,
+def issue(output: Path, root: Path | None = None, rule: Rule = Rule(), on: date | None = None,
           only: list[str] | None = None) -> Issued:
     """Write a certificate per learner meeting `rule` (only those in `only`, when given) into
     `output`, with the completion report (CSV and HTML), and record each code in the register.
     The date is `on`, else the learner's last hand-in that counted."""
+    root = root or kit_files.home()
     config = grading.load_config(root)
     course, _, lessons = grading._course_settings(config, root)
     needs, found = outcomes(root, rule)

@@ -10,7 +10,6 @@ from smcourse.errors import SmcourseError
 from smcourse.lms import SHAPES
 from smcourse.sandbox import Limits
 
-KIT = Path(__file__).resolve().parents[2]  # the kit's own folder, for the pack's defaults
 # the grading limits a tutor may change, with what each caps; their defaults are `sandbox.Limits`'s
 LIMIT_OPTIONS = {"cpu-seconds": "CPU seconds allowed per notebook process",
                  "memory-mb": "memory allowed per notebook process, in MB",
@@ -49,9 +48,9 @@ def _count(number: int, noun: str) -> str:
 
 def _course(args: argparse.Namespace) -> Path:
     """The course folder the assignment commands work on."""
-    from smcourse import grading
+    from smcourse import kit_files
 
-    return args.course or grading.ROOT
+    return args.course or kit_files.home()
 
 
 def _release(args: argparse.Namespace) -> None:
@@ -118,7 +117,8 @@ def _course_option() -> argparse.ArgumentParser:
     """The `--course` option the assignment and certificate commands share."""
     course = argparse.ArgumentParser(add_help=False)
     course.add_argument("--course", type=Path,
-                        help="the course folder, holding nbgrader_config.py (default: this checkout)")
+                        help="the course folder, holding nbgrader_config.py (default: $SMCOURSE_HOME, "
+                             "else the course folder this is run in)")
     return course
 
 
@@ -261,12 +261,13 @@ def _ratings(args: argparse.Namespace) -> None:
 
 
 def _pack(args: argparse.Namespace) -> None:
-    from smcourse import pack, slides
+    from smcourse import kit_files, pack, slides
 
-    course = args.course / "course"
+    kit = args.course or kit_files.home()
+    course, output = kit / "course", args.output or kit / "book" / "_build" / "html" / "_pack"
     lessons = args.lessons or sorted(course.glob("[0-9][0-9]_*.ipynb"))
-    decks = slides.build_decks(args.output / "decks", lessons)
-    for path in [*decks, *pack.build(args.output, course, decks)]:
+    decks = slides.build_decks(output / "decks", lessons)
+    for path in [*decks, *pack.build(output, course, decks)]:
         print(f"wrote {path}")
 
 
@@ -280,10 +281,12 @@ def _add_pack_commands(commands) -> None:
                "smcourse pack build course/05_metrics.ipynb --output /tmp/pack")
     build.add_argument("lessons", nargs="*", type=Path,
                        help="lessons to make decks of (default: every course/NN_*.ipynb)")
-    build.add_argument("--course", type=Path, default=KIT,
-                       help="the kit's folder, holding course/ (default: this checkout)")
-    build.add_argument("--output", type=Path, default=KIT / "book" / "_build" / "html" / "_pack",
-                       help="folder to write into (default: the site's _pack folder, which it links)")
+    build.add_argument("--course", type=Path,
+                       help="the kit's folder, holding course/ (default: $SMCOURSE_HOME, else the "
+                            "course folder this is run in)")
+    build.add_argument("--output", type=Path,
+                       help="folder to write into (default: the site's _pack folder, book/_build/html/"
+                            "_pack, which it links)")
     build.set_defaults(run=_pack)
     ratings = pack_sub.add_parser(
         "ratings", help="the class's self-ratings before and after, as one HTML page",

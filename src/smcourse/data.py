@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from smcourse import kit_files
 from smcourse.errors import SmcourseError
 
 TABLES = ("posts", "followers", "comments", "mentions", "survey")
@@ -29,11 +30,11 @@ class DatasetError(SmcourseError):
 
 
 def datasets_dir() -> Path:
-    """Where the datasets live: `$SMCOURSE_DATASETS`, else `datasets/` of this checkout."""
+    """Where the datasets live: `$SMCOURSE_DATASETS`, else `datasets/` of the course's folder."""
     override = os.environ.get("SMCOURSE_DATASETS")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "datasets"
+    return kit_files.home() / "datasets"
 
 
 @cache

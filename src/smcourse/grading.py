@@ -1,7 +1,8 @@
 """The instructor's pipeline, thin over nbgrader's own API: release, grade, feedback, export.
 
 The course folder is a plain nbgrader course (`nbgrader_config.py` at its root: source assignments
-in solutions/, student versions in exercises/), so `nbgrader` commands work on it as well.
+in solutions/, student versions in exercises/), so `nbgrader` commands work on it as well. Each
+function works on the course folder `root`, by default the one `smcourse.kit_files.home` finds.
 
 * `release` runs nbgrader's generate_assignment into exercises/; `release_differences` regenerates
   into a scratch copy and lists where the committed exercises/ no longer match solutions/.
@@ -43,11 +44,10 @@ from traitlets import Integer
 from traitlets.config import Config
 from traitlets.config.loader import PyFileConfigLoader
 
-from smcourse import answer_file, data, lms, referee, sandbox, warm
+from smcourse import answer_file, data, kit_files, lms, referee, sandbox, warm
 from smcourse import feedback as feedback_pages
 from smcourse.errors import SmcourseError
 
-ROOT = Path(__file__).resolve().parents[2]
 CONFIG_FILE = "nbgrader_config.py"
 GRADEBOOK_VARIABLE = "SMCOURSE_GRADEBOOK"
 DEFAULT_COURSE_TITLE = "Social Media Strategy for Businesses"
@@ -75,9 +75,10 @@ class LimitOutputSize(LimitOutput):
         return cell, resources
 
 
-def load_config(root: Path = ROOT, **settings: dict) -> Config:
+def load_config(root: Path | None = None, **settings: dict) -> Config:
     """nbgrader's configuration for the course at `root`, with `settings` ({"Execute": {...}})
     laid over it."""
+    root = root or kit_files.home()
     # nbgrader runs `alembic` (from this environment) when it creates a gradebook
     tools = str(Path(sys.executable).parent)
     if tools not in os.environ.get("PATH", "").split(os.pathsep):
@@ -99,8 +100,9 @@ def nbgrader_api(config: Config) -> NbGraderAPI:
     return NbGraderAPI(CourseDirectory(config=config), config=config)
 
 
-def assignments(root: Path = ROOT) -> list[str]:
+def assignments(root: Path | None = None) -> list[str]:
     """Assignment ids: the folders of solutions/."""
+    root = root or kit_files.home()
     source = root / load_config(root).CourseDirectory.source_directory
     return sorted(path.name for path in source.iterdir() if path.is_dir() and not path.name.startswith("."))
 
@@ -110,8 +112,9 @@ def _check_result(result: dict, what: str) -> None:
         raise SmcourseError(f"{what} failed:\n{result.get('error') or result.get('log')}")
 
 
-def release(root: Path = ROOT, only: Iterable[str] | None = None) -> list[str]:
+def release(root: Path | None = None, only: Iterable[str] | None = None) -> list[str]:
     """Generate the student version of each assignment into exercises/ (and the gradebook)."""
+    root = root or kit_files.home()
     api = nbgrader_api(load_config(root))
     released = []
     for assignment in only or assignments(root):
@@ -132,8 +135,9 @@ def _files(folder: Path) -> dict[str, Path]:
             and path.name != answer_file.FILE}  # a learner's own answers, if one tried the exercise
 
 
-def release_differences(root: Path = ROOT) -> list[str]:
+def release_differences(root: Path | None = None) -> list[str]:
     """Regenerate every assignment in a scratch copy; list how the committed exercises/ differ."""
+    root = root or kit_files.home()
     config = load_config(root)
     source, released = config.CourseDirectory.source_directory, config.CourseDirectory.release_directory
     with tempfile.TemporaryDirectory() as scratch:
@@ -286,13 +290,17 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     # read before any learner code runs, and changes outputs, never that metadata: its check is left out
     config.Autograde.autograde_preprocessors = [
         name for name in config.Autograde.autograde_preprocessors if name != CHECK_METADATA]
+    # the kernel runs in the scratch course, outside the course's folder: it is told where the
+    # datasets are, which also works when the kit is installed from a wheel
+    datasets = data.datasets_dir()
+    os.environ["SMCOURSE_DATASETS"] = str(datasets)
     if sandbox.SUPPORTED:
         # the kernel has no network, so it talks to nbgrader over Unix sockets in a folder of its
         # own, on a short path (a socket's path may not exceed about 100 characters)
         sockets = Path(tempfile.mkdtemp(prefix="smg-", dir="/tmp"))
         referee.use_referee(config, handed, sockets)
         sandbox.write_kernel_spec(private / "jupyter", limits, home=work / "home",
-                                  read_only=[data.datasets_dir()], writable=[sockets],
+                                  read_only=[datasets], writable=[sockets],
                                   report=report, kernel_log=private / "kernel.log",
                                   warm=_warm_address() if warm_kernels else None)
         os.environ["JUPYTER_PATH"] = str(private / "jupyter")
@@ -411,12 +419,13 @@ def _gradebooks_folder() -> tempfile.TemporaryDirectory:
                                        dir=memory if memory.is_dir() and os.access(memory, os.W_OK) else None)
 
 
-def grade(assignment: str, root: Path = ROOT, workers: int | None = None,
+def grade(assignment: str, root: Path | None = None, workers: int | None = None,
           cell_timeout: int | None = None, show_progress: bool = True,
           limits: sandbox.Limits | None = None, warm_kernels: bool = True) -> ClassRun:
     """Autograde every submission of `assignment` in submitted/, `workers` at a time (default:
     one per core), into autograded/ and the gradebook, each notebook within `limits`; with
     `warm_kernels`, each in a kernel forked from its worker's zygote (`smcourse.warm`)."""
+    root = root or kit_files.home()
     limits = limits or sandbox.Limits()
     settings = {"Execute": {"timeout": cell_timeout}} if cell_timeout else {}
     config = load_config(root, **settings)
@@ -490,18 +499,19 @@ def _result(gradebook: Gradebook, assignment: str, student: str, problems: list[
 def _course_settings(config: Config, root: Path) -> tuple[str, str, dict[str, str]]:
     """The course's name, where its lessons are published, and each lesson's title."""
     settings = config.get("Smcourse", {})
-    course = root / "course" if (root / "course").is_dir() else ROOT / "course"  # else the kit's own
+    course = root / "course" if (root / "course").is_dir() else kit_files.home() / "course"
     lessons = {path.stem: feedback_pages.title_of(nbformat.read(path, as_version=4), path.stem)
                for path in sorted(course.glob("[0-9][0-9]_*.ipynb"))}
     return (settings.get("course_title", DEFAULT_COURSE_TITLE),
             settings.get("lessons_url", DEFAULT_LESSONS_URL), lessons)
 
 
-def feedback(assignment: str, root: Path = ROOT, lessons_url: str | None = None) -> list[Path]:
+def feedback(assignment: str, root: Path | None = None, lessons_url: str | None = None) -> list[Path]:
     """Write feedback/<student>/<assignment>/<notebook>.html for every graded submission, and
     feedback/<student>/index.html across that learner's assignments. Lesson links point at
     `lessons_url` (default: `c.Smcourse.lessons_url` in nbgrader_config.py, else the published
     site)."""
+    root = root or kit_files.home()
     config = load_config(root)
     coursedir = CourseDirectory(config=config)
     course, default_url, lessons = _course_settings(config, root)
@@ -565,10 +575,11 @@ def _write_index(gradebook: Gradebook, coursedir: CourseDirectory, course: str, 
     return index
 
 
-def gradebook_grades(root: Path = ROOT) -> lms.Grades:
+def gradebook_grades(root: Path | None = None) -> lms.Grades:
     """Every learner's points per assignment from the gradebook: a missing submission counts 0 and
     a late penalty is taken off (never below 0), as `nbgrader export` does. Parts that still need
     marking by hand count 0 and are listed in `unmarked`."""
+    root = root or kit_files.home()
     coursedir = CourseDirectory(config=load_config(root))
     with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
         assignments = {assignment.name: assignment.max_score for assignment in gradebook.assignments}
@@ -587,10 +598,11 @@ def gradebook_grades(root: Path = ROOT) -> lms.Grades:
     return lms.Grades(assignments, learners, scores, unmarked)
 
 
-def export(path: Path, root: Path = ROOT, format: str = "plain") -> lms.Grades:
+def export(path: Path, root: Path | None = None, format: str = "plain") -> lms.Grades:
     """Write the grades as CSV in the shape `format` expects ("plain", "canvas" or "moodle", see
     smcourse.lms), UTF-8; write nothing if a learner lacks an identifier that shape needs. Returns
     the grades written, whose `unmarked` the caller should show."""
+    root = root or kit_files.home()
     grades = gradebook_grades(root)
     rows = lms.rows(grades, format)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,10 +14,10 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from smcourse import kit_files
 from smcourse.errors import SmcourseError
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-COURSE_DIR = Path(__file__).resolve().parents[2] / "course"
 
 
 def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
@@ -50,9 +50,9 @@ def refresh(path: Path) -> None:
 
 def lessons() -> list[Path]:
     """Every lesson notebook in course/, in module order."""
-    return sorted(COURSE_DIR.glob("[0-9][0-9]_*.ipynb"))
+    return sorted((kit_files.home() / "course").glob("[0-9][0-9]_*.ipynb"))
 
 
 def stored_output_notebooks() -> list[Path]:
     """Every notebook under course/ whose stored outputs nbval checks: lessons and instructor ones."""
-    return lessons() + sorted((COURSE_DIR / "instructor").glob("*.ipynb"))
+    return lessons() + sorted((kit_files.home() / "course" / "instructor").glob("*.ipynb"))

@@ -30,10 +30,10 @@ from pathlib import Path
 import nbformat
 from jinja2 import DictLoader
 
+from smcourse import kit_files
 from smcourse.errors import SmcourseError
 
-ROOT = Path(__file__).resolve().parents[2]
-REVEAL = ROOT / "book" / "_vendor" / "slides" / "node_modules" / "reveal.js"
+REVEAL = Path("book") / "_vendor" / "slides" / "node_modules" / "reveal.js"  # in the course's folder
 PRACTICE_KINDS = ("Choice", "MultiSelect", "Numeric", "Ordering", "Matching")
 FIGURE_MARK = "smcourse-figure"
 TEMPLATE_NAME = "smcourse_deck.html.j2"
@@ -191,11 +191,12 @@ def copy_scripts(output: Path) -> None:
     """Put reveal.js and plotly.js beside the decks in `output`."""
     import plotly
 
-    if not (REVEAL / "dist" / "reveal.js").is_file():
-        raise SmcourseError(f"reveal.js is not in {REVEAL.parent}: run `make pack`, which installs "
+    reveal = kit_files.home() / REVEAL
+    if not (reveal / "dist" / "reveal.js").is_file():
+        raise SmcourseError(f"reveal.js is not in {reveal.parent}: run `make pack`, which installs "
                             "it from npm once.")
     for part in ("dist", "plugin/notes"):
-        shutil.copytree(REVEAL / part, output / "reveal.js" / part, dirs_exist_ok=True)
+        shutil.copytree(reveal / part, output / "reveal.js" / part, dirs_exist_ok=True)
     shutil.copy(Path(plotly.__file__).parent / "package_data" / "plotly.min.js", output)
 
 
