@@ -1152,7 +1152,8 @@ def example_similarity(plan: Plan) -> float:
 def example_texts_repeated(plan: Plan) -> float:
     """The share (0 to 1) of Lumen's written texts that `plan` repeats (`_text_alike`)."""
     texts = [choice for choice in fingerprint(example_plan()) if choice.startswith("text|")]
-    return sum(choice in _repeated(plan) for choice in texts) / len(texts)
+    repeated = _repeated(plan)
+    return sum(choice in repeated for choice in texts) / len(texts)
 
 
 def copies_example(plan: Plan) -> bool:
