@@ -178,8 +178,7 @@ CLAIMS = {
                                                             "transparent")),
     "mentions jump and then decay, and the tone dips and then returns to Lumen's usual level":
         lambda: _model_shape("ignore"),
-    "a day late, a personal reply reaches about as many (about 200 against 210, a gap well inside the band of "
-    "section 6)":
+    "(about 200 against 210, a gap well inside the band of section 6)":
         lambda: [people(out(n, 24)["reach"]) for n in ("personal", "ignore")] == ["200", "210"]
         and max(out("personal", 24, run)["reach"] for run in _band_runs()) > out("ignore", 24)["reach"]
         > min(out("personal", 24, run)["reach"] for run in _band_runs()),

@@ -156,8 +156,9 @@ CLAIMS = {
         round(follows()["beacon"] / follows()["lumen"], 1) in (1.9, 2.0, 2.1)
         and round(1 / (feed_impressions()["beacon"] / feed_impressions()["lumen"] - 1)) == 5
     ),
-    "on most platforms a view of a Beacon broadcast earns about four fifths of the reaction a Lumen one earns "
-    "(0.80 to 0.94 on Instagram, Facebook, X, TikTok and LinkedIn), and about two thirds on YouTube.": lambda: (
+    "on most platforms a view of a Beacon broadcast earns about four fifths of the reaction a Lumen one "
+    "earns (0.80 to 0.94 on Instagram, Facebook, X, TikTok and LinkedIn), and about two thirds on "
+    "YouTube.": lambda: (
         platform_ratio().drop("youtube").round(2).between(0.80, 0.94).all()
         and len(platform_ratio()) == 6 and round(platform_ratio()["youtube"], 2) == 0.67
     ),
@@ -215,13 +216,15 @@ CLAIMS = {
     "Of the posts Lumen plans, humour travels furthest (about 5.1 shares a post).": lambda: (
         planned_shares("lumen").idxmax() == "humour" and round(planned_shares("lumen").max(), 1) == 5.1
     ),
-    "its useful know-how averages about 9.2 shares a post, but one TikTok clip carries 394 of those posts' 878 "
-    "shares, and without it know-how averages 5.1 and humour leads at 7.0. One post decides the order.": lambda: (
+    "its useful know-how averages about 9.2 shares a post, but one TikTok clip carries 394 of those posts' "
+    "878 shares, and without it know-how averages 5.1 and humour leads at 7.0. One post decides the "
+    "order.": lambda: (
         planned_shares("beacon").idxmax() == "educational"
         and round(planned_shares("beacon")["educational"], 1) == 9.2
         and beacon_know_how().pipe(lambda e: [e["shares"].max(), e["shares"].sum()] == [394, 878]
                                    and e.loc[e["shares"].idxmax(), "platform"] == "tiktok"
-                                   and round((e["shares"].sum() - e["shares"].max()) / (len(e) - 1), 1) == 5.1)
+                                   and round((e["shares"].sum() - e["shares"].max()) / (len(e) - 1), 1)
+                                   == 5.1)
         and round(planned_shares("beacon").drop("educational").max(), 1) == 7.0
         and planned_shares("beacon").drop("educational").idxmax() == "humour"
     ),
@@ -269,8 +272,9 @@ CLAIMS = {
         "by up to 42 % on Threads and up to 30 % on LinkedIn (two platforms' figures, not a range)"
         in _data_card_entry("Buffer 2026")
     ),
-    "In the case data, broadcasting went with less response per view (on most platforms each view of a Beacon "
-    "broadcast earns about four fifths of a Lumen one's reaction), and Beacon loses followers a little faster than Lumen.": lambda: (
+    "In the case data, broadcasting went with less response per view (on most platforms each view of a "
+    "Beacon broadcast earns about four fifths of a Lumen one's reaction), and Beacon loses followers a "
+    "little faster than Lumen.": lambda: (
         (platform_ratio().round(2) >= 0.80).sum() == 5 and platform_ratio().max() < 1
         and (outside_september()["beacon"] > outside_september()["lumen"]).all()
     ),
