@@ -321,6 +321,24 @@ CLAIMS = {
         and verdicts(observed_without("posting_consistency"), "planning") == ["living", "existing"]
         and verdicts(observed(), "planning") == ["living", "in between"]
     ),
+    "consistency lifts Beacon's planning from 1.76 (existing) to 2.94 (in between).": lambda: (
+        observed_without("posting_consistency").loc["beacon", "planning"].round(2) == 1.76
+        and observed().loc["beacon", "planning"].round(2) == 2.94
+        and verdicts(observed_without("posting_consistency"), "planning")[1] == "existing"
+        and verdicts(observed(), "planning")[1] == "in between"
+    ),
+    "Two reversed statements name commercial goals: planning_3 (clicks through to the website) and "
+    "relationships_3 (getting sales).": lambda: (
+        [(s.dimension, s.reverse) for s in assessment.STATEMENTS
+         if "click through" in s.text or "get sales" in s.text]
+        == [("planning", True), ("relationships", True)]
+        and assessment.STATEMENTS[2].text.startswith("Our accounts exist mainly so that people click")
+        and assessment.STATEMENTS[11].text == "We are on social media mainly to get sales out of it."
+    ),
+    "module 5 shows how to measure what social media earns": lambda: (
+        "explain what ROI can and cannot show"
+        in (LESSON.parent / "05_metrics.ipynb").read_text(encoding="utf-8")
+    ),
     "Lumen's behaviour fills almost the whole chart.": lambda: (observed().loc["lumen"] >= 4).all(),
     "it replies in about 4 % of its posts, answers about three in ten of the questions it is asked, takes "
     "about three days to do so, and joins fewer than one in ten of the conversations others start "

@@ -48,6 +48,13 @@ def by_mode():
     return metrics.performance_by(groups, "group")["engagement_rate"]
 
 
+def platform_ratio():
+    """Engagement per impression of Beacon's feed posts over Lumen's, platform by platform."""
+    rates = {brand: metrics.performance_by(group, "platform")["engagement_rate"]
+             for brand, group in broadcasts().groupby("brand", observed=True)}
+    return rates["beacon"] / rates["lumen"]
+
+
 def feed_impressions():
     return broadcasts().groupby("brand", observed=True)["impressions"].sum()
 
@@ -108,6 +115,12 @@ def lumen_answer_hours():
     return lumen.assign(hours=metrics.response_hours(lumen), day=lumen["created_at"].dt.strftime("%Y-%m-%d"))
 
 
+def beacon_know_how():
+    """Beacon's educational feed posts, the type one clip's shares put first."""
+    posts = broadcasts()
+    return posts[(posts["brand"] == "beacon") & (posts["content_type"] == "educational")]
+
+
 def beacon():
     posts = tables()["posts"]
     return posts[posts["brand"] == "beacon"]
@@ -143,9 +156,11 @@ CLAIMS = {
         round(follows()["beacon"] / follows()["lumen"], 1) in (1.9, 2.0, 2.1)
         and round(1 / (feed_impressions()["beacon"] / feed_impressions()["lumen"] - 1)) == 5
     ),
-    "each view of a Beacon broadcast earns only about three quarters of the reaction a Lumen broadcast earns":
-    lambda: (
-        round(by_mode()["beacon · broadcast"] / by_mode()["lumen · broadcast"], 2) in (0.74, 0.75, 0.76)
+    "on most platforms a view of a Beacon broadcast earns about four fifths of the reaction a Lumen one "
+    "earns (0.80 to 0.94 on Instagram, Facebook, X, TikTok and LinkedIn), and about two thirds on "
+    "YouTube.": lambda: (
+        platform_ratio().drop("youtube").round(2).between(0.80, 0.94).all()
+        and len(platform_ratio()) == 6 and round(platform_ratio()["youtube"], 2) == 0.67
     ),
     "Most of Beacon's posts are broadcasts, and most of those are promotions.": lambda: (
         (beacon()["mode"] == "broadcast").mean() > 0.9
@@ -198,16 +213,25 @@ CLAIMS = {
         .tolist() == [5.8, 5.4, 4.9, 4.5, 4.5, 3.1]
         and round(shares()["culture"]) == 4
     ),
-    "Of the posts each brand plans, what travels furthest differs: humour at Lumen (about 5.1 shares a "
-    "post), useful know-how at Beacon (about 9.2), with humour second there. Both agree on the bottom: "
-    "promotions are shared least of any post made for everyone. The gaps are a factor of two to three, "
-    "not tenfold.": lambda: (
-        planned_shares("lumen").idxmax() == "humour"
-        and planned_shares("beacon").nlargest(2).index.tolist() == ["educational", "humour"]
-        and [round(planned_shares(b).max(), 1) for b in ("lumen", "beacon")] == [5.1, 9.2]
+    "Of the posts Lumen plans, humour travels furthest (about 5.1 shares a post).": lambda: (
+        planned_shares("lumen").idxmax() == "humour" and round(planned_shares("lumen").max(), 1) == 5.1
+    ),
+    "its useful know-how averages about 9.2 shares a post, but one TikTok clip carries 394 of those posts' "
+    "878 shares, and without it know-how averages 5.1 and humour leads at 7.0. One post decides the "
+    "order.": lambda: (
+        planned_shares("beacon").idxmax() == "educational"
+        and round(planned_shares("beacon")["educational"], 1) == 9.2
+        and beacon_know_how().pipe(lambda e: [e["shares"].max(), e["shares"].sum()] == [394, 878]
+                                   and e.loc[e["shares"].idxmax(), "platform"] == "tiktok"
+                                   and round((e["shares"].sum() - e["shares"].max()) / (len(e) - 1), 1)
+                                   == 5.1)
+        and round(planned_shares("beacon").drop("educational").max(), 1) == 7.0
+        and planned_shares("beacon").drop("educational").idxmax() == "humour"
+    ),
+    "The typical post is small everywhere: the median is 1 to 4 shares for every type at both brands. On "
+    "average, both brands share promotions least of any post made for everyone.": lambda: (
+        broadcasts().groupby(["brand", "content_type"], observed=True)["shares"].median().between(1, 4).all()
         and all(planned_shares(b).idxmin() == "promotional" for b in ("lumen", "beacon"))
-        and sorted(round(planned_shares(b).max() / planned_shares(b).min()) for b in ("lumen", "beacon"))
-        == [2, 3]
     ),
     "Lumen's recall announcements come close behind its humour (about 4.9 a post)": lambda: (
         brand_shares("lumen").sort_values(ascending=False).index[:2].tolist() == ["humour", "announcement"]
@@ -248,10 +272,10 @@ CLAIMS = {
         "by up to 42 % on Threads and up to 30 % on LinkedIn (two platforms' figures, not a range)"
         in _data_card_entry("Buffer 2026")
     ),
-    "In the case data, broadcasting went with less response per view (each view of a Beacon broadcast "
-    "earns about three quarters of a Lumen one's reaction), and Beacon loses followers a little faster than "
-    "Lumen.": lambda: (
-        round(by_mode()["beacon · broadcast"] / by_mode()["lumen · broadcast"], 2) in (0.74, 0.75, 0.76)
+    "In the case data, broadcasting went with less response per view (on most platforms each view of a "
+    "Beacon broadcast earns about four fifths of a Lumen one's reaction), and Beacon loses followers a "
+    "little faster than Lumen.": lambda: (
+        (platform_ratio().round(2) >= 0.80).sum() == 5 and platform_ratio().max() < 1
         and (outside_september()["beacon"] > outside_september()["lumen"]).all()
     ),
     "In real data, accounts that reply to comments earn more engagement, a correlation only, not cause "

@@ -243,8 +243,10 @@ PARAMETERS = {p.name: p for p in (
               "chance that a prompt personal answer wins the complainant back (bystanders are not "
               "won back)",
               "rightnow2011 (history, a 2011 vendor survey of complainants who got a reply: the "
-              "central 0.34 is the share who deleted their complaint, an upper proxy, since deleting "
-              "is not coming back; the low 0.18 the share who became loyal customers); the high 0.67 "
+              "central 0.34 is the share who deleted their complaint after a reply of any kind, a "
+              "proxy: deleting is not coming back, and a prompt apology with a replacement is likely "
+              "to win back more, so it is conservative for the best answers; the low 0.18 the share "
+              "who became loyal customers); the high 0.67 "
               "is an assumption (the 34 % who deleted plus the 33 % who posted a positive review, as "
               "if no one did both)"),
     Parameter("patience", 12.0, 48.0, "hours",
