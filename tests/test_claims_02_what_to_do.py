@@ -216,24 +216,27 @@ def _year_end_followers(platform):
 
 
 def _question_answers():
-    """Of the questions in comments on Lumen's posts: the share answered, answered by the end of the first
-    staffed shift that starts after the question, answered within 24 hours, and answered on the calendar day
-    they were asked."""
+    """Of the questions in comments on Lumen's posts: the share answered, answered by the end of the shift
+    in progress when the question came (or of the next shift, if none was), answered on the calendar day
+    they were asked, answered by the end of the first shift that starts after the question, and answered
+    within 24 hours."""
     questions = _lumen_comments()[_lumen_comments()["is_question"]]
     hours = metrics.response_hours(questions)
     asked, answered_at = questions["created_at"], questions["answered_at"]
-    by_next_shift = questions["answered"] & (answered_at <= asked.map(_end_of_next_shift))
-    same_day = questions["answered"] & (answered_at.dt.date == asked.dt.date)
-    return questions["answered"].mean(), by_next_shift.mean(), (hours <= 24).mean(), same_day.mean()
+    answered = questions["answered"]
+    by_shift_end = answered & (answered_at <= asked.map(lambda at: _end_of_shift(at, "end")))
+    by_next_shift = answered & (answered_at <= asked.map(lambda at: _end_of_shift(at, "start")))
+    same_day = answered & (answered_at.dt.date == asked.dt.date)
+    return answered.mean(), by_shift_end.mean(), same_day.mean(), by_next_shift.mean(), (hours <= 24).mean()
 
 
-def _end_of_next_shift(asked):
+def _end_of_shift(asked, after):
     """The end of the first of Lumen's usual shifts (weekdays 8-19 h, Saturdays 10-14 h, Sundays 10-12 h)
-    that starts after `asked`."""
+    whose `after` ("start" or "end") falls after `asked`."""
     for ahead in range(8):
         day = asked.normalize() + pd.Timedelta(days=ahead)
         start, end = _SHIFTS[day.day_of_week]
-        if day + pd.Timedelta(hours=start) > asked:
+        if day + pd.Timedelta(hours=start if after == "start" else end) > asked:
             return day + pd.Timedelta(hours=end)
     raise AssertionError("every week has a shift")
 
@@ -439,12 +442,13 @@ CLAIMS = {
     "The first two tables pool over platforms, so TikTok's breakout clips weigh most in their engagement "
     "rates":
         lambda: _planned_feed().groupby("platform", observed=True)["impressions"].sum().idxmax() == "tiktok",
-    "Lumen's target is that questions and complaints get a reply within the next staffed shift: by the end "
-    "of the first shift that starts after they arrive (on weekdays 08:00 to 19:00, on Saturdays 10:00 to "
-    "14:00 and on Sundays 10:00 to 12:00), because community grows in the replies. How close did it come in "
-    "2025? It answered 86 % of the questions in its comments and 84 % by that deadline (84 % within 24 "
-    "hours), but only 47 % on the calendar day they were asked.":
-        lambda: [f"{share:.0%}" for share in _question_answers()] == ["86%", "84%", "84%", "47%"]
+    "Lumen's target is that questions and complaints get a reply by the end of the shift in which they "
+    "arrive, or of the next shift if they arrive while nobody is on (weekdays 08:00 to 19:00, Saturdays "
+    "10:00 to 14:00, Sundays 10:00 to 12:00), because community grows in the replies. How close did it come in "
+    "2025? It answered 86 % of the questions in its comments, but only 78 % by that deadline and 47 % on the "
+    "calendar day they were asked. A looser target, the end of the next shift to start even for a question "
+    "asked mid-shift, would be met 84 % of the time, the same as within 24 hours.":
+        lambda: [f"{share:.0%}" for share in _question_answers()] == ["86%", "78%", "47%", "84%", "84%"]
         and _answered_within_hours(),
     "the seven people who keep its accounts (section 2's table)":
         lambda: _people_named() == 7,
