@@ -444,10 +444,10 @@ CLAIMS = {
         lambda: _planned_feed().groupby("platform", observed=True)["impressions"].sum().idxmax() == "tiktok",
     "Lumen's target is that questions and complaints get a reply by the end of the shift in which they "
     "arrive, or of the next shift if they arrive while nobody is on (weekdays 08:00 to 19:00, Saturdays "
-    "10:00 to 14:00, Sundays 10:00 to 12:00), because community grows in the replies. How close did it come in "
-    "2025? It answered 86 % of the questions in its comments, but only 78 % by that deadline and 47 % on the "
-    "calendar day they were asked. A looser target, the end of the next shift to start even for a question "
-    "asked mid-shift, would be met 84 % of the time, the same as within 24 hours.":
+    "10:00 to 14:00, Sundays 10:00 to 12:00), because community grows in the replies. How close did it "
+    "come in 2025? It answered 86 % of the questions in its comments, but only 78 % by that deadline and "
+    "47 % on the calendar day they were asked. A looser target, the end of the next shift to start even "
+    "for a question asked mid-shift, would be met 84 % of the time, the same as within 24 hours.":
         lambda: [f"{share:.0%}" for share in _question_answers()] == ["86%", "78%", "47%", "84%", "84%"]
         and _answered_within_hours(),
     "the seven people who keep its accounts (section 2's table)":
