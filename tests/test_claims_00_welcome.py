@@ -68,6 +68,8 @@ def _lesson_minutes():
 
 
 CLAIMS = {
+    "Its volume, about 21 feed posts a week":
+        lambda: round(len(metrics.feed_posts(_brand("lumen"))) / 52) == 21,
     "accounts on Instagram, Facebook, X, LinkedIn, YouTube and TikTok":
         lambda: set(_brand("lumen")["platform"].astype(str))
         == {"instagram", "facebook", "x", "linkedin", "youtube", "tiktok"},

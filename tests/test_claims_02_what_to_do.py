@@ -216,24 +216,27 @@ def _year_end_followers(platform):
 
 
 def _question_answers():
-    """Of the questions in comments on Lumen's posts: the share answered, answered by the end of the first
-    staffed shift that starts after the question, answered within 24 hours, and answered on the calendar day
-    they were asked."""
+    """Of the questions in comments on Lumen's posts: the share answered, answered by the end of the shift
+    in progress when the question came (or of the next shift, if none was), answered on the calendar day
+    they were asked, answered by the end of the first shift that starts after the question, and answered
+    within 24 hours."""
     questions = _lumen_comments()[_lumen_comments()["is_question"]]
     hours = metrics.response_hours(questions)
     asked, answered_at = questions["created_at"], questions["answered_at"]
-    by_next_shift = questions["answered"] & (answered_at <= asked.map(_end_of_next_shift))
-    same_day = questions["answered"] & (answered_at.dt.date == asked.dt.date)
-    return questions["answered"].mean(), by_next_shift.mean(), (hours <= 24).mean(), same_day.mean()
+    answered = questions["answered"]
+    by_shift_end = answered & (answered_at <= asked.map(lambda at: _end_of_shift(at, "end")))
+    by_next_shift = answered & (answered_at <= asked.map(lambda at: _end_of_shift(at, "start")))
+    same_day = answered & (answered_at.dt.date == asked.dt.date)
+    return answered.mean(), by_shift_end.mean(), same_day.mean(), by_next_shift.mean(), (hours <= 24).mean()
 
 
-def _end_of_next_shift(asked):
+def _end_of_shift(asked, after):
     """The end of the first of Lumen's usual shifts (weekdays 8-19 h, Saturdays 10-14 h, Sundays 10-12 h)
-    that starts after `asked`."""
+    whose `after` ("start" or "end") falls after `asked`."""
     for ahead in range(8):
         day = asked.normalize() + pd.Timedelta(days=ahead)
         start, end = _SHIFTS[day.day_of_week]
-        if day + pd.Timedelta(hours=start) > asked:
+        if day + pd.Timedelta(hours=start if after == "start" else end) > asked:
             return day + pd.Timedelta(hours=end)
     raise AssertionError("every week has a shift")
 
@@ -267,34 +270,17 @@ CLAIMS = {
         and _feed_comment_share(("instagram", "tiktok")) > 0.5 and _views().idxmax() == "tiktok"
         and (_capstone("TikTok").minutes_per_post, _capstone("Instagram").minutes_per_post) == (60, 40),
     "Facebook keeps five although each post there is seen by only about a hundred people: it carries the "
-    "café's events, and its posts drew about 0.6 clicks each in 2025 (168 in all), as many as LinkedIn's and "
-    "nearly twice X's, though Instagram's larger audience brought more (about 1.1 a post, 256 in all)":
+    "café's events, and its posts drew about 0.6 clicks each in 2025, nearly twice X's":
         lambda: _capstone("Facebook").posts_per_week() == 5
         and round(_facebook_reach(), -2) == 100
-        and [round(_feed_clicks("mean")[p], 1) for p in ("facebook", "linkedin", "instagram")]
-        == [0.6, 0.6, 1.1]
-        and 1.7 < _feed_clicks("mean")["facebook"] / _feed_clicks("mean")["x"] < 2
-        and [_feed_clicks("sum")[p] for p in ("instagram", "facebook")] == [256, 168]
-        and _views()["instagram"] > _views()["facebook"],
-    "TikTok's posts show clicks too (157), but that is a flaw of the invented data":
-        lambda: _feed_clicks("sum")["tiktok"] == 157,
+        and round(_feed_clicks("mean")["facebook"], 1) == 0.6
+        and 1.7 < _feed_clicks("mean")["facebook"] / _feed_clicks("mean")["x"] < 2,
     "X drops to four: it engages least per view and draws the fewest clicks per post of all (0.35 in "
-    "2025: 80 clicks on 230 posts). Per view its few readers click most in this invented data (0.66 % of "
-    "its views), but the data card marks that rate an assumption and probably too high, since X's owner "
-    "was reported in November 2024 to have confirmed that X shows posts with a link in their text to fewer "
-    "people, and X tested a new way of showing links in October 2025, so check before you teach (sources in "
-    "the instructor notes); and the median post there is seen by fewer than fifty people, so the clicks "
-    "stay few. It stays "
-    "for answering mentions and the local press, and four short posts cost the team well under an "
-    "hour a week":
+    "2025; the instructor notes give the caveats on clicks). It stays for answering mentions and the local "
+    "press, and four short posts cost the team well under an hour a week":
         lambda: _capstone("X").posts_per_week() == 4 < _feed_posts_per_week("x")
         and _rates("lumen").idxmin() == "x"
         and _feed_clicks("mean").idxmin() == "x" and f"{_feed_clicks('mean')['x']:.2f}" == "0.35"
-        and (_feed_clicks("sum")["x"], _feed_posts_per_week("x") * 365 / 7) == (80, 230)
-        and _by_platform()["click_through_rate"].idxmax() == "x"
-        and f"{_by_platform().loc['x', 'click_through_rate']:.2%}" == "0.66%"
-        and _calibration_status("Clicks per impression, X") == "assumption"
-        and _lumen_feed().loc[_lumen_feed()["platform"] == "x", "impressions"].median() < 50
         and 4 * _capstone("X").minutes_per_post < 60,
     "X engages least per view and draws the fewest clicks per post":
         lambda: _rates("lumen").idxmin() == "x" and _feed_clicks("mean").idxmin() == "x",
@@ -439,12 +425,13 @@ CLAIMS = {
     "The first two tables pool over platforms, so TikTok's breakout clips weigh most in their engagement "
     "rates":
         lambda: _planned_feed().groupby("platform", observed=True)["impressions"].sum().idxmax() == "tiktok",
-    "Lumen's target is that questions and complaints get a reply within the next staffed shift: by the end "
-    "of the first shift that starts after they arrive (on weekdays 08:00 to 19:00, on Saturdays 10:00 to "
-    "14:00 and on Sundays 10:00 to 12:00), because community grows in the replies. How close did it come in "
-    "2025? It answered 86 % of the questions in its comments and 84 % by that deadline (84 % within 24 "
-    "hours), but only 47 % on the calendar day they were asked.":
-        lambda: [f"{share:.0%}" for share in _question_answers()] == ["86%", "84%", "84%", "47%"]
+    "Lumen's target is that questions and complaints get a reply by the end of the shift in which they "
+    "arrive, or of the next shift if they arrive while nobody is on (weekdays 08:00 to 19:00, Saturdays "
+    "10:00 to 14:00, Sundays 10:00 to 12:00), because community grows in the replies. How close did it "
+    "come in 2025? It answered 86 % of the questions in its comments, but only 78 % by that deadline and "
+    "47 % on the calendar day they were asked. A looser target, the end of the next shift to start even "
+    "for a question asked mid-shift, would be met 84 % of the time, the same as within 24 hours.":
+        lambda: [f"{share:.0%}" for share in _question_answers()] == ["86%", "78%", "47%", "84%", "84%"]
         and _answered_within_hours(),
     "the seven people who keep its accounts (section 2's table)":
         lambda: _people_named() == 7,
@@ -541,6 +528,22 @@ def test_the_data_agrees(sentence):
 
 NOTES = LESSON.parent / "instructor" / "02_what_to_do.md"
 NOTES_CLAIMS = {
+    "Facebook's posts drew 168 clicks in 2025, as many per post as LinkedIn's, though Instagram's larger "
+    "audience brought more (about 1.1 a post, 256 in all)":
+        lambda: [round(_feed_clicks("mean")[p], 1) for p in ("facebook", "linkedin", "instagram")]
+        == [0.6, 0.6, 1.1]
+        and [_feed_clicks("sum")[p] for p in ("instagram", "facebook")] == [256, 168]
+        and _views()["instagram"] > _views()["facebook"],
+    "TikTok's posts show clicks too (157), but that is a flaw of the invented data":
+        lambda: _feed_clicks("sum")["tiktok"] == 157,
+    "X drew 80 clicks on 230 posts. Per view its few readers click most in this invented data (0.66 % of "
+    "its views), but the data card marks that rate an assumption and probably too high (next item); and the "
+    "median post there is seen by fewer than fifty people, so the clicks stay few":
+        lambda: (_feed_clicks("sum")["x"], _feed_posts_per_week("x") * 365 / 7) == (80, 230)
+        and _by_platform()["click_through_rate"].idxmax() == "x"
+        and f"{_by_platform().loc['x', 'click_through_rate']:.2%}" == "0.66%"
+        and _calibration_status("Clicks per impression, X") == "assumption"
+        and _lumen_feed().loc[_lumen_feed()["platform"] == "x", "impressions"].median() < 50,
     "Of the types Lumen plans, questions earn the most engagement per impression pooled over all platforms "
     "(the activity's table) and humour the most shares; on the median post, and pooled without TikTok, "
     "humour earns the most engagement per impression too":

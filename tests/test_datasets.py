@@ -85,11 +85,15 @@ def test_the_card_content_ranking_platform_by_platform_holds(tables):
 
 def test_one_in_five_figures_with_a_published_source_sit_inside_it():
     """The card's patterns section: where a published figure exists, 8 of 43 sit inside the range,
-    6 outside, the rest marked assumption."""
+    6 outside, the rest marked assumption; the seventh outside row, TikTok's viewers per follower,
+    has no published figure."""
     sourced = [entry for entry in calibration.load_table()["figures"] if entry["sources"]]
     inside = sum(entry["status"] == "inside" for entry in sourced)
     assert (inside, len(sourced), round(inside / len(sourced), 1)) == (8, 43, 0.2)
     assert sum(entry["status"] == "outside" for entry in sourced) == 6
+    unsourced_outside = [entry["figure"] for entry in calibration.load_table()["figures"]
+                         if entry["status"] == "outside" and not entry["sources"]]
+    assert unsourced_outside == ["Unique viewers per follower, TikTok"]
 
 
 def test_the_card_reply_rows_and_answers_differ(tables):
