@@ -1498,6 +1498,45 @@ def example_plan() -> Plan:
                              "core of the plan, and take up collaboration with the cafés we "
                              "supply; if they do not, cut LinkedIn to one post a week and move "
                              "its hours to the web shop."),
+            Objective("reviews", "New Google reviews, every rating counted", "6", "10",
+                      "2027-12-31", unit="reviews a month", spread="2", periods="3",
+                      source="Lumen's Google Business Profile (invented for this example)",
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after June's 9: the holiday gift boxes "
+                             "carry the same review card, and every review is still answered "
+                             "within a day. Judged as the mean of October to December."),
+            Objective("service", "response_time", "9.9", "4", "2027-12-31", spread="4",
+                      periods="26",
+                      source="the course data: 2025 comments without the recall weeks, "
+                             "plan_import.baseline",
+                      reason="The year-end promise is to keep March's median of 4 hours through "
+                             "the summer holidays and the busy gift season, when the deputies "
+                             "cover more looks; judged over the 26 weeks from July to December."),
+            Objective("service", "questions_answered", "85.7", "95", "2027-12-31",
+                      spread="14.5", periods="26",
+                      source="the course data: 2025 comments without the recall weeks, "
+                             "plan_import.baseline",
+                      reason="The floor beside the median wait holds all year: 95% of questions "
+                             "answered in the 26 weeks from July to December, the deputies' weeks "
+                             "included."),
+            Objective("service", "Mentions of Lumen elsewhere that we answer, spam left out",
+                      "41", "65", "2027-12-31", unit="% of mentions a month", spread="4",
+                      periods="3", activity="monitor",
+                      source="the course data: 2025 mentions without the recall weeks or "
+                             "metrics.likely_spam's spam, metrics.mention_reply_share",
+                      reason="The year-end step after June's 60, on the same baseline (in 2025 "
+                             "Lumen joined 41% of the conversations others started about it): by "
+                             "autumn the lead knows which mentions ask or complain and answers "
+                             "them on the same four looks; judged as the mean of October to "
+                             "December."),
+            Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
+                      "3", "8", "2027-12-31", unit="conversations a month", spread="1.5",
+                      periods="6", activity="connect",
+                      source="Lumen's shared conversation log (invented for this example)",
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after June's 6, as the autumn harvest "
+                             "visits and the gift season bring growers and journalists to talk; "
+                             "judged as the mean of July to December."),
         ],
         goals=[
             Goal("monitor", "Hear questions and complaints about our coffee and café early, and "
