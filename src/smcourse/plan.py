@@ -1387,7 +1387,7 @@ def example_plan() -> Plan:
                     "arrive before 08:00 or after 18:00 and about one in six on a Sunday.",
             competitor="Beacon Bean Co. had 2.4 times our followers at the start of 2025 and 1.9 "
                        "times at its end, but three in five of its posts are promotions and it "
-                       "answers about a third of questions, slowly."),
+                       "answers 30% of questions, slowly."),
         objectives=[
             Objective("loyalty", "Repeat web-shop orders from customers who came through social",
                       "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
@@ -1649,7 +1649,8 @@ def example_plan() -> Plan:
                        "Sam and Ade take the other four, beside their usual looks. The founder "
                        "approves each recall post. It is paid from the contingency."),
         disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
-                   "(“#ad”, “gifted”), with the platform's paid-partnership label where there is "
+                   "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
+                   "“gifted”), with the platform's paid-partnership label where there is "
                    "one, as the FTC's Endorsement Guides ask; creators we gift or pay disclose "
                    "it themselves, in the post, and we check each of their posts and ask for a "
                    "fix when a label is missing; staff who post about Lumen say "
