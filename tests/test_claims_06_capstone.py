@@ -39,7 +39,10 @@ def _baseline(exclude=None):
 
 
 def _waits(team):
-    return plan_import.inbox_waits(_lumen()[1]["created_at"], team, 4)
+    """The replay's waits for each comment outside the recall weeks, answered on `team`'s rota."""
+    arrivals = _lumen()[1]["created_at"]
+    return plan_import.inbox_waits(arrivals[~arrivals.dt.strftime("%Y-%m-%d").between(*RECALL)],
+                                   team, 4)
 
 
 def _weekly_comments():
@@ -313,8 +316,8 @@ CLAIMS = {
     "280 USD a month": lambda: LUMEN.budget.tools_per_month == 280 >= 150 + 26 + 100,
     "39 hours at 35 USD an hour, the pay rate Lumen assumes, is about 70,980 USD a year":
         lambda: LUMEN.budget.people_hours * 35 * 52 == 70980,
-    "the replay answers 61% of all comments within 4 hours and 93% within 11":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 61
+    "the replay answers 60% of all comments within 4 hours and 93% within 11":
+        lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "the plan sets a floor on the share of questions answered beside it":
         lambda: {"response_time", "questions_answered"} <= {o.metric for o in LUMEN.objectives},
@@ -422,8 +425,8 @@ NOTES_CLAIMS = {
         and (LUMEN.community.messages_per_week, LUMEN.community.dms_per_week) == (62, 15)
         and _ordinary_weekly_comments().max() == 62,
     "replaying 2025's comments on that rota gives a median wait of 3 hours, where a Monday to "
-    "Saturday, 08:00 to 18:00 inbox would give 9.4":
-        lambda: round(_waits(LUMEN.community).median()) == 3 and f"{_waits(OLD_ROTA).median():.1f}" == "9.4",
+    "Saturday, 08:00 to 18:00 inbox would give 9.9":
+        lambda: round(_waits(LUMEN.community).median()) == 3 and f"{_waits(OLD_ROTA).median():.1f}" == "9.9",
     "need 35.3 of the 39 budgeted people hours (3.7 free, 10.5% of the hours needed)":
         lambda: f"{_needed():.1f}" == "35.3" and f"{_slack() / _needed() * 100:.1f}" == "10.5",
     "costing about 70,980 USD a year": lambda: LUMEN.budget.people_hours * 35 * 52 == 70980,
