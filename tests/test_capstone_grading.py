@@ -8,7 +8,13 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from capstone_reference import reference_plan, solution_cells, with_numbers_nudged, with_texts_reversed
+from capstone_reference import (
+    reference_plan,
+    solution_cells,
+    with_numbers_nudged,
+    with_placeholder_texts,
+    with_texts_reversed,
+)
 
 from smcourse import grading, plan
 
@@ -88,7 +94,9 @@ def graded(tmp_path_factory):
                 "lumen_unchanged": plan.example_plan(), "lumen_renamed": renamed,
                 "lumen_disguised": disguised, "lumen_reworded": reworded,
                 "lumen_reversed": with_texts_reversed(renamed),
-                "lumen_nudged": with_numbers_nudged(plan.example_plan()), "no_plan_file": None}
+                "lumen_nudged": with_numbers_nudged(plan.example_plan()),
+                "lumen_placeholders": with_placeholder_texts(plan.example_plan()),
+                "no_plan_file": None}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -123,7 +131,8 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 
 def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
-        == scores["lumen_reworded"] == scores["lumen_reversed"] == scores["lumen_nudged"] == TASK_A
+        == scores["lumen_reworded"] == scores["lumen_reversed"] == scores["lumen_nudged"] \
+        == scores["lumen_placeholders"] == TASK_A
 
 
 def test_no_plan_file_handed_in_earns_no_plan_points_and_says_why(graded):

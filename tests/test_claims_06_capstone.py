@@ -39,7 +39,10 @@ def _baseline(exclude=None):
 
 
 def _waits(team):
-    return plan_import.inbox_waits(_lumen()[1]["created_at"], team, 4)
+    """The replay's waits for each comment outside the recall weeks, answered on `team`'s rota."""
+    arrivals = _lumen()[1]["created_at"]
+    return plan_import.inbox_waits(arrivals[~arrivals.dt.strftime("%Y-%m-%d").between(*RECALL)],
+                                   team, 4)
 
 
 def _weekly_comments():
@@ -298,9 +301,10 @@ CLAIMS = {
     "monitoring mentions (Lumen gets about 24 a week outside the recall weeks)":
         lambda: round(_mentions_per_week().sum()) == 24,
     "against its budget of 39": lambda: LUMEN.budget.people_hours == 39,
-    "The plan needs 35.3 hours a week against 39 budgeted, 3.7 hours (11%) free":
+    "The plan needs 35.3 hours a week against 39 budgeted, 3.7 hours free (10.5% of the hours it "
+    "needs)":
         lambda: f"{_needed():.1f}" == "35.3" and f"{_slack():.1f}" == "3.7"
-        and round(_slack() / _needed() * 100) == 11 and plan.BUFFER == 0.10,
+        and f"{_slack() / _needed() * 100:.1f}" == "10.5" and plan.BUFFER == 0.10,
     "(Sam 16, Ade 14, Jo 5, the head of marketing 4)":
         lambda: _hours_by_person() == [16, 14, 5, 4] and sum(_hours_by_person()) == 39,
     "Ade films TikTok's five clips a week (5 hours) and the monthly YouTube video":
@@ -312,8 +316,8 @@ CLAIMS = {
     "280 USD a month": lambda: LUMEN.budget.tools_per_month == 280 >= 150 + 26 + 100,
     "39 hours at 35 USD an hour, the pay rate Lumen assumes, is about 70,980 USD a year":
         lambda: LUMEN.budget.people_hours * 35 * 52 == 70980,
-    "the replay answers 61% of all comments within 4 hours and 93% within 11":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 61
+    "the replay answers 60% of all comments within 4 hours and 93% within 11":
+        lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "the plan sets a floor on the share of questions answered beside it":
         lambda: {"response_time", "questions_answered"} <= {o.metric for o in LUMEN.objectives},
@@ -373,11 +377,13 @@ CLAIMS = {
         and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 44 and len(_calendar_days()) == 155
         and _calendar_days().value_counts().idxmin() == "Wed"
         and _calendar_days().value_counts()["Wed"] == 12,
-    "commitment is named the weakest dimension by module 3's scores only a few hundredths below "
-    "relationships, within noise, and its action is due on 4 January like relationships'":
+    "commitment, named the weakest dimension by module 3's scores, has its action due on 4 "
+    "January, the first day, which no other action comes before (relationships' is due the same "
+    "day, and the builder counts a tie as first)":
         lambda: _lumen_scores().idxmin() == LUMEN.weakest == "commitment"
-        and _lumen_scores()["relationships"] - _lumen_scores()["commitment"] < 0.1
-        and LUMEN.actions["commitment"].due == LUMEN.actions["relationships"].due == "2027-01-04",
+        and LUMEN.actions["commitment"].due == LUMEN.actions["relationships"].due == LUMEN.start
+        == min(action.due for action in LUMEN.actions.values())
+        and not [issue for issue in plan.check(LUMEN) if issue.where.startswith("actions")],
 }
 
 NOTES_CLAIMS = {
@@ -397,9 +403,12 @@ NOTES_CLAIMS = {
         lambda: round(_mentions_answered_outside_recall()[0]) == 41
         and _objective(MENTIONS).baseline == "41"
         and _objective(MENTIONS).spread == str(round(_mentions_answered_outside_recall()[1])),
-    "year-end targets for 31 December 2027 beside their June milestones":
-        lambda: {o.outcome for o in LUMEN.objectives if o.by == "2027-12-31"} == {"sales", "loyalty", "leads"}
-        and all(any(j.metric == o.metric and j.by == "2027-06-30" and float(j.target) < float(o.target)
+    "target for 31 December 2027 beside its March or June milestone":
+        lambda: {o.metric for o in LUMEN.objectives if o.by == "2027-12-31"}
+        == {o.metric for o in LUMEN.objectives}
+        and all(any(j.metric == o.metric and j.by < o.by
+                    and (float(o.target) - float(j.target))
+                    * (1 if o.spec().better == "higher" else -1) >= 0
                     for j in LUMEN.objectives) for o in LUMEN.objectives if o.by == "2027-12-31"),
     "about 13 link clicks a week, varying by 7 from week to week, 11 in the last 13 weeks, and a "
     "median wait of 9.9 hours":
@@ -416,10 +425,10 @@ NOTES_CLAIMS = {
         and (LUMEN.community.messages_per_week, LUMEN.community.dms_per_week) == (62, 15)
         and _ordinary_weekly_comments().max() == 62,
     "replaying 2025's comments on that rota gives a median wait of 3 hours, where a Monday to "
-    "Saturday, 08:00 to 18:00 inbox would give 9.4":
-        lambda: round(_waits(LUMEN.community).median()) == 3 and f"{_waits(OLD_ROTA).median():.1f}" == "9.4",
-    "need 35.3 of the 39 budgeted people hours (11% free)":
-        lambda: f"{_needed():.1f}" == "35.3" and round(_slack() / _needed() * 100) == 11,
+    "Saturday, 08:00 to 18:00 inbox would give 9.9":
+        lambda: round(_waits(LUMEN.community).median()) == 3 and f"{_waits(OLD_ROTA).median():.1f}" == "9.9",
+    "need 35.3 of the 39 budgeted people hours (3.7 free, 10.5% of the hours needed)":
+        lambda: f"{_needed():.1f}" == "35.3" and f"{_slack() / _needed() * 100:.1f}" == "10.5",
     "costing about 70,980 USD a year": lambda: LUMEN.budget.people_hours * 35 * 52 == 70980,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
@@ -527,11 +536,11 @@ PLAN_CLAIMS = {
         and round(((_ordinary_arrivals()[0] < 8) | (_ordinary_arrivals()[0] >= 18)).mean() * 100) == 53
         and round(1 / (_ordinary_arrivals()[1] == 6).mean()) == 6,
     "Beacon Bean Co. had 2.4 times our followers at the start of 2025 and 1.9 times at its end, but "
-    "three in five of its posts are promotions and it answers about a third of questions, slowly":
+    "three in five of its posts are promotions and it answers 30% of questions, slowly":
         lambda: f"{_followers('beacon', 'min') / _followers('lumen', 'min'):.1f}" == "2.4"
         and f"{_followers('beacon') / _followers('lumen'):.1f}" == "1.9"
         and round(_promotional_share("beacon") * 5) == 3
-        and round(_answered("beacon") * 3) == 1,
+        and round(_answered("beacon") * 100) == 30,
     "Where about 5 mentions a week reach us (and, we assume, the local press: to check by March); not "
     "for clicks: in 2025 a feed post there drew 0.3 clicks, the fewest of any channel":
         lambda: round(_mentions_per_week()["x"]) == 5

@@ -12,6 +12,7 @@ import pytest
 from capstone_reference import (
     reference_plan,
     with_numbers_nudged,
+    with_placeholder_texts,
     with_sixth_reader_changes,
     with_texts_replaced,
     with_texts_reversed,
@@ -257,7 +258,8 @@ def test_an_own_count_measures_the_activity_it_is_marked_with():
 # --- objectives measure what they name, beyond noise ----------------------------------------------
 
 def test_an_outcome_measured_only_by_activity_on_the_platforms_needs_a_count_of_its_own():
-    engagement = Objective("loyalty", "engagement_rate", "3.7", "4.5", "2027-06-30", reason="r",
+    engagement = Objective("loyalty", "engagement_rate", "3.7", "4.5", "2027-06-30",
+                           reason="Regulars who see more brewing posts will react to more of them",
                            spread="0.3", source="my_posts.csv")
     others = [o for o in plan.example_plan().objectives if o.outcome != "loyalty"]
     lumen = _example(objectives=[engagement, *others])  # June's and December's loyalty counts gone
@@ -566,7 +568,8 @@ def test_a_response_time_objective_without_a_share_answered_floor_is_questioned(
 
 
 def test_a_persona_needs_a_name_needs_and_a_stage():
-    audience = plan.Audience("people", [Persona("", "someone"), Persona("Ana", "a buyer", "", "")])
+    audience = plan.Audience("People who brew coffee at home",
+                             [Persona("", "someone"), Persona("Ana", "a buyer", "", "")])
     assert _messages(_example(audience=audience), "audience") == [
         "Give each persona a name, so the team can talk about them.",
         "What does Ana need from you? Fill in their needs.",
@@ -632,6 +635,51 @@ def test_the_crisis_disclosure_voice_and_reporting_parts_are_asked_for():
     assert _messages(lumen, "reporting") == [
         "How often do you report: weekly, fortnightly, monthly, quarterly?",
         "Say who reads the report and decides on it."]
+
+
+GRADED_GROUPS = (("organisation", "situation", "objectives", "goals", "audience"),
+                 ("pillars", "channels", "voice"), ("community", "crisis", "disclosure", "budget"),
+                 ("reporting", "actions"))  # the four groups Task B gives a point each
+
+
+def test_lumen_s_plan_disguised_with_placeholder_texts_has_something_to_fix_in_every_group():
+    """The seventh reader's disguise is no copy by the fingerprint, so the checks must stop it."""
+    disguised = with_placeholder_texts(plan.example_plan())
+    assert not plan.copies_example(disguised)
+    fixes = [issue for issue in plan.check(disguised) if issue.level == "fix"]
+    for group in GRADED_GROUPS:
+        assert any(issue.part in group for issue in fixes), group
+    assert all("placeholder" in issue.message for issue in fixes)
+    assert "crisis.approver" in {issue.where for issue in fixes}
+
+
+@pytest.mark.parametrize("voice, reason", [
+    ("TBC", "a placeholder"), ("n/a", "a placeholder"), ("Warm and kind.", "fewer than 4 words"),
+    ("See the attached document for our voice.", "a placeholder")])
+def test_a_placeholder_or_very_short_text_counts_as_unanswered_at_its_field(voice, reason):
+    issues = [issue for issue in plan.check(_example(voice=voice)) if issue.part == "voice"]
+    assert [(issue.where, issue.message) for issue in issues] == [
+        ("voice", "Describe your voice and tone: how you sound, and what you never say. "
+                  f"(“{voice}” is {reason}.)")]
+
+
+def test_one_text_given_in_two_fields_answers_neither():
+    lumen = plan.example_plan()
+    lumen.crisis.pause = lumen.crisis.escalation
+    assert [issue.where for issue in plan.check(lumen)] == ["crisis.pause", "crisis.escalation"]
+
+
+def test_a_holding_statement_says_when_the_update_comes_and_a_disclosure_names_its_label():
+    lumen = plan.example_plan()
+    lumen.crisis.holding_statement = "We are looking into a problem with PRODUCT and will update you."
+    lumen.disclosure = "Creators we work with say so clearly in their own posts, and staff say so too."
+    assert _messages(lumen) == [
+        "Name the label a gifted or paid post carries, in plain words such as “#ad” or “they sent "
+        "me this for free”.",
+        "Say in the holding statement when the next update comes (“within two hours”, “by 6 pm”)."]
+    lumen.crisis.holding_statement += " Next update within two hours."
+    lumen.disclosure += " Each carries #ad."
+    assert _messages(lumen) == []
 
 
 def test_the_inbox_hours_must_be_a_day_s_window():

@@ -12,7 +12,7 @@ def _fill_in_like_a_learner(builder):
     builder.organisation.value, builder.start.value = "Harbour Books", "2026-03-02"
     builder.goals["connect"].chosen.value = True
     builder.goals["connect"].why.value = "Meet local authors and book clubs"
-    for name, text in (("presences", "Instagram and a website"), ("numbers", "3% engagement"),
+    for name, text in (("presences", "Instagram and a website"), ("numbers", "3% engagement on our posts"),
                        ("competitor", "The chain store: big, never answers")):
         builder.situation[name].value = text
     objective = builder.objectives[0]
@@ -25,16 +25,19 @@ def _fill_in_like_a_learner(builder):
     orders.baseline.value, orders.target.value, orders.by.value = "12", "15", "2026-06-30"
     orders.reason.value, orders.source.value = "A shop link in every post", "till records"
     orders.spread.value, orders.periods.value, orders.activity.value = "2", "3", "communicate"
-    builder.audience.value = "Readers in town"
+    builder.audience.value = "Readers who live in town"
     persona = builder.personas[0]
-    persona.name.value, persona.needs.value, persona.stage.value = "Ola", "Signed copies", "decision"
+    persona.name.value, persona.stage.value = "Ola", "decision"
+    persona.needs.value = "Signed copies, early news"
     builder.pillars[0].name.value, builder.pillars[1].name.value = "New books", "Events"
-    builder.voice.value = "Bookish and kind"
+    builder.voice.value = "Bookish and kind, never snobbish"
     row = builder.channels["Instagram"]
-    row.chosen.value, row.property.value, row.purpose.value = True, "rented", "Shelf photos"
+    row.chosen.value, row.property.value = True, "rented"
+    row.purpose.value = "Shelf photos for local readers"
     row.posts.value, row.minutes_per_post.value, row.response_hours.value = 4, 30, "4"
     row.mix[0].value, row.mix[1].value = 60, 40
-    for name, value in (("who_answers", "Jo"), ("escalation", "The owner"), ("days", 5),
+    for name, value in (("who_answers", "Jo answers every comment and message"),
+                        ("escalation", "The owner calls the customer back"), ("days", 5),
                         ("opens", "09:00"), ("closes", "17:00"), ("staffed_hours", 3),
                         ("messages_per_week", 10), ("dms_per_week", 5), ("minutes_per_reply", 3),
                         ("deputy", "The owner, on Jo's days off")):
@@ -42,10 +45,11 @@ def _fill_in_like_a_learner(builder):
     for day in ("Mon", "Tue", "Wed", "Thu", "Fri"):
         builder.rota[day].value = "Jo"
     for name in builder.crisis:
-        builder.crisis[name].value = f"the {name} rule"
-    builder.disclosure.value = "Publisher copies are labelled as gifts"
+        builder.crisis[name].value = f"The {name} rule, agreed with the owner within the hour"
+    builder.disclosure.value = "Publisher copies are labelled #gifted, paid posts #ad"
     builder.budget["people_hours"].value = 7
-    builder.budget["other_work"].value, builder.budget["other_hours"].value = "the report", 1
+    builder.budget["other_work"].value = "the monthly report for the owner"
+    builder.budget["other_hours"].value = 1
     builder.budget["contingency"].value = 300
     builder.budget["surge"].value = "2 weeks × 10 hours × 15 GBP"
     builder.reporting["rhythm"].value, builder.reporting["readers"].value = "monthly", "The owner"
@@ -63,7 +67,7 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     saved = json.loads(path.read_text(encoding="utf-8"))["plan"]
     assert saved["organisation"] == "Harbour Books"
     assert saved["channels"] == [{"name": "Instagram", "property": "rented",
-                                  "purpose": "Shelf photos", "posts": 4, "per": "week",
+                                  "purpose": "Shelf photos for local readers", "posts": 4, "per": "week",
                                   "mix": {"New books": 60, "Events": 40}, "minutes_per_post": 30,
                                   "response_hours": "4", "days": ""}]
     restored = PlanBuilder(path)

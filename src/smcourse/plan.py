@@ -100,7 +100,16 @@ NUMBER_TOLERANCE = 0.1  # numbers within a tenth of the larger, or 1 apart, coun
 DATE_TOLERANCE = 14  # and dates within a fortnight
 PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
 NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
-PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy
+PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy, and too short to answer
+# Texts that stand in for an answer without giving one ("See notes attached", "TBC", "n/a").
+PLACEHOLDER = re.compile(r"^\W*(see (the )?(notes?|attached|above|below|doc\w*|plan|appendix)\b|"
+                         r"tb[acd]\b|n/?a\b|to follow\b|to be (confirmed|decided|added)\b|"
+                         r"todo\b|x{3,}|lorem ipsum\b)", re.IGNORECASE)
+# A holding statement says when the next update comes; a disclosure names the label posts carry.
+UPDATE_WHEN = re.compile(r"\b(within|by|at|every|hours?|minutes?|time|today|tonight)\b|\d",
+                         re.IGNORECASE)
+DISCLOSURE_LABEL = re.compile(r"#ad\b|\bpaid[- ]partnership|\bgifted\b|\bsponsored\b|"
+                              r"\badvert|\bfor free\b", re.IGNORECASE)
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 # Units that count activity on the platforms, or the effort of posting (posts published); an own
 # count of the outcome counts something else.
@@ -533,18 +542,48 @@ def _check_organisation(plan: Plan):
                                             "written YYYY-MM-DD.")
 
 
-def _unanswered(section, part: str, questions: dict[str, str]):
-    """A fix for each text field of `section` left blank, asking its question."""
+def _repeated_texts(plan: Plan) -> set[str]:
+    """The written texts (`_plain`) that `plan` gives in more than one field, objectives' reasons
+    aside (a milestone and its year-end target may share one)."""
+    reasons = [objective.reason for objective in plan.objectives]
+    texts = [_plain(text) for text in _prose(plan) if _plain(text) and text not in reasons]
+    return {text for text in texts if texts.count(text) > 1}
+
+
+def _unwritten(text: str, plan: Plan, least_words: int = PROSE_MIN_WORDS) -> str:
+    """Why `text` does not answer its field ("" when it does): blank, a placeholder, fewer than
+    `least_words` words, or the same text as another field of `plan`."""
+    plain = _plain(text)
+    if not plain:
+        return "blank"
+    if PLACEHOLDER.search(text):
+        return "a placeholder"
+    if len(plain.split()) < least_words:
+        return f"fewer than {least_words} words"
+    if least_words > 1 and plain in _repeated_texts(plan):
+        return "the same text as another field"
+    return ""
+
+
+def _ask(question: str, text: str, reason: str) -> str:
+    """`question`, saying why the text typed (if any) does not answer it."""
+    return question if reason == "blank" else f"{question} (“{text.strip()}” is {reason}.)"
+
+
+def _unanswered(plan: Plan, section, part: str, questions: dict[str, str],
+                least_words: int = PROSE_MIN_WORDS):
+    """A fix for each text field of `section` that does not answer its question (`_unwritten`)."""
     for name, question in questions.items():
-        if not getattr(section, name).strip():
-            yield _fix(part, f"{part}.{name}", question)
+        text = getattr(section, name)
+        if reason := _unwritten(text, plan, least_words):
+            yield _fix(part, f"{part}.{name}", _ask(question, text, reason))
 
 
 def _check_situation(plan: Plan):
     questions = {"presences": "Where is the organisation present online today?",
                  "numbers": "What do your numbers say today (your baseline)?",
                  "competitor": "Name one competitor and what they do well or badly."}
-    yield from _unanswered(plan.situation, "situation", questions)
+    yield from _unanswered(plan, plan.situation, "situation", questions)
 
 
 def _check_objectives(plan: Plan):
@@ -570,12 +609,13 @@ def _check_objectives(plan: Plan):
                        f"“{objective.metric}”, your own count: give its unit (orders a month, "
                        "enquiries a week).")
             continue
-        yield from _check_target(objective, spec, number, where)
+        yield from _check_target(objective, spec, number, where, plan)
         yield from _dated("objectives", f"{where}.by", objective.by, start,
                           f"objective {number} ({spec.label})")
-        if not objective.reason.strip():
-            yield _consider("objectives", f"{where}.reason", f"Why should {spec.label} reach "
-                            f"the target of objective {number}? Give the reason you expect it.")
+        if reason := _unwritten(objective.reason, plan):
+            yield _consider("objectives", f"{where}.reason", _ask(
+                f"Why should {spec.label} reach the target of objective {number}? Give the "
+                "reason you expect it.", objective.reason, reason))
     yield from _check_outcomes_counted(plan.objectives)
     yield from _check_answered_floor(plan.objectives)
 
@@ -616,7 +656,7 @@ def _check_outcomes_counted(objectives: list[Objective]):
                        "published count your own effort).")
 
 
-def _check_target(objective: Objective, spec: MetricSpec, number: int, where: str):
+def _check_target(objective: Objective, spec: MetricSpec, number: int, where: str, plan: Plan):
     baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
     for name, typed, value in (("baseline", objective.baseline, baseline),
                                ("target", objective.target, target)):
@@ -626,9 +666,10 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
         elif value is None:
             yield _fix("objectives", f"{where}.{name}", f"The {name} of objective {number} "
                                                         f"(“{typed}”) is not a number.")
-    if objective.baseline.strip() and not objective.source.strip():
-        yield _fix("objectives", f"{where}.source", f"Say where the baseline of objective {number} "
-                   "comes from: the export file it was computed from, or your own records.")
+    if objective.baseline.strip() and (reason := _unwritten(objective.source, plan, 1)):
+        yield _fix("objectives", f"{where}.source", _ask(
+            f"Say where the baseline of objective {number} comes from: the export file it was "
+            "computed from, or your own records.", objective.source, reason))
     if target is not None and not spec.low <= target <= spec.high:
         yield _fix("objectives", f"{where}.target",
                    f"A target of {spec.amount(target)} for {spec.label} is outside a sensible range "
@@ -688,9 +729,9 @@ def _check_goals(plan: Plan):
         if goal.activity not in ACTIVITIES:
             yield _fix("goals", where, f"“{goal.activity}” is not one of the four activities "
                                        f"({', '.join(ACTIVITIES)}).")
-        elif not goal.why.strip():
-            yield _fix("goals", where, f"Say why you want to {goal.activity}: what should it "
-                                       "change?")
+        elif reason := _unwritten(goal.why, plan):
+            yield _fix("goals", where, _ask(f"Say why you want to {goal.activity}: what should it "
+                                            "change?", goal.why, reason))
         elif goal.activity not in measured:
             fitting = [spec.label.lower() for spec in METRICS.values()
                        if goal.activity in spec.measures][:2]
@@ -701,9 +742,9 @@ def _check_goals(plan: Plan):
 
 
 def _check_audience(plan: Plan):
-    if not plan.audience.summary.strip():
-        yield _fix("audience", "audience.summary", "Describe your audience in a sentence or two: "
-                                                   "who do you want to reach?")
+    if reason := _unwritten(plan.audience.summary, plan):
+        yield _fix("audience", "audience.summary", _ask("Describe your audience in a sentence or "
+                   "two: who do you want to reach?", plan.audience.summary, reason))
     if not plan.audience.personas:
         yield _fix("audience", "audience.personas", "Sketch at least one persona: a name and what "
                                                     "that person needs.")
@@ -712,9 +753,9 @@ def _check_audience(plan: Plan):
         if not persona.name.strip():
             yield _fix("audience", where, "Give each persona a name, so the team can talk about them.")
             continue
-        if not persona.needs.strip():
-            yield _fix("audience", where, f"What does {persona.name} need from you? Fill in their "
-                                          "needs.")
+        if reason := _unwritten(persona.needs, plan):
+            yield _fix("audience", where, _ask(f"What does {persona.name} need from you? Fill in "
+                                               "their needs.", persona.needs, reason))
         if persona.stage not in JOURNEY_STAGES:
             yield _fix("audience", where, f"Place {persona.name} on the buyer's journey: "
                                           f"{', '.join(JOURNEY_STAGES)}.")
@@ -745,9 +786,10 @@ def _check_channels(plan: Plan):
         elif CHANNELS.get(channel.name) == "rented" and channel.property == "owned":
             yield _consider("channels", f"{where}.property", f"{channel.name} is marked owned, but "
                             "the platform sets the rules and can change them: it is usually rented.")
-        if not channel.purpose.strip():
-            yield _consider("channels", f"{where}.purpose", f"Say what {channel.name} is for "
-                                                            "(which goal, which persona).")
+        if reason := _unwritten(channel.purpose, plan):
+            yield _consider("channels", f"{where}.purpose", _ask(
+                f"Say what {channel.name} is for (which goal, which persona).", channel.purpose,
+                reason))
         yield from _check_cadence(channel, where, pillars)
         hours = parse_amount(channel.response_hours)
         if channel.response_hours.strip() and hours is None:
@@ -797,22 +839,24 @@ def _check_cadence(channel: Channel, where: str, pillars: set[str]):
 
 
 def _check_texts(plan: Plan):
-    if not plan.voice.strip():
-        yield _fix("voice", "voice", "Describe your voice and tone: how you sound, and what you "
-                                     "never say.")
-    if not plan.disclosure.strip():
-        yield _fix("disclosure", "disclosure", "Write your disclosure policy: how gifts, paid "
-                   "partnerships and staff posts about the organisation are labelled.")
+    if reason := _unwritten(plan.voice, plan):
+        yield _fix("voice", "voice", _ask("Describe your voice and tone: how you sound, and what "
+                                          "you never say.", plan.voice, reason))
+    if reason := _unwritten(plan.disclosure, plan):
+        yield _fix("disclosure", "disclosure", _ask("Write your disclosure policy: how gifts, paid "
+                   "partnerships and staff posts about the organisation are labelled.",
+                   plan.disclosure, reason))
+    elif not DISCLOSURE_LABEL.search(plan.disclosure):
+        yield _fix("disclosure", "disclosure", "Name the label a gifted or paid post carries, in "
+                   "plain words such as “#ad” or “they sent me this for free”.")
 
 
 def _check_community(plan: Plan):
     team = plan.community
-    if not team.who_answers.strip():
-        yield _fix("community", "community.who_answers", "Say who answers comments and messages, "
-                                                         "and what each person answers.")
-    if not team.escalation.strip():
-        yield _fix("community", "community.escalation", "Say what happens to a complaint the first "
-                                                        "person cannot solve.")
+    questions = {"who_answers": "Say who answers comments and messages, and what each person "
+                                "answers.",
+                 "escalation": "Say what happens to a complaint the first person cannot solve."}
+    yield from _unanswered(plan, team, "community", questions)
     if not 1 <= team.days <= 7:
         yield _fix("community", "community.days", "On how many days a week (1 to 7) is the inbox "
                                                   "staffed?")
@@ -823,7 +867,7 @@ def _check_community(plan: Plan):
     elif window <= 0:
         yield _fix("community", "community.closes", f"The inbox closes ({team.closes}) before it "
                                                     f"opens ({team.opens}).")
-    yield from _check_cover(team)
+    yield from _check_cover(team, plan)
     if window is not None and window > 0:
         yield from _check_look_times(team)
     promises = plan.promises()
@@ -839,16 +883,16 @@ def _check_community(plan: Plan):
                    f"about {needed:.1f} hours.")
 
 
-def _check_cover(team: Community):
+def _check_cover(team: Community, plan: Plan):
     """Someone on the rota every staffed day, a deputy for days off and holidays, and direct
     messages counted in the workload."""
     empty = [day for day in WEEKDAYS[:team.days] if not team.rota.get(day, "").strip()]
     if empty:
         yield _fix("community", "community.rota", f"Nobody is on the rota on {', '.join(empty)}, "
                    f"though the inbox is staffed {team.days} days a week: name who answers.")
-    if team.days and not team.deputy.strip():
-        yield _fix("community", "community.deputy", "Name who covers days off, holidays and "
-                                                    "sickness, so the promise holds all year.")
+    if team.days and (reason := _unwritten(team.deputy, plan, 1)):
+        yield _fix("community", "community.deputy", _ask("Name who covers days off, holidays and "
+                   "sickness, so the promise holds all year.", team.deputy, reason))
     if team.messages_per_week > 0 and team.dms_per_week <= 0:
         yield _consider("community", "community.dms_per_week", "Direct messages take time too: "
                         "estimate how many arrive a week (your inbox shows them).")
@@ -881,7 +925,13 @@ def _check_crisis(plan: Plan):
                  "approver": "Name who approves what is said in a crisis.",
                  "pause": "Say who pauses scheduled posts in a crisis, and how.",
                  "escalation": "Say who is told, in what order, when a crisis starts."}
-    yield from _unanswered(plan.crisis, "crisis", questions)
+    yield from _unanswered(plan, plan.crisis, "crisis", {
+        name: question for name, question in questions.items() if name != "approver"})
+    yield from _unanswered(plan, plan.crisis, "crisis", {"approver": questions["approver"]}, 1)
+    statement = plan.crisis.holding_statement
+    if not _unwritten(statement, plan) and not UPDATE_WHEN.search(statement):
+        yield _fix("crisis", "crisis.holding_statement", "Say in the holding statement when the "
+                   "next update comes (“within two hours”, “by 6 pm”).")
 
 
 def _check_budget(plan: Plan):
@@ -894,13 +944,14 @@ def _check_budget(plan: Plan):
         yield _fix("budget", "budget.contingency", "Price a contingency for a surge (a crisis or a "
                    "post gone viral): the extra hours a surge week takes, for how many weeks, at "
                    "what cost an hour.")
-    elif not budget.surge.strip():
-        yield _fix("budget", "budget.surge", f"Say how the contingency of {budget.contingency:g} "
-                   f"{budget.currency} is worked out: extra hours, weeks and cost an hour.")
-    if budget.people_hours > 0 and not budget.other_work.strip():
-        yield _consider("budget", "budget.other_work", "Posts and the inbox are not all the work: "
-                        "list the rest (monitoring, review replies, the report, paid promotion) "
-                        "and its hours.")
+    elif reason := _unwritten(budget.surge, plan):
+        yield _fix("budget", "budget.surge", _ask(f"Say how the contingency of "
+                   f"{budget.contingency:g} {budget.currency} is worked out: extra hours, weeks "
+                   "and cost an hour.", budget.surge, reason))
+    if budget.people_hours > 0 and (reason := _unwritten(budget.other_work, plan)):
+        yield _consider("budget", "budget.other_work", _ask("Posts and the inbox are not all the "
+                        "work: list the rest (monitoring, review replies, the report, paid "
+                        "promotion) and its hours.", budget.other_work, reason))
     needed = sum(plan.hours_by_work().values())
     if budget.people_hours <= 0:
         yield _fix("budget", "budget.people_hours", "How many people hours a week does the plan "
@@ -924,8 +975,9 @@ def _check_reporting(plan: Plan):
     if report.rhythm not in RHYTHMS:
         yield _fix("reporting", "reporting.rhythm", f"How often do you report: "
                                                     f"{', '.join(RHYTHMS)}?")
-    if not report.readers.strip():
-        yield _fix("reporting", "reporting.readers", "Say who reads the report and decides on it.")
+    if reason := _unwritten(report.readers, plan, 1):
+        yield _fix("reporting", "reporting.readers", _ask("Say who reads the report and decides "
+                                                          "on it.", report.readers, reason))
     start = parse_date(plan.start)
     yield from _dated("reporting", "reporting.first", report.first, start, "the first report")
     first = parse_date(report.first)
@@ -940,13 +992,14 @@ def _check_actions(plan: Plan):
     start = parse_date(plan.start)
     for dimension in DIMENSIONS:
         action, where = plan.actions.get(dimension, Action()), f"actions.{dimension}"
-        if not action.step.strip():
-            yield _fix("actions", where, f"Write one action that moves your {dimension} from "
-                                         "existing to living.")
+        if reason := _unwritten(action.step, plan):
+            yield _fix("actions", where, _ask(f"Write one action that moves your {dimension} from "
+                                              "existing to living.", action.step, reason))
             continue
-        if not action.owner.strip():
-            yield _fix("actions", f"{where}.owner", f"Who owns the {dimension} action? Name a "
-                                                    "person or a role.")
+        if reason := _unwritten(action.owner, plan, 1):
+            yield _fix("actions", f"{where}.owner", _ask(f"Who owns the {dimension} action? Name "
+                                                         "a person or a role.", action.owner,
+                                                         reason))
         yield from _dated("actions", f"{where}.due", action.due, start, f"the {dimension} action")
     yield from _check_weakest(plan)
 
@@ -1334,7 +1387,7 @@ def example_plan() -> Plan:
                     "arrive before 08:00 or after 18:00 and about one in six on a Sunday.",
             competitor="Beacon Bean Co. had 2.4 times our followers at the start of 2025 and 1.9 "
                        "times at its end, but three in five of its posts are promotions and it "
-                       "answers about a third of questions, slowly."),
+                       "answers 30% of questions, slowly."),
         objectives=[
             Objective("loyalty", "Repeat web-shop orders from customers who came through social",
                       "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
@@ -1445,6 +1498,45 @@ def example_plan() -> Plan:
                              "core of the plan, and take up collaboration with the cafés we "
                              "supply; if they do not, cut LinkedIn to one post a week and move "
                              "its hours to the web shop."),
+            Objective("reviews", "New Google reviews, every rating counted", "6", "10",
+                      "2027-12-31", unit="reviews a month", spread="2", periods="3",
+                      source="Lumen's Google Business Profile (invented for this example)",
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after June's 9: the holiday gift boxes "
+                             "carry the same review card, and every review is still answered "
+                             "within a day. Judged as the mean of October to December."),
+            Objective("service", "response_time", "9.9", "4", "2027-12-31", spread="4",
+                      periods="26",
+                      source="the course data: 2025 comments without the recall weeks, "
+                             "plan_import.baseline",
+                      reason="The year-end promise is to keep March's median of 4 hours through "
+                             "the summer holidays and the busy gift season, when the deputies "
+                             "cover more looks; judged over the 26 weeks from July to December."),
+            Objective("service", "questions_answered", "85.7", "95", "2027-12-31",
+                      spread="14.5", periods="26",
+                      source="the course data: 2025 comments without the recall weeks, "
+                             "plan_import.baseline",
+                      reason="The floor beside the median wait holds all year: 95% of questions "
+                             "answered in the 26 weeks from July to December, the deputies' weeks "
+                             "included."),
+            Objective("service", "Mentions of Lumen elsewhere that we answer, spam left out",
+                      "41", "65", "2027-12-31", unit="% of mentions a month", spread="4",
+                      periods="3", activity="monitor",
+                      source="the course data: 2025 mentions without the recall weeks or "
+                             "metrics.likely_spam's spam, metrics.mention_reply_share",
+                      reason="The year-end step after June's 60, on the same baseline (in 2025 "
+                             "Lumen joined 41% of the conversations others started about it): by "
+                             "autumn the lead knows which mentions ask or complain and answers "
+                             "them on the same four looks; judged as the mean of October to "
+                             "December."),
+            Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
+                      "3", "8", "2027-12-31", unit="conversations a month", spread="1.5",
+                      periods="6", activity="connect",
+                      source="Lumen's shared conversation log (invented for this example)",
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after June's 6, as the autumn harvest "
+                             "visits and the gift season bring growers and journalists to talk; "
+                             "judged as the mean of July to December."),
         ],
         goals=[
             Goal("monitor", "Hear questions and complaints about our coffee and café early, and "
@@ -1557,7 +1649,8 @@ def example_plan() -> Plan:
                        "Sam and Ade take the other four, beside their usual looks. The founder "
                        "approves each recall post. It is paid from the contingency."),
         disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
-                   "(“#ad”, “gifted”), with the platform's paid-partnership label where there is "
+                   "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
+                   "“gifted”), with the platform's paid-partnership label where there is "
                    "one, as the FTC's Endorsement Guides ask; creators we gift or pay disclose "
                    "it themselves, in the post, and we check each of their posts and ask for a "
                    "fix when a label is missing; staff who post about Lumen say "
@@ -1592,11 +1685,16 @@ def example_plan() -> Plan:
                             "people on the rota across our 9 social profiles, about 150 (Buffer's "
                             "Team plan lists 10 USD a channel a month for scheduling alone, as "
                             "stitchflow.com summarises it; tools with a shared inbox and alert "
-                            "rules, such as Hootsuite or Sprout Social, price by seat, and we "
-                            "found no list price to cite); a design app for Sam and Ade, 26 "
-                            "(Canva's help centre gave 12.95 USD a member a month); a listening "
-                            "tool for mentions elsewhere, such as Brand24 or Mention, about 100 "
-                            "(an estimate: no list price found). The overnight alerts cover only "
+                            "rules, such as Hootsuite or Sprout Social, price by seat and publish "
+                            "their list prices on their own pages, which we could not read here: "
+                            "check them before budgeting, as Sprout Social at roughly 200 to 400 "
+                            "USD a seat a month, our estimate, would cost 600 to 1,200 for 3 "
+                            "seats, so the 150 assumes a cheaper tool of that kind); a design "
+                            "app for Sam and Ade, 26 (our estimate of about 13 USD a person a "
+                            "month: check the vendor's current page); a listening tool for "
+                            "mentions elsewhere, such as Brand24 or Mention, about 100 (an "
+                            "estimate: both publish prices we could not read here). The "
+                            "overnight alerts cover only "
                             "comments and messages on our own accounts: listening tools see "
                             "little of Instagram comments on other people's posts.",
                       tools_per_month=280, paid_per_month=200, currency="USD",
