@@ -371,11 +371,13 @@ CLAIMS = {
         and "on-call phone" in LUMEN.actions["commitment"].step
         and LUMEN.actions["commitment"].due == LUMEN.start
         and min(action.due for action in LUMEN.actions.values()) == LUMEN.start,
-    "two community leads look in at 07:00, 11:00, 15:00 and 19:00 every day":
+    "the two community leads, Sam and Ade, and Jo, the café supervisor, look in at 07:00, 11:00, 15:00 "
+    "and 19:00 every day":
         lambda: LUMEN.community.days == 7 and sorted(set(
             plan_import.inbox_waits(pd.Series(pd.date_range("2027-01-04", periods=24 * 60, freq="min")),
                                     LUMEN.community, 4).loc[lambda waits: waits == 0].index // 60))
-        == [7, 11, 15, 19],
+        == [7, 11, 15, 19]
+        and set(re.findall(r"(\w+) at", " ".join(LUMEN.community.rota.values()))) == {"Sam", "Ade", "Jo"},
     "though LinkedIn's wholesale posts now fall on weekdays only, the calendar still puts 44 of 155 "
     "posts on Saturday and Sunday, Lumen's two weakest days for the median feed post, and only 12 on "
     "Wednesday":
@@ -615,6 +617,15 @@ PLAN_CLAIMS = {
         lambda: WAGE * 1.5 == 52.5 and WAGE * 1.5 * (1 + ON_COSTS) == 65.625
         and 30 * WAGE * 1.5 * (1 + ON_COSTS) == 1968.75 and _surge_week_cost() == 5250
         and _recall_weeks() * _surge_week_cost() == 15750 and LUMEN.budget.contingency == 16000,
+    "The café is open 07:00 to 19:30 every day (Lumen's records, invented), so every look falls in its "
+    "opening hours.":
+        lambda: all(7 <= int(hour) < 19.5 for shift in LUMEN.community.rota.values()
+                    for hour in re.findall(r"\d+", shift)) and len(LUMEN.community.rota) == 7,
+    "every review is answered within a day, that is within 12 staffed hours, one day of the inbox's "
+    "opening hours, the promise the channel table makes for review sites and the Google profile":
+        lambda: {c.response_hours for c in LUMEN.channels
+                 if c.name in ("Review sites", "Google Business Profile")} == {"12"}
+        and 12 <= 19.5 - 7,
     "About 380 USD a month, Lumen's estimate":
         lambda: LUMEN.budget.tools_per_month == 380 and 300 + 26 + 50 == 376 <= 380,
     "Jo 5: inbox 2.9 (8 looks)":

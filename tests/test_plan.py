@@ -382,7 +382,7 @@ def test_a_surge_contingency_must_be_priced():
     lumen = plan.example_plan()
     lumen.budget = dataclasses.replace(lumen.budget, surge="")
     assert _messages(lumen, "budget") == [
-        "Say how the contingency of 15000 USD is worked out: extra hours, weeks and cost an hour."]
+        "Say how the contingency of 16000 USD is worked out: extra hours, weeks and cost an hour."]
     lumen.budget = dataclasses.replace(lumen.budget, contingency=0)
     assert _messages(lumen, "budget") == [
         "Price a contingency for a surge (a crisis or a post gone viral): the extra hours a surge "

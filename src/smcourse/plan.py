@@ -1417,7 +1417,10 @@ def example_plan() -> Plan:
                              "example): 6 a month in 2026, varying by 2, average rating 4.4, "
                              "reported beside the count. Every customer is asked, on the receipt "
                              "and a card at the till, never only the regulars we expect to be "
-                             "pleased; every review is answered within a day; judged as the mean "
+                             "pleased; every review is answered within a day, that is within 12 "
+                             "staffed hours, one day of the inbox's opening hours, the promise the "
+                             "channel table makes for review sites and the Google profile; judged "
+                             "as the mean "
                              "of April to June."),
             Objective("service", "response_time", "9.9", "4", "2027-03-31", spread="4",
                       periods="12",
@@ -1504,7 +1507,7 @@ def example_plan() -> Plan:
                       reason="Lumen's own records, not the course data (invented for this "
                              "example). The year-end step after June's 9: the holiday gift boxes "
                              "carry the same review card, and every review is still answered "
-                             "within a day. Judged as the mean of October to December."),
+                             "within a day (12 staffed hours). Judged as the mean of October to December."),
             Objective("service", "response_time", "9.9", "4", "2027-12-31", spread="4",
                       periods="26",
                       source="the course data: 2025 comments without the recall weeks, "
@@ -1569,7 +1572,7 @@ def example_plan() -> Plan:
                     2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, ""),
             Channel("Google Business Profile", "rented", "Opening hours, events and reviews for "
                     "people nearby, like Priya", 1, "week",
-                    {"New roasts and offers": 100}, 15, "24"),
+                    {"New roasts and offers": 100}, 15, "12"),
             Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah",
                     5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
                                 "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
@@ -1591,7 +1594,7 @@ def example_plan() -> Plan:
                                         "who do not follow us yet",
                     5, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "4"),
             Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong",
-                    0, "week", {}, 0, "24"),
+                    0, "week", {}, 0, "12"),
         ],
         voice="Warm, curious and plain: we sound like a barista who loves explaining coffee. We sign "
               "replies with our first name, we never mock a question, and we never criticise "
