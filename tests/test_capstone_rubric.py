@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from smcourse.plan_rubric import POINTS, RUBRIC
+from smcourse.plan_rubric import CRITERIA, POINTS, RUBRIC
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACES = {
@@ -52,3 +52,15 @@ def test_every_total_named_is_the_rubric_s_and_the_guide_gives_the_notes_score_o
     assert totals and {int(next(filter(None, found))) for found in totals} == {POINTS}
     notes_score = re.search(r"That is (\d+ of \d+):", notes).group(1)
     assert f"Lumen's example plan row by row ({notes_score})" in guide
+
+
+def test_the_lesson_and_the_notes_score_lumen_the_same_row_by_row():
+    """The lesson's table and the notes' closing note give each rubric row the same score, and
+    each names the sum of its rows as Lumen's total."""
+    lesson, notes = _text(PLACES["lesson"]), re.sub(r"\s+", " ", _text(PLACES["instructor notes"]))
+    in_lesson = {row: int(re.search(rf"^\| {row} \| (\d) \|", lesson, re.M).group(1))
+                 for row in CRITERIA}
+    in_notes = {row: int(re.search(rf"{row.lower()} (\d) \(", notes).group(1)) for row in CRITERIA}
+    assert in_lesson == in_notes
+    total = f"{sum(in_lesson.values())} of {POINTS}"
+    assert f"Lumen's plan gets {total}:" in lesson and f"That is {total}:" in notes
