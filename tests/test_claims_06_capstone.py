@@ -442,7 +442,8 @@ NOTES_CLAIMS = {
         lambda: round(_waits(LUMEN.community).median()) == 3 and f"{_waits(OLD_ROTA).median():.1f}" == "9.9",
     "need 35.3 of the 39 budgeted people hours (3.7 free, 10.5% of the hours needed)":
         lambda: f"{_needed():.1f}" == "35.3" and f"{_slack() / _needed() * 100:.1f}" == "10.5",
-    "costing about 88,725 USD a year at 43.75 USD an hour": lambda: LUMEN.budget.people_hours * LOADED * 52 == 88725,
+    "costing about 88,725 USD a year at 43.75 USD an hour":
+        lambda: LUMEN.budget.people_hours * LOADED * 52 == 88725,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
     "44 of 155 posts fall on Saturday and Sunday, the two weakest days for the median feed post":
