@@ -96,7 +96,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert {"Holding statement", "Rota", "Cover"} <= set(bold)
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
-    assert budget.rows[-1].cells[1].text == "15000 USD a year"
+    assert budget.rows[-1].cells[1].text == "16000 USD a year"
     assert budget.rows[-1].cells[0].text.startswith("Surge contingency (One surge a year")
 
 
