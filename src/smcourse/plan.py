@@ -1723,7 +1723,7 @@ def example_plan() -> Plan:
                             "half, 52.50 USD an hour, 65.625 with on-costs, 1,968.75. A surge week "
                             "costs 5,250 USD and three 15,750, rounded up to 16,000. The head of "
                             "marketing, salaried and exempt from the Act's overtime, is paid "
-                            "nothing more for the extra approvals.",
+                            "nothing more for the evenings a surge takes.",
                       case="A year of the plan costs about 111,685 USD: people 88,725 (39 hours "
                            "a week at the loaded 43.75 USD), tools 4,560, paid promotion 2,400 and "
                            "the contingency 16,000. Most of it is spent today: in 2026 social "
