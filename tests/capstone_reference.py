@@ -34,17 +34,26 @@ def _reversed(text):
     return " ".join(" ".join(reversed(s.split())) for s in reversed(sentences))
 
 
+def _map_texts(value, change, skip=("rota",), field: str = ""):
+    """`value` (a plan or any part of it) with each string passed through `change(text, field)`,
+    `field` naming the dataclass field that holds it ("" inside lists and dicts); a dict held in a
+    field of `skip` (the rota, say) stays as it is."""
+    if dataclasses.is_dataclass(value):
+        return dataclasses.replace(value, **{f.name: _map_texts(getattr(value, f.name), change,
+                                                                skip, f.name)
+                                             for f in dataclasses.fields(value)})
+    if isinstance(value, list):
+        return [_map_texts(item, change, skip) for item in value]
+    if isinstance(value, dict) and field not in skip:
+        return {key: _map_texts(item, change, skip) for key, item in value.items()}
+    return change(value, field) if isinstance(value, str) else value
+
+
 def with_texts_reversed(value):
     """`value` (a plan or any part of it) with every text of more than one word `_reversed`: the
     fourth reader's evasion of the copy check."""
-    if dataclasses.is_dataclass(value):
-        return dataclasses.replace(value, **{f.name: with_texts_reversed(getattr(value, f.name))
-                                             for f in dataclasses.fields(value)})
-    if isinstance(value, list):
-        return [with_texts_reversed(item) for item in value]
-    if isinstance(value, dict):
-        return {key: with_texts_reversed(item) for key, item in value.items()}
-    return _reversed(value) if isinstance(value, str) and " " in value.strip() else value
+    return _map_texts(value, lambda text, field: _reversed(text) if " " in text.strip() else text,
+                      skip=())
 
 
 def with_numbers_nudged(lumen: plan.Plan) -> plan.Plan:
@@ -87,20 +96,11 @@ def _shifted(text: str) -> str:
                                                                      else "A")), text)
 
 
-def with_texts_replaced(value, field: str = ""):
+def with_texts_replaced(value):
     """`value` (a plan or any part of it) with every written text of more than one word
     `_shifted`; channel names, units and the rota stay as they are."""
-    if dataclasses.is_dataclass(value):
-        return dataclasses.replace(value, **{f.name: with_texts_replaced(getattr(value, f.name),
-                                                                         f.name)
-                                             for f in dataclasses.fields(value)})
-    if isinstance(value, list):
-        return [with_texts_replaced(item) for item in value]
-    if isinstance(value, dict) and field != "rota":
-        return {key: with_texts_replaced(item) for key, item in value.items()}
-    if isinstance(value, str) and " " in value.strip() and field not in ("name", "unit", "rota"):
-        return _shifted(value)
-    return value
+    return _map_texts(value, lambda text, field: _shifted(text) if " " in text.strip()
+                      and field not in ("name", "unit") else text)
 
 
 def _one_word_in_three_changed(text: str) -> str:
@@ -133,21 +133,13 @@ def with_sixth_reader_changes(lumen: plan.Plan, changes=SIXTH_READER_CHANGES) ->
     return lumen
 
 
-def _reworded(value, names: set[str], field: str = ""):
+def _reworded(value, names: set[str]):
     """`value` with every written text of more than one word `_one_word_in_three_changed`; names,
     units, metrics, the rota and pillar mixes stay as they are."""
-    if dataclasses.is_dataclass(value):
-        return dataclasses.replace(value, **{f.name: _reworded(getattr(value, f.name), names,
-                                                               f.name)
-                                             for f in dataclasses.fields(value)})
-    if isinstance(value, list):
-        return [_reworded(item, names) for item in value]
-    if isinstance(value, dict) and field not in ("rota", "mix"):
-        return {key: _reworded(item, names) for key, item in value.items()}
-    if (isinstance(value, str) and " " in value.strip() and value not in names
-            and field not in ("name", "unit", "metric", "organisation")):
-        return _one_word_in_three_changed(value)
-    return value
+    return _map_texts(value, lambda text, field: _one_word_in_three_changed(text)
+                      if " " in text.strip() and text not in names
+                      and field not in ("name", "unit", "metric", "organisation") else text,
+                      skip=("rota", "mix"))
 
 
 PLACEHOLDER_FIELDS = {"presences", "numbers", "competitor", "summary", "description", "needs",
@@ -156,17 +148,9 @@ PLACEHOLDER_FIELDS = {"presences", "numbers", "competitor", "summary", "descript
                       "tools", "surge", "case", "step", "owner", "readers", "source"}
 
 
-def _texts_as(value, text: str, field: str = ""):
+def _texts_as(value, text: str):
     """`value` with every written text (a field of PLACEHOLDER_FIELDS) set to `text`."""
-    if dataclasses.is_dataclass(value):
-        return dataclasses.replace(value, **{f.name: _texts_as(getattr(value, f.name), text,
-                                                               f.name)
-                                             for f in dataclasses.fields(value)})
-    if isinstance(value, list):
-        return [_texts_as(item, text) for item in value]
-    if isinstance(value, dict) and field != "rota":
-        return {key: _texts_as(item, text) for key, item in value.items()}
-    return text if isinstance(value, str) and field in PLACEHOLDER_FIELDS else value
+    return _map_texts(value, lambda old, field: text if field in PLACEHOLDER_FIELDS else old)
 
 
 def with_placeholder_texts(lumen: plan.Plan) -> plan.Plan:

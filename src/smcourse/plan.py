@@ -1367,12 +1367,107 @@ def backup_path(path: Path) -> Path:
 
 # ------------------------------------------------------------------------------- worked example
 
+def _year_end(milestone: Objective, target: str, reason: str, periods: str | None = None) -> Objective:
+    """The 31 December 2027 step after a mid-year `milestone`: its metric, unit, baseline, spread,
+    source and activity, with a new `target`, `reason` and (when given) `periods`."""
+    return dataclasses.replace(milestone, target=target, by="2027-12-31", reason=reason,
+                               periods=periods or milestone.periods)
+
+
 def example_plan() -> Plan:
     """The plan Lumen Coffee Roasters might write, the course's worked example; it passes `check`.
     Its response-time baseline and spread are the 2025 course data's outside the recall weeks
     (8 to 28 September), from `plan_import.baseline` and `plan_import.weekly`; its business counts
     (sign-ups, orders, reviews, enquiries, conversations) and direct messages are Lumen's own records,
     invented for the example and labelled so."""
+    milestones = [  # the mid-year objectives; `_year_end` makes the December step of each
+        Objective("loyalty", "Repeat web-shop orders from customers who came through social",
+                  "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
+                  periods="3", activity="communicate",
+                  source="Lumen's web-shop order records (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): about 12 a month in 2026, varying by 3: second and later "
+                         "orders from customers whose first order came through a tagged "
+                         "social link. The newsletter's brewing guides and a reorder reminder "
+                         "bring them back; judged as the mean of April to June."),
+        Objective("sales", "Web-shop orders from unpaid social links or the SOCIAL code",
+                  "30", "38", "2027-06-30", unit="orders a month", spread="6", periods="3",
+                  activity="communicate",
+                  source="Lumen's web-shop order records (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): about 30 orders a month in 2026 came through a link "
+                         "tagged utm_source=social or the SOCIAL code, varying by 6. In 2026 "
+                         "most offer posts linked to the shop's home page; every offer now "
+                         "links to the roast itself, a change the April report tests. Orders "
+                         "from the paid promotion carry utm_medium=paid and are not counted "
+                         "here, so the target stands if the promotion is stopped. Judged as "
+                         "the mean of April to June."),
+        Objective("reviews", "New Google reviews, every rating counted", "6", "9",
+                  "2027-06-30", unit="reviews a month", spread="2", periods="3",
+                  source="Lumen's Google Business Profile (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): 6 a month in 2026, varying by 2, average rating 4.4, "
+                         "reported beside the count. Every customer is asked, on the receipt "
+                         "and a card at the till, never only the regulars we expect to be "
+                         "pleased; every review is answered within a day, that is within 12 "
+                         "staffed hours, one day of the inbox's opening hours, the promise the "
+                         "channel table makes for review sites and the Google profile; judged "
+                         "as the mean "
+                         "of April to June."),
+        Objective("service", "response_time", "9.9", "4", "2027-03-31", spread="4",
+                  periods="12",
+                  source="the course data: 2025 comments without the recall weeks, plan_import.baseline",
+                  reason="Answers people can count on, measured as the baseline is: hours "
+                         "from a comment to our answer. Each look answers every message "
+                         "waiting, or says when the answer will come, so a comment is "
+                         "answered at the first look after it arrives: replaying 2025's "
+                         "comments on this rota (every day, looks at 07, 11, 15 and 19) gives a "
+                         "median wait of 3 hours to that look, and the target leaves an hour "
+                         "for answers that need a colleague. A week's median varies by 4 "
+                         "hours, so it is judged over the "
+                         "12 weeks from 4 January, beside the next objective's floor on the "
+                         "share of questions answered and the share of all comments answered "
+                         "within 4 hours, unanswered ones counted as late (20% in 2025)."),
+        Objective("service", "questions_answered", "85.7", "95", "2027-03-31", spread="14.5",
+                  periods="12",
+                  source="the course data: 2025 comments without the recall weeks, "
+                         "plan_import.baseline",
+                  reason="A floor beside the median wait, so that a faster median cannot "
+                         "come from leaving the hard questions unanswered: in 2025 Lumen "
+                         "answered 85.7% of questions outside the recall, and a week's share "
+                         "varies by 14.5 points. On every look the lead answers each question "
+                         "waiting, or says when an answer will come; judged over the same 12 "
+                         "weeks."),
+        Objective("service", "Mentions of Lumen elsewhere that we answer, spam left out",
+                  "41", "60", "2027-06-30", unit="% of mentions a month", spread="4",
+                  periods="3", activity="monitor",
+                  source="the course data: 2025 mentions without the recall weeks or "
+                         "metrics.likely_spam's spam, metrics.mention_reply_share",
+                  reason="Hearing questions and complaints early: in 2025, leaving out the "
+                         "recall weeks and the 9% of mentions that are spam (giveaways, "
+                         "links, pasted bot texts, which nobody should answer), Lumen joined "
+                         "41% of the conversations others started about it, varying by 4 "
+                         "points from month to month. On each of the four daily looks the "
+                         "lead reads the monitoring tool's new mentions and answers those "
+                         "that ask or complain: at 60% of about 22 a week, 13 answers at 4 "
+                         "minutes, 2 hours a week with the reading, budgeted as other work; "
+                         "judged as the mean of April to June."),
+        Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
+                  unit="enquiries a month", spread="1.4", periods="6", activity="connect",
+                  source="Lumen's enquiry log (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): 2 a month in 2026, most through LinkedIn. Two LinkedIn "
+                         "posts a week for cafés like Marco's link to the wholesale page; "
+                         "judged as the mean of January to June, as a month's count is small."),
+        Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
+                  "3", "6", "2027-06-30", unit="conversations a month", spread="1.5",
+                  periods="6", activity="connect",
+                  source="Lumen's shared conversation log (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): about 3 a month in 2026, noted in a shared log by whoever "
+                         "talks with them; judged as the mean of January to June."),
+    ]
+    loyalty, sales, reviews, response, answered, mentions, leads, partners = milestones
     return Plan(
         organisation="Lumen Coffee Roasters",
         start="2027-01-04",
@@ -1389,111 +1484,19 @@ def example_plan() -> Plan:
                        "times at its end, but three in five of its posts are promotions and it "
                        "answers 30% of questions, slowly."),
         objectives=[
-            Objective("loyalty", "Repeat web-shop orders from customers who came through social",
-                      "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
-                      periods="3", activity="communicate",
-                      source="Lumen's web-shop order records (invented for this example)",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example): about 12 a month in 2026, varying by 3: second and later "
-                             "orders from customers whose first order came through a tagged "
-                             "social link. The newsletter's brewing guides and a reorder reminder "
-                             "bring them back; judged as the mean of April to June."),
-            Objective("sales", "Web-shop orders from unpaid social links or the SOCIAL code",
-                      "30", "38", "2027-06-30", unit="orders a month", spread="6", periods="3",
-                      activity="communicate",
-                      source="Lumen's web-shop order records (invented for this example)",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example): about 30 orders a month in 2026 came through a link "
-                             "tagged utm_source=social or the SOCIAL code, varying by 6. In 2026 "
-                             "most offer posts linked to the shop's home page; every offer now "
-                             "links to the roast itself, a change the April report tests. Orders "
-                             "from the paid promotion carry utm_medium=paid and are not counted "
-                             "here, so the target stands if the promotion is stopped. Judged as "
-                             "the mean of April to June."),
-            Objective("reviews", "New Google reviews, every rating counted", "6", "9",
-                      "2027-06-30", unit="reviews a month", spread="2", periods="3",
-                      source="Lumen's Google Business Profile (invented for this example)",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example): 6 a month in 2026, varying by 2, average rating 4.4, "
-                             "reported beside the count. Every customer is asked, on the receipt "
-                             "and a card at the till, never only the regulars we expect to be "
-                             "pleased; every review is answered within a day, that is within 12 "
-                             "staffed hours, one day of the inbox's opening hours, the promise the "
-                             "channel table makes for review sites and the Google profile; judged "
-                             "as the mean "
-                             "of April to June."),
-            Objective("service", "response_time", "9.9", "4", "2027-03-31", spread="4",
-                      periods="12",
-                      source="the course data: 2025 comments without the recall weeks, plan_import.baseline",
-                      reason="Answers people can count on, measured as the baseline is: hours "
-                             "from a comment to our answer. Each look answers every message "
-                             "waiting, or says when the answer will come, so a comment is "
-                             "answered at the first look after it arrives: replaying 2025's "
-                             "comments on this rota (every day, looks at 07, 11, 15 and 19) gives a "
-                             "median wait of 3 hours to that look, and the target leaves an hour "
-                             "for answers that need a colleague. A week's median varies by 4 "
-                             "hours, so it is judged over the "
-                             "12 weeks from 4 January, beside the next objective's floor on the "
-                             "share of questions answered and the share of all comments answered "
-                             "within 4 hours, unanswered ones counted as late (20% in 2025)."),
-            Objective("service", "questions_answered", "85.7", "95", "2027-03-31", spread="14.5",
-                      periods="12",
-                      source="the course data: 2025 comments without the recall weeks, "
-                             "plan_import.baseline",
-                      reason="A floor beside the median wait, so that a faster median cannot "
-                             "come from leaving the hard questions unanswered: in 2025 Lumen "
-                             "answered 85.7% of questions outside the recall, and a week's share "
-                             "varies by 14.5 points. On every look the lead answers each question "
-                             "waiting, or says when an answer will come; judged over the same 12 "
-                             "weeks."),
-            Objective("service", "Mentions of Lumen elsewhere that we answer, spam left out",
-                      "41", "60", "2027-06-30", unit="% of mentions a month", spread="4",
-                      periods="3", activity="monitor",
-                      source="the course data: 2025 mentions without the recall weeks or "
-                             "metrics.likely_spam's spam, metrics.mention_reply_share",
-                      reason="Hearing questions and complaints early: in 2025, leaving out the "
-                             "recall weeks and the 9% of mentions that are spam (giveaways, "
-                             "links, pasted bot texts, which nobody should answer), Lumen joined "
-                             "41% of the conversations others started about it, varying by 4 "
-                             "points from month to month. On each of the four daily looks the "
-                             "lead reads the monitoring tool's new mentions and answers those "
-                             "that ask or complain: at 60% of about 22 a week, 13 answers at 4 "
-                             "minutes, 2 hours a week with the reading, budgeted as other work; "
-                             "judged as the mean of April to June."),
-            Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
-                      unit="enquiries a month", spread="1.4", periods="6", activity="connect",
-                      source="Lumen's enquiry log (invented for this example)",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example): 2 a month in 2026, most through LinkedIn. Two LinkedIn "
-                             "posts a week for cafés like Marco's link to the wholesale page; "
-                             "judged as the mean of January to June, as a month's count is small."),
-            Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
-                      "3", "6", "2027-06-30", unit="conversations a month", spread="1.5",
-                      periods="6", activity="connect",
-                      source="Lumen's shared conversation log (invented for this example)",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example): about 3 a month in 2026, noted in a shared log by whoever "
-                             "talks with them; judged as the mean of January to June."),
-            Objective("sales", "Web-shop orders from unpaid social links or the SOCIAL code",
-                      "30", "44", "2027-12-31", unit="orders a month", spread="6", periods="3",
-                      activity="communicate",
-                      source="Lumen's web-shop order records (invented for this example)",
+            *milestones,
+            _year_end(sales, "44",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example). The year-end step after the June milestone of 38, on the same "
                              "baseline (2026's 30 a month): if the April report shows offer links "
                              "on the roast itself convert, the autumn roasts and the holiday gift "
                              "boxes carry them too. Judged as the mean of October to December."),
-            Objective("loyalty", "Repeat web-shop orders from customers who came through social",
-                      "12", "22", "2027-12-31", unit="repeat orders a month", spread="3",
-                      periods="3", activity="communicate",
-                      source="Lumen's web-shop order records (invented for this example)",
+            _year_end(loyalty, "22",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example). The year-end step after June's 18: the customers the spring brought "
                              "in reorder through the autumn, reminded by the newsletter. Judged "
                              "as the mean of October to December."),
-            Objective("leads", "Wholesale enquiries from social media", "2", "5", "2027-12-31",
-                      unit="enquiries a month", spread="1.4", periods="6", activity="connect",
-                      source="Lumen's enquiry log (invented for this example)",
+            _year_end(leads, "5",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example). The year-end step after June's 4, judged as the mean of July to "
                              "December. Direction for 2028: if the wholesale accounts won in "
@@ -1501,41 +1504,26 @@ def example_plan() -> Plan:
                              "core of the plan, and take up collaboration with the cafés we "
                              "supply; if they do not, cut LinkedIn to one post a week and move "
                              "its hours to the web shop."),
-            Objective("reviews", "New Google reviews, every rating counted", "6", "10",
-                      "2027-12-31", unit="reviews a month", spread="2", periods="3",
-                      source="Lumen's Google Business Profile (invented for this example)",
+            _year_end(reviews, "10",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example). The year-end step after June's 9: the holiday gift boxes "
                              "carry the same review card, and every review is still answered "
                              "within a day (12 staffed hours). Judged as the mean of October to December."),
-            Objective("service", "response_time", "9.9", "4", "2027-12-31", spread="4",
-                      periods="26",
-                      source="the course data: 2025 comments without the recall weeks, "
-                             "plan_import.baseline",
+            _year_end(response, "4", periods="26",
                       reason="The year-end promise is to keep March's median of 4 hours through "
                              "the summer holidays and the busy gift season, when the deputies "
                              "cover more looks; judged over the 26 weeks from July to December."),
-            Objective("service", "questions_answered", "85.7", "95", "2027-12-31",
-                      spread="14.5", periods="26",
-                      source="the course data: 2025 comments without the recall weeks, "
-                             "plan_import.baseline",
+            _year_end(answered, "95", periods="26",
                       reason="The floor beside the median wait holds all year: 95% of questions "
                              "answered in the 26 weeks from July to December, the deputies' weeks "
                              "included."),
-            Objective("service", "Mentions of Lumen elsewhere that we answer, spam left out",
-                      "41", "65", "2027-12-31", unit="% of mentions a month", spread="4",
-                      periods="3", activity="monitor",
-                      source="the course data: 2025 mentions without the recall weeks or "
-                             "metrics.likely_spam's spam, metrics.mention_reply_share",
+            _year_end(mentions, "65",
                       reason="The year-end step after June's 60, on the same baseline (in 2025 "
                              "Lumen joined 41% of the conversations others started about it): by "
                              "autumn the lead knows which mentions ask or complain and answers "
                              "them on the same four looks; judged as the mean of October to "
                              "December."),
-            Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
-                      "3", "8", "2027-12-31", unit="conversations a month", spread="1.5",
-                      periods="6", activity="connect",
-                      source="Lumen's shared conversation log (invented for this example)",
+            _year_end(partners, "8",
                       reason="Lumen's own records, not the course data (invented for this "
                              "example). The year-end step after June's 6, as the autumn harvest "
                              "visits and the gift season bring growers and journalists to talk; "
