@@ -44,8 +44,12 @@ def _fill_in_like_a_learner(builder):
         builder.community[name].value = value
     for day in ("Mon", "Tue", "Wed", "Thu", "Fri"):
         builder.rota[day].value = "Jo"
-    for name in builder.crisis:
-        builder.crisis[name].value = f"The {name} rule, agreed with the owner within the hour"
+    for name, text in (("holding_statement", "We know about the problem and are looking into it; "
+                                             "next update here within two hours."),
+                       ("approver", "The owner"),
+                       ("pause", "Jo pauses every scheduled post in the scheduling tool at once"),
+                       ("escalation", "Jo phones the owner within the hour, day or night")):
+        builder.crisis[name].value = text
     builder.disclosure.value = "Publisher copies are labelled #gifted, paid posts #ad"
     builder.budget["people_hours"].value = 7
     builder.budget["other_work"].value = "the monthly report for the owner"

@@ -21,10 +21,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import json
 import math
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, get_args, get_origin, get_type_hints
@@ -96,25 +98,50 @@ REWORDED = 0.5  # or the share of their words alike in the same order (a paraphr
 ROTA_SHARE = 0.75  # a rota day repeats Lumen's when it keeps three of its four looks, whatever it adds
 UNIT_FILLERS = {"a", "an", "per", "each", "every"}  # "orders a month" is "orders per month"
 PASSAGE_WORDS = 8  # a run of this many words in Lumen's order is a copied passage
-NUMBER_TOLERANCE = 0.1  # numbers within a tenth of the larger, or 1 apart, count as one nudged
-DATE_TOLERANCE = 14  # and dates within a fortnight
+SHAPE_SHARE = 0.5  # and one that repeats half of it when every number may be a third off
 PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
 NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
 PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy, and too short to answer
+FILLER_WORDS = 4  # a run of this many words in three or more texts is a filler, not an answer
+FILLER_FIELDS = 3
 # Texts that stand in for an answer without giving one ("See notes attached", "TBC", "n/a").
 PLACEHOLDER = re.compile(r"^\W*(see (the )?(notes?|attached|above|below|doc\w*|plan|appendix)\b|"
                          r"tb[acd]\b|n/?a\b|to follow\b|to be (confirmed|decided|added)\b|"
                          r"todo\b|x{3,}|lorem ipsum\b)", re.IGNORECASE)
-# A holding statement says when the next update comes; a disclosure names the label posts carry.
-UPDATE_WHEN = re.compile(r"\b(within|by|at|every|hours?|minutes?|time|today|tonight)\b|\d",
+# A holding statement says when the next update comes: an update and a time ("within two hours",
+# "by 6 pm", "by TIME" in a template); a disclosure names the label posts carry.
+NEXT_UPDATE = re.compile(r"\b(update[sd]?|news|more|back to you|let you know|tell you|report)\b",
                          re.IGNORECASE)
+UPDATE_TIME = re.compile(
+    r"\b(within|in|every|by|at|before|until)\s+(\d+|an?|one|two|three|four|five|six|twelve|half an?)"
+    r"\s+(minutes?|hours?|days?)\b|\b(by|at|before|until)\s+(\d{1,2}\b|noon|midday|midnight|time\b|"
+    r"the end of (the )?day|end of day)|\b(today|tonight|tomorrow|this (morning|afternoon|evening))\b|"
+    r"\b\d{1,2}([:.]\d{2})?\s*(am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 DISCLOSURE_LABEL = re.compile(r"#ad\b|\bpaid[- ]partnership|\bgifted\b|\bsponsored\b|"
                               r"\badvert|\bfor free\b", re.IGNORECASE)
 BUFFER = 0.10  # the share of people hours kept free for a busy week
+# A baseline whose source names the course data is recomputed from it (plan_import.course_baselines)
+# and must be within a tenth of a value the data give, or 0.05 apart (a rate rounded to 0.1).
+COURSE_DATA = re.compile(r"\bcourse(?:'s)? data\b|\bdatasets/", re.IGNORECASE)
+BASELINE_TOLERANCE = 0.1
 # Units that count activity on the platforms, or the effort of posting (posts published); an own
 # count of the outcome counts something else.
 PLATFORM_UNITS = re.compile(r"\b(likes?|views?|impressions?|clicks?|engagements?|followers?|"
                             r"comments?|reach|shares?|published|posted)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Closeness:
+    """How far a number, a date and a rota look may move and still count as Lumen's: numbers
+    within `share` of the larger or 1 apart, dates within `days`, looks within `hours`."""
+
+    share: float
+    days: int
+    hours: float
+
+
+NUDGED = Closeness(share=0.1, days=14, hours=1)  # a copy with its numbers nudged
+RESHAPED = Closeness(share=0.35, days=42, hours=2)  # Lumen's shape with every number pushed
 
 
 @dataclass(frozen=True)
@@ -545,14 +572,47 @@ def _check_organisation(plan: Plan):
 def _repeated_texts(plan: Plan) -> set[str]:
     """The written texts (`_plain`) that `plan` gives in more than one field, objectives' reasons
     aside (a milestone and its year-end target may share one)."""
-    reasons = [objective.reason for objective in plan.objectives]
-    texts = [_plain(text) for text in _prose(plan) if _plain(text) and text not in reasons]
-    return {text for text in texts if texts.count(text) > 1}
+    reasons = {objective.reason for objective in plan.objectives}
+    return _given_twice(tuple(_plain(text) for text in _prose(plan) if text not in reasons))
+
+
+@functools.lru_cache(maxsize=4)
+def _given_twice(texts: tuple[str, ...]) -> set[str]:
+    """The non-blank `texts` that appear more than once."""
+    counts = Counter(text for text in texts if text)
+    return {text for text, count in counts.items() if count > 1}
+
+
+@functools.lru_cache(maxsize=4)
+def _fillers(texts: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The runs of FILLER_WORDS words (`_plain`) that at least FILLER_FIELDS different `texts`
+    share: a phrase stitched onto short answers to make them long enough."""
+    runs: Counter[tuple[str, ...]] = Counter()
+    for text in {_plain(text) for text in texts}:
+        words = text.split()
+        runs.update({tuple(words[i:i + FILLER_WORDS]) for i in range(len(words) - FILLER_WORDS + 1)})
+    return {run for run, count in runs.items() if count >= FILLER_FIELDS}
+
+
+def _filler_in(text: str, plan: Plan) -> tuple[list[str], str]:
+    """The words of `text` (`_plain`) outside every filler of `plan` (`_fillers`), and the first
+    stretch of its words that fillers cover."""
+    words, fillers = _plain(text).split(), _fillers(tuple(_prose(plan)))
+    filled = sorted({i + k for i in range(len(words) - FILLER_WORDS + 1)
+                     if tuple(words[i:i + FILLER_WORDS]) in fillers for k in range(FILLER_WORDS)})
+    own = [word for i, word in enumerate(words) if i not in set(filled)]
+    stretch = filled[:1]
+    for i in filled[1:]:
+        if i != stretch[-1] + 1:
+            break
+        stretch.append(i)
+    return own, " ".join(words[i] for i in stretch)
 
 
 def _unwritten(text: str, plan: Plan, least_words: int = PROSE_MIN_WORDS) -> str:
     """Why `text` does not answer its field ("" when it does): blank, a placeholder, fewer than
-    `least_words` words, or the same text as another field of `plan`."""
+    `least_words` words (not counting a phrase given in FILLER_FIELDS or more fields), or the
+    same text as another field of `plan`."""
     plain = _plain(text)
     if not plain:
         return "blank"
@@ -560,8 +620,13 @@ def _unwritten(text: str, plan: Plan, least_words: int = PROSE_MIN_WORDS) -> str
         return "a placeholder"
     if len(plain.split()) < least_words:
         return f"fewer than {least_words} words"
-    if least_words > 1 and plain in _repeated_texts(plan):
-        return "the same text as another field"
+    if least_words > 1:
+        own, filler = _filler_in(text, plan)
+        if len(own) < least_words:
+            return (f"fewer than {least_words} words besides “{filler}”, words given in "
+                    f"{FILLER_FIELDS} or more fields")
+        if plain in _repeated_texts(plan):
+            return "the same text as another field"
     return ""
 
 
@@ -670,6 +735,8 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
         yield _fix("objectives", f"{where}.source", _ask(
             f"Say where the baseline of objective {number} comes from: the export file it was "
             "computed from, or your own records.", objective.source, reason))
+    if baseline is not None and objective.metric in METRICS and COURSE_DATA.search(objective.source):
+        yield from _check_course_baseline(objective, spec, number, where, baseline)
     if target is not None and not spec.low <= target <= spec.high:
         yield _fix("objectives", f"{where}.target",
                    f"A target of {spec.amount(target)} for {spec.label} is outside a sensible range "
@@ -686,6 +753,26 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
                        f"{'up' if spec.better == 'higher' else 'down'}.")
         else:
             yield from _check_noise(objective, spec, number, where, target - baseline)
+
+
+def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, where: str,
+                           baseline: float):
+    """A fix when a baseline said to come from the course data is not a value the data give, for
+    the platform its source names (or all of Lumen's)."""
+    from smcourse.plan_import import course_baselines  # pandas, loaded only when a plan cites the data
+
+    words = set(_plain(objective.source).split())
+    platform = next((name for name in CHANNELS if _plain(name) in words), "all")
+    values = course_baselines().get((objective.metric, platform.lower()), [])
+    if values and not any(abs(baseline - value) <= max(0.05, BASELINE_TOLERANCE * abs(value))
+                          for value in values):
+        scope = "all of Lumen's platforms" if platform == "all" else f"Lumen's {platform}"
+        yield _fix("objectives", f"{where}.baseline",
+                   f"The baseline of objective {number} ({spec.amount(baseline)}) is not what the "
+                   f"course data give for {spec.label} on {scope} ({min(values):.3g} to "
+                   f"{spec.amount(float(f'{max(values):.3g}'))}, with or without the recall weeks, "
+                   "pooled or as a mean of weeks): compute it with plan_import.baseline, or, if it "
+                   "comes from your own data, say so in its source.")
 
 
 def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str, change: float):
@@ -929,7 +1016,8 @@ def _check_crisis(plan: Plan):
         name: question for name, question in questions.items() if name != "approver"})
     yield from _unanswered(plan, plan.crisis, "crisis", {"approver": questions["approver"]}, 1)
     statement = plan.crisis.holding_statement
-    if not _unwritten(statement, plan) and not UPDATE_WHEN.search(statement):
+    if not _unwritten(statement, plan) and not (NEXT_UPDATE.search(statement)
+                                                and UPDATE_TIME.search(statement)):
         yield _fix("crisis", "crisis.holding_statement", "Say in the holding statement when the "
                    "next update comes (“within two hours”, “by 6 pm”).")
 
@@ -1056,11 +1144,11 @@ def _rota_looks(rota: dict[str, str]) -> dict[str, str]:
     return {day: " ".join(f"{hour:g}" for hour in hours) for day, hours in looks.items() if hours}
 
 
-def _looks_alike(looks: str, other: str) -> bool:
+def _looks_alike(looks: str, other: str, close: Closeness) -> bool:
     """Whether a rota day (`other`) keeps at least ROTA_SHARE of Lumen's looks (`looks`), each
-    within an hour, so that extra looks hide none."""
+    within `close.hours`, so that extra looks hide none."""
     hours, other_hours = [float(h) for h in looks.split()], [float(h) for h in other.split()]
-    kept = sum(any(abs(hour - mine) <= 1 for mine in other_hours) for hour in hours)
+    kept = sum(any(abs(hour - mine) <= close.hours for mine in other_hours) for hour in hours)
     return kept >= ROTA_SHARE * len(hours)
 
 
@@ -1154,9 +1242,9 @@ def _text_alike(text: str, other: str) -> bool:
     return difflib.SequenceMatcher(None, words, other_words, autojunk=False).ratio() >= REWORDED
 
 
-def _value_alike(value: str, other: str) -> bool:
-    """Whether two fields of a structured choice are one nudged: dates within DATE_TOLERANCE days,
-    numbers within NUMBER_TOLERANCE of the larger or 1 apart, other words equal."""
+def _value_alike(value: str, other: str, close: Closeness) -> bool:
+    """Whether two fields of a structured choice are one moved no further than `close` allows,
+    other words equal."""
     tokens, other_tokens = value.split(), other.split()
     if len(tokens) != len(other_tokens):
         return False
@@ -1164,20 +1252,21 @@ def _value_alike(value: str, other: str) -> bool:
         date, other_date = parse_date(token), parse_date(other_token)
         number, other_number = parse_amount(token), parse_amount(other_token)
         if date and other_date:
-            if abs((date - other_date).days) > DATE_TOLERANCE:
+            if abs((date - other_date).days) > close.days:
                 return False
         elif number is not None and other_number is not None:
-            if abs(number - other_number) > max(1, NUMBER_TOLERANCE * abs(number),
-                                                NUMBER_TOLERANCE * abs(other_number)):
+            if abs(number - other_number) > max(1, close.share * abs(number),
+                                                close.share * abs(other_number)):
                 return False
         elif token != other_token:
             return False
     return True
 
 
-def _alike(choice: str, other: str) -> bool:
+def _alike(choice: str, other: str, close: Closeness) -> bool:
     """Whether two fingerprint choices are one repeated: texts `_text_alike`, structured choices
-    alike field by field (`_value_alike`), so that nudging every number a little hides nothing."""
+    alike field by field (`_value_alike`), so that moving every number within `close` hides
+    nothing."""
     kind, *fields = choice.split("|")
     other_kind, *other_fields = other.split("|")
     if kind != other_kind:
@@ -1185,21 +1274,31 @@ def _alike(choice: str, other: str) -> bool:
     if kind == "text":
         return _text_alike(fields[0], other_fields[0])
     if kind == "rota":
-        return fields[0] == other_fields[0] and _looks_alike(fields[1], other_fields[1])
-    return len(fields) == len(other_fields) and all(map(_value_alike, fields, other_fields))
+        return fields[0] == other_fields[0] and _looks_alike(fields[1], other_fields[1], close)
+    return len(fields) == len(other_fields) and all(
+        _value_alike(field, other_field, close)
+        for field, other_field in zip(fields, other_fields, strict=True))
 
 
-def _repeated(plan: Plan) -> dict[str, float]:
-    """The choices of Lumen's example (`fingerprint`) that `plan` repeats, with their weights."""
+def _repeated(plan: Plan, close: Closeness = NUDGED) -> dict[str, float]:
+    """The choices of Lumen's example (`fingerprint`) that `plan` repeats within `close`, with
+    their weights."""
     mine = fingerprint(plan)
     return {choice: weight for choice, weight in fingerprint(example_plan()).items()
-            if choice in mine or any(_alike(choice, other) for other in mine)}
+            if choice in mine or any(_alike(choice, other, close) for other in mine)}
 
 
-def example_similarity(plan: Plan) -> float:
+def example_similarity(plan: Plan, close: Closeness = NUDGED) -> float:
     """The share (0 to 1, by weight) of Lumen's example that `plan` repeats, so that new names,
-    nudged numbers, reordered or repunctuated texts and number formats hide nothing."""
-    return sum(_repeated(plan).values()) / sum(fingerprint(example_plan()).values())
+    numbers moved within `close`, reordered or repunctuated texts and number formats hide
+    nothing."""
+    return sum(_repeated(plan, close).values()) / sum(fingerprint(example_plan()).values())
+
+
+def example_shape(plan: Plan) -> float:
+    """The share of Lumen's example that `plan` repeats when every number may be about a third
+    off (RESHAPED): Lumen's channels, cadences, mixes, rota and budget with each number pushed."""
+    return example_similarity(plan, RESHAPED)
 
 
 def example_texts_repeated(plan: Plan) -> float:
@@ -1210,10 +1309,11 @@ def example_texts_repeated(plan: Plan) -> float:
 
 
 def copies_example(plan: Plan) -> bool:
-    """Whether `plan` repeats at least COPY_SHARE of Lumen's example (`example_similarity`), or at
-    least TEXT_COPY_SHARE of its texts, whatever the numbers. A learner's own plan shares a
-    default or two; the tutor sees both shares either way."""
-    return (example_similarity(plan) >= COPY_SHARE
+    """Whether `plan` repeats at least COPY_SHARE of Lumen's example (`example_similarity`), at
+    least SHAPE_SHARE of its shape (`example_shape`), or at least TEXT_COPY_SHARE of its texts,
+    whatever the numbers. A learner's own plan shares a default or two; the tutor sees the shares
+    either way."""
+    return (example_similarity(plan) >= COPY_SHARE or example_shape(plan) >= SHAPE_SHARE
             or example_texts_repeated(plan) >= TEXT_COPY_SHARE)
 
 

@@ -23,6 +23,7 @@ from time to time, so any table that does not match is imported through the mapp
 
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 
@@ -44,6 +45,7 @@ FORMATS = {
                       "Reposts": "shares"},
 }
 HEADER_SEARCH_ROWS = 5  # LinkedIn puts a line of description above its header
+RECALL = ("2025-09-08", "2025-09-28")  # Lumen's cold-brew recall in the course data, first and last day
 
 
 class ImportFileError(SmcourseError):
@@ -109,6 +111,26 @@ def weekly(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
             arrived[answers["is_question"]])["answered"].mean() * 100
         table["positive_sentiment"] = by_arrival["positive"].mean() * 100
     return table.rename_axis("week")
+
+
+@functools.cache
+def course_baselines() -> dict[tuple[str, str], list[float]]:
+    """Every value the course data give Lumen for each course metric `baseline` computes, by
+    (metric, platform or "all"): the whole of 2025 or without the recall (RECALL), pooled
+    (`baseline`) or as a mean of weeks (`weekly`). A baseline a plan takes from the course data
+    is one of them."""
+    from smcourse import data  # the course's own data, read only when a plan cites it
+
+    posts, comments = data.load("posts"), data.load("comments")
+    lumen = posts[posts["brand"] == "lumen"]
+    values: dict[tuple[str, str], list[float]] = {}
+    for platform, scope in [("all", lumen), *lumen.groupby("platform", observed=True)]:
+        answered = comments[comments["post_id"].isin(scope["post_id"])]
+        for exclude in (None, RECALL):
+            for found in (baseline(scope, answered, exclude), weekly(scope, answered, exclude).mean()):
+                for metric, value in found.dropna().items():
+                    values.setdefault((str(metric), str(platform)), []).append(float(value))
+    return values
 
 
 def _local(times: pd.Series) -> pd.Series:
