@@ -13,6 +13,7 @@ from capstone_reference import (
     solution_cells,
     with_numbers_nudged,
     with_placeholder_texts,
+    with_texts_cut_and_numbers_pushed,
     with_texts_reversed,
 )
 
@@ -96,6 +97,7 @@ def graded(tmp_path_factory):
                 "lumen_reversed": with_texts_reversed(renamed),
                 "lumen_nudged": with_numbers_nudged(plan.example_plan()),
                 "lumen_placeholders": with_placeholder_texts(plan.example_plan()),
+                "lumen_cut": with_texts_cut_and_numbers_pushed(plan.example_plan()),
                 "no_plan_file": None}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
@@ -132,7 +134,7 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
         == scores["lumen_reworded"] == scores["lumen_reversed"] == scores["lumen_nudged"] \
-        == scores["lumen_placeholders"] == TASK_A
+        == scores["lumen_placeholders"] == scores["lumen_cut"] == TASK_A
 
 
 def test_no_plan_file_handed_in_earns_no_plan_points_and_says_why(graded):
@@ -159,3 +161,6 @@ def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
     assert shares["reference"] < 10 and shares["lumen_reworded"] > 90 \
         and shares["lumen_reversed"] > 90 and shares["lumen_nudged"] > 90
     assert "and 100% of Lumen's written texts" in _tutor_line(root, "lumen_nudged")
+    shape = {student: int(re.search(r"(\d+)% of its shape", _tutor_line(root, student)).group(1))
+             for student in ("reference", "lumen_cut")}
+    assert shape["reference"] < 25 and shape["lumen_cut"] >= 50
