@@ -4,7 +4,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smcourse.practice import Choice, Matching, MultiSelect, Numeric, Ordering, short_number
+from smcourse.plan import parse_amount
+from smcourse.practice import (
+    Choice,
+    InvalidAnswer,
+    Matching,
+    MultiSelect,
+    Numeric,
+    Ordering,
+    parse_number,
+    short_number,
+)
 
 CHOICE = Choice("Which denominator?", ["impressions", "reach", "followers"], "reach",
                 why={"followers": "Followers ignore people who saw a share."}, hint="Who saw it?",
@@ -35,6 +45,21 @@ def test_multiselect_counts_what_was_found_without_revealing_it():
 @pytest.mark.parametrize("answer", [0.034, "0.034", "3.4%", " 3.40 % ", "0.0344"])
 def test_numeric_accepts_numbers_in_learner_formats(answer):
     assert NUMBER.check(answer).correct
+
+
+@pytest.mark.parametrize("typed, number", [("1,250", 1250), ("1,250.5", 1250.5), ("12,345,678", 12345678),
+                                           ("-1,000", -1000), ("4.5", 4.5), ("1 250", 1250),
+                                           ("4,5", None), ("1,25", None), ("1,2500", None),
+                                           (",5", None), ("1,,250", None)])
+def test_one_rule_reads_numbers_in_practice_checks_and_the_plan(typed, number):
+    """A point marks decimals and a comma only separates thousands; "4,5" is refused, not guessed,
+    by the practice checks and the plan alike."""
+    assert parse_amount(typed) == number
+    if number is None:
+        with pytest.raises(InvalidAnswer, match="write decimals with a point|is not a number"):
+            parse_number(typed)
+    else:
+        assert parse_number(typed) == number
 
 
 def test_numbers_are_written_to_six_digits_with_halves_rounded_up():

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Literal, get_args, get_origin, get_type_hints
 
 from smcourse.errors import SmcourseError
+from smcourse.practice import InvalidAnswer, read_number
 
 ACTIVITIES = {
     "monitor": "listen to what is said about you, your competitors and your field",
@@ -418,13 +419,13 @@ class Plan:
 # ---------------------------------------------------------------------------------------- parsing
 
 def parse_amount(text: str) -> float | None:
-    """A number typed by a learner ("4.5", "4.5 %", "4,5"); None when it is not one."""
-    cleaned = text.strip().rstrip("%").strip().replace(",", ".")
+    """A number typed in the plan ("4.5", "4.5 %", "1,250"), by the course's one rule
+    (`practice.read_number`), "%" kept as the unit it is; None when it is not one."""
     try:
-        number = float(cleaned)
-    except ValueError:
+        number, _ = read_number(text)
+    except InvalidAnswer:
         return None
-    return number if number == number and abs(number) != float("inf") else None
+    return number if math.isfinite(number) else None
 
 
 def parse_date(text: str) -> dt.date | None:

@@ -28,6 +28,9 @@ from typing import Any, Literal
 Status = Literal["correct", "incorrect", "invalid"]
 BLANK = " \t\n\r\f\v"  # what counts as white space around an answer (as in the page's judge)
 NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+# The course reads numbers one way (English): a point marks decimals, and a comma only separates
+# thousands, in groups of three ("1,250.5"); "4,5" is refused rather than guessed.
+THOUSANDS = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?([eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -196,8 +199,26 @@ class MultiSelect(Question):
                                  "answers": [option for option in self.options if option in self.answers]}
 
 
+def read_number(text: str) -> tuple[float, bool]:
+    """A number as typed ("0.034", "3.4 %", "1,250", "1e3") and whether it ends in "%", read by
+    the course's one rule (THOUSANDS). Raises InvalidAnswer when `text` is not a number."""
+    typed = text.strip(BLANK)
+    compact = typed.replace(" ", "")
+    digits = compact.rstrip("%")
+    per_cent = digits != compact
+    if "," in digits:
+        if not THOUSANDS.fullmatch(digits):
+            raise InvalidAnswer(f"“{typed}”: write decimals with a point (4.5); a comma only "
+                                "separates thousands (1,250).")
+        digits = digits.replace(",", "")
+    if not NUMBER.fullmatch(digits):
+        raise InvalidAnswer(f"“{typed}” is not a number. Type digits, like 0.034 or 3.4%.")
+    return float(digits), per_cent
+
+
 def parse_number(answer: Any) -> float:
-    """A number from a learner: 0.034, "0.034", "3.4%", "1,250", "1e3". Raises InvalidAnswer otherwise."""
+    """A number from a learner: 0.034, "0.034", "3.4%" (0.034), "1,250", "1e3" (`read_number`).
+    Raises InvalidAnswer otherwise."""
     if isinstance(answer, bool):
         raise InvalidAnswer("Type a number, like 0.034 or 3.4%.")
     if isinstance(answer, (int, float)):
@@ -206,12 +227,8 @@ def parse_number(answer: Any) -> float:
         except OverflowError:  # an integer too large for a float, as JavaScript's Infinity
             number = math.inf
     elif isinstance(answer, str) and answer.strip(BLANK):
-        text = answer.strip(BLANK).replace(",", "").replace(" ", "")
-        digits = text.rstrip("%")
-        if not NUMBER.fullmatch(digits):
-            raise InvalidAnswer(f"“{answer.strip(BLANK)}” is not a number. Type digits, like 0.034 "
-                                "or 3.4%.")
-        number = float(digits) * (0.01 if digits != text else 1.0)
+        digits, per_cent = read_number(answer)
+        number = digits * (0.01 if per_cent else 1.0)
     elif answer is None or isinstance(answer, str):
         raise InvalidAnswer("Type a number first.")
     else:

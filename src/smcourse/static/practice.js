@@ -6,6 +6,7 @@
 
 const BLANK = /^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g;
 const NUMBER = /^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
+const THOUSANDS = /^[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?([eE][+-]?[0-9]+)?$/;  // practice.THOUSANDS
 const PLACEHOLDER = "— choose —";
 const ICONS = { correct: "✓", incorrect: "✗", invalid: "⚠", hint: "ℹ", solution: "ℹ" };
 
@@ -48,12 +49,19 @@ function parseNumber(answer) {
   if (typeof answer === "number") {
     number = answer;
   } else if (typeof answer === "string" && strip(answer)) {
-    const text = strip(answer).replaceAll(",", "").replaceAll(" ", "");
-    const digits = text.replace(/%+$/, "");
+    const text = strip(answer).replaceAll(" ", "");
+    const written = text.replace(/%+$/, "");
+    let digits = written;
+    if (digits.includes(",")) {
+      if (!THOUSANDS.test(digits)) {
+        throw new InvalidAnswer(`“${strip(answer)}”: write decimals with a point (4.5); a comma only separates thousands (1,250).`);
+      }
+      digits = digits.replaceAll(",", "");
+    }
     if (!NUMBER.test(digits)) {
       throw new InvalidAnswer(`“${strip(answer)}” is not a number. Type digits, like 0.034 or 3.4%.`);
     }
-    number = Number(digits) * (digits !== text ? 0.01 : 1.0);
+    number = Number(digits) * (written !== text ? 0.01 : 1.0);
   } else if (answer === null || answer === undefined || typeof answer === "string") {
     throw new InvalidAnswer("Type a number first.");
   } else {
