@@ -11,8 +11,15 @@ from pathlib import Path
 
 import pytest
 from e2e_lab import chromium, course_copy, lab_server
+from hypothesis import settings
 
 from smcourse import data
+
+# In CI, property tests draw the same examples on every run, so a build never fails by chance;
+# locally they keep searching with new examples.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parents[1]
