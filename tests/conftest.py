@@ -15,11 +15,11 @@ from hypothesis import settings
 
 from smcourse import data
 
-# In CI, property tests draw the same examples on every run, so a build never fails by chance;
-# locally they keep searching with new examples.
-settings.register_profile("ci", derandomize=True)
-if os.environ.get("CI"):
-    settings.load_profile("ci")
+# Property tests draw the same examples on every run, so `make test` never fails by chance;
+# `HYPOTHESIS_PROFILE=explore make test` searches with new examples each time.
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 pytest_plugins = ["pytester"]
 ROOT = Path(__file__).resolve().parents[1]
