@@ -20,7 +20,8 @@ def _line_breaks(text: str) -> Markup:
 
 def _inline_markdown(text: str) -> Markup:
     """Markdown text as HTML: escaped, with *emphasis* and `code` kept."""
-    return Markup(re.sub(r"`(.+?)`", r"<code>\1</code>", re.sub(r"\*(.+?)\*", r"<em>\1</em>", escape(text))))
+    escaped = str(escape(text))  # a plain str: re.sub would join a Markup's pieces escaped again
+    return Markup(re.sub(r"`(.+?)`", r"<code>\1</code>", re.sub(r"\*(.+?)\*", r"<em>\1</em>", escaped)))
 
 
 def _points(number: float) -> str:
