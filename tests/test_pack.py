@@ -200,6 +200,16 @@ def test_the_form_saves_each_move_and_keeps_the_other_stage(tmp_path):
         self_rating.SelfRatingForm("during", folder=tmp_path)
 
 
+def test_the_form_shows_a_modules_name_as_text_and_explains_the_scale(tmp_path, monkeypatch):
+    monkeypatch.setattr(self_rating, "objectives",
+                        lambda lessons=None: [self_rating.Objective("07_video.1", MARKUP, "Cut it.")])
+    form = self_rating.SelfRatingForm("after", folder=tmp_path)
+    assert form.box.children[1].children[0].value == f"<b>{SHOWN}</b>"
+    assert form.box.children[0].value == (
+        "<em>Rate each statement after the course: 1 = I could not do this · 2 = I could do it with "
+        "help · 3 = I could do it on my own · 4 = I could do it well · 5 = I could teach it.</em>")
+
+
 def test_a_damaged_rating_file_is_named(tmp_path):
     (tmp_path / "ana.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(SmcourseError, match="damaged"):
