@@ -25,7 +25,7 @@ def _inline_markdown(text: str) -> Markup:
 
 
 def _points(number: float) -> str:
-    """"1 point", "2.5 points"."""
+    """A number of points in words: "1 point", "2.5 points"."""
     return f"{number:g} point" + ("" if number == 1 else "s")
 
 
