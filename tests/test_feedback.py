@@ -84,6 +84,7 @@ def test_a_learners_name_and_answers_are_shown_as_text_never_as_markup():
     # comment, the item's link and the same link under "What to revisit"
     assert page.count(shown) == 11
     assert "Write.<br>Two lines." in page and f"{shown}<br>second line" in page  # line breaks kept
+    assert f"<dt>Your answer</dt><dd>{shown}</dd>" in page and f"<dd><pre>{shown}</pre></dd>" in page
     assert 'href="05.html#a&amp;b"' in page
 
 
