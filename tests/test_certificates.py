@@ -172,7 +172,29 @@ def test_the_completion_report_lists_everyone_with_what_is_missing(course, tmp_p
     page = (tmp_path / "out" / "completion_report.html").read_text(encoding="utf-8")
     assert "1 of 4 learners completed" in page
     assert f"at least 50% in {WHY}, {METRICS} and {CAPSTONE} handed in" in page
-    assert page.index("Not completed yet (3)") < page.index("O&#x27;Neill")
+    assert page.index("Not completed yet (3)") < page.index("O&#39;Neill")
+
+
+MARKUP = "<script>alert(1)</script> & co"  # a name a page must show as text, never run
+SHOWN = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+
+
+def test_a_certificate_shows_the_name_course_and_modules_as_text():
+    page = certificates.certificate_page(certificates.Certificate(
+        "ana", MARKUP, MARKUP, "2026-03-16", ("Module 1", MARKUP), "ABCD-EFGH-JKLM-NPQR"))
+    assert "<script>" not in page and "& co" not in page
+    assert page.count(SHOWN) == 4  # the title, the name, the course, a module
+    assert "<li>Module 1</li>" in page and "on 16 March 2026, including" in page
+
+
+def test_the_completion_report_shows_names_and_reasons_as_text():
+    rows = [["ana", MARKUP, "Silva", "a@x", "yes", "2026-03-16", "Module 1", "", "ABCD"],
+            ["ben", "Ben", "B", "b@x", "no", "", "", f"{METRICS}: {MARKUP}", ""]]
+    page = certificates.report_page(MARKUP, "at least 50% in everything", rows)
+    assert "<script>" not in page and "& co" not in page
+    assert page.count(SHOWN) == 4  # the title, the heading, ana's first name, ben's reason
+    assert "<td>ana</td><td>&lt;script&gt;" in page and "1 of 2 learners completed" in page
+    assert "<h2>Not completed yet (0)</h2>\n<p>Nobody.</p>" in certificates.report_page("C", "r", rows[:1])
 
 
 def test_the_command_issues_and_verifies(course, tmp_path, capsys):

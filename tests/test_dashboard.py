@@ -174,6 +174,24 @@ def test_a_class_of_500_fits_on_one_standalone_page(big_class, tmp_path):
     assert "500 learners, 6 assignments" in page
 
 
+def test_a_learners_name_and_answers_on_the_page_are_text_never_markup(tmp_path):
+    markup = "<script>alert(1)</script> & co"
+    shown = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+    answers = pd.DataFrame({"learner": ["ana", "ben"], "lesson": ["05_metrics"] * 2,
+                            "question": ["q1"] * 2, "answer": [markup] * 2, "status": ["incorrect"] * 2})
+    chase = pd.DataFrame({"missing": [markup]}, index=pd.Index([markup], name="learner"))
+    board = dashboard.Dashboard([f"Summary {markup}"], [
+        dashboard.Section(f"Answers {markup}", dashboard.wrong_answers_figure(answers, "practice"),
+                          table=chase, note=f"Note {markup}")])
+    page = board.write_html(tmp_path / "dashboard.html").read_text(encoding="utf-8")
+    assert markup not in page
+    # the summary, the heading, the note, the alt text twice (label and caption), the table twice
+    assert page.count(shown) == 7
+    assert f'<figure role="img" aria-label="Bars of the most common wrong answers to practice questions. ' \
+           f"Top: 05_metrics · q1 &#39;{shown}&#39; by 2.\"" in page
+    assert f"<th>{shown}</th>\n      <td>{shown}</td>" in page
+
+
 def test_the_demo_record_is_the_class_that_the_demo_gradebook_stores(big_class):
     """The dashboard notebook draws the demo without nbgrader; it must be the same class."""
     stored = dashboard.read_gradebook(big_class["gradebook"]).submissions

@@ -67,3 +67,29 @@ def test_a_page_lists_what_to_revisit_by_points_lost_and_escapes_everything():
     revisit = page.split("What to revisit")[1]
     assert revisit.index("2 points lost on Task A") < revisit.index("1 point lost on Question 1")
     assert ">to be marked</span> · not marked yet" in page
+
+
+MARKUP = "<script>alert(1)</script> & co"  # a name or answer a page must show as text, never run
+
+
+def test_a_learners_name_and_answers_are_shown_as_text_never_as_markup():
+    items = [feedback.Item("Question 1", "question", MARKUP, 1, 0, options=[MARKUP], answer=MARKUP,
+                           verdict=[MARKUP]),
+             feedback.Item("Reflection", "written", "Write.\nTwo lines.", 3, 1, answer=MARKUP,
+                           comment=f"{MARKUP}\nsecond line", revisit=(MARKUP, "05.html#a&b"))]
+    page = feedback.page("Course", "Assignment 5", MARKUP, None, items, problems=[MARKUP])
+    assert "<script>" not in page and "& co" not in page
+    shown = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+    # the title, the byline, the problem, the prompt, the option, two answers, the verdict, the
+    # comment, the item's link and the same link under "What to revisit"
+    assert page.count(shown) == 11
+    assert "Write.<br>Two lines." in page and f"{shown}<br>second line" in page  # line breaks kept
+    assert f"<dt>Your answer</dt><dd>{shown}</dd>" in page and f"<dd><pre>{shown}</pre></dd>" in page
+    assert 'href="05.html#a&amp;b"' in page
+
+
+def test_the_index_shows_names_and_titles_as_text():
+    page = feedback.index_page(MARKUP, MARKUP, [(MARKUP, "a&b/05.html", 2, 3)])
+    assert "<script>" not in page and "& co" not in page
+    assert page.count("&lt;script&gt;alert(1)&lt;/script&gt; &amp; co") == 5
+    assert '<a href="a&amp;b/05.html">' in page and ": 2 of 3 points</li>" in page

@@ -5,7 +5,6 @@ One class run per assignment, through the real nbgrader gradebook (SQLite), shar
 """
 
 import csv
-import html
 import json
 import re
 import shutil
@@ -15,6 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from capstone_reference import reference_plan
+from markupsafe import escape
 from nbgrader.api import Gradebook
 
 from smcourse import cli, grading, notebooks
@@ -271,9 +271,9 @@ def test_feedback_shows_each_question_the_learners_answer_and_the_verdict(graded
     prompts = [re.search(r'ask\("q\d", \w+, "(.+?)"', cell.source).group(1) for cell in source.cells
                if WIDGET.match(_grade_id(cell) or "")]
     page = _pages(PROBE, root)["partial"]
-    assert all(html.escape(prompt) in page for prompt in prompts)
+    assert all(escape(prompt) in page for prompt in prompts)
     answers = json.loads((root / "submitted" / "partial" / PROBE / "answers.json").read_text())
-    assert f"<dt>Your answer</dt><dd>{html.escape(answers['q1'])}</dd>" in page
+    assert f"<dt>Your answer</dt><dd>{escape(answers['q1'])}</dd>" in page
     assert "Not right. You found 1 of the 2 right options" in page and "The right answer:" in page
     assert "You gave no answer." in page  # q3 unanswered
     assert "<dt>Your code</dt>" in page and "What your code produced" in page

@@ -62,7 +62,8 @@ def test_each_card_is_its_lessons_group_activity_section_and_the_notes_point_to_
     assert code.cell_type == "code" and found.code == code.source.strip()
     assert not [output for output in code.outputs if output.output_type == "error"]
     page = pack.card_html(found)
-    assert html.escape(found.code) in page and found.time in page
+    shown_code = re.search(r"<pre><code>(.*?)</code></pre>", page, re.S).group(1)
+    assert html.unescape(shown_code) == found.code and "<" not in shown_code and found.time in page
     notes = (INSTRUCTOR / lesson.name.replace(".ipynb", ".md")).read_text(encoding="utf-8")
     assert section.split("\n")[0] + "\n" in notes  # the same heading (time, groups, title) ...
     notes_section = notes.split(section.split("\n")[0])[1].split("\n## ")[0]
@@ -110,6 +111,31 @@ def test_the_script_follows_the_agenda_row_by_row_with_what_to_have_ready():
     assert re.findall(r'href="decks/(\d+)_x', recap) == ["01", "02", "03"]
     with pytest.raises(SmcourseError, match="no rows"):
         pack.cues("# An agenda\n\nNo table yet.")
+
+
+MARKUP = "<script>alert(1)</script> & co"  # text a page must show as text, never run
+SHOWN = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+
+
+def test_a_card_shows_the_lessons_text_and_code_as_text_keeping_emphasis_and_code():
+    page = pack.card_html(pack.Card("07_video", MARKUP, "10 minutes", "pairs",
+                                    f"Film *it* with `cut()` {MARKUP}", f"A clip {MARKUP}",
+                                    f"print('{MARKUP}')"))
+    assert "<script>" not in page and "& co" not in page
+    assert page.count(SHOWN) == 4  # the title, the task, the hand-back, the code
+    assert f"<p>Film <em>it</em> with <code>cut()</code> {SHOWN}</p>" in page
+    assert '<p class="facts">Module 7 · 10 minutes · pairs</p>' in page
+
+
+def test_the_script_and_the_index_show_the_agendas_and_decks_text_as_text(tmp_path):
+    row = f"| 17:00 | *evaluation* {MARKUP} | 5 | `plenary` {MARKUP} |\n"
+    script = pack.script_html(pack.cues(row), {"5": "05_metrics.html"}, set())
+    assert "<script>" not in script and "& co" not in script and script.count(SHOWN) == 2
+    assert (f"<td><em>evaluation</em> {SHOWN}</td><td>5</td><td><code>plenary</code> {SHOWN}</td>"
+            '<td>deck <a href="decks/05_metrics.html">05_metrics.html</a>; the printed evaluation forms, '
+            "one per learner</td>") in script
+    index = pack.index_html([Path("decks/05_<b>&.html")])
+    assert '<a href="decks/05_&lt;b&gt;&amp;.html">05_&lt;b&gt;&amp;</a>' in index and "<b>" not in index
 
 
 def test_the_command_builds_decks_cards_script_and_an_index_whose_links_work(tmp_path, capsys):
@@ -172,6 +198,16 @@ def test_the_form_saves_each_move_and_keeps_the_other_stage(tmp_path):
     assert self_rating.SelfRatingForm("before", folder=tmp_path).sliders[first].value == 2
     with pytest.raises(SmcourseError, match="'before' or 'after', not 'during'"):
         self_rating.SelfRatingForm("during", folder=tmp_path)
+
+
+def test_the_form_shows_a_modules_name_as_text_and_explains_the_scale(tmp_path, monkeypatch):
+    monkeypatch.setattr(self_rating, "objectives",
+                        lambda lessons=None: [self_rating.Objective("07_video.1", MARKUP, "Cut it.")])
+    form = self_rating.SelfRatingForm("after", folder=tmp_path)
+    assert form.box.children[1].children[0].value == f"<b>{SHOWN}</b>"
+    assert form.box.children[0].value == (
+        "<em>Rate each statement after the course: 1 = I could not do this · 2 = I could do it with "
+        "help · 3 = I could do it on my own · 4 = I could do it well · 5 = I could teach it.</em>")
 
 
 def test_a_damaged_rating_file_is_named(tmp_path):

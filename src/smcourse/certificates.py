@@ -17,7 +17,6 @@ import base64
 import csv
 import hashlib
 import hmac
-import html
 import json
 import os
 import secrets
@@ -28,7 +27,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook
 from nbgrader.coursedir import CourseDirectory
 
-from smcourse import grading, kit_files, lms
+from smcourse import grading, kit_files, lms, templates
 from smcourse.errors import SmcourseError
 
 SECRET_FILE = "certificate_secret.txt"
@@ -200,39 +199,10 @@ def _long_date(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-STYLE = """
-body { font-family: Georgia, 'Times New Roman', serif; color: #1f2937; margin: 0; }
-@page { size: A4 landscape; margin: 12mm; }
-main { box-sizing: border-box; height: 180mm; padding: 14mm 18mm; border: 3px double #6b4226;
-       text-align: center; page-break-after: always; break-after: page; }
-h1 { font-size: 30pt; margin: 0 0 6mm; color: #6b4226; }
-.name { font-size: 26pt; margin: 6mm 0; }
-.course { font-size: 18pt; font-style: italic; }
-ul { list-style: none; padding: 0; font-size: 11pt; }
-.code { font-family: 'DejaVu Sans Mono', monospace; font-size: 11pt; margin-top: 8mm; }
-"""
-
-
 def certificate_page(certificate: Certificate) -> str:
     """One certificate as a self-contained HTML page, one A4 landscape sheet when printed."""
-    modules = "".join(f"<li>{html.escape(module)}</li>" for module in certificate.modules)
-    return f"""<!DOCTYPE html>
-<html lang="en-GB"><head><meta charset="utf-8">
-<title>Certificate of completion: {html.escape(certificate.name)}</title>
-<style>{STYLE}</style></head>
-<body><main>
-<h1>Certificate of completion</h1>
-<p>This certifies that</p>
-<p class="name">{html.escape(certificate.name)}</p>
-<p>completed the course</p>
-<p class="course">{html.escape(certificate.course)}</p>
-<p>on {_long_date(date.fromisoformat(certificate.date))}, including these modules:</p>
-<ul>{modules}</ul>
-<p class="code">Verification code: {certificate.code}<br>
-<small>Your course provider checks it with
-<code>smcourse certificates verify {certificate.code}</code></small></p>
-</main></body></html>
-"""
+    return templates.render("certificate.html", certificate=certificate,
+                            day=_long_date(date.fromisoformat(certificate.date)))
 
 
 REPORT_COLUMNS = ("student_id", "first_name", "last_name", "email", "completed", "date",
@@ -249,26 +219,10 @@ def _report_rows(found: list[Outcome], issued: dict[str, Certificate]) -> list[l
 
 def report_page(course: str, rule_text: str, rows: list[list[str]]) -> str:
     """The completion report as an HTML page: who completed, then who did not and what is missing."""
-    def table(chosen: list[list[str]], columns: tuple[int, ...]) -> str:
-        head = "".join(f"<th scope='col'>{REPORT_COLUMNS[i].replace('_', ' ')}</th>" for i in columns)
-        body = "".join("<tr>" + "".join(f"<td>{html.escape(row[i])}</td>" for i in columns) + "</tr>"
-                       for row in chosen)
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>" if chosen \
-            else "<p>Nobody.</p>"
-    done = [row for row in rows if row[4] == "yes"]
-    not_done = [row for row in rows if row[4] == "no"]
-    return f"""<!DOCTYPE html>
-<html lang="en-GB"><head><meta charset="utf-8"><title>Completion report: {html.escape(course)}</title>
-<style>body {{ font-family: system-ui, sans-serif; margin: 2em; color: #1f2937; }}
-table {{ border-collapse: collapse; margin-bottom: 2em; }}
-th, td {{ border: 1px solid #d1d5db; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }}
-@media print {{ body {{ margin: 0; }} }}</style></head>
-<body><h1>Completion report: {html.escape(course)}</h1>
-<p>Completion rule: {html.escape(rule_text)}. {len(done)} of {len(rows)} learners completed.</p>
-<h2>Completed ({len(done)})</h2>{table(done, (0, 1, 2, 5, 6, 8))}
-<h2>Not completed yet ({len(not_done)})</h2>{table(not_done, (0, 1, 2, 6, 7))}
-</body></html>
-"""
+    return templates.render("completion_report.html", course=course, rule=rule_text,
+                            headings=[column.replace("_", " ") for column in REPORT_COLUMNS],
+                            done=[row for row in rows if row[4] == "yes"],
+                            not_done=[row for row in rows if row[4] == "no"])
 
 
 def rule_text(rule: Rule, needs: dict[str, str]) -> str:

@@ -16,7 +16,6 @@ Every figure goes through `smcourse.figures.finish`, so it has a title, labelled
 
 from __future__ import annotations
 
-import html
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -30,10 +29,11 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 import plotly.io as pio
+from markupsafe import Markup
 from plotly.offline import get_plotlyjs
 from tqdm.auto import tqdm
 
-from smcourse import answer_file, attempts, figures
+from smcourse import answer_file, attempts, figures, templates
 from smcourse.errors import SmcourseError
 
 STATUSES = ("on time", "late", "missing")
@@ -442,35 +442,24 @@ class Dashboard:
 
     def to_html(self) -> str:
         """A standalone page: plotly.js inline once, every figure with its alt text as a caption."""
-        parts = []
+        shown = []
         for number, section in enumerate(self.sections, start=1):
-            parts.append(f"<h2>{html.escape(section.title)}</h2>")
-            if section.note:
-                parts.append(f"<p>{html.escape(section.note)}</p>")
-            if section.figure is not None:
-                alt = html.escape(figures.alt_text(section.figure.to_dict()), quote=True)
-                div = pio.to_html(section.figure, full_html=False, include_plotlyjs=False,
-                                  div_id=f"figure-{number}", config={"displaylogo": False})
-                parts.append(f'<figure role="img" aria-label="{alt}">{div}<figcaption>{alt}'
-                             "</figcaption></figure>")
-            if section.table is not None:
-                parts.append(section.table.to_html(border=0, classes="follow-up"))
-        summary = "".join(f"<li>{html.escape(line)}</li>" for line in self.summary)
-        return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-                f"<title>Class dashboard</title><style>{_CSS}</style>"
-                f"<script>{get_plotlyjs()}</script></head><body><h1>Class dashboard</h1>"
-                f"<ul>{summary}</ul>{''.join(parts)}</body></html>\n")
+            figure, table = section.figure, section.table
+            shown.append({
+                "title": section.title, "note": section.note,
+                "alt": figures.alt_text(figure.to_dict()) if figure is not None else "",
+                "figure": None if figure is None else Markup(pio.to_html(
+                    figure, full_html=False, include_plotlyjs=False, div_id=f"figure-{number}",
+                    config={"displaylogo": False})),
+                "table": None if table is None else Markup(table.to_html(border=0, classes="follow-up")),
+            })
+        return templates.render("dashboard.html", summary=self.summary, sections=shown,
+                                plotly_js=Markup(get_plotlyjs()))
 
     def write_html(self, path: str | Path) -> Path:
         path = Path(path)
         path.write_text(self.to_html(), encoding="utf-8")
         return path
-
-
-_CSS = ("body{font-family:Inter,Segoe UI,Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;"
-        "color:#1f2937;padding:0 1em}figcaption{color:#4b5563;font-size:0.9em}"
-        "table.follow-up{border-collapse:collapse}table.follow-up td,table.follow-up th"
-        "{padding:0.2em 0.8em;border-bottom:1px solid #e5e7eb;text-align:left}")
 
 
 def _gradebook_sections(record: ClassRecord) -> list[Callable[[], Section]]:

@@ -18,7 +18,6 @@ hidden tests' code, a model solution or a model answer. The pages are plain, sel
 from __future__ import annotations
 
 import ast
-import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from typing import Any
 
 import nbformat
 
-from smcourse import answer_file
+from smcourse import answer_file, templates
 
 MAX_SHOWN = 2_000  # characters of a learner's code, output or verdict shown per item
 LESSON_HEADING = re.compile(r"^#\s+(.+)$", re.M)
@@ -218,110 +217,20 @@ def items(source: nbformat.NotebookNode, graded: nbformat.NotebookNode | None, a
     return found
 
 
-STYLE = """
-:root{--ink:#1f2937;--muted:#4b5563;--ok:#166534;--bad:#991b1b;--part:#92400e;--line:#d1d5db}
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--ink);line-height:1.5;
-max-width:46em;margin:0 auto;padding:1em}
-h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin:0 0 .4em}
-.meta{color:var(--muted);margin-top:0}.total{font-size:1.3em;font-weight:bold}
-section.item{border:1px solid var(--line);border-radius:6px;padding:.8em 1em;margin:1em 0;
-break-inside:avoid}
-.status{display:inline-block;font-weight:bold;padding:0 .4em;border-radius:4px;border:1px solid}
-.right,.full-marks{color:var(--ok)}.wrong,.not-answered{color:var(--bad)}
-.partly-right{color:var(--part)}.to-be-marked{color:var(--muted)}
-pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f4f6;padding:.5em;border-radius:4px;
-margin:.3em 0;font-size:.9em}
-dt{font-weight:bold;margin-top:.5em}dd{margin-left:0}
-ul.verdict{padding-left:1.2em}a{color:#1d4ed8}
-@media print{body{max-width:none;font-size:11pt}a{color:inherit}
-a[href]::after{content:" (" attr(href) ")";font-size:.8em;word-break:break-all}}
-"""
-
-
-def _points(number: float) -> str:
-    return f"{number:g} point" + ("" if number == 1 else "s")
-
-
-def _html_page(title: str, body: str) -> str:
-    return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{html.escape(title)}</title><style>{STYLE}</style></head>"
-            f"<body><main>{body}</main></body></html>")
-
-
-def _escape(text: str) -> str:
-    return html.escape(text).replace("\n", "<br>")
-
-
-def _item_html(item: Item, number: int) -> str:
-    status = item.status
-    points = "not marked yet" if item.points is None else \
-        f"{item.points:g} of {_points(item.max_points)}"
-    parts = [f'<section class="item" aria-labelledby="item-{number}">',
-             f'<h2 id="item-{number}">{html.escape(item.title)}</h2>',
-             f'<p><span class="status {status.replace(" ", "-")}">{html.escape(status)}</span> '
-             f"· {html.escape(points)}</p><dl>"]
-    if item.prompt:
-        parts.append(f"<dt>{'Question' if item.kind == 'question' else 'Task'}</dt>"
-                     f"<dd>{_escape(item.prompt)}</dd>")
-    if item.options:
-        parts.append("<dt>Options</dt><dd><ul>" + "".join(
-            f"<li>{html.escape(str(option))}</li>" for option in item.options) + "</ul></dd>")
-    label = {"question": "Your answer", "code": "Your code", "written": "Your answer"}[item.kind]
-    if item.answer:
-        shown = html.escape(item.answer)
-        shown = shown if item.kind == "question" else f"<pre>{shown}</pre>"
-        parts.append(f"<dt>{label}</dt><dd>{shown}</dd>")
-    else:
-        parts.append(f"<dt>{label}</dt><dd>You gave no answer.</dd>")
-    if item.produced:
-        parts.append(f"<dt>What your code produced</dt><dd><pre>{html.escape(item.produced)}</pre></dd>")
-    if item.verdict:
-        parts.append("<dt>Why</dt><dd><ul class=\"verdict\">" + "".join(
-            f"<li>{html.escape(line)}</li>" for line in item.verdict) + "</ul></dd>")
-    if item.rubric:
-        parts.append("<dt>What your tutor looks for</dt><dd><ul>" + "".join(
-            f"<li>{html.escape(line)}</li>" for line in item.rubric) + "</ul></dd>")
-    if item.comment:
-        parts.append(f"<dt>Your tutor's comment</dt><dd>{_escape(item.comment)}</dd>")
-    if item.revisit:
-        parts.append(f'<dt>Where this is taught</dt><dd><a href="{html.escape(item.revisit[1])}">'
-                     f"{html.escape(item.revisit[0])}</a></dd>")
-    return "".join(parts) + "</dl></section>"
-
-
 def page(course: str, assignment: str, learner: str, submitted: datetime | None, found: list[Item],
          problems: list[str] = ()) -> str:
     """The feedback page of one learner for one assignment."""
-    score, maximum = sum(item.points or 0 for item in found), sum(item.max_points for item in found)
-    waiting = sum(item.max_points for item in found if item.points is None)
-    when = f" · submitted {submitted:%d %B %Y, %H:%M}" if submitted else ""
-    body = [f"<h1>{html.escape(assignment)}</h1>",
-            f'<p class="meta">{html.escape(course)} · feedback for {html.escape(learner)}{when}</p>',
-            f'<p class="total">Score: {score:g} of {_points(maximum)}</p>']
-    if waiting:
-        body.append(f"<p>{waiting:g} of these points are for written answers your tutor has not "
-                    "marked yet.</p>")
-    if problems:
-        body.append("<ul>" + "".join(f"<li>{html.escape(problem)}</li>" for problem in problems) + "</ul>")
-    body += [_item_html(item, number) for number, item in enumerate(found, start=1)]
     revisit = sorted((item for item in found if item.revisit and item.lost > 0), key=lambda i: -i.lost)
-    if revisit:
-        body.append('<section aria-labelledby="revisit"><h2 id="revisit">What to revisit</h2><ol>'
-                    + "".join(f'<li><a href="{html.escape(item.revisit[1])}">'
-                              f"{html.escape(item.revisit[0])}</a> ({_points(item.lost)} lost on "
-                              f"{html.escape(item.title)})</li>"
-                              for item in revisit) + "</ol></section>")
-    return _html_page(f"{assignment} · {learner}", "".join(body))
+    return templates.render(
+        "feedback.html", course=course, assignment=assignment, learner=learner, submitted=submitted,
+        items=found, problems=problems, revisit=revisit,
+        score=sum(item.points or 0 for item in found), maximum=sum(item.max_points for item in found),
+        waiting=sum(item.max_points for item in found if item.points is None))
 
 
 def index_page(course: str, learner: str, pages: list[tuple[str, str, float, float]]) -> str:
     """A learner's index across assignments: (title, relative link, points, maximum) each."""
-    rows = "".join(f'<li><a href="{html.escape(link)}">{html.escape(title)}</a>: '
-                   f"{points:g} of {_points(maximum)}</li>" for title, link, points, maximum in pages)
-    return _html_page(f"{course} · {learner}",
-                      f"<h1>Your feedback</h1><p class=\"meta\">{html.escape(course)} · "
-                      f"{html.escape(learner)}</p><ul>{rows}</ul>")
+    return templates.render("feedback_index.html", course=course, learner=learner, pages=pages)
 
 
 def read_answers(folder: Path) -> dict:

@@ -10,7 +10,6 @@ objective's average before and after, over the learners who rated it both times.
 
 from __future__ import annotations
 
-import html
 import json
 import re
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ import nbformat
 import pandas as pd
 import plotly.graph_objects as go
 
-from smcourse import figures, notebooks
+from smcourse import figures, notebooks, templates
 from smcourse.errors import SmcourseError
 
 RATINGS_FILE = "self_rating.json"
@@ -95,10 +94,9 @@ class SelfRatingForm:
             slider.observe(lambda change: self.save(), names="value")
             self.sliders[objective.id] = slider
             by_module.setdefault(objective.module, []).append(slider)
-        sections = [w.VBox([w.HTML(f"<b>{html.escape(module)}</b>"), *rows])
+        sections = [w.VBox([w.HTML(templates.render("self_rating_module.html", module=module)), *rows])
                     for module, rows in by_module.items()]
-        scale = " · ".join(f"{value} = {words}" for value, words in SCALE.items())
-        self.box = w.VBox([w.HTML(f"<em>Rate each statement {stage} the course: {scale}.</em>"),
+        self.box = w.VBox([w.HTML(templates.render("self_rating_scale.html", stage=stage, scale=SCALE)),
                            *sections])
 
     @property
