@@ -326,6 +326,14 @@ CLAIMS = {
     "month billed yearly (buffer.com/pricing as recorded on 13 August 2026), 80 USD":
         lambda: len(_buffer_channels()) == 8 == BUFFER_CHANNELS and 8 * BUFFER_PER_CHANNEL == 80
         and "8 social channels" in LUMEN.budget.tools,
+    "it assumes none is lost, and says that with three of the six lost it never covers what it adds":
+        lambda: _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN < _added_cost()
+        and "No account is assumed lost" in LUMEN.budget.case,
+    "Lumen's leads objective aims at two more enquiries a month by June and holds them to December, "
+    "and its business case values those same two":
+        lambda: [(o.by, float(o.target) - float(o.baseline)) for o in LUMEN.objectives
+                 if o.outcome == "leads"] == [("2027-06-30", 2), ("2027-12-31", 2)]
+        and "two more enquiries a month win" in LUMEN.budget.case,
     "about 160 USD a month": lambda: LUMEN.budget.tools_per_month == 160 >= 80 + 26 + 50,
     "39 hours at 43.75 USD an hour (the 35 USD wage and 25% employer on-costs, Lumen's assumption "
     "within a typical 20 to 35%) is about 88,725 USD a year":
@@ -558,6 +566,14 @@ PLAN_CLAIMS = {
         and _added_cost() - _value()[0] == 3510 and _value()[1] - _added_cost() == 5590
         and _payback()[0] == 2028 and 0.5 <= _payback()[1] < 0.75
         and round(LUMEN.budget.contingency / 5590) == 3,
+    "so two more enquiries a month win about 6 accounts a year":
+        lambda: {float(o.target) - float(o.baseline) for o in LUMEN.objectives if o.outcome == "leads"}
+        == {2},
+    "No account is assumed lost: Lumen lost none of its wholesale accounts in 2026 (its records, "
+    "invented), and each one lost would take 2,730 USD a year off what follows; with two of the six "
+    "lost the plan still covers what it adds, with three it does not.":
+        lambda: _value()[1] - 2 * ACCOUNT * ACCOUNT_MARGIN >= _added_cost()
+        > _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN,
     "Repeat orders are not valued apart: those that come back through a social link or the SOCIAL "
     "code are already among these orders":
         lambda: any(o.outcome == "loyalty" for o in LUMEN.objectives),
