@@ -290,10 +290,18 @@ CLAIMS = {
         and round(1 / (_ordinary_arrivals()[1] == 6).mean()) == 6,
     "most people would wait over nine clock hours":
         lambda: 9 < _waits(OLD_ROTA).median() < 10,
-    "The replay gives a median wait of 3 hours, which is where the response-time target of 4 hours "
-    "comes from":
-        lambda: round(_waits(LUMEN.community).median()) == 3
-        and _objective("response_time").target == "4",
+    "The replay gives a median wait of 3 hours over all of 2025's comments":
+        lambda: round(_waits(LUMEN.community).median()) == 3,
+    "Lumen judges the mean of the weekly medians, as its spread (a week's median varies by 4 hours) "
+    "and the 12 weeks it averages over are weekly too. Measured that way, the baseline is 8.0 hours, "
+    "not the year's 9.9, and the replay's weekly medians average 3.6 hours, so the target of 4.5 "
+    "hours leaves most of an hour":
+        lambda: _weekly_median_mean() == "8.0" == _objective("response_time").baseline
+        and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9"
+        and _objective("response_time").spread == str(round(_weeks()["response_time"].std())) == "4"
+        and _objective("response_time").periods == "12"
+        and f"{_replay_weekly_median_mean():.1f}" == "3.6"
+        and 0.5 < float(_objective("response_time").target) - _replay_weekly_median_mean() < 1,
     "Outside the recall Lumen receives 28.9 comments a week on average (1,418 comments over the 49.1 "
     "weeks of 2025 outside it), but ordinary weeks reach 62, so the inbox is staffed for 62":
         lambda: _comments_outside_recall() == 1418 and f"{_weeks_outside_recall():.1f}" == "49.1"
@@ -436,10 +444,11 @@ NOTES_CLAIMS = {
                     * (1 if o.spec().better == "higher" else -1) >= 0
                     for j in LUMEN.objectives) for o in LUMEN.objectives if o.by == "2027-12-31"),
     "about 13 link clicks a week, varying by 7 from week to week, 11 in the last 13 weeks, and a "
-    "median wait of 9.9 hours":
+    "median wait of 9.9 hours over the year, 8.0 as the mean of the weekly medians that the "
+    "response-time objective is judged by, baseline and target alike":
         lambda: round(_weeks()["clicks"].mean()) == 13 and round(_weeks()["clicks"].std()) == 7
         and round(_recent_clicks()) == 11 and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9"
-        and _objective("response_time").baseline == "9.9",
+        and _objective("response_time").baseline == _weekly_median_mean() == "8.0",
     "the plan's cadence forecasts about 12 clicks a week at 2025's rates, about the recent 11":
         lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11,
     "a feed post there drew 0.3 clicks in 2025, the fewest of any platform":
@@ -626,10 +635,17 @@ PLAN_CLAIMS = {
     "for clicks: in 2025 a feed post there drew 0.3 clicks, the fewest of any channel":
         lambda: round(_mentions_per_week()["x"]) == 5
         and _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.3",
-    "gives a median wait of 3 hours to that look, and the target leaves an hour for answers that "
-    "need a colleague. A week's median varies by 4 hours":
-        lambda: round(_waits(LUMEN.community).median()) == 3
+    "In 2025 those weekly medians averaged 8.0 hours (the median over all the year's answers, 9.9, "
+    "is another measure).":
+        lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
+    "gives weekly medians averaging 3.6 hours to that look, and the target of 4.5 leaves most of an "
+    "hour for answers that need a colleague. A week's median varies by 4 hours":
+        lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
+        and all(o.target == "4.5" for o in LUMEN.objectives if o.metric == "response_time")
         and _objective("response_time").spread == str(round(_weeks()["response_time"].std())),
+    "Week by week the median wait averaged 8.0 hours, the measure our response-time objective is "
+    "judged by.":
+        lambda: _weekly_median_mean() == "8.0",
     "unanswered ones counted as late (20% in 2025)":
         lambda: round(_answered_within(4) * 100) == 20,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
@@ -681,6 +697,18 @@ PLAN_CLAIMS = {
     "monitoring about 24 mentions a week":
         lambda: round(_mentions_per_week().sum()) == 24,
 }
+
+
+def _weekly_median_mean():
+    """The mean of 2025's weekly median response times outside the recall, to one decimal."""
+    return f"{_weeks()['response_time'].mean():.1f}"
+
+
+def _replay_weekly_median_mean():
+    """The mean of the weekly medians of the replay's waits on Lumen's rota."""
+    waits = _waits(LUMEN.community)
+    arrivals = _lumen()[1]["created_at"].loc[waits.index].dt.tz_localize(None)
+    return waits.groupby(arrivals.dt.to_period("W")).median().mean()
 
 
 def _answered_within(hours):

@@ -45,7 +45,7 @@ def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert [h.split(". ", 1)[1] for h in headings][:4] == [
         "Where we start", "Objectives", "What social media will do", "Audience insight"]
-    assert "| service | Median response time (hours) | 9.9 | 4 | 2027-03-31 |" in text
+    assert "| service | Median response time (hours) | 8.0 | 4.5 | 2027-03-31 |" in text
     assert "Still open" not in text
 
 
