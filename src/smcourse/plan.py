@@ -1409,7 +1409,7 @@ def example_plan() -> Plan:
                          "example): 6 a month in 2026, varying by 2, average rating 4.4, "
                          "reported beside the count. Every customer is asked, on the receipt "
                          "and a card at the till, never only the regulars we expect to be "
-                         "pleased; every review is answered within a day, that is within 12 "
+                         "pleased; every review is answered within a day, that is within 12.5 "
                          "staffed hours, one day of the inbox's opening hours, the promise the "
                          "channel table makes for review sites and the Google profile; judged "
                          "as the mean "
@@ -1517,7 +1517,7 @@ def example_plan() -> Plan:
                       reason="Lumen's own records, not the course data (invented for this "
                              "example). The year-end step after June's 9: the holiday gift boxes "
                              "carry the same review card, and every review is still answered "
-                             "within a day (12 staffed hours). Judged as the mean of October to December."),
+                             "within a day (12.5 staffed hours). Judged as the mean of October to December."),
             _year_end(response, "4.5", periods="26",
                       reason="The year-end promise is to keep March's 4.5 hours through the "
                              "summer holidays and the busy gift season, when the deputies cover "
@@ -1570,7 +1570,7 @@ def example_plan() -> Plan:
                     2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, ""),
             Channel("Google Business Profile", "rented", "Opening hours, events and reviews for "
                     "people nearby, like Priya", 1, "week",
-                    {"New roasts and offers": 100}, 15, "12"),
+                    {"New roasts and offers": 100}, 15, "12.5"),
             Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah",
                     5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
                                 "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
@@ -1592,7 +1592,7 @@ def example_plan() -> Plan:
                                         "who do not follow us yet",
                     5, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "4"),
             Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong",
-                    0, "week", {}, 0, "12"),
+                    0, "week", {}, 0, "12.5"),
         ],
         voice="Warm, curious and plain: we sound like a barista who loves explaining coffee. We sign "
               "replies with our first name, we never mock a question, and we never criticise "
@@ -1713,19 +1713,29 @@ def example_plan() -> Plan:
                       surge="One surge a year like the 2025 recall, staffed as the crisis policy "
                             "says: 3 weeks of one person on the inbox and mentions from 07:00 to "
                             "22:00 every day, 105 hours a week in 14 shifts of 7.5 hours, all of "
-                            "them extra, as the usual looks go on beside them. Jo and Lee take 10 "
-                            "shifts, 75 hours: hours they would have worked in the café, moved to "
-                            "other work, so not overtime and no extra pay for them; the café's "
-                            "part-timers cover their café shifts, 75 hours more at the loaded "
-                            "43.75 USD, 3,281.25, spread by the café manager so that nobody goes "
-                            "beyond 40 hours in a week, past which the US Fair Labor Standards Act "
-                            "requires at least one and a half times the regular rate (U.S. "
-                            "Department of Labor, Overtime Pay). Sam and Ade take the other 4 "
-                            "shifts, 30 hours beyond their full week: overtime at time and a "
-                            "half, 52.50 USD an hour, 65.625 with on-costs, 1,968.75. A surge week "
-                            "costs 5,250 USD and three 15,750, rounded up to 16,000. The head of "
-                            "marketing, salaried and exempt from the Act's overtime, is paid "
-                            "nothing more for the evenings a surge takes.",
+                            "them extra, as the usual looks go on beside them. Jo and Lee work "
+                            "40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; "
+                            "Lumen's records, invented) and take 10 shifts, 75 hours, in place of "
+                            "other hours, so neither passes 40 in a week: Jo takes the late shift "
+                            "(14:30 to 22:00) on her four look days and one more, her 15:00 and "
+                            "19:00 looks falling inside those shifts, and the tastings wait, so "
+                            "her week is 37.5 hours; Lee's is 37.5 on the inbox and 2.5 in the "
+                            "café. The café's part-timers cover the café hours they give up, Jo's "
+                            "35 and Lee's 37.5, 72.5 hours at the loaded 43.75 USD, 3,171.88, "
+                            "spread by the café manager so that nobody goes beyond 40 hours in a "
+                            "week, past which the US Fair Labor Standards Act requires at least "
+                            "one and a half times the regular rate (U.S. Department of Labor, "
+                            "Overtime Pay). Sam and Ade take the other 4 shifts, 30 hours beyond "
+                            "their full week: overtime at time and a half, 52.50 USD an hour, "
+                            "65.625 with on-costs, 1,968.75. A surge week costs about 5,141 USD "
+                            "and three about 15,422, rounded up to 16,000. The head of marketing "
+                            "is paid nothing more for the evenings a surge takes only if she is "
+                            "exempt from the Act's overtime, which needs both executive or "
+                            "administrative duties and a salary of at least 684 USD a week (the "
+                            "level the Department of Labor enforces since a federal court vacated "
+                            "its 2024 rule on 15 November 2024); whether she is exempt is Lumen's "
+                            "to confirm with its payroll adviser, and if she is not, her surge "
+                            "evenings are overtime too.",
                       case="A year of the plan costs about 109,045 USD: people 88,725 (39 hours "
                            "a week at the loaded 43.75 USD), tools 1,920, paid promotion 2,400 and "
                            "the contingency 16,000. Most of it is spent today: in 2026 social "
