@@ -396,6 +396,10 @@ CLAIMS = {
     "Lumen's to confirm":
         lambda: "at least 684 USD a week" in LUMEN.budget.surge
         and "whether she is exempt is Lumen's to confirm" in LUMEN.budget.surge,
+    "the course data's are 2025, the last year Lumen exported in full, and Lumen's own records are "
+    "2026":
+        lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
+                    for source, years in _baseline_years().items()),
     "Paid promotion (200 USD a month)":
         lambda: LUMEN.budget.paid_per_month == 200 and LUMEN.budget.currency == "USD",
     "5 posts a week × 4 weeks × 40% = 8 questions a month on Facebook":
@@ -615,8 +619,8 @@ PLAN_CLAIMS = {
     "Repeat orders are not valued apart: those that come back through a social link or the SOCIAL "
     "code are already among these orders":
         lambda: any(o.outcome == "loyalty" for o in LUMEN.objectives),
-    "about as many organic clicks as now (12 a week against a recent 11), so the 8 extra orders a "
-    "month":
+    "about as many organic clicks as 2025 gave (12 a week against 11 in its last 13 weeks), so the 8 "
+    "extra orders a month":
         lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11
         and _extra_orders_a_month() == 8,
     "six in ten messages answered within 4 hours and 93 in 100 within 11, every day":
@@ -672,6 +676,10 @@ PLAN_CLAIMS = {
         lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
         and all(o.target == "4.5" for o in LUMEN.objectives if o.metric == "response_time")
         and _objective("response_time").spread == str(round(_weeks()["response_time"].std())),
+    "Each baseline names its year: those computed from our platform data are 2025's, the last year "
+    "we exported in full, and those from our own records are 2026's":
+        lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
+                    for source, years in _baseline_years().items()),
     "Week by week the median wait averaged 8.0 hours, the measure our response-time objective is "
     "judged by.":
         lambda: _weekly_median_mean() == "8.0",
@@ -740,6 +748,11 @@ PLAN_CLAIMS = {
     "monitoring about 24 mentions a week":
         lambda: round(_mentions_per_week().sum()) == 24,
 }
+
+
+def _baseline_years():
+    """The year each objective's source names: the course data's 2025, Lumen's records 2026."""
+    return {o.source: re.findall(r"\b20\d\d\b", o.source) for o in LUMEN.objectives}
 
 
 def _weekly_median_mean():

@@ -90,7 +90,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert [c.text for c in objectives.rows[2].cells] == [
         "sales", "Web-shop orders from unpaid social links or the SOCIAL code (orders a month)",
         "30", "38", "2027-06-30", "±6 a month; mean of 3 months",
-        "Lumen's web-shop order records (invented for this example)",
+        "Lumen's web-shop order records, 2026 (invented for this example)",
         plan.example_plan().objectives[1].reason]
     assert objectives.rows[1].cells[5].text == "±3 a month; mean of 3 months"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]

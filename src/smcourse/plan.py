@@ -1384,7 +1384,7 @@ def example_plan() -> Plan:
         Objective("loyalty", "Repeat web-shop orders from customers who came through social",
                   "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
                   periods="3", activity="communicate",
-                  source="Lumen's web-shop order records (invented for this example)",
+                  source="Lumen's web-shop order records, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
                          "example): about 12 a month in 2026, varying by 3: second and later "
                          "orders from customers whose first order came through a tagged "
@@ -1393,7 +1393,7 @@ def example_plan() -> Plan:
         Objective("sales", "Web-shop orders from unpaid social links or the SOCIAL code",
                   "30", "38", "2027-06-30", unit="orders a month", spread="6", periods="3",
                   activity="communicate",
-                  source="Lumen's web-shop order records (invented for this example)",
+                  source="Lumen's web-shop order records, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
                          "example): about 30 orders a month in 2026 came through a link "
                          "tagged utm_source=social or the SOCIAL code, varying by 6. In 2026 "
@@ -1404,7 +1404,7 @@ def example_plan() -> Plan:
                          "the mean of April to June."),
         Objective("reviews", "New Google reviews, every rating counted", "6", "9",
                   "2027-06-30", unit="reviews a month", spread="2", periods="3",
-                  source="Lumen's Google Business Profile (invented for this example)",
+                  source="Lumen's Google Business Profile, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
                          "example): 6 a month in 2026, varying by 2, average rating 4.4, "
                          "reported beside the count. Every customer is asked, on the receipt "
@@ -1459,7 +1459,7 @@ def example_plan() -> Plan:
                          "answered, pooled over April to June."),
         Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
                   unit="enquiries a month", spread="1.4", periods="6", activity="connect",
-                  source="Lumen's enquiry log (invented for this example)",
+                  source="Lumen's enquiry log, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
                          "example): 2 a month in 2026, most through LinkedIn. Two LinkedIn "
                          "posts a week for cafés like Marco's link to the wholesale page; "
@@ -1467,7 +1467,7 @@ def example_plan() -> Plan:
         Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
                   "3", "6", "2027-06-30", unit="conversations a month", spread="1.5",
                   periods="6", activity="connect",
-                  source="Lumen's shared conversation log (invented for this example)",
+                  source="Lumen's shared conversation log, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
                          "example): about 3 a month in 2026, noted in a shared log by whoever "
                          "talks with them; judged as the mean of January to June."),
@@ -1486,7 +1486,11 @@ def example_plan() -> Plan:
                     "questions, with a median wait of 9.9 hours to an answer, because 53% of the comments "
                     "arrive before 08:00 or after 18:00 and about one in six on a Sunday. Week "
                     "by week the median wait averaged 8.0 hours, the measure our response-time "
-                    "objective is judged by.",
+                    "objective is judged by. Each baseline names its year: those computed "
+                    "from our platform data are 2025's, the last year we exported in full, and "
+                    "those from our own records are 2026's; before the first report the head "
+                    "of marketing recomputes the 2025 ones from 2026's exports, so that every "
+                    "baseline covers the year before the plan.",
             competitor="Beacon Bean Co. had 2.4 times our followers at the start of 2025 and 1.9 "
                        "times at its end, but three in five of its posts are promotions and it "
                        "answers 30% of questions, slowly."),
@@ -1767,8 +1771,8 @@ def example_plan() -> Plan:
                            "it adds, so without a surge it pays back in the third quarter of "
                            "2028; a surge's 16,000 would take about three more years of that to "
                            "earn back, so the reserve buys readiness, not sales. The cadence "
-                           "forecasts about as many organic clicks as now (12 a week against a "
-                           "recent 11), so the 8 extra orders a month must come from offer links "
+                           "forecasts about as many organic clicks as 2025 gave (12 a week against "
+                           "11 in its last 13 weeks), so the 8 extra orders a month must come from offer links "
                            "that land on the roast with the SOCIAL code, not from more clicks. "
                            "The paid promotion is a test reported apart: it stops if a paid "
                            "order costs more than its margin, and the orders target does not "
