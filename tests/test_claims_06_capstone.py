@@ -411,6 +411,9 @@ CLAIMS = {
     "2026":
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
                     for source, years in _baseline_years().items()),
+    "the case assumes no wholesale account is lost (with three of the six lost it never pays back)":
+        lambda: _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN < _added_cost()
+        and (LUMEN.budget.people_hours - HOURS_2026, round(2 * 12 * WON)) == (4, 6),
     "Paid promotion (200 USD a month)":
         lambda: LUMEN.budget.paid_per_month == 200 and LUMEN.budget.currency == "USD",
     "5 posts a week × 4 weeks × 40% = 8 questions a month on Facebook":
