@@ -728,7 +728,7 @@ def test_linkedin_posts_on_weekdays_unless_told_otherwise_and_any_channel_can_ch
     lumen = _with_channel("Instagram", days="weekdays")
     assert not on("Instagram") & weekend
     assert Counter(e.channel for e in plan.calendar(lumen)) == count  # as many posts, other days
-    lumen = _with_channel("LinkedIn", days="every day", posts=7)
+    lumen = _with_channel("LinkedIn", days="every day")
     assert on("LinkedIn") & weekend
     lumen = _with_channel("LinkedIn", days="Tuesdays")
     assert _messages(lumen, "channels") == [

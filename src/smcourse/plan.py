@@ -1573,12 +1573,10 @@ def example_plan() -> Plan:
             Channel("Website and blog", "owned", "Brewing guides and the shop: our home base",
                     1, "week", {"Brewing at home": 75, "New roasts and offers": 25}, 120, "24"),
             Channel("Email newsletter", "owned", "New roasts and events for regulars",
-                    2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, "",
-                    "weekdays"),
-            Channel("X", "rented", "Where about 5 mentions a week reach us (and, we assume, the "
-                    "local press: to check by March); not for clicks: in 2025 a feed post there drew "
-                    "0.3 clicks, the fewest of any channel", 4, "week",
-                    {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4"),
+                    2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, ""),
+            Channel("Google Business Profile", "rented", "Opening hours, events and reviews for "
+                    "people nearby, like Priya", 1, "week",
+                    {"New roasts and offers": 100}, 15, "12.5"),
             Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah",
                     5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
                                 "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
@@ -1588,11 +1586,12 @@ def example_plan() -> Plan:
                     20, "4"),
             Channel("Threads", "rented", "Quick conversations with Instagram followers",
                     2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
-            Channel("Google Business Profile", "rented", "Opening hours, events and reviews for "
-                    "people nearby, like Priya", 1, "week",
-                    {"New roasts and offers": 100}, 15, "12.5"),
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
                     2, "week", {"Wholesale and careers": 100}, 45, "4"),
+            Channel("X", "rented", "Where about 5 mentions a week reach us (and, we assume, the "
+                    "local press: to check by March); not for clicks: in 2025 a feed post there drew "
+                    "0.3 clicks, the fewest of any channel", 4, "week",
+                    {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays"),
             Channel("YouTube", "rented", "One long brewing video a month",
                     1, "month", {"Brewing at home": 100}, 480, "24"),
             Channel("TikTok", "rented", "Short brewing clips and the team at work, for people "
