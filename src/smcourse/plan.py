@@ -1377,9 +1377,9 @@ def _year_end(milestone: Objective, target: str, reason: str, periods: str | Non
 def example_plan() -> Plan:
     """The plan Lumen Coffee Roasters might write, the course's worked example; it passes `check`.
     Its response-time baseline and spread are the 2025 course data's outside the recall weeks
-    (8 to 28 September), from `plan_import.baseline` and `plan_import.weekly`; its business counts
-    (sign-ups, orders, reviews, enquiries, conversations) and direct messages are Lumen's own records,
-    invented for the example and labelled so."""
+    (8 to 28 September): the mean and spread of `plan_import.weekly`'s weekly medians, the way its
+    target is judged; its business counts (orders, reviews, enquiries, conversations) and direct
+    messages are Lumen's own 2026 records, invented for the example and labelled so."""
     milestones = [  # the mid-year objectives; `_year_end` makes the December step of each
         Objective("loyalty", "Repeat web-shop orders from customers who came through social",
                   "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
