@@ -2,6 +2,7 @@
 example plan state in prose, checked against the course data and the plan's own fields: a change
 that falsifies a sentence fails here, naming the sentence."""
 
+import dataclasses
 import json
 import math
 import re
@@ -147,11 +148,30 @@ def _surge_extra_hours():
 
 
 def _surge_week_cost():
-    """A surge week: the part-timers' cover for Jo's and Lee's 10 shifts at the loaded rate, and
-    Sam's and Ade's 4 shifts as overtime at time and a half on the wage, with on-costs."""
+    """A surge week: the part-timers' cover for the café hours Jo and Lee give up for their 10
+    shifts at the loaded rate, and Sam's and Ade's 4 shifts as overtime at time and a half on the
+    wage, with on-costs."""
     shift = 7.5
     assert 14 * shift == _surge_extra_hours()
-    return 10 * shift * LOADED + 4 * shift * WAGE * 1.5 * (1 + ON_COSTS)
+    return sum(_cafe_hours_given_up().values()) * LOADED + 4 * shift * WAGE * 1.5 * (1 + ON_COSTS)
+
+
+JO_LEE_WEEK = {"Jo": {"café": 35, "social": 5}, "Lee": {"café": 40}}  # invented records
+JO_LOOK_DAYS = ("Mon", "Tue", "Sat", "Sun")  # the rota days Jo looks in at 15 and 19
+
+
+def _surge_weeks_of_jo_and_lee():
+    """Jo's and Lee's hours in a surge week: five 7.5-hour shifts each; Jo's usual looks fall inside
+    her late shifts (14:30 to 22:00) and her other social work waits, Lee keeps the café hours left."""
+    assert [day for day, names in LUMEN.community.rota.items() if "Jo at 15 and 19" in names] \
+        == list(JO_LOOK_DAYS) and all(14.5 <= hour < 22 for hour in (15, 19))
+    shifts = 5 * 7.5
+    return {"Jo": shifts, "Lee": shifts + JO_LEE_WEEK["Lee"]["café"] - _cafe_hours_given_up()["Lee"]}
+
+
+def _cafe_hours_given_up():
+    """The café hours the part-timers cover: all of Jo's, and Lee's less what Lee keeps."""
+    return {"Jo": JO_LEE_WEEK["Jo"]["café"], "Lee": 5 * 7.5}
 
 
 def _recall_weeks():
@@ -175,6 +195,14 @@ def _calendar_days(channel=None):
     """The weekday of each post in the plan's six-week calendar, on one channel or all."""
     return pd.Series([entry.day.strftime("%a") for entry in plan.calendar(LUMEN)
                       if channel in (None, entry.channel)])
+
+
+def _earlier_draft_days():
+    """Posts on each weekday in the draft before X was given weekdays: every channel but LinkedIn
+    posting every day."""
+    channels = [dataclasses.replace(c, days="") if c.name == "X" else c for c in LUMEN.channels]
+    draft = dataclasses.replace(LUMEN, channels=channels)
+    return pd.Series([e.day.strftime("%a") for e in plan.calendar(draft)]).value_counts()
 
 
 def _weakest_two_days():
@@ -290,10 +318,18 @@ CLAIMS = {
         and round(1 / (_ordinary_arrivals()[1] == 6).mean()) == 6,
     "most people would wait over nine clock hours":
         lambda: 9 < _waits(OLD_ROTA).median() < 10,
-    "The replay gives a median wait of 3 hours, which is where the response-time target of 4 hours "
-    "comes from":
-        lambda: round(_waits(LUMEN.community).median()) == 3
-        and _objective("response_time").target == "4",
+    "The replay gives a median wait of 3 hours over all of 2025's comments":
+        lambda: round(_waits(LUMEN.community).median()) == 3,
+    "Lumen judges the mean of the weekly medians, as its spread (a week's median varies by 4 hours) "
+    "and the 12 weeks it averages over are weekly too. Measured that way, the baseline is 8.0 hours, "
+    "not the year's 9.9, and the replay's weekly medians average 3.6 hours, so the target of 4.5 "
+    "hours leaves most of an hour":
+        lambda: _weekly_median_mean() == "8.0" == _objective("response_time").baseline
+        and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9"
+        and _objective("response_time").spread == str(round(_weeks()["response_time"].std())) == "4"
+        and _objective("response_time").periods == "12"
+        and f"{_replay_weekly_median_mean():.1f}" == "3.6"
+        and 0.5 < float(_objective("response_time").target) - _replay_weekly_median_mean() < 1,
     "Outside the recall Lumen receives 28.9 comments a week on average (1,418 comments over the 49.1 "
     "weeks of 2025 outside it), but ordinary weeks reach 62, so the inbox is staffed for 62":
         lambda: _comments_outside_recall() == 1418 and f"{_weeks_outside_recall():.1f}" == "49.1"
@@ -320,9 +356,21 @@ CLAIMS = {
         lambda: _channel("TikTok").posts == 5 and LUMEN.hours_by_channel()["TikTok"] == 5
         and "films and edits TikTok 5" in LUMEN.budget.other_work
         and (_channel("YouTube").posts, _channel("YouTube").per) == (1, "month"),
-    "the plan adds 4 people hours a week, more tools and the paid promotion, 15,580 USD a year":
-        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and _added_cost() == 15580,
-    "380 USD a month": lambda: LUMEN.budget.tools_per_month == 380 >= 300 + 26 + 50,
+    "the plan adds 4 people hours a week, more tools and the paid promotion, 12,940 USD a year":
+        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and _added_cost() == 12940,
+    "Buffer's Team plan for the 8 social channels in the channel table, at 10 USD a channel a "
+    "month billed yearly (buffer.com/pricing as recorded on 13 August 2026), 80 USD":
+        lambda: len(_buffer_channels()) == 8 == BUFFER_CHANNELS and 8 * BUFFER_PER_CHANNEL == 80
+        and "8 social channels" in LUMEN.budget.tools,
+    "it assumes none is lost, and says that with three of the six lost it never covers what it adds":
+        lambda: _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN < _added_cost()
+        and "No account is assumed lost" in LUMEN.budget.case,
+    "Lumen's leads objective aims at two more enquiries a month by June and holds them to December, "
+    "and its business case values those same two":
+        lambda: [(o.by, float(o.target) - float(o.baseline)) for o in LUMEN.objectives
+                 if o.outcome == "leads"] == [("2027-06-30", 2), ("2027-12-31", 2)]
+        and "two more enquiries a month win" in LUMEN.budget.case,
+    "about 160 USD a month": lambda: LUMEN.budget.tools_per_month == 160 >= 80 + 26 + 50,
     "39 hours at 43.75 USD an hour (the 35 USD wage and 25% employer on-costs, Lumen's assumption "
     "within a typical 20 to 35%) is about 88,725 USD a year":
         lambda: LOADED == 35 * 1.25 == 43.75 and LUMEN.budget.people_hours * LOADED * 52 == 88725,
@@ -340,13 +388,30 @@ CLAIMS = {
         and [day for day, names in LUMEN.community.rota.items() if "Ade" in names]
         == list(plan.WEEKDAYS[2:]),
     "from 07:00 to 22:00 every day is 105 hours a week, all of it extra, as the usual looks go on. Jo's "
-    "and Lee's 75 hours are moved, not added, so only the part-timers covering their café shifts "
-    "cost more, at the loaded rate and under 40 hours a week; Sam's and Ade's 30 hours are "
-    "overtime at time and a half (the US Fair Labor Standards Act's rate beyond 40 hours a week). "
-    "A surge week costs 5,250 USD, three 15,750, and the plan sets aside 16,000 USD a year":
-        lambda: _surge_extra_hours() == 105 == 75 + 30 and _surge_week_cost() == 5250
-        and _recall_weeks() * _surge_week_cost() == 15750
+    "and Lee's 75 hours take the place of other hours (Jo's usual looks fall inside her late "
+    "shifts), so neither passes 40 hours in a week; the part-timers covering the 72.5 café hours "
+    "they give up cost more, at the loaded rate and under 40 hours a week; Sam's and Ade's 30 hours "
+    "are overtime at time and a half (the US Fair Labor Standards Act's rate beyond 40 hours a "
+    "week). A surge week costs about 5,141 USD, three about 15,422, and the plan sets aside 16,000 "
+    "USD a year":
+        lambda: _surge_extra_hours() == 105 == 75 + 30
+        and max(_surge_weeks_of_jo_and_lee().values()) <= 40
+        and sum(_cafe_hours_given_up().values()) == 72.5
+        and round(_surge_week_cost()) == 5141
+        and round(_recall_weeks() * _surge_week_cost()) == 15422
         and LUMEN.budget.contingency == 16000 and LUMEN.budget.currency == "USD",
+    "a salary of at least 684 USD a week (the level the Department of Labor enforces since a federal "
+    "court vacated its 2024 rule in November 2024): whether Lumen's head of marketing is exempt is "
+    "Lumen's to confirm":
+        lambda: "at least 684 USD a week" in LUMEN.budget.surge
+        and "whether she is exempt is Lumen's to confirm" in LUMEN.budget.surge,
+    "the course data's are 2025, the last year Lumen exported in full, and Lumen's own records are "
+    "2026":
+        lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
+                    for source, years in _baseline_years().items()),
+    "the case assumes no wholesale account is lost (with three of the six lost it never pays back)":
+        lambda: _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN < _added_cost()
+        and (LUMEN.budget.people_hours - HOURS_2026, round(2 * 12 * WON)) == (4, 6),
     "Paid promotion (200 USD a month)":
         lambda: LUMEN.budget.paid_per_month == 200 and LUMEN.budget.currency == "USD",
     "5 posts a week × 4 weeks × 40% = 8 questions a month on Facebook":
@@ -378,14 +443,30 @@ CLAIMS = {
                                     LUMEN.community, 4).loc[lambda waits: waits == 0].index // 60))
         == [7, 11, 15, 19]
         and set(re.findall(r"(\w+) at", " ".join(LUMEN.community.rota.values()))) == {"Sam", "Ade", "Jo"},
-    "though LinkedIn's wholesale posts now fall on weekdays only, the calendar still puts 44 of 155 "
-    "posts on Saturday and Sunday, Lumen's two weakest days for the median feed post, and only 12 on "
-    "Wednesday":
-        lambda: not {"Sat", "Sun"} & set(_calendar_days("LinkedIn"))
-        and _weakest_two_days() == {"Sat", "Sun"}
-        and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 44 and len(_calendar_days()) == 155
-        and _calendar_days().value_counts().idxmin() == "Wed"
-        and _calendar_days().value_counts()["Wed"] == 12,
+    "weekdays for X even out the week (15 to 30 posts a day, 38 of 155 at the weekend), but Threads "
+    "and the posts on the Google profile, the two new parts, have no baseline":
+        lambda: len(_calendar_days()) == 155
+        and (_calendar_days().value_counts().min(), _calendar_days().value_counts().max()) == (15, 30)
+        and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 38
+        and not {"threads", "google business profile"} & set(_lumen()[0]["platform"].str.lower()),
+    "Lumen chose weekdays for X, where the local press it wants to reach is at work, which takes "
+    "Wednesday from 12 posts to 18 and the weekend, its two weakest days for the median feed post in "
+    "2025, from 44 to 38 of 155, below their share of the week":
+        lambda: not {"Sat", "Sun"} & set(_calendar_days("X")) and _channel("X").days == "weekdays"
+        and _earlier_draft_days()["Wed"] == 12 and _calendar_days().value_counts()["Wed"] == 18
+        and _earlier_draft_days()[["Sat", "Sun"]].sum() == 44
+        and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 38 < 155 * 2 / 7
+        and _weakest_two_days() == {"Sat", "Sun"} and len(_calendar_days()) == 155,
+    "Tuesday and Thursday stay the busiest, 30 posts each in six weeks, 5 a day":
+        lambda: _calendar_days().value_counts().nlargest(2).to_dict() == {"Tue": 30, "Thu": 30}
+        and 30 / plan.CALENDAR_WEEKS == 5,
+    "every post is scheduled ahead in Buffer and the head of marketing approves the week's calendar "
+    "each Monday":
+        lambda: "approves the week's calendar each Monday" in LUMEN.budget.other_work
+        and "schedules the posts" in LUMEN.budget.tools,
+    "LinkedIn's two wholesale posts a week, Facebook's and TikTok's all fall on both":
+        lambda: set(_calendar_days("LinkedIn")) == {"Tue", "Thu"}
+        and all({"Tue", "Thu"} <= set(_calendar_days(name)) for name in ("Facebook", "TikTok")),
     "commitment, named the weakest dimension by module 3's scores, has its action due on 4 "
     "January, the first day, which no other action comes before (relationships' is due the same "
     "day, and the builder counts a tie as first)":
@@ -399,14 +480,14 @@ NOTES_CLAIMS = {
     "the median wait looks 2.4 hours shorter than an ordinary week's (7.5 against 9.9)":
         lambda: [f"{_baseline()['response_time']:.1f}", f"{_baseline(RECALL)['response_time']:.1f}"]
         == ["7.5", "9.9"],
-    "the plan adds 15,580 USD a year at the loaded 43.75 USD an hour, set against extra unpaid orders "
+    "the plan adds 12,940 USD a year at the loaded 43.75 USD an hour, set against extra unpaid orders "
     "rising to 8 a month by June and 14 by December at a 12.80 USD margin and about 6 wholesale "
     "accounts a year won from two more enquiries a month, at 2,730 USD of margin each (Lumen's "
-    "records, invented): about 9,430 USD back in 2027, a first-year loss of 22,150 with the 16,000 "
-    "reserve (6,150 without a surge), and 18,530 a year from 2028, paying back early in 2030":
-        lambda: _added_cost() == 15580 and _extra_orders_a_month() == 8
-        and _value() == (9430, 18530) and _added_cost() + 16000 - 9430 == 22150
-        and _payback()[0] == 2030 and _payback()[1] < 0.25,
+    "records, invented): about 9,430 USD back in 2027, a first-year loss of 19,510 with the 16,000 "
+    "reserve (3,510 without a surge), and 18,530 a year from 2028, paying back in its third quarter":
+        lambda: _added_cost() == 12940 and _extra_orders_a_month() == 8
+        and _value() == (9430, 18530) and _added_cost() + 16000 - 9430 == 19510
+        and _payback()[0] == 2028 and 0.5 <= _payback()[1] < 0.75,
     "a surge contingency of 16,000 USD a year pays one person from 07:00 to 22:00 every day for three "
     "recall weeks: the part-timers who cover the café staff's moved shifts at the loaded rate, the "
     "leads' extra hours at time and a half":
@@ -424,10 +505,11 @@ NOTES_CLAIMS = {
                     * (1 if o.spec().better == "higher" else -1) >= 0
                     for j in LUMEN.objectives) for o in LUMEN.objectives if o.by == "2027-12-31"),
     "about 13 link clicks a week, varying by 7 from week to week, 11 in the last 13 weeks, and a "
-    "median wait of 9.9 hours":
+    "median wait of 9.9 hours over the year, 8.0 as the mean of the weekly medians that the "
+    "response-time objective is judged by, baseline and target alike":
         lambda: round(_weeks()["clicks"].mean()) == 13 and round(_weeks()["clicks"].std()) == 7
         and round(_recent_clicks()) == 11 and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9"
-        and _objective("response_time").baseline == "9.9",
+        and _objective("response_time").baseline == _weekly_median_mean() == "8.0",
     "the plan's cadence forecasts about 12 clicks a week at 2025's rates, about the recent 11":
         lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11,
     "a feed post there drew 0.3 clicks in 2025, the fewest of any platform":
@@ -446,12 +528,18 @@ NOTES_CLAIMS = {
         lambda: LUMEN.budget.people_hours * LOADED * 52 == 88725,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
-    "44 of 155 posts fall on Saturday and Sunday, the two weakest days for the median feed post":
-        lambda: _weakest_two_days() == {"Sat", "Sun"}
-        and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 44 and len(_calendar_days()) == 155,
+    "X's weekdays take the weekend from 44 to 38 of 155 posts":
+        lambda: _earlier_draft_days()[["Sat", "Sun"]].sum() == 44
+        and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 38 and len(_calendar_days()) == 155,
 }
 
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
+BUFFER_CHANNELS, BUFFER_PER_CHANNEL = 8, 10  # Buffer's Team plan, billed yearly (13 August 2026)
+
+
+def _buffer_channels():
+    """The plan's channels that are social accounts a scheduling tool connects: the rented ones."""
+    return [c.name for c in LUMEN.channels if c.property == "rented"]
 MENTIONS = "Mentions of Lumen elsewhere that we answer, spam left out"
 HOURS_2026, TOOLS_2026 = 35, 40  # Lumen's invented records of 2026, as its budget states them
 WAGE, ON_COSTS = 35, 0.25  # Lumen's wage an hour and its employer on-costs (invented records)
@@ -509,21 +597,21 @@ def _payback():
 
 
 PLAN_CLAIMS = {
-    "A year of the plan costs about 111,685 USD: people 88,725 (39 hours a week at the loaded 43.75 "
-    "USD), tools 4,560, paid promotion 2,400 and the contingency 16,000.":
-        lambda: _year_cost() == 111685 and LUMEN.budget.people_hours * LOADED * 52 == 88725
-        and LUMEN.budget.tools_per_month * 12 == 4560 and LUMEN.budget.paid_per_month * 12 == 2400,
+    "A year of the plan costs about 109,045 USD: people 88,725 (39 hours a week at the loaded 43.75 "
+    "USD), tools 1,920, paid promotion 2,400 and the contingency 16,000.":
+        lambda: _year_cost() == 109045 and LUMEN.budget.people_hours * LOADED * 52 == 88725
+        and LUMEN.budget.tools_per_month * 12 == 1920 and LUMEN.budget.paid_per_month * 12 == 2400,
     "a wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs (payroll taxes and "
     "benefits: 25% in Lumen's records":
         lambda: LOADED == 43.75,
     "in 2026 social took about 35 hours a week of Sam's, Ade's and the head of marketing's time (one "
     "full-time job) and 40 USD a month of tools, 80,105 USD a year at the same loaded rate":
         lambda: HOURS_2026 * LOADED * 52 + TOOLS_2026 * 12 == 80105,
-    "The plan adds 15,580 USD a year (4 people hours a week, 9,100; tools, 4,080 more; paid "
+    "The plan adds 12,940 USD a year (4 people hours a week, 9,100; tools, 1,440 more; paid "
     "promotion, 2,400) and holds 16,000 in reserve":
-        lambda: _added_cost() == 15580 == 9100 + 4080 + 2400
+        lambda: _added_cost() == 12940 == 9100 + 1440 + 2400
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 9100
-        and (LUMEN.budget.tools_per_month - TOOLS_2026) * 12 == 4080
+        and (LUMEN.budget.tools_per_month - TOOLS_2026) * 12 == 1440
         and LUMEN.budget.contingency == 16000,
     "an order averages 32 USD at a 40% margin, 12.80 USD; the extra unpaid orders rise steadily from "
     "none to 8 a month by June and 14 by December, about 97 in 2027, worth about 1,240 USD, then 14 "
@@ -538,21 +626,29 @@ PLAN_CLAIMS = {
     "2027":
         lambda: ACCOUNT * ACCOUNT_MARGIN == 2730 and 2 * 12 * WON == 6
         and 6 * 2730 == 16380 and 16380 / 2 == 8190,
-    "So 2027 earns back about 9,430 of the 15,580 added: year one shows a loss of 22,150 USD against "
-    "the added cost and the reserve, or 6,150 if no surge spends the reserve. From 2028, if the "
-    "accounts stay, the plan earns about 18,530 a year, 2,950 more than it adds, so without a surge "
-    "it pays back early in 2030; a surge's 16,000 would take about five more years of that to earn "
-    "back":
-        lambda: _value() == (9430, 18530) and _added_cost() == 15580
-        and _added_cost() + LUMEN.budget.contingency - _value()[0] == 22150
-        and _added_cost() - _value()[0] == 6150 and _value()[1] - _added_cost() == 2950
-        and _payback()[0] == 2030 and _payback()[1] < 0.25
-        and round(LUMEN.budget.contingency / 2950) == 5,
+    "So 2027 earns back about 9,430 of the 12,940 added: year one shows a loss of 19,510 USD against "
+    "the added cost and the reserve, or 3,510 if no surge spends the reserve. From 2028, if the "
+    "accounts stay, the plan earns about 18,530 a year, 5,590 more than it adds, so without a surge "
+    "it pays back in the third quarter of 2028; a surge's 16,000 would take about three more years "
+    "of that to earn back":
+        lambda: _value() == (9430, 18530) and _added_cost() == 12940
+        and _added_cost() + LUMEN.budget.contingency - _value()[0] == 19510
+        and _added_cost() - _value()[0] == 3510 and _value()[1] - _added_cost() == 5590
+        and _payback()[0] == 2028 and 0.5 <= _payback()[1] < 0.75
+        and round(LUMEN.budget.contingency / 5590) == 3,
+    "so two more enquiries a month win about 6 accounts a year":
+        lambda: {float(o.target) - float(o.baseline) for o in LUMEN.objectives if o.outcome == "leads"}
+        == {2},
+    "No account is assumed lost: Lumen lost none of its wholesale accounts in 2026 (its records, "
+    "invented), and each one lost would take 2,730 USD a year off what follows; with two of the six "
+    "lost the plan still covers what it adds, with three it does not.":
+        lambda: _value()[1] - 2 * ACCOUNT * ACCOUNT_MARGIN >= _added_cost()
+        > _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN,
     "Repeat orders are not valued apart: those that come back through a social link or the SOCIAL "
     "code are already among these orders":
         lambda: any(o.outcome == "loyalty" for o in LUMEN.objectives),
-    "about as many organic clicks as now (12 a week against a recent 11), so the 8 extra orders a "
-    "month":
+    "about as many organic clicks as 2025 gave (12 a week against 11 in its last 13 weeks), so the 8 "
+    "extra orders a month":
         lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11
         and _extra_orders_a_month() == 8,
     "six in ten messages answered within 4 hours and 93 in 100 within 11, every day":
@@ -600,35 +696,66 @@ PLAN_CLAIMS = {
     "for clicks: in 2025 a feed post there drew 0.3 clicks, the fewest of any channel":
         lambda: round(_mentions_per_week()["x"]) == 5
         and _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.3",
-    "gives a median wait of 3 hours to that look, and the target leaves an hour for answers that "
-    "need a colleague. A week's median varies by 4 hours":
-        lambda: round(_waits(LUMEN.community).median()) == 3
+    "In 2025 those weekly medians averaged 8.0 hours (the median over all the year's answers, 9.9, "
+    "is another measure).":
+        lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
+    "gives weekly medians averaging 3.6 hours to that look, and the target of 4.5 leaves most of an "
+    "hour for answers that need a colleague. A week's median varies by 4 hours":
+        lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
+        and all(o.target == "4.5" for o in LUMEN.objectives if o.metric == "response_time")
         and _objective("response_time").spread == str(round(_weeks()["response_time"].std())),
+    "Each baseline names its year: those computed from our platform data are 2025's, the last year "
+    "we exported in full, and those from our own records are 2026's":
+        lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
+                    for source, years in _baseline_years().items()),
+    "Week by week the median wait averaged 8.0 hours, the measure our response-time objective is "
+    "judged by.":
+        lambda: _weekly_median_mean() == "8.0",
     "unanswered ones counted as late (20% in 2025)":
         lambda: round(_answered_within(4) * 100) == 20,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
     "in 14 shifts of 7.5 hours, all of them extra, as the usual looks go on beside them. Jo and Lee "
-    "take 10 shifts, 75 hours":
+    "work 40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; Lumen's records, "
+    "invented) and take 10 shifts, 75 hours":
         lambda: _recall_weeks() == 3 and _surge_extra_hours() == 105 == 14 * 7.5 and 10 * 7.5 == 75,
-    "75 hours more at the loaded 43.75 USD, 3,281.25":
-        lambda: 75 * LOADED == 3281.25,
+    "Jo's 35 and Lee's 37.5, 72.5 hours at the loaded 43.75 USD, 3,171.88":
+        lambda: _cafe_hours_given_up() == {"Jo": 35, "Lee": 37.5}
+        and f"{72.5 * LOADED:,.2f}" == "3,171.88",
+    "so neither passes 40 in a week: Jo takes the late shift (14:30 to 22:00) on her four look days "
+    "and one more, her 15:00 and 19:00 looks falling inside those shifts, and the tastings wait, so "
+    "her week is 37.5 hours; Lee's is 37.5 on the inbox and 2.5 in the café":
+        lambda: _surge_weeks_of_jo_and_lee() == {"Jo": 37.5, "Lee": 40}
+        and sum(JO_LEE_WEEK["Jo"].values()) == 40 == JO_LEE_WEEK["Lee"]["café"]
+        and _hours_by_person()[2] == JO_LEE_WEEK["Jo"]["social"],
+    "a salary of at least 684 USD a week (the level the Department of Labor enforces since a federal "
+    "court vacated its 2024 rule on 15 November 2024); whether she is exempt is Lumen's to confirm":
+        lambda: "684 USD a week" in LUMEN.budget.surge,
     "Sam and Ade take the other 4 shifts, 30 hours beyond their full week: overtime at time and a "
-    "half, 52.50 USD an hour, 65.625 with on-costs, 1,968.75. A surge week costs 5,250 USD and three "
-    "15,750, rounded up to 16,000.":
+    "half, 52.50 USD an hour, 65.625 with on-costs, 1,968.75. A surge week costs about 5,141 USD and "
+    "three about 15,422, rounded up to 16,000.":
         lambda: WAGE * 1.5 == 52.5 and WAGE * 1.5 * (1 + ON_COSTS) == 65.625
-        and 30 * WAGE * 1.5 * (1 + ON_COSTS) == 1968.75 and _surge_week_cost() == 5250
-        and _recall_weeks() * _surge_week_cost() == 15750 and LUMEN.budget.contingency == 16000,
+        and 30 * WAGE * 1.5 * (1 + ON_COSTS) == 1968.75 and round(_surge_week_cost()) == 5141
+        and round(_recall_weeks() * _surge_week_cost()) == 15422
+        and LUMEN.budget.contingency == 16000,
     "The café is open 07:00 to 19:30 every day (Lumen's records, invented), so every look falls in its "
     "opening hours.":
         lambda: all(7 <= int(hour) < 19.5 for shift in LUMEN.community.rota.values()
                     for hour in re.findall(r"\d+", shift)) and len(LUMEN.community.rota) == 7,
-    "every review is answered within a day, that is within 12 staffed hours, one day of the inbox's "
-    "opening hours, the promise the channel table makes for review sites and the Google profile":
+    "every review is answered within a day, that is within 12.5 staffed hours, one day of the "
+    "inbox's opening hours, the promise the channel table makes for review sites and the Google "
+    "profile":
         lambda: {c.response_hours for c in LUMEN.channels
-                 if c.name in ("Review sites", "Google Business Profile")} == {"12"}
-        and 12 <= 19.5 - 7,
-    "About 380 USD a month, Lumen's estimate":
-        lambda: LUMEN.budget.tools_per_month == 380 and 300 + 26 + 50 == 376 <= 380,
+                 if c.name in ("Review sites", "Google Business Profile")} == {"12.5"}
+        == {str(LUMEN.community.window_hours())} and "(12.5 staffed hours)" in " ".join(
+            o.reason for o in LUMEN.objectives if o.outcome == "reviews"),
+    "About 160 USD a month, our estimate of November 2026":
+        lambda: LUMEN.budget.tools_per_month == 160 and 80 + 26 + 50 == 156 <= 160,
+    "Buffer, Team plan, for the 8 social channels in the channel table (the Google profile, "
+    "Instagram, Facebook, Threads, LinkedIn, X, YouTube and TikTok), 80: Buffer prices per channel, "
+    "not per seat, 10 USD a channel a month billed yearly or 12 billed monthly":
+        lambda: set(_buffer_channels()) == {"Google Business Profile", "Instagram", "Facebook", "Threads",
+                                            "LinkedIn", "X", "YouTube", "TikTok"}
+        and BUFFER_CHANNELS * BUFFER_PER_CHANNEL == 80,
     "Jo 5: inbox 2.9 (8 looks)":
         lambda: sum(shift.count("Jo at") * 2 for shift in LUMEN.community.rota.values()) == 8
         and sum(len(re.findall(r"\d+", shift)) for shift in LUMEN.community.rota.values()) == 28
@@ -649,6 +776,23 @@ PLAN_CLAIMS = {
     "monitoring about 24 mentions a week":
         lambda: round(_mentions_per_week().sum()) == 24,
 }
+
+
+def _baseline_years():
+    """The year each objective's source names: the course data's 2025, Lumen's records 2026."""
+    return {o.source: re.findall(r"\b20\d\d\b", o.source) for o in LUMEN.objectives}
+
+
+def _weekly_median_mean():
+    """The mean of 2025's weekly median response times outside the recall, to one decimal."""
+    return f"{_weeks()['response_time'].mean():.1f}"
+
+
+def _replay_weekly_median_mean():
+    """The mean of the weekly medians of the replay's waits on Lumen's rota."""
+    waits = _waits(LUMEN.community)
+    arrivals = _lumen()[1]["created_at"].loc[waits.index].dt.tz_localize(None)
+    return waits.groupby(arrivals.dt.to_period("W")).median().mean()
 
 
 def _answered_within(hours):

@@ -45,7 +45,7 @@ def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):
     headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert [h.split(". ", 1)[1] for h in headings][:4] == [
         "Where we start", "Objectives", "What social media will do", "Audience insight"]
-    assert "| service | Median response time (hours) | 9.9 | 4 | 2027-03-31 |" in text
+    assert "| service | Median response time (hours) | 8.0 | 4.5 | 2027-03-31 |" in text
     assert "Still open" not in text
 
 
@@ -90,7 +90,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert [c.text for c in objectives.rows[2].cells] == [
         "sales", "Web-shop orders from unpaid social links or the SOCIAL code (orders a month)",
         "30", "38", "2027-06-30", "±6 a month; mean of 3 months",
-        "Lumen's web-shop order records (invented for this example)",
+        "Lumen's web-shop order records, 2026 (invented for this example)",
         plan.example_plan().objectives[1].reason]
     assert objectives.rows[1].cells[5].text == "±3 a month; mean of 3 months"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
