@@ -758,22 +758,29 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
 
 def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, where: str,
                            baseline: float):
-    """A fix when a baseline said to come from the course data is not a value the data give, for
-    the platform its source names (or all of Lumen's)."""
+    """A fix when a baseline said to come from the course data is not what the data give, computed
+    as its source says: on the platform it names (or all of Lumen's), without the recall weeks if
+    it says so, as a mean of weeks if it says so (else pooled, if it says so, else either)."""
     from smcourse.plan_import import course_baselines  # pandas, loaded only when a plan cites the data
 
-    words = set(_plain(objective.source).split())
-    platform = next((name for name in CHANNELS if _plain(name) in words), "all")
-    values = course_baselines().get((objective.metric, platform.lower()), [])
+    source = _plain(objective.source)
+    platform = next((name for name in CHANNELS if _plain(name) in source.split()), "all")
+    spans = ["2025 without the recall"] if "recall" in source else ["2025", "2025 without the recall"]
+    methods = (["mean of weeks"] if re.search(r"\bweek", source) else
+               ["pooled"] if re.search(r"\bpooled|plan_import\.baseline\b", source) else
+               ["pooled", "mean of weeks"])
+    found = course_baselines().get((objective.metric, platform.lower()), {})
+    values = {key: value for key, value in found.items() if key[0] in spans and key[1] in methods}
     if values and not any(abs(baseline - value) <= max(0.05, BASELINE_TOLERANCE * abs(value))
-                          for value in values):
+                          for value in values.values()):
         scope = "all of Lumen's platforms" if platform == "all" else f"Lumen's {platform}"
+        given = " or ".join(f"{spec.amount(round(value, 2))} ({method}, {span})"
+                            for (span, method), value in values.items())
         yield _fix("objectives", f"{where}.baseline",
                    f"The baseline of objective {number} ({spec.amount(baseline)}) is not what the "
-                   f"course data give for {spec.label} on {scope} ({min(values):.3g} to "
-                   f"{spec.amount(float(f'{max(values):.3g}'))}, with or without the recall weeks, "
-                   "pooled or as a mean of weeks): compute it with plan_import.baseline, or, if it "
-                   "comes from your own data, say so in its source.")
+                   f"course data give for {spec.label} on {scope}: {given}. Compute it as its "
+                   "source says (plan_import.baseline pools, plan_import.weekly(...).mean() gives "
+                   "a mean of weeks), or, if it comes from your own data, say so in its source.")
 
 
 def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str, change: float):
