@@ -25,7 +25,7 @@ from smcourse.dashboard.charts import (
     where_stuck,
     wrong_answers_figure,
 )
-from smcourse.dashboard.demo import demo_class, demo_record, demo_rows
+from smcourse.dashboard.demo import demo_class, demo_record
 from smcourse.dashboard.page import Dashboard, Section, build
 from smcourse.dashboard.records import (
     ClassRecord,
@@ -45,7 +45,7 @@ from smcourse.dashboard.statistics import (
 
 __all__ = [
     "MIN_LEARNERS_FOR_DISCRIMINATION", "WEAK_DISCRIMINATION", "ClassRecord", "Dashboard", "Section",
-    "build", "class_record", "demo_class", "demo_record", "demo_rows", "follow_up", "item_difficulty",
+    "build", "class_record", "demo_class", "demo_record", "follow_up", "item_difficulty",
     "item_discrimination", "item_statistics", "late_and_missing", "progress", "question_label",
     "read_graded_answers", "read_gradebook", "saved_answers", "score_distribution", "where_stuck",
     "wrong_answers", "wrong_answers_figure",
