@@ -8,9 +8,10 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import gradebooks
 import pytest
 
-from smcourse import certificates, cli, dashboard
+from smcourse import certificates, cli
 from smcourse.certificates import Rule
 from smcourse.errors import SmcourseError
 
@@ -34,7 +35,7 @@ def built_course(tmp_path_factory):
     root = tmp_path_factory.mktemp("certificates") / "course"
     root.mkdir()
     shutil.copy(ROOT / "nbgrader_config.py", root)
-    with dashboard.new_gradebook(root / "gradebook.db") as gradebook:
+    with gradebooks.new_gradebook(root / "gradebook.db") as gradebook:
         for assignment, points in POINTS.items():
             gradebook.add_assignment(assignment)
             gradebook.add_notebook(assignment, assignment)
@@ -241,7 +242,7 @@ def test_a_certificate_prints_on_one_a4_landscape_page(tmp_path):
 
 
 def test_work_still_to_be_marked_is_named_as_the_reason_to_wait(course, tmp_path):
-    with dashboard.new_gradebook(course / "gradebook.db") as gradebook:
+    with gradebooks.new_gradebook(course / "gradebook.db") as gradebook:
         gradebook.find_grade("task_test", METRICS, METRICS, "ben").needs_manual_grade = True
         gradebook.db.commit()
     ben = next(o for o in certificates.issue(tmp_path / "out", course).outcomes if o.learner.id == "ben")

@@ -5,6 +5,7 @@ import json
 import re
 from datetime import datetime, timedelta
 
+import gradebooks
 import pandas as pd
 import pytest
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.filterwarnings("ignore:Object of type:sqlalchemy.exc.SA
 @pytest.fixture(scope="module")
 def big_class(tmp_path_factory):
     """The demo class with 500 learners: gradebook, saved answers and practice logs."""
-    return dashboard.demo_class(tmp_path_factory.mktemp("big"), learners=500)
+    return gradebooks.demo_class(tmp_path_factory.mktemp("big"), learners=500)
 
 
 def _grade(gradebook, learner, item, score):
@@ -34,7 +35,7 @@ def small_class(tmp_path):
     ana 1+2 on time, ben 1+1 late, cleo 0+0 after the due date but within her extension,
     dev hands in nothing."""
     path = tmp_path / "gradebook.db"
-    with dashboard.new_gradebook(path) as gradebook:
+    with gradebooks.new_gradebook(path) as gradebook:
         gradebook.add_assignment("01_why", duedate=DUE)
         gradebook.add_notebook("01_why", "01_why")
         for item, points in (("q1_test", 1), ("task_test", 2)):
@@ -74,7 +75,7 @@ def test_item_difficulty_and_discrimination_are_computed_over_learners_who_hande
 
 
 def test_answers_awaiting_marking_are_left_out_of_item_statistics_and_announced(small_class):
-    with dashboard.new_gradebook(small_class) as gradebook:
+    with gradebooks.new_gradebook(small_class) as gradebook:
         gradebook.find_grade("task_test", "01_why", "01_why", "cleo").needs_manual_grade = True
         gradebook.db.commit()
     stats = dashboard.item_statistics(dashboard.read_gradebook(small_class)).set_index("item")
@@ -138,7 +139,7 @@ def test_before_anything_is_graded_the_practice_logs_alone_make_a_dashboard(tmp_
 
 
 def test_an_empty_gradebook_says_so_clearly(tmp_path):
-    with dashboard.new_gradebook(tmp_path / "gradebook.db") as gradebook:
+    with gradebooks.new_gradebook(tmp_path / "gradebook.db") as gradebook:
         gradebook.add_assignment("01_why", duedate=DUE)
     with pytest.raises(SmcourseError, match="Nothing to show yet: the gradebook at .* has no graded "
                                             "submissions"):
@@ -154,7 +155,7 @@ def test_a_file_that_is_not_a_gradebook_is_refused_and_left_untouched(tmp_path):
 
 
 def test_a_class_of_one_gets_every_section_and_a_note_instead_of_discrimination(tmp_path):
-    board = dashboard.build(**dashboard.demo_class(tmp_path, learners=1))
+    board = dashboard.build(**gradebooks.demo_class(tmp_path, learners=1))
     sections = {section.title: section for section in board.sections}
     assert board.summary[0].startswith("1 learner, 6 assignments")
     assert sections["Item discrimination"].figure is None
@@ -199,14 +200,14 @@ def test_the_demo_record_is_the_class_that_the_demo_gradebook_stores(big_class):
 
 
 def test_every_figure_has_a_title_axis_labels_and_alt_text(tmp_path):
-    for section in dashboard.build(**dashboard.demo_class(tmp_path, learners=5)).sections:
+    for section in dashboard.build(**gradebooks.demo_class(tmp_path, learners=5)).sections:
         layout = section.figure.layout
         assert layout.title.text and layout.xaxis.title.text and layout.yaxis.title.text
         assert len(layout.meta["alt"]) > 40
 
 
 def test_the_command_writes_the_page_and_prints_a_summary(tmp_path, monkeypatch, capsys):
-    paths = dashboard.demo_class(tmp_path, learners=8)
+    paths = gradebooks.demo_class(tmp_path, learners=8)
     monkeypatch.chdir(tmp_path)
     assert cli.main(["dashboard", "--attempts", "attempts", "--output", "class.html"]) == 0
     out, err = capsys.readouterr()

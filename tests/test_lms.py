@@ -11,11 +11,12 @@ import shutil
 import warnings
 from pathlib import Path
 
+import gradebooks
 import pytest
 from nbgrader.api import Gradebook
 from sqlalchemy.exc import SAWarning
 
-from smcourse import cli, dashboard, grading, lms
+from smcourse import cli, grading, lms
 from smcourse.errors import SmcourseError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -53,7 +54,7 @@ def course(tmp_path_factory):
     root = tmp_path_factory.mktemp("lms-course")
     shutil.copy(ROOT / "nbgrader_config.py", root)
     expected = {}
-    with warnings.catch_warnings(), dashboard.new_gradebook(root / "gradebook.db") as gradebook:
+    with warnings.catch_warnings(), gradebooks.new_gradebook(root / "gradebook.db") as gradebook:
         warnings.simplefilter("ignore", SAWarning)
         for assignment in ASSIGNMENTS:
             gradebook.add_assignment(assignment)

@@ -25,7 +25,7 @@ def test_every_template_is_in_the_wheels_package_data():
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_every_template_is_filled_in_by_a_module_or_another_template(name):
     named = re.compile(rf"[\"']{re.escape(name)}[\"']")
-    users = [path for path in [*PACKAGE.glob("*.py"), *(PACKAGE / "templates").glob("*.html")]
+    users = [path for path in [*PACKAGE.rglob("*.py"), *(PACKAGE / "templates").glob("*.html")]
              if path.name != name and named.search(path.read_text(encoding="utf-8"))]
     assert users, f"nothing renders, extends or includes {name}"
 
