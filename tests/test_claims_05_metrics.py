@@ -176,15 +176,6 @@ def hours_outside_recall():
     return lumen.loc[~lumen["created_at"].between(*RECALL), "hours"].median()
 
 
-def random_consistency():
-    """The posting consistency each brand's feed would score posted at random: 1 - 1/sqrt(posts a week)."""
-    feed_posts = metrics.feed_posts(tables()["posts"])
-    weekly = feed_posts.groupby("brand", observed=True).apply(
-        lambda own: own.set_index("published_at").resample("W")["post_id"].count().mean()
-    )
-    return 1 - weekly ** -0.5
-
-
 def question_test():
     posts = feed("lumen")
     asks = posts["content_type"] == "question"
@@ -661,9 +652,8 @@ CLAIMS = {
         and round(hours_outside_recall()) == 10
         and lumen_response_hours().pipe(lambda t: t[t["created_at"].dt.hour >= 18])["hours"].median() > 10
     ),
-    "Beacon does the opposite on every one of those. Posting consistency does not separate them: Beacon "
-    "scores 0.75 and Lumen 0.79, and a brand posting at random times would score about 0.76 and 0.78 at "
-    "their volumes": lambda: (
+    "Beacon does the opposite on every one of those. Posting unevenness does not separate them: Beacon "
+    "scores 1.06 and Lumen 0.93, both about the 1 that posting at random times gives at any volume": lambda: (
         (
             indicators().loc["beacon", ["reply_share", "questions_answered"]]
             < indicators().loc["lumen", ["reply_share", "questions_answered"]]
@@ -672,19 +662,18 @@ CLAIMS = {
             indicators().loc["beacon", ["median_response_hours", "promotional_share"]]
             > indicators().loc["lumen", ["median_response_hours", "promotional_share"]]
         ).all()
-        and indicators()["posting_consistency"].round(2)[["beacon", "lumen"]].tolist() == [0.75, 0.79]
-        and random_consistency().round(2)[["beacon", "lumen"]].tolist() == [0.76, 0.78]
-        and (indicators()["posting_consistency"] - random_consistency()).abs().max() < 0.02
+        and indicators()["posting_unevenness"].round(2)[["beacon", "lumen"]].tolist() == [1.06, 0.93]
+        and indicators()["posting_unevenness"].between(0.9, 1.1).all()
     ),
     'answers=["reply_share", "questions_answered", "median_response_hours", "promotional_share"]': lambda: (
         CLAIMS[
-            "Beacon does the opposite on every one of those. Posting consistency does not separate them: "
-            "Beacon scores 0.75 and Lumen 0.79, and a brand posting at random times would score about 0.76 "
-            "and 0.78 at their volumes"
+            "Beacon does the opposite on every one of those. Posting unevenness does not separate them: "
+            "Beacon scores 1.06 and Lumen 0.93, both about the 1 that posting at random times gives at any "
+            "volume"
         ]()
     ),
-    "Posting consistency barely differs (0.75 against 0.79)": lambda: (
-        indicators()["posting_consistency"].round(2)[["beacon", "lumen"]].tolist() == [0.75, 0.79]
+    "Posting unevenness barely differs (1.06 against 0.93)": lambda: (
+        indicators()["posting_unevenness"].round(2)[["beacon", "lumen"]].tolist() == [1.06, 0.93]
     ),
     "Facebook is second of Lumen's platforms per impression and fifth per follower": lambda: (
         [ranks(c)["facebook"] for c in ("by_impressions", "by_reach", "by_followers")] == [2, 2, 5]

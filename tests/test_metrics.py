@@ -178,7 +178,7 @@ def test_activity_indicators_on_a_tiny_brand():
     row = metrics.activity_indicators(posts, comments).loc["lumen"]
     assert row["reply_share"] == 0.5 and row["promotional_share"] == 0.5
     assert row["questions_answered"] == 1.0 and row["median_response_hours"] == 2.0
-    assert row["posting_consistency"] == 1.0  # both posts fall in the same single week
+    assert row["posting_unevenness"] == 0.0  # both posts fall in the same single week
 
 
 def test_compare_groups_reports_medians_and_a_p_value():
