@@ -502,6 +502,11 @@ CLAIMS = {
         and _by_type().loc[list(generate.LINK_TYPES), "click_through_rate"].min()
         > 4 * _by_type().drop(index=list(generate.LINK_TYPES))["click_through_rate"].max()
         and _by_type()["engagement_rate"].idxmax() not in generate.LINK_TYPES,
+    "by trade-press reports of a TikTok memo of 18 December 2025 that we could not open, 15 % each by "
+    "Oracle, Silver Lake and MGX and 19.9 % by ByteDance":
+        lambda: all(text in " ".join(NOTES.read_text(encoding="utf-8").split()) for text in (
+            "TikTok's memo of 18 December 2025", "(Oracle, Silver Lake and MGX 15 % each, ByteDance 19.9 %)",
+            "All are secondary sources; we could not open TikTok's own newsroom post.")),
     "The course data do not record which stage of the journey a post was written for":
         lambda: not {"stage", "journey_stage", "funnel"} & set(_feed().columns),
     "the content types that carry a link (offers, job posts, announcements and educational posts)":
