@@ -137,6 +137,18 @@ def performance_by(posts: pd.DataFrame, column: str | Sequence[str]) -> pd.DataF
                    "shares_per_post"]].sort_values("engagement_rate", ascending=False)
 
 
+def median_post_rate(posts: pd.DataFrame, by: str | Sequence[str]) -> pd.Series:
+    """The engagement rate (per impression) of the median post in each group of `by` (one column or a
+    list of them): the typical post, which a few breakout posts cannot pull up as they pull a pooled rate."""
+    keys = [by] if isinstance(by, str) else list(by)
+    missing = [key for key in keys if key not in posts]
+    if missing:
+        raise SmcourseError(f"median_post_rate: the posts have no column {', '.join(map(repr, missing))} "
+                            "to group by.")
+    rates = engagement_rate(posts).rename("median_post_rate")
+    return rates.groupby([posts[key] for key in keys], observed=True).median()
+
+
 def posting_time_grid(posts: pd.DataFrame) -> pd.DataFrame:
     """Median engagement rate by weekday (rows, Mon first) and local hour (columns); NaN = no posts."""
     frame = pd.DataFrame({
