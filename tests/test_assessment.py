@@ -90,9 +90,9 @@ def test_standing_in_survey_is_the_share_at_or_below():
 
 
 def test_anchors_map_indicators_onto_one_to_five_and_clip():
-    reply = next(a for a in assessment.ANCHORS if a.indicator == "reply_share")
-    assert reply.to_score(0.0) == 1.0 and reply.to_score(0.15) == pytest.approx(3.0)
-    assert reply.to_score(0.9) == 5.0 and math.isnan(reply.to_score(math.nan))
+    questions = next(a for a in assessment.ANCHORS if a.indicator == "questions_answered")
+    assert questions.to_score(0.2) == 1.0 and questions.to_score(0.55) == pytest.approx(3.0)
+    assert questions.to_score(1.0) == 5.0 and math.isnan(questions.to_score(math.nan))
     hours = next(a for a in assessment.ANCHORS if a.indicator == "median_response_hours")
     assert hours.to_score(4.0) == 5.0 and hours.to_score(72.0) == 1.0
     assert hours.to_score(math.sqrt(4 * 72)) == pytest.approx(3.0)  # halfway on a log scale
@@ -100,13 +100,21 @@ def test_anchors_map_indicators_onto_one_to_five_and_clip():
 
 
 def test_behaviour_scores_average_the_evidence_and_leave_gaps_as_nan():
-    indicators = pd.DataFrame({"reply_share": [0.3, 0.0], "questions_answered": [math.nan, 0.2],
+    indicators = pd.DataFrame({"questions_answered": [0.9, 0.2], "median_response_hours": [4.0, math.nan],
                                "promotional_share": [0.2, 0.7]}, index=["lively", "quiet"])
     table = assessment.behaviour_scores(indicators)
-    assert table.loc["lively", "presences"] == 5.0  # the NaN indicator is left out
+    assert table.loc["lively", "presences"] == 5.0 and table.loc["lively", "commitment"] == 5.0
     assert table.loc["quiet", "presences"] == 1.0
+    assert math.isnan(table.loc["quiet", "commitment"])  # the NaN indicator leaves no evidence
     assert table.loc["quiet", "planning"] == 1.0
-    assert table[["commitment", "relationships"]].isna().all().all()
+    assert table["relationships"].isna().all()
+
+
+def test_posting_more_cannot_raise_a_behaviour_score():
+    steady = pd.DataFrame({"reply_share": [0.05], "posting_unevenness": [1.0], "questions_answered": [0.5],
+                           "promotional_share": [0.4]}, index=["brand"])
+    busier = steady.assign(reply_share=0.6, posting_unevenness=0.1)
+    assert assessment.behaviour_scores(busier).equals(assessment.behaviour_scores(steady))
 
 
 def test_on_the_case_data_lumen_behaves_living_and_beacon_existing(tables):

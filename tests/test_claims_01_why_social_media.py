@@ -190,6 +190,12 @@ def _engagement_ratio():
     return _brands().loc["beacon", "engagement_rate"] / _brands().loc["lumen", "engagement_rate"]
 
 
+def _texts_of(author):
+    """One author's mentions of Lumen, oldest first."""
+    own = _brand(_people(), "lumen")
+    return own[own["author"] == author].sort_values("created_at")["text"]
+
+
 CLAIMS = {
     "Instagram carries about a third of it, and Facebook, TikTok and X about a fifth each":
         lambda: abs(_platform_shares()["instagram"] - 1 / 3) < 0.02
@@ -329,6 +335,10 @@ CLAIMS = {
         lambda: "@user2795" in _advocates()["author"].tolist()
         and _brand(_people(), "lumen").loc[lambda f: f["author"] == "@user2795", "text"]
         .pipe(lambda texts: len(texts) == 2 and texts.nunique() == 1 and "fixed my order" in texts.iloc[0]),
+    "@user4018's second mention is that same thanks after an oat-latte compliment: both are service recovery":
+        lambda: "@user4018" in _advocates()["author"].tolist()
+        and _texts_of("@user4018").pipe(lambda texts: len(texts) == 2 and "oat latte" in texts.iloc[0]
+                                        and texts.iloc[1] == _texts_of("@user2795").iloc[0]),
     "It names the batch, says not to drink the cans and promises a refund, but it never says what could go "
     "wrong if you drink one (the hazard) and it apologises nowhere. The hazard was known on day one, when "
     "Lumen learned the cans may be unsafe; the root cause was not (Lumen first names the faulty seal four "

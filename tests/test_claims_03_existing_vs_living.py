@@ -8,6 +8,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -155,6 +156,70 @@ def fixed_schedule():
     return feed
 
 
+RANDOM_WEEKS = 2000
+
+
+def lumen_feed(offsets):
+    """Lumen feed posts published at `offsets` after Monday 6 January 2025."""
+    return pd.DataFrame({"post_id": [f"P{n}" for n in range(len(offsets))], "brand": "lumen",
+                         "mode": "broadcast", "content_type": "culture",
+                         "published_at": pd.Timestamp("2025-01-06") + offsets})
+
+
+def unevenness(posts):
+    return metrics.activity_indicators(posts, tables()["comments"])["posting_unevenness"]
+
+
+def scored():
+    return {anchor.indicator for anchor in assessment.ANCHORS}
+
+
+def random_feed(per_week):
+    """A feed posted at random times (uniform over the weeks), `per_week` posts a week on average."""
+    rng = np.random.default_rng(7)
+    seconds = rng.uniform(0, RANDOM_WEEKS * 7 * 86400, int(per_week * RANDOM_WEEKS))
+    return lumen_feed(pd.to_timedelta(seconds, unit="s"))
+
+
+def random_cv():
+    """The coefficient of variation of weekly counts of random feeds of 20, 18, 40 and 100 posts a week."""
+    volumes = [20, 18, 40, 100]
+    unevenness = random_unevenness(tuple(volumes))
+    return pd.Series(unevenness.to_numpy() / np.sqrt(volumes), index=volumes)
+
+
+@cache
+def random_unevenness(volumes=(1, 4, 20, 100)):
+    return pd.Series([unevenness(random_feed(n))["lumen"] for n in volumes], index=list(volumes))
+
+
+def bursts():
+    """Thirty posts in the week of 6 January, none for eight weeks, then one: a feed fed in bursts."""
+    days = [*(np.arange(30) % 7), 69]
+    return lumen_feed(pd.to_timedelta(days, unit="D"))
+
+
+def all_platform(indicator):
+    return pd.concat({platform: per_platform(platform)[indicator]
+                      for platform in tables()["posts"]["platform"].unique()})
+
+
+def all_platform_unevenness():
+    return all_platform("posting_unevenness")
+
+
+def second_half():
+    posts = tables()["posts"]
+    return posts[posts["published_at"].dt.strftime("%Y-%m-%d") >= "2025-07-01"]
+
+
+def assignment_indicators():
+    """The assignment's code task: the second half of 2025 without the recall rota's three weeks."""
+    day = second_half()["published_at"].dt.strftime("%Y-%m-%d")
+    ordinary = second_half()[~day.between("2025-09-08", "2025-09-28")]
+    return metrics.activity_indicators(ordinary, tables()["comments"])
+
+
 def youtube_comments(brand):
     posts, comments = tables()["posts"], tables()["comments"]
     own = posts[(posts["brand"] == brand) & (posts["platform"] == "youtube")]
@@ -291,41 +356,26 @@ CLAIMS = {
         and math.isclose(response_anchor().to_score(32) - response_anchor().to_score(64),
                          response_anchor().to_score(4) - response_anchor().to_score(8))
     ),
-    "Posting consistency supplies half the planning score": lambda: (
-        [a.indicator for a in assessment.ANCHORS if a.dimension == "planning"]
-        == ["posting_consistency", "promotional_share"]
-        and math.isclose(observed().loc["lumen", "planning"],
-                         (anchor_score("posting_consistency", "lumen")
-                          + anchor_score("promotional_share", "lumen")) / 2)
+    "Only measures that posting more cannot raise are scored, and each dimension rests on one of them: "
+    "presences on the share of questions answered and commitment on the median response time": lambda: (
+        {a.dimension: a.indicator for a in assessment.ANCHORS}
+        == {"planning": "promotional_share", "presences": "questions_answered",
+            "commitment": "median_response_hours", "relationships": "mention_reply_share"}
+        and len(assessment.ANCHORS) == len(assessment.DIMENSIONS)
+        and observed().loc["lumen", "presences"] == anchor_score("questions_answered", "lumen")
     ),
-    "Reply share supplies half the presences score": lambda: (
-        [a.indicator for a in assessment.ANCHORS if a.dimension == "presences"]
-        == ["reply_share", "questions_answered"]
+    "a brand that posts a hundred replies a week gains nothing unless it answers the questions people "
+    "ask": lambda: assessment.behaviour_scores(indicators().assign(reply_share=1.0)).equals(observed()),
+    "a brand posting at random times, *n* posts a week, has a CV of about 1/√*n*, so the more it posts "
+    "the steadier it looks": lambda: (
+        random_cv().sort_index().is_monotonic_decreasing
+        and (random_cv() * random_cv().index ** 0.5 - 1).abs().max() < 0.05
     ),
-    "In the course data 383 of Lumen's 489 replies are on those five platforms. Leave reply share out "
-    "and presences rests on questions answered alone: Lumen scores 4.75 and Beacon 1.59, the same verdicts "
-    "as with it, and the response rate to all comments in the table above (0.57 against 0.11) points the "
-    "same way.": lambda: (
-        (lumen_replies := tables()["posts"].query("brand == 'lumen' and mode == 'reply'")).shape[0] == 489
-        and lumen_replies["platform"].isin(["instagram", "facebook", "tiktok", "linkedin", "youtube"]).sum()
-        == 383
-        and observed_without("reply_share")["presences"].round(2)[BRANDS].tolist() == [4.75, 1.59]
-        and verdicts(observed_without("reply_share"), "presences") == verdicts(observed(), "presences")
-        and metrics.response_summary(tables()["comments"], tables()["posts"])["response_rate"]
-        .round(2)[BRANDS].tolist() == [0.57, 0.11]
-    ),
-    "Lumen's planning verdict does not need it: on promotional share alone Lumen scores 4.78, still "
-    "living. Beacon's would fall from 2.94 (in between) to 1.76 (existing)": lambda: (
-        observed_without("posting_consistency")["planning"].round(2)[BRANDS].tolist() == [4.78, 1.76]
-        and observed()["planning"].round(2)["beacon"] == 2.94
-        and verdicts(observed_without("posting_consistency"), "planning") == ["living", "existing"]
-        and verdicts(observed(), "planning") == ["living", "in between"]
-    ),
-    "consistency lifts Beacon's planning from 1.76 (existing) to 2.94 (in between).": lambda: (
-        observed_without("posting_consistency").loc["beacon", "planning"].round(2) == 1.76
-        and observed().loc["beacon", "planning"].round(2) == 2.94
-        and verdicts(observed_without("posting_consistency"), "planning")[1] == "existing"
-        and verdicts(observed(), "planning")[1] == "in between"
+    "it is about 1 for random posting at any volume, near 0 for a fixed schedule and above 1 for bursts "
+    "and silences": lambda: (
+        random_unevenness().between(0.95, 1.05).all()
+        and unevenness(fixed_schedule()).max() == 0
+        and unevenness(bursts())["lumen"] > 2
     ),
     "Two reversed statements name commercial goals: planning_3 (clicks through to the website) and "
     "relationships_3 (getting sales).": lambda: (
@@ -340,11 +390,10 @@ CLAIMS = {
         in (LESSON.parent / "05_metrics.ipynb").read_text(encoding="utf-8")
     ),
     "Lumen's behaviour fills almost the whole chart.": lambda: (observed().loc["lumen"] >= 4).all(),
-    "it replies in about 4 % of its posts, answers about three in ten of the questions it is asked, takes "
+    "it answers about three in ten of the questions it is asked, takes "
     "about three days to do so, and joins fewer than one in ten of the conversations others start "
     "about it": lambda: (
-        percent(indicators().loc["beacon", "reply_share"]) == "4%"
-        and round(indicators().loc["beacon", "questions_answered"], 1) == 0.3
+        round(indicators().loc["beacon", "questions_answered"], 1) == 0.3
         and round(indicators().loc["beacon", "median_response_hours"] / 24) == 3
         and indicators().loc["beacon", "mention_reply_share"] < 0.1
     ),
@@ -352,23 +401,28 @@ CLAIMS = {
         assessment.check_claim(claimed(), observed().loc["beacon"])["finding"]
         == "claim runs ahead of behaviour"
     ).all(),
-    "Beacon's posting consistency comes close to Lumen's (0.75 against 0.79), but not because either keeps a "
-    "steady rhythm": lambda: (
-        0 < indicators()["posting_consistency"].pipe(lambda s: s["lumen"] - s["beacon"]) < 0.05
-        and indicators()["posting_consistency"].round(2)[["beacon", "lumen"]].tolist() == [0.75, 0.79]
-    ),
-    "Beacon's feed posts score almost as high on posting consistency as Lumen's (0.75 against "
-    "0.79).": lambda: (
-        indicators()["posting_consistency"].round(2)[["beacon", "lumen"]].tolist() == [0.75, 0.79]
+    "Beacon's feed posts score about as well as Lumen's on posting unevenness (1.06 against 0.93).": lambda: (
+        indicators()["posting_unevenness"].round(2)[["beacon", "lumen"]].tolist() == [1.06, 0.93]
     ),
     "Lumen's feed averages about 20 posts a week and Beacon's about 18; posted at random, they would score "
-    "0.78 and 0.76. Both score about that": lambda: (
+    "0.78 and 0.76 on one minus the CV, and they score 0.79 and 0.75.": lambda: (
         feed_posts_a_week().round().tolist() == [20, 18]
         and (1 - feed_posts_a_week() ** -0.5).round(2).tolist() == [0.78, 0.76]
-        and (indicators()["posting_consistency"] - (1 - feed_posts_a_week() ** -0.5)).abs().max() < 0.02
+        and (1 - indicators()["posting_unevenness"] / feed_posts_a_week() ** 0.5).round(2).tolist()
+        == [0.79, 0.75]
     ),
     "a feed that went out on a fixed weekly schedule would score close to 1": lambda: (
-        metrics.activity_indicators(fixed_schedule(), tables()["comments"])["posting_consistency"].min() == 1
+        unevenness(fixed_schedule()).max() == 0
+    ),
+    "Posting unevenness, with the volume taken out, reads 0.93 for Lumen and 1.06 for Beacon: both post "
+    "about as unevenly as chance would.": lambda: (
+        indicators()["posting_unevenness"].round(2)[BRANDS].tolist() == [0.93, 1.06]
+        and indicators()["posting_unevenness"].between(0.9, 1.1).all()
+    ),
+    "planning rests on promotional share, where the brands differ: Lumen scores 4.78 (living) and Beacon "
+    "1.76 (existing).": lambda: (
+        observed()["planning"].round(2)[BRANDS].tolist() == [4.78, 1.76]
+        and verdicts(observed(), "planning") == ["living", "existing"]
     ),
     "module 2's table names seven, each with their own platforms": lambda: (
         len(set(re.findall(r"\| \*\*(?:Keep|Trial from March|Answer first|Test)[^|]*"
@@ -378,21 +432,14 @@ CLAIMS = {
     "Lumen's behaviour is living on every dimension.": lambda: (
         observed().loc["lumen"] >= assessment.LIVING_FROM
     ).all(),
-    "behaves as if it merely exists on three dimensions out of four": lambda: (
-        sorted(assessment.verdict(v) for v in observed().loc["beacon"])
-        == ["existing", "existing", "existing", "in between"]
-    ),
+    "behaves as if it merely exists on all four dimensions": lambda: (
+        observed().loc["beacon"] < assessment.EXISTING_BELOW
+    ).all(),
 }
 
 NOTES_CLAIMS = {
-    "on promotional share alone Beacon's planning would read existing, 1.76, not in between": lambda: (
-        observed_without("posting_consistency").loc["beacon", "planning"].round(2) == 1.76
-        and verdicts(observed_without("posting_consistency"), "planning")[1] == "existing"
-        and verdicts(observed(), "planning")[1] == "in between"
-    ),
-    "The indicators show Lumen replying in nearly a third of its posts against Beacon's 4 %": lambda: (
-        0.28 <= indicators().loc["lumen", "reply_share"] < 1 / 3
-        and percent(indicators().loc["beacon", "reply_share"]) == "4%"
+    "The indicators show Lumen answering 86 % of the questions it is asked against Beacon's 30 %": lambda: (
+        [percent(indicators().loc[brand, "questions_answered"]) for brand in BRANDS] == ["86%", "30%"]
     ),
     "answering comments within about seven and a half hours over 2025 (about ten outside the recall "
     "weeks": lambda: (
@@ -410,11 +457,13 @@ NOTES_CLAIMS = {
         and 0.2 < indicators().loc["lumen", "promotional_share"] < 0.25
         and round(indicators().loc["beacon", "promotional_share"] * 5) == 3
     ),
-    "its posting consistency is close to Lumen's, though both brands score about what posting at random "
-    "times would give at their volume": lambda: (
-        0 < indicators()["posting_consistency"].pipe(lambda s: s["lumen"] - s["beacon"]) < 0.05
-        and (indicators()["posting_consistency"] - (1 - feed_posts_a_week() ** -0.5)).abs().max() < 0.02
+    "its posting unevenness, 1.06, is close to Lumen's 0.93, but both are about the 1 that posting at "
+    "random times gives, so neither shows a plan, and the scores leave it out": lambda: (
+        indicators()["posting_unevenness"].round(2)[BRANDS].tolist() == [0.93, 1.06]
+        and random_unevenness().between(0.95, 1.05).all()
+        and "posting_unevenness" not in scored()
     ),
+    "reply share is not scored either": lambda: "reply_share" not in scored(),
     "The data hold no mentions on YouTube, so relationships stays empty (NaN) there; and Beacon answered "
     "none of the eleven comments on its YouTube posts, so its commitment (the median response time) is empty "
     "there too.": lambda: (
@@ -424,58 +473,37 @@ NOTES_CLAIMS = {
         and assessment.behaviour_scores(per_platform("youtube")).isna()["commitment"].to_dict()
         == {"lumen": False, "beacon": True}
     ),
-    "Lumen's Instagram, at 4.4 feed posts a week, scores 0.51": lambda: (
-        round(platform_feed_per_week("instagram")["lumen"], 1) == 4.4
-        and round(per_platform("instagram").loc["lumen", "posting_consistency"], 2) == 0.51
-    ),
-    "Beacon's planning reads existing on Instagram (2.24), TikTok (1.72), LinkedIn (1.50) and X (2.48), its "
-    "promotional share pulling it down as well, and Lumen's reads in between on LinkedIn (2.55), where it "
-    "posts least apart from YouTube": lambda: (
-        {p: round(assessment.behaviour_scores(per_platform(p)).loc["beacon", "planning"], 2)
-         for p in ("instagram", "tiktok", "linkedin", "x")}
-        == {"instagram": 2.24, "tiktok": 1.72, "linkedin": 1.5, "x": 2.48}
-        and round(assessment.behaviour_scores(per_platform("linkedin")).loc["lumen", "planning"], 2) == 2.55
-        and assessment.verdict(assessment.behaviour_scores(per_platform("linkedin")).loc["lumen", "planning"])
-        == "in between"
-        and lumen_feed_posts_by_platform().drop("youtube").idxmin() == "linkedin"
-        and lumen_feed_posts_by_platform().idxmin() == "youtube"
-        and all(assessment.verdict(assessment.behaviour_scores(per_platform(p)).loc["beacon", "planning"])
-                == "existing" for p in ("instagram", "tiktok", "linkedin", "x"))
-    ),
     "the snippet assumes the lesson's first code cell has run, so `data`, `metrics`, `posts` and `comments` "
     "are loaded": lambda: all(
         name in _lesson_text() for name in ('posts, comments = data.load("posts"), data.load("comments")',
                                             "from smcourse import assessment, data, figures, metrics")
     ),
-    "On a platform with at most one feed post a month (YouTube) most weeks have none and consistency "
-    "is 0": lambda: (
-        youtube_feed()
-        .groupby([youtube_feed()["brand"], youtube_feed()["published_at"].dt.month], observed=True)
-        .size()
-        .max()
-        == 1
-        and youtube_feed()
-        .groupby("brand", observed=True)
-        .apply(lambda own: (own.set_index("published_at").resample("W")["post_id"].count() == 0).mean())
-        .gt(0.5)
-        .all()
-        and (per_platform("youtube")["posting_consistency"] == 0).all()
-    ),
-    "(Lumen's planning scores 3.0 there)": lambda: (
-        round(assessment.behaviour_scores(per_platform("youtube")).loc["lumen", "planning"], 1) == 3.0
-    ),
-    "Lumen's posts there drew twelve comments in the year, one of them a question it left unanswered, so its "
-    "presences and commitment read in between on YouTube": lambda: (
+    "Lumen's posts there drew twelve comments in the year, one of them a question it left unanswered, so on "
+    "YouTube its presences reads existing and its commitment in between.": lambda: (
         len(lumen_youtube_comments()) == 12
         and lumen_youtube_comments().query("is_question")["answered"].tolist() == [False]
         and platform_verdicts("youtube").loc["lumen", ["presences", "commitment"]].tolist()
-        == ["in between", "in between"]
+        == ["existing", "in between"]
     ),
-    "Everywhere else presences, commitment and relationships keep the brand's overall verdicts, so only "
-    "planning changes": lambda: all(
-        platform_verdicts(p)[KEPT].equals(observed().map(assessment.verdict)[KEPT])
-        for p in tables()["posts"]["platform"].unique()
-        if p != "youtube"
+    "posting unevenness stays between 0.76 and 1.07 for every brand on every platform": lambda: (
+        all_platform_unevenness().round(2).agg(["min", "max"]).tolist() == [0.76, 1.07]
+    ),
+    "On X Beacon answers more of its questions than anywhere else (presences 2.93, in between); everywhere "
+    "else apart from YouTube every dimension keeps the brand's overall verdict.": lambda: (
+        all_platform("questions_answered").xs("beacon", level="brand").idxmax() == "x"
+        and round(assessment.behaviour_scores(per_platform("x").join(
+            metrics.mention_reply_share(on_platform("x")))).loc["beacon", "presences"], 2) == 2.93
+        and platform_verdicts("x").loc["beacon", "presences"] == "in between"
+        and all(platform_verdicts(p).equals(observed().map(assessment.verdict))
+                for p in tables()["posts"]["platform"].unique() if p not in ("youtube", "x"))
+        and platform_verdicts("x").drop(columns="presences").equals(
+            observed().map(assessment.verdict).drop(columns="presences"))
+    ),
+    "The table's posting unevenness reads high there (about 2), because the three weeks left out count as "
+    "weeks without a post": lambda: (
+        assignment_indicators()["posting_unevenness"].round().tolist() == [2, 2]
+        and (assignment_indicators()["posting_unevenness"]
+             > unevenness(second_half()) + 0.5).all()
     ),
     "Commitment is the lowest on average": lambda: survey().mean().idxmin() == "commitment",
     "Beacon has the larger audience and the weaker behaviour on every measure of taking part": lambda: (

@@ -6,9 +6,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
-from smcourse import crisis, metrics
+from smcourse import crisis, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "04_relationships_and_influence.ipynb"
 ANSWERED, UNANSWERED = ("personal", "holding", "transparent"), ("ignore", "defensive", "broadcast")
@@ -59,7 +60,25 @@ def _best(hour=6, params=crisis.CENTRAL):
     return max(crisis.CHOICES, key=lambda n: out(n, hour, params)["sentiment"])
 
 
+def lumen_mentions_a_day(leave_out_spam: bool):
+    """Lumen's mentions on each day of 2025 outside the three recall weeks (8 to 28 September)."""
+    mentions = data.load("mentions")
+    lumen = mentions[(mentions["brand"] == "lumen") & ~(metrics.likely_spam(mentions) & leave_out_spam)]
+    days = pd.date_range("2025-01-01", "2025-12-31").strftime("%Y-%m-%d")
+    ordinary = days[(days < "2025-09-08") | (days > "2025-09-28")]
+    return lumen.groupby(lumen["created_at"].dt.strftime("%Y-%m-%d")).size().reindex(ordinary, fill_value=0)
+
+
+def everyday_mentions_counts_spam():
+    return (crisis.CENTRAL.everyday_mentions == round(lumen_mentions_a_day(False).mean(), 1) == 3.5
+            and round(lumen_mentions_a_day(True).mean(), 1) == 3.2
+            and lumen_mentions_a_day(False).median() == lumen_mentions_a_day(True).median() == 3)
+
+
 CLAIMS = {
+    "`everyday_mentions`, 3.5 a day, is Lumen's mean outside the three recall weeks with the likely "
+    "spam left in. With spam left out, as every count in this lesson does, it is 3.2 a day; the median "
+    "day has 3 either way.": everyday_mentions_counts_spam,
     "A post is seen most in its first hours":
         lambda: out("ignore")["peak_hour"] <= crisis.ESCALATION_HOUR,
     "about 2.4 % on Facebook and 13.5 % on Instagram":
@@ -258,6 +277,8 @@ NOTES = LESSON.parent / "instructor" / "04_relationships_and_influence.md"
 
 
 NOTES_CLAIMS = {
+    "`everyday_mentions`, 3.5 a day, is Lumen's mean outside the recall weeks with the likely spam left in; "
+    "without it the mean is 3.2": everyday_mentions_counts_spam,
     "Given late, it re-opens a story that had died down: at hour 72 about 2.1 people post against Lumen, "
     "against 1.4 for silence, and its tone three weeks in is level with silence (+0.1993 against "
     "+0.1992); by hour 96 it is slightly below (+0.1990).":

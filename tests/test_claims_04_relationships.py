@@ -138,10 +138,25 @@ def group_activity_mentions():
     return mentions[(mentions["brand"] == "lumen") & ~metrics.likely_spam(mentions)]
 
 
-def first_day_mentions():
-    """The twenty mentions the group activity lists: the first from 8 September, spam left out."""
+MOMENT = "2025-09-08 08:30"  # the group activity's moment: an hour after the first mention of the recall
+
+
+def known_at_moment():
+    """What the group activity shows: Lumen's mentions, spam left out, before the moment only."""
     lumen = group_activity_mentions()
-    return lumen[lumen["created_at"].dt.strftime("%Y-%m-%d") == "2025-09-08"].head(20)
+    return lumen[lumen["created_at"] < MOMENT]
+
+
+def last_day_mentions():
+    """The mentions of the 24 hours before the moment, as the group activity lists them."""
+    known = known_at_moment()
+    return known[known["created_at"] >= "2025-09-07 08:30"]
+
+
+def group_activity_outputs():
+    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
+    cell = next(c for c in cells if c.get("id") == "group-activity-code")
+    return " ".join("".join(o.get("data", {}).get("text/plain", o.get("text", ""))) for o in cell["outputs"])
 
 
 CLAIMS = {
@@ -156,10 +171,11 @@ CLAIMS = {
         round(follows()["beacon"] / follows()["lumen"], 1) in (1.9, 2.0, 2.1)
         and round(1 / (feed_impressions()["beacon"] / feed_impressions()["lumen"] - 1)) == 5
     ),
-    "on most platforms a view of a Beacon broadcast earns about four fifths of the reaction a Lumen one "
-    "earns (0.80 to 0.94 on Instagram, Facebook, X, TikTok and LinkedIn), and about two thirds on "
+    "on most platforms a view of a Beacon broadcast earns four fifths to nine tenths of the reaction a Lumen "
+    "one earns (0.80 to 0.94 on Instagram, Facebook, X, TikTok and LinkedIn), and about two thirds on "
     "YouTube.": lambda: (
-        platform_ratio().drop("youtube").round(2).between(0.80, 0.94).all()
+        platform_ratio().drop("youtube").round(2).agg(["min", "max"]).tolist() == [0.80, 0.94]
+        and platform_ratio().drop("youtube").round(1).between(0.8, 0.9).all()
         and len(platform_ratio()) == 6 and round(platform_ratio()["youtube"], 2) == 0.67
     ),
     "Most of Beacon's posts are broadcasts, and most of those are promotions.": lambda: (
@@ -273,8 +289,8 @@ CLAIMS = {
         in _data_card_entry("Buffer 2026")
     ),
     "In the case data, broadcasting went with less response per view (on most platforms each view of a "
-    "Beacon broadcast earns about four fifths of a Lumen one's reaction), and Beacon loses followers a "
-    "little faster than Lumen.": lambda: (
+    "Beacon broadcast earns four fifths to nine tenths of a Lumen one's reaction), and Beacon loses "
+    "followers a little faster than Lumen.": lambda: (
         (platform_ratio().round(2) >= 0.80).sum() == 5 and platform_ratio().max() < 1
         and (outside_september()["beacon"] > outside_september()["lumen"]).all()
     ),
@@ -307,6 +323,12 @@ CLAIMS = {
         "1.2 on TikTok, so that most clips stay small and a few break out far beyond the followers"
         in _squash((LESSON.parents[1] / "datasets" / "README.md").read_text(encoding="utf-8"))
     ),
+    "It is 8:30 on Monday 8 September 2025, an hour after the first mention of the recall of Lumen's "
+    "cold-brew cans.": lambda: (
+        pd.Timestamp(MOMENT).day_name() == "Monday"
+        and NOTES_CLAIMS[
+            "The cell stops at 8:30 on 8 September, an hour after the first mention of the recall"]()
+    ),
     "Score influence by audience and Beacon wins; score it by how people respond and Lumen wins.": lambda: (
         broadcasts().groupby("brand", observed=True)["impressions"].sum().idxmax() == "beacon"
         and metrics.performance_by(broadcasts(), "brand")["engagement_rate"].idxmax() == "lumen"
@@ -317,19 +339,32 @@ NOTES_CLAIMS = {
     "Lumen's 1,277 mentions, spam left out, use 267 distinct texts": lambda: (
         len(group_activity_mentions()) == 1277 and group_activity_mentions()["text"].nunique() == 267
     ),
-    "Weekly mentions, spam left out, go from about 20-35 to about 110 in the recall's first week": lambda: (
+    "Weekly mentions, spam left out, ran at about 20-35 in the weeks before the recall.": lambda: (
         recorded_weekly_mentions()["2025-08-18":"2025-09-01"].between(17.5, 37.5).all()
-        and round(recorded_weekly_mentions()["2025-09-08"], -1) == 110
     ),
-    "half of them name the recall": lambda: (
-        len(first_day_mentions()) == 20
-        and first_day_mentions()["text"].str.contains("recall", case=False).sum() == 10
+    "The cell stops at 8:30 on 8 September, an hour after the first mention of the recall": lambda: (
+        group_activity_mentions().query("text.str.contains('recall', case=False)")["created_at"].min()
+        .strftime("%Y-%m-%d %H:%M") == "2025-09-08 07:31"
+        and f'lumen["created_at"] < "{MOMENT}"' in _lesson_text()
+        and "2025-09-08 08:28" in group_activity_outputs()
+        and "2025-09-08 08:55" not in group_activity_outputs()
     ),
-    "The same sentence turns up from different accounts (one furious line from four people, with or "
-    "without the @)": lambda: (
-        first_day_mentions()
-        .assign(line=first_day_mentions()["text"].str.replace("@LumenCoffee", "Lumen"))
-        .groupby("line")["author"].nunique().max() == 4
+    "three mentions so far that day, all of them about the recall, after a quiet Sunday of the usual "
+    "praise and grumbles": lambda: (
+        (day := last_day_mentions()[last_day_mentions()["created_at"] >= "2025-09-08"]).shape[0] == 3
+        and day["text"].str.contains("recall", case=False).all()
+        and not last_day_mentions()[last_day_mentions()["created_at"] < "2025-09-08"]["text"]
+        .str.contains("recall", case=False).any()
+        and recorded_weekly_mentions()["2025-09-08"] > 3
+    ),
+    "by the end of that week mentions had risen to about 110": lambda: (
+        round(recorded_weekly_mentions()["2025-09-08"], -1) == 110
+    ),
+    "The same sentence turns up from different accounts (one furious line from two people within eight "
+    "minutes)": lambda: (
+        (repeats := last_day_mentions().query("text.str.contains('furious')"))["author"].nunique() == 2
+        and repeats["text"].nunique() == 1
+        and repeats["created_at"].diff().max() == pd.Timedelta(minutes=8)
     ),
     "Beacon's audience keeps growing although it loses about 1 % of its followers a month": lambda: (
         follows()["beacon"]

@@ -178,7 +178,7 @@ def test_activity_indicators_on_a_tiny_brand():
     row = metrics.activity_indicators(posts, comments).loc["lumen"]
     assert row["reply_share"] == 0.5 and row["promotional_share"] == 0.5
     assert row["questions_answered"] == 1.0 and row["median_response_hours"] == 2.0
-    assert row["posting_consistency"] == 1.0  # both posts fall in the same single week
+    assert row["posting_unevenness"] == 0.0  # both posts fall in the same single week
 
 
 def test_compare_groups_reports_medians_and_a_p_value():
@@ -246,3 +246,15 @@ def test_feed_posts_keep_broadcasts_and_leave_replies_out():
 def test_feed_posts_need_the_mode_column():
     with pytest.raises(SmcourseError, match="'mode' column"):
         metrics.feed_posts(_posts().drop(columns="mode"))
+
+
+def test_median_post_rate_is_the_typical_post_not_the_pooled_total():
+    # Three question posts: two small ones at 1 % and 2 %, one breakout at 10 % on 100 times the views.
+    posts = pd.DataFrame({"content_type": ["question"] * 3 + ["humour"], "brand": ["lumen"] * 4,
+                          "impressions": [1000, 1000, 100_000, 500], "likes": [10, 20, 10_000, 15],
+                          "comments": [0, 0, 0, 0], "shares": [0, 0, 0, 0]})
+    median = metrics.median_post_rate(posts, "content_type")
+    assert median.to_dict() == {"humour": 0.03, "question": 0.02}
+    assert metrics.median_post_rate(posts, ["brand", "content_type"])[("lumen", "question")] == 0.02
+    with pytest.raises(SmcourseError, match="no column 'platform'"):
+        metrics.median_post_rate(posts, "platform")

@@ -63,6 +63,6 @@ def test_activity_indicators_can_leave_replies_out_of_the_planning_indicators():
     everything = metrics.activity_indicators(posts, comments).loc["lumen"]
     feed_only = metrics.activity_indicators(posts, comments, planning_on_feed=True).loc["lumen"]
     assert everything["promotional_share"] == 0.5 and feed_only["promotional_share"] == 1.0
-    assert everything["posting_consistency"] == 0.5  # weekly counts 3 and 1: mean 2, deviation 1
-    assert feed_only["posting_consistency"] == 1.0  # one feed post in each week
+    assert everything["posting_unevenness"] == pytest.approx(2 ** -0.5)  # counts 3 and 1: deviation 1 over √2
+    assert feed_only["posting_unevenness"] == 0.0  # one feed post in each week
     assert feed_only["reply_share"] == everything["reply_share"] == 0.5

@@ -9,6 +9,8 @@ contradict each other and the verdict says so instead of averaging the contradic
 
 `behaviour_scores` puts activity indicators (`smcourse.metrics.activity_indicators`, plus the share of
 mentions a brand joined) on the same 1-to-5 scale, and `check_claim` sets a claim beside behaviour.
+Only indicators that do not grow with the number of posts are scored (`ANCHORS`), so posting more
+cannot buy a better score; reply share and posting unevenness are read beside the scores, not in them.
 """
 
 from __future__ import annotations
@@ -231,12 +233,8 @@ class Anchor:
 
 
 ANCHORS = (
-    Anchor("posting_consistency", "planning", 0.2, 0.9,
-           meaning="weekly counts that vary little (rises with volume: read beside the posts a week)"),
     Anchor("promotional_share", "planning", 0.7, 0.2,
            meaning="few posts that only push people to the shop: not an outpost"),
-    Anchor("reply_share", "presences", 0.0, 0.3,
-           meaning="posts that answer someone rather than announce"),
     Anchor("questions_answered", "presences", 0.2, 0.9,
            meaning="questions in comments that get an answer"),
     Anchor("median_response_hours", "commitment", 72.0, 4.0, log_scale=True,

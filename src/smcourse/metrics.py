@@ -137,6 +137,18 @@ def performance_by(posts: pd.DataFrame, column: str | Sequence[str]) -> pd.DataF
                    "shares_per_post"]].sort_values("engagement_rate", ascending=False)
 
 
+def median_post_rate(posts: pd.DataFrame, by: str | Sequence[str]) -> pd.Series:
+    """The engagement rate (per impression) of the median post in each group of `by` (one column or a
+    list of them): the typical post, which a few breakout posts cannot pull up as they pull a pooled rate."""
+    keys = [by] if isinstance(by, str) else list(by)
+    missing = [key for key in keys if key not in posts]
+    if missing:
+        raise SmcourseError(f"median_post_rate: the posts have no column {', '.join(map(repr, missing))} "
+                            "to group by.")
+    rates = engagement_rate(posts).rename("median_post_rate")
+    return rates.groupby([posts[key] for key in keys], observed=True).median()
+
+
 def posting_time_grid(posts: pd.DataFrame) -> pd.DataFrame:
     """Median engagement rate by weekday (rows, Mon first) and local hour (columns); NaN = no posts."""
     frame = pd.DataFrame({
@@ -236,10 +248,13 @@ def activity_indicators(posts: pd.DataFrame, comments: pd.DataFrame,
                         planning_on_feed: bool = False) -> pd.DataFrame:
     """The existing-vs-living indicators per brand, each from 0 to 1 except response time.
 
-    * reply_share: share of posts that answer someone rather than broadcast;
+    * reply_share: share of posts that answer someone rather than broadcast (it grows with the
+      number of replies, so it describes a feed and is not scored);
     * questions_answered: share of questions in comments that the brand answered;
     * median_response_hours: median time to answer a comment;
-    * posting_consistency: 1 - coefficient of variation of weekly post counts (1 = steady rhythm);
+    * posting_unevenness: the coefficient of variation of weekly post counts over the one random
+      posting at the same volume would give (std / sqrt(mean)): 1 = as uneven as chance, 0 = a
+      fixed schedule, above 1 = bursts and silences, whatever the number of posts;
     * promotional_share: share of posts that are promotional.
 
     With `planning_on_feed`, the two planning indicators (the last two) count feed posts only
@@ -253,12 +268,12 @@ def activity_indicators(posts: pd.DataFrame, comments: pd.DataFrame,
         questions = replies[replies["is_question"]]
         planned = feed_posts(own) if planning_on_feed else own
         weekly = planned.set_index("published_at").resample("W")["post_id"].count()
-        variation = weekly.std(ddof=0) / weekly.mean() if weekly.mean() > 0 else np.nan
+        unevenness = weekly.std(ddof=0) / np.sqrt(weekly.mean()) if weekly.mean() > 0 else np.nan
         rows[brand] = {
             "reply_share": (own["mode"] == "reply").mean(),
             "questions_answered": questions["answered"].mean() if len(questions) else np.nan,
             "median_response_hours": replies["hours"].median(),
-            "posting_consistency": float(np.clip(1 - variation, 0, 1)),
+            "posting_unevenness": float(unevenness),
             "promotional_share": (planned["content_type"] == "promotional").mean(),
         }
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("brand")
