@@ -6,18 +6,13 @@ import re
 from functools import cache
 from pathlib import Path
 
-import pytest
+from claims import says_and_agrees, text_of
 
 from smcourse import answer_file, attempts, calibration, data, metrics, plan, plan_export
 from smcourse.practice import Choice
 
 COURSE = Path(__file__).resolve().parents[1] / "course"
 LESSON = COURSE / "00_welcome.ipynb"
-
-
-def _text(path: Path) -> str:
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    return re.sub(r"\s+", " ", " ".join("".join(cell["source"]) for cell in cells))
 
 
 @cache
@@ -63,7 +58,7 @@ def _lumen_promotions():
 
 
 def _lesson_minutes():
-    return [int(re.search(r"\*About (\d+) minutes", _text(path)).group(1))
+    return [int(re.search(r"\*About (\d+) minutes", text_of(path)).group(1))
             for path in sorted(COURSE.glob("[0-9][0-9]_*.ipynb"))]
 
 
@@ -133,21 +128,14 @@ CLAIMS = {
 }
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_lesson_says_it(sentence):
-    assert sentence in _text(LESSON)
-
-
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_data_agrees(sentence):
-    assert CLAIMS[sentence](), sentence
+test_the_lesson_says_it, test_the_data_agrees = says_and_agrees(LESSON, CLAIMS)
 
 
 def test_the_files_the_lesson_names_are_the_files_the_kit_writes():
-    text = _text(LESSON)
+    text = text_of(LESSON)
     assert f"`{attempts.LOG_FOLDER}/{attempts.LOG_NAME}`" in text
     assert f"`{answer_file.FILE}`" in text
-    plan_file = re.search(r'PLAN_FILE = "([^"]+)"', _text(COURSE / "06_capstone_strategy_plan.ipynb"))
+    plan_file = re.search(r'PLAN_FILE = "([^"]+)"', text_of(COURSE / "06_capstone_strategy_plan.ipynb"))
     assert f"`{plan_file.group(1)}`" in text
     assert f"`%env {attempts.SWITCH}=off`" in text
 

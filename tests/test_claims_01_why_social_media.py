@@ -2,24 +2,17 @@
 computed from the datasets: a change to the data that falsifies a sentence fails here, naming it."""
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import pytest
+from claims import says_and_agrees, text_of
 
 from smcourse import attempts, calibration, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "01_why_social_media.ipynb"
 NAMES = ("lumen", "lumencoffee", "beacon", "beaconbean", "coffee", "specialtycoffee")
 RECALL = ("2025-09-08", "2025-09-28")
-
-
-def _text() -> str:
-    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
-    joined = " ".join("".join(cell["source"]) for cell in cells)
-    return re.sub(r"\s+", " ", re.sub(r'"\s*\n\s*"', "", joined))  # string literals split over lines
 
 
 @cache
@@ -376,14 +369,7 @@ CLAIMS = {
 }
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_lesson_says_it(sentence):
-    assert sentence in _text()
-
-
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_data_agrees(sentence):
-    assert CLAIMS[sentence](), sentence
+test_the_lesson_says_it, test_the_data_agrees = says_and_agrees(LESSON, CLAIMS)
 
 
 NOTES = LESSON.parent / "instructor" / "01_why_social_media.md"
@@ -456,13 +442,10 @@ def _instagram_followers():
     return lumen["followers"]
 
 
-@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
-def test_the_instructor_notes_say_it_and_the_data_agrees(sentence):
-    assert sentence in re.sub(r"\s+", " ", NOTES.read_text(encoding="utf-8"))
-    assert NOTES_CLAIMS[sentence](), sentence
+test_the_instructor_notes_say_it, test_the_data_agree_with_the_notes = says_and_agrees(NOTES, NOTES_CLAIMS)
 
 
 def test_the_lesson_says_which_file_its_practice_checks_write_and_how_to_stop_it():
-    text = _text()
+    text = text_of(LESSON)
     assert f"`{attempts.LOG_FOLDER}/{attempts.LOG_NAME}`" in text
     assert f"`%env {attempts.SWITCH}=off`" in text

@@ -1,23 +1,16 @@
 """Every number and comparison that lesson 02 states in prose, alt text and practice-check text,
 computed from the datasets: a change to the data that falsifies a sentence fails here, naming it."""
 
-import json
 import re
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import pytest
+from claims import says_and_agrees, text_of
 
 from smcourse import attempts, calibration, data, generate, metrics, plan
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "02_what_to_do.ipynb"
-
-
-def _text() -> str:
-    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
-    joined = " ".join("".join(cell["source"]) for cell in cells)
-    return re.sub(r"\s+", " ", re.sub(r'"\s*\n\s*"', "", joined))  # string literals split over lines
 
 
 @cache
@@ -243,7 +236,7 @@ def _end_of_shift(asked, after):
 
 def _people_named():
     """How many people the platform table names as keeping its accounts (its last column)."""
-    named = set(re.findall(r"\((the [a-z -]+|two baristas who like the camera)\) \|", _text()))
+    named = set(re.findall(r"\((the [a-z -]+|two baristas who like the camera)\) \|", text_of(LESSON)))
     return sum(2 if who.startswith("two ") else 1 for who in named)
 
 
@@ -296,10 +289,11 @@ CLAIMS = {
                     {"Instagram": 5, "Facebook": 5, "TikTok": 5, "LinkedIn": 2, "X": 4, "Threads": 2,
                      "Google Business Profile": 1}.items())
         and _capstone("YouTube").per == "month" and _capstone("YouTube").posts == 1
-        and all(f"**{rhythm}" in _text() for rhythm in ("Keep, five posts a week.", "Keep, twice a week.",
-                                                        "Keep, weekly.", "Keep, monthly."))
-        and "four short posts a week of its own" in _text()
-        and "Two posts a week in the Instagram voice" in _text()
+        and all(f"**{rhythm}" in text_of(LESSON)
+                for rhythm in ("Keep, five posts a week.", "Keep, twice a week.", "Keep, weekly.",
+                               "Keep, monthly."))
+        and "four short posts a week of its own" in text_of(LESSON)
+        and "Two posts a week in the Instagram voice" in text_of(LESSON)
         and str(plan.example_plan().start).startswith("2027")
         and not any("WhatsApp" in channel.name for channel in plan.example_plan().channels),
     "Pooled per view, TikTok engages most for both brands, X the least":
@@ -350,7 +344,7 @@ CLAIMS = {
         and round(_conversation_ratio()) == 5 and 27 <= _reach().loc["lumen", "conversations"] / 52 < 30
         and round(_per_follower_ratio()) == 10,
     "the bars are labelled to one decimal place, so reading them and dividing gives the answer":
-        lambda: 'text_auto=".1f"' in _text()
+        lambda: 'text_auto=".1f"' in text_of(LESSON)
         and abs(round(_reach().loc["lumen", "per_1000_followers"], 1)
                 / round(_reach().loc["beacon", "per_1000_followers"], 1) - _per_follower_ratio()) <= 0.2,
     "Per 1,000 follower accounts, Lumen joined {per_follower:.0f} times as many conversations as Beacon":
@@ -367,15 +361,16 @@ CLAIMS = {
         and _year_end_followers("tiktok") == {"beacon": 5134, "lumen": 6548},
     "Seven places get a named person and a rhythm that person has agreed to; Threads and the WhatsApp "
     "Channel get trials with an end date":
-        lambda: len(re.findall(r"\| \*\*(?:Keep|Answer first)[^|]*\((?:the|two) [a-z -]+\) \|", _text())) == 7
+        lambda: len(re.findall(r"\| \*\*(?:Keep|Answer first)[^|]*\((?:the|two) [a-z -]+\) \|",
+                               text_of(LESSON))) == 7
         and len(re.findall(r"\| (?:Threads|WhatsApp Channels) \|[^|]*\| "
-                           r"\*\*(?:Test|Trial)[^|]*for three months", _text())) == 2,
+                           r"\*\*(?:Test|Trial)[^|]*for three months", text_of(LESSON))) == 2,
     "the 2025 data says nothing about WhatsApp: Lumen has no channel there yet, so nothing in the data shows "
     "that its customers use the app":
         lambda: not any(_table(name)["platform"].astype(str).str.contains("whatsapp", case=False).any()
                         for name in ("posts", "mentions", "followers")),
     "Bluesky is parked, name claimed and nothing posted":
-        lambda: "**Park.** Claim the name" in _text() and _text().count("**Park.**") == 1,
+        lambda: "**Park.** Claim the name" in text_of(LESSON) and text_of(LESSON).count("**Park.**") == 1,
     "Neither brand can have a personal relationship with twenty thousand accounts, let alone forty thousand":
         lambda: [round(_reach().loc[b, "followers"], -4) for b in ("lumen", "beacon")] == [20_000, 40_000],
     "About ten times (the bars are labelled to one decimal place, so reading them and dividing gives the "
@@ -472,7 +467,7 @@ CLAIMS = {
         and _hours("lumen").value_counts().loc[[7, 21, 22]].agg(["min", "max"]).tolist() == [30, 43],
     "the chart leaves replies out: a reply goes out when a comment is answered, so it follows the answering "
     "hours below, not a publishing plan":
-        lambda: "hours = (metrics.feed_posts(posts).assign(" in _text()
+        lambda: "hours = (metrics.feed_posts(posts).assign(" in text_of(LESSON)
         and set(_table("posts")["mode"]) == {"broadcast", "reply"},
     "A quarter of Beacon's posts land within half an hour of its previous post on the same platform":
         lambda: abs(metrics.clustered_share(_table("posts"), minutes=30)["beacon"] - 0.25) < 0.02,
@@ -529,14 +524,7 @@ CLAIMS = {
 }
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_lesson_says_it(sentence):
-    assert sentence in _text()
-
-
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_data_agrees(sentence):
-    assert CLAIMS[sentence](), sentence
+test_the_lesson_says_it, test_the_data_agrees = says_and_agrees(LESSON, CLAIMS)
 
 
 NOTES = LESSON.parent / "instructor" / "02_what_to_do.md"
@@ -591,13 +579,10 @@ NOTES_CLAIMS = {
 }
 
 
-@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
-def test_the_instructor_notes_say_it_and_the_data_agrees(sentence):
-    assert sentence in re.sub(r"\s+", " ", NOTES.read_text(encoding="utf-8"))
-    assert NOTES_CLAIMS[sentence](), sentence
+test_the_instructor_notes_say_it, test_the_data_agree_with_the_notes = says_and_agrees(NOTES, NOTES_CLAIMS)
 
 
 def test_the_lesson_says_which_file_its_practice_checks_write_and_how_to_stop_it():
-    text = _text()
+    text = text_of(LESSON)
     assert f"`{attempts.LOG_FOLDER}/{attempts.LOG_NAME}`" in text
     assert f"`%env {attempts.SWITCH}=off`" in text

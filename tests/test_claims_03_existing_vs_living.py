@@ -2,7 +2,6 @@
 computed from `datasets/` and `smcourse.assessment`: a change that falsifies a sentence fails here,
 naming the sentence."""
 
-import json
 import math
 import re
 from functools import cache
@@ -10,22 +9,12 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
+from claims import says_and_agrees, text_of
 
 from smcourse import assessment, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "03_existing_vs_living.ipynb"
 NOTES = LESSON.parent / "instructor" / "03_existing_vs_living.md"
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-def _lesson_text() -> str:
-    """The lesson's prose and code, with adjacent string literals joined (an alt text over lines)."""
-    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
-    return _squash(re.sub(r'"\s*\n\s*"', "", " ".join("".join(cell["source"]) for cell in cells)))
 
 
 @cache
@@ -475,7 +464,7 @@ NOTES_CLAIMS = {
     ),
     "the snippet assumes the lesson's first code cell has run, so `data`, `metrics`, `posts` and `comments` "
     "are loaded": lambda: all(
-        name in _lesson_text() for name in ('posts, comments = data.load("posts"), data.load("comments")',
+        name in text_of(LESSON) for name in ('posts, comments = data.load("posts"), data.load("comments")',
                                             "from smcourse import assessment, data, figures, metrics")
     ),
     "Lumen's posts there drew twelve comments in the year, one of them a question it left unanswered, so on "
@@ -513,17 +502,7 @@ NOTES_CLAIMS = {
 }
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_lesson_says_it(sentence):
-    assert _squash(sentence) in _lesson_text()
+test_the_lesson_says_it, test_the_data_agree = says_and_agrees(LESSON, CLAIMS)
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_data_agree(sentence):
-    assert CLAIMS[sentence](), sentence
-
-
-@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
-def test_the_instructor_notes_say_it_and_the_data_agree(sentence):
-    assert _squash(sentence) in _squash(NOTES.read_text(encoding="utf-8"))
-    assert NOTES_CLAIMS[sentence](), sentence
+test_the_instructor_notes_say_it, test_the_data_agree_with_the_notes = says_and_agrees(NOTES, NOTES_CLAIMS)

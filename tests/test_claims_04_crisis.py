@@ -1,23 +1,16 @@
 """Every number and comparison that lesson 04's crisis section states in prose, checked against the
 model: a change to `smcourse.crisis` that falsifies a sentence fails here, naming the sentence."""
 
-import json
-import re
 from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
-import pytest
+from claims import says_and_agrees
 
 from smcourse import crisis, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "04_relationships_and_influence.ipynb"
 ANSWERED, UNANSWERED = ("personal", "holding", "transparent"), ("ignore", "defensive", "broadcast")
-
-
-def _text() -> str:
-    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
-    return re.sub(r"\s+", " ", " ".join("".join(cell["source"]) for cell in cells))
 
 
 def out(choice, hour=6, params=crisis.CENTRAL):
@@ -249,14 +242,7 @@ def _model_shape(choice, hour=6) -> bool:
             and abs(timeline["sentiment"].iloc[-1] - crisis.CENTRAL.baseline) < 0.01)
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_lesson_says_it(sentence):
-    assert sentence in _text()
-
-
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_model_agrees(sentence):
-    assert CLAIMS[sentence](), sentence
+test_the_lesson_says_it, test_the_model_agrees = says_and_agrees(LESSON, CLAIMS)
 
 
 def test_the_model_has_the_shape_of_the_recall_in_the_data(tables):
@@ -331,7 +317,4 @@ NOTES_CLAIMS = {
 }
 
 
-@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
-def test_the_instructor_notes_say_it_and_the_model_agrees(sentence):
-    assert sentence in re.sub(r"\s+", " ", NOTES.read_text(encoding="utf-8"))
-    assert NOTES_CLAIMS[sentence](), sentence
+test_the_instructor_notes_say_it, test_the_data_agree_with_the_notes = says_and_agrees(NOTES, NOTES_CLAIMS)

@@ -3,28 +3,17 @@ test_claims_04_crisis checks against the model), computed from `datasets/`: a ch
 falsifies a sentence fails here, naming the sentence."""
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import pytest
+from claims import says_and_agrees, squash, text_of
 
 from smcourse import data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "04_relationships_and_influence.ipynb"
 NOTES = LESSON.parent / "instructor" / "04_relationships_and_influence.md"
 RECALL_WEEK = pd.Timestamp("2025-09-08")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-def _lesson_text() -> str:
-    """The lesson's prose and code, with adjacent string literals joined (an alt text over lines)."""
-    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
-    return _squash(re.sub(r'"\s*\n\s*"', "", " ".join("".join(cell["source"]) for cell in cells)))
 
 
 @cache
@@ -35,7 +24,7 @@ def tables() -> dict:
 def _data_card_entry(name: str) -> str:
     """The data card's source entry that starts with **name**, as one line."""
     card = (LESSON.parents[1] / "datasets" / "README.md").read_text(encoding="utf-8")
-    return _squash(next(line for line in card.splitlines() if line.startswith(f"- **{name}**")))
+    return squash(next(line for line in card.splitlines() if line.startswith(f"- **{name}**")))
 
 
 def broadcasts():
@@ -296,12 +285,12 @@ CLAIMS = {
     ),
     "In real data, accounts that reply to comments earn more engagement, a correlation only, not cause "
     "(Buffer 2026, read in a repost and unverified).": lambda: (
-        "this does not mean replies cause engagement" in _squash(NOTES.read_text(encoding="utf-8"))
-        and "Unverified secondary source" in _squash(NOTES.read_text(encoding="utf-8"))
+        "this does not mean replies cause engagement" in text_of(NOTES)
+        and "Unverified secondary source" in text_of(NOTES)
     ),
     "We read the figures in a reposted copy of the report's text and could not find Buffer's own page (as "
     "of November 2026), so treat them as unverified": lambda: (
-        "Unverified secondary source" in _squash(NOTES.read_text(encoding="utf-8"))
+        "Unverified secondary source" in text_of(NOTES)
     ),
     "Comments that arrive from 08:00 to 16:59 already get an answer in a median of 1.0 to 1.8 hours, hour by "
     "hour; Lumen's median wait in 2025 was about 7.5 hours because evening and weekend comments wait for "
@@ -321,7 +310,7 @@ CLAIMS = {
     "the course's data card builds TikTok clips that mostly stay small and a few break out far beyond the "
     "followers": lambda: (
         "1.2 on TikTok, so that most clips stay small and a few break out far beyond the followers"
-        in _squash((LESSON.parents[1] / "datasets" / "README.md").read_text(encoding="utf-8"))
+        in squash((LESSON.parents[1] / "datasets" / "README.md").read_text(encoding="utf-8"))
     ),
     "It is 8:30 on Monday 8 September 2025, an hour after the first mention of the recall of Lumen's "
     "cold-brew cans.": lambda: (
@@ -345,7 +334,7 @@ NOTES_CLAIMS = {
     "The cell stops at 8:30 on 8 September, an hour after the first mention of the recall": lambda: (
         group_activity_mentions().query("text.str.contains('recall', case=False)")["created_at"].min()
         .strftime("%Y-%m-%d %H:%M") == "2025-09-08 07:31"
-        and f'lumen["created_at"] < "{MOMENT}"' in _lesson_text()
+        and f'lumen["created_at"] < "{MOMENT}"' in text_of(LESSON)
         and "2025-09-08 08:28" in group_activity_outputs()
         and "2025-09-08 08:55" not in group_activity_outputs()
     ),
@@ -377,17 +366,7 @@ NOTES_CLAIMS = {
 }
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_lesson_says_it(sentence):
-    assert _squash(sentence) in _lesson_text()
+test_the_lesson_says_it, test_the_data_agree = says_and_agrees(LESSON, CLAIMS)
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_data_agree(sentence):
-    assert CLAIMS[sentence](), sentence
-
-
-@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
-def test_the_instructor_notes_say_it_and_the_data_agree(sentence):
-    assert _squash(sentence) in _squash(NOTES.read_text(encoding="utf-8"))
-    assert NOTES_CLAIMS[sentence](), sentence
+test_the_instructor_notes_say_it, test_the_data_agree_with_the_notes = says_and_agrees(NOTES, NOTES_CLAIMS)

@@ -1,13 +1,11 @@
 """Every number and comparison that lesson 05 (metrics) and its instructor notes state, computed from
 `datasets/`: a change to the data that falsifies a sentence fails here, naming the sentence."""
 
-import json
-import re
 from functools import cache
 from pathlib import Path
 
 import pandas as pd
-import pytest
+from claims import says_and_agrees, squash, text_of
 
 from smcourse import calibration, data, metrics
 
@@ -15,17 +13,6 @@ LESSON = Path(__file__).resolve().parents[1] / "course" / "05_metrics.ipynb"
 NOTES = LESSON.parent / "instructor" / "05_metrics.md"
 ASSIGNMENT = LESSON.parents[1] / "solutions" / "05_metrics" / "05_metrics.ipynb"
 RECALL = ("2025-09-08", "2025-09-29")
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-def _lesson_text() -> str:
-    """The lesson's prose and code, with Python's adjacent string literals ("a " "b") joined, so an
-    alt text split over lines reads as one sentence."""
-    cells = json.loads(LESSON.read_text(encoding="utf-8"))["cells"]
-    return _squash(re.sub(r'"\s*\n\s*"', "", " ".join("".join(cell["source"]) for cell in cells)))
 
 
 @cache
@@ -251,7 +238,7 @@ def pct(value, places=1) -> str:
 CLAIMS = {
     "The staff time is a flat half hour a post at $25 an hour": lambda: (
         promotion_roi()[1] == len(lumen_promotions()) * 0.5 * 25.0
-        and "cost = len(promotions) * 0.5 * 25.0" in _lesson_text()
+        and "cost = len(promotions) * 0.5 * 25.0" in text_of(LESSON)
     ),
     "75 of the 329 clicks are TikTok's, which the course data invent": lambda: (
         lumen_promotions()["clicks"].sum() == 329
@@ -767,27 +754,14 @@ ASSIGNMENT_CLAIMS = {
 }
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_lesson_says_it(sentence):
-    assert _squash(sentence) in _lesson_text()
+test_the_lesson_says_it, test_the_data_agree = says_and_agrees(LESSON, CLAIMS)
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_data_agree(sentence):
-    assert CLAIMS[sentence](), sentence
+test_the_instructor_notes_say_it, test_the_data_agree_with_the_notes = says_and_agrees(NOTES, NOTES_CLAIMS)
 
 
-@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
-def test_the_instructor_notes_say_it_and_the_data_agree(sentence):
-    assert _squash(sentence) in _squash(NOTES.read_text(encoding="utf-8"))
-    assert NOTES_CLAIMS[sentence](), sentence
-
-
-@pytest.mark.parametrize("sentence", ASSIGNMENT_CLAIMS)
-def test_the_assignment_says_it_and_the_data_agree(sentence):
-    cells = json.loads(ASSIGNMENT.read_text(encoding="utf-8"))["cells"]
-    assert _squash(sentence) in _squash(" ".join("".join(cell["source"]) for cell in cells))
-    assert ASSIGNMENT_CLAIMS[sentence](), sentence
+test_the_assignment_says_it, test_the_data_agree_with_the_assignment = says_and_agrees(
+    ASSIGNMENT, ASSIGNMENT_CLAIMS)
 
 
 CARD = LESSON.parents[1] / "datasets" / "README.md"
@@ -796,7 +770,7 @@ CARD_HOURS = ("An answer takes Lumen about an hour of those hours, so a comment 
 
 
 def test_the_data_card_states_the_hours_the_answers_keep():
-    assert CARD_HOURS in _squash(CARD.read_text(encoding="utf-8"))
+    assert CARD_HOURS in squash(CARD.read_text(encoding="utf-8"))
     wait = weekday_outside_recall().groupby("hour")["hours"].median()
     assert weekday_answer_hours().between(8, 19).all()
     assert wait.loc[8:17].max() < 2 and wait.loc[18:23].min() > 10

@@ -3,7 +3,6 @@ example plan state in prose, checked against the course data and the plan's own 
 that falsifies a sentence fails here, naming the sentence."""
 
 import dataclasses
-import json
 import math
 import re
 from functools import cache
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import pytest
+from claims import says_and_agrees, squash
 
 from smcourse import assessment, data, metrics, plan, plan_export, plan_import
 
@@ -21,13 +20,6 @@ NOTES = ROOT / "course" / "instructor" / "06_capstone_strategy_plan.md"
 RECALL = ("2025-09-08", "2025-09-28")
 LUMEN = plan.example_plan()
 OLD_ROTA = plan.Community(days=6, opens="08:00", closes="18:00")
-
-
-def _text(path: Path) -> str:
-    if path.suffix == ".md":
-        return re.sub(r"\s+", " ", path.read_text(encoding="utf-8"))
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    return re.sub(r"\s+", " ", " ".join("".join(cell["source"]) for cell in cells))
 
 
 @cache
@@ -825,23 +817,11 @@ def test_the_example_plan_passes_every_check():
     assert plan.check(LUMEN) == []
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_lesson_says_it(sentence):
-    assert sentence in _text(LESSON)
+test_the_lesson_says_it, test_the_data_agrees = says_and_agrees(LESSON, CLAIMS)
 
 
-@pytest.mark.parametrize("sentence", CLAIMS)
-def test_the_data_agrees(sentence):
-    assert CLAIMS[sentence](), sentence
+test_the_instructor_notes_say_it, test_the_data_agree_with_the_notes = says_and_agrees(NOTES, NOTES_CLAIMS)
 
 
-@pytest.mark.parametrize("sentence", NOTES_CLAIMS)
-def test_the_instructor_notes_say_it_and_the_data_agrees(sentence):
-    assert sentence in _text(NOTES)
-    assert NOTES_CLAIMS[sentence](), sentence
-
-
-@pytest.mark.parametrize("sentence", PLAN_CLAIMS)
-def test_lumen_s_exported_plan_says_it_and_the_data_agrees(sentence):
-    assert sentence in re.sub(r"\s+", " ", plan_export.to_markdown(LUMEN))
-    assert PLAN_CLAIMS[sentence](), sentence
+test_lumen_s_exported_plan_says_it, test_the_data_agree_with_the_exported_plan = says_and_agrees(
+    lambda: squash(plan_export.to_markdown(LUMEN)), PLAN_CLAIMS)
