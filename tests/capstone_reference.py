@@ -232,3 +232,45 @@ def with_texts_cut_and_numbers_pushed(lumen: plan.Plan) -> plan.Plan:
     budget.people_hours = math.ceil(sum(lumen.hours_by_work().values()) * (1 + plan.BUFFER))
     return _map_texts(lumen, lambda old, field: _cut(old) if field in PLACEHOLDER_FIELDS
                       and field != "source" else old)
+
+
+def _nonsense(text: str, field: str) -> str:
+    """`text` with two words in three replaced by made-up ones (a fixed pattern, no randomness)."""
+    made_up = ("".join("bcdfghjklmnpqrstvwxz"[(7 * index + 3 * k) % 20] for k in range(5))
+               for index in range(len(text.split())))
+    return " ".join(word if index % 3 == 0 else invented
+                    for index, (word, invented) in enumerate(zip(text.split(), made_up, strict=True)))
+
+
+def with_numbers_doubled_and_texts_garbled(lumen: plan.Plan) -> plan.Plan:
+    """Lumen's plan (`lumen`, a copy of `plan.example_plan()`) renamed, every count, cadence,
+    spread, promise, hour and budget line about 2.2 times (a metric's rate kept in its range),
+    every date 60 days on, the inbox open an hour longer, two words in three of every text made
+    up, and the baselines' sources "our own export": the ninth reader's disguise (0.14 alike,
+    shape 0.19, texts 0.23: every automatic point while texts were only checked for length)."""
+    later = dt.timedelta(days=60)
+    lumen.organisation = "Harbour Tea Co."
+    lumen.start = str(dt.date.fromisoformat(lumen.start) + later)
+    for objective in lumen.objectives:
+        if float(objective.target) * 2.2 <= objective.spec().high:
+            for name in ("baseline", "target", "spread"):
+                setattr(objective, name, f"{float(getattr(objective, name)) * 2.2:.3g}")
+        objective.by = str(dt.date.fromisoformat(objective.by) + later)
+    lumen.reporting.first = str(dt.date.fromisoformat(lumen.reporting.first) + later)
+    for action in lumen.actions.values():
+        action.due = str(dt.date.fromisoformat(action.due) + later)
+    for channel in lumen.channels:
+        channel.posts = 2 * channel.posts + 1 if channel.posts else 0
+        channel.minutes_per_post *= 2
+        if channel.response_hours:
+            channel.response_hours = f"{float(channel.response_hours) * 2.2:.3g}"
+    team, budget = lumen.community, lumen.budget
+    team.opens = "06:00"
+    for name in ("staffed_hours", "messages_per_week", "dms_per_week"):
+        setattr(team, name, round(getattr(team, name) * 2.2, 1))
+    for name in ("other_hours", "tools_per_month", "paid_per_month", "contingency"):
+        setattr(budget, name, round(getattr(budget, name) * 2.2, 1))
+    budget.people_hours = math.ceil(sum(lumen.hours_by_work().values()) * (1 + plan.BUFFER))
+    garbled = _map_texts(lumen, lambda old, field: _nonsense(old, field) if field in
+                         PLACEHOLDER_FIELDS and field != "source" and " " in old.strip() else old)
+    return _map_texts(garbled, lambda old, field: "our own export" if field == "source" else old)

@@ -11,6 +11,7 @@ import pytest
 from capstone_reference import (
     reference_plan,
     solution_cells,
+    with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_placeholder_texts,
     with_texts_cut_and_numbers_pushed,
@@ -98,6 +99,7 @@ def graded(tmp_path_factory):
                 "lumen_nudged": with_numbers_nudged(plan.example_plan()),
                 "lumen_placeholders": with_placeholder_texts(plan.example_plan()),
                 "lumen_cut": with_texts_cut_and_numbers_pushed(plan.example_plan()),
+                "lumen_garbled": with_numbers_doubled_and_texts_garbled(plan.example_plan()),
                 "no_plan_file": None}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
@@ -134,7 +136,8 @@ def test_the_points_come_from_the_plan_handed_in(scores):
 def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
         == scores["lumen_reworded"] == scores["lumen_reversed"] == scores["lumen_nudged"] \
-        == scores["lumen_placeholders"] == scores["lumen_cut"] == TASK_A
+        == scores["lumen_placeholders"] == scores["lumen_cut"] \
+        == scores["lumen_garbled"] == TASK_A
 
 
 def test_no_plan_file_handed_in_earns_no_plan_points_and_says_why(graded):

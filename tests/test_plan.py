@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 from capstone_reference import (
     reference_plan,
+    with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_placeholder_texts,
     with_sixth_reader_changes,
@@ -678,6 +679,38 @@ def test_lumen_s_plan_with_numbers_pushed_and_texts_cut_to_a_filler_earns_nothin
     assert "is not what the course data give" in where[f"objectives[{response}].baseline"]
 
 
+def test_lumen_s_plan_with_numbers_doubled_and_texts_garbled_has_something_to_fix_in_every_group():
+    """The ninth reader's disguise: Lumen's shape at 2.2 times its numbers (no copy by any share),
+    with two words in three of every text made up: every graded group has a text to fix."""
+    disguised = with_numbers_doubled_and_texts_garbled(plan.example_plan())
+    assert not plan.copies_example(disguised)
+    fixes = [issue for issue in plan.check(disguised) if issue.level == "fix"]
+    for group in GRADED_GROUPS:
+        assert any(issue.part in group for issue in fixes), group
+    assert "is mostly not English words (“" in next(i.message for i in fixes if i.where == "voice")
+
+
+@pytest.mark.parametrize("voice, written", [
+    ("Warm and neighbourly: we organise our replies around the customer's centre of gravity.", True),
+    ("Priya and Ollie answer DMs in the inbox and on the app, never with emojis.", True),
+    ("Kxq zvbt plorf and wemb gristle snarf the tobbler quinx.", False),
+    ("Kxq zvbt plorf wemb.", True)])  # too short to judge its words
+def test_a_long_text_must_be_mostly_english_words_names_and_trade_words_aside(voice, written):
+    lumen = plan.example_plan()
+    lumen.voice = voice
+    lumen.community.rota["Mon"] = "Priya at 07 and 11, Ollie at 15 and 19"
+    assert (_messages(lumen, "voice") == []) == written
+
+
+def test_a_baseline_said_to_come_from_lumen_s_data_is_recomputed_whatever_it_calls_them():
+    lumen = plan.example_plan()
+    number = 1 + [o.metric for o in lumen.objectives].index("response_time")
+    response = lumen.objectives[number - 1]
+    response.baseline, response.source = "17.6", "Lumen's comments.csv export, 2025"
+    assert _messages(lumen, "objectives")[0].startswith(
+        f"The baseline of objective {number} (17.6 hours) is not what the course data give")
+
+
 def test_a_phrase_stitched_onto_three_short_answers_leaves_them_unanswered():
     lumen = plan.example_plan()
     filler = "so that our customers always feel welcome here"
@@ -699,7 +732,7 @@ def test_a_baseline_said_to_come_from_the_course_data_is_recomputed_as_its_sourc
     posts, comments = data.load("posts"), data.load("comments")
     ours = posts[posts["brand"] == "lumen"]
     replies = comments[comments["post_id"].isin(ours["post_id"])]
-    given = plan_import.course_baselines()[("response_time", "all")]
+    given = plan_import.course_baselines()["response_time"]
     assert given["2025 without the recall", "pooled"] == baseline(ours, replies, RECALL)["response_time"]
     assert given["2025", "mean of weeks"] == weekly(ours, replies)["response_time"].mean()
     assert "without the recall weeks" in response.source and "weekly medians" in response.source

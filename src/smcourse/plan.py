@@ -105,6 +105,13 @@ NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
 PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy, and too short to answer
 FILLER_WORDS = 4  # a run of this many words in three or more texts is a filler, not an answer
 FILLER_FIELDS = 3
+WORDS_CHECKED_FROM = 8  # a text this long must be at least WORDS_SHARE English words (names aside)
+WORDS_SHARE = 0.5
+# Words of the trade a general English word list may lack.
+TRADE_WORDS = {"app", "apps", "dm", "dms", "inbox", "inboxes", "utm", "kpi", "kpis", "ctr", "hashtag",
+               "hashtags", "reel", "reels", "repost", "reposts", "livestream", "influencer",
+               "influencers", "emoji", "emojis", "ugc", "seo", "faq", "faqs", "usd", "gbp", "eur",
+               "barista", "baristas", "roastery", "café", "cafés"}
 # Texts that stand in for an answer without giving one ("See notes attached", "TBC", "n/a").
 PLACEHOLDER = re.compile(r"^\W*(see (the )?(notes?|attached|above|below|doc\w*|plan|appendix)\b|"
                          r"tb[acd]\b|n/?a\b|to follow\b|to be (confirmed|decided|added)\b|"
@@ -121,9 +128,10 @@ UPDATE_TIME = re.compile(
 DISCLOSURE_LABEL = re.compile(r"#ad\b|\bpaid[- ]partnership|\bgifted\b|\bsponsored\b|"
                               r"\badvert|\bfor free\b", re.IGNORECASE)
 BUFFER = 0.10  # the share of people hours kept free for a busy week
-# A baseline whose source names the course data is recomputed from it (plan_import.course_baselines)
+# A baseline whose source names the course data (or Lumen, its case) is recomputed from it
+# (plan_import.course_baselines)
 # and must be within a tenth of a value the data give, or 0.05 apart (a rate rounded to 0.1).
-COURSE_DATA = re.compile(r"\bcourse(?:'s)? data\b|\bdatasets/", re.IGNORECASE)
+COURSE_DATA = re.compile(r"\bcourse(?:'s)? data\b|\bdatasets/|\blumen\b", re.IGNORECASE)
 BASELINE_TOLERANCE = 0.1
 # Units that count activity on the platforms, or the effort of posting (posts published); an own
 # count of the outcome counts something else.
@@ -610,6 +618,34 @@ def _filler_in(text: str, plan: Plan) -> tuple[list[str], str]:
     return own, " ".join(words[i] for i in stretch)
 
 
+@functools.cache
+def _english() -> set[str]:
+    """English words: pyspellchecker's word list (loaded once, when a long text is first checked)."""
+    from spellchecker import SpellChecker
+
+    return set(SpellChecker().word_frequency.keys())
+
+
+def _english_word(word: str, english: set[str]) -> bool:
+    """Whether `word` (lower case) is English, British spellings ("neighbours", "organise",
+    "centre", "travelled") read as their American forms."""
+    variants = {word, word.replace("our", "or"), re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", word),
+                re.sub(r"ys(e|ed|es|ing)$", r"yz\1", word), re.sub(r"tre(s?)$", r"ter\1", word),
+                re.sub(r"ll(ed|ing|er)$", r"l\1", word), word.replace("ae", "e")}
+    return not variants.isdisjoint(english)
+
+
+def _not_words(text: str, plan: Plan) -> list[str]:
+    """The words of `text` that are not English, the plan's own names (organisation, pillars,
+    personas, channels, the people on the rota) and TRADE_WORDS aside."""
+    own = {word.lower() for name in (*_names(plan), *CHANNELS, *plan.community.rota.values())
+           for word in re.findall(r"[^\W\d_]+", name)}
+    words = [word.lower() for word in re.findall(r"[^\W\d_]+", text)]
+    english = _english()
+    return [word for word in words
+            if word not in own and word not in TRADE_WORDS and not _english_word(word, english)]
+
+
 def _unwritten(text: str, plan: Plan, least_words: int = PROSE_MIN_WORDS) -> str:
     """Why `text` does not answer its field ("" when it does): blank, a placeholder, fewer than
     `least_words` words (not counting a phrase given in FILLER_FIELDS or more fields), or the
@@ -626,6 +662,12 @@ def _unwritten(text: str, plan: Plan, least_words: int = PROSE_MIN_WORDS) -> str
         if len(own) < least_words:
             return (f"fewer than {least_words} words besides “{filler}”, words given in "
                     f"{FILLER_FIELDS} or more fields")
+        words = re.findall(r"[^\W\d_]+", text)
+        if len(words) >= WORDS_CHECKED_FROM:
+            strange = _not_words(text, plan)
+            if len(strange) > (1 - WORDS_SHARE) * len(words):
+                return (f"mostly not English words (“{'”, “'.join(strange[:3])}”…; the checks read "
+                        "English)")
         if plain in _repeated_texts(plan):
             return "the same text as another field"
     return ""
@@ -769,7 +811,7 @@ def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, 
     methods = (["mean of weeks"] if re.search(r"\bweek", source) else
                ["pooled"] if re.search(r"\bpooled|plan_import\.baseline\b", source) else
                ["pooled", "mean of weeks"])
-    found = course_baselines().get((objective.metric, platform.lower()), {})
+    found = course_baselines(platform.lower()).get(objective.metric, {})
     values = {key: value for key, value in found.items() if key[0] in spans and key[1] in methods}
     if values and not any(abs(baseline - value) <= max(0.05, BASELINE_TOLERANCE * abs(value))
                           for value in values.values()):

@@ -114,23 +114,22 @@ def weekly(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
 
 
 @functools.cache
-def course_baselines() -> dict[tuple[str, str], dict[tuple[str, str], float]]:
-    """The value the course data give Lumen for each course metric `baseline` computes, by
-    (metric, platform or "all"), then by (span, method): span "2025" (the whole year) or "2025
-    without the recall" (RECALL); method "pooled" (`baseline`) or "mean of weeks" (`weekly`). A
-    baseline a plan takes from the course data is one of them."""
+def course_baselines(platform: str = "all") -> dict[str, dict[tuple[str, str], float]]:
+    """The values the course data give Lumen on `platform` (or all its platforms) for each course
+    metric `baseline` computes, by metric, then by (span, method): span "2025" (the whole year) or
+    "2025 without the recall" (RECALL); method "pooled" (`baseline`) or "mean of weeks" (`weekly`).
+    A baseline a plan takes from the course data is one of them."""
     from smcourse import data  # the course's own data, read only when a plan cites it
 
     posts, comments = data.load("posts"), data.load("comments")
-    lumen = posts[posts["brand"] == "lumen"]
-    values: dict[tuple[str, str], dict[tuple[str, str], float]] = {}
-    for platform, scope in [("all", lumen), *lumen.groupby("platform", observed=True)]:
-        answered = comments[comments["post_id"].isin(scope["post_id"])]
-        for span, exclude in (("2025", None), ("2025 without the recall", RECALL)):
-            for method, found in (("pooled", baseline(scope, answered, exclude)),
-                                  ("mean of weeks", weekly(scope, answered, exclude).mean())):
-                for metric, value in found.dropna().items():
-                    values.setdefault((str(metric), str(platform)), {})[span, method] = float(value)
+    scope = posts[(posts["brand"] == "lumen") & ((posts["platform"] == platform) | (platform == "all"))]
+    answered = comments[comments["post_id"].isin(scope["post_id"])]
+    values: dict[str, dict[tuple[str, str], float]] = {}
+    for span, exclude in (("2025", None), ("2025 without the recall", RECALL)):
+        for method, found in (("pooled", baseline(scope, answered, exclude)),
+                              ("mean of weeks", weekly(scope, answered, exclude).mean())):
+            for metric, value in found.dropna().items():
+                values.setdefault(str(metric), {})[span, method] = float(value)
     return values
 
 
