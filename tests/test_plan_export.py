@@ -162,6 +162,7 @@ def test_the_html_prints_on_the_chosen_paper_and_escapes_what_was_typed(paper, s
     parser.feed(page)
     assert f"@page{{{size};" in parser.style and "@media print" in parser.style
     assert "&lt;b&gt;Lumen&lt;/b&gt; &amp; co" in page and "<b>Lumen</b>" not in page
+    assert "<p><strong>What it buys</strong>: A year of the plan" in page and "**" not in page
     assert "Wholesale and careers" in parser.cells
 
 
@@ -186,7 +187,8 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
             in [p.text for p in document.paragraphs])
     assert objectives.rows[1].cells[5].text == "±3 a month; mean of 3 months"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
-    assert {"Holding statement", "Rota", "Cover"} <= set(bold)
+    assert {"Holding statement", "Rota", "Cover", "What it buys", "Weakest dimension"} <= set(bold)
+    assert not any("**" in p.text for p in document.paragraphs)
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
     assert [c.text for c in budget.rows[-1].cells] == [
         "Surge contingency", "16000 USD a year", "see note 20"]

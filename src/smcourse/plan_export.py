@@ -311,7 +311,7 @@ def _html_block(block: Block) -> str:
     if isinstance(block, list):
         items = "".join(f"<li>{_inline(item)}</li>" for item in block)
         return f"<ul>{items}</ul>" if block else empty
-    return f"<p>{html.escape(block)}</p>" if block.strip() else empty
+    return f"<p>{_inline(block)}</p>" if block.strip() else empty
 
 
 # ------------------------------------------------------------------------------------------ word
@@ -349,13 +349,17 @@ def _docx_block(document, block: Block) -> None:
                 cell.text = str(value)
     elif isinstance(block, list):
         for item in block or ["(nothing yet)"]:
-            label, rest = _split_label(item)
-            paragraph = document.add_paragraph(style="List Bullet")
-            if label:
-                paragraph.add_run(label).bold = True
-            paragraph.add_run(rest)
+            _docx_labelled(document.add_paragraph(style="List Bullet"), item)
     else:
-        document.add_paragraph(block.strip() or "(nothing yet)")
+        _docx_labelled(document.add_paragraph(), block.strip() or "(nothing yet)")
+
+
+def _docx_labelled(paragraph, text: str) -> None:
+    """`text` in `paragraph`, its leading **label** in bold."""
+    label, rest = _split_label(text)
+    if label:
+        paragraph.add_run(label).bold = True
+    paragraph.add_run(rest)
 
 
 # -------------------------------------------------------------------------------------- calendar
