@@ -237,3 +237,12 @@ def test_a_part_shown_alone_keeps_its_own_notes_numbered_as_in_the_document():
         f"{n}. **Budget, {item}: Details**: {notes[n]}"
         for n, item in zip(notes, ["Of which other work", "Tools", "Surge contingency"], strict=True)]
     assert "**Notes**" not in plan_export.part_markdown(lumen, "voice")
+
+
+def test_a_row_whose_name_is_itself_a_note_is_named_by_its_number():
+    lumen = plan.example_plan()
+    name = " ".join(["slow"] * (CELL_WORDS + 1))
+    lumen.pillars[0] = plan.Pillar(name, "Short.")
+    shown = plan_export.part_markdown(lumen, "pillars")
+    number = re.search(r"^\| see note (\d+) \| Short\. \|$", shown, re.MULTILINE)[1]
+    assert f"{number}. **Content pillars, row 1: Pillar**: {name}" in shown.splitlines()
