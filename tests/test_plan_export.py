@@ -3,6 +3,7 @@
 import csv
 import dataclasses
 import datetime as dt
+import re
 from html.parser import HTMLParser
 
 import docx
@@ -12,22 +13,60 @@ import pytest
 from smcourse import plan, plan_export
 from smcourse.plan_export import calendar_csv, calendar_ics, export, to_docx, to_html, to_markdown
 
+CELL_WORDS = 20  # the most words a table cell of the exported plan may hold
+
 
 class _Cells(HTMLParser):
-    """The text of every table cell and the print rules of an HTML page."""
+    """The text of every table cell, of every numbered note (by its id), the note each link
+    points to, and the print rules of an HTML page."""
 
     def __init__(self):
         super().__init__()
-        self.cells, self.style, self._in = [], "", None
+        self.cells, self.notes, self.links, self.style = [], {}, [], ""
+        self._open, self._note = [], None
 
     def handle_starttag(self, tag, attrs):
-        self._in = tag
+        attrs = dict(attrs)
+        if tag == "td":
+            self.cells.append("")
+        elif tag == "li" and attrs.get("id", "").startswith("note-"):
+            self._note = attrs["id"]
+            self.notes[self._note] = ""
+        elif tag == "a":
+            self.links.append(attrs["href"])
+        self._open.append(tag)
+
+    def handle_endtag(self, tag):
+        self._open.pop()
+        if tag == "li":
+            self._note = None
 
     def handle_data(self, text):
-        if self._in == "td":
-            self.cells.append(text)
-        elif self._in == "style":
+        if "td" in self._open:
+            self.cells[-1] += text
+        elif self._note:
+            self.notes[self._note] += text
+        elif self._open[-1:] == ["style"]:
             self.style += text
+
+
+def _long_texts(lumen):
+    """The texts of Lumen's plan that its tables hold and that are too long for a cell."""
+    texts = [o.reason for o in lumen.objectives] + [c.purpose for c in lumen.channels] + [
+        lumen.budget.other_work, lumen.budget.tools, lumen.budget.surge] + [
+        action.step for action in lumen.actions.values()] + [
+        p.description for p in lumen.pillars] + [p.description for p in lumen.audience.personas]
+    return [" ".join(text.split()) for text in texts if len(text.split()) > CELL_WORDS]
+
+
+def _markdown_cells(text):
+    return [cell.strip() for line in text.splitlines() if line.startswith("| ")
+            for cell in re.split(r"(?<!\\)\|", line.strip("|"))]
+
+
+def _markdown_notes(text):
+    notes = text.split("\n## Notes\n", 1)[1]
+    return dict(re.findall(r"^(\d+)\. \*\*[^*]+\*\*: (.+)$", notes, re.MULTILINE))
 
 
 def _lumen_written(tmp_path):
@@ -43,10 +82,62 @@ def test_export_writes_every_format_beside_the_save_file(tmp_path):
 def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):
     text = _lumen_written(tmp_path)["lumen.plan.md"].read_text(encoding="utf-8")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert [h.split(". ", 1)[1] for h in headings][:4] == [
+    assert [h.split(". ", 1)[-1] for h in headings][:4] == [
         "Where we start", "Objectives", "What social media will do", "Audience insight"]
+    assert headings[-2:] == ["## 14. From existing to living", "## Notes"]
     assert "| service | Median response time (hours) | 8.0 | 4.5 | 2027-03-31 |" in text
     assert "Still open" not in text
+
+
+def test_no_table_cell_of_lumen_s_export_is_longer_than_a_line(tmp_path):
+    written = _lumen_written(tmp_path)
+    html_cells = _Cells()
+    html_cells.feed(written["lumen.plan.html"].read_text(encoding="utf-8"))
+    word_cells = [cell.text for table in docx.Document(str(written["lumen.plan.docx"])).tables
+                  for row in table.rows for cell in row.cells]
+    for cells in (_markdown_cells(written["lumen.plan.md"].read_text(encoding="utf-8")),
+                  html_cells.cells, word_cells):
+        assert len(cells) > 300
+        assert max(len(cell.split()) for cell in cells) <= CELL_WORDS
+
+
+def test_every_long_text_is_a_note_its_cell_points_to(tmp_path):
+    lumen = plan.example_plan()
+    long = _long_texts(lumen)
+    assert len(long) >= 15  # the reasons of the objectives, the budget's details, and more
+    written = _lumen_written(tmp_path)
+    text = written["lumen.plan.md"].read_text(encoding="utf-8")
+    notes = _markdown_notes(text)
+    assert sorted(notes.values()) == sorted(long)
+    pointed = [cell for cell in _markdown_cells(text) if cell.startswith("see note ")]
+    assert sorted(int(cell.split()[-1]) for cell in pointed) == list(range(1, len(long) + 1))
+    assert "| Surge contingency | 16000 USD a year | see note 20 |" in text
+    assert notes["20"] == " ".join(lumen.budget.surge.split())
+
+    page = _Cells()
+    page.feed(written["lumen.plan.letter.html"].read_text(encoding="utf-8"))
+    assert sorted(page.links) == sorted(f"#note-{n}" for n in notes) == sorted(
+        f"#{note_id}" for note_id in page.notes)
+    assert all(page.notes[f"note-{n}"].endswith(f": {note}") for n, note in notes.items())
+
+    paragraphs = docx.Document(str(written["lumen.plan.docx"])).paragraphs
+    last = paragraphs[[p.text for p in paragraphs].index("Notes") + 1:]
+    assert [(label.text, label.bold) for label, _ in (p.runs for p in last)][19] == (
+        "20. Budget, Surge contingency: Details", True)
+    assert [" ".join(text.text.removeprefix(": ").split()) for _, text in (p.runs for p in last)] == [
+        notes[str(n)] for n in range(1, len(notes) + 1)]
+
+
+def test_a_plan_with_only_short_texts_has_no_notes():
+    lumen = plan.example_plan()
+    short = dataclasses.replace(
+        lumen, objectives=[dataclasses.replace(o, reason="Judged on the spring months.")
+                           for o in lumen.objectives],
+        channels=[dataclasses.replace(c, purpose="Reach.") for c in lumen.channels],
+        budget=dataclasses.replace(lumen.budget, other_work="", tools="", surge=""),
+        actions={d: dataclasses.replace(a, step="Do it.") for d, a in lumen.actions.items()})
+    text = to_markdown(short)
+    assert "## Notes" not in text and "see note" not in text
 
 
 def test_what_is_still_open_is_listed_by_field():
@@ -71,6 +162,7 @@ def test_the_html_prints_on_the_chosen_paper_and_escapes_what_was_typed(paper, s
     parser.feed(page)
     assert f"@page{{{size};" in parser.style and "@media print" in parser.style
     assert "&lt;b&gt;Lumen&lt;/b&gt; &amp; co" in page and "<b>Lumen</b>" not in page
+    assert "<p><strong>What it buys</strong>: A year of the plan" in page and "**" not in page
     assert "Wholesale and careers" in parser.cells
 
 
@@ -90,14 +182,16 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert [c.text for c in objectives.rows[2].cells] == [
         "sales", "Web-shop orders from unpaid social links or the SOCIAL code (orders a month)",
         "30", "38", "2027-06-30", "±6 a month; mean of 3 months",
-        "Lumen's web-shop order records, 2026 (invented for this example)",
-        plan.example_plan().objectives[1].reason]
+        "Lumen's web-shop order records, 2026 (invented for this example)", "see note 2"]
+    assert (f"2. Objectives, sales: Why we expect it: {plan.example_plan().objectives[1].reason}"
+            in [p.text for p in document.paragraphs])
     assert objectives.rows[1].cells[5].text == "±3 a month; mean of 3 months"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
-    assert {"Holding statement", "Rota", "Cover"} <= set(bold)
+    assert {"Holding statement", "Rota", "Cover", "What it buys", "Weakest dimension"} <= set(bold)
+    assert not any("**" in p.text for p in document.paragraphs)
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
-    assert budget.rows[-1].cells[1].text == "16000 USD a year"
-    assert budget.rows[-1].cells[0].text.startswith("Surge contingency (One surge a year")
+    assert [c.text for c in budget.rows[-1].cells] == [
+        "Surge contingency", "16000 USD a year", "see note 20"]
 
 
 def test_the_calendar_csv_reads_back_as_the_plan_s_calendar():
@@ -131,3 +225,24 @@ def test_an_export_that_cannot_be_written_says_where(tmp_path):
 def test_a_part_shown_in_the_lesson_is_headed_as_part_of_the_plan():
     shown = plan_export.part_markdown(plan.example_plan(), "budget")
     assert shown.startswith("#### From the plan · part 12. Budget\n")
+
+
+def test_a_part_shown_alone_keeps_its_own_notes_numbered_as_in_the_document():
+    lumen = plan.example_plan()
+    shown = plan_export.part_markdown(lumen, "budget")
+    notes = {n: text for n, text in _markdown_notes(to_markdown(lumen)).items()
+             if f"| see note {n} |" in shown}
+    assert sorted(notes, key=int) == ["18", "19", "20"]
+    assert shown.split("\n\n**Notes**\n\n", 1)[1].splitlines() == [
+        f"{n}. **Budget, {item}: Details**: {notes[n]}"
+        for n, item in zip(notes, ["Of which other work", "Tools", "Surge contingency"], strict=True)]
+    assert "**Notes**" not in plan_export.part_markdown(lumen, "voice")
+
+
+def test_a_row_whose_name_is_itself_a_note_is_named_by_its_number():
+    lumen = plan.example_plan()
+    name = " ".join(["slow"] * (CELL_WORDS + 1))
+    lumen.pillars[0] = plan.Pillar(name, "Short.")
+    shown = plan_export.part_markdown(lumen, "pillars")
+    number = re.search(r"^\| see note (\d+) \| Short\. \|$", shown, re.MULTILINE)[1]
+    assert f"{number}. **Content pillars, row 1: Pillar**: {name}" in shown.splitlines()

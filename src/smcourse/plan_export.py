@@ -5,7 +5,9 @@ the six-week calendar as CSV and iCalendar.
     to_markdown(plan); to_html(plan, paper="Letter"); part_markdown(plan, "channels")
 
 The document follows the plan's OASIS order: objectives, audience insight, strategy,
-implementation, scoring; what `plan.check` still finds is listed at the end, field by field.
+implementation, scoring. A table cell holds a figure, a name, a date or a line: a longer text
+moves to the numbered notes after the last part, and its cell says "see note 3". What
+`plan.check` still finds is listed at the end, field by field.
 """
 
 from __future__ import annotations
@@ -32,15 +34,39 @@ from smcourse.plan import (
 )
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
+CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """What a table cell says when its text has moved to note `number`."""
+
+    number: int
+
+    def __str__(self) -> str:
+        return f"see note {self.number}"
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    part: str  # the `Section.part` whose table points to it
+    label: str  # where it comes from: part, row and column
+    text: str
 
 
 @dataclass(frozen=True)
 class Table:
     header: tuple[str, ...]
-    rows: list[tuple[str, ...]]
+    rows: list[tuple[str | NoteRef, ...]]
 
 
-Block = str | list[str] | Table  # a paragraph, a bullet list, or a table
+@dataclass(frozen=True)
+class Notes:
+    notes: list[Note]
+
+
+Block = str | list[str] | Table | Notes  # a paragraph, a bullet list, a table, or the notes
 
 
 @dataclass(frozen=True)
@@ -102,15 +128,13 @@ def sections(plan: Plan) -> list[Section]:
             f"**Who approves**: {crisis.approver}", f"**Pausing scheduled posts**: {crisis.pause}",
             f"**Escalation**: {crisis.escalation}"]]),
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
-        Section("budget", "12. Budget", [Table(("Item", "Amount"), [
-            ("People", _amount(budget.people_hours, "hours a week")),
-            (f"Of which other work ({budget.other_work})" if budget.other_work else "Of which other work",
-             _amount(budget.other_hours, "hours a week")),
-            (f"Tools ({budget.tools})" if budget.tools else "Tools",
-             _amount(budget.tools_per_month, f"{money} a month")),
-            ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month")),
-            (f"Surge contingency ({budget.surge})" if budget.surge else "Surge contingency",
-             _amount(budget.contingency, f"{money} a year"))]),
+        Section("budget", "12. Budget", [Table(("Item", "Amount", "Details"), [
+            ("People", _amount(budget.people_hours, "hours a week"), ""),
+            ("Of which other work", _amount(budget.other_hours, "hours a week"),
+             budget.other_work),
+            ("Tools", _amount(budget.tools_per_month, f"{money} a month"), budget.tools),
+            ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"), ""),
+            ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge)]),
             *([f"**What it buys**: {budget.case}"] if budget.case.strip() else [])]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
@@ -121,11 +145,45 @@ def sections(plan: Plan) -> list[Section]:
             [(dimension, action.step, action.owner, action.due)
              for dimension, action in plan.actions.items() if dimension in DIMENSIONS])]),
     ]
+    parts, notes = _long_cells_as_notes(parts)
+    if notes:
+        parts.append(Section("notes", "Notes", [Notes(notes)]))
     issues = check(plan)
     if issues:
         parts.append(Section("open", "Still open", [[
             f"{issue.where or issue.part}: {issue.message}" for issue in issues]]))
     return parts
+
+
+def _long_cells_as_notes(parts: list[Section]) -> tuple[list[Section], list[Note]]:
+    """`parts` with each table cell longer than `CELL_WORDS` words replaced by a pointer to a
+    numbered note that holds its text, and the notes in the order the cells come."""
+    notes: list[Note] = []
+
+    def short(cell: str, part: str, label: str) -> str | NoteRef:
+        if len(cell.split()) <= CELL_WORDS:
+            return cell
+        notes.append(Note(len(notes) + 1, part, label, cell))
+        return NoteRef(len(notes))
+
+    def table(section: Section, block: Table) -> Table:
+        return Table(block.header, [
+            tuple(short(str(cell), section.part, _note_label(section, block, number, column))
+                  for column, cell in enumerate(row))
+            for number, row in enumerate(block.rows, start=1)])
+
+    return [Section(section.part, section.title, [
+        table(section, block) if isinstance(block, Table) else block for block in section.blocks])
+        for section in parts], notes
+
+
+def _note_label(section: Section, block: Table, number: int, column: int) -> str:
+    """Where a note comes from: "Objectives, sales: Why we expect it", or "row 3" for a row
+    whose first cell is itself too long to name it."""
+    name = " ".join(str(block.rows[number - 1][0]).split())
+    if column == 0 or len(name.split()) > CELL_WORDS:
+        name = f"row {number}"
+    return f"{section.title.split('. ', 1)[-1]}, {name}: {block.header[column]}"
 
 
 def _noise(objective: Objective) -> str:
@@ -158,10 +216,17 @@ def to_markdown(plan: Plan) -> str:
 
 def part_markdown(plan: Plan, part: str) -> str:
     """One part of the plan ("objectives", "channels"... as `Section.part`) as Markdown, headed
-    "From the plan" one level down, so that its number is not read as a lesson's section."""
-    section = next(section for section in sections(plan) if section.part == part)
-    return _section_markdown(section).replace(f"## {section.title}",
-                                              f"#### From the plan · part {section.title}", 1)
+    "From the plan" one level down, so that its number is not read as a lesson's section, and
+    followed by the notes its tables point to, numbered as in the whole document."""
+    parts = sections(plan)
+    section = next(section for section in parts if section.part == part)
+    shown = _section_markdown(section).replace(f"## {section.title}",
+                                               f"#### From the plan · part {section.title}", 1)
+    own = [note for other in parts for block in other.blocks if isinstance(block, Notes)
+           for note in block.notes if note.part == part]
+    if not own:
+        return shown
+    return "\n\n".join([shown, "**Notes**", "\n".join(_markdown_block(Notes(own)))])
 
 
 def _section_markdown(section: Section) -> str:
@@ -170,6 +235,9 @@ def _section_markdown(section: Section) -> str:
 
 
 def _markdown_block(block: Block) -> list[str]:
+    if isinstance(block, Notes):
+        return [f"{note.number}. **{note.label}**: {' '.join(note.text.split())}"
+                for note in block.notes]
     if isinstance(block, Table):
         if not block.rows:
             return ["*(nothing yet)*"]
@@ -221,19 +289,29 @@ def _inline(text: str) -> str:
     return (f"<strong>{html.escape(label)}</strong>" if label else "") + html.escape(rest)
 
 
+def _html_cell(cell: str | NoteRef) -> str:
+    if isinstance(cell, NoteRef):
+        return f'<td><a href="#note-{cell.number}">{cell}</a></td>'
+    return f"<td>{html.escape(cell)}</td>"
+
+
 def _html_block(block: Block) -> str:
     empty = "<p><em>(nothing yet)</em></p>"
+    if isinstance(block, Notes):
+        items = "".join(f'<li id="note-{note.number}" value="{note.number}"><strong>'
+                        f"{html.escape(note.label)}</strong>: {html.escape(note.text)}</li>"
+                        for note in block.notes)
+        return f"<ol>{items}</ol>"
     if isinstance(block, Table):
         if not block.rows:
             return empty
         head = "".join(f"<th>{html.escape(name)}</th>" for name in block.header)
-        rows = "".join("<tr>" + "".join(f"<td>{html.escape(str(cell))}</td>" for cell in row)
-                       + "</tr>" for row in block.rows)
+        rows = "".join("<tr>" + "".join(map(_html_cell, row)) + "</tr>" for row in block.rows)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     if isinstance(block, list):
         items = "".join(f"<li>{_inline(item)}</li>" for item in block)
         return f"<ul>{items}</ul>" if block else empty
-    return f"<p>{html.escape(block)}</p>" if block.strip() else empty
+    return f"<p>{_inline(block)}</p>" if block.strip() else empty
 
 
 # ------------------------------------------------------------------------------------------ word
@@ -254,7 +332,12 @@ def to_docx(plan: Plan) -> bytes:
 
 
 def _docx_block(document, block: Block) -> None:
-    if isinstance(block, Table):
+    if isinstance(block, Notes):
+        for note in block.notes:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{note.number}. {note.label}").bold = True
+            paragraph.add_run(f": {note.text}")
+    elif isinstance(block, Table):
         if not block.rows:
             document.add_paragraph("(nothing yet)")
             return
@@ -266,13 +349,17 @@ def _docx_block(document, block: Block) -> None:
                 cell.text = str(value)
     elif isinstance(block, list):
         for item in block or ["(nothing yet)"]:
-            label, rest = _split_label(item)
-            paragraph = document.add_paragraph(style="List Bullet")
-            if label:
-                paragraph.add_run(label).bold = True
-            paragraph.add_run(rest)
+            _docx_labelled(document.add_paragraph(style="List Bullet"), item)
     else:
-        document.add_paragraph(block.strip() or "(nothing yet)")
+        _docx_labelled(document.add_paragraph(), block.strip() or "(nothing yet)")
+
+
+def _docx_labelled(paragraph, text: str) -> None:
+    """`text` in `paragraph`, its leading **label** in bold."""
+    label, rest = _split_label(text)
+    if label:
+        paragraph.add_run(label).bold = True
+    paragraph.add_run(rest)
 
 
 # -------------------------------------------------------------------------------------- calendar
