@@ -44,10 +44,12 @@ from traitlets import Unicode
 from traitlets.config import Config
 
 from smcourse import values
+from smcourse.errors import SmcourseError
 
 PREPROCESSOR = "smcourse.referee.RefereeExecute"
 VERDICTS = "smcourse.referee.RefereeVerdicts"
 EXECUTE, SAVE_GRADES = "nbgrader.preprocessors.Execute", "nbgrader.preprocessors.SaveAutoGrades"
+CONFIG = "nbgrader_config.py"
 PROBE = '__import__("smcourse.values", fromlist=["emit"]).emit(globals(), {names!r})'
 
 
@@ -165,6 +167,10 @@ def use_referee(config: Config, values_file: Path, disputes_file: Path,
     """Make nbgrader's autograde under `config` hand values over to `values_file`, grade hidden tests
     by the referee's verdicts and note disputes in `disputes_file` (and talk to the kernel over
     Unix sockets in `sockets`, if given)."""
+    if SAVE_GRADES not in config.Autograde.get("autograde_preprocessors", []):
+        raise SmcourseError(f"the course's {CONFIG} must list {SAVE_GRADES!r} by name in "
+                            "c.Autograde.autograde_preprocessors, for the referee to judge before "
+                            "nbgrader saves the grades (see the kit's own nbgrader_config.py)")
     replaced = {EXECUTE: [PREPROCESSOR], SAVE_GRADES: [VERDICTS, SAVE_GRADES]}
     config.Autograde.autograde_preprocessors = [
         new for name in config.Autograde.autograde_preprocessors for new in replaced.get(name, [name])]
