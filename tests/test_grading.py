@@ -4,6 +4,7 @@ exercises/ in step with solutions/, and never show hidden tests or solutions to 
 One class run per assignment, through the real nbgrader gradebook (SQLite), shared by the tests.
 """
 
+import copy
 import csv
 import json
 import re
@@ -16,6 +17,7 @@ import pytest
 from capstone_reference import reference_plan
 from markupsafe import escape
 from nbgrader.api import Gradebook
+from nbgrader.nbgraderformat import MetadataValidator
 
 from smcourse import cli, grading, notebooks
 
@@ -354,3 +356,35 @@ def test_no_solution_hidden_test_or_rubric_text_appears_in_exercises():
             if path.is_file():
                 assert _leaks(path.read_text(), assignment) == [], path
         assert not (ROOT / "exercises" / assignment / "answers.json").exists()
+
+
+def _corrupt(notebook, change):
+    """`notebook` with its first graded cell's nbgrader metadata changed by `change`."""
+    corrupted = copy.deepcopy(notebook)
+    cells = [cell for cell in corrupted.cells if cell.metadata.get("nbgrader", {}).get("grade")]
+    change(cells[0].metadata, cells[1].metadata)
+    return corrupted
+
+
+@pytest.mark.parametrize("change", [
+    lambda first, second: None,
+    lambda first, second: first.nbgrader.update(points="ten"),
+    lambda first, second: first.nbgrader.update(grade=None),
+    lambda first, second: first.nbgrader.update(unexpected=1),
+    lambda first, second: first.nbgrader.update(schema_version=2),
+    lambda first, second: first.nbgrader.update(schema_version=9),
+    lambda first, second: first.nbgrader.pop("grade_id"),
+    lambda first, second: second.nbgrader.update(grade_id=first.nbgrader.grade_id),
+    lambda first, second: first.update(nbgrader="text"),
+], ids=["intact", "points", "grade", "extra key", "old schema", "new schema", "no grade id",
+        "duplicate id", "not a mapping"])
+def test_the_sanitize_pass_judges_cell_metadata_exactly_as_nbgrader_does(change):
+    notebook = _corrupt(nbformat.read(ROOT / "exercises" / PROBE / f"{PROBE}.ipynb", as_version=4), change)
+    verdicts = []
+    for validator in (MetadataValidator(), grading._CellMetadataValidator()):
+        try:
+            validator.validate_nb(copy.deepcopy(notebook))
+            verdicts.append("valid")
+        except Exception as error:  # whatever nbgrader raises, the same must be raised
+            verdicts.append(f"{type(error).__name__}: {error}")
+    assert verdicts[0] == verdicts[1]

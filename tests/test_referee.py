@@ -12,6 +12,7 @@ import pytest
 from ipywidgets.widgets.widget import _instances as widget_registry  # every widget built, by id
 
 from smcourse import referee, values
+from smcourse.errors import SmcourseError
 from smcourse.grading import load_config
 
 
@@ -125,3 +126,18 @@ def test_an_unanswered_task_and_a_missing_answers_file_score_nothing(assignment,
     assert "answers.json was not found" in verdicts["q1_test"][-1]["evalue"]
     [unanswered] = verdicts["biggest_test"]  # nothing more to say, part by part
     assert unanswered["evalue"] == "Not answered yet: biggest is still `...`."
+
+
+def test_the_referee_judges_just_before_nbgrader_saves_the_grades(tmp_path):
+    config = load_config()
+    referee.use_referee(config, tmp_path / "values.jsonl", tmp_path / "disputes.txt")
+    steps = config.Autograde.autograde_preprocessors
+    assert steps[0] == referee.PREPROCESSOR
+    assert steps[steps.index(referee.SAVE_GRADES) - 1] == referee.VERDICTS
+
+
+def test_a_course_that_does_not_name_nbgraders_grade_saving_step_is_told_so(tmp_path):
+    config = load_config()
+    config.Autograde.autograde_preprocessors = ["nbgrader.preprocessors.Execute"]
+    with pytest.raises(SmcourseError, match="SaveAutoGrades"):
+        referee.use_referee(config, tmp_path / "values.jsonl", tmp_path / "disputes.txt")

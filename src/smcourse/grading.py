@@ -26,6 +26,7 @@ import os
 import shutil
 import sys
 import tempfile
+import traceback
 import warnings
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -34,11 +35,15 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+import jsonschema
 import nbformat
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps.api import NbGraderAPI
+from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import LimitOutput
+from nbgrader.nbgraderformat import MetadataValidator, ValidationError
+from nbgrader.nbgraderformat.common import BaseMetadataValidator
+from nbgrader.preprocessors import CheckCellMetadata, LimitOutput
 from sqlalchemy.exc import SAWarning
 from traitlets import Integer
 from traitlets.config import Config
@@ -73,6 +78,44 @@ class LimitOutputSize(LimitOutput):
                 output.evalue = output.evalue[: self.max_chars]
                 output.traceback = [line[: self.max_chars] for line in output.traceback]
         return cell, resources
+
+
+class _SchemaCheckedOnce(BaseMetadataValidator):
+    """nbgrader's check of a cell's metadata against its schema, with the schema itself checked once
+    per notebook: jsonschema.validate, which nbgrader calls for every cell, first checks the schema
+    against jsonschema's meta-schema, most of the cost of the whole check."""
+
+    def __init__(self):
+        super().__init__()
+        checker = jsonschema.validators.validator_for(self.schema)
+        checker.check_schema(self.schema)
+        self.checker = checker(self.schema)
+
+    def validate_cell(self, cell) -> None:
+        if cell.metadata.get("nbgrader", {}).get("schema_version") != self.schema_version:
+            super().validate_cell(cell)  # no metadata, or nbgrader's own message for another version
+            return
+        error = jsonschema.exceptions.best_match(self.checker.iter_errors(cell.metadata["nbgrader"]))
+        if error is not None:  # what jsonschema.validate raises
+            raise error
+
+
+class _CellMetadataValidator(MetadataValidator, _SchemaCheckedOnce):
+    """nbgrader's MetadataValidator (its rules on top of the schema), the schema checked once."""
+
+
+class CheckCellMetadataOnce(CheckCellMetadata):
+    """nbgrader's CheckCellMetadata with `_CellMetadataValidator`: the same verdict, the same log."""
+
+    def preprocess(self, nb, resources):
+        try:
+            _CellMetadataValidator().validate_nb(nb)
+        except ValidationError:
+            self.log.error(traceback.format_exc())
+            message = "Notebook failed to validate; the nbgrader metadata may be corrupted."
+            self.log.error(message)
+            raise ValidationError(message) from None
+        return nb, resources
 
 
 def load_config(root: Path | None = None, **settings: dict) -> Config:
@@ -282,7 +325,7 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     shutil.copy(Path(root) / CONFIG_FILE, course / CONFIG_FILE)
     database = Path(template_db).with_name(f"{student}.db")  # beside the template, in memory
     shutil.copy(template_db, database)
-    report, handed = private / "sandbox.jsonl", private / "values.jsonl"
+    report, handed, disputed = (private / name for name in ("sandbox.jsonl", "values.jsonl", "disputes.txt"))
     config = load_config(course, **settings)
     config.CourseDirectory.db_url = f"sqlite:///{database}"
     # nbgrader validates every cell's nbgrader metadata at the end of its sanitize pass and again at
@@ -290,6 +333,10 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     # read before any learner code runs, and changes outputs, never that metadata: its check is left out
     config.Autograde.autograde_preprocessors = [
         name for name in config.Autograde.autograde_preprocessors if name != CHECK_METADATA]
+    config.Autograde.sanitize_preprocessors = [
+        CheckCellMetadataOnce if step is CheckCellMetadata else step
+        for step in config.Autograde.get("sanitize_preprocessors",
+                                          Autograde.class_traits()["sanitize_preprocessors"].default())]
     # the kernel runs in the scratch course, outside the course's folder: it is told where the
     # datasets are, which also works when the kit is installed from a wheel
     datasets = data.datasets_dir()
@@ -298,7 +345,7 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
         # the kernel has no network, so it talks to nbgrader over Unix sockets in a folder of its
         # own, on a short path (a socket's path may not exceed about 100 characters)
         sockets = Path(tempfile.mkdtemp(prefix="smg-", dir="/tmp"))
-        referee.use_referee(config, handed, sockets)
+        referee.use_referee(config, handed, disputed, sockets)
         sandbox.write_kernel_spec(private / "jupyter", limits, home=work / "home",
                                   read_only=[datasets], writable=[sockets],
                                   report=report, kernel_log=private / "kernel.log",
@@ -306,12 +353,9 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
         os.environ["JUPYTER_PATH"] = str(private / "jupyter")
         config.Execute.kernel_name = sandbox.KERNEL_NAME
     else:
-        referee.use_referee(config, handed)
-    disputes = []
+        referee.use_referee(config, handed, disputed)
     try:
         result = nbgrader_api(config).autograde(assignment, student, force=True, create=True)
-        if result["success"]:
-            disputes = referee.rejudge(config, assignment, student, handed)
     finally:
         sandbox.remove_cgroup(os.getpid())
         if sandbox.SUPPORTED:
@@ -320,7 +364,8 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     if result["success"] and graded.is_dir():
         _copy_files(graded, Path(real.format_path(real.autograded_directory, student, assignment)))
     return {"student": student, "success": result["success"], "db": str(database),
-            "events": sandbox.read_report(report), "disputes": disputes,
+            "events": sandbox.read_report(report),
+            "disputes": referee.disputes(disputed) if result["success"] else [],
             "log": (result.get("log") or "") + (result.get("error") or "")}
 
 

@@ -10,14 +10,15 @@ learner's code, and judges everywhere else:
    plus one step), the kernel is asked just before each hidden test cell for the values that test
    reads, and they leave it as JSON data (`smcourse.values`): data, never objects or functions the
    learner wrote.
-2. After the run (`rejudge`), every hidden test cell runs again in a fresh namespace in the grading
-   process, which never ran learner code: the assignment's own locked cells and question
+2. After the run, before nbgrader saves any grade (`RefereeVerdicts`, a preprocessor placed just
+   before nbgrader's SaveAutoGrades), every hidden test cell runs again in a fresh namespace in the
+   grading process, which never ran learner code: the assignment's own locked cells and question
    declarations (from the source notebook, solutions cleared), the learner's values laid over the
    `...` placeholders of the code tasks, and widget answers read from the `answers.json` the
    learner handed in (not the copy the kernel could rewrite after seeing a hidden test).
-3. The referee's outputs replace the kernel's in the graded notebook, and its scores, worked out
-   by nbgrader's own rule (`determine_grade`), replace the kernel's in the gradebook. A cell where
-   the kernel claimed more than the referee gave is reported to the instructor.
+3. The referee's outputs replace the kernel's in the notebook, so nbgrader's own SaveAutoGrades
+   scores them by its own rule (`determine_grade`) and nbgrader writes the graded notebook once. A
+   cell where the kernel claimed more than the referee gave is reported to the instructor.
 
 A plain `nbgrader autograde` of the same course still works: nothing in the notebooks changes.
 """
@@ -36,16 +37,19 @@ from functools import lru_cache
 from pathlib import Path
 
 import nbformat
-from nbgrader.api import Gradebook
 from nbgrader.coursedir import CourseDirectory
-from nbgrader.preprocessors import ClearSolutions, Execute
+from nbgrader.preprocessors import ClearSolutions, Execute, NbGraderPreprocessor
 from nbgrader.utils import determine_grade
 from traitlets import Unicode
 from traitlets.config import Config
 
 from smcourse import values
+from smcourse.errors import SmcourseError
 
 PREPROCESSOR = "smcourse.referee.RefereeExecute"
+VERDICTS = "smcourse.referee.RefereeVerdicts"
+EXECUTE, SAVE_GRADES = "nbgrader.preprocessors.Execute", "nbgrader.preprocessors.SaveAutoGrades"
+CONFIG = "nbgrader_config.py"
 PROBE = '__import__("smcourse.values", fromlist=["emit"]).emit(globals(), {names!r})'
 
 
@@ -123,14 +127,61 @@ class RefereeExecute(Execute):
         return super().preprocess_cell(cell, resources, index)
 
 
-def use_referee(config: Config, values_file: Path, sockets: Path | None = None) -> None:
-    """Make nbgrader's autograde under `config` hand values over to `values_file` (and talk to
-    the kernel over Unix sockets in `sockets`, if given)."""
+class RefereeVerdicts(NbGraderPreprocessor):
+    """Put the referee's verdict (`judge`) in place of the kernel's output in every hidden test
+    cell of the notebook nbgrader is grading; note where the kernel had claimed more."""
+
+    values_file = Unicode("", help="JSON-lines file RefereeExecute filled with the values each "
+                          "test reads").tag(config=True)
+    disputes_file = Unicode("", help="text file that receives a line for each cell where the "
+                            "kernel claimed more points than the referee gave").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        about = resources["nbgrader"]
+        notebook, assignment, student = about["notebook"], about["assignment"], about["student"]
+        coursedir = CourseDirectory(config=self.config)
+        source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
+        handed_in = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
+        handed = {cell: data for (name, cell), data in handed_values(Path(self.values_file)).items()
+                  if name == notebook}
+        verdicts = judge(nbformat.read(source / f"{notebook}.ipynb", as_version=4), handed_in,
+                         handed, self.config)
+        disputes = []
+        for cell in nb.cells:
+            if _grade_id(cell) not in verdicts:
+                continue
+            claimed, _ = determine_grade(cell)
+            cell.outputs = verdicts[_grade_id(cell)]
+            given, _ = determine_grade(cell)
+            if (claimed or 0) > (given or 0):
+                disputes.append(f"{_grade_id(cell)}: the notebook's own run claimed {claimed:g} "
+                                f"points, the referee gave {given:g} (its code may have changed "
+                                "how it was checked)\n")
+        with open(self.disputes_file, "a", encoding="utf-8") as file:
+            file.writelines(disputes)
+        return nb, resources
+
+
+def use_referee(config: Config, values_file: Path, disputes_file: Path,
+                sockets: Path | None = None) -> None:
+    """Make nbgrader's autograde under `config` hand values over to `values_file`, grade hidden tests
+    by the referee's verdicts and note disputes in `disputes_file` (and talk to the kernel over
+    Unix sockets in `sockets`, if given)."""
+    if SAVE_GRADES not in config.Autograde.get("autograde_preprocessors", []):
+        raise SmcourseError(f"the course's {CONFIG} must list {SAVE_GRADES!r} by name in "
+                            "c.Autograde.autograde_preprocessors, for the referee to judge before "
+                            "nbgrader saves the grades (see the kit's own nbgrader_config.py)")
+    replaced = {EXECUTE: [PREPROCESSOR], SAVE_GRADES: [VERDICTS, SAVE_GRADES]}
     config.Autograde.autograde_preprocessors = [
-        PREPROCESSOR if name == "nbgrader.preprocessors.Execute" else name
-        for name in config.Autograde.autograde_preprocessors]
-    config.RefereeExecute.values_file = str(values_file)
+        new for name in config.Autograde.autograde_preprocessors for new in replaced.get(name, [name])]
+    config.RefereeExecute.values_file = config.RefereeVerdicts.values_file = str(values_file)
+    config.RefereeVerdicts.disputes_file = str(disputes_file)
     config.RefereeExecute.sockets_dir = str(sockets or "")
+
+
+def disputes(disputes_file: Path) -> list[str]:
+    """The lines RefereeVerdicts noted: cells where the kernel claimed more than the referee gave."""
+    return disputes_file.read_text(encoding="utf-8").splitlines() if disputes_file.is_file() else []
 
 
 def handed_values(values_file: Path) -> dict[tuple[str, str], dict]:
@@ -221,38 +272,3 @@ def judge(source: nbformat.NotebookNode, answers_folder: Path, handed: dict[str,
             verdicts[_grade_id(cell)] = gap if blank else gap + _run(cell.source, namespace,
                                                                    f"<{_grade_id(cell)}>")
     return verdicts
-
-
-def rejudge(config: Config, assignment: str, student: str, values_file: Path) -> list[str]:
-    """Judge every hidden test of one autograded submission again, outside the learner's kernel;
-    put the referee's outputs in the graded notebook and its scores in the gradebook. Returns a
-    line for each cell where the kernel had claimed more than the referee gave."""
-    coursedir = CourseDirectory(config=config)
-    source = Path(coursedir.format_path(coursedir.source_directory, ".", assignment))
-    handed_in = Path(coursedir.format_path(coursedir.submitted_directory, student, assignment))
-    graded = Path(coursedir.format_path(coursedir.autograded_directory, student, assignment))
-    handed = handed_values(values_file)
-    disputes = []
-    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
-        for path in sorted(source.glob("*.ipynb")):
-            notebook, graded_path = path.stem, graded / path.name
-            if not graded_path.is_file():
-                continue
-            verdicts = judge(nbformat.read(path, as_version=4), handed_in,
-                             {cell: data for (name, cell), data in handed.items() if name == notebook},
-                             config)
-            result = nbformat.read(graded_path, as_version=4)
-            for cell in result.cells:
-                if _grade_id(cell) not in verdicts:
-                    continue
-                claimed, _ = determine_grade(cell)
-                cell.outputs = verdicts[_grade_id(cell)]
-                given, _ = determine_grade(cell)
-                gradebook.find_grade(_grade_id(cell), notebook, assignment, student).auto_score = given
-                if (claimed or 0) > (given or 0):
-                    disputes.append(f"{_grade_id(cell)}: the notebook's own run claimed {claimed:g} "
-                                    f"points, the referee gave {given:g} (its code may have "
-                                    "changed how it was checked)")
-            nbformat.write(result, graded_path)
-        gradebook.db.commit()
-    return disputes

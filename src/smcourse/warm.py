@@ -31,6 +31,7 @@ or is killed ends its own placeholder and launcher; the zygote and the next note
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import gc
 import importlib
@@ -134,8 +135,13 @@ def launch(address: str, wrapped: list[str], command: list[str], limits: sandbox
         report({"event": "wall-clock-limit"})
         os.kill(pid, signal.SIGKILL)  # PID 1 of the view: the kernel ends with it
 
-    # interrupts are meant for the kernel, which is not in this process group
-    signal.signal(signal.SIGINT, lambda signum, frame: os.kill(answer["pid"], signal.SIGINT))
+    def interrupt(signum, frame) -> None:
+        # interrupts are meant for the kernel, which is not in this process group; jupyter_client
+        # sends one before every shutdown, when the kernel may have just ended
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(answer["pid"], signal.SIGINT)
+
+    signal.signal(signal.SIGINT, interrupt)
     signal.signal(signal.SIGALRM, stop)
     signal.alarm(limits.wall_seconds)
     sandbox.end_kernel_on_terminate(pid, report)
