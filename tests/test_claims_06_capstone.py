@@ -250,6 +250,16 @@ def _person_tasks():
             for name, hours, tasks in people}
 
 
+def _lead_tasks():
+    """The hours of the busier community lead's tasks, the work a sick lead leaves."""
+    return round(max(_person_tasks()[lead][1] for lead in ("Sam", "Ade")), 2)
+
+
+def _inbox_spare():
+    """Staffed inbox hours left in the busiest ordinary week at the 4-hour promise."""
+    return round(LUMEN.community.staffed_hours - LUMEN.community.hours_needed(4), 1)
+
+
 def _feed_posts_per_week():
     feed = _lumen()[0].query("mode == 'broadcast'")
     return feed.groupby("platform").size() / (365 / 7)
@@ -401,9 +411,10 @@ CLAIMS = {
     "2026":
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
                     for source, years in _baseline_years().items()),
-    "the case assumes no wholesale account is lost (with three of the six lost it never pays back)":
-        lambda: _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN < _added_cost()
-        and (LUMEN.budget.people_hours - HOURS_2026, round(2 * 12 * WON)) == (4, 6),
+    "The 3.7 free hours cannot cover a sick lead, whose tasks take up to 14.55 hours":
+        lambda: f"{_slack():.1f}" == "3.7" and _lead_tasks() == 14.55,
+    "The inbox has 0.2 hours to spare in the busiest ordinary week.":
+        lambda: _inbox_spare() == 0.2,
     "Paid promotion (200 USD a month)":
         lambda: LUMEN.budget.paid_per_month == 200 and LUMEN.budget.currency == "USD",
     "5 posts a week × 4 weeks × 40% = 8 questions a month on Facebook":
@@ -518,6 +529,10 @@ NOTES_CLAIMS = {
         lambda: f"{_needed():.1f}" == "35.3" and f"{_slack() / _needed() * 100:.1f}" == "10.5",
     "costing about 88,725 USD a year at 43.75 USD an hour":
         lambda: LUMEN.budget.people_hours * LOADED * 52 == 88725,
+    "3.7 free hours cannot cover a sick lead, whose tasks take up to 14.55 hours":
+        lambda: f"{_slack():.1f}" == "3.7" and _lead_tasks() == 14.55,
+    "the inbox has 0.2 hours to spare in the busiest ordinary week":
+        lambda: _inbox_spare() == 0.2,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
     "X's weekdays take the weekend from 44 to 38 of 155 posts":
