@@ -250,6 +250,14 @@ def _person_tasks():
             for name, hours, tasks in people}
 
 
+def _waits_arriving(start, end):
+    """The replay's waits on Lumen's rota for comments arriving from `start` to `end` o'clock."""
+    waits = _waits(LUMEN.community)
+    arrivals = _lumen()[1]["created_at"].loc[waits.index]
+    return waits[(arrivals.dt.hour + arrivals.dt.minute / 60 + arrivals.dt.second / 3600)
+                 .between(start, end)]
+
+
 def _lead_tasks():
     """The hours of the busier community lead's tasks, the work a sick lead leaves."""
     return round(max(_person_tasks()[lead][1] for lead in ("Sam", "Ade")), 2)
@@ -661,7 +669,12 @@ PLAN_CLAIMS = {
     "six in ten messages answered within 4 hours and 93 in 100 within 11, every day":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
-    "of all messages, six in ten within 4 hours and 93 in 100 within 11.":
+    "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
+    "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 that came "
+    "between 19:00 and 19:30 waited about 12 hours.":
+        lambda: _waits_arriving(7, 19).max() <= 4 and len(_waits_arriving(19, 19.5)) == 54
+        and round(_waits_arriving(19, 19.5).median()) == 12,
+    "Of all messages, six in ten are answered within 4 hours and 93 in 100 within 11.":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "Other work, 8 hours a week: monitoring about 24 mentions a week and answering 6 in 10 of the "
