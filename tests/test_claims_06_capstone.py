@@ -283,6 +283,10 @@ def _mentions_per_week():
 
 
 CLAIMS = {
+    "Lumen's response-time objective uses the mean of the weekly medians, 8.0 hours without the "
+    "recall, where the audit quotes the median over all answers, 9.9 hours.":
+        lambda: _objective("response_time").baseline == _weekly_median_mean() == "8.0"
+        and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9" and "9.9 hours" in LUMEN.situation.numbers,
     "the median wait over the whole year (7.5 hours) is shorter than in an ordinary week (9.9 hours)":
         lambda: f"{_baseline()['response_time']:.1f}" == "7.5"
         and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",

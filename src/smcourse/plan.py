@@ -1526,7 +1526,8 @@ def example_plan() -> Plan:
                   periods="12",
                   source="the course data: 2025 comments without the recall weeks, the mean of "
                          "plan_import.weekly's weekly medians",
-                  reason="Answers people can count on, one measure for baseline and target: "
+                  reason="Judged as the mean of weekly medians, not the year's median. "
+                         "Answers people can count on, one measure for baseline and target: "
                          "each week's median of the hours from a comment to our answer, "
                          "averaged over the weeks judged. In 2025 those weekly medians "
                          "averaged 8.0 hours (the median over all the year's answers, 9.9, is "
@@ -1595,7 +1596,8 @@ def example_plan() -> Plan:
                     "questions, with a median wait of 9.9 hours to an answer, because 53% of the comments "
                     "arrive before 08:00 or after 18:00 and about one in six on a Sunday. Week "
                     "by week the median wait averaged 8.0 hours, the measure our response-time "
-                    "objective is judged by. Each baseline names its year: those computed "
+                    "objective is judged by: we report week by week, so the target counts each "
+                    "week once, where the 9.9 counts each answer once. Each baseline names its year: those computed "
                     "from our platform data are 2025's, the last year we exported in full, and "
                     "those from our own records are 2026's; before the first report the head "
                     "of marketing recomputes the 2025 ones from 2026's exports, so that every "
