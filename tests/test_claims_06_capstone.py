@@ -733,8 +733,9 @@ PLAN_CLAIMS = {
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
                     for source, years in _baseline_years().items()),
     "Week by week the median wait averaged 8.0 hours, the measure our response-time objective is "
-    "judged by.":
-        lambda: _weekly_median_mean() == "8.0",
+    "judged by: we report week by week, so the target counts each week once, where the 9.9 counts "
+    "each answer once.":
+        lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
     "unanswered ones counted as late (20% in 2025)":
         lambda: round(_answered_within(4) * 100) == 20,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
