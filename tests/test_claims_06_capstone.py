@@ -445,9 +445,9 @@ CLAIMS = {
         lambda: f"{_baseline(RECALL)['engagement_rate']:.2f}" == "5.06",
     "Lumen's lowest score is commitment (4.12), just below relationships (4.15; it answered 39% of "
     "all its mentions elsewhere in 2025, spam and the recall weeks included, as module 3 counts them; "
-    "the plan's objective leaves both out and starts from 41%), so its plan names commitment as "
-    "the weakest and its commitment action, "
-    "protected rota time and an on-call phone, is due on the first day":
+    "the plan's objective leaves both out and starts from 41%). So its plan names commitment as the "
+    "weakest, and its commitment action, protected rota time and an on-call phone, is due on the "
+    "first day":
         lambda: _lumen_scores().idxmin() == LUMEN.weakest == "commitment"
         and f"{_lumen_scores()['commitment']:.2f}" == "4.12"
         and f"{_lumen_scores()['relationships']:.2f}" == "4.15"
@@ -501,12 +501,13 @@ NOTES_CLAIMS = {
     "the median wait looks 2.4 hours shorter than an ordinary week's (7.5 against 9.9)":
         lambda: [f"{_baseline()['response_time']:.1f}", f"{_baseline(RECALL)['response_time']:.1f}"]
         == ["7.5", "9.9"],
-    "the plan adds 12,940 USD a year at the loaded 43.75 USD an hour, set against extra unpaid orders "
-    "that build up to 8 a month from April and 14 from September at a 12.80 USD margin, and about 5.5 "
-    "wholesale accounts from 22 more enquiries in 2027, each counted from three months after its "
-    "enquiry, at 2,730 USD of margin each (Lumen's records, invented): about 890 USD back by "
-    "mid-year, 5,640 in 2027, a first-year loss of 23,300 with the 16,000 reserve (7,300 without a "
-    "surge), and 17,170 a year once all the accounts buy, paying back in October 2029":
+    "the plan adds 12,940 USD a year at the loaded 43.75 USD an hour. It sets that against extra "
+    "unpaid orders that build up to 8 a month from April and 14 from September at a 12.80 USD "
+    "margin, and about 5.5 wholesale accounts from 22 more enquiries in 2027, each counted from "
+    "three months after its enquiry, at 2,730 USD of margin each (Lumen's records, invented): about"
+    " 890 USD back by mid-year, 5,640 in 2027, a first-year loss of 23,300 with the 16,000 reserve "
+    "(7,300 without a surge), and 17,170 a year once all the accounts buy, paying back in October "
+    "2029":
         lambda: _added_cost() == 12940 and _targets_match_the_case()
         and round(sum(map(_extra_enquiries, MONTHS_2027))) == 22 and _accounts_buying(99) == 5.5
         and _mid_year_value() == 890 and _value() == (5640, 17170)

@@ -1719,8 +1719,8 @@ def example_plan() -> Plan:
         community=Community(
             who_answers="Two community leads, Sam (Monday to Friday) and Ade (Wednesday to "
                         "Sunday), and Jo, the café supervisor, share the inbox on the rota below: "
-                        "one looks at 07:00 and 11:00, the other at 15:00 and 19:00, paid a "
-                        "wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs "
+                        "one looks at 07:00 and 11:00, the other at 15:00 and 19:00. Each is "
+                        "paid a wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs "
                         "(payroll taxes and benefits: 25% in Lumen's records, invented for this "
                         "example, and Lumen's assumption). One wage for all three keeps the "
                         "example simple; a real plan uses each person's own rate. The café is open "
@@ -1778,14 +1778,13 @@ def example_plan() -> Plan:
                        "approves each recall post. It is paid from the contingency."),
         disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
                    "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
-                   "“gifted”), because the FTC's Endorsement Guides ask for a clear "
-                   "disclosure; the platform's paid-partnership label is added where there "
-                   "is one, beside the words, never instead of them; creators we gift or pay disclose "
-                   "it themselves, in the post, and we check each of their posts and ask for a "
-                   "fix when a label is missing; staff who post about Lumen say "
-                   "that they work here; images made or changed with AI carry the platform's AI "
-                   "label; we never pay for, filter or write reviews, and never ask anyone to "
-                   "change or remove one.",
+                   "“gifted”): the FTC's Endorsement Guides ask for a clear disclosure. We add "
+                   "the platform's paid-partnership label where there is one, beside the words, "
+                   "never instead of them. Creators we gift or pay disclose it themselves, in "
+                   "the post; we check each of their posts and ask for a fix when a label is "
+                   "missing. Staff who post about Lumen say that they work here. Images made or "
+                   "changed with AI carry the platform's AI label. We never pay for, filter or "
+                   "write reviews, and never ask anyone to change or remove one.",
         budget=Budget(people_hours=39,
                       other_work="Hours by person: Sam 16, Ade 14, Jo 5, the head of marketing 4. "
                                  "Sam 16: inbox 3.6 (10 of the 28 looks), writes and schedules "
