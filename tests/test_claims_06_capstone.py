@@ -250,6 +250,24 @@ def _person_tasks():
             for name, hours, tasks in people}
 
 
+def _waits_arriving(start, end):
+    """The replay's waits on Lumen's rota for comments arriving from `start` to `end` o'clock."""
+    waits = _waits(LUMEN.community)
+    arrivals = _lumen()[1]["created_at"].loc[waits.index]
+    return waits[(arrivals.dt.hour + arrivals.dt.minute / 60 + arrivals.dt.second / 3600)
+                 .between(start, end)]
+
+
+def _lead_tasks():
+    """The hours of the busier community lead's tasks, the work a sick lead leaves."""
+    return round(max(_person_tasks()[lead][1] for lead in ("Sam", "Ade")), 2)
+
+
+def _inbox_spare():
+    """Staffed inbox hours left in the busiest ordinary week at the 4-hour promise."""
+    return round(LUMEN.community.staffed_hours - LUMEN.community.hours_needed(4), 1)
+
+
 def _feed_posts_per_week():
     feed = _lumen()[0].query("mode == 'broadcast'")
     return feed.groupby("platform").size() / (365 / 7)
@@ -265,6 +283,10 @@ def _mentions_per_week():
 
 
 CLAIMS = {
+    "Lumen's response-time objective uses the mean of the weekly medians, 8.0 hours without the "
+    "recall, where the audit quotes the median over all answers, 9.9 hours.":
+        lambda: _objective("response_time").baseline == _weekly_median_mean() == "8.0"
+        and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9" and "9.9 hours" in LUMEN.situation.numbers,
     "the median wait over the whole year (7.5 hours) is shorter than in an ordinary week (9.9 hours)":
         lambda: f"{_baseline()['response_time']:.1f}" == "7.5"
         and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
@@ -354,17 +376,20 @@ CLAIMS = {
     "month billed yearly (buffer.com/pricing as recorded on 13 August 2026), 80 USD":
         lambda: len(_buffer_channels()) == 8 == BUFFER_CHANNELS and 8 * BUFFER_PER_CHANNEL == 80
         and "8 social channels" in LUMEN.budget.tools,
-    "it assumes none is lost, and says that with three of the six lost it never covers what it adds":
-        lambda: _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN < _added_cost()
+    "pays back in October 2029 only if the wholesale accounts it wins stay: it assumes none is lost, "
+    "and says that with two of them lost it never covers what it adds":
+        lambda: _payback() == (2029, 10) and _value()[1] - 2 * ACCOUNT * ACCOUNT_MARGIN < _added_cost()
         and "No account is assumed lost" in LUMEN.budget.case,
-    "Lumen's leads objective aims at two more enquiries a month by June and holds them to December, "
-    "and its business case values those same two":
-        lambda: [(o.by, float(o.target) - float(o.baseline)) for o in LUMEN.objectives
-                 if o.outcome == "leads"] == [("2027-06-30", 2), ("2027-12-31", 2)]
-        and "two more enquiries a month win" in LUMEN.budget.case,
+    "Lumen's enquiries and orders build up over the first quarter, so its June targets are judged on "
+    "April to June, and the case counts the same months. An account takes months to win, so the case "
+    "counts each from three months after its enquiry.":
+        lambda: _targets_match_the_case() and "three months after its enquiry" in LUMEN.budget.case,
+    "These are federal rules: check your state's, which can be stricter (New York, for one, sets its "
+    "own exempt salary).":
+        lambda: min(NEW_YORK_EXEMPT_2026) > FEDERAL_EXEMPT and "New York" in LUMEN.budget.surge,
     "about 160 USD a month": lambda: LUMEN.budget.tools_per_month == 160 >= 80 + 26 + 50,
-    "39 hours at 43.75 USD an hour (the 35 USD wage and 25% employer on-costs, Lumen's assumption "
-    "within a typical 20 to 35%) is about 88,725 USD a year":
+    "39 hours at 43.75 USD an hour (the 35 USD wage and 25% employer on-costs, Lumen's "
+    "assumption) is about 88,725 USD a year":
         lambda: LOADED == 35 * 1.25 == 43.75 and LUMEN.budget.people_hours * LOADED * 52 == 88725,
     "the replay answers 60% of all comments within 4 hours and 93% within 11":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
@@ -401,9 +426,10 @@ CLAIMS = {
     "2026":
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
                     for source, years in _baseline_years().items()),
-    "the case assumes no wholesale account is lost (with three of the six lost it never pays back)":
-        lambda: _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN < _added_cost()
-        and (LUMEN.budget.people_hours - HOURS_2026, round(2 * 12 * WON)) == (4, 6),
+    "The 3.7 free hours cannot cover a sick lead, whose tasks take up to 14.55 hours":
+        lambda: f"{_slack():.1f}" == "3.7" and _lead_tasks() == 14.55,
+    "The inbox has 0.2 hours to spare in the busiest ordinary week.":
+        lambda: _inbox_spare() == 0.2,
     "Paid promotion (200 USD a month)":
         lambda: LUMEN.budget.paid_per_month == 200 and LUMEN.budget.currency == "USD",
     "5 posts a week × 4 weeks × 40% = 8 questions a month on Facebook":
@@ -418,13 +444,16 @@ CLAIMS = {
     "Lumen's 5.06% baseline (section 1, the recall left out)":
         lambda: f"{_baseline(RECALL)['engagement_rate']:.2f}" == "5.06",
     "Lumen's lowest score is commitment (4.12), just below relationships (4.15; it answered 39% of "
-    "the mentions elsewhere), so its plan names commitment as the weakest and its commitment action, "
-    "protected rota time and an on-call phone, is due on the first day":
+    "all its mentions elsewhere in 2025, spam and the recall weeks included, as module 3 counts them; "
+    "the plan's objective leaves both out and starts from 41%). So its plan names commitment as the "
+    "weakest, and its commitment action, protected rota time and an on-call phone, is due on the "
+    "first day":
         lambda: _lumen_scores().idxmin() == LUMEN.weakest == "commitment"
         and f"{_lumen_scores()['commitment']:.2f}" == "4.12"
         and f"{_lumen_scores()['relationships']:.2f}" == "4.15"
         and _lumen_scores().nsmallest(2).index.tolist() == ["commitment", "relationships"]
         and round(_indicators().loc["lumen", "mention_reply_share"] * 100) == 39
+        and round(_mentions_answered_outside_recall()[0]) == 41 == int(_objective(MENTIONS).baseline)
         and "on-call phone" in LUMEN.actions["commitment"].step
         and LUMEN.actions["commitment"].due == LUMEN.start
         and min(action.due for action in LUMEN.actions.values()) == LUMEN.start,
@@ -472,14 +501,17 @@ NOTES_CLAIMS = {
     "the median wait looks 2.4 hours shorter than an ordinary week's (7.5 against 9.9)":
         lambda: [f"{_baseline()['response_time']:.1f}", f"{_baseline(RECALL)['response_time']:.1f}"]
         == ["7.5", "9.9"],
-    "the plan adds 12,940 USD a year at the loaded 43.75 USD an hour, set against extra unpaid orders "
-    "rising to 8 a month by June and 14 by December at a 12.80 USD margin and about 6 wholesale "
-    "accounts a year won from two more enquiries a month, at 2,730 USD of margin each (Lumen's "
-    "records, invented): about 9,430 USD back in 2027, a first-year loss of 19,510 with the 16,000 "
-    "reserve (3,510 without a surge), and 18,530 a year from 2028, paying back in its third quarter":
-        lambda: _added_cost() == 12940 and _extra_orders_a_month() == 8
-        and _value() == (9430, 18530) and _added_cost() + 16000 - 9430 == 19510
-        and _payback()[0] == 2028 and 0.5 <= _payback()[1] < 0.75,
+    "the plan adds 12,940 USD a year at the loaded 43.75 USD an hour. It sets that against extra "
+    "unpaid orders that build up to 8 a month from April and 14 from September at a 12.80 USD "
+    "margin, and about 5.5 wholesale accounts from 22 more enquiries in 2027, each counted from "
+    "three months after its enquiry, at 2,730 USD of margin each (Lumen's records, invented): about"
+    " 890 USD back by mid-year, 5,640 in 2027, a first-year loss of 23,300 with the 16,000 reserve "
+    "(7,300 without a surge), and 17,170 a year once all the accounts buy, paying back in October "
+    "2029":
+        lambda: _added_cost() == 12940 and _targets_match_the_case()
+        and round(sum(map(_extra_enquiries, MONTHS_2027))) == 22 and _accounts_buying(99) == 5.5
+        and _mid_year_value() == 890 and _value() == (5640, 17170)
+        and _added_cost() + 16000 - 5640 == 23300 and _payback() == (2029, 10),
     "a surge contingency of 16,000 USD a year pays one person from 07:00 to 22:00 every day for three "
     "recall weeks: the part-timers who cover the café staff's moved shifts at the loaded rate, the "
     "leads' extra hours at time and a half":
@@ -518,6 +550,10 @@ NOTES_CLAIMS = {
         lambda: f"{_needed():.1f}" == "35.3" and f"{_slack() / _needed() * 100:.1f}" == "10.5",
     "costing about 88,725 USD a year at 43.75 USD an hour":
         lambda: LUMEN.budget.people_hours * LOADED * 52 == 88725,
+    "3.7 free hours cannot cover a sick lead, whose tasks take up to 14.55 hours":
+        lambda: f"{_slack():.1f}" == "3.7" and _lead_tasks() == 14.55,
+    "the inbox has 0.2 hours to spare in the busiest ordinary week":
+        lambda: _inbox_spare() == 0.2,
     "TikTok takes five hours a week for awareness, and no objective measures awareness":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
     "X's weekdays take the weekend from 44 to 38 of 155 posts":
@@ -536,6 +572,8 @@ MENTIONS = "Mentions of Lumen elsewhere that we answer, spam left out"
 HOURS_2026, TOOLS_2026 = 35, 40  # Lumen's invented records of 2026, as its budget states them
 WAGE, ON_COSTS = 35, 0.25  # Lumen's wage an hour and its employer on-costs (invented records)
 LOADED = WAGE * (1 + ON_COSTS)
+FEDERAL_EXEMPT = 684  # USD a week, the level the Department of Labor enforces (2024 rule vacated)
+NEW_YORK_EXEMPT_2026 = (1275, 1199.10)  # downstate, rest of the state (J. J. Keller, 26 April 2024)
 ORDER_MARGIN = 32 * 0.4  # an order's average value and margin (invented records)
 ACCOUNT, ACCOUNT_MARGIN, WON = 7800, 0.35, 1 / 4  # a wholesale account a year, its margin, enquiries won
 
@@ -552,11 +590,57 @@ def _extra_orders_a_month(by="2027-06-30"):
     return float(orders.target) - float(orders.baseline)
 
 
-def _extra_orders_2027():
-    """Extra orders in 2027, rising steadily from none to June's target and on to December's."""
-    june, december = _extra_orders_a_month(), _extra_orders_a_month("2027-12-31")
-    return (sum(june * month / 6 for month in range(1, 7))
-            + sum(june + (december - june) * month / 6 for month in range(1, 7)))
+MONTHS_2027 = range(1, 13)  # months are counted from January 2027: 13 is January 2028
+SALES_CYCLE = 3  # months from an enquiry to its account's first order (Lumen's assumption)
+
+
+def _ramp(month, june, december):
+    """A month's extra: building up over January to March to June's, held to June, then rising to
+    December's by September."""
+    if month <= 6:
+        return june * min(month, 3) / 3
+    return june + (december - june) * min(month - 6, 3) / 3
+
+
+def _extra_orders(month):
+    return _ramp(min(month, 12), _extra_orders_a_month(), _extra_orders_a_month("2027-12-31"))
+
+
+def _extra_leads(by="2027-06-30"):
+    leads = next(o for o in LUMEN.objectives if o.outcome == "leads" and o.by == by)
+    return float(leads.target) - float(leads.baseline)
+
+
+def _extra_enquiries(month):
+    """2027's extra enquiries in a month (none counted after 2027)."""
+    return _ramp(month, _extra_leads(), _extra_leads("2027-12-31")) if month <= 12 else 0
+
+
+def _accounts_buying(month):
+    """Accounts won from 2027's extra enquiries that buy in `month`: each from SALES_CYCLE months
+    after its enquiry."""
+    return sum(_extra_enquiries(asked) * WON for asked in MONTHS_2027 if asked + SALES_CYCLE <= month)
+
+
+def _monthly_value(month):
+    return (_extra_orders(month) * ORDER_MARGIN
+            + _accounts_buying(month) * ACCOUNT * ACCOUNT_MARGIN / 12)
+
+
+def _targets_match_the_case():
+    """Each orders and leads target is the mean of the case's months it is judged on: April to June
+    for June's, the year-end's months for December's."""
+    judged = {"2027-06-30": range(4, 7)}
+    steps = [(o, _extra_orders if o.metric == ORDERS else _extra_enquiries) for o in LUMEN.objectives
+             if o.metric == ORDERS or o.outcome == "leads"]
+    return len(steps) == 4 and all(
+        int(o.periods) == len(months := judged.get(o.by, range(13 - int(o.periods), 13)))
+        and sum(map(extra, months)) / len(months) == float(o.target) - float(o.baseline)
+        for o, extra in steps)
+
+
+def _mid_year_value():
+    return round(sum(_monthly_value(month) for month in range(1, 7)), -1)
 
 
 def _added_cost():
@@ -567,25 +651,21 @@ def _added_cost():
 
 
 def _value():
-    """The margin the extra orders and wholesale accounts earn in 2027 (orders on their ramp,
-    accounts won through the year, so half a year each on average) and a year from 2028, rounded
-    to 10 USD."""
-    leads = next(o for o in LUMEN.objectives if o.outcome == "leads" and o.by == "2027-06-30")
-    accounts = (float(leads.target) - float(leads.baseline)) * 12 * WON
-    margin = accounts * ACCOUNT * ACCOUNT_MARGIN
-    return (round(_extra_orders_2027() * ORDER_MARGIN + margin / 2, -1),
-            round(_extra_orders_a_month("2027-12-31") * 12 * ORDER_MARGIN + margin, -1))
+    """The margin the extra orders and accounts earn in 2027, and in a year once every account won
+    from 2027's enquiries buys, rounded to 10 USD."""
+    return (round(sum(map(_monthly_value, MONTHS_2027)), -1),
+            round(_extra_orders(12) * 12 * ORDER_MARGIN
+                  + _accounts_buying(99) * ACCOUNT * ACCOUNT_MARGIN, -1))
 
 
 def _payback():
-    """The year in which the value earned since 2027 first covers the added cost, without a surge,
-    and the share of that year gone when it does."""
-    first, later = _value()
-    balance, year = first - _added_cost(), 2027
-    while balance < 0:
-        year += 1
-        balance += later - _added_cost()
-    return year, 1 - balance / (later - _added_cost())
+    """The year and month in which the value earned since January 2027 first covers the added cost
+    (a twelfth a month), without a surge."""
+    balance, month = 0, 0
+    while balance < 0 or month == 0:
+        month += 1
+        balance += _monthly_value(month) - _added_cost() / 12
+    return 2027 + (month - 1) // 12, (month - 1) % 12 + 1
 
 
 PLAN_CLAIMS = {
@@ -605,37 +685,42 @@ PLAN_CLAIMS = {
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 9100
         and (LUMEN.budget.tools_per_month - TOOLS_2026) * 12 == 1440
         and LUMEN.budget.contingency == 16000,
-    "an order averages 32 USD at a 40% margin, 12.80 USD; the extra unpaid orders rise steadily from "
-    "none to 8 a month by June and 14 by December, about 97 in 2027, worth about 1,240 USD, then 14 "
-    "a month, 2,150 a year.":
-        lambda: ORDER_MARGIN == 12.8 and _extra_orders_a_month() == 8
-        and _extra_orders_a_month("2027-12-31") == 14 and round(_extra_orders_2027()) == 97
-        and round(_extra_orders_2027() * ORDER_MARGIN, -1) == 1240
+    "an order averages 32 USD at a 40% margin, 12.80 USD. The targets and this case tell one story. "
+    "The extra unpaid orders build up from January to March, hold at 8 a month from April to June, "
+    "the months the June target is judged on, and reach December's 14 a month by September: about "
+    "118 in 2027, worth about 1,510 USD, then 14 a month, 2,150 a year.":
+        lambda: ORDER_MARGIN == 12.8 and _targets_match_the_case()
+        and [_extra_orders(month) for month in (3, 6, 9)] == [8, 8, 14]
+        and round(sum(map(_extra_orders, MONTHS_2027))) == 118
+        and round(sum(map(_extra_orders, MONTHS_2027)) * ORDER_MARGIN, -1) == 1510
         and round(14 * 12 * ORDER_MARGIN, -1) == 2150,
     "A wholesale account averages 7,800 USD a year of beans at a 35% gross margin, 2,730 USD, and 1 "
-    "in 4 enquiries has become an account, so two more enquiries a month win about 6 accounts a "
-    "year, worth 16,380 USD a year of margin once all are buying and about half that, 8,190, in "
-    "2027":
-        lambda: ACCOUNT * ACCOUNT_MARGIN == 2730 and 2 * 12 * WON == 6
-        and 6 * 2730 == 16380 and 16380 / 2 == 8190,
-    "So 2027 earns back about 9,430 of the 12,940 added: year one shows a loss of 19,510 USD against "
-    "the added cost and the reserve, or 3,510 if no surge spends the reserve. From 2028, if the "
-    "accounts stay, the plan earns about 18,530 a year, 5,590 more than it adds, so without a surge "
-    "it pays back in the third quarter of 2028; a surge's 16,000 would take about three more years "
-    "of that to earn back":
-        lambda: _value() == (9430, 18530) and _added_cost() == 12940
-        and _added_cost() + LUMEN.budget.contingency - _value()[0] == 19510
-        and _added_cost() - _value()[0] == 3510 and _value()[1] - _added_cost() == 5590
-        and _payback()[0] == 2028 and 0.5 <= _payback()[1] < 0.75
-        and round(LUMEN.budget.contingency / 5590) == 3,
-    "so two more enquiries a month win about 6 accounts a year":
-        lambda: {float(o.target) - float(o.baseline) for o in LUMEN.objectives if o.outcome == "leads"}
-        == {2},
+    "in 4 enquiries has become an account. The extra enquiries also build up from January to March "
+    "and hold at two more a month from April: 22 more in 2027, so about 5.5 accounts. An account "
+    "takes months to win, so each is counted from three months after its enquiry (Lumen's "
+    "assumption): 2027 earns about 4,130 from them, and a full year of all of them 15,015.":
+        lambda: ACCOUNT * ACCOUNT_MARGIN == 2730 and _targets_match_the_case()
+        and round(sum(map(_extra_enquiries, MONTHS_2027))) == 22 and _accounts_buying(99) == 5.5
+        and round(sum(map(_accounts_buying, MONTHS_2027)) * ACCOUNT * ACCOUNT_MARGIN / 12, -1) == 4130
+        and round(_accounts_buying(99) * ACCOUNT * ACCOUNT_MARGIN) == 15015,
     "No account is assumed lost: Lumen lost none of its wholesale accounts in 2026 (its records, "
-    "invented), and each one lost would take 2,730 USD a year off what follows; with two of the six "
-    "lost the plan still covers what it adds, with three it does not.":
-        lambda: _value()[1] - 2 * ACCOUNT * ACCOUNT_MARGIN >= _added_cost()
-        > _value()[1] - 3 * ACCOUNT * ACCOUNT_MARGIN,
+    "invented), and each one lost would take 2,730 USD a year off what follows; with one of them "
+    "lost the plan still covers what it adds, with two it does not.":
+        lambda: _value()[1] - ACCOUNT * ACCOUNT_MARGIN >= _added_cost()
+        > _value()[1] - 2 * ACCOUNT * ACCOUNT_MARGIN,
+    "At mid-year, when the June targets are judged, the plan has added about 6,470 USD and earned "
+    "back about 890":
+        lambda: _added_cost() / 2 == 6470 and _mid_year_value() == 890,
+    "So 2027 earns back about 5,640 of the 12,940 added: year one shows a loss of 23,300 USD against "
+    "the added cost and the reserve, or 7,300 if no surge spends the reserve. Once all the accounts "
+    "from 2027's enquiries buy, from March 2028, the plan earns about 17,170 a year, 4,230 more than "
+    "it adds, counting no account won later. So without a surge it pays back in October 2029, and a "
+    "surge's 16,000 would take about four more years of that to earn back":
+        lambda: _value() == (5640, 17170) and _added_cost() == 12940
+        and _added_cost() + LUMEN.budget.contingency - _value()[0] == 23300
+        and _added_cost() - _value()[0] == 7300 and _value()[1] - _added_cost() == 4230
+        and _accounts_buying(15) == _accounts_buying(99) > _accounts_buying(14)
+        and _payback() == (2029, 10) and round(LUMEN.budget.contingency / 4230) == 4,
     "Repeat orders are not valued apart: those that come back through a social link or the SOCIAL "
     "code are already among these orders":
         lambda: any(o.outcome == "loyalty" for o in LUMEN.objectives),
@@ -646,7 +731,12 @@ PLAN_CLAIMS = {
     "six in ten messages answered within 4 hours and 93 in 100 within 11, every day":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
-    "of all messages, six in ten within 4 hours and 93 in 100 within 11.":
+    "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
+    "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 that came "
+    "between 19:00 and 19:30 waited about 12 hours.":
+        lambda: _waits_arriving(7, 19).max() <= 4 and len(_waits_arriving(19, 19.5)) == 54
+        and round(_waits_arriving(19, 19.5).median()) == 12,
+    "Of all messages, six in ten are answered within 4 hours and 93 in 100 within 11.":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "Other work, 8 hours a week: monitoring about 24 mentions a week and answering 6 in 10 of the "
@@ -701,8 +791,9 @@ PLAN_CLAIMS = {
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
                     for source, years in _baseline_years().items()),
     "Week by week the median wait averaged 8.0 hours, the measure our response-time objective is "
-    "judged by.":
-        lambda: _weekly_median_mean() == "8.0",
+    "judged by: we report week by week, so the target counts each week once, where the 9.9 counts "
+    "each answer once.":
+        lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
     "unanswered ones counted as late (20% in 2025)":
         lambda: round(_answered_within(4) * 100) == 20,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
@@ -723,12 +814,18 @@ PLAN_CLAIMS = {
     "court vacated its 2024 rule on 15 November 2024); whether she is exempt is Lumen's to confirm":
         lambda: "684 USD a week" in LUMEN.budget.surge,
     "Sam and Ade take the other 4 shifts, 30 hours beyond their full week: overtime at time and a "
-    "half, 52.50 USD an hour, 65.625 with on-costs, 1,968.75. A surge week costs about 5,141 USD and "
+    "half on the wage, 52.50 USD an hour, 65.625 with on-costs, 1,968.75; that assumes every on-cost "
+    "rises with pay, an upper bound, as some benefits do not. A surge week costs about 5,141 USD and "
     "three about 15,422, rounded up to 16,000.":
         lambda: WAGE * 1.5 == 52.5 and WAGE * 1.5 * (1 + ON_COSTS) == 65.625
         and 30 * WAGE * 1.5 * (1 + ON_COSTS) == 1968.75 and round(_surge_week_cost()) == 5141
         and round(_recall_weeks() * _surge_week_cost()) == 15422
         and LUMEN.budget.contingency == 16000,
+    "New York, for one, sets its own exempt salary for executive and administrative staff, 1,275 USD "
+    "a week in New York City, Long Island and Westchester and 1,199.10 elsewhere from 1 January 2026":
+        lambda: min(NEW_YORK_EXEMPT_2026) > FEDERAL_EXEMPT and "684 USD a week" in LUMEN.budget.surge,
+    "One wage for all three keeps the example simple; a real plan uses each person's own rate.":
+        lambda: WAGE == 35 and "35 USD an hour" in LUMEN.community.who_answers,
     "The café is open 07:00 to 19:30 every day (Lumen's records, invented), so every look falls in its "
     "opening hours.":
         lambda: all(7 <= int(hour) < 19.5 for shift in LUMEN.community.rota.values()
