@@ -268,6 +268,14 @@ CLAIMS = {
         and round(_facebook_reach(), -2) == 100
         and round(_feed_clicks("mean")["facebook"], 1) == 0.6
         and 1.7 < _feed_clicks("mean")["facebook"] / _feed_clicks("mean")["x"] < 2,
+    "(Instagram's drew more, about 1.1 each, though a caption link cannot be tapped":
+        lambda: _feed_clicks("mean").idxmax() == "instagram"
+        and round(_feed_clicks("mean")["instagram"], 1) == 1.1
+        and "where a caption's link cannot be tapped" in text_of(LESSON.parent / "01_why_social_media.ipynb"),
+    "Compare clicks on Facebook, X and LinkedIn, where a post carries its link":
+        lambda: _planned_platforms()["click_through_rate"].nsmallest(2).index.tolist()
+        == ["tiktok", "instagram"]
+        and _calibration_status("Clicks per view, TikTok") == "assumption",
     "X drops to four: it engages least per view and draws the fewest clicks per post of all (0.35 in "
     "2025; the instructor notes give the caveats on clicks). It stays for answering mentions and the local "
     "press, and four short posts cost the team well under an hour a week":
@@ -563,9 +571,9 @@ NOTES_CLAIMS = {
     "the recall notices and updates (type `announcement`) drew more comments per post than any of them, and "
     "more shares than any but humour":
         _announcements_lead_comments_and_follow_humour_on_shares,
-    "per impression, link posts on X, Facebook and LinkedIn are clicked most, Instagram and TikTok, whose "
-    "links sit in the profile, hardly at all (X's rate, the highest, is an assumption the data card calls "
-    "probably too high, because X shows posts with a link in their text to fewer people), though Instagram's "
+    "per impression, link posts on X, Facebook and LinkedIn are clicked most, and Instagram and TikTok, "
+    "whose links sit in the profile, least (X's rate, the highest, is an assumption the data card calls "
+    "probably too high, because X shows posts with a link in their text to fewer people). Instagram's "
     "many views still add up to more clicks than any other platform's":
         lambda: list(_planned_platforms()["click_through_rate"].nlargest(3).index)
         == ["x", "facebook", "linkedin"]
