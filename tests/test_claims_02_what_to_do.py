@@ -358,8 +358,9 @@ CLAIMS = {
     "Per 1,000 follower accounts, Lumen joined {per_follower:.0f} times as many conversations as Beacon":
         lambda: f"{_per_follower_ratio():.0f}" == "10",
     "Beacon's posts draw more comments each than Lumen's on every platform except TikTok, where the two tie "
-    "(about 2.3 each); on Instagram it is about 4.1 against 2.8. Beacon's audience is about twice the size "
-    "in all, though on TikTok Beacon has fewer followers than Lumen (5,134 against 6,548)":
+    "(about 2.3 each); on Instagram it is about 4.1 against 2.8. Beacon's audience at the end of 2025 is "
+    "about twice the size in all, though on TikTok Beacon has fewer followers than Lumen "
+    "(5,134 against 6,548)":
         lambda: (_comments_per_post("beacon") - _comments_per_post("lumen")).drop("tiktok").gt(0).all()
         and len(_comments_per_post("lumen")) == 6
         and abs(_comments_per_post("beacon") - _comments_per_post("lumen"))["tiktok"] < 0.05
