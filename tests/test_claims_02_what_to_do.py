@@ -380,6 +380,10 @@ CLAIMS = {
                         for name in ("posts", "mentions", "followers")),
     "Bluesky is parked, name claimed and nothing posted":
         lambda: "**Park.** Claim the name" in text_of(LESSON) and text_of(LESSON).count("**Park.**") == 1,
+    "verify it by setting the handle to Lumen's own web domain (as Bluesky allows since April 2023)":
+        lambda: "\"How to set your domain as your handle\", 28 April 2023" in text_of(NOTES),
+    "Answer every real mention (spam left out, as in module 1)":
+        lambda: "likely_spam" in text_of(LESSON.parent / "01_why_social_media.ipynb"),
     "Neither brand can have a personal relationship with twenty thousand accounts, let alone forty thousand":
         lambda: [round(_reach().loc[b, "followers"], -4) for b in ("lumen", "beacon")] == [20_000, 40_000],
     "About ten times (the bars are labelled to one decimal place, so reading them and dividing gives the "
