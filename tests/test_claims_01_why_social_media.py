@@ -114,9 +114,10 @@ def _table_followers():
     return data.load("followers")
 
 
-def _first_day_ratio():
+def _follower_ratio(day):
+    """Beacon's followers over Lumen's, all platforms summed, on the first (`min`) or last (`max`) day."""
     followers = _table_followers()
-    first = followers[followers["date"] == followers["date"].min()]
+    first = followers[followers["date"] == day(followers["date"])]
     totals = first.groupby(first["brand"].astype(str))["followers"].sum()
     return totals["beacon"] / totals["lumen"]
 
@@ -267,8 +268,8 @@ CLAIMS = {
         lambda: not _recall_table().duplicated(["month", "text"]).any()
         and sorted(_recall_table()["month"].unique()) == [9, 10],
     "Beacon has the larger audience (about 2.4 times Lumen's followers at the start of 2025, as module 0 "
-    "showed)":
-        lambda: round(_first_day_ratio(), 1) == 2.4,
+    "showed, and 1.9 times at its end)":
+        lambda: round(_follower_ratio(min), 1) == 2.4 and round(_follower_ratio(max), 1) == 1.9,
     "This invented export is also built from a few hundred short texts, each used about five times on "
     "average":
         lambda: 200 <= _people()["text"].nunique() < 1000
@@ -319,8 +320,9 @@ CLAIMS = {
         and _all_advocates()["positive_mentions"].max() == 2
         and _all_advocates().head(5)["author"].tolist() == _advocates()["author"].tolist()
         and _all_advocates().head(12)["first_mention"].is_monotonic_increasing,
-    "The first name's January post calls Lumen's pour-over kit the best they have \"tasted\"":
+    "The first name's (@user7520's) January post calls Lumen's pour-over kit the best they have \"tasted\"":
         lambda: "best pour-over kit I have tasted" in _advocate()["text"].iloc[0]
+        and _advocate()["author"].iloc[0] == "@user7520"
         and _advocate()["created_at"].dt.month.tolist() == [1, 10],
     "in October they are back to call it fantastic":
         lambda: "pour-over kit" in _advocate()["text"].iloc[1] and "fantastic" in _advocate()["text"].iloc[1],

@@ -268,6 +268,14 @@ CLAIMS = {
         and round(_facebook_reach(), -2) == 100
         and round(_feed_clicks("mean")["facebook"], 1) == 0.6
         and 1.7 < _feed_clicks("mean")["facebook"] / _feed_clicks("mean")["x"] < 2,
+    "(Instagram's drew more, about 1.1 each, though a caption link cannot be tapped":
+        lambda: _feed_clicks("mean").idxmax() == "instagram"
+        and round(_feed_clicks("mean")["instagram"], 1) == 1.1
+        and "where a caption's link cannot be tapped" in text_of(LESSON.parent / "01_why_social_media.ipynb"),
+    "Compare clicks on Facebook, X and LinkedIn, where a post carries its link":
+        lambda: _planned_platforms()["click_through_rate"].nsmallest(2).index.tolist()
+        == ["tiktok", "instagram"]
+        and _calibration_status("Clicks per view, TikTok") == "assumption",
     "X drops to four: it engages least per view and draws the fewest clicks per post of all (0.35 in "
     "2025; the instructor notes give the caveats on clicks). It stays for answering mentions and the local "
     "press, and four short posts cost the team well under an hour a week":
@@ -350,8 +358,9 @@ CLAIMS = {
     "Per 1,000 follower accounts, Lumen joined {per_follower:.0f} times as many conversations as Beacon":
         lambda: f"{_per_follower_ratio():.0f}" == "10",
     "Beacon's posts draw more comments each than Lumen's on every platform except TikTok, where the two tie "
-    "(about 2.3 each); on Instagram it is about 4.1 against 2.8. Beacon's audience is about twice the size "
-    "in all, though on TikTok Beacon has fewer followers than Lumen (5,134 against 6,548)":
+    "(about 2.3 each); on Instagram it is about 4.1 against 2.8. Beacon's audience at the end of 2025 is "
+    "about twice the size in all, though on TikTok Beacon has fewer followers than Lumen "
+    "(5,134 against 6,548)":
         lambda: (_comments_per_post("beacon") - _comments_per_post("lumen")).drop("tiktok").gt(0).all()
         and len(_comments_per_post("lumen")) == 6
         and abs(_comments_per_post("beacon") - _comments_per_post("lumen"))["tiktok"] < 0.05
@@ -371,6 +380,10 @@ CLAIMS = {
                         for name in ("posts", "mentions", "followers")),
     "Bluesky is parked, name claimed and nothing posted":
         lambda: "**Park.** Claim the name" in text_of(LESSON) and text_of(LESSON).count("**Park.**") == 1,
+    "verify it by setting the handle to Lumen's own web domain (as Bluesky allows since April 2023)":
+        lambda: "\"How to set your domain as your handle\", 28 April 2023" in text_of(NOTES),
+    "Answer every real mention (spam left out, as in module 1)":
+        lambda: "likely_spam" in text_of(LESSON.parent / "01_why_social_media.ipynb"),
     "Neither brand can have a personal relationship with twenty thousand accounts, let alone forty thousand":
         lambda: [round(_reach().loc[b, "followers"], -4) for b in ("lumen", "beacon")] == [20_000, 40_000],
     "About ten times (the bars are labelled to one decimal place, so reading them and dividing gives the "
@@ -563,9 +576,9 @@ NOTES_CLAIMS = {
     "the recall notices and updates (type `announcement`) drew more comments per post than any of them, and "
     "more shares than any but humour":
         _announcements_lead_comments_and_follow_humour_on_shares,
-    "per impression, link posts on X, Facebook and LinkedIn are clicked most, Instagram and TikTok, whose "
-    "links sit in the profile, hardly at all (X's rate, the highest, is an assumption the data card calls "
-    "probably too high, because X shows posts with a link in their text to fewer people), though Instagram's "
+    "per impression, link posts on X, Facebook and LinkedIn are clicked most, and Instagram and TikTok, "
+    "whose links sit in the profile, least (X's rate, the highest, is an assumption the data card calls "
+    "probably too high, because X shows posts with a link in their text to fewer people). Instagram's "
     "many views still add up to more clicks than any other platform's":
         lambda: list(_planned_platforms()["click_through_rate"].nlargest(3).index)
         == ["x", "facebook", "linkedin"]

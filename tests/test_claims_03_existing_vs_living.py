@@ -41,10 +41,16 @@ def claimed():
     return assessment.scores(assessment.EXAMPLE_ANSWERS)
 
 
+def people():
+    """The mentions that `metrics.likely_spam` does not mark, as the lesson counts them."""
+    mentions = tables()["mentions"]
+    return mentions[~metrics.likely_spam(mentions)]
+
+
 def indicators():
-    posts, comments, mentions = tables()["posts"], tables()["comments"], tables()["mentions"]
+    posts, comments = tables()["posts"], tables()["comments"]
     return metrics.activity_indicators(posts, comments, planning_on_feed=True).join(
-        metrics.mention_reply_share(mentions)
+        metrics.mention_reply_share(people())
     )
 
 
@@ -93,8 +99,7 @@ def per_platform(platform):
 
 
 def on_platform(platform):
-    mentions = tables()["mentions"]
-    return mentions[mentions["platform"] == platform]
+    return people()[people()["platform"] == platform]
 
 
 KEPT = ["presences", "commitment", "relationships"]
@@ -378,6 +383,19 @@ CLAIMS = {
         "explain what ROI can and cannot show"
         in (LESSON.parent / "05_metrics.ipynb").read_text(encoding="utf-8")
     ),
+    "Promotional share shows what the feed is for, a schedule of announcements or more than that, which "
+    "is close to what the reversed *presences* statement asks (\"our feeds are mostly a schedule of "
+    "announcements about us and our products\")": lambda: (
+        next(s for s in assessment.STATEMENTS if s.dimension == "presences" and s.reverse).text
+        == "Our feeds are mostly a schedule of announcements about us and our products."
+        and next(a for a in assessment.ANCHORS if a.dimension == "planning").indicator == "promotional_share"
+    ),
+    "once the mentions `metrics.likely_spam` marks are left out, as module 1 does before counting "
+    "anything": lambda: (
+        indicators()["mention_reply_share"].round(3).tolist()
+        == [metrics.mention_reply_share(people()).round(3)[brand] for brand in indicators().index]
+        and (metrics.mention_reply_share(people()) > metrics.mention_reply_share(tables()["mentions"])).all()
+    ),
     "Lumen's behaviour fills almost the whole chart.": lambda: (observed().loc["lumen"] >= 4).all(),
     "it answers about three in ten of the questions it is asked, takes "
     "about three days to do so, and joins fewer than one in ten of the conversations others start "
@@ -408,8 +426,8 @@ CLAIMS = {
         indicators()["posting_unevenness"].round(2)[BRANDS].tolist() == [0.93, 1.06]
         and indicators()["posting_unevenness"].between(0.9, 1.1).all()
     ),
-    "planning rests on promotional share, where the brands differ: Lumen scores 4.78 (living) and Beacon "
-    "1.76 (existing).": lambda: (
+    "the planning score rests on its proxy, promotional share, where the brands differ: "
+    "Lumen scores 4.78 (living) and Beacon 1.76 (existing).": lambda: (
         observed()["planning"].round(2)[BRANDS].tolist() == [4.78, 1.76]
         and verdicts(observed(), "planning") == ["living", "existing"]
     ),

@@ -234,7 +234,9 @@ class Anchor:
 
 ANCHORS = (
     Anchor("promotional_share", "planning", 0.7, 0.2,
-           meaning="few posts that only push people to the shop: not an outpost"),
+           meaning="a proxy for planning, since a plan leaves no trace in posts: what the feed is for, "
+                   "few posts that only push people to the shop (close to the reversed presences "
+                   "statement, a schedule of announcements)"),
     Anchor("questions_answered", "presences", 0.2, 0.9,
            meaning="questions in comments that get an answer"),
     Anchor("median_response_hours", "commitment", 72.0, 4.0, log_scale=True,
