@@ -742,8 +742,19 @@ def test_a_baseline_said_to_come_from_the_course_data_is_recomputed_as_its_sourc
         f"The baseline of objective {number} (9.6 hours) is not what the course data give for "
         "Median response time on all of Lumen's platforms: 8.02 hours (mean of weeks, 2025 without "
         "the recall). Compute it as its source says (plan_import.baseline pools, "
-        "plan_import.weekly(...).mean() gives a mean of weeks), or, if it comes from your own data, "
-        "say so in its source."]
+        "plan_import.weekly(...).mean() gives a mean of weeks and .std() the spread), or, if it "
+        "comes from your own data, say so in its source."]
+    response.baseline = "9.95"  # the pooled median (assignment 06's q3), sourced as it is computed
+    response.source = "the course data: 2025 comments without the recall weeks, plan_import.baseline"
+    assert _messages(lumen, "objectives") == []
+    response.baseline, response.spread = "9.95", "0.1"  # the weeks' spread is 4.3 hours
+    assert _messages(lumen, "objectives") == [
+        f"The spread of objective {number} (0.1 hours) is not what the course data give for Median "
+        "response time on all of Lumen's platforms: 4.3 hours (spread of weeks, 2025 without the "
+        "recall). Compute it as its source says (plan_import.baseline pools, "
+        "plan_import.weekly(...).mean() gives a mean of weeks and .std() the spread), or, if it "
+        "comes from your own data, say so in its source."]
+    response.spread = "4"
     response.source = "the course data"  # any of the four ways: 7.53 to 9.95 hours
     assert _messages(lumen, "objectives") == []
     response.baseline = "25"
@@ -754,6 +765,8 @@ def test_a_baseline_said_to_come_from_the_course_data_is_recomputed_as_its_sourc
                          RECALL)["response_time"]
     response.baseline = f"{instagram:.1f}"
     response.source = "the course data, Instagram, pooled, without the recall"
+    weeks = plan_import.course_baselines("instagram")["response_time"]
+    response.spread = f"{weeks['2025 without the recall', 'spread of weeks']:.1f}"
     assert instagram > 1.1 * 9.95 and _messages(lumen, "objectives") == []
     response.baseline, response.source = "25", "our own inbox export, 2026"
     assert _messages(lumen, "objectives") == []

@@ -800,29 +800,35 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
 
 def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, where: str,
                            baseline: float):
-    """A fix when a baseline said to come from the course data is not what the data give, computed
-    as its source says: on the platform it names (or all of Lumen's), without the recall weeks if
-    it says so, as a mean of weeks if it says so (else pooled, if it says so, else either)."""
+    """A fix when a baseline, or its spread, said to come from the course data is not what the
+    data give, computed as its source says: on the platform it names (or all of Lumen's), without
+    the recall weeks if it says so, as a mean of weeks if it says so (else pooled, if it says so,
+    else either); the spread is the week-to-week standard deviation."""
     from smcourse.plan_import import course_baselines  # pandas, loaded only when a plan cites the data
 
     source = _plain(objective.source)
     platform = next((name for name in CHANNELS if _plain(name) in source.split()), "all")
     spans = ["2025 without the recall"] if "recall" in source else ["2025", "2025 without the recall"]
-    methods = (["mean of weeks"] if re.search(r"\bweek", source) else
-               ["pooled"] if re.search(r"\bpooled|plan_import\.baseline\b", source) else
+    methods = (["mean of weeks"] if re.search(r"\bweekly\b|\bmeans? of (the )?week", source) else
+               ["pooled"] if re.search(r"\bpooled\b|plan_import\.baseline\b", source) else
                ["pooled", "mean of weeks"])
     found = course_baselines(platform.lower()).get(objective.metric, {})
-    values = {key: value for key, value in found.items() if key[0] in spans and key[1] in methods}
-    if values and not any(abs(baseline - value) <= max(0.05, BASELINE_TOLERANCE * abs(value))
-                          for value in values.values()):
-        scope = "all of Lumen's platforms" if platform == "all" else f"Lumen's {platform}"
+    scope = "all of Lumen's platforms" if platform == "all" else f"Lumen's {platform}"
+    for name, typed, kinds in (("baseline", baseline, methods),
+                               ("spread", parse_amount(objective.spread), ["spread of weeks"])):
+        values = {key: value for key, value in found.items() if key[0] in spans and key[1] in kinds}
+        if typed is None or not values or any(
+                abs(typed - value) <= max(0.05, BASELINE_TOLERANCE * abs(value))
+                for value in values.values()):
+            continue
         given = " or ".join(f"{spec.amount(round(value, 2))} ({method}, {span})"
                             for (span, method), value in values.items())
-        yield _fix("objectives", f"{where}.baseline",
-                   f"The baseline of objective {number} ({spec.amount(baseline)}) is not what the "
+        yield _fix("objectives", f"{where}.{name}",
+                   f"The {name} of objective {number} ({spec.amount(typed)}) is not what the "
                    f"course data give for {spec.label} on {scope}: {given}. Compute it as its "
                    "source says (plan_import.baseline pools, plan_import.weekly(...).mean() gives "
-                   "a mean of weeks), or, if it comes from your own data, say so in its source.")
+                   "a mean of weeks and .std() the spread), or, if it comes from your own data, say "
+                   "so in its source.")
 
 
 def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str, change: float):

@@ -117,8 +117,9 @@ def weekly(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
 def course_baselines(platform: str = "all") -> dict[str, dict[tuple[str, str], float]]:
     """The values the course data give Lumen on `platform` (or all its platforms) for each course
     metric `baseline` computes, by metric, then by (span, method): span "2025" (the whole year) or
-    "2025 without the recall" (RECALL); method "pooled" (`baseline`) or "mean of weeks" (`weekly`).
-    A baseline a plan takes from the course data is one of them."""
+    "2025 without the recall" (RECALL); method "pooled" (`baseline`), "mean of weeks" or "spread
+    of weeks" (`weekly(...).mean()` and `.std()`). A baseline or spread a plan takes from the course
+    data is one of them."""
     from smcourse import data  # the course's own data, read only when a plan cites it
 
     posts, comments = data.load("posts"), data.load("comments")
@@ -126,8 +127,9 @@ def course_baselines(platform: str = "all") -> dict[str, dict[tuple[str, str], f
     answered = comments[comments["post_id"].isin(scope["post_id"])]
     values: dict[str, dict[tuple[str, str], float]] = {}
     for span, exclude in (("2025", None), ("2025 without the recall", RECALL)):
+        weeks = weekly(scope, answered, exclude)
         for method, found in (("pooled", baseline(scope, answered, exclude)),
-                              ("mean of weeks", weekly(scope, answered, exclude).mean())):
+                              ("mean of weeks", weeks.mean()), ("spread of weeks", weeks.std())):
             for metric, value in found.dropna().items():
                 values.setdefault(str(metric), {})[span, method] = float(value)
     return values
