@@ -1593,7 +1593,7 @@ def example_plan() -> Plan:
                   periods="12",
                   source="the course data: 2025 comments without the recall weeks, "
                          "plan_import.baseline",
-                  reason="A floor beside the median wait, so that a faster median cannot "
+                  reason="A floor beside the weekly medians, so that a faster median cannot "
                          "come from leaving the hard questions unanswered: in 2025 Lumen "
                          "answered 85.7% of questions outside the recall, and a week's share "
                          "varies by 14.5 points. On every look the lead answers each question "
@@ -1692,7 +1692,7 @@ def example_plan() -> Plan:
                              "more looks; judged, as in March, as the mean of the weekly medians, "
                              "over the 26 weeks from July to December."),
             _year_end(answered, "95", periods="26",
-                      reason="The floor beside the median wait holds all year: 95% of questions "
+                      reason="The floor beside the weekly medians holds all year: 95% of questions "
                              "answered in the 26 weeks from July to December, the deputies' weeks "
                              "included."),
             _year_end(mentions, "65",
