@@ -1805,14 +1805,14 @@ def example_plan() -> Plan:
                    "a holiday the lead makes the posts ahead and queues them in Buffer (Sam's "
                    "6.95 hours, Ade's 8.85); in a sick week only what is queued goes out. Jo "
                    "and the leads already work 40 hours a week, so all 114.2 cover hours are "
-                   "overtime at time and a half, 65.625 USD an hour with on-costs: about 7,494 "
+                   "overtime at time and a half, 65.625 USD an hour with on-costs: about 7,490 "
                    "USD a year, in the budget. Lee, a barista trained on the same day, takes "
                    "Jo's looks when she is away. Direct messages (15 a week) are an "
                    "assumption: the course data has none and most platforms export none, so "
                    "the leads count them for the first four weeks and the February report "
                    "resets the figure. At double, 30 a week, the inbox needs 10.8 hours, 0.8 "
                    "more than staffed: the plan's free hours take it, and above 20 a week the "
-                   "inbox gets 11 hours."),
+                   "inbox gets 11 hours and the budget 40."),
         crisis=Crisis(
             holding_statement="We are looking into a problem with PRODUCT (batch BATCH). If it is "
                               "about safety: please stop using it and do not drink it; bring it "
@@ -1933,7 +1933,7 @@ def example_plan() -> Plan:
                             "signed (we could not read its page).",
                       case="A year of the plan costs about 117,740 USD: people 88,725 (39 hours "
                            "a week at the loaded 43.75 USD), the leads' holiday and sick cover "
-                           "7,494, tools 3,120, paid promotion 2,400 and the contingency 16,000. "
+                           "7,490, tools 3,120, paid promotion 2,400 and the contingency 16,000. "
                            "Most of it is spent today: in 2026 social took about 35 hours a week "
                            "of Sam's, Ade's and the head of marketing's time (one full-time job) "
                            "and 40 USD a month of tools, 80,105 USD a year at the same loaded "
