@@ -522,6 +522,10 @@ CLAIMS = {
         and f"{_inbox_hours(dms=30) - 10:.1f}" == "0.8" and _inbox_hours(dms=30) - 10 < _slack()
         and _inbox_hours(dms=20) <= 11 and LUMEN.community.dms_per_week == 15
         and _holds_with_more_inbox(),
+    "ten of the sixteen are invented records":
+        lambda: len(LUMEN.objectives) == 16
+        and sum("invented" in o.source for o in LUMEN.objectives) == 10
+        and sum(o.source.startswith("the course data") for o in LUMEN.objectives) == 6,
     "doubled direct messages would take a fifth of the free hours":
         lambda: round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1,
     "reads by hand at 22:00 and 06:30":
@@ -590,6 +594,10 @@ NOTES_CLAIMS = {
         and [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880]
         and round(3 * _added_cost(), -2) == 64900 and _payback() == (2030, 7)
         and _payback(until=12) is None,
+    "ten of sixteen are invented records":
+        lambda: len(LUMEN.objectives) == 16
+        and sum("invented" in o.source for o in LUMEN.objectives) == 10
+        and sum(o.source.startswith("the course data") for o in LUMEN.objectives) == 6,
     "doubled direct messages would take a fifth of the 3.7 free hours":
         lambda: f"{_slack():.1f}" == "3.7"
         and round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1,
