@@ -197,6 +197,18 @@ METRICS = {
 }
 
 
+# A course metric judged as the mean of its weekly values is named for that measure.
+WEEKLY_LABELS = {
+    "engagement_rate": "Mean of weekly engagement rates",
+    "click_through_rate": "Mean of weekly click-through rates",
+    "follower_growth": "Mean of weekly follower growth",
+    "response_time": "Mean of weekly median response times",
+    "positive_sentiment": "Mean of weekly positive sentiment",
+    "questions_answered": "Mean of weekly shares of questions answered",
+    "reply_share": "Mean of weekly reply shares",
+}
+
+
 @dataclass
 class Situation:
     """The audit the plan starts from: where you are, what the numbers say, one competitor."""
@@ -798,6 +810,40 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
             yield from _check_noise(objective, spec, number, where, target - baseline)
 
 
+def baseline_method(objective: Objective) -> str:
+    """How the objective's source says its baseline is computed: "mean of weeks" (it says weekly
+    or a mean of weeks), "pooled" (it says pooled, or plan_import.baseline), or "" (it does not
+    say)."""
+    source = _plain(objective.source)
+    if re.search(r"\bweekly\b|\bmeans? of (the )?week", source):
+        return "mean of weeks"
+    return "pooled" if re.search(r"\bpooled\b|\bplan_import baseline\b", source) else ""
+
+
+def course_source(objective: Objective) -> tuple[str, list[str], list[str]]:
+    """What a source citing the course data names: the platform (a key of CHANNELS, or "all"),
+    the spans ("2025", "2025 without the recall") and the methods (`baseline_method`, or both
+    when it does not say) it may mean."""
+    source = _plain(objective.source)
+    platform = next((name for name in CHANNELS if _plain(name) in source.split()), "all")
+    spans = ["2025 without the recall"] if "recall" in source else ["2025", "2025 without the recall"]
+    method = baseline_method(objective)
+    return platform, spans, [method] if method else ["pooled", "mean of weeks"]
+
+
+def measure_label(objective: Objective) -> str:
+    """What the objective measures, as its metric and the method its source names say: "Mean of
+    weekly median response times (hours)" for a response time judged week by week, a course
+    metric's label and unit, or an own count's name and unit."""
+    spec = objective.spec()
+    if spec is None:
+        return objective.metric
+    label = spec.label
+    if objective.metric in WEEKLY_LABELS and baseline_method(objective) == "mean of weeks":
+        label = WEEKLY_LABELS[objective.metric]
+    return f"{label} ({spec.unit})"
+
+
 def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, where: str,
                            baseline: float):
     """A fix when a baseline, or its spread, said to come from the course data is not what the
@@ -806,12 +852,7 @@ def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, 
     else either); the spread is the week-to-week standard deviation."""
     from smcourse.plan_import import course_baselines  # pandas, loaded only when a plan cites the data
 
-    source = _plain(objective.source)
-    platform = next((name for name in CHANNELS if _plain(name) in source.split()), "all")
-    spans = ["2025 without the recall"] if "recall" in source else ["2025", "2025 without the recall"]
-    methods = (["mean of weeks"] if re.search(r"\bweekly\b|\bmeans? of (the )?week", source) else
-               ["pooled"] if re.search(r"\bpooled\b|plan_import\.baseline\b", source) else
-               ["pooled", "mean of weeks"])
+    platform, spans, methods = course_source(objective)
     found = course_baselines(platform.lower()).get(objective.metric, {})
     scope = "all of Lumen's platforms" if platform == "all" else f"Lumen's {platform}"
     for name, typed, kinds in (("baseline", baseline, methods),
