@@ -366,3 +366,23 @@ def test_the_response_time_is_named_for_the_measure_its_source_says(source, labe
                         for o in lumen.objectives]
     rows = _markdown_cells_by_row(to_markdown(lumen))
     assert [row[1] for row in rows if len(row) == 8 and "response" in row[1].lower()] == [label] * 2
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_lumen_s_summary_prints_on_one_page(tmp_path, paper):
+    """The summary, everything before the page break that starts part 1, printed by chromium."""
+    from playwright import sync_api
+
+    page_text = to_html(plan.example_plan(), paper)
+    summary = page_text[:page_text.index('<h2 class="after-summary">')] + "</body>\n</html>\n"
+    path = tmp_path / "summary.html"
+    path.write_text(summary, encoding="utf-8")
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        pdf = page.pdf(prefer_css_page_size=True)
+        browser.close()
+    assert "Top risks" in summary and "Weakest dimension" in summary
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
