@@ -289,12 +289,14 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
 
 def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
     lumen = plan.example_plan()
+    assert "1 more objective is in part 2." in _summary_markdown(to_markdown(
+        dataclasses.replace(lumen, objectives=lumen.objectives[:6])))
     small = dataclasses.replace(lumen, objectives=lumen.objectives[:3], weakest="",
                                 budget=dataclasses.replace(lumen.budget, tools_per_month=10,
                                                            paid_per_month=0, case=""))
     small.objectives[0].target = "8"  # worse than its baseline of 12
     summary = _summary_markdown(to_markdown(small))
-    assert "more objectives" not in summary and "**The case**" not in summary
+    assert "more objective" not in summary and "**The case**: not written yet." in summary
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
         "orders a month) | 12 → 8 | 2027-06-30 |" in summary
     assert "**Budget**: 39 people hours a week and 120 USD a year (tools 120, paid promotion 0)" \

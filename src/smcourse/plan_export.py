@@ -334,7 +334,7 @@ def _summary(plan: Plan) -> Section:
         f"{budget.currency} a year (tools {budget.tools_per_month * 12:,.0f}, paid promotion "
         f"{budget.paid_per_month * 12:,.0f}), with {budget.contingency:,.0f} {budget.currency} "
         "held for a surge.",
-        *([f"**The case**: {_case_line(budget.case)}"] if budget.case.strip() else []),
+        f"**The case**: {_case_line(budget.case) if budget.case.strip() else 'not written yet.'}",
         f"**Decision needed**: approve these hours and this spending from {plan.start or '–'}; "
         f"the first report, {reporting.rhythm or '–'} to {reporting.readers or '–'}, comes on "
         f"{reporting.first or '–'}."]
@@ -345,7 +345,8 @@ def _summary(plan: Plan) -> Section:
     return Section("summary", "Executive summary", [
         aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals], Table(
             ("Outcome", "Measure", "Baseline → target", "By"), rows),
-        *([f"{more} more objectives are in part 2."] if more > 0 else []),
+        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
+          if more > 0 else []),
         lines, "**Top risks**", _summary_risks(plan)])
 
 
