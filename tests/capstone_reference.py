@@ -4,6 +4,7 @@
 import dataclasses
 import datetime as dt
 import math
+import random
 import re
 from pathlib import Path
 
@@ -253,3 +254,24 @@ def with_numbers_doubled_and_texts_garbled(lumen: plan.Plan) -> plan.Plan:
     garbled = _map_texts(lumen, lambda old, field: _nonsense(old, field) if field in
                          PLACEHOLDER_FIELDS and field != "source" and " " in old.strip() else old)
     return _map_texts(garbled, lambda old, field: "our own export" if field == "source" else old)
+
+
+SITUATION_AND_REASONS = {"presences", "numbers", "competitor", "reason"}  # the reader's fields
+
+
+def _dictionary_words(text: str, seed: str) -> str:
+    """`text` with every word replaced by an English word drawn at random (seeded by `seed`, so
+    the same text always gives the same words) from the word list the checks read."""
+    draw = random.Random(seed)
+    words = sorted(word for word in plan._english() if word.isalpha() and len(word) > 3)
+    return " ".join(draw.choice(words) for _ in text.split())
+
+
+def with_dictionary_words(bakery: plan.Plan, fields=None) -> plan.Plan:
+    """The bakery's plan (`bakery`, the learner's own numbers) with each written text (a field of
+    `fields`, or of PLACEHOLDER_FIELDS but the baselines' sources) turned into English words drawn
+    at random: the eleventh reader's disguise (every automatic point while a text had only to be
+    long enough, English and unrepeated)."""
+    chosen = fields or PLACEHOLDER_FIELDS - {"source"}
+    return _map_texts(bakery, lambda old, field: _dictionary_words(old, f"{field}:{old}")
+                      if field in chosen and " " in old.strip() else old)

@@ -9,8 +9,10 @@ from pathlib import Path
 import nbformat
 import pytest
 from capstone_reference import (
+    SITUATION_AND_REASONS,
     reference_plan,
     solution_cells,
+    with_dictionary_words,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_placeholder_texts,
@@ -100,6 +102,8 @@ def graded(tmp_path_factory):
                 "lumen_placeholders": with_placeholder_texts(plan.example_plan()),
                 "lumen_cut": with_texts_cut_and_numbers_pushed(plan.example_plan()),
                 "lumen_garbled": with_numbers_doubled_and_texts_garbled(plan.example_plan()),
+                "bakery_dictionary_words": with_dictionary_words(bakery),
+                "bakery_audit_of_dictionary_words": with_dictionary_words(bakery, SITUATION_AND_REASONS),
                 "no_plan_file": None}
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
@@ -138,6 +142,14 @@ def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
         == scores["lumen_reworded"] == scores["lumen_reversed"] == scores["lumen_nudged"] \
         == scores["lumen_placeholders"] == scores["lumen_cut"] \
         == scores["lumen_garbled"] == TASK_A
+
+
+def test_a_plan_of_dictionary_words_chosen_at_random_earns_nothing_for_the_plan(scores):
+    """The eleventh reader's disguise: the bakery's own numbers with every written text English
+    words drawn at random; as the reader made it (the situation audit and the objectives'
+    reasons only), it loses the objectives and audience insight group's point."""
+    assert scores["bakery_dictionary_words"] == TASK_A
+    assert scores["bakery_audit_of_dictionary_words"] == TASK_A + TASK_B - 1
 
 
 def test_no_plan_file_handed_in_earns_no_plan_points_and_says_why(graded):

@@ -10,7 +10,9 @@ from collections import Counter
 import pandas as pd
 import pytest
 from capstone_reference import (
+    SITUATION_AND_REASONS,
     reference_plan,
+    with_dictionary_words,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_placeholder_texts,
@@ -694,7 +696,7 @@ def test_lumen_s_plan_with_numbers_doubled_and_texts_garbled_has_something_to_fi
     ("Warm and neighbourly: we organise our replies around the customer's centre of gravity.", True),
     ("Priya and Ollie answer DMs in the inbox and on the app, never with emojis.", True),
     ("Kxq zvbt plorf and wemb gristle snarf the tobbler quinx.", False),
-    ("Kxq zvbt plorf wemb.", True)])  # too short to judge its words
+    ("Kxq zvbt Instagram wemb.", True)])  # too short to judge its words; it names a channel
 def test_a_long_text_must_be_mostly_english_words_names_and_trade_words_aside(voice, written):
     lumen = plan.example_plan()
     lumen.voice = voice
@@ -947,3 +949,65 @@ def test_the_check_report_lists_every_issue_a_line_or_says_nothing_is_left():
     assert len(lines) == len(issues) > 0
     assert all(line.split()[0] == issue.level and issue.message in line and issue.where in line
                for line, issue in zip(lines, issues, strict=True))
+
+
+
+
+def test_a_situation_audit_and_reasons_of_dictionary_words_chosen_at_random_are_flagged(tmp_path):
+    """The eleventh reader's disguise, as the reader made it: the bakery's own plan with its
+    situation audit and objectives' reasons turned into English words drawn at random. The audit
+    costs its group's point; each reason is to reconsider, as a missing one is."""
+    bakery = reference_plan(tmp_path)
+    disguised = with_dictionary_words(bakery, SITUATION_AND_REASONS)
+    assert not plan._not_words(disguised.situation.numbers, disguised)  # every word is English
+    issues = plan.check(disguised)
+    assert [(i.level, i.where) for i in issues] == [
+        ("fix", "situation.presences"), ("fix", "situation.numbers"),
+        ("fix", "situation.competitor"),
+        *(("consider", f"objectives[{n}].reason") for n in range(1, len(bakery.objectives) + 1))]
+    assert issues[0].message == (
+        "The situation audit's “Where we are” names nothing of your plan: mention one of its "
+        "channels, metrics, personas or pillars, so that it is about this plan.")
+    assert plan.check(bakery) == []
+
+
+def test_a_plan_whose_every_text_is_dictionary_words_has_something_to_fix_in_every_group(tmp_path):
+    disguised = with_dictionary_words(reference_plan(tmp_path))
+    assert not plan.copies_example(disguised)
+    fixes = [issue for issue in plan.check(disguised) if issue.level == "fix"]
+    for group in GRADED_GROUPS:
+        assert any(issue.part in group for issue in fixes), group
+    assert {"situation.numbers", "voice", "actions"} <= {issue.where for issue in fixes}
+
+
+@pytest.mark.parametrize("presences, names", [
+    ("One kiosk by the station; we post on INSTAGRAM most days.", True),  # a channel, any case
+    ("One kiosk by the station; our regulars read the monthly newsletters.", True),  # plural
+    ("One kiosk by the station; we hire two instagrammers for the launch.", False),  # whole word
+    ("One kiosk by the station where Marco buys coffee most days.", True),  # a persona
+    ("One kiosk by the station; Behind the roaster videos most weeks.", True),  # a pillar
+    ("One kiosk by the station; customers come back most weeks.", True),  # a metric's words
+    ("One kiosk by the station; we are seen there most days of the year.", False)])
+def test_the_situation_audit_must_name_a_channel_metric_persona_or_pillar(presences, names):
+    lumen = _example(situation=dataclasses.replace(plan.example_plan().situation,
+                                                   presences=presences))
+    named_nothing = [m for m in _messages(lumen, "situation") if "names nothing" in m]
+    assert (named_nothing == []) == names
+
+
+def test_the_voice_and_at_least_one_action_must_name_something_of_the_plan():
+    lumen = _example(voice="Warm, plain and brief; we never mock anyone or argue in public.")
+    assert _messages(lumen, "voice") == [
+        "Your voice and tone names nothing of your plan: mention one of its channels, metrics, "
+        "personas or pillars, so that it is about this plan."]
+    steps = {"planning": "Agree a plan at the next team meeting",
+             "presences": "Sound like ourselves whenever we write",
+             "commitment": "Give the work protected time on the rota",
+             "relationships": "Thank the people who help us, openly and often"}
+    vague = _example(actions={d: dataclasses.replace(a, step=steps[d])
+                              for d, a in plan.example_plan().actions.items()})
+    assert [m for m in _messages(vague, "actions") if "names anything" in m] == [
+        "None of your four actions names anything of your plan: tie at least one to one of its "
+        "channels, metrics, personas or pillars, so that it is about this plan."]
+    vague.actions["planning"].step += " about Instagram"
+    assert not [m for m in _messages(vague, "actions") if "names anything" in m]

@@ -64,6 +64,11 @@ def _markdown_cells(text):
             for cell in re.split(r"(?<!\\)\|", line.strip("|"))]
 
 
+def _markdown_cells_by_row(text):
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+            for line in text.splitlines() if line.startswith("| ")]
+
+
 def _markdown_notes(text):
     notes = text.split("\n## Notes\n", 1)[1]
     return dict(re.findall(r"^(\d+)\. \*\*[^*]+\*\*: (.+)$", notes, re.MULTILINE))
@@ -82,10 +87,10 @@ def test_export_writes_every_format_beside_the_save_file(tmp_path):
 def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):
     text = _lumen_written(tmp_path)["lumen.plan.md"].read_text(encoding="utf-8")
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert [h.split(". ", 1)[-1] for h in headings][:4] == [
-        "Where we start", "Objectives", "What social media will do", "Audience insight"]
+    assert [h.split(". ", 1)[-1] for h in headings][:5] == [
+        "## Executive summary", "Where we start", "Objectives", "What social media will do",
+        "Audience insight"]
     assert headings[-2:] == ["## 14. From existing to living", "## Notes"]
-    assert "| service | Median response time (hours) | 8.0 | 4.5 | 2027-03-31 |" in text
     assert "Still open" not in text
 
 
@@ -140,12 +145,15 @@ def test_a_plan_with_only_short_texts_has_no_notes():
     assert "## Notes" not in text and "see note" not in text
 
 
-def test_what_is_still_open_is_listed_by_field():
+def test_what_is_still_open_is_listed_by_field_named_in_words():
     lumen = dataclasses.replace(plan.example_plan(), disclosure="")
+    lumen.objectives[3].target = "soon"
+    lumen.community.who_answers = ""
     text = to_markdown(lumen)
-    assert text.rstrip().endswith("- disclosure: Write your disclosure policy: how gifts, paid "
-                                  "partnerships and staff posts about the organisation are "
-                                  "labelled.")
+    assert ("- Disclosure: Write your disclosure policy: how gifts, paid partnerships and staff "
+            "posts about the organisation are labelled.") in text.split("## Still open", 1)[1]
+    assert "- Objective 4, target: The target of objective 4 (“soon”) is not a number." in text
+    assert "- Community, who answers: Say who answers" in text
 
 
 def test_learner_text_cannot_break_a_markdown_table():
@@ -176,7 +184,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     path.write_bytes(to_docx(plan.example_plan()))
     document = docx.Document(str(path))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:2] == ["1. Where we start", "2. Objectives"]
+    assert headings[:3] == ["Executive summary", "1. Where we start", "2. Objectives"]
     assert "14. From existing to living" in headings
     objectives = next(t for t in document.tables if t.rows[0].cells[0].text == "Business outcome")
     assert [c.text for c in objectives.rows[2].cells] == [
@@ -246,3 +254,137 @@ def test_a_row_whose_name_is_itself_a_note_is_named_by_its_number():
     shown = plan_export.part_markdown(lumen, "pillars")
     number = re.search(r"^\| see note (\d+) \| Short\. \|$", shown, re.MULTILINE)[1]
     assert f"{number}. **Content pillars, row 1: Pillar**: {name}" in shown.splitlines()
+
+
+def _summary_markdown(text):
+    return text.split("## Executive summary\n", 1)[1].split("\n## 1. ", 1)[0]
+
+
+def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
+    lumen = plan.example_plan()
+    summary = _summary_markdown(to_markdown(lumen))
+    budget = lumen.budget
+    assert "**Goal**: Lumen Coffee Roasters will monitor, communicate and connect" in summary
+    assert f"- **Connect**: {lumen.goals[2].why}" in summary
+    rows = [cells for cells in (_markdown_cells(line) for line in summary.splitlines()
+                                if line.startswith("| ")) if cells[0] != "Outcome"]
+    assert [row[0] for row in rows] == ["loyalty", "sales", "reviews", "service", "leads"]
+    assert rows[1][2:] == ["30 → 38 → 44", "2027-06-30, 2027-12-31"]
+    assert f"{len(lumen.objectives) - 10} more objectives are in part 2." in summary
+    yearly = (budget.tools_per_month + budget.paid_per_month) * 12
+    assert (f"**Budget**: {budget.people_hours:g} people hours a week and {yearly:,.0f} USD a year"
+            in summary)
+    case = summary.split("**The case**: ", 1)[1].split("\n", 1)[0]
+    assert case.startswith(" ".join(budget.case.split()).split(": ", 1)[0])
+    assert "pays back" in case
+    assert (f"**Decision needed**: approve these hours and this spending from {lumen.start}; the "
+            f"first report, monthly to {lumen.reporting.readers}, comes on "
+            f"{lumen.reporting.first}.") in summary
+    risks = summary.split("**Top risks**", 1)[1]
+    assert "**Tightest target**: Questions answered (% of questions), 85.7 to 95 by 2027-03-31" \
+        in risks
+    assert "**The inbox**: answering 77 messages a week within 4 hours" in risks
+    assert f"**Weakest dimension, {lumen.weakest}**: {lumen.actions[lumen.weakest].step}" in risks
+
+
+def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
+    lumen = plan.example_plan()
+    assert "1 more objective is in part 2." in _summary_markdown(to_markdown(
+        dataclasses.replace(lumen, objectives=lumen.objectives[:6])))
+    small = dataclasses.replace(lumen, objectives=lumen.objectives[:3], weakest="",
+                                budget=dataclasses.replace(lumen.budget, tools_per_month=10,
+                                                           paid_per_month=0, case=""))
+    small.objectives[0].target = "8"  # worse than its baseline of 12
+    summary = _summary_markdown(to_markdown(small))
+    assert "more objective" not in summary and "**The case**: not written yet." in summary
+    assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
+        "orders a month) | 12 → 8 | 2027-06-30 |" in summary
+    assert "**Budget**: 39 people hours a week and 120 USD a year (tools 120, paid promotion 0)" \
+        in summary
+    assert "**Unfinished**:" in summary and "Weakest dimension" not in summary
+
+
+def test_the_summary_is_a_page_of_its_own_in_html_and_word(tmp_path):
+    written = _lumen_written(tmp_path)
+    page = written["lumen.plan.html"].read_text(encoding="utf-8")
+    assert re.findall(r"<h2[^>]*>", page)[:2] == ["<h2>", '<h2 class="after-summary">']
+    assert page.index("<h2>Executive summary</h2>") < page.index("Decision needed") \
+        < page.index("Top risks") < page.index('<h2 class="after-summary">1. Where we start')
+    assert ".after-summary{break-before:page}" in page
+    document = docx.Document(str(written["lumen.plan.docx"]))
+    texts = [p.text for p in document.paragraphs]
+    start, end = texts.index("Executive summary"), texts.index("1. Where we start")
+    assert any("Decision needed" in text for text in texts[start:end])
+    breaks = [i for i, p in enumerate(document.paragraphs)
+              if 'w:type="page"' in p._p.xml]
+    assert breaks and start < breaks[0] < end
+    summary = document.tables[0]
+    assert [c.text for c in summary.rows[0].cells] == ["Outcome", "Measure", "Baseline → target", "By"]
+
+
+PYTHON_NAME = re.compile(r"\b\w+\.\w+\(|\bplan_import\b|\bmetrics\.|\b[a-z]+_[a-z_]+\b")
+
+
+def test_labels_and_baseline_sources_are_in_words_in_every_format(tmp_path):
+    written = _lumen_written(tmp_path)
+    text = written["lumen.plan.md"].read_text(encoding="utf-8")
+    table = next(t for t in docx.Document(str(written["lumen.plan.docx"])).tables
+                 if t.rows[0].cells[0].text == "Business outcome")
+    header = [c.text for c in table.rows[0].cells]
+    labels = [row.cells[header.index(name)].text for row in table.rows[1:]
+              for name in ("Metric", "Baseline from")]
+    assert not [label for label in labels if PYTHON_NAME.search(label)]
+    assert any(PYTHON_NAME.search(o.source) for o in plan.example_plan().objectives)
+    for shown in (text, written["lumen.plan.html"].read_text(encoding="utf-8"), *labels):
+        assert "plan_import" not in shown and "likely_spam" not in shown
+    assert ("| Mean of weekly median response times (hours) | 8.0 | 4.5 | 2027-03-31 | ±4 a week; "
+            "mean of 12 weeks | The course data: Lumen's comments.csv, 2025 without the recall "
+            "weeks, mean of weekly medians |") in text
+
+
+@pytest.mark.parametrize("source, shown", [
+    ("the course data, plan_import.baseline(lumen, lumen_comments)",
+     "The course data: Lumen's comments.csv, 2025, median of every answer"),
+    ("Lumen's Instagram in the course data, pooled, without the recall",
+     "The course data: Lumen's Instagram comments.csv, 2025 without the recall weeks, median of "
+     "every answer"),
+    ("our export, plan_import.weekly(posts).mean() of 2026",
+     "our export, weekly mean of 2026"),
+    ("Meta Business Suite inbox, 2026", "Meta Business Suite inbox, 2026")])
+def test_a_baseline_s_source_is_shown_in_words(source, shown):
+    objective = plan.Objective("service", "response_time", "9.95", "6", "2027-03-31",
+                               source=source)
+    assert plan_export.plain_source(objective) == shown
+
+
+@pytest.mark.parametrize("source, label", [
+    ("the course data: the mean of plan_import.weekly's weekly medians",
+     "Mean of weekly median response times (hours)"),
+    ("the course data, pooled", "Median response time (hours)"),
+    ("our Meta Business Suite inbox", "Median response time (hours)")])
+def test_the_response_time_is_named_for_the_measure_its_source_says(source, label):
+    lumen = plan.example_plan()
+    lumen.objectives = [dataclasses.replace(o, source=source) if o.metric == "response_time" else o
+                        for o in lumen.objectives]
+    rows = _markdown_cells_by_row(to_markdown(lumen))
+    assert [row[1] for row in rows if len(row) == 8 and "response" in row[1].lower()] == [label] * 2
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_lumen_s_summary_prints_on_one_page(tmp_path, paper):
+    """The summary, everything before the page break that starts part 1, printed by chromium."""
+    from playwright import sync_api
+
+    page_text = to_html(plan.example_plan(), paper)
+    summary = page_text[:page_text.index('<h2 class="after-summary">')] + "</body>\n</html>\n"
+    path = tmp_path / "summary.html"
+    path.write_text(summary, encoding="utf-8")
+    with sync_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        pdf = page.pdf(prefer_css_page_size=True)
+        browser.close()
+    assert "Top risks" in summary and "Weakest dimension" in summary
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1

@@ -12,25 +12,25 @@ def _fill_in_like_a_learner(builder):
     builder.organisation.value, builder.start.value = "Harbour Books", "2026-03-02"
     builder.goals["connect"].chosen.value = True
     builder.goals["connect"].why.value = "Meet local authors and book clubs"
-    for name, text in (("presences", "Instagram and a website"), ("numbers", "3% engagement on our posts"),
-                       ("competitor", "The chain store: big, never answers")):
+    for name, text in (("presences", "Instagram and a website"), ("numbers", "70% of questions answered"),
+                       ("competitor", "The chain store: big, never answers questions")):
         builder.situation[name].value = text
     objective = builder.objectives[0]
     objective.outcome.value, objective.metric.value = "sales", "questions_answered"
     objective.baseline.value, objective.target.value = "70", "90"
-    objective.by.value, objective.reason.value = "2026-06-30", "Jo answers daily now"
+    objective.by.value, objective.reason.value = "2026-06-30", "Jo answers questions daily now"
     objective.spread.value, objective.source.value = "5", "comments.csv from Meta Business Suite"
     orders = builder.objectives[1]
     orders.outcome.value, orders.metric.value, orders.unit.value = "sales", "Orders", "a month"
     orders.baseline.value, orders.target.value, orders.by.value = "12", "15", "2026-06-30"
-    orders.reason.value, orders.source.value = "A shop link in every post", "till records"
+    orders.reason.value, orders.source.value = "A shop link in every Instagram post", "till records"
     orders.spread.value, orders.periods.value, orders.activity.value = "2", "3", "communicate"
     builder.audience.value = "Readers who live in town"
     persona = builder.personas[0]
     persona.name.value, persona.stage.value = "Ola", "decision"
     persona.needs.value = "Signed copies, early news"
     builder.pillars[0].name.value, builder.pillars[1].name.value = "New books", "Events"
-    builder.voice.value = "Bookish and kind, never snobbish"
+    builder.voice.value = "Bookish and kind about new books, never snobbish"
     row = builder.channels["Instagram"]
     row.chosen.value, row.property.value = True, "rented"
     row.purpose.value = "Shelf photos for local readers"
@@ -60,7 +60,7 @@ def _fill_in_like_a_learner(builder):
     builder.reporting["first"].value = "2026-04-01"
     builder.weakest.value = "commitment"
     for dimension, action in builder.actions.items():
-        action.step.value, action.owner.value = f"a step for {dimension}", "Jo"
+        action.step.value, action.owner.value = f"a step for {dimension} on Instagram", "Jo"
         action.due.value = "2026-04-30"
 
 
@@ -81,7 +81,7 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert restored.objectives[0].target.value == "90"
     assert saved["objectives"][1] == {"outcome": "sales", "metric": "Orders", "baseline": "12",
                                       "target": "15", "by": "2026-06-30", "unit": "a month",
-                                      "reason": "A shop link in every post", "spread": "2",
+                                      "reason": "A shop link in every Instagram post", "spread": "2",
                                       "periods": "3", "activity": "communicate",
                                       "source": "till records"}
     assert saved["community"]["rota"] == dict.fromkeys(("Mon", "Tue", "Wed", "Thu", "Fri"), "Jo")

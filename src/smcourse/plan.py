@@ -127,6 +127,13 @@ UPDATE_TIME = re.compile(
     r"\b\d{1,2}([:.]\d{2})?\s*(am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
 DISCLOSURE_LABEL = re.compile(r"#ad\b|\bpaid[- ]partnership|\bgifted\b|\bsponsored\b|"
                               r"\badvert|\bfor free\b", re.IGNORECASE)
+# Words of the plan's names too common to show that a text is about the plan.
+COMMON_NAME_WORDS = {"and", "the", "for", "from", "with", "our", "your", "their", "that", "this",
+                     "who", "what", "which", "whose", "came", "through", "every", "each", "same",
+                     "out", "new", "more", "less", "than", "about", "other", "only", "most",
+                     "left", "named", "counted", "already", "social", "media", "time", "day",
+                     "days", "hour", "hours", "week", "weeks", "month", "months", "year",
+                     "years"}
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 # A baseline whose source names the course data (or Lumen, its case) is recomputed from it
 # (plan_import.course_baselines)
@@ -194,6 +201,18 @@ METRICS = {
     "reply_share": MetricSpec(
         "Reply share", "% of posts that answer someone", 5, 80, ("connect", "collaborate"),
         "a feed that only replies has nothing of its own to say"),
+}
+
+
+# A course metric judged as the mean of its weekly values is named for that measure.
+WEEKLY_LABELS = {
+    "engagement_rate": "Mean of weekly engagement rates",
+    "click_through_rate": "Mean of weekly click-through rates",
+    "follower_growth": "Mean of weekly follower growth",
+    "response_time": "Mean of weekly median response times",
+    "positive_sentiment": "Mean of weekly positive sentiment",
+    "questions_answered": "Mean of weekly shares of questions answered",
+    "reply_share": "Mean of weekly reply shares",
 }
 
 
@@ -687,11 +706,48 @@ def _unanswered(plan: Plan, section, part: str, questions: dict[str, str],
             yield _fix(part, f"{part}.{name}", _ask(question, text, reason))
 
 
+def _word_forms(text: str) -> set[str]:
+    """The words of `text`, lower case and singular ("Cakes" is "cake")."""
+    return {re.sub(r"(?<=[a-z]{3})s$", "", word) for word in re.findall(r"[^\W\d_]+", text.lower())}
+
+
+def _plan_words(plan: Plan) -> set[str]:
+    """The words that name something of the plan itself: its channels, its objectives' metrics
+    and units, its personas and its pillars (`_word_forms`, COMMON_NAME_WORDS and words shorter
+    than three letters aside)."""
+    names = [*plan.channel_names(), *(persona.name for persona in plan.audience.personas),
+             *plan.pillar_names()]
+    for objective in plan.objectives:
+        spec = objective.spec()
+        names += [objective.metric.replace("_", " "), objective.unit, spec.label if spec else ""]
+    return {word for name in names for word in _word_forms(name)
+            if len(word) >= 3 and word not in COMMON_NAME_WORDS}
+
+
+def names_the_plan(text: str, plan: Plan) -> bool:
+    """Whether `text` names one of the plan's channels, metrics, personas or pillars (a word of
+    its name, whole, in any case): a text of dictionary words chosen at random names none."""
+    return not _word_forms(text).isdisjoint(_plan_words(plan))
+
+
+def _named_nothing(what: str) -> str:
+    return (f"{what} names nothing of your plan: mention one of its channels, metrics, personas "
+            "or pillars, so that it is about this plan.")
+
+
 def _check_situation(plan: Plan):
     questions = {"presences": "Where is the organisation present online today?",
                  "numbers": "What do your numbers say today (your baseline)?",
                  "competitor": "Name one competitor and what they do well or badly."}
-    yield from _unanswered(plan, plan.situation, "situation", questions)
+    unanswered = list(_unanswered(plan, plan.situation, "situation", questions))
+    yield from unanswered
+    labels = {"presences": "Where we are", "numbers": "What the numbers say",
+              "competitor": "One competitor"}
+    for name, label in labels.items():
+        where = f"situation.{name}"
+        if all(issue.where != where for issue in unanswered) \
+                and not names_the_plan(getattr(plan.situation, name), plan):
+            yield _fix("situation", where, _named_nothing(f"The situation audit's “{label}”"))
 
 
 def _check_objectives(plan: Plan):
@@ -724,6 +780,9 @@ def _check_objectives(plan: Plan):
             yield _consider("objectives", f"{where}.reason", _ask(
                 f"Why should {spec.label} reach the target of objective {number}? Give the "
                 "reason you expect it.", objective.reason, reason))
+        elif not names_the_plan(objective.reason, plan):
+            yield _consider("objectives", f"{where}.reason",
+                            _named_nothing(f"The reason of objective {number}"))
     yield from _check_outcomes_counted(plan.objectives)
     yield from _check_answered_floor(plan.objectives)
 
@@ -798,6 +857,40 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
             yield from _check_noise(objective, spec, number, where, target - baseline)
 
 
+def baseline_method(objective: Objective) -> str:
+    """How the objective's source says its baseline is computed: "mean of weeks" (it says weekly
+    or a mean of weeks), "pooled" (it says pooled, or plan_import.baseline), or "" (it does not
+    say)."""
+    source = _plain(objective.source)
+    if re.search(r"\bweekly\b|\bmeans? of (the )?week", source):
+        return "mean of weeks"
+    return "pooled" if re.search(r"\bpooled\b|\bplan_import baseline\b", source) else ""
+
+
+def course_source(objective: Objective) -> tuple[str, list[str], list[str]]:
+    """What a source citing the course data names: the platform (a key of CHANNELS, or "all"),
+    the spans ("2025", "2025 without the recall") and the methods (`baseline_method`, or both
+    when it does not say) it may mean."""
+    source = _plain(objective.source)
+    platform = next((name for name in CHANNELS if _plain(name) in source.split()), "all")
+    spans = ["2025 without the recall"] if "recall" in source else ["2025", "2025 without the recall"]
+    method = baseline_method(objective)
+    return platform, spans, [method] if method else ["pooled", "mean of weeks"]
+
+
+def measure_label(objective: Objective) -> str:
+    """What the objective measures, as its metric and the method its source names say: "Mean of
+    weekly median response times (hours)" for a response time judged week by week, a course
+    metric's label and unit, or an own count's name and unit."""
+    spec = objective.spec()
+    if spec is None:
+        return objective.metric
+    label = spec.label
+    if objective.metric in WEEKLY_LABELS and baseline_method(objective) == "mean of weeks":
+        label = WEEKLY_LABELS[objective.metric]
+    return f"{label} ({spec.unit})"
+
+
 def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, where: str,
                            baseline: float):
     """A fix when a baseline, or its spread, said to come from the course data is not what the
@@ -806,12 +899,7 @@ def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, 
     else either); the spread is the week-to-week standard deviation."""
     from smcourse.plan_import import course_baselines  # pandas, loaded only when a plan cites the data
 
-    source = _plain(objective.source)
-    platform = next((name for name in CHANNELS if _plain(name) in source.split()), "all")
-    spans = ["2025 without the recall"] if "recall" in source else ["2025", "2025 without the recall"]
-    methods = (["mean of weeks"] if re.search(r"\bweekly\b|\bmeans? of (the )?week", source) else
-               ["pooled"] if re.search(r"\bpooled\b|plan_import\.baseline\b", source) else
-               ["pooled", "mean of weeks"])
+    platform, spans, methods = course_source(objective)
     found = course_baselines(platform.lower()).get(objective.metric, {})
     scope = "all of Lumen's platforms" if platform == "all" else f"Lumen's {platform}"
     for name, typed, kinds in (("baseline", baseline, methods),
@@ -985,6 +1073,8 @@ def _check_texts(plan: Plan):
     if reason := _unwritten(plan.voice, plan):
         yield _fix("voice", "voice", _ask("Describe your voice and tone: how you sound, and what "
                                           "you never say.", plan.voice, reason))
+    elif not names_the_plan(plan.voice, plan):
+        yield _fix("voice", "voice", _named_nothing("Your voice and tone"))
     if reason := _unwritten(plan.disclosure, plan):
         yield _fix("disclosure", "disclosure", _ask("Write your disclosure policy: how gifts, paid "
                    "partnerships and staff posts about the organisation are labelled.",
@@ -1145,6 +1235,12 @@ def _check_actions(plan: Plan):
                                                          "a person or a role.", action.owner,
                                                          reason))
         yield from _dated("actions", f"{where}.due", action.due, start, f"the {dimension} action")
+    steps = [plan.actions[dimension].step for dimension in DIMENSIONS if dimension in plan.actions]
+    if len(steps) == len(DIMENSIONS) and not any(_unwritten(step, plan) for step in steps) \
+            and not any(names_the_plan(step, plan) for step in steps):
+        yield _fix("actions", "actions", "None of your four actions names anything of your plan: "
+                   "tie at least one to one of its channels, metrics, personas or pillars, so "
+                   "that it is about this plan.")
     yield from _check_weakest(plan)
 
 

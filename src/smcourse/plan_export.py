@@ -4,10 +4,12 @@ the six-week calendar as CSV and iCalendar.
     export(plan, path)                  # every format, beside the save file `path`
     to_markdown(plan); to_html(plan, paper="Letter"); part_markdown(plan, "channels")
 
-The document follows the plan's OASIS order: objectives, audience insight, strategy,
-implementation, scoring. A table cell holds a figure, a name, a date or a line: a longer text
-moves to the numbered notes after the last part, and its cell says "see note 3". What
-`plan.check` still finds is listed at the end, field by field.
+The document opens with a one-page executive summary for a director (the goal, the headline
+objectives, the budget and its case, the decision asked for, the top risks), then follows the
+plan's OASIS order: objectives, audience insight, strategy, implementation, scoring. A table
+cell holds a figure, a name, a date or a line: a longer text moves to the numbered notes after
+the last part, and its cell says "see note 3". What `plan.check` still finds is listed at the
+end, field by field, each field named in words.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import csv
 import datetime as dt
 import html
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,17 +27,34 @@ import icalendar
 
 from smcourse.plan import (
     CALENDAR_WEEKS,
+    COURSE_DATA,
     DIMENSIONS,
+    METRICS,
+    NOISE_WIDTH,
     WEEKDAYS,
     Objective,
     Plan,
     PlanFileError,
+    baseline_method,
     calendar,
     check,
+    counts_platform_activity,
+    course_source,
+    measure_label,
+    parse_amount,
 )
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
+SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
+# The course data file each course metric is computed from (the rest: posts.csv).
+COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments.csv",
+                "positive_sentiment": "comments.csv", "follower_growth": "followers.csv"}
+# Module names dropped from a source, and what a course function's name says in plain words.
+CODE_MODULES = {"smcourse", "plan_import", "metrics", "data", "pd"}
+PLAIN_CALLS = {"baseline": "pooled", "std": "spread", "likely_spam": "likely spam",
+               "mention_reply_share": "share of mentions answered"}
+CODE = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*(?:\([^)]*\))?)+|\b[A-Za-z]\w*_\w+\b")
 
 
 @dataclass(frozen=True)
@@ -85,14 +105,15 @@ def sections(plan: Plan) -> list[Section]:
     situation, team, crisis, budget = plan.situation, plan.community, plan.crisis, plan.budget
     money = budget.currency
     parts = [
+        _summary(plan),
         Section("situation", "1. Where we start", [[
             f"**Where we are**: {situation.presences}", f"**What the numbers say**: "
             f"{situation.numbers}", f"**One competitor**: {situation.competitor}"]]),
         Section("objectives", "2. Objectives", [Table(
             ("Business outcome", "Metric", "Baseline", "Target", "By", "Noise", "Baseline from",
              "Why we expect it"),
-            [(o.outcome, _metric_label(o), o.baseline, o.target, o.by, _noise(o), o.source,
-              o.reason)
+            [(o.outcome, measure_label(o), o.baseline, o.target, o.by, _noise(o),
+              plain_source(o), o.reason)
              for o in plan.objectives])]),
         Section("goals", "3. What social media will do", [
             [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
@@ -151,7 +172,7 @@ def sections(plan: Plan) -> list[Section]:
     issues = check(plan)
     if issues:
         parts.append(Section("open", "Still open", [[
-            f"{issue.where or issue.part}: {issue.message}" for issue in issues]]))
+            f"{field_label(issue.where or issue.part)}: {issue.message}" for issue in issues]]))
     return parts
 
 
@@ -196,9 +217,137 @@ def _noise(objective: Objective) -> str:
     return f"±{objective.spread} a {period}; {judged}"
 
 
-def _metric_label(objective: Objective) -> str:
-    spec = objective.spec()
-    return f"{spec.label} ({spec.unit})" if spec else objective.metric
+def plain_source(objective: Objective) -> str:
+    """Where the baseline comes from, in words: a course metric taken from the course data as
+    the file, span and method it names ("The course data: Lumen's comments.csv, 2025 without
+    the recall weeks, mean of weekly medians"), else the source typed, any Python name in it
+    said in words (`code_free`)."""
+    method = baseline_method(objective)
+    if objective.metric not in METRICS or not COURSE_DATA.search(objective.source) or not method:
+        return code_free(objective.source)
+    platform, spans, _ = course_source(objective)
+    scope = "Lumen's" if platform == "all" else f"Lumen's {platform}"
+    span = "2025 without the recall weeks" if spans == ["2025 without the recall"] else "2025"
+    if objective.metric == "response_time":
+        measure = "mean of weekly medians" if method == "mean of weeks" else "median of every answer"
+    else:
+        measure = "mean of weekly values" if method == "mean of weeks" else "pooled"
+    file = COURSE_FILES.get(objective.metric, "posts.csv")
+    return f"The course data: {scope} {file}, {span}, {measure}"
+
+
+def code_free(text: str) -> str:
+    """`text` with each Python name or call in words: its module dropped, a course function by
+    what it computes ("plan_import.baseline" is "pooled"), underscores as spaces, and a name's
+    possessive before its own last word merged ("weekly's weekly medians": "weekly medians")."""
+    def words(found: re.Match) -> str:
+        names = [name for name in re.sub(r"\([^)]*\)", "", found.group()).split(".")
+                 if name and name not in CODE_MODULES]
+        return " ".join(PLAIN_CALLS.get(name, name.replace("_", " ")) for name in names)
+
+    return re.sub(r"\b(\w+)'s \1\b", r"\1", CODE.sub(words, text))
+
+
+def field_label(where: str) -> str:
+    """A field's path as `check` names it, in words: "objectives[4].target" is "Objective 4,
+    target", "community.who_answers" is "Community, who answers"."""
+    parts = [re.sub(r"^(\w+?)s?\[(\d+)\]$", r"\1 \2", part).replace("_", " ")
+             for part in where.split(".")]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of `text`, spacing tidied."""
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
+
+
+def _case_line(case: str) -> str:
+    """The business case in a line: its first sentence, and the one that says when it pays back."""
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(case.split()))
+    payback = next((sentence for sentence in sentences[1:]
+                    if re.search(r"\bpays? (itself )?back\b|\bpayback\b", sentence, re.I)), "")
+    return " ".join(filter(None, [sentences[0], payback]))
+
+
+def _headline_objectives(plan: Plan) -> list[list[Objective]]:
+    """The objectives grouped by outcome and metric (a milestone with its later steps), one group
+    per business outcome first, counted by the business's own number where there is one, then
+    the rest, in the plan's order."""
+    groups: dict[tuple[str, str], list[Objective]] = {}
+    for objective in plan.objectives:
+        groups.setdefault((objective.outcome, objective.metric), []).append(objective)
+    ordered = sorted(groups.values(), key=lambda group: counts_platform_activity(group[0]))
+    first: dict[str, list[Objective]] = {}
+    for group in ordered:
+        first.setdefault(group[0].outcome, group)
+    chosen = list(first.values())
+    return chosen + [group for group in ordered if group not in chosen]
+
+
+def _summary_risks(plan: Plan) -> list[str]:
+    """The top risks, from the plan's own numbers: what is still open, the target nearest its
+    noise, the inbox's margin, and the weakest dimension."""
+    risks = []
+    fixes = [issue for issue in check(plan) if issue.level == "fix"]
+    if fixes:
+        risks.append(f"**Unfinished**: {len(fixes)} points of the plan are still open (listed at "
+                     "the end).")
+    margins = []
+    for objective in plan.objectives:
+        baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
+        spread, periods = parse_amount(objective.spread), parse_amount(objective.periods or "1")
+        if None not in (baseline, target, spread, periods) and spread > 0 and periods >= 1:
+            noise = NOISE_WIDTH * spread / periods ** 0.5
+            margins.append((abs(target - baseline) / noise, objective))
+    if margins:
+        ratio, objective = min(margins, key=lambda margin: margin[0])
+        risks.append(f"**Tightest target**: {measure_label(objective)}, {objective.baseline} to "
+                     f"{objective.target} by {objective.by}, is {ratio:.1f} times what chance alone "
+                     "can move it: an early report that shows no change proves little.")
+    team, promises = plan.community, plan.promises()
+    needed = team.hours_needed(min(promises.values())) if promises else None
+    if needed is not None and team.staffed_hours:
+        risks.append(f"**The inbox**: answering {team.messages_per_week + team.dms_per_week:g} "
+                     f"messages a week within {min(promises.values()):g} hours takes "
+                     f"{needed:.1f} of the {team.staffed_hours:g} staffed hours; more messages "
+                     "than expected, and the promise slips.")
+    action = plan.actions.get(plan.weakest)
+    if action is not None:
+        risks.append(f"**Weakest dimension, {plan.weakest}**: {_first_sentence(action.step)} "
+                     f"({action.owner}, by {action.due}).")
+    return risks
+
+
+def _summary(plan: Plan) -> Section:
+    """One page for a director: the goal, the headline objectives, the budget and what it buys,
+    the decision asked for and the top risks."""
+    budget, reporting = plan.budget, plan.reporting
+    groups = _headline_objectives(plan)
+    rows = [(group[0].outcome, measure_label(group[0]),
+             " → ".join([group[0].baseline, *(o.target for o in group)]),
+             ", ".join(o.by for o in group)) for group in groups[:SUMMARY_OBJECTIVES]]
+    more = len(plan.objectives) - sum(len(group) for group in groups[:SUMMARY_OBJECTIVES])
+    money = (budget.tools_per_month + budget.paid_per_month) * 12
+    lines = [
+        f"**Budget**: {budget.people_hours:g} people hours a week and {money:,.0f} "
+        f"{budget.currency} a year (tools {budget.tools_per_month * 12:,.0f}, paid promotion "
+        f"{budget.paid_per_month * 12:,.0f}), with {budget.contingency:,.0f} {budget.currency} "
+        "held for a surge.",
+        f"**The case**: {_case_line(budget.case) if budget.case.strip() else 'not written yet.'}",
+        f"**Decision needed**: approve these hours and this spending from {plan.start or '–'}; "
+        f"the first report, {reporting.rhythm or '–'} to {reporting.readers or '–'}, comes on "
+        f"{reporting.first or '–'}."]
+    activities = [goal.activity for goal in plan.goals]
+    aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
+            f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
+            "media:" if activities else "**Goal**: no activity chosen yet.")
+    return Section("summary", "Executive summary", [
+        aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals], Table(
+            ("Outcome", "Measure", "Baseline → target", "By"), rows),
+        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
+          if more > 0 else []),
+        lines, "**Top risks**", _summary_risks(plan)])
 
 
 def title(plan: Plan) -> str:
@@ -255,8 +404,11 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;
           "color:#1f2937;line-height:1.5}h1{color:#0f766e}table{border-collapse:collapse;"
           "margin:0.5em 0}th,td{border:1px solid #d1d5db;padding:0.3em 0.6em;text-align:left;"
           "vertical-align:top}th{background:#f0fdfa}"
-          "@media print{body{max-width:none;margin:0;font-size:10.5pt}h2{break-after:avoid}"
-          "tr,li{break-inside:avoid}thead{display:table-header-group}}")
+          "@media print{body{max-width:none;margin:0;font-size:10pt;line-height:1.35}"
+          "h1{font-size:17pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
+          "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}"
+          "tr,li{break-inside:avoid}thead{display:table-header-group}"
+          ".after-summary{break-before:page}}")
 
 
 def to_html(plan: Plan, paper: str = "A4") -> str:
@@ -268,9 +420,12 @@ def to_html(plan: Plan, paper: str = "A4") -> str:
     body = [f"<h1>{html.escape(title(plan))}</h1>"]
     if plan.start.strip():
         body.append(f"<p>Starts {html.escape(plan.start)}.</p>")
+    after_summary = False
     for section in sections(plan):
-        body.append(f"<h2>{html.escape(section.title)}</h2>")
+        new_page = ' class="after-summary"' if after_summary else ""
+        body.append(f"<h2{new_page}>{html.escape(section.title)}</h2>")
         body.extend(_html_block(block) for block in section.blocks)
+        after_summary = section.part == "summary"
     return ('<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{html.escape(title(plan))}</title>\n<style>{page}{_STYLE}</style>\n</head>\n"
             "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
@@ -326,6 +481,8 @@ def to_docx(plan: Plan) -> bytes:
         document.add_heading(section.title, level=1)
         for block in section.blocks:
             _docx_block(document, block)
+        if section.part == "summary":
+            document.add_page_break()  # the summary is a page of its own
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
