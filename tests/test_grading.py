@@ -19,7 +19,9 @@ from markupsafe import escape
 from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat import MetadataValidator
 
-from smcourse import cli, grading, notebooks
+from smcourse import cli
+from smcourse.core import notebooks
+from smcourse.instructor import grading
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = grading.assignments(ROOT)

@@ -2,9 +2,9 @@
 the answers, change the referee, reach the network or read the instructor's environment?
 
 One class run of a small assignment with an honest learner and hostile ones, each graded by
-`smcourse.grading` with the learner's code in `smcourse.sandbox` and the hidden tests judged by
-`smcourse.referee`. The launcher's own checks (without nbgrader) come first: they are quick and say
-which protection failed.
+`smcourse.instructor.grading` with the learner's code in `smcourse.instructor.sandbox` and the
+hidden tests judged by `smcourse.instructor.referee`. The launcher's own checks (without nbgrader)
+come first: they are quick and say which protection failed.
 """
 
 import contextlib
@@ -24,7 +24,8 @@ import psutil
 import pytest
 from nbgrader.api import Gradebook
 
-from smcourse import cli, grading, sandbox
+from smcourse import cli
+from smcourse.instructor import grading, sandbox
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "01_why_social_media"
@@ -41,7 +42,7 @@ def _launch(tmp_path, code, limits=LIMITS, env=None):
     home.mkdir()
     script = work / "probe.py"
     script.write_text(textwrap.dedent(code))
-    command = [sys.executable, "-m", "smcourse.sandbox", *limits.arguments(), "--home", str(home),
+    command = [sys.executable, "-m", "smcourse.instructor.sandbox", *limits.arguments(), "--home", str(home),
                "--report", str(tmp_path / "report.jsonl"), "--", sys.executable, str(script)]
     done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=120, env=env)
     sandbox.remove_cgroup(os.getpid())  # the launcher's parent here is this test process
@@ -142,8 +143,9 @@ def test_a_kernel_ends_with_its_launcher_however_the_launcher_is_stopped(tmp_pat
     (tmp_path / "work").mkdir()
     (tmp_path / "home").mkdir()
     command = " ".join(shlex.quote(part) for part in [
-        sys.executable, "-m", "smcourse.sandbox", *LIMITS.arguments(), "--home", str(tmp_path / "home"),
-        "--report", str(tmp_path / "report.jsonl"), "--", "sleep", SLEEP_MARKER])
+        sys.executable, "-m", "smcourse.instructor.sandbox", *LIMITS.arguments(),
+        "--home", str(tmp_path / "home"), "--report", str(tmp_path / "report.jsonl"),
+        "--", "sleep", SLEEP_MARKER])
     pid_file = tmp_path / "launcher.pid"
     script = (f"cd {shlex.quote(str(tmp_path / 'work'))} && "
               f"({command} >/dev/null 2>&1 & echo $! > {shlex.quote(str(pid_file))}) && "
