@@ -102,3 +102,12 @@ def test_the_contracts_fail_on_each_wrong_way_import(tmp_path):
     assert result.returncode != 0
     for _, reported in WRONG_WAY.values():
         assert reported in result.stdout, reported
+
+
+def test_a_short_name_runs_as_a_command_like_its_module(tmp_path):
+    def run(module: str) -> str:
+        return subprocess.run([sys.executable, "-m", module], cwd=tmp_path, capture_output=True, text=True,
+                              check=True).stdout
+
+    table = run("smcourse.crisis")  # the instructor notes' command for the crisis model's outcomes
+    assert "| choice" in table and table == run("smcourse.core.crisis")

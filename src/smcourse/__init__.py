@@ -9,7 +9,8 @@ The package is in three layers, one folder each, and `smcourse.cli` on top:
 - `smcourse.instructor`: what an instructor runs over a class: release, grading in the sandbox,
   feedback, exports, the dashboard, certificates, the facilitator's pack.
 
-Each layer may use the ones above it in this list, never the other way (`lint-imports` checks it).
+The display and the instructor's side use the core; the core uses neither, the display never uses
+the instructor's side, and grading never loads the display (`lint-imports` checks it).
 
 Lessons, assignments and the docs use short names (`from smcourse import data, figures`,
 `from smcourse.practice import Choice`). `SHORT_NAMES` says where each one lives: importing a short
@@ -64,6 +65,11 @@ class _ShortNames(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def exec_module(self, module):
         module.__spec__ = module.__spec__.loader_state
+
+    def get_code(self, fullname):
+        """The module's code, for `python -m smcourse.crisis` (runpy runs it as `__main__`)."""
+        place = _place(fullname)
+        return importlib.util.find_spec(place).loader.get_code(place)
 
 
 sys.meta_path.insert(0, _ShortNames())  # before the path finder, which finds a short package's own modules
