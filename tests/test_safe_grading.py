@@ -26,6 +26,7 @@ from nbgrader.api import Gradebook
 
 from smcourse import cli
 from smcourse.instructor import grading, sandbox
+from smcourse.instructor.grading import diagnosis
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "01_why_social_media"
@@ -399,7 +400,7 @@ def test_the_run_says_what_kept_it_safe(class_run):
 def test_a_machine_that_refuses_the_sandbox_is_named_in_the_summary():
     refused = {"event": "started", "tasks_capped_by": "none",
                "files": "not isolated ([Errno 1] unshare: Operation not permitted)"}
-    safety = "\n".join(grading._safety([refused], sandbox.Limits(), cell_timeout=30))
+    safety = "\n".join(diagnosis.safety([refused], sandbox.Limits(), cell_timeout=30))
     assert "WARNING: the number of processes was not capped" in safety
     assert "WARNING: learners' code was not isolated (not isolated ([Errno 1] unshare" in safety
     assert "could read the course's solutions" in safety

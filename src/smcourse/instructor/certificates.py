@@ -30,6 +30,7 @@ from nbgrader.coursedir import CourseDirectory
 from smcourse.core import kit_files, templates
 from smcourse.core.errors import SmcourseError
 from smcourse.instructor import grading, lms
+from smcourse.instructor.grading.course import course_settings
 
 SECRET_FILE = "certificate_secret.txt"
 REGISTER_FILE = "certificate_register.json"
@@ -250,7 +251,7 @@ def issue(output: Path, root: Path | None = None, rule: Rule = Rule(), on: date 
     The date is `on`, else the learner's last hand-in that counted."""
     root = root or kit_files.home()
     config = grading.load_config(root)
-    course, _, lessons = grading._course_settings(config, root)
+    course, _, lessons = course_settings(config, root)
     needs, found = outcomes(root, rule)
     if only:
         unknown = sorted(set(only) - {outcome.learner.id for outcome in found})
