@@ -85,7 +85,7 @@ def test_click_to_feedback_latency_is_recorded(welcome):
 LOG_QUESTION = "where-attempts-go"
 LOG_PROMPT = "Where does a practice attempt go?"
 LOG_WRONG, LOG_RIGHT = "To your trainer, at once", "Into a file beside this notebook"
-LOG_CARD = f"""from smcourse.core.practice import Choice
+LOG_CARD = f"""from smcourse.practice import Choice
 Choice({LOG_PROMPT!r}, options=[{LOG_WRONG!r}, {LOG_RIGHT!r}], answer={LOG_RIGHT!r},
        name={LOG_QUESTION!r})"""
 LOG_OFF = f"%env {attempts.SWITCH}=off"

@@ -69,8 +69,8 @@ def assignment():
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["kernelspec"] = {"name": "python3", "language": "python"}
     notebook.cells = [
-        _cell("code", "import pandas as pd\nfrom smcourse.ui.answers import ask, score_parts\n"
-                      "from smcourse.core.practice import Choice\nposts = pd.Series([3, 1, 2])",
+        _cell("code", "import pandas as pd\nfrom smcourse.answers import ask, score_parts\n"
+                      "from smcourse.practice import Choice\nposts = pd.Series([3, 1, 2])",
               grade_id="setup", locked=True),
         _cell("code", 'q1 = ask("q1", Choice, "Pick one", options=["a", "b"])\n'
                       '### BEGIN SOLUTION\nq1.value = "a"\n### END SOLUTION', grade_id="q1", solution=True),

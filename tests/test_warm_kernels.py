@@ -1,4 +1,5 @@
-"""Do warm kernels (`smcourse.instructor.warm`) keep learners apart and run in the sandbox a cold kernel gets?
+"""Do warm kernels (`smcourse.instructor.warm`) keep learners apart and run in the sandbox a cold
+kernel gets?
 
 Graded with one worker, so that every kernel is forked from the same zygote, one after another.
 """
@@ -19,11 +20,11 @@ pytestmark = [pytest.mark.slow,
                                  reason="warm kernels join a bubblewrap view, on Linux")]
 
 POISON = """
-    import builtins, os, signal, pandas, smcourse.core.metrics
+    import builtins, os, signal, pandas, smcourse.metrics
     builtins.LEFT_BY_ANOTHER_LEARNER = True
     pandas.DataFrame.sum = lambda self, *args, **kwargs: "poisoned"
     pandas.read_csv = lambda *args, **kwargs: "poisoned"
-    smcourse.core.metrics.engagement_rate = lambda *args, **kwargs: "poisoned"
+    smcourse.metrics.engagement_rate = lambda *args, **kwargs: "poisoned"
     os.environ["LEFT_BY_ANOTHER_LEARNER"] = "1"
     open(os.path.join(os.environ["HOME"], "left.txt"), "w").write("poisoned")
     open("/tmp/left.txt", "w").write("poisoned") if os.access("/tmp", os.W_OK) else None
@@ -31,12 +32,12 @@ POISON = """
     """
 KILL = "import os, signal\nos.killpg(0, signal.SIGKILL)"
 CHECK = """
-    import builtins, os, pandas, smcourse.core.metrics
+    import builtins, os, pandas, smcourse.metrics
     left = [name for name, there in [
         ("a global", hasattr(builtins, "LEFT_BY_ANOTHER_LEARNER")),
         ("pandas.DataFrame.sum", pandas.DataFrame({"a": [1, 2]}).sum()["a"] != 3),
         ("pandas.read_csv", pandas.read_csv is not pandas.io.parsers.read_csv),
-        ("the kit", smcourse.core.metrics.engagement_rate.__module__ != "smcourse.core.metrics"),
+        ("the kit", smcourse.metrics.engagement_rate.__module__ != "smcourse.core.metrics"),
         ("the environment", "LEFT_BY_ANOTHER_LEARNER" in os.environ),
         ("a file in home", os.path.exists(os.path.join(os.environ["HOME"], "left.txt"))),
         ("a file in /tmp", os.path.exists("/tmp/left.txt"))] if there]

@@ -151,7 +151,7 @@ SOURCES = {
                 "(datasets/README.md, the data card): Lumen had 15,300 followers across platforms on "
                 "1 January 2025 and 22,200 on 31 December (datasets/followers.csv), and about 3 "
                 "mentions a day outside the recall (median 3, mean 3.5; datasets/mentions.csv). "
-                "Read with smcourse.core.data from the kit's datasets/ folder.",
+                "Read with smcourse.data from the kit's datasets/ folder.",
     "calibration": "The course's calibrated figures (datasets/calibration.json, in the data card): "
                    "organic reach per follower of Lumen's feed posts, Instagram 13.5 % (published "
                    "3.5-40 %: social.plus 2025, StartMotion 2024), Facebook 2.4 % (published "

@@ -17,7 +17,7 @@ import math
 import sys
 from typing import Any
 
-MIME = "application/vnd.smcourse.core.values+json"
+MIME = "application/vnd.smcourse.values+json"
 MAX_CHARS = 20_000_000  # a value larger than this as JSON is not judged
 
 
