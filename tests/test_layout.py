@@ -4,6 +4,7 @@ import?"""
 
 import ast
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,19 @@ def test_the_layers_table_names_every_module_of_the_tree():
                for layer in smcourse.LAYERS}
     assert on_disk == {layer: sorted(modules) for layer, modules in smcourse.LAYERS.items()}
     assert sorted(path.name for path in PACKAGE.glob("*.py")) == ["__init__.py", "cli.py"]
+
+
+def test_the_readmes_module_table_lists_each_layers_modules():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| module | owns |"):readme.index("## Common tasks")]
+    listed, layer = {}, None
+    for row in table.splitlines():
+        heading = re.match(r"\| \*\*(`(\w+)/`|top)\*\*", row)  # a layer's folder, or the cli on top
+        if heading:
+            layer = heading.group(2)
+        elif layer and (cell := re.match(r"\| (`[^|]+`) \|", row)):
+            listed.setdefault(layer, set()).update(re.findall(r"`(\w+)`", cell.group(1)))
+    assert listed == {layer: set(modules) for layer, modules in smcourse.LAYERS.items()}
 
 
 def test_a_short_name_is_the_module_of_its_layer_loaded_only_when_asked():
