@@ -43,10 +43,11 @@ STAMP = ".smcourse-installed.json"
 # What goes into the learner bundle, relative to the kit's folder; everything else stays out.
 BUNDLE_FILES = ["kit.py", "pyproject.toml", "LICENSE", OVERRIDES]
 BUNDLE_FOLDERS = ["src", "course", "exercises", "datasets"]
-# Never in the bundle, wherever they appear: instructor notes, generated and personal files.
-BUNDLE_EXCLUDED_PARTS = {"instructor", "__pycache__", ".ipynb_checkpoints", ".smcourse",
+# Never in the bundle, wherever they appear: answers, tools, generated and personal files.
+BUNDLE_EXCLUDED_PARTS = {"__pycache__", ".ipynb_checkpoints", ".smcourse",
                          "solutions", "tests", "book", "submitted", "autograded", "feedback",
                          "hub", "benchmarks", "binder"}
+BUNDLE_EXCLUDED_FOLDERS = {"course/instructor"}  # the instructors' notes (the package's own side stays)
 BUNDLE_EXCLUDED_SUFFIXES = (".pyc", ".db", ".egg-info")
 BUNDLE_EXCLUDED_NAMES = {"answers.json", "gradebook.db"}
 # the bundle's README: a learner's, not the developer's
@@ -202,6 +203,7 @@ def bundle_members(root=ROOT):
         for directory, subfolders, files in os.walk(os.path.join(root, folder)):
             relative = os.path.relpath(directory, root).replace(os.sep, "/")
             subfolders[:] = sorted(d for d in subfolders if d not in BUNDLE_EXCLUDED_PARTS
+                                   and relative + "/" + d not in BUNDLE_EXCLUDED_FOLDERS
                                    and not d.endswith(BUNDLE_EXCLUDED_SUFFIXES)
                                    and not d.startswith("."))
             for name in sorted(files):

@@ -1,7 +1,7 @@
 """Grade N submissions of one assignment three ways, on identical copies of a course: plain serial
-`nbgrader autograde`, `smcourse.grading.grade` with cold kernels (a new Python per notebook, as
-before warm kernels), and `smcourse.grading.grade` with warm kernels (forked from each worker's
-zygote, `smcourse.warm`), both sandboxed and one worker per core. Prints, in one block, the three
+`nbgrader autograde`, `smcourse.instructor.grading.grade` with cold kernels (a new Python per notebook, as
+before warm kernels), and `smcourse.instructor.grading.grade` with warm kernels (forked from each worker's
+zygote, `smcourse.instructor.warm`), both sandboxed and one worker per core. Prints, in one block, the three
 times, warm kernels' speed-up over serial nbgrader (the headline), the load on the machine, and
 whether every learner got the same score in all three (it exits with an error if not). With
 `--cpu`, also the CPU seconds each way spends per submission, every process counted (nbgrader,
@@ -26,7 +26,8 @@ from pathlib import Path
 import nbformat
 from nbgrader.api import Gradebook
 
-from smcourse import grading, notebooks
+from smcourse.core import notebooks
+from smcourse.instructor import grading
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import nbformat
 
-from smcourse import notebooks
+from smcourse.core import notebooks
 
 TARGET_SECONDS = 10.0
 

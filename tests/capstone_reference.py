@@ -10,7 +10,7 @@ from pathlib import Path
 
 import nbformat
 
-from smcourse import plan
+from smcourse.core import plan
 
 SOLUTION = (Path(__file__).resolve().parents[1] / "solutions" / "06_capstone_strategy_plan" /
             "06_capstone_strategy_plan.ipynb")

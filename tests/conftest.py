@@ -13,7 +13,7 @@ import pytest
 from e2e_lab import chromium, course_copy, lab_server
 from hypothesis import settings
 
-from smcourse import data
+from smcourse.core import data
 
 # Property tests draw the same examples on every run, so `make test` never fails by chance;
 # `HYPOTHESIS_PROFILE=explore make test` searches with new examples each time.

@@ -19,7 +19,7 @@ from nbgrader.api import (
     new_uuid,
 )
 
-from smcourse.dashboard import demo
+from smcourse.instructor.dashboard import demo
 
 
 def _alembic_head() -> str:

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from smcourse import answers
-from smcourse.answers import ask, score_parts
-from smcourse.practice import Choice, MultiSelect, Numeric
+from smcourse.core.practice import Choice, MultiSelect, Numeric
+from smcourse.ui import answers
+from smcourse.ui.answers import ask, score_parts
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import math
 import pandas as pd
 import pytest
 
-from smcourse import assessment, metrics
-from smcourse.errors import SmcourseError
+from smcourse.core import assessment, metrics
+from smcourse.core.errors import SmcourseError
 
 ALL_LIVING = {s.id: (1 if s.reverse else 5) for s in assessment.STATEMENTS}
 ALL_EXISTING = {s.id: (5 if s.reverse else 1) for s in assessment.STATEMENTS}

@@ -5,9 +5,9 @@ import json
 
 import pytest
 
-from smcourse import answers
-from smcourse.answers import ask
-from smcourse.practice import Matching, Numeric, Ordering
+from smcourse.core.practice import Matching, Numeric, Ordering
+from smcourse.ui import answers
+from smcourse.ui.answers import ask
 
 STEPS = ["a relationship", "first contact", "asking for something in return"]
 ORDER = ["first contact", "a relationship", "asking for something in return"]

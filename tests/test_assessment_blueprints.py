@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from smcourse import grading
+from smcourse.instructor import grading
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = [name for name in grading.assignments(ROOT) if name[:2] in {"01", "02", "03", "04", "05"}]

@@ -1,11 +1,11 @@
 """The keys and explanations whose fixed text rests on the data or on the course's scoring
 (assignment 02 q4 and q5, 03 q2, q4, q5 and q6, 04 q3, 05 q6 and its reflection prompt), checked
-against `datasets/` and `smcourse.assessment` with a wide margin: if either changes so that a key no
+against `datasets/` and `smcourse.core.assessment` with a wide margin: if either changes so that a key no
 longer holds without caveats, this fails and names the question."""
 
 from functools import cache
 
-from smcourse import assessment, data, metrics
+from smcourse.core import assessment, data, metrics
 
 
 @cache

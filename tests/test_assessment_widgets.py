@@ -2,8 +2,9 @@
 
 import math
 
-from smcourse import assessment, figures
-from smcourse.assessment_widgets import SelfAssessmentForm, radar_chart
+from smcourse.core import assessment
+from smcourse.ui import figures
+from smcourse.ui.assessment_widgets import SelfAssessmentForm, radar_chart
 
 
 def test_the_form_starts_from_the_example_answers_and_scores_them():

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from smcourse import attempts
-from smcourse.errors import SmcourseError
-from smcourse.practice import Choice, MultiSelect
-from smcourse.widgets import PracticeCard
+from smcourse.core import attempts
+from smcourse.core.errors import SmcourseError
+from smcourse.core.practice import Choice, MultiSelect
+from smcourse.ui.widgets import PracticeCard
 
 QUESTION = Choice("Which denominator counts people?", ["impressions", "reach"], "reach",
                   hint="One person can see a post twice.", name="denominator")

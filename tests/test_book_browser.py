@@ -331,7 +331,7 @@ def feedback_url(tmp_path_factory, site_url):
 
     import nbformat
 
-    from smcourse import grading
+    from smcourse.instructor import grading
 
     root = tmp_path_factory.mktemp("course")
     shutil.copy(ROOT / "nbgrader_config.py", root)

@@ -53,11 +53,13 @@ def test_the_bundle_holds_lessons_exercises_data_package_and_launcher_only(bundl
                     "datasets"}
     for lesson in (ROOT / "course").glob("*.ipynb"):
         assert f"smcourse/course/{lesson.name}" in names
-    forbidden = {"solutions", "tests", "book", "instructor", "hub", "benchmarks", "submitted",
-                 "autograded", "feedback", ".smcourse"}
+    forbidden = {"solutions", "tests", "book", "hub", "benchmarks", "submitted", "autograded", "feedback",
+                 ".smcourse"}
     for name in names:
         assert not forbidden & set(name.split("/")), name
+        assert not name.startswith("smcourse/course/instructor/"), name  # the instructors' notes
         assert not name.endswith(("answers.json", "gradebook.db", ".pyc")), name
+    assert "smcourse/src/smcourse/instructor/grading/__init__.py" in names  # the package whole, as installed
 
 
 def test_no_model_answer_hidden_test_or_marking_note_is_in_the_bundle(bundle):

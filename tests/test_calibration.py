@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from smcourse import calibration, data
+from smcourse.core import calibration, data
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_the_data_card_shows_the_calibration_table(tables, record):
     card = (data.datasets_dir() / "README.md").read_text(encoding="utf-8")
     shown = card.split(calibration.START, 1)[1].split(calibration.END, 1)[0].strip()
     assert shown == calibration.render_table(tables, record), \
-        "run `python -m smcourse.calibration` to refresh datasets/README.md"
+        "run `python -m smcourse.core.calibration` to refresh datasets/README.md"
 
 
 def test_every_platform_is_calibrated_on_engagement_and_reach(record):

@@ -20,7 +20,8 @@ from capstone_reference import (
     with_texts_reversed,
 )
 
-from smcourse import grading, plan
+from smcourse.core import plan
+from smcourse.instructor import grading
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "06_capstone_strategy_plan"

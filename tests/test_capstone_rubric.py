@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from smcourse.plan_rubric import CRITERIA, POINTS, RUBRIC
+from smcourse.core.plan_rubric import CRITERIA, POINTS, RUBRIC
 
 ROOT = Path(__file__).resolve().parents[1]
 PLACES = {

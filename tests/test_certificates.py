@@ -11,9 +11,10 @@ from pathlib import Path
 import gradebooks
 import pytest
 
-from smcourse import certificates, cli
-from smcourse.certificates import Rule
-from smcourse.errors import SmcourseError
+from smcourse import cli
+from smcourse.core.errors import SmcourseError
+from smcourse.instructor import certificates
+from smcourse.instructor.certificates import Rule
 
 ROOT = Path(__file__).resolve().parents[1]
 WHY, METRICS, CAPSTONE = "01_why_social_media", "05_metrics", "06_capstone_strategy_plan"

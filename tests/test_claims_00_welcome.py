@@ -8,8 +8,8 @@ from pathlib import Path
 
 from claims import says_and_agrees, text_of
 
-from smcourse import answer_file, attempts, calibration, data, metrics, plan, plan_export
-from smcourse.practice import Choice
+from smcourse.core import answer_file, attempts, calibration, data, metrics, plan, plan_export
+from smcourse.core.practice import Choice
 
 COURSE = Path(__file__).resolve().parents[1] / "course"
 LESSON = COURSE / "00_welcome.ipynb"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 from claims import says_and_agrees, text_of
 
-from smcourse import attempts, calibration, data, metrics
+from smcourse.core import attempts, calibration, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "01_why_social_media.ipynb"
 NAMES = ("lumen", "lumencoffee", "beacon", "beaconbean", "coffee", "specialtycoffee")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 from claims import says_and_agrees, text_of
 
-from smcourse import attempts, calibration, data, generate, metrics, plan
+from smcourse.core import attempts, calibration, data, generate, metrics, plan
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "02_what_to_do.ipynb"
 

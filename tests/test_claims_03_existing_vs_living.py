@@ -1,5 +1,5 @@
 """Every number and comparison that lesson 03 (existing or living?) and its instructor notes state,
-computed from `datasets/` and `smcourse.assessment`: a change that falsifies a sentence fails here,
+computed from `datasets/` and `smcourse.core.assessment`: a change that falsifies a sentence fails here,
 naming the sentence."""
 
 import math
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from claims import says_and_agrees, text_of
 
-from smcourse import assessment, data, metrics
+from smcourse.core import assessment, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "03_existing_vs_living.ipynb"
 NOTES = LESSON.parent / "instructor" / "03_existing_vs_living.md"

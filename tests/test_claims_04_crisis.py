@@ -1,5 +1,5 @@
 """Every number and comparison that lesson 04's crisis section states in prose, checked against the
-model: a change to `smcourse.crisis` that falsifies a sentence fails here, naming the sentence."""
+model: a change to `smcourse.core.crisis` that falsifies a sentence fails here, naming the sentence."""
 
 from dataclasses import replace
 from pathlib import Path
@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 from claims import says_and_agrees, text_of
 
-from smcourse import crisis, data, metrics
+from smcourse.core import crisis, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "04_relationships_and_influence.ipynb"
 ANSWERED, UNANSWERED = ("personal", "holding", "transparent"), ("ignore", "defensive", "broadcast")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 from claims import says_and_agrees, squash, text_of
 
-from smcourse import data, metrics
+from smcourse.core import data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "04_relationships_and_influence.ipynb"
 NOTES = LESSON.parent / "instructor" / "04_relationships_and_influence.md"

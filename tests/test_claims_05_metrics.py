@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 from claims import says_and_agrees, squash, text_of
 
-from smcourse import calibration, data, metrics
+from smcourse.core import calibration, data, metrics
 
 LESSON = Path(__file__).resolve().parents[1] / "course" / "05_metrics.ipynb"
 NOTES = LESSON.parent / "instructor" / "05_metrics.md"

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from claims import says_and_agrees, squash
 
-from smcourse import assessment, data, metrics, plan, plan_export, plan_import
+from smcourse.core import assessment, data, metrics, plan, plan_export, plan_import
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = ROOT / "course" / "06_capstone_strategy_plan.ipynb"

@@ -2,7 +2,8 @@
 
 import shutil
 
-from smcourse import cli, data
+from smcourse import cli
+from smcourse.core import data
 
 
 def test_data_check_counts_rows(capsys):

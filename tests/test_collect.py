@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from smcourse import cli
-from smcourse.collect import identify, learner_id
+from smcourse.instructor.collect import identify, learner_id
 
 ROOT = Path(__file__).resolve().parents[1]
 A = "05_metrics"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smcourse import calibration, crisis
-from smcourse.errors import SmcourseError
+from smcourse.core import calibration, crisis
+from smcourse.core.errors import SmcourseError
 
 CHOICES = list(crisis.CHOICES)
 WORSE = {"reach": 1, "voices": 1, "sentiment": -1}  # +1: more is worse; -1: less is worse

@@ -1,8 +1,9 @@
 """Does the crisis explorer follow the learner's choice, are its controls labelled, and do its
 figures say what they show?"""
 
-from smcourse import crisis, figures
-from smcourse.crisis_widgets import (
+from smcourse.core import crisis
+from smcourse.ui import figures
+from smcourse.ui.crisis_widgets import (
     CrisisExplorer,
     band_figure,
     band_table,

@@ -9,9 +9,11 @@ import gradebooks
 import pandas as pd
 import pytest
 
-from smcourse import attempts, cli, dashboard
-from smcourse.errors import SmcourseError
-from smcourse.practice import Choice
+from smcourse import cli
+from smcourse.core import attempts
+from smcourse.core.errors import SmcourseError
+from smcourse.core.practice import Choice
+from smcourse.instructor import dashboard
 
 DUE = datetime(2026, 3, 2, 17, 0)
 # nbgrader's own Gradebook.add_submission warns about its autoflush order; the rows are stored right.

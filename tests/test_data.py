@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from smcourse import data
-from smcourse.data import DatasetError
+from smcourse.core import data
+from smcourse.core.data import DatasetError
 
 
 def test_every_table_loads_with_schema_types(tables):

@@ -6,8 +6,8 @@ referee loads them for every learner it judges.
 
 import pytest
 
-from smcourse import data
-from smcourse.data import DatasetError
+from smcourse.core import data
+from smcourse.core.data import DatasetError
 
 
 def test_each_load_is_a_table_of_its_own(dataset_copy):

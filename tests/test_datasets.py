@@ -5,7 +5,7 @@ from datetime import datetime
 
 from frictionless import validate
 
-from smcourse import calibration, data, generate, metrics, plan
+from smcourse.core import calibration, data, generate, metrics, plan
 
 
 def test_committed_csvs_validate_against_the_datapackage():

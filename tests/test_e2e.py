@@ -33,7 +33,8 @@ from e2e_lab import (
     widget_problems,
 )
 
-from smcourse import attempts, data, grading, metrics
+from smcourse.core import attempts, data, metrics
+from smcourse.instructor import grading
 
 pytestmark = pytest.mark.browser
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from smcourse import feedback
+from smcourse.instructor import feedback
 
 ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = sorted((ROOT / "solutions").glob("*/*.ipynb"))

@@ -19,7 +19,10 @@ from markupsafe import escape
 from nbgrader.api import Gradebook
 from nbgrader.nbgraderformat import MetadataValidator
 
-from smcourse import cli, grading, notebooks
+from smcourse import cli
+from smcourse.core import notebooks
+from smcourse.instructor import grading
+from smcourse.instructor.grading import autograding
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = grading.assignments(ROOT)
@@ -381,7 +384,7 @@ def _corrupt(notebook, change):
 def test_the_sanitize_pass_judges_cell_metadata_exactly_as_nbgrader_does(change):
     notebook = _corrupt(nbformat.read(ROOT / "exercises" / PROBE / f"{PROBE}.ipynb", as_version=4), change)
     verdicts = []
-    for validator in (MetadataValidator(), grading._CellMetadataValidator()):
+    for validator in (MetadataValidator(), autograding._CellMetadataValidator()):
         try:
             validator.validate_nb(copy.deepcopy(notebook))
             verdicts.append("valid")

@@ -1,5 +1,5 @@
-"""Does the page's judge (smcourse/static/practice.js, run by node) give every answer the verdict and
-message that `Question.check`, the source of truth, gives it?
+"""Does the page's judge (smcourse/ui/static/practice.js, run by node) give every answer the verdict
+and message that `Question.check`, the source of truth, gives it?
 
 The answers are those of tests/test_practice.py's property test (anything JSON can hold: wrong types,
 empty and nested values) and those a learner types or picks: numbers with units, commas, percent
@@ -19,9 +19,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from test_practice import QUESTIONS
 
-from smcourse.practice import Choice, Matching, MultiSelect, Numeric, Ordering, short_number
+from smcourse.core.practice import Choice, Matching, MultiSelect, Numeric, Ordering, short_number
 
-JUDGE = Path(__file__).resolve().parents[1] / "src" / "smcourse" / "static" / "practice.js"
+JUDGE = Path(__file__).resolve().parents[1] / "src" / "smcourse" / "ui" / "static" / "practice.js"
 # Reads one JSON line of [spec, answer] pairs, writes one line of their verdicts. The module is
 # imported from a data: URL, so node takes it as an ES module whatever its file name.
 HARNESS = """

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 import smcourse
-from smcourse import SmcourseError, data, grading, kit_files, notebooks
+from smcourse import SmcourseError
+from smcourse.core import data, kit_files, notebooks
+from smcourse.instructor import grading
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -54,7 +56,8 @@ def test_outside_any_course_folder_the_editable_checkout(tmp_path, monkeypatch):
 
 def test_nowhere_to_look_says_what_to_do(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(kit_files, "__file__", str(tmp_path / "site-packages" / "smcourse" / "kit_files.py"))
+    installed = tmp_path / "site-packages" / "smcourse" / "core" / "kit_files.py"
+    monkeypatch.setattr(kit_files, "__file__", str(installed))
     with pytest.raises(SmcourseError, match="run this from the course folder .* or set SMCOURSE_HOME"):
         kit_files.home()
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from smcourse import figures, metrics
+from smcourse.core import metrics
+from smcourse.ui import figures
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "course").glob("[0-9][0-9]_*.ipynb"))

@@ -16,8 +16,9 @@ import pytest
 from nbgrader.api import Gradebook
 from sqlalchemy.exc import SAWarning
 
-from smcourse import cli, grading, lms
-from smcourse.errors import SmcourseError
+from smcourse import cli
+from smcourse.core.errors import SmcourseError
+from smcourse.instructor import grading, lms
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = grading.assignments(ROOT)

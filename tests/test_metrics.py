@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smcourse import metrics
-from smcourse.errors import SmcourseError
+from smcourse.core import metrics
+from smcourse.core.errors import SmcourseError
 
 TZ = "America/New_York"
 

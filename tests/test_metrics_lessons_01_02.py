@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from smcourse import metrics
+from smcourse.core import metrics
 
 TZ = "America/New_York"
 

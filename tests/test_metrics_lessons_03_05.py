@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from smcourse import figures, metrics
+from smcourse.core import metrics
+from smcourse.ui import figures
 
 
 def test_weekly_mean_keeps_whole_weeks_only():
@@ -41,7 +42,7 @@ def test_category_colours_never_reuse_a_brand_colour():
 
 
 def test_a_radar_profile_that_is_not_a_brand_never_wears_a_brand_colour():
-    from smcourse.assessment_widgets import radar_chart
+    from smcourse.ui.assessment_widgets import radar_chart
 
     scores = {"planning": 4, "presences": 4, "commitment": 3, "relationships": 4}
     fig = radar_chart({"Your organisation": scores, "beacon": scores}, title="t", alt="a")

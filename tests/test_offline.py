@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from conftest import ROOT, guard_environment
 
-from smcourse import notebooks
+from smcourse.core import notebooks
 
 EXTERNAL_LOAD = re.compile(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//|@import\s+url\(\s*["']?https?:""",
                            re.IGNORECASE)

@@ -11,8 +11,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from smcourse import cli, pack, self_rating
-from smcourse.errors import SmcourseError
+from smcourse import cli
+from smcourse.core.errors import SmcourseError
+from smcourse.instructor import pack
+from smcourse.ui import self_rating
 
 ROOT = Path(__file__).resolve().parents[1]
 INSTRUCTOR = ROOT / "course" / "instructor"

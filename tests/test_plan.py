@@ -22,9 +22,9 @@ from capstone_reference import (
     with_texts_reversed,
 )
 
-from smcourse import data, metrics, plan, plan_import
-from smcourse.plan import Action, Channel, Goal, Objective, Persona, Plan
-from smcourse.plan_import import baseline, weekly
+from smcourse.core import data, metrics, plan, plan_import
+from smcourse.core.plan import Action, Channel, Goal, Objective, Persona, Plan
+from smcourse.core.plan_import import baseline, weekly
 
 
 def _messages(a_plan, part=None, level=None):

@@ -10,8 +10,8 @@ import docx
 import icalendar
 import pytest
 
-from smcourse import plan, plan_export
-from smcourse.plan_export import calendar_csv, calendar_ics, export, to_docx, to_html, to_markdown
+from smcourse.core import plan, plan_export
+from smcourse.core.plan_export import calendar_csv, calendar_ics, export, to_docx, to_html, to_markdown
 
 CELL_WORDS = 20  # the most words a table cell of the exported plan may hold
 

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from smcourse.plan import Channel, Community, Plan
-from smcourse.plan_import import (
+from smcourse.core.plan import Channel, Community, Plan
+from smcourse.core.plan_import import (
     ImportFileError,
     baseline,
     expected_per_week,

@@ -3,8 +3,8 @@
 import json
 from pathlib import Path
 
-from smcourse import plan
-from smcourse.plan_widgets import PlanBuilder
+from smcourse.core import plan
+from smcourse.ui.plan_widgets import PlanBuilder
 
 
 def _fill_in_like_a_learner(builder):

@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from smcourse.plan import parse_amount
-from smcourse.practice import (
+from smcourse.core.plan import parse_amount
+from smcourse.core.practice import (
     Choice,
     InvalidAnswer,
     Matching,

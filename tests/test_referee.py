@@ -11,9 +11,10 @@ import plotly.express as px
 import pytest
 from ipywidgets.widgets.widget import _instances as widget_registry  # every widget built, by id
 
-from smcourse import referee, values
-from smcourse.errors import SmcourseError
-from smcourse.grading import load_config
+from smcourse.core import values
+from smcourse.core.errors import SmcourseError
+from smcourse.instructor import referee
+from smcourse.instructor.grading import load_config
 
 
 def _round_trip(value):

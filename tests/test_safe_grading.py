@@ -2,9 +2,9 @@
 the answers, change the referee, reach the network or read the instructor's environment?
 
 One class run of a small assignment with an honest learner and hostile ones, each graded by
-`smcourse.grading` with the learner's code in `smcourse.sandbox` and the hidden tests judged by
-`smcourse.referee`. The launcher's own checks (without nbgrader) come first: they are quick and say
-which protection failed.
+`smcourse.instructor.grading` with the learner's code in `smcourse.instructor.sandbox` and the
+hidden tests judged by `smcourse.instructor.referee`. The launcher's own checks (without nbgrader)
+come first: they are quick and say which protection failed.
 """
 
 import contextlib
@@ -24,7 +24,9 @@ import psutil
 import pytest
 from nbgrader.api import Gradebook
 
-from smcourse import cli, grading, sandbox
+from smcourse import cli
+from smcourse.instructor import grading, sandbox
+from smcourse.instructor.grading import diagnosis
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "01_why_social_media"
@@ -41,7 +43,7 @@ def _launch(tmp_path, code, limits=LIMITS, env=None):
     home.mkdir()
     script = work / "probe.py"
     script.write_text(textwrap.dedent(code))
-    command = [sys.executable, "-m", "smcourse.sandbox", *limits.arguments(), "--home", str(home),
+    command = [sys.executable, "-m", "smcourse.instructor.sandbox", *limits.arguments(), "--home", str(home),
                "--report", str(tmp_path / "report.jsonl"), "--", sys.executable, str(script)]
     done = subprocess.run(command, cwd=work, capture_output=True, text=True, timeout=120, env=env)
     sandbox.remove_cgroup(os.getpid())  # the launcher's parent here is this test process
@@ -142,8 +144,9 @@ def test_a_kernel_ends_with_its_launcher_however_the_launcher_is_stopped(tmp_pat
     (tmp_path / "work").mkdir()
     (tmp_path / "home").mkdir()
     command = " ".join(shlex.quote(part) for part in [
-        sys.executable, "-m", "smcourse.sandbox", *LIMITS.arguments(), "--home", str(tmp_path / "home"),
-        "--report", str(tmp_path / "report.jsonl"), "--", "sleep", SLEEP_MARKER])
+        sys.executable, "-m", "smcourse.instructor.sandbox", *LIMITS.arguments(),
+        "--home", str(tmp_path / "home"), "--report", str(tmp_path / "report.jsonl"),
+        "--", "sleep", SLEEP_MARKER])
     pid_file = tmp_path / "launcher.pid"
     script = (f"cd {shlex.quote(str(tmp_path / 'work'))} && "
               f"({command} >/dev/null 2>&1 & echo $! > {shlex.quote(str(pid_file))}) && "
@@ -397,7 +400,7 @@ def test_the_run_says_what_kept_it_safe(class_run):
 def test_a_machine_that_refuses_the_sandbox_is_named_in_the_summary():
     refused = {"event": "started", "tasks_capped_by": "none",
                "files": "not isolated ([Errno 1] unshare: Operation not permitted)"}
-    safety = "\n".join(grading._safety([refused], sandbox.Limits(), cell_timeout=30))
+    safety = "\n".join(diagnosis.safety([refused], sandbox.Limits(), cell_timeout=30))
     assert "WARNING: the number of processes was not capped" in safety
     assert "WARNING: learners' code was not isolated (not isolated ([Errno 1] unshare" in safety
     assert "could read the course's solutions" in safety

@@ -13,8 +13,8 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 
-from smcourse import slides
-from smcourse.errors import SmcourseError
+from smcourse.core.errors import SmcourseError
+from smcourse.instructor import slides
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = ROOT / "course" / "01_why_social_media.ipynb"

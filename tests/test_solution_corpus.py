@@ -25,7 +25,8 @@ import pytest
 from corpus.code_tasks import CORPUS, NUMERIC_MISTAKES
 from nbgrader.api import Gradebook
 
-from smcourse import dashboard, grading, notebooks
+from smcourse.core import notebooks
+from smcourse.instructor import dashboard, grading
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENTS = list(CORPUS)

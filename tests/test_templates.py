@@ -5,19 +5,20 @@ from pathlib import Path
 
 import pytest
 
-from smcourse import templates
+from smcourse.core import templates
 
 tomllib = pytest.importorskip("tomllib")
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "smcourse"
-TEMPLATES = sorted(path.name for path in (PACKAGE / "templates").iterdir() if path.suffix == ".html")
+FOLDER = PACKAGE / "core" / "templates"
+TEMPLATES = sorted(path.name for path in FOLDER.iterdir() if path.suffix == ".html")
 
 
 def test_every_template_is_in_the_wheels_package_data():
     patterns = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))[
-        "tool"]["setuptools"]["package-data"]["smcourse"]
-    shipped = {path.name for pattern in patterns for path in PACKAGE.glob(pattern)
+        "tool"]["setuptools"]["package-data"]["smcourse.core"]
+    shipped = {path.name for pattern in patterns for path in (PACKAGE / "core").glob(pattern)
                if path.parent.name == "templates"}
     assert TEMPLATES and set(TEMPLATES) <= shipped
 
@@ -25,7 +26,7 @@ def test_every_template_is_in_the_wheels_package_data():
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_every_template_is_filled_in_by_a_module_or_another_template(name):
     named = re.compile(rf"[\"']{re.escape(name)}[\"']")
-    users = [path for path in [*PACKAGE.rglob("*.py"), *(PACKAGE / "templates").glob("*.html")]
+    users = [path for path in [*PACKAGE.rglob("*.py"), *FOLDER.glob("*.html")]
              if path.name != name and named.search(path.read_text(encoding="utf-8"))]
     assert users, f"nothing renders, extends or includes {name}"
 

@@ -1,4 +1,5 @@
-"""Do warm kernels (`smcourse.warm`) keep learners apart and run in the sandbox a cold kernel gets?
+"""Do warm kernels (`smcourse.instructor.warm`) keep learners apart and run in the sandbox a cold
+kernel gets?
 
 Graded with one worker, so that every kernel is forked from the same zygote, one after another.
 """
@@ -12,7 +13,7 @@ import pytest
 from nbgrader.api import Gradebook
 from test_safe_grading import ASSIGNMENT, ROOT, _submit
 
-from smcourse import grading, sandbox
+from smcourse.instructor import grading, sandbox
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform != "linux" or sandbox.bubblewrap() is None,
@@ -36,7 +37,7 @@ CHECK = """
         ("a global", hasattr(builtins, "LEFT_BY_ANOTHER_LEARNER")),
         ("pandas.DataFrame.sum", pandas.DataFrame({"a": [1, 2]}).sum()["a"] != 3),
         ("pandas.read_csv", pandas.read_csv is not pandas.io.parsers.read_csv),
-        ("the kit", smcourse.metrics.engagement_rate.__module__ != "smcourse.metrics"),
+        ("the kit", smcourse.metrics.engagement_rate.__module__ != "smcourse.core.metrics"),
         ("the environment", "LEFT_BY_ANOTHER_LEARNER" in os.environ),
         ("a file in home", os.path.exists(os.path.join(os.environ["HOME"], "left.txt"))),
         ("a file in /tmp", os.path.exists("/tmp/left.txt"))] if there]

@@ -6,8 +6,8 @@ tests/test_lab_a11y.py in JupyterLab, tests/test_book_browser.py on the site; it
 `Question.check` in tests/test_judge_equivalence.py.
 """
 
-from smcourse.practice import Choice, MultiSelect, Numeric, Ordering
-from smcourse.widgets import STATIC, AnswerInput, PracticeCard, show
+from smcourse.core.practice import Choice, MultiSelect, Numeric, Ordering
+from smcourse.ui.widgets import STATIC, AnswerInput, PracticeCard, show
 
 
 def test_a_practice_card_carries_its_question_and_the_page_module_from_the_package():

@@ -48,6 +48,7 @@ from sphinx.errors import ExtensionError
 ROOT = Path(__file__).resolve().parents[2]
 DATASETS = ROOT / "datasets"
 PACKAGE = ROOT / "src" / "smcourse"
+STATIC = PACKAGE / "ui" / "static"  # the practice cards' front end
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 VENDOR = Path(__file__).resolve().parents[1] / "_vendor" / "node_modules"
 MATHJAX = VENDOR / "mathjax" / "es5"
@@ -192,8 +193,8 @@ def read_notebook(text: str) -> nbformat.NotebookNode:
     for number, index in enumerate(checks, start=1):
         card = copy.deepcopy(models[index])
         # the front end as it is now, and the default layout (the card has no layout of its own)
-        card["state"].update(_esm=(PACKAGE / "static" / "practice.js").read_text(encoding="utf-8"),
-                             _css=(PACKAGE / "static" / "practice.css").read_text(encoding="utf-8"),
+        card["state"].update(_esm=(STATIC / "practice.js").read_text(encoding="utf-8"),
+                             _css=(STATIC / "practice.css").read_text(encoding="utf-8"),
                              layout=f"IPY_MODEL_practice-{number}-layout")
         state[f"practice-{number}"] = card
         state[f"practice-{number}-layout"] = {"model_name": "LayoutModel",
@@ -212,7 +213,7 @@ def _note_what_practice_checks_depend_on(app: Sphinx, docname: str, source: list
     """A notebook page is read again when its cards' front end, the package or the data change,
     not only when the notebook does (Sphinx would otherwise keep the page's old widget state)."""
     if str(app.env.doc2path(docname)).endswith(".ipynb"):
-        for path in [*(PACKAGE / "static").iterdir(), *PACKAGE.rglob("*.py"), *DATASETS.glob("*.csv")]:
+        for path in [*STATIC.iterdir(), *PACKAGE.rglob("*.py"), *DATASETS.glob("*.csv")]:
             app.env.note_dependency(str(path))
 
 

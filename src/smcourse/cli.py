@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from smcourse.errors import SmcourseError
-from smcourse.lms import SHAPES
-from smcourse.sandbox import Limits
+from smcourse.core.errors import SmcourseError
+from smcourse.instructor.lms import SHAPES
+from smcourse.instructor.sandbox import Limits
 
 # the grading limits a tutor may change, with what each caps; their defaults are `sandbox.Limits`'s
 LIMIT_OPTIONS = {"cpu-seconds": "CPU seconds allowed per notebook process",
@@ -19,7 +19,7 @@ LIMIT_OPTIONS = {"cpu-seconds": "CPU seconds allowed per notebook process",
 
 
 def _generate(args: argparse.Namespace) -> None:
-    from smcourse import data, generate
+    from smcourse.core import data, generate
 
     directory = data.datasets_dir()
     fields = {name: [f["name"] for f in data.schema(name)["schema"]["fields"]] for name in data.TABLES}
@@ -28,14 +28,14 @@ def _generate(args: argparse.Namespace) -> None:
 
 
 def _check(args: argparse.Namespace) -> None:
-    from smcourse import data
+    from smcourse.core import data
 
     for name in data.TABLES:
         print(f"{name}: {len(data.load(name)):,} rows, schema ok")
 
 
 def _refresh(args: argparse.Namespace) -> None:
-    from smcourse import notebooks
+    from smcourse.core import notebooks
 
     for path in args.paths or notebooks.stored_output_notebooks():
         notebooks.refresh(path)
@@ -48,13 +48,13 @@ def _count(number: int, noun: str) -> str:
 
 def _course(args: argparse.Namespace) -> Path:
     """The course folder the assignment commands work on."""
-    from smcourse import kit_files
+    from smcourse.core import kit_files
 
     return args.course or kit_files.home()
 
 
 def _release(args: argparse.Namespace) -> None:
-    from smcourse import grading
+    from smcourse.instructor import grading
 
     if args.check:
         differences = grading.release_differences(_course(args))
@@ -70,7 +70,7 @@ def _release(args: argparse.Namespace) -> None:
 
 
 def _collect(args: argparse.Namespace) -> None:
-    from smcourse import collect, grading
+    from smcourse.instructor import collect, grading
 
     run = collect.collect(args.folder, args.assignment, grading.load_config(_course(args)),
                           force=args.force)
@@ -86,7 +86,7 @@ def _collect(args: argparse.Namespace) -> None:
 
 
 def _grade(args: argparse.Namespace) -> None:
-    from smcourse import grading
+    from smcourse.instructor import grading
 
     limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
     run = grading.grade(args.assignment, root=_course(args), workers=args.workers,
@@ -97,14 +97,14 @@ def _grade(args: argparse.Namespace) -> None:
 
 
 def _feedback(args: argparse.Namespace) -> None:
-    from smcourse import grading
+    from smcourse.instructor import grading
 
     for page in grading.feedback(args.assignment, _course(args), lessons_url=args.lessons_url):
         print(f"wrote {page}")
 
 
 def _export(args: argparse.Namespace) -> None:
-    from smcourse import grading, lms
+    from smcourse.instructor import grading, lms
 
     grades = grading.export(args.output, _course(args), format=args.format)
     print(f"wrote {args.output} ({args.format}: {_count(len(grades.learners), 'learner')}, "
@@ -185,7 +185,7 @@ def _add_assignment_commands(commands) -> None:
 
 
 def _dashboard(args: argparse.Namespace) -> None:
-    from smcourse import dashboard
+    from smcourse.instructor import dashboard
 
     board = dashboard.build(args.gradebook, submitted=args.submitted, attempts_folder=args.attempts,
                             show_progress=True)
@@ -198,7 +198,7 @@ def _dashboard(args: argparse.Namespace) -> None:
 def _certificates(args: argparse.Namespace) -> None:
     from datetime import date
 
-    from smcourse import certificates
+    from smcourse.instructor import certificates
 
     try:
         on = date.fromisoformat(args.date) if args.date else None
@@ -215,7 +215,7 @@ def _certificates(args: argparse.Namespace) -> None:
 
 
 def _verify(args: argparse.Namespace) -> None:
-    from smcourse import certificates
+    from smcourse.instructor import certificates
 
     found = certificates.verify(args.code, _course(args))
     print(f"valid: {found.name} ({found.learner}) completed {found.course} on {found.date}; "
@@ -223,7 +223,7 @@ def _verify(args: argparse.Namespace) -> None:
 
 
 def _add_certificate_commands(commands) -> None:
-    from smcourse.certificates import CAPSTONE
+    from smcourse.instructor.certificates import CAPSTONE
 
     group = commands.add_parser("certificates", help="certificates of completion, their verification "
                                 "and the completion report, from the gradebook")
@@ -252,7 +252,7 @@ def _add_certificate_commands(commands) -> None:
 
 
 def _ratings(args: argparse.Namespace) -> None:
-    from smcourse import self_rating
+    from smcourse.ui import self_rating
 
     board = self_rating.board(args.folder)
     path = board.write_html(args.output)
@@ -261,7 +261,8 @@ def _ratings(args: argparse.Namespace) -> None:
 
 
 def _pack(args: argparse.Namespace) -> None:
-    from smcourse import kit_files, pack, slides
+    from smcourse.core import kit_files
+    from smcourse.instructor import pack, slides
 
     kit = args.course or kit_files.home()
     course, output = kit / "course", args.output or kit / "book" / "_build" / "html" / "_pack"

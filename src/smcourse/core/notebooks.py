@@ -1,0 +1,58 @@
+"""Execute lesson notebooks headless and store clean, reproducible outputs.
+
+Stored outputs are what nbval compares against and what the book shows, so they must be the same
+on every run: no execution timestamps, and no widget views (their model ids are random, and a
+stored view without its kernel shows an error box in JupyterLab). Each widget keeps its static
+fallback (`smcourse.ui.widgets.show_widget`), which tells a reader to run the cell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from smcourse.core import kit_files
+from smcourse.core.errors import SmcourseError
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
+    """Run the notebook at `path` top to bottom in a fresh kernel, in its own folder."""
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3", record_timing=False,
+                            resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        raise SmcourseError(f"{path.name} stopped at a failing cell (tag a cell that is meant to "
+                            f"fail 'raises-exception'):\n{error}") from None
+    return notebook
+
+
+def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop what varies between runs: widget views, widget state, execution metadata."""
+    notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        for output in cell.get("outputs", []):
+            output.get("data", {}).pop(WIDGET_VIEW, None)
+    return notebook
+
+
+def refresh(path: Path) -> None:
+    """Re-execute `path` and write it back with clean outputs."""
+    nbformat.write(clean(execute(path)), path)
+
+
+def lessons() -> list[Path]:
+    """Every lesson notebook in course/, in module order."""
+    return sorted((kit_files.home() / "course").glob("[0-9][0-9]_*.ipynb"))
+
+
+def stored_output_notebooks() -> list[Path]:
+    """Every notebook under course/ whose stored outputs nbval checks: lessons and instructor ones."""
+    return lessons() + sorted((kit_files.home() / "course" / "instructor").glob("*.ipynb"))

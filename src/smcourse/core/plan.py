@@ -1,0 +1,2094 @@
+"""The capstone strategy plan: its model, the checks that find unworkable or missing parts, and
+saving and restoring it as JSON. Exports are `smcourse.plan_export`; the form is
+`smcourse.plan_widgets`; importing a learner's analytics is `smcourse.plan_import`.
+
+The sections follow the UK Government Communication Service's OASIS campaign framework
+(objectives, audience insight, strategy, implementation, scoring), with the parts a social media
+plan adds to it: community management, a crisis policy, disclosure, budget and reporting.
+
+    plan = example_plan()                # the plan Lumen Coffee Roasters might write
+    issues = check(plan)                 # what is missing or unworkable, each naming its field
+    entries = calendar(plan)             # the dated posts of the first six weeks
+    save(plan, path); load(path).plan    # JSON beside the notebook; a damaged file is backed up
+
+Baselines and targets are kept as the learner typed them ("4.5", "two"), so a restored plan shows
+exactly what was entered and `check` can say why a value is not a number. Every date is checked
+against the plan's own start date, never the wall clock.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import functools
+import json
+import math
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, get_args, get_origin, get_type_hints
+
+from smcourse.core.errors import SmcourseError
+from smcourse.core.practice import InvalidAnswer, read_number
+
+ACTIVITIES = {
+    "monitor": "listen to what is said about you, your competitors and your field",
+    "communicate": "tell your story, raise awareness and give followers something worth reacting to",
+    "connect": "build ties with peers, partners, creators, media and the people you serve",
+    "collaborate": "work with others in groups and shared spaces, inside and outside the company",
+}
+PROPERTIES = {
+    "owned": "you control the site and its rules (website, blog, newsletter)",
+    "rented": "you run a presence on a platform someone else controls",
+    "occupied": "you take part in a space that belongs to others (forums, review sites)",
+}
+# The channels the plan builder offers, with the kind of property each one usually is.
+CHANNELS = {
+    "Website and blog": "owned",
+    "Email newsletter": "owned",
+    "Google Business Profile": "rented",
+    "WhatsApp": "rented",
+    "Instagram": "rented",
+    "Facebook": "rented",
+    "Threads": "rented",
+    "LinkedIn": "rented",
+    "X": "rented",
+    "YouTube": "rented",
+    "TikTok": "rented",
+    "Review sites": "occupied",
+    "Community forums": "occupied",
+}
+# The business outcomes an objective can serve, each with a count of the business's own that
+# measures it (the course's metrics measure activity on the platforms, not the outcome itself).
+OUTCOME_COUNTS = {
+    "sales": "web-shop orders or sales from social links a month",
+    "leads": "enquiries from social media a month",
+    "bookings": "bookings from social media a month",
+    "hires": "job applications from social media a month",
+    "reviews": "new reviews a month, every rating counted, with their average rating",
+    "loyalty": "repeat orders or returning customers a month",
+    "service": "complaints put right or mentions answered a month",
+    "partnerships": "conversations logged with suppliers, partners or press a month",
+}
+OUTCOMES = tuple(OUTCOME_COUNTS)
+JOURNEY_STAGES = ("awareness", "consideration", "decision")
+CADENCES = {"week": 1.0, "month": 12 / 52}  # posts per period -> posts a week
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+RHYTHMS = ("weekly", "fortnightly", "monthly", "quarterly")
+POST_DAYS = {"every day": WEEKDAYS, "weekdays": WEEKDAYS[:5]}  # the days a channel can post on
+USUAL_DAYS = {"LinkedIn": "weekdays"}  # its readers are at work; every other channel: every day
+DIMENSIONS = {
+    "planning": ("outposts that push people to the website",
+                 "platforms chosen where customers, staff and suppliers already are, for the long run"),
+    "presences": ("a logo that broadcasts a schedule", "people who answer and sound like themselves"),
+    "commitment": ("a task added to someone's list", "a plan, training, time and leadership backing"),
+    "relationships": ("taking from the audience",
+                      "building ties: thanking promoters, working with detractors"),
+}
+POSTS_PER_WEEK_CEILING = 21  # three a day on one channel is where clustered updates start
+CHECK_MINUTES = 10  # one look through every inbox, so that no message waits past the promise
+CALENDAR_WEEKS = 6
+NOISE_WIDTH = 2  # a change within two standard errors of the baseline can be chance
+COPY_SHARE = 0.3  # a plan that repeats three tenths of Lumen's example (by weight) copies it
+TEXT_COPY_SHARE = 0.25  # so does one that repeats a quarter of Lumen's texts, whatever its numbers
+SIMILAR = 0.8  # the share of words two texts must share (Jaccard) to count as one repeated
+REWORDED = 0.5  # or the share of their words alike in the same order (a paraphrase keeps most)
+ROTA_SHARE = 0.75  # a rota day repeats Lumen's when it keeps three of its four looks, whatever it adds
+UNIT_FILLERS = {"a", "an", "per", "each", "every"}  # "orders a month" is "orders per month"
+PASSAGE_WORDS = 8  # a run of this many words in Lumen's order is a copied passage
+SHAPE_SHARE = 0.5  # and one that repeats half of it when every number may be a third off
+PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
+NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
+PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy, and too short to answer
+FILLER_WORDS = 4  # a run of this many words in three or more texts is a filler, not an answer
+FILLER_FIELDS = 3
+WORDS_CHECKED_FROM = 8  # a text this long must be at least WORDS_SHARE English words (names aside)
+WORDS_SHARE = 0.5
+# Words of the trade a general English word list may lack.
+TRADE_WORDS = {"app", "apps", "dm", "dms", "inbox", "inboxes", "utm", "kpi", "kpis", "ctr", "hashtag",
+               "hashtags", "reel", "reels", "repost", "reposts", "livestream", "influencer",
+               "influencers", "emoji", "emojis", "ugc", "seo", "faq", "faqs", "usd", "gbp", "eur",
+               "barista", "baristas", "roastery", "café", "cafés"}
+# Texts that stand in for an answer without giving one ("See notes attached", "TBC", "n/a").
+PLACEHOLDER = re.compile(r"^\W*(see (the )?(notes?|attached|above|below|doc\w*|plan|appendix)\b|"
+                         r"tb[acd]\b|n/?a\b|to follow\b|to be (confirmed|decided|added)\b|"
+                         r"todo\b|x{3,}|lorem ipsum\b)", re.IGNORECASE)
+# A holding statement says when the next update comes: an update and a time ("within two hours",
+# "by 6 pm", "by TIME" in a template); a disclosure names the label posts carry.
+NEXT_UPDATE = re.compile(r"\b(update[sd]?|news|more|back to you|let you know|tell you|report)\b",
+                         re.IGNORECASE)
+UPDATE_TIME = re.compile(
+    r"\b(within|in|every|by|at|before|until)\s+(\d+|an?|one|two|three|four|five|six|twelve|half an?)"
+    r"\s+(minutes?|hours?|days?)\b|\b(by|at|before|until)\s+(\d{1,2}\b|noon|midday|midnight|time\b|"
+    r"the end of (the )?day|end of day)|\b(today|tonight|tomorrow|this (morning|afternoon|evening))\b|"
+    r"\b\d{1,2}([:.]\d{2})?\s*(am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE)
+DISCLOSURE_LABEL = re.compile(r"#ad\b|\bpaid[- ]partnership|\bgifted\b|\bsponsored\b|"
+                              r"\badvert|\bfor free\b", re.IGNORECASE)
+# Words of the plan's names too common to show that a text is about the plan.
+COMMON_NAME_WORDS = {"and", "the", "for", "from", "with", "our", "your", "their", "that", "this",
+                     "who", "what", "which", "whose", "came", "through", "every", "each", "same",
+                     "out", "new", "more", "less", "than", "about", "other", "only", "most",
+                     "left", "named", "counted", "already", "social", "media", "time", "day",
+                     "days", "hour", "hours", "week", "weeks", "month", "months", "year",
+                     "years"}
+BUFFER = 0.10  # the share of people hours kept free for a busy week
+# A baseline whose source names the course data (or Lumen, its case) is recomputed from it
+# (plan_import.course_baselines)
+# and must be within a tenth of a value the data give, or 0.05 apart (a rate rounded to 0.1).
+COURSE_DATA = re.compile(r"\bcourse(?:'s)? data\b|\bdatasets/|\blumen\b", re.IGNORECASE)
+BASELINE_TOLERANCE = 0.1
+# Units that count activity on the platforms, or the effort of posting (posts published); an own
+# count of the outcome counts something else.
+PLATFORM_UNITS = re.compile(r"\b(likes?|views?|impressions?|clicks?|engagements?|followers?|"
+                            r"comments?|reach|shares?|published|posted)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Closeness:
+    """How far a number, a date and a rota look may move and still count as Lumen's: numbers
+    within `share` of the larger or 1 apart, dates within `days`, looks within `hours`."""
+
+    share: float
+    days: int
+    hours: float
+
+
+NUDGED = Closeness(share=0.1, days=14, hours=1)  # a copy with its numbers nudged
+RESHAPED = Closeness(share=0.35, days=42, hours=2)  # Lumen's shape with every number pushed
+
+
+@dataclass(frozen=True)
+class MetricSpec:
+    """A course metric an objective can use, the range a target should fall in, and which way is
+    better."""
+
+    label: str
+    unit: str
+    low: float
+    high: float
+    measures: tuple[str, ...]
+    why_range: str
+    better: Literal["higher", "lower"] = "higher"
+
+    def amount(self, value: float) -> str:
+        """`value` with its unit: "3% of impressions", "2 hours"."""
+        return f"{value:g}{'' if self.unit.startswith('%') else ' '}{self.unit}"
+
+
+METRICS = {
+    "engagement_rate": MetricSpec(
+        "Engagement rate", "% of impressions", 0.5, 15, ("communicate",),
+        "engagement rates by impressions are usually a few per cent"),
+    "click_through_rate": MetricSpec(
+        "Click-through rate", "% of impressions", 0.1, 10, ("communicate",),
+        "most posts are clicked by well under one viewer in ten"),
+    "follower_growth": MetricSpec(
+        "Follower growth", "% a month", 0.1, 10, ("communicate",),
+        "growth above 10% a month rarely lasts and is seldom worth chasing"),
+    "response_time": MetricSpec(
+        "Median response time", "hours", 0.25, 48, ("monitor", "connect", "collaborate"),
+        "under a quarter of an hour needs a round-the-clock team; over two days and people give up",
+        "lower"),
+    "positive_sentiment": MetricSpec(
+        "Positive sentiment", "% of comments", 20, 95, ("monitor",),
+        "no brand pleases everyone, and a target near zero is no target"),
+    "questions_answered": MetricSpec(
+        "Questions answered", "% of questions", 50, 100, ("connect", "collaborate"),
+        "answering fewer than half of the questions leaves most people waiting"),
+    "reply_share": MetricSpec(
+        "Reply share", "% of posts that answer someone", 5, 80, ("connect", "collaborate"),
+        "a feed that only replies has nothing of its own to say"),
+}
+
+
+# A course metric judged as the mean of its weekly values is named for that measure.
+WEEKLY_LABELS = {
+    "engagement_rate": "Mean of weekly engagement rates",
+    "click_through_rate": "Mean of weekly click-through rates",
+    "follower_growth": "Mean of weekly follower growth",
+    "response_time": "Mean of weekly median response times",
+    "positive_sentiment": "Mean of weekly positive sentiment",
+    "questions_answered": "Mean of weekly shares of questions answered",
+    "reply_share": "Mean of weekly reply shares",
+}
+
+
+@dataclass
+class Situation:
+    """The audit the plan starts from: where you are, what the numbers say, one competitor."""
+
+    presences: str = ""
+    numbers: str = ""
+    competitor: str = ""
+
+
+@dataclass
+class Objective:
+    """A business outcome, the metric that shows it, where it stands and where it should be by
+    when (a date, YYYY-MM-DD), and the reason to expect the change. The metric is a course metric
+    (a key of METRICS) or the organisation's own count, such as "web-shop orders from social
+    links", with its `unit`; an own count is one the business wants more of.
+
+    `spread` is how much the metric moves from one week (or month, as its unit says) to the next
+    in your data: its standard deviation, which `plan_import.weekly(...).std()` gives; `periods`
+    is how many weeks or months the target is averaged over (blank: one). With a spread, the
+    target must move beyond that noise; every target needs one. `activity` is the one of the four
+    an own count measures (a course metric's are known); `source` is where the baseline comes
+    from (an export file, or the business's own records)."""
+
+    outcome: str = ""
+    metric: str = ""
+    baseline: str = ""
+    target: str = ""
+    by: str = ""
+    unit: str = ""
+    reason: str = ""
+    spread: str = ""
+    periods: str = ""
+    activity: str = ""
+    source: str = ""
+
+    def period(self) -> str:
+        """The period a spread is measured over: a month for a count a month, else a week."""
+        return "month" if "month" in self.unit else "week"
+
+    def spec(self) -> MetricSpec | None:
+        """How the metric is judged: the course's spec, an own count's, or None when unknown."""
+        if self.metric in METRICS:
+            return METRICS[self.metric]
+        if self.metric.strip() and self.unit.strip():
+            return MetricSpec(self.metric.strip(), self.unit.strip(), 0, math.inf, (),
+                              "a count cannot be negative")
+        return None
+
+
+@dataclass
+class Goal:
+    """One of the four activities, and why the organisation takes it up."""
+
+    activity: str
+    why: str = ""
+
+
+@dataclass
+class Persona:
+    """A sketch of one kind of person the plan serves."""
+
+    name: str
+    description: str = ""
+    needs: str = ""
+    stage: str = ""
+
+
+@dataclass
+class Audience:
+    summary: str = ""
+    personas: list[Persona] = field(default_factory=list)
+
+
+@dataclass
+class Pillar:
+    """A theme the organisation posts about, named by the learner."""
+
+    name: str
+    description: str = ""
+
+
+@dataclass
+class Channel:
+    """A place the organisation will be: its kind of property, its cadence (posts per week or per
+    month), its mix of pillars (per cent), the minutes one post takes, the response promise and
+    the days it posts on (a key of POST_DAYS; blank: its usual days, USUAL_DAYS)."""
+
+    name: str
+    property: str = ""
+    purpose: str = ""
+    posts: int = 0
+    per: str = "week"
+    mix: dict[str, int] = field(default_factory=dict)
+    minutes_per_post: int = 0
+    response_hours: str = ""
+    days: str = ""
+
+    def posts_per_week(self) -> float:
+        return self.posts * CADENCES.get(self.per, 1.0)
+
+    def post_days(self) -> str:
+        """The days the channel posts on: its choice, or its usual days when none is made."""
+        return self.days or USUAL_DAYS.get(self.name, "every day")
+
+
+@dataclass
+class Community:
+    """Who answers, when the inbox is staffed (the first `days` days of the week, Monday first),
+    who is on the rota each of those days and who covers days off and holidays, and the workload
+    expected there: comments and direct messages (an estimate: platforms rarely export them)."""
+
+    who_answers: str = ""
+    escalation: str = ""
+    days: int = 0
+    opens: str = ""
+    closes: str = ""
+    staffed_hours: float = 0
+    messages_per_week: float = 0
+    dms_per_week: float = 0
+    minutes_per_reply: float = 0
+    rota: dict[str, str] = field(default_factory=dict)
+    deputy: str = ""
+
+    def window_hours(self) -> float | None:
+        """Hours a day the inbox is staffed, from `opens` to `closes`; None when unreadable."""
+        opens, closes = parse_clock(self.opens), parse_clock(self.closes)
+        return None if opens is None or closes is None else closes - opens
+
+    def hours_needed(self, promise: float) -> float | None:
+        """Hours a week that answering the expected messages within `promise` hours takes."""
+        window = self.window_hours()
+        if window is None or window <= 0 or promise <= 0:
+            return None
+        looks = self.days * math.ceil(window / promise) * CHECK_MINUTES / 60
+        replies = self.messages_per_week + self.dms_per_week
+        return replies * self.minutes_per_reply / 60 + looks
+
+
+@dataclass
+class Crisis:
+    holding_statement: str = ""
+    approver: str = ""
+    pause: str = ""
+    escalation: str = ""
+
+
+@dataclass
+class Budget:
+    """People hours a week (posts, the inbox and `other_work`, such as monitoring, review replies
+    and the report, which take `other_hours`); tools and paid promotion a month, in the plan's
+    currency; a `contingency` a year for a surge (a crisis or a post gone viral), priced as
+    `surge` explains; and the `case` for the spending: what a sale earns, what each extra one
+    costs, and what else the plan buys."""
+
+    people_hours: float = 0
+    other_work: str = ""
+    other_hours: float = 0
+    tools: str = ""
+    tools_per_month: float = 0
+    paid_per_month: float = 0
+    currency: str = "GBP"
+    contingency: float = 0
+    surge: str = ""
+    case: str = ""
+
+
+@dataclass
+class Reporting:
+    rhythm: str = ""
+    readers: str = ""
+    first: str = ""
+
+
+@dataclass
+class Action:
+    """The next step from existing to living on one dimension."""
+
+    step: str = ""
+    owner: str = ""
+    due: str = ""
+
+
+@dataclass
+class Plan:
+    organisation: str = ""
+    start: str = ""
+    situation: Situation = field(default_factory=Situation)
+    objectives: list[Objective] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    audience: Audience = field(default_factory=Audience)
+    pillars: list[Pillar] = field(default_factory=list)
+    channels: list[Channel] = field(default_factory=list)
+    voice: str = ""
+    community: Community = field(default_factory=Community)
+    crisis: Crisis = field(default_factory=Crisis)
+    disclosure: str = ""
+    budget: Budget = field(default_factory=Budget)
+    reporting: Reporting = field(default_factory=Reporting)
+    actions: dict[str, Action] = field(default_factory=dict)
+    weakest: str = ""  # the dimension module 3 scored lowest (behaviour scores or self-assessment)
+
+    def channel_names(self) -> list[str]:
+        return [channel.name for channel in self.channels]
+
+    def pillar_names(self) -> list[str]:
+        return [pillar.name for pillar in self.pillars]
+
+    def promises(self) -> dict[str, float]:
+        """Each channel's response promise in hours, where it is a number."""
+        hours = {channel.name: parse_amount(channel.response_hours) for channel in self.channels}
+        return {name: value for name, value in hours.items() if value is not None and value > 0}
+
+    def hours_by_channel(self) -> dict[str, float]:
+        """Hours a week that making each channel's planned posts takes."""
+        return {channel.name: channel.posts_per_week() * channel.minutes_per_post / 60
+                for channel in self.channels}
+
+    def calendar_hours(self) -> float:
+        """Hours a week that making all the planned posts takes."""
+        return sum(self.hours_by_channel().values())
+
+    def hours_by_work(self) -> dict[str, float]:
+        """Hours a week the plan needs: each channel's posts, the staffed inbox and other work."""
+        return {**self.hours_by_channel(), "Inbox": self.community.staffed_hours,
+                "Other work": self.budget.other_hours}
+
+
+# ---------------------------------------------------------------------------------------- parsing
+
+def parse_amount(text: str) -> float | None:
+    """A number typed in the plan ("4.5", "4.5 %", "1,250"), by the course's one rule
+    (`practice.read_number`), "%" kept as the unit it is; None when it is not one."""
+    try:
+        number, _ = read_number(text)
+    except InvalidAnswer:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date typed as YYYY-MM-DD; None when it is not one."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return None
+
+
+def parse_clock(text: str) -> float | None:
+    """A time of day typed as HH:MM, in hours after midnight ("07:30" -> 7.5); None otherwise."""
+    try:
+        moment = dt.time.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment.hour + moment.minute / 60
+
+
+# ------------------------------------------------------------------------------------- calendar
+
+@dataclass(frozen=True)
+class Entry:
+    """One planned post: when, where, and on which pillar."""
+
+    day: dt.date
+    channel: str
+    pillar: str
+
+
+def calendar(plan: Plan) -> list[Entry]:
+    """The posts of the first six weeks from the plan's start, spread evenly over each period
+    (each channel a day or more after the one before it, so that not every channel posts on the
+    first day of the week), each given the pillar furthest behind its share of the channel's
+    mix; empty without a start date."""
+    start = parse_date(plan.start)
+    if start is None:
+        return []
+    entries = []
+    for index, channel in enumerate(plan.channels):
+        days = _post_days(channel, index, start)
+        for offset, pillar in zip(days, _pillar_sequence(channel.mix, len(days)), strict=True):
+            entries.append(Entry(start + dt.timedelta(days=offset), channel.name, pillar))
+    return sorted(entries, key=lambda entry: (entry.day, entry.channel))
+
+
+def _post_days(channel: Channel, index: int, start: dt.date) -> list[int]:
+    """Day offsets from `start` of the plan's posts on `channel`, the `index`-th channel, within
+    the calendar's weeks: evenly spaced over the days it posts on, the first shifted by a part of
+    the gap that differs from one channel to the next."""
+    if channel.posts <= 0 or channel.per not in CADENCES:
+        return []
+    weekdays = {WEEKDAYS.index(day) for day in POST_DAYS.get(channel.post_days(), WEEKDAYS)}
+    open_days = [offset for offset in range(7 * CALENDAR_WEEKS)
+                 if (start + dt.timedelta(days=offset)).weekday() in weekdays]
+    gap = len(weekdays) / channel.posts_per_week()  # in days the channel posts on
+    shift = (index * 3 % 7) / 7 * min(gap, len(weekdays))
+    count = math.ceil(len(open_days) / gap)
+    return [open_days[slot] for number in range(count)
+            if (slot := math.floor(number * gap + shift)) < len(open_days)]
+
+
+def _pillar_sequence(mix: dict[str, int], count: int) -> list[str]:
+    shares = {name: share for name, share in mix.items() if share > 0}
+    made = dict.fromkeys(shares, 0)
+    sequence = []
+    for number in range(1, count + 1):
+        if not shares:
+            sequence.append("")
+            continue
+        behind = max(shares, key=lambda name: shares[name] * number / 100 - made[name])
+        made[behind] += 1
+        sequence.append(behind)
+    return sequence
+
+
+# ---------------------------------------------------------------------------------------- checks
+
+Part = Literal["organisation", "situation", "objectives", "goals", "audience", "pillars",
+               "channels", "voice", "community", "crisis", "disclosure", "budget", "reporting",
+               "actions"]
+PARTS: tuple[str, ...] = get_args(Part)
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something to fix (`level="fix"`: missing, contradictory or unworkable) or to reconsider
+    ("consider"); `where` names the field, as the export and the builder show it."""
+
+    part: Part
+    level: Literal["fix", "consider"]
+    message: str
+    where: str = ""
+
+
+def check(plan: Plan) -> list[Issue]:
+    """Every gap, contradiction and unworkable promise in `plan`, in the order of its parts."""
+    issues: list[Issue] = []
+    for finder in (_check_organisation, _check_situation, _check_objectives, _check_goals,
+                   _check_audience, _check_pillars, _check_channels, _check_texts,
+                   _check_community, _check_crisis, _check_budget, _check_reporting,
+                   _check_actions):
+        issues.extend(finder(plan))
+    return issues
+
+
+def check_report(plan: Plan) -> str:
+    """`check(plan)` as lines to read: each issue's level, field and message, one a line."""
+    issues = check(plan)
+    if not issues:
+        return "Nothing to fix."
+    return "\n".join(f"{issue.level:>8}  {issue.where}: {issue.message}" for issue in issues)
+
+
+def _fix(part: Part, where: str, message: str) -> Issue:
+    return Issue(part, "fix", message, where)
+
+
+def _consider(part: Part, where: str, message: str) -> Issue:
+    return Issue(part, "consider", message, where)
+
+
+def _dated(part: Part, where: str, text: str, start: dt.date | None, what: str):
+    """The issue with a typed date, if any: missing, not a date, or before the plan starts."""
+    day = parse_date(text)
+    if not text.strip():
+        yield _fix(part, where, f"Give {what} a date (YYYY-MM-DD).")
+    elif day is None:
+        yield _fix(part, where, f"The date of {what} (“{text}”) is not a date written YYYY-MM-DD.")
+    elif start is not None and day < start:
+        yield _fix(part, where, f"The date of {what} ({day}) is before the plan starts ({start}).")
+
+
+def _check_organisation(plan: Plan):
+    if not plan.organisation.strip():
+        yield _fix("organisation", "organisation", "Name the organisation the plan is for.")
+    if not plan.start.strip():
+        yield _fix("organisation", "start", "Give the day the plan starts (YYYY-MM-DD): the "
+                                            "calendar and every deadline count from it.")
+    elif parse_date(plan.start) is None:
+        yield _fix("organisation", "start", f"The start date (“{plan.start}”) is not a date "
+                                            "written YYYY-MM-DD.")
+
+
+def _repeated_texts(plan: Plan) -> set[str]:
+    """The written texts (`_plain`) that `plan` gives in more than one field, objectives' reasons
+    aside (a milestone and its year-end target may share one)."""
+    reasons = {objective.reason for objective in plan.objectives}
+    return _given_twice(tuple(_plain(text) for text in _prose(plan) if text not in reasons))
+
+
+@functools.lru_cache(maxsize=4)
+def _given_twice(texts: tuple[str, ...]) -> set[str]:
+    """The non-blank `texts` that appear more than once."""
+    counts = Counter(text for text in texts if text)
+    return {text for text, count in counts.items() if count > 1}
+
+
+@functools.lru_cache(maxsize=4)
+def _fillers(texts: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The runs of FILLER_WORDS words (`_plain`) that at least FILLER_FIELDS different `texts`
+    share: a phrase stitched onto short answers to make them long enough."""
+    runs: Counter[tuple[str, ...]] = Counter()
+    for text in {_plain(text) for text in texts}:
+        words = text.split()
+        runs.update({tuple(words[i:i + FILLER_WORDS]) for i in range(len(words) - FILLER_WORDS + 1)})
+    return {run for run, count in runs.items() if count >= FILLER_FIELDS}
+
+
+def _filler_in(text: str, plan: Plan) -> tuple[list[str], str]:
+    """The words of `text` (`_plain`) outside every filler of `plan` (`_fillers`), and the first
+    stretch of its words that fillers cover."""
+    words, fillers = _plain(text).split(), _fillers(tuple(_prose(plan)))
+    filled = sorted({i + k for i in range(len(words) - FILLER_WORDS + 1)
+                     if tuple(words[i:i + FILLER_WORDS]) in fillers for k in range(FILLER_WORDS)})
+    own = [word for i, word in enumerate(words) if i not in set(filled)]
+    stretch = filled[:1]
+    for i in filled[1:]:
+        if i != stretch[-1] + 1:
+            break
+        stretch.append(i)
+    return own, " ".join(words[i] for i in stretch)
+
+
+@functools.cache
+def _english() -> set[str]:
+    """English words: pyspellchecker's word list (loaded once, when a long text is first checked)."""
+    from spellchecker import SpellChecker
+
+    return set(SpellChecker().word_frequency.keys())
+
+
+def _english_word(word: str, english: set[str]) -> bool:
+    """Whether `word` (lower case) is English, British spellings ("neighbours", "organise",
+    "centre", "travelled") read as their American forms."""
+    variants = {word, word.replace("our", "or"), re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", word),
+                re.sub(r"ys(e|ed|es|ing)$", r"yz\1", word), re.sub(r"tre(s?)$", r"ter\1", word),
+                re.sub(r"ll(ed|ing|er)$", r"l\1", word), word.replace("ae", "e")}
+    return not variants.isdisjoint(english)
+
+
+def _not_words(text: str, plan: Plan) -> list[str]:
+    """The words of `text` that are not English, the plan's own names (organisation, pillars,
+    personas, channels, the people on the rota) and TRADE_WORDS aside."""
+    own = {word.lower() for name in (*_names(plan), *CHANNELS, *plan.community.rota.values())
+           for word in re.findall(r"[^\W\d_]+", name)}
+    words = [word.lower() for word in re.findall(r"[^\W\d_]+", text)]
+    english = _english()
+    return [word for word in words
+            if word not in own and word not in TRADE_WORDS and not _english_word(word, english)]
+
+
+def _unwritten(text: str, plan: Plan, least_words: int = PROSE_MIN_WORDS) -> str:
+    """Why `text` does not answer its field ("" when it does): blank, a placeholder, fewer than
+    `least_words` words (not counting a phrase given in FILLER_FIELDS or more fields), or the
+    same text as another field of `plan`."""
+    plain = _plain(text)
+    if not plain:
+        return "blank"
+    if PLACEHOLDER.search(text):
+        return "a placeholder"
+    if len(plain.split()) < least_words:
+        return f"fewer than {least_words} words"
+    if least_words > 1:
+        own, filler = _filler_in(text, plan)
+        if len(own) < least_words:
+            return (f"fewer than {least_words} words besides “{filler}”, words given in "
+                    f"{FILLER_FIELDS} or more fields")
+        words = re.findall(r"[^\W\d_]+", text)
+        if len(words) >= WORDS_CHECKED_FROM:
+            strange = _not_words(text, plan)
+            if len(strange) > (1 - WORDS_SHARE) * len(words):
+                return (f"mostly not English words (“{'”, “'.join(strange[:3])}”…; the checks read "
+                        "English)")
+        if plain in _repeated_texts(plan):
+            return "the same text as another field"
+    return ""
+
+
+def _ask(question: str, text: str, reason: str) -> str:
+    """`question`, saying why the text typed (if any) does not answer it."""
+    return question if reason == "blank" else f"{question} (“{text.strip()}” is {reason}.)"
+
+
+def _unanswered(plan: Plan, section, part: str, questions: dict[str, str],
+                least_words: int = PROSE_MIN_WORDS):
+    """A fix for each text field of `section` that does not answer its question (`_unwritten`)."""
+    for name, question in questions.items():
+        text = getattr(section, name)
+        if reason := _unwritten(text, plan, least_words):
+            yield _fix(part, f"{part}.{name}", _ask(question, text, reason))
+
+
+def _word_forms(text: str) -> set[str]:
+    """The words of `text`, lower case and singular ("Cakes" is "cake")."""
+    return {re.sub(r"(?<=[a-z]{3})s$", "", word) for word in re.findall(r"[^\W\d_]+", text.lower())}
+
+
+def _plan_words(plan: Plan) -> set[str]:
+    """The words that name something of the plan itself: its channels, its objectives' metrics
+    and units, its personas and its pillars (`_word_forms`, COMMON_NAME_WORDS and words shorter
+    than three letters aside)."""
+    names = [*plan.channel_names(), *(persona.name for persona in plan.audience.personas),
+             *plan.pillar_names()]
+    for objective in plan.objectives:
+        spec = objective.spec()
+        names += [objective.metric.replace("_", " "), objective.unit, spec.label if spec else ""]
+    return {word for name in names for word in _word_forms(name)
+            if len(word) >= 3 and word not in COMMON_NAME_WORDS}
+
+
+def names_the_plan(text: str, plan: Plan) -> bool:
+    """Whether `text` names one of the plan's channels, metrics, personas or pillars (a word of
+    its name, whole, in any case): a text of dictionary words chosen at random names none."""
+    return not _word_forms(text).isdisjoint(_plan_words(plan))
+
+
+def _named_nothing(what: str) -> str:
+    return (f"{what} names nothing of your plan: mention one of its channels, metrics, personas "
+            "or pillars, so that it is about this plan.")
+
+
+def _check_situation(plan: Plan):
+    questions = {"presences": "Where is the organisation present online today?",
+                 "numbers": "What do your numbers say today (your baseline)?",
+                 "competitor": "Name one competitor and what they do well or badly."}
+    unanswered = list(_unanswered(plan, plan.situation, "situation", questions))
+    yield from unanswered
+    labels = {"presences": "Where we are", "numbers": "What the numbers say",
+              "competitor": "One competitor"}
+    for name, label in labels.items():
+        where = f"situation.{name}"
+        if all(issue.where != where for issue in unanswered) \
+                and not names_the_plan(getattr(plan.situation, name), plan):
+            yield _fix("situation", where, _named_nothing(f"The situation audit's “{label}”"))
+
+
+def _check_objectives(plan: Plan):
+    start = parse_date(plan.start)
+    if not plan.objectives:
+        yield _fix("objectives", "objectives", "Set at least one objective: a business outcome, "
+                                               "its metric, baseline, target and date.")
+    for number, objective in enumerate(plan.objectives, start=1):
+        where = f"objectives[{number}]"
+        if objective.outcome not in OUTCOMES:
+            yield _fix("objectives", f"{where}.outcome", f"Objective {number} serves no business "
+                                                         f"outcome: choose one of {', '.join(OUTCOMES)}.")
+        spec = objective.spec()
+        if not objective.metric.strip():
+            yield _fix("objectives", f"{where}.metric", f"Objective {number} needs a metric: a "
+                       f"course metric ({', '.join(METRICS)}) or your own count, with its unit.")
+            continue
+        if objective.activity and objective.activity not in ACTIVITIES:
+            yield _fix("objectives", f"{where}.activity", f"“{objective.activity}” is not one of "
+                       f"the four activities ({', '.join(ACTIVITIES)}).")
+        if spec is None:
+            yield _fix("objectives", f"{where}.unit", f"Objective {number} measures "
+                       f"“{objective.metric}”, your own count: give its unit (orders a month, "
+                       "enquiries a week).")
+            continue
+        yield from _check_target(objective, spec, number, where, plan)
+        yield from _dated("objectives", f"{where}.by", objective.by, start,
+                          f"objective {number} ({spec.label})")
+        if reason := _unwritten(objective.reason, plan):
+            yield _consider("objectives", f"{where}.reason", _ask(
+                f"Why should {spec.label} reach the target of objective {number}? Give the "
+                "reason you expect it.", objective.reason, reason))
+        elif not names_the_plan(objective.reason, plan):
+            yield _consider("objectives", f"{where}.reason",
+                            _named_nothing(f"The reason of objective {number}"))
+    yield from _check_outcomes_counted(plan.objectives)
+    yield from _check_answered_floor(plan.objectives)
+
+
+def _check_answered_floor(objectives: list[Objective]):
+    """A response-time objective needs a share-answered one beside it: a median wait falls when
+    the hard messages are left unanswered."""
+    metrics = [objective.metric for objective in objectives]
+    if "response_time" in metrics and "questions_answered" not in metrics:
+        number = metrics.index("response_time") + 1
+        yield _consider("objectives", f"objectives[{number}].metric",
+                        f"Objective {number} judges the median response time, which falls if you "
+                        "answer fewer, harder messages: add a floor on the share answered "
+                        "(questions_answered) beside it.")
+
+
+def counts_platform_activity(objective: Objective) -> bool:
+    """Whether the objective's metric is a course metric or an own count whose name or unit is
+    activity on the platforms (likes, views, clicks...) rather than the outcome itself."""
+    return objective.metric in METRICS \
+        or PLATFORM_UNITS.search(f"{objective.metric} {objective.unit}") is not None
+
+
+def _check_outcomes_counted(objectives: list[Objective]):
+    """A fix for each business outcome that only activity on the platforms measures (a course
+    metric, or an own count of likes, views or clicks): the outcome itself needs a count of the
+    business's own."""
+    counted = {o.outcome for o in objectives
+               if o.metric.strip() and not counts_platform_activity(o)}
+    for number, objective in enumerate(objectives, start=1):
+        outcome = objective.outcome
+        if outcome in OUTCOMES and outcome not in counted:
+            counted.add(outcome)  # one message per outcome
+            yield _fix("objectives", f"objectives[{number}].metric",
+                       f"Objective {number} serves {outcome}, but no objective counts {outcome} "
+                       f"itself: add a count of your own, such as {OUTCOME_COUNTS[outcome]} "
+                       "(likes, views, clicks and comments count activity on the platforms, and posts "
+                       "published count your own effort).")
+
+
+def _check_target(objective: Objective, spec: MetricSpec, number: int, where: str, plan: Plan):
+    baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
+    for name, typed, value in (("baseline", objective.baseline, baseline),
+                               ("target", objective.target, target)):
+        if not typed.strip():
+            yield _fix("objectives", f"{where}.{name}", f"Objective {number} ({spec.label}) has no "
+                                                        f"{name}, in {spec.unit}.")
+        elif value is None:
+            yield _fix("objectives", f"{where}.{name}", f"The {name} of objective {number} "
+                                                        f"(“{typed}”) is not a number.")
+    if objective.baseline.strip() and (reason := _unwritten(objective.source, plan, 1)):
+        yield _fix("objectives", f"{where}.source", _ask(
+            f"Say where the baseline of objective {number} comes from: the export file it was "
+            "computed from, or your own records.", objective.source, reason))
+    if baseline is not None and objective.metric in METRICS and COURSE_DATA.search(objective.source):
+        yield from _check_course_baseline(objective, spec, number, where, baseline)
+    if target is not None and not spec.low <= target <= spec.high:
+        yield _fix("objectives", f"{where}.target",
+                   f"A target of {spec.amount(target)} for {spec.label} is outside a sensible range "
+                   f"({spec.low:g} to {spec.amount(spec.high)}): {spec.why_range}."
+                   if spec.high < math.inf else
+                   f"A target of {spec.amount(target)} for {spec.label} is below zero: "
+                   f"{spec.why_range}.")
+    elif target is not None and baseline is not None:
+        worse = target < baseline if spec.better == "higher" else target > baseline
+        if worse:
+            yield _fix("objectives", f"{where}.target",
+                       f"The target of objective {number} ({spec.amount(target)}) is worse than its "
+                       f"baseline ({spec.amount(baseline)}): {spec.label} should go "
+                       f"{'up' if spec.better == 'higher' else 'down'}.")
+        else:
+            yield from _check_noise(objective, spec, number, where, target - baseline)
+
+
+def baseline_method(objective: Objective) -> str:
+    """How the objective's source says its baseline is computed: "mean of weeks" (it says weekly
+    or a mean of weeks), "pooled" (it says pooled, or plan_import.baseline), or "" (it does not
+    say)."""
+    source = _plain(objective.source)
+    if re.search(r"\bweekly\b|\bmeans? of (the )?week", source):
+        return "mean of weeks"
+    return "pooled" if re.search(r"\bpooled\b|\bplan_import baseline\b", source) else ""
+
+
+def course_source(objective: Objective) -> tuple[str, list[str], list[str]]:
+    """What a source citing the course data names: the platform (a key of CHANNELS, or "all"),
+    the spans ("2025", "2025 without the recall") and the methods (`baseline_method`, or both
+    when it does not say) it may mean."""
+    source = _plain(objective.source)
+    platform = next((name for name in CHANNELS if _plain(name) in source.split()), "all")
+    spans = ["2025 without the recall"] if "recall" in source else ["2025", "2025 without the recall"]
+    method = baseline_method(objective)
+    return platform, spans, [method] if method else ["pooled", "mean of weeks"]
+
+
+def measure_label(objective: Objective) -> str:
+    """What the objective measures, as its metric and the method its source names say: "Mean of
+    weekly median response times (hours)" for a response time judged week by week, a course
+    metric's label and unit, or an own count's name and unit."""
+    spec = objective.spec()
+    if spec is None:
+        return objective.metric
+    label = spec.label
+    if objective.metric in WEEKLY_LABELS and baseline_method(objective) == "mean of weeks":
+        label = WEEKLY_LABELS[objective.metric]
+    return f"{label} ({spec.unit})"
+
+
+def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, where: str,
+                           baseline: float):
+    """A fix when a baseline, or its spread, said to come from the course data is not what the
+    data give, computed as its source says: on the platform it names (or all of Lumen's), without
+    the recall weeks if it says so, as a mean of weeks if it says so (else pooled, if it says so,
+    else either); the spread is the week-to-week standard deviation."""
+    from smcourse.core.plan_import import course_baselines  # pandas, loaded only when a plan cites the data
+
+    platform, spans, methods = course_source(objective)
+    found = course_baselines(platform.lower()).get(objective.metric, {})
+    scope = "all of Lumen's platforms" if platform == "all" else f"Lumen's {platform}"
+    for name, typed, kinds in (("baseline", baseline, methods),
+                               ("spread", parse_amount(objective.spread), ["spread of weeks"])):
+        values = {key: value for key, value in found.items() if key[0] in spans and key[1] in kinds}
+        if typed is None or not values or any(
+                abs(typed - value) <= max(0.05, BASELINE_TOLERANCE * abs(value))
+                for value in values.values()):
+            continue
+        given = " or ".join(f"{spec.amount(round(value, 2))} ({method}, {span})"
+                            for (span, method), value in values.items())
+        yield _fix("objectives", f"{where}.{name}",
+                   f"The {name} of objective {number} ({spec.amount(typed)}) is not what the "
+                   f"course data give for {spec.label} on {scope}: {given}. Compute it as its "
+                   "source says (plan_import.baseline pools, plan_import.weekly(...).mean() gives "
+                   "a mean of weeks and .std() the spread), or, if it comes from your own data, say "
+                   "so in its source.")
+
+
+def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str, change: float):
+    """A fix when the spread or periods typed are not numbers, or when the target's change from
+    the baseline is within the noise of a mean over that many periods."""
+    spread, periods = parse_amount(objective.spread), parse_amount(objective.periods or "1")
+    if objective.spread.strip() and (spread is None or spread < 0):
+        yield _fix("objectives", f"{where}.spread", f"The spread of objective {number} "
+                   f"(“{objective.spread}”) is not a number of {spec.unit}.")
+        return
+    if periods is None or periods < 1 or not periods.is_integer():
+        yield _fix("objectives", f"{where}.periods", f"The {objective.period()}s objective {number} "
+                   f"is averaged over (“{objective.periods}”) should be a whole number, 1 or more.")
+        return
+    if spread is None:
+        yield _fix("objectives", f"{where}.spread", f"Give the spread of objective {number}: how "
+                   f"much {spec.label} moves from one {objective.period()} to the next in your "
+                   "data (plan_import.weekly(...).std() gives it), so that the target can be "
+                   "judged against chance.")
+        return
+    noise = NOISE_WIDTH * spread / math.sqrt(periods)
+    if abs(change) <= noise:
+        period = objective.period()
+        over = f"one {period}" if periods == 1 else f"a mean of {periods:g} {period}s"
+        yield _fix("objectives", f"{where}.target",
+                   f"The change objective {number} aims for ({abs(change):g} {spec.unit}) is within "
+                   f"the noise: {spec.label} moves by {spread:g} from one {period} to the next, so "
+                   f"{over} can differ by {noise:.1f} by chance. Aim further, or judge a mean over "
+                   f"more {period}s.")
+
+
+def _check_goals(plan: Plan):
+    if not plan.goals:
+        yield _fix("goals", "goals", "Choose at least one activity: monitor, communicate, connect "
+                                     "or collaborate.")
+    chosen = {METRICS[o.metric].measures for o in plan.objectives if o.metric in METRICS}
+    measured = {activity for measures in chosen for activity in measures} \
+        | {o.activity for o in plan.objectives if o.metric not in METRICS}
+    for goal in plan.goals:
+        where = f"goals.{goal.activity}"
+        if goal.activity not in ACTIVITIES:
+            yield _fix("goals", where, f"“{goal.activity}” is not one of the four activities "
+                                       f"({', '.join(ACTIVITIES)}).")
+        elif reason := _unwritten(goal.why, plan):
+            yield _fix("goals", where, _ask(f"Say why you want to {goal.activity}: what should it "
+                                            "change?", goal.why, reason))
+        elif goal.activity not in measured:
+            fitting = [spec.label.lower() for spec in METRICS.values()
+                       if goal.activity in spec.measures][:2]
+            yield _consider("goals", where, f"No objective tells you whether {goal.activity} works; "
+                                            f"consider {' or '.join(fitting)}, or a count of your "
+                                            "own (conversations logged a month, say) marked as "
+                                            f"measuring {goal.activity}.")
+
+
+def _check_audience(plan: Plan):
+    if reason := _unwritten(plan.audience.summary, plan):
+        yield _fix("audience", "audience.summary", _ask("Describe your audience in a sentence or "
+                   "two: who do you want to reach?", plan.audience.summary, reason))
+    if not plan.audience.personas:
+        yield _fix("audience", "audience.personas", "Sketch at least one persona: a name and what "
+                                                    "that person needs.")
+    for number, persona in enumerate(plan.audience.personas, start=1):
+        where = f"audience.personas[{number}]"
+        if not persona.name.strip():
+            yield _fix("audience", where, "Give each persona a name, so the team can talk about them.")
+            continue
+        if reason := _unwritten(persona.needs, plan):
+            yield _fix("audience", where, _ask(f"What does {persona.name} need from you? Fill in "
+                                               "their needs.", persona.needs, reason))
+        if persona.stage not in JOURNEY_STAGES:
+            yield _fix("audience", where, f"Place {persona.name} on the buyer's journey: "
+                                          f"{', '.join(JOURNEY_STAGES)}.")
+
+
+def _check_pillars(plan: Plan):
+    names = [name.strip() for name in plan.pillar_names()]
+    if not names:
+        yield _fix("pillars", "pillars", "Name at least one content pillar: a theme you will post "
+                                         "about.")
+    if "" in names:
+        yield _fix("pillars", "pillars", "Give every content pillar a name.")
+    for name in sorted({name for name in names if name and names.count(name) > 1}):
+        yield _fix("pillars", "pillars", f"The pillar “{name}” is named twice; keep one.")
+
+
+def _check_channels(plan: Plan):
+    if not plan.channels:
+        yield _fix("channels", "channels", "Choose at least one channel.")
+    names, pillars = plan.channel_names(), set(plan.pillar_names())
+    for name in sorted({name for name in names if names.count(name) > 1}):
+        yield _fix("channels", f"channels.{name}", f"{name} is listed twice; keep one entry.")
+    for channel in plan.channels:
+        where = f"channels.{channel.name}"
+        if channel.property not in PROPERTIES:
+            yield _fix("channels", f"{where}.property", f"Mark {channel.name} as owned, rented or "
+                                                        "occupied.")
+        elif CHANNELS.get(channel.name) == "rented" and channel.property == "owned":
+            yield _consider("channels", f"{where}.property", f"{channel.name} is marked owned, but "
+                            "the platform sets the rules and can change them: it is usually rented.")
+        if reason := _unwritten(channel.purpose, plan):
+            yield _consider("channels", f"{where}.purpose", _ask(
+                f"Say what {channel.name} is for (which goal, which persona).", channel.purpose,
+                reason))
+        yield from _check_cadence(channel, where, pillars)
+        hours = parse_amount(channel.response_hours)
+        if channel.response_hours.strip() and hours is None:
+            yield _fix("channels", f"{where}.response_hours", f"The response promise on "
+                       f"{channel.name} (“{channel.response_hours}”) is not a number of hours.")
+        elif hours is not None and not 0 < hours <= 72:
+            yield _fix("channels", f"{where}.response_hours", f"A response promise of {hours:g} "
+                       f"hours on {channel.name} is outside a sensible range (more than 0, at most "
+                       "72 hours).")
+    if plan.channels and not any(channel.posts > 0 for channel in plan.channels):
+        yield _fix("channels", "channels", "The calendar is empty: how many posts a week or a month "
+                                           "on each channel?")
+    if plan.channels and not plan.promises():
+        yield _fix("channels", "channels", "Promise a response time (in hours) on at least one "
+                                           "channel.")
+
+
+def _check_cadence(channel: Channel, where: str, pillars: set[str]):
+    if channel.posts < 0:
+        yield _fix("channels", f"{where}.posts", f"Posts on {channel.name} cannot be negative.")
+    if channel.per not in CADENCES:
+        yield _fix("channels", f"{where}.per", f"Say whether the posts on {channel.name} are per "
+                                               "week or per month.")
+    if channel.days and channel.days not in POST_DAYS:
+        yield _fix("channels", f"{where}.days", f"“{channel.days}” is not a choice of days for "
+                   f"{channel.name}: {' or '.join(POST_DAYS)}.")
+    elif channel.posts_per_week() > POSTS_PER_WEEK_CEILING:
+        yield _consider("channels", f"{where}.posts", f"{channel.posts} posts a {channel.per} on "
+                        f"{channel.name} is more than three a day; test whether your audience "
+                        "wants that many.")
+    if channel.posts <= 0:
+        return
+    total = sum(channel.mix.values())
+    if total != 100:
+        yield _fix("channels", f"{where}.mix", f"The mix on {channel.name} adds up to {total}%, "
+                                               "not 100%.")
+    for pillar, share in channel.mix.items():
+        if pillar not in pillars and share:
+            yield _fix("channels", f"{where}.mix", f"The mix on {channel.name} uses “{pillar}”, "
+                                                   "which is not one of your pillars.")
+        if share < 0:
+            yield _fix("channels", f"{where}.mix", f"The share of {pillar} on {channel.name} "
+                                                   "cannot be negative.")
+    if channel.minutes_per_post <= 0:
+        yield _fix("channels", f"{where}.minutes_per_post", f"How many minutes does one post on "
+                   f"{channel.name} take to make? The budget needs it.")
+
+
+def _check_texts(plan: Plan):
+    if reason := _unwritten(plan.voice, plan):
+        yield _fix("voice", "voice", _ask("Describe your voice and tone: how you sound, and what "
+                                          "you never say.", plan.voice, reason))
+    elif not names_the_plan(plan.voice, plan):
+        yield _fix("voice", "voice", _named_nothing("Your voice and tone"))
+    if reason := _unwritten(plan.disclosure, plan):
+        yield _fix("disclosure", "disclosure", _ask("Write your disclosure policy: how gifts, paid "
+                   "partnerships and staff posts about the organisation are labelled.",
+                   plan.disclosure, reason))
+    elif not DISCLOSURE_LABEL.search(plan.disclosure):
+        yield _fix("disclosure", "disclosure", "Name the label a gifted or paid post carries, in "
+                   "plain words such as “#ad” or “they sent me this for free”.")
+
+
+def _check_community(plan: Plan):
+    team = plan.community
+    questions = {"who_answers": "Say who answers comments and messages, and what each person "
+                                "answers.",
+                 "escalation": "Say what happens to a complaint the first person cannot solve."}
+    yield from _unanswered(plan, team, "community", questions)
+    if not 1 <= team.days <= 7:
+        yield _fix("community", "community.days", "On how many days a week (1 to 7) is the inbox "
+                                                  "staffed?")
+    window = team.window_hours()
+    if window is None:
+        yield _fix("community", "community.opens", "Give the hours the inbox is staffed, as HH:MM "
+                                                   "to HH:MM.")
+    elif window <= 0:
+        yield _fix("community", "community.closes", f"The inbox closes ({team.closes}) before it "
+                                                    f"opens ({team.opens}).")
+    yield from _check_cover(team, plan)
+    if window is not None and window > 0:
+        yield from _check_look_times(team)
+    promises = plan.promises()
+    if not promises or window is None or window <= 0 or not 1 <= team.days <= 7:
+        return
+    fastest = min(promises.values())
+    needed = team.hours_needed(fastest)
+    if needed is not None and team.staffed_hours < needed:
+        yield _fix("community", "community.staffed_hours",
+                   f"{team.staffed_hours:g} staffed hours a week cannot keep a {fastest:g}-hour "
+                   f"promise from {team.opens} to {team.closes} on {team.days} days with "
+                   f"{team.messages_per_week + team.dms_per_week:g} messages a week: it takes "
+                   f"about {needed:.1f} hours.")
+
+
+def _check_cover(team: Community, plan: Plan):
+    """Someone on the rota every staffed day, a deputy for days off and holidays, and direct
+    messages counted in the workload."""
+    empty = [day for day in WEEKDAYS[:team.days] if not team.rota.get(day, "").strip()]
+    if empty:
+        yield _fix("community", "community.rota", f"Nobody is on the rota on {', '.join(empty)}, "
+                   f"though the inbox is staffed {team.days} days a week: name who answers.")
+    if team.days and (reason := _unwritten(team.deputy, plan, 1)):
+        yield _fix("community", "community.deputy", _ask("Name who covers days off, holidays and "
+                   "sickness, so the promise holds all year.", team.deputy, reason))
+    if team.messages_per_week > 0 and team.dms_per_week <= 0:
+        yield _consider("community", "community.dms_per_week", "Direct messages take time too: "
+                        "estimate how many arrive a week (your inbox shows them).")
+
+
+def _check_look_times(team: Community):
+    """Every look on the rota falls within the staffed hours, so a promise made for those hours is
+    kept by someone who is there."""
+    opens, closes = parse_clock(team.opens), parse_clock(team.closes)
+    for day in WEEKDAYS[:team.days]:
+        outside = [look for look in _look_hours(team.rota.get(day, ""))
+                   if not opens <= look < closes]
+        if outside:
+            times = ", ".join(f"{int(look):02d}:{round(look % 1 * 60):02d}" for look in outside)
+            yield _fix("community", "community.rota",
+                       f"On {day} the rota has a look at {times}, outside the staffed hours "
+                       f"{team.opens} to {team.closes}: move the look, or change the hours and "
+                       "what the profiles promise.")
+
+
+def _look_hours(shift: str) -> list[float]:
+    """The look times a rota day names, in hours ("Sam at 07 and 11:30" gives 7.0 and 11.5)."""
+    return [int(hour) + int(minutes or 0) / 60
+            for hour, minutes in re.findall(r"\b(\d{1,2})(?::(\d{2}))?\b", shift) if int(hour) < 24]
+
+
+def _check_crisis(plan: Plan):
+    questions = {"holding_statement": "Write the holding statement you post in the first hour of "
+                                      "a crisis.",
+                 "approver": "Name who approves what is said in a crisis.",
+                 "pause": "Say who pauses scheduled posts in a crisis, and how.",
+                 "escalation": "Say who is told, in what order, when a crisis starts."}
+    yield from _unanswered(plan, plan.crisis, "crisis", {
+        name: question for name, question in questions.items() if name != "approver"})
+    yield from _unanswered(plan, plan.crisis, "crisis", {"approver": questions["approver"]}, 1)
+    statement = plan.crisis.holding_statement
+    if not _unwritten(statement, plan) and not (NEXT_UPDATE.search(statement)
+                                                and UPDATE_TIME.search(statement)):
+        yield _fix("crisis", "crisis.holding_statement", "Say in the holding statement when the "
+                   "next update comes (“within two hours”, “by 6 pm”).")
+
+
+def _check_budget(plan: Plan):
+    budget = plan.budget
+    for name in ("people_hours", "other_hours", "tools_per_month", "paid_per_month",
+                 "contingency"):
+        if getattr(budget, name) < 0:
+            yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
+    if budget.contingency <= 0:
+        yield _fix("budget", "budget.contingency", "Price a contingency for a surge (a crisis or a "
+                   "post gone viral): the extra hours a surge week takes, for how many weeks, at "
+                   "what cost an hour.")
+    elif reason := _unwritten(budget.surge, plan):
+        yield _fix("budget", "budget.surge", _ask(f"Say how the contingency of "
+                   f"{budget.contingency:g} {budget.currency} is worked out: extra hours, weeks "
+                   "and cost an hour.", budget.surge, reason))
+    if budget.people_hours > 0 and (reason := _unwritten(budget.other_work, plan)):
+        yield _consider("budget", "budget.other_work", _ask("Posts and the inbox are not all the "
+                        "work: list the rest (monitoring, review replies, the report, paid "
+                        "promotion) and its hours.", budget.other_work, reason))
+    needed = sum(plan.hours_by_work().values())
+    if budget.people_hours <= 0:
+        yield _fix("budget", "budget.people_hours", "How many people hours a week does the plan "
+                                                    "have? Everything else depends on them.")
+    elif budget.people_hours < needed:
+        yield _fix("budget", "budget.people_hours",
+                   f"The budget has {budget.people_hours:g} people hours a week, but the calendar "
+                   f"({plan.calendar_hours():.1f} h), the inbox "
+                   f"({plan.community.staffed_hours:g} h) and the other work "
+                   f"({budget.other_hours:g} h) need {needed:.1f}.")
+    elif budget.people_hours < needed * (1 + BUFFER):
+        yield _fix("budget", "budget.people_hours",
+                   f"The budget's {budget.people_hours:g} people hours a week leave "
+                   f"{budget.people_hours - needed:.1f} free of the {needed:.1f} the plan needs, "
+                   f"less than {BUFFER:.0%} for a busy week, a sick day or a slow post: budget at "
+                   f"least {math.ceil(needed * (1 + BUFFER) * 10) / 10:g}.")
+
+
+def _check_reporting(plan: Plan):
+    report = plan.reporting
+    if report.rhythm not in RHYTHMS:
+        yield _fix("reporting", "reporting.rhythm", f"How often do you report: "
+                                                    f"{', '.join(RHYTHMS)}?")
+    if reason := _unwritten(report.readers, plan, 1):
+        yield _fix("reporting", "reporting.readers", _ask("Say who reads the report and decides "
+                                                          "on it.", report.readers, reason))
+    start = parse_date(plan.start)
+    yield from _dated("reporting", "reporting.first", report.first, start, "the first report")
+    first = parse_date(report.first)
+    deadlines = [day for o in plan.objectives if (day := parse_date(o.by)) is not None]
+    if first is not None and deadlines and first > min(deadlines):
+        yield _fix("reporting", "reporting.first",
+                   f"The first report ({first}) comes after the earliest objective's date "
+                   f"({min(deadlines)}): you would learn you missed it too late.")
+
+
+def _check_actions(plan: Plan):
+    start = parse_date(plan.start)
+    for dimension in DIMENSIONS:
+        action, where = plan.actions.get(dimension, Action()), f"actions.{dimension}"
+        if reason := _unwritten(action.step, plan):
+            yield _fix("actions", where, _ask(f"Write one action that moves your {dimension} from "
+                                              "existing to living.", action.step, reason))
+            continue
+        if reason := _unwritten(action.owner, plan, 1):
+            yield _fix("actions", f"{where}.owner", _ask(f"Who owns the {dimension} action? Name "
+                                                         "a person or a role.", action.owner,
+                                                         reason))
+        yield from _dated("actions", f"{where}.due", action.due, start, f"the {dimension} action")
+    steps = [plan.actions[dimension].step for dimension in DIMENSIONS if dimension in plan.actions]
+    if len(steps) == len(DIMENSIONS) and not any(_unwritten(step, plan) for step in steps) \
+            and not any(names_the_plan(step, plan) for step in steps):
+        yield _fix("actions", "actions", "None of your four actions names anything of your plan: "
+                   "tie at least one to one of its channels, metrics, personas or pillars, so "
+                   "that it is about this plan.")
+    yield from _check_weakest(plan)
+
+
+def _check_weakest(plan: Plan):
+    if plan.weakest and plan.weakest not in DIMENSIONS:
+        yield _fix("actions", "weakest", f"“{plan.weakest}” is not one of module 3's dimensions "
+                                         f"({', '.join(DIMENSIONS)}).")
+        return
+    if not plan.actions:
+        return
+    if not plan.weakest:
+        yield _consider("actions", "weakest", "Which dimension did module 3's self-assessment "
+                                              "score lowest? Name it, and start there.")
+        return
+    dues = {name: parse_date(action.due) for name, action in plan.actions.items()}
+    first = dues.get(plan.weakest)
+    if first is not None and any(day is not None and day < first for day in dues.values()):
+        yield _consider("actions", f"actions.{plan.weakest}.due", f"The {plan.weakest} action, "
+                        "your weakest dimension, is not the first one due: consider starting "
+                        "there.")
+
+
+# ---------------------------------------------------------------------------- copy detection
+
+def _plain(text: object) -> str:
+    """`text` compared by content: lower case, numbers written one way ("31.0" as "31"), and
+    punctuation and spacing ignored."""
+    numbers = re.sub(r"\d+(?:[.,]\d+)?",
+                     lambda found: f"{float(found.group().replace(',', '.')):g}", str(text).lower())
+    return " ".join(re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)", " ", numbers).split())
+
+
+def _names(plan: Plan) -> list[str]:
+    """The names a copier changes first: the organisation, the pillars and the personas (whole
+    and first name), `_plain`, longest first."""
+    names = [plan.organisation, *(p.name for p in plan.pillars),
+             *(part for p in plan.audience.personas for part in (p.name, p.name.split(",")[0]))]
+    return sorted({_plain(name) for name in names if _plain(name)}, key=len, reverse=True)
+
+
+def _unnamed(text: str, names: list[str]) -> str:
+    """`text`, `_plain`, with each of `names` taken out."""
+    plain = _plain(text)
+    for name in names:
+        plain = re.sub(rf"\b{re.escape(name)}\b", " ", plain)
+    return " ".join(plain.split())
+
+
+def _rota_looks(rota: dict[str, str]) -> dict[str, str]:
+    """The rota by its look times: each day's hours, sorted, so that new names hide nothing."""
+    looks = {day: sorted(float(hour) for hour in re.findall(r"\d+", rota.get(day, "")))
+             for day in WEEKDAYS}
+    return {day: " ".join(f"{hour:g}" for hour in hours) for day, hours in looks.items() if hours}
+
+
+def _looks_alike(looks: str, other: str, close: Closeness) -> bool:
+    """Whether a rota day (`other`) keeps at least ROTA_SHARE of Lumen's looks (`looks`), each
+    within `close.hours`, so that extra looks hide none."""
+    hours, other_hours = [float(h) for h in looks.split()], [float(h) for h in other.split()]
+    kept = sum(any(abs(hour - mine) <= close.hours for mine in other_hours) for hour in hours)
+    return kept >= ROTA_SHARE * len(hours)
+
+
+def _platform(name: str) -> str:
+    """The platform a channel name names: the standard one (CHANNELS) whose words it contains,
+    or the closest standard name, so that "Instagram (@shop)" is Instagram."""
+    words = set(_plain(name).split())
+    for standard in sorted(CHANNELS, key=len, reverse=True):
+        if set(_plain(standard).split()) <= words:
+            return _plain(standard)
+    closest = difflib.get_close_matches(_plain(name), [_plain(c) for c in CHANNELS], n=1)
+    return closest[0] if closest else _words(name)
+
+
+def _unit(unit: str) -> str:
+    """A unit by its words, singular, without "a", "per", "each" or "every"."""
+    words = {re.sub(r"(?<=[a-z]{3})s$", "", word) for word in _plain(unit).split()}
+    return " ".join(sorted(words - UNIT_FILLERS))
+
+
+def _prose(plan: Plan) -> list[str]:
+    """Every written text of the plan: situation, reasons, purposes, policies, budget notes and
+    actions."""
+    team, crisis, budget = plan.community, plan.crisis, plan.budget
+    return [*dataclasses.astuple(plan.situation), plan.audience.summary,
+            *(text for p in plan.audience.personas for text in (p.description, p.needs)),
+            *(o.reason for o in plan.objectives), *(g.why for g in plan.goals),
+            *(p.description for p in plan.pillars), *(c.purpose for c in plan.channels),
+            plan.voice, team.who_answers, team.escalation, team.deputy,
+            *dataclasses.astuple(crisis), plan.disclosure, budget.other_work, budget.tools,
+            budget.surge, budget.case, *(a.step for a in plan.actions.values())]
+
+
+def _words(text: str) -> str:
+    """The distinct words of `text` (`_plain`), sorted: the text whatever its word order."""
+    return " ".join(sorted(set(_plain(text).split())))
+
+
+def fingerprint(plan: Plan) -> dict[str, float]:
+    """The plan's strategy as comparable choices with their weights, whatever it calls the
+    organisation, pillars, personas, metrics and people: each objective's baseline, target, date,
+    spread and unit (`_unit`); each channel's (`_platform`) cadence, mix shares, minutes a post
+    and response promise; the staffing (days, hours, workload, each rota day's looks); the budget
+    lines, each weighing 1. Pillar and persona names weigh NAME_WEIGHT each; each written text
+    (`_unnamed`) weighs PROSE_WEIGHT per 10 words."""
+    team, budget, names = plan.community, plan.budget, _names(plan)
+    choices = {f"objective|{_plain(o.baseline)}|{_plain(o.target)}|{o.by.strip()}": 1.0
+               for o in plan.objectives}
+    choices |= {f"objective spread|{_plain(o.baseline)}|{_plain(o.spread)}|{_plain(o.periods)}|"
+                f"{_unit(o.unit)}": 1.0 for o in plan.objectives}
+    for channel in plan.channels:
+        name = _platform(channel.name)
+        mix = " ".join(map(str, sorted(channel.mix.values())))
+        choices[f"cadence|{name}|{channel.posts}|{channel.per}|{mix}"] = 1.0
+        choices[f"making|{name}|{channel.minutes_per_post}"] = 1.0
+        choices[f"promise|{name}|{_plain(channel.response_hours)}"] = 1.0
+    choices |= {f"staffing|{name}|{_plain(getattr(team, name))}": 1.0
+                for name in ("days", "staffed_hours", "messages_per_week", "dms_per_week",
+                             "minutes_per_reply")}
+    choices |= {f"staffing|{name}|{parse_clock(getattr(team, name))}": 1.0
+                for name in ("opens", "closes")}
+    choices |= {f"rota|{day}|{looks}": 1.0 for day, looks in _rota_looks(team.rota).items()}
+    choices |= {f"name|{_plain(name)}": NAME_WEIGHT
+                for name in (*(p.name for p in plan.pillars),
+                             *(p.name for p in plan.audience.personas)) if _plain(name)}
+    choices |= {f"budget|{name}|{_plain(getattr(budget, name))}": 1.0
+                for name in ("people_hours", "other_hours", "tools_per_month", "paid_per_month",
+                             "contingency")}
+    for text in _prose(plan):
+        words = _unnamed(text, names)
+        if len(set(words.split())) >= PROSE_MIN_WORDS:
+            choices[f"text|{words}"] = PROSE_WEIGHT * max(1.0, len(set(words.split())) / 10)
+    return choices
+
+
+def _passages(words: list[str]) -> set[tuple[str, ...]]:
+    """Every run of PASSAGE_WORDS words of `words`, read forwards and backwards."""
+    runs = {tuple(words[i:i + PASSAGE_WORDS]) for i in range(len(words) - PASSAGE_WORDS + 1)}
+    return runs | {run[::-1] for run in runs}
+
+
+def _text_alike(text: str, other: str) -> bool:
+    """Whether `other` repeats `text`: a passage of PASSAGE_WORDS words in the same (or reversed)
+    order, at least SIMILAR of their words shared (Jaccard) in any order, or at least REWORDED
+    of their words alike in the same order (a paraphrase that changes one word in three)."""
+    words, other_words = text.split(), other.split()
+    if _passages(words) & _passages(other_words):
+        return True
+    if len(set(words) & set(other_words)) >= SIMILAR * len(set(words) | set(other_words)):
+        return True
+    return difflib.SequenceMatcher(None, words, other_words, autojunk=False).ratio() >= REWORDED
+
+
+def _value_alike(value: str, other: str, close: Closeness) -> bool:
+    """Whether two fields of a structured choice are one moved no further than `close` allows,
+    other words equal."""
+    tokens, other_tokens = value.split(), other.split()
+    if len(tokens) != len(other_tokens):
+        return False
+    for token, other_token in zip(tokens, other_tokens, strict=True):
+        date, other_date = parse_date(token), parse_date(other_token)
+        number, other_number = parse_amount(token), parse_amount(other_token)
+        if date and other_date:
+            if abs((date - other_date).days) > close.days:
+                return False
+        elif number is not None and other_number is not None:
+            if abs(number - other_number) > max(1, close.share * abs(number),
+                                                close.share * abs(other_number)):
+                return False
+        elif token != other_token:
+            return False
+    return True
+
+
+def _alike(choice: str, other: str, close: Closeness) -> bool:
+    """Whether two fingerprint choices are one repeated: texts `_text_alike`, structured choices
+    alike field by field (`_value_alike`), so that moving every number within `close` hides
+    nothing."""
+    kind, *fields = choice.split("|")
+    other_kind, *other_fields = other.split("|")
+    if kind != other_kind:
+        return False
+    if kind == "text":
+        return _text_alike(fields[0], other_fields[0])
+    if kind == "rota":
+        return fields[0] == other_fields[0] and _looks_alike(fields[1], other_fields[1], close)
+    return len(fields) == len(other_fields) and all(
+        _value_alike(field, other_field, close)
+        for field, other_field in zip(fields, other_fields, strict=True))
+
+
+def _repeated(plan: Plan, close: Closeness = NUDGED) -> dict[str, float]:
+    """The choices of Lumen's example (`fingerprint`) that `plan` repeats within `close`, with
+    their weights."""
+    mine = fingerprint(plan)
+    return {choice: weight for choice, weight in fingerprint(example_plan()).items()
+            if choice in mine or any(_alike(choice, other, close) for other in mine)}
+
+
+def example_similarity(plan: Plan, close: Closeness = NUDGED) -> float:
+    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats, so that new names,
+    numbers moved within `close`, reordered or repunctuated texts and number formats hide
+    nothing."""
+    return sum(_repeated(plan, close).values()) / sum(fingerprint(example_plan()).values())
+
+
+def example_shape(plan: Plan) -> float:
+    """The share of Lumen's example that `plan` repeats when every number may be about a third
+    off (RESHAPED): Lumen's channels, cadences, mixes, rota and budget with each number pushed."""
+    return example_similarity(plan, RESHAPED)
+
+
+def example_texts_repeated(plan: Plan) -> float:
+    """The share (0 to 1) of Lumen's written texts that `plan` repeats (`_text_alike`)."""
+    texts = [choice for choice in fingerprint(example_plan()) if choice.startswith("text|")]
+    repeated = _repeated(plan)
+    return sum(choice in repeated for choice in texts) / len(texts)
+
+
+def copies_example(plan: Plan) -> bool:
+    """Whether `plan` repeats at least COPY_SHARE of Lumen's example (`example_similarity`), at
+    least SHAPE_SHARE of its shape (`example_shape`), or at least TEXT_COPY_SHARE of its texts,
+    whatever the numbers. A learner's own plan shares a default or two; the tutor sees the shares
+    either way."""
+    return (example_similarity(plan) >= COPY_SHARE or example_shape(plan) >= SHAPE_SHARE
+            or example_texts_repeated(plan) >= TEXT_COPY_SHARE)
+
+
+# ------------------------------------------------------------------------------- save and load
+
+FORMAT = "smcourse-strategy-plan"
+VERSION = 2
+
+
+class PlanFileError(SmcourseError):
+    """A save file that cannot be read as a plan, or a plan that cannot be written."""
+
+
+def to_dict(plan: Plan) -> dict:
+    return {"format": FORMAT, "version": VERSION, "plan": dataclasses.asdict(plan)}
+
+
+def from_dict(data: object) -> Plan:
+    """The plan in a saved document (a version 1 file is upgraded); PlanFileError says what does
+    not fit."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise PlanFileError("it is not a strategy plan saved by this course")
+    if data.get("version") == 1 and isinstance(data.get("plan"), dict):
+        return _build(upgrade_v1(data["plan"]), Plan, "plan")
+    if data.get("version") != VERSION:
+        raise PlanFileError(f"it was saved in format version {data.get('version')!r}; this course "
+                            f"reads versions 1 and {VERSION}")
+    return _build(data.get("plan"), Plan, "plan")
+
+
+def upgrade_v1(old: dict) -> dict:
+    """A version 1 plan (one mix for every channel, posts a week, response targets and metrics
+    apart) in the version 2 shape: content types become pillars, each channel gets the old mix,
+    and each metric an objective whose baseline, outcome and date the checks then ask for."""
+    content = old.get("content") if isinstance(old.get("content"), dict) else {}
+    engagement = old.get("engagement") if isinstance(old.get("engagement"), dict) else {}
+    mix = content.get("mix") or {}
+    weekly, promises = content.get("posts_per_week") or {}, engagement.get("response_hours") or {}
+    channels = [{**channel, "posts": weekly.get(channel.get("name"), 0), "per": "week",
+                 "mix": dict(mix), "response_hours": promises.get(channel.get("name"), "")}
+                for channel in old.get("channels", []) if isinstance(channel, dict)]
+    return {
+        "organisation": old.get("organisation", ""), "goals": old.get("goals", []),
+        "audience": old.get("audience", {}), "actions": old.get("actions", {}),
+        "channels": channels, "pillars": [{"name": name} for name, share in mix.items() if share],
+        "objectives": [{"metric": metric.get("name", ""), "target": metric.get("target", "")}
+                       for metric in old.get("metrics", []) if isinstance(metric, dict)],
+        "community": {"who_answers": engagement.get("who_answers", ""),
+                      "escalation": engagement.get("escalation", "")},
+    }
+
+
+def _build(value, kind, where: str):
+    """`value` (parsed JSON) as `kind`: a dataclass, list[...], dict[str, ...], str, int or float."""
+    if dataclasses.is_dataclass(kind):
+        if not isinstance(value, dict):
+            raise PlanFileError(f"{where} should be an object")
+        hints = get_type_hints(kind)
+        return kind(**{f.name: _build(value[f.name], hints[f.name], f"{where}.{f.name}")
+                       for f in dataclasses.fields(kind) if f.name in value})
+    origin, arguments = get_origin(kind), get_args(kind)
+    if origin is list and isinstance(value, list):
+        return [_build(item, arguments[0], f"{where}[{index}]") for index, item in enumerate(value)]
+    if origin is dict and isinstance(value, dict):
+        return {str(key): _build(item, arguments[1], f"{where}.{key}") for key, item in value.items()}
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if kind is str and (isinstance(value, str) or number):
+        return value if isinstance(value, str) else f"{value:g}"
+    if kind is int and number and float(value).is_integer():
+        return int(value)
+    if kind is float and number:
+        return float(value)
+    raise PlanFileError(f"{where} has an unexpected value ({json.dumps(value)[:40]})")
+
+
+
+def save(plan: Plan, path: Path) -> None:
+    """Write `plan` to `path` as JSON, atomically (a crash never leaves half a file)."""
+    path = Path(path)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(json.dumps(to_dict(plan), indent=2, ensure_ascii=False) + "\n",
+                           encoding="utf-8")
+        os.replace(partial, path)
+    except OSError as error:
+        raise PlanFileError(f"Your plan could not be saved to {path} ({error.strerror}).") from None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The outcome of opening a save file: the plan, and what happened in words.
+
+    `state` is "restored", "fresh" (no file yet), "set aside" (an unreadable file was moved to a
+    backup) or "blocked" (it could not even be moved, so saving must stay off).
+    """
+
+    plan: Plan
+    message: str
+    state: Literal["restored", "fresh", "set aside", "blocked"]
+
+    @property
+    def can_save(self) -> bool:
+        return self.state != "blocked"
+
+
+def load(path: Path, start: Plan | None = None) -> Loaded:
+    """The plan saved at `path`; when there is none yet, `start` (or an empty plan), and why.
+
+    A file that cannot be read as a plan is never overwritten: it is renamed to a numbered backup
+    first (`name.corrupt-1.json`), and when even that fails, saving stays off.
+    """
+    path = Path(path)
+    if not path.exists():
+        beginning = "a fresh plan" if start is None else "the plan this cell provides"
+        return Loaded(start or Plan(), f"No saved plan at {path.name} yet: you are starting from "
+                                       f"{beginning}. It is saved there as you type.", "fresh")
+    try:
+        plan = from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except json.JSONDecodeError as error:
+        return _set_aside(path, f"it is not valid JSON at line {error.lineno}, column {error.colno}")
+    except UnicodeDecodeError:
+        return _set_aside(path, "it is not UTF-8 text")
+    except OSError as error:
+        return _set_aside(path, error.strerror or str(error))
+    except PlanFileError as error:
+        return _set_aside(path, str(error))
+    return Loaded(plan, f"Restored your plan from {path.name}.", "restored")
+
+
+def _set_aside(path: Path, reason: str) -> Loaded:
+    backup = backup_path(path)
+    try:
+        path.rename(backup)
+    except OSError as error:
+        return Loaded(Plan(), f"The saved plan in {path.name} could not be read ({reason}) nor "
+                              f"moved aside ({error.strerror}). Saving is off so that it is not "
+                              "overwritten: move or repair the file, then run this cell again.",
+                      "blocked")
+    return Loaded(Plan(), f"The saved plan in {path.name} could not be read ({reason}). It is "
+                          f"kept, unchanged, as {backup.name}; you are starting a fresh plan.",
+                  "set aside")
+
+
+def backup_path(path: Path) -> Path:
+    """The first free `name.corrupt-N.json` beside `path`."""
+    number = 1
+    while (candidate := path.with_name(f"{path.stem}.corrupt-{number}{path.suffix}")).exists():
+        number += 1
+    return candidate
+
+
+# ------------------------------------------------------------------------------- worked example
+
+def _year_end(milestone: Objective, target: str, reason: str, periods: str | None = None) -> Objective:
+    """The 31 December 2027 step after a mid-year `milestone`: its metric, unit, baseline, spread,
+    source and activity, with a new `target`, `reason` and (when given) `periods`."""
+    return dataclasses.replace(milestone, target=target, by="2027-12-31", reason=reason,
+                               periods=periods or milestone.periods)
+
+
+def example_plan() -> Plan:
+    """The plan Lumen Coffee Roasters might write, the course's worked example; it passes `check`.
+    Its response-time baseline and spread are the 2025 course data's outside the recall weeks
+    (8 to 28 September): the mean and spread of `plan_import.weekly`'s weekly medians, the way its
+    target is judged; its business counts (orders, reviews, enquiries, conversations) and direct
+    messages are Lumen's own 2026 records, invented for the example and labelled so."""
+    milestones = [  # the mid-year objectives; `_year_end` makes the December step of each
+        Objective("loyalty", "Repeat web-shop orders from customers who came through social",
+                  "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
+                  periods="3", activity="communicate",
+                  source="Lumen's web-shop order records, 2026 (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): about 12 a month in 2026, varying by 3: second and later "
+                         "orders from customers whose first order came through a tagged "
+                         "social link. The newsletter's brewing guides and a reorder reminder "
+                         "bring them back; judged as the mean of April to June."),
+        Objective("sales", "Web-shop orders from unpaid social links or the SOCIAL code",
+                  "30", "38", "2027-06-30", unit="orders a month", spread="6", periods="3",
+                  activity="communicate",
+                  source="Lumen's web-shop order records, 2026 (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): about 30 orders a month in 2026 came through a link "
+                         "tagged utm_source=social or the SOCIAL code, varying by 6. In 2026 "
+                         "most offer posts linked to the shop's home page; every offer now "
+                         "links to the roast itself, a change the April report tests. Orders "
+                         "from the paid promotion carry utm_medium=paid and are not counted "
+                         "here, so the target stands if the promotion is stopped. The orders "
+                         "build up over January to March; judged as the mean of April to June."),
+        Objective("reviews", "New Google reviews, every rating counted", "6", "9",
+                  "2027-06-30", unit="reviews a month", spread="2", periods="3",
+                  source="Lumen's Google Business Profile, 2026 (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): 6 a month in 2026, varying by 2, average rating 4.4, "
+                         "reported beside the count. Every customer is asked, on the receipt "
+                         "and a card at the till, never only the regulars we expect to be "
+                         "pleased; every review is answered within a day, that is within 12.5 "
+                         "staffed hours, one day of the inbox's opening hours, the promise the "
+                         "channel table makes for review sites and the Google profile; judged "
+                         "as the mean "
+                         "of April to June."),
+        Objective("service", "response_time", "8.0", "4.5", "2027-03-31", spread="4",
+                  periods="12",
+                  source="the course data: 2025 comments without the recall weeks, the mean of "
+                         "plan_import.weekly's weekly medians",
+                  reason="Judged as the mean of weekly medians, not the year's median. "
+                         "Answers people can count on, one measure for baseline and target: "
+                         "each week's median of the hours from a comment to our answer, "
+                         "averaged over the weeks judged. In 2025 those weekly medians "
+                         "averaged 8.0 hours (the median over all the year's answers, 9.9, is "
+                         "another measure). Each look answers every message waiting, or says "
+                         "when the answer will come, so a comment is answered at the first "
+                         "look after it arrives: replaying 2025's comments on this rota (every "
+                         "day, looks at 07, 11, 15 and 19) gives weekly medians averaging 3.6 "
+                         "hours to that look, and the target of 4.5 leaves most of an hour for "
+                         "answers that need a colleague. A week's median varies by 4 hours, so "
+                         "the target is the mean of the 12 weekly medians from 4 January, "
+                         "beside the next objective's floor on the "
+                         "share of questions answered and the share of all comments answered "
+                         "within 4 hours, unanswered ones counted as late (20% in 2025)."),
+        Objective("service", "questions_answered", "85.7", "95", "2027-03-31", spread="14.5",
+                  periods="12",
+                  source="the course data: 2025 comments without the recall weeks, "
+                         "plan_import.baseline",
+                  reason="A floor beside the weekly medians, so that a faster median cannot "
+                         "come from leaving the hard questions unanswered: in 2025 Lumen "
+                         "answered 85.7% of questions outside the recall, and a week's share "
+                         "varies by 14.5 points. On every look the lead answers each question "
+                         "waiting, or says when an answer will come; judged as the baseline is, "
+                         "the share of all questions answered, pooled over the same 12 "
+                         "weeks."),
+        Objective("service", "Mentions of Lumen elsewhere that we answer, spam left out",
+                  "41", "60", "2027-06-30", unit="% of mentions a month", spread="4",
+                  periods="3", activity="monitor",
+                  source="the course data: 2025 mentions without the recall weeks or "
+                         "metrics.likely_spam's spam, metrics.mention_reply_share",
+                  reason="Hearing questions and complaints early: in 2025, leaving out the "
+                         "recall weeks and the 9% of mentions that are spam (giveaways, "
+                         "links, pasted bot texts, which nobody should answer), Lumen joined "
+                         "41% of the conversations others started about it, varying by 4 "
+                         "points from month to month. On each of the four daily looks the "
+                         "lead reads the monitoring tool's new mentions and answers those "
+                         "that ask or complain: at 60% of about 22 a week, 13 answers at 4 "
+                         "minutes, 2 hours a week with the reading, budgeted as other work; "
+                         "judged as the baseline is, the share of all genuine mentions "
+                         "answered, pooled over April to June."),
+        Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
+                  unit="enquiries a month", spread="1.4", periods="3", activity="connect",
+                  source="Lumen's enquiry log, 2026 (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): 2 a month in 2026, most through LinkedIn. Two LinkedIn "
+                         "posts a week for cafés like Marco's link to the wholesale page. They "
+                         "build up over January to March, so the target is judged as the mean "
+                         "of April to June, as a month's count is small."),
+        Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
+                  "3", "6", "2027-06-30", unit="conversations a month", spread="1.5",
+                  periods="6", activity="connect",
+                  source="Lumen's shared conversation log, 2026 (invented for this example)",
+                  reason="Lumen's own records, not the course data (invented for this "
+                         "example): about 3 a month in 2026, noted in a shared log by whoever "
+                         "talks with them; judged as the mean of January to June."),
+    ]
+    loyalty, sales, reviews, response, answered, mentions, leads, partners = milestones
+    return Plan(
+        organisation="Lumen Coffee Roasters",
+        start="2027-01-04",
+        situation=Situation(
+            presences="A roastery with a riverside café in New York State's Hudson Valley and a "
+                      "web shop; a "
+                      "website with brewing guides, a newsletter twice a month, Instagram, "
+                      "Facebook, X, TikTok, LinkedIn, YouTube, and reviews of the café.",
+            numbers="In 2025, leaving out the three recall weeks, our posts earned 5.1% engagement "
+                    "by impressions (pooled) and about 13 link clicks a week, 11 in the last 13 "
+                    "weeks; we answered 86% of "
+                    "questions, with a median wait of 9.9 hours to an answer, because 53% of the comments "
+                    "arrive before 08:00 or after 18:00 and about one in six on a Sunday. Week "
+                    "by week the median wait averaged 8.0 hours, the measure our response-time "
+                    "objective is judged by: we report week by week, so the target counts each "
+                    "week once, where the 9.9 counts each answer once. Each baseline names its "
+                    "year: those computed "
+                    "from our platform data are 2025's, the last year we exported in full, and "
+                    "those from our own records are 2026's; before the first report the head "
+                    "of marketing recomputes the 2025 ones from 2026's exports, so that every "
+                    "baseline covers the year before the plan.",
+            competitor="Beacon Bean Co. had 2.4 times our followers at the start of 2025 and 1.9 "
+                       "times at its end, but three in five of its posts are promotions and it "
+                       "answers 30% of questions, slowly."),
+        objectives=[
+            *milestones,
+            _year_end(sales, "44",
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after the June milestone of 38, on the same "
+                             "baseline (2026's 30 a month): if the April report shows offer links "
+                             "on the roast itself convert, the autumn roasts and the holiday gift "
+                             "boxes carry them too. Judged as the mean of October to December."),
+            _year_end(loyalty, "22",
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after June's 18: the customers the spring brought "
+                             "in reorder through the autumn, reminded by the newsletter. Judged "
+                             "as the mean of October to December."),
+            _year_end(leads, "4",
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). June's 4 held from July to December, judged as their mean: "
+                             "the business case values two more enquiries a month, the figure "
+                             "both steps aim at, and counts each account from three months after "
+                             "its enquiry, as an account takes months to win; the plan does not "
+                             "count on a third. Direction for 2028: if the wholesale "
+                             "accounts won in "
+                             "2027 stay, make LinkedIn and a barista-training video series the "
+                             "core of the plan, and take up collaboration with the cafés we "
+                             "supply; if they do not, cut LinkedIn to one post a week and move "
+                             "its hours to the web shop."),
+            _year_end(reviews, "10",
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after June's 9: the holiday gift boxes "
+                             "carry the same review card, and every review is still answered "
+                             "within a day (12.5 staffed hours). Judged as the mean of October to December."),
+            _year_end(response, "4.5", periods="26",
+                      reason="The year-end promise is to keep March's 4.5 hours through the "
+                             "summer holidays and the busy gift season, when the deputies cover "
+                             "more looks; judged, as in March, as the mean of the weekly medians, "
+                             "over the 26 weeks from July to December."),
+            _year_end(answered, "95", periods="26",
+                      reason="The floor beside the weekly medians holds all year: 95% of questions "
+                             "answered in the 26 weeks from July to December, the deputies' weeks "
+                             "included."),
+            _year_end(mentions, "65",
+                      reason="The year-end step after June's 60, on the same baseline (in 2025 "
+                             "Lumen joined 41% of the conversations others started about it): by "
+                             "autumn the lead knows which mentions ask or complain and answers "
+                             "them on the same four looks; judged, pooled as in June, over "
+                             "October to December."),
+            _year_end(partners, "8",
+                      reason="Lumen's own records, not the course data (invented for this "
+                             "example). The year-end step after June's 6, as the autumn harvest "
+                             "visits and the gift season bring growers and journalists to talk; "
+                             "judged as the mean of July to December."),
+        ],
+        goals=[
+            Goal("monitor", "Hear questions and complaints about our coffee and café early, and "
+                            "see what Beacon Bean Co. is trying."),
+            Goal("communicate", "Show how we source and roast, so home brewers learn something "
+                                "every week and think of us first."),
+            Goal("connect", "Know the growers, baristas and local press who shape what people "
+                            "drink in our city, and the cafés that could buy our beans."),
+        ],
+        audience=Audience(
+            "Home brewers and café regulars in and around our city, plus the cafés and offices "
+            "that buy our beans wholesale.",
+            [Persona("Hannah, home brewer", "Thirty-something, owns a grinder and a pour-over set",
+                     "Recipes, grind advice, news of new single origins", "consideration"),
+             Persona("Marco, café owner", "Runs two cafés and is looking for a new roaster",
+                     "Reliable supply, barista training, fair prices", "decision"),
+             Persona("Priya, curious commuter", "Buys a flat white on the way to work",
+                     "A reason to try something new; a friendly face", "awareness")]),
+        pillars=[
+            Pillar("Brewing at home", "Recipes, grind sizes, kit: for Hannah"),
+            Pillar("Behind the roaster", "Sourcing, roasting and the team at work"),
+            Pillar("Ask the roaster", "Questions to and from the people who drink our coffee"),
+            Pillar("New roasts and offers", "Launches, the shop and café events"),
+            Pillar("Wholesale and careers", "Supplying cafés like Marco's, and jobs with us"),
+        ],
+        channels=[
+            Channel("Website and blog", "owned", "Brewing guides and the shop: our home base",
+                    1, "week", {"Brewing at home": 75, "New roasts and offers": 25}, 120, "24"),
+            Channel("Email newsletter", "owned", "New roasts and events for regulars",
+                    2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, ""),
+            Channel("Google Business Profile", "rented", "Opening hours, events and reviews for "
+                    "people nearby, like Priya", 1, "week",
+                    {"New roasts and offers": 100}, 15, "12.5"),
+            Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah",
+                    5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
+                                "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
+            Channel("Facebook", "rented", "Café events, local groups and shop offers with a "
+                    "link in the post itself", 5, "week",
+                    {"New roasts and offers": 40, "Ask the roaster": 40, "Behind the roaster": 20},
+                    20, "4"),
+            Channel("Threads", "rented", "Quick conversations with Instagram followers",
+                    2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
+            Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
+                    2, "week", {"Wholesale and careers": 100}, 45, "4"),
+            Channel("X", "rented", "Where about 5 mentions a week reach us (and, we assume, the "
+                    "local press: to check by March); not for clicks: in 2025 a feed post there drew "
+                    "0.3 clicks, the fewest of any channel", 4, "week",
+                    {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays"),
+            Channel("YouTube", "rented", "One long brewing video a month",
+                    1, "month", {"Brewing at home": 100}, 480, "24"),
+            Channel("TikTok", "rented", "Short brewing clips and the team at work, for people "
+                                        "who do not follow us yet",
+                    5, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "4"),
+            Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong",
+                    0, "week", {}, 0, "12.5"),
+        ],
+        voice="Warm, curious and plain: we sound like a barista who loves explaining coffee. We sign "
+              "replies with our first name, we never mock a question, and we never criticise "
+              "another roaster.",
+        community=Community(
+            who_answers="Two community leads, Sam (Monday to Friday) and Ade (Wednesday to "
+                        "Sunday), and Jo, the café supervisor, share the inbox on the rota below: "
+                        "one looks at 07:00 and 11:00, the other at 15:00 and 19:00. Each is "
+                        "paid a wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs "
+                        "(payroll taxes and benefits: 25% in Lumen's records, invented for this "
+                        "example, and Lumen's assumption). One wage for all three keeps the "
+                        "example simple; a real plan uses each person's own rate. The café is open "
+                        "07:00 to 19:30 every "
+                        "day (Lumen's records, invented), so every look falls in its opening "
+                        "hours. Baristas answer brewing questions on the "
+                        "café's posts. The last look starts at 19:00 and the inbox closes at "
+                        "19:30; later messages wait for the 07:00 look, and our profiles say "
+                        "so. Each look answers every message waiting, or says when the answer "
+                        "will come. The promise is what replaying 2025's comments on this "
+                        "rota supports: a message that arrives from 07:00 to 19:00 is answered "
+                        "at the next look, within four hours. One that arrives after the 19:00 "
+                        "look waits for the 07:00 look: the 54 comments of 2025 that came "
+                        "between 19:00 and 19:30 waited about 12 hours. Of all messages, six "
+                        "in ten are answered within 4 hours and 93 in 100 within 11. "
+                        "Mentions elsewhere are monitoring, budgeted as other work. Overnight "
+                        "the on-call phone, which the two leads hold in alternate weeks for an "
+                        "allowance budgeted as other work, gets the listening tool's keyword "
+                        "alerts and the platforms' own notifications, as the crisis policy "
+                        "says.",
+            escalation="Complaints about the café go to the café manager, and about a web-shop "
+                       "order to the head of marketing, who runs the shop, the same day; "
+                       "wholesale enquiries go to the founder within a working day.",
+            days=7, opens="07:00", closes="19:30", staffed_hours=10,
+            messages_per_week=62, dms_per_week=15, minutes_per_reply=4,
+            rota={**dict.fromkeys(("Mon", "Tue"), "Sam at 07 and 11, Jo at 15 and 19"),
+                  **dict.fromkeys(("Wed", "Thu", "Fri"), "Sam at 07 and 11, Ade at 15 and 19"),
+                  **dict.fromkeys(("Sat", "Sun"), "Ade at 07 and 11, Jo at 15 and 19")},
+            deputy="Each lead is away about 5 weeks a year, 4 on holiday and 1 sick (Lumen's "
+                   "assumption). Jo, trained on the inbox, then takes the absent lead's "
+                   "looks and replies: Sam's inbox, mentions and review replies, 6.6 hours a "
+                   "week, or Ade's inbox, 3.6; the other lead holds the on-call phone. Before "
+                   "a holiday the lead makes the posts ahead and queues them in Buffer (Sam's "
+                   "6.95 hours, Ade's 8.85); in a sick week only what is queued goes out. Jo "
+                   "and the leads already work 40 hours a week, so all 114.2 cover hours are "
+                   "overtime at time and a half, 65.625 USD an hour with on-costs: about 7,490 "
+                   "USD a year, in the budget. Lee, a barista trained on the same day, takes "
+                   "Jo's looks when she is away. Direct messages (15 a week) are an "
+                   "assumption: the course data has none and most platforms export none, so "
+                   "the leads count them for the first four weeks and the February report "
+                   "resets the figure. At double, 30 a week, the inbox needs 10.8 hours, 0.8 "
+                   "more than staffed: the plan's free hours take it, and above 20 a week the "
+                   "inbox gets 11 hours and the budget 40."),
+        crisis=Crisis(
+            holding_statement="We are looking into a problem with PRODUCT (batch BATCH). If it is "
+                              "about safety: please stop using it and do not drink it; bring it "
+                              "back to the café or write to us for a full refund. We will post "
+                              "an update here by TIME.",
+            approver="The founder; the head of marketing when the founder cannot be reached",
+            pause="Whoever holds the on-call phone (the community lead on call that week) "
+                  "pauses every scheduled post in the scheduling tool "
+                  "within 30 minutes, and nothing resumes until the approver says so.",
+            escalation="Community lead, then head of marketing, then founder, within the hour, "
+                       "day or night by the on-call phone; anything about safety goes to the "
+                       "founder at once, who calls the FDA's recall coordinator. Between the "
+                       "19:00 and 07:00 looks the listening tool sends the on-call phone a "
+                       "keyword alert for any public mention with words such as sick, ill, "
+                       "allergy, glass, mould or recall. Comments and messages on Lumen's own "
+                       "accounts reach the phone as each platform app's own notifications, which "
+                       "do not sort by keyword, so whoever holds the phone reads the new ones by "
+                       "hand at 22:00 and at 06:30. In a recall "
+                       "the surge rota starts: one person is on the inbox and mentions from "
+                       "07:00 to 22:00 every day, in two shifts (07:00 to 14:30 and 14:30 to "
+                       "22:00), for up to three weeks, as in September 2025. Jo and Lee, the "
+                       "café staff trained on the inbox, leave the café floor and take five "
+                       "shifts a week each, their café shifts going to the café's part-timers; "
+                       "Sam and Ade take the other four, beside their usual looks. The founder "
+                       "approves each recall post. It is paid from the contingency."),
+        disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
+                   "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
+                   "“gifted”): the FTC's Endorsement Guides ask for a clear disclosure. We add "
+                   "the platform's paid-partnership label where there is one, beside the words, "
+                   "never instead of them. Creators we gift or pay disclose it themselves, in "
+                   "the post; we check each of their posts and ask for a fix when a label is "
+                   "missing. Staff who post about Lumen say that they work here. Images made or "
+                   "changed with AI carry the platform's AI label. We never pay for, filter or "
+                   "write reviews, and never ask anyone to change or remove one.",
+        budget=Budget(people_hours=39,
+                      other_work="Hours by person: Sam 16, Ade 14, Jo 5, the head of marketing 4. "
+                                 "Sam 16: inbox 3.6 (10 of the 28 looks), writes and schedules "
+                                 "Instagram 3.3, Facebook 1.7, X 0.7, Threads 0.3, the Google "
+                                 "posts 0.25 and the newsletter 0.7, mentions 2, review and "
+                                 "Google replies 1, on-call 1. Ade 14: inbox 3.6 (10 looks), "
+                                 "films and edits TikTok 5 (five clips a week) and the monthly "
+                                 "YouTube video 1.85, writes the blog's brewing guides 2, "
+                                 "on-call 1. Jo 5: inbox 2.9 (8 looks), tastings 0.5, and the "
+                                 "cover, paid apart as overtime. The head of marketing 4: "
+                                 "LinkedIn 1.5, the monthly "
+                                 "report 1, paid promotion 0.5, growers and press 1. Sam and Ade "
+                                 "approve each other's posts when they schedule them; anything "
+                                 "about prices, wholesale or safety also goes to the head of "
+                                 "marketing, who approves the week's calendar each Monday. "
+                                 "Other work, 8 hours a week: monitoring about 24 mentions a "
+                                 "week and answering 6 in 10 of the genuine ones 2, the on-call allowance 2 "
+                                 "(the lead holding the phone is paid 2 hours a week for the "
+                                 "nights, Lumen's assumption; an alert's work comes from the "
+                                 "contingency), review and Google replies 1, the monthly report "
+                                 "1, conversations with growers and press 1, managing paid "
+                                 "promotion 0.5, tastings 0.5",
+                      other_hours=8,
+                      tools="About 260 USD a month, our estimate of November 2026: check "
+                            "each price before the budget is signed. Buffer, Team plan, for the "
+                            "8 social channels in the channel table (the Google profile, "
+                            "Instagram, Facebook, Threads, LinkedIn, X, YouTube and TikTok), 80: "
+                            "Buffer prices per channel, not per seat, 10 USD a channel a month "
+                            "billed yearly or 12 billed monthly, with as many users as we like, "
+                            "so Sam, Ade, Jo, Lee and the head of marketing all work in it "
+                            "(buffer.com/pricing as recorded on 13 August 2026 by the public "
+                            "api-evangelist/buffer summary; we could not read the page itself). "
+                            "It schedules the posts, carries the approvals and gathers the "
+                            "comments for the four looks. It is a scheduler, not a listening "
+                            "tool: we do not count on it for keyword alerts. The monthly long "
+                            "YouTube video is scheduled in YouTube Studio, which is free, as "
+                            "Buffer may schedule only YouTube Shorts (we could not read its help "
+                            "page: to check in the trial). Direct messages are answered in each "
+                            "app's own inbox, not in Buffer, at the same four looks. A design app "
+                            "for Sam and Ade, such as Canva Pro, 26 (an estimate of about 13 USD a "
+                            "person a month: we could not read the vendor's page). A listening "
+                            "tool for mentions elsewhere and the overnight keyword alerts, such as "
+                            "Brand24's smallest plan, about 150 (an estimate, vendor page not read: "
+                            "check it in the free trial). 256 in all, rounded up. "
+                            "Not a per-seat suite such as Sprout Social or Hootsuite, which charges "
+                            "for each user: its shared inbox with listening is what we give up. "
+                            "The keyword alerts see public mentions elsewhere; listening "
+                            "tools see little of Instagram comments on other people's posts. On "
+                            "our own accounts overnight, the platforms' own notifications and a "
+                            "check by hand do that work, as the crisis policy says.",
+                      tools_per_month=260, paid_per_month=200, currency="USD",
+                      contingency=16000,
+                      surge="One surge a year like the 2025 recall, staffed as the crisis policy "
+                            "says: 3 weeks of one person on the inbox and mentions from 07:00 to "
+                            "22:00 every day, 105 hours a week in 14 shifts of 7.5 hours, all of "
+                            "them extra, as the usual looks go on beside them. Jo and Lee work "
+                            "40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; "
+                            "Lumen's records, invented) and take 10 shifts, 75 hours, in place of "
+                            "other hours, so neither passes 40 in a week: Jo takes the late shift "
+                            "(14:30 to 22:00) on her four look days and one more, her 15:00 and "
+                            "19:00 looks falling inside those shifts, and the tastings wait, so "
+                            "her week is 37.5 hours; Lee's is 37.5 on the inbox and 2.5 in the "
+                            "café. The café's part-timers cover the café hours they give up, Jo's "
+                            "35 and Lee's 37.5, 72.5 hours at the loaded 43.75 USD, 3,171.88, "
+                            "spread by the café manager so that nobody goes beyond 40 hours in a "
+                            "week, past which the US Fair Labor Standards Act requires at least "
+                            "one and a half times the regular rate (U.S. Department of Labor, "
+                            "Overtime Pay). Sam and Ade take the other 4 shifts, 30 hours beyond "
+                            "their full week: overtime at time and a half on the wage, 52.50 USD "
+                            "an hour, 65.625 with on-costs, 1,968.75; that assumes every on-cost "
+                            "rises with pay, an upper bound, as some benefits do not. A surge week "
+                            "costs about 5,141 USD "
+                            "and three about 15,422, rounded up to 16,000. The head of marketing "
+                            "is paid nothing more for the evenings a surge takes only if she is "
+                            "exempt from the Act's overtime, which needs both executive or "
+                            "administrative duties and a salary of at least 684 USD a week (the "
+                            "level the Department of Labor enforces since a federal court vacated "
+                            "its 2024 rule on 15 November 2024); whether she is exempt is Lumen's "
+                            "to confirm with its payroll adviser, and if she is not, her surge "
+                            "evenings are overtime too. These are the federal rules. Lumen is in "
+                            "New York State, whose own overtime rules also apply and set a higher "
+                            "exempt salary for executive and administrative staff: check the New "
+                            "York State Department of Labor's current figure before the budget is "
+                            "signed (we could not read its page).",
+                      case="A year of the plan costs about 117,740 USD: people 88,725 (39 hours "
+                           "a week at the loaded 43.75 USD), the leads' holiday and sick cover "
+                           "7,490, tools 3,120, paid promotion 2,400 and the contingency 16,000. "
+                           "Most of it is spent today: in 2026 social took about 35 hours a week "
+                           "of Sam's, Ade's and the head of marketing's time (one full-time job) "
+                           "and 40 USD a month of tools, 80,105 USD a year at the same loaded "
+                           "rate (Lumen's records, invented for this example). The plan adds "
+                           "21,630 USD a year (4 people hours a week, 9,100; the cover, 7,490; "
+                           "tools, 2,640 more; paid promotion, 2,400) and holds 16,000 in reserve, "
+                           "spent only in a surge. The case counts cost and value over the same "
+                           "three years, 2027 to 2029. It assumes the plan runs on after 2027 at "
+                           "the same cost and holds December's level: 14 extra orders a month and "
+                           "two extra wholesale enquiries a month. The values are Lumen's records "
+                           "(invented): an order averages 32 USD at a 40% margin, 12.80 USD. A "
+                           "wholesale account averages 7,800 USD a year of beans at a 35% gross "
+                           "margin, 2,730 USD, and 1 in 4 enquiries has become an account. An "
+                           "account takes months to win, so each is counted from three months "
+                           "after its enquiry, and one account in five stops buying each year "
+                           "(both Lumen's assumptions; it lost none in 2026). The targets and this "
+                           "case tell one story. The extra unpaid orders build up from January to "
+                           "March, hold at 8 a month from April to June, the months the June "
+                           "target is judged on, and reach December's 14 a month by September: "
+                           "about 118 in 2027, worth about 1,510 USD, then 14 a month, 2,150 a "
+                           "year. The extra enquiries also build up from January to March and "
+                           "hold at two more a month from April: 22 more in 2027, 24 a year after. "
+                           "Repeat orders are not valued apart: those that come back through a "
+                           "social link or the SOCIAL code are already among these orders, and "
+                           "the rest cannot be told from orders that would have come anyway. "
+                           "The plan earns back about 5,470 USD in 2027, 19,540 in 2028 and 30,880 "
+                           "in 2029, as the accounts add up: 55,880 over the three years against "
+                           "64,900 added. So year one shows a loss of 16,170 USD, or 32,170 if a "
+                           "surge spends the reserve; at the end of 2029 the plan is still 9,020 "
+                           "short, and without a surge it pays back in July 2030. At mid-year, "
+                           "when the June targets are judged, the plan has added about 10,820 USD "
+                           "and earned back about 890. The case rests on the accounts: with none "
+                           "lost it pays back in December 2029, with one in three lost each year "
+                           "in May 2031, and if the enquiries fall back to 2026's level after 2027 "
+                           "it never does. The cadence forecasts about as many organic clicks as "
+                           "2025 gave (12 a week against 11 in its last 13 weeks), so the 8 extra "
+                           "orders a month must come from offer links that land on the roast with "
+                           "the SOCIAL code, not from more clicks. The paid promotion is a test "
+                           "reported apart: it stops if a paid order costs more than its margin. "
+                           "Beside the money, the "
+                           "directors buy service (six in ten messages answered within 4 hours "
+                           "and 93 in 100 within 11, every day, and six in ten genuine mentions "
+                           "answered) and readiness for a crisis like the 2025 recall."),
+        reporting=Reporting("monthly", "The founder, the head of marketing and the café manager",
+                            "2027-02-01"),
+        actions={
+            "planning": Action("Review the channel list every quarter against where customers "
+                               "and staff actually talk", "Head of marketing", "2027-03-31"),
+            "presences": Action("Sign replies with the first name of the person answering",
+                                "Community leads", "2027-01-11"),
+            "commitment": Action("Give the community leads their rota as protected time and an "
+                                 "on-call phone, and book one training day", "Founder",
+                                 "2027-01-04"),
+            "relationships": Action("Answer mentions of Lumen elsewhere, not only comments on our "
+                                    "posts, thank the ten most active fans each month, and hold "
+                                    "a monthly tasting open to every customer, announced on our "
+                                    "channels and never tied to writing, changing or removing a "
+                                    "review",
+                                    "Community leads", "2027-01-04"),
+        },
+        weakest="commitment",
+    )

@@ -1,0 +1,573 @@
+"""The plan as documents people use at work: Markdown, print-ready HTML (A4 or Letter), Word, and
+the six-week calendar as CSV and iCalendar.
+
+    export(plan, path)                  # every format, beside the save file `path`
+    to_markdown(plan); to_html(plan, paper="Letter"); part_markdown(plan, "channels")
+
+The document opens with a one-page executive summary for a director (the goal, the headline
+objectives, the budget and its case, the decision asked for, the top risks), then follows the
+plan's OASIS order: objectives, audience insight, strategy, implementation, scoring. A table
+cell holds a figure, a name, a date or a line: a longer text moves to the numbered notes after
+the last part, and its cell says "see note 3". What `plan.check` still finds is listed at the
+end, field by field, each field named in words.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+import icalendar
+
+from smcourse.core.plan import (
+    CALENDAR_WEEKS,
+    COURSE_DATA,
+    DIMENSIONS,
+    METRICS,
+    NOISE_WIDTH,
+    WEEKDAYS,
+    Objective,
+    Plan,
+    PlanFileError,
+    baseline_method,
+    calendar,
+    check,
+    counts_platform_activity,
+    course_source,
+    measure_label,
+    parse_amount,
+)
+
+PAPERS = {"A4": "A4", "Letter": "letter"}
+CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
+SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
+# The course data file each course metric is computed from (the rest: posts.csv).
+COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments.csv",
+                "positive_sentiment": "comments.csv", "follower_growth": "followers.csv"}
+# Module names dropped from a source, and what a course function's name says in plain words.
+CODE_MODULES = {"smcourse", "plan_import", "metrics", "data", "pd"}
+PLAIN_CALLS = {"baseline": "pooled", "std": "spread", "likely_spam": "likely spam",
+               "mention_reply_share": "share of mentions answered"}
+CODE = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*(?:\([^)]*\))?)+|\b[A-Za-z]\w*_\w+\b")
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """What a table cell says when its text has moved to note `number`."""
+
+    number: int
+
+    def __str__(self) -> str:
+        return f"see note {self.number}"
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    part: str  # the `Section.part` whose table points to it
+    label: str  # where it comes from: part, row and column
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: list[tuple[str | NoteRef, ...]]
+
+
+@dataclass(frozen=True)
+class Notes:
+    notes: list[Note]
+
+
+Block = str | list[str] | Table | Notes  # a paragraph, a bullet list, a table, or the notes
+
+
+@dataclass(frozen=True)
+class Section:
+    part: str
+    title: str
+    blocks: list[Block]
+
+
+def _amount(value: float, unit: str) -> str:
+    return f"{value:g} {unit}"
+
+
+def sections(plan: Plan) -> list[Section]:
+    """The plan as a document: its parts in the OASIS order, then what is still open."""
+    situation, team, crisis, budget = plan.situation, plan.community, plan.crisis, plan.budget
+    money = budget.currency
+    parts = [
+        _summary(plan),
+        Section("situation", "1. Where we start", [[
+            f"**Where we are**: {situation.presences}", f"**What the numbers say**: "
+            f"{situation.numbers}", f"**One competitor**: {situation.competitor}"]]),
+        Section("objectives", "2. Objectives", [Table(
+            ("Business outcome", "Metric", "Baseline", "Target", "By", "Noise", "Baseline from",
+             "Why we expect it"),
+            [(o.outcome, measure_label(o), o.baseline, o.target, o.by, _noise(o),
+              plain_source(o), o.reason)
+             for o in plan.objectives])]),
+        Section("goals", "3. What social media will do", [
+            [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
+        Section("audience", "4. Audience insight", [plan.audience.summary, Table(
+            ("Persona", "Who they are", "What they need", "Journey stage"),
+            [(p.name, p.description, p.needs, p.stage) for p in plan.audience.personas])]),
+        Section("pillars", "5. Content pillars", [Table(
+            ("Pillar", "What it covers"), [(p.name, p.description) for p in plan.pillars])]),
+        Section("channels", "6. Channels, cadence and mix", [Table(
+            ("Channel", "Property", "What it is for", "Cadence", "Mix",
+             "Answered within (staffed hours)"),
+            [(c.name, c.property, c.purpose,
+              f"{c.posts} a {c.per}, {c.post_days()}" if c.posts else "no posts",
+              ", ".join(f"{pillar} {share}%" for pillar, share in c.mix.items() if share),
+              c.response_hours.strip())
+             for c in plan.channels])]),
+        Section("voice", "7. Voice and tone", [plan.voice]),
+        Section("calendar", f"8. Calendar: the first {CALENDAR_WEEKS} weeks", [Table(
+            ("Date", "Day", "Channel", "Pillar"),
+            [(entry.day.isoformat(), entry.day.strftime("%a"), entry.channel, entry.pillar)
+             for entry in calendar(plan)])]),
+        Section("community", "9. Community management", [[
+            f"**Who answers**: {team.who_answers}", f"**Escalation**: {team.escalation}",
+            f"**Staffed**: {team.days} days a week, {team.opens} to {team.closes}, "
+            f"{team.staffed_hours:g} hours a week in all",
+            f"**Expected workload**: {team.messages_per_week:g} comments and "
+            f"{team.dms_per_week:g} direct messages a week, about {team.minutes_per_reply:g} "
+            "minutes each",
+            f"**Rota**: {'; '.join(f'{day}: {team.rota[day]}' for day in WEEKDAYS if day in team.rota)}",
+            f"**Cover**: {team.deputy}"]]),
+        Section("crisis", "10. Crisis policy", [[
+            f"**Holding statement**: {crisis.holding_statement}",
+            f"**Who approves**: {crisis.approver}", f"**Pausing scheduled posts**: {crisis.pause}",
+            f"**Escalation**: {crisis.escalation}"]]),
+        Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
+        Section("budget", "12. Budget", [Table(("Item", "Amount", "Details"), [
+            ("People", _amount(budget.people_hours, "hours a week"), ""),
+            ("Of which other work", _amount(budget.other_hours, "hours a week"),
+             budget.other_work),
+            ("Tools", _amount(budget.tools_per_month, f"{money} a month"), budget.tools),
+            ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"), ""),
+            ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge)]),
+            *([f"**What it buys**: {budget.case}"] if budget.case.strip() else [])]),
+        Section("reporting", "13. Measurement and reporting", [[
+            f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
+            f"**First report**: {plan.reporting.first}"]]),
+        Section("actions", "14. From existing to living", [
+            f"**Weakest dimension** (module 3's scores or self-assessment): {plan.weakest or '–'}", Table(
+            ("Dimension", "Action", "Owner", "Due"),
+            [(dimension, action.step, action.owner, action.due)
+             for dimension, action in plan.actions.items() if dimension in DIMENSIONS])]),
+    ]
+    parts, notes = _long_cells_as_notes(parts)
+    if notes:
+        parts.append(Section("notes", "Notes", [Notes(notes)]))
+    issues = check(plan)
+    if issues:
+        parts.append(Section("open", "Still open", [[
+            f"{field_label(issue.where or issue.part)}: {issue.message}" for issue in issues]]))
+    return parts
+
+
+def _long_cells_as_notes(parts: list[Section]) -> tuple[list[Section], list[Note]]:
+    """`parts` with each table cell longer than `CELL_WORDS` words replaced by a pointer to a
+    numbered note that holds its text, and the notes in the order the cells come."""
+    notes: list[Note] = []
+
+    def short(cell: str, part: str, label: str) -> str | NoteRef:
+        if len(cell.split()) <= CELL_WORDS:
+            return cell
+        notes.append(Note(len(notes) + 1, part, label, cell))
+        return NoteRef(len(notes))
+
+    def table(section: Section, block: Table) -> Table:
+        return Table(block.header, [
+            tuple(short(str(cell), section.part, _note_label(section, block, number, column))
+                  for column, cell in enumerate(row))
+            for number, row in enumerate(block.rows, start=1)])
+
+    return [Section(section.part, section.title, [
+        table(section, block) if isinstance(block, Table) else block for block in section.blocks])
+        for section in parts], notes
+
+
+def _note_label(section: Section, block: Table, number: int, column: int) -> str:
+    """Where a note comes from: "Objectives, sales: Why we expect it", or "row 3" for a row
+    whose first cell is itself too long to name it."""
+    name = " ".join(str(block.rows[number - 1][0]).split())
+    if column == 0 or len(name.split()) > CELL_WORDS:
+        name = f"row {number}"
+    return f"{section.title.split('. ', 1)[-1]}, {name}: {block.header[column]}"
+
+
+def _noise(objective: Objective) -> str:
+    """How much the metric moves by chance, and the periods its target is averaged over."""
+    if not objective.spread.strip():
+        return ""
+    period = objective.period()
+    periods = objective.periods.strip() or "1"
+    judged = f"one {period}" if periods == "1" else f"mean of {periods} {period}s"
+    return f"±{objective.spread} a {period}; {judged}"
+
+
+def plain_source(objective: Objective) -> str:
+    """Where the baseline comes from, in words: a course metric taken from the course data as
+    the file, span and method it names ("The course data: Lumen's comments.csv, 2025 without
+    the recall weeks, mean of weekly medians"), else the source typed, any Python name in it
+    said in words (`code_free`)."""
+    method = baseline_method(objective)
+    if objective.metric not in METRICS or not COURSE_DATA.search(objective.source) or not method:
+        return code_free(objective.source)
+    platform, spans, _ = course_source(objective)
+    scope = "Lumen's" if platform == "all" else f"Lumen's {platform}"
+    span = "2025 without the recall weeks" if spans == ["2025 without the recall"] else "2025"
+    if objective.metric == "response_time":
+        measure = "mean of weekly medians" if method == "mean of weeks" else "median of every answer"
+    else:
+        measure = "mean of weekly values" if method == "mean of weeks" else "pooled"
+    file = COURSE_FILES.get(objective.metric, "posts.csv")
+    return f"The course data: {scope} {file}, {span}, {measure}"
+
+
+def code_free(text: str) -> str:
+    """`text` with each Python name or call in words: its module dropped, a course function by
+    what it computes ("plan_import.baseline" is "pooled"), underscores as spaces, and a name's
+    possessive before its own last word merged ("weekly's weekly medians": "weekly medians")."""
+    def words(found: re.Match) -> str:
+        names = [name for name in re.sub(r"\([^)]*\)", "", found.group()).split(".")
+                 if name and name not in CODE_MODULES]
+        return " ".join(PLAIN_CALLS.get(name, name.replace("_", " ")) for name in names)
+
+    return re.sub(r"\b(\w+)'s \1\b", r"\1", CODE.sub(words, text))
+
+
+def field_label(where: str) -> str:
+    """A field's path as `check` names it, in words: "objectives[4].target" is "Objective 4,
+    target", "community.who_answers" is "Community, who answers"."""
+    parts = [re.sub(r"^(\w+?)s?\[(\d+)\]$", r"\1 \2", part).replace("_", " ")
+             for part in where.split(".")]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _first_sentence(text: str) -> str:
+    """The first sentence of `text`, spacing tidied."""
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
+
+
+def _case_line(case: str) -> str:
+    """The business case in a line: its first sentence, and the one that says when it pays back."""
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(case.split()))
+    payback = next((sentence for sentence in sentences[1:]
+                    if re.search(r"\bpays? (itself )?back\b|\bpayback\b", sentence, re.I)), "")
+    return " ".join(filter(None, [sentences[0], payback]))
+
+
+def _headline_objectives(plan: Plan) -> list[list[Objective]]:
+    """The objectives grouped by outcome and metric (a milestone with its later steps), one group
+    per business outcome first, counted by the business's own number where there is one, then
+    the rest, in the plan's order."""
+    groups: dict[tuple[str, str], list[Objective]] = {}
+    for objective in plan.objectives:
+        groups.setdefault((objective.outcome, objective.metric), []).append(objective)
+    ordered = sorted(groups.values(), key=lambda group: counts_platform_activity(group[0]))
+    first: dict[str, list[Objective]] = {}
+    for group in ordered:
+        first.setdefault(group[0].outcome, group)
+    chosen = list(first.values())
+    return chosen + [group for group in ordered if group not in chosen]
+
+
+def _summary_risks(plan: Plan) -> list[str]:
+    """The top risks, from the plan's own numbers: what is still open, the target nearest its
+    noise, the inbox's margin, and the weakest dimension."""
+    risks = []
+    fixes = [issue for issue in check(plan) if issue.level == "fix"]
+    if fixes:
+        risks.append(f"**Unfinished**: {len(fixes)} points of the plan are still open (listed at "
+                     "the end).")
+    margins = []
+    for objective in plan.objectives:
+        baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
+        spread, periods = parse_amount(objective.spread), parse_amount(objective.periods or "1")
+        if None not in (baseline, target, spread, periods) and spread > 0 and periods >= 1:
+            noise = NOISE_WIDTH * spread / periods ** 0.5
+            margins.append((abs(target - baseline) / noise, objective))
+    if margins:
+        ratio, objective = min(margins, key=lambda margin: margin[0])
+        risks.append(f"**Tightest target**: {measure_label(objective)}, {objective.baseline} to "
+                     f"{objective.target} by {objective.by}, is {ratio:.1f} times what chance alone "
+                     "can move it: an early report that shows no change proves little.")
+    team, promises = plan.community, plan.promises()
+    needed = team.hours_needed(min(promises.values())) if promises else None
+    if needed is not None and team.staffed_hours:
+        risks.append(f"**The inbox**: answering {team.messages_per_week + team.dms_per_week:g} "
+                     f"messages a week within {min(promises.values()):g} hours takes "
+                     f"{needed:.1f} of the {team.staffed_hours:g} staffed hours; more messages "
+                     "than expected, and the promise slips.")
+    action = plan.actions.get(plan.weakest)
+    if action is not None:
+        risks.append(f"**Weakest dimension, {plan.weakest}**: {_first_sentence(action.step)} "
+                     f"({action.owner}, by {action.due}).")
+    return risks
+
+
+def _summary(plan: Plan) -> Section:
+    """One page for a director: the goal, the headline objectives, the budget and what it buys,
+    the decision asked for and the top risks."""
+    budget, reporting = plan.budget, plan.reporting
+    groups = _headline_objectives(plan)
+    rows = [(group[0].outcome, measure_label(group[0]),
+             " → ".join([group[0].baseline, *(o.target for o in group)]),
+             ", ".join(o.by for o in group)) for group in groups[:SUMMARY_OBJECTIVES]]
+    more = len(plan.objectives) - sum(len(group) for group in groups[:SUMMARY_OBJECTIVES])
+    money = (budget.tools_per_month + budget.paid_per_month) * 12
+    lines = [
+        f"**Budget**: {budget.people_hours:g} people hours a week and {money:,.0f} "
+        f"{budget.currency} a year (tools {budget.tools_per_month * 12:,.0f}, paid promotion "
+        f"{budget.paid_per_month * 12:,.0f}), with {budget.contingency:,.0f} {budget.currency} "
+        "held for a surge.",
+        f"**The case**: {_case_line(budget.case) if budget.case.strip() else 'not written yet.'}",
+        f"**Decision needed**: approve these hours and this spending from {plan.start or '–'}; "
+        f"the first report, {reporting.rhythm or '–'} to {reporting.readers or '–'}, comes on "
+        f"{reporting.first or '–'}."]
+    activities = [goal.activity for goal in plan.goals]
+    aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
+            f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
+            "media:" if activities else "**Goal**: no activity chosen yet.")
+    return Section("summary", "Executive summary", [
+        aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals], Table(
+            ("Outcome", "Measure", "Baseline → target", "By"), rows),
+        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
+          if more > 0 else []),
+        lines, "**Top risks**", _summary_risks(plan)])
+
+
+def title(plan: Plan) -> str:
+    return f"Social media strategy plan: {plan.organisation.strip() or 'my organisation'}"
+
+
+# -------------------------------------------------------------------------------------- markdown
+
+def to_markdown(plan: Plan) -> str:
+    """The plan as a Markdown document (learner text is kept out of table syntax)."""
+    start = f"Starts {plan.start}." if plan.start.strip() else ""
+    return "\n\n".join(filter(None, [f"# {title(plan)}", start,
+                                     *map(_section_markdown, sections(plan))])) + "\n"
+
+
+def part_markdown(plan: Plan, part: str) -> str:
+    """One part of the plan ("objectives", "channels"... as `Section.part`) as Markdown, headed
+    "From the plan" one level down, so that its number is not read as a lesson's section, and
+    followed by the notes its tables point to, numbered as in the whole document."""
+    parts = sections(plan)
+    section = next(section for section in parts if section.part == part)
+    shown = _section_markdown(section).replace(f"## {section.title}",
+                                               f"#### From the plan · part {section.title}", 1)
+    own = [note for other in parts for block in other.blocks if isinstance(block, Notes)
+           for note in block.notes if note.part == part]
+    if not own:
+        return shown
+    return "\n\n".join([shown, "**Notes**", "\n".join(_markdown_block(Notes(own)))])
+
+
+def _section_markdown(section: Section) -> str:
+    return "\n\n".join([f"## {section.title}", *("\n".join(_markdown_block(block))
+                                                   for block in section.blocks)])
+
+
+def _markdown_block(block: Block) -> list[str]:
+    if isinstance(block, Notes):
+        return [f"{note.number}. **{note.label}**: {' '.join(note.text.split())}"
+                for note in block.notes]
+    if isinstance(block, Table):
+        if not block.rows:
+            return ["*(nothing yet)*"]
+        cell = lambda text: " ".join(str(text).split()).replace("|", "\\|") or "–"  # noqa: E731
+        return ["| " + " | ".join(block.header) + " |", "|" + "---|" * len(block.header),
+                *("| " + " | ".join(map(cell, row)) + " |" for row in block.rows)]
+    if isinstance(block, list):
+        return [f"- {' '.join(item.split())}" for item in block] or ["*(nothing yet)*"]
+    return [block.strip() or "*(nothing yet)*"]
+
+
+# ------------------------------------------------------------------------------------------ html
+
+_STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
+          "color:#1f2937;line-height:1.5}h1{color:#0f766e}table{border-collapse:collapse;"
+          "margin:0.5em 0}th,td{border:1px solid #d1d5db;padding:0.3em 0.6em;text-align:left;"
+          "vertical-align:top}th{background:#f0fdfa}"
+          "@media print{body{max-width:none;margin:0;font-size:10pt;line-height:1.35}"
+          "h1{font-size:17pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
+          "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}"
+          "tr,li{break-inside:avoid}thead{display:table-header-group}"
+          ".after-summary{break-before:page}}")
+
+
+def to_html(plan: Plan, paper: str = "A4") -> str:
+    """The plan as a standalone HTML page that prints on `paper` ("A4" or "Letter"); everything
+    the learner typed is escaped."""
+    if paper not in PAPERS:
+        raise ValueError(f"paper should be one of {', '.join(PAPERS)}, not {paper!r}")
+    page = f"@page{{size:{PAPERS[paper]};margin:18mm 16mm}}"
+    body = [f"<h1>{html.escape(title(plan))}</h1>"]
+    if plan.start.strip():
+        body.append(f"<p>Starts {html.escape(plan.start)}.</p>")
+    after_summary = False
+    for section in sections(plan):
+        new_page = ' class="after-summary"' if after_summary else ""
+        body.append(f"<h2{new_page}>{html.escape(section.title)}</h2>")
+        body.extend(_html_block(block) for block in section.blocks)
+        after_summary = section.part == "summary"
+    return ('<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{html.escape(title(plan))}</title>\n<style>{page}{_STYLE}</style>\n</head>\n"
+            "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
+
+
+def _split_label(text: str) -> tuple[str, str]:
+    """A leading **label** and the rest of `text` (the only markup sections use)."""
+    if text.startswith("**") and "**" in text[2:]:
+        label, rest = text[2:].split("**", 1)
+        return label, rest
+    return "", text
+
+
+def _inline(text: str) -> str:
+    label, rest = _split_label(str(text))
+    return (f"<strong>{html.escape(label)}</strong>" if label else "") + html.escape(rest)
+
+
+def _html_cell(cell: str | NoteRef) -> str:
+    if isinstance(cell, NoteRef):
+        return f'<td><a href="#note-{cell.number}">{cell}</a></td>'
+    return f"<td>{html.escape(cell)}</td>"
+
+
+def _html_block(block: Block) -> str:
+    empty = "<p><em>(nothing yet)</em></p>"
+    if isinstance(block, Notes):
+        items = "".join(f'<li id="note-{note.number}" value="{note.number}"><strong>'
+                        f"{html.escape(note.label)}</strong>: {html.escape(note.text)}</li>"
+                        for note in block.notes)
+        return f"<ol>{items}</ol>"
+    if isinstance(block, Table):
+        if not block.rows:
+            return empty
+        head = "".join(f"<th>{html.escape(name)}</th>" for name in block.header)
+        rows = "".join("<tr>" + "".join(map(_html_cell, row)) + "</tr>" for row in block.rows)
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+    if isinstance(block, list):
+        items = "".join(f"<li>{_inline(item)}</li>" for item in block)
+        return f"<ul>{items}</ul>" if block else empty
+    return f"<p>{_inline(block)}</p>" if block.strip() else empty
+
+
+# ------------------------------------------------------------------------------------------ word
+
+def to_docx(plan: Plan) -> bytes:
+    """The plan as a Word document."""
+    document = docx.Document()
+    document.add_heading(title(plan), level=0)
+    if plan.start.strip():
+        document.add_paragraph(f"Starts {plan.start}.")
+    for section in sections(plan):
+        document.add_heading(section.title, level=1)
+        for block in section.blocks:
+            _docx_block(document, block)
+        if section.part == "summary":
+            document.add_page_break()  # the summary is a page of its own
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_block(document, block: Block) -> None:
+    if isinstance(block, Notes):
+        for note in block.notes:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(f"{note.number}. {note.label}").bold = True
+            paragraph.add_run(f": {note.text}")
+    elif isinstance(block, Table):
+        if not block.rows:
+            document.add_paragraph("(nothing yet)")
+            return
+        table = document.add_table(rows=1, cols=len(block.header), style="Table Grid")
+        for cell, name in zip(table.rows[0].cells, block.header, strict=True):
+            cell.text = name
+        for row in block.rows:
+            for cell, value in zip(table.add_row().cells, row, strict=True):
+                cell.text = str(value)
+    elif isinstance(block, list):
+        for item in block or ["(nothing yet)"]:
+            _docx_labelled(document.add_paragraph(style="List Bullet"), item)
+    else:
+        _docx_labelled(document.add_paragraph(), block.strip() or "(nothing yet)")
+
+
+def _docx_labelled(paragraph, text: str) -> None:
+    """`text` in `paragraph`, its leading **label** in bold."""
+    label, rest = _split_label(text)
+    if label:
+        paragraph.add_run(label).bold = True
+    paragraph.add_run(rest)
+
+
+# -------------------------------------------------------------------------------------- calendar
+
+def calendar_csv(plan: Plan) -> str:
+    """The six-week calendar as CSV: date, channel, pillar."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["date", "channel", "pillar"])
+    writer.writerows((entry.day.isoformat(), entry.channel, entry.pillar)
+                     for entry in calendar(plan))
+    return buffer.getvalue()
+
+
+def calendar_ics(plan: Plan) -> bytes:
+    """The six-week calendar as iCalendar: one all-day event per planned post (stamped with its
+    own day, so the same plan always gives the same file)."""
+    ics = icalendar.Calendar()
+    ics.add("prodid", "-//smcourse//strategy plan//EN")
+    ics.add("version", "2.0")
+    ics.add("x-wr-calname", title(plan))
+    for number, entry in enumerate(calendar(plan), start=1):
+        event = icalendar.Event()
+        event.add("uid", f"{entry.day.isoformat()}-{number}@smcourse-plan")
+        event.add("dtstamp", dt.datetime.combine(entry.day, dt.time(), dt.timezone.utc))
+        event.add("dtstart", entry.day)
+        event.add("summary", f"{entry.channel}: {entry.pillar}" if entry.pillar else entry.channel)
+        ics.add_component(event)
+    return ics.to_ical()
+
+
+# ---------------------------------------------------------------------------------------- export
+
+def export(plan: Plan, path: Path) -> list[Path]:
+    """Write the plan beside the save file `path`: `.md`, `.html` (A4), `.letter.html`, `.docx`,
+    and the calendar as `.calendar.csv` and `.calendar.ics`."""
+    path = Path(path)
+    documents = {
+        path.with_suffix(".md"): to_markdown(plan),
+        path.with_suffix(".html"): to_html(plan),
+        path.with_suffix(".letter.html"): to_html(plan, "Letter"),
+        path.with_suffix(".docx"): to_docx(plan),
+        path.with_suffix(".calendar.csv"): calendar_csv(plan),
+        path.with_suffix(".calendar.ics"): calendar_ics(plan),
+    }
+    for target, content in documents.items():
+        try:
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        except OSError as error:
+            raise PlanFileError(f"{target} could not be written ({error.strerror}).") from None
+    return list(documents)
