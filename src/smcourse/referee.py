@@ -30,20 +30,23 @@ import builtins
 import copy
 import io
 import json
+import math
 import os
+import time
 import traceback
-from contextlib import contextmanager, redirect_stdout
+from contextlib import contextmanager, redirect_stdout, suppress
 from functools import lru_cache
 from pathlib import Path
+from queue import Empty
 
 import nbformat
-import zmq
+import zmq.asyncio
 from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import ClearSolutions, Execute, NbGraderPreprocessor
 from nbgrader.utils import determine_grade
-from traitlets import Unicode
+from traitlets import Type, Unicode
 from traitlets.config import Config
 
 from smcourse import values
@@ -92,16 +95,45 @@ def learner_names(notebook: nbformat.NotebookNode, test) -> list[str]:
     return sorted(_names(test.source, loaded=True) - locked - own - set(dir(builtins)))
 
 
-class PromptKernelManager(AsyncKernelManager):
-    """jupyter_client's kernel manager with its waits cut to a grading kernel's pace. Its client
-    connects before the kernel has bound its sockets, and zeromq retries a failed connection every
-    100 ms: here every 10 ms. After asking the kernel to shut down it looks every 10 ms, not every
-    100 ms, whether the kernel has ended (within the same overall wait)."""
+class PromptKernelClient(AsyncKernelClient):
+    """jupyter_client's kernel client at a grading kernel's pace. Its sockets, which connect before
+    the kernel has bound its own, retry every 10 ms, not zeromq's 100 ms. It is ready as soon as the
+    kernel is: jupyter_client's check (kernel_info until the reply comes on shell and IOPub delivers
+    too) ends by waiting until IOPub has been quiet for 0.2 s, to drop that request's messages;
+    nbclient reads only the IOPub messages of its own requests, so here those already there are
+    dropped without waiting."""
 
-    def client(self, **kwargs) -> AsyncKernelClient:
-        client = super().client(**kwargs)
-        client.context.setsockopt(zmq.RECONNECT_IVL, 10)  # milliseconds, for the sockets it makes
-        return client
+    def _context_default(self) -> zmq.asyncio.Context:
+        self._created_context = True
+        context = zmq.asyncio.Context()
+        context.setsockopt(zmq.RECONNECT_IVL, 10)  # milliseconds, for every socket made from it
+        return context
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (math.inf if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            with suppress(Empty):
+                reply = await self.shell_channel.get_msg(timeout=1)
+                if reply["msg_type"] == "kernel_info_reply":
+                    await self.iopub_channel.get_msg(timeout=0.2)  # Empty: IOPub is not connected yet
+                    self._handle_kernel_info_reply(reply)
+                    break
+            if not await self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+        with suppress(Empty):
+            while True:
+                await self.iopub_channel.get_msg(timeout=0)
+
+
+class PromptKernelManager(AsyncKernelManager):
+    """jupyter_client's kernel manager whose client is a `PromptKernelClient`, and which, after asking
+    the kernel to shut down, looks every 10 ms, not every 100 ms, whether it has ended (within the
+    same overall wait)."""
+
+    client_factory = Type(PromptKernelClient, config=True)
 
     async def _async_finish_shutdown(self, waittime=None, pollinterval=0.01, restart=False):
         await super()._async_finish_shutdown(waittime, pollinterval, restart)
