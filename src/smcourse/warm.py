@@ -162,8 +162,11 @@ def _placeholder(wrapped: list[str]) -> tuple[subprocess.Popen, int | None]:
     # bubblewrap dies with this launcher (--die-with-parent), and the placeholder with it: so does
     # the kernel, whatever ends the launcher. It inherits ignoring SIGINT, meant for the kernel.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # bubblewrap's complaint, where it is refused, stays off the grader's terminal: the launcher
+    # then tries the view again for a cold kernel and reports why it failed
     placeholder = subprocess.Popen([*wrapped, "--info-fd", str(info_end), "--", *PLACEHOLDER],
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, pass_fds=[info_end])
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, pass_fds=[info_end])
     os.close(info_end)
     placeholder.stdout.readline()
     text, pid = b"", None
