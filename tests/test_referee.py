@@ -142,3 +142,14 @@ def test_a_course_that_does_not_name_nbgraders_grade_saving_step_is_told_so(tmp_
     config.Autograde.autograde_preprocessors = ["nbgrader.preprocessors.Execute"]
     with pytest.raises(SmcourseError, match="SaveAutoGrades"):
         referee.use_referee(config, tmp_path / "values.jsonl", tmp_path / "disputes.txt")
+
+
+def test_a_kernel_ready_without_jupyter_clients_wait_loses_no_output_and_ends_cleanly(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('first')"),
+                                               nbformat.v4.new_code_cell("1 + 1")])
+    execute = referee.RefereeExecute(kernel_name="python3")  # no values file: nbgrader's Execute
+    assert execute.kernel_manager_class is referee.PromptKernelManager
+    execute.preprocess(notebook, {"metadata": {"path": str(tmp_path)}})
+    assert [output.text for output in notebook.cells[0].outputs] == ["first\n"]
+    assert notebook.cells[1].outputs[0].data["text/plain"] == "2"
+    assert execute.km is None  # the kernel was shut down and its manager released

@@ -5,7 +5,9 @@ Graded with one worker, so that every kernel is forked from the same zygote, one
 """
 
 import json
+import os
 import shutil
+import subprocess
 import sys
 
 import nbformat
@@ -14,6 +16,7 @@ from nbgrader.api import Gradebook
 from test_safe_grading import ASSIGNMENT, ROOT, _submit
 
 from smcourse.instructor import grading, sandbox
+from smcourse.instructor.warm import Zygote
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(sys.platform != "linux" or sandbox.bubblewrap() is None,
@@ -115,3 +118,26 @@ def test_a_warm_kernel_runs_in_the_sandbox_a_cold_one_gets(released, tmp_path):
             fingerprints[warm][key] = fingerprints[warm][key].split("/submissions/")[1]
         fingerprints[warm]["path"] = [part.split("/submissions/")[-1] for part in fingerprints[warm]["path"]]
     assert fingerprints[True] == fingerprints[False], json.dumps(fingerprints, indent=1)
+
+
+def test_where_bubblewrap_is_refused_a_warm_launch_says_why_and_starts_cold(tmp_path):
+    refusing = tmp_path / "bin" / "bwrap"  # a bubblewrap that cannot create namespaces
+    refusing.parent.mkdir()
+    refusing.write_text('#!/bin/sh\necho "bwrap: No permissions to create new namespace" >&2\nexit 1\n')
+    refusing.chmod(0o755)
+    zygote = Zygote(sandbox.kernel_environment({**os.environ, **sandbox.spec_environment(tmp_path)}))
+    try:
+        command = [sys.executable, "-m", "smcourse.instructor.sandbox", *sandbox.Limits(wall_seconds=3).arguments(),
+                   "--home", str(tmp_path), "--report", str(tmp_path / "report.jsonl"),
+                   f"--warm={zygote.address}", "--", sys.executable, "-m", "ipykernel_launcher",
+                   "-f", str(tmp_path / "kernel.json")]  # no client comes: the wall clock ends it
+        path = f"{refusing.parent}{os.pathsep}{os.environ['PATH']}"
+        done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                              env={**os.environ, "PATH": path})
+    finally:
+        zygote.stop()
+    started = sandbox.read_report(tmp_path / "report.jsonl")[0]
+    assert started["kernel"] == "cold (bubblewrap did not start the view)"
+    assert started["files"] == ("not isolated (bubblewrap refused: bwrap: No permissions to create new "
+                                "namespace)")
+    assert "bwrap" not in done.stderr  # the refusal is reported, not printed on the grader's terminal

@@ -30,17 +30,23 @@ import builtins
 import copy
 import io
 import json
+import math
 import os
+import time
 import traceback
-from contextlib import contextmanager, redirect_stdout
+from contextlib import contextmanager, redirect_stdout, suppress
 from functools import lru_cache
 from pathlib import Path
+from queue import Empty
 
 import nbformat
+import zmq.asyncio
+from jupyter_client.asynchronous import AsyncKernelClient
+from jupyter_client.manager import AsyncKernelManager
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.preprocessors import ClearSolutions, Execute, NbGraderPreprocessor
 from nbgrader.utils import determine_grade
-from traitlets import Unicode
+from traitlets import Type, Unicode
 from traitlets.config import Config
 
 from smcourse.core import values
@@ -89,6 +95,50 @@ def learner_names(notebook: nbformat.NotebookNode, test) -> list[str]:
     return sorted(_names(test.source, loaded=True) - locked - own - set(dir(builtins)))
 
 
+class PromptKernelClient(AsyncKernelClient):
+    """jupyter_client's kernel client at a grading kernel's pace. Its sockets, which connect before
+    the kernel has bound its own, retry every 10 ms, not zeromq's 100 ms. It is ready as soon as the
+    kernel is: jupyter_client's check (kernel_info until the reply comes on shell and IOPub delivers
+    too) ends by waiting until IOPub has been quiet for 0.2 s, to drop that request's messages;
+    nbclient reads only the IOPub messages of its own requests, so here those already there are
+    dropped without waiting."""
+
+    def _context_default(self) -> zmq.asyncio.Context:
+        self._created_context = True
+        context = zmq.asyncio.Context()
+        context.setsockopt(zmq.RECONNECT_IVL, 10)  # milliseconds, for every socket made from it
+        return context
+
+    async def wait_for_ready(self, timeout: float | None = None) -> None:
+        deadline = time.monotonic() + (math.inf if timeout is None else timeout)
+        while True:
+            self.kernel_info()
+            with suppress(Empty):
+                reply = await self.shell_channel.get_msg(timeout=1)
+                if reply["msg_type"] == "kernel_info_reply":
+                    await self.iopub_channel.get_msg(timeout=0.2)  # Empty: IOPub is not connected yet
+                    self._handle_kernel_info_reply(reply)
+                    break
+            if not await self.is_alive():
+                raise RuntimeError("Kernel died before replying to kernel_info")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"Kernel didn't respond in {timeout:g} seconds")
+        with suppress(Empty):
+            while True:
+                await self.iopub_channel.get_msg(timeout=0)
+
+
+class PromptKernelManager(AsyncKernelManager):
+    """jupyter_client's kernel manager whose client is a `PromptKernelClient`, and which, after asking
+    the kernel to shut down, looks every 10 ms, not every 100 ms, whether it has ended (within the
+    same overall wait)."""
+
+    client_factory = Type(PromptKernelClient, config=True)
+
+    async def _async_finish_shutdown(self, waittime=None, pollinterval=0.01, restart=False):
+        await super()._async_finish_shutdown(waittime, pollinterval, restart)
+
+
 class RefereeExecute(Execute):
     """nbgrader's Execute, which also hands the learner's values over before each hidden test."""
 
@@ -104,6 +154,10 @@ class RefereeExecute(Execute):
             on_disk = Path(resources["metadata"]["path"]) / f"{resources['unique_key']}.ipynb"
             on_disk.unlink(missing_ok=True)
         return super().preprocess(nb, resources, km)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("kernel_manager_class", PromptKernelManager)  # nbgrader's own is the plain one
+        super().__init__(*args, **kwargs)
 
     def create_kernel_manager(self):
         manager = super().create_kernel_manager()

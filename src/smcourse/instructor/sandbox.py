@@ -242,9 +242,10 @@ def kernel_environment(environ: dict[str, str]) -> dict[str, str]:
     return {"PATH": os.pathsep.join([os.path.dirname(sys.executable), "/usr/bin", "/bin"]), **kept}
 
 
-def _sandboxed(writable: list[str], read_only: list[str]) -> tuple[list[str] | None, str]:
+def _sandboxed(writable: list[str], read_only: list[str], probe: bool = True) -> tuple[list[str] | None, str]:
     """bubblewrap's command, up to the command it is to run, that puts a process in the view (None
-    where there is no view), and what the view is ("isolated" or why not)."""
+    where there is no view), and what the view is ("isolated" or why not). Without `probe`, the
+    view is not tried first: for a warm kernel, whose placeholder tries it."""
     program = bubblewrap()
     if program is None:
         return None, ("not isolated (bubblewrap is not installed; on Debian or Ubuntu: "
@@ -252,9 +253,10 @@ def _sandboxed(writable: list[str], read_only: list[str]) -> tuple[list[str] | N
     environment = [argument for name, value in kernel_environment(dict(os.environ)).items()
                    for argument in ("--setenv", name, value)]
     wrapped = [program, *_view(writable, read_only), "--clearenv", *environment, "--chdir", os.getcwd()]
-    probe = subprocess.run([*wrapped, "--", "true"], capture_output=True, text=True)
-    if probe.returncode != 0:
-        return None, f"not isolated (bubblewrap refused: {probe.stderr.strip()[:200]})"
+    if probe:
+        tried = subprocess.run([*wrapped, "--", "true"], capture_output=True, text=True)
+        if tried.returncode != 0:
+            return None, f"not isolated (bubblewrap refused: {tried.stderr.strip()[:200]})"
     return wrapped, "isolated"
 
 
@@ -332,15 +334,18 @@ def main(argv: list[str] | None = None) -> int:
     args = options.parse_args(argv)
     limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
     writable = [os.getcwd(), os.path.abspath(args.home), *map(os.path.abspath, args.writable)]
-    wrapped, files = _sandboxed(writable, list(map(os.path.abspath, args.read_only)))
+    read_only = list(map(os.path.abspath, args.read_only))
+    wrapped, files = _sandboxed(writable, read_only, probe=not args.warm)
     output = os.open(args.kernel_log, os.O_WRONLY | os.O_CREAT | os.O_APPEND) if args.kernel_log else None
     with open(args.report, "a", encoding="utf-8") as log:
         def report(event: dict) -> None:
             log.write(json.dumps(event) + "\n")
             log.flush()
 
-        started = {"event": "started", "files": files, "limits": limits.__dict__,
-                   "network": "loopback only" if files == "isolated" else "not isolated"}
+        def started() -> dict:
+            return {"event": "started", "files": files, "limits": limits.__dict__,
+                    "network": "loopback only" if files == "isolated" else "not isolated"}
+
         kernel = "cold"
         if args.warm:
             from smcourse.instructor import warm
@@ -348,10 +353,12 @@ def main(argv: list[str] | None = None) -> int:
             if wrapped is None:
                 kernel = "cold (a warm kernel needs the view: " + files + ")"
             else:
-                code, kernel = warm.launch(args.warm, wrapped, args.command, limits, output, started, report)
+                code, kernel = warm.launch(args.warm, wrapped, args.command, limits, output, started(),
+                                           report)
                 if code is not None:
                     return code
-        report({**started, "kernel": kernel, "tasks_capped_by": set_limits(limits, os.getppid())})
+                wrapped, files = _sandboxed(writable, read_only)  # why the view did not start, if so
+        report({**started(), "kernel": kernel, "tasks_capped_by": set_limits(limits, os.getppid())})
         command = args.command if wrapped is None else [*wrapped, "--", *args.command]
         return _run(command, limits.wall_seconds, output, report)
 

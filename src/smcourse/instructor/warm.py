@@ -22,8 +22,10 @@ cgroup, and becomes the kernel as PID 2 of that sandbox. So the view, the loopba
 and the limits are bubblewrap's own, built per notebook; a zygote inside one long-lived bubblewrap
 per worker would share one view between learners. What differs from a cold kernel: the placeholder
 is PID 1 beside the kernel, the kernel's CPU time counts from its fork, Python's hash seed is the
-zygote's, and the course tables are already parsed (`data.load` hands the kernel copies of them,
-as it does after a first load in any process). Nbgrader still executes and scores every notebook
+zygote's, the course tables are already parsed (`data.load` hands the kernel copies of them,
+as it does after a first load in any process), and once it has answered jupyter_client's shutdown
+request the kernel ends at once, running no exit handlers (ipykernel's own can hang, see
+`_become_kernel`). Nbgrader still executes and scores every notebook
 through jupyter_client: only where the kernel process comes from changes. A kernel that dies, hangs
 or is killed ends its own placeholder and launcher; the zygote and the next notebook do not notice.
 """
@@ -160,8 +162,11 @@ def _placeholder(wrapped: list[str]) -> tuple[subprocess.Popen, int | None]:
     # bubblewrap dies with this launcher (--die-with-parent), and the placeholder with it: so does
     # the kernel, whatever ends the launcher. It inherits ignoring SIGINT, meant for the kernel.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # bubblewrap's complaint, where it is refused, stays off the grader's terminal: the launcher
+    # then tries the view again for a cold kernel and reports why it failed
     placeholder = subprocess.Popen([*wrapped, "--info-fd", str(info_end), "--", *PLACEHOLDER],
-                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, pass_fds=[info_end])
+                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=subprocess.DEVNULL, pass_fds=[info_end])
     os.close(info_end)
     placeholder.stdout.readline()
     text, pid = b"", None
@@ -319,7 +324,10 @@ def _become_kernel(connection: socket.socket, request: dict, output: int, last_c
             code = 0
         except SystemExit as stop:
             code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
-        atexit._run_exitfuncs()
+        # no exit handlers once the kernel has answered its shutdown: ipykernel's own (close its
+        # sockets, join its threads) can wait forever on its control thread, still announcing that
+        # shutdown on a channel already closed (then jupyter_client ends the kernel after 2.5 s),
+        # and what they would tidy (sockets, connection file, home) goes with the kernel's folder
     except BaseException:
         import traceback
 
