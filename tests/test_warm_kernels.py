@@ -127,7 +127,8 @@ def test_where_bubblewrap_is_refused_a_warm_launch_says_why_and_starts_cold(tmp_
     refusing.chmod(0o755)
     zygote = Zygote(sandbox.kernel_environment({**os.environ, **sandbox.spec_environment(tmp_path)}))
     try:
-        command = [sys.executable, "-m", "smcourse.instructor.sandbox", *sandbox.Limits(wall_seconds=3).arguments(),
+        command = [sys.executable, "-m", "smcourse.instructor.sandbox",
+                   *sandbox.Limits(wall_seconds=3).arguments(),
                    "--home", str(tmp_path), "--report", str(tmp_path / "report.jsonl"),
                    f"--warm={zygote.address}", "--", sys.executable, "-m", "ipykernel_launcher",
                    "-f", str(tmp_path / "kernel.json")]  # no client comes: the wall clock ends it
