@@ -82,7 +82,7 @@ def test_outputs_have_no_serious_accessibility_violation(lab, browser, notebook)
 
 
 WIDE_TABLE = """import pandas as pd
-from smcourse.core.practice import Choice
+from smcourse.practice import Choice
 Choice("Which is wider?", options=["this table", "the notebook"], answer="this table")"""
 
 

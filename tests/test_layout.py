@@ -96,6 +96,9 @@ WRONG_WAY = {  # file -> the import added, and what lint-imports must then repor
                       "smcourse.ui.figures -> smcourse.instructor.lms"),
     "instructor/feedback.py": ("from smcourse.ui import answers",
                                "smcourse.instructor.feedback -> smcourse.ui.answers"),
+    # a lazy import, inside a function, is as wrong: the core's questions name no display
+    "core/practice.py": ("def _card(question):\n    from smcourse.ui.widgets import show\n    show(question)",
+                         "smcourse.core.practice -> smcourse.ui.widgets"),
 }
 
 

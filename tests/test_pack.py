@@ -14,6 +14,7 @@ import pytest
 from smcourse import cli
 from smcourse.core.errors import SmcourseError
 from smcourse.instructor import pack
+from smcourse.instructor.dashboard import class_ratings
 from smcourse.ui import self_rating
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,7 +218,7 @@ def test_a_damaged_rating_file_is_named(tmp_path):
     with pytest.raises(SmcourseError, match="damaged"):
         self_rating.load(tmp_path / "ana.json")
     with pytest.raises(SmcourseError, match="not self-ratings: ana.json"):
-        self_rating.read(tmp_path)
+        class_ratings.read(tmp_path)
 
 
 def _collected(folder):
@@ -237,10 +238,10 @@ def _collected(folder):
 
 def test_the_class_summary_counts_only_learners_who_rated_both_times(tmp_path):
     known = _collected(tmp_path)
-    summary = self_rating.class_summary(self_rating.read(tmp_path), known).set_index("objective")
+    summary = class_ratings.class_summary(class_ratings.read(tmp_path), known).set_index("objective")
     assert summary.loc["Define it.", ["before", "after", "change", "learners"]].tolist() == [2, 4, 2, 2]
     assert summary.loc["Compute it.", ["before", "after", "change"]].tolist() == [1.5, 2.5, 1]
-    board = self_rating.board(tmp_path, known)
+    board = class_ratings.board(tmp_path, known)
     assert board.summary[0] == "2 of 3 learners rated themselves both before and after."
     assert board.sections[1].table["objective"].tolist() == ["Compute it.", "Define it."]
     assert "Module 1 2.0 to 4.0, Module 5 1.5 to 2.5." in board.sections[0].figure.layout.meta["alt"]

@@ -1,5 +1,9 @@
 """Do practice checks judge answers correctly and answer every bad input with a friendly message?"""
 
+import json
+import subprocess
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -25,6 +29,19 @@ NUMBER = Numeric("What is the CTR?", 0.034, tolerance=0.0005)
 ORDER = Ordering("Order the path", ["contact", "relationship", "brand experience", "leverage"])
 MATCH = Matching("Match", {"blog": "owned", "Facebook page": "rented", "forum thread": "occupied"})
 QUESTIONS = [CHOICE, MULTI, NUMBER, ORDER, MATCH]
+
+
+def test_judging_an_answer_loads_no_widgets():
+    # as grading and the page's twin tests do: the core's questions alone, in a fresh interpreter
+    script = """
+import json, sys
+from smcourse.core.practice import Choice
+verdict = Choice("Pick one", ["a", "b"], "b").check("b").status
+print(json.dumps({"verdict": verdict, "widgets": sorted(
+    name for name in sys.modules if name.split(".")[0] in ("ipywidgets", "anywidget"))}))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == {"verdict": "correct", "widgets": []}
 
 
 def test_choice_right_wrong_and_specific_feedback():

@@ -6,6 +6,10 @@ tests/test_lab_a11y.py in JupyterLab, tests/test_book_browser.py on the site; it
 `Question.check` in tests/test_judge_equivalence.py.
 """
 
+import json
+import subprocess
+import sys
+
 from smcourse.core.practice import Choice, MultiSelect, Numeric, Ordering
 from smcourse.ui.widgets import STATIC, AnswerInput, PracticeCard, show
 
@@ -23,6 +27,34 @@ def test_a_practice_card_carries_its_question_and_the_page_module_from_the_packa
 def test_showing_a_question_returns_the_card_it_displays():
     card = show(Numeric("How many?", 3, unit="posts"))
     assert isinstance(card, PracticeCard) and card.spec["unit"] == "posts"
+
+
+SHOWN_IN_A_NOTEBOOK = """
+import json, sys
+from IPython.core.interactiveshell import InteractiveShell
+from IPython.utils.capture import capture_output
+
+shell = InteractiveShell.instance()
+
+def shown(module):
+    with capture_output() as captured:  # a question as the last expression of a cell
+        shell.run_cell(f"from {module} import Choice\\nChoice('Pick one', ['a', 'b'], 'b')")
+    return {"text": captured.stdout.split(": ", 1)[-1].strip(),
+            "outputs": [sorted(output.data) for output in captured.outputs],
+            "widgets loaded": "ipywidgets" in sys.modules}
+
+print(json.dumps([shown("smcourse.core.practice"), shown("smcourse.practice")]))
+"""
+
+
+def test_a_lessons_short_import_shows_each_question_as_its_card():
+    # the core names no display: the learners' `smcourse.practice` brings the cards with it
+    result = subprocess.run([sys.executable, "-c", SHOWN_IN_A_NOTEBOOK], capture_output=True, text=True,
+                            check=True)
+    core_alone, short_name = json.loads(result.stdout)
+    assert core_alone == {"text": "Practice check: Pick one", "outputs": [], "widgets loaded": False}
+    assert short_name["outputs"] == [["application/vnd.jupyter.widget-view+json", "text/html", "text/plain"]]
+    assert short_name["widgets loaded"]
 
 
 def test_inputs_hold_and_restore_each_kind_of_answer():

@@ -16,7 +16,8 @@ Lessons, assignments and the docs use short names (`from smcourse import data, f
 `from smcourse.practice import Choice`). `SHORT_NAMES` says where each one lives: importing a short
 name gives the very module of its layer (one object under both names in `sys.modules`, so
 monkeypatching and `isinstance` agree), imported only when asked for, so `import smcourse` loads
-no display or grading library.
+no display or grading library. `SHOWN_BY` names the display a short name brings with it: the core's
+questions name no display, so `smcourse.practice` imports the practice cards, which a lesson shows.
 """
 
 import importlib
@@ -41,6 +42,8 @@ LAYERS = {
 # short name -> the module's place in its layer: smcourse.data -> smcourse.core.data
 SHORT_NAMES = {f"{__name__}.{module}": f"{__name__}.{layer}.{module}"
                for layer, modules in LAYERS.items() for module in modules}
+# short name -> the display layer's module that shows its objects in a notebook (and registers itself)
+SHOWN_BY = {f"{__name__}.practice": f"{__name__}.ui.widgets"}
 
 
 def _place(name: str) -> str | None:
@@ -60,6 +63,8 @@ class _ShortNames(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def create_module(self, spec):
         module = importlib.import_module(_place(spec.name))
+        if spec.name in SHOWN_BY:
+            importlib.import_module(SHOWN_BY[spec.name])
         spec.loader_state = module.__spec__  # importing sets module.__spec__ to `spec`: put it back
         return module
 

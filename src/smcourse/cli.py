@@ -252,9 +252,9 @@ def _add_certificate_commands(commands) -> None:
 
 
 def _ratings(args: argparse.Namespace) -> None:
-    from smcourse.ui import self_rating
+    from smcourse.instructor.dashboard import class_ratings
 
-    board = self_rating.board(args.folder)
+    board = class_ratings.board(args.folder)
     path = board.write_html(args.output)
     print("\n".join(board.summary))
     print(f"wrote {path} (open it in any browser, no network needed)")

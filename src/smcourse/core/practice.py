@@ -1,7 +1,7 @@
 """Practice checks: the questions a lesson asks, and the pure logic that judges an answer.
 
 A question is declared once in a notebook cell and shows itself as a widget when it is the last
-expression of the cell (the display layer is `smcourse.ui.widgets`):
+expression of the cell:
 
     Choice("Which denominator ...?", options=["impressions", "reach", "followers"],
            answer="reach", explanation="...", hint="...")
@@ -14,13 +14,18 @@ which tests/test_judge_equivalence.py holds to the same verdict and message for 
 So the rules here stay simple enough to say the same way in both languages: answers are JSON-like
 (text, numbers, lists, mappings), blanks are the six ASCII white-space characters, and numbers are
 written with `short_number`.
+
+The core names no display: the display layer (`smcourse.ui.widgets`) gives `display_with` its
+practice card when it is imported, and importing the learners' short name `smcourse.practice`
+imports it too (`smcourse/__init__.py`). So a lesson shows cards, while grading and the tests that
+import `smcourse.core.practice` judge answers without loading ipywidgets.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Literal
@@ -96,9 +101,20 @@ class Question:
                 "hint": self.hint, "solution": self.solution()}
 
     def _ipython_display_(self):
-        from smcourse.ui.widgets import show
+        """Show the question in a notebook: as its card once the display layer is imported, else as text."""
+        if _display is None:
+            print(f"Practice check: {self.prompt}")
+        else:
+            _display(self)
 
-        show(self)
+
+_display: Callable[[Question], object] | None = None  # set by `display_with`
+
+
+def display_with(show: Callable[[Question], object]) -> None:
+    """Make `show(question)` the way a notebook shows every question (the display layer calls it)."""
+    global _display
+    _display = show
 
 
 def _options(options: Iterable[str]) -> tuple[str, ...]:

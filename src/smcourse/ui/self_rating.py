@@ -1,11 +1,10 @@
-"""Self-rating before and after the course: each learner rates every learning objective, and the
-instructor sees what moved across the class.
+"""Self-rating before and after the course: each learner rates every learning objective, and sees
+their own two ratings side by side.
 
 The objectives are read from each lesson's "What you will learn" list, so the form follows the
 lessons. A learner's ratings are saved, as they move a slider, in `self_rating.json` beside the
-notebook: `{"before": {"05_metrics.2": 3, ...}, "after": {...}}`. The instructor collects the files
-(`folder/<learner>.json` or `folder/<learner>/.../self_rating.json`) and `class_summary` gives each
-objective's average before and after, over the learners who rated it both times.
+notebook: `{"before": {"05_metrics.2": 3, ...}, "after": {...}}`. What moved across the class is
+the instructor's page (`smcourse.instructor.dashboard.class_ratings`).
 """
 
 from __future__ import annotations
@@ -155,48 +154,6 @@ class OwnBeforeAndAfter:
         display(self.figure())
 
 
-def _learner(path: Path, root: Path) -> str:
-    parts = path.relative_to(root).parts
-    return parts[0] if len(parts) > 1 else path.stem
-
-
-def read(folder: Path) -> pd.DataFrame:
-    """Every collected rating under `folder`: learner, stage, objective, rating. Damaged files are
-    named in an SmcourseError rather than skipped, so no learner is silently left out."""
-    if not folder.is_dir():
-        raise SmcourseError(f"no folder of self-ratings at {folder}: collect each learner's "
-                            f"{RATINGS_FILE} into it first.")
-    rows, damaged = [], []
-    for path in sorted(folder.rglob("*.json")):
-        try:
-            saved = load(path)
-        except SmcourseError:
-            damaged.append(str(path.relative_to(folder)))
-            continue
-        rows += [(_learner(path, folder), stage, key, value)
-                 for stage, ratings in saved.items() for key, value in ratings.items()]
-    if damaged:
-        raise SmcourseError(f"these files are not self-ratings: {', '.join(damaged)}. Ask the "
-                            "learners for them again, or move them out of the folder.")
-    return pd.DataFrame(rows, columns=["learner", "stage", "objective", "rating"])
-
-
-def class_summary(ratings: pd.DataFrame, known: list[Objective]) -> pd.DataFrame:
-    """Per objective: module, objective, before, after, change and how many learners rated it both
-    times (only they count), in course order."""
-    both = ratings.pivot_table(index=["learner", "objective"], columns="stage", values="rating")
-    both = both.reindex(columns=list(STAGES)).dropna()
-    means = both.groupby(level="objective").agg(["mean", "size"])
-    rows = []
-    for objective in known:
-        if objective.id in means.index:
-            before = means.loc[objective.id, ("before", "mean")]
-            after = means.loc[objective.id, ("after", "mean")]
-            rows.append((objective.module, objective.text, before, after, after - before,
-                         int(means.loc[objective.id, ("before", "size")])))
-    return pd.DataFrame(rows, columns=["module", "objective", "before", "after", "change", "learners"])
-
-
 def module_figure(summary: pd.DataFrame, whose: str = "the class's") -> go.Figure:
     """Each module's average rating before and after, as two dots joined by a line; `whose` names
     the ratings in the alt text ("the class's", "your own")."""
@@ -216,24 +173,3 @@ def module_figure(summary: pd.DataFrame, whose: str = "the class's") -> go.Figur
                           x_title="Average rating (1 = could not do it, 5 = could teach it)",
                           y_title="Module", alt=f"Dot chart of {whose} average self-rating per "
                                                 f"module, before and after: {moved}.")
-
-
-def board(folder: Path, known: list[Objective] | None = None):
-    """The class's before and after as a `smcourse.instructor.dashboard.Dashboard`: per module, then per
-    objective, the objectives that moved least first."""
-    from smcourse.instructor import dashboard
-
-    ratings = read(folder)
-    summary = class_summary(ratings, known or objectives())
-    if summary.empty:
-        raise SmcourseError(f"no learner under {folder} has rated themselves both before and after "
-                            "the course yet.")
-    learners = ratings.pivot_table(index="learner", columns="stage", values="rating", aggfunc="size")
-    both = int(learners.reindex(columns=list(STAGES)).notna().all(axis=1).sum())
-    table = summary.sort_values("change", kind="stable").round({"before": 1, "after": 1, "change": 1})
-    return dashboard.Dashboard(
-        [f"{both} of {len(learners)} learners rated themselves both before and after.",
-         f"Average rating {summary['before'].mean():.1f} before, {summary['after'].mean():.1f} after."],
-        [dashboard.Section("Self-rating per module", figure=module_figure(summary)),
-         dashboard.Section("Self-rating per objective, least moved first",
-                           table=table.reset_index(drop=True))])

@@ -4,9 +4,11 @@ A practice card shows the prompt, an input that fits the question kind, and butt
 (always), Hint (when the question has one) and Show answer. It is an anywidget whose front end
 (static/practice.js) judges the answer in the page with the twin of `Question.check`, so it answers
 within a frame in JupyterLab and on the course site, where the book build embeds each card's state
-(book/_ext/course_site.py). Graded questions (smcourse.ui.answers) use `AnswerInput` and the kernel.
-Where no widget can be drawn (a text console, a page without the widget manager) a widget falls
-back to a short note that says to open the notebook in JupyterLab.
+(book/_ext/course_site.py). Importing this module makes the card the way a notebook shows every
+question (`practice.display_with`); the learners' short name `smcourse.practice` imports it. Graded
+questions (smcourse.ui.answers) use `AnswerInput` and the kernel. Where no widget can be drawn (a
+text console, a page without the widget manager) a widget falls back to a short note that says to
+open the notebook in JupyterLab.
 
 Every control has an accessible name that says what it is for (a matching row's menu is named by its
 left-hand item, a number field by its unit or the question), and every verdict is a live region
@@ -27,7 +29,7 @@ import traitlets
 from IPython.display import display
 
 from smcourse.core import attempts
-from smcourse.core.practice import Choice, Matching, MultiSelect, Numeric, Question
+from smcourse.core.practice import Choice, Matching, MultiSelect, Numeric, Question, display_with
 
 STATIC = Path(__file__).parent / "static"  # the front-end modules, shipped with the package
 
@@ -311,3 +313,6 @@ def show(question: Question) -> PracticeCard:
     card = PracticeCard(question)
     show_widget(card, f"Practice check: {question.prompt}")
     return card
+
+
+display_with(show)

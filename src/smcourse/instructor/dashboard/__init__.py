@@ -13,7 +13,8 @@ Sources, each optional, so a dashboard can be drawn before anything is graded:
 
 Split by task: `records` reads them, `statistics` judges items and answers, `charts` draws the
 figures, `page` assembles and renders the dashboard, `demo` makes the demo class the instructor
-notebook shows. The names below are the ones to use.
+notebook shows. The names below are the ones to use. `class_ratings` is a page of its own: the
+class's self-ratings before and after the course (`smcourse pack ratings`).
 """
 
 from smcourse.instructor.dashboard.charts import (
