@@ -66,8 +66,14 @@ def _weeks():
     return plan_import.weekly(*_lumen(), RECALL)
 
 
+def _feed_outside_recall():
+    posts = _lumen()[0]
+    return posts[~posts["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)].query(
+        "mode == 'broadcast'")
+
+
 def _clicks_per_post():
-    feed = _lumen()[0].query("mode == 'broadcast'")
+    feed = _feed_outside_recall()
     return feed.groupby("platform", observed=True)["clicks"].mean()
 
 
@@ -85,8 +91,9 @@ def _share_of_impressions(platform):
 
 
 def _click_rate(platform):
-    """Clicks per impression on the platform's feed posts (replies left out), in per cent."""
-    feed = _lumen()[0].query("mode == 'broadcast'")
+    """Clicks per impression on the platform's feed posts (replies and the recall weeks left out),
+    in per cent."""
+    feed = _feed_outside_recall()
     return metrics.performance_by(feed, "platform").loc[platform, "click_through_rate"] * 100
 
 
@@ -151,7 +158,7 @@ def _surge_week_cost():
     wage, with on-costs."""
     shift = 7.5
     assert 14 * shift == _surge_extra_hours()
-    return sum(_cafe_hours_given_up().values()) * LOADED + 4 * shift * WAGE * 1.5 * (1 + ON_COSTS)
+    return sum(_cafe_hours_given_up().values()) * CAFE_LOADED + 4 * shift * WAGE * 1.5 * (1 + ON_COSTS)
 
 
 JO_LEE_WEEK = {"Jo": {"café": 35, "social": 5}, "Lee": {"café": 40}}  # invented records
@@ -345,15 +352,15 @@ CLAIMS = {
         lambda: round(_weeks()["clicks"].std()) == 7 and round(_weeks()["clicks"].mean()) == 13,
     "Judged as a mean of 13 weeks, chance moves clicks by about 4.":
         lambda: round(2 * _weeks()["clicks"].std() / math.sqrt(13)) == 4,
-    "a feed post on X drew 0.3 clicks, the fewest of any platform, against 0.6 on Facebook and 1.1 on "
+    "a feed post on X drew 0.3 clicks, the fewest of any platform, against 0.6 on Facebook and 1.0 on "
     "Instagram":
         lambda: _clicks_per_post().idxmin() == "x"
         and [f"{_clicks_per_post()[p]:.1f}" for p in ("x", "facebook", "instagram")]
-        == ["0.3", "0.6", "1.1"],
-    "X's readers clicked 0.66% of the feed posts they saw and Facebook's 0.49%, against 0.07% on "
-    "Instagram and 0.02% on TikTok":
+        == ["0.3", "0.6", "1.0"],
+    "Outside the recall weeks, X's readers clicked 0.61% of the feed posts they saw and Facebook's "
+    "0.46%, against 0.07% on Instagram and 0.02% on TikTok":
         lambda: [f"{_click_rate(p):.2f}" for p in ("x", "facebook", "instagram", "tiktok")]
-        == ["0.66", "0.49", "0.07", "0.02"],
+        == ["0.61", "0.46", "0.07", "0.02"],
     "Outside the recall weeks, 53% of Lumen's comments in 2025 arrived before 08:00 or after 18:00, "
     "and about one in six on a Sunday":
         lambda: round(((_ordinary_arrivals()[0] < 8) | (_ordinary_arrivals()[0] >= 18)).mean() * 100) == 53
@@ -399,26 +406,40 @@ CLAIMS = {
     "The replay answers 60% of all comments within 4 hours and 93% within 11":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
+    "and tracks it in each monthly report: the share of comments answered within 4 hours, "
+    "unanswered ones counted as late, from 20.2% in 2025 to 60% by 31 March 2027. The replay answers "
+    "every comment, and Lumen answered 55% in 2025, so reaching 60% means answering nearly every "
+    "comment.":
+        lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
+        and round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
+        and len(_waits(LUMEN.community)) == _comments_outside_recall()
+        and round(_answered_at_all() * 100) == 55,
     "the plan sets a floor on the share of questions answered beside it":
         lambda: {"response_time", "questions_answered"} <= {o.metric for o in LUMEN.objectives},
     "The orders target counts unpaid orders only":
         lambda: "unpaid" in _objective(ORDERS).metric and "not counted" in _objective(ORDERS).reason,
     "Lumen assumes 15 a week": lambda: LUMEN.community.dms_per_week == 15,
+    "their tasks leave Sam 1.45 hours spare (14.55 booked), Ade 0.55 (13.45) and Jo 1.6 (3.4); the "
+    "head of marketing's 4 are all booked.":
+        lambda: [(f"{hours - tasks:.2f}", f"{tasks:.2f}") for hours, tasks in _person_tasks().values()]
+        == [("1.45", "14.55"), ("0.55", "13.45"), ("1.60", "3.40"), ("0.00", "4.00")],
     "Sam works Monday to Friday, Ade Wednesday to Sunday":
         lambda: [day for day, names in LUMEN.community.rota.items() if "Sam" in names]
         == list(plan.WEEKDAYS[:5])
         and [day for day, names in LUMEN.community.rota.items() if "Ade" in names]
         == list(plan.WEEKDAYS[2:]),
-    "take 75 of the 105 hours in place of café hours, which part-timers cover at the loaded rate. "
+    "take 75 of the 105 hours in place of café hours, which part-timers cover at the café's wage of "
+    "20 USD an hour, 25 with on-costs (Lumen's assumption, above New York State's minimum wage). "
     "Sam's and Ade's 30 are overtime at time and a half (the US Fair Labor Standards Act's rate "
-    "beyond 40 hours a week). A surge week costs about 5,141 USD, three about 15,422, and the "
-    "plan sets aside 16,000 USD a year":
+    "beyond 40 hours a week). A surge week costs about 3,781 USD, three about 11,344, and the "
+    "plan sets aside 16,000 USD a year, room for a fourth week.":
         lambda: _surge_extra_hours() == 105 == 75 + 30
         and max(_surge_weeks_of_jo_and_lee().values()) <= 40
         and sum(_cafe_hours_given_up().values()) == 72.5
-        and round(_surge_week_cost()) == 5141
-        and round(_recall_weeks() * _surge_week_cost()) == 15422
-        and LUMEN.budget.contingency == 16000 and LUMEN.budget.currency == "USD",
+        and CAFE_LOADED == 25 and round(_surge_week_cost()) == 3781
+        and round(_recall_weeks() * _surge_week_cost()) == 11344
+        and LUMEN.budget.contingency == 16000 >= 4 * _surge_week_cost()
+        and LUMEN.budget.currency == "USD",
     "a salary of at least 684 USD a week (the level the Department of Labor enforces since a "
     "federal court vacated its 2024 rule in November 2024). Whether Lumen's head of marketing is "
     "exempt is Lumen's to confirm.":
@@ -483,8 +504,8 @@ CLAIMS = {
         and LUMEN.actions["commitment"].due == LUMEN.actions["relationships"].due == LUMEN.start
         == min(action.due for action in LUMEN.actions.values())
         and not [issue for issue in plan.check(LUMEN) if issue.where.startswith("actions")],
-    "| added cost | 21,630 | 21,630 | 21,630 |":
-        lambda: round(_added_cost(), -1) == 21630,
+    "| added cost | 24,453 | 24,453 | 24,453 |":
+        lambda: round(_added_cost()) == 24453,
     "| margin earned back | 5,470 | 19,540 | 30,880 |":
         lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880],
     "Lumen's case runs from 2027 to 2029 and assumes December 2027's level holds after it":
@@ -492,20 +513,24 @@ CLAIMS = {
     "Each account counts from three months after its enquiry, and one in five is lost each year.":
         lambda: SALES_CYCLE == 3 and KEPT == 1 - 1 / 5
         and "three months after its enquiry" in LUMEN.budget.case,
-    "the plan loses money in 2027, is still short at the end of 2029, pays back in July 2030 "
+    "the plan loses money in 2027, is still short at the end of 2029, pays back in February 2031 "
     "without a surge, and never does if the wholesale enquiries fall back after 2027":
         lambda: _year_value(2027) < _added_cost()
         and sum(map(_monthly_value, range(1, 37))) < 3 * _added_cost()
-        and _payback() == (2030, 7) and _payback(until=12) is None,
-    "the plan adds 4 people hours a week, the cover, more tools and the paid promotion, 21,630 "
-    "USD a year":
-        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and round(_added_cost(), -1) == 21630,
-    "cover for a lead's 5 weeks away is overtime at time and a half: about 7,490 USD a year":
-        lambda: sum(WEEKS_AWAY.values()) == 5 and round(_cover_cost(), -1) == 7490
+        and _payback() == (2031, 2) and _payback(until=12) is None,
+    "the plan adds 4 people hours a week, overtime, more tools and the paid promotion, 24,453 USD a "
+    "year":
+        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and round(_added_cost()) == 24453,
+    "cover for a lead's 5 weeks away, and Lee's for Jo's, is overtime at time and a half (Lee's on "
+    "the café's wage): about 8,038 USD a year; so are the on-call phone's 2 hours a week, whose half "
+    "on top adds 2,275":
+        lambda: sum(WEEKS_AWAY.values()) == 5 and round(_cover_cost() - _on_call_premium()) == 8038
+        and _on_call_hours() == 2 and _on_call_premium() == 2275
         and sum(JO_LEE_WEEK["Jo"].values()) == 40,
-    "a listening tool, its price an estimate: about 260 USD a month":
+    "Canva Teams for two and a listening tool, their prices estimates: about 260 USD a month":
         lambda: LUMEN.budget.tools_per_month == 260 >= 80 + 26 + 150
-        and "vendor page not read" in LUMEN.budget.tools,
+        and "vendor page not read" in LUMEN.budget.tools
+        and "Canva Teams for Sam and Ade, 26 (an estimate" in LUMEN.budget.tools,
     "Lumen is in New York State, which sets a higher exempt salary for executive and "
     "administrative staff, so its plan sends the reader to the New York State Department of "
     "Labor's current figure.":
@@ -517,10 +542,10 @@ CLAIMS = {
         lambda: plan.Community(days=7, opens="07:00", closes="19:00", messages_per_week=0,
                                dms_per_week=0).hours_needed(2) * 60 / plan.CHECK_MINUTES == 42,
     "At double, 30 a week, the inbox needs 10.8 hours against 10 staffed: the plan's free hours "
-    "take the extra 0.8, and above 20 a week the inbox gets 11 hours and the budget 40.":
+    "take the extra 0.8, and above 18 a week the inbox gets 11 hours and the budget 40.":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8" and LUMEN.community.staffed_hours == 10
         and f"{_inbox_hours(dms=30) - 10:.1f}" == "0.8" and _inbox_hours(dms=30) - 10 < _slack()
-        and _inbox_hours(dms=20) <= 11 and LUMEN.community.dms_per_week == 15
+        and _inbox_hours(dms=18) <= 10 < _inbox_hours(dms=19) and LUMEN.community.dms_per_week == 15
         and _holds_with_more_inbox(),
     "ten of the sixteen are invented records":
         lambda: len(LUMEN.objectives) == 16
@@ -540,7 +565,7 @@ NOTES_CLAIMS = {
         lambda: [f"{_baseline()['response_time']:.1f}", f"{_baseline(RECALL)['response_time']:.1f}"]
         == ["7.5", "9.9"],
     "a surge contingency of 16,000 USD a year that pays one person from 07:00 to 22:00 every day for three "
-    "recall weeks: the part-timers who cover the café staff's moved shifts at the loaded rate, the "
+    "recall weeks: the part-timers who cover the café staff's moved shifts at the café's wage, the "
     "leads' extra hours at time and a half":
         lambda: LUMEN.budget.contingency == 16000 >= _recall_weeks() * _surge_week_cost(),
     "the share of mentions elsewhere that Lumen answers (41% in 2025 without the recall weeks or the "
@@ -579,20 +604,20 @@ NOTES_CLAIMS = {
     "X's weekdays take the weekend from 44 to 38 of 155 posts":
         lambda: _earlier_draft_days()[["Sat", "Sun"]].sum() == 44
         and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 38 and len(_calendar_days()) == 155,
-    "so the plan adds 21,630 USD a year, the cover included. The case counts cost and value over the "
+    "so the plan adds 24,453 USD a year, overtime included. The case counts cost and value over the "
     "same three years, 2027 to 2029, with December 2027's level held after it: extra unpaid orders "
     "that build up to 8 a month from April and 14 from September at a 12.80 USD margin, and two extra "
     "wholesale enquiries a month, 1 in 4 becoming an account worth 2,730 USD of margin a year from "
     "three months after its enquiry, one in five lost each year (Lumen's records and assumptions, "
-    "invented). That earns back 5,470 USD in 2027, 19,540 in 2028 and 30,880 in 2029 against 64,900 "
-    "added: the plan pays back in July 2030 without a surge, and never if the enquiries fall back "
+    "invented). That earns back 5,470 USD in 2027, 19,540 in 2028 and 30,880 in 2029 against 73,400 "
+    "added: the plan pays back in February 2031 without a surge, and never if the enquiries fall back "
     "after 2027.":
-        lambda: round(_added_cost(), -1) == 21630 and _targets_match_the_case()
+        lambda: round(_added_cost()) == 24453 and _targets_match_the_case()
         and _extra_orders(36) == 14 and [_extra_orders(month) for month in (4, 9)] == [8, 14]
         and _extra_enquiries(36) == 2 and ORDER_MARGIN == 12.8 and WON == 1 / 4
         and ACCOUNT * ACCOUNT_MARGIN == 2730 and SALES_CYCLE == 3 and KEPT == 0.8
         and [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880]
-        and round(3 * _added_cost(), -2) == 64900 and _payback() == (2030, 7)
+        and round(3 * _added_cost(), -2) == 73400 and _payback() == (2031, 2)
         and _payback(until=12) is None,
     "ten of sixteen are invented records":
         lambda: len(LUMEN.objectives) == 16
@@ -604,13 +629,21 @@ NOTES_CLAIMS = {
     "an assumption the course data cannot check: at double it needs 10.8, taken from the free hours":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8" and _inbox_hours(dms=30) - 10 < _slack()
         and not any("message" in table for table in data.TABLES),
+    "the promise sold to the directors, six in ten comments answered within 4 hours, is tracked in "
+    "each monthly report, from 20.2% in 2025 to 60% by March, and needs nearly every comment answered "
+    "(Lumen answered 55% in 2025)":
+        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
+        and f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
+        and round(_answered_at_all() * 100) == 55,
     "replaying 2025's comments on that rota gives weekly medians averaging 3.6 hours, where a Monday "
     "to Saturday, 08:00 to 18:00 inbox would give 9.4":
         lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
         and f"{_replay_weekly_median_mean(OLD_ROTA):.1f}" == "9.4",
-    "the leads' cover, overtime because Jo and the leads already work 40 hours, about 7,490 USD a year; "
-    "about 260 USD a month of tools":
-        lambda: round(_cover_cost(), -1) == 7490 and sum(JO_LEE_WEEK["Jo"].values()) == 40
+    "overtime, because Jo, Lee and the leads already work 40 hours: the cover, about 8,038 USD a year, "
+    "and the on-call phone's 2 hours a week at time and a half, 2,275 more; about 260 USD a month of "
+    "tools":
+        lambda: round(_cover_cost() - _on_call_premium()) == 8038 and _on_call_premium() == 2275
+        and _on_call_hours() == 2 and sum(JO_LEE_WEEK["Jo"].values()) == 40
         and LUMEN.budget.tools_per_month == 260,
     "reads new comments and messages by hand at 22:00 and 06:30 (Buffer, the scheduler, sends no "
     "keyword alerts)":
@@ -634,6 +667,8 @@ MENTIONS = "Mentions of Lumen elsewhere that we answer, spam left out"
 HOURS_2026, TOOLS_2026 = 35, 40  # Lumen's invented records of 2026, as its budget states them
 WAGE, ON_COSTS = 35, 0.25  # Lumen's wage an hour and its employer on-costs (invented records)
 LOADED = WAGE * (1 + ON_COSTS)
+CAFE_WAGE = 20  # the café's wage an hour for baristas and part-timers (Lumen's assumption)
+CAFE_LOADED, CAFE_OVERTIME = CAFE_WAGE * (1 + ON_COSTS), CAFE_WAGE * 1.5 * (1 + ON_COSTS)
 FEDERAL_EXEMPT = 684  # USD a week, the level the Department of Labor enforces (2024 rule vacated)
 OVERTIME = WAGE * 1.5 * (1 + ON_COSTS)  # an hour beyond a 40-hour week, with on-costs
 ORDER_MARGIN = 32 * 0.4  # an order's average value and margin (invented records)
@@ -655,15 +690,35 @@ def _content_hours(lead):
     return sum(stated.values())
 
 
-def _cover_hours():
-    """A year's cover: Jo takes the absent lead's urgent work in every week away, and the lead makes
-    the posts ahead of each holiday week (a sick week's posts wait)."""
+def _leads_cover_hours():
+    """A year's cover for the leads: Jo takes the absent lead's urgent work in every week away, and
+    the lead makes the posts ahead of each holiday week (a sick week's posts wait)."""
     return sum(sum(URGENT[lead].values()) * sum(WEEKS_AWAY.values())
                + _content_hours(lead) * WEEKS_AWAY["holiday"] for lead in URGENT)
 
 
+def _jo_inbox():
+    return float(re.search(r"Jo 5: inbox (\d+(?:\.\d+)?)", LUMEN.budget.other_work).group(1))
+
+
+def _lee_cover_hours():
+    """Lee's cover for Jo's looks in as many weeks away as a lead's."""
+    return _jo_inbox() * sum(WEEKS_AWAY.values())
+
+
+def _on_call_hours():
+    return float(re.search(r"the on-call allowance (\d+)", LUMEN.budget.other_work).group(1))
+
+
+def _on_call_premium():
+    """The half on top of the on-call hours' loaded rate: they lie beyond the lead's 40 hours."""
+    return _on_call_hours() * (OVERTIME - LOADED) * 52
+
+
 def _cover_cost():
-    return _cover_hours() * OVERTIME
+    """The year's overtime: the cover at time and a half (Lee's on the café's wage), and the on-call
+    hours' premium."""
+    return _leads_cover_hours() * OVERTIME + _lee_cover_hours() * CAFE_OVERTIME + _on_call_premium()
 
 
 def _year_cost():
@@ -761,11 +816,11 @@ def _payback(kept=KEPT, until=None):
 
 
 PLAN_CLAIMS = {
-    "A year of the plan costs about 117,740 USD: people 88,725 (39 hours a week at the loaded 43.75 "
-    "USD), the leads' holiday and sick cover 7,490, tools 3,120, paid promotion 2,400 and the "
-    "contingency 16,000.":
-        lambda: round(_year_cost(), -1) == 117740 and LUMEN.budget.people_hours * LOADED * 52 == 88725
-        and round(_cover_cost(), -1) == 7490
+    "A year of the plan costs about 120,558 USD: people 88,725 (39 hours a week at the loaded 43.75 "
+    "USD), overtime 10,313 (holiday and sick cover 8,038, the on-call premium 2,275), tools 3,120, "
+    "paid promotion 2,400 and the contingency 16,000.":
+        lambda: round(_year_cost()) == 120558 and LUMEN.budget.people_hours * LOADED * 52 == 88725
+        and round(_cover_cost()) == 10313 == 8038 + 2275 and _on_call_premium() == 2275
         and LUMEN.budget.tools_per_month * 12 == 3120 and LUMEN.budget.paid_per_month * 12 == 2400,
     "a wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs (payroll taxes and "
     "benefits: 25% in Lumen's records":
@@ -773,11 +828,11 @@ PLAN_CLAIMS = {
     "in 2026 social took about 35 hours a week of Sam's, Ade's and the head of marketing's time (one "
     "full-time job) and 40 USD a month of tools, 80,105 USD a year at the same loaded rate":
         lambda: HOURS_2026 * LOADED * 52 + TOOLS_2026 * 12 == 80105,
-    "The plan adds 21,630 USD a year (4 people hours a week, 9,100; the cover, 7,490; tools, 2,640 "
+    "The plan adds 24,453 USD a year (4 people hours a week, 9,100; overtime, 10,313; tools, 2,640 "
     "more; paid promotion, 2,400) and holds 16,000 in reserve":
-        lambda: round(_added_cost(), -1) == 21630 == 9100 + 7490 + 2640 + 2400
+        lambda: round(_added_cost()) == 24453 == 9100 + 10313 + 2640 + 2400
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 9100
-        and round(_cover_cost(), -1) == 7490
+        and round(_cover_cost()) == 10313
         and (LUMEN.budget.tools_per_month - TOOLS_2026) * 12 == 2640
         and LUMEN.budget.contingency == 16000,
     "The case counts cost and value over the same three years, 2027 to 2029. It assumes the plan runs "
@@ -804,23 +859,23 @@ PLAN_CLAIMS = {
         and round(sum(map(_extra_enquiries, MONTHS_2027))) == 22
         and sum(_extra_enquiries(month) for month in range(13, 25)) == 24,
     "The plan earns back about 5,470 USD in 2027, 19,540 in 2028 and 30,880 in 2029, as the accounts "
-    "add up: 55,880 over the three years against 64,900 added. So year one shows a loss of 16,170 "
-    "USD, or 32,170 if a surge spends the reserve; at the end of 2029 the plan is still 9,020 short, "
-    "and without a surge it pays back in July 2030. At mid-year, when the June targets are judged, "
-    "the plan has added about 10,820 USD and earned back about 890.":
+    "add up: 55,880 over the three years against 73,400 added. So year one shows a loss of 18,990 "
+    "USD, or 34,990 if a surge spends the reserve; at the end of 2029 the plan is still 17,480 short, "
+    "and without a surge it pays back in February 2031. At mid-year, when the June targets are "
+    "judged, the plan has added about 12,230 USD and earned back about 890.":
         lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880]
         and round(sum(map(_monthly_value, range(1, 37))), -1) == 55880
-        and round(3 * _added_cost(), -2) == 64900
-        and round(_added_cost() - sum(map(_monthly_value, MONTHS_2027)), -1) == 16170
+        and round(3 * _added_cost(), -2) == 73400
+        and round(_added_cost() - sum(map(_monthly_value, MONTHS_2027)), -1) == 18990
         and round(_added_cost() + LUMEN.budget.contingency - sum(map(_monthly_value, MONTHS_2027)),
-                  -1) == 32170
-        and round(3 * _added_cost() - sum(map(_monthly_value, range(1, 37))), -1) == 9020
-        and _payback() == (2030, 7)
-        and round(_added_cost() / 2, -1) == 10820 and _mid_year_value() == 890,
-    "The case rests on the accounts: with none lost it pays back in December 2029, with one in three "
-    "lost each year in May 2031, and if the enquiries fall back to 2026's level after 2027 it never "
+                  -1) == 34990
+        and round(3 * _added_cost() - sum(map(_monthly_value, range(1, 37))), -1) == 17480
+        and _payback() == (2031, 2)
+        and round(_added_cost() / 2, -1) == 12230 and _mid_year_value() == 890,
+    "The case rests on the accounts: with none lost it pays back in April 2030, with one in three "
+    "lost each year in May 2032, and if the enquiries fall back to 2026's level after 2027 it never "
     "does.":
-        lambda: _payback(kept=1) == (2029, 12) and _payback(kept=2 / 3) == (2031, 5)
+        lambda: _payback(kept=1) == (2030, 4) and _payback(kept=2 / 3) == (2032, 5)
         and _payback(until=12) is None,
     "Repeat orders are not valued apart: those that come back through a social link or the SOCIAL "
     "code are already among these orders":
@@ -829,9 +884,9 @@ PLAN_CLAIMS = {
     "extra orders a month":
         lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11
         and _extra_orders_a_month() == 8,
-    "six in ten messages answered within 4 hours and 93 in 100 within 11, every day":
+    "six in ten messages answered within 4 hours, tracked monthly, and 93 in 100 within 11, every day":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
-        and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
+        and _tracked_within_four() and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
     "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 that came "
     "between 19:00 and 19:30 waited about 12 hours.":
@@ -902,16 +957,24 @@ PLAN_CLAIMS = {
     "judged by: we report week by week, so the target counts each week once, where the 9.9 counts "
     "each answer once.":
         lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
-    "unanswered ones counted as late (20% in 2025)":
-        lambda: round(_answered_within(4) * 100) == 20,
+    "Each monthly report also tracks the promise sold: comments answered within 4 hours, 20.2% in 2025 "
+    "(unanswered ones counted as late), 60% by March, which needs nearly every comment answered (55% "
+    "were).":
+        lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
+        and round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
+        and len(_waits(LUMEN.community)) == _comments_outside_recall()
+        and round(_answered_at_all() * 100) == 55,
+    "paid as overtime beyond the lead's 40: the half on top, 2,275 USD a year, is in the cover line":
+        lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 10313,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
     "in 14 shifts of 7.5 hours, all of them extra, as the usual looks go on beside them. Jo and Lee "
     "work 40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; Lumen's records, "
     "invented) and take 10 shifts, 75 hours":
         lambda: _recall_weeks() == 3 and _surge_extra_hours() == 105 == 14 * 7.5 and 10 * 7.5 == 75,
-    "Jo's 35 and Lee's 37.5, 72.5 hours at the loaded 43.75 USD, 3,171.88":
+    "Jo's 35 and Lee's 37.5, 72.5 hours at the café's 20 USD (Lumen's assumption, above the "
+    "minimum wage), 25 with on-costs, 1,812.50":
         lambda: _cafe_hours_given_up() == {"Jo": 35, "Lee": 37.5}
-        and f"{72.5 * LOADED:,.2f}" == "3,171.88",
+        and f"{72.5 * CAFE_LOADED:,.2f}" == "1,812.50" and CAFE_WAGE == 20,
     "so neither passes 40 in a week: Jo takes the late shift (14:30 to 22:00) on her four look days "
     "and one more, her 15:00 and 19:00 looks falling inside those shifts, and the tastings wait, so "
     "her week is 37.5 hours; Lee's is 37.5 on the inbox and 2.5 in the café":
@@ -923,12 +986,12 @@ PLAN_CLAIMS = {
         lambda: "684 USD a week" in LUMEN.budget.surge,
     "Sam and Ade take the other 4 shifts, 30 hours beyond their full week: overtime at time and a "
     "half on the wage, 52.50 USD an hour, 65.625 with on-costs, 1,968.75; that assumes every on-cost "
-    "rises with pay, an upper bound, as some benefits do not. A surge week costs about 5,141 USD and "
-    "three about 15,422, rounded up to 16,000.":
+    "rises with pay, an upper bound, as some benefits do not. A surge week costs about 3,781 USD and "
+    "three about 11,344, four 15,125, within the 16,000 set aside.":
         lambda: WAGE * 1.5 == 52.5 and WAGE * 1.5 * (1 + ON_COSTS) == 65.625
-        and 30 * WAGE * 1.5 * (1 + ON_COSTS) == 1968.75 and round(_surge_week_cost()) == 5141
-        and round(_recall_weeks() * _surge_week_cost()) == 15422
-        and LUMEN.budget.contingency == 16000,
+        and 30 * WAGE * 1.5 * (1 + ON_COSTS) == 1968.75 and round(_surge_week_cost()) == 3781
+        and round(_recall_weeks() * _surge_week_cost()) == 11344
+        and round(4 * _surge_week_cost()) == 15125 and LUMEN.budget.contingency == 16000,
     "Lumen is in New York State, whose own overtime rules also apply and set a higher exempt salary for "
     "executive and administrative staff: check the New York State Department of Labor's current "
     "figure before the budget is signed (we could not read its page).":
@@ -940,12 +1003,11 @@ PLAN_CLAIMS = {
     "opening hours.":
         lambda: all(7 <= int(hour) < 19.5 for shift in LUMEN.community.rota.values()
                     for hour in re.findall(r"\d+", shift)) and len(LUMEN.community.rota) == 7,
-    "every review is answered within a day, that is within 12.5 staffed hours, one day of the "
-    "inbox's opening hours, the promise the channel table makes for review sites and the Google "
-    "profile":
+    "every review is answered within a day, that is within 12.5 opening hours, one day of the "
+    "inbox's, the promise the channel table makes for review sites and the Google profile":
         lambda: {c.response_hours for c in LUMEN.channels
                  if c.name in ("Review sites", "Google Business Profile")} == {"12.5"}
-        == {str(LUMEN.community.window_hours())} and "(12.5 staffed hours)" in " ".join(
+        == {str(LUMEN.community.window_hours())} and "(12.5 opening hours)" in " ".join(
             o.reason for o in LUMEN.objectives if o.outcome == "reviews"),
     "About 260 USD a month, our estimate of November 2026":
         lambda: LUMEN.budget.tools_per_month == 260 and 80 + 26 + 150 == 256 <= 260,
@@ -955,21 +1017,25 @@ PLAN_CLAIMS = {
     "Jo, trained on the inbox, then takes the absent lead's looks and replies: Sam's inbox, mentions "
     "and review replies, 6.6 hours a week, or Ade's inbox, 3.6; the other lead holds the on-call "
     "phone. Before a holiday the lead makes the posts ahead and queues them in Buffer (Sam's 6.95 "
-    "hours, Ade's 8.85); in a sick week only what is queued goes out. Jo and the leads already work "
-    "40 hours a week, so all 114.2 cover hours are overtime at time and a half, 65.625 USD an hour "
-    "with on-costs: about 7,490 USD a year, in the budget.":
+    "hours, Ade's 8.85); in a sick week only what is queued goes out. Lee, a barista trained on the "
+    "inbox too, takes Jo's looks, 2.9 hours a week, in her 5 weeks away. All four already work 40 hours "
+    "a week, so all cover is overtime at time and a half: the leads' 114.2 hours at 65.625 USD an hour "
+    "with on-costs, Lee's 14.5 at the café's 37.50: about 8,038 USD a year, in the budget.":
         lambda: [round(sum(URGENT[lead].values()), 2) for lead in URGENT] == [6.6, 3.6]
         and [round(_content_hours(lead), 2) for lead in URGENT] == [6.95, 8.85]
-        and f"{_cover_hours():.1f}" == "114.2" and OVERTIME == 65.625 and round(_cover_cost(), -1) == 7490
+        and f"{_leads_cover_hours():.1f}" == "114.2" and OVERTIME == 65.625
+        and (_jo_inbox(), _lee_cover_hours(), CAFE_OVERTIME, CAFE_WAGE) == (2.9, 14.5, 37.5, 20)
+        and round(_cover_cost() - _on_call_premium()) == 8038
         and sum(JO_LEE_WEEK["Jo"].values()) == 40
         and all(f"{task} {hours:g}" in LUMEN.budget.other_work
                 for task, hours in URGENT["Sam"].items() if task != "inbox"),
     "At double, 30 a week, the inbox needs 10.8 hours, 0.8 more than staffed: the plan's free hours "
-    "take it, and above 20 a week the inbox gets 11 hours and the budget 40.":
+    "take it, and above 18 a week the inbox gets 11 hours and the budget 40.":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8"
         and f"{_inbox_hours(dms=30) - LUMEN.community.staffed_hours:.1f}" == "0.8"
         and _inbox_hours(dms=30) - LUMEN.community.staffed_hours < _slack()
-        and _inbox_hours(dms=20) <= 11 < _inbox_hours(dms=36) and _holds_with_more_inbox(),
+        and _inbox_hours(dms=18) <= LUMEN.community.staffed_hours < _inbox_hours(dms=19)
+        and _inbox_hours(dms=30) <= 11 < _inbox_hours(dms=36) and _holds_with_more_inbox(),
     "Buffer, Team plan, for the 8 social channels in the channel table (the Google profile, "
     "Instagram, Facebook, Threads, LinkedIn, X, YouTube and TikTok), 80: Buffer prices per channel, "
     "not per seat, 10 USD a channel a month billed yearly or 12 billed monthly":
@@ -1019,11 +1085,28 @@ def _replay_weekly_median_mean(team=LUMEN.community):
 def _answered_within(hours):
     """The share of Lumen's comments outside the recall answered within `hours`, unanswered ones
     counted as late."""
+    return metrics.response_summary(_ordinary_comments(), _lumen()[0], hours).loc[
+        "lumen", f"answered_within_{hours}h"]
+
+
+def _ordinary_comments():
     comments = _lumen()[1]
     local = comments["created_at"].dt.tz_localize(None)
-    ordinary = comments[(local < pd.Timestamp(RECALL[0]))
-                        | (local >= pd.Timestamp(RECALL[1]) + pd.Timedelta(days=1))]
-    return metrics.response_summary(ordinary, _lumen()[0], hours).loc["lumen", f"answered_within_{hours}h"]
+    return comments[(local < pd.Timestamp(RECALL[0]))
+                    | (local >= pd.Timestamp(RECALL[1]) + pd.Timedelta(days=1))]
+
+
+def _answered_at_all():
+    """The share of Lumen's comments outside the recall answered at all."""
+    return metrics.response_summary(_ordinary_comments(), _lumen()[0], 4).loc["lumen", "response_rate"]
+
+
+def _tracked_within_four():
+    """The monthly report tracks the share answered within 4 hours, to 60% by the response-time
+    objective's March date, beside that objective."""
+    response = next(o for o in LUMEN.objectives if o.metric == "response_time")
+    return (LUMEN.reporting.rhythm == "monthly" and response.by == "2027-03-31"
+            and "20.2% in 2025" in response.reason and "60% by March" in response.reason)
 
 
 def _followers(brand, when="max"):
