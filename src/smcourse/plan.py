@@ -149,10 +149,10 @@ BUFFER = 0.10  # the share of people hours kept free for a busy week
 # "the comments file", not "our comments.csv") or its recall is recomputed from them
 # (plan_import.course_baselines)
 # and must be within a tenth of a value the data give, or 0.05 apart (a rate rounded to 0.1).
-COURSE_FILES = r"(?:posts|comments|mentions|followers|survey)"
+COURSE_FILE_STEMS = r"(?:posts|comments|mentions|followers|survey)"
 COURSE_DATA = re.compile(rf"\bcourse(?:'s)? data\b|\bdatasets/|\blumen\b|"
-                         rf"(?<!our )(?<!own )(?<!my )\b{COURSE_FILES}\.csv\b|"
-                         rf"\bthe {COURSE_FILES} file\b|\bthe recall\b", re.IGNORECASE)
+                         rf"(?<!our )(?<!own )(?<!my )\b{COURSE_FILE_STEMS}\.csv\b|"
+                         rf"\bthe {COURSE_FILE_STEMS} file\b|\bthe recall\b", re.IGNORECASE)
 BASELINE_TOLERANCE = 0.1
 # An own count of n a period varies by about √n by chance alone (Poisson noise): a spread typed
 # below half of that (0.1 for 14 orders a month, where chance alone gives 3.7) is not measured;
