@@ -275,3 +275,48 @@ def with_dictionary_words(bakery: plan.Plan, fields=None) -> plan.Plan:
     chosen = fields or PLACEHOLDER_FIELDS - {"source"}
     return _map_texts(bakery, lambda old, field: _dictionary_words(old, f"{field}:{old}")
                       if field in chosen and " " in old.strip() else old)
+
+
+def _word_salad(text: str, seed: str, channel: str) -> str:
+    """`text` as `channel` followed by English words drawn at random (`_dictionary_words`), as
+    many as `text` has: a list of words that names the plan, not a sentence."""
+    return f"{channel} {_dictionary_words(' '.join(text.split()[1:]), seed)}"
+
+
+SALAD_KEPT = {"source", "disclosure", "holding_statement"}  # checked for a label, a time, data
+
+
+def _salad_texts(value, channel: str):
+    """`value` with each written text of more than one word (a field of PLACEHOLDER_FIELDS but
+    SALAD_KEPT) `_word_salad` naming `channel`."""
+    return _map_texts(value, lambda old, field: _word_salad(old, f"{field}:{old}", channel)
+                      if field in PLACEHOLDER_FIELDS - SALAD_KEPT and " " in old.strip() else old)
+
+
+def with_numbers_pushed_and_word_salad(lumen: plan.Plan) -> plan.Plan:
+    """Lumen's plan `_pushed` by 1.6, each look an hour later, its pillars and personas renamed and
+    every written text but SALAD_KEPT word salad naming Instagram and the baselines' sources "our
+    own export":
+    the eleventh reader's first disguise (21 % alike, 33 % of the shape, no text repeated: every
+    automatic point while a text had only to be English)."""
+    lumen.community.opens, lumen.community.closes = "08:00", "20:30"
+    lumen = _pushed(lumen, 1.6, {"07": "08", "11": "12", "15": "16", "19": "20"})
+    pillars = {pillar.name: f"Theme {index}" for index, pillar in enumerate(lumen.pillars)}
+    for pillar in lumen.pillars:
+        pillar.name = pillars[pillar.name]
+    for channel in lumen.channels:
+        channel.mix = {pillars[name]: share for name, share in channel.mix.items()}
+    for index, persona in enumerate(lumen.audience.personas):
+        persona.name = f"Reader {index}"
+    for objective in lumen.objectives:
+        objective.source = "our own export"
+    return _salad_texts(lumen, "Instagram")
+
+
+def with_one_objective_and_word_salad(bakery: plan.Plan) -> plan.Plan:
+    """The bakery's plan (`bakery`) cut to Instagram and its cake orders, 14 a month to 15 with a
+    spread of 0.1, every written text but SALAD_KEPT word salad naming Instagram: the eleventh
+    reader's second disguise (every automatic point while a text had only to be English)."""
+    orders = dataclasses.replace(bakery.objectives[0], target="15", spread="0.1")
+    return _salad_texts(dataclasses.replace(bakery, objectives=[orders],
+                                            channels=bakery.channels[:1]), "Instagram")

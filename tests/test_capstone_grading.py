@@ -15,6 +15,8 @@ from capstone_reference import (
     with_dictionary_words,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
+    with_numbers_pushed_and_word_salad,
+    with_one_objective_and_word_salad,
     with_placeholder_texts,
     with_texts_cut_and_numbers_pushed,
     with_texts_reversed,
@@ -105,7 +107,13 @@ def graded(tmp_path_factory):
                 "lumen_garbled": with_numbers_doubled_and_texts_garbled(plan.example_plan()),
                 "bakery_dictionary_words": with_dictionary_words(bakery),
                 "bakery_audit_of_dictionary_words": with_dictionary_words(bakery, SITUATION_AND_REASONS),
+                "lumen_pushed_word_salad": with_numbers_pushed_and_word_salad(plan.example_plan()),
+                "bakery_one_objective_word_salad": with_one_objective_and_word_salad(bakery),
                 "no_plan_file": None}
+    answered = next(o for o in bakery.objectives if o.metric == "questions_answered")
+    learners["bakery_comments_file_baseline"] = dataclasses.replace(bakery, objectives=[
+        dataclasses.replace(o, baseline="40", source="the comments file of 2025 (no recall), pooled")
+        if o is answered else o for o in bakery.objectives])
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -151,6 +159,18 @@ def test_a_plan_of_dictionary_words_chosen_at_random_earns_nothing_for_the_plan(
     reasons only), it loses the objectives and audience insight group's point."""
     assert scores["bakery_dictionary_words"] == TASK_A
     assert scores["bakery_audit_of_dictionary_words"] == TASK_A + TASK_B - 1
+
+
+def test_a_plan_of_word_salad_naming_a_channel_earns_nothing_for_the_plan(scores):
+    """The eleventh reader's other disguises: Lumen's shape pushed 60 % and the bakery's cut to one
+    channel and one objective, every text English words naming Instagram, not sentences."""
+    assert scores["lumen_pushed_word_salad"] == scores["bakery_one_objective_word_salad"] == TASK_A
+
+
+def test_a_baseline_typed_against_the_comments_file_it_names_costs_the_objectives_point(scores):
+    """The eleventh reader's third disguise: 40 % of questions answered where the course data
+    give 85.7 %, from "the comments file of 2025 (no recall)"."""
+    assert scores["bakery_comments_file_baseline"] == TASK_A + TASK_B - 1
 
 
 def test_no_plan_file_handed_in_earns_no_plan_points_and_says_why(graded):

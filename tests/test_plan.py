@@ -15,6 +15,8 @@ from capstone_reference import (
     with_dictionary_words,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
+    with_numbers_pushed_and_word_salad,
+    with_one_objective_and_word_salad,
     with_placeholder_texts,
     with_sixth_reader_changes,
     with_texts_cut_and_numbers_pushed,
@@ -704,6 +706,33 @@ def test_a_long_text_must_be_mostly_english_words_names_and_trade_words_aside(vo
     assert (_messages(lumen, "voice") == []) == written
 
 
+@pytest.mark.parametrize("voice, written", [
+    ("Instagram garden violet marble lantern basket stone", False),  # the reader's word salad
+    ("Instagram recipes, grind advice, news of new single origins", True),  # one word in nine
+    ("Friendly on Instagram: short sentences, first names", True),  # notes too short to judge
+    ("Friendly and floury on Instagram: we use first names, never a pun at a customer's cost.",
+     True)])
+def test_a_text_of_seven_words_or_more_must_read_as_sentences(voice, written):
+    lumen = plan.example_plan()
+    lumen.voice = voice
+    assert (_messages(lumen, "voice") == []) == written
+
+
+@pytest.mark.parametrize("disguise", [with_numbers_pushed_and_word_salad,
+                                      with_one_objective_and_word_salad])
+def test_a_plan_whose_texts_are_word_salad_naming_a_channel_has_something_to_fix_in_every_group(
+        tmp_path, disguise):
+    """The eleventh reader's disguises: Lumen's shape pushed 60 %, and the bakery's plan cut to one
+    channel and one objective, each with every text English words that name Instagram."""
+    disguised = disguise(plan.example_plan() if disguise is with_numbers_pushed_and_word_salad
+                         else reference_plan(tmp_path))
+    assert not plan.copies_example(disguised)
+    fixes = [issue for issue in plan.check(disguised) if issue.level == "fix"]
+    for group in GRADED_GROUPS:
+        assert any(issue.part in group and "is a list of words, not sentences" in issue.message
+                   for issue in fixes), group
+
+
 def test_a_baseline_said_to_come_from_lumen_s_data_is_recomputed_whatever_it_calls_them():
     lumen = plan.example_plan()
     number = 1 + [o.metric for o in lumen.objectives].index("response_time")
@@ -711,6 +740,35 @@ def test_a_baseline_said_to_come_from_lumen_s_data_is_recomputed_whatever_it_cal
     response.baseline, response.source = "17.6", "Lumen's comments.csv export, 2025"
     assert _messages(lumen, "objectives")[0].startswith(
         f"The baseline of objective {number} (17.6 hours) is not what the course data give")
+
+
+@pytest.mark.parametrize("source", ["the comments file of 2025 (no recall), pooled",
+                                    "comments.csv, 2025, pooled", "2025 without the recall, pooled"])
+def test_a_baseline_whose_source_names_a_course_file_or_the_recall_is_recomputed(tmp_path, source):
+    """The eleventh reader's third disguise: the bakery's questions-answered baseline typed 40 %
+    (the course data give 85.7 %) with a source naming the comments file, not "course data"."""
+    bakery = reference_plan(tmp_path)
+    number, answered = next((n, o) for n, o in enumerate(bakery.objectives, 1)
+                            if o.metric == "questions_answered")
+    answered.baseline, answered.source = "40", source
+    assert _messages(bakery, "objectives")[0].startswith(
+        f"The baseline of objective {number} (40% of questions) is not what the course data give")
+
+
+@pytest.mark.parametrize("spread, plausible", [("0.1", False), ("1.8", False), ("1.9", True),
+                                               ("3", True)])
+def test_a_count_s_spread_far_below_its_chance_noise_is_flagged(tmp_path, spread, plausible):
+    """14 orders a month vary by about √14 ≈ 3.7 by chance alone: a spread below half that is not
+    what records show."""
+    bakery = reference_plan(tmp_path)
+    orders = bakery.objectives[0]
+    assert (orders.baseline, orders.unit) == ("14", "orders a month")
+    orders.target, orders.spread = "22", spread
+    messages = [i.message for i in plan.check(bakery) if i.where == "objectives[1].spread"]
+    assert messages == ([] if plausible else [
+        f"The spread of objective 1 ({spread} orders a month) is far below what a count of 14 "
+        "allows: chance alone moves it by about 3.7 (the square root of the count) from one month "
+        "to the next, so give the spread your records show."])
 
 
 def test_a_phrase_stitched_onto_three_short_answers_leaves_them_unanswered():
@@ -965,9 +1023,9 @@ def test_a_situation_audit_and_reasons_of_dictionary_words_chosen_at_random_are_
         ("fix", "situation.presences"), ("fix", "situation.numbers"),
         ("fix", "situation.competitor"),
         *(("consider", f"objectives[{n}].reason") for n in range(1, len(bakery.objectives) + 1))]
-    assert issues[0].message == (
-        "The situation audit's “Where we are” names nothing of your plan: mention one of its "
-        "channels, metrics, personas or pillars, so that it is about this plan.")
+    assert issues[0].message.endswith(
+        "is a list of words, not sentences (fewer than one word in ten is a word like “the”, "
+        "“to”, “and” or “we”).)")
     assert plan.check(bakery) == []
 
 
@@ -977,7 +1035,7 @@ def test_a_plan_whose_every_text_is_dictionary_words_has_something_to_fix_in_eve
     fixes = [issue for issue in plan.check(disguised) if issue.level == "fix"]
     for group in GRADED_GROUPS:
         assert any(issue.part in group for issue in fixes), group
-    assert {"situation.numbers", "voice", "actions"} <= {issue.where for issue in fixes}
+    assert {"situation.numbers", "voice", "actions.planning"} <= {issue.where for issue in fixes}
 
 
 @pytest.mark.parametrize("presences, names", [
@@ -1011,3 +1069,10 @@ def test_the_voice_and_at_least_one_action_must_name_something_of_the_plan():
         "channels, metrics, personas or pillars, so that it is about this plan."]
     vague.actions["planning"].step += " about Instagram"
     assert not [m for m in _messages(vague, "actions") if "names anything" in m]
+
+
+def test_a_source_naming_its_own_comments_csv_is_not_recomputed_from_the_course_data(tmp_path):
+    bakery = reference_plan(tmp_path)
+    answered = next(o for o in bakery.objectives if o.metric == "questions_answered")
+    answered.source = "our comments.csv from Meta Business Suite, August 2026 to January 2027"
+    assert plan.check(bakery) == []

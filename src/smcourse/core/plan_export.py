@@ -112,9 +112,11 @@ def sections(plan: Plan) -> list[Section]:
         Section("objectives", "2. Objectives", [Table(
             ("Business outcome", "Metric", "Baseline", "Target", "By", "Noise", "Baseline from",
              "Why we expect it"),
-            [(o.outcome, measure_label(o), o.baseline, o.target, o.by, _noise(o),
-              plain_source(o), o.reason)
-             for o in plan.objectives])]),
+            [(group[0].outcome, measure_label(group[0]), group[0].baseline,
+              " → ".join(o.target for o in group), ", ".join(o.by for o in group),
+              _noise(group), _distinct("; ", map(plain_source, group)),
+              _distinct(" ", (o.reason for o in group)))
+             for group in _by_metric(plan.objectives)])]),
         Section("goals", "3. What social media will do", [
             [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
         Section("audience", "4. Audience insight", [plan.audience.summary, Table(
@@ -207,14 +209,30 @@ def _note_label(section: Section, block: Table, number: int, column: int) -> str
     return f"{section.title.split('. ', 1)[-1]}, {name}: {block.header[column]}"
 
 
-def _noise(objective: Objective) -> str:
-    """How much the metric moves by chance, and the periods its target is averaged over."""
-    if not objective.spread.strip():
+def _by_metric(objectives: list[Objective]) -> list[list[Objective]]:
+    """The objectives grouped by outcome and metric (a milestone with its year-end target), in the
+    plan's order."""
+    groups: dict[tuple[str, str], list[Objective]] = {}
+    for objective in objectives:
+        groups.setdefault((objective.outcome, objective.metric), []).append(objective)
+    return list(groups.values())
+
+
+def _distinct(separator: str, texts) -> str:
+    """The non-blank `texts`, each once, in order, joined by `separator`."""
+    return separator.join(dict.fromkeys(text for text in texts if text.strip()))
+
+
+def _noise(group: list[Objective]) -> str:
+    """How much the metric moves by chance, and the periods each target of `group` is averaged
+    over ("±6 a month; mean of 3 months", "±4 a week; mean of 12 weeks, then of 26 weeks")."""
+    spreads = _distinct(" → ", (o.spread.strip() for o in group))
+    if not spreads:
         return ""
-    period = objective.period()
-    periods = objective.periods.strip() or "1"
-    judged = f"one {period}" if periods == "1" else f"mean of {periods} {period}s"
-    return f"±{objective.spread} a {period}; {judged}"
+    period = group[0].period()
+    judged = _distinct(", then of ", (o.periods.strip() or "1" for o in group))
+    return f"±{spreads} a {period}; " + ("one " + period if judged == "1" else
+                                         f"mean of {judged} {period}s")
 
 
 def plain_source(objective: Objective) -> str:
@@ -274,10 +292,8 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
     """The objectives grouped by outcome and metric (a milestone with its later steps), one group
     per business outcome first, counted by the business's own number where there is one, then
     the rest, in the plan's order."""
-    groups: dict[tuple[str, str], list[Objective]] = {}
-    for objective in plan.objectives:
-        groups.setdefault((objective.outcome, objective.metric), []).append(objective)
-    ordered = sorted(groups.values(), key=lambda group: counts_platform_activity(group[0]))
+    ordered = sorted(_by_metric(plan.objectives),
+                     key=lambda group: counts_platform_activity(group[0]))
     first: dict[str, list[Objective]] = {}
     for group in ordered:
         first.setdefault(group[0].outcome, group)
