@@ -50,13 +50,20 @@ class _Cells(HTMLParser):
             self.style += text
 
 
+def _one_text(reasons):
+    """One metric's reasons, each once, a label the first opens with left off the later ones."""
+    first, *later = dict.fromkeys(reasons)
+    label = re.split(r"[:.]", first)[0]
+    return " ".join([first, *(re.sub(rf"^{re.escape(label)}[:.] ", "", r) for r in later)])
+
+
 def _long_texts(lumen):
     """The texts of Lumen's plan that its tables hold and that are too long for a cell (the
     reasons of one metric's milestones as one text)."""
     reasons: dict[tuple[str, str], list[str]] = {}
     for objective in lumen.objectives:
         reasons.setdefault((objective.outcome, objective.metric), []).append(objective.reason)
-    texts = [" ".join(dict.fromkeys(group)) for group in reasons.values()] + [
+    texts = [_one_text(group) for group in reasons.values()] + [
         c.purpose for c in lumen.channels] + [
         lumen.budget.other_work, lumen.budget.tools, lumen.budget.surge] + [
         action.step for action in lumen.actions.values()] + [
@@ -190,6 +197,17 @@ def test_the_objectives_table_has_one_row_per_metric_with_its_milestones():
     metrics = {(o.outcome, o.metric) for o in lumen.objectives}
     assert len(rows) == len(metrics) < len(lumen.objectives)
     assert rows[1][2:5] == ["30", "38 → 44", "2027-06-30, 2027-12-31"]
+
+
+def test_a_label_both_milestones_open_with_is_said_once_in_the_rows_note():
+    lumen = plan.example_plan()
+    leads = [o for o in lumen.objectives if o.outcome == "leads"]
+    label = "Lumen's own records, not the course data (invented for this example)"
+    assert len(leads) == 2 and all(o.reason.startswith(label) for o in leads)
+    note = next(line for line in to_markdown(lumen).splitlines()
+                if line.startswith(tuple(f"{n}. **Objectives, leads" for n in range(1, 30))))
+    assert note.count(label) == 1
+    assert leads[1].reason[len(label) + 2:] in note  # the year-end reason, its label left off
 
 
 def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):

@@ -54,6 +54,8 @@ COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments
 CODE_MODULES = {"smcourse", "plan_import", "metrics", "data", "pd"}
 PLAIN_CALLS = {"baseline": "pooled", "std": "spread", "likely_spam": "likely spam",
                "mention_reply_share": "share of mentions answered"}
+# a reason's opening label, up to its first colon or full stop ("Lumen's own records, ...:")
+LEADING_LABEL = re.compile(r"([^:.]+)[:.]\s*")
 CODE = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*(?:\([^)]*\))?)+|\b[A-Za-z]\w*_\w+\b")
 
 
@@ -115,7 +117,7 @@ def sections(plan: Plan) -> list[Section]:
             [(group[0].outcome, measure_label(group[0]), group[0].baseline,
               " → ".join(o.target for o in group), ", ".join(o.by for o in group),
               _noise(group), _distinct("; ", map(plain_source, group)),
-              _distinct(" ", (o.reason for o in group)))
+              _reasons(group))
              for group in _by_metric(plan.objectives)])]),
         Section("goals", "3. What social media will do", [
             [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
@@ -221,6 +223,19 @@ def _by_metric(objectives: list[Objective]) -> list[list[Objective]]:
 def _distinct(separator: str, texts) -> str:
     """The non-blank `texts`, each once, in order, joined by `separator`."""
     return separator.join(dict.fromkeys(text for text in texts if text.strip()))
+
+
+def _reasons(group: list[Objective]) -> str:
+    """The milestones' reasons in order, with a leading label the first already gives (where its
+    numbers come from, say) left off the later ones."""
+    reasons = list(dict.fromkeys(o.reason.strip() for o in group if o.reason.strip()))
+    if not reasons:
+        return ""
+    label = LEADING_LABEL.match(reasons[0])
+    later = [LEADING_LABEL.sub("", reason, count=1)
+             if label and (match := LEADING_LABEL.match(reason)) and match[1] == label[1] else reason
+             for reason in reasons[1:]]
+    return " ".join([reasons[0], *later])
 
 
 def _noise(group: list[Objective]) -> str:
