@@ -358,7 +358,7 @@ def _summary(plan: Plan) -> Section:
     rows = [(group[0].outcome, measure_label(group[0]),
              " → ".join([group[0].baseline, *(o.target for o in group)]),
              ", ".join(o.by for o in group)) for group in groups[:SUMMARY_OBJECTIVES]]
-    more = len(plan.objectives) - sum(len(group) for group in groups[:SUMMARY_OBJECTIVES])
+    more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
     money = (budget.tools_per_month + budget.paid_per_month) * 12
     lines = [
         f"**Budget**: {budget.people_hours:g} people hours a week and {money:,.0f} "
