@@ -11,6 +11,7 @@ import pytest
 from capstone_reference import (
     SITUATION_AND_REASONS,
     reference_plan,
+    scripted_copy,
     solution_cells,
     with_dictionary_words,
     with_numbers_doubled_and_texts_garbled,
@@ -109,6 +110,7 @@ def graded(tmp_path_factory):
                 "bakery_audit_of_dictionary_words": with_dictionary_words(bakery, SITUATION_AND_REASONS),
                 "lumen_pushed_word_salad": with_numbers_pushed_and_word_salad(plan.example_plan()),
                 "bakery_one_objective_word_salad": with_one_objective_and_word_salad(bakery),
+                "lumen_scripted_copy": scripted_copy(),
                 "no_plan_file": None}
     answered = next(o for o in bakery.objectives if o.metric == "questions_answered")
     learners["bakery_comments_file_baseline"] = dataclasses.replace(bakery, objectives=[
@@ -165,6 +167,19 @@ def test_a_plan_of_word_salad_naming_a_channel_earns_nothing_for_the_plan(scores
     """The eleventh reader's other disguises: Lumen's shape pushed 60 % and the bakery's cut to one
     channel and one objective, every text English words naming Instagram, not sentences."""
     assert scores["lumen_pushed_word_salad"] == scores["bakery_one_objective_word_salad"] == TASK_A
+
+
+def test_a_scripted_copy_that_keeps_lumen_s_people_and_rota_earns_nothing_for_the_plan(graded):
+    """A reader's scripted copy: numbers doubled, dates moved, every text a sentence made at random,
+    so every share prints clean; Lumen's rota and people are what give it away."""
+    scores, root = graded
+    assert scores["lumen_scripted_copy"] == TASK_A
+    line = _tutor_line(root, "lumen_scripted_copy")
+    assert "repeats 27% of Lumen's example" in line and "32% of its shape" in line
+    assert "Lumen's people and personas (Ade, Jo, Priya, Sam); Lumen as its own business; " \
+        "Lumen's rota." in line
+    assert "Lumen's own names in it (three or more of its people and personas, Lumen as its " \
+        "business, its rota): none." in _tutor_line(root, "reference")
 
 
 def test_a_baseline_typed_against_the_comments_file_it_names_costs_the_objectives_point(scores):

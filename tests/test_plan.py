@@ -12,6 +12,7 @@ import pytest
 from capstone_reference import (
     SITUATION_AND_REASONS,
     reference_plan,
+    scripted_copy,
     with_dictionary_words,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
@@ -559,11 +560,58 @@ def test_a_plan_of_its_own_that_borrows_a_few_of_lumen_s_choices_is_not_a_copy(t
     assert plan.check(bakery) == [] and plan.example_similarity(bakery) < 0.1
     assert plan.example_shape(bakery) < plan.SHAPE_SHARE / 2
     lumen = plan.example_plan()
-    borrowed = dataclasses.replace(bakery, voice=lumen.voice, disclosure=lumen.disclosure,
-                                   crisis=lumen.crisis, pillars=[*bakery.pillars, *lumen.pillars[:2]])
+    bakers = {"Jo": "Dev", "Lee": "Maya", "Sam": "Gemma", "Ade": "Ollie"}
+    escalation = re.sub(r"\b(Jo|Lee|Sam|Ade)\b", lambda name: bakers[name.group()],
+                        lumen.crisis.escalation)
+    borrowed = dataclasses.replace(
+        bakery, voice=lumen.voice, disclosure=lumen.disclosure,
+        crisis=dataclasses.replace(lumen.crisis, escalation=escalation),
+        pillars=[*bakery.pillars, *lumen.pillars[:2]])
     assert not plan.copies_example(borrowed)
     assert plan.copies_example(dataclasses.replace(borrowed, channels=lumen.channels,
                                                    objectives=lumen.objectives))
+    assert plan.copies_example(dataclasses.replace(borrowed, crisis=lumen.crisis))  # Lumen's staff
+
+
+def test_a_scripted_copy_with_clean_shares_is_caught_by_lumen_s_names():
+    """The reader's scripted copy: numbers doubled, dates moved, every text new, yet Lumen's rota,
+    its people (Sam, Jo, Ade) and Priya, and "mentions of lumen" as its own metric."""
+    copied = scripted_copy()
+    assert plan.example_similarity(copied) < plan.COPY_SHARE
+    assert plan.example_shape(copied) < plan.SHAPE_SHARE
+    assert plan.example_texts_repeated(copied) < plan.TEXT_COPY_SHARE
+    assert plan.example_names(copied) == ["Lumen's people and personas (Ade, Jo, Priya, Sam)",
+                                          "Lumen as its own business", "Lumen's rota"]
+    assert plan.copies_example(copied)
+
+
+def test_lumen_s_names_come_from_its_plan_and_one_common_name_is_chance(tmp_path):
+    lumen, bakery = plan.example_plan(), reference_plan(tmp_path)
+    assert plan.example_names(lumen)[0] == ("Lumen's people and personas "
+                                            "(Ade, Hannah, Jo, Lee, Marco, Priya, Sam)")
+    assert "Priya" in bakery.community.rota["Mon"] and plan.example_names(bakery) == []  # its own
+    team = bakery.community
+    with_sam = dataclasses.replace(bakery, community=dataclasses.replace(
+        team, who_answers=team.who_answers + " Sam, our new apprentice, covers Sundays.",
+        rota={**team.rota, "Sun": "Sam at 08 and 12"}))
+    assert plan.example_names(with_sam) == [] and not plan.copies_example(with_sam)
+    with_jo = dataclasses.replace(with_sam, voice=bakery.voice + " Jo writes the captions.")
+    assert plan.example_names(with_jo) == ["Lumen's people and personas (Jo, Priya, Sam)"]
+    assert plan.copies_example(with_jo)
+    cited = dataclasses.replace(bakery, objectives=[
+        dataclasses.replace(o, source="Lumen's comments.csv, the course data (no recall)")
+        for o in bakery.objectives])
+    assert plan.example_names(cited) == []
+    own_metric = dataclasses.replace(bakery, objectives=[
+        dataclasses.replace(bakery.objectives[0], metric="Mentions of Lumen we answer"),
+        *bakery.objectives[1:]])
+    assert plan.example_names(own_metric) == ["Lumen as its own business"]
+    assert plan.example_names(dataclasses.replace(bakery, organisation="Lumen Bakery")) == [
+        "Lumen as its own business"]
+    rota = dataclasses.replace(bakery, community=dataclasses.replace(
+        team, rota={**team.rota, "Sat": lumen.community.rota["Sat"].lower()}))
+    assert plan.example_names(rota) == ["Lumen's people and personas (Ade, Jo, Priya)",
+                                        "Lumen's rota"]
 
 
 def test_a_response_time_objective_without_a_share_answered_floor_is_questioned():
@@ -652,6 +700,13 @@ GRADED_GROUPS = (("organisation", "situation", "objectives", "goals", "audience"
                  ("reporting", "actions"))  # the four groups Task B gives a point each
 
 
+def _shares_miss(disguised: Plan) -> bool:
+    """Whether every share of the copy check (choices, shape, texts) is below its threshold."""
+    return (plan.example_similarity(disguised) < plan.COPY_SHARE
+            and plan.example_shape(disguised) < plan.SHAPE_SHARE
+            and plan.example_texts_repeated(disguised) < plan.TEXT_COPY_SHARE)
+
+
 def test_lumen_s_plan_disguised_with_placeholder_texts_has_something_to_fix_in_every_group():
     """The seventh reader's disguise is no copy by the nudged fingerprint (Lumen's shape is), and
     the checks stop it too."""
@@ -687,7 +742,7 @@ def test_lumen_s_plan_with_numbers_doubled_and_texts_garbled_has_something_to_fi
     """The ninth reader's disguise: Lumen's shape at 2.2 times its numbers (no copy by any share),
     with two words in three of every text made up: every graded group has a text to fix."""
     disguised = with_numbers_doubled_and_texts_garbled(plan.example_plan())
-    assert not plan.copies_example(disguised)
+    assert _shares_miss(disguised) and plan.example_names(disguised)  # Lumen's names give it away
     fixes = [issue for issue in plan.check(disguised) if issue.level == "fix"]
     for group in GRADED_GROUPS:
         assert any(issue.part in group for issue in fixes), group
@@ -726,7 +781,8 @@ def test_a_plan_whose_texts_are_word_salad_naming_a_channel_has_something_to_fix
     channel and one objective, each with every text English words that name Instagram."""
     disguised = disguise(plan.example_plan() if disguise is with_numbers_pushed_and_word_salad
                          else reference_plan(tmp_path))
-    assert not plan.copies_example(disguised)
+    assert _shares_miss(disguised)  # Lumen's pushed copy still names Lumen's people; the bakery not
+    assert plan.copies_example(disguised) == (disguise is with_numbers_pushed_and_word_salad)
     fixes = [issue for issue in plan.check(disguised) if issue.level == "fix"]
     for group in GRADED_GROUPS:
         assert any(issue.part in group and "is a list of words, not sentences" in issue.message

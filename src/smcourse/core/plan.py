@@ -100,6 +100,7 @@ ROTA_SHARE = 0.75  # a rota day repeats Lumen's when it keeps three of its four 
 UNIT_FILLERS = {"a", "an", "per", "each", "every"}  # "orders a month" is "orders per month"
 PASSAGE_WORDS = 8  # a run of this many words in Lumen's order is a copied passage
 SHAPE_SHARE = 0.5  # and one that repeats half of it when every number may be a third off
+EXAMPLE_NAMES_NAMED = 3  # so does one naming three of Lumen's people or personas (one Sam is chance)
 PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
 NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
 PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy, and too short to answer
@@ -1499,13 +1500,60 @@ def example_texts_repeated(plan: Plan) -> float:
     return sum(choice in repeated for choice in texts) / len(texts)
 
 
+def _example_people() -> set[str]:
+    """The first names of Lumen's people and personas, lower case: those its rota names, those its
+    texts pair with one of them ("Jo and Lee") and its personas' (Marco, the wholesale partner)."""
+    lumen = example_plan()
+    people = {name for day in lumen.community.rota.values()
+              for name in re.findall(r"([A-Z]\w+) at\b", day)}
+    paired = {name for text in _prose(lumen) for first, second in
+              re.findall(r"\b([A-Z]\w+) and ([A-Z]\w+)\b", text) if {first, second} & people
+              for name in (first, second)}
+    personas = {persona.name.split(",")[0] for persona in lumen.audience.personas}
+    return {name.lower() for name in people | paired | personas}
+
+
+def _own_texts(plan: Plan) -> list[str]:
+    """Every text of `plan` (names, rota, sources and prose), but the sources that cite the course
+    data (COURSE_DATA), where Lumen's name is the data's."""
+    def texts(value, field=""):
+        if isinstance(value, str):
+            return [] if field == "source" and COURSE_DATA.search(value) else [value]
+        if isinstance(value, dict):
+            return [text for key, item in value.items() for text in texts(item, key)]
+        if isinstance(value, list):
+            return [text for item in value for text in texts(item, field)]
+        return []
+    return texts(to_dict(plan))
+
+
+def example_names(plan: Plan) -> list[str]:
+    """What of Lumen's own `plan` names, whatever its numbers and texts: EXAMPLE_NAMES_NAMED or
+    more of Lumen's people and personas (`_example_people`), Lumen as the plan's own business (its
+    organisation, or a metric, unit, pillar, persona or channel of it), or Lumen's rota text; []
+    when it names none of these."""
+    words = {word for text in _own_texts(plan) for word in re.findall(r"\w+", text.lower())}
+    named = sorted(_example_people() & words)
+    found = [f"Lumen's people and personas ({', '.join(name.title() for name in named)})"] if len(
+        named) >= EXAMPLE_NAMES_NAMED else []
+    own_names = [plan.organisation, *(o.metric for o in plan.objectives),
+                 *(o.unit for o in plan.objectives), *plan.pillar_names(),
+                 *(p.name for p in plan.audience.personas), *plan.channel_names()]
+    if any(re.search(r"\blumen\b", name, re.IGNORECASE) for name in own_names):
+        found.append("Lumen as its own business")
+    lumen_rota = {_plain(day) for day in example_plan().community.rota.values()}
+    if any(_plain(day) in lumen_rota for day in plan.community.rota.values()):
+        found.append("Lumen's rota")
+    return found
+
+
 def copies_example(plan: Plan) -> bool:
     """Whether `plan` repeats at least COPY_SHARE of Lumen's example (`example_similarity`), at
     least SHAPE_SHARE of its shape (`example_shape`), or at least TEXT_COPY_SHARE of its texts,
-    whatever the numbers. A learner's own plan shares a default or two; the tutor sees the shares
-    either way."""
+    whatever the numbers, or names Lumen's own (`example_names`). A learner's own plan shares a
+    default or two; the tutor sees the shares either way."""
     return (example_similarity(plan) >= COPY_SHARE or example_shape(plan) >= SHAPE_SHARE
-            or example_texts_repeated(plan) >= TEXT_COPY_SHARE)
+            or example_texts_repeated(plan) >= TEXT_COPY_SHARE or bool(example_names(plan)))
 
 
 # ------------------------------------------------------------------------------- save and load
