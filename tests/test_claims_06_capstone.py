@@ -407,11 +407,12 @@ CLAIMS = {
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "and tracks it in each monthly report: the share of comments answered within 4 hours, "
-    "unanswered ones counted as late, from 20.2% in 2025 to 60% by 31 March 2027. The replay answers "
-    "every comment, and Lumen answered 55% in 2025, so reaching 60% means answering nearly every "
-    "comment.":
+    "unanswered ones counted as late, from 20.2% in 2025 to 50% by 31 March 2027. The replay answers "
+    "every comment at the next look and reaches 59.8%, a ceiling no real week meets (Lumen answered "
+    "55% of comments at all in 2025), so the target sits about 10 points below it, room for answers "
+    "that need a colleague.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
-        and round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
+        and _replay_ceiling() == "59.8" and round(float(_replay_ceiling()) - TRACKED_TARGET) == 10
         and len(_waits(LUMEN.community)) == _comments_outside_recall()
         and round(_answered_at_all() * 100) == 55,
     "the plan sets a floor on the share of questions answered beside it":
@@ -629,12 +630,11 @@ NOTES_CLAIMS = {
     "an assumption the course data cannot check: at double it needs 10.8, taken from the free hours":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8" and _inbox_hours(dms=30) - 10 < _slack()
         and not any("message" in table for table in data.TABLES),
-    "the promise sold to the directors, six in ten comments answered within 4 hours, is tracked in "
-    "each monthly report, from 20.2% in 2025 to 60% by March, and needs nearly every comment answered "
-    "(Lumen answered 55% in 2025)":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
-        and f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
-        and round(_answered_at_all() * 100) == 55,
+    "the promise sold to the directors, half of comments answered within 4 hours by March, is tracked "
+    "in each monthly report, from 20.2% in 2025; it sits below the rota's replay ceiling of 59.8% "
+    "(every comment answered at the next look), as real looks miss some":
+        lambda: TRACKED_TARGET == 50 and _replay_ceiling() == "59.8"
+        and f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four(),
     "replaying 2025's comments on that rota gives weekly medians averaging 3.6 hours, where a Monday "
     "to Saturday, 08:00 to 18:00 inbox would give 9.4":
         lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
@@ -884,9 +884,9 @@ PLAN_CLAIMS = {
     "extra orders a month":
         lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11
         and _extra_orders_a_month() == 8,
-    "six in ten messages answered within 4 hours, tracked monthly, and 93 in 100 within 11, every day":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
-        and _tracked_within_four() and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
+    "half of messages answered within 4 hours by March, tracked monthly, and 93 in 100 within 11, "
+    "every day":
+        lambda: TRACKED_TARGET == 50 and _tracked_within_four() and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
     "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 that came "
     "between 19:00 and 19:30 waited about 12 hours.":
@@ -958,12 +958,11 @@ PLAN_CLAIMS = {
     "each answer once.":
         lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
     "Each monthly report also tracks the promise sold: comments answered within 4 hours, 20.2% in 2025 "
-    "(unanswered ones counted as late), 60% by March, which needs nearly every comment answered (55% "
-    "were).":
+    "(unanswered ones counted as late), 50% by March: the replay, every comment answered at the next "
+    "look, reaches only 59.8%, so 50 leaves room for answers that need a colleague.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
-        and round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
-        and len(_waits(LUMEN.community)) == _comments_outside_recall()
-        and round(_answered_at_all() * 100) == 55,
+        and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
+        and len(_waits(LUMEN.community)) == _comments_outside_recall(),
     "paid as overtime beyond the lead's 40: the half on top, 2,275 USD a year, is in the cover line":
         lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 10313,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
@@ -1101,12 +1100,21 @@ def _answered_at_all():
     return metrics.response_summary(_ordinary_comments(), _lumen()[0], 4).loc["lumen", "response_rate"]
 
 
+TRACKED_TARGET = 50  # % of comments answered within 4 hours by March, the promise tracked monthly
+
+
+def _replay_ceiling():
+    """The share of comments the rota's replay answers within 4 hours (every one at the next look)."""
+    return f"{(_waits(LUMEN.community) <= 4).mean() * 100:.1f}"
+
+
 def _tracked_within_four():
-    """The monthly report tracks the share answered within 4 hours, to 60% by the response-time
-    objective's March date, beside that objective."""
+    """The monthly report tracks the share answered within 4 hours, to `TRACKED_TARGET` by the
+    response-time objective's March date, beside that objective."""
     response = next(o for o in LUMEN.objectives if o.metric == "response_time")
     return (LUMEN.reporting.rhythm == "monthly" and response.by == "2027-03-31"
-            and "20.2% in 2025" in response.reason and "60% by March" in response.reason)
+            and "20.2% in 2025" in response.reason
+            and f"{TRACKED_TARGET}% by March" in response.reason)
 
 
 def _followers(brand, when="max"):
