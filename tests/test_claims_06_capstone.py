@@ -884,9 +884,9 @@ PLAN_CLAIMS = {
     "extra orders a month":
         lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11
         and _extra_orders_a_month() == 8,
-    "half of messages answered within 4 hours by March, tracked monthly, and 93 in 100 within 11, "
-    "every day":
-        lambda: TRACKED_TARGET == 50 and _tracked_within_four() and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
+    "five in ten messages answered within 4 hours, tracked monthly, and 93 in 100 within 11, every day":
+        lambda: TRACKED_TARGET == 50 and _tracked_within_four()
+        and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
     "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 that came "
     "between 19:00 and 19:30 waited about 12 hours.":
@@ -958,8 +958,7 @@ PLAN_CLAIMS = {
     "each answer once.":
         lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
     "Each monthly report also tracks the promise sold: comments answered within 4 hours, 20.2% in 2025 "
-    "(unanswered ones counted as late), 50% by March: the replay, every comment answered at the next "
-    "look, reaches only 59.8%, so 50 leaves room for answers that need a colleague.":
+    "(unanswered ones counted as late), 50% by March, under the replay's 59.8%.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),

@@ -1722,9 +1722,8 @@ def example_plan() -> Plan:
                          "the target is the mean of the 12 weekly medians from 4 January, "
                          "beside a floor on the share of questions answered. Each monthly report "
                          "also tracks the promise sold: comments answered within 4 hours, 20.2% "
-                         "in 2025 (unanswered ones counted as late), 50% by March: the replay, "
-                         "every comment answered at the next look, reaches only 59.8%, so 50 "
-                         "leaves room for answers that need a colleague."),
+                         "in 2025 (unanswered ones counted as late), 50% by March, under the "
+                         "replay's 59.8%."),
         Objective("service", "questions_answered", "85.7", "95", "2027-03-31", spread="14.5",
                   periods="12",
                   source="the course data: 2025 comments without the recall weeks, "
@@ -2109,7 +2108,7 @@ def example_plan() -> Plan:
                            "the SOCIAL code, not from more clicks. The paid promotion is a test "
                            "reported apart: it stops if a paid order costs more than its margin. "
                            "Beside the money, the "
-                           "directors buy service (half of messages answered within 4 hours by March, "
+                           "directors buy service (five in ten messages answered within 4 hours, "
                            "tracked monthly, and 93 in 100 within 11, every day, and six in "
                            "ten genuine mentions "
                            "answered) and readiness for a crisis like the 2025 recall."),
