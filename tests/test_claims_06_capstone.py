@@ -299,9 +299,18 @@ def _ordinary_comments_by_platform():
     return comments.loc[ordinary, "platform"].value_counts()
 
 
-def _inbox_hours(dms):
-    """The inbox's hours a week at the 4-hour promise with `dms` direct messages a week."""
-    return dataclasses.replace(LUMEN.community, dms_per_week=dms).hours_needed(4)
+def _post_hours(name):
+    """Hours a week Lumen's posts on the channel `name` take."""
+    channel = next(c for c in LUMEN.channels if c.name == name)
+    return channel.posts_per_week() * channel.minutes_per_post / 60
+
+
+def _inbox_hours(dms, look_minutes=plan.CHECK_MINUTES):
+    """The inbox's hours a week at the 4-hour promise with `dms` direct messages a week and
+    `look_minutes` a look (the plan's constant by default)."""
+    team = dataclasses.replace(LUMEN.community, dms_per_week=dms)
+    looks = team.days * math.ceil(team.window_hours() / 4)
+    return team.hours_needed(4) + looks * (look_minutes - plan.CHECK_MINUTES) / 60
 
 
 def _feed_posts_per_week():
@@ -531,7 +540,8 @@ CLAIMS = {
     "Canva Teams for two and a listening tool, their prices estimates: about 260 USD a month":
         lambda: LUMEN.budget.tools_per_month == 260 >= 80 + 26 + 150
         and "vendor page not read" in LUMEN.budget.tools
-        and "Canva Teams for Sam and Ade, 26 (an estimate" in LUMEN.budget.tools,
+        and "Canva Teams for Sam and Ade, 26 (an estimate, not a price: check its seat minimum)"
+        in LUMEN.budget.tools,
     "Lumen is in New York State, which sets a higher exempt salary for executive and "
     "administrative staff, so its plan sends the reader to the New York State Department of "
     "Labor's current figure.":
@@ -539,6 +549,11 @@ CLAIMS = {
         and "New York State Department of Labor's current figure" in LUMEN.budget.surge,
     "105 hours a week of one person on the inbox from 07:00 to 22:00":
         lambda: _surge_extra_hours() == 105,
+    "At 20 minutes a look Lumen's inbox needs 14.5 hours against the 10 staffed, and the 3.7 free "
+    "hours and its X and Threads posts give way.":
+        lambda: f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5"
+        and LUMEN.community.staffed_hours == 10 and f"{_slack():.1f}" == "3.7"
+        and _slack() + sum(_post_hours(name) for name in ("X", "Threads")) >= 14.5 - 10,
     "takes 42 looks a week before a single reply":
         lambda: plan.Community(days=7, opens="07:00", closes="19:00", messages_per_week=0,
                                dms_per_week=0).hours_needed(2) * 60 / plan.CHECK_MINUTES == 42,
@@ -1027,8 +1042,13 @@ PLAN_CLAIMS = {
         and sum(JO_LEE_WEEK["Jo"].values()) == 40
         and all(f"{task} {hours:g}" in LUMEN.budget.other_work
                 for task, hours in URGENT["Sam"].items() if task != "inbox"),
-    "At double, 30 a week, the inbox needs 10.8 hours, 0.8 more than staffed: the plan's free hours "
-    "take it, and above 18 a week the inbox gets 11 hours and the budget 40.":
+    "A look reads Buffer's inbox, each app's messages and TikTok: at 20 minutes the inbox needs 14.5 "
+    "hours, the free hours and X's and Threads' posts taking the 4.5 more.":
+        lambda: f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5"
+        and LUMEN.community.staffed_hours == 10 and plan.CHECK_MINUTES == 10
+        and f"{_inbox_hours(dms=15, look_minutes=20) - 10:.1f}" == "4.5"
+        and _slack() + sum(_post_hours(name) for name in ("X", "Threads")) >= 4.5,
+    "At double, 30 a week, it needs 10.8: above 18 a week the inbox gets 11 hours and the budget 40.":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8"
         and f"{_inbox_hours(dms=30) - LUMEN.community.staffed_hours:.1f}" == "0.8"
         and _inbox_hours(dms=30) - LUMEN.community.staffed_hours < _slack()
