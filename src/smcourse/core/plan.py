@@ -1771,8 +1771,8 @@ def example_plan() -> Plan:
         organisation="Lumen Coffee Roasters",
         start="2027-01-04",
         situation=Situation(
-            presences="A roastery with a riverside café in New York State's Hudson Valley and a "
-                      "web shop; a "
+            presences="A roastery with a café in Dutchess County, in New York State's Hudson "
+                      "Valley, and a web shop; a "
                       "website with brewing guides, a newsletter twice a month, Instagram, "
                       "Facebook, X, TikTok, LinkedIn, YouTube, and reviews of the café.",
             numbers="In 2025, leaving out the three recall weeks, our posts earned 5.1% engagement "
@@ -2084,8 +2084,8 @@ def example_plan() -> Plan:
                            "margin, 2,730 USD, and 1 in 4 enquiries has become an account. An "
                            "account takes months to win, so each is counted from three months "
                            "after its enquiry, and one account in five stops buying each year "
-                           "(both Lumen's assumptions; it lost none in 2026). The targets and this "
-                           "case tell one story. The extra unpaid orders build up from January to "
+                           "(both Lumen's assumptions; it lost none in 2026). The extra unpaid "
+                           "orders build up from January to "
                            "March, hold at 8 a month from April to June, the months the June "
                            "target is judged on, and reach December's 14 a month by September: "
                            "about 118 in 2027, worth about 1,510 USD, then 14 a month, 2,150 a "
@@ -2096,7 +2096,7 @@ def example_plan() -> Plan:
                            "the rest cannot be told from orders that would have come anyway. "
                            "The plan earns back about 5,470 USD in 2027, 19,540 in 2028 and 30,880 "
                            "in 2029, as the accounts add up: 55,880 over the three years against "
-                           "73,400 added. So year one shows a loss of 18,990 USD, or 34,990 if a "
+                           "73,400 added. So year one shows a loss of 18,990 USD, or up to 34,990 if a "
                            "surge spends the reserve; at the end of 2029 the plan is still 17,480 "
                            "short, and without a surge it pays back in February 2031. At mid-year, "
                            "when the June targets are judged, the plan has added about 12,230 USD "
@@ -2107,9 +2107,10 @@ def example_plan() -> Plan:
                            "2025 gave (12 a week against 11 in its last 13 weeks), so the 8 extra "
                            "orders a month must come from offer links that land on the roast with "
                            "the SOCIAL code, not from more clicks. The paid promotion is a test "
-                           "reported apart: it stops if a paid order costs more than its margin. "
-                           "Beside the money, the "
-                           "directors buy service (five in ten messages answered within 4 hours, "
+                           "reported apart, as the cost per utm_medium=paid order: it stops if that "
+                           "is above the 12.80 USD margin after three months. "
+                           "The "
+                           "directors also buy service (five in ten messages answered within 4 hours, "
                            "tracked monthly, and 93 in 100 within 11, every day, and six in "
                            "ten genuine mentions "
                            "answered) and readiness for a crisis like the 2025 recall."),
