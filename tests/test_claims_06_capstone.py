@@ -943,9 +943,8 @@ PLAN_CLAIMS = {
     "It is a scheduler, not a listening tool: we do not count on it for keyword alerts.":
         lambda: "keyword alert" in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation
         and "Buffer" not in LUMEN.crisis.escalation,
-    "Comments and messages on Lumen's own accounts reach the phone as each platform app's own "
-    "notifications, which do not sort by keyword, so whoever holds the phone reads the new ones by "
-    "hand at 22:00 and at 06:30.":
+    "On Lumen's own accounts the apps' notifications do not sort by keyword, so whoever holds the "
+    "phone reads the new ones by hand at 22:00 and at 06:30.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
         and plan.parse_clock("06:30") < plan.parse_clock(LUMEN.community.opens)
         and "reads the new ones by hand at 22:00 and at 06:30" in LUMEN.crisis.escalation,
