@@ -299,6 +299,11 @@ def _ordinary_comments_by_platform():
     return comments.loc[ordinary, "platform"].value_counts()
 
 
+def _bakery_disclosure():
+    """The reference bakery plan's notebook (solutions/06), where its disclosure policy is written."""
+    return (ROOT / "solutions/06_capstone_strategy_plan/06_capstone_strategy_plan.ipynb").read_text()
+
+
 def _post_hours(name):
     """Hours a week Lumen's posts on the channel `name` take."""
     channel = next(c for c in LUMEN.channels if c.name == name)
@@ -660,6 +665,13 @@ NOTES_CLAIMS = {
     "months if above the 12.80 USD margin":
         lambda: LUMEN.budget.paid_per_month == 200 and ORDER_MARGIN == 12.8
         and "cost per utm_medium=paid order" in LUMEN.budget.case,
+    "the tracked 4-hour share has none and is set instead 10 points under the 59.8% its rota's replay "
+    "reaches":
+        lambda: _replay_ceiling() == "59.8" and round(float(_replay_ceiling()) - TRACKED_TARGET) == 10,
+    "Lumen writes a gift out in plain words rather than a bare \"gifted\", as the FTC's Endorsement "
+    "Guides ask":
+        lambda: "not a bare “gifted”" in LUMEN.disclosure and "FTC's Endorsement Guides" in LUMEN.disclosure
+        and "#gifted" in _bakery_disclosure(),
     "replaying 2025's comments on that rota gives weekly medians averaging 3.6 hours, where a Monday "
     "to Saturday, 08:00 to 18:00 inbox would give 9.4":
         lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
