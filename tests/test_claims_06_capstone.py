@@ -572,8 +572,9 @@ CLAIMS = {
         lambda: len(LUMEN.objectives) == 16
         and sum("invented" in o.source for o in LUMEN.objectives) == 10
         and sum(o.source.startswith("the course data") for o in LUMEN.objectives) == 6,
-    "doubled direct messages would take a fifth of the free hours":
-        lambda: round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1,
+    "doubled direct messages would take a fifth of the free hours, a 20-minute look all of them":
+        lambda: round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1
+        and _inbox_hours(dms=15, look_minutes=20) - LUMEN.community.staffed_hours > _slack(),
     "reads by hand at 22:00 and 06:30":
         lambda: "reads the new ones by hand at 22:00 and at 06:30" in LUMEN.crisis.escalation,
     "Buffer schedules posts; it is not a listening tool.":
@@ -644,8 +645,9 @@ NOTES_CLAIMS = {
         lambda: len(LUMEN.objectives) == 16
         and sum("invented" in o.source for o in LUMEN.objectives) == 10
         and sum(o.source.startswith("the course data") for o in LUMEN.objectives) == 6,
-    "doubled direct messages would take a fifth of the 3.7 free hours":
+    "doubled direct messages would take a fifth of the 3.7 free hours, a 20-minute look all of them":
         lambda: f"{_slack():.1f}" == "3.7"
+        and _inbox_hours(dms=15, look_minutes=20) - LUMEN.community.staffed_hours > _slack()
         and round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1,
     "an assumption the course data cannot check: at double it needs 10.8, taken from the free hours":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8" and _inbox_hours(dms=30) - 10 < _slack()
