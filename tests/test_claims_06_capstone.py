@@ -299,9 +299,23 @@ def _ordinary_comments_by_platform():
     return comments.loc[ordinary, "platform"].value_counts()
 
 
-def _inbox_hours(dms):
-    """The inbox's hours a week at the 4-hour promise with `dms` direct messages a week."""
-    return dataclasses.replace(LUMEN.community, dms_per_week=dms).hours_needed(4)
+def _bakery_disclosure():
+    """The reference bakery plan's notebook (solutions/06), where its disclosure policy is written."""
+    return (ROOT / "solutions/06_capstone_strategy_plan/06_capstone_strategy_plan.ipynb").read_text()
+
+
+def _post_hours(name):
+    """Hours a week Lumen's posts on the channel `name` take."""
+    channel = next(c for c in LUMEN.channels if c.name == name)
+    return channel.posts_per_week() * channel.minutes_per_post / 60
+
+
+def _inbox_hours(dms, look_minutes=plan.CHECK_MINUTES):
+    """The inbox's hours a week at the 4-hour promise with `dms` direct messages a week and
+    `look_minutes` a look (the plan's constant by default)."""
+    team = dataclasses.replace(LUMEN.community, dms_per_week=dms)
+    looks = team.days * math.ceil(team.window_hours() / 4)
+    return team.hours_needed(4) + looks * (look_minutes - plan.CHECK_MINUTES) / 60
 
 
 def _feed_posts_per_week():
@@ -407,11 +421,12 @@ CLAIMS = {
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "and tracks it in each monthly report: the share of comments answered within 4 hours, "
-    "unanswered ones counted as late, from 20.2% in 2025 to 60% by 31 March 2027. The replay answers "
-    "every comment, and Lumen answered 55% in 2025, so reaching 60% means answering nearly every "
-    "comment.":
+    "unanswered ones counted as late, from 20.2% in 2025 to 50% by 31 March 2027. The replay answers "
+    "every comment at the next look and reaches 59.8%, a ceiling no real week meets (Lumen answered "
+    "55% of comments at all in 2025), so the target sits about 10 points below it, room for answers "
+    "that need a colleague.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
-        and round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
+        and _replay_ceiling() == "59.8" and round(float(_replay_ceiling()) - TRACKED_TARGET) == 10
         and len(_waits(LUMEN.community)) == _comments_outside_recall()
         and round(_answered_at_all() * 100) == 55,
     "the plan sets a floor on the share of questions answered beside it":
@@ -530,7 +545,8 @@ CLAIMS = {
     "Canva Teams for two and a listening tool, their prices estimates: about 260 USD a month":
         lambda: LUMEN.budget.tools_per_month == 260 >= 80 + 26 + 150
         and "vendor page not read" in LUMEN.budget.tools
-        and "Canva Teams for Sam and Ade, 26 (an estimate" in LUMEN.budget.tools,
+        and "Canva Teams for Sam and Ade, 26 (an estimate, not a price: check its seat minimum)"
+        in LUMEN.budget.tools,
     "Lumen is in New York State, which sets a higher exempt salary for executive and "
     "administrative staff, so its plan sends the reader to the New York State Department of "
     "Labor's current figure.":
@@ -538,6 +554,11 @@ CLAIMS = {
         and "New York State Department of Labor's current figure" in LUMEN.budget.surge,
     "105 hours a week of one person on the inbox from 07:00 to 22:00":
         lambda: _surge_extra_hours() == 105,
+    "At 20 minutes a look Lumen's inbox needs 14.5 hours against the 10 staffed, and the 3.7 free "
+    "hours and its X and Threads posts give way.":
+        lambda: f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5"
+        and LUMEN.community.staffed_hours == 10 and f"{_slack():.1f}" == "3.7"
+        and _slack() + sum(_post_hours(name) for name in ("X", "Threads")) >= 14.5 - 10,
     "takes 42 looks a week before a single reply":
         lambda: plan.Community(days=7, opens="07:00", closes="19:00", messages_per_week=0,
                                dms_per_week=0).hours_needed(2) * 60 / plan.CHECK_MINUTES == 42,
@@ -551,8 +572,9 @@ CLAIMS = {
         lambda: len(LUMEN.objectives) == 16
         and sum("invented" in o.source for o in LUMEN.objectives) == 10
         and sum(o.source.startswith("the course data") for o in LUMEN.objectives) == 6,
-    "doubled direct messages would take a fifth of the free hours":
-        lambda: round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1,
+    "doubled direct messages would take a fifth of the free hours, a 20-minute look all of them":
+        lambda: round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1
+        and _inbox_hours(dms=15, look_minutes=20) - LUMEN.community.staffed_hours > _slack(),
     "reads by hand at 22:00 and 06:30":
         lambda: "reads the new ones by hand at 22:00 and at 06:30" in LUMEN.crisis.escalation,
     "Buffer schedules posts; it is not a listening tool.":
@@ -623,25 +645,42 @@ NOTES_CLAIMS = {
         lambda: len(LUMEN.objectives) == 16
         and sum("invented" in o.source for o in LUMEN.objectives) == 10
         and sum(o.source.startswith("the course data") for o in LUMEN.objectives) == 6,
-    "doubled direct messages would take a fifth of the 3.7 free hours":
+    "doubled direct messages would take a fifth of the 3.7 free hours, a 20-minute look all of them":
         lambda: f"{_slack():.1f}" == "3.7"
+        and _inbox_hours(dms=15, look_minutes=20) - LUMEN.community.staffed_hours > _slack()
         and round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1,
     "an assumption the course data cannot check: at double it needs 10.8, taken from the free hours":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8" and _inbox_hours(dms=30) - 10 < _slack()
         and not any("message" in table for table in data.TABLES),
-    "the promise sold to the directors, six in ten comments answered within 4 hours, is tracked in "
-    "each monthly report, from 20.2% in 2025 to 60% by March, and needs nearly every comment answered "
-    "(Lumen answered 55% in 2025)":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
-        and f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
-        and round(_answered_at_all() * 100) == 55,
+    "the promise sold to the directors, half of comments answered within 4 hours by March, is tracked "
+    "in each monthly report, from 20.2% in 2025; it sits below the rota's replay ceiling of 59.8% "
+    "(every comment answered at the next look), as real looks miss some":
+        lambda: TRACKED_TARGET == 50 and _replay_ceiling() == "59.8"
+        and f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four(),
+    "The profile is rented, its reviews with it (Lumen runs it on Google's terms); the occupied row, "
+    "review sites, is for reviews elsewhere, and both promise an answer within a day.":
+        lambda: {c.name: (c.property, c.response_hours) for c in LUMEN.channels
+                 if c.name in ("Google Business Profile", "Review sites")}
+        == {"Google Business Profile": ("rented", "12.5"), "Review sites": ("occupied", "12.5")}
+        and plan.CHANNELS["Google Business Profile"] == "rented",
+    "200 of paid promotion, reported as the cost per utm_medium=paid order and stopped after three "
+    "months if above the 12.80 USD margin":
+        lambda: LUMEN.budget.paid_per_month == 200 and ORDER_MARGIN == 12.8
+        and "cost per utm_medium=paid order" in LUMEN.budget.case,
+    "the tracked 4-hour share has none and is set instead 10 points under the 59.8% its rota's replay "
+    "reaches":
+        lambda: _replay_ceiling() == "59.8" and round(float(_replay_ceiling()) - TRACKED_TARGET) == 10,
+    "Lumen writes a gift out in plain words rather than a bare \"gifted\", as the FTC's Endorsement "
+    "Guides ask":
+        lambda: "not a bare “gifted”" in LUMEN.disclosure and "FTC's Endorsement Guides" in LUMEN.disclosure
+        and "#gifted" in _bakery_disclosure(),
     "replaying 2025's comments on that rota gives weekly medians averaging 3.6 hours, where a Monday "
     "to Saturday, 08:00 to 18:00 inbox would give 9.4":
         lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
         and f"{_replay_weekly_median_mean(OLD_ROTA):.1f}" == "9.4",
     "overtime, because Jo, Lee and the leads already work 40 hours: the cover, about 8,038 USD a year, "
-    "and the on-call phone's 2 hours a week at time and a half, 2,275 more; about 260 USD a month of "
-    "tools":
+    "and the on-call phone's 2 hours a week, overtime hours beyond the lead's 40 at time and a half, "
+    "2,275 more; about 260 USD a month of tools":
         lambda: round(_cover_cost() - _on_call_premium()) == 8038 and _on_call_premium() == 2275
         and _on_call_hours() == 2 and sum(JO_LEE_WEEK["Jo"].values()) == 40
         and LUMEN.budget.tools_per_month == 260,
@@ -649,9 +688,11 @@ NOTES_CLAIMS = {
     "keyword alerts)":
         lambda: "reads the new ones by hand at 22:00 and at 06:30" in LUMEN.crisis.escalation
         and "not a listening tool" in LUMEN.budget.tools,
-    "The plan names its state, New York, and sends the reader to the New York State Department of "
-    "Labor's current exempt salary rather than quoting a figure we could not check.":
-        lambda: "New York State" in LUMEN.situation.presences
+    "The plan names its county, Dutchess, in upstate New York, and sends the reader to the New York "
+    "State Department of Labor's current exempt salary rather than quoting a figure we could not "
+    "check.":
+        lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
+        and "overtime beyond the lead's 40" in LUMEN.budget.other_work
         and "New York State Department of Labor's current figure" in LUMEN.budget.surge
         and not re.search(r"1,\d\d\d(?:\.\d\d)? USD a week", LUMEN.budget.surge),
 }
@@ -846,7 +887,11 @@ PLAN_CLAIMS = {
     "account in five stops buying each year (both Lumen's assumptions; it lost none in 2026).":
         lambda: ORDER_MARGIN == 12.8 and ACCOUNT * ACCOUNT_MARGIN == 2730 and WON == 1 / 4
         and SALES_CYCLE == 3 and KEPT == 1 - 1 / 5,
-    "The targets and this case tell one story. The extra unpaid orders build up from January to March, "
+    "The paid promotion is a test reported apart, as the cost per utm_medium=paid order: it stops if "
+    "that is above the 12.80 USD margin after three months.":
+        lambda: ORDER_MARGIN == 12.8 and "utm_medium=paid" in _objective(ORDERS).reason
+        and LUMEN.budget.paid_per_month * 12 == 2400,
+    "The extra unpaid orders build up from January to March, "
     "hold at 8 a month from April to June, the months the June target is judged on, and reach "
     "December's 14 a month by September: about 118 in 2027, worth about 1,510 USD, then 14 a month, "
     "2,150 a year. The extra enquiries also build up from January to March and hold at two more a "
@@ -860,7 +905,7 @@ PLAN_CLAIMS = {
         and sum(_extra_enquiries(month) for month in range(13, 25)) == 24,
     "The plan earns back about 5,470 USD in 2027, 19,540 in 2028 and 30,880 in 2029, as the accounts "
     "add up: 55,880 over the three years against 73,400 added. So year one shows a loss of 18,990 "
-    "USD, or 34,990 if a surge spends the reserve; at the end of 2029 the plan is still 17,480 short, "
+    "USD, or up to 34,990 if a surge spends the reserve; at the end of 2029 the plan is still 17,480 short, "
     "and without a surge it pays back in February 2031. At mid-year, when the June targets are "
     "judged, the plan has added about 12,230 USD and earned back about 890.":
         lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880]
@@ -869,6 +914,7 @@ PLAN_CLAIMS = {
         and round(_added_cost() - sum(map(_monthly_value, MONTHS_2027)), -1) == 18990
         and round(_added_cost() + LUMEN.budget.contingency - sum(map(_monthly_value, MONTHS_2027)),
                   -1) == 34990
+        and _recall_weeks() * _surge_week_cost() < LUMEN.budget.contingency
         and round(3 * _added_cost() - sum(map(_monthly_value, range(1, 37))), -1) == 17480
         and _payback() == (2031, 2)
         and round(_added_cost() / 2, -1) == 12230 and _mid_year_value() == 890,
@@ -884,9 +930,9 @@ PLAN_CLAIMS = {
     "extra orders a month":
         lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11
         and _extra_orders_a_month() == 8,
-    "six in ten messages answered within 4 hours, tracked monthly, and 93 in 100 within 11, every day":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
-        and _tracked_within_four() and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
+    "five in ten messages answered within 4 hours, tracked monthly, and 93 in 100 within 11, every day":
+        lambda: TRACKED_TARGET == 50 and _tracked_within_four()
+        and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
     "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 that came "
     "between 19:00 and 19:30 waited about 12 hours.":
@@ -911,9 +957,8 @@ PLAN_CLAIMS = {
     "It is a scheduler, not a listening tool: we do not count on it for keyword alerts.":
         lambda: "keyword alert" in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation
         and "Buffer" not in LUMEN.crisis.escalation,
-    "Comments and messages on Lumen's own accounts reach the phone as each platform app's own "
-    "notifications, which do not sort by keyword, so whoever holds the phone reads the new ones by "
-    "hand at 22:00 and at 06:30.":
+    "On Lumen's own accounts the apps' notifications do not sort by keyword, so whoever holds the "
+    "phone reads the new ones by hand at 22:00 and at 06:30.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
         and plan.parse_clock("06:30") < plan.parse_clock(LUMEN.community.opens)
         and "reads the new ones by hand at 22:00 and at 06:30" in LUMEN.crisis.escalation,
@@ -958,12 +1003,10 @@ PLAN_CLAIMS = {
     "each answer once.":
         lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
     "Each monthly report also tracks the promise sold: comments answered within 4 hours, 20.2% in 2025 "
-    "(unanswered ones counted as late), 60% by March, which needs nearly every comment answered (55% "
-    "were).":
+    "(unanswered ones counted as late), 50% by March, under the replay's 59.8%.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
-        and round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
-        and len(_waits(LUMEN.community)) == _comments_outside_recall()
-        and round(_answered_at_all() * 100) == 55,
+        and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
+        and len(_waits(LUMEN.community)) == _comments_outside_recall(),
     "paid as overtime beyond the lead's 40: the half on top, 2,275 USD a year, is in the cover line":
         lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 10313,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
@@ -1029,8 +1072,13 @@ PLAN_CLAIMS = {
         and sum(JO_LEE_WEEK["Jo"].values()) == 40
         and all(f"{task} {hours:g}" in LUMEN.budget.other_work
                 for task, hours in URGENT["Sam"].items() if task != "inbox"),
-    "At double, 30 a week, the inbox needs 10.8 hours, 0.8 more than staffed: the plan's free hours "
-    "take it, and above 18 a week the inbox gets 11 hours and the budget 40.":
+    "A look reads Buffer's inbox, each app's messages and TikTok: at 20 minutes the inbox needs 14.5 "
+    "hours, the free hours and X's and Threads' posts taking the 4.5 more.":
+        lambda: f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5"
+        and LUMEN.community.staffed_hours == 10 and plan.CHECK_MINUTES == 10
+        and f"{_inbox_hours(dms=15, look_minutes=20) - 10:.1f}" == "4.5"
+        and _slack() + sum(_post_hours(name) for name in ("X", "Threads")) >= 4.5,
+    "At double, 30 a week, it needs 10.8: above 18 a week the inbox gets 11 hours and the budget 40.":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8"
         and f"{_inbox_hours(dms=30) - LUMEN.community.staffed_hours:.1f}" == "0.8"
         and _inbox_hours(dms=30) - LUMEN.community.staffed_hours < _slack()
@@ -1101,12 +1149,21 @@ def _answered_at_all():
     return metrics.response_summary(_ordinary_comments(), _lumen()[0], 4).loc["lumen", "response_rate"]
 
 
+TRACKED_TARGET = 50  # % of comments answered within 4 hours by March, the promise tracked monthly
+
+
+def _replay_ceiling():
+    """The share of comments the rota's replay answers within 4 hours (every one at the next look)."""
+    return f"{(_waits(LUMEN.community) <= 4).mean() * 100:.1f}"
+
+
 def _tracked_within_four():
-    """The monthly report tracks the share answered within 4 hours, to 60% by the response-time
-    objective's March date, beside that objective."""
+    """The monthly report tracks the share answered within 4 hours, to `TRACKED_TARGET` by the
+    response-time objective's March date, beside that objective."""
     response = next(o for o in LUMEN.objectives if o.metric == "response_time")
     return (LUMEN.reporting.rhythm == "monthly" and response.by == "2027-03-31"
-            and "20.2% in 2025" in response.reason and "60% by March" in response.reason)
+            and "20.2% in 2025" in response.reason
+            and f"{TRACKED_TARGET}% by March" in response.reason)
 
 
 def _followers(brand, when="max"):
