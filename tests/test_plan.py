@@ -531,6 +531,29 @@ def test_a_copied_passage_of_eight_words_counts_a_text_as_repeated_but_seven_do_
     assert plan.example_texts_repeated(shorter) == 0
 
 
+def test_one_sentence_written_into_several_fields_is_refused_even_as_an_objective_s_reason(
+        tmp_path):
+    """The thirteenth reader's evasion: one stock sentence in many fields (one of them an
+    objective's reason, which used to exempt it), counted a field at a time; a reason that a
+    metric's two milestones share still counts once."""
+    bakery = reference_plan(tmp_path)
+    stock = bakery.objectives[0].reason
+    reused = dataclasses.replace(
+        bakery, voice=stock, situation=dataclasses.replace(bakery.situation, competitor=stock))
+    fixes = {issue.where: issue.message for issue in plan.check(reused) if issue.level == "fix"}
+    assert {"voice", "situation.competitor"} <= fixes.keys()
+    assert all(stock[:40] in fixes[field] and "field" in fixes[field]
+               for field in ("voice", "situation.competitor"))  # a filler given in 3 fields
+    twice = dataclasses.replace(bakery, voice=bakery.situation.competitor)
+    fixes = {issue.where: issue.message for issue in plan.check(twice) if issue.level == "fix"}
+    assert all("the same text as another field" in fixes[field]
+               for field in ("voice", "situation.competitor"))
+    assert not [issue for issue in plan.check(bakery) if issue.level == "fix"]
+    milestones = [dataclasses.replace(bakery.objectives[0]), dataclasses.replace(
+        bakery.objectives[0], target="99", by="2027-12-31"), *bakery.objectives[1:]]
+    assert not plan._repeated_texts(dataclasses.replace(bakery, objectives=milestones))
+
+
 def test_the_reference_bakery_plan_says_what_its_calendar_and_rota_do(tmp_path):
     """Its orders reason names the weekday the calendar gives the cake posts, and its response
     target is what replaying its own estimate of arrivals (evenly from 08:00 to 22:00, every day,

@@ -616,11 +616,19 @@ def _check_organisation(plan: Plan):
                                             "written YYYY-MM-DD.")
 
 
+def _fields(plan: Plan) -> tuple[str, ...]:
+    """Every written text of `plan` a field at a time (`_prose`), except that a reason a metric's
+    milestones share counts once: a text written into two fields counts twice."""
+    fields = _prose(plan)
+    for reason, times in Counter(o.reason for o in plan.objectives).items():
+        for _ in range(times - 1):
+            fields.remove(reason)
+    return tuple(fields)
+
+
 def _repeated_texts(plan: Plan) -> set[str]:
-    """The written texts (`_plain`) that `plan` gives in more than one field, objectives' reasons
-    aside (a milestone and its year-end target may share one)."""
-    reasons = {objective.reason for objective in plan.objectives}
-    return _given_twice(tuple(_plain(text) for text in _prose(plan) if text not in reasons))
+    """The written texts (`_plain`) that `plan` gives in more than one field (`_fields`)."""
+    return _given_twice(tuple(_plain(text) for text in _fields(plan)))
 
 
 @functools.lru_cache(maxsize=4)
@@ -632,10 +640,10 @@ def _given_twice(texts: tuple[str, ...]) -> set[str]:
 
 @functools.lru_cache(maxsize=4)
 def _fillers(texts: tuple[str, ...]) -> set[tuple[str, ...]]:
-    """The runs of FILLER_WORDS words (`_plain`) that at least FILLER_FIELDS different `texts`
-    share: a phrase stitched onto short answers to make them long enough."""
+    """The runs of FILLER_WORDS words (`_plain`) that at least FILLER_FIELDS of `texts` (one a
+    field) share: a phrase stitched onto short answers to make them long enough."""
     runs: Counter[tuple[str, ...]] = Counter()
-    for text in {_plain(text) for text in texts}:
+    for text in map(_plain, texts):
         words = text.split()
         runs.update({tuple(words[i:i + FILLER_WORDS]) for i in range(len(words) - FILLER_WORDS + 1)})
     return {run for run, count in runs.items() if count >= FILLER_FIELDS}
@@ -644,7 +652,7 @@ def _fillers(texts: tuple[str, ...]) -> set[tuple[str, ...]]:
 def _filler_in(text: str, plan: Plan) -> tuple[list[str], str]:
     """The words of `text` (`_plain`) outside every filler of `plan` (`_fillers`), and the first
     stretch of its words that fillers cover."""
-    words, fillers = _plain(text).split(), _fillers(tuple(_prose(plan)))
+    words, fillers = _plain(text).split(), _fillers(_fields(plan))
     filled = sorted({i + k for i in range(len(words) - FILLER_WORDS + 1)
                      if tuple(words[i:i + FILLER_WORDS]) in fillers for k in range(FILLER_WORDS)})
     own = [word for i, word in enumerate(words) if i not in set(filled)]
