@@ -14,6 +14,7 @@ from capstone_reference import (
     scripted_copy,
     solution_cells,
     with_dictionary_words,
+    with_everything_renamed_and_rewritten,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_numbers_pushed_and_word_salad,
@@ -111,11 +112,16 @@ def graded(tmp_path_factory):
                 "lumen_pushed_word_salad": with_numbers_pushed_and_word_salad(plan.example_plan()),
                 "bakery_one_objective_word_salad": with_one_objective_and_word_salad(bakery),
                 "lumen_scripted_copy": scripted_copy(),
+                "lumen_renamed_and_rewritten": with_everything_renamed_and_rewritten(
+                    plan.example_plan(), 1.15),
                 "no_plan_file": None}
     answered = next(o for o in bakery.objectives if o.metric == "questions_answered")
     learners["bakery_comments_file_baseline"] = dataclasses.replace(bakery, objectives=[
         dataclasses.replace(o, baseline="40", source="the comments file of 2025 (no recall), pooled")
         if o is answered else o for o in bakery.objectives])
+    learners["bakery_rota_misses_promise"] = dataclasses.replace(  # 11:00 to 16:00 unread
+        bakery, community=dataclasses.replace(bakery.community, rota={
+            day: f"{name} at 07 and 11" for day, name in bakery.community.rota.items()}))
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -152,7 +158,7 @@ def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
         == scores["lumen_reworded"] == scores["lumen_reversed"] == scores["lumen_nudged"] \
         == scores["lumen_placeholders"] == scores["lumen_cut"] \
-        == scores["lumen_garbled"] == TASK_A
+        == scores["lumen_garbled"] == scores["lumen_renamed_and_rewritten"] == TASK_A
 
 
 def test_a_plan_of_dictionary_words_chosen_at_random_earns_nothing_for_the_plan(scores):
@@ -171,11 +177,11 @@ def test_a_plan_of_word_salad_naming_a_channel_earns_nothing_for_the_plan(scores
 
 def test_a_scripted_copy_that_keeps_lumen_s_people_and_rota_earns_nothing_for_the_plan(graded):
     """A reader's scripted copy: numbers doubled, dates moved, every text a sentence made at random,
-    so every share prints clean; Lumen's rota and people are what give it away."""
+    so its shares print under their lines; Lumen's rota and people are what give it away."""
     scores, root = graded
     assert scores["lumen_scripted_copy"] == TASK_A
     line = _tutor_line(root, "lumen_scripted_copy")
-    assert "repeats 27% of Lumen's example" in line and "32% of its shape" in line
+    assert "repeats 27% of Lumen's example" in line and "45% of its shape" in line
     assert "Lumen's people and personas (Ade, Jo, Priya, Sam); Lumen as its own business; " \
         "Lumen's rota." in line
     assert "Lumen's own names in it (three or more of its people and personas, Lumen as its " \
@@ -186,6 +192,11 @@ def test_a_baseline_typed_against_the_comments_file_it_names_costs_the_objective
     """The eleventh reader's third disguise: 40 % of questions answered where the course data
     give 85.7 %, from "the comments file of 2025 (no recall)"."""
     assert scores["bakery_comments_file_baseline"] == TASK_A + TASK_B - 1
+
+
+def test_a_rota_whose_looks_cannot_keep_the_promise_costs_the_implementation_point(scores):
+    """The bakery's 4-hour promise on a rota that looks at 07:00 and 11:00 and closes at 16:00."""
+    assert scores["bakery_rota_misses_promise"] == TASK_A + TASK_B - 1
 
 
 def test_no_plan_file_handed_in_earns_no_plan_points_and_says_why(graded):
@@ -213,5 +224,6 @@ def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
         and shares["lumen_reversed"] > 90 and shares["lumen_nudged"] > 90
     assert "and 100% of Lumen's written texts" in _tutor_line(root, "lumen_nudged")
     shape = {student: int(re.search(r"(\d+)% of its shape", _tutor_line(root, student)).group(1))
-             for student in ("reference", "lumen_cut")}
-    assert shape["reference"] < 25 and shape["lumen_cut"] >= 50
+             for student in ("reference", "lumen_cut", "lumen_renamed_and_rewritten")}
+    assert shape["reference"] < 30 and shape["lumen_cut"] >= 50 \
+        and shape["lumen_renamed_and_rewritten"] >= 50

@@ -1155,6 +1155,7 @@ def _check_community(plan: Plan):
     if not promises or window is None or window <= 0 or not 1 <= team.days <= 7:
         return
     fastest = min(promises.values())
+    yield from _check_rota_keeps(team, fastest, min(promises, key=promises.get))
     needed = team.hours_needed(fastest)
     if needed is not None and team.staffed_hours < needed:
         yield _fix("community", "community.staffed_hours",
@@ -1187,11 +1188,41 @@ def _check_look_times(team: Community):
         outside = [look for look in _look_hours(team.rota.get(day, ""))
                    if not opens <= look < closes]
         if outside:
-            times = ", ".join(f"{int(look):02d}:{round(look % 1 * 60):02d}" for look in outside)
+            times = ", ".join(_clock(look) for look in outside)
             yield _fix("community", "community.rota",
                        f"On {day} the rota has a look at {times}, outside the staffed hours "
                        f"{team.opens} to {team.closes}: move the look, or change the hours and "
                        "what the profiles promise.")
+
+
+def _check_rota_keeps(team: Community, promise: float, channel: str):
+    """The plan's own rota replayed against its fastest response promise (`promise` hours, made
+    on `channel`): on each staffed day whose rota names look times, no stretch of the staffed
+    hours goes without a look for longer than the promise (opening to the first look, look to
+    look, the last look to closing). A day that names no times is costed as a look every
+    `promise` hours (`Community.hours_needed`)."""
+    opens, closes = parse_clock(team.opens), parse_clock(team.closes)
+    gaps = {}
+    for day in WEEKDAYS[:team.days]:
+        looks = sorted({look for look in _look_hours(team.rota.get(day, ""))
+                        if opens <= look < closes})
+        if looks:
+            bounds = [opens, *looks, closes]
+            gaps[day] = max(zip(bounds, bounds[1:], strict=False),
+                            key=lambda stretch: stretch[1] - stretch[0])
+    late = [day for day, (start, end) in gaps.items() if end - start > promise]
+    if late:
+        start, end = gaps[late[0]]
+        yield _fix("community", "community.rota",
+                   f"The rota cannot keep the {promise:g}-hour response promise made on {channel}: "
+                   f"on {', '.join(late)} it leaves the inbox unread for more than {promise:g} "
+                   f"hours (on {late[0]} from {_clock(start)} to {_clock(end)}). Add looks, or "
+                   "promise what the rota keeps.")
+
+
+def _clock(hours: float) -> str:
+    """A time of day in hours as HH:MM (11.5 gives "11:30")."""
+    return f"{int(hours):02d}:{round(hours % 1 * 60):02d}"
 
 
 def _look_hours(shift: str) -> list[float]:
@@ -1495,10 +1526,22 @@ def example_similarity(plan: Plan, close: Closeness = NUDGED) -> float:
     return sum(_repeated(plan, close).values()) / sum(fingerprint(example_plan()).values())
 
 
+def _skeleton(choices: dict[str, float]) -> dict[str, float]:
+    """The structural choices of a fingerprint: every choice but its names and written texts."""
+    return {choice: weight for choice, weight in choices.items()
+            if choice.split("|")[0] not in ("name", "text")}
+
+
 def example_shape(plan: Plan) -> float:
-    """The share of Lumen's example that `plan` repeats when every number may be about a third
-    off (RESHAPED): Lumen's channels, cadences, mixes, rota and budget with each number pushed."""
-    return example_similarity(plan, RESHAPED)
+    """The share (0 to 1, by weight) of Lumen's skeleton that `plan` repeats when every number may
+    be about a third off (RESHAPED). The skeleton is the plan's structure, whatever it names or
+    writes: each objective's baseline, target, date and spread; each channel's platform, cadence,
+    mix shares, minutes a post and response promise; the inbox's days, hours and workload; each
+    rota day's look times; the budget lines. Names and written texts count in the other shares."""
+    skeleton = _skeleton(fingerprint(example_plan()))
+    repeated = _repeated(plan, RESHAPED)
+    return sum(weight for choice, weight in skeleton.items() if choice in repeated) / sum(
+        skeleton.values())
 
 
 def example_texts_repeated(plan: Plan) -> float:
