@@ -3,6 +3,7 @@
 
 import dataclasses
 import datetime as dt
+import functools
 import math
 import random
 import re
@@ -264,8 +265,14 @@ def _dictionary_words(text: str, seed: str) -> str:
     """`text` with every word replaced by an English word drawn at random (seeded by `seed`, so
     the same text always gives the same words) from the word list the checks read."""
     draw = random.Random(seed)
-    words = sorted(word for word in plan._english() if word.isalpha() and len(word) > 3)
+    words = _long_english_words()
     return " ".join(draw.choice(words) for _ in text.split())
+
+
+@functools.cache
+def _long_english_words() -> list[str]:
+    """The check's English words (`plan._english`) of more than three letters, sorted."""
+    return sorted(word for word in plan._english() if word.isalpha() and len(word) > 3)
 
 
 def with_dictionary_words(bakery: plan.Plan, fields=None) -> plan.Plan:

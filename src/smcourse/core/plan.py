@@ -29,6 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Literal, get_args, get_origin, get_type_hints
 
 from smcourse.core.errors import SmcourseError
@@ -1347,8 +1348,14 @@ def _check_weakest(plan: Plan):
 def _plain(text: object) -> str:
     """`text` compared by content: lower case, numbers written one way ("31.0" as "31"), and
     punctuation and spacing ignored."""
+    return _plain_text(str(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _plain_text(text: str) -> str:
+    """`_plain` of a string, remembered: the checks compare every field with every other."""
     numbers = re.sub(r"\d+(?:[.,]\d+)?",
-                     lambda found: f"{float(found.group().replace(',', '.')):g}", str(text).lower())
+                     lambda found: f"{float(found.group().replace(',', '.')):g}", text.lower())
     return " ".join(re.sub(r"[^\w.]+|(?<!\d)\.|\.(?!\d)", " ", numbers).split())
 
 
@@ -1461,6 +1468,7 @@ def _passages(words: list[str]) -> set[tuple[str, ...]]:
     return runs | {run[::-1] for run in runs}
 
 
+@functools.lru_cache(maxsize=65536)
 def _text_alike(text: str, other: str) -> bool:
     """Whether `other` repeats `text`: a passage of PASSAGE_WORDS words in the same (or reversed)
     order, at least SIMILAR of their words shared (Jaccard) in any order, or at least REWORDED
@@ -1515,15 +1523,22 @@ def _repeated(plan: Plan, close: Closeness = NUDGED) -> dict[str, float]:
     """The choices of Lumen's example (`fingerprint`) that `plan` repeats within `close`, with
     their weights."""
     mine = fingerprint(plan)
-    return {choice: weight for choice, weight in fingerprint(example_plan()).items()
+    return {choice: weight for choice, weight in _example_fingerprint().items()
             if choice in mine or any(_alike(choice, other, close) for other in mine)}
+
+
+@functools.cache
+def _example_fingerprint() -> MappingProxyType[str, float]:
+    """Lumen's example's `fingerprint`, computed once and read-only: every copy check compares
+    with it."""
+    return MappingProxyType(fingerprint(example_plan()))
 
 
 def example_similarity(plan: Plan, close: Closeness = NUDGED) -> float:
     """The share (0 to 1, by weight) of Lumen's example that `plan` repeats, so that new names,
     numbers moved within `close`, reordered or repunctuated texts and number formats hide
     nothing."""
-    return sum(_repeated(plan, close).values()) / sum(fingerprint(example_plan()).values())
+    return sum(_repeated(plan, close).values()) / sum(_example_fingerprint().values())
 
 
 def _skeleton(choices: dict[str, float]) -> dict[str, float]:
@@ -1546,7 +1561,7 @@ def example_shape(plan: Plan) -> float:
 
 def example_texts_repeated(plan: Plan) -> float:
     """The share (0 to 1) of Lumen's written texts that `plan` repeats (`_text_alike`)."""
-    texts = [choice for choice in fingerprint(example_plan()) if choice.startswith("text|")]
+    texts = [choice for choice in _example_fingerprint() if choice.startswith("text|")]
     repeated = _repeated(plan)
     return sum(choice in repeated for choice in texts) / len(texts)
 
