@@ -1553,7 +1553,7 @@ def example_shape(plan: Plan) -> float:
     writes: each objective's baseline, target, date and spread; each channel's platform, cadence,
     mix shares, minutes a post and response promise; the inbox's days, hours and workload; each
     rota day's look times; the budget lines. Names and written texts count in the other shares."""
-    skeleton = _skeleton(fingerprint(example_plan()))
+    skeleton = _skeleton(_example_fingerprint())
     repeated = _repeated(plan, RESHAPED)
     return sum(weight for choice, weight in skeleton.items() if choice in repeated) / sum(
         skeleton.values())
