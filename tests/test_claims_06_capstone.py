@@ -578,6 +578,18 @@ CLAIMS = {
     "Buffer schedules posts; it is not a listening tool.":
         lambda: "It is a scheduler, not a listening tool" in LUMEN.budget.tools
         and "Buffer" not in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation,
+    "Pooling divides all engagements by all impressions, so it weighs each impression once: the tiny "
+    "post's 50 impressions count as 50 of 100,000, not as one post in many. A single big post can still move "
+    "it: Lumen's ten most-viewed posts outside the recall hold 16% of its impressions, and without them "
+    "the pooled rate falls from 5.06% to 4.81%.":
+        lambda: round(4000 / 100000 * 100, 1) == 4.0 and round(20 / 50 * 100) == 40
+        and _without_the_most_viewed(10) == (16, "5.06", "4.81"),
+    "The pooled rate counts Lumen's replies too, because in the course data they are posts people saw: "
+    "466 of the 471 replies outside the recall carry impressions, and the 5 without have no "
+    "engagements, so they add nothing. Feed posts alone give 5.04% against 5.06%.":
+        lambda: _replies_outside_recall() == (471, 466, 0)
+        and f"{_baseline(RECALL)['engagement_rate']:.2f}" == "5.06"
+        and f"{_feed_rate_outside_recall():.2f}" == "5.04",
     "A count also varies by chance alone, by about its square root: 6 reviews a month vary by about 2.4 "
     "even when nothing changes. So Lumen's example computes the spread of each of its own counts, never "
     "below that floor (rounded up: 2.5).":
@@ -604,6 +616,10 @@ CLAIMS = {
 }
 
 NOTES_CLAIMS = {
+    "replies, which carry impressions in the course data (466 of the 471 outside the recall; the 5 "
+    "without have no engagements): its feed posts alone give 5.04% against 5.06%":
+        lambda: _replies_outside_recall() == (471, 466, 0) and f"{_feed_rate_outside_recall():.2f}" == "5.04"
+        and f"{_baseline(RECALL)['engagement_rate']:.2f}" == "5.06",
     "the median wait looks 2.4 hours shorter than an ordinary week's (7.5 against 9.9)":
         lambda: [f"{_baseline()['response_time']:.1f}", f"{_baseline(RECALL)['response_time']:.1f}"]
         == ["7.5", "9.9"],
@@ -772,6 +788,34 @@ def _content_hours(lead):
 def _looks(person):
     """The hours of looks the budget gives `person` (the inbox, mentions and reviews)."""
     return float(re.search(rf"{person} \d+: looks (\d+(?:\.\d+)?)", LUMEN.budget.other_work).group(1))
+
+
+def _feed_rate_outside_recall():
+    """Lumen's pooled engagement rate over its feed posts alone, replies left out, as is the recall."""
+    posts = _lumen()[0]
+    return plan_import.baseline(posts[posts["mode"] == "broadcast"], exclude=RECALL)["engagement_rate"]
+
+
+def _without_the_most_viewed(count):
+    """The share of impressions (per cent, rounded) Lumen's `count` most-viewed posts outside the
+    recall hold, and the pooled engagement rate with and without them."""
+    posts = _lumen()[0]
+    ordinary = posts[~posts["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)]
+    top = ordinary["impressions"].nlargest(count).index
+    rest = ordinary.drop(top)
+    return (round(ordinary.loc[top, "impressions"].sum() / ordinary["impressions"].sum() * 100),
+            f"{_baseline(RECALL)['engagement_rate']:.2f}",
+            f"{metrics.engagements(rest).sum() / rest['impressions'].sum() * 100:.2f}")
+
+
+def _replies_outside_recall():
+    """Lumen's replies outside the recall: how many, how many carry impressions, and the engagements
+    of those that carry none."""
+    posts = _lumen()[0]
+    replies = posts[(posts["mode"] == "reply")
+                    & ~posts["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)]
+    unseen = replies[replies["impressions"] == 0]
+    return len(replies), int((replies["impressions"] > 0).sum()), int(metrics.engagements(unseen).sum())
 
 
 def _invented_objectives():
