@@ -606,6 +606,11 @@ CLAIMS = {
     "Jo takes the other looks and covers the leads' holidays and sick days, with Lee on the days Jo "
     "holds her own looks.":
         lambda: _nobody_spans_over_ten_hours() and JO_DAYS == 3 / 5,
+    "Each outcome has a count and each target clears its noise, the June reviews target only just (1.0 "
+    "times it)":
+        lambda: _tightest_target() == ("reviews", "2027-06-30", "1.0"),
+    "every look reads the inbox, mentions and reviews, and no working day passes 10 hours":
+        lambda: _every_day_reads_mentions_and_reviews() and _nobody_spans_over_ten_hours(),
     "The 13 hours of looks (the inbox, mentions and reviews) are shared by the looks each person holds "
     "and rounded so that the parts add up: 4.64 + 4.64 + 3.72 = 13.":
         lambda: LOOK_WORK == 13 and [_looks(name) for name in ("Sam", "Ade", "Jo")] == [4.64, 4.64, 3.72]
@@ -626,6 +631,10 @@ CLAIMS = {
 }
 
 NOTES_CLAIMS = {
+    "each target clears its noise, the June reviews target only just (1.0 times it)":
+        lambda: _tightest_target() == ("reviews", "2027-06-30", "1.0"),
+    "every look reading the inbox, mentions and reviews, no working day past 10 hours":
+        lambda: _every_day_reads_mentions_and_reviews() and _nobody_spans_over_ten_hours(),
     "The plan keeps every working day within 10 hours (the night checks go with the first and last "
     "looks, and Lee covers the days Jo holds her own looks)":
         lambda: _nobody_spans_over_ten_hours(),
@@ -851,6 +860,14 @@ def _every_target_clears_its_noise():
     square root of the periods it is judged on."""
     return all(abs(float(o.target) - float(o.baseline)) > 2 * float(o.spread) / math.sqrt(float(o.periods))
                for o in LUMEN.objectives if o.spread)
+
+
+def _tightest_target():
+    """The objective whose change is the fewest times its noise: its outcome, date and that ratio."""
+    ratio, objective = min(((abs(float(o.target) - float(o.baseline))
+                             / (2 * float(o.spread) / math.sqrt(float(o.periods))), o)
+                            for o in LUMEN.objectives if o.spread), key=lambda pair: pair[0])
+    return objective.outcome, objective.by, f"{ratio:.1f}"
 
 
 def _counts_at_least_chance():
