@@ -408,8 +408,8 @@ CLAIMS = {
     "needs)":
         lambda: f"{_needed():.1f}" == "35.3" and f"{_slack():.1f}" == "3.7"
         and f"{_slack() / _needed() * 100:.1f}" == "10.5" and plan.BUFFER == 0.10,
-    "(Sam 16, Ade 14, Jo 5, the head of marketing 4)":
-        lambda: _hours_by_person() == [16, 14, 5, 4] and sum(_hours_by_person()) == 39,
+    "(Sam 15, Ade 15, Jo 5, the head of marketing 4)":
+        lambda: _hours_by_person() == [15, 15, 5, 4] and sum(_hours_by_person()) == 39,
     "Buffer's Team plan for the 8 social channels in the channel table, at 10 USD a channel a "
     "month billed yearly (buffer.com/pricing as recorded on 13 August 2026), 80 USD":
         lambda: len(_buffer_channels()) == 8 == BUFFER_CHANNELS and 8 * BUFFER_PER_CHANNEL == 80
@@ -434,10 +434,10 @@ CLAIMS = {
     "The orders target counts unpaid orders only":
         lambda: "unpaid" in _objective(ORDERS).metric and "not counted" in _objective(ORDERS).reason,
     "Lumen assumes 15 a week": lambda: LUMEN.community.dms_per_week == 15,
-    "their tasks leave Sam 1.45 hours spare (14.55 booked), Ade 0.55 (13.45) and Jo 1.6 (3.4); the "
+    "their tasks leave Sam 2.69 hours spare (12.31 booked), Ade 0.8 (14.2) and Jo 0.21 (4.79); the "
     "head of marketing's 4 are all booked.":
         lambda: [(f"{hours - tasks:.2f}", f"{tasks:.2f}") for hours, tasks in _person_tasks().values()]
-        == [("1.45", "14.55"), ("0.55", "13.45"), ("1.60", "3.40"), ("0.00", "4.00")],
+        == [("2.69", "12.31"), ("0.80", "14.20"), ("0.21", "4.79"), ("0.00", "4.00")],
     "Sam works Monday to Friday, Ade Wednesday to Sunday":
         lambda: [day for day, names in LUMEN.community.rota.items() if "Sam" in names]
         == list(plan.WEEKDAYS[:5])
@@ -519,8 +519,8 @@ CLAIMS = {
         and LUMEN.actions["commitment"].due == LUMEN.actions["relationships"].due == LUMEN.start
         == min(action.due for action in LUMEN.actions.values())
         and not [issue for issue in plan.check(LUMEN) if issue.where.startswith("actions")],
-    "| added cost | 24,453 | 24,453 | 24,453 |":
-        lambda: round(_added_cost()) == 24453,
+    "| added cost | 24,279 | 24,279 | 24,279 |":
+        lambda: round(_added_cost()) == 24279,
     "| margin earned back | 5,470 | 19,540 | 30,880 |":
         lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880],
     "Lumen's case runs from 2027 to 2029 and assumes December 2027's level holds after it":
@@ -528,24 +528,24 @@ CLAIMS = {
     "Each account counts from three months after its enquiry, and one in five is lost each year.":
         lambda: SALES_CYCLE == 3 and KEPT == 1 - 1 / 5
         and "three months after its enquiry" in LUMEN.budget.case,
-    "the plan loses money in 2027, is still short at the end of 2029, pays back in February 2031 "
+    "the plan loses money in 2027, is still short at the end of 2029, pays back in January 2031 "
     "without a surge, and never does if the wholesale enquiries fall back after 2027":
         lambda: _year_value(2027) < _added_cost()
         and sum(map(_monthly_value, range(1, 37))) < 3 * _added_cost()
-        and _payback() == (2031, 2) and _payback(until=12) is None,
-    "the plan adds 4 people hours a week, overtime, more tools and the paid promotion, 24,453 USD a "
+        and _payback() == (2031, 1) and _payback(until=12) is None,
+    "the plan adds 4 people hours a week, overtime, more tools and the paid promotion, 24,279 USD a "
     "year":
-        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and round(_added_cost()) == 24453,
+        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and round(_added_cost()) == 24279,
     "cover for a lead's 5 weeks away, and Lee's for Jo's, is overtime at time and a half (Lee's on "
-    "the café's wage): about 8,038 USD a year; so are the on-call phone's 2 hours a week, whose half "
+    "the café's wage): about 7,864 USD a year; so are the on-call phone's 2 hours a week, whose half "
     "on top adds 2,275":
-        lambda: sum(WEEKS_AWAY.values()) == 5 and round(_cover_cost() - _on_call_premium()) == 8038
+        lambda: sum(WEEKS_AWAY.values()) == 5 and round(_cover_cost() - _on_call_premium()) == 7864
         and _on_call_hours() == 2 and _on_call_premium() == 2275
         and sum(JO_LEE_WEEK["Jo"].values()) == 40,
     "Canva Teams for two and a listening tool, their prices estimates: about 260 USD a month":
         lambda: LUMEN.budget.tools_per_month == 260 >= 80 + 26 + 150
-        and "vendor page not read" in LUMEN.budget.tools
-        and "Canva Teams for Sam and Ade, 26 (an estimate, not a price: check its seat minimum)"
+        and "about 150 (an estimate" in LUMEN.budget.tools
+        and "Canva Teams for Sam and Ade, 26 (an estimate: check its seat minimum)"
         in LUMEN.budget.tools,
     "Lumen is in New York State, which sets a higher exempt salary for executive and "
     "administrative staff, so its plan sends the reader to the New York State Department of "
@@ -568,21 +568,80 @@ CLAIMS = {
         and f"{_inbox_hours(dms=30) - 10:.1f}" == "0.8" and _inbox_hours(dms=30) - 10 < _slack()
         and _inbox_hours(dms=18) <= 10 < _inbox_hours(dms=19) and LUMEN.community.dms_per_week == 15
         and _holds_with_more_inbox(),
-    "ten of the sixteen are invented records":
-        lambda: len(LUMEN.objectives) == 16
-        and sum("invented" in o.source for o in LUMEN.objectives) == 10
-        and sum(o.source.startswith("the course data") for o in LUMEN.objectives) == 6,
+    "five of the eight objectives rest on invented records":
+        lambda: _invented_objectives() == (5, 8),
     "doubled direct messages would take a fifth of the free hours, a 20-minute look all of them":
         lambda: round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1
         and _inbox_hours(dms=15, look_minutes=20) - LUMEN.community.staffed_hours > _slack(),
-    "reads by hand at 22:00 and 06:30":
-        lambda: "reads the new ones by hand at 22:00 and at 06:30" in LUMEN.crisis.escalation,
+    "read by hand at 22:00 by whoever held the 19:00 look and at 06:30 by whoever holds the 07:00 "
+    "one, so that nobody's working day spans more than 10 hours":
+        lambda: _nobody_spans_over_ten_hours(),
     "Buffer schedules posts; it is not a listening tool.":
         lambda: "It is a scheduler, not a listening tool" in LUMEN.budget.tools
         and "Buffer" not in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation,
+    "Pooling divides all engagements by all impressions, so it weighs each impression once: the tiny "
+    "post's 50 impressions count as 50 of 100,000, not as one post in many. A single big post can still move "
+    "it: Lumen's ten most-viewed posts outside the recall hold 16% of its impressions, and without them "
+    "the pooled rate falls from 5.06% to 4.81%.":
+        lambda: round(4000 / 100000 * 100, 1) == 4.0 and round(20 / 50 * 100) == 40
+        and _without_the_most_viewed(10) == (16, "5.06", "4.81"),
+    "The pooled rate counts Lumen's replies too, because in the course data they are posts people saw: "
+    "466 of the 471 replies outside the recall carry impressions, and the 5 without have no "
+    "engagements, so they add nothing. Feed posts alone give 5.04% against 5.06%.":
+        lambda: _replies_outside_recall() == (471, 466, 0)
+        and f"{_baseline(RECALL)['engagement_rate']:.2f}" == "5.06"
+        and f"{_feed_rate_outside_recall():.2f}" == "5.04",
+    "A count also varies by chance alone, by about its square root: 6 reviews a month vary by about 2.4 "
+    "even when nothing changes. So Lumen's example computes the spread of each of its own counts, never "
+    "below that floor (rounded up: 2.5).":
+        lambda: f"{math.sqrt(6):.1f}" == "2.4" and _spread("reviews") == "2.5"
+        and _objective_of("reviews").baseline == "6" and _counts_at_least_chance()
+        and _every_target_clears_its_noise(),
+    "They are read by hand at 22:00 by whoever held the 19:00 look and at 06:30 by whoever holds the "
+    "07:00 one, so that nobody's working day spans more than 10 hours: past that, New York's Hospitality "
+    "Industry Wage Order adds an hour's pay at the minimum rate (check with the New York State "
+    "Department of Labor). An earlier draft gave both checks to the lead on call, whose day then ran "
+    "from 06:30 to 22:00.":
+        lambda: _nobody_spans_over_ten_hours() and 22 - 6.5 > 10,
+    "Jo takes the other looks and covers the leads' holidays and sick days, with Lee on the days Jo "
+    "holds her own looks.":
+        lambda: _nobody_spans_over_ten_hours() and JO_DAYS == 3 / 5,
+    "Each outcome has a count and each target clears its noise, the June reviews target only just (1.0 "
+    "times it)":
+        lambda: _tightest_target() == ("reviews", "2027-06-30", "1.0"),
+    "every look reads the inbox, mentions and reviews, and no working day passes 10 hours":
+        lambda: _every_day_reads_mentions_and_reviews() and _nobody_spans_over_ten_hours(),
+    "The 13 hours of looks (the inbox, mentions and reviews) are shared by the looks each person holds "
+    "and rounded so that the parts add up: 4.64 + 4.64 + 3.72 = 13.":
+        lambda: LOOK_WORK == 13 and [_looks(name) for name in ("Sam", "Ade", "Jo")] == [4.64, 4.64, 3.72]
+        and round(4.64 + 4.64 + 3.72, 2) == LOOK_WORK
+        and all(abs(_looks(name) - exact) < 0.01 for name, exact in _looks_by_rota()[1].items()),
+    "an earlier draft gave the mentions and the review replies to Sam alone, so nothing was read at the "
+    "weekend while the plan promised an answer to every review within a day. Whoever holds a look now "
+    "reads new mentions and reviews too, so the rota, the promises and the channel table agree.":
+        lambda: _every_day_reads_mentions_and_reviews()
+        and {c.response_hours for c in LUMEN.channels
+             if c.name in ("Review sites", "Google Business Profile")} == {"12.5"}
+        and "Sat" in LUMEN.community.rota and "Sam" not in LUMEN.community.rota["Sat"],
+    "When we searched (November 2026) we found no page from Brand24 listing the platforms it covers, so "
+    "Lumen's plan claims none: the free trial shows them, and its alerts count only there. Overnight "
+    "nobody watches private groups or messages elsewhere, platforms the tool misses, or Lumen's own "
+    "accounts between the two checks.":
+        lambda: _overnight_net_says_what_it_misses(),
 }
 
 NOTES_CLAIMS = {
+    "each target clears its noise, the June reviews target only just (1.0 times it)":
+        lambda: _tightest_target() == ("reviews", "2027-06-30", "1.0"),
+    "every look reading the inbox, mentions and reviews, no working day past 10 hours":
+        lambda: _every_day_reads_mentions_and_reviews() and _nobody_spans_over_ten_hours(),
+    "The plan keeps every working day within 10 hours (the night checks go with the first and last "
+    "looks, and Lee covers the days Jo holds her own looks)":
+        lambda: _nobody_spans_over_ten_hours(),
+    "replies, which carry impressions in the course data (466 of the 471 outside the recall; the 5 "
+    "without have no engagements): its feed posts alone give 5.04% against 5.06%":
+        lambda: _replies_outside_recall() == (471, 466, 0) and f"{_feed_rate_outside_recall():.2f}" == "5.04"
+        and f"{_baseline(RECALL)['engagement_rate']:.2f}" == "5.06",
     "the median wait looks 2.4 hours shorter than an ordinary week's (7.5 against 9.9)":
         lambda: [f"{_baseline()['response_time']:.1f}", f"{_baseline(RECALL)['response_time']:.1f}"]
         == ["7.5", "9.9"],
@@ -626,25 +685,41 @@ NOTES_CLAIMS = {
     "X's weekdays take the weekend from 44 to 38 of 155 posts":
         lambda: _earlier_draft_days()[["Sat", "Sun"]].sum() == 44
         and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 38 and len(_calendar_days()) == 155,
-    "so the plan adds 24,453 USD a year, overtime included. The case counts cost and value over the "
+    "so the plan adds 24,279 USD a year, overtime included. The case counts cost and value over the "
     "same three years, 2027 to 2029, with December 2027's level held after it: extra unpaid orders "
     "that build up to 8 a month from April and 14 from September at a 12.80 USD margin, and two extra "
     "wholesale enquiries a month, 1 in 4 becoming an account worth 2,730 USD of margin a year from "
     "three months after its enquiry, one in five lost each year (Lumen's records and assumptions, "
-    "invented). That earns back 5,470 USD in 2027, 19,540 in 2028 and 30,880 in 2029 against 73,400 "
-    "added: the plan pays back in February 2031 without a surge, and never if the enquiries fall back "
+    "invented). That earns back 5,470 USD in 2027, 19,540 in 2028 and 30,880 in 2029 against 72,800 "
+    "added: the plan pays back in January 2031 without a surge, and never if the enquiries fall back "
     "after 2027.":
-        lambda: round(_added_cost()) == 24453 and _targets_match_the_case()
+        lambda: round(_added_cost()) == 24279 and _targets_match_the_case()
         and _extra_orders(36) == 14 and [_extra_orders(month) for month in (4, 9)] == [8, 14]
         and _extra_enquiries(36) == 2 and ORDER_MARGIN == 12.8 and WON == 1 / 4
         and ACCOUNT * ACCOUNT_MARGIN == 2730 and SALES_CYCLE == 3 and KEPT == 0.8
         and [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880]
-        and round(3 * _added_cost(), -2) == 73400 and _payback() == (2031, 2)
+        and round(3 * _added_cost(), -2) == 72800 and _payback() == (2031, 1)
         and _payback(until=12) is None,
-    "ten of sixteen are invented records":
-        lambda: len(LUMEN.objectives) == 16
-        and sum("invented" in o.source for o in LUMEN.objectives) == 10
-        and sum(o.source.startswith("the course data") for o in LUMEN.objectives) == 6,
+    "five of the eight objectives rest on invented records":
+        lambda: _invented_objectives() == (5, 8),
+    "Every target with a spread clears twice its noise, and no count's spread is below the square root "
+    "of the count, the spread chance alone gives (the reviews vary by 2.5 a month on 6, the repeat "
+    "orders by 3.5 on 12, the conversations by 1.8 on 3; an earlier draft typed 2, 3 and 1.5, under "
+    "chance, and the example now derives each in code)":
+        lambda: _every_target_clears_its_noise() and _counts_at_least_chance()
+        and [(_spread(outcome), _objective_of(outcome).baseline) for outcome in
+             ("reviews", "loyalty", "partnerships")] == [("2.5", "6"), ("3.5", "12"), ("1.8", "3")]
+        and all(typed < math.sqrt(float(_objective_of(outcome).baseline)) for outcome, typed in
+                (("reviews", 2), ("loyalty", 3), ("partnerships", 1.5))),
+    "whoever holds a look also reads new mentions and reviews, so both are read every day, as the plan "
+    "promises":
+        lambda: _every_day_reads_mentions_and_reviews(),
+    "The alerts count only on the platforms the tool's free trial shows it covers, and the plan names "
+    "what nobody watches overnight: private groups and messages elsewhere, and Lumen's own accounts "
+    "between the two checks.":
+        lambda: _overnight_net_says_what_it_misses(),
+    "We found no Brand24 page listing the platforms it covers, so the plan names none":
+        lambda: _overnight_net_says_what_it_misses(),
     "doubled direct messages would take a fifth of the 3.7 free hours, a 20-minute look all of them":
         lambda: f"{_slack():.1f}" == "3.7"
         and _inbox_hours(dms=15, look_minutes=20) - LUMEN.community.staffed_hours > _slack()
@@ -678,21 +753,21 @@ NOTES_CLAIMS = {
     "to Saturday, 08:00 to 18:00 inbox would give 9.4":
         lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
         and f"{_replay_weekly_median_mean(OLD_ROTA):.1f}" == "9.4",
-    "overtime, because Jo, Lee and the leads already work 40 hours: the cover, about 8,038 USD a year, "
-    "and the on-call phone's 2 hours a week, overtime hours beyond the lead's 40 at time and a half, "
+    "overtime, because Jo, Lee and the leads already work 40 hours: the cover, about 7,864 USD a year, "
+    "and the on-call allowance's 2 hours a week, overtime hours beyond a 40-hour week at time and a half, "
     "2,275 more; about 260 USD a month of tools":
-        lambda: round(_cover_cost() - _on_call_premium()) == 8038 and _on_call_premium() == 2275
+        lambda: round(_cover_cost() - _on_call_premium()) == 7864 and _on_call_premium() == 2275
         and _on_call_hours() == 2 and sum(JO_LEE_WEEK["Jo"].values()) == 40
         and LUMEN.budget.tools_per_month == 260,
-    "reads new comments and messages by hand at 22:00 and 06:30 (Buffer, the scheduler, sends no "
+    "new comments and messages are read by hand at 22:00 and 06:30 by whoever holds the day's last and "
+    "first look, so that no working day spans more than 10 hours (Buffer, the scheduler, sends no "
     "keyword alerts)":
-        lambda: "reads the new ones by hand at 22:00 and at 06:30" in LUMEN.crisis.escalation
-        and "not a listening tool" in LUMEN.budget.tools,
+        lambda: _nobody_spans_over_ten_hours() and "not a listening tool" in LUMEN.budget.tools,
     "The plan names its county, Dutchess, in upstate New York, and sends the reader to the New York "
     "State Department of Labor's current exempt salary rather than quoting a figure we could not "
     "check.":
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
-        and "overtime beyond the lead's 40" in LUMEN.budget.other_work
+        and "overtime beyond a 40-hour week" in LUMEN.budget.other_work
         and "New York State Department of Labor's current figure" in LUMEN.budget.surge
         and not re.search(r"1,\d\d\d(?:\.\d\d)? USD a week", LUMEN.budget.surge),
 }
@@ -716,7 +791,8 @@ ORDER_MARGIN = 32 * 0.4  # an order's average value and margin (invented records
 ACCOUNT, ACCOUNT_MARGIN, WON = 7800, 0.35, 1 / 4  # a wholesale account a year, its margin, enquiries won
 KEPT = 0.8  # the share of accounts still buying a year on (Lumen's assumption)
 WEEKS_AWAY = {"holiday": 4, "sick": 1}  # each lead's weeks away a year (Lumen's assumption)
-URGENT = {"Sam": {"inbox": 3.6, "mentions": 2, "review and Google replies": 1}, "Ade": {"inbox": 3.6}}
+LEADS = ("Sam", "Ade")
+LOOK_WORK = 10 + 2 + 1  # hours a week every look shares: the inbox, mentions, reviews (budget)
 CONTENT = {"Sam": {"Instagram": "Instagram", "Facebook": "Facebook", "X": "X", "Threads": "Threads",
                    "the Google posts": "Google Business Profile", "the newsletter": "Email newsletter"},
            "Ade": {"TikTok": "TikTok", "YouTube video": "YouTube", "brewing guides": "Website and blog"}}
@@ -731,20 +807,147 @@ def _content_hours(lead):
     return sum(stated.values())
 
 
+def _looks(person):
+    """The hours of looks the budget gives `person` (the inbox, mentions and reviews)."""
+    return float(re.search(rf"{person} \d+: looks (\d+(?:\.\d+)?)", LUMEN.budget.other_work).group(1))
+
+
+def _feed_rate_outside_recall():
+    """Lumen's pooled engagement rate over its feed posts alone, replies left out, as is the recall."""
+    posts = _lumen()[0]
+    return plan_import.baseline(posts[posts["mode"] == "broadcast"], exclude=RECALL)["engagement_rate"]
+
+
+def _without_the_most_viewed(count):
+    """The share of impressions (per cent, rounded) Lumen's `count` most-viewed posts outside the
+    recall hold, and the pooled engagement rate with and without them."""
+    posts = _lumen()[0]
+    ordinary = posts[~posts["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)]
+    top = ordinary["impressions"].nlargest(count).index
+    rest = ordinary.drop(top)
+    return (round(ordinary.loc[top, "impressions"].sum() / ordinary["impressions"].sum() * 100),
+            f"{_baseline(RECALL)['engagement_rate']:.2f}",
+            f"{metrics.engagements(rest).sum() / rest['impressions'].sum() * 100:.2f}")
+
+
+def _replies_outside_recall():
+    """Lumen's replies outside the recall: how many, how many carry impressions, and the engagements
+    of those that carry none."""
+    posts = _lumen()[0]
+    replies = posts[(posts["mode"] == "reply")
+                    & ~posts["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)]
+    unseen = replies[replies["impressions"] == 0]
+    return len(replies), int((replies["impressions"] > 0).sum()), int(metrics.engagements(unseen).sum())
+
+
+def _invented_objectives():
+    """How many of the plan's objectives (a metric with its milestone and year-end step, one row of
+    the exported table) rest on invented records, and how many there are."""
+    sources = {o.metric: o.source for o in LUMEN.objectives}
+    return sum("invented" in source for source in sources.values()), len(sources)
+
+
+def _objective_of(outcome):
+    return next(o for o in LUMEN.objectives if o.outcome == outcome)
+
+
+def _spread(outcome):
+    return _objective_of(outcome).spread
+
+
+def _every_target_clears_its_noise():
+    """Each target with a spread moves from its baseline by more than twice the spread over the
+    square root of the periods it is judged on."""
+    return all(abs(float(o.target) - float(o.baseline)) > 2 * float(o.spread) / math.sqrt(float(o.periods))
+               for o in LUMEN.objectives if o.spread)
+
+
+def _tightest_target():
+    """The objective whose change is the fewest times its noise: its outcome, date and that ratio."""
+    ratio, objective = min(((abs(float(o.target) - float(o.baseline))
+                             / (2 * float(o.spread) / math.sqrt(float(o.periods))), o)
+                            for o in LUMEN.objectives if o.spread), key=lambda pair: pair[0])
+    return objective.outcome, objective.by, f"{ratio:.1f}"
+
+
+def _counts_at_least_chance():
+    """No invented count's spread is below the square root of the count."""
+    return all(float(o.spread) >= math.sqrt(float(o.baseline))
+               for o in LUMEN.objectives if "invented" in o.source)
+
+
+def _overnight_net_says_what_it_misses():
+    """The plan names no platform the listening tool covers, counts on its alerts only where the trial
+    shows them, and says what is not watched overnight; its texts carry no research caveat."""
+    texts = " ".join(plan._prose(LUMEN))
+    return ("on the platforms it covers" in LUMEN.crisis.escalation
+            and "Unwatched overnight: private groups and messages elsewhere" in LUMEN.crisis.escalation
+            and "we count on its alerts only there" in LUMEN.budget.tools
+            and not re.search(r"not read|could not read|found no|no page", texts))
+
+
+def _every_day_reads_mentions_and_reviews():
+    """Mentions and reviews are read at every look, by whoever holds it, so on every day of the
+    rota: the texts say so, and nobody's tasks list them apart."""
+    return ("Whoever holds a look reads the inbox, new mentions and reviews" in LUMEN.budget.other_work
+            and "Whoever holds each of the four daily looks reads the listening tool's new mentions"
+            in _objective(MENTIONS).reason
+            and "read at each look" in next(o.reason for o in LUMEN.objectives if o.outcome == "reviews")
+            and len(LUMEN.community.rota) == 7 and all(LUMEN.community.rota.values())
+            and not any(re.search(r"mentions \d|replies \d", tasks) for tasks in
+                        (LUMEN.budget.other_work.split(" Other work,")[0].split("Sam 15:")[1],)))
+
+
+def _other_work_hours(*tasks):
+    """The hours the budget's other work gives the named tasks (the word before each number)."""
+    other = LUMEN.budget.other_work.split("Other work,")[1]
+    return sum(float(re.search(rf"{task} (\d+(?:\.\d+)?)", other).group(1)) for task in tasks)
+
+
+def _looks_by_rota():
+    """Each person's looks a week on the rota, and the exact hours of LOOK_WORK they hold."""
+    held = {name: sum(len(re.findall(r"\d+", hours)) for shift in LUMEN.community.rota.values()
+                      for who, hours in re.findall(r"(\w+) at ([\d and]+)", shift) if who == name)
+            for name in ("Sam", "Ade", "Jo")}
+    return held, {name: LOOK_WORK * count / sum(held.values()) for name, count in held.items()}
+
+
+def _checks(person):
+    """The hours of night checks the budget gives `person` (a share of the on-call allowance)."""
+    return float(re.search(rf"{person} \d+: [^:]*?night checks (\d+(?:\.\d+)?)",
+                           LUMEN.budget.other_work).group(1))
+
+
+JO_DAYS = 3 / 5  # the share of an absent lead's days Jo covers: the two when she has looks go to Lee
+
+
 def _leads_cover_hours():
-    """A year's cover for the leads: Jo takes the absent lead's urgent work in every week away, and
-    the lead makes the posts ahead of each holiday week (a sick week's posts wait)."""
-    return sum(sum(URGENT[lead].values()) * sum(WEEKS_AWAY.values())
-               + _content_hours(lead) * WEEKS_AWAY["holiday"] for lead in URGENT)
-
-
-def _jo_inbox():
-    return float(re.search(r"Jo 5: inbox (\d+(?:\.\d+)?)", LUMEN.budget.other_work).group(1))
+    """A year's cover at the leads' rate: Jo takes the absent lead's looks and night checks on three
+    of his five days in every week away, and the lead makes the posts ahead of each holiday week (a
+    sick week's posts wait)."""
+    return sum((_looks(lead) + _checks(lead)) * JO_DAYS * sum(WEEKS_AWAY.values())
+               + _content_hours(lead) * WEEKS_AWAY["holiday"] for lead in LEADS)
 
 
 def _lee_cover_hours():
-    """Lee's cover for Jo's looks in as many weeks away as a lead's."""
-    return _jo_inbox() * sum(WEEKS_AWAY.values())
+    """Lee's cover: the absent lead's other two days, and Jo's looks and checks in her weeks away."""
+    return sum(WEEKS_AWAY.values()) * (
+        sum((_looks(lead) + _checks(lead)) * (1 - JO_DAYS) for lead in LEADS)
+        + _looks("Jo") + _checks("Jo"))
+
+
+def _nobody_spans_over_ten_hours():
+    """On the rota each day's first and last looks are different people's, the 06:30 check goes with
+    the first and the 22:00 check with the last, and Jo never covers a lead on a day she holds looks."""
+    days = [re.findall(r"(\w+) at", shift) for shift in LUMEN.community.rota.values()]
+    jo_days = [day for day, shift in LUMEN.community.rota.items() if "Jo at" in shift]
+    lead_days = {lead: [day for day, shift in LUMEN.community.rota.items() if f"{lead} at" in shift]
+                 for lead in LEADS}
+    return (all(names[0] != names[-1] for names in days)
+            and "at 22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one"
+            in LUMEN.crisis.escalation
+            and all(len(set(lead_days[lead]) - set(jo_days)) / len(lead_days[lead]) == JO_DAYS
+                    for lead in LEADS))
 
 
 def _on_call_hours():
@@ -857,11 +1060,11 @@ def _payback(kept=KEPT, until=None):
 
 
 PLAN_CLAIMS = {
-    "A year of the plan costs about 120,558 USD: people 88,725 (39 hours a week at the loaded 43.75 "
-    "USD), overtime 10,313 (holiday and sick cover 8,038, the on-call premium 2,275), tools 3,120, "
+    "A year of the plan costs about 120,384 USD: people 88,725 (39 hours a week at the loaded 43.75 "
+    "USD), overtime 10,139 (holiday and sick cover 7,864, the on-call premium 2,275), tools 3,120, "
     "paid promotion 2,400 and the contingency 16,000.":
-        lambda: round(_year_cost()) == 120558 and LUMEN.budget.people_hours * LOADED * 52 == 88725
-        and round(_cover_cost()) == 10313 == 8038 + 2275 and _on_call_premium() == 2275
+        lambda: round(_year_cost()) == 120384 and LUMEN.budget.people_hours * LOADED * 52 == 88725
+        and round(_cover_cost()) == 10139 == 7864 + 2275 and _on_call_premium() == 2275
         and LUMEN.budget.tools_per_month * 12 == 3120 and LUMEN.budget.paid_per_month * 12 == 2400,
     "a wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs (payroll taxes and "
     "benefits: 25% in Lumen's records":
@@ -869,11 +1072,11 @@ PLAN_CLAIMS = {
     "in 2026 social took about 35 hours a week of Sam's, Ade's and the head of marketing's time (one "
     "full-time job) and 40 USD a month of tools, 80,105 USD a year at the same loaded rate":
         lambda: HOURS_2026 * LOADED * 52 + TOOLS_2026 * 12 == 80105,
-    "The plan adds 24,453 USD a year (4 people hours a week, 9,100; overtime, 10,313; tools, 2,640 "
+    "The plan adds 24,279 USD a year (4 people hours a week, 9,100; overtime, 10,139; tools, 2,640 "
     "more; paid promotion, 2,400) and holds 16,000 in reserve":
-        lambda: round(_added_cost()) == 24453 == 9100 + 10313 + 2640 + 2400
+        lambda: round(_added_cost()) == 24279 == 9100 + 10139 + 2640 + 2400
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 9100
-        and round(_cover_cost()) == 10313
+        and round(_cover_cost()) == 10139
         and (LUMEN.budget.tools_per_month - TOOLS_2026) * 12 == 2640
         and LUMEN.budget.contingency == 16000,
     "The case counts cost and value over the same three years, 2027 to 2029. It assumes the plan runs "
@@ -904,24 +1107,24 @@ PLAN_CLAIMS = {
         and round(sum(map(_extra_enquiries, MONTHS_2027))) == 22
         and sum(_extra_enquiries(month) for month in range(13, 25)) == 24,
     "The plan earns back about 5,470 USD in 2027, 19,540 in 2028 and 30,880 in 2029, as the accounts "
-    "add up: 55,880 over the three years against 73,400 added. So year one shows a loss of 18,990 "
-    "USD, or up to 34,990 if a surge spends the reserve; at the end of 2029 the plan is still 17,480 short, "
-    "and without a surge it pays back in February 2031. At mid-year, when the June targets are "
-    "judged, the plan has added about 12,230 USD and earned back about 890.":
+    "add up: 55,880 over the three years against 72,800 added. So year one shows a loss of 18,810 "
+    "USD, or up to 34,810 if a surge spends the reserve; at the end of 2029 the plan is still 16,950 short, "
+    "and without a surge it pays back in January 2031. At mid-year, when the June targets are "
+    "judged, the plan has added about 12,140 USD and earned back about 890.":
         lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880]
         and round(sum(map(_monthly_value, range(1, 37))), -1) == 55880
-        and round(3 * _added_cost(), -2) == 73400
-        and round(_added_cost() - sum(map(_monthly_value, MONTHS_2027)), -1) == 18990
+        and round(3 * _added_cost(), -2) == 72800
+        and round(_added_cost() - sum(map(_monthly_value, MONTHS_2027)), -1) == 18810
         and round(_added_cost() + LUMEN.budget.contingency - sum(map(_monthly_value, MONTHS_2027)),
-                  -1) == 34990
+                  -1) == 34810
         and _recall_weeks() * _surge_week_cost() < LUMEN.budget.contingency
-        and round(3 * _added_cost() - sum(map(_monthly_value, range(1, 37))), -1) == 17480
-        and _payback() == (2031, 2)
-        and round(_added_cost() / 2, -1) == 12230 and _mid_year_value() == 890,
+        and round(3 * _added_cost() - sum(map(_monthly_value, range(1, 37))), -1) == 16950
+        and _payback() == (2031, 1)
+        and round(_added_cost() / 2, -1) == 12140 and _mid_year_value() == 890,
     "The case rests on the accounts: with none lost it pays back in April 2030, with one in three "
-    "lost each year in May 2032, and if the enquiries fall back to 2026's level after 2027 it never "
+    "lost each year in April 2032, and if the enquiries fall back to 2026's level after 2027 it never "
     "does.":
-        lambda: _payback(kept=1) == (2030, 4) and _payback(kept=2 / 3) == (2032, 5)
+        lambda: _payback(kept=1) == (2030, 4) and _payback(kept=2 / 3) == (2032, 4)
         and _payback(until=12) is None,
     "Repeat orders are not valued apart: those that come back through a social link or the SOCIAL "
     "code are already among these orders":
@@ -947,21 +1150,23 @@ PLAN_CLAIMS = {
                                           r"tastings) (\d+(?:\.\d+)?)",
                                           LUMEN.budget.other_work.split("Other work,")[1])))
         == LUMEN.budget.other_hours == 8,
-    "Hours by person: Sam 16, Ade 14, Jo 5, the head of marketing 4.":
+    "Hours by person: Sam 15, Ade 15, Jo 5, the head of marketing 4.":
         lambda: all(tasks <= hours for hours, tasks in _person_tasks().values())
         and len(_person_tasks()) == 4 and sum(_hours_by_person()) == LUMEN.budget.people_hours
-        and abs(sum(tasks for _, tasks in _person_tasks().values()) - _needed()) < 0.25,
+        and f"{sum(tasks for _, tasks in _person_tasks().values()):.1f}" == f"{_needed():.1f}",
     "at 60% of about 22 a week, 13 answers at 4 minutes, 2 hours a week with the reading":
         lambda: round(_genuine_mentions_per_week()) == 22 and round(_genuine_mentions_per_week() * 0.6) == 13
         and float(_objective(MENTIONS).target) == 60 and 13 * 4 / 60 <= 2,
     "It is a scheduler, not a listening tool: we do not count on it for keyword alerts.":
         lambda: "keyword alert" in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation
         and "Buffer" not in LUMEN.crisis.escalation,
-    "On Lumen's own accounts the apps' notifications do not sort by keyword, so whoever holds the "
-    "phone reads the new ones by hand at 22:00 and at 06:30.":
+    "On Lumen's own accounts the apps' notifications do not sort by keyword, so the new ones are read "
+    "by hand at 22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one, so "
+    "that no working day spans over 10 hours.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
         and plan.parse_clock("06:30") < plan.parse_clock(LUMEN.community.opens)
-        and "reads the new ones by hand at 22:00 and at 06:30" in LUMEN.crisis.escalation,
+        and _nobody_spans_over_ten_hours()
+        and (22 - 15) < 10 and (11.5 - 6.5) < 10,
     "in 2025 Lumen answered 85.7% of questions outside the recall, and a week's share varies by 14.5 "
     "points":
         lambda: f"{_baseline(RECALL)['questions_answered']:.1f}" == "85.7"
@@ -1007,8 +1212,9 @@ PLAN_CLAIMS = {
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
-    "paid as overtime beyond the lead's 40: the half on top, 2,275 USD a year, is in the cover line":
-        lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 10313,
+    "the on-call allowance 2 (the 14 night checks and the phone between them, Lumen's assumption, paid "
+    "as overtime beyond a 40-hour week: the half on top, 2,275 USD a year, is in the cover line":
+        lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 10139,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
     "in 14 shifts of 7.5 hours, all of them extra, as the usual looks go on beside them. Jo and Lee "
     "work 40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; Lumen's records, "
@@ -1037,41 +1243,42 @@ PLAN_CLAIMS = {
         and round(4 * _surge_week_cost()) == 15125 and LUMEN.budget.contingency == 16000,
     "Lumen is in New York State, whose own overtime rules also apply and set a higher exempt salary for "
     "executive and administrative staff: check the New York State Department of Labor's current "
-    "figure before the budget is signed (we could not read its page).":
+    "figure before the budget is signed.":
         lambda: "New York State's Hudson Valley" in LUMEN.situation.presences
         and not re.search(r"1,\d\d\d(?:\.\d\d)? USD a week", LUMEN.budget.surge),
-    "One wage for all three keeps the example simple; a real plan uses each person's own rate.":
-        lambda: WAGE == 35 and "35 USD an hour" in LUMEN.community.who_answers,
     "The café is open 07:00 to 19:30 every day (Lumen's records, invented), so every look falls in its "
     "opening hours.":
         lambda: all(7 <= int(hour) < 19.5 for shift in LUMEN.community.rota.values()
                     for hour in re.findall(r"\d+", shift)) and len(LUMEN.community.rota) == 7,
-    "every review is answered within a day, that is within 12.5 opening hours, one day of the "
-    "inbox's, the promise the channel table makes for review sites and the Google profile":
-        lambda: {c.response_hours for c in LUMEN.channels
+    "every review, read at each look, is answered within a day (12.5 opening hours), the promise the "
+    "channel table makes for review sites and the Google profile":
+        lambda: _every_day_reads_mentions_and_reviews() and {c.response_hours for c in LUMEN.channels
                  if c.name in ("Review sites", "Google Business Profile")} == {"12.5"}
         == {str(LUMEN.community.window_hours())} and "(12.5 opening hours)" in " ".join(
             o.reason for o in LUMEN.objectives if o.outcome == "reviews"),
     "About 260 USD a month, our estimate of November 2026":
         lambda: LUMEN.budget.tools_per_month == 260 and 80 + 26 + 150 == 256 <= 260,
-    "such as Brand24's smallest plan, about 150 (an estimate, vendor page not read: check it in the "
-    "free trial). 256 in all, rounded up.":
-        lambda: 80 + 26 + 150 == 256 and math.ceil(256 / 10) * 10 == LUMEN.budget.tools_per_month,
-    "Jo, trained on the inbox, then takes the absent lead's looks and replies: Sam's inbox, mentions "
-    "and review replies, 6.6 hours a week, or Ade's inbox, 3.6; the other lead holds the on-call "
-    "phone. Before a holiday the lead makes the posts ahead and queues them in Buffer (Sam's 6.95 "
-    "hours, Ade's 8.85); in a sick week only what is queued goes out. Lee, a barista trained on the "
-    "inbox too, takes Jo's looks, 2.9 hours a week, in her 5 weeks away. All four already work 40 hours "
-    "a week, so all cover is overtime at time and a half: the leads' 114.2 hours at 65.625 USD an hour "
-    "with on-costs, Lee's 14.5 at the café's 37.50: about 8,038 USD a year, in the budget.":
-        lambda: [round(sum(URGENT[lead].values()), 2) for lead in URGENT] == [6.6, 3.6]
-        and [round(_content_hours(lead), 2) for lead in URGENT] == [6.95, 8.85]
-        and f"{_leads_cover_hours():.1f}" == "114.2" and OVERTIME == 65.625
-        and (_jo_inbox(), _lee_cover_hours(), CAFE_OVERTIME, CAFE_WAGE) == (2.9, 14.5, 37.5, 20)
-        and round(_cover_cost() - _on_call_premium()) == 8038
-        and sum(JO_LEE_WEEK["Jo"].values()) == 40
-        and all(f"{task} {hours:g}" in LUMEN.budget.other_work
-                for task, hours in URGENT["Sam"].items() if task != "inbox"),
+    "such as Brand24's smallest plan, about 150 (an estimate: check it in the free trial, which also "
+    "shows the platforms it covers; we count on its alerts only there). 256 in all, rounded up.":
+        lambda: "on the platforms it covers" in LUMEN.crisis.escalation and 80 + 26 + 150 == 256
+        and math.ceil(256 / 10) * 10 == LUMEN.budget.tools_per_month,
+    "Jo, trained on the inbox, then takes the absent lead's looks and night checks on three of his five "
+    "days, and Lee, a barista trained on the inbox too, on the two when Jo holds her own, so that nobody "
+    "holds a day's first and last look; the other lead holds the on-call phone. Before a holiday the "
+    "lead makes the posts ahead and queues them in Buffer (Sam's 6.95 hours, Ade's 8.85); in a sick "
+    "week only what is queued goes out. Lee takes Jo's looks and checks, 4.29 hours a week, in her 5 "
+    "weeks away, their café shifts set around them. All four already work 40 hours a week, so all "
+    "cover is overtime at time and a half: the leads' 95.3 hours at 65.625 USD an hour with on-costs, "
+    "Lee's 42.9 at the café's 37.50: about 7,864 USD a year, in the budget.":
+        lambda: [_looks(lead) for lead in LEADS] == [4.64, 4.64]
+        and [_checks(name) for name in ("Sam", "Ade", "Jo")] == [0.72, 0.71, 0.57]
+        and sum(map(_checks, ("Sam", "Ade", "Jo"))) == _on_call_hours() and _nobody_spans_over_ten_hours()
+        and [round(_content_hours(lead), 2) for lead in LEADS] == [6.95, 8.85]
+        and f"{_leads_cover_hours():.1f}" == "95.3" and OVERTIME == 65.625
+        and round(_looks("Jo") + _checks("Jo"), 2) == 4.29
+        and (f"{_lee_cover_hours():.1f}", CAFE_OVERTIME, CAFE_WAGE) == ("42.9", 37.5, 20)
+        and round(_cover_cost() - _on_call_premium()) == 7864
+        and sum(JO_LEE_WEEK["Jo"].values()) == 40,
     "A look reads Buffer's inbox, each app's messages and TikTok: at 20 minutes the inbox needs 14.5 "
     "hours, the free hours and X's and Threads' posts taking the 4.5 more.":
         lambda: f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5"
@@ -1090,11 +1297,16 @@ PLAN_CLAIMS = {
         lambda: set(_buffer_channels()) == {"Google Business Profile", "Instagram", "Facebook", "Threads",
                                             "LinkedIn", "X", "YouTube", "TikTok"}
         and BUFFER_CHANNELS * BUFFER_PER_CHANNEL == 80,
-    "Jo 5: inbox 2.9 (8 looks)":
-        lambda: sum(shift.count("Jo at") * 2 for shift in LUMEN.community.rota.values()) == 8
-        and sum(len(re.findall(r"\d+", shift)) for shift in LUMEN.community.rota.values()) == 28
-        and round(8 / 28 * LUMEN.community.staffed_hours, 1) == 2.9
-        and round(10 / 28 * LUMEN.community.staffed_hours, 1) == 3.6 and _hours_by_person()[2] == 5,
+    "Whoever holds a look reads the inbox, new mentions and reviews, 13 hours over the 28 looks (inbox "
+    "10, mentions 2, reviews 1). Sam 15: looks 4.64 (10 of the 28)":
+        lambda: _looks_by_rota()[0] == {"Sam": 10, "Ade": 10, "Jo": 8}
+        and sum(_looks_by_rota()[0].values()) == 28
+        and LOOK_WORK == LUMEN.community.staffed_hours + _other_work_hours("ones", "replies")
+        and all(abs(_looks(name) - exact) < 0.01 for name, exact in _looks_by_rota()[1].items())
+        and f"{sum(map(_looks, ('Sam', 'Ade', 'Jo'))):.2f}" == f"{LOOK_WORK:.2f}"
+        and _every_day_reads_mentions_and_reviews(),
+    "Jo 5: looks 3.72 (8)":
+        lambda: _looks("Jo") == 3.72 and _looks_by_rota()[0]["Jo"] == 8 and _hours_by_person()[2] == 5,
     "The last look starts at 19:00 and the inbox closes at 19:30":
         lambda: LUMEN.community.closes == "19:30" and max(
             int(hour) for shift in LUMEN.community.rota.values()

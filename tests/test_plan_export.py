@@ -225,7 +225,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert any(p.text.startswith("2. Objectives, sales: Why we expect it: "
                                  f"{plan.example_plan().objectives[1].reason} ")
                for p in document.paragraphs)  # the milestone's reason, then the year-end's
-    assert objectives.rows[1].cells[5].text == "±3 a month; mean of 3 months"
+    assert objectives.rows[1].cells[5].text == "±3.5 a month; mean of 3 months"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert {"Holding statement", "Rota", "Cover", "What it buys", "Weakest dimension"} <= set(bold)
     assert not any("**" in p.text for p in document.paragraphs)
@@ -314,8 +314,8 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
             f"first report, monthly to {lumen.reporting.readers}, comes on "
             f"{lumen.reporting.first}.") in summary
     risks = summary.split("**Top risks**", 1)[1]
-    assert "**Tightest target**: Questions answered (% of questions), 85.7 to 95 by 2027-03-31" \
-        in risks
+    assert ("**Tightest target**: New Google reviews, every rating counted (reviews a month), 6 to 9 "
+            "by 2027-06-30, is 1.0 times what chance alone can move it") in risks
     assert "**The inbox**: answering 77 messages a week within 4 hours" in risks
     assert f"**Weakest dimension, {lumen.weakest}**: {lumen.actions[lumen.weakest].step}" in risks
 

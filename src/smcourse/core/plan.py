@@ -1779,43 +1779,92 @@ def _year_end(milestone: Objective, target: str, reason: str, periods: str | Non
                                periods=periods or milestone.periods)
 
 
+def _count_spread(count: str, recorded: float) -> str:
+    """A count's month-to-month spread: the `recorded` one, never below the square root of `count`,
+    the spread chance alone gives a count (rounded up to a tenth)."""
+    return f"{max(recorded, math.ceil(math.sqrt(float(count)) * 10) / 10):g}"
+
+
+def _looks_held(rota: dict[str, str]) -> Counter:
+    """The looks each person holds in a week of `rota` ("Sam at 07 and 11" is two of Sam's)."""
+    looks = Counter()
+    for shift in rota.values():
+        for name, hours in re.findall(r"(\w+) at ([\d and]+)", shift):
+            looks[name] += len(re.findall(r"\d+", hours))
+    return looks
+
+
+def _night_checks(rota: dict[str, str]) -> Counter:
+    """The hand checks of the night each person makes in a week of `rota`: at 06:30 whoever holds a
+    day's first look, at 22:00 whoever held its last, so that no day spans more than 10 hours."""
+    checks = Counter()
+    for shift in rota.values():
+        names = re.findall(r"(\w+) at", shift)
+        checks[names[0]] += 1
+        checks[names[-1]] += 1
+    return checks
+
+
+def _shared(hours: float, looks: Counter) -> dict[str, float]:
+    """`hours` shared by the looks each person holds, in hundredths that add up to `hours` (the
+    largest remainders rounded up)."""
+    total, cents = sum(looks.values()), round(hours * 100)
+    exact = {name: cents * held / total for name, held in looks.items()}
+    share = {name: math.floor(part) for name, part in exact.items()}
+    for name in sorted(exact, key=lambda n: share[n] - exact[n])[:cents - sum(share.values())]:
+        share[name] += 1
+    return {name: part / 100 for name, part in share.items()}
+
+
 def example_plan() -> Plan:
     """The plan Lumen Coffee Roasters might write, the course's worked example; it passes `check`.
     Its response-time baseline and spread are the 2025 course data's outside the recall weeks
     (8 to 28 September): the mean and spread of `plan_import.weekly`'s weekly medians, the way its
     target is judged; its business counts (orders, reviews, enquiries, conversations) and direct
     messages are Lumen's own 2026 records, invented for the example and labelled so."""
+    rota = {**dict.fromkeys(("Mon", "Tue"), "Sam at 07 and 11, Jo at 15 and 19"),
+            **dict.fromkeys(("Wed", "Thu", "Fri"), "Sam at 07 and 11, Ade at 15 and 19"),
+            **dict.fromkeys(("Sat", "Sun"), "Ade at 07 and 11, Jo at 15 and 19")}
+    held = _looks_held(rota)
+    looks = _shared(10 + 2 + 1, held)  # every look reads the inbox, mentions and reviews
+    nights = _night_checks(rota)
+    checks = _shared(2, nights)  # the on-call allowance pays the night checks
+    spread = {"loyalty": _count_spread("12", 3), "sales": _count_spread("30", 6),
+              "reviews": _count_spread("6", 2), "leads": _count_spread("2", 1.4),
+              "partnerships": _count_spread("3", 1.5)}
     milestones = [  # the mid-year objectives; `_year_end` makes the December step of each
         Objective("loyalty", "Repeat web-shop orders from customers who came through social",
-                  "12", "18", "2027-06-30", unit="repeat orders a month", spread="3",
+                  "12", "18", "2027-06-30", unit="repeat orders a month", spread=spread["loyalty"],
                   periods="3", activity="communicate",
                   source="Lumen's web-shop order records, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
-                         "example): about 12 a month in 2026, varying by 3: second and later "
+                         f"example): about 12 a month in 2026, varying by {spread['loyalty']}: "
+                         "second and later "
                          "orders from customers whose first order came through a tagged "
                          "social link. The newsletter's brewing guides and a reorder reminder "
                          "bring them back; judged as the mean of April to June."),
         Objective("sales", "Web-shop orders from unpaid social links or the SOCIAL code",
-                  "30", "38", "2027-06-30", unit="orders a month", spread="6", periods="3",
+                  "30", "38", "2027-06-30", unit="orders a month", spread=spread["sales"], periods="3",
                   activity="communicate",
                   source="Lumen's web-shop order records, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
                          "example): about 30 orders a month in 2026 came through a link "
-                         "tagged utm_source=social or the SOCIAL code, varying by 6. In 2026 "
+                         "tagged utm_source=social or the SOCIAL code, varying by "
+                         f"{spread['sales']}. In 2026 "
                          "most offer posts linked to the shop's home page; every offer now "
                          "links to the roast itself, a change the April report tests. Orders "
                          "from the paid promotion carry utm_medium=paid and are not counted "
                          "here, so the target stands if the promotion is stopped. The orders "
                          "build up over January to March; judged as the mean of April to June."),
         Objective("reviews", "New Google reviews, every rating counted", "6", "9",
-                  "2027-06-30", unit="reviews a month", spread="2", periods="3",
+                  "2027-06-30", unit="reviews a month", spread=spread["reviews"], periods="3",
                   source="Lumen's Google Business Profile, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
-                         "example): 6 a month in 2026, varying by 2, average rating 4.4, "
+                         f"example): 6 a month in 2026, varying by {spread['reviews']}, average rating 4.4, "
                          "reported beside the count. Every customer is asked, on the receipt "
                          "and a card at the till, never only the regulars we expect to be "
-                         "pleased; every review is answered within a day, that is within 12.5 "
-                         "opening hours, one day of the inbox's, the promise the "
+                         "pleased; every review, read at each look, is answered within a day "
+                         "(12.5 opening hours), the promise the "
                          "channel table makes for review sites and the Google profile; judged "
                          "as the mean "
                          "of April to June."),
@@ -1858,14 +1907,14 @@ def example_plan() -> Plan:
                          "recall weeks and the 9% of mentions that are spam (giveaways, "
                          "links, pasted bot texts, which nobody should answer), Lumen joined "
                          "41% of the conversations others started about it, varying by 4 "
-                         "points from month to month. On each of the four daily looks the "
-                         "lead reads the monitoring tool's new mentions and answers those "
+                         "points from month to month. Whoever holds each of the four daily "
+                         "looks reads the listening tool's new mentions and answers those "
                          "that ask or complain: at 60% of about 22 a week, 13 answers at 4 "
                          "minutes, 2 hours a week with the reading, budgeted as other work; "
                          "judged as the baseline is, the share of all genuine mentions "
                          "answered, pooled over April to June."),
         Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
-                  unit="enquiries a month", spread="1.4", periods="3", activity="connect",
+                  unit="enquiries a month", spread=spread["leads"], periods="3", activity="connect",
                   source="Lumen's enquiry log, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
                          "example): 2 a month in 2026, most through LinkedIn. Two LinkedIn "
@@ -1873,7 +1922,7 @@ def example_plan() -> Plan:
                          "build up over January to March, so the target is judged as the mean "
                          "of April to June, as a month's count is small."),
         Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
-                  "3", "6", "2027-06-30", unit="conversations a month", spread="1.5",
+                  "3", "6", "2027-06-30", unit="conversations a month", spread=spread["partnerships"],
                   periods="6", activity="connect",
                   source="Lumen's shared conversation log, 2026 (invented for this example)",
                   reason="Lumen's own records, not the course data (invented for this "
@@ -2016,12 +2065,12 @@ def example_plan() -> Plan:
               "another roaster.",
         community=Community(
             who_answers="Two community leads, Sam (Monday to Friday) and Ade (Wednesday to "
-                        "Sunday), and Jo, the café supervisor, share the inbox on the rota below: "
+                        "Sunday), and Jo, the café supervisor, share the inbox, new mentions "
+                        "and reviews on the rota below: "
                         "one looks at 07:00 and 11:00, the other at 15:00 and 19:00. Each is "
                         "paid a wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs "
                         "(payroll taxes and benefits: 25% in Lumen's records, invented for this "
-                        "example, and Lumen's assumption). One wage for all three keeps the "
-                        "example simple; a real plan uses each person's own rate. The café is open "
+                        "example, and Lumen's assumption). The café is open "
                         "07:00 to 19:30 every "
                         "day (Lumen's records, invented), so every look falls in its opening "
                         "hours. The last look starts at 19:00 and the inbox closes at "
@@ -2033,29 +2082,27 @@ def example_plan() -> Plan:
                         "look waits for the 07:00 look: the 54 comments of 2025 that came "
                         "between 19:00 and 19:30 waited about 12 hours. Of all messages, six "
                         "in ten are answered within 4 hours and 93 in 100 within 11. "
-                        "Overnight "
-                        "the on-call phone, which the two leads hold in alternate weeks for an "
-                        "allowance budgeted as other work, gets the listening tool's keyword "
-                        "alerts and the platforms' own notifications, as the crisis policy "
-                        "says.",
+                        "Overnight the leads hold the on-call phone in alternate weeks, as the "
+                        "crisis policy says.",
             escalation="Complaints about the café go to the café manager, and about a web-shop "
                        "order to the head of marketing, who runs the shop, the same day; "
                        "wholesale enquiries go to the founder within a working day.",
             days=7, opens="07:00", closes="19:30", staffed_hours=10,
             messages_per_week=62, dms_per_week=15, minutes_per_reply=4,
-            rota={**dict.fromkeys(("Mon", "Tue"), "Sam at 07 and 11, Jo at 15 and 19"),
-                  **dict.fromkeys(("Wed", "Thu", "Fri"), "Sam at 07 and 11, Ade at 15 and 19"),
-                  **dict.fromkeys(("Sat", "Sun"), "Ade at 07 and 11, Jo at 15 and 19")},
+            rota=rota,
             deputy="Each lead is away about 5 weeks a year, 4 on holiday and 1 sick (Lumen's "
                    "assumption). Jo, trained on the inbox, then takes the absent lead's "
-                   "looks and replies: Sam's inbox, mentions and review replies, 6.6 hours a "
-                   "week, or Ade's inbox, 3.6; the other lead holds the on-call phone. Before "
+                   "looks and night checks on three of his five days, and Lee, a barista "
+                   "trained on the inbox too, on the two when Jo holds her own, so that nobody "
+                   "holds a day's first and last look; the other lead holds the on-call phone. "
+                   "Before "
                    "a holiday the lead makes the posts ahead and queues them in Buffer (Sam's "
-                   "6.95 hours, Ade's 8.85); in a sick week only what is queued goes out. Lee, "
-                   "a barista trained on the inbox too, takes Jo's looks, 2.9 hours a week, "
-                   "in her 5 weeks away. All four already work 40 hours a week, so all cover is "
-                   "overtime at time and a half: the leads' 114.2 hours at 65.625 USD an hour "
-                   "with on-costs, Lee's 14.5 at the café's 37.50: about 8,038 USD a year, "
+                   "6.95 hours, Ade's 8.85); in a sick week only what is queued goes out. Lee "
+                   f"takes Jo's looks and checks, {looks['Jo'] + checks['Jo']:g} hours a week, "
+                   "in her 5 weeks away, their café shifts set around them. All four "
+                   "already work 40 hours a week, so all cover is "
+                   "overtime at time and a half: the leads' 95.3 hours at 65.625 USD an hour "
+                   "with on-costs, Lee's 42.9 at the café's 37.50: about 7,864 USD a year, "
                    "in the budget. Direct messages (15 a week) are an "
                    "assumption: the course data has none and most platforms export none, so "
                    "the leads count them, and time each look, for the first four weeks; the "
@@ -2078,14 +2125,19 @@ def example_plan() -> Plan:
                        "may cause serious harm, reports it to the Reportable Food Registry "
                        "within 24 hours (FDA's draft guidance, May 2010). Between the "
                        "19:00 and 07:00 looks the listening tool sends the on-call phone a "
-                       "keyword alert for any public mention with words such as sick, ill, "
-                       "allergy, glass, mould or recall. On Lumen's own accounts the apps' "
-                       "notifications do not sort by keyword, so whoever holds the phone reads "
-                       "the new ones by hand at 22:00 and at 06:30. In a recall "
+                       "keyword alert for a public mention, on the platforms it covers, with "
+                       "words such as sick, ill, allergy, glass, mould or recall. On Lumen's own "
+                       "accounts the apps' notifications do not sort by keyword, so the new ones "
+                       "are read by hand at 22:00, by whoever held the 19:00 look, and at 06:30, "
+                       "by whoever holds the 07:00 one, so that no working day spans over 10 "
+                       "hours. Unwatched "
+                       "overnight: private groups and messages elsewhere, platforms the tool "
+                       "misses, and our own accounts between those checks. In a recall "
                        "the surge rota starts: one person is on the inbox and mentions from "
                        "07:00 to 22:00 every day, in two shifts (07:00 to 14:30 and 14:30 to "
                        "22:00), for up to three weeks, as in September 2025: Jo and Lee take "
-                       "five shifts a week each, Sam and Ade the other four. The founder "
+                       "five shifts a week each, Sam and Ade the other four (Sam's early, Ade's "
+                       "late). The founder "
                        "approves each recall post. It is paid from the contingency."),
         disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
                    "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
@@ -2097,14 +2149,20 @@ def example_plan() -> Plan:
                    "changed with AI carry the platform's AI label. We never pay for, filter or "
                    "write reviews, and never ask anyone to change or remove one.",
         budget=Budget(people_hours=39,
-                      other_work="Hours by person: Sam 16, Ade 14, Jo 5, the head of marketing 4. "
-                                 "Sam 16: inbox 3.6 (10 of the 28 looks), writes and schedules "
+                      other_work="Hours by person: Sam 15, Ade 15, Jo 5, the head of marketing 4. "
+                                 "Whoever holds a look reads the inbox, new mentions and "
+                                 "reviews, 13 hours over the 28 looks (inbox 10, mentions 2, "
+                                 f"reviews 1). Sam 15: looks {looks['Sam']:g} ({held['Sam']} of "
+                                 "the 28), writes and schedules "
                                  "Instagram 3.3, Facebook 1.7, X 0.7, Threads 0.3, the Google "
-                                 "posts 0.25 and the newsletter 0.7, mentions 2, review and "
-                                 "Google replies 1, on-call 1. Ade 14: inbox 3.6 (10 looks), "
+                                 "posts 0.25 and the newsletter 0.7, "
+                                 f"night checks {checks['Sam']:g} ({nights['Sam']}). "
+                                 f"Ade 15: looks {looks['Ade']:g} ({held['Ade']}), "
                                  "films and edits TikTok 5 (five clips a week) and the monthly "
                                  "YouTube video 1.85, writes the blog's brewing guides 2, "
-                                 "on-call 1. Jo 5: inbox 2.9 (8 looks), tastings 0.5, and the "
+                                 f"night checks {checks['Ade']:g} ({nights['Ade']}). "
+                                 f"Jo 5: looks {looks['Jo']:g} ({held['Jo']}), night checks "
+                                 f"{checks['Jo']:g} ({nights['Jo']}), tastings 0.5, and the "
                                  "cover, paid apart as overtime. The head of marketing 4: "
                                  "LinkedIn 1.5, the monthly "
                                  "report 1, paid promotion 0.5, growers and press 1. Sam and Ade "
@@ -2113,8 +2171,8 @@ def example_plan() -> Plan:
                                  "marketing, who approves the week's calendar each Monday. "
                                  "Other work, 8 hours a week: monitoring about 24 mentions a "
                                  "week and answering 6 in 10 of the genuine ones 2, the on-call allowance 2 "
-                                 "(2 hours a week for the nights, Lumen's assumption, paid as "
-                                 "overtime beyond the lead's 40: the half on top, 2,275 "
+                                 "(the 14 night checks and the phone between them, Lumen's assumption, "
+                                 "paid as overtime beyond a 40-hour week: the half on top, 2,275 "
                                  "USD a year, is in the cover line; an alert's work comes from the "
                                  "contingency), review and Google replies 1, the monthly report "
                                  "1, conversations with growers and press 1, managing paid "
@@ -2124,23 +2182,22 @@ def example_plan() -> Plan:
                             "the budget is signed. Buffer, Team plan, for the 8 social channels in the "
                             "channel table (the Google profile, Instagram, Facebook, Threads, LinkedIn, X, "
                             "YouTube and TikTok), 80: Buffer prices per channel, not per seat, 10 USD a "
-                            "channel a month billed yearly or 12 billed monthly, with as many users as we "
-                            "like, so Sam, Ade, Jo, Lee and the head of marketing all work in it "
-                            "(buffer.com/pricing as recorded on 13 August 2026 by the public api-"
-                            "evangelist/buffer summary; we could not read the page itself). It schedules the "
-                            "posts, carries the approvals and gathers the comments for the four looks; we "
-                            "found no help page saying its inbox takes TikTok comments, so the leads read "
-                            "those in TikTok's own app. It is a scheduler, not a listening tool: we do not "
+                            "channel a month billed yearly or 12 billed monthly, users unlimited "
+                            "(buffer.com/pricing as recorded on 13 August 2026 by the api-"
+                            "evangelist/buffer summary). It schedules the "
+                            "posts, carries the approvals and gathers the comments for the four looks; the "
+                            "leads read TikTok's comments in TikTok's own app. It is a scheduler, not a "
+                            "listening tool: we do not "
                             "count on it for keyword alerts. The monthly long YouTube video is scheduled in "
-                            "YouTube Studio, which is free, as Buffer may schedule only YouTube Shorts (we "
-                            "could not read its help page: to check in the trial). Direct messages are "
+                            "YouTube Studio, which is free. Direct messages are "
                             "answered in each app's own inbox, not in Buffer, at the same four looks. Canva "
-                            "Teams for Sam and Ade, 26 (an estimate, not a price: check its seat minimum). "
+                            "Teams for Sam and Ade, 26 (an estimate: check its seat minimum). "
                             "A listening tool for mentions elsewhere and "
                             "the overnight keyword alerts, such as Brand24's smallest plan, about 150 (an "
-                            "estimate, vendor page not read: check it in the free trial). 256 in all, rounded"
-                            " up. On our own accounts overnight, the platforms' notifications and a check by "
-                            "hand do that work.",
+                            "estimate: check it in the free trial, which also shows the platforms it "
+                            "covers; we "
+                            "count on its alerts only there). 256 in all, rounded"
+                            " up.",
                       tools_per_month=260, paid_per_month=200, currency="USD",
                       contingency=16000,
                       surge="One surge a year like the 2025 recall, staffed as the crisis policy "
@@ -2177,16 +2234,16 @@ def example_plan() -> Plan:
                             "New York State, whose own overtime rules also apply and set a higher "
                             "exempt salary for executive and administrative staff: check the New "
                             "York State Department of Labor's current figure before the budget is "
-                            "signed (we could not read its page).",
-                      case="A year of the plan costs about 120,558 USD: people 88,725 (39 hours "
-                           "a week at the loaded 43.75 USD), overtime 10,313 (holiday and sick "
-                           "cover 8,038, the on-call premium 2,275), tools 3,120, paid promotion "
+                            "signed.",
+                      case="A year of the plan costs about 120,384 USD: people 88,725 (39 hours "
+                           "a week at the loaded 43.75 USD), overtime 10,139 (holiday and sick "
+                           "cover 7,864, the on-call premium 2,275), tools 3,120, paid promotion "
                            "2,400 and the contingency 16,000. "
                            "Most of it is spent today: in 2026 social took about 35 hours a week "
                            "of Sam's, Ade's and the head of marketing's time (one full-time job) "
                            "and 40 USD a month of tools, 80,105 USD a year at the same loaded "
                            "rate (Lumen's records, invented for this example). The plan adds "
-                           "24,453 USD a year (4 people hours a week, 9,100; overtime, 10,313; "
+                           "24,279 USD a year (4 people hours a week, 9,100; overtime, 10,139; "
                            "tools, 2,640 more; paid promotion, 2,400) and holds 16,000 in reserve, "
                            "spent only in a surge. The case counts cost and value over the same "
                            "three years, 2027 to 2029. It assumes the plan runs on after 2027 at "
@@ -2209,13 +2266,13 @@ def example_plan() -> Plan:
                            "the rest cannot be told from orders that would have come anyway. "
                            "The plan earns back about 5,470 USD in 2027, 19,540 in 2028 and 30,880 "
                            "in 2029, as the accounts add up: 55,880 over the three years against "
-                           "73,400 added. So year one shows a loss of 18,990 USD, or up to 34,990 if a "
-                           "surge spends the reserve; at the end of 2029 the plan is still 17,480 "
-                           "short, and without a surge it pays back in February 2031. At mid-year, "
-                           "when the June targets are judged, the plan has added about 12,230 USD "
+                           "72,800 added. So year one shows a loss of 18,810 USD, or up to 34,810 if a "
+                           "surge spends the reserve; at the end of 2029 the plan is still 16,950 "
+                           "short, and without a surge it pays back in January 2031. At mid-year, "
+                           "when the June targets are judged, the plan has added about 12,140 USD "
                            "and earned back about 890. The case rests on the accounts: with none "
                            "lost it pays back in April 2030, with one in three lost each year "
-                           "in May 2032, and if the enquiries fall back to 2026's level after 2027 "
+                           "in April 2032, and if the enquiries fall back to 2026's level after 2027 "
                            "it never does. The cadence forecasts about as many organic clicks as "
                            "2025 gave (12 a week against 11 in its last 13 weeks), so the 8 extra "
                            "orders a month must come from offer links that land on the roast with "
@@ -2227,7 +2284,7 @@ def example_plan() -> Plan:
                            "tracked monthly, and 93 in 100 within 11, every day, and six in "
                            "ten genuine mentions "
                            "answered) and readiness for a crisis like the 2025 recall."),
-        reporting=Reporting("monthly", "The founder, the head of marketing and the café manager",
+        reporting=Reporting("monthly", "the founder, the head of marketing and the café manager",
                             "2027-02-01"),
         actions={
             "planning": Action("Review the channel list every quarter against where customers "
