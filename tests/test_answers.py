@@ -5,8 +5,9 @@ import json
 
 import pytest
 
+from smcourse.core.notebooks import WIDGET_VIEW
 from smcourse.core.practice import Choice, MultiSelect, Numeric
-from smcourse.ui import answers
+from smcourse.ui import answers, widgets
 from smcourse.ui.answers import ask, score_parts
 
 
@@ -115,6 +116,21 @@ def test_while_nbgrader_runs_nothing_is_written_and_stderr_stays_empty(notebook_
         _reopen("q9", **OPTIONS).score(answer="reach")
     assert not (notebook_folder / "answers.json").exists()
     assert capsys.readouterr().err == ""
+
+
+def test_while_nbgrader_runs_a_card_shows_its_static_note_and_builds_no_widget(notebook_folder,
+                                                                            monkeypatch):
+    shown = []
+    monkeypatch.setattr(answers, "get_ipython", object)  # as in a kernel
+    monkeypatch.setattr(widgets, "display", lambda bundle, raw: shown.append(bundle))
+    learner = _reopen(**OPTIONS)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    (notebook_folder / "answers.json").write_text('{"q1": "reach"}')
+    graded = _reopen(**OPTIONS)
+    assert WIDGET_VIEW in shown[0] and "box" in vars(learner)
+    assert shown[1] == {key: value for key, value in shown[0].items() if key != WIDGET_VIEW}
+    assert "box" not in vars(graded) and graded.value == "reach"
+    graded.score(answer="reach")
 
 
 def test_a_failed_save_is_said_on_the_card(notebook_folder):

@@ -40,7 +40,7 @@ from smcourse.core.practice import (
     Question,
     parse_number,
 )
-from smcourse.ui.widgets import AnswerInput, message_html, show_widget
+from smcourse.ui.widgets import AnswerInput, message_html, show_note, show_widget
 
 
 def grading() -> bool:
@@ -202,9 +202,14 @@ def ask(name: str, kind: type[Question], prompt: str, **fields: Any) -> GradedQu
     answer is saved beside the notebook and reloaded from there, and return it. A Numeric with
     `unit="%"` asks for a per cent; an Ordering takes its items as `options`, a Matching its
     `items` and `options`. Outside IPython (the referee judging in the grading process) there is
-    nowhere to show a card, so none is built."""
+    nowhere to show a card, so none is built; while nbgrader runs the notebook nobody can click it
+    (the answer comes from answers.json), so only the card's static note is shown."""
     question = GradedQuestion(name, kind, prompt, store(), **fields)
-    if get_ipython() is not None:
+    if get_ipython() is None:
+        return question
+    if grading():
+        show_note(f"Graded question: {prompt}")
+    else:
         show_widget(question.box, f"Graded question: {prompt}")
     return question
 

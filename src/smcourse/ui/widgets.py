@@ -294,18 +294,27 @@ class _InLab(anywidget.AnyWidget):
     _esm = _LAB_ESM
 
 
+def _static_note(title: str) -> dict[str, str]:
+    """What a page without a live kernel shows for a widget: a note to open the notebook in JupyterLab."""
+    return {"text/html": f'<div class="smcourse-widget-note"><b>{html.escape(title)}</b><br>'
+                         '<em>Interactive: run this cell in JupyterLab to use it.</em></div>',
+            "text/plain": f"{title} (interactive: run this cell in JupyterLab to use it)"}
+
+
 def show_widget(box: w.Widget, title: str) -> None:
     """Display a widget with a static fallback: a note to open the notebook in JupyterLab."""
-    note = f"{title} (interactive: run this cell in JupyterLab to use it)"
     shown = w.VBox([box, _InLab()])
     shown.add_class("smcourse-widget")
     display({
         "application/vnd.jupyter.widget-view+json": {
             "version_major": 2, "version_minor": 0, "model_id": shown.model_id},
-        "text/html": f'<div class="smcourse-widget-note"><b>{html.escape(title)}</b><br>'
-                     '<em>Interactive: run this cell in JupyterLab to use it.</em></div>',
-        "text/plain": note,
+        **_static_note(title),
     }, raw=True)
+
+
+def show_note(title: str) -> None:
+    """Display only the static fallback `show_widget` gives a widget, for a widget nobody will use."""
+    display(_static_note(title), raw=True)
 
 
 def show(question: Question) -> PracticeCard:

@@ -27,8 +27,15 @@ function works on the course folder `root`, by default the one `smcourse.core.ki
   or Moodle imports (smcourse.instructor.lms).
 """
 
-from smcourse.instructor.grading.autograding import ClassRun, GradeResult, LimitOutputSize, grade
-from smcourse.instructor.grading.course import (
+import sys
+
+# jsonschema (nbgrader's metadata check) imports rfc3987_syntax, when it is installed, only to check
+# the "iri" format, which no schema of nbgrader's or nbformat's uses; importing it builds a grammar:
+# about 2 s of CPU in each grading worker, a worker that starts for every class graded
+sys.modules.setdefault("rfc3987_syntax", None)
+
+from smcourse.instructor.grading.autograding import ClassRun, GradeResult, LimitOutputSize, grade  # noqa: E402
+from smcourse.instructor.grading.course import (  # noqa: E402
     CONFIG_FILE,
     DEFAULT_COURSE_TITLE,
     DEFAULT_LESSONS_URL,
@@ -37,9 +44,9 @@ from smcourse.instructor.grading.course import (
     load_config,
     nbgrader_api,
 )
-from smcourse.instructor.grading.exporting import export, gradebook_grades
-from smcourse.instructor.grading.releasing import release, release_differences
-from smcourse.instructor.grading.returning import feedback
+from smcourse.instructor.grading.exporting import export, gradebook_grades  # noqa: E402
+from smcourse.instructor.grading.releasing import release, release_differences  # noqa: E402
+from smcourse.instructor.grading.returning import feedback  # noqa: E402
 
 __all__ = ["CONFIG_FILE", "DEFAULT_COURSE_TITLE", "DEFAULT_LESSONS_URL", "GRADEBOOK_VARIABLE", "ClassRun",
            "GradeResult", "LimitOutputSize", "assignments", "export", "feedback", "grade", "gradebook_grades",

@@ -218,17 +218,19 @@ def _copy_grades(source: Gradebook, target: Gradebook, assignment: str, student:
     """Copy one autograded submission from a worker's gradebook into the course gradebook."""
     submitted = source.find_submission(assignment, student)
     target.update_or_create_student(student)
-    target.update_or_create_submission(assignment, student, timestamp=submitted.timestamp)
+    copies = {notebook.name: notebook for notebook in target.update_or_create_submission(
+        assignment, student, timestamp=submitted.timestamp).notebooks}
     for notebook in submitted.notebooks:
-        copy = target.find_submission_notebook(notebook.name, assignment, student)
+        copy = copies[notebook.name]
         copy.flagged = notebook.flagged
         copy.late_submission_penalty = notebook.late_submission_penalty
+        grades = {grade.name: grade for grade in copy.grades}
         for grade in notebook.grades:
-            mine = target.find_grade(grade.name, notebook.name, assignment, student)
+            mine = grades[grade.name]
             mine.auto_score, mine.needs_manual_grade = grade.auto_score, grade.needs_manual_grade
+        comments = {comment.name: comment for comment in copy.comments}
         for comment in notebook.comments:
-            target.find_comment(comment.name, notebook.name, assignment, student).auto_comment = \
-                comment.auto_comment
+            comments[comment.name].auto_comment = comment.auto_comment
     target.db.commit()
 
 
