@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 
 from smcourse.core import plan
+from smcourse.instructor import alike
 
 SOLUTION = (Path(__file__).resolve().parents[1] / "solutions" / "06_capstone_strategy_plan" /
             "06_capstone_strategy_plan.ipynb")
@@ -25,9 +26,7 @@ def solution_cells() -> dict[str, str]:
 
 def reference_plan(folder: Path) -> plan.Plan:
     """The plan the solution's `own_plan` cell saves when no plan file exists, saved in `folder`."""
-    path = Path(folder) / "my_strategy.plan.json"
-    exec(solution_cells()["own_plan"], {"plan": plan, "PLAN_FILE": path})  # noqa: S102
-    return plan.load(path).plan
+    return alike.reference_plan(SOLUTION, folder)
 
 
 def _reversed(text):

@@ -27,6 +27,7 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -1599,11 +1600,13 @@ def _alike(choice: str, other: str, close: Closeness) -> bool:
         for field, other_field in zip(fields, other_fields, strict=True))
 
 
-def _repeated(plan: Plan, close: Closeness = NUDGED) -> dict[str, float]:
-    """The choices of Lumen's example (`fingerprint`) that `plan` repeats within `close`, with
-    their weights."""
+def _repeated(plan: Plan, close: Closeness = NUDGED,
+              model: Mapping[str, float] | None = None) -> dict[str, float]:
+    """The choices of `model` (a `fingerprint`; Lumen's example's when None) that `plan` repeats
+    within `close`, with their weights."""
     mine = fingerprint(plan)
-    return {choice: weight for choice, weight in _example_fingerprint().items()
+    model = _example_fingerprint() if model is None else model
+    return {choice: weight for choice, weight in model.items()
             if choice in mine or any(_alike(choice, other, close) for other in mine)}
 
 
@@ -1614,11 +1617,18 @@ def _example_fingerprint() -> MappingProxyType[str, float]:
     return MappingProxyType(fingerprint(example_plan()))
 
 
+def similarity(plan: Plan, model: Plan | Mapping[str, float], close: Closeness = NUDGED) -> float:
+    """The share (0 to 1, by weight) of `model` (a plan, or its `fingerprint`) that `plan` repeats,
+    so that new names, numbers moved within `close`, reordered or repunctuated texts and number
+    formats hide nothing; 0 when `model` has no choices."""
+    choices = fingerprint(model) if isinstance(model, Plan) else model
+    total = sum(choices.values())
+    return sum(_repeated(plan, close, choices).values()) / total if total else 0.0
+
+
 def example_similarity(plan: Plan, close: Closeness = NUDGED) -> float:
-    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats, so that new names,
-    numbers moved within `close`, reordered or repunctuated texts and number formats hide
-    nothing."""
-    return sum(_repeated(plan, close).values()) / sum(_example_fingerprint().values())
+    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats (`similarity`)."""
+    return similarity(plan, _example_fingerprint(), close)
 
 
 def _skeleton(choices: dict[str, float]) -> dict[str, float]:
@@ -1816,16 +1826,24 @@ def load(path: Path, start: Plan | None = None) -> Loaded:
         return Loaded(start or Plan(), f"No saved plan at {path.name} yet: you are starting from "
                                        f"{beginning}. It is saved there as you type.", "fresh")
     try:
-        plan = from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except json.JSONDecodeError as error:
-        return _set_aside(path, f"it is not valid JSON at line {error.lineno}, column {error.colno}")
-    except UnicodeDecodeError:
-        return _set_aside(path, "it is not UTF-8 text")
-    except OSError as error:
-        return _set_aside(path, error.strerror or str(error))
+        plan = read(path)
     except PlanFileError as error:
         return _set_aside(path, str(error))
     return Loaded(plan, f"Restored your plan from {path.name}.", "restored")
+
+
+def read(path: Path) -> Plan:
+    """The plan saved at `path`, leaving the file as it is; PlanFileError says why it cannot be
+    read."""
+    try:
+        return from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except json.JSONDecodeError as error:
+        raise PlanFileError(f"it is not valid JSON at line {error.lineno}, column "
+                            f"{error.colno}") from None
+    except UnicodeDecodeError:
+        raise PlanFileError("it is not UTF-8 text") from None
+    except OSError as error:
+        raise PlanFileError(error.strerror or str(error)) from None
 
 
 def _set_aside(path: Path, reason: str) -> Loaded:
