@@ -29,7 +29,7 @@ from capstone_reference import (
 )
 
 from smcourse.core import data, metrics, plan, plan_import
-from smcourse.core.plan import Action, Channel, Goal, Objective, Persona, Plan
+from smcourse.core.plan import PARTS, Action, Channel, Goal, Objective, Persona, Plan
 from smcourse.core.plan_import import baseline, weekly
 
 
@@ -766,9 +766,19 @@ def test_the_crisis_disclosure_voice_and_reporting_parts_are_asked_for():
         "Say who reads the report and decides on it."]
 
 
-GRADED_GROUPS = (("organisation", "situation", "objectives", "goals", "audience"),
-                 ("pillars", "channels", "voice"), ("community", "crisis", "disclosure", "budget"),
-                 ("reporting", "actions"))  # the four groups Task B gives a point each
+GRADED_GROUPS = tuple(plan.GRADED_GROUPS.values())  # the four groups Task B gives a point each
+
+
+def test_a_group_counts_as_started_when_any_of_its_parts_is(tmp_path):
+    bakery = reference_plan(tmp_path)
+    assert plan.GRADED_GROUPS and set(PARTS) == {p for parts in GRADED_GROUPS for p in parts}
+    assert plan.empty_groups(bakery) == [] == plan.empty_groups(plan.example_plan())
+    assert plan.empty_groups(Plan()) == list(plan.GRADED_GROUPS)
+    quarter = Plan(pillars=bakery.pillars, channels=bakery.channels, voice=bakery.voice,
+                   reporting=bakery.reporting, actions=bakery.actions)
+    assert plan.empty_groups(quarter) == ["objectives and audience insight", "implementation"]
+    assert plan.empty_groups(dataclasses.replace(quarter, start="2027-02-01",
+                                                 disclosure="Gifts are labelled #ad")) == []
 
 
 def _shares_miss(disguised: Plan) -> bool:

@@ -571,6 +571,26 @@ Part = Literal["organisation", "situation", "objectives", "goals", "audience", "
                "channels", "voice", "community", "crisis", "disclosure", "budget", "reporting",
                "actions"]
 PARTS: tuple[str, ...] = get_args(Part)
+# The four groups of parts Task B of assignment 06 gives an automatic point each.
+GRADED_GROUPS: dict[str, tuple[str, ...]] = {
+    "objectives and audience insight": ("organisation", "situation", "objectives", "goals",
+                                        "audience"),
+    "strategy": ("pillars", "channels", "voice"),
+    "implementation": ("community", "crisis", "disclosure", "budget"),
+    "scoring and next steps": ("reporting", "actions"),
+}
+# The fields that hold each part, where they are not named for it.
+PART_FIELDS = {"organisation": ("organisation", "start"), "actions": ("actions", "weakest")}
+
+
+def empty_groups(plan: Plan) -> list[str]:
+    """The graded groups (GRADED_GROUPS) of which `plan` has not started a single part: every
+    field of each part still as a new plan leaves it."""
+    blank = Plan()
+    started = {part for part in PARTS
+               if any(getattr(plan, name) != getattr(blank, name)
+                      for name in PART_FIELDS.get(part, (part,)))}
+    return [group for group, parts in GRADED_GROUPS.items() if started.isdisjoint(parts)]
 
 
 @dataclass(frozen=True)
