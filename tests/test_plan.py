@@ -930,9 +930,9 @@ def test_invented_export_numbers_with_a_tiny_spread_and_one_message_a_week_are_f
         f"Say in the source of objective {len(bakery.objectives)} how many impressions a week its "
         "rate is out of")
     assert fixes["community.messages_per_week"] == (
-        f"You expect 1 comments and direct messages a week, fewer than your channels' {posts:.0f} "
-        "posts a week draw: count at least one for each post (Lumen's posts drew about one comment "
-        "each), so that the inbox's hours are planned for what will come.")
+        f"The comments and direct messages you expect a week (1) are fewer than your channels' "
+        f"{posts:.0f} posts a week draw: count at least one for each post (Lumen's posts drew "
+        "about one comment each), so that the inbox's hours are planned for what will come.")
 
 
 @pytest.mark.parametrize("impressions", [3_000, 400_000])

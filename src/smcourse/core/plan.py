@@ -1261,8 +1261,8 @@ def _check_workload(team: Community, plan: Plan):
     expected = team.messages_per_week + team.dms_per_week
     if expected < MESSAGES_PER_POST * posts:
         yield _fix("community", "community.messages_per_week",
-                   f"You expect {expected:g} comments and direct messages a week, fewer than your "
-                   f"channels' {posts:.0f} posts a week draw: count at least one for each post "
+                   f"The comments and direct messages you expect a week ({expected:g}) are fewer "
+                   f"than your channels' {posts:.0f} posts a week draw: count at least one for each post "
                    "(Lumen's posts drew about one comment each), so that the inbox's hours are "
                    "planned for what will come.")
 
