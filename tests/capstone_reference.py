@@ -12,6 +12,7 @@ from pathlib import Path
 import nbformat
 
 from smcourse.core import plan
+from smcourse.instructor import alike
 
 SOLUTION = (Path(__file__).resolve().parents[1] / "solutions" / "06_capstone_strategy_plan" /
             "06_capstone_strategy_plan.ipynb")
@@ -25,9 +26,7 @@ def solution_cells() -> dict[str, str]:
 
 def reference_plan(folder: Path) -> plan.Plan:
     """The plan the solution's `own_plan` cell saves when no plan file exists, saved in `folder`."""
-    path = Path(folder) / "my_strategy.plan.json"
-    exec(solution_cells()["own_plan"], {"plan": plan, "PLAN_FILE": path})  # noqa: S102
-    return plan.load(path).plan
+    return alike.reference_plan(SOLUTION, folder)
 
 
 def _reversed(text):
@@ -366,3 +365,21 @@ def scripted_copy() -> plan.Plan:
     kept. Its shares print under their lines (27 % of the choices, 32 % of the shape while names
     and texts weighed in it, 45 % of the skeleton alone, no texts)."""
     return plan.load(SCRIPTED_COPY).plan
+
+
+def quarter_filled(whole: plan.Plan) -> plan.Plan:
+    """The expert reader's quarter-filled plan: only the pillars, channels, voice, reporting and
+    actions of `whole`, every other part as a new plan leaves it."""
+    return plan.Plan(pillars=whole.pillars, channels=whole.channels, voice=whole.voice,
+                     reporting=whole.reporting, actions=whole.actions, weakest=whole.weakest)
+
+
+def with_invented_rate(bakery: plan.Plan) -> plan.Plan:
+    """The expert reader's gamed plan: `bakery` with an engagement rate "from our Instagram
+    export" moving from 9.5 to 9.8 with a spread of 0.05, and 1 message a week."""
+    rate = plan.Objective("sales", "engagement_rate", "9.5", "9.8", "2027-07-31", spread="0.05",
+                          source="our Instagram export",
+                          reason="Reels of the Tuesday cake on Instagram draw people in.")
+    return dataclasses.replace(bakery, objectives=[*bakery.objectives, rate],
+                               community=dataclasses.replace(bakery.community,
+                                                             messages_per_week=1, dms_per_week=0))

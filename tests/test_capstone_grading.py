@@ -10,11 +10,13 @@ import nbformat
 import pytest
 from capstone_reference import (
     SITUATION_AND_REASONS,
+    quarter_filled,
     reference_plan,
     scripted_copy,
     solution_cells,
     with_dictionary_words,
     with_everything_renamed_and_rewritten,
+    with_invented_rate,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_numbers_pushed_and_word_salad,
@@ -26,6 +28,7 @@ from capstone_reference import (
 
 from smcourse.core import plan
 from smcourse.instructor import grading
+from smcourse.ui.answers import score_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "06_capstone_strategy_plan"
@@ -122,6 +125,8 @@ def graded(tmp_path_factory):
     learners["bakery_rota_misses_promise"] = dataclasses.replace(  # 11:00 to 16:00 unread
         bakery, community=dataclasses.replace(bakery.community, rota={
             day: f"{name} at 07 and 11" for day, name in bakery.community.rota.items()}))
+    learners["quarter_filled"] = quarter_filled(bakery)
+    learners["bakery_invented_rate"] = with_invented_rate(bakery)
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -227,3 +232,43 @@ def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
              for student in ("reference", "lumen_cut", "lumen_renamed_and_rewritten")}
     assert shape["reference"] < 30 and shape["lumen_cut"] >= 50 \
         and shape["lumen_renamed_and_rewritten"] >= 50
+
+
+def _task_b_run_directly(handed_in: plan.Plan, folder: Path, capsys) -> tuple[float, str]:
+    """The solution's Task B hidden-test cell run in this process on `handed_in` saved in `folder`
+    (the sandboxed grading above imports the main checkout): its points and what it printed."""
+    path = folder / "my_strategy.plan.json"
+    plan.save(handed_in, path)
+    earned = []
+    exec(solution_cells()["own_plan_test"], {  # noqa: S102 (the course's own hidden test)
+        "plan": plan, "PLAN_FILE": path,
+        "score_parts": lambda checks, points: earned.append(score_parts(checks, points))})
+    return earned[0], capsys.readouterr().out
+
+
+def test_task_b_run_directly_gives_a_quarter_filled_plan_no_point_and_names_the_empty_groups(
+        tmp_path, capsys):
+    """The expert reader's quarter-filled plan (only the bakery's pillars, channels, voice,
+    reporting and actions) has nothing to fix in two groups, but two groups are empty."""
+    bakery = reference_plan(tmp_path)
+    assert _task_b_run_directly(bakery, tmp_path, capsys)[0] == TASK_B
+    earned, shown = _task_b_run_directly(quarter_filled(bakery), tmp_path, capsys)
+    assert earned == 0
+    assert shown.count("still empty: objectives and audience insight, implementation") == TASK_B
+
+
+def test_task_b_run_directly_takes_the_points_invented_numbers_earned(tmp_path, capsys):
+    """The expert reader's bakery with an engagement rate "from our Instagram export", 9.5 to 9.8
+    with a spread of 0.05, and 1 message a week: the objectives and implementation points go."""
+    earned, shown = _task_b_run_directly(with_invented_rate(reference_plan(tmp_path)),
+                                         tmp_path, capsys)
+    assert earned == TASK_B - 2
+    assert "✗ objectives and audience insight: 3 still to fix; first, at objectives[4].spread: " \
+        "The spread of objective 4 (12% of questions) is far below what a rate of 70% out of 1 " \
+        "questions a week allows" in shown
+    assert "✗ implementation: 1 still to fix; first, at community.messages_per_week" in shown
+
+
+def test_the_grading_run_gives_no_point_to_a_quarter_filled_plan_or_invented_numbers(scores):
+    assert scores["quarter_filled"] == TASK_A
+    assert scores["bakery_invented_rate"] == TASK_A + TASK_B - 2

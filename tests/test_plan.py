@@ -29,7 +29,7 @@ from capstone_reference import (
 )
 
 from smcourse.core import data, metrics, plan, plan_import
-from smcourse.core.plan import Action, Channel, Goal, Objective, Persona, Plan
+from smcourse.core.plan import PARTS, Action, Channel, Goal, Objective, Persona, Plan
 from smcourse.core.plan_import import baseline, weekly
 
 
@@ -273,7 +273,7 @@ def test_an_own_count_measures_the_activity_it_is_marked_with():
 def test_an_outcome_measured_only_by_activity_on_the_platforms_needs_a_count_of_its_own():
     engagement = Objective("loyalty", "engagement_rate", "3.7", "4.5", "2027-06-30",
                            reason="Regulars who see more brewing posts will react to more of them",
-                           spread="0.3", source="my_posts.csv")
+                           spread="0.3", source="my_posts.csv, 6,000 impressions a week")
     others = [o for o in plan.example_plan().objectives if o.outcome != "loyalty"]
     lumen = _example(objectives=[engagement, *others])  # June's and December's loyalty counts gone
     assert [(i.where, i.message) for i in plan.check(lumen) if i.part == "objectives"] == [(
@@ -706,7 +706,7 @@ def test_a_persona_needs_a_name_needs_and_a_stage():
 
 
 def test_objectives_need_an_outcome_a_metric_and_numbers():
-    sourced = {"source": "my_posts.csv", "spread": "0.2"}
+    sourced = {"source": "my_posts.csv, 6,000 impressions a week", "spread": "0.2"}
     objectives = [Objective("fame", "engagement_rate", "4", "5", "2027-06-30", **sourced),
                   Objective("sales", "Web-shop orders", "1", "2", "2027-06-30", **sourced),
                   Objective("sales", "click_through_rate", "low", "", "2027-06-30", **sourced),
@@ -766,9 +766,19 @@ def test_the_crisis_disclosure_voice_and_reporting_parts_are_asked_for():
         "Say who reads the report and decides on it."]
 
 
-GRADED_GROUPS = (("organisation", "situation", "objectives", "goals", "audience"),
-                 ("pillars", "channels", "voice"), ("community", "crisis", "disclosure", "budget"),
-                 ("reporting", "actions"))  # the four groups Task B gives a point each
+GRADED_GROUPS = tuple(plan.GRADED_GROUPS.values())  # the four groups Task B gives a point each
+
+
+def test_a_group_counts_as_started_when_any_of_its_parts_is(tmp_path):
+    bakery = reference_plan(tmp_path)
+    assert plan.GRADED_GROUPS and set(PARTS) == {p for parts in GRADED_GROUPS for p in parts}
+    assert plan.empty_groups(bakery) == [] == plan.empty_groups(plan.example_plan())
+    assert plan.empty_groups(Plan()) == list(plan.GRADED_GROUPS)
+    quarter = Plan(pillars=bakery.pillars, channels=bakery.channels, voice=bakery.voice,
+                   reporting=bakery.reporting, actions=bakery.actions)
+    assert plan.empty_groups(quarter) == ["objectives and audience insight", "implementation"]
+    assert plan.empty_groups(dataclasses.replace(quarter, start="2027-02-01",
+                                                 disclosure="Gifts are labelled #ad")) == []
 
 
 def _shares_miss(disguised: Plan) -> bool:
@@ -896,6 +906,64 @@ def test_a_count_s_spread_far_below_its_chance_noise_is_flagged(tmp_path, spread
         f"The spread of objective 1 ({spread} orders a month) is far below what a count of 14 "
         "allows: chance alone moves it by about 3.7 (the square root of the count) from one month "
         "to the next, so give the spread your records show."])
+
+
+def _with_engagement_rate(bakery, source, spread="0.05"):
+    """The expert reader's objective added to the bakery: an engagement rate "from our Instagram
+    export" moving from 9.5 to 9.8 with a spread of 0.05."""
+    rate = Objective("sales", "engagement_rate", "9.5", "9.8", "2027-07-31", spread=spread,
+                     source=source, reason="Reels of the Tuesday cake on Instagram draw people in.")
+    bakery.objectives.append(rate)
+    return f"objectives[{len(bakery.objectives)}]"
+
+
+def test_invented_export_numbers_with_a_tiny_spread_and_one_message_a_week_are_flagged(tmp_path):
+    """The expert reader's gamed plan: the bakery with an engagement rate from "our Instagram
+    export", 9.5 to 9.8 with a spread of 0.05, and 1 message a week for its 7 posts a week."""
+    lumen, bakery = plan.example_plan(), reference_plan(tmp_path)
+    assert [i for i in plan.check(lumen) + plan.check(bakery) if i.level == "fix"] == []
+    where = _with_engagement_rate(bakery, "our Instagram export")
+    bakery.community.messages_per_week, bakery.community.dms_per_week = 1, 0
+    posts = sum(channel.posts_per_week() for channel in bakery.channels)
+    fixes = {i.where: i.message for i in plan.check(bakery) if i.level == "fix"}
+    assert fixes[f"{where}.source"].startswith(
+        f"Say in the source of objective {len(bakery.objectives)} how many impressions a week its "
+        "rate is out of")
+    assert fixes["community.messages_per_week"] == (
+        f"The comments and direct messages you expect a week (1) are fewer than your channels' "
+        f"{posts:.0f} posts a week draw: count at least one for each post (Lumen's posts drew "
+        "about one comment each), so that the inbox's hours are planned for what will come.")
+
+
+@pytest.mark.parametrize("impressions", [3_000, 400_000])
+def test_a_rate_s_spread_below_its_sampling_noise_is_flagged(tmp_path, impressions):
+    """9.5 % of n impressions a week varies by √(p(1 − p)/n) by sampling alone: 0.54 points for
+    3,000 impressions, 0.046 for 400,000; a spread of 0.05 is below half the first only."""
+    bakery = reference_plan(tmp_path)
+    where = _with_engagement_rate(bakery, f"our Instagram export: {impressions:,} impressions a week")
+    chance = 100 * (0.095 * 0.905 / impressions) ** 0.5
+    fixes = [i.message for i in plan.check(bakery) if i.where.startswith(where) and i.level == "fix"]
+    assert fixes == ([] if 0.05 >= plan.CHANCE_SPREAD_SHARE * chance else [
+        f"The spread of objective {len(bakery.objectives)} (0.05% of impressions) is far below "
+        "what a rate of 9.5% out of "
+        f"{impressions:,} impressions a week allows: sampling alone moves it by about {chance:.2g} "
+        "points (√(p(1 − p)/n)) from one week to the next, so give the spread your export shows, "
+        "or the number of impressions it is out of."])
+    assert bool(fixes) is (impressions == 3_000)
+
+
+@pytest.mark.parametrize("spread, plausible", [("1", False), ("2", True)])
+def test_a_rate_s_denominator_comes_from_the_plan_s_own_workload(tmp_path, spread, plausible):
+    """The bakery's WhatsApp rate is "% of questions a month": its 25 comments and 20 direct
+    messages a week give at most 195 questions a month, so 55 % varies by about 3.6 points."""
+    bakery = reference_plan(tmp_path)
+    number, whatsapp = next((n, o) for n, o in enumerate(bakery.objectives, 1)
+                            if o.unit == "% of questions a month")
+    assert plan.rate_base(whatsapp, bakery) == ("questions", 45 * 52 / 12)
+    whatsapp.spread = spread
+    fixes = [i.message for i in plan.check(bakery) if i.where == f"objectives[{number}].spread"]
+    assert len(fixes) == (0 if plausible else 1)
+    assert all("out of 195 questions a month" in fix and "about 3.6 points" in fix for fix in fixes)
 
 
 def test_a_phrase_stitched_onto_three_short_answers_leaves_them_unanswered():

@@ -19,7 +19,7 @@ def _fill_in_like_a_learner(builder):
     objective.outcome.value, objective.metric.value = "sales", "questions_answered"
     objective.baseline.value, objective.target.value = "70", "90"
     objective.by.value, objective.reason.value = "2026-06-30", "Jo answers questions daily now"
-    objective.spread.value, objective.source.value = "5", "our comments.csv from Meta Business Suite"
+    objective.spread.value, objective.source.value = "8", "our comments.csv from Meta Business Suite"
     orders = builder.objectives[1]
     orders.outcome.value, orders.metric.value, orders.unit.value = "sales", "Orders", "a month"
     orders.baseline.value, orders.target.value, orders.by.value = "12", "15", "2026-06-30"

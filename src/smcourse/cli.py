@@ -96,6 +96,13 @@ def _grade(args: argparse.Namespace) -> None:
     print("\n".join(["", "Safety:", *run.safety]))
 
 
+def _alike(args: argparse.Namespace) -> None:
+    from smcourse.instructor import alike
+
+    for line in alike.alike(args.assignment, _course(args)).lines():
+        print(line)
+
+
 def _feedback(args: argparse.Namespace) -> None:
     from smcourse.instructor import grading
 
@@ -167,6 +174,12 @@ def _add_assignment_commands(commands) -> None:
                           "each section (default: c.Smcourse.lessons_url in nbgrader_config.py, "
                           "else the published site)")
     feedback.set_defaults(run=_feedback)
+    alike = sub.add_parser("alike", parents=[course],
+                           help="after grading a capstone, list the pairs of learners' plans (and the "
+                                "reference plan) that are alike, for the tutor to read side by side",
+                           epilog="example: smcourse assignments alike 06_capstone_strategy_plan")
+    alike.add_argument("assignment", help="assignment id")
+    alike.set_defaults(run=_alike)
     export = sub.add_parser(
         "export", parents=[course],
         help="write every grade to a CSV file, plain or for Canvas or Moodle to import",

@@ -27,6 +27,7 @@ import math
 import os
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -156,10 +157,25 @@ COURSE_DATA = re.compile(rf"\bcourse(?:'s)? data\b|\bdatasets/|\blumen\b|"
                          rf"(?<!our )(?<!own )(?<!my )\b{COURSE_FILE_STEMS}\.csv\b|"
                          rf"\bthe {COURSE_FILE_STEMS} file\b|\bthe recall\b", re.IGNORECASE)
 BASELINE_TOLERANCE = 0.1
-# An own count of n a period varies by about √n by chance alone (Poisson noise): a spread typed
-# below half of that (0.1 for 14 orders a month, where chance alone gives 3.7) is not measured;
-# measured, the lowest spread over √n is 0.82 in Lumen's plan and 0.67 in the bakery's.
-COUNT_SPREAD_SHARE = 0.5
+# An own count of n a period varies by about √n by chance alone (Poisson noise), and a rate of p
+# out of n a period by about √(p(1 − p)/n) (sampling noise): a spread typed below half of that
+# (0.1 for 14 orders a month, where chance alone gives 3.7) is not measured; measured, the lowest
+# spread over √n is 0.82 in Lumen's plan and 0.67 in the bakery's.
+CHANCE_SPREAD_SHARE = 0.5
+WEEKS_A_MONTH = 52 / 12
+# What a rate is out of ("% of questions a month"), and the number of them a week the plan's own
+# workload and cadence imply: comments (`Community.messages_per_week`), every comment and direct
+# message for questions (an upper bound, so the floor is the lowest chance allows), posts a week.
+RATE_OF = re.compile(r"^\s*%\s*of\s+([^\W\d_]+)", re.IGNORECASE)
+IMPLIED_BASES = {
+    "comments": lambda plan: plan.community.messages_per_week,
+    "questions": lambda plan: plan.community.messages_per_week + plan.community.dms_per_week,
+    "messages": lambda plan: plan.community.messages_per_week + plan.community.dms_per_week,
+    "posts": lambda plan: sum(channel.posts_per_week() for channel in plan.channels),
+}
+# Every post draws at least one comment or direct message a week, as the plan's workload counts
+# them: Lumen's 2025 posts drew 1.05 comments each in the course data.
+MESSAGES_PER_POST = 1
 # Units that count activity on the platforms, or the effort of posting (posts published); an own
 # count of the outcome counts something else.
 PLATFORM_UNITS = re.compile(r"\b(likes?|views?|impressions?|clicks?|engagements?|followers?|"
@@ -555,6 +571,26 @@ Part = Literal["organisation", "situation", "objectives", "goals", "audience", "
                "channels", "voice", "community", "crisis", "disclosure", "budget", "reporting",
                "actions"]
 PARTS: tuple[str, ...] = get_args(Part)
+# The four groups of parts Task B of assignment 06 gives an automatic point each.
+GRADED_GROUPS: dict[str, tuple[str, ...]] = {
+    "objectives and audience insight": ("organisation", "situation", "objectives", "goals",
+                                        "audience"),
+    "strategy": ("pillars", "channels", "voice"),
+    "implementation": ("community", "crisis", "disclosure", "budget"),
+    "scoring and next steps": ("reporting", "actions"),
+}
+# The fields that hold each part, where they are not named for it.
+PART_FIELDS = {"organisation": ("organisation", "start"), "actions": ("actions", "weakest")}
+
+
+def empty_groups(plan: Plan) -> list[str]:
+    """The graded groups (GRADED_GROUPS) of which `plan` has not started a single part: every
+    field of each part still as a new plan leaves it."""
+    blank = Plan()
+    started = {part for part in PARTS
+               if any(getattr(plan, name) != getattr(blank, name)
+                      for name in PART_FIELDS.get(part, (part,)))}
+    return [group for group, parts in GRADED_GROUPS.items() if started.isdisjoint(parts)]
 
 
 @dataclass(frozen=True)
@@ -889,6 +925,7 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
         else:
             yield from _check_noise(objective, spec, number, where, target - baseline)
             yield from _check_count_spread(objective, spec, number, where, baseline)
+            yield from _check_rate_spread(objective, spec, number, where, baseline, plan)
 
 
 def baseline_method(objective: Objective) -> str:
@@ -955,17 +992,67 @@ def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, 
 
 def _check_count_spread(objective: Objective, spec: MetricSpec, number: int, where: str,
                         baseline: float):
-    """A fix when an own count's spread is below COUNT_SPREAD_SHARE of the square root of its
+    """A fix when an own count's spread is below CHANCE_SPREAD_SHARE of the square root of its
     baseline: chance alone (Poisson noise) moves a count of n a period by about √n."""
     spread = parse_amount(objective.spread)
     if objective.metric in METRICS or "%" in spec.unit or spread is None or baseline <= 0:
         return
-    if 0 <= spread < COUNT_SPREAD_SHARE * math.sqrt(baseline):
+    if 0 <= spread < CHANCE_SPREAD_SHARE * math.sqrt(baseline):
         yield _fix("objectives", f"{where}.spread",
                    f"The spread of objective {number} ({spread:g} {spec.unit}) is far below what "
                    f"a count of {baseline:g} allows: chance alone moves it by about "
                    f"{math.sqrt(baseline):.1f} (the square root of the count) from one "
                    f"{objective.period()} to the next, so give the spread your records show.")
+
+
+def rate_base(objective: Objective, plan: Plan) -> tuple[str, float | None]:
+    """What the objective's rate is out of ("impressions" for "% of impressions"; "" when its unit
+    names nothing) and how many of them a period: the number its source or reason gives before
+    that word and a period ("12,000 impressions a week"), else what the plan implies
+    (IMPLIED_BASES), else None; a month is WEEKS_A_MONTH weeks."""
+    spec = objective.spec()
+    found = RATE_OF.search(spec.unit) if spec else None
+    if found is None:
+        return "", None
+    noun = found.group(1).lower()
+    typed = re.search(rf"(\d[\d,]*(?:\.\d+)?)\s+(?:[^\W\d_]+\s+)?{noun}\s+"
+                      r"(?:a|per|each|every)\s+(week|month)\b",
+                      f"{objective.source} {objective.reason}", re.IGNORECASE)
+    weeks = WEEKS_A_MONTH if objective.period() == "month" else 1
+    if typed and (count := parse_amount(typed.group(1))) is not None:
+        return noun, count / (WEEKS_A_MONTH if typed.group(2).lower() == "month" else 1) * weeks
+    if noun in IMPLIED_BASES and (weekly := IMPLIED_BASES[noun](plan)) > 0:
+        return noun, weekly * weeks
+    return noun, None
+
+
+def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, where: str,
+                       baseline: float, plan: Plan):
+    """A fix when a rate's spread is below CHANCE_SPREAD_SHARE of what sampling alone gives a rate
+    of p out of n a period, √(p(1 − p)/n), or when nothing says what n is; a baseline from the
+    course data is checked against the data instead, and a source not written has its own fix."""
+    spread = parse_amount(objective.spread)
+    noun, base = rate_base(objective, plan)
+    if not noun or spread is None or not 0 < baseline < 100 \
+            or COURSE_DATA.search(objective.source) or _unwritten(objective.source, plan, 1):
+        return
+    period = objective.period()
+    if base is None or base <= 0:
+        yield _fix("objectives", f"{where}.source",
+                   f"Say in the source of objective {number} how many {noun} a {period} its rate "
+                   f"is out of, as your export shows (“12,000 {noun} a {period}”): chance alone "
+                   f"moves a rate of p out of n by about √(p(1 − p)/n), so its spread cannot be "
+                   "judged without n.")
+        return
+    share = baseline / 100
+    chance = 100 * math.sqrt(share * (1 - share) / base)
+    if spread < CHANCE_SPREAD_SHARE * chance:
+        yield _fix("objectives", f"{where}.spread",
+                   f"The spread of objective {number} ({spec.amount(spread)}) is far below what a "
+                   f"rate of {baseline:g}% out of {base:,.0f} {noun} a {period} allows: sampling "
+                   f"alone moves it by about {chance:.2g} points (√(p(1 − p)/n)) from one {period} "
+                   "to the next, so give the spread your export shows, or the number of "
+                   f"{noun} it is out of.")
 
 
 def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str, change: float):
@@ -1150,6 +1237,7 @@ def _check_community(plan: Plan):
         yield _fix("community", "community.closes", f"The inbox closes ({team.closes}) before it "
                                                     f"opens ({team.opens}).")
     yield from _check_cover(team, plan)
+    yield from _check_workload(team, plan)
     if window is not None and window > 0:
         yield from _check_look_times(team)
     promises = plan.promises()
@@ -1164,6 +1252,19 @@ def _check_community(plan: Plan):
                    f"promise from {team.opens} to {team.closes} on {team.days} days with "
                    f"{team.messages_per_week + team.dms_per_week:g} messages a week: it takes "
                    f"about {needed:.1f} hours.")
+
+
+def _check_workload(team: Community, plan: Plan):
+    """A fix when the comments and direct messages expected a week are fewer than the plan's own
+    posts a week draw (MESSAGES_PER_POST each)."""
+    posts = sum(channel.posts_per_week() for channel in plan.channels)
+    expected = team.messages_per_week + team.dms_per_week
+    if expected < MESSAGES_PER_POST * posts:
+        yield _fix("community", "community.messages_per_week",
+                   f"The comments and direct messages you expect a week ({expected:g}) are fewer "
+                   f"than your channels' {posts:.0f} posts a week draw: count at least one for each post "
+                   "(Lumen's posts drew about one comment each), so that the inbox's hours are "
+                   "planned for what will come.")
 
 
 def _check_cover(team: Community, plan: Plan):
@@ -1519,11 +1620,13 @@ def _alike(choice: str, other: str, close: Closeness) -> bool:
         for field, other_field in zip(fields, other_fields, strict=True))
 
 
-def _repeated(plan: Plan, close: Closeness = NUDGED) -> dict[str, float]:
-    """The choices of Lumen's example (`fingerprint`) that `plan` repeats within `close`, with
-    their weights."""
+def _repeated(plan: Plan, close: Closeness = NUDGED,
+              model: Mapping[str, float] | None = None) -> dict[str, float]:
+    """The choices of `model` (a `fingerprint`; Lumen's example's when None) that `plan` repeats
+    within `close`, with their weights."""
     mine = fingerprint(plan)
-    return {choice: weight for choice, weight in _example_fingerprint().items()
+    model = _example_fingerprint() if model is None else model
+    return {choice: weight for choice, weight in model.items()
             if choice in mine or any(_alike(choice, other, close) for other in mine)}
 
 
@@ -1534,11 +1637,18 @@ def _example_fingerprint() -> MappingProxyType[str, float]:
     return MappingProxyType(fingerprint(example_plan()))
 
 
+def similarity(plan: Plan, model: Plan | Mapping[str, float], close: Closeness = NUDGED) -> float:
+    """The share (0 to 1, by weight) of `model` (a plan, or its `fingerprint`) that `plan` repeats,
+    so that new names, numbers moved within `close`, reordered or repunctuated texts and number
+    formats hide nothing; 0 when `model` has no choices."""
+    choices = fingerprint(model) if isinstance(model, Plan) else model
+    total = sum(choices.values())
+    return sum(_repeated(plan, close, choices).values()) / total if total else 0.0
+
+
 def example_similarity(plan: Plan, close: Closeness = NUDGED) -> float:
-    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats, so that new names,
-    numbers moved within `close`, reordered or repunctuated texts and number formats hide
-    nothing."""
-    return sum(_repeated(plan, close).values()) / sum(_example_fingerprint().values())
+    """The share (0 to 1, by weight) of Lumen's example that `plan` repeats (`similarity`)."""
+    return similarity(plan, _example_fingerprint(), close)
 
 
 def _skeleton(choices: dict[str, float]) -> dict[str, float]:
@@ -1736,16 +1846,24 @@ def load(path: Path, start: Plan | None = None) -> Loaded:
         return Loaded(start or Plan(), f"No saved plan at {path.name} yet: you are starting from "
                                        f"{beginning}. It is saved there as you type.", "fresh")
     try:
-        plan = from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except json.JSONDecodeError as error:
-        return _set_aside(path, f"it is not valid JSON at line {error.lineno}, column {error.colno}")
-    except UnicodeDecodeError:
-        return _set_aside(path, "it is not UTF-8 text")
-    except OSError as error:
-        return _set_aside(path, error.strerror or str(error))
+        plan = read(path)
     except PlanFileError as error:
         return _set_aside(path, str(error))
     return Loaded(plan, f"Restored your plan from {path.name}.", "restored")
+
+
+def read(path: Path) -> Plan:
+    """The plan saved at `path`, leaving the file as it is; PlanFileError says why it cannot be
+    read."""
+    try:
+        return from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+    except json.JSONDecodeError as error:
+        raise PlanFileError(f"it is not valid JSON at line {error.lineno}, column "
+                            f"{error.colno}") from None
+    except UnicodeDecodeError:
+        raise PlanFileError("it is not UTF-8 text") from None
+    except OSError as error:
+        raise PlanFileError(error.strerror or str(error)) from None
 
 
 def _set_aside(path: Path, reason: str) -> Loaded:

@@ -1,0 +1,75 @@
+"""Does the tutor's report of plans alike list a plan shared by two learners and a learner who
+handed in the reference plan, leave unlike plans out, and name a plan file it cannot read?"""
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+from capstone_reference import reference_plan
+
+from smcourse import cli
+from smcourse.core import plan
+from smcourse.instructor import alike
+
+ROOT = Path(__file__).resolve().parents[1]
+ASSIGNMENT = "06_capstone_strategy_plan"
+
+
+def _course(root: Path, handed_in: dict[str, plan.Plan | str | None]) -> Path:
+    """A course folder whose learners handed in `handed_in`: a plan, a file's text, or nothing."""
+    shutil.copy(ROOT / "nbgrader_config.py", root)
+    shutil.copytree(ROOT / "solutions" / ASSIGNMENT, root / "solutions" / ASSIGNMENT)
+    for student, work in handed_in.items():
+        folder = root / "submitted" / student / ASSIGNMENT
+        folder.mkdir(parents=True)
+        if isinstance(work, plan.Plan):
+            plan.save(work, folder / alike.PLAN_FILE)
+        elif isinstance(work, str):
+            (folder / alike.PLAN_FILE).write_text(work, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    bakery = reference_plan(tmp_path_factory.mktemp("reference"))
+    shared = dataclasses.replace(plan.example_plan(), organisation="Harbour Street Café")
+    renamed = dataclasses.replace(shared, organisation="Quayside Roasters",
+                                  voice="Warm, plain and curious about every cup.")
+    root = _course(tmp_path_factory.mktemp("course"), {
+        "amina": dataclasses.replace(bakery, organisation="Amina's Bakes"), "ben": shared,
+        "cleo": renamed, "dev": '{"format": "smcourse-strategy-plan", "version": 2, "plan": [',
+        "eli": None})
+    return alike.alike(ASSIGNMENT, root), bakery, shared
+
+
+def test_two_learners_with_the_same_plan_renamed_are_listed(report):
+    pairs = {(pair.first, pair.second): pair.share for pair in report[0].pairs}
+    assert pairs[("ben", "cleo")] >= plan.COPY_SHARE
+
+
+def test_a_learner_who_hands_in_the_reference_plan_is_listed(report):
+    pairs = {(pair.first, pair.second): pair.share for pair in report[0].pairs}
+    assert pairs[("amina", alike.REFERENCE)] >= 0.9
+
+
+def test_the_bakery_and_lumen_are_not_alike(report):
+    found, bakery, lumen = report
+    listed = {frozenset((pair.first, pair.second)) for pair in found.pairs}
+    assert listed == {frozenset(("ben", "cleo")), frozenset(("amina", alike.REFERENCE))}
+    assert max(plan.similarity(bakery, lumen), plan.similarity(lumen, bakery)) < plan.COPY_SHARE
+
+
+def test_a_malformed_or_missing_plan_file_is_named_not_a_traceback(report):
+    lines = report[0].lines()
+    assert any(line.startswith("dev: left out,") and alike.PLAN_FILE in line
+               and "not valid JSON at line 1" in line for line in lines)
+    assert "eli: left out, no my_strategy.plan.json handed in" in lines
+
+
+def test_the_command_prints_the_pairs_or_that_no_two_plans_are_alike(tmp_path, capsys):
+    root = _course(tmp_path, {"ben": plan.example_plan()})
+    assert cli.main(["assignments", "alike", ASSIGNMENT, "--course", str(root)]) == 0
+    assert capsys.readouterr().out == "no two plans alike\n"
+    assert cli.main(["assignments", "alike", "07_missing", "--course", str(root)]) == 1
+    assert "no solution notebook at" in capsys.readouterr().err
