@@ -36,7 +36,7 @@ LAYERS = {
              "plan_rubric", "practice", "templates", "values"),
     "ui": ("answers", "assessment_widgets", "crisis_widgets", "figures", "plan_widgets", "self_rating",
            "widgets"),
-    "instructor": ("certificates", "collect", "dashboard", "feedback", "grading", "lms", "pack",
+    "instructor": ("alike", "certificates", "collect", "dashboard", "feedback", "grading", "lms", "pack",
                    "referee", "sandbox", "slides", "warm"),
 }
 # short name -> the module's place in its layer: smcourse.data -> smcourse.core.data
