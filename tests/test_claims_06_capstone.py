@@ -679,6 +679,12 @@ def _buffer_channels():
     """The plan's channels that are social accounts a scheduling tool connects: the rented ones."""
     return [c.name for c in LUMEN.channels if c.property == "rented"]
 MENTIONS = "Mentions of Lumen elsewhere that we answer, spam left out"
+
+
+def _mention_platforms():
+    """The platforms of Lumen's mentions in the 2025 data, as the mentions objective names them."""
+    names = {"x": "X", "tiktok": "TikTok", "linkedin": "LinkedIn"}
+    return {names.get(p, p.capitalize()) for p in data.load("mentions").query("brand == 'lumen'")["platform"]}
 HOURS_2026, TOOLS_2026 = 35, 40  # Lumen's invented records of 2026, as its budget states them
 WAGE, ON_COSTS = 35, 0.25  # Lumen's wage an hour and its employer on-costs (invented records)
 LOADED = WAGE * (1 + ON_COSTS)
@@ -789,7 +795,7 @@ def _every_day_reads_mentions_and_reviews():
     """Mentions and reviews are read at every look, by whoever holds it, so on every day of the
     rota: the texts say so, and nobody's tasks list them apart."""
     return ("Whoever holds a look reads the inbox, new mentions and reviews" in LUMEN.budget.other_work
-            and "Whoever holds each of the four daily looks reads the listening tool's new mentions"
+            and "Whoever holds each of the four daily looks reads those new mentions"
             in _objective(MENTIONS).reason
             and "read at each look" in next(o.reason for o in LUMEN.objectives if o.outcome == "reviews")
             and len(LUMEN.community.rota) == 7 and all(LUMEN.community.rota.values())
@@ -959,6 +965,10 @@ def _payback(kept=KEPT, until=None):
 
 
 PLAN_CLAIMS = {
+    "One instrument for baseline and target: the posts naming Lumen on Instagram, Facebook, X, TikTok "
+    "and LinkedIn, the platforms our 2025 export holds.":
+        lambda: _mention_platforms() == {"Instagram", "Facebook", "X", "TikTok", "LinkedIn"}
+        and _objective(MENTIONS).source.endswith("metrics.mention_reply_share"),
     "We ask for 39 people hours a week from 4 January 2027, 260 USD a month of tools and 200 of paid "
     "promotion: 24,279 USD a year more than social costs today, with 16,000 held in reserve":
         lambda: (LUMEN.budget.people_hours, LUMEN.start, LUMEN.budget.tools_per_month,

@@ -1906,12 +1906,16 @@ def example_plan() -> Plan:
                          "recall weeks and the 9% of mentions that are spam (giveaways, "
                          "links, pasted bot texts, which nobody should answer), Lumen joined "
                          "41% of the conversations others started about it, varying by 4 "
-                         "points from month to month. Whoever holds each of the four daily "
-                         "looks reads the listening tool's new mentions and answers those "
+                         "points from month to month. One instrument for baseline and target: "
+                         "the posts naming Lumen on Instagram, Facebook, X, TikTok and LinkedIn, "
+                         "the platforms our 2025 export holds. Whoever holds each of the four daily "
+                         "looks reads those new mentions and answers those "
                          "that ask or complain: at 60% of about 22 a week, 13 answers at 4 "
                          "minutes, 2 hours a week with the reading, budgeted as other work; "
-                         "judged as the baseline is, the share of all genuine mentions "
-                         "answered, pooled over April to June."),
+                         "judged as the baseline is, the share of all genuine mentions on those "
+                         "platforms answered, pooled over April to June. Mentions the listening "
+                         "tool finds beyond them are reported apart: its first month, January "
+                         "2027, is their baseline."),
         Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
                   unit="enquiries a month", spread=spread["leads"], periods="3", activity="connect",
                   source="Lumen's enquiry log, 2026 (assumed)",
@@ -1996,8 +2000,8 @@ def example_plan() -> Plan:
                       reason="The year-end step after June's 60, on the same baseline (in 2025 "
                              "Lumen joined 41% of the conversations others started about it): by "
                              "autumn the lead knows which mentions ask or complain and answers "
-                             "them on the same four looks; judged, pooled as in June, over "
-                             "October to December."),
+                             "them on the same four looks; judged, pooled as in June and on the "
+                             "same platforms, over October to December."),
             _year_end(partners, "8",
                       reason="Lumen's own records (assumed). The year-end step after June's 6, as the autumn "
                              "harvest "
