@@ -2000,8 +2000,8 @@ def example_plan() -> Plan:
                       reason="The year-end step after June's 60, on the same baseline (in 2025 "
                              "Lumen joined 41% of the conversations others started about it): by "
                              "autumn the lead knows which mentions ask or complain and answers "
-                             "them on the same four looks; judged, pooled as in June and on the "
-                             "same platforms, over October to December."),
+                             "them on the same four looks; judged, pooled as in June, over "
+                             "October to December."),
             _year_end(partners, "8",
                       reason="Lumen's own records (assumed). The year-end step after June's 6, as the autumn "
                              "harvest "
