@@ -380,7 +380,7 @@ def test_labels_and_baseline_sources_are_in_words_in_every_format(tmp_path):
     for shown in (text, written["lumen.plan.html"].read_text(encoding="utf-8"), *labels):
         assert "plan_import" not in shown and "likely_spam" not in shown
     assert ("| Mean of weekly median response times (hours) | 8.0 | 4.5 → 4.5 | 2027-03-31, "
-            "2027-12-31 | ±4 a week; mean of 12, then of 26 weeks | The course data: Lumen's "
+            "2027-12-31 | ±4.3 a week; mean of 12, then of 26 weeks | The course data: Lumen's "
             "comments.csv, 2025 without the recall weeks, mean of weekly medians |") in text
 
 

@@ -1816,6 +1816,17 @@ def _shared(hours: float, looks: Counter) -> dict[str, float]:
     return {name: part / 100 for name, part in share.items()}
 
 
+@functools.cache
+def _weekly_spreads() -> dict[str, str]:
+    """How much a week's response time and share of questions answered vary in Lumen's 2025 data
+    outside the recall weeks (`plan_import.weekly`'s standard deviation), to a tenth."""
+    from smcourse.core import data, metrics, plan_import  # plan_import imports this module
+    posts, comments = metrics.brand_posts_and_comments(data.load("posts"), data.load("comments"),
+                                                       "lumen")
+    spreads = plan_import.weekly(posts, comments, plan_import.RECALL).std()
+    return {name: f"{spreads[name]:.1f}" for name in ("response_time", "questions_answered")}
+
+
 def example_plan() -> Plan:
     """The plan Lumen Coffee Roasters might write, the course's worked example; it passes `check`.
     Its response-time baseline and spread are the 2025 course data's outside the recall weeks
@@ -1832,6 +1843,7 @@ def example_plan() -> Plan:
     spread = {"loyalty": _count_spread("12", 3), "sales": _count_spread("30", 6),
               "reviews": _count_spread("6", 2), "leads": _count_spread("2", 1.4),
               "partnerships": _count_spread("3", 1.5)}
+    weekly = _weekly_spreads()
     milestones = [  # the mid-year objectives; `_year_end` makes the December step of each
         Objective("loyalty", "Repeat web-shop orders from customers who came through social",
                   "12", "18", "2027-06-30", unit="repeat orders a month", spread=spread["loyalty"],
@@ -1867,7 +1879,8 @@ def example_plan() -> Plan:
                          "channel table makes for review sites and the Google profile; judged "
                          "as the mean "
                          "of April to June."),
-        Objective("service", "response_time", "8.0", "4.5", "2027-03-31", spread="4",
+        Objective("service", "response_time", "8.0", "4.5", "2027-03-31",
+                  spread=weekly["response_time"],
                   periods="12",
                   source="the course data: 2025 comments without the recall weeks, the mean of "
                          "plan_import.weekly's weekly medians",
@@ -1880,20 +1893,23 @@ def example_plan() -> Plan:
                          "look after it arrives: replaying 2025's comments on this rota (every "
                          "day, looks at 07, 11, 15 and 19) gives weekly medians averaging 3.6 "
                          "hours to that look, and the target of 4.5 leaves most of an hour for "
-                         "answers that need a colleague. A week's median varies by 4 hours, so "
+                         "answers that need a colleague. A week's median varies by "
+                         f"{weekly['response_time']} hours, so "
                          "the target is the mean of the 12 weekly medians from 4 January, "
                          "beside a floor on the share of questions answered. Each monthly report "
                          "also tracks the promise sold: comments answered within 4 hours, 20.2% "
                          "in 2025 (unanswered ones counted as late), 50% by March, under the "
                          "replay's 59.8%."),
-        Objective("service", "questions_answered", "85.7", "95", "2027-03-31", spread="14.5",
+        Objective("service", "questions_answered", "85.7", "95", "2027-03-31",
+                  spread=weekly["questions_answered"],
                   periods="12",
                   source="the course data: 2025 comments without the recall weeks, "
                          "plan_import.baseline",
                   reason="A floor beside the weekly medians, so that a faster median cannot "
                          "come from leaving the hard questions unanswered: in 2025 Lumen "
                          "answered 85.7% of questions outside the recall, and a week's share "
-                         "varies by 14.5 points. On every look the lead answers each question "
+                         f"varies by {weekly['questions_answered']} points. On every look the "
+                         "lead answers each question "
                          "waiting, or says when an answer will come; judged as the baseline is, "
                          "the share of all questions answered, pooled over the same 12 "
                          "weeks."),
