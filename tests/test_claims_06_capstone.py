@@ -165,13 +165,38 @@ JO_LEE_WEEK = {"Jo": {"café": 35, "social": 5}, "Lee": {"café": 40}}  # invent
 JO_LOOK_DAYS = ("Mon", "Tue", "Sat", "Sun")  # the rota days Jo looks in at 15 and 19
 
 
+SURGE_SHIFTS = {  # who takes the surge's early (07:00 to 14:30) and late shifts, as the plan says
+    "early": {"Sam": ("Sat", "Sun"), "Ade": ("Mon", "Tue"), "Lee": ("Wed", "Thu", "Fri")},
+    "late": {"Lee": ("Mon", "Tue"), "Jo": ("Wed", "Thu", "Fri", "Sat", "Sun")}}
+
+
 def _surge_weeks_of_jo_and_lee():
-    """Jo's and Lee's hours in a surge week: five 7.5-hour shifts each; Jo's usual looks fall inside
-    her late shifts (14:30 to 22:00) and her other social work waits, Lee keeps the café hours left."""
+    """Jo's and Lee's hours in a surge week: five 7.5-hour shifts each; Jo's Saturday and Sunday looks
+    fall inside her late shifts (14:30 to 22:00), her Monday and Tuesday looks and checks come on top
+    and her tastings wait; Lee keeps the café hours left."""
     assert [day for day, names in LUMEN.community.rota.items() if "Jo at 15 and 19" in names] \
         == list(JO_LOOK_DAYS) and all(14.5 <= hour < 22 for hour in (15, 19))
-    shifts = 5 * 7.5
-    return {"Jo": shifts, "Lee": shifts + JO_LEE_WEEK["Lee"]["café"] - _cafe_hours_given_up()["Lee"]}
+    held = {person: sum(len(days) for days in (SURGE_SHIFTS["early"].get(person, ()),
+                                               SURGE_SHIFTS["late"].get(person, ()))) * 7.5
+            for person in ("Jo", "Lee")}
+    on_top = [day for day in JO_LOOK_DAYS if day not in SURGE_SHIFTS["late"]["Jo"]]
+    jo = held["Jo"] + (_looks("Jo") + _checks("Jo")) * len(on_top) / len(JO_LOOK_DAYS)
+    lee = held["Lee"] + JO_LEE_WEEK["Lee"]["café"] - _cafe_hours_given_up()["Lee"]
+    return {"Jo": round(jo, 1), "Lee": lee}
+
+
+def _surge_days_within_ten_hours():
+    """Every day has one early and one late shift; Sam and Ade take theirs on days they hold no look
+    (their days off), and nobody holds both shifts of a day, so a day's span is a shift, or a shift
+    beside one's own looks of the same half-day, never past 10 hours."""
+    days = {half: [day for days in people.values() for day in days]
+            for half, people in SURGE_SHIFTS.items()}
+    off = all(f"{lead} at" not in LUMEN.community.rota[day] for half in SURGE_SHIFTS.values()
+              for lead, days in half.items() if lead in LEADS for day in days)
+    both = {person for person, days in SURGE_SHIFTS["early"].items()
+            for day in days if day in SURGE_SHIFTS["late"].get(person, ())}
+    return (all(sorted(found) == sorted(plan.WEEKDAYS) for found in days.values()) and off and not both
+            and sum(len(d) for half in SURGE_SHIFTS.values() for d in half.values()) == 14)
 
 
 def _cafe_hours_given_up():
@@ -1138,7 +1163,7 @@ PLAN_CLAIMS = {
     "as overtime beyond a 40-hour week: the half on top, 2,275 USD a year, is in the cover line":
         lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 10139,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
-    "in 14 shifts of 7.5 hours, all of them extra, as the usual looks go on beside them. Jo and Lee "
+    "in 14 shifts of 7.5 hours, beside the usual looks. Jo and Lee "
     "work 40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; Lumen's records, "
     "assumed) and take 10 shifts, 75 hours":
         lambda: _recall_weeks() == 3 and _surge_extra_hours() == 105 == 14 * 7.5 and 10 * 7.5 == 75,
@@ -1146,10 +1171,14 @@ PLAN_CLAIMS = {
     "minimum wage), 25 with on-costs, 1,812.50":
         lambda: _cafe_hours_given_up() == {"Jo": 35, "Lee": 37.5}
         and f"{72.5 * CAFE_LOADED:,.2f}" == "1,812.50" and CAFE_WAGE == 20,
-    "so neither passes 40 in a week: Jo takes the late shift (14:30 to 22:00) on her four look days "
-    "and one more, her 15:00 and 19:00 looks falling inside those shifts, and the tastings wait, so "
-    "her week is 37.5 hours; Lee's is 37.5 on the inbox and 2.5 in the café":
-        lambda: _surge_weeks_of_jo_and_lee() == {"Jo": 37.5, "Lee": 40}
+    "so neither passes 40 in a week. Early shifts (07:00 to 14:30): Sam on Saturday and Sunday and Ade "
+    "on Monday and Tuesday, their days off, Lee from Wednesday to Friday; late shifts (14:30 to 22:00): "
+    "Lee on Monday and Tuesday, Jo from Wednesday to Sunday, her Saturday and Sunday looks inside them. "
+    "So no working day spans more than 10 hours. Jo's week is 37.5 hours of shifts and her Monday and "
+    "Tuesday looks and checks, 39.6 in all, the tastings waiting; Lee's is 37.5 on the inbox and 2.5 "
+    "in the café":
+        lambda: _surge_weeks_of_jo_and_lee() == {"Jo": 39.6, "Lee": 40}
+        and _surge_days_within_ten_hours()
         and sum(JO_LEE_WEEK["Jo"].values()) == 40 == JO_LEE_WEEK["Lee"]["café"]
         and _hours_by_person()[2] == JO_LEE_WEEK["Jo"]["social"],
     "a salary of at least 684 USD a week (the level the Department of Labor enforces since a federal "
