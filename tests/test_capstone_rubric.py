@@ -55,12 +55,11 @@ def test_every_total_named_is_the_rubric_s_and_the_guide_gives_the_notes_score_o
 
 
 def test_the_lesson_and_the_notes_score_lumen_the_same_row_by_row():
-    """The lesson's table and the notes' closing note give each rubric row the same score, and
+    """The lesson's table and the notes' closing table give each rubric row the same score, and
     each names the sum of its rows as Lumen's total."""
-    lesson, notes = _text(PLACES["lesson"]), re.sub(r"\s+", " ", _text(PLACES["instructor notes"]))
-    in_lesson = {row: int(re.search(rf"^\| {row} \| (\d) \|", lesson, re.M).group(1))
-                 for row in CRITERIA}
-    in_notes = {row: int(re.search(rf"{row.lower()} (\d) \(", notes).group(1)) for row in CRITERIA}
+    lesson, notes = _text(PLACES["lesson"]), _text(PLACES["instructor notes"])
+    in_lesson, in_notes = ({row: int(re.search(rf"^\| {row} \| (\d) \|", text, re.M).group(1))
+                            for row in CRITERIA} for text in (lesson, notes))
     assert in_lesson == in_notes
     total = f"{sum(in_lesson.values())} of {POINTS}"
     assert f"Lumen's plan gets {total}:" in lesson and f"That is {total}:" in notes

@@ -65,7 +65,8 @@ def _long_texts(lumen):
         reasons.setdefault((objective.outcome, objective.metric), []).append(objective.reason)
     texts = [_one_text(group) for group in reasons.values()] + [
         c.purpose for c in lumen.channels] + [
-        lumen.budget.other_work, lumen.budget.tools, lumen.budget.surge] + [
+        lumen.budget.other_work, lumen.budget.tools, lumen.budget.surge,
+        lumen.budget.case.partition("\n\n")[2]] + [
         action.step for action in lumen.actions.values()] + [
         p.description for p in lumen.pillars] + [p.description for p in lumen.audience.personas]
     return [" ".join(text.split()) for text in texts if len(text.split()) > CELL_WORDS]
@@ -130,6 +131,10 @@ def test_every_long_text_is_a_note_its_cell_points_to(tmp_path):
     assert sorted(int(cell.split()[-1]) for cell in pointed) == list(range(1, len(long) + 1))
     assert "| Surge contingency | 16000 USD a year | see note 12 |" in text
     assert notes["12"] == " ".join(lumen.budget.surge.split())
+    ask, _, figures = lumen.budget.case.partition("\n\n")  # the director reads the ask
+    assert f"**What it buys**: {ask}\n" in text and text.count(" ".join(figures.split())) == 1
+    assert "| The case in figures | – | see note 13 |" in text
+    assert notes["13"] == " ".join(figures.split()) and len(ask.split()) < 150
 
     page = _Cells()
     page.feed(written["lumen.plan.letter.html"].read_text(encoding="utf-8"))
@@ -151,7 +156,8 @@ def test_a_plan_with_only_short_texts_has_no_notes():
         lumen, objectives=[dataclasses.replace(o, reason="Judged on the spring months.")
                            for o in lumen.objectives],
         channels=[dataclasses.replace(c, purpose="Reach.") for c in lumen.channels],
-        budget=dataclasses.replace(lumen.budget, other_work="", tools="", surge=""),
+        budget=dataclasses.replace(lumen.budget, other_work="", tools="", surge="",
+                                   case=lumen.budget.case.partition("\n\n")[0]),
         actions={d: dataclasses.replace(a, step="Do it.") for d, a in lumen.actions.items()})
     text = to_markdown(short)
     assert "## Notes" not in text and "see note" not in text
@@ -182,7 +188,7 @@ def test_the_html_prints_on_the_chosen_paper_and_escapes_what_was_typed(paper, s
     parser.feed(page)
     assert f"@page{{{size};" in parser.style and "@media print" in parser.style
     assert "&lt;b&gt;Lumen&lt;/b&gt; &amp; co" in page and "<b>Lumen</b>" not in page
-    assert "<p><strong>What it buys</strong>: A year of the plan" in page and "**" not in page
+    assert "<p><strong>What it buys</strong>: We ask for 39 people hours" in page and "**" not in page
     assert "Wholesale and careers" in parser.cells
 
 
@@ -202,7 +208,7 @@ def test_the_objectives_table_has_one_row_per_metric_with_its_milestones():
 def test_a_label_both_milestones_open_with_is_said_once_in_the_rows_note():
     lumen = plan.example_plan()
     leads = [o for o in lumen.objectives if o.outcome == "leads"]
-    label = "Lumen's own records, not the course data (invented for this example)"
+    label = "Lumen's own records (assumed)"
     assert len(leads) == 2 and all(o.reason.startswith(label) for o in leads)
     note = next(line for line in to_markdown(lumen).splitlines()
                 if line.startswith(tuple(f"{n}. **Objectives, leads" for n in range(1, 30))))
@@ -221,7 +227,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert [c.text for c in objectives.rows[2].cells] == [
         "sales", "Web-shop orders from unpaid social links or the SOCIAL code (orders a month)",
         "30", "38 → 44", "2027-06-30, 2027-12-31", "±6 a month; mean of 3 months",
-        "Lumen's web-shop order records, 2026 (invented for this example)", "see note 2"]
+        "Lumen's web-shop order records, 2026 (assumed)", "see note 2"]
     assert any(p.text.startswith("2. Objectives, sales: Why we expect it: "
                                  f"{plan.example_plan().objectives[1].reason} ")
                for p in document.paragraphs)  # the milestone's reason, then the year-end's
@@ -230,7 +236,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert {"Holding statement", "Rota", "Cover", "What it buys", "Weakest dimension"} <= set(bold)
     assert not any("**" in p.text for p in document.paragraphs)
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
-    assert [c.text for c in budget.rows[-1].cells] == [
+    assert [c.text for c in budget.rows[-2].cells] == [
         "Surge contingency", "16000 USD a year", "see note 12"]
 
 
@@ -272,10 +278,11 @@ def test_a_part_shown_alone_keeps_its_own_notes_numbered_as_in_the_document():
     shown = plan_export.part_markdown(lumen, "budget")
     notes = {n: text for n, text in _markdown_notes(to_markdown(lumen)).items()
              if f"| see note {n} |" in shown}
-    assert sorted(notes, key=int) == ["10", "11", "12"]
+    assert sorted(notes, key=int) == ["10", "11", "12", "13"]
     assert shown.split("\n\n**Notes**\n\n", 1)[1].splitlines() == [
         f"{n}. **Budget, {item}: Details**: {notes[n]}"
-        for n, item in zip(notes, ["Of which other work", "Tools", "Surge contingency"], strict=True)]
+        for n, item in zip(notes, ["Of which other work", "Tools", "Surge contingency",
+                                   "The case in figures"], strict=True)]
     assert "**Notes**" not in plan_export.part_markdown(lumen, "voice")
 
 
@@ -373,7 +380,7 @@ def test_labels_and_baseline_sources_are_in_words_in_every_format(tmp_path):
     for shown in (text, written["lumen.plan.html"].read_text(encoding="utf-8"), *labels):
         assert "plan_import" not in shown and "likely_spam" not in shown
     assert ("| Mean of weekly median response times (hours) | 8.0 | 4.5 → 4.5 | 2027-03-31, "
-            "2027-12-31 | ±4 a week; mean of 12, then of 26 weeks | The course data: Lumen's "
+            "2027-12-31 | ±4.3 a week; mean of 12, then of 26 weeks | The course data: Lumen's "
             "comments.csv, 2025 without the recall weeks, mean of weekly medians |") in text
 
 

@@ -1934,12 +1934,23 @@ def _shared(hours: float, looks: Counter) -> dict[str, float]:
     return {name: part / 100 for name, part in share.items()}
 
 
+@functools.cache
+def _weekly_spreads() -> dict[str, str]:
+    """How much a week's response time and share of questions answered vary in Lumen's 2025 data
+    outside the recall weeks (`plan_import.weekly`'s standard deviation), to a tenth."""
+    from smcourse.core import data, metrics, plan_import  # plan_import imports this module
+    posts, comments = metrics.brand_posts_and_comments(data.load("posts"), data.load("comments"),
+                                                       "lumen")
+    spreads = plan_import.weekly(posts, comments, plan_import.RECALL).std()
+    return {name: f"{spreads[name]:.1f}" for name in ("response_time", "questions_answered")}
+
+
 def example_plan() -> Plan:
     """The plan Lumen Coffee Roasters might write, the course's worked example; it passes `check`.
     Its response-time baseline and spread are the 2025 course data's outside the recall weeks
     (8 to 28 September): the mean and spread of `plan_import.weekly`'s weekly medians, the way its
     target is judged; its business counts (orders, reviews, enquiries, conversations) and direct
-    messages are Lumen's own 2026 records, invented for the example and labelled so."""
+    messages are Lumen's own 2026 records, invented for the example and labelled "assumed"."""
     rota = {**dict.fromkeys(("Mon", "Tue"), "Sam at 07 and 11, Jo at 15 and 19"),
             **dict.fromkeys(("Wed", "Thu", "Fri"), "Sam at 07 and 11, Ade at 15 and 19"),
             **dict.fromkeys(("Sat", "Sun"), "Ade at 07 and 11, Jo at 15 and 19")}
@@ -1950,13 +1961,14 @@ def example_plan() -> Plan:
     spread = {"loyalty": _count_spread("12", 3), "sales": _count_spread("30", 6),
               "reviews": _count_spread("6", 2), "leads": _count_spread("2", 1.4),
               "partnerships": _count_spread("3", 1.5)}
+    weekly = _weekly_spreads()
     milestones = [  # the mid-year objectives; `_year_end` makes the December step of each
         Objective("loyalty", "Repeat web-shop orders from customers who came through social",
                   "12", "18", "2027-06-30", unit="repeat orders a month", spread=spread["loyalty"],
                   periods="3", activity="communicate",
-                  source="Lumen's web-shop order records, 2026 (invented for this example)",
-                  reason="Lumen's own records, not the course data (invented for this "
-                         f"example): about 12 a month in 2026, varying by {spread['loyalty']}: "
+                  source="Lumen's web-shop order records, 2026 (assumed)",
+                  reason="Lumen's own records (assumed): "
+                         f"about 12 a month in 2026, varying by {spread['loyalty']}: "
                          "second and later "
                          "orders from customers whose first order came through a tagged "
                          "social link. The newsletter's brewing guides and a reorder reminder "
@@ -1964,9 +1976,8 @@ def example_plan() -> Plan:
         Objective("sales", "Web-shop orders from unpaid social links or the SOCIAL code",
                   "30", "38", "2027-06-30", unit="orders a month", spread=spread["sales"], periods="3",
                   activity="communicate",
-                  source="Lumen's web-shop order records, 2026 (invented for this example)",
-                  reason="Lumen's own records, not the course data (invented for this "
-                         "example): about 30 orders a month in 2026 came through a link "
+                  source="Lumen's web-shop order records, 2026 (assumed)",
+                  reason="Lumen's own records (assumed): about 30 orders a month in 2026 came through a link "
                          "tagged utm_source=social or the SOCIAL code, varying by "
                          f"{spread['sales']}. In 2026 "
                          "most offer posts linked to the shop's home page; every offer now "
@@ -1976,9 +1987,9 @@ def example_plan() -> Plan:
                          "build up over January to March; judged as the mean of April to June."),
         Objective("reviews", "New Google reviews, every rating counted", "6", "9",
                   "2027-06-30", unit="reviews a month", spread=spread["reviews"], periods="3",
-                  source="Lumen's Google Business Profile, 2026 (invented for this example)",
-                  reason="Lumen's own records, not the course data (invented for this "
-                         f"example): 6 a month in 2026, varying by {spread['reviews']}, average rating 4.4, "
+                  source="Lumen's Google Business Profile, 2026 (assumed)",
+                  reason="Lumen's own records (assumed): "
+                         f"6 a month in 2026, varying by {spread['reviews']}, average rating 4.4, "
                          "reported beside the count. Every customer is asked, on the receipt "
                          "and a card at the till, never only the regulars we expect to be "
                          "pleased; every review, read at each look, is answered within a day "
@@ -1986,7 +1997,8 @@ def example_plan() -> Plan:
                          "channel table makes for review sites and the Google profile; judged "
                          "as the mean "
                          "of April to June."),
-        Objective("service", "response_time", "8.0", "4.5", "2027-03-31", spread="4",
+        Objective("service", "response_time", "8.0", "4.5", "2027-03-31",
+                  spread=weekly["response_time"],
                   periods="12",
                   source="the course data: 2025 comments without the recall weeks, the mean of "
                          "plan_import.weekly's weekly medians",
@@ -1999,20 +2011,23 @@ def example_plan() -> Plan:
                          "look after it arrives: replaying 2025's comments on this rota (every "
                          "day, looks at 07, 11, 15 and 19) gives weekly medians averaging 3.6 "
                          "hours to that look, and the target of 4.5 leaves most of an hour for "
-                         "answers that need a colleague. A week's median varies by 4 hours, so "
+                         "answers that need a colleague. A week's median varies by "
+                         f"{weekly['response_time']} hours, so "
                          "the target is the mean of the 12 weekly medians from 4 January, "
                          "beside a floor on the share of questions answered. Each monthly report "
                          "also tracks the promise sold: comments answered within 4 hours, 20.2% "
                          "in 2025 (unanswered ones counted as late), 50% by March, under the "
                          "replay's 59.8%."),
-        Objective("service", "questions_answered", "85.7", "95", "2027-03-31", spread="14.5",
+        Objective("service", "questions_answered", "85.7", "95", "2027-03-31",
+                  spread=weekly["questions_answered"],
                   periods="12",
                   source="the course data: 2025 comments without the recall weeks, "
                          "plan_import.baseline",
                   reason="A floor beside the weekly medians, so that a faster median cannot "
                          "come from leaving the hard questions unanswered: in 2025 Lumen "
                          "answered 85.7% of questions outside the recall, and a week's share "
-                         "varies by 14.5 points. On every look the lead answers each question "
+                         f"varies by {weekly['questions_answered']} points. On every look the "
+                         "lead answers each question "
                          "waiting, or says when an answer will come; judged as the baseline is, "
                          "the share of all questions answered, pooled over the same 12 "
                          "weeks."),
@@ -2025,26 +2040,30 @@ def example_plan() -> Plan:
                          "recall weeks and the 9% of mentions that are spam (giveaways, "
                          "links, pasted bot texts, which nobody should answer), Lumen joined "
                          "41% of the conversations others started about it, varying by 4 "
-                         "points from month to month. Whoever holds each of the four daily "
-                         "looks reads the listening tool's new mentions and answers those "
+                         "points from month to month. One instrument for baseline and target: "
+                         "the posts naming Lumen on Instagram, Facebook, X, TikTok and LinkedIn, "
+                         "the platforms our 2025 export holds. Whoever holds each of the four daily "
+                         "looks reads those new mentions and answers those "
                          "that ask or complain: at 60% of about 22 a week, 13 answers at 4 "
                          "minutes, 2 hours a week with the reading, budgeted as other work; "
-                         "judged as the baseline is, the share of all genuine mentions "
-                         "answered, pooled over April to June."),
+                         "judged as the baseline is, the share of all genuine mentions on those "
+                         "platforms answered, pooled over April to June. Mentions the listening "
+                         "tool finds beyond them are reported apart: its first month, January "
+                         "2027, is their baseline."),
         Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
                   unit="enquiries a month", spread=spread["leads"], periods="3", activity="connect",
-                  source="Lumen's enquiry log, 2026 (invented for this example)",
-                  reason="Lumen's own records, not the course data (invented for this "
-                         "example): 2 a month in 2026, most through LinkedIn. Two LinkedIn "
+                  source="Lumen's enquiry log, 2026 (assumed)",
+                  reason="Lumen's own records (assumed): 2 a month in 2026, most through LinkedIn. Two "
+                         "LinkedIn "
                          "posts a week for cafés like Marco's link to the wholesale page. They "
                          "build up over January to March, so the target is judged as the mean "
                          "of April to June, as a month's count is small."),
         Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
                   "3", "6", "2027-06-30", unit="conversations a month", spread=spread["partnerships"],
                   periods="6", activity="connect",
-                  source="Lumen's shared conversation log, 2026 (invented for this example)",
-                  reason="Lumen's own records, not the course data (invented for this "
-                         "example): about 3 a month in 2026, noted in a shared log by whoever "
+                  source="Lumen's shared conversation log, 2026 (assumed)",
+                  reason="Lumen's own records (assumed): about 3 a month in 2026, noted in a shared log by "
+                         "whoever "
                          "talks with them; judged as the mean of January to June."),
     ]
     loyalty, sales, reviews, response, answered, mentions, leads, partners = milestones
@@ -2075,19 +2094,19 @@ def example_plan() -> Plan:
         objectives=[
             *milestones,
             _year_end(sales, "44",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example). The year-end step after the June milestone of 38, on the same "
+                      reason="Lumen's own records (assumed). The year-end step after the June milestone of "
+                             "38, on the same "
                              "baseline (2026's 30 a month): if the April report shows offer links "
                              "on the roast itself convert, the autumn roasts and the holiday gift "
                              "boxes carry them too. Judged as the mean of October to December."),
             _year_end(loyalty, "22",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example). The year-end step after June's 18: the customers the spring brought "
+                      reason="Lumen's own records (assumed). The year-end step after June's 18: the "
+                             "customers the spring brought "
                              "in reorder through the autumn, reminded by the newsletter. Judged "
                              "as the mean of October to December."),
             _year_end(leads, "4",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example). June's 4 held from July to December, judged as their mean: "
+                      reason="Lumen's own records (assumed). June's 4 held from July to December, judged as "
+                             "their mean: "
                              "the business case values two more enquiries a month, the figure "
                              "both steps aim at, and counts each account from three months after "
                              "its enquiry, as an account takes months to win; the plan does not "
@@ -2098,8 +2117,8 @@ def example_plan() -> Plan:
                              "supply; if they do not, cut LinkedIn to one post a week and move "
                              "its hours to the web shop."),
             _year_end(reviews, "10",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example). The year-end step after June's 9: the holiday gift boxes "
+                      reason="Lumen's own records (assumed). The year-end step after June's 9: the holiday "
+                             "gift boxes "
                              "carry the same review card, and every review is still answered "
                              "within a day (12.5 opening hours). Judged as the mean of October to December."),
             _year_end(response, "4.5", periods="26",
@@ -2118,8 +2137,8 @@ def example_plan() -> Plan:
                              "them on the same four looks; judged, pooled as in June, over "
                              "October to December."),
             _year_end(partners, "8",
-                      reason="Lumen's own records, not the course data (invented for this "
-                             "example). The year-end step after June's 6, as the autumn harvest "
+                      reason="Lumen's own records (assumed). The year-end step after June's 6, as the autumn "
+                             "harvest "
                              "visits and the gift season bring growers and journalists to talk; "
                              "judged as the mean of July to December."),
         ],
@@ -2187,10 +2206,9 @@ def example_plan() -> Plan:
                         "and reviews on the rota below: "
                         "one looks at 07:00 and 11:00, the other at 15:00 and 19:00. Each is "
                         "paid a wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs "
-                        "(payroll taxes and benefits: 25% in Lumen's records, invented for this "
-                        "example, and Lumen's assumption). The café is open "
+                        "(payroll taxes and benefits: 25% in Lumen's records, assumed). The café is open "
                         "07:00 to 19:30 every "
-                        "day (Lumen's records, invented), so every look falls in its opening "
+                        "day (Lumen's records, assumed), so every look falls in its opening "
                         "hours. The last look starts at 19:00 and the inbox closes at "
                         "19:30; later messages wait for the 07:00 look, and our profiles say "
                         "so. Each look answers every message waiting, or says when the answer "
@@ -2222,7 +2240,7 @@ def example_plan() -> Plan:
                    "overtime at time and a half: the leads' 95.3 hours at 65.625 USD an hour "
                    "with on-costs, Lee's 42.9 at the café's 37.50: about 7,864 USD a year, "
                    "in the budget. Direct messages (15 a week) are an "
-                   "assumption: the course data has none and most platforms export none, so "
+                   "assumption: our 2025 export has none and most platforms export none, so "
                    "the leads count them, and time each look, for the first four weeks; the "
                    "February report resets both. A look reads Buffer's inbox, each app's "
                    "messages and TikTok: at 20 minutes the inbox needs 14.5 hours, the free "
@@ -2241,7 +2259,8 @@ def example_plan() -> Plan:
                        "day or night by the on-call phone; anything about safety goes to the "
                        "founder at once, who calls the FDA's recall coordinator and, if the coffee "
                        "may cause serious harm, reports it to the Reportable Food Registry "
-                       "within 24 hours (FDA's draft guidance, May 2010). Between the "
+                       "within 24 hours of finding that it may (FD&C Act section 417, 21 U.S.C. "
+                       "350f(d)). Between the "
                        "19:00 and 07:00 looks the listening tool sends the on-call phone a "
                        "keyword alert for a public mention, on the platforms it covers, with "
                        "words such as sick, ill, allergy, glass, mould or recall. On Lumen's own "
@@ -2254,8 +2273,8 @@ def example_plan() -> Plan:
                        "the surge rota starts: one person is on the inbox and mentions from "
                        "07:00 to 22:00 every day, in two shifts (07:00 to 14:30 and 14:30 to "
                        "22:00), for up to three weeks, as in September 2025: Jo and Lee take "
-                       "five shifts a week each, Sam and Ade the other four (Sam's early, Ade's "
-                       "late). The founder "
+                       "five shifts a week each, Sam and Ade the other four, on their days off. "
+                       "The founder "
                        "approves each recall post. It is paid from the contingency."),
         disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
                    "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
@@ -2296,8 +2315,9 @@ def example_plan() -> Plan:
                                  "1, conversations with growers and press 1, managing paid "
                                  "promotion 0.5, tastings 0.5",
                       other_hours=8,
-                      tools="About 260 USD a month, our estimate of November 2026: check each price before "
-                            "the budget is signed. Buffer, Team plan, for the 8 social channels in the "
+                      tools="About 260 USD a month, our estimate of November 2026; the head of marketing "
+                            "confirms each price by 18 December 2026. Buffer, Team plan, for the 8 social "
+                            "channels in the "
                             "channel table (the Google profile, Instagram, Facebook, Threads, LinkedIn, X, "
                             "YouTube and TikTok), 80: Buffer prices per channel, not per seat, 10 USD a "
                             "channel a month billed yearly or 12 billed monthly, users unlimited "
@@ -2309,25 +2329,29 @@ def example_plan() -> Plan:
                             "count on it for keyword alerts. The monthly long YouTube video is scheduled in "
                             "YouTube Studio, which is free. Direct messages are "
                             "answered in each app's own inbox, not in Buffer, at the same four looks. Canva "
-                            "Teams for Sam and Ade, 26 (an estimate: check its seat minimum). "
+                            "Teams for Sam and Ade, 26 (an estimate, its seat minimum confirmed with the "
+                            "prices). "
                             "A listening tool for mentions elsewhere and "
                             "the overnight keyword alerts, such as Brand24's smallest plan, about 150 (an "
-                            "estimate: check it in the free trial, which also shows the platforms it "
-                            "covers; we "
-                            "count on its alerts only there). 256 in all, rounded"
+                            "estimate, tested in a free trial in December, which also shows the platforms "
+                            "it covers; we count on its alerts only there). 256 in all, rounded"
                             " up.",
                       tools_per_month=260, paid_per_month=200, currency="USD",
                       contingency=16000,
                       surge="One surge a year like the 2025 recall, staffed as the crisis policy "
                             "says: 3 weeks of one person on the inbox and mentions from 07:00 to "
-                            "22:00 every day, 105 hours a week in 14 shifts of 7.5 hours, all of "
-                            "them extra, as the usual looks go on beside them. Jo and Lee work "
+                            "22:00 every day, 105 hours a week in 14 shifts of 7.5 hours, beside "
+                            "the usual looks. Jo and Lee work "
                             "40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; "
-                            "Lumen's records, invented) and take 10 shifts, 75 hours, in place of "
-                            "other hours, so neither passes 40 in a week: Jo takes the late shift "
-                            "(14:30 to 22:00) on her four look days and one more, her 15:00 and "
-                            "19:00 looks falling inside those shifts, and the tastings wait, so "
-                            "her week is 37.5 hours; Lee's is 37.5 on the inbox and 2.5 in the "
+                            "Lumen's records, assumed) and take 10 shifts, 75 hours, in place of "
+                            "other hours, so neither passes 40 in a week. Early shifts (07:00 to "
+                            "14:30): Sam on Saturday and Sunday and Ade on Monday and Tuesday, their "
+                            "days off, Lee from Wednesday to Friday; late shifts (14:30 to 22:00): "
+                            "Lee on Monday and Tuesday, Jo from Wednesday to Sunday, her Saturday "
+                            "and Sunday looks inside them. So no working day spans more than 10 "
+                            "hours. Jo's week is 37.5 hours of shifts and her Monday and Tuesday "
+                            "looks and checks, 39.6 in all, the tastings waiting; Lee's is 37.5 on "
+                            "the inbox and 2.5 in the "
                             "café. The café's part-timers cover the café hours they give up, Jo's "
                             "35 and Lee's 37.5, 72.5 hours at the café's 20 USD (Lumen's "
                             "assumption, above the minimum wage), 25 with on-costs, "
@@ -2346,28 +2370,39 @@ def example_plan() -> Plan:
                             "exempt from the Act's overtime, which needs both executive or "
                             "administrative duties and a salary of at least 684 USD a week (the "
                             "level the Department of Labor enforces since a federal court vacated "
-                            "its 2024 rule on 15 November 2024); whether she is exempt is Lumen's "
-                            "to confirm, and if she is not, her surge "
+                            "its 2024 rule on 15 November 2024); if she is not exempt, her surge "
                             "evenings are overtime too. Lumen is in "
                             "New York State, whose own overtime rules also apply and set a higher "
-                            "exempt salary for executive and administrative staff: check the New "
-                            "York State Department of Labor's current figure before the budget is "
-                            "signed.",
-                      case="A year of the plan costs about 120,384 USD: people 88,725 (39 hours "
+                            "exempt salary for executive and administrative staff: the founder confirms "
+                            "the current figure with the New York State Department of Labor, and "
+                            "whether the head of marketing is exempt, by 18 December 2026.",
+                      case="We ask for 39 people hours a week from 4 January 2027, 260 USD a "
+                           "month of tools and 200 of paid promotion: 24,279 USD a year more than "
+                           "social costs today, with 16,000 held in reserve for a crisis like the "
+                           "2025 recall. It buys web-shop orders and wholesale enquiries from "
+                           "social, faster answers (five in ten messages within 4 hours, 93 in "
+                           "100 within 11, every day), six in ten genuine mentions answered, and "
+                           "readiness for a crisis. Without a surge the plan pays back in January "
+                           "2031; year one shows a loss of 18,810 USD. The main risk is the "
+                           "wholesale accounts: if the enquiries fall back to 2026's level after "
+                           "2027, it never pays back. A cheaper option: without the paid "
+                           "promotion the plan adds 2,400 USD a year less, and the orders target "
+                           "stands, as it counts unpaid orders only.\n\n"
+                           "A year of the plan costs about 120,384 USD: people 88,725 (39 hours "
                            "a week at the loaded 43.75 USD), overtime 10,139 (holiday and sick "
                            "cover 7,864, the on-call premium 2,275), tools 3,120, paid promotion "
                            "2,400 and the contingency 16,000. "
                            "Most of it is spent today: in 2026 social took about 35 hours a week "
                            "of Sam's, Ade's and the head of marketing's time (one full-time job) "
                            "and 40 USD a month of tools, 80,105 USD a year at the same loaded "
-                           "rate (Lumen's records, invented for this example). The plan adds "
+                           "rate (Lumen's records, assumed). The plan adds "
                            "24,279 USD a year (4 people hours a week, 9,100; overtime, 10,139; "
                            "tools, 2,640 more; paid promotion, 2,400) and holds 16,000 in reserve, "
                            "spent only in a surge. The case counts cost and value over the same "
                            "three years, 2027 to 2029. It assumes the plan runs on after 2027 at "
                            "the same cost and holds December's level: 14 extra orders a month and "
                            "two extra wholesale enquiries a month. The values are Lumen's records "
-                           "(invented): an order averages 32 USD at a 40% margin, 12.80 USD. A "
+                           "(assumed): an order averages 32 USD at a 40% margin, 12.80 USD. A "
                            "wholesale account averages 7,800 USD a year of beans at a 35% gross "
                            "margin, 2,730 USD, and 1 in 4 enquiries has become an account. An "
                            "account takes months to win, so each is counted from three months "
@@ -2396,12 +2431,7 @@ def example_plan() -> Plan:
                            "orders a month must come from offer links that land on the roast with "
                            "the SOCIAL code, not from more clicks. The paid promotion is a test "
                            "reported apart, as the cost per utm_medium=paid order: it stops if that "
-                           "is above the 12.80 USD margin after three months. "
-                           "The "
-                           "directors also buy service (five in ten messages answered within 4 hours, "
-                           "tracked monthly, and 93 in 100 within 11, every day, and six in "
-                           "ten genuine mentions "
-                           "answered) and readiness for a crisis like the 2025 recall."),
+                           "is above the 12.80 USD margin after three months."),
         reporting=Reporting("monthly", "the founder, the head of marketing and the café manager",
                             "2027-02-01"),
         actions={

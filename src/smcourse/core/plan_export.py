@@ -106,6 +106,7 @@ def sections(plan: Plan) -> list[Section]:
     """The plan as a document: its parts in the OASIS order, then what is still open."""
     situation, team, crisis, budget = plan.situation, plan.community, plan.crisis, plan.budget
     money = budget.currency
+    case, _, figures = budget.case.strip().partition("\n\n")  # the ask, then its arithmetic
     parts = [
         _summary(plan),
         Section("situation", "1. Where we start", [[
@@ -159,13 +160,14 @@ def sections(plan: Plan) -> list[Section]:
              budget.other_work),
             ("Tools", _amount(budget.tools_per_month, f"{money} a month"), budget.tools),
             ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"), ""),
-            ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge)]),
-            *([f"**What it buys**: {budget.case}"] if budget.case.strip() else [])]),
+            ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge),
+            *([("The case in figures", "", figures)] if figures else [])]),
+            *([f"**What it buys**: {case}"] if case else [])]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
         Section("actions", "14. From existing to living", [
-            f"**Weakest dimension** (module 3's scores or self-assessment): {plan.weakest or '–'}", Table(
+            f"**Weakest dimension** (our behaviour scores or self-assessment): {plan.weakest or '–'}", Table(
             ("Dimension", "Action", "Owner", "Due"),
             [(dimension, action.step, action.owner, action.due)
              for dimension, action in plan.actions.items() if dimension in DIMENSIONS])]),

@@ -281,8 +281,9 @@ class PlanBuilder:
                        "contingency": _amount(0, "Surge contingency a year"),
                        "surge": _text("extra hours a surge week × weeks × cost an hour",
                                       w.Layout(width="24em"), "How the contingency is priced"),
-                       "case": _text("what a sale earns, what an extra one costs, what else it buys",
-                                     w.Layout(width="24em"), "What the budget buys")}
+                       "case": _long_text("the ask, its cost and payback, the main risk, a cheaper "
+                                          "option; after an empty line, the arithmetic",
+                                          name="What the budget buys")}
         _simple_fields(plan.budget, self.budget)
         report = plan.reporting
         self.reporting = {"rhythm": _menu(model.RHYTHMS, report.rhythm, "Reporting rhythm"),
