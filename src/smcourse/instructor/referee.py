@@ -248,16 +248,27 @@ def handed_values(values_file: Path) -> dict[tuple[str, str], dict]:
     return found
 
 
+@lru_cache(maxsize=1024)
+def _compiled(source: str, label: str):
+    """`source` compiled as a kernel runs a cell: its statements, and its last expression (or None),
+    whose value is the cell's result. Kept for a worker's later submissions: the judge's cells come
+    from the assignment's source notebook, never from a learner, and a code object cannot change,
+    so a learner's values (data, laid in the namespace) cannot reach what is cached."""
+    tree = ast.parse(source)
+    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    return (compile(tree, label, "exec"),
+            None if last is None else compile(ast.Expression(last.value), label, "eval"))
+
+
 def _run(source: str, namespace: dict, label: str) -> list[dict]:
     """Run `source` in `namespace` as a kernel would run a cell; its outputs in nbformat's shape."""
     printed, outputs, result = io.StringIO(), [], None
     try:
-        tree = ast.parse(source)
-        last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+        statements, last = _compiled(source, label)
         with redirect_stdout(printed):
-            exec(compile(tree, label, "exec"), namespace)
+            exec(statements, namespace)
             if last is not None:
-                result = eval(compile(ast.Expression(last.value), label, "eval"), namespace)
+                result = eval(last, namespace)
     except Exception as error:  # a failing test is a verdict, whatever it raised
         failure = {"output_type": "error", "ename": type(error).__name__, "evalue": str(error),
                    "traceback": traceback.format_exception_only(type(error), error)}
