@@ -1088,8 +1088,10 @@ PLAN_CLAIMS = {
     "between 19:00 and 19:30 waited about 12 hours.":
         lambda: _waits_arriving(7, 19).max() <= 4 and len(_waits_arriving(19, 19.5)) == 54
         and round(_waits_arriving(19, 19.5).median()) == 12,
-    "Of all messages, six in ten are answered within 4 hours and 93 in 100 within 11.":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
+    "Of all messages, the target is five in ten within 4 hours (the replay gives six) and 93 in 100 "
+    "within 11.":
+        lambda: TRACKED_TARGET == 50 and _tracked_within_four()
+        and round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "Other work, 8 hours a week: monitoring about 24 mentions a week and answering 6 in 10 of the "
     "genuine ones 2, the on-call allowance 2":

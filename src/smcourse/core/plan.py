@@ -2216,8 +2216,9 @@ def example_plan() -> Plan:
                         "rota supports: a message that arrives from 07:00 to 19:00 is answered "
                         "at the next look, within four hours. One that arrives after the 19:00 "
                         "look waits for the 07:00 look: the 54 comments of 2025 that came "
-                        "between 19:00 and 19:30 waited about 12 hours. Of all messages, six "
-                        "in ten are answered within 4 hours and 93 in 100 within 11. "
+                        "between 19:00 and 19:30 waited about 12 hours. Of all messages, the "
+                        "target is five in ten within 4 hours (the replay gives six) and 93 in "
+                        "100 within 11. "
                         "Overnight the leads hold the on-call phone in alternate weeks, as the "
                         "crisis policy says.",
             escalation="Complaints about the café go to the café manager, and about a web-shop "
