@@ -459,10 +459,10 @@ CLAIMS = {
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "and tracks it in each monthly report: the share of comments answered within 4 hours, "
-    "unanswered ones counted as late, from 20.2% in 2025 to 50% by 31 March 2027. The replay answers "
-    "every comment at the next look and reaches 59.8%, a ceiling no real week meets (Lumen answered "
-    "55% of comments at all in 2025), so the target sits about 10 points below it, room for answers "
-    "that need a colleague.":
+    "unanswered ones counted as late, from 20.2% in 2025 outside the recall to 50% by 31 March 2027. "
+    "The replay answers every comment at the next look and reaches 59.8%, a ceiling no real week "
+    "meets (Lumen answered 55% of comments at all outside the recall), so the target sits about 10 "
+    "points below it, room for answers that need a colleague.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and round(float(_replay_ceiling()) - TRACKED_TARGET) == 10
         and len(_waits(LUMEN.community)) == _comments_outside_recall()
@@ -1084,7 +1084,8 @@ PLAN_CLAIMS = {
         lambda: TRACKED_TARGET == 50 and _tracked_within_four()
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
-    "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 that came "
+    "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 outside the "
+    "recall that came "
     "between 19:00 and 19:30 waited about 12 hours.":
         lambda: _waits_arriving(7, 19).max() <= 4 and len(_waits_arriving(19, 19.5)) == 54
         and round(_waits_arriving(19, 19.5).median()) == 12,
@@ -1140,9 +1141,8 @@ PLAN_CLAIMS = {
     "for clicks: in 2025 a feed post there drew 0.3 clicks, the fewest of any channel":
         lambda: round(_mentions_per_week()["x"]) == 5
         and _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.3",
-    "In 2025 those weekly medians averaged 8.0 hours (the median over all the year's answers, 9.9, "
-    "is another measure).":
-        lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
+    "Outside the recall, 2025's weekly medians averaged 8.0 hours.":
+        lambda: _weekly_median_mean() == "8.0",
     "gives weekly medians averaging 3.6 hours to that look, and the target of 4.5 leaves most of an "
     "hour for answers that need a colleague. A week's median varies by 4.3 hours":
         lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
@@ -1157,7 +1157,7 @@ PLAN_CLAIMS = {
     "each answer once.":
         lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
     "Each monthly report also tracks the promise sold: comments answered within 4 hours, 20.2% in 2025 "
-    "(unanswered ones counted as late), 50% by March, under the replay's 59.8%.":
+    "outside the recall (unanswered ones counted as late), 50% by March, under the replay's 59.8%.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
@@ -1328,7 +1328,7 @@ def _tracked_within_four():
     response-time objective's March date, beside that objective."""
     response = next(o for o in LUMEN.objectives if o.metric == "response_time")
     return (LUMEN.reporting.rhythm == "monthly" and response.by == "2027-03-31"
-            and "20.2% in 2025" in response.reason
+            and "20.2% in 2025 outside the recall" in response.reason
             and f"{TRACKED_TARGET}% by March" in response.reason)
 
 

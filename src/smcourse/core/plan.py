@@ -2004,9 +2004,8 @@ def example_plan() -> Plan:
                          "plan_import.weekly's weekly medians",
                   reason="Judged as the mean of weekly medians. One measure for baseline and "
                          "target: each week's median of the hours from a comment to our answer, "
-                         "averaged over the weeks judged. In 2025 those weekly medians "
-                         "averaged 8.0 hours (the median over all the year's answers, 9.9, is "
-                         "another measure). Each look answers every message waiting, or says "
+                         "averaged over the weeks judged. Outside the recall, 2025's weekly "
+                         "medians averaged 8.0 hours. Each look answers every message waiting, or says "
                          "when the answer will come, so a comment is answered at the first "
                          "look after it arrives: replaying 2025's comments on this rota (every "
                          "day, looks at 07, 11, 15 and 19) gives weekly medians averaging 3.6 "
@@ -2016,8 +2015,8 @@ def example_plan() -> Plan:
                          "the target is the mean of the 12 weekly medians from 4 January, "
                          "beside a floor on the share of questions answered. Each monthly report "
                          "also tracks the promise sold: comments answered within 4 hours, 20.2% "
-                         "in 2025 (unanswered ones counted as late), 50% by March, under the "
-                         "replay's 59.8%."),
+                         "in 2025 outside the recall (unanswered ones counted as late), 50% by "
+                         "March, under the replay's 59.8%."),
         Objective("service", "questions_answered", "85.7", "95", "2027-03-31",
                   spread=weekly["questions_answered"],
                   periods="12",
@@ -2215,7 +2214,7 @@ def example_plan() -> Plan:
                         "will come. The promise is what replaying 2025's comments on this "
                         "rota supports: a message that arrives from 07:00 to 19:00 is answered "
                         "at the next look, within four hours. One that arrives after the 19:00 "
-                        "look waits for the 07:00 look: the 54 comments of 2025 that came "
+                        "look waits for the 07:00 look: the 54 comments of 2025 outside the recall that came "
                         "between 19:00 and 19:30 waited about 12 hours. Of all messages, the "
                         "target is five in ten within 4 hours (the replay gives six) and 93 in "
                         "100 within 11. "
