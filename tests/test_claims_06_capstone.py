@@ -347,9 +347,7 @@ def _post_hours(name):
 def _inbox_hours(dms, look_minutes=plan.CHECK_MINUTES):
     """The inbox's hours a week at the 4-hour promise with `dms` direct messages a week and
     `look_minutes` a look (the plan's constant by default)."""
-    team = dataclasses.replace(LUMEN.community, dms_per_week=dms)
-    looks = team.days * math.ceil(team.window_hours() / 4)
-    return team.hours_needed(4) + looks * (look_minutes - plan.CHECK_MINUTES) / 60
+    return dataclasses.replace(LUMEN.community, dms_per_week=dms).hours_needed(4, look_minutes)
 
 
 def _feed_posts_per_week():
@@ -990,6 +988,11 @@ def _payback(kept=KEPT, until=None):
 
 
 PLAN_CLAIMS = {
+    "answering 77 messages a week within 4 hours takes 9.8 of the 10 staffed hours at 10 minutes a "
+    "look, 14.5 at 20; more messages or slower looks than expected, and the promise slips.":
+        lambda: LUMEN.community.messages_per_week + LUMEN.community.dms_per_week == 77
+        and f"{_inbox_hours(dms=15):.1f}" == "9.8" and LUMEN.community.staffed_hours == 10
+        and plan.CHECK_MINUTES == 10 and f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5",
     "One instrument for baseline and target: the posts naming Lumen on Instagram, Facebook, X, TikTok "
     "and LinkedIn, the platforms our 2025 export holds.":
         lambda: _mention_platforms() == {"Instagram", "Facebook", "X", "TikTok", "LinkedIn"}

@@ -380,12 +380,13 @@ class Community:
         opens, closes = parse_clock(self.opens), parse_clock(self.closes)
         return None if opens is None or closes is None else closes - opens
 
-    def hours_needed(self, promise: float) -> float | None:
-        """Hours a week that answering the expected messages within `promise` hours takes."""
+    def hours_needed(self, promise: float, look_minutes: float = CHECK_MINUTES) -> float | None:
+        """Hours a week that answering the expected messages within `promise` hours takes, at
+        `look_minutes` a look through every inbox."""
         window = self.window_hours()
         if window is None or window <= 0 or promise <= 0:
             return None
-        looks = self.days * math.ceil(window / promise) * CHECK_MINUTES / 60
+        looks = self.days * math.ceil(window / promise) * look_minutes / 60
         replies = self.messages_per_week + self.dms_per_week
         return replies * self.minutes_per_reply / 60 + looks
 
