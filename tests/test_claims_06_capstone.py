@@ -988,6 +988,12 @@ def _payback(kept=KEPT, until=None):
 
 
 PLAN_CLAIMS = {
+    "Whoever holds the on-call phone pauses every scheduled post within 30 minutes, in Buffer, YouTube "
+    "Studio (the video) and the email tool (the newsletter); nothing resumes until the approver says "
+    "so.":
+        lambda: all(tool in LUMEN.budget.tools for tool in ("Buffer", "YouTube Studio"))
+        and {"YouTube", "Email newsletter"} <= set(LUMEN.channel_names())
+        and "alternate weeks" in LUMEN.community.who_answers,
     "answering 77 messages a week within 4 hours takes 9.8 of the 10 staffed hours at 10 minutes a "
     "look, 14.5 at 20; more messages or slower looks than expected, and the promise slips.":
         lambda: LUMEN.community.messages_per_week + LUMEN.community.dms_per_week == 77

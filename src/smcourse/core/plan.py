@@ -2253,9 +2253,9 @@ def example_plan() -> Plan:
                               "back to the café or write to us for a full refund. We will post "
                               "an update here by TIME.",
             approver="The founder; the head of marketing when the founder cannot be reached",
-            pause="Whoever holds the on-call phone (the community lead on call that week) "
-                  "pauses every scheduled post in the scheduling tool "
-                  "within 30 minutes, and nothing resumes until the approver says so.",
+            pause="Whoever holds the on-call phone pauses every scheduled post within 30 "
+                  "minutes, in Buffer, YouTube Studio (the video) and the email tool (the "
+                  "newsletter); nothing resumes until the approver says so.",
             escalation="Community lead, then head of marketing, then founder, within the hour, "
                        "day or night by the on-call phone; anything about safety goes to the "
                        "founder at once, who calls the FDA's recall coordinator and, if the coffee "
