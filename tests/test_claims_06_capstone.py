@@ -347,9 +347,7 @@ def _post_hours(name):
 def _inbox_hours(dms, look_minutes=plan.CHECK_MINUTES):
     """The inbox's hours a week at the 4-hour promise with `dms` direct messages a week and
     `look_minutes` a look (the plan's constant by default)."""
-    team = dataclasses.replace(LUMEN.community, dms_per_week=dms)
-    looks = team.days * math.ceil(team.window_hours() / 4)
-    return team.hours_needed(4) + looks * (look_minutes - plan.CHECK_MINUTES) / 60
+    return dataclasses.replace(LUMEN.community, dms_per_week=dms).hours_needed(4, look_minutes)
 
 
 def _feed_posts_per_week():
@@ -459,10 +457,10 @@ CLAIMS = {
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "and tracks it in each monthly report: the share of comments answered within 4 hours, "
-    "unanswered ones counted as late, from 20.2% in 2025 to 50% by 31 March 2027. The replay answers "
-    "every comment at the next look and reaches 59.8%, a ceiling no real week meets (Lumen answered "
-    "55% of comments at all in 2025), so the target sits about 10 points below it, room for answers "
-    "that need a colleague.":
+    "unanswered ones counted as late, from 20.2% in 2025 outside the recall to 50% by 31 March 2027. "
+    "The replay answers every comment at the next look and reaches 59.8%, a ceiling no real week "
+    "meets (Lumen answered 55% of comments at all outside the recall), so the target sits about 10 "
+    "points below it, room for answers that need a colleague.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and round(float(_replay_ceiling()) - TRACKED_TARGET) == 10
         and len(_waits(LUMEN.community)) == _comments_outside_recall()
@@ -990,6 +988,17 @@ def _payback(kept=KEPT, until=None):
 
 
 PLAN_CLAIMS = {
+    "Whoever holds the on-call phone pauses every scheduled post within 30 minutes, in Buffer, YouTube "
+    "Studio (the video) and the email tool (the newsletter); nothing resumes until the approver says "
+    "so.":
+        lambda: all(tool in LUMEN.budget.tools for tool in ("Buffer", "YouTube Studio"))
+        and {"YouTube", "Email newsletter"} <= set(LUMEN.channel_names())
+        and "alternate weeks" in LUMEN.community.who_answers,
+    "answering 77 messages a week within 4 hours takes 9.8 of the 10 staffed hours at 10 minutes a "
+    "look, 14.5 at 20; more messages or slower looks than expected, and the promise slips.":
+        lambda: LUMEN.community.messages_per_week + LUMEN.community.dms_per_week == 77
+        and f"{_inbox_hours(dms=15):.1f}" == "9.8" and LUMEN.community.staffed_hours == 10
+        and plan.CHECK_MINUTES == 10 and f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5",
     "One instrument for baseline and target: the posts naming Lumen on Instagram, Facebook, X, TikTok "
     "and LinkedIn, the platforms our 2025 export holds.":
         lambda: _mention_platforms() == {"Instagram", "Facebook", "X", "TikTok", "LinkedIn"}
@@ -1084,12 +1093,15 @@ PLAN_CLAIMS = {
         lambda: TRACKED_TARGET == 50 and _tracked_within_four()
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
-    "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 that came "
+    "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 outside the "
+    "recall that came "
     "between 19:00 and 19:30 waited about 12 hours.":
         lambda: _waits_arriving(7, 19).max() <= 4 and len(_waits_arriving(19, 19.5)) == 54
         and round(_waits_arriving(19, 19.5).median()) == 12,
-    "Of all messages, six in ten are answered within 4 hours and 93 in 100 within 11.":
-        lambda: round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
+    "Of all messages, the target is five in ten within 4 hours (the replay gives six) and 93 in 100 "
+    "within 11.":
+        lambda: TRACKED_TARGET == 50 and _tracked_within_four()
+        and round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
     "Other work, 8 hours a week: monitoring about 24 mentions a week and answering 6 in 10 of the "
     "genuine ones 2, the on-call allowance 2":
@@ -1138,9 +1150,8 @@ PLAN_CLAIMS = {
     "for clicks: in 2025 a feed post there drew 0.3 clicks, the fewest of any channel":
         lambda: round(_mentions_per_week()["x"]) == 5
         and _clicks_per_post().idxmin() == "x" and f"{_clicks_per_post()['x']:.1f}" == "0.3",
-    "In 2025 those weekly medians averaged 8.0 hours (the median over all the year's answers, 9.9, "
-    "is another measure).":
-        lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
+    "Outside the recall, 2025's weekly medians averaged 8.0 hours.":
+        lambda: _weekly_median_mean() == "8.0",
     "gives weekly medians averaging 3.6 hours to that look, and the target of 4.5 leaves most of an "
     "hour for answers that need a colleague. A week's median varies by 4.3 hours":
         lambda: f"{_replay_weekly_median_mean():.1f}" == "3.6"
@@ -1155,7 +1166,7 @@ PLAN_CLAIMS = {
     "each answer once.":
         lambda: _weekly_median_mean() == "8.0" and f"{_baseline(RECALL)['response_time']:.1f}" == "9.9",
     "Each monthly report also tracks the promise sold: comments answered within 4 hours, 20.2% in 2025 "
-    "(unanswered ones counted as late), 50% by March, under the replay's 59.8%.":
+    "outside the recall (unanswered ones counted as late), 50% by March, under the replay's 59.8%.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
@@ -1326,7 +1337,7 @@ def _tracked_within_four():
     response-time objective's March date, beside that objective."""
     response = next(o for o in LUMEN.objectives if o.metric == "response_time")
     return (LUMEN.reporting.rhythm == "monthly" and response.by == "2027-03-31"
-            and "20.2% in 2025" in response.reason
+            and "20.2% in 2025 outside the recall" in response.reason
             and f"{TRACKED_TARGET}% by March" in response.reason)
 
 

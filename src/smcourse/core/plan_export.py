@@ -27,6 +27,7 @@ import icalendar
 
 from smcourse.core.plan import (
     CALENDAR_WEEKS,
+    CHECK_MINUTES,
     COURSE_DATA,
     DIMENSIONS,
     METRICS,
@@ -339,12 +340,15 @@ def _summary_risks(plan: Plan) -> list[str]:
                      f"{objective.target} by {objective.by}, is {ratio:.1f} times what chance alone "
                      "can move it: an early report that shows no change proves little.")
     team, promises = plan.community, plan.promises()
-    needed = team.hours_needed(min(promises.values())) if promises else None
+    promise = min(promises.values()) if promises else None
+    needed = team.hours_needed(promise) if promise else None
     if needed is not None and team.staffed_hours:
+        slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
         risks.append(f"**The inbox**: answering {team.messages_per_week + team.dms_per_week:g} "
-                     f"messages a week within {min(promises.values()):g} hours takes "
-                     f"{needed:.1f} of the {team.staffed_hours:g} staffed hours; more messages "
-                     "than expected, and the promise slips.")
+                     f"messages a week within {promise:g} hours takes {needed:.1f} of the "
+                     f"{team.staffed_hours:g} staffed hours at {CHECK_MINUTES} minutes a look, "
+                     f"{slower:.1f} at {2 * CHECK_MINUTES}; more messages or slower looks than "
+                     "expected, and the promise slips.")
     action = plan.actions.get(plan.weakest)
     if action is not None:
         risks.append(f"**Weakest dimension, {plan.weakest}**: {_first_sentence(action.step)} "
