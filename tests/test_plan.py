@@ -1271,3 +1271,10 @@ def test_a_source_naming_its_own_comments_csv_is_not_recomputed_from_the_course_
     answered = next(o for o in bakery.objectives if o.metric == "questions_answered")
     answered.source = "our comments.csv from Meta Business Suite, August 2026 to January 2027"
     assert plan.check(bakery) == []
+
+
+def test_a_look_at_half_past_is_one_look_in_the_fingerprint():
+    """A rota day's looks are read as times of day: "11:30" is one look at 11.5, not two."""
+    lumen = plan.example_plan()
+    lumen.community.rota["Mon"] = "Sam at 07 and 11:30, Jo at 15 and 19"
+    assert "rota|Mon|7 11.5 15 19" in plan.fingerprint(lumen)

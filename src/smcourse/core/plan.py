@@ -1479,8 +1479,7 @@ def _unnamed(text: str, names: list[str]) -> str:
 
 def _rota_looks(rota: dict[str, str]) -> dict[str, str]:
     """The rota by its look times: each day's hours, sorted, so that new names hide nothing."""
-    looks = {day: sorted(float(hour) for hour in re.findall(r"\d+", rota.get(day, "")))
-             for day in WEEKDAYS}
+    looks = {day: sorted(_look_hours(rota.get(day, ""))) for day in WEEKDAYS}
     return {day: " ".join(f"{hour:g}" for hour in hours) for day, hours in looks.items() if hours}
 
 
@@ -1908,8 +1907,8 @@ def _looks_held(rota: dict[str, str]) -> Counter:
     """The looks each person holds in a week of `rota` ("Sam at 07 and 11" is two of Sam's)."""
     looks = Counter()
     for shift in rota.values():
-        for name, hours in re.findall(r"(\w+) at ([\d and]+)", shift):
-            looks[name] += len(re.findall(r"\d+", hours))
+        for name, hours in re.findall(r"(\w+) at ([\d: and]+)", shift):
+            looks[name] += len(_look_hours(hours))
     return looks
 
 
