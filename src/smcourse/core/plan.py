@@ -101,7 +101,7 @@ REWORDED = 0.5  # or the share of their words alike in the same order (a paraphr
 ROTA_SHARE = 0.75  # a rota day repeats Lumen's when it keeps three of its four looks, whatever it adds
 UNIT_FILLERS = {"a", "an", "per", "each", "every"}  # "orders a month" is "orders per month"
 PASSAGE_WORDS = 8  # a run of this many words in Lumen's order is a copied passage
-SHAPE_SHARE = 0.5  # and one that repeats half of its skeleton when every number may be a third off
+SHAPE_SHARE = 0.5  # and one that repeats half of its shape, however its numbers are scaled
 EXAMPLE_NAMES_NAMED = 3  # so does one naming three of Lumen's people or personas (one Sam is chance)
 PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
 NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
@@ -995,9 +995,8 @@ def _check_clicks_convert(objectives: list[Objective]):
                             f"Objective {number} aims at {monthly:.0f} {objective.metric.lower()} "
                             f"a month, more than the {clicks[most]:.0f} clicks or visits a month "
                             f"objective {most}, the plan's highest, aims at: every click would have "
-                            "to bring more than "
-                            "one. Lower this target, raise the clicks', or say in its reason where "
-                            "the rest come from.")
+                            "to bring more than one. Lower this target, raise the clicks', or say "
+                            "in its reason where the rest come from.")
 
 
 def baseline_method(objective: Objective) -> str:
@@ -1745,6 +1744,7 @@ def _percent(part: float, whole: float) -> str:
 
 
 def _median(values: list[float]) -> float:
+    """The middle of `values` (the mean of the two middle ones when they are even); 0 when none."""
     ordered = sorted(values)
     middle = len(ordered) // 2
     return (ordered[middle] + ordered[~middle]) / 2 if ordered else 0.0
