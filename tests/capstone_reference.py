@@ -362,8 +362,9 @@ def scripted_copy() -> plan.Plan:
     """A reader's scripted copy of Lumen's plan, as the reader handed it in: Lumen's skeleton with
     every number doubled, the dates three months on, the metrics "Our count of ...", pillars and
     personas renamed and every text a sentence assembled at random, but Lumen's rota and people
-    kept. Its shares print under their lines (27 % of the choices, 32 % of the shape while names
-    and texts weighed in it, 45 % of the skeleton alone, no texts)."""
+    kept. Its shares printed under their lines (27 % of the choices, 32 % of the shape while names
+    and texts weighed in it, 45 % of the skeleton alone, no texts) until the shape took out scale
+    and calendar (77 %)."""
     return plan.load(SCRIPTED_COPY).plan
 
 
@@ -383,3 +384,89 @@ def with_invented_rate(bakery: plan.Plan) -> plan.Plan:
     return dataclasses.replace(bakery, objectives=[*bakery.objectives, rate],
                                community=dataclasses.replace(bakery.community,
                                                              messages_per_week=1, dms_per_week=0))
+
+
+# Words for `_unrelated_sentence`: one word a slot, so that two texts share a run of four words
+# only when all four slots agree (the strides below keep every field's run its own).
+OPENERS = ("Yesterday", "Often", "Sometimes", "Usually", "Lately", "Quietly", "Slowly", "Later",
+           "Soon", "Again", "Still", "Meanwhile", "Happily")
+SUBJECTS = ("sailors", "gardeners", "librarians", "painters", "drivers", "farmers", "tailors",
+            "poets", "pilots", "cyclists", "singers")
+VERBS = ("repaint", "collect", "measure", "describe", "photograph", "repair", "polish", "gather",
+         "sketch", "fold")
+OBJECTS = ("lanterns", "bicycles", "kites", "coats", "stones", "maps", "clocks", "blankets",
+           "ladders")
+PLACES = ("harbour", "meadow", "library", "station", "orchard", "bridge", "castle", "valley")
+SEASONS = ("spring", "winter", "summer", "autumn", "evenings", "mornings", "holidays")
+
+
+def _unrelated_sentence(index: int, channel: str) -> str:
+    """A sentence of everyday English about nothing in the plan but `channel`, different for each
+    `index` in every run of four words (strides prime to each list's length)."""
+    pick = [words[index * stride % len(words)] for words, stride in (
+        (OPENERS, 1), (SUBJECTS, 2), (VERBS, 3), (OBJECTS, 4), (PLACES, 3), (SEASONS, 2))]
+    opener, subject, verb, thing, place, season = pick
+    return (f"{opener} the {subject} {verb} our {thing} near the {place} in {season}, and we "
+            f"tell {channel} about it.")
+
+
+SOURCE_FIELDS = {"source"}
+
+
+def with_everything_scaled_and_moved(lumen: plan.Plan, factor: float = 1.7,
+                                     later: dt.timedelta = dt.timedelta(weeks=13),
+                                     hours: int = 1) -> plan.Plan:
+    """Lumen's plan (`lumen`, a copy of `plan.example_plan()`) disguised by the fourteenth reader's
+    recipe: every number `factor` times (a share of 100 % kept where it would pass it, a count of
+    posts rounded; the staffed and people hours then raised just enough to pass the checks), every
+    date `later` on, every look on the rota and the inbox's hours `hours` later, the organisation,
+    pillars, personas and people renamed, and every written text an unrelated sentence naming one
+    of its channels (the baselines' sources "our own records", with the count a rate is out of).
+    The reader measured 29 % alike and 40 % of the shape, and this script 20 % and 28 % while the
+    shape compared numbers as typed: no copy, every automatic point."""
+    lumen.organisation = "Harbour Tea Co."
+    lumen.start = str(dt.date.fromisoformat(lumen.start) + later)
+    for objective in lumen.objectives:
+        ceiling = 100 if "%" in objective.spec().unit else objective.spec().high
+        if float(objective.target) * factor <= ceiling:
+            for name in ("baseline", "target", "spread"):
+                setattr(objective, name, f"{float(getattr(objective, name)) * factor:.4g}")
+        objective.by = str(dt.date.fromisoformat(objective.by) + later)
+        objective.metric = objective.metric.replace("Lumen", lumen.organisation)
+        rate = plan.RATE_OF.search(objective.spec().unit)
+        objective.source = "our own records, 2026" + (
+            f", about {round(95 * factor)} {rate.group(1)} a month" if rate else "")
+    lumen.reporting.first = str(dt.date.fromisoformat(lumen.reporting.first) + later)
+    for action in lumen.actions.values():
+        action.due = str(dt.date.fromisoformat(action.due) + later)
+    for channel in lumen.channels:
+        channel.posts = round(channel.posts * factor)
+        channel.minutes_per_post = round(channel.minutes_per_post * factor)
+        if channel.response_hours:
+            channel.response_hours = f"{float(channel.response_hours) * factor:.4g}"
+    team, budget = lumen.community, lumen.budget
+    team.opens, team.closes = (plan._clock(plan.parse_clock(time) + hours)
+                               for time in (team.opens, team.closes))
+    team.rota = {day: re.sub(r"\b(\d{2})\b", lambda hour: f"{int(hour.group()) + hours:02d}",
+                             shift) for day, shift in team.rota.items()}
+    for name in ("messages_per_week", "dms_per_week", "minutes_per_reply"):
+        setattr(team, name, round(getattr(team, name) * factor, 1))
+    for name in ("other_hours", "tools_per_month", "paid_per_month", "contingency"):
+        setattr(budget, name, round(getattr(budget, name) * factor, 1))
+    team.staffed_hours = max(round(team.staffed_hours * factor, 1),
+                             math.ceil(team.hours_needed(min(lumen.promises().values()))))
+    budget.people_hours = max(round(budget.people_hours * factor, 1),
+                              math.ceil(sum(lumen.hours_by_work().values()) * (1 + plan.BUFFER)))
+    renamed = with_new_people(with_themes_and_readers(lumen))
+    channels = [channel.name for channel in renamed.channels]
+    written = iter(range(1000))
+
+    def unrelated(old: str, field: str) -> str:
+        if field not in PLACEHOLDER_FIELDS - SOURCE_FIELDS or not old.strip():
+            return old
+        index = next(written)
+        text = _unrelated_sentence(index, channels[index % len(channels)])
+        if field == "holding_statement":
+            return f"{text} We will post an update here by 6 pm."
+        return f"{text} Gifted posts say #ad." if field == "disclosure" else text
+    return _map_texts(renamed, unrelated)

@@ -16,6 +16,7 @@ from capstone_reference import (
     solution_cells,
     with_dictionary_words,
     with_everything_renamed_and_rewritten,
+    with_everything_scaled_and_moved,
     with_invented_rate,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
@@ -117,6 +118,7 @@ def graded(tmp_path_factory):
                 "lumen_scripted_copy": scripted_copy(),
                 "lumen_renamed_and_rewritten": with_everything_renamed_and_rewritten(
                     plan.example_plan(), 1.15),
+                "lumen_scaled_and_moved": with_everything_scaled_and_moved(plan.example_plan()),
                 "no_plan_file": None}
     answered = next(o for o in bakery.objectives if o.metric == "questions_answered")
     learners["bakery_comments_file_baseline"] = dataclasses.replace(bakery, objectives=[
@@ -163,7 +165,8 @@ def test_lumen_s_example_earns_nothing_for_the_plan_under_any_name(scores):
     assert scores["lumen_unchanged"] == scores["lumen_renamed"] == scores["lumen_disguised"] \
         == scores["lumen_reworded"] == scores["lumen_reversed"] == scores["lumen_nudged"] \
         == scores["lumen_placeholders"] == scores["lumen_cut"] \
-        == scores["lumen_garbled"] == scores["lumen_renamed_and_rewritten"] == TASK_A
+        == scores["lumen_garbled"] == scores["lumen_renamed_and_rewritten"] \
+        == scores["lumen_scaled_and_moved"] == TASK_A
 
 
 def test_a_plan_of_dictionary_words_chosen_at_random_earns_nothing_for_the_plan(scores):
@@ -182,11 +185,12 @@ def test_a_plan_of_word_salad_naming_a_channel_earns_nothing_for_the_plan(scores
 
 def test_a_scripted_copy_that_keeps_lumen_s_people_and_rota_earns_nothing_for_the_plan(graded):
     """A reader's scripted copy: numbers doubled, dates moved, every text a sentence made at random,
-    so its shares print under their lines; Lumen's rota and people are what give it away."""
+    so its choices print under their line; its shape, scale and calendar taken out, and Lumen's
+    rota and people give it away."""
     scores, root = graded
     assert scores["lumen_scripted_copy"] == TASK_A
     line = _tutor_line(root, "lumen_scripted_copy")
-    assert "repeats 27% of Lumen's example" in line and "45% of its shape" in line
+    assert "repeats 27% of Lumen's example" in line and "77% of its shape" in line
     assert "Lumen's people and personas (Ade, Jo, Priya, Sam); Lumen as its own business; " \
         "Lumen's rota." in line
     assert "Lumen's own names in it (three or more of its people and personas, Lumen as its " \
@@ -229,9 +233,10 @@ def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
         and shares["lumen_reversed"] > 90 and shares["lumen_nudged"] > 90
     assert "and 100% of Lumen's written texts" in _tutor_line(root, "lumen_nudged")
     shape = {student: int(re.search(r"(\d+)% of its shape", _tutor_line(root, student)).group(1))
-             for student in ("reference", "lumen_cut", "lumen_renamed_and_rewritten")}
-    assert shape["reference"] < 30 and shape["lumen_cut"] >= 50 \
-        and shape["lumen_renamed_and_rewritten"] >= 50
+             for student in ("reference", "lumen_cut", "lumen_renamed_and_rewritten",
+                             "lumen_scaled_and_moved")}
+    assert shape["reference"] < 20 and shape["lumen_cut"] >= 50 \
+        and shape["lumen_renamed_and_rewritten"] >= 50 and shape["lumen_scaled_and_moved"] > 90
 
 
 def _task_b_run_directly(handed_in: plan.Plan, folder: Path, capsys) -> tuple[float, str]:
@@ -272,3 +277,16 @@ def test_task_b_run_directly_takes_the_points_invented_numbers_earned(tmp_path, 
 def test_the_grading_run_gives_no_point_to_a_quarter_filled_plan_or_invented_numbers(scores):
     assert scores["quarter_filled"] == TASK_A
     assert scores["bakery_invented_rate"] == TASK_A + TASK_B - 2
+
+
+def test_task_b_run_directly_gives_a_plan_with_only_things_to_consider_every_point(
+        tmp_path, capsys):
+    """As every "consider", the one for a count aimed far above its baseline costs no point: the
+    bakery aiming at 200 cake orders a month from 14 is asked why, and the tutor judges the
+    reason."""
+    bakery = reference_plan(tmp_path)
+    orders = dataclasses.replace(bakery.objectives[0], target="200")
+    jumped = dataclasses.replace(bakery, objectives=[orders, *bakery.objectives[1:]])
+    assert [(issue.level, issue.where) for issue in plan.check(jumped)] == [
+        ("consider", "objectives[1].target")]
+    assert _task_b_run_directly(jumped, tmp_path, capsys)[0] == TASK_B

@@ -101,7 +101,7 @@ REWORDED = 0.5  # or the share of their words alike in the same order (a paraphr
 ROTA_SHARE = 0.75  # a rota day repeats Lumen's when it keeps three of its four looks, whatever it adds
 UNIT_FILLERS = {"a", "an", "per", "each", "every"}  # "orders a month" is "orders per month"
 PASSAGE_WORDS = 8  # a run of this many words in Lumen's order is a copied passage
-SHAPE_SHARE = 0.5  # and one that repeats half of its skeleton when every number may be a third off
+SHAPE_SHARE = 0.5  # and one that repeats half of its shape, however its numbers are scaled
 EXAMPLE_NAMES_NAMED = 3  # so does one naming three of Lumen's people or personas (one Sam is chance)
 PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
 NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
@@ -176,6 +176,15 @@ IMPLIED_BASES = {
 # Every post draws at least one comment or direct message a week, as the plan's workload counts
 # them: Lumen's 2025 posts drew 1.05 comments each in the course data.
 MESSAGES_PER_POST = 1
+# An own count's target more than JUMP_RATIO times its baseline and, when a spread is given, more
+# than JUMP_SPREADS spreads above it is a rise that posting rarely brings: the reason must say what
+# does (a count of 2 tripling is within chance; 14 orders to 200 is not).
+JUMP_RATIO = 3
+JUMP_SPREADS = 10
+# An own count of clicks or visits, and an own count of what comes through the plan's links (orders
+# or bookings from social links, utm-tagged sign-ups), each by its metric and unit.
+CLICK_COUNT = re.compile(r"\b(clicks?|visits?|sessions?)\b", re.IGNORECASE)
+THROUGH_LINKS = re.compile(r"\b(links?|utm\w*)\b", re.IGNORECASE)
 # Units that count activity on the platforms, or the effort of posting (posts published); an own
 # count of the outcome counts something else.
 PLATFORM_UNITS = re.compile(r"\b(likes?|views?|impressions?|clicks?|engagements?|followers?|"
@@ -193,7 +202,9 @@ class Closeness:
 
 
 NUDGED = Closeness(share=0.1, days=14, hours=1)  # a copy with its numbers nudged
-RESHAPED = Closeness(share=0.35, days=42, hours=2)  # Lumen's shape with every number pushed
+# Lumen's shape (`shape`) with every number scaled and every date and look moved: its ratios and
+# offsets within a fifth (a count of posts rounded moves them that much), looks within half an hour.
+RESHAPED = Closeness(share=0.2, days=0, hours=0.5)
 
 
 @dataclass(frozen=True)
@@ -855,6 +866,7 @@ def _check_objectives(plan: Plan):
                             _named_nothing(f"The reason of objective {number}"))
     yield from _check_outcomes_counted(plan.objectives)
     yield from _check_answered_floor(plan.objectives)
+    yield from _check_clicks_convert(plan.objectives)
 
 
 def _check_answered_floor(objectives: list[Objective]):
@@ -925,8 +937,66 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
                        f"{'up' if spec.better == 'higher' else 'down'}.")
         else:
             yield from _check_noise(objective, spec, number, where, target - baseline)
+            yield from _check_jump(objective, spec, number, where, baseline, target)
             yield from _check_count_spread(objective, spec, number, where, baseline)
             yield from _check_rate_spread(objective, spec, number, where, baseline, plan)
+
+
+def _is_count(objective: Objective) -> bool:
+    """Whether the objective counts something of the business's own (not a course metric or a
+    share)."""
+    return objective.metric not in METRICS and "%" not in objective.unit
+
+
+def _check_jump(objective: Objective, spec: MetricSpec, number: int, where: str,
+                baseline: float, target: float):
+    """A consider when an own count's target is more than JUMP_RATIO times its baseline and, when
+    a spread is given, more than JUMP_SPREADS spreads above it."""
+    spread = parse_amount(objective.spread) or 0
+    if not _is_count(objective) or baseline <= 0 or target <= JUMP_RATIO * baseline \
+            or (spread > 0 and target - baseline <= JUMP_SPREADS * spread):
+        return
+    spreads = f" and {(target - baseline) / spread:.0f} spreads above it" if spread > 0 else ""
+    yield _consider("objectives", f"{where}.target",
+                    f"The target of objective {number} ({spec.amount(target)}) is "
+                    f"{target / baseline:.1f} times its baseline ({spec.amount(baseline)}){spreads}: "
+                    f"social media alone rarely takes a count past {JUMP_RATIO} times its baseline "
+                    f"and {JUMP_SPREADS} spreads above it. Say in its reason what makes the rise "
+                    "likely (a new product, a new market, paid promotion), or aim lower.")
+
+
+def _per_month(objective: Objective) -> float | None:
+    """An own count's target a month (a count a week times WEEKS_A_MONTH); None when its unit
+    names neither or the target is not a number."""
+    target = parse_amount(objective.target)
+    if target is None or not _is_count(objective):
+        return None
+    if "month" in objective.unit:
+        return target
+    return target * WEEKS_A_MONTH if "week" in objective.unit else None
+
+
+def _check_clicks_convert(objectives: list[Objective]):
+    """A consider for each own count of what comes through the plan's links (THROUGH_LINKS) whose
+    target a month is above the highest target a month of the plan's own counts of clicks or
+    visits (CLICK_COUNT): every click would have to bring more than one."""
+    clicks = {number: monthly for number, o in enumerate(objectives, start=1)
+              if CLICK_COUNT.search(f"{o.metric} {o.unit}") and (monthly := _per_month(o))}
+    if not clicks:
+        return
+    most = max(clicks, key=clicks.get)
+    for number, objective in enumerate(objectives, start=1):
+        monthly = _per_month(objective)
+        if number in clicks or counts_platform_activity(objective) or monthly is None \
+                or not THROUGH_LINKS.search(f"{objective.metric} {objective.unit}"):
+            continue
+        if monthly > clicks[most]:
+            yield _consider("objectives", f"objectives[{number}].target",
+                            f"Objective {number} aims at {monthly:.0f} {objective.metric.lower()} "
+                            f"a month, more than the {clicks[most]:.0f} clicks or visits a month "
+                            f"objective {most}, the plan's highest, aims at: every click would have "
+                            "to bring more than one. Lower this target, raise the clicks', or say "
+                            "in its reason where the rest come from.")
 
 
 def baseline_method(objective: Objective) -> str:
@@ -996,7 +1066,7 @@ def _check_count_spread(objective: Objective, spec: MetricSpec, number: int, whe
     """A fix when an own count's spread is below CHANCE_SPREAD_SHARE of the square root of its
     baseline: chance alone (Poisson noise) moves a count of n a period by about √n."""
     spread = parse_amount(objective.spread)
-    if objective.metric in METRICS or "%" in spec.unit or spread is None or baseline <= 0:
+    if not _is_count(objective) or spread is None or baseline <= 0:
         return
     if 0 <= spread < CHANCE_SPREAD_SHARE * math.sqrt(baseline):
         yield _fix("objectives", f"{where}.spread",
@@ -1491,6 +1561,16 @@ def _looks_alike(looks: str, other: str, close: Closeness) -> bool:
     return kept >= ROTA_SHARE * len(hours)
 
 
+def _looks_alike_moved(looks: str, other: str, close: Closeness) -> bool:
+    """Whether a rota day (`other`) keeps at least ROTA_SHARE of Lumen's looks (`looks`) once its
+    looks are moved by one offset (one of its looks onto one of Lumen's): the same spacing at
+    other times of day."""
+    hours, other_hours = [float(h) for h in looks.split()], [float(h) for h in other.split()]
+    return any(_looks_alike(looks, " ".join(f"{hour - moved + start:g}" for hour in other_hours),
+                            close)
+               for start in hours for moved in other_hours)
+
+
 def _platform(name: str) -> str:
     """The platform a channel name names: the standard one (CHANNELS) whose words it contains,
     or the closest standard name, so that "Instagram (@shop)" is Instagram."""
@@ -1615,6 +1695,8 @@ def _alike(choice: str, other: str, close: Closeness) -> bool:
         return _text_alike(fields[0], other_fields[0])
     if kind == "rota":
         return fields[0] == other_fields[0] and _looks_alike(fields[1], other_fields[1], close)
+    if kind == "looks":
+        return fields[0] == other_fields[0] and _looks_alike_moved(fields[1], other_fields[1], close)
     return len(fields) == len(other_fields) and all(
         _value_alike(field, other_field, close)
         for field, other_field in zip(fields, other_fields, strict=True))
@@ -1624,8 +1706,13 @@ def _repeated(plan: Plan, close: Closeness = NUDGED,
               model: Mapping[str, float] | None = None) -> dict[str, float]:
     """The choices of `model` (a `fingerprint`; Lumen's example's when None) that `plan` repeats
     within `close`, with their weights."""
-    mine = fingerprint(plan)
     model = _example_fingerprint() if model is None else model
+    return _kept(model, fingerprint(plan), close)
+
+
+def _kept(model: Mapping[str, float], mine: Mapping[str, float],
+          close: Closeness) -> dict[str, float]:
+    """The choices of `model` that `mine` repeats within `close` (`_alike`), with their weights."""
     return {choice: weight for choice, weight in model.items()
             if choice in mine or any(_alike(choice, other, close) for other in mine)}
 
@@ -1651,22 +1738,80 @@ def example_similarity(plan: Plan, close: Closeness = NUDGED) -> float:
     return similarity(plan, _example_fingerprint(), close)
 
 
-def _skeleton(choices: dict[str, float]) -> dict[str, float]:
-    """The structural choices of a fingerprint: every choice but its names and written texts."""
-    return {choice: weight for choice, weight in choices.items()
-            if choice.split("|")[0] not in ("name", "text")}
+def _percent(part: float, whole: float) -> str:
+    """`part` as a percentage of `whole`, to a tenth ("" when `whole` is not above 0)."""
+    return f"{round(100 * part / whole, 1):g}" if whole > 0 else ""
+
+
+def _median(values: list[float]) -> float:
+    """The middle of `values` (the mean of the two middle ones when they are even); 0 when none."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return (ordered[middle] + ordered[~middle]) / 2 if ordered else 0.0
+
+
+def shape(plan: Plan) -> dict[str, float]:
+    """The plan's structure with its scale and its calendar taken out, each choice weighing 1, so
+    that multiplying every number or moving every date and look hides nothing: each objective's
+    change (its target's rise or fall, in per cent of its baseline) and date (days after the
+    plan's start), its spread in per cent of its baseline, its periods and unit; each channel's
+    cadence and minutes a post in per cent of the median channel's, its mix shares, and its
+    response promise in per cent of the fastest; the inbox's days and hours open, its staffed
+    hours in per cent of the people hours, direct messages in per cent of all messages and
+    comments in per cent of the posts a week; each rota day's looks, wherever they start; the
+    other work in per cent of the people hours, and tools, paid promotion and contingency each in
+    per cent of a year's spending on the three."""
+    team, budget, start = plan.community, plan.budget, parse_date(plan.start)
+    choices = {}
+    for objective in plan.objectives:
+        baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
+        spread, by = parse_amount(objective.spread), parse_date(objective.by)
+        scale = abs(baseline) if baseline else 0.0
+        change = "" if target is None else _percent(target - (baseline or 0), scale)
+        days = f"{(by - start).days}" if by and start else ""
+        choices[f"objective|{change}|{days}"] = 1.0
+        choices[f"objective spread|{'' if spread is None else _percent(spread, scale)}|"
+                f"{_plain(objective.periods)}|{_unit(objective.unit)}"] = 1.0
+    posting = [channel for channel in plan.channels if channel.posts > 0]
+    posts = _median([channel.posts_per_week() for channel in posting])
+    minutes = _median([channel.minutes_per_post for channel in posting])
+    promises = plan.promises()
+    fastest = min(promises.values(), default=0.0)
+    for channel in plan.channels:
+        name = _platform(channel.name)
+        mix = " ".join(map(str, sorted(channel.mix.values())))
+        choices[f"cadence|{name}|{_percent(channel.posts_per_week(), posts)}|{mix}"] = 1.0
+        choices[f"making|{name}|{_percent(channel.minutes_per_post, minutes)}"] = 1.0
+        choices[f"promise|{name}|{_percent(promises.get(channel.name, 0), fastest)}"] = 1.0
+    messages = team.messages_per_week + team.dms_per_week
+    weekly, window = sum(channel.posts_per_week() for channel in plan.channels), team.window_hours()
+    choices |= {f"staffing|days|{team.days}": 1.0,
+                f"staffing|open|{'' if window is None else f'{window:g}'}": 1.0,
+                f"staffing|inbox|{_percent(team.staffed_hours, budget.people_hours)}": 1.0,
+                f"staffing|direct|{_percent(team.dms_per_week, messages)}": 1.0,
+                f"staffing|comments|{_percent(team.messages_per_week, weekly)}": 1.0}
+    choices |= {f"looks|{day}|{looks}": 1.0 for day, looks in _rota_looks(team.rota).items()}
+    spending = 12 * (budget.tools_per_month + budget.paid_per_month) + budget.contingency
+    choices |= {f"budget|other work|{_percent(budget.other_hours, budget.people_hours)}": 1.0,
+                f"budget|tools|{_percent(12 * budget.tools_per_month, spending)}": 1.0,
+                f"budget|paid|{_percent(12 * budget.paid_per_month, spending)}": 1.0,
+                f"budget|contingency|{_percent(budget.contingency, spending)}": 1.0}
+    return choices
+
+
+@functools.cache
+def _example_shape() -> MappingProxyType[str, float]:
+    """Lumen's example's `shape`, computed once and read-only."""
+    return MappingProxyType(shape(example_plan()))
 
 
 def example_shape(plan: Plan) -> float:
-    """The share (0 to 1, by weight) of Lumen's skeleton that `plan` repeats when every number may
-    be about a third off (RESHAPED). The skeleton is the plan's structure, whatever it names or
-    writes: each objective's baseline, target, date and spread; each channel's platform, cadence,
-    mix shares, minutes a post and response promise; the inbox's days, hours and workload; each
-    rota day's look times; the budget lines. Names and written texts count in the other shares."""
-    skeleton = _skeleton(_example_fingerprint())
-    repeated = _repeated(plan, RESHAPED)
-    return sum(weight for choice, weight in skeleton.items() if choice in repeated) / sum(
-        skeleton.values())
+    """The share (0 to 1, by weight) of Lumen's `shape` that `plan` repeats, its ratios and day
+    offsets within a fifth and its looks within half an hour (RESHAPED): Lumen's structure
+    whatever a plan names or writes, and however it scales its numbers or moves its dates and
+    looks. Names and written texts count in the other shares."""
+    model = _example_shape()
+    return sum(_kept(model, shape(plan), RESHAPED).values()) / sum(model.values())
 
 
 def example_texts_repeated(plan: Plan) -> float:
