@@ -2182,7 +2182,7 @@ def example_plan() -> Plan:
                     "local press: to check by March); not for clicks: in 2025 a feed post there drew "
                     "0.3 clicks, the fewest of any channel", 4, "week",
                     {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays"),
-            Channel("YouTube", "rented", "One long brewing video a month",
+            Channel("YouTube", "rented", "One long video a month for the blog's brewing guides",
                     1, "month", {"Brewing at home": 100}, 480, "24"),
             Channel("TikTok", "rented", "Short brewing clips and the team at work, for people "
                                         "who do not follow us yet",
