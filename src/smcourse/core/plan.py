@@ -2088,8 +2088,8 @@ def example_plan() -> Plan:
                     "week once, where the 10.0 counts each answer once. Each baseline names its "
                     "year: those computed "
                     "from our platform data are 2025's, the last year we exported in full, and "
-                    "those from our own records are 2026's; the 2025 ones are recomputed from "
-                    "2026's exports before the first report.",
+                    "those from our own records are 2026's; the head of marketing recomputes the "
+                    "2025 ones from 2026's exports before the first report.",
             competitor="Beacon Bean Co. had 2.4 times our followers at the start of 2025 and 1.9 "
                        "times at its end, but three in five of its posts are promotions and it "
                        "answers 30% of questions, slowly."),
