@@ -325,7 +325,7 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
             "by 2027-06-30, is 1.0 times what chance alone can move it") in risks
     team = lumen.community
     assert (f"**The inbox**: answering 77 messages a week within 4 hours takes "
-            f"{team.hours_needed(4):.1f} of the 10 staffed hours at 10 minutes a look, "
+            f"{team.hours_needed(4):.1f} of the 10 inbox hours at 10 minutes a look, "
             f"{team.hours_needed(4, 20):.1f} at 20") in risks
     assert f"**Weakest dimension, {lumen.weakest}**: {lumen.actions[lumen.weakest].step}" in risks
 

@@ -144,7 +144,7 @@ def sections(plan: Plan) -> list[Section]:
         Section("community", "9. Community management", [[
             f"**Who answers**: {team.who_answers}", f"**Escalation**: {team.escalation}",
             f"**Staffed**: {team.days} days a week, {team.opens} to {team.closes}, "
-            f"{team.staffed_hours:g} hours a week in all",
+            f"{team.staffed_hours:g} inbox hours a week in all",
             f"**Expected workload**: {team.messages_per_week:g} comments and "
             f"{team.dms_per_week:g} direct messages a week, about {team.minutes_per_reply:g} "
             "minutes each",
@@ -346,7 +346,7 @@ def _summary_risks(plan: Plan) -> list[str]:
         slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
         risks.append(f"**The inbox**: answering {team.messages_per_week + team.dms_per_week:g} "
                      f"messages a week within {promise:g} hours takes {needed:.1f} of the "
-                     f"{team.staffed_hours:g} staffed hours at {CHECK_MINUTES} minutes a look, "
+                     f"{team.staffed_hours:g} inbox hours at {CHECK_MINUTES} minutes a look, "
                      f"{slower:.1f} at {2 * CHECK_MINUTES}; more messages or slower looks than "
                      "expected, and the promise slips.")
     action = plan.actions.get(plan.weakest)
