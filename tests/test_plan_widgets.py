@@ -111,7 +111,7 @@ def test_people_hours_without_their_cost_are_questioned_on_the_budget_tab(tmp_pa
     builder = PlanBuilder(tmp_path / "mine.plan.json")
     _fill_in_like_a_learner(builder)
     builder.budget["hourly_cost"].value = 0
-    assert "What does an hour of the team's time cost" in builder.issues.value
+    assert "but not what they cost a year" in builder.issues.value
 
 
 def test_renaming_a_pillar_carries_its_shares_and_relabels_the_boxes(tmp_path):
