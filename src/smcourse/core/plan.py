@@ -1454,7 +1454,7 @@ def _check_budget(plan: Plan):
                  "tools_per_month", "paid_per_month", "contingency"):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
-    if budget.people_hours > 0 and budget.hourly_cost <= 0:
+    if budget.people_hours > 0 and budget.hourly_cost == 0:
         yield _consider("budget", "budget.hourly_cost", f"What does an hour of the team's time "
                         f"cost, loaded (wages and on-costs), in {budget.currency}? Without it a "
                         f"director sees the {budget.people_hours:g} people hours a week, but not "
