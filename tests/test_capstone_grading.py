@@ -127,6 +127,7 @@ def graded(tmp_path_factory):
     learners["bakery_rota_misses_promise"] = dataclasses.replace(  # 11:00 to 16:00 unread
         bakery, community=dataclasses.replace(bakery.community, rota={
             day: f"{name} at 07 and 11" for day, name in bakery.community.rota.items()}))
+    learners["bakery_cake_orders_tenfold"] = with_cake_orders_aimed_at(bakery, "200")
     learners["quarter_filled"] = quarter_filled(bakery)
     learners["bakery_invented_rate"] = with_invented_rate(bakery)
     for student, handed_in in learners.items():
@@ -279,14 +280,28 @@ def test_the_grading_run_gives_no_point_to_a_quarter_filled_plan_or_invented_num
     assert scores["bakery_invented_rate"] == TASK_A + TASK_B - 2
 
 
-def test_task_b_run_directly_gives_a_plan_with_only_things_to_consider_every_point(
+def with_cake_orders_aimed_at(bakery: plan.Plan, target: str) -> plan.Plan:
+    """The bakery aiming its cake orders (14 a month, a spread of 3) at `target`."""
+    orders = dataclasses.replace(bakery.objectives[0], target=target)
+    return dataclasses.replace(bakery, objectives=[orders, *bakery.objectives[1:]])
+
+
+def test_a_count_aimed_past_three_times_its_baseline_costs_the_objectives_point(scores):
+    """The readers' bakery: 14 cake orders a month aimed at 200, 14.3 times and 62 spreads."""
+    assert scores["bakery_cake_orders_tenfold"] == TASK_A + TASK_B - 1
+
+
+def test_task_b_run_directly_takes_the_point_of_a_tenfold_target_and_keeps_a_milder_rise_s(
         tmp_path, capsys):
-    """As every "consider", the one for a count aimed far above its baseline costs no point: the
-    bakery aiming at 200 cake orders a month from 14 is asked why, and the tutor judges the
-    reason."""
+    """200 cake orders a month from 14 is a fix: the objectives point goes. 30 from 14 (2.1 times,
+    5.3 spreads) is a consider, as every one costing no point: the tutor judges its reason."""
     bakery = reference_plan(tmp_path)
-    orders = dataclasses.replace(bakery.objectives[0], target="200")
-    jumped = dataclasses.replace(bakery, objectives=[orders, *bakery.objectives[1:]])
-    assert [(issue.level, issue.where) for issue in plan.check(jumped)] == [
+    earned, shown = _task_b_run_directly(with_cake_orders_aimed_at(bakery, "200"), tmp_path,
+                                         capsys)
+    assert earned == TASK_B - 1
+    assert "✗ objectives and audience insight: 1 still to fix; first, at objectives[1].target: " \
+        "The target of objective 1 (200 orders a month) is 14.3 times its baseline" in shown
+    milder = with_cake_orders_aimed_at(bakery, "30")
+    assert [(issue.level, issue.where) for issue in plan.check(milder)] == [
         ("consider", "objectives[1].target")]
-    assert _task_b_run_directly(jumped, tmp_path, capsys)[0] == TASK_B
+    assert _task_b_run_directly(milder, tmp_path, capsys)[0] == TASK_B

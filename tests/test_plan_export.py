@@ -236,8 +236,13 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert {"Holding statement", "Rota", "Cover", "What it buys", "Weakest dimension"} <= set(bold)
     assert not any("**" in p.text for p in document.paragraphs)
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
-    assert [c.text for c in budget.rows[-2].cells] == [
-        "Surge contingency", "16000 USD a year", "see note 12"]
+    items = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in budget.rows}
+    assert items["Surge contingency"] == ["16000 USD a year", "see note 12"]
+    assert items["People cost"] == [
+        "88,725 USD a year", "39 hours a week × 52 × 43.75 USD an hour (wages and on-costs)"]
+    lumen = plan.example_plan().budget  # its other costs may change with the overtime's rate
+    assert items["Other costs"][0] == f"{lumen.other_costs_per_year:,.0f} USD a year"
+    assert items["Total a year"][0] == f"{lumen.total():,.0f} USD"
 
 
 def test_the_calendar_csv_reads_back_as_the_plan_s_calendar():
@@ -311,9 +316,9 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert rows[1][2:] == ["30 → 38 → 44", "2027-06-30, 2027-12-31"]
     metrics = {(o.outcome, o.metric) for o in lumen.objectives}
     assert f"{len(metrics) - 5} more objectives are in part 2." in summary  # a metric with its milestones
-    yearly = (budget.tools_per_month + budget.paid_per_month) * 12
-    assert (f"**Budget**: {budget.people_hours:g} people hours a week and {yearly:,.0f} USD a year"
-            in summary)
+    assert (f"**Budget**: {budget.total():,.0f} USD a year, 16,000 of it held for a surge: "
+            f"people 88,725 (39 hours a week at 43.75 USD an hour), other costs "
+            f"{budget.other_costs_per_year:,.0f}, tools 3,120, paid promotion 2,400.") in summary
     case = summary.split("**The case**: ", 1)[1].split("\n", 1)[0]
     assert case.startswith(" ".join(budget.case.split()).split(": ", 1)[0])
     assert "pays back" in case
@@ -338,14 +343,16 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
         dataclasses.replace(lumen, objectives=six_metrics)))
     small = dataclasses.replace(lumen, objectives=lumen.objectives[:3], weakest="",
                                 budget=dataclasses.replace(lumen.budget, tools_per_month=10,
-                                                           paid_per_month=0, case=""))
+                                                           paid_per_month=0, hourly_cost=0,
+                                                           other_costs_per_year=10139, case=""))
     small.objectives[0].target = "8"  # worse than its baseline of 12
     summary = _summary_markdown(to_markdown(small))
     assert "more objective" not in summary and "**The case**: not written yet." in summary
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
         "orders a month) | 12 → 8 | 2027-06-30 |" in summary
-    assert "**Budget**: 39 people hours a week and 120 USD a year (tools 120, paid promotion 0)" \
-        in summary
+    assert "**Budget**: 26,259 USD a year, 16,000 of it held for a surge (other costs 10,139, " \
+        "tools 120, paid promotion 0), and 39 people hours a week, not priced (no hourly cost " \
+        "given)." in summary
     assert "**Unfinished**:" in summary and "Weakest dimension" not in summary
 
 
@@ -433,3 +440,31 @@ def test_lumen_s_summary_prints_on_one_page(tmp_path, paper):
         browser.close()
     assert "Top risks" in summary and "Weakest dimension" in summary
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
+
+
+def _budget_rows(exported_plan):
+    part = plan_export.part_markdown(exported_plan, "budget")
+    return {row[0]: row[1:] for row in _markdown_cells_by_row(part)}
+
+
+def test_the_budget_table_prices_the_people_and_totals_a_year_from_its_lines():
+    """Lumen's total a year is its people cost, other costs, twelve months of tools and paid
+    promotion, and the contingency, whatever the other costs come to."""
+    budget = plan.example_plan().budget
+    rows = _budget_rows(plan.example_plan())
+    amounts = {item: float(re.sub(r"[^\d.]", "", rows[item][0].split(" USD")[0]))
+               for item in ("People cost", "Other costs", "Tools", "Paid promotion",
+                            "Surge contingency", "Total a year")}
+    assert amounts["People cost"] == budget.people_hours * 52 * budget.hourly_cost
+    assert amounts["Other costs"] == budget.other_costs_per_year
+    assert amounts["Total a year"] == amounts["People cost"] + amounts["Other costs"] + 12 * (
+        amounts["Tools"] + amounts["Paid promotion"]) + amounts["Surge contingency"]
+    assert rows["Other costs"][1] == budget.other_costs
+
+
+def test_a_budget_without_an_hourly_cost_shows_no_total_and_says_the_cost_is_not_given():
+    lumen = plan.example_plan()
+    unpriced = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, hourly_cost=0))
+    rows = _budget_rows(unpriced)
+    assert rows["People cost"] == ["not given", "no hourly cost given"]
+    assert "Total a year" not in rows

@@ -54,6 +54,9 @@ def _fill_in_like_a_learner(builder):
     builder.budget["people_hours"].value = 7
     builder.budget["other_work"].value = "the monthly report for the owner"
     builder.budget["other_hours"].value = 1
+    builder.budget["hourly_cost"].value = 18.5
+    builder.budget["other_costs"].value = "a freelancer for the Christmas photos"
+    builder.budget["other_costs_per_year"].value = 250
     builder.budget["contingency"].value = 300
     builder.budget["surge"].value = "2 weeks × 10 hours × 15 GBP"
     builder.reporting["rhythm"].value, builder.reporting["readers"].value = "monthly", "The owner"
@@ -85,6 +88,12 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
                                       "periods": "3", "activity": "communicate",
                                       "source": "till records"}
     assert saved["community"]["rota"] == dict.fromkeys(("Mon", "Tue", "Wed", "Thu", "Fri"), "Jo")
+    assert (saved["budget"]["hourly_cost"], saved["budget"]["other_costs"],
+            saved["budget"]["other_costs_per_year"]) == (
+        18.5, "a freelancer for the Christmas photos", 250)
+    assert restored.budget["hourly_cost"].value == 18.5
+    assert restored.budget["other_costs"].value == "a freelancer for the Christmas photos"
+    assert restored.budget["other_costs_per_year"].value == 250
     assert "Restored your plan from mine.plan.json." in restored.status.value
 
 
@@ -96,6 +105,13 @@ def test_the_form_shows_what_is_missing_and_updates_as_the_learner_types(tmp_pat
     builder.channels["Instagram"].mix[1].value = 30
     assert "The mix on Instagram adds up to 90%, not 100%." in builder.issues.value
     assert builder.tabs.titles[5] == "Channels (1)"
+
+
+def test_people_hours_without_their_cost_are_questioned_on_the_budget_tab(tmp_path):
+    builder = PlanBuilder(tmp_path / "mine.plan.json")
+    _fill_in_like_a_learner(builder)
+    builder.budget["hourly_cost"].value = 0
+    assert "but not what they cost a year" in builder.issues.value
 
 
 def test_renaming_a_pillar_carries_its_shares_and_relabels_the_boxes(tmp_path):

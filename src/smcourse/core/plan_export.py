@@ -33,6 +33,7 @@ from smcourse.core.plan import (
     METRICS,
     NOISE_WIDTH,
     WEEKDAYS,
+    Budget,
     Objective,
     Plan,
     PlanFileError,
@@ -159,9 +160,18 @@ def sections(plan: Plan) -> list[Section]:
             ("People", _amount(budget.people_hours, "hours a week"), ""),
             ("Of which other work", _amount(budget.other_hours, "hours a week"),
              budget.other_work),
+            ("People cost", f"{budget.people_cost():,.0f} {money} a year"
+             if budget.hourly_cost > 0 else "not given",
+             f"{budget.people_hours:g} hours a week × 52 × {budget.hourly_cost:g} {money} an hour "
+             "(wages and on-costs)" if budget.hourly_cost > 0 else "no hourly cost given"),
+            ("Other costs", f"{budget.other_costs_per_year:,.0f} {money} a year",
+             budget.other_costs),
             ("Tools", _amount(budget.tools_per_month, f"{money} a month"), budget.tools),
             ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"), ""),
             ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge),
+            *([("Total a year", f"{budget.total():,.0f} {money}", "people cost + other costs + "
+                "12 × (tools + paid promotion) + surge contingency")]
+              if budget.hourly_cost > 0 else []),
             *([("The case in figures", "", figures)] if figures else [])]),
             *([f"**What it buys**: {case}"] if case else [])]),
         Section("reporting", "13. Measurement and reporting", [[
@@ -356,6 +366,20 @@ def _summary_risks(plan: Plan) -> list[str]:
     return risks
 
 
+def _budget_line(budget: Budget) -> str:
+    """The budget for a director: the money a year first, then the people hours."""
+    money, hours = budget.currency, budget.people_hours
+    spending = (f"other costs {budget.other_costs_per_year:,.0f}, tools "
+                f"{budget.tools_per_month * 12:,.0f}, paid promotion "
+                f"{budget.paid_per_month * 12:,.0f}")
+    held = f"{budget.total():,.0f} {money} a year, {budget.contingency:,.0f} of it held for a surge"
+    if budget.hourly_cost <= 0:
+        return (f"{held} ({spending}), and {hours:g} people hours a week, not priced (no hourly "
+                "cost given).")
+    return (f"{held}: people {budget.people_cost():,.0f} ({hours:g} hours a week at "
+            f"{budget.hourly_cost:g} {money} an hour), {spending}.")
+
+
 def _summary(plan: Plan) -> Section:
     """One page for a director: the goal, the headline objectives, the budget and what it buys,
     the decision asked for and the top risks."""
@@ -365,12 +389,8 @@ def _summary(plan: Plan) -> Section:
              " → ".join([group[0].baseline, *(o.target for o in group)]),
              ", ".join(o.by for o in group)) for group in groups[:SUMMARY_OBJECTIVES]]
     more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
-    money = (budget.tools_per_month + budget.paid_per_month) * 12
     lines = [
-        f"**Budget**: {budget.people_hours:g} people hours a week and {money:,.0f} "
-        f"{budget.currency} a year (tools {budget.tools_per_month * 12:,.0f}, paid promotion "
-        f"{budget.paid_per_month * 12:,.0f}), with {budget.contingency:,.0f} {budget.currency} "
-        "held for a surge.",
+        f"**Budget**: {_budget_line(budget)}",
         f"**The case**: {_case_line(budget.case) if budget.case.strip() else 'not written yet.'}",
         f"**Decision needed**: approve these hours and this spending from {plan.start or '–'}; "
         f"the first report, {reporting.rhythm or '–'} to {reporting.readers or '–'}, comes on "

@@ -274,6 +274,10 @@ class PlanBuilder:
                        "other_work": _text("monitoring, review replies, the report...",
                                            w.Layout(width="24em"), "Other work"),
                        "other_hours": _amount(0, "Other work, hours a week"),
+                       "hourly_cost": _amount(0, "Cost of an hour, wages and on-costs"),
+                       "other_costs": _text("overtime, an on-call premium, a freelancer...",
+                                            w.Layout(width="24em"), "Other costs"),
+                       "other_costs_per_year": _amount(0, "Other costs a year"),
                        "tools": _text("which tools", w.Layout(width="24em"), "Tools"),
                        "tools_per_month": _amount(0, "Tools a month"),
                        "paid_per_month": _amount(0, "Paid promotion a month"),
@@ -403,7 +407,9 @@ class PlanBuilder:
 
     def _budget_tab(self) -> w.VBox:
         labels = {"people_hours": "People hours a week", "other_work": "Other work",
-                  "other_hours": "Other work, hours", "tools": "Tools",
+                  "other_hours": "Other work, hours", "hourly_cost": "Cost of an hour",
+                  "other_costs": "Other costs", "other_costs_per_year": "Other costs a year",
+                  "tools": "Tools",
                   "tools_per_month": "Tools a month", "paid_per_month": "Paid a month",
                   "currency": "Currency", "contingency": "Surge contingency a year",
                   "surge": "How it is priced", "case": "What it buys",
