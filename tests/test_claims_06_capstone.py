@@ -1106,9 +1106,9 @@ PLAN_CLAIMS = {
     "The code gives 10% off, so an order earns 9.60 USD; one per channel, so each order shows its source.":
         lambda: ORDER_MARGIN == 9.6 == round(PRICE * (1 - CODE_OFF) - PRICE * (1 - MARGIN), 2)
         and CODE_OFF == 0.1,
-    "The route: two LinkedIn posts a week for cafés like Marco's, and the founder offers a sample bag by "
-    "direct message to each café that follows or comments; in 2026, 1 in 3 cafés offered a sample "
-    "enquired (assumed), so six more offers a month bring two more enquiries.":
+    "The route: two LinkedIn posts a week for cafés like Marco's, and the founder offers each café that "
+    "follows or comments a sample bag, paid from the wholesale budget as today; in 2026, 1 in 3 cafés "
+    "offered a sample enquired (assumed), so six more offers a month bring two more enquiries.":
         lambda: _channel("LinkedIn").posts == 2 and 6 * SAMPLE_RATE == _extra_leads()
         == _extra_leads("2027-12-31") == 2,
     "as New York's General Business Law section 396-b requires since 9 June 2026.":

@@ -2206,7 +2206,8 @@ def example_plan() -> Plan:
                   source="Lumen's enquiry log, 2026 (assumed)",
                   reason="Lumen's own records (assumed): 2 a month in 2026, most through LinkedIn. "
                          "The route: two LinkedIn posts a week for cafés like Marco's, and the founder "
-                         "offers a sample bag by direct message to each café that follows or comments; in "
+                         "offers each café that follows or comments a sample bag, paid from the wholesale "
+                         "budget as today; in "
                          "2026, 1 in 3 cafés offered a "
                          "sample enquired (assumed), so six more offers a month bring two more "
                          "enquiries. They build up over January to March, so the target is judged "
