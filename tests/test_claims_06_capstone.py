@@ -121,7 +121,7 @@ def _clicks():
     return plan_import.expected_per_week(_lumen()[0], LUMEN, "clicks", PILLAR_TYPES)
 
 
-BUYERS_PER_CLICK = 0.015  # shop visitors from Facebook who buy (Oribi's e-commerce benchmark)
+BUYERS_PER_CLICK = 1 / 50  # Lumen's own rate: 2026's 1 order by link from about 50 clicks a month
 
 
 def _clicks_a_month():
@@ -188,16 +188,16 @@ def _surge_extra_hours():
 
 def _surge_week_cost():
     """A surge week: the part-timers' cover for the café hours Jo and Lee give up for their 12
-    shifts at the loaded rate, their hours beyond 40 as overtime on the café's wage, and Sam's and
-    Ade's shifts as overtime at time and a half on the leads' wage, with on-costs."""
+    shifts at the loaded rate, each one's hours beyond 40 as overtime on their own wage (Lee's the
+    café's, Jo's the 35 USD the leads earn), and Sam's and Ade's shifts as overtime, with on-costs."""
     shift = 7.5
     assert 14 * shift == _surge_extra_hours()
     weeks = _surge_weeks()
-    beyond = sum(weeks[person] - 40 for person in ("Jo", "Lee"))
+    beyond = {person: weeks[person] - 40 for person in ("Jo", "Lee")}
     leads = sum(len(days) for half in SURGE_SHIFTS.values() for person, days in half.items()
                 if person in LEADS)
-    return (sum(_cafe_hours_given_up().values()) * CAFE_LOADED + beyond * CAFE_OVERTIME
-            + leads * shift * OVERTIME)
+    return (sum(_cafe_hours_given_up().values()) * CAFE_LOADED + beyond["Lee"] * CAFE_OVERTIME
+            + (beyond["Jo"] + leads * shift) * OVERTIME)
 
 
 JO_LEE_WEEK = {"Jo": {"café": 35, "social": 5}, "Lee": {"café": 40}}  # invented records
@@ -394,16 +394,22 @@ YOUTUBE_HOURS = 1.85  # Ade's hours a week on the monthly video, as the budget n
 CUT = ("YouTube", "Threads")  # the channels the cheaper option drops, with the paid promotion
 
 
-def _cheaper_option():
-    """The people hours a week and the money a year (rounded to 10 USD) that dropping YouTube, Threads
-    and the paid promotion saves: their posts' hours at the loaded rate, their two Buffer channels,
-    the leads' holiday cover of their posts at overtime (the hours the budget names), the promotion."""
+def _cheaper_parts():
+    """What dropping YouTube, Threads and the paid promotion saves a year, each rounded to 10 USD:
+    their posts' hours at the loaded rate, their two Buffer channels, the leads' holiday cover of
+    their posts at overtime (the hours the budget names), the promotion."""
     hours = sum(LUMEN.hours_by_channel()[name] for name in CUT)
     stated = sum(float(re.search(rf"{label} (\d+(?:\.\d+)?)", LUMEN.budget.other_work).group(1))
                  for label in ("YouTube video", "Threads"))
-    money = (hours * LOADED * 52 + len(CUT) * BUFFER_PER_CHANNEL * 12
-             + stated * WEEKS_AWAY["holiday"] * OVERTIME + LUMEN.budget.paid_per_month * 12)
-    return round(hours, 1), round(money, -1)
+    parts = (hours * LOADED * 52, len(CUT) * BUFFER_PER_CHANNEL * 12,
+             stated * WEEKS_AWAY["holiday"] * OVERTIME, LUMEN.budget.paid_per_month * 12)
+    return tuple(round(part, -1) for part in parts)
+
+
+def _cheaper_option():
+    """The people hours a week and the money a year (rounded to 10 USD) the cheaper option saves."""
+    hours = sum(LUMEN.hours_by_channel()[name] for name in CUT)
+    return round(hours, 1), sum(_cheaper_parts())
 
 
 def _post_hours(name):
@@ -457,10 +463,18 @@ CLAIMS = {
         and f"{_clicks_trend():.3f}" == "0.001",
     "So Lumen sets no clicks target":
         lambda: not any("click" in o.metric.lower() for o in LUMEN.objectives),
-    "Clicks are not sales either: about 50 a month, and if 1.5% of them buy, as shop visitors from "
-    "Facebook do in Oribi's e-commerce benchmark (0.8% from Instagram; oribi.io, undated, found in "
-    "November 2026), they bring about 1 order a month.":
+    "Clicks are not sales either: about 50 a month, and at Lumen's own rate, 1 order from about 50 clicks "
+    "in 2026 (its records, invented), they bring about 1 order a month.":
         lambda: round(_clicks_a_month(), -1) == 50 and round(_clicks_a_month() * BUYERS_PER_CLICK) == 1,
+    "Its discount, 10% at Lumen, leaves an order 9.60 USD of margin, not 12.80, and the case must count "
+    "the 9.60.":
+        lambda: CODE_OFF == 0.1 and ORDER_MARGIN == 9.6 and FULL_MARGIN == 12.8
+        and "The code gives 10% off, so an order earns 9.60 USD" in _objective(ORDERS).reason
+        and "9.60 after the code's 10% off" in LUMEN.budget.case,
+    "Lumen's platforms in 2025, pooled over all its posts on each, replies and the recall weeks included: "
+    "YouTube's 3.9% here is 3.6% on its feed posts outside the recall, the base the rubric below uses.":
+        lambda: f"{metrics.performance_by(_lumen()[0], 'platform')['engagement_rate']['youtube'] * 100:.1f}"
+        == "3.9" and _youtube_in_2025()[1] == "3.6",
     "Its 30 orders a month in 2026 (Lumen's records, invented) came about 1 by link and 29 by code, so "
     "the growth it plans must come from the code, not from clicks.":
         lambda: _orders_by_route() == {"2027-06-30": (1, 29, 1, 37), "2027-12-31": (1, 29, 1, 43)}
@@ -551,7 +565,7 @@ CLAIMS = {
         and all("Google" in o.metric for o in LUMEN.objectives if o.outcome == "reviews"),
     "The 4 hours are time moved from other work, not new cash":
         lambda: LUMEN.budget.people_hours - HOURS_2026 == 4
-        and "time moved from other work, not new cash" in LUMEN.budget.case,
+        and "4 more people hours a week, moved from other work" in LUMEN.budget.case,
     "their tasks leave Sam 2.69 free hours for a busy week (12.31 booked), Ade 0.8 (14.2) and Jo 0.21 "
     "(4.79); the head of marketing's 4 are all booked.":
         lambda: [(f"{hours - tasks:.2f}", f"{tasks:.2f}") for hours, tasks in _person_tasks().values()]
@@ -564,19 +578,19 @@ CLAIMS = {
     "take 90 of the 105 hours, 75 of them in place of café hours, which part-timers cover at the "
     "café's wage of 20 USD an hour, 25 with on-costs (Lumen's assumption, above New York State's "
     "minimum wage), and 5 in place of Jo's usual looks. Their other 10 hours, and Sam's and Ade's 15, "
-    "are overtime at time and a half (the "
+    "are overtime at time and a half of each one's own wage (the "
     "US Fair Labor Standards Act's rate beyond 40 hours a week). A café hour costs 25 USD against "
     "65.63 for a lead's overtime, so each lead takes one shift, on a day off, and everyone keeps a day "
     "of rest in seven, as New York Labor Law section 161 requires of restaurants and shops (New York "
-    "State Department of Labor, *Day of Rest*, dol.ny.gov). A surge week costs about 3,234 USD, three "
-    "about 9,703, and the plan sets aside 16,000 USD a year, room for a fourth week.":
+    "State Department of Labor, *Day of Rest*, dol.ny.gov). A surge week costs about 3,375 USD, three "
+    "about 10,125, and the plan sets aside 16,000 USD a year, room for a fourth week.":
         lambda: _surge_extra_hours() == 105 == 90 + 15 and sum(_surge_weeks().values()) == 90
         and sum(_cafe_hours_given_up().values()) == 75
         and 90 - 75 - JO_LEE_WEEK["Jo"]["social"] == 10 == sum(_surge_weeks().values()) - 80
         and CAFE_LOADED == 25 < OVERTIME == 65.625  # 65.63 rounded half up
         and all(len(_surge_days(lead)) == 1 for lead in LEADS)
         and all(len(days) >= 1 for days in _surge_rest_days().values())
-        and round(_surge_week_cost()) == 3234 and round(_recall_weeks() * _surge_week_cost()) == 9703
+        and round(_surge_week_cost()) == 3375 and round(_recall_weeks() * _surge_week_cost()) == 10125
         and 4 * _surge_week_cost() <= LUMEN.budget.contingency == 16000 < 5 * _surge_week_cost()
         and LUMEN.budget.currency == "USD",
     "a salary of at least 684 USD a week (the level the Department of Labor enforces since a "
@@ -643,18 +657,18 @@ CLAIMS = {
         and not [issue for issue in plan.check(LUMEN) if issue.where.startswith("actions")],
     "| added cost | 24,279 | 24,279 | 24,279 |":
         lambda: round(_added_cost()) == 24279,
-    "| margin earned back | 5,470 | 19,540 | 30,880 |":
-        lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880],
+    "| margin earned back | 5,090 | 19,000 | 30,340 |":
+        lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [5090, 19000, 30340],
     "Lumen's case runs from 2027 to 2029 and assumes December 2027's level holds after it":
         lambda: _extra_orders(36) == _extra_orders(12) and _extra_enquiries(36) == _extra_enquiries(12),
     "Each account counts from three months after its enquiry, and one in five is lost each year.":
         lambda: SALES_CYCLE == 3 and KEPT == 1 - 1 / 5
         and "three months after its enquiry" in LUMEN.budget.case,
-    "the plan loses money in 2027, is still short at the end of 2029, pays back in January 2031 "
+    "the plan loses money in 2027, is still short at the end of 2029, pays back in March 2031 "
     "without a surge, and never does if the wholesale enquiries fall back after 2027":
         lambda: _year_value(2027) < _added_cost()
         and sum(map(_monthly_value, range(1, 37))) < 3 * _added_cost()
-        and _payback() == (2031, 1) and _payback(until=12) is None,
+        and _payback() == (2031, 3) and _payback(until=12) is None,
     "the plan adds 4 people hours a week, overtime, more tools and the paid promotion, 24,279 USD a "
     "year":
         lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and round(_added_cost()) == 24279,
@@ -803,9 +817,12 @@ CAFE_WAGE = 20  # the café's wage an hour for baristas and part-timers (Lumen's
 CAFE_LOADED, CAFE_OVERTIME = CAFE_WAGE * (1 + ON_COSTS), CAFE_WAGE * 1.5 * (1 + ON_COSTS)
 FEDERAL_EXEMPT = 684  # USD a week, the level the Department of Labor enforces (2024 rule vacated)
 OVERTIME = WAGE * 1.5 * (1 + ON_COSTS)  # an hour beyond a 40-hour week, with on-costs
-ORDER_MARGIN = 32 * 0.4  # an order's average value and margin (invented records)
+PRICE, MARGIN, CODE_OFF = 32, 0.4, 0.10  # an order's average value, margin, the code's discount (invented)
+FULL_MARGIN = PRICE * MARGIN
+ORDER_MARGIN = round(PRICE * (1 - CODE_OFF) - PRICE * (1 - MARGIN), 2)  # the margin left after the code
 ACCOUNT, ACCOUNT_MARGIN, WON = 7800, 0.35, 1 / 4  # a wholesale account a year, its margin, enquiries won
 KEPT = 0.8  # the share of accounts still buying a year on (Lumen's assumption)
+SAMPLE_RATE = 1 / 3  # cafés offered a sample that enquired in 2026 (invented records)
 WEEKS_AWAY = {"holiday": 4, "sick": 1}  # each lead's weeks away a year (Lumen's assumption)
 LEADS = ("Sam", "Ade")
 LOOK_WORK = 10 + 2 + 1  # hours a week every look shares: the inbox, mentions, reviews (budget)
@@ -1082,17 +1099,33 @@ PLAN_CLAIMS = {
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
         and "café" in LUMEN.situation.presences,
     "each counted once: 1 through a link tagged per channel, 29 with the SOCIAL code. Clicks will not "
-    "grow them: the cadence forecasts about 50 a month, and if 1.5% buy, as shop visitors from Facebook "
-    "do in Oribi's benchmark, that is 1 order.":
+    "grow them: the cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 clicks a "
+    "month.":
         lambda: round(_clicks_a_month(), -1) == 50 and round(_clicks_a_month() * BUYERS_PER_CLICK) == 1
         and _orders_by_route()["2027-06-30"][:2] == (1, 29),
+    "The code gives 10% off, so an order earns 9.60 USD; one per channel, so each order shows its source.":
+        lambda: ORDER_MARGIN == 9.6 == round(PRICE * (1 - CODE_OFF) - PRICE * (1 - MARGIN), 2)
+        and CODE_OFF == 0.1,
+    "The route: two LinkedIn posts a week for cafés like Marco's, and the founder offers each café that "
+    "follows or comments a sample bag, paid from the wholesale budget as today; in 2026, 1 in 3 cafés "
+    "offered a sample enquired (assumed), so six more offers a month bring two more enquiries.":
+        lambda: _channel("LinkedIn").posts == 2 and 6 * SAMPLE_RATE == _extra_leads()
+        == _extra_leads("2027-12-31") == 2,
+    "as New York's General Business Law section 396-b requires since 9 June 2026.":
+        lambda: str(pd.Timestamp("2025-12-11") + pd.Timedelta(days=180))[:10] == "2026-06-09"
+        < LUMEN.start,
+    "never buy or sell fake followers or views (the FTC's rule on consumer reviews, 16 CFR Part 465, in "
+    "force since 21 October 2024).":
+        lambda: LUMEN.start > "2024-10-21",
+    "The founder approves each recall post, calls the insurer and legal counsel, and alone speaks to the "
+    "press.":
+        lambda: LUMEN.crisis.approver.startswith("The founder"),
+    "who approves the week's calendar each Monday and takes escalations outside these hours.":
+        lambda: _person_tasks()["The head of marketing"] == (4, 4.0),
     "June's 38 is 1 by link and 37 by code.":
         lambda: _orders_by_route()["2027-06-30"][2:] == (1, 37),
     "boxes carry it too, 1 by link and 43 by code.":
         lambda: _orders_by_route()["2027-12-31"][2:] == (1, 43),
-    "about 1 order a month, so the 8 extra orders a month must come from the SOCIAL code on every "
-    "offer post, not from clicks.":
-        lambda: round(_clicks_a_month() * BUYERS_PER_CLICK) == 1 and _extra_orders_a_month() == 8,
     "Whoever holds the on-call phone pauses every scheduled post within 30 minutes, in Buffer, YouTube "
     "Studio (the video) and the email tool (the newsletter); nothing resumes until the approver says "
     "so.":
@@ -1108,19 +1141,22 @@ PLAN_CLAIMS = {
     "and LinkedIn, the platforms our 2025 export holds.":
         lambda: _mention_platforms() == {"Instagram", "Facebook", "X", "TikTok", "LinkedIn"}
         and _objective(MENTIONS).source.endswith("metrics.mention_reply_share"),
-    "We ask for 39 people hours a week from 4 January 2027, 260 USD a month of tools and 200 of paid "
-    "promotion: 24,279 USD a year more than social costs today, with 16,000 held in reserve":
-        lambda: (LUMEN.budget.people_hours, LUMEN.start, LUMEN.budget.tools_per_month,
-                 LUMEN.budget.paid_per_month, LUMEN.budget.contingency) == (39, "2027-01-04", 260, 200, 16000)
-        and round(_added_cost()) == 24279,
-    "Without a surge it pays back in January 2031; year one shows a loss of 18,810 USD. The main risk: "
-    "if wholesale enquiries fall back to 2026's level after 2027, it never pays back. A cheaper option: "
-    "without YouTube, Threads and the paid promotion it adds about 8,160 USD a year less, losing a "
-    "monthly video that drew 0.5% of 2025's impressions, an untested channel and the paid test; the "
-    "orders target, of unpaid orders, stands.":
-        lambda: _payback() == (2031, 1) and _payback(until=12) is None
-        and round(_added_cost() - sum(map(_monthly_value, MONTHS_2027)), -1) == 18810
-        and _cheaper_option() == (2.2, 8160) and _youtube_in_2025()[0] == "0.5"
+    "From 4 January 2027 we ask for 4 more people hours a week, moved from other work (39 in all, 35 "
+    "today), and 15,179 USD a year of new cash: overtime, 220 USD a month more of tools and 200 of paid "
+    "promotion; 16,000 is held in reserve for a surge.":
+        lambda: (LUMEN.budget.people_hours, HOURS_2026, LUMEN.start, LUMEN.budget.paid_per_month,
+                 LUMEN.budget.contingency) == (39, 35, "2027-01-04", 200, 16000)
+        and LUMEN.budget.tools_per_month - TOOLS_2026 == 220
+        and round(_added_cost() - (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52) == 15179
+        == round(_cover_cost()) + 220 * 12 + 200 * 12,
+    "Without a surge it pays back in March 2031; year one shows a loss of 19,190 USD. The main risk: if "
+    "wholesale enquiries fall back to 2026's level after 2027, it never pays back. A cheaper option: "
+    "without YouTube, Threads and the paid promotion it adds 8,160 USD a year less (people 4,960, Buffer "
+    "240, holiday cover 560, promotion 2,400), losing a video that drew 0.5% of 2025's impressions":
+        lambda: _payback() == (2031, 3) and _payback(until=12) is None
+        and round(_added_cost() - sum(map(_monthly_value, MONTHS_2027)), -1) == 19190
+        and _cheaper_parts() == (4960, 240, 560, 2400) and _cheaper_option() == (2.2, 8160)
+        and _youtube_in_2025()[0] == "0.5"
         and "utm_medium=paid and are not counted" in _objective_of("sales").reason,
     "A year of the plan costs about 120,384 USD: people 88,725 (39 hours a week at the loaded 43.75 "
     "USD), overtime 10,139 (holiday and sick cover 7,864, the on-call premium 2,275), tools 3,120, "
@@ -1131,74 +1167,48 @@ PLAN_CLAIMS = {
     "a wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs (payroll taxes and "
     "benefits: 25% in Lumen's records":
         lambda: LOADED == 43.75,
-    "in 2026 social took about 35 hours a week of Sam's, Ade's and the head of marketing's time (one "
-    "full-time job) and 40 USD a month of tools, 80,105 USD a year at the same loaded rate":
-        lambda: HOURS_2026 * LOADED * 52 + TOOLS_2026 * 12 == 80105,
-    "The plan adds 24,279 USD a year (4 people hours a week, 9,100, time moved from other work, not "
-    "new cash; overtime, 10,139; tools, 2,640 more; paid promotion, 2,400) and holds 16,000 in "
-    "reserve":
+    "The plan adds 24,279 USD a year (the 4 hours, 9,100; overtime, 10,139; tools, 2,640; paid promotion, "
+    "2,400).":
         lambda: round(_added_cost()) == 24279 == 9100 + 10139 + 2640 + 2400
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 9100
         and round(_cover_cost()) == 10139
-        and (LUMEN.budget.tools_per_month - TOOLS_2026) * 12 == 2640
-        and LUMEN.budget.contingency == 16000,
-    "The case counts cost and value over the same three years, 2027 to 2029. It assumes the plan runs "
-    "on after 2027 at the same cost and holds December's level: 14 extra orders a month and two extra "
-    "wholesale enquiries a month.":
+        and (LUMEN.budget.tools_per_month - TOOLS_2026) * 12 == 2640,
+    "The case counts cost and value over 2027 to 2029 and assumes December's level holds after 2027: 14 "
+    "extra orders and two extra wholesale enquiries a month.":
         lambda: _extra_orders(36) == _extra_orders(12) == 14 and _extra_enquiries(36) == 2
         and _extra_leads("2027-12-31") == 2,
-    "an order averages 32 USD at a 40% margin, 12.80 USD. A wholesale account averages 7,800 USD a "
-    "year of beans at a 35% gross margin, 2,730 USD, and 1 in 4 enquiries has become an account. An "
-    "account takes months to win, so each is counted from three months after its enquiry, and one "
-    "account in five stops buying each year (both Lumen's assumptions; it lost none in 2026).":
-        lambda: ORDER_MARGIN == 12.8 and ACCOUNT * ACCOUNT_MARGIN == 2730 and WON == 1 / 4
-        and SALES_CYCLE == 3 and KEPT == 1 - 1 / 5,
-    "The paid promotion is a test reported apart, as the cost per utm_medium=paid order: it stops if "
-    "that is above the 12.80 USD margin after three months.":
-        lambda: ORDER_MARGIN == 12.8 and "utm_medium=paid" in _objective(ORDERS).reason
+    "an order averages 32 USD at a 40% margin, 12.80 USD, 9.60 after the code's 10% off. A wholesale "
+    "account averages 7,800 USD a year of beans at a 35% gross margin, 2,730 USD, and 1 in 4 enquiries "
+    "has become an account, counted from three months after its enquiry; one in five stops buying each "
+    "year (Lumen's assumptions).":
+        lambda: FULL_MARGIN == 12.8 and ORDER_MARGIN == 9.6 and CODE_OFF == 0.1
+        and ACCOUNT * ACCOUNT_MARGIN == 2730 and WON == 1 / 4 and SALES_CYCLE == 3 and KEPT == 1 - 1 / 5,
+    "The paid promotion stops if its cost per utm_medium=paid order is above the 9.60 USD margin after "
+    "three months.":
+        lambda: ORDER_MARGIN == 9.6 and "utm_medium=paid" in _objective(ORDERS).reason
         and LUMEN.budget.paid_per_month * 12 == 2400,
-    "The extra unpaid orders build up from January to March, "
-    "hold at 8 a month from April to June, the months the June target is judged on, and reach "
-    "December's 14 a month by September: about 118 in 2027, worth about 1,510 USD, then 14 a month, "
-    "2,150 a year. The extra enquiries also build up from January to March and hold at two more a "
-    "month from April: 22 more in 2027, 24 a year after.":
+    "Orders and enquiries build up from January to March; the orders hold at 8 more a month to June and "
+    "reach 14 by September.":
         lambda: _targets_match_the_case()
         and [_extra_orders(month) for month in (3, 6, 9)] == [8, 8, 14]
-        and round(sum(map(_extra_orders, MONTHS_2027))) == 118
-        and round(sum(map(_extra_orders, MONTHS_2027)) * ORDER_MARGIN, -1) == 1510
-        and round(14 * 12 * ORDER_MARGIN, -1) == 2150
-        and round(sum(map(_extra_enquiries, MONTHS_2027))) == 22
-        and sum(_extra_enquiries(month) for month in range(13, 25)) == 24,
-    "The plan earns back about 5,470 USD in 2027, 19,540 in 2028 and 30,880 in 2029, as the accounts "
-    "add up: 55,880 over the three years against 72,800 added. So year one shows a loss of 18,810 "
-    "USD, or up to 34,810 if a surge spends the reserve; at the end of 2029 the plan is still 16,950 short, "
-    "and without a surge it pays back in January 2031.":
-        lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [5470, 19540, 30880]
-        and round(sum(map(_monthly_value, range(1, 37))), -1) == 55880
+        and _extra_orders(2) < 8 and _extra_enquiries(3) == 2 > _extra_enquiries(2),
+    "The plan earns back about 5,090 USD in 2027, 19,000 in 2028 and 30,340 in 2029: 54,430 against "
+    "72,800 added. So year one shows a loss of 19,190 USD, or up to 35,190 if a surge spends the "
+    "reserve; at the end of 2029 the plan is still 18,410 short.":
+        lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [5090, 19000, 30340]
+        and round(sum(map(_monthly_value, range(1, 37))), -1) == 54430
         and round(3 * _added_cost(), -2) == 72800
-        and round(_added_cost() - sum(map(_monthly_value, MONTHS_2027)), -1) == 18810
+        and round(_added_cost() - sum(map(_monthly_value, MONTHS_2027)), -1) == 19190
         and round(_added_cost() + LUMEN.budget.contingency - sum(map(_monthly_value, MONTHS_2027)),
-                  -1) == 34810
+                  -1) == 35190
         and _recall_weeks() * _surge_week_cost() < LUMEN.budget.contingency
-        and round(3 * _added_cost() - sum(map(_monthly_value, range(1, 37))), -1) == 16950
-        and _payback() == (2031, 1),
-    "The case rests on the accounts: with none lost it pays back in April 2030, with one in three "
-    "lost each year in April 2032, and if the enquiries fall back to 2026's level after 2027 it never "
-    "does.":
-        lambda: _payback(kept=1) == (2030, 4) and _payback(kept=2 / 3) == (2032, 4)
-        and _payback(until=12) is None,
-    "Repeat orders are not valued apart: those that come back through a social link or the SOCIAL "
-    "code are already among these orders":
-        lambda: any(o.outcome == "loyalty" for o in LUMEN.objectives),
-    "about as many organic clicks as 2025 gave (12 a week against 11 in its last 13 weeks), about 1 "
-    "order a month":
-        lambda: round(_clicks().sum()) == 12 and round(_recent_clicks()) == 11
-        and _extra_orders_a_month() == 8,
-    "faster answers (five in ten within 4 hours, every day)":
-        lambda: TRACKED_TARGET == 50 and _tracked_within_four() and LUMEN.community.days == 7,
-    "The cheaper option saves 2.2 people hours a week, two Buffer channels, their holiday cover and the "
-    "promotion.":
-        lambda: _cheaper_option() == (2.2, 8160),
+        and round(3 * _added_cost() - sum(map(_monthly_value, range(1, 37))), -1) == 18410,
+    "The case rests on the accounts: with none lost it pays back in May 2030, with one in three lost each "
+    "year in July 2032.":
+        lambda: _payback(kept=1) == (2030, 5) and _payback(kept=2 / 3) == (2032, 7),
+    "Repeat orders by other routes are not valued.":
+        lambda: "by any route" in _objective_of("loyalty").reason
+        and "link or the SOCIAL code" in _objective_of("loyalty").reason,
     "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
     "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 outside the "
     "recall that came "
@@ -1278,8 +1288,8 @@ PLAN_CLAIMS = {
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
     "the on-call allowance 2 (the 14 night checks and the phone between them, Lumen's assumption, paid "
-    "as overtime beyond a 40-hour week: the half on top, 2,275 USD a year, is in the overtime line of "
-    "the case, 10,139 with the cover":
+    "as overtime beyond a 40-hour week: the half on top, 2,275 USD a year; an alert's work comes from "
+    "the contingency)":
         lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 10139,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day, 105 hours a week "
     "in 14 shifts of 7.5 hours, beside the usual looks. Jo and Lee "
@@ -1305,16 +1315,14 @@ PLAN_CLAIMS = {
     "court vacated its 2024 rule on 15 November 2024); if she is not exempt, her surge evenings are "
     "overtime too":
         lambda: "684 USD a week" in LUMEN.budget.surge,
-    "Jo's and Lee's 5 hours each beyond 40 are overtime at the café's 37.50 with on-costs, 375; Sam's "
-    "and Ade's 2 shifts, 15 hours, at time and a half on the wage, 52.50 USD an hour, 65.625 with "
-    "on-costs, 984.38. A surge week costs about 3,234 USD and three about 9,703, four 12,938, within "
-    "the 16,000 set aside.":
+    "on each one's own wage: Lee's 5 hours beyond 40 at the café's 37.50 with on-costs, 187.50; Jo's 5 "
+    "and Sam's and Ade's 2 shifts, 20 hours, at 52.50 USD an hour, 65.625 with on-costs, 1,312.50. A "
+    "surge week costs about 3,375 USD and three about 10,125, four 13,500, within the 16,000 set aside.":
         lambda: _surge_weeks() == {"Jo": 45, "Lee": 45} and CAFE_OVERTIME == 37.5
-        and 10 * CAFE_OVERTIME == 375
-        and WAGE * 1.5 == 52.5 and WAGE * 1.5 * (1 + ON_COSTS) == 65.625
-        and f"{15 * OVERTIME:,.2f}" == "984.38" and round(_surge_week_cost()) == 3234
-        and round(_recall_weeks() * _surge_week_cost()) == 9703
-        and round(4 * _surge_week_cost()) == 12938 < LUMEN.budget.contingency == 16000,
+        and 5 * CAFE_OVERTIME == 187.5 and WAGE * 1.5 == 52.5 and OVERTIME == 65.625
+        and 5 + 15 == 20 and f"{20 * OVERTIME:,.2f}" == "1,312.50"
+        and round(_surge_week_cost()) == 3375 and round(_recall_weeks() * _surge_week_cost()) == 10125
+        and round(4 * _surge_week_cost()) == 13500 < LUMEN.budget.contingency == 16000,
     "Lumen is in New York State, whose own overtime rules also apply and set a higher exempt salary for "
     "executive and administrative staff: the founder confirms the current figure with the New York "
     "State Department of Labor, and whether the head of marketing is exempt, by 18 December 2026.":
@@ -1342,7 +1350,8 @@ PLAN_CLAIMS = {
     "lead makes the posts ahead and queues them in Buffer (Sam's 6.95 hours, Ade's 8.85); in a sick "
     "week only what is queued goes out. Lee takes Jo's looks and checks, 4.29 hours a week, in her 5 "
     "weeks away, their café shifts set around them. All four already work 40 hours a week, so all "
-    "cover is overtime at time and a half: the leads' 95.3 hours at 65.625 USD an hour with on-costs, "
+    "cover is overtime at time and a half: Jo's cover and the leads' posts made ahead, 95.3 hours at "
+    "65.625 USD an hour with on-costs, "
     "Lee's 42.9 at the café's 37.50: about 7,864 USD a year, in the budget.":
         lambda: [_looks(lead) for lead in LEADS] == [4.64, 4.64]
         and [_checks(name) for name in ("Sam", "Ade", "Jo")] == [0.72, 0.71, 0.57]
