@@ -28,7 +28,7 @@ lint: install  ## ruff over the package, tests and notebooks; the import contrac
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 
-check: lint  ## the fast tier: lint, unit, schema and claims tests (no lesson run, no site, no browser)
+check: lint $(REVEAL)  ## the fast tier: lint, unit, schema and claims tests (no lesson run, no site, no browser; reveal.js for the pack test)
 	$(PYTHON) kit.py test -n 2 -m "not slow and not browser" tests --ignore tests/test_book_pages.py
 
 test: install lint book chromium bubblewrap postgresql proxy  ## run every test: unit, schema, nbval, the site, JupyterLab and JupyterHub in a browser
