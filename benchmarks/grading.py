@@ -9,6 +9,20 @@ workers, launchers, bubblewrap, kernels): unlike wall time, this hardly moves wi
 shared machine, and on an idle one the speed-up follows it. Not part of `make test`.
 
     .venv/bin/python benchmarks/grading.py --count 100 --assignment 05_metrics --cpu
+
+Where warm grading's time goes (profiled 2026-11-30 on 05_metrics, two workers, timestamps per
+phase and cProfile; per submission). CPU, about 0.9 s: the kernel 0.38 s (the notebook's own cells
+about 0.33 s, as much when run a second time in one process, so nothing is left to warm in the
+zygote; ipykernel's start after the fork 0.05 s), the worker 0.35 s (nbgrader's two passes and its
+gradebook, the kernel client's message handling, the referee's judge about 0.065 s), the launcher
+and bubblewrap about 0.07 s, the main process's copy into the gradebook 0.02 s. A worker's wall
+time at load 4-5: nbgrader's init_assignment 0.15-0.19 s, sanitize pass 0.09-0.12 s, kernel start
+0.36 s (the launcher's Python and imports 0.11 s, arguments and connecting 0.02 s, bubblewrap's
+view 0.01 s, fork, limits and setns 0.035 s, ipykernel ~0.17 s), the notebook 0.62 s, shutdown
+0.07 s, the referee's verdicts 0.15-0.17 s, saving the grades and the notebook 0.13-0.17 s; a
+worker waits 2-4 ms between submissions. The workers wait while their kernel starts and runs, but
+on a shared machine the cores rarely idle: a third worker on two cores made both the wall time
+and the CPU a submission worse (load 5-8), so the lever is CPU.
 """
 
 from __future__ import annotations

@@ -14,8 +14,9 @@ function works on the course folder `root`, by default the one `smcourse.core.ki
 * `grade` (`autograding`) autogrades every submission of an assignment in parallel. nbgrader's
   gradebook is one SQLite file, which does not take concurrent writers well, so each worker
   autogrades one submission in a scratch course of its own, against a private copy of the
-  gradebook, and the main process copies the grades of that submission into the real gradebook as
-  it finishes (one writer at a time). The learner's code runs in `smcourse.instructor.sandbox`:
+  gradebook (one file per worker, copied afresh for each submission), and hands the grades of that
+  submission to the main process, which writes them into the real gradebook as it finishes (one
+  writer at a time). The learner's code runs in `smcourse.instructor.sandbox`:
   limits on memory, CPU time, files and processes; only its own scratch folder writable; other
   learners' work and the gradebook hidden. `diagnosis` says in words what was wrong with a
   submission and what kept the run safe.

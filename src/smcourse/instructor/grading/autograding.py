@@ -14,7 +14,8 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import jsonschema
-from nbgrader.api import Gradebook, MissingEntry
+import nbgrader.api
+from nbgrader.api import BaseCell, Gradebook, MissingEntry
 from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.nbgraderformat import MetadataValidator, ValidationError
@@ -124,6 +125,26 @@ def _links(folder: str, names: list[str]) -> list[str]:
 
 
 _zygote: warm.Zygote | None = None  # this worker's warm kernel process, started by its first job
+_engines: dict = {}  # this worker's database engines, one per gradebook address (`_share_engines`)
+
+
+def _share_engines() -> None:
+    """Make nbgrader's gradebooks in this worker share one SQLAlchemy engine per address. nbgrader
+    opens the gradebook about ten times per submission, each time with an engine of its own, whose
+    cache of compiled SQL starts empty: most of the database's cost was compiling the same queries
+    again. Closing a gradebook still closes its connections (the engine's pool is disposed)."""
+    create_engine = nbgrader.api.create_engine
+    if getattr(create_engine, "shared", False):
+        return
+
+    def shared_engine(url, **options):
+        key = (str(url), tuple(sorted(options.items())))
+        if key not in _engines:
+            _engines[key] = create_engine(url, **options)
+        return _engines[key]
+
+    shared_engine.shared = True
+    nbgrader.api.create_engine = shared_engine
 
 
 def _warm_address() -> Path | None:
@@ -146,6 +167,7 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     worker's zygote, with `warm_kernels`) and its hidden tests judged again by the referee; copy
     the result back."""
     warnings.simplefilter("ignore", SAWarning)  # nbgrader's own autoflush chatter
+    _share_engines()
     work = Path(run_dir) / student
     course, private = work / "course", work / "private"
     real = CourseDirectory(config=load_config(Path(root)))
@@ -155,7 +177,8 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     shutil.copytree(real.format_path(real.submitted_directory, student, assignment),
                     course / real.submitted_directory / student / assignment, ignore=_links)
     shutil.copy(Path(root) / CONFIG_FILE, course / CONFIG_FILE)
-    database = Path(template_db).with_name(f"{student}.db")  # beside the template, in memory
+    # beside the template, in memory; one per worker, so that its engine (and compiled SQL) is reused
+    database = Path(template_db).with_name(f"worker-{os.getpid()}.db")
     shutil.copy(template_db, database)
     report, handed, disputed = (private / name for name in ("sandbox.jsonl", "values.jsonl", "disputes.txt"))
     config = load_config(course, **settings)
@@ -195,7 +218,11 @@ def _autograde_one(root: str, assignment: str, student: str, template_db: str, s
     graded = course / real.autograded_directory / student / assignment
     if result["success"] and graded.is_dir():
         _copy_files(graded, Path(real.format_path(real.autograded_directory, student, assignment)))
-    return {"student": student, "success": result["success"], "db": str(database),
+    grades = None
+    if result["success"]:
+        with Gradebook(config.CourseDirectory.db_url, real.course_id) as gradebook:
+            grades = _submission_grades(gradebook, assignment, student)
+    return {"student": student, "success": result["success"], "grades": grades,
             "events": sandbox.read_report(report),
             "disputes": referee.disputes(disputed) if result["success"] else [],
             "log": (result.get("log") or "") + (result.get("error") or "")}
@@ -214,23 +241,44 @@ def _template_gradebook(config: Config, assignment: str, template: Path, release
         mine.update_or_create_assignment(assignment, duedate=main.find_assignment(assignment).duedate)
 
 
-def _copy_grades(source: Gradebook, target: Gradebook, assignment: str, student: str) -> None:
-    """Copy one autograded submission from a worker's gradebook into the course gradebook."""
-    submitted = source.find_submission(assignment, student)
+def _cell_names(gradebook: Gradebook, notebook) -> dict[str, str]:
+    """cell id -> name for the cells of a submitted `notebook`, in one query: a grade's or comment's
+    `name` would load its cell, one query each."""
+    cells = gradebook.db.query(BaseCell.id, BaseCell.name)
+    return dict(cells.filter(BaseCell.notebook_id == notebook.notebook_id))
+
+
+def _submission_grades(gradebook: Gradebook, assignment: str, student: str) -> dict:
+    """What autograding wrote for one submission (its timestamp, and per notebook its flag, late
+    penalty, grades and comments by cell name), as data the main process copies."""
+    submitted = gradebook.find_submission(assignment, student)
+    notebooks = {}
+    for notebook in submitted.notebooks:
+        names = _cell_names(gradebook, notebook)
+        notebooks[notebook.name] = {
+            "flagged": notebook.flagged, "late_submission_penalty": notebook.late_submission_penalty,
+            "grades": {names[grade.cell_id]: (grade.auto_score, grade.needs_manual_grade)
+                       for grade in notebook.grades},
+            "comments": {names[comment.cell_id]: comment.auto_comment for comment in notebook.comments}}
+    return {"timestamp": submitted.timestamp, "notebooks": notebooks}
+
+
+def _copy_grades(grades: dict, target: Gradebook, assignment: str, student: str) -> None:
+    """Write one autograded submission's `grades` (`_submission_grades`) into the course gradebook."""
     target.update_or_create_student(student)
     copies = {notebook.name: notebook for notebook in target.update_or_create_submission(
-        assignment, student, timestamp=submitted.timestamp).notebooks}
-    for notebook in submitted.notebooks:
-        copy = copies[notebook.name]
-        copy.flagged = notebook.flagged
-        copy.late_submission_penalty = notebook.late_submission_penalty
-        grades = {grade.name: grade for grade in copy.grades}
-        for grade in notebook.grades:
-            mine = grades[grade.name]
-            mine.auto_score, mine.needs_manual_grade = grade.auto_score, grade.needs_manual_grade
-        comments = {comment.name: comment for comment in copy.comments}
-        for comment in notebook.comments:
-            comments[comment.name].auto_comment = comment.auto_comment
+        assignment, student, timestamp=grades["timestamp"]).notebooks}
+    for name, notebook in grades["notebooks"].items():
+        copy = copies[name]
+        copy.flagged = notebook["flagged"]
+        copy.late_submission_penalty = notebook["late_submission_penalty"]
+        names = _cell_names(target, copy)
+        mine = {names[grade.cell_id]: grade for grade in copy.grades}
+        for cell, (auto_score, needs_manual_grade) in notebook["grades"].items():
+            mine[cell].auto_score, mine[cell].needs_manual_grade = auto_score, needs_manual_grade
+        mine = {names[comment.cell_id]: comment for comment in copy.comments}
+        for cell, auto_comment in notebook["comments"].items():
+            mine[cell].auto_comment = auto_comment
     target.db.commit()
 
 
@@ -328,15 +376,13 @@ def grade(assignment: str, root: Path | None = None, workers: int | None = None,
                     known = log_problems(outcome["log"], outcome["events"], limits) \
                         + outcome["disputes"]
                     if outcome["success"]:
-                        with Gradebook(f"sqlite:///{outcome['db']}", coursedir.course_id) as mine:
-                            _copy_grades(mine, gradebook, assignment, student)
+                        _copy_grades(outcome["grades"], gradebook, assignment, student)
                     else:
                         known = known or ["nbgrader could not grade it (0 points): "
                                           + outcome["log"].strip()[-300:]]
                         _record_zero(gradebook, assignment, student)
                     problems[student] += known
                     shutil.rmtree(run_dir / student, ignore_errors=True)
-                    Path(outcome["db"]).unlink(missing_ok=True)
                     bar.update()
             results = [_result(gradebook, assignment, student, problems[student]) for student in students]
     return ClassRun(results, safety(events, limits, config.Execute.timeout))
