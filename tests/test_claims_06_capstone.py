@@ -770,6 +770,9 @@ CLAIMS = {
 }
 
 NOTES_CLAIMS = {
+    "prints each pair of which one repeats three tenths or more of the other's choices or half or "
+    "more of its shape":
+        lambda: (plan.COPY_SHARE, plan.SHAPE_SHARE) == (0.3, 0.5),
     "YouTube keeps 1.85 hours a week though in 2025 it drew 0.5% of the impressions, a 3.6% "
     "engagement rate on its feed posts and the slowest answers, a 13.5-hour median wait":
         lambda: _youtube_in_2025() == ("0.5", "3.6", "13.5", True)

@@ -5,7 +5,7 @@ numbers or moving of the dates hides), so that a shared or leaked plan reaches t
 reads both.
 
     report = alike(CAPSTONE, root)
-    report.pairs       # Pair("amina", "the reference plan", 0.91, 0.98), ... highest share first
+    report.pairs       # Pair("amina", "the reference plan", 0.91, 0.98), ... highest first
     report.unreadable  # {"ben": "no my_strategy.plan.json handed in", ...}
     save(report, CAPSTONE, root)  # alike/06_capstone_strategy_plan.txt in the course folder
 
@@ -39,7 +39,7 @@ REFERENCE_CELL = "own_plan"  # the solution's cell that writes the reference pla
 @dataclass(frozen=True)
 class Pair:
     """Two plans, the larger share of either's choices that the other repeats (`plan.similarity`)
-    and the larger share of either's shape (`plan.shape_similarity`)."""
+    and the larger share of either's shape that the other repeats (`plan.shape_similarity`)."""
 
     first: str
     second: str
@@ -93,8 +93,8 @@ def alike(assignment: str, root: Path, line: float = plan.COPY_SHARE,
           shape_line: float = plan.SHAPE_SHARE) -> Report:
     """The pairs of plans handed in with `assignment` in the course folder `root`, and of each
     with the solution's reference plan, of which one repeats at least `line` of the other's
-    choices or at least `shape_line` of its shape (the copy check's lines), highest share
-    first."""
+    choices or at least `shape_line` of its shape (the copy check's lines), the pair with the
+    highest share of either kind first."""
     coursedir = CourseDirectory(config=load_config(root))
     base = Path(coursedir.root)
     solution = base / coursedir.source_directory / assignment / f"{assignment}.ipynb"
