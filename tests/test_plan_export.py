@@ -103,7 +103,8 @@ def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):
     assert [h.split(". ", 1)[-1] for h in headings][:5] == [
         "## Executive summary", "Where we start", "Objectives", "What social media will do",
         "Audience insight"]
-    assert headings[-2:] == ["## 14. From existing to living", "## Notes"]
+    assert headings[-3:] == ["## 14. From existing to living", "## Notes",
+                             "## Annex: calendar of the first 6 weeks"]
     assert "Still open" not in text
 
 
@@ -129,7 +130,7 @@ def test_every_long_text_is_a_note_its_cell_points_to(tmp_path):
     assert sorted(notes.values()) == sorted(long)
     pointed = [cell for cell in _markdown_cells(text) if cell.startswith("see note ")]
     assert sorted(int(cell.split()[-1]) for cell in pointed) == list(range(1, len(long) + 1))
-    assert "| Surge contingency | 16000 USD a year | see note 12 |" in text
+    assert "| Surge contingency | 16,000 USD a year | see note 12 |" in text
     assert notes["12"] == " ".join(lumen.budget.surge.split())
     ask, _, figures = lumen.budget.case.partition("\n\n")  # the director reads the ask
     assert f"**What it buys**: {ask}\n" in text and text.count(" ".join(figures.split())) == 1
@@ -143,7 +144,9 @@ def test_every_long_text_is_a_note_its_cell_points_to(tmp_path):
     assert all(page.notes[f"note-{n}"].endswith(f": {note}") for n, note in notes.items())
 
     paragraphs = docx.Document(str(written["lumen.plan.docx"])).paragraphs
-    last = paragraphs[[p.text for p in paragraphs].index("Notes") + 1:]
+    texts = [p.text for p in paragraphs]
+    last = [p for p in paragraphs[texts.index("Notes") + 1:texts.index(
+        "Annex: calendar of the first 6 weeks")] if p.text]  # the page break before the annex aside
     assert [(label.text, label.bold) for label, _ in (p.runs for p in last)][11] == (
         "12. Budget, Surge contingency: Details", True)
     assert [" ".join(text.text.removeprefix(": ").split()) for _, text in (p.runs for p in last)] == [
@@ -238,7 +241,8 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert not any("**" in p.text for p in document.paragraphs)
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
     items = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in budget.rows}
-    assert items["Surge contingency"] == ["16000 USD a year", "see note 12"]
+    assert items["Surge contingency"] == ["16,000 USD a year", "see note 12"]
+    assert items["Tools"][0] == "260 USD a month" and items["People"][0] == "39 hours a week"
     assert items["People cost"] == [
         "88,725 USD a year", "39 hours a week × 52 × 43.75 USD an hour (wages and on-costs)"]
     lumen = plan.example_plan().budget  # its other costs may change with the overtime's rate
@@ -330,9 +334,13 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert ("**Tightest target**: New Google reviews, every rating counted (reviews a month), 6 to 9 "
             "by 2027-06-30, is 1.0 times what chance alone can move it") in risks
     team = lumen.community
-    assert (f"**The inbox**: answering 77 messages a week within 4 hours takes "
+    assert ("**The inbox**: keeping each channel's promise (4 hours on Instagram, Facebook, "
+            "Threads, LinkedIn, X and TikTok; 12.5 on Google Business Profile and Review sites; 24 "
+            "on Website and blog and YouTube, in staffed hours) for the 77 messages a week "
+            "expected means a look through every inbox every 4 hours, and takes "
             f"{team.hours_needed(4):.1f} of the 10 inbox hours at 10 minutes a look, "
             f"{team.hours_needed(4, 20):.1f} at 20") in risks
+    assert "within 4 hours" not in risks  # the objective promises half, the channels each theirs
     assert f"**Weakest dimension, {lumen.weakest}**: {lumen.actions[lumen.weakest].step}" in risks
 
 
@@ -360,10 +368,10 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
 def test_the_summary_is_a_page_of_its_own_in_html_and_word(tmp_path):
     written = _lumen_written(tmp_path)
     page = written["lumen.plan.html"].read_text(encoding="utf-8")
-    assert re.findall(r"<h2[^>]*>", page)[:2] == ["<h2>", '<h2 class="after-summary">']
+    assert re.findall(r"<h2[^>]*>", page)[:2] == ["<h2>", '<h2 class="new-page">']
     assert page.index("<h2>Executive summary</h2>") < page.index("Decision needed") \
-        < page.index("Top risks") < page.index('<h2 class="after-summary">1. Where we start')
-    assert ".after-summary{break-before:page}" in page
+        < page.index("Top risks") < page.index('<h2 class="new-page">1. Where we start')
+    assert ".new-page{break-before:page}" in page
     document = docx.Document(str(written["lumen.plan.docx"]))
     texts = [p.text for p in document.paragraphs]
     start, end = texts.index("Executive summary"), texts.index("1. Where we start")
@@ -430,7 +438,7 @@ def test_lumen_s_summary_prints_on_one_page(tmp_path, paper):
     from playwright import sync_api
 
     page_text = to_html(plan.example_plan(), paper)
-    summary = page_text[:page_text.index('<h2 class="after-summary">')] + "</body>\n</html>\n"
+    summary = page_text[:page_text.index('<h2 class="new-page">')] + "</body>\n</html>\n"
     path = tmp_path / "summary.html"
     path.write_text(summary, encoding="utf-8")
     with sync_api.sync_playwright() as driver:
@@ -469,3 +477,47 @@ def test_a_budget_without_an_hourly_cost_shows_no_total_and_says_the_cost_is_not
     rows = _budget_rows(unpriced)
     assert rows["People cost"] == ["not given", "no hourly cost given"]
     assert "Total a year" not in rows
+
+
+def _calendar_rows(lumen):
+    return [[entry.day.isoformat(), entry.day.strftime("%a"), entry.channel, entry.pillar]
+            for entry in plan.calendar(lumen)]
+
+
+def test_the_calendar_is_an_annex_at_the_end_with_a_pointer_in_part_8(tmp_path):
+    lumen = plan.example_plan()
+    rows, written = _calendar_rows(lumen), _lumen_written(tmp_path)
+    pointer = (f"{len(rows)} posts from {rows[0][0]} to {rows[-1][0]}, listed day by day in the "
+               "annex at the end (and exported as CSV and iCalendar files).")
+    text = written["lumen.plan.md"].read_text(encoding="utf-8")
+    part_8 = text.split("## 8. Calendar: the first 6 weeks\n\n", 1)[1].split("\n\n## ", 1)[0]
+    assert part_8 == pointer
+    annex = text.split("\n## Annex: calendar of the first 6 weeks\n\n", 1)[1]
+    assert _markdown_cells_by_row(annex) == [["Date", "Day", "Channel", "Pillar"], *rows]
+
+    page = written["lumen.plan.html"].read_text(encoding="utf-8")
+    assert re.findall(r"<h2[^>]*>([^<]+)</h2>", page)[-2:] == [
+        "Notes", "Annex: calendar of the first 6 weeks"]
+    assert f"<p>{pointer}</p>" in page
+    annex_cells = _Cells()
+    annex_cells.feed(page.split('<h2 class="new-page">Annex: calendar of the first 6 weeks</h2>',
+                                1)[1].split("</body>", 1)[0])
+    assert annex_cells.cells == [cell for row in rows for cell in row]
+
+    document = docx.Document(str(written["lumen.plan.docx"]))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings[-2:] == ["Notes", "Annex: calendar of the first 6 weeks"]
+    assert pointer in [p.text for p in document.paragraphs]
+    last = document.tables[-1]
+    assert [[cell.text for cell in row.cells] for row in last.rows] == [
+        ["Date", "Day", "Channel", "Pillar"], *rows]
+    assert len([t for t in document.tables if t.rows[0].cells[0].text == "Date"]) == 1
+
+
+def test_a_plan_without_posts_has_no_annex():
+    lumen = plan.example_plan()
+    quiet = dataclasses.replace(lumen, channels=[dataclasses.replace(c, posts=0)
+                                                 for c in lumen.channels])
+    text = to_markdown(quiet)
+    assert "## 8. Calendar: the first 6 weeks\n\nNo posts planned yet." in text
+    assert "Annex" not in text

@@ -1,12 +1,13 @@
-"""Does the tutor's report of plans alike list a plan shared by two learners and a learner who
-handed in the reference plan, leave unlike plans out, and name a plan file it cannot read?"""
+"""Does the tutor's report of plans alike list a plan shared by two learners, one scaled and moved
+from another's, and a learner who handed in the reference plan, leave unlike plans out, name a
+plan file it cannot read, and come at the end of grading the capstone?"""
 
 import dataclasses
 import shutil
 from pathlib import Path
 
 import pytest
-from capstone_reference import reference_plan
+from capstone_reference import reference_plan, with_everything_scaled_and_moved
 
 from smcourse import cli
 from smcourse.core import plan
@@ -39,7 +40,7 @@ def report(tmp_path_factory):
     root = _course(tmp_path_factory.mktemp("course"), {
         "amina": dataclasses.replace(bakery, organisation="Amina's Bakes"), "ben": shared,
         "cleo": renamed, "dev": '{"format": "smcourse-strategy-plan", "version": 2, "plan": [',
-        "eli": None})
+        "eli": None, "fay": with_everything_scaled_and_moved(plan.example_plan())})
     return alike.alike(ASSIGNMENT, root), bakery, shared
 
 
@@ -56,8 +57,23 @@ def test_a_learner_who_hands_in_the_reference_plan_is_listed(report):
 def test_the_bakery_and_lumen_are_not_alike(report):
     found, bakery, lumen = report
     listed = {frozenset((pair.first, pair.second)) for pair in found.pairs}
-    assert listed == {frozenset(("ben", "cleo")), frozenset(("amina", alike.REFERENCE))}
+    assert listed == {frozenset(("ben", "cleo")), frozenset(("amina", alike.REFERENCE)),
+                      frozenset(("ben", "fay")), frozenset(("cleo", "fay"))}
     assert max(plan.similarity(bakery, lumen), plan.similarity(lumen, bakery)) < plan.COPY_SHARE
+    assert max(plan.shape_similarity(bakery, lumen),
+               plan.shape_similarity(lumen, bakery)) < plan.SHAPE_SHARE
+
+
+def test_a_plan_renamed_with_every_number_scaled_is_listed_by_its_shape(report):
+    pairs = {(pair.first, pair.second): pair for pair in report[0].pairs}
+    scaled = pairs[("ben", "fay")]
+    assert scaled.share < plan.COPY_SHARE <= plan.SHAPE_SHARE < 0.9 <= scaled.shape
+    assert f"ben and fay: {scaled.share:.0%} alike, {scaled.shape:.0%} of the shape" in report[0].lines()
+
+
+def test_lumen_s_own_shape_share_is_the_pairwise_one_with_lumen():
+    scaled = with_everything_scaled_and_moved(plan.example_plan())
+    assert plan.example_shape(scaled) == plan.shape_similarity(scaled, plan.example_plan()) > 0.9
 
 
 def test_a_malformed_or_missing_plan_file_is_named_not_a_traceback(report):
@@ -70,6 +86,23 @@ def test_a_malformed_or_missing_plan_file_is_named_not_a_traceback(report):
 def test_the_command_prints_the_pairs_or_that_no_two_plans_are_alike(tmp_path, capsys):
     root = _course(tmp_path, {"ben": plan.example_plan()})
     assert cli.main(["assignments", "alike", ASSIGNMENT, "--course", str(root)]) == 0
-    assert capsys.readouterr().out == "no two plans alike\n"
+    saved = root / "alike" / f"{ASSIGNMENT}.txt"
+    assert capsys.readouterr().out == f"no two plans alike\nwrote {saved}\n"
+    assert saved.read_text(encoding="utf-8") == "no two plans alike\n"
     assert cli.main(["assignments", "alike", "07_missing", "--course", str(root)]) == 1
     assert "no solution notebook at" in capsys.readouterr().err
+
+
+def test_grading_the_capstone_ends_with_the_report_printed_and_saved(tmp_path, capsys, monkeypatch):
+    """The grading run itself is tested in test_capstone_grading; here only what follows it."""
+    from smcourse.instructor import grading
+
+    monkeypatch.setattr(grading, "grade", lambda *args, **kwargs: grading.ClassRun([], []))
+    lumen = plan.example_plan()
+    root = _course(tmp_path, {"ben": lumen, "cleo": dataclasses.replace(lumen, organisation="Quay")})
+    assert cli.main(["assignments", "grade", ASSIGNMENT, "--course", str(root)]) == 0
+    out = capsys.readouterr().out
+    saved = (root / "alike" / f"{ASSIGNMENT}.txt").read_text(encoding="utf-8")
+    assert saved.startswith("ben and cleo: 100% alike, 100% of the shape\n")
+    assert out.endswith(f"Plans alike (for the tutor to read side by side):\n{saved}"
+                        f"wrote {root / 'alike' / (ASSIGNMENT + '.txt')}\n")

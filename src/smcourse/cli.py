@@ -86,7 +86,8 @@ def _collect(args: argparse.Namespace) -> None:
 
 
 def _grade(args: argparse.Namespace) -> None:
-    from smcourse.instructor import grading
+    """Grade every submission; after the capstone, list the plans alike (`_alike_report`)."""
+    from smcourse.instructor import alike, grading
 
     limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
     run = grading.grade(args.assignment, root=_course(args), workers=args.workers,
@@ -94,13 +95,23 @@ def _grade(args: argparse.Namespace) -> None:
     for result in run.results:
         print(result.summary)
     print("\n".join(["", "Safety:", *run.safety]))
+    if args.assignment == alike.CAPSTONE:
+        print("\nPlans alike (for the tutor to read side by side):")
+        _alike_report(args.assignment, _course(args))
 
 
 def _alike(args: argparse.Namespace) -> None:
+    _alike_report(args.assignment, _course(args))
+
+
+def _alike_report(assignment: str, course: Path) -> None:
+    """Print the pairs of plans alike and the plans left out, and save them for the tutor."""
     from smcourse.instructor import alike
 
-    for line in alike.alike(args.assignment, _course(args)).lines():
+    report = alike.alike(assignment, course)
+    for line in report.lines():
         print(line)
+    print(f"wrote {alike.save(report, assignment, course)}")
 
 
 def _feedback(args: argparse.Namespace) -> None:

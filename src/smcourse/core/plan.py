@@ -1739,12 +1739,10 @@ def _alike(choice: str, other: str, close: Closeness) -> bool:
         for field, other_field in zip(fields, other_fields, strict=True))
 
 
-def _repeated(plan: Plan, close: Closeness = NUDGED,
-              model: Mapping[str, float] | None = None) -> dict[str, float]:
-    """The choices of `model` (a `fingerprint`; Lumen's example's when None) that `plan` repeats
-    within `close`, with their weights."""
-    model = _example_fingerprint() if model is None else model
-    return _kept(model, fingerprint(plan), close)
+def _repeated(plan: Plan) -> dict[str, float]:
+    """The choices of Lumen's example's `fingerprint` that `plan` repeats (NUDGED), with their
+    weights."""
+    return _kept(_example_fingerprint(), fingerprint(plan), NUDGED)
 
 
 def _kept(model: Mapping[str, float], mine: Mapping[str, float],
@@ -1761,13 +1759,22 @@ def _example_fingerprint() -> MappingProxyType[str, float]:
     return MappingProxyType(fingerprint(example_plan()))
 
 
-def similarity(plan: Plan, model: Plan | Mapping[str, float], close: Closeness = NUDGED) -> float:
-    """The share (0 to 1, by weight) of `model` (a plan, or its `fingerprint`) that `plan` repeats,
-    so that new names, numbers moved within `close`, reordered or repunctuated texts and number
-    formats hide nothing; 0 when `model` has no choices."""
-    choices = fingerprint(model) if isinstance(model, Plan) else model
+def _share_kept(plan: Plan | Mapping[str, float], model: Plan | Mapping[str, float],
+                close: Closeness, measure) -> float:
+    """The share (0 to 1, by weight) of `model`'s choices that `plan`'s repeat within `close`,
+    each a plan or its choices by `measure` (`fingerprint` or `shape`); 0 when `model` has none."""
+    choices = measure(model) if isinstance(model, Plan) else model
+    mine = measure(plan) if isinstance(plan, Plan) else plan
     total = sum(choices.values())
-    return sum(_repeated(plan, close, choices).values()) / total if total else 0.0
+    return sum(_kept(choices, mine, close).values()) / total if total else 0.0
+
+
+def similarity(plan: Plan | Mapping[str, float], model: Plan | Mapping[str, float],
+               close: Closeness = NUDGED) -> float:
+    """The share (0 to 1, by weight) of `model` that `plan` repeats, each a plan or its
+    `fingerprint`, so that new names, numbers moved within `close`, reordered or repunctuated
+    texts and number formats hide nothing; 0 when `model` has no choices."""
+    return _share_kept(plan, model, close, fingerprint)
 
 
 def example_similarity(plan: Plan, close: Closeness = NUDGED) -> float:
@@ -1842,13 +1849,19 @@ def _example_shape() -> MappingProxyType[str, float]:
     return MappingProxyType(shape(example_plan()))
 
 
+def shape_similarity(plan: Plan | Mapping[str, float], model: Plan | Mapping[str, float],
+                     close: Closeness = RESHAPED) -> float:
+    """The share (0 to 1, by weight) of `model`'s `shape` that `plan`'s repeats, each a plan or
+    its `shape`, its ratios and day offsets within a fifth and its looks within half an hour
+    (RESHAPED): the structure whatever a plan names or writes, and however it scales its numbers
+    or moves its dates and looks; 0 when `model` has no choices."""
+    return _share_kept(plan, model, close, shape)
+
+
 def example_shape(plan: Plan) -> float:
-    """The share (0 to 1, by weight) of Lumen's `shape` that `plan` repeats, its ratios and day
-    offsets within a fifth and its looks within half an hour (RESHAPED): Lumen's structure
-    whatever a plan names or writes, and however it scales its numbers or moves its dates and
-    looks. Names and written texts count in the other shares."""
-    model = _example_shape()
-    return sum(_kept(model, shape(plan), RESHAPED).values()) / sum(model.values())
+    """The share (0 to 1, by weight) of Lumen's `shape` that `plan` repeats (`shape_similarity`).
+    Names and written texts count in the other shares."""
+    return shape_similarity(plan, _example_shape())
 
 
 def example_texts_repeated(plan: Plan) -> float:

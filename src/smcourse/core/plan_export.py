@@ -34,6 +34,7 @@ from smcourse.core.plan import (
     NOISE_WIDTH,
     WEEKDAYS,
     Budget,
+    Entry,
     Objective,
     Plan,
     PlanFileError,
@@ -49,6 +50,7 @@ from smcourse.core.plan import (
 PAPERS = {"A4": "A4", "Letter": "letter"}
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
+ANNEX = "annex"  # the part that lists the calendar day by day, at the end of the document
 # The course data file each course metric is computed from (the rest: posts.csv).
 COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments.csv",
                 "positive_sentiment": "comments.csv", "follower_growth": "followers.csv"}
@@ -100,13 +102,19 @@ class Section:
     blocks: list[Block]
 
 
+def _number(value: float) -> str:
+    """`value` with a thousands separator and at most two decimals, as every amount is shown."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def _amount(value: float, unit: str) -> str:
-    return f"{value:g} {unit}"
+    return f"{_number(value)} {unit}"
 
 
 def sections(plan: Plan) -> list[Section]:
     """The plan as a document: its parts in the OASIS order, then what is still open."""
     situation, team, crisis, budget = plan.situation, plan.community, plan.crisis, plan.budget
+    posts = calendar(plan)
     money = budget.currency
     case, _, figures = budget.case.strip().partition("\n\n")  # the ask, then its arithmetic
     parts = [
@@ -138,10 +146,7 @@ def sections(plan: Plan) -> list[Section]:
               c.response_hours.strip())
              for c in plan.channels])]),
         Section("voice", "7. Voice and tone", [plan.voice]),
-        Section("calendar", f"8. Calendar: the first {CALENDAR_WEEKS} weeks", [Table(
-            ("Date", "Day", "Channel", "Pillar"),
-            [(entry.day.isoformat(), entry.day.strftime("%a"), entry.channel, entry.pillar)
-             for entry in calendar(plan)])]),
+        Section("calendar", f"8. Calendar: the first {CALENDAR_WEEKS} weeks", [_calendar_pointer(posts)]),
         Section("community", "9. Community management", [[
             f"**Who answers**: {team.who_answers}", f"**Escalation**: {team.escalation}",
             f"**Staffed**: {team.days} days a week, {team.opens} to {team.closes}, "
@@ -190,7 +195,20 @@ def sections(plan: Plan) -> list[Section]:
     if issues:
         parts.append(Section("open", "Still open", [[
             f"{field_label(issue.where or issue.part)}: {issue.message}" for issue in issues]]))
+    if posts:
+        parts.append(Section(ANNEX, f"Annex: calendar of the first {CALENDAR_WEEKS} weeks", [Table(
+            ("Date", "Day", "Channel", "Pillar"),
+            [(entry.day.isoformat(), entry.day.strftime("%a"), entry.channel, entry.pillar)
+             for entry in posts])]))
     return parts
+
+
+def _calendar_pointer(posts: list[Entry]) -> str:
+    """Part 8 in one line: how many posts the calendar holds, and where it is listed."""
+    if not posts:
+        return "No posts planned yet."
+    return (f"{len(posts)} posts from {posts[0].day.isoformat()} to {posts[-1].day.isoformat()}, "
+            "listed day by day in the annex at the end (and exported as CSV and iCalendar files).")
 
 
 def _long_cells_as_notes(parts: list[Section]) -> tuple[list[Section], list[Note]]:
@@ -335,8 +353,8 @@ def _summary_risks(plan: Plan) -> list[str]:
     risks = []
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
-        risks.append(f"**Unfinished**: {len(fixes)} points of the plan are still open (listed at "
-                     "the end).")
+        risks.append(f"**Unfinished**: {len(fixes)} points of the plan are still open (listed "
+                     "under Still open, before the annex).")
     margins = []
     for objective in plan.objectives:
         baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
@@ -354,16 +372,32 @@ def _summary_risks(plan: Plan) -> list[str]:
     needed = team.hours_needed(promise) if promise else None
     if needed is not None and team.staffed_hours:
         slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
-        risks.append(f"**The inbox**: answering {team.messages_per_week + team.dms_per_week:g} "
-                     f"messages a week within {promise:g} hours takes {needed:.1f} of the "
-                     f"{team.staffed_hours:g} inbox hours at {CHECK_MINUTES} minutes a look, "
-                     f"{slower:.1f} at {2 * CHECK_MINUTES}; more messages or slower looks than "
-                     "expected, and the promise slips.")
+        risks.append(f"**The inbox**: keeping each channel's promise ({_promised(promises)}, "
+                     f"in staffed hours) for the {team.messages_per_week + team.dms_per_week:g} "
+                     f"messages a week expected means a look through every inbox every "
+                     f"{promise:g} hours, and takes {needed:.1f} of the {team.staffed_hours:g} "
+                     f"inbox hours at {CHECK_MINUTES} minutes a look, {slower:.1f} at "
+                     f"{2 * CHECK_MINUTES}; more messages or slower looks than expected, and the "
+                     "promises slip.")
     action = plan.actions.get(plan.weakest)
     if action is not None:
         risks.append(f"**Weakest dimension, {plan.weakest}**: {_first_sentence(action.step)} "
                      f"({action.owner}, by {action.due}).")
     return risks
+
+
+def _promised(promises: dict[str, float]) -> str:
+    """The channels' response promises, fastest first: "4 hours on X and Threads; 24 on ..."."""
+    by_hours: dict[float, list[str]] = {}
+    for name, hours in sorted(promises.items(), key=lambda item: item[1]):
+        by_hours.setdefault(hours, []).append(name)
+    return "; ".join(f"{hours:g}{' hours' if first else ''} on {_listed(names)}"
+                     for first, (hours, names) in zip([True] + [False] * len(by_hours),
+                                                      by_hours.items(), strict=False))
+
+
+def _listed(names: list[str]) -> str:
+    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
 
 
 def _budget_line(budget: Budget) -> str:
@@ -465,7 +499,7 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;
           "h1{font-size:17pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
           "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}"
           "tr,li{break-inside:avoid}thead{display:table-header-group}"
-          ".after-summary{break-before:page}}")
+          ".new-page{break-before:page}}")
 
 
 def to_html(plan: Plan, paper: str = "A4") -> str:
@@ -479,7 +513,7 @@ def to_html(plan: Plan, paper: str = "A4") -> str:
         body.append(f"<p>Starts {html.escape(plan.start)}.</p>")
     after_summary = False
     for section in sections(plan):
-        new_page = ' class="after-summary"' if after_summary else ""
+        new_page = ' class="new-page"' if after_summary or section.part == ANNEX else ""
         body.append(f"<h2{new_page}>{html.escape(section.title)}</h2>")
         body.extend(_html_block(block) for block in section.blocks)
         after_summary = section.part == "summary"
@@ -535,6 +569,8 @@ def to_docx(plan: Plan) -> bytes:
     if plan.start.strip():
         document.add_paragraph(f"Starts {plan.start}.")
     for section in sections(plan):
+        if section.part == ANNEX:
+            document.add_page_break()  # the calendar starts a page of its own
         document.add_heading(section.title, level=1)
         for block in section.blocks:
             _docx_block(document, block)

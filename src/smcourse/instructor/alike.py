@@ -1,10 +1,16 @@
 """Plans that are alike: after grading a capstone, each learner's saved plan compared with every
-other learner's and with the solution's reference plan, by the copy check's own measure
-(`plan.similarity`), so that a shared or leaked plan reaches the tutor, who reads both.
+other learner's and with the solution's reference plan, by the copy check's own measures (the
+choices, `plan.similarity`, and the shape, `plan.shape_similarity`, which no scaling of the
+numbers or moving of the dates hides), so that a shared or leaked plan reaches the tutor, who
+reads both.
 
-    report = alike("06_capstone_strategy_plan", root)
-    report.pairs       # Pair("amina", "the reference plan", 0.91), ... highest share first
+    report = alike(CAPSTONE, root)
+    report.pairs       # Pair("amina", "the reference plan", 0.91, 0.98), ... highest first
     report.unreadable  # {"ben": "no my_strategy.plan.json handed in", ...}
+    save(report, CAPSTONE, root)  # alike/06_capstone_strategy_plan.txt in the course folder
+
+`smcourse assignments grade` runs it after grading the capstone; `smcourse assignments alike` on
+its own.
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from smcourse.core import plan
 from smcourse.core.errors import SmcourseError
 from smcourse.instructor.grading.course import load_config
 
+CAPSTONE = "06_capstone_strategy_plan"  # the assignment whose grading ends with this report
+REPORT_FOLDER = "alike"  # in the course folder: the reports name learners, so git ignores it
 PLAN_FILE = "my_strategy.plan.json"  # the file Task B grades, beside the learner's notebook
 REFERENCE = "the reference plan"
 REFERENCE_CELL = "own_plan"  # the solution's cell that writes the reference plan
@@ -30,11 +38,13 @@ REFERENCE_CELL = "own_plan"  # the solution's cell that writes the reference pla
 
 @dataclass(frozen=True)
 class Pair:
-    """Two plans, and the larger share of either that the other repeats (`plan.similarity`)."""
+    """Two plans, the larger share of either's choices that the other repeats (`plan.similarity`)
+    and the larger share of either's shape that the other repeats (`plan.shape_similarity`)."""
 
     first: str
     second: str
     share: float
+    shape: float
 
 
 @dataclass
@@ -44,7 +54,8 @@ class Report:
 
     def lines(self) -> list[str]:
         """The report as lines to read: each pair, then each plan left out."""
-        found = [f"{pair.first} and {pair.second}: {pair.share:.0%} alike" for pair in self.pairs]
+        found = [f"{pair.first} and {pair.second}: {pair.share:.0%} alike, {pair.shape:.0%} of "
+                 "the shape" for pair in self.pairs]
         skipped = [f"{student}: left out, {why}" for student, why in self.unreadable.items()]
         return (found or ["no two plans alike"]) + skipped
 
@@ -78,10 +89,12 @@ def _handed_in(submitted: Path, assignment: str) -> tuple[dict[str, plan.Plan], 
     return plans, unreadable
 
 
-def alike(assignment: str, root: Path, line: float = plan.COPY_SHARE) -> Report:
+def alike(assignment: str, root: Path, line: float = plan.COPY_SHARE,
+          shape_line: float = plan.SHAPE_SHARE) -> Report:
     """The pairs of plans handed in with `assignment` in the course folder `root`, and of each
-    with the solution's reference plan, of which one repeats at least `line` of the other (the
-    copy check's line), highest share first."""
+    with the solution's reference plan, of which one repeats at least `line` of the other's
+    choices or at least `shape_line` of its shape (the copy check's lines), the pair with the
+    highest share of either kind first."""
     coursedir = CourseDirectory(config=load_config(root))
     base = Path(coursedir.root)
     solution = base / coursedir.source_directory / assignment / f"{assignment}.ipynb"
@@ -94,10 +107,21 @@ def alike(assignment: str, root: Path, line: float = plan.COPY_SHARE) -> Report:
     with tempfile.TemporaryDirectory() as scratch:
         plans[REFERENCE] = reference_plan(solution, Path(scratch))
     prints = {name: plan.fingerprint(handed_in) for name, handed_in in plans.items()}
+    shapes = {name: plan.shape(handed_in) for name, handed_in in plans.items()}
     pairs = []
     for first, second in itertools.combinations(plans, 2):
-        share = max(plan.similarity(plans[first], prints[second]),
-                    plan.similarity(plans[second], prints[first]))
-        if share >= line:
-            pairs.append(Pair(first, second, share))
-    return Report(sorted(pairs, key=lambda pair: -pair.share), unreadable)
+        share = max(plan.similarity(prints[first], prints[second]),
+                    plan.similarity(prints[second], prints[first]))
+        shape = max(plan.shape_similarity(shapes[first], shapes[second]),
+                    plan.shape_similarity(shapes[second], shapes[first]))
+        if share >= line or shape >= shape_line:
+            pairs.append(Pair(first, second, share, shape))
+    return Report(sorted(pairs, key=lambda pair: -max(pair.share, pair.shape)), unreadable)
+
+
+def save(report: Report, assignment: str, root: Path) -> Path:
+    """Write `report`'s lines to alike/<assignment>.txt in the course folder `root`; its path."""
+    path = Path(CourseDirectory(config=load_config(root)).root) / REPORT_FOLDER / f"{assignment}.txt"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text("\n".join(report.lines()) + "\n", encoding="utf-8")
+    return path
