@@ -2366,9 +2366,8 @@ def example_plan() -> Plan:
                     2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
                     2, "week", {"Wholesale and careers": 100}, 45, "4"),
-            Channel("X", "rented", "Where about 5 mentions a week reach us (and, we assume, the "
-                    "local press: to check by March); not for clicks: in 2025 a feed post there drew "
-                    "0.3 clicks, the fewest of any channel", 4, "week",
+            Channel("X", "rented", "About 5 mentions a week reach us there, and we assume the "
+                    "local press (checked by March); not for clicks", 4, "week",
                     {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays"),
             Channel("YouTube", "rented", "One long video a month for the blog's brewing guides",
                     1, "month", {"Brewing at home": 100}, 480, "24"),
@@ -2386,11 +2385,14 @@ def example_plan() -> Plan:
                         "Sunday), and Jo, the café supervisor, share the inbox, new mentions "
                         "and reviews on the rota below: "
                         "one looks at 07:00 and 11:00, the other at 15:00 and 19:00. Each is "
-                        "paid a wage of 35 USD an hour that costs Lumen 43.75 with employer on-costs "
+                        "paid a wage of 35 USD an hour (the leads also roast and Jo "
+                        "supervises the café, hence more than its 20) that costs Lumen 43.75 "
+                        "with employer on-costs "
                         "(payroll taxes and benefits: 25% in Lumen's records, assumed). The café is open "
                         "07:00 to 19:30 every "
                         "day (Lumen's records, assumed), so every look falls in its opening "
-                        "hours. The last look starts at 19:00 and the inbox closes at "
+                        "hours. Meal breaks fit between looks, four hours apart. The last look "
+                        "starts at 19:00 and the inbox closes at "
                         "19:30; later messages wait for the 07:00 look, and our profiles say "
                         "so. Each look answers every message waiting, or says when the answer "
                         "will come. The promise is what replaying 2025's comments on this "
@@ -2458,7 +2460,8 @@ def example_plan() -> Plan:
                        "misses, and our own accounts between those checks. In a recall "
                        "the surge rota starts: one person is on the inbox and mentions from "
                        "07:00 to 22:00 every day, in two shifts (07:00 to 14:30 and 14:30 to "
-                       "22:00), for up to three weeks, as in September 2025: Jo and Lee take "
+                       "22:00) with meal breaks, for up to three weeks, as in September 2025: "
+                       "Jo and Lee take "
                        "six shifts a week each, Sam and Ade one each on a day off. "
                        "The founder "
                        "approves each recall post, calls the insurer and legal counsel, and "
@@ -2538,10 +2541,14 @@ def example_plan() -> Plan:
                       contingency=16000,
                       surge="One surge a year like the 2025 recall, staffed as the crisis policy "
                             "says: 3 weeks of one person on the inbox and mentions from 07:00 to "
-                            "22:00 every day, 105 hours a week in 14 shifts of 7.5 hours, beside "
-                            "the usual looks. Jo and Lee work "
+                            "22:00 every day in 14 shifts, beside the usual looks. Each shift has "
+                            "an unpaid meal break, as New York Labor Law section 162 requires "
+                            "(New York State Department of Labor, Guidelines for Meal Periods): 30 "
+                            "minutes from 11:15 in an early shift, 45 from 18:00 in a late one. "
+                            "The inbox waits during them, far inside the four-hour promise, so a "
+                            "week pays 96.25 hours. Jo and Lee work "
                             "40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; "
-                            "Lumen's records, assumed) and take 12 shifts, 90 hours, in place of "
+                            "Lumen's records, assumed) and take 12 shifts, 82.25 hours, in place of "
                             "their other work. Early shifts (07:00 to 14:30): Ade on Monday, Sam "
                             "on Saturday, their days off, Jo on Tuesday, Lee from Wednesday to "
                             "Friday and on Sunday; late shifts (14:30 to 22:00): Lee on Monday and "
@@ -2556,22 +2563,22 @@ def example_plan() -> Plan:
                             "spread by the café manager so that nobody goes beyond 40 hours in a "
                             "week, past which the US Fair Labor Standards Act requires at least "
                             "one and a half times the regular rate (U.S. Department of Labor, "
-                            "Overtime Pay), on each one's own wage: Lee's 5 hours beyond 40 at "
-                            "the café's 37.50 with on-costs, 187.50; Jo's 5 and Sam's and Ade's 2 "
-                            "shifts, 20 hours, at 52.50 USD an hour, 65.625 with on-costs, "
-                            "1,312.50. A surge week costs about 3,375 USD and three about 10,125, "
-                            "four 13,500, within the 16,000 set aside. "
+                            "Overtime Pay), on each one's own wage: Lee's 1.5 hours beyond 40 at "
+                            "the café's 37.50 with on-costs, 56.25; Jo's 0.75 and Sam's and Ade's 2 "
+                            "early shifts, 14.75 hours, at 52.50 USD an hour, 65.625 with on-costs, "
+                            "967.97. A surge week costs about 2,899 USD, three 8,698, "
+                            "five 14,496, within the 16,000 set aside. "
                             "The head of marketing "
                             "is paid nothing more for the evenings a surge takes only if she is "
                             "exempt from the Act's overtime, which needs both executive or "
                             "administrative duties and a salary of at least 684 USD a week (the "
                             "level the Department of Labor enforces since a federal court vacated "
                             "its 2024 rule on 15 November 2024); if she is not exempt, her surge "
-                            "evenings are overtime too. Lumen is in "
-                            "New York State, whose own overtime rules also apply and set a higher "
-                            "exempt salary for executive and administrative staff: the founder confirms "
-                            "the current figure with the New York State Department of Labor, and "
-                            "whether the head of marketing is exempt, by 18 December 2026.",
+                            "evenings are overtime too. New York's "
+                            "own rules set a higher exempt salary: 1,199.10 USD a week in 2026 "
+                            "outside New York City, Long Island and Westchester (Book Law LLP's "
+                            "summary of the state's December 2023 rule, not the Department's own "
+                            "page); the founder confirms whether she is exempt by 18 December 2026.",
                       case="From 4 January 2027 we ask for 4 more people hours a week, moved from other "
                            "work (39 in all, 35 today), and 15,179 USD a year of new cash: overtime, 220 "
                            "USD a month more of tools and 200 of paid promotion; 16,000 is held in reserve "
@@ -2614,11 +2621,8 @@ def example_plan() -> Plan:
             "commitment": Action("Give the community leads their rota as protected time and an "
                                  "on-call phone, and book one training day", "Founder",
                                  "2027-01-04"),
-            "relationships": Action("Answer mentions of Lumen elsewhere, not only comments on our "
-                                    "posts, thank the ten most active fans each month, and hold "
-                                    "a monthly tasting open to every customer, announced on our "
-                                    "channels and never tied to writing, changing or removing a "
-                                    "review",
+            "relationships": Action("Answer mentions elsewhere, thank ten top fans monthly, hold a "
+                                    "monthly tasting open to all, never tied to reviews",
                                     "Community leads", "2027-01-04"),
         },
         weakest="commitment",
