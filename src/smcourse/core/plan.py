@@ -2498,11 +2498,11 @@ def example_plan() -> Plan:
                                  f"{checks['Jo']:g} ({nights['Jo']}), tastings 0.5, and the "
                                  "cover, paid apart as overtime. The head of marketing 4: "
                                  "LinkedIn 1.5, the monthly "
-                                 "report 1, paid promotion 0.5, growers and press 1. Sam and Ade "
+                                 "report 1, paid promotion 0.5, growers and press 0.5, the week's "
+                                 "calendar and escalations 0.5. Sam and Ade "
                                  "approve each other's posts when they schedule them; anything "
                                  "about prices, wholesale or safety also goes to the head of "
-                                 "marketing, who approves the week's calendar each Monday and takes "
-                                 "escalations outside these hours. The rest of "
+                                 "marketing, who approves the week's calendar each Monday. The rest of "
                                  "each person's hours is free for a busy week: Sam 2.69, Ade "
                                  "0.8, Jo 0.21. "
                                  "Other work, 8 hours a week: monitoring about 24 mentions a "
@@ -2511,8 +2511,8 @@ def example_plan() -> Plan:
                                  "paid as overtime beyond a 40-hour week: the half on top, 2,275 USD a "
                                  "year; an alert's work comes from the "
                                  "contingency), review and Google replies 1, the monthly report "
-                                 "1, conversations with growers and press 1, managing paid "
-                                 "promotion 0.5, tastings 0.5",
+                                 "1, conversations with growers and press 0.5, approvals and escalations "
+                                 "0.5, managing paid promotion 0.5, tastings 0.5",
                       other_hours=8, hourly_cost=43.75,
                       other_costs="Overtime for the leads' holiday and sick cover, and the "
                                   "on-call premium (the case gives both).",
