@@ -1364,6 +1364,9 @@ PLAN_CLAIMS = {
     "Department's own page); the founder confirms whether she is exempt by 18 December 2026.":
         lambda: "Dutchess County, in New York State's Hudson Valley" in LUMEN.situation.presences
         and LUMEN.start > "2026-12-18",
+    "Meal breaks fit between looks, four hours apart.":
+        lambda: all([int(hour) for hour in re.findall(r"\d+", shift)] == [7, 11, 15, 19]
+                    for shift in LUMEN.community.rota.values()) and 4 > max(MEAL.values()),
     "The café is open 07:00 to 19:30 every day (Lumen's records, assumed), so every look falls in its "
     "opening hours.":
         lambda: all(7 <= int(hour) < 19.5 for shift in LUMEN.community.rota.values()
