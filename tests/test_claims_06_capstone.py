@@ -618,7 +618,7 @@ CLAIMS = {
         and LUMEN.budget.currency == "USD",
     "a salary of at least 684 USD a week (the level the Department of Labor enforces since a "
     "federal court vacated its 2024 rule in November 2024).":
-        lambda: "at least 684 USD a week" in LUMEN.budget.surge,
+        lambda: FEDERAL_EXEMPT == 684 and "the federal 684 is lower" in LUMEN.budget.surge,
     "the course data's are 2025, the last year Lumen exported in full, and Lumen's own records are "
     "2026":
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
@@ -713,7 +713,7 @@ CLAIMS = {
     "founder confirms whether the head of marketing is exempt by 18 December 2026.":
         lambda: "Dutchess County, in New York State's Hudson Valley" in LUMEN.situation.presences
         and "1,199.10 USD a week in 2026" in LUMEN.budget.surge
-        and "the founder confirms whether she is exempt by 18 December 2026" in LUMEN.budget.surge
+        and "The founder confirms whether she is exempt by 18 December 2026" in LUMEN.budget.surge
         and LUMEN.start > "2026-12-18",
     "96.25 paid hours a week of one person on the inbox from 07:00 to 22:00, meal breaks unpaid":
         lambda: _surge_extra_hours() == 96.25 and "unpaid meal break" in LUMEN.budget.surge,
@@ -1192,9 +1192,8 @@ PLAN_CLAIMS = {
         lambda: round(_year_cost()) == 120384 and LUMEN.budget.people_hours * LOADED * 52 == 88725
         and round(_cover_cost()) == 10139 == 7864 + 2275 and _on_call_premium() == 2275
         and LUMEN.budget.tools_per_month * 12 == 3120 and LUMEN.budget.paid_per_month * 12 == 2400,
-    "a wage of 35 USD an hour (the leads also roast and Jo supervises the café, hence more than its "
-    "20) that costs Lumen 43.75 with employer on-costs (payroll taxes and benefits: 25% in Lumen's "
-    "records":
+    "a wage of 35 USD an hour (the leads also roast; Jo supervises the café) that costs Lumen 43.75 with "
+    "employer on-costs (payroll taxes and benefits: 25% in Lumen's records":
         lambda: LOADED == 43.75 and WAGE > CAFE_WAGE == 20,
     "The plan adds 24,279 USD a year (the 4 hours, 9,100; overtime, 10,139; tools, 2,640; paid promotion, "
     "2,400).":
@@ -1326,8 +1325,8 @@ PLAN_CLAIMS = {
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day in 14 shifts, beside "
     "the usual looks. Each shift has an unpaid meal break, as New York Labor Law section 162 requires "
     "(New York State Department of Labor, Guidelines for Meal Periods): 30 minutes from 11:15 in an "
-    "early shift, 45 from 18:00 in a late one. The inbox waits during them, far inside the four-hour "
-    "promise, so a week pays 96.25 hours. Jo and Lee "
+    "early shift, 45 from 18:00 in a late one. The inbox waits during them, so a week pays "
+    "96.25 hours. Jo and Lee "
     "work 40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; Lumen's records, "
     "assumed) and take 12 shifts, 82.25 hours, in place of their other work. Early shifts (07:00 to "
     "14:30): Ade on Monday, Sam on Saturday, their days off, Jo on Tuesday, Lee from Wednesday to "
@@ -1346,10 +1345,9 @@ PLAN_CLAIMS = {
     "assumption, above the minimum wage), 25 with on-costs, 1,875":
         lambda: _cafe_hours_given_up() == {"Jo": 35, "Lee": 40}
         and f"{75 * CAFE_LOADED:,.0f}" == "1,875" and CAFE_WAGE == 20,
-    "a salary of at least 684 USD a week (the level the Department of Labor enforces since a federal "
-    "court vacated its 2024 rule on 15 November 2024); if she is not exempt, her surge evenings are "
-    "overtime too":
-        lambda: "684 USD a week" in LUMEN.budget.surge,
+    "surge evenings are unpaid only if she is exempt from overtime: executive or administrative duties "
+    "and, in New York, at least 1,199.10 USD a week in 2026":
+        lambda: 1199.10 > FEDERAL_EXEMPT and "the federal 684 is lower" in LUMEN.budget.surge,
     "on each one's own wage: Lee's 1.5 hours beyond 40 at the café's 37.50 with on-costs, 56.25; Jo's "
     "0.75 and Sam's and Ade's 2 early shifts, 14.75 hours, at 52.50 USD an hour, 65.625 with on-costs, "
     "967.97. A surge week costs about 2,899 USD, three 8,698, five 14,496, within the 16,000 set aside.":
@@ -1359,9 +1357,9 @@ PLAN_CLAIMS = {
         and f"{14.75 * OVERTIME:,.2f}" == "967.97"
         and round(_surge_week_cost()) == 2899 and round(_recall_weeks() * _surge_week_cost()) == 8698
         and round(5 * _surge_week_cost()) == 14496 < LUMEN.budget.contingency == 16000,
-    "New York's own rules set a higher exempt salary: 1,199.10 USD a week in 2026 outside New York City, "
-    "Long Island and Westchester (Book Law LLP's summary of the state's December 2023 rule, not the "
-    "Department's own page); the founder confirms whether she is exempt by 18 December 2026.":
+    "outside New York City, Long Island and Westchester (Book Law LLP's summary of the state's December "
+    "2023 rule, not the Department's own page; the federal 684 is lower). The founder confirms whether "
+    "she is exempt by 18 December 2026.":
         lambda: "Dutchess County, in New York State's Hudson Valley" in LUMEN.situation.presences
         and LUMEN.start > "2026-12-18",
     "Meal breaks fit between looks, four hours apart.":
