@@ -130,12 +130,12 @@ def test_every_long_text_is_a_note_its_cell_points_to(tmp_path):
     assert sorted(notes.values()) == sorted(long)
     pointed = [cell for cell in _markdown_cells(text) if cell.startswith("see note ")]
     assert sorted(int(cell.split()[-1]) for cell in pointed) == list(range(1, len(long) + 1))
-    assert "| Surge contingency | 16,000 USD a year | see note 12 |" in text
-    assert notes["12"] == " ".join(lumen.budget.surge.split())
+    assert "| Surge contingency | 16,000 USD a year | see note 11 |" in text
+    assert notes["11"] == " ".join(lumen.budget.surge.split())
     ask, _, figures = lumen.budget.case.partition("\n\n")  # the director reads the ask
     assert f"**What it buys**: {ask}\n" in text and text.count(" ".join(figures.split())) == 1
-    assert "| The case in figures | – | see note 13 |" in text
-    assert notes["13"] == " ".join(figures.split()) and len(ask.split()) < 150
+    assert "| The case in figures | – | see note 12 |" in text
+    assert notes["12"] == " ".join(figures.split()) and len(ask.split()) < 150
 
     page = _Cells()
     page.feed(written["lumen.plan.letter.html"].read_text(encoding="utf-8"))
@@ -147,8 +147,8 @@ def test_every_long_text_is_a_note_its_cell_points_to(tmp_path):
     texts = [p.text for p in paragraphs]
     last = [p for p in paragraphs[texts.index("Notes") + 1:texts.index(
         "Annex: calendar of the first 6 weeks")] if p.text]  # the page break before the annex aside
-    assert [(label.text, label.bold) for label, _ in (p.runs for p in last)][11] == (
-        "12. Budget, Surge contingency: Details", True)
+    assert [(label.text, label.bold) for label, _ in (p.runs for p in last)][10] == (
+        "11. Budget, Surge contingency: Details", True)
     assert [" ".join(text.text.removeprefix(": ").split()) for _, text in (p.runs for p in last)] == [
         notes[str(n)] for n in range(1, len(notes) + 1)]
 
@@ -241,7 +241,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     assert not any("**" in p.text for p in document.paragraphs)
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
     items = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in budget.rows}
-    assert items["Surge contingency"] == ["16,000 USD a year", "see note 12"]
+    assert items["Surge contingency"] == ["16,000 USD a year", "see note 11"]
     assert items["Tools"][0] == "260 USD a month" and items["People"][0] == "39 hours a week"
     assert items["People cost"] == [
         "88,725 USD a year", "39 hours a week × 52 × 43.75 USD an hour (wages and on-costs)"]
@@ -288,7 +288,7 @@ def test_a_part_shown_alone_keeps_its_own_notes_numbered_as_in_the_document():
     shown = plan_export.part_markdown(lumen, "budget")
     notes = {n: text for n, text in _markdown_notes(to_markdown(lumen)).items()
              if f"| see note {n} |" in shown}
-    assert sorted(notes, key=int) == ["10", "11", "12", "13"]
+    assert sorted(notes, key=int) == ["9", "10", "11", "12"]
     assert shown.split("\n\n**Notes**\n\n", 1)[1].splitlines() == [
         f"{n}. **Budget, {item}: Details**: {notes[n]}"
         for n, item in zip(notes, ["Of which other work", "Tools", "Surge contingency",
