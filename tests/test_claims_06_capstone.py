@@ -713,7 +713,8 @@ CLAIMS = {
     "founder confirms whether the head of marketing is exempt by 18 December 2026.":
         lambda: "Dutchess County, in New York State's Hudson Valley" in LUMEN.situation.presences
         and "1,199.10 USD a week in 2026" in LUMEN.budget.surge
-        and "The founder confirms whether she is exempt by 18 December 2026" in LUMEN.budget.surge
+        and "The 2027 figure follows the state's indexing: the founder confirms it, and whether she is "
+        "exempt, by 18 December 2026" in LUMEN.budget.surge
         and LUMEN.start > "2026-12-18",
     "96.25 paid hours a week of one person on the inbox from 07:00 to 22:00, meal breaks unpaid":
         lambda: _surge_extra_hours() == 96.25 and "unpaid meal break" in LUMEN.budget.surge,
@@ -1300,7 +1301,8 @@ PLAN_CLAIMS = {
         and "Buffer" not in LUMEN.crisis.escalation,
     "On Lumen's own accounts the apps' notifications do not sort by keyword, so the new ones are read "
     "by hand at 22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one, so "
-    "that no working day spans over 10 hours.":
+    "that no working day spans over 10 hours. An alert answered overnight is a call, not a shift: after "
+    "one past 22:00, that lead's next 06:30 check and 07:00 look move to 09:00.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
         and plan.parse_clock("06:30") < plan.parse_clock(LUMEN.community.opens)
         and _nobody_spans_over_ten_hours()
@@ -1344,8 +1346,9 @@ PLAN_CLAIMS = {
     "judged by: we report week by week, so the target counts each week once, where the 10.0 counts "
     "each answer once.":
         lambda: _weekly_median_mean() == "8.0" and _median_wait(RECALL) == "10.0",
-    "Each monthly report also tracks the promise sold: comments answered within 4 hours, 20.2% in 2025 "
-    "outside the recall (unanswered ones counted as late), 50% by March, under the replay's 59.8%.":
+    "Each monthly report also tracks the promise sold: comments answered within 4 clock hours (after "
+    "19:00, at the next 07:00 look), 20.2% in 2025 outside the recall (unanswered ones counted as late), "
+    "50% by March, under the replay's 59.8%.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
