@@ -1193,8 +1193,8 @@ PLAN_CLAIMS = {
     "and LinkedIn, the platforms our 2025 export holds.":
         lambda: _mention_platforms() == {"Instagram", "Facebook", "X", "TikTok", "LinkedIn"}
         and _objective(MENTIONS).source.endswith("metrics.mention_reply_share"),
-    "From 4 January 2027 we ask for 4 more people hours a week (39 in all, 35 today) and 15,179 USD a "
-    "year more: overtime, 220 USD a month more of tools and 200 of paid "
+    "From 4 January 2027 we ask for 4 more people hours a week, moved from other work (39 in all), and "
+    "15,179 USD a year more: overtime, 220 USD a month more of tools and 200 of paid "
     "promotion; 16,000 is held in reserve for a surge.":
         lambda: (LUMEN.budget.people_hours, HOURS_2026, LUMEN.start, LUMEN.budget.paid_per_month,
                  LUMEN.budget.contingency) == (39, 35, "2027-01-04", 200, 16000)
@@ -1392,8 +1392,8 @@ PLAN_CLAIMS = {
         and round(_surge_week_cost()) == 2899 and round(_recall_weeks() * _surge_week_cost()) == 8698
         and round(5 * _surge_week_cost()) == 14496 < LUMEN.budget.contingency == 16000,
     "outside New York City, Long Island and Westchester (Book Law LLP's summary of the state's December "
-    "2023 rule, not the Department's own page; the federal 684 is lower). The founder confirms whether "
-    "she is exempt by 18 December 2026.":
+    "2023 rule, not the Department's own page; the federal 684 is lower). The 2027 figure follows the "
+    "state's indexing: the founder confirms it, and whether she is exempt, by 18 December 2026.":
         lambda: "Dutchess County, in New York State's Hudson Valley" in LUMEN.situation.presences
         and LUMEN.start > "2026-12-18",
     "Meal breaks fit between looks, four hours apart.":
