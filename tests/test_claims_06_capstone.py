@@ -1308,7 +1308,8 @@ PLAN_CLAIMS = {
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
         and plan.parse_clock("06:30") < plan.parse_clock(LUMEN.community.opens)
         and _nobody_spans_over_ten_hours()
-        and (22 - 15) < 10 and (11.5 - 6.5) < 10,
+        and (22 - 15) < 10 and (11.5 - 6.5) < 10
+        and all(re.match(r"\w+ at 07 and 11,", shift) for shift in LUMEN.community.rota.values()),
     "in 2025 Lumen answered 85.7% of questions outside the recall, and a week's share varies by 14.5 "
     "points":
         lambda: f"{_baseline(RECALL)['questions_answered']:.1f}" == "85.7"
