@@ -1282,10 +1282,10 @@ def test_a_plan_saved_before_the_budget_had_costs_still_loads_with_them_empty(tm
 
 def test_lumen_s_budget_prices_its_hours_and_adds_up_to_its_case():
     """39 hours a week × 52 × 43.75 USD, the overtime, a year of tools and promotion, and the
-    contingency: the 120,384 USD a year the case names."""
+    contingency: the 120,264 USD a year the case names."""
     budget = plan.example_plan().budget
     assert budget.people_cost() == 39 * 52 * 43.75 == 88_725
-    assert budget.total() == 88_725 + budget.other_costs_per_year + 12 * (260 + 200) + 16_000
+    assert budget.total() == 88_725 + budget.other_costs_per_year + 12 * (250 + 200) + 16_000
     assert f"A year of the plan costs about {budget.total():,.0f} USD" in budget.case
 
 
