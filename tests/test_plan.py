@@ -1433,6 +1433,26 @@ def test_the_voice_and_at_least_one_action_must_name_something_of_the_plan():
     assert not [m for m in _messages(vague, "actions") if "names anything" in m]
 
 
+def test_actions_that_differ_only_in_a_channel_or_dimension_name_are_templates_to_rewrite():
+    """Issue 14: "Step for planning on Instagram", "Step for presences on Facebook"... each passed
+    the word floor and named a channel, yet none says what its step is."""
+    channels = dict(zip(plan.DIMENSIONS, ("Instagram", "Facebook", "TikTok",
+                                          "Google Business Profile"), strict=True))
+    templated = _example(actions={d: dataclasses.replace(a, step=f"Step for {d} on {channels[d]}")
+                                  for d, a in plan.example_plan().actions.items()})
+    fixes = [issue for issue in plan.check(templated) if issue.part == "actions"]
+    assert [(issue.level, issue.where) for issue in fixes] == [
+        ("fix", f"actions.{d}") for d in plan.DIMENSIONS]
+    assert fixes[0].message == (
+        "Your planning action (“Step for planning on Instagram”) is another action's text with only "
+        "a channel or dimension name changed: say what that step is.")
+    templated.actions["planning"].step = ("Review the channel list every quarter against where "
+                                          "customers talk")
+    assert [issue.where for issue in plan.check(templated) if issue.part == "actions"] == [
+        f"actions.{d}" for d in list(plan.DIMENSIONS)[1:]]
+    assert plan.check(plan.example_plan()) == []
+
+
 def test_a_source_naming_its_own_comments_csv_is_not_recomputed_from_the_course_data(tmp_path):
     bakery = reference_plan(tmp_path)
     answered = next(o for o in bakery.objectives if o.metric == "questions_answered")

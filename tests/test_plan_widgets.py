@@ -62,8 +62,12 @@ def _fill_in_like_a_learner(builder):
     builder.reporting["rhythm"].value, builder.reporting["readers"].value = "monthly", "The owner"
     builder.reporting["first"].value = "2026-04-01"
     builder.weakest.value = "commitment"
+    steps = {"planning": "list where our readers talk, and keep Instagram",
+             "presences": "sign Instagram replies with a first name",
+             "commitment": "book an hour a day on the rota for Instagram",
+             "relationships": "thank each reader who shares a review on Instagram"}
     for dimension, action in builder.actions.items():
-        action.step.value, action.owner.value = f"a step for {dimension} on Instagram", "Jo"
+        action.step.value, action.owner.value = steps[dimension], "Jo"
         action.due.value = "2026-04-30"
 
 

@@ -1511,14 +1511,28 @@ def _check_reporting(plan: Plan):
                    f"({min(deadlines)}): you would learn you missed it too late.")
 
 
+def _template(step: str) -> str:
+    """`step` (`_plain`) without the channels' names (whole, and their first words) and the
+    dimensions' names: what is left of an action written as a template."""
+    names = {_plain(name) for name in (*CHANNELS, *(n.split()[0] for n in CHANNELS), *DIMENSIONS)}
+    pattern = r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b"
+    return " ".join(re.sub(pattern, " ", _plain(step)).split())
+
+
 def _check_actions(plan: Plan):
     start = parse_date(plan.start)
+    templates = _given_twice(tuple(_template(plan.actions.get(dimension, Action()).step)
+                                   for dimension in DIMENSIONS))
     for dimension in DIMENSIONS:
         action, where = plan.actions.get(dimension, Action()), f"actions.{dimension}"
         if reason := _unwritten(action.step, plan):
             yield _fix("actions", where, _ask(f"Write one action that moves your {dimension} from "
                                               "existing to living.", action.step, reason))
             continue
+        if _template(action.step) in templates:
+            yield _fix("actions", where, f"Your {dimension} action (“{action.step.strip()}”) is "
+                       "another action's text with only a channel or dimension name changed: say "
+                       "what that step is.")
         if reason := _unwritten(action.owner, plan, 1):
             yield _fix("actions", f"{where}.owner", _ask(f"Who owns the {dimension} action? Name "
                                                          "a person or a role.", action.owner,
