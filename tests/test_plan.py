@@ -80,7 +80,7 @@ def test_the_worked_example_baselines_are_the_course_data_or_labelled_as_lumen_s
         if objective.source.endswith("metrics.mention_reply_share"):
             assert "without the recall weeks" in objective.source
             assert float(objective.baseline) == round(mentions["brand_replied"].mean() * 100)
-            assert float(objective.spread) == round(monthly.std() * 100)
+            assert objective.spread == f"{monthly.std() * 100:.1f}"
             assert f"Lumen joined {objective.baseline}%" in objective.reason
             continue
         if objective.metric not in computed:

@@ -2191,15 +2191,15 @@ def example_plan() -> Plan:
                          f"by {spread['sales']}, each counted once: 1 through a link tagged per "
                          "channel, 29 with the SOCIAL code. Clicks will not grow them: the "
                          "cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 "
-                         "clicks a month. So every offer post now shows the code, on TikTok and "
+                         "clicks a month. So every offer post now shows the code, on "
                          "Instagram too, whose captions cannot link: June's 38 is 1 by link and 37 "
                          "by code. The code gives 10% off, so an order earns 9.60 USD; "
                          "one per channel, so each order shows its source. The head of marketing searches "
                          "coupon sites for them monthly "
                          "and replaces any found. A code also pays buyers who would have bought "
                          "anyway: the case assumes one extra order in four would have, and each "
-                         "report counts new customers' first orders apart to check it. Orders from the paid "
-                         "promotion carry utm_medium=paid and are not counted here, so the target "
+                         "report counts new customers' first orders apart to check it. Boosted posts show "
+                         "a code of their own, not counted here, so the target "
                          "stands if the promotion is stopped. Showing the code on more posts is "
                          "untested, so 38 is a test: if March brings fewer than 34, the April "
                          "report stops the plan or takes the cheaper option. The orders build up "
@@ -2252,13 +2252,13 @@ def example_plan() -> Plan:
                          "the share of all questions answered, pooled over the same 12 "
                          "weeks."),
         Objective("service", "Mentions of Lumen elsewhere that we answer, spam left out",
-                  "41", "60", "2027-06-30", unit="% of mentions a month", spread="4",
+                  "41", "60", "2027-06-30", unit="% of mentions a month", spread="4.3",
                   periods="3", activity="monitor",
                   source="the course data: 2025 mentions without the recall weeks or "
                          "metrics.likely_spam's spam, metrics.mention_reply_share",
                   reason="Hearing questions and complaints early: in 2025, leaving out the "
                          "recall weeks and the 9% of mentions that are spam, Lumen joined "
-                         "41% of the conversations others started about it, varying by 4 "
+                         "41% of the conversations others started about it, varying by 4.3 "
                          "points from month to month. One instrument for baseline and target: "
                          "the posts naming Lumen on Instagram, Facebook, X, TikTok and LinkedIn, "
                          "the platforms our 2025 export holds. Whoever holds each of the four daily "
@@ -2612,13 +2612,13 @@ def example_plan() -> Plan:
                            " (39 in all), and 15,059 USD a year more: overtime, 210 USD a month more of "
                            "tools and 200 of paid promotion; 16,000 is held in reserve for a surge. Without "
                            "a surge it pays back in March 2031, after a first-year loss of 19,450 USD. So we"
-                           " ask to approve January to March only, about 6,040 USD, and decide again at the "
-                           "April report: go on if March brings 34 code and link orders and 3 wholesale "
+                           " ask for January to March only, about 6,040 USD. The case rests on "
+                           "wholesale accounts, 96% of 2029's value, so the April report tests them:"
+                           " go on if March brings 34 code and link orders and 3 wholesale "
                            "enquiries, else take the cheaper option or stop. The cheaper option, without "
-                           "YouTube, Threads and the paid promotion, adds 8,040 USD a year less (people "
-                           "4,960, Buffer 120, holiday cover 560, promotion 2,400) and pays back in "
-                           "September 2029, losing a video with 0.5% of 2025's impressions, an untested "
-                           "channel and the paid test.\n\n"
+                           "YouTube, Threads and the paid promotion, adds 8,040 USD a year less and pays "
+                           "back in September 2029, losing a video with 0.5% of 2025's impressions, an "
+                           "untested channel and the paid test.\n\n"
                            "A year of the plan costs about 120,264 USD: people 88,725 (39 hours a week at "
                            "the loaded 43.75 USD), overtime 10,139 (holiday and sick cover 7,864, the "
                            "on-call premium 2,275), tools 3,000, paid promotion 2,400 and the contingency "
@@ -2645,8 +2645,8 @@ def example_plan() -> Plan:
                            "each year in "
                            "September 2032. Repeat orders by other routes are not valued. The paid promotion "
                            "stops "
-                           "if its cost per utm_medium=paid order is above the 9.60 USD margin after "
-                           "three months."),
+                           "if its cost per order on the boosted posts' code is above the 9.60 USD "
+                           "margin after three months."),
         reporting=Reporting("monthly", "the founder, the head of marketing and the café manager",
                             "2027-02-01"),
         actions={
