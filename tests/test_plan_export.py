@@ -326,8 +326,9 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
             f"{budget.other_costs_per_year:,.0f}, tools 3,000, paid promotion 2,400.") in summary
     case = summary.split("**The case**: ", 1)[1].split("\n", 1)[0]
     assert case.startswith(" ".join(budget.case.split()).split(": ", 1)[0])
-    assert "pays back" in case
-    assert (f"**Decision needed**: approve these hours and this spending from {lumen.start}; the "
+    assert "pays back" in case and "The case rests on wholesale accounts" in case
+    assert (f"**Decision needed**: we ask for January to March only, about 6,040 USD, from "
+            f"{lumen.start}; the "
             f"first report, monthly to {lumen.reporting.readers}, comes on "
             f"{lumen.reporting.first}.") in summary
     risks = summary.split("**Top risks**", 1)[1]
@@ -357,6 +358,7 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
     small.objectives[0].target = "8"  # worse than its baseline of 12
     summary = _summary_markdown(to_markdown(small))
     assert "more objective" not in summary and "**The case**: not written yet." in summary
+    assert f"**Decision needed**: approve these hours and this spending, from {small.start}" in summary
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
         "orders a month) | 12 → 8 | 2027-06-30 |" in summary
     assert "**Budget**: 26,259 USD a year, 16,000 of it held for a surge (other costs 10,139, " \

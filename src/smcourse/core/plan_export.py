@@ -327,11 +327,23 @@ def _first_sentence(text: str) -> str:
 
 
 def _case_line(case: str) -> str:
-    """The business case in a line: its first sentence, and the one that says when it pays back."""
+    """The business case in a line: its first sentence up to any colon, the one that says when it
+    pays back and the one that says what it rests on."""
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(case.split()))
-    payback = next((sentence for sentence in sentences[1:]
-                    if re.search(r"\bpays? (itself )?back\b|\bpayback\b", sentence, re.I)), "")
-    return " ".join(filter(None, [sentences[0], payback]))
+    kept = [sentence for sentence in sentences[1:]
+            if re.search(r"\bpays? (itself )?back\b|\bpayback\b|\brests? on\b", sentence, re.I)]
+    ask = re.sub(r":\s.*", ".", sentences[0])  # its details are in the Budget line above
+    return " ".join([ask, *kept[:2]])
+
+
+def _decision(case: str) -> str:
+    """What the director is asked to approve: a later sentence of the case that narrows its ask
+    ("we ask for the first quarter only"), else these hours and this spending."""
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(case.split()))
+    narrowed = next((sentence for sentence in sentences[1:] if re.search(r"\bwe ask\b", sentence, re.I)),
+                    "")
+    return re.sub(r"^(so|then|but)\s+", "", narrowed.rstrip("."), flags=re.I) if narrowed else \
+        "approve these hours and this spending"
 
 
 def _headline_objectives(plan: Plan) -> list[list[Objective]]:
@@ -418,6 +430,7 @@ def _summary(plan: Plan) -> Section:
     """One page for a director: the goal, the headline objectives, the budget and what it buys,
     the decision asked for and the top risks."""
     budget, reporting = plan.budget, plan.reporting
+    ask = budget.case.partition("\n\n")[0]  # the ask, before its arithmetic
     groups = _headline_objectives(plan)
     rows = [(group[0].outcome, measure_label(group[0]),
              " → ".join([group[0].baseline, *(o.target for o in group)]),
@@ -425,8 +438,8 @@ def _summary(plan: Plan) -> Section:
     more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
     lines = [
         f"**Budget**: {_budget_line(budget)}",
-        f"**The case**: {_case_line(budget.case) if budget.case.strip() else 'not written yet.'}",
-        f"**Decision needed**: approve these hours and this spending from {plan.start or '–'}; "
+        f"**The case**: {_case_line(ask) if ask.strip() else 'not written yet.'}",
+        f"**Decision needed**: {_decision(ask)}, from {plan.start or '–'}; "
         f"the first report, {reporting.rhythm or '–'} to {reporting.readers or '–'}, comes on "
         f"{reporting.first or '–'}."]
     activities = [goal.activity for goal in plan.goals]
