@@ -1262,9 +1262,10 @@ PLAN_CLAIMS = {
         lambda: FULL_MARGIN == 12.8 and ORDER_MARGIN == 9.6 and CODE_OFF == 0.1
         and (ANYWAY, DISCOUNT, EXTRA_ORDER_VALUE) == (1 / 4, 3.2, 6.4)
         and ACCOUNT * ACCOUNT_MARGIN == 2730 and WON == 1 / 4 and SALES_CYCLE == 3 and KEPT == 1 - 1 / 5,
-    "The paid promotion stops if its cost per order on the boosted posts' code is above the 9.60 USD "
-    "margin after three months.":
-        lambda: ORDER_MARGIN == 9.6
+    "The paid promotion stops if its cost per order on the boosted posts' code is above the 6.40 USD an "
+    "extra order earns, after three months.":
+        lambda: EXTRA_ORDER_VALUE == round((1 - ANYWAY) * ORDER_MARGIN - ANYWAY * DISCOUNT, 2) == 6.4
+        and f"above the {EXTRA_ORDER_VALUE:.2f} USD an extra order earns" in " ".join(LUMEN.budget.case.split())
         and "Boosted posts show a code of their own, not counted here" in _objective(ORDERS).reason
         and LUMEN.budget.paid_per_month * 12 == 2400,
     "Orders and enquiries build up in equal steps, a third of June's extra in January, two thirds in "

@@ -2645,8 +2645,8 @@ def example_plan() -> Plan:
                            "each year in "
                            "September 2032. Repeat orders by other routes are not valued. The paid promotion "
                            "stops "
-                           "if its cost per order on the boosted posts' code is above the 9.60 USD "
-                           "margin after three months."),
+                           "if its cost per order on the boosted posts' code is above the 6.40 USD an "
+                           "extra order earns, after three months."),
         reporting=Reporting("monthly", "the founder, the head of marketing and the café manager",
                             "2027-02-01"),
         actions={
