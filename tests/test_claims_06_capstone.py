@@ -1279,7 +1279,7 @@ PLAN_CLAIMS = {
     "The paid promotion stops if its cost per order on the boosted posts' code is above the 6.40 USD an "
     "extra order earns, after three months.":
         lambda: EXTRA_ORDER_VALUE == round((1 - ANYWAY) * ORDER_MARGIN - ANYWAY * DISCOUNT, 2) == 6.4
-        and f"above the {EXTRA_ORDER_VALUE:.2f} USD an extra order earns" in " ".join(LUMEN.budget.case.split())
+        and f"above the {EXTRA_ORDER_VALUE:.2f} USD an extra order earns" in squash(LUMEN.budget.case)
         and "Boosted posts show a code of their own, not counted here" in _objective(ORDERS).reason
         and LUMEN.budget.paid_per_month * 12 == 2400,
     "Orders and enquiries build up in equal steps, a third of June's extra in January, two thirds in "

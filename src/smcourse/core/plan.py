@@ -2345,8 +2345,8 @@ def example_plan() -> Plan:
                              "included."),
             _year_end(mentions, "65",
                       reason="The year-end step after June's 60 (Lumen joined 41% in 2025): the "
-                             "looks answer all that ask or complain and thank 42% of the rest; judged, pooled as in June, over "
-                             "October to December."),
+                             "looks answer all that ask or complain and thank 42% of the rest; "
+                             "judged, pooled as in June, over October to December."),
             _year_end(partners, "8",
                       reason="Lumen's own records (assumed). The year-end step after June's 6, as the autumn "
                              "harvest "
