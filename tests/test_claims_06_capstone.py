@@ -325,6 +325,20 @@ def _mentions_answered_outside_recall():
     return mentions.loc[genuine, "brand_replied"].mean() * 100, monthly.std() * 100
 
 
+def _asking_share():
+    """The share of genuine mentions of Lumen, the recall weeks left out, that ask (a question mark)
+    or complain (negative sentiment), the ones each look answers first."""
+    mentions, _ = _ordinary_mentions()
+    genuine = mentions[~metrics.likely_spam(mentions)]
+    negative = metrics.sentiment_labels(metrics.sentiment_scores(genuine["text"])) == "negative"
+    return (genuine["text"].str.contains("?", regex=False) | negative).mean()
+
+
+def _share_of_the_rest_to_thank(target: float) -> float:
+    """The share of the other genuine mentions the looks must thank to answer `target` of them all."""
+    return (target - _asking_share()) / (1 - _asking_share())
+
+
 def _spam_share():
     return metrics.likely_spam(_ordinary_mentions()[0]).mean()
 
@@ -1262,9 +1276,10 @@ PLAN_CLAIMS = {
         lambda: FULL_MARGIN == 12.8 and ORDER_MARGIN == 9.6 and CODE_OFF == 0.1
         and (ANYWAY, DISCOUNT, EXTRA_ORDER_VALUE) == (1 / 4, 3.2, 6.4)
         and ACCOUNT * ACCOUNT_MARGIN == 2730 and WON == 1 / 4 and SALES_CYCLE == 3 and KEPT == 1 - 1 / 5,
-    "The paid promotion stops if its cost per order on the boosted posts' code is above the 9.60 USD "
-    "margin after three months.":
-        lambda: ORDER_MARGIN == 9.6
+    "The paid promotion stops if its cost per order on the boosted posts' code is above the 6.40 USD an "
+    "extra order earns, after three months.":
+        lambda: EXTRA_ORDER_VALUE == round((1 - ANYWAY) * ORDER_MARGIN - ANYWAY * DISCOUNT, 2) == 6.4
+        and f"above the {EXTRA_ORDER_VALUE:.2f} USD an extra order earns" in squash(LUMEN.budget.case)
         and "Boosted posts show a code of their own, not counted here" in _objective(ORDERS).reason
         and LUMEN.budget.paid_per_month * 12 == 2400,
     "Orders and enquiries build up in equal steps, a third of June's extra in January, two thirds in "
@@ -1313,6 +1328,13 @@ PLAN_CLAIMS = {
         lambda: all(tasks <= hours for hours, tasks in _person_tasks().values())
         and len(_person_tasks()) == 4 and sum(_hours_by_person()) == LUMEN.budget.people_hours
         and f"{sum(tasks for _, tasks in _person_tasks().values()):.1f}" == f"{_needed():.1f}",
+    "answers all that ask or complain (a question or negative sentiment: 40% in 2025) and thanks a "
+    "third of the rest":
+        lambda: round(_asking_share() * 100) == 40 and _asking_share() < 0.41
+        and 1 / 3 - 0.01 < _share_of_the_rest_to_thank(float(_objective(MENTIONS).target) / 100) <= 1 / 3,
+    "the looks answer all that ask or complain and thank 42% of the rest":
+        lambda: [o.target for o in LUMEN.objectives if o.metric == MENTIONS] == ["60", "65"]
+        and math.ceil(_share_of_the_rest_to_thank(0.65) * 100) == 42,
     "at 60% of about 22 a week, 13 answers at 4 minutes, 2 hours a week with the reading":
         lambda: round(_genuine_mentions_per_week()) == 22 and round(_genuine_mentions_per_week() * 0.6) == 13
         and float(_objective(MENTIONS).target) == 60 and 13 * 4 / 60 <= 2,
@@ -1491,7 +1513,7 @@ PLAN_CLAIMS = {
     "Direct messages (15 a week) are an assumption: our 2025 export has none":
         lambda: LUMEN.community.dms_per_week == 15
         and not any("message" in table for table in data.TABLES),
-    "in 2025, leaving out the recall weeks and the 9% of mentions that are spam, Lumen joined 41% of "
+    "2025, leaving out the recall weeks and the 9% of mentions that are spam, Lumen joined 41% of "
     "the conversations others started about it, varying by 4.3 points from month to month":
         lambda: round(_spam_share() * 100) == 9
         and round(_mentions_answered_outside_recall()[0]) == 41

@@ -2256,14 +2256,15 @@ def example_plan() -> Plan:
                   periods="3", activity="monitor",
                   source="the course data: 2025 mentions without the recall weeks or "
                          "metrics.likely_spam's spam, metrics.mention_reply_share",
-                  reason="Hearing questions and complaints early: in 2025, leaving out the "
+                  reason="In 2025, leaving out the "
                          "recall weeks and the 9% of mentions that are spam, Lumen joined "
                          "41% of the conversations others started about it, varying by 4.3 "
                          "points from month to month. One instrument for baseline and target: "
                          "the posts naming Lumen on Instagram, Facebook, X, TikTok and LinkedIn, "
                          "the platforms our 2025 export holds. Whoever holds each of the four daily "
-                         "looks reads those new mentions and answers those "
-                         "that ask or complain: at 60% of about 22 a week, 13 answers at 4 "
+                         "looks reads those new mentions, answers all that ask or complain (a "
+                         "question or negative sentiment: 40% in 2025) and thanks a third of the "
+                         "rest: at 60% of about 22 a week, 13 answers at 4 "
                          "minutes, 2 hours a week with the reading, budgeted as other work; "
                          "judged as the baseline is, the share of all genuine mentions on those "
                          "platforms answered, pooled over April to June. Mentions the listening "
@@ -2343,11 +2344,9 @@ def example_plan() -> Plan:
                              "answered in the 26 weeks from July to December, the deputies' weeks "
                              "included."),
             _year_end(mentions, "65",
-                      reason="The year-end step after June's 60, on the same baseline (in 2025 "
-                             "Lumen joined 41% of the conversations others started about it): by "
-                             "autumn the lead knows which mentions ask or complain and answers "
-                             "them on the same four looks; judged, pooled as in June, over "
-                             "October to December."),
+                      reason="The year-end step after June's 60 (Lumen joined 41% in 2025): the "
+                             "looks answer all that ask or complain and thank 42% of the rest; "
+                             "judged, pooled as in June, over October to December."),
             _year_end(partners, "8",
                       reason="Lumen's own records (assumed). The year-end step after June's 6, as the autumn "
                              "harvest "
@@ -2645,8 +2644,8 @@ def example_plan() -> Plan:
                            "each year in "
                            "September 2032. Repeat orders by other routes are not valued. The paid promotion "
                            "stops "
-                           "if its cost per order on the boosted posts' code is above the 9.60 USD "
-                           "margin after three months."),
+                           "if its cost per order on the boosted posts' code is above the 6.40 USD an "
+                           "extra order earns, after three months."),
         reporting=Reporting("monthly", "the founder, the head of marketing and the café manager",
                             "2027-02-01"),
         actions={
