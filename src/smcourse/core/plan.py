@@ -422,7 +422,10 @@ class Budget:
     `surge` explains; and the `case` for the spending: what a sale earns, what each extra one
     costs, and what else the plan buys. An hour of people's time costs `hourly_cost`, loaded
     (wages and on-costs); `other_costs` (overtime, an on-call premium, a freelancer) cost
-    `other_costs_per_year`."""
+    `other_costs_per_year`. The decision asked of the director is staged: `first_stage` (what
+    is approved now and until when), costing `first_stage_cost` of new money; `go_no_go` (the
+    test that decides the next stage: its date, measure, threshold and what follows either way);
+    `payback` (when the spending pays back, and what that rests on)."""
 
     people_hours: float = 0
     other_work: str = ""
@@ -437,6 +440,10 @@ class Budget:
     contingency: float = 0
     surge: str = ""
     case: str = ""
+    first_stage: str = ""
+    first_stage_cost: float = 0
+    go_no_go: str = ""
+    payback: str = ""
 
     def people_cost(self) -> float:
         """The people hours' cost a year: hours a week × 52 × the hourly cost."""
