@@ -26,6 +26,7 @@ import json
 import math
 import os
 import re
+import statistics
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -1808,13 +1809,6 @@ def _percent(part: float, whole: float) -> str:
     return f"{round(100 * part / whole, 1):g}" if whole > 0 else ""
 
 
-def _median(values: list[float]) -> float:
-    """The middle of `values` (the mean of the two middle ones when they are even); 0 when none."""
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return (ordered[middle] + ordered[~middle]) / 2 if ordered else 0.0
-
-
 def shape(plan: Plan) -> dict[str, float]:
     """The plan's structure with its scale and its calendar taken out, each choice weighing 1, so
     that multiplying every number or moving every date and look hides nothing: each objective's
@@ -1838,8 +1832,8 @@ def shape(plan: Plan) -> dict[str, float]:
         choices[f"objective spread|{'' if spread is None else _percent(spread, scale)}|"
                 f"{_plain(objective.periods)}|{_unit(objective.unit)}"] = 1.0
     posting = [channel for channel in plan.channels if channel.posts > 0]
-    posts = _median([channel.posts_per_week() for channel in posting])
-    minutes = _median([channel.minutes_per_post for channel in posting])
+    posts = statistics.median([channel.posts_per_week() for channel in posting] or [0.0])
+    minutes = statistics.median([channel.minutes_per_post for channel in posting] or [0.0])
     promises = plan.promises()
     fastest = min(promises.values(), default=0.0)
     for channel in plan.channels:
