@@ -164,6 +164,11 @@ BASELINE_TOLERANCE = 0.1
 # spread over √n is 0.82 in Lumen's plan and 0.67 in the bakery's.
 CHANCE_SPREAD_SHARE = 0.5
 WEEKS_A_MONTH = 52 / 12
+# a month by name, in full or cut to three letters ("1 April", "Apr 1"): a date in words
+MONTH_NAME = re.compile(r"\b(?:%s)\b" % "|".join(
+    month[:size] for month in ("january february march april may june july august september "
+                               "october november december").split() for size in (None, 3)),
+    re.IGNORECASE)
 # What a rate is out of ("% of questions a month"), and the number of them a week the plan's own
 # workload and cadence imply: comments (`Community.messages_per_week`), every comment and direct
 # message for questions (an upper bound, so the floor is the lowest chance allows), posts a week.
@@ -1459,9 +1464,10 @@ def _check_crisis(plan: Plan):
 def _check_budget(plan: Plan):
     budget = plan.budget
     for name in ("people_hours", "other_hours", "hourly_cost", "other_costs_per_year",
-                 "tools_per_month", "paid_per_month", "contingency"):
+                 "tools_per_month", "paid_per_month", "contingency", "first_stage_cost"):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
+    yield from _check_staged_ask(budget)
     if budget.people_hours > 0 and budget.hourly_cost == 0:
         yield _consider("budget", "budget.hourly_cost", f"What does an hour of the team's time "
                         f"cost, loaded (wages and on-costs), in {budget.currency}? Without it a "
@@ -1499,6 +1505,31 @@ def _check_budget(plan: Plan):
                    f"{budget.people_hours - needed:.1f} free of the {needed:.1f} the plan needs, "
                    f"less than {BUFFER:.0%} for a busy week, a sick day or a slow post: budget at "
                    f"least {math.ceil(needed * (1 + BUFFER) * 10) / 10:g}.")
+
+
+def _check_staged_ask(budget: Budget):
+    """The decision asked of the director: a first stage and the test that decides the next one
+    for a plan that spends, a first stage that costs no more than the year, and a test that
+    names its date or its number."""
+    money = budget.currency
+    spending = budget.people_cost() + budget.other_costs_per_year \
+        + 12 * (budget.tools_per_month + budget.paid_per_month)
+    if spending > 0 and not budget.first_stage.strip():
+        yield _consider("budget", "budget.first_stage", "Say what the director approves now and "
+                        "until when (the first stage), so the ask is a step that can stop rather "
+                        "than the whole year at once.")
+    if spending > 0 and not budget.go_no_go.strip():
+        yield _consider("budget", "budget.go_no_go", "Say what decides the next stage: on what "
+                        "date, which measure, what threshold, and what follows either way.")
+    if budget.first_stage_cost > budget.total():
+        yield _fix("budget", "budget.first_stage_cost", f"The first stage's new money "
+                   f"({budget.first_stage_cost:,.0f} {money}) is more than the plan's whole year "
+                   f"({budget.total():,.0f} {money}): give the stage's cost alone.")
+    test = budget.go_no_go
+    if test.strip() and not re.search(r"\d", test) and not MONTH_NAME.search(test):
+        yield _consider("budget", "budget.go_no_go", "Give the go/no-go test a date and a number "
+                        "(“on 1 April: go on if March brings 30 orders”): without them nobody "
+                        "can tell when it is read or whether it was passed.")
 
 
 def _check_reporting(plan: Plan):
@@ -1648,8 +1679,8 @@ def _unit(unit: str) -> str:
 
 
 def _prose(plan: Plan) -> list[str]:
-    """Every written text of the plan: situation, reasons, purposes, policies, budget notes and
-    actions."""
+    """Every written text of the plan: situation, reasons, purposes, policies, budget notes, the
+    staged ask and actions."""
     team, crisis, budget = plan.community, plan.crisis, plan.budget
     return [*dataclasses.astuple(plan.situation), plan.audience.summary,
             *(text for p in plan.audience.personas for text in (p.description, p.needs)),
@@ -1657,7 +1688,8 @@ def _prose(plan: Plan) -> list[str]:
             *(p.description for p in plan.pillars), *(c.purpose for c in plan.channels),
             plan.voice, team.who_answers, team.escalation, team.deputy,
             *dataclasses.astuple(crisis), plan.disclosure, budget.other_work, budget.other_costs,
-            budget.tools, budget.surge, budget.case, *(a.step for a in plan.actions.values())]
+            budget.tools, budget.surge, budget.case, budget.first_stage, budget.go_no_go,
+            budget.payback, *(a.step for a in plan.actions.values())]
 
 
 def _words(text: str) -> str:

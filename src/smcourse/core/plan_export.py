@@ -50,6 +50,7 @@ from smcourse.core.plan import (
 PAPERS = {"A4": "A4", "Letter": "letter"}
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
+NOT_WRITTEN = "not written yet."
 ANNEX = "annex"  # the part that lists the calendar day by day, at the end of the document
 # The course data file each course metric is computed from (the rest: posts.csv).
 COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments.csv",
@@ -177,8 +178,11 @@ def sections(plan: Plan) -> list[Section]:
             *([("Total a year", f"{budget.total():,.0f} {money}", "people cost + other costs + "
                 "12 × (tools + paid promotion) + surge contingency")]
               if budget.hourly_cost > 0 else []),
-            *([("The case in figures", "", figures)] if figures else [])]),
-            *([f"**What it buys**: {case}"] if case else [])]),
+            *([("The case in figures", "", figures)] if figures else [])]), [
+            *([f"**What it buys**: {case}"] if case else []),
+            f"**First stage**: {_first_stage(budget)}",
+            f"**Go/no-go test**: {budget.go_no_go.strip() or NOT_WRITTEN}",
+            f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}"]]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
@@ -326,26 +330,6 @@ def _first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
 
 
-def _case_line(case: str) -> str:
-    """The business case in a line: its first sentence up to any colon, the one that says when it
-    pays back and the one that says what it rests on."""
-    sentences = re.split(r"(?<=[.!?])\s+", " ".join(case.split()))
-    kept = [sentence for sentence in sentences[1:]
-            if re.search(r"\bpays? (itself )?back\b|\bpayback\b|\brests? on\b", sentence, re.I)]
-    ask = re.sub(r":\s.*", ".", sentences[0])  # its details are in the Budget line above
-    return " ".join([ask, *kept[:2]])
-
-
-def _decision(case: str) -> str:
-    """What the director is asked to approve: a later sentence of the case that narrows its ask
-    ("we ask for the first quarter only"), else these hours and this spending."""
-    sentences = re.split(r"(?<=[.!?])\s+", " ".join(case.split()))
-    narrowed = next((sentence for sentence in sentences[1:] if re.search(r"\bwe ask\b", sentence, re.I)),
-                    "")
-    return re.sub(r"^(so|then|but)\s+", "", narrowed.rstrip("."), flags=re.I) if narrowed else \
-        "approve these hours and this spending"
-
-
 def _headline_objectives(plan: Plan) -> list[list[Objective]]:
     """The objectives grouped by outcome and metric (a milestone with its later steps), one group
     per business outcome first, counted by the business's own number where there is one, then
@@ -426,11 +410,37 @@ def _budget_line(budget: Budget) -> str:
             f"{budget.hourly_cost:g} {money} an hour), {spending}.")
 
 
+def _first_stage(budget: Budget) -> str:
+    """What the director approves now, and its new money: "January to March (6,040 USD of new
+    money)"."""
+    stage = budget.first_stage.strip().rstrip(".")
+    return (f"{stage} ({_amount(budget.first_stage_cost, budget.currency)} of new money)."
+            if stage else NOT_WRITTEN)
+
+
+def _decision(budget: Budget, start: str) -> str:
+    """The summary's decision: the first stage, its new money and start, and the test that
+    decides the next stage, each as the plan writes it."""
+    if not budget.first_stage.strip():
+        return "not written yet: what is approved now, and until when (Budget, first stage)."
+    test = budget.go_no_go.strip().rstrip(".") or \
+        "the test that decides the next stage is not written yet (Budget, go no go)"
+    return f"{_first_stage(budget).removesuffix('.')}, from {start or '–'}; {test}."
+
+
+def _case_line(budget: Budget) -> str:
+    """The case in a line: its opening sentence (the ask), then when it pays back and what that
+    rests on, as `payback` says."""
+    ask = budget.case.partition("\n\n")[0]  # the ask, before its arithmetic
+    payback = budget.payback.strip() or \
+        "When it pays back, and what that rests on, is not written yet (Budget, payback)."
+    return " ".join(filter(None, [_first_sentence(ask), payback]))
+
+
 def _summary(plan: Plan) -> Section:
     """One page for a director: the goal, the headline objectives, the budget and what it buys,
     the decision asked for and the top risks."""
     budget, reporting = plan.budget, plan.reporting
-    ask = budget.case.partition("\n\n")[0]  # the ask, before its arithmetic
     groups = _headline_objectives(plan)
     rows = [(group[0].outcome, measure_label(group[0]),
              " → ".join([group[0].baseline, *(o.target for o in group)]),
@@ -438,9 +448,9 @@ def _summary(plan: Plan) -> Section:
     more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
     lines = [
         f"**Budget**: {_budget_line(budget)}",
-        f"**The case**: {_case_line(ask) if ask.strip() else 'not written yet.'}",
-        f"**Decision needed**: {_decision(ask)}, from {plan.start or '–'}; "
-        f"the first report, {reporting.rhythm or '–'} to {reporting.readers or '–'}, comes on "
+        f"**The case**: {_case_line(budget)}",
+        f"**Decision needed**: {_decision(budget, plan.start)} The first report, "
+        f"{reporting.rhythm or '–'} to {reporting.readers or '–'}, comes on "
         f"{reporting.first or '–'}."]
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
