@@ -1300,6 +1300,57 @@ def test_the_budget_s_costs_are_not_negative_and_other_costs_are_named(change, f
     assert [(issue.level, issue.where) for issue in plan.check(changed)] == found
 
 
+STAGED_ASK = {"first_stage": "January to March 2027, then the April report decides",
+              "first_stage_cost": 6040,
+              "go_no_go": "on 1 April, go on if the quarter brings 100 code and link orders, else "
+                          "stop the paid promotion",
+              "payback": "It pays back in 2031 if one wholesale enquiry in four becomes an account."}
+
+
+def _staged(**changes):
+    """Lumen's plan with its staged ask written (STAGED_ASK), then `changes` to its budget."""
+    lumen = plan.example_plan()
+    return dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, **{**STAGED_ASK, **changes}))
+
+
+def _budget_issues(a_plan):
+    return [(issue.level, issue.where, issue.message) for issue in plan.check(a_plan)
+            if issue.part == "budget"]
+
+
+def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():
+    assert _budget_issues(_staged()) == []
+    assert _budget_issues(_staged(go_no_go="in April: go on if orders rise, else stop")) == []
+    assert _budget_issues(_staged(go_no_go="go on at 30 orders a month, else stop")) == []
+
+
+@pytest.mark.parametrize("empty", ["first_stage", "go_no_go"])
+def test_a_plan_that_spends_without_a_first_stage_or_its_test_is_questioned(empty):
+    [(level, where, message)] = _budget_issues(_staged(**{empty: " "}))
+    assert (level, where) == ("consider", f"budget.{empty}") and message.count(". ") == 0
+    nothing_spent = _staged(**{empty: "", "hourly_cost": 0, "other_costs_per_year": 0,
+                               "other_costs": "", "tools_per_month": 0, "paid_per_month": 0})
+    assert [where for _, where, _ in _budget_issues(nothing_spent)] == ["budget.hourly_cost"]
+
+
+@pytest.mark.parametrize("cost, message", [
+    (-1, "A budget cannot be negative."),
+    (120_265, "The first stage's new money (120,265 USD) is more than the plan's whole year "
+              "(120,264 USD): give the stage's cost alone.")])
+def test_a_first_stage_costing_less_than_nothing_or_more_than_the_year_is_refused(cost, message):
+    assert plan.example_plan().budget.total() == 120_264
+    assert _budget_issues(_staged(first_stage_cost=cost)) == [
+        ("fix", "budget.first_stage_cost", message)]
+    assert _budget_issues(_staged(first_stage_cost=120_264)) == []
+
+
+def test_a_go_no_go_test_without_a_date_or_a_number_is_questioned():
+    [(level, where, message)] = _budget_issues(_staged(go_no_go="go on if it goes well, else stop"))
+    assert (level, where) == ("consider", "budget.go_no_go")
+    assert message.startswith("Give the go/no-go test a date and a number")
+
+
 def test_a_plan_saved_by_the_previous_builder_still_loads_and_says_what_is_new(tmp_path):
     old = {"format": plan.FORMAT, "version": 1, "plan": {
         "organisation": "Harbour Books", "goals": [{"activity": "connect", "why": "authors"}],

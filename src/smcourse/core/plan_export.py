@@ -51,6 +51,7 @@ PAPERS = {"A4": "A4", "Letter": "letter"}
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
 NOT_WRITTEN = "not written yet."
+NO_PAYBACK = "when it pays back, and what that rests on, is not written yet (Budget, payback)."
 ANNEX = "annex"  # the part that lists the calendar day by day, at the end of the document
 # The course data file each course metric is computed from (the rest: posts.csv).
 COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments.csv",
@@ -428,15 +429,6 @@ def _decision(budget: Budget, start: str) -> str:
     return f"{_first_stage(budget).removesuffix('.')}, from {start or '–'}; {test}."
 
 
-def _case_line(budget: Budget) -> str:
-    """The case in a line: its opening sentence (the ask), then when it pays back and what that
-    rests on, as `payback` says."""
-    ask = budget.case.partition("\n\n")[0]  # the ask, before its arithmetic
-    payback = budget.payback.strip() or \
-        "When it pays back, and what that rests on, is not written yet (Budget, payback)."
-    return " ".join(filter(None, [_first_sentence(ask), payback]))
-
-
 def _summary(plan: Plan) -> Section:
     """One page for a director: the goal, the headline objectives, the budget and what it buys,
     the decision asked for and the top risks."""
@@ -448,7 +440,7 @@ def _summary(plan: Plan) -> Section:
     more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
     lines = [
         f"**Budget**: {_budget_line(budget)}",
-        f"**The case**: {_case_line(budget)}",
+        f"**The case**: {budget.payback.strip() or NO_PAYBACK}",
         f"**Decision needed**: {_decision(budget, plan.start)} The first report, "
         f"{reporting.rhythm or '–'} to {reporting.readers or '–'}, comes on "
         f"{reporting.first or '–'}."]
