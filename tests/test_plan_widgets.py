@@ -59,6 +59,10 @@ def _fill_in_like_a_learner(builder):
     builder.budget["other_costs_per_year"].value = 250
     builder.budget["contingency"].value = 300
     builder.budget["surge"].value = "2 weeks × 10 hours × 15 GBP"
+    builder.budget["first_stage"].value = "April to June, then the owner decides"
+    builder.budget["first_stage_cost"].value = 1200
+    builder.budget["go_no_go"].value = "On 1 July: keep going if June brings 15 orders, else stop"
+    builder.budget["payback"].value = "Never in money: it buys readers who come back."
     builder.reporting["rhythm"].value, builder.reporting["readers"].value = "monthly", "The owner"
     builder.reporting["first"].value = "2026-04-01"
     builder.weakest.value = "commitment"
@@ -98,7 +102,26 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert restored.budget["hourly_cost"].value == 18.5
     assert restored.budget["other_costs"].value == "a freelancer for the Christmas photos"
     assert restored.budget["other_costs_per_year"].value == 250
+    staged = {"first_stage": "April to June, then the owner decides", "first_stage_cost": 1200,
+              "go_no_go": "On 1 July: keep going if June brings 15 orders, else stop",
+              "payback": "Never in money: it buys readers who come back."}
+    assert {name: saved["budget"][name] for name in staged} == staged
+    assert {name: restored.budget[name].value for name in staged} == staged
     assert "Restored your plan from mine.plan.json." in restored.status.value
+
+
+def test_a_plan_saved_before_the_staged_ask_loads_with_it_empty_and_asks_for_it(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    _fill_in_like_a_learner(PlanBuilder(path))
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    for name in ("first_stage", "first_stage_cost", "go_no_go", "payback"):
+        del saved["plan"]["budget"][name]
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    restored = PlanBuilder(path)
+    assert [restored.budget[name].value for name in ("first_stage", "first_stage_cost",
+                                                      "go_no_go", "payback")] == ["", 0, "", ""]
+    assert "Say what the director approves now and until when" in restored.issues.value
+    assert "Say what decides the next stage" in restored.issues.value
 
 
 def test_the_form_shows_what_is_missing_and_updates_as_the_learner_types(tmp_path):

@@ -285,9 +285,17 @@ class PlanBuilder:
                        "contingency": _amount(0, "Surge contingency a year"),
                        "surge": _text("extra hours a surge week × weeks × cost an hour",
                                       w.Layout(width="24em"), "How the contingency is priced"),
-                       "case": _long_text("the ask, its cost and payback, the main risk, a cheaper "
+                       "case": _long_text("the ask and what it buys, the main risk, a cheaper "
                                           "option; after an empty line, the arithmetic",
-                                          name="What the budget buys")}
+                                          name="What the budget buys"),
+                       "first_stage": _text("what the director approves now, and until when",
+                                            _WIDE, "First stage"),
+                       "first_stage_cost": _amount(0, "First stage, new money"),
+                       "go_no_go": _long_text("the test that decides the next stage: its date, "
+                                              "measure and threshold, and what follows either way",
+                                              name="Go/no-go test"),
+                       "payback": _long_text("when the spending pays back, and what that rests on",
+                                             name="Payback")}
         _simple_fields(plan.budget, self.budget)
         report = plan.reporting
         self.reporting = {"rhythm": _menu(model.RHYTHMS, report.rhythm, "Reporting rhythm"),
@@ -413,6 +421,8 @@ class PlanBuilder:
                   "tools_per_month": "Tools a month", "paid_per_month": "Paid a month",
                   "currency": "Currency", "contingency": "Surge contingency a year",
                   "surge": "How it is priced", "case": "What it buys",
+                  "first_stage": "First stage", "first_stage_cost": "Its new money",
+                  "go_no_go": "Go/no-go test", "payback": "Payback",
                   "rhythm": "Report", "readers": "Read by",
                   "first": "First report"}
         return w.VBox([w.HTML("<b>Budget</b>"),
