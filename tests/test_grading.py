@@ -7,12 +7,14 @@ One class run per assignment, through the real nbgrader gradebook (SQLite), shar
 import copy
 import csv
 import json
+import os
 import re
 import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
+import nbgrader.api
 import pytest
 from capstone_reference import reference_plan
 from markupsafe import escape
@@ -21,7 +23,7 @@ from nbgrader.nbgraderformat import MetadataValidator
 
 from smcourse import cli
 from smcourse.core import notebooks
-from smcourse.instructor import grading
+from smcourse.instructor import grading, sandbox
 from smcourse.instructor.grading import autograding
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -317,6 +319,42 @@ def test_a_corrupt_answers_file_is_named_in_the_feedback(course, tmp_path):
     page = copy / "feedback" / "corrupt" / "01_why_social_media" / "01_why_social_media.html"
     assert page in grading.feedback("01_why_social_media", copy)
     assert "answers.json is damaged (not readable JSON)" in page.read_text()
+
+
+def test_one_worker_grades_two_submissions_through_one_gradebook_engine(course, tmp_path,
+                                                                         monkeypatch):
+    """nbgrader opens a gradebook about ten times a submission, each with an engine of its own:
+    a worker shares one per address (`autograding._share_engines`), so grading two submissions
+    in one worker creates one engine, and both submissions' grades still come back."""
+    root, runs = course
+    assignment = "01_why_social_media"
+    copy = tmp_path / "course"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("submitted", "autograded", "feedback",
+                                                              "source-runs"))
+    right = json.loads(runs[assignment][1].read_text())
+    _learner(copy, assignment, "first", answers=right)
+    _learner(copy, assignment, "second", code=False)
+    template = tmp_path / "template.db"
+    shutil.copy(copy / "gradebook.db", template)
+    created = []
+    engine = nbgrader.api.create_engine
+
+    def counted_engine(url, **options):
+        created.append(str(url))
+        return engine(url, **options)
+
+    monkeypatch.setattr(nbgrader.api, "create_engine", counted_engine)  # restored after the test
+    monkeypatch.setattr(autograding, "_engines", {})
+    for name in ("SMCOURSE_DATASETS", "JUPYTER_PATH"):  # the worker sets them; put them back
+        monkeypatch.delenv(name, raising=False)
+    outcomes = [autograding._autograde_one(str(copy), assignment, student, str(template), {},
+                                           sandbox.Limits(), str(tmp_path / "runs"), False)
+                for student in ("first", "second")]
+    assert created == [f"sqlite:///{template.with_name(f'worker-{os.getpid()}.db')}"]
+    scores = [sum(score or 0 for notebook in outcome["grades"]["notebooks"].values()
+                  for score, _ in notebook["grades"].values()) for outcome in outcomes]
+    assert [outcome["success"] for outcome in outcomes] == [True, True]
+    assert scores == [_points(assignment, copy), 0]
 
 
 def test_plain_nbgrader_autograde_still_grades_the_same_course(course, tmp_path):
