@@ -118,16 +118,22 @@ def test_a_target_worse_than_its_baseline_is_refused_in_the_metric_s_own_directi
                                  "baseline (8 hours): Median response time should go down.")]
 
 
-@pytest.mark.parametrize("field, typed, expected", [
-    ("by", "2025-12-31", "The date of objective 4 (Median response time) (2025-12-31) is before "
-                         "the plan starts (2027-01-04)."),
-    ("by", "end of June", "The date of objective 4 (Median response time) (“end of June”) is not "
-                          "a date written YYYY-MM-DD."),
-    ("by", "", "Give objective 4 (Median response time) a date (YYYY-MM-DD)."),
-])
-def test_objective_dates_are_checked_against_the_plan_s_own_start(field, typed, expected):
+@pytest.mark.parametrize("number, field, typed, expected", [
+    (4, "by", "2025-12-31", "The date of objective 4 (Median response time) (2025-12-31) is before "
+                            "the plan starts (2027-01-04)."),
+    (4, "by", "end of June", "The date of objective 4 (Median response time) (“end of June”) is "
+                             "not a date written YYYY-MM-DD."),
+    (4, "by", "", "Give objective 4 (Median response time) a date (YYYY-MM-DD)."),
+    (2, "spread", "a lot", "The spread of objective 2 (“a lot”) is not a number of orders a month."),
+    (2, "periods", "2.5", "The months objective 2 is averaged over (“2.5”) should be a whole "
+                          "number, 1 or more."),
+    (2, "periods", "0", "The months objective 2 is averaged over (“0”) should be a whole number, "
+                        "1 or more.")])
+def test_an_objective_s_date_spread_or_periods_mistyped_is_named(number, field, typed, expected):
+    """A date checked against the plan's own start; a spread or periods that are not numbers."""
     lumen = plan.example_plan()
-    lumen.objectives[3] = dataclasses.replace(lumen.objectives[3], **{field: typed})
+    lumen.objectives[number - 1] = dataclasses.replace(lumen.objectives[number - 1],
+                                                       **{field: typed})
     assert _messages(lumen, "objectives") == [expected]
 
 
@@ -324,18 +330,6 @@ def test_an_own_count_of_likes_views_or_clicks_does_not_count_the_outcome():
     lumen.objectives[1] = dataclasses.replace(plan.example_plan().objectives[1],
                                               metric="Orders with the SOCIAL code")
     assert _messages(lumen, "objectives") == []
-
-
-@pytest.mark.parametrize("field, typed, expected", [
-    ("spread", "a lot", "The spread of objective 2 (“a lot”) is not a number of orders a month."),
-    ("periods", "2.5", "The months objective 2 is averaged over (“2.5”) should be a whole number, "
-                       "1 or more."),
-    ("periods", "0", "The months objective 2 is averaged over (“0”) should be a whole number, "
-                     "1 or more.")])
-def test_a_spread_or_periods_that_are_not_numbers_are_named(field, typed, expected):
-    lumen = plan.example_plan()
-    lumen.objectives[1] = dataclasses.replace(lumen.objectives[1], **{field: typed})
-    assert _messages(lumen, "objectives") == [expected]
 
 
 def test_a_target_needs_a_spread_and_a_baseline_its_source():

@@ -992,18 +992,18 @@ def _check_jump(objective: Objective, spec: MetricSpec, number: int, where: str,
     above = f" and {spreads:.0f} spreads above it" if spread > 0 else ""
     rise = (f"The target of objective {number} ({spec.amount(target)}) is "
             f"{target / baseline:.1f} times its baseline ({spec.amount(baseline)}){above}")
-    if target > JUMP_RATIO * baseline and spreads > JUMP_SPREADS:
-        yield _fix("objectives", f"{where}.target",
-                   f"{rise}: social media alone does not take a count past {JUMP_RATIO} times its "
-                   f"baseline and {JUMP_SPREADS} spreads above it. Set the target for what social "
-                   "media can move; what a new product or a new market adds belongs in its reason "
-                   "and in an objective of its own.")
-    elif target > MILD_JUMP_RATIO * baseline and spreads > MILD_JUMP_SPREADS:
-        yield _consider("objectives", f"{where}.target",
-                        f"{rise}: social media alone rarely takes a count past {MILD_JUMP_RATIO} "
-                        f"times its baseline and {MILD_JUMP_SPREADS} spreads above it. Say in its "
-                        "reason what makes the rise likely (a new product, a new market, paid "
-                        "promotion), or aim lower.")
+    for level, ratio, most, takes, advice in (
+            ("fix", JUMP_RATIO, JUMP_SPREADS, "does not take", "Set the target for what social "
+             "media can move; what a new product or a new market adds belongs in its reason and "
+             "in an objective of its own."),
+            ("consider", MILD_JUMP_RATIO, MILD_JUMP_SPREADS, "rarely takes", "Say in its reason "
+             "what makes the rise likely (a new product, a new market, paid promotion), or aim "
+             "lower.")):
+        if target > ratio * baseline and spreads > most:
+            yield Issue("objectives", level, f"{rise}: social media alone {takes} a count past "
+                        f"{ratio} times its baseline and {most} spreads above it. {advice}",
+                        f"{where}.target")
+            return
 
 
 def _per_month(objective: Objective) -> float | None:
@@ -1679,8 +1679,8 @@ def _unit(unit: str) -> str:
 
 
 def _prose(plan: Plan) -> list[str]:
-    """Every written text of the plan: situation, reasons, purposes, policies, budget notes, the
-    staged ask and actions."""
+    """Every written text of the plan: situation, reasons, purposes, policies, budget notes and
+    actions."""
     team, crisis, budget = plan.community, plan.crisis, plan.budget
     return [*dataclasses.astuple(plan.situation), plan.audience.summary,
             *(text for p in plan.audience.personas for text in (p.description, p.needs)),
@@ -1688,8 +1688,7 @@ def _prose(plan: Plan) -> list[str]:
             *(p.description for p in plan.pillars), *(c.purpose for c in plan.channels),
             plan.voice, team.who_answers, team.escalation, team.deputy,
             *dataclasses.astuple(crisis), plan.disclosure, budget.other_work, budget.other_costs,
-            budget.tools, budget.surge, budget.case, budget.first_stage, budget.go_no_go,
-            budget.payback, *(a.step for a in plan.actions.values())]
+            budget.tools, budget.surge, budget.case, *(a.step for a in plan.actions.values())]
 
 
 def _words(text: str) -> str:
