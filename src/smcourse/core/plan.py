@@ -165,10 +165,10 @@ BASELINE_TOLERANCE = 0.1
 CHANCE_SPREAD_SHARE = 0.5
 WEEKS_A_MONTH = 52 / 12
 # a month by name, in full or cut to three letters ("1 April", "Apr 1"): a date in words
-MONTH_NAME = re.compile(r"\b(?:%s)\b" % "|".join(
-    month[:size] for month in ("january february march april may june july august september "
-                               "october november december").split() for size in (None, 3)),
-    re.IGNORECASE)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTHS)}|{'|'.join(month[:3] for month in MONTHS)})\b",
+                        re.IGNORECASE)
 # What a rate is out of ("% of questions a month"), and the number of them a week the plan's own
 # workload and cadence imply: comments (`Community.messages_per_week`), every comment and direct
 # message for questions (an upper bound, so the floor is the lowest chance allows), posts a week.
