@@ -375,14 +375,14 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
     small.objectives[0].target = "8"  # worse than its baseline of 12
     summary = _summary_markdown(to_markdown(small))
     assert "more objective" not in summary and ("**The case**: when it pays back, and what that "
-                                                "rests on, is not written yet (Budget, payback).\n"
+                                                "rests on, is not written yet (Budget: Payback).\n"
                                                 in summary)
-    assert ("**Decision needed**: not written yet: what is approved now, and until when (Budget, "
-            "first stage). The first report") in summary
+    assert ("**Decision needed**: not written yet: what is approved now, and until when (Budget: "
+            "First stage). The first report") in summary
     untested = _summary_markdown(to_markdown(_staged(small, go_no_go="")))
     assert (f"**Decision needed**: {STAGED_ASK['first_stage']} (6,040 USD of new money), from "
-            f"{small.start}; the test that decides the next stage is not written yet (Budget, go "
-            "no go). The first report") in untested
+            f"{small.start}; the test that decides the next stage is not written yet (Budget: "
+            "Go/no-go test). The first report") in untested
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
         "orders a month) | 12 → 8 | 2027-06-30 |" in summary
     assert "**Budget**: 26,259 USD a year, 16,000 of it held for a surge (other costs 10,139, " \

@@ -51,7 +51,7 @@ PAPERS = {"A4": "A4", "Letter": "letter"}
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
 NOT_WRITTEN = "not written yet."
-NO_PAYBACK = "when it pays back, and what that rests on, is not written yet (Budget, payback)."
+NO_PAYBACK = "when it pays back, and what that rests on, is not written yet (Budget: Payback)."
 ANNEX = "annex"  # the part that lists the calendar day by day, at the end of the document
 # The course data file each course metric is computed from (the rest: posts.csv).
 COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments.csv",
@@ -119,6 +119,7 @@ def sections(plan: Plan) -> list[Section]:
     posts = calendar(plan)
     money = budget.currency
     case, _, figures = budget.case.strip().partition("\n\n")  # the ask, then its arithmetic
+    stage = _first_stage(budget)
     parts = [
         _summary(plan),
         Section("situation", "1. Where we start", [[
@@ -181,7 +182,7 @@ def sections(plan: Plan) -> list[Section]:
               if budget.hourly_cost > 0 else []),
             *([("The case in figures", "", figures)] if figures else [])]), [
             *([f"**What it buys**: {case}"] if case else []),
-            f"**First stage**: {_first_stage(budget)}",
+            f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
             f"**Go/no-go test**: {budget.go_no_go.strip() or NOT_WRITTEN}",
             f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}"]]),
         Section("reporting", "13. Measurement and reporting", [[
@@ -413,20 +414,21 @@ def _budget_line(budget: Budget) -> str:
 
 def _first_stage(budget: Budget) -> str:
     """What the director approves now, and its new money: "January to March (6,040 USD of new
-    money)"."""
+    money)"; "" when the plan does not say."""
     stage = budget.first_stage.strip().rstrip(".")
-    return (f"{stage} ({_amount(budget.first_stage_cost, budget.currency)} of new money)."
-            if stage else NOT_WRITTEN)
+    return f"{stage} ({_amount(budget.first_stage_cost, budget.currency)} of new money)" \
+        if stage else ""
 
 
 def _decision(budget: Budget, start: str) -> str:
     """The summary's decision: the first stage, its new money and start, and the test that
     decides the next stage, each as the plan writes it."""
-    if not budget.first_stage.strip():
-        return "not written yet: what is approved now, and until when (Budget, first stage)."
+    stage = _first_stage(budget)
+    if not stage:
+        return "not written yet: what is approved now, and until when (Budget: First stage)."
     test = budget.go_no_go.strip().rstrip(".") or \
-        "the test that decides the next stage is not written yet (Budget, go no go)"
-    return f"{_first_stage(budget).removesuffix('.')}, from {start or '–'}; {test}."
+        "the test that decides the next stage is not written yet (Budget: Go/no-go test)"
+    return f"{stage}, from {start or '–'}; {test}."
 
 
 def _summary(plan: Plan) -> Section:
