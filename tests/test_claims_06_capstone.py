@@ -859,12 +859,19 @@ NOTES_CLAIMS = {
     "the median wait looks 2.4 hours shorter than an ordinary week's (7.53 against 9.95)":
         lambda: [f"{_baseline()['response_time']:.2f}", f"{_baseline(RECALL)['response_time']:.2f}"]
         == ["7.53", "9.95"] and f"{_median_hours(RECALL) - _median_hours():.1f}" == "2.4",
-    "TikTok takes five hours a week for awareness, and no objective measures awareness":
-        lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
+    "TikTok takes five hours a week for awareness and is judged by its views, but no objective sets it a "
+    "target":
+        lambda: LUMEN.hours_by_channel()["TikTok"] == 5 and "judged by views" in _channel("TikTok").purpose
+        and not [o for o in LUMEN.objectives if "TikTok" in o.metric],
     "five of the eight objectives rest on assumed records":
         lambda: _invented_objectives() == (5, 8),
     "We found no Brand24 page listing the platforms it covers, so the plan names none":
         lambda: _overnight_net_says_what_it_misses(),
+    "Buffer's prices come from a third party's summary (stitchflow.com, updated 4 March 2026); we found "
+    "no page of Buffer's own, so the plan has the head of marketing confirm them at buffer.com/pricing "
+    "by 18 December 2026.":
+        lambda: "confirmed at buffer.com/pricing" in LUMEN.budget.tools
+        and "confirms each price by 18 December 2026" in LUMEN.budget.tools,
 }
 
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
