@@ -708,6 +708,15 @@ CLAIMS = {
         and [_first_quarter(metric)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and [f"{_first_quarter(metric)[1]:.1f}" for metric in (ORDERS, "leads")] == ["10.4", "2.6"]
         and [_first_quarter(metric)[2] for metric in (ORDERS, "leads")] == [101, 9],
+    "Chance alone passes both less than one quarter in 50; the case's path, 106 and 10, passes each "
+    "about two times in three. The October test counts the accounts opened from January to June's "
+    "enquiries: 3 at 2026's rate, 5.5 on the case's path, so its mark is 5.":
+        lambda: _chance_passes(ORDERS) * _chance_passes("leads") < 1 / 50
+        and [_first_quarter(metric)[3] for metric in (ORDERS, "leads")] == [106, 10]
+        and all(round(_chance_passes(metric, _first_quarter(metric)[3]) * 3) == 2
+                for metric in (ORDERS, "leads"))
+        and _accounts_from_first_half(extra=False) == 3 and _accounts_from_first_half() == 5.5
+        and "fewer than 5 accounts" in LUMEN.budget.go_no_go,
     "Lumen's January to March":
         lambda: LUMEN.budget.first_stage.startswith("January to March 2027"),
     "a single month's count of a few enquiries moves by chance":
@@ -1307,7 +1316,7 @@ PLAN_CLAIMS = {
         and CODE_OFF == 0.1,
     "The route: two LinkedIn posts a week for cafés like Marco's, and the founder offers each café that "
     "follows or comments a sample bag, paid from the wholesale budget as today; in 2026, 1 in 3 cafés "
-    "offered a sample enquired (assumed), so six more offers a month bring two more enquiries.":
+    "offered a sample enquired (assumed), so six more offers a month bring two more enquiries":
         lambda: _channel("LinkedIn").posts == 2 and 6 * SAMPLE_RATE == _extra_leads()
         == _extra_leads("2027-12-31") == 2,
     "as New York's General Business Law section 396-b requires since 9 June 2026.":
@@ -1325,7 +1334,7 @@ PLAN_CLAIMS = {
     "Showing the code on more posts is untested, so 38 is a test: if January to March bring fewer than "
     "101, pooled, the April report stops the plan or takes the cheaper option.":
         lambda: _objective(ORDERS).target == "38" and _first_quarter(ORDERS)[2] == 101
-        and "at least 101 orders" in LUMEN.budget.go_no_go,
+        and "at least 101 code and link orders" in LUMEN.budget.go_no_go,
     "The social codes appear only in social posts, never on the website or in the newsletter, which "
     "have their own. Paid promotion runs as ad-only posts, never on our feeds, with a code of their "
     "own, so its cost per order counts paid orders only; not counted here":
@@ -1410,6 +1419,13 @@ PLAN_CLAIMS = {
         lambda: FULL_MARGIN == 12.8 and ORDER_MARGIN == 9.6 and CODE_OFF == 0.1
         and (ANYWAY, DISCOUNT, EXTRA_ORDER_VALUE) == (1 / 4, 3.2, 6.4)
         and ACCOUNT * ACCOUNT_MARGIN == 2730 and WON == 1 / 4 and SALES_CYCLE == 3 and KEPT == 1 - 1 / 5,
+    "If enquiries fall back to 2026's level after 2027, neither option pays back; with no account lost "
+    "the plan pays back in July 2030, with one in three lost each year in February 2033.":
+        lambda: _payback(until=12) is None and _payback(until=12, saved=8040) is None
+        and _payback(kept=1) == (2030, 7) and _payback(kept=2 / 3) == (2033, 2),
+    "Repeat orders by other routes are not valued.":
+        lambda: "by any route" in _objective_of("loyalty").reason
+        and "link or the SOCIAL code" in _objective_of("loyalty").reason,
     "The paid promotion stops if its cost per order on its ad-only code is above the 6.40 USD an extra "
     "order earns, after three months.":
         lambda: EXTRA_ORDER_VALUE == round((1 - ANYWAY) * ORDER_MARGIN - ANYWAY * DISCOUNT, 2) == 6.4
@@ -1672,43 +1688,25 @@ PLAN_CLAIMS = {
 
 
 BUDGET_CLAIMS = {
-    "January to March 2027, approved now, its 4 moved hours (2,275 USD) beside the new money; the April "
-    "report asks for April to December, or for the cheaper option, or stops":
-        lambda: LUMEN.start == "2027-01-04" and LUMEN.reporting.rhythm == "monthly"
-        and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 / 4 == 2275
-        and LUMEN.reporting.first == "2027-02-01",
-    "On 1 April 2027, pooled over January to March, against a 2026 quarter's 90 code and link orders "
-    "and 6 wholesale enquiries, whose counts vary by about 10.4 and 2.6: go on if the quarter brings at "
-    "least 101 orders and 9 enquiries, else take the cheaper option or stop.":
-        lambda: [_first_quarter(metric)[0] for metric in (ORDERS, "leads")] == [90, 6]
-        and [f"{_first_quarter(metric)[1]:.1f}" for metric in (ORDERS, "leads")] == ["10.4", "2.6"]
+    "January to March 2027, approved now; its 4 moved hours (2,275 USD) are not new money":
+        lambda: LUMEN.start == "2027-01-04" and LUMEN.budget.people_hours - HOURS_2026 == 4
+        and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 / 4 == 2275,
+    "1 April 2027: go on if January to March bring at least 101 code and link orders and 9 wholesale "
+    "enquiries, pooled (a 2026 quarter's 90 and 6 plus their noise), else take the cheaper option or "
+    "stop.":
+        lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
+        and [_first_quarter(metric)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and [_first_quarter(metric)[2] for metric in (ORDERS, "leads")] == [101, 9],
-    "Chance alone passes both less than one quarter in 50; the case's path, 106 and 10, passes each "
-    "about two times in three.":
-        lambda: _chance_passes(ORDERS) * _chance_passes("leads") < 1 / 50
-        and [_first_quarter(metric)[3] for metric in (ORDERS, "leads")] == [106, 10]
-        and all(round(_chance_passes(metric, _first_quarter(metric)[3]) * 3) == 2
-                for metric in (ORDERS, "leads")),
-    "This tests the leading indicators only: an enquiry becomes an account three months later, so the "
-    "October report counts the accounts opened from January to June's enquiries, 3 at 2026's rate and "
-    "5.5 on the case's path. Fewer than 5, and the added spending stops, as the cheaper option rests on "
-    "the same wholesale value.":
+    "A test of leading indicators only: if the October report counts fewer than 5 accounts from January "
+    "to June's enquiries, the added spending stops.":
         lambda: SALES_CYCLE == 3 and 6 + SALES_CYCLE < 10  # June's enquiries buy by September
-        and _accounts_from_first_half(extra=False) == 3 and _accounts_from_first_half() == 5.5
         and _accounts_from_first_half(extra=False) < 5 < _accounts_from_first_half(),
-    "Without a surge in June 2031, after a first-year loss of 20,440 USD; the cheaper option in "
-    "November 2029. Both rest on the wholesale accounts, 96% of 2029's value: if enquiries fall back to "
-    "2026's level after 2027, neither pays back.":
+    "Without a surge in June 2031, after a first-year loss of 20,440 USD; the cheaper option in November "
+    "2029. Both rest on the wholesale accounts, 96% of 2029's value.":
         lambda: _payback() == (2031, 6) and _payback(saved=8040) == (2029, 11)
         and round(_case_cost(MONTHS_2027) - sum(map(_monthly_value, MONTHS_2027)), -1) == 20440
         and round(_wholesale_share(range(25, 37)) * 100) == 96
         and _payback(until=12) is None and _payback(until=12, saved=8040) is None,
-    "With no account lost the plan pays back in July 2030, with one in three lost each year in February "
-    "2033.":
-        lambda: _payback(kept=1) == (2030, 7) and _payback(kept=2 / 3) == (2033, 2),
-    "Repeat orders by other routes are not valued.":
-        lambda: "by any route" in _objective_of("loyalty").reason
-        and "link or the SOCIAL code" in _objective_of("loyalty").reason,
 }
 
 

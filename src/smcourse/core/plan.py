@@ -2292,8 +2292,8 @@ def example_plan() -> Plan:
                          "budget as today; in "
                          "2026, 1 in 3 cafés offered a "
                          "sample enquired (assumed), so six more offers a month bring two more "
-                         "enquiries. They build up over January to March, so the target is judged "
-                         "as the mean of April to June, as a month's count is small."),
+                         "enquiries, building up over January to March; judged as the mean of April "
+                         "to June."),
         Objective("partnerships", "Conversations logged with named growers, baristas or journalists",
                   "3", "6", "2027-06-30", unit="conversations a month", spread=spread["partnerships"],
                   periods="6", activity="connect",
@@ -2621,29 +2621,18 @@ def example_plan() -> Plan:
                             "rule, not the Department's own page; the federal 684 is lower). "
                             "The 2027 figure follows the state's indexing: the founder confirms it, "
                             "and whether she is exempt, by 18 December 2026.",
-                      first_stage="January to March 2027, approved now, its 4 moved hours (2,275 "
-                                  "USD) beside the new money; the April report asks for April to "
-                                  "December, or for the cheaper option, or stops",
+                      first_stage="January to March 2027, approved now; its 4 moved hours "
+                                  "(2,275 USD) are not new money",
                       first_stage_cost=3945,
-                      go_no_go="On 1 April 2027, pooled over January to March, against a 2026 "
-                               "quarter's 90 code and link orders and 6 wholesale enquiries, "
-                               "whose counts vary by about 10.4 and 2.6: go on if the quarter "
-                               "brings at least 101 orders and 9 enquiries, else take the "
-                               "cheaper option or stop. Chance alone passes both less than one "
-                               "quarter in 50; the case's path, 106 and 10, passes each about two "
-                               "times in three. This tests the leading indicators only: an "
-                               "enquiry becomes an account three months later, so the October "
-                               "report counts the accounts opened from January to June's "
-                               "enquiries, 3 at 2026's rate and 5.5 on the case's path. Fewer "
-                               "than 5, and the added spending stops, as the cheaper option rests "
-                               "on the same wholesale value.",
+                      go_no_go="1 April 2027: go on if January to March bring at least 101 "
+                               "code and link orders and 9 wholesale enquiries, pooled (a 2026 "
+                               "quarter's 90 and 6 plus their noise), else take the cheaper option "
+                               "or stop. A test of leading indicators only: if the October report "
+                               "counts fewer than 5 accounts from January to June's enquiries, the "
+                               "added spending stops.",
                       payback="Without a surge in June 2031, after a first-year loss of 20,440 "
                               "USD; the cheaper option in November 2029. Both rest on the "
-                              "wholesale accounts, 96% of 2029's value: if enquiries fall back "
-                              "to 2026's level after 2027, neither pays back. With no account "
-                              "lost the plan pays back in July 2030, with one in three lost each "
-                              "year in February 2033. Repeat orders by other routes are not "
-                              "valued.",
+                              "wholesale accounts, 96% of 2029's value.",
                       case="From 4 January 2027 we ask for 4 more people hours a week, moved from "
                            "other work (39 in all), and 15,059 USD a year more: overtime, 210 USD a "
                            "month more of tools and 200 of paid promotion; 16,000 is held in reserve "
@@ -2675,7 +2664,11 @@ def example_plan() -> Plan:
                            " rise by 2 a month to 14 by September. The plan earns back about 4,710 USD "
                            "in 2027, 18,460 in 2028 and 29,800 in 2029: 52,980 against 75,600 added. So "
                            "year one shows a loss of 20,440 USD, or up to 36,440 if a surge spends the "
-                           "reserve; at the end of 2029 the plan is still 22,650 short. The paid "
+                           "reserve; at the end of 2029 the plan is still 22,650 short. If "
+                           "enquiries fall back to 2026's level after 2027, neither option pays "
+                           "back; with no account lost the plan pays back in July 2030, with one in "
+                           "three lost each year in February 2033. Repeat orders by other routes are "
+                           "not valued. The paid "
                            "promotion stops if its cost per order on its ad-only code is above the "
                            "6.40 USD an extra order earns, after three months."),
         reporting=Reporting("monthly", "the founder, the head of marketing and the café manager",
