@@ -716,7 +716,7 @@ CLAIMS = {
         and all(round(_chance_passes(metric, _first_quarter(metric)[3]) * 3) == 2
                 for metric in (ORDERS, "leads"))
         and _accounts_from_first_half(extra=False) == 3 and _accounts_from_first_half() == 5.5
-        and "fewer than 5 accounts" in LUMEN.budget.go_no_go,
+        and "counts 5 accounts" in LUMEN.budget.go_no_go,
     "Lumen's January to March":
         lambda: LUMEN.budget.first_stage.startswith("January to March 2027"),
     "a single month's count of a few enquiries moves by chance":
@@ -1334,7 +1334,7 @@ PLAN_CLAIMS = {
     "Showing the code on more posts is untested, so 38 is a test: if January to March bring fewer than "
     "101, pooled, the April report stops the plan or takes the cheaper option.":
         lambda: _objective(ORDERS).target == "38" and _first_quarter(ORDERS)[2] == 101
-        and "at least 101 code and link orders" in LUMEN.budget.go_no_go,
+        and "bring 101 code and link orders" in LUMEN.budget.go_no_go,
     "The social codes appear only in social posts, never on the website or in the newsletter, which "
     "have their own. Paid promotion runs as ad-only posts, never on our feeds, with a code of their "
     "own, so its cost per order counts paid orders only; not counted here":
@@ -1691,18 +1691,17 @@ BUDGET_CLAIMS = {
     "January to March 2027, approved now; its 4 moved hours (2,275 USD) are not new money":
         lambda: LUMEN.start == "2027-01-04" and LUMEN.budget.people_hours - HOURS_2026 == 4
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 / 4 == 2275,
-    "1 April 2027: go on if January to March bring at least 101 code and link orders and 9 wholesale "
-    "enquiries, pooled (a 2026 quarter's 90 and 6 plus their noise), else take the cheaper option or "
-    "stop.":
+    "1 April 2027: go on if January to March bring 101 code and link orders and 9 wholesale enquiries "
+    "(a 2026 quarter's 90 and 6 plus noise), else take the cheaper option or stop.":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
         and [_first_quarter(metric)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and [_first_quarter(metric)[2] for metric in (ORDERS, "leads")] == [101, 9],
-    "A test of leading indicators only: if the October report counts fewer than 5 accounts from January "
-    "to June's enquiries, the added spending stops.":
+    "Leading indicators only: unless October's report counts 5 accounts from January to June's "
+    "enquiries, the added spending stops.":
         lambda: SALES_CYCLE == 3 and 6 + SALES_CYCLE < 10  # June's enquiries buy by September
         and _accounts_from_first_half(extra=False) < 5 < _accounts_from_first_half(),
-    "Without a surge in June 2031, after a first-year loss of 20,440 USD; the cheaper option in November "
-    "2029. Both rest on the wholesale accounts, 96% of 2029's value.":
+    "June 2031 without a surge, after a first-year loss of 20,440 USD; the cheaper option November "
+    "2029. Both rest on wholesale accounts, 96% of 2029's value.":
         lambda: _payback() == (2031, 6) and _payback(saved=8040) == (2029, 11)
         and round(_case_cost(MONTHS_2027) - sum(map(_monthly_value, MONTHS_2027)), -1) == 20440
         and round(_wholesale_share(range(25, 37)) * 100) == 96
