@@ -2621,17 +2621,16 @@ def example_plan() -> Plan:
                             "rule, not the Department's own page; the federal 684 is lower). "
                             "The 2027 figure follows the state's indexing: the founder confirms it, "
                             "and whether she is exempt, by 18 December 2026.",
-                      first_stage="January to March 2027, approved now; its 4 moved hours "
-                                  "(2,275 USD) are not new money",
+                      first_stage="January to March 2027, with 2,275 USD of hours moved from "
+                                  "other work",
                       first_stage_cost=3945,
-                      go_no_go="1 April 2027: go on if January to March bring 101 code and link "
-                               "orders and 9 wholesale enquiries (a 2026 quarter's 90 and 6 plus "
-                               "noise), else take the cheaper option or stop. Leading indicators "
-                               "only: unless October's report counts 5 accounts from January to "
-                               "June's enquiries, the added spending stops.",
-                      payback="June 2031 without a surge, after a first-year loss of 20,440 USD; "
-                              "the cheaper option November 2029. Both rest on wholesale accounts, "
-                              "96% of 2029's value.",
+                      go_no_go="1 April 2027, leading indicators only: go on if January to March "
+                               "bring 101 code and link orders and 9 wholesale enquiries (90 and 6 "
+                               "in a 2026 quarter, plus noise), else take the cheaper option or "
+                               "stop. October tests the accounts: under 5 from January to June's "
+                               "enquiries stops the added spending.",
+                      payback="June 2031 without a surge, November 2029 for the cheaper option; "
+                              "both rest on wholesale accounts, 96% of 2029's value.",
                       case="From 4 January 2027 we ask for 4 more people hours a week, moved from "
                            "other work (39 in all), and 15,059 USD a year more: overtime, 210 USD a "
                            "month more of tools and 200 of paid promotion; 16,000 is held in reserve "
