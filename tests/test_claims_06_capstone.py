@@ -876,6 +876,13 @@ NOTES_CLAIMS = {
         lambda: _invented_objectives() == (5, 8),
     "We found no Brand24 page listing the platforms it covers, so the plan names none":
         lambda: _overnight_net_says_what_it_misses(),
+    "An earlier version of the rota broke it: Ade checked at 22:00 on Friday and looked at 07:00 on "
+    "Saturday; Sam now takes the evenings from Wednesday to Friday, and the surge's early shifts moved to "
+    "match (Sam's to Sunday, Lee's from Tuesday to Saturday).":
+        lambda: _shortest_rest(_day_spans(EARLIER_ROTA)) < REST <= _shortest_rest(_day_spans())
+        and _shortest_rest(_surge_spans()) >= REST
+        and SURGE_SHIFTS["early"]["Sam"] == ("Sun",)
+        and SURGE_SHIFTS["early"]["Lee"] == ("Tue", "Wed", "Thu", "Fri", "Sat"),
     "Buffer's prices come from a third party's summary (stitchflow.com, updated 4 March 2026); we found "
     "no page of Buffer's own, so the plan has the head of marketing confirm them at buffer.com/pricing "
     "by 18 December 2026.":
