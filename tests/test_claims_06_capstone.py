@@ -695,15 +695,15 @@ CLAIMS = {
         and LUMEN.actions["commitment"].due == LUMEN.actions["relationships"].due == LUMEN.start
         == min(action.due for action in LUMEN.actions.values())
         and not [issue for issue in plan.check(LUMEN) if issue.where.startswith("actions")],
-    "| added cost | 24,159 | 24,159 | 24,159 |":
-        lambda: round(_added_cost()) == 24159,
+    "| added cost | 24,008 | 24,008 | 24,008 |":
+        lambda: round(_added_cost()) == 24008,
     "| sample bags | 990 | 1,080 | 1,080 |":
         lambda: [round(sum(_samples_cost(month) for month in range(first, first + 12)))
                  for first in (1, 13, 25)] == [990, 1080, 1080],
-    "The first stage costs 3,945 USD of new money; its 4 moved hours, 2,275 more, are not new money. The "
+    "The first stage costs 3,907 USD of new money; its 4 moved hours, 2,275 more, are not new money. The "
     "test pools January to March: a 2026 quarter brought 90 orders and 6 enquiries, varying by about "
     "10.4 and 2.6 (a month's spread times the square root of three), so the marks are 101 and 9.":
-        lambda: LUMEN.budget.first_stage_cost == 3945 and QUARTER == 3
+        lambda: LUMEN.budget.first_stage_cost == 3907 and QUARTER == 3
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 / 4 == 2275
         and [_first_quarter(metric)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and [f"{_first_quarter(metric)[1]:.1f}" for metric in (ORDERS, "leads")] == ["10.4", "2.6"]
@@ -733,13 +733,13 @@ CLAIMS = {
         lambda: _year_value(2027) < _case_cost(MONTHS_2027)
         and sum(map(_monthly_value, range(1, 37))) < _case_cost(range(1, 37))
         and _payback() == (2031, 6) and _payback(until=12) is None,
-    "the plan adds 4 people hours a week, overtime, more tools and the paid promotion, 24,159 USD a "
+    "the plan adds 4 people hours a week, overtime, more tools and the paid promotion, 24,008 USD a "
     "year":
-        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and round(_added_cost()) == 24159,
+        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and round(_added_cost()) == 24008,
     "cover for a lead's 5 weeks away, and Lee's for Jo's, is overtime at time and a half (Lee's on "
-    "the café's wage): about 7,864 USD a year; so are the on-call phone's 2 hours a week, whose half "
+    "the café's wage): about 7,713 USD a year; so are the on-call phone's 2 hours a week, whose half "
     "on top adds 2,275":
-        lambda: sum(WEEKS_AWAY.values()) == 5 and round(_cover_cost() - _on_call_premium()) == 7864
+        lambda: sum(WEEKS_AWAY.values()) == 5 and round(_cover_cost() - _on_call_premium()) == 7713
         and _on_call_hours() == 2 and _on_call_premium() == 2275
         and sum(JO_LEE_WEEK["Jo"].values()) == 40,
     "Canva Teams for two and a listening tool, their prices estimates the head of marketing confirms "
@@ -820,8 +820,8 @@ CLAIMS = {
     "07:00 one, so that nobody's working day spans more than 10 hours.":
         lambda: _nobody_spans_over_ten_hours() and 22 - 6.5 > 10,
     "Jo takes the other looks and covers the leads' holidays and sick days, with Lee on the days Jo "
-    "holds her own looks.":
-        lambda: _nobody_spans_over_ten_hours() and JO_DAYS == 3 / 5,
+    "holds her own looks or needs her rest.":
+        lambda: _nobody_spans_over_ten_hours() and [_jo_share(lead) for lead in LEADS] == [3 / 5, 2 / 5],
     "Each outcome has a count and each target clears its noise, the June reviews target only just (1.0 "
     "times it)":
         lambda: _tightest_target() == ("reviews", "2027-06-30", "1.0"),
@@ -1051,21 +1051,37 @@ def _checks(person):
                            LUMEN.budget.other_work).group(1))
 
 
-JO_DAYS = 3 / 5  # the share of an absent lead's days Jo covers: the two when she has looks go to Lee
+def _jo_cover_days(lead):
+    """The days of an absent `lead` Jo can take: with his looks and check beside her own, no day of
+    hers spans over 10 hours and no rest between days falls below REST."""
+    spans = _day_spans()
+    days = [day for name, day in spans if name == lead]
+
+    def fits(day):
+        mine = {key: span for key, span in spans.items() if key[0] == "Jo"}
+        own = mine.get(("Jo", day), spans[lead, day])
+        mine["Jo", day] = (min(own[0], spans[lead, day][0]), max(own[1], spans[lead, day][1]))
+        return all(end - start <= 10 for start, end in mine.values()) and _shortest_rest(mine) >= REST
+    return [day for day in days if fits(day)]
+
+
+def _jo_share(lead):
+    """The share of an absent `lead`'s days Jo covers; Lee takes the rest."""
+    return len(_jo_cover_days(lead)) / len([key for key in _day_spans() if key[0] == lead])
 
 
 def _leads_cover_hours():
-    """A year's cover at the leads' rate: Jo takes the absent lead's looks and night checks on three
-    of his five days in every week away, and the lead makes the posts ahead of each holiday week (a
-    sick week's posts wait)."""
-    return sum((_looks(lead) + _checks(lead)) * JO_DAYS * sum(WEEKS_AWAY.values())
+    """A year's cover at the leads' rate: Jo takes the absent lead's looks and night checks on the
+    days she can (`_jo_cover_days`) in every week away, and the lead makes the posts ahead of each
+    holiday week (a sick week's posts wait)."""
+    return sum((_looks(lead) + _checks(lead)) * _jo_share(lead) * sum(WEEKS_AWAY.values())
                + _content_hours(lead) * WEEKS_AWAY["holiday"] for lead in LEADS)
 
 
 def _lee_cover_hours():
-    """Lee's cover: the absent lead's other two days, and Jo's looks and checks in her weeks away."""
+    """Lee's cover: the absent lead's other days, and Jo's looks and checks in her weeks away."""
     return sum(WEEKS_AWAY.values()) * (
-        sum((_looks(lead) + _checks(lead)) * (1 - JO_DAYS) for lead in LEADS)
+        sum((_looks(lead) + _checks(lead)) * (1 - _jo_share(lead)) for lead in LEADS)
         + _looks("Jo") + _checks("Jo"))
 
 
@@ -1079,8 +1095,8 @@ def _nobody_spans_over_ten_hours():
     return (all(names[0] != names[-1] for names in days)
             and "at 22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one"
             in LUMEN.crisis.escalation
-            and all(len(set(lead_days[lead]) - set(jo_days)) / len(lead_days[lead]) == JO_DAYS
-                    for lead in LEADS))
+            and all(not set(_jo_cover_days(lead)) & set(jo_days) for lead in LEADS)
+            and all(lead_days[lead] for lead in LEADS))
 
 
 def _slow_looks():
@@ -1374,16 +1390,16 @@ PLAN_CLAIMS = {
         lambda: _mention_platforms() == {"Instagram", "Facebook", "X", "TikTok", "LinkedIn"}
         and _objective(MENTIONS).source.endswith("metrics.mention_reply_share"),
     "From 4 January 2027 we ask for 4 more people hours a week, moved from other work (39 in all), and "
-    "15,059 USD a year more: overtime, 210 USD a month more of tools and 200 of paid "
+    "14,908 USD a year more: overtime, 210 USD a month more of tools and 200 of paid "
     "promotion; 16,000 is held in reserve for a surge.":
         lambda: (LUMEN.budget.people_hours, HOURS_2026, LUMEN.start, LUMEN.budget.paid_per_month,
                  LUMEN.budget.contingency) == (39, 35, "2027-01-04", 200, 16000)
         and LUMEN.budget.tools_per_month - TOOLS_2026 == 210
-        and round(_added_cost() - (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52) == 15059
+        and round(_added_cost() - (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52) == 14908
         == round(_cover_cost()) + 210 * 12 + 200 * 12,
     "The cheaper option, without YouTube, Threads and the paid promotion, adds 8,040 USD a year less, "
     "losing a video with 0.5% of 2025's impressions":
-        lambda: LUMEN.budget.first_stage_cost == 3945
+        lambda: LUMEN.budget.first_stage_cost == 3907
         == round((_added_cost() - (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52) / 4
                  + sum(_samples_cost(month) for month in range(1, QUARTER + 1)))
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 / 4 == 2275
@@ -1392,26 +1408,26 @@ PLAN_CLAIMS = {
         and _youtube_in_2025()[0] == "0.5",
     "The wholesale budget pays for the route's sample bags, 15 USD each with postage (Lumen's records, "
     "assumed): three for each extra enquiry, 990 USD in 2027 and 1,080 a year after, a cost the case "
-    "counts. The first quarter's new money is its share of the 15,059 and 180 of sample bags.":
+    "counts. The first quarter's new money is its share of the 14,908 and 180 of sample bags.":
         lambda: SAMPLE_BAG == 15 and 1 / SAMPLE_RATE == 3
         and [round(sum(_samples_cost(month) for month in range(first, first + 12)))
              for first in (1, 13, 25)] == [990, 1080, 1080]
         and sum(_samples_cost(month) for month in range(1, QUARTER + 1)) == 180
-        and round(15059 / 4 + 180) == LUMEN.budget.first_stage_cost,
-    "A year of the plan costs about 120,264 USD: people 88,725 (39 hours a week at the loaded 43.75 "
-    "USD), overtime 10,139 (holiday and sick cover 7,864, the on-call premium 2,275), tools 3,000, "
+        and round(14908 / 4 + 180) == LUMEN.budget.first_stage_cost,
+    "A year of the plan costs about 120,113 USD: people 88,725 (39 hours a week at the loaded 43.75 "
+    "USD), overtime 9,988 (holiday and sick cover 7,713, the on-call premium 2,275), tools 3,000, "
     "paid promotion 2,400 and the contingency 16,000.":
-        lambda: round(_year_cost()) == 120264 and LUMEN.budget.people_hours * LOADED * 52 == 88725
-        and round(_cover_cost()) == 10139 == 7864 + 2275 and _on_call_premium() == 2275
+        lambda: round(_year_cost()) == 120113 and LUMEN.budget.people_hours * LOADED * 52 == 88725
+        and round(_cover_cost()) == 9988 == 7713 + 2275 and _on_call_premium() == 2275
         and LUMEN.budget.tools_per_month * 12 == 3000 and LUMEN.budget.paid_per_month * 12 == 2400,
     "a wage of 35 USD an hour (the leads also roast; Jo supervises the café) that costs Lumen 43.75 with "
     "employer on-costs (payroll taxes and benefits: 25% in Lumen's records":
         lambda: LOADED == 43.75 and WAGE > CAFE_WAGE == 20,
-    "The plan adds 24,159 USD a year (the 4 hours, 9,100; overtime, 10,139; tools, 2,520; paid promotion, "
+    "The plan adds 24,008 USD a year (the 4 hours, 9,100; overtime, 9,988; tools, 2,520; paid promotion, "
     "2,400).":
-        lambda: round(_added_cost()) == 24159 == 9100 + 10139 + 2520 + 2400
+        lambda: round(_added_cost()) == 24008 == 9100 + 9988 + 2520 + 2400
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 9100
-        and round(_cover_cost()) == 10139
+        and round(_cover_cost()) == 9988
         and (LUMEN.budget.tools_per_month - TOOLS_2026) * 12 == 2520,
     "The case counts cost and value over 2027 to 2029 and assumes December's level holds after 2027: 14 "
     "extra orders and two extra wholesale enquiries a month.":
@@ -1427,9 +1443,9 @@ PLAN_CLAIMS = {
         and (ANYWAY, DISCOUNT, EXTRA_ORDER_VALUE) == (1 / 4, 3.2, 6.4)
         and ACCOUNT * ACCOUNT_MARGIN == 2730 and WON == 1 / 4 and SALES_CYCLE == 3 and KEPT == 1 - 1 / 5,
     "If enquiries fall back to 2026's level after 2027, neither option pays back; with no account lost "
-    "the plan pays back in July 2030, with one in three lost each year in February 2033.":
+    "the plan pays back in June 2030, with one in three lost each year in February 2033.":
         lambda: _payback(until=12) is None and _payback(until=12, saved=8040) is None
-        and _payback(kept=1) == (2030, 7) and _payback(kept=2 / 3) == (2033, 2),
+        and _payback(kept=1) == (2030, 6) and _payback(kept=2 / 3) == (2033, 2),
     "Repeat orders by other routes are not valued.":
         lambda: "by any route" in _objective_of("loyalty").reason
         and "link or the SOCIAL code" in _objective_of("loyalty").reason,
@@ -1447,16 +1463,16 @@ PLAN_CLAIMS = {
         and [_extra_enquiries(month) * 3 for month in (1, 2, 3)] == [2, 4, 6]
         and [_extra_orders(month) for month in range(6, 10)] == [8, 10, 12, 14],
     "The plan earns back about 4,710 USD in 2027, 18,460 in 2028 and 29,800 in 2029: 52,980 against "
-    "75,600 added. So year one shows a loss of 20,440 USD, or up to 36,440 if a surge spends the "
-    "reserve; at the end of 2029 the plan is still 22,650 short.":
+    "75,200 added. So year one shows a loss of 20,290 USD, or up to 36,290 if a surge spends the "
+    "reserve; at the end of 2029 the plan is still 22,200 short.":
         lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [4710, 18460, 29800]
         and round(sum(map(_monthly_value, range(1, 37))), -1) == 52980
-        and round(_case_cost(range(1, 37)), -2) == 75600
-        and round(_case_cost(MONTHS_2027) - sum(map(_monthly_value, MONTHS_2027)), -1) == 20440
+        and round(_case_cost(range(1, 37)), -2) == 75200
+        and round(_case_cost(MONTHS_2027) - sum(map(_monthly_value, MONTHS_2027)), -1) == 20290
         and round(_case_cost(MONTHS_2027) + LUMEN.budget.contingency
-                  - sum(map(_monthly_value, MONTHS_2027)), -1) == 36440
+                  - sum(map(_monthly_value, MONTHS_2027)), -1) == 36290
         and _recall_weeks() * _surge_week_cost() < LUMEN.budget.contingency
-        and round(_case_cost(range(1, 37)) - sum(map(_monthly_value, range(1, 37))), -1) == 22650,
+        and round(_case_cost(range(1, 37)) - sum(map(_monthly_value, range(1, 37))), -1) == 22200,
     "a message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
     "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 outside the "
     "recall that came "
@@ -1547,7 +1563,7 @@ PLAN_CLAIMS = {
     "the on-call allowance 2 (the 14 night checks and the phone between them, Lumen's assumption, paid "
     "as overtime beyond a 40-hour week: the half on top, 2,275 USD a year; an alert's work comes from "
     "the contingency)":
-        lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 10139,
+        lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 9988,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day in 14 shifts, beside "
     "the usual looks. Each shift has an unpaid meal break, as New York Labor Law section 162 requires "
     "(New York State Department of Labor, Guidelines for Meal Periods): 30 minutes from 11:15 in an "
@@ -1610,23 +1626,24 @@ PLAN_CLAIMS = {
         lambda: "on the platforms it covers" in LUMEN.crisis.escalation
         and BUFFER_CHANNELS * BUFFER_PER_CHANNEL + 26 + 150 == 246
         and math.ceil(246 / 10) * 10 == LUMEN.budget.tools_per_month,
-    "Jo, trained on the inbox, then takes the absent lead's looks and night checks on three of his five "
-    "days, and Lee, a barista trained on the inbox too, on the two when Jo holds her own, so that nobody "
-    "holds a day's first and last look; the other lead holds the on-call phone. Before a holiday the "
+    "Jo, trained on the inbox, then takes the absent lead's looks and night checks on three of Sam's "
+    "days and two of Ade's, and Lee, a barista trained on the inbox too, on the others, as the rest rule "
+    "allows; the other lead holds the on-call phone. Before a holiday the "
     "lead makes the posts ahead and queues them in Buffer (Sam's 6.95 hours, Ade's 8.85); in a sick "
     "week only what is queued goes out. Lee takes Jo's looks and checks, 4.29 hours a week, in her 5 "
     "weeks away, their café shifts set around them. All four already work 40 hours a week, so all "
-    "cover is overtime at time and a half: Jo's cover and the leads' posts made ahead, 95.3 hours at "
+    "cover is overtime at time and a half: Jo's cover and the leads' posts made ahead, 90.0 hours at "
     "65.625 USD an hour with on-costs, "
-    "Lee's 42.9 at the café's 37.50: about 7,864 USD a year, in the budget.":
+    "Lee's 48.2 at the café's 37.50: about 7,713 USD a year, in the budget.":
         lambda: [_looks(lead) for lead in LEADS] == [4.64, 4.64]
         and [_checks(name) for name in ("Sam", "Ade", "Jo")] == [0.72, 0.71, 0.57]
         and sum(map(_checks, ("Sam", "Ade", "Jo"))) == _on_call_hours() and _nobody_spans_over_ten_hours()
+        and [len(_jo_cover_days(lead)) for lead in LEADS] == [3, 2]
         and [round(_content_hours(lead), 2) for lead in LEADS] == [6.95, 8.85]
-        and f"{_leads_cover_hours():.1f}" == "95.3" and OVERTIME == 65.625
+        and f"{_leads_cover_hours():.1f}" == "90.0" and OVERTIME == 65.625
         and round(_looks("Jo") + _checks("Jo"), 2) == 4.29
-        and (f"{_lee_cover_hours():.1f}", CAFE_OVERTIME, CAFE_WAGE) == ("42.9", 37.5, 20)
-        and round(_cover_cost() - _on_call_premium()) == 7864
+        and (f"{_lee_cover_hours():.1f}", CAFE_OVERTIME, CAFE_WAGE) == ("48.2", 37.5, 20)
+        and round(_cover_cost() - _on_call_premium()) == 7713
         and sum(JO_LEE_WEEK["Jo"].values()) == 40,
     "A look, budgeted at 10 minutes, reads Buffer's inbox, each app's messages and TikTok: at 20 the "
     "inbox would need 14.5 hours, 4.5 more, shared as the looks are: Sam 1.61 from his free hours; Ade "
