@@ -84,7 +84,7 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert saved["channels"] == [{"name": "Instagram", "property": "rented",
                                   "purpose": "Shelf photos for local readers", "posts": 4, "per": "week",
                                   "mix": {"New books": 60, "Events": 40}, "minutes_per_post": 30,
-                                  "response_hours": "4", "days": ""}]
+                                  "response_hours": "4", "days": "", "owner": ""}]
     restored = PlanBuilder(path)
     assert restored.read() == builder.read() and plan.check(restored.read()) == []
     assert restored.goals["connect"].why.value == "Meet local authors and book clubs"

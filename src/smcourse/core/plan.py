@@ -358,7 +358,8 @@ class Pillar:
 class Channel:
     """A place the organisation will be: its kind of property, its cadence (posts per week or per
     month), its mix of pillars (per cent), the minutes one post takes, the response promise and
-    the days it posts on (a key of POST_DAYS; blank: its usual days, USUAL_DAYS)."""
+    the days it posts on (a key of POST_DAYS; blank: its usual days, USUAL_DAYS), and its `owner`,
+    who makes its posts."""
 
     name: str
     property: str = ""
@@ -369,6 +370,7 @@ class Channel:
     minutes_per_post: int = 0
     response_hours: str = ""
     days: str = ""
+    owner: str = ""
 
     def posts_per_week(self) -> float:
         return self.posts * CADENCES.get(self.per, 1.0)
@@ -431,7 +433,8 @@ class Budget:
     `other_costs_per_year`. The decision asked of the director is staged: `first_stage` (what
     is approved now and until when), costing `first_stage_cost` of new money; `go_no_go` (the
     test that decides the next stage: its date, measure, threshold and what follows either way);
-    `payback` (when the spending pays back, and what that rests on)."""
+    `payback` (when the spending pays back, and what that rests on). `hours_by_person` splits the
+    people hours a week by name."""
 
     people_hours: float = 0
     other_work: str = ""
@@ -446,6 +449,7 @@ class Budget:
     contingency: float = 0
     surge: str = ""
     case: str = ""
+    hours_by_person: dict[str, float] = field(default_factory=dict)
     first_stage: str = ""
     first_stage_cost: float = 0
     go_no_go: str = ""
