@@ -23,6 +23,31 @@ view 0.01 s, fork, limits and setns 0.035 s, ipykernel ~0.17 s), the notebook 0.
 worker waits 2-4 ms between submissions. The workers wait while their kernel starts and runs, but
 on a shared machine the cores rarely idle: a third worker on two cores made both the wall time
 and the CPU a submission worse (load 5-8), so the lever is CPU.
+
+Profiled again later that day, per submission (kernels: CPU per thread from /proc and cProfile on
+the kernel's main thread with a thread-CPU clock; the worker: cProfile with a CPU clock; shares are
+of profiled time). A kernel's CPU is its main thread's: 0.30-0.35 s for a solved notebook, 0.20 s
+for a blank one; its IOPub thread 0.01-0.05 s, its heartbeat, control, shell-channel and ZeroMQ
+threads about nothing. Of the main thread: the notebook's own code 60 % (plotly building each
+figure with the course template about 8 %, the answer boxes' widgets and their comm messages 6 %),
+ipykernel's start after the fork 12 % (making the shell 6 %, traitlets parsing the command line
+2.5 %), IPython transforming each cell's input, twice, 7 %, jupyter_client packing and signing about
+230 messages 7 %, the pure-Python murmur2 hash ipykernel names each cell with 3 %, the displayhook
+3 %, the history under 1 %. So the kernel's own overhead is spread thin: no one piece of it is more
+than about 0.02 s. Skipping ipykernel's flushes of streams with nothing written (two thirds of some
+580 hand-overs to the IOPub thread) changed no measured CPU, and was left out. Of the worker: the
+kernel client's handling of about 200 messages 32 %, the referee's judge 20 % (the hidden tests
+themselves; rebuilding a learner's figure through plotly's validation 4 %), SaveAutoGrades 9 %,
+init_assignment 7 %, OverwriteCells 6 %, nbgrader opening the gradebook ten times (create_all and
+check_course each time) 6 %, nbconvert validating the whole notebook after each preprocessor and
+nbformat validating each output (through jsonschema's slow $ref path) 8 %, writing the notebook
+twice 5 %. The launcher, a new Python per notebook: 0.055 s of start-up and imports, down from
+0.067 s once `sandbox.Limits` stopped being a dataclass and `warm` stopped importing tempfile at
+the top (importing `smcourse` itself still costs it about 12 ms, `core.errors` importing html).
+The whole run after that, load 2.4 rising to 5.6: serial nbgrader 313.4 s (1.96 s of CPU a
+submission), cold 148.5 s (2.08 s), warm 90.4 s (1.07 s), 3.47x; the CPU ratio 1.84, as before
+(1.86): every way's CPU a submission rises with the load (earlier, at load 1-5: 1.73, 1.91 and
+0.93 s), so compare the ratios, not the seconds, across runs.
 """
 
 from __future__ import annotations

@@ -44,7 +44,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from smcourse.instructor import sandbox
@@ -73,6 +72,10 @@ class Zygote:
 
     def __init__(self, environment: dict[str, str]):
         """Start it with the kernels' `environment` (read at import time by some libraries)."""
+        # imported here, not at the top: the launcher, a new Python for every notebook, imports
+        # this module for `launch` alone, and importing tempfile cost it about 5 ms of CPU
+        import tempfile
+
         self.folder = Path(tempfile.mkdtemp(prefix="smz-", dir="/tmp"))  # short: a socket's path
         self.address = self.folder / "zygote"
         home = {name: str(self.folder) for name in ("HOME", "TMPDIR", "MPLCONFIGDIR")}
@@ -120,7 +123,7 @@ def launch(address: str, wrapped: list[str], command: list[str], limits: sandbox
               if os.readlink(f"/proc/self/ns/{name}") != os.readlink(f"/proc/{pid}/ns/{name}")]
     namespaces = [os.open(f"/proc/{pid}/ns/{name}", os.O_RDONLY) for name in joined]
     status = dict(line.split(":\t", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
-    request = {"argv": command[3:], "cwd": os.getcwd(), "limits": limits.__dict__, "worker": os.getppid(),
+    request = {"argv": command[3:], "cwd": os.getcwd(), "limits": limits._asdict(), "worker": os.getppid(),
                "environment": sandbox.kernel_environment(dict(os.environ)),
                "capabilities": {name: int(status[name], 16) for name in ("CapEff", "CapPrm", "CapBnd")}}
     log = 1 if output is None else output
@@ -314,7 +317,7 @@ def _become_kernel(connection: socket.socket, request: dict, output: int, last_c
         os.environ.update({**request["environment"], **coerced, **request["set_by_imports"],
                            "PWD": request["cwd"]})
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # as a cold kernel starts; ipykernel takes it
-        tempfile.tempdir = None
+        sys.modules["tempfile"].tempdir = None  # imported with the warm modules
         sys.modules["numpy"].random.seed()  # a fresh kernel's numpy seeds itself from the system
         sys.argv = [sys.modules["ipykernel.kernelapp"].__file__, *request["argv"]]
         from ipykernel import kernelapp
