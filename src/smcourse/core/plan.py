@@ -574,6 +574,30 @@ def parse_clock(text: str) -> float | None:
     return moment.hour + moment.minute / 60
 
 
+def parse_hours_by_person(text: str) -> tuple[dict[str, float], list[str]]:
+    """Hours by person typed as "Sam 15, Ade 15; the head of marketing 4" (a name, then its social
+    hours a week; entries apart by commas or semicolons), and a sentence for each entry that is
+    not one: the entries read, and the problems."""
+    hours: dict[str, float] = {}
+    problems = []
+    for entry in filter(str.strip, re.split(r";|,(?!\d)", text)):
+        name, _, amount = entry.strip().rpartition(" ")
+        name, number = name.strip().rstrip(":").strip(), parse_amount(amount)
+        if not re.search(r"[^\W\d_]", name) or number is None or number < 0:
+            problems.append(f"“{entry.strip()}” is not a name and its hours a week (write it as "
+                            "“Sam 15”).")
+        elif _person(name) in map(_person, hours):
+            problems.append(f"{name} is given twice: give each person's hours once.")
+        else:
+            hours[name] = number
+    return hours, problems
+
+
+def hours_by_person_text(hours: Mapping[str, float]) -> str:
+    """Hours by person as `parse_hours_by_person` reads them: "Sam 15, Ade 15"."""
+    return ", ".join(f"{name} {value:g}" for name, value in hours.items())
+
+
 # ------------------------------------------------------------------------------------- calendar
 
 @dataclass(frozen=True)
@@ -1563,7 +1587,7 @@ def _person(name: str) -> str:
 def looks_held(team: Community) -> Counter:
     """The looks each person named on the rota holds in a week (its staffed days): the look times
     after each name (`_look_hours`: "Sam at 07 and 11, Jo at 15" is two of Sam's and one of Jo's),
-    or, on a day that names people but no times, that day's looks shared among them."""
+    or, on a day that names people but no times, one look shared among them."""
     looks: Counter = Counter()
     for day in WEEKDAYS[:team.days]:
         shift = team.rota.get(day, "")
