@@ -1602,6 +1602,13 @@ def looks_held(team: Community) -> Counter:
     return looks
 
 
+def splits_hours(plan: Plan) -> bool:
+    """Whether `plan` splits its hours by person: hours by person given, or a channel's owner
+    named (a placeholder is no name)."""
+    return bool(plan.budget.hours_by_person) or any(
+        not _unwritten(channel.owner, plan, 1) for channel in plan.channels)
+
+
 def person_loads(plan: Plan) -> dict[str, Load]:
     """Each person's week, by name as the plan first writes it: everyone in
     `Budget.hours_by_person`, on the rota or owning a channel. A look takes the staffed hours
@@ -1629,10 +1636,10 @@ def _check_hours_by_person(plan: Plan):
     take more than their hours, their free hours cover the other work, and who would run over in
     a busy week when every look takes twice CHECK_MINUTES."""
     budget, where = plan.budget, "budget.hours_by_person"
+    if not splits_hours(plan):
+        return
     unnamed = {channel.name: reason for channel in plan.channels
                if (reason := _unwritten(channel.owner, plan, 1))}
-    if not budget.hours_by_person and len(unnamed) == len(plan.channels):
-        return
     for channel in plan.channels:
         if channel.posts > 0 and channel.name in unnamed:
             yield _fix("channels", f"channels.{channel.name}.owner", _ask(
