@@ -18,6 +18,7 @@ from capstone_reference import (
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
     with_invented_rate,
+    with_lumen_s_policies_pasted,
     with_new_people,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
@@ -1584,19 +1585,8 @@ def test_pasted_policies_cost_the_implementation_point(tmp_path):
     """The reader's recipe: the bakery's plan with Lumen's crisis, disclosure, surge, complaint
     escalation and cover pasted word for word (their names changed), under the whole-plan share
     of texts (0.13 of 0.25) but a fix on each pasted field."""
-    bakery, lumen = reference_plan(tmp_path), plan.example_plan()
-    bakers = {"Jo": "Dev", "Lee": "Maya", "Sam": "Gemma", "Ade": "Ollie"}
-
-    def renamed(text):
-        return re.sub(r"\b(Jo|Lee|Sam|Ade)\b", lambda name: bakers[name.group()], text)
-
-    pasted = dataclasses.replace(
-        bakery, crisis=plan.Crisis(*map(renamed, dataclasses.astuple(lumen.crisis))),
-        disclosure=renamed(lumen.disclosure),
-        budget=dataclasses.replace(bakery.budget, surge=renamed(lumen.budget.surge)),
-        community=dataclasses.replace(bakery.community,
-                                      escalation=renamed(lumen.community.escalation),
-                                      deputy=renamed(lumen.community.deputy)))
+    pasted = with_lumen_s_policies_pasted(reference_plan(tmp_path))
+    assert not plan.copies_example(pasted)
     assert plan.example_texts_repeated(pasted) < plan.TEXT_COPY_SHARE
     fixes = [(i.part, i.where, i.message) for i in plan.check(pasted) if i.level == "fix"]
     assert fixes == [(where.split(".")[0], where, f"This part repeats Lumen's {label}: write your own.")
