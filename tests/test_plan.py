@@ -1609,8 +1609,11 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
     assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE / 2
 
 
-@pytest.mark.parametrize(("currency", "below", "lawful"), [("GBP", 1, 12.71), ("USD", 7, 7.25)])
-def test_an_hourly_cost_below_the_minimum_wage_is_questioned(tmp_path, currency, below, lawful):
+@pytest.mark.parametrize(("currency", "below", "lawful", "wage"), [
+    ("GBP", 1, 12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)"),
+    ("USD", 7, 7.25, "the U.S. federal minimum wage")])
+def test_an_hourly_cost_below_the_minimum_wage_is_questioned(tmp_path, currency, below, lawful,
+                                                              wage):
     bakery = reference_plan(tmp_path)
 
     def wage_issues(cost):
@@ -1618,7 +1621,10 @@ def test_an_hourly_cost_below_the_minimum_wage_is_questioned(tmp_path, currency,
             bakery.budget, currency=currency, hourly_cost=cost))
         return [(i.level, i.message) for i in plan.check(priced) if i.where == "budget.hourly_cost"]
 
-    assert wage_issues(below) == [("consider", f"An hour at {below:g} {currency} is below the "
-                                   f"lowest lawful adult wage there ({lawful:g} {currency}), before "
-                                   "on-costs: price the hour at what the team is paid, loaded.")]
+    assert wage_issues(below) == [("consider", f"An hour at {below:g} {currency} is below {wage}, "
+                                   f"{lawful:g} {currency} before on-costs: price the hour at what "
+                                   "the team is paid, loaded.")]
     assert wage_issues(lawful) == []
+    unknown = dataclasses.replace(bakery, budget=dataclasses.replace(
+        bakery.budget, currency="EUR", hourly_cost=1))  # no floor looked up: no question asked
+    assert "budget.hourly_cost" not in {issue.where for issue in plan.check(unknown)}

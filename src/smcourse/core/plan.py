@@ -167,7 +167,8 @@ TRANSPLANT_RUN = 3  # words shared one or two at a time ("the", "of the") are ch
 #   (mondaq.com/uk/employee-rights-labour-relations/1725980, 31 December 2025, reporting the
 #   rates GOV.UK publishes). The dol.gov and gov.uk pages themselves were not among the stored
 #   pages we could search; no other currency's floor was looked up.
-WAGE_FLOORS = {"USD": 7.25, "GBP": 12.71}
+WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
+               "GBP": (12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)")}
 # A baseline whose source names the course data, Lumen (its case), one of its files ("comments.csv",
 # "the comments file", not "our comments.csv") or its recall is recomputed from them
 # (plan_import.course_baselines)
@@ -1516,12 +1517,11 @@ def _check_budget(plan: Plan):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
     yield from _check_staged_ask(budget)
-    floor = WAGE_FLOORS.get(budget.currency.strip().upper())
-    if floor is not None and 0 < budget.hourly_cost < floor:
+    floor, wage = WAGE_FLOORS.get(budget.currency.strip().upper(), (0, ""))
+    if 0 < budget.hourly_cost < floor:
         yield _consider("budget", "budget.hourly_cost", f"An hour at {budget.hourly_cost:g} "
-                        f"{budget.currency} is below the lowest lawful adult wage there "
-                        f"({floor:g} {budget.currency}), before on-costs: price the hour at "
-                        "what the team is paid, loaded.")
+                        f"{budget.currency} is below {wage}, {floor:g} {budget.currency} before "
+                        "on-costs: price the hour at what the team is paid, loaded.")
     if budget.people_hours > 0 and budget.hourly_cost == 0:
         yield _consider("budget", "budget.hourly_cost", f"What does an hour of the team's time "
                         f"cost, loaded (wages and on-costs), in {budget.currency}? Without it a "
