@@ -433,9 +433,10 @@ class PlanBuilder:
                   "go_no_go": "Go/no-go test", "payback": "Payback",
                   "rhythm": "Report", "readers": "Read by",
                   "first": "First report"}
-        return w.VBox([w.HTML("<b>Budget</b>"),
-                       *(_row(labels[name], box) for name, box in self.budget.items()),
-                       _row("Hours by person", self.hours_by_person), self.hours_message,
+        rows = [_row(labels[name], box) for name, box in self.budget.items()]
+        rows[1:1] = [_row("Hours by person", self.hours_by_person),  # under the people hours
+                     self.hours_message]
+        return w.VBox([w.HTML("<b>Budget</b>"), *rows,
                        w.HTML("<b>Reporting</b>"),
                        *(_row(labels[name], box) for name, box in self.reporting.items())])
 
