@@ -471,3 +471,23 @@ def with_everything_scaled_and_moved(lumen: plan.Plan, factor: float = 1.7,
             return f"{text} We will post an update here by 6 pm."
         return f"{text} Gifted posts say #ad." if field == "disclosure" else text
     return _map_texts(renamed, unrelated)
+
+
+def with_lumen_s_policies_pasted(bakery: plan.Plan) -> plan.Plan:
+    """The bakery's plan (`reference_plan`) with Lumen's crisis policy, disclosure, surge pricing,
+    complaint escalation and cover pasted word for word, Lumen's people renamed as the bakery's:
+    the reader's transplant (0.13 of Lumen's texts, under the 0.25 cap: every automatic point
+    while only the whole plan's share of texts was checked)."""
+    lumen = plan.example_plan()
+    bakers = {"Jo": "Dev", "Lee": "Maya", "Sam": "Gemma", "Ade": "Ollie"}
+
+    def renamed(text):
+        return re.sub(r"\b(Jo|Lee|Sam|Ade)\b", lambda name: bakers[name.group()], text)
+
+    return dataclasses.replace(
+        bakery, crisis=plan.Crisis(*map(renamed, dataclasses.astuple(lumen.crisis))),
+        disclosure=renamed(lumen.disclosure),
+        budget=dataclasses.replace(bakery.budget, surge=renamed(lumen.budget.surge)),
+        community=dataclasses.replace(bakery.community,
+                                      escalation=renamed(lumen.community.escalation),
+                                      deputy=renamed(lumen.community.deputy)))

@@ -18,6 +18,7 @@ from capstone_reference import (
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
     with_invented_rate,
+    with_lumen_s_policies_pasted,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_numbers_pushed_and_word_salad,
@@ -305,3 +306,13 @@ def test_task_b_run_directly_takes_the_point_of_a_tenfold_target_and_keeps_a_mil
     assert [(issue.level, issue.where) for issue in plan.check(milder)] == [
         ("consider", "objectives[1].target")]
     assert _task_b_run_directly(milder, tmp_path, capsys)[0] == TASK_B
+
+
+def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(tmp_path, capsys):
+    """The reader's transplant: Lumen's crisis, disclosure, surge, escalation and cover pasted
+    into the bakery's plan no longer earns the implementation point."""
+    earned, shown = _task_b_run_directly(with_lumen_s_policies_pasted(reference_plan(tmp_path)),
+                                         tmp_path, capsys)
+    assert earned == TASK_B - 1
+    assert "✗ implementation: 7 still to fix; first, at community.escalation: This part repeats " \
+        "Lumen's complaint escalation: write your own." in shown

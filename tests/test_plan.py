@@ -18,6 +18,7 @@ from capstone_reference import (
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
     with_invented_rate,
+    with_lumen_s_policies_pasted,
     with_new_people,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
@@ -489,10 +490,13 @@ def test_the_copy_check_weighs_the_strategy_but_holds_back_a_plan_that_repeats_l
 
 def test_lumen_s_plan_with_every_number_nudged_is_still_a_copy():
     """The fifth reader's evasion (targets ±0.5, dates a day earlier, spreads +0.1, promises +1 h,
-    mixes shifted 5 points, the rota an hour later, the budget raised), which passes every check:
-    caught by its numbers alone and by its texts alone."""
+    mixes shifted 5 points, the rota an hour later, the budget raised): caught by its numbers
+    alone and by its texts alone, and its pasted policies cost it the implementation point."""
     nudged = with_numbers_nudged(plan.example_plan())
-    assert plan.check(nudged) == []
+    assert [(issue.level, issue.where) for issue in plan.check(nudged)] == [("fix", where) for where in (
+        "community.who_answers", "community.escalation", "community.deputy",
+        "crisis.holding_statement", "crisis.pause", "crisis.escalation", "disclosure",
+        "budget.surge", "budget.other_work", "budget.case")]
     assert plan.example_texts_repeated(nudged) == 1 and plan.copies_example(nudged)
     rewritten = with_texts_replaced(nudged)
     assert plan.example_texts_repeated(rewritten) == 0
@@ -1511,3 +1515,116 @@ def test_a_look_at_half_past_is_one_look_in_the_fingerprint():
     lumen = plan.example_plan()
     lumen.community.rota["Mon"] = "Sam at 07 and 11:30, Jo at 15 and 19"
     assert "rota|Mon|7 11.5 15 19" in plan.fingerprint(lumen)
+
+
+# --- hours by person, transplanted policies and the wage floor (issue 14) ---------------------
+
+HOURS = {"Sam": 15, "Ade": 15, "Jo": 5, "the head of marketing": 4}
+OWNERS = {"LinkedIn": "the head of marketing", "TikTok": "Ade", "YouTube": "Ade",
+          "Website and blog": "Ade"}
+
+
+def _split(hours=None, owners=None, **team):
+    """Lumen's plan with its hours split by person (HOURS) and an owner on every channel (OWNERS,
+    Sam the rest), as its budget's text splits them, with `hours`, `owners` and `team` changed."""
+    lumen = plan.example_plan()
+    lumen.budget.hours_by_person = dict(HOURS if hours is None else hours)
+    for channel in lumen.channels:
+        channel.owner = {**OWNERS, **(owners or {})}.get(channel.name, "Sam")
+    lumen.community = dataclasses.replace(lumen.community, **team)
+    return lumen
+
+
+def test_a_plan_split_by_person_within_everyone_s_hours_passes():
+    lumen = _split()
+    assert plan.check(lumen) == []
+    loads = plan.person_loads(lumen)
+    assert {name: load.looks for name, load in loads.items()} == {
+        "Sam": 10, "Ade": 10, "Jo": 8, "the head of marketing": 0}
+    # the 10 staffed hours shared by the rota's 28 looks; Sam's posts 6.94, Ade's 8.85
+    assert round(loads["Sam"].look_hours, 2) == round(10 * 10 / 28, 2) == 3.57
+    assert (round(loads["Sam"].posts, 2), round(loads["Ade"].posts, 2)) == (6.94, 8.85)
+    assert round(sum(load.free() for load in loads.values()), 1) == round(
+        39 - lumen.calendar_hours() - 10, 1) >= lumen.budget.other_hours
+
+
+def test_each_broken_hours_by_person_check_names_its_field():
+    def found(a_plan):
+        return [(i.level, i.where, i.message) for i in plan.check(a_plan)
+                if "person" in i.where or i.where.endswith(("owner", "other_hours"))]
+
+    assert found(_split(hours={"Sam": 16.5, "Ade": 15, "Jo": 3.5, "the head of marketing": 4})) == [(
+        "consider", "budget.hours_by_person", "In a busy week, when a look takes 20 minutes, "
+        "Jo (4.2 h of 3.5) would run over: say who takes their looks or posts that week.")]
+    assert found(_split(hours={"Sam": 18, "Ade": 15, "Jo": 2, "the head of marketing": 4})) == [(
+        "fix", "budget.hours_by_person", "Jo's posts (0.0 h) and looks (2.9 h) take 2.9 hours a "
+        "week, more than Jo's 2: move a channel or looks, or give Jo more hours.")]
+    assert found(_split(hours={"Sam": 17, "Ade": 18, "the head of marketing": 4})) == [(
+        "fix", "budget.hours_by_person", "The hours by person leave out Jo, on the rota or owning "
+        "a channel: give each one's social hours a week.")]
+    assert found(_split(hours={**HOURS, "Sam": 20})) == [(
+        "fix", "budget.hours_by_person", "The hours by person add up to 44, not the 39 people "
+        "hours a week the budget has: make them agree.")]
+    assert found(_split(owners={"Instagram": ""})) == [(
+        "fix", "channels.Instagram.owner", "Name who makes Instagram's posts, so their hours count "
+        "in that person's week.")]
+    assert ("consider", "budget.other_hours", "The people's free hours (7.7, their hours less their "
+            "posts and looks) do not cover the other work's 8 hours a week: say who does it, or add "
+            "hours.") in found(_split(staffed_hours=14))
+
+
+def test_hours_by_person_are_skipped_until_the_plan_splits_them():
+    """Old plans (and Lumen's until its hours are data) name no owner and no hours by person."""
+    lumen = plan.example_plan()
+    assert not lumen.budget.hours_by_person and plan.check(lumen) == []
+    lumen.channels[0].owner = "Sam"
+    assert "budget.hours_by_person" in {issue.where for issue in plan.check(lumen)}
+
+
+def test_pasted_policies_cost_the_implementation_point(tmp_path):
+    """The reader's recipe: the bakery's plan with Lumen's crisis, disclosure, surge, complaint
+    escalation and cover pasted word for word (their names changed), under the whole-plan share
+    of texts (0.13 of 0.25) but a fix on each pasted field."""
+    pasted = with_lumen_s_policies_pasted(reference_plan(tmp_path))
+    assert not plan.copies_example(pasted)
+    assert plan.example_texts_repeated(pasted) < plan.TEXT_COPY_SHARE
+    fixes = [(i.part, i.where, i.message) for i in plan.check(pasted) if i.level == "fix"]
+    assert fixes == [(where.split(".")[0], where, f"This part repeats Lumen's {label}: write your own.")
+                     for where, (_, label, _) in plan.TRANSPLANT_FIELDS.items()
+                     if where in {"community.escalation", "community.deputy", "crisis.holding_statement",
+                                  "crisis.pause", "crisis.escalation", "disclosure", "budget.surge"}]
+
+
+def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fields(tmp_path):
+    """TRANSPLANT_SHARE's margins: Lumen's long fields repeat at most 0.19 of one another, the
+    bakery's at most 0.20 of Lumen's same field."""
+    lumen, long_enough = plan._example_field_texts(), plan.TRANSPLANT_MIN_WORDS
+    among_lumen = max(plan.repeated_share(text, other) for where, text in lumen.items()
+                      for other_where, other in lumen.items() if where != other_where
+                      and min(len(text.split()), len(other.split())) >= long_enough)
+    bakery = reference_plan(tmp_path)
+    bakery_s = max(plan.repeated_share(plan._unnamed(text(bakery), plan._names(bakery)), lumen[where])
+                   for where, (_, _, text) in plan.TRANSPLANT_FIELDS.items())
+    assert (round(among_lumen, 2), round(bakery_s, 2)) == (0.19, 0.2)
+    assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE / 2
+
+
+@pytest.mark.parametrize(("currency", "below", "lawful", "wage"), [
+    ("GBP", 1, 12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)"),
+    ("USD", 7, 7.25, "the U.S. federal minimum wage")])
+def test_an_hourly_cost_below_the_minimum_wage_is_questioned(tmp_path, currency, below, lawful,
+                                                              wage):
+    bakery = reference_plan(tmp_path)
+
+    def wage_issues(cost):
+        priced = dataclasses.replace(bakery, budget=dataclasses.replace(
+            bakery.budget, currency=currency, hourly_cost=cost))
+        return [(i.level, i.message) for i in plan.check(priced) if i.where == "budget.hourly_cost"]
+
+    assert wage_issues(below) == [("consider", f"An hour at {below:g} {currency} is below {wage}, "
+                                   f"{lawful:g} {currency} before on-costs: price the hour at what "
+                                   "the team is paid, loaded.")]
+    assert wage_issues(lawful) == []
+    unknown = dataclasses.replace(bakery, budget=dataclasses.replace(
+        bakery.budget, currency="EUR", hourly_cost=1))  # no floor looked up: no question asked
+    assert "budget.hourly_cost" not in {issue.where for issue in plan.check(unknown)}

@@ -239,3 +239,45 @@ def test_when_saving_is_off_changes_leave_the_file_alone(tmp_path, monkeypatch):
 
 def _refuse(self, target):
     raise PermissionError(13, "Permission denied")
+
+
+def test_owners_and_hours_by_person_are_saved_restored_and_checked(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    builder = PlanBuilder(path)
+    _fill_in_like_a_learner(builder)
+    builder.channels["Instagram"].owner.value = "Jo"
+    builder.hours_by_person.value = "Jo 6; the owner 1"
+    saved = json.loads(path.read_text(encoding="utf-8"))["plan"]
+    assert saved["channels"][0]["owner"] == "Jo"
+    assert saved["budget"]["hours_by_person"] == {"Jo": 6, "the owner": 1}
+    restored = PlanBuilder(path)
+    assert restored.channels["Instagram"].owner.value == "Jo"
+    assert restored.hours_by_person.value == "Jo 6, the owner 1"
+    assert restored.read() == builder.read() and plan.check(restored.read()) == []
+    builder.hours_by_person.value = "Jo 1, the owner 6"  # Instagram 2 h and the inbox's 3 h
+    assert "Jo&#x27;s posts (2.0 h) and looks (3.0 h) take 5.0 hours a week, more than Jo&#x27;s 1" \
+        in builder.issues.value
+
+
+def test_a_bad_hours_by_person_entry_is_named_and_the_rest_saved(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    builder = PlanBuilder(path)
+    _fill_in_like_a_learner(builder)
+    builder.hours_by_person.value = "Jo five, the owner 2"
+    assert "“Jo five” is not a name and its hours a week (write it as “Sam 15”)." in \
+        builder.hours_message.value
+    assert plan.load(path).plan.budget.hours_by_person == {"the owner": 2}
+    builder.hours_by_person.value = "Jo 5, the owner 2"
+    assert builder.hours_message.value == ""
+
+
+def test_a_plan_saved_before_owners_and_hours_by_person_loads_with_them_empty(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    _fill_in_like_a_learner(PlanBuilder(path))
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    del saved["plan"]["budget"]["hours_by_person"]
+    del saved["plan"]["channels"][0]["owner"]
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    restored = PlanBuilder(path)
+    assert restored.hours_by_person.value == "" and restored.channels["Instagram"].owner.value == ""
+    assert "Nothing is missing" in restored.issues.value

@@ -149,6 +149,26 @@ COMMON_NAME_WORDS = {"and", "the", "for", "from", "with", "our", "your", "their"
                      "days", "hour", "hours", "week", "weeks", "month", "months", "year",
                      "years"}
 BUFFER = 0.10  # the share of people hours kept free for a busy week
+HOURS_SPLIT_TOLERANCE = 0.05  # hours by person adding up to the people hours, to a twentieth
+# A long written field that repeats TRANSPLANT_SHARE of Lumen's same field (its words in Lumen's
+# order, in runs, `repeated_share`) is Lumen's policy pasted in. Measured on 30 November 2026: a
+# long field of Lumen's repeats at most 0.19 of another long field of Lumen's (its surge pricing,
+# of its complaint escalation), and the bakery reference's fields at most 0.20 of Lumen's same
+# field (its holding statement); a field pasted word for word repeats 1.0, and one with its names
+# changed or a sentence of its own added still most of it. Half sits clear of both.
+TRANSPLANT_SHARE = 0.5
+TRANSPLANT_MIN_WORDS = 20  # in both fields: a short one (an approver, a line) repeats by chance
+TRANSPLANT_RUN = 3  # words shared one or two at a time ("the", "of the") are chance, not a paste
+# The lowest lawful hourly wage of an adult worker, by the plan's currency, where known:
+# USD: the federal minimum wage under the Fair Labor Standards Act, 7.25 an hour since
+#   24 July 2009 (U.S. Department of Labor's Minimum Wage page and 29 U.S.C. 206, as cited by
+#   legalclarity.org/what-is-the-federal-minimum-wage-rates-and-rules; states and cities may set
+#   more); GBP: the National Living Wage for workers aged 21 and over, 12.71 from 1 April 2026
+#   (mondaq.com/uk/employee-rights-labour-relations/1725980, 31 December 2025, reporting the
+#   rates GOV.UK publishes). The dol.gov and gov.uk pages themselves were not among the stored
+#   pages we could search; no other currency's floor was looked up.
+WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
+               "GBP": (12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)")}
 # A baseline whose source names the course data, Lumen (its case), one of its files ("comments.csv",
 # "the comments file", not "our comments.csv") or its recall is recomputed from them
 # (plan_import.course_baselines)
@@ -555,6 +575,30 @@ def parse_clock(text: str) -> float | None:
     return moment.hour + moment.minute / 60
 
 
+def parse_hours_by_person(text: str) -> tuple[dict[str, float], list[str]]:
+    """Hours by person typed as "Sam 15, Ade 15; the head of marketing 4" (a name, then its social
+    hours a week; entries apart by commas or semicolons), and a sentence for each entry that is
+    not one: the entries read, and the problems."""
+    hours: dict[str, float] = {}
+    problems = []
+    for entry in filter(str.strip, re.split(r";|,(?!\d)", text)):
+        name, _, amount = entry.strip().rpartition(" ")
+        name, number = name.strip().rstrip(":").strip(), parse_amount(amount)
+        if not re.search(r"[^\W\d_]", name) or number is None or number < 0:
+            problems.append(f"“{entry.strip()}” is not a name and its hours a week (write it as "
+                            "“Sam 15”).")
+        elif _person(name) in map(_person, hours):
+            problems.append(f"{name} is given twice: give each person's hours once.")
+        else:
+            hours[name] = number
+    return hours, problems
+
+
+def hours_by_person_text(hours: Mapping[str, float]) -> str:
+    """Hours by person as `parse_hours_by_person` reads them: "Sam 15, Ade 15"."""
+    return ", ".join(f"{name} {value:g}" for name, value in hours.items())
+
+
 # ------------------------------------------------------------------------------------- calendar
 
 @dataclass(frozen=True)
@@ -656,7 +700,8 @@ def check(plan: Plan) -> list[Issue]:
     issues: list[Issue] = []
     for finder in (_check_organisation, _check_situation, _check_objectives, _check_goals,
                    _check_audience, _check_pillars, _check_channels, _check_texts,
-                   _check_community, _check_crisis, _check_budget, _check_reporting,
+                   _check_community, _check_crisis, _check_budget, _check_transplanted,
+                   _check_reporting,
                    _check_actions):
         issues.extend(finder(plan))
     return issues
@@ -1472,6 +1517,11 @@ def _check_budget(plan: Plan):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
     yield from _check_staged_ask(budget)
+    floor, wage = WAGE_FLOORS.get(budget.currency.strip().upper(), (0, ""))
+    if 0 < budget.hourly_cost < floor:
+        yield _consider("budget", "budget.hourly_cost", f"An hour at {budget.hourly_cost:g} "
+                        f"{budget.currency} is below {wage}, {floor:g} {budget.currency} before "
+                        "on-costs: price the hour at what the team is paid, loaded.")
     if budget.people_hours > 0 and budget.hourly_cost == 0:
         yield _consider("budget", "budget.hourly_cost", f"What does an hour of the team's time "
                         f"cost, loaded (wages and on-costs), in {budget.currency}? Without it a "
@@ -1509,6 +1559,122 @@ def _check_budget(plan: Plan):
                    f"{budget.people_hours - needed:.1f} free of the {needed:.1f} the plan needs, "
                    f"less than {BUFFER:.0%} for a busy week, a sick day or a slow post: budget at "
                    f"least {math.ceil(needed * (1 + BUFFER) * 10) / 10:g}.")
+    yield from _check_hours_by_person(plan)
+
+
+@dataclass(frozen=True)
+class Load:
+    """A person's week: the `hours` they have for social media, the hours the `posts` of the
+    channels they own take, and their `looks` on the rota (`looks_held`) and the hours they take."""
+
+    hours: float | None
+    posts: float
+    looks: float
+    look_hours: float
+
+    def total(self) -> float:
+        return self.posts + self.look_hours
+
+    def free(self) -> float | None:
+        return None if self.hours is None else self.hours - self.total()
+
+
+def _person(name: str) -> str:
+    """A person's name compared whatever its case and spacing ("the Head of marketing")."""
+    return " ".join(name.lower().split())
+
+
+def looks_held(team: Community) -> Counter:
+    """The looks each person named on the rota holds in a week (its staffed days): the look times
+    after each name (`_look_hours`: "Sam at 07 and 11, Jo at 15" is two of Sam's and one of Jo's),
+    or, on a day that names people but no times, one look shared among them."""
+    looks: Counter = Counter()
+    for day in WEEKDAYS[:team.days]:
+        shift = team.rota.get(day, "")
+        parts = re.split(r"\b([A-Z][\w'-]*)(?=\s+at\b|\s*(?:,|;|/|&|\band\b|$))", shift)
+        named = [(name, _look_hours(times)) for name, times in zip(parts[1::2], parts[2::2],
+                                                                    strict=True)]
+        if named and not any(hours for _, hours in named):
+            for name, _ in named:
+                looks[name] += 1 / len(named)
+        for name, hours in named:
+            looks[name] += len(hours)
+    return looks
+
+
+def splits_hours(plan: Plan) -> bool:
+    """Whether `plan` splits its hours by person: hours by person given, or a channel's owner
+    named (a placeholder is no name)."""
+    return bool(plan.budget.hours_by_person) or any(
+        not _unwritten(channel.owner, plan, 1) for channel in plan.channels)
+
+
+def person_loads(plan: Plan) -> dict[str, Load]:
+    """Each person's week, by name as the plan first writes it: everyone in
+    `Budget.hours_by_person`, on the rota or owning a channel. A look takes the staffed hours
+    shared by the rota's looks (what the inbox checks cost it), at least CHECK_MINUTES."""
+    names: dict[str, str] = {}
+    for name in [*plan.budget.hours_by_person, *(c.owner for c in plan.channels),
+                 *looks_held(plan.community)]:
+        if name.strip():
+            names.setdefault(_person(name), name.strip())
+    hours = {_person(name): value for name, value in plan.budget.hours_by_person.items()}
+    posts: Counter = Counter()
+    for channel in plan.channels:
+        posts[_person(channel.owner)] += channel.posts_per_week() * channel.minutes_per_post / 60
+    looks = Counter({_person(name): held for name, held in looks_held(plan.community).items()})
+    total_looks = sum(looks.values())
+    look_hours = max(plan.community.staffed_hours / total_looks if total_looks else 0,
+                     CHECK_MINUTES / 60)
+    return {name: Load(hours.get(key), posts[key], looks[key], looks[key] * look_hours)
+            for key, name in names.items()}
+
+
+def _check_hours_by_person(plan: Plan):
+    """Once the plan splits its hours by person or names a channel's owner: everyone on the rota
+    or owning a channel has hours, the hours add up to the people hours, nobody's posts and looks
+    take more than their hours, their free hours cover the other work, and who would run over in
+    a busy week when every look takes twice CHECK_MINUTES."""
+    budget, where = plan.budget, "budget.hours_by_person"
+    if not splits_hours(plan):
+        return
+    unnamed = {channel.name: reason for channel in plan.channels
+               if (reason := _unwritten(channel.owner, plan, 1))}
+    for channel in plan.channels:
+        if channel.posts > 0 and channel.name in unnamed:
+            yield _fix("channels", f"channels.{channel.name}.owner", _ask(
+                f"Name who makes {channel.name}'s posts, so their hours count in that person's "
+                "week.", channel.owner, unnamed[channel.name]))
+    loads = person_loads(dataclasses.replace(plan, channels=[
+        dataclasses.replace(channel, owner="") if channel.name in unnamed else channel
+        for channel in plan.channels]))
+    unpaid = [name for name, load in loads.items() if load.hours is None]
+    if unpaid:
+        yield _fix("budget", where, f"The hours by person leave out {', '.join(unpaid)}, on "
+                   "the rota or owning a channel: give each one's social hours a week.")
+    split = sum(budget.hours_by_person.values())
+    if abs(split - budget.people_hours) > HOURS_SPLIT_TOLERANCE:
+        yield _fix("budget", where, f"The hours by person add up to {split:g}, not the "
+                   f"{budget.people_hours:g} people hours a week the budget has: make them agree.")
+    for name, load in loads.items():
+        if load.hours is not None and load.total() > load.hours + HOURS_SPLIT_TOLERANCE:
+            yield _fix("budget", where, f"{name}'s posts ({load.posts:.1f} h) and looks "
+                       f"({load.look_hours:.1f} h) take {load.total():.1f} hours a week, more than "
+                       f"{name}'s {load.hours:g}: move a channel or looks, or give {name} more "
+                       "hours.")
+    free = sum(max(load.free(), 0) for load in loads.values() if load.free() is not None)
+    if budget.other_hours > free + HOURS_SPLIT_TOLERANCE:
+        yield _consider("budget", "budget.other_hours", f"The people's free hours ({free:.1f}, "
+                        "their hours less their posts and looks) do not cover the other work's "
+                        f"{budget.other_hours:g} hours a week: say who does it, or add hours.")
+    busy = {name: load.total() + load.looks * CHECK_MINUTES / 60 for name, load in loads.items()}
+    over = [f"{name} ({busy[name]:.1f} h of {load.hours:g})" for name, load in loads.items()
+            if load.hours is not None
+            and load.total() <= load.hours + HOURS_SPLIT_TOLERANCE < busy[name]]
+    if over:
+        yield _consider("budget", where, f"In a busy week, when a look takes {2 * CHECK_MINUTES} "
+                        f"minutes, {', '.join(over)} would run over: say who takes their looks "
+                        "or posts that week.")
 
 
 def _check_staged_ask(budget: Budget):
@@ -1966,6 +2132,62 @@ def example_names(plan: Plan) -> list[str]:
     if any(_plain(day) in lumen_rota for day in plan.community.rota.values()):
         found.append("Lumen's rota")
     return found
+
+
+# The long written fields a transplant repeats, each with its part, the words naming it and its
+# text in a plan.
+TRANSPLANT_FIELDS = {
+    "community.who_answers": ("community", "who answers", lambda plan: plan.community.who_answers),
+    "community.escalation": ("community", "complaint escalation",
+                             lambda plan: plan.community.escalation),
+    "community.deputy": ("community", "cover", lambda plan: plan.community.deputy),
+    "crisis.holding_statement": ("crisis", "holding statement",
+                                 lambda plan: plan.crisis.holding_statement),
+    "crisis.approver": ("crisis", "crisis approver", lambda plan: plan.crisis.approver),
+    "crisis.pause": ("crisis", "pause on scheduled posts", lambda plan: plan.crisis.pause),
+    "crisis.escalation": ("crisis", "crisis escalation", lambda plan: plan.crisis.escalation),
+    "disclosure": ("disclosure", "disclosure policy", lambda plan: plan.disclosure),
+    "budget.surge": ("budget", "surge pricing", lambda plan: plan.budget.surge),
+    "budget.other_work": ("budget", "other work", lambda plan: plan.budget.other_work),
+    "budget.other_costs": ("budget", "other costs", lambda plan: plan.budget.other_costs),
+    "budget.case": ("budget", "case", lambda plan: plan.budget.case),
+}
+
+
+def repeated_share(text: str, model: str) -> float:
+    """The share (0 to 1) of `model`'s words that `text` repeats in the same order, in runs of
+    TRANSPLANT_RUN words or more, both as the copy check reads them (`_plain` words, `difflib`'s
+    matching blocks); 0 for an empty model."""
+    words, model_words = _plain(text).split(), _plain(model).split()
+    if not model_words:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, model_words, words, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()
+               if block.size >= TRANSPLANT_RUN) / len(model_words)
+
+
+@functools.cache
+def _example_field_texts() -> MappingProxyType[str, str]:
+    """Lumen's long written fields (TRANSPLANT_FIELDS), by field, with its names taken out."""
+    lumen = example_plan()
+    names = _names(lumen)
+    return MappingProxyType({where: _unnamed(text(lumen), names)
+                             for where, (_, _, text) in TRANSPLANT_FIELDS.items()})
+
+
+def _check_transplanted(plan: Plan):
+    """A fix on each long written field that repeats TRANSPLANT_SHARE of Lumen's same field (names
+    aside): a policy pasted from the worked example is not the learner's. Lumen's own plan (by its
+    organisation's name) is the example itself, and is not checked."""
+    lumen = _example_field_texts()
+    if _plain(plan.organisation) == _plain(example_plan().organisation):
+        return
+    names = _names(plan)
+    for where, (part, label, text) in TRANSPLANT_FIELDS.items():
+        mine = _unnamed(text(plan), names)
+        if (min(len(mine.split()), len(lumen[where].split())) >= TRANSPLANT_MIN_WORDS
+                and repeated_share(mine, lumen[where]) >= TRANSPLANT_SHARE):
+            yield _fix(part, where, f"This part repeats Lumen's {label}: write your own.")
 
 
 def copies_example(plan: Plan) -> bool:

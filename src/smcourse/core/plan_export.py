@@ -45,6 +45,8 @@ from smcourse.core.plan import (
     course_source,
     measure_label,
     parse_amount,
+    person_loads,
+    splits_hours,
 )
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
@@ -180,7 +182,8 @@ def sections(plan: Plan) -> list[Section]:
             *([("Total a year", f"{budget.total():,.0f} {money}", "people cost + other costs + "
                 "12 × (tools + paid promotion) + surge contingency")]
               if budget.hourly_cost > 0 else []),
-            *([("The case in figures", "", figures)] if figures else [])]), [
+            *([("The case in figures", "", figures)] if figures else [])]),
+            *_hours_by_person(plan), [
             *([f"**What it buys**: {case}"] if case else []),
             f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
             f"**Go/no-go test**: {budget.go_no_go.strip() or NOT_WRITTEN}",
@@ -207,6 +210,21 @@ def sections(plan: Plan) -> list[Section]:
             [(entry.day.isoformat(), entry.day.strftime("%a"), entry.channel, entry.pillar)
              for entry in posts])]))
     return parts
+
+
+def _hours_by_person(plan: Plan) -> list[Block]:
+    """Each person's week, when the plan splits its hours by person: their hours, the posts of
+    the channels they make, their looks on the rota and the hours left free."""
+    if not splits_hours(plan):
+        return []
+    rows = [(name, "not given" if load.hours is None else f"{load.hours:g}", f"{load.posts:.1f}",
+             f"{load.look_hours:.1f} ({load.looks:g} looks)",
+             "–" if load.free() is None else f"{load.free():.1f}")
+            for name, load in person_loads(plan).items()]
+    return [f"**Hours by person**, a week: the posts of the channels each makes, their looks "
+            f"on the rota (sharing the {plan.community.staffed_hours:g} inbox hours), and what "
+            f"is left for the other work ({plan.budget.other_hours:g} hours) and a busy week.",
+            Table(("Person", "Hours", "Posts", "Looks", "Free"), rows)]
 
 
 def _calendar_pointer(posts: list[Entry]) -> str:

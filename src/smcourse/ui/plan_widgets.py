@@ -136,6 +136,7 @@ class ChannelRow:
     minutes_per_post: w.IntText
     response_hours: w.Text
     days: w.Dropdown
+    owner: w.Text
     mix: list[w.IntText]  # one share per pillar slot
 
 
@@ -297,6 +298,10 @@ class PlanBuilder:
                        "payback": _long_text("when the spending pays back, and what that rests on",
                                              name="Payback")}
         _simple_fields(plan.budget, self.budget)
+        self.hours_by_person = _text("Sam 15, Ade 15: each person's social hours a week", _WIDE,
+                                     "Hours by person",
+                                     model.hours_by_person_text(plan.budget.hours_by_person))
+        self.hours_message = w.HTML()
         report = plan.reporting
         self.reporting = {"rhythm": _menu(model.RHYTHMS, report.rhythm, "Reporting rhythm"),
                           "readers": _text("who reads the report and decides", _WIDE,
@@ -342,6 +347,8 @@ class PlanBuilder:
                 w.Dropdown(options=list(model.POST_DAYS), value=channel.post_days()
                            if channel.post_days() in model.POST_DAYS else "every day",
                            layout=w.Layout(width="8em"), tooltip=f"{name}: posts on which days"),
+                _text("a name", w.Layout(width="12em"), f"{name}: who makes its posts",
+                      channel.owner),
                 [_labelled_whole(channel.mix.get(pillar, 0) if pillar else 0, "")
                  for pillar in pillar_names])
 
@@ -390,7 +397,8 @@ class PlanBuilder:
         for row in self.channels.values():
             cadence = w.HBox([w.Label("", layout=_LABEL), row.posts, row.per,
                               row.minutes_per_post, w.Label("answer within (hours)"),
-                              row.response_hours, w.Label("posts on"), row.days])
+                              row.response_hours, w.Label("posts on"), row.days,
+                              w.Label("made by"), row.owner])
             rows.append(w.VBox([w.HBox([row.chosen, row.property, row.purpose]), cadence,
                                 w.HBox([w.Label("mix (%)", layout=_LABEL), *row.mix])]))
         return w.VBox([w.HTML(f"<small>{kinds}. Each channel's mix (per cent of its posts on "
@@ -425,8 +433,10 @@ class PlanBuilder:
                   "go_no_go": "Go/no-go test", "payback": "Payback",
                   "rhythm": "Report", "readers": "Read by",
                   "first": "First report"}
-        return w.VBox([w.HTML("<b>Budget</b>"),
-                       *(_row(labels[name], box) for name, box in self.budget.items()),
+        rows = [_row(labels[name], box) for name, box in self.budget.items()]
+        rows[1:1] = [_row("Hours by person", self.hours_by_person),  # under the people hours
+                     self.hours_message]
+        return w.VBox([w.HTML("<b>Budget</b>"), *rows,
                        w.HTML("<b>Reporting</b>"),
                        *(_row(labels[name], box) for name, box in self.reporting.items())])
 
@@ -449,7 +459,8 @@ class PlanBuilder:
                 self.weakest,
                 *self.situation.values(), *self.community.values(), *self.rota.values(),
                 *self.crisis.values(),
-                *self.budget.values(), *self.reporting.values(), *channel_fields,
+                *self.budget.values(), self.hours_by_person, *self.reporting.values(),
+                *channel_fields,
                 *(box for row in self.channels.values() for box in row.mix),
                 *(getattr(row, field.name) for row in rows for field in fields(row))]
 
@@ -478,7 +489,8 @@ class PlanBuilder:
                 day: box.value for day, box in self.rota.items() if box.value.strip()}),
             crisis=model.Crisis(**values(self.crisis)),
             disclosure=self.disclosure.value,
-            budget=model.Budget(**values(self.budget)),
+            budget=model.Budget(**values(self.budget), hours_by_person=model.parse_hours_by_person(
+                self.hours_by_person.value)[0]),
             reporting=model.Reporting(**values(self.reporting)),
             actions={dimension: model.Action(row.step.value, row.owner.value, row.due.value)
                      for dimension, row in self.actions.items()
@@ -494,10 +506,13 @@ class PlanBuilder:
         return model.Channel(name, row.property.value, row.purpose.value, row.posts.value,
                              row.per.value, mix, row.minutes_per_post.value,
                              row.response_hours.value,
-                             "" if row.days.value == usual else row.days.value)
+                             "" if row.days.value == usual else row.days.value, row.owner.value)
 
     def _changed(self) -> None:
         self.plan = self.read()
+        problems = model.parse_hours_by_person(self.hours_by_person.value)[1]
+        self.hours_message.value = message_html("invalid", " ".join(
+            [*problems, "Only the other entries are saved."])) if problems else ""
         self._label_mix()
         self._show_issues()
         if not self.can_save:
