@@ -2416,33 +2416,35 @@ def example_plan() -> Plan:
         ],
         channels=[
             Channel("Website and blog", "owned", "Brewing guides and the shop: our home base",
-                    1, "week", {"Brewing at home": 75, "New roasts and offers": 25}, 120, "24"),
+                    1, "week", {"Brewing at home": 75, "New roasts and offers": 25}, 120, "24", owner="Ade"),
             Channel("Email newsletter", "owned", "New roasts and events for regulars",
-                    2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, ""),
+                    2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, "",
+                    owner="Sam"),
             Channel("Google Business Profile", "rented", "Opening hours, events and reviews for "
                     "people nearby, like Priya; views and calls counted from its first four weeks",
                     1, "week",
-                    {"New roasts and offers": 100}, 15, "12.5"),
+                    {"New roasts and offers": 100}, 15, "12.5", owner="Sam"),
             Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah",
                     5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
-                                "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
+                                "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4", owner="Sam"),
             Channel("Facebook", "rented", "Café events, local groups and shop offers with a "
                     "link in the post itself", 5, "week",
                     {"New roasts and offers": 40, "Ask the roaster": 40, "Behind the roaster": 20},
-                    20, "4"),
+                    20, "4", owner="Sam"),
             Channel("Threads", "rented", "Quick conversations with Instagram followers; replies "
                     "counted from the first four weeks",
-                    2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
+                    2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4", owner="Sam"),
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
-                    2, "week", {"Wholesale and careers": 100}, 45, "4"),
+                    2, "week", {"Wholesale and careers": 100}, 45, "4",
+                    owner="Head of marketing"),
             Channel("X", "rented", "About 5 mentions a week reach us there, and we assume the "
                     "local press (checked by March); not for clicks", 4, "week",
-                    {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays"),
+                    {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays", owner="Sam"),
             Channel("YouTube", "rented", "One long video a month for the blog's brewing guides",
-                    1, "month", {"Brewing at home": 100}, 480, "24"),
+                    1, "month", {"Brewing at home": 100}, 480, "24", owner="Ade"),
             Channel("TikTok", "rented", "Short brewing clips and the team at work for new people; "
                                         "judged by views a week, 2025's 12,500",
-                    5, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "4"),
+                    5, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "4", owner="Ade"),
             Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong",
                     0, "week", {}, 0, "12.5"),
         ],
@@ -2558,21 +2560,20 @@ def example_plan() -> Plan:
                    "FTC's rule on consumer reviews, 16 CFR Part 465, in force since "
                    "21 October 2024).",
         budget=Budget(people_hours=39,
-                      other_work="Hours by person: Sam 15, Ade 15, Jo 5, the head of marketing 4. "
-                                 "Whoever holds a look reads the inbox, new mentions and "
+                      other_work="Whoever holds a look reads the inbox, new mentions and "
                                  "reviews, 13 hours over the 28 looks (inbox 10, mentions 2, "
-                                 f"reviews 1). Sam 15: looks {looks['Sam']:g} ({held['Sam']} of "
+                                 f"reviews 1). Sam: looks {looks['Sam']:g} ({held['Sam']} of "
                                  "the 28), writes and schedules "
                                  "Instagram 3.3, Facebook 1.7, X 0.7, Threads 0.3, the Google "
                                  "posts 0.25 and the newsletter 0.7, "
                                  f"night checks {checks['Sam']:g} ({nights['Sam']}). "
-                                 f"Ade 15: looks {looks['Ade']:g} ({held['Ade']}), "
+                                 f"Ade: looks {looks['Ade']:g} ({held['Ade']}), "
                                  "films and edits TikTok 5 and the monthly "
                                  "YouTube video 1.85, writes the blog's brewing guides 2, "
                                  f"night checks {checks['Ade']:g} ({nights['Ade']}). "
-                                 f"Jo 5: looks {looks['Jo']:g} ({held['Jo']}), night checks "
+                                 f"Jo: looks {looks['Jo']:g} ({held['Jo']}), night checks "
                                  f"{checks['Jo']:g} ({nights['Jo']}), tastings 0.5, and the "
-                                 "cover, paid apart as overtime. The head of marketing 4: "
+                                 "cover, paid apart as overtime. The head of marketing: "
                                  "LinkedIn 1.5, the monthly "
                                  "report 1, paid promotion 0.5, growers and press 0.5, the week's "
                                  "calendar and escalations 0.5. Sam and Ade "
@@ -2590,6 +2591,7 @@ def example_plan() -> Plan:
                                  "1, conversations with growers and press 0.5, approvals and escalations "
                                  "0.5, managing paid promotion 0.5, tastings 0.5",
                       other_hours=8, hourly_cost=43.75,
+                      hours_by_person={"Sam": 15, "Ade": 15, "Jo": 5, "Head of marketing": 4},
                       other_costs="Overtime for the leads' holiday and sick cover, and the "
                                   "on-call premium (the case gives both).",
                       other_costs_per_year=9988,
