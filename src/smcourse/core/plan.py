@@ -2217,8 +2217,8 @@ def example_plan() -> Plan:
                          f"about 12 a month in 2026, varying by {spread['loyalty']}: "
                          "second and later "
                          "orders from customers whose first came through a tagged "
-                         "link or the SOCIAL code, by any route but those two: a repeat order with "
-                         "the code counts once, in the orders objective. What moves it: an email "
+                         "link or the SOCIAL code, by any other route (one with the code counts "
+                         "as an order). What moves it: an email "
                          "three weeks after a "
                          "first order, when a bag runs out, with a guide to brewing those beans; "
                          "judged as the mean of April to June."),
@@ -2311,9 +2311,8 @@ def example_plan() -> Plan:
                          "rest: at 60% of about 22 a week, 13 answers at 4 "
                          "minutes, 2 hours a week with the reading, budgeted as other work; "
                          "judged as the baseline is, the share of all genuine mentions on those "
-                         "platforms answered, pooled over April to June. Mentions the listening "
-                         "tool finds beyond them are reported apart: its first month, January "
-                         "2027, is their baseline."),
+                         "platforms answered, pooled over April to June. Mentions beyond them "
+                         "are reported apart."),
         Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
                   unit="enquiries a month", spread=spread["leads"], periods="3", activity="connect",
                   source="Lumen's enquiry log, 2026 (assumed)",
@@ -2468,8 +2467,7 @@ def example_plan() -> Plan:
                         "starts at 19:00 and the inbox closes at "
                         "19:30; later messages wait for the 07:00 look, and our profiles say "
                         "so. Each look answers every message waiting, or says when the answer "
-                        "will come. The promise is what replaying 2025's comments on this "
-                        "rota supports: a message that arrives from 07:00 to 19:00 is answered "
+                        "will come. A message that arrives from 07:00 to 19:00 is answered "
                         "at the next look, within four hours. One that arrives after the 19:00 "
                         "look waits for the 07:00 look: the 54 comments of 2025 outside the recall that came "
                         "between 19:00 and 19:30 waited about 12 hours. Of all messages, the "
@@ -2528,9 +2526,9 @@ def example_plan() -> Plan:
                        "within 24 hours of finding that it may (FD&C Act section 417, 21 U.S.C. "
                        "350f(d)), then New York's food inspectors: the Department of Agriculture "
                        "and Markets for the roastery and shop, the county health department for "
-                       "the café. A recall that starts with the founder or a regulator starts with the "
-                       "founder ringing the on-call phone; if the founder cannot be reached within "
-                       "the hour, the head of marketing makes these calls. Between the "
+                       "the café. If a recall starts with the founder or a regulator, the founder "
+                       "rings the on-call phone; if the founder is unreachable for an hour, the "
+                       "head of marketing calls instead. Between the "
                        "19:00 and 07:00 looks the listening tool sends the on-call phone a "
                        "keyword alert for a public mention, on the platforms it covers, with "
                        "words such as sick, ill, allergy, glass, mould or recall. On Lumen's own "
@@ -2659,7 +2657,7 @@ def example_plan() -> Plan:
                             "and whether she is exempt, by 18 December 2026.",
                       first_stage="January to March 2027, with 2,275 USD of hours moved from "
                                   "other work",
-                      first_stage_cost=3907,
+                      first_stage_cost=3949,
                       go_no_go="1 April 2027, leading indicators only: go on if January to March "
                                "bring 101 code and link orders and 9 wholesale enquiries (90 and 6 "
                                "in a 2026 quarter, plus noise), else take the cheaper option or "
@@ -2667,12 +2665,17 @@ def example_plan() -> Plan:
                                "enquiries stops the added spending.",
                       payback="June 2031 without a surge, November 2029 for the cheaper option; "
                               "both rest on wholesale accounts, 96% of 2029's value.",
-                      case="From 4 January 2027 we ask for 4 more people hours a week, moved from "
-                           "other work (39 in all), and 14,908 USD a year more: overtime, 210 USD a "
-                           "month more of tools and 200 of paid promotion; 16,000 is held in reserve "
-                           "for a surge. The cheaper option, without YouTube, Threads "
-                           "and the paid promotion, adds 8,040 USD a year less, losing a video with "
-                           "0.5% of 2025's impressions, an untested channel and the paid test.\n\n"
+                      case="The ask: 14,908 USD a year of new money from 4 January 2027. It pays "
+                           "overtime 9,988, tools 2,520 (210 a month more) and paid promotion 2,400. "
+                           "Apart from it, 4 people hours a week move from other work (39 in all), "
+                           "worth 9,100: time, not cash. A reserve of 16,000, from the first stage "
+                           "on, is spent only in a surge.\n\n"
+                           "The cheaper option, without YouTube, Threads and the paid promotion, "
+                           "saves 8,040 USD a year: 3,080 of cash (the promotion 2,400, the holiday "
+                           "cover of those posts 560, Threads' Buffer channel 120) and 2.2 moved hours "
+                           "(4,960). It loses a video with 0.5% of 2025's impressions, an untested "
+                           "channel and the paid test. We ask for the dearer plan: only the paid "
+                           "test shows what a paid order costs. "
                            "A year of the plan costs about 120,113 USD: people 88,725 (39 hours a week at "
                            "the loaded 43.75 USD), overtime 9,988 (holiday and sick cover 7,713, the "
                            "on-call premium 2,275), tools 3,000, paid promotion 2,400 and the contingency "
@@ -2681,8 +2684,8 @@ def example_plan() -> Plan:
                            "The wholesale budget pays for the route's sample bags, 15 USD each with "
                            "postage (Lumen's records, assumed): three for each extra enquiry, 990 USD "
                            "in 2027 and 1,080 a year after, a cost the case counts. "
-                           "The first quarter's new money is its share of the 14,908 and 180 of "
-                           "sample bags. "
+                           "The first quarter's new money, 3,949 USD, is its share of the 14,908, "
+                           "180 of sample bags and 42 for Buffer billed monthly in the stage. "
                            "The case counts cost and value over 2027 to 2029 and assumes December's level "
                            "holds after 2027: 14 extra orders and two extra wholesale enquiries a month. "
                            "The values are Lumen's records (assumed): an order averages 32 USD at a 40% "
