@@ -2438,8 +2438,10 @@ def example_plan() -> Plan:
                   reason="Lumen's own records (assumed): "
                          f"about 12 a month in 2026, varying by {spread['loyalty']}: "
                          "second and later "
-                         "orders, by any route, from customers whose first came through a tagged "
-                         "link or the SOCIAL code. What moves it: an email three weeks after a "
+                         "orders from customers whose first came through a tagged "
+                         "link or the SOCIAL code, by any other route (one with the code counts "
+                         "as an order). What moves it: an email "
+                         "three weeks after a "
                          "first order, when a bag runs out, with a guide to brewing those beans; "
                          "judged as the mean of April to June."),
         Objective("sales", "Web-shop orders from unpaid social links or the SOCIAL code",
@@ -2531,9 +2533,8 @@ def example_plan() -> Plan:
                          "rest: at 60% of about 22 a week, 13 answers at 4 "
                          "minutes, 2 hours a week with the reading, budgeted as other work; "
                          "judged as the baseline is, the share of all genuine mentions on those "
-                         "platforms answered, pooled over April to June. Mentions the listening "
-                         "tool finds beyond them are reported apart: its first month, January "
-                         "2027, is their baseline."),
+                         "platforms answered, pooled over April to June. Mentions beyond them "
+                         "are reported apart."),
         Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
                   unit="enquiries a month", spread=spread["leads"], periods="3", activity="connect",
                   source="Lumen's enquiry log, 2026 (assumed)",
@@ -2638,33 +2639,35 @@ def example_plan() -> Plan:
         ],
         channels=[
             Channel("Website and blog", "owned", "Brewing guides and the shop: our home base",
-                    1, "week", {"Brewing at home": 75, "New roasts and offers": 25}, 120, "24"),
+                    1, "week", {"Brewing at home": 75, "New roasts and offers": 25}, 120, "24", owner="Ade"),
             Channel("Email newsletter", "owned", "New roasts and events for regulars",
-                    2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, ""),
+                    2, "month", {"New roasts and offers": 50, "Brewing at home": 50}, 90, "",
+                    owner="Sam"),
             Channel("Google Business Profile", "rented", "Opening hours, events and reviews for "
                     "people nearby, like Priya; views and calls counted from its first four weeks",
                     1, "week",
-                    {"New roasts and offers": 100}, 15, "12.5"),
+                    {"New roasts and offers": 100}, 15, "12.5", owner="Sam"),
             Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah",
                     5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
-                                "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4"),
+                                "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4", owner="Sam"),
             Channel("Facebook", "rented", "Café events, local groups and shop offers with a "
                     "link in the post itself", 5, "week",
                     {"New roasts and offers": 40, "Ask the roaster": 40, "Behind the roaster": 20},
-                    20, "4"),
+                    20, "4", owner="Sam"),
             Channel("Threads", "rented", "Quick conversations with Instagram followers; replies "
                     "counted from the first four weeks",
-                    2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4"),
+                    2, "week", {"Ask the roaster": 50, "Behind the roaster": 50}, 10, "4", owner="Sam"),
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
-                    2, "week", {"Wholesale and careers": 100}, 45, "4"),
+                    2, "week", {"Wholesale and careers": 100}, 45, "4",
+                    owner="Head of marketing"),
             Channel("X", "rented", "About 5 mentions a week reach us there, and we assume the "
                     "local press (checked by March); not for clicks", 4, "week",
-                    {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays"),
+                    {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays", owner="Sam"),
             Channel("YouTube", "rented", "One long video a month for the blog's brewing guides",
-                    1, "month", {"Brewing at home": 100}, 480, "24"),
+                    1, "month", {"Brewing at home": 100}, 480, "24", owner="Ade"),
             Channel("TikTok", "rented", "Short brewing clips and the team at work for new people; "
                                         "judged by views a week, 2025's 12,500",
-                    5, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "4"),
+                    5, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "4", owner="Ade"),
             Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong",
                     0, "week", {}, 0, "12.5"),
         ],
@@ -2686,8 +2689,7 @@ def example_plan() -> Plan:
                         "starts at 19:00 and the inbox closes at "
                         "19:30; later messages wait for the 07:00 look, and our profiles say "
                         "so. Each look answers every message waiting, or says when the answer "
-                        "will come. The promise is what replaying 2025's comments on this "
-                        "rota supports: a message that arrives from 07:00 to 19:00 is answered "
+                        "will come. A message that arrives from 07:00 to 19:00 is answered "
                         "at the next look, within four hours. One that arrives after the 19:00 "
                         "look waits for the 07:00 look: the 54 comments of 2025 outside the recall that came "
                         "between 19:00 and 19:30 waited about 12 hours. Of all messages, the "
@@ -2715,7 +2717,8 @@ def example_plan() -> Plan:
                    "overtime at time and a half: Jo's cover and the leads' posts made ahead, "
                    "90.0 hours at 65.625 USD an hour "
                    "with on-costs, Lee's 48.2 at the café's 37.50: about 7,713 USD a year, "
-                   "in the budget. Direct messages (15 a week) are an "
+                   "in the budget. Jo books no holiday in a lead's weeks away; if both are sick, "
+                   "the head of marketing takes the looks Lee cannot. Direct messages (15 a week) are an "
                    "assumption: our 2025 export has none and most platforms export none, so "
                    "the leads count them, and time each look, for the first four weeks; the "
                    "February report resets both. A look, budgeted at 10 minutes, reads Buffer's "
@@ -2745,7 +2748,9 @@ def example_plan() -> Plan:
                        "within 24 hours of finding that it may (FD&C Act section 417, 21 U.S.C. "
                        "350f(d)), then New York's food inspectors: the Department of Agriculture "
                        "and Markets for the roastery and shop, the county health department for "
-                       "the café. Between the "
+                       "the café. If a recall starts with the founder or a regulator, the founder "
+                       "rings the on-call phone; if the founder is unreachable for an hour, the "
+                       "head of marketing calls instead. Between the "
                        "19:00 and 07:00 looks the listening tool sends the on-call phone a "
                        "keyword alert for a public mention, on the platforms it covers, with "
                        "words such as sick, ill, allergy, glass, mould or recall. On Lumen's own "
@@ -2780,21 +2785,20 @@ def example_plan() -> Plan:
                    "FTC's rule on consumer reviews, 16 CFR Part 465, in force since "
                    "21 October 2024).",
         budget=Budget(people_hours=39,
-                      other_work="Hours by person: Sam 15, Ade 15, Jo 5, the head of marketing 4. "
-                                 "Whoever holds a look reads the inbox, new mentions and "
+                      other_work="Whoever holds a look reads the inbox, new mentions and "
                                  "reviews, 13 hours over the 28 looks (inbox 10, mentions 2, "
-                                 f"reviews 1). Sam 15: looks {looks['Sam']:g} ({held['Sam']} of "
+                                 f"reviews 1). Sam: looks {looks['Sam']:g} ({held['Sam']} of "
                                  "the 28), writes and schedules "
                                  "Instagram 3.3, Facebook 1.7, X 0.7, Threads 0.3, the Google "
                                  "posts 0.25 and the newsletter 0.7, "
                                  f"night checks {checks['Sam']:g} ({nights['Sam']}). "
-                                 f"Ade 15: looks {looks['Ade']:g} ({held['Ade']}), "
+                                 f"Ade: looks {looks['Ade']:g} ({held['Ade']}), "
                                  "films and edits TikTok 5 and the monthly "
                                  "YouTube video 1.85, writes the blog's brewing guides 2, "
                                  f"night checks {checks['Ade']:g} ({nights['Ade']}). "
-                                 f"Jo 5: looks {looks['Jo']:g} ({held['Jo']}), night checks "
+                                 f"Jo: looks {looks['Jo']:g} ({held['Jo']}), night checks "
                                  f"{checks['Jo']:g} ({nights['Jo']}), tastings 0.5, and the "
-                                 "cover, paid apart as overtime. The head of marketing 4: "
+                                 "cover, paid apart as overtime. The head of marketing: "
                                  "LinkedIn 1.5, the monthly "
                                  "report 1, paid promotion 0.5, growers and press 0.5, the week's "
                                  "calendar and escalations 0.5. Sam and Ade "
@@ -2812,6 +2816,7 @@ def example_plan() -> Plan:
                                  "1, conversations with growers and press 0.5, approvals and escalations "
                                  "0.5, managing paid promotion 0.5, tastings 0.5",
                       other_hours=8, hourly_cost=43.75,
+                      hours_by_person={"Sam": 15, "Ade": 15, "Jo": 5, "Head of marketing": 4},
                       other_costs="Overtime for the leads' holiday and sick cover, and the "
                                   "on-call premium (the case gives both).",
                       other_costs_per_year=9988,
@@ -2869,12 +2874,12 @@ def example_plan() -> Plan:
                             "executive or administrative duties and, in New York, at least "
                             "1,199.10 USD a week in 2026 outside New York City, Long Island and "
                             "Westchester (Book Law LLP's summary of the state's December 2023 "
-                            "rule, not the Department's own page; the federal 684 is lower). "
+                            "rule; the federal 684 is lower). "
                             "The 2027 figure follows the state's indexing: the founder confirms it, "
                             "and whether she is exempt, by 18 December 2026.",
                       first_stage="January to March 2027, with 2,275 USD of hours moved from "
                                   "other work",
-                      first_stage_cost=3907,
+                      first_stage_cost=3949,
                       go_no_go="1 April 2027, leading indicators only: go on if January to March "
                                "bring 101 code and link orders and 9 wholesale enquiries (90 and 6 "
                                "in a 2026 quarter, plus noise), else take the cheaper option or "
@@ -2882,12 +2887,17 @@ def example_plan() -> Plan:
                                "enquiries stops the added spending.",
                       payback="June 2031 without a surge, November 2029 for the cheaper option; "
                               "both rest on wholesale accounts, 96% of 2029's value.",
-                      case="From 4 January 2027 we ask for 4 more people hours a week, moved from "
-                           "other work (39 in all), and 14,908 USD a year more: overtime, 210 USD a "
-                           "month more of tools and 200 of paid promotion; 16,000 is held in reserve "
-                           "for a surge. The cheaper option, without YouTube, Threads "
-                           "and the paid promotion, adds 8,040 USD a year less, losing a video with "
-                           "0.5% of 2025's impressions, an untested channel and the paid test.\n\n"
+                      case="The ask: 14,908 USD a year of new money from 4 January 2027. It pays "
+                           "overtime 9,988, tools 2,520 (210 a month more) and paid promotion 2,400. "
+                           "Apart from it, 4 people hours a week move from other work (39 in all), "
+                           "worth 9,100: time, not cash. A reserve of 16,000, from the first stage "
+                           "on, is spent only in a surge.\n\n"
+                           "The cheaper option, without YouTube, Threads and the paid promotion, "
+                           "saves 8,040 USD a year: 3,080 of cash (the promotion 2,400, the holiday "
+                           "cover of those posts 560, Threads' Buffer channel 120) and 2.2 moved hours "
+                           "(4,960). It loses a video with 0.5% of 2025's impressions, an untested "
+                           "channel and the paid test. We ask for the dearer plan: only the paid "
+                           "test shows what a paid order costs. "
                            "A year of the plan costs about 120,113 USD: people 88,725 (39 hours a week at "
                            "the loaded 43.75 USD), overtime 9,988 (holiday and sick cover 7,713, the "
                            "on-call premium 2,275), tools 3,000, paid promotion 2,400 and the contingency "
@@ -2896,8 +2906,8 @@ def example_plan() -> Plan:
                            "The wholesale budget pays for the route's sample bags, 15 USD each with "
                            "postage (Lumen's records, assumed): three for each extra enquiry, 990 USD "
                            "in 2027 and 1,080 a year after, a cost the case counts. "
-                           "The first quarter's new money is its share of the 14,908 and 180 of "
-                           "sample bags. "
+                           "The first quarter's new money, 3,949 USD, is its share of the 14,908, "
+                           "180 of sample bags and 42 for Buffer billed monthly in the stage. "
                            "The case counts cost and value over 2027 to 2029 and assumes December's level "
                            "holds after 2027: 14 extra orders and two extra wholesale enquiries a month. "
                            "The values are Lumen's records (assumed): an order averages 32 USD at a 40% "
