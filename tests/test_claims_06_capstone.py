@@ -868,6 +868,56 @@ CLAIMS = {
     "accounts between the two checks.":
         lambda: _overnight_net_says_what_it_misses(),
 }
+TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weaknesses, computed
+    "So is the case's 35 hours a week on social today: the 2025 data, at the plan's own minutes, show "
+    "about 15.5":
+        lambda: HOURS_2026 == 35
+        and f"{sum(_feed_hours_2025().values()) + _answer_hours_2025():.1f}" == "15.5",
+    "Nor does anything in the data show where the enquiries target's cafés would come from, and "
+    "wholesale accounts carry 96% of 2029's value":
+        lambda: round(_wholesale_share(range(25, 37)) * 100) == 96
+        and _cafes_needed_a_month() > _linkedin_a_month()[1],
+    "Lumen's case moves 4 people hours a week from other work, 39 in all, so it assumes 35 on social "
+    "today":
+        lambda: (LUMEN.budget.people_hours, HOURS_2026) == (39, 35)
+        and "4 people hours a week move from other work (39 in all)" in LUMEN.budget.case,
+    "The 2025 data, at the plan's own minutes a post and a reply, show about 15.5: feed posts take 13.5 "
+    "hours a week (Instagram 3.0, Facebook 1.7, X 0.7, LinkedIn 1.1, YouTube 1.8, TikTok 5.2), and "
+    "reading and answering the 28.9 comments of an ordinary week at 4 minutes each takes 1.9.":
+        lambda: f"{sum(_feed_hours_2025().values()) + _answer_hours_2025():.1f}" == "15.5"
+        and f"{sum(_feed_hours_2025().values()):.1f}" == "13.5"
+        and {name: f"{hours:.1f}" for name, hours in _feed_hours_2025().items()}
+        == {"Instagram": "3.0", "Facebook": "1.7", "X": "0.7", "LinkedIn": "1.1", "YouTube": "1.8",
+            "TikTok": "5.2"}
+        and f"{_comments_a_week():.1f}" == "28.9" and LUMEN.community.minutes_per_reply == 4
+        and f"{_answer_hours_2025():.1f}" == "1.9",
+    "The blog and the newsletter, which the data do not hold, may take 2.7 more at the plan's minutes.":
+        lambda: f"{_blog_and_newsletter_hours():.1f}" == "2.7"
+        and not {"website", "newsletter", "email"} & set(_lumen()[0]["platform"].astype(str)),
+    "If nothing else is spent on social today, the plan adds about 21 hours a week, not 4, and on its "
+    "own case never pays back within twenty years.":
+        lambda: round(LUMEN.budget.people_hours - _todays_hours()) == 21
+        and LUMEN.budget.people_hours - HOURS_2026 == 4
+        and _payback_at_todays_hours() is None and _payback() == (2031, 6),
+    "Before approving, the director should ask who spends today's 35 hours, person by person.":
+        lambda: HOURS_2026 == 35,
+    "Wholesale accounts carry 96% of 2029's value.":
+        lambda: round(_wholesale_share(range(25, 37)) * 100) == 96,
+    "Two more enquiries a month, at the case's rate of one enquiry for every three cafés offered a "
+    "sample bag, need six more cafés a month to follow or comment on LinkedIn.":
+        lambda: _extra_leads("2027-12-31") == 2 and SAMPLE_RATE == 1 / 3 and _cafes_needed_a_month() == 6,
+    "In 2025 Lumen's LinkedIn gained about 19.5 followers a month, from all comers, not cafés alone, and "
+    "drew about 3.7 comments a month outside the recall: six more cafés a month would be almost a third "
+    "of all its new followers, and more than all its comments.":
+        lambda: [f"{count:.1f}" for count in _linkedin_a_month()] == ["19.5", "3.7"]
+        and 0.28 < _cafes_needed_a_month() / _linkedin_a_month()[0] < 1 / 3
+        and _cafes_needed_a_month() > _linkedin_a_month()[1],
+    "The April test of 9 enquiries in the quarter checks it early":
+        lambda: _first_quarter("leads")[2] == 9 and "9 wholesale enquiries" in LUMEN.budget.go_no_go,
+}
+
+CLAIMS |= TWO_WEAKNESSES
+
 
 NOTES_CLAIMS = {
     "prints each pair of which one repeats three tenths or more of the other's choices or half or "
@@ -912,6 +962,7 @@ NOTES_CLAIMS = {
         lambda: "confirmed at buffer.com/pricing" in LUMEN.budget.tools
         and "confirms each price by 18 December 2026" in LUMEN.budget.tools,
 }
+NOTES_CLAIMS |= TWO_WEAKNESSES
 
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
 BUFFER_CHANNELS, BUFFER_PER_CHANNEL = 7, 10  # Buffer's Team plan, billed yearly (13 August 2026)
@@ -1338,6 +1389,58 @@ def _payback(kept=KEPT, until=None, saved=0):
         if balance >= 0:
             return 2027 + (month - 1) // 12, (month - 1) % 12 + 1
     return None
+
+
+PLATFORM_CHANNELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X", "linkedin": "LinkedIn",
+                     "youtube": "YouTube", "tiktok": "TikTok"}
+
+
+def _feed_hours_2025():
+    """Each platform's hours a week of feed posts in 2025: its posts a week at the minutes a post
+    the plan gives its channel."""
+    return {PLATFORM_CHANNELS[platform]: per_week * _channel(PLATFORM_CHANNELS[platform]).minutes_per_post / 60
+            for platform, per_week in _feed_posts_per_week().items()}
+
+
+def _comments_a_week():
+    """Lumen's comments in an ordinary week of 2025, the recall weeks left out."""
+    return _ordinary_comments_by_platform().sum() / ((365 - _recall_weeks() * 7) / 7)
+
+
+def _answer_hours_2025():
+    """Reading and answering every comment of an ordinary 2025 week at the plan's minutes a reply."""
+    return _comments_a_week() * LUMEN.community.minutes_per_reply / 60
+
+
+def _blog_and_newsletter_hours():
+    """The plan's hours a week on the blog and the newsletter, which the 2025 data do not hold."""
+    return sum(LUMEN.hours_by_channel()[name] for name in ("Website and blog", "Email newsletter"))
+
+
+def _todays_hours():
+    """The hours a week on social today as far as the data and the plan's minutes go: 2025's feed
+    posts and answers, and the blog and the newsletter at the plan's minutes."""
+    return sum(_feed_hours_2025().values()) + _answer_hours_2025() + _blog_and_newsletter_hours()
+
+
+def _payback_at_todays_hours():
+    """`_payback` if Lumen spends only `_todays_hours` on social today, not the case's HOURS_2026:
+    the hours between them are added cost too."""
+    return _payback(saved=-(HOURS_2026 - _todays_hours()) * LOADED * 52)
+
+
+def _linkedin_a_month():
+    """Lumen's new LinkedIn followers a month in 2025 (gained, before any lost) and its LinkedIn
+    comments a month outside the recall."""
+    followers = data.load("followers").query("brand == 'lumen' and platform == 'linkedin'")
+    months = (365 - _recall_weeks() * 7) / 365 * 12
+    return followers["gained"].sum() / 12, _ordinary_comments_by_platform()["linkedin"] / months
+
+
+def _cafes_needed_a_month():
+    """The cafés that must follow or comment on LinkedIn each month for December's extra enquiries,
+    each offered a sample bag, at the case's rate of enquiries per bag offered."""
+    return _extra_leads("2027-12-31") / SAMPLE_RATE
 
 
 PLAN_CLAIMS = {
