@@ -1398,7 +1398,8 @@ PLATFORM_CHANNELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X",
 def _feed_hours_2025():
     """Each platform's hours a week of feed posts in 2025: its posts a week at the minutes a post
     the plan gives its channel."""
-    return {PLATFORM_CHANNELS[platform]: per_week * _channel(PLATFORM_CHANNELS[platform]).minutes_per_post / 60
+    minutes = {name: _channel(name).minutes_per_post for name in PLATFORM_CHANNELS.values()}
+    return {PLATFORM_CHANNELS[platform]: per_week * minutes[PLATFORM_CHANNELS[platform]] / 60
             for platform, per_week in _feed_posts_per_week().items()}
 
 
