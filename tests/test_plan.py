@@ -181,21 +181,24 @@ def test_the_staffing_arithmetic():
 def test_a_budget_below_the_hours_the_calendar_and_inbox_need_is_unworkable():
     lumen = plan.example_plan()
     lumen.budget = dataclasses.replace(lumen.budget, people_hours=4)
-    assert _messages(lumen, "budget") == [
+    assert [i.message for i in plan.check(lumen) if i.where == "budget.people_hours"] == [
         f"The budget has 4 people hours a week, but the calendar ({lumen.calendar_hours():.1f} h), "
         f"the inbox (10 h) and the other work (8 h) need {lumen.calendar_hours() + 18:.1f}."]
 
 
 def test_a_budget_with_less_than_a_tenth_to_spare_is_unworkable():
-    """35.3 hours needed: 36 leave 0.7 (2%), so the budget must be at least 38.9."""
+    """35.3 hours needed: 36 leave 0.7 (2%), so the budget must be at least 38.9. The hours by
+    person are split to match, each person's posts and looks within their hours."""
     lumen = plan.example_plan()
     needed = lumen.calendar_hours() + 18
-    lumen.budget = dataclasses.replace(lumen.budget, people_hours=36)
+    lumen.budget = dataclasses.replace(lumen.budget, people_hours=36, hours_by_person={
+        "Sam": 12.5, "Ade": 15, "Jo": 4.5, "Head of marketing": 4})
     assert _messages(lumen, "budget") == [
         f"The budget's 36 people hours a week leave {36 - needed:.1f} free of the {needed:.1f} the "
         "plan needs, less than 10% for a busy week, a sick day or a slow post: budget at least "
         "38.9."]
-    lumen.budget = dataclasses.replace(lumen.budget, people_hours=38.9)
+    lumen.budget = dataclasses.replace(lumen.budget, people_hours=38.9, hours_by_person={
+        "Sam": 15, "Ade": 15, "Jo": 4.9, "Head of marketing": 4})
     assert _messages(lumen, "budget") == []
 
 
@@ -388,11 +391,12 @@ def test_the_rota_s_own_looks_must_keep_the_fastest_response_promise(promise, cl
                                                                       stretch):
     """Lumen's rota looks every four hours from 07:00 and the inbox closes at 19:30: it keeps a
     4-hour promise, not a 2-hour one, nor a 4-hour one to 23:30 or on a day with a look missing,
-    however many staffed hours are budgeted."""
+    however many staffed hours are budgeted (and people hours, split by person to match)."""
     lumen = plan.example_plan()
     assert plan.check(lumen) == []
     lumen.community.closes, lumen.community.staffed_hours = closes, 14
     lumen.budget.people_hours = 50
+    lumen.budget.hours_by_person = {"Sam": 20, "Ade": 18, "Jo": 8, "Head of marketing": 4}
     lumen.community.rota["Wed"] = ("Sam at 07 and 11, Ade at 19" if late == "Wed"
                                    else lumen.community.rota["Wed"])
     lumen.channels = [dataclasses.replace(c, response_hours=promise) if c.response_hours == "4"
@@ -1573,12 +1577,27 @@ def test_each_broken_hours_by_person_check_names_its_field():
             "hours.") in found(_split(staffed_hours=14))
 
 
-def test_hours_by_person_are_skipped_until_the_plan_splits_them():
-    """Old plans (and Lumen's until its hours are data) name no owner and no hours by person."""
+def test_people_hours_not_split_by_person_are_questioned():
+    """Lumen's plan splits its 39 hours and is clean; without the split (no hours by person, no
+    owners) the per-person checks cannot run, so the plan is asked for it, and a named owner
+    alone brings the per-person checks back. A plan without people hours is not asked."""
     lumen = plan.example_plan()
-    assert not lumen.budget.hours_by_person and plan.check(lumen) == []
+    assert lumen.budget.hours_by_person and plan.check(lumen) == []
+    lumen.budget.hours_by_person = {}
+    for channel in lumen.channels:
+        channel.owner = ""
+    assert [(i.level, i.where, i.message) for i in plan.check(lumen)] == [(
+        "consider", "budget.hours_by_person", "Split the 39 people hours a week by person (Budget: "
+        "Hours by person) so each person's posts and looks can be checked against their hours.")]
     lumen.channels[0].owner = "Sam"
-    assert "budget.hours_by_person" in {issue.where for issue in plan.check(lumen)}
+    assert [(i.level, i.message) for i in plan.check(lumen) if i.where == "budget.hours_by_person"] == [
+        ("fix", "The hours by person leave out Sam, Jo, Ade, on the rota or owning a channel: give "
+                "each one's social hours a week."),
+        ("fix", "The hours by person add up to 0, not the 39 people hours a week the budget has: "
+                "make them agree.")]
+    lumen.channels[0].owner = ""
+    lumen.budget.people_hours = 0
+    assert "budget.hours_by_person" not in {issue.where for issue in plan.check(lumen)}
 
 
 def test_pasted_policies_cost_the_implementation_point(tmp_path):

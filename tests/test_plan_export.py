@@ -571,17 +571,16 @@ def test_a_plan_without_posts_has_no_annex():
 
 
 def test_hours_by_person_are_a_table_in_markdown_html_and_word():
-    """Lumen's hours split as its budget's text splits them: each person's hours, posts, looks
-    (the 10 inbox hours over the rota's 28 looks) and what is left free."""
+    """Lumen's hours as its plan splits them: each person's hours, the posts of the channels they
+    own, their looks (the 10 inbox hours over the rota's 28 looks) and what is left free. A plan
+    that does not split its hours has no table."""
     lumen = plan.example_plan()
-    lumen.budget.hours_by_person = {"Sam": 15, "Ade": 15, "Jo": 5, "the head of marketing": 4}
-    owners = {"LinkedIn": "the head of marketing", "TikTok": "Ade", "YouTube": "Ade",
-              "Website and blog": "Ade"}
-    for channel in lumen.channels:
-        channel.owner = owners.get(channel.name, "Sam")
     rows = [("Sam", "15", "6.9", "3.6 (10 looks)", "4.5"), ("Ade", "15", "8.8", "3.6 (10 looks)", "2.6"),
             ("Jo", "5", "0.0", "2.9 (8 looks)", "2.1"),
-            ("the head of marketing", "4", "1.5", "0.0 (0 looks)", "2.5")]
+            ("Head of marketing", "4", "1.5", "0.0 (0 looks)", "2.5")]
+    loads = plan.person_loads(lumen)
+    assert [(name, loads[name].hours, round(loads[name].free(), 1)) for name in loads] == [
+        (row[0], float(row[1]), float(row[4])) for row in rows]
     budget = plan_export.part_markdown(lumen, "budget")
     assert "| Person | Hours | Posts | Looks | Free |\n|---|---|---|---|---|\n" + "".join(
         f"| {' | '.join(row)} |\n" for row in rows) in budget
@@ -591,4 +590,7 @@ def test_hours_by_person_are_a_table_in_markdown_html_and_word():
     tables = docx.Document(io.BytesIO(to_docx(lumen))).tables
     assert [tuple(cell.text for cell in row.cells) for table in tables
             if table.rows[0].cells[0].text == "Person" for row in table.rows[1:]] == rows
-    assert "| Person | Hours |" not in plan_export.part_markdown(plan.example_plan(), "budget")
+    lumen.budget.hours_by_person = {}
+    for channel in lumen.channels:
+        channel.owner = ""
+    assert "| Person | Hours |" not in plan_export.part_markdown(lumen, "budget")

@@ -36,6 +36,7 @@ def _fill_in_like_a_learner(builder):
     row.purpose.value = "Shelf photos for local readers"
     row.posts.value, row.minutes_per_post.value, row.response_hours.value = 4, 30, "4"
     row.mix[0].value, row.mix[1].value = 60, 40
+    row.owner.value = "Jo"
     for name, value in (("who_answers", "Jo answers every comment and message"),
                         ("escalation", "The owner calls the customer back"), ("days", 5),
                         ("opens", "09:00"), ("closes", "17:00"), ("staffed_hours", 3),
@@ -52,6 +53,7 @@ def _fill_in_like_a_learner(builder):
         builder.crisis[name].value = text
     builder.disclosure.value = "Publisher copies are labelled #gifted, paid posts #ad"
     builder.budget["people_hours"].value = 7
+    builder.hours_by_person.value = "Jo 6; the owner 1"
     builder.budget["other_work"].value = "the monthly report for the owner"
     builder.budget["other_hours"].value = 1
     builder.budget["hourly_cost"].value = 18.5
@@ -84,7 +86,7 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert saved["channels"] == [{"name": "Instagram", "property": "rented",
                                   "purpose": "Shelf photos for local readers", "posts": 4, "per": "week",
                                   "mix": {"New books": 60, "Events": 40}, "minutes_per_post": 30,
-                                  "response_hours": "4", "days": "", "owner": ""}]
+                                  "response_hours": "4", "days": "", "owner": "Jo"}]
     restored = PlanBuilder(path)
     assert restored.read() == builder.read() and plan.check(restored.read()) == []
     assert restored.goals["connect"].why.value == "Meet local authors and book clubs"
@@ -280,4 +282,6 @@ def test_a_plan_saved_before_owners_and_hours_by_person_loads_with_them_empty(tm
     path.write_text(json.dumps(saved), encoding="utf-8")
     restored = PlanBuilder(path)
     assert restored.hours_by_person.value == "" and restored.channels["Instagram"].owner.value == ""
-    assert "Nothing is missing" in restored.issues.value
+    assert [(i.level, i.where) for i in plan.check(restored.read())] == [
+        ("consider", "budget.hours_by_person")]
+    assert "Split the 7 people hours a week by person" in restored.issues.value

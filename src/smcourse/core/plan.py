@@ -1631,12 +1631,16 @@ def person_loads(plan: Plan) -> dict[str, Load]:
 
 
 def _check_hours_by_person(plan: Plan):
-    """Once the plan splits its hours by person or names a channel's owner: everyone on the rota
-    or owning a channel has hours, the hours add up to the people hours, nobody's posts and looks
-    take more than their hours, their free hours cover the other work, and who would run over in
-    a busy week when every look takes twice CHECK_MINUTES."""
+    """A plan with people hours splits them by person. Once it does, or names a channel's owner:
+    everyone on the rota or owning a channel has hours, the hours add up to the people hours,
+    nobody's posts and looks take more than their hours, their free hours cover the other work,
+    and who would run over in a busy week when every look takes twice CHECK_MINUTES."""
     budget, where = plan.budget, "budget.hours_by_person"
     if not splits_hours(plan):
+        if budget.people_hours > 0:
+            yield _consider("budget", where, f"Split the {budget.people_hours:g} people hours a "
+                            "week by person (Budget: Hours by person) so each person's posts and "
+                            "looks can be checked against their hours.")
         return
     unnamed = {channel.name: reason for channel in plan.channels
                if (reason := _unwritten(channel.owner, plan, 1))}
