@@ -48,6 +48,12 @@ The whole run after that, load 2.4 rising to 5.6: serial nbgrader 313.4 s (1.96 
 submission), cold 148.5 s (2.08 s), warm 90.4 s (1.07 s), 3.47x; the CPU ratio 1.84, as before
 (1.86): every way's CPU a submission rises with the load (earlier, at load 1-5: 1.73, 1.91 and
 0.93 s), so compare the ratios, not the seconds, across runs.
+
+On the same two cores with no other session running (30 November 2026, load 1.6-3.0, 05_metrics,
+100 submissions), twice: serial nbgrader 221.5 s (1.77 s of CPU a submission), cold kernels 97.4 s
+(1.62), warm kernels 44.1 s (0.79): 5.02x; then 205.1 s, 92.4 s and 44.9 s: 4.57x; identical
+scores both times. A shared machine costs warm grading more than serial nbgrader, whose one
+process leaves the second core to the other sessions.
 """
 
 from __future__ import annotations
