@@ -340,9 +340,11 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert rows[1][2:] == ["30 → 38 → 44", "2027-06-30, 2027-12-31"]
     metrics = {(o.outcome, o.metric) for o in lumen.objectives}
     assert f"{len(metrics) - 5} more objectives are in part 2." in summary  # a metric with its milestones
-    assert (f"**Budget**: {budget.total():,.0f} USD a year, 16,000 of it held for a surge: "
-            f"people 88,725 (39 hours a week at 43.75 USD an hour), other costs "
-            f"{budget.other_costs_per_year:,.0f}, tools 3,000, paid promotion 2,400.") in summary
+    besides = budget.other_costs_per_year + 3_000 + 2_400
+    assert budget.total() == 88_725 + besides + 16_000  # the wages, the spending and the reserve
+    assert (f"**Budget**: {budget.total():,.0f} USD a year, today's wages included: wages 88,725 "
+            f"(39 hours a week at 43.75 USD an hour), other spending {besides:,.0f}, 16,000 held "
+            "for a surge.") in summary
     assert f"**The case**: {STAGED_ASK['payback']}\n" in summary
     assert (f"**Decision needed**: {STAGED_ASK['first_stage']} (6,040 USD of new money), from "
             f"{lumen.start}; {STAGED_ASK['go_no_go']} The first report, monthly to "
@@ -385,9 +387,8 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
             "Go/no-go test). The first report") in untested
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
         "orders a month) | 12 → 8 | 2027-06-30 |" in summary
-    assert "**Budget**: 26,259 USD a year, 16,000 of it held for a surge (other costs 10,139, " \
-        "tools 120, paid promotion 0), and 39 people hours a week, not priced (no hourly cost " \
-        "given)." in summary
+    assert "**Budget**: 26,259 USD a year, wages aside: other spending 10,259, 16,000 held for a " \
+        "surge; and 39 people hours a week, not priced (no hourly cost given)." in summary
     assert "**Unfinished**:" in summary and "Weakest dimension" not in summary
 
 
