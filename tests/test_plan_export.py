@@ -573,8 +573,9 @@ def test_a_plan_without_posts_has_no_annex():
 
 def test_hours_by_person_are_a_table_in_markdown_html_and_word():
     """Lumen's hours as its plan splits them: each person's hours, the posts of the channels they
-    own, their looks (the 10 inbox hours over the rota's 28 looks) and what is left free. A plan
-    that does not split its hours has no table."""
+    own, their looks (the 10 inbox hours over the rota's 28 looks) and what is left for the other
+    work, which the plan does not split by person (not free: the head of marketing's 2.5 are
+    booked). A plan that does not split its hours has no table."""
     lumen = plan.example_plan()
     rows = [("Sam", "15", "6.9", "3.6 (10 looks)", "4.5"), ("Ade", "15", "8.8", "3.6 (10 looks)", "2.6"),
             ("Jo", "5", "0.0", "2.9 (8 looks)", "2.1"),
@@ -583,14 +584,16 @@ def test_hours_by_person_are_a_table_in_markdown_html_and_word():
     assert [(name, loads[name].hours, round(loads[name].free(), 1)) for name in loads] == [
         (row[0], float(row[1]), float(row[4])) for row in rows]
     budget = plan_export.part_markdown(lumen, "budget")
-    assert "| Person | Hours | Posts | Looks | Free |\n|---|---|---|---|---|\n" + "".join(
+    header = ("Person", "Hours", "Posts", "Looks", "Left for other work")
+    assert f"| {' | '.join(header)} |\n|---|---|---|---|---|\n" + "".join(
         f"| {' | '.join(row)} |\n" for row in rows) in budget
     page = to_html(lumen)
     assert all("".join(f"<td>{cell}</td>" for cell in row) in re.sub(r"\s+<", "<", page)
                for row in rows)
+    assert "".join(f"<th>{cell}</th>" for cell in header) in re.sub(r"\s+<", "<", page)
     tables = docx.Document(io.BytesIO(to_docx(lumen))).tables
     assert [tuple(cell.text for cell in row.cells) for table in tables
-            if table.rows[0].cells[0].text == "Person" for row in table.rows[1:]] == rows
+            if table.rows[0].cells[0].text == "Person" for row in table.rows] == [header, *rows]
     lumen.budget.hours_by_person = {}
     for channel in lumen.channels:
         channel.owner = ""

@@ -214,7 +214,8 @@ def sections(plan: Plan) -> list[Section]:
 
 def _hours_by_person(plan: Plan) -> list[Block]:
     """Each person's week, when the plan splits its hours by person: their hours, the posts of
-    the channels they make, their looks on the rota and the hours left free."""
+    the channels they make, their looks on the rota and the hours left for the other work (not
+    split by person) and a busy week."""
     if not splits_hours(plan):
         return []
     rows = [(name, "not given" if load.hours is None else f"{load.hours:g}", f"{load.posts:.1f}",
@@ -224,7 +225,7 @@ def _hours_by_person(plan: Plan) -> list[Block]:
     return [f"**Hours by person**, a week: the posts of the channels each makes, their looks "
             f"on the rota (sharing the {plan.community.staffed_hours:g} inbox hours), and what "
             f"is left for the other work ({plan.budget.other_hours:g} hours) and a busy week.",
-            Table(("Person", "Hours", "Posts", "Looks", "Free"), rows)]
+            Table(("Person", "Hours", "Posts", "Looks", "Left for other work"), rows)]
 
 
 def _calendar_pointer(posts: list[Entry]) -> str:
