@@ -514,3 +514,29 @@ def with_lumen_s_policies_pasted(bakery: plan.Plan) -> plan.Plan:
         community=dataclasses.replace(bakery.community,
                                       escalation=renamed(lumen.community.escalation),
                                       deputy=renamed(lumen.community.deputy)))
+
+
+def _with_pasted_texts_changed(bakery: plan.Plan, change) -> plan.Plan:
+    """`with_lumen_s_policies_pasted(bakery)` with each pasted text `change`d."""
+    pasted = with_lumen_s_policies_pasted(bakery)
+    return dataclasses.replace(
+        pasted, crisis=plan.Crisis(*map(change, dataclasses.astuple(pasted.crisis))),
+        disclosure=change(pasted.disclosure),
+        budget=dataclasses.replace(pasted.budget, surge=change(pasted.budget.surge)),
+        community=dataclasses.replace(pasted.community,
+                                      escalation=change(pasted.community.escalation),
+                                      deputy=change(pasted.community.deputy)))
+
+
+def with_lumen_s_policies_reordered(bakery: plan.Plan) -> plan.Plan:
+    """The twenty-third reader's recipe: Lumen's policies pasted (`with_lumen_s_policies_pasted`)
+    with each text's sentences in reverse order, which once hid them from a check of words in
+    Lumen's order."""
+    return _with_pasted_texts_changed(
+        bakery, lambda text: " ".join(reversed(re.split(r"(?<=[.!?])\s+", text))))
+
+
+def with_lumen_s_policies_garbled(bakery: plan.Plan) -> plan.Plan:
+    """The twenty-third reader's other recipe: Lumen's policies pasted with every second word
+    dropped, no longer readable, and once no longer found."""
+    return _with_pasted_texts_changed(bakery, lambda text: " ".join(text.split()[::2]))

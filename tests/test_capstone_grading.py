@@ -18,7 +18,9 @@ from capstone_reference import (
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
     with_invented_rate,
+    with_lumen_s_policies_garbled,
     with_lumen_s_policies_pasted,
+    with_lumen_s_policies_reordered,
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_numbers_pushed_and_word_salad,
@@ -308,11 +310,19 @@ def test_task_b_run_directly_takes_the_point_of_a_tenfold_target_and_keeps_a_mil
     assert _task_b_run_directly(milder, tmp_path, capsys)[0] == TASK_B
 
 
-def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(tmp_path, capsys):
-    """The reader's transplant: Lumen's crisis, disclosure, surge, escalation and cover pasted
-    into the bakery's plan no longer earns the implementation point."""
-    earned, shown = _task_b_run_directly(with_lumen_s_policies_pasted(reference_plan(tmp_path)),
-                                         tmp_path, capsys)
+@pytest.mark.parametrize(("recipe", "first"), [
+    (with_lumen_s_policies_pasted, "7 still to fix; first, at community.escalation: This part "
+                                   "repeats Lumen's complaint escalation: write your own."),
+    (with_lumen_s_policies_reordered, "7 still to fix; first, at community.escalation: This part "
+                                      "repeats Lumen's complaint escalation: write your own."),
+    (with_lumen_s_policies_garbled, "8 still to fix; first, at crisis.holding_statement: Say in "
+                                    "the holding statement when the next update comes")])
+def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(tmp_path, capsys,
+                                                                                recipe, first):
+    """The readers' transplants: Lumen's crisis, disclosure, surge, escalation and cover pasted
+    into the bakery's plan, as they are, with their sentences reversed or with every second word
+    dropped (which also drops the holding statement's "by 6 pm"), no longer earn the
+    implementation point: 7 pasted fields to fix."""
+    earned, shown = _task_b_run_directly(recipe(reference_plan(tmp_path)), tmp_path, capsys)
     assert earned == TASK_B - 1
-    assert "✗ implementation: 7 still to fix; first, at community.escalation: This part repeats " \
-        "Lumen's complaint escalation: write your own." in shown
+    assert f"✗ implementation: {first}" in shown

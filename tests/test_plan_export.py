@@ -340,9 +340,11 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert rows[1][2:] == ["30 → 38 → 44", "2027-06-30, 2027-12-31"]
     metrics = {(o.outcome, o.metric) for o in lumen.objectives}
     assert f"{len(metrics) - 5} more objectives are in part 2." in summary  # a metric with its milestones
-    assert (f"**Budget**: {budget.total():,.0f} USD a year, 16,000 of it held for a surge: "
-            f"people 88,725 (39 hours a week at 43.75 USD an hour), other costs "
-            f"{budget.other_costs_per_year:,.0f}, tools 3,000, paid promotion 2,400.") in summary
+    besides = budget.other_costs_per_year + 3_000 + 2_400
+    assert budget.total() == 88_725 + besides + 16_000  # the wages, the spending and the reserve
+    assert (f"**Budget**: {budget.total():,.0f} USD a year, today's wages included: wages 88,725 "
+            f"(39 hours a week at 43.75 USD an hour), other spending {besides:,.0f}, 16,000 held "
+            "for a surge.") in summary
     assert f"**The case**: {STAGED_ASK['payback']}\n" in summary
     assert (f"**Decision needed**: {STAGED_ASK['first_stage']} (6,040 USD of new money), from "
             f"{lumen.start}; {STAGED_ASK['go_no_go']} The first report, monthly to "
@@ -385,9 +387,8 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
             "Go/no-go test). The first report") in untested
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
         "orders a month) | 12 → 8 | 2027-06-30 |" in summary
-    assert "**Budget**: 26,259 USD a year, 16,000 of it held for a surge (other costs 10,139, " \
-        "tools 120, paid promotion 0), and 39 people hours a week, not priced (no hourly cost " \
-        "given)." in summary
+    assert "**Budget**: 26,259 USD a year, wages aside: other spending 10,259, 16,000 held for a " \
+        "surge; and 39 people hours a week, not priced (no hourly cost given)." in summary
     assert "**Unfinished**:" in summary and "Weakest dimension" not in summary
 
 
@@ -572,8 +573,9 @@ def test_a_plan_without_posts_has_no_annex():
 
 def test_hours_by_person_are_a_table_in_markdown_html_and_word():
     """Lumen's hours as its plan splits them: each person's hours, the posts of the channels they
-    own, their looks (the 10 inbox hours over the rota's 28 looks) and what is left free. A plan
-    that does not split its hours has no table."""
+    own, their looks (the 10 inbox hours over the rota's 28 looks) and what is left for the other
+    work, which the plan does not split by person (not free: the head of marketing's 2.5 are
+    booked). A plan that does not split its hours has no table."""
     lumen = plan.example_plan()
     rows = [("Sam", "15", "6.9", "3.6 (10 looks)", "4.5"), ("Ade", "15", "8.8", "3.6 (10 looks)", "2.6"),
             ("Jo", "5", "0.0", "2.9 (8 looks)", "2.1"),
@@ -582,14 +584,16 @@ def test_hours_by_person_are_a_table_in_markdown_html_and_word():
     assert [(name, loads[name].hours, round(loads[name].free(), 1)) for name in loads] == [
         (row[0], float(row[1]), float(row[4])) for row in rows]
     budget = plan_export.part_markdown(lumen, "budget")
-    assert "| Person | Hours | Posts | Looks | Free |\n|---|---|---|---|---|\n" + "".join(
+    header = ("Person", "Hours", "Posts", "Looks", "Left for other work")
+    assert f"| {' | '.join(header)} |\n|---|---|---|---|---|\n" + "".join(
         f"| {' | '.join(row)} |\n" for row in rows) in budget
     page = to_html(lumen)
     assert all("".join(f"<td>{cell}</td>" for cell in row) in re.sub(r"\s+<", "<", page)
                for row in rows)
+    assert "".join(f"<th>{cell}</th>" for cell in header) in re.sub(r"\s+<", "<", page)
     tables = docx.Document(io.BytesIO(to_docx(lumen))).tables
     assert [tuple(cell.text for cell in row.cells) for table in tables
-            if table.rows[0].cells[0].text == "Person" for row in table.rows[1:]] == rows
+            if table.rows[0].cells[0].text == "Person" for row in table.rows] == [header, *rows]
     lumen.budget.hours_by_person = {}
     for channel in lumen.channels:
         channel.owner = ""

@@ -214,7 +214,8 @@ def sections(plan: Plan) -> list[Section]:
 
 def _hours_by_person(plan: Plan) -> list[Block]:
     """Each person's week, when the plan splits its hours by person: their hours, the posts of
-    the channels they make, their looks on the rota and the hours left free."""
+    the channels they make, their looks on the rota and the hours left for the other work (not
+    split by person) and a busy week."""
     if not splits_hours(plan):
         return []
     rows = [(name, "not given" if load.hours is None else f"{load.hours:g}", f"{load.posts:.1f}",
@@ -224,7 +225,7 @@ def _hours_by_person(plan: Plan) -> list[Block]:
     return [f"**Hours by person**, a week: the posts of the channels each makes, their looks "
             f"on the rota (sharing the {plan.community.staffed_hours:g} inbox hours), and what "
             f"is left for the other work ({plan.budget.other_hours:g} hours) and a busy week.",
-            Table(("Person", "Hours", "Posts", "Looks", "Free"), rows)]
+            Table(("Person", "Hours", "Posts", "Looks", "Left for other work"), rows)]
 
 
 def _calendar_pointer(posts: list[Entry]) -> str:
@@ -417,17 +418,18 @@ def _listed(names: list[str]) -> str:
 
 
 def _budget_line(budget: Budget) -> str:
-    """The budget for a director: the money a year first, then the people hours."""
+    """The budget for a director: the whole cost a year, then apart the team's wages in it (paid
+    today), the spending besides (itemised in part 12) and the reserve for a surge. The new money
+    asked now is the first stage's, in the decision (`_decision`)."""
     money, hours = budget.currency, budget.people_hours
-    spending = (f"other costs {budget.other_costs_per_year:,.0f}, tools "
-                f"{budget.tools_per_month * 12:,.0f}, paid promotion "
-                f"{budget.paid_per_month * 12:,.0f}")
-    held = f"{budget.total():,.0f} {money} a year, {budget.contingency:,.0f} of it held for a surge"
+    besides = budget.other_costs_per_year + 12 * (budget.tools_per_month + budget.paid_per_month)
+    spending = f"other spending {besides:,.0f}, {budget.contingency:,.0f} held for a surge"
     if budget.hourly_cost <= 0:
-        return (f"{held} ({spending}), and {hours:g} people hours a week, not priced (no hourly "
-                "cost given).")
-    return (f"{held}: people {budget.people_cost():,.0f} ({hours:g} hours a week at "
-            f"{budget.hourly_cost:g} {money} an hour), {spending}.")
+        return (f"{budget.total():,.0f} {money} a year, wages aside: {spending}; and {hours:g} "
+                "people hours a week, not priced (no hourly cost given).")
+    return (f"{budget.total():,.0f} {money} a year, today's wages included: wages "
+            f"{budget.people_cost():,.0f} ({hours:g} hours a week at {budget.hourly_cost:g} "
+            f"{money} an hour), {spending}.")
 
 
 def _first_stage(budget: Budget) -> str:
