@@ -2469,9 +2469,7 @@ def example_plan() -> Plan:
                          "ad-only posts, never on our feeds, with a code of their own, so its "
                          "cost per order counts paid orders only; not counted here, so the target "
                          "stands if the promotion is stopped. Showing the code on more posts is "
-                         "untested, so 38 is a test: if January to March bring fewer than 101, "
-                         "pooled, the April report stops the plan or takes the cheaper "
-                         "option. The orders build up over January to March; judged as the "
+                         "untested, so 38 is a test, judged by the go/no-go. The orders build up over January to March; judged as the "
                          "mean of April to June."),
         Objective("reviews", "New Google reviews, every rating counted", "6", "9",
                   "2027-06-30", unit="reviews a month", spread=spread["reviews"], periods="3",
@@ -2884,10 +2882,11 @@ def example_plan() -> Plan:
                       first_stage="January to March 2027, with 2,275 USD of hours moved from "
                                   "other work",
                       first_stage_cost=3949,
-                      go_no_go="1 April 2027, leading indicators only: go on if January to March "
-                               "bring 101 code and link orders and 9 wholesale enquiries (90 and 6 "
-                               "in a 2026 quarter, plus noise), else take the cheaper option or "
-                               "stop. October tests the accounts: under 5 from January to June's "
+                      go_no_go="1 April 2027, an early read: stop, or take the cheaper option, if "
+                               "January to March bring at most 90 code and link orders and 6 "
+                               "wholesale enquiries, a 2026 quarter's. 1 July, the go/no-go: go on "
+                               "if January to June bring 199 orders and 17 enquiries, else the "
+                               "same. October tests the accounts: under 5 from January to June's "
                                "enquiries stops the added spending.",
                       payback="June 2031 without a surge, November 2029 for the cheaper option; "
                               "both rest on wholesale accounts, 96% of 2029's value.",
