@@ -2469,7 +2469,8 @@ def example_plan() -> Plan:
                          "ad-only posts, never on our feeds, with a code of their own, so its "
                          "cost per order counts paid orders only; not counted here, so the target "
                          "stands if the promotion is stopped. Showing the code on more posts is "
-                         "untested, so 38 is a test, judged by the go/no-go. The orders build up over January to March; judged as the "
+                         "untested, so 38 is a test, judged by the go/no-go. The orders build "
+                         "up over January to March; judged as the "
                          "mean of April to June."),
         Objective("reviews", "New Google reviews, every rating counted", "6", "9",
                   "2027-06-30", unit="reviews a month", spread=spread["reviews"], periods="3",
@@ -2765,13 +2766,13 @@ def example_plan() -> Plan:
                        "overnight: private groups and messages elsewhere, platforms the tool "
                        "misses, and our own accounts between those checks. In a recall "
                        "the surge rota starts: one person is on the inbox and mentions from "
-                       "07:00 to 22:00 every day, in two shifts (07:00 to 14:30 and 14:30 to "
-                       "22:00) with meal breaks, for up to three weeks, as in September 2025: "
-                       "Jo and Lee take "
-                       "six shifts a week each, Sam and Ade one each on a day off. "
-                       "The founder "
+                       "07:00 to 22:00 every day, in two shifts with meal breaks, for up to "
+                       "three weeks, as the budget's surge says. The founder "
                        "approves each recall post, calls the insurer and legal counsel, and "
-                       "alone speaks to the press. It is paid from the contingency."),
+                       "alone speaks to the press. Within 4 hours of a recall the batch's "
+                       "buyers are told directly (21 CFR 7.49): the head of marketing emails "
+                       "web-shop buyers from the order records, Sam calls each café that took "
+                       "it, Ade puts a banner on the website. It is paid from the contingency."),
         disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
                    "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
                    "“gifted”): the FTC's Endorsement Guides (16 CFR Part 255, revised July 2023) "
@@ -2828,8 +2829,8 @@ def example_plan() -> Plan:
                             "Threads, LinkedIn, X and TikTok; not YouTube, whose video goes up in YouTube "
                             "Studio, which is free), 70: Buffer prices per channel, not per seat, 10 USD a "
                             "channel a month billed yearly or 12 billed monthly, users unlimited "
-                            "(stitchflow.com's summary, updated 4 March 2026, confirmed at "
-                            "buffer.com/pricing with the other prices). It "
+                            "(stitchflow.com's summary, updated 4 March 2026, to confirm at "
+                            "buffer.com/pricing by 18 December 2026). It "
                             "schedules the posts, carries the approvals and gathers the comments for "
                             "the four looks. It is a scheduler, not a listening tool: we do not "
                             "count on it for keyword alerts. Canva "
@@ -2879,15 +2880,13 @@ def example_plan() -> Plan:
                             "rule; the federal 684 is lower). "
                             "The 2027 figure follows the state's indexing: the founder confirms it, "
                             "and whether she is exempt, by 18 December 2026.",
-                      first_stage="January to March 2027, with 2,275 USD of hours moved from "
-                                  "other work",
+                      first_stage="Approve January to March 2027: 4 hours a week moved from other "
+                                  "work, a 16,000 USD surge reserve, the quarter's cash",
                       first_stage_cost=3949,
-                      go_no_go="1 April 2027, an early read: stop, or take the cheaper option, if "
-                               "January to March bring at most 90 code and link orders and 6 "
-                               "wholesale enquiries, a 2026 quarter's. 1 July, the go/no-go: go on "
-                               "if January to June bring 199 orders and 17 enquiries, else the "
-                               "same. October tests the accounts: under 5 from January to June's "
-                               "enquiries stops the added spending.",
+                      go_no_go="1 April 2027: stop or take the cheaper option only if January to March "
+                               "bring at most 90 orders and 6 enquiries (2026's). 1 July: go on "
+                               "only if January to June bring 199 and 17. October: under 5 "
+                               "accounts from them stops the added spending.",
                       payback="June 2031 without a surge, November 2029 for the cheaper option; "
                               "both rest on wholesale accounts, 96% of 2029's value.",
                       case="The ask: 14,908 USD a year of new money from 4 January 2027. It pays "
