@@ -1659,11 +1659,11 @@ PLAN_CLAIMS = {
         and [_extra_orders(month) * 3 for month in (1, 2, 3)] == [8, 16, 24]
         and [_extra_enquiries(month) * 3 for month in (1, 2, 3)] == [2, 4, 6]
         and [_extra_orders(month) for month in range(6, 10)] == [8, 10, 12, 14],
-    "The plan earns back about 4,710 USD in 2027, 18,460 in 2028 and 29,800 in 2029: 52,980 against "
+    "The plan earns back about 4,710 USD in 2027, 18,460 in 2028 and 29,800 in 2029: 52,970 against "
     "75,200 added. So year one shows a loss of 20,290 USD, or up to 36,290 if a surge spends the "
     "reserve; at the end of 2029 the plan is still 22,200 short.":
         lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [4710, 18460, 29800]
-        and round(sum(map(_monthly_value, range(1, 37))), -1) == 52980
+        and sum(_year_value(year) for year in (2027, 2028, 2029)) == 52970
         and round(_case_cost(range(1, 37)), -2) == 75200
         and round(_case_cost(MONTHS_2027) - sum(map(_monthly_value, MONTHS_2027)), -1) == 20290
         and round(_case_cost(MONTHS_2027) + LUMEN.budget.contingency

@@ -2923,7 +2923,7 @@ def example_plan() -> Plan:
                            " build up in equal steps, a third of June's extra in January, two thirds in "
                            "February, all of it in March; the orders hold at 8 more a month to June and"
                            " rise by 2 a month to 14 by September. The plan earns back about 4,710 USD "
-                           "in 2027, 18,460 in 2028 and 29,800 in 2029: 52,980 against 75,200 added. So "
+                           "in 2027, 18,460 in 2028 and 29,800 in 2029: 52,970 against 75,200 added. So "
                            "year one shows a loss of 20,290 USD, or up to 36,290 if a surge spends the "
                            "reserve; at the end of 2029 the plan is still 22,200 short. If "
                            "enquiries fall back to 2026's level after 2027, neither option pays "
