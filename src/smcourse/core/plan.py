@@ -2481,9 +2481,8 @@ def example_plan() -> Plan:
                          "ad-only posts, never on our feeds, with a code of their own, so its "
                          "cost per order counts paid orders only; not counted here, so the target "
                          "stands if the promotion is stopped. Showing the code on more posts is "
-                         "untested, so 38 is a test: if January to March bring fewer than 101, "
-                         "pooled, the April report stops the plan or takes the cheaper "
-                         "option. The orders build up over January to March; judged as the "
+                         "untested, so 38 is a test, judged by the go/no-go. The orders build "
+                         "up over January to March; judged as the "
                          "mean of April to June."),
         Objective("reviews", "New Google reviews, every rating counted", "6", "9",
                   "2027-06-30", unit="reviews a month", spread=spread["reviews"], periods="3",
@@ -2779,13 +2778,13 @@ def example_plan() -> Plan:
                        "overnight: private groups and messages elsewhere, platforms the tool "
                        "misses, and our own accounts between those checks. In a recall "
                        "the surge rota starts: one person is on the inbox and mentions from "
-                       "07:00 to 22:00 every day, in two shifts (07:00 to 14:30 and 14:30 to "
-                       "22:00) with meal breaks, for up to three weeks, as in September 2025: "
-                       "Jo and Lee take "
-                       "six shifts a week each, Sam and Ade one each on a day off. "
-                       "The founder "
+                       "07:00 to 22:00 every day, in two shifts with meal breaks, for up to "
+                       "three weeks, as the budget's surge says. The founder "
                        "approves each recall post, calls the insurer and legal counsel, and "
-                       "alone speaks to the press. It is paid from the contingency."),
+                       "alone speaks to the press. Within 4 hours of a recall the batch's "
+                       "buyers are told directly (21 CFR 7.49): the head of marketing emails "
+                       "web-shop buyers from the order records, Sam calls each café that took "
+                       "it, Ade puts a banner on the website. It is paid from the contingency."),
         disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
                    "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
                    "“gifted”): the FTC's Endorsement Guides (16 CFR Part 255, revised July 2023) "
@@ -2842,8 +2841,8 @@ def example_plan() -> Plan:
                             "Threads, LinkedIn, X and TikTok; not YouTube, whose video goes up in YouTube "
                             "Studio, which is free), 70: Buffer prices per channel, not per seat, 10 USD a "
                             "channel a month billed yearly or 12 billed monthly, users unlimited "
-                            "(stitchflow.com's summary, updated 4 March 2026, confirmed at "
-                            "buffer.com/pricing with the other prices). It "
+                            "(stitchflow.com's summary, updated 4 March 2026, to confirm at "
+                            "buffer.com/pricing by 18 December 2026). It "
                             "schedules the posts, carries the approvals and gathers the comments for "
                             "the four looks. It is a scheduler, not a listening tool: we do not "
                             "count on it for keyword alerts. Canva "
@@ -2893,14 +2892,13 @@ def example_plan() -> Plan:
                             "rule; the federal 684 is lower). "
                             "The 2027 figure follows the state's indexing: the founder confirms it, "
                             "and whether she is exempt, by 18 December 2026.",
-                      first_stage="January to March 2027, with 2,275 USD of hours moved from "
-                                  "other work",
+                      first_stage="Approve January to March 2027: 4 hours a week moved from other "
+                                  "work, a 16,000 USD surge reserve, the quarter's cash",
                       first_stage_cost=3949,
-                      go_no_go="1 April 2027, leading indicators only: go on if January to March "
-                               "bring 101 code and link orders and 9 wholesale enquiries (90 and 6 "
-                               "in a 2026 quarter, plus noise), else take the cheaper option or "
-                               "stop. October tests the accounts: under 5 from January to June's "
-                               "enquiries stops the added spending.",
+                      go_no_go="1 April 2027: stop or take the cheaper option only if January to March "
+                               "bring at most 90 orders and 6 enquiries (2026's). 1 July: go on "
+                               "only if January to June bring 199 and 17. October: under 5 "
+                               "accounts from them stops the added spending.",
                       payback="June 2031 without a surge, November 2029 for the cheaper option; "
                               "both rest on wholesale accounts, 96% of 2029's value.",
                       case="The ask: 14,908 USD a year of new money from 4 January 2027. It pays "
@@ -2937,7 +2935,7 @@ def example_plan() -> Plan:
                            " build up in equal steps, a third of June's extra in January, two thirds in "
                            "February, all of it in March; the orders hold at 8 more a month to June and"
                            " rise by 2 a month to 14 by September. The plan earns back about 4,710 USD "
-                           "in 2027, 18,460 in 2028 and 29,800 in 2029: 52,980 against 75,200 added. So "
+                           "in 2027, 18,460 in 2028 and 29,800 in 2029: 52,970 against 75,200 added. So "
                            "year one shows a loss of 20,290 USD, or up to 36,290 if a surge spends the "
                            "reserve; at the end of 2029 the plan is still 22,200 short. If "
                            "enquiries fall back to 2026's level after 2027, neither option pays "
