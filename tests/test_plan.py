@@ -1636,7 +1636,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
     """TRANSPLANT_SHARE's margins: Lumen's fields of 10 words or more repeat at most 0.6 of another
     long field of Lumen's (its approver, named in its crisis escalation), the bakery's at most 0.39
     of Lumen's same field; the readers' recipes at least 0.96 (pasted), 0.92
-    (sentences reversed) and 0.87 (every second word dropped)."""
+    (sentences reversed) and 0.88 (every second word dropped)."""
     lumen = plan._example_field_texts()
     among_lumen = max(plan.repeated_share(text, other) for where, text in lumen.items()
                       for other_where, other in lumen.items() if where != other_where
@@ -1645,7 +1645,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
     among_long = max(plan.repeated_share(text, other) for where, text in lumen.items()
                      for other_where, other in lumen.items() if where != other_where
                      and min(len(text.split()), len(other.split())) >= plan.TRANSPLANT_MIN_WORDS)
-    assert round(among_long, 2) == 0.16  # fields of 20 words or more, the approver aside
+    assert round(among_long, 2) == 0.26  # fields of 20 words or more, the approver aside
     bakery = reference_plan(tmp_path)
     bakery_s = max(_transplant_shares(bakery).values())
     pasted_fields = {"community.escalation", "community.deputy", "crisis.holding_statement",
@@ -1655,7 +1655,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
                for recipe in (with_lumen_s_policies_pasted, with_lumen_s_policies_reordered,
                               with_lumen_s_policies_garbled)]
     assert [round(share, 2) for share in (among_lumen, bakery_s, *recipes)] == [
-        0.6, 0.39, 0.96, 0.92, 0.87]
+        0.6, 0.39, 0.96, 0.92, 0.88]
     assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE < min(recipes)
 
 

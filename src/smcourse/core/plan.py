@@ -154,12 +154,12 @@ HOURS_SPLIT_TOLERANCE = 0.05  # hours by person adding up to the people hours, t
 # pair of neighbouring words, function words aside, found within TRANSPLANT_REACH words of each
 # other in Lumen's field, so that neither the order of sentences nor dropped words hide a paste)
 # is Lumen's policy pasted in. Measured on 30 November 2026: a long field of Lumen's repeats at
-# most 0.16 of another long field of Lumen's (its surge pricing, of its complaint escalation), a
+# most 0.26 of another long field of Lumen's (its complaint escalation, of its crisis escalation), a
 # field of 10 words or more 0.6 (its approver, whom its crisis escalation names), and the bakery
 # reference's fields at most 0.39 of Lumen's same field (its holding statement, on the same
 # subject); Lumen's fields pasted into the bakery's plan repeat at least 0.96, with each field's
 # sentences in reverse order at least 0.92, and with every second word dropped (no longer
-# readable) at least 0.87. 0.7 sits clear of both sides.
+# readable) at least 0.88. 0.7 sits clear of both sides.
 TRANSPLANT_SHARE = 0.7
 TRANSPLANT_MIN_WORDS = 20  # in Lumen's field: a short one (an approver, a line) repeats by chance
 TRANSPLANT_MIN_OWN_WORDS = 10  # in the learner's: half of a long field, as a paste with words dropped
