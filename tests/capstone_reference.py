@@ -507,25 +507,25 @@ def with_lumen_s_policies_pasted(bakery: plan.Plan) -> plan.Plan:
     def renamed(text):
         return re.sub(r"\b(Jo|Lee|Sam|Ade)\b", lambda name: bakers[name.group()], text)
 
+    return _policies_of(lumen, bakery, renamed)
+
+
+def _policies_of(source: plan.Plan, target: plan.Plan, change) -> plan.Plan:
+    """`target` with the crisis policy, disclosure, surge pricing, complaint escalation and cover
+    of `source`, each text `change`d."""
     return dataclasses.replace(
-        bakery, crisis=plan.Crisis(*map(renamed, dataclasses.astuple(lumen.crisis))),
-        disclosure=renamed(lumen.disclosure),
-        budget=dataclasses.replace(bakery.budget, surge=renamed(lumen.budget.surge)),
-        community=dataclasses.replace(bakery.community,
-                                      escalation=renamed(lumen.community.escalation),
-                                      deputy=renamed(lumen.community.deputy)))
+        target, crisis=plan.Crisis(*map(change, dataclasses.astuple(source.crisis))),
+        disclosure=change(source.disclosure),
+        budget=dataclasses.replace(target.budget, surge=change(source.budget.surge)),
+        community=dataclasses.replace(target.community,
+                                      escalation=change(source.community.escalation),
+                                      deputy=change(source.community.deputy)))
 
 
 def _with_pasted_texts_changed(bakery: plan.Plan, change) -> plan.Plan:
     """`with_lumen_s_policies_pasted(bakery)` with each pasted text `change`d."""
     pasted = with_lumen_s_policies_pasted(bakery)
-    return dataclasses.replace(
-        pasted, crisis=plan.Crisis(*map(change, dataclasses.astuple(pasted.crisis))),
-        disclosure=change(pasted.disclosure),
-        budget=dataclasses.replace(pasted.budget, surge=change(pasted.budget.surge)),
-        community=dataclasses.replace(pasted.community,
-                                      escalation=change(pasted.community.escalation),
-                                      deputy=change(pasted.community.deputy)))
+    return _policies_of(pasted, pasted, change)
 
 
 def with_lumen_s_policies_reordered(bakery: plan.Plan) -> plan.Plan:
