@@ -561,8 +561,8 @@ CLAIMS = {
         lambda: _clicks_per_post().idxmin() == "x"
         and [f"{_clicks_per_post()[p]:.1f}" for p in ("x", "facebook", "instagram")]
         == ["0.3", "0.6", "1.0"],
-    "Outside the recall weeks, X's readers clicked 0.61% of impressions and Facebook's "
-    "0.46%, against 0.07% on Instagram and 0.02% on TikTok":
+    "Outside the recall weeks, X's feed posts were clicked on 0.61% of their impressions and "
+    "Facebook's on 0.46%, against 0.07% on Instagram and 0.02% on TikTok":
         lambda: [f"{_click_rate(p):.2f}" for p in ("x", "facebook", "instagram", "tiktok")]
         == ["0.61", "0.46", "0.07", "0.02"],
     "Outside the recall weeks, 53% of Lumen's comments in 2025 arrived before 08:00 or after 18:00, "
@@ -1918,8 +1918,8 @@ BUDGET_CLAIMS = {
     "October: under 5 accounts from them stops the added spending.":
         lambda: SALES_CYCLE == 3 and 6 + SALES_CYCLE < 10  # June's enquiries buy by September
         and _accounts_from_first_half(extra=False) < 5 < _accounts_from_first_half(),
-    "June 2031 without a surge, November 2029 for the cheaper option; both rest on wholesale accounts, "
-    "96% of 2029's value.":
+    "Pays back in June 2031 without a surge, the cheaper option in November 2029; both rest on "
+    "wholesale accounts, 96% of 2029's value.":
         lambda: _payback() == (2031, 6) and _payback(saved=8040) == (2029, 11)
         and round(_wholesale_share(range(25, 37)) * 100) == 96
         and _payback(until=12) is None and _payback(until=12, saved=8040) is None,

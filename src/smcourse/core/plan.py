@@ -2899,8 +2899,8 @@ def example_plan() -> Plan:
                                "bring at most 90 orders and 6 enquiries (2026's). 1 July: go on "
                                "only if January to June bring 199 and 17. October: under 5 "
                                "accounts from them stops the added spending.",
-                      payback="June 2031 without a surge, November 2029 for the cheaper option; "
-                              "both rest on wholesale accounts, 96% of 2029's value.",
+                      payback="Pays back in June 2031 without a surge, the cheaper option in "
+                              "November 2029; both rest on wholesale accounts, 96% of 2029's value.",
                       case="The ask: 14,908 USD a year of new money from 4 January 2027. It pays "
                            "overtime 9,988, tools 2,520 (210 a month more) and paid promotion 2,400. "
                            "Apart from it, 4 people hours a week move from other work (39 in all), "
