@@ -2213,7 +2213,7 @@ def _check_transplanted(plan: Plan):
     if _plain(plan.organisation) == _plain(example_plan().organisation):
         return
     names = _names(plan)
-    for where, (part, label, text) in TRANSPLANT_FIELDS.items():
+    for where, (part, _, text) in TRANSPLANT_FIELDS.items():
         mine = _unnamed(text(plan), names)
         if len(mine.split()) < TRANSPLANT_MIN_OWN_WORDS:
             continue
