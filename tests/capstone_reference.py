@@ -540,3 +540,26 @@ def with_lumen_s_policies_garbled(bakery: plan.Plan) -> plan.Plan:
     """The twenty-third reader's other recipe: Lumen's policies pasted with every second word
     dropped, no longer readable, and once no longer found."""
     return _with_pasted_texts_changed(bakery, lambda text: " ".join(text.split()[::2]))
+
+
+def with_lumen_s_policies_padded(bakery: plan.Plan) -> plan.Plan:
+    """The expert reader's recipe: Lumen's policies pasted with a filler word ("really", "indeed")
+    put between every two words, which once made every neighbouring pair (word, filler)."""
+    def padded(text):
+        words = text.split()
+        return " ".join(words[:1] + [word for at, next_word in enumerate(words[1:])
+                                     for word in (("really", "indeed")[at % 2], next_word)])
+
+    return _with_pasted_texts_changed(bakery, padded)
+
+
+def with_lumen_s_policies_moved(bakery: plan.Plan) -> plan.Plan:
+    """The expert reader's other recipe: Lumen's policies pasted into other fields (its pause into
+    the crisis escalation and back, its disclosure into the surge pricing and back, its complaint
+    escalation into the cover and back), once compared only with Lumen's same field."""
+    pasted = with_lumen_s_policies_pasted(bakery)
+    crisis, budget, team = pasted.crisis, pasted.budget, pasted.community
+    return dataclasses.replace(
+        pasted, crisis=dataclasses.replace(crisis, pause=crisis.escalation, escalation=crisis.pause),
+        disclosure=budget.surge, budget=dataclasses.replace(budget, surge=pasted.disclosure),
+        community=dataclasses.replace(team, escalation=team.deputy, deputy=team.escalation))

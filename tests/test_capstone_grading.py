@@ -19,6 +19,8 @@ from capstone_reference import (
     with_everything_scaled_and_moved,
     with_invented_rate,
     with_lumen_s_policies_garbled,
+    with_lumen_s_policies_moved,
+    with_lumen_s_policies_padded,
     with_lumen_s_policies_pasted,
     with_lumen_s_policies_reordered,
     with_numbers_doubled_and_texts_garbled,
@@ -316,13 +318,18 @@ def test_task_b_run_directly_takes_the_point_of_a_tenfold_target_and_keeps_a_mil
     (with_lumen_s_policies_reordered, "7 still to fix; first, at community.escalation: This part "
                                       "repeats Lumen's complaint escalation: write your own."),
     (with_lumen_s_policies_garbled, "8 still to fix; first, at crisis.holding_statement: Say in "
-                                    "the holding statement when the next update comes")])
+                                    "the holding statement when the next update comes"),
+    (with_lumen_s_policies_padded, "8 still to fix; first, at crisis.holding_statement: Say in "
+                                   "the holding statement when the next update comes"),
+    (with_lumen_s_policies_moved, "8 still to fix; first, at disclosure: Name the label a gifted "
+                                  "or paid post carries")])
 def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(tmp_path, capsys,
                                                                                 recipe, first):
     """The readers' transplants: Lumen's crisis, disclosure, surge, escalation and cover pasted
-    into the bakery's plan, as they are, with their sentences reversed or with every second word
-    dropped (which also drops the holding statement's "by 6 pm"), no longer earn the
-    implementation point: 7 pasted fields to fix."""
+    into the bakery's plan, as they are, with their sentences reversed, with every second word
+    dropped or a filler word between every two (either breaks the holding statement's "by 6 pm"),
+    or moved into each other's fields (Lumen's surge as the disclosure names no label), no longer
+    earn the implementation point: 7 pasted fields to fix."""
     earned, shown = _task_b_run_directly(recipe(reference_plan(tmp_path)), tmp_path, capsys)
     assert earned == TASK_B - 1
     assert f"✗ implementation: {first}" in shown

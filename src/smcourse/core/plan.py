@@ -150,20 +150,25 @@ COMMON_NAME_WORDS = {"and", "the", "for", "from", "with", "our", "your", "their"
                      "years"}
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 HOURS_SPLIT_TOLERANCE = 0.05  # hours by person adding up to the people hours, to a twentieth
-# A long written field whose word pairs are mostly Lumen's same field's (`repeated_share`: each
-# pair of neighbouring words, function words aside, found within TRANSPLANT_REACH words of each
-# other in Lumen's field, so that neither the order of sentences nor dropped words hide a paste)
-# is Lumen's policy pasted in. Measured on 30 November 2026: a long field of Lumen's repeats at
-# most 0.26 of another long field of Lumen's (its complaint escalation, of its crisis escalation), a
+# A long written field whose word pairs are mostly one of Lumen's long fields' (`repeated_share`:
+# each pair of neighbouring words, function words aside, found within TRANSPLANT_REACH words of
+# each other in Lumen's field, or each of Lumen's pairs so in the learner's, the larger, so that
+# neither the order of sentences, dropped words nor filler words put in between hide a paste; and
+# against each of Lumen's long fields, so that a policy moved to another field is found) is
+# Lumen's policy pasted in. Measured on 30 November 2026: a long field of Lumen's repeats at most
+# 0.26 of another long field of Lumen's (its crisis escalation, of its complaint escalation), a
 # field of 10 words or more 0.6 (its approver, whom its crisis escalation names), and the bakery
-# reference's fields at most 0.39 of Lumen's same field (its holding statement, on the same
-# subject); Lumen's fields pasted into the bakery's plan repeat at least 0.96, with each field's
-# sentences in reverse order at least 0.92, and with every second word dropped (no longer
-# readable) at least 0.88. 0.7 sits clear of both sides.
+# reference's fields at most 0.39 of any of Lumen's (its holding statement, on the same subject);
+# Lumen's fields pasted into the bakery's plan repeat at least 0.96, with each field's sentences
+# in reverse order at least 0.92, with every second word dropped (no longer readable) at least
+# 0.94, with a filler word between every two words at least 0.88, and moved into other fields at
+# least 0.96. 0.7 sits clear of both sides.
 TRANSPLANT_SHARE = 0.7
 TRANSPLANT_MIN_WORDS = 20  # in Lumen's field: a short one (an approver, a line) repeats by chance
 TRANSPLANT_MIN_OWN_WORDS = 10  # in the learner's: half of a long field, as a paste with words dropped
-TRANSPLANT_REACH = 3  # neighbours once every second word is dropped are two or three words apart
+# Neighbours with two function words between them are four words apart once a filler word goes
+# between every two words (at 3, that paste repeated only 0.72 of Lumen's holding statement).
+TRANSPLANT_REACH = 4
 # The lowest lawful hourly wage of an adult worker, by the plan's currency, where known:
 # USD: the federal minimum wage under the Fair Labor Standards Act, 7.25 an hour since
 #   24 July 2009 (U.S. Department of Labor's Minimum Wage page and 29 U.S.C. 206, as cited by
@@ -2173,12 +2178,14 @@ def _word_pairs(text: str, reach: int) -> set[frozenset[str]]:
 
 def repeated_share(text: str, model: str) -> float:
     """The share (0 to 1) of `text`'s pairs of neighbouring words (`_word_pairs`) that `model` has
-    within TRANSPLANT_REACH words of each other: whatever the order of the sentences, and with
-    words dropped; 0 for a text without pairs."""
-    pairs = _word_pairs(text, 1)
-    if not pairs:
-        return 0.0
-    return len(pairs & _word_pairs(model, TRANSPLANT_REACH)) / len(pairs)
+    within TRANSPLANT_REACH words of each other, or of `model`'s that `text` has so, the larger:
+    whatever the order of the sentences, with words dropped or filler words put in between; 0 for
+    a text without pairs."""
+    def share(pairs, within):
+        return len(pairs & within) / len(pairs) if pairs else 0.0
+
+    return max(share(_word_pairs(text, 1), _word_pairs(model, TRANSPLANT_REACH)),
+               share(_word_pairs(model, 1), _word_pairs(text, TRANSPLANT_REACH)))
 
 
 @functools.cache
@@ -2190,20 +2197,30 @@ def _example_field_texts() -> MappingProxyType[str, str]:
                              for where, (_, _, text) in TRANSPLANT_FIELDS.items()})
 
 
+def transplanted_from(text: str) -> tuple[str, float]:
+    """The long field of Lumen's (TRANSPLANT_MIN_WORDS or more) that `text` repeats most
+    (`repeated_share`), and that share: a policy pasted into another field is still found."""
+    return max(((where, repeated_share(text, lumen)) for where, lumen in
+                _example_field_texts().items() if len(lumen.split()) >= TRANSPLANT_MIN_WORDS),
+               key=lambda found: found[1])
+
+
 def _check_transplanted(plan: Plan):
-    """A fix on each long written field that repeats TRANSPLANT_SHARE of Lumen's same field (names
-    aside, `repeated_share`): a policy pasted from the worked example is not the learner's.
-    Lumen's own plan (by its organisation's name) is the example itself, and is not checked."""
-    lumen = _example_field_texts()
+    """A fix on each long written field that repeats TRANSPLANT_SHARE of one of Lumen's long fields
+    (names aside, `transplanted_from`), naming that field: a policy pasted from the worked example
+    is not the learner's. Lumen's own plan (by its organisation's name) is the example itself, and
+    is not checked."""
     if _plain(plan.organisation) == _plain(example_plan().organisation):
         return
     names = _names(plan)
-    for where, (part, label, text) in TRANSPLANT_FIELDS.items():
+    for where, (part, _, text) in TRANSPLANT_FIELDS.items():
         mine = _unnamed(text(plan), names)
-        if (len(mine.split()) >= TRANSPLANT_MIN_OWN_WORDS
-                and len(lumen[where].split()) >= TRANSPLANT_MIN_WORDS
-                and repeated_share(mine, lumen[where]) >= TRANSPLANT_SHARE):
-            yield _fix(part, where, f"This part repeats Lumen's {label}: write your own.")
+        if len(mine.split()) < TRANSPLANT_MIN_OWN_WORDS:
+            continue
+        source, share = transplanted_from(mine)
+        if share >= TRANSPLANT_SHARE:
+            yield _fix(part, where, f"This part repeats Lumen's {TRANSPLANT_FIELDS[source][1]}: "
+                                    "write your own.")
 
 
 def copies_example(plan: Plan) -> bool:
