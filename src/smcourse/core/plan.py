@@ -2403,15 +2403,6 @@ def _count_spread(count: str, recorded: float) -> str:
     return f"{max(recorded, math.ceil(math.sqrt(float(count)) * 10) / 10):g}"
 
 
-def _looks_held(rota: dict[str, str]) -> Counter:
-    """The looks each person holds in a week of `rota` ("Sam at 07 and 11" is two of Sam's)."""
-    looks = Counter()
-    for shift in rota.values():
-        for name, hours in re.findall(r"(\w+) at ([\d: and]+)", shift):
-            looks[name] += len(_look_hours(hours))
-    return looks
-
-
 def _night_checks(rota: dict[str, str]) -> Counter:
     """The hand checks of the night each person makes in a week of `rota`: at 06:30 whoever holds a
     day's first look, at 22:00 whoever held its last, so that no day spans more than 10 hours."""
@@ -2454,7 +2445,7 @@ def example_plan() -> Plan:
     rota = {**dict.fromkeys(("Mon", "Tue"), "Sam at 07 and 11, Jo at 15 and 19"),
             **dict.fromkeys(("Wed", "Thu", "Fri"), "Ade at 07 and 11, Sam at 15 and 19"),
             **dict.fromkeys(("Sat", "Sun"), "Ade at 07 and 11, Jo at 15 and 19")}
-    held = _looks_held(rota)
+    held = looks_held(Community(days=len(rota), rota=rota))
     looks = _shared(10 + 2 + 1, held)  # every look reads the inbox, mentions and reviews
     nights = _night_checks(rota)
     checks = _shared(2, nights)  # the on-call allowance pays the night checks
