@@ -464,7 +464,9 @@ class Budget:
     is approved now and until when), costing `first_stage_cost` of new money; `go_no_go` (the
     test that decides the next stage: its date, measure, threshold and what follows either way);
     `payback` (when the spending pays back, and what that rests on). `hours_by_person` splits the
-    people hours a week by name."""
+    people hours a week by name. What is new: `hours_today` of the people hours are spent on
+    social today (the rest move from other work or are hired), and `new_money_per_year` is the
+    cash the plan adds a year (spending today aside)."""
 
     people_hours: float = 0
     other_work: str = ""
@@ -484,6 +486,8 @@ class Budget:
     first_stage_cost: float = 0
     go_no_go: str = ""
     payback: str = ""
+    hours_today: float = 0
+    new_money_per_year: float = 0
 
     def people_cost(self) -> float:
         """The people hours' cost a year: hours a week × 52 × the hourly cost."""
@@ -2902,7 +2906,7 @@ def example_plan() -> Plan:
                             "and whether she is exempt, by 18 December 2026.",
                       first_stage="Approve January to March 2027: 4 hours a week moved from other "
                                   "work, a 16,000 USD surge reserve, the quarter's cash",
-                      first_stage_cost=3949,
+                      first_stage_cost=3949, hours_today=35, new_money_per_year=14908,
                       go_no_go="1 April 2027: stop or take the cheaper option only if January to March "
                                "bring at most 90 orders and 6 enquiries (2026's). 1 July: go on "
                                "only if January to June bring 199 and 17. October: under 5 "
