@@ -442,9 +442,9 @@ def _cheaper_parts():
 
 def _first_stage_cost():
     """The first stage's new money: a quarter of the added cash a year (the added cost less the moved
-    hours), the quarter's sample bags, and Buffer billed monthly for the quarter."""
+    hours), the training day, the quarter's sample bags, and Buffer billed monthly for the quarter."""
     cash = _added_cost() - (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52
-    return round(cash / 4 + sum(_samples_cost(month) for month in range(1, QUARTER + 1))
+    return round(cash / 4 + TRAINING + sum(_samples_cost(month) for month in range(1, QUARTER + 1))
                  + BUFFER_CHANNELS * (BUFFER_MONTHLY - BUFFER_PER_CHANNEL) * QUARTER)
 
 
@@ -1021,6 +1021,12 @@ CAFE_WAGE = 20  # the café's wage an hour for baristas and part-timers (Lumen's
 CAFE_LOADED, CAFE_OVERTIME = CAFE_WAGE * (1 + ON_COSTS), CAFE_WAGE * 1.5 * (1 + ON_COSTS)
 FEDERAL_EXEMPT = 684  # USD a week, the level the Department of Labor enforces (2024 rule vacated)
 OVERTIME = WAGE * 1.5 * (1 + ON_COSTS)  # an hour beyond a 40-hour week, with on-costs
+# The costs of the plan's own actions (Lumen's assumptions): once, in January 2027, the training day,
+# an outside trainer's 600 USD and the day's 8 hours for Sam, Ade and Jo at overtime and Lee at the
+# café's; each year, a tasting's coffee (40 USD) a month, two gifted bags a month to creators at the
+# sample bag's 15 and the on-call phone's 30 a month. The newsletter's email tool is paid today.
+TRAINING = 600 + 8 * (3 * OVERTIME + CAFE_OVERTIME)
+ACTION_COSTS = {"tastings": 40 * 12, "gifts": 2 * 15 * 12, "phone": 30 * 12}
 PRICE, MARGIN, CODE_OFF = 32, 0.4, 0.10  # an order's average value, margin, the code's discount (invented)
 FULL_MARGIN = PRICE * MARGIN
 ORDER_MARGIN = round(PRICE * (1 - CODE_OFF) - PRICE * (1 - MARGIN), 2)  # the margin left after the code
@@ -1417,16 +1423,17 @@ def _samples_cost(month, until=None):
 
 
 def _case_cost(months, until=None):
-    """What the case counts as cost over `months`: the added cost a year, a twelfth a month, and
-    the sample bags."""
-    return sum(_added_cost() / 12 + _samples_cost(month, until) for month in months)
+    """What the case counts as cost over `months`: the added cost a year, a twelfth a month, the
+    sample bags, and the training day in January 2027."""
+    return sum(_added_cost() / 12 + _samples_cost(month, until) + (month == 1) * TRAINING
+               for month in months)
 
 
 def _added_cost():
-    """What the plan adds a year to 2026's spending on social: people hours, the cover, tools and
-    promotion."""
+    """What the plan adds a year to 2026's spending on social: people hours, the cover, the plan's
+    own actions, tools and promotion."""
     budget = LUMEN.budget
-    return ((budget.people_hours - HOURS_2026) * LOADED * 52 + _cover_cost()
+    return ((budget.people_hours - HOURS_2026) * LOADED * 52 + _cover_cost() + sum(ACTION_COSTS.values())
             + (budget.tools_per_month - TOOLS_2026 + budget.paid_per_month) * 12)
 
 

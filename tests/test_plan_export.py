@@ -193,7 +193,7 @@ def test_the_html_prints_on_the_chosen_paper_and_escapes_what_was_typed(paper, s
     parser.feed(page)
     assert f"@page{{{size};" in parser.style and "@media print" in parser.style
     assert "&lt;b&gt;Lumen&lt;/b&gt; &amp; co" in page and "<b>Lumen</b>" not in page
-    assert "<li><strong>What it buys</strong>: The ask: 14,908 USD a year of new money" in page
+    assert "<li><strong>What it buys</strong>: The ask: 16,108 USD a year of new money" in page
     assert "**" not in page
     assert "Wholesale and careers" in parser.cells
 
