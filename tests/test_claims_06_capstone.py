@@ -19,6 +19,7 @@ from smcourse.core import assessment, data, metrics, plan, plan_export, plan_imp
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = ROOT / "course" / "06_capstone_strategy_plan.ipynb"
 NOTES = ROOT / "course" / "instructor" / "06_capstone_strategy_plan.md"
+CARD = ROOT / "datasets" / "README.md"
 RECALL = ("2025-09-08", "2025-09-28")
 LUMEN = plan.example_plan()
 OLD_ROTA = plan.Community(days=6, opens="08:00", closes="18:00")
@@ -2075,6 +2076,21 @@ test_the_instructor_notes_say_it, test_the_data_agree_with_the_notes = says_and_
 
 test_lumen_s_exported_plan_says_it, test_the_data_agree_with_the_exported_plan = says_and_agrees(
     lambda: squash(plan_export.to_markdown(LUMEN)), PLAN_CLAIMS)
+
+
+CARD_CLAIMS = {
+    "Outside the three recall weeks, at the plan's minutes, the feed posts and the answers to comments "
+    "take about 15.5 hours a week, and the blog and the newsletter, which the data do not hold, perhaps "
+    "2.7 more: under half of one person's 40-hour week":
+        lambda: f"{sum(_feed_hours_2025().values()) + _answer_hours_2025():.1f}" == "15.5"
+        and f"{_blog_and_newsletter_hours():.1f}" == "2.7" and _recall_weeks() == 3
+        and _todays_hours() < 40 / 2,
+    "(the example plan's case assumes 35 hours a week today, a weakness module 6 names)":
+        lambda: HOURS_2026 == LUMEN.budget.hours_today == 35,
+}
+
+
+test_the_data_card_says_it, test_the_data_agree_with_the_data_card = says_and_agrees(CARD, CARD_CLAIMS)
 
 
 test_lumen_s_staged_ask_says_it, test_the_data_agree_with_the_staged_ask = says_and_agrees(
