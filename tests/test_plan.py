@@ -1349,7 +1349,43 @@ def test_a_first_stage_costing_less_than_nothing_or_more_than_the_year_is_refuse
     cost = -1 if over is None else year + over
     assert _budget_issues(_staged(first_stage_cost=cost)) == [
         ("fix", "budget.first_stage_cost", message.format(cost=cost, year=year))]
-    assert _budget_issues(_staged(first_stage_cost=year)) == []
+    assert _budget_issues(_staged(first_stage_cost=year, first_stage="the year 2027")) == []
+
+
+def test_added_per_year_is_the_new_money_and_the_moved_hours_at_the_hourly_cost():
+    budget = plan.example_plan().budget
+    assert budget.moved_hours() == 39 - 35 == 4
+    assert budget.added_per_year() == 14_908 + 4 * 52 * 43.75 == 24_008
+
+
+@pytest.mark.parametrize("change, found", [
+    ({"hours_today": 40}, ("fix", "budget.hours_today",
+                           "The 40 hours spent on social today are more than the plan's 39 people "
+                           "hours a week: give how many of the plan's hours are spent on social "
+                           "today.")),
+    ({"hours_today": 0}, ("consider", "budget.hours_today",
+                          "Say how many of these 39 people hours are spent on social today, so "
+                          "the director sees what is new.")),
+    ({"first_stage_cost": 15_000}, ("consider", "budget.first_stage_cost",
+                                    "The first stage of 3 months costs 15,000 USD of new money, "
+                                    "more than the plan's new money in a whole year (14,908): give "
+                                    "the stage's share of it, or say in the case what the stage "
+                                    "buys once."))])
+def test_what_the_plan_adds_is_checked_against_its_hours_and_its_first_stage(change, found):
+    assert _budget_issues(_staged(**change)) == [found]
+
+
+@pytest.mark.parametrize("stage, months", [
+    ("January to March 2027, then the April report decides", 3), ("October 2026 to March 2027", 6),
+    ("six months from May", 6), ("the first quarter", 3), ("12 months", 12),
+    ("until the owner says stop", None)])
+def test_a_first_stage_s_length_is_read_from_its_words(stage, months):
+    assert plan.stage_months(stage) == months
+
+
+def test_a_first_stage_of_a_year_or_of_no_length_given_may_cost_more_than_a_year_s_new_money():
+    assert _budget_issues(_staged(first_stage_cost=15_000, first_stage="the whole of 2027")) == []
+    assert _budget_issues(_staged(first_stage_cost=15_000, first_stage="January to December")) == []
 
 
 def test_a_go_no_go_test_without_a_date_or_a_number_is_questioned():

@@ -493,6 +493,14 @@ class Budget:
         """The people hours' cost a year: hours a week × 52 × the hourly cost."""
         return self.people_hours * 52 * self.hourly_cost
 
+    def moved_hours(self) -> float:
+        """The people hours a week that are new to social media: moved from other work or hired."""
+        return self.people_hours - self.hours_today
+
+    def added_per_year(self) -> float:
+        """What the plan adds a year: its new money and the moved hours at the hourly cost."""
+        return self.new_money_per_year + self.moved_hours() * 52 * self.hourly_cost
+
     def total(self) -> float:
         """Everything a year: people, other costs, tools and paid promotion, and the contingency."""
         return self.people_cost() + self.other_costs_per_year \
@@ -1527,10 +1535,12 @@ def _check_crisis(plan: Plan):
 def _check_budget(plan: Plan):
     budget = plan.budget
     for name in ("people_hours", "other_hours", "hourly_cost", "other_costs_per_year",
-                 "tools_per_month", "paid_per_month", "contingency", "first_stage_cost"):
+                 "tools_per_month", "paid_per_month", "contingency", "first_stage_cost",
+                 "hours_today", "new_money_per_year"):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
     yield from _check_staged_ask(budget)
+    yield from _check_what_is_new(budget)
     floor, wage = WAGE_FLOORS.get(budget.currency.strip().upper(), (0, ""))
     if 0 < budget.hourly_cost < floor:
         yield _consider("budget", "budget.hourly_cost", f"An hour at {budget.hourly_cost:g} "
@@ -1718,6 +1728,47 @@ def _check_staged_ask(budget: Budget):
         yield _consider("budget", "budget.go_no_go", "Give the go/no-go test a date and a number "
                         "(“on 1 April: go on if March brings 30 orders”): without them nobody "
                         "can tell when it is read or whether it was passed.")
+
+
+def _check_what_is_new(budget: Budget):
+    """What the plan adds: no more hours spent today than it budgets, the hours spent today given,
+    and a first stage shorter than a year that costs no more than a year's new money."""
+    if budget.hours_today > budget.people_hours:
+        yield _fix("budget", "budget.hours_today", f"The {budget.hours_today:g} hours spent on "
+                   f"social today are more than the plan's {budget.people_hours:g} people hours a "
+                   "week: give how many of the plan's hours are spent on social today.")
+    elif budget.people_hours > 0 and budget.hours_today == 0:
+        yield _consider("budget", "budget.hours_today", f"Say how many of these "
+                        f"{budget.people_hours:g} people hours are spent on social today, so the "
+                        "director sees what is new.")
+    months = stage_months(budget.first_stage)
+    if months is not None and months < 12 and budget.total() >= budget.first_stage_cost \
+            > budget.new_money_per_year > 0:
+        yield _consider("budget", "budget.first_stage_cost", f"The first stage of {months:g} "
+                        f"months costs {budget.first_stage_cost:,.0f} {budget.currency} of new "
+                        f"money, more than the plan's new money in a whole year "
+                        f"({budget.new_money_per_year:,.0f}): give the stage's share of it, or say "
+                        "in the case what the stage buys once.")
+
+
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+MONTH_SPAN = re.compile(rf"\b({'|'.join(MONTHS)})\b(?:\s+\d{{4}})?\s*(?:to|until|till|through|-|–)\s*"
+                        rf"({'|'.join(MONTHS)})\b", re.IGNORECASE)
+
+
+def stage_months(text: str) -> float | None:
+    """How many months a first stage written in words lasts ("January to March": 3, "six months",
+    "a quarter"), or None when the text does not say it that way."""
+    if span := MONTH_SPAN.search(text):
+        first, last = (MONTHS.index(name.lower()) for name in span.groups())
+        return (last - first) % 12 + 1
+    if counted := re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\s+months?\b", text, re.IGNORECASE):
+        number = counted.group(1).lower()
+        return float(NUMBER_WORDS.get(number) or number)
+    if re.search(r"\b(a|one|the first|first)\s+quarter\b", text, re.IGNORECASE):
+        return 3
+    return None
 
 
 def _check_reporting(plan: Plan):
