@@ -1559,11 +1559,9 @@ PLAN_CLAIMS = {
         lambda: all(tool in LUMEN.budget.tools for tool in ("Buffer", "YouTube Studio"))
         and {"YouTube", "Email newsletter"} <= set(LUMEN.channel_names())
         and "alternate weeks" in LUMEN.community.who_answers,
-    "keeping each channel's promise (4 hours on Instagram, Facebook, Threads, LinkedIn, X and "
-    "TikTok; 12.5 on Google Business Profile and Review sites; 24 on Website and blog and YouTube, in "
-    "staffed hours) for the 77 messages a week expected means a look through every inbox every 4 "
-    "hours, and takes 9.8 of the 10 inbox hours at 10 minutes a look, 14.5 at 20; more messages or "
-    "slower looks than expected, and the promises slip.":
+    "answering the 77 messages a week expected within 4 staffed hours, the fastest promise, takes "
+    "9.8 of the 10 inbox hours at 10 minutes a look, 14.5 at 20: more messages or slower looks, and "
+    "the promises slip.":
         lambda: LUMEN.promises() == {"Website and blog": 24, "Google Business Profile": 12.5,
                                      **dict.fromkeys(("Instagram", "Facebook", "Threads", "LinkedIn",
                                                       "X"), 4), "YouTube": 24, "TikTok": 4,
