@@ -27,6 +27,7 @@ from capstone_reference import (
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_numbers_pushed_and_word_salad,
+    with_one_line_policies,
     with_one_objective_and_word_salad,
     with_placeholder_texts,
     with_sixth_reader_changes,
@@ -1745,3 +1746,19 @@ def test_an_hourly_cost_below_the_minimum_wage_is_questioned(tmp_path, currency,
     unknown = dataclasses.replace(bakery, budget=dataclasses.replace(
         bakery.budget, currency="EUR", hourly_cost=1))  # no floor looked up: no question asked
     assert "budget.hourly_cost" not in {issue.where for issue in plan.check(unknown)}
+
+
+def test_a_policy_too_short_to_follow_is_a_fix_and_a_name_answers_the_approver(tmp_path):
+    bakery = reference_plan(tmp_path)
+    thin = with_one_line_policies(bakery)
+    assert [(issue.level, issue.where) for issue in plan.check(thin)] == [
+        ("fix", "disclosure"), ("fix", "crisis.holding_statement"), ("fix", "crisis.pause"),
+        ("fix", "crisis.escalation")]
+    assert all("too short for someone else to follow" in issue.message for issue in plan.check(thin))
+    eight = dataclasses.replace(thin, crisis=dataclasses.replace(
+        thin.crisis, pause="Gemma pauses every scheduled post in Business Suite."))
+    assert "crisis.pause" not in {issue.where for issue in plan.check(eight)}
+    assert plan.POLICY_MIN_WORDS == 8 and len(eight.crisis.pause.split()) == 8
+    assert min(len(text.split()) for text in (*dataclasses.astuple(bakery.crisis)[:1],
+                                              *dataclasses.astuple(bakery.crisis)[2:],
+                                              bakery.disclosure)) == 21
