@@ -578,3 +578,14 @@ def with_one_line_policies(bakery: plan.Plan) -> plan.Plan:
     crisis = {name: text for name, text in ONE_LINE_POLICIES.items() if name != "disclosure"}
     return dataclasses.replace(bakery, crisis=dataclasses.replace(bakery.crisis, **crisis),
                                disclosure=ONE_LINE_POLICIES["disclosure"])
+
+
+SHORT_REASON = "Paid ads and a new menu will bring more orders."
+
+
+def with_invented_cake_orders(bakery: plan.Plan, reason: str = SHORT_REASON) -> plan.Plan:
+    """The expert reader's invented baseline: 1,400 cake orders a month (a spread of 60) aimed at
+    3,500, 2.5 times, with `reason` (10 words unless given): no check can tell the 1,400 invented."""
+    orders = dataclasses.replace(bakery.objectives[0], baseline="1400", target="3500", spread="60",
+                                 reason=reason)
+    return dataclasses.replace(bakery, objectives=[orders, *bakery.objectives[1:]])

@@ -27,6 +27,7 @@ from capstone_reference import (
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_numbers_pushed_and_word_salad,
+    with_invented_cake_orders,
     with_one_line_policies,
     with_one_objective_and_word_salad,
     with_placeholder_texts,
@@ -1762,3 +1763,37 @@ def test_a_policy_too_short_to_follow_is_a_fix_and_a_name_answers_the_approver(t
     assert min(len(text.split()) for text in (*dataclasses.astuple(bakery.crisis)[:1],
                                               *dataclasses.astuple(bakery.crisis)[2:],
                                               bakery.disclosure)) == 21
+
+
+def test_a_target_two_and_a_half_times_its_baseline_with_a_short_reason_asks_for_the_evidence(
+        tmp_path):
+    bakery = reference_plan(tmp_path)
+    invented = with_invented_cake_orders(bakery)
+    assert [(issue.level, issue.where, issue.message) for issue in plan.check(invented)] == [
+        ("fix", "objectives[1].reason", "The target of objective 1 (3500 orders a month) is 2.5 "
+         "times its baseline (1400 orders a month), and its reason is 10 words: give the evidence "
+         "that makes so large a change likely (last year's figures, a test, a new product or "
+         "market, paid promotion) in 15 words or more, or aim lower.")]
+    argued = with_invented_cake_orders(bakery, reason="Our order book for 2026 shows 1,400 a month; "
+                                       "the new wedding menu and 200 GBP of paid posts a month")
+    assert [(issue.level, issue.where) for issue in plan.check(argued)] == [
+        ("consider", "objectives[1].target")]  # the rise is still large: the tutor judges its reason
+
+
+def test_a_time_cut_to_under_two_fifths_with_a_short_reason_asks_for_the_evidence(tmp_path):
+    bakery = reference_plan(tmp_path)
+    index = next(i for i, o in enumerate(bakery.objectives) if o.metric == "response_time")
+    faster = dataclasses.replace(bakery.objectives[index], target="8", reason="We will be faster.")
+    changed = dataclasses.replace(bakery, objectives=[
+        faster if i == index else o for i, o in enumerate(bakery.objectives)])
+    assert float(bakery.objectives[index].baseline) / 8 == 2.5
+    assert (f"objectives[{index + 1}].reason", "fix") in {
+        (issue.where, issue.level) for issue in plan.check(changed)}
+
+
+def test_lumen_s_largest_rise_gives_its_evidence():
+    """Lumen's conversations, 3 to 8 (2.7 times), give a reason of 33 words: no leap to fix."""
+    conversations = plan.example_plan().objectives[-1]
+    assert float(conversations.target) / float(conversations.baseline) >= plan.LEAP_RATIO
+    assert len(conversations.reason.split()) >= plan.LEAP_REASON_WORDS
+    assert not any(issue.where.endswith(".reason") for issue in plan.check(plan.example_plan()))
