@@ -392,8 +392,9 @@ def _summary_risks(plan: Plan) -> list[str]:
     if margins:
         ratio, objective = min(margins, key=lambda margin: margin[0])
         risks.append(f"**Tightest target**: {measure_label(objective)}, {objective.baseline} to "
-                     f"{objective.target} by {day_text(objective.by)}, is {ratio:.1f} times what chance alone "
-                     "can move it: an early report that shows no change proves little.")
+                     f"{objective.target} by {day_text(objective.by)}, is {ratio:.1f} times what "
+                     "chance alone can move it: an early report that shows no change proves "
+                     "little.")
     team, promises = plan.community, plan.promises()
     promise = min(promises.values()) if promises else None
     needed = team.hours_needed(promise) if promise else None
