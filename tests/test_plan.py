@@ -1778,6 +1778,23 @@ def test_a_target_two_and_a_half_times_its_baseline_with_a_short_reason_asks_for
                                        "the new wedding menu and 200 GBP of paid posts a month")
     assert [(issue.level, issue.where) for issue in plan.check(argued)] == [
         ("consider", "objectives[1].target")]  # the rise is still large: the tutor judges its reason
+    modest = dataclasses.replace(invented, objectives=[
+        dataclasses.replace(invented.objectives[0], target="1800"), *invented.objectives[1:]])
+    assert plan.check(modest) == []  # the invented 1,400 aimed a little higher: left to the tutor
+
+
+def test_the_assignment_s_worked_noise_example(tmp_path):
+    """Task B's example: cake orders varying by 3 a month, judged on a mean of 3 months, must move
+    more than 2 × 3 ÷ √3 ≈ 3.5 from 14: 22 clears it, 17 does not."""
+    bakery = reference_plan(tmp_path)
+    orders = bakery.objectives[0]
+    assert (orders.baseline, orders.target, orders.spread, orders.periods) == ("14", "22", "3", "3")
+    assert f"{plan.NOISE_WIDTH * 3 / 3 ** 0.5:.1f}" == "3.5"
+    assert plan.check(bakery) == []
+    seventeen = dataclasses.replace(bakery, objectives=[
+        dataclasses.replace(orders, target="17"), *bakery.objectives[1:]])
+    assert [(issue.level, issue.where) for issue in plan.check(seventeen)] == [
+        ("fix", "objectives[1].target")]
 
 
 def test_a_time_cut_to_under_two_fifths_with_a_short_reason_asks_for_the_evidence(tmp_path):
