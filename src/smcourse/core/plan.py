@@ -206,6 +206,11 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december")
 MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTHS)}|{'|'.join(month[:3] for month in MONTHS)})\b",
                         re.IGNORECASE)
+# A first stage's length in words: two months ("January to March") or a number of months.
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+MONTH_SPAN = re.compile(rf"\b({'|'.join(MONTHS)})\b(?:\s+\d{{4}})?\s*(?:to|until|till|through|-|–)\s*"
+                        rf"({'|'.join(MONTHS)})\b", re.IGNORECASE)
 # What a rate is out of ("% of questions a month"), and the number of them a week the plan's own
 # workload and cadence imply: comments (`Community.messages_per_week`), every comment and direct
 # message for questions (an upper bound, so the floor is the lowest chance allows), posts a week.
@@ -1796,12 +1801,6 @@ def _check_what_is_new(budget: Budget):
                         f"money, more than the plan's new money in a whole year "
                         f"({budget.new_money_per_year:,.0f}): give the stage's share of it, or say "
                         "in the case what the stage buys once.")
-
-
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-MONTH_SPAN = re.compile(rf"\b({'|'.join(MONTHS)})\b(?:\s+\d{{4}})?\s*(?:to|until|till|through|-|–)\s*"
-                        rf"({'|'.join(MONTHS)})\b", re.IGNORECASE)
 
 
 def stage_months(text: str) -> float | None:
