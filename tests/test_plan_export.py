@@ -532,6 +532,11 @@ def test_the_budget_shows_what_is_new_in_markdown_html_and_word():
                  if t.rows[0].cells[0].text == "Item")
     read_back = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows}
     assert {item: read_back[item] for item in expected} == expected
+    unsaid = _budget_rows(dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, hours_today=0, new_money_per_year=0)))
+    assert unsaid["Of which spent on social today"] == [
+        "not given", "how many of the people hours are spent on social today"]
+    assert unsaid["New money"][0] == "not given" and "Added a year" not in unsaid
 
 
 @pytest.mark.browser

@@ -171,8 +171,11 @@ def sections(plan: Plan) -> list[Section]:
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
         Section("budget", "12. Budget", [Table(("Item", "Amount", "Details"), [
             ("People", _amount(budget.people_hours, "hours a week"), ""),
-            ("Of which spent on social today", _amount(budget.hours_today, "hours a week"),
-             f"the other {budget.moved_hours():g} move from other work or are hired"),
+            ("Of which spent on social today", _amount(budget.hours_today, "hours a week")
+             if budget.hours_today > 0 else "not given",
+             f"the other {budget.moved_hours():g} move from other work or are hired"
+             if budget.hours_today > 0 else "how many of the people hours are spent on social "
+             "today"),
             ("Of which other work", _amount(budget.other_hours, "hours a week"),
              budget.other_work),
             ("People cost", f"{budget.people_cost():,.0f} {money} a year"
@@ -187,11 +190,14 @@ def sections(plan: Plan) -> list[Section]:
             *([("Total a year", f"{budget.total():,.0f} {money}", "people cost + other costs + "
                 "12 × (tools + paid promotion) + surge contingency")]
               if budget.hourly_cost > 0 else []),
-            ("New money", _amount(budget.new_money_per_year, f"{money} a year"),
+            ("New money", _amount(budget.new_money_per_year, f"{money} a year")
+             if budget.new_money_per_year > 0 else "not given",
              "the cash the plan adds a year, spending today aside"),
             *([("Added a year", f"{budget.added_per_year():,.0f} {money}",
                 f"new money + {budget.moved_hours():g} moved hours a week × 52 × "
-                f"{budget.hourly_cost:g} {money} an hour")] if budget.hourly_cost > 0 else []),
+                f"{budget.hourly_cost:g} {money} an hour")]
+              if budget.hourly_cost > 0 and budget.hours_today > 0
+              and budget.new_money_per_year > 0 else []),
             *([("The case in figures", "", figures)] if figures else [])]),
             *_hours_by_person(plan), [
             *([f"**What it buys**: {case}"] if case else []),
