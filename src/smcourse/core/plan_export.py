@@ -605,7 +605,7 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;
           "color:#1f2937;line-height:1.5}h1{color:#0f766e}table{border-collapse:collapse;"
           "margin:0.5em 0}th,td{border:1px solid #d1d5db;padding:0.3em 0.6em;text-align:left;"
           "vertical-align:top}th{background:#f0fdfa}"
-          "@media print{body{max-width:none;margin:0;font-size:9.5pt;line-height:1.3}"
+          "@media print{body{max-width:none;margin:0;font-size:9.5pt;line-height:1.25}"
           "h1{font-size:15pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
           "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}"
           "tr,li{break-inside:avoid}thead{display:table-header-group}"
