@@ -394,11 +394,11 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
             "When it pays back, and what that rests on, is not written yet (Budget: Payback).\n"
             in summary)
     assert ("**Decision needed**\n\n- **First stage**: not written yet: what is approved now, and "
-            "until when (Budget: First stage).\n- **Go/no-go**: the test that decides the next "
+            "until when (Budget: First stage).\n- **Go/no-go test**: the test that decides the next "
             "stage is not written yet (Budget: Go/no-go gates).\n- **First report**") in summary
     one_gate = _summary_markdown(to_markdown(_staged(small, go_no_go=GATES[1])))
     assert (f"- **First stage**: {STAGED_ASK['first_stage']} (6,040 USD of new money), from "
-            f"4 January 2027.\n- **Go/no-go**: {GATES[1]}\n- **First report**") in one_gate
+            f"4 January 2027.\n- **Go/no-go test**: {GATES[1]}\n- **First report**") in one_gate
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
         "orders a month) | 12 → 8 | 30 June 2027 |" in summary
     assert "**Budget**: New money: 14,908 USD a year; 4 of the 39 people hours a week move from " \

@@ -495,18 +495,13 @@ def _first_stage(budget: Budget) -> str:
         if stage else ""
 
 
-def gates(budget: Budget) -> list[str]:
-    """The go/no-go gates, one a line as the builder asks (a text of one line is one gate)."""
-    return [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
-
-
-def _gate_lines(budget: Budget) -> list[str]:
-    """The go/no-go gates as the budget part lists them: a line each, numbered when there are
-    several."""
-    written = gates(budget)
-    if len(written) <= 1:
-        return [f"**Go/no-go test**: {''.join(written) or NOT_WRITTEN}"]
-    return [f"**Gate {number}**: {gate}" for number, gate in enumerate(written, 1)]
+def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN) -> list[str]:
+    """The go/no-go gates a line each, as the builder asks for them (a text of one line is one
+    test; several are numbered), or `missing` when none is written."""
+    gates = [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
+    if len(gates) <= 1:
+        return [f"**Go/no-go test**: {''.join(gates) or missing}"]
+    return [f"**Gate {number}**: {gate}" for number, gate in enumerate(gates, 1)]
 
 
 def _decision(plan: Plan) -> list[str]:
@@ -517,13 +512,8 @@ def _decision(plan: Plan) -> list[str]:
     lines = [f"**First stage**: {day_text(stage)}, from {day_text(plan.start) or '–'}." if stage
              else "**First stage**: not written yet: what is approved now, and until when "
                   "(Budget: First stage)."]
-    written = gates(budget)
-    if not written:
-        lines.append("**Go/no-go**: the test that decides the next stage is not written yet "
-                     "(Budget: Go/no-go gates).")
-    for number, gate in enumerate(written, 1):
-        label = "Go/no-go" if len(written) == 1 else f"Gate {number}"
-        lines.append(f"**{label}**: {day_text(gate.rstrip('.'))}.")
+    lines.extend(map(day_text, _gate_lines(budget, "the test that decides the next stage is not "
+                                                   "written yet (Budget: Go/no-go gates).")))
     lines.append(f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
                  f"{day_text(reporting.first) or '–'}.")
     return lines
