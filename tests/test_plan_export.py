@@ -443,6 +443,14 @@ def test_the_summary_is_a_page_of_its_own_in_html_and_word(tmp_path):
     assert [c.text for c in summary.rows[0].cells] == ["Outcome", "Measure", "Baseline → target", "By"]
 
 
+def test_the_start_date_is_written_as_the_summary_writes_dates(tmp_path):
+    written = _lumen_written(tmp_path)
+    started = "Starts 4 January 2027."
+    assert started in written["lumen.plan.md"].read_text(encoding="utf-8")
+    assert f"<p>{started}</p>" in written["lumen.plan.html"].read_text(encoding="utf-8")
+    assert started in [p.text for p in docx.Document(str(written["lumen.plan.docx"])).paragraphs]
+
+
 PYTHON_NAME = re.compile(r"\b\w+\.\w+\(|\bplan_import\b|\bmetrics\.|\b[a-z]+_[a-z_]+\b")
 
 

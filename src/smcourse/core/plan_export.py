@@ -549,7 +549,7 @@ def title(plan: Plan) -> str:
 
 def to_markdown(plan: Plan) -> str:
     """The plan as a Markdown document (learner text is kept out of table syntax)."""
-    start = f"Starts {plan.start}." if plan.start.strip() else ""
+    start = f"Starts {day_text(plan.start)}." if plan.start.strip() else ""
     return "\n\n".join(filter(None, [f"# {title(plan)}", start,
                                      *map(_section_markdown, sections(plan))])) + "\n"
 
@@ -610,7 +610,7 @@ def to_html(plan: Plan, paper: str = "A4") -> str:
     page = f"@page{{size:{PAPERS[paper]};margin:18mm 16mm}}"
     body = [f"<h1>{html.escape(title(plan))}</h1>"]
     if plan.start.strip():
-        body.append(f"<p>Starts {html.escape(plan.start)}.</p>")
+        body.append(f"<p>Starts {html.escape(day_text(plan.start))}.</p>")
     after_summary = False
     for section in sections(plan):
         new_page = ' class="new-page"' if after_summary or section.part == ANNEX else ""
@@ -667,7 +667,7 @@ def to_docx(plan: Plan) -> bytes:
     document = docx.Document()
     document.add_heading(title(plan), level=0)
     if plan.start.strip():
-        document.add_paragraph(f"Starts {plan.start}.")
+        document.add_paragraph(f"Starts {day_text(plan.start)}.")
     for section in sections(plan):
         if section.part == ANNEX:
             document.add_page_break()  # the calendar starts a page of its own
