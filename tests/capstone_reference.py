@@ -489,6 +489,8 @@ def with_everything_scaled_and_moved(lumen: plan.Plan, factor: float = 1.7,
         text = _unrelated_sentence(index, channels[index % len(channels)])
         if field == "holding_statement":
             return f"{text} We will post an update here by 6 pm."
+        if field in ("pause", "escalation"):  # a policy long enough to follow (POLICY_MIN_WORDS)
+            return f"{text} {_unrelated_sentence(next(written), channels[index % len(channels)])}"
         return f"{text} Gifted posts say #ad." if field == "disclosure" else text
     disguised = _map_texts(renamed, unrelated)
     for channel, named in zip(disguised.channels, renamed.channels, strict=True):
@@ -563,3 +565,27 @@ def with_lumen_s_policies_moved(bakery: plan.Plan) -> plan.Plan:
         pasted, crisis=dataclasses.replace(crisis, pause=crisis.escalation, escalation=crisis.pause),
         disclosure=budget.surge, budget=dataclasses.replace(budget, surge=pasted.disclosure),
         community=dataclasses.replace(team, escalation=team.deputy, deputy=team.escalation))
+
+
+ONE_LINE_POLICIES = {"holding_statement": "Sorry, update within two hours.",
+                     "pause": "Gemma pauses all posts.", "escalation": "Priya tells Gemma.",
+                     "disclosure": "Gifted posts say #gifted."}
+
+
+def with_one_line_policies(bakery: plan.Plan) -> plan.Plan:
+    """The bakery's plan with its crisis policy and disclosure cut to a line each (ONE_LINE_POLICIES),
+    as the expert reader's thin plan: each names someone or a time, none can be followed."""
+    crisis = {name: text for name, text in ONE_LINE_POLICIES.items() if name != "disclosure"}
+    return dataclasses.replace(bakery, crisis=dataclasses.replace(bakery.crisis, **crisis),
+                               disclosure=ONE_LINE_POLICIES["disclosure"])
+
+
+SHORT_REASON = "Paid ads and a new menu will bring more orders."
+
+
+def with_invented_cake_orders(bakery: plan.Plan, reason: str = SHORT_REASON) -> plan.Plan:
+    """The expert reader's invented baseline: 1,400 cake orders a month (a spread of 60) aimed at
+    3,500, 2.5 times, with `reason` (10 words unless given): no check can tell the 1,400 invented."""
+    orders = dataclasses.replace(bakery.objectives[0], baseline="1400", target="3500", spread="60",
+                                 reason=reason)
+    return dataclasses.replace(bakery, objectives=[orders, *bakery.objectives[1:]])

@@ -17,6 +17,7 @@ from capstone_reference import (
     with_dictionary_words,
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
+    with_invented_cake_orders,
     with_invented_rate,
     with_lumen_s_policies_garbled,
     with_lumen_s_policies_moved,
@@ -26,6 +27,7 @@ from capstone_reference import (
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_numbers_pushed_and_word_salad,
+    with_one_line_policies,
     with_one_objective_and_word_salad,
     with_placeholder_texts,
     with_texts_cut_and_numbers_pushed,
@@ -333,3 +335,27 @@ def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(t
     earned, shown = _task_b_run_directly(recipe(reference_plan(tmp_path)), tmp_path, capsys)
     assert earned == TASK_B - 1
     assert f"✗ implementation: {first}" in shown
+
+
+def test_task_b_run_directly_takes_the_implementation_point_of_one_line_policies(tmp_path, capsys):
+    """The expert reader's thin plan: a crisis policy and a disclosure of a line each (3 to 5
+    words, each naming someone or a time) earned 4/4; now each is too short to follow, and only the
+    implementation point goes. The bakery's own policies (21 words and more) keep every point."""
+    bakery = reference_plan(tmp_path)
+    assert _task_b_run_directly(bakery, tmp_path, capsys)[0] == TASK_B
+    earned, shown = _task_b_run_directly(with_one_line_policies(bakery), tmp_path, capsys)
+    assert earned == TASK_B - 1
+    assert ("✗ implementation: 4 still to fix; first, at disclosure: Write your disclosure policy: "
+            "how gifts, paid partnerships and staff posts about the organisation are labelled. "
+            "(“Gifted posts say #gifted.” is fewer than 8 words, too short for someone else to "
+            "follow.)") in shown
+
+
+def test_task_b_run_directly_takes_the_objectives_point_of_an_invented_leap(tmp_path, capsys):
+    """The expert reader's invented baseline, 1,400 cake orders a month aimed at 3,500 with a
+    10-word reason, earned 4/4: the leap without its evidence now costs the objectives point."""
+    earned, shown = _task_b_run_directly(with_invented_cake_orders(reference_plan(tmp_path)),
+                                         tmp_path, capsys)
+    assert earned == TASK_B - 1
+    assert ("✗ objectives and audience insight: 1 still to fix; first, at objectives[1].reason: "
+            "The target of objective 1 (3500 orders a month) is 2.5 times its baseline") in shown

@@ -526,26 +526,14 @@ CLAIMS = {
     "Clicks are not sales either: about 50 a month, and at Lumen's own rate, 1 order from about 50 clicks "
     "in 2026 (its records, invented), they bring about 1 order a month.":
         lambda: round(_clicks_a_month(), -1) == 50 and round(_clicks_a_month() * BUYERS_PER_CLICK) == 1,
-    "Its discount, 10% at Lumen, leaves an order 9.60 USD of margin, not 12.80, and the case must count "
-    "the 9.60.":
-        lambda: CODE_OFF == 0.1 and ORDER_MARGIN == 9.6 and FULL_MARGIN == 12.8
-        and "The code gives 10% off, so an order earns 9.60 USD" in _objective(ORDERS).reason
-        and "9.60 after the code's 10% off" in LUMEN.budget.case,
-    "An order that would have come anyway earns nothing extra and loses the 3.20 discount: if one extra "
-    "code order in four is such an order (Lumen's assumption), an extra order is worth 6.40 on average, "
-    "and the case counts that.":
-        lambda: (DISCOUNT, ANYWAY, EXTRA_ORDER_VALUE) == (3.2, 1 / 4, 6.4)
-        and "6.40 an extra order on average" in " ".join(LUMEN.budget.case.split())
-        and round(_monthly_value(12) - _accounts_buying(12) * ACCOUNT * ACCOUNT_MARGIN / 12, 6)
-        == round(_extra_orders(12) * 6.4, 6),
+    "A code has a price, its discount, and pays it on orders that would have come anyway: Lumen's "
+    "orders objective below counts both.":
+        lambda: "The code gives 10% off, so an order earns 9.60 USD" in _objective(ORDERS).reason
+        and "A code also pays buyers who would have bought anyway" in _objective(ORDERS).reason,
     "Lumen's platforms in 2025, pooled over all its posts on each, replies and the recall weeks included: "
     "YouTube's 3.9% here is 3.6% on its feed posts outside the recall, the base the rubric below uses.":
         lambda: f"{metrics.performance_by(_lumen()[0], 'platform')['engagement_rate']['youtube'] * 100:.1f}"
         == "3.9" and _youtube_in_2025()[1] == "3.6",
-    "Its 30 orders a month in 2026 (Lumen's records, invented) came about 1 by link and 29 by code, so "
-    "the growth it plans must come from the code, not from clicks.":
-        lambda: _orders_by_route() == {"2027-06-30": (1, 29, 1, 37), "2027-12-31": (1, 29, 1, 43)}
-        and round(_clicks_a_month() * BUYERS_PER_CLICK) == 1,
     "In the course data 7 of those 12 clicks come from TikTok and Instagram":
         lambda: round(_clicks()[["TikTok", "Instagram"]].sum()) == 7 and round(_clicks().sum()) == 12,
     "about 5 mentions a week reach Lumen there outside the recall weeks, as many as on Facebook "
@@ -563,10 +551,6 @@ CLAIMS = {
         lambda: _clicks_per_post().idxmin() == "x"
         and [f"{_clicks_per_post()[p]:.1f}" for p in ("x", "facebook", "instagram")]
         == ["0.3", "0.6", "1.0"],
-    "Outside the recall weeks, X's feed posts were clicked on 0.61% of their impressions and "
-    "Facebook's on 0.46%, against 0.07% on Instagram and 0.02% on TikTok":
-        lambda: [f"{_click_rate(p):.2f}" for p in ("x", "facebook", "instagram", "tiktok")]
-        == ["0.61", "0.46", "0.07", "0.02"],
     "Outside the recall weeks, 53% of Lumen's comments in 2025 arrived before 08:00 or after 18:00, "
     "and about one in six on a Sunday":
         lambda: round(((_ordinary_arrivals()[0] < 8) | (_ordinary_arrivals()[0] >= 18)).mean() * 100) == 53
@@ -586,9 +570,6 @@ CLAIMS = {
         lambda: _comments_outside_recall() == 1418 and f"{_weeks_outside_recall():.1f}" == "49.1"
         and f"{1418 / _weeks_outside_recall():.1f}" == "28.9"
         and _ordinary_weekly_comments().max() == 62 == LUMEN.community.messages_per_week,
-    "TikTok (586 comments outside the recall) and Instagram (585) bring the most.":
-        lambda: _ordinary_comments_by_platform().head(2).to_dict() == {"tiktok": 586, "instagram": 585}
-        and all(c.response_hours == "4" for c in LUMEN.channels if c.name in ("Instagram", "TikTok")),
     "recall brought 131 comments in its first week, 4.5 times an ordinary week (a mean of 28.9)":
         lambda: _weekly_comments().max() == 131
         and f"{_comments_outside_recall() / _weeks_outside_recall():.1f}" == "28.9"
@@ -600,36 +581,11 @@ CLAIMS = {
     "needs)":
         lambda: f"{_needed():.1f}" == "35.3" and f"{_slack():.1f}" == "3.7"
         and f"{_slack() / _needed() * 100:.1f}" == "10.5" and plan.BUFFER == 0.10,
-    "(Sam 15, Ade 15, Jo 5, the head of marketing 4)":
-        lambda: _hours_by_person() == [15, 15, 5, 4] and sum(_hours_by_person()) == 39,
-    "Buffer's Team plan for 7 social channels (YouTube's video goes up in YouTube Studio), at 10 USD a "
-    "channel a month billed yearly (a third party's summary, stitchflow.com, updated 4 March 2026, "
-    "the head of marketing to confirm at buffer.com/pricing by 18 December 2026), 70 USD":
-        lambda: len(_buffer_channels()) == 7 == BUFFER_CHANNELS and 7 * BUFFER_PER_CHANNEL == 70
-        and "for 7 social channels" in LUMEN.budget.tools
-        and "stitchflow.com's summary, updated 4 March 2026, to confirm at buffer.com/pricing by 18 "
-        "December 2026"
-        in LUMEN.budget.tools
-        and "the head of marketing confirms each price by 18 December 2026" in LUMEN.budget.tools,
-    "Lumen's enquiries and orders build up over the first quarter, so its June targets are judged "
-    "on April to June, and the case counts the same months.":
-        lambda: _targets_match_the_case() and "three months after its enquiry" in LUMEN.budget.case,
     "The replay answers 60% of all comments within 4 hours and 93% within 11":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
-    "and tracks it in each monthly report: the share of comments answered within 4 hours, "
-    "unanswered ones counted as late, from 20.2% in 2025 outside the recall to 50% by 31 March 2027. "
-    "The replay answers every comment at the next look and reaches 59.8%, a ceiling no real week "
-    "meets (Lumen answered 55% of comments at all outside the recall), so the target sits about 10 "
-    "points below it, room for answers that need a colleague.":
-        lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
-        and _replay_ceiling() == "59.8" and round(float(_replay_ceiling()) - TRACKED_TARGET) == 10
-        and len(_waits(LUMEN.community)) == _comments_outside_recall()
-        and round(_answered_at_all() * 100) == 55,
     "the plan sets a floor on the share of questions answered beside it":
         lambda: {"response_time", "questions_answered"} <= {o.metric for o in LUMEN.objectives},
-    "The orders target counts unpaid orders only":
-        lambda: "unpaid" in _objective(ORDERS).metric and "not counted" in _objective(ORDERS).reason,
     "Lumen assumes 15 a week": lambda: LUMEN.community.dms_per_week == 15,
     "so Lumen's review card names Google only.":
         lambda: "it names Google only, as Yelp asks businesses not to ask for reviews" in " ".join(
@@ -638,49 +594,10 @@ CLAIMS = {
     "The 4 hours are time moved from other work, not new cash":
         lambda: LUMEN.budget.people_hours - HOURS_2026 == 4
         and "4 people hours a week move from other work" in LUMEN.budget.case,
-    "their tasks leave Sam 2.19 free hours for a busy week (12.81 booked), Ade 0.8 (14.2), Jo 0.21 "
-    "(4.79) and the head of marketing 0.5 (3.5), the paid promotion having moved from her to Sam.":
-        lambda: [(f"{hours - tasks:.2f}", f"{tasks:.2f}") for hours, tasks in _person_tasks().values()]
-        == [("2.19", "12.81"), ("0.80", "14.20"), ("0.21", "4.79"), ("0.50", "3.50")]
-        and "paid promotion 0.5" in LUMEN.budget.other_work.split("Ade:")[0],
-    "Sam works Monday to Friday, Ade Wednesday to Sunday":
-        lambda: [day for day, names in LUMEN.community.rota.items() if "Sam" in names]
-        == list(plan.WEEKDAYS[:5])
-        and [day for day, names in LUMEN.community.rota.items() if "Ade" in names]
-        == list(plan.WEEKDAYS[2:]),
-    "30 minutes between 11:00 and 14:00, or 45 midway through a shift that starts after 13:00. Lumen "
-    "schedules them and lets the inbox wait, at most 45 minutes, so a week pays 96.25 hours, not 105.":
-        lambda: MEAL == {"early": 0.5, "late": 0.75} and SHIFT_SPAN > 6
-        and "30 minutes from 11:15 in an early shift, 45 from 18:00 in a late one" in LUMEN.budget.surge
-        and _surge_extra_hours() == 96.25 and 7 * 2 * SHIFT_SPAN == 105,
-    "take 82.25 of them, 75 in place of café hours, which part-timers cover at the "
-    "café's wage of 20 USD an hour, 25 with on-costs (Lumen's assumption, above New York State's "
-    "minimum wage), and 5 in place of Jo's usual looks. Their other 2.25 hours, and Sam's and Ade's 14, "
-    "are overtime at time and a half of each one's own wage (the "
-    "US Fair Labor Standards Act's rate beyond 40 hours a week). A café hour costs 25 USD against "
-    "65.63 for a lead's overtime, so each lead takes one shift, on a day off, and everyone keeps a day "
-    "of rest in seven, as New York Labor Law section 161 requires of restaurants and shops (New York "
-    "State Department of Labor, *Day of Rest*, dol.ny.gov). A surge week costs about 2,892 USD, three "
-    "about 8,677, and the plan sets aside 16,000 USD a year, room for a fifth week.":
-        lambda: _surge_extra_hours() == 96.25 == 82.25 + 14 and sum(_surge_weeks().values()) == 82.25
-        and sum(_cafe_hours_given_up().values()) == 75
-        and sum(_surge_hours(lead) for lead in LEADS) == 14
-        and 82.25 - 75 - JO_LEE_WEEK["Jo"]["social"] == 2.25 == sum(_surge_weeks().values()) - 80
-        and CAFE_LOADED == 25 < OVERTIME == 65.625  # 65.63 rounded half up
-        and all(len(_surge_days(lead)) == 1 for lead in LEADS)
-        and all(len(days) >= 1 for days in _surge_rest_days().values())
-        and round(_surge_week_cost()) == 2892 and round(_recall_weeks() * _surge_week_cost()) == 8677
-        and 5 * _surge_week_cost() <= LUMEN.budget.contingency == 16000 < 6 * _surge_week_cost()
-        and LUMEN.budget.currency == "USD",
-    "a salary of at least 684 USD a week (the level the Department of Labor enforces since a "
-    "federal court vacated its 2024 rule in November 2024).":
-        lambda: FEDERAL_EXEMPT == 684 and "the federal 684 is lower" in LUMEN.budget.surge,
     "the course data's are 2025, the last year Lumen exported in full, and Lumen's own records are "
     "2026":
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
                     for source, years in _baseline_years().items()),
-    "Paid promotion (200 USD a month)":
-        lambda: LUMEN.budget.paid_per_month == 200 and LUMEN.budget.currency == "USD",
     "5 posts a week × 4 weeks × 40% = 8 questions a month on Facebook":
         lambda: _channel("Facebook").posts == 5 and _channel("Facebook").mix["Ask the roaster"] == 40,
     "YouTube appears twice in six weeks, a month apart, and the newsletter three times":
@@ -712,21 +629,17 @@ CLAIMS = {
                                     LUMEN.community, 4).loc[lambda waits: waits == 0].index // 60))
         == [7, 11, 15, 19]
         and set(re.findall(r"(\w+) at", " ".join(LUMEN.community.rota.values()))) == {"Sam", "Ade", "Jo"},
-    "Lumen chose weekdays for X, where the local press it wants to reach is at work. That takes "
-    "Wednesday from 12 posts to 18, and the weekend, its two weakest days for the median feed "
-    "post in 2025, from 44 to 38 of 155, below their share of the week.":
+    "Lumen chose weekdays for X, where the local press it wants to reach is at work, which moves posts "
+    "off the weekend, its weakest days (the note below).":
+        lambda: not {"Sat", "Sun"} & set(_calendar_days("X")) and _channel("X").days == "weekdays"
+        and _weakest_two_days() == {"Sat", "Sun"},
+    "Weekdays for X take Wednesday from 12 posts to 18, and the weekend, Lumen's two weakest days for "
+    "the median feed post in 2025, from 44 to 38 of 155, below their share of the week.":
         lambda: not {"Sat", "Sun"} & set(_calendar_days("X")) and _channel("X").days == "weekdays"
         and _earlier_draft_days()["Wed"] == 12 and _calendar_days().value_counts()["Wed"] == 18
         and _earlier_draft_days()[["Sat", "Sun"]].sum() == 44
         and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 38 < 155 * 2 / 7
         and _weakest_two_days() == {"Sat", "Sun"} and len(_calendar_days()) == 155,
-    "Tuesday and Thursday stay the busiest, 30 posts each in six weeks, 5 a day":
-        lambda: _calendar_days().value_counts().nlargest(2).to_dict() == {"Tue": 30, "Thu": 30}
-        and 30 / plan.CALENDAR_WEEKS == 5,
-    "every post is scheduled ahead in Buffer and the head of marketing approves the week's calendar "
-    "each Monday":
-        lambda: "approves the week's calendar each Monday" in LUMEN.budget.other_work
-        and "schedules the posts" in LUMEN.budget.tools,
     "commitment, named the weakest dimension by module 3's scores, has its action due on 4 "
     "January, the first day, which no other action comes before (relationships' is due the same "
     "day, and the builder counts a tie as first)":
@@ -734,58 +647,10 @@ CLAIMS = {
         and LUMEN.actions["commitment"].due == LUMEN.actions["relationships"].due == LUMEN.start
         == min(action.due for action in LUMEN.actions.values())
         and not [issue for issue in plan.check(LUMEN) if issue.where.startswith("actions")],
-    "| added cost | 25,208 | 25,208 | 25,208 |":
-        lambda: round(_added_cost()) == 25208,
-    "| training day | 2,475 | – | – |":
-        lambda: TRAINING == 2475 == 600 + 8 * (3 * 65.625 + 37.5)
-        and _case_cost([1]) == _added_cost() / 12 + _samples_cost(1) + TRAINING,
-    "| sample bags | 990 | 1,080 | 1,080 |":
-        lambda: [round(sum(_samples_cost(month) for month in range(first, first + 12)))
-                 for first in (1, 13, 25)] == [990, 1080, 1080],
-    "The first stage costs 6,724 USD of new money, the training day's 2,475 among it; its 4 moved "
-    "hours, 2,275 more, are not new money.":
-        lambda: LUMEN.budget.first_stage_cost == _first_stage_cost() == 6724 and QUARTER == 3
-        and TRAINING == 2475
-        and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 / 4 == 2275,
-    "The early read in April pools January to March: a 2026 quarter brought 90 orders and 6 enquiries, "
-    "varying by about 10.4 and 2.6 (a month's spread times the square root of three), and it stops the "
-    "plan only if both are at or below them: a plan on its path, 106 and 10, under 1 in 100 times, "
-    "chance alone 1 in 4.":
-        lambda: [_pooled(metric, QUARTER)[0] for metric in (ORDERS, "leads")] == [90, 6]
-        and [f"{_pooled(metric, QUARTER)[1]:.1f}" for metric in (ORDERS, "leads")] == ["10.4", "2.6"]
-        and [_pooled(metric, QUARTER)[2] for metric in (ORDERS, "leads")] == [106, 10]
-        and _early_stops(on_path=True) < 1 / 100 and round(1 / _early_stops(on_path=False)) == 4
-        and "at most 90 orders and at most 6 enquiries" in LUMEN.budget.go_no_go,
-    "The go/no-go in July pools January to June, 180 orders and 12 enquiries in 2026, varying by 14.7 "
-    "and 3.7: its marks, 199 and 17, are the lowest that chance alone reaches at most 1 in 10 times "
-    "each (both, under 1 in 100), and the plan's path, 220 and 22, passes both about 8 in 10 (0.84), "
-    "taking each count as normal and the two as independent. October counts the accounts opened from "
-    "January to June's enquiries: 3 at 2026's rate, 5.5 on the case's path. A mark set as July's, 6, "
-    "would stop 59 in 100 plans on their path, so October is no gate: its accounts re-price the case.":
-        lambda: [_pooled(metric, HALF)[0] for metric in (ORDERS, "leads")] == [180, 12]
-        and [f"{_pooled(metric, HALF)[1]:.1f}" for metric in (ORDERS, "leads")] == ["14.7", "3.7"]
-        and [_go_mark(metric) for metric in (ORDERS, "leads")] == [199, 17]
-        and all(_go_passes(metric, on_path=False) <= 1 / 10
-                < 1 - NormalDist(*_pooled(metric, HALF)[:2]).cdf(_go_mark(metric) - 1)
-                for metric in (ORDERS, "leads"))
-        and _go_passes(ORDERS, on_path=False) * _go_passes("leads", on_path=False) < 1 / 100
-        and [_pooled(metric, HALF)[2] for metric in (ORDERS, "leads")] == [220, 22]
-        and f"{_go_passes(ORDERS, on_path=True) * _go_passes('leads', on_path=True):.2f}" == "0.84"
-        and "at least 199 orders and at least 17 enquiries" in LUMEN.budget.go_no_go
-        and _accounts_from_first_half(extra=False) == 3 and _accounts_from_first_half() == 5.5
-        and _october_by_the_noise_rule()[0] == 6 and round(_october_by_the_noise_rule()[1] * 100) == 59
-        and "too few to gate on; they re-price the case" in LUMEN.budget.case,
     "Lumen's January to March":
         lambda: LUMEN.budget.first_stage.startswith("Approve January to March 2027"),
     "a single month's count of a few enquiries moves by chance":
         lambda: float(_objective_of("leads").spread) / float(_objective_of("leads").baseline) > 0.5,
-    "| margin earned back | 4,710 | 18,460 | 29,800 |":
-        lambda: [_year_value(year) for year in (2027, 2028, 2029)] == [4710, 18460, 29800],
-    "Lumen's case runs from 2027 to 2029 and assumes December 2027's level holds after it":
-        lambda: _extra_orders(36) == _extra_orders(12) and _extra_enquiries(36) == _extra_enquiries(12),
-    "Each account counts from three months after its enquiry, and one in five is lost each year.":
-        lambda: SALES_CYCLE == 3 and KEPT == 1 - 1 / 5
-        and "three months after its enquiry" in LUMEN.budget.case,
     "the plan loses money in 2027, is still short at the end of 2029, pays back in October 2031 without "
     "a surge, and never does if the wholesale enquiries fall back after 2027":
         lambda: _year_value(2027) < _case_cost(MONTHS_2027)
@@ -795,51 +660,11 @@ CLAIMS = {
     "promotion, 25,208 USD a year, and a training day of 2,475 USD in 2027":
         lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and round(_added_cost()) == 25208
         and sum(ACTION_COSTS.values()) == 1200 and TRAINING == 2475,
-    "cover for a lead's 5 weeks away, and Lee's for Jo's, is overtime at time and a half (Lee's on "
-    "the café's wage): about 7,713 USD a year; so are the on-call phone's 2 hours a week, whose half "
-    "on top adds 2,275":
-        lambda: sum(WEEKS_AWAY.values()) == 5 and round(_cover_cost() - _on_call_premium()) == 7713
-        and _on_call_hours() == 2 and _on_call_premium() == 2275
-        and sum(JO_LEE_WEEK["Jo"].values()) == 40,
-    "Canva Teams for two and a listening tool, their prices estimates the head of marketing confirms "
-    "by 18 December 2026: about 250 USD a month":
-        lambda: LUMEN.budget.tools_per_month == 250 >= 70 + 26 + 150
-        and "about 150 (an estimate" in LUMEN.budget.tools
-        and "Canva Teams for Sam and Ade, 26 (an estimate" in LUMEN.budget.tools
-        and "the head of marketing confirms each price by 18 December 2026" in LUMEN.budget.tools,
-    "Lumen is in New York State, whose exempt salary for executive and administrative staff outside New "
-    "York City, Long Island and Westchester is 1,199.10 USD a week in 2026 (a law firm's summary of the "
-    "state's December 2023 rule, booklawllp.com; we found no page of the Department's own), so its "
-    "founder confirms whether the head of marketing is exempt by 18 December 2026.":
-        lambda: "Dutchess County, in New York State's Hudson Valley" in LUMEN.situation.presences
-        and "1,199.10 USD a week in 2026" in LUMEN.budget.surge
-        and "The 2027 figure follows the state's indexing: the founder confirms it, and whether she is "
-        "exempt, by 18 December 2026" in LUMEN.budget.surge
-        and LUMEN.start > "2026-12-18",
-    "96.25 paid hours a week of one person on the inbox from 07:00 to 22:00, meal breaks unpaid":
-        lambda: _surge_extra_hours() == 96.25 and "unpaid meal break" in LUMEN.budget.surge,
     "At 20 minutes a look Lumen's inbox needs 14.5 hours against the 10 staffed, and the plan says who "
     "takes the 4.5 more and what pauses":
         lambda: f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5"
         and LUMEN.community.staffed_hours == 10 and sum(_slow_looks().values()) == 4.5
         and "the monthly YouTube video's 1.85, paused" in LUMEN.community.deputy,
-    "An earlier draft gave both checks to the lead on call, whose day then ran from 06:30 to 22:00, and "
-    "a later one had Ade check at 22:00 on Friday and look at 07:00 on Saturday. Lumen now has a rule of "
-    "its own: nobody's 06:30 check follows their own 22:00 one, so Sam takes the evenings from "
-    "Wednesday to Friday and Ade the mornings.":
-        lambda: _shortest_rest(_day_spans()) >= REST
-        and round(_shortest_rest(_day_spans(EARLIER_ROTA)), 2) == round(8.5 - plan.CHECK_MINUTES / 60, 2)
-        and all(LUMEN.community.rota[day] == "Ade at 07 and 11, Sam at 15 and 19"
-                for day in ("Wed", "Thu", "Fri")),
-    "A day spanning more than 10 hours earns an extra hour's pay at the minimum wage under the state's "
-    "wage orders":
-        lambda: all(end - start <= 10 for start, end in _day_spans().values())
-        and all(end - start <= 10 for start, end in _surge_spans().values()),
-    "Lumen keeps every day within 10 hours: in a surge, Jo's or Lee's shift replaces that day's café "
-    "shift, so the day spans 7.5 hours.":
-        lambda: all(end - start <= 10 for start, end in _day_spans().values())
-        and SHIFT_SPAN == 7.5 and "in place of their other work" in LUMEN.budget.surge
-        and "Jo and Lee work 40-hour weeks (Jo 35 in the café" in LUMEN.budget.surge,
     "takes 42 looks a week before a single reply":
         lambda: plan.Community(days=7, opens="07:00", closes="19:00", messages_per_week=0,
                                dms_per_week=0).hours_needed(2) * 60 / plan.CHECK_MINUTES == 42,
@@ -858,9 +683,9 @@ CLAIMS = {
         and f"{_slack():.1f}" == "3.7",
     "a 13.5-hour median wait, though that median rests on 12 comments, 5 of them answered":
         lambda: _youtube_in_2025()[2] == "13.5" and _youtube_comments() == (12, 5),
-    "read by hand at 22:00 by whoever held the 19:00 look and at 06:30 by whoever holds the 07:00 "
-    "one, so that nobody's working day spans more than 10 hours":
-        lambda: _nobody_spans_over_ten_hours(),
+    "Lumen's policy says who reads what overnight, when, and what nobody watches, and keeps every "
+    "working day within 10 hours.":
+        lambda: _nobody_spans_over_ten_hours() and _overnight_net_says_what_it_misses(),
     "Buffer schedules posts; it is not a listening tool.":
         lambda: "It is a scheduler, not a listening tool" in LUMEN.budget.tools
         and "Buffer" not in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation,
@@ -882,34 +707,19 @@ CLAIMS = {
         lambda: f"{math.sqrt(6):.1f}" == "2.4" and _spread("reviews") == "2.5"
         and _objective_of("reviews").baseline == "6" and _counts_at_least_chance()
         and _every_target_clears_its_noise(),
-    "They are read by hand at 22:00 by whoever held the 19:00 look and at 06:30 by whoever holds the "
-    "07:00 one, so that nobody's working day spans more than 10 hours.":
-        lambda: _nobody_spans_over_ten_hours() and 22 - 6.5 > 10,
-    "Jo takes the other looks and covers the leads' holidays and sick days, with Lee on the days Jo "
-    "holds her own looks or needs her rest.":
-        lambda: _nobody_spans_over_ten_hours() and [_jo_share(lead) for lead in LEADS] == [3 / 5, 2 / 5],
     "Each outcome has a count and each target clears its noise, the June reviews target only just (1.0 "
     "times it)":
         lambda: _tightest_target() == ("reviews", "2027-06-30", "1.0"),
     "every look reads the inbox, mentions and reviews, and no working day passes 10 hours":
         lambda: _every_day_reads_mentions_and_reviews() and _nobody_spans_over_ten_hours(),
-    "The 13 hours of looks (the inbox, mentions and reviews) are shared by the looks each person holds "
-    "and rounded so that the parts add up: 4.64 + 4.64 + 3.72 = 13.":
-        lambda: LOOK_WORK == 13 and [_looks(name) for name in ("Sam", "Ade", "Jo")] == [4.64, 4.64, 3.72]
-        and round(4.64 + 4.64 + 3.72, 2) == LOOK_WORK
-        and all(abs(_looks(name) - exact) < 0.01 for name, exact in _looks_by_rota()[1].items()),
-    "an earlier draft gave the mentions and the review replies to Sam alone, so nothing was read at the "
-    "weekend while the plan promised an answer to every review within a day. Whoever holds a look now "
-    "reads new mentions and reviews too, so the rota, the promises and the channel table agree.":
+    "an earlier draft of Lumen's plan gave the mentions and the review replies to Sam alone, so "
+    "nothing was read at the weekend while the plan promised an answer to every review within a "
+    "day. Whoever holds a look now reads new mentions and reviews too, so the rota, the promises "
+    "and the channel table agree.":
         lambda: _every_day_reads_mentions_and_reviews()
         and {c.response_hours for c in LUMEN.channels
              if c.name in ("Review sites", "Google Business Profile")} == {"12.5"}
         and "Sat" in LUMEN.community.rota and "Sam" not in LUMEN.community.rota["Sat"],
-    "When we searched (November 2026) we found no page from Brand24 listing the platforms it covers, so "
-    "Lumen's plan claims none: the free trial shows them, and its alerts count only there. Overnight "
-    "nobody watches private groups or messages elsewhere, platforms the tool misses, or Lumen's own "
-    "accounts between the two checks.":
-        lambda: _overnight_net_says_what_it_misses(),
 }
 TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weaknesses, computed
     "So is the case's 35 hours a week on social today: the 2025 data, at the plan's own minutes, show "
@@ -1585,11 +1395,9 @@ PLAN_CLAIMS = {
         lambda: all(tool in LUMEN.budget.tools for tool in ("Buffer", "YouTube Studio"))
         and {"YouTube", "Email newsletter"} <= set(LUMEN.channel_names())
         and "alternate weeks" in LUMEN.community.who_answers,
-    "keeping each channel's promise (4 hours on Instagram, Facebook, Threads, LinkedIn, X and "
-    "TikTok; 12.5 on Google Business Profile and Review sites; 24 on Website and blog and YouTube, in "
-    "staffed hours) for the 77 messages a week expected means a look through every inbox every 4 "
-    "hours, and takes 9.8 of the 10 inbox hours at 10 minutes a look, 14.5 at 20; more messages or "
-    "slower looks than expected, and the promises slip.":
+    "answering the 77 messages a week expected within 4 staffed hours, the fastest promise, takes "
+    "9.8 of the 10 inbox hours at 10 minutes a look, 14.5 at 20: more messages or slower looks, and "
+    "the promises slip.":
         lambda: LUMEN.promises() == {"Website and blog": 24, "Google Business Profile": 12.5,
                                      **dict.fromkeys(("Instagram", "Facebook", "Threads", "LinkedIn",
                                                       "X"), 4), "YouTube": 24, "TikTok": 4,

@@ -17,6 +17,7 @@ from capstone_reference import (
     with_dictionary_words,
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
+    with_invented_cake_orders,
     with_invented_rate,
     with_lumen_s_policies_garbled,
     with_lumen_s_policies_moved,
@@ -27,6 +28,7 @@ from capstone_reference import (
     with_numbers_doubled_and_texts_garbled,
     with_numbers_nudged,
     with_numbers_pushed_and_word_salad,
+    with_one_line_policies,
     with_one_objective_and_word_salad,
     with_placeholder_texts,
     with_sixth_reader_changes,
@@ -1349,7 +1351,43 @@ def test_a_first_stage_costing_less_than_nothing_or_more_than_the_year_is_refuse
     cost = -1 if over is None else year + over
     assert _budget_issues(_staged(first_stage_cost=cost)) == [
         ("fix", "budget.first_stage_cost", message.format(cost=cost, year=year))]
-    assert _budget_issues(_staged(first_stage_cost=year)) == []
+    assert _budget_issues(_staged(first_stage_cost=year, first_stage="the year 2027")) == []
+
+
+def test_added_per_year_is_the_new_money_and_the_moved_hours_at_the_hourly_cost():
+    budget = plan.example_plan().budget
+    assert budget.moved_hours() == 39 - 35 == 4
+    assert budget.added_per_year() == 16_108 + 4 * 52 * 43.75 == 25_208
+
+
+@pytest.mark.parametrize("change, found", [
+    ({"hours_today": 40}, ("fix", "budget.hours_today",
+                           "The 40 hours spent on social today are more than the plan's 39 people "
+                           "hours a week: give how many of the plan's hours are spent on social "
+                           "today.")),
+    ({"hours_today": 0}, ("consider", "budget.hours_today",
+                          "Say how many of these 39 people hours are spent on social today, so "
+                          "the director sees what is new.")),
+    ({"first_stage_cost": 17_000}, ("consider", "budget.first_stage_cost",
+                                    "The first stage of 3 months costs 17,000 USD of new money, "
+                                    "more than the plan's new money in a whole year (16,108): give "
+                                    "the stage's share of it, or say in the case what the stage "
+                                    "buys once."))])
+def test_what_the_plan_adds_is_checked_against_its_hours_and_its_first_stage(change, found):
+    assert _budget_issues(_staged(**change)) == [found]
+
+
+@pytest.mark.parametrize("stage, months", [
+    ("January to March 2027, then the April report decides", 3), ("October 2026 to March 2027", 6),
+    ("six months from May", 6), ("the first quarter", 3), ("12 months", 12),
+    ("until the owner says stop", None)])
+def test_a_first_stage_s_length_is_read_from_its_words(stage, months):
+    assert plan.stage_months(stage) == months
+
+
+def test_a_first_stage_of_a_year_or_of_no_length_given_may_cost_more_than_a_year_s_new_money():
+    assert _budget_issues(_staged(first_stage_cost=15_000, first_stage="the whole of 2027")) == []
+    assert _budget_issues(_staged(first_stage_cost=15_000, first_stage="January to December")) == []
 
 
 def test_a_go_no_go_test_without_a_date_or_a_number_is_questioned():
@@ -1709,3 +1747,70 @@ def test_an_hourly_cost_below_the_minimum_wage_is_questioned(tmp_path, currency,
     unknown = dataclasses.replace(bakery, budget=dataclasses.replace(
         bakery.budget, currency="EUR", hourly_cost=1))  # no floor looked up: no question asked
     assert "budget.hourly_cost" not in {issue.where for issue in plan.check(unknown)}
+
+
+def test_a_policy_too_short_to_follow_is_a_fix_and_a_name_answers_the_approver(tmp_path):
+    bakery = reference_plan(tmp_path)
+    thin = with_one_line_policies(bakery)
+    assert [(issue.level, issue.where) for issue in plan.check(thin)] == [
+        ("fix", "disclosure"), ("fix", "crisis.holding_statement"), ("fix", "crisis.pause"),
+        ("fix", "crisis.escalation")]
+    assert all("too short for someone else to follow" in issue.message for issue in plan.check(thin))
+    eight = dataclasses.replace(thin, crisis=dataclasses.replace(
+        thin.crisis, pause="Gemma pauses every scheduled post in Business Suite."))
+    assert "crisis.pause" not in {issue.where for issue in plan.check(eight)}
+    assert plan.POLICY_MIN_WORDS == 8 and len(eight.crisis.pause.split()) == 8
+    assert min(len(text.split()) for text in (*dataclasses.astuple(bakery.crisis)[:1],
+                                              *dataclasses.astuple(bakery.crisis)[2:],
+                                              bakery.disclosure)) == 21
+
+
+def test_a_target_two_and_a_half_times_its_baseline_with_a_short_reason_asks_for_the_evidence(
+        tmp_path):
+    bakery = reference_plan(tmp_path)
+    invented = with_invented_cake_orders(bakery)
+    assert [(issue.level, issue.where, issue.message) for issue in plan.check(invented)] == [
+        ("fix", "objectives[1].reason", "The target of objective 1 (3500 orders a month) is 2.5 "
+         "times its baseline (1400 orders a month), and its reason is 10 words: give the evidence "
+         "that makes so large a change likely (last year's figures, a test, a new product or "
+         "market, paid promotion) in 15 words or more, or aim lower.")]
+    argued = with_invented_cake_orders(bakery, reason="Our order book for 2026 shows 1,400 a month; "
+                                       "the new wedding menu and 200 GBP of paid posts a month")
+    assert [(issue.level, issue.where) for issue in plan.check(argued)] == [
+        ("consider", "objectives[1].target")]  # the rise is still large: the tutor judges its reason
+    modest = dataclasses.replace(invented, objectives=[
+        dataclasses.replace(invented.objectives[0], target="1800"), *invented.objectives[1:]])
+    assert plan.check(modest) == []  # the invented 1,400 aimed a little higher: left to the tutor
+
+
+def test_the_assignment_s_worked_noise_example(tmp_path):
+    """Task B's example: cake orders varying by 3 a month, judged on a mean of 3 months, must move
+    more than 2 × 3 ÷ √3 ≈ 3.5 from 14: 22 clears it, 17 does not."""
+    bakery = reference_plan(tmp_path)
+    orders = bakery.objectives[0]
+    assert (orders.baseline, orders.target, orders.spread, orders.periods) == ("14", "22", "3", "3")
+    assert f"{plan.NOISE_WIDTH * 3 / 3 ** 0.5:.1f}" == "3.5"
+    assert plan.check(bakery) == []
+    seventeen = dataclasses.replace(bakery, objectives=[
+        dataclasses.replace(orders, target="17"), *bakery.objectives[1:]])
+    assert [(issue.level, issue.where) for issue in plan.check(seventeen)] == [
+        ("fix", "objectives[1].target")]
+
+
+def test_a_time_cut_to_under_two_fifths_with_a_short_reason_asks_for_the_evidence(tmp_path):
+    bakery = reference_plan(tmp_path)
+    index = next(i for i, o in enumerate(bakery.objectives) if o.metric == "response_time")
+    faster = dataclasses.replace(bakery.objectives[index], target="8", reason="We will be faster.")
+    changed = dataclasses.replace(bakery, objectives=[
+        faster if i == index else o for i, o in enumerate(bakery.objectives)])
+    assert float(bakery.objectives[index].baseline) / 8 == 2.5
+    assert (f"objectives[{index + 1}].reason", "fix") in {
+        (issue.where, issue.level) for issue in plan.check(changed)}
+
+
+def test_lumen_s_largest_rise_gives_its_evidence():
+    """Lumen's conversations, 3 to 8 (2.7 times), give a reason of 33 words: no leap to fix."""
+    conversations = plan.example_plan().objectives[-1]
+    assert float(conversations.target) / float(conversations.baseline) >= plan.LEAP_RATIO
+    assert len(conversations.reason.split()) >= plan.LEAP_REASON_WORDS
+    assert not any(issue.where.endswith(".reason") for issue in plan.check(plan.example_plan()))

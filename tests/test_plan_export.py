@@ -312,11 +312,20 @@ STAGED_ASK = {
     "first_stage": "January to March 2027 only: the 4 hours moved from other work, the overtime, "
                    "the tools and the paid promotion",
     "first_stage_cost": 6040,
-    "go_no_go": "the April report decides: go on if January to March bring 100 code and link "
-                "orders and 9 wholesale enquiries, against 90 and 6 in the same months of 2026, "
-                "else take the cheaper option or stop; the July report checks the accounts opened.",
+    "go_no_go": "2027-04-01: go on if January to March bring 100 code and link orders and 9 "
+                "wholesale enquiries, against 90 and 6 in the same months of 2026, else take the "
+                "cheaper option or stop.\n"
+                "1 July 2027: go on only if January to June bring 199 orders and 17 enquiries.\n"
+                "October 2027: fewer than 5 wholesale accounts opened stops the added spending.",
     "payback": "Without a surge it pays back in March 2031, after a first-year loss of 19,450 USD; "
                "that rests on wholesale accounts, 96% of 2029's value."}
+
+
+GATES = ["1 April 2027: go on if January to March bring 100 code and link orders and 9 wholesale "
+         "enquiries, against 90 and 6 in the same months of 2026, else take the cheaper option or "
+         "stop.",
+         "1 July 2027: go on only if January to June bring 199 orders and 17 enquiries.",
+         "October 2027: fewer than 5 wholesale accounts opened stops the added spending."]
 
 
 def _staged(lumen, **changes):
@@ -337,28 +346,32 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     rows = [cells for cells in (_markdown_cells(line) for line in summary.splitlines()
                                 if line.startswith("| ")) if cells[0] != "Outcome"]
     assert [row[0] for row in rows] == ["loyalty", "sales", "reviews", "service", "leads"]
-    assert rows[1][2:] == ["30 → 38 → 44", "2027-06-30, 2027-12-31"]
+    assert rows[1][2:] == ["30 → 38 → 44", "30 June, 31 December 2027"]
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", summary)  # one date style: 4 January 2027
     metrics = {(o.outcome, o.metric) for o in lumen.objectives}
     assert f"{len(metrics) - 5} more objectives are in part 2." in summary  # a metric with its milestones
     besides = budget.other_costs_per_year + 3_000 + 2_400
     assert budget.total() == 88_725 + besides + 16_000  # the wages, the spending and the reserve
-    assert (f"**Budget**: {budget.total():,.0f} USD a year, today's wages included: wages 88,725 "
-            f"(39 hours a week at 43.75 USD an hour), other spending {besides:,.0f}, 16,000 held "
-            "for a surge.") in summary
-    assert f"**The case**: {STAGED_ASK['payback']}\n" in summary
-    assert (f"**Decision needed**: {STAGED_ASK['first_stage']} (6,040 USD of new money), from "
-            f"{lumen.start}; {STAGED_ASK['go_no_go']} The first report, monthly to "
-            f"{lumen.reporting.readers}, comes on {lumen.reporting.first}.") in summary
+    assert (f"**Budget**: New money: 16,108 USD a year; 4 of the 39 people hours a week move from "
+            f"other work (35 are spent on social today). In all {budget.total():,.0f} USD a year "
+            f"with today's wages: wages 88,725 (39 hours a week at 43.75 USD an hour), other "
+            f"spending {besides:,.0f}, 16,000 held for a surge.") in summary
+    assert budget.added_per_year() == 16_108 + 4 * 52 * 43.75 == 25_208
+    assert (f"**The case**: Adds 25,208 USD a year (16,108 cash, 4 moved hours worth 9,100). "
+            f"{STAGED_ASK['payback']}\n") in summary
+    decision = summary.split("**Decision needed**\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert decision == [
+        f"- **First stage**: {STAGED_ASK['first_stage']} (6,040 USD of new money), from "
+        "4 January 2027.",
+        *(f"- **Gate {number}**: {gate}" for number, gate in enumerate(GATES, 1)),
+        f"- **First report**: monthly to {lumen.reporting.readers}, on 1 February 2027."]
     risks = summary.split("**Top risks**", 1)[1]
     assert ("**Tightest target**: New Google reviews, every rating counted (reviews a month), 6 to 9 "
-            "by 2027-06-30, is 1.0 times what chance alone can move it") in risks
+            "by 30 June 2027, is 1.0 times what chance alone can move it") in risks
     team = lumen.community
-    assert ("**The inbox**: keeping each channel's promise (4 hours on Instagram, Facebook, "
-            "Threads, LinkedIn, X and TikTok; 12.5 on Google Business Profile and Review sites; 24 "
-            "on Website and blog and YouTube, in staffed hours) for the 77 messages a week "
-            "expected means a look through every inbox every 4 hours, and takes "
-            f"{team.hours_needed(4):.1f} of the 10 inbox hours at 10 minutes a look, "
-            f"{team.hours_needed(4, 20):.1f} at 20") in risks
+    assert ("**The inbox**: answering the 77 messages a week expected within 4 staffed hours, the "
+            f"fastest promise, takes {team.hours_needed(4):.1f} of the 10 inbox hours at 10 "
+            f"minutes a look, {team.hours_needed(4, 20):.1f} at 20") in risks
     assert "within 4 hours" not in risks  # the objective promises half, the channels each theirs
     assert f"**Weakest dimension, {lumen.weakest}**: {lumen.actions[lumen.weakest].step}" in risks
 
@@ -376,20 +389,40 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
     small = _staged(small, first_stage="", go_no_go="", payback="")
     small.objectives[0].target = "8"  # worse than its baseline of 12
     summary = _summary_markdown(to_markdown(small))
-    assert "more objective" not in summary and ("**The case**: when it pays back, and what that "
-                                                "rests on, is not written yet (Budget: Payback).\n"
-                                                in summary)
-    assert ("**Decision needed**: not written yet: what is approved now, and until when (Budget: "
-            "First stage). The first report") in summary
-    untested = _summary_markdown(to_markdown(_staged(small, go_no_go="")))
-    assert (f"**Decision needed**: {STAGED_ASK['first_stage']} (6,040 USD of new money), from "
-            f"{small.start}; the test that decides the next stage is not written yet (Budget: "
-            "Go/no-go test). The first report") in untested
+    assert "more objective" not in summary
+    assert ("**The case**: Adds 16,108 USD a year of cash; the 4 moved hours a week are not priced. "
+            "When it pays back, and what that rests on, is not written yet (Budget: Payback).\n"
+            in summary)
+    assert ("**Decision needed**\n\n- **First stage**: not written yet: what is approved now, and "
+            "until when (Budget: First stage).\n- **Go/no-go test**: the test that decides the next "
+            "stage is not written yet (Budget: Go/no-go gates).\n- **First report**") in summary
+    one_gate = _summary_markdown(to_markdown(_staged(small, go_no_go=GATES[1])))
+    assert (f"- **First stage**: {STAGED_ASK['first_stage']} (6,040 USD of new money), from "
+            f"4 January 2027.\n- **Go/no-go test**: {GATES[1]}\n- **First report**") in one_gate
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
-        "orders a month) | 12 → 8 | 2027-06-30 |" in summary
-    assert "**Budget**: 26,259 USD a year, wages aside: other spending 10,259, 16,000 held for a " \
-        "surge; and 39 people hours a week, not priced (no hourly cost given)." in summary
+        "orders a month) | 12 → 8 | 30 June 2027 |" in summary
+    assert "**Budget**: New money: 16,108 USD a year; 4 of the 39 people hours a week move from " \
+        "other work (35 are spent on social today). In all 26,259 USD a year, wages aside: other " \
+        "spending 10,259, 16,000 held for a surge; and 39 people hours a week, not priced (no " \
+        "hourly cost given)." in summary
     assert "**Unfinished**:" in summary and "Weakest dimension" not in summary
+
+
+def test_the_summary_says_what_is_missing_rather_than_print_0():
+    lumen = plan.example_plan()
+    unsaid = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, hours_today=0, new_money_per_year=0))
+    summary = _summary_markdown(to_markdown(unsaid))
+    assert ("**Budget**: New money a year: not written yet (Budget: New money a year); how many of "
+            "the 39 people hours a week are spent on social today is not written yet (Budget: Of "
+            "these, today). In all 121,313 USD a year") in summary
+    assert f"**The case**: {lumen.budget.payback}\n" in summary
+    every_hour_today = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, hours_today=39))
+    summary = _summary_markdown(to_markdown(every_hour_today))
+    assert ("**Budget**: New money: 16,108 USD a year; all 39 people hours a week are spent on "
+            "social today.") in summary
+    assert "**The case**: Adds 16,108 USD a year of cash. Loses 24,000 USD" in summary
 
 
 def test_the_summary_is_a_page_of_its_own_in_html_and_word(tmp_path):
@@ -408,6 +441,14 @@ def test_the_summary_is_a_page_of_its_own_in_html_and_word(tmp_path):
     assert breaks and start < breaks[0] < end
     summary = document.tables[0]
     assert [c.text for c in summary.rows[0].cells] == ["Outcome", "Measure", "Baseline → target", "By"]
+
+
+def test_the_start_date_is_written_as_the_summary_writes_dates(tmp_path):
+    written = _lumen_written(tmp_path)
+    started = "Starts 4 January 2027."
+    assert started in written["lumen.plan.md"].read_text(encoding="utf-8")
+    assert f"<p>{started}</p>" in written["lumen.plan.html"].read_text(encoding="utf-8")
+    assert started in [p.text for p in docx.Document(str(written["lumen.plan.docx"])).paragraphs]
 
 
 PYTHON_NAME = re.compile(r"\b\w+\.\w+\(|\bplan_import\b|\bmetrics\.|\b[a-z]+_[a-z_]+\b")
@@ -461,7 +502,8 @@ def test_the_response_time_is_named_for_the_measure_its_source_says(source, labe
 def test_the_budget_shows_the_staged_ask_in_markdown_html_and_word():
     lumen = _staged(plan.example_plan())
     lines = {"First stage": f"{STAGED_ASK['first_stage']} (6,040 USD of new money).",
-             "Go/no-go test": STAGED_ASK["go_no_go"], "Payback": STAGED_ASK["payback"]}
+             "Gate 1": STAGED_ASK["go_no_go"].splitlines()[0], "Gate 3": GATES[2],
+             "Payback": STAGED_ASK["payback"]}
     budget = plan_export.part_markdown(lumen, "budget")
     assert all(f"- **{label}**: {text}\n" in budget for label, text in lines.items())
     page = to_html(lumen)
@@ -474,6 +516,35 @@ def test_the_budget_shows_the_staged_ask_in_markdown_html_and_word():
                                       "budget")
     assert all(f"- **{label}**: not written yet.\n" in empty
                for label in ("First stage", "Go/no-go test", "Payback"))
+    one_gate = plan_export.part_markdown(_staged(lumen, go_no_go=GATES[1]), "budget")
+    assert f"- **Go/no-go test**: {GATES[1]}\n" in one_gate and "Gate 1" not in one_gate
+
+
+def test_the_budget_shows_what_is_new_in_markdown_html_and_word():
+    """The hours spent on social today, the new money a year and what the plan adds a year
+    (Lumen: 35 hours, 16,108 USD and 25,208 USD), read back from each format."""
+    lumen = plan.example_plan()
+    rows = _budget_rows(lumen)
+    expected = {"Of which spent on social today": ["35 hours a week", "the other 4 move from "
+                                                   "other work or are hired"],
+                "New money": ["16,108 USD a year", "the cash the plan adds a year, spending "
+                                                   "today aside"],
+                "Added a year": ["25,208 USD", "new money + 4 moved hours a week × 52 × 43.75 "
+                                               "USD an hour"]}
+    assert {item: rows[item] for item in expected} == expected
+    page = to_html(lumen)
+    assert all(f"<td>{html.escape(item)}</td><td>{html.escape(amount)}</td>"
+               f"<td>{html.escape(details)}</td>" in page
+               for item, (amount, details) in expected.items())
+    table = next(t for t in docx.Document(io.BytesIO(to_docx(lumen))).tables
+                 if t.rows[0].cells[0].text == "Item")
+    read_back = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows}
+    assert {item: read_back[item] for item in expected} == expected
+    unsaid = _budget_rows(dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, hours_today=0, new_money_per_year=0)))
+    assert unsaid["Of which spent on social today"] == [
+        "not given", "how many of the people hours are spent on social today"]
+    assert unsaid["New money"][0] == "not given" and "Added a year" not in unsaid
 
 
 @pytest.mark.browser

@@ -53,6 +53,8 @@ def _fill_in_like_a_learner(builder):
         builder.crisis[name].value = text
     builder.disclosure.value = "Publisher copies are labelled #gifted, paid posts #ad"
     builder.budget["people_hours"].value = 7
+    builder.budget["hours_today"].value = 5
+    builder.budget["new_money_per_year"].value = 4800
     builder.hours_by_person.value = "Jo 6; the owner 1"
     builder.budget["other_work"].value = "the monthly report for the owner"
     builder.budget["other_hours"].value = 1
@@ -104,6 +106,9 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert restored.budget["hourly_cost"].value == 18.5
     assert restored.budget["other_costs"].value == "a freelancer for the Christmas photos"
     assert restored.budget["other_costs_per_year"].value == 250
+    assert (saved["budget"]["hours_today"], saved["budget"]["new_money_per_year"]) == (5, 4800)
+    assert (restored.budget["hours_today"].value,
+            restored.budget["new_money_per_year"].value) == (5, 4800)
     staged = {"first_stage": "April to June, then the owner decides", "first_stage_cost": 1200,
               "go_no_go": "On 1 July: keep going if June brings 15 orders, else stop",
               "payback": "Never in money: it buys readers who come back."}
@@ -116,14 +121,18 @@ def test_a_plan_saved_before_the_staged_ask_loads_with_it_empty_and_asks_for_it(
     path = tmp_path / "mine.plan.json"
     _fill_in_like_a_learner(PlanBuilder(path))
     saved = json.loads(path.read_text(encoding="utf-8"))
-    for name in ("first_stage", "first_stage_cost", "go_no_go", "payback"):
+    for name in ("first_stage", "first_stage_cost", "go_no_go", "payback", "hours_today",
+                 "new_money_per_year"):
         del saved["plan"]["budget"][name]
     path.write_text(json.dumps(saved), encoding="utf-8")
     restored = PlanBuilder(path)
     assert [restored.budget[name].value for name in ("first_stage", "first_stage_cost",
-                                                      "go_no_go", "payback")] == ["", 0, "", ""]
+                                                      "go_no_go", "payback", "hours_today",
+                                                      "new_money_per_year")] == ["", 0, "", "", 0, 0]
     assert "Say what the director approves now and until when" in restored.issues.value
     assert "Say what decides the next stage" in restored.issues.value
+    gates = restored.budget["go_no_go"]
+    assert gates.tooltip == "Go/no-go gates, one a line" and "one gate a line" in gates.placeholder
 
 
 def test_the_form_shows_what_is_missing_and_updates_as_the_learner_types(tmp_path):

@@ -110,6 +110,13 @@ NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
 PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy, and too short to answer
 FILLER_WORDS = 4  # a run of this many words in three or more texts is a filler, not an answer
 FILLER_FIELDS = 3
+# A policy (the crisis policy's holding statement, pause and escalation, the disclosure policy)
+# is followed by someone else on a bad day: one shorter than this many words cannot say who does
+# what, when and how. Measured on 30 November 2026: the shortest of Lumen's is 31 words (its
+# pause), of the bakery reference's 21 (its escalation); one-line policies are 4 to 7 words
+# ("Update within two hours.", "Gemma pauses all posts."). The approver and the cover for days
+# off name people: a name answers them ("The owner, on Jo's days off").
+POLICY_MIN_WORDS = 8
 WORDS_CHECKED_FROM = 8  # a text this long must be at least WORDS_SHARE English words (names aside)
 WORDS_SHARE = 0.5
 # Words that join other words into sentences. A text of SENTENCE_CHECKED_FROM words or more must
@@ -201,6 +208,11 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december")
 MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTHS)}|{'|'.join(month[:3] for month in MONTHS)})\b",
                         re.IGNORECASE)
+# A first stage's length in words: two months ("January to March") or a number of months.
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+MONTH_SPAN = re.compile(rf"\b({'|'.join(MONTHS)})\b(?:\s+\d{{4}})?\s*(?:to|until|till|through|-|–)\s*"
+                        rf"({'|'.join(MONTHS)})\b", re.IGNORECASE)
 # What a rate is out of ("% of questions a month"), and the number of them a week the plan's own
 # workload and cadence imply: comments (`Community.messages_per_week`), every comment and direct
 # message for questions (an upper bound, so the floor is the lowest chance allows), posts a week.
@@ -223,6 +235,14 @@ JUMP_RATIO = 3
 JUMP_SPREADS = 10
 MILD_JUMP_RATIO = 2
 MILD_JUMP_SPREADS = 5
+# A target LEAP_RATIO times its baseline or more (where lower is better, as a response time,
+# LEAP_RATIO times lower: 20 hours to 8) needs its evidence in its reason, in LEAP_REASON_WORDS
+# words or more: an invented baseline (1,400 cake orders a month aimed at 3,500) is not found by
+# any check, but its leap is. Measured on 30 November 2026: Lumen's largest is 2.7 times (3 to 8
+# conversations, its reason 33 words), its shortest reason 25 words; the bakery's largest is 2
+# times, its shortest reason 20 words.
+LEAP_RATIO = 2.5
+LEAP_REASON_WORDS = 15
 # An own count of clicks or visits, and an own count of what comes through the plan's links (orders
 # or bookings from social links, utm-tagged sign-ups), each by its metric and unit.
 CLICK_COUNT = re.compile(r"\b(clicks?|visits?|sessions?)\b", re.IGNORECASE)
@@ -494,6 +514,14 @@ class Budget:
     def people_cost(self) -> float:
         """The people hours' cost a year: hours a week × 52 × the hourly cost."""
         return self.people_hours * 52 * self.hourly_cost
+
+    def moved_hours(self) -> float:
+        """The people hours a week that are new to social media: moved from other work or hired."""
+        return self.people_hours - self.hours_today
+
+    def added_per_year(self) -> float:
+        """What the plan adds a year: its new money and the moved hours at the hourly cost."""
+        return self.new_money_per_year + self.moved_hours() * 52 * self.hourly_cost
 
     def total(self) -> float:
         """Everything a year: people, other costs, tools and paid promotion, and the contingency."""
@@ -869,6 +897,14 @@ def _unwritten(text: str, plan: Plan, least_words: int = PROSE_MIN_WORDS) -> str
     return ""
 
 
+def _unfollowable(policy: str, plan: Plan) -> str:
+    """Why a policy's text cannot be followed ("" when it can): `_unwritten`, at least
+    POLICY_MIN_WORDS words."""
+    reason = _unwritten(policy, plan, POLICY_MIN_WORDS)
+    return f"{reason}, too short for someone else to follow" \
+        if reason.startswith("fewer than") else reason
+
+
 def _ask(question: str, text: str, reason: str) -> str:
     """`question`, saying why the text typed (if any) does not answer it."""
     return question if reason == "blank" else f"{question} (“{text.strip()}” is {reason}.)"
@@ -1033,7 +1069,10 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
                        f"{'up' if spec.better == 'higher' else 'down'}.")
         else:
             yield from _check_noise(objective, spec, number, where, target - baseline)
-            yield from _check_jump(objective, spec, number, where, baseline, target)
+            jumps = list(_check_jump(objective, spec, number, where, baseline, target))
+            leaps = [] if any(issue.level == "fix" for issue in jumps) else list(
+                _check_leap(objective, spec, number, where, baseline, target, plan))
+            yield from leaps or jumps  # a leap's fix asks what a mild jump's consider asks, and more
             yield from _check_count_spread(objective, spec, number, where, baseline)
             yield from _check_rate_spread(objective, spec, number, where, baseline, plan)
 
@@ -1069,6 +1108,26 @@ def _check_jump(objective: Objective, spec: MetricSpec, number: int, where: str,
                         f"{ratio} times its baseline and {most} spreads above it. {advice}",
                         f"{where}.target")
             return
+
+
+def _check_leap(objective: Objective, spec: MetricSpec, number: int, where: str,
+                baseline: float, target: float, plan: Plan):
+    """A fix when a target is LEAP_RATIO times its baseline or more (or a LEAP_RATIO-th of it or
+    less, where lower is better) and its reason is shorter than LEAP_REASON_WORDS: a rise that
+    large needs its evidence written down, whatever the number typed. A reason not written at all
+    has its own fix."""
+    if baseline <= 0 or target <= 0 or _unwritten(objective.reason, plan):
+        return
+    times = target / baseline if spec.better == "higher" else baseline / target
+    words = len(_plain(objective.reason).split())
+    if times >= LEAP_RATIO and words < LEAP_REASON_WORDS:
+        yield _fix("objectives", f"{where}.reason",
+                   f"The target of objective {number} ({spec.amount(target)}) is {times:.1f} times "
+                   f"{'its baseline' if spec.better == 'higher' else 'better than its baseline'} "
+                   f"({spec.amount(baseline)}), and its reason is {words} words: give the "
+                   f"evidence that makes so large a change likely (last year's figures, a test, "
+                   f"a new product or market, paid promotion) in {LEAP_REASON_WORDS} words or "
+                   "more, or aim lower.")
 
 
 def _per_month(objective: Objective) -> float | None:
@@ -1388,7 +1447,7 @@ def _check_texts(plan: Plan):
                                           "you never say.", plan.voice, reason))
     elif not names_the_plan(plan.voice, plan):
         yield _fix("voice", "voice", _named_nothing("Your voice and tone"))
-    if reason := _unwritten(plan.disclosure, plan):
+    if reason := _unfollowable(plan.disclosure, plan):
         yield _fix("disclosure", "disclosure", _ask("Write your disclosure policy: how gifts, paid "
                    "partnerships and staff posts about the organisation are labelled.",
                    plan.disclosure, reason))
@@ -1516,9 +1575,10 @@ def _check_crisis(plan: Plan):
                  "approver": "Name who approves what is said in a crisis.",
                  "pause": "Say who pauses scheduled posts in a crisis, and how.",
                  "escalation": "Say who is told, in what order, when a crisis starts."}
-    yield from _unanswered(plan, plan.crisis, "crisis", {
-        name: question for name, question in questions.items() if name != "approver"})
-    yield from _unanswered(plan, plan.crisis, "crisis", {"approver": questions["approver"]}, 1)
+    for name, question in questions.items():
+        text = getattr(plan.crisis, name)
+        if reason := (_unwritten(text, plan, 1) if name == "approver" else _unfollowable(text, plan)):
+            yield _fix("crisis", f"crisis.{name}", _ask(question, text, reason))
     statement = plan.crisis.holding_statement
     if not _unwritten(statement, plan) and not (NEXT_UPDATE.search(statement)
                                                 and UPDATE_TIME.search(statement)):
@@ -1529,10 +1589,12 @@ def _check_crisis(plan: Plan):
 def _check_budget(plan: Plan):
     budget = plan.budget
     for name in ("people_hours", "other_hours", "hourly_cost", "other_costs_per_year",
-                 "tools_per_month", "paid_per_month", "contingency", "first_stage_cost"):
+                 "tools_per_month", "paid_per_month", "contingency", "first_stage_cost",
+                 "hours_today", "new_money_per_year"):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
     yield from _check_staged_ask(budget)
+    yield from _check_what_is_new(budget)
     floor, wage = WAGE_FLOORS.get(budget.currency.strip().upper(), (0, ""))
     if 0 < budget.hourly_cost < floor:
         yield _consider("budget", "budget.hourly_cost", f"An hour at {budget.hourly_cost:g} "
@@ -1720,6 +1782,41 @@ def _check_staged_ask(budget: Budget):
         yield _consider("budget", "budget.go_no_go", "Give the go/no-go test a date and a number "
                         "(“on 1 April: go on if March brings 30 orders”): without them nobody "
                         "can tell when it is read or whether it was passed.")
+
+
+def _check_what_is_new(budget: Budget):
+    """What the plan adds: no more hours spent today than it budgets, the hours spent today given,
+    and a first stage shorter than a year that costs no more than a year's new money."""
+    if budget.hours_today > budget.people_hours:
+        yield _fix("budget", "budget.hours_today", f"The {budget.hours_today:g} hours spent on "
+                   f"social today are more than the plan's {budget.people_hours:g} people hours a "
+                   "week: give how many of the plan's hours are spent on social today.")
+    elif budget.people_hours > 0 and budget.hours_today == 0:
+        yield _consider("budget", "budget.hours_today", f"Say how many of these "
+                        f"{budget.people_hours:g} people hours are spent on social today, so the "
+                        "director sees what is new.")
+    months = stage_months(budget.first_stage)
+    if months is not None and months < 12 and budget.total() >= budget.first_stage_cost \
+            > budget.new_money_per_year > 0:
+        yield _consider("budget", "budget.first_stage_cost", f"The first stage of {months:g} "
+                        f"months costs {budget.first_stage_cost:,.0f} {budget.currency} of new "
+                        f"money, more than the plan's new money in a whole year "
+                        f"({budget.new_money_per_year:,.0f}): give the stage's share of it, or say "
+                        "in the case what the stage buys once.")
+
+
+def stage_months(text: str) -> float | None:
+    """How many months a first stage written in words lasts ("January to March": 3, "six months",
+    "a quarter"), or None when the text does not say it that way."""
+    if span := MONTH_SPAN.search(text):
+        first, last = (MONTHS.index(name.lower()) for name in span.groups())
+        return (last - first) % 12 + 1
+    if counted := re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\s+months?\b", text, re.IGNORECASE):
+        number = counted.group(1).lower()
+        return float(NUMBER_WORDS.get(number) or number)
+    if re.search(r"\b(a|one|the first|first)\s+quarter\b", text, re.IGNORECASE):
+        return 3
+    return None
 
 
 def _check_reporting(plan: Plan):

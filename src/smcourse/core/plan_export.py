@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import html
 import io
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ from smcourse.core.plan import (
     course_source,
     measure_label,
     parse_amount,
+    parse_date,
     person_loads,
     splits_hours,
 )
@@ -64,6 +66,7 @@ PLAIN_CALLS = {"baseline": "pooled", "std": "spread", "likely_spam": "likely spa
                "mention_reply_share": "share of mentions answered"}
 # a reason's opening label, up to its first colon or full stop ("Lumen's own records, ...:")
 LEADING_LABEL = re.compile(r"([^:.]+)[:.]\s*")
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 CODE = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*(?:\([^)]*\))?)+|\b[A-Za-z]\w*_\w+\b")
 
 
@@ -168,6 +171,11 @@ def sections(plan: Plan) -> list[Section]:
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
         Section("budget", "12. Budget", [Table(("Item", "Amount", "Details"), [
             ("People", _amount(budget.people_hours, "hours a week"), ""),
+            ("Of which spent on social today", _amount(budget.hours_today, "hours a week")
+             if budget.hours_today > 0 else "not given",
+             f"the other {budget.moved_hours():g} move from other work or are hired"
+             if budget.hours_today > 0 else "how many of the people hours are spent on social "
+             "today"),
             ("Of which other work", _amount(budget.other_hours, "hours a week"),
              budget.other_work),
             ("People cost", f"{budget.people_cost():,.0f} {money} a year"
@@ -182,11 +190,19 @@ def sections(plan: Plan) -> list[Section]:
             *([("Total a year", f"{budget.total():,.0f} {money}", "people cost + other costs + "
                 "12 × (tools + paid promotion) + surge contingency")]
               if budget.hourly_cost > 0 else []),
+            ("New money", _amount(budget.new_money_per_year, f"{money} a year")
+             if budget.new_money_per_year > 0 else "not given",
+             "the cash the plan adds a year, spending today aside"),
+            *([("Added a year", f"{budget.added_per_year():,.0f} {money}",
+                f"new money + {budget.moved_hours():g} moved hours a week × 52 × "
+                f"{budget.hourly_cost:g} {money} an hour")]
+              if budget.hourly_cost > 0 and budget.hours_today > 0
+              and budget.new_money_per_year > 0 else []),
             *([("The case in figures", "", figures)] if figures else [])]),
             *_hours_by_person(plan), [
             *([f"**What it buys**: {case}"] if case else []),
             f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
-            f"**Go/no-go test**: {budget.go_no_go.strip() or NOT_WRITTEN}",
+            *_gate_lines(budget),
             f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}"]]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
@@ -382,54 +398,93 @@ def _summary_risks(plan: Plan) -> list[str]:
     if margins:
         ratio, objective = min(margins, key=lambda margin: margin[0])
         risks.append(f"**Tightest target**: {measure_label(objective)}, {objective.baseline} to "
-                     f"{objective.target} by {objective.by}, is {ratio:.1f} times what chance alone "
-                     "can move it: an early report that shows no change proves little.")
+                     f"{objective.target} by {day_text(objective.by)}, is {ratio:.1f} times what "
+                     "chance alone can move it: an early report that shows no change proves "
+                     "little.")
     team, promises = plan.community, plan.promises()
     promise = min(promises.values()) if promises else None
     needed = team.hours_needed(promise) if promise else None
     if needed is not None and team.staffed_hours:
         slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
-        risks.append(f"**The inbox**: keeping each channel's promise ({_promised(promises)}, "
-                     f"in staffed hours) for the {team.messages_per_week + team.dms_per_week:g} "
-                     f"messages a week expected means a look through every inbox every "
-                     f"{promise:g} hours, and takes {needed:.1f} of the {team.staffed_hours:g} "
-                     f"inbox hours at {CHECK_MINUTES} minutes a look, {slower:.1f} at "
-                     f"{2 * CHECK_MINUTES}; more messages or slower looks than expected, and the "
-                     "promises slip.")
+        risks.append(f"**The inbox**: answering the "
+                     f"{team.messages_per_week + team.dms_per_week:g} messages a week expected "
+                     f"within {promise:g} staffed hours, the fastest promise, takes "
+                     f"{needed:.1f} of the {team.staffed_hours:g} inbox hours at {CHECK_MINUTES} "
+                     f"minutes a look, {slower:.1f} at {2 * CHECK_MINUTES}: more messages or "
+                     "slower looks, and the promises slip.")
     action = plan.actions.get(plan.weakest)
     if action is not None:
         risks.append(f"**Weakest dimension, {plan.weakest}**: {_first_sentence(action.step)} "
-                     f"({action.owner}, by {action.due}).")
+                     f"({action.owner}, by {day_text(action.due)}).")
     return risks
 
 
-def _promised(promises: dict[str, float]) -> str:
-    """The channels' response promises, fastest first: "4 hours on X and Threads; 24 on ..."."""
-    by_hours: dict[float, list[str]] = {}
-    for name, hours in sorted(promises.items(), key=lambda item: item[1]):
-        by_hours.setdefault(hours, []).append(name)
-    return "; ".join(f"{hours:g}{' hours' if first else ''} on {_listed(names)}"
-                     for first, (hours, names) in zip([True] + [False] * len(by_hours),
-                                                      by_hours.items(), strict=False))
+def day_text(text: str) -> str:
+    """`text` with each ISO date in it ("2027-01-04") as the summary writes dates: "4 January 2027"."""
+    def spelled(match: re.Match) -> str:
+        day = parse_date(match[0])
+        return f"{day.day} {day:%B %Y}" if day else match[0]
+    return ISO_DATE.sub(spelled, text)
 
 
-def _listed(names: list[str]) -> str:
-    return " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+def _dates(texts) -> str:
+    """Dates as the summary writes them, those of one year sharing it ("30 June, 31 December
+    2027"); when one is not a date, each as `day_text` writes it."""
+    texts = list(texts)
+    days = [parse_date(text) for text in texts]
+    if None in days:
+        return ", ".join(map(day_text, texts))
+    return ", ".join(", ".join(f"{day.day} {day:%B}" for day in group) + f" {year}"
+                     for year, group in itertools.groupby(days, key=lambda day: day.year))
+
+
+def _what_is_new(budget: Budget) -> str:
+    """The new money a year and the people hours that move from other work, or what is missing."""
+    money, hours = budget.currency, budget.people_hours
+    cash = (f"New money: {_amount(budget.new_money_per_year, money)} a year"
+            if budget.new_money_per_year > 0 else
+            "New money a year: not written yet (Budget: New money a year)")
+    if budget.hours_today <= 0:
+        moved = (f"how many of the {hours:g} people hours a week are spent on social today is not "
+                 "written yet (Budget: Of these, today)")
+    elif budget.moved_hours() > 0:
+        moved = (f"{budget.moved_hours():g} of the {hours:g} people hours a week move from other "
+                 f"work ({budget.hours_today:g} are spent on social today)")
+    else:
+        moved = f"all {hours:g} people hours a week are spent on social today"
+    return f"{cash}; {moved}."
 
 
 def _budget_line(budget: Budget) -> str:
-    """The budget for a director: the whole cost a year, then apart the team's wages in it (paid
-    today), the spending besides (itemised in part 12) and the reserve for a surge. The new money
-    asked now is the first stage's, in the decision (`_decision`)."""
+    """The budget for a director: what is new first (`_what_is_new`), then the whole cost a year,
+    with apart the team's wages in it (paid today), the spending besides (itemised in part 12) and
+    the reserve for a surge. The new money asked now is the first stage's (`_decision`)."""
     money, hours = budget.currency, budget.people_hours
     besides = budget.other_costs_per_year + 12 * (budget.tools_per_month + budget.paid_per_month)
     spending = f"other spending {besides:,.0f}, {budget.contingency:,.0f} held for a surge"
     if budget.hourly_cost <= 0:
-        return (f"{budget.total():,.0f} {money} a year, wages aside: {spending}; and {hours:g} "
-                "people hours a week, not priced (no hourly cost given).")
-    return (f"{budget.total():,.0f} {money} a year, today's wages included: wages "
-            f"{budget.people_cost():,.0f} ({hours:g} hours a week at {budget.hourly_cost:g} "
-            f"{money} an hour), {spending}.")
+        return (f"{_what_is_new(budget)} In all {budget.total():,.0f} {money} a year, wages aside: "
+                f"{spending}; and {hours:g} people hours a week, not priced (no hourly cost given).")
+    return (f"{_what_is_new(budget)} In all {budget.total():,.0f} {money} a year with today's "
+            f"wages: wages {budget.people_cost():,.0f} ({hours:g} hours a week at "
+            f"{budget.hourly_cost:g} {money} an hour), {spending}.")
+
+
+def _case(budget: Budget) -> str:
+    """What the plan adds a year (`Budget.added_per_year`: its cash and the moved hours' worth),
+    then when it pays back, as the plan writes it."""
+    payback = day_text(budget.payback.strip()) or NO_PAYBACK
+    moved = budget.moved_hours()
+    if budget.new_money_per_year <= 0 or budget.hours_today <= 0:
+        return payback
+    payback = payback[0].upper() + payback[1:]
+    if budget.hourly_cost <= 0 or moved <= 0:
+        priced = "" if moved <= 0 else f"; the {moved:g} moved hours a week are not priced"
+        return f"Adds {_amount(budget.new_money_per_year, budget.currency)} a year of cash{priced}. " \
+            f"{payback}"
+    return (f"Adds {budget.added_per_year():,.0f} {budget.currency} a year "
+            f"({budget.new_money_per_year:,.0f} cash, {moved:g} moved hours worth "
+            f"{moved * 52 * budget.hourly_cost:,.0f}). {payback}")
 
 
 def _first_stage(budget: Budget) -> str:
@@ -440,32 +495,40 @@ def _first_stage(budget: Budget) -> str:
         if stage else ""
 
 
-def _decision(budget: Budget, start: str) -> str:
-    """The summary's decision: the first stage, its new money and start, and the test that
-    decides the next stage, each as the plan writes it."""
+def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN) -> list[str]:
+    """The go/no-go gates a line each, as the builder asks for them (a text of one line is one
+    test; several are numbered), or `missing` when none is written."""
+    gates = [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
+    if len(gates) <= 1:
+        return [f"**Go/no-go test**: {''.join(gates) or missing}"]
+    return [f"**Gate {number}**: {gate}" for number, gate in enumerate(gates, 1)]
+
+
+def _decision(plan: Plan) -> list[str]:
+    """The summary's decision, a line each: the first stage with its new money and start, each
+    go/no-go gate as the plan writes it, and the first report."""
+    budget, reporting = plan.budget, plan.reporting
     stage = _first_stage(budget)
-    if not stage:
-        return "not written yet: what is approved now, and until when (Budget: First stage)."
-    test = budget.go_no_go.strip().rstrip(".") or \
-        "the test that decides the next stage is not written yet (Budget: Go/no-go test)"
-    return f"{stage}, from {start or '–'}; {test}."
+    lines = [f"**First stage**: {day_text(stage)}, from {day_text(plan.start) or '–'}." if stage
+             else "**First stage**: not written yet: what is approved now, and until when "
+                  "(Budget: First stage)."]
+    lines.extend(map(day_text, _gate_lines(budget, "the test that decides the next stage is not "
+                                                   "written yet (Budget: Go/no-go gates).")))
+    lines.append(f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
+                 f"{day_text(reporting.first) or '–'}.")
+    return lines
 
 
 def _summary(plan: Plan) -> Section:
-    """One page for a director: the goal, the headline objectives, the budget and what it buys,
-    the decision asked for and the top risks."""
-    budget, reporting = plan.budget, plan.reporting
+    """One page for a director: the goal, the headline objectives, the budget and what it adds,
+    the decision asked for and the top risks; every date written "4 January 2027"."""
+    budget = plan.budget
     groups = _headline_objectives(plan)
     rows = [(group[0].outcome, measure_label(group[0]),
              " → ".join([group[0].baseline, *(o.target for o in group)]),
-             ", ".join(o.by for o in group)) for group in groups[:SUMMARY_OBJECTIVES]]
+             _dates(o.by for o in group)) for group in groups[:SUMMARY_OBJECTIVES]]
     more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
-    lines = [
-        f"**Budget**: {_budget_line(budget)}",
-        f"**The case**: {budget.payback.strip() or NO_PAYBACK}",
-        f"**Decision needed**: {_decision(budget, plan.start)} The first report, "
-        f"{reporting.rhythm or '–'} to {reporting.readers or '–'}, comes on "
-        f"{reporting.first or '–'}."]
+    lines = [f"**Budget**: {_budget_line(budget)}", f"**The case**: {_case(budget)}"]
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
             f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
@@ -475,7 +538,7 @@ def _summary(plan: Plan) -> Section:
             ("Outcome", "Measure", "Baseline → target", "By"), rows),
         *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
           if more > 0 else []),
-        lines, "**Top risks**", _summary_risks(plan)])
+        lines, "**Decision needed**", _decision(plan), "**Top risks**", _summary_risks(plan)])
 
 
 def title(plan: Plan) -> str:
@@ -486,7 +549,7 @@ def title(plan: Plan) -> str:
 
 def to_markdown(plan: Plan) -> str:
     """The plan as a Markdown document (learner text is kept out of table syntax)."""
-    start = f"Starts {plan.start}." if plan.start.strip() else ""
+    start = f"Starts {day_text(plan.start)}." if plan.start.strip() else ""
     return "\n\n".join(filter(None, [f"# {title(plan)}", start,
                                      *map(_section_markdown, sections(plan))])) + "\n"
 
@@ -532,8 +595,8 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;
           "color:#1f2937;line-height:1.5}h1{color:#0f766e}table{border-collapse:collapse;"
           "margin:0.5em 0}th,td{border:1px solid #d1d5db;padding:0.3em 0.6em;text-align:left;"
           "vertical-align:top}th{background:#f0fdfa}"
-          "@media print{body{max-width:none;margin:0;font-size:10pt;line-height:1.35}"
-          "h1{font-size:17pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
+          "@media print{body{max-width:none;margin:0;font-size:9.5pt;line-height:1.25}"
+          "h1{font-size:15pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
           "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}"
           "tr,li{break-inside:avoid}thead{display:table-header-group}"
           ".new-page{break-before:page}}")
@@ -547,7 +610,7 @@ def to_html(plan: Plan, paper: str = "A4") -> str:
     page = f"@page{{size:{PAPERS[paper]};margin:18mm 16mm}}"
     body = [f"<h1>{html.escape(title(plan))}</h1>"]
     if plan.start.strip():
-        body.append(f"<p>Starts {html.escape(plan.start)}.</p>")
+        body.append(f"<p>Starts {html.escape(day_text(plan.start))}.</p>")
     after_summary = False
     for section in sections(plan):
         new_page = ' class="new-page"' if after_summary or section.part == ANNEX else ""
@@ -604,7 +667,7 @@ def to_docx(plan: Plan) -> bytes:
     document = docx.Document()
     document.add_heading(title(plan), level=0)
     if plan.start.strip():
-        document.add_paragraph(f"Starts {plan.start}.")
+        document.add_paragraph(f"Starts {day_text(plan.start)}.")
     for section in sections(plan):
         if section.part == ANNEX:
             document.add_page_break()  # the calendar starts a page of its own

@@ -272,6 +272,7 @@ class PlanBuilder:
         self.disclosure = _long_text("how gifts, paid partnerships and staff posts are labelled",
                                      plan.disclosure)
         self.budget = {"people_hours": _amount(0, "People hours a week"),
+                       "hours_today": _amount(0, "Of these, hours spent on social today"),
                        "other_work": _text("monitoring, review replies, the report...",
                                            w.Layout(width="24em"), "Other work"),
                        "other_hours": _amount(0, "Other work, hours a week"),
@@ -286,15 +287,16 @@ class PlanBuilder:
                        "contingency": _amount(0, "Surge contingency a year"),
                        "surge": _text("extra hours a surge week × weeks × cost an hour",
                                       w.Layout(width="24em"), "How the contingency is priced"),
+                       "new_money_per_year": _amount(0, "New money a year (spending today aside)"),
                        "case": _long_text("the ask and what it buys, the main risk, a cheaper "
                                           "option; after an empty line, the arithmetic",
                                           name="What the budget buys"),
                        "first_stage": _text("what the director approves now, and until when",
                                             _WIDE, "First stage"),
                        "first_stage_cost": _amount(0, "First stage, new money"),
-                       "go_no_go": _long_text("the test that decides the next stage: its date, "
-                                              "measure and threshold, and what follows either way",
-                                              name="Go/no-go test"),
+                       "go_no_go": _long_text("one gate a line: its date, measure and threshold, "
+                                              "and what follows either way",
+                                              name="Go/no-go gates, one a line"),
                        "payback": _long_text("when the spending pays back, and what that rests on",
                                              name="Payback")}
         _simple_fields(plan.budget, self.budget)
@@ -422,19 +424,21 @@ class PlanBuilder:
                        _row("Disclosure", self.disclosure)])
 
     def _budget_tab(self) -> w.VBox:
-        labels = {"people_hours": "People hours a week", "other_work": "Other work",
+        labels = {"people_hours": "People hours a week", "hours_today": "Of these, today",
+                  "other_work": "Other work",
                   "other_hours": "Other work, hours", "hourly_cost": "Cost of an hour",
                   "other_costs": "Other costs", "other_costs_per_year": "Other costs a year",
                   "tools": "Tools",
                   "tools_per_month": "Tools a month", "paid_per_month": "Paid a month",
                   "currency": "Currency", "contingency": "Surge contingency a year",
-                  "surge": "How it is priced", "case": "What it buys",
+                  "surge": "How it is priced", "new_money_per_year": "New money a year",
+                  "case": "What it buys",
                   "first_stage": "First stage", "first_stage_cost": "Its new money",
-                  "go_no_go": "Go/no-go test", "payback": "Payback",
+                  "go_no_go": "Go/no-go gates, one a line", "payback": "Payback",
                   "rhythm": "Report", "readers": "Read by",
                   "first": "First report"}
         rows = [_row(labels[name], box) for name, box in self.budget.items()]
-        rows[1:1] = [_row("Hours by person", self.hours_by_person),  # under the people hours
+        rows[2:2] = [_row("Hours by person", self.hours_by_person),  # under the people hours
                      self.hours_message]
         return w.VBox([w.HTML("<b>Budget</b>"), *rows,
                        w.HTML("<b>Reporting</b>"),
