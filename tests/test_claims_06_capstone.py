@@ -591,6 +591,15 @@ CLAIMS = {
         lambda: "it names Google only, as Yelp asks businesses not to ask for reviews" in " ".join(
             o.reason for o in LUMEN.objectives if o.outcome == "reviews")
         and all("Google" in o.metric for o in LUMEN.objectives if o.outcome == "reviews"),
+    "But Ade keeps 0.8 of his 15 hours free and Jo 0.21 of her 5, the head of marketing half an hour of "
+    "her 4 while she approves, escalates and runs the web shop":
+        lambda: [f"{hours - tasks:.2f}" for hours, tasks in _person_tasks().values()][1:]
+        == ["0.80", "0.21", "0.50"] and "who runs the shop" in LUMEN.community.escalation,
+    "| partnerships | introductions to suppliers, partners or press that led to a meeting, an event or "
+    "coverage |":
+        lambda: plan.OUTCOME_COUNTS["partnerships"].startswith(
+            "introductions to suppliers, partners or press that led to a meeting, an event or coverage")
+        and not plan.PLATFORM_UNITS.search(plan.OUTCOME_COUNTS["partnerships"]),
     "The 4 hours are time moved from other work, not new cash":
         lambda: LUMEN.budget.people_hours - HOURS_2026 == 4
         and "4 people hours a week move from other work" in LUMEN.budget.case,
@@ -657,7 +666,7 @@ CLAIMS = {
         and sum(map(_monthly_value, range(1, 37))) < _case_cost(range(1, 37))
         and _payback() == (2031, 10) and _payback(until=12) is None,
     "the plan adds 4 people hours a week, overtime, its own actions' costs, more tools and the paid "
-    "promotion, 25,208 USD a year, and a training day of 2,475 USD in 2027":
+    "promotion, 25,208 USD a year (and a training day of 2,475 USD in 2027)":
         lambda: LUMEN.budget.people_hours - HOURS_2026 == 4 and round(_added_cost()) == 25208
         and sum(ACTION_COSTS.values()) == 1200 and TRAINING == 2475,
     "At 20 minutes a look Lumen's inbox needs 14.5 hours against the 10 staffed, and the plan says who "
