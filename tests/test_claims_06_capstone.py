@@ -1419,7 +1419,7 @@ PLAN_CLAIMS = {
         lambda: _mention_platforms() == {"Instagram", "Facebook", "X", "TikTok", "LinkedIn"}
         and _objective(MENTIONS).source.endswith("metrics.mention_reply_share"),
     "The ask: 16,108 USD a year of new money from 4 January 2027. It pays overtime 9,988, tools 2,520, "
-    "paid promotion 2,400 and the plan's actions 1,200 (a month, Lumen's assumptions: tastings' coffee "
+    "paid promotion 2,400 and the plan's actions 1,200 (Lumen's assumptions, a month: tastings' coffee "
     "40, creators' gift bags 30, the on-call phone 30; the email tool is paid today). Apart from it, 4 "
     "people hours a week move from other work (39 in all), worth 9,100: time, not cash. A reserve of "
     "16,000, from the first stage on, is spent only in a surge.":
