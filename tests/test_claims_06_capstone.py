@@ -107,11 +107,10 @@ def _share_of_impressions(platform):
     return posts.loc[posts["platform"] == platform, "impressions"].sum() / posts["impressions"].sum()
 
 
-def _click_rate(platform):
-    """Clicks per impression on the platform's feed posts (replies and the recall weeks left out),
-    in per cent."""
-    feed = _feed_outside_recall()
-    return metrics.performance_by(feed, "platform").loc[platform, "click_through_rate"] * 100
+def _reply_share(brand):
+    """The share of the brand's 2025 posts that are replies to others, in per cent."""
+    posts = data.load("posts").query("brand == @brand")
+    return (posts["mode"] == "reply").mean() * 100
 
 
 PILLAR_TYPES = {"Brewing at home": "educational", "Behind the roaster": "culture",
@@ -499,6 +498,8 @@ RECOMMENDATION_WEAKNESSES = {  # said alike by the lesson and the instructor not
 
 CLAIMS = {
     **RECOMMENDATION_WEAKNESSES,
+    "nearly a third of its posts are replies, against 4% for Beacon":
+        lambda: 28 < _reply_share("lumen") < 33.4 and round(_reply_share("beacon")) == 4,
     "YouTube keeps 1.85 hours a week on no evidence: in 2025 it drew 0.5% of the impressions, a 3.6% "
     "engagement rate on its feed posts and the slowest answers, a 13.5-hour median wait":
         lambda: _youtube_in_2025() == ("0.5", "3.6", "13.5", True)
@@ -1841,11 +1842,6 @@ def _ordinary_comments():
     local = comments["created_at"].dt.tz_localize(None)
     return comments[(local < pd.Timestamp(RECALL[0]))
                     | (local >= pd.Timestamp(RECALL[1]) + pd.Timedelta(days=1))]
-
-
-def _answered_at_all():
-    """The share of Lumen's comments outside the recall answered at all."""
-    return metrics.response_summary(_ordinary_comments(), _lumen()[0], 4).loc["lumen", "response_rate"]
 
 
 TRACKED_TARGET = 50  # % of comments answered within 4 hours by March, the promise tracked monthly

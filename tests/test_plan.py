@@ -266,11 +266,11 @@ def test_a_goal_no_objective_measures_is_pointed_out():
     lumen = _example(objectives=[plan.example_plan().objectives[0]])
     assert _messages(lumen, "goals", "consider") == [
         "No objective tells you whether monitor works; consider median response time or positive "
-        "sentiment, or a count of your own (conversations logged a month, say) marked as "
+        "sentiment, or a count of your own (introductions that led to a meeting a month, say) marked as "
         "measuring monitor.",
         # newsletter sign-ups do not show ties with a few named people
         "No objective tells you whether connect works; consider median response time or questions "
-        "answered, or a count of your own (conversations logged a month, say) marked as "
+        "answered, or a count of your own (introductions that led to a meeting a month, say) marked as "
         "measuring connect."]
 
 
@@ -280,7 +280,7 @@ def test_an_own_count_measures_the_activity_it_is_marked_with():
                                  dataclasses.replace(signups, activity="selling")])
     assert _messages(lumen, "goals", "consider") == [
         "No objective tells you whether monitor works; consider median response time or positive "
-        "sentiment, or a count of your own (conversations logged a month, say) marked as "
+        "sentiment, or a count of your own (introductions that led to a meeting a month, say) marked as "
         "measuring monitor."]
     assert _messages(lumen, "objectives") == [
         "“selling” is not one of the four activities (monitor, communicate, connect, "

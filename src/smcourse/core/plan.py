@@ -230,7 +230,7 @@ MESSAGES_PER_POST = 1
 # than JUMP_SPREADS spreads above it is a rise that posting rarely brings: a fix (a count of 2
 # tripling is within chance; 14 orders to 200 is not). Past MILD_JUMP_RATIO times and
 # MILD_JUMP_SPREADS spreads, the reason must say what brings the rise (a consider). Lumen's
-# largest rise, 3 to 8 conversations a month with a spread of 1.8, is 2.7 times and 2.8 spreads.
+# largest rise, 3 to 8 introductions a month with a spread of 1.8, is 2.7 times and 2.8 spreads.
 JUMP_RATIO = 3
 JUMP_SPREADS = 10
 MILD_JUMP_RATIO = 2
@@ -239,7 +239,7 @@ MILD_JUMP_SPREADS = 5
 # LEAP_RATIO times lower: 20 hours to 8) needs its evidence in its reason, in LEAP_REASON_WORDS
 # words or more: an invented baseline (1,400 cake orders a month aimed at 3,500) is not found by
 # any check, but its leap is. Measured on 30 November 2026: Lumen's largest is 2.7 times (3 to 8
-# conversations, its reason 33 words), its shortest reason 25 words; the bakery's largest is 2
+# introductions, its reason 33 words), its shortest reason 25 words; the bakery's largest is 2
 # times, its shortest reason 20 words.
 LEAP_RATIO = 2.5
 LEAP_REASON_WORDS = 15
@@ -1340,8 +1340,8 @@ def _check_goals(plan: Plan):
                        if goal.activity in spec.measures][:2]
             yield _consider("goals", where, f"No objective tells you whether {goal.activity} works; "
                                             f"consider {' or '.join(fitting)}, or a count of your "
-                                            "own (conversations logged a month, say) marked as "
-                                            f"measuring {goal.activity}.")
+                                            "own (introductions that led to a meeting a month, say) "
+                                            f"marked as measuring {goal.activity}.")
 
 
 def _check_audience(plan: Plan):
@@ -2543,7 +2543,7 @@ def example_plan() -> Plan:
     """The plan Lumen Coffee Roasters might write, the course's worked example; it passes `check`.
     Its response-time baseline and spread are the 2025 course data's outside the recall weeks
     (8 to 28 September): the mean and spread of `plan_import.weekly`'s weekly medians, the way its
-    target is judged; its business counts (orders, reviews, enquiries, conversations) and direct
+    target is judged; its business counts (orders, reviews, enquiries, introductions) and direct
     messages are Lumen's own 2026 records, invented for the example and labelled "assumed"."""
     rota = {**dict.fromkeys(("Mon", "Tue"), "Sam at 07 and 11, Jo at 15 and 19"),
             **dict.fromkeys(("Wed", "Thu", "Fri"), "Ade at 07 and 11, Sam at 15 and 19"),
