@@ -468,10 +468,14 @@ class Community:
 
 @dataclass
 class Crisis:
+    """What to say first, who approves it, how scheduled posts stop, who is told next, and
+    `account_security`: who holds the admin roles, two-factor login, and who recovers a hacked or
+    locked account."""
     holding_statement: str = ""
     approver: str = ""
     pause: str = ""
     escalation: str = ""
+    account_security: str = ""
 
 
 @dataclass
@@ -485,7 +489,8 @@ class Budget:
     `other_costs_per_year`. The decision asked of the director is staged: `first_stage` (what
     is approved now and until when), costing `first_stage_cost` of new money; `go_no_go` (the
     test that decides the next stage: its date, measure, threshold and what follows either way);
-    `payback` (when the spending pays back, and what that rests on). `hours_by_person` splits the
+    `payback` (when the spending pays back) and `rests_on` (the assumptions the case rests on, the
+    riskiest first). `hours_by_person` splits the
     people hours a week by name. What is new: `hours_today` of the people hours are spent on
     social today (the rest move from other work or are hired), and `new_money_per_year` is the
     cash the plan adds a year (spending today aside)."""
@@ -510,6 +515,7 @@ class Budget:
     payback: str = ""
     hours_today: float = 0
     new_money_per_year: float = 0
+    rests_on: str = ""
 
     def people_cost(self) -> float:
         """The people hours' cost a year: hours a week × 52 × the hourly cost."""
