@@ -55,7 +55,8 @@ PAPERS = {"A4": "A4", "Letter": "letter"}
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
 NOT_WRITTEN = "not written yet."
-NO_PAYBACK = "when it pays back, and what that rests on, is not written yet (Budget: Payback)."
+NO_PAYBACK = "when it pays back is not written yet (Budget: Payback)."
+NO_PREMISES = "not written yet: the assumptions the case rests on (Budget: What the case rests on)."
 ANNEX = "annex"  # the part that lists the calendar day by day, at the end of the document
 # The course data file each course metric is computed from (the rest: posts.csv).
 COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments.csv",
@@ -167,7 +168,8 @@ def sections(plan: Plan) -> list[Section]:
         Section("crisis", "10. Crisis policy", [[
             f"**Holding statement**: {crisis.holding_statement}",
             f"**Who approves**: {crisis.approver}", f"**Pausing scheduled posts**: {crisis.pause}",
-            f"**Escalation**: {crisis.escalation}"]]),
+            f"**Escalation**: {crisis.escalation}",
+            f"**Account security**: {crisis.account_security.strip() or NOT_WRITTEN}"]]),
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
         Section("budget", "12. Budget", [Table(("Item", "Amount", "Details"), [
             ("People", _amount(budget.people_hours, "hours a week"), ""),
@@ -203,7 +205,8 @@ def sections(plan: Plan) -> list[Section]:
             *([f"**What it buys**: {case}"] if case else []),
             f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
             *_gate_lines(budget),
-            f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}"]]),
+            f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}",
+            f"**The case rests on**: {budget.rests_on.strip() or NOT_WRITTEN}"]]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
@@ -381,9 +384,10 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
 
 
 def _summary_risks(plan: Plan) -> list[str]:
-    """The top risks, from the plan's own numbers: what is still open, the target nearest its
-    noise, the inbox's margin, and the weakest dimension."""
-    risks = []
+    """The top risks: what the case rests on, then, from the plan's own numbers, what is still
+    open, the target nearest its noise, the inbox's margin, and the weakest dimension."""
+    premises = day_text(" ".join(plan.budget.rests_on.split()))  # one line, however typed
+    risks = [f"**The case rests on**: {premises or NO_PREMISES}"]
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
         risks.append(f"**Unfinished**: {len(fixes)} points of the plan are still open (listed "
