@@ -401,10 +401,12 @@ def _summary_risks(plan: Plan) -> list[str]:
             margins.append((abs(target - baseline) / noise, objective))
     if margins:
         ratio, objective = min(margins, key=lambda margin: margin[0])
-        risks.append(f"**Tightest target**: {measure_label(objective)}, {objective.baseline} to "
-                     f"{objective.target} by {day_text(objective.by)}, is {ratio:.1f} times what "
-                     "chance alone can move it: an early report that shows no change proves "
-                     "little.")
+        measures = {measure_label(other) for other in plan.objectives
+                    if other.outcome == objective.outcome}
+        named = objective.outcome if len(measures) == 1 else measure_label(objective)  # as tabled
+        risks.append(f"**Tightest target**: {named}, {objective.baseline} to {objective.target} "
+                     f"by {day_text(objective.by)}, is {ratio:.1f} times what chance alone can "
+                     "move it: an early report that shows no change proves little.")
     team, promises = plan.community, plan.promises()
     promise = min(promises.values()) if promises else None
     needed = team.hours_needed(promise) if promise else None
@@ -601,7 +603,7 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;
           "vertical-align:top}th{background:#f0fdfa}"
           "@media print{body{max-width:none;margin:0;font-size:9.5pt;line-height:1.25}"
           "h1{font-size:15pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
-          "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}"
+          "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}th,td{padding:0.15em 0.5em}"
           "tr,li{break-inside:avoid}thead{display:table-header-group}"
           ".new-page{break-before:page}}")
 
