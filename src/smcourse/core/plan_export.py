@@ -386,8 +386,7 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
 def _summary_risks(plan: Plan) -> list[str]:
     """The top risks: what the case rests on, then, from the plan's own numbers, what is still
     open, the target nearest its noise, the inbox's margin, and the weakest dimension."""
-    premises = day_text(" ".join(plan.budget.rests_on.split()))  # one line, however typed
-    risks = [f"**The case rests on**: {premises or NO_PREMISES}"]
+    risks = [f"**The case rests on**: {day_text(plan.budget.rests_on.strip()) or NO_PREMISES}"]
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
         risks.append(f"**Unfinished**: {len(fixes)} points of the plan are still open (listed "
