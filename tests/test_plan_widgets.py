@@ -6,7 +6,6 @@ from pathlib import Path
 from smcourse.core import plan
 from smcourse.ui.plan_widgets import PlanBuilder
 
-
 ACCOUNT_SECURITY = ("Jo and the owner are the only admins, each with two-factor login on her own "
                     "phone; the owner recovers a hacked or locked account the same day.")
 RESTS_ON = "That Instagram brings the June orders at all; that Jo's five hours today are five."
