@@ -156,9 +156,9 @@ def _reworded(value, names: set[str]):
 
 PLACEHOLDER_FIELDS = {"presences", "numbers", "competitor", "summary", "description", "needs",
                       "reason", "why", "purpose", "voice", "who_answers", "escalation", "deputy",
-                      "holding_statement", "approver", "pause", "disclosure", "other_work",
-                      "other_costs", "tools", "surge", "case", "step", "owner", "readers",
-                      "source"}
+                      "holding_statement", "approver", "pause", "account_security", "disclosure",
+                      "other_work", "other_costs", "tools", "surge", "case", "step", "owner",
+                      "readers", "source"}
 
 
 def _texts_as(value, text: str):
@@ -489,7 +489,8 @@ def with_everything_scaled_and_moved(lumen: plan.Plan, factor: float = 1.7,
         text = _unrelated_sentence(index, channels[index % len(channels)])
         if field == "holding_statement":
             return f"{text} We will post an update here by 6 pm."
-        if field in ("pause", "escalation"):  # a policy long enough to follow (POLICY_MIN_WORDS)
+        if field in ("pause", "escalation", "account_security"):  # a policy long enough to
+            # follow (POLICY_MIN_WORDS)
             return f"{text} {_unrelated_sentence(next(written), channels[index % len(channels)])}"
         return f"{text} Gifted posts say #ad." if field == "disclosure" else text
     disguised = _map_texts(renamed, unrelated)

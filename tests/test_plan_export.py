@@ -366,8 +366,8 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
         *(f"- **Gate {number}**: {gate}" for number, gate in enumerate(GATES, 1)),
         f"- **First report**: monthly to {lumen.reporting.readers}, on 1 February 2027."]
     risks = summary.split("**Top risks**", 1)[1]
-    assert ("**Tightest target**: New Google reviews, every rating counted (reviews a month), 6 to 9 "
-            "by 30 June 2027, is 1.0 times what chance alone can move it") in risks
+    assert ("**Tightest target**: reviews, 6 to 9 by 30 June 2027, is 1.0 times what chance alone "
+            "can move it") in risks  # the outcome one measure counts, as the table above names it
     team = lumen.community
     assert ("**The inbox**: answering the 77 messages a week expected within 4 staffed hours, the "
             f"fastest promise, takes {team.hours_needed(4):.1f} of the 10 inbox hours at 10 "
@@ -391,7 +391,7 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
     summary = _summary_markdown(to_markdown(small))
     assert "more objective" not in summary
     assert ("**The case**: Adds 16,108 USD a year of cash; the 4 moved hours a week are not priced. "
-            "When it pays back, and what that rests on, is not written yet (Budget: Payback).\n"
+            "When it pays back is not written yet (Budget: Payback).\n"
             in summary)
     assert ("**Decision needed**\n\n- **First stage**: not written yet: what is approved now, and "
             "until when (Budget: First stage).\n- **Go/no-go test**: the test that decides the next "
@@ -423,6 +423,48 @@ def test_the_summary_says_what_is_missing_rather_than_print_0():
     assert ("**Budget**: New money: 16,108 USD a year; all 39 people hours a week are spent on "
             "social today.") in summary
     assert "**The case**: Adds 16,108 USD a year of cash. Loses 24,000 USD" in summary
+
+
+def test_the_top_risks_open_with_what_the_case_rests_on_or_say_it_is_not_written():
+    lumen = plan.example_plan()
+    premises = "That 35 hours are spent on social today:\ntimed for four weeks in January."
+    written = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, rests_on=premises))
+    risks = _summary_markdown(to_markdown(written)).split("**Top risks**\n\n", 1)[1].splitlines()
+    assert risks[0] == ("- **The case rests on**: That 35 hours are spent on social today: timed "
+                        "for four weeks in January.")
+    unwritten = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, rests_on=""))
+    risks = _summary_markdown(to_markdown(unwritten)).split("**Top risks**\n\n", 1)[1]
+    assert risks.startswith("- **The case rests on**: not written yet: the assumptions the case "
+                            "rests on (Budget: What the case rests on).\n")
+    budget_part = plan_export.part_markdown(written, "budget")
+    assert f"- **The case rests on**: {' '.join(premises.split())}\n" in budget_part
+
+
+def test_a_tightest_target_whose_outcome_has_several_measures_is_named_by_its_measure():
+    lumen = plan.example_plan()
+    reviews = next(o for o in lumen.objectives if o.outcome == "reviews")
+    second = dataclasses.replace(reviews, metric="Five-star reviews", target="7", spread="0.5")
+    risks = _summary_markdown(to_markdown(dataclasses.replace(
+        lumen, objectives=[*lumen.objectives, second]))).split("**Top risks**", 1)[1]
+    assert f"**Tightest target**: {plan.measure_label(reviews)}, 6 to 9 by 30 June 2027" in risks
+
+
+def test_the_crisis_part_shows_account_security_in_every_format(tmp_path):
+    lumen = plan.example_plan()
+    security = ("The founder and the head of marketing are the only admins, each with two-factor "
+                "login; the head of marketing recovers a hacked or locked account the same day.")
+    secured = dataclasses.replace(lumen, crisis=dataclasses.replace(
+        lumen.crisis, account_security=security))
+    assert f"- **Account security**: {security}" in plan_export.part_markdown(secured, "crisis")
+    assert f"<li><strong>Account security</strong>: {html.escape(security)}</li>" in to_html(secured)
+    document = docx.Document(io.BytesIO(to_docx(secured)))
+    texts = [p.text for p in document.paragraphs]
+    crisis = texts.index("10. Crisis policy")
+    assert f"Account security: {security}" in texts[crisis:texts.index("11. Disclosure policy")]
+    unsecured = dataclasses.replace(lumen, crisis=dataclasses.replace(
+        lumen.crisis, account_security=""))
+    assert "- **Account security**: not written yet." in plan_export.part_markdown(unsecured,
+                                                                                    "crisis")
 
 
 def test_the_summary_is_a_page_of_its_own_in_html_and_word(tmp_path):

@@ -6,6 +6,10 @@ from pathlib import Path
 from smcourse.core import plan
 from smcourse.ui.plan_widgets import PlanBuilder
 
+ACCOUNT_SECURITY = ("Jo and the owner are the only admins, each with two-factor login on her own "
+                    "phone; the owner recovers a hacked or locked account the same day.")
+RESTS_ON = "That Instagram brings the June orders at all; that Jo's five hours today are five."
+
 
 def _fill_in_like_a_learner(builder):
     """A small bookshop's workable plan, typed field by field."""
@@ -49,7 +53,8 @@ def _fill_in_like_a_learner(builder):
                                              "next update here within two hours."),
                        ("approver", "The owner"),
                        ("pause", "Jo pauses every scheduled post in the scheduling tool at once"),
-                       ("escalation", "Jo phones the owner within the hour, day or night")):
+                       ("escalation", "Jo phones the owner within the hour, day or night"),
+                       ("account_security", ACCOUNT_SECURITY)):
         builder.crisis[name].value = text
     builder.disclosure.value = "Publisher copies are labelled #gifted, paid posts #ad"
     builder.budget["people_hours"].value = 7
@@ -67,6 +72,7 @@ def _fill_in_like_a_learner(builder):
     builder.budget["first_stage_cost"].value = 1200
     builder.budget["go_no_go"].value = "On 1 July: keep going if June brings 15 orders, else stop"
     builder.budget["payback"].value = "Never in money: it buys readers who come back."
+    builder.budget["rests_on"].value = RESTS_ON
     builder.reporting["rhythm"].value, builder.reporting["readers"].value = "monthly", "The owner"
     builder.reporting["first"].value = "2026-04-01"
     builder.weakest.value = "commitment"
@@ -114,7 +120,26 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
               "payback": "Never in money: it buys readers who come back."}
     assert {name: saved["budget"][name] for name in staged} == staged
     assert {name: restored.budget[name].value for name in staged} == staged
+    assert saved["crisis"]["account_security"] == ACCOUNT_SECURITY
+    assert restored.crisis["account_security"].value == ACCOUNT_SECURITY
+    assert saved["budget"]["rests_on"] == restored.budget["rests_on"].value == RESTS_ON
     assert "Restored your plan from mine.plan.json." in restored.status.value
+
+
+def test_a_plan_saved_before_account_security_and_premises_loads_them_empty_and_asks(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    _fill_in_like_a_learner(PlanBuilder(path))
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    del saved["plan"]["crisis"]["account_security"], saved["plan"]["budget"]["rests_on"]
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    restored = PlanBuilder(path)
+    assert restored.crisis["account_security"].value == restored.budget["rests_on"].value == ""
+    assert [(i.level, i.where) for i in plan.check(restored.read())] == [
+        ("consider", "crisis.account_security"), ("consider", "budget.rests_on")]
+    assert "who recovers a hacked or locked account" in restored.issues.value
+    assert "Say what the case rests on" in restored.issues.value
+    assert restored.crisis["account_security"].tooltip.startswith("who holds the admin roles")
+    assert restored.budget["rests_on"].tooltip == "What the case rests on"
 
 
 def test_a_plan_saved_before_the_staged_ask_loads_with_it_empty_and_asks_for_it(tmp_path):

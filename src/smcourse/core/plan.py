@@ -1585,6 +1585,11 @@ def _check_crisis(plan: Plan):
         text = getattr(plan.crisis, name)
         if reason := (_unwritten(text, plan, 1) if name == "approver" else _unfollowable(text, plan)):
             yield _fix("crisis", f"crisis.{name}", _ask(question, text, reason))
+    security = plan.crisis.account_security
+    if reason := _unfollowable(security, plan):
+        yield _consider("crisis", "crisis.account_security", _ask(
+            "Say who holds the accounts' admin roles, that two-factor login is on, and who "
+            "recovers a hacked or locked account.", security, reason))
     statement = plan.crisis.holding_statement
     if not _unwritten(statement, plan) and not (NEXT_UPDATE.search(statement)
                                                 and UPDATE_TIME.search(statement)):
@@ -1766,9 +1771,9 @@ def _check_hours_by_person(plan: Plan):
 
 
 def _check_staged_ask(budget: Budget):
-    """The decision asked of the director: a first stage and the test that decides the next one
-    for a plan that spends, a first stage that costs no more than the year, and a test that
-    names its date or its number."""
+    """The decision asked of the director: for a plan that spends, a first stage, the test that
+    decides the next one and the assumptions the case rests on; a first stage that costs no more
+    than the year, and a test that names its date or its number."""
     money = budget.currency
     spending = budget.people_cost() + budget.other_costs_per_year \
         + 12 * (budget.tools_per_month + budget.paid_per_month)
@@ -1779,6 +1784,10 @@ def _check_staged_ask(budget: Budget):
     if spending > 0 and not budget.go_no_go.strip():
         yield _consider("budget", "budget.go_no_go", "Say what decides the next stage: on what "
                         "date, which measure, what threshold, and what follows either way.")
+    if spending > 0 and not budget.rests_on.strip():
+        yield _consider("budget", "budget.rests_on", "Say what the case rests on, the riskiest "
+                        "assumption first (the hours spent on social today, a sale's worth, a "
+                        "route to new customers), so the director can see what would break it.")
     if budget.first_stage_cost > budget.total():
         yield _fix("budget", "budget.first_stage_cost", f"The first stage's new money "
                    f"({budget.first_stage_cost:,.0f} {money}) is more than the plan's whole year "

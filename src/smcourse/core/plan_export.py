@@ -55,7 +55,8 @@ PAPERS = {"A4": "A4", "Letter": "letter"}
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
 NOT_WRITTEN = "not written yet."
-NO_PAYBACK = "when it pays back, and what that rests on, is not written yet (Budget: Payback)."
+NO_PAYBACK = "when it pays back is not written yet (Budget: Payback)."
+NO_PREMISES = "not written yet: the assumptions the case rests on (Budget: What the case rests on)."
 ANNEX = "annex"  # the part that lists the calendar day by day, at the end of the document
 # The course data file each course metric is computed from (the rest: posts.csv).
 COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments.csv",
@@ -167,7 +168,8 @@ def sections(plan: Plan) -> list[Section]:
         Section("crisis", "10. Crisis policy", [[
             f"**Holding statement**: {crisis.holding_statement}",
             f"**Who approves**: {crisis.approver}", f"**Pausing scheduled posts**: {crisis.pause}",
-            f"**Escalation**: {crisis.escalation}"]]),
+            f"**Escalation**: {crisis.escalation}",
+            f"**Account security**: {crisis.account_security.strip() or NOT_WRITTEN}"]]),
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
         Section("budget", "12. Budget", [Table(("Item", "Amount", "Details"), [
             ("People", _amount(budget.people_hours, "hours a week"), ""),
@@ -203,7 +205,8 @@ def sections(plan: Plan) -> list[Section]:
             *([f"**What it buys**: {case}"] if case else []),
             f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
             *_gate_lines(budget),
-            f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}"]]),
+            f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}",
+            f"**The case rests on**: {budget.rests_on.strip() or NOT_WRITTEN}"]]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
@@ -381,9 +384,9 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
 
 
 def _summary_risks(plan: Plan) -> list[str]:
-    """The top risks, from the plan's own numbers: what is still open, the target nearest its
-    noise, the inbox's margin, and the weakest dimension."""
-    risks = []
+    """The top risks: what the case rests on, then, from the plan's own numbers, what is still
+    open, the target nearest its noise, the inbox's margin, and the weakest dimension."""
+    risks = [f"**The case rests on**: {day_text(plan.budget.rests_on.strip()) or NO_PREMISES}"]
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
         risks.append(f"**Unfinished**: {len(fixes)} points of the plan are still open (listed "
@@ -397,10 +400,12 @@ def _summary_risks(plan: Plan) -> list[str]:
             margins.append((abs(target - baseline) / noise, objective))
     if margins:
         ratio, objective = min(margins, key=lambda margin: margin[0])
-        risks.append(f"**Tightest target**: {measure_label(objective)}, {objective.baseline} to "
-                     f"{objective.target} by {day_text(objective.by)}, is {ratio:.1f} times what "
-                     "chance alone can move it: an early report that shows no change proves "
-                     "little.")
+        measures = {measure_label(other) for other in plan.objectives
+                    if other.outcome == objective.outcome}
+        named = objective.outcome if len(measures) == 1 else measure_label(objective)  # as tabled
+        risks.append(f"**Tightest target**: {named}, {objective.baseline} to {objective.target} "
+                     f"by {day_text(objective.by)}, is {ratio:.1f} times what chance alone can "
+                     "move it: an early report that shows no change proves little.")
     team, promises = plan.community, plan.promises()
     promise = min(promises.values()) if promises else None
     needed = team.hours_needed(promise) if promise else None
@@ -597,7 +602,7 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;
           "vertical-align:top}th{background:#f0fdfa}"
           "@media print{body{max-width:none;margin:0;font-size:9.5pt;line-height:1.25}"
           "h1{font-size:15pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
-          "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}"
+          "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}th,td{padding:0.15em 0.5em}"
           "tr,li{break-inside:avoid}thead{display:table-header-group}"
           ".new-page{break-before:page}}")
 

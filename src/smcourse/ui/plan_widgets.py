@@ -267,7 +267,9 @@ class PlanBuilder:
             ("holding_statement", "what you post in the first hour"),
             ("approver", "who approves what is said"),
             ("pause", "who pauses scheduled posts, and how"),
-            ("escalation", "who is told, in what order"))}
+            ("escalation", "who is told, in what order"),
+            ("account_security", "who holds the admin roles, two-factor login, who recovers a "
+                                 "hacked or locked account"))}
         _simple_fields(plan.crisis, self.crisis)
         self.disclosure = _long_text("how gifts, paid partnerships and staff posts are labelled",
                                      plan.disclosure)
@@ -297,8 +299,10 @@ class PlanBuilder:
                        "go_no_go": _long_text("one gate a line: its date, measure and threshold, "
                                               "and what follows either way",
                                               name="Go/no-go gates, one a line"),
-                       "payback": _long_text("when the spending pays back, and what that rests on",
-                                             name="Payback")}
+                       "payback": _long_text("when the spending pays back",
+                                             name="Payback"),
+                       "rests_on": _long_text("the assumptions the case rests on, the riskiest "
+                                              "first", name="What the case rests on")}
         _simple_fields(plan.budget, self.budget)
         self.hours_by_person = _text("Sam 15, Ade 15: each person's social hours a week", _WIDE,
                                      "Hours by person",
@@ -419,7 +423,8 @@ class PlanBuilder:
 
     def _crisis_tab(self) -> w.VBox:
         labels = {"holding_statement": "Holding statement", "approver": "Who approves",
-                  "pause": "Pausing posts", "escalation": "Escalation"}
+                  "pause": "Pausing posts", "escalation": "Escalation",
+                  "account_security": "Account security"}
         return w.VBox([*(_row(labels[name], box) for name, box in self.crisis.items()),
                        _row("Disclosure", self.disclosure)])
 
@@ -435,6 +440,7 @@ class PlanBuilder:
                   "case": "What it buys",
                   "first_stage": "First stage", "first_stage_cost": "Its new money",
                   "go_no_go": "Go/no-go gates, one a line", "payback": "Payback",
+                  "rests_on": "Rests on",
                   "rhythm": "Report", "readers": "Read by",
                   "first": "First report"}
         rows = [_row(labels[name], box) for name, box in self.budget.items()]
