@@ -158,7 +158,7 @@ PLACEHOLDER_FIELDS = {"presences", "numbers", "competitor", "summary", "descript
                       "reason", "why", "purpose", "voice", "who_answers", "escalation", "deputy",
                       "holding_statement", "approver", "pause", "disclosure", "other_work",
                       "other_costs", "tools", "surge", "case", "step", "owner", "readers",
-                      "source"}
+                      "source", "account_security", "rests_on"}
 
 
 def _texts_as(value, text: str):
