@@ -1873,16 +1873,17 @@ SECURITY_AND_RISK_CLAIMS = {
         == {"Sam", "Ade", "Jo"},
     "through the platform's own route (Instagram's is instagram.com/hacked)":
         lambda: "Instagram" in LUMEN.channel_names(),
-    "35 hours on social today (Lumen's records; 2025's data show about 18 at the plan's minutes), timed "
-    "for four weeks, reset in February":
+    "35 hours a week on social today (Lumen's records; 2025's data show about 18 at the plan's minutes), "
+    "timed for four weeks, reset in February":
         lambda: HOURS_2026 == LUMEN.budget.hours_today == 35 and round(_todays_hours()) == 18
         and (dt.date.fromisoformat(LUMEN.reporting.first) - dt.date.fromisoformat(LUMEN.start)).days
         == 4 * 7,
     "wholesale, 96% of 2029's value: two more enquiries a month need six more cafés a month (LinkedIn "
-    "gains 19.5 followers a month gross, 16.4 net), tested at July's gate.":
+    "gains 19.5 followers a month gross, 16.4 net), tested at both gates.":
         lambda: round(_wholesale_share(range(25, 37)) * 100) == 96 and _extra_leads("2027-12-31") == 2
         and _cafes_needed_a_month() == 6 and f"{_linkedin_a_month()[0]:.1f}" == "19.5"
         and f"{_linkedin_net_a_month():.1f}" == "16.4"
+        and f"at most {_pooled('leads', QUARTER)[0]:g} enquiries" in LUMEN.budget.go_no_go
         and f"at least {_go_mark('leads')} enquiries by June" in LUMEN.budget.go_no_go,
 }
 

@@ -3017,11 +3017,11 @@ def example_plan() -> Plan:
                       payback="Loses 24,000 USD in 2027, 28,000 short at 2029's end, pays back "
                               "October 2031; chosen over the cheaper option (March 2030) for its "
                               "paid test.",
-                      rests_on="35 hours on social today (Lumen's records; 2025's data show about 18 "
-                               "at the plan's minutes), timed for four weeks, reset in February; "
+                      rests_on="35 hours a week on social today (Lumen's records; 2025's data show "
+                               "about 18 at the plan's minutes), timed for four weeks, reset in February; "
                                "wholesale, 96% of 2029's value: two more enquiries a month need six "
                                "more cafés a month (LinkedIn gains 19.5 followers a month gross, 16.4 "
-                               "net), tested at July's gate.",
+                               "net), tested at both gates.",
                       case="The ask: 16,108 USD a year of new money from 4 January 2027. It pays "
                            "overtime 9,988, tools 2,520 (250 a month less the 40 paid today), paid "
                            "promotion 2,400 "
