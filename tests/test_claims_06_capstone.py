@@ -1701,8 +1701,8 @@ PLAN_CLAIMS = {
         lambda: "threads" not in set(_lumen()[0]["platform"]),
     "people nearby, like Priya; views and calls counted from its first four weeks":
         lambda: not {"google", "google business profile"} & set(_lumen()[0]["platform"]),
-    "Short brewing clips and the team at work for new people; judged by views a week of its feed posts "
-    "outside the recall, 2025's 12,500":
+    "Brewing clips and team life for new people; judged by views: 2025's feed posts, recall aside, 12,500 "
+    "a week":
         lambda: round(_feed_outside_recall().query("platform == 'tiktok'")["impressions"].sum()
                       / ((365 - _recall_weeks() * 7) / 7), -2) == 12500,
     "it answers 30% of questions, slowly, so we compete on answers: every question answered at the next "

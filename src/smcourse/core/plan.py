@@ -2797,9 +2797,8 @@ def example_plan() -> Plan:
                     {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays", owner="Sam"),
             Channel("YouTube", "rented", "One long video a month for the blog's brewing guides",
                     1, "month", {"Brewing at home": 100}, 480, "24", owner="Ade"),
-            Channel("TikTok", "rented", "Short brewing clips and the team at work for new people; "
-                                        "judged by views a week of its feed posts outside the recall, "
-                                        "2025's 12,500",
+            Channel("TikTok", "rented", "Brewing clips and team life for new people; judged by "
+                                        "views: 2025's feed posts, recall aside, 12,500 a week",
                     5, "week", {"Brewing at home": 50, "Behind the roaster": 50}, 60, "4", owner="Ade"),
             Channel("Review sites", "occupied", "Thank reviewers, put right what went wrong",
                     0, "week", {}, 0, "12.5"),
