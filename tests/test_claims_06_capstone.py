@@ -828,6 +828,15 @@ NOTES_CLAIMS = {
         and _shortest_rest(_surge_spans()) >= REST
         and SURGE_SHIFTS["early"]["Sam"] == ("Sun",)
         and SURGE_SHIFTS["early"]["Lee"] == ("Tue", "Wed", "Thu", "Fri", "Sat"),
+    "The tools' 40 USD a month paid today (Buffer for 4 channels) is one of Lumen's invented records.":
+        lambda: TOOLS_2026 == 4 * BUFFER_PER_CHANNEL == 40
+        and "40 is paid today, Buffer for 4 channels (Lumen's records, assumed)"
+        in squash(LUMEN.budget.tools),
+    "Lumen's plan adds a target list of cafés the founder visits or emails, each sample logged with its "
+    "answer, and names today's hours and this route as what its case rests on":
+        lambda: "cafés on a target list; each sample sent is logged with its answer" in _objective_of(
+            "leads").reason and LUMEN.budget.rests_on.startswith(f"{HOURS_2026} hours a week on social")
+        and "wholesale" in LUMEN.budget.rests_on,
     "Buffer's prices come from a third party's summary (stitchflow.com, updated 4 March 2026); we found "
     "no page of Buffer's own, so the plan has the head of marketing confirm them at buffer.com/pricing "
     "by 18 December 2026.":
