@@ -2904,10 +2904,11 @@ def example_plan() -> Plan:
                              "channel, Buffer and the Google profile, each with a login of their "
                              "own, never a shared password or one person's account alone; "
                              "everyone on the rota is an editor. Every channel and Buffer asks for "
-                             "two-factor login, by an authenticator app on each work phone. A "
+                             "two-factor login, by an authenticator app, not text messages. A "
                              "hacked or locked account is recovered the same day by the head of "
                              "marketing, or the founder, through the platform's own route "
-                             "(Instagram's is instagram.com/hacked); the other channels say so."),
+                             "(Instagram's is instagram.com/hacked); the other channels warn "
+                             "followers."),
         disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
                    "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
                    "“gifted”): the FTC's Endorsement Guides (16 CFR Part 255, revised July 2023) "
