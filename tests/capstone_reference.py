@@ -156,9 +156,9 @@ def _reworded(value, names: set[str]):
 
 PLACEHOLDER_FIELDS = {"presences", "numbers", "competitor", "summary", "description", "needs",
                       "reason", "why", "purpose", "voice", "who_answers", "escalation", "deputy",
-                      "holding_statement", "approver", "pause", "disclosure", "other_work",
-                      "other_costs", "tools", "surge", "case", "step", "owner", "readers",
-                      "source", "account_security", "rests_on"}
+                      "holding_statement", "approver", "pause", "account_security", "disclosure",
+                      "other_work", "other_costs", "tools", "surge", "case", "step", "owner",
+                      "readers", "source"}
 
 
 def _texts_as(value, text: str):
