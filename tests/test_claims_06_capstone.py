@@ -868,6 +868,15 @@ NOTES_CLAIMS = {
         and _shortest_rest(_surge_spans()) >= REST
         and SURGE_SHIFTS["early"]["Sam"] == ("Sun",)
         and SURGE_SHIFTS["early"]["Lee"] == ("Tue", "Wed", "Thu", "Fri", "Sat"),
+    "The tools' 40 USD a month paid today (Buffer for 4 channels) is one of Lumen's invented records.":
+        lambda: TOOLS_2026 == 4 * BUFFER_PER_CHANNEL == 40
+        and "40 is paid today, Buffer for 4 channels (Lumen's records, assumed)"
+        in squash(LUMEN.budget.tools),
+    "Lumen's plan adds a target list of cafés the founder visits or emails, each sample logged with its "
+    "answer, and names today's hours and this route as what its case rests on":
+        lambda: "cafés on a target list; each sample sent is logged with its answer" in _objective_of(
+            "leads").reason and LUMEN.budget.rests_on.startswith(f"{HOURS_2026} hours a week on social")
+        and "wholesale" in LUMEN.budget.rests_on,
     "Buffer's prices come from a third party's summary (stitchflow.com, updated 4 March 2026); we found "
     "no page of Buffer's own, so the plan has the head of marketing confirm them at buffer.com/pricing "
     "by 18 December 2026.":
@@ -897,7 +906,6 @@ WAGE, ON_COSTS = 35, 0.25  # Lumen's wage an hour and its employer on-costs (inv
 LOADED = WAGE * (1 + ON_COSTS)
 CAFE_WAGE = 20  # the café's wage an hour for baristas and part-timers (Lumen's assumption)
 CAFE_LOADED, CAFE_OVERTIME = CAFE_WAGE * (1 + ON_COSTS), CAFE_WAGE * 1.5 * (1 + ON_COSTS)
-FEDERAL_EXEMPT = 684  # USD a week, the level the Department of Labor enforces (2024 rule vacated)
 OVERTIME = WAGE * 1.5 * (1 + ON_COSTS)  # an hour beyond a 40-hour week, with on-costs
 # The costs of the plan's own actions (Lumen's assumptions): once, in January 2027, the training day,
 # an outside trainer's 600 USD and the day's 8 hours for Sam, Ade and Jo at overtime and Lee at the
@@ -1287,11 +1295,6 @@ def _go_passes(metric, on_path):
     return 1 - NormalDist(path if on_path else baseline, noise).cdf(_go_mark(metric))
 
 
-def _accounts_from_first_half(extra=True):
-    """Accounts opened from January to June's enquiries, at 2026's rate or on the case's path."""
-    leads = next(o for o in LUMEN.objectives if o.outcome == "leads" and o.by == "2027-06-30")
-    return sum(float(leads.baseline) + (_extra_enquiries(month) if extra else 0)
-               for month in range(1, 7)) * WON
 
 
 def _samples_cost(month, until=None):
@@ -1380,6 +1383,13 @@ def _linkedin_a_month():
     return followers["gained"].sum() / 12, _ordinary_comments_by_platform()["linkedin"] / months
 
 
+def _linkedin_net_a_month():
+    """Lumen's LinkedIn followers a month in 2025 net of those lost: the gains of
+    `_linkedin_a_month` less the losses."""
+    followers = data.load("followers").query("brand == 'lumen' and platform == 'linkedin'")
+    return (followers["gained"].sum() - followers["lost"].sum()) / 12
+
+
 def _cafes_needed_a_month():
     """The cafés that must follow or comment on LinkedIn each month for December's extra enquiries,
     each offered a sample bag, at the case's rate of enquiries per bag offered."""
@@ -1411,7 +1421,8 @@ PLAN_CLAIMS = {
         lambda: ORDER_MARGIN == 9.6 == round(PRICE * (1 - CODE_OFF) - PRICE * (1 - MARGIN), 2)
         and CODE_OFF == 0.1,
     "The route: two LinkedIn posts a week for cafés like Marco's, and the founder offers each café that "
-    "follows or comments a sample bag, paid from the wholesale budget as today; in 2026, 1 in 3 cafés "
+    "follows or comments a sample bag, paid from the wholesale budget as today. The founder also visits "
+    "or emails cafés on a target list; each sample sent is logged with its answer. In 2026, 1 in 3 cafés "
     "offered a sample enquired (assumed), so six more offers a month bring two more enquiries":
         lambda: _channel("LinkedIn").posts == 2 and 6 * SAMPLE_RATE == _extra_leads()
         == _extra_leads("2027-12-31") == 2,
@@ -1459,11 +1470,11 @@ PLAN_CLAIMS = {
     "and LinkedIn, the platforms our 2025 export holds.":
         lambda: _mention_platforms() == {"Instagram", "Facebook", "X", "TikTok", "LinkedIn"}
         and _objective(MENTIONS).source.endswith("metrics.mention_reply_share"),
-    "The ask: 16,108 USD a year of new money from 4 January 2027. It pays overtime 9,988, tools 2,520, "
-    "paid promotion 2,400 and the plan's actions 1,200 (Lumen's assumptions, a month: tastings' coffee "
-    "40, creators' gift bags 30, the on-call phone 30; the email tool is paid today). Apart from it, 4 "
-    "people hours a week move from other work (39 in all), worth 9,100: time, not cash. A reserve of "
-    "16,000, from the first stage on, is spent only in a surge.":
+    "The ask: 16,108 USD a year of new money from 4 January 2027. It pays overtime 9,988, tools 2,520 "
+    "(250 a month less the 40 paid today), paid promotion 2,400 and the plan's actions 1,200 (Lumen's "
+    "assumptions, a month: tastings' coffee 40, creators' gift bags 30, the on-call phone 30; the email "
+    "tool is paid today). Apart from it, 4 people hours a week move from other work (39 in all), worth "
+    "9,100: time, not cash. A reserve of 16,000, from the first stage on, is spent only in a surge.":
         lambda: (LUMEN.budget.people_hours, HOURS_2026, LUMEN.start, LUMEN.budget.paid_per_month,
                  LUMEN.budget.contingency) == (39, 35, "2027-01-04", 200, 16000)
         and LUMEN.budget.tools_per_month - TOOLS_2026 == 210
@@ -1477,25 +1488,16 @@ PLAN_CLAIMS = {
         lambda: _cheaper_parts() == (4960, 120, 560, 2400) and _cheaper_option() == (2.2, 8040)
         and sum(_cheaper_parts()[1:]) == 3080
         and [name for name in CUT if name in _buffer_channels()] == ["Threads"],
-    "October's accounts, 3 at 2026's rate and 5.5 on the path, are too few to gate on; they re-price the "
-    "case.":
-        lambda: _accounts_from_first_half(extra=False) == 3 and _accounts_from_first_half() == 5.5
-        and _october_by_the_noise_rule()[1] > 1 / 2,
-    "The 35 hours on social today are Sam's 15, Ade's 15 and Jo's 5 (Lumen's records, assumed); the "
-    "2025 data, at the plan's minutes, show about 15.5, and 2.7 more on the blog and newsletter.":
+    "The 35 hours on social today are Sam's 15, Ade's 15 and Jo's 5 (Lumen's records, assumed).":
         lambda: HOURS_2026 == LUMEN.budget.hours_today == 35 == sum(
-            LUMEN.budget.hours_by_person[name] for name in ("Sam", "Ade", "Jo"))
-        and f"{sum(_feed_hours_2025().values()) + _answer_hours_2025():.1f}" == "15.5"
-        and f"{_blog_and_newsletter_hours():.1f}" == "2.7",
+            LUMEN.budget.hours_by_person[name] for name in ("Sam", "Ade", "Jo")),
     "Approve January to March 2027 and a 16,000 USD reserve (6,724 USD of new money)":
         lambda: LUMEN.budget.first_stage_cost == _first_stage_cost() == 6724
         and round(LUMEN.budget.new_money_per_year / 4 + TRAINING + 180 + 42) == 6724
         and BUFFER_CHANNELS * (BUFFER_MONTHLY - BUFFER_PER_CHANNEL) * QUARTER == 42
         and LUMEN.budget.contingency == 16000,
     "The wholesale budget pays for the route's sample bags, 15 USD each (Lumen's records, assumed): "
-    "three for each extra enquiry, 990 USD in 2027 and 1,080 a year after, a cost the case counts. The "
-    "first quarter's new money, 6,724 USD, is its share of the 16,108, the training day 2,475 (a trainer "
-    "and overtime), 180 of sample bags and 42 for Buffer billed monthly.":
+    "three for each extra enquiry, 990 USD in 2027 and 1,080 a year after, a cost the case counts.":
         lambda: SAMPLE_BAG == 15 and 1 / SAMPLE_RATE == 3
         and [round(sum(_samples_cost(month) for month in range(first, first + 12)))
              for first in (1, 13, 25)] == [990, 1080, 1080]
@@ -1512,7 +1514,10 @@ PLAN_CLAIMS = {
     "The case counts cost and value over 2027 to 2029 and assumes December's level holds after 2027: 14 "
     "extra orders and two extra wholesale enquiries a month.":
         lambda: _extra_orders(36) == _extra_orders(12) == 14 and _extra_enquiries(36) == 2
-        and _extra_leads("2027-12-31") == 2,
+        and _extra_leads("2027-12-31") == 2 and _targets_match_the_case()
+        and [_extra_orders(month) * 3 for month in (1, 2, 3)] == [8, 16, 24]
+        and [_extra_enquiries(month) * 3 for month in (1, 2, 3)] == [2, 4, 6]
+        and [_extra_orders(month) for month in range(6, 10)] == [8, 10, 12, 14],
     "an order averages 32 USD at a 40% margin, 9.60 after the code's 10% off; we assume one extra code "
     "order in four would have come anyway and so only costs the 3.20 discount: 6.40 an extra order on "
     "average. A wholesale account averages 7,800 USD a year at a 35% margin, 2,730 USD, and 1 in 4 "
@@ -1531,12 +1536,6 @@ PLAN_CLAIMS = {
         and f"above the {EXTRA_ORDER_VALUE:.2f} USD an extra order earns" in squash(LUMEN.budget.case)
         and "ad-only posts, never on our feeds, with a code of their own" in _objective(ORDERS).reason
         and LUMEN.budget.paid_per_month * 12 == 2400,
-    "Orders and enquiries build up evenly over January to March; the orders hold at 8 more a month to "
-    "June and rise by 2 a month to 14 by September.":
-        lambda: _targets_match_the_case()
-        and [_extra_orders(month) * 3 for month in (1, 2, 3)] == [8, 16, 24]
-        and [_extra_enquiries(month) * 3 for month in (1, 2, 3)] == [2, 4, 6]
-        and [_extra_orders(month) for month in range(6, 10)] == [8, 10, 12, 14],
     "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in 2029: "
     "53,000 against 81,000 of cost.":
         lambda: _rounded_case()[:5] == [5000, 18000, 30000, 53000, 81000]
@@ -1544,11 +1543,8 @@ PLAN_CLAIMS = {
         and _rounded_case()[4] - _rounded_case()[3] == _rounded_case()[7] == 28000
         and _recall_weeks() * _surge_week_cost() < LUMEN.budget.contingency,
     "A message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
-    "that arrives after the 19:00 look waits for the 07:00 look: the 54 comments of 2025 outside the "
-    "recall that came "
-    "between 19:00 and 19:30 waited about 12 hours.":
-        lambda: _waits_arriving(7, 19).max() <= 4 and len(_waits_arriving(19, 19.5)) == 54
-        and round(_waits_arriving(19, 19.5).median()) == 12,
+    "that arrives after the 19:00 look waits for the 07:00 look.":
+        lambda: _waits_arriving(7, 19).max() <= 4 and _waits_arriving(19, 19.5).min() > 4,
     "Of all messages, the target is five in ten within 4 hours (the replay gives six) and 93 in 100 "
     "within 11.":
         lambda: TRACKED_TARGET == 50 and _tracked_within_four()
@@ -1567,10 +1563,8 @@ PLAN_CLAIMS = {
     "the looks answer all that ask or complain and thank 42% of the rest":
         lambda: [o.target for o in LUMEN.objectives if o.metric == MENTIONS] == ["60", "65"]
         and math.ceil(_share_of_the_rest_to_thank(0.65) * 100) == 42,
-    "at 60% of about 22 a week, 13 answers at 4 minutes, 2 hours a week with the reading":
-        lambda: round(_genuine_mentions_per_week()) == 22 and round(_genuine_mentions_per_week() * 0.6) == 13
-        and float(_objective(MENTIONS).target) == 60 and 13 * 4 / 60 <= 2,
-    "It is a scheduler, not a listening tool: we do not count on it for keyword alerts.":
+    "It schedules the posts and gathers the comments for the looks. It is a scheduler, not a listening "
+    "tool.":
         lambda: "keyword alert" in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation
         and "Buffer" not in LUMEN.crisis.escalation,
     "On Lumen's own accounts the apps' notifications do not sort by keyword, so the new ones are read "
@@ -1626,9 +1620,8 @@ PLAN_CLAIMS = {
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
-    "the on-call allowance 2 (the 14 night checks and the phone between them, Lumen's assumption, paid "
-    "as overtime beyond a 40-hour week: the half on top, 2,275 USD a year; an alert's work comes from "
-    "the contingency)":
+    "the on-call allowance 2 (the 14 night checks and the phone between them, paid as overtime: 2,275 USD "
+    "a year)":
         lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 9988,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day in 14 shifts, beside "
     "the usual looks. Each shift has an unpaid meal break, as New York Labor Law section 162 requires "
@@ -1654,12 +1647,9 @@ PLAN_CLAIMS = {
     "assumption, above the minimum wage), 25 with on-costs, 1,875":
         lambda: _cafe_hours_given_up() == {"Jo": 35, "Lee": 40}
         and f"{75 * CAFE_LOADED:,.0f}" == "1,875" and CAFE_WAGE == 20,
-    "surge evenings are unpaid only if she is exempt from overtime: executive or administrative duties "
-    "and, in New York, at least 1,199.10 USD a week in 2026":
-        lambda: 1199.10 > FEDERAL_EXEMPT and "the federal 684 is lower" in LUMEN.budget.surge,
-    "on each one's own wage: Lee's 1.75 hours beyond 40 at the café's 37.50 with on-costs, 65.63; Jo's "
-    "0.5 and Sam's and Ade's 2 early shifts, 14.5 hours, at 52.50 USD an hour, 65.625 with on-costs, "
-    "951.56. A surge week costs about 2,892 USD, three 8,677, five 14,461, within the 16,000 set aside.":
+    "beyond which the US Fair Labor Standards Act pays time and a half (U.S. Department of Labor, "
+    "Overtime Pay). A surge week costs about 2,892 USD, three 8,677, five 14,461, within the 16,000 set "
+    "aside.":
         lambda: _surge_weeks() == {"Jo": 40.5, "Lee": 41.75} and CAFE_OVERTIME == 37.5
         and math.floor(1.75 * CAFE_OVERTIME * 100 + 0.5) / 100 == 65.63
         and WAGE * 1.5 == 52.5 and OVERTIME == 65.625
@@ -1667,12 +1657,6 @@ PLAN_CLAIMS = {
         and f"{14.5 * OVERTIME:,.2f}" == "951.56"
         and round(_surge_week_cost()) == 2892 and round(_recall_weeks() * _surge_week_cost()) == 8677
         and round(5 * _surge_week_cost()) == 14461 < LUMEN.budget.contingency == 16000,
-    "outside New York City, Long Island and Westchester (Book Law LLP's summary of the state's December "
-    "2023 rule; the federal 684 is lower). The 2027 figure follows the "
-    "state's indexing: the founder confirms it, and whether she is exempt, by 18 December 2026, 17 days "
-    "before the start.":
-        lambda: "Dutchess County, in New York State's Hudson Valley" in LUMEN.situation.presences
-        and (dt.date.fromisoformat(LUMEN.start) - dt.date(2026, 12, 18)).days == 17,
     "Meal breaks fit between looks, four hours apart.":
         lambda: all([int(hour) for hour in re.findall(r"\d+", shift)] == [7, 11, 15, 19]
                     for shift in LUMEN.community.rota.values()) and 4 > max(MEAL.values()),
@@ -1689,19 +1673,21 @@ PLAN_CLAIMS = {
     "About 250 USD a month, our estimate of November 2026":
         lambda: LUMEN.budget.tools_per_month == 250 and 70 + 26 + 150 == 246 <= 250,
     "such as Brand24's smallest plan, about 150 (an estimate, tested in a free trial in December, which "
-    "also shows the platforms it covers; we count on its alerts only there). 246 in all, rounded up.":
+    "also shows the platforms it covers; we count on its alerts only there). 246 in all, budgeted as "
+    "250; 40 is paid today, Buffer for 4 channels (Lumen's records, assumed), so the new money is 210 a "
+    "month, 2,520 a year.":
         lambda: "on the platforms it covers" in LUMEN.crisis.escalation
         and BUFFER_CHANNELS * BUFFER_PER_CHANNEL + 26 + 150 == 246
-        and math.ceil(246 / 10) * 10 == LUMEN.budget.tools_per_month,
+        and math.ceil(246 / 10) * 10 == LUMEN.budget.tools_per_month
+        and TOOLS_2026 == 4 * BUFFER_PER_CHANNEL == 40 and LUMEN.budget.tools_per_month - TOOLS_2026 == 210
+        and 210 * 12 == 2520,
     "Jo, trained on the inbox, then takes the absent lead's looks and night checks on three of Sam's "
     "days and two of Ade's, and Lee, a barista trained on the inbox too, on the others, as the rest rule "
     "allows; the other lead holds the on-call phone. Before a holiday the "
-    "lead makes the posts ahead and queues them in Buffer (Sam's 6.95 hours, Ade's 8.85); in a sick "
-    "week only what is queued goes out. Lee takes Jo's looks and checks, 4.29 hours a week, in her 5 "
-    "weeks away, their café shifts set around them. All four already work 40 hours a week, so all "
-    "cover is overtime at time and a half: Jo's cover and the leads' posts made ahead, 90.0 hours at "
-    "65.625 USD an hour with on-costs, "
-    "Lee's 48.2 at the café's 37.50: about 7,713 USD a year, in the budget.":
+    "lead makes the posts ahead and queues them in Buffer; in a sick week only what is queued goes out. "
+    "Lee takes Jo's looks and checks, 4.29 hours a week, in her 5 weeks away, their café shifts set "
+    "around them. All four already work 40 hours a week, so all cover is overtime at time and a half: "
+    "about 7,713 USD a year, in the budget.":
         lambda: [_looks(lead) for lead in LEADS] == [4.64, 4.64]
         and [_checks(name) for name in ("Sam", "Ade", "Jo")] == [0.72, 0.71, 0.57]
         and sum(map(_checks, ("Sam", "Ade", "Jo"))) == _on_call_hours() and _nobody_spans_over_ten_hours()
@@ -1764,15 +1750,16 @@ PLAN_CLAIMS = {
         lambda: "threads" not in set(_lumen()[0]["platform"]),
     "people nearby, like Priya; views and calls counted from its first four weeks":
         lambda: not {"google", "google business profile"} & set(_lumen()[0]["platform"]),
-    "Short brewing clips and the team at work for new people; judged by views a week, 2025's 12,500":
+    "Brewing clips and team life for new people; judged by views: 2025's feed posts, recall aside, 12,500 "
+    "a week":
         lambda: round(_feed_outside_recall().query("platform == 'tiktok'")["impressions"].sum()
                       / ((365 - _recall_weeks() * 7) / 7), -2) == 12500,
     "it answers 30% of questions, slowly, so we compete on answers: every question answered at the next "
     "look.":
         lambda: _answered("beacon") < 0.5 < _baseline(RECALL)["questions_answered"] / 100
         and "Each look answers every message waiting" in LUMEN.community.who_answers,
-    "as Yelp asks businesses not to ask for reviews (confirmed on Yelp's own pages by 18 December 2026, "
-    "17 days before the start)":
+    "as Yelp asks businesses not to ask for reviews (to be confirmed on Yelp's own pages by 18 December "
+    "2026, 17 days before the start)":
         lambda: (dt.date.fromisoformat(LUMEN.start) - dt.date(2026, 12, 18)).days == 17,
     "the head of marketing confirms each price by 18 December 2026, 17 days before the start.":
         lambda: (dt.date.fromisoformat(LUMEN.start) - dt.date(2026, 12, 18)).days == 17,
@@ -1789,8 +1776,10 @@ PLAN_CLAIMS = {
         lambda: not plan.counts_platform_activity(_objective_of("partnerships"))
         and not plan.CLICK_COUNT.search(_objective_of("partnerships").metric)
         and "introductions" in plan.OUTCOME_COUNTS["partnerships"],
-    "monitoring about 24 mentions a week":
-        lambda: round(_mentions_per_week().sum()) == 24,
+    "monitoring about 24 mentions a week and answering 6 in 10 of the genuine ones 2":
+        lambda: round(_mentions_per_week().sum()) == 24
+        and round(_genuine_mentions_per_week()) == 22 and round(_genuine_mentions_per_week() * 0.6) == 13
+        and float(_objective(MENTIONS).target) == 60 and 13 * 4 / 60 <= 2,
 }
 
 
@@ -1805,19 +1794,8 @@ def _gate_chances():
     return april_stop, april_idle, 1 - july_pass, july_idle, july_pass - april_stop
 
 
-def _accounts_noise(extra):
-    """The mean and spread of the accounts opened from January to June's enquiries: a share WON
-    of a count that varies as the enquiries do (binomial on a normal count)."""
-    _, noise, _ = _pooled("leads", HALF)
-    enquiries = _accounts_from_first_half(extra) / WON
-    return enquiries * WON, math.sqrt(enquiries * WON * (1 - WON) + WON ** 2 * noise ** 2)
 
 
-def _october_by_the_noise_rule():
-    """October's mark set as July's (the lowest whole count that chance alone reaches at most one
-    time in ten) and how often a plan on its path would then fail it."""
-    mark = math.ceil(NormalDist(*_accounts_noise(extra=False)).inv_cdf(0.9))
-    return mark, NormalDist(*_accounts_noise(extra=True)).cdf(mark)
 
 
 def _rounded_case():
@@ -1834,8 +1812,9 @@ BUDGET_CLAIMS = {
     "Approve January to March 2027 and a 16,000 USD reserve":
         lambda: LUMEN.start == "2027-01-04" and LUMEN.budget.people_hours - HOURS_2026 == 4
         and LUMEN.budget.contingency == 16000,
-    "1 April 2027: stop if January to March bring at most 90 orders and at most 6 enquiries (stops <1% "
-    "of working plans, passes 75% of idle ones).":
+    "1 April 2027, only to stop a plan clearly going nowhere: stop if January to March bring at most 90 "
+    "orders and at most 6 enquiries (stops <1% of working plans, passes 75% of idle ones); July's gate is "
+    "the real decision.":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
         and [_pooled(metric, QUARTER)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and _gate_chances()[0] < 1 / 100 and _gate_chances()[1] == 0.75,
@@ -1929,6 +1908,38 @@ test_the_instructor_notes_say_it, test_the_data_agree_with_the_notes = says_and_
 
 test_lumen_s_exported_plan_says_it, test_the_data_agree_with_the_exported_plan = says_and_agrees(
     lambda: squash(plan_export.to_markdown(LUMEN)), PLAN_CLAIMS)
+
+
+# The account security policy and the assumptions the case rests on, read from their fields.
+SECURITY_AND_RISK_CLAIMS = {
+    "The founder and the head of marketing hold the admin role on every channel, Buffer and the Google "
+    "profile":
+        lambda: LUMEN.crisis.approver == "The founder; the head of marketing when the founder cannot be "
+        "reached" and "Google Business Profile" in LUMEN.channel_names() and "Buffer" in LUMEN.budget.tools,
+    "everyone on the rota is an editor.":
+        lambda: {re.match(r"[A-Z][a-z]+", shift).group() for shift in LUMEN.community.rota.values()}
+        | {re.search(r", ([A-Z][a-z]+) at 15", shift).group(1) for shift in LUMEN.community.rota.values()}
+        == {"Sam", "Ade", "Jo"},
+    "through the platform's own route (Instagram's is instagram.com/hacked)":
+        lambda: "Instagram" in LUMEN.channel_names(),
+    "35 hours a week on social today (Lumen's records; 2025's data show about 18 at the plan's minutes), "
+    "timed for four weeks, reset in February":
+        lambda: HOURS_2026 == LUMEN.budget.hours_today == 35 and round(_todays_hours()) == 18
+        and (dt.date.fromisoformat(LUMEN.reporting.first) - dt.date.fromisoformat(LUMEN.start)).days
+        == 4 * 7,
+    "wholesale, 96% of 2029's value: two more enquiries a month need six more cafés a month (LinkedIn "
+    "gains 19.5 followers a month gross, 16.4 net), tested at both gates.":
+        lambda: round(_wholesale_share(range(25, 37)) * 100) == 96 and _extra_leads("2027-12-31") == 2
+        and _cafes_needed_a_month() == 6 and f"{_linkedin_a_month()[0]:.1f}" == "19.5"
+        and f"{_linkedin_net_a_month():.1f}" == "16.4"
+        and f"at most {_pooled('leads', QUARTER)[0]:g} enquiries" in LUMEN.budget.go_no_go
+        and f"at least {_go_mark('leads')} enquiries by June" in LUMEN.budget.go_no_go,
+}
+
+
+test_lumen_s_security_and_risks_say_it, test_the_data_agree_with_the_security_and_risks = says_and_agrees(
+    lambda: squash(" ".join((LUMEN.crisis.account_security, LUMEN.budget.rests_on))),
+    SECURITY_AND_RISK_CLAIMS)
 
 
 CARD_CLAIMS = {
