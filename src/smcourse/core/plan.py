@@ -2801,7 +2801,7 @@ def example_plan() -> Plan:
             Channel("LinkedIn", "rented", "Wholesale partners like Marco; hiring",
                     2, "week", {"Wholesale and careers": 100}, 45, "4",
                     owner="Head of marketing"),
-            Channel("X", "rented", "About 5 mentions a week reach us there, and we assume the "
+            Channel("X", "rented", "About 4 mentions a week reach us there, and we assume the "
                     "local press (checked by March); not for clicks", 4, "week",
                     {"Behind the roaster": 50, "Ask the roaster": 50}, 10, "4", "weekdays", owner="Sam"),
             Channel("YouTube", "rented", "One long video a month for the blog's brewing guides",
