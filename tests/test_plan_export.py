@@ -435,7 +435,7 @@ def test_the_top_risks_open_with_what_the_case_rests_on_or_say_it_is_not_written
     unwritten = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, rests_on=""))
     risks = _summary_markdown(to_markdown(unwritten)).split("**Top risks**\n\n", 1)[1]
     assert risks.startswith("- **The case rests on**: not written yet: the assumptions the case "
-                            "rests on (Budget: What the case rests on).\n")
+                            "rests on (Budget: Rests on).\n")
     budget_part = plan_export.part_markdown(written, "budget")
     assert f"- **The case rests on**: {' '.join(premises.split())}\n" in budget_part
 

@@ -56,7 +56,7 @@ CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a no
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
 NOT_WRITTEN = "not written yet."
 NO_PAYBACK = "when it pays back is not written yet (Budget: Payback)."
-NO_PREMISES = "not written yet: the assumptions the case rests on (Budget: What the case rests on)."
+NO_PREMISES = "not written yet: the assumptions the case rests on (Budget: Rests on)."
 ANNEX = "annex"  # the part that lists the calendar day by day, at the end of the document
 # The course data file each course metric is computed from (the rest: posts.csv).
 COURSE_FILES = {"response_time": "comments.csv", "questions_answered": "comments.csv",
