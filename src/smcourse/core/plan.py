@@ -1011,10 +1011,12 @@ def _check_objectives(plan: Plan):
 
 
 def _templated(objective: Objective) -> str:
-    """The reason of `objective` as a template: `_plain`, without the words of its own metric and
-    unit (a template with each metric's name filled in is the same template)."""
-    own = set(_plain(f"{objective.metric} {objective.unit}").split())
-    return " ".join(word for word in _plain(objective.reason).split() if word not in own)
+    """The reason of `objective` as a template: `_plain`, without its own metric's name or unit
+    (a template with each metric's name filled in is the same template)."""
+    reason = f" {_plain(objective.reason)} "
+    for own in filter(None, (_plain(objective.metric), _plain(objective.unit))):
+        reason = reason.replace(f" {own} ", " ")
+    return " ".join(reason.split())
 
 
 def _check_templated_reasons(objectives: list[Objective]):
