@@ -315,7 +315,7 @@ def test_task_b_run_directly_takes_the_points_of_a_one_channel_skeleton_and_temp
     earned, shown = _task_b_run_directly(with_templated_reasons(bakery), tmp_path, capsys)
     assert earned == TASK_B - 1
     assert "✗ objectives and audience insight: 1 still to fix; first, at objectives[1].reason: " \
-        "One reason is given, near word for word, for 4 objectives (objectives[1].reason, " in shown
+        "One reason is given, near word for word, for 6 objectives (objectives[1].reason, " in shown
 
 
 def with_cake_orders_aimed_at(bakery: plan.Plan, target: str) -> plan.Plan:
