@@ -31,8 +31,8 @@ from capstone_reference import (
     with_one_line_policies,
     with_one_objective_and_word_salad,
     with_placeholder_texts,
-    with_texts_cut_and_numbers_pushed,
     with_templated_reasons,
+    with_texts_cut_and_numbers_pushed,
     with_texts_reversed,
 )
 
