@@ -127,5 +127,5 @@ def test_grading_the_capstone_ends_with_the_report_printed_and_saved(tmp_path, c
     out = capsys.readouterr().out
     saved = (root / "alike" / f"{ASSIGNMENT}.txt").read_text(encoding="utf-8")
     assert saved.startswith("ben and cleo: 100% alike, 100% of the shape\n")
-    assert out.endswith(f"Plans alike (for the tutor to read side by side):\n{saved}"
-                        f"wrote {root / 'alike' / (ASSIGNMENT + '.txt')}\n")
+    assert out.endswith("Plans alike, and each beside Lumen's example (for the tutor to read side "
+                        f"by side):\n{saved}wrote {root / 'alike' / (ASSIGNMENT + '.txt')}\n")
