@@ -10,6 +10,7 @@ import nbformat
 import pytest
 from capstone_reference import (
     SITUATION_AND_REASONS,
+    bike_shop_skeleton,
     quarter_filled,
     reference_plan,
     scripted_copy,
@@ -30,12 +31,13 @@ from capstone_reference import (
     with_one_line_policies,
     with_one_objective_and_word_salad,
     with_placeholder_texts,
+    with_templated_reasons,
     with_texts_cut_and_numbers_pushed,
     with_texts_reversed,
 )
 
 from smcourse.core import plan
-from smcourse.instructor import grading
+from smcourse.instructor import alike, grading
 from smcourse.ui.answers import score_parts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -150,8 +152,8 @@ def scores(graded):
     return graded[0]
 
 
-def _tutor_line(root: Path, student: str) -> str:
-    """What the autograded Task B cell printed for the tutor."""
+def _shown(root: Path, student: str) -> str:
+    """What the autograded Task B cell printed: the learner's feedback."""
     notebook = nbformat.read(root / "autograded" / student / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
                              as_version=4)
     cell = next(c for c in notebook.cells
@@ -193,16 +195,14 @@ def test_a_plan_of_word_salad_naming_a_channel_earns_nothing_for_the_plan(scores
 
 def test_a_scripted_copy_that_keeps_lumen_s_people_and_rota_earns_nothing_for_the_plan(graded):
     """A reader's scripted copy: numbers doubled, dates moved, every text a sentence made at random,
-    so its choices print under their line; its shape, scale and calendar taken out, and Lumen's
-    rota and people give it away."""
+    so its choices stay under their line; its shape, scale and calendar taken out, and Lumen's
+    rota and people give it away. The learner reads which measures fired, in words only."""
     scores, root = graded
     assert scores["lumen_scripted_copy"] == TASK_A
-    line = _tutor_line(root, "lumen_scripted_copy")
-    assert "repeats 27% of Lumen's example" in line and "77% of its shape" in line
-    assert "Lumen's people and personas (Ade, Jo, Priya, Sam); Lumen as its own business; " \
-        "Lumen's rota." in line
-    assert "Lumen's own names in it (three or more of its people and personas, Lumen as its " \
-        "business, its rota): none." in _tutor_line(root, "reference")
+    line = _shown(root, "lumen_scripted_copy")
+    assert "close to Lumen's example in its shape and its names (Lumen's people, personas, " \
+        "business or rota)." in line
+    assert "close to Lumen's example" not in _shown(root, "reference")
 
 
 def test_a_baseline_typed_against_the_comments_file_it_names_costs_the_objectives_point(scores):
@@ -232,19 +232,33 @@ def test_task_a_accepts_per_cent_and_checks_the_order_and_the_posts_pooled(score
     assert scores[student] == TASK_A_ANSWERS[student][1] + TASK_B
 
 
-def test_the_tutor_sees_how_much_of_lumen_s_example_each_plan_repeats(graded):
+def test_the_learner_s_feedback_shows_no_share_of_lumen_s_example(graded):
+    """A copier who read the shares could edit until they slipped under the lines: the feedback
+    says only whether the copy check fired, on which measure, and that the tutor compares."""
+    scores, root = graded
+    for student in scores:
+        shown = _shown(root, student)
+        assert "Your tutor compares every plan handed in with Lumen's example" in shown
+        if student.startswith("lumen_"):
+            assert "close to Lumen's example in " in shown and not re.search(r"\d\s*%", shown)
+
+
+def test_the_tutor_s_report_gives_the_shares_of_lumen_s_example_each_plan_repeats(graded):
+    """`smcourse assignments alike` on the graded course: the shares the feedback left out."""
     _, root = graded
-    shares = {student: int(re.search(r"this plan repeats (\d+)% of Lumen's example",
-                                     _tutor_line(root, student)).group(1))
-              for student in ("reference", "lumen_reworded", "lumen_reversed", "lumen_nudged")}
-    assert shares["reference"] < 10 and shares["lumen_reworded"] > 90 \
-        and shares["lumen_reversed"] > 90 and shares["lumen_nudged"] > 90
-    assert "and 100% of Lumen's written texts" in _tutor_line(root, "lumen_nudged")
-    shape = {student: int(re.search(r"(\d+)% of its shape", _tutor_line(root, student)).group(1))
-             for student in ("reference", "lumen_cut", "lumen_renamed_and_rewritten",
-                             "lumen_scaled_and_moved")}
+    against = {line.student: line for line in alike.alike(ASSIGNMENT, root).lumen}
+    share = {student: round(100 * line.share) for student, line in against.items()}
+    assert share["reference"] < 10 and share["lumen_reworded"] > 90 \
+        and share["lumen_reversed"] > 90 and share["lumen_nudged"] > 90
+    assert against["lumen_nudged"].texts == 1
+    shape = {student: round(100 * line.shape) for student, line in against.items()}
     assert shape["reference"] < 20 and shape["lumen_cut"] >= 50 \
         and shape["lumen_renamed_and_rewritten"] >= 50 and shape["lumen_scaled_and_moved"] > 90
+    scripted = against["lumen_scripted_copy"]
+    assert (share["lumen_scripted_copy"], shape["lumen_scripted_copy"]) == (27, 77)
+    assert scripted.names == ["Lumen's people and personas (Ade, Jo, Priya, Sam)",
+                              "Lumen as its own business", "Lumen's rota"]
+    assert against["reference"].names == [] and "no_plan_file" not in against
 
 
 def _task_b_run_directly(handed_in: plan.Plan, folder: Path, capsys) -> tuple[float, str]:
@@ -285,6 +299,23 @@ def test_task_b_run_directly_takes_the_points_invented_numbers_earned(tmp_path, 
 def test_the_grading_run_gives_no_point_to_a_quarter_filled_plan_or_invented_numbers(scores):
     assert scores["quarter_filled"] == TASK_A
     assert scores["bakery_invented_rate"] == TASK_A + TASK_B - 2
+
+
+def test_task_b_run_directly_takes_the_points_of_a_one_channel_skeleton_and_templated_reasons(
+        tmp_path, capsys):
+    """The expert reader's bike-shop skeleton (one channel, one objective, monitoring chosen and
+    unmeasured) earned all four points; now its goal and its single channel are fixes. So is one
+    reason given, with each metric's name filled in, for four of the bakery's objectives."""
+    bakery = reference_plan(tmp_path)
+    earned, shown = _task_b_run_directly(bike_shop_skeleton(bakery), tmp_path, capsys)
+    assert earned == TASK_B - 2
+    assert "✗ objectives and audience insight: 1 still to fix; first, at goals.monitor: No " \
+        "objective tells you whether monitor works" in shown
+    assert "✗ strategy: 1 still to fix; first, at channels: Choose at least 2 channels" in shown
+    earned, shown = _task_b_run_directly(with_templated_reasons(bakery), tmp_path, capsys)
+    assert earned == TASK_B - 1
+    assert "✗ objectives and audience insight: 1 still to fix; first, at objectives[1].reason: " \
+        "One reason is given, near word for word, for 6 objectives (objectives[1].reason, " in shown
 
 
 def with_cake_orders_aimed_at(bakery: plan.Plan, target: str) -> plan.Plan:

@@ -263,29 +263,60 @@ def test_a_goal_needs_a_known_activity_and_a_reason():
                       "collaborate)."]
 
 
-def test_a_goal_no_objective_measures_is_pointed_out():
+def test_a_goal_no_objective_measures_is_a_fix():
     lumen = _example(objectives=[plan.example_plan().objectives[0]])
-    assert _messages(lumen, "goals", "consider") == [
-        "No objective tells you whether monitor works; consider median response time or positive "
-        "sentiment, or a count of your own (introductions that led to a meeting a month, say) marked as "
-        "measuring monitor.",
+    assert _messages(lumen, "goals", "fix") == [
+        "No objective tells you whether monitor works: measure it with median response time or "
+        "positive sentiment, or a count of your own (introductions that led to a meeting a month, "
+        "say) marked as measuring monitor, or drop the activity.",
         # newsletter sign-ups do not show ties with a few named people
-        "No objective tells you whether connect works; consider median response time or questions "
-        "answered, or a count of your own (introductions that led to a meeting a month, say) marked as "
-        "measuring connect."]
+        "No objective tells you whether connect works: measure it with median response time or "
+        "questions answered, or a count of your own (introductions that led to a meeting a month, "
+        "say) marked as measuring connect, or drop the activity."]
 
 
 def test_an_own_count_measures_the_activity_it_is_marked_with():
     signups = plan.example_plan().objectives[0]
     lumen = _example(objectives=[signups, dataclasses.replace(signups, activity="connect"),
                                  dataclasses.replace(signups, activity="selling")])
-    assert _messages(lumen, "goals", "consider") == [
-        "No objective tells you whether monitor works; consider median response time or positive "
-        "sentiment, or a count of your own (introductions that led to a meeting a month, say) marked as "
-        "measuring monitor."]
+    assert _messages(lumen, "goals", "fix") == [
+        "No objective tells you whether monitor works: measure it with median response time or "
+        "positive sentiment, or a count of your own (introductions that led to a meeting a month, "
+        "say) marked as measuring monitor, or drop the activity."]
     assert _messages(lumen, "objectives") == [
         "“selling” is not one of the four activities (monitor, communicate, connect, "
         "collaborate)."]
+
+
+def test_one_reason_given_for_three_objectives_of_different_metrics_is_a_template():
+    """Spaces, case, punctuation and each objective's own metric name aside; a metric's
+    milestones share their reason and count once, as Lumen's do."""
+    objectives = plan.example_plan().objectives
+    template = "We expect {} to grow because we will post more often and answer every message."
+    metrics = list(dict.fromkeys(o.metric for o in objectives))[:3]
+    firsts = [next(o for o in objectives if o.metric == metric) for metric in metrics]
+    templated = [dataclasses.replace(o, reason=template.format(o.metric).upper() + "  !")
+                 for o in firsts]
+    found = [(i.where, i.message) for i in plan.check(_example(objectives=templated))
+             if i.message.startswith("One reason")]
+    assert found == [("objectives[1].reason", "One reason is given, near word for word, for 3 "
+                      "objectives (objectives[1].reason, objectives[2].reason, "
+                      "objectives[3].reason): say for each why its own metric should reach its "
+                      "own target.")]
+    two = [*templated[:2], dataclasses.replace(templated[0], target=str(
+        float(templated[0].target) + 1))]  # two metrics, one with a milestone: not a template
+    assert not [i for i in plan.check(_example(objectives=two)) if i.message.startswith("One reason")]
+    assert not [i for i in plan.check(plan.example_plan()) if i.message.startswith("One reason")]
+
+
+def test_a_plan_needs_two_channels_one_may_be_free():
+    lumen = plan.example_plan()
+    profile = next(c for c in lumen.channels if c.name == "Google Business Profile")
+    message = ("Choose at least 2 channels, so that one platform's change of rules leaves you a "
+               "way to reach people; one may be free, such as the Google Business Profile or an "
+               "email list.")
+    assert message in _messages(_example(channels=lumen.channels[:1]), "channels")
+    assert message not in _messages(_example(channels=[lumen.channels[0], profile]), "channels")
 
 
 # --- objectives measure what they name, beyond noise ----------------------------------------------
@@ -864,7 +895,8 @@ def test_lumen_s_plan_disguised_with_placeholder_texts_has_something_to_fix_in_e
     fixes = [issue for issue in plan.check(disguised) if issue.level == "fix"]
     for group in GRADED_GROUPS:
         assert any(issue.part in group for issue in fixes), group
-    assert all("placeholder" in issue.message for issue in fixes)
+    assert all("placeholder" in issue.message or issue.message.startswith("One reason is given")
+               for issue in fixes)  # the placeholder as every objective's reason is a template too
     assert "crisis.approver" in {issue.where for issue in fixes}
 
 

@@ -41,6 +41,12 @@ def _fill_in_like_a_learner(builder):
     row.posts.value, row.minutes_per_post.value, row.response_hours.value = 4, 30, "4"
     row.mix[0].value, row.mix[1].value = 60, 40
     row.owner.value = "Jo"
+    profile = builder.channels["Google Business Profile"]  # a plan needs two channels
+    profile.chosen.value, profile.property.value = True, "rented"
+    profile.purpose.value = "Opening hours and readings for people nearby"
+    profile.posts.value, profile.per.value, profile.minutes_per_post.value = 1, "month", 10
+    profile.response_hours.value, profile.mix[1].value = "24", 100
+    profile.owner.value = "Jo"
     for name, value in (("who_answers", "Jo answers every comment and message"),
                         ("escalation", "The owner calls the customer back"), ("days", 5),
                         ("opens", "09:00"), ("closes", "17:00"), ("staffed_hours", 3),
@@ -91,7 +97,12 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     _fill_in_like_a_learner(builder)
     saved = json.loads(path.read_text(encoding="utf-8"))["plan"]
     assert saved["organisation"] == "Harbour Books"
-    assert saved["channels"] == [{"name": "Instagram", "property": "rented",
+    assert saved["channels"] == [{"name": "Google Business Profile", "property": "rented",
+                                  "purpose": "Opening hours and readings for people nearby",
+                                  "posts": 1, "per": "month", "mix": {"Events": 100},
+                                  "minutes_per_post": 10, "response_hours": "24", "days": "",
+                                  "owner": "Jo"},
+                                 {"name": "Instagram", "property": "rented",
                                   "purpose": "Shelf photos for local readers", "posts": 4, "per": "week",
                                   "mix": {"New books": 60, "Events": 40}, "minutes_per_post": 30,
                                   "response_hours": "4", "days": "", "owner": "Jo"}]
@@ -181,7 +192,7 @@ def test_renaming_a_pillar_carries_its_shares_and_relabels_the_boxes(tmp_path):
     builder = PlanBuilder(tmp_path / "mine.plan.json")
     _fill_in_like_a_learner(builder)
     builder.pillars[1].name.value = "Readings"
-    assert builder.read().channels[0].mix == {"New books": 60, "Readings": 40}
+    assert builder.read().channels[1].mix == {"New books": 60, "Readings": 40}
     assert builder.channels["Instagram"].mix[1].tooltip == "Instagram: share of Readings (%)"
     assert builder.channels["Instagram"].mix[1].description == "Readings %"
 
@@ -284,7 +295,7 @@ def test_owners_and_hours_by_person_are_saved_restored_and_checked(tmp_path):
     builder.channels["Instagram"].owner.value = "Jo"
     builder.hours_by_person.value = "Jo 6; the owner 1"
     saved = json.loads(path.read_text(encoding="utf-8"))["plan"]
-    assert saved["channels"][0]["owner"] == "Jo"
+    assert saved["channels"][1]["owner"] == "Jo"
     assert saved["budget"]["hours_by_person"] == {"Jo": 6, "the owner": 1}
     restored = PlanBuilder(path)
     assert restored.channels["Instagram"].owner.value == "Jo"
@@ -312,7 +323,8 @@ def test_a_plan_saved_before_owners_and_hours_by_person_loads_with_them_empty(tm
     _fill_in_like_a_learner(PlanBuilder(path))
     saved = json.loads(path.read_text(encoding="utf-8"))
     del saved["plan"]["budget"]["hours_by_person"]
-    del saved["plan"]["channels"][0]["owner"]
+    for channel in saved["plan"]["channels"]:
+        del channel["owner"]
     path.write_text(json.dumps(saved), encoding="utf-8")
     restored = PlanBuilder(path)
     assert restored.hours_by_person.value == "" and restored.channels["Instagram"].owner.value == ""

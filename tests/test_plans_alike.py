@@ -83,12 +83,35 @@ def test_a_malformed_or_missing_plan_file_is_named_not_a_traceback(report):
     assert "eli: left out, no my_strategy.plan.json handed in" in lines
 
 
+def test_each_learner_s_plan_is_set_beside_lumen_s_with_the_three_shares_and_names(report):
+    """The shares the learner's feedback no longer shows: every readable plan gets a line, the
+    most alike first, saying whether the copy check fired and on which measure."""
+    found, bakery, lumen = report
+    against = {line.student: line for line in found.lumen}
+    assert list(against) == ["ben", "cleo", "fay", "amina"]
+    assert (against["ben"].share, against["ben"].shape, against["ben"].texts) == (1, 1, 1)
+    fay, fay_plan = against["fay"], with_everything_scaled_and_moved(plan.example_plan())
+    assert fay.share < plan.COPY_SHARE and fay.texts < plan.TEXT_COPY_SHARE
+    assert fay.shape > 0.9 and fay.names == plan.example_names(fay_plan)
+    assert fay.line() == (f"fay against Lumen's example: {fay.share:.0%} of its choices, "
+                          f"{fay.shape:.0%} of its shape, {fay.texts:.0%} of its texts; Lumen's "
+                          f"names: {'; '.join(fay.names) or 'none'} (the copy check fired: "
+                          f"{', '.join(plan.example_copied_by(fay_plan))})")
+    amina = against["amina"]
+    assert amina.share == plan.example_similarity(bakery) < plan.COPY_SHARE
+    assert amina.names == [] and "the copy check fired" not in amina.line()
+    assert [line.line() for line in found.lumen] == found.lines()[len(found.pairs):-2]
+
+
 def test_the_command_prints_the_pairs_or_that_no_two_plans_are_alike(tmp_path, capsys):
     root = _course(tmp_path, {"ben": plan.example_plan()})
     assert cli.main(["assignments", "alike", ASSIGNMENT, "--course", str(root)]) == 0
     saved = root / "alike" / f"{ASSIGNMENT}.txt"
-    assert capsys.readouterr().out == f"no two plans alike\nwrote {saved}\n"
-    assert saved.read_text(encoding="utf-8") == "no two plans alike\n"
+    beside_lumen = ("ben against Lumen's example: 100% of its choices, 100% of its shape, 100% of "
+                    "its texts; Lumen's names: ")
+    out = capsys.readouterr().out
+    assert out.startswith(f"no two plans alike\n{beside_lumen}") and out.endswith(f"wrote {saved}\n")
+    assert saved.read_text(encoding="utf-8") == out.removesuffix(f"wrote {saved}\n")
     assert cli.main(["assignments", "alike", "07_missing", "--course", str(root)]) == 1
     assert "no solution notebook at" in capsys.readouterr().err
 
@@ -104,5 +127,5 @@ def test_grading_the_capstone_ends_with_the_report_printed_and_saved(tmp_path, c
     out = capsys.readouterr().out
     saved = (root / "alike" / f"{ASSIGNMENT}.txt").read_text(encoding="utf-8")
     assert saved.startswith("ben and cleo: 100% alike, 100% of the shape\n")
-    assert out.endswith(f"Plans alike (for the tutor to read side by side):\n{saved}"
-                        f"wrote {root / 'alike' / (ASSIGNMENT + '.txt')}\n")
+    assert out.endswith("Plans alike, and each beside Lumen's example (for the tutor to read side "
+                        f"by side):\n{saved}wrote {root / 'alike' / (ASSIGNMENT + '.txt')}\n")

@@ -96,7 +96,7 @@ def _grade(args: argparse.Namespace) -> None:
         print(result.summary)
     print("\n".join(["", "Safety:", *run.safety]))
     if args.assignment == alike.CAPSTONE:
-        print("\nPlans alike (for the tutor to read side by side):")
+        print("\nPlans alike, and each beside Lumen's example (for the tutor to read side by side):")
         _alike_report(args.assignment, _course(args))
 
 
@@ -105,7 +105,8 @@ def _alike(args: argparse.Namespace) -> None:
 
 
 def _alike_report(assignment: str, course: Path) -> None:
-    """Print the pairs of plans alike and the plans left out, and save them for the tutor."""
+    """Print the pairs of plans alike, each plan beside Lumen's example and the plans left out,
+    and save them for the tutor."""
     from smcourse.instructor import alike
 
     report = alike.alike(assignment, course)
@@ -187,7 +188,8 @@ def _add_assignment_commands(commands) -> None:
     feedback.set_defaults(run=_feedback)
     alike = sub.add_parser("alike", parents=[course],
                            help="after grading a capstone, list the pairs of learners' plans (and the "
-                                "reference plan) that are alike, for the tutor to read side by side",
+                                "reference plan) that are alike, and each plan's shares of Lumen's "
+                                "example, for the tutor to read side by side",
                            epilog="example: smcourse assignments alike 06_capstone_strategy_plan")
     alike.add_argument("assignment", help="assignment id")
     alike.set_defaults(run=_alike)

@@ -110,6 +110,8 @@ NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
 PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy, and too short to answer
 FILLER_WORDS = 4  # a run of this many words in three or more texts is a filler, not an answer
 FILLER_FIELDS = 3
+TEMPLATED_REASONS = 3  # one reason given for three objectives of different metrics is a template
+LEAST_CHANNELS = 2  # one platform alone leaves nothing when it changes its rules
 # A policy (the crisis policy's holding statement, pause and escalation, the disclosure policy)
 # is followed by someone else on a bad day: one shorter than this many words cannot say who does
 # what, when and how. Measured on 30 November 2026: the shortest of Lumen's is 31 words (its
@@ -1003,8 +1005,36 @@ def _check_objectives(plan: Plan):
             yield _consider("objectives", f"{where}.reason",
                             _named_nothing(f"The reason of objective {number}"))
     yield from _check_outcomes_counted(plan.objectives)
+    yield from _check_templated_reasons(plan.objectives)
     yield from _check_answered_floor(plan.objectives)
     yield from _check_clicks_convert(plan.objectives)
+
+
+def _templated(objective: Objective) -> str:
+    """The reason of `objective` as a template: `_plain`, without its own metric's name or unit
+    (a template with each metric's name filled in is the same template)."""
+    reason = f" {_plain(objective.reason)} "
+    for own in filter(None, (_plain(objective.metric), _plain(objective.unit))):
+        reason = reason.replace(f" {own} ", " ")
+    return " ".join(reason.split())
+
+
+def _check_templated_reasons(objectives: list[Objective]):
+    """A fix when one reason (`_templated`) serves TEMPLATED_REASONS or more objectives of
+    different metrics: a template, not a reason for each target. A metric's milestones share their
+    reason, and count once."""
+    numbers_by_reason: dict[str, list[int]] = {}
+    metrics_by_reason: dict[str, set[str]] = {}
+    for number, objective in enumerate(objectives, start=1):
+        if reason := _templated(objective):
+            numbers_by_reason.setdefault(reason, []).append(number)
+            metrics_by_reason.setdefault(reason, set()).add(_plain(objective.metric))
+    for reason, metrics in metrics_by_reason.items():
+        if len(metrics) >= TEMPLATED_REASONS:
+            fields = [f"objectives[{number}].reason" for number in numbers_by_reason[reason]]
+            yield _fix("objectives", fields[0], f"One reason is given, near word for word, for "
+                       f"{len(fields)} objectives ({', '.join(fields)}): say for each why its own "
+                       "metric should reach its own target.")
 
 
 def _check_answered_floor(objectives: list[Objective]):
@@ -1344,10 +1374,10 @@ def _check_goals(plan: Plan):
         elif goal.activity not in measured:
             fitting = [spec.label.lower() for spec in METRICS.values()
                        if goal.activity in spec.measures][:2]
-            yield _consider("goals", where, f"No objective tells you whether {goal.activity} works; "
-                                            f"consider {' or '.join(fitting)}, or a count of your "
-                                            "own (introductions that led to a meeting a month, say) "
-                                            f"marked as measuring {goal.activity}.")
+            yield _fix("goals", where, f"No objective tells you whether {goal.activity} works: "
+                                       f"measure it with {' or '.join(fitting)}, or a count of your "
+                                       "own (introductions that led to a meeting a month, say) "
+                                       f"marked as measuring {goal.activity}, or drop the activity.")
 
 
 def _check_audience(plan: Plan):
@@ -1382,8 +1412,10 @@ def _check_pillars(plan: Plan):
 
 
 def _check_channels(plan: Plan):
-    if not plan.channels:
-        yield _fix("channels", "channels", "Choose at least one channel.")
+    if len(plan.channels) < LEAST_CHANNELS:
+        yield _fix("channels", "channels", f"Choose at least {LEAST_CHANNELS} channels, so that "
+                   "one platform's change of rules leaves you a way to reach people; one may be "
+                   "free, such as the Google Business Profile or an email list.")
     names, pillars = plan.channel_names(), set(plan.pillar_names())
     for name in sorted({name for name in names if names.count(name) > 1}):
         yield _fix("channels", f"channels.{name}", f"{name} is listed twice; keep one entry.")
@@ -2341,13 +2373,29 @@ def _check_transplanted(plan: Plan):
                                     "write your own.")
 
 
+def example_copied_by(plan: Plan) -> list[str]:
+    """The copy check's measures, in words and without their shares, by which `plan` repeats
+    Lumen's example (`copies_example_by`); [] when none. The learner sees these words; the shares
+    are for the tutor's report of plans alike (`smcourse assignments alike`)."""
+    return copies_example_by(example_similarity(plan), example_shape(plan),
+                             example_texts_repeated(plan), example_names(plan))
+
+
+def copies_example_by(share: float, shape: float, texts: float, names: list[str]) -> list[str]:
+    """The measures, in words, on which a plan repeating `share` of Lumen's choices
+    (`example_similarity`), `shape` of its shape (`example_shape`) and `texts` of its written
+    texts (`example_texts_repeated`), carrying Lumen's `names` (`example_names`), reaches the copy
+    check's line: COPY_SHARE, SHAPE_SHARE, TEXT_COPY_SHARE, any name."""
+    measures = {"its choices": share >= COPY_SHARE, "its shape": shape >= SHAPE_SHARE,
+                "its written texts": texts >= TEXT_COPY_SHARE,
+                "its names (Lumen's people, personas, business or rota)": bool(names)}
+    return [measure for measure, fired in measures.items() if fired]
+
+
 def copies_example(plan: Plan) -> bool:
-    """Whether `plan` repeats at least COPY_SHARE of Lumen's example (`example_similarity`), at
-    least SHAPE_SHARE of its shape (`example_shape`), or at least TEXT_COPY_SHARE of its texts,
-    whatever the numbers, or names Lumen's own (`example_names`). A learner's own plan shares a
-    default or two; the tutor sees the shares either way."""
-    return (example_similarity(plan) >= COPY_SHARE or example_shape(plan) >= SHAPE_SHARE
-            or example_texts_repeated(plan) >= TEXT_COPY_SHARE or bool(example_names(plan)))
+    """Whether `plan` repeats much of Lumen's example by any of the copy check's measures
+    (`example_copied_by`). A learner's own plan shares a default or two."""
+    return bool(example_copied_by(plan))
 
 
 # ------------------------------------------------------------------------------- save and load

@@ -2,10 +2,12 @@
 other learner's and with the solution's reference plan, by the copy check's own measures (the
 choices, `plan.similarity`, and the shape, `plan.shape_similarity`, which no scaling of the
 numbers or moving of the dates hides), so that a shared or leaked plan reaches the tutor, who
-reads both.
+reads both; and each learner's plan against Lumen's example, with the copy check's three shares
+and Lumen's names it carries, which the learner's feedback does not show.
 
     report = alike(CAPSTONE, root)
     report.pairs       # Pair("amina", "the reference plan", 0.91, 0.98), ... highest first
+    report.lumen       # AgainstLumen("ben", 0.22, 0.45, 0.22, []), ... the most alike first
     report.unreadable  # {"ben": "no my_strategy.plan.json handed in", ...}
     save(report, CAPSTONE, root)  # alike/06_capstone_strategy_plan.txt in the course folder
 
@@ -47,17 +49,49 @@ class Pair:
     shape: float
 
 
+@dataclass(frozen=True)
+class AgainstLumen:
+    """A learner's plan beside Lumen's example: the shares of its choices, shape and written texts
+    the plan repeats (`plan.example_similarity`, `plan.example_shape`,
+    `plan.example_texts_repeated`) and Lumen's names it carries (`plan.example_names`)."""
+
+    student: str
+    share: float
+    shape: float
+    texts: float
+    names: list[str]
+
+    def line(self) -> str:
+        flagged = plan.copies_example_by(self.share, self.shape, self.texts, self.names)
+        return (f"{self.student} against Lumen's example: {self.share:.0%} of its choices, "
+                f"{self.shape:.0%} of its shape, {self.texts:.0%} of its texts; Lumen's names: "
+                f"{'; '.join(self.names) or 'none'}"
+                + (f" (the copy check fired: {', '.join(flagged)})" if flagged else ""))
+
+
 @dataclass
 class Report:
     pairs: list[Pair] = field(default_factory=list)
     unreadable: dict[str, str] = field(default_factory=dict)  # learner -> why their plan is left out
+    lumen: list[AgainstLumen] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        """The report as lines to read: each pair, then each plan left out."""
+        """The report as lines to read: each pair, each plan against Lumen's example, then each
+        plan left out."""
         found = [f"{pair.first} and {pair.second}: {pair.share:.0%} alike, {pair.shape:.0%} of "
                  "the shape" for pair in self.pairs]
         skipped = [f"{student}: left out, {why}" for student, why in self.unreadable.items()]
-        return (found or ["no two plans alike"]) + skipped
+        return ((found or ["no two plans alike"]) + [against.line() for against in self.lumen]
+                + skipped)
+
+
+def against_lumen(plans: dict[str, plan.Plan]) -> list[AgainstLumen]:
+    """Each of `plans` (by learner) beside Lumen's example, the most alike first."""
+    found = [AgainstLumen(student, plan.example_similarity(mine), plan.example_shape(mine),
+                          plan.example_texts_repeated(mine), plan.example_names(mine))
+             for student, mine in plans.items()]
+    return sorted(found, key=lambda against: (-max(against.share, against.shape, against.texts),
+                                              against.student))
 
 
 def reference_plan(solution: Path, folder: Path) -> plan.Plan:
@@ -104,6 +138,7 @@ def alike(assignment: str, root: Path, line: float = plan.COPY_SHARE,
     plans, unreadable = _handed_in(submitted, assignment)  # the reference comes last: pairs end with it
     if not plans and not unreadable:
         raise SmcourseError(f"no submissions of {assignment} in {submitted}/<student>/{assignment}/")
+    lumen = against_lumen(plans)
     with tempfile.TemporaryDirectory() as scratch:
         plans[REFERENCE] = reference_plan(solution, Path(scratch))
     prints = {name: plan.fingerprint(handed_in) for name, handed_in in plans.items()}
@@ -116,7 +151,7 @@ def alike(assignment: str, root: Path, line: float = plan.COPY_SHARE,
                     plan.shape_similarity(shapes[second], shapes[first]))
         if share >= line or shape >= shape_line:
             pairs.append(Pair(first, second, share, shape))
-    return Report(sorted(pairs, key=lambda pair: -max(pair.share, pair.shape)), unreadable)
+    return Report(sorted(pairs, key=lambda pair: -max(pair.share, pair.shape)), unreadable, lumen)
 
 
 def save(report: Report, assignment: str, root: Path) -> Path:
