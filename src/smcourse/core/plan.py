@@ -2968,9 +2968,8 @@ def example_plan() -> Plan:
                                  "0.5, managing paid promotion 0.5, tastings 0.5",
                       other_hours=8, hourly_cost=43.75,
                       hours_by_person={"Sam": 15, "Ade": 15, "Jo": 5, "Head of marketing": 4},
-                      other_costs="Overtime for holiday and sick cover and the on-call premium, "
-                                  "9,988; the plan's own actions, 1,200; a training day in "
-                                  "January 2027, 2,475 once.",
+                      other_costs="Holiday, sick and on-call overtime, 9,988; the plan's actions, "
+                                  "1,200; a training day, January 2027, 2,475 once.",
                       other_costs_per_year=11188,
                       tools="About 250 USD a month, our estimate of November 2026; the head of marketing "
                             "confirms each price by 18 December 2026, 17 days before the start. "
@@ -3018,17 +3017,15 @@ def example_plan() -> Plan:
                             "(U.S. Department of Labor, Overtime Pay). A surge week costs about "
                             "2,892 USD, three 8,677, "
                             "five 14,461, within the 16,000 set aside.",
-                      first_stage="Approve January to March 2027 and a 16,000 USD reserve: a quarter "
-                                  "of the 16,108, the training day's 2,475, 180 of sample bags and 42 for "
-                                  "Buffer billed monthly",
+                      first_stage="Approve January to March 2027 and a 16,000 USD reserve",
                       first_stage_cost=6724, hours_today=35, new_money_per_year=16108,
                       go_no_go="1 April 2027, only to stop a plan clearly going nowhere: stop if "
                                "January to March bring at most 90 orders and at most 6 enquiries "
-                               "(a plan on track is stopped here less than 1 time in 100; one doing "
-                               "nothing gets through 3 times in 4); July's gate is the real decision.\n"
+                               "(a plan on track is stopped under 1 time in 100; one doing nothing "
+                               "passes 3 times in 4); July's gate is the real decision.\n"
                                "1 July 2027: go on only with at least 199 orders and at least 17 "
-                               "enquiries by June (a plan on track fails it 16 times in 100; one doing "
-                               "nothing passes less than 1 time in 100); 84 in 100 plans on track pass both.",
+                               "enquiries by June (a plan on track fails 16 times in 100; one doing "
+                               "nothing passes under 1 in 100).",
                       payback="Loses 24,000 USD in 2027, 28,000 short at 2029's end, pays back "
                               "October 2031; chosen over the cheaper option (March 2030) for its "
                               "paid test.",
@@ -3046,7 +3043,8 @@ def example_plan() -> Plan:
                            "tool is paid today). Apart from it, 4 "
                            "people hours a week move from other work (39 in all), worth 9,100: "
                            "time, not cash. A reserve of 16,000, from the first stage on, is spent "
-                           "only in a surge. A year of the plan costs about 121,313 USD. The 35 "
+                           "only in a surge. The first stage's 6,724 is a quarter of the 16,108, the training "
+                           "day's 2,475, 180 of sample bags and 42 for Buffer billed monthly. A year of the plan costs about 121,313 USD. The 35 "
                            "hours on social today are Sam's 15, Ade's 15 "
                            "and Jo's 5 (Lumen's records, assumed).\n\n"
                            "The cheaper option, without YouTube, Threads and the paid promotion, "
