@@ -2840,7 +2840,7 @@ def example_plan() -> Plan:
                         "crisis policy says.",
             escalation="Complaints about the café go to the café manager, and about a web-shop "
                        "order to the head of marketing, who runs the shop, the same day; at "
-                       "weekends Ade answers them and leaves refunds for Monday. "
+                       "weekends the lead on duty answers them and leaves refunds for Monday. "
                        "Wholesale enquiries go to the founder within a working day.",
             days=7, opens="07:00", closes="19:30", staffed_hours=10,
             messages_per_week=62, dms_per_week=15, minutes_per_reply=4,
