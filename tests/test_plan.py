@@ -1749,7 +1749,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
     """TRANSPLANT_SHARE's margins: Lumen's fields of 10 words or more repeat at most 0.6 of another
     long field of Lumen's (its approver, named in its crisis escalation), the bakery's at most 0.39
     of any of Lumen's; the readers' recipes at least 0.96 (pasted), 0.92 (sentences reversed),
-    0.93 (every second word dropped), 0.87 (a filler word between every two) and 0.96 (moved into
+    0.91 (every second word dropped), 0.87 (a filler word between every two) and 0.96 (moved into
     other fields)."""
     lumen = plan._example_field_texts()
     among_lumen = max(plan.repeated_share(text, other) for where, text in lumen.items()
@@ -1759,7 +1759,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
     among_long = max(plan.repeated_share(text, other) for where, text in lumen.items()
                      for other_where, other in lumen.items() if where != other_where
                      and min(len(text.split()), len(other.split())) >= plan.TRANSPLANT_MIN_WORDS)
-    assert round(among_long, 2) == 0.26  # fields of 20 words or more, the approver aside
+    assert round(among_long, 2) == 0.19  # fields of 20 words or more, the approver aside
     bakery = reference_plan(tmp_path)
     bakery_s = max(_transplant_shares(bakery).values())
     recipes = [min(share for where, share in _transplant_shares(recipe(bakery)).items()
@@ -1768,7 +1768,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
                               with_lumen_s_policies_garbled, with_lumen_s_policies_padded,
                               with_lumen_s_policies_moved)]
     assert [round(share, 2) for share in (among_lumen, bakery_s, *recipes)] == [
-        0.6, 0.39, 0.96, 0.92, 0.93, 0.87, 0.96]
+        0.6, 0.39, 0.96, 0.92, 0.91, 0.87, 0.96]
     assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE < min(recipes)
 
 

@@ -2724,14 +2724,16 @@ def example_plan() -> Plan:
                          "rest; "
                          "judged as the baseline is, the share of all genuine mentions on those "
                          "platforms answered, pooled over April to June."),
-        Objective("leads", "Wholesale enquiries from social media", "2", "4", "2027-06-30",
+        Objective("leads", "Wholesale enquiries from social media or the founder's list", "2", "4",
+                  "2027-06-30",
                   unit="enquiries a month", spread=spread["leads"], periods="3", activity="connect",
                   source="Lumen's enquiry log, 2026 (assumed)",
                   reason="Lumen's own records (assumed): 2 a month in 2026, most through LinkedIn. "
                          "The route: two LinkedIn posts a week for cafés like Marco's, and the founder "
                          "offers each café that follows or comments a sample bag, paid from the wholesale "
                          "budget as today. The founder also visits or emails cafés on a target list; each "
-                         "sample sent is logged with its answer. In 2026, 1 in 3 cafés offered a "
+                         "sample and enquiry is logged with its source, reported apart. In 2026, 1 in "
+                         "3 cafés offered a "
                          "sample enquired (assumed), so six more offers a month bring two more "
                          "enquiries, building up over January to March; judged as the mean of April "
                          "to June."),
@@ -2886,8 +2888,9 @@ def example_plan() -> Plan:
                         "Overnight the leads hold the on-call phone in alternate weeks, as the "
                         "crisis policy says.",
             escalation="Complaints about the café go to the café manager, and about a web-shop "
-                       "order to the head of marketing, who runs the shop, the same day; "
-                       "wholesale enquiries go to the founder within a working day.",
+                       "order to the head of marketing, who runs the shop, the same day; at "
+                       "weekends the lead on duty answers them and leaves refunds for Monday. "
+                       "Wholesale enquiries go to the founder within a working day.",
             days=7, opens="07:00", closes="19:30", staffed_hours=10,
             messages_per_week=62, dms_per_week=15, minutes_per_reply=4,
             rota=rota,
@@ -2903,7 +2906,9 @@ def example_plan() -> Plan:
                    "in her 5 weeks away, their café shifts set around them. All four "
                    "already work 40 hours a week, so all cover is "
                    "overtime at time and a half: about 7,713 USD a year, "
-                   "in the budget. Jo books no holiday in a lead's weeks away; if both are sick, "
+                   "in the budget: 75 hours of looks and checks (Jo's 27 at 65.625, Lee's 48 "
+                   "at 37.50) and the leads' posts made ahead of holidays, 63 at 65.625. "
+                   "Jo books no holiday in a lead's weeks away; if both are sick, "
                    "the head of marketing takes the looks Lee cannot. Direct messages (15 a week) are an "
                    "assumption: our 2025 export has none and most platforms export none, so "
                    "the leads count them, and time each look, for the first four weeks; the "
@@ -3013,8 +3018,8 @@ def example_plan() -> Plan:
                                  "0.5, managing paid promotion 0.5, tastings 0.5",
                       other_hours=8, hourly_cost=43.75,
                       hours_by_person={"Sam": 15, "Ade": 15, "Jo": 5, "Head of marketing": 4},
-                      other_costs="Overtime for holiday and sick cover and the on-call premium, "
-                                  "9,988; the plan's own actions, 1,200.",
+                      other_costs="Holiday, sick and on-call overtime, 9,988; the plan's actions, "
+                                  "1,200; a training day, January 2027, 2,475 once.",
                       other_costs_per_year=11188,
                       tools="About 250 USD a month, our estimate of November 2026; the head of marketing "
                             "confirms each price by 18 December 2026, 17 days before the start. "
@@ -3066,16 +3071,17 @@ def example_plan() -> Plan:
                       first_stage_cost=6724, hours_today=35, new_money_per_year=16108,
                       go_no_go="1 April 2027, only to stop a plan clearly going nowhere: stop if "
                                "January to March bring at most 90 orders and at most 6 enquiries "
-                               "(stops <1% of working plans, passes 75% of idle ones); July's gate "
-                               "is the real decision.\n"
+                               "(a plan on track is stopped under 1 time in 100; one doing nothing "
+                               "passes 3 times in 4); July's gate is the real decision.\n"
                                "1 July 2027: go on only with at least 199 orders and at least 17 "
-                               "enquiries by June (fails 16% of working plans, passes <1% of idle "
-                               "ones); 84% of working plans pass both.",
+                               "enquiries by June (a plan on track fails 16 times in 100; one doing "
+                               "nothing passes under 1 in 100).",
                       payback="Loses 24,000 USD in 2027, 28,000 short at 2029's end, pays back "
                               "October 2031; chosen over the cheaper option (March 2030) for its "
                               "paid test.",
-                      rests_on="35 hours a week on social today (Lumen's records; 2025's data show "
-                               "about 18 at the plan's minutes), timed for four weeks, reset in February; "
+                      rests_on="35 hours a week on social today (Lumen's records; the 2025 data show "
+                               "about 15.5, 18 with the blog and newsletter, estimated), timed for four "
+                               "weeks, reset in February; "
                                "wholesale, 96% of 2029's value: two more enquiries a month need six "
                                "more cafés a month (LinkedIn gains 19.5 followers a month gross, 16.4 "
                                "net), tested at both gates.",
@@ -3087,7 +3093,9 @@ def example_plan() -> Plan:
                            "tool is paid today). Apart from it, 4 "
                            "people hours a week move from other work (39 in all), worth 9,100: "
                            "time, not cash. A reserve of 16,000, from the first stage on, is spent "
-                           "only in a surge. A year of the plan costs about 121,313 USD. The 35 "
+                           "only in a surge. The first stage's 6,724 is a quarter of the 16,108, the "
+                           "training day's 2,475, 180 of sample bags and 42 for Buffer billed monthly. "
+                           "A year of the plan costs about 121,313 USD. The 35 "
                            "hours on social today are Sam's 15, Ade's 15 "
                            "and Jo's 5 (Lumen's records, assumed).\n\n"
                            "The cheaper option, without YouTube, Threads and the paid promotion, "
