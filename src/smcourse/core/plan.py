@@ -3080,7 +3080,7 @@ def example_plan() -> Plan:
                               "October 2031; chosen over the cheaper option (March 2030) for its "
                               "paid test.",
                       rests_on="35 hours a week on social today (Lumen's records; the 2025 data show "
-                               "about 15.5, 18 with the blog and newsletter, estimated), timed for four "
+                               "about 15.4, 18 with the blog and newsletter, estimated), timed for four "
                                "weeks, reset in February; "
                                "wholesale, 96% of 2029's value: two more enquiries a month need six "
                                "more cafés a month (LinkedIn gains 19.5 followers a month gross, 16.4 "
