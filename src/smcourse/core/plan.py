@@ -3080,11 +3080,11 @@ def example_plan() -> Plan:
                               "October 2031; chosen over the cheaper option (March 2030) for its "
                               "paid test.",
                       rests_on="35 hours a week on social today (Lumen's records; the 2025 data show "
-                               "about 15.4, 18 with the blog and newsletter, estimated), timed for four "
-                               "weeks, reset in February; "
+                               "about 15.4, 18 with the blog and newsletter: then it adds 21 hours, "
+                               "no payback in 20 years), timed for four weeks, reset in February; "
                                "wholesale, 96% of 2029's value: two more enquiries a month need six "
-                               "more cafés a month (LinkedIn gains 19.5 followers a month gross, 16.4 "
-                               "net), tested at both gates.",
+                               "more cafés a month (LinkedIn nets 16.4 followers a month), tested at "
+                               "both gates.",
                       case="The ask: 16,108 USD a year of new money from 4 January 2027. It pays "
                            "overtime 9,988, tools 2,520 (250 a month less the 40 paid today), paid "
                            "promotion 2,400 "
