@@ -3077,14 +3077,14 @@ def example_plan() -> Plan:
                                "enquiries by June (a plan on track fails 16 times in 100; one doing "
                                "nothing passes under 1 in 100).",
                       payback="Loses 24,000 USD in 2027, 28,000 short at 2029's end, pays back "
-                              "October 2031; chosen over the cheaper option (March 2030) for its "
-                              "paid test.",
-                      rests_on="35 hours a week on social today (Lumen's records; the 2025 data show "
-                               "about 15.4, 18 with the blog and newsletter: then it adds 21 hours, "
-                               "no payback in 20 years), timed for four weeks, reset in February; "
-                               "wholesale, 96% of 2029's value: two more enquiries a month need six "
-                               "more cafés a month (LinkedIn nets 16.4 followers a month), tested at "
-                               "both gates.",
+                              "October 2031, if 35 hours are spent today (at the data's 18, not in "
+                              "20 years); chosen over the cheaper option (March 2030) for its paid "
+                              "test.",
+                      rests_on="35 hours a week on social today (assumed; the 2025 data show about "
+                               "15.4, 18 with the blog and newsletter), timed in January and the "
+                               "case redone by 1 February; wholesale, 96% of 2029's value: two more "
+                               "enquiries a month need six more cafés a month sent samples, from "
+                               "LinkedIn and the founder's list, tested at both gates.",
                       case="The ask: 16,108 USD a year of new money from 4 January 2027. It pays "
                            "overtime 9,988, tools 2,520 (250 a month less the 40 paid today), paid "
                            "promotion 2,400 "
