@@ -616,3 +616,89 @@ def with_templated_reasons(bakery: plan.Plan) -> plan.Plan:
     return dataclasses.replace(bakery, objectives=[
         dataclasses.replace(objective, reason=TEMPLATE_REASON.format(metric=objective.metric))
         for objective in bakery.objectives])
+
+
+RESPACED_LOOKS = {"07": "09", "11": "12", "15": "14", "19": "17"}  # three hours apart at most
+KEPT_BY_THE_RESHAPER = {"presences", "numbers", "competitor", "description", "needs",
+                        "source"}  # the audit, personas and pillars: 15 of Lumen's 64 texts kept
+
+
+def with_each_number_reshaped(lumen: plan.Plan, seed: int = 8) -> plan.Plan:
+    """Lumen's plan (`lumen`, a copy of `plan.example_plan()`) reshaped by the expert reader's
+    ten-minute recipe: each figure scaled by its own factor, drawn between 0.7 and 1.4
+    (`seed`; a target's change from its baseline too, a spread by at most 1, and each objective's
+    days from the start; the staffed and people hours then raised just enough to
+    pass the checks), the looks and the inbox's hours an hour later, every name new, every written
+    text but the audit's, the personas' and the pillars' (KEPT_BY_THE_RESHAPER) an unrelated
+    sentence, twenty points of each channel's mix moved from its smallest share to its largest, and the
+    fields the copy checks once left out kept as Lumen's: the first stage, the go/no-go test, the
+    payback, what the case rests on, the account security, the baselines' sources and the metrics'
+    names. The reader measured 0.16 of the choices, 0.40 of the shape and 0.23 of the texts: every
+    automatic point. Drawn with seed 8 (as the reader, redrawing until it passed; most seeds keep
+    half of the shape), this script measured 0.29, 0.48 and 0.23 before those fields counted."""
+    draw = random.Random(seed)
+
+    def factor() -> float:
+        return draw.uniform(0.7, 1.4)
+
+    lumen.organisation = "Harbour Tea Co."
+    for objective in lumen.objectives:
+        objective.metric = objective.metric.replace("Lumen", lumen.organisation)
+        if plan.COURSE_DATA.search(objective.source):
+            rate = plan.RATE_OF.search(objective.spec().unit)
+            objective.source = "our own records, 2026" + (
+                f", about 95 {rate.group(1)} a month" if rate else "")
+        baseline, target = float(objective.baseline), float(objective.target)
+        moved = baseline * factor() + (target - baseline) * factor()  # the change its own factor
+        ceiling = 100 if "%" in objective.spec().unit else objective.spec().high
+        if moved <= ceiling and baseline * 1.4 <= ceiling:
+            objective.baseline = f"{baseline * factor():.4g}"
+            objective.target = f"{float(objective.baseline) + (target - baseline) * factor():.4g}"
+        objective.spread = f"{float(objective.spread) * draw.uniform(0.7, 1):.4g}"
+        start, by = dt.date.fromisoformat(lumen.start), dt.date.fromisoformat(objective.by)
+        objective.by = str(start + (by - start) * factor())
+    for channel in lumen.channels:
+        channel.posts = max(1, round(channel.posts * factor())) if channel.posts else 0
+        channel.minutes_per_post = round(channel.minutes_per_post * factor())
+        if len(channel.mix) > 1:  # twenty points from its smallest share to its largest
+            smallest, *_, largest = sorted(channel.mix, key=channel.mix.get)
+            channel.mix[largest] += 20
+            channel.mix[smallest] -= 20
+        if channel.response_hours:  # never faster than the respaced looks can keep
+            channel.response_hours = f"{max(3, float(channel.response_hours) * factor()):.3g}"
+    team, budget = lumen.community, lumen.budget
+    team.opens, team.closes = "09:00", "20:00"
+    team.rota = {day: re.sub(r"\b(07|11|15|19)\b", lambda hour: RESPACED_LOOKS[hour.group()],
+                             shift) for day, shift in team.rota.items()}
+    for name in ("messages_per_week", "dms_per_week", "minutes_per_reply"):
+        setattr(team, name, round(getattr(team, name) * factor(), 1))
+    for name in ("other_hours", "hourly_cost", "tools_per_month", "paid_per_month", "contingency",
+                 "first_stage_cost", "new_money_per_year", "other_costs_per_year"):
+        setattr(budget, name, round(getattr(budget, name) * factor()))
+    team.staffed_hours = max(round(team.staffed_hours * factor(), 1),
+                             math.ceil(team.hours_needed(min(lumen.promises().values()))))
+    budget.people_hours = max(round(budget.people_hours * factor(), 1),
+                              math.ceil(sum(lumen.hours_by_work().values()) * (1 + plan.BUFFER)))
+    budget.hours_today = min(budget.hours_today, budget.people_hours)
+    budget.hours_by_person = _hours_split_again(lumen)
+    renamed = with_new_people(with_themes_and_readers(lumen))
+    channels = [channel.name for channel in renamed.channels]
+    written = iter(range(1000))
+
+    def rewritten(old: str, field: str) -> str:
+        if field not in PLACEHOLDER_FIELDS - KEPT_BY_THE_RESHAPER or not old.strip():
+            return old
+        if field in ("account_security", "owner"):
+            return old
+        index = next(written)
+        text = _unrelated_sentence(index, channels[index % len(channels)])
+        if field == "holding_statement":
+            return f"{text} We will post an update here by 6 pm."
+        if field in ("pause", "escalation"):
+            return f"{text} {_unrelated_sentence(next(written), channels[index % len(channels)])}"
+        return f"{text} Gifted posts say #ad." if field == "disclosure" else text
+    reshaped = _map_texts(renamed, lambda text, field: rewritten(text, field).replace(
+        "Lumen", renamed.organisation))
+    for channel, named in zip(reshaped.channels, renamed.channels, strict=True):
+        channel.owner = named.owner
+    return reshaped
