@@ -165,8 +165,9 @@ HOURS_SPLIT_TOLERANCE = 0.05  # hours by person adding up to the people hours, t
 # each other in Lumen's field, or each of Lumen's pairs so in the learner's, the larger, so that
 # neither the order of sentences, dropped words nor filler words put in between hide a paste; and
 # against each of Lumen's long fields, so that a policy moved to another field is found) is
-# Lumen's policy pasted in. Measured on 30 November 2026: a long field of Lumen's repeats at most
-# 0.26 of another long field of Lumen's (its crisis escalation, of its complaint escalation), a
+# Lumen's policy pasted in. Measured on 30 November 2026, with the account security and the staged
+# ask (first stage, go/no-go, payback, premises) among the fields: a long field of Lumen's repeats
+# at most 0.21 of another long field of Lumen's (its case, of its payback), a
 # field of 10 words or more 0.6 (its approver, whom its crisis escalation names), and the bakery
 # reference's fields at most 0.39 of any of Lumen's (its holding statement, on the same subject);
 # Lumen's fields pasted into the bakery's plan repeat at least 0.96, with each field's sentences
@@ -2013,8 +2014,9 @@ def _unit(unit: str) -> str:
 
 
 def _prose(plan: Plan) -> list[str]:
-    """Every written text of the plan: situation, reasons, purposes, policies, budget notes and
-    actions."""
+    """Every written text of the plan: situation, reasons, purposes, policies (the account
+    security too), budget notes, the staged ask (first stage, go/no-go, payback, what it rests on)
+    and actions."""
     team, crisis, budget = plan.community, plan.crisis, plan.budget
     return [*dataclasses.astuple(plan.situation), plan.audience.summary,
             *(text for p in plan.audience.personas for text in (p.description, p.needs)),
@@ -2022,7 +2024,8 @@ def _prose(plan: Plan) -> list[str]:
             *(p.description for p in plan.pillars), *(c.purpose for c in plan.channels),
             plan.voice, team.who_answers, team.escalation, team.deputy,
             *dataclasses.astuple(crisis), plan.disclosure, budget.other_work, budget.other_costs,
-            budget.tools, budget.surge, budget.case, *(a.step for a in plan.actions.values())]
+            budget.tools, budget.surge, budget.case, budget.first_stage, budget.go_no_go,
+            budget.payback, budget.rests_on, *(a.step for a in plan.actions.values())]
 
 
 def _words(text: str) -> str:
@@ -2315,6 +2318,12 @@ TRANSPLANT_FIELDS = {
     "budget.other_work": ("budget", "other work", lambda plan: plan.budget.other_work),
     "budget.other_costs": ("budget", "other costs", lambda plan: plan.budget.other_costs),
     "budget.case": ("budget", "case", lambda plan: plan.budget.case),
+    "crisis.account_security": ("crisis", "account security",
+                                lambda plan: plan.crisis.account_security),
+    "budget.first_stage": ("budget", "first stage", lambda plan: plan.budget.first_stage),
+    "budget.go_no_go": ("budget", "go/no-go test", lambda plan: plan.budget.go_no_go),
+    "budget.payback": ("budget", "payback", lambda plan: plan.budget.payback),
+    "budget.rests_on": ("budget", "premises", lambda plan: plan.budget.rests_on),
 }
 
 
