@@ -430,6 +430,7 @@ def _unrelated_sentence(index: int, channel: str) -> str:
 
 
 SOURCE_FIELDS = {"source"}
+STAGED_ASK_FIELDS = {"first_stage", "go_no_go", "payback", "rests_on"}
 
 
 def with_everything_scaled_and_moved(lumen: plan.Plan, factor: float = 1.7,
@@ -483,7 +484,7 @@ def with_everything_scaled_and_moved(lumen: plan.Plan, factor: float = 1.7,
     written = iter(range(1000))
 
     def unrelated(old: str, field: str) -> str:
-        if field not in PLACEHOLDER_FIELDS - SOURCE_FIELDS or not old.strip():
+        if field not in (PLACEHOLDER_FIELDS | STAGED_ASK_FIELDS) - SOURCE_FIELDS or not old.strip():
             return old
         index = next(written)
         text = _unrelated_sentence(index, channels[index % len(channels)])

@@ -15,6 +15,7 @@ from capstone_reference import (
     reference_plan,
     scripted_copy,
     with_dictionary_words,
+    with_each_number_reshaped,
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
     with_invented_cake_orders,
@@ -517,15 +518,16 @@ def test_lumen_s_plan_with_new_pillar_metric_people_and_persona_names_is_still_a
 
 
 def test_the_copy_check_weighs_the_strategy_but_holds_back_a_plan_that_repeats_lumen_s_texts():
-    """Lumen's texts alone are a small part of the fingerprint's weight; a plan that repeats most
-    of them is a copy all the same, whatever its numbers."""
+    """Lumen's texts alone are about a quarter of the fingerprint's weight (0.26 with its staged
+    ask); a plan that repeats most of them is a copy all the same, whatever its numbers."""
     lumen = plan.example_plan()
     weights = plan.fingerprint(lumen)
     prose = sum(weight for choice, weight in weights.items() if choice.startswith("text|"))
-    assert prose < 0.25 * sum(weights.values())
+    assert prose < 0.3 * sum(weights.values())
     texts_only = _example(objectives=[], channels=[], community=plan.Community(
         who_answers=lumen.community.who_answers, escalation=lumen.community.escalation),
-        budget=plan.Budget(case=lumen.budget.case, surge=lumen.budget.surge))
+        budget=plan.Budget(**{name: getattr(lumen.budget, name) for name in (
+            "case", "surge", "first_stage", "go_no_go", "payback", "rests_on")}))
     assert plan.example_similarity(texts_only) < plan.COPY_SHARE
     assert plan.example_texts_repeated(texts_only) > 0.5 and plan.copies_example(texts_only)
 
@@ -538,7 +540,8 @@ def test_lumen_s_plan_with_every_number_nudged_is_still_a_copy():
     assert [(issue.level, issue.where) for issue in plan.check(nudged)] == [("fix", where) for where in (
         "community.who_answers", "community.escalation", "community.deputy",
         "crisis.holding_statement", "crisis.pause", "crisis.escalation", "disclosure",
-        "budget.surge", "budget.other_work", "budget.case")]
+        "budget.surge", "budget.other_work", "budget.case", "crisis.account_security",
+        "budget.go_no_go", "budget.payback", "budget.rests_on")]
     assert plan.example_texts_repeated(nudged) == 1 and plan.copies_example(nudged)
     rewritten = with_texts_replaced(nudged)
     assert plan.example_texts_repeated(rewritten) == 0
@@ -896,7 +899,10 @@ def test_lumen_s_plan_disguised_with_placeholder_texts_has_something_to_fix_in_e
     for group in GRADED_GROUPS:
         assert any(issue.part in group for issue in fixes), group
     assert all("placeholder" in issue.message or issue.message.startswith("One reason is given")
-               for issue in fixes)  # the placeholder as every objective's reason is a template too
+               or issue.message.endswith("make the two agree.") or "repeats Lumen's" in issue.message
+               for issue in fixes)  # the placeholder as every objective's reason is a template too;
+    # Lumen's staged ask, left as it was, is pasted, and its first stage's 16,000 reserve is not
+    # the contingency pushed to 20,800
     assert "crisis.approver" in {issue.where for issue in fixes}
 
 
@@ -1360,10 +1366,12 @@ STAGED_ASK = {"first_stage": "January to March 2027, then the April report decid
 
 
 def _staged(**changes):
-    """Lumen's plan with its staged ask written (STAGED_ASK), then `changes` to its budget."""
+    """Lumen's plan with its staged ask written (STAGED_ASK) and its case without the first stage's
+    figure (which `_check_written_amounts` compares), then `changes` to its budget."""
     lumen = plan.example_plan()
+    case = lumen.budget.case.replace("The first stage's 6,724", "The first stage's cost")
     return dataclasses.replace(lumen, budget=dataclasses.replace(
-        lumen.budget, **{**STAGED_ASK, **changes}))
+        lumen.budget, **{**STAGED_ASK, "case": case, **changes}))
 
 
 def _budget_issues(a_plan):
@@ -1687,12 +1695,14 @@ def test_people_hours_not_split_by_person_are_questioned():
 
 
 PASTED_FIELDS = {"community.escalation", "community.deputy", "crisis.holding_statement",
-                 "crisis.pause", "crisis.escalation", "disclosure", "budget.surge"}
+                 "crisis.pause", "crisis.escalation", "disclosure", "budget.surge",
+                 "crisis.account_security"}  # the whole crisis policy is pasted
 # Where the moved recipe puts each of Lumen's fields.
 MOVED_FROM = {"community.escalation": "community.deputy", "community.deputy": "community.escalation",
               "crisis.holding_statement": "crisis.holding_statement",
               "crisis.pause": "crisis.escalation", "crisis.escalation": "crisis.pause",
-              "disclosure": "budget.surge", "budget.surge": "disclosure"}
+              "disclosure": "budget.surge", "budget.surge": "disclosure",
+              "crisis.account_security": "crisis.account_security"}
 
 
 @pytest.mark.parametrize("recipe", [with_lumen_s_policies_pasted, with_lumen_s_policies_reordered,
@@ -1759,7 +1769,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
     among_long = max(plan.repeated_share(text, other) for where, text in lumen.items()
                      for other_where, other in lumen.items() if where != other_where
                      and min(len(text.split()), len(other.split())) >= plan.TRANSPLANT_MIN_WORDS)
-    assert round(among_long, 2) == 0.19  # fields of 20 words or more, the approver aside
+    assert round(among_long, 2) == 0.21  # fields of 20 words or more: its case, of its payback
     bakery = reference_plan(tmp_path)
     bakery_s = max(_transplant_shares(bakery).values())
     recipes = [min(share for where, share in _transplant_shares(recipe(bakery)).items()
@@ -1770,6 +1780,92 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
     assert [round(share, 2) for share in (among_lumen, bakery_s, *recipes)] == [
         0.6, 0.39, 0.96, 0.92, 0.91, 0.87, 0.96]
     assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE < min(recipes)
+
+
+KEPT_BY_THE_RESHAPER = ("crisis.account_security", "budget.go_no_go", "budget.payback",
+                        "budget.rests_on")
+
+
+def test_the_reshaped_copy_is_found_by_the_fields_it_kept():
+    """The expert reader's reshaped copy (each figure by its own factor, looks respaced, most texts
+    rewritten) kept Lumen's account security, gates, payback and premises, which no copy check
+    read: it measured 0.29 of the choices, 0.48 of the shape and 0.23 of the texts, every
+    automatic point. Now those texts count in the share (0.28, over the quarter) and each is a
+    transplant, and the first stage's "16,000 USD reserve" contradicts its rescaled contingency."""
+    reshaped = with_each_number_reshaped(plan.example_plan())
+    assert plan.example_similarity(reshaped) < plan.COPY_SHARE
+    assert plan.example_shape(reshaped) < plan.SHAPE_SHARE
+    assert round(plan.example_texts_repeated(reshaped), 2) == 0.28
+    assert plan.example_copied_by(reshaped) == ["its written texts"]
+    fixes = {issue.where: issue.message for issue in plan.check(reshaped) if issue.level == "fix"}
+    assert {where: fixes[where] for where in KEPT_BY_THE_RESHAPER} == {
+        where: f"This part repeats Lumen's {plan.TRANSPLANT_FIELDS[where][1]}: write your own."
+        for where in KEPT_BY_THE_RESHAPER}
+    assert fixes["budget.first_stage"] == ("This text gives a reserve of 16,000 USD, but "
+                                           f"budget.contingency is {reshaped.budget.contingency:,.0f}"
+                                           " USD: make the two agree.")
+
+
+def test_the_reshaped_copy_with_those_fields_rewritten_too_slips_past(tmp_path):
+    """What the reshaper earned before the fields counted: with them rewritten as well, the copy
+    is under every line and has nothing to fix, which only the tutor's reading finds."""
+    reshaped = with_each_number_reshaped(plan.example_plan())
+    rewritten = dataclasses.replace(
+        reshaped, crisis=dataclasses.replace(reshaped.crisis, account_security=(
+            "Two of us are admins of every account, each with two-factor login on her own "
+            "phone; the manager recovers a hacked account through the platform's help pages.")),
+        budget=dataclasses.replace(reshaped.budget, first_stage="January to March 2027",
+                                   go_no_go="On 1 April 2027, go on if the quarter brings 150 "
+                                            "orders from social links, else stop the paid posts.",
+                                   payback="The paid posts pay their way by the end of 2028.",
+                                   rests_on="That paid posts bring orders at all, and that the "
+                                            "hours spent on social today are what we think."))
+    assert not plan.copies_example(rewritten)
+    assert [issue for issue in plan.check(rewritten) if issue.level == "fix"] == []
+
+
+def _with_budget(learner: plan.Plan, **changes) -> plan.Plan:
+    return dataclasses.replace(learner, budget=dataclasses.replace(learner.budget, **changes))
+
+
+def test_a_reserve_written_against_the_contingency_is_a_fix():
+    """Lumen's first stage, case and surge pricing write its 16,000 USD reserve; with the
+    contingency at 9,000 each contradicts it, one fix a text, naming the field."""
+    lumen = plan.example_plan()
+    assert list(plan._check_written_amounts(lumen.budget)) == []
+    fixes = [(issue.where, issue.message) for issue in
+             plan._check_written_amounts(_with_budget(lumen, contingency=9000).budget)]
+    assert fixes == [(f"budget.{name}", "This text gives a reserve of 16,000 USD, but "
+                      "budget.contingency is 9,000 USD: make the two agree.")
+                     for name in ("first_stage", "case", "surge")]
+
+
+def test_a_first_stage_cost_written_against_its_field_is_a_fix():
+    """Lumen's case gives "the first stage's 6,724", its first_stage_cost; at 5,000 it is a fix,
+    as is "6,724 of new money" written in the first stage."""
+    lumen = _with_budget(plan.example_plan(), first_stage_cost=5000)
+    assert [(issue.where, issue.message) for issue in plan._check_written_amounts(lumen.budget)] \
+        == [("budget.case", "This text gives the first stage's cost of 6,724 USD, but "
+                            "budget.first_stage_cost is 5,000 USD: make the two agree.")]
+    staged = _with_budget(lumen, first_stage="January to March: 6,724 USD of new money")
+    assert [issue.where for issue in plan._check_written_amounts(staged.budget)] == [
+        "budget.first_stage", "budget.case"]
+
+
+@pytest.mark.parametrize(("written", "value", "agrees"), [
+    ("16,000", 16000, True), ("16,000", 16350, True), ("16,400", 16350, True),
+    ("16,000", 9000, False), ("6,724", 6724, True), ("6,724", 6725, False),
+    ("2.5", 2.5, True), ("2.5", 2.6, False)])
+def test_a_written_amount_agrees_with_its_field_to_the_figure_s_own_rounding(written, value,
+                                                                             agrees):
+    assert plan._written_as(value, written) is agrees
+
+
+def test_the_bakery_writes_no_amount_the_check_reads(tmp_path):
+    """The bakery's budget texts name no reserve nor the first stage's cost: nothing to compare."""
+    bakery = reference_plan(tmp_path)
+    assert list(plan._check_written_amounts(bakery.budget)) == []
+    assert list(plan._check_written_amounts(_with_budget(bakery, contingency=1).budget)) == []
 
 
 @pytest.mark.parametrize(("currency", "below", "lawful", "wage"), [

@@ -1639,6 +1639,7 @@ def _check_budget(plan: Plan):
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
     yield from _check_staged_ask(budget)
     yield from _check_what_is_new(budget)
+    yield from _check_written_amounts(budget)
     floor, wage = WAGE_FLOORS.get(budget.currency.strip().upper(), (0, ""))
     if 0 < budget.hourly_cost < floor:
         yield _consider("budget", "budget.hourly_cost", f"An hour at {budget.hourly_cost:g} "
@@ -1851,6 +1852,53 @@ def _check_what_is_new(budget: Budget):
                         f"money, more than the plan's new money in a whole year "
                         f"({budget.new_money_per_year:,.0f}): give the stage's share of it, or say "
                         "in the case what the stage buys once.")
+
+
+# An amount written in the staged ask, the case or the surge pricing beside the word that names its
+# field: a reserve, contingency or sum set aside is `contingency`; the first stage's cost or new
+# money is `first_stage_cost` ("a 16,000 USD reserve", "a reserve of 16,000", "the 16,000 set
+# aside", "the first stage's 6,724", "6,724 of new money" in the first stage).
+AMOUNT = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+CURRENCY_WORD = r"(?:\s*(?:[A-Z]{3}|[£$€]))?"
+WRITTEN_AMOUNTS = {
+    "contingency": re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:reserve|contingency|set aside)\b|"
+                              rf"\b(?:reserve|contingency) of{CURRENCY_WORD}\s*{AMOUNT}",
+                              re.IGNORECASE),
+    "first_stage_cost": re.compile(rf"\bfirst stage(?:['’]s| costs?)\s+{AMOUNT}", re.IGNORECASE),
+}
+WRITTEN_AMOUNT_FIELDS = ("first_stage", "go_no_go", "payback", "rests_on", "case", "surge")
+NEW_MONEY = re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+of new money", re.IGNORECASE)
+
+
+def _written_as(value: float, written: str) -> bool:
+    """Whether `written` (an amount as typed: "16,000") is `value`, or `value` rounded to the
+    written figure's last non-zero digit ("16,000" for 16,350)."""
+    number = float(written.replace(",", ""))
+    if "." in written:
+        return abs(number - value) < 10 ** -len(written.split(".")[1])
+    whole = written.replace(",", "")
+    zeros = len(whole) - len(whole.rstrip("0")) if number else 0
+    return round(value, -zeros) == number
+
+
+def _check_written_amounts(budget: Budget):
+    """A fix where a text of the staged ask, the case or the surge pricing writes a reserve (or
+    the first stage's cost) that its numeric field, when given, contradicts: a director reads
+    both."""
+    for name in WRITTEN_AMOUNT_FIELDS:
+        text = getattr(budget, name)
+        found = [(amount, next(group for group in match.groups() if group))
+                 for amount, pattern in WRITTEN_AMOUNTS.items() for match in pattern.finditer(text)]
+        if name == "first_stage":
+            found += [("first_stage_cost", match.group(1)) for match in NEW_MONEY.finditer(text)]
+        for amount, written in found:
+            value = getattr(budget, amount)
+            if value > 0 and not _written_as(value, written):  # none given is a fix of its own
+                what = "a reserve" if amount == "contingency" else "the first stage's cost"
+                yield _fix("budget", f"budget.{name}", f"This text gives {what} of {written} "
+                           f"{budget.currency}, but budget.{amount} is {value:,.0f} "
+                           f"{budget.currency}: make the two agree.")
+                break
 
 
 def stage_months(text: str) -> float | None:
