@@ -16,6 +16,7 @@ from capstone_reference import (
     scripted_copy,
     solution_cells,
     with_dictionary_words,
+    with_each_number_reshaped,
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
     with_invented_cake_orders,
@@ -35,7 +36,10 @@ from capstone_reference import (
     with_texts_cut_and_numbers_pushed,
     with_texts_reversed,
 )
+from nbgrader.api import Gradebook
+from nbgrader.coursedir import CourseDirectory
 
+from smcourse import cli
 from smcourse.core import plan
 from smcourse.instructor import alike, grading
 from smcourse.ui.answers import score_parts
@@ -255,7 +259,7 @@ def test_the_tutor_s_report_gives_the_shares_of_lumen_s_example_each_plan_repeat
     assert shape["reference"] < 20 and shape["lumen_cut"] >= 50 \
         and shape["lumen_renamed_and_rewritten"] >= 50 and shape["lumen_scaled_and_moved"] > 90
     scripted = against["lumen_scripted_copy"]
-    assert (share["lumen_scripted_copy"], shape["lumen_scripted_copy"]) == (27, 77)
+    assert (share["lumen_scripted_copy"], shape["lumen_scripted_copy"]) == (26, 77)
     assert scripted.names == ["Lumen's people and personas (Ade, Jo, Priya, Sam)",
                               "Lumen as its own business", "Lumen's rota"]
     assert against["reference"].names == [] and "no_plan_file" not in against
@@ -345,16 +349,18 @@ def test_task_b_run_directly_takes_the_point_of_a_tenfold_target_and_keeps_a_mil
     assert _task_b_run_directly(milder, tmp_path, capsys)[0] == TASK_B
 
 
+RESERVE_PASTED = ("9 still to fix; first, at budget.surge: This text gives a reserve of 16,000 GBP, "
+                  "but budget.contingency is 600 GBP: make the two agree.")
+
+
 @pytest.mark.parametrize(("recipe", "first"), [
-    (with_lumen_s_policies_pasted, "7 still to fix; first, at community.escalation: This part "
-                                   "repeats Lumen's complaint escalation: write your own."),
-    (with_lumen_s_policies_reordered, "7 still to fix; first, at community.escalation: This part "
-                                      "repeats Lumen's complaint escalation: write your own."),
-    (with_lumen_s_policies_garbled, "8 still to fix; first, at crisis.holding_statement: Say in "
+    (with_lumen_s_policies_pasted, RESERVE_PASTED),
+    (with_lumen_s_policies_reordered, RESERVE_PASTED),
+    (with_lumen_s_policies_garbled, "9 still to fix; first, at crisis.holding_statement: Say in "
                                     "the holding statement when the next update comes"),
-    (with_lumen_s_policies_padded, "8 still to fix; first, at crisis.holding_statement: Say in "
+    (with_lumen_s_policies_padded, "9 still to fix; first, at crisis.holding_statement: Say in "
                                    "the holding statement when the next update comes"),
-    (with_lumen_s_policies_moved, "8 still to fix; first, at disclosure: Name the label a gifted "
+    (with_lumen_s_policies_moved, "9 still to fix; first, at disclosure: Name the label a gifted "
                                   "or paid post carries")])
 def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(tmp_path, capsys,
                                                                                 recipe, first):
@@ -362,7 +368,8 @@ def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(t
     into the bakery's plan, as they are, with their sentences reversed, with every second word
     dropped or a filler word between every two (either breaks the holding statement's "by 6 pm"),
     or moved into each other's fields (Lumen's surge as the disclosure names no label), no longer
-    earn the implementation point: 7 pasted fields to fix."""
+    earn the implementation point: 8 pasted fields to fix (the crisis policy's account security
+    too), and Lumen's surge pricing, while readable, sets aside 16,000 beside the bakery's 600."""
     earned, shown = _task_b_run_directly(recipe(reference_plan(tmp_path)), tmp_path, capsys)
     assert earned == TASK_B - 1
     assert f"✗ implementation: {first}" in shown
@@ -390,3 +397,40 @@ def test_task_b_run_directly_takes_the_objectives_point_of_an_invented_leap(tmp_
     assert earned == TASK_B - 1
     assert ("✗ objectives and audience insight: 1 still to fix; first, at objectives[1].reason: "
             "The target of objective 1 (3500 orders a month) is 2.5 times its baseline") in shown
+
+
+def test_task_b_run_directly_gives_the_reshaped_copy_no_point(tmp_path, capsys):
+    """The expert reader's reshaped copy of Lumen's plan (each figure by its own factor, looks
+    respaced, most texts rewritten) earned 4/4 at 0.16 / 0.40 / 0.23 (this script: 0.29 / 0.48 /
+    0.23) while its kept account security, gates, payback and premises were read by no check; now
+    they bring its texts to 0.28 of Lumen's, and the copy check takes every Task B point."""
+    earned, shown = _task_b_run_directly(with_each_number_reshaped(plan.example_plan()), tmp_path,
+                                         capsys)
+    assert earned == 0
+    assert shown.count("close to Lumen's example in its written texts.") == TASK_B
+
+
+def _task_b_grade(root: Path, student: str):
+    """`student`'s Task B grade in the course's gradebook: (auto score, manual score, score)."""
+    coursedir = CourseDirectory(config=grading.load_config(root))
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        grade = gradebook.find_grade(alike.TASK_B_CELL, ASSIGNMENT, ASSIGNMENT, student)
+        return grade.auto_score, grade.manual_score, grade.score
+
+
+def test_a_plan_the_tutor_judges_a_copy_loses_task_b_in_the_gradebook(graded, capsys):
+    """`smcourse assignments judge-copy` gives the Task B cell a manual score of 0, which nbgrader
+    counts in place of the autograder's 2 points (the invented rate's); Task A's stand. An unknown
+    learner is named, not a traceback."""
+    scores, root = graded
+    student = "bakery_invented_rate"
+    assert _task_b_grade(root, student) == (TASK_B - 2, None, TASK_B - 2)
+    assert cli.main(["assignments", "judge-copy", student, "--course", str(root)]) == 0
+    assert capsys.readouterr().out == (f"{student}: Task B (own_plan_test) of {ASSIGNMENT} set to "
+                                       "0 by hand, in place of the 2 automatic points; Q1 to Q3 "
+                                       "and Task A stand.\n")
+    assert _task_b_grade(root, student) == (TASK_B - 2, 0, 0)
+    assert grading.gradebook_grades(root).scores[student][ASSIGNMENT] == scores[student] - 2 == TASK_A
+    assert cli.main(["assignments", "judge-copy", "nobody", "--course", str(root)]) == 1
+    assert "no graded 06_capstone_strategy_plan of 'nobody' in the gradebook" in \
+        capsys.readouterr().err

@@ -100,7 +100,8 @@ def test_each_learner_s_plan_is_set_beside_lumen_s_with_the_three_shares_and_nam
     amina = against["amina"]
     assert amina.share == plan.example_similarity(bakery) < plan.COPY_SHARE
     assert amina.names == [] and "the copy check fired" not in amina.line()
-    assert [line.line() for line in found.lumen] == found.lines()[len(found.pairs):-2]
+    assert [line.line() for line in found.lumen] == found.lines()[len(found.pairs):-3]
+    assert found.lines()[-1] == alike.JUDGED_COPY and "own_plan_test to 0" in alike.JUDGED_COPY
 
 
 def test_the_command_prints_the_pairs_or_that_no_two_plans_are_alike(tmp_path, capsys):

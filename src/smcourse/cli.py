@@ -115,6 +115,15 @@ def _alike_report(assignment: str, course: Path) -> None:
     print(f"wrote {alike.save(report, assignment, course)}")
 
 
+def _judge_copy(args: argparse.Namespace) -> None:
+    """Set a learner's Task B points to 0: the tutor judged their plan a copy."""
+    from smcourse.instructor import alike
+
+    overridden = alike.judge_copy(args.student, _course(args), args.assignment)
+    print(f"{args.student}: Task B ({alike.TASK_B_CELL}) of {args.assignment} set to 0 by hand, "
+          f"in place of the {overridden:g} automatic points; Q1 to Q3 and Task A stand.")
+
+
 def _feedback(args: argparse.Namespace) -> None:
     from smcourse.instructor import grading
 
@@ -193,6 +202,15 @@ def _add_assignment_commands(commands) -> None:
                            epilog="example: smcourse assignments alike 06_capstone_strategy_plan")
     alike.add_argument("assignment", help="assignment id")
     alike.set_defaults(run=_alike)
+    judge = sub.add_parser("judge-copy", parents=[course],
+                           help="a capstone plan you judge a copy loses Task B's automatic points: "
+                                "set its cell to 0 in the gradebook (a manual score, which "
+                                "overrides the autograder's)",
+                           epilog="example: smcourse assignments judge-copy ben")
+    judge.add_argument("student", help="the learner's id in the gradebook")
+    judge.add_argument("--assignment", default="06_capstone_strategy_plan",
+                       help="the capstone's id (default: 06_capstone_strategy_plan)")
+    judge.set_defaults(run=_judge_copy)
     export = sub.add_parser(
         "export", parents=[course],
         help="write every grade to a CSV file, plain or for Canvas or Moodle to import",

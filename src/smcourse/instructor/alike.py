@@ -12,7 +12,9 @@ and Lumen's names it carries, which the learner's feedback does not show.
     save(report, CAPSTONE, root)  # alike/06_capstone_strategy_plan.txt in the course folder
 
 `smcourse assignments grade` runs it after grading the capstone; `smcourse assignments alike` on
-its own.
+its own. A plan the tutor judges a copy loses Task B's automatic points (they certify the
+completeness of the learner's own plan): `judge_copy` (`smcourse assignments judge-copy`) gives
+its Task B cell a manual score of 0, which overrides the autograder's in nbgrader's gradebook.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
+from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.coursedir import CourseDirectory
 
 from smcourse.core import plan
@@ -36,6 +39,10 @@ REPORT_FOLDER = "alike"  # in the course folder: the reports name learners, so g
 PLAN_FILE = "my_strategy.plan.json"  # the file Task B grades, beside the learner's notebook
 REFERENCE = "the reference plan"
 REFERENCE_CELL = "own_plan"  # the solution's cell that writes the reference plan
+TASK_B_CELL = "own_plan_test"  # the autograded cell of Task B, whose points a judged copy loses
+JUDGED_COPY = (f"A plan you judge a copy also loses Task B's automatic points: set its cell "
+               f"{TASK_B_CELL} to 0 (smcourse assignments judge-copy STUDENT, or a manual score of "
+               "0 in formgrader, which overrides the autograder's); Q1 to Q3 and Task A stand.")
 
 
 @dataclass(frozen=True)
@@ -76,13 +83,13 @@ class Report:
     lumen: list[AgainstLumen] = field(default_factory=list)
 
     def lines(self) -> list[str]:
-        """The report as lines to read: each pair, each plan against Lumen's example, then each
-        plan left out."""
+        """The report as lines to read: each pair, each plan against Lumen's example, each plan
+        left out, then what a plan judged a copy loses and how (JUDGED_COPY)."""
         found = [f"{pair.first} and {pair.second}: {pair.share:.0%} alike, {pair.shape:.0%} of "
                  "the shape" for pair in self.pairs]
         skipped = [f"{student}: left out, {why}" for student, why in self.unreadable.items()]
         return ((found or ["no two plans alike"]) + [against.line() for against in self.lumen]
-                + skipped)
+                + skipped + [JUDGED_COPY])
 
 
 def against_lumen(plans: dict[str, plan.Plan]) -> list[AgainstLumen]:
@@ -160,3 +167,20 @@ def save(report: Report, assignment: str, root: Path) -> Path:
     path.parent.mkdir(exist_ok=True)
     path.write_text("\n".join(report.lines()) + "\n", encoding="utf-8")
     return path
+
+
+def judge_copy(student: str, root: Path, assignment: str = CAPSTONE) -> float:
+    """The tutor's ruling that `student`'s plan is a copy: their Task B cell (TASK_B_CELL) of
+    `assignment` gets a manual score of 0 in the course's gradebook, which nbgrader counts in
+    place of the autograder's (`Grade.score`); Q1 to Q3 and Task A keep theirs. Returns the
+    automatic points it overrides."""
+    coursedir = CourseDirectory(config=load_config(root))
+    with Gradebook(coursedir.db_url, coursedir.course_id) as gradebook:
+        try:
+            grade = gradebook.find_grade(TASK_B_CELL, assignment, assignment, student)
+        except MissingEntry:
+            raise SmcourseError(f"no graded {assignment} of {student!r} in the gradebook: grade it "
+                                f"first (smcourse assignments grade {assignment})") from None
+        grade.manual_score, grade.needs_manual_grade = 0.0, False
+        gradebook.db.commit()
+        return grade.auto_score or 0.0
