@@ -626,17 +626,18 @@ KEPT_BY_THE_RESHAPER = {"presences", "numbers", "competitor", "description", "ne
 
 def with_each_number_reshaped(lumen: plan.Plan, seed: int = 8) -> plan.Plan:
     """Lumen's plan (`lumen`, a copy of `plan.example_plan()`) reshaped by the expert reader's
-    ten-minute recipe: each figure scaled by its own factor, drawn between 0.7 and 1.4
-    (`seed`; a target's change from its baseline too, a spread by at most 1, and each objective's
-    days from the start; the staffed and people hours then raised just enough to
-    pass the checks), the looks and the inbox's hours an hour later, every name new, every written
-    text but the audit's, the personas' and the pillars' (KEPT_BY_THE_RESHAPER) an unrelated
-    sentence, twenty points of each channel's mix moved from its smallest share to its largest, and the
-    fields the copy checks once left out kept as Lumen's: the first stage, the go/no-go test, the
-    payback, what the case rests on, the baselines' sources and the metrics' names, and the
-    account security (then in the texts' share only). The reader measured 0.16 of the choices, 0.40 of the shape and 0.23 of the texts: every
-    automatic point. Drawn with seed 8 (as the reader, redrawing until it passed; most seeds keep
-    half of the shape), this script measured 0.29, 0.48 and 0.23 before those fields counted."""
+    ten-minute recipe: each figure scaled by its own factor drawn between 0.7 and 1.4 (`seed`: a
+    baseline, its target's change, each objective's days from the start, each channel's and
+    budget line's figures; a spread by 0.7 to 1; the staffed and people hours then raised just
+    enough to pass the checks), the looks respaced (RESPACED_LOOKS, the inbox open 09:00 to
+    20:00), every name new, twenty points of each channel's mix moved from its smallest share to
+    its largest, every written text but the audit's, the personas' and the pillars'
+    (KEPT_BY_THE_RESHAPER) an unrelated sentence, and the fields the copy checks once left out
+    kept as Lumen's: the first stage, the go/no-go test, the payback, the premises, the baselines'
+    sources and the metrics' names, and the account security (then in the texts' share only). The
+    reader measured 0.16 of the choices, 0.40 of the shape and 0.23 of the texts: every automatic
+    point. Drawn with seed 8 (as the reader, redrawing until it passed; most seeds keep half of
+    the shape), this script measured 0.29, 0.48 and 0.23 before those fields counted."""
     draw = random.Random(seed)
 
     def factor() -> float:
