@@ -3071,10 +3071,11 @@ def example_plan() -> Plan:
                       first_stage_cost=6724, hours_today=35, new_money_per_year=16108,
                       go_no_go="1 April 2027, only to stop a plan clearly going nowhere: stop if "
                                "January to March bring at most 90 orders and at most 6 enquiries "
-                               "(a plan on track is stopped under 1 time in 100; one doing nothing "
-                               "passes 3 times in 4); July's gate is the real decision.\n"
+                               "(counts taken as Poisson: a plan on track, on its monthly path to "
+                               "the targets, is stopped under 1 time in 100; one doing nothing "
+                               "passes 2 times in 3); July's gate is the real decision.\n"
                                "1 July 2027: go on only with at least 199 orders and at least 17 "
-                               "enquiries by June (a plan on track fails 16 times in 100; one doing "
+                               "enquiries by June (a plan on track fails 18 times in 100; one doing "
                                "nothing passes under 1 in 100).",
                       payback="Loses 24,000 USD in 2027, 28,000 short at 2029's end, pays back "
                               "October 2031, if 35 hours are spent today (at the data's 18, not in "
