@@ -538,7 +538,7 @@ def test_lumen_s_plan_with_every_number_nudged_is_still_a_copy():
     assert [(issue.level, issue.where) for issue in plan.check(nudged)] == [("fix", where) for where in (
         "community.who_answers", "community.escalation", "community.deputy",
         "crisis.holding_statement", "crisis.pause", "crisis.escalation", "disclosure",
-        "budget.surge", "budget.other_work", "budget.case")]
+        "budget.surge", "budget.other_work", "budget.other_costs", "budget.case")]
     assert plan.example_texts_repeated(nudged) == 1 and plan.copies_example(nudged)
     rewritten = with_texts_replaced(nudged)
     assert plan.example_texts_repeated(rewritten) == 0

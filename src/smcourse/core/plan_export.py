@@ -415,7 +415,8 @@ def _summary_risks(plan: Plan) -> list[str]:
         risks.append(f"**The inbox**: answering the "
                      f"{team.messages_per_week + team.dms_per_week:g} messages a week expected "
                      f"at the fastest promise, {promise:g} hours counted while the inbox is "
-                     f"staffed, takes {needed:.1f} of the {team.staffed_hours:g} inbox hours at {CHECK_MINUTES} "
+                     f"staffed, takes {needed:.1f} of the {team.staffed_hours:g} inbox hours at "
+                     f"{CHECK_MINUTES} "
                      f"minutes a look, {slower:.1f} at {2 * CHECK_MINUTES}: more messages or "
                      "slower looks, and the promises slip.")
     action = plan.actions.get(plan.weakest)
