@@ -148,7 +148,7 @@ def sections(plan: Plan) -> list[Section]:
             ("Pillar", "What it covers"), [(p.name, p.description) for p in plan.pillars])]),
         Section("channels", "6. Channels, cadence and mix", [Table(
             ("Channel", "Property", "What it is for", "Cadence", "Mix",
-             "Answered within (staffed hours)"),
+             "Answered within (hours the inbox is staffed)"),
             [(c.name, c.property, c.purpose,
               (f"{c.posts} a {c.per}, {c.post_days()}" if c.per == "week" or c.days
                else f"{c.posts} a {c.per}") if c.posts else "no posts",
