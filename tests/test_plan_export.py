@@ -369,9 +369,9 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert ("**Tightest target**: reviews, 6 to 9 by 30 June 2027, is 1.0 times what chance alone "
             "can move it") in risks  # the outcome one measure counts, as the table above names it
     team = lumen.community
-    assert ("**The inbox**: answering the 77 messages a week expected within 4 staffed hours, the "
-            f"fastest promise, takes {team.hours_needed(4):.1f} of the 10 inbox hours at 10 "
-            f"minutes a look, {team.hours_needed(4, 20):.1f} at 20") in risks
+    assert ("**The inbox**: answering the 77 messages a week expected at the fastest promise, 4 hours "
+            f"counted while the inbox is staffed, takes {team.hours_needed(4):.1f} of the 10 inbox "
+            f"hours at 10 minutes a look, {team.hours_needed(4, 20):.1f} at 20") in risks
     assert "within 4 hours" not in risks  # the objective promises half, the channels each theirs
     assert f"**Weakest dimension, {lumen.weakest}**: {lumen.actions[lumen.weakest].step}" in risks
 
@@ -422,7 +422,8 @@ def test_the_summary_says_what_is_missing_rather_than_print_0():
     summary = _summary_markdown(to_markdown(every_hour_today))
     assert ("**Budget**: New money: 16,108 USD a year; all 39 people hours a week are spent on "
             "social today.") in summary
-    assert "**The case**: Adds 16,108 USD a year of cash. Loses 24,000 USD" in summary
+    assert "**The case**: Adds 16,108 USD a year of cash. Cash, sample bags included: 19,615 USD " \
+        "in 2027" in summary
 
 
 def test_the_top_risks_open_with_what_the_case_rests_on_or_say_it_is_not_written():
@@ -615,6 +616,20 @@ def test_lumen_s_summary_prints_on_one_page(tmp_path, paper, staged):
 def _budget_rows(exported_plan):
     part = plan_export.part_markdown(exported_plan, "budget")
     return {row[0]: row[1:] for row in _markdown_cells_by_row(part)}
+
+
+def test_the_channel_table_gives_days_to_weekly_cadences_and_counts_promises_in_staffed_hours():
+    """A channel posting by the month shows no posting days ("1 a month", not "1 a month, every
+    day"); a weekly one shows its days; the promise's hours are read as the inbox's open hours."""
+    lumen = plan.example_plan()
+    part = plan_export.part_markdown(lumen, "channels")
+    rows = {row[0]: row[1:] for row in _markdown_cells_by_row(part)}
+    assert rows["Channel"][-1] == "Answered within (hours the inbox is staffed)"
+    assert rows["YouTube"][2] == "1 a month" and rows["Email newsletter"][2] == "2 a month"
+    assert rows["LinkedIn"][2] == "2 a week, weekdays" and rows["Instagram"][2] == "5 a week, every day"
+    on_fridays = dataclasses.replace(lumen, channels=[dataclasses.replace(
+        channel, days="Fri") if channel.name == "YouTube" else channel for channel in lumen.channels])
+    assert "| 1 a month, Fri |" in plan_export.part_markdown(on_fridays, "channels")
 
 
 def test_the_budget_table_prices_the_people_and_totals_a_year_from_its_lines():

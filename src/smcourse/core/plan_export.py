@@ -148,9 +148,10 @@ def sections(plan: Plan) -> list[Section]:
             ("Pillar", "What it covers"), [(p.name, p.description) for p in plan.pillars])]),
         Section("channels", "6. Channels, cadence and mix", [Table(
             ("Channel", "Property", "What it is for", "Cadence", "Mix",
-             "Answered within (staffed hours)"),
+             "Answered within (hours the inbox is staffed)"),
             [(c.name, c.property, c.purpose,
-              f"{c.posts} a {c.per}, {c.post_days()}" if c.posts else "no posts",
+              (f"{c.posts} a {c.per}, {c.post_days()}" if c.per == "week" or c.days
+               else f"{c.posts} a {c.per}") if c.posts else "no posts",
               ", ".join(f"{pillar} {share}%" for pillar, share in c.mix.items() if share),
               c.response_hours.strip())
              for c in plan.channels])]),
@@ -413,8 +414,9 @@ def _summary_risks(plan: Plan) -> list[str]:
         slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
         risks.append(f"**The inbox**: answering the "
                      f"{team.messages_per_week + team.dms_per_week:g} messages a week expected "
-                     f"within {promise:g} staffed hours, the fastest promise, takes "
-                     f"{needed:.1f} of the {team.staffed_hours:g} inbox hours at {CHECK_MINUTES} "
+                     f"at the fastest promise, {promise:g} hours counted while the inbox is "
+                     f"staffed, takes {needed:.1f} of the {team.staffed_hours:g} inbox hours at "
+                     f"{CHECK_MINUTES} "
                      f"minutes a look, {slower:.1f} at {2 * CHECK_MINUTES}: more messages or "
                      "slower looks, and the promises slip.")
     action = plan.actions.get(plan.weakest)
