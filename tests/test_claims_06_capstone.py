@@ -679,8 +679,10 @@ CLAIMS = {
         and f"{_genuine_mentions_a_week()['facebook']:.1f}" == "4.5"
         and f"{LUMEN.hours_by_channel()['X']:.1f}" == "0.7"
         and _posting_hours_where_mentioned().idxmin() == "x" and "youtube" not in _genuine_mentions_a_week(),
-    "hours a week, and no objective counts what it brings.":
-        lambda: LUMEN.hours_by_channel()["TikTok"] == 5
+    "Stop posting and listening on X, whose engagement rate was 2025's lowest":
+        lambda: metrics.performance_by(_lumen()[0], "platform")["engagement_rate"].idxmin() == "x",
+    "hours a week and its row in the plan says it is judged by views, yet no objective sets it a target":
+        lambda: LUMEN.hours_by_channel()["TikTok"] == 5 and "judged by views" in _channel("TikTok").purpose
         and not any("TikTok" in objective.metric for objective in LUMEN.objectives),
     "against its budget of 39": lambda: LUMEN.budget.people_hours == 39,
     "The plan needs 35.3 hours a week against 39 budgeted, 3.7 hours free (10.5% of the hours it "
