@@ -794,8 +794,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
             ("Day", "On the inbox, and when they look"),
-            [(day, _clock_times(team.rota.get(day, "")) or "nobody yet: not written yet.")
-             for day in WEEKDAYS[:team.days]]),
+            [(day, _shift(plan, team.rota.get(day, ""))) for day in WEEKDAYS[:team.days]]),
             [f"**Cover** (days off, holidays, sickness): {_brief(team.deputy, 'part 9', 70)}"]]),
         Section("answers", "Who answers what", [[
             f"**Who answers**: {_brief(team.who_answers, 'part 9')}",
@@ -831,6 +830,20 @@ def _staffing_line(plan: Plan) -> str:
     return (f"{staffed} To answer within {promise:g} staffed hours ({fastest}), look through every "
             f"inbox at least every {promise:g} hours: {looks} looks a day, "
             f"{team.hours_needed(promise):.1f} of the {team.staffed_hours:g} inbox hours a week.")
+
+
+def _shift(plan: Plan, shift: str) -> str:
+    """A rota day as the person on it reads it: its look times as a clock writes them, or, when
+    it names none, a look at least every fastest promise from opening to closing."""
+    team, promises = plan.community, plan.promises()
+    shift = " ".join(shift.split())
+    if not shift:
+        return "nobody yet: not written yet."
+    if CLOCK.search(shift) or not promises or not team.window_hours():
+        return _clock_times(shift)
+    promise = min(promises.values())
+    return (f"{shift}: a look at least every {promise:g} hours from {team.opens} to {team.closes} "
+            f"({math.ceil(team.window_hours() / promise)} a day)")
 
 
 def _clock_times(shift: str) -> str:
