@@ -175,6 +175,16 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
     assert "Always: not written yet." in paragraphs
 
 
+def test_staffed_hours_that_are_not_times_of_day_get_a_clear_message(bakery):
+    for opens, closes in (("7am", "late"), ("16:00", "07:00")):
+        odd = dataclasses.replace(bakery, community=dataclasses.replace(
+            bakery.community, opens=opens, closes=closes))
+        text = staff_markdown(odd)
+        assert (f"The staffed hours, “{opens}” to “{closes}”, are not two times of day, the first "
+                "the earlier: write them as 07:00 and 19:30 (Community: opens, closes).") in text
+        assert ["Mon", "Priya"] in _markdown_rows(text)
+
+
 def test_a_plan_without_a_response_promise_says_so():
     lumen = plan.example_plan()
     silent = dataclasses.replace(lumen, channels=[dataclasses.replace(c, response_hours="")

@@ -40,6 +40,7 @@ from smcourse.core.plan import (
     NOISE_WIDTH,
     WEEKDAYS,
     Budget,
+    Community,
     Entry,
     Objective,
     Plan,
@@ -783,7 +784,7 @@ def export(plan: Plan, path: Path) -> list[Path]:
 STAFF_WORDS = 45  # the most words a staff sheet gives a long text before pointing to the plan
 # a rota's time of day after "at", "and", "&" or a comma: "at 7", "and 11:30" (not "7.30", "7pm")
 CLOCK = re.compile(r"(\bat\s+|\band\s+|[,&]\s*)([01]?\d|2[0-3])(?::([0-5]\d))?(?![.:]?\d|\s?[ap]m\b)")
-ACCOUNT_TROUBLE = re.compile(r"hack|lock|recover|lost|stolen", re.IGNORECASE)
+ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|lock|recover|lost|stolen)", re.IGNORECASE)
 _STAFF_STYLE = "@media print{body{font-size:8.5pt}h2{font-size:11pt}}"  # one page, as pinned
 
 
@@ -819,17 +820,24 @@ def _staffing_line(plan: Plan) -> str:
     """When the inbox is staffed, and how often it is looked at to keep the fastest promise
     (`Community.hours_needed` over the channels' response hours)."""
     team, promises = plan.community, plan.promises()
-    if team.days <= 0 or team.window_hours() is None or team.window_hours() <= 0:
+    if team.days <= 0 or not (team.opens.strip() and team.closes.strip()):
         return "When the inbox is staffed is not written yet (Community: days, opens, closes)."
+    if not team.window_hours() or team.window_hours() < 0:
+        return (f"The staffed hours, “{team.opens}” to “{team.closes}”, are not two times of day, "
+                "the first the earlier: write them as 07:00 and 19:30 (Community: opens, closes).")
     staffed = f"Staffed {team.days} days a week, {team.opens} to {team.closes}."
     if not promises:
         return f"{staffed} No response promise is written yet (Channels: answered within)."
     promise = min(promises.values())
     fastest = ", ".join(name for name, hours in promises.items() if hours == promise)
-    looks = math.ceil(team.window_hours() / promise)
     return (f"{staffed} To answer within {promise:g} staffed hours ({fastest}), look through every "
-            f"inbox at least every {promise:g} hours: {looks} looks a day, "
+            f"inbox at least every {promise:g} hours: {_looks_a_day(team, promise)} looks a day, "
             f"{team.hours_needed(promise):.1f} of the {team.staffed_hours:g} inbox hours a week.")
+
+
+def _looks_a_day(team: Community, promise: float) -> int:
+    """The looks a staffed day needs so that no message waits longer than `promise` hours."""
+    return math.ceil(team.window_hours() / promise)
 
 
 def _shift(plan: Plan, shift: str) -> str:
@@ -839,11 +847,11 @@ def _shift(plan: Plan, shift: str) -> str:
     shift = " ".join(shift.split())
     if not shift:
         return "nobody yet: not written yet."
-    if CLOCK.search(shift) or not promises or not team.window_hours():
+    if CLOCK.search(shift) or not promises or not team.window_hours() or team.window_hours() < 0:
         return _clock_times(shift)
     promise = min(promises.values())
     return (f"{shift}: a look at least every {promise:g} hours from {team.opens} to {team.closes} "
-            f"({math.ceil(team.window_hours() / promise)} a day)")
+            f"({_looks_a_day(team, promise)} a day)")
 
 
 def _clock_times(shift: str) -> str:
