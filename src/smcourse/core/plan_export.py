@@ -616,9 +616,6 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;
 def to_html(plan: Plan, paper: str = "A4") -> str:
     """The plan as a standalone HTML page that prints on `paper` ("A4" or "Letter"); everything
     the learner typed is escaped."""
-    if paper not in PAPERS:
-        raise ValueError(f"paper should be one of {', '.join(PAPERS)}, not {paper!r}")
-    page = f"@page{{size:{PAPERS[paper]};margin:18mm 16mm}}"
     body = [f"<h1>{html.escape(title(plan))}</h1>"]
     if plan.start.strip():
         body.append(f"<p>Starts {html.escape(day_text(plan.start))}.</p>")
@@ -628,8 +625,17 @@ def to_html(plan: Plan, paper: str = "A4") -> str:
         body.append(f"<h2{new_page}>{html.escape(section.title)}</h2>")
         body.extend(_html_block(block) for block in section.blocks)
         after_summary = section.part == "summary"
+    return _html_page(title(plan), paper, "18mm 16mm", _STYLE, body)
+
+
+def _html_page(name: str, paper: str, margin: str, style: str, body: list[str]) -> str:
+    """A standalone HTML page titled `name` that prints on `paper` ("A4" or "Letter") with
+    `margin`, `style` and the `body`'s elements."""
+    if paper not in PAPERS:
+        raise ValueError(f"paper should be one of {', '.join(PAPERS)}, not {paper!r}")
     return ('<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(title(plan))}</title>\n<style>{page}{_STYLE}</style>\n</head>\n"
+            f"<title>{html.escape(name)}</title>\n"
+            f"<style>@page{{size:{PAPERS[paper]};margin:{margin}}}{style}</style>\n</head>\n"
             "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
 
 
@@ -913,17 +919,11 @@ def staff_markdown(plan: Plan) -> str:
 def staff_html(plan: Plan, paper: str = "A4") -> str:
     """The staff sheet as a standalone HTML page that prints on one page of `paper` ("A4" or
     "Letter"); everything the learner typed is escaped."""
-    if paper not in PAPERS:
-        raise ValueError(f"paper should be one of {', '.join(PAPERS)}, not {paper!r}")
-    name = html.escape(staff_title(plan))
-    body = [f"<h1>{name}</h1>", f"<p>{html.escape(_staff_opening(plan))}</p>"]
+    body = [f"<h1>{html.escape(staff_title(plan))}</h1>", f"<p>{html.escape(_staff_opening(plan))}</p>"]
     for section in staff_sheet(plan):
         body.append(f"<h2>{html.escape(section.title)}</h2>")
         body.extend(_html_block(block) for block in section.blocks)
-    style = f"@page{{size:{PAPERS[paper]};margin:12mm 14mm}}{_STYLE}{_STAFF_STYLE}"
-    return ('<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{name}</title>\n<style>{style}</style>\n</head>\n<body>\n"
-            + "\n".join(body) + "\n</body>\n</html>\n")
+    return _html_page(staff_title(plan), paper, "12mm 14mm", _STYLE + _STAFF_STYLE, body)
 
 
 def staff_docx(plan: Plan) -> bytes:
