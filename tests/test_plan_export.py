@@ -96,7 +96,8 @@ def _lumen_written(tmp_path):
 def test_export_writes_every_format_beside_the_save_file(tmp_path):
     assert sorted(_lumen_written(tmp_path)) == sorted([
         "lumen.plan.md", "lumen.plan.html", "lumen.plan.letter.html", "lumen.plan.docx",
-        "lumen.plan.calendar.csv", "lumen.plan.calendar.ics"])
+        "lumen.plan.calendar.csv", "lumen.plan.calendar.ics", "lumen.plan.staff.md",
+        "lumen.plan.staff.html", "lumen.plan.staff.letter.html", "lumen.plan.staff.docx"])
 
 
 def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):

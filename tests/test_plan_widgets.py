@@ -256,6 +256,9 @@ def test_export_button_writes_every_document(tmp_path):
     assert (tmp_path / "mine.plan.docx").stat().st_size > 0
     assert (tmp_path / "mine.plan.calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert 'href="mine.plan.html"' in builder.status.value
+    staff = (tmp_path / "mine.plan.staff.md").read_text(encoding="utf-8")
+    assert staff.startswith("# Staff sheet: Harbour Books") and "| Fri | Jo" in staff
+    assert 'href="mine.plan.staff.html"' in builder.status.value
 
 
 def test_a_starting_plan_never_replaces_a_saved_one(tmp_path):

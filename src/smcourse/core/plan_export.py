@@ -10,6 +10,10 @@ plan's OASIS order: objectives, audience insight, strategy, implementation, scor
 cell holds a figure, a name, a date or a line: a longer text moves to the numbered notes after
 the last part, and its cell says "see note 3". What `plan.check` still finds is listed at the
 end, field by field, each field named in words.
+
+Beside it, `staff_sheet(plan)` is the one page the staff who run the plan pin by the desk: the
+inbox rota, who answers what and where, the crisis checklist and the disclosure rule, rendered by
+the same Markdown, HTML and Word renderers (`staff_markdown`, `staff_html`, `staff_docx`).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import datetime as dt
 import html
 import io
 import itertools
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +40,7 @@ from smcourse.core.plan import (
     NOISE_WIDTH,
     WEEKDAYS,
     Budget,
+    Community,
     Entry,
     Objective,
     Plan,
@@ -612,9 +618,6 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;
 def to_html(plan: Plan, paper: str = "A4") -> str:
     """The plan as a standalone HTML page that prints on `paper` ("A4" or "Letter"); everything
     the learner typed is escaped."""
-    if paper not in PAPERS:
-        raise ValueError(f"paper should be one of {', '.join(PAPERS)}, not {paper!r}")
-    page = f"@page{{size:{PAPERS[paper]};margin:18mm 16mm}}"
     body = [f"<h1>{html.escape(title(plan))}</h1>"]
     if plan.start.strip():
         body.append(f"<p>Starts {html.escape(day_text(plan.start))}.</p>")
@@ -624,8 +627,17 @@ def to_html(plan: Plan, paper: str = "A4") -> str:
         body.append(f"<h2{new_page}>{html.escape(section.title)}</h2>")
         body.extend(_html_block(block) for block in section.blocks)
         after_summary = section.part == "summary"
+    return _html_page(title(plan), paper, "18mm 16mm", _STYLE, body)
+
+
+def _html_page(name: str, paper: str, margin: str, style: str, body: list[str]) -> str:
+    """A standalone HTML page titled `name` that prints on `paper` ("A4" or "Letter") with
+    `margin`, `style` and the `body`'s elements."""
+    if paper not in PAPERS:
+        raise ValueError(f"paper should be one of {', '.join(PAPERS)}, not {paper!r}")
     return ('<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{html.escape(title(plan))}</title>\n<style>{page}{_STYLE}</style>\n</head>\n"
+            f"<title>{html.escape(name)}</title>\n"
+            f"<style>@page{{size:{PAPERS[paper]};margin:{margin}}}{style}</style>\n</head>\n"
             "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
 
 
@@ -752,7 +764,8 @@ def calendar_ics(plan: Plan) -> bytes:
 
 def export(plan: Plan, path: Path) -> list[Path]:
     """Write the plan beside the save file `path`: `.md`, `.html` (A4), `.letter.html`, `.docx`,
-    and the calendar as `.calendar.csv` and `.calendar.ics`."""
+    the calendar as `.calendar.csv` and `.calendar.ics`, and the staff sheet as `.staff.md`,
+    `.staff.html` (A4), `.staff.letter.html` and `.staff.docx`."""
     path = Path(path)
     documents = {
         path.with_suffix(".md"): to_markdown(plan),
@@ -761,6 +774,7 @@ def export(plan: Plan, path: Path) -> list[Path]:
         path.with_suffix(".docx"): to_docx(plan),
         path.with_suffix(".calendar.csv"): calendar_csv(plan),
         path.with_suffix(".calendar.ics"): calendar_ics(plan),
+        **_staff_documents(plan, path),
     }
     for target, content in documents.items():
         try:
@@ -771,3 +785,166 @@ def export(plan: Plan, path: Path) -> list[Path]:
         except OSError as error:
             raise PlanFileError(f"{target} could not be written ({error.strerror}).") from None
     return list(documents)
+
+
+# ----------------------------------------------------------------------------------- staff sheet
+
+STAFF_WORDS = 45  # the most words a staff sheet gives a long text before pointing to the plan
+# a rota's time of day after "at", "and", "&" or a comma: "at 7", "and 11:30" (not "7.30", "7pm")
+CLOCK = re.compile(r"(\bat\s+|\band\s+|[,&]\s*)([01]?\d|2[0-3])(?::([0-5]\d))?(?![.:]?\d|\s?[ap]m\b)")
+ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|lock|recover|lost|stolen)", re.IGNORECASE)
+_STAFF_STYLE = "@media print{body{font-size:8.5pt}h2{font-size:11pt}}"  # one page, as pinned
+
+
+def staff_sheet(plan: Plan) -> list[Section]:
+    """One page for the staff who run the plan: the rota, who answers what and where, the crisis
+    checklist and the disclosure rule, from the plan's own fields."""
+    team, crisis = plan.community, plan.crisis
+    return [
+        Section("rota", "The inbox rota", [_staffing_line(plan), Table(
+            ("Day", "On the inbox, and when they look"),
+            [(day, _shift(plan, team.rota.get(day, ""))) for day in WEEKDAYS[:team.days]]),
+            [f"**Cover** (days off, holidays, sickness): {_brief(team.deputy, 'part 9', 70)}"]]),
+        Section("answers", "Who answers what", [[
+            f"**Who answers**: {_brief(team.who_answers, 'part 9')}",
+            f"**Escalation**: {_brief(team.escalation, 'part 9')}"], Table(
+            ("Channel", "Answer within", "Posts", "Who posts"),
+            [(c.name, f"{c.response_hours.strip()} staffed hours" if c.response_hours.strip()
+              else "no promise", f"{c.posts} a {c.per}, {c.post_days()}" if c.posts else "none",
+              c.owner.strip() or ("not written yet." if c.posts else "–"))
+             for c in plan.channels])]),
+        Section("crisis", "In a crisis, in this order", [[
+            f"**1. Pause every scheduled post**: {_brief(crisis.pause, 'part 10')}",
+            f"**2. Tell**: {_brief(crisis.escalation, 'part 10')}",
+            f"**3. Have it approved by**: {crisis.approver.strip() or NOT_WRITTEN}",
+            f"**4. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
+            f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}"]]),
+        Section("disclosure", "Disclosure", [
+            f"**Always**: {_brief(plan.disclosure, 'part 11')}"]),
+    ]
+
+
+def _staffing_line(plan: Plan) -> str:
+    """When the inbox is staffed, and how often it is looked at to keep the fastest promise
+    (`Community.hours_needed` over the channels' response hours)."""
+    team, promises = plan.community, plan.promises()
+    if team.days <= 0 or not (team.opens.strip() and team.closes.strip()):
+        return "When the inbox is staffed is not written yet (Community: days, opens, closes)."
+    if not team.window_hours() or team.window_hours() < 0:
+        return (f"The staffed hours, “{team.opens}” to “{team.closes}”, are not two times of day, "
+                "the first the earlier: write them as 07:00 and 19:30 (Community: opens, closes).")
+    staffed = f"Staffed {team.days} days a week, {team.opens} to {team.closes}."
+    if not promises:
+        return f"{staffed} No response promise is written yet (Channels: answered within)."
+    promise = min(promises.values())
+    fastest = ", ".join(name for name, hours in promises.items() if hours == promise)
+    return (f"{staffed} To answer within {promise:g} staffed hours ({fastest}), look through every "
+            f"inbox at least every {promise:g} hours: {_looks_a_day(team, promise)} looks a day, "
+            f"{team.hours_needed(promise):.1f} of the {team.staffed_hours:g} inbox hours a week.")
+
+
+def _looks_a_day(team: Community, promise: float) -> int:
+    """The looks a staffed day needs so that no message waits longer than `promise` hours."""
+    return math.ceil(team.window_hours() / promise)
+
+
+def _shift(plan: Plan, shift: str) -> str:
+    """A rota day as the person on it reads it: its look times as a clock writes them, or, when
+    it names none, a look at least every fastest promise from opening to closing."""
+    team, promises = plan.community, plan.promises()
+    shift = " ".join(shift.split())
+    if not shift:
+        return "nobody yet: not written yet."
+    if CLOCK.search(shift) or not promises or not team.window_hours() or team.window_hours() < 0:
+        return _clock_times(shift)
+    promise = min(promises.values())
+    return (f"{shift}: a look at least every {promise:g} hours from {team.opens} to {team.closes} "
+            f"({_looks_a_day(team, promise)} a day)")
+
+
+def _clock_times(shift: str) -> str:
+    """A rota day with each time written as a clock reads: "Sam at 07 and 11:30" is "Sam at 07:00
+    and 11:30"."""
+    return CLOCK.sub(lambda time: f"{time[1]}{int(time[2]):02d}:{time[3] or '00'}",
+                     " ".join(shift.split()))
+
+
+def _brief(text: str, part: str, words: int = STAFF_WORDS) -> str:
+    """`text` as long as a pinned page allows: its sentences while they fit in `words` words (else
+    the first sentence's clauses, else its first `words` words), saying where the rest is in the
+    plan; "not written yet." when it is blank."""
+    text = " ".join(text.split())
+    if not text:
+        return NOT_WRITTEN
+    for pieces, joiner in ((re.split(r"(?<=[.!?])\s+", text), " "), (text.split("; "), "; ")):
+        kept = _fitting(pieces, words)
+        if len(kept) == len(pieces):
+            return text
+        if kept:
+            return f"{joiner.join(kept).rstrip('.;')} (more in {part} of the plan)."
+    return f"{' '.join(text.split()[:words])}… (more in {part} of the plan)."
+
+
+def _fitting(pieces: list[str], words: int) -> list[str]:
+    """The first `pieces` that together hold at most `words` words."""
+    kept: list[str] = []
+    for piece in pieces:
+        if len(" ".join([*kept, piece]).split()) > words:
+            break
+        kept.append(piece)
+    return kept
+
+
+def _account_first(security: str) -> str:
+    """What to do first when an account is hacked or locked: the sentences of the account
+    security policy that say so, else its opening."""
+    sentences = re.split(r"(?<=[.!?])\s+", " ".join(security.split()))
+    trouble = [sentence for sentence in sentences if ACCOUNT_TROUBLE.search(sentence)]
+    return _brief(" ".join(trouble) or security, "part 10")
+
+
+def staff_title(plan: Plan) -> str:
+    return f"Staff sheet: {plan.organisation.strip() or 'my organisation'}"
+
+
+def _staff_opening(plan: Plan) -> str:
+    start = f", from {day_text(plan.start.strip())}" if plan.start.strip() else ""
+    return f"To pin by the desk: how the social media plan runs day to day{start}."
+
+
+def staff_markdown(plan: Plan) -> str:
+    """The staff sheet as Markdown."""
+    return "\n\n".join([f"# {staff_title(plan)}", _staff_opening(plan),
+                         *map(_section_markdown, staff_sheet(plan))]) + "\n"
+
+
+def staff_html(plan: Plan, paper: str = "A4") -> str:
+    """The staff sheet as a standalone HTML page that prints on one page of `paper` ("A4" or
+    "Letter"); everything the learner typed is escaped."""
+    body = [f"<h1>{html.escape(staff_title(plan))}</h1>", f"<p>{html.escape(_staff_opening(plan))}</p>"]
+    for section in staff_sheet(plan):
+        body.append(f"<h2>{html.escape(section.title)}</h2>")
+        body.extend(_html_block(block) for block in section.blocks)
+    return _html_page(staff_title(plan), paper, "12mm 14mm", _STYLE + _STAFF_STYLE, body)
+
+
+def staff_docx(plan: Plan) -> bytes:
+    """The staff sheet as a Word document."""
+    document = docx.Document()
+    document.add_heading(staff_title(plan), level=0)
+    document.add_paragraph(_staff_opening(plan))
+    for section in staff_sheet(plan):
+        document.add_heading(section.title, level=1)
+        for block in section.blocks:
+            _docx_block(document, block)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _staff_documents(plan: Plan, path: Path) -> dict[Path, str | bytes]:
+    """The staff sheet's files beside the save file `path`, as `export` writes them."""
+    return {path.with_suffix(".staff.md"): staff_markdown(plan),
+            path.with_suffix(".staff.html"): staff_html(plan),
+            path.with_suffix(".staff.letter.html"): staff_html(plan, "Letter"),
+            path.with_suffix(".staff.docx"): staff_docx(plan)}

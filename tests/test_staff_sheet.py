@@ -1,0 +1,245 @@
+"""Does the staff sheet, the one page pinned by the desk, read back in every format as what the
+plan says, and print on one page?"""
+
+import dataclasses
+import io
+import math
+import re
+from html.parser import HTMLParser
+
+import docx
+import pytest
+from capstone_reference import reference_plan
+
+from smcourse.core import plan
+from smcourse.core.plan_export import export, staff_docx, staff_html, staff_markdown
+
+LUMEN_ROTA = [
+    ["Mon", "Sam at 07:00 and 11:00, Jo at 15:00 and 19:00"],
+    ["Tue", "Sam at 07:00 and 11:00, Jo at 15:00 and 19:00"],
+    ["Wed", "Ade at 07:00 and 11:00, Sam at 15:00 and 19:00"],
+    ["Thu", "Ade at 07:00 and 11:00, Sam at 15:00 and 19:00"],
+    ["Fri", "Ade at 07:00 and 11:00, Sam at 15:00 and 19:00"],
+    ["Sat", "Ade at 07:00 and 11:00, Jo at 15:00 and 19:00"],
+    ["Sun", "Ade at 07:00 and 11:00, Jo at 15:00 and 19:00"]]
+HEADINGS = ["The inbox rota", "Who answers what", "In a crisis, in this order", "Disclosure"]
+RECOVERY = ("A hacked or locked account is recovered the same day by the head of marketing, or the "
+            "founder, through the platform's own route")
+
+
+@pytest.fixture(scope="module")
+def bakery(tmp_path_factory):
+    return reference_plan(tmp_path_factory.mktemp("reference"))
+
+
+class _Page(HTMLParser):
+    """The headings, table cells (row by row) and list items of an HTML page."""
+
+    def __init__(self):
+        super().__init__()
+        self.headings, self.rows, self.items, self._open = [], [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self.rows[-1].append("")
+        elif tag in ("h2", "li"):
+            (self.headings if tag == "h2" else self.items).append("")
+        self._open.append(tag)
+
+    def handle_endtag(self, tag):
+        self._open.pop()
+
+    def handle_data(self, text):
+        if {"td", "th"} & set(self._open[-2:]):
+            self.rows[-1][-1] += text
+        elif "li" in self._open:
+            self.items[-1] += text
+        elif self._open[-1:] == ["h2"]:
+            self.headings[-1] += text
+
+
+def _parsed(page: str) -> _Page:
+    parsed = _Page()
+    parsed.feed(page)
+    return parsed
+
+
+def _markdown_rows(text: str) -> list[list[str]]:
+    return [[cell.strip() for cell in line.strip("|").split(" | ")]
+            for line in text.splitlines() if line.startswith("| ")]
+
+
+def _staffing(lumen: plan.Plan) -> str:
+    """Lumen's staffing line, its figures computed from the plan: the fastest promise, the looks a
+    day it needs over the staffed window, and the inbox hours `Community.hours_needed` gives."""
+    team, promises = lumen.community, lumen.promises()
+    fastest = min(promises.values())
+    looks = math.ceil(team.window_hours() / fastest)
+    return (f"Staffed 7 days a week, 07:00 to 19:30. To answer within {fastest:g} staffed hours "
+            f"({', '.join(name for name, hours in promises.items() if hours == fastest)}), look "
+            f"through every inbox at least every {fastest:g} hours: {looks} looks a day, "
+            f"{team.hours_needed(fastest):.1f} of the 10 inbox hours a week.")
+
+
+def test_lumen_s_staffing_line_is_its_fastest_promise_and_the_inbox_hours_it_needs():
+    lumen = plan.example_plan()
+    assert _staffing(lumen) == (
+        "Staffed 7 days a week, 07:00 to 19:30. To answer within 4 staffed hours (Instagram, "
+        "Facebook, Threads, LinkedIn, X, TikTok), look through every inbox at least every 4 "
+        "hours: 4 looks a day, 9.8 of the 10 inbox hours a week.")
+    assert _staffing(lumen) in staff_markdown(lumen)
+
+
+def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
+    lumen = plan.example_plan()
+    text = staff_markdown(lumen)
+    assert text.startswith("# Staff sheet: Lumen Coffee Roasters\n\nTo pin by the desk: how the "
+                           "social media plan runs day to day, from 4 January 2027.")
+    assert re.findall(r"^## (.+)$", text, re.MULTILINE) == HEADINGS
+    rows = _markdown_rows(text)
+    assert rows[:8] == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]
+    channels = {row[0]: row[1:] for row in rows[8:]}
+    assert channels["Instagram"] == ["4 staffed hours", "5 a week, every day", "Sam"]
+    assert channels["LinkedIn"] == ["4 staffed hours", "2 a week, weekdays", "Head of marketing"]
+    assert channels["Email newsletter"][0] == "no promise"
+    assert channels["Review sites"] == ["12.5 staffed hours", "none", "–"]
+    assert f"**4. Post the holding statement**: {lumen.crisis.holding_statement}" in text
+    assert f"**3. Have it approved by**: {lumen.crisis.approver}" in text
+    assert f"**Hacked or locked account, first**: {RECOVERY}" in text
+    assert ("**2. Tell**: Community lead, then head of marketing, then founder, within the hour, "
+            "day or night by the on-call phone (more in part 10 of the plan).") in text
+
+
+def test_the_html_sheet_reads_back_with_the_rota_and_escapes_what_was_typed():
+    lumen = plan.example_plan()
+    page = _parsed(staff_html(lumen, "Letter"))
+    assert page.headings == HEADINGS
+    assert page.rows[:8] == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]
+    assert ["Threads", "4 staffed hours", "2 a week, every day", "Sam"] in page.rows
+    assert f"4. Post the holding statement: {lumen.crisis.holding_statement}" in page.items
+    assert any(item.startswith("1. Pause every scheduled post: Whoever holds the on-call phone")
+               for item in page.items)
+    assert "@page{size:letter;" in staff_html(lumen, "Letter")
+    typed = dataclasses.replace(lumen, organisation="<b>Lumen</b>", community=dataclasses.replace(
+        lumen.community, rota={**lumen.community.rota, "Mon": "Sam & <i>Jo</i> at 7"}))
+    shown = staff_html(typed)
+    assert "<b>Lumen</b>" not in shown and "<i>Jo</i>" not in shown
+    assert ["Mon", "Sam & <i>Jo</i> at 07:00"] in _parsed(shown).rows
+
+
+def test_an_unknown_paper_size_is_refused_with_the_sizes_there_are():
+    with pytest.raises(ValueError, match="paper should be one of A4, Letter, not 'A5'"):
+        staff_html(plan.example_plan(), "A5")
+
+
+def test_the_word_sheet_reads_back_with_its_headings_rota_and_crisis_steps():
+    lumen = plan.example_plan()
+    document = docx.Document(io.BytesIO(staff_docx(lumen)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert headings == HEADINGS
+    rota = [[cell.text for cell in row.cells] for row in document.tables[0].rows]
+    assert rota == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]
+    channels = [[cell.text for cell in row.cells] for row in document.tables[1].rows]
+    assert ["TikTok", "4 staffed hours", "5 a week, every day", "Ade"] in channels
+    steps = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert f"4. Post the holding statement: {lumen.crisis.holding_statement}" in steps
+    assert any(step.startswith(f"Hacked or locked account, first: {RECOVERY}") for step in steps)
+    bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
+    assert "2. Tell" in bold and "Escalation" in bold
+
+
+def test_a_rota_that_names_no_times_says_the_looks_the_promise_needs(bakery):
+    """The bakery's rota names who is on, not when: each day reads as a look at least every
+    4 hours (its fastest promise) through its staffed window, three a day."""
+    rows = _markdown_rows(staff_markdown(bakery))
+    assert rows[1:7] == [[day, f"{name}: a look at least every 4 hours from 07:00 to 16:00 (3 a "
+                          "day)"] for day, name in zip(plan.WEEKDAYS, ["Priya"] * 4 + ["Ollie"] * 2,
+                                                       strict=False)]
+
+
+def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
+    empty = plan.Plan("Harbour Books", community=plan.Community(days=2))
+    text = staff_markdown(empty)
+    assert ("When the inbox is staffed is not written yet (Community: days, opens, closes)."
+            in text)
+    assert _markdown_rows(text)[1:] == [["Mon", "nobody yet: not written yet."],
+                                        ["Tue", "nobody yet: not written yet."]]
+    for step in ("1. Pause every scheduled post", "2. Tell", "3. Have it approved by",
+                 "4. Post the holding statement", "Hacked or locked account, first"):
+        assert f"**{step}**: not written yet." in text
+    assert "**Always**: not written yet." in text
+    assert "3. Have it approved by: not written yet." in _parsed(staff_html(empty)).items
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(staff_docx(empty))).paragraphs]
+    assert "Always: not written yet." in paragraphs
+
+
+def test_staffed_hours_that_are_not_times_of_day_get_a_clear_message(bakery):
+    for opens, closes in (("7am", "late"), ("16:00", "07:00")):
+        odd = dataclasses.replace(bakery, community=dataclasses.replace(
+            bakery.community, opens=opens, closes=closes))
+        text = staff_markdown(odd)
+        assert (f"The staffed hours, “{opens}” to “{closes}”, are not two times of day, the first "
+                "the earlier: write them as 07:00 and 19:30 (Community: opens, closes).") in text
+        assert ["Mon", "Priya"] in _markdown_rows(text)
+
+
+def test_a_plan_without_a_response_promise_says_so():
+    lumen = plan.example_plan()
+    silent = dataclasses.replace(lumen, channels=[dataclasses.replace(c, response_hours="")
+                                                  for c in lumen.channels])
+    assert ("Staffed 7 days a week, 07:00 to 19:30. No response promise is written yet (Channels: "
+            "answered within).") in staff_markdown(silent)
+
+
+def test_a_long_text_is_cut_at_a_sentence_and_points_to_the_plan_a_short_one_is_whole():
+    lumen = plan.example_plan()
+    text = staff_markdown(lumen)
+    assert f"**Escalation**: {lumen.community.escalation}" not in text
+    assert ("**Escalation**: Complaints about the café go to the café manager, and about a "
+            "web-shop order to the head of marketing, who runs the shop, the same day; at weekends "
+            "the lead on duty answers them and leaves refunds for Monday (more in part 9 of the "
+            "plan).") in text
+    short = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, escalation="Complaints go to Dee. Refunds wait for Monday."))
+    assert "**Escalation**: Complaints go to Dee. Refunds wait for Monday.\n" in staff_markdown(short)
+    one_long_word_run = dataclasses.replace(lumen, disclosure=" ".join(["label"] * 80))
+    assert (f"**Always**: {' '.join(['label'] * 45)}… (more in part 11 of the plan)."
+            in staff_markdown(one_long_word_run))
+
+
+def test_a_number_in_a_rota_that_is_not_a_time_is_left_as_typed():
+    lumen = plan.example_plan()
+    typed = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, rota={
+        **lumen.community.rota, "Mon": "Team of 2 at 7.30, Sam at 9am and 13"}))
+    assert ["Mon", "Team of 2 at 7.30, Sam at 9am and 13:00"] in _markdown_rows(
+        staff_markdown(typed))
+
+
+def test_export_writes_the_staff_sheet_beside_the_plan(tmp_path):
+    written = {path.name: path for path in export(plan.example_plan(), tmp_path / "lumen.plan.json")}
+    assert {"lumen.plan.staff.md", "lumen.plan.staff.html", "lumen.plan.staff.letter.html",
+            "lumen.plan.staff.docx"} <= set(written)
+    assert written["lumen.plan.staff.md"].read_text(encoding="utf-8") == staff_markdown(
+        plan.example_plan())
+    assert "@page{size:letter;" in written["lumen.plan.staff.letter.html"].read_text(
+        encoding="utf-8")
+    assert docx.Document(str(written["lumen.plan.staff.docx"])).paragraphs[0].text == \
+        "Staff sheet: Lumen Coffee Roasters"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("which", ["Lumen", "bakery"])
+def test_the_staff_sheet_prints_on_one_page(tmp_path, browser, bakery, paper, which):
+    """Lumen's sheet and the bakery reference's, printed by chromium on each paper."""
+    sheet = plan.example_plan() if which == "Lumen" else bakery
+    path = tmp_path / "staff.html"
+    path.write_text(staff_html(sheet, paper), encoding="utf-8")
+    page = browser.new_page()
+    page.goto(path.as_uri())
+    pdf = page.pdf(prefer_css_page_size=True)
+    page.close()
+    assert "In a crisis, in this order" in path.read_text(encoding="utf-8")
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
