@@ -907,7 +907,8 @@ NOTES_CLAIMS = {
         lambda: round(TRAINING) == 2475 and set(ACTION_COSTS) == {"tastings", "gifts", "phone"}
         and sum(ACTION_COSTS.values()) == 1200
         and "Actions 1,200. Training, January 2027, 2,475 once" in LUMEN.budget.other_costs,
-    "give TikTok its own code and count its orders, or cut it":
+    "give TikTok a target it can be judged by (its views, then orders on a code of its own), or move its "
+    "hours elsewhere":
         lambda: LUMEN.hours_by_channel()["TikTok"] > 0
         and not any("TikTok" in objective.metric for objective in LUMEN.objectives),
     "prints each pair of which one repeats three tenths or more of the other's choices or half or "

@@ -620,17 +620,18 @@ def _budget_rows(exported_plan):
 
 
 def test_the_channel_table_gives_days_to_weekly_cadences_and_counts_promises_in_staffed_hours():
-    """A channel posting by the month shows no posting days ("1 a month", not "1 a month, every
-    day"); a weekly one shows its days; the promise's hours are read as the inbox's open hours."""
+    """A cadence names its days only when posts keep off some of them ("2 a week, on weekdays",
+    "5 a week", "1 a month", never "1 a month, every day"); the promise's hours are read as the
+    inbox's open hours."""
     lumen = plan.example_plan()
     part = plan_export.part_markdown(lumen, "channels")
     rows = {row[0]: row[1:] for row in _markdown_cells_by_row(part)}
     assert rows["Channel"][-1] == "Answered within (hours the inbox is staffed)"
     assert rows["YouTube"][2] == "1 a month" and rows["Email newsletter"][2] == "2 a month"
-    assert rows["LinkedIn"][2] == "2 a week, weekdays" and rows["Instagram"][2] == "5 a week, every day"
+    assert rows["LinkedIn"][2] == "2 a week, on weekdays" and rows["Instagram"][2] == "5 a week"
     on_fridays = dataclasses.replace(lumen, channels=[dataclasses.replace(
         channel, days="Fri") if channel.name == "YouTube" else channel for channel in lumen.channels])
-    assert "| 1 a month, Fri |" in plan_export.part_markdown(on_fridays, "channels")
+    assert "| 1 a month, on Fri |" in plan_export.part_markdown(on_fridays, "channels")
 
 
 def test_the_budget_table_prices_the_people_and_totals_a_year_from_its_lines():

@@ -40,6 +40,7 @@ from smcourse.core.plan import (
     NOISE_WIDTH,
     WEEKDAYS,
     Budget,
+    Channel,
     Community,
     Entry,
     Objective,
@@ -156,8 +157,7 @@ def sections(plan: Plan) -> list[Section]:
             ("Channel", "Property", "What it is for", "Cadence", "Mix",
              "Answered within (hours the inbox is staffed)"),
             [(c.name, c.property, c.purpose,
-              (f"{c.posts} a {c.per}, {c.post_days()}" if c.per == "week" or c.days
-               else f"{c.posts} a {c.per}") if c.posts else "no posts",
+              cadence_text(c) if c.posts else "no posts",
               ", ".join(f"{pillar} {share}%" for pillar, share in c.mix.items() if share),
               c.response_hours.strip())
              for c in plan.channels])]),
@@ -236,6 +236,13 @@ def sections(plan: Plan) -> list[Section]:
             [(entry.day.isoformat(), entry.day.strftime("%a"), entry.channel, entry.pillar)
              for entry in posts])]))
     return parts
+
+
+def cadence_text(channel: Channel) -> str:
+    """A channel's cadence as people say it: "5 a week", "1 a month", "2 a week, on weekdays"
+    (the days named only when posts keep off some of them)."""
+    days = channel.post_days()
+    return f"{channel.posts} a {channel.per}" + ("" if days == "every day" else f", on {days}")
 
 
 def _hours_by_person(plan: Plan) -> list[Block]:
@@ -792,7 +799,7 @@ def export(plan: Plan, path: Path) -> list[Path]:
 STAFF_WORDS = 45  # the most words a staff sheet gives a long text before pointing to the plan
 # a rota's time of day after "at", "and", "&" or a comma: "at 7", "and 11:30" (not "7.30", "7pm")
 CLOCK = re.compile(r"(\bat\s+|\band\s+|[,&]\s*)([01]?\d|2[0-3])(?::([0-5]\d))?(?![.:]?\d|\s?[ap]m\b)")
-ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|lock|recover|lost|stolen)", re.IGNORECASE)
+ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)  # the event, not "recovery email"
 _STAFF_STYLE = "@media print{body{font-size:8.5pt}h2{font-size:11pt}}"  # one page, as pinned
 
 
@@ -810,7 +817,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
             f"**Escalation**: {_brief(team.escalation, 'part 9')}"], Table(
             ("Channel", "Answer within", "Posts", "Who posts"),
             [(c.name, f"{c.response_hours.strip()} staffed hours" if c.response_hours.strip()
-              else "no promise", f"{c.posts} a {c.per}, {c.post_days()}" if c.posts else "none",
+              else "no promise", cadence_text(c) if c.posts else "none",
               c.owner.strip() or ("not written yet." if c.posts else "–"))
              for c in plan.channels])]),
         Section("crisis", "In a crisis, in this order", [[
