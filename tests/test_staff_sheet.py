@@ -109,7 +109,23 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     assert f"**3. Have it approved by**: {lumen.crisis.approver}" in text
     assert f"**Hacked or locked account, first**: {RECOVERY}" in text
     assert ("**2. Tell**: Community lead, then head of marketing, then founder, within the hour, "
-            "day or night by the on-call phone (more in part 10 of the plan).") in text
+            "day or night by the on-call phone; anything about safety goes to the founder at once "
+            "(more in part 10 of the plan).") in text
+    assert ("**Out of hours**: The leads hold the on-call phone in alternate weeks; our own accounts "
+            "are read by hand at 22:00, by whoever held the 19:00 look, and at 06:30, by whoever "
+            "holds the 07:00 one (more in parts 9 and 10).") in text
+
+
+def test_out_of_hours_gives_the_sentences_with_a_time_outside_the_staffed_hours():
+    """A time inside the staffed hours (07:00 to 19:30) is a look, not a night check; a plan that
+    names no time outside them is told that messages wait for the first look."""
+    lumen = plan.example_plan()
+    inside = dataclasses.replace(lumen, crisis=dataclasses.replace(
+        lumen.crisis, escalation="The lead on duty tells the founder by 19:00 at the latest."))
+    assert "**Out of hours**: none planned: messages wait for the first look" in staff_markdown(inside)
+    night = dataclasses.replace(inside, community=dataclasses.replace(
+        inside.community, who_answers="Ade checks the apps at 21:30 on weekdays."))
+    assert "**Out of hours**: Ade checks the apps at 21:30 on weekdays.\n" in staff_markdown(night)
 
 
 def test_the_html_sheet_reads_back_with_the_rota_and_escapes_what_was_typed():

@@ -53,6 +53,7 @@ from smcourse.core.plan import (
     course_source,
     measure_label,
     parse_amount,
+    parse_clock,
     parse_date,
     person_loads,
     splits_hours,
@@ -800,6 +801,7 @@ STAFF_WORDS = 45  # the most words a staff sheet gives a long text before pointi
 # a rota's time of day after "at", "and", "&" or a comma: "at 7", "and 11:30" (not "7.30", "7pm")
 CLOCK = re.compile(r"(\bat\s+|\band\s+|[,&]\s*)([01]?\d|2[0-3])(?::([0-5]\d))?(?![.:]?\d|\s?[ap]m\b)")
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
+TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 _STAFF_STYLE = "@media print{body{font-size:8.5pt}h2{font-size:11pt}}"  # one page, as pinned
 
@@ -812,7 +814,8 @@ def staff_sheet(plan: Plan) -> list[Section]:
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
             ("Day", "On the inbox, and when they look"),
             [(day, _shift(plan, team.rota.get(day, ""))) for day in WEEKDAYS[:team.days]]),
-            [f"**Cover** (days off, holidays, sickness): {_brief(team.deputy, 'part 9', 70)}"]]),
+            [f"**Cover** (days off, holidays, sickness): {_brief(team.deputy, 'part 9', 70)}",
+             f"**Out of hours**: {_out_of_hours(plan)}"]]),
         Section("answers", "Who answers what", [[
             f"**Who answers**: {_brief(team.who_answers, 'part 9')}",
             f"**Escalation**: {_brief(team.escalation, 'part 9')}"], Table(
@@ -901,6 +904,29 @@ def _fitting(pieces: list[str], words: int) -> list[str]:
             break
         kept.append(piece)
     return kept
+
+
+def _out_of_hours(plan: Plan) -> str:
+    """What happens while the inbox is closed: the sentences of who answers and the crisis
+    escalation that give a time outside the staffed hours (night checks), as many as fit."""
+    team = plan.community
+    opens, closes = parse_clock(team.opens), parse_clock(team.closes)
+    if opens is None or closes is None:
+        return NOT_WRITTEN
+
+    def outside(sentence: str) -> bool:
+        return any(not opens <= hours + minutes / 60 <= closes
+                   for hours, minutes in ((int(h), int(m)) for h, m in TIME_OF_DAY.findall(sentence)))
+
+    night = [sentence for text in (team.who_answers, plan.crisis.escalation)
+             for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if outside(sentence)]
+    kept = _fitting(night, STAFF_WORDS)
+    if not kept:
+        return ("none planned: messages wait for the first look, and the profiles should say so."
+                if not night
+                else _brief(night[0], "parts 9 and 10"))
+    more = " (more in parts 9 and 10)" if len(kept) < len(night) else ""
+    return " ".join(kept).rstrip(".") + more + "."
 
 
 def _account_first(security: str) -> str:
