@@ -452,7 +452,7 @@ def _first_stage_cost():
 def _cheaper_option():
     """The people hours a week and the money a year (rounded to 10 USD) the cheaper option saves."""
     hours = sum(LUMEN.hours_by_channel()[name] for name in CUT)
-    return round(hours, 1), sum(_cheaper_parts())
+    return round(hours, 2), sum(_cheaper_parts())
 
 
 def _post_hours(name):
@@ -1592,8 +1592,8 @@ PLAN_CLAIMS = {
         and LUMEN.budget.other_costs_per_year == 9988 + 1200 + 1080
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 9100,
     "The cheaper option, without YouTube, Threads and the paid promotion, saves 8,040 USD a year: 3,080 "
-    "of cash and 2.2 moved hours (4,960). It loses a video, an untested channel and the paid test.":
-        lambda: _cheaper_parts() == (4960, 120, 560, 2400) and _cheaper_option() == (2.2, 8040)
+    "of cash and 2.18 moved hours (4,960). It loses a video, an untested channel and the paid test.":
+        lambda: _cheaper_parts() == (4960, 120, 560, 2400) and _cheaper_option() == (2.18, 8040)
         and sum(_cheaper_parts()[1:]) == 3080
         and [name for name in CUT if name in _buffer_channels()] == ["Threads"],
     "Approve a 16,000 reserve and January to March 2027: a quarter's costs 4,027, bags 180, "
@@ -1682,7 +1682,8 @@ PLAN_CLAIMS = {
         and "Buffer" not in LUMEN.crisis.escalation,
     "The leads hold the on-call phone in alternate weeks; our own accounts are read by hand at "
     "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one. So no working "
-    "day spans over 10 hours and, Lumen's own rule, nobody's 06:30 check follows their 22:00 one. An "
+    "day spans over 10 hours (past 10, New York's hospitality wage order adds an hour's pay: 12 NYCRR "
+    "146-1.6) and, Lumen's own rule, nobody's 06:30 check follows their 22:00 one. An "
     "alert answered overnight is a call, not a shift: after one past 22:00, that lead's next 06:30 "
     "check and 07:00 look move to 09:00.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
