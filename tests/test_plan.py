@@ -1926,17 +1926,32 @@ def test_a_target_two_and_a_half_times_its_baseline_with_a_short_reason_asks_for
 
 
 def test_the_assignment_s_worked_noise_example(tmp_path):
-    """Task B's example: cake orders varying by 3 a month, judged on a mean of 3 months, must move
-    more than 2 × 3 ÷ √3 ≈ 3.5 from 14: 22 clears it, 17 does not."""
+    """Task B's example: cake orders of 14 a month varying by 3, judged on a mean of 3 months; chance
+    alone moves 14 by √14 ≈ 3.7, more than the 3 typed, so a target must move more than
+    2 × 3.7 ÷ √3 ≈ 4.3: 22 clears it, 17 or 18 does not."""
     bakery = reference_plan(tmp_path)
     orders = bakery.objectives[0]
     assert (orders.baseline, orders.target, orders.spread, orders.periods) == ("14", "22", "3", "3")
-    assert f"{plan.NOISE_WIDTH * 3 / 3 ** 0.5:.1f}" == "3.5"
+    assert plan.noise_spread(orders) == 14 ** 0.5 and f"{14 ** 0.5:.1f}" == "3.7"
+    assert f"{plan.NOISE_WIDTH * 14 ** 0.5 / 3 ** 0.5:.1f}" == "4.3"
     assert plan.check(bakery) == []
-    seventeen = dataclasses.replace(bakery, objectives=[
-        dataclasses.replace(orders, target="17"), *bakery.objectives[1:]])
-    assert [(issue.level, issue.where) for issue in plan.check(seventeen)] == [
-        ("fix", "objectives[1].target")]
+    for target in ("17", "18"):
+        nearer = dataclasses.replace(bakery, objectives=[
+            dataclasses.replace(orders, target=target), *bakery.objectives[1:]])
+        assert [(issue.level, issue.where) for issue in plan.check(nearer)] == [
+            ("fix", "objectives[1].target")]
+
+
+def test_a_spread_typed_below_chance_does_not_bring_a_target_out_of_the_noise(tmp_path):
+    """The 30th reader's recipe: the bakery's spread of orders typed as 1.9 (above half of √14, so
+    not refused as unmeasured) and its target moved to 17. Judged by the typed spread, 17 would clear
+    2 × 1.9 ÷ √3 ≈ 2.2; the rule judges it by chance's 3.7, and the fix says so."""
+    bakery = reference_plan(tmp_path)
+    gamed = dataclasses.replace(bakery, objectives=[dataclasses.replace(
+        bakery.objectives[0], spread="1.9", target="17"), *bakery.objectives[1:]])
+    [issue] = plan.check(gamed)
+    assert (issue.level, issue.where) == ("fix", "objectives[1].target")
+    assert "moves by at least 3.7 (chance alone, √14; your spread says 1.9)" in issue.message
 
 
 def test_a_time_cut_to_under_two_fifths_with_a_short_reason_asks_for_the_evidence(tmp_path):

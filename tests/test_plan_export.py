@@ -445,7 +445,7 @@ def test_the_top_risks_open_with_what_the_case_rests_on_or_say_it_is_not_written
 def test_a_tightest_target_whose_outcome_has_several_measures_is_named_by_its_measure():
     lumen = plan.example_plan()
     reviews = next(o for o in lumen.objectives if o.outcome == "reviews")
-    second = dataclasses.replace(reviews, metric="Five-star reviews", target="7", spread="0.5")
+    second = dataclasses.replace(reviews, metric="Five-star reviews", target="10", spread="2")
     risks = _summary_markdown(to_markdown(dataclasses.replace(
         lumen, objectives=[*lumen.objectives, second]))).split("**Top risks**", 1)[1]
     assert f"**Tightest target**: {plan.measure_label(reviews)}, 6 to 9 by 30 June 2027" in risks

@@ -26,7 +26,7 @@ def _fill_in_like_a_learner(builder):
     objective.spread.value, objective.source.value = "8", "our comments.csv from Meta Business Suite"
     orders = builder.objectives[1]
     orders.outcome.value, orders.metric.value, orders.unit.value = "sales", "Orders", "a month"
-    orders.baseline.value, orders.target.value, orders.by.value = "12", "15", "2026-06-30"
+    orders.baseline.value, orders.target.value, orders.by.value = "12", "17", "2026-06-30"
     orders.reason.value, orders.source.value = "A shop link in every Instagram post", "till records"
     orders.spread.value, orders.periods.value, orders.activity.value = "2", "3", "communicate"
     builder.audience.value = "Readers who live in town"
@@ -112,7 +112,7 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert restored.personas[0].stage.value == "decision"
     assert restored.objectives[0].target.value == "90"
     assert saved["objectives"][1] == {"outcome": "sales", "metric": "Orders", "baseline": "12",
-                                      "target": "15", "by": "2026-06-30", "unit": "a month",
+                                      "target": "17", "by": "2026-06-30", "unit": "a month",
                                       "reason": "A shop link in every Instagram post", "spread": "2",
                                       "periods": "3", "activity": "communicate",
                                       "source": "till records"}

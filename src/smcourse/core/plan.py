@@ -1120,6 +1120,16 @@ def _is_count(objective: Objective) -> bool:
     return objective.metric not in METRICS and "%" not in objective.unit
 
 
+def noise_spread(objective: Objective) -> float | None:
+    """The spread the noise rule judges a target by: the one typed, but never below the √n by
+    which chance alone moves an own count of n a period (so that a spread typed too small does
+    not make a target look beyond chance); None when no spread is a number."""
+    spread, baseline = parse_amount(objective.spread), parse_amount(objective.baseline)
+    if spread is None or baseline is None or baseline <= 0 or not _is_count(objective):
+        return spread
+    return max(spread, math.sqrt(baseline))
+
+
 def _check_jump(objective: Objective, spec: MetricSpec, number: int, where: str,
                 baseline: float, target: float):
     """A fix when an own count's target is more than JUMP_RATIO times its baseline and more than
@@ -1346,13 +1356,17 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
                    "data (plan_import.weekly(...).std() gives it), so that the target can be "
                    "judged against chance.")
         return
-    noise = NOISE_WIDTH * spread / math.sqrt(periods)
+    judged = noise_spread(objective)
+    noise = NOISE_WIDTH * judged / math.sqrt(periods)
     if abs(change) <= noise:
         period = objective.period()
         over = f"one {period}" if periods == 1 else f"a mean of {periods:g} {period}s"
+        moves = (f"moves by {spread:g}" if judged == spread else
+                 f"moves by at least {judged:.1f} (chance alone, √{objective.baseline.strip()}; "
+                 f"your spread says {spread:g})")
         yield _fix("objectives", f"{where}.target",
                    f"The change objective {number} aims for ({abs(change):g} {spec.unit}) is within "
-                   f"the noise: {spec.label} moves by {spread:g} from one {period} to the next, so "
+                   f"the noise: {spec.label} {moves} from one {period} to the next, so "
                    f"{over} can differ by {noise:.1f} by chance. Aim further, or judge a mean over "
                    f"more {period}s.")
 
@@ -2926,7 +2940,7 @@ def example_plan() -> Plan:
         community=Community(
             who_answers="Two community leads, Sam (Monday to Friday) and Ade (Wednesday to "
                         "Sunday), and Jo, the café supervisor, share the inbox, new mentions "
-                        "and reviews on the rota below: "
+                        "and reviews on the rota: "
                         "one looks at 07:00 and 11:00, the other at 15:00 and 19:00. Each is "
                         "paid a wage of 35 USD an hour (the leads also roast; Jo "
                         "supervises the café) that costs Lumen 43.75 "
