@@ -3047,8 +3047,8 @@ def example_plan() -> Plan:
                              "channels tell followers to ignore messages from it, and once it is "
                              "back we delete the hacker's posts and say what happened."),
         disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
-                   "in plain words (“#ad”, or “Lumen sent me this for free”, not a bare "
-                   "“gifted”): the FTC's Endorsement Guides (16 CFR Part 255, revised July 2023) "
+                   "in plain words (“#ad”, or “Lumen sent me this for free”; our rule: never a "
+                   "bare “gifted”): the FTC's Endorsement Guides (16 CFR Part 255, revised July 2023) "
                    "ask for a clear disclosure. We add "
                    "the platform's paid-partnership label where there is one, beside the words, "
                    "never instead of them. Creators we gift or pay disclose it themselves, in "
