@@ -2041,7 +2041,8 @@ SECURITY_AND_RISK_CLAIMS = {
     "The founder and the head of marketing hold the admin role on every channel, Buffer and the Google "
     "profile":
         lambda: LUMEN.crisis.approver == "The founder; the head of marketing when the founder cannot be "
-        "reached" and "Google Business Profile" in LUMEN.channel_names() and "Buffer" in LUMEN.budget.tools,
+        "reached within an hour" and "Google Business Profile" in LUMEN.channel_names()
+        and "Buffer" in LUMEN.budget.tools,
     "everyone on the rota is an editor, removed the day they leave.":
         lambda: {re.match(r"[A-Z][a-z]+", shift).group() for shift in LUMEN.community.rota.values()}
         | {re.search(r", ([A-Z][a-z]+) at 15", shift).group(1) for shift in LUMEN.community.rota.values()}

@@ -106,7 +106,9 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     assert channels["Email newsletter"][0] == "no promise"
     assert channels["Review sites"] == ["12.5 staffed hours", "none", "–"]
     assert f"**4. Post the holding statement**: {lumen.crisis.holding_statement}" in text
-    assert f"**3. Have it approved by**: {lumen.crisis.approver}" in text
+    assert f"**3. Approval by**: {lumen.crisis.approver}" in text
+    assert ("**Numbers to ring** (fill in): on-call phone ________; approver ________; cover "
+            "________") in text
     assert f"**Hacked or locked account, first**: {RECOVERY}" in text
     assert ("**2. Tell**: Community lead, then head of marketing, then founder, within the hour, "
             "day or night by the on-call phone; anything about safety goes to the founder at once "
@@ -182,11 +184,11 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
             in text)
     assert _markdown_rows(text)[1:] == [["Mon", "nobody yet: not written yet."],
                                         ["Tue", "nobody yet: not written yet."]]
-    for step in ("1. Pause every scheduled post", "2. Tell", "3. Have it approved by",
+    for step in ("1. Pause every scheduled post", "2. Tell", "3. Approval by",
                  "4. Post the holding statement", "Hacked or locked account, first"):
         assert f"**{step}**: not written yet." in text
     assert "**Always**: not written yet." in text
-    assert "3. Have it approved by: not written yet." in _parsed(staff_html(empty)).items
+    assert "3. Approval by: not written yet." in _parsed(staff_html(empty)).items
     paragraphs = [p.text for p in docx.Document(io.BytesIO(staff_docx(empty))).paragraphs]
     assert "Always: not written yet." in paragraphs
 

@@ -168,7 +168,7 @@ HOURS_SPLIT_TOLERANCE = 0.05  # hours by person adding up to the people hours, t
 # Lumen's policy pasted in. Measured on 30 November 2026, with the account security and the staged
 # ask (first stage, go/no-go, payback, premises) among the fields: a long field of Lumen's repeats
 # at most 0.26 of another long field of Lumen's (its other costs, of its case), a
-# field of 10 words or more 0.6 (its approver, whom its crisis escalation names), and the bakery
+# field of 10 words or more 0.57 (its approver, whom its crisis escalation names), and the bakery
 # reference's fields at most 0.39 of any of Lumen's (its holding statement, on the same subject);
 # Lumen's fields pasted into the bakery's plan repeat at least 0.96, with each field's sentences
 # in reverse order at least 0.92, with every second word dropped (no longer readable) at least
@@ -1104,14 +1104,33 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
                        f"The target of objective {number} ({spec.amount(target)}) is worse than its "
                        f"baseline ({spec.amount(baseline)}): {spec.label} should go "
                        f"{'up' if spec.better == 'higher' else 'down'}.")
-        else:
+        else:  # a spread's or a mean's own fault first: the noise rule's verdict rests on them
+            yield from _check_count_spread(objective, spec, number, where, baseline)
+            yield from _check_rate_spread(objective, spec, number, where, baseline, plan)
+            yield from _check_periods_fit(objective, number, where, plan)
             yield from _check_noise(objective, spec, number, where, target - baseline)
             jumps = list(_check_jump(objective, spec, number, where, baseline, target))
             leaps = [] if any(issue.level == "fix" for issue in jumps) else list(
                 _check_leap(objective, spec, number, where, baseline, target, plan))
             yield from leaps or jumps  # a leap's fix asks what a mild jump's consider asks, and more
-            yield from _check_count_spread(objective, spec, number, where, baseline)
-            yield from _check_rate_spread(objective, spec, number, where, baseline, plan)
+
+
+def _check_periods_fit(objective: Objective, number: int, where: str, plan: Plan):
+    """A fix when the target is judged on a mean of more weeks or months than lie between the
+    plan's start and the objective's date (counted in calendar months, or weeks begun): a mean
+    over periods the plan has not run has nothing to measure, and a long one hides the noise."""
+    start, by, periods = parse_date(plan.start), parse_date(objective.by), \
+        parse_amount(objective.periods or "1")
+    if start is None or by is None or by < start or periods is None:
+        return
+    period = objective.period()
+    room = (math.ceil(((by - start).days + 1) / 7) if period == "week"
+            else (by.year - start.year) * 12 + by.month - start.month + 1)
+    if periods > room:
+        yield _fix("objectives", f"{where}.periods",
+                   f"Objective {number} is judged on a mean of {periods:g} {period}s, but only "
+                   f"{room} lie between the plan's start ({start.isoformat()}) and its date "
+                   f"({by.isoformat()}): judge it on {room} or fewer, or give it a later date.")
 
 
 def _is_count(objective: Objective) -> bool:
@@ -1292,7 +1311,8 @@ def rate_base(objective: Objective, plan: Plan) -> tuple[str, float | None]:
     """What the objective's rate is out of ("impressions" for "% of impressions"; "" when its unit
     names nothing) and how many of them a period: the number its source or reason gives before
     that word and a period ("12,000 impressions a week"), else what the plan implies
-    (IMPLIED_BASES), else None; a month is WEEKS_A_MONTH weeks."""
+    (IMPLIED_BASES), else None; a typed number never above what the plan implies, so that a large
+    one cannot make a small spread look like chance; a month is WEEKS_A_MONTH weeks."""
     spec = objective.spec()
     found = RATE_OF.search(spec.unit) if spec else None
     if found is None:
@@ -1302,11 +1322,11 @@ def rate_base(objective: Objective, plan: Plan) -> tuple[str, float | None]:
                       r"(?:a|per|each|every)\s+(week|month)\b",
                       f"{objective.source} {objective.reason}", re.IGNORECASE)
     weeks = WEEKS_A_MONTH if objective.period() == "month" else 1
+    implied = IMPLIED_BASES[noun](plan) * weeks if noun in IMPLIED_BASES else 0
     if typed and (count := parse_amount(typed.group(1))) is not None:
-        return noun, count / (WEEKS_A_MONTH if typed.group(2).lower() == "month" else 1) * weeks
-    if noun in IMPLIED_BASES and (weekly := IMPLIED_BASES[noun](plan)) > 0:
-        return noun, weekly * weeks
-    return noun, None
+        stated = count / (WEEKS_A_MONTH if typed.group(2).lower() == "month" else 1) * weeks
+        return noun, min(stated, implied) if implied > 0 else stated  # not more than the inbox
+    return noun, implied if implied > 0 else None
 
 
 def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, where: str,
@@ -1316,6 +1336,11 @@ def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, wher
     course data is checked against the data instead, and a source not written has its own fix."""
     spread = parse_amount(objective.spread)
     noun, base = rate_base(objective, plan)
+    if not noun and objective.metric not in METRICS and "%" in objective.unit:
+        yield _fix("objectives", f"{where}.unit",
+                   f"Say what the rate of objective {number} is out of, as “% of questions a "
+                   f"{objective.period()}”, so that chance can be weighed against its spread.")
+        return
     if not noun or spread is None or not 0 < baseline < 100 \
             or COURSE_DATA.search(objective.source) or _unwritten(objective.source, plan, 1):
         return
@@ -2999,7 +3024,8 @@ def example_plan() -> Plan:
                               "drink it; bring it back to the café or write to us for a full "
                               "refund. We share only what we have confirmed, and will post an "
                               "update here by TIME.",
-            approver="The founder; the head of marketing when the founder cannot be reached",
+            approver="The founder; the head of marketing when the founder cannot be reached "
+                     "within an hour",
             pause="Whoever holds the on-call phone pauses every scheduled post within 30 "
                   "minutes, in Buffer, YouTube Studio and the email tool; nothing resumes "
                   "until the approver says so.",

@@ -826,9 +826,11 @@ def staff_sheet(plan: Plan) -> list[Section]:
               c.owner.strip() or ("not written yet." if c.posts else "–"))
              for c in plan.channels])]),
         Section("crisis", "In a crisis, in this order", [[
+            "**Numbers to ring** (fill in): on-call phone ________; approver ________; "
+            "cover ________",
             f"**1. Pause every scheduled post**: {_brief(crisis.pause, 'part 10')}",
             f"**2. Tell**: {_brief(crisis.escalation, 'part 10')}",
-            f"**3. Have it approved by**: {crisis.approver.strip() or NOT_WRITTEN}",
+            f"**3. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**4. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}"]]),
         Section("disclosure", "Disclosure", [
