@@ -1506,7 +1506,7 @@ PLAN_CLAIMS = {
         == ["2.19", "0.80", "0.21", "0.50"]
         and len(_person_tasks()) == 4 and sum(_hours_by_person()) == LUMEN.budget.people_hours
         and f"{sum(tasks for _, tasks in _person_tasks().values()):.1f}" == f"{_needed():.1f}",
-    "the FTC's Endorsement Guides (16 CFR Part 255, revised July 2023)":
+    "The FTC's Endorsement Guides (16 CFR Part 255, revised July 2023)":
         lambda: "16 CFR Part 465, in force since 21 October 2024" in LUMEN.disclosure,
     "then New York's food inspectors: the Department of Agriculture and Markets for the roastery and "
     "shop, the county health department for the café.":
