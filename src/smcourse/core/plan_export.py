@@ -801,8 +801,8 @@ def export(plan: Plan, path: Path) -> list[Path]:
 STAFF_WORDS = 45  # the most words a staff sheet gives a long text before pointing to the plan
 # a rota's time of day after "at", "and", "&" or a comma: "at 7", "and 11:30" (not "7.30", "7pm")
 CLOCK = re.compile(r"(\bat\s+|\band\s+|[,&]\s*)([01]?\d|2[0-3])(?::([0-5]\d))?(?![.:]?\d|\s?[ap]m\b)")
-# the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
+# the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 _STAFF_STYLE = "@media print{body{font-size:8.5pt}h2{font-size:11pt}}"  # one page, as pinned
 
