@@ -3072,9 +3072,9 @@ def example_plan() -> Plan:
                              "route (Instagram's is instagram.com/hacked); meanwhile the other "
                              "channels tell followers to ignore messages from it, and once it is "
                              "back we delete the hacker's posts and say what happened."),
-        disclosure="Gifted coffee and paid partnerships are labelled as such in the post itself "
-                   "in plain words, “#ad” or “Lumen sent me this for free”, and by our own rule "
-                   "never a bare “gifted”. The FTC's Endorsement Guides (16 CFR Part 255, "
+        disclosure="Paid partnerships say so in the post itself, “#ad” or “Paid partnership "
+                   "with Lumen”; gifted coffee too, “#ad” or “Lumen sent me this for free”, and "
+                   "by our own rule never a bare “gifted”. The FTC's Endorsement Guides (16 CFR Part 255, "
                    "revised July 2023) ask for a clear disclosure. We add "
                    "the platform's paid-partnership label where there is one, beside the words, "
                    "never instead of them. Creators we gift or pay disclose it themselves, in "
