@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from smcourse.core.errors import SmcourseError
+from smcourse.core.kit_files import CAPSTONE
 from smcourse.instructor.lms import SHAPES
 from smcourse.instructor.sandbox import Limits
 
@@ -87,7 +88,7 @@ def _collect(args: argparse.Namespace) -> None:
 
 def _grade(args: argparse.Namespace) -> None:
     """Grade every submission; after the capstone, list the plans alike (`_alike_report`)."""
-    from smcourse.instructor import alike, grading
+    from smcourse.instructor import grading
 
     limits = Limits(args.cpu_seconds, args.memory_mb, args.tasks, args.file_mb, args.wall_seconds)
     run = grading.grade(args.assignment, root=_course(args), workers=args.workers,
@@ -95,7 +96,7 @@ def _grade(args: argparse.Namespace) -> None:
     for result in run.results:
         print(result.summary)
     print("\n".join(["", "Safety:", *run.safety]))
-    if args.assignment == alike.CAPSTONE:
+    if args.assignment == CAPSTONE:
         print("\nPlans alike, and each beside Lumen's example (for the tutor to read side by side):")
         _alike_report(args.assignment, _course(args))
 
@@ -199,7 +200,7 @@ def _add_assignment_commands(commands) -> None:
                            help="after grading a capstone, list the pairs of learners' plans (and the "
                                 "reference plan) that are alike, and each plan's shares of Lumen's "
                                 "example, for the tutor to read side by side",
-                           epilog="example: smcourse assignments alike 06_capstone_strategy_plan")
+                           epilog=f"example: smcourse assignments alike {CAPSTONE}")
     alike.add_argument("assignment", help="assignment id")
     alike.set_defaults(run=_alike)
     judge = sub.add_parser("judge-copy", parents=[course],
@@ -208,8 +209,8 @@ def _add_assignment_commands(commands) -> None:
                                 "overrides the autograder's)",
                            epilog="example: smcourse assignments judge-copy ben")
     judge.add_argument("student", help="the learner's id in the gradebook")
-    judge.add_argument("--assignment", default="06_capstone_strategy_plan",
-                       help="the capstone's id (default: 06_capstone_strategy_plan)")
+    judge.add_argument("--assignment", default=CAPSTONE,
+                       help=f"the capstone's id (default: {CAPSTONE})")
     judge.set_defaults(run=_judge_copy)
     export = sub.add_parser(
         "export", parents=[course],
@@ -267,8 +268,6 @@ def _verify(args: argparse.Namespace) -> None:
 
 
 def _add_certificate_commands(commands) -> None:
-    from smcourse.instructor.certificates import CAPSTONE
-
     group = commands.add_parser("certificates", help="certificates of completion, their verification "
                                 "and the completion report, from the gradebook")
     sub = group.add_subparsers(dest="action", required=True)

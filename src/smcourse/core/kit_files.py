@@ -18,6 +18,7 @@ from smcourse.core.errors import SmcourseError
 
 HOME_VARIABLE = "SMCOURSE_HOME"
 MARKER = Path("datasets") / "datapackage.json"
+CAPSTONE = "06_capstone_strategy_plan"  # the capstone assignment's id, in solutions/ and the gradebook
 
 
 def home() -> Path:

@@ -32,9 +32,9 @@ from nbgrader.coursedir import CourseDirectory
 
 from smcourse.core import plan
 from smcourse.core.errors import SmcourseError
+from smcourse.core.kit_files import CAPSTONE
 from smcourse.instructor.grading.course import load_config
 
-CAPSTONE = "06_capstone_strategy_plan"  # the assignment whose grading ends with this report
 REPORT_FOLDER = "alike"  # in the course folder: the reports name learners, so git ignores it
 PLAN_FILE = "my_strategy.plan.json"  # the file Task B grades, beside the learner's notebook
 REFERENCE = "the reference plan"

@@ -35,7 +35,6 @@ from smcourse.instructor.grading.course import course_settings
 SECRET_FILE = "certificate_secret.txt"
 REGISTER_FILE = "certificate_register.json"
 REPORT_NAME = "completion_report"
-CAPSTONE = "06_capstone_strategy_plan"
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class Rule:
 
     pass_percent: float = 50.0
     passed: tuple[str, ...] | None = None
-    submitted: tuple[str, ...] = (CAPSTONE,)
+    submitted: tuple[str, ...] = (kit_files.CAPSTONE,)
 
     def requirements(self, assignments: list[str]) -> dict[str, str]:
         """Assignment -> "pass" or "submit", in course order; an SmcourseError for a name the
