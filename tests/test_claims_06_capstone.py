@@ -966,6 +966,10 @@ NOTES_CLAIMS = {
         and "confirms each price by 18 December 2026" in LUMEN.budget.tools,
 }
 NOTES_CLAIMS |= TWO_WEAKNESSES
+NOTES_CLAIMS["around the case's monthly path (8 more orders and 2 more enquiries a month by March) for "
+             "a plan on track, and around a straight climb from 2026's level to June's targets for a "
+             "slower start, which July fails about half the time"] = \
+    lambda: [_extra_orders(3), _extra_enquiries(3)] == [8, 2] and round(_straight_climb_odds()[1] * 2) == 1
 
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
 BUFFER_CHANNELS, BUFFER_PER_CHANNEL = 7, 10  # Buffer's Team plan, billed yearly (13 August 2026)
