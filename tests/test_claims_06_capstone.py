@@ -750,8 +750,8 @@ CLAIMS = {
         and _calendar_days().value_counts()[["Sat", "Sun"]].sum() == 38 < 155 * 2 / 7
         and _weakest_two_days() == {"Sat", "Sun"} and len(_calendar_days()) == 155,
     "commitment, named the weakest dimension by module 3's scores, has its action due on 4 "
-    "January, the first day, which no other action comes before (relationships' is due the same "
-    "day, and the builder counts a tie as first)":
+    "January, the first day (relationships' is due the same day, and the builder counts a tie as "
+    "first)":
         lambda: _lumen_scores().idxmin() == LUMEN.weakest == "commitment"
         and LUMEN.actions["commitment"].due == LUMEN.actions["relationships"].due == LUMEN.start
         == min(action.due for action in LUMEN.actions.values())
