@@ -358,7 +358,8 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
             f"with today's wages: wages 88,725 (39 hours a week at 43.75 USD an hour), other "
             f"spending {besides:,.0f}, 16,000 held for a surge.") in summary
     assert budget.added_per_year() == 17_188 + 4 * 52 * 43.75 == 26_288
-    assert (f"**The case**: Adds 26,288 USD a year (17,188 cash, 4 moved hours worth 9,100). "
+    assert (f"**The case**: Costs 26,288 USD a year more than today (17,188 cash, 4 moved hours "
+            f"worth 9,100). "
             f"{STAGED_ASK['payback']}\n") in summary
     decision = summary.split("**Decision needed**\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert decision == [
@@ -370,9 +371,9 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert ("**Tightest target**: reviews, 6 to 9 by 30 June 2027, is 1.0 times what chance alone "
             "can move it") in risks  # the outcome one measure counts, as the table above names it
     team = lumen.community
-    assert ("**The inbox**: answering the 77 messages a week expected at the fastest promise, 4 hours "
-            f"counted while the inbox is staffed, takes {team.hours_needed(4):.1f} of the 10 inbox "
-            f"hours at 10 minutes a look, {team.hours_needed(4, 20):.1f} at 20") in risks
+    assert ("**The inbox**: the 77 messages a week expected, at the fastest promise (4 staffed "
+            f"hours), take {team.hours_needed(4):.1f} of its 10 hours at 10-minute looks, "
+            f"{team.hours_needed(4, 20):.1f} at 20") in risks
     assert "within 4 hours" not in risks  # the objective promises half, the channels each theirs
     assert f"**Weakest dimension, {lumen.weakest}**: {lumen.actions[lumen.weakest].step}" in risks
 
@@ -391,7 +392,8 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
     small.objectives[0].target = "8"  # worse than its baseline of 12
     summary = _summary_markdown(to_markdown(small))
     assert "more objective" not in summary
-    assert ("**The case**: Adds 17,188 USD a year of cash; the 4 moved hours a week are not priced. "
+    assert ("**The case**: Costs 17,188 USD a year more than today in cash; the 4 moved hours a "
+            "week are not priced. "
             "When it pays back is not written yet (Budget: Payback).\n"
             in summary)
     assert ("**Decision needed**\n\n- **First stage**: not written yet: what is approved now, and "
@@ -423,7 +425,8 @@ def test_the_summary_says_what_is_missing_rather_than_print_0():
     summary = _summary_markdown(to_markdown(every_hour_today))
     assert ("**Budget**: New money: 17,188 USD a year; all 39 people hours a week are spent on "
             "social today.") in summary
-    assert "**The case**: Adds 17,188 USD a year of cash. 2027's cash: 19,615 USD, with the " \
+    assert "**The case**: Costs 17,188 USD a year more than today in cash. 2027's cash: 19,615 " \
+        "USD, with the " \
         "training day" in summary
 
 
@@ -570,11 +573,11 @@ def test_the_budget_shows_what_is_new_in_markdown_html_and_word():
     lumen = plan.example_plan()
     rows = _budget_rows(lumen)
     expected = {"Of which spent on social today": ["35 hours a week", "the other 4 move from "
-                                                   "other work or are hired"],
+                                                   "other work"],
                 "New money": ["17,188 USD a year", "the cash the plan adds a year, spending "
                                                    "today aside"],
-                "Added a year": ["26,288 USD", "new money + 4 moved hours a week × 52 × 43.75 "
-                                               "USD an hour"]}
+                "Added cost a year": ["26,288 USD", "new money + 4 moved hours a week × 52 × "
+                                                    "43.75 USD an hour"]}
     assert {item: rows[item] for item in expected} == expected
     page = to_html(lumen)
     assert all(f"<td>{html.escape(item)}</td><td>{html.escape(amount)}</td>"
@@ -588,7 +591,7 @@ def test_the_budget_shows_what_is_new_in_markdown_html_and_word():
         lumen.budget, hours_today=0, new_money_per_year=0)))
     assert unsaid["Of which spent on social today"] == [
         "not given", "how many of the people hours are spent on social today"]
-    assert unsaid["New money"][0] == "not given" and "Added a year" not in unsaid
+    assert unsaid["New money"][0] == "not given" and "Added cost a year" not in unsaid
 
 
 @pytest.mark.browser

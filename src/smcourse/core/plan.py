@@ -495,8 +495,9 @@ class Budget:
     `payback` (when the spending pays back) and `rests_on` (the assumptions the case rests on, the
     riskiest first). `hours_by_person` splits the
     people hours a week by name. What is new: `hours_today` of the people hours are spent on
-    social today (the rest move from other work or are hired), and `new_money_per_year` is the
-    cash the plan adds a year (spending today aside)."""
+    social today and the rest move from other work (help from outside, such as a freelancer, is
+    paid in `other_costs`, not counted in people hours), and `new_money_per_year` is the cash the
+    plan adds a year (spending today aside)."""
 
     people_hours: float = 0
     other_work: str = ""
@@ -525,7 +526,7 @@ class Budget:
         return self.people_hours * 52 * self.hourly_cost
 
     def moved_hours(self) -> float:
-        """The people hours a week that are new to social media: moved from other work or hired."""
+        """The people hours a week that are new to social media, moved from other work."""
         return self.people_hours - self.hours_today
 
     def added_per_year(self) -> float:
@@ -3174,12 +3175,12 @@ def example_plan() -> Plan:
                       first_stage_cost=6724, hours_today=35, new_money_per_year=17188,
                       go_no_go="1 April 2027: stop if "
                                "January to March bring at most 90 orders and at most 6 enquiries "
-                               "(a plan on track, on its monthly path to the targets, is stopped "
-                               "under 1 in 100; one doing nothing passes 2 in 3); July's gate "
-                               "decides.\n"
+                               "(a plan on the case's path, 8 more orders and 2 more enquiries a "
+                               "month by March, is stopped under 1 in 100, a straight climb to "
+                               "June's targets 7 in 100; one doing nothing passes 2 in 3).\n"
                                "1 July 2027: go on only with at least 199 orders and at least 17 "
-                               "enquiries by June (a plan on track fails 18 times in 100; one doing "
-                               "nothing passes under 1 in 100).",
+                               "enquiries by June (the case's path fails 18 times in 100, the "
+                               "straight climb 47; doing nothing passes under 1 in 100).",
                       payback="2027's cash: 19,615 USD, with the training day. Loses 24,000 in "
                               "2027, 28,000 short at "
                               "2029's end, pays back October 2031 if 35 hours are spent today "

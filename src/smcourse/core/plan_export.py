@@ -184,7 +184,7 @@ def sections(plan: Plan) -> list[Section]:
             ("People", _amount(budget.people_hours, "hours a week"), ""),
             ("Of which spent on social today", _amount(budget.hours_today, "hours a week")
              if budget.hours_today > 0 else "not given",
-             f"the other {budget.moved_hours():g} move from other work or are hired"
+             f"the other {budget.moved_hours():g} move from other work"
              if budget.hours_today > 0 else "how many of the people hours are spent on social "
              "today"),
             ("Of which other work", _amount(budget.other_hours, "hours a week"),
@@ -204,7 +204,7 @@ def sections(plan: Plan) -> list[Section]:
             ("New money", _amount(budget.new_money_per_year, f"{money} a year")
              if budget.new_money_per_year > 0 else "not given",
              "the cash the plan adds a year, spending today aside"),
-            *([("Added a year", f"{budget.added_per_year():,.0f} {money}",
+            *([("Added cost a year", f"{budget.added_per_year():,.0f} {money}",
                 f"new money + {budget.moved_hours():g} moved hours a week × 52 × "
                 f"{budget.hourly_cost:g} {money} an hour")]
               if budget.hourly_cost > 0 and budget.hours_today > 0
@@ -427,13 +427,11 @@ def _summary_risks(plan: Plan) -> list[str]:
     needed = team.hours_needed(promise) if promise else None
     if needed is not None and team.staffed_hours:
         slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
-        risks.append(f"**The inbox**: answering the "
-                     f"{team.messages_per_week + team.dms_per_week:g} messages a week expected "
-                     f"at the fastest promise, {promise:g} hours counted while the inbox is "
-                     f"staffed, takes {needed:.1f} of the {team.staffed_hours:g} inbox hours at "
-                     f"{CHECK_MINUTES} "
-                     f"minutes a look, {slower:.1f} at {2 * CHECK_MINUTES}: more messages or "
-                     "slower looks, and the promises slip.")
+        risks.append(f"**The inbox**: the {team.messages_per_week + team.dms_per_week:g} "
+                     f"messages a week expected, at the fastest promise ({promise:g} staffed "
+                     f"hours), take {needed:.1f} of its {team.staffed_hours:g} hours at "
+                     f"{CHECK_MINUTES}-minute looks, {slower:.1f} at {2 * CHECK_MINUTES}: more "
+                     "messages or slower looks, and promises slip.")
     action = plan.actions.get(plan.weakest)
     if action is not None:
         risks.append(f"**Weakest dimension, {plan.weakest}**: {_first_sentence(action.step)} "
@@ -493,18 +491,19 @@ def _budget_line(budget: Budget) -> str:
 
 
 def _case(budget: Budget) -> str:
-    """What the plan adds a year (`Budget.added_per_year`: its cash and the moved hours' worth),
-    then when it pays back, as the plan writes it."""
+    """What the plan costs a year beyond today's spending (`Budget.added_per_year`: its cash and
+    the moved hours' worth), then when it pays back, as the plan writes it."""
     payback = day_text(budget.payback.strip()) or NO_PAYBACK
     moved = budget.moved_hours()
     if budget.new_money_per_year <= 0 or budget.hours_today <= 0:
         return payback
     payback = payback[0].upper() + payback[1:]
+    more = "a year more than today"
     if budget.hourly_cost <= 0 or moved <= 0:
         priced = "" if moved <= 0 else f"; the {moved:g} moved hours a week are not priced"
-        return f"Adds {_amount(budget.new_money_per_year, budget.currency)} a year of cash{priced}. " \
-            f"{payback}"
-    return (f"Adds {budget.added_per_year():,.0f} {budget.currency} a year "
+        return f"Costs {_amount(budget.new_money_per_year, budget.currency)} {more} in cash" \
+            f"{priced}. {payback}"
+    return (f"Costs {budget.added_per_year():,.0f} {budget.currency} {more} "
             f"({budget.new_money_per_year:,.0f} cash, {moved:g} moved hours worth "
             f"{moved * 52 * budget.hourly_cost:,.0f}). {payback}")
 

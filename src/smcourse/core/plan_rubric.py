@@ -7,8 +7,8 @@ CRITERIA = {
     "Audit and insight": (
         "no audit, or no personas",
         "presences, numbers, a competitor and personas with a journey stage",
-        "the baseline and the competitor shape the choices that follow; each persona drives "
-        "content somewhere"),
+        "the audit's numbers are from the twelve months before the plan starts, and they and the "
+        "competitor shape the choices that follow; each persona drives content somewhere"),
     "Fit and evidence": (
         "a generic plan, or numbers with no source",
         "the plan is about the learner's own business, and every baseline says where it comes from",
