@@ -34,6 +34,7 @@ import icalendar
 from smcourse.core.plan import (
     CALENDAR_WEEKS,
     CHECK_MINUTES,
+    CONTACT_ROLES,
     COURSE_DATA,
     DIMENSIONS,
     METRICS,
@@ -804,6 +805,11 @@ CLOCK = re.compile(r"(\bat\s+|\band\s+|[,&]\s*)([01]?\d|2[0-3])(?::([0-5]\d))?(?
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
+# a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"
+CRISIS_MEANING = re.compile(r"\bcris[ie]s (?:is|are|means?)\b|\bcounts? as a crisis\b", re.IGNORECASE)
+# the disclosure rule's sentences for staff who post about the organisation
+STAFF_RULE = re.compile(r"\b(?:staff|employees?|work(?:s)? (?:here|for us))\b", re.IGNORECASE)
+BLANK = "________"  # a number to fill in by hand
 _STAFF_STYLE = "@media print{body{font-size:8.5pt}h2{font-size:11pt}}"  # one page, as pinned
 
 
@@ -813,9 +819,8 @@ def staff_sheet(plan: Plan) -> list[Section]:
     team, crisis = plan.community, plan.crisis
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
-            ("Day", "On the inbox, and when they look"),
-            [(day, _shift(plan, team.rota.get(day, ""))) for day in WEEKDAYS[:team.days]]),
-            [f"**Cover** (days off, holidays, sickness): {_brief(team.deputy, 'part 9', 70)}",
+            ("Day", "On the inbox, and when they look"), _rota_rows(plan)),
+            [f"**Holidays and sickness**: {_brief(team.deputy, 'part 9', 70)}",
              f"**Out of hours**: {_out_of_hours(plan)}"]]),
         Section("answers", "Who answers what", [[
             f"**Who answers**: {_brief(team.who_answers, 'part 9')}",
@@ -826,15 +831,14 @@ def staff_sheet(plan: Plan) -> list[Section]:
               c.owner.strip() or ("not written yet." if c.posts else "–"))
              for c in plan.channels])]),
         Section("crisis", "In a crisis, in this order", [[
-            "**Numbers to ring** (fill in): on-call phone ________; approver ________; "
-            "cover ________",
+            f"**What counts as a crisis**: {_crisis_meaning(plan)}",
+            _numbers_to_ring(team),
             f"**1. Pause every scheduled post**: {_brief(crisis.pause, 'part 10')}",
             f"**2. Tell**: {_brief(crisis.escalation, 'part 10')}",
             f"**3. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**4. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}"]]),
-        Section("disclosure", "Disclosure", [
-            f"**Always**: {_brief(plan.disclosure, 'part 11')}"]),
+        Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
 
 
@@ -851,15 +855,27 @@ def _staffing_line(plan: Plan) -> str:
     if not promises:
         return f"{staffed} No response promise is written yet (Channels: answered within)."
     promise = min(promises.values())
-    fastest = ", ".join(name for name, hours in promises.items() if hours == promise)
-    return (f"{staffed} To answer within {promise:g} staffed hours ({fastest}), look through every "
-            f"inbox at least every {promise:g} hours: {_looks_a_day(team, promise)} looks a day, "
-            f"{team.hours_needed(promise):.1f} of the {team.staffed_hours:g} inbox hours a week.")
+    return (f"{staffed} The fastest promise is {promise:g} staffed hours: look through every "
+            f"inbox at least every {promise:g} hours, {_looks_a_day(team, promise)} looks a day, "
+            f"{team.hours_needed(promise):.1f} of the {team.staffed_hours:g} inbox hours a week "
+            f"({CHECK_MINUTES}-minute looks, {team.minutes_per_reply:g} minutes a reply).")
 
 
 def _looks_a_day(team: Community, promise: float) -> int:
     """The looks a staffed day needs so that no message waits longer than `promise` hours."""
     return math.ceil(team.window_hours() / promise)
+
+
+def _rota_rows(plan: Plan) -> list[tuple[str, str]]:
+    """The rota a row per run of days with the same shift: "Mon–Tue", then "Wed–Fri"..."""
+    days = WEEKDAYS[:plan.community.days]
+    shifts = [_shift(plan, plan.community.rota.get(day, "")) for day in days]
+    rows, first = [], 0
+    for last, shift in enumerate(shifts):
+        if last + 1 == len(shifts) or shifts[last + 1] != shift:
+            rows.append((days[first] if first == last else f"{days[first]}–{days[last]}", shift))
+            first = last + 1
+    return rows
 
 
 def _shift(plan: Plan, shift: str) -> str:
@@ -895,8 +911,8 @@ def _brief(text: str, part: str, words: int = STAFF_WORDS) -> str:
         if len(kept) == len(pieces):
             return text
         if kept:
-            return f"{joiner.join(kept).rstrip('.;')} (more in {part} of the plan)."
-    return f"{' '.join(text.split()[:words])}… (more in {part} of the plan)."
+            return f"{joiner.join(kept).rstrip('.;')} (more in {part})."
+    return f"{' '.join(text.split()[:words])}… (more in {part})."
 
 
 def _fitting(pieces: list[str], words: int) -> list[str]:
@@ -938,6 +954,40 @@ def _account_first(security: str) -> str:
     sentences = re.split(r"(?<=[.!?])\s+", " ".join(security.split()))
     trouble = [sentence for sentence in sentences if ACCOUNT_TROUBLE.search(sentence)]
     return _brief(" ".join(trouble) or security, "part 10")
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if text.strip() else []
+
+
+def _crisis_meaning(plan: Plan) -> str:
+    """What counts as a crisis: the first sentence of the crisis texts or the escalation that says
+    (`CRISIS_MEANING`), its leading "A crisis is" dropped."""
+    crisis = plan.crisis
+    texts = (crisis.escalation, crisis.pause, crisis.approver, plan.community.escalation)
+    meaning = next((sentence for text in texts for sentence in _sentences(text)
+                    if CRISIS_MEANING.search(sentence)), "")
+    if not meaning:
+        return "not written yet (Crisis: escalation, say what counts as one)."
+    meaning = re.sub(r"^(?:a|any) crisis is\s+", "", meaning, flags=re.IGNORECASE)
+    return _brief(meaning[0].upper() + meaning[1:], "part 10")
+
+
+def _numbers_to_ring(team: Community) -> str:
+    """The numbers to ring by role (`Community.contacts`), a blank to fill in for each not given."""
+    numbers = {role: " ".join(team.contacts.get(role, "").split()) for role in CONTACT_ROLES}
+    fill_in = " (fill in)" if not all(numbers.values()) else ""
+    return f"**Numbers to ring**{fill_in}: " + "; ".join(
+        f"{role} {number or BLANK}" for role, number in numbers.items())
+
+
+def _disclosure(rule: str) -> list[str]:
+    """The disclosure rule for the desk: its opening as long as fits, and, whole, its sentences for
+    staff who post about the organisation (`STAFF_RULE`)."""
+    staff = [sentence for sentence in _sentences(rule) if STAFF_RULE.search(sentence)]
+    others = " ".join(sentence for sentence in _sentences(rule) if sentence not in staff)
+    return [f"**Always**: {_brief(others, 'part 11')}",
+            f"**Posting about us yourself**: {' '.join(staff) or NOT_WRITTEN}"]
 
 
 def staff_title(plan: Plan) -> str:
