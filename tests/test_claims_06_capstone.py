@@ -1568,7 +1568,8 @@ PLAN_CLAIMS = {
     "Studio and the email tool; nothing resumes until the approver says so.":
         lambda: all(tool in LUMEN.budget.tools for tool in ("Buffer", "YouTube Studio"))
         and {"YouTube", "Email newsletter"} <= set(LUMEN.channel_names())
-        and "Sam holds the on-call phone in odd-numbered weeks and Ade in even ones" in LUMEN.crisis.escalation,
+        and "Sam holds the on-call phone in odd-numbered weeks and Ade in even ones" \
+        in LUMEN.crisis.escalation,
     "answering the 77 messages a week expected at the fastest promise, 4 hours counted while the inbox "
     "is staffed, takes "
     "9.8 of the 10 inbox hours at 10 minutes a look, 14.5 at 20: more messages or slower looks, and "

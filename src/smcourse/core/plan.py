@@ -3083,9 +3083,10 @@ def example_plan() -> Plan:
                              "and kept in the office safe. Nobody signs in from a link in a "
                              "message: a “page disabled” warning is checked in the app. The founder "
                              "or head of marketing recovers a hacked account that day through the "
-                             "platform's own route (Instagram's is instagram.com/hacked); meanwhile the other "
-                             "channels tell followers to ignore messages from it, and once it is "
-                             "back we delete the hacker's posts and say what happened."),
+                             "platform's own route (Instagram's is instagram.com/hacked); "
+                             "meanwhile the other channels tell followers to ignore messages "
+                             "from it, and once it is back we delete the hacker's posts and say "
+                             "what happened."),
         disclosure="Paid partnerships say so in the post itself, “#ad” or “Paid partnership "
                    "with Lumen”; gifted coffee too, “#ad” or “Lumen sent me this for free”, and "
                    "by our own rule never a bare “gifted”. The FTC's Endorsement Guides (16 CFR Part 255, "
