@@ -24,8 +24,8 @@ RECOVERY = ("The founder or head of marketing recovers a hacked account that day
             "platform's own route (Instagram's is instagram.com/hacked)")
 CRISIS = ("A post or message about safety (sick, ill, allergy, glass, mould, a recall), a hacked "
           "account or a complaint spreading fast: ring the on-call phone, day or night.")
-NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver founder 555-0117, head of "
-           "marketing 555-0123; cover Jo 555-0160, Lee 555-0175")
+NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver 555-0117 (founder), 555-0123 "
+           "(head of marketing); cover 555-0160 (Jo), 555-0175 (Lee)")
 STAFF_RULE = "Staff who post about Lumen say that they work here."
 
 

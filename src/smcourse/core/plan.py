@@ -2998,8 +2998,8 @@ def example_plan() -> Plan:
             # fictional numbers: 555-0100 to 555-0199 are reserved for fiction in North America
             # (https://www.techrepublic.com/blog/geekend/geek-trivia-strength-in-phone-numbers/)
             contacts={"on-call phone": "555-0142",
-                      "approver": "founder 555-0117, head of marketing 555-0123",
-                      "cover": "Jo 555-0160, Lee 555-0175"},
+                      "approver": "555-0117 (founder), 555-0123 (head of marketing)",
+                      "cover": "555-0160 (Jo), 555-0175 (Lee)"},
             deputy="When a lead is away, about 5 weeks a year (4 on holiday, 1 sick: Lumen's "
                    "assumption), Jo takes his looks and night checks on Sam's Wed–Fri or Ade's "
                    "Thu–Fri, and Lee, a barista, on his other days (both are trained on the "

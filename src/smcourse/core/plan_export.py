@@ -814,8 +814,10 @@ _STAFF_STYLE = "@media print{body{font-size:8.5pt}h2{font-size:11pt}}"  # one pa
 
 
 def staff_sheet(plan: Plan) -> list[Section]:
-    """One page for the staff who run the plan: the rota, who answers what and where, the crisis
-    checklist and the disclosure rule, from the plan's own fields."""
+    """One page for the staff who run the plan: the rota (a row per run of days with the same
+    shift), cover and the nights, who answers what and where, what counts as a crisis, the numbers
+    to ring and the crisis checklist, and the disclosure rule with its line for staff, from the
+    plan's own fields."""
     team, crisis = plan.community, plan.crisis
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
@@ -844,7 +846,8 @@ def staff_sheet(plan: Plan) -> list[Section]:
 
 def _staffing_line(plan: Plan) -> str:
     """When the inbox is staffed, and how often it is looked at to keep the fastest promise
-    (`Community.hours_needed` over the channels' response hours)."""
+    (`Community.hours_needed` over the channels' response hours, at the minutes a look and a reply
+    it assumes)."""
     team, promises = plan.community, plan.promises()
     if team.days <= 0 or not (team.opens.strip() and team.closes.strip()):
         return "When the inbox is staffed is not written yet (Community: days, opens, closes)."
@@ -899,6 +902,11 @@ def _clock_times(shift: str) -> str:
                      " ".join(shift.split()))
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of `text`, its spacing tidied; [] when it is blank."""
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if text.strip() else []
+
+
 def _brief(text: str, part: str, words: int = STAFF_WORDS) -> str:
     """`text` as long as a pinned page allows: its sentences while they fit in `words` words (else
     the first sentence's clauses, else its first `words` words), saying where the rest is in the
@@ -906,7 +914,7 @@ def _brief(text: str, part: str, words: int = STAFF_WORDS) -> str:
     text = " ".join(text.split())
     if not text:
         return NOT_WRITTEN
-    for pieces, joiner in ((re.split(r"(?<=[.!?])\s+", text), " "), (text.split("; "), "; ")):
+    for pieces, joiner in ((_sentences(text), " "), (text.split("; "), "; ")):
         kept = _fitting(pieces, words)
         if len(kept) == len(pieces):
             return text
@@ -938,7 +946,7 @@ def _out_of_hours(plan: Plan) -> str:
                    for hours, minutes in ((int(h), int(m)) for h, m in TIME_OF_DAY.findall(sentence)))
 
     night = [sentence for text in (team.who_answers, plan.crisis.escalation)
-             for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if outside(sentence)]
+             for sentence in _sentences(text) if outside(sentence)]
     kept = _fitting(night, STAFF_WORDS)
     if not kept:
         return ("none planned: messages wait for the first look, and the profiles should say so."
@@ -951,20 +959,14 @@ def _out_of_hours(plan: Plan) -> str:
 def _account_first(security: str) -> str:
     """What to do first when an account is hacked or locked: the sentences of the account
     security policy that say so, else its opening."""
-    sentences = re.split(r"(?<=[.!?])\s+", " ".join(security.split()))
-    trouble = [sentence for sentence in sentences if ACCOUNT_TROUBLE.search(sentence)]
+    trouble = [sentence for sentence in _sentences(security) if ACCOUNT_TROUBLE.search(sentence)]
     return _brief(" ".join(trouble) or security, "part 10")
 
 
-def _sentences(text: str) -> list[str]:
-    return re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if text.strip() else []
-
-
 def _crisis_meaning(plan: Plan) -> str:
-    """What counts as a crisis: the first sentence of the crisis texts or the escalation that says
-    (`CRISIS_MEANING`), its leading "A crisis is" dropped."""
-    crisis = plan.crisis
-    texts = (crisis.escalation, crisis.pause, crisis.approver, plan.community.escalation)
+    """What counts as a crisis: the first sentence that says so (`CRISIS_MEANING`) in the crisis
+    escalation, the pause or the complaint escalation, its leading "A crisis is" dropped."""
+    texts = (plan.crisis.escalation, plan.crisis.pause, plan.community.escalation)
     meaning = next((sentence for text in texts for sentence in _sentences(text)
                     if CRISIS_MEANING.search(sentence)), "")
     if not meaning:
