@@ -329,7 +329,7 @@ def with_themes_and_readers(lumen: plan.Plan) -> plan.Plan:
 
 def with_new_people(lumen: plan.Plan) -> plan.Plan:
     """Lumen's plan (`lumen`) with new people on its rota, owning its channels and in its hours by
-    person: Tomasz, Bea and Kit."""
+    person: Tomasz, Bea and Kit; its numbers to ring left blank."""
     people = {"Sam": "Tomasz", "Ade": "Bea", "Jo": "Kit"}
     lumen.community.rota = {day: re.sub(r"[A-Z][a-z]+", lambda name: people[name.group()], shift)
                             for day, shift in lumen.community.rota.items()}
@@ -337,6 +337,7 @@ def with_new_people(lumen: plan.Plan) -> plan.Plan:
         channel.owner = people.get(channel.owner, channel.owner)
     lumen.budget.hours_by_person = {people.get(name, name): hours
                                     for name, hours in lumen.budget.hours_by_person.items()}
+    lumen.community.contacts = {}  # Lumen's numbers to ring, naming Jo and Lee, left out
     return lumen
 
 

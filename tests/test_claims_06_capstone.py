@@ -1134,6 +1134,15 @@ def _jo_cover_days(lead):
     return [day for day in days if fits(day)]
 
 
+def _on_call_weeks_alternate():
+    """Sam's odd-numbered weeks and Ade's even ones alternate through the plan's year: its start,
+    Monday 4 January 2027, begins ISO week 1, and 2027 has 52 ISO weeks, so week 52 (Ade's) is
+    followed by week 1 of 2028 (Sam's)."""
+    start = dt.date.fromisoformat(LUMEN.start)
+    return (tuple(start.isocalendar()) == (2027, 1, 1) and dt.date(2027, 12, 28).isocalendar()[1] == 52
+            and set(LEADS) == {"Sam", "Ade"})
+
+
 def _jo_share(lead):
     """The share of an absent `lead`'s days Jo covers; Lee takes the rest."""
     return len(_jo_cover_days(lead)) / len([key for key in _day_spans() if key[0] == lead])
@@ -1562,7 +1571,8 @@ PLAN_CLAIMS = {
     "Studio and the email tool; nothing resumes until the approver says so.":
         lambda: all(tool in LUMEN.budget.tools for tool in ("Buffer", "YouTube Studio"))
         and {"YouTube", "Email newsletter"} <= set(LUMEN.channel_names())
-        and "alternate weeks" in LUMEN.crisis.escalation,
+        and "Sam holds the on-call phone in odd-numbered weeks and Ade in even ones" \
+        in LUMEN.crisis.escalation,
     "the 77 messages a week expected, at the fastest promise (4 staffed hours), take 9.8 of its 10 "
     "hours at 10-minute looks, 14.5 at 20: more messages or slower looks, and promises slip.":
         lambda: LUMEN.promises() == {"Website and blog": 24, "Google Business Profile": 12.5,
@@ -1681,7 +1691,8 @@ PLAN_CLAIMS = {
     "It is a scheduler, not a listening tool.":
         lambda: "keyword alert" in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation
         and "Buffer" not in LUMEN.crisis.escalation,
-    "The leads hold the on-call phone in alternate weeks; our own accounts are read by hand at "
+    "Sam holds the on-call phone in odd-numbered weeks and Ade in even ones (week 1 starts on Monday 4 "
+    "January 2027); our own accounts are read by hand at "
     "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one. So no working "
     "day spans over 10 hours (past 10, New York's hospitality wage order adds an hour's pay: 12 NYCRR "
     "146-1.6) and, Lumen's own rule, nobody's 06:30 check follows their 22:00 one. An "
@@ -1693,7 +1704,8 @@ PLAN_CLAIMS = {
         and plan.parse_clock("06:30") < plan.parse_clock(LUMEN.community.opens)
         and _nobody_spans_over_ten_hours()
         and (22 - 15) < 10 and (11.5 - 6.5) < 10
-        and all(re.match(r"\w+ at 07 and 11,", shift) for shift in LUMEN.community.rota.values()),
+        and all(re.match(r"\w+ at 07 and 11,", shift) for shift in LUMEN.community.rota.values())
+        and _on_call_weeks_alternate(),
     "in 2025 Lumen answered 85.7% of questions outside the recall, and a week's share varies by 14.5 "
     "points":
         lambda: f"{_baseline(RECALL)['questions_answered']:.1f}" == "85.7"
@@ -1797,9 +1809,10 @@ PLAN_CLAIMS = {
         and math.ceil(246 / 10) * 10 == LUMEN.budget.tools_per_month
         and TOOLS_2026 == 4 * BUFFER_PER_CHANNEL == 40 and LUMEN.budget.tools_per_month - TOOLS_2026 == 210
         and 210 * 12 == 2520,
-    "Jo, trained on the inbox, then takes the absent lead's looks and night checks on three of Sam's "
-    "days and two of Ade's, and Lee, a barista trained on the inbox too, on the others, as the rest rule "
-    "allows; the other lead holds the on-call phone. Before a holiday the "
+    "When a lead is away, about 5 weeks a year (4 on holiday, 1 sick: Lumen's assumption), Jo takes his "
+    "looks and night checks on Sam's Wed–Fri or Ade's Thu–Fri, and Lee, a barista, on his other days "
+    "(both are trained on the inbox; the rest rule sets the split); the other lead holds the on-call "
+    "phone. Before a holiday the "
     "lead makes the posts ahead and queues them in Buffer; in a sick week only what is queued goes out. "
     "Lee takes Jo's looks and checks, 4.29 hours a week, in her 5 weeks away, their café shifts set "
     "around them. All four already work 40 hours a week, so all cover is overtime at time and a half: "
@@ -1808,7 +1821,7 @@ PLAN_CLAIMS = {
         lambda: [_looks(lead) for lead in LEADS] == [4.64, 4.64]
         and [_checks(name) for name in ("Sam", "Ade", "Jo")] == [0.72, 0.71, 0.57]
         and sum(map(_checks, ("Sam", "Ade", "Jo"))) == _on_call_hours() and _nobody_spans_over_ten_hours()
-        and [len(_jo_cover_days(lead)) for lead in LEADS] == [3, 2]
+        and [_jo_cover_days(lead) for lead in LEADS] == [["Wed", "Thu", "Fri"], ["Thu", "Fri"]]
         and [round(_content_hours(lead), 2) for lead in LEADS] == [6.95, 8.85]
         and f"{_leads_cover_hours():.1f}" == "90.0" and OVERTIME == 65.625
         and round(_looks("Jo") + _checks("Jo"), 2) == 4.29

@@ -731,3 +731,11 @@ def test_hours_by_person_are_a_table_in_markdown_html_and_word():
     for channel in lumen.channels:
         channel.owner = ""
     assert "| Person | Hours |" not in plan_export.part_markdown(lumen, "budget")
+
+
+def test_the_numbers_to_ring_stay_on_the_staff_sheet_not_in_the_director_s_summary():
+    lumen = plan.example_plan()
+    number = lumen.community.contacts["on-call phone"]
+    assert number in plan_export.staff_markdown(lumen)
+    assert number not in plan_export.part_markdown(lumen, "summary")
+    assert number not in plan_export.to_markdown(lumen)

@@ -257,7 +257,7 @@ def test_export_button_writes_every_document(tmp_path):
     assert (tmp_path / "mine.plan.calendar.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     assert 'href="mine.plan.html"' in builder.status.value
     staff = (tmp_path / "mine.plan.staff.md").read_text(encoding="utf-8")
-    assert staff.startswith("# Staff sheet: Harbour Books") and "| Fri | Jo" in staff
+    assert staff.startswith("# Staff sheet: Harbour Books") and "| Mon–Fri | Jo" in staff
     assert 'href="mine.plan.staff.html"' in builder.status.value
 
 
@@ -334,3 +334,23 @@ def test_a_plan_saved_before_owners_and_hours_by_person_loads_with_them_empty(tm
     assert [(i.level, i.where) for i in plan.check(restored.read())] == [
         ("consider", "budget.hours_by_person")]
     assert "Split the 7 people hours a week by person" in restored.issues.value
+
+
+def test_numbers_to_ring_are_optional_saved_restored_and_on_the_staff_sheet(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    builder = PlanBuilder(path)
+    _fill_in_like_a_learner(builder)
+    assert [i.where for i in plan.check(builder.read())] == []  # the plan is whole without them
+    builder.contacts["on-call phone"].value = "01632 960123"
+    assert json.loads(path.read_text(encoding="utf-8"))["plan"]["community"]["contacts"] == {
+        "on-call phone": "01632 960123"}
+    restored = PlanBuilder(path)
+    assert [box.value for box in restored.contacts.values()] == ["01632 960123", "", ""]
+    restored.box.children[-1].click()
+    staff = (tmp_path / "mine.plan.staff.md").read_text(encoding="utf-8")
+    assert ("**Numbers to ring** (fill in): on-call phone 01632 960123; approver ________; cover "
+            "________") in staff
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    del saved["plan"]["community"]["contacts"]
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    assert [box.value for box in PlanBuilder(path).contacts.values()] == ["", "", ""]

@@ -3,6 +3,7 @@ plan says, and print on one page?"""
 
 import dataclasses
 import io
+import json
 import math
 import re
 from html.parser import HTMLParser
@@ -14,17 +15,18 @@ from capstone_reference import reference_plan
 from smcourse.core import plan
 from smcourse.core.plan_export import export, staff_docx, staff_html, staff_markdown
 
-LUMEN_ROTA = [
-    ["Mon", "Sam at 07:00 and 11:00, Jo at 15:00 and 19:00"],
-    ["Tue", "Sam at 07:00 and 11:00, Jo at 15:00 and 19:00"],
-    ["Wed", "Ade at 07:00 and 11:00, Sam at 15:00 and 19:00"],
-    ["Thu", "Ade at 07:00 and 11:00, Sam at 15:00 and 19:00"],
-    ["Fri", "Ade at 07:00 and 11:00, Sam at 15:00 and 19:00"],
-    ["Sat", "Ade at 07:00 and 11:00, Jo at 15:00 and 19:00"],
-    ["Sun", "Ade at 07:00 and 11:00, Jo at 15:00 and 19:00"]]
+LUMEN_ROTA = [  # a row per run of days with the same shift
+    ["Mon–Tue", "Sam at 07:00 and 11:00, Jo at 15:00 and 19:00"],
+    ["Wed–Fri", "Ade at 07:00 and 11:00, Sam at 15:00 and 19:00"],
+    ["Sat–Sun", "Ade at 07:00 and 11:00, Jo at 15:00 and 19:00"]]
 HEADINGS = ["The inbox rota", "Who answers what", "In a crisis, in this order", "Disclosure"]
-RECOVERY = ("An admin recovers a hacked account the same day through the platform's own route "
-            "(Instagram's is instagram.com/hacked)")
+RECOVERY = ("The founder or head of marketing recovers a hacked account that day through the "
+            "platform's own route (Instagram's is instagram.com/hacked)")
+CRISIS = ("A post or message about safety (sick, ill, allergy, glass, mould, a recall), a hacked "
+          "account or a complaint spreading fast: ring the on-call phone, day or night.")
+NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver 555-0117 (founder), 555-0123 "
+           "(head of marketing); cover 555-0160 (Jo), 555-0175 (Lee)")
+STAFF_RULE = "Staff who post about Lumen say that they work here."
 
 
 @pytest.fixture(scope="module")
@@ -73,23 +75,27 @@ def _markdown_rows(text: str) -> list[list[str]]:
 
 def _staffing(lumen: plan.Plan) -> str:
     """Lumen's staffing line, its figures computed from the plan: the fastest promise, the looks a
-    day it needs over the staffed window, and the inbox hours `Community.hours_needed` gives."""
+    day it needs over the staffed window, and the inbox hours `Community.hours_needed` gives at
+    the minutes a look and a reply it assumes."""
     team, promises = lumen.community, lumen.promises()
     fastest = min(promises.values())
     looks = math.ceil(team.window_hours() / fastest)
-    return (f"Staffed 7 days a week, 07:00 to 19:30. To answer within {fastest:g} staffed hours "
-            f"({', '.join(name for name, hours in promises.items() if hours == fastest)}), look "
-            f"through every inbox at least every {fastest:g} hours: {looks} looks a day, "
-            f"{team.hours_needed(fastest):.1f} of the 10 inbox hours a week.")
+    return (f"Staffed 7 days a week, 07:00 to 19:30. The fastest promise is {fastest:g} staffed "
+            f"hours: look through every inbox at least every {fastest:g} hours, {looks} looks a "
+            f"day, {team.hours_needed(fastest, plan.CHECK_MINUTES):.1f} of the 10 inbox hours a "
+            f"week ({plan.CHECK_MINUTES}-minute looks, {team.minutes_per_reply:g} minutes a reply).")
 
 
 def test_lumen_s_staffing_line_is_its_fastest_promise_and_the_inbox_hours_it_needs():
     lumen = plan.example_plan()
     assert _staffing(lumen) == (
-        "Staffed 7 days a week, 07:00 to 19:30. To answer within 4 staffed hours (Instagram, "
-        "Facebook, Threads, LinkedIn, X, TikTok), look through every inbox at least every 4 "
-        "hours: 4 looks a day, 9.8 of the 10 inbox hours a week.")
+        "Staffed 7 days a week, 07:00 to 19:30. The fastest promise is 4 staffed hours: look "
+        "through every inbox at least every 4 hours, 4 looks a day, 9.8 of the 10 inbox hours a "
+        "week (10-minute looks, 4 minutes a reply).")
     assert _staffing(lumen) in staff_markdown(lumen)
+    slower = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community,
+                                                                      minutes_per_reply=6))
+    assert "(10-minute looks, 6 minutes a reply)" in staff_markdown(slower)
 
 
 def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
@@ -99,23 +105,29 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
                            "social media plan runs day to day, from 4 January 2027.")
     assert re.findall(r"^## (.+)$", text, re.MULTILINE) == HEADINGS
     rows = _markdown_rows(text)
-    assert rows[:8] == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]
-    channels = {row[0]: row[1:] for row in rows[8:]}
+    assert rows[:4] == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]
+    channels = {row[0]: row[1:] for row in rows[4:]}
     assert channels["Instagram"] == ["4 staffed hours", "5 a week", "Sam"]
     assert channels["LinkedIn"] == ["4 staffed hours", "2 a week, on weekdays", "Head of marketing"]
     assert channels["Email newsletter"][0] == "no promise"
     assert channels["Review sites"] == ["12.5 staffed hours", "none", "–"]
     assert f"**4. Post the holding statement**: {lumen.crisis.holding_statement}" in text
     assert f"**3. Approval by**: {lumen.crisis.approver}" in text
-    assert ("**Numbers to ring** (fill in): on-call phone ________; approver ________; cover "
-            "________") in text
+    assert f"- **What counts as a crisis**: {CRISIS}\n- {NUMBERS}\n- **1. Pause" in text
     assert f"**Hacked or locked account, first**: {RECOVERY}" in text
     assert ("**2. Tell**: Community lead, then head of marketing, then founder, within the hour, "
             "day or night by the on-call phone; anything about safety goes to the founder at once "
-            "(more in part 10 of the plan).") in text
-    assert ("**Out of hours**: The leads hold the on-call phone in alternate weeks; our own accounts "
-            "are read by hand at 22:00, by whoever held the 19:00 look, and at 06:30, by whoever "
-            "holds the 07:00 one (more in parts 9 and 10).") in text
+            "(more in part 10).") in text
+    assert ("**Out of hours**: Sam holds the on-call phone in odd-numbered weeks and Ade in even "
+            "ones (week 1 starts on Monday 4 January 2027); our own accounts are read by hand at "
+            "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one "
+            "(more in parts 9 and 10).") in text
+    assert ("**Holidays and sickness**: When a lead is away, about 5 weeks a year (4 on holiday, 1 "
+            "sick: Lumen's assumption), Jo takes his looks and night checks on Sam's Wed–Fri or "
+            "Ade's Thu–Fri, and Lee, a barista, on his other days (both are trained on the inbox; "
+            "the rest rule sets the split); the other lead holds the on-call phone (more in part "
+            "9).") in text
+    assert f"**Posting about us yourself**: {STAFF_RULE}" in text
 
 
 def test_out_of_hours_gives_the_sentences_with_a_time_outside_the_staffed_hours():
@@ -134,7 +146,10 @@ def test_the_html_sheet_reads_back_with_the_rota_and_escapes_what_was_typed():
     lumen = plan.example_plan()
     page = _parsed(staff_html(lumen, "Letter"))
     assert page.headings == HEADINGS
-    assert page.rows[:8] == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]
+    assert page.rows[:4] == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]
+    assert f"What counts as a crisis: {CRISIS}" in page.items
+    assert NUMBERS.replace("**", "") in page.items
+    assert f"Posting about us yourself: {STAFF_RULE}" in page.items
     assert ["Threads", "4 staffed hours", "2 a week", "Sam"] in page.rows
     assert f"4. Post the holding statement: {lumen.crisis.holding_statement}" in page.items
     assert any(item.startswith("1. Pause every scheduled post: Whoever holds the on-call phone")
@@ -145,6 +160,7 @@ def test_the_html_sheet_reads_back_with_the_rota_and_escapes_what_was_typed():
     shown = staff_html(typed)
     assert "<b>Lumen</b>" not in shown and "<i>Jo</i>" not in shown
     assert ["Mon", "Sam & <i>Jo</i> at 07:00"] in _parsed(shown).rows
+    assert ["Tue", "Sam at 07:00 and 11:00, Jo at 15:00 and 19:00"] in _parsed(shown).rows
 
 
 def test_an_unknown_paper_size_is_refused_with_the_sizes_there_are():
@@ -164,6 +180,8 @@ def test_the_word_sheet_reads_back_with_its_headings_rota_and_crisis_steps():
     steps = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert f"4. Post the holding statement: {lumen.crisis.holding_statement}" in steps
     assert any(step.startswith(f"Hacked or locked account, first: {RECOVERY}") for step in steps)
+    assert steps[steps.index(f"What counts as a crisis: {CRISIS}") + 1] == NUMBERS.replace("**", "")
+    assert f"Posting about us yourself: {STAFF_RULE}" in steps
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert "2. Tell" in bold and "Escalation" in bold
 
@@ -172,9 +190,8 @@ def test_a_rota_that_names_no_times_says_the_looks_the_promise_needs(bakery):
     """The bakery's rota names who is on, not when: each day reads as a look at least every
     4 hours (its fastest promise) through its staffed window, three a day."""
     rows = _markdown_rows(staff_markdown(bakery))
-    assert rows[1:7] == [[day, f"{name}: a look at least every 4 hours from 07:00 to 16:00 (3 a "
-                          "day)"] for day, name in zip(plan.WEEKDAYS, ["Priya"] * 4 + ["Ollie"] * 2,
-                                                       strict=False)]
+    assert rows[1:3] == [[days, f"{name}: a look at least every 4 hours from 07:00 to 16:00 (3 a "
+                          "day)"] for days, name in (("Mon–Thu", "Priya"), ("Fri–Sat", "Ollie"))]
 
 
 def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
@@ -182,11 +199,15 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
     text = staff_markdown(empty)
     assert ("When the inbox is staffed is not written yet (Community: days, opens, closes)."
             in text)
-    assert _markdown_rows(text)[1:] == [["Mon", "nobody yet: not written yet."],
-                                        ["Tue", "nobody yet: not written yet."]]
+    assert _markdown_rows(text)[1:] == [["Mon–Tue", "nobody yet: not written yet."]]
     for step in ("1. Pause every scheduled post", "2. Tell", "3. Approval by",
-                 "4. Post the holding statement", "Hacked or locked account, first"):
+                 "4. Post the holding statement", "Hacked or locked account, first",
+                 "Posting about us yourself"):
         assert f"**{step}**: not written yet." in text
+    assert ("**What counts as a crisis**: not written yet (Crisis: escalation, say what counts as "
+            "one).") in text
+    assert ("**Numbers to ring** (fill in): on-call phone ________; approver ________; cover "
+            "________") in text
     assert "**Always**: not written yet." in text
     assert "3. Approval by: not written yet." in _parsed(staff_html(empty)).items
     paragraphs = [p.text for p in docx.Document(io.BytesIO(staff_docx(empty))).paragraphs]
@@ -200,7 +221,7 @@ def test_staffed_hours_that_are_not_times_of_day_get_a_clear_message(bakery):
         text = staff_markdown(odd)
         assert (f"The staffed hours, “{opens}” to “{closes}”, are not two times of day, the first "
                 "the earlier: write them as 07:00 and 19:30 (Community: opens, closes).") in text
-        assert ["Mon", "Priya"] in _markdown_rows(text)
+        assert ["Mon–Thu", "Priya"] in _markdown_rows(text)
 
 
 def test_a_plan_without_a_response_promise_says_so():
@@ -217,13 +238,13 @@ def test_a_long_text_is_cut_at_a_sentence_and_points_to_the_plan_a_short_one_is_
     assert f"**Escalation**: {lumen.community.escalation}" not in text
     assert ("**Escalation**: Complaints about the café go to the café manager, and about a "
             "web-shop order to the head of marketing, who runs the shop, the same day; at weekends "
-            "the lead on duty answers them and leaves refunds for Monday (more in part 9 of the "
-            "plan).") in text
+            "whoever holds the look answers them (Ade until 15:00, then Jo) and leaves refunds for "
+            "Monday (more in part 9).") in text
     short = dataclasses.replace(lumen, community=dataclasses.replace(
         lumen.community, escalation="Complaints go to Dee. Refunds wait for Monday."))
     assert "**Escalation**: Complaints go to Dee. Refunds wait for Monday.\n" in staff_markdown(short)
     one_long_word_run = dataclasses.replace(lumen, disclosure=" ".join(["label"] * 80))
-    assert (f"**Always**: {' '.join(['label'] * 45)}… (more in part 11 of the plan)."
+    assert (f"**Always**: {' '.join(['label'] * 45)}… (more in part 11)."
             in staff_markdown(one_long_word_run))
 
 
@@ -261,3 +282,77 @@ def test_the_staff_sheet_prints_on_one_page(tmp_path, browser, bakery, paper, wh
     page.close()
     assert "In a crisis, in this order" in path.read_text(encoding="utf-8")
     assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
+
+
+def test_the_rota_gives_a_row_to_each_run_of_days_with_the_same_shift():
+    """Days next to each other with the same shift share a row; the same shift on a day further on
+    gets its own, and a day alone keeps its name."""
+    lumen = plan.example_plan()
+    rota = {**lumen.community.rota, "Thu": lumen.community.rota["Mon"]}
+    moved = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, rota=rota))
+    rows = _markdown_rows(staff_markdown(moved))
+    assert [row[0] for row in rows[:rows.index(["Channel", "Answer within", "Posts", "Who posts"])]] \
+        == ["Day", "Mon–Tue", "Wed", "Thu", "Fri", "Sat–Sun"]
+    assert rows[3] == ["Thu", "Sam at 07:00 and 11:00, Jo at 15:00 and 19:00"]
+
+
+def test_numbers_to_ring_print_as_given_and_blank_where_not(tmp_path):
+    """Each contact the plan gives is printed; each it leaves out is a blank to fill in by hand,
+    in every format, and what was typed is escaped."""
+    lumen = plan.example_plan()
+    some = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, contacts={"on-call phone": " 555-0142 <b>mobile</b> "}))
+    line = ("Numbers to ring (fill in): on-call phone 555-0142 <b>mobile</b>; approver ________; "
+            "cover ________")
+    assert f"**Numbers to ring** (fill in):{line.split(':', 1)[1]}" in staff_markdown(some)
+    assert line in _parsed(staff_html(some)).items and "<b>mobile" not in staff_html(some)
+    document = docx.Document(io.BytesIO(staff_docx(some)))
+    assert line in [p.text for p in document.paragraphs]
+
+
+def test_a_plan_saved_before_contacts_existed_loads_and_its_sheet_has_blanks(tmp_path):
+    saved = plan.to_dict(plan.example_plan())
+    del saved["plan"]["community"]["contacts"]
+    path = tmp_path / "old.plan.json"
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    loaded = plan.load(path)
+    assert loaded.state == "restored" and loaded.plan.community.contacts == {}
+    assert loaded.plan.community.rota == plan.example_plan().community.rota
+    assert ("**Numbers to ring** (fill in): on-call phone ________; approver ________; cover "
+            "________") in staff_markdown(loaded.plan)
+    plan.save(plan.example_plan(), path)
+    assert plan.load(path).plan.community.contacts["on-call phone"] == "555-0142"
+
+
+def test_what_counts_as_a_crisis_is_the_sentence_that_says_so():
+    lumen = plan.example_plan()
+    said = dataclasses.replace(lumen, crisis=dataclasses.replace(
+        lumen.crisis, escalation="Jo rings the owner. A burst pipe or a food scare counts as a "
+                                 "crisis, at any hour. Then the owner decides."))
+    assert ("**What counts as a crisis**: A burst pipe or a food scare counts as a crisis, at any "
+            "hour.\n") in staff_markdown(said)
+
+
+def test_the_disclosure_keeps_the_staff_rule_whole_and_cuts_the_rest():
+    lumen = plan.example_plan()
+    assert STAFF_RULE in lumen.disclosure and not lumen.disclosure.startswith(STAFF_RULE)
+    text = staff_markdown(lumen)
+    always = re.search(r"\*\*Always\*\*: (.+)", text)[1]
+    assert STAFF_RULE not in always and always.endswith("(more in part 11).")
+    employees = dataclasses.replace(lumen, disclosure="Gifts carry #ad. Employees say they work "
+                                                      "for us in their bio.")
+    assert ("- **Always**: Gifts carry #ad.\n- **Posting about us yourself**: Employees say they "
+            "work for us in their bio.\n") in staff_markdown(employees)
+
+
+def test_lumen_s_weekend_escalation_and_hacked_account_step_name_the_people_the_plan_does():
+    """The weekend complaints go to whoever holds the look, as the rota has it; the hacked account
+    is recovered by the people who hold the admin role."""
+    lumen = plan.example_plan()
+    for day in ("Sat", "Sun"):
+        assert re.fullmatch(r"Ade at 07 and 11, Jo at 15 and 19", lumen.community.rota[day])
+    assert "at weekends whoever holds the look answers them (Ade until 15:00, then Jo)" in \
+        lumen.community.escalation
+    assert lumen.crisis.account_security.startswith(
+        "The founder and the head of marketing hold the admin role on every channel")
+    assert f"**Hacked or locked account, first**: {RECOVERY}" in staff_markdown(lumen)

@@ -435,11 +435,15 @@ class Channel:
         return self.days or USUAL_DAYS.get(self.name, "every day")
 
 
+CONTACT_ROLES = ("on-call phone", "approver", "cover")  # the staff sheet's numbers to ring
+
+
 @dataclass
 class Community:
     """Who answers, when the inbox is staffed (the first `days` days of the week, Monday first),
-    who is on the rota each of those days and who covers days off and holidays, and the workload
-    expected there: comments and direct messages (an estimate: platforms rarely export them)."""
+    who is on the rota each of those days and who covers holidays and sickness, and the workload
+    expected there: comments and direct messages (an estimate: platforms rarely export them).
+    `contacts`, optional, gives the numbers to ring by role (CONTACT_ROLES), for the staff sheet."""
 
     who_answers: str = ""
     escalation: str = ""
@@ -452,6 +456,7 @@ class Community:
     minutes_per_reply: float = 0
     rota: dict[str, str] = field(default_factory=dict)
     deputy: str = ""
+    contacts: dict[str, str] = field(default_factory=dict)
 
     def window_hours(self) -> float | None:
         """Hours a day the inbox is staffed, from `opens` to `closes`; None when unreadable."""
@@ -2985,16 +2990,22 @@ def example_plan() -> Plan:
                         "100 within 11.",
             escalation="Complaints about the café go to the café manager, and about a web-shop "
                        "order to the head of marketing, who runs the shop, the same day; at "
-                       "weekends the lead on duty answers them and leaves refunds for Monday. "
+                       "weekends whoever holds the look answers them (Ade until 15:00, then Jo) "
+                       "and leaves refunds for Monday. "
                        "Wholesale enquiries go to the founder within a working day.",
             days=7, opens="07:00", closes="19:30", staffed_hours=10,
             messages_per_week=62, dms_per_week=15, minutes_per_reply=4,
             rota=rota,
-            deputy="Each lead is away about 5 weeks a year, 4 on holiday and 1 sick (Lumen's "
-                   "assumption). Jo, trained on the inbox, then takes the absent lead's "
-                   "looks and night checks on three of Sam's days and two of Ade's, and Lee, a "
-                   "barista trained on the inbox too, on the others, as the rest rule allows; "
-                   "the other lead holds the on-call phone. "
+            # fictional numbers: 555-0100 to 555-0199 are reserved for fiction in North America
+            # (https://www.techrepublic.com/blog/geekend/geek-trivia-strength-in-phone-numbers/)
+            contacts={"on-call phone": "555-0142",
+                      "approver": "555-0117 (founder), 555-0123 (head of marketing)",
+                      "cover": "555-0160 (Jo), 555-0175 (Lee)"},
+            deputy="When a lead is away, about 5 weeks a year (4 on holiday, 1 sick: Lumen's "
+                   "assumption), Jo takes his looks and night checks on Sam's Wed–Fri or Ade's "
+                   "Thu–Fri, and Lee, a barista, on his other days (both are trained on the "
+                   "inbox; the rest rule sets the split); the other lead holds the on-call "
+                   "phone. "
                    "Before "
                    "a holiday the lead makes the posts ahead and queues them in Buffer; in a "
                    "sick week only what is queued goes out. Lee "
@@ -3039,11 +3050,14 @@ def example_plan() -> Plan:
                        "and Markets for the roastery and shop, the county health department for "
                        "the café. If a recall starts with the founder or a regulator, the founder "
                        "rings the on-call phone; if the founder is unreachable for an hour, the "
-                       "head of marketing calls instead. Between the "
-                       "19:00 and 07:00 looks the listening tool sends the on-call phone a "
-                       "keyword alert for a public mention, on the platforms it covers, with "
-                       "words such as sick, ill, allergy, glass, mould or recall. The leads hold "
-                       "the on-call phone in alternate weeks; our own accounts are read by hand "
+                       "head of marketing calls instead. A crisis is a post or message about "
+                       "safety (sick, ill, allergy, glass, mould, a recall), a hacked account or "
+                       "a complaint spreading fast: ring the on-call phone, day or night. "
+                       "Between the 19:00 and 07:00 looks the listening tool sends the on-call "
+                       "phone a keyword alert for a public mention with those words, on the "
+                       "platforms it covers. Sam holds the on-call phone in odd-numbered weeks "
+                       "and Ade in even ones (week 1 starts on Monday 4 January 2027); our own "
+                       "accounts are read by hand "
                        "at 22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds "
                        "the 07:00 one. So no "
                        "working day spans over 10 hours (past 10, New York's hospitality wage "
@@ -3068,11 +3082,12 @@ def example_plan() -> Plan:
                              "the day they leave. Logins use an authenticator app, not text "
                              "messages, and a recovery email Lumen owns; backup codes are printed "
                              "and kept in the office safe. Nobody signs in from a link in a "
-                             "message: a “page disabled” warning is checked in the app. An admin "
-                             "recovers a hacked account the same day through the platform's own "
-                             "route (Instagram's is instagram.com/hacked); meanwhile the other "
-                             "channels tell followers to ignore messages from it, and once it is "
-                             "back we delete the hacker's posts and say what happened."),
+                             "message: a “page disabled” warning is checked in the app. The founder "
+                             "or head of marketing recovers a hacked account that day through the "
+                             "platform's own route (Instagram's is instagram.com/hacked); "
+                             "meanwhile the other channels tell followers to ignore messages "
+                             "from it, and once it is back we delete the hacker's posts and say "
+                             "what happened."),
         disclosure="Paid partnerships say so in the post itself, “#ad” or “Paid partnership "
                    "with Lumen”; gifted coffee too, “#ad” or “Lumen sent me this for free”, and "
                    "by our own rule never a bare “gifted”. The FTC's Endorsement Guides (16 CFR Part 255, "

@@ -34,6 +34,7 @@ import icalendar
 from smcourse.core.plan import (
     CALENDAR_WEEKS,
     CHECK_MINUTES,
+    CONTACT_ROLES,
     COURSE_DATA,
     DIMENSIONS,
     METRICS,
@@ -803,18 +804,24 @@ CLOCK = re.compile(r"(\bat\s+|\band\s+|[,&]\s*)([01]?\d|2[0-3])(?::([0-5]\d))?(?
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
+# a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"
+CRISIS_MEANING = re.compile(r"\bcris[ie]s (?:is|are|means?)\b|\bcounts? as a crisis\b", re.IGNORECASE)
+# the disclosure rule's sentences for staff who post about the organisation
+STAFF_RULE = re.compile(r"\b(?:staff|employees?|work(?:s)? (?:here|for us))\b", re.IGNORECASE)
+BLANK = "________"  # a number to fill in by hand
 _STAFF_STYLE = "@media print{body{font-size:8.5pt}h2{font-size:11pt}}"  # one page, as pinned
 
 
 def staff_sheet(plan: Plan) -> list[Section]:
-    """One page for the staff who run the plan: the rota, who answers what and where, the crisis
-    checklist and the disclosure rule, from the plan's own fields."""
+    """One page for the staff who run the plan: the rota (a row per run of days with the same
+    shift), cover and the nights, who answers what and where, what counts as a crisis, the numbers
+    to ring and the crisis checklist, and the disclosure rule with its line for staff, from the
+    plan's own fields."""
     team, crisis = plan.community, plan.crisis
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
-            ("Day", "On the inbox, and when they look"),
-            [(day, _shift(plan, team.rota.get(day, ""))) for day in WEEKDAYS[:team.days]]),
-            [f"**Cover** (days off, holidays, sickness): {_brief(team.deputy, 'part 9', 70)}",
+            ("Day", "On the inbox, and when they look"), _rota_rows(plan)),
+            [f"**Holidays and sickness**: {_brief(team.deputy, 'part 9', 70)}",
              f"**Out of hours**: {_out_of_hours(plan)}"]]),
         Section("answers", "Who answers what", [[
             f"**Who answers**: {_brief(team.who_answers, 'part 9')}",
@@ -825,21 +832,21 @@ def staff_sheet(plan: Plan) -> list[Section]:
               c.owner.strip() or ("not written yet." if c.posts else "–"))
              for c in plan.channels])]),
         Section("crisis", "In a crisis, in this order", [[
-            "**Numbers to ring** (fill in): on-call phone ________; approver ________; "
-            "cover ________",
+            f"**What counts as a crisis**: {_crisis_meaning(plan)}",
+            _numbers_to_ring(team),
             f"**1. Pause every scheduled post**: {_brief(crisis.pause, 'part 10')}",
             f"**2. Tell**: {_brief(crisis.escalation, 'part 10')}",
             f"**3. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**4. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}"]]),
-        Section("disclosure", "Disclosure", [
-            f"**Always**: {_brief(plan.disclosure, 'part 11')}"]),
+        Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
 
 
 def _staffing_line(plan: Plan) -> str:
     """When the inbox is staffed, and how often it is looked at to keep the fastest promise
-    (`Community.hours_needed` over the channels' response hours)."""
+    (`Community.hours_needed` over the channels' response hours, at the minutes a look and a reply
+    it assumes)."""
     team, promises = plan.community, plan.promises()
     if team.days <= 0 or not (team.opens.strip() and team.closes.strip()):
         return "When the inbox is staffed is not written yet (Community: days, opens, closes)."
@@ -850,15 +857,27 @@ def _staffing_line(plan: Plan) -> str:
     if not promises:
         return f"{staffed} No response promise is written yet (Channels: answered within)."
     promise = min(promises.values())
-    fastest = ", ".join(name for name, hours in promises.items() if hours == promise)
-    return (f"{staffed} To answer within {promise:g} staffed hours ({fastest}), look through every "
-            f"inbox at least every {promise:g} hours: {_looks_a_day(team, promise)} looks a day, "
-            f"{team.hours_needed(promise):.1f} of the {team.staffed_hours:g} inbox hours a week.")
+    return (f"{staffed} The fastest promise is {promise:g} staffed hours: look through every "
+            f"inbox at least every {promise:g} hours, {_looks_a_day(team, promise)} looks a day, "
+            f"{team.hours_needed(promise):.1f} of the {team.staffed_hours:g} inbox hours a week "
+            f"({CHECK_MINUTES}-minute looks, {team.minutes_per_reply:g} minutes a reply).")
 
 
 def _looks_a_day(team: Community, promise: float) -> int:
     """The looks a staffed day needs so that no message waits longer than `promise` hours."""
     return math.ceil(team.window_hours() / promise)
+
+
+def _rota_rows(plan: Plan) -> list[tuple[str, str]]:
+    """The rota a row per run of days with the same shift: "Mon–Tue", then "Wed–Fri"..."""
+    days = WEEKDAYS[:plan.community.days]
+    shifts = [_shift(plan, plan.community.rota.get(day, "")) for day in days]
+    rows, first = [], 0
+    for last, shift in enumerate(shifts):
+        if last + 1 == len(shifts) or shifts[last + 1] != shift:
+            rows.append((days[first] if first == last else f"{days[first]}–{days[last]}", shift))
+            first = last + 1
+    return rows
 
 
 def _shift(plan: Plan, shift: str) -> str:
@@ -882,6 +901,11 @@ def _clock_times(shift: str) -> str:
                      " ".join(shift.split()))
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of `text`, its spacing tidied; [] when it is blank."""
+    return re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if text.strip() else []
+
+
 def _brief(text: str, part: str, words: int = STAFF_WORDS) -> str:
     """`text` as long as a pinned page allows: its sentences while they fit in `words` words (else
     the first sentence's clauses, else its first `words` words), saying where the rest is in the
@@ -889,13 +913,13 @@ def _brief(text: str, part: str, words: int = STAFF_WORDS) -> str:
     text = " ".join(text.split())
     if not text:
         return NOT_WRITTEN
-    for pieces, joiner in ((re.split(r"(?<=[.!?])\s+", text), " "), (text.split("; "), "; ")):
+    for pieces, joiner in ((_sentences(text), " "), (text.split("; "), "; ")):
         kept = _fitting(pieces, words)
         if len(kept) == len(pieces):
             return text
         if kept:
-            return f"{joiner.join(kept).rstrip('.;')} (more in {part} of the plan)."
-    return f"{' '.join(text.split()[:words])}… (more in {part} of the plan)."
+            return f"{joiner.join(kept).rstrip('.;')} (more in {part})."
+    return f"{' '.join(text.split()[:words])}… (more in {part})."
 
 
 def _fitting(pieces: list[str], words: int) -> list[str]:
@@ -921,7 +945,7 @@ def _out_of_hours(plan: Plan) -> str:
                    for hours, minutes in ((int(h), int(m)) for h, m in TIME_OF_DAY.findall(sentence)))
 
     night = [sentence for text in (team.who_answers, plan.crisis.escalation)
-             for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if outside(sentence)]
+             for sentence in _sentences(text) if outside(sentence)]
     kept = _fitting(night, STAFF_WORDS)
     if not kept:
         return ("none planned: messages wait for the first look, and the profiles should say so."
@@ -934,9 +958,37 @@ def _out_of_hours(plan: Plan) -> str:
 def _account_first(security: str) -> str:
     """What to do first when an account is hacked or locked: the sentences of the account
     security policy that say so, else its opening."""
-    sentences = re.split(r"(?<=[.!?])\s+", " ".join(security.split()))
-    trouble = [sentence for sentence in sentences if ACCOUNT_TROUBLE.search(sentence)]
+    trouble = [sentence for sentence in _sentences(security) if ACCOUNT_TROUBLE.search(sentence)]
     return _brief(" ".join(trouble) or security, "part 10")
+
+
+def _crisis_meaning(plan: Plan) -> str:
+    """What counts as a crisis: the first sentence that says so (`CRISIS_MEANING`) in the crisis
+    escalation, the pause or the complaint escalation, its leading "A crisis is" dropped."""
+    texts = (plan.crisis.escalation, plan.crisis.pause, plan.community.escalation)
+    meaning = next((sentence for text in texts for sentence in _sentences(text)
+                    if CRISIS_MEANING.search(sentence)), "")
+    if not meaning:
+        return "not written yet (Crisis: escalation, say what counts as one)."
+    meaning = re.sub(r"^(?:a|any) crisis is\s+", "", meaning, flags=re.IGNORECASE)
+    return _brief(meaning[0].upper() + meaning[1:], "part 10")
+
+
+def _numbers_to_ring(team: Community) -> str:
+    """The numbers to ring by role (`Community.contacts`), a blank to fill in for each not given."""
+    numbers = {role: " ".join(team.contacts.get(role, "").split()) for role in CONTACT_ROLES}
+    fill_in = " (fill in)" if not all(numbers.values()) else ""
+    return f"**Numbers to ring**{fill_in}: " + "; ".join(
+        f"{role} {number or BLANK}" for role, number in numbers.items())
+
+
+def _disclosure(rule: str) -> list[str]:
+    """The disclosure rule for the desk: its opening as long as fits, and, whole, its sentences for
+    staff who post about the organisation (`STAFF_RULE`)."""
+    staff = [sentence for sentence in _sentences(rule) if STAFF_RULE.search(sentence)]
+    others = " ".join(sentence for sentence in _sentences(rule) if sentence not in staff)
+    return [f"**Always**: {_brief(others, 'part 11')}",
+            f"**Posting about us yourself**: {' '.join(staff) or NOT_WRITTEN}"]
 
 
 def staff_title(plan: Plan) -> str:

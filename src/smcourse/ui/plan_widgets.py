@@ -260,10 +260,13 @@ class PlanBuilder:
             "messages_per_week": _amount(0, "Comments expected a week"),
             "dms_per_week": _amount(0, "Direct messages expected a week"),
             "minutes_per_reply": _amount(0, "Minutes per reply"),
-            "deputy": _long_text("who covers days off, holidays and sickness")}
+            "deputy": _long_text("who covers holidays and sickness, on which days")}
         _simple_fields(plan.community, self.community)
         self.rota = {day: _text("who answers that day", _WIDE, f"Rota: {day}",
                                 plan.community.rota.get(day, "")) for day in model.WEEKDAYS}
+        self.contacts = {role: _text("a phone number (optional)", w.Layout(width="24em"),
+                                     f"Number to ring: {role}", plan.community.contacts.get(role, ""))
+                         for role in model.CONTACT_ROLES}
         self.crisis = {name: _long_text(hint) for name, hint in (
             ("holding_statement", "what you post in the first hour"),
             ("approver", "who approves what is said"),
@@ -420,7 +423,10 @@ class PlanBuilder:
         return w.VBox([*(_row(labels[name], box) for name, box in self.community.items()),
                        w.HTML("<b>Rota</b>: who answers on each staffed day (the first days of "
                               "the week, Monday first)"),
-                       *(_row(day, box) for day, box in self.rota.items())])
+                       *(_row(day, box) for day, box in self.rota.items()),
+                       w.HTML("<b>Numbers to ring</b> (optional): printed on the staff sheet, "
+                              "left blank there to fill in by hand when you leave them out"),
+                       *(_row(role.capitalize(), box) for role, box in self.contacts.items())])
 
     def _crisis_tab(self) -> w.VBox:
         labels = {"holding_statement": "Holding statement", "approver": "Who approves",
@@ -469,6 +475,7 @@ class PlanBuilder:
         return [self.organisation, self.start, self.audience, self.voice, self.disclosure,
                 self.weakest,
                 *self.situation.values(), *self.community.values(), *self.rota.values(),
+                *self.contacts.values(),
                 *self.crisis.values(),
                 *self.budget.values(), self.hours_by_person, *self.reporting.values(),
                 *channel_fields,
@@ -497,7 +504,9 @@ class PlanBuilder:
                       for name, row in self.channels.items() if row.chosen.value],
             voice=self.voice.value,
             community=model.Community(**values(self.community), rota={
-                day: box.value for day, box in self.rota.items() if box.value.strip()}),
+                day: box.value for day, box in self.rota.items() if box.value.strip()},
+                contacts={role: box.value for role, box in self.contacts.items()
+                          if box.value.strip()}),
             crisis=model.Crisis(**values(self.crisis)),
             disclosure=self.disclosure.value,
             budget=model.Budget(**values(self.budget), hours_by_person=model.parse_hours_by_person(
