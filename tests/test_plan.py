@@ -2073,17 +2073,21 @@ FOLLOWERS = Objective("sales", "follower_growth", "2", "2.8", "2027-07-31", spre
                       reason="Reels of the Tuesday cake on Instagram draw neighbours in.")
 
 
-@pytest.mark.parametrize("source, target, fixed", [
-    (FOLLOWERS.source, "2.8", "source"),  # no followers: growth cannot be weighed against chance
-    (f"{FOLLOWERS.source}: 1,000 followers", "2.8", "target"),  # 20 new a month: √20 = 0.45 points
-    (f"{FOLLOWERS.source}: 1,000 followers", "3", None)])  # a rise of 1 clears 2 × 0.45
-def test_follower_growth_is_judged_by_the_square_root_of_its_new_followers(tmp_path, source, target,
-                                                                           fixed):
+@pytest.mark.parametrize("typed_in, target, fixed", [
+    (None, "2.8", "source"),  # no followers: growth cannot be weighed against chance
+    ("reason", "2.8", "source"),  # the number counts from the source only, as a rate's base does
+    ("source", "2.8", "target"),  # 20 new a month: √20 = 0.45 points
+    ("source", "3", None)])  # a rise of 1 clears 2 × 0.45
+def test_follower_growth_is_judged_by_the_square_root_of_its_new_followers(tmp_path, typed_in,
+                                                                           target, fixed):
     """Follower growth of 2% a month out of 1,000 followers is 20 new followers a month, a count
     that chance alone moves by √20 ≈ 4.5, 0.45 points of growth; a spread of 0.1 does not hide it."""
     assert f"{20 ** 0.5:.1f}" == "4.5" and f"{100 * 20 ** 0.5 / 1000:.2f}" == "0.45"
     bakery = reference_plan(tmp_path)
-    bakery.objectives.append(dataclasses.replace(FOLLOWERS, source=source, target=target))
+    growth = dataclasses.replace(FOLLOWERS, target=target)
+    if typed_in:
+        setattr(growth, typed_in, f"{getattr(growth, typed_in)}; 1,000 followers")
+    bakery.objectives.append(growth)
     number = len(bakery.objectives)
     fixes = _fixes_at(bakery, number)
     assert [place for place, _ in fixes] == ([f"objectives[{number}].{fixed}"] if fixed else [])

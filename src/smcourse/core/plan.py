@@ -1151,9 +1151,10 @@ def noise_spread(objective: Objective, plan: Plan) -> float | None:
 def chance_spread(objective: Objective, plan: Plan) -> tuple[float, str] | None:
     """How much chance alone moves the objective's metric from one period to the next at its
     baseline, with how it is worked out: √n for an own count of n (a count of 0 is judged as 1:
-    chance still moves it); √(p(1 − p)/n) for a rate of p out of n (`rate_base`), p at least one
-    in n; √m for follower growth of m new followers a month out of `followers_of` (a count of its
-    own). None when nothing gives it: a response time has no chance floor without its data."""
+    chance still moves it); 100 × √(p(1 − p)/n) points for a rate of p out of n (`rate_base`), p
+    at least one in n; 100 × √m ÷ F points for follower growth of m new followers a month (a count,
+    at least 1) out of F (`followers_of`). None when nothing gives it: a response time has no
+    chance floor without its data."""
     baseline = parse_amount(objective.baseline)
     if baseline is None or baseline < 0:
         return None
@@ -1178,10 +1179,9 @@ def chance_spread(objective: Objective, plan: Plan) -> tuple[float, str] | None:
 
 
 def followers_of(objective: Objective) -> float | None:
-    """The followers a follower growth is out of: the number its source or reason gives before
-    "followers" ("4,000 followers"), else None."""
-    typed = re.search(r"(\d[\d,]*(?:\.\d+)?)\s+followers\b", f"{objective.source} {objective.reason}",
-                      re.IGNORECASE)
+    """The followers a follower growth is out of: the number its source gives before "followers"
+    ("4,000 followers"), as `rate_base` takes a rate's, else None."""
+    typed = re.search(r"(\d[\d,]*(?:\.\d+)?)\s+followers\b", objective.source, re.IGNORECASE)
     return parse_amount(typed.group(1)) if typed else None
 
 
