@@ -294,7 +294,7 @@ def test_task_b_run_directly_takes_the_points_invented_numbers_earned(tmp_path, 
     earned, shown = _task_b_run_directly(with_invented_rate(reference_plan(tmp_path)),
                                          tmp_path, capsys)
     assert earned == TASK_B - 2
-    assert "✗ objectives and audience insight: 3 still to fix; first, at objectives[4].spread: " \
+    assert "✗ objectives and audience insight: 4 still to fix; first, at objectives[4].spread: " \
         "The spread of objective 4 (12% of questions) is far below what a rate of 70% out of 1 " \
         "questions a week allows" in shown
     assert "✗ implementation: 1 still to fix; first, at community.messages_per_week" in shown

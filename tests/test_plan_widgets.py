@@ -50,7 +50,7 @@ def _fill_in_like_a_learner(builder):
     for name, value in (("who_answers", "Jo answers every comment and message"),
                         ("escalation", "The owner calls the customer back"), ("days", 5),
                         ("opens", "09:00"), ("closes", "17:00"), ("staffed_hours", 3),
-                        ("messages_per_week", 10), ("dms_per_week", 5), ("minutes_per_reply", 3),
+                        ("messages_per_week", 15), ("dms_per_week", 10), ("minutes_per_reply", 3),
                         ("deputy", "The owner, on Jo's days off")):
         builder.community[name].value = value
     for day in ("Mon", "Tue", "Wed", "Thu", "Fri"):

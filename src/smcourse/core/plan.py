@@ -1114,7 +1114,7 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
             yield from _check_count_spread(objective, spec, number, where, baseline)
             yield from _check_rate_spread(objective, spec, number, where, baseline, plan)
             yield from _check_periods_fit(objective, number, where, plan)
-            yield from _check_noise(objective, spec, number, where, target - baseline)
+            yield from _check_noise(objective, spec, number, where, target - baseline, plan)
             jumps = list(_check_jump(objective, spec, number, where, baseline, target))
             leaps = [] if any(issue.level == "fix" for issue in jumps) else list(
                 _check_leap(objective, spec, number, where, baseline, target, plan))
@@ -1145,14 +1145,50 @@ def _is_count(objective: Objective) -> bool:
     return objective.metric not in METRICS and "%" not in objective.unit
 
 
-def noise_spread(objective: Objective) -> float | None:
-    """The spread the noise rule judges a target by: the one typed, but never below the √n by
-    which chance alone moves an own count of n a period (so that a spread typed too small does
-    not make a target look beyond chance); None when no spread is a number."""
-    spread, baseline = parse_amount(objective.spread), parse_amount(objective.baseline)
-    if spread is None or baseline is None or baseline <= 0 or not _is_count(objective):
-        return spread
-    return max(spread, math.sqrt(baseline))
+def noise_spread(objective: Objective, plan: Plan) -> float | None:
+    """The spread the noise rule judges a target by: the one typed, but never below what chance
+    alone moves the metric by (`chance_spread`), so that a spread typed too small does not make a
+    target look beyond chance; None when no spread is a number."""
+    spread = parse_amount(objective.spread)
+    chance = chance_spread(objective, plan)
+    return spread if spread is None or chance is None else max(spread, chance[0])
+
+
+def chance_spread(objective: Objective, plan: Plan) -> tuple[float, str] | None:
+    """How much chance alone moves the objective's metric from one period to the next at its
+    baseline, with how it is worked out: √n for an own count of n (a count of 0 is judged as 1:
+    chance still moves it); 100 × √(p(1 − p)/n) points for a rate of p out of n (`rate_base`), p
+    at least one in n; 100 × √m ÷ F points for follower growth of m new followers a month (a count,
+    at least 1) out of F (`followers_of`). None when nothing gives it: a response time has no
+    chance floor without its data."""
+    baseline = parse_amount(objective.baseline)
+    if baseline is None or baseline < 0:
+        return None
+    if _is_count(objective):
+        count = max(baseline, 1)
+        return math.sqrt(count), f"√{count:g}" + (f" for a count of {baseline:g}" if baseline < 1
+                                                   else "")
+    if objective.metric == "follower_growth":
+        followers = followers_of(objective)
+        if not followers:
+            return None
+        gained = max(baseline / 100 * followers, 1)
+        return (100 * math.sqrt(gained) / followers,
+                f"√{gained:,.0f} new followers a month out of {followers:,.0f}")
+    noun, base = rate_base(objective, plan)
+    if not base or base <= 0 or baseline > 100:
+        return None
+    share = max(baseline / 100, min(1 / base, 0.5))
+    judged_as = ", judged as 1 of them" if share > baseline / 100 else ""
+    return (100 * math.sqrt(share * (1 - share) / base),
+            f"√(p(1 − p)/n) for {baseline:g}% of {base:,.0f} {noun} a {objective.period()}{judged_as}")
+
+
+def followers_of(objective: Objective) -> float | None:
+    """The followers a follower growth is out of: the number its source gives before "followers"
+    ("4,000 followers"), as `rate_base` takes a rate's, else None."""
+    typed = re.search(r"(\d[\d,]*(?:\.\d+)?)\s+followers\b", objective.source, re.IGNORECASE)
+    return parse_amount(typed.group(1)) if typed else None
 
 
 def _check_jump(objective: Objective, spec: MetricSpec, number: int, where: str,
@@ -1315,18 +1351,17 @@ def _check_count_spread(objective: Objective, spec: MetricSpec, number: int, whe
 
 def rate_base(objective: Objective, plan: Plan) -> tuple[str, float | None]:
     """What the objective's rate is out of ("impressions" for "% of impressions"; "" when its unit
-    names nothing) and how many of them a period: the number its source or reason gives before
-    that word and a period ("12,000 impressions a week"), else what the plan implies
-    (IMPLIED_BASES), else None; a typed number never above what the plan implies, so that a large
-    one cannot make a small spread look like chance; a month is WEEKS_A_MONTH weeks."""
+    names nothing) and how many of them a period: the number its source gives before that word and
+    a period ("12,000 impressions a week"), else what the plan implies (IMPLIED_BASES), else None;
+    a typed number never above what the plan implies, so that a large one cannot make a small
+    spread look like chance; a month is WEEKS_A_MONTH weeks."""
     spec = objective.spec()
     found = RATE_OF.search(spec.unit) if spec else None
     if found is None:
         return "", None
     noun = found.group(1).lower()
     typed = re.search(rf"(\d[\d,]*(?:\.\d+)?)\s+(?:[^\W\d_]+\s+)?{noun}\s+"
-                      r"(?:a|per|each|every)\s+(week|month)\b",
-                      f"{objective.source} {objective.reason}", re.IGNORECASE)
+                      r"(?:a|per|each|every)\s+(week|month)\b", objective.source, re.IGNORECASE)
     weeks = WEEKS_A_MONTH if objective.period() == "month" else 1
     implied = IMPLIED_BASES[noun](plan) * weeks if noun in IMPLIED_BASES else 0
     if typed and (count := parse_amount(typed.group(1))) is not None:
@@ -1338,14 +1373,22 @@ def rate_base(objective: Objective, plan: Plan) -> tuple[str, float | None]:
 def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, where: str,
                        baseline: float, plan: Plan):
     """A fix when a rate's spread is below CHANCE_SPREAD_SHARE of what sampling alone gives a rate
-    of p out of n a period, √(p(1 − p)/n), or when nothing says what n is; a baseline from the
-    course data is checked against the data instead, and a source not written has its own fix."""
+    of p out of n a period (`chance_spread`), or when nothing says what n is (for follower growth,
+    the followers it is out of); a baseline from the course data is checked against the data
+    instead, and a source not written has its own fix."""
     spread = parse_amount(objective.spread)
     noun, base = rate_base(objective, plan)
     if not noun and objective.metric not in METRICS and "%" in objective.unit:
         yield _fix("objectives", f"{where}.unit",
                    f"Say what the rate of objective {number} is out of, as “% of questions a "
                    f"{objective.period()}”, so that chance can be weighed against its spread.")
+        return
+    if objective.metric == "follower_growth" and spread is not None \
+            and not followers_of(objective) and not _unwritten(objective.source, plan, 1):
+        yield _fix("objectives", f"{where}.source",
+                   f"Say in the source of objective {number} how many followers its growth is out "
+                   "of (“4,000 followers”): new followers are a count that chance alone moves by "
+                   "its square root, so the spread cannot be judged without them.")
         return
     if not noun or spread is None or not 0 < baseline < 100 \
             or COURSE_DATA.search(objective.source) or _unwritten(objective.source, plan, 1):
@@ -1358,8 +1401,7 @@ def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, wher
                    f"moves a rate of p out of n by about √(p(1 − p)/n), so its spread cannot be "
                    "judged without n.")
         return
-    share = baseline / 100
-    chance = 100 * math.sqrt(share * (1 - share) / base)
+    chance, _ = chance_spread(objective, plan)
     if spread < CHANCE_SPREAD_SHARE * chance:
         yield _fix("objectives", f"{where}.spread",
                    f"The spread of objective {number} ({spec.amount(spread)}) is far below what a "
@@ -1369,9 +1411,11 @@ def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, wher
                    f"{noun} it is out of.")
 
 
-def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str, change: float):
-    """A fix when the spread or periods typed are not numbers, or when the target's change from
-    the baseline is within the noise of a mean over that many periods."""
+def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str, change: float,
+                 plan: Plan):
+    """A fix when the spread or periods typed are not numbers, when a spread of 0 is typed where
+    chance gives no floor (`chance_spread`), or when the target's change from the baseline is
+    within the noise of a mean over that many periods (`noise_spread`)."""
     spread, periods = parse_amount(objective.spread), parse_amount(objective.periods or "1")
     if objective.spread.strip() and (spread is None or spread < 0):
         yield _fix("objectives", f"{where}.spread", f"The spread of objective {number} "
@@ -1387,14 +1431,19 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
                    "data (plan_import.weekly(...).std() gives it), so that the target can be "
                    "judged against chance.")
         return
-    judged = noise_spread(objective)
+    period, judged = objective.period(), noise_spread(objective, plan)
+    if judged == 0:
+        yield _fix("objectives", f"{where}.spread", f"The spread of objective {number} "
+                   f"({spec.amount(0)}) says {spec.label} is the same every {period}, and no measure "
+                   "holds that still: give the spread your data show (plan_import.weekly(...).std() "
+                   "gives it).")
+        return
     noise = NOISE_WIDTH * judged / math.sqrt(periods)
     if abs(change) <= noise:
-        period = objective.period()
         over = f"one {period}" if periods == 1 else f"a mean of {periods:g} {period}s"
         moves = (f"moves by {spread:g}" if judged == spread else
-                 f"moves by at least {judged:.1f} (chance alone, √{objective.baseline.strip()}; "
-                 f"your spread says {spread:g})")
+                 f"moves by at least {judged:.1f} (chance alone, "
+                 f"{chance_spread(objective, plan)[1]}; your spread says {spread:g})")
         yield _fix("objectives", f"{where}.target",
                    f"The change objective {number} aims for ({abs(change):g} {spec.unit}) is within "
                    f"the noise: {spec.label} {moves} from one {period} to the next, so "

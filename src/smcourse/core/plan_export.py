@@ -411,7 +411,7 @@ def _summary_risks(plan: Plan) -> list[str]:
     margins = []
     for objective in plan.objectives:
         baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
-        spread, periods = noise_spread(objective), parse_amount(objective.periods or "1")
+        spread, periods = noise_spread(objective, plan), parse_amount(objective.periods or "1")
         if None not in (baseline, target, spread, periods) and spread > 0 and periods >= 1:
             noise = NOISE_WIDTH * spread / periods ** 0.5
             margins.append((abs(target - baseline) / noise, objective))
