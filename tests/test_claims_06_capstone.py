@@ -1809,8 +1809,8 @@ PLAN_CLAIMS = {
         and math.ceil(246 / 10) * 10 == LUMEN.budget.tools_per_month
         and TOOLS_2026 == 4 * BUFFER_PER_CHANNEL == 40 and LUMEN.budget.tools_per_month - TOOLS_2026 == 210
         and 210 * 12 == 2520,
-    "When a lead is away, about 5 weeks a year (4 on holiday, 1 sick: Lumen's assumption), Jo takes his "
-    "looks and night checks on Sam's Wed–Fri or Ade's Thu–Fri, and Lee, a barista, on his other days "
+    "When a lead is away, about 5 weeks a year (4 on holiday, 1 sick: Lumen's assumption), Jo takes their "
+    "looks and night checks on Sam's Wed–Fri or Ade's Thu–Fri, and Lee, a barista, on their other days "
     "(both are trained on the inbox; the rest rule sets the split); the other lead holds the on-call "
     "phone. Before a holiday the "
     "lead makes the posts ahead and queues them in Buffer; in a sick week only what is queued goes out. "

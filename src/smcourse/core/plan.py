@@ -3051,8 +3051,8 @@ def example_plan() -> Plan:
                       "approver": "555-0117 (founder), 555-0123 (head of marketing)",
                       "cover": "555-0160 (Jo), 555-0175 (Lee)"},
             deputy="When a lead is away, about 5 weeks a year (4 on holiday, 1 sick: Lumen's "
-                   "assumption), Jo takes his looks and night checks on Sam's Wed–Fri or Ade's "
-                   "Thu–Fri, and Lee, a barista, on his other days (both are trained on the "
+                   "assumption), Jo takes their looks and night checks on Sam's Wed–Fri or Ade's "
+                   "Thu–Fri, and Lee, a barista, on their other days (both are trained on the "
                    "inbox; the rest rule sets the split); the other lead holds the on-call "
                    "phone. "
                    "Before "
