@@ -1898,9 +1898,10 @@ PLAN_CLAIMS = {
         lambda: (dt.date.fromisoformat(LUMEN.start) - dt.date(2026, 12, 18)).days == 17,
     "The batch's buyers are told directly and promptly, as 21 CFR 7.49 asks, within 4 hours by Lumen's "
     "own target: the head of marketing emails web-shop buyers from the order records; Sam or Ade, "
-    "whoever is on duty, calls each café that took it and puts a banner on the website.":
-        lambda: {day for day, names in LUMEN.community.rota.items() if "Sam" in names or "Ade" in names}
-        == set(plan.WEEKDAYS),
+    "whoever holds the on-call phone that week, calls each café that took it and puts a banner on the "
+    "website.":
+        lambda: "Sam holds the on-call phone in odd-numbered weeks and Ade in even ones"
+        in LUMEN.crisis.escalation,
     "Ade: looks 4.64 (10), films and edits TikTok 5":
         lambda: "and at weekends the web-shop complaints" in LUMEN.budget.other_work.split("Jo:")[0]
         and all("Ade" in LUMEN.community.rota[day] for day in ("Sat", "Sun"))

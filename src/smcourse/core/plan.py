@@ -3123,8 +3123,9 @@ def example_plan() -> Plan:
                        "alone speaks to the press. The batch's buyers are told directly and "
                        "promptly, as 21 CFR 7.49 asks, within 4 hours by Lumen's own target: the "
                        "head of marketing emails web-shop buyers from the order records; Sam or "
-                       "Ade, whoever is on duty, calls each café that took it and puts a banner on "
-                       "the website. It is paid from the contingency.",
+                       "Ade, whoever holds the on-call phone that week, calls each café that "
+                       "took it and puts a banner on the website. It is paid from the "
+                       "contingency.",
             account_security="The founder and the head of marketing hold the admin role on every "
                              "channel, Buffer and the Google profile, each with their own login, "
                              "never a shared password; everyone on the rota is an editor, removed "

@@ -798,7 +798,8 @@ def export(plan: Plan, path: Path) -> list[Path]:
 
 # ----------------------------------------------------------------------------------- staff sheet
 
-STAFF_WORDS = 45  # the most words a staff sheet gives a long text before pointing to the plan
+STAFF_WORDS = 60  # the most words a staff sheet gives a long text
+DUTY_WORDS = 100  # the most words it gives the night's and the crisis's duties, sentence by sentence
 # a rota's time of day after "at", "and", "&" or a comma: "at 7", "and 11:30" (not "7.30", "7pm")
 CLOCK = re.compile(r"(\bat\s+|\band\s+|[,&]\s*)([01]?\d|2[0-3])(?::([0-5]\d))?(?![.:]?\d|\s?[ap]m\b)")
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
@@ -808,36 +809,50 @@ ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 CRISIS_MEANING = re.compile(r"\bcris[ie]s (?:is|are|means?)\b|\bcounts? as a crisis\b", re.IGNORECASE)
 # the disclosure rule's sentences for staff who post about the organisation
 STAFF_RULE = re.compile(r"\b(?:staff|employees?|work(?:s)? (?:here|for us))\b", re.IGNORECASE)
+# what every look does with the messages waiting: "Each look answers every message waiting…"
+EACH_LOOK = re.compile(r"\b(?:each|every) (?:look|check)\b.*\b(?:answer|repl|respond)", re.IGNORECASE)
+ALERT = re.compile(r"\balerts?\b", re.IGNORECASE)  # a keyword alert that wakes the on-call phone
+RECALL = re.compile(r"\b(?:recall|surge|batch)", re.IGNORECASE)  # a crisis's own rota, not the nights
+# a voice's rules for replies ("we sign…", "we never mock…"), not its description
+VOICE_RULE = re.compile(r"\b(?:never|always|sign|don't|do not|must|avoid)\b", re.IGNORECASE)
+# who on the rota a crisis sentence gives a duty, besides the rota's own names
+ON_THE_ROTA = re.compile(r"\b(?:whoever|inbox|rota|on-call phone holder)\b", re.IGNORECASE)
 BLANK = "________"  # a number to fill in by hand
-_STAFF_STYLE = "@media print{body{font-size:8.5pt}h2{font-size:11pt}}"  # one page, as pinned
+BACK = "crisis"  # the section that starts the back of the two-sided sheet
+_STAFF_STYLE = "@media print{h2{font-size:11pt}}"  # two sides, as printed and pinned
 
 
 def staff_sheet(plan: Plan) -> list[Section]:
-    """One page for the staff who run the plan: the rota (a row per run of days with the same
-    shift), cover and the nights, who answers what and where, what counts as a crisis, the numbers
-    to ring and the crisis checklist, and the disclosure rule with its line for staff, from the
-    plan's own fields."""
+    """Two sides for the staff who run the plan: on the front the rota (a row per run of days with
+    the same shift), cover, the nights and the overnight alerts, who answers what and how, and
+    where; on the back what counts as a crisis, the numbers to ring, the crisis checklist with the
+    rota's part in it, and the disclosure rule with its line for staff, from the plan's own
+    fields."""
     team, crisis = plan.community, plan.crisis
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
             ("Day", "On the inbox, and when they look"), _rota_rows(plan)),
-            [f"**Holidays and sickness**: {_brief(team.deputy, 'part 9', 70)}",
-             f"**Out of hours**: {_out_of_hours(plan)}"]]),
+            [f"**Holidays and sickness**: {_brief(team.deputy, 70)}",
+             f"**Out of hours**: {_out_of_hours(plan)}",
+             f"**Overnight alerts**: {_alerts(plan)}"]]),
         Section("answers", "Who answers what", [[
-            f"**Who answers**: {_brief(team.who_answers, 'part 9')}",
-            f"**Escalation**: {_brief(team.escalation, 'part 9')}"], Table(
+            f"**Who answers**: {_who_answers(team)}",
+            f"**Every look**: {_every_look(team)}",
+            f"**How we answer**: {_voice_rules(plan.voice)}",
+            f"**Escalation**: {_brief(team.escalation)}"], Table(
             ("Channel", "Answer within", "Posts", "Who posts"),
             [(c.name, f"{c.response_hours.strip()} staffed hours" if c.response_hours.strip()
               else "no promise", cadence_text(c) if c.posts else "none",
               c.owner.strip() or ("not written yet." if c.posts else "–"))
              for c in plan.channels])]),
-        Section("crisis", "In a crisis, in this order", [[
+        Section(BACK, "In a crisis, in this order", [[
             f"**What counts as a crisis**: {_crisis_meaning(plan)}",
             _numbers_to_ring(team),
-            f"**1. Pause every scheduled post**: {_brief(crisis.pause, 'part 10')}",
-            f"**2. Tell**: {_brief(crisis.escalation, 'part 10')}",
+            f"**1. Pause every scheduled post**: {_brief(crisis.pause)}",
+            f"**2. Tell**: {_brief(crisis.escalation)}",
             f"**3. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**4. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
+            f"**5. The rota's part**: {_rota_part(plan)}",
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}"]]),
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
@@ -906,20 +921,18 @@ def _sentences(text: str) -> list[str]:
     return re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if text.strip() else []
 
 
-def _brief(text: str, part: str, words: int = STAFF_WORDS) -> str:
-    """`text` as long as a pinned page allows: its sentences while they fit in `words` words (else
-    the first sentence's clauses, else its first `words` words), saying where the rest is in the
-    plan; "not written yet." when it is blank."""
+def _brief(text: str, words: int = STAFF_WORDS) -> str:
+    """`text` as long as the sheet allows: its sentences while they fit in `words` words, else the
+    first sentence's clauses, else its first `words` words, a cut inside a sentence marked "…";
+    "not written yet." when it is blank."""
     text = " ".join(text.split())
     if not text:
         return NOT_WRITTEN
-    for pieces, joiner in ((_sentences(text), " "), (text.split("; "), "; ")):
-        kept = _fitting(pieces, words)
-        if len(kept) == len(pieces):
-            return text
-        if kept:
-            return f"{joiner.join(kept).rstrip('.;')} (more in {part})."
-    return f"{' '.join(text.split()[:words])}… (more in {part})."
+    if sentences := _fitting(_sentences(text), words):
+        return " ".join(sentences)
+    if clauses := _fitting(text.split("; "), words):
+        return "; ".join(clauses).rstrip(".;") + "…"
+    return " ".join(text.split()[:words]) + "…"
 
 
 def _fitting(pieces: list[str], words: int) -> list[str]:
@@ -932,34 +945,90 @@ def _fitting(pieces: list[str], words: int) -> list[str]:
     return kept
 
 
-def _out_of_hours(plan: Plan) -> str:
-    """What happens while the inbox is closed: the sentences of who answers and the crisis
-    escalation that give a time outside the staffed hours (night checks), as many as fit."""
-    team = plan.community
-    opens, closes = parse_clock(team.opens), parse_clock(team.closes)
+def _duties(sentences: list[str]) -> str:
+    """`sentences` while they fit in `DUTY_WORDS` words, else the first one cut; "" when none."""
+    return " ".join(_fitting(sentences, DUTY_WORDS)) or (
+        _brief(sentences[0], DUTY_WORDS) if sentences else "")
+
+
+def _desk_texts(plan: Plan) -> list[str]:
+    """The sentences of who answers and the crisis escalation, where the nights are planned."""
+    return [*_sentences(plan.community.who_answers), *_sentences(plan.crisis.escalation)]
+
+
+def _night(plan: Plan) -> list[str]:
+    """The sentences of who answers and the crisis escalation that give a time outside the staffed
+    hours (night checks), leaving the alerts and a crisis's own rota (`RECALL`) to their lines."""
+    opens, closes = parse_clock(plan.community.opens), parse_clock(plan.community.closes)
     if opens is None or closes is None:
-        return NOT_WRITTEN
+        return []
 
     def outside(sentence: str) -> bool:
         return any(not opens <= hours + minutes / 60 <= closes
                    for hours, minutes in ((int(h), int(m)) for h, m in TIME_OF_DAY.findall(sentence)))
 
-    night = [sentence for text in (team.who_answers, plan.crisis.escalation)
-             for sentence in _sentences(text) if outside(sentence)]
-    kept = _fitting(night, STAFF_WORDS)
-    if not kept:
-        return ("none planned: messages wait for the first look, and the profiles should say so."
-                if not night
-                else _brief(night[0], "parts 9 and 10"))
-    more = " (more in parts 9 and 10)" if len(kept) < len(night) else ""
-    return " ".join(kept).rstrip(".") + more + "."
+    return [sentence for sentence in _desk_texts(plan)
+            if outside(sentence) and not ALERT.search(sentence) and not RECALL.search(sentence)]
+
+
+def _out_of_hours(plan: Plan) -> str:
+    """What happens while the inbox is closed: the night's sentences (`_night`), as many as fit."""
+    if parse_clock(plan.community.opens) is None or parse_clock(plan.community.closes) is None:
+        return NOT_WRITTEN
+    return _duties(_night(plan)) or ("none planned: messages wait for the first look, and the "
+                                     "profiles should say so.")
+
+
+def _alerts(plan: Plan) -> str:
+    """What reaches the on-call phone between the last look and the first: the sentences of who
+    answers and the crisis escalation about an alert (`ALERT`)."""
+    return _duties([sentence for sentence in _desk_texts(plan) if ALERT.search(sentence)]) or (
+        "none planned (Crisis: escalation, say what alerts the on-call phone between the last "
+        "look and the first).")
+
+
+def _who_answers(team: Community) -> str:
+    """Who shares the inbox: the opening of who answers, without what every look does (its own
+    line)."""
+    return _brief(" ".join(sentence for sentence in _sentences(team.who_answers)
+                           if not EACH_LOOK.search(sentence)))
+
+
+def _every_look(team: Community) -> str:
+    """What every look does with the messages waiting: who answers' sentences that say so."""
+    said = " ".join(sentence for sentence in _sentences(team.who_answers) if EACH_LOOK.search(sentence))
+    return _brief(said) if said else ("not written yet (Community: who answers, say what each "
+                                      "look does with the messages waiting).")
+
+
+def _voice_rules(voice: str) -> str:
+    """How staff sound when they answer: the voice whole when it fits, else its rules
+    (`VOICE_RULE`)."""
+    if not voice.strip():
+        return "not written yet (Voice: how you sound, and the rules every reply keeps)."
+    rules = " ".join(sentence for sentence in _sentences(voice) if VOICE_RULE.search(sentence))
+    return _brief(voice if len(voice.split()) <= STAFF_WORDS or not rules else rules)
+
+
+def _rota_part(plan: Plan) -> str:
+    """What the people on the rota do in a crisis after the first steps (a surge rota, ringing the
+    buyers): the crisis escalation's sentences that name someone on the rota, whoever holds a look
+    or the inbox (`ON_THE_ROTA`), other than those the sheet gives already."""
+    names = sorted(set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values()))))
+    named = re.compile(rf"\b(?:{'|'.join(names)})\b") if names else ON_THE_ROTA
+    given = {*_night(plan), *_sentences(_brief(plan.crisis.escalation))}
+    part = [sentence for sentence in _sentences(plan.crisis.escalation)
+            if (named.search(sentence) or ON_THE_ROTA.search(sentence)) and sentence not in given
+            and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
+    return _duties(part) or ("not written yet (Crisis: escalation, say what the people on the rota "
+                             "do after the first hour: who rings whom, who takes the inbox).")
 
 
 def _account_first(security: str) -> str:
     """What to do first when an account is hacked or locked: the sentences of the account
     security policy that say so, else its opening."""
     trouble = [sentence for sentence in _sentences(security) if ACCOUNT_TROUBLE.search(sentence)]
-    return _brief(" ".join(trouble) or security, "part 10")
+    return _brief(" ".join(trouble) or security)
 
 
 def _crisis_meaning(plan: Plan) -> str:
@@ -971,7 +1040,7 @@ def _crisis_meaning(plan: Plan) -> str:
     if not meaning:
         return "not written yet (Crisis: escalation, say what counts as one)."
     meaning = re.sub(r"^(?:a|any) crisis is\s+", "", meaning, flags=re.IGNORECASE)
-    return _brief(meaning[0].upper() + meaning[1:], "part 10")
+    return _brief(meaning[0].upper() + meaning[1:])
 
 
 def _numbers_to_ring(team: Community) -> str:
@@ -987,7 +1056,7 @@ def _disclosure(rule: str) -> list[str]:
     staff who post about the organisation (`STAFF_RULE`)."""
     staff = [sentence for sentence in _sentences(rule) if STAFF_RULE.search(sentence)]
     others = " ".join(sentence for sentence in _sentences(rule) if sentence not in staff)
-    return [f"**Always**: {_brief(others, 'part 11')}",
+    return [f"**Always**: {_brief(others)}",
             f"**Posting about us yourself**: {' '.join(staff) or NOT_WRITTEN}"]
 
 
@@ -997,31 +1066,37 @@ def staff_title(plan: Plan) -> str:
 
 def _staff_opening(plan: Plan) -> str:
     start = f", from {day_text(plan.start.strip())}" if plan.start.strip() else ""
-    return f"To pin by the desk: how the social media plan runs day to day{start}."
+    return (f"To print on both sides and pin by the desk: how the social media plan runs day to "
+            f"day{start}; what to do in a crisis is on the back.")
 
 
 def staff_markdown(plan: Plan) -> str:
-    """The staff sheet as Markdown."""
-    return "\n\n".join([f"# {staff_title(plan)}", _staff_opening(plan),
-                         *map(_section_markdown, staff_sheet(plan))]) + "\n"
+    """The staff sheet as Markdown, a rule where the back starts."""
+    return "\n\n".join([f"# {staff_title(plan)}", _staff_opening(plan), *(
+        ("---\n\n" if section.part == BACK else "") + _section_markdown(section)
+        for section in staff_sheet(plan))]) + "\n"
 
 
 def staff_html(plan: Plan, paper: str = "A4") -> str:
-    """The staff sheet as a standalone HTML page that prints on one page of `paper` ("A4" or
-    "Letter"); everything the learner typed is escaped."""
+    """The staff sheet as a standalone HTML page that prints on the two sides of a sheet of
+    `paper` ("A4" or "Letter"), the crisis starting the back; everything the learner typed is
+    escaped."""
     body = [f"<h1>{html.escape(staff_title(plan))}</h1>", f"<p>{html.escape(_staff_opening(plan))}</p>"]
     for section in staff_sheet(plan):
-        body.append(f"<h2>{html.escape(section.title)}</h2>")
+        back = ' class="new-page"' if section.part == BACK else ""
+        body.append(f"<h2{back}>{html.escape(section.title)}</h2>")
         body.extend(_html_block(block) for block in section.blocks)
     return _html_page(staff_title(plan), paper, "12mm 14mm", _STYLE + _STAFF_STYLE, body)
 
 
 def staff_docx(plan: Plan) -> bytes:
-    """The staff sheet as a Word document."""
+    """The staff sheet as a Word document, the crisis starting the back."""
     document = docx.Document()
     document.add_heading(staff_title(plan), level=0)
     document.add_paragraph(_staff_opening(plan))
     for section in staff_sheet(plan):
+        if section.part == BACK:
+            document.add_page_break()
         document.add_heading(section.title, level=1)
         for block in section.blocks:
             _docx_block(document, block)
