@@ -1,5 +1,6 @@
-"""Does the staff sheet, the one page pinned by the desk, read back in every format as what the
-plan says, and print on one page?"""
+"""Does the staff sheet, printed on both sides and pinned by the desk, read back in every format as
+what the plan says, carry every duty the staff perform, and print on two pages, the crisis on the
+back?"""
 
 import dataclasses
 import io
@@ -101,8 +102,9 @@ def test_lumen_s_staffing_line_is_its_fastest_promise_and_the_inbox_hours_it_nee
 def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     lumen = plan.example_plan()
     text = staff_markdown(lumen)
-    assert text.startswith("# Staff sheet: Lumen Coffee Roasters\n\nTo pin by the desk: how the "
-                           "social media plan runs day to day, from 4 January 2027.")
+    assert text.startswith("# Staff sheet: Lumen Coffee Roasters\n\nTo print on both sides and pin "
+                           "by the desk: how the social media plan runs day to day, from 4 January "
+                           "2027; what to do in a crisis is on the back.")
     assert re.findall(r"^## (.+)$", text, re.MULTILINE) == HEADINGS
     rows = _markdown_rows(text)
     assert rows[:4] == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]
@@ -116,17 +118,18 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     assert f"- **What counts as a crisis**: {CRISIS}\n- {NUMBERS}\n- **1. Pause" in text
     assert f"**Hacked or locked account, first**: {RECOVERY}" in text
     assert ("**2. Tell**: Community lead, then head of marketing, then founder, within the hour, "
-            "day or night by the on-call phone; anything about safety goes to the founder at once "
-            "(more in part 10).") in text
+            "day or night by the on-call phone; anything about safety goes to the founder at "
+            "once.\n") in text
     assert ("**Out of hours**: Sam holds the on-call phone in odd-numbered weeks and Ade in even "
             "ones (week 1 starts on Monday 4 January 2027); our own accounts are read by hand at "
-            "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one "
-            "(more in parts 9 and 10).") in text
+            "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one. So "
+            "no working day spans over 10 hours (past 10, New York's hospitality wage order adds an "
+            "hour's pay: 12 NYCRR 146-1.6) and, Lumen's own rule, nobody's 06:30 check follows "
+            "their 22:00 one.\n") in text
     assert ("**Holidays and sickness**: When a lead is away, about 5 weeks a year (4 on holiday, 1 "
             "sick: Lumen's assumption), Jo takes their looks and night checks on Sam's Wed–Fri or "
             "Ade's Thu–Fri, and Lee, a barista, on their other days (both are trained on the inbox; "
-            "the rest rule sets the split); the other lead holds the on-call phone (more in part "
-            "9).") in text
+            "the rest rule sets the split); the other lead holds the on-call phone.\n") in text
     assert f"**Posting about us yourself**: {STAFF_RULE}" in text
 
 
@@ -232,20 +235,22 @@ def test_a_plan_without_a_response_promise_says_so():
             "answered within).") in staff_markdown(silent)
 
 
-def test_a_long_text_is_cut_at_a_sentence_and_points_to_the_plan_a_short_one_is_whole():
+def test_a_long_text_is_cut_at_a_sentence_or_marked_where_cut_and_a_short_one_is_whole():
+    """Lumen's escalation fits whole, the wholesale enquiries with it; a longer one keeps its
+    sentences that fit in 60 words; a run of words with no sentence end is cut and marked "…"."""
     lumen = plan.example_plan()
-    text = staff_markdown(lumen)
-    assert f"**Escalation**: {lumen.community.escalation}" not in text
-    assert ("**Escalation**: Complaints about the café go to the café manager, and about a "
-            "web-shop order to the head of marketing, who runs the shop, the same day; at weekends "
-            "whoever holds the look answers them (Ade until 15:00, then Jo) and leaves refunds for "
-            "Monday (more in part 9).") in text
+    assert (f"**Escalation**: {lumen.community.escalation}\n" in staff_markdown(lumen)
+            and lumen.community.escalation.endswith("Wholesale enquiries go to the founder within "
+                                                    "a working day."))
+    longer = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, escalation=lumen.community.escalation + " Refunds over 50 USD need the "
+                                    "founder's yes, asked by email with the order number."))
+    assert f"**Escalation**: {lumen.community.escalation}\n" in staff_markdown(longer)
     short = dataclasses.replace(lumen, community=dataclasses.replace(
         lumen.community, escalation="Complaints go to Dee. Refunds wait for Monday."))
     assert "**Escalation**: Complaints go to Dee. Refunds wait for Monday.\n" in staff_markdown(short)
     one_long_word_run = dataclasses.replace(lumen, disclosure=" ".join(["label"] * 80))
-    assert (f"**Always**: {' '.join(['label'] * 45)}… (more in part 11)."
-            in staff_markdown(one_long_word_run))
+    assert f"**Always**: {' '.join(['label'] * 60)}…\n" in staff_markdown(one_long_word_run)
 
 
 def test_a_number_in_a_rota_that_is_not_a_time_is_left_as_typed():
@@ -271,8 +276,11 @@ def test_export_writes_the_staff_sheet_beside_the_plan(tmp_path):
 @pytest.mark.browser
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("which", ["Lumen", "bakery"])
-def test_the_staff_sheet_prints_on_one_page(tmp_path, browser, bakery, paper, which):
-    """Lumen's sheet and the bakery reference's, printed by chromium on each paper."""
+def test_the_staff_sheet_prints_on_two_sides_the_crisis_whole_on_the_back(
+        tmp_path, browser, bakery, paper, which):
+    """Lumen's sheet and the bakery reference's, printed by chromium on each paper: the crisis
+    heading starts a page, so two pages in all means the front fits the first and the crisis and
+    disclosure the second, unsplit."""
     sheet = plan.example_plan() if which == "Lumen" else bakery
     path = tmp_path / "staff.html"
     path.write_text(staff_html(sheet, paper), encoding="utf-8")
@@ -280,8 +288,9 @@ def test_the_staff_sheet_prints_on_one_page(tmp_path, browser, bakery, paper, wh
     page.goto(path.as_uri())
     pdf = page.pdf(prefer_css_page_size=True)
     page.close()
-    assert "In a crisis, in this order" in path.read_text(encoding="utf-8")
-    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 1
+    assert re.findall(r'<h2 class="new-page">([^<]+)</h2>', path.read_text(encoding="utf-8")) == [
+        "In a crisis, in this order"]
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf)) == 2
 
 
 def test_the_rota_gives_a_row_to_each_run_of_days_with_the_same_shift():
@@ -338,7 +347,7 @@ def test_the_disclosure_keeps_the_staff_rule_whole_and_cuts_the_rest():
     assert STAFF_RULE in lumen.disclosure and not lumen.disclosure.startswith(STAFF_RULE)
     text = staff_markdown(lumen)
     always = re.search(r"\*\*Always\*\*: (.+)", text)[1]
-    assert STAFF_RULE not in always and always.endswith("(more in part 11).")
+    assert STAFF_RULE not in always and always.endswith("clear disclosure.")
     employees = dataclasses.replace(lumen, disclosure="Gifts carry #ad. Employees say they work "
                                                       "for us in their bio.")
     assert ("- **Always**: Gifts carry #ad.\n- **Posting about us yourself**: Employees say they "
