@@ -365,3 +365,123 @@ def test_lumen_s_weekend_escalation_and_hacked_account_step_name_the_people_the_
     assert lumen.crisis.account_security.startswith(
         "The founder and the head of marketing hold the admin role on every channel")
     assert f"**Hacked or locked account, first**: {RECOVERY}" in staff_markdown(lumen)
+
+
+ROTA_PART = (
+    "In a recall the surge rota starts: one person is on the inbox and mentions from 07:00 to 22:00 "
+    "every day, in two shifts with meal breaks, for up to three weeks, as the budget's surge says. "
+    "The batch's buyers are told directly and promptly, as 21 CFR 7.49 asks, within 4 hours by "
+    "Lumen's own target: the head of marketing emails web-shop buyers from the order records; Sam "
+    "or Ade, whoever holds the on-call phone that week, calls each café that took it and puts a "
+    "banner on the website.")
+ALERTS = ("Between the 19:00 and 07:00 looks the listening tool sends the on-call phone a keyword "
+          "alert for a public mention with those words, on the platforms it covers. An alert "
+          "answered overnight is a call, not a shift: after one past 22:00, that lead's next 06:30 "
+          "check and 07:00 look move to 09:00.")
+EVERY_LOOK = "Each look answers every message waiting, or says when the answer will come."
+VOICE = ("Warm, curious and plain: we sound like a barista who loves explaining coffee. We sign "
+         "replies with our first name, we never mock a question, and we never criticise another "
+         "roaster.")
+
+
+def _lines(sheet: plan.Plan) -> dict[str, list[str]]:
+    """The sheet's labelled lines as each format reads back: Markdown, HTML and Word."""
+    markdown = [re.sub(r"^- \*\*(.+?)\*\*", r"\1", line) for line in staff_markdown(sheet).splitlines()
+                if line.startswith("- **")]
+    document = docx.Document(io.BytesIO(staff_docx(sheet)))
+    return {"Markdown": markdown, "HTML": _parsed(staff_html(sheet)).items,
+            "Word": [p.text for p in document.paragraphs if p.style.name == "List Bullet"]}
+
+
+def _in_every_format(sheet: plan.Plan, line: str) -> None:
+    for name, lines in _lines(sheet).items():
+        assert line in lines, name
+
+
+def test_the_rota_s_part_in_a_recall_says_who_rings_the_cafes_and_the_surge_rota():
+    """The crisis escalation's sentences that give someone on the rota a duty, not given already:
+    Lumen's surge rota and the café calls by whoever holds the on-call phone, in every format."""
+    lumen = plan.example_plan()
+    assert "whoever is on duty" not in lumen.crisis.escalation
+    _in_every_format(lumen, f"5. The rota's part: {ROTA_PART}")
+    _in_every_format(lumen, f"2. Tell: {plan.example_plan().crisis.escalation.split('. ')[0]}.")
+
+
+def test_the_rota_s_part_follows_a_learner_s_names_and_says_what_to_write_when_there_is_none(bakery):
+    """The bakery's escalation is all in its "Tell" step: its rota's part asks for more; a sentence
+    naming someone on its rota (Priya) is its rota's part, and one naming only the owner is not."""
+    assert _lines(bakery)["Markdown"].count(
+        "5. The rota's part: not written yet (Crisis: escalation, say what the people on the rota "
+        "do after the first hour: who rings whom, who takes the inbox).") == 1
+    more = dataclasses.replace(bakery, crisis=dataclasses.replace(
+        bakery.crisis, escalation=bakery.crisis.escalation + " Gemma rings the insurer. In a food "
+        "scare Priya rings each café that bought the batch."))
+    _in_every_format(more, "5. The rota's part: In a food scare Priya rings each café that bought "
+                           "the batch.")
+    _in_every_format(more, f"2. Tell: {bakery.crisis.escalation} Gemma rings the insurer.")
+
+
+def test_the_overnight_alerts_are_on_the_sheet_and_not_twice():
+    """Lumen's alerts to the on-call phone between the 19:00 and 07:00 looks, in every format, and
+    not again in the out-of-hours line; a plan without one is told what to write."""
+    lumen = plan.example_plan()
+    _in_every_format(lumen, f"Overnight alerts: {ALERTS}")
+    out_of_hours = next(line for line in _lines(lumen)["Markdown"] if line.startswith("Out of hours"))
+    assert "alert" not in out_of_hours and "nobody's 06:30 check follows their 22:00 one" in out_of_hours
+    quiet = dataclasses.replace(lumen, crisis=dataclasses.replace(
+        lumen.crisis, escalation=" ".join(s for s in lumen.crisis.escalation.split(". ")
+                                          if "alert" not in s)))
+    _in_every_format(quiet, "Overnight alerts: none planned (Crisis: escalation, say what alerts the "
+                            "on-call phone between the last look and the first).")
+
+
+def test_what_every_look_does_has_its_own_line_and_is_asked_for_when_unwritten():
+    lumen = plan.example_plan()
+    _in_every_format(lumen, f"Every look: {EVERY_LOOK}")
+    short = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, who_answers=f"Sam and Ade share the inbox. {EVERY_LOOK}"))
+    _in_every_format(short, "Who answers: Sam and Ade share the inbox.")
+    _in_every_format(short, f"Every look: {EVERY_LOOK}")
+    silent = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, who_answers="Sam and Ade share the inbox."))
+    _in_every_format(silent, "Every look: not written yet (Community: who answers, say what each look "
+                             "does with the messages waiting).")
+
+
+def test_the_voice_staff_answer_in_is_on_the_sheet_its_rules_when_it_is_long():
+    """Lumen's voice whole (it fits); a long one gives its rules for replies; none asks for it."""
+    lumen = plan.example_plan()
+    assert lumen.voice == VOICE
+    _in_every_format(lumen, f"How we answer: {VOICE}")
+    long = dataclasses.replace(lumen, voice="We sound like a barista who loves explaining coffee, "
+                               + "and we talk about origins, roasting, grinders and recipes " * 5
+                               + "as friends would. We sign replies with our first name. We never "
+                                 "mock a question.")
+    _in_every_format(long, "How we answer: We sign replies with our first name. We never mock a "
+                           "question.")
+    _in_every_format(dataclasses.replace(lumen, voice=" "), "How we answer: not written yet (Voice: "
+                     "how you sound, and the rules every reply keeps).")
+
+
+def test_no_line_sends_the_staff_to_a_part_of_the_plan():
+    """The staff have the sheet, not the plan, by the desk."""
+    lumen = plan.example_plan()
+    document = docx.Document(io.BytesIO(staff_docx(lumen)))
+    for text in (staff_markdown(lumen), staff_html(lumen),
+                 "\n".join(p.text for p in document.paragraphs)):
+        assert not re.search(r"\b(?:more in|parts?) \d", text)
+
+
+def test_the_back_starts_at_the_crisis_in_every_format():
+    """Markdown draws a rule before the crisis, the HTML page breaks before it, and Word's page
+    break stands just before its heading, after the front's two parts."""
+    lumen = plan.example_plan()
+    text = staff_markdown(lumen)
+    front, back = text.split("\n\n---\n\n")
+    assert re.findall(r"^## (.+)$", front, re.MULTILINE) == HEADINGS[:2]
+    assert re.findall(r"^## (.+)$", back, re.MULTILINE) == HEADINGS[2:]
+    document = docx.Document(io.BytesIO(staff_docx(lumen)))
+    breaks = [i for i, p in enumerate(document.paragraphs)
+              if any('w:type="page"' in run._r.xml for run in p.runs)]
+    assert [document.paragraphs[i + 1].text for i in breaks] == ["In a crisis, in this order"]
+    assert _parsed(staff_html(lumen)).headings == HEADINGS

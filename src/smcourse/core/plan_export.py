@@ -849,7 +849,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
             f"**What counts as a crisis**: {_crisis_meaning(plan)}",
             _numbers_to_ring(team),
             f"**1. Pause every scheduled post**: {_brief(crisis.pause)}",
-            f"**2. Tell**: {_brief(crisis.escalation)}",
+            f"**2. Tell**: {_tell(plan)}",
             f"**3. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**4. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
             f"**5. The rota's part**: {_rota_part(plan)}",
@@ -1010,18 +1010,33 @@ def _voice_rules(voice: str) -> str:
     return _brief(voice if len(voice.split()) <= STAFF_WORDS or not rules else rules)
 
 
-def _rota_part(plan: Plan) -> str:
-    """What the people on the rota do in a crisis after the first steps (a surge rota, ringing the
-    buyers): the crisis escalation's sentences that name someone on the rota, whoever holds a look
-    or the inbox (`ON_THE_ROTA`), other than those the sheet gives already."""
+def _rota_duties(plan: Plan) -> list[str]:
+    """What the people on the rota do in a crisis after the first telling (a surge rota, ringing
+    the buyers): the crisis escalation's later sentences that name someone on the rota, whoever
+    holds a look or the inbox (`ON_THE_ROTA`), other than the nights and the alerts."""
     names = sorted(set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values()))))
     named = re.compile(rf"\b(?:{'|'.join(names)})\b") if names else ON_THE_ROTA
-    given = {*_night(plan), *_sentences(_brief(plan.crisis.escalation))}
-    part = [sentence for sentence in _sentences(plan.crisis.escalation)
-            if (named.search(sentence) or ON_THE_ROTA.search(sentence)) and sentence not in given
+    night = _night(plan)
+    return [sentence for sentence in _sentences(plan.crisis.escalation)[1:]
+            if (named.search(sentence) or ON_THE_ROTA.search(sentence)) and sentence not in night
             and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
-    return _duties(part) or ("not written yet (Crisis: escalation, say what the people on the rota "
-                             "do after the first hour: who rings whom, who takes the inbox).")
+
+
+def _tell(plan: Plan) -> str:
+    """Whom to tell: the crisis escalation's opening, without the sentences of the rota's part,
+    the nights, the alerts and what counts as a crisis (their own lines)."""
+    elsewhere = {*_rota_duties(plan), *_night(plan)}
+    return _brief(" ".join(
+        sentence for number, sentence in enumerate(_sentences(plan.crisis.escalation))
+        if number == 0 or not (sentence in elsewhere or ALERT.search(sentence)
+                               or CRISIS_MEANING.search(sentence))))
+
+
+def _rota_part(plan: Plan) -> str:
+    """The rota's part in a crisis (`_rota_duties`), as many sentences as fit."""
+    return _duties(_rota_duties(plan)) or (
+        "not written yet (Crisis: escalation, say what the people on the rota do after the first "
+        "hour: who rings whom, who takes the inbox).")
 
 
 def _account_first(security: str) -> str:
