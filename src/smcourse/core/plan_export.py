@@ -11,9 +11,10 @@ cell holds a figure, a name, a date or a line: a longer text moves to the number
 the last part, and its cell says "see note 3". What `plan.check` still finds is listed at the
 end, field by field, each field named in words.
 
-Beside it, `staff_sheet(plan)` is the one page the staff who run the plan pin by the desk: the
-inbox rota, who answers what and where, the crisis checklist and the disclosure rule, rendered by
-the same Markdown, HTML and Word renderers (`staff_markdown`, `staff_html`, `staff_docx`).
+Beside it, `staff_sheet(plan)` is the two-sided sheet the staff who run the plan pin by the desk:
+on the front the inbox rota, the nights and who answers what, how and where; on the back the crisis
+checklist and the disclosure rule, rendered by the same Markdown, HTML and Word renderers
+(`staff_markdown`, `staff_html`, `staff_docx`).
 """
 
 from __future__ import annotations
