@@ -212,6 +212,15 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
     assert ("**Numbers to ring** (fill in): on-call phone ________; approver ________; cover "
             "________") in text
     assert "**Always**: not written yet." in text
+    for line in ("**Overnight alerts**: none planned (Crisis: escalation, say what alerts the "
+                 "on-call phone between the last look and the first).",
+                 "**Every look**: not written yet (Community: who answers, say what each look does "
+                 "with the messages waiting).",
+                 "**How we answer**: not written yet (Voice: how you sound, and the rules every reply "
+                 "keeps).",
+                 "**5. The rota's part**: not written yet (Crisis: escalation, say what the people on "
+                 "the rota do after the first hour: who rings whom, who takes the inbox)."):
+        assert f"- {line}\n" in text
     assert "3. Approval by: not written yet." in _parsed(staff_html(empty)).items
     paragraphs = [p.text for p in docx.Document(io.BytesIO(staff_docx(empty))).paragraphs]
     assert "Always: not written yet." in paragraphs
