@@ -816,8 +816,8 @@ ALERT = re.compile(r"\balerts?\b", re.IGNORECASE)  # a keyword alert that wakes 
 RECALL = re.compile(r"\b(?:recall|surge|batch)", re.IGNORECASE)  # a crisis's own rota, not the nights
 # a voice's rules for replies ("we sign…", "we never mock…"), not its description
 VOICE_RULE = re.compile(r"\b(?:never|always|sign|don't|do not|must|avoid)\b", re.IGNORECASE)
-# who on the rota a crisis sentence gives a duty, besides the rota's own names
-ON_THE_ROTA = re.compile(r"\b(?:whoever|inbox|rota|on-call phone holder)\b", re.IGNORECASE)
+# the words by which a crisis sentence gives someone on the rota a duty, besides the rota's names
+ROTA_WORDS = ("whoever", "inbox", "rota")
 BLANK = "________"  # a number to fill in by hand
 BACK = "crisis"  # the section that starts the back of the two-sided sheet
 _STAFF_STYLE = "@media print{h2{font-size:11pt}}"  # two sides, as printed and pinned
@@ -1014,12 +1014,12 @@ def _voice_rules(voice: str) -> str:
 def _rota_duties(plan: Plan) -> list[str]:
     """What the people on the rota do in a crisis after the first telling (a surge rota, ringing
     the buyers): the crisis escalation's later sentences that name someone on the rota, whoever
-    holds a look or the inbox (`ON_THE_ROTA`), other than the nights and the alerts."""
-    names = sorted(set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values()))))
-    named = re.compile(rf"\b(?:{'|'.join(names)})\b") if names else ON_THE_ROTA
+    holds a look or the inbox (`ROTA_WORDS`), other than the nights and the alerts."""
+    names = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values())))
+    named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
     night = _night(plan)
     return [sentence for sentence in _sentences(plan.crisis.escalation)[1:]
-            if (named.search(sentence) or ON_THE_ROTA.search(sentence)) and sentence not in night
+            if named.search(sentence) and sentence not in night
             and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
 
 
