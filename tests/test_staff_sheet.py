@@ -494,3 +494,14 @@ def test_the_back_starts_at_the_crisis_in_every_format():
               if any('w:type="page"' in run._r.xml for run in p.runs)]
     assert [document.paragraphs[i + 1].text for i in breaks] == ["In a crisis, in this order"]
     assert _parsed(staff_html(lumen)).headings == HEADINGS
+
+
+def test_the_word_sheet_has_the_printed_page_s_margins_and_type():
+    """Word's default margins and type would push Lumen's front onto a second page (LibreOffice 7.4
+    prints it on three); with the printed page's it prints on two, the crisis on the back."""
+    document = docx.Document(io.BytesIO(staff_docx(plan.example_plan())))
+    page = document.sections[0]
+    assert [round(length.mm) for length in (page.top_margin, page.bottom_margin, page.left_margin,
+                                            page.right_margin)] == [12, 12, 14, 14]
+    assert [document.styles[style].font.size.pt for style in ("Normal", "Title", "Heading 1")] == [
+        9.5, 16, 11]

@@ -821,6 +821,7 @@ ROTA_WORDS = ("whoever", "inbox", "rota")
 BLANK = "________"  # a number to fill in by hand
 BACK = "crisis"  # the section that starts the back of the two-sided sheet
 _STAFF_STYLE = "@media print{h2{font-size:11pt}}"  # two sides, as printed and pinned
+STAFF_DOCX_POINTS = {"Normal": 9.5, "Title": 16, "Heading 1": 11}  # Word's type, as printed
 
 
 def staff_sheet(plan: Plan) -> list[Section]:
@@ -1106,8 +1107,14 @@ def staff_html(plan: Plan, paper: str = "A4") -> str:
 
 
 def staff_docx(plan: Plan) -> bytes:
-    """The staff sheet as a Word document, the crisis starting the back."""
+    """The staff sheet as a Word document, the crisis starting the back, its margins and type as
+    small as the printed page's so that each side fits a page."""
     document = docx.Document()
+    for page in document.sections:
+        page.top_margin = page.bottom_margin = docx.shared.Mm(12)
+        page.left_margin = page.right_margin = docx.shared.Mm(14)
+    for style, points in STAFF_DOCX_POINTS.items():
+        document.styles[style].font.size = docx.shared.Pt(points)
     document.add_heading(staff_title(plan), level=0)
     document.add_paragraph(_staff_opening(plan))
     for section in staff_sheet(plan):
