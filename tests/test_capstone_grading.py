@@ -15,6 +15,7 @@ from capstone_reference import (
     reference_plan,
     scripted_copy,
     solution_cells,
+    task_b_run,
     with_dictionary_words,
     with_each_number_reshaped,
     with_everything_renamed_and_rewritten,
@@ -42,7 +43,6 @@ from nbgrader.coursedir import CourseDirectory
 from smcourse import cli
 from smcourse.core import plan
 from smcourse.instructor import alike, grading
-from smcourse.ui.answers import score_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "06_capstone_strategy_plan"
@@ -265,34 +265,22 @@ def test_the_tutor_s_report_gives_the_shares_of_lumen_s_example_each_plan_repeat
     assert against["reference"].names == [] and "no_plan_file" not in against
 
 
-def _task_b_run_directly(handed_in: plan.Plan, folder: Path, capsys) -> tuple[float, str]:
-    """The solution's Task B hidden-test cell run in this process on `handed_in` saved in `folder`
-    (the sandboxed grading above imports the main checkout): its points and what it printed."""
-    path = folder / "my_strategy.plan.json"
-    plan.save(handed_in, path)
-    earned = []
-    exec(solution_cells()["own_plan_test"], {  # noqa: S102 (the course's own hidden test)
-        "plan": plan, "PLAN_FILE": path,
-        "score_parts": lambda checks, points: earned.append(score_parts(checks, points))})
-    return earned[0], capsys.readouterr().out
-
-
 def test_task_b_run_directly_gives_a_quarter_filled_plan_no_point_and_names_the_empty_groups(
-        tmp_path, capsys):
+        tmp_path):
     """The expert reader's quarter-filled plan (only the bakery's pillars, channels, voice,
     reporting and actions) has nothing to fix in two groups, but two groups are empty."""
     bakery = reference_plan(tmp_path)
-    assert _task_b_run_directly(bakery, tmp_path, capsys)[0] == TASK_B
-    earned, shown = _task_b_run_directly(quarter_filled(bakery), tmp_path, capsys)
+    assert task_b_run(bakery, tmp_path)[0] == TASK_B
+    earned, shown = task_b_run(quarter_filled(bakery), tmp_path)
     assert earned == 0
     assert shown.count("still empty: objectives and audience insight, implementation") == TASK_B
 
 
-def test_task_b_run_directly_takes_the_points_invented_numbers_earned(tmp_path, capsys):
+def test_task_b_run_directly_takes_the_points_invented_numbers_earned(tmp_path):
     """The expert reader's bakery with an engagement rate "from our Instagram export", 9.5 to 9.8
     with a spread of 0.05, and 1 message a week: the objectives and implementation points go."""
-    earned, shown = _task_b_run_directly(with_invented_rate(reference_plan(tmp_path)),
-                                         tmp_path, capsys)
+    earned, shown = task_b_run(with_invented_rate(reference_plan(tmp_path)),
+                                         tmp_path)
     assert earned == TASK_B - 2
     assert "✗ objectives and audience insight: 4 still to fix; first, at objectives[4].spread: " \
         "The spread of objective 4 (12% of questions) is far below what a rate of 70% out of 1 " \
@@ -306,17 +294,17 @@ def test_the_grading_run_gives_no_point_to_a_quarter_filled_plan_or_invented_num
 
 
 def test_task_b_run_directly_takes_the_points_of_a_one_channel_skeleton_and_templated_reasons(
-        tmp_path, capsys):
+        tmp_path):
     """The expert reader's bike-shop skeleton (one channel, one objective, monitoring chosen and
     unmeasured) earned all four points; now its goal and its single channel are fixes. So is one
     reason given, with each metric's name filled in, for four of the bakery's objectives."""
     bakery = reference_plan(tmp_path)
-    earned, shown = _task_b_run_directly(bike_shop_skeleton(bakery), tmp_path, capsys)
+    earned, shown = task_b_run(bike_shop_skeleton(bakery), tmp_path)
     assert earned == TASK_B - 2
     assert "✗ objectives and audience insight: 1 still to fix; first, at goals.monitor: No " \
         "objective tells you whether monitor works" in shown
     assert "✗ strategy: 1 still to fix; first, at channels: Choose at least 2 channels" in shown
-    earned, shown = _task_b_run_directly(with_templated_reasons(bakery), tmp_path, capsys)
+    earned, shown = task_b_run(with_templated_reasons(bakery), tmp_path)
     assert earned == TASK_B - 1
     assert "✗ objectives and audience insight: 1 still to fix; first, at objectives[1].reason: " \
         "One reason is given, near word for word, for 6 objectives (objectives[1].reason, " in shown
@@ -334,19 +322,18 @@ def test_a_count_aimed_past_three_times_its_baseline_costs_the_objectives_point(
 
 
 def test_task_b_run_directly_takes_the_point_of_a_tenfold_target_and_keeps_a_milder_rise_s(
-        tmp_path, capsys):
+        tmp_path):
     """200 cake orders a month from 14 is a fix: the objectives point goes. 30 from 14 (2.1 times,
     5.3 spreads) is a consider, as every one costing no point: the tutor judges its reason."""
     bakery = reference_plan(tmp_path)
-    earned, shown = _task_b_run_directly(with_cake_orders_aimed_at(bakery, "200"), tmp_path,
-                                         capsys)
+    earned, shown = task_b_run(with_cake_orders_aimed_at(bakery, "200"), tmp_path)
     assert earned == TASK_B - 1
     assert "✗ objectives and audience insight: 1 still to fix; first, at objectives[1].target: " \
         "The target of objective 1 (200 orders a month) is 14.3 times its baseline" in shown
     milder = with_cake_orders_aimed_at(bakery, "30")
     assert [(issue.level, issue.where) for issue in plan.check(milder)] == [
         ("consider", "objectives[1].target")]
-    assert _task_b_run_directly(milder, tmp_path, capsys)[0] == TASK_B
+    assert task_b_run(milder, tmp_path)[0] == TASK_B
 
 
 RESERVE_PASTED = ("9 still to fix; first, at budget.surge: This text gives a reserve of 16,000 GBP, "
@@ -362,26 +349,26 @@ RESERVE_PASTED = ("9 still to fix; first, at budget.surge: This text gives a res
                                    "the holding statement when the next update comes"),
     (with_lumen_s_policies_moved, "9 still to fix; first, at disclosure: Name the label a gifted "
                                   "or paid post carries")])
-def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(tmp_path, capsys,
-                                                                                recipe, first):
+def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(tmp_path, recipe,
+                                                                                first):
     """The readers' transplants: Lumen's crisis, disclosure, surge, escalation and cover pasted
     into the bakery's plan, as they are, with their sentences reversed, with every second word
     dropped or a filler word between every two (either breaks the holding statement's "by 6 pm"),
     or moved into each other's fields (Lumen's surge as the disclosure names no label), no longer
     earn the implementation point: 8 pasted fields to fix (the crisis policy's account security
     too), and Lumen's surge pricing, while readable, sets aside 16,000 beside the bakery's 600."""
-    earned, shown = _task_b_run_directly(recipe(reference_plan(tmp_path)), tmp_path, capsys)
+    earned, shown = task_b_run(recipe(reference_plan(tmp_path)), tmp_path)
     assert earned == TASK_B - 1
     assert f"✗ implementation: {first}" in shown
 
 
-def test_task_b_run_directly_takes_the_implementation_point_of_one_line_policies(tmp_path, capsys):
+def test_task_b_run_directly_takes_the_implementation_point_of_one_line_policies(tmp_path):
     """The expert reader's thin plan: a crisis policy and a disclosure of a line each (3 to 5
     words, each naming someone or a time) earned 4/4; now each is too short to follow, and only the
     implementation point goes. The bakery's own policies (21 words and more) keep every point."""
     bakery = reference_plan(tmp_path)
-    assert _task_b_run_directly(bakery, tmp_path, capsys)[0] == TASK_B
-    earned, shown = _task_b_run_directly(with_one_line_policies(bakery), tmp_path, capsys)
+    assert task_b_run(bakery, tmp_path)[0] == TASK_B
+    earned, shown = task_b_run(with_one_line_policies(bakery), tmp_path)
     assert earned == TASK_B - 1
     assert ("✗ implementation: 4 still to fix; first, at disclosure: Write your disclosure policy: "
             "how gifts, paid partnerships and staff posts about the organisation are labelled. "
@@ -389,23 +376,22 @@ def test_task_b_run_directly_takes_the_implementation_point_of_one_line_policies
             "follow.)") in shown
 
 
-def test_task_b_run_directly_takes_the_objectives_point_of_an_invented_leap(tmp_path, capsys):
+def test_task_b_run_directly_takes_the_objectives_point_of_an_invented_leap(tmp_path):
     """The expert reader's invented baseline, 1,400 cake orders a month aimed at 3,500 with a
     10-word reason, earned 4/4: the leap without its evidence now costs the objectives point."""
-    earned, shown = _task_b_run_directly(with_invented_cake_orders(reference_plan(tmp_path)),
-                                         tmp_path, capsys)
+    earned, shown = task_b_run(with_invented_cake_orders(reference_plan(tmp_path)),
+                                         tmp_path)
     assert earned == TASK_B - 1
     assert ("✗ objectives and audience insight: 1 still to fix; first, at objectives[1].reason: "
             "The target of objective 1 (3500 orders a month) is 2.5 times its baseline") in shown
 
 
-def test_task_b_run_directly_gives_the_reshaped_copy_no_point(tmp_path, capsys):
+def test_task_b_run_directly_gives_the_reshaped_copy_no_point(tmp_path):
     """The expert reader's reshaped copy of Lumen's plan (each figure by its own factor, looks
     respaced, most texts rewritten) earned 4/4 at 0.16 / 0.40 / 0.23 (this script: 0.29 / 0.48 /
     0.23) while its kept account security, gates, payback and premises were read by no check; now
     they bring its texts to 0.28 of Lumen's, and the copy check takes every Task B point."""
-    earned, shown = _task_b_run_directly(with_each_number_reshaped(plan.example_plan()), tmp_path,
-                                         capsys)
+    earned, shown = task_b_run(with_each_number_reshaped(plan.example_plan()), tmp_path)
     assert earned == 0
     assert shown.count("close to Lumen's example in its written texts.") == TASK_B
 
