@@ -87,6 +87,7 @@ def test_the_worked_example_baselines_are_the_course_data_or_labelled_as_lumen_s
     for objective in plan.example_plan().objectives:
         if objective.source.endswith("metrics.mention_reply_share"):
             assert "without the recall weeks" in objective.source
+            assert f"({len(mentions) / 12:.0f} genuine mentions a month)" in objective.source
             assert float(objective.baseline) == round(mentions["brand_replied"].mean() * 100)
             assert objective.spread == f"{monthly.std() * 100:.1f}"
             assert f"Lumen joined {objective.baseline}%" in objective.reason
