@@ -1373,8 +1373,8 @@ def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, 
                    f"course data give for {spec.label} on {scope}: {given}. Compute it as its "
                    "source says (plan_import.baseline pools, plan_import.weekly(...).mean() gives "
                    "a mean of weeks and .std() the spread), or, if it comes from your own data, "
-                   f"take “{COURSE_DATA.search(objective.source).group(0)}” out of its source, "
-                   "which names the course data with it.")
+                   "say so in its source and leave out "
+                   f"“{COURSE_DATA.search(objective.source).group(0)}”, which names the course data.")
 
 
 def _check_count_spread(objective: Objective, spec: MetricSpec, number: int, where: str,
@@ -1488,13 +1488,19 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
     if abs(change) <= noise:
         over = f"one {period}" if periods == 1 else f"a mean of {periods:g} {period}s"
         moves = (f"moves by {spread:g}" if judged == spread else
-                 f"moves by at least {judged:.2g} (chance alone, "
+                 f"moves by at least {_figures(judged)} (chance alone, "
                  f"{chance_spread(objective, plan)[1]}; your spread says {spread:g})")
         yield _fix("objectives", f"{where}.target",
                    f"The change objective {number} aims for ({spec.amount(abs(change))}) is within "
                    f"the noise: {spec.label} {moves} from one {period} to the next, so "
-                   f"{over} can differ by {noise:.2g} by chance. Aim further, or judge a mean over "
+                   f"{over} can differ by {_figures(noise)} by chance. Aim further, or judge a mean over "
                    f"more {period}s.")
+
+
+def _figures(value: float) -> str:
+    """`value` to two significant figures, written out: "0.16", "1.5", "12", "1,200"."""
+    rounded = float(f"{value:.2g}")
+    return f"{rounded:,.0f}" if abs(rounded) >= 10 else f"{rounded:g}"
 
 
 def _check_goals(plan: Plan):
