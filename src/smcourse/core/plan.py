@@ -1395,9 +1395,10 @@ def _check_count_spread(objective: Objective, spec: MetricSpec, number: int, whe
 def rate_base(objective: Objective, plan: Plan) -> tuple[str, float | None]:
     """What the objective's rate is out of ("impressions" for "% of impressions"; "" when its unit
     names nothing) and how many of them a period: the number its source gives just before that word
-    and a period (`typed_count`: "12,000 impressions a week", "1.2 million impressions a week"), else what the plan implies (IMPLIED_BASES), else None;
-    a typed number never above what the plan implies, so that a large one cannot make a small
-    spread look like chance; a month is WEEKS_A_MONTH weeks."""
+    and a period (`typed_count`: "12,000 impressions a week", "1.2 million impressions a week"),
+    else what the plan implies (IMPLIED_BASES), else None; a typed number never above what the
+    plan implies, so that a large one cannot make a small spread look like chance; a month is
+    WEEKS_A_MONTH weeks."""
     spec = objective.spec()
     found = RATE_OF.search(spec.unit) if spec else None
     if found is None:
