@@ -2333,3 +2333,34 @@ def test_a_small_chance_floor_is_written_to_two_figures(tmp_path):
     assert f"{100 * (0.003 * 0.997 / 120_000) ** 0.5:.2g}" == "0.016"
     assert "(0.02% of impressions)" in message and "moves by at least 0.016 (chance alone" in message
     assert "can differ by 0.032 by chance" in message
+
+
+def test_what_the_floors_leave_to_the_tutor(tmp_path):
+    """The instructor notes' limits (review 35): Lumen's weekly engagement rate varies by 1.09
+    points outside the recall, about seven times the 0.15 sampling gives at its 21,782 impressions
+    a week; a 3% rate with a spread of 0.08 aimed at 3.4, a response time of 20 hours aimed at 19.9
+    with a spread of 0.01, and the bakery's Sunday closure (39 hours unread) all pass."""
+    posts, comments = data.load("posts"), data.load("comments")
+    lumen = posts[posts["brand"] == "lumen"]
+    weeks = weekly(lumen, comments[comments["post_id"].isin(lumen["post_id"])], RECALL)
+    ordinary = lumen[~lumen["published_at"].dt.strftime("%Y-%m-%d").between(*RECALL)]
+    impressions = ordinary["impressions"].sum() / len(weeks)
+    rate = Objective("sales", "engagement_rate", "5.06", "6", "2027-07-31", spread="1.09",
+                     source=f"our export: {impressions:,.0f} impressions a week")
+    floor, _ = plan.chance_spread(rate, plan.example_plan())
+    spread = weeks["engagement_rate"].std()
+    assert (f"{spread:.2f}", f"{floor:.2f}", f"{impressions:,.0f}", round(spread / floor)) == (
+        "1.09", "0.15", "21,782", 7)
+    bakery = reference_plan(tmp_path)
+    bakery.objectives.append(Objective(
+        "sales", "engagement_rate", "3", "3.4", "2027-05-31", spread="0.08",
+        source="Meta Business Suite's Instagram export: 12,000 impressions a week",
+        reason="Instagram posts of Celebration cakes with a photo of the finished cake draw more "
+               "comments than Fresh out of the oven posts."))
+    number, response = next((n, o) for n, o in enumerate(bakery.objectives, 1)
+                            if o.metric == "response_time")
+    response.target, response.spread = "19.9", "0.01"
+    assert _fixes_at(bakery, number) == _fixes_at(bakery, len(bakery.objectives)) == []
+    team = bakery.community
+    assert (8 - team.days) * 24 - team.window_hours() == 39
+    assert not [issue for issue in plan.check(bakery) if issue.where == "community.days"]
