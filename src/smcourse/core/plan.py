@@ -2949,9 +2949,8 @@ def example_plan() -> Plan:
         Objective("service", "Mentions of Lumen elsewhere that we answer, spam left out",
                   "41", "60", "2027-06-30", unit="% of mentions a month", spread="4.3",
                   periods="3", activity="monitor",
-                  source="the course data: 2025 mentions without the recall weeks or "
-                         "metrics.likely_spam's spam (91 genuine mentions a month), "
-                         "metrics.mention_reply_share",
+                  source="the course data: 91 mentions a month in 2025 without the recall "
+                         "weeks or metrics.likely_spam's spam, metrics.mention_reply_share",
                   reason="In 2025, leaving out the "
                          "recall weeks and the 9% of mentions that are spam, Lumen joined "
                          "41% of the conversations others started about it, varying by 4.3 "
