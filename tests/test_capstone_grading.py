@@ -135,7 +135,8 @@ def graded(tmp_path_factory):
                 "no_plan_file": None}
     answered = next(o for o in bakery.objectives if o.metric == "questions_answered")
     learners["bakery_comments_file_baseline"] = dataclasses.replace(bakery, objectives=[
-        dataclasses.replace(o, baseline="40", source="the comments file of 2025 (no recall), pooled")
+        dataclasses.replace(o, baseline="40",
+                            source="the course data's comments file of 2025 (no recall), pooled")
         if o is answered else o for o in bakery.objectives])
     learners["bakery_rota_misses_promise"] = dataclasses.replace(  # 11:00 to 16:00 unread
         bakery, community=dataclasses.replace(bakery.community, rota={
@@ -211,7 +212,8 @@ def test_a_scripted_copy_that_keeps_lumen_s_people_and_rota_earns_nothing_for_th
 
 def test_a_baseline_typed_against_the_comments_file_it_names_costs_the_objectives_point(scores):
     """The eleventh reader's third disguise: 40 % of questions answered where the course data
-    give 85.7 %, from "the comments file of 2025 (no recall)"."""
+    give 85.7 %, from "the course data's comments file of 2025 (no recall)" (the file's name
+    alone is a business's own export, review 35's M3: test_plan checks it)."""
     assert scores["bakery_comments_file_baseline"] == TASK_A + TASK_B - 1
 
 

@@ -92,6 +92,7 @@ DIMENSIONS = {
     "relationships": ("taking from the audience",
                       "building ties: thanking promoters, working with detractors"),
 }
+LONGEST_PROMISE = 72  # hours: the longest response promise a channel may make
 POSTS_PER_WEEK_CEILING = 21  # three a day on one channel is where clustered updates start
 CHECK_MINUTES = 10  # one look through every inbox, so that no message waits past the promise
 CALENDAR_WEEKS = 6
@@ -203,14 +204,11 @@ TRANSPLANT_REACH = 4
 #   pages we could search, 30 November 2026). No other currency's floor was looked up.
 WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
                "GBP": (12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)")}
-# A baseline whose source names the course data, Lumen (its case), one of its files ("comments.csv",
-# "the comments file", not "our comments.csv") or its recall is recomputed from them
-# (plan_import.course_baselines)
-# and must be within a tenth of a value the data give, or 0.05 apart (a rate rounded to 0.1).
-COURSE_FILE_STEMS = r"(?:posts|comments|mentions|followers|survey)"
-COURSE_DATA = re.compile(rf"\bcourse(?:'s)? data\b|\bdatasets/|\blumen\b|"
-                         rf"(?<!our )(?<!own )(?<!my )\b{COURSE_FILE_STEMS}\.csv\b|"
-                         rf"\bthe {COURSE_FILE_STEMS} file\b|\bthe recall\b", re.IGNORECASE)
+# A course metric's baseline whose source names the course data ("course data", "datasets/",
+# Lumen, its case) is recomputed from them (plan_import.course_baselines) and must be within a
+# tenth of a value the data give, or 0.05 apart (a rate rounded to 0.1). A file name alone
+# ("comments.csv") or "the recall" is not enough: a business's own export and recall have them too.
+COURSE_DATA = re.compile(r"\bcourse(?:'s)? data\b|\bdatasets/|\blumen\b", re.IGNORECASE)
 BASELINE_TOLERANCE = 0.1
 # An own count of n a period varies by about √n by chance alone (Poisson noise), and a rate of p
 # out of n a period by about √(p(1 − p)/n) (sampling noise): a spread typed below half of that
@@ -218,6 +216,16 @@ BASELINE_TOLERANCE = 0.1
 # spread over √n is 0.82 in Lumen's plan and 0.67 in the bakery's.
 CHANCE_SPREAD_SHARE = 0.5
 WEEKS_A_MONTH = 52 / 12
+# A spread and a mean are counted in weeks or months: an own metric's unit names one of them.
+UNIT_PERIOD = re.compile(r"\b(week|month)(?:s|ly)?\b", re.IGNORECASE)
+# Money has no chance floor (a sum is not a count of events, and its size depends on the coin it is
+# typed in): its spread is taken as typed, and must be above 0.
+MONEY = re.compile(r"[£$€¥]|\b(?:GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR|SEK|NOK|DKK)\b|"
+                   r"\b(?:pence|pennies|cents?|pounds?|dollars?|euros?|revenue|turnover|takings|"
+                   r"spend|spent|spending|sales value)\b", re.IGNORECASE)
+# A number as typed in a source: "12,000", "1.2", with "k", "thousand" or "million" after it.
+SCALED_NUMBER = r"(\d[\d,]*(?:\.\d+)?)(?:\s*(k|thousand|million)\b)?"
+SCALES = {"k": 1e3, "thousand": 1e3, "million": 1e6}
 # a month by name, in full or cut to three letters ("1 April", "Apr 1"): a date in words
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -376,8 +384,11 @@ class Objective:
     source: str = ""
 
     def period(self) -> str:
-        """The period a spread is measured over: a month for a count a month, else a week."""
-        return "month" if "month" in self.unit else "week"
+        """The period a spread is measured over: a month when the unit (typed, else the course
+        metric's, as "% a month" for follower growth) says a month, else a week."""
+        unit = self.unit if self.unit.strip() or self.metric not in METRICS \
+            else METRICS[self.metric].unit
+        return "month" if "month" in unit.lower() else "week"
 
     def spec(self) -> MetricSpec | None:
         """How the metric is judged: the course's spec, an own count's, or None when unknown."""
@@ -1013,6 +1024,13 @@ def _check_objectives(plan: Plan):
                        f"“{objective.metric}”, your own count: give its unit (orders a month, "
                        "enquiries a week).")
             continue
+        if objective.metric not in METRICS and not UNIT_PERIOD.search(objective.unit):
+            yield _fix("objectives", f"{where}.unit",
+                       f"The unit of objective {number} (“{objective.unit}”) names neither a week "
+                       "nor a month: its spread and the mean it is judged on are counted in weeks "
+                       "or months, so give it as a count a week or a month (“orders a month”, "
+                       "not a day, a quarter or a year).")
+            continue
         yield from _check_target(objective, spec, number, where, plan)
         yield from _dated("objectives", f"{where}.by", objective.by, start,
                           f"objective {number} ({spec.label})")
@@ -1152,9 +1170,27 @@ def _check_periods_fit(objective: Objective, number: int, where: str, plan: Plan
 
 
 def _is_count(objective: Objective) -> bool:
-    """Whether the objective counts something of the business's own (not a course metric or a
-    share)."""
-    return objective.metric not in METRICS and "%" not in objective.unit
+    """Whether the objective counts something of the business's own (not a course metric, a share
+    or money, `is_money`)."""
+    return objective.metric not in METRICS and "%" not in objective.unit \
+        and not is_money(objective)
+
+
+def is_money(objective: Objective) -> bool:
+    """Whether an own metric is a sum of money (MONEY in its name or unit: "GBP a month", "pence",
+    "revenue"), whose spread is taken as typed."""
+    return objective.metric not in METRICS and MONEY.search(f"{objective.metric} {objective.unit}") \
+        is not None
+
+
+def typed_count(text: str, noun: str) -> tuple[float, re.Match] | None:
+    """The number `text` gives just before `noun` (a regular expression), one word between allowed
+    ("1,000 Instagram followers"), scaled by "k", "thousand" or "million" ("1.2 million
+    impressions"), with the match; None when it gives none."""
+    found = re.search(rf"{SCALED_NUMBER}\s+(?:[^\W\d_]+\s+)?{noun}", text, re.IGNORECASE)
+    if found is None or (count := parse_amount(found.group(1))) is None:
+        return None
+    return count * SCALES.get((found.group(2) or "").lower(), 1), found
 
 
 def noise_spread(objective: Objective, plan: Plan) -> float | None:
@@ -1197,25 +1233,28 @@ def chance_spread(objective: Objective, plan: Plan) -> tuple[float, str] | None:
 
 
 def followers_of(objective: Objective) -> float | None:
-    """The followers a follower growth is out of: the number its source gives before "followers"
-    ("4,000 followers"), as `rate_base` takes a rate's, else None."""
-    typed = re.search(r"(\d[\d,]*(?:\.\d+)?)\s+followers\b", objective.source, re.IGNORECASE)
-    return parse_amount(typed.group(1)) if typed else None
+    """The followers a follower growth is out of: the number its source gives just before
+    "followers" (`typed_count`: "4,000 followers", "1.2k Instagram followers"), else None."""
+    typed = typed_count(objective.source, r"followers\b")
+    return typed[0] if typed else None
 
 
 def _check_jump(objective: Objective, spec: MetricSpec, number: int, where: str,
                 baseline: float, target: float):
     """A fix when an own count's target is more than JUMP_RATIO times its baseline and more than
-    JUMP_SPREADS spreads above it (or no spread is given); a consider past MILD_JUMP_RATIO times
-    and MILD_JUMP_SPREADS spreads. Course metrics are rates, shares and hours: their ranges judge
-    them."""
-    if not _is_count(objective) or baseline <= 0:
+    JUMP_SPREADS spreads above it (or no spread is given; a spread under 1 counts as 1, so that
+    a baseline of 0 is judged too and a new channel's 0 to 8 is not); a consider past
+    MILD_JUMP_RATIO times and MILD_JUMP_SPREADS spreads. Course metrics are rates, shares and hours:
+    their ranges judge them."""
+    if not _is_count(objective) or baseline < 0:
         return
-    spread = parse_amount(objective.spread) or 0
-    spreads = (target - baseline) / spread if spread > 0 else math.inf
-    above = f" and {spreads:.0f} spreads above it" if spread > 0 else ""
-    rise = (f"The target of objective {number} ({spec.amount(target)}) is "
-            f"{target / baseline:.1f} times its baseline ({spec.amount(baseline)}){above}")
+    spread = parse_amount(objective.spread)
+    spreads = math.inf if spread is None else (target - baseline) / max(spread, 1)
+    above = "" if spread is None else f" and {spreads:.0f} spreads above it" + (
+        " (a spread under 1 counted as 1)" if spread < 1 else "")
+    times = f"{target / baseline:.1f} times its baseline" if baseline > 0 else "up from a baseline"
+    rise = (f"The target of objective {number} ({spec.amount(target)}) is {times} "
+            f"({spec.amount(baseline)}){above}")
     for level, ratio, most, takes, advice in (
             ("fix", JUMP_RATIO, JUMP_SPREADS, "does not take", "Set the target for what social "
              "media can move; what a new product or a new market adds belongs in its reason and "
@@ -1235,15 +1274,18 @@ def _check_leap(objective: Objective, spec: MetricSpec, number: int, where: str,
     """A fix when a target is LEAP_RATIO times its baseline or more (or a LEAP_RATIO-th of it or
     less, where lower is better) and its reason is shorter than LEAP_REASON_WORDS: a rise that
     large needs its evidence written down, whatever the number typed. A reason not written at all
-    has its own fix."""
-    if baseline <= 0 or target <= 0 or _unwritten(objective.reason, plan):
+    has its own fix. A baseline of 0 (or, where lower is better, a target of 0) is a leap of
+    any size."""
+    better, worse = (target, baseline) if spec.better == "higher" else (baseline, target)
+    if better <= 0 or worse < 0 or _unwritten(objective.reason, plan):
         return
-    times = target / baseline if spec.better == "higher" else baseline / target
+    times = better / worse if worse > 0 else math.inf
     words = len(_plain(objective.reason).split())
     if times >= LEAP_RATIO and words < LEAP_REASON_WORDS:
+        size = (f"{times:.1f} times " if worse > 0 else "any number of times ") + \
+            ("its baseline" if spec.better == "higher" else "better than its baseline")
         yield _fix("objectives", f"{where}.reason",
-                   f"The target of objective {number} ({spec.amount(target)}) is {times:.1f} times "
-                   f"{'its baseline' if spec.better == 'higher' else 'better than its baseline'} "
+                   f"The target of objective {number} ({spec.amount(target)}) is {size} "
                    f"({spec.amount(baseline)}), and its reason is {words} words: give the "
                    f"evidence that makes so large a change likely (last year's figures, a test, "
                    f"a new product or market, paid promotion) in {LEAP_REASON_WORDS} words or "
@@ -1342,8 +1384,9 @@ def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, 
                    f"The {name} of objective {number} ({spec.amount(typed)}) is not what the "
                    f"course data give for {spec.label} on {scope}: {given}. Compute it as its "
                    "source says (plan_import.baseline pools, plan_import.weekly(...).mean() gives "
-                   "a mean of weeks and .std() the spread), or, if it comes from your own data, say "
-                   "so in its source.")
+                   "a mean of weeks and .std() the spread), or, if it comes from your own data, "
+                   "say so in its source and leave out "
+                   f"“{COURSE_DATA.search(objective.source).group(0)}”, which names the course data.")
 
 
 def _check_count_spread(objective: Objective, spec: MetricSpec, number: int, where: str,
@@ -1353,9 +1396,9 @@ def _check_count_spread(objective: Objective, spec: MetricSpec, number: int, whe
     spread = parse_amount(objective.spread)
     if not _is_count(objective) or spread is None or baseline <= 0:
         return
-    if 0 <= spread < CHANCE_SPREAD_SHARE * math.sqrt(baseline):
+    if 0 < spread < CHANCE_SPREAD_SHARE * math.sqrt(baseline):  # a spread of 0: `_check_noise`
         yield _fix("objectives", f"{where}.spread",
-                   f"The spread of objective {number} ({spread:g} {spec.unit}) is far below what "
+                   f"The spread of objective {number} ({spec.amount(spread)}) is far below what "
                    f"a count of {baseline:g} allows: chance alone moves it by about "
                    f"{math.sqrt(baseline):.1f} (the square root of the count) from one "
                    f"{objective.period()} to the next, so give the spread your records show.")
@@ -1363,21 +1406,22 @@ def _check_count_spread(objective: Objective, spec: MetricSpec, number: int, whe
 
 def rate_base(objective: Objective, plan: Plan) -> tuple[str, float | None]:
     """What the objective's rate is out of ("impressions" for "% of impressions"; "" when its unit
-    names nothing) and how many of them a period: the number its source gives before that word and
-    a period ("12,000 impressions a week"), else what the plan implies (IMPLIED_BASES), else None;
-    a typed number never above what the plan implies, so that a large one cannot make a small
-    spread look like chance; a month is WEEKS_A_MONTH weeks."""
+    names nothing) and how many of them a period: the number its source gives just before that word
+    and a period (`typed_count`: "12,000 impressions a week", "1.2 million impressions a week"),
+    else what the plan implies (IMPLIED_BASES), else None; a typed number never above what the
+    plan implies, so that a large one cannot make a small spread look like chance; a month is
+    WEEKS_A_MONTH weeks."""
     spec = objective.spec()
     found = RATE_OF.search(spec.unit) if spec else None
     if found is None:
         return "", None
     noun = found.group(1).lower()
-    typed = re.search(rf"(\d[\d,]*(?:\.\d+)?)\s+(?:[^\W\d_]+\s+)?{noun}\s+"
-                      r"(?:a|per|each|every)\s+(week|month)\b", objective.source, re.IGNORECASE)
+    typed = typed_count(objective.source, rf"{noun}\s+(?:a|per|each|every)\s+(week|month)\b")
     weeks = WEEKS_A_MONTH if objective.period() == "month" else 1
     implied = IMPLIED_BASES[noun](plan) * weeks if noun in IMPLIED_BASES else 0
-    if typed and (count := parse_amount(typed.group(1))) is not None:
-        stated = count / (WEEKS_A_MONTH if typed.group(2).lower() == "month" else 1) * weeks
+    if typed:
+        count, found = typed
+        stated = count / (WEEKS_A_MONTH if found.group(3).lower() == "month" else 1) * weeks
         return noun, min(stated, implied) if implied > 0 else stated  # not more than the inbox
     return noun, implied if implied > 0 else None
 
@@ -1386,8 +1430,8 @@ def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, wher
                        baseline: float, plan: Plan):
     """A fix when a rate's spread is below CHANCE_SPREAD_SHARE of what sampling alone gives a rate
     of p out of n a period (`chance_spread`), or when nothing says what n is (for follower growth,
-    the followers it is out of); a baseline from the course data is checked against the data
-    instead, and a source not written has its own fix."""
+    the followers it is out of); a course metric's baseline from the course data is checked against
+    the data instead (an own rate never is), and a source not written has its own fix."""
     spread = parse_amount(objective.spread)
     noun, base = rate_base(objective, plan)
     if not noun and objective.metric not in METRICS and "%" in objective.unit:
@@ -1399,17 +1443,19 @@ def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, wher
             and not followers_of(objective) and not _unwritten(objective.source, plan, 1):
         yield _fix("objectives", f"{where}.source",
                    f"Say in the source of objective {number} how many followers its growth is out "
-                   "of (“4,000 followers”): new followers are a count that chance alone moves by "
+                   "of, the number just before “followers” (“4,000 followers”, “1.2k Instagram "
+                   "followers”): new followers are a count that chance alone moves by "
                    "its square root, so the spread cannot be judged without them.")
         return
-    if not noun or spread is None or not 0 < baseline < 100 \
-            or COURSE_DATA.search(objective.source) or _unwritten(objective.source, plan, 1):
+    if not noun or spread is None or not 0 < baseline < 100 or _unwritten(objective.source, plan, 1) \
+            or (objective.metric in METRICS and COURSE_DATA.search(objective.source)):
         return
     period = objective.period()
     if base is None or base <= 0:
         yield _fix("objectives", f"{where}.source",
                    f"Say in the source of objective {number} how many {noun} a {period} its rate "
-                   f"is out of, as your export shows (“12,000 {noun} a {period}”): chance alone "
+                   f"is out of, as your export shows, the number just before the {noun} and the "
+                   f"period (“12,000 {noun} a {period}”, “1.2 million {noun} a {period}”): chance alone "
                    f"moves a rate of p out of n by about √(p(1 − p)/n), so its spread cannot be "
                    "judged without n.")
         return
@@ -1425,9 +1471,10 @@ def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, wher
 
 def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str, change: float,
                  plan: Plan):
-    """A fix when the spread or periods typed are not numbers, when a spread of 0 is typed where
-    chance gives no floor (`chance_spread`), or when the target's change from the baseline is
-    within the noise of a mean over that many periods (`noise_spread`)."""
+    """A fix when the spread or periods typed are not numbers, when a spread of 0 is typed (no
+    measure holds that still, even where chance gives a floor; but a count that was 0 every
+    period, judged at chance's √1), or when the target's change from
+    the baseline is within the noise of a mean over that many periods (`noise_spread`)."""
     spread, periods = parse_amount(objective.spread), parse_amount(objective.periods or "1")
     if objective.spread.strip() and (spread is None or spread < 0):
         yield _fix("objectives", f"{where}.spread", f"The spread of objective {number} "
@@ -1444,7 +1491,7 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
                    "judged against chance.")
         return
     period, judged = objective.period(), noise_spread(objective, plan)
-    if judged == 0:
+    if spread == 0 and not (_is_count(objective) and parse_amount(objective.baseline) == 0):
         yield _fix("objectives", f"{where}.spread", f"The spread of objective {number} "
                    f"({spec.amount(0)}) says {spec.label} is the same every {period}, and no measure "
                    "holds that still: give the spread your data show (plan_import.weekly(...).std() "
@@ -1454,13 +1501,19 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
     if abs(change) <= noise:
         over = f"one {period}" if periods == 1 else f"a mean of {periods:g} {period}s"
         moves = (f"moves by {spread:g}" if judged == spread else
-                 f"moves by at least {judged:.1f} (chance alone, "
+                 f"moves by at least {_figures(judged)} (chance alone, "
                  f"{chance_spread(objective, plan)[1]}; your spread says {spread:g})")
         yield _fix("objectives", f"{where}.target",
-                   f"The change objective {number} aims for ({abs(change):g} {spec.unit}) is within "
+                   f"The change objective {number} aims for ({spec.amount(abs(change))}) is within "
                    f"the noise: {spec.label} {moves} from one {period} to the next, so "
-                   f"{over} can differ by {noise:.1f} by chance. Aim further, or judge a mean over "
+                   f"{over} can differ by {_figures(noise)} by chance. Aim further, or judge a mean over "
                    f"more {period}s.")
+
+
+def _figures(value: float) -> str:
+    """`value` to two significant figures, written out: "0.16", "1.5", "12", "1,200"."""
+    rounded = float(f"{value:.2g}")
+    return f"{rounded:,.0f}" if abs(rounded) >= 10 else f"{rounded:g}"
 
 
 def _check_goals(plan: Plan):
@@ -1543,10 +1596,10 @@ def _check_channels(plan: Plan):
         if channel.response_hours.strip() and hours is None:
             yield _fix("channels", f"{where}.response_hours", f"The response promise on "
                        f"{channel.name} (“{channel.response_hours}”) is not a number of hours.")
-        elif hours is not None and not 0 < hours <= 72:
+        elif hours is not None and not 0 < hours <= LONGEST_PROMISE:
             yield _fix("channels", f"{where}.response_hours", f"A response promise of {hours:g} "
                        f"hours on {channel.name} is outside a sensible range (more than 0, at most "
-                       "72 hours).")
+                       f"{LONGEST_PROMISE} hours).")
     if plan.channels and not any(channel.posts > 0 for channel in plan.channels):
         yield _fix("channels", "channels", "The calendar is empty: how many posts a week or a month "
                                            "on each channel?")
@@ -1619,8 +1672,11 @@ def _check_community(plan: Plan):
                                                     f"opens ({team.opens}).")
     yield from _check_cover(team, plan)
     yield from _check_workload(team, plan)
+    yield from _check_counts_typed(team)
     if window is not None and window > 0:
         yield from _check_look_times(team)
+        if 1 <= team.days <= 7:
+            yield from _check_days_off(team, window)
     promises = plan.promises()
     if not promises or window is None or window <= 0 or not 1 <= team.days <= 7:
         return
@@ -1633,6 +1689,36 @@ def _check_community(plan: Plan):
                    f"promise from {team.opens} to {team.closes} on {team.days} days with "
                    f"{team.messages_per_week + team.dms_per_week:g} messages a week: it takes "
                    f"about {needed:.1f} hours.")
+
+
+def _check_counts_typed(team: Community):
+    """A fix for a negative number of comments, direct messages or minutes a reply, and for no
+    minutes a reply when messages are expected: the inbox's hours are costed from them."""
+    for name, what in (("messages_per_week", "comments a week"),
+                       ("dms_per_week", "direct messages a week"),
+                       ("minutes_per_reply", "minutes a reply")):
+        if getattr(team, name) < 0:
+            yield _fix("community", f"community.{name}", f"The {what} expected "
+                       f"({getattr(team, name):g}) cannot be below zero: give the number you "
+                       "expect.")
+    if team.minutes_per_reply == 0 and team.messages_per_week + team.dms_per_week > 0:
+        yield _fix("community", "community.minutes_per_reply", "Every reply takes time: give the "
+                   "minutes a reply takes (reading, answering, checking), so that the inbox's "
+                   "hours are costed.")
+
+
+def _check_days_off(team: Community, window: float):
+    """A fix when the inbox, staffed on the first `days` days of the week, goes unread for longer
+    than LONGEST_PROMISE hours between its last staffed day's closing and its next opening: no
+    promise a channel may make is kept across that gap (closed on Sunday, it is 24 hours plus the
+    night)."""
+    gap = (8 - team.days) * 24 - window
+    if gap > LONGEST_PROMISE:
+        yield _fix("community", "community.days",
+                   f"Staffed {team.days} day{'s' * (team.days > 1)} a week, the inbox goes unread "
+                   f"from {WEEKDAYS[team.days - 1]} at {team.closes} to the next Mon at {team.opens}, "
+                   f"{gap:g} hours: longer than any response promise may be ({LONGEST_PROMISE} "
+                   "hours). Staff it on more days, or for longer hours.")
 
 
 def _check_workload(team: Community, plan: Plan):
@@ -2897,8 +2983,8 @@ def example_plan() -> Plan:
         Objective("service", "Mentions of Lumen elsewhere that we answer, spam left out",
                   "41", "60", "2027-06-30", unit="% of mentions a month", spread="4.3",
                   periods="3", activity="monitor",
-                  source="the course data: 2025 mentions without the recall weeks or "
-                         "metrics.likely_spam's spam, metrics.mention_reply_share",
+                  source="the course data: 91 mentions a month in 2025 without the recall "
+                         "weeks or metrics.likely_spam's spam, metrics.mention_reply_share",
                   reason="In 2025, leaving out the "
                          "recall weeks and the 9% of mentions that are spam, Lumen joined "
                          "41% of the conversations others started about it, varying by 4.3 "
