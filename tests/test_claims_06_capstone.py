@@ -1620,7 +1620,7 @@ PLAN_CLAIMS = {
     "Approve a 16,000 reserve and January to March 2027: 3 months of overtime, tools, promotion and "
     "actions 4,027, sample bags 180, a training day 2,475 (trainer; 8 hours each for the 4 who hold "
     "looks), "
-    "Buffer billed monthly 42 (6,724 USD of new money)":
+    "42 more to bill Buffer monthly, not yearly (6,724 USD of new money)":
         lambda: LUMEN.budget.first_stage_cost == _first_stage_cost() == 6724
         and round((_cover_cost() + 2520 + 2400 + 1200) / 4) == 4027 and TRAINING == 2475
         and sum(_samples_cost(month) for month in range(1, QUARTER + 1)) == 180

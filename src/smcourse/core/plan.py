@@ -3260,7 +3260,7 @@ def example_plan() -> Plan:
                       first_stage="Approve a 16,000 reserve and January to March 2027: 3 months of "
                                   "overtime, tools, promotion and actions 4,027, sample bags 180, "
                                   "a training day 2,475 (trainer; 8 hours each for the 4 who "
-                                  "hold looks), Buffer billed monthly 42",
+                                  "hold looks), 42 more to bill Buffer monthly, not yearly",
                       first_stage_cost=6724, hours_today=35, new_money_per_year=17188,
                       go_no_go="1 April 2027: stop if "
                                "January to March bring at most 90 orders and at most 6 enquiries "
