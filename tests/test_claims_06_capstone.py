@@ -570,9 +570,11 @@ CLAIMS = {
         lambda: _youtube_in_2025()[:2] == ("0.5", "3.6")
         and f"monthly YouTube video {YOUTUBE_HOURS:g}" in LUMEN.budget.other_work,
     "Lumen's response-time objective uses the mean of the weekly medians, 8.0 hours without the "
-    "recall, where the audit quotes the median over all answers, 10.0 hours.":
+    "recall, where the audit quotes the median over all answers, 10.0 hours; its audit gives the two "
+    "side by side.":
         lambda: _objective("response_time").baseline == _weekly_median_mean() == "8.0"
-        and _median_wait(RECALL) == "10.0" and "10.0 hours" in LUMEN.situation.numbers,
+        and _median_wait(RECALL) == "10.0"
+        and "10.0 hours to an answer (its weekly medians average 8.0" in squash(LUMEN.situation.numbers),
     "the median wait over the whole year (7.5 hours) is shorter than in an ordinary week (10.0 hours)":
         lambda: _median_wait() == "7.5" and _median_wait(RECALL) == "10.0",
     "pulls positive sentiment down from 43.4% to 41.2%":
@@ -793,8 +795,8 @@ CLAIMS = {
         lambda: round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1
         and f"{_inbox_hours(dms=15, look_minutes=20) - LUMEN.community.staffed_hours:.1f}" == "4.5"
         and f"{_slack():.1f}" == "3.7",
-    "Lumen's policy says who reads what overnight, when, and what nobody watches, and keeps every "
-    "working day within 10 hours.":
+    "Lumen's policy says who reads what overnight, when, and what nobody watches, and keeps each day's "
+    "duties on social within 10 hours.":
         lambda: _nobody_spans_over_ten_hours() and _overnight_net_says_what_it_misses(),
     "Buffer schedules posts; it is not a listening tool.":
         lambda: "It is a scheduler, not a listening tool" in LUMEN.budget.tools
@@ -820,8 +822,14 @@ CLAIMS = {
     "Each outcome has a count and each target clears its noise, the June reviews target only just (1.0 "
     "times it)":
         lambda: _tightest_target() == ("reviews", "2027-06-30", "1.0"),
-    "every look reads the inbox, mentions and reviews, and no working day passes 10 hours":
+    "every look reads the inbox, mentions and reviews, and no day's duties on social pass 10 hours":
         lambda: _every_day_reads_mentions_and_reviews() and _nobody_spans_over_ten_hours(),
+    "Its enquiries also count the founder's own list, whose visits and emails are in none of the 39 hours "
+    "priced, though wholesale is 96% of 2029's value: the plan says so in its case's premises.":
+        lambda: "the founder's list" in _objective_of("leads").metric and LUMEN.budget.people_hours == 39
+        and "Founder" not in LUMEN.budget.hours_by_person
+        and round(_wholesale_share(range(25, 37)) * 100) == 96
+        and "the founder's outreach, hours not among the 39" in LUMEN.budget.rests_on,
     "an earlier draft of Lumen's plan gave the mentions and the review replies to Sam alone, so "
     "nothing was read at the weekend while the plan promised an answer to every review within a "
     "day. Now whoever holds a look reads them too.":
@@ -1512,8 +1520,8 @@ def _cafes_needed_a_month():
 
 
 PLAN_CLAIMS = {
-    "The rest of each person's hours is free for a busy week: Sam 2.19, Ade 0.8, Jo 0.21, the head of "
-    "marketing 0.5.":
+    "What is left after all of it, free for a busy week (the table's last column is before the other "
+    "work): Sam 2.19, Ade 0.8, Jo 0.21, the head of marketing 0.5.":
         lambda: [f"{hours - tasks:.2f}" for hours, tasks in _person_tasks().values()]
         == ["2.19", "0.80", "0.21", "0.50"]
         and len(_person_tasks()) == 4 and sum(_hours_by_person()) == LUMEN.budget.people_hours
@@ -1537,7 +1545,8 @@ PLAN_CLAIMS = {
         and CODE_OFF == 0.1,
     "The route: two LinkedIn posts a week for cafés like Marco's, and the founder offers each café that "
     "follows or comments a sample bag, paid from this plan's budget. The founder also visits "
-    "or emails cafés on a target list; each sample and enquiry is logged with its source, reported apart. "
+    "or emails cafés on a target list; each sample and enquiry is logged with its source, reported apart.":
+        lambda: _channel("LinkedIn").posts == 2 and _extra_leads("2027-12-31") == 2,
     "In 2026, 1 in 3 cafés "
     "offered a sample enquired (assumed), so six more offers a month bring two more enquiries":
         lambda: _channel("LinkedIn").posts == 2 and 6 * SAMPLE_RATE == _extra_leads()
@@ -1582,11 +1591,12 @@ PLAN_CLAIMS = {
         and LUMEN.community.messages_per_week + LUMEN.community.dms_per_week == 77
         and f"{_inbox_hours(dms=15):.1f}" == "9.8" and LUMEN.community.staffed_hours == 10
         and plan.CHECK_MINUTES == 10 and f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5",
-    "One instrument for baseline and target: the posts naming Lumen on Instagram, Facebook, X, TikTok "
+    "One scope for baseline and target: the posts naming Lumen on Instagram, Facebook, X, TikTok "
     "and LinkedIn, the platforms our 2025 export holds.":
         lambda: _mention_platforms() == {"Instagram", "Facebook", "X", "TikTok", "LinkedIn"}
         and _objective(MENTIONS).source.endswith("metrics.mention_reply_share"),
-    "The ask: 17,188 USD a year of new money from 4 January 2027. It pays overtime 9,988, tools 2,520 "
+    "The ask: 17,188 USD a year of new money from 4 January 2027. It pays overtime and the on-call "
+    "premium 9,988, tools 2,520 "
     "(250 a month less the 40 paid today), paid promotion 2,400, the plan's actions 1,200 (Lumen's "
     "assumptions, a month: tastings' coffee 40, creators' gift bags 30, the on-call phone 30; the email "
     "tool is paid today) and the wholesale route's sample bags 1,080 (990 in 2027). Apart from it, 4 "
@@ -1607,8 +1617,10 @@ PLAN_CLAIMS = {
         lambda: _cheaper_parts() == (4960, 120, 560, 2400) and _cheaper_option() == (2.18, 8040)
         and sum(_cheaper_parts()[1:]) == 3080
         and [name for name in CUT if name in _buffer_channels()] == ["Threads"],
-    "Approve a 16,000 reserve and January to March 2027: a quarter's costs 4,027, bags 180, "
-    "training 2,475, Buffer monthly 42 (6,724 USD of new money)":
+    "Approve a 16,000 reserve and January to March 2027: 3 months of overtime, tools, promotion and "
+    "actions 4,027, sample bags 180, a training day 2,475 (trainer; 8 hours each for the 4 who hold "
+    "looks), "
+    "42 more to bill Buffer monthly, not yearly (6,724 USD of new money)":
         lambda: LUMEN.budget.first_stage_cost == _first_stage_cost() == 6724
         and round((_cover_cost() + 2520 + 2400 + 1200) / 4) == 4027 and TRAINING == 2475
         and sum(_samples_cost(month) for month in range(1, QUARTER + 1)) == 180
@@ -1693,9 +1705,10 @@ PLAN_CLAIMS = {
         and "Buffer" not in LUMEN.crisis.escalation,
     "Sam holds the on-call phone in odd-numbered weeks and Ade in even ones (week 1 starts on Monday 4 "
     "January 2027); our own accounts are read by hand at "
-    "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one. So no working "
-    "day spans over 10 hours (past 10, New York's hospitality wage order adds an hour's pay: 12 NYCRR "
-    "146-1.6) and, Lumen's own rule, nobody's 06:30 check follows their 22:00 one. An "
+    "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one. So no "
+    "day's duties on social span over 10 hours, and the leads' roasting and Jo's café shifts are set "
+    "inside the same 10 (past 10, New York's hospitality wage order adds one hour at the basic minimum "
+    "hourly rate: 12 NYCRR 146-1.6) and, Lumen's own rule, nobody's 06:30 check follows their 22:00 one. An "
     "alert answered overnight is a call, not a shift: after one past 22:00, that lead's next 06:30 "
     "check and 07:00 look move to 09:00.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
@@ -1713,9 +1726,11 @@ PLAN_CLAIMS = {
         and f"{_weeks()['questions_answered'].std():.1f}" == "14.5"
         == _objective("questions_answered").spread,
     "our posts earned 5.1% engagement by impressions (pooled) and about 13 link clicks a week, 11 in "
-    "the last 13 weeks; we answered 86% of questions, with a median wait of 10.0 hours to an answer, "
-    "because 53% of the comments arrive before 08:00 or after 18:00 and about one in six on a Sunday":
+    "the last 13 weeks; we answered 86% of questions, with a median wait of 10.0 hours to an answer "
+    "(its weekly medians average 8.0, the measure part 2's objective uses), because 53% of the comments "
+    "arrive before 08:00 or after 18:00 and about one in six on a Sunday":
         lambda: f"{_baseline(RECALL)['engagement_rate']:.1f}" == "5.1" and _median_wait(RECALL) == "10.0"
+        and f"{_weeks()['response_time'].mean():.1f}" == "8.0" == _objective("response_time").baseline
         and round(_weeks()["clicks"].mean()) == 13 and round(_recent_clicks()) == 11
         and round(_baseline(RECALL)["questions_answered"]) == 86
         and round(((_ordinary_arrivals()[0] < 8) | (_ordinary_arrivals()[0] >= 18)).mean() * 100) == 53
@@ -1747,9 +1762,38 @@ PLAN_CLAIMS = {
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
-    "the on-call allowance 2 (the 14 night checks and the phone between them, paid as overtime: 2,275 USD "
-    "a year)":
-        lambda: _on_call_premium() == 2275 and round(_cover_cost()) == 9988,
+    "the on-call allowance 2 (the 14 night checks and the phone between them, in the 39 hours at 43.75; "
+    "as they fall outside the working day, Lumen's own rule pays them at time and a half, so the budget "
+    "adds the half, 21.875 an hour: 2,275 USD a year)":
+        lambda: _on_call_premium() == 2275 == _on_call_hours() * 21.875 * 52 and round(_cover_cost()) == 9988
+        and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
+        and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 39
+        and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
+    "the on-call phone keeps off them too: on Sam's Saturday Ade holds it, on Ade's Tuesday Sam. While "
+    "Jo is on late shifts, the café manager supervises the café in her place (Lumen's assumption).":
+        lambda: _surge_rest_days()["Sam"] == ["Sat"] and _surge_rest_days()["Ade"] == ["Tue"]
+        and ("Ade", "Sat") in _surge_spans() and ("Sam", "Tue") in _surge_spans()
+        and _on_call_weeks_alternate() and list(SURGE_SHIFTS["late"]["Jo"]) == list(plan.WEEKDAYS)[:6],
+    "Facebook's offer posts, 2 a week, carry the link in the post itself; since 16 December 2025 Meta has "
+    "tested a cap of 2 organic link posts a month on Pages without Meta Verified, links in comments left "
+    "out (socialsamosa.com, 18 December 2025, quoting Meta), so the head of marketing checks Lumen's Page "
+    "by 18 December 2026 and, if it is capped, puts the link in the first comment.":
+        lambda: _channel("Facebook").posts * _channel("Facebook").mix["New roasts and offers"] / 100 == 2
+        and _channel("Facebook").per == "week" and "first comment" in _channel("Facebook").purpose
+        and (dt.date.fromisoformat(LUMEN.start) - dt.date(2026, 12, 18)).days == 17,
+    "The instrument changes, a known break: 2025's share comes from that export, 2027's from the new "
+    "listening tool; December's trial counts the same month both ways, and if they differ, the February "
+    "report restates baseline and targets on the tool.":
+        lambda: "tested in a free trial in December" in LUMEN.budget.tools
+        and LUMEN.reporting.first == "2027-02-01"
+        and _objective(MENTIONS).source.startswith("the course data"),
+    "The founder's hours for it are not among the plan's 39 nor priced in its case, though wholesale is "
+    "96% of 2029's value.":
+        lambda: "Founder" not in LUMEN.budget.hours_by_person and LUMEN.budget.people_hours == 39
+        and round(_wholesale_share(range(25, 37)) * 100) == 96,
+    "a training day 2,475 (trainer; 8 hours each for the 4 who hold looks)":
+        lambda: len(set(_looks_by_rota()[0]) | {"Lee"}) == 4 and "Lee, a barista" in LUMEN.community.deputy
+        and 8 * (len(_looks_by_rota()[0]) * OVERTIME + CAFE_OVERTIME) == 1875 and TRAINING == 600 + 1875,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day in 14 shifts, beside "
     "the usual looks. Each shift has an unpaid meal break, as New York Labor Law section 162 requires "
     "(New York State Department of Labor, Guidelines for Meal Periods): 30 minutes from 11:15 in an "
@@ -1762,7 +1806,7 @@ PLAN_CLAIMS = {
     "So no working day spans more than 10 hours, nobody starts early after a late finish, and each "
     "keeps a day of rest in seven, as New York Labor Law section 161 requires of restaurants and shops "
     "(New York State Department of Labor, Day of Rest): Lee Monday, Ade Tuesday, Sam Saturday, Jo "
-    "Sunday.":
+    "Sunday":
         lambda: _recall_weeks() == 3 and _surge_extra_hours() == 96.25 == 7 * (PAID["early"] + PAID["late"])
         and sum(_surge_weeks().values()) == 82.25
         and _surge_days_within_ten_hours() and _shortest_rest(_surge_spans()) >= REST
@@ -1858,7 +1902,8 @@ PLAN_CLAIMS = {
                                             "LinkedIn", "X", "TikTok"}
         and BUFFER_CHANNELS * BUFFER_PER_CHANNEL == 70,
     "Whoever holds a look reads the inbox, new mentions and reviews, 13 hours over the 28 looks (inbox "
-    "10, mentions 2, reviews 1). Sam: looks 4.64 (10 of the 28)":
+    "10, mentions 2, reviews 1); here looks count all three, where the Hours by person table counts the "
+    "inbox alone. Sam: looks 4.64 (10 of the 28)":
         lambda: _looks_by_rota()[0] == {"Sam": 10, "Ade": 10, "Jo": 8}
         and sum(_looks_by_rota()[0].values()) == 28
         and LOOK_WORK == LUMEN.community.staffed_hours + _other_work_hours("them", "replies")
@@ -2073,8 +2118,8 @@ SECURITY_AND_RISK_CLAIMS = {
         and HOURS_2026 == sum(LUMEN.budget.hours_by_person[name] for name in ("Sam", "Ade", "Jo"))
         and f"{sum(_feed_hours_2025().values()) + _answer_hours_2025():.1f}" == "15.4"
         and LUMEN.reporting.first == "2027-02-01" and LUMEN.start.startswith("2027-01"),
-    "wholesale, 96% of 2029's value: two more enquiries a month need six more cafés sent samples, "
-    "tested at both gates.":
+    "wholesale, 96% of 2029's value: two more enquiries a month need six more cafés sent samples and the "
+    "founder's outreach, hours not among the 39, tested at both gates.":
         lambda: round(_wholesale_share(range(25, 37)) * 100) == 96 and _extra_leads("2027-12-31") == 2
         and _cafes_needed_a_month() == 6 and "target list" in _objective_of("leads").reason
         and f"at most {_pooled('leads', QUARTER)[0]:g} enquiries" in LUMEN.budget.go_no_go

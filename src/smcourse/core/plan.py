@@ -2916,7 +2916,13 @@ def example_plan() -> Plan:
                          "clicks a month. So every offer post now shows the code, on "
                          "Instagram too, whose captions cannot link: June's 38 is 1 by link and 37 "
                          "by code. The code gives 10% off, so an order earns 9.60 USD; "
-                         "one per channel, so each order shows its source. The head of marketing searches "
+                         "one per channel, so each order shows its source. Facebook's offer posts, 2 a "
+                         "week, carry the link in the post itself; since 16 December 2025 Meta "
+                         "has tested a cap of 2 organic link posts a month on Pages without Meta "
+                         "Verified, links in comments left out (socialsamosa.com, 18 December "
+                         "2025, quoting Meta), so the head of marketing checks Lumen's Page by 18 "
+                         "December 2026 and, if it is capped, puts the link in the first comment. "
+                         "The head of marketing searches "
                          "coupon sites for them monthly, "
                          "replaces any found and counts none of its later orders. A code "
                          "also pays buyers who would have bought "
@@ -2988,9 +2994,13 @@ def example_plan() -> Plan:
                   reason="In 2025, leaving out the "
                          "recall weeks and the 9% of mentions that are spam, Lumen joined "
                          "41% of the conversations others started about it, varying by 4.3 "
-                         "points from month to month. One instrument for baseline and target: "
+                         "points from month to month. One scope for baseline and target: "
                          "the posts naming Lumen on Instagram, Facebook, X, TikTok and LinkedIn, "
-                         "the platforms our 2025 export holds. Whoever holds each of the four daily "
+                         "the platforms our 2025 export holds. The instrument changes, a known "
+                         "break: 2025's share comes from that export, 2027's from the new "
+                         "listening tool; December's trial counts the same month both ways, and "
+                         "if they differ, the February report restates baseline and targets on "
+                         "the tool. Whoever holds each of the four daily "
                          "looks reads those new mentions, answers all that ask or complain (a "
                          "question or negative sentiment: 40% in 2025) and thanks a third of the "
                          "rest; "
@@ -3004,7 +3014,9 @@ def example_plan() -> Plan:
                          "The route: two LinkedIn posts a week for cafés like Marco's, and the founder "
                          "offers each café that follows or comments a sample bag, paid from this plan's "
                          "budget. The founder also visits or emails cafés on a target list; each "
-                         "sample and enquiry is logged with its source, reported apart. In 2026, 1 in "
+                         "sample and enquiry is logged with its source, reported apart. The "
+                         "founder's hours for it are not among the plan's 39 nor priced in its "
+                         "case, though wholesale is 96% of 2029's value. In 2026, 1 in "
                          "3 cafés offered a "
                          "sample enquired (assumed), so six more offers a month bring two more "
                          "enquiries, building up over January to March; judged as the mean of April "
@@ -3029,7 +3041,8 @@ def example_plan() -> Plan:
             numbers="In 2025, leaving out the three recall weeks, our posts earned 5.1% engagement "
                     "by impressions (pooled) and about 13 link clicks a week, 11 in the last 13 "
                     "weeks; we answered 86% of "
-                    "questions, with a median wait of 10.0 hours to an answer, because 53% of the comments "
+                    "questions, with a median wait of 10.0 hours to an answer (its weekly medians "
+                    "average 8.0, the measure part 2's objective uses), because 53% of the comments "
                     "arrive before 08:00 or after 18:00 and about one in six on a Sunday. The head "
                     "of marketing recomputes these from 2026's exports before the first report.",
             competitor="Beacon Bean Co. had 2.4 times our followers at the start of 2025 and 1.9 "
@@ -3077,10 +3090,10 @@ def example_plan() -> Plan:
                              "judged as the mean of July to December."),
         ],
         goals=[
-            Goal("monitor", "Hear questions and complaints about our coffee and café early, and "
-                            "see what Beacon Bean Co. is trying."),
-            Goal("communicate", "Show how we source and roast, so home brewers learn something "
-                                "every week and think of us first."),
+            Goal("monitor", "Hear early what people ask or complain about, and what Beacon Bean "
+                            "Co. tries."),
+            Goal("communicate", "Teach home brewers weekly how we source and roast, so they "
+                                "think of us first."),
             Goal("connect", "Know the growers, baristas and local press who shape what people "
                             "drink in our city, and the cafés that could buy our beans."),
         ],
@@ -3113,8 +3126,8 @@ def example_plan() -> Plan:
             Channel("Instagram", "rented", "Behind the roaster, latte art, questions to Hannah",
                     5, "week", {"Brewing at home": 25, "Behind the roaster": 25,
                                 "Ask the roaster": 25, "New roasts and offers": 25}, 40, "4", owner="Sam"),
-            Channel("Facebook", "rented", "Café events, local groups and shop offers with a "
-                    "link in the post itself", 5, "week",
+            Channel("Facebook", "rented", "Café events, local groups and shop offers; links in "
+                    "the post, or the first comment if Meta caps them", 5, "week",
                     {"New roasts and offers": 40, "Ask the roaster": 40, "Behind the roaster": 20},
                     20, "4", owner="Sam"),
             Channel("Threads", "rented", "Quick conversations with Instagram followers; replies "
@@ -3229,8 +3242,10 @@ def example_plan() -> Plan:
                        "accounts are read by hand "
                        "at 22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds "
                        "the 07:00 one. So no "
-                       "working day spans over 10 hours (past 10, New York's hospitality wage "
-                       "order adds an hour's pay: 12 NYCRR 146-1.6) and, Lumen's own rule, "
+                       "day's duties on social span over 10 hours, and the leads' roasting and "
+                       "Jo's café shifts are set inside the same 10 (past 10, New York's "
+                       "hospitality wage order adds one hour at the basic minimum hourly rate: "
+                       "12 NYCRR 146-1.6) and, Lumen's own rule, "
                        "nobody's 06:30 check follows their 22:00 one. An alert answered "
                        "overnight is a call, not a shift: after one past "
                        "22:00, that lead's next 06:30 check and 07:00 look move to 09:00. Unwatched "
@@ -3275,7 +3290,9 @@ def example_plan() -> Plan:
         budget=Budget(people_hours=39,
                       other_work="Whoever holds a look reads the inbox, new mentions and "
                                  "reviews, 13 hours over the 28 looks (inbox 10, mentions 2, "
-                                 f"reviews 1). Sam: looks {looks['Sam']:g} ({held['Sam']} of "
+                                 "reviews 1); here looks count all three, where the Hours by "
+                                 "person table counts the inbox alone. "
+                                 f"Sam: looks {looks['Sam']:g} ({held['Sam']} of "
                                  "the 28), writes and schedules "
                                  "Instagram 3.3, Facebook 1.7, X 0.7, Threads 0.3, the Google "
                                  "posts 0.25 and the newsletter 0.7, paid promotion 0.5, "
@@ -3293,14 +3310,17 @@ def example_plan() -> Plan:
                                  "calendar and escalations 0.5. Sam and Ade "
                                  "approve each other's posts when they schedule them; anything "
                                  "about prices, wholesale or safety also goes to the head of "
-                                 "marketing, who approves the week's calendar each Monday. The rest of "
-                                 "each person's hours is free for a busy week: Sam 2.19, Ade "
+                                 "marketing, who approves the week's calendar each Monday. What is "
+                                 "left after all of it, free for a busy week (the table's last "
+                                 "column is before the other work): Sam 2.19, Ade "
                                  "0.8, Jo 0.21, the head of marketing 0.5. "
                                  "Other work, 8 hours a week: monitoring about 22 genuine mentions "
                                  "a week, recall aside, and answering 6 in 10 of them 2, the "
                                  "on-call allowance 2 "
-                                 "(the 14 night checks and the phone between them, paid as "
-                                 "overtime: 2,275 USD a year), review and Google replies 1, the "
+                                 "(the 14 night checks and the phone between them, in the 39 hours "
+                                 "at 43.75; as they fall outside the working day, Lumen's own "
+                                 "rule pays them at time and a half, so the budget adds the "
+                                 "half, 21.875 an hour: 2,275 USD a year), review and Google replies 1, the "
                                  "monthly report "
                                  "1, conversations with growers and press 0.5, approvals and escalations "
                                  "0.5, managing paid promotion 0.5, tastings 0.5",
@@ -3347,7 +3367,10 @@ def example_plan() -> Plan:
                             "of rest in seven, as New York Labor Law "
                             "section 161 requires of restaurants and shops (New York State "
                             "Department of Labor, Day of Rest): Lee Monday, Ade Tuesday, Sam "
-                            "Saturday, Jo Sunday. The café's part-timers cover the 75 café hours "
+                            "Saturday, Jo Sunday; the on-call phone keeps off them too: on Sam's "
+                            "Saturday Ade holds it, on Ade's Tuesday Sam. While Jo is on late "
+                            "shifts, the café manager supervises the café in her place (Lumen's "
+                            "assumption). The café's part-timers cover the 75 café hours "
                             "Jo and Lee give up at the café's 20 USD (Lumen's "
                             "assumption, above the minimum wage), 25 with on-costs, 1,875, "
                             "spread by the café manager so that nobody passes 40 hours a week, "
@@ -3355,8 +3378,10 @@ def example_plan() -> Plan:
                             "(U.S. Department of Labor, Overtime Pay). A surge week, hours past 40 at "
                             "time and a half, costs about 2,892 USD, three 8,677, "
                             "five 14,461, within the 16,000 set aside.",
-                      first_stage="Approve a 16,000 reserve and January to March 2027: a quarter's "
-                                  "costs 4,027, bags 180, training 2,475, Buffer monthly 42",
+                      first_stage="Approve a 16,000 reserve and January to March 2027: 3 months of "
+                                  "overtime, tools, promotion and actions 4,027, sample bags 180, "
+                                  "a training day 2,475 (trainer; 8 hours each for the 4 who "
+                                  "hold looks), 42 more to bill Buffer monthly, not yearly",
                       first_stage_cost=6724, hours_today=35, new_money_per_year=17188,
                       go_no_go="1 April 2027: stop if "
                                "January to March bring at most 90 orders and at most 6 enquiries "
@@ -3375,9 +3400,11 @@ def example_plan() -> Plan:
                       rests_on="35 hours a week on social today (assumed; the 2025 data show 15.4, "
                                "18 with the blog and newsletter), timed in January, the case redone "
                                "by 1 February; wholesale, 96% of 2029's value: two more enquiries a "
-                               "month need six more cafés sent samples, tested at both gates.",
+                               "month need six more cafés sent samples and the founder's "
+                               "outreach, hours not among the 39, tested at both gates.",
                       case="The ask: 17,188 USD a year of new money from 4 January 2027. It pays "
-                           "overtime 9,988, tools 2,520 (250 a month less the 40 paid today), paid "
+                           "overtime and the on-call premium 9,988, tools 2,520 (250 a month less "
+                           "the 40 paid today), paid "
                            "promotion 2,400, "
                            "the plan's actions 1,200 (Lumen's assumptions, a month: tastings' "
                            "coffee 40, creators' gift bags 30, the on-call phone 30; the email "
@@ -3408,7 +3435,7 @@ def example_plan() -> Plan:
                            "back. The paid "
                            "promotion stops if its cost per order on its ad-only code is above the "
                            "6.40 USD an extra order earns, after three months."),
-        reporting=Reporting("monthly", "the founder, the head of marketing and the café manager",
+        reporting=Reporting("monthly", "the founder, head of marketing and café manager",
                             "2027-02-01"),
         actions={
             "planning": Action("Review the channel list every quarter against where customers "
