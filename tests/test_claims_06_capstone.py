@@ -912,10 +912,10 @@ NOTES_CLAIMS = {
         and f"monthly YouTube video {YOUTUBE_HOURS:g}" in LUMEN.budget.other_work,
     "each target clears its noise, the June reviews target only just (1.0 times it)":
         lambda: _tightest_target() == ("reviews", "2027-06-30", "1.0"),
-    "every look reading the inbox, mentions and reviews, no working day past 10 hours":
+    "every look reading the inbox, mentions and reviews, no day's duties on social past 10 hours":
         lambda: _every_day_reads_mentions_and_reviews() and _nobody_spans_over_ten_hours(),
-    "The plan keeps every working day within 10 hours (the night checks go with the first and last "
-    "looks, and Lee covers the days Jo holds her own looks)":
+    "The plan keeps each day's duties on social within 10 hours (the night checks go with the first "
+    "and last looks, and Lee covers the days Jo holds her own looks)":
         lambda: _nobody_spans_over_ten_hours(),
     "replies, which carry impressions in the course data (466 of the 471 outside the recall; the 5 "
     "without have no engagements): its feed posts alone give 5.04% against 5.06%":

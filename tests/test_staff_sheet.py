@@ -123,9 +123,10 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     assert ("**Out of hours**: Sam holds the on-call phone in odd-numbered weeks and Ade in even "
             "ones (week 1 starts on Monday 4 January 2027); our own accounts are read by hand at "
             "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one. So "
-            "no working day spans over 10 hours (past 10, New York's hospitality wage order adds an "
-            "hour's pay: 12 NYCRR 146-1.6) and, Lumen's own rule, nobody's 06:30 check follows "
-            "their 22:00 one.\n") in text
+            "no day's duties on social span over 10 hours, and the leads' roasting and Jo's café "
+            "shifts are set inside the same 10 (past 10, New York's hospitality wage order adds one "
+            "hour at the basic minimum hourly rate: 12 NYCRR 146-1.6) and, Lumen's own rule, "
+            "nobody's 06:30 check follows their 22:00 one.\n") in text
     assert ("**Holidays and sickness**: When a lead is away, about 5 weeks a year (4 on holiday, 1 "
             "sick: Lumen's assumption), Jo takes their looks and night checks on Sam's Wed–Fri or "
             "Ade's Thu–Fri, and Lee, a barista, on their other days (both are trained on the inbox; "
