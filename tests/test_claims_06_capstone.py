@@ -1151,6 +1151,22 @@ def _on_call_weeks_alternate():
             and set(LEADS) == {"Sam", "Ade"})
 
 
+ON_CALL = ("The on-call phone goes with the lead at work, never on a rest day: Sam on Monday and "
+           "Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered "
+           "weeks and Ade in even ones")
+
+
+def _on_call_holder_works_that_day():
+    """Lumen's escalation gives the on-call phone by day as ON_CALL says, and the rota has each
+    holder at work on their days: Sam on Monday and Tuesday, Ade at the weekend, both from
+    Wednesday to Friday (the weeks alternate: `_on_call_weeks_alternate`)."""
+    rota = LUMEN.community.rota
+    holders = {"Mon": {"Sam"}, "Tue": {"Sam"}, "Sat": {"Ade"}, "Sun": {"Ade"},
+               **dict.fromkeys(("Wed", "Thu", "Fri"), {"Sam", "Ade"})}
+    return (ON_CALL in LUMEN.crisis.escalation and _on_call_weeks_alternate()
+            and all(name in rota[day] for day, names in holders.items() for name in names))
+
+
 def _jo_share(lead):
     """The share of an absent `lead`'s days Jo covers; Lee takes the rest."""
     return len(_jo_cover_days(lead)) / len([key for key in _day_spans() if key[0] == lead])
@@ -1580,8 +1596,7 @@ PLAN_CLAIMS = {
     "Studio and the email tool; nothing resumes until the approver says so.":
         lambda: all(tool in LUMEN.budget.tools for tool in ("Buffer", "YouTube Studio"))
         and {"YouTube", "Email newsletter"} <= set(LUMEN.channel_names())
-        and "Sam holds the on-call phone in odd-numbered weeks and Ade in even ones" \
-        in LUMEN.crisis.escalation,
+        and _on_call_holder_works_that_day(),
     "the 77 messages a week expected, at the fastest promise (4 staffed hours), take 9.8 of its 10 "
     "hours at 10-minute looks, 14.5 at 20: more messages or slower looks, and promises slip.":
         lambda: LUMEN.promises() == {"Website and blog": 24, "Google Business Profile": 12.5,
@@ -1703,8 +1718,9 @@ PLAN_CLAIMS = {
     "It is a scheduler, not a listening tool.":
         lambda: "keyword alert" in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation
         and "Buffer" not in LUMEN.crisis.escalation,
-    "Sam holds the on-call phone in odd-numbered weeks and Ade in even ones (week 1 starts on Monday 4 "
-    "January 2027); our own accounts are read by hand at "
+    "The on-call phone goes with the lead at work, never on a rest day: Sam on Monday and Tuesday, Ade "
+    "on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered weeks and Ade in even "
+    "ones (week 1 starts on Monday 4 January 2027); our own accounts are read by hand at "
     "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one. So no "
     "day's duties on social span over 10 hours, and the leads' roasting and Jo's café shifts are set "
     "inside the same 10 (past 10, New York's hospitality wage order adds one hour at the basic minimum "
@@ -1718,7 +1734,7 @@ PLAN_CLAIMS = {
         and _nobody_spans_over_ten_hours()
         and (22 - 15) < 10 and (11.5 - 6.5) < 10
         and all(re.match(r"\w+ at 07 and 11,", shift) for shift in LUMEN.community.rota.values())
-        and _on_call_weeks_alternate(),
+        and _on_call_holder_works_that_day(),
     "in 2025 Lumen answered 85.7% of questions outside the recall, and a week's share varies by 14.5 "
     "points":
         lambda: f"{_baseline(RECALL)['questions_answered']:.1f}" == "85.7"
@@ -1945,8 +1961,7 @@ PLAN_CLAIMS = {
     "own target: the head of marketing emails web-shop buyers from the order records; Sam or Ade, "
     "whoever holds the on-call phone that week, calls each café that took it and puts a banner on the "
     "website.":
-        lambda: "Sam holds the on-call phone in odd-numbered weeks and Ade in even ones"
-        in LUMEN.crisis.escalation,
+        lambda: _on_call_holder_works_that_day(),
     "Ade: looks 4.64 (10), films and edits TikTok 5":
         lambda: "and at weekends the web-shop complaints" in LUMEN.budget.other_work.split("Jo:")[0]
         and all("Ade" in LUMEN.community.rota[day] for day in ("Sat", "Sun"))

@@ -87,8 +87,10 @@ def test_the_worked_example_baselines_are_the_course_data_or_labelled_as_lumen_s
     for objective in plan.example_plan().objectives:
         if objective.source.endswith("metrics.mention_reply_share"):
             assert "without the recall weeks" in objective.source
+            days = 365 - len(pd.date_range(*RECALL))  # the year outside the recall's days
             assert objective.source.startswith(
-                f"the course data: {len(mentions) / 12:.0f} mentions a month in 2025 without")
+                f"the course data: {len(mentions) / days * 365 / 12:.0f} mentions a month in 2025 "
+                "without")
             assert float(objective.baseline) == round(mentions["brand_replied"].mean() * 100)
             assert objective.spread == f"{monthly.std() * 100:.1f}"
             assert f"Lumen joined {objective.baseline}%" in objective.reason
