@@ -53,7 +53,8 @@ FEEDBACK_LIMIT_MS = 15_000
 # click, which is never held back, reaches the kernel.
 THINK_MS = 300
 WIDGET_PROBLEMS = ["Error displaying widget", "Loading widget...", "could not be displayed",
-                   "Could not find", "No renderer could be found"]
+                   "Could not find", "No renderer could be found",
+                   "Click to show javascript error"]  # ipywidgets' ErrorWidgetView, its broken icon
 
 
 def free_port() -> int:
