@@ -1818,7 +1818,7 @@ def _clock(hours: float) -> str:
 
 
 # A rota's time of day: "07", "07:30", "07.30", "9am", "3 pm", "9:30 a.m." (group 1 the hour,
-# 2 the minutes, 3 "a" or "p"); a bare hour is a time only in a list of times (`_in_a_list`).
+# 2 the minutes, 3 "a" or "p"); a bare hour is a time only in a list of times (`_time_read`).
 ROTA_TIME = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s?([ap])\.?m\b\.?)?"
                        r"(?![\w:]|[.,]\d)", re.IGNORECASE)
 _ANY_TIME = re.sub(r"\((?!\?)", "(?:", ROTA_TIME.pattern)  # the same, capturing nothing
