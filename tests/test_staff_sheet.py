@@ -266,7 +266,7 @@ def test_a_number_in_a_rota_that_is_not_a_time_is_left_as_typed():
     lumen = plan.example_plan()
     typed = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, rota={
         **lumen.community.rota, "Mon": "Team of 2 at 7.30, Sam at 9am and 13"}))
-    assert ["Mon", "Team of 2 at 7.30, Sam at 9am and 13:00"] in _markdown_rows(
+    assert ["Mon", "Team of 2 at 07:30, Sam at 09:00 and 13:00"] in _markdown_rows(
         staff_markdown(typed))
 
 

@@ -1751,12 +1751,30 @@ def _check_cover(team: Community, plan: Plan):
 
 
 def _check_look_times(team: Community):
-    """Every look on the rota falls within the staffed hours, so a promise made for those hours is
-    kept by someone who is there."""
+    """Every rota day that writes numbers has times read from them (`read_rota_day`), every look
+    falls within the staffed hours and every shift ends after it starts and overlaps them, so a
+    promise made for those hours is kept by someone who is there."""
     opens, closes = parse_clock(team.opens), parse_clock(team.closes)
-    for day in WEEKDAYS[:team.days]:
-        outside = [look for look in _look_hours(team.rota.get(day, ""))
-                   if not opens <= look < closes]
+    days = {day: read_rota_day(team.rota.get(day, "")) for day in WEEKDAYS[:team.days]}
+    if unread := [day for day, read in days.items()
+                  if re.search(r"\d", read.text) and not read.has_times()]:
+        yield _fix("community", "community.rota",
+                   f"On {', '.join(unread)} the rota has numbers but no time of day that can be "
+                   f"read (“{days[unread[0]].text}”): write each look's time, as in “Priya at "
+                   "07:00 and 11:00”, or a shift on the inbox, as in “Priya 07:00 to 16:00”.")
+    for day, read in days.items():
+        for start, end in read.shifts:
+            if end <= start:
+                yield _fix("community", "community.rota",
+                           f"On {day} the rota's shift from {_clock(start)} to {_clock(end)} ends "
+                           "before it starts: write it as the earlier time to the later, within "
+                           "one day.")
+            elif end <= opens or start >= closes:
+                yield _fix("community", "community.rota",
+                           f"On {day} the rota's shift from {_clock(start)} to {_clock(end)} is "
+                           f"outside the staffed hours {team.opens} to {team.closes}: move the "
+                           "shift, or change the hours and what the profiles promise.")
+        outside = [look for look in read.looks if not opens <= look < closes]
         if outside:
             times = ", ".join(_clock(look) for look in outside)
             yield _fix("community", "community.rota",
@@ -1770,16 +1788,21 @@ def _check_rota_keeps(team: Community, promise: float, channel: str):
     on `channel`): on each staffed day whose rota names look times, no stretch of the staffed
     hours goes without a look for longer than the promise (opening to the first look, look to
     look, the last look to closing). A day that names no times is costed as a look every
-    `promise` hours (`Community.hours_needed`)."""
+    `promise` hours (`Community.hours_needed`). A shift on the inbox leaves no stretch unread
+    from its start to its end."""
     opens, closes = parse_clock(team.opens), parse_clock(team.closes)
     gaps = {}
     for day in WEEKDAYS[:team.days]:
-        looks = sorted({look for look in _look_hours(team.rota.get(day, ""))
-                        if opens <= look < closes})
-        if looks:
-            bounds = [opens, *looks, closes]
-            gaps[day] = max(zip(bounds, bounds[1:], strict=False),
-                            key=lambda stretch: stretch[1] - stretch[0])
+        read = read_rota_day(team.rota.get(day, ""))
+        watched = sorted({*((look, look) for look in read.looks if opens <= look < closes),
+                          *((max(start, opens), min(end, closes)) for start, end in read.shifts
+                            if start < end and start < closes and end > opens)})
+        if watched:
+            unread, seen = [], opens
+            for start, end in [*watched, (closes, closes)]:
+                unread.append((seen, max(start, seen)))
+                seen = max(seen, end)
+            gaps[day] = max(unread, key=lambda stretch: stretch[1] - stretch[0])
     late = [day for day, (start, end) in gaps.items() if end - start > promise]
     if late:
         start, end = gaps[late[0]]
@@ -1795,10 +1818,76 @@ def _clock(hours: float) -> str:
     return f"{int(hours):02d}:{round(hours % 1 * 60):02d}"
 
 
-def _look_hours(shift: str) -> list[float]:
-    """The look times a rota day names, in hours ("Sam at 07 and 11:30" gives 7.0 and 11.5)."""
-    return [int(hour) + int(minutes or 0) / 60
-            for hour, minutes in re.findall(r"\b(\d{1,2})(?::(\d{2}))?\b", shift) if int(hour) < 24]
+# A rota's time of day: "07", "07:30", "07.30", "9am", "3 pm", "9:30 a.m." (group 1 the hour,
+# 2 the minutes, 3 "a" or "p"); a bare hour is a time only in a list of times (`_time_read`).
+ROTA_TIME = re.compile(r"(?<![\w.:])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?(?:\s?([ap])\.?m\b\.?)?"
+                       r"(?![\w:]|[.,]\d)", re.IGNORECASE)
+_ANY_TIME = re.sub(r"\((?!\?)", "(?:", ROTA_TIME.pattern)  # the same, capturing nothing
+# a shift on the inbox: "07:00-16:00", "07:00 to 16:00", "from 7am until 4pm", "between 9 and 5pm"
+ROTA_SHIFT = re.compile(rf"\bbetween\s+({_ANY_TIME})\s+and\s+({_ANY_TIME})|"
+                        rf"({_ANY_TIME})\s*(?:[-–—]|\bto\b|\buntil\b|\btill\b)\s*({_ANY_TIME})",
+                        re.IGNORECASE)
+# a number that counts something, not a time: "10 to 12 minutes", "2 looks", "1.5 h", "15 at most"
+ROTA_QUANTITY = re.compile(r"(?<![\w.:])\d+(?:[.,]\d+)?(?:\s*(?:[-–]|to|or)\s*\d+(?:[.,]\d+)?)?"
+                           r"\s*(?:min(?:ute)?s?|looks?|checks?|h|hrs?|hours?|x|times|"
+                           r"at (?:most|least)|or (?:so|more|fewer|less))(?![a-z])", re.IGNORECASE)
+BEFORE_LISTED = re.compile(r"(?:^|\b(?:at|and|from|between|to|until|till|then)|[,&/])\s*$",
+                           re.IGNORECASE)
+AFTER_LISTED = re.compile(r"^\s*(?:\band\b|[,&/])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RotaDay:
+    """A rota day as read: its `looks` and its `shifts` on the inbox (start and end), in hours of
+    the day, and its `text` with each of those times written as a clock writes it (HH:MM)."""
+
+    looks: tuple[float, ...]
+    shifts: tuple[tuple[float, float], ...]
+    text: str
+
+    def has_times(self) -> bool:
+        return bool(self.looks or self.shifts)
+
+
+def read_rota_day(text: str) -> RotaDay:
+    """The looks and shifts a rota day names, the one reader of rota times (checks, costing, the
+    copy check and the staff sheet): "Sam at 07 and 11:30" is looks at 7 and 11.5, "Sam at 9am
+    and 3 pm" at 9 and 15, "Sam 07:00-16:00" (or "07:00 to 16:00") a shift on the inbox from 7
+    to 16. Numbers that count something ("10 minutes", "2 looks", "15 at most") are no times, nor
+    is a bare hour outside a list of times ("Team of 2")."""
+    text = " ".join(text.split())
+    masked = ROTA_QUANTITY.sub(lambda number: " " * len(number[0]), text)
+    looks, shifts, written = [], [], []
+    for shift in ROTA_SHIFT.finditer(masked):
+        ends = [index for index in range(1, 5) if shift.group(index) is not None]
+        times = [_time_read(masked, shift.start(index), shift.end(index)) for index in ends]
+        if None not in times:
+            shifts.append(tuple(times))
+            written += [(shift.start(index), shift.end(index), hours)
+                        for index, hours in zip(ends, times, strict=True)]
+            masked = masked[:shift.start()] + " " * (shift.end() - shift.start()) + \
+                masked[shift.end():]
+    for time in ROTA_TIME.finditer(masked):
+        if (hours := _time_read(masked, time.start(), time.end())) is not None:
+            looks.append(hours)
+            written.append((time.start(), time.end(), hours))
+    for start, end, hours in sorted(written, reverse=True):
+        text = f"{text[:start]}{_clock(hours)}{text[end:]}"
+    return RotaDay(tuple(looks), tuple(shifts), text)
+
+
+def _time_read(text: str, start: int, end: int) -> float | None:
+    """The time of day written at text[start:end], in hours; None when it is no time: an hour
+    above 12 before am or pm, or a bare hour (no minutes, no am or pm) outside a list of times."""
+    hour, minutes, half = ROTA_TIME.fullmatch(text[start:end]).groups()
+    if half:
+        if not 1 <= int(hour) <= 12:
+            return None
+        return int(hour) % 12 + 12 * (half.lower() == "p") + int(minutes or 0) / 60
+    if minutes is None and not (BEFORE_LISTED.search(text[:start])
+                                or AFTER_LISTED.search(text[end:])):
+        return None
+    return int(hour) + int(minutes or 0) / 60
 
 
 def _check_crisis(plan: Plan):
@@ -1902,19 +1991,22 @@ def _person(name: str) -> str:
 
 def looks_held(team: Community) -> Counter:
     """The looks each person named on the rota holds in a week (its staffed days): the look times
-    after each name (`_look_hours`: "Sam at 07 and 11, Jo at 15" is two of Sam's and one of Jo's),
-    or, on a day that names people but no times, one look shared among them."""
+    after each name (`read_rota_day`: "Sam at 07 and 11, Jo at 15" is two of Sam's and one of
+    Jo's), a look for each hour of a shift on the inbox ("Jo 07:00 to 16:00" is nine), or, on a
+    day that names people but no times, one look shared among them."""
     looks: Counter = Counter()
     for day in WEEKDAYS[:team.days]:
         shift = team.rota.get(day, "")
-        parts = re.split(r"\b([A-Z][\w'-]*)(?=\s+at\b|\s*(?:,|;|/|&|\band\b|$))", shift)
-        named = [(name, _look_hours(times)) for name, times in zip(parts[1::2], parts[2::2],
-                                                                    strict=True)]
-        if named and not any(hours for _, hours in named):
+        parts = re.split(r"\b([A-Z][\w'-]*)(?=\s+(?:at|from|between)\b|\s+\d|"
+                         r"\s*(?:,|;|/|&|\(|\band\b|$))", shift)
+        named = [(name, read_rota_day(times)) for name, times in zip(parts[1::2], parts[2::2],
+                                                                     strict=True)]
+        if named and not any(read.has_times() for _, read in named):
             for name, _ in named:
                 looks[name] += 1 / len(named)
-        for name, hours in named:
-            looks[name] += len(hours)
+        for name, read in named:
+            looks[name] += len(read.looks) + sum(max(end - start, 1) for start, end in read.shifts
+                                                 if end > start)
     return looks
 
 
@@ -2215,7 +2307,7 @@ def _unnamed(text: str, names: list[str]) -> str:
 
 def _rota_looks(rota: dict[str, str]) -> dict[str, str]:
     """The rota by its look times: each day's hours, sorted, so that new names hide nothing."""
-    looks = {day: sorted(_look_hours(rota.get(day, ""))) for day in WEEKDAYS}
+    looks = {day: sorted(read_rota_day(rota.get(day, "")).looks) for day in WEEKDAYS}
     return {day: " ".join(f"{hour:g}" for hour in hours) for day, hours in looks.items() if hours}
 
 

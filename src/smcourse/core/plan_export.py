@@ -59,6 +59,7 @@ from smcourse.core.plan import (
     parse_clock,
     parse_date,
     person_loads,
+    read_rota_day,
     splits_hours,
 )
 
@@ -801,8 +802,6 @@ def export(plan: Plan, path: Path) -> list[Path]:
 
 STAFF_WORDS = 60  # the most words a staff sheet gives a long text
 DUTY_WORDS = 100  # the most words it gives the night's and the crisis's duties, sentence by sentence
-# a rota's time of day after "at", "and", "&" or a comma: "at 7", "and 11:30" (not "7.30", "7pm")
-CLOCK = re.compile(r"(\bat\s+|\band\s+|[,&]\s*)([01]?\d|2[0-3])(?::([0-5]\d))?(?![.:]?\d|\s?[ap]m\b)")
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
@@ -904,18 +903,12 @@ def _shift(plan: Plan, shift: str) -> str:
     shift = " ".join(shift.split())
     if not shift:
         return "nobody yet: not written yet."
-    if CLOCK.search(shift) or not promises or not team.window_hours() or team.window_hours() < 0:
-        return _clock_times(shift)
+    read = read_rota_day(shift)
+    if read.has_times() or not promises or not team.window_hours() or team.window_hours() < 0:
+        return read.text
     promise = min(promises.values())
     return (f"{shift}: a look at least every {promise:g} hours from {team.opens} to {team.closes} "
             f"({_looks_a_day(team, promise)} a day)")
-
-
-def _clock_times(shift: str) -> str:
-    """A rota day with each time written as a clock reads: "Sam at 07 and 11:30" is "Sam at 07:00
-    and 11:30"."""
-    return CLOCK.sub(lambda time: f"{time[1]}{int(time[2]):02d}:{time[3] or '00'}",
-                     " ".join(shift.split()))
 
 
 def _sentences(text: str) -> list[str]:

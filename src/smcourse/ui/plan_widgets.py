@@ -262,7 +262,8 @@ class PlanBuilder:
             "minutes_per_reply": _amount(0, "Minutes per reply"),
             "deputy": _long_text("who covers holidays and sickness, on which days")}
         _simple_fields(plan.community, self.community)
-        self.rota = {day: _text("who answers that day", _WIDE, f"Rota: {day}",
+        self.rota = {day: _text("Priya at 07:00 and 11:00, Jo at 15:00 (or Jo 07:00 to 16:00)",
+                                _WIDE, f"Rota: {day}",
                                 plan.community.rota.get(day, "")) for day in model.WEEKDAYS}
         self.contacts = {role: _text("a phone number (optional)", w.Layout(width="24em"),
                                      f"Number to ring: {role}", plan.community.contacts.get(role, ""))
@@ -422,7 +423,9 @@ class PlanBuilder:
                   "deputy": "Cover"}
         return w.VBox([*(_row(labels[name], box) for name, box in self.community.items()),
                        w.HTML("<b>Rota</b>: who answers on each staffed day (the first days of "
-                              "the week, Monday first)"),
+                              "the week, Monday first) and when they look, as “Priya at 07:00 and "
+                              "11:00, Jo at 15:00” (9am, 3 pm and 07.00 read too), or a shift on the "
+                              "inbox, as “Jo 07:00 to 16:00”"),
                        *(_row(day, box) for day, box in self.rota.items()),
                        w.HTML("<b>Numbers to ring</b> (optional): printed on the staff sheet, "
                               "left blank there to fill in by hand when you leave them out"),
