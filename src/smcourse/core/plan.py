@@ -1186,21 +1186,22 @@ def _check_periods_fit(objective: Objective, number: int, where: str, plan: Plan
     start, by, periods = parse_date(plan.start), parse_date(objective.by), \
         parse_amount(objective.periods or "1")
     period = objective.period()
-    if periods is not None and periods > MOST_PERIODS[period]:
+    if periods is None:
+        return
+    if start is not None and by is not None and by >= start:
+        room = (math.ceil(((by - start).days + 1) / 7) if period == "week"
+                else (by.year - start.year) * 12 + by.month - start.month + 1)
+        if periods > room:
+            yield _fix("objectives", f"{where}.periods",
+                       f"Objective {number} is judged on a mean of {periods:g} {period}s, but only "
+                       f"{room} lie between the plan's start ({start.isoformat()}) and its date "
+                       f"({by.isoformat()}): judge it on {room} or fewer, or give it a later date.")
+            return
+    if periods > MOST_PERIODS[period]:
         yield _fix("objectives", f"{where}.periods",
                    f"Objective {number} is judged on a mean of {periods:g} {period}s: judge it on "
                    f"{MOST_PERIODS[period]} or fewer (a year), so that the target says where the "
                    "metric stands, not where it stood on average for years.")
-        return
-    if start is None or by is None or by < start or periods is None:
-        return
-    room = (math.ceil(((by - start).days + 1) / 7) if period == "week"
-            else (by.year - start.year) * 12 + by.month - start.month + 1)
-    if periods > room:
-        yield _fix("objectives", f"{where}.periods",
-                   f"Objective {number} is judged on a mean of {periods:g} {period}s, but only "
-                   f"{room} lie between the plan's start ({start.isoformat()}) and its date "
-                   f"({by.isoformat()}): judge it on {room} or fewer, or give it a later date.")
 
 
 def _is_count(objective: Objective) -> bool:
