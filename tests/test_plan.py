@@ -2187,9 +2187,8 @@ def test_a_count_with_a_baseline_of_zero_is_judged_by_the_jump_and_the_leap(
         assert fixes[0][1].startswith(
             f"The target of objective {number} ({target} orders a month) is up from a baseline "
             f"(0 orders a month) and {int(target):.1f} times √1 above it")
-        assert fixes[0][1].endswith("A new channel's target is set after its first four weeks of "
-                                    "counts, from what they show: set it then, and aim within these "
-                                    "limits until then.")
+        assert fixes[0][1].endswith("Set a new channel's target after its first four weeks of "
+                                    "counts, from what they show (the course's practice).")
     if fixed == "spread":
         assert fixes[0][1] == (f"The spread of objective {number} ({spread} orders a month) is "
                                "above 0, but its baseline is 0: a count that was 0 every month has "

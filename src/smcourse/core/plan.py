@@ -1299,8 +1299,8 @@ def _check_jump(objective: Objective, spec: MetricSpec, number: int, where: str,
     rise = (f"The target of objective {number} ({spec.amount(target)}) is {times} "
             f"({spec.amount(baseline)}){above}")
     past = "" if money else " and {most} times the square root of its baseline above it"
-    new = ("A new channel's target is set after its first four weeks of counts, from what they "
-           "show: set it then, and aim within these limits until then." if baseline == 0 else
+    new = ("Set a new channel's target after its first four weeks of counts, from what they show "
+           "(the course's practice)." if baseline == 0 else
            "Set the target for what social media can move; what a new product or a new market adds "
            "belongs in its reason and in an objective of its own.")
     for level, ratio, most, takes, advice in (
