@@ -2438,6 +2438,16 @@ def test_an_own_count_below_its_baseline_asks_for_what_the_business_wants_more_o
     assert [place for place, _ in _fixes_at(bakery, number) if place.endswith(".target")] == []
 
 
+def test_the_response_time_floor_sits_below_lumen_s_measured_spread():
+    """The notes: Lumen's median wait moves by 4.3 hours from week to week; the floor gives 1.3 for
+    its 8 hours over the 77 messages a week its plan expects."""
+    lumen = plan.example_plan()
+    response = next(o for o in lumen.objectives if o.metric == "response_time")
+    floor, how = plan.chance_spread(response, lumen)
+    assert (response.baseline, response.spread, f"{floor:.1f}") == ("8.0", "4.3", "1.3")
+    assert how.endswith("over 77 messages a week")
+
+
 def test_an_hour_is_written_singular():
     assert plan.METRICS["response_time"].amount(1) == "1 hour"
     assert plan.METRICS["response_time"].amount(1.5) == "1.5 hours"
