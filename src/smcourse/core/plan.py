@@ -234,7 +234,8 @@ MONEY = re.compile(r"^\s*(?:[£$€¥]|(?:GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR|SE
 # A median response time of m hours over n messages a period (waits spread as an exponential)
 # varies by chance alone by about m / (ln 2 · √n) = 1.44 · m / √n: the sample median's standard
 # deviation, 1 / (2 f(m) √n), with the density at the median f(m) = ln 2 / (2m). Real waits vary more
-# (the course data: 4.3 hours from week to week, where this gives 1.4), so it is a lower bound.
+# (Lumen's median wait moves by 4.3 hours from week to week, where this gives 1.3 for its 8 hours
+# over 77 messages a week), so it is a lower bound.
 MEDIAN_WAIT_SPREAD = 1 / math.log(2)
 # A number as typed in a source: "12,000", "1.2", with "k", "thousand" or "million" after it.
 SCALED_NUMBER = r"(\d[\d,]*(?:\.\d+)?)(?:\s*(k|thousand|million)\b)?"
@@ -262,11 +263,12 @@ IMPLIED_BASES = {
 # Every post draws at least one comment or direct message a week, as the plan's workload counts
 # them: Lumen's 2025 posts drew 1.05 comments each in the course data.
 MESSAGES_PER_POST = 1
-# An own count's target more than JUMP_RATIO times its baseline and, when a spread is given, more
-# than JUMP_SPREADS spreads above it is a rise that posting rarely brings: a fix (a count of 2
-# tripling is within chance; 14 orders to 200 is not). Past MILD_JUMP_RATIO times and
-# MILD_JUMP_SPREADS spreads, the reason must say what brings the rise (a consider). Lumen's
-# largest rise, 3 to 8 introductions a month with a spread of 1.8, is 2.7 times and 2.8 spreads.
+# An own count's target more than JUMP_RATIO times its baseline and more than JUMP_SPREADS times
+# √baseline (at least 1; chance's spread, not the typed one) above it is a rise that posting rarely
+# brings: a fix (a count of 2 tripling is within chance; 14 orders to 200 is not); money, past
+# JUMP_RATIO times alone. Past MILD_JUMP_RATIO times and MILD_JUMP_SPREADS, the reason must say what
+# brings the rise (a consider). Lumen's largest rise, 3 to 8 introductions a month, is 2.7 times
+# and 2.9 times √3; the bakery's largest, 3 to 6 reviews, 2 times and 1.7 times √3.
 JUMP_RATIO = 3
 JUMP_SPREADS = 10
 MILD_JUMP_RATIO = 2
@@ -1252,7 +1254,7 @@ def chance_spread(objective: Objective, plan: Plan) -> tuple[float, str] | None:
         if messages <= 0:
             return None
         return (MEDIAN_WAIT_SPREAD * baseline / math.sqrt(messages),
-                f"1.44 × {baseline:g} ÷ √{messages:,.0f} for a median of {baseline:g} hours over "
+                f"{MEDIAN_WAIT_SPREAD:.2f} × {baseline:g} ÷ √{messages:,.0f} for a median of {baseline:g} hours over "
                 f"{messages:,.0f} messages a {objective.period()}")
     if _is_count(objective):
         count = max(baseline, 1)
