@@ -1254,8 +1254,8 @@ def chance_spread(objective: Objective, plan: Plan) -> tuple[float, str] | None:
         if messages <= 0:
             return None
         return (MEDIAN_WAIT_SPREAD * baseline / math.sqrt(messages),
-                f"{MEDIAN_WAIT_SPREAD:.2f} × {baseline:g} ÷ √{messages:,.0f} for a median of {baseline:g} hours over "
-                f"{messages:,.0f} messages a {objective.period()}")
+                f"{MEDIAN_WAIT_SPREAD:.2f} × {baseline:g} ÷ √{messages:,.0f} for a median of "
+                f"{baseline:g} hours over {messages:,.0f} messages a {objective.period()}")
     if _is_count(objective):
         count = max(baseline, 1)
         return math.sqrt(count), f"√{count:g}" + (f" for a count of {baseline:g}" if baseline < 1
