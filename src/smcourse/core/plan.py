@@ -217,13 +217,27 @@ BASELINE_TOLERANCE = 0.1
 # spread over √n is 0.82 in Lumen's plan and 0.67 in the bakery's.
 CHANCE_SPREAD_SHARE = 0.5
 WEEKS_A_MONTH = 52 / 12
-# A spread and a mean are counted in weeks or months: an own metric's unit names one of them.
-UNIT_PERIOD = re.compile(r"\b(week|month)(?:s|ly)?\b", re.IGNORECASE)
-# Money has no chance floor (a sum is not a count of events, and its size depends on the coin it is
-# typed in): its spread is taken as typed, and must be above 0.
-MONEY = re.compile(r"[£$€¥]|\b(?:GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR|SEK|NOK|DKK)\b|"
-                   r"\b(?:pence|pennies|cents?|pounds?|dollars?|euros?|revenue|turnover|takings|"
-                   r"spend|spent|spending|sales value)\b", re.IGNORECASE)
+# A spread and a mean are counted in weeks or months: an own metric's unit names one of them, one
+# at a time ("orders a month"; not "per 3 months", "every two weeks", nor with a day, a fortnight, a
+# quarter or a year beside it).
+UNIT_PERIOD = re.compile(
+    r"^(?!.*\b(?:years?|yearly|annual(?:ly)?|quarters?|quarterly|fortnights?|fortnightly|days?|"
+    r"daily)\b)(?!.*(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"several|few)\b)\s*(?:weeks?|months?)\b).*\b(week|month)(?:s|ly)?\b", re.IGNORECASE)
+# The most periods a target's mean is judged on: a year of them.
+MOST_PERIODS = {"week": 52, "month": 12}
+# Money is an own metric whose unit leads with a currency ("GBP a month", "£ a week", "pence a
+# week"), whatever its name says ("cake orders over £30" are orders). It has no chance floor (a sum
+# is not a count of events, and its size depends on the coin it is typed in): its spread is taken
+# as typed, and must be above 0 unless it was 0 every period.
+MONEY = re.compile(r"^\s*(?:[£$€¥]|(?:GBP|USD|EUR|AUD|CAD|NZD|CHF|JPY|INR|SEK|NOK|DKK|pence|pennies|"
+                   r"cents?|pounds?|dollars?|euros?)\b)", re.IGNORECASE)
+# A median response time of m hours over n messages a period (waits spread as an exponential)
+# varies by chance alone by about m / (ln 2 · √n) = 1.44 · m / √n: the sample median's standard
+# deviation, 1 / (2 f(m) √n), with the density at the median f(m) = ln 2 / (2m). Real waits vary more
+# (Lumen's median wait moves by 4.3 hours from week to week, where this gives 1.3 for its 8 hours
+# over 77 messages a week), so it is a lower bound.
+MEDIAN_WAIT_SPREAD = 1 / math.log(2)
 # A number as typed in a source: "12,000", "1.2", with "k", "thousand" or "million" after it.
 SCALED_NUMBER = r"(\d[\d,]*(?:\.\d+)?)(?:\s*(k|thousand|million)\b)?"
 SCALES = {"k": 1e3, "thousand": 1e3, "million": 1e6}
@@ -250,11 +264,12 @@ IMPLIED_BASES = {
 # Every post draws at least one comment or direct message a week, as the plan's workload counts
 # them: Lumen's 2025 posts drew 1.05 comments each in the course data.
 MESSAGES_PER_POST = 1
-# An own count's target more than JUMP_RATIO times its baseline and, when a spread is given, more
-# than JUMP_SPREADS spreads above it is a rise that posting rarely brings: a fix (a count of 2
-# tripling is within chance; 14 orders to 200 is not). Past MILD_JUMP_RATIO times and
-# MILD_JUMP_SPREADS spreads, the reason must say what brings the rise (a consider). Lumen's
-# largest rise, 3 to 8 introductions a month with a spread of 1.8, is 2.7 times and 2.8 spreads.
+# An own count's target more than JUMP_RATIO times its baseline and more than JUMP_SPREADS times
+# √baseline (at least 1; chance's spread, not the typed one) above it is a rise that posting rarely
+# brings: a fix (a count of 2 tripling is within chance; 14 orders to 200 is not); money, past
+# JUMP_RATIO times alone. Past MILD_JUMP_RATIO times and MILD_JUMP_SPREADS, the reason must say what
+# brings the rise (a consider). Lumen's largest rise, 3 to 8 introductions a month, is 2.7 times
+# and 2.9 times √3; the bakery's largest, 3 to 6 reviews, 2 times and 1.7 times √3.
 JUMP_RATIO = 3
 JUMP_SPREADS = 10
 MILD_JUMP_RATIO = 2
@@ -307,8 +322,16 @@ class MetricSpec:
     better: Literal["higher", "lower"] = "higher"
 
     def amount(self, value: float) -> str:
-        """`value` with its unit: "3% of impressions", "2 hours"."""
-        return f"{value:g}{'' if self.unit.startswith('%') else ' '}{self.unit}"
+        """`value` with its unit: "3% of impressions", "2 hours", "1 hour"."""
+        unit = "hour" if self.unit == "hours" and value == 1 else self.unit
+        return f"{value:g}{'' if unit.startswith('%') else ' '}{unit}"
+
+    def difference(self, value: float) -> str:
+        """A spread or a change of `value` in the unit: in points for a rate ("0.1 points"), else as
+        `amount` ("3.7 orders a month")."""
+        if self.unit.startswith("%"):
+            return f"{value:g} point{'' if value == 1 else 's'}"
+        return self.amount(value)
 
 
 METRICS = {
@@ -1027,10 +1050,11 @@ def _check_objectives(plan: Plan):
             continue
         if objective.metric not in METRICS and not UNIT_PERIOD.search(objective.unit):
             yield _fix("objectives", f"{where}.unit",
-                       f"The unit of objective {number} (“{objective.unit}”) names neither a week "
-                       "nor a month: its spread and the mean it is judged on are counted in weeks "
-                       "or months, so give it as a count a week or a month (“orders a month”, "
-                       "not a day, a quarter or a year).")
+                       f"The unit of objective {number} (“{objective.unit}”) is not a count a week "
+                       "or a month: its spread and the mean it is judged on are counted in single "
+                       "weeks or months, so give it as “orders a month” or “enquiries a week” (not "
+                       "“every three months”, “per 2 weeks”, a day, a fortnight, a quarter or a "
+                       "year).")
             continue
         yield from _check_target(objective, spec, number, where, plan)
         yield from _dated("objectives", f"{where}.by", objective.by, start,
@@ -1137,10 +1161,15 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
     elif target is not None and baseline is not None:
         worse = target < baseline if spec.better == "higher" else target > baseline
         if worse:
-            yield _fix("objectives", f"{where}.target",
-                       f"The target of objective {number} ({spec.amount(target)}) is worse than its "
-                       f"baseline ({spec.amount(baseline)}): {spec.label} should go "
-                       f"{'up' if spec.better == 'higher' else 'down'}.")
+            yield _fix("objectives", f"{where}.target", (
+                f"The target of objective {number} ({spec.amount(target)}) is worse than its "
+                f"baseline ({spec.amount(baseline)}): {spec.label} should go "
+                f"{'up' if spec.better == 'higher' else 'down'}.") if objective.metric in METRICS else (
+                f"The target of objective {number} ({spec.amount(target)}) is below its baseline "
+                f"({spec.amount(baseline)}), and an own metric is judged as something you want "
+                "more of: count what you want more of (complaints resolved the same day, not "
+                "complaints; orders ready on time, not late orders), with a target above its "
+                "baseline."))
         else:  # a spread's or a mean's own fault first: the noise rule's verdict rests on them
             yield from _check_count_spread(objective, spec, number, where, baseline)
             yield from _check_rate_spread(objective, spec, number, where, baseline, plan)
@@ -1153,21 +1182,29 @@ def _check_target(objective: Objective, spec: MetricSpec, number: int, where: st
 
 
 def _check_periods_fit(objective: Objective, number: int, where: str, plan: Plan):
-    """A fix when the target is judged on a mean of more weeks or months than lie between the
-    plan's start and the objective's date (counted in calendar months, or weeks begun): a mean
-    over periods the plan has not run has nothing to measure, and a long one hides the noise."""
+    """A fix when the target is judged on a mean of more than a year of periods (MOST_PERIODS), or
+    of more weeks or months than lie between the plan's start and the objective's date (counted in
+    calendar months, or weeks begun): a mean over periods the plan has not run has nothing to
+    measure, and a long one hides the noise."""
     start, by, periods = parse_date(plan.start), parse_date(objective.by), \
         parse_amount(objective.periods or "1")
-    if start is None or by is None or by < start or periods is None:
-        return
     period = objective.period()
-    room = (math.ceil(((by - start).days + 1) / 7) if period == "week"
-            else (by.year - start.year) * 12 + by.month - start.month + 1)
-    if periods > room:
+    if periods is None:
+        return
+    if start is not None and by is not None and by >= start:
+        room = (math.ceil(((by - start).days + 1) / 7) if period == "week"
+                else (by.year - start.year) * 12 + by.month - start.month + 1)
+        if periods > room:
+            yield _fix("objectives", f"{where}.periods",
+                       f"Objective {number} is judged on a mean of {periods:g} {period}s, but only "
+                       f"{room} lie between the plan's start ({start.isoformat()}) and its date "
+                       f"({by.isoformat()}): judge it on {room} or fewer, or give it a later date.")
+            return
+    if periods > MOST_PERIODS[period]:
         yield _fix("objectives", f"{where}.periods",
-                   f"Objective {number} is judged on a mean of {periods:g} {period}s, but only "
-                   f"{room} lie between the plan's start ({start.isoformat()}) and its date "
-                   f"({by.isoformat()}): judge it on {room} or fewer, or give it a later date.")
+                   f"Objective {number} is judged on a mean of {periods:g} {period}s: judge it on "
+                   f"{MOST_PERIODS[period]} or fewer (a year), so that the target says where the "
+                   "metric stands, not where it stood on average for years.")
 
 
 def _is_count(objective: Objective) -> bool:
@@ -1178,10 +1215,9 @@ def _is_count(objective: Objective) -> bool:
 
 
 def is_money(objective: Objective) -> bool:
-    """Whether an own metric is a sum of money (MONEY in its name or unit: "GBP a month", "pence",
-    "revenue"), whose spread is taken as typed."""
-    return objective.metric not in METRICS and MONEY.search(f"{objective.metric} {objective.unit}") \
-        is not None
+    """Whether an own metric is a sum of money: its unit leads with a currency (MONEY: "GBP a
+    month", "£ a week", "pence a week"); its spread is taken as typed."""
+    return objective.metric not in METRICS and MONEY.search(objective.unit) is not None
 
 
 def typed_count(text: str, noun: str) -> tuple[float, re.Match] | None:
@@ -1208,11 +1244,19 @@ def chance_spread(objective: Objective, plan: Plan) -> tuple[float, str] | None:
     baseline, with how it is worked out: √n for an own count of n (a count of 0 is judged as 1:
     chance still moves it); 100 × √(p(1 − p)/n) points for a rate of p out of n (`rate_base`), p
     at least one in n; 100 × √m ÷ F points for follower growth of m new followers a month (a count,
-    at least 1) out of F (`followers_of`). None when nothing gives it: a response time has no
-    chance floor without its data."""
+    at least 1) out of F (`followers_of`); MEDIAN_WAIT_SPREAD × m ÷ √n hours for a median response
+    time of m hours over the plan's n messages a period. None when nothing gives it."""
     baseline = parse_amount(objective.baseline)
     if baseline is None or baseline < 0:
         return None
+    if objective.metric == "response_time":
+        weeks = WEEKS_A_MONTH if objective.period() == "month" else 1
+        messages = IMPLIED_BASES["messages"](plan) * weeks
+        if messages <= 0:
+            return None
+        return (MEDIAN_WAIT_SPREAD * baseline / math.sqrt(messages),
+                f"{MEDIAN_WAIT_SPREAD:.2f} × {baseline:g} ÷ √{messages:,.0f} for a median of "
+                f"{baseline:g} hours over {messages:,.0f} messages a {objective.period()}")
     if _is_count(objective):
         count = max(baseline, 1)
         return math.sqrt(count), f"√{count:g}" + (f" for a count of {baseline:g}" if baseline < 1
@@ -1243,30 +1287,34 @@ def followers_of(objective: Objective) -> float | None:
 def _check_jump(objective: Objective, spec: MetricSpec, number: int, where: str,
                 baseline: float, target: float):
     """A fix when an own count's target is more than JUMP_RATIO times its baseline and more than
-    JUMP_SPREADS spreads above it (or no spread is given; a spread under 1 counts as 1, so that
-    a baseline of 0 is judged too and a new channel's 0 to 8 is not); a consider past
-    MILD_JUMP_RATIO times and MILD_JUMP_SPREADS spreads. Course metrics are rates, shares and hours:
-    their ranges judge them."""
-    if not _is_count(objective) or baseline < 0:
+    JUMP_SPREADS times above it what chance moves it by (√baseline, at least 1, whatever spread is
+    typed, so that a larger one typed does not hide the rise; a baseline of 0 is judged too, and a
+    new channel's 0 to 8 is not); a consider past MILD_JUMP_RATIO times and MILD_JUMP_SPREADS. Money
+    (`is_money`) is judged by the ratio alone. Course metrics are rates, shares and hours: their
+    ranges judge them."""
+    money = is_money(objective)
+    if not (_is_count(objective) or money) or baseline < 0:
         return
-    spread = parse_amount(objective.spread)
-    spreads = math.inf if spread is None else (target - baseline) / max(spread, 1)
-    above = "" if spread is None else f" and {spreads:.0f} spreads above it" + (
-        " (a spread under 1 counted as 1)" if spread < 1 else "")
+    chance = max(math.sqrt(baseline), 1)
+    spreads = math.inf if money else (target - baseline) / chance
+    above = "" if money else f" and {spreads:.1f} times √{max(baseline, 1):g} above it"
     times = f"{target / baseline:.1f} times its baseline" if baseline > 0 else "up from a baseline"
     rise = (f"The target of objective {number} ({spec.amount(target)}) is {times} "
             f"({spec.amount(baseline)}){above}")
+    past = "" if money else " and {most} times the square root of its baseline above it"
+    new = ("Set a new channel's target after its first four weeks of counts, from what they show "
+           "(the course's practice)." if baseline == 0 else
+           "Set the target for what social media can move; what a new product or a new market adds "
+           "belongs in its reason and in an objective of its own.")
     for level, ratio, most, takes, advice in (
-            ("fix", JUMP_RATIO, JUMP_SPREADS, "does not take", "Set the target for what social "
-             "media can move; what a new product or a new market adds belongs in its reason and "
-             "in an objective of its own."),
+            ("fix", JUMP_RATIO, JUMP_SPREADS, "does not take", new),
             ("consider", MILD_JUMP_RATIO, MILD_JUMP_SPREADS, "rarely takes", "Say in its reason "
              "what makes the rise likely (a new product, a new market, paid promotion), or aim "
              "lower.")):
         if target > ratio * baseline and spreads > most:
-            yield Issue("objectives", level, f"{rise}: social media alone {takes} a count past "
-                        f"{ratio} times its baseline and {most} spreads above it. {advice}",
-                        f"{where}.target")
+            yield Issue("objectives", level, f"{rise}: social media alone {takes} "
+                        f"{'a sum' if money else 'a count'} past {ratio} times its baseline"
+                        f"{past.format(most=most)}. {advice}", f"{where}.target")
             return
 
 
@@ -1393,11 +1441,16 @@ def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, 
 def _check_count_spread(objective: Objective, spec: MetricSpec, number: int, where: str,
                         baseline: float):
     """A fix when an own count's spread is below CHANCE_SPREAD_SHARE of the square root of its
-    baseline: chance alone (Poisson noise) moves a count of n a period by about √n."""
+    baseline (chance alone, Poisson noise, moves a count of n a period by about √n), or above 0
+    with a baseline of 0 (a count of 0 on average was 0 every period)."""
     spread = parse_amount(objective.spread)
-    if not _is_count(objective) or spread is None or baseline <= 0:
+    if not _is_count(objective) or spread is None or baseline < 0:
         return
-    if 0 < spread < CHANCE_SPREAD_SHARE * math.sqrt(baseline):  # a spread of 0: `_check_noise`
+    if baseline == 0 and spread > 0:
+        yield _fix("objectives", f"{where}.spread",
+                   f"The spread of objective {number} ({spec.amount(spread)}) is above 0, but its "
+                   f"baseline is 0: a count that was 0 every {objective.period()} has a spread of 0.")
+    elif 0 < spread < CHANCE_SPREAD_SHARE * math.sqrt(baseline):  # a spread of 0: `_check_noise`
         yield _fix("objectives", f"{where}.spread",
                    f"The spread of objective {number} ({spec.amount(spread)}) is far below what "
                    f"a count of {baseline:g} allows: chance alone moves it by about "
@@ -1463,8 +1516,8 @@ def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, wher
     chance, _ = chance_spread(objective, plan)
     if spread < CHANCE_SPREAD_SHARE * chance:
         yield _fix("objectives", f"{where}.spread",
-                   f"The spread of objective {number} ({spec.amount(spread)}) is far below what a "
-                   f"rate of {baseline:g}% out of {base:,.0f} {noun} a {period} allows: sampling "
+                   f"The spread of objective {number} ({spec.difference(spread)}) is far below "
+                   f"what a rate of {baseline:g}% out of {base:,.0f} {noun} a {period} allows: sampling "
                    f"alone moves it by about {chance:.2g} points (√(p(1 − p)/n)) from one {period} "
                    "to the next, so give the spread your export shows, or the number of "
                    f"{noun} it is out of.")
@@ -1485,36 +1538,33 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
         yield _fix("objectives", f"{where}.periods", f"The {objective.period()}s objective {number} "
                    f"is averaged over (“{objective.periods}”) should be a whole number, 1 or more.")
         return
+    how = ("plan_import.weekly(...).std() gives it" if objective.metric in METRICS else
+           f"compute it from your own records: the standard deviation of the {objective.period()}ly "
+           "values")
     if spread is None:
         yield _fix("objectives", f"{where}.spread", f"Give the spread of objective {number}: how "
                    f"much {spec.label} moves from one {objective.period()} to the next in your "
-                   "data (plan_import.weekly(...).std() gives it), so that the target can be "
-                   "judged against chance.")
+                   f"data ({how}), so that the target can be judged against chance.")
         return
     period, judged = objective.period(), noise_spread(objective, plan)
-    if spread == 0 and not (_is_count(objective) and parse_amount(objective.baseline) == 0):
+    if spread == 0 and not (objective.metric not in METRICS
+                            and parse_amount(objective.baseline) == 0):
         yield _fix("objectives", f"{where}.spread", f"The spread of objective {number} "
-                   f"({spec.amount(0)}) says {spec.label} is the same every {period}, and no measure "
-                   "holds that still: give the spread your data show (plan_import.weekly(...).std() "
-                   "gives it).")
+                   f"({spec.difference(0)}) says {spec.label} is the same every {period}, and no "
+                   f"measure holds that still: give the spread your data show ({how}).")
         return
     noise = NOISE_WIDTH * judged / math.sqrt(periods)
     if abs(change) <= noise:
         over = f"one {period}" if periods == 1 else f"a mean of {periods:g} {period}s"
-        moves = (f"moves by {spread:g}" if judged == spread else
-                 f"moves by at least {_figures(judged)} (chance alone, "
-                 f"{chance_spread(objective, plan)[1]}; your spread says {spread:g})")
+        moves = (f"moves by {spec.difference(spread)}" if judged == spread else
+                 f"moves by at least {spec.difference(float(f'{judged:.2g}'))} "
+                 f"(chance alone, {chance_spread(objective, plan)[1]}; your spread says "
+                 f"{spec.difference(spread)})")
         yield _fix("objectives", f"{where}.target",
-                   f"The change objective {number} aims for ({spec.amount(abs(change))}) is within "
-                   f"the noise: {spec.label} {moves} from one {period} to the next, so "
-                   f"{over} can differ by {_figures(noise)} by chance. Aim further, or judge a mean over "
-                   f"more {period}s.")
-
-
-def _figures(value: float) -> str:
-    """`value` to two significant figures, written out: "0.16", "1.5", "12", "1,200"."""
-    rounded = float(f"{value:.2g}")
-    return f"{rounded:,.0f}" if abs(rounded) >= 10 else f"{rounded:g}"
+                   f"The change objective {number} aims for ({spec.difference(abs(change))}) is "
+                   f"within the noise: {spec.label} {moves} from one {period} to the next, so "
+                   f"{over} can differ by {spec.difference(float(f'{noise:.2g}'))} "
+                   f"by chance. Aim further, or judge a mean over more {period}s.")
 
 
 def _check_goals(plan: Plan):
@@ -1693,8 +1743,8 @@ def _check_community(plan: Plan):
 
 
 def _check_counts_typed(team: Community):
-    """A fix for a negative number of comments, direct messages or minutes a reply, and for no
-    minutes a reply when messages are expected: the inbox's hours are costed from them."""
+    """A fix for a negative number of comments, direct messages or minutes a reply, and for under
+    a minute a reply when messages are expected: the inbox's hours are costed from them."""
     for name, what in (("messages_per_week", "comments a week"),
                        ("dms_per_week", "direct messages a week"),
                        ("minutes_per_reply", "minutes a reply")):
@@ -1702,10 +1752,11 @@ def _check_counts_typed(team: Community):
             yield _fix("community", f"community.{name}", f"The {what} expected "
                        f"({getattr(team, name):g}) cannot be below zero: give the number you "
                        "expect.")
-    if team.minutes_per_reply == 0 and team.messages_per_week + team.dms_per_week > 0:
-        yield _fix("community", "community.minutes_per_reply", "Every reply takes time: give the "
-                   "minutes a reply takes (reading, answering, checking), so that the inbox's "
-                   "hours are costed.")
+    if 0 <= team.minutes_per_reply < 1 and team.messages_per_week + team.dms_per_week > 0:
+        yield _fix("community", "community.minutes_per_reply", f"A reply takes "
+                   f"{team.minutes_per_reply:g} minutes in the plan, but every reply takes at least "
+                   "a minute (reading, answering, checking): give the minutes a reply takes, so "
+                   "that the inbox's hours are costed.")
 
 
 def _check_days_off(team: Community, window: float):
