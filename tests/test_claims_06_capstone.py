@@ -1725,8 +1725,8 @@ PLAN_CLAIMS = {
     "day's duties on social span over 10 hours, and the leads' roasting and Jo's café shifts are set "
     "inside the same 10 (past 10, New York's hospitality wage order adds one hour at the basic minimum "
     "hourly rate: 12 NYCRR 146-1.6) and, Lumen's own rule, nobody's 06:30 check follows their 22:00 one. An "
-    "alert answered overnight is a call, not a shift: after one past 22:00, that lead's next 06:30 "
-    "check and 07:00 look move to 09:00.":
+    "alert answered overnight is logged and paid as a call, not a shift: after one past 22:00, that "
+    "lead's next 06:30 check and 07:00 look move to 09:00.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
         and _shortest_rest(_day_spans()) >= REST
         and all(end - start <= 10 for start, end in _day_spans().values())
@@ -1872,7 +1872,7 @@ PLAN_CLAIMS = {
     "When a lead is away, about 5 weeks a year (4 on holiday, 1 sick: Lumen's assumption), Jo takes their "
     "looks and night checks on Sam's Wed–Fri or Ade's Thu–Fri, and Lee, a barista, on their other days "
     "(both are trained on the inbox; the rest rule sets the split); the other lead holds the on-call "
-    "phone. Before a holiday the "
+    "phone on the days they work and the head of marketing on the others. Before a holiday the "
     "lead makes the posts ahead and queues them in Buffer; in a sick week only what is queued goes out. "
     "Lee takes Jo's looks and checks, 4.29 hours a week, in her 5 weeks away, their café shifts set "
     "around them. All four already work 40 hours a week, so all cover is overtime at time and a half: "
@@ -1959,7 +1959,7 @@ PLAN_CLAIMS = {
         lambda: (dt.date.fromisoformat(LUMEN.start) - dt.date(2026, 12, 18)).days == 17,
     "The batch's buyers are told directly and promptly, as 21 CFR 7.49 asks, within 4 hours by Lumen's "
     "own target: the head of marketing emails web-shop buyers from the order records; Sam or Ade, "
-    "whoever holds the on-call phone that week, calls each café that took it and puts a banner on the "
+    "whoever holds the on-call phone that day, calls each café that took it and puts a banner on the "
     "website.":
         lambda: _on_call_holder_works_that_day(),
     "Ade: looks 4.64 (10), films and edits TikTok 5":

@@ -24,7 +24,8 @@ HEADINGS = ["The inbox rota", "Who answers what", "In a crisis, in this order", 
 RECOVERY = ("The founder or head of marketing recovers a hacked account that day through the "
             "platform's own route (Instagram's is instagram.com/hacked)")
 CRISIS = ("A post or message about safety (sick, ill, allergy, glass, mould, a recall), a hacked "
-          "account or a complaint spreading fast: ring the on-call phone, day or night.")
+          "account or a complaint spreading fast: ring the on-call phone, day or night, and tell anyone "
+          "who says they are unwell to call Poison Help, 1-800-222-1222, or 911 if it is serious.")
 NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver 555-0117 (founder), 555-0123 "
            "(head of marketing); cover 555-0160 (Jo), 555-0175 (Lee)")
 STAFF_RULE = "Staff who post about Lumen say that they work here."
@@ -129,7 +130,8 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     assert ("**Holidays and sickness**: When a lead is away, about 5 weeks a year (4 on holiday, 1 "
             "sick: Lumen's assumption), Jo takes their looks and night checks on Sam's Wed–Fri or "
             "Ade's Thu–Fri, and Lee, a barista, on their other days (both are trained on the inbox; "
-            "the rest rule sets the split); the other lead holds the on-call phone.\n") in text
+            "the rest rule sets the split); the other lead holds the on-call phone on the days they "
+            "work and the head of marketing on the others.\n") in text
     assert f"**Posting about us yourself**: {STAFF_RULE}" in text
 
 
@@ -381,12 +383,12 @@ ROTA_PART = (
     "every day, in two shifts with meal breaks, for up to three weeks, as the budget's surge says. "
     "The batch's buyers are told directly and promptly, as 21 CFR 7.49 asks, within 4 hours by "
     "Lumen's own target: the head of marketing emails web-shop buyers from the order records; Sam "
-    "or Ade, whoever holds the on-call phone that week, calls each café that took it and puts a "
+    "or Ade, whoever holds the on-call phone that day, calls each café that took it and puts a "
     "banner on the website.")
 ALERTS = ("Between the 19:00 and 07:00 looks the listening tool sends the on-call phone a keyword "
           "alert for a public mention with those words, on the platforms it covers. An alert "
-          "answered overnight is a call, not a shift: after one past 22:00, that lead's next 06:30 "
-          "check and 07:00 look move to 09:00.")
+          "answered overnight is logged and paid as a call, not a shift: after one past 22:00, that "
+          "lead's next 06:30 check and 07:00 look move to 09:00.")
 EVERY_LOOK = "Each look answers every message waiting, or says when the answer will come."
 VOICE = ("Warm, curious and plain: we sound like a barista who loves explaining coffee. We sign "
          "replies with our first name, we never mock a question, and we never criticise another "

@@ -102,7 +102,7 @@ TEXT_COPY_SHARE = 0.25  # so does one that repeats a quarter of Lumen's texts, w
 # Two texts are one repeated when their content words (`content_words`) overlap this much in any
 # order (`words_shared`, a cosine: a third of the words dropped gives about 0.82, each word kept
 # and as many new ones added 0.71). Measured on 1 December 2026: of the bakery reference's texts
-# the closest to one of Lumen's shares 0.61 ("Sign every reply with a first name"; 0.54 for a
+# the closest to one of Lumen's shares 0.61 ("Sign every reply with a first name"; 0.47 for a
 # long field, its holding statement), and Lumen's long fields share at most 0.45 with each other;
 # the expert reader's copy of Lumen's plan, every text's words shuffled with a third dropped
 # (tests/capstone_reference.py, `with_words_shuffled_and_cut`), shares 0.7 or more with 0.82 of
@@ -185,7 +185,7 @@ HOURS_SPLIT_TOLERANCE = 0.05  # hours by person adding up to the people hours, t
 # 0.94, with a filler word between every two words at least 0.88, and moved into other fields at
 # least 0.96. 0.7 sits clear of both sides. The order-free `words_shared` (measured on 1 December
 # 2026) gives at most 0.45 between two of Lumen's long fields (its other costs and its first
-# stage, which names them) and 0.54 for the bakery's (its
+# stage, which names them) and 0.47 for the bakery's (its
 # holding statement), and 0.75 or more for each of Lumen's long fields with its words shuffled and
 # a third of them dropped (the expert reader's copy).
 TRANSPLANT_SHARE = 0.7
@@ -3317,7 +3317,7 @@ def example_plan() -> Plan:
             escalation="Complaints about the café go to the café manager, and about a web-shop "
                        "order to the head of marketing, who runs the shop, the same day; at "
                        "weekends whoever holds the look answers them (Ade until 15:00, then Jo) "
-                       "and leaves refunds for Monday. "
+                       "and leaves refunds for Monday (recall refunds at once). "
                        "Wholesale enquiries go to the founder within a working day.",
             days=7, opens="07:00", closes="19:30", staffed_hours=10,
             messages_per_week=62, dms_per_week=15, minutes_per_reply=4,
@@ -3331,7 +3331,7 @@ def example_plan() -> Plan:
                    "assumption), Jo takes their looks and night checks on Sam's Wed–Fri or Ade's "
                    "Thu–Fri, and Lee, a barista, on their other days (both are trained on the "
                    "inbox; the rest rule sets the split); the other lead holds the on-call "
-                   "phone. "
+                   "phone on the days they work and the head of marketing on the others. "
                    "Before "
                    "a holiday the lead makes the posts ahead and queues them in Buffer; in a "
                    "sick week only what is queued goes out. Lee "
@@ -3360,8 +3360,9 @@ def example_plan() -> Plan:
             holding_statement="We are looking into a problem with PRODUCT (batch BATCH, dated "
                               "DATE). If it is about safety: please stop using it and do not "
                               "drink it; bring it back to the café or write to us for a full "
-                              "refund. We share only what we have confirmed, and will post an "
-                              "update here by TIME.",
+                              "refund. If you feel unwell after drinking it, call your doctor "
+                              "or Poison Help, 1-800-222-1222. We share only what we have "
+                              "confirmed, and will post an update here by TIME.",
             approver="The founder; the head of marketing when the founder cannot be reached "
                      "within an hour",
             pause="Whoever holds the on-call phone pauses every scheduled post within 30 "
@@ -3378,7 +3379,9 @@ def example_plan() -> Plan:
                        "rings the on-call phone; if the founder is unreachable for an hour, the "
                        "head of marketing calls instead. A crisis is a post or message about "
                        "safety (sick, ill, allergy, glass, mould, a recall), a hacked account or "
-                       "a complaint spreading fast: ring the on-call phone, day or night. "
+                       "a complaint spreading fast: ring the on-call phone, day or night, and "
+                       "tell anyone who says they are unwell to call Poison Help, "
+                       "1-800-222-1222, or 911 if it is serious. "
                        "Between the 19:00 and 07:00 looks the listening tool sends the on-call "
                        "phone a keyword alert for a public mention with those words, on the "
                        "platforms it covers. The on-call phone goes with the lead at work, never "
@@ -3393,7 +3396,7 @@ def example_plan() -> Plan:
                        "hospitality wage order adds one hour at the basic minimum hourly rate: "
                        "12 NYCRR 146-1.6) and, Lumen's own rule, "
                        "nobody's 06:30 check follows their 22:00 one. An alert answered "
-                       "overnight is a call, not a shift: after one past "
+                       "overnight is logged and paid as a call, not a shift: after one past "
                        "22:00, that lead's next 06:30 check and 07:00 look move to 09:00. Unwatched "
                        "overnight: private groups and messages elsewhere, platforms the tool "
                        "misses, and our own accounts between those checks. In a recall "
@@ -3404,7 +3407,7 @@ def example_plan() -> Plan:
                        "alone speaks to the press. The batch's buyers are told directly and "
                        "promptly, as 21 CFR 7.49 asks, within 4 hours by Lumen's own target: the "
                        "head of marketing emails web-shop buyers from the order records; Sam or "
-                       "Ade, whoever holds the on-call phone that week, calls each café that "
+                       "Ade, whoever holds the on-call phone that day, calls each café that "
                        "took it and puts a banner on the website. It is paid from the "
                        "contingency.",
             account_security="The founder and the head of marketing hold the admin role on every "
