@@ -386,7 +386,7 @@ def field_label(where: str) -> str:
 
 def _first_sentence(text: str) -> str:
     """The first sentence of `text`, spacing tidied."""
-    return re.split(r"(?<=[.!?])\s+", " ".join(text.split()), maxsplit=1)[0]
+    return next(iter(_sentences(text)), "")
 
 
 def _headline_objectives(plan: Plan) -> list[list[Objective]]:
