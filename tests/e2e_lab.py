@@ -197,9 +197,16 @@ def wait_for_kernel(page: Page) -> None:
 
 
 def widget_problems(page: Page) -> list[str]:
-    """The messages JupyterLab shows instead of a widget or a rich output, if any."""
+    """The messages JupyterLab shows instead of a widget or a rich output, if any, and the
+    JavaScript error behind each widget that failed to draw, in a tab shown or hidden."""
     text = page.locator(".jp-OutputArea").all_inner_texts()
-    return [problem for problem in WIDGET_PROBLEMS if any(problem in block for block in text)]
+    return ([problem for problem in WIDGET_PROBLEMS if any(problem in block for block in text)]
+            + page.evaluate(_FAILED_VIEWS))
+
+
+# ipywidgets draws a view whose render() threw as an icon that shows the error when clicked.
+_FAILED_VIEWS = """() => [...document.querySelectorAll('.jp-OutputArea .jupyter-widgets-error-widget')]
+    .map(icon => { icon.parentElement.click(); return icon.textContent.trim().slice(0, 600); })"""
 
 
 # axe over the notebook's outputs only (what the kit shows: cards, forms, figures, tables), not

@@ -11,6 +11,7 @@ count is printed (run with -s to see it).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 
@@ -54,15 +55,30 @@ def _every_tab_checked(page) -> list[dict]:
     return found
 
 
+@contextlib.contextmanager
+def _drawn(lab, browser, notebook: str):
+    """`notebook` run in a fresh kernel with every widget drawn. On a busy machine a widget's view
+    now and then fails to draw in chromium (ipywidgets shows its error icon); the notebook is then
+    run once more in a new tab and the first try's errors printed. Two failed tries fail."""
+    for attempt in (1, 2):
+        with lab.run(browser, notebook) as page:
+            page.locator(".jp-OutputArea-output").first.wait_for()
+            for _ in range(60):  # on a busy machine widgets may still be arriving from the kernel
+                if not widget_problems(page):
+                    break
+                page.wait_for_timeout(500)
+            problems = widget_problems(page)
+            if problems and attempt == 1:
+                print(f"{notebook}: run again, widgets not drawn: {problems}")
+                continue
+            assert problems == []
+            yield page
+            return
+
+
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_outputs_have_no_serious_accessibility_violation(lab, browser, notebook):
-    with lab.run(browser, notebook) as page:
-        page.locator(".jp-OutputArea-output").first.wait_for()
-        for _ in range(60):  # on a busy machine widgets may still be arriving from the kernel
-            if not widget_problems(page):
-                break
-            page.wait_for_timeout(500)
-        assert widget_problems(page) == []
+    with _drawn(lab, browser, notebook) as page:
         found = _every_tab_checked(page)
         FINDINGS[notebook] = found
         # Each course figure carries its alt text in JupyterLab as on the site.
@@ -218,3 +234,19 @@ def test_a_tab_of_the_plan_builder_is_filled_with_the_keyboard_alone(lab, capsto
     page.keyboard.press("Shift+Tab")
     assert "Why monitor?" == page.evaluate("() => document.activeElement.title")
     screenshot(builder, "09_keyboard_plan_builder")
+
+
+BROKEN_IN_A_HIDDEN_TAB = """import ipywidgets as w
+from traitlets import Unicode
+class Broken(w.DOMWidget):
+    _view_name = Unicode("NoSuchView").tag(sync=True)
+    _view_module = Unicode("no-such-module").tag(sync=True)
+w.Tab(children=[w.Label("shown"), Broken()])"""
+
+
+def test_a_widget_that_fails_to_draw_in_a_hidden_tab_is_reported_with_its_error(lab, browser):
+    cells = [nbformat.v4.new_code_cell(BROKEN_IN_A_HIDDEN_TAB)]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), lab.root / "course" / "broken.ipynb")
+    with lab.run(browser, "course/broken.ipynb") as page:
+        page.locator(".jupyter-widgets-error-widget").wait_for(state="attached")
+        assert any("no-such-module" in problem for problem in widget_problems(page))
