@@ -194,7 +194,7 @@ def test_the_html_prints_on_the_chosen_paper_and_escapes_what_was_typed(paper, s
     parser.feed(page)
     assert f"@page{{{size};" in parser.style and "@media print" in parser.style
     assert "&lt;b&gt;Lumen&lt;/b&gt; &amp; co" in page and "<b>Lumen</b>" not in page
-    assert "<li><strong>What it buys</strong>: The ask: 17,188 USD a year of new money" in page
+    assert "<li><strong>What it buys</strong>: The ask: 17,037 USD a year of new money" in page
     assert "**" not in page
     assert "Wholesale and careers" in parser.cells
 
@@ -353,12 +353,12 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert f"{len(metrics) - 5} more objectives are in part 2." in summary  # a metric with its milestones
     besides = budget.other_costs_per_year + 3_000 + 2_400
     assert budget.total() == 88_725 + besides + 16_000  # the wages, the spending and the reserve
-    assert (f"**Budget**: New money: 17,188 USD a year; 4 of the 39 people hours a week move from "
+    assert (f"**Budget**: New money: 17,037 USD a year; 4 of the 39 people hours a week move from "
             f"other work (35 are spent on social today). In all {budget.total():,.0f} USD a year "
             f"with today's wages: wages 88,725 (39 hours a week at 43.75 USD an hour), other "
             f"spending {besides:,.0f}, 16,000 held for a surge.") in summary
-    assert budget.added_per_year() == 17_188 + 4 * 52 * 43.75 == 26_288
-    assert (f"**The case**: Costs 26,288 USD a year more than today (17,188 cash, 4 moved hours "
+    assert budget.added_per_year() == 17_037 + 4 * 52 * 43.75 == 26_137
+    assert (f"**The case**: Costs 26,137 USD a year more than today (17,037 cash, 4 moved hours "
             f"worth 9,100). "
             f"{STAGED_ASK['payback']}\n") in summary
     decision = summary.split("**Decision needed**\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
@@ -392,7 +392,7 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
     small.objectives[0].target = "8"  # worse than its baseline of 12
     summary = _summary_markdown(to_markdown(small))
     assert "more objective" not in summary
-    assert ("**The case**: Costs 17,188 USD a year more than today in cash; the 4 moved hours a "
+    assert ("**The case**: Costs 17,037 USD a year more than today in cash; the 4 moved hours a "
             "week are not priced. "
             "When it pays back is not written yet (Budget: Payback).\n"
             in summary)
@@ -404,7 +404,7 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
             f"4 January 2027.\n- **Go/no-go test**: {GATES[1]}\n- **First report**") in one_gate
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
         "orders a month) | 12 → 8 | 30 June 2027 |" in summary
-    assert "**Budget**: New money: 17,188 USD a year; 4 of the 39 people hours a week move from " \
+    assert "**Budget**: New money: 17,037 USD a year; 4 of the 39 people hours a week move from " \
         "other work (35 are spent on social today). In all 26,259 USD a year, wages aside: other " \
         "spending 10,259, 16,000 held for a surge; and 39 people hours a week, not priced (no " \
         "hourly cost given)." in summary
@@ -418,14 +418,14 @@ def test_the_summary_says_what_is_missing_rather_than_print_0():
     summary = _summary_markdown(to_markdown(unsaid))
     assert ("**Budget**: New money a year: not written yet (Budget: New money a year); how many of "
             "the 39 people hours a week are spent on social today is not written yet (Budget: Of "
-            "these, today). In all 122,393 USD a year") in summary
+            "these, today). In all 122,242 USD a year") in summary
     assert f"**The case**: {lumen.budget.payback}\n" in summary
     every_hour_today = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, hours_today=39))
     summary = _summary_markdown(to_markdown(every_hour_today))
-    assert ("**Budget**: New money: 17,188 USD a year; all 39 people hours a week are spent on "
+    assert ("**Budget**: New money: 17,037 USD a year; all 39 people hours a week are spent on "
             "social today.") in summary
-    assert "**The case**: Costs 17,188 USD a year more than today in cash. 2027's cash: 19,615 " \
+    assert "**The case**: Costs 17,037 USD a year more than today in cash. 2027's cash: 19,464 " \
         "USD, with the " \
         "training day" in summary
 
@@ -569,14 +569,14 @@ def test_the_budget_shows_the_staged_ask_in_markdown_html_and_word():
 
 def test_the_budget_shows_what_is_new_in_markdown_html_and_word():
     """The hours spent on social today, the new money a year and what the plan adds a year
-    (Lumen: 35 hours, 17,188 USD and 26,288 USD), read back from each format."""
+    (Lumen: 35 hours, 17,037 USD and 26,137 USD), read back from each format."""
     lumen = plan.example_plan()
     rows = _budget_rows(lumen)
     expected = {"Of which spent on social today": ["35 hours a week", "the other 4 move from "
                                                    "other work"],
-                "New money": ["17,188 USD a year", "the cash the plan adds a year, spending "
+                "New money": ["17,037 USD a year", "the cash the plan adds a year, spending "
                                                    "today aside"],
-                "Added cost a year": ["26,288 USD", "new money + 4 moved hours a week × 52 × "
+                "Added cost a year": ["26,137 USD", "new money + 4 moved hours a week × 52 × "
                                                     "43.75 USD an hour"]}
     assert {item: rows[item] for item in expected} == expected
     page = to_html(lumen)

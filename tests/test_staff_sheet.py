@@ -128,9 +128,9 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
             "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 "
             "one.\n") in text
     assert ("**Holidays and sickness**: When a lead is away, about 5 weeks a year (4 on holiday, 1 "
-            "sick: Lumen's assumption), Jo takes their looks and night checks on Sam's Wed–Fri or "
-            "Ade's Thu–Fri, and Lee, a barista, on their other days (both are trained on the inbox; "
-            "the rest rule sets the split); the other lead holds the on-call phone on the days they "
+            "sick: Lumen's assumption), Jo takes their looks and night checks on Thursday and Friday, "
+            "and Lee, a barista, on their other days (both are trained on the inbox; "
+            "the rest rules set the split); the other lead holds the on-call phone on the days they "
             "work and the head of marketing on the others.\n") in text
     assert f"**Posting about us yourself**: {STAFF_RULE}" in text
 
