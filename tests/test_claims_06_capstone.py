@@ -1128,7 +1128,7 @@ def _checks(person):
                            LUMEN.budget.other_work).group(1))
 
 
-JO_DAY_OFF = "Wed"  # Jo's whole day off in every cover week: the day the rest rule leaves her when Ade is away
+JO_DAY_OFF = "Wed"  # Jo's day off in every cover week: the one her rest leaves free when Ade is away
 LEE_DAY_OFF = "Thu"  # Lee's day off in a cover week, a day he covers for nobody (Lumen's assumption)
 
 
@@ -1157,23 +1157,32 @@ def _working_days(away=None):
     their rota days, and the cover days Jo and Lee take (Jo's per `_jo_cover_days`, Lee's the rest)."""
     days = {name: {day for (who, day) in _day_spans() if who == name} for name in ("Sam", "Ade", "Jo")}
     days["Lee"] = set()
-    if away:
-        absent = days.pop(away)
-        jo = set(_jo_cover_days(away)) if away in LEADS else set()
-        days["Jo" if away in LEADS else "Lee"] |= jo
-        days["Lee"] |= absent - jo
+    if away in LEADS:
+        jo = set(_jo_cover_days(away))
+        days["Jo"] |= jo
+        days["Lee"] = days.pop(away) - jo
+    elif away:
+        days["Lee"] = days.pop(away)
     return days
 
 
 def _everyone_keeps_a_day_of_rest():
     """In an ordinary week, each absence (Sam, Ade or Jo) and a surge week, nobody works all seven
-    days: Jo keeps JO_DAY_OFF and Lee LEE_DAY_OFF in every cover week."""
+    days: Jo keeps JO_DAY_OFF and Lee LEE_DAY_OFF in every cover week, and Lee's cover keeps
+    Lumen's rest between days (`_lee_rests`)."""
     weeks = [_working_days(away) for away in (None, *LEADS, "Jo")]
-    surge = [days for days in _surge_rest_days().values()]
-    return (all(len(days) < 7 for week in weeks for days in week.values()) and all(surge)
+    return (all(len(days) < 7 for week in weeks for days in week.values())
+            and all(_surge_rest_days().values())
             and all(JO_DAY_OFF not in week["Jo"] for week in weeks[1:3])
             and all(LEE_DAY_OFF not in week["Lee"] for week in weeks)
-            and JO_DAY_OFF not in _jo_fitting_days("Ade"))
+            and JO_DAY_OFF not in _jo_fitting_days("Ade") and all(map(_lee_rests, (*LEADS, "Jo"))))
+
+
+def _lee_rests(away):
+    """Lee's cover days while `away` is absent take that person's spans; no rest between them falls
+    below REST and none spans over 10 hours."""
+    spans = {("Lee", day): _day_spans()[away, day] for day in _working_days(away)["Lee"]}
+    return _shortest_rest(spans) >= REST and all(end - start <= 10 for start, end in spans.values())
 
 
 def _on_call_weeks_alternate():
@@ -1935,7 +1944,8 @@ PLAN_CLAIMS = {
         and round(_cover_cost() - _on_call_premium()) == 7562
         and [round(hours, 2) for hours in _cover_hours_by_kind()] == [21.42, 53.58, 63.2]
         and round(sum(_cover_hours_by_kind()[:2]), 2) == 75 and CAFE_OVERTIME == 37.5
-        and _cover_costs_by_kind() == [1405.69, 2009.25, 4147.5] and round(sum(_cover_costs_by_kind())) == 7562
+        and _cover_costs_by_kind() == [1405.69, 2009.25, 4147.5]
+        and round(sum(_cover_costs_by_kind())) == 7562
         and sum(JO_LEE_WEEK["Jo"].values()) == 40,
     "A look, budgeted at 10 minutes, reads Buffer's inbox, each app's messages and TikTok: at 20 the "
     "inbox would need 14.5 hours, 4.5 more, shared as the looks are: Sam 1.61 from his free hours; Ade "
