@@ -2047,6 +2047,15 @@ def _gate_chances():
 
 
 
+def _sample_bags_by_march():
+    """The sample bags the first stage buys: its 180 USD at the bag's 15 USD, as many as the
+    enquiries' path needs by March (three bags for each extra enquiry, building up to two a month)."""
+    bags = 180 / 15
+    on_path = 3 * sum(_extra_enquiries(month) for month in (1, 2, 3))
+    return bags if ("sample bags 180" in LUMEN.budget.first_stage and "A sample bag costs 15 USD"
+                    in LUMEN.budget.case and bags == on_path) else None
+
+
 def _rounded_case():
     """The case's figures to the nearest 1,000 USD: each year's margin, the three years' margin
     and cost, year one's loss (and with the reserve spent) and the shortfall at the end of 2029."""
@@ -2065,18 +2074,19 @@ BUDGET_CLAIMS = {
         lambda: round(LUMEN.budget.new_money_per_year - _year_samples(2028) + _year_samples(2027)
                       + TRAINING + BUFFER_CHANNELS * (BUFFER_MONTHLY - BUFFER_PER_CHANNEL) * QUARTER)
         == 19464 and _year_samples(2028) == _year_samples(2029) == 1080,
-    "1 April 2027: stop if January to March bring at most 90 orders "
-    "and at most 6 enquiries (a plan on the case's path, 8 more orders and 2 more enquiries a month by "
-    "March, is stopped under 1 in 100, a straight climb to June's targets 7 in 100; one doing nothing "
-    "passes 2 in 3).":
+    "1 April 2027: stop if under 9 in 10 of the calendar's posts went out or under 12 sample bags "
+    "reached cafés, or if January to March bring at most 90 orders and at most 6 enquiries (the case's "
+    "path, 8 more orders and 2 more enquiries a month by March, stops under 1 in 100, a straight climb "
+    "to June's targets 7 in 100; one without effect passes 2 in 3).":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
         and [_pooled(metric, QUARTER)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and [_extra_orders(3), _extra_enquiries(3)] == [8, 2] == [_extra_orders_a_month(), _extra_leads()]
         and _extra_orders(2) < 8
         and _gate_chances()[0] < 1 / 100 and round(_straight_climb_odds()[0] * 100) == 7
-        and round(_gate_chances()[1] * 3) == 2 and f"{_gate_chances()[1]:.2f}" == "0.68",
+        and round(_gate_chances()[1] * 3) == 2 and f"{_gate_chances()[1]:.2f}" == "0.68"
+        and _sample_bags_by_march() == 12,
     "1 July 2027: go on only with at least 199 orders and at least 17 enquiries by June (the case's path "
-    "fails 18 times in 100, the straight climb 47; doing nothing passes under 1 in 100).":
+    "fails 18 times in 100, the straight climb 47; one without effect passes under 1 in 100).":
         lambda: all(map(_go_mark_is_chance_once_in_ten, JULY_MARKS))
         and round(_gate_chances()[2] * 100) == 18 and round(_straight_climb_odds()[1] * 100) == 47
         and _gate_chances()[3] < 1 / 100 and round(_gate_chances()[4] * 100) == 81,

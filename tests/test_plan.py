@@ -1390,12 +1390,10 @@ STAGED_ASK = {"first_stage": "January to March 2027, then the April report decid
 
 
 def _staged(**changes):
-    """Lumen's plan with its staged ask written (STAGED_ASK) and its case without the first stage's
-    figure (which `_check_written_amounts` compares), then `changes` to its budget."""
+    """Lumen's plan with its staged ask written (STAGED_ASK), then `changes` to its budget."""
     lumen = plan.example_plan()
-    case = lumen.budget.case.replace("The first stage's 6,724", "The first stage's cost")
     return dataclasses.replace(lumen, budget=dataclasses.replace(
-        lumen.budget, **{**STAGED_ASK, "case": case, **changes}))
+        lumen.budget, **{**STAGED_ASK, **changes}))
 
 
 def _budget_issues(a_plan):

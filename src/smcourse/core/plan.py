@@ -3538,14 +3538,15 @@ def example_plan() -> Plan:
                                   "a training day 2,475 (trainer; 8 hours each for the 4 who "
                                   "hold looks), 42 more to bill Buffer monthly, not yearly",
                       first_stage_cost=6686, hours_today=35, new_money_per_year=17037,
-                      go_no_go="1 April 2027: stop if "
-                               "January to March bring at most 90 orders and at most 6 enquiries "
-                               "(a plan on the case's path, 8 more orders and 2 more enquiries a "
-                               "month by March, is stopped under 1 in 100, a straight climb to "
-                               "June's targets 7 in 100; one doing nothing passes 2 in 3).\n"
+                      go_no_go="1 April 2027: stop if under 9 in 10 of the calendar's posts "
+                               "went out or under 12 sample bags reached cafés, or if January to "
+                               "March bring at most 90 orders and at most 6 enquiries (the case's "
+                               "path, 8 more orders and 2 more enquiries a month by March, stops "
+                               "under 1 in 100, a straight climb to June's targets 7 in 100; one "
+                               "without effect passes 2 in 3).\n"
                                "1 July 2027: go on only with at least 199 orders and at least 17 "
                                "enquiries by June (the case's path fails 18 times in 100, the "
-                               "straight climb 47; doing nothing passes under 1 in 100).",
+                               "straight climb 47; one without effect passes under 1 in 100).",
                       payback="2027's cash: 19,464 USD, with the training day. Loses 24,000 in "
                               "2027, 28,000 short at "
                               "2029's end, pays back October 2031 if 35 hours are spent today "
