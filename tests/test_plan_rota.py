@@ -2,11 +2,15 @@
 "07.00", "07:00", shifts on the inbox as continuous cover, counts of minutes or looks no times;
 the checks, the costing and the staff sheet read them alike. Lumen's plan (staffed 07:00 to 19:30
 every day, a 4-hour promise) is the plan each rota is tried on."""
+import dataclasses
+
+import pandas as pd
 import pytest
 from capstone_reference import reference_plan
 
 from smcourse.core import plan
-from smcourse.core.plan_export import staff_markdown
+from smcourse.core.plan_export import staff_html, staff_markdown, to_html, to_markdown
+from smcourse.core.plan_import import inbox_waits
 
 
 @pytest.mark.parametrize(("text", "looks", "shifts"), [
@@ -111,3 +115,124 @@ def test_the_staff_sheet_writes_the_times_the_checks_read():
     assert "| Mon | Sam at 07:00 and 11:00, Jo 15:00-19:30 |" in rows
     assert ("| Tue | Sam (2 looks a day): a look at least every 4 hours from 07:00 to 19:30 (4 a "
             "day) |") in rows
+
+
+# --- staffed days read from the rota, wherever the closed days fall ------------------------------
+
+@pytest.fixture(scope="module")
+def bakery(tmp_path_factory):
+    return reference_plan(tmp_path_factory.mktemp("bakery"))
+
+
+def _staffed_on(a_plan, days, count=None):
+    """`a_plan` with its inbox staffed on `days` (Priya the first three, Ollie the rest) and
+    `count` days a week (len(days) unless given)."""
+    rota = {day: "Priya" if number < 3 else "Ollie" for number, day in enumerate(days)}
+    return dataclasses.replace(a_plan, community=dataclasses.replace(
+        a_plan.community, days=len(days) if count is None else count, rota=rota))
+
+
+MON_FRI, WED_SUN = ("Mon", "Tue", "Wed", "Thu", "Fri"), ("Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def test_a_cafe_closed_on_monday_and_tuesday_passes_where_a_monday_to_friday_one_does(bakery):
+    """Five staffed days are five staffed days whichever they are: a Wed–Sun rota is told nothing
+    a Mon–Fri one is not (before, its Monday and Tuesday were empty and its weekend unread)."""
+    weekdays, weekend = _staffed_on(bakery, MON_FRI), _staffed_on(bakery, WED_SUN)
+    assert plan.staffed_days(weekend.community) == WED_SUN
+    assert [i for i in plan.check(weekend) if i.level == "fix"] == []
+    assert [(i.where, i.message) for i in plan.check(weekend)] == [
+        (i.where, i.message) for i in plan.check(weekdays)]
+    assert plan.looks_held(weekend.community) == plan.looks_held(weekdays.community) == {
+        "Priya": 3, "Ollie": 2}
+
+
+def test_a_rota_naming_fewer_days_than_the_inbox_is_staffed_names_the_days_it_found(bakery):
+    short = _staffed_on(bakery, MON_FRI, count=6)
+    assert [i.message for i in plan.check(short) if i.where == "community.rota"] == [
+        "The rota names who answers on 5 days (Mon, Tue, Wed, Thu, Fri), but the inbox is staffed "
+        "6 days a week: name who answers on each staffed day and leave the closed days blank, or "
+        "give the number of days the rota covers (Community: days)."]
+    assert [i.where for i in plan.check(_staffed_on(bakery, MON_FRI)) if i.level == "fix"] == []
+
+
+def test_an_empty_rota_is_read_as_the_first_days_of_the_week():
+    lumen = plan.example_plan()
+    lumen.community.days, lumen.community.rota = 3, {}
+    assert plan.staffed_days(lumen.community) == ("Mon", "Tue", "Wed")
+    assert [i.message for i in plan.check(lumen) if i.where == "community.rota"] == [
+        "Nobody is on the rota on Mon, Tue, Wed, though the inbox is staffed 3 days a week: name "
+        "who answers."]
+
+
+@pytest.mark.parametrize(("days", "unread"), [
+    (("Mon", "Tue", "Thu", "Fri", "Sat"), None),  # closed Wed and Sun: 24 hours and a night each
+    (("Mon", "Fri"), "from Mon at 16:00 to the next Fri at 07:00, 87 hours"),
+    (("Sat", "Sun"), "from Sun at 16:00 to the next Sat at 07:00, 135 hours"),
+])
+def test_the_longest_run_of_closed_days_is_the_gap_wherever_it_falls(bakery, days, unread):
+    messages = [i.message for i in plan.check(_staffed_on(bakery, days))
+                if i.where == "community.days"]
+    assert messages == ([] if unread is None else [
+        f"Staffed {len(days)} days a week, the inbox goes unread {unread}: longer than any "
+        "response promise may be (72 hours). Staff it on more days, or for longer hours."])
+
+
+def test_the_exports_list_the_days_the_rota_staffs(bakery):
+    weekend = _staffed_on(bakery, WED_SUN)
+    rows = [row for row in staff_markdown(weekend).splitlines() if row.startswith("| ")]
+    assert rows[:3] == [
+        "| Day | On the inbox, and when they look |",
+        "| Wed–Fri | Priya: a look at least every 4 hours from 07:00 to 16:00 (3 a day) |",
+        "| Sat–Sun | Ollie: a look at least every 4 hours from 07:00 to 16:00 (3 a day) |"]
+    sheet = staff_html(weekend)
+    assert "<td>Wed–Fri</td>" in sheet and "<td>Sat–Sun</td>" in sheet and "<td>Mon" not in sheet
+    assert "- **Rota**: Wed: Priya; Thu: Priya; Fri: Priya; Sat: Ollie; Sun: Ollie" in \
+        to_markdown(weekend).splitlines()
+    assert "Wed: Priya; Thu: Priya; Fri: Priya; Sat: Ollie; Sun: Ollie" in to_html(weekend)
+
+
+def test_a_closed_day_between_two_alike_ends_a_run_of_the_rota_table(bakery):
+    split = _staffed_on(bakery, ("Mon", "Tue", "Thu", "Fri", "Sat"))
+    split.community.rota = dict.fromkeys(split.community.rota, "Priya")
+    assert [row.split(" | ")[0] for row in staff_markdown(split).splitlines()
+            if row.startswith("| ") and "Priya:" in row] == ["| Mon–Tue", "| Thu–Sat"]
+
+
+def test_replayed_arrivals_wait_for_the_next_staffed_day_the_rota_names(bakery):
+    """A message at 08:00 on a Monday (2026-11-30) to a café staffed Wed–Sun waits for Wednesday's
+    first look at 07:00, 47 hours; one at 08:00 on that Wednesday for the look at 11:00."""
+    weekend = _staffed_on(bakery, WED_SUN)
+    arrivals = pd.Series(pd.to_datetime(["2026-11-30 08:00", "2026-12-02 08:00"]))
+    assert list(inbox_waits(arrivals, weekend.community, 4)) == [47.0, 3.0]
+
+
+# --- fewer messages than posts: advice, and the noise floor's n is the plan's own ---------------
+
+def test_fewer_messages_than_posts_is_a_consider_and_fails_nothing(bakery):
+    quiet = dataclasses.replace(bakery, community=dataclasses.replace(
+        bakery.community, messages_per_week=4, dms_per_week=2))
+    assert [i for i in plan.check(quiet) if i not in plan.check(bakery)] == [plan.Issue(
+        "community", "consider",
+        "6 messages a week (comments and direct messages) for 7.2 posts a week is fewer than one a "
+        "post (Lumen's posts drew about one comment each): check the count against your inbox, or "
+        "expect the inbox to grow, and its hours with it.", "community.messages_per_week")]
+    silent = dataclasses.replace(quiet, community=dataclasses.replace(
+        quiet.community, messages_per_week=0, dms_per_week=0))
+    assert [i.level for i in plan.check(silent) if i.where == "community.messages_per_week"] == [
+        "fix"]  # none at all is a field left blank, not a quiet account
+
+
+def test_the_noise_floor_and_the_inbox_cap_count_the_plan_s_own_messages_not_its_posts(bakery):
+    """Six messages a week for 7.2 posts: the response time's chance spread is over the six (26
+    a month), and a rate of questions is out of six a week, whatever one a post would give."""
+    quiet = dataclasses.replace(bakery, community=dataclasses.replace(
+        bakery.community, messages_per_week=4, dms_per_week=2))
+    wait = next(o for o in quiet.objectives if o.metric == "response_time")
+    answered = next(o for o in quiet.objectives if o.metric == "questions_answered")
+    spread, how = plan.chance_spread(wait, quiet)
+    messages = 6 * (plan.WEEKS_A_MONTH if wait.period() == "month" else 1)
+    assert spread == pytest.approx(plan.MEDIAN_WAIT_SPREAD * 20 / messages ** 0.5)
+    assert f"over {messages:,.0f} messages a {wait.period()}" in how
+    weeks = plan.WEEKS_A_MONTH if answered.period() == "month" else 1
+    assert plan.rate_base(answered, quiet) == ("questions", pytest.approx(6 * weeks))

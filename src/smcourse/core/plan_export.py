@@ -61,6 +61,7 @@ from smcourse.core.plan import (
     person_loads,
     read_rota_day,
     splits_hours,
+    staffed_days,
 )
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
@@ -885,12 +886,14 @@ def _looks_a_day(team: Community, promise: float) -> int:
 
 
 def _rota_rows(plan: Plan) -> list[tuple[str, str]]:
-    """The rota a row per run of days with the same shift: "Mon–Tue", then "Wed–Fri"..."""
-    days = WEEKDAYS[:plan.community.days]
+    """The rota a row per run of staffed days in a row with the same shift: "Mon–Tue", then
+    "Wed–Fri"... (a closed day between two ends the run)."""
+    days = staffed_days(plan.community)
     shifts = [_shift(plan, plan.community.rota.get(day, "")) for day in days]
     rows, first = [], 0
     for last, shift in enumerate(shifts):
-        if last + 1 == len(shifts) or shifts[last + 1] != shift:
+        if last + 1 == len(shifts) or shifts[last + 1] != shift \
+                or WEEKDAYS.index(days[last + 1]) != WEEKDAYS.index(days[last]) + 1:
             rows.append((days[first] if first == last else f"{days[first]}–{days[last]}", shift))
             first = last + 1
     return rows

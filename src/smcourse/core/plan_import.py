@@ -32,7 +32,7 @@ import pandas as pd
 
 from smcourse.core import metrics
 from smcourse.core.errors import SmcourseError
-from smcourse.core.plan import Community, Plan, parse_clock
+from smcourse.core.plan import WEEKDAYS, Community, Plan, parse_clock, staffed_days
 
 NEEDED = ("impressions", "likes", "comments", "shares")
 OPTIONAL = ("published_at", "clicks", "reach")
@@ -178,7 +178,7 @@ def _outside(table: pd.DataFrame, column: str, spell: tuple[str, str]) -> pd.Dat
 
 def inbox_waits(arrivals: pd.Series, team: Community, promise: float) -> pd.Series:
     """Hours each message would wait for the first look through the inbox if `team` staffed it:
-    on the first `team.days` days of each week (Monday first), a look every `promise` hours from
+    on its staffed days (`staffed_days`) of each week, a look every `promise` hours from
     opening, as `Community.hours_needed` counts them; messages after the last look of the day
     wait for the next staffed morning. `arrivals` are local clock times."""
     opens, closes = parse_clock(team.opens), parse_clock(team.closes)
@@ -188,7 +188,7 @@ def inbox_waits(arrivals: pd.Series, team: Community, promise: float) -> pd.Seri
                               "a promise above 0 hours before arrivals can be replayed.")
     local = _local(arrivals)
     days = pd.date_range(local.min().normalize(), local.max().normalize() + pd.Timedelta(days=8))
-    staffed = days[days.day_of_week < team.days]
+    staffed = days[days.day_of_week.isin([WEEKDAYS.index(day) for day in staffed_days(team)])]
     offsets = [opens + number * promise for number in range(math.ceil((closes - opens) / promise))]
     looks = np.sort(np.concatenate([(staffed + pd.Timedelta(hours=hour)).to_numpy()
                                     for hour in offsets]))

@@ -422,8 +422,8 @@ class PlanBuilder:
                   "dms_per_week": "Direct messages a week", "minutes_per_reply": "Minutes a reply",
                   "deputy": "Cover"}
         return w.VBox([*(_row(labels[name], box) for name, box in self.community.items()),
-                       w.HTML("<b>Rota</b>: who answers on each staffed day (the first days of "
-                              "the week, Monday first) and when they look, as “Priya at 07:00 and "
+                       w.HTML("<b>Rota</b>: who answers on each staffed day (leave the days "
+                              "the inbox is closed blank) and when they look, as “Priya at 07:00 and "
                               "11:00, Jo at 15:00” (9am, 3 pm and 07.00 read too), or a shift on the "
                               "inbox, as “Jo 07:00 to 16:00”"),
                        *(_row(day, box) for day, box in self.rota.items()),
