@@ -2224,7 +2224,7 @@ def _check_what_is_new(budget: Budget):
 # An amount written in the staged ask, the case or the surge pricing beside the word that names its
 # field: a reserve, contingency or sum set aside is `contingency`; the first stage's cost or new
 # money is `first_stage_cost` ("a 16,000 USD reserve", "a reserve of 16,000", "the 16,000 set
-# aside", "the first stage's 6,724", "6,724 of new money" in the first stage).
+# aside", "the first stage's 6,686", "6,686 of new money" in the first stage).
 AMOUNT = r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 CURRENCY_WORD = r"(?:\s*(?:[A-Z]{3}|[£$€]))?"
 WRITTEN_AMOUNTS = {
