@@ -801,8 +801,28 @@ def export(plan: Plan, path: Path) -> list[Path]:
 # ----------------------------------------------------------------------------------- staff sheet
 
 STAFF_WORDS = 60  # the most words a staff sheet gives a long text
-DUTY_WORDS = 100  # the most words it gives the night's and the crisis's duties, sentence by sentence
+DUTY_WORDS = 100  # the most words it gives the night's and the crisis's duties whole
+MOST_DUTY_WORDS = 160  # the most words a long text's duties take, its description left out
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
+# a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
+# capital letter, or at the end of the text; `_abbreviated` says which full stops end nothing
+SENTENCE_END = re.compile(r"([.!?])[”\"’)]*(?=\s+[“\"‘(]?[A-Z]|$)")
+# words whose full stop is read before a capitalised word ("e.g. Instagram", "9 a.m. Sam", "Dr.
+# Lee"); an abbreviation before a number ("U.S.C. 350f", "No. 5") never ends a sentence anyway
+ABBREVIATIONS = {"e.g", "i.e", "cf", "vs", "a.m", "p.m", "approx", "dept", "dr", "mr", "mrs", "ms",
+                 "mx", "prof", "st"}
+INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")  # "J", "U.S", "N.Y" (before their last full stop)
+SECTION_NUMBER = re.compile(r"(?:^|§\s?)\d+(?:\.\d+)*$")  # "§ 5", or a list's "1" opening it
+# what makes a sentence description rather than a duty: a cost, an assumption, a reason
+MONEY = re.compile(r"[$£€]\s?\d|\d\s?(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|INR|ZAR|SEK|NOK|DKK|SGD|"
+                   r"HKD|NGN|KES)\b")
+ASSUMED = re.compile(r"\bassum(?:e|ed|es|ption)s?\b", re.IGNORECASE)  # outside brackets
+REASON = re.compile(r"(?:So|Because|That is why|This is why)\b")  # at the sentence's start
+# who acts in a duty (besides the people the plan names), and the words of a rule
+ACTOR = re.compile(r"\b(?:we|founder|owner|head of \w+|leads?|managers?|supervisors?|baristas?|"
+                   r"approver|whoever|everyone|nobody|anyone|staff|employees?|creators?|person|people)\b",
+                   re.IGNORECASE)
+RULE = re.compile(r"\b(?:never|always|must|only|requires?|label(?:led|s)?)\b", re.IGNORECASE)
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 # a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"
@@ -833,7 +853,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
             ("Day", "On the inbox, and when they look"), _rota_rows(plan)),
-            [f"**Holidays and sickness**: {_brief(team.deputy, 70)}",
+            [f"**Holidays and sickness**: {_brief(team.deputy, 70, _people(plan))}",
              f"**Out of hours**: {_out_of_hours(plan)}",
              f"**Overnight alerts**: {_alerts(plan)}"]]),
         Section("answers", "Who answers what", [[
@@ -912,22 +932,69 @@ def _shift(plan: Plan, shift: str) -> str:
 
 
 def _sentences(text: str) -> list[str]:
-    """The sentences of `text`, its spacing tidied; [] when it is blank."""
-    return re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if text.strip() else []
+    """The sentences of `text`, its spacing tidied; [] when it is blank. A sentence ends at a
+    full stop, "!" or "?" before a space and a capital letter (or at the end), but not at a full
+    stop after an abbreviation ("e.g.", "a.m.", "U.S.C."), a single capital letter ("J.") or a
+    section number ("§ 5.", a list's "1.")."""
+    text = " ".join(text.split())
+    sentences, start = [], 0
+    for end in SENTENCE_END.finditer(text):
+        if end[1] == "." and _abbreviated(text[start:end.start()]):
+            continue
+        sentences.append(text[start:end.end()].strip())
+        start = end.end()
+    return [*sentences, text[start:]] if text[start:] else sentences
 
 
-def _brief(text: str, words: int = STAFF_WORDS) -> str:
-    """`text` as long as the sheet allows: its sentences while they fit in `words` words, else the
-    first sentence's clauses, else its first `words` words, a cut inside a sentence marked "…";
-    "not written yet." when it is blank."""
+def _abbreviated(before: str) -> bool:
+    """Whether a full stop after `before` closes an abbreviation, an initial or a section number
+    rather than a sentence."""
+    word = before.rsplit(" ", 1)[-1].lstrip("(“\"‘'[")
+    return (word.lower() in ABBREVIATIONS or bool(INITIALS.fullmatch(word))
+            or bool(SECTION_NUMBER.search(before)))
+
+
+def _brief(text: str, words: int = STAFF_WORDS, people: frozenset[str] = frozenset()) -> str:
+    """`text` as long as the sheet allows: whole when it fits in `words` words, else its duties
+    (`_is_duty`, `people` the plan's names) while they fit in `MOST_DUTY_WORDS`, its description left
+    out; else its opening sentences that fit in `words`, else the first sentence's clauses, else
+    its first `words` words, a cut inside a sentence marked "…"; "not written yet." when blank."""
     text = " ".join(text.split())
     if not text:
         return NOT_WRITTEN
-    if sentences := _fitting(_sentences(text), words):
-        return " ".join(sentences)
+    if len(text.split()) <= words:
+        return text
+    sentences = _sentences(text)
+    if duties := _within([s for s in sentences if _is_duty(s, people)], MOST_DUTY_WORDS):
+        return " ".join(duties)
+    if opening := _fitting(sentences, words):
+        return " ".join(opening)
     if clauses := _fitting(text.split("; "), words):
         return "; ".join(clauses).rstrip(".;") + "…"
     return " ".join(text.split()[:words]) + "…"
+
+
+def _is_duty(sentence: str, people: frozenset[str] = frozenset()) -> bool:
+    """Whether `sentence`, a whole one, says who does what (a role, "we", one of `people`) or is a
+    rule ("never", "must", a label), rather than description: a cost, an assumption or a reason
+    ("So…"). A run of words with no sentence end is no duty, to be cut where it passes the sheet's
+    words."""
+    aside_free = re.sub(r"\([^)]*\)", "", sentence)
+    if (not SENTENCE_END.search(sentence) or MONEY.search(sentence) or ASSUMED.search(aside_free)
+            or REASON.match(sentence)):
+        return False
+    named = any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in people)
+    return named or bool(ACTOR.search(sentence) or RULE.search(sentence))
+
+
+def _within(pieces: list[str], words: int) -> list[str]:
+    """`pieces` in order, each kept while all kept so far hold at most `words` words (one that
+    would pass it is left out, and the later ones still tried)."""
+    kept: list[str] = []
+    for piece in pieces:
+        if len(" ".join([*kept, piece]).split()) <= words:
+            kept.append(piece)
+    return kept
 
 
 def _fitting(pieces: list[str], words: int) -> list[str]:
@@ -940,10 +1007,15 @@ def _fitting(pieces: list[str], words: int) -> list[str]:
     return kept
 
 
-def _duties(sentences: list[str]) -> str:
-    """`sentences` while they fit in `DUTY_WORDS` words, else the first one cut; "" when none."""
-    return " ".join(_fitting(sentences, DUTY_WORDS)) or (
-        _brief(sentences[0], DUTY_WORDS) if sentences else "")
+def _duties(sentences: list[str], people: frozenset[str] = frozenset()) -> str:
+    """`sentences` as `_brief` keeps them in `DUTY_WORDS` words; "" when there are none."""
+    return _brief(" ".join(sentences), DUTY_WORDS, people) if sentences else ""
+
+
+def _people(plan: Plan) -> frozenset[str]:
+    """The names of the people the plan puts on the rota or gives a number to ring."""
+    return frozenset(re.findall(r"\b[A-Z][a-z]+\b", " ".join(
+        [*plan.community.rota.values(), *plan.community.contacts.values()])))
 
 
 def _desk_texts(plan: Plan) -> list[str]:
@@ -970,14 +1042,15 @@ def _out_of_hours(plan: Plan) -> str:
     """What happens while the inbox is closed: the night's sentences (`_night`), as many as fit."""
     if parse_clock(plan.community.opens) is None or parse_clock(plan.community.closes) is None:
         return NOT_WRITTEN
-    return _duties(_night(plan)) or ("none planned: messages wait for the first look, and the "
+    return _duties(_night(plan), _people(plan)) or ("none planned: messages wait for the first look, and the "
                                      "profiles should say so.")
 
 
 def _alerts(plan: Plan) -> str:
     """What reaches the on-call phone between the last look and the first: the sentences of who
     answers and the crisis escalation about an alert (`ALERT`)."""
-    return _duties([sentence for sentence in _desk_texts(plan) if ALERT.search(sentence)]) or (
+    return _duties([sentence for sentence in _desk_texts(plan) if ALERT.search(sentence)],
+                   _people(plan)) or (
         "none planned (Crisis: escalation, say what alerts the on-call phone between the last "
         "look and the first).")
 
@@ -1008,13 +1081,21 @@ def _voice_rules(voice: str) -> str:
 def _rota_duties(plan: Plan) -> list[str]:
     """What the people on the rota do in a crisis after the first telling (a surge rota, ringing
     the buyers): the crisis escalation's later sentences that name someone on the rota, whoever
-    holds a look or the inbox (`ROTA_WORDS`), other than the nights and the alerts."""
+    holds a look or the inbox (`ROTA_WORDS`), other than the nights and the alerts; and, after
+    the one about the surge, the budget's surge sentences that put people on the rota on shifts
+    at given times."""
     names = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values())))
     named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
     night = _night(plan)
-    return [sentence for sentence in _sentences(plan.crisis.escalation)[1:]
-            if named.search(sentence) and sentence not in night
-            and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
+    duties = [sentence for sentence in _sentences(plan.crisis.escalation)[1:]
+              if named.search(sentence) and sentence not in night
+              and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
+    people = re.compile(rf"\b(?:{'|'.join(sorted(names))})\b") if names else None
+    shifts = [sentence for sentence in _sentences(plan.budget.surge)
+              if people and people.search(sentence) and TIME_OF_DAY.search(sentence)]
+    surge = next((number + 1 for number, sentence in enumerate(duties)
+                  if re.search(r"\bsurge\b", sentence, re.IGNORECASE)), len(duties))
+    return [*duties[:surge], *shifts, *duties[surge:]]
 
 
 def _tell(plan: Plan) -> str:
@@ -1024,12 +1105,12 @@ def _tell(plan: Plan) -> str:
     return _brief(" ".join(
         sentence for number, sentence in enumerate(_sentences(plan.crisis.escalation))
         if number == 0 or not (sentence in elsewhere or ALERT.search(sentence)
-                               or CRISIS_MEANING.search(sentence))))
+                               or CRISIS_MEANING.search(sentence))), people=_people(plan))
 
 
 def _rota_part(plan: Plan) -> str:
     """The rota's part in a crisis (`_rota_duties`), as many sentences as fit."""
-    return _duties(_rota_duties(plan)) or (
+    return _duties(_rota_duties(plan), _people(plan)) or (
         "not written yet (Crisis: escalation, say what the people on the rota do after the first "
         "hour: who rings whom, who takes the inbox).")
 
