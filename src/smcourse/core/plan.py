@@ -308,6 +308,18 @@ NUDGED = Closeness(share=0.1, days=14, hours=1)  # a copy with its numbers nudge
 RESHAPED = Closeness(share=0.2, days=0, hours=0.5)
 
 
+def unit_for(count: float, unit: str) -> str:
+    """`unit` as a count of `count` takes it: its counted word singular for exactly 1 ("order a
+    month", "staffed hour", "point of the plan"), else as written ("orders a month")."""
+    if count != 1:
+        return unit
+    counted, rest = re.fullmatch(r"(.*?)(\s+(?:a|an|per|each|every|of|from)\b.*)?", unit).groups()
+    head, _, word = counted.rpartition(" ")
+    word = (word[:-3] + "y" if word.endswith("ies") else word[:-2] if re.search(r"(?:ch|sh|x|ss)es$", word)
+            else word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word)
+    return f"{head} {word}".lstrip() + (rest or "")
+
+
 @dataclass(frozen=True)
 class MetricSpec:
     """A course metric an objective can use, the range a target should fall in, and which way is
@@ -322,9 +334,8 @@ class MetricSpec:
     better: Literal["higher", "lower"] = "higher"
 
     def amount(self, value: float) -> str:
-        """`value` with its unit: "3% of impressions", "2 hours", "1 hour"."""
-        unit = "hour" if self.unit == "hours" and value == 1 else self.unit
-        return f"{value:g}{'' if unit.startswith('%') else ' '}{unit}"
+        """`value` with its unit: "3% of impressions", "2 hours", "1 hour", "1 order a month"."""
+        return f"{value:g}{'' if self.unit.startswith('%') else ' '}{unit_for(value, self.unit)}"
 
     def difference(self, value: float) -> str:
         """A spread or a change of `value` in the unit: in points for a rate ("0.1 points"), else as
@@ -1860,7 +1871,7 @@ def _check_rota_keeps(team: Community, promise: float, channel: str):
         yield _fix("community", "community.rota",
                    f"The rota cannot keep the {promise:g}-hour response promise made on {channel}: "
                    f"on {', '.join(late)} it leaves the inbox unread for more than {promise:g} "
-                   f"hours (on {late[0]} from {_clock(start)} to {_clock(end)}). Add looks, or "
+                   f"{unit_for(promise, 'hours')} (on {late[0]} from {_clock(start)} to {_clock(end)}). Add looks, or "
                    "promise what the rota keeps.")
 
 

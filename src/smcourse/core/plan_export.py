@@ -61,6 +61,7 @@ from smcourse.core.plan import (
     person_loads,
     read_rota_day,
     splits_hours,
+    unit_for,
 )
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
@@ -128,7 +129,8 @@ def _number(value: float) -> str:
 
 
 def _amount(value: float, unit: str) -> str:
-    return f"{_number(value)} {unit}"
+    """`value` in `unit`, as every amount is shown: "1,200 USD a year", "1 hour a week"."""
+    return f"{_number(value)} {unit_for(value, unit)}"
 
 
 def sections(plan: Plan) -> list[Section]:
@@ -170,11 +172,11 @@ def sections(plan: Plan) -> list[Section]:
         Section("calendar", f"8. Calendar: the first {CALENDAR_WEEKS} weeks", [_calendar_pointer(posts)]),
         Section("community", "9. Community management", [[
             f"**Who answers**: {team.who_answers}", f"**Escalation**: {team.escalation}",
-            f"**Staffed**: {team.days} days a week, {team.opens} to {team.closes}, "
-            f"{team.staffed_hours:g} inbox hours a week in all",
-            f"**Expected workload**: {team.messages_per_week:g} comments and "
-            f"{team.dms_per_week:g} direct messages a week, about {team.minutes_per_reply:g} "
-            "minutes each",
+            f"**Staffed**: {_amount(team.days, 'days a week')}, {team.opens} to {team.closes}, "
+            f"{_amount(team.staffed_hours, 'inbox hours a week')} in all",
+            f"**Expected workload**: {_amount(team.messages_per_week, 'comments')} and "
+            f"{_amount(team.dms_per_week, 'direct messages a week')}, about "
+            f"{_amount(team.minutes_per_reply, 'minutes each')}",
             f"**Rota**: {'; '.join(f'{day}: {team.rota[day]}' for day in WEEKDAYS if day in team.rota)}",
             f"**Cover**: {team.deputy}"]]),
         Section("crisis", "10. Crisis policy", [[
@@ -252,25 +254,25 @@ def cadence_text(channel: Channel) -> str:
 
 def _hours_by_person(plan: Plan) -> list[Block]:
     """Each person's week, when the plan splits its hours by person: their hours, the posts of
-    the channels they make, their looks on the rota and the hours left for the other work (not
-    split by person) and a busy week."""
+    the channels they make, their hours on the inbox by the rota (its looks and shifts) and the
+    hours left for the other work (not split by person) and a busy week."""
     if not splits_hours(plan):
         return []
     rows = [(name, "not given" if load.hours is None else f"{load.hours:g}", f"{load.posts:.1f}",
-             f"{load.look_hours:.1f} ({load.looks:g} looks)",
-             "–" if load.free() is None else f"{load.free():.1f}")
+             f"{load.look_hours:.1f}", "–" if load.free() is None else f"{load.free():.1f}")
             for name, load in person_loads(plan).items()]
-    return [f"**Hours by person**, a week: the posts of the channels each makes, their looks "
-            f"on the rota (sharing the {plan.community.staffed_hours:g} inbox hours), and what "
-            f"is left for the other work ({plan.budget.other_hours:g} hours) and a busy week.",
-            Table(("Person", "Hours", "Posts", "Looks", "Left for other work"), rows)]
+    return [f"**Hours by person**, a week: the posts of the channels each makes, their hours on "
+            f"the inbox by the rota (sharing the {_amount(plan.community.staffed_hours, 'inbox hours')}), "
+            f"and what is left for the other work ({_amount(plan.budget.other_hours, 'hours')}) and "
+            "a busy week.",
+            Table(("Person", "Hours", "Posts", "On the inbox", "Left for other work"), rows)]
 
 
 def _calendar_pointer(posts: list[Entry]) -> str:
     """Part 8 in one line: how many posts the calendar holds, and where it is listed."""
     if not posts:
         return "No posts planned yet."
-    return (f"{len(posts)} posts from {posts[0].day.isoformat()} to {posts[-1].day.isoformat()}, "
+    return (f"{_amount(len(posts), 'posts')} from {posts[0].day.isoformat()} to {posts[-1].day.isoformat()}, "
             "listed day by day in the annex at the end (and exported as CSV and iCalendar files).")
 
 
@@ -408,8 +410,8 @@ def _summary_risks(plan: Plan) -> list[str]:
     risks = [f"**The case rests on**: {day_text(plan.budget.rests_on.strip()) or NO_PREMISES}"]
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
-        risks.append(f"**Unfinished**: {len(fixes)} points of the plan are still open (listed "
-                     "under Still open, before the annex).")
+        risks.append(f"**Unfinished**: {_amount(len(fixes), 'points')} of the plan still open "
+                     "(listed under Still open, before the annex).")
     margins = []
     for objective in plan.objectives:
         baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
@@ -889,14 +891,15 @@ def _staffing_line(plan: Plan) -> str:
     if not team.window_hours() or team.window_hours() < 0:
         return (f"The staffed hours, “{team.opens}” to “{team.closes}”, are not two times of day, "
                 "the first the earlier: write them as 07:00 and 19:30 (Community: opens, closes).")
-    staffed = f"Staffed {team.days} days a week, {team.opens} to {team.closes}."
+    staffed = f"Staffed {_amount(team.days, 'days a week')}, {team.opens} to {team.closes}."
     if not promises:
         return f"{staffed} No response promise is written yet (Channels: answered within)."
     promise = min(promises.values())
-    return (f"{staffed} The fastest promise is {promise:g} staffed hours: look through every "
-            f"inbox at least every {promise:g} hours, {_looks_a_day(team, promise)} looks a day, "
-            f"{team.hours_needed(promise):.1f} of the {team.staffed_hours:g} inbox hours a week "
-            f"({CHECK_MINUTES}-minute looks, {team.minutes_per_reply:g} minutes a reply).")
+    return (f"{staffed} The fastest promise is {_amount(promise, 'staffed hours')}: look through "
+            f"every inbox at least every {_amount(promise, 'hours')}, "
+            f"{_amount(_looks_a_day(team, promise), 'looks a day')}, "
+            f"{team.hours_needed(promise):.1f} of the {_amount(team.staffed_hours, 'inbox hours a week')} "
+            f"({CHECK_MINUTES}-minute looks, {_amount(team.minutes_per_reply, 'minutes a reply')}).")
 
 
 def _looks_a_day(team: Community, promise: float) -> int:
@@ -927,7 +930,7 @@ def _shift(plan: Plan, shift: str) -> str:
     if read.has_times() or not promises or not team.window_hours() or team.window_hours() < 0:
         return read.text
     promise = min(promises.values())
-    return (f"{shift}: a look at least every {promise:g} hours from {team.opens} to {team.closes} "
+    return (f"{shift}: a look at least every {_amount(promise, 'hours')} from {team.opens} to {team.closes} "
             f"({_looks_a_day(team, promise)} a day)")
 
 
