@@ -1871,8 +1871,8 @@ def _check_rota_keeps(team: Community, promise: float, channel: str):
         yield _fix("community", "community.rota",
                    f"The rota cannot keep the {promise:g}-hour response promise made on {channel}: "
                    f"on {', '.join(late)} it leaves the inbox unread for more than {promise:g} "
-                   f"{unit_for(promise, 'hours')} (on {late[0]} from {_clock(start)} to {_clock(end)}). Add looks, or "
-                   "promise what the rota keeps.")
+                   f"{unit_for(promise, 'hours')} (on {late[0]} from {_clock(start)} to "
+                   f"{_clock(end)}). Add looks, or promise what the rota keeps.")
 
 
 def _clock(hours: float) -> str:
