@@ -272,8 +272,9 @@ def _calendar_pointer(posts: list[Entry]) -> str:
     """Part 8 in one line: how many posts the calendar holds, and where it is listed."""
     if not posts:
         return "No posts planned yet."
-    return (f"{_amount(len(posts), 'posts')} from {posts[0].day.isoformat()} to {posts[-1].day.isoformat()}, "
-            "listed day by day in the annex at the end (and exported as CSV and iCalendar files).")
+    return (f"{_amount(len(posts), 'posts')} from {posts[0].day.isoformat()} to "
+            f"{posts[-1].day.isoformat()}, listed day by day in the annex at the end (and exported "
+            "as CSV and iCalendar files).")
 
 
 def _long_cells_as_notes(parts: list[Section]) -> tuple[list[Section], list[Note]]:
@@ -802,8 +803,8 @@ def export(plan: Plan, path: Path) -> list[Path]:
 
 # ----------------------------------------------------------------------------------- staff sheet
 
-STAFF_WORDS = 60  # the most words a staff sheet gives a long text
-DUTY_WORDS = 100  # the most words it gives the night's and the crisis's duties whole
+STAFF_WORDS = 60  # the most words of a text the staff sheet gives whole; a longer one keeps its duties
+DUTY_WORDS = 100  # the same for the night's and the crisis's duties (`_duties`)
 MOST_DUTY_WORDS = 160  # the most words a long text's duties take, its description left out
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
 # a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
@@ -986,8 +987,12 @@ def _is_duty(sentence: str, people: frozenset[str] = frozenset()) -> bool:
     if (not SENTENCE_END.search(sentence) or MONEY.search(sentence) or ASSUMED.search(aside_free)
             or REASON.match(sentence)):
         return False
-    named = any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in people)
-    return named or bool(ACTOR.search(sentence) or RULE.search(sentence))
+    return _names(sentence, people) or bool(ACTOR.search(sentence) or RULE.search(sentence))
+
+
+def _names(sentence: str, people: frozenset[str]) -> bool:
+    """Whether `sentence` names one of `people`."""
+    return any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in people)
 
 
 def _within(pieces: list[str], words: int) -> list[str]:
@@ -1011,7 +1016,8 @@ def _fitting(pieces: list[str], words: int) -> list[str]:
 
 
 def _duties(sentences: list[str], people: frozenset[str] = frozenset()) -> str:
-    """`sentences` as `_brief` keeps them in `DUTY_WORDS` words; "" when there are none."""
+    """`sentences` whole when they fit in `DUTY_WORDS` words, else as `_brief` cuts them (their
+    duties kept); "" when there are none."""
     return _brief(" ".join(sentences), DUTY_WORDS, people) if sentences else ""
 
 
@@ -1045,8 +1051,8 @@ def _out_of_hours(plan: Plan) -> str:
     """What happens while the inbox is closed: the night's sentences (`_night`), as many as fit."""
     if parse_clock(plan.community.opens) is None or parse_clock(plan.community.closes) is None:
         return NOT_WRITTEN
-    return _duties(_night(plan), _people(plan)) or ("none planned: messages wait for the first look, and the "
-                                     "profiles should say so.")
+    return _duties(_night(plan), _people(plan)) or (
+        "none planned: messages wait for the first look, and the profiles should say so.")
 
 
 def _alerts(plan: Plan) -> str:
@@ -1085,17 +1091,16 @@ def _rota_duties(plan: Plan) -> list[str]:
     """What the people on the rota do in a crisis after the first telling (a surge rota, ringing
     the buyers): the crisis escalation's later sentences that name someone on the rota, whoever
     holds a look or the inbox (`ROTA_WORDS`), other than the nights and the alerts; and, after
-    the one about the surge, the budget's surge sentences that put people on the rota on shifts
-    at given times."""
+    the one about the surge, the budget's surge sentences that put the plan's people (`_people`) on
+    shifts at given times."""
     names = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values())))
     named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
     night = _night(plan)
     duties = [sentence for sentence in _sentences(plan.crisis.escalation)[1:]
               if named.search(sentence) and sentence not in night
               and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
-    people = re.compile(rf"\b(?:{'|'.join(sorted(names))})\b") if names else None
     shifts = [sentence for sentence in _sentences(plan.budget.surge)
-              if people and people.search(sentence) and TIME_OF_DAY.search(sentence)]
+              if _names(sentence, _people(plan)) and TIME_OF_DAY.search(sentence)]
     surge = next((number + 1 for number, sentence in enumerate(duties)
                   if re.search(r"\bsurge\b", sentence, re.IGNORECASE)), len(duties))
     return [*duties[:surge], *shifts, *duties[surge:]]
