@@ -1913,16 +1913,16 @@ PLAN_CLAIMS = {
         and TOOLS_2026 == 4 * BUFFER_PER_CHANNEL == 40 and LUMEN.budget.tools_per_month - TOOLS_2026 == 210
         and 210 * 12 == 2520,
     "When a lead is away, about 5 weeks a year (4 on holiday, 1 sick: Lumen's assumption), Jo takes their "
-    "looks and night checks on Thursday and Friday, and Lee, a barista, on their other days (both are "
-    "trained on the inbox; the rest rules set the split); the other lead holds the on-call "
-    "phone on the days they work and the head of marketing on the others.":
+    "looks and night checks on Thursday and Friday and Lee, a barista, on their other days (both are "
+    "trained on the inbox); the other lead holds the on-call phone on the days they work, the head of "
+    "marketing on the others.":
         lambda: [_jo_cover_days(lead) for lead in LEADS] == [["Thu", "Fri"], ["Thu", "Fri"]]
         and _nobody_spans_over_ten_hours() and _shortest_rest(_day_spans()) >= REST,
-    "So each keeps a whole day of rest in the week, as New York Labor Law section 161 requires of "
-    "restaurants and shops (New York State Department of Labor, Day of Rest): Jo Wednesday, the day her "
-    "night's rest leaves free when Ade is away, kept when Sam is so that it is fixed in advance; Lee "
-    "Thursday, a day he covers nobody (his café days are not in our records: Lumen's assumption is that "
-    "the café manager sets them around his cover).":
+    "Each keeps a whole day of rest a week, as New York Labor Law section 161 requires (New York State "
+    "Department of Labor, Day of Rest): Jo Wednesday, Lee Thursday. Because her night's rest leaves "
+    "Jo's Wednesday free when Ade is away, it is kept when Sam "
+    "is, so that it is fixed in advance; Lee covers nobody on Thursday (his café days are not in our "
+    "records: Lumen's assumption is that the café manager sets them around his cover).":
         lambda: _everyone_keeps_a_day_of_rest()
         and [_jo_fitting_days(lead) for lead in LEADS] == [["Wed", "Thu", "Fri"], ["Thu", "Fri"]]
         and [sorted(_working_days(lead)["Lee"], key=plan.WEEKDAYS.index) for lead in (*LEADS, "Jo")]

@@ -2145,10 +2145,11 @@ def test_a_count_with_a_baseline_of_zero_is_judged_as_one(tmp_path, target, pass
                                   target=target, spread="0", periods="1")
     assert _fixes_at(bakery, number) == ([] if passes else [(
         f"objectives[{number}].target",
-        f"The change objective {number} aims for ({target} orders a month) is within the noise: "
-        "Cake orders from social links moves by at least 1 orders a month (chance alone, √1 for a "
-        "count of 0; your spread says 0 orders a month) from one month to the next, so one month can "
-        "differ by 2 orders a month by chance. Aim further, or judge a mean over more months.")])
+        f"The change objective {number} aims for ({target} order{'s' * (target != '1')} a month) is "
+        "within the noise: Cake orders from social links moves by at least 1 order a month (chance "
+        "alone, √1 for a count of 0; your spread says 0 orders a month) from one month to the next, "
+        "so one month can differ by 2 orders a month by chance. Aim further, or judge a mean over "
+        "more months.")])
 
 
 @pytest.mark.parametrize("target, passes", [("1", False), ("2", True)])

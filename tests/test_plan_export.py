@@ -706,18 +706,17 @@ def test_a_plan_without_posts_has_no_annex():
 
 def test_hours_by_person_are_a_table_in_markdown_html_and_word():
     """Lumen's hours as its plan splits them: each person's hours, the posts of the channels they
-    own, their looks (the 10 inbox hours over the rota's 28 looks) and what is left for the other
-    work, which the plan does not split by person (not free: the head of marketing's 2.5 are
-    booked). A plan that does not split its hours has no table."""
+    own, their hours on the inbox (the 10 inbox hours over the rota's 28 looks) and what is left
+    for the other work, which the plan does not split by person (not free: the head of
+    marketing's 2.5 are booked). A plan that does not split its hours has no table."""
     lumen = plan.example_plan()
-    rows = [("Sam", "15", "6.9", "3.6 (10 looks)", "4.5"), ("Ade", "15", "8.8", "3.6 (10 looks)", "2.6"),
-            ("Jo", "5", "0.0", "2.9 (8 looks)", "2.1"),
-            ("Head of marketing", "4", "1.5", "0.0 (0 looks)", "2.5")]
+    rows = [("Sam", "15", "6.9", "3.6", "4.5"), ("Ade", "15", "8.8", "3.6", "2.6"),
+            ("Jo", "5", "0.0", "2.9", "2.1"), ("Head of marketing", "4", "1.5", "0.0", "2.5")]
     loads = plan.person_loads(lumen)
     assert [(name, loads[name].hours, round(loads[name].free(), 1)) for name in loads] == [
         (row[0], float(row[1]), float(row[4])) for row in rows]
     budget = plan_export.part_markdown(lumen, "budget")
-    header = ("Person", "Hours", "Posts", "Looks", "Left for other work")
+    header = ("Person", "Hours", "Posts", "On the inbox", "Left for other work")
     assert f"| {' | '.join(header)} |\n|---|---|---|---|---|\n" + "".join(
         f"| {' | '.join(row)} |\n" for row in rows) in budget
     page = to_html(lumen)
@@ -739,3 +738,43 @@ def test_the_numbers_to_ring_stay_on_the_staff_sheet_not_in_the_director_s_summa
     assert number in plan_export.staff_markdown(lumen)
     assert number not in plan_export.part_markdown(lumen, "summary")
     assert number not in plan_export.to_markdown(lumen)
+
+
+def test_a_shift_on_the_inbox_reads_as_its_hours_not_as_a_count_of_looks():
+    """A rota of shifts ("Jo 07:00 to 16:00") gives Jo every look, nine a day: her row says her
+    hours on the inbox, never the count of looks."""
+    lumen = plan.example_plan()
+    shifts = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, rota={day: "Jo 07:00 to 16:00" for day in plan.WEEKDAYS}))
+    jo = plan.person_loads(shifts)["Jo"]
+    assert jo.looks == 63 and jo.look_hours > 10
+    budget = plan_export.part_markdown(shifts, "budget")
+    assert f"| Jo | 5 | 0.0 | {jo.look_hours:.1f} |" in budget
+    assert not re.search(r"\d looks\)", budget) and "their hours on the inbox by the rota" in budget
+
+
+@pytest.mark.parametrize("count, unit, said", [
+    (1, "orders a month", "order a month"), (2, "orders a month", "orders a month"),
+    (1, "staffed hours", "staffed hour"), (0.5, "hours", "hours"), (1, "enquiries a week",
+                                                                  "enquiry a week"),
+    (1, "batches", "batch"), (1, "points of the plan", "point of the plan"),
+    (1, "USD a month", "USD a month"), (1, "% of impressions", "% of impressions")])
+def test_a_unit_is_singular_for_a_count_of_one(count, unit, said):
+    assert plan.unit_for(count, unit) == said
+
+
+def test_a_count_of_one_reads_in_the_singular_in_the_exports():
+    """An own metric's target of 1, a one-day week and a one-hour promise, as the document, the
+    plan's checks and the staff sheet say them."""
+    assert plan.MetricSpec("Orders", "orders a month", 0, 10, (), "").amount(1) == "1 order a month"
+    lumen = plan.example_plan()
+    one = dataclasses.replace(
+        lumen, community=dataclasses.replace(lumen.community, days=1, minutes_per_reply=1),
+        channels=[dataclasses.replace(c, response_hours="1") for c in lumen.channels])
+    document, sheet = to_markdown(one), plan_export.staff_markdown(one)
+    assert "**Staffed**: 1 day a week, 07:00 to 19:30" in document
+    assert "about 1 minute each" in document
+    assert ("Staffed 1 day a week, 07:00 to 19:30. The fastest promise is 1 staffed hour: look "
+            "through every inbox at least every 1 hour,") in sheet
+    assert not re.search(r"\b1 (?:days|hours|minutes|looks|points|posts|orders)\b",
+                         document + sheet)

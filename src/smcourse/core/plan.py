@@ -310,6 +310,18 @@ NUDGED = Closeness(share=0.1, days=14, hours=1)  # a copy with its numbers nudge
 RESHAPED = Closeness(share=0.2, days=0, hours=0.5)
 
 
+def unit_for(count: float, unit: str) -> str:
+    """`unit` as a count of `count` takes it: its counted word singular for exactly 1 ("order a
+    month", "staffed hour", "point of the plan"), else as written ("orders a month")."""
+    if count != 1:
+        return unit
+    counted, rest = re.fullmatch(r"(.*?)(\s+(?:a|an|per|each|every|of|from)\b.*)?", unit).groups()
+    head, _, word = counted.rpartition(" ")
+    word = (word[:-3] + "y" if word.endswith("ies") else word[:-2] if re.search(r"(?:ch|sh|x|ss)es$", word)
+            else word[:-1] if word.endswith("s") and not word.endswith(("ss", "us", "is")) else word)
+    return f"{head} {word}".lstrip() + (rest or "")
+
+
 @dataclass(frozen=True)
 class MetricSpec:
     """A course metric an objective can use, the range a target should fall in, and which way is
@@ -324,9 +336,8 @@ class MetricSpec:
     better: Literal["higher", "lower"] = "higher"
 
     def amount(self, value: float) -> str:
-        """`value` with its unit: "3% of impressions", "2 hours", "1 hour"."""
-        unit = "hour" if self.unit == "hours" and value == 1 else self.unit
-        return f"{value:g}{'' if unit.startswith('%') else ' '}{unit}"
+        """`value` with its unit: "3% of impressions", "2 hours", "1 hour", "1 order a month"."""
+        return f"{value:g}{'' if self.unit.startswith('%') else ' '}{unit_for(value, self.unit)}"
 
     def difference(self, value: float) -> str:
         """A spread or a change of `value` in the unit: in points for a rate ("0.1 points"), else as
@@ -1817,11 +1828,13 @@ def _check_cover(team: Community, plan: Plan):
     days = staffed_days(team)
     if days and not any(team.rota.get(day, "").strip() for day in days):
         yield _fix("community", "community.rota", f"Nobody is on the rota on {', '.join(days)}, "
-                   f"though the inbox is staffed {team.days} days a week: name who answers.")
+                   f"though the inbox is staffed {team.days} {unit_for(team.days, 'days a week')}: "
+                   "name who answers.")
     elif days and len(days) != team.days and 1 <= team.days <= 7:
         yield _fix("community", "community.rota",
-                   f"The rota names who answers on {len(days)} day{'s' * (len(days) > 1)} "
-                   f"({', '.join(days)}), but the inbox is staffed {team.days} days a week: name "
+                   f"The rota names who answers on {len(days)} {unit_for(len(days), 'days')} "
+                   f"({', '.join(days)}), but the inbox is staffed {team.days} "
+                   f"{unit_for(team.days, 'days a week')}: name "
                    "who answers on each staffed day and leave the closed days blank, or give the "
                    "number of days the rota covers (Community: days).")
     if team.days and (reason := _unwritten(team.deputy, plan, 1)):
@@ -1891,8 +1904,8 @@ def _check_rota_keeps(team: Community, promise: float, channel: str):
         yield _fix("community", "community.rota",
                    f"The rota cannot keep the {promise:g}-hour response promise made on {channel}: "
                    f"on {', '.join(late)} it leaves the inbox unread for more than {promise:g} "
-                   f"hours (on {late[0]} from {_clock(start)} to {_clock(end)}). Add looks, or "
-                   "promise what the rota keeps.")
+                   f"{unit_for(promise, 'hours')} (on {late[0]} from {_clock(start)} to "
+                   f"{_clock(end)}). Add looks, or promise what the rota keeps.")
 
 
 def _clock(hours: float) -> str:
@@ -3359,16 +3372,17 @@ def example_plan() -> Plan:
                       "approver": "555-0117 (founder), 555-0123 (head of marketing)",
                       "cover": "555-0160 (Jo), 555-0175 (Lee)"},
             deputy="When a lead is away, about 5 weeks a year (4 on holiday, 1 sick: Lumen's "
-                   "assumption), Jo takes their looks and night checks on Thursday and Friday, "
-                   "and Lee, a barista, on their other days (both are trained on the inbox; the "
-                   "rest rules set the split); the other lead holds the on-call "
-                   "phone on the days they work and the head of marketing on the others. "
-                   "So each keeps a whole day of rest in the week, as New York Labor Law "
-                   "section 161 requires of restaurants and shops (New York State Department "
-                   "of Labor, Day of Rest): Jo Wednesday, the day her night's rest leaves free "
-                   "when Ade is away, kept when Sam is so that it is fixed in advance; Lee "
-                   "Thursday, a day he covers nobody (his café days are not in our records: "
-                   "Lumen's assumption is that the café manager sets them around his cover). "
+                   "assumption), Jo takes their looks and night checks on Thursday and Friday "
+                   "and Lee, a barista, on their other days (both are trained on the inbox); "
+                   "the other lead holds the on-call phone on the days they work, the head of "
+                   "marketing on the others. "
+                   "Each keeps a whole day of rest a week, as New York Labor Law section 161 "
+                   "requires (New York State Department of Labor, Day of Rest): Jo Wednesday, "
+                   "Lee Thursday. Because her night's "
+                   "rest leaves Jo's Wednesday free when Ade is away, it is kept when Sam is, "
+                   "so that it is fixed in advance; Lee covers nobody on Thursday (his café "
+                   "days are not in our records: Lumen's assumption is that the café manager "
+                   "sets them around his cover). "
                    "Before "
                    "a holiday the lead makes the posts ahead and queues them in Buffer; in a "
                    "sick week only what is queued goes out. Lee "

@@ -62,6 +62,7 @@ from smcourse.core.plan import (
     read_rota_day,
     splits_hours,
     staffed_days,
+    unit_for,
 )
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
@@ -129,7 +130,8 @@ def _number(value: float) -> str:
 
 
 def _amount(value: float, unit: str) -> str:
-    return f"{_number(value)} {unit}"
+    """`value` in `unit`, as every amount is shown: "1,200 USD a year", "1 hour a week"."""
+    return f"{_number(value)} {unit_for(value, unit)}"
 
 
 def sections(plan: Plan) -> list[Section]:
@@ -171,11 +173,11 @@ def sections(plan: Plan) -> list[Section]:
         Section("calendar", f"8. Calendar: the first {CALENDAR_WEEKS} weeks", [_calendar_pointer(posts)]),
         Section("community", "9. Community management", [[
             f"**Who answers**: {team.who_answers}", f"**Escalation**: {team.escalation}",
-            f"**Staffed**: {team.days} days a week, {team.opens} to {team.closes}, "
-            f"{team.staffed_hours:g} inbox hours a week in all",
-            f"**Expected workload**: {team.messages_per_week:g} comments and "
-            f"{team.dms_per_week:g} direct messages a week, about {team.minutes_per_reply:g} "
-            "minutes each",
+            f"**Staffed**: {_amount(team.days, 'days a week')}, {team.opens} to {team.closes}, "
+            f"{_amount(team.staffed_hours, 'inbox hours a week')} in all",
+            f"**Expected workload**: {_amount(team.messages_per_week, 'comments')} and "
+            f"{_amount(team.dms_per_week, 'direct messages a week')}, about "
+            f"{_amount(team.minutes_per_reply, 'minutes each')}",
             f"**Rota**: {'; '.join(f'{day}: {team.rota[day]}' for day in WEEKDAYS if day in team.rota)}",
             f"**Cover**: {team.deputy}"]]),
         Section("crisis", "10. Crisis policy", [[
@@ -253,26 +255,27 @@ def cadence_text(channel: Channel) -> str:
 
 def _hours_by_person(plan: Plan) -> list[Block]:
     """Each person's week, when the plan splits its hours by person: their hours, the posts of
-    the channels they make, their looks on the rota and the hours left for the other work (not
-    split by person) and a busy week."""
+    the channels they make, their hours on the inbox by the rota (its looks and shifts) and the
+    hours left for the other work (not split by person) and a busy week."""
     if not splits_hours(plan):
         return []
     rows = [(name, "not given" if load.hours is None else f"{load.hours:g}", f"{load.posts:.1f}",
-             f"{load.look_hours:.1f} ({load.looks:g} looks)",
-             "–" if load.free() is None else f"{load.free():.1f}")
+             f"{load.look_hours:.1f}", "–" if load.free() is None else f"{load.free():.1f}")
             for name, load in person_loads(plan).items()]
-    return [f"**Hours by person**, a week: the posts of the channels each makes, their looks "
-            f"on the rota (sharing the {plan.community.staffed_hours:g} inbox hours), and what "
-            f"is left for the other work ({plan.budget.other_hours:g} hours) and a busy week.",
-            Table(("Person", "Hours", "Posts", "Looks", "Left for other work"), rows)]
+    return [f"**Hours by person**, a week: the posts of the channels each makes, their hours on "
+            f"the inbox by the rota (sharing the {_amount(plan.community.staffed_hours, 'inbox hours')}), "
+            f"and what is left for the other work ({_amount(plan.budget.other_hours, 'hours')}) and "
+            "a busy week.",
+            Table(("Person", "Hours", "Posts", "On the inbox", "Left for other work"), rows)]
 
 
 def _calendar_pointer(posts: list[Entry]) -> str:
     """Part 8 in one line: how many posts the calendar holds, and where it is listed."""
     if not posts:
         return "No posts planned yet."
-    return (f"{len(posts)} posts from {posts[0].day.isoformat()} to {posts[-1].day.isoformat()}, "
-            "listed day by day in the annex at the end (and exported as CSV and iCalendar files).")
+    return (f"{_amount(len(posts), 'posts')} from {posts[0].day.isoformat()} to "
+            f"{posts[-1].day.isoformat()}, listed day by day in the annex at the end (and exported "
+            "as CSV and iCalendar files).")
 
 
 def _long_cells_as_notes(parts: list[Section]) -> tuple[list[Section], list[Note]]:
@@ -409,8 +412,8 @@ def _summary_risks(plan: Plan) -> list[str]:
     risks = [f"**The case rests on**: {day_text(plan.budget.rests_on.strip()) or NO_PREMISES}"]
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
-        risks.append(f"**Unfinished**: {len(fixes)} points of the plan are still open (listed "
-                     "under Still open, before the annex).")
+        risks.append(f"**Unfinished**: {_amount(len(fixes), 'points')} of the plan still open "
+                     "(listed under Still open, before the annex).")
     margins = []
     for objective in plan.objectives:
         baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
@@ -801,9 +804,29 @@ def export(plan: Plan, path: Path) -> list[Path]:
 
 # ----------------------------------------------------------------------------------- staff sheet
 
-STAFF_WORDS = 60  # the most words a staff sheet gives a long text
-DUTY_WORDS = 100  # the most words it gives the night's and the crisis's duties, sentence by sentence
+STAFF_WORDS = 60  # the most words of a text the staff sheet gives whole; a longer one keeps its duties
+DUTY_WORDS = 100  # the same for the night's and the crisis's duties (`_duties`)
+MOST_DUTY_WORDS = 160  # the most words a long text's duties take, its description left out
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
+# a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
+# capital letter, or at the end of the text; `_abbreviated` says which full stops end nothing
+SENTENCE_END = re.compile(r"([.!?])[”\"’)]*(?=\s+[“\"‘(]?[A-Z]|$)")
+# words whose full stop is read before a capitalised word ("e.g. Instagram", "9 a.m. Sam", "Dr.
+# Lee"); an abbreviation before a number ("U.S.C. 350f", "No. 5") never ends a sentence anyway
+ABBREVIATIONS = {"e.g", "i.e", "cf", "vs", "a.m", "p.m", "approx", "dept", "dr", "mr", "mrs", "ms",
+                 "mx", "prof", "st"}
+INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")  # "J", "U.S", "N.Y" (before their last full stop)
+SECTION_NUMBER = re.compile(r"(?:^|§\s?)\d+(?:\.\d+)*$")  # "§ 5", or a list's "1" opening it
+# what makes a sentence description rather than a duty: a cost, an assumption, a reason
+MONEY = re.compile(r"[$£€]\s?\d|\d\s?(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|INR|ZAR|SEK|NOK|DKK|SGD|"
+                   r"HKD|NGN|KES)\b")
+ASSUMED = re.compile(r"\bassum(?:e|ed|es|ption)s?\b", re.IGNORECASE)  # outside brackets
+REASON = re.compile(r"(?:So|Because|That is why|This is why)\b")  # at the sentence's start
+# who acts in a duty (besides the people the plan names), and the words of a rule
+ACTOR = re.compile(r"\b(?:we|founder|owner|head of \w+|leads?|managers?|supervisors?|baristas?|"
+                   r"approver|whoever|everyone|nobody|anyone|staff|employees?|creators?|person|people)\b",
+                   re.IGNORECASE)
+RULE = re.compile(r"\b(?:never|always|must|only|requires?|label(?:led|s)?)\b", re.IGNORECASE)
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 # a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"
@@ -834,7 +857,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
             ("Day", "On the inbox, and when they look"), _rota_rows(plan)),
-            [f"**Holidays and sickness**: {_brief(team.deputy, 70)}",
+            [f"**Holidays and sickness**: {_brief(team.deputy, 70, _people(plan))}",
              f"**Out of hours**: {_out_of_hours(plan)}",
              f"**Overnight alerts**: {_alerts(plan)}"]]),
         Section("answers", "Who answers what", [[
@@ -870,14 +893,15 @@ def _staffing_line(plan: Plan) -> str:
     if not team.window_hours() or team.window_hours() < 0:
         return (f"The staffed hours, “{team.opens}” to “{team.closes}”, are not two times of day, "
                 "the first the earlier: write them as 07:00 and 19:30 (Community: opens, closes).")
-    staffed = f"Staffed {team.days} days a week, {team.opens} to {team.closes}."
+    staffed = f"Staffed {_amount(team.days, 'days a week')}, {team.opens} to {team.closes}."
     if not promises:
         return f"{staffed} No response promise is written yet (Channels: answered within)."
     promise = min(promises.values())
-    return (f"{staffed} The fastest promise is {promise:g} staffed hours: look through every "
-            f"inbox at least every {promise:g} hours, {_looks_a_day(team, promise)} looks a day, "
-            f"{team.hours_needed(promise):.1f} of the {team.staffed_hours:g} inbox hours a week "
-            f"({CHECK_MINUTES}-minute looks, {team.minutes_per_reply:g} minutes a reply).")
+    return (f"{staffed} The fastest promise is {_amount(promise, 'staffed hours')}: look through "
+            f"every inbox at least every {_amount(promise, 'hours')}, "
+            f"{_amount(_looks_a_day(team, promise), 'looks a day')}, "
+            f"{team.hours_needed(promise):.1f} of the {_amount(team.staffed_hours, 'inbox hours a week')} "
+            f"({CHECK_MINUTES}-minute looks, {_amount(team.minutes_per_reply, 'minutes a reply')}).")
 
 
 def _looks_a_day(team: Community, promise: float) -> int:
@@ -910,27 +934,78 @@ def _shift(plan: Plan, shift: str) -> str:
     if read.has_times() or not promises or not team.window_hours() or team.window_hours() < 0:
         return read.text
     promise = min(promises.values())
-    return (f"{shift}: a look at least every {promise:g} hours from {team.opens} to {team.closes} "
+    return (f"{shift}: a look at least every {_amount(promise, 'hours')} from {team.opens} to {team.closes} "
             f"({_looks_a_day(team, promise)} a day)")
 
 
 def _sentences(text: str) -> list[str]:
-    """The sentences of `text`, its spacing tidied; [] when it is blank."""
-    return re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if text.strip() else []
+    """The sentences of `text`, its spacing tidied; [] when it is blank. A sentence ends at a
+    full stop, "!" or "?" before a space and a capital letter (or at the end), but not at a full
+    stop after an abbreviation ("e.g.", "a.m.", "U.S.C."), a single capital letter ("J.") or a
+    section number ("§ 5.", a list's "1.")."""
+    text = " ".join(text.split())
+    sentences, start = [], 0
+    for end in SENTENCE_END.finditer(text):
+        if end[1] == "." and _abbreviated(text[start:end.start()]):
+            continue
+        sentences.append(text[start:end.end()].strip())
+        start = end.end()
+    return [*sentences, text[start:]] if text[start:] else sentences
 
 
-def _brief(text: str, words: int = STAFF_WORDS) -> str:
-    """`text` as long as the sheet allows: its sentences while they fit in `words` words, else the
-    first sentence's clauses, else its first `words` words, a cut inside a sentence marked "…";
-    "not written yet." when it is blank."""
+def _abbreviated(before: str) -> bool:
+    """Whether a full stop after `before` closes an abbreviation, an initial or a section number
+    rather than a sentence."""
+    word = before.rsplit(" ", 1)[-1].lstrip("(“\"‘'[")
+    return (word.lower() in ABBREVIATIONS or bool(INITIALS.fullmatch(word))
+            or bool(SECTION_NUMBER.search(before)))
+
+
+def _brief(text: str, words: int = STAFF_WORDS, people: frozenset[str] = frozenset()) -> str:
+    """`text` as long as the sheet allows: whole when it fits in `words` words, else its duties
+    (`_is_duty`, `people` the plan's names) while they fit in `MOST_DUTY_WORDS`, its description left
+    out; else its opening sentences that fit in `words`, else the first sentence's clauses, else
+    its first `words` words, a cut inside a sentence marked "…"; "not written yet." when blank."""
     text = " ".join(text.split())
     if not text:
         return NOT_WRITTEN
-    if sentences := _fitting(_sentences(text), words):
-        return " ".join(sentences)
+    if len(text.split()) <= words:
+        return text
+    sentences = _sentences(text)
+    if duties := _within([s for s in sentences if _is_duty(s, people)], MOST_DUTY_WORDS):
+        return " ".join(duties)
+    if opening := _fitting(sentences, words):
+        return " ".join(opening)
     if clauses := _fitting(text.split("; "), words):
         return "; ".join(clauses).rstrip(".;") + "…"
     return " ".join(text.split()[:words]) + "…"
+
+
+def _is_duty(sentence: str, people: frozenset[str] = frozenset()) -> bool:
+    """Whether `sentence`, a whole one, says who does what (a role, "we", one of `people`) or is a
+    rule ("never", "must", a label), rather than description: a cost, an assumption or a reason
+    ("So…"). A run of words with no sentence end is no duty, to be cut where it passes the sheet's
+    words."""
+    aside_free = re.sub(r"\([^)]*\)", "", sentence)
+    if (not SENTENCE_END.search(sentence) or MONEY.search(sentence) or ASSUMED.search(aside_free)
+            or REASON.match(sentence)):
+        return False
+    return _names(sentence, people) or bool(ACTOR.search(sentence) or RULE.search(sentence))
+
+
+def _names(sentence: str, people: frozenset[str]) -> bool:
+    """Whether `sentence` names one of `people`."""
+    return any(re.search(rf"\b{re.escape(name)}\b", sentence) for name in people)
+
+
+def _within(pieces: list[str], words: int) -> list[str]:
+    """`pieces` in order, each kept while all kept so far hold at most `words` words (one that
+    would pass it is left out, and the later ones still tried)."""
+    kept: list[str] = []
+    for piece in pieces:
+        if len(" ".join([*kept, piece]).split()) <= words:
+            kept.append(piece)
+    return kept
 
 
 def _fitting(pieces: list[str], words: int) -> list[str]:
@@ -943,10 +1018,16 @@ def _fitting(pieces: list[str], words: int) -> list[str]:
     return kept
 
 
-def _duties(sentences: list[str]) -> str:
-    """`sentences` while they fit in `DUTY_WORDS` words, else the first one cut; "" when none."""
-    return " ".join(_fitting(sentences, DUTY_WORDS)) or (
-        _brief(sentences[0], DUTY_WORDS) if sentences else "")
+def _duties(sentences: list[str], people: frozenset[str] = frozenset()) -> str:
+    """`sentences` whole when they fit in `DUTY_WORDS` words, else as `_brief` cuts them (their
+    duties kept); "" when there are none."""
+    return _brief(" ".join(sentences), DUTY_WORDS, people) if sentences else ""
+
+
+def _people(plan: Plan) -> frozenset[str]:
+    """The names of the people the plan puts on the rota or gives a number to ring."""
+    return frozenset(re.findall(r"\b[A-Z][a-z]+\b", " ".join(
+        [*plan.community.rota.values(), *plan.community.contacts.values()])))
 
 
 def _desk_texts(plan: Plan) -> list[str]:
@@ -973,14 +1054,15 @@ def _out_of_hours(plan: Plan) -> str:
     """What happens while the inbox is closed: the night's sentences (`_night`), as many as fit."""
     if parse_clock(plan.community.opens) is None or parse_clock(plan.community.closes) is None:
         return NOT_WRITTEN
-    return _duties(_night(plan)) or ("none planned: messages wait for the first look, and the "
-                                     "profiles should say so.")
+    return _duties(_night(plan), _people(plan)) or (
+        "none planned: messages wait for the first look, and the profiles should say so.")
 
 
 def _alerts(plan: Plan) -> str:
     """What reaches the on-call phone between the last look and the first: the sentences of who
     answers and the crisis escalation about an alert (`ALERT`)."""
-    return _duties([sentence for sentence in _desk_texts(plan) if ALERT.search(sentence)]) or (
+    return _duties([sentence for sentence in _desk_texts(plan) if ALERT.search(sentence)],
+                   _people(plan)) or (
         "none planned (Crisis: escalation, say what alerts the on-call phone between the last "
         "look and the first).")
 
@@ -1011,13 +1093,20 @@ def _voice_rules(voice: str) -> str:
 def _rota_duties(plan: Plan) -> list[str]:
     """What the people on the rota do in a crisis after the first telling (a surge rota, ringing
     the buyers): the crisis escalation's later sentences that name someone on the rota, whoever
-    holds a look or the inbox (`ROTA_WORDS`), other than the nights and the alerts."""
+    holds a look or the inbox (`ROTA_WORDS`), other than the nights and the alerts; and, after
+    the one about the surge, the budget's surge sentences that put the plan's people (`_people`) on
+    shifts at given times."""
     names = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values())))
     named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
     night = _night(plan)
-    return [sentence for sentence in _sentences(plan.crisis.escalation)[1:]
-            if named.search(sentence) and sentence not in night
-            and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
+    duties = [sentence for sentence in _sentences(plan.crisis.escalation)[1:]
+              if named.search(sentence) and sentence not in night
+              and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
+    shifts = [sentence for sentence in _sentences(plan.budget.surge)
+              if _names(sentence, _people(plan)) and TIME_OF_DAY.search(sentence)]
+    surge = next((number + 1 for number, sentence in enumerate(duties)
+                  if re.search(r"\bsurge\b", sentence, re.IGNORECASE)), len(duties))
+    return [*duties[:surge], *shifts, *duties[surge:]]
 
 
 def _tell(plan: Plan) -> str:
@@ -1027,12 +1116,12 @@ def _tell(plan: Plan) -> str:
     return _brief(" ".join(
         sentence for number, sentence in enumerate(_sentences(plan.crisis.escalation))
         if number == 0 or not (sentence in elsewhere or ALERT.search(sentence)
-                               or CRISIS_MEANING.search(sentence))))
+                               or CRISIS_MEANING.search(sentence))), people=_people(plan))
 
 
 def _rota_part(plan: Plan) -> str:
     """The rota's part in a crisis (`_rota_duties`), as many sentences as fit."""
-    return _duties(_rota_duties(plan)) or (
+    return _duties(_rota_duties(plan), _people(plan)) or (
         "not written yet (Crisis: escalation, say what the people on the rota do after the first "
         "hour: who rings whom, who takes the inbox).")
 
