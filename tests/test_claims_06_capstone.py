@@ -1100,7 +1100,8 @@ def _overnight_net_says_what_it_misses():
     shows them, and says what is not watched overnight; its texts carry no research caveat."""
     texts = " ".join(plan._prose(LUMEN))
     return ("on the platforms it covers" in LUMEN.crisis.escalation
-            and "Unwatched overnight: private groups and messages elsewhere" in LUMEN.crisis.escalation
+            and "No alert comes from private groups, messages elsewhere, platforms the tool misses or our "
+            "own accounts between checks: nobody watches them overnight." in LUMEN.crisis.escalation
             and "we count on its alerts only there" in LUMEN.budget.tools
             and not re.search(r"not read|could not read|found no|no page", texts))
 
@@ -1261,8 +1262,8 @@ def _nobody_spans_over_ten_hours():
     lead_days = {lead: [day for day, shift in LUMEN.community.rota.items() if f"{lead} at" in shift]
                  for lead in LEADS}
     return (all(names[0] != names[-1] for names in days)
-            and "at 22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one"
-            in LUMEN.crisis.escalation
+            and "whoever held the 19:00 look reads our own accounts at 22:00, whoever holds the 07:00 one "
+            "at 06:30" in LUMEN.crisis.escalation
             and all(not set(_jo_cover_days(lead)) & set(jo_days) for lead in LEADS)
             and all(lead_days[lead] for lead in LEADS))
 
@@ -1786,11 +1787,10 @@ PLAN_CLAIMS = {
         and "Buffer" not in LUMEN.crisis.escalation,
     "The on-call phone goes with the lead at work, never on a rest day: Sam on Monday and Tuesday, Ade "
     "on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered weeks and Ade in even "
-    "ones (week 1 starts on Monday 4 January 2027); our own accounts are read by hand at "
-    "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 one. So no "
-    "day's duties on social span over 10 hours, and the leads' roasting and Jo's café shifts are set "
-    "inside the same 10 (past 10, New York's hospitality wage order adds one hour at the basic minimum "
-    "hourly rate: 12 NYCRR 146-1.6) and, Lumen's own rule, nobody's 06:30 check follows their 22:00 one. An "
+    "ones (week 1 begins 4 January 2027); whoever held the 19:00 look reads our own accounts at 22:00, "
+    "whoever holds the 07:00 one at 06:30. No day "
+    "spans over 10 hours, roasting and café shifts included (12 NYCRR 146-1.6), and nobody's 06:30 check "
+    "follows their 22:00 one. An "
     "alert answered overnight is logged and paid as a call, not a shift: after one past 22:00, that "
     "lead's next 06:30 check and 07:00 look move to 09:00.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
@@ -1943,9 +1943,9 @@ PLAN_CLAIMS = {
         and _nobody_spans_over_ten_hours() and _shortest_rest(_day_spans()) >= REST,
     "Each keeps a whole day of rest a week, as New York Labor Law section 161 requires (New York State "
     "Department of Labor, Day of Rest): Jo Wednesday, Lee Thursday. Because her night's rest leaves "
-    "Jo's Wednesday free when Ade is away, it is kept when Sam "
-    "is, so that it is fixed in advance; Lee covers nobody on Thursday (his café days are not in our "
-    "records: Lumen's assumption is that the café manager sets them around his cover).":
+    "Jo's Wednesday free when Ade is away, it is kept when Sam is, so that it is fixed in advance (Lee's "
+    "café days are not in our records: Lumen's assumption is that the café manager sets them around his "
+    "cover).":
         lambda: _everyone_keeps_a_day_of_rest()
         and [_jo_fitting_days(lead) for lead in LEADS] == [["Wed", "Thu", "Fri"], ["Thu", "Fri"]]
         and [sorted(_working_days(lead)["Lee"], key=plan.WEEKDAYS.index) for lead in (*LEADS, "Jo")]

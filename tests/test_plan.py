@@ -567,14 +567,14 @@ def test_lumen_s_plan_with_handles_per_month_an_extra_look_and_one_word_in_three
     lumen = with_sixth_reader_changes(plan.example_plan())
     assert lumen.channels[3].name == "Instagram (@harbourtea)"
     assert lumen.community.rota["Mon"].endswith(", Lee at 21")
-    assert plan.example_similarity(lumen) > 0.9 and plan.example_texts_repeated(lumen) > 0.9
+    assert plan.example_similarity(lumen) > 0.9 and plan.example_texts_repeated(lumen) > 0.85
     assert plan.copies_example(lumen)
     texts_replaced = plan.example_similarity(with_texts_replaced(plan.example_plan()))
     for change in ("handles", "units", "rota"):
         changed = with_sixth_reader_changes(plan.example_plan(), (change,))
         assert plan.example_similarity(with_texts_replaced(changed)) == texts_replaced, change
     reworded = with_sixth_reader_changes(plan.example_plan(), ("reworded",))
-    assert plan.example_texts_repeated(reworded) > 0.9 and plan.copies_example(reworded)
+    assert plan.example_texts_repeated(reworded) > 0.85 and plan.copies_example(reworded)
 
 
 def test_the_shape_share_weighs_lumen_s_structure_whatever_a_copy_names_or_writes():

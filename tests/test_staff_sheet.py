@@ -123,10 +123,9 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
             "once. The founder calls the FDA's recall coordinator") in text
     assert ("**Out of hours**: The on-call phone goes with the lead at work, never on a rest day: "
             "Sam on Monday and Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam "
-            "in odd-numbered weeks and Ade in even ones (week 1 starts on Monday 4 January 2027); our "
-            "own accounts are read by hand at "
-            "22:00, by whoever held the 19:00 look, and at 06:30, by whoever holds the 07:00 "
-            "one.\n") in text
+            "in odd-numbered weeks and Ade in even ones (week 1 begins 4 January 2027); whoever held "
+            "the 19:00 look reads our own accounts at 22:00, whoever holds the 07:00 one at 06:30. "
+            "No day spans over 10 hours") in text
     assert ("**Holidays and sickness**: When a lead is away, about 5 weeks a year (4 on holiday, 1 "
             "sick: Lumen's assumption), Jo takes their looks and night checks on Thursday and Friday "
             "and Lee, a barista, on their other days (both are trained on the inbox); the other lead "
@@ -397,7 +396,9 @@ ROTA_PART = (
 ALERTS = ("Between the 19:00 and 07:00 looks the listening tool sends the on-call phone a keyword "
           "alert for a public mention with those words, on the platforms it covers. An alert "
           "answered overnight is logged and paid as a call, not a shift: after one past 22:00, that "
-          "lead's next 06:30 check and 07:00 look move to 09:00.")
+          "lead's next 06:30 check and 07:00 look move to 09:00. No alert comes from private groups, "
+          "messages elsewhere, platforms the tool misses or our own accounts between checks: nobody "
+          "watches them overnight.")
 EVERY_LOOK = "Each look answers every message waiting, or says when the answer will come."
 VOICE = ("Warm, curious and plain: we sound like a barista who loves explaining coffee. We sign "
          "replies with our first name, we never mock a question, and we never criticise another "

@@ -826,7 +826,8 @@ REASON = re.compile(r"(?:So|Because|That is why|This is why)\b")  # at the sente
 ACTOR = re.compile(r"\b(?:we|founder|owner|head of \w+|leads?|managers?|supervisors?|baristas?|"
                    r"approver|whoever|everyone|nobody|anyone|staff|employees?|creators?|person|people)\b",
                    re.IGNORECASE)
-RULE = re.compile(r"\b(?:never|always|must|only|requires?|label(?:led|s)?)\b", re.IGNORECASE)
+RULE = re.compile(r"\b(?:never|always|must|only|requires?|label(?:led|s)?|nobody|no one)\b",
+                  re.IGNORECASE)
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 # a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"
@@ -983,12 +984,12 @@ def _brief(text: str, words: int = STAFF_WORDS, people: frozenset[str] = frozens
 
 def _is_duty(sentence: str, people: frozenset[str] = frozenset()) -> bool:
     """Whether `sentence`, a whole one, says who does what (a role, "we", one of `people`) or is a
-    rule ("never", "must", a label), rather than description: a cost, an assumption or a reason
-    ("So…"). A run of words with no sentence end is no duty, to be cut where it passes the sheet's
-    words."""
+    rule ("never", "must", "nobody", a label), rather than description: a cost,
+    an assumption or a reason ("So…") that sets no rule. A run of words with no sentence end is no
+    duty, to be cut where it passes the sheet's words."""
     aside_free = re.sub(r"\([^)]*\)", "", sentence)
     if (not SENTENCE_END.search(sentence) or MONEY.search(sentence) or ASSUMED.search(aside_free)
-            or REASON.match(sentence)):
+            or (REASON.match(sentence) and not RULE.search(sentence))):
         return False
     return _names(sentence, people) or bool(ACTOR.search(sentence) or RULE.search(sentence))
 
