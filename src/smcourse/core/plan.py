@@ -3446,7 +3446,7 @@ def example_plan() -> Plan:
                        "tell anyone who says they are unwell to call Poison Help, "
                        "1-800-222-1222, or 911 if it is serious. "
                        "Between the 19:00 and 07:00 looks the listening tool sends the on-call "
-                       "phone a keyword alert for a public mention with those words, on the "
+                       "phone a keyword alert for a public mention with a crisis word, on the "
                        "platforms it covers. The on-call phone goes with the lead at work, never "
                        "on a rest day: Sam on Monday and Tuesday, Ade on Saturday and Sunday, "
                        "and from Wednesday to Friday Sam in odd-numbered weeks and Ade in even "
