@@ -290,8 +290,10 @@ def _first_recall_week_mentions():
 
 
 def _hours_by_person():
-    """Sam's, Ade's, Jo's and the head of marketing's hours a week, as the budget splits them."""
-    return [LUMEN.budget.hours_by_person[name] for name in ("Sam", "Ade", "Jo", "Head of marketing")]
+    """Sam's, Ade's, Jo's, the head of marketing's and the founder's hours a week, as the budget
+    splits them."""
+    return [LUMEN.budget.hours_by_person[name]
+            for name in ("Sam", "Ade", "Jo", "Head of marketing", "Founder")]
 
 
 def _calendar_days(channel=None):
@@ -369,9 +371,9 @@ def _person_tasks():
     """Each person's hours (the budget's `hours_by_person`) and the hours of the tasks its other work
     names for them (numbers in brackets, such as a count of looks, left out)."""
     text = LUMEN.budget.other_work.split(" Other work,")[0]
-    people = re.findall(r"(Sam|Ade|Jo|The head of marketing): (.*?)(?=(?: Ade| Jo| The head of "
-                        r"marketing):| Sam and Ade approve|$)", text)
-    return {name: (LUMEN.budget.hours_by_person[name.replace("The h", "H")],
+    people = re.findall(r"(Sam|Ade|Jo|The head of marketing|The founder): (.*?)(?=(?: Ade| Jo| The "
+                        r"head of marketing):| Sam and Ade approve| What is left|$)", text)
+    return {name: (LUMEN.budget.hours_by_person[name.replace("The h", "H").replace("The f", "F")],
                    sum(map(float, re.findall(r"\d+(?:\.\d+)?", re.sub(r"\(.*?\)", "", tasks)))))
             for name, tasks in people}
 
@@ -395,18 +397,19 @@ def _inbox_spare():
 
 
 def _holds_with_more_inbox():
-    """Lumen's plan with 30 direct messages a week, an 11-hour inbox and a 40-hour budget, the extra
-    hour shared by person as the looks are: nothing to fix, and the free hours still at least the
-    builder's share."""
+    """Lumen's plan with 30 direct messages a week, an 11-hour inbox and its budget one hour more
+    (43), the extra hour shared by person as the looks are: nothing to fix, and the free hours still
+    at least the builder's share."""
     team = dataclasses.replace(LUMEN.community, dms_per_week=30, staffed_hours=11)
     looks = plan.looks_held(team)
     split = {name: hours + looks.get(name, 0) / sum(looks.values())
              for name, hours in LUMEN.budget.hours_by_person.items()}
+    hours = LUMEN.budget.people_hours + 1
     busier = dataclasses.replace(LUMEN, community=team, budget=dataclasses.replace(
-        LUMEN.budget, people_hours=40, hours_by_person=split))
+        LUMEN.budget, people_hours=hours, hours_by_person=split))
     needed = sum(busier.hours_by_work().values())
     to_fix = [issue for issue in plan.check(busier) if issue.level == "fix"]
-    return not to_fix and (40 - needed) / needed >= plan.BUFFER
+    return not to_fix and hours == 43 and (hours - needed) / needed >= plan.BUFFER
 
 
 def _ordinary_comments_by_platform():
@@ -556,11 +559,11 @@ def _left_unanswered(platform=None):
 
 
 RECOMMENDATION_WEAKNESSES = {  # said alike by the lesson and the instructor notes
-    "The case asks for the dearer plan, yet the cheaper option pays back sooner, March 2030 against "
-    "October 2031, and the paid test that justifies the dearer plan stops unless a paid order costs at "
+    "The case asks for the dearer plan, yet the cheaper option pays back sooner, July 2031 against "
+    "June 2033, and the paid test that justifies the dearer plan stops unless a paid order costs at "
     "most 6.40 USD":
-        lambda: _payback(saved=8040) == (2030, 3) < (2031, 10) == _payback()
-        and "chosen over the cheaper option (March 2030) for its paid test" in LUMEN.budget.payback
+        lambda: _payback(saved=8040) == (2031, 7) < (2033, 6) == _payback()
+        and "chosen over the cheaper option (July 2031) for its paid test" in LUMEN.budget.payback
         and "stops if its cost per order on its ad-only code is above the 6.40" in squash(LUMEN.budget.case),
     "humour, whose median post earned 4.7% of its impressions in 2025 against 3.1% for a promotion, has "
     "no pillar":
@@ -687,11 +690,11 @@ CLAIMS = {
     "hours a week and its row in the plan says it is judged by views, yet no objective sets it a target":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5 and "judged by views" in _channel("TikTok").purpose
         and not any("TikTok" in objective.metric for objective in LUMEN.objectives),
-    "against its budget of 39": lambda: LUMEN.budget.people_hours == 39,
-    "The plan needs 35.3 hours a week against 39 budgeted, 3.7 hours free (10.5% of the hours it "
+    "against its budget of 42": lambda: LUMEN.budget.people_hours == 42,
+    "The plan needs 37.8 hours a week against 42 budgeted, 4.2 hours free (11.1% of the hours it "
     "needs)":
-        lambda: f"{_needed():.1f}" == "35.3" and f"{_slack():.1f}" == "3.7"
-        and f"{_slack() / _needed() * 100:.1f}" == "10.5" and plan.BUFFER == 0.10,
+        lambda: f"{_needed():.1f}" == "37.8" and f"{_slack():.1f}" == "4.2"
+        and f"{_slack() / _needed() * 100:.1f}" == "11.1" and plan.BUFFER == 0.10,
     "The replay answers 60% of all comments within 4 hours and 93% within 11":
         lambda: round((_waits(LUMEN.community) <= 4).mean() * 100) == 60
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
@@ -704,16 +707,16 @@ CLAIMS = {
         and all("Google" in o.metric for o in LUMEN.objectives if o.outcome == "reviews"),
     "But Ade keeps 0.8 of his 15 hours free and Jo 0.21 of her 5, the head of marketing half an hour of "
     "her 4 while she approves, escalates and runs the web shop":
-        lambda: [f"{hours - tasks:.2f}" for hours, tasks in _person_tasks().values()][1:]
+        lambda: [f"{hours - tasks:.2f}" for hours, tasks in _person_tasks().values()][1:4]
         == ["0.80", "0.21", "0.50"] and "who runs the shop" in LUMEN.community.escalation,
     "| partnerships | introductions to suppliers, partners or press that led to a meeting, an event or "
     "coverage |":
         lambda: plan.OUTCOME_COUNTS["partnerships"].startswith(
             "introductions to suppliers, partners or press that led to a meeting, an event or coverage")
         and not plan.PLATFORM_UNITS.search(plan.OUTCOME_COUNTS["partnerships"]),
-    "The 4 hours are time moved from other work, not new cash":
-        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4
-        and "4 people hours a week move from other work" in LUMEN.budget.case,
+    "The 7 hours are time moved from other work, not new cash":
+        lambda: LUMEN.budget.people_hours - HOURS_2026 == 7
+        and "7 people hours a week move from other work" in LUMEN.budget.case,
     "the course data's are 2025, the last year Lumen exported in full, and Lumen's own records are "
     "2026":
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
@@ -772,16 +775,16 @@ CLAIMS = {
         and plan.stage_months(LUMEN.budget.first_stage) == QUARTER,
     "a single month's count of a few enquiries moves by chance":
         lambda: float(_objective_of("leads").spread) / float(_objective_of("leads").baseline) > 0.5,
-    "the plan loses money in 2027, is still short at the end of 2029, pays back in October 2031 without "
+    "the plan loses money in 2027, is still short at the end of 2029, pays back in June 2033 without "
     "a surge, and never does if the wholesale enquiries fall back after 2027":
         lambda: _year_value(2027) < _case_cost(MONTHS_2027)
         and sum(map(_monthly_value, range(1, 37))) < _case_cost(range(1, 37))
-        and _payback() == (2031, 10) and _payback(until=12) is None,
-    "4 more people hours a week, overtime, its own actions' costs, the sample bags it sends cafés, more "
-    "tools and the paid promotion cost 26,137 USD a year more than today (and a training day of 2,475 "
-    "USD in 2027)":
-        lambda: LUMEN.budget.people_hours - HOURS_2026 == 4
-        and round(_added_cost() + _year_samples(2028)) == 26137 == LUMEN.budget.added_per_year()
+        and _payback() == (2033, 6) and _payback(until=12) is None,
+    "7 more people hours a week (the founder's 3 among them), overtime, its own actions' costs, the "
+    "sample bags it sends cafés, more tools and the paid promotion cost 32,962 USD a year more than today "
+    "(and a training day of 2,475 USD in 2027)":
+        lambda: LUMEN.budget.people_hours - HOURS_2026 == 7 and LUMEN.budget.hours_by_person["Founder"] == 3
+        and round(_added_cost() + _year_samples(2028)) == 32962 == LUMEN.budget.added_per_year()
         and sum(ACTION_COSTS.values()) == 1200 and TRAINING == 2475,
     "At 20 minutes a look Lumen's inbox needs 14.5 hours against the 10 staffed, and the plan says who "
     "takes the 4.5 more and what pauses":
@@ -792,7 +795,7 @@ CLAIMS = {
         lambda: plan.Community(days=7, opens="07:00", closes="19:00", messages_per_week=0,
                                dms_per_week=0).hours_needed(2) * 60 / plan.CHECK_MINUTES == 42,
     "At double, 30 a week, the inbox needs 10.8 hours against 10 staffed: the plan's free hours "
-    "take the extra 0.8, and above 18 a week the inbox gets 11 hours and the budget 40.":
+    "take the extra 0.8, and above 18 a week the inbox gets 11 hours and the budget 43.":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8" and LUMEN.community.staffed_hours == 10
         and f"{_inbox_hours(dms=30) - 10:.1f}" == "0.8" and _inbox_hours(dms=30) - 10 < _slack()
         and _inbox_hours(dms=18) <= 10 < _inbox_hours(dms=19) and LUMEN.community.dms_per_week == 15
@@ -800,10 +803,10 @@ CLAIMS = {
     "five of the eight objectives rest on assumed records":
         lambda: _invented_objectives() == (5, 8),
     "doubled direct messages would take a fifth of the free hours, a 20-minute look more than all of "
-    "them (4.5 hours against 3.7)":
+    "them (4.5 hours against 4.2)":
         lambda: round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1
         and f"{_inbox_hours(dms=15, look_minutes=20) - LUMEN.community.staffed_hours:.1f}" == "4.5"
-        and f"{_slack():.1f}" == "3.7",
+        and f"{_slack():.1f}" == "4.2",
     "Lumen's policy says who reads what overnight, when, and what nobody watches, and keeps each day's "
     "duties on social within 10 hours.":
         lambda: _nobody_spans_over_ten_hours() and _overnight_net_says_what_it_misses(),
@@ -833,12 +836,11 @@ CLAIMS = {
         lambda: _tightest_target() == ("reviews", "2027-06-30", "1.0"),
     "every look reads the inbox, mentions and reviews, and no day's duties on social pass 10 hours":
         lambda: _every_day_reads_mentions_and_reviews() and _nobody_spans_over_ten_hours(),
-    "Its enquiries also count the founder's own list, whose visits and emails are in none of the 39 hours "
-    "priced, though wholesale is 96% of 2029's value: the plan says so in its case's premises.":
-        lambda: "the founder's list" in _objective_of("leads").metric and LUMEN.budget.people_hours == 39
-        and "Founder" not in LUMEN.budget.hours_by_person
-        and round(_wholesale_share(range(25, 37)) * 100) == 96
-        and "the founder's outreach, hours not among the 39" in LUMEN.budget.rests_on,
+    "Its enquiries also count the founder's own list, whose visits and emails take 3 of the 42 hours a "
+    "week, priced in the case, as wholesale is 96% of 2029's value.":
+        lambda: "the founder's list" in _objective_of("leads").metric and LUMEN.budget.people_hours == 42
+        and _founder_hours() == (3, 2.5, 6825) and round(_wholesale_share(range(25, 37)) * 100) == 96
+        and "the founder's outreach, 3 hours a week, priced" in LUMEN.budget.rests_on,
     "an earlier draft of Lumen's plan gave the mentions and the review replies to Sam alone, so "
     "nothing was read at the weekend while the plan promised an answer to every review within a "
     "day. Now whoever holds a look reads them too.":
@@ -848,10 +850,10 @@ CLAIMS = {
         and "Sat" in LUMEN.community.rota and "Sam" not in LUMEN.community.rota["Sat"],
 }
 TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weaknesses, computed
-    "Lumen's case moves 4 people hours a week from other work, 39 in all, so it assumes 35 on social "
+    "Lumen's case moves 7 people hours a week from other work, 42 in all, so it assumes 35 on social "
     "today":
-        lambda: (LUMEN.budget.people_hours, HOURS_2026) == (39, 35)
-        and "4 people hours a week move from other work (39 in all)" in LUMEN.budget.case,
+        lambda: (LUMEN.budget.people_hours, HOURS_2026) == (42, 35)
+        and "7 people hours a week move from other work (42 in all" in LUMEN.budget.case,
     "The 2025 data, at the plan's own minutes a post and a reply, show about 15.4: feed posts take 13.5 "
     "hours a week, and reading and answering the 28.9 comments of an ordinary week at 4 minutes each "
     "takes 1.9.":
@@ -862,11 +864,11 @@ TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weakness
     "The blog and the newsletter, which the data do not hold, may take 2.7 more at the plan's minutes.":
         lambda: f"{_blog_and_newsletter_hours():.1f}" == "2.7"
         and not {"website", "newsletter", "email"} & set(_lumen()[0]["platform"].astype(str)),
-    "If nothing else is spent on social today, the plan adds about 21 hours a week, not 4, and on its "
+    "If nothing else is spent on social today, the plan adds about 24 hours a week, not 7, and on its "
     "own case never pays back within twenty years.":
-        lambda: round(LUMEN.budget.people_hours - _todays_hours()) == 21
-        and LUMEN.budget.people_hours - HOURS_2026 == 4
-        and _payback_at_todays_hours() is None and _payback() == (2031, 10),
+        lambda: round(LUMEN.budget.people_hours - _todays_hours()) == 24
+        and LUMEN.budget.people_hours - HOURS_2026 == 7
+        and _payback_at_todays_hours() is None and _payback() == (2033, 6),
     "Before approving, the director should ask who spends today's 35 hours, person by person.":
         lambda: HOURS_2026 == 35,
     "Wholesale accounts carry 96% of 2029's value.":
@@ -899,7 +901,7 @@ CLAIMS["Lumen's gates read the case's own path, 8 more orders and 2 more enquiri
 NOTES_CLAIMS = {
     "Ade keeps 0.8 of his 15 hours free and Jo 0.21 of her 5, and the head of marketing, who approves, "
     "escalates and runs the web shop, half an hour of her 4":
-        lambda: [f"{hours - tasks:.2f}" for hours, tasks in _person_tasks().values()][1:]
+        lambda: [f"{hours - tasks:.2f}" for hours, tasks in _person_tasks().values()][1:4]
         == ["0.80", "0.21", "0.50"] and "who runs the shop" in LUMEN.community.escalation
         and "escalations 0.5" in LUMEN.budget.other_work,
     "the plan's own actions costed (tastings, gifts, on-call phone, 1,200 a year; the training day, "
@@ -1582,6 +1584,18 @@ def _linkedin_net_a_month():
     return (followers["gained"].sum() - followers["lost"].sum()) / 12
 
 
+def _founder_hours():
+    """The founder's hours a week for the wholesale route (hours by person), the hours of their tasks
+    the budget names (visits and emails, the sample bags and the log), and what the case prices those
+    hours at a year: the part of the plan's added cost they make (the moved hours at the loaded rate)."""
+    budget = LUMEN.budget
+    hours = budget.hours_by_person["Founder"]
+    line = re.search(r"The founder: (.*?)\. ", squash(budget.other_work)).group(1)
+    tasks = sum(map(float, re.findall(r" (\d+(?:\.\d+)?)(?:,|$)", line)))
+    without = dataclasses.replace(budget, people_hours=budget.people_hours - hours)
+    return hours, tasks, round(budget.added_per_year() - without.added_per_year())
+
+
 def _cafes_needed_a_month():
     """The cafés that must follow or comment on LinkedIn each month for December's extra enquiries,
     each offered a sample bag, at the case's rate of enquiries per bag offered."""
@@ -1590,10 +1604,10 @@ def _cafes_needed_a_month():
 
 PLAN_CLAIMS = {
     "What is left after all of it, free for a busy week (the table's last column is before the other "
-    "work): Sam 2.19, Ade 0.8, Jo 0.21, the head of marketing 0.5.":
+    "work): Sam 2.19, Ade 0.8, Jo 0.21, the head of marketing 0.5, the founder 0.5.":
         lambda: [f"{hours - tasks:.2f}" for hours, tasks in _person_tasks().values()]
-        == ["2.19", "0.80", "0.21", "0.50"]
-        and len(_person_tasks()) == 4 and sum(_hours_by_person()) == LUMEN.budget.people_hours
+        == ["2.19", "0.80", "0.21", "0.50", "0.50"]
+        and len(_person_tasks()) == 5 and sum(_hours_by_person()) == LUMEN.budget.people_hours
         and f"{sum(tasks for _, tasks in _person_tasks().values()):.1f}" == f"{_needed():.1f}",
     "The FTC's Endorsement Guides (16 CFR Part 255, revised July 2023)":
         lambda: "16 CFR Part 465, in force since 21 October 2024" in LUMEN.disclosure,
@@ -1681,11 +1695,13 @@ PLAN_CLAIMS = {
     "premium 9,837, tools 2,520 "
     "(250 a month less the 40 paid today), paid promotion 2,400, the plan's actions 1,200 (Lumen's "
     "assumptions, a month: tastings' coffee 40, creators' gift bags 30, the on-call phone 30; the email "
-    "tool is paid today) and the wholesale route's sample bags 1,080 (990 in 2027). Apart from it, 4 "
-    "people hours a week move from other work (39 in all), worth 9,100: time, not cash. A "
-    "reserve of 16,000, from the first stage on, is spent only in a surge.":
+    "tool is paid today) and the wholesale route's sample bags 1,080 (990 in 2027). Apart from it, 7 "
+    "people hours a week move from other work (42 in all, the founder's 3 for wholesale among them), "
+    "worth 15,925: time, not cash. A reserve of 16,000, from the first stage on, is spent only in a "
+    "surge.":
         lambda: (LUMEN.budget.people_hours, HOURS_2026, LUMEN.start, LUMEN.budget.paid_per_month,
-                 LUMEN.budget.contingency) == (39, 35, "2027-01-04", 200, 16000)
+                 LUMEN.budget.contingency) == (42, 35, "2027-01-04", 200, 16000)
+        and _founder_hours()[0] == 3
         and LUMEN.budget.tools_per_month - TOOLS_2026 == 210
         and ACTION_COSTS == {"tastings": 40 * 12, "gifts": 30 * 12, "phone": 30 * 12}
         and round(_added_cost() - (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52
@@ -1693,7 +1709,7 @@ PLAN_CLAIMS = {
         == round(_cover_cost()) + 210 * 12 + 200 * 12 + 1200 + 1080
         == 9837 + 2520 + 2400 + 1200 + 1080 and round(_year_samples(2027)) == 990
         and LUMEN.budget.other_costs_per_year == 9837 + 1200 + 1080
-        and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 9100,
+        and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 15925,
     "The cheaper option, without YouTube, Threads and the paid promotion, saves 8,040 USD a year: 3,080 "
     "of cash and 2.18 moved hours (4,960). It loses a video, an untested channel and the paid test.":
         lambda: _cheaper_parts() == (4960, 120, 560, 2400) and _cheaper_option() == (2.18, 8040)
@@ -1722,10 +1738,10 @@ PLAN_CLAIMS = {
         and _on_call_premium() == 2275 and sum(ACTION_COSTS.values()) == 1200
         and 8 * (3 * OVERTIME + CAFE_OVERTIME) == 1875 and 600 + 1875 == TRAINING
         and LUMEN.budget.other_costs_per_year == 9837 + 1200 + round(_year_samples(2028)) == 12117,
-    "A year of the plan costs about 122,242 USD.":
-        lambda: round(_year_cost() + sum(ACTION_COSTS.values()) + _year_samples(2028)) == 122242
+    "A year of the plan costs about 129,067 USD.":
+        lambda: round(_year_cost() + sum(ACTION_COSTS.values()) + _year_samples(2028)) == 129067
         == round(LUMEN.budget.total())
-        and LUMEN.budget.people_hours * LOADED * 52 == 88725
+        and LUMEN.budget.people_hours * LOADED * 52 == 95550
         and round(_cover_cost()) == 9837 == 7562 + 2275 and _on_call_premium() == 2275,
     "a wage of 35 USD an hour (the leads also roast; Jo supervises the café) that costs Lumen 43.75 with "
     "employer on-costs (payroll taxes and benefits: 25% in Lumen's records":
@@ -1756,10 +1772,10 @@ PLAN_CLAIMS = {
         and "ad-only posts, never on our feeds, with a code of their own" in _objective(ORDERS).reason
         and LUMEN.budget.paid_per_month * 12 == 2400,
     "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in 2029: "
-    "53,000 against 81,000 of cost.":
-        lambda: _rounded_case()[:5] == [5000, 18000, 30000, 53000, 81000]
+    "53,000 against 101,000 of cost.":
+        lambda: _rounded_case()[:5] == [5000, 18000, 30000, 53000, 101000]
         and sum(_rounded_case()[:3]) == _rounded_case()[3]
-        and _rounded_case()[4] - _rounded_case()[3] == _rounded_case()[7] == 28000
+        and _rounded_case()[4] - _rounded_case()[3] == _rounded_case()[7] == 48000
         and _recall_weeks() * _surge_week_cost() < LUMEN.budget.contingency,
     "A message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
     "that arrives after the 19:00 look waits for the 07:00 look.":
@@ -1769,12 +1785,13 @@ PLAN_CLAIMS = {
         lambda: TRACKED_TARGET == 50 and _tracked_within_four()
         and round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,
-    "Other work, 8 hours a week: monitoring about 22 genuine mentions a week, recall aside, and answering "
-    "6 in 10 of them 2, the on-call allowance 2":
+    "Other work, 10.5 hours a week: monitoring about 22 genuine mentions a week, recall aside, and "
+    "answering 6 in 10 of them 2, the on-call allowance 2":
         lambda: sum(map(float, re.findall(r"(?:them|allowance|replies|report|press|escalations|promotion|"
-                                          r"tastings) (\d+(?:\.\d+)?)",
+                                          r"tastings|outreach) (\d+(?:\.\d+)?)",
                                           LUMEN.budget.other_work.split("Other work,")[1])))
-        == LUMEN.budget.other_hours == 8,
+        == LUMEN.budget.other_hours == 10.5 and f"the founder's wholesale outreach {_founder_hours()[1]:g}"
+        in squash(LUMEN.budget.other_work),
     "answers all that ask or complain (a question or negative sentiment: 40% in 2025) and thanks a "
     "third of the rest":
         lambda: round(_asking_share() * 100) == 40 and _asking_share() < 0.41
@@ -1844,12 +1861,12 @@ PLAN_CLAIMS = {
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
-    "the on-call allowance 2 (the 14 night checks and the phone between them, in the 39 hours at 43.75; "
+    "the on-call allowance 2 (the 14 night checks and the phone between them, in the 42 hours at 43.75; "
     "as they fall outside the working day, Lumen's own rule pays them at time and a half, so the budget "
     "adds the half, 21.875 an hour: 2,275 USD a year)":
         lambda: _on_call_premium() == 2275 == _on_call_hours() * 21.875 * 52 and round(_cover_cost()) == 9837
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
-        and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 39
+        and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
     "the on-call phone keeps off them too: on Sam's Saturday Ade holds it, on Ade's Tuesday Sam. While "
     "Jo is on late shifts, the café manager supervises the café in her place (Lumen's assumption).":
@@ -1869,10 +1886,16 @@ PLAN_CLAIMS = {
         lambda: "tested in a free trial in December" in LUMEN.budget.tools
         and LUMEN.reporting.first == "2027-02-01"
         and _objective(MENTIONS).source.startswith("the course data"),
-    "The founder's hours for it are not among the plan's 39 nor priced in its case, though wholesale is "
-    "96% of 2029's value.":
-        lambda: "Founder" not in LUMEN.budget.hours_by_person and LUMEN.budget.people_hours == 39
+    "The founder's time is priced, as wholesale is 96% of 2029's value: 3 of the plan's 42 hours a week, "
+    "at 43.75 USD an hour like the other moved hours, 6,825 a year (time taken from the roastery, not "
+    "new cash; Lumen's assumption).":
+        lambda: _founder_hours() == (3, 2.5, 6825) and LUMEN.budget.people_hours == 42
+        and LUMEN.budget.hourly_cost == LOADED == 43.75
+        and sum(_hours_by_person()[:3]) == HOURS_2026  # today's 35 are Sam's, Ade's and Jo's
         and round(_wholesale_share(range(25, 37)) * 100) == 96,
+    "The founder: visits and emails to cafés on the list 2, the sample bags and the enquiry log 0.5.":
+        lambda: _founder_hours()[1] == 2 + 0.5
+        and plan.person_loads(LUMEN)["Founder"].free() - _founder_hours()[1] == 0.5,
     "a training day 2,475 (trainer; 8 hours each for the 4 who hold looks)":
         lambda: len(set(_looks_by_rota()[0]) | {"Lee"}) == 4 and "Lee, a barista" in LUMEN.community.deputy
         and 8 * (len(_looks_by_rota()[0]) * OVERTIME + CAFE_OVERTIME) == 1875 and TRAINING == 600 + 1875,
@@ -1983,7 +2006,7 @@ PLAN_CLAIMS = {
         and _slow_looks()["Sam"] <= 2.19 and _slow_looks()["Ade"] <= 0.8 + YOUTUBE_HOURS
         and f"{_slow_looks()['Jo'] - 0.21:.2f}" == "1.07"
         and round((_slow_looks()["Jo"] - 0.21) * OVERTIME) == 70,
-    "At double, 30 a week, it needs 10.8: above 18 a week the inbox gets 11 hours and the budget 40.":
+    "At double, 30 a week, it needs 10.8: above 18 a week the inbox gets 11 hours and the budget 43.":
         lambda: f"{_inbox_hours(dms=30):.1f}" == "10.8"
         and f"{_inbox_hours(dms=30) - LUMEN.community.staffed_hours:.1f}" == "0.8"
         and _inbox_hours(dms=30) - LUMEN.community.staffed_hours < _slack()
@@ -2091,9 +2114,9 @@ def _rounded_case():
 
 BUDGET_CLAIMS = {
     "Approve a 16,000 reserve and January to March 2027":
-        lambda: LUMEN.start == "2027-01-04" and LUMEN.budget.people_hours - HOURS_2026 == 4
+        lambda: LUMEN.start == "2027-01-04" and LUMEN.budget.people_hours - HOURS_2026 == 7
         and LUMEN.budget.contingency == 16000,
-    "2027's cash: 19,464 USD, with the training day. Loses 24,000 in 2027":
+    "2027's cash: 19,464 USD, with the training day. Loses 31,000 in 2027":
         lambda: round(LUMEN.budget.new_money_per_year - _year_samples(2028) + _year_samples(2027)
                       + TRAINING + BUFFER_CHANNELS * (BUFFER_MONTHLY - BUFFER_PER_CHANNEL) * QUARTER)
         == 19464 and _year_samples(2028) == _year_samples(2029) == 1080,
@@ -2113,11 +2136,11 @@ BUDGET_CLAIMS = {
         lambda: all(map(_go_mark_is_chance_once_in_ten, JULY_MARKS))
         and round(_gate_chances()[2] * 100) == 18 and round(_straight_climb_odds()[1] * 100) == 47
         and _gate_chances()[3] < 1 / 100 and round(_gate_chances()[4] * 100) == 81,
-    "Loses 24,000 in 2027, 28,000 short at 2029's end, pays back October 2031 if 35 hours are spent "
-    "today (at the data's 18, not in 20 years); chosen over the cheaper option (March 2030) for its paid "
+    "Loses 31,000 in 2027, 48,000 short at 2029's end, pays back June 2033 if 35 hours are spent "
+    "today (at the data's 18, not in 20 years); chosen over the cheaper option (July 2031) for its paid "
     "test.":
-        lambda: _rounded_case()[5] == 24000 and _rounded_case()[7] == 28000
-        and _payback() == (2031, 10) and _payback(saved=8040) == (2030, 3)
+        lambda: _rounded_case()[5] == 31000 and _rounded_case()[7] == 48000
+        and _payback() == (2033, 6) and _payback(saved=8040) == (2031, 7)
         and HOURS_2026 == LUMEN.budget.hours_today == 35 and round(_todays_hours()) == 18
         and _payback_at_todays_hours() is None
         and _payback(until=12) is None and _payback(until=12, saved=8040) is None
@@ -2223,9 +2246,11 @@ SECURITY_AND_RISK_CLAIMS = {
         and f"{sum(_feed_hours_2025().values()) + _answer_hours_2025():.1f}" == "15.4"
         and LUMEN.reporting.first == "2027-02-01" and LUMEN.start.startswith("2027-01"),
     "wholesale, 96% of 2029's value: two more enquiries a month need six more cafés sent samples and the "
-    "founder's outreach, hours not among the 39, tested at both gates.":
+    "founder's outreach, 3 hours a week, priced, tested at both gates.":
         lambda: round(_wholesale_share(range(25, 37)) * 100) == 96 and _extra_leads("2027-12-31") == 2
         and _cafes_needed_a_month() == 6 and "target list" in _objective_of("leads").reason
+        and _founder_hours()[0] + LUMEN.budget.hours_by_person["Head of marketing"]
+        == LUMEN.budget.moved_hours()
         and f"at most {_pooled('leads', QUARTER)[0]:g} enquiries" in LUMEN.budget.go_no_go
         and f"at least {JULY_MARKS['leads']} enquiries by June" in LUMEN.budget.go_no_go,
 }

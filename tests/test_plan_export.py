@@ -245,9 +245,9 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     budget = next(t for t in document.tables if t.rows[0].cells[0].text == "Item")
     items = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in budget.rows}
     assert items["Surge contingency"] == ["16,000 USD a year", "see note 11"]
-    assert items["Tools"][0] == "250 USD a month" and items["People"][0] == "39 hours a week"
+    assert items["Tools"][0] == "250 USD a month" and items["People"][0] == "42 hours a week"
     assert items["People cost"] == [
-        "88,725 USD a year", "39 hours a week × 52 × 43.75 USD an hour (wages and on-costs)"]
+        "95,550 USD a year", "42 hours a week × 52 × 43.75 USD an hour (wages and on-costs)"]
     lumen = plan.example_plan().budget  # its other costs may change with the overtime's rate
     assert items["Other costs"][0] == f"{lumen.other_costs_per_year:,.0f} USD a year"
     assert items["Total a year"][0] == f"{lumen.total():,.0f} USD"
@@ -352,14 +352,14 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     metrics = {(o.outcome, o.metric) for o in lumen.objectives}
     assert f"{len(metrics) - 5} more objectives are in part 2." in summary  # a metric with its milestones
     besides = budget.other_costs_per_year + 3_000 + 2_400
-    assert budget.total() == 88_725 + besides + 16_000  # the wages, the spending and the reserve
-    assert (f"**Budget**: New money: 17,037 USD a year; 4 of the 39 people hours a week move from "
+    assert budget.total() == 95_550 + besides + 16_000  # the wages, the spending and the reserve
+    assert (f"**Budget**: New money: 17,037 USD a year; 7 of the 42 people hours a week move from "
             f"other work (35 are spent on social today). In all {budget.total():,.0f} USD a year "
-            f"with today's wages: wages 88,725 (39 hours a week at 43.75 USD an hour), other "
+            f"with today's wages: wages 95,550 (42 hours a week at 43.75 USD an hour), other "
             f"spending {besides:,.0f}, 16,000 held for a surge.") in summary
-    assert budget.added_per_year() == 17_037 + 4 * 52 * 43.75 == 26_137
-    assert (f"**The case**: Costs 26,137 USD a year more than today (17,037 cash, 4 moved hours "
-            f"worth 9,100). "
+    assert budget.added_per_year() == 17_037 + 7 * 52 * 43.75 == 32_962
+    assert (f"**The case**: Costs 32,962 USD a year more than today (17,037 cash, 7 moved hours "
+            f"worth 15,925). "
             f"{STAGED_ASK['payback']}\n") in summary
     decision = summary.split("**Decision needed**\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
     assert decision == [
@@ -392,7 +392,7 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
     small.objectives[0].target = "8"  # worse than its baseline of 12
     summary = _summary_markdown(to_markdown(small))
     assert "more objective" not in summary
-    assert ("**The case**: Costs 17,037 USD a year more than today in cash; the 4 moved hours a "
+    assert ("**The case**: Costs 17,037 USD a year more than today in cash; the 7 moved hours a "
             "week are not priced. "
             "When it pays back is not written yet (Budget: Payback).\n"
             in summary)
@@ -404,9 +404,9 @@ def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
             f"4 January 2027.\n- **Go/no-go test**: {GATES[1]}\n- **First report**") in one_gate
     assert "| loyalty | Repeat web-shop orders from customers who came through social (repeat " \
         "orders a month) | 12 → 8 | 30 June 2027 |" in summary
-    assert "**Budget**: New money: 17,037 USD a year; 4 of the 39 people hours a week move from " \
+    assert "**Budget**: New money: 17,037 USD a year; 7 of the 42 people hours a week move from " \
         "other work (35 are spent on social today). In all 26,259 USD a year, wages aside: other " \
-        "spending 10,259, 16,000 held for a surge; and 39 people hours a week, not priced (no " \
+        "spending 10,259, 16,000 held for a surge; and 42 people hours a week, not priced (no " \
         "hourly cost given)." in summary
     assert "**Unfinished**:" in summary and "Weakest dimension" not in summary
 
@@ -417,13 +417,13 @@ def test_the_summary_says_what_is_missing_rather_than_print_0():
         lumen.budget, hours_today=0, new_money_per_year=0))
     summary = _summary_markdown(to_markdown(unsaid))
     assert ("**Budget**: New money a year: not written yet (Budget: New money a year); how many of "
-            "the 39 people hours a week are spent on social today is not written yet (Budget: Of "
-            "these, today). In all 122,242 USD a year") in summary
+            "the 42 people hours a week are spent on social today is not written yet (Budget: Of "
+            "these, today). In all 129,067 USD a year") in summary
     assert f"**The case**: {lumen.budget.payback}\n" in summary
     every_hour_today = dataclasses.replace(lumen, budget=dataclasses.replace(
-        lumen.budget, hours_today=39))
+        lumen.budget, hours_today=42))
     summary = _summary_markdown(to_markdown(every_hour_today))
-    assert ("**Budget**: New money: 17,037 USD a year; all 39 people hours a week are spent on "
+    assert ("**Budget**: New money: 17,037 USD a year; all 42 people hours a week are spent on "
             "social today.") in summary
     assert "**The case**: Costs 17,037 USD a year more than today in cash. 2027's cash: 19,464 " \
         "USD, with the " \
@@ -569,14 +569,14 @@ def test_the_budget_shows_the_staged_ask_in_markdown_html_and_word():
 
 def test_the_budget_shows_what_is_new_in_markdown_html_and_word():
     """The hours spent on social today, the new money a year and what the plan adds a year
-    (Lumen: 35 hours, 17,037 USD and 26,137 USD), read back from each format."""
+    (Lumen: 35 hours, 17,037 USD and 32,962 USD), read back from each format."""
     lumen = plan.example_plan()
     rows = _budget_rows(lumen)
-    expected = {"Of which spent on social today": ["35 hours a week", "the other 4 move from "
+    expected = {"Of which spent on social today": ["35 hours a week", "the other 7 move from "
                                                    "other work"],
                 "New money": ["17,037 USD a year", "the cash the plan adds a year, spending "
                                                    "today aside"],
-                "Added cost a year": ["26,137 USD", "new money + 4 moved hours a week × 52 × "
+                "Added cost a year": ["32,962 USD", "new money + 7 moved hours a week × 52 × "
                                                     "43.75 USD an hour"]}
     assert {item: rows[item] for item in expected} == expected
     page = to_html(lumen)
@@ -708,10 +708,12 @@ def test_hours_by_person_are_a_table_in_markdown_html_and_word():
     """Lumen's hours as its plan splits them: each person's hours, the posts of the channels they
     own, their hours on the inbox (the 10 inbox hours over the rota's 28 looks) and what is left
     for the other work, which the plan does not split by person (not free: the head of
-    marketing's 2.5 are booked). A plan that does not split its hours has no table."""
+    marketing's 2.5 are booked, the founder's 3 hold the wholesale outreach). A plan that does not
+    split its hours has no table."""
     lumen = plan.example_plan()
     rows = [("Sam", "15", "6.9", "3.6", "4.5"), ("Ade", "15", "8.8", "3.6", "2.6"),
-            ("Jo", "5", "0.0", "2.9", "2.1"), ("Head of marketing", "4", "1.5", "0.0", "2.5")]
+            ("Jo", "5", "0.0", "2.9", "2.1"), ("Head of marketing", "4", "1.5", "0.0", "2.5"),
+            ("Founder", "3", "0.0", "0.0", "3.0")]
     loads = plan.person_loads(lumen)
     assert [(name, loads[name].hours, round(loads[name].free(), 1)) for name in loads] == [
         (row[0], float(row[1]), float(row[4])) for row in rows]
