@@ -840,7 +840,7 @@ CLAIMS = {
     "week, priced in the case, as wholesale is 96% of 2029's value.":
         lambda: "the founder's list" in _objective_of("leads").metric and LUMEN.budget.people_hours == 42
         and _founder_hours() == (3, 2.5, 6825) and round(_wholesale_share(range(25, 37)) * 100) == 96
-        and "the founder's outreach, 3 hours a week, priced" in LUMEN.budget.rests_on,
+        and "the founder's outreach (3 hours a week, priced)" in LUMEN.budget.rests_on,
     "an earlier draft of Lumen's plan gave the mentions and the review replies to Sam alone, so "
     "nothing was read at the weekend while the plan promised an answer to every review within a "
     "day. Now whoever holds a look reads them too.":
@@ -888,7 +888,7 @@ TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weakness
     "April's read stops only a plan clearly going nowhere; July's gate, 17 enquiries by June, is where "
     "the route is tested":
         lambda: "at most 6 enquiries" in LUMEN.budget.go_no_go and _pooled("leads", QUARTER)[0] == 6
-        and "at least 17 enquiries by June" in LUMEN.budget.go_no_go,
+        and "at least 17 enquiries" in LUMEN.budget.go_no_go and "January to June" in LUMEN.budget.go_no_go,
 }
 
 CLAIMS |= TWO_WEAKNESSES
@@ -1477,6 +1477,13 @@ def _straight_climb_odds():
     return stops, 1 - passes
 
 
+def _leg_odds(metric):
+    """July's gate for one leg alone (`metric`'s mark over January to June): how often it fails the
+    case's path and the straight climb, and how often it passes a plan without effect."""
+    straight = poisson.sf(JULY_MARKS[metric] - 1, _straight_climb(metric, HALF))
+    return 1 - _go_passes(metric, on_path=True), 1 - straight, _go_passes(metric, on_path=False)
+
+
 def _go_passes(metric, on_path):
     """How often January to June reach July's mark for `metric`: chance alone (a Poisson count
     around 2026's) or, `on_path`, around the case's path."""
@@ -1663,7 +1670,7 @@ PLAN_CLAIMS = {
     "the February answers and the go/no-go.":
         lambda: _objective(ORDERS).target == "38" and JULY_MARKS[ORDERS] == 199
         and _go_mark_is_chance_once_in_ten(ORDERS)
-        and "at least 199 orders and at least 17 enquiries" in LUMEN.budget.go_no_go,
+        and "code posts and paid promotion go on only with at least 199 orders" in LUMEN.budget.go_no_go,
     "The social codes appear only in social posts, never on the website or in the newsletter, which "
     "have their own. Paid promotion runs as ad-only posts, never on our feeds, with a code of their "
     "own, so its cost per order counts paid orders only; not counted here":
@@ -1716,9 +1723,9 @@ PLAN_CLAIMS = {
         and sum(_cheaper_parts()[1:]) == 3080
         and [name for name in CUT if name in _buffer_channels()] == ["Threads"],
     "Approve a 16,000 reserve and January to March 2027: 3 months of overtime, tools, promotion and "
-    "actions 3,989, sample bags 180, a training day 2,475 (trainer; 8 hours each for the 4 who hold "
+    "actions 3,989, sample bags 180, a training day 2,475 (trainer; 8 hours each for the 4 on "
     "looks), "
-    "42 more to bill Buffer monthly, not yearly (6,686 USD of new money)":
+    "42 more to bill Buffer monthly (6,686 USD of new money)":
         lambda: LUMEN.budget.first_stage_cost == _first_stage_cost() == 6686
         and round((_cover_cost() + 2520 + 2400 + 1200) / 4) == 3989 and TRAINING == 2475
         and sum(_samples_cost(month) for month in range(1, QUARTER + 1)) == 180
@@ -1896,7 +1903,7 @@ PLAN_CLAIMS = {
     "The founder: visits and emails to cafés on the list 2, the sample bags and the enquiry log 0.5.":
         lambda: _founder_hours()[1] == 2 + 0.5
         and plan.person_loads(LUMEN)["Founder"].free() - _founder_hours()[1] == 0.5,
-    "a training day 2,475 (trainer; 8 hours each for the 4 who hold looks)":
+    "a training day 2,475 (trainer; 8 hours each for the 4 on looks)":
         lambda: len(set(_looks_by_rota()[0]) | {"Lee"}) == 4 and "Lee, a barista" in LUMEN.community.deputy
         and 8 * (len(_looks_by_rota()[0]) * OVERTIME + CAFE_OVERTIME) == 1875 and TRAINING == 600 + 1875,
     "3 weeks of one person on the inbox and mentions from 07:00 to 22:00 every day in 14 shifts, beside "
@@ -2121,9 +2128,8 @@ BUDGET_CLAIMS = {
                       + TRAINING + BUFFER_CHANNELS * (BUFFER_MONTHLY - BUFFER_PER_CHANNEL) * QUARTER)
         == 19464 and _year_samples(2028) == _year_samples(2029) == 1080,
     "1 April 2027: stop if under 9 in 10 of the calendar's posts went out or under 12 sample bags "
-    "reached cafés, or if January to March bring at most 90 orders and at most 6 enquiries (the case's "
-    "path, 8 more orders and 2 more enquiries a month by March, stops under 1 in 100, a straight climb "
-    "to June's targets 7 in 100; one without effect passes 2 in 3).":
+    "reached cafés, or if January to March bring both at most 90 orders and at most 6 enquiries (it stops "
+    "the case's path under 1 in 100, a straight climb 7 in 100, and passes one without effect 2 in 3).":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
         and [_pooled(metric, QUARTER)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and [_extra_orders(3), _extra_enquiries(3)] == [8, 2] == [_extra_orders_a_month(), _extra_leads()]
@@ -2131,11 +2137,13 @@ BUDGET_CLAIMS = {
         and _gate_chances()[0] < 1 / 100 and round(_straight_climb_odds()[0] * 100) == 7
         and round(_gate_chances()[1] * 3) == 2 and f"{_gate_chances()[1]:.2f}" == "0.68"
         and _sample_bags_by_march() == 12,
-    "1 July 2027: go on only with at least 199 orders and at least 17 enquiries by June (the case's path "
-    "fails 18 times in 100, the straight climb 47; one without effect passes under 1 in 100).":
+    "1 July 2027, each leg on January to June: code posts and paid promotion go on only with at least "
+    "199 orders (the case's path fails 7 in 100, a straight climb 26, one without effect passes 9), the "
+    "wholesale route only with at least 17 enquiries (12, 29, 10 in 100); a stopped leg's posts, "
+    "spending and hours end, the rota goes on.":
         lambda: all(map(_go_mark_is_chance_once_in_ten, JULY_MARKS))
-        and round(_gate_chances()[2] * 100) == 18 and round(_straight_climb_odds()[1] * 100) == 47
-        and _gate_chances()[3] < 1 / 100 and round(_gate_chances()[4] * 100) == 81,
+        and [round(odds * 100) for metric in JULY_MARKS for odds in _leg_odds(metric)]
+        == [7, 26, 9, 12, 29, 10],
     "Loses 31,000 in 2027, 48,000 short at 2029's end, pays back June 2033 if 35 hours are spent "
     "today (at the data's 18, not in 20 years); chosen over the cheaper option (July 2031) for its paid "
     "test.":
@@ -2239,20 +2247,21 @@ SECURITY_AND_RISK_CLAIMS = {
         == {"Sam", "Ade", "Jo"},
     "through the platform's own route (Instagram's is instagram.com/hacked)":
         lambda: "Instagram" in LUMEN.channel_names(),
-    "35 hours a week on social today (assumed; the 2025 data show 15.4, 18 with the blog and "
-    "newsletter), timed in January, the case redone by 1 February":
+    "35 hours a week on social today (assumed; 2025's data show 15.4, 18 with blog and newsletter), timed "
+    "in December: if under, the director chooses again, with the cheaper option, before the start":
         lambda: HOURS_2026 == LUMEN.budget.hours_today == 35 and round(_todays_hours()) == 18
         and HOURS_2026 == sum(LUMEN.budget.hours_by_person[name] for name in ("Sam", "Ade", "Jo"))
         and f"{sum(_feed_hours_2025().values()) + _answer_hours_2025():.1f}" == "15.4"
-        and LUMEN.reporting.first == "2027-02-01" and LUMEN.start.startswith("2027-01"),
-    "wholesale, 96% of 2029's value: two more enquiries a month need six more cafés sent samples and the "
-    "founder's outreach, 3 hours a week, priced, tested at both gates.":
+        and LUMEN.start == "2027-01-04" and _payback(saved=8040) is not None,
+    "wholesale, 96% of 2029's value: two more enquiries a month need six more cafés sampled and the "
+    "founder's outreach (3 hours a week, priced), tested at both gates.":
         lambda: round(_wholesale_share(range(25, 37)) * 100) == 96 and _extra_leads("2027-12-31") == 2
         and _cafes_needed_a_month() == 6 and "target list" in _objective_of("leads").reason
         and _founder_hours()[0] + LUMEN.budget.hours_by_person["Head of marketing"]
         == LUMEN.budget.moved_hours()
         and f"at most {_pooled('leads', QUARTER)[0]:g} enquiries" in LUMEN.budget.go_no_go
-        and f"at least {JULY_MARKS['leads']} enquiries by June" in LUMEN.budget.go_no_go,
+        and f"the wholesale route only with at least {JULY_MARKS['leads']} enquiries"
+        in LUMEN.budget.go_no_go,
 }
 
 

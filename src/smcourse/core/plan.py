@@ -3297,8 +3297,8 @@ def example_plan() -> Plan:
                             "Co. tries."),
             Goal("communicate", "Teach home brewers weekly how we source and roast, so they "
                                 "think of us first."),
-            Goal("connect", "Know the growers, baristas and local press who shape what people "
-                            "drink in our city, and the cafés that could buy our beans."),
+            Goal("connect", "Know our city's growers, baristas, press and the cafés that could "
+                            "buy our beans."),
         ],
         audience=Audience(
             "Home brewers and café regulars in and around our city, plus the cafés and offices "
@@ -3595,29 +3595,32 @@ def example_plan() -> Plan:
                             "five 14,461, within the 16,000 set aside.",
                       first_stage="Approve a 16,000 reserve and January to March 2027: 3 months of "
                                   "overtime, tools, promotion and actions 3,989, sample bags 180, "
-                                  "a training day 2,475 (trainer; 8 hours each for the 4 who "
-                                  "hold looks), 42 more to bill Buffer monthly, not yearly",
+                                  "a training day 2,475 (trainer; 8 hours each for the 4 on "
+                                  "looks), 42 more to bill Buffer monthly",
                       first_stage_cost=6686, hours_today=35, new_money_per_year=17037,
                       go_no_go="1 April 2027: stop if under 9 in 10 of the calendar's posts "
                                "went out or under 12 sample bags reached cafés, or if January to "
-                               "March bring at most 90 orders and at most 6 enquiries (the case's "
-                               "path, 8 more orders and 2 more enquiries a month by March, stops "
-                               "under 1 in 100, a straight climb to June's targets 7 in 100; one "
-                               "without effect passes 2 in 3).\n"
-                               "1 July 2027: go on only with at least 199 orders and at least 17 "
-                               "enquiries by June (the case's path fails 18 times in 100, the "
-                               "straight climb 47; one without effect passes under 1 in 100).",
+                               "March bring both at most 90 orders and at most 6 enquiries (it "
+                               "stops the case's path under 1 in 100, a straight climb 7 in 100, "
+                               "and passes one without effect 2 in 3).\n"
+                               "1 July 2027, each leg on January to June: code posts and paid "
+                               "promotion go on only with at least 199 orders (the case's path fails "
+                               "7 in 100, a straight climb 26, one without effect passes 9), the "
+                               "wholesale route only with at least 17 enquiries (12, 29, 10 in "
+                               "100); a stopped leg's posts, spending and "
+                               "hours end, the rota goes on.",
                       payback="2027's cash: 19,464 USD, with the training day. Loses 31,000 in "
                               "2027, 48,000 short at "
                               "2029's end, pays back June 2033 if 35 hours are spent today "
                               "(at the data's 18, not in "
                               "20 years); chosen over the cheaper option (July 2031) for its paid "
                               "test.",
-                      rests_on="35 hours a week on social today (assumed; the 2025 data show 15.4, "
-                               "18 with the blog and newsletter), timed in January, the case redone "
-                               "by 1 February; wholesale, 96% of 2029's value: two more enquiries a "
-                               "month need six more cafés sent samples and the founder's "
-                               "outreach, 3 hours a week, priced, tested at both gates.",
+                      rests_on="35 hours a week on social today (assumed; 2025's data show 15.4, "
+                               "18 with blog and newsletter), timed in December: if under, the "
+                               "director chooses again, with the cheaper option, before the start; "
+                               "wholesale, 96% of 2029's value: two more enquiries a "
+                               "month need six more cafés sampled and the founder's "
+                               "outreach (3 hours a week, priced), tested at both gates.",
                       case="The ask: 17,037 USD a year of new money from 4 January 2027. It pays "
                            "overtime and the on-call premium 9,837, tools 2,520 (250 a month less "
                            "the 40 paid today), paid "
