@@ -1092,6 +1092,55 @@ def _check_objectives(plan: Plan):
     yield from _check_templated_reasons(plan.objectives)
     yield from _check_answered_floor(plan.objectives)
     yield from _check_clicks_convert(plan.objectives)
+    yield from _check_replayed_waits(plan)
+
+
+def closed_days(team: Community) -> tuple[str, ...]:
+    """The days of the week the inbox is not staffed (`staffed_days`), Monday first."""
+    staffed = staffed_days(team)
+    return tuple(day for day in WEEKDAYS if day not in staffed)
+
+
+def _check_replayed_waits(plan: Plan):
+    """A consider for each response-time objective whose baseline comes from the course data and
+    whose target the plan's own rota cannot reach on those data: Lumen's comments (the platform,
+    span and method its source names, `course_source`) replayed on the plan's staffed days and
+    hours with a look every fastest-promise hours (`plan_import.course_replay`) wait longer for
+    the first look than the target allows. A consider, not a fix: the replay looks at the
+    promise's rhythm, which a rota with more looks or a shift on the inbox beats."""
+    team, promises = plan.community, plan.promises()
+    window = team.window_hours()
+    if not promises or window is None or window <= 0 or not 1 <= team.days <= 7 \
+            or len(staffed_days(team)) != team.days:
+        return
+    from smcourse.core.plan_import import course_replay  # pandas, loaded only when a plan cites the data
+
+    promise, closed = min(promises.values()), closed_days(team)
+    for number, objective in enumerate(plan.objectives, start=1):
+        target = parse_amount(objective.target)
+        if objective.metric != "response_time" or target is None \
+                or not COURSE_DATA.search(objective.source):
+            continue
+        platform, spans, methods = course_source(objective)
+        replays = {method: course_replay(team, promise, platform, spans[0], method)
+                   for method in methods}
+        method = min(replays, key=replays.get)  # a source that does not say: the kinder measure
+        if replays[method] <= target:
+            continue
+        weekly = " a week" if method == "mean of weeks" else ""
+        span = "2025 comments (the recall weeks left out)" if "recall" in spans[0] \
+            else f"{spans[0]} comments"
+        every_day = "" if not closed else "; {:.1f} if staffed every day".format(course_replay(
+            dataclasses.replace(team, rota={}, days=7), promise, platform, spans[0], method))
+        scope = "" if platform == "all" else f" on {platform}"
+        yield _consider("objectives", f"objectives[{number}].target",
+                        f"On your rota ({'closed ' + ', '.join(closed) if closed else 'every day'}) "
+                        f"the course's {span}{scope}, replayed with a look every {promise:g} "
+                        f"{unit_for(promise, 'hours')} from {team.opens} to {team.closes}, wait a "
+                        f"median of {replays[method]:.1f} hours{weekly} for the first look "
+                        f"({method}{every_day}), not the {target:g} objective {number} "
+                        f"({measure_name(objective)}) targets: staff more days or looks, or aim "
+                        "for what your rota reaches.")
 
 
 def _templated(objective: Objective) -> str:
@@ -1423,12 +1472,15 @@ def measure_label(objective: Objective) -> str:
     weekly median response times (hours)" for a response time judged week by week, a course
     metric's label and unit, or an own count's name and unit."""
     spec = objective.spec()
-    if spec is None:
-        return objective.metric
-    label = spec.label
+    return objective.metric if spec is None else f"{measure_name(objective)} ({spec.unit})"
+
+
+def measure_name(objective: Objective) -> str:
+    """`measure_label` without its unit: "Mean of weekly median response times"."""
+    spec = objective.spec()
     if objective.metric in WEEKLY_LABELS and baseline_method(objective) == "mean of weeks":
-        label = WEEKLY_LABELS[objective.metric]
-    return f"{label} ({spec.unit})"
+        return WEEKLY_LABELS[objective.metric]
+    return objective.metric if spec is None else spec.label
 
 
 def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, where: str,

@@ -7,6 +7,7 @@
     baseline(posts)
     baseline(posts, comments, exclude=("2025-09-08", "2025-09-28"))   # leave out an exceptional spell
     waits = inbox_waits(comments["created_at"], plan.community, 4)       # replay arrivals on the rota
+    course_replay(plan.community, 4, "all", "2025", "mean of weeks")     # course data, judged weekly
 
 Every rate is pooled (total engagements / total impressions over all posts), the one way the
 course computes a baseline, so a handful of tiny posts cannot swing it. Nothing leaves the machine.
@@ -195,6 +196,45 @@ def inbox_waits(arrivals: pd.Series, team: Community, promise: float) -> pd.Seri
     seen = looks[np.searchsorted(looks, local.to_numpy(), side="left")]
     return pd.Series((seen - local.to_numpy()) / np.timedelta64(1, "h"), index=arrivals.index,
                      name="wait_hours")
+
+
+REPLAY_CACHE_SIZE = 64  # rotas the builder may go back and forth between while a plan is edited
+
+
+def course_replay(team: Community, promise: float, platform: str = "all", span: str = "2025",
+                  method: str = "mean of weeks") -> float:
+    """The median wait, in hours, of Lumen's comments on `platform` (or all its platforms) in
+    the course data over `span` ("2025", or "2025 without the recall"), replayed on `team`'s
+    staffed days and hours with a look every `promise` hours (`inbox_waits`): the mean of the
+    weekly medians for `method` "mean of weeks", else the median of all (pooled). Remembered by
+    what it depends on, so a builder that checks at every change replays each rota once."""
+    return _course_replay(staffed_days(team), team.opens, team.closes, float(promise),
+                          platform.lower(), span, method)
+
+
+@functools.lru_cache(maxsize=REPLAY_CACHE_SIZE)
+def _course_replay(days: tuple[str, ...], opens: str, closes: str, promise: float, platform: str,
+                   span: str, method: str) -> float:
+    arrivals = _course_arrivals(platform, span)
+    team = Community(days=len(days), opens=opens, closes=closes,
+                     rota=dict.fromkeys(days, "on the rota"))
+    waits = inbox_waits(arrivals, team, promise)
+    if method != "mean of weeks":
+        return float(waits.median())
+    return float(waits.groupby(_local(arrivals).dt.to_period("W")).median().mean())
+
+
+@functools.cache
+def _course_arrivals(platform: str, span: str) -> pd.Series:
+    """When Lumen's comments on `platform` (or "all") arrived in the course data over `span`."""
+    from smcourse.core import data  # the course's own data, read only when a plan cites it
+
+    posts, comments = metrics.brand_posts_and_comments(data.load("posts"), data.load("comments"),
+                                                       "lumen")
+    scope = comments if platform == "all" else comments[comments["platform"] == platform]
+    if span == "2025 without the recall":
+        scope = _outside(scope, "created_at", RECALL)
+    return scope["created_at"].reset_index(drop=True)
 
 
 def read_export(path: str | Path) -> pd.DataFrame:
