@@ -1796,6 +1796,7 @@ def _check_community(plan: Plan):
         yield _fix("community", "community.closes", f"The inbox closes ({team.closes}) before it "
                                                     f"opens ({team.opens}).")
     yield from _check_cover(team, plan)
+    yield from _check_closed_days_named(plan)
     yield from _check_workload(team, plan)
     yield from _check_counts_typed(team)
     if window is not None and window > 0:
@@ -1814,6 +1815,64 @@ def _check_community(plan: Plan):
                    f"promise from {team.opens} to {team.closes} on {team.days} days with "
                    f"{team.messages_per_week + team.dms_per_week:g} messages a week: it takes "
                    f"about {needed:.1f} hours.")
+
+
+# A weekday as a text names it ("Monday", "Mondays", "Mon", "Tues"), and a span of them ("Monday to
+# Friday", "from Wed to Sun", "Mon–Fri"); a clause that says the day is closed or a rest day, or a
+# day written as a date ("Monday 4 January"), is no day someone works.
+DAY_NAME = (r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?s?\b"
+            r"|\b(Tues|Thur|Thurs)\b")
+DAY_SPAN = re.compile(rf"(?:{DAY_NAME})\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*"
+                      rf"(?:{DAY_NAME})")
+DAY_NAMED = re.compile(rf"(?:{DAY_NAME})(?!,?\s+\d)")
+CLOSED_CLAUSE = re.compile(r"\b(?:closed?|shut|off|rest|holidays?|nobody|no one|unstaffed|"
+                           r"not staffed)\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[.;:,()!?]")
+WORKING_TEXTS = {"community": ("who_answers", "escalation", "deputy"),
+                 "crisis": ("holding_statement", "approver", "pause", "escalation",
+                            "account_security")}
+
+
+def _day_index(name: str) -> int:
+    return WEEKDAYS.index(name[:3])
+
+
+def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
+    """The clauses of `text` that name a `closed` day as one someone works or acts on: a span of
+    days that takes one in ("Sam (Monday to Friday)" when Monday is closed), or the day itself
+    ("leaves refunds for Monday"), unless the clause says it is closed or a rest day, or writes a
+    date ("Monday 4 January")."""
+    shut = {WEEKDAYS.index(day) for day in closed}
+    found = []
+    for clause in (part.strip() for part in CLAUSE_END.split(text)):
+        days = set()
+        for span in DAY_SPAN.finditer(clause):
+            first, last = (_day_index(name) for name in span.groups() if name)
+            days |= {(first + step) % 7 for step in range((last - first) % 7 + 1)}
+        rest = DAY_SPAN.sub(" ", clause)
+        if not CLOSED_CLAUSE.search(rest):
+            days |= {_day_index(next(name for name in day.groups() if name))
+                     for day in DAY_NAMED.finditer(rest)}
+        if days & shut:
+            found.append(clause)
+    return found
+
+
+def _check_closed_days_named(plan: Plan):
+    """A consider for each text of the community and crisis parts that names a day the rota
+    leaves closed as a day someone works or acts on (`closed_days_named`)."""
+    closed = closed_days(plan.community)
+    if not closed or len(closed) == 7:
+        return
+    for part, names in WORKING_TEXTS.items():
+        for name in names:
+            clauses = closed_days_named(getattr(getattr(plan, part), name), closed)
+            if clauses:
+                more = f" (and {len(clauses) - 1} more)" if len(clauses) > 1 else ""
+                yield _consider(part, f"{part}.{name}",
+                                f"This text has someone work or act on a day your rota leaves "
+                                f"closed ({', '.join(closed)}): “{clauses[0]}”{more}. Name the "
+                                "staffed day it happens on, or put that day on the rota.")
 
 
 def _check_counts_typed(team: Community):
