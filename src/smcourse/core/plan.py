@@ -815,7 +815,8 @@ def empty_groups(plan: Plan) -> list[str]:
 @dataclass(frozen=True)
 class Issue:
     """Something to fix (`level="fix"`: missing, contradictory or unworkable) or to reconsider
-    ("consider"); `where` names the field, as the export and the builder show it."""
+    ("consider"); `where` names the field, as the export and the builder show it: "objectives[4]"
+    is objective 4 as the messages and the export count, from 1 (Python's plan.objectives[3])."""
 
     part: Part
     level: Literal["fix", "consider"]
@@ -1327,7 +1328,8 @@ def chance_spread(objective: Objective, plan: Plan) -> tuple[float, str] | None:
             return None
         return (MEDIAN_WAIT_SPREAD * baseline / math.sqrt(messages),
                 f"{MEDIAN_WAIT_SPREAD:.2f} × {baseline:g} ÷ √{messages:,.0f} for a median of "
-                f"{baseline:g} hours over {messages:,.0f} messages a {objective.period()}")
+                f"{baseline:g} hours over {messages:,.0f} "
+                f"{unit_for(round(messages), 'messages')} a {objective.period()}")
     if _is_count(objective):
         count = max(baseline, 1)
         return math.sqrt(count), f"√{count:g}" + (f" for a count of {baseline:g}" if baseline < 1
@@ -1635,8 +1637,9 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
                  f"(chance alone, {chance_spread(objective, plan)[1]}; your spread says "
                  f"{spec.difference(spread)})")
         yield _fix("objectives", f"{where}.target",
-                   f"The change objective {number} aims for ({spec.difference(abs(change))}) is "
-                   f"within the noise: {spec.label} {moves} from one {period} to the next, so "
+                   f"The change objective {number} ({measure_name(objective)}) aims for "
+                   f"({spec.difference(abs(change))}) is within the noise: it {moves} from one "
+                   f"{period} to the next, so "
                    f"{over} can differ by {spec.difference(float(f'{noise:.2g}'))} "
                    f"by chance. Aim further, or judge a mean over more {period}s.")
 
@@ -1812,8 +1815,10 @@ def _check_community(plan: Plan):
     if needed is not None and team.staffed_hours < needed:
         yield _fix("community", "community.staffed_hours",
                    f"{team.staffed_hours:g} staffed hours a week cannot keep a {fastest:g}-hour "
-                   f"promise from {team.opens} to {team.closes} on {team.days} days with "
-                   f"{team.messages_per_week + team.dms_per_week:g} messages a week: it takes "
+                   f"promise from {team.opens} to {team.closes} on {team.days} "
+                   f"{unit_for(team.days, 'days')} with "
+                   f"{team.messages_per_week + team.dms_per_week:g} "
+                   f"{unit_for(team.messages_per_week + team.dms_per_week, 'messages a week')}: it takes "
                    f"about {needed:.1f} hours.")
 
 
@@ -2290,9 +2295,31 @@ def _check_hours_by_person(plan: Plan):
             if load.hours is not None
             and load.total() <= load.hours + HOURS_SPLIT_TOLERANCE < busy[name]]
     if over:
-        yield _consider("budget", where, f"In a busy week, when a look takes {2 * CHECK_MINUTES} "
-                        f"minutes, {', '.join(over)} would run over: say who takes their looks "
-                        "or posts that week.")
+        minutes = next(load.look_hours / load.looks * 60 for load in loads.values() if load.looks)
+        yield _consider("budget", where, f"In a busy week, when every look takes {CHECK_MINUTES} "
+                        f"minutes more than the {minutes:.0f} the staffed hours give it "
+                        f"({minutes + CHECK_MINUTES:.0f} in all), {', '.join(over)} would run "
+                        f"over{_backlog(plan.community)}: say who takes their looks or posts that "
+                        "week.")
+
+
+def _backlog(team: Community) -> str:
+    """Where the closed days' messages pile up: "; Mon and Tue's messages wait for Wed's 07:00
+    look" (the first look of the first staffed day after each run of closed days), or ""."""
+    closed = closed_days(team)
+    if not closed or len(closed) == 7:
+        return ""
+    waits = []
+    for index, day in enumerate(WEEKDAYS):
+        if day in closed or WEEKDAYS[index - 1] not in closed:
+            continue
+        run = [WEEKDAYS[(index - step) % 7] for step in range(1, 7)]
+        run = run[:next(step for step, name in enumerate(run) if name not in closed)][::-1]
+        read = read_rota_day(team.rota.get(day, ""))
+        times = [*read.looks, *(start for start, _ in read.shifts)]
+        first = _clock(min(times)) if times else team.opens
+        waits.append(f"{' and '.join(run)}'s messages wait for {day}'s {first} look")
+    return "; " + "; ".join(waits)
 
 
 def _check_staged_ask(budget: Budget):
