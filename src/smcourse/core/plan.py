@@ -1830,7 +1830,7 @@ DAY_NAME = (r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?s?\
 DAY_SPAN = re.compile(rf"(?:{DAY_NAME})\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*"
                       rf"(?:{DAY_NAME})")
 DAY_NAMED = re.compile(rf"(?:{DAY_NAME})(?!,?\s+\d)")
-CLOSED_CLAUSE = re.compile(r"\b(?:closed?|shut|off|rest|holidays?|nobody|no one|unstaffed|"
+CLOSED_CLAUSE = re.compile(r"\b(?:closed?|shut|off|rest(?:s|ing)?|holidays?|nobody|no one|unstaffed|"
                            r"not staffed)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.;:,()!?]")
 WORKING_TEXTS = {"community": ("who_answers", "escalation", "deputy"),
