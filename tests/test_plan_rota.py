@@ -265,8 +265,8 @@ def test_a_response_time_target_the_closed_days_put_out_of_reach_is_a_consider_w
     number = _numbered(probe, "response_time")[0]
     assert found[0].message == (
         "On your rota (closed Mon, Tue) the course's 2025 comments (the recall weeks left out), "
-        "replayed with a look every 4 hours from 07:00 to 19:30, wait a median of 7.6 hours a week "
-        "for the first look (mean of weeks; 3.6 if staffed every day), not the 4.5 objective "
+        "replayed on its looks, wait a median of 7.6 hours a week for the first look (mean of "
+        "weeks; 3.6 if staffed every day), not the 4.5 objective "
         f"{number} (Mean of weekly median response times) targets: staff more days or looks, or "
         "aim for what your rota reaches.")
 

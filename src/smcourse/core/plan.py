@@ -1105,10 +1105,10 @@ def closed_days(team: Community) -> tuple[str, ...]:
 def _check_replayed_waits(plan: Plan):
     """A consider for each response-time objective whose baseline comes from the course data and
     whose target the plan's own rota cannot reach on those data: Lumen's comments (the platform,
-    span and method its source names, `course_source`) replayed on the plan's staffed days and
-    hours with a look every fastest-promise hours (`plan_import.course_replay`) wait longer for
-    the first look than the target allows. A consider, not a fix: the replay looks at the
-    promise's rhythm, which a rota with more looks or a shift on the inbox beats."""
+    span and method its source names, `course_source`) replayed on the plan's rota (its look
+    times, else a look every fastest-promise hours: `plan_import.course_replay`) wait longer for
+    the first look than the target allows. A consider, not a fix: the course's comments are not
+    the year planned, and a business with other data may arrive otherwise."""
     team, promises = plan.community, plan.promises()
     window = team.window_hours()
     if not promises or window is None or window <= 0 or not 1 <= team.days <= 7 \
@@ -1131,13 +1131,15 @@ def _check_replayed_waits(plan: Plan):
         weekly = " a week" if method == "mean of weeks" else ""
         span = "2025 comments (the recall weeks left out)" if "recall" in spans[0] \
             else f"{spans[0]} comments"
+        filler = team.rota.get(staffed_days(team)[0], "")  # the closed days staffed as the first open one
         every_day = "" if not closed else "; {:.1f} if staffed every day".format(course_replay(
-            dataclasses.replace(team, rota={}, days=7), promise, platform, spans[0], method))
+            dataclasses.replace(team, days=7, rota={day: team.rota.get(day, "").strip() or filler
+                                                    for day in WEEKDAYS}),
+            promise, platform, spans[0], method))
         scope = "" if platform == "all" else f" on {platform}"
         yield _consider("objectives", f"objectives[{number}].target",
                         f"On your rota ({'closed ' + ', '.join(closed) if closed else 'every day'}) "
-                        f"the course's {span}{scope}, replayed with a look every {promise:g} "
-                        f"{unit_for(promise, 'hours')} from {team.opens} to {team.closes}, wait a "
+                        f"the course's {span}{scope}, replayed on its looks, wait a "
                         f"median of {replays[method]:.1f} hours{weekly} for the first look "
                         f"({method}{every_day}), not the {target:g} objective {number} "
                         f"({measure_name(objective)}) targets: staff more days or looks, or aim "
@@ -1865,9 +1867,10 @@ def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
 
 def _check_closed_days_named(plan: Plan):
     """A consider for each text of the community and crisis parts that names a day the rota
-    leaves closed as a day someone works or acts on (`closed_days_named`)."""
+    leaves closed as a day someone works or acts on (`closed_days_named`); none while the rota and
+    the days staffed disagree (`_check_cover` asks which is meant)."""
     closed = closed_days(plan.community)
-    if not closed or len(closed) == 7:
+    if not closed or len(closed) == 7 or 7 - len(closed) != plan.community.days:
         return
     for part, names in WORKING_TEXTS.items():
         for name in names:
