@@ -3,6 +3,7 @@
 the checks, the costing and the staff sheet read them alike. Lumen's plan (staffed 07:00 to 19:30
 every day, a 4-hour promise) is the plan each rota is tried on."""
 import dataclasses
+import math
 
 import pandas as pd
 import pytest
@@ -280,6 +281,7 @@ def test_the_replay_is_the_one_the_lesson_and_the_import_use():
     assert round(course_replay(_lumen_closed_monday_and_tuesday().community, 4, "all", span), 1) == 7.6
     assert course_replay(_lumen_closed_monday_and_tuesday().community, 4, "all", span, "pooled") \
         < course_replay(_lumen_closed_monday_and_tuesday().community, 4, "all", span)
+    assert math.isnan(course_replay(plan.example_plan().community, 4, "a platform Lumen is not on"))
 
 
 def test_an_every_day_rota_that_reaches_its_target_is_told_nothing_but_an_unreachable_target_is():

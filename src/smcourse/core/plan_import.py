@@ -230,8 +230,8 @@ def course_replay(team: Community, promise: float, platform: str = "all", span: 
     """The median wait, in hours, of Lumen's comments on `platform` (or all its platforms) in
     the course data over `span` ("2025", or "2025 without the recall"), replayed on `team`'s
     rota as `inbox_waits` replays it: the mean of the weekly medians for `method` "mean of
-    weeks", else the median of all (pooled). Remembered by what it depends on, so a builder that
-    checks at every change replays each rota once."""
+    weeks", else the median of all (pooled); NaN when no comment arrived there. Remembered by
+    what it depends on, so a builder that checks at every change replays each rota once."""
     return _course_replay(look_hours(team, promise), platform.lower(), span, method)
 
 
@@ -239,6 +239,8 @@ def course_replay(team: Community, promise: float, platform: str = "all", span: 
 def _course_replay(looks_by_day: tuple[tuple[int, tuple[float, ...]], ...], platform: str,
                    span: str, method: str) -> float:
     arrivals = _local(_course_arrivals(platform, span))
+    if arrivals.empty:
+        return math.nan
     waits = _waits_at(arrivals, looks_by_day)
     if method != "mean of weeks":
         return float(waits.median())
