@@ -350,8 +350,8 @@ def test_a_target_within_the_week_to_week_noise_is_refused():
     orders = lumen.objectives[1]
     lumen.objectives[1] = dataclasses.replace(orders, target="32", periods="")
     assert _messages(lumen, "objectives") == [
-        "The change objective 2 aims for (2 orders a month) is within the noise: Web-shop orders "
-        "from unpaid social links or the SOCIAL code moves by 6 orders a month from one month to "
+        "The change objective 2 (Web-shop orders from unpaid social links or the SOCIAL code) aims "
+        "for (2 orders a month) is within the noise: it moves by 6 orders a month from one month to "
         "the next, so one month can differ by 12 orders a month by chance. Aim further, or judge a "
         "mean over more months."]
     lumen.objectives[1] = dataclasses.replace(orders, target="36", periods="3")
@@ -411,8 +411,8 @@ def test_every_staffed_day_needs_someone_on_the_rota_and_a_deputy_for_days_off()
                            "rota covers (Community: days)."),
         ("community.deputy", "Name who covers days off, holidays and sickness, so the promise "
                              "holds all year.")]
-    lumen.community.days = 5
-    assert [i.where for i in plan.check(lumen)] == ["community.deputy"]
+    lumen.community.days = 5  # closed at weekends: the rest is what closed days do to Lumen's plan
+    assert [i.where for i in plan.check(lumen) if i.level == "fix"] == ["community.deputy"]
 
 
 def test_every_look_on_the_rota_falls_within_the_staffed_hours():
@@ -1679,7 +1679,8 @@ def test_each_broken_hours_by_person_check_names_its_field():
                 if "person" in i.where or i.where.endswith(("owner", "other_hours"))]
 
     assert found(_split(hours={**HOURS, "Sam": 16.5, "Jo": 3.5})) == [(
-        "consider", "budget.hours_by_person", "In a busy week, when a look takes 20 minutes, "
+        "consider", "budget.hours_by_person", "In a busy week, when every look takes 10 minutes "
+        "more than the 21 the staffed hours give it (31 in all), "
         "Jo (4.2 h of 3.5) would run over: say who takes their looks or posts that week.")]
     assert found(_split(hours={**HOURS, "Sam": 18, "Jo": 2})) == [(
         "fix", "budget.hours_by_person", "Jo's posts (0.0 h) and looks (2.9 h) take 2.9 hours a "
@@ -2066,8 +2067,8 @@ def test_a_rate_is_judged_by_at_least_its_sampling_noise(tmp_path, periods, pass
     assert f"{100 * (0.55 * 0.45 / 195) ** 0.5:.1f}" == "3.6"
     assert _fixes_at(bakery, number) == ([] if passes else [(
         f"objectives[{number}].target",
-        f"The change objective {number} aims for (4 points) is within the noise: WhatsApp cake "
-        "questions answered the same day moves by at least 3.6 points (chance alone, "
+        f"The change objective {number} (WhatsApp cake questions answered the same day) aims for (4 "
+        "points) is within the noise: it moves by at least 3.6 points (chance alone, "
         "√(p(1 − p)/n) for 55% of 195 questions a month; your spread says 1.8 points) from one "
         "month to the next, so one month can differ by 7.1 points by chance. Aim further, or judge "
         "a mean over more months.")])
@@ -2145,8 +2146,9 @@ def test_a_count_with_a_baseline_of_zero_is_judged_as_one(tmp_path, target, pass
                                   target=target, spread="0", periods="1")
     assert _fixes_at(bakery, number) == ([] if passes else [(
         f"objectives[{number}].target",
-        f"The change objective {number} aims for ({target} order{'s' * (target != '1')} a month) is "
-        "within the noise: Cake orders from social links moves by at least 1 order a month (chance "
+        f"The change objective {number} (Cake orders from social links) aims for ({target} "
+        f"order{'s' * (target != '1')} a month) is within the noise: it moves by at least 1 order a "
+        "month (chance "
         "alone, √1 for a count of 0; your spread says 0 orders a month) from one month to the next, "
         "so one month can differ by 2 orders a month by chance. Aim further, or judge a mean over "
         "more months.")])
@@ -2390,8 +2392,8 @@ def test_a_response_time_is_judged_by_at_least_the_chance_in_a_median(tmp_path, 
     assert [place for place, _ in fixes] == ([f"objectives[{number}].target"] if fixed else [])
     if target == "19.9":
         assert fixes[0][1] == (
-            f"The change objective {number} aims for (0.1 hours) is within the noise: Median "
-            "response time moves by at least 4.3 hours (chance alone, 1.44 × 20 ÷ √45 for a median "
+            f"The change objective {number} (Median response time) aims for (0.1 hours) is within "
+            "the noise: it moves by at least 4.3 hours (chance alone, 1.44 × 20 ÷ √45 for a median "
             "of 20 hours over 45 messages a week; your spread says 0.01 hours) from one week to the "
             "next, so a mean of 8 weeks can differ by 3 hours by chance. Aim further, or judge a "
             "mean over more weeks.")

@@ -3,6 +3,7 @@
 the checks, the costing and the staff sheet read them alike. Lumen's plan (staffed 07:00 to 19:30
 every day, a 4-hour promise) is the plan each rota is tried on."""
 import dataclasses
+import math
 
 import pandas as pd
 import pytest
@@ -137,12 +138,15 @@ MON_FRI, WED_SUN = ("Mon", "Tue", "Wed", "Thu", "Fri"), ("Wed", "Thu", "Fri", "S
 
 def test_a_cafe_closed_on_monday_and_tuesday_passes_where_a_monday_to_friday_one_does(bakery):
     """Five staffed days are five staffed days whichever they are: a Wed–Sun rota is told nothing
-    a Mon–Fri one is not (before, its Monday and Tuesday were empty and its weekend unread)."""
+    a Mon–Fri one is not (before, its Monday and Tuesday were empty and its weekend unread),
+    but where each one's closed days' messages pile up."""
     weekdays, weekend = _staffed_on(bakery, MON_FRI), _staffed_on(bakery, WED_SUN)
     assert plan.staffed_days(weekend.community) == WED_SUN
     assert [i for i in plan.check(weekend) if i.level == "fix"] == []
     assert [(i.where, i.message) for i in plan.check(weekend)] == [
-        (i.where, i.message) for i in plan.check(weekdays)]
+        (i.where, i.message.replace("Sat and Sun's messages wait for Mon's",
+                                    "Mon and Tue's messages wait for Wed's"))
+        for i in plan.check(weekdays)]
     assert plan.looks_held(weekend.community) == plan.looks_held(weekdays.community) == {
         "Priya": 3, "Ollie": 2}
 
@@ -236,3 +240,112 @@ def test_the_noise_floor_and_the_inbox_cap_count_the_plan_s_own_messages_not_its
     assert f"over {messages:,.0f} messages a {wait.period()}" in how
     weeks = plan.WEEKS_A_MONTH if answered.period() == "month" else 1
     assert plan.rate_base(answered, quiet) == ("questions", pytest.approx(6 * weeks))
+
+
+# --- closed days: the response-time target replayed, the texts' weekdays, the busy week --------
+
+def _lumen_closed_monday_and_tuesday():
+    """The expert reader's probe: Lumen's plan for a café closed Monday and Tuesday (rota Wed–Sun)."""
+    lumen = plan.example_plan()
+    rota = {day: text for day, text in lumen.community.rota.items() if day in WED_SUN}
+    return dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, rota=rota, days=5))
+
+
+def _numbered(a_plan, metric):
+    return [number for number, objective in enumerate(a_plan.objectives, start=1)
+            if objective.metric == metric]
+
+
+def test_a_response_time_target_the_closed_days_put_out_of_reach_is_a_consider_with_the_replay():
+    """Replayed on Wed–Sun (looks at 07, 11, 15 and 19), the course's 2025 comments outside the
+    recall wait a mean weekly median of 7.6 hours (3.6 every day): Lumen's 4.5 is out of reach."""
+    probe = _lumen_closed_monday_and_tuesday()
+    found = [i for i in plan.check(probe) if i.where.endswith(".target")]
+    assert [(i.level, i.where) for i in found] == [
+        ("consider", f"objectives[{number}].target") for number in _numbered(probe, "response_time")]
+    number = _numbered(probe, "response_time")[0]
+    assert found[0].message == (
+        "On your rota (closed Mon, Tue) the course's 2025 comments (the recall weeks left out), "
+        "replayed on its looks, wait a median of 7.6 hours a week for the first look (mean of "
+        "weeks; 3.6 if staffed every day), not the 4.5 objective "
+        f"{number} (Mean of weekly median response times) targets: staff more days or looks, or "
+        "aim for what your rota reaches.")
+
+
+def test_the_replay_is_the_one_the_lesson_and_the_import_use():
+    """`course_replay` is `inbox_waits` on the course's comments: the weekly medians' mean on
+    Lumen's every-day rota is the 3.6 its objective cites, and 7.6 on Wed–Sun."""
+    from smcourse.core.plan_import import course_replay
+    span = "2025 without the recall"
+    assert round(course_replay(plan.example_plan().community, 4, "all", span), 1) == 3.6
+    assert round(course_replay(_lumen_closed_monday_and_tuesday().community, 4, "all", span), 1) == 7.6
+    assert course_replay(_lumen_closed_monday_and_tuesday().community, 4, "all", span, "pooled") \
+        < course_replay(_lumen_closed_monday_and_tuesday().community, 4, "all", span)
+    assert math.isnan(course_replay(plan.example_plan().community, 4, "a platform Lumen is not on"))
+
+
+def test_an_every_day_rota_that_reaches_its_target_is_told_nothing_but_an_unreachable_target_is():
+    lumen = plan.example_plan()
+    assert [i for i in plan.check(lumen) if "replayed" in i.message] == []
+    number = _numbered(lumen, "response_time")[0]
+    hasty = dataclasses.replace(lumen, objectives=[
+        dataclasses.replace(o, target="3") if n == number else o
+        for n, o in enumerate(lumen.objectives, start=1)])
+    [found] = [i for i in plan.check(hasty) if "replayed" in i.message]
+    assert found.where == f"objectives[{number}].target" and found.message.startswith(
+        "On your rota (every day) ") and "wait a median of 3.6 hours a week" in found.message
+
+
+def test_a_target_from_the_learner_s_own_data_is_not_replayed_on_the_course_s(bakery):
+    weekend = _staffed_on(bakery, WED_SUN)
+    assert [i for i in plan.check(weekend) if "replayed" in i.message] == []
+
+
+def test_texts_naming_a_closed_day_as_a_working_day_get_a_consider_each():
+    probe = _lumen_closed_monday_and_tuesday()
+    named = {i.where: i.message for i in plan.check(probe) if "leaves closed" in i.message}
+    assert named == {
+        "community.who_answers": "This text has someone work or act on a day your rota leaves "
+        "closed (Mon, Tue): “Monday to Friday”. Name the staffed day it happens on, or put that day "
+        "on the rota.",
+        "community.escalation": "This text has someone work or act on a day your rota leaves "
+        "closed (Mon, Tue): “and leaves refunds for Monday”. Name the staffed day it happens on, or "
+        "put that day on the rota.",
+        "crisis.escalation": "This text has someone work or act on a day your rota leaves closed "
+        "(Mon, Tue): “Sam on Monday and Tuesday”. Name the staffed day it happens on, or put that "
+        "day on the rota."}
+    assert [i for i in plan.check(plan.example_plan()) if "leaves closed" in i.message] == []
+
+
+@pytest.mark.parametrize(("text", "clauses"), [
+    ("The café is closed on Monday and Tuesday.", []),
+    ("Nobody answers on Mondays; Sam rests on Tuesday.", []),
+    ("Week 1 starts on Monday 4 January 2027.", []),
+    ("Ade (Wednesday to Sunday) answers.", []),
+    ("Sam (Monday to Friday) answers.", ["Monday to Friday"]),
+    ("Jo covers from Sat to Tue.", ["Jo covers from Sat to Tue"]),
+    ("Refunds wait for Tues.", ["Refunds wait for Tues"]),
+    ("Sam on Monday, Ade on Friday.", ["Sam on Monday"]),
+    ("Monica answers on Friday.", []),
+])
+def test_a_closed_day_named_as_a_working_day_is_found_and_a_closed_one_is_not(text, clauses):
+    assert plan.closed_days_named(text, ("Mon", "Tue")) == clauses
+
+
+def test_the_busy_week_says_what_a_look_costs_and_where_closed_days_pile_up():
+    """Lumen's staffed 10 hours over 20 looks on Wed–Sun give 30 minutes a look; a busy week adds
+    CHECK_MINUTES to each, and Monday and Tuesday's messages wait for Wednesday's 07:00 look."""
+    [busy] = [i.message for i in plan.check(_lumen_closed_monday_and_tuesday())
+              if i.message.startswith("In a busy week")]
+    assert busy == ("In a busy week, when every look takes 10 minutes more than the 30 the "
+                    "staffed hours give it (40 in all), Ade (15.5 h of 15) would run over; Mon and "
+                    "Tue's messages wait for Wed's 07:00 look: say who takes their looks or posts "
+                    "that week.")
+
+
+def test_one_message_a_week_is_singular_in_the_noise_floor(bakery):
+    lone = dataclasses.replace(bakery, community=dataclasses.replace(
+        bakery.community, messages_per_week=1, dms_per_week=0))
+    wait = next(o for o in lone.objectives if o.metric == "response_time")
+    assert wait.period() == "week"
+    assert plan.chance_spread(wait, lone)[1].endswith("over 1 message a week")

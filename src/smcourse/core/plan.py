@@ -815,7 +815,8 @@ def empty_groups(plan: Plan) -> list[str]:
 @dataclass(frozen=True)
 class Issue:
     """Something to fix (`level="fix"`: missing, contradictory or unworkable) or to reconsider
-    ("consider"); `where` names the field, as the export and the builder show it."""
+    ("consider"); `where` names the field, as the export and the builder show it: "objectives[4]"
+    is objective 4 as the messages and the export count, from 1 (Python's plan.objectives[3])."""
 
     part: Part
     level: Literal["fix", "consider"]
@@ -1092,6 +1093,57 @@ def _check_objectives(plan: Plan):
     yield from _check_templated_reasons(plan.objectives)
     yield from _check_answered_floor(plan.objectives)
     yield from _check_clicks_convert(plan.objectives)
+    yield from _check_replayed_waits(plan)
+
+
+def closed_days(team: Community) -> tuple[str, ...]:
+    """The days of the week the inbox is not staffed (`staffed_days`), Monday first."""
+    staffed = staffed_days(team)
+    return tuple(day for day in WEEKDAYS if day not in staffed)
+
+
+def _check_replayed_waits(plan: Plan):
+    """A consider for each response-time objective whose baseline comes from the course data and
+    whose target the plan's own rota cannot reach on those data: Lumen's comments (the platform,
+    span and method its source names, `course_source`) replayed on the plan's rota (its look
+    times, else a look every fastest-promise hours: `plan_import.course_replay`) wait longer for
+    the first look than the target allows. A consider, not a fix: the course's comments are not
+    the year planned, and a business with other data may arrive otherwise."""
+    team, promises = plan.community, plan.promises()
+    window = team.window_hours()
+    if not promises or window is None or window <= 0 or not 1 <= team.days <= 7 \
+            or len(staffed_days(team)) != team.days:
+        return
+    from smcourse.core.plan_import import course_replay  # pandas, loaded only when a plan cites the data
+
+    promise, closed = min(promises.values()), closed_days(team)
+    for number, objective in enumerate(plan.objectives, start=1):
+        target = parse_amount(objective.target)
+        if objective.metric != "response_time" or target is None \
+                or not COURSE_DATA.search(objective.source):
+            continue
+        platform, spans, methods = course_source(objective)
+        replays = {method: course_replay(team, promise, platform, spans[0], method)
+                   for method in methods}
+        method = min(replays, key=replays.get)  # a source that does not say: the kinder measure
+        if not replays[method] > target:  # NaN: no course comments on that platform
+            continue
+        weekly = " a week" if method == "mean of weeks" else ""
+        span = "2025 comments (the recall weeks left out)" if "recall" in spans[0] \
+            else f"{spans[0]} comments"
+        filler = team.rota.get(staffed_days(team)[0], "")  # the closed days staffed as the first open one
+        every_day = "" if not closed else "; {:.1f} if staffed every day".format(course_replay(
+            dataclasses.replace(team, days=7, rota={day: team.rota.get(day, "").strip() or filler
+                                                    for day in WEEKDAYS}),
+            promise, platform, spans[0], method))
+        scope = "" if platform == "all" else f" on {platform}"
+        yield _consider("objectives", f"objectives[{number}].target",
+                        f"On your rota ({'closed ' + ', '.join(closed) if closed else 'every day'}) "
+                        f"the course's {span}{scope}, replayed on its looks, wait a "
+                        f"median of {replays[method]:.1f} hours{weekly} for the first look "
+                        f"({method}{every_day}), not the {target:g} objective {number} "
+                        f"({measure_name(objective)}) targets: staff more days or looks, or aim "
+                        "for what your rota reaches.")
 
 
 def _templated(objective: Objective) -> str:
@@ -1278,7 +1330,8 @@ def chance_spread(objective: Objective, plan: Plan) -> tuple[float, str] | None:
             return None
         return (MEDIAN_WAIT_SPREAD * baseline / math.sqrt(messages),
                 f"{MEDIAN_WAIT_SPREAD:.2f} × {baseline:g} ÷ √{messages:,.0f} for a median of "
-                f"{baseline:g} hours over {messages:,.0f} messages a {objective.period()}")
+                f"{baseline:g} hours over {messages:,.0f} "
+                f"{unit_for(round(messages), 'messages')} a {objective.period()}")
     if _is_count(objective):
         count = max(baseline, 1)
         return math.sqrt(count), f"√{count:g}" + (f" for a count of {baseline:g}" if baseline < 1
@@ -1423,12 +1476,15 @@ def measure_label(objective: Objective) -> str:
     weekly median response times (hours)" for a response time judged week by week, a course
     metric's label and unit, or an own count's name and unit."""
     spec = objective.spec()
-    if spec is None:
-        return objective.metric
-    label = spec.label
+    return objective.metric if spec is None else f"{measure_name(objective)} ({spec.unit})"
+
+
+def measure_name(objective: Objective) -> str:
+    """`measure_label` without its unit: "Mean of weekly median response times"."""
+    spec = objective.spec()
     if objective.metric in WEEKLY_LABELS and baseline_method(objective) == "mean of weeks":
-        label = WEEKLY_LABELS[objective.metric]
-    return f"{label} ({spec.unit})"
+        return WEEKLY_LABELS[objective.metric]
+    return objective.metric if spec is None else spec.label
 
 
 def _check_course_baseline(objective: Objective, spec: MetricSpec, number: int, where: str,
@@ -1583,8 +1639,9 @@ def _check_noise(objective: Objective, spec: MetricSpec, number: int, where: str
                  f"(chance alone, {chance_spread(objective, plan)[1]}; your spread says "
                  f"{spec.difference(spread)})")
         yield _fix("objectives", f"{where}.target",
-                   f"The change objective {number} aims for ({spec.difference(abs(change))}) is "
-                   f"within the noise: {spec.label} {moves} from one {period} to the next, so "
+                   f"The change objective {number} ({measure_name(objective)}) aims for "
+                   f"({spec.difference(abs(change))}) is within the noise: it {moves} from one "
+                   f"{period} to the next, so "
                    f"{over} can differ by {spec.difference(float(f'{noise:.2g}'))} "
                    f"by chance. Aim further, or judge a mean over more {period}s.")
 
@@ -1744,6 +1801,7 @@ def _check_community(plan: Plan):
         yield _fix("community", "community.closes", f"The inbox closes ({team.closes}) before it "
                                                     f"opens ({team.opens}).")
     yield from _check_cover(team, plan)
+    yield from _check_closed_days_named(plan)
     yield from _check_workload(team, plan)
     yield from _check_counts_typed(team)
     if window is not None and window > 0:
@@ -1759,9 +1817,70 @@ def _check_community(plan: Plan):
     if needed is not None and team.staffed_hours < needed:
         yield _fix("community", "community.staffed_hours",
                    f"{team.staffed_hours:g} staffed hours a week cannot keep a {fastest:g}-hour "
-                   f"promise from {team.opens} to {team.closes} on {team.days} days with "
-                   f"{team.messages_per_week + team.dms_per_week:g} messages a week: it takes "
+                   f"promise from {team.opens} to {team.closes} on {team.days} "
+                   f"{unit_for(team.days, 'days')} with "
+                   f"{team.messages_per_week + team.dms_per_week:g} "
+                   f"{unit_for(team.messages_per_week + team.dms_per_week, 'messages a week')}: it takes "
                    f"about {needed:.1f} hours.")
+
+
+# A weekday as a text names it ("Monday", "Mondays", "Mon", "Tues"), and a span of them ("Monday to
+# Friday", "from Wed to Sun", "Mon–Fri"); a clause that says the day is closed or a rest day, or a
+# day written as a date ("Monday 4 January"), is no day someone works.
+DAY_NAME = (r"\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?s?\b"
+            r"|\b(Tues|Thur|Thurs)\b")
+DAY_SPAN = re.compile(rf"(?:{DAY_NAME})\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough\b|[-–—])\s*"
+                      rf"(?:{DAY_NAME})")
+DAY_NAMED = re.compile(rf"(?:{DAY_NAME})(?!,?\s+\d)")
+CLOSED_CLAUSE = re.compile(r"\b(?:closed?|shut|off|rest(?:s|ing)?|holidays?|nobody|no one|unstaffed|"
+                           r"not staffed)\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[.;:,()!?]")
+WORKING_TEXTS = {"community": ("who_answers", "escalation", "deputy"),
+                 "crisis": ("holding_statement", "approver", "pause", "escalation",
+                            "account_security")}
+
+
+def _day_index(name: str) -> int:
+    return WEEKDAYS.index(name[:3])
+
+
+def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
+    """The clauses of `text` that name a `closed` day as one someone works or acts on: a span of
+    days that takes one in ("Sam (Monday to Friday)" when Monday is closed), or the day itself
+    ("leaves refunds for Monday"), unless the clause says it is closed or a rest day, or writes a
+    date ("Monday 4 January")."""
+    shut = {WEEKDAYS.index(day) for day in closed}
+    found = []
+    for clause in (part.strip() for part in CLAUSE_END.split(text)):
+        days = set()
+        for span in DAY_SPAN.finditer(clause):
+            first, last = (_day_index(name) for name in span.groups() if name)
+            days |= {(first + step) % 7 for step in range((last - first) % 7 + 1)}
+        rest = DAY_SPAN.sub(" ", clause)
+        if not CLOSED_CLAUSE.search(rest):
+            days |= {_day_index(next(name for name in day.groups() if name))
+                     for day in DAY_NAMED.finditer(rest)}
+        if days & shut:
+            found.append(clause)
+    return found
+
+
+def _check_closed_days_named(plan: Plan):
+    """A consider for each text of the community and crisis parts that names a day the rota
+    leaves closed as a day someone works or acts on (`closed_days_named`); none while the rota and
+    the days staffed disagree (`_check_cover` asks which is meant)."""
+    closed = closed_days(plan.community)
+    if not closed or len(closed) == 7 or 7 - len(closed) != plan.community.days:
+        return
+    for part, names in WORKING_TEXTS.items():
+        for name in names:
+            clauses = closed_days_named(getattr(getattr(plan, part), name), closed)
+            if clauses:
+                more = f" (and {len(clauses) - 1} more)" if len(clauses) > 1 else ""
+                yield _consider(part, f"{part}.{name}",
+                                f"This text has someone work or act on a day your rota leaves "
+                                f"closed ({', '.join(closed)}): “{clauses[0]}”{more}. Name the "
+                                "staffed day it happens on, or put that day on the rota.")
 
 
 def _check_counts_typed(team: Community):
@@ -2179,9 +2298,31 @@ def _check_hours_by_person(plan: Plan):
             if load.hours is not None
             and load.total() <= load.hours + HOURS_SPLIT_TOLERANCE < busy[name]]
     if over:
-        yield _consider("budget", where, f"In a busy week, when a look takes {2 * CHECK_MINUTES} "
-                        f"minutes, {', '.join(over)} would run over: say who takes their looks "
-                        "or posts that week.")
+        minutes = next(load.look_hours / load.looks * 60 for load in loads.values() if load.looks)
+        yield _consider("budget", where, f"In a busy week, when every look takes {CHECK_MINUTES} "
+                        f"minutes more than the {minutes:.0f} the staffed hours give it "
+                        f"({minutes + CHECK_MINUTES:.0f} in all), {', '.join(over)} would run "
+                        f"over{_backlog(plan.community)}: say who takes their looks or posts that "
+                        "week.")
+
+
+def _backlog(team: Community) -> str:
+    """Where the closed days' messages pile up: "; Mon and Tue's messages wait for Wed's 07:00
+    look" (the first look of the first staffed day after each run of closed days), or ""."""
+    closed = closed_days(team)
+    if not closed or len(closed) == 7:
+        return ""
+    waits = []
+    for index, day in enumerate(WEEKDAYS):
+        if day in closed or WEEKDAYS[index - 1] not in closed:
+            continue
+        run = [WEEKDAYS[(index - step) % 7] for step in range(1, 7)]
+        run = run[:next(step for step, name in enumerate(run) if name not in closed)][::-1]
+        read = read_rota_day(team.rota.get(day, ""))
+        times = [*read.looks, *(start for start, _ in read.shifts)]
+        first = _clock(min(times)) if times else team.opens
+        waits.append(f"{' and '.join(run)}'s messages wait for {day}'s {first} look")
+    return "; " + "; ".join(waits)
 
 
 def _check_staged_ask(budget: Budget):

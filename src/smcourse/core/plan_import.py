@@ -7,6 +7,7 @@
     baseline(posts)
     baseline(posts, comments, exclude=("2025-09-08", "2025-09-28"))   # leave out an exceptional spell
     waits = inbox_waits(comments["created_at"], plan.community, 4)       # replay arrivals on the rota
+    course_replay(plan.community, 4, "all", "2025", "mean of weeks")     # course data, judged weekly
 
 Every rate is pooled (total engagements / total impressions over all posts), the one way the
 course computes a baseline, so a handful of tiny posts cannot swing it. Nothing leaves the machine.
@@ -32,7 +33,7 @@ import pandas as pd
 
 from smcourse.core import metrics
 from smcourse.core.errors import SmcourseError
-from smcourse.core.plan import WEEKDAYS, Community, Plan, parse_clock, staffed_days
+from smcourse.core.plan import WEEKDAYS, Community, Plan, parse_clock, read_rota_day, staffed_days
 
 NEEDED = ("impressions", "likes", "comments", "shares")
 OPTIONAL = ("published_at", "clicks", "reach")
@@ -178,23 +179,85 @@ def _outside(table: pd.DataFrame, column: str, spell: tuple[str, str]) -> pd.Dat
 
 def inbox_waits(arrivals: pd.Series, team: Community, promise: float) -> pd.Series:
     """Hours each message would wait for the first look through the inbox if `team` staffed it:
-    on its staffed days (`staffed_days`) of each week, a look every `promise` hours from
-    opening, as `Community.hours_needed` counts them; messages after the last look of the day
-    wait for the next staffed morning. `arrivals` are local clock times."""
+    on its staffed days (`staffed_days`) of each week, at the look times each rota day names
+    (`read_rota_day`; a shift on the inbox as a look every SHIFT_LOOK_MINUTES), and on a day that
+    names none a look every `promise` hours from opening, as `Community.hours_needed` counts
+    them; messages after the last look of the day wait for the next staffed look. `arrivals` are
+    local clock times."""
+    return _waits_at(_local(arrivals), look_hours(team, promise)).set_axis(arrivals.index)
+
+
+SHIFT_LOOK_MINUTES = 5  # a shift on the inbox replayed as a look this often
+
+
+def look_hours(team: Community, promise: float) -> tuple[tuple[int, tuple[float, ...]], ...]:
+    """The hours of the day of each look, by staffed weekday (0 is Monday), as `inbox_waits`
+    replays them: the rota's own looks and shifts within the staffed hours, else a look every
+    `promise` hours from opening."""
     opens, closes = parse_clock(team.opens), parse_clock(team.closes)
     if opens is None or closes is None or closes <= opens or promise <= 0 \
             or not 1 <= team.days <= 7:
         raise ImportFileError("The inbox needs opening hours (HH:MM to HH:MM), 1 to 7 days and "
                               "a promise above 0 hours before arrivals can be replayed.")
-    local = _local(arrivals)
+    rhythm = tuple(opens + number * promise for number in range(math.ceil((closes - opens) / promise)))
+    days = []
+    for day in staffed_days(team):
+        read = read_rota_day(team.rota.get(day, ""))
+        step = SHIFT_LOOK_MINUTES / 60
+        looks = {look for look in read.looks if opens <= look < closes} | {
+            start + number * step for start, end in read.shifts if start < end
+            for number in range(math.ceil((end - start) / step))
+            if opens <= start + number * step < closes}
+        days.append((WEEKDAYS.index(day), tuple(sorted(looks)) or rhythm))
+    return tuple(days)
+
+
+def _waits_at(local: pd.Series, looks_by_day: tuple[tuple[int, tuple[float, ...]], ...]) -> pd.Series:
     days = pd.date_range(local.min().normalize(), local.max().normalize() + pd.Timedelta(days=8))
-    staffed = days[days.day_of_week.isin([WEEKDAYS.index(day) for day in staffed_days(team)])]
-    offsets = [opens + number * promise for number in range(math.ceil((closes - opens) / promise))]
-    looks = np.sort(np.concatenate([(staffed + pd.Timedelta(hours=hour)).to_numpy()
-                                    for hour in offsets]))
+    looks = np.sort(np.concatenate([
+        (days[days.day_of_week == weekday] + pd.to_timedelta(hour, unit="h")).to_numpy()
+        for weekday, hours in looks_by_day for hour in hours]))
     seen = looks[np.searchsorted(looks, local.to_numpy(), side="left")]
-    return pd.Series((seen - local.to_numpy()) / np.timedelta64(1, "h"), index=arrivals.index,
+    return pd.Series((seen - local.to_numpy()) / np.timedelta64(1, "h"), index=local.index,
                      name="wait_hours")
+
+
+REPLAY_CACHE_SIZE = 64  # rotas the builder may go back and forth between while a plan is edited
+
+
+def course_replay(team: Community, promise: float, platform: str = "all", span: str = "2025",
+                  method: str = "mean of weeks") -> float:
+    """The median wait, in hours, of Lumen's comments on `platform` (or all its platforms) in
+    the course data over `span` ("2025", or "2025 without the recall"), replayed on `team`'s
+    rota as `inbox_waits` replays it: the mean of the weekly medians for `method` "mean of
+    weeks", else the median of all (pooled); NaN when no comment arrived there. Remembered by
+    what it depends on, so a builder that checks at every change replays each rota once."""
+    return _course_replay(look_hours(team, promise), platform.lower(), span, method)
+
+
+@functools.lru_cache(maxsize=REPLAY_CACHE_SIZE)
+def _course_replay(looks_by_day: tuple[tuple[int, tuple[float, ...]], ...], platform: str,
+                   span: str, method: str) -> float:
+    arrivals = _local(_course_arrivals(platform, span))
+    if arrivals.empty:
+        return math.nan
+    waits = _waits_at(arrivals, looks_by_day)
+    if method != "mean of weeks":
+        return float(waits.median())
+    return float(waits.groupby(arrivals.dt.to_period("W")).median().mean())
+
+
+@functools.cache
+def _course_arrivals(platform: str, span: str) -> pd.Series:
+    """When Lumen's comments on `platform` (or "all") arrived in the course data over `span`."""
+    from smcourse.core import data  # the course's own data, read only when a plan cites it
+
+    posts, comments = metrics.brand_posts_and_comments(data.load("posts"), data.load("comments"),
+                                                       "lumen")
+    scope = comments if platform == "all" else comments[comments["platform"] == platform]
+    if span == "2025 without the recall":
+        scope = _outside(scope, "created_at", RECALL)
+    return scope["created_at"].reset_index(drop=True)
 
 
 def read_export(path: str | Path) -> pd.DataFrame:
