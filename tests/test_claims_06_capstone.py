@@ -1328,6 +1328,87 @@ def _surge_spans():
     return spans
 
 
+WEEK = tuple(plan.WEEKDAYS)
+SURGE_IN_A_WEEK_AWAY = {  # who takes each surge shift with one person away, as the plan's surge says
+    "Sam": {"early": {"Ade": ("Mon", "Sun"), "Lee": WEEK[1:6]}, "late": SURGE_SHIFTS["late"]},
+    "Ade": {"early": {"Sam": ("Mon", "Sun"), "Lee": WEEK[1:6]}, "late": SURGE_SHIFTS["late"]},
+    "Jo": {"early": {"Sam": ("Mon", "Tue", "Sun"), "Ade": WEEK[2:6]},
+           "late": {"Lee": WEEK[:6], "Ade": ("Sun",)}}}
+HALF_DAYS = {"early": (6.5, 14.5), "late": (14.5, 22 + plan.CHECK_MINUTES / 60)}  # with its check
+
+
+def _beside(spans, shifts, hours):
+    """`spans` with each of `shifts` (half: person: days) beside them, at `hours` (half: span); a
+    day's span runs from its first work to its last."""
+    spans = dict(spans)
+    for half, people in shifts.items():
+        for name, days in people.items():
+            for day in days:
+                kept = spans.get((name, day), hours[half])
+                spans[name, day] = (min(hours[half][0], kept[0]), max(hours[half][1], kept[1]))
+    return spans
+
+
+def _days_at_work(spans, away):
+    """Each person's working days in a surge week: the days they hold a span, and a lead's roasting
+    days besides (the rota's days), `away` left out."""
+    days = {name: {day for (who, day) in spans if who == name} for name in (*LEADS, "Jo", "Lee")}
+    for lead in LEADS:
+        days[lead] |= {day for (who, day) in _day_spans() if who == lead}
+    days.pop(away)
+    return days
+
+
+def _surge_week_away(away):
+    """Spans and working days in a surge falling in `away`'s week away, with Lumen's rule: each
+    shift (SURGE_IN_A_WEEK_AWAY) holds the looks and checks of its half of the day."""
+    spans = _beside({}, SURGE_IN_A_WEEK_AWAY[away], HALF_DAYS)
+    return spans, _days_at_work(spans, away)
+
+
+def _surge_week_away_without_the_rule(away):
+    """The same week as the plan stood before the rule: the ordinary cover (`_working_days`, each
+    cover day taking the absent person's span) and the ordinary surge shifts beside it, Lee holding
+    Jo's looks on JO_TO_LEE's days."""
+    spans = {key: span for key, span in _day_spans().items()
+             if key[0] != away and key not in {("Jo", day) for day in JO_TO_LEE}}
+    for name, days in _working_days(away).items():
+        for day in days - {d for (who, d) in _day_spans() if who == name}:
+            spans[name, day] = _day_spans()[away, day]
+    spans = _beside(spans, SURGE_SHIFTS, {"early": (7, 14.5), "late": (14.5, 22)})
+    return spans, _days_at_work(spans, away)
+
+
+def _keeps_lumen_s_rules(spans, days, away):
+    """Nobody away holds work, no span passes 10 hours, no rest between days falls below REST and
+    everyone keeps a day of rest in the week."""
+    return (all(name != away for name, _ in spans) and all(len(found) <= 6 for found in days.values())
+            and all(end - start <= 10 for start, end in spans.values()) and _shortest_rest(spans) >= REST)
+
+
+def _every_half_day_has_one_shift(shifts):
+    """Each day of the week has one early and one late shift, nobody holding both."""
+    return (all(sorted(day for days in people.values() for day in days) == sorted(WEEK)
+                for people in shifts.values())
+            and not any(set(days) & set(shifts["late"].get(name, ()))
+                        for name, days in shifts["early"].items()))
+
+
+def _surge_week_away_cost(away):
+    """A surge week with `away` away, priced as `_surge_week_cost`: the café hours Jo and Lee give up
+    when at work, their hours past 40, and a lead's shift on a day off as overtime; a shift on a
+    lead's working day is that day's work, and the one away is paid for no shift."""
+    shifts = SURGE_IN_A_WEEK_AWAY[away] if away else SURGE_SHIFTS
+    hours = {name: sum(PAID[half] * len(people.get(name, ())) for half, people in shifts.items())
+             for name in (*LEADS, "Jo", "Lee")}
+    on_days_off = sum(PAID[half] for half, people in shifts.items() for lead in LEADS
+                      for day in people.get(lead, ()) if f"{lead} at" not in LUMEN.community.rota[day])
+    at_work = [name for name in ("Jo", "Lee") if name != away]
+    return (sum(JO_LEE_WEEK[name]["café"] for name in at_work) * CAFE_LOADED
+            + max(hours["Lee"] - 40, 0) * CAFE_OVERTIME
+            + (max(hours["Jo"] - 40, 0) if "Jo" in at_work else 0) * OVERTIME + on_days_off * OVERTIME)
+
+
 def _on_call_hours():
     return float(re.search(r"the on-call allowance (\d+)", LUMEN.budget.other_work).group(1))
 
