@@ -3407,7 +3407,7 @@ def example_plan() -> Plan:
                    "in the budget: 75 hours of looks and checks (Jo's 21.42 at 65.625, 1,405.69; "
                    "Lee's 53.58 at 37.50, 2,009.25) and the leads' posts made ahead of holidays, "
                    "63.2 at 65.625, 4,147.50. "
-                   "Jo books no holiday in a lead's weeks away; if both are sick, "
+                   "Jo books no holiday in a lead's weeks away; with her and a lead away, "
                    "the head of marketing takes the looks Lee cannot. Direct messages (15 a week) are an "
                    "assumption: our 2025 export has none and most platforms export none, so "
                    "the leads count them, and time each look, for the first four weeks; the "
