@@ -1328,6 +1328,87 @@ def _surge_spans():
     return spans
 
 
+WEEK = tuple(plan.WEEKDAYS)
+SURGE_IN_A_WEEK_AWAY = {  # who takes each surge shift with one person away, as the plan's surge says
+    "Sam": {"early": {"Ade": ("Mon", "Sun"), "Lee": WEEK[1:6]}, "late": SURGE_SHIFTS["late"]},
+    "Ade": {"early": {"Sam": ("Mon", "Sun"), "Lee": WEEK[1:6]}, "late": SURGE_SHIFTS["late"]},
+    "Jo": {"early": {"Sam": ("Mon", "Tue", "Sun"), "Ade": WEEK[2:6]},
+           "late": {"Lee": WEEK[:6], "Ade": ("Sun",)}}}
+HALF_DAYS = {"early": (6.5, 14.5), "late": (14.5, 22 + plan.CHECK_MINUTES / 60)}  # with its check
+
+
+def _beside(spans, shifts, hours):
+    """`spans` with each of `shifts` (half: person: days) beside them, at `hours` (half: span); a
+    day's span runs from its first work to its last."""
+    spans = dict(spans)
+    for half, people in shifts.items():
+        for name, days in people.items():
+            for day in days:
+                kept = spans.get((name, day), hours[half])
+                spans[name, day] = (min(hours[half][0], kept[0]), max(hours[half][1], kept[1]))
+    return spans
+
+
+def _days_at_work(spans, away):
+    """Each person's working days in a surge week: the days they hold a span, and a lead's roasting
+    days besides (the rota's days), `away` left out."""
+    days = {name: {day for (who, day) in spans if who == name} for name in (*LEADS, "Jo", "Lee")}
+    for lead in LEADS:
+        days[lead] |= {day for (who, day) in _day_spans() if who == lead}
+    days.pop(away)
+    return days
+
+
+def _surge_week_away(away):
+    """Spans and working days in a surge falling in `away`'s week away, with Lumen's rule: each
+    shift (SURGE_IN_A_WEEK_AWAY) holds the looks and checks of its half of the day."""
+    spans = _beside({}, SURGE_IN_A_WEEK_AWAY[away], HALF_DAYS)
+    return spans, _days_at_work(spans, away)
+
+
+def _surge_week_away_without_the_rule(away):
+    """The same week as the plan stood before the rule: the ordinary cover (`_working_days`, each
+    cover day taking the absent person's span) and the ordinary surge shifts beside it, Lee holding
+    Jo's looks on JO_TO_LEE's days."""
+    spans = {key: span for key, span in _day_spans().items()
+             if key[0] != away and key not in {("Jo", day) for day in JO_TO_LEE}}
+    for name, days in _working_days(away).items():
+        for day in days - {d for (who, d) in _day_spans() if who == name}:
+            spans[name, day] = _day_spans()[away, day]
+    spans = _beside(spans, SURGE_SHIFTS, {"early": (7, 14.5), "late": (14.5, 22)})
+    return spans, _days_at_work(spans, away)
+
+
+def _keeps_lumen_s_rules(spans, days, away):
+    """Nobody away holds work, no span passes 10 hours, no rest between days falls below REST and
+    everyone keeps a day of rest in the week."""
+    return (all(name != away for name, _ in spans) and all(len(found) <= 6 for found in days.values())
+            and all(end - start <= 10 for start, end in spans.values()) and _shortest_rest(spans) >= REST)
+
+
+def _every_half_day_has_one_shift(shifts):
+    """Each day of the week has one early and one late shift, nobody holding both."""
+    return (all(sorted(day for days in people.values() for day in days) == sorted(WEEK)
+                for people in shifts.values())
+            and not any(set(days) & set(shifts["late"].get(name, ()))
+                        for name, days in shifts["early"].items()))
+
+
+def _surge_week_away_cost(away):
+    """A surge week with `away` away, priced as `_surge_week_cost`: the café hours Jo and Lee give up
+    when at work, their hours past 40, and a lead's shift on a day off as overtime; a shift on a
+    lead's working day is that day's work, and the one away is paid for no shift."""
+    shifts = SURGE_IN_A_WEEK_AWAY[away] if away else SURGE_SHIFTS
+    hours = {name: sum(PAID[half] * len(people.get(name, ())) for half, people in shifts.items())
+             for name in (*LEADS, "Jo", "Lee")}
+    on_days_off = sum(PAID[half] for half, people in shifts.items() for lead in LEADS
+                      for day in people.get(lead, ()) if f"{lead} at" not in LUMEN.community.rota[day])
+    at_work = [name for name in ("Jo", "Lee") if name != away]
+    return (sum(JO_LEE_WEEK[name]["café"] for name in at_work) * CAFE_LOADED
+            + max(hours["Lee"] - 40, 0) * CAFE_OVERTIME
+            + (max(hours["Jo"] - 40, 0) if "Jo" in at_work else 0) * OVERTIME + on_days_off * OVERTIME)
+
+
 def _on_call_hours():
     return float(re.search(r"the on-call allowance (\d+)", LUMEN.budget.other_work).group(1))
 
@@ -1875,8 +1956,9 @@ PLAN_CLAIMS = {
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
-    "the on-call phone keeps off them too: on Sam's Saturday Ade holds it, on Ade's Tuesday Sam. While "
-    "Jo is on late shifts, the café manager supervises the café in her place (Lumen's assumption).":
+    "the on-call phone keeps off them too: on Sam's Saturday Ade holds it, on Ade's Tuesday Sam. From "
+    "Monday to Saturday, while Jo is on late shifts, the café manager supervises the café in her place "
+    "(Lumen's assumption).":
         lambda: _surge_rest_days()["Sam"] == ["Sat"] and _surge_rest_days()["Ade"] == ["Tue"]
         and ("Ade", "Sat") in _surge_spans() and ("Sam", "Tue") in _surge_spans()
         and _on_call_weeks_alternate() and list(SURGE_SHIFTS["late"]["Jo"]) == list(plan.WEEKDAYS)[:6],
@@ -1914,11 +1996,12 @@ PLAN_CLAIMS = {
     "work 40-hour weeks (Jo 35 in the café and 5 on social, Lee 40 in the café; Lumen's records, "
     "assumed) and take 12 shifts, 82.25 hours, in place of their other work. Early shifts (07:00 to "
     "14:30): Ade on Monday, Sam on Sunday, their days off, Lee from Tuesday to Saturday; late shifts "
-    "(14:30 to 22:00): Jo from Monday to Saturday, her looks inside them, Lee on Sunday, holding Jo's. "
+    "(14:30 to 22:00): Jo from Monday to Saturday, her looks inside them, Lee on Sunday, holding Jo's; "
+    "Jo's and Lee's shifts take the place of their café work. "
     "So no working day spans more than 10 hours, nobody starts early after a late finish, and each "
     "keeps a day of rest in seven, as New York Labor Law section 161 requires of restaurants and shops "
-    "(New York State Department of Labor, Day of Rest): Lee Monday, Ade Tuesday, Sam Saturday, Jo "
-    "Sunday":
+    "(New York State Department of Labor, Day of Rest). Each keeps one day of rest in a surge week: Lee "
+    "Monday, Ade Tuesday, Sam Saturday, Jo Sunday":
         lambda: _recall_weeks() == 3 and _surge_extra_hours() == 96.25 == 7 * (PAID["early"] + PAID["late"])
         and sum(_surge_weeks().values()) == 82.25
         and _surge_days_within_ten_hours() and _shortest_rest(_surge_spans()) >= REST
@@ -1941,6 +2024,20 @@ PLAN_CLAIMS = {
         and f"{14.5 * OVERTIME:,.2f}" == "951.56"
         and round(_surge_week_cost()) == 2892 and round(_recall_weeks() * _surge_week_cost()) == 8677
         and round(5 * _surge_week_cost()) == 14461 < LUMEN.budget.contingency == 16000,
+    "A recall can come in a week away, on holiday or sick, so then each shift holds the looks and "
+    "checks of its half of the day and nobody covers looks beside a shift: Ade takes Sam's Sunday shift "
+    "and Sam Ade's Monday one; with Jo away, Lee takes the late shifts from Monday to Saturday, keeping "
+    "Sunday free, Sam the early ones on Monday, Tuesday and Sunday, Ade those from Wednesday to "
+    "Saturday and Sunday's late one; a shift on a lead's working day takes the place of that day's "
+    "roasting. Such a week costs no more than another surge week: the one away is paid for no shift, "
+    "and a lead's shift on a working day is that day's work.":
+        lambda: all(_keeps_lumen_s_rules(*_surge_week_away(away), away)
+                    and _every_half_day_has_one_shift(SURGE_IN_A_WEEK_AWAY[away])
+                    and _surge_week_away_cost(away) < _surge_week_cost() for away in (*LEADS, "Jo"))
+        and round(_surge_week_away_cost(None), 4) == round(_surge_week_cost(), 4)
+        and _surge_week_away(LEADS[0])[1]["Lee"] == set(WEEK[1:])
+        and _surge_week_away("Jo")[1]["Lee"] == set(WEEK[:6])
+        and _surge_week_away("Jo")[1]["Ade"] == set(WEEK[2:]),
     "Meal breaks fit between looks, four hours apart.":
         lambda: all([int(hour) for hour in re.findall(r"\d+", shift)] == [7, 11, 15, 19]
                     for shift in LUMEN.community.rota.values()) and 4 > max(MEAL.values()),
@@ -2222,6 +2319,25 @@ def _answered(brand):
 
 def test_the_example_plan_passes_every_check():
     assert plan.check(LUMEN) == []
+
+
+def test_a_surge_in_each_week_away_keeps_lumen_s_rules_that_the_plan_broke_before_its_rule():
+    """A recall in Sam's, Ade's or Jo's week away, shifts as the surge's rule gives them: nobody's
+    day spans over 10 hours, no rest between days falls below REST, everyone keeps a day of rest.
+    Without the rule (the ordinary cover beside the ordinary shifts) each breaks them, as review 41
+    found: Jo's Thursday from the 06:30 check to the late shift's end with Ade away, Lee working
+    seven days with Sam or Jo away."""
+    for away in (*LEADS, "Jo"):
+        spans, days = _surge_week_away(away)
+        assert max(end - start for start, end in spans.values()) <= 10, away
+        assert _shortest_rest(spans) >= REST, away
+        assert all(len(worked) < 7 for worked in days.values()), away
+        assert _keeps_lumen_s_rules(spans, days, away), away
+        assert not _keeps_lumen_s_rules(*_surge_week_away_without_the_rule(away), away), away
+    spans, _ = _surge_week_away_without_the_rule("Ade")
+    assert spans["Jo", "Thu"] == (6.5, 22) and spans["Jo", "Fri"] == (6.5, 22)
+    assert len(_surge_week_away_without_the_rule("Sam")[1]["Lee"]) == 7
+    assert len(_surge_week_away_without_the_rule("Jo")[1]["Lee"]) == 7
 
 
 test_the_lesson_says_it, test_the_data_agrees = says_and_agrees(LESSON, CLAIMS)

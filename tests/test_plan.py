@@ -1786,8 +1786,8 @@ def _transplant_shares(learner: plan.Plan) -> dict[str, float]:
 def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fields(tmp_path):
     """TRANSPLANT_SHARE's margins: Lumen's fields of 10 words or more repeat at most 0.57 of another
     long field of Lumen's (its approver, named in its crisis escalation), the bakery's at most 0.39
-    of any of Lumen's; the readers' recipes at least 0.94 (pasted), 0.91 (sentences reversed),
-    0.88 (every second word dropped), 0.85 (a filler word between every two) and 0.94 (moved into
+    of any of Lumen's; the readers' recipes at least 0.93 (pasted), 0.9 (sentences reversed),
+    0.88 (every second word dropped), 0.85 (a filler word between every two) and 0.93 (moved into
     other fields)."""
     lumen = plan._example_field_texts()
     among_lumen = max(plan.repeated_share(text, other) for where, text in lumen.items()
@@ -1806,7 +1806,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
                               with_lumen_s_policies_garbled, with_lumen_s_policies_padded,
                               with_lumen_s_policies_moved)]
     assert [round(share, 2) for share in (among_lumen, bakery_s, *recipes)] == [
-        0.57, 0.39, 0.94, 0.91, 0.88, 0.85, 0.94]
+        0.57, 0.39, 0.93, 0.9, 0.88, 0.85, 0.93]
     assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE < min(recipes)
 
 

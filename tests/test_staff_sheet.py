@@ -388,7 +388,17 @@ ROTA_PART = (
     "every day, in two shifts with meal breaks, for up to three weeks, as the budget's surge says. "
     "Early shifts (07:00 to 14:30): Ade on Monday, Sam on Sunday, their days off, Lee from Tuesday "
     "to Saturday; late shifts (14:30 to 22:00): Jo from Monday to Saturday, her looks inside them, "
-    "Lee on Sunday, holding Jo's. "
+    "Lee on Sunday, holding Jo's; Jo's and Lee's shifts take the place of their café work. "
+    "Each keeps one day of rest in a surge week: Lee Monday, Ade Tuesday, Sam Saturday, Jo Sunday; "
+    "the on-call phone keeps off them too: on Sam's Saturday Ade holds it, on Ade's Tuesday Sam. "
+    "From Monday to Saturday, while Jo is on late shifts, the café manager supervises the café in "
+    "her place (Lumen's assumption). "
+    "A recall can come in a week away, on holiday or sick, so then each shift holds the looks and "
+    "checks of its half of the day and nobody covers looks beside a shift: Ade takes Sam's Sunday "
+    "shift and Sam Ade's Monday one; with Jo away, Lee takes the late shifts from Monday to "
+    "Saturday, keeping Sunday free, Sam the early ones on Monday, Tuesday and Sunday, Ade those from "
+    "Wednesday to Saturday and Sunday's late one; a shift on a lead's working day takes the place of "
+    "that day's roasting. "
     "The batch's buyers are told directly and promptly, as 21 CFR 7.49 asks, within 4 hours by "
     "Lumen's own target: the head of marketing emails web-shop buyers from the order records; Sam "
     "or Ade, whoever holds the on-call phone that day, calls each café that took it and puts a "
@@ -431,6 +441,21 @@ def test_the_rota_s_part_in_a_recall_says_who_rings_the_cafes_and_the_surge_rota
                                     "If a recall starts", "The founder approves each"))]
     assert len(tell) == 4
     _in_every_format(lumen, f"2. Tell: {' '.join(tell)}")
+
+
+def test_the_rota_s_part_takes_the_surge_sentences_that_name_people_with_a_day_or_a_time():
+    """A surge sentence that names someone on the rota with a weekday (rest days, who stands in) or
+    a time of day reaches the rota's part; one that names someone with neither, or a weekday and
+    nobody, does not."""
+    lumen = plan.example_plan()
+    surge = ("Jo rests on Sunday. Lee is on the inbox from 14:30. Jo and Lee are paid for it. The "
+             "café manager works on Monday.")
+    line = _lines(dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, surge=surge)))["Markdown"]
+    part = next(said for said in line if said.startswith("5. The rota's part:"))
+    assert "as the budget's surge says. Jo rests on Sunday. Lee is on the inbox from 14:30. The " \
+           "batch's buyers" in part
+    assert "Jo and Lee are paid for it" not in part and "café manager works" not in part
 
 
 def test_the_rota_s_part_follows_a_learner_s_names_and_says_what_to_write_when_there_is_none(bakery):

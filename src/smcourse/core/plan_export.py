@@ -807,7 +807,10 @@ def export(plan: Plan, path: Path) -> list[Path]:
 STAFF_WORDS = 60  # the most words of a text the staff sheet gives whole; a longer one keeps its duties
 DUTY_WORDS = 100  # the same for the night's and the crisis's duties (`_duties`)
 MOST_DUTY_WORDS = 160  # the most words a long text's duties take, its description left out
+ROTA_PART_WORDS = 300  # the same for the rota's part in a crisis, on the back, which has the room
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
+# a day of the week, written out or short: "Monday", "Sat" (a surge's shifts and rest days)
+WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b")
 # a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
 # capital letter, or at the end of the text; `_abbreviated` says which full stops end nothing
 SENTENCE_END = re.compile(r"([.!?])[”\"’)]*(?=\s+[“\"‘(]?[A-Z]|$)")
@@ -962,9 +965,10 @@ def _abbreviated(before: str) -> bool:
             or bool(SECTION_NUMBER.search(before)))
 
 
-def _brief(text: str, words: int = STAFF_WORDS, people: frozenset[str] = frozenset()) -> str:
+def _brief(text: str, words: int = STAFF_WORDS, people: frozenset[str] = frozenset(),
+           most: int = MOST_DUTY_WORDS) -> str:
     """`text` as long as the sheet allows: whole when it fits in `words` words, else its duties
-    (`_is_duty`, `people` the plan's names) while they fit in `MOST_DUTY_WORDS`, its description left
+    (`_is_duty`, `people` the plan's names) while they fit in `most` words, its description left
     out; else its opening sentences that fit in `words`, else the first sentence's clauses, else
     its first `words` words, a cut inside a sentence marked "…"; "not written yet." when blank."""
     text = " ".join(text.split())
@@ -973,7 +977,7 @@ def _brief(text: str, words: int = STAFF_WORDS, people: frozenset[str] = frozens
     if len(text.split()) <= words:
         return text
     sentences = _sentences(text)
-    if duties := _within([s for s in sentences if _is_duty(s, people)], MOST_DUTY_WORDS):
+    if duties := _within([s for s in sentences if _is_duty(s, people)], most):
         return " ".join(duties)
     if opening := _fitting(sentences, words):
         return " ".join(opening)
@@ -1019,10 +1023,11 @@ def _fitting(pieces: list[str], words: int) -> list[str]:
     return kept
 
 
-def _duties(sentences: list[str], people: frozenset[str] = frozenset()) -> str:
+def _duties(sentences: list[str], people: frozenset[str] = frozenset(),
+            most: int = MOST_DUTY_WORDS) -> str:
     """`sentences` whole when they fit in `DUTY_WORDS` words, else as `_brief` cuts them (their
-    duties kept); "" when there are none."""
-    return _brief(" ".join(sentences), DUTY_WORDS, people) if sentences else ""
+    duties kept, within `most` words); "" when there are none."""
+    return _brief(" ".join(sentences), DUTY_WORDS, people, most) if sentences else ""
 
 
 def _people(plan: Plan) -> frozenset[str]:
@@ -1095,8 +1100,9 @@ def _rota_duties(plan: Plan) -> list[str]:
     """What the people on the rota do in a crisis after the first telling (a surge rota, ringing
     the buyers): the crisis escalation's later sentences that name someone on the rota, whoever
     holds a look or the inbox (`ROTA_WORDS`), other than the nights and the alerts; and, after
-    the one about the surge, the budget's surge sentences that put the plan's people (`_people`) on
-    shifts at given times."""
+    the one about the surge, the budget's surge sentences that name the plan's people (`_people`)
+    with a time of day or a day of the week: who takes which shift, who rests which day, who stands
+    in for whom."""
     names = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values())))
     named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
     night = _night(plan)
@@ -1104,7 +1110,8 @@ def _rota_duties(plan: Plan) -> list[str]:
               if named.search(sentence) and sentence not in night
               and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
     shifts = [sentence for sentence in _sentences(plan.budget.surge)
-              if _names(sentence, _people(plan)) and TIME_OF_DAY.search(sentence)]
+              if _names(sentence, _people(plan))
+              and (TIME_OF_DAY.search(sentence) or WEEKDAY.search(sentence))]
     surge = next((number + 1 for number, sentence in enumerate(duties)
                   if re.search(r"\bsurge\b", sentence, re.IGNORECASE)), len(duties))
     return [*duties[:surge], *shifts, *duties[surge:]]
@@ -1121,8 +1128,8 @@ def _tell(plan: Plan) -> str:
 
 
 def _rota_part(plan: Plan) -> str:
-    """The rota's part in a crisis (`_rota_duties`), as many sentences as fit."""
-    return _duties(_rota_duties(plan), _people(plan)) or (
+    """The rota's part in a crisis (`_rota_duties`), as many sentences as fit on the back."""
+    return _duties(_rota_duties(plan), _people(plan), ROTA_PART_WORDS) or (
         "not written yet (Crisis: escalation, say what the people on the rota do after the first "
         "hour: who rings whom, who takes the inbox).")
 
