@@ -893,7 +893,8 @@ TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weakness
 
 CLAIMS |= TWO_WEAKNESSES
 CLAIMS["Lumen's gates read the case's own path, 8 more orders and 2 more enquiries a month by March, "
-       "and a plan climbing straight to June's targets instead fails July's gate about half the time"] = \
+       "and a plan climbing straight to June's targets instead fails a leg of July's gate about half the "
+       "time"] = \
     lambda: [_extra_orders(3), _extra_enquiries(3)] == [8, 2] and _extra_orders(2) < 8 \
     and round(_straight_climb_odds()[1] * 2) == 1
 
@@ -966,9 +967,22 @@ NOTES_CLAIMS = {
         and "confirms each price by 18 December 2026" in LUMEN.budget.tools,
 }
 NOTES_CLAIMS |= TWO_WEAKNESSES
+
+
+def _replayed_median(days):
+    """The course's 2025 comments outside the recall replayed on Lumen's rota kept to `days`: the
+    mean of the weekly median waits for a look, in hours (`plan_import.course_replay`)."""
+    from smcourse.core.plan_import import course_replay
+    rota = {day: text for day, text in LUMEN.community.rota.items() if day in days}
+    community = dataclasses.replace(LUMEN.community, rota=rota, days=len(days))
+    return round(course_replay(community, 4, "all", "2025 without the recall"), 1)
+
+
+NOTES_CLAIMS["a café closed Monday and Tuesday waits a median 7.6 hours, not 3.6"] = (
+    lambda: _replayed_median(plan.WEEKDAYS[2:]) == 7.6 and _replayed_median(plan.WEEKDAYS) == 3.6)
 NOTES_CLAIMS["around the case's monthly path (8 more orders and 2 more enquiries a month by March) for "
              "a plan on track, and around a straight climb from 2026's level to June's targets for a "
-             "slower start, which July fails about half the time"] = \
+             "slower start, which fails a leg of July's gate about half the time"] = \
     lambda: [_extra_orders(3), _extra_enquiries(3)] == [8, 2] and round(_straight_climb_odds()[1] * 2) == 1
 
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
