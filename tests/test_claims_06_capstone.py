@@ -1908,7 +1908,7 @@ PLAN_CLAIMS = {
     "on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered weeks and Ade in even "
     "ones (week 1 begins 4 January 2027); whoever held the 19:00 look reads our own accounts at 22:00, "
     "whoever holds the 07:00 one at 06:30. No day "
-    "spans over 10 hours, roasting and café shifts included (12 NYCRR 146-1.6), and nobody's 06:30 check "
+    "spans over 10 hours, roasting and café shifts included (Lumen's rule), and nobody's 06:30 check "
     "follows their 22:00 one. An "
     "alert answered overnight is logged and paid as a call, not a shift: after one past 22:00, that "
     "lead's next 06:30 check and 07:00 look move to 09:00.":

@@ -3438,8 +3438,8 @@ def example_plan() -> Plan:
                             "Co. tries."),
             Goal("communicate", "Teach home brewers weekly how we source and roast, so they "
                                 "think of us first."),
-            Goal("connect", "Know our city's growers, baristas, press and the cafés that could "
-                            "buy our beans."),
+            Goal("connect", "Know our growers, the city's baristas and press, and cafés that "
+                            "could buy our beans."),
         ],
         audience=Audience(
             "Home brewers and café regulars in and around our city, plus the cafés and offices "
@@ -3576,9 +3576,10 @@ def example_plan() -> Plan:
                   "until the approver says so.",
             escalation="Community lead, then head of marketing, then founder, within the hour, "
                        "day or night by the on-call phone; anything about safety goes to the "
-                       "founder at once. The founder calls the FDA's recall coordinator and, if the coffee "
-                       "may cause serious harm, reports it to the Reportable Food Registry "
-                       "within 24 hours of finding that it may (FD&C Act section 417, 21 U.S.C. "
+                       "founder at once. The founder calls the FDA's recall coordinator and, if there "
+                       "is a reasonable probability that the coffee could cause serious harm, "
+                       "reports it to the Reportable Food Registry within 24 hours of finding "
+                       "that (FD&C Act section 417, 21 U.S.C. "
                        "350f(d)), then New York's food inspectors: the Department of Agriculture "
                        "and Markets for the roastery and shop, the county health department for "
                        "the café. If a recall starts with the founder or a regulator, the founder "
@@ -3595,8 +3596,8 @@ def example_plan() -> Plan:
                        "and from Wednesday to Friday Sam in odd-numbered weeks and Ade in even "
                        "ones (week 1 begins 4 January 2027); whoever held the 19:00 look reads "
                        "our own accounts at 22:00, whoever holds the 07:00 one at 06:30. No "
-                       "day spans over 10 hours, roasting and café shifts included (12 NYCRR "
-                       "146-1.6), and "
+                       "day spans over 10 hours, roasting and café shifts included (Lumen's "
+                       "rule), and "
                        "nobody's 06:30 check follows their 22:00 one. An alert answered "
                        "overnight is logged and paid as a call, not a shift: after one past "
                        "22:00, that lead's next 06:30 check and 07:00 look move to 09:00. No alert "
