@@ -37,6 +37,7 @@ from smcourse.core.plan import (
     CHECK_MINUTES,
     CONTACT_ROLES,
     COURSE_DATA,
+    DAY_NAME,
     DIMENSIONS,
     METRICS,
     NOISE_WIDTH,
@@ -809,8 +810,7 @@ DUTY_WORDS = 100  # the same for the night's and the crisis's duties (`_duties`)
 MOST_DUTY_WORDS = 160  # the most words a long text's duties take, its description left out
 ROTA_PART_WORDS = 300  # the same for the rota's part in a crisis, on the back, which has the room
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
-# a day of the week, written out or short: "Monday", "Sat" (a surge's shifts and rest days)
-WEEKDAY = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b")
+WEEKDAY = re.compile(DAY_NAME)  # a day of the week, "Monday", "Sat" (a surge's shifts and rest days)
 # a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
 # capital letter, or at the end of the text; `_abbreviated` says which full stops end nothing
 SENTENCE_END = re.compile(r"([.!?])[”\"’)]*(?=\s+[“\"‘(]?[A-Z]|$)")
