@@ -157,8 +157,9 @@ def _check_by_keyboard(card) -> str:
 
 @pytest.fixture(scope="module")
 def capstone(lab, browser):
-    """Lesson 06 (every kind of practice check and the plan builder), every cell run."""
-    with lab.run(browser, CAPSTONE) as page:
+    """Lesson 06 (every kind of practice check and the plan builder), every cell run and every
+    widget drawn."""
+    with _drawn(lab, browser, CAPSTONE) as page:
         yield page
 
 
