@@ -1908,7 +1908,8 @@ PLAN_CLAIMS = {
     "on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered weeks and Ade in even "
     "ones (week 1 begins 4 January 2027); whoever held the 19:00 look reads our own accounts at 22:00, "
     "whoever holds the 07:00 one at 06:30. No day "
-    "spans over 10 hours, roasting and café shifts included (Lumen's rule), and nobody's 06:30 check "
+    "spans over 10 hours, roasting and café shifts included (Lumen's rule): a shift before one's 22:00 "
+    "check starts at 12:30 or later, one after a 06:30 check ends by 16:30, and nobody's 06:30 check "
     "follows their 22:00 one. An "
     "alert answered overnight is logged and paid as a call, not a shift: after one past 22:00, that "
     "lead's next 06:30 check and 07:00 look move to 09:00.":
@@ -1918,6 +1919,9 @@ PLAN_CLAIMS = {
         and plan.parse_clock("06:30") < plan.parse_clock(LUMEN.community.opens)
         and _nobody_spans_over_ten_hours()
         and (22 - 15) < 10 and (11.5 - 6.5) < 10
+        and 22 + plan.CHECK_MINUTES / 60 - plan.parse_clock("12:30") <= 10
+        and plan.parse_clock("16:30") - plan.parse_clock("06:30") <= 10
+        and plan.parse_clock("12:30") < 15 and plan.parse_clock(LUMEN.community.closes) < 20
         and all(re.match(r"\w+ at 07 and 11,", shift) for shift in LUMEN.community.rota.values())
         and _on_call_holder_works_that_day(),
     "in 2025 Lumen answered 85.7% of questions outside the recall, and a week's share varies by 14.5 "
@@ -1965,7 +1969,9 @@ PLAN_CLAIMS = {
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
     "the on-call allowance 2 (the 14 night checks and the phone between them, in the 42 hours at 43.75; "
     "as they fall outside the working day, Lumen's own rule pays them at time and a half, so the budget "
-    "adds the half, 21.875 an hour: 2,275 USD a year)":
+    "adds the half, 21.875 an hour: 2,275 USD a year; with the shifts set around them, no café "
+    "worker's day spans over 10 hours, so the extra hour's pay New York's hospitality wage order adds "
+    "to such a day, 12 NYCRR 146-1.6, is never owed)":
         lambda: _on_call_premium() == 2275 == _on_call_hours() * 21.875 * 52 and round(_cover_cost()) == 9837
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
@@ -2082,8 +2088,7 @@ PLAN_CLAIMS = {
     "marketing on the others.":
         lambda: [_jo_cover_days(lead) for lead in LEADS] == [["Thu", "Fri"], ["Thu", "Fri"]]
         and _nobody_spans_over_ten_hours() and _shortest_rest(_day_spans()) >= REST,
-    "Each keeps a whole day of rest a week, as New York Labor Law section 161 requires (New York State "
-    "Department of Labor, Day of Rest): Jo Wednesday, Lee Thursday. Because her night's rest leaves "
+    "Each keeps a whole day of rest a week (New York Labor Law section 161): Jo Wednesday, Lee Thursday. Because her night's rest leaves "
     "Jo's Wednesday free when Ade is away, it is kept when Sam is, so that it is fixed in advance (Lee's "
     "café days are not in our records: Lumen's assumption is that the café manager sets them around his "
     "cover).":
@@ -2093,8 +2098,7 @@ PLAN_CLAIMS = {
         == [["Mon", "Tue", "Wed"], ["Wed", "Sat", "Sun"], ["Mon", "Tue", "Sat", "Sun"]],
     "Before a holiday the "
     "lead makes the posts ahead and queues them in Buffer; in a sick week only what is queued goes out. "
-    "Lee takes Jo's looks and checks, 4.29 hours a week, in her 5 weeks away, their café shifts set "
-    "around them. All four already work 40 hours a week, so all cover is overtime at time and a half: "
+    "Lee takes Jo's looks and checks, 4.29 hours a week, in her 5 weeks away. All four already work 40 hours a week, so all cover is overtime at time and a half: "
     "7,562 USD a year, in the budget: 75 hours of looks and checks (Jo's 21.42 at 65.625, 1,405.69; "
     "Lee's 53.58 at 37.50, 2,009.25) and the leads' posts made ahead of holidays, 63.2 at 65.625, "
     "4,147.50.":

@@ -130,9 +130,8 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
             "sick: Lumen's assumption), Jo takes their looks and night checks on Thursday and Friday "
             "and Lee, a barista, on their other days (both are trained on the inbox); the other lead "
             "holds the on-call phone on the days they work, the head of marketing on the others. "
-            "Each keeps a whole day of rest a week, "
-            "as New York Labor Law section 161 requires (New York State Department of Labor, Day of "
-            "Rest): Jo Wednesday, Lee Thursday. Before a holiday the lead makes the posts ahead") in text
+            "Each keeps a whole day of rest a week (New York Labor Law section 161): Jo Wednesday, "
+            "Lee Thursday. Before a holiday the lead makes the posts ahead") in text
     assert f"**Posting about us yourself**: {STAFF_RULE}" in text
 
 
