@@ -3770,7 +3770,7 @@ def example_plan() -> Plan:
                               "2027, 48,000 short at "
                               "2029's end, pays back June 2033 if 35 hours are spent today "
                               "(at the data's 18, not in "
-                              "20 years); chosen over the cheaper option (July 2031) for its paid "
+                              "20 years); chosen over the cheaper option (April 2031) for its paid "
                               "test.",
                       rests_on="35 hours a week on social today (assumed; 2025's data show 15.4, "
                                "18 with blog and newsletter), timed in December: if under, the "
@@ -3791,7 +3791,8 @@ def example_plan() -> Plan:
                            "time, not cash. A reserve of 16,000, from the first stage on, is spent "
                            "only in a surge. A year of the plan costs about 129,067 USD.\n\n"
                            "The cheaper option, without YouTube, Threads and the paid promotion, "
-                           "saves 8,040 USD a year: 3,080 of cash and 2.18 moved hours (4,960). It "
+                           "saves 9,180 USD a year: 3,080 of cash and 2.68 moved hours (6,100), "
+                           "managing the promotion's 0.5 among them. It "
                            "loses a video, an untested channel and the paid test. "
                            "A sample bag costs 15 USD (Lumen's records, assumed): three for each "
                            "extra enquiry. "
