@@ -3750,7 +3750,9 @@ def example_plan() -> Plan:
                             "(U.S. Department of Labor, Overtime Pay). A surge week, hours past 40 at "
                             "time and a half, costs about 2,892 USD, three 8,677, "
                             "five 14,461, within the 16,000 set aside.",
-                      first_stage="Approve a 16,000 reserve and January to March 2027: 3 months of "
+                      first_stage="Approve a 16,000 reserve and January to March 2027, if "
+                                  "December's timing confirms today's 35 hours on social (under 31, "
+                                  "no payback by 2036): 3 months of "
                                   "overtime, tools, promotion and actions 3,989, sample bags 180, "
                                   "a training day 2,475 (trainer; 8 hours each for the 4 on "
                                   "looks), 42 more to bill Buffer monthly",
@@ -3759,7 +3761,7 @@ def example_plan() -> Plan:
                                "went out or under 12 sample bags reached cafés, or if January to "
                                "March bring both at most 90 orders and at most 6 enquiries (it "
                                "stops the case's path under 1 in 100, a straight climb 7 in 100, "
-                               "and passes one without effect 2 in 3).\n"
+                               "passes one without effect 2 in 3).\n"
                                "1 July 2027, each leg on January to June: code posts and paid "
                                "promotion go on only with at least 199 orders (the case's path fails "
                                "7 in 100, a straight climb 26, one without effect passes 9), the "
@@ -3773,8 +3775,7 @@ def example_plan() -> Plan:
                               "20 years); chosen over the cheaper option (April 2031) for its paid "
                               "test.",
                       rests_on="35 hours a week on social today (assumed; 2025's data show 15.4, "
-                               "18 with blog and newsletter), timed in December: if under, the "
-                               "director chooses again, with the cheaper option, before the start; "
+                               "18 with blog and newsletter), timed in December; "
                                "wholesale, 96% of 2029's value: two more enquiries a "
                                "month need six more cafés sampled and the founder's "
                                "outreach (3 hours a week, priced), tested at both gates.",
