@@ -1895,8 +1895,8 @@ PLAN_CLAIMS = {
     "A message that arrives from 07:00 to 19:00 is answered at the next look, within four hours. One "
     "that arrives after the 19:00 look waits for the 07:00 look.":
         lambda: _waits_arriving(7, 19).max() <= 4 and _waits_arriving(19, 19.5).min() > 4,
-    "Of all messages, the target is five in ten within 4 hours (the replay gives six) and 93 in 100 "
-    "within 11.":
+    "Of all messages, the target is five in ten within 4 hours (the replay gives six) and 90 in 100 "
+    "within 11 (it gives 93).":
         lambda: TRACKED_TARGET == 50 and _tracked_within_four()
         and round((_waits(LUMEN.community) <= 4).mean() * 10) == 6
         and round((_waits(LUMEN.community) <= 11).mean() * 100) == 93,

@@ -3512,9 +3512,9 @@ def example_plan() -> Plan:
                         "will come. A message that arrives from 07:00 to 19:00 is answered "
                         "at the next look, within four hours. One that arrives after the 19:00 "
                         "look waits for the 07:00 look. Of all messages, the "
-                        "target is five in ten within 4 hours (the replay gives six) and 93 in "
-                        "100 within 11.",
-            escalation="Complaints about the café go to the café manager, and about a web-shop "
+                        "target is five in ten within 4 hours (the replay gives six) and 90 in "
+                        "100 within 11 (it gives 93).",
+            escalation="Complaints about the café go to the café manager (555-0131), and about a web-shop "
                        "order to the head of marketing, who runs the shop, the same day; at "
                        "weekends whoever holds the look answers them (Ade until 15:00, then Jo) "
                        "and leaves refunds for Monday (recall refunds at once). "
