@@ -1776,7 +1776,7 @@ PLAN_CLAIMS = {
     "the February answers and the go/no-go.":
         lambda: _objective(ORDERS).target == "38" and JULY_MARKS[ORDERS] == 199
         and _go_mark_is_chance_once_in_ten(ORDERS)
-        and "code posts and paid promotion go on only with at least 199 orders" in LUMEN.budget.go_no_go,
+        and "code posts go on only with at least 199 orders" in LUMEN.budget.go_no_go,
     "The social codes appear only in social posts, never on the website or in the newsletter, which "
     "have their own. Paid promotion runs as ad-only posts, never on our feeds, with a code of their "
     "own, so its cost per order counts paid orders only; not counted here":
@@ -2262,7 +2262,8 @@ BUDGET_CLAIMS = {
         == 19464 and _year_samples(2028) == _year_samples(2029) == 1080,
     "1 April 2027: stop if under 9 in 10 of the calendar's posts went out or under 12 sample bags "
     "reached cafés, or if January to March bring both at most 90 orders and at most 6 enquiries (it stops "
-    "the case's path under 1 in 100, a straight climb 7 in 100, passes one without effect 2 in 3).":
+    "the case's path under 1 in 100, a straight climb 7 in 100, passes one without effect 2 in 3); a stop "
+    "ends the code posts, promotion and wholesale route; the rota stays.":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
         and [_pooled(metric, QUARTER)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and [_extra_orders(3), _extra_enquiries(3)] == [8, 2] == [_extra_orders_a_month(), _extra_leads()]
@@ -2270,13 +2271,14 @@ BUDGET_CLAIMS = {
         and _gate_chances()[0] < 1 / 100 and round(_straight_climb_odds()[0] * 100) == 7
         and round(_gate_chances()[1] * 3) == 2 and f"{_gate_chances()[1]:.2f}" == "0.68"
         and _sample_bags_by_march() == 12,
-    "1 July 2027, each leg on January to June: code posts and paid promotion go on only with at least "
+    "1 July 2027, each leg on January to June: code posts go on only with at least "
     "199 orders (the case's path fails 7 in 100, a straight climb 26, one without effect passes 9), the "
-    "wholesale route only with at least 17 enquiries (12, 29, 10 in 100); a stopped leg's posts, "
-    "spending and hours end, the rota goes on.":
+    "wholesale route only with at least 17 enquiries (12, 29, 10 in 100); a stopped leg's spending "
+    "and hours end.":
         lambda: all(map(_go_mark_is_chance_once_in_ten, JULY_MARKS))
         and [round(odds * 100) for metric in JULY_MARKS for odds in _leg_odds(metric)]
-        == [7, 26, 9, 12, 29, 10],
+        == [7, 26, 9, 12, 29, 10]
+        and "stops if its cost per order on its ad-only code" in squash(LUMEN.budget.case),
     "Loses 31,000 in 2027, 48,000 short at 2029's end, pays back June 2033 if 35 hours are spent "
     "today (at the data's 18, not in 20 years); chosen over the cheaper option (April 2031) for its paid "
     "test.":

@@ -3761,13 +3761,13 @@ def example_plan() -> Plan:
                                "went out or under 12 sample bags reached cafés, or if January to "
                                "March bring both at most 90 orders and at most 6 enquiries (it "
                                "stops the case's path under 1 in 100, a straight climb 7 in 100, "
-                               "passes one without effect 2 in 3).\n"
-                               "1 July 2027, each leg on January to June: code posts and paid "
-                               "promotion go on only with at least 199 orders (the case's path fails "
+                               "passes one without effect 2 in 3); a stop ends the code posts, "
+                               "promotion and wholesale route; the rota stays.\n"
+                               "1 July 2027, each leg on January to June: code posts "
+                               "go on only with at least 199 orders (the case's path fails "
                                "7 in 100, a straight climb 26, one without effect passes 9), the "
                                "wholesale route only with at least 17 enquiries (12, 29, 10 in "
-                               "100); a stopped leg's posts, spending and "
-                               "hours end, the rota goes on.",
+                               "100); a stopped leg's spending and hours end.",
                       payback="2027's cash: 19,464 USD, with the training day. Loses 31,000 in "
                               "2027, 48,000 short at "
                               "2029's end, pays back June 2033 if 35 hours are spent today "
