@@ -1725,9 +1725,11 @@ PLAN_CLAIMS = {
     "The FTC's Endorsement Guides (16 CFR Part 255, revised July 2023)":
         lambda: "16 CFR Part 465, in force since 21 October 2024" in LUMEN.disclosure,
     "then New York's food inspectors: the Department of Agriculture and Markets for the roastery and "
-    "shop, the county health department for the café.":
+    "shop, the county health department for the café; if the founder is unreachable for an hour, the head "
+    "of marketing makes these calls and the report.":
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
-        and "café" in LUMEN.situation.presences,
+        and "café" in LUMEN.situation.presences
+        and "head of marketing when the founder cannot be reached within an hour" in LUMEN.crisis.approver,
     "each counted once: 1 through a link tagged per channel, 29 with the SOCIAL code. Clicks will not "
     "grow them: the cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 clicks a "
     "month.":
