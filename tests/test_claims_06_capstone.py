@@ -11,10 +11,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from claims import says_and_agrees, squash
+from claims import says_and_agrees, squash, text_of
 from scipy.stats import linregress, poisson
 
-from smcourse.core import assessment, data, metrics, plan, plan_export, plan_import
+from smcourse.core import assessment, data, metrics, plan, plan_export, plan_import, plan_rubric
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = ROOT / "course" / "06_capstone_strategy_plan.ipynb"
@@ -956,11 +956,13 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like: three rows repaired,
                            _tiktok_weekly_views()).pvalue > 0.05,
     "keeps its hours only if its posts match Lumen's 2025 Facebook feed posts, recall aside: 0.64 replies "
     "a post for Threads, 127 views for the Google posts.":
-        lambda: f"{_facebook_post()['comments']:.2f}" == "0.64" and round(_facebook_post()["impressions"]) == 127,
+        lambda: f"{_facebook_post()['comments']:.2f}" == "0.64"
+        and round(_facebook_post()["impressions"]) == 127,
     "YouTube's 1.85 hours stay with Ade, free, and Jo's week on social grows from 5 hours to 6.5, moved "
     "from the café (about 3,400 USD a year more).":
         lambda: f"{LUMEN.hours_by_channel()['YouTube']:.2f}" == "1.85" and _channel("YouTube").owner == "Ade"
-        and LUMEN.budget.hours_by_person["Jo"] == 5 and "Jo, the café supervisor" in LUMEN.community.who_answers
+        and LUMEN.budget.hours_by_person["Jo"] == 5
+        and "Jo, the café supervisor" in LUMEN.community.who_answers
         and round((6.5 - 5) * 52 * LUMEN.budget.hourly_cost, -2) == 3400,
     "Everyone's free hours now cover their share of 20-minute looks, Ade 2.65 against 1.60, Jo 1.71 "
     "against 1.28":
@@ -1039,6 +1041,19 @@ NOTES_CLAIMS = {
         and "confirms each price by 18 December 2026" in LUMEN.budget.tools,
 }
 NOTES_CLAIMS |= TWO_WEAKNESSES
+
+
+def _scored(path, row):
+    """The score that the table of Lumen's plan in `path`, the lesson or its notes, gives `row`."""
+    return int(re.search(rf"\| {row} \| (\d) \|", text_of(path)).group(1))
+
+
+NOTES_CLAIMS["repairs three of the rows scored 1 (Coherence, Strategy and Implementation) to what would "
+             "earn 2"] = (
+    lambda: all(_scored(NOTES, row) == _scored(LESSON, row) == 1 and f"**{row}.**" in text_of(LESSON)
+                for row in ("Coherence", "Strategy", "Implementation"))
+    and "<summary>What the next round looks like" in text_of(LESSON)
+    and plan_rubric.LEVELS[2].startswith("2:"))
 
 
 def _replayed_median(days):
