@@ -11,10 +11,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from claims import says_and_agrees, squash
-from scipy.stats import poisson
+from claims import says_and_agrees, squash, text_of
+from scipy.stats import linregress, poisson
 
-from smcourse.core import assessment, data, metrics, plan, plan_export, plan_import
+from smcourse.core import assessment, data, metrics, plan, plan_export, plan_import, plan_rubric
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = ROOT / "course" / "06_capstone_strategy_plan.ipynb"
@@ -905,6 +905,80 @@ CLAIMS["Lumen's gates read the case's own path, 8 more orders and 2 more enquiri
     and round(_straight_climb_odds()[1] * 2) == 1
 
 
+def _tiktok_weekly_views():
+    """Views of Lumen's TikTok feed posts in each whole week of 2025 outside the recall: 2025 starts
+    and ends on a Wednesday, so its first and last weeks are part weeks, left out."""
+    tiktok = _feed_outside_recall().query("platform == 'tiktok'")
+    views = tiktok.groupby(tiktok["published_at"].dt.tz_localize(None).dt.to_period("W"))["impressions"].sum()
+    return views[(views.index.start_time >= pd.Timestamp("2025-01-01"))
+                 & (views.index.end_time < pd.Timestamp("2026-01-01"))]
+
+
+def _chance_on_a_quarter():
+    """How far chance moves a mean of April to June's 13 weeks of TikTok views."""
+    return plan.NOISE_WIDTH * _tiktok_weekly_views().std() / math.sqrt(13)
+
+
+def _facebook_post():
+    """The comments and views of Lumen's mean Facebook feed post in 2025, the recall left out."""
+    return _feed_outside_recall().query("platform == 'facebook'")[["comments", "impressions"]].mean()
+
+
+def _shares_of_longer_looks():
+    """Each person's share, in hours a week, of what 20-minute looks add to the staffed inbox, split
+    by the looks each holds on the rota."""
+    team = LUMEN.community
+    looks = {}
+    for name, *times in re.findall(r"([A-Z][a-z]+) at (\d\d) and (\d\d)", " ".join(team.rota.values())):
+        looks[name] = looks.get(name, 0) + len(times)
+    extra = team.hours_needed(4, 20) - team.staffed_hours
+    return {name: extra * count / sum(looks.values()) for name, count in looks.items()}
+
+
+def _free_after_the_round():
+    """Each person's free hours a week once YouTube is cut, its hours left with Ade, and Jo's week on
+    social grows to 6.5 hours."""
+    free = {name: hours - tasks for name, (hours, tasks) in _person_tasks().items()}
+    free["Ade"] += LUMEN.hours_by_channel()["YouTube"]
+    free["Jo"] += 6.5 - LUMEN.budget.hours_by_person["Jo"]
+    return free
+
+
+NEXT_ROUND = {  # the lesson's note on what a 2 looks like: three rows repaired, computed
+    "TikTok views of our feed posts, 12,500 a week → 17,000 by 30 June 2027, the mean of April to June":
+        lambda: "recall aside, 12,500 a week" in _channel("TikTok").purpose
+        and (pd.Timestamp("2027-07-01") - pd.Timestamp("2027-04-01")).days == 13 * 7,
+    "outcome sales, persona Priya, pillars Brewing at home and Behind the roaster.":
+        lambda: set(_channel("TikTok").mix) == {"Brewing at home", "Behind the roaster"}
+        and "new people" in _channel("TikTok").purpose and "sales" in plan.OUTCOMES
+        and [p.stage for p in LUMEN.audience.personas if p.name.startswith("Priya")] == ["awareness"],
+    "A week's views vary by about 7,950, so chance moves a mean of 13 weeks by about 4,400; 17,000 "
+    "clears it.":
+        lambda: len(_tiktok_weekly_views()) == 52 - 1 - 3  # 2025's whole weeks, the recall's left out
+        and round(_tiktok_weekly_views().std(), -1) == 7950 and round(_chance_on_a_quarter(), -2) == 4400
+        and 17000 - 12500 > _chance_on_a_quarter(),
+    "2025's views did not climb beyond chance":
+        lambda: linregress((_tiktok_weekly_views().index.start_time - pd.Timestamp("2025-01-06")).days,
+                           _tiktok_weekly_views()).pvalue > 0.05,
+    "keeps its hours only if its posts match Lumen's 2025 Facebook feed posts, recall aside: 0.64 replies "
+    "a post for Threads, 127 views for the Google posts.":
+        lambda: f"{_facebook_post()['comments']:.2f}" == "0.64"
+        and round(_facebook_post()["impressions"]) == 127,
+    "YouTube's 1.85 hours stay with Ade, free, and Jo's week on social grows from 5 hours to 6.5, moved "
+    "from the café (about 3,400 USD a year more).":
+        lambda: f"{LUMEN.hours_by_channel()['YouTube']:.2f}" == "1.85" and _channel("YouTube").owner == "Ade"
+        and LUMEN.budget.hours_by_person["Jo"] == 5
+        and "Jo, the café supervisor" in LUMEN.community.who_answers
+        and round((6.5 - 5) * 52 * LUMEN.budget.hourly_cost, -2) == 3400,
+    "Everyone's free hours now cover their share of 20-minute looks, Ade 2.65 against 1.60, Jo 1.71 "
+    "against 1.28":
+        lambda: [f"{_free_after_the_round()[name]:.2f}/{_shares_of_longer_looks()[name]:.2f}"
+                 for name in ("Ade", "Jo")] == ["2.65/1.60", "1.71/1.28"]
+        and all(_free_after_the_round()[name] >= share for name, share in _shares_of_longer_looks().items()),
+}
+CLAIMS |= NEXT_ROUND
+
+
 NOTES_CLAIMS = {
     "Ade keeps 0.8 of his 15 hours free and Jo 0.21 of her 5, and the head of marketing, who approves, "
     "escalates and runs the web shop, half an hour of her 4":
@@ -973,6 +1047,19 @@ NOTES_CLAIMS = {
         and "confirms each price by 18 December 2026" in LUMEN.budget.tools,
 }
 NOTES_CLAIMS |= TWO_WEAKNESSES
+
+
+def _scored(path, row):
+    """The score that the table of Lumen's plan in `path`, the lesson or its notes, gives `row`."""
+    return int(re.search(rf"\| {row} \| (\d) \|", text_of(path)).group(1))
+
+
+NOTES_CLAIMS["repairs three of the rows scored 1 (Coherence, Strategy and Implementation) to what would "
+             "earn 2"] = (
+    lambda: all(_scored(NOTES, row) == _scored(LESSON, row) == 1 and f"**{row}.**" in text_of(LESSON)
+                for row in ("Coherence", "Strategy", "Implementation"))
+    and "<summary>What the next round looks like" in text_of(LESSON)
+    and plan_rubric.LEVELS[2].startswith("2:"))
 
 
 def _replayed_median(days):
