@@ -877,6 +877,9 @@ TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weakness
         and _payback_at_todays_hours() is None and _payback() == (2033, 6),
     "Before approving, the director should ask who spends today's 35 hours, person by person.":
         lambda: HOURS_2026 == 35,
+    "Lumen's first stage waits on that count: under 31 hours, the case does not pay back by 2036.":
+        lambda: _payback_at(31) <= (2036, 12) < _payback_at(30)
+        and "if December's timing confirms today's 35 hours" in LUMEN.budget.first_stage,
     "Wholesale accounts carry 96% of 2029's value.":
         lambda: round(_wholesale_share(range(25, 37)) * 100) == 96,
     "Two more enquiries a month, at the case's rate of one enquiry for every three cafés offered a "
