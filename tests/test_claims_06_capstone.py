@@ -1843,8 +1843,12 @@ PLAN_CLAIMS = {
         and CODE_OFF == 0.1,
     "The route: two LinkedIn posts a week for cafés like Marco's, and the founder offers each café that "
     "follows or comments a sample bag, paid from this plan's budget. The founder also visits "
-    "or emails cafés on a target list; each sample and enquiry is logged with its source, reported apart.":
-        lambda: _channel("LinkedIn").posts == 2 and _extra_leads("2027-12-31") == 2,
+    "or emails cafés on a target list; each sample and enquiry is logged with its source, reported apart; "
+    "the case credits social media and the list together, so if by July the LinkedIn posts have brought "
+    "none, they end and the list goes on as sales work outside this plan.":
+        lambda: _channel("LinkedIn").posts == 2 and _extra_leads("2027-12-31") == 2
+        and "or the founder's list" in _objective_of("leads").metric
+        and "1 July 2027" in LUMEN.budget.go_no_go,
     "In 2026, 1 in 3 cafés "
     "offered a sample enquired (assumed), so six more offers a month bring two more enquiries":
         lambda: _channel("LinkedIn").posts == 2 and 6 * SAMPLE_RATE == _extra_leads()
