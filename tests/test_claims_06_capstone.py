@@ -1221,7 +1221,7 @@ def _overnight_net_says_what_it_misses():
     """The plan names no platform the listening tool covers, counts on its alerts only where the trial
     shows them, and says what is not watched overnight; its texts carry no research caveat."""
     texts = " ".join(plan._prose(LUMEN))
-    return ("on the platforms it covers" in LUMEN.crisis.escalation
+    return ("platforms the tool misses" in LUMEN.crisis.escalation
             and "No alert comes from private groups, messages elsewhere, platforms the tool misses or our "
             "own accounts between checks: nobody watches them overnight." in LUMEN.crisis.escalation
             and "we count on its alerts only there" in LUMEN.budget.tools
@@ -1771,6 +1771,21 @@ def _todays_hours():
     return sum(_feed_hours_2025().values()) + _answer_hours_2025() + _blog_and_newsletter_hours()
 
 
+CRISIS_WORDS = r"\b(?:sick|ill|allergy|glass|mould|recall)\b"  # the words Lumen's crisis policy lists
+
+
+def _night_crisis_mentions():
+    """When Lumen's 2025 mentions with a crisis word (`CRISIS_WORDS`) came in while the inbox was
+    shut, 19:00 to 07:00, outside the recall weeks, spam left out (local time, naive)."""
+    mentions = data.load("mentions").query("brand == 'lumen'")
+    mentions = mentions[~metrics.likely_spam(mentions)]
+    created = pd.to_datetime(mentions["created_at"])
+    created = created.dt.tz_localize(None) if created.dt.tz is not None else created
+    hour = created.dt.hour + created.dt.minute / 60
+    night = mentions["text"].str.contains(CRISIS_WORDS, case=False) & ((hour >= 19) | (hour < 7))
+    return created[night & ~created.dt.strftime("%Y-%m-%d").between(*RECALL)]
+
+
 def _payback_at(hours):
     """`_payback` if Lumen spends `hours` a week on social today, not the case's HOURS_2026: the
     hours between them are added cost too."""
@@ -2030,8 +2045,8 @@ PLAN_CLAIMS = {
     "spans over 10 hours, roasting and café shifts included (Lumen's rule): a shift before one's 22:00 "
     "check starts at 12:30 or later, one after a 06:30 check ends by 16:30, and nobody's 06:30 check "
     "follows their 22:00 one. An "
-    "alert answered overnight is logged and paid as a call, not a shift: after one past 22:00, that "
-    "lead's next 06:30 check and 07:00 look move to 09:00.":
+    "alert answered overnight is paid by its logged time, not as a shift; after one past 22:00, that "
+    "lead's next 06:30 check and 07:00 look move to 09:00, its answers two hours late.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
         and _shortest_rest(_day_spans()) >= REST
         and all(end - start <= 10 for start, end in _day_spans().values())
@@ -2090,8 +2105,14 @@ PLAN_CLAIMS = {
     "as they fall outside the working day, Lumen's own rule pays them at time and a half, so the budget "
     "adds the half, 21.875 an hour: 2,275 USD a year; with the shifts set around them, no café "
     "worker's day spans over 10 hours, so the extra hour's pay New York's hospitality wage order adds "
-    "to such a day, 12 NYCRR 146-1.6, is never owed)":
+    "to such a day, 12 NYCRR 146-1.6, is never owed; an overnight alert's logged time is paid at the same "
+    "rate from the surge reserve: 2025's data hold 10 mentions with a crisis word from 19:00 to 07:00 "
+    "outside the recall weeks, all within four weeks after them)":
         lambda: _on_call_premium() == 2275 == _on_call_hours() * 21.875 * 52 and round(_cover_cost()) == 9837
+        and len(_night_crisis_mentions()) == 10
+        and _night_crisis_mentions().max() - pd.Timestamp(RECALL[1]) < pd.Timedelta(weeks=4)
+        and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
+        and "(sick, ill, allergy, glass, mould, a recall)" in LUMEN.crisis.escalation
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
@@ -2196,7 +2217,7 @@ PLAN_CLAIMS = {
     "also shows the platforms it covers; we count on its alerts only there). 246 in all, budgeted as "
     "250; 40 is paid today, Buffer for 4 channels (Lumen's records, assumed), so the new money is 210 a "
     "month, 2,520 a year.":
-        lambda: "on the platforms it covers" in LUMEN.crisis.escalation
+        lambda: "platforms the tool misses" in LUMEN.crisis.escalation
         and BUFFER_CHANNELS * BUFFER_PER_CHANNEL + 26 + 150 == 246
         and math.ceil(246 / 10) * 10 == LUMEN.budget.tools_per_month
         and TOOLS_2026 == 4 * BUFFER_PER_CHANNEL == 40 and LUMEN.budget.tools_per_month - TOOLS_2026 == 210

@@ -403,9 +403,9 @@ ROTA_PART = (
     "or Ade, whoever holds the on-call phone that day, calls each café that took it and puts a "
     "banner on the website.")
 ALERTS = ("Between the 19:00 and 07:00 looks the listening tool sends the on-call phone a keyword "
-          "alert for a public mention with a crisis word, on the platforms it covers. An alert "
-          "answered overnight is logged and paid as a call, not a shift: after one past 22:00, that "
-          "lead's next 06:30 check and 07:00 look move to 09:00. No alert comes from private groups, "
+          "alert for a public mention with a crisis word. An alert answered overnight is paid by its "
+          "logged time, not as a shift; after one past 22:00, that lead's next 06:30 check and 07:00 "
+          "look move to 09:00, its answers two hours late. No alert comes from private groups, "
           "messages elsewhere, platforms the tool misses or our own accounts between checks: nobody "
           "watches them overnight.")
 EVERY_LOOK = "Each look answers every message waiting, or says when the answer will come."
