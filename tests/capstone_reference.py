@@ -837,3 +837,39 @@ def task_b_run(handed_in: plan.Plan, folder: Path) -> tuple[float, str]:
             "plan": plan, "PLAN_FILE": path,
             "score_parts": lambda checks, points: earned.append(score_parts(checks, points))})
     return earned[0], shown.getvalue()
+
+
+# The expert reviewer's hollow bakery: every text a line of a few words, every reason its own.
+HOLLOW_REASONS = ("Celebration cakes posts make people happy.", "Happy customers leave good reviews.",
+                  "People who liked a cake come back.", "We will try hard to answer more questions.",
+                  "We will reply faster than before.", "WhatsApp questions get answered the same day.")
+HOLLOW_TEXTS = {"voice": "Friendly and fun on Instagram and Facebook.",
+                "escalation": "Complaints that staff cannot solve go to the owner.",
+                "deputy": "Ollie covers.",
+                "holding_statement": "Sorry, we are looking into it and will update you by 5 pm.",
+                "pause": "Gemma pauses all the scheduled posts when things go wrong.",
+                "crisis_escalation": "Staff tell the owner about any crisis that comes up.",
+                "account_security": "Gemma keeps the passwords and two-factor login is on.",
+                "disclosure": "Gifted and paid posts are always labelled #ad by us.",
+                "surge": "Extra help from the team for a busy week or a crisis.",
+                "readers": "The team"}
+
+
+def with_hollow_texts(bakery: plan.Plan) -> plan.Plan:
+    """The expert reviewer's hollow plan: a made-up bakery with the reference bakery's numbers
+    (`bakery`), complete, but with one-line reasons (HOLLOW_REASONS, each different) and policies
+    of a few words (HOLLOW_TEXTS). It earned Task B's 4 points before the checks asked for
+    substance."""
+    texts = HOLLOW_TEXTS
+    return dataclasses.replace(
+        bakery, organisation="Sugar Loaf Bakery",
+        objectives=[dataclasses.replace(objective, reason=reason)
+                    for objective, reason in zip(bakery.objectives, HOLLOW_REASONS, strict=True)],
+        voice=texts["voice"], disclosure=texts["disclosure"],
+        community=dataclasses.replace(bakery.community, escalation=texts["escalation"],
+                                      deputy=texts["deputy"]),
+        crisis=dataclasses.replace(bakery.crisis, holding_statement=texts["holding_statement"],
+                                   pause=texts["pause"], escalation=texts["crisis_escalation"],
+                                   account_security=texts["account_security"]),
+        budget=dataclasses.replace(bakery.budget, surge=texts["surge"]),
+        reporting=dataclasses.replace(bakery.reporting, readers=texts["readers"]))
