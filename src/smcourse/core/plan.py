@@ -146,9 +146,8 @@ COVER_MIN_WORDS = 8
 # tutor: Lumen's own partnership milestone (a count kept in a log) names none of its channels,
 # pillars or people.
 REASON_MIN_WORDS = 10
-# A voice says how the plan sounds and what it never says (the builder's question): Lumen's is 31
-# words, the bakery's 19, each with a "never"; "Friendly and fun on Instagram" says neither.
-VOICE_MIN_WORDS = 10
+# A voice says how the plan sounds and what it never says (the builder's question): Lumen's and the
+# bakery's each say "never"; "Friendly and fun on Instagram and Facebook" says only how it sounds.
 VOICE_LIMIT = re.compile(r"\b(never|not|no|nor|nothing|avoid\w*|without|\w+n't)\b", re.IGNORECASE)
 # Roles that can take an escalation or read a report when the plan names no person for them.
 ROLES = {"owner", "founder", "director", "board", "manager", "head", "ceo", "partner", "trustee",
@@ -1839,10 +1838,9 @@ def _check_cadence(channel: Channel, where: str, pillars: set[str]):
 
 
 def _check_texts(plan: Plan):
-    if reason := _unwritten(plan.voice, plan, VOICE_MIN_WORDS):
-        yield _fix("voice", "voice", _ask(f"Describe your voice and tone in {VOICE_MIN_WORDS} words "
-                                          "or more: how you sound, and what you never say.",
-                                          plan.voice, reason))
+    if reason := _unwritten(plan.voice, plan):
+        yield _fix("voice", "voice", _ask("Describe your voice and tone: how you sound, and what "
+                                          "you never say.", plan.voice, reason))
     elif not names_the_plan(plan.voice, plan):
         yield _fix("voice", "voice", _named_nothing("Your voice and tone"))
     elif not VOICE_LIMIT.search(plan.voice):
