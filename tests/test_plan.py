@@ -829,8 +829,13 @@ def test_objectives_need_an_outcome_a_metric_and_numbers():
                   Objective("sales", "click_through_rate", "low", "", "2027-06-30", **sourced),
                   Objective("sales", "engagement_rate", "4", "35", "2027-06-30", **sourced),
                   Objective("sales", " ", "4", "5", "2027-06-30", **sourced)]
-    for posts, objective in enumerate(objectives, start=2):  # a reason of its own for each
-        objective.reason = f"{posts} Instagram posts a week, each asking followers a question."
+    reasons = ("Two Instagram posts a week, each asking followers a question to answer.",
+               "A code in every Instagram caption that the web shop counts at checkout.",
+               "Every Facebook offer post carries the shop link, tagged for this channel.",
+               "Reels of the Tuesday bake on Instagram, with the recipe in the comments.",
+               "Sam writes one Facebook post a week that links to the new menu.")
+    for objective, reason in zip(objectives, reasons, strict=True):
+        objective.reason = reason
     assert _messages(_example(objectives=objectives), "objectives", "fix") == [
         "Objective 1 serves no business outcome: choose one of sales, leads, bookings, hires, "
         "reviews, loyalty, service, partnerships.",
