@@ -10,6 +10,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 from capstone_reference import (
+    HOLLOW_TEXTS,
     SITUATION_AND_REASONS,
     quarter_filled,
     reference_plan,
@@ -18,6 +19,7 @@ from capstone_reference import (
     with_each_number_reshaped,
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
+    with_hollow_texts,
     with_invented_cake_orders,
     with_invented_rate,
     with_lumen_s_policies_garbled,
@@ -1935,6 +1937,98 @@ def test_an_hourly_cost_below_the_minimum_wage_is_questioned(tmp_path, currency,
     unknown = dataclasses.replace(bakery, budget=dataclasses.replace(
         bakery.budget, currency="EUR", hourly_cost=1))  # no floor looked up: no question asked
     assert "budget.hourly_cost" not in {issue.where for issue in plan.check(unknown)}
+
+
+def test_a_hollow_plan_has_something_to_fix_in_every_group(tmp_path):
+    """The expert reviewer's hollow bakery (`with_hollow_texts`): complete, with the reference
+    bakery's numbers, but its reasons one-line claims, each its own, and its policies a few words.
+    It had nothing to fix in any group (Task B's 4 points); now each group has a fix, each at a
+    hollow text, while the bakery it was made from has nothing to fix."""
+    bakery = reference_plan(tmp_path)
+    hollow = with_hollow_texts(bakery)
+    assert not plan.example_copied_by(hollow) and plan.empty_groups(hollow) == []
+    fixes = [issue for issue in plan.check(hollow) if issue.level == "fix"]
+    assert [issue.where for issue in fixes] == [
+        *(f"objectives[{n}].reason" for n in range(1, len(bakery.objectives) + 1)), "voice",
+        "disclosure", "community.escalation", "community.deputy", "crisis.pause",
+        "crisis.escalation", "budget.surge", "reporting.readers"]
+    assert all({issue.part for issue in fixes} & set(parts) for parts in GRADED_GROUPS)
+    assert plan.check(bakery) == []
+
+
+# Each new check: a hollow text (the hollow bakery's, or one long enough that only the check's own
+# question is left) put into Lumen's plan, whose own text passes, and the start of its fix.
+HOLLOW_FIELDS = [
+    ("objectives[1].reason", "Celebration cakes posts make people happy.",
+     "Why should Repeat web-shop orders from customers who came through social reach the target "
+     "of objective 1? Say what the plan does that moves it, and who does it, in 10 words or more"),
+    ("voice", HOLLOW_TEXTS["voice"], "Say what your voice never does, as well as how it sounds"),
+    ("community.escalation", HOLLOW_TEXTS["escalation"],
+     "Say what happens to a complaint the first person cannot solve: who takes it, and by when. "
+     f"(“{HOLLOW_TEXTS['escalation']}” is fewer than 12 words"),
+    ("community.escalation", "Any complaint the first person cannot put right is passed on the "
+                             "same day to whoever knows more.",
+     "The escalation names nobody to hand on to"),
+    ("crisis.escalation", "Sam or Ade tells the head of marketing, who tells the founder, and the "
+                          "founder decides what to say.", "The escalation says no time"),
+    ("crisis.escalation", HOLLOW_TEXTS["crisis_escalation"],
+     "Say who is told, in what order, when a crisis starts. "
+     f"(“{HOLLOW_TEXTS['crisis_escalation']}” is fewer than 12 words"),
+    ("crisis.pause", HOLLOW_TEXTS["pause"], "Say who pauses scheduled posts in a crisis, and how. "
+     f"(“{HOLLOW_TEXTS['pause']}” is fewer than 12 words"),
+    ("disclosure", HOLLOW_TEXTS["disclosure"], "Write your disclosure policy"),
+    ("community.deputy", HOLLOW_TEXTS["deputy"], "Name who covers days off, holidays and sickness, "
+     "and what they take on"),
+    ("budget.surge", HOLLOW_TEXTS["surge"], "The surge pricing does not show how the contingency "
+     "of 16000 USD is worked out: it does not give the extra hours or shifts or what an hour "
+     "costs."),
+    ("budget.surge", "Three weeks of 40 extra hours on the inbox and mentions, paid at overtime.",
+     "The surge pricing does not show how the contingency of 16000 USD is worked out: it does not "
+     "give what an hour costs."),
+    ("reporting.readers", HOLLOW_TEXTS["readers"], "“The team” names nobody of your plan"),
+]
+
+
+def _with_text(a_plan: Plan, where: str, text: str) -> Plan:
+    """`a_plan` with the text at `where` (as `Issue.where` names it) set to `text`."""
+    if where.startswith("objectives["):
+        number = int(where[len("objectives["):where.index("]")])
+        a_plan.objectives[number - 1].reason = text
+    elif "." in where:
+        part, name = where.split(".")
+        setattr(getattr(a_plan, part), name, text)
+    else:
+        setattr(a_plan, where, text)
+    return a_plan
+
+
+@pytest.mark.parametrize(("where", "hollow", "fix"), HOLLOW_FIELDS)
+def test_each_hollow_text_is_a_fix_at_its_field_where_lumen_s_passes(where, hollow, fix):
+    assert not [issue for issue in plan.check(plan.example_plan()) if issue.where == where]
+    found = [issue for issue in plan.check(_with_text(plan.example_plan(), where, hollow))
+             if issue.where == where]
+    assert [issue.level for issue in found] == ["fix"] and found[0].message.startswith(fix)
+
+
+@pytest.mark.parametrize(("escalation", "timed"), [
+    ("Priya calls Gemma at once.", True), ("Priya tells Gemma the same day.", True),
+    ("Priya tells Gemma within 2 hours.", True), ("Priya tells Gemma by 18:00.", True),
+    ("Priya tells Gemma within the hour.", True), ("Priya tells Gemma soon.", False),
+    ("Priya tells Gemma when she can.", False)])
+def test_an_escalation_s_time_is_read_as_a_time_to_hand_on_by(escalation, timed):
+    assert bool(plan.ESCALATION_TIME.search(escalation)) == timed
+
+
+@pytest.mark.parametrize(("surge", "shown"), [
+    ("2 weeks a year × 20 extra hours × 15 GBP an hour", True),
+    ("3 weeks of 14 shifts at £22 per hour", True),
+    ("Overtime for 2 weeks, 30 hours at 18/hour", True),
+    ("Extra help from the team for a busy week or a crisis.", False),
+    ("20 extra hours at 15 GBP an hour", False)])  # no span: for how long?
+def test_a_surge_s_price_shows_hours_a_rate_and_a_span(surge, shown):
+    found = [pattern.search(surge) for pattern in (plan.SURGE_HOURS, plan.SURGE_RATE,
+                                                   plan.SURGE_SPAN)]
+    assert all(found) == shown
 
 
 def test_a_policy_too_short_to_follow_is_a_fix_and_a_name_answers_the_approver(tmp_path):

@@ -1067,8 +1067,8 @@ def names_the_plan(text: str, plan: Plan) -> bool:
 
 def _people_words(plan: Plan) -> set[str]:
     """The words (`_word_forms`) that name the plan's people: everyone with hours, on the rota or
-    owning a channel (`person_loads`), the crisis approver, and ROLES."""
-    names = [*person_loads(plan), plan.crisis.approver, *ROLES]
+    owning a channel (`person_loads`), and ROLES."""
+    names = [*person_loads(plan), *ROLES]
     return {word for name in names for word in _word_forms(name)
             if word not in COMMON_NAME_WORDS and word not in FUNCTION_WORDS}
 
