@@ -20,6 +20,7 @@ from capstone_reference import (
     with_each_number_reshaped,
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
+    with_hollow_texts,
     with_invented_cake_orders,
     with_invented_rate,
     with_lumen_s_policies_garbled,
@@ -144,6 +145,7 @@ def graded(tmp_path_factory):
     learners["bakery_cake_orders_tenfold"] = with_cake_orders_aimed_at(bakery, "200")
     learners["quarter_filled"] = quarter_filled(bakery)
     learners["bakery_invented_rate"] = with_invented_rate(bakery)
+    learners["bakery_hollow_texts"] = with_hollow_texts(bakery)
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -376,8 +378,32 @@ def test_task_b_run_directly_takes_the_implementation_point_of_one_line_policies
     assert earned == TASK_B - 1
     assert ("✗ implementation: 4 still to fix; first, at disclosure: Write your disclosure policy: "
             "how gifts, paid partnerships and staff posts about the organisation are labelled. "
-            "(“Gifted posts say #gifted.” is fewer than 8 words, too short for someone else to "
+            "(“Gifted posts say #gifted.” is fewer than 12 words, too short for someone else to "
             "follow.)") in shown
+
+
+def test_a_hollow_plan_earns_no_point_for_the_plan(scores):
+    """The expert reviewer's hollow bakery earned Task B's 4 points; now each group has a fix."""
+    assert scores["bakery_hollow_texts"] == TASK_A
+
+
+def test_task_b_run_directly_names_the_first_hollow_text_of_each_group(tmp_path):
+    """The hollow bakery's feedback: the first fix of each group is a hollow text, with what is
+    missing and an example of what would do."""
+    earned, shown = task_b_run(with_hollow_texts(reference_plan(tmp_path)), tmp_path)
+    assert earned == 0
+    assert ("✗ objectives and audience insight: 6 still to fix; first, at objectives[1].reason: "
+            "Why should Cake orders from social links reach the target of objective 1? Say what "
+            "the plan does that moves it, and who does it, in 10 words or more, such as “a "
+            "celebration-cake post every Tuesday on Instagram with the order link") in shown
+    assert ("✗ strategy: 1 still to fix; first, at voice: Say what your voice never does, as well "
+            "as how it sounds") in shown
+    assert ("✗ implementation: 7 still to fix; first, at disclosure: Write your disclosure policy: "
+            "how gifts, paid partnerships and staff posts about the organisation are labelled. "
+            "(“Gifted and paid posts are always labelled #ad by us.” is fewer than 12 words, too "
+            "short for someone else to follow.)") in shown
+    assert ("✗ scoring and next steps: 1 still to fix; first, at reporting.readers: “The team” "
+            "names nobody of your plan to decide on the report") in shown
 
 
 def test_task_b_run_directly_takes_the_objectives_point_of_an_invented_leap(tmp_path):
