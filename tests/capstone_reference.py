@@ -410,8 +410,9 @@ def with_invented_rate(bakery: plan.Plan) -> plan.Plan:
                                                              messages_per_week=1, dms_per_week=0))
 
 
-# Words for `_unrelated_sentence`: one word a slot, so that two texts share a run of four words
-# only when all four slots agree (the strides below keep every field's run its own).
+# Words for `_unrelated_sentence`: one word a slot, and at least two slots in every run of four
+# words, so that no run is in three texts of a plan (two slots repeat together every 56 sentences
+# at the soonest, under the strides below) and each sentence's words are its own.
 OPENERS = ("Yesterday", "Often", "Sometimes", "Usually", "Lately", "Quietly", "Slowly", "Later",
            "Soon", "Again", "Still", "Meanwhile", "Happily")
 SUBJECTS = ("sailors", "gardeners", "librarians", "painters", "drivers", "farmers", "tailors",
@@ -425,13 +426,35 @@ SEASONS = ("spring", "winter", "summer", "autumn", "evenings", "mornings", "holi
 
 
 def _unrelated_sentence(index: int, channel: str) -> str:
-    """A sentence of everyday English about nothing in the plan but `channel`, different for each
-    `index` in every run of four words (strides prime to each list's length)."""
+    """A sentence of everyday English about nothing in the plan but `channel`, its runs of four
+    words shared with the sentences of at most one other `index` below 112 (strides prime to each
+    list's length)."""
     pick = [words[index * stride % len(words)] for words, stride in (
         (OPENERS, 1), (SUBJECTS, 2), (VERBS, 3), (OBJECTS, 4), (PLACES, 3), (SEASONS, 2))]
     opener, subject, verb, thing, place, season = pick
-    return (f"{opener} the {subject} {verb} our {thing} near the {place} in {season}, and we "
-            f"tell {channel} about it.")
+    return f"{opener} {subject} {verb} {thing} by {place} in {season}, and {channel} hears."
+
+
+# What the checks ask of a disguise's texts beyond being written, added to its unrelated sentences:
+# a time for the next update, a label, a role and a time to hand on by, a surge's sum, a voice's
+# limit and a reader who decides; the fields whose floor a sentence does not reach take two.
+DISGUISE_ENDINGS = {"holding_statement": "We will post an update here by 6 pm.",
+                    "disclosure": "Gifted posts say #ad.",
+                    "escalation": "The owner hears of it the same day.",
+                    "surge": "It prices 3 weeks × 40 extra hours × 25 an hour.",
+                    "voice": "We never swear.", "readers": "The owner decides."}
+TWO_SENTENCE_FIELDS = {"pause", "escalation", "account_security", "reason"}
+
+
+def _unrelated_text(field: str, written, channels: list[str]) -> str:
+    """An unrelated sentence (`_unrelated_sentence`, numbered from `written`) naming the channel of
+    its number, for `field`: two of them in TWO_SENTENCE_FIELDS, ended as DISGUISE_ENDINGS says."""
+    index = next(written)
+    channel = channels[index % len(channels)]
+    text = _unrelated_sentence(index, channel)
+    if field in TWO_SENTENCE_FIELDS:
+        text = f"{text} {_unrelated_sentence(next(written), channel)}"
+    return f"{text} {DISGUISE_ENDINGS[field]}" if field in DISGUISE_ENDINGS else text
 
 
 SOURCE_FIELDS = {"source"}
@@ -491,14 +514,7 @@ def with_everything_scaled_and_moved(lumen: plan.Plan, factor: float = 1.7,
     def unrelated(old: str, field: str) -> str:
         if field not in (PLACEHOLDER_FIELDS | STAGED_ASK_FIELDS) - SOURCE_FIELDS or not old.strip():
             return old
-        index = next(written)
-        text = _unrelated_sentence(index, channels[index % len(channels)])
-        if field == "holding_statement":
-            return f"{text} We will post an update here by 6 pm."
-        if field in ("pause", "escalation", "account_security"):  # a policy long enough to
-            # follow (POLICY_MIN_WORDS)
-            return f"{text} {_unrelated_sentence(next(written), channels[index % len(channels)])}"
-        return f"{text} Gifted posts say #ad." if field == "disclosure" else text
+        return _unrelated_text(field, written, channels)
     disguised = _map_texts(renamed, unrelated)
     for channel, named in zip(disguised.channels, renamed.channels, strict=True):
         channel.owner = named.owner  # a person's name, renamed with the rota, not a text
@@ -708,13 +724,7 @@ def with_each_number_reshaped(lumen: plan.Plan, seed: int = 8) -> plan.Plan:
             return old
         if field in ("account_security", "owner"):
             return old
-        index = next(written)
-        text = _unrelated_sentence(index, channels[index % len(channels)])
-        if field == "holding_statement":
-            return f"{text} We will post an update here by 6 pm."
-        if field in ("pause", "escalation"):
-            return f"{text} {_unrelated_sentence(next(written), channels[index % len(channels)])}"
-        return f"{text} Gifted posts say #ad." if field == "disclosure" else text
+        return _unrelated_text(field, written, channels)
     reshaped = _map_texts(renamed, lambda text, field: rewritten(text, field).replace(
         "Lumen", renamed.organisation))
     for channel, named in zip(reshaped.channels, renamed.channels, strict=True):
@@ -837,3 +847,39 @@ def task_b_run(handed_in: plan.Plan, folder: Path) -> tuple[float, str]:
             "plan": plan, "PLAN_FILE": path,
             "score_parts": lambda checks, points: earned.append(score_parts(checks, points))})
     return earned[0], shown.getvalue()
+
+
+# The expert reviewer's hollow bakery: every text a line of a few words, every reason its own.
+HOLLOW_REASONS = ("Celebration cakes posts make people happy.", "Happy customers leave good reviews.",
+                  "People who liked a cake come back.", "We will try hard to answer more questions.",
+                  "We will reply faster than before.", "WhatsApp questions get answered the same day.")
+HOLLOW_TEXTS = {"voice": "Friendly and fun on Instagram and Facebook.",
+                "escalation": "Complaints that staff cannot solve go to the owner.",
+                "deputy": "Ollie covers.",
+                "holding_statement": "Sorry, we are looking into it and will update you by 5 pm.",
+                "pause": "Gemma pauses all the scheduled posts when things go wrong.",
+                "crisis_escalation": "Staff tell the owner about any crisis that comes up.",
+                "account_security": "Gemma keeps the passwords and two-factor login is on.",
+                "disclosure": "Gifted and paid posts are always labelled #ad by us.",
+                "surge": "Extra help from the team for a busy week or a crisis.",
+                "readers": "The team"}
+
+
+def with_hollow_texts(bakery: plan.Plan) -> plan.Plan:
+    """The expert reviewer's hollow plan: a made-up bakery with the reference bakery's numbers
+    (`bakery`), complete, but with one-line reasons (HOLLOW_REASONS, each different) and policies
+    of a few words (HOLLOW_TEXTS). It earned Task B's 4 points before the checks asked for
+    substance."""
+    texts = HOLLOW_TEXTS
+    return dataclasses.replace(
+        bakery, organisation="Sugar Loaf Bakery",
+        objectives=[dataclasses.replace(objective, reason=reason)
+                    for objective, reason in zip(bakery.objectives, HOLLOW_REASONS, strict=True)],
+        voice=texts["voice"], disclosure=texts["disclosure"],
+        community=dataclasses.replace(bakery.community, escalation=texts["escalation"],
+                                      deputy=texts["deputy"]),
+        crisis=dataclasses.replace(bakery.crisis, holding_statement=texts["holding_statement"],
+                                   pause=texts["pause"], escalation=texts["crisis_escalation"],
+                                   account_security=texts["account_security"]),
+        budget=dataclasses.replace(bakery.budget, surge=texts["surge"]),
+        reporting=dataclasses.replace(bakery.reporting, readers=texts["readers"]))

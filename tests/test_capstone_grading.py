@@ -20,6 +20,7 @@ from capstone_reference import (
     with_each_number_reshaped,
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
+    with_hollow_texts,
     with_invented_cake_orders,
     with_invented_rate,
     with_lumen_s_policies_garbled,
@@ -144,6 +145,7 @@ def graded(tmp_path_factory):
     learners["bakery_cake_orders_tenfold"] = with_cake_orders_aimed_at(bakery, "200")
     learners["quarter_filled"] = quarter_filled(bakery)
     learners["bakery_invented_rate"] = with_invented_rate(bakery)
+    learners["bakery_hollow_texts"] = with_hollow_texts(bakery)
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -300,18 +302,24 @@ def test_the_grading_run_gives_no_point_to_a_quarter_filled_plan_or_invented_num
 def test_task_b_run_directly_takes_the_points_of_a_one_channel_skeleton_and_templated_reasons(
         tmp_path):
     """The expert reader's bike-shop skeleton (one channel, one objective, monitoring chosen and
-    unmeasured) earned all four points; now its goal and its single channel are fixes. So is one
+    unmeasured) earned all four points; now its goal and its single channel are fixes (and its
+    voice, which says how it sounds but nothing it never does). So is one
     reason given, with each metric's name filled in, for four of the bakery's objectives."""
     bakery = reference_plan(tmp_path)
     earned, shown = task_b_run(bike_shop_skeleton(bakery), tmp_path)
     assert earned == TASK_B - 2
     assert "✗ objectives and audience insight: 1 still to fix; first, at goals.monitor: No " \
         "objective tells you whether monitor works" in shown
-    assert "✗ strategy: 1 still to fix; first, at channels: Choose at least 2 channels" in shown
-    earned, shown = task_b_run(with_templated_reasons(bakery), tmp_path)
-    assert earned == TASK_B - 1
-    assert "✗ objectives and audience insight: 1 still to fix; first, at objectives[1].reason: " \
-        "One reason is given, near word for word, for 6 objectives (objectives[1].reason, " in shown
+    assert "✗ strategy: 2 still to fix; first, at channels: Choose at least 2 channels" in shown
+    templated = with_templated_reasons(bakery)
+    earned, shown = task_b_run(templated, tmp_path)
+    assert earned == TASK_B - 1  # each reason is the template's words, and the template is named
+    assert "✗ objectives and audience insight: 6 still to fix; first, at objectives[1].reason: " \
+        "Why should Cake orders from social links reach the target of objective 1?" in shown
+    assert shown.split("\n✓ strategy")[0].endswith(
+        "words given in 3 or more fields.)")
+    assert any(issue.message.startswith("One reason is given, near word for word, for 6 objectives "
+                                        "(objectives[1].reason, ") for issue in plan.check(templated))
 
 
 def with_cake_orders_aimed_at(bakery: plan.Plan, target: str) -> plan.Plan:
@@ -347,11 +355,11 @@ RESERVE_PASTED = ("9 still to fix; first, at budget.surge: This text gives a res
 @pytest.mark.parametrize(("recipe", "first"), [
     (with_lumen_s_policies_pasted, RESERVE_PASTED),
     (with_lumen_s_policies_reordered, RESERVE_PASTED),
-    (with_lumen_s_policies_garbled, "9 still to fix; first, at crisis.holding_statement: Say in "
+    (with_lumen_s_policies_garbled, "10 still to fix; first, at crisis.holding_statement: Say in "
                                     "the holding statement when the next update comes"),
-    (with_lumen_s_policies_padded, "9 still to fix; first, at crisis.holding_statement: Say in "
+    (with_lumen_s_policies_padded, "10 still to fix; first, at crisis.holding_statement: Say in "
                                    "the holding statement when the next update comes"),
-    (with_lumen_s_policies_moved, "9 still to fix; first, at disclosure: Name the label a gifted "
+    (with_lumen_s_policies_moved, "11 still to fix; first, at disclosure: Name the label a gifted "
                                   "or paid post carries")])
 def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(tmp_path, recipe,
                                                                                 first):
@@ -360,7 +368,9 @@ def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(t
     dropped or a filler word between every two (either breaks the holding statement's "by 6 pm"),
     or moved into each other's fields (Lumen's surge as the disclosure names no label), no longer
     earn the implementation point: 8 pasted fields to fix (the crisis policy's account security
-    too), and Lumen's surge pricing, while readable, sets aside 16,000 beside the bakery's 600."""
+    too), and Lumen's surge pricing, while readable, sets aside 16,000 beside the bakery's 600;
+    garbled, it no longer shows its sum, and moved, Lumen's pause as the crisis escalation names
+    nobody of the bakery's and its disclosure as the surge pricing no sum."""
     earned, shown = task_b_run(recipe(reference_plan(tmp_path)), tmp_path)
     assert earned == TASK_B - 1
     assert f"✗ implementation: {first}" in shown
@@ -376,8 +386,32 @@ def test_task_b_run_directly_takes_the_implementation_point_of_one_line_policies
     assert earned == TASK_B - 1
     assert ("✗ implementation: 4 still to fix; first, at disclosure: Write your disclosure policy: "
             "how gifts, paid partnerships and staff posts about the organisation are labelled. "
-            "(“Gifted posts say #gifted.” is fewer than 8 words, too short for someone else to "
+            "(“Gifted posts say #gifted.” is fewer than 12 words, too short for someone else to "
             "follow.)") in shown
+
+
+def test_a_hollow_plan_earns_no_point_for_the_plan(scores):
+    """The expert reviewer's hollow bakery earned Task B's 4 points; now each group has a fix."""
+    assert scores["bakery_hollow_texts"] == TASK_A
+
+
+def test_task_b_run_directly_names_the_first_hollow_text_of_each_group(tmp_path):
+    """The hollow bakery's feedback: the first fix of each group is a hollow text, with what is
+    missing and an example of what would do."""
+    earned, shown = task_b_run(with_hollow_texts(reference_plan(tmp_path)), tmp_path)
+    assert earned == 0
+    assert ("✗ objectives and audience insight: 6 still to fix; first, at objectives[1].reason: "
+            "Why should Cake orders from social links reach the target of objective 1? Say what "
+            "the plan does that moves it, and who does it, in 10 words or more, such as “a "
+            "celebration-cake post every Tuesday on Instagram with the order link") in shown
+    assert ("✗ strategy: 1 still to fix; first, at voice: Say what your voice never does, as well "
+            "as how it sounds") in shown
+    assert ("✗ implementation: 6 still to fix; first, at disclosure: Write your disclosure policy: "
+            "how gifts, paid partnerships and staff posts about the organisation are labelled. "
+            "(“Gifted and paid posts are always labelled #ad by us.” is fewer than 12 words, too "
+            "short for someone else to follow.)") in shown
+    assert ("✗ scoring and next steps: 1 still to fix; first, at reporting.readers: “The team” "
+            "names nobody of your plan to decide on the report") in shown
 
 
 def test_task_b_run_directly_takes_the_objectives_point_of_an_invented_leap(tmp_path):

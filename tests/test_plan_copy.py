@@ -132,8 +132,8 @@ def test_lumen_s_policies_shuffled_into_the_bakery_s_plan_cost_the_implementatio
                            "crisis.account_security"]
     earned, shown = task_b_run(shuffled, tmp_path)
     assert earned == TASK_B - 1
-    assert "✗ implementation: 8 still to fix; first, at community.escalation: This part repeats " \
-        "Lumen's complaint escalation: write your own." in shown
+    assert "✗ implementation: 9 still to fix; first, at budget.surge: The surge pricing does not " \
+        "show how the contingency of 600 GBP is worked out" in shown  # shuffled, it loses its sum
 
 
 def test_the_reshaped_copy_stays_flagged_by_its_texts():

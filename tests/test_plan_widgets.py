@@ -22,12 +22,14 @@ def _fill_in_like_a_learner(builder):
     objective = builder.objectives[0]
     objective.outcome.value, objective.metric.value = "sales", "questions_answered"
     objective.baseline.value, objective.target.value = "70", "90"
-    objective.by.value, objective.reason.value = "2026-06-30", "Jo answers questions daily now"
+    objective.by.value, objective.reason.value = "2026-06-30", (
+        "Jo answers every question waiting at each look, not only when the shop is quiet")
     objective.spread.value, objective.source.value = "8", "our comments.csv from Meta Business Suite"
     orders = builder.objectives[1]
     orders.outcome.value, orders.metric.value, orders.unit.value = "sales", "Orders", "a month"
     orders.baseline.value, orders.target.value, orders.by.value = "12", "17", "2026-06-30"
-    orders.reason.value, orders.source.value = "A shop link in every Instagram post", "till records"
+    orders.reason.value = "A shop link in every Instagram post, and a code the till counts for each order"
+    orders.source.value = "till records"
     orders.spread.value, orders.periods.value, orders.activity.value = "2", "3", "communicate"
     builder.audience.value = "Readers who live in town"
     persona = builder.personas[0]
@@ -48,21 +50,25 @@ def _fill_in_like_a_learner(builder):
     profile.response_hours.value, profile.mix[1].value = "24", 100
     profile.owner.value = "Jo"
     for name, value in (("who_answers", "Jo answers every comment and message"),
-                        ("escalation", "The owner calls the customer back"), ("days", 5),
+                        ("escalation", "The owner calls the customer back the same day about "
+                                       "a complaint Jo cannot solve"), ("days", 5),
                         ("opens", "09:00"), ("closes", "17:00"), ("staffed_hours", 3),
                         ("messages_per_week", 15), ("dms_per_week", 10), ("minutes_per_reply", 3),
-                        ("deputy", "The owner, on Jo's days off")):
+                        ("deputy", "The owner takes Jo's looks on her days off and holidays")):
         builder.community[name].value = value
     for day in ("Mon", "Tue", "Wed", "Thu", "Fri"):
         builder.rota[day].value = "Jo"
     for name, text in (("holding_statement", "We know about the problem and are looking into it; "
                                              "next update here within two hours."),
                        ("approver", "The owner"),
-                       ("pause", "Jo pauses every scheduled post in the scheduling tool at once"),
-                       ("escalation", "Jo phones the owner within the hour, day or night"),
+                       ("pause", "Jo pauses every scheduled post in the scheduling tool at once, "
+                                 "the owner when Jo is away"),
+                       ("escalation", "Jo phones the owner within the hour, day or night, and the "
+                                      "owner calls the publisher"),
                        ("account_security", ACCOUNT_SECURITY)):
         builder.crisis[name].value = text
-    builder.disclosure.value = "Publisher copies are labelled #gifted, paid posts #ad"
+    builder.disclosure.value = ("Publisher copies are labelled #gifted and paid posts #ad, and staff "
+                                "say they work here")
     builder.budget["people_hours"].value = 7
     builder.budget["hours_today"].value = 5
     builder.budget["new_money_per_year"].value = 4800
@@ -113,7 +119,8 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert restored.objectives[0].target.value == "90"
     assert saved["objectives"][1] == {"outcome": "sales", "metric": "Orders", "baseline": "12",
                                       "target": "17", "by": "2026-06-30", "unit": "a month",
-                                      "reason": "A shop link in every Instagram post", "spread": "2",
+                                      "reason": "A shop link in every Instagram post, and a code the "
+                                                "till counts for each order", "spread": "2",
                                       "periods": "3", "activity": "communicate",
                                       "source": "till records"}
     assert saved["community"]["rota"] == dict.fromkeys(("Mon", "Tue", "Wed", "Thu", "Fri"), "Jo")
