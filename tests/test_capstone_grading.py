@@ -386,7 +386,7 @@ def test_task_b_run_directly_takes_the_implementation_point_of_one_line_policies
     assert earned == TASK_B - 1
     assert ("✗ implementation: 4 still to fix; first, at disclosure: Write your disclosure policy: "
             "how gifts, paid partnerships and staff posts about the organisation are labelled. "
-            "(“Gifted posts say #gifted.” is fewer than 12 words, too short for someone else to "
+            "(“Gifted posts say #gifted.” is fewer than 8 words, too short for someone else to "
             "follow.)") in shown
 
 
@@ -406,10 +406,8 @@ def test_task_b_run_directly_names_the_first_hollow_text_of_each_group(tmp_path)
             "celebration-cake post every Tuesday on Instagram with the order link") in shown
     assert ("✗ strategy: 1 still to fix; first, at voice: Say what your voice never does, as well "
             "as how it sounds") in shown
-    assert ("✗ implementation: 6 still to fix; first, at disclosure: Write your disclosure policy: "
-            "how gifts, paid partnerships and staff posts about the organisation are labelled. "
-            "(“Gifted and paid posts are always labelled #ad by us.” is fewer than 12 words, too "
-            "short for someone else to follow.)") in shown
+    assert ("✗ implementation: 4 still to fix; first, at community.escalation: The escalation says "
+            "no time: say how soon it is handed on (“at once”, “the same day”, “within 2 hours”)") in shown
     assert ("✗ scoring and next steps: 1 still to fix; first, at reporting.readers: “The team” "
             "names nobody of your plan to decide on the report") in shown
 

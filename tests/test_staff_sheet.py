@@ -29,7 +29,8 @@ CRISIS = ("A post or message about safety (sick, ill, allergy, glass, mould, a r
 NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver 555-0117 (founder), 555-0123 "
            "(head of marketing); cover 555-0160 (Jo), 555-0175 (Lee)")
 STAFF_RULE = ("Staff who post about Lumen say that they work here; managers never review Lumen, and "
-              "nobody asks staff or their families to (the FTC's rule, 16 CFR 465.5).")
+              "nobody asks staff or their families to (our rule, stricter than the FTC's, 16 CFR "
+              "465.5).")
 
 
 @pytest.fixture(scope="module")
