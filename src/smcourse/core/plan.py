@@ -122,17 +122,17 @@ FILLER_FIELDS = 3
 TEMPLATED_REASONS = 3  # one reason given for three objectives of different metrics is a template
 LEAST_CHANNELS = 2  # one platform alone leaves nothing when it changes its rules
 # A policy (the crisis policy's holding statement, pause, escalation and account security, the
-# complaint escalation, the disclosure policy) is followed by someone else on a bad day: one shorter than this many words
-# cannot say who does what, when and how. Measured on 1 December 2026: the shortest of Lumen's is
-# 27 words (its pause), of the bakery reference's 20 (its complaint escalation; its crisis
-# escalation 21); one-line policies are 3 to 5 words ("Gemma pauses all posts.") and the hollow
-# plan's (tests/capstone_reference.py, HOLLOW_TEXTS) 9 to 10 ("Staff tell the owner about any
-# crisis that comes up."). The floor stays low, since a concise policy can be a good one ("Gifted or
-# paid posts say #ad; staff say they work here.", 11 words, an expert reader's): what a policy must
-# hold is checked apart (an escalation's person and time, the holding statement's next update, the
-# disclosure's label); a holding statement, a public post short by design, can say it in eight
-# ("We are looking into it. Update by 6 pm."). The approver names a person: a name answers it
-# ("Gemma, the owner").
+# complaint escalation, the disclosure policy) is followed by someone else on a bad day: one shorter
+# than this many words cannot say who does what, when and how. Measured on 1 December 2026: the
+# shortest of Lumen's is 27 words (its pause), of the bakery reference's 20 (its complaint
+# escalation; its crisis escalation 21); one-line policies are 3 to 5 words ("Gemma pauses all
+# posts.") and the hollow plan's (tests/capstone_reference.py, HOLLOW_TEXTS) 9 to 10 ("Staff tell
+# the owner about any crisis that comes up."). The floor stays low, since a concise policy can be a
+# good one ("Gifted or paid posts say #ad; staff say they work here.", 11 words, an expert
+# reader's): what a policy must hold is checked apart (an escalation's person and time, the holding
+# statement's next update, the disclosure's label); a holding statement, a public post short by
+# design, can say it in eight ("We are looking into it. Update by 6 pm."). The approver names a
+# person: a name answers it ("Gemma, the owner").
 POLICY_MIN_WORDS = 8
 # The cover for days off says who covers, for which absences and what they take on: the bakery
 # reference's is 13 words ("Gemma takes the looks when Priya or Ollie is on holiday or ill."),
