@@ -2119,8 +2119,8 @@ PLAN_CLAIMS = {
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
     "the on-call phone keeps off them too: on Sam's Saturday Ade holds it, on Ade's Tuesday Sam. From "
-    "Monday to Saturday, while Jo is on late shifts, the café manager supervises the café in her place "
-    "(Lumen's assumption).":
+    "Monday to Saturday, while Jo is on late shifts, the café manager supervises the café in her place, "
+    "within a salaried week (Lumen's assumption).":
         lambda: _surge_rest_days()["Sam"] == ["Sat"] and _surge_rest_days()["Ade"] == ["Tue"]
         and ("Ade", "Sat") in _surge_spans() and ("Sam", "Tue") in _surge_spans()
         and _on_call_weeks_alternate() and list(SURGE_SHIFTS["late"]["Jo"]) == list(plan.WEEKDAYS)[:6],

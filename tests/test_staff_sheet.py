@@ -393,7 +393,7 @@ ROTA_PART = (
     "Each keeps one day of rest in a surge week: Lee Monday, Ade Tuesday, Sam Saturday, Jo Sunday; "
     "the on-call phone keeps off them too: on Sam's Saturday Ade holds it, on Ade's Tuesday Sam. "
     "From Monday to Saturday, while Jo is on late shifts, the café manager supervises the café in "
-    "her place (Lumen's assumption). "
+    "her place, within a salaried week (Lumen's assumption). "
     "A recall can come in a week away, on holiday or sick, so then each shift holds the looks and "
     "checks of its half of the day and nobody covers looks beside a shift: Ade takes Sam's Sunday "
     "shift and Sam Ade's Monday one; with Jo away, Lee takes the late shifts from Monday to "
