@@ -979,6 +979,11 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like: three rows repaired,
         and "Jo, the café supervisor" in LUMEN.community.who_answers
         and round(sum(hours - LUMEN.budget.hours_by_person[name] for name, hours in NEXT_ROUND_HOURS.items())
                   * 52 * LUMEN.budget.hourly_cost, -2) == 5700,
+    "chance moves four weeks of Threads posts' replies about as far as the bar itself":
+        lambda: 0.8 < plan.NOISE_WIDTH
+        * _feed_outside_recall().query("platform == 'facebook'")["comments"].std()
+        / math.sqrt(_channel("Threads").posts * 4) / _facebook_post()["comments"] < 1.25
+        and _channel("Threads").per == "week",
     "and 1,950 for the café's part-timers to take Jo's 1.5 hours there":
         lambda: round((NEXT_ROUND_HOURS["Jo"] - LUMEN.budget.hours_by_person["Jo"]) * 25 * 52) == 1950
         and "at the café's 20 USD" in LUMEN.budget.surge and "25 with on-costs" in LUMEN.budget.surge,
@@ -2045,7 +2050,7 @@ PLAN_CLAIMS = {
     "ones (week 1 begins 4 January 2027); whoever held the 19:00 look reads our own accounts at 22:00, "
     "whoever holds the 07:00 one at 06:30. No day "
     "spans over 10 hours, roasting and café shifts included (Lumen's rule): a shift before one's 22:00 "
-    "check starts at 12:30 or later, one after a 06:30 check ends by 16:30, and nobody's 06:30 check "
+    "check starts at 12:30 or later, one after a 06:30 check ends by 16:00, and nobody's 06:30 check "
     "follows their 22:00 one. An "
     "alert answered overnight is paid by its logged time, not as a shift; after one past 22:00, that "
     "lead's next 06:30 check and 07:00 look move to 09:00, its answers two hours late.":
@@ -2056,7 +2061,7 @@ PLAN_CLAIMS = {
         and _nobody_spans_over_ten_hours()
         and (22 - 15) < 10 and (11.5 - 6.5) < 10
         and 22 + plan.CHECK_MINUTES / 60 - plan.parse_clock("12:30") <= 10
-        and plan.parse_clock("16:30") - plan.parse_clock("06:30") <= 10
+        and plan.parse_clock("16:00") - plan.parse_clock("06:30") < 10
         and plan.parse_clock("12:30") < 15 and plan.parse_clock(LUMEN.community.closes) < 20
         and all(re.match(r"\w+ at 07 and 11,", shift) for shift in LUMEN.community.rota.values())
         and _on_call_holder_works_that_day(),
@@ -2107,11 +2112,12 @@ PLAN_CLAIMS = {
     "as they fall outside the working day, Lumen's own rule pays them at time and a half, so the budget "
     "adds the half, 21.875 an hour: 2,275 USD a year; with the shifts set around them, no café "
     "worker's day spans over 10 hours, so the extra hour's pay New York's hospitality wage order adds "
-    "to such a day, 12 NYCRR 146-1.6, is never owed; an overnight alert's logged time is paid at the same "
-    "rate from the surge reserve: 2025's data hold 10 mentions with a crisis word from 19:00 to 07:00 "
-    "outside the recall weeks, all within four weeks after them)":
+    "to such a day, 12 NYCRR 146-1.6, is never owed; an overnight alert's logged time, past the 40 hours, is "
+    "paid in full at time and a half, 65.625 an hour with on-costs, from the surge reserve: 2025's data "
+    "hold 10 mentions with a crisis word from 19:00 to 07:00 outside the recall weeks, all within four "
+    "weeks after them)":
         lambda: _on_call_premium() == 2275 == _on_call_hours() * 21.875 * 52 and round(_cover_cost()) == 9837
-        and len(_night_crisis_mentions()) == 10
+        and OVERTIME == 65.625 and len(_night_crisis_mentions()) == 10
         and _night_crisis_mentions().max() - pd.Timestamp(RECALL[1]) < pd.Timedelta(weeks=4)
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
         and "(sick, ill, allergy, glass, mould, a recall)" in LUMEN.crisis.escalation

@@ -2022,6 +2022,10 @@ def test_an_escalation_s_time_is_read_as_a_time_to_hand_on_by(escalation, timed)
     ("2 weeks a year × 20 extra hours × 15 GBP an hour", True),
     ("3 weeks of 14 shifts at £22 per hour", True),
     ("Overtime for 2 weeks, 30 hours at 18/hour", True),
+    # the 44th reader's: its shifts in words, its rate in a week's cost
+    ("One person on the inbox for up to three weeks, in two shifts a day, about 2,892 USD a week",
+     True),
+    ("Someone extra shifts the posts for a week at 20 USD", False),  # "one" inside a word
     ("Extra help from the team for a busy week or a crisis.", False),
     ("20 extra hours at 15 GBP an hour", False)])  # no span: for how long?
 def test_a_surge_s_price_shows_hours_a_rate_and_a_span(surge, shown):

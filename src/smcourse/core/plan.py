@@ -192,7 +192,8 @@ ESCALATION_TIME = re.compile(
     r"\bday or night\b", re.IGNORECASE)
 # A surge's price shows its arithmetic: extra hours (or shifts), what an hour costs, and how long
 # a surge lasts ("2 weeks a year × 20 extra hours × 15 GBP an hour").
-SURGE_HOURS = re.compile(r"\d[\d,.]*\s+(?:[^\W\d_]+\s+){0,2}(hours?|shifts?)\b", re.IGNORECASE)
+SURGE_HOURS = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+                         r"fourteen|twenty)\s+(?:[^\W\d_]+\s+){0,2}(hours?|shifts?)\b", re.IGNORECASE)
 SURGE_RATE = re.compile(r"\b(an|per|a|each|every)\s+hour\b|/\s?h(ou)?r?\b|\bhourly\b|"
                         r"[£$€]\s?\d|\d[\d,.]*\s*(GBP|USD|EUR|AUD|CAD|NZD|[A-Z]{3})\b")
 SURGE_SPAN = re.compile(r"\b(\d+|an?|one|two|three|four|five|six|ten|twelve)\s+"
@@ -3710,7 +3711,7 @@ def example_plan() -> Plan:
                        "our own accounts at 22:00, whoever holds the 07:00 one at 06:30. No "
                        "day spans over 10 hours, roasting and café shifts included (Lumen's "
                        "rule): a shift before one's 22:00 check starts at 12:30 or later, one "
-                       "after a 06:30 check ends by 16:30, and "
+                       "after a 06:30 check ends by 16:00, and "
                        "nobody's 06:30 check follows their 22:00 one. An alert answered "
                        "overnight is paid by its logged time, not as a shift; after one past "
                        "22:00, that lead's next 06:30 check and 07:00 look move to 09:00, its "
@@ -3795,7 +3796,8 @@ def example_plan() -> Plan:
                                  "around them, no café worker's day spans over 10 hours, so the "
                                  "extra hour's pay New York's hospitality wage order adds to such a "
                                  "day, 12 NYCRR 146-1.6, is never owed; an overnight alert's "
-                                 "logged time is paid at the same rate from the surge reserve: "
+                                 "logged time, past the 40 hours, is paid in full at time and a "
+                                 "half, 65.625 an hour with on-costs, from the surge reserve: "
                                  "2025's data hold 10 mentions with a crisis word from 19:00 to "
                                  "07:00 outside the recall weeks, all within four weeks after "
                                  "them), review and Google replies 1, the "
