@@ -282,10 +282,14 @@ def _recall_weeks():
     return (pd.Timestamp(RECALL[1]) - pd.Timestamp(RECALL[0])).days // 7 + 1
 
 
+def _local_times(created_at):
+    """Timestamps as local clock times without their time zone."""
+    created = pd.to_datetime(created_at)
+    return created.dt.tz_localize(None) if created.dt.tz is not None else created
+
+
 def _first_recall_week_mentions():
-    mentions = data.load("mentions").query("brand == 'lumen'")
-    created = pd.to_datetime(mentions["created_at"])
-    created = created.dt.tz_localize(None) if created.dt.tz is not None else created
+    created = _local_times(data.load("mentions").query("brand == 'lumen'")["created_at"])
     return (created.dt.to_period("W").dt.start_time == pd.Timestamp(RECALL[0])).sum()
 
 
@@ -367,13 +371,19 @@ def _ordinary_arrivals():
     return local.dt.hour, local.dt.day_of_week
 
 
+def _budget_name(name):
+    """A person as the other work's text names them ("The head of marketing"), as the budget's
+    hours by person do ("Head of marketing")."""
+    return name.replace("The h", "H").replace("The f", "F")
+
+
 def _person_tasks():
     """Each person's hours (the budget's `hours_by_person`) and the hours of the tasks its other work
     names for them (numbers in brackets, such as a count of looks, left out)."""
     text = LUMEN.budget.other_work.split(" Other work,")[0]
     people = re.findall(r"(Sam|Ade|Jo|The head of marketing|The founder): (.*?)(?=(?: Ade| Jo| The "
                         r"head of marketing):| Sam and Ade approve| What is left|$)", text)
-    return {name: (LUMEN.budget.hours_by_person[name.replace("The h", "H").replace("The f", "F")],
+    return {name: (LUMEN.budget.hours_by_person[_budget_name(name)],
                    sum(map(float, re.findall(r"\d+(?:\.\d+)?", re.sub(r"\(.*?\)", "", tasks)))))
             for name, tasks in people}
 
@@ -930,10 +940,7 @@ def _facebook_post():
 def _shares_of_longer_looks():
     """Each person's share, in hours a week, of what 20-minute looks add to the staffed inbox, split
     by the looks each holds on the rota."""
-    team = LUMEN.community
-    looks = {}
-    for name, *times in re.findall(r"([A-Z][a-z]+) at (\d\d) and (\d\d)", " ".join(team.rota.values())):
-        looks[name] = looks.get(name, 0) + len(times)
+    team, looks = LUMEN.community, _looks_by_rota()[0]
     extra = team.hours_needed(4, 20) - team.staffed_hours
     return {name: extra * count / sum(looks.values()) for name, count in looks.items()}
 
@@ -941,7 +948,7 @@ def _shares_of_longer_looks():
 def _free_after_the_round():
     """Each person's free hours a week once YouTube is cut, its hours left with Ade, Jo's week on
     social grows to 6.5 hours and the head of marketing's to 5, named as the budget's hours are."""
-    free = {name.replace("The h", "H").replace("The f", "F"): hours - tasks
+    free = {_budget_name(name): hours - tasks
             for name, (hours, tasks) in _person_tasks().items()}
     free["Ade"] += LUMEN.hours_by_channel()["YouTube"]
     for name, hours in NEXT_ROUND_HOURS.items():
@@ -1786,8 +1793,7 @@ def _night_crisis_mentions():
     shut, 19:00 to 07:00, outside the recall weeks, spam left out (local time, naive)."""
     mentions = data.load("mentions").query("brand == 'lumen'")
     mentions = mentions[~metrics.likely_spam(mentions)]
-    created = pd.to_datetime(mentions["created_at"])
-    created = created.dt.tz_localize(None) if created.dt.tz is not None else created
+    created = _local_times(mentions["created_at"])
     hour = created.dt.hour + created.dt.minute / 60
     night = mentions["text"].str.contains(CRISIS_WORDS, case=False) & ((hour >= 19) | (hour < 7))
     return created[night & ~created.dt.strftime("%Y-%m-%d").between(*RECALL)]

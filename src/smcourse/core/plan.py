@@ -192,11 +192,12 @@ ESCALATION_TIME = re.compile(
     r"\bday or night\b", re.IGNORECASE)
 # A surge's price shows its arithmetic: extra hours (or shifts), what an hour costs, and how long
 # a surge lasts ("2 weeks a year × 20 extra hours × 15 GBP an hour").
-SURGE_HOURS = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
-                         r"fourteen|twenty)\s+(?:[^\W\d_]+\s+){0,2}(hours?|shifts?)\b", re.IGNORECASE)
+NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|twenty"
+SURGE_HOURS = re.compile(rf"\b(?:\d[\d,.]*|{NUMBER_WORDS})\s+(?:[^\W\d_]+\s+){{0,2}}(hours?|shifts?)\b",
+                         re.IGNORECASE)
 SURGE_RATE = re.compile(r"\b(an|per|a|each|every)\s+hour\b|/\s?h(ou)?r?\b|\bhourly\b|"
                         r"[£$€]\s?\d|\d[\d,.]*\s*(GBP|USD|EUR|AUD|CAD|NZD|[A-Z]{3})\b")
-SURGE_SPAN = re.compile(r"\b(\d+|an?|one|two|three|four|five|six|ten|twelve)\s+"
+SURGE_SPAN = re.compile(rf"\b(\d+|an?|{NUMBER_WORDS})\s+"
                         r"(?:[^\W\d_]+\s+)?(weeks?|days?|months?|weekends?)\b", re.IGNORECASE)
 DISCLOSURE_LABEL = re.compile(r"#ad\b|\bpaid[- ]partnership|\bgifted\b|\bsponsored\b|"
                               r"\badvert|\bfor free\b", re.IGNORECASE)
