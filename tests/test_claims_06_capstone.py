@@ -986,12 +986,18 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like: three rows repaired,
         and "Jo, the café supervisor" in LUMEN.community.who_answers
         and round(sum(hours - LUMEN.budget.hours_by_person[name] for name, hours in NEXT_ROUND_HOURS.items())
                   * 52 * LUMEN.budget.hourly_cost, -2) == 5700,
+    "the repairs add cost and save none, so payback comes later":
+        lambda: sum(NEXT_ROUND_HOURS.values())
+        > sum(LUMEN.budget.hours_by_person[name] for name in NEXT_ROUND_HOURS)
+        and LUMEN.budget.hours_by_person["Ade"] == 15 and "paused" in LUMEN.community.deputy,
+    "the busy-week cover in the community part (which pauses YouTube's hours)":
+        lambda: "the monthly YouTube video's 1.85, paused" in LUMEN.community.deputy,
     "chance moves four weeks of Threads posts' replies about as far as the bar itself":
         lambda: 0.8 < plan.NOISE_WIDTH
         * _feed_outside_recall().query("platform == 'facebook'")["comments"].std()
         / math.sqrt(_channel("Threads").posts * 4) / _facebook_post()["comments"] < 1.25
         and _channel("Threads").per == "week",
-    "and 1,950 for the café's part-timers to take Jo's 1.5 hours there":
+    "Jo's share counts once, as 1,950 in cash instead if the café's part-timers take her 1.5 café hours":
         lambda: round((NEXT_ROUND_HOURS["Jo"] - LUMEN.budget.hours_by_person["Jo"]) * 25 * 52) == 1950
         and "at the café's 20 USD" in LUMEN.budget.surge and "25 with on-costs" in LUMEN.budget.surge,
     "Everyone's free hours now cover their share of 20-minute looks, Ade 2.65 against 1.60, Jo 1.71 "
