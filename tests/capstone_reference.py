@@ -849,6 +849,12 @@ def task_b_run(handed_in: plan.Plan, folder: Path) -> tuple[float, str]:
     return earned[0], shown.getvalue()
 
 
+# The expert reader's six fields that still took hollow text: who approves what is said in a crisis,
+# the account security, and the staged ask (its first stage, go/no-go test, payback and premises).
+HOLLOW_CRISIS_AND_ASK = {"approver": "Management.",
+                         "account_security": "Gemma keeps the passwords safe.",
+                         "first_stage": "Approve it.", "go_no_go": "We will see how it goes.",
+                         "payback": "Soon.", "rests_on": "Things going well."}
 # The expert reviewer's hollow bakery: every text a line of a few words, every reason its own.
 HOLLOW_REASONS = ("Celebration cakes posts make people happy.", "Happy customers leave good reviews.",
                   "People who liked a cake come back.", "We will try hard to answer more questions.",
@@ -859,27 +865,38 @@ HOLLOW_TEXTS = {"voice": "Friendly and fun on Instagram and Facebook.",
                 "holding_statement": "Sorry, we are looking into it and will update you by 5 pm.",
                 "pause": "Gemma pauses all the scheduled posts when things go wrong.",
                 "crisis_escalation": "Staff tell the owner about any crisis that comes up.",
-                "account_security": "Gemma keeps the passwords and two-factor login is on.",
                 "disclosure": "Gifted and paid posts are always labelled #ad by us.",
                 "surge": "Extra help from the team for a busy week or a crisis.",
-                "readers": "The team"}
+                "readers": "The team", **HOLLOW_CRISIS_AND_ASK}
+
+
+def with_hollow_crisis_and_ask(bakery: plan.Plan) -> plan.Plan:
+    """The reference bakery (`bakery`) hollow only in the expert reader's six fields
+    (HOLLOW_CRISIS_AND_ASK): an approver who is nobody of the plan, account security of a few
+    words, a first stage without its end, a go/no-go test without a date or a number, a payback
+    without a time and premises without a figure. Each left the plan nothing to fix."""
+    texts = HOLLOW_CRISIS_AND_ASK
+    return dataclasses.replace(
+        bakery, crisis=dataclasses.replace(bakery.crisis, approver=texts["approver"],
+                                           account_security=texts["account_security"]),
+        budget=dataclasses.replace(bakery.budget, **{name: texts[name] for name in (
+            "first_stage", "go_no_go", "payback", "rests_on")}))
 
 
 def with_hollow_texts(bakery: plan.Plan) -> plan.Plan:
     """The expert reviewer's hollow plan: a made-up bakery with the reference bakery's numbers
     (`bakery`), complete, but with one-line reasons (HOLLOW_REASONS, each different) and policies
-    of a few words (HOLLOW_TEXTS). It earned Task B's 4 points before the checks asked for
-    substance."""
-    texts = HOLLOW_TEXTS
+    of a few words (HOLLOW_TEXTS, the six of `with_hollow_crisis_and_ask` among them). It earned
+    Task B's 4 points before the checks asked for substance."""
+    texts, hollow = HOLLOW_TEXTS, with_hollow_crisis_and_ask(bakery)
     return dataclasses.replace(
-        bakery, organisation="Sugar Loaf Bakery",
+        hollow, organisation="Sugar Loaf Bakery",
         objectives=[dataclasses.replace(objective, reason=reason)
                     for objective, reason in zip(bakery.objectives, HOLLOW_REASONS, strict=True)],
         voice=texts["voice"], disclosure=texts["disclosure"],
         community=dataclasses.replace(bakery.community, escalation=texts["escalation"],
                                       deputy=texts["deputy"]),
-        crisis=dataclasses.replace(bakery.crisis, holding_statement=texts["holding_statement"],
-                                   pause=texts["pause"], escalation=texts["crisis_escalation"],
-                                   account_security=texts["account_security"]),
-        budget=dataclasses.replace(bakery.budget, surge=texts["surge"]),
+        crisis=dataclasses.replace(hollow.crisis, holding_statement=texts["holding_statement"],
+                                   pause=texts["pause"], escalation=texts["crisis_escalation"]),
+        budget=dataclasses.replace(hollow.budget, surge=texts["surge"]),
         reporting=dataclasses.replace(bakery.reporting, readers=texts["readers"]))

@@ -20,6 +20,7 @@ from capstone_reference import (
     with_each_number_reshaped,
     with_everything_renamed_and_rewritten,
     with_everything_scaled_and_moved,
+    with_hollow_crisis_and_ask,
     with_hollow_texts,
     with_invented_cake_orders,
     with_invented_rate,
@@ -146,6 +147,7 @@ def graded(tmp_path_factory):
     learners["quarter_filled"] = quarter_filled(bakery)
     learners["bakery_invented_rate"] = with_invented_rate(bakery)
     learners["bakery_hollow_texts"] = with_hollow_texts(bakery)
+    learners["bakery_hollow_crisis_and_ask"] = with_hollow_crisis_and_ask(bakery)
     for student, handed_in in learners.items():
         _submit(root, student, handed_in)
     for student, (code, _) in TASK_A_ANSWERS.items():
@@ -406,10 +408,23 @@ def test_task_b_run_directly_names_the_first_hollow_text_of_each_group(tmp_path)
             "celebration-cake post every Tuesday on Instagram with the order link") in shown
     assert ("✗ strategy: 1 still to fix; first, at voice: Say what your voice never does, as well "
             "as how it sounds") in shown
-    assert ("✗ implementation: 4 still to fix; first, at community.escalation: The escalation says "
+    assert ("✗ implementation: 10 still to fix; first, at community.escalation: The escalation says "
             "no time: say how soon it is handed on (“at once”, “the same day”, “within 2 hours”)") in shown
     assert ("✗ scoring and next steps: 1 still to fix; first, at reporting.readers: “The team” "
             "names nobody of your plan to decide on the report") in shown
+
+
+def test_a_plan_hollow_only_in_its_approver_account_security_and_staged_ask_loses_their_point(
+        scores, tmp_path):
+    """The expert reader's six fields (`with_hollow_crisis_and_ask`: "Management.", "Approve
+    it.", "Soon." and the rest) left the bakery all 4 points; all six are implementation's, so the
+    implementation point goes, in the grading run and in the cell's feedback, which names the
+    approver first."""
+    assert scores["bakery_hollow_crisis_and_ask"] == TASK_A + TASK_B - 1
+    earned, shown = task_b_run(with_hollow_crisis_and_ask(reference_plan(tmp_path)), tmp_path)
+    assert earned == TASK_B - 1
+    assert ("✗ implementation: 6 still to fix; first, at crisis.approver: “Management.” names "
+            "nobody of your plan to approve what is said") in shown
 
 
 def test_task_b_run_directly_takes_the_objectives_point_of_an_invented_leap(tmp_path):

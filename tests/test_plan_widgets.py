@@ -172,7 +172,7 @@ def test_a_plan_saved_before_the_staged_ask_loads_with_it_empty_and_asks_for_it(
     assert [restored.budget[name].value for name in ("first_stage", "first_stage_cost",
                                                       "go_no_go", "payback", "hours_today",
                                                       "new_money_per_year")] == ["", 0, "", "", 0, 0]
-    assert "Say what the director approves now and until when" in restored.issues.value
+    assert "Say what the director approves now, its new money and until when" in restored.issues.value
     assert "Say what decides the next stage" in restored.issues.value
     gates = restored.budget["go_no_go"]
     assert gates.tooltip == "Go/no-go gates, one a line" and "one gate a line" in gates.placeholder

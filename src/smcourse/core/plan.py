@@ -127,12 +127,16 @@ LEAST_CHANNELS = 2  # one platform alone leaves nothing when it changes its rule
 # shortest of Lumen's is 27 words (its pause), of the bakery reference's 20 (its complaint
 # escalation; its crisis escalation 21); one-line policies are 3 to 5 words ("Gemma pauses all
 # posts.") and the hollow plan's (tests/capstone_reference.py, HOLLOW_TEXTS) 9 to 10 ("Staff tell
-# the owner about any crisis that comes up."). The floor stays low, since a concise policy can be a
-# good one ("Gifted or paid posts say #ad; staff say they work here.", 11 words, an expert
-# reader's): what a policy must hold is checked apart (an escalation's person and time, the holding
-# statement's next update, the disclosure's label); a holding statement, a public post short by
-# design, can say it in eight ("We are looking into it. Update by 6 pm."). The approver names a
-# person: a name answers it ("Gemma, the owner").
+# the owner about any crisis that comes up."), its account security 5 ("Gemma keeps the passwords
+# safe."; its earlier 10, "Gemma keeps the passwords and two-factor login is on.", passes the floor
+# and names no recovery, which only the tutor's reading finds). The floor stays low, since a
+# concise policy can be a good one ("Gifted or paid posts say #ad; staff say they work here.", 11
+# words, an expert reader's): what a policy must hold is checked apart (an escalation's person and
+# time, the holding statement's next update, the disclosure's label); a holding statement, a public
+# post short by design, can say it in eight ("We are looking into it. Update by 6 pm."). The approver names a
+# person of the plan or a role (`names_someone`): a name answers it ("Gemma, the owner"),
+# "Management." does not. Account security left blank is only asked for (a plan saved before it was
+# asked loads it blank); written, it is held to this floor as the other policies are.
 POLICY_MIN_WORDS = 8
 # The cover for days off says who covers, for which absences and what they take on: the bakery
 # reference's is 13 words ("Gemma takes the looks when Priya or Ollie is on holiday or ill."),
@@ -285,13 +289,23 @@ SCALES = {"k": 1e3, "thousand": 1e3, "million": 1e6}
 # a month by name, in full or cut to three letters ("1 April", "Apr 1"): a date in words
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
-MONTH_NAME = re.compile(rf"\b(?:{'|'.join(MONTHS)}|{'|'.join(month[:3] for month in MONTHS)})\b",
-                        re.IGNORECASE)
+# "may" is the month only as "May": "we may stop" names no time.
+MONTH_NAME = "(?:(?i:" + "|".join(f"{month}|{month[:3]}" for month in MONTHS if month != "may") \
+    + r")|May)\b"
 # A first stage's length in words: two months ("January to March") or a number of months.
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 MONTH_SPAN = re.compile(rf"\b({'|'.join(MONTHS)})\b(?:\s+\d{{4}})?\s*(?:to|until|till|through|-|–)\s*"
                         rf"({'|'.join(MONTHS)})\b", re.IGNORECASE)
+# When a first stage ends, a gate is read or the spending pays back, as written: a date
+# ("2027-04-01", "1 April", "April 1, 2027"), a month or a year ("May 2027", "by 2029"), or a count of
+# days, weeks, months or years ("3 months", "not within 5 years", "a quarter"). "60 GBP a month" and
+# "soon" give no time.
+WHEN_WRITTEN = re.compile(
+    rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b{MONTH_NAME}"
+    rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d{{2}}\b)?|\b(?:19|20)\d{{2}}\b|"
+    rf"\b(?i:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+(?:days?|weeks?|months?|years?)\b|"
+    rf"(?:a|one|the first|first)\s+quarter\b)")
 # What a rate is out of ("% of questions a month"), and the number of them a week the plan's own
 # workload and cadence imply: comments (`Community.messages_per_week`), every comment and direct
 # message for questions (an upper bound, so the floor is the lowest chance allows), posts a week.
@@ -2192,13 +2206,20 @@ def _check_crisis(plan: Plan):
         text = getattr(plan.crisis, name)
         if reason := (_unwritten(text, plan, 1) if name == "approver" else _unfollowable(text, plan)):
             yield _fix("crisis", f"crisis.{name}", _ask(question, text, reason))
+        elif name == "approver" and not names_someone(text, plan):
+            yield _fix("crisis", "crisis.approver", f"“{text.strip()}” names nobody of your plan to "
+                       "approve what is said: name the person (with hours, on the rota or owning a "
+                       "channel) or the role (the owner, a manager) who approves, such as “Gemma, "
+                       "the owner”.")
     yield from _check_escalation(plan, "crisis", plan.crisis.escalation,
                                  "Say who is told, in what order, when a crisis starts.")
     security = plan.crisis.account_security
-    if reason := _unfollowable(security, plan):
-        yield _consider("crisis", "crisis.account_security", _ask(
+    if reason := _unfollowable(security, plan):  # blank, as older saves load it: only asked for
+        yield (_consider if reason == "blank" else _fix)("crisis", "crisis.account_security", _ask(
             "Say who holds the accounts' admin roles, that two-factor login is on, and who "
-            "recovers a hacked or locked account.", security, reason))
+            "recovers a hacked or locked account, such as “Gemma and Priya are the only admins, "
+            "each with two-factor login by an app; Gemma recovers a hacked account through the "
+            "platform's help pages”.", security, reason))
     statement = plan.crisis.holding_statement
     if not _unwritten(statement, plan) and not (NEXT_UPDATE.search(statement)
                                                 and UPDATE_TIME.search(statement)):
@@ -2230,7 +2251,7 @@ def _check_budget(plan: Plan):
                  "hours_today", "new_money_per_year"):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
-    yield from _check_staged_ask(budget)
+    yield from _check_staged_ask(plan)
     yield from _check_what_is_new(budget)
     yield from _check_written_amounts(budget)
     floor, wage = WAGE_FLOORS.get(budget.currency.strip().upper(), (0, ""))
@@ -2430,33 +2451,97 @@ def _backlog(team: Community) -> str:
     return "; " + "; ".join(waits)
 
 
-def _check_staged_ask(budget: Budget):
-    """The decision asked of the director: for a plan that spends, a first stage, the test that
-    decides the next one and the assumptions the case rests on; a first stage that costs no more
-    than the year, and a test that names its date or its number."""
+def _check_staged_ask(plan: Plan):
+    """The decision asked of the director. For a plan that spends: a first stage with its new money
+    and its end, a go/no-go test with its date and its number, a payback that says when and the
+    assumptions the case rests on, each with its figure; left blank, each is asked for (a plan saved
+    before it was asked loads it blank). For any plan: a first stage that costs no more than the
+    year, and a test that names its date and its number."""
+    budget = plan.budget
     money = budget.currency
     spending = budget.people_cost() + budget.other_costs_per_year \
         + 12 * (budget.tools_per_month + budget.paid_per_month)
-    if spending > 0 and not budget.first_stage.strip():
-        yield _consider("budget", "budget.first_stage", "Say what the director approves now and "
-                        "until when (the first stage), so the ask is a step that can stop rather "
-                        "than the whole year at once.")
-    if spending > 0 and not budget.go_no_go.strip():
-        yield _consider("budget", "budget.go_no_go", "Say what decides the next stage: on what "
-                        "date, which measure, what threshold, and what follows either way.")
-    if spending > 0 and not budget.rests_on.strip():
-        yield _consider("budget", "budget.rests_on", "Say what the case rests on, the riskiest "
-                        "assumption first (the hours spent on social today, a sale's worth, a "
-                        "route to new customers), so the director can see what would break it.")
+    if spending > 0:
+        stage = budget.first_stage
+        stage_cost = budget.first_stage_cost != 0 or NEW_MONEY.search(stage) \
+            or WRITTEN_AMOUNTS["first_stage_cost"].search(stage)  # below 0: a fix of its own
+        yield from _staged(plan, "first_stage", 1, "Say what the director approves now, its new "
+                           "money and until when (the first stage), so the ask is a step that can "
+                           "stop rather than the whole year at once.", [
+                               what for what, given in (
+                                   ("its new money (budget.first_stage_cost, or in the text)",
+                                    stage_cost),
+                                   ("when it ends (a date, a month or a number of months)",
+                                    WHEN_WRITTEN.search(stage))) if not given],
+                           f"“February to April 2027: the paid posts and the design app, 216 {money} "
+                           "of new money”")
+        yield from _staged(plan, "go_no_go", 1, "Say what decides the next stage: on what date, "
+                           "which measure, what threshold, and what follows either way.",
+                           _untimed_test(budget.go_no_go), GO_NO_GO_EXAMPLE)
+        paid_back = WHEN_WRITTEN.search(budget.payback) or NEVER.search(budget.payback)
+        yield from _staged(plan, "payback", 1, "Say when the spending pays back, so the director "
+                           "can weigh the wait.", [] if paid_back else [
+                               "when (a month or a year, or “not within 5 years” or “never” if it "
+                               "does not)"], "“pays back by March 2029, if 14 extra orders a month "
+                           "hold”")
+        yield from _staged(plan, "rests_on", PROSE_MIN_WORDS, "Say what the case rests on, the "
+                           "riskiest assumption first (the hours spent on social today, a sale's "
+                           "worth, a route to new customers), so the director can see what would "
+                           "break it.", [] if _figure(budget.rests_on) else [
+                               "a figure the director can check"], "“that the 10 hours a week we "
+                           "spend on social today are really 10 (nobody has timed them)”")
+    elif budget.go_no_go.strip() and (missing := _untimed_test(budget.go_no_go)):
+        yield _consider("budget", "budget.go_no_go", _staged_missing("go_no_go", missing,
+                                                                     GO_NO_GO_EXAMPLE))
     if budget.first_stage_cost > budget.total():
         yield _fix("budget", "budget.first_stage_cost", f"The first stage's new money "
                    f"({budget.first_stage_cost:,.0f} {money}) is more than the plan's whole year "
                    f"({budget.total():,.0f} {money}): give the stage's cost alone.")
-    test = budget.go_no_go
-    if test.strip() and not re.search(r"\d", test) and not MONTH_NAME.search(test):
-        yield _consider("budget", "budget.go_no_go", "Give the go/no-go test a date and a number "
-                        "(“on 1 April: go on if March brings 30 orders”): without them nobody "
-                        "can tell when it is read or whether it was passed.")
+
+
+# The staged ask of a plan that spends is something the director can hold the plan to: its first
+# stage gives its new money and when it ends, its go/no-go test the date it is read on and a number
+# besides that date, its payback when (WHEN_WRITTEN), or that it never comes ("never", "not within
+# 5 years"), and what the case rests on, PROSE_MIN_WORDS words or more, a figure besides its dates:
+# an assumption the director can check. Lumen's premises give 35 hours a week and 96%, the bakery's
+# the 10 hours a week spent today, a bookshop's "Jo's five hours today"; the expert reader's "Things
+# going well." none.
+NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+GO_NO_GO_EXAMPLE = "“on 1 April: go on if March brings 30 orders, else stop”"
+STAGED_NAMES = {"first_stage": "The first stage", "go_no_go": "The go/no-go test",
+                "payback": "The payback", "rests_on": "What the case rests on"}
+
+
+def _figure(text: str) -> bool:
+    """Whether `text` gives a number besides its dates and spans of time (WHEN_WRITTEN): in
+    figures, or a word from two to twelve ("Jo's five hours"; "one" is as often "no one")."""
+    words = "|".join(word for word in NUMBER_WORDS if word != "one")
+    return bool(re.search(rf"\d|\b(?:{words})\b", WHEN_WRITTEN.sub(" ", text), re.IGNORECASE))
+
+
+def _untimed_test(test: str) -> list[str]:
+    """What a go/no-go test leaves out: the date it is read on, the number that decides it."""
+    return [what for what, given in (("a date it is read on", WHEN_WRITTEN.search(test)),
+                                     ("a number that decides it", _figure(test))) if not given]
+
+
+def _staged_missing(name: str, missing: list[str], example: str) -> str:
+    """The fix of a staged-ask text that leaves out `missing`, with an `example` to follow."""
+    return f"{STAGED_NAMES[name]} does not give {' or '.join(missing)}: write, for example, {example}."
+
+
+def _staged(plan: Plan, name: str, least_words: int, question: str, missing: list[str],
+            example: str):
+    """The issue of a staged-ask text (`name`, of a plan that spends): blank, a question to
+    consider; not written (`_unwritten`, at least `least_words`), or leaving out `missing`, a
+    fix."""
+    text, where = getattr(plan.budget, name), f"budget.{name}"
+    if not text.strip():
+        yield _consider("budget", where, question)
+    elif reason := _unwritten(text, plan, least_words):
+        yield _fix("budget", where, _ask(question, text, reason))
+    elif missing:
+        yield _fix("budget", where, _staged_missing(name, missing, example))
 
 
 def _check_what_is_new(budget: Budget):
