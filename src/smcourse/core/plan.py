@@ -3977,12 +3977,10 @@ def example_plan() -> Plan:
                                "7 in 100, a straight climb 26, one without effect passes 9), the "
                                "wholesale route only with at least 17 enquiries (12, 29, 10 in "
                                "100); a stopped leg's spending and hours end.",
-                      payback="2027's cash: 19,464 USD, with the training day. Loses 31,000 in "
-                              "2027, 48,000 short at "
-                              "2029's end, pays back June 2033 if 35 hours are spent today "
-                              "(at the data's 18, not in "
-                              "20 years); chosen over the cheaper option (April 2031) for its paid "
-                              "test.",
+                      payback="June 2033 if 35 hours are spent today (at the data's "
+                              "18, not in 20 years). Loses 31,000 in 2027, 48,000 short at "
+                              "2029's end; 2027's cash: 19,464 USD, with the training day; chosen "
+                              "over the cheaper option (April 2031) for its paid test.",
                       rests_on="35 hours a week on social today (assumed; 2025's data show 15.4, "
                                "18 with blog and newsletter), timed in December; "
                                "wholesale, 96% of 2029's value: two more enquiries a "

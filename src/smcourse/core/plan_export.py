@@ -5,7 +5,8 @@ the six-week calendar as CSV and iCalendar.
     to_markdown(plan); to_html(plan, paper="Letter"); part_markdown(plan, "channels")
 
 The document opens with a one-page executive summary for a director (the goal, the headline
-objectives, the budget and its case, the decision asked for, the top risks), then follows the
+objectives, the decision asked for: what to approve, what it costs, when it pays back, what it
+rests on and the gates that decide the next step; then the top risks), then follows the
 plan's OASIS order: objectives, audience insight, strategy, implementation, scoring. A table
 cell holds a figure, a name, a date or a line: a longer text moves to the numbered notes after
 the last part, and its cell says "see note 3". What `plan.check` still finds is listed at the
@@ -63,6 +64,7 @@ from smcourse.core.plan import (
     read_rota_day,
     splits_hours,
     staffed_days,
+    stage_months,
     unit_for,
 )
 
@@ -83,6 +85,8 @@ PLAIN_CALLS = {"baseline": "pooled", "std": "spread", "likely_spam": "likely spa
 # a reason's opening label, up to its first colon or full stop ("Lumen's own records, ...:")
 LEADING_LABEL = re.compile(r"([^:.]+)[:.]\s*")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+ASIDE = re.compile(r"\s*\([^()]*\)")  # a parenthesised aside, with the space before it
+CLAUSE_END = re.compile(r";\s+(?![^()]*\))")  # a semicolon that ends a clause, not one in brackets
 CODE = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*(?:\([^)]*\))?)+|\b[A-Za-z]\w*_\w+\b")
 
 
@@ -205,9 +209,10 @@ def sections(plan: Plan) -> list[Section]:
             ("Tools", _amount(budget.tools_per_month, f"{money} a month"), budget.tools),
             ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"), ""),
             ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge),
-            *([("Total a year", f"{budget.total():,.0f} {money}", "people cost + other costs + "
-                "12 × (tools + paid promotion) + surge contingency")]
-              if budget.hourly_cost > 0 else []),
+            ("Total a year", f"{budget.total():,.0f} {money}" if budget.hourly_cost > 0 else
+             f"{budget.total():,.0f} {money}, wages aside", "people cost + other costs + "
+             "12 × (tools + paid promotion) + surge contingency" if budget.hourly_cost > 0 else
+             "other costs + 12 × (tools + paid promotion) + surge contingency; no hourly cost given"),
             ("New money", _amount(budget.new_money_per_year, f"{money} a year")
              if budget.new_money_per_year > 0 else "not given",
              "the cash the plan adds a year, spending today aside"),
@@ -408,9 +413,11 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
 
 
 def _summary_risks(plan: Plan) -> list[str]:
-    """The top risks: what the case rests on, then, from the plan's own numbers, what is still
-    open, the target nearest its noise, the inbox's margin, and the weakest dimension."""
-    risks = [f"**The case rests on**: {day_text(plan.budget.rests_on.strip()) or NO_PREMISES}"]
+    """The top risks: what else the case rests on (`_premises_left`), then, from the plan's own
+    numbers, what is still open, the target nearest its noise, the inbox's margin, and the weakest
+    dimension."""
+    left = _premises_left(plan.budget.rests_on)
+    risks = [f"**The case also rests on**: {day_text(left)}"] if left else []
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
         risks.append(f"**Unfinished**: {_amount(len(fixes), 'points')} of the plan still open "
@@ -447,6 +454,14 @@ def _summary_risks(plan: Plan) -> list[str]:
     return risks
 
 
+def _premises_left(rests_on: str) -> str:
+    """What the case rests on beyond the opening the ask shows (`_lead`); "" when it shows it all."""
+    text, shown = " ".join(rests_on.split()), _lead(rests_on)
+    if shown.endswith("…") or not text.startswith(shown):
+        return text
+    return text[len(shown):].lstrip(";. ")
+
+
 def day_text(text: str) -> str:
     """`text` with each ISO date in it ("2027-01-04") as the summary writes dates: "4 January 2027"."""
     def spelled(match: re.Match) -> str:
@@ -466,54 +481,108 @@ def _dates(texts) -> str:
                      for year, group in itertools.groupby(days, key=lambda day: day.year))
 
 
-def _what_is_new(budget: Budget) -> str:
-    """The new money a year and the people hours that move from other work, or what is missing."""
-    money, hours = budget.currency, budget.people_hours
-    cash = (f"New money: {_amount(budget.new_money_per_year, money)} a year"
-            if budget.new_money_per_year > 0 else
-            "New money a year: not written yet (Budget: New money a year)")
+def _full_year(budget: Budget) -> str:
+    """A year of the plan for a director, in one cell: its new money and the people hours that move
+    from other work with what they are worth, or the field to fill in for each."""
+    money, moved = budget.currency, budget.moved_hours()
+    cash = (f"{_amount(budget.new_money_per_year, money)} of new money"
+            if budget.new_money_per_year > 0 else "new money not written yet (Budget: New money a year)")
     if budget.hours_today <= 0:
-        moved = (f"how many of the {hours:g} people hours a week are spent on social today is not "
-                 "written yet (Budget: Of these, today)")
-    elif budget.moved_hours() > 0:
-        moved = (f"{budget.moved_hours():g} of the {hours:g} people hours a week move from other "
-                 f"work ({budget.hours_today:g} are spent on social today)")
+        hours = "hours spent today not written yet (Budget: Of these, today)"
+    elif moved <= 0:
+        hours = "no people hours moved from other work"
+    elif budget.hourly_cost <= 0:
+        hours = f"{_amount(moved, 'people hours a week')} moved from other work, unpriced (Budget: " \
+                "Cost of an hour)"
     else:
-        moved = f"all {hours:g} people hours a week are spent on social today"
-    return f"{cash}; {moved}."
+        hours = (f"{_amount(moved, 'people hours a week')} moved from other work, worth "
+                 f"{_amount(moved * 52 * budget.hourly_cost, money)}")
+    return f"{cash}; {hours}"
 
 
-def _budget_line(budget: Budget) -> str:
-    """The budget for a director: what is new first (`_what_is_new`), then the whole cost a year,
-    with apart the team's wages in it (paid today), the spending besides (itemised in part 12) and
-    the reserve for a surge. The new money asked now is the first stage's (`_decision`)."""
-    money, hours = budget.currency, budget.people_hours
-    besides = budget.other_costs_per_year + 12 * (budget.tools_per_month + budget.paid_per_month)
-    spending = f"other spending {besides:,.0f}, {budget.contingency:,.0f} held for a surge"
-    if budget.hourly_cost <= 0:
-        return (f"{_what_is_new(budget)} In all {budget.total():,.0f} {money} a year, wages aside: "
-                f"{spending}; and {hours:g} people hours a week, not priced (no hourly cost given).")
-    return (f"{_what_is_new(budget)} In all {budget.total():,.0f} {money} a year with today's "
-            f"wages: wages {budget.people_cost():,.0f} ({hours:g} hours a week at "
-            f"{budget.hourly_cost:g} {money} an hour), {spending}.")
+def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
+    """The first stage's first and last day: the plan's start, and the end of the month its length
+    (`stage_months`, in whole months) reaches; None when either is not given."""
+    start, months = parse_date(plan.start), stage_months(plan.budget.first_stage)
+    if start is None or not months or months != int(months):
+        return None
+    after = start.month + int(months)  # the month after the last (13: January of the next year)
+    year, month = start.year + (after - 1) // 12, (after - 1) % 12 + 1
+    return start, dt.date(year, month, 1) - dt.timedelta(days=1)
 
 
-def _case(budget: Budget) -> str:
-    """What the plan costs a year beyond today's spending (`Budget.added_per_year`: its cash and
-    the moved hours' worth), then when it pays back, as the plan writes it."""
-    payback = day_text(budget.payback.strip()) or NO_PAYBACK
-    moved = budget.moved_hours()
-    if budget.new_money_per_year <= 0 or budget.hours_today <= 0:
-        return payback
-    payback = payback[0].upper() + payback[1:]
-    more = "a year more than today"
-    if budget.hourly_cost <= 0 or moved <= 0:
-        priced = "" if moved <= 0 else f"; the {moved:g} moved hours a week are not priced"
-        return f"Costs {_amount(budget.new_money_per_year, budget.currency)} {more} in cash" \
-            f"{priced}. {payback}"
-    return (f"Costs {budget.added_per_year():,.0f} {budget.currency} {more} "
-            f"({budget.new_money_per_year:,.0f} cash, {moved:g} moved hours worth "
-            f"{moved * 52 * budget.hourly_cost:,.0f}). {payback}")
+def _months(first: dt.date, last: dt.date) -> str:
+    """The months from `first` to `last`: "March 2027", "January to March 2027", "November 2026 to
+    January 2027"."""
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first:%B %Y}"
+    return f"{first:%B} to {last:%B %Y}" if first.year == last.year else f"{first:%B %Y} to {last:%B %Y}"
+
+
+def _recommendation(plan: Plan) -> str:
+    """What the director is asked to approve, in one line: the first stage's months, its new money
+    and the reserve for a surge, from the start ("Approve January to March 2027: 6,686 USD of new
+    money and a 16,000 USD reserve spent only in a surge, from 4 January 2027.")."""
+    budget = plan.budget
+    if not budget.first_stage.strip():
+        return ("What to approve now is not written yet: say what is approved and until when, such "
+                "as “January to March 2027: the tools and the paid promotion” (Budget: First stage).")
+    dates = _stage_dates(plan)
+    reserve = (f" and a {_amount(budget.contingency, budget.currency)} reserve spent only in a surge"
+               if budget.contingency > 0 else "")
+    start = f", from {day_text(plan.start.strip())}" if plan.start.strip() else ""
+    return (f"Approve {_months(*dates) if dates else 'the first stage'}: "
+            f"{_amount(budget.first_stage_cost, budget.currency)} of new money{reserve}{start}.")
+
+
+def _ask(plan: Plan) -> Table:
+    """The ask in five rows, each a cell long: the first stage's new money and dates, the reserve,
+    a full year (`_full_year`), when it pays back and what it rests on (the opening of each,
+    `_lead`; the whole text is in part 12)."""
+    budget = plan.budget
+    reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
+               if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
+    return Table(("The ask", "What the plan says"), [
+        ("First stage", _stage_cell(plan)), ("Reserve for a surge", reserve),
+        ("A full year", _full_year(budget)),
+        ("Pays back", day_text(_lead(budget.payback)) or NO_PAYBACK),
+        ("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])
+
+
+def _stage_cell(plan: Plan) -> str:
+    """The first stage's new money and dates: "6,686 USD of new money, 4 January to 31 March 2027"
+    (from the start alone when its length is not given)."""
+    budget = plan.budget
+    if not budget.first_stage.strip():
+        return "not written yet (Budget: First stage)."
+    cost = f"{_amount(budget.first_stage_cost, budget.currency)} of new money"
+    if dates := _stage_dates(plan):
+        first, last = dates
+        year = "" if first.year == last.year else f" {first.year}"
+        return f"{cost}, {first.day} {first:%B}{year} to {last.day} {last:%B %Y}"
+    start = day_text(plan.start.strip())
+    return f"{cost}, from {start}" if start else cost
+
+
+def _lead(text: str, words: int = CELL_WORDS) -> str:
+    """The opening of `text` that fits a table cell: its first sentence when it holds at most
+    `words` words, else that sentence's first clauses that fit (cut at a semicolon outside
+    brackets), else its first `words` words and "…"; "" when it is blank."""
+    sentence = _first_sentence(text)
+    if len(sentence.split()) <= words:
+        return sentence
+    if clauses := _fitting(CLAUSE_END.split(sentence), words):
+        return "; ".join(clauses)
+    return " ".join(sentence.split()[:words]) + "…"
+
+
+def without_asides(text: str) -> str:
+    """`text` without its parenthesised asides (a gate's odds, say), nested ones too; `text` as
+    written when it has none or is nothing but asides."""
+    short = text
+    while (cut := ASIDE.sub("", short)) != short:
+        short = cut
+    return short.strip() or text
 
 
 def _first_stage(budget: Budget) -> str:
@@ -524,40 +593,39 @@ def _first_stage(budget: Budget) -> str:
         if stage else ""
 
 
-def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN) -> list[str]:
+def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN, short: bool = False) -> list[str]:
     """The go/no-go gates a line each, as the builder asks for them (a text of one line is one
-    test; several are numbered), or `missing` when none is written."""
+    test; several are numbered), `short` without their asides (`without_asides`), or `missing`
+    when none is written."""
     gates = [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
+    if short:
+        gates = list(map(without_asides, gates))
     if len(gates) <= 1:
         return [f"**Go/no-go test**: {''.join(gates) or missing}"]
     return [f"**Gate {number}**: {gate}" for number, gate in enumerate(gates, 1)]
 
 
-def _decision(plan: Plan) -> list[str]:
-    """The summary's decision, a line each: the first stage with its new money and start, each
-    go/no-go gate as the plan writes it, and the first report."""
-    budget, reporting = plan.budget, plan.reporting
-    stage = _first_stage(budget)
-    lines = [f"**First stage**: {day_text(stage)}, from {day_text(plan.start) or '–'}." if stage
-             else "**First stage**: not written yet: what is approved now, and until when "
-                  "(Budget: First stage)."]
-    lines.extend(map(day_text, _gate_lines(budget, "the test that decides the next stage is not "
-                                                   "written yet (Budget: Go/no-go gates).")))
-    lines.append(f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
-                 f"{day_text(reporting.first) or '–'}.")
-    return lines
+def _decision(plan: Plan) -> list[Block]:
+    """The summary's decision: the recommendation in one line, the ask (`_ask`), then each go/no-go
+    gate without its asides (whole in part 12) and the first report, a line each."""
+    reporting = plan.reporting
+    lines = [*map(day_text, _gate_lines(plan.budget, "the test that decides the next stage is not "
+                                                     "written yet (Budget: Go/no-go gates).",
+                                        short=True)),
+             f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
+             f"{day_text(reporting.first) or '–'}."]
+    return [_recommendation(plan), _ask(plan), lines]
 
 
 def _summary(plan: Plan) -> Section:
-    """One page for a director: the goal, the headline objectives, the budget and what it adds,
-    the decision asked for and the top risks; every date written "4 January 2027"."""
-    budget = plan.budget
+    """One page for a director: the goal, the headline objectives, the decision asked for (what to
+    approve, what it costs, when it pays back, what it rests on, what decides the next step) and
+    the top risks; every date written "4 January 2027". The whole budget is in part 12."""
     groups = _headline_objectives(plan)
     rows = [(group[0].outcome, measure_label(group[0]),
              " → ".join([group[0].baseline, *(o.target for o in group)]),
              _dates(o.by for o in group)) for group in groups[:SUMMARY_OBJECTIVES]]
     more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
-    lines = [f"**Budget**: {_budget_line(budget)}", f"**The case**: {_case(budget)}"]
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
             f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
@@ -567,7 +635,7 @@ def _summary(plan: Plan) -> Section:
             ("Outcome", "Measure", "Baseline → target", "By"), rows),
         *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
           if more > 0 else []),
-        lines, "**Decision needed**", _decision(plan), "**Top risks**", _summary_risks(plan)])
+        "**Decision needed**", *_decision(plan), "**Top risks**", _summary_risks(plan)])
 
 
 def title(plan: Plan) -> str:
