@@ -1504,10 +1504,16 @@ def test_a_first_stage_of_a_year_or_of_no_length_given_may_cost_more_than_a_year
     ("in April: go on if orders rise, else stop", "a number that decides it"),
     ("on 1 April 2027: go on if orders rise, else stop", "a number that decides it"),
     ("go on at 30 orders a month, else stop", "a date it is read on"),
+    ("after three months, if cake orders haven't risen by a quarter, we stop the ads", None),
+    ("in June: keep the ads only if orders double", None),
     (HOLLOW_TEXTS["go_no_go"], "a date it is read on or a number that decides it")])
 def test_a_go_no_go_test_needs_a_date_and_a_number_when_the_plan_spends(test, missing):
     """The date alone ("1 April 2027" is no threshold) or the number alone is a fix in a plan that
-    spends, and only a suggestion in one that does not."""
+    spends, and only a suggestion in one that does not; a number may be a share in words ("risen by
+    a quarter", "double", an expert reader's genuine tests)."""
+    if missing is None:
+        assert _budget_issues(_staged(go_no_go=test)) == []
+        return
     message = (f"The go/no-go test does not give {missing}: write, for example, “on 1 April: go on "
                "if March brings 30 orders, else stop”.")
     assert _budget_issues(_staged(go_no_go=test)) == [("fix", "budget.go_no_go", message)]
@@ -1540,7 +1546,8 @@ def test_a_first_stage_gives_its_new_money_and_when_it_ends(stage, cost, missing
     (HOLLOW_TEXTS["payback"], False), ("It will pay back quite quickly.", False),
     ("It may pay back.", False),  # "may" is no month
     ("It pays back in May 2029.", True), ("By 2031.", True), ("Within 18 months.", True),
-    ("Not within 5 years.", True), ("Never in money: it buys readers who come back.", True)])
+    ("Not within 5 years.", True), ("Never in money: it buys readers who come back.", True),
+    ("It should pay for itself in the second year.", True), ("In its 3rd year.", True)])
 def test_a_payback_says_when_or_that_it_never_comes(payback, when):
     issues = _budget_issues(_staged(payback=payback))
     assert issues == ([] if when else [

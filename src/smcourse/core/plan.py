@@ -299,12 +299,15 @@ MONTH_SPAN = re.compile(rf"\b({'|'.join(MONTHS)})\b(?:\s+\d{{4}})?\s*(?:to|until
                         rf"({'|'.join(MONTHS)})\b", re.IGNORECASE)
 # When a first stage ends, a gate is read or the spending pays back, as written: a date
 # ("2027-04-01", "1 April", "April 1, 2027"), a month or a year ("May 2027", "by 2029"), or a count of
-# days, weeks, months or years ("3 months", "not within 5 years", "a quarter"). "60 GBP a month" and
-# "soon" give no time.
+# days, weeks, months or years ("3 months", "not within 5 years", "a quarter"), or a year counted
+# from the start ("in its second year"). "60 GBP a month" and "soon" give no time.
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth")
 WHEN_WRITTEN = re.compile(
     rf"\b\d{{4}}-\d{{2}}-\d{{2}}\b|(?:\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?\b{MONTH_NAME}"
     rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d{{2}}\b)?|\b(?:19|20)\d{{2}}\b|"
     rf"\b(?i:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+(?:days?|weeks?|months?|years?)\b|"
+    rf"(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\s+year\b|"
     rf"(?:a|one|the first|first)\s+quarter\b)")
 # What a rate is out of ("% of questions a month"), and the number of them a week the plan's own
 # workload and cadence imply: comments (`Community.messages_per_week`), every comment and direct
@@ -2507,6 +2510,8 @@ def _check_staged_ask(plan: Plan):
 # the 10 hours a week spent today, a bookshop's "Jo's five hours today"; the expert reader's "Things
 # going well." none.
 NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+FRACTION_WORDS = re.compile(r"\bby\s+(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b|"
+                            r"\b(?:half|double|twice|triple|treble)\b", re.IGNORECASE)
 GO_NO_GO_EXAMPLE = "“on 1 April: go on if March brings 30 orders, else stop”"
 STAGED_NAMES = {"first_stage": "The first stage", "go_no_go": "The go/no-go test",
                 "payback": "The payback", "rests_on": "What the case rests on"}
@@ -2514,9 +2519,11 @@ STAGED_NAMES = {"first_stage": "The first stage", "go_no_go": "The go/no-go test
 
 def _figure(text: str) -> bool:
     """Whether `text` gives a number besides its dates and spans of time (WHEN_WRITTEN): in
-    figures, or a word from two to twelve ("Jo's five hours"; "one" is as often "no one")."""
+    figures, a word from two to twelve ("Jo's five hours"; "one" is as often "no one"), or a share
+    or multiple ("risen by a quarter", "half", "double": FRACTION_WORDS)."""
     words = "|".join(word for word in NUMBER_WORDS if word != "one")
-    return bool(re.search(rf"\d|\b(?:{words})\b", WHEN_WRITTEN.sub(" ", text), re.IGNORECASE))
+    return bool(re.search(rf"\d|\b(?:{words})\b", WHEN_WRITTEN.sub(" ", text), re.IGNORECASE)
+                or FRACTION_WORDS.search(text))
 
 
 def _untimed_test(test: str) -> list[str]:
@@ -3968,19 +3975,19 @@ def example_plan() -> Plan:
                       first_stage_cost=6686, hours_today=35, new_money_per_year=17037,
                       go_no_go="1 April 2027: stop if under 9 in 10 of the calendar's posts "
                                "went out or under 12 sample bags reached cafés, or if January to "
-                               "March bring both at most 90 orders and at most 6 enquiries (it "
-                               "stops the case's path under 1 in 100, a straight climb 7 in 100, "
-                               "passes one without effect 2 in 3); a stop ends the code posts, "
+                               "March bring both at most 90 orders and at most 6 enquiries, which "
+                               "stops only one plan without effect in three (the case's path under "
+                               "1 in 100, a straight climb 7 in 100); a stop ends the code posts, "
                                "promotion and wholesale route; the rota stays.\n"
                                "1 July 2027, each leg on January to June: code posts "
                                "go on only with at least 199 orders (the case's path fails "
                                "7 in 100, a straight climb 26, one without effect passes 9), the "
                                "wholesale route only with at least 17 enquiries (12, 29, 10 in "
                                "100); a stopped leg's spending and hours end.",
-                      payback="June 2033 if 35 hours are spent today (at the data's "
-                              "18, not in 20 years). Loses 31,000 in 2027, 48,000 short at "
-                              "2029's end; 2027's cash: 19,464 USD, with the training day; chosen "
-                              "over the cheaper option (April 2031) for its paid test.",
+                      payback="June 2033 at 35 hours on social today (not in 20 years at the "
+                              "data's 18); cheaper option: April 2031. The plan is chosen over "
+                              "the cheaper option for its paid test. Loses 31,000 in 2027, 48,000 "
+                              "short at 2029's end; 2027's cash: 19,464 USD, with the training day.",
                       rests_on="35 hours a week on social today (assumed; 2025's data show 15.4, "
                                "18 with blog and newsletter), timed in December; "
                                "wholesale, 96% of 2029's value: two more enquiries a "

@@ -87,6 +87,9 @@ LEADING_LABEL = re.compile(r"([^:.]+)[:.]\s*")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 ASIDE = re.compile(r"\s*\([^()]*\)")  # a parenthesised aside, with the space before it
 CLAUSE_END = re.compile(r";\s+(?![^()]*\))")  # a semicolon that ends a clause, not one in brackets
+# The condition a first stage is approved on ("if December's timing confirms 35 hours (under 31, no
+# payback)"), up to the colon or semicolon that ends it outside brackets: the recommendation keeps it.
+CONDITION = re.compile(r"\b(?:if|once|provided|subject to|unless)\b(?:\([^()]*\)|[^:;()])*", re.IGNORECASE)
 CODE = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*(?:\([^)]*\))?)+|\b[A-Za-z]\w*_\w+\b")
 
 
@@ -443,8 +446,9 @@ def _summary_risks(plan: Plan) -> list[str]:
     if needed is not None and team.staffed_hours:
         slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
         risks.append(f"**The inbox**: the {team.messages_per_week + team.dms_per_week:g} "
-                     f"messages a week expected, at the fastest promise ({promise:g} staffed "
-                     f"hours), take {needed:.1f} of its {team.staffed_hours:g} hours at "
+                     f"messages a week expected, each answered within {promise:g} staffed hours "
+                     f"(the fastest promise), take {needed:.1f} of the inbox's "
+                     f"{team.staffed_hours:g} staffed hours a week at "
                      f"{CHECK_MINUTES}-minute looks, {slower:.1f} at {2 * CHECK_MINUTES}: more "
                      "messages or slower looks, and promises slip.")
     action = plan.actions.get(plan.weakest)
@@ -482,9 +486,15 @@ def _dates(texts) -> str:
 
 
 def _full_year(budget: Budget) -> str:
-    """A year of the plan for a director, in one cell: its new money and the people hours that move
-    from other work with what they are worth, or the field to fill in for each."""
+    """A year of the plan for a director, in one cell: what it adds to today's costs in all
+    (`Budget.added_per_year`), its new money and the people hours that move from other work with
+    what they are worth, or the field to fill in for each."""
     money, moved = budget.currency, budget.moved_hours()
+    if budget.new_money_per_year > 0 and budget.hours_today > 0 and moved > 0 \
+            and budget.hourly_cost > 0:
+        return (f"{_amount(budget.added_per_year(), money)} more than today: "
+                f"{budget.new_money_per_year:,.0f} of new money and {_amount(moved, 'people hours')} a "
+                f"week moved from other work ({moved * 52 * budget.hourly_cost:,.0f})")
     cash = (f"{_amount(budget.new_money_per_year, money)} of new money"
             if budget.new_money_per_year > 0 else "new money not written yet (Budget: New money a year)")
     if budget.hours_today <= 0:
@@ -511,57 +521,46 @@ def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
     return start, dt.date(year, month, 1) - dt.timedelta(days=1)
 
 
-def _months(first: dt.date, last: dt.date) -> str:
-    """The months from `first` to `last`: "March 2027", "January to March 2027", "November 2026 to
-    January 2027"."""
-    if (first.year, first.month) == (last.year, last.month):
-        return f"{first:%B %Y}"
-    return f"{first:%B} to {last:%B %Y}" if first.year == last.year else f"{first:%B %Y} to {last:%B %Y}"
-
-
 def _recommendation(plan: Plan) -> str:
-    """What the director is asked to approve, in one line: the first stage's months, its new money
-    and the reserve for a surge, from the start ("Approve January to March 2027: 6,686 USD of new
-    money and a 16,000 USD reserve spent only in a surge, from 4 January 2027.")."""
+    """What the director is asked to approve, in one line: the first stage's days (`_stage_days`),
+    its new money and the reserve for a surge, on the stage's condition if it has one (CONDITION:
+    "Approve 4 January to 31 March 2027: 6,686 USD of new money and a 16,000 USD reserve spent only
+    in a surge, if December's timing confirms …")."""
     budget = plan.budget
     if not budget.first_stage.strip():
         return ("What to approve now is not written yet: say what is approved and until when, such "
                 "as “January to March 2027: the tools and the paid promotion” (Budget: First stage).")
-    dates = _stage_dates(plan)
     reserve = (f" and a {_amount(budget.contingency, budget.currency)} reserve spent only in a surge"
                if budget.contingency > 0 else "")
-    start = f", from {day_text(plan.start.strip())}" if plan.start.strip() else ""
-    return (f"Approve {_months(*dates) if dates else 'the first stage'}: "
-            f"{_amount(budget.first_stage_cost, budget.currency)} of new money{reserve}{start}.")
+    condition = CONDITION.search(budget.first_stage)
+    provided = f", {condition.group(0).strip().rstrip('.,')}" if condition else ""
+    return (f"Approve {_stage_days(plan)}: {_amount(budget.first_stage_cost, budget.currency)} of new "
+            f"money{reserve}{provided}.")
+
+
+def _stage_days(plan: Plan) -> str:
+    """The first stage's first and last day ("4 January to 31 March 2027"), or "the first stage"
+    from the start when its length is not given."""
+    if dates := _stage_dates(plan):
+        first, last = dates
+        year = "" if first.year == last.year else f" {first.year}"
+        return f"{first.day} {first:%B}{year} to {last.day} {last:%B %Y}"
+    start = day_text(plan.start.strip())
+    return f"the first stage from {start}" if start else "the first stage"
 
 
 def _ask(plan: Plan) -> Table:
-    """The ask in five rows, each a cell long: the first stage's new money and dates, the reserve,
-    a full year (`_full_year`), when it pays back and what it rests on (the opening of each,
-    `_lead`; the whole text is in part 12)."""
+    """The ask in four rows, each a cell long, beside the recommendation that gives the first stage:
+    the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
+    each, `_lead`; the whole text is in part 12)."""
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
     return Table(("The ask", "What the plan says"), [
-        ("First stage", _stage_cell(plan)), ("Reserve for a surge", reserve),
+        ("Reserve for a surge", reserve),
         ("A full year", _full_year(budget)),
         ("Pays back", day_text(_lead(budget.payback)) or NO_PAYBACK),
         ("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])
-
-
-def _stage_cell(plan: Plan) -> str:
-    """The first stage's new money and dates: "6,686 USD of new money, 4 January to 31 March 2027"
-    (from the start alone when its length is not given)."""
-    budget = plan.budget
-    if not budget.first_stage.strip():
-        return "not written yet (Budget: First stage)."
-    cost = f"{_amount(budget.first_stage_cost, budget.currency)} of new money"
-    if dates := _stage_dates(plan):
-        first, last = dates
-        year = "" if first.year == last.year else f" {first.year}"
-        return f"{cost}, {first.day} {first:%B}{year} to {last.day} {last:%B %Y}"
-    start = day_text(plan.start.strip())
-    return f"{cost}, from {start}" if start else cost
 
 
 def _lead(text: str, words: int = CELL_WORDS) -> str:
