@@ -1506,6 +1506,8 @@ def test_a_first_stage_of_a_year_or_of_no_length_given_may_cost_more_than_a_year
     ("go on at 30 orders a month, else stop", "a date it is read on"),
     ("after three months, if cake orders haven't risen by a quarter, we stop the ads", None),
     ("in June: keep the ads only if orders double", None),
+    ("End of March: stop unless online orders have doubled.", None),
+    ("on 1 April 2027: keep going only if we get at least fifteen orders a month", None),
     (HOLLOW_TEXTS["go_no_go"], "a date it is read on or a number that decides it")])
 def test_a_go_no_go_test_needs_a_date_and_a_number_when_the_plan_spends(test, missing):
     """The date alone ("1 April 2027" is no threshold) or the number alone is a fix in a plan that
@@ -1528,6 +1530,7 @@ def test_a_go_no_go_test_needs_a_date_and_a_number_when_the_plan_spends(test, mi
     ("January to March 2027", 0, "its new money (budget.first_stage_cost, or in the text)"),
     ("Approve it.", 0, "its new money (budget.first_stage_cost, or in the text) or when it ends"),
     ("January to March 2027", 6040, None), ("the first 6 months", 6040, None),
+    ("Spend £150 on ads over the next quarter.", 150, None),
     ("January to March 2027: 6,040 USD of new money", 0, None),
     ("January to March 2027: the first stage costs 6,040", 0, None)])
 def test_a_first_stage_gives_its_new_money_and_when_it_ends(stage, cost, missing):
@@ -1547,7 +1550,9 @@ def test_a_first_stage_gives_its_new_money_and_when_it_ends(stage, cost, missing
     ("It may pay back.", False),  # "may" is no month
     ("It pays back in May 2029.", True), ("By 2031.", True), ("Within 18 months.", True),
     ("Not within 5 years.", True), ("Never in money: it buys readers who come back.", True),
-    ("It should pay for itself in the second year.", True), ("In its 3rd year.", True)])
+    ("It should pay for itself in the second year.", True), ("In its 3rd year.", True),
+    ("Within a year, if the 8 extra cake orders a month hold.", True),
+    ("It costs 60 GBP a year.", False)])
 def test_a_payback_says_when_or_that_it_never_comes(payback, when):
     issues = _budget_issues(_staged(payback=payback))
     assert issues == ([] if when else [

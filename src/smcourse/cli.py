@@ -204,8 +204,7 @@ def _add_assignment_commands(commands) -> None:
     alike.add_argument("assignment", help="assignment id")
     alike.set_defaults(run=_alike)
     judge = sub.add_parser("judge-copy", parents=[course],
-                           help="a capstone plan you judge a copy, or filled in name only, loses "
-                                "Task B's automatic points: "
+                           help="a capstone plan you judge a copy loses Task B's automatic points: "
                                 "set its cell to 0 in the gradebook (a manual score, which "
                                 "overrides the autograder's)",
                            epilog="example: smcourse assignments judge-copy ben")

@@ -299,8 +299,9 @@ MONTH_SPAN = re.compile(rf"\b({'|'.join(MONTHS)})\b(?:\s+\d{{4}})?\s*(?:to|until
                         rf"({'|'.join(MONTHS)})\b", re.IGNORECASE)
 # When a first stage ends, a gate is read or the spending pays back, as written: a date
 # ("2027-04-01", "1 April", "April 1, 2027"), a month or a year ("May 2027", "by 2029"), or a count of
-# days, weeks, months or years ("3 months", "not within 5 years", "a quarter"), or a year counted
-# from the start ("in its second year"). "60 GBP a month" and "soon" give no time.
+# days, weeks, months or years ("3 months", "not within 5 years", "a quarter", "within a year",
+# "over the next quarter"), or a year counted from the start ("in its second year"). "60 GBP a
+# month", "60 GBP a year" and "soon" give no time.
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
             "tenth")
 WHEN_WRITTEN = re.compile(
@@ -308,7 +309,8 @@ WHEN_WRITTEN = re.compile(
     rf"(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?(?:,?\s+(?:19|20)\d{{2}}\b)?|\b(?:19|20)\d{{2}}\b|"
     rf"\b(?i:(?:\d+|{'|'.join(NUMBER_WORDS)})\s+(?:days?|weeks?|months?|years?)\b|"
     rf"(?:{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))\s+year\b|"
-    rf"(?:a|one|the first|first)\s+quarter\b)")
+    rf"(?:a|one|the first|first|the next|next)\s+quarter\b|"
+    rf"(?:within|in|after|over|for)\s+(?:a|one|the next|next)\s+year\b)")
 # What a rate is out of ("% of questions a month"), and the number of them a week the plan's own
 # workload and cadence imply: comments (`Community.messages_per_week`), every comment and direct
 # message for questions (an upper bound, so the floor is the lowest chance allows), posts a week.
@@ -2511,7 +2513,11 @@ def _check_staged_ask(plan: Plan):
 # going well." none.
 NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
 FRACTION_WORDS = re.compile(r"\bby\s+(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b|"
-                            r"\b(?:half|double|twice|triple|treble)\b", re.IGNORECASE)
+                            r"\b(?:half|halved|doubled?|twice|tripled?|trebled?)\b", re.IGNORECASE)
+# Numbers in words past twelve ("at least fifteen orders a month", "twenty enquiries").
+LARGER_NUMBER_WORDS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                       "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                       "ninety", "hundred")
 GO_NO_GO_EXAMPLE = "“on 1 April: go on if March brings 30 orders, else stop”"
 STAGED_NAMES = {"first_stage": "The first stage", "go_no_go": "The go/no-go test",
                 "payback": "The payback", "rests_on": "What the case rests on"}
@@ -2519,9 +2525,9 @@ STAGED_NAMES = {"first_stage": "The first stage", "go_no_go": "The go/no-go test
 
 def _figure(text: str) -> bool:
     """Whether `text` gives a number besides its dates and spans of time (WHEN_WRITTEN): in
-    figures, a word from two to twelve ("Jo's five hours"; "one" is as often "no one"), or a share
-    or multiple ("risen by a quarter", "half", "double": FRACTION_WORDS)."""
-    words = "|".join(word for word in NUMBER_WORDS if word != "one")
+    figures, a number word from two ("Jo's five hours", "fifteen orders"; "one" is as often "no
+    one"), or a share or multiple ("risen by a quarter", "half", "double": FRACTION_WORDS)."""
+    words = "|".join([*(word for word in NUMBER_WORDS if word != "one"), *LARGER_NUMBER_WORDS])
     return bool(re.search(rf"\d|\b(?:{words})\b", WHEN_WRITTEN.sub(" ", text), re.IGNORECASE)
                 or FRACTION_WORDS.search(text))
 
@@ -3967,11 +3973,11 @@ def example_plan() -> Plan:
                             "time and a half, costs about 2,892 USD, three 8,677, "
                             "five 14,461, within the 16,000 set aside.",
                       first_stage="Approve a 16,000 reserve and January to March 2027, if "
-                                  "December's timing confirms today's 35 hours on social (under 31, "
-                                  "no payback by 2036): 3 months of "
+                                  "December's timing finds at least 31 of the 35 hours on social "
+                                  "assumed today (under 31, no payback by 2036): 3 months of "
                                   "overtime, tools, promotion and actions 3,989, sample bags 180, "
-                                  "a training day 2,475 (trainer; 8 hours each for the 4 on "
-                                  "looks), 42 more to bill Buffer monthly",
+                                  "a training day 2,475 (trainer 600; 8 hours' overtime each for the "
+                                  "4 on looks, 1,875), 42 more to bill Buffer monthly",
                       first_stage_cost=6686, hours_today=35, new_money_per_year=17037,
                       go_no_go="1 April 2027: stop if under 9 in 10 of the calendar's posts "
                                "went out or under 12 sample bags reached cafés, or if January to "
@@ -3984,8 +3990,8 @@ def example_plan() -> Plan:
                                "7 in 100, a straight climb 26, one without effect passes 9), the "
                                "wholesale route only with at least 17 enquiries (12, 29, 10 in "
                                "100); a stopped leg's spending and hours end.",
-                      payback="June 2033 at 35 hours on social today (not in 20 years at the "
-                              "data's 18); cheaper option: April 2031. The plan is chosen over "
+                      payback="June 2033 at 35 hours (not in 20 years at the data's 18); cheaper "
+                              "option, no paid test: April 2031. The plan is chosen over "
                               "the cheaper option for its paid test. Loses 31,000 in 2027, 48,000 "
                               "short at 2029's end; 2027's cash: 19,464 USD, with the training day.",
                       rests_on="35 hours a week on social today (assumed; 2025's data show 15.4, "

@@ -87,8 +87,9 @@ LEADING_LABEL = re.compile(r"([^:.]+)[:.]\s*")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 ASIDE = re.compile(r"\s*\([^()]*\)")  # a parenthesised aside, with the space before it
 CLAUSE_END = re.compile(r";\s+(?![^()]*\))")  # a semicolon that ends a clause, not one in brackets
-# The condition a first stage is approved on ("if December's timing confirms 35 hours (under 31, no
-# payback)"), up to the colon or semicolon that ends it outside brackets: the recommendation keeps it.
+# The condition a first stage is approved on ("if December's timing finds at least 31 of the 35 hours
+# (under 31, no payback)"), up to the colon or semicolon that ends it outside brackets: the
+# recommendation keeps it.
 CONDITION = re.compile(r"\b(?:if|once|provided|subject to|unless)\b(?:\([^()]*\)|[^:;()])*", re.IGNORECASE)
 CODE = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*(?:\([^)]*\))?)+|\b[A-Za-z]\w*_\w+\b")
 
@@ -523,9 +524,10 @@ def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
 
 def _recommendation(plan: Plan) -> str:
     """What the director is asked to approve, in one line: the first stage's days (`_stage_days`),
-    its new money and the reserve for a surge, on the stage's condition if it has one (CONDITION:
+    its new money and the reserve for a surge, on the stage's condition if it has one (CONDITION,
+    without its asides, which part 12 keeps:
     "Approve 4 January to 31 March 2027: 6,686 USD of new money and a 16,000 USD reserve spent only
-    in a surge, if December's timing confirms …")."""
+    in a surge, if December's timing finds …")."""
     budget = plan.budget
     if not budget.first_stage.strip():
         return ("What to approve now is not written yet: say what is approved and until when, such "
@@ -533,7 +535,7 @@ def _recommendation(plan: Plan) -> str:
     reserve = (f" and a {_amount(budget.contingency, budget.currency)} reserve spent only in a surge"
                if budget.contingency > 0 else "")
     condition = CONDITION.search(budget.first_stage)
-    provided = f", {condition.group(0).strip().rstrip('.,')}" if condition else ""
+    provided = f", {without_asides(condition.group(0)).strip().rstrip('.,')}" if condition else ""
     return (f"Approve {_stage_days(plan)}: {_amount(budget.first_stage_cost, budget.currency)} of new "
             f"money{reserve}{provided}.")
 
