@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from claims import says_and_agrees, squash, text_of
-from scipy.stats import linregress, poisson
+from scipy.stats import kruskal, poisson, spearmanr
 
 from smcourse.core import assessment, data, metrics, plan, plan_export, plan_import, plan_rubric
 
@@ -920,81 +920,64 @@ CLAIMS["Lumen's gates read the case's own path, 8 more orders and 2 more enquiri
     and round(_straight_climb_odds()[1] * 2) == 1
 
 
-def _tiktok_weekly_views():
-    """Views of Lumen's TikTok feed posts in each whole week of 2025 outside the recall: 2025 starts
-    and ends on a Wednesday, so its first and last weeks are part weeks, left out."""
-    tiktok = _feed_outside_recall().query("platform == 'tiktok'")
-    views = tiktok.groupby(tiktok["published_at"].dt.tz_localize(None).dt.to_period("W"))["impressions"].sum()
-    return views[(views.index.start_time >= pd.Timestamp("2025-01-01"))
-                 & (views.index.end_time < pd.Timestamp("2026-01-01"))]
-
-
-def _chance_on_a_quarter():
-    """How far chance moves a mean of April to June's 13 weeks of TikTok views."""
-    return plan.NOISE_WIDTH * _tiktok_weekly_views().std() / math.sqrt(13)
-
-
-@cache
-def _tiktok_trend():
-    """The straight line fitted to 2025's whole weeks of TikTok views, weeks counted on the calendar
-    (the recall's gap kept): its slope in views a week, the slope's standard error and p-value."""
-    views = _tiktok_weekly_views()
-    return linregress((views.index.start_time - views.index[0].start_time).days / 7, views)
-
-
 def _tiktok_clips():
     return _feed_outside_recall().query("platform == 'tiktok'")
 
 
-def _tiktok_offer_share():
-    """TikTok's share of the views of Lumen's 2025 offer posts (promotional feed posts), recall aside."""
-    offers = _feed_outside_recall().query("content_type == 'promotional'")
-    return offers.loc[offers["platform"] == "tiktok", "impressions"].sum() / offers["impressions"].sum()
+def _clip_views_by_quarter():
+    """The median views of Lumen's TikTok clips in each quarter of 2025, recall aside."""
+    clips = _tiktok_clips()
+    return clips.groupby(clips["published_at"].dt.tz_localize(None).dt.to_period("Q"))["impressions"].median()
 
 
-def _tiktok_code_orders():
-    """The next round's placeholder baseline for TikTok's own code, until January's count: 2026's
-    code orders a month, as the sales objective counts them, shared as 2025's offer views were."""
-    code_orders = int(re.search(r"(\d+) with the SOCIAL code", _objective(ORDERS).reason)[1])
-    return round(code_orders * _tiktok_offer_share())
+def _clip_views_growth():
+    """A clip's median views in 2025's last quarter over its first."""
+    return _clip_views_by_quarter().iloc[-1] / _clip_views_by_quarter().iloc[0]
 
 
-def _chance_on_tiktok_orders(count=None):
-    """How far chance moves a three-month mean of `count` orders on TikTok's code (the placeholder
-    unless given): a count's spread, its square root rounded up to a tenth, as the example plan
-    floors its counts."""
-    count = _tiktok_code_orders() if count is None else count
-    return plan.NOISE_WIDTH * math.ceil(math.sqrt(count) * 10) / 10 / math.sqrt(3)
+def _clip_views_trend():
+    """Spearman's rank correlation of a clip's views with the day it was posted, and its p-value."""
+    clips = _tiktok_clips()
+    return spearmanr(clips["published_at"], clips["impressions"])
 
 
-def _tiktok_orders_target(count=None):
-    """The note's rule for TikTok's orders target: the count plus chance's reach on a three-month
-    mean, rounded up, plus an order to spare."""
-    count = _tiktok_code_orders() if count is None else count
-    return count + math.ceil(_chance_on_tiktok_orders(count)) + 1
+def _clip_views_by_type_p():
+    """The Kruskal-Wallis p-value for 2025's TikTok views a clip differing by content type."""
+    by_type = _tiktok_clips().groupby("content_type", observed=True)["impressions"]
+    return kruskal(*[views for _, views in by_type]).pvalue
 
 
-def _tiktok_views_halves():
-    """The mean weekly TikTok views of 2025's first 13 whole weeks and of its last 13."""
-    views = _tiktok_weekly_views()
-    return views.iloc[:13].mean(), views.iloc[-13:].mean()
+def _code_orders_2026():
+    """Code orders a month in 2026, all of the posts together, as the sales objective counts them."""
+    return int(re.search(r"(\d+) with the SOCIAL code", _objective(ORDERS).reason)[1])
 
 
-def _tiktok_followers_in_2025():
-    """Lumen's TikTok followers at the start of 2025 and at its end (`metrics.follower_growth`)."""
-    tiktok = data.load("followers").query("brand == 'lumen' and platform == 'tiktok'")
-    year = metrics.follower_growth(tiktok, "YS").iloc[0]
-    return year["start"], year["end"]
+def _tiktok_cost_a_month():
+    """TikTok's hours a week at the budget's hourly cost, in USD a month."""
+    return LUMEN.hours_by_channel()["TikTok"] * LUMEN.budget.hourly_cost * 52 / 12
 
 
-def _clip_medians():
-    """The median views of TikTok's clips in 2025 by content type, recall aside."""
-    return _tiktok_clips().groupby("content_type", observed=True)["impressions"].median()
+def _tiktok_orders_to_pay():
+    """The fewest orders a month on TikTok's code at which no order costs more than an extra one earns."""
+    return math.ceil(_tiktok_cost_a_month() / EXTRA_ORDER_VALUE)
+
+
+def _difference_passes_by_chance(mean=40, draws=200_000, seed=0):
+    """How often one count beats another of the same mean by more than twice the square root of the
+    two added, drawn as Poisson counts: the Google posts' bar passed by chance alone."""
+    before, after = np.random.default_rng(seed).poisson(mean, (2, draws))
+    return np.mean(after - before > plan.NOISE_WIDTH * np.sqrt(after + before))
 
 
 def _facebook_post():
     """The comments and views of Lumen's mean Facebook feed post in 2025, the recall left out."""
     return _feed_outside_recall().query("platform == 'facebook'")[["comments", "impressions"]].mean()
+
+
+def _threads_chance():
+    """How far chance moves the mean comments of four weeks' Threads posts, at Facebook posts' spread."""
+    comments = _feed_outside_recall().query("platform == 'facebook'")["comments"]
+    return plan.NOISE_WIDTH * comments.std() / math.sqrt(_channel("Threads").posts * 4)
 
 
 def _shares_of_longer_looks():
@@ -1033,78 +1016,56 @@ def _round_in_cash():
 
 
 NEXT_ROUND = {  # the lesson's note on what a 2 looks like: three rows repaired, computed
-    "Web-shop orders on TikTok's own code, 18 a month → 24 by 30 June 2027, the mean of April to June":
-        lambda: _tiktok_code_orders() == 18 and _tiktok_orders_target() == 24
-        and "one per channel, so each order shows its source" in _objective(ORDERS).reason
-        and (pd.Timestamp("2027-07-01") - pd.Timestamp("2027-04-01")).days == 13 * 7,
-    "outcome sales, persona Priya, pillars Brewing at home and Behind the roaster.":
-        lambda: set(_channel("TikTok").mix) == {"Brewing at home", "Behind the roaster"}
-        and "new people" in _channel("TikTok").purpose and "sales" in plan.OUTCOMES
-        and [p.stage for p in LUMEN.audience.personas if p.name.startswith("Priya")] == ["awareness"],
-    "The 18 is a placeholder, not an estimate: it splits 2026's 29 code orders as 2025's offer views split, "
-    "60% to TikTok (fourth cell below), but the sales objective itself says those orders probably "
-    "come by word of mouth, and each platform counts a view its own way.":
-        lambda: "29 with the SOCIAL code" in _objective(ORDERS).reason
-        and "The code probably travels beyond the posts, by word of mouth"
-        in squash(_objective(ORDERS).reason)
-        and "`impressions` means a different count on each platform" in text_of(CARD)
-        and round(_tiktok_offer_share() * 100) == 60,
-    "the target is that count plus chance's reach on a three-month mean, rounded up, plus an order to spare. "
-    "At the placeholder, chance moves a three-month mean of 18 orders by about 5 (fifth cell), so 18 + 5 + 1 "
-    "= 24.":
-        lambda: round(_chance_on_tiktok_orders()) == math.ceil(_chance_on_tiktok_orders()) == 5
-        and _tiktok_orders_target() == 18 + 5 + 1
-        and _tiktok_orders_target() - 18 > _chance_on_tiktok_orders(),
-    "When the February report brings January's count, it replaces the 18, and the fifth cell, run again "
-    "with it, gives the target.":
-        lambda: "the February report counts January's answers beside each channel's code"
-        in squash(_objective(ORDERS).reason)
-        and 'f"{placeholder}", f"{placeholder + np.ceil(chance) + 1:g}"' in text_of(LESSON)  # not typed in
-        and _tiktok_orders_target(40) - 40 > _tiktok_orders_target() - 18,  # more orders, more chance
+    "TikTok's chain becomes *outcome sales, persona Hannah (the home brewer, at consideration), pillars "
+    "Brewing at home and Behind the roaster, metric web-shop orders on TikTok's own code*":
+        lambda: _channel("TikTok").mix == {"Brewing at home": 50, "Behind the roaster": 50}
+        and "sales" in plan.OUTCOMES and _objective(ORDERS).outcome == "sales"
+        and [p.stage for p in LUMEN.audience.personas if p.name.startswith("Hannah")] == ["consideration"]
+        and "for Hannah" in next(p.description for p in LUMEN.pillars if p.name == "Brewing at home")
+        and "one per channel, so each order shows its source" in _objective(ORDERS).reason,
+    "an order may cost no more than the 6.40 USD an extra order earns. TikTok's 5 hours a week at the "
+    "budget's 43.75 USD an hour are worth about 948 USD a month, so its code must bring 149 orders a month, "
+    "the mean of April to June 2027, to pay for them (fourth cell).":
+        lambda: f"above the {EXTRA_ORDER_VALUE:.2f} USD an extra order earns" in squash(LUMEN.budget.case)
+        and LUMEN.hours_by_channel()["TikTok"] == 5 and LUMEN.budget.hourly_cost == 43.75
+        and round(_tiktok_cost_a_month()) == 948
+        and _tiktok_orders_to_pay() == 149
+        and _tiktok_cost_a_month() / 149 <= EXTRA_ORDER_VALUE < _tiktok_cost_a_month() / 148,
+    "From 1 December 2026 every clip ends on TikTok's code, not only the offers (28% of 2025's clips), so "
+    "the count is running before the plan starts":
+        lambda: round((_tiktok_clips()["content_type"] == "promotional").mean() * 100) == 28
+        and pd.Timestamp("2026-12-01") < pd.Timestamp(LUMEN.start) < pd.Timestamp("2027-04-01"),
+    "The mix stays half and half, as 2025's views a clip differ by content type no more than chance would "
+    "make them (p = 0.45, third cell).":
+        lambda: f"{_clip_views_by_type_p():.2f}" == "0.45" and _clip_views_by_type_p() > 0.05
+        and set(_channel("TikTok").mix.values()) == {50},
     "A count on a code is rough either way: codes leak to coupon sites":
         lambda: "searches coupon sites for them monthly" in _objective(ORDERS).reason,
-    "What changes from January: every clip ends on TikTok's code, not only the offers (28% of 2025's clips)":
-        lambda: round((_tiktok_clips()["content_type"] == "promotional").mean() * 100) == 28
-        and LUMEN.start.startswith("2027-01"),
-    "Behind the roaster takes four of the five clips a week, as its type, culture, drew the most views a "
-    "clip in 2025 on average, about 3,130 against 2,390 for all clips, though by the median job clips draw "
-    "as many (fourth cell). Both start together, so April to June's orders test the pair, not either alone.":
-        lambda: _channel("TikTok").posts == 5 and _channel("TikTok").per == "week"
-        and PILLAR_TYPES["Behind the roaster"] == "culture"
-        and _tiktok_clips().groupby("content_type", observed=True)["impressions"].mean().idxmax() == "culture"
-        and round(_tiktok_clips().query("content_type == 'culture'")["impressions"].mean(), -1) == 3130
-        and round(_tiktok_clips()["impressions"].mean(), -1) == 2390
-        and set(_clip_medians().nlargest(2).index) == {"culture", "job"}
-        and abs(_clip_medians()["job"] / _clip_medians()["culture"] - 1) < 0.01,
-    "Over 2025's 48 whole weeks, recall left out, TikTok's views averaged about 12,100 a week (first "
-    "cell; the channel row's 12,500 is a day's mean times seven, third cell)":
-        lambda: len(_tiktok_weekly_views()) == 52 - 1 - 3 == 48  # 2025's whole weeks, the recall's left out
-        and round(_tiktok_weekly_views().mean(), -2) == 12100
-        and "recall aside, 12,500 a week" in _channel("TikTok").purpose
-        and round(_tiktok_clips()["impressions"].sum() / _weeks_outside_recall(), -2) == 12500,
-    "A straight line fitted to those weeks rises about 111 views a week, give or take 76 (second cell)":
-        lambda: [round(_tiktok_trend().slope), round(_tiktok_trend().stderr)] == [111, 76],
-    "allowing twice that either way for chance, as the noise rule does, anything from a fall of about 40 "
-    "to a rise of about 260 a week (p = 0.15). So the data cannot tell a flat line from a rise of about "
-    "260 a week":
-        lambda: [round(_tiktok_trend().slope + sign * plan.NOISE_WIDTH * _tiktok_trend().stderr, -1)
-                 for sign in (-1, 1)] == [-40, 260]
-        and f"{_tiktok_trend().pvalue:.2f}" == "0.15" and _tiktok_trend().pvalue > 0.05,
-    "and a rise is plausible: the first 13 weeks averaged about 9,100 views, the last 13 about 13,600, "
-    "while TikTok's followers grew more than fourfold, from about 1,500 to 6,500 (third cell).":
-        lambda: [round(mean, -2) for mean in _tiktok_views_halves()] == [9100, 13600]
-        and [round(count, -2) for count in _tiktok_followers_in_2025()] == [1500, 6500]
-        and 4 < _tiktok_followers_in_2025()[1] / _tiktok_followers_in_2025()[0] < 5,
-    "A views target could be met by growth the plan did not cause, or missed by chance, which moves a "
-    "three-month mean by about 4,400: views get no target and no forecast, and are reported beside the "
-    "orders.":
-        lambda: round(_chance_on_a_quarter(), -2) == 4400
-        and _tiktok_trend().slope - plan.NOISE_WIDTH * _tiktok_trend().stderr < 0  # drift either way
+    "all of 2026's posts together brought 29 code orders a month (assumed), and 149 is more than five "
+    "times that.":
+        lambda: _code_orders_2026() == 29 and "(assumed)" in _objective(ORDERS).source
+        and 5 < _tiktok_orders_to_pay() / _code_orders_2026() < 6,
+    "Even if TikTok's code took all 29 and they grew as much as a clip's median views did over 2025 (2.4 "
+    "times), it would bring about 70, under half the bar (fourth cell).":
+        lambda: f"{_clip_views_growth():.1f}" == "2.4"
+        and round(_code_orders_2026() * _clip_views_growth()) == 70
+        and 70 < _tiktok_orders_to_pay() / 2,
+    "If Lumen wants TikTok for reach alone, new people like Priya who may buy later":
+        lambda: [p.stage for p in LUMEN.audience.personas if p.name.startswith("Priya")] == ["awareness"],
+    "capped at its 5 a week":
+        lambda: LUMEN.hours_by_channel()["TikTok"] == 5,
+    "a clip's median views rose from about 620 in 2025's first quarter to about 1,490 in its last, a climb "
+    "chance gives less than once in a million (second cell), so growth alone would meet a views target.":
+        lambda: [round(_clip_views_by_quarter().iloc[i], -1) for i in (0, -1)] == [620, 1490]
+        and len(_clip_views_by_quarter()) == 4 and _clip_views_by_quarter().is_monotonic_increasing
+        and _clip_views_trend().statistic > 0 and _clip_views_trend().pvalue < 1e-6
         and not any(re.search(r"\bviews\b", o.metric, re.IGNORECASE) for o in LUMEN.objectives),
-    "keeps its hours only if its posts match Lumen's 2025 Facebook feed posts, recall aside: 0.64 comments "
-    "a post for Threads, 127 views for the Google posts (first cell).":
-        lambda: f"{_facebook_post()['comments']:.2f}" == "0.64"
-        and round(_facebook_post()["impressions"]) == 127,
+    "Threads keeps its hours only if its posts draw the comments of Lumen's 2025 Facebook feed posts, "
+    "recall aside, 0.64 a post (first cell).":
+        lambda: f"{_facebook_post()['comments']:.2f}" == "0.64",
+    "by more than chance: twice the square root of the two counts added.":
+        lambda: plan.NOISE_WIDTH == 2 and 0.01 < _difference_passes_by_chance() < 0.05
+        and 0.01 < _difference_passes_by_chance(mean=10) < 0.05,
     "YouTube's 1.85 hours stay with Ade, free; Jo's week on social grows from 5 hours to 6.5, moved from "
     "the café, and the head of marketing's from 4 to 5, moved from her other work. At the budget's 43.75 "
     "USD an hour, the round costs 5,688 USD a year as moved hours":
@@ -1113,16 +1074,16 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like: three rows repaired,
         and "Jo, the café supervisor" in LUMEN.community.who_answers
         and round(sum(hours - LUMEN.budget.hours_by_person[name] for name, hours in NEXT_ROUND_HOURS.items())
                   * 52 * LUMEN.budget.hourly_cost) == 5688 and LUMEN.budget.hourly_cost == 43.75,
-    "the repairs add cost and save none, so payback comes later":
+    "the case and its payback recomputed with the new costs and with TikTok's July decision":
         lambda: sum(NEXT_ROUND_HOURS.values())
         > sum(LUMEN.budget.hours_by_person[name] for name in NEXT_ROUND_HOURS)
-        and LUMEN.budget.hours_by_person["Ade"] == 15 and "paused" in LUMEN.community.deputy,
+        and "TikTok" not in LUMEN.budget.case and "paused" in LUMEN.community.deputy,
     "the busy-week cover in the community part (which pauses YouTube's hours)":
         lambda: "the monthly YouTube video's 1.85, paused" in LUMEN.community.deputy,
-    "chance moves four weeks of Threads posts' comments about as far as the bar itself":
-        lambda: 0.8 < plan.NOISE_WIDTH
-        * _feed_outside_recall().query("platform == 'facebook'")["comments"].std()
-        / math.sqrt(_channel("Threads").posts * 4) / _facebook_post()["comments"] < 1.25
+    "chance moves the mean of four weeks' Threads posts by about 0.66 comments, as far as the bar itself, "
+    "first cell":
+        lambda: f"{_threads_chance():.2f}" == "0.66"
+        and 0.9 < _threads_chance() / _facebook_post()["comments"] < 1.1
         and _channel("Threads").per == "week",
     "or 4,225 if the café's part-timers take Jo's 1.5 café hours at their 25 USD an hour with on-costs: "
     "1,950 in wages plus 2,275 for the head of marketing's hour":

@@ -168,9 +168,9 @@ def test_each_kind_of_practice_check_is_answered_with_the_keyboard_alone(capston
     # Choice: focus the group, arrow to the option, Tab to Check, Enter.
     choice = practice_card(page, "Which metric says most about whether")
     choice.get_by_role("radio").first.focus()
-    page.keyboard.press("ArrowDown")  # Follower growth -> the right option, second
-    assert choice.get_by_role("radio", name="Introductions to growers or journalists that led to a "
-                                            "tasting, a tour or a story, each month").is_checked()
+    page.keyboard.press("ArrowDown")  # the followers option -> the right option, second
+    assert choice.get_by_role("radio", name="Introductions that led to a tasting, a tour or a story, "
+                                            "each month").is_checked()
     assert _check_by_keyboard(choice) == "correct"
     # MultiSelect: Tab between the boxes, Space ticks one.
     multi = practice_card(page, "Which of these would the builder ask you to fix?")
