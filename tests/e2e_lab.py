@@ -292,8 +292,8 @@ def check_answer(card: Locator, option: str) -> tuple[float, str, str]:
 # Lesson 00's first practice check, with one wrong and the right option.
 WELCOME = "course/00_welcome.ipynb"
 CHECK_PROMPT = "What happens when you press Check"
-WRONG = "The notebook is submitted as your assignment"
-RIGHT = "You see at once whether you are right, and nothing is marked or handed in"
+WRONG = "The notebook is handed in as your assignment"
+RIGHT = "You see at once whether you are right; nothing is marked"
 # The baseline: a bare ipywidgets button whose click handler changes an HTML widget.
 BARE_ROUNDTRIP = """import ipywidgets as w
 

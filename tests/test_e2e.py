@@ -179,7 +179,8 @@ COUNTS = 'mentions_by_platform = lumen_mentions.groupby("platform", observed=Tru
 AUTOMATIC = 11  # the assignment's automatic points; the learners below answer only some questions
 ADA = {"q1": "the chance to answer what customers say about it",  # all they answer right: 5 of 11
        "code": COUNTS + ".sort_values(ascending=False)"}
-BEN = {"q1": "its search ranking",  # q1 wrong (0 of 1); the platforms smallest first (1 of 2)
+# q1 wrong (0 of 1); the platforms smallest first (1 of 2)
+BEN = {"q1": "its place in search results when people look it up",
        "code": COUNTS + ".sort_values()"}
 
 

@@ -1,0 +1,85 @@
+"""Does the length of an option give the answer away? A test-wise learner who always picks the
+longest option should score no better than chance on the single-answer questions.
+
+Every Choice question of a lesson and of a graded assignment's source is collected by running the
+notebook with a recorder on `Choice` (some options and keys are computed from the data, so reading
+the source is not enough; a lesson's stored outputs hold only the prompt). In each notebook the key
+may be the longest option in at most a third of its questions, and the shortest in at most a third
+(at least one of each is allowed), and no key may be more than 1.5 times as long as the mean of its
+question's other options. An assignment's graded question builds its Choice twice, first with a
+placeholder key and then, in the hidden test, with the real one: the last one built counts.
+"""
+
+import json
+import re
+
+import nbformat
+import pytest
+from conftest import ROOT
+
+from smcourse.core import notebooks
+from smcourse.instructor import grading
+
+RECORDER = """\
+import json as _json
+from smcourse.core import practice as _practice
+_asked = {}
+_build = _practice.Choice.__init__
+def _record(question, *args, **kwargs):
+    _build(question, *args, **kwargs)
+    _asked[question.name] = [list(question.options), question.answer]
+_practice.Choice.__init__ = _record
+"""
+REPORT = "print(_json.dumps(_asked))"
+MAX_RATIO = 1.5
+pytestmark = pytest.mark.slow  # runs every lesson and assignment source (about 30 s on two workers)
+
+LESSONS = {path.stem: path for path in notebooks.lessons()}
+ASSIGNMENTS = {name: ROOT / "solutions" / name / f"{name}.ipynb" for name in grading.assignments(ROOT)}
+# Lesson 06's questions are being rewritten on another branch. The lead removes this mark when that
+# branch is merged; it is strict, so the case fails the moment it passes and cannot be forgotten.
+PENDING = pytest.mark.xfail(strict=True, reason="lesson 06's questions are rewritten on another branch")
+CASES = [pytest.param(path, id=f"lesson-{name}", marks=PENDING if name.startswith("06_") else ())
+         for name, path in LESSONS.items()]
+CASES += [pytest.param(path, id=f"assignment-{name}") for name, path in ASSIGNMENTS.items()]
+# How the source writes a Choice question: a practice check, or a graded question
+BUILT = re.compile(r"\bChoice\(|\bask\(\s*\"\w+\",\s*Choice\b")
+
+
+def asked(path, folder) -> dict[str, tuple[list[str], str]]:
+    """Each Choice question the notebook at `path` builds, by name: its options and its key. The
+    notebook runs from a copy in `folder`, where an assignment writes its answers.json."""
+    notebook = nbformat.read(path, as_version=4)
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(RECORDER))
+    notebook.cells.append(nbformat.v4.new_code_cell(REPORT))
+    copy = folder / path.name
+    nbformat.write(notebook, copy)
+    printed = notebooks.execute(copy).cells[-1].outputs[0]["text"]
+    return {name: (options, key) for name, (options, key) in json.loads(printed).items()}
+
+
+def ratio(options, key) -> float:
+    others = [len(option) for option in options if option != key]
+    return len(key) / (sum(others) / len(others))
+
+
+@pytest.mark.parametrize("path", CASES)
+def test_the_key_is_not_given_away_by_its_length(path, tmp_path):
+    questions = asked(path, tmp_path)
+    written = sum(len(BUILT.findall(cell.source)) for cell in nbformat.read(path, as_version=4).cells
+                  if cell.cell_type == "code")
+    assert len(questions) == written > 0, (f"{path.name} writes {written} Choice questions, the recorder "
+                                           f"saw {len(questions)} (do two share a name?)")
+    allowed = max(1, len(questions) // 3)
+    longest = [name for name, (options, key) in questions.items()
+               if len(key) == max(map(len, options))]
+    shortest = [name for name, (options, key) in questions.items()
+                if len(key) == min(map(len, options))]
+    padded = {name: round(ratio(options, key), 2) for name, (options, key) in questions.items()
+              if ratio(options, key) > MAX_RATIO}
+    assert len(longest) <= allowed, (f"{path.name}: the key is the longest option in {len(longest)} of "
+                                     f"{len(questions)} questions (at most {allowed}): {longest}")
+    assert len(shortest) <= allowed, (f"{path.name}: the key is the shortest option in {len(shortest)} of "
+                                      f"{len(questions)} questions (at most {allowed}): {shortest}")
+    assert not padded, (f"{path.name}: the key is more than {MAX_RATIO} times the mean length of the "
+                        f"other options in {padded}")
