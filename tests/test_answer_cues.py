@@ -36,11 +36,7 @@ pytestmark = pytest.mark.slow  # runs every lesson and assignment source (about 
 
 LESSONS = {path.stem: path for path in notebooks.lessons()}
 ASSIGNMENTS = {name: ROOT / "solutions" / name / f"{name}.ipynb" for name in grading.assignments(ROOT)}
-# Lesson 06's questions are being rewritten on another branch. The lead removes this mark when that
-# branch is merged; it is strict, so the case fails the moment it passes and cannot be forgotten.
-PENDING = pytest.mark.xfail(strict=True, reason="lesson 06's questions are rewritten on another branch")
-CASES = [pytest.param(path, id=f"lesson-{name}", marks=PENDING if name.startswith("06_") else ())
-         for name, path in LESSONS.items()]
+CASES = [pytest.param(path, id=f"lesson-{name}") for name, path in LESSONS.items()]
 CASES += [pytest.param(path, id=f"assignment-{name}") for name, path in ASSIGNMENTS.items()]
 # How the source writes a Choice question: a practice check, or a graded question
 BUILT = re.compile(r"\bChoice\(|\bask\(\s*\"\w+\",\s*Choice\b")
