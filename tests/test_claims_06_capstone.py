@@ -1104,6 +1104,28 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like: three rows repaired,
 CLAIMS |= NEXT_ROUND
 
 
+def _clicks_target_fixes(target):
+    """The builder's fixes for Lumen's plan with its first objective replaced by the lesson's clicks
+    target: `target` clicks a week on a baseline of 31 that varies by 10, judged over 4 weeks."""
+    clicks = dataclasses.replace(LUMEN.objectives[0], metric="Link clicks from Instagram", baseline="31",
+                                 target=target, spread="10", periods="4", unit="clicks a week")
+    return plan.check(dataclasses.replace(LUMEN, objectives=[clicks, *LUMEN.objectives[1:]]))
+
+
+CLAIMS["The pause needs nobody's word and comes within 30 minutes; the approver decides only when posting "
+       "resumes."] = (
+    lambda: LUMEN.crisis.pause.startswith("Whoever holds the on-call phone pauses every scheduled post "
+                                          "within 30 minutes")
+    and "nothing resumes until the approver says so" in LUMEN.crisis.pause)
+
+
+CLAIMS["chance moves a 4-week mean by 2 × 10 / √4 = 10 clicks, so a change of 2 is inside the noise and "
+       "one of 14 clears it."] = (
+    lambda: plan.NOISE_WIDTH * 10 / math.sqrt(4) == 10
+    and [issue.where for issue in _clicks_target_fixes("33")] == ["objectives[1].target"]
+    and _clicks_target_fixes("45") == [])
+
+
 NOTES_CLAIMS = {
     "Ade keeps 0.8 of his 15 hours free and Jo 0.21 of her 5, and the head of marketing, who approves, "
     "escalates and runs the web shop, half an hour of her 4":
