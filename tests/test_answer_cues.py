@@ -1,5 +1,6 @@
-"""Does the length of an option give the answer away? A test-wise learner who always picks the
-longest option should score no better than chance on the single-answer questions.
+"""Does the length or the place of an option give the answer away? A test-wise learner who always
+picks the longest option, or always the first, should score no better than chance on the
+single-answer questions.
 
 Every Choice question of a lesson and of a graded assignment's source is collected by running the
 notebook with a recorder on `Choice` (some options and keys are computed from the data, so reading
@@ -8,6 +9,13 @@ may be the longest option in at most a third of its questions, and the shortest 
 (at least one of each is allowed), and no key may be more than 1.5 times as long as the mean of its
 question's other options. An assignment's graded question builds its Choice twice, first with a
 placeholder key and then, in the hidden test, with the real one: the last one built counts.
+
+The place of the key is read in the order the learner sees (options are shuffled, `shown_order`):
+in each notebook the key may sit in the same place (first, second, ..., last) in at most half its
+questions plus one, and somewhere in the course the key is the last option. A notebook asks one to
+six such questions, so a fair shuffle breaks the first rule in some notebook now and then (about
+every other draw of the whole course, simulated): when one fails, look at its questions before
+blaming the shuffle, and never pick a question's seed to pass.
 """
 
 import json
@@ -32,7 +40,7 @@ _practice.Choice.__init__ = _record
 """
 REPORT = "print(_json.dumps(_asked))"
 MAX_RATIO = 1.5
-pytestmark = pytest.mark.slow  # runs every lesson and assignment source (about 30 s on two workers)
+pytestmark = pytest.mark.slow  # runs every lesson and assignment source (about 75 s on two workers)
 
 LESSONS = {path.stem: path for path in notebooks.lessons()}
 ASSIGNMENTS = {name: ROOT / "solutions" / name / f"{name}.ipynb" for name in grading.assignments(ROOT)}
@@ -54,14 +62,33 @@ def asked(path, folder) -> dict[str, tuple[list[str], str]]:
     return {name: (options, key) for name, (options, key) in json.loads(printed).items()}
 
 
+@pytest.fixture(scope="module")
+def shown(tmp_path_factory):
+    """`asked` for a notebook path, run once per test process (one test per notebook checks every
+    rule, so that a notebook runs in one process only, and the course-wide check reuses the runs)."""
+    runs = {}
+
+    def questions(path):
+        if path not in runs:
+            runs[path] = asked(path, tmp_path_factory.mktemp(path.stem))
+        return runs[path]
+    return questions
+
+
+def place(options, key) -> str:
+    """Where the learner sees the key: "1", "2", ... or "last"."""
+    index = options.index(key)
+    return "last" if index == len(options) - 1 else str(index + 1)
+
+
 def ratio(options, key) -> float:
     others = [len(option) for option in options if option != key]
     return len(key) / (sum(others) / len(others))
 
 
 @pytest.mark.parametrize("path", CASES)
-def test_the_key_is_not_given_away_by_its_length(path, tmp_path):
-    questions = asked(path, tmp_path)
+def test_the_key_is_not_given_away_by_its_length_or_place(path, shown):
+    questions = shown(path)
     written = sum(len(BUILT.findall(cell.source)) for cell in nbformat.read(path, as_version=4).cells
                   if cell.cell_type == "code")
     assert len(questions) == written > 0, (f"{path.name} writes {written} Choice questions, the recorder "
@@ -79,3 +106,16 @@ def test_the_key_is_not_given_away_by_its_length(path, tmp_path):
                                       f"{len(questions)} questions (at most {allowed}): {shortest}")
     assert not padded, (f"{path.name}: the key is more than {MAX_RATIO} times the mean length of the "
                         f"other options in {padded}")
+    most = len(questions) // 2 + 1
+    places = {}
+    for name, (options, key) in questions.items():
+        places.setdefault(place(options, key), []).append(name)
+    crowded = {where: names for where, names in places.items() if len(names) > most}
+    assert not crowded, (f"{path.name}: as shown, the key sits in the same place in more than {most} of "
+                         f"{len(questions)} questions: {crowded}")
+
+
+def test_somewhere_the_key_is_the_last_option(shown):
+    last = [name for case in CASES for name, (options, key) in shown(case.values[0]).items()
+            if place(options, key) == "last"]
+    assert last, "as shown, no Choice question of a lesson or an assignment has its key last"

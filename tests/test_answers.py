@@ -53,7 +53,7 @@ def test_the_card_says_saved_never_right_or_wrong(notebook_folder):
 def test_answering_in_code_is_the_same_as_clicking(notebook_folder):
     question = _reopen("q2", MultiSelect, options=["a", "b", "c"])
     question.value = ["a", "c"]
-    assert question.input.value == ["a", "c"]
+    assert sorted(question.input.value) == ["a", "c"]  # ticked, in the order the card shows them
     assert json.loads((notebook_folder / "answers.json").read_text()) == {"q2": ["a", "c"]}
 
 
@@ -70,6 +70,33 @@ def test_the_hidden_test_passes_a_right_answer_and_fails_a_wrong_one(notebook_fo
     # the reason for the option chosen, the right answer and the explanation, for the feedback
     assert str(wrong.value) == ("Not right. Followers may never see a post. The right answer: reach. "
                                 "Reach counts people.")
+
+
+USES = {"options": ["recruiting", "customer service", "banner ads", "press releases"]}
+
+
+def test_a_graded_card_shows_the_shuffled_order_a_practice_check_shows(notebook_folder):
+    choice, multi = _reopen(**OPTIONS), _reopen("q2", MultiSelect, **USES)
+    assert choice.input.widget.options == Choice(choice.prompt, answer="reach", **OPTIONS).options
+    assert choice.input.widget.options != tuple(OPTIONS["options"])
+    boxes = tuple(box.description for box in multi.input.widget.children)
+    assert boxes == MultiSelect(multi.prompt, answers=["recruiting"], **USES).options
+    assert boxes != tuple(USES["options"])
+    assert _reopen(shuffle=False, **OPTIONS).input.widget.options == tuple(OPTIONS["options"])
+
+
+def test_answers_saved_before_the_shuffle_restore_into_the_card_and_grade(notebook_folder, capsys):
+    # answers.json as graded widgets wrote it when options were shown as written
+    (notebook_folder / "answers.json").write_text('{"q1": "reach", "q2": ["recruiting", "customer service"]}')
+    choice, multi = _reopen(**OPTIONS), _reopen("q2", MultiSelect, **USES)
+    assert choice.input.widget.options != tuple(OPTIONS["options"])  # shuffled since it was saved
+    assert choice.input.value == "reach" and "Answer saved." in choice.status.value
+    assert sorted(multi.input.value) == ["customer service", "recruiting"]
+    choice.score(answer="reach")
+    multi.score(answers=["customer service", "recruiting"])
+    assert capsys.readouterr().out == "Right.\nRight.\n"
+    with pytest.raises(AssertionError, match="The right answer: impressions"):
+        choice.score(answer="impressions")
 
 
 def test_a_number_within_tolerance_is_right(notebook_folder):

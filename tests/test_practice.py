@@ -1,8 +1,10 @@
 """Do practice checks judge answers correctly and answer every bad input with a friendly message?"""
 
 import json
+import os
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 from hypothesis import given
@@ -89,7 +91,8 @@ def test_each_question_tells_the_page_what_it_needs_to_judge():
                              "hint": None, "solution": "0.034", "answer": 0.034, "tolerance": 0.0005,
                              "unit": ""}
     assert ORDER.spec()["items"] == ["1st", "2nd", "3rd", "4th"]
-    assert MULTI.spec()["answers"] == ["recruiting", "customer service"]
+    # the right options in the order the card shows them
+    assert MULTI.spec()["answers"] == [option for option in MULTI.spec()["options"] if option != "banner ads"]
 
 
 def test_numeric_says_which_way_it_is_off():
@@ -114,7 +117,7 @@ def test_matching_names_the_items_still_unmatched():
 @pytest.mark.parametrize(("question", "answer", "message"), [
     (CHOICE, None, "Pick one of the options first."),
     (CHOICE, "", "Pick one of the options first."),
-    (CHOICE, 3, "3 is not one of the options. Choose one of: impressions; reach; followers."),
+    (CHOICE, 3, f"3 is not one of the options. Choose one of: {'; '.join(CHOICE.options)}."),
     (CHOICE, ["reach"], "That is not one of the options."),
     (CHOICE, "likes", "“likes” is not one of the options."),
     (MULTI, [], "Tick at least one option first."),
@@ -156,3 +159,49 @@ def test_badly_declared_questions_fail_at_authoring_time():
         Choice("?", ["a", "a"], "a")
     with pytest.raises(ValueError, match="non-empty subset"):
         MultiSelect("?", ["a", "b"], ["z"])
+
+
+WRITTEN = ["first", "second", "third", "fourth"]
+PROMPTS = [f"Question {number}: which option is meant?" for number in range(60)]
+SHOWN = """
+import json
+from smcourse.core.practice import Choice
+print(json.dumps([Choice(prompt, {written!r}, "first").options for prompt in {prompts!r}]))
+"""
+
+
+def test_a_question_shows_its_options_in_one_order_in_every_build_and_process():
+    built = [Choice(prompt, WRITTEN, "first").options for prompt in PROMPTS]
+    assert built == [Choice(prompt, WRITTEN, "first").options for prompt in PROMPTS]
+    script = SHOWN.format(written=WRITTEN, prompts=PROMPTS)
+    for salt in ("1", "2"):  # str hashes differ between these processes; the order must not
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                                env=os.environ | {"PYTHONHASHSEED": salt})
+        assert [tuple(options) for options in json.loads(result.stdout)] == built
+
+
+@pytest.mark.parametrize("kind, key", [(Choice, "first"), (MultiSelect, ["first", "third"])])
+def test_most_questions_move_their_options_and_the_key_can_sit_anywhere(kind, key):
+    questions = [kind(prompt, WRITTEN, key) for prompt in PROMPTS]
+    moved = sum(question.options != tuple(WRITTEN) for question in questions)
+    assert moved >= 0.8 * len(questions)  # a fair shuffle of four leaves 1 in 24 as written
+    places = Counter(question.options.index("first") for question in questions)
+    assert set(places) == set(range(len(WRITTEN))) and max(places.values()) <= len(questions) / 2
+    assert all(question.check(key).correct for question in questions)
+    assert not any(question.check(["second"] if kind is MultiSelect else "second").correct
+                   for question in questions)
+
+
+def test_the_order_comes_from_the_question_not_its_key():
+    # a graded card is built with a placeholder key and must show what the hidden test's question shows
+    assert Choice("Which one?", WRITTEN, "first").options == Choice("Which one?", WRITTEN, "fourth").options
+    assert Choice("Which one?", WRITTEN, "first").options != Choice("Which one, then?", WRITTEN,
+                                                                    "first").options
+
+
+def test_shuffle_false_keeps_a_natural_order():
+    days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    assert Choice("Which day?", days, "Thu").options != tuple(days)  # shuffled by default
+    assert Choice("Which day?", days, "Thu", shuffle=False).options == tuple(days)
+    assert MultiSelect("Which days?", days, ["Sat", "Sun"], shuffle=False).options == tuple(days)
+    assert MultiSelect("Which days?", days, ["Sat", "Sun"], shuffle=False).check(["Sun", "Sat"]).correct

@@ -23,6 +23,7 @@ import `smcourse.core.practice` judge answers without loading ipywidgets.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -117,11 +118,19 @@ def display_with(show: Callable[[Question], object]) -> None:
     _display = show
 
 
-def _options(options: Iterable[str]) -> tuple[str, ...]:
+def shown_order(prompt: str, options: Iterable[str], shuffle: bool = True) -> tuple[str, ...]:
+    """The options of a Choice or MultiSelect in the order a learner sees them. Shuffled, so that
+    where the key sits says nothing about it, but by a hash of the question's own text (prompt and
+    options), so every learner, every run and a lesson's stored outputs see one order; answers are
+    judged as text, so the order never changes a verdict. `shuffle=False` keeps the order as
+    written, for options with a natural order (weekdays, ranges, a scale)."""
     options = tuple(str(option) for option in options)
     if len(set(options)) != len(options) or len(options) < 2:
         raise ValueError("a question needs at least two distinct options")
-    return options
+    if not shuffle:
+        return options
+    seed = hashlib.sha256("\x1f".join((prompt, *options)).encode()).digest()
+    return tuple(sorted(options, key=lambda option: hashlib.sha256(seed + option.encode()).digest()))
 
 
 def _named(answer: Any) -> str:
@@ -140,14 +149,15 @@ def _named(answer: Any) -> str:
 
 
 class Choice(Question):
-    """Pick exactly one option. `why` maps a wrong option to the reason it is wrong."""
+    """Pick exactly one option. `why` maps a wrong option to the reason it is wrong. The options
+    are shown shuffled (`shown_order`) unless `shuffle=False`."""
 
     kind = "choice"
 
     def __init__(self, prompt: str, options: Sequence[str], answer: str, *,
-                 why: Mapping[str, str] | None = None, **kwargs):
+                 why: Mapping[str, str] | None = None, shuffle: bool = True, **kwargs):
         super().__init__(prompt, **kwargs)
-        self.options = _options(options)
+        self.options = shown_order(prompt, options, shuffle)
         if answer not in self.options:
             raise ValueError(f"the answer {answer!r} is not one of the options")
         self.answer = answer
@@ -175,13 +185,15 @@ class Choice(Question):
 
 
 class MultiSelect(Question):
-    """Tick every option that applies (and none that does not)."""
+    """Tick every option that applies (and none that does not). The options are shown shuffled
+    (`shown_order`) unless `shuffle=False`."""
 
     kind = "multiselect"
 
-    def __init__(self, prompt: str, options: Sequence[str], answers: Iterable[str], **kwargs):
+    def __init__(self, prompt: str, options: Sequence[str], answers: Iterable[str], *,
+                 shuffle: bool = True, **kwargs):
         super().__init__(prompt, **kwargs)
-        self.options = _options(options)
+        self.options = shown_order(prompt, options, shuffle)
         self.answers = frozenset(answers)
         if not self.answers or not self.answers <= set(self.options):
             raise ValueError("the answers must be a non-empty subset of the options")

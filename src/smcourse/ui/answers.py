@@ -73,7 +73,9 @@ def store(folder: Path | None = None) -> AnswerStore:
     return _stores[path]
 
 
-# Keys that make a question displayable before the right answer is known; never judged.
+# Keys that make a question displayable before the right answer is known; never judged. Any option
+# will do as a Choice's placeholder: the order its card shows comes from the prompt and options
+# (`shown_order`), never from the key, so the card matches the question the hidden test builds.
 # A graded Ordering shows its `options` (the items, in a neutral order); a graded Matching shows
 # its `items` and `options`; the hidden test gives `order` or `pairs`.
 _PLACEHOLDER_KEYS: dict[type[Question], Callable[[dict], dict]] = {
