@@ -6,6 +6,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from smcourse.core import practice
 from smcourse.instructor import feedback
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,14 @@ def test_a_question_is_read_from_its_declaration_without_running_it():
     assert question == {"name": "q3", "kind": "Numeric", "prompt": "What share?", "options": [],
                         "unit": "share"}
     assert feedback._question("rate = ...") is None
+
+
+def test_a_choice_on_the_feedback_page_lists_its_options_in_the_order_the_learner_saw():
+    written = ["first written", "second written", "third written", "fourth written"]
+    question = feedback._question(f'q1 = ask("q1", Choice, "Which?", options={written!r})')
+    kept = feedback._question(f'q2 = ask("q2", Choice, "Which day?", options={written!r}, shuffle=False)')
+    assert question["options"] == list(practice.shown_order("Which?", written)) != written
+    assert kept["options"] == written
 
 
 def test_a_rubric_shows_its_criteria_and_never_its_model_answer():

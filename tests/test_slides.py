@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import nbformat
 import pytest
 
+from smcourse.core import practice
 from smcourse.core.errors import SmcourseError
 from smcourse.instructor import slides
 
@@ -99,11 +100,15 @@ def test_a_deck_keeps_title_objectives_sections_figures_checks_discussion_and_su
         [nbformat.from_dict({"output_type": "display_data", "metadata": {},
                              "data": {"text/html": f'<div class="smcourse-figure">chart {number}</div>'}})]
         for number in (1, 2)]
-    assert "- impressions\n- reach" in cells[9].source
+    shown = practice.shown_order("Which denominator counts people?", ["impressions", "reach"])
+    assert "".join(f"\n- {option}" for option in shown) in cells[9].source
     assert "2. Who answers at weekends?" in cells[11].source
 
 
 def test_an_ordering_question_does_not_show_its_answer_and_a_computed_one_shows_no_options():
+    written = ["reach", "impressions", "likes", "follows"]
+    _, shown, _ = slides.practice_check(f'Choice("Who?", options={written!r}, answer="reach")')
+    assert shown == list(practice.shown_order("Who?", written)) != written  # as learners see it
     ordering = slides.practice_check('Ordering("Put in order.", order=["plan", "act", "check"])')
     assert ordering[:2] == ("Put in order.", ["act", "check", "plan"])
     assert ordering[2] == "Answer: ['plan', 'act', 'check']."

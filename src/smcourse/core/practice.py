@@ -118,6 +118,9 @@ def display_with(show: Callable[[Question], object]) -> None:
     _display = show
 
 
+SHUFFLED = ("Choice", "MultiSelect")  # the kinds whose options `shown_order` shuffles
+
+
 def shown_order(prompt: str, options: Iterable[str], shuffle: bool = True) -> tuple[str, ...]:
     """The options of a Choice or MultiSelect in the order a learner sees them. Shuffled, so that
     where the key sits says nothing about it, but by a hash of the question's own text (prompt and

@@ -27,7 +27,7 @@ from typing import Any
 
 import nbformat
 
-from smcourse.core import answer_file, templates
+from smcourse.core import answer_file, practice, templates
 
 MAX_SHOWN = 2_000  # characters of a learner's code, output or verdict shown per item
 LESSON_HEADING = re.compile(r"^#\s+(.+)$", re.M)
@@ -125,8 +125,11 @@ def _question(source: str) -> dict | None:
                 fields = {keyword.arg: ast.literal_eval(keyword.value) for keyword in node.keywords}
             except ValueError:
                 return None
-            return {"name": name, "kind": getattr(node.args[1], "id", ""), "prompt": prompt,
-                    "options": list(fields.get("options", [])), "unit": fields.get("unit", "")}
+            kind, options = getattr(node.args[1], "id", ""), fields.get("options", [])
+            if kind in practice.SHUFFLED and options:  # in the order the learner saw them
+                options = practice.shown_order(prompt, options, fields.get("shuffle", True))
+            return {"name": name, "kind": kind, "prompt": prompt, "options": list(options),
+                    "unit": fields.get("unit", "")}
     return None
 
 

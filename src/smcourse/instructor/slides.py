@@ -30,7 +30,7 @@ from pathlib import Path
 import nbformat
 from jinja2 import DictLoader
 
-from smcourse.core import kit_files
+from smcourse.core import kit_files, practice
 from smcourse.core.errors import SmcourseError
 
 REVEAL = Path("book") / "_vendor" / "slides" / "node_modules" / "reveal.js"  # in the course's folder
@@ -88,6 +88,8 @@ def practice_check(source: str) -> tuple[str, list[str], str] | None:
                 return None
             given = {keyword.arg: _literal(keyword.value) for keyword in node.keywords}
             options = given.get("options") or sorted(given.get("order") or [])
+            if node.func.id in practice.SHUFFLED and given.get("options"):  # as the learner sees them
+                options = practice.shown_order(prompt, options, given.get("shuffle", True))
             if isinstance(given.get("pairs"), dict):
                 pairs = given["pairs"]
                 options = [f"Match: {'; '.join(pairs)}", f"with: {'; '.join(sorted(pairs.values()))}"]
