@@ -169,6 +169,13 @@ def hours_outside_recall():
     return lumen.loc[~lumen["created_at"].between(*RECALL), "hours"].median()
 
 
+def beacon_feed_types():
+    """Beacon's feed posts by content type, with their engagement per impression (as the assignment's q6)."""
+    posts = tables()["posts"]
+    beacon_feed = posts[(posts["brand"] == "beacon") & (posts["mode"] == "broadcast")]
+    return metrics.performance_by(beacon_feed, "content_type").rename(index=str)
+
+
 def question_test():
     posts = feed("lumen")
     asks = posts["content_type"] == "question"
@@ -667,6 +674,9 @@ CLAIMS = {
     "is tiny": lambda: (
         (question_test().median_a, question_test().median_b) == (2, 0) and question_test().p_value < 1e-6
     ),
+    "question posts cause about three times as many comments": lambda: (
+        round(question_comments_against_the_rest()[0] / question_comments_against_the_rest()[1]) == 3
+    ),
     "With many posts (here 1,084 feed posts, 157 of them questions), even small gaps pass a test.": lambda: (
         len(feed("lumen")) == 1084 and (feed("lumen")["content_type"] == "question").sum() == 157
     ),
@@ -813,6 +823,11 @@ ASSIGNMENT_CLAIMS = {
     "on the median post, or with TikTok left out, humour does better": lambda: (
         median_post_rates(feed("lumen"))["humour"] > median_post_rates(feed("lumen"))["question"]
         and without_tiktok()["humour"] > without_tiktok()["question"]
+    ),
+    "Beacon's most common kind of post earns the least per impression, about level with job posts": lambda: (
+        beacon_feed_types()["posts"].idxmax() == "promotional"
+        and beacon_feed_types()["engagement_rate"].nsmallest(2).index.tolist() == ["promotional", "job"]
+        and beacon_feed_types()["engagement_rate"].nsmallest(2).diff().iloc[1] < 0.001
     ),
 }
 

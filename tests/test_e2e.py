@@ -180,7 +180,7 @@ AUTOMATIC = 11  # the assignment's automatic points; the learners below answer o
 ADA = {"q1": "the chance to answer what customers say about it",  # all they answer right: 5 of 11
        "code": COUNTS + ".sort_values(ascending=False)"}
 # q1 wrong (0 of 1); the platforms smallest first (1 of 2)
-BEN = {"q1": "its place in search results when people look it up",
+BEN = {"q1": "its website's place on Google when people search its name",
        "code": COUNTS + ".sort_values()"}
 
 
