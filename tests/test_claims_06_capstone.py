@@ -840,12 +840,16 @@ CLAIMS = {
     "Buffer schedules posts; it is not a listening tool.":
         lambda: "It is a scheduler, not a listening tool" in LUMEN.budget.tools
         and "Buffer" not in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation,
-    "Pooling divides all engagements by all impressions, so it weighs each impression once: the tiny "
-    "post's 50 impressions count as 50 of 100,000, not as one post in many. A single big post can still move "
-    "it: Lumen's ten most-viewed posts outside the recall hold 16% of its impressions, and without them "
-    "the pooled rate falls from 5.06% to 4.81%.":
-        lambda: round(4000 / 100000 * 100, 1) == 4.0 and round(20 / 50 * 100) == 40
-        and _without_the_most_viewed(10) == (16, "5.06", "4.81"),
+    "Lumen's 100 posts earned 4,000 engagements over 100,000 impressions: each of its 80 small local posts "
+    "earned 6% of its 250 impressions, its 20 big ones 3.5% of 80,000 between them.":
+        lambda: round(80 * 250 * 0.06 + 0.035 * 80000) == 4000 and 80 * 250 + 80000 == 100000
+        and 80 > 100 / 2,  # so the median post is a small one, at 6%, against 4.0% pooled and 4.75% between
+    "the big posts drew four times the views": lambda: 80000 / (80 * 250) == 4,
+    "Pooling divides all engagements by all impressions, so it weighs each impression once: the small "
+    "posts' 20,000 impressions count as a fifth of the views, not as 80 of 100 posts. A single big post can "
+    "still move it: Lumen's ten most-viewed posts outside the recall hold 16% of its impressions, and "
+    "without them the pooled rate falls from 5.06% to 4.81%.":
+        lambda: 80 * 250 / 100000 == 1 / 5 and _without_the_most_viewed(10) == (16, "5.06", "4.81"),
     "The pooled rate counts Lumen's replies too, because in the course data they are posts people saw: "
     "466 of the 471 replies outside the recall carry impressions, and the 5 without have no "
     "engagements, so they add nothing. Feed posts alone give 5.04% against 5.06%.":
