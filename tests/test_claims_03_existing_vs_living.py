@@ -408,8 +408,9 @@ CLAIMS = {
         assessment.check_claim(claimed(), observed().loc["beacon"])["finding"]
         == "claim runs ahead of behaviour"
     ).all(),
-    "Beacon's feed posts score about as well as Lumen's on posting unevenness (1.06 against 0.93).": lambda: (
+    "Beacon's and Lumen's feed posts have similar posting unevenness (1.06 and 0.93).": lambda: (
         indicators()["posting_unevenness"].round(2)[["beacon", "lumen"]].tolist() == [1.06, 0.93]
+        and indicators()["posting_unevenness"].between(0.9, 1.1).all()
     ),
     "Lumen's feed averages about 20 posts a week and Beacon's about 18; posted at random, they would score "
     "0.78 and 0.76 on one minus the CV, and they score 0.79 and 0.75.": lambda: (
