@@ -118,9 +118,6 @@ def display_with(show: Callable[[Question], object]) -> None:
     _display = show
 
 
-SHUFFLED = ("Choice", "MultiSelect")  # the kinds whose options `shown_order` shuffles
-
-
 def shown_order(prompt: str, options: Iterable[str], shuffle: bool = True) -> tuple[str, ...]:
     """The options of a Choice or MultiSelect in the order a learner sees them. Shuffled, so that
     where the key sits says nothing about it, but by a hash of the question's own text (prompt and
@@ -285,6 +282,9 @@ def short_number(number: float) -> str:
         text = digits[0] + ("." + digits[1:].rstrip("0") if digits[1:].rstrip("0") else "")
         text += f"e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
     return ("-" if number < 0 else "") + text
+
+
+SHUFFLED = (Choice.__name__, MultiSelect.__name__)  # the kinds whose options `shown_order` shuffles
 
 
 class Numeric(Question):
