@@ -488,14 +488,14 @@ def _dates(texts) -> str:
 
 def _full_year(budget: Budget) -> str:
     """A year of the plan for a director, in one cell: what it adds to today's costs in all
-    (`Budget.added_per_year`), its new money and the people hours that move from other work with
-    what they are worth, or the field to fill in for each."""
+    (`Budget.added_per_year`), its new money and what the people hours moved from other work are
+    worth (the recommendation gives the hours), or the field to fill in for each."""
     money, moved = budget.currency, budget.moved_hours()
     if budget.new_money_per_year > 0 and budget.hours_today > 0 and moved > 0 \
             and budget.hourly_cost > 0:
         return (f"{_amount(budget.added_per_year(), money)} more than today: "
-                f"{budget.new_money_per_year:,.0f} of new money and {_amount(moved, 'people hours')} a "
-                f"week moved from other work ({moved * 52 * budget.hourly_cost:,.0f})")
+                f"{budget.new_money_per_year:,.0f} of new money and {moved * 52 * budget.hourly_cost:,.0f} "
+                f"of moved hours")
     cash = (f"{_amount(budget.new_money_per_year, money)} of new money"
             if budget.new_money_per_year > 0 else "new money not written yet (Budget: New money a year)")
     if budget.hours_today <= 0:
@@ -524,20 +524,23 @@ def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
 
 def _recommendation(plan: Plan) -> str:
     """What the director is asked to approve, in one line: the first stage's days (`_stage_days`),
-    its new money and the reserve for a surge, on the stage's condition if it has one (CONDITION,
-    without its asides, which part 12 keeps:
-    "Approve 4 January to 31 March 2027: 6,686 USD of new money and a 16,000 USD reserve spent only
-    in a surge, if December's timing finds …")."""
+    its new money, the people hours moved from other work and the reserve for a surge, on the
+    stage's condition if it has one (CONDITION, without its asides, which part 12 keeps:
+    "Approve 4 January to 31 March 2027: 6,686 USD of new money, 7 people hours a week moved from
+    other work and a 16,000 USD reserve for a surge, if December's timing finds …")."""
     budget = plan.budget
     if not budget.first_stage.strip():
         return ("What to approve now is not written yet: say what is approved and until when, such "
                 "as “January to March 2027: the tools and the paid promotion” (Budget: First stage).")
-    reserve = (f" and a {_amount(budget.contingency, budget.currency)} reserve spent only in a surge"
-               if budget.contingency > 0 else "")
+    asked = [f"{_amount(budget.first_stage_cost, budget.currency)} of new money"]
+    if (moved := budget.moved_hours()) > 0:
+        asked.append(f"{_amount(moved, 'people hours a week')} moved from other work")
+    if budget.contingency > 0:
+        asked.append(f"a {_amount(budget.contingency, budget.currency)} reserve for a surge")
     condition = CONDITION.search(budget.first_stage)
     provided = f", {without_asides(condition.group(0)).strip().rstrip('.,')}" if condition else ""
-    return (f"Approve {_stage_days(plan)}: {_amount(budget.first_stage_cost, budget.currency)} of new "
-            f"money{reserve}{provided}.")
+    return (f"Approve {_stage_days(plan)}: {', '.join(asked[:-1])}{' and ' if asked[1:] else ''}"
+            f"{asked[-1]}{provided}.")
 
 
 def _stage_days(plan: Plan) -> str:
