@@ -1,11 +1,11 @@
 """The keys and explanations whose fixed text rests on the data or on the course's scoring
-(assignment 02 q4 and q5, 03 q2, q4, q5 and q6, 04 q3, 05 q6 and its reflection prompt), checked
+(assignment 02 q4 and q5, 03 q2, q4, q5 and q6, 04 q3 and q5, 05 q6 and its reflection prompt), checked
 against `datasets/` and `smcourse.core.assessment` with a wide margin: if either changes so that a key no
 longer holds without caveats, this fails and names the question."""
 
 from functools import cache
 
-from smcourse.core import assessment, data, metrics
+from smcourse.core import assessment, crisis, data, metrics
 
 
 @cache
@@ -50,6 +50,14 @@ def test_04_q3_beacon_reaches_more_on_instagram_but_leaves_most_questions_unansw
     assert table.at["beacon", "questions_answered"] < 0.5 < table.at["lumen", "questions_answered"], table
     hours = table["median_response_hours"]
     assert hours["lumen"] < 24 and hours["beacon"] > 48, table
+
+
+def test_04_q5_at_hour_12_a_personal_reply_and_a_holding_statement_reach_the_fewest_about_level():
+    reach = crisis.outcome_table(hours=(12,)).set_index("choice")["reach"].sort_values()
+    assert reach.index[:2].tolist() == ["personal", "holding"], reach
+    assert reach["holding"] < 1.1 * reach["personal"], reach  # the key: about level (within 10%)
+    assert reach.iloc[2] > 1.15 * reach["personal"], reach  # silence, third, is not level with them
+    assert reach.iloc[3] > 4 * reach["holding"], reach  # the rest reach several times as many
 
 
 def test_05_q6_promotions_are_most_of_beacons_feed_and_earn_least_per_view():

@@ -244,6 +244,18 @@ def _weekday_rows():
     return metrics.posting_time_grid(feed("lumen")).median(axis=1)
 
 
+def _darkest_cells():
+    """The heat map's cells, darkest first, indexed by (weekday, hour)."""
+    return metrics.posting_time_grid(feed("lumen")).stack().sort_values(ascending=False)
+
+
+def _posts_in_cell(weekday: str, hour: int) -> int:
+    """How many of Lumen's feed posts went out on `weekday` ("Mon" ...) at `hour`: one heat-map cell."""
+    published = feed("lumen")["published_at"]
+    on_day = published.dt.day_of_week == list(metrics.WEEKDAYS).index(weekday)
+    return int((on_day & (published.dt.hour == hour)).sum())
+
+
 def tiktok_impression_share() -> float:
     """TikTok's share of the impressions of Lumen's feed posts."""
     total = feed("lumen").groupby("platform", observed=True)["impressions"].sum()
@@ -591,6 +603,29 @@ CLAIMS = {
         and all(_weekday_rows()[d] - _weekday_rows()["Sun"] < _weekday_rows()["Thu"] - _weekday_rows()[d]
                 for d in ("Tue", "Fri"))
         and set(_weekday_rows().nsmallest(2).index) == {"Sat", "Sun"}
+    ),
+    # the weekday check's reasons for its wrong options
+    "Monday comes third, at": lambda: _weekday_rows().rank(ascending=False)["Mon"] == 3,
+    "cell ({top['Mon']:.1%}) is one of the darkest on the map": lambda: (
+        ("Mon", metrics.posting_time_grid(feed("lumen")).loc["Mon"].idxmax()) in _darkest_cells().index[:5]
+    ),
+    "Close, but second:": lambda: (
+        _weekday_rows().nlargest(2).index.tolist() == ["Thu", "Wed"]
+        and _weekday_rows()["Thu"] - _weekday_rows()["Wed"] < 0.0025
+    ),
+    "sits nearer Sunday's {median['Sun']:.1%} than Thursday's {median['Thu']:.1%}.": lambda: (
+        _weekday_rows()["Tue"] - _weekday_rows()["Sun"] < _weekday_rows()["Thu"] - _weekday_rows()["Tue"]
+    ),
+    "Friday's median over its hours, {median['Fri']:.1%}, sits nearer Sunday's": lambda: (
+        _weekday_rows()["Fri"] - _weekday_rows()["Sun"] < _weekday_rows()["Thu"] - _weekday_rows()["Fri"]
+    ),
+    "Saturday's median over its hours, {median['Sat']:.1%}, is Lumen's lowest.": lambda: (
+        _weekday_rows().idxmin() == "Sat"
+    ),
+    "Sunday holds the darkest cell on the map": lambda: _darkest_cells().index[0][0] == "Sun",
+    "but that cell rests on a handful of posts": lambda: _posts_in_cell(*_darkest_cells().index[0]) <= 5,
+    "Sunday's median is {median['Sun']:.1%}, the second lowest.": lambda: (
+        _weekday_rows().nsmallest(2).index.tolist() == ["Sat", "Sun"]
     ),
     "Beacon's engagement rate is lower than Lumen's, and it posts only at 09:00": lambda: (
         brand_rates().loc["beacon", "by_impressions"] < brand_rates().loc["lumen", "by_impressions"]
