@@ -46,7 +46,7 @@ SETTINGS = {
     "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none",
                                                 "autoStartDefaultKernel": True},
 }
-CELL_TIMEOUT_MS = 480_000  # Run All Cells on the capstone lesson: 52 s alone, over 240 s beside the hub tests on two cores
+CELL_TIMEOUT_MS = 480_000  # Run All on the capstone lesson: 52 s alone, over 240 s beside the hub tests
 FEEDBACK_LIMIT_MS = 15_000
 # A learner reads the answer they chose before pressing Check. Without a pause, ipywidgets may
 # still hold the choice back (it throttles a model's updates while the kernel is busy) when the
