@@ -161,12 +161,6 @@ def _clicks_trend():
     return np.polyfit(np.arange(len(weeks)), weeks, 1)[0]
 
 
-def _instagram_rate():
-    """Lumen's pooled Instagram engagement rate without the recall weeks, as every baseline is."""
-    instagram = _lumen()[0][_lumen()[0]["platform"] == "instagram"]
-    return plan_import.baseline(instagram, exclude=RECALL)["engagement_rate"]
-
-
 def _indicators():
     return metrics.activity_indicators(data.load("posts"), data.load("comments"),
                                        planning_on_feed=True).join(
@@ -288,11 +282,6 @@ def _local_times(created_at):
     return created.dt.tz_localize(None) if created.dt.tz is not None else created
 
 
-def _first_recall_week_mentions():
-    created = _local_times(data.load("mentions").query("brand == 'lumen'")["created_at"])
-    return (created.dt.to_period("W").dt.start_time == pd.Timestamp(RECALL[0])).sum()
-
-
 def _hours_by_person():
     """Sam's, Ade's, Jo's, the head of marketing's and the founder's hours a week, as the budget
     splits them."""
@@ -396,16 +385,6 @@ def _waits_arriving(start, end):
                  .between(start, end)]
 
 
-def _lead_tasks():
-    """The hours of the busier community lead's tasks, the work a sick lead leaves."""
-    return round(max(_person_tasks()[lead][1] for lead in ("Sam", "Ade")), 2)
-
-
-def _inbox_spare():
-    """Staffed inbox hours left in the busiest ordinary week at the 4-hour promise."""
-    return round(LUMEN.community.staffed_hours - LUMEN.community.hours_needed(4), 1)
-
-
 def _holds_with_more_inbox():
     """Lumen's plan with 30 direct messages a week, an 11-hour inbox and its budget one hour more
     (43), the extra hour shared by person as the looks are: nothing to fix, and the free hours still
@@ -474,12 +453,6 @@ def _cheaper_hours():
 def _cheaper_option():
     """The people hours a week and the money a year (rounded to 10 USD) the cheaper option saves."""
     return round(_cheaper_hours(), 2), sum(_cheaper_parts())
-
-
-def _post_hours(name):
-    """Hours a week Lumen's posts on the channel `name` take."""
-    channel = next(c for c in LUMEN.channels if c.name == name)
-    return channel.posts_per_week() * channel.minutes_per_post / 60
 
 
 def _inbox_hours(dms, look_minutes=plan.CHECK_MINUTES):
@@ -941,15 +914,6 @@ CLAIMS["Lumen's gates read the case's own path, 8 more orders and 2 more enquiri
     and round(_straight_climb_odds()[1] * 2) == 1
 
 
-def _tiktok_clips():
-    return _feed_outside_recall().query("platform == 'tiktok'")
-
-
-def _last_quarter_clips():
-    clips = _tiktok_clips()
-    return clips[clips["published_at"].dt.quarter == 4]
-
-
 def _tiktok_half_year():
     """TikTok's hours from January to June 2027 at the budget's hourly cost, in USD."""
     return LUMEN.hours_by_channel()["TikTok"] * 26 * LUMEN.budget.hourly_cost
@@ -977,22 +941,15 @@ def _videos():
                  & (posts["avg_watch_seconds"] > 0)]
 
 
-def _hours_watched():
-    """Hours watched in 2025 by platform: views times average watch time, the recall aside."""
-    videos = _videos()
-    return (videos["impressions"] * videos["avg_watch_seconds"]).groupby(
-        videos["platform"], observed=True).sum() / 3600
-
-
-def _seconds_a_view():
-    """The average 2025 view's length in seconds by platform: hours watched over views."""
-    return _hours_watched() * 3600 / _videos().groupby("platform", observed=True)["impressions"].sum()
-
-
 def _watched_each():
     """Hours watched of each 2025 video or clip, the recall aside: its views times its average watch."""
     videos = _videos()
     return videos["impressions"] * videos["avg_watch_seconds"] / 3600
+
+
+def _hours_watched():
+    """Hours watched in 2025 by platform, the recall aside."""
+    return _watched_each().groupby(_videos()["platform"], observed=True).sum()
 
 
 def _best_clips_share():
@@ -1012,7 +969,7 @@ def _median_watched_an_hour():
     """The median video's and clip's hours watched per hour of its work, at the plan's minutes."""
     videos = _videos()
     minutes = videos["platform"].astype(str).map(
-        lambda platform: _channel(PLATFORM_NAMES[platform]).minutes_per_post)
+        lambda platform: _channel(PLATFORM_CHANNELS[platform]).minutes_per_post)
     return (_watched_each() / minutes * 60).groupby(videos["platform"], observed=True).median().to_dict()
 
 
@@ -1028,12 +985,9 @@ def _made_in_2025():
 
 def _watched_an_hour():
     """Hours watched in 2025 for each hour of work on that year's videos, at the plan's minutes each."""
-    work = {platform: count * _channel(PLATFORM_NAMES[platform]).minutes_per_post / 60
+    work = {platform: count * _channel(PLATFORM_CHANNELS[platform]).minutes_per_post / 60
             for platform, count in _made_in_2025().items()}
     return {platform: _hours_watched()[platform] / hours for platform, hours in work.items()}
-
-
-PLATFORM_NAMES = {"youtube": "YouTube", "tiktok": "TikTok"}
 
 
 def _comments_a_post(platform):
@@ -2625,9 +2579,6 @@ def _gate_chances():
     july_pass = _go_passes(ORDERS, on_path=True) * _go_passes("leads", on_path=True)
     july_idle = _go_passes(ORDERS, on_path=False) * _go_passes("leads", on_path=False)
     return april_stop, april_idle, 1 - july_pass, july_idle, july_pass - april_stop
-
-
-
 
 
 def _sample_bags_by_march():
