@@ -1114,6 +1114,9 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like: three rows repaired,
         and "1 July 2027, each leg on January to June" in LUMEN.budget.go_no_go,
     "| Threads, 4 October 2027 | 53 or more over its 78 posts | – | under 53 |":
         lambda: math.ceil(_threads_stop(39)) == 53 and _channel("Threads").posts * 39 == 78,
+    "On each final read, only a shortfall beyond chance stops a channel.":
+        lambda: _tiktok_rule(40, 60, final=True) == "keep"
+        and math.ceil(_threads_stop(39)) == 53 < _threads_bar(39),
     "For example, with F at 60 on 1 July (an illustration, not a forecast), a T of 60 keeps TikTok and one "
     "under 40 stops it.":
         lambda: _tiktok_rule(60, 60) == "keep" and _tiktok_rule(40, 60) == "another quarter"
@@ -1166,11 +1169,12 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like: three rows repaired,
         lambda: NEXT_ROUND_HOURS["Jo"] - LUMEN.budget.hours_by_person["Jo"] == 1.5
         and "Jo, the café supervisor" in LUMEN.community.who_answers
         and "café manager" in LUMEN.community.deputy,
-    "The round adds 2.5 hours a week on social, 5,688 USD a year at the budget's 43.75 an hour (last cell), "
-    "which on the case's own figures moves payback from June 2033 to March 2035; the builder finds nothing "
+    "The round adds 2.5 hours a week on social, 5,688 USD a year at the budget's 43.75 an hour (last "
+    "cell; by coincidence also TikTok's half-year cost), which on the case's own figures moves payback "
+    "from June 2033 to March 2035; the builder finds nothing "
     "to fix in the repaired copy (fourth cell).":
         lambda: _round_hours() == 2.5 and LUMEN.budget.hourly_cost == 43.75
-        and round(_round_hours() * 52 * LUMEN.budget.hourly_cost) == 5688
+        and round(_round_hours() * 52 * LUMEN.budget.hourly_cost) == 5688 == round(_tiktok_half_year())
         and _payback() == (2033, 6)
         and _payback(saved=-_round_hours() * 52 * LUMEN.budget.hourly_cost) == (2035, 3)
         and plan.check(_repaired_plan()) == [],
