@@ -14,7 +14,16 @@ import pandas as pd
 from claims import says_and_agrees, squash, text_of
 from scipy.stats import poisson
 
-from smcourse.core import assessment, data, metrics, plan, plan_export, plan_import, plan_rubric
+from smcourse.core import (
+    assessment,
+    business_case,
+    data,
+    metrics,
+    plan,
+    plan_export,
+    plan_import,
+    plan_rubric,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 LESSON = ROOT / "course" / "06_capstone_strategy_plan.ipynb"
@@ -439,7 +448,7 @@ def _first_stage_cost():
     """The first stage's new money: a quarter of the added cash a year (the added cost less the moved
     hours), the training day, the quarter's sample bags, and Buffer billed monthly for the quarter."""
     cash = _added_cost() - (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52
-    return round(cash / 4 + TRAINING + sum(_samples_cost(month) for month in range(1, QUARTER + 1))
+    return round(cash / 4 + TRAINING + sum(CASE.samples(month) for month in range(1, QUARTER + 1))
                  + BUFFER_CHANNELS * (BUFFER_MONTHLY - BUFFER_PER_CHANNEL) * QUARTER)
 
 
@@ -783,15 +792,16 @@ CLAIMS = {
         lambda: float(_objective_of("leads").spread) / float(_objective_of("leads").baseline) > 0.5,
     "the plan loses money in 2027, is still short at the end of 2029, pays back in June 2033 without "
     "a surge, and never does if the wholesale enquiries fall back after 2027":
-        lambda: _year_value(2027) < _case_cost(MONTHS_2027)
-        and sum(map(_monthly_value, range(1, 37))) < _case_cost(range(1, 37))
+        lambda: CASE.year(2027)[0] < CASE.year(2027)[1]
+        and sum(map(CASE.value, range(1, 37))) < _case_cost(range(1, 37))
         and _payback() == (2033, 6) and _payback(until=12) is None,
     "7 more people hours a week (the founder's 3 among them), overtime, its own actions' costs, the "
     "sample bags it sends cafés, more tools and the paid promotion cost 32,962 USD a year more than today "
     "(and a training day of 2,475 USD in 2027)":
         lambda: LUMEN.budget.people_hours - HOURS_2026 == 7 and LUMEN.budget.hours_by_person["Founder"] == 3
         and round(_added_cost() + _year_samples(2028)) == 32962 == LUMEN.budget.added_per_year()
-        and sum(ACTION_COSTS.values()) == 1200 and TRAINING == 2475,
+        and round(_added_cost()) == CASE.added_per_year
+        and sum(ACTION_COSTS.values()) == 1200 and TRAINING == 2475 == CASE.once,
     "At 20 minutes a look Lumen's inbox needs 14.5 hours against the 10 staffed, and the plan says who "
     "takes the 4.5 more and what pauses":
         lambda: f"{_inbox_hours(dms=15, look_minutes=20):.1f}" == "14.5"
@@ -910,7 +920,7 @@ CLAIMS |= TWO_WEAKNESSES
 CLAIMS["Lumen's gates read the case's own path, 8 more orders and 2 more enquiries a month by March, "
        "and a plan climbing straight to June's targets instead fails a leg of July's gate about half the "
        "time"] = \
-    lambda: [_extra_orders(3), _extra_enquiries(3)] == [8, 2] and _extra_orders(2) < 8 \
+    lambda: [CASE.extra_orders(3), CASE.extra_enquiries(3)] == [8, 2] and CASE.extra_orders(2) < 8 \
     and round(_straight_climb_odds()[1] * 2) == 1
 
 
@@ -1319,7 +1329,8 @@ NOTES_CLAIMS["a café closed Monday and Tuesday waits a median 7.6 hours, not 3.
 NOTES_CLAIMS["around the case's monthly path (8 more orders and 2 more enquiries a month by March) for "
              "a plan on track, and around a straight climb from 2026's level to June's targets for a "
              "slower start, which fails a leg of July's gate about half the time"] = \
-    lambda: [_extra_orders(3), _extra_enquiries(3)] == [8, 2] and round(_straight_climb_odds()[1] * 2) == 1
+    lambda: [CASE.extra_orders(3), CASE.extra_enquiries(3)] == [8, 2] \
+    and round(_straight_climb_odds()[1] * 2) == 1
 
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
 BUFFER_CHANNELS, BUFFER_PER_CHANNEL = 7, 10  # Buffer's Team plan, billed yearly (13 August 2026)
@@ -1349,16 +1360,17 @@ OVERTIME = WAGE * 1.5 * (1 + ON_COSTS)  # an hour beyond a 40-hour week, with on
 # sample bag's 15 and the on-call phone's 30 a month. The newsletter's email tool is paid today.
 TRAINING = 600 + 8 * (3 * OVERTIME + CAFE_OVERTIME)
 ACTION_COSTS = {"tastings": 40 * 12, "gifts": 2 * 15 * 12, "phone": 30 * 12}
-PRICE, MARGIN, CODE_OFF = 32, 0.4, 0.10  # an order's average value, margin, the code's discount (invented)
+PRICE, MARGIN, CODE_OFF = business_case.PRICE, business_case.MARGIN, business_case.CODE_OFF
 FULL_MARGIN = PRICE * MARGIN
 ORDER_MARGIN = round(PRICE * (1 - CODE_OFF) - PRICE * (1 - MARGIN), 2)  # the margin left after the code
 DISCOUNT = round(PRICE * CODE_OFF, 2)  # what the code costs on an order that would have come anyway
-ANYWAY = 1 / 4  # the share of the extra code orders that would have come anyway (Lumen's assumption)
+ANYWAY = business_case.ANYWAY  # the share of the extra code orders that would have come anyway
 EXTRA_ORDER_VALUE = round((1 - ANYWAY) * ORDER_MARGIN - ANYWAY * DISCOUNT, 2)  # an extra code order
-ACCOUNT, ACCOUNT_MARGIN, WON = 7800, 0.35, 1 / 4  # a wholesale account a year, its margin, enquiries won
-KEPT = 0.8  # the share of accounts still buying a year on (Lumen's assumption)
-SAMPLE_RATE = 1 / 3  # cafés offered a sample that enquired in 2026 (invented records)
-SAMPLE_BAG = 15  # USD a sample bag costs with postage (Lumen's records, assumed)
+ACCOUNT, ACCOUNT_MARGIN = business_case.ACCOUNT, business_case.ACCOUNT_MARGIN  # an account a year
+WON, KEPT = business_case.WON, business_case.KEPT  # enquiries won; accounts still buying a year on
+SAMPLE_RATE = 1 / business_case.BAGS_PER_ENQUIRY  # cafés offered a sample that enquired in 2026
+SAMPLE_BAG = business_case.SAMPLE_BAG  # USD a sample bag costs with postage
+CASE = business_case.lumen_case(LUMEN)  # the case month by month, as the lesson's cell computes it
 QUARTER = 3  # the months the early read pools
 HALF = 6  # the months the go/no-go test pools
 WEEKS_AWAY = {"holiday": 4, "sick": 1}  # each lead's weeks away a year (Lumen's assumption)
@@ -1788,19 +1800,6 @@ def _extra_orders_a_month(by="2027-06-30"):
 
 
 MONTHS_2027 = range(1, 13)  # months are counted from January 2027: 13 is January 2028
-SALES_CYCLE = 3  # months from an enquiry to its account's first order (Lumen's assumption)
-
-
-def _ramp(month, june, december):
-    """A month's extra: building up over January to March to June's, held to June, then rising to
-    December's by September, and held at December's after 2027."""
-    if month <= 6:
-        return june * min(month, 3) / 3
-    return june + (december - june) * min(month - 6, 3) / 3
-
-
-def _extra_orders(month):
-    return _ramp(min(month, 12), _extra_orders_a_month(), _extra_orders_a_month("2027-12-31"))
 
 
 def _extra_leads(by="2027-06-30"):
@@ -1808,29 +1807,10 @@ def _extra_leads(by="2027-06-30"):
     return float(leads.target) - float(leads.baseline)
 
 
-def _extra_enquiries(month, until=None):
-    """The extra enquiries in a month, December's level held after 2027 (none after `until`)."""
-    if until and month > until:
-        return 0
-    return _ramp(min(month, 12), _extra_leads(), _extra_leads("2027-12-31"))
-
-
-def _accounts_buying(month, kept=KEPT, until=None):
-    """Accounts won from the extra enquiries that buy in `month`: each from SALES_CYCLE months after
-    its enquiry, a share `kept` of them still buying a year on."""
-    return sum(_extra_enquiries(asked, until) * WON * kept ** ((month - asked - SALES_CYCLE) / 12)
-               for asked in range(1, month - SALES_CYCLE + 1))
-
-
-def _monthly_value(month, kept=KEPT, until=None):
-    return (_extra_orders(month) * EXTRA_ORDER_VALUE
-            + _accounts_buying(month, kept, until) * ACCOUNT * ACCOUNT_MARGIN / 12)
-
-
 def _wholesale_share(months):
     """The wholesale accounts' share of the case's value over `months`."""
-    accounts = sum(_accounts_buying(month) * ACCOUNT * ACCOUNT_MARGIN / 12 for month in months)
-    return accounts / sum(map(_monthly_value, months))
+    accounts = sum(CASE.accounts_buying(month) * CASE.account_value / 12 for month in months)
+    return accounts / sum(map(CASE.value, months))
 
 
 def _offer_channels_named(text):
@@ -1845,7 +1825,7 @@ def _targets_match_the_case():
     """Each orders and leads target is the mean of the case's months it is judged on: April to June
     for June's, the year-end's months for December's."""
     judged = {"2027-06-30": range(4, 7)}
-    steps = [(o, _extra_orders if o.metric == ORDERS else _extra_enquiries) for o in LUMEN.objectives
+    steps = [(o, CASE.extra_orders if o.metric == ORDERS else CASE.extra_enquiries) for o in LUMEN.objectives
              if o.metric == ORDERS or o.outcome == "leads"]
     return len(steps) == 4 and all(
         int(o.periods) == len(months := judged.get(o.by, range(13 - int(o.periods), 13)))
@@ -1864,7 +1844,7 @@ def _pooled(metric, months):
     over as many months and the count the case's path reaches."""
     objective = next(o for o in LUMEN.objectives if o.by == "2027-06-30"
                      and (o.metric == ORDERS if metric == ORDERS else o.outcome == metric))
-    extra = _extra_orders if metric == ORDERS else _extra_enquiries
+    extra = CASE.extra_orders if metric == ORDERS else CASE.extra_enquiries
     baseline = float(objective.baseline) * months
     return baseline, baseline + sum(map(extra, range(1, months + 1)))
 
@@ -1922,23 +1902,22 @@ def _go_passes(metric, on_path):
     return poisson.sf(JULY_MARKS[metric] - 1, path if on_path else baseline)
 
 
-def _samples_cost(month, until=None):
-    """The sample bags of a month: three for each extra enquiry (one café in three offered a bag
-    enquires), at SAMPLE_BAG each."""
-    return _extra_enquiries(month, until) / SAMPLE_RATE * SAMPLE_BAG
-
-
 def _year_samples(year):
     """The sample bags' cost in `year` (2027, 2028...)."""
     first = (year - 2027) * 12 + 1
-    return sum(map(_samples_cost, range(first, first + 12)))
+    return sum(map(CASE.samples, range(first, first + 12)))
 
 
-def _case_cost(months, until=None):
-    """What the case counts as cost over `months`: the added cost a year, a twelfth a month, the
-    sample bags, and the training day in January 2027."""
-    return sum(_added_cost() / 12 + _samples_cost(month, until) + (month == 1) * TRAINING
-               for month in months)
+def _case_cost(months):
+    """What the case counts as cost over `months` (months from January 2027)."""
+    return sum(map(CASE.cost, months))
+
+
+def _payback(until=None, saved=0):
+    """The case's payback (year, month) if the plan cost `saved` less a year and brought extra
+    enquiries only to month `until`."""
+    changed = dataclasses.replace(CASE, added_per_year=CASE.added_per_year - saved, enquiries_until=until)
+    return changed.payback()
 
 
 def _added_cost():
@@ -1947,24 +1926,6 @@ def _added_cost():
     budget = LUMEN.budget
     return ((budget.people_hours - HOURS_2026) * LOADED * 52 + _cover_cost() + sum(ACTION_COSTS.values())
             + (budget.tools_per_month - TOOLS_2026 + budget.paid_per_month) * 12)
-
-
-def _year_value(year):
-    """The margin the extra orders and accounts earn in `year` (2027, 2028...), rounded to 10 USD."""
-    first = (year - 2027) * 12 + 1
-    return round(sum(map(_monthly_value, range(first, first + 12))), -1)
-
-
-def _payback(kept=KEPT, until=None, saved=0):
-    """The year and month in which the value earned since January 2027 first covers the added cost
-    less `saved` a year (a twelfth a month) and the sample bags, without a surge; None if not within
-    twenty years."""
-    balance = 0
-    for month in range(1, 241):
-        balance += _monthly_value(month, kept, until) - _case_cost([month], until) + saved / 12
-        if balance >= 0:
-            return 2027 + (month - 1) // 12, (month - 1) % 12 + 1
-    return None
 
 
 PLATFORM_CHANNELS = {"instagram": "Instagram", "facebook": "Facebook", "x": "X", "linkedin": "LinkedIn",
@@ -2187,15 +2148,15 @@ PLAN_CLAIMS = {
     "42 more to bill Buffer monthly (6,686 USD of new money)":
         lambda: LUMEN.budget.first_stage_cost == _first_stage_cost() == 6686
         and round((_cover_cost() + 2520 + 2400 + 1200) / 4) == 3989 and TRAINING == 2475
-        and sum(_samples_cost(month) for month in range(1, QUARTER + 1)) == 180
+        and sum(CASE.samples(month) for month in range(1, QUARTER + 1)) == 180
         and BUFFER_CHANNELS * (BUFFER_MONTHLY - BUFFER_PER_CHANNEL) * QUARTER == 42
         and round((_cover_cost() + 2520 + 2400 + 1200) / 4 + TRAINING + 180 + 42) == 6686
         and LUMEN.budget.contingency == 16000,
     "A sample bag costs 15 USD (Lumen's records, assumed): three for each extra enquiry.":
         lambda: SAMPLE_BAG == 15 and 1 / SAMPLE_RATE == 3
-        and [round(sum(_samples_cost(month) for month in range(first, first + 12)))
+        and [round(sum(CASE.samples(month) for month in range(first, first + 12)))
              for first in (1, 13, 25)] == [990, 1080, 1080]
-        and sum(_samples_cost(month) for month in range(1, QUARTER + 1)) == 180
+        and sum(CASE.samples(month) for month in range(1, QUARTER + 1)) == 180
         and TRAINING == 600 + 8 * (3 * OVERTIME + CAFE_OVERTIME) == 2475
         and round(15957 / 4 + 2475 + 180 + 42) == _first_stage_cost() == 6686,
     "Overtime 9,837 (cover 7,562, on-call 2,275); actions 1,200; sample bags 1,080. Training, January "
@@ -2214,11 +2175,11 @@ PLAN_CLAIMS = {
         lambda: LOADED == 43.75 and WAGE > CAFE_WAGE == 20,
     "The case counts cost and value over 2027 to 2029 and assumes December's level holds after 2027: 14 "
     "extra orders and two extra wholesale enquiries a month.":
-        lambda: _extra_orders(36) == _extra_orders(12) == 14 and _extra_enquiries(36) == 2
+        lambda: CASE.extra_orders(36) == CASE.extra_orders(12) == 14 and CASE.extra_enquiries(36) == 2
         and _extra_leads("2027-12-31") == 2 and _targets_match_the_case()
-        and [_extra_orders(month) * 3 for month in (1, 2, 3)] == [8, 16, 24]
-        and [_extra_enquiries(month) * 3 for month in (1, 2, 3)] == [2, 4, 6]
-        and [_extra_orders(month) for month in range(6, 10)] == [8, 10, 12, 14],
+        and [CASE.extra_orders(month) * 3 for month in (1, 2, 3)] == [8, 16, 24]
+        and [CASE.extra_enquiries(month) * 3 for month in (1, 2, 3)] == [2, 4, 6]
+        and [CASE.extra_orders(month) for month in range(6, 10)] == [8, 10, 12, 14],
     "an order averages 32 USD at a 40% margin, 9.60 after the code's 10% off; we assume one extra code "
     "order in four would have come anyway and so only costs the 3.20 discount: 6.40 an extra order on "
     "average. A wholesale account averages 7,800 USD a year at a 35% margin, 2,730 USD, and 1 in 4 "
@@ -2226,14 +2187,14 @@ PLAN_CLAIMS = {
     "buying each year (Lumen's assumptions).":
         lambda: FULL_MARGIN == 12.8 and ORDER_MARGIN == 9.6 and CODE_OFF == 0.1
         and (ANYWAY, DISCOUNT, EXTRA_ORDER_VALUE) == (1 / 4, 3.2, 6.4)
-        and ACCOUNT * ACCOUNT_MARGIN == 2730 and WON == 1 / 4 and SALES_CYCLE == 3 and KEPT == 1 - 1 / 5,
+        and ACCOUNT * ACCOUNT_MARGIN == 2730 and WON == 1 / 4 and CASE.sales_cycle == 3 and KEPT == 1 - 1 / 5,
     "If enquiries fall back to 2026's level after 2027, neither option pays back.":
         lambda: _payback(until=12) is None and _payback(until=12, saved=_cheaper_option()[1]) is None,
     "by any other route (one with the code counts as an order)":
         lambda: "SOCIAL code" in ORDERS and "Repeat" in _objective_of("loyalty").metric,
     "The paid promotion stops if its cost per order on its ad-only code is above the 6.40 USD an extra "
     "order earns, after three months.":
-        lambda: EXTRA_ORDER_VALUE == round((1 - ANYWAY) * ORDER_MARGIN - ANYWAY * DISCOUNT, 2) == 6.4
+        lambda: EXTRA_ORDER_VALUE == round((1 - ANYWAY) * ORDER_MARGIN - ANYWAY * DISCOUNT, 2) == 6.4 == business_case.order_value()
         and f"above the {EXTRA_ORDER_VALUE:.2f} USD an extra order earns" in squash(LUMEN.budget.case)
         and "ad-only posts, never on our feeds, with a code of their own" in _objective(ORDERS).reason
         and LUMEN.budget.paid_per_month * 12 == 2400,
@@ -2589,7 +2550,7 @@ def _sample_bags_by_march():
     """The sample bags the first stage buys: its 180 USD at the bag's 15 USD, as many as the
     enquiries' path needs by March (three bags for each extra enquiry, building up to two a month)."""
     bags = 180 / 15
-    on_path = 3 * sum(_extra_enquiries(month) for month in (1, 2, 3))
+    on_path = 3 * sum(CASE.extra_enquiries(month) for month in (1, 2, 3))
     return bags if ("sample bags 180" in LUMEN.budget.first_stage and "A sample bag costs 15 USD"
                     in LUMEN.budget.case and bags == on_path) else None
 
@@ -2597,7 +2558,7 @@ def _sample_bags_by_march():
 def _rounded_case():
     """The case's figures to the nearest 1,000 USD: each year's margin, the three years' margin
     and cost, year one's loss (and with the reserve spent) and the shortfall at the end of 2029."""
-    years = [sum(map(_monthly_value, range(first, first + 12))) for first in (1, 13, 25)]
+    years = [sum(map(CASE.value, range(first, first + 12))) for first in (1, 13, 25)]
     loss = _case_cost(MONTHS_2027) - years[0]
     return [round(x, -3) for x in (*years, sum(years), _case_cost(range(1, 37)), loss,
                                    loss + LUMEN.budget.contingency,
@@ -2622,8 +2583,9 @@ BUDGET_CLAIMS = {
     "100); a stop ends the code posts, promotion and wholesale route; the rota stays.":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
         and [_pooled(metric, QUARTER)[0] for metric in (ORDERS, "leads")] == [90, 6]
-        and [_extra_orders(3), _extra_enquiries(3)] == [8, 2] == [_extra_orders_a_month(), _extra_leads()]
-        and _extra_orders(2) < 8
+        and [CASE.extra_orders(3), CASE.extra_enquiries(3)] == [8, 2]
+        == [_extra_orders_a_month(), _extra_leads()]
+        and CASE.extra_orders(2) < 8
         and _gate_chances()[0] < 1 / 100 and round(_straight_climb_odds()[0] * 100) == 7
         and round(_gate_chances()[1] * 3) == 2 and f"{_gate_chances()[1]:.2f}" == "0.68"
         and _sample_bags_by_march() == 12,
