@@ -2194,7 +2194,8 @@ PLAN_CLAIMS = {
         lambda: "SOCIAL code" in ORDERS and "Repeat" in _objective_of("loyalty").metric,
     "The paid promotion stops if its cost per order on its ad-only code is above the 6.40 USD an extra "
     "order earns, after three months.":
-        lambda: EXTRA_ORDER_VALUE == round((1 - ANYWAY) * ORDER_MARGIN - ANYWAY * DISCOUNT, 2) == 6.4 == business_case.order_value()
+        lambda: EXTRA_ORDER_VALUE == round((1 - ANYWAY) * ORDER_MARGIN - ANYWAY * DISCOUNT, 2) == 6.4
+        and EXTRA_ORDER_VALUE == business_case.order_value()
         and f"above the {EXTRA_ORDER_VALUE:.2f} USD an extra order earns" in squash(LUMEN.budget.case)
         and "ad-only posts, never on our feeds, with a code of their own" in _objective(ORDERS).reason
         and LUMEN.budget.paid_per_month * 12 == 2400,
