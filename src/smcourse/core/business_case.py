@@ -2,7 +2,7 @@
 against the cost it adds, so that a payback date is computed, not only stated.
 
     case = lumen_case(example_plan())            # Lumen's case, from its plan and its records
-    case.payback()                               # (2033, 6): June 2033
+    case.payback()                               # 2033-06-01: June 2033
     replace(case, added_per_year=case.added_per_year + 5688).payback()   # with 2.5 more hours a week
 
 Month 1 is the plan's first month. Each extra climbs to June's level over the first three months,
@@ -13,6 +13,7 @@ year on. Only the orders and the wholesale enquiries earn: the case counts no ot
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from smcourse.core.plan import Plan
@@ -74,14 +75,14 @@ class Case:
         months = range((year - self.start) * 12 + 1, (year - self.start) * 12 + 13)
         return sum(map(self.value, months)), sum(map(self.cost, months))
 
-    def payback(self) -> tuple[int, int] | None:
-        """The year and month in which the value earned since the start first covers the cost; None
-        if not within twenty years."""
+    def payback(self) -> dt.date | None:
+        """The first day of the month in which the value earned since the start first covers the
+        cost; None if not within twenty years."""
         balance = 0.0
         for month in range(1, HORIZON + 1):
             balance += self.value(month) - self.cost(month)
             if balance >= 0:
-                return self.start + (month - 1) // 12, (month - 1) % 12 + 1
+                return dt.date(self.start + (month - 1) // 12, (month - 1) % 12 + 1, 1)
         return None
 
 
@@ -102,11 +103,15 @@ BAGS_PER_ENQUIRY, SAMPLE_BAG = 3, 15  # one café in three offered a bag enquire
 TRAINING = 2475  # the training day in January 2027: the trainer's 600 and the staff's 1,875
 
 
+def order_margin() -> float:
+    """What a code order earns Lumen: its price after the code's discount, less its cost (9.60 USD)."""
+    return round(PRICE * (1 - CODE_OFF) - PRICE * (1 - MARGIN), 2)
+
+
 def order_value() -> float:
-    """What an extra code order earns Lumen: the margin after the code, less the discount given on
-    the orders that would have come anyway (6.40 USD)."""
-    after_code = PRICE * (1 - CODE_OFF) - PRICE * (1 - MARGIN)
-    return round((1 - ANYWAY) * after_code - ANYWAY * PRICE * CODE_OFF, 2)
+    """What an extra code order earns Lumen on average: the margin after the code, less the discount
+    given on the orders that would have come anyway (6.40 USD)."""
+    return round((1 - ANYWAY) * order_margin() - ANYWAY * PRICE * CODE_OFF, 2)
 
 
 def lumen_case(plan: Plan) -> Case:
