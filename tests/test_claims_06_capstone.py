@@ -1234,6 +1234,10 @@ CLAIMS["chance moves a 4-week mean by 2 × 10 / √4 = 10 clicks, so a change of
 
 
 NOTES_CLAIMS = {
+    "with T + F between 50 and the 220 social orders of January to June, July stops TikTok only under "
+    "about 36% to 43% of the pair's new customers":
+        lambda: _pooled(ORDERS, HALF)[1] == 220
+        and [round((0.5 - n ** -0.5) * 100) for n in (50, 220)] == [36, 43],
     "Ade keeps 0.8 of his 15 hours free and Jo 0.21 of her 5, and the head of marketing, who approves, "
     "escalates and runs the web shop, half an hour of her 4":
         lambda: [f"{hours - tasks:.2f}" for hours, tasks in _person_tasks().values()][1:4]
