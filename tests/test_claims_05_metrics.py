@@ -463,8 +463,8 @@ CLAIMS = {
         and _lunch_against_the_edges().median_a > _lunch_against_the_edges().median_b
         and round(_lunch_against_the_edges().p_value, 2) == 0.06
     ),
-    "One caution before you move posts: X, the weakest of Lumen's platforms per impression, makes up 25 % "
-    "of its weekend feed posts and 19 % of its weekday ones, so part of the weekend gap may be platform mix "
+    "One caution before you move posts: X, the weakest of Lumen's platforms per impression, makes up 25% "
+    "of its weekend feed posts and 19% of its weekday ones, so part of the weekend gap may be platform mix "
     "rather than the day itself, though with X left out the weekend posts still trail.": lambda: (
         [pct(_x_share(weekend), 0) for weekend in (True, False)] == ["25%", "19%"]
         and ranks("by_impressions")["x"] == 6
