@@ -147,8 +147,7 @@ def sections(plan: Plan) -> list[Section]:
     """The plan as a document: its parts in the OASIS order, then what is still open."""
     situation, team, crisis, budget = plan.situation, plan.community, plan.crisis, plan.budget
     posts = calendar(plan)
-    money = budget.currency
-    case, _, figures = budget.case.strip().partition("\n\n")  # the ask, then its arithmetic
+    case = budget.case.strip().partition("\n\n")[0]  # the ask; its arithmetic is in the table
     stage = _first_stage(budget)
     parts = [
         _summary(plan),
@@ -195,43 +194,13 @@ def sections(plan: Plan) -> list[Section]:
             f"**Escalation**: {crisis.escalation}",
             f"**Account security**: {crisis.account_security.strip() or NOT_WRITTEN}"]]),
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
-        Section("budget", "12. Budget", [Table(("Item", "Amount", "Details"), [
-            ("People", _amount(budget.people_hours, "hours a week"), ""),
-            ("Of which spent on social today", _amount(budget.hours_today, "hours a week")
-             if budget.hours_today > 0 else "not given",
-             f"the other {budget.moved_hours():g} move from other work"
-             if budget.hours_today > 0 else "how many of the people hours are spent on social "
-             "today"),
-            ("Of which other work", _amount(budget.other_hours, "hours a week"),
-             budget.other_work),
-            ("People cost", f"{budget.people_cost():,.0f} {money} a year"
-             if budget.hourly_cost > 0 else "not given",
-             f"{budget.people_hours:g} hours a week × 52 × {budget.hourly_cost:g} {money} an hour "
-             "(wages and on-costs)" if budget.hourly_cost > 0 else "no hourly cost given"),
-            ("Other costs", f"{budget.other_costs_per_year:,.0f} {money} a year",
-             budget.other_costs),
-            ("Tools", _amount(budget.tools_per_month, f"{money} a month"), budget.tools),
-            ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"), ""),
-            ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge),
-            ("Total a year", f"{budget.total():,.0f} {money}" if budget.hourly_cost > 0 else
-             f"{budget.total():,.0f} {money}, wages aside", "people cost + other costs + "
-             "12 × (tools + paid promotion) + surge contingency" if budget.hourly_cost > 0 else
-             "other costs + 12 × (tools + paid promotion) + surge contingency; no hourly cost given"),
-            ("New money", _amount(budget.new_money_per_year, f"{money} a year")
-             if budget.new_money_per_year > 0 else "not given",
-             "the cash the plan adds a year, spending today aside"),
-            *([("Added cost a year", f"{budget.added_per_year():,.0f} {money}",
-                f"new money + {budget.moved_hours():g} moved hours a week × 52 × "
-                f"{budget.hourly_cost:g} {money} an hour")]
-              if budget.hourly_cost > 0 and budget.hours_today > 0
-              and budget.new_money_per_year > 0 else []),
-            *([("The case in figures", "", figures)] if figures else [])]),
-            *_hours_by_person(plan), [
-            *([f"**What it buys**: {case}"] if case else []),
-            f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
-            *_gate_lines(budget),
-            f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}",
-            f"**The case rests on**: {budget.rests_on.strip() or NOT_WRITTEN}"]]),
+        Section("budget", "12. Budget", [
+            Table(("Item", "Amount", "Details"), _budget_rows(plan)), *_hours_by_person(plan), [
+                *([f"**What it buys**: {case}"] if case else []),
+                f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
+                *_gate_lines(budget),
+                f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}",
+                f"**The case rests on**: {budget.rests_on.strip() or NOT_WRITTEN}"]]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
@@ -254,6 +223,44 @@ def sections(plan: Plan) -> list[Section]:
             [(entry.day.isoformat(), entry.day.strftime("%a"), entry.channel, entry.pillar)
              for entry in posts])]))
     return parts
+
+
+def _budget_rows(plan: Plan) -> list[tuple[str, str, str]]:
+    """Part 12's table a row each: item, amount and details, the people priced, the total a year,
+    the new money and, when the hours spent today and their cost are given, the added cost a year."""
+    budget, money = plan.budget, plan.budget.currency
+    figures = budget.case.strip().partition("\n\n")[2]  # the case's arithmetic, after its ask
+    return [
+        ("People", _amount(budget.people_hours, "hours a week"), ""),
+        ("Of which spent on social today", _amount(budget.hours_today, "hours a week")
+         if budget.hours_today > 0 else "not given",
+         f"the other {budget.moved_hours():g} move from other work"
+         if budget.hours_today > 0 else "how many of the people hours are spent on social "
+         "today"),
+        ("Of which other work", _amount(budget.other_hours, "hours a week"),
+         budget.other_work),
+        ("People cost", f"{budget.people_cost():,.0f} {money} a year"
+         if budget.hourly_cost > 0 else "not given",
+         f"{budget.people_hours:g} hours a week × 52 × {budget.hourly_cost:g} {money} an hour "
+         "(wages and on-costs)" if budget.hourly_cost > 0 else "no hourly cost given"),
+        ("Other costs", f"{budget.other_costs_per_year:,.0f} {money} a year",
+         budget.other_costs),
+        ("Tools", _amount(budget.tools_per_month, f"{money} a month"), budget.tools),
+        ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"), ""),
+        ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge),
+        ("Total a year", f"{budget.total():,.0f} {money}" if budget.hourly_cost > 0 else
+         f"{budget.total():,.0f} {money}, wages aside", "people cost + other costs + "
+         "12 × (tools + paid promotion) + surge contingency" if budget.hourly_cost > 0 else
+         "other costs + 12 × (tools + paid promotion) + surge contingency; no hourly cost given"),
+        ("New money", _amount(budget.new_money_per_year, f"{money} a year")
+         if budget.new_money_per_year > 0 else "not given",
+         "the cash the plan adds a year, spending today aside"),
+        *([("Added cost a year", f"{budget.added_per_year():,.0f} {money}",
+            f"new money + {budget.moved_hours():g} moved hours a week × 52 × "
+            f"{budget.hourly_cost:g} {money} an hour")]
+          if budget.hourly_cost > 0 and budget.hours_today > 0
+          and budget.new_money_per_year > 0 else []),
+        *([("The case in figures", "", figures)] if figures else [])]
 
 
 def cadence_text(channel: Channel) -> str:
