@@ -27,6 +27,7 @@ import io
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -423,16 +424,16 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
     return chosen + [group for group in ordered if group not in chosen]
 
 
-def _summary_risks(plan: Plan) -> list[str]:
+def _summary_risks(plan: Plan, open_at: str) -> list[str]:
     """The top risks: what else the case rests on (`_premises_left`), then, from the plan's own
-    numbers, what is still open, the target nearest its noise, the inbox's margin, and the weakest
-    dimension."""
+    numbers, what is still open (`open_at`: where it is listed), the target nearest its noise, the
+    inbox's margin, and the weakest dimension."""
     left = _premises_left(plan.budget.rests_on)
     risks = [f"**The case also rests on**: {day_text(left)}"] if left else []
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
         risks.append(f"**Unfinished**: {_amount(len(fixes), 'points')} of the plan still open "
-                     "(listed under Still open, before the annex).")
+                     f"({open_at}).")
     margins = []
     for objective in plan.objectives:
         baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
@@ -604,13 +605,12 @@ def _first_stage(budget: Budget) -> str:
         if stage else ""
 
 
-def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN, short: bool = False) -> list[str]:
+def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
+                shorten: Callable[[str], str] = str) -> list[str]:
     """The go/no-go gates a line each, as the builder asks for them (a text of one line is one
-    test; several are numbered), `short` without their asides (`without_asides`), or `missing`
-    when none is written."""
-    gates = [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
-    if short:
-        gates = list(map(without_asides, gates))
+    test; several are numbered), each as `shorten` gives it (the summary's `without_asides`), or
+    `missing` when none is written."""
+    gates = [shorten(line.strip()) for line in budget.go_no_go.splitlines() if line.strip()]
     if len(gates) <= 1:
         return [f"**Go/no-go test**: {''.join(gates) or missing}"]
     return [f"**Gate {number}**: {gate}" for number, gate in enumerate(gates, 1)]
@@ -622,31 +622,39 @@ def _decision(plan: Plan) -> list[Block]:
     reporting = plan.reporting
     lines = [*map(day_text, _gate_lines(plan.budget, "the test that decides the next stage is not "
                                                      "written yet (Budget: Go/no-go gates).",
-                                        short=True)),
+                                        shorten=without_asides)),
              f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
              f"{day_text(reporting.first) or '–'}."]
     return [_recommendation(plan), _ask(plan), lines]
 
 
-def _summary(plan: Plan) -> Section:
+def _summary(plan: Plan, more_at: str = "in part 2",
+             open_at: str = "listed under Still open, before the annex") -> Section:
     """One page for a director: the goal, the headline objectives, the decision asked for (what to
     approve, what it costs, when it pays back, what it rests on, what decides the next step) and
-    the top risks; every date written "4 January 2027". The whole budget is in part 12."""
+    the top risks; every date written "4 January 2027". The whole budget is in part 12; the
+    objectives left out are `more_at`, what is still open `open_at` (where the document has them)."""
     groups = _headline_objectives(plan)
-    rows = [(group[0].outcome, measure_label(group[0]),
-             " → ".join([group[0].baseline, *(o.target for o in group)]),
-             _dates(o.by for o in group)) for group in groups[:SUMMARY_OBJECTIVES]]
     more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
             f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
             "media:" if activities else "**Goal**: no activity chosen yet.")
     return Section("summary", "Executive summary", [
-        aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals], Table(
-            ("Outcome", "Measure", "Baseline → target", "By"), rows),
-        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
+        aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals],
+        _objectives_table(groups[:SUMMARY_OBJECTIVES]),
+        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} {more_at}."]
           if more > 0 else []),
-        "**Decision needed**", *_decision(plan), "**Top risks**", _summary_risks(plan)])
+        "**Decision needed**", *_decision(plan), "**Top risks**", _summary_risks(plan, open_at)])
+
+
+def _objectives_table(groups: list[list[Objective]]) -> Table:
+    """The objectives a row per metric, as a director reads them: outcome, measure, the baseline
+    and each milestone's target, and their dates."""
+    return Table(("Outcome", "Measure", "Baseline → target", "By"), [
+        (group[0].outcome, measure_label(group[0]),
+         " → ".join([group[0].baseline, *(o.target for o in group)]), _dates(o.by for o in group))
+        for group in groups])
 
 
 def title(plan: Plan) -> str:
@@ -1053,12 +1061,20 @@ def _brief(text: str, words: int = STAFF_WORDS, people: frozenset[str] = frozens
     text = " ".join(text.split())
     if not text:
         return NOT_WRITTEN
+    if len(text.split()) > words and (
+            duties := _within([s for s in _sentences(text) if _is_duty(s, people)], most)):
+        return " ".join(duties)
+    return _opening(text, words)
+
+
+def _opening(text: str, words: int) -> str:
+    """The opening of `text` within `words` words: whole when it fits, else its opening sentences
+    that fit, else the first sentence's clauses, else its first `words` words, a cut inside a
+    sentence marked "…"."""
+    text = " ".join(text.split())
     if len(text.split()) <= words:
         return text
-    sentences = _sentences(text)
-    if duties := _within([s for s in sentences if _is_duty(s, people)], most):
-        return " ".join(duties)
-    if opening := _fitting(sentences, words):
+    if opening := _fitting(_sentences(text), words):
         return " ".join(opening)
     if clauses := _fitting(text.split("; "), words):
         return "; ".join(clauses).rstrip(".;") + "…"
