@@ -1277,36 +1277,60 @@ def _staff_opening(plan: Plan) -> str:
 
 def staff_markdown(plan: Plan) -> str:
     """The staff sheet as Markdown, a rule where the back starts."""
-    return "\n\n".join([f"# {staff_title(plan)}", _staff_opening(plan), *(
-        ("---\n\n" if section.part == BACK else "") + _section_markdown(section)
-        for section in staff_sheet(plan))]) + "\n"
+    return _sheet_markdown(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK)
 
 
 def staff_html(plan: Plan, paper: str = "A4") -> str:
     """The staff sheet as a standalone HTML page that prints on the two sides of a sheet of
     `paper` ("A4" or "Letter"), the crisis starting the back; everything the learner typed is
     escaped."""
-    body = [f"<h1>{html.escape(staff_title(plan))}</h1>", f"<p>{html.escape(_staff_opening(plan))}</p>"]
-    for section in staff_sheet(plan):
-        back = ' class="new-page"' if section.part == BACK else ""
-        body.append(f"<h2{back}>{html.escape(section.title)}</h2>")
-        body.extend(_html_block(block) for block in section.blocks)
-    return _html_page(staff_title(plan), paper, "12mm 14mm", _STYLE + _STAFF_STYLE, body)
+    return _sheet_html(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK, paper,
+                       "12mm 14mm", _STYLE + _STAFF_STYLE)
 
 
 def staff_docx(plan: Plan) -> bytes:
     """The staff sheet as a Word document, the crisis starting the back, its margins and type as
     small as the printed page's so that each side fits a page."""
+    return _sheet_docx(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK, (12, 14),
+                       STAFF_DOCX_POINTS)
+
+
+# A short document made of a few parts (the staff sheet, the director's version), in each format: its
+# heading, an opening paragraph, and its parts, the part `new_page` starting a new page.
+
+def _sheet_markdown(heading: str, opening: str, parts: list[Section], new_page: str) -> str:
+    """The document as Markdown, a rule where the part `new_page` starts."""
+    return "\n\n".join([f"# {heading}", opening, *(
+        ("---\n\n" if section.part == new_page else "") + _section_markdown(section)
+        for section in parts)]) + "\n"
+
+
+def _sheet_html(heading: str, opening: str, parts: list[Section], new_page: str, paper: str,
+                margin: str, style: str) -> str:
+    """The document as a standalone HTML page that prints on `paper` with `margin` and `style`,
+    the part `new_page` starting a page; every text escaped."""
+    body = [f"<h1>{html.escape(heading)}</h1>", f"<p>{html.escape(opening)}</p>"]
+    for section in parts:
+        starts = ' class="new-page"' if section.part == new_page else ""
+        body.append(f"<h2{starts}>{html.escape(section.title)}</h2>")
+        body.extend(_html_block(block) for block in section.blocks)
+    return _html_page(heading, paper, margin, style, body)
+
+
+def _sheet_docx(heading: str, opening: str, parts: list[Section], new_page: str,
+                margins: tuple[float, float], points: dict[str, float]) -> bytes:
+    """The document as Word, the part `new_page` starting a page, its top and bottom, and side
+    `margins` (mm) and its styles' type (`points`) as the printed page's."""
     document = docx.Document()
     for page in document.sections:
-        page.top_margin = page.bottom_margin = docx.shared.Mm(12)
-        page.left_margin = page.right_margin = docx.shared.Mm(14)
-    for style, points in STAFF_DOCX_POINTS.items():
-        document.styles[style].font.size = docx.shared.Pt(points)
-    document.add_heading(staff_title(plan), level=0)
-    document.add_paragraph(_staff_opening(plan))
-    for section in staff_sheet(plan):
-        if section.part == BACK:
+        page.top_margin = page.bottom_margin = docx.shared.Mm(margins[0])
+        page.left_margin = page.right_margin = docx.shared.Mm(margins[1])
+    for style, size in points.items():
+        document.styles[style].font.size = docx.shared.Pt(size)
+    document.add_heading(heading, level=0)
+    document.add_paragraph(opening)
+    for section in parts:
+        if section.part == new_page:
             document.add_page_break()
         document.add_heading(section.title, level=1)
         for block in section.blocks:
