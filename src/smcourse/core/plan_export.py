@@ -16,6 +16,12 @@ Beside it, `staff_sheet(plan)` is the two-sided sheet the staff who run the plan
 on the front the inbox rota, the nights and who answers what, how and where; on the back the crisis
 checklist and the disclosure rule, rendered by the same Markdown, HTML and Word renderers
 (`staff_markdown`, `staff_html`, `staff_docx`).
+
+And `director_brief(plan)` is the version a manager hands the director who approves the money, two
+or three printed pages: the executive summary alone on the first, then every objective, what the
+plan costs and returns, who decides in a crisis and when the director hears next, each long text
+shortened and pointing to the part of the full plan that has it whole (`director_markdown`,
+`director_html`, `director_docx`, by the staff sheet's renderers).
 """
 
 from __future__ import annotations
@@ -867,8 +873,9 @@ def calendar_ics(plan: Plan) -> bytes:
 
 def export(plan: Plan, path: Path) -> list[Path]:
     """Write the plan beside the save file `path`: `.md`, `.html` (A4), `.letter.html`, `.docx`,
-    the calendar as `.calendar.csv` and `.calendar.ics`, and the staff sheet as `.staff.md`,
-    `.staff.html` (A4), `.staff.letter.html` and `.staff.docx`."""
+    the calendar as `.calendar.csv` and `.calendar.ics`, the staff sheet as `.staff.md`,
+    `.staff.html` (A4), `.staff.letter.html` and `.staff.docx`, and the director's version as
+    `.director.md`, `.director.html` (A4), `.director.letter.html` and `.director.docx`."""
     path = Path(path)
     documents = {
         path.with_suffix(".md"): to_markdown(plan),
@@ -878,6 +885,7 @@ def export(plan: Plan, path: Path) -> list[Path]:
         path.with_suffix(".calendar.csv"): calendar_csv(plan),
         path.with_suffix(".calendar.ics"): calendar_ics(plan),
         **_staff_documents(plan, path),
+        **_director_documents(plan, path),
     }
     for target, content in documents.items():
         try:
@@ -1346,3 +1354,139 @@ def _staff_documents(plan: Plan, path: Path) -> dict[Path, str | bytes]:
             path.with_suffix(".staff.html"): staff_html(plan),
             path.with_suffix(".staff.letter.html"): staff_html(plan, "Letter"),
             path.with_suffix(".staff.docx"): staff_docx(plan)}
+
+
+
+# ------------------------------------------------------------------------------ director's version
+
+DIRECTOR_WORDS = 80  # the most words of a text the director's version gives whole; a longer one is shortened
+# a sentence of the case's figures that says what the plan earns back, saves or loses
+RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|saving|loses?|lost|"
+                     r"returns?|break[- ]?even|profits?)\b", re.IGNORECASE)
+AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
+BUDGET_PART, CRISIS_PART = 12, 10  # the full plan's parts (`sections`) that give those texts whole
+DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12}  # Word's type, as printed
+# The budget table's rows the director's version keeps: the people and their cost, the costs
+# besides, the total and, of it, what is new (not the other work's breakdown or the case's figures).
+DIRECTOR_BUDGET = ("People", "Of which spent on social today", "People cost", "Other costs", "Tools",
+                   "Paid promotion", "Surge contingency", "Total a year", "New money",
+                   "Added cost a year")
+
+
+def director_brief(plan: Plan) -> list[Section]:
+    """Two or three pages for the director who approves the plan: on the first the executive
+    summary (`_summary`); then every objective, what the plan costs and returns (part 12's budget
+    table, its details as short as a summary's cell, then what the new money buys, the first
+    stage, the gates, the payback, the returns and what the case rests on), who decides in a crisis
+    and what a surge costs, and when the director hears next. A text longer than `DIRECTOR_WORDS`
+    is shortened (`_in_brief`) and says where the full plan has it whole; the calendar, voice,
+    pillars, channels and rota are left to the full plan and the staff sheet."""
+    budget, crisis, reporting = plan.budget, plan.crisis, plan.reporting
+    ask, _, figures = budget.case.strip().partition("\n\n")
+    reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
+               if budget.contingency > 0 else "none set aside")
+    return [
+        _summary(plan, "listed after this page", "listed in the full plan, under Still open"),
+        Section(AFTER_SUMMARY, "The objectives", [_objectives_table(_by_metric(plan.objectives))]),
+        Section("money", "What it costs and what it returns", [
+            _director_budget(plan),
+            list(map(day_text, [
+                *([f"**What the new money buys**: {_in_brief(ask, BUDGET_PART)}"] if ask else []),
+                _stage_line(plan),
+                *_gate_lines(budget, shorten=lambda gate: _in_brief(gate, BUDGET_PART)),
+                f"**Payback**: {_in_brief(budget.payback, BUDGET_PART)}",
+                *([f"**What it returns**: {_in_brief(figures, BUDGET_PART, RETURNS)}"] if figures else []),
+                f"**The case rests on**: {_in_brief(budget.rests_on, BUDGET_PART)}"]))]),
+        Section("crisis", "In a crisis: who decides", [list(map(day_text, [
+            f"**Approves what we say**: {_in_brief(crisis.approver, CRISIS_PART)}",
+            f"**Scheduled posts**: {_in_brief(crisis.pause, CRISIS_PART)}",
+            f"**Who is told**: {_in_brief(crisis.escalation, CRISIS_PART)}",
+            f"**Surge reserve**: {reserve}." + (f" {_in_brief(budget.surge, BUDGET_PART, MONEY)}"
+                                                 if budget.surge.strip() else "")]))]),
+        Section("reporting", "When you hear next", [[
+            f"**Reports**: {reporting.rhythm or 'how often is not written yet'}, the first on "
+            f"{day_text(reporting.first.strip()) or 'a date not written yet'}.",
+            f"**Read by**: {reporting.readers.strip() or NOT_WRITTEN}"]]),
+    ]
+
+
+def _director_budget(plan: Plan) -> Table:
+    """Part 12's budget table, the rows `DIRECTOR_BUDGET` names, each detail as long as a cell
+    (`CELL_WORDS`); the surge's is on the crisis's line."""
+    rows = {row[0]: row for row in _budget_rows(plan)}
+    return Table(("Item", "Amount", "Details"), [
+        (label, amount, "spent only in a surge (In a crisis, below)" if label == "Surge contingency"
+         and plan.budget.contingency > 0 else details and _in_brief(details, BUDGET_PART, words=CELL_WORDS))
+        for label, amount, details in (rows[label] for label in DIRECTOR_BUDGET if label in rows)])
+
+
+def _in_brief(text: str, part: int, picks: re.Pattern | None = None, words: int = DIRECTOR_WORDS) -> str:
+    """`text` as the director's version gives it: whole when it fits in `words` words, else
+    without its asides (`without_asides`) when that fits, else its opening sentences that fit
+    (`_opening`), or, with `picks`, its first sentence and those `picks` finds (a surge's cost, the
+    case's returns) that fit; a shortened text followed by where the full plan has the rest (its
+    part `part`), a cut inside a sentence marked "…" too; "not written yet." when blank."""
+    text = " ".join(text.split())
+    if not text:
+        return NOT_WRITTEN
+    if len(text.split()) <= words:
+        return text
+    short = without_asides(text)
+    if len(short.split()) > words:
+        sentences = _sentences(short)
+        picked = _within([sentences[0], *(s for s in sentences[1:] if picks.search(s))], words) \
+            if picks else []
+        short = " ".join(picked) if picked else _opening(short, words)
+    if short.endswith((".", "!", "?")):
+        return f"{short} (More in part {part} of the full plan.)"
+    return f"{short} (more in part {part} of the full plan)"
+
+
+def _stage_line(plan: Plan) -> str:
+    """The first stage, its days and new money first, then what it is, as `_in_brief` gives it."""
+    budget = plan.budget
+    if not budget.first_stage.strip():
+        return f"**First stage**: {NOT_WRITTEN}"
+    days = _stage_days(plan)  # "4 January to 31 March 2027", or "the first stage" and its start
+    return (f"**{'First stage, ' + days if days[0].isdigit() else days[0].upper() + days[1:]}**: "
+            f"{_amount(budget.first_stage_cost, budget.currency)} of new money. "
+            f"{_in_brief(budget.first_stage, BUDGET_PART).rstrip('.')}.")
+
+
+def director_title(plan: Plan) -> str:
+    return f"Social media plan in brief: {plan.organisation.strip() or 'my organisation'}"
+
+
+def _director_opening(plan: Plan) -> str:
+    """A line, as the full plan's start, so that the summary keeps to its page."""
+    start = f"Starts {day_text(plan.start.strip())}. " if plan.start.strip() else ""
+    return f"{start}For the director: the decision first, the detail after this page."
+
+
+def director_markdown(plan: Plan) -> str:
+    """The director's version as Markdown, a rule where the second page starts."""
+    return _sheet_markdown(director_title(plan), _director_opening(plan), director_brief(plan),
+                           AFTER_SUMMARY)
+
+
+def director_html(plan: Plan, paper: str = "A4") -> str:
+    """The director's version as a standalone HTML page that prints on two or three pages of
+    `paper` ("A4" or "Letter"), the summary alone on the first, as the full plan's (its margins and
+    style); everything the learner typed is escaped."""
+    return _sheet_html(director_title(plan), _director_opening(plan), director_brief(plan),
+                       AFTER_SUMMARY, paper, "18mm 16mm", _STYLE)
+
+
+def director_docx(plan: Plan) -> bytes:
+    """The director's version as a Word document, the summary a page of its own, its margins and
+    type as the printed page's."""
+    return _sheet_docx(director_title(plan), _director_opening(plan), director_brief(plan),
+                       AFTER_SUMMARY, (18, 16), DIRECTOR_DOCX_POINTS)
+
+
+def _director_documents(plan: Plan, path: Path) -> dict[Path, str | bytes]:
+    """The director's version's files beside the save file `path`, as `export` writes them."""
+    return {path.with_suffix(".director.md"): director_markdown(plan),
+            path.with_suffix(".director.html"): director_html(plan),
+            path.with_suffix(".director.letter.html"): director_html(plan, "Letter"),
+            path.with_suffix(".director.docx"): director_docx(plan)}
