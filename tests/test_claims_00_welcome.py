@@ -158,6 +158,7 @@ def test_export_adds_the_copies_the_lesson_names(tmp_path):
     saved = tmp_path / "my_strategy.plan.json"
     written = plan_export.export(plan.example_plan(), saved)
     names = sorted(path.name.removeprefix("my_strategy.plan") for path in written)
-    assert names == [".calendar.csv", ".calendar.ics", ".docx", ".html", ".letter.html", ".md",
+    assert names == [".calendar.csv", ".calendar.ics", ".director.docx", ".director.html",
+                     ".director.letter.html", ".director.md", ".docx", ".html", ".letter.html", ".md",
                      ".staff.docx", ".staff.html", ".staff.letter.html", ".staff.md"]
     assert all(path.parent == tmp_path for path in written)

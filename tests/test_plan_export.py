@@ -97,7 +97,9 @@ def test_export_writes_every_format_beside_the_save_file(tmp_path):
     assert sorted(_lumen_written(tmp_path)) == sorted([
         "lumen.plan.md", "lumen.plan.html", "lumen.plan.letter.html", "lumen.plan.docx",
         "lumen.plan.calendar.csv", "lumen.plan.calendar.ics", "lumen.plan.staff.md",
-        "lumen.plan.staff.html", "lumen.plan.staff.letter.html", "lumen.plan.staff.docx"])
+        "lumen.plan.staff.html", "lumen.plan.staff.letter.html", "lumen.plan.staff.docx",
+        "lumen.plan.director.md", "lumen.plan.director.html", "lumen.plan.director.letter.html",
+        "lumen.plan.director.docx"])
 
 
 def test_the_markdown_follows_the_oasis_order_and_has_nothing_open(tmp_path):
@@ -878,6 +880,7 @@ def test_the_numbers_to_ring_stay_on_the_staff_sheet_not_in_the_director_s_summa
     assert number in plan_export.staff_markdown(lumen)
     assert number not in plan_export.part_markdown(lumen, "summary")
     assert number not in plan_export.to_markdown(lumen)
+    assert number not in plan_export.director_markdown(lumen)
 
 
 def test_a_shift_on_the_inbox_reads_as_its_hours_not_as_a_count_of_looks():
@@ -918,3 +921,161 @@ def test_a_count_of_one_reads_in_the_singular_in_the_exports():
             "through every inbox at least every 1 hour,") in sheet
     assert not re.search(r"\b1 (?:days|hours|minutes|looks|points|posts|orders)\b",
                          document + sheet)
+
+
+# ---------------------------------------------------------------------------- the director's version
+
+DIRECTOR_HEADINGS = ["Executive summary", "The objectives", "What it costs and what it returns",
+                     "In a crisis: who decides", "When you hear next"]
+# Lumen's figures a director approving the money needs, as each format of the director's version
+# gives them: the total a year, the new money, the added cost, the first stage's days and new money,
+# the surge reserve, the payback, the returns and who approves in a crisis.
+LUMEN_DIRECTOR_FIGURES = [
+    "129,067 USD", "17,037 USD a year", "32,962 USD", "4 January to 31 March 2027",
+    "6,686 USD of new money", "16,000 USD a year, spent only in a surge", "June 2033 at 35 hours",
+    "the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in 2029",
+    "The founder; the head of marketing when the founder cannot be reached within an hour"]
+
+
+def _director_written(tmp_path, exported_plan, name="lumen"):
+    """The director's version's four files as `export` writes them: the Markdown, the HTML pages'
+    text (tags left out), and the Word document's paragraphs and table cells, one text each."""
+    written = {path.name: path for path in export(exported_plan, tmp_path / f"{name}.plan.json")}
+    texts = {suffix: written[f"{name}.plan.director.{suffix}"].read_text(encoding="utf-8")
+             for suffix in ("md", "html", "letter.html")}
+    for suffix in ("html", "letter.html"):
+        texts[suffix] = html.unescape(re.sub(r"<[^>]+>", "", texts[suffix]))
+    document = docx.Document(str(written[f"{name}.plan.director.docx"]))
+    texts["docx"] = "\n".join([p.text for p in document.paragraphs] + [
+        cell.text for table in document.tables for row in table.rows for cell in row.cells])
+    return texts, document
+
+
+def test_the_director_s_version_reads_back_lumen_s_figures_in_every_format(tmp_path):
+    lumen = plan.example_plan()
+    texts, document = _director_written(tmp_path, lumen)
+    for name, text in texts.items():
+        assert [figure for figure in LUMEN_DIRECTOR_FIGURES if figure not in text] == [], name
+    markdown = texts["md"]
+    assert markdown.startswith("# Social media plan in brief: Lumen Coffee Roasters\n\nStarts 4 "
+                               "January 2027. For the director:")
+    assert re.findall(r"^## (.+)$", markdown, re.MULTILINE) == DIRECTOR_HEADINGS
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == DIRECTOR_HEADINGS
+    assert markdown == plan_export.director_markdown(lumen)
+    assert "- **Approves what we say**: The founder; the head of marketing when" in markdown
+    assert ("- **First stage, 4 January to 31 March 2027**: 6,686 USD of new money. Approve a "
+            "16,000 reserve and January to March 2027, if December's timing") in markdown
+
+
+def test_the_director_s_version_gives_every_objective_without_noise_or_sources():
+    """Page 2 lists every metric with its milestones (the summary shows five, saying the rest
+    follow), as the summary's table does: outcome, measure, baseline → targets and dates."""
+    lumen = plan.example_plan()
+    brief = plan_export.director_markdown(lumen)
+    summary, rest = brief.split("\n---\n", 1)
+    metrics = list(dict.fromkeys((o.outcome, o.metric) for o in lumen.objectives))
+    assert f"{len(metrics) - 5} more objectives are listed after this page." in summary
+    rows = _markdown_cells_by_row(rest.split("## What it costs", 1)[0])
+    assert rows[0] == ["Outcome", "Measure", "Baseline → target", "By"]
+    assert [(row[0], row[2]) for row in rows[1:]] == [
+        (group[0].outcome, " → ".join([group[0].baseline, *(o.target for o in group)]))
+        for group in ([o for o in lumen.objectives if (o.outcome, o.metric) == metric]
+                      for metric in metrics)]
+    assert rows[4] == ["service", "Mean of weekly median response times (hours)", "8.0 → 4.5 → 4.5",
+                       "31 March, 31 December 2027"]
+    assert "Noise" not in brief and "Baseline from" not in brief and "±" not in brief
+
+
+def test_the_director_s_version_leaves_the_running_of_the_plan_to_the_full_plan_and_staff_sheet():
+    lumen = plan.example_plan()
+    brief = plan_export.director_markdown(lumen)
+    assert lumen.voice[:40] not in brief and lumen.pillars[0].description[:40] not in brief
+    assert "Mon–Tue" not in brief and "Rota" not in brief and "Annex" not in brief
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", brief)  # no calendar day; every date as "4 January 2027"
+    assert lumen.budget.other_work[:40] not in brief  # the hours' breakdown is part 12's
+    assert "Of which other work" not in brief and "The case in figures" not in brief
+
+
+def test_a_long_text_is_shortened_at_a_sentence_or_marked_and_says_where_it_is_whole():
+    """The director's version gives a text whole up to DIRECTOR_WORDS words; a longer one loses its
+    asides, then its later sentences, and says where the full plan has the rest; one sentence
+    longer than that is cut with "…"."""
+    lumen = plan.example_plan()
+    words = plan_export.DIRECTOR_WORDS
+    sentence = "Pays back in 2031 " + "and then some " * words + "at last."
+    sentences = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, payback=f"It pays back in March 2031 (assumed). {sentence}"))
+    one = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, payback=sentence))
+    payback = {name: next(line for line in plan_export.director_markdown(variant).splitlines()
+                          if line.startswith("- **Payback**"))
+               for name, variant in (("sentences", sentences), ("one", one))}
+    assert payback["sentences"] == ("- **Payback**: It pays back in March 2031. (More in part 12 of "
+                                    "the full plan.)")
+    assert payback["one"].endswith("… (more in part 12 of the full plan)")
+    assert len(payback["one"].split()) <= words + 12
+    brief = plan_export.director_markdown(lumen)
+    assert f"- **Gate 2**: {lumen.budget.go_no_go.splitlines()[1]}" in brief  # whole: it fits
+    assert "(More in part 10 of the full plan.)" in next(
+        line for line in brief.splitlines() if line.startswith("- **Who is told**"))
+
+
+def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_plan_earns():
+    """Of a long surge and a long case, the director's version keeps the first sentence and the
+    sentences that price a surge, or that say what the plan earns, saves or loses."""
+    lumen = plan.example_plan()
+    brief = plan_export.director_markdown(lumen)
+    surge = next(line for line in brief.splitlines() if line.startswith("- **Surge reserve**"))
+    assert surge.startswith("- **Surge reserve**: 16,000 USD a year, spent only in a surge. One "
+                            "surge a year like the 2025 recall")
+    assert "A surge week, hours past 40 at time and a half, costs about 2,892 USD" in surge
+    assert "Day of Rest" not in surge and surge.endswith("(More in part 12 of the full plan.)")
+    returns = next(line for line in brief.splitlines() if line.startswith("- **What it returns**"))
+    assert "If enquiries fall back to 2026's level after 2027, neither option pays back." in returns
+    assert "A sample bag costs" not in returns
+
+
+def test_a_blank_plan_exports_its_director_s_version(tmp_path):
+    """Every field blank: the four files are written and say what is not written yet, never
+    "None" or an empty label."""
+    texts, document = _director_written(tmp_path, plan.Plan(), "blank")
+    markdown = texts["md"]
+    assert re.findall(r"^## (.+)$", markdown, re.MULTILINE) == DIRECTOR_HEADINGS
+    assert "- **First stage**: not written yet." in markdown
+    assert "- **Approves what we say**: not written yet." in markdown
+    assert "- **Surge reserve**: none set aside." in markdown
+    assert "listed in the full plan, under Still open" in markdown
+    assert "None" not in markdown and not re.search(r"\*\*: *$", markdown, re.MULTILINE)
+    assert "What to approve now is not written yet" in texts["html"] and "not written yet" in texts["docx"]
+
+
+def test_the_director_s_version_opens_with_the_summary_alone_on_its_first_page(tmp_path):
+    page = plan_export.director_html(plan.example_plan())
+    assert re.findall(r"<h2[^>]*>", page)[:2] == ["<h2>", '<h2 class="new-page">']
+    assert '<h2 class="new-page">The objectives</h2>' in page and ".new-page{break-before:page}" in page
+    document = docx.Document(io.BytesIO(plan_export.director_docx(plan.example_plan())))
+    texts = [p.text for p in document.paragraphs]
+    breaks = [i for i, p in enumerate(document.paragraphs) if 'w:type="page"' in p._p.xml]
+    assert breaks == [texts.index("The objectives") - 1]
+    assert texts.index("Executive summary") < breaks[0]
+    assert "@page{size:letter;" in plan_export.director_html(plan.example_plan(), "Letter")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("staged", [False, True])
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_lumen_s_director_s_version_prints_on_at_most_three_pages(tmp_path, browser, paper, staged):
+    """The director's version printed by chromium: at most three pages, the summary, everything
+    before the page break that starts the objectives, on the first alone."""
+    lumen = plan.example_plan()
+    page_text = plan_export.director_html(_staged(lumen) if staged else lumen, paper)
+    summary = page_text[:page_text.index('<h2 class="new-page">')] + "</body>\n</html>\n"
+    pages = {}
+    for name, text in (("whole", page_text), ("summary", summary)):
+        path = tmp_path / f"{name}.html"
+        path.write_text(text, encoding="utf-8")
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        pages[name] = len(re.findall(rb"/Type\s*/Page\b(?!s)", page.pdf(prefer_css_page_size=True)))
+        page.close()
+    assert "Top risks" in summary and "When you hear next" in page_text
+    assert pages["summary"] == 1 and 2 <= pages["whole"] <= 3

@@ -16,6 +16,12 @@ Beside it, `staff_sheet(plan)` is the two-sided sheet the staff who run the plan
 on the front the inbox rota, the nights and who answers what, how and where; on the back the crisis
 checklist and the disclosure rule, rendered by the same Markdown, HTML and Word renderers
 (`staff_markdown`, `staff_html`, `staff_docx`).
+
+And `director_brief(plan)` is the version a manager hands the director who approves the money, two
+or three printed pages: the executive summary alone on the first, then every objective, what the
+plan costs and returns, who decides in a crisis and when the director hears next, each long text
+shortened and pointing to the part of the full plan that has it whole (`director_markdown`,
+`director_html`, `director_docx`, by the staff sheet's renderers).
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ import io
 import itertools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,8 +154,7 @@ def sections(plan: Plan) -> list[Section]:
     """The plan as a document: its parts in the OASIS order, then what is still open."""
     situation, team, crisis, budget = plan.situation, plan.community, plan.crisis, plan.budget
     posts = calendar(plan)
-    money = budget.currency
-    case, _, figures = budget.case.strip().partition("\n\n")  # the ask, then its arithmetic
+    case = budget.case.strip().partition("\n\n")[0]  # the ask; its arithmetic is in the table
     stage = _first_stage(budget)
     parts = [
         _summary(plan),
@@ -195,43 +201,13 @@ def sections(plan: Plan) -> list[Section]:
             f"**Escalation**: {crisis.escalation}",
             f"**Account security**: {crisis.account_security.strip() or NOT_WRITTEN}"]]),
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
-        Section("budget", "12. Budget", [Table(("Item", "Amount", "Details"), [
-            ("People", _amount(budget.people_hours, "hours a week"), ""),
-            ("Of which spent on social today", _amount(budget.hours_today, "hours a week")
-             if budget.hours_today > 0 else "not given",
-             f"the other {budget.moved_hours():g} move from other work"
-             if budget.hours_today > 0 else "how many of the people hours are spent on social "
-             "today"),
-            ("Of which other work", _amount(budget.other_hours, "hours a week"),
-             budget.other_work),
-            ("People cost", f"{budget.people_cost():,.0f} {money} a year"
-             if budget.hourly_cost > 0 else "not given",
-             f"{budget.people_hours:g} hours a week × 52 × {budget.hourly_cost:g} {money} an hour "
-             "(wages and on-costs)" if budget.hourly_cost > 0 else "no hourly cost given"),
-            ("Other costs", f"{budget.other_costs_per_year:,.0f} {money} a year",
-             budget.other_costs),
-            ("Tools", _amount(budget.tools_per_month, f"{money} a month"), budget.tools),
-            ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"), ""),
-            ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge),
-            ("Total a year", f"{budget.total():,.0f} {money}" if budget.hourly_cost > 0 else
-             f"{budget.total():,.0f} {money}, wages aside", "people cost + other costs + "
-             "12 × (tools + paid promotion) + surge contingency" if budget.hourly_cost > 0 else
-             "other costs + 12 × (tools + paid promotion) + surge contingency; no hourly cost given"),
-            ("New money", _amount(budget.new_money_per_year, f"{money} a year")
-             if budget.new_money_per_year > 0 else "not given",
-             "the cash the plan adds a year, spending today aside"),
-            *([("Added cost a year", f"{budget.added_per_year():,.0f} {money}",
-                f"new money + {budget.moved_hours():g} moved hours a week × 52 × "
-                f"{budget.hourly_cost:g} {money} an hour")]
-              if budget.hourly_cost > 0 and budget.hours_today > 0
-              and budget.new_money_per_year > 0 else []),
-            *([("The case in figures", "", figures)] if figures else [])]),
-            *_hours_by_person(plan), [
-            *([f"**What it buys**: {case}"] if case else []),
-            f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
-            *_gate_lines(budget),
-            f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}",
-            f"**The case rests on**: {budget.rests_on.strip() or NOT_WRITTEN}"]]),
+        Section("budget", "12. Budget", [
+            Table(("Item", "Amount", "Details"), _budget_rows(plan)), *_hours_by_person(plan), [
+                *([f"**What it buys**: {case}"] if case else []),
+                f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
+                *_gate_lines(budget),
+                f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}",
+                f"**The case rests on**: {budget.rests_on.strip() or NOT_WRITTEN}"]]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
             f"**First report**: {plan.reporting.first}"]]),
@@ -254,6 +230,44 @@ def sections(plan: Plan) -> list[Section]:
             [(entry.day.isoformat(), entry.day.strftime("%a"), entry.channel, entry.pillar)
              for entry in posts])]))
     return parts
+
+
+def _budget_rows(plan: Plan) -> list[tuple[str, str, str]]:
+    """Part 12's table a row each: item, amount and details, the people priced, the total a year,
+    the new money and, when the hours spent today and their cost are given, the added cost a year."""
+    budget, money = plan.budget, plan.budget.currency
+    figures = budget.case.strip().partition("\n\n")[2]  # the case's arithmetic, after its ask
+    return [
+        ("People", _amount(budget.people_hours, "hours a week"), ""),
+        ("Of which spent on social today", _amount(budget.hours_today, "hours a week")
+         if budget.hours_today > 0 else "not given",
+         f"the other {budget.moved_hours():g} move from other work"
+         if budget.hours_today > 0 else "how many of the people hours are spent on social "
+         "today"),
+        ("Of which other work", _amount(budget.other_hours, "hours a week"),
+         budget.other_work),
+        ("People cost", f"{budget.people_cost():,.0f} {money} a year"
+         if budget.hourly_cost > 0 else "not given",
+         f"{budget.people_hours:g} hours a week × 52 × {budget.hourly_cost:g} {money} an hour "
+         "(wages and on-costs)" if budget.hourly_cost > 0 else "no hourly cost given"),
+        ("Other costs", f"{budget.other_costs_per_year:,.0f} {money} a year",
+         budget.other_costs),
+        ("Tools", _amount(budget.tools_per_month, f"{money} a month"), budget.tools),
+        ("Paid promotion", _amount(budget.paid_per_month, f"{money} a month"), ""),
+        ("Surge contingency", _amount(budget.contingency, f"{money} a year"), budget.surge),
+        ("Total a year", f"{budget.total():,.0f} {money}" if budget.hourly_cost > 0 else
+         f"{budget.total():,.0f} {money}, wages aside", "people cost + other costs + "
+         "12 × (tools + paid promotion) + surge contingency" if budget.hourly_cost > 0 else
+         "other costs + 12 × (tools + paid promotion) + surge contingency; no hourly cost given"),
+        ("New money", _amount(budget.new_money_per_year, f"{money} a year")
+         if budget.new_money_per_year > 0 else "not given",
+         "the cash the plan adds a year, spending today aside"),
+        *([("Added cost a year", f"{budget.added_per_year():,.0f} {money}",
+            f"new money + {budget.moved_hours():g} moved hours a week × 52 × "
+            f"{budget.hourly_cost:g} {money} an hour")]
+          if budget.hourly_cost > 0 and budget.hours_today > 0
+          and budget.new_money_per_year > 0 else []),
+        *([("The case in figures", "", figures)] if figures else [])]
 
 
 def cadence_text(channel: Channel) -> str:
@@ -416,16 +430,16 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
     return chosen + [group for group in ordered if group not in chosen]
 
 
-def _summary_risks(plan: Plan) -> list[str]:
+def _summary_risks(plan: Plan, open_at: str) -> list[str]:
     """The top risks: what else the case rests on (`_premises_left`), then, from the plan's own
-    numbers, what is still open, the target nearest its noise, the inbox's margin, and the weakest
-    dimension."""
+    numbers, what is still open (`open_at`: where it is listed), the target nearest its noise, the
+    inbox's margin, and the weakest dimension."""
     left = _premises_left(plan.budget.rests_on)
     risks = [f"**The case also rests on**: {day_text(left)}"] if left else []
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
         risks.append(f"**Unfinished**: {_amount(len(fixes), 'points')} of the plan still open "
-                     "(listed under Still open, before the annex).")
+                     f"({open_at}).")
     margins = []
     for objective in plan.objectives:
         baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
@@ -597,13 +611,12 @@ def _first_stage(budget: Budget) -> str:
         if stage else ""
 
 
-def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN, short: bool = False) -> list[str]:
+def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
+                shorten: Callable[[str], str] = str) -> list[str]:
     """The go/no-go gates a line each, as the builder asks for them (a text of one line is one
-    test; several are numbered), `short` without their asides (`without_asides`), or `missing`
-    when none is written."""
-    gates = [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
-    if short:
-        gates = list(map(without_asides, gates))
+    test; several are numbered), each as `shorten` gives it (the summary's `without_asides`), or
+    `missing` when none is written."""
+    gates = [shorten(line.strip()) for line in budget.go_no_go.splitlines() if line.strip()]
     if len(gates) <= 1:
         return [f"**Go/no-go test**: {''.join(gates) or missing}"]
     return [f"**Gate {number}**: {gate}" for number, gate in enumerate(gates, 1)]
@@ -615,31 +628,39 @@ def _decision(plan: Plan) -> list[Block]:
     reporting = plan.reporting
     lines = [*map(day_text, _gate_lines(plan.budget, "the test that decides the next stage is not "
                                                      "written yet (Budget: Go/no-go gates).",
-                                        short=True)),
+                                        shorten=without_asides)),
              f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
              f"{day_text(reporting.first) or '–'}."]
     return [_recommendation(plan), _ask(plan), lines]
 
 
-def _summary(plan: Plan) -> Section:
+def _summary(plan: Plan, more_at: str = "in part 2",
+             open_at: str = "listed under Still open, before the annex") -> Section:
     """One page for a director: the goal, the headline objectives, the decision asked for (what to
     approve, what it costs, when it pays back, what it rests on, what decides the next step) and
-    the top risks; every date written "4 January 2027". The whole budget is in part 12."""
+    the top risks; every date written "4 January 2027". The whole budget is in part 12; the
+    objectives left out are `more_at`, what is still open `open_at` (where the document has them)."""
     groups = _headline_objectives(plan)
-    rows = [(group[0].outcome, measure_label(group[0]),
-             " → ".join([group[0].baseline, *(o.target for o in group)]),
-             _dates(o.by for o in group)) for group in groups[:SUMMARY_OBJECTIVES]]
     more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
             f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
             "media:" if activities else "**Goal**: no activity chosen yet.")
     return Section("summary", "Executive summary", [
-        aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals], Table(
-            ("Outcome", "Measure", "Baseline → target", "By"), rows),
-        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
+        aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals],
+        _objectives_table(groups[:SUMMARY_OBJECTIVES]),
+        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} {more_at}."]
           if more > 0 else []),
-        "**Decision needed**", *_decision(plan), "**Top risks**", _summary_risks(plan)])
+        "**Decision needed**", *_decision(plan), "**Top risks**", _summary_risks(plan, open_at)])
+
+
+def _objectives_table(groups: list[list[Objective]]) -> Table:
+    """The objectives a row per metric, as a director reads them: outcome, measure, the baseline
+    and each milestone's target, and their dates."""
+    return Table(("Outcome", "Measure", "Baseline → target", "By"), [
+        (group[0].outcome, measure_label(group[0]),
+         " → ".join([group[0].baseline, *(o.target for o in group)]), _dates(o.by for o in group))
+        for group in groups])
 
 
 def title(plan: Plan) -> str:
@@ -852,8 +873,9 @@ def calendar_ics(plan: Plan) -> bytes:
 
 def export(plan: Plan, path: Path) -> list[Path]:
     """Write the plan beside the save file `path`: `.md`, `.html` (A4), `.letter.html`, `.docx`,
-    the calendar as `.calendar.csv` and `.calendar.ics`, and the staff sheet as `.staff.md`,
-    `.staff.html` (A4), `.staff.letter.html` and `.staff.docx`."""
+    the calendar as `.calendar.csv` and `.calendar.ics`, the staff sheet as `.staff.md`,
+    `.staff.html` (A4), `.staff.letter.html` and `.staff.docx`, and the director's version as
+    `.director.md`, `.director.html` (A4), `.director.letter.html` and `.director.docx`."""
     path = Path(path)
     documents = {
         path.with_suffix(".md"): to_markdown(plan),
@@ -863,6 +885,7 @@ def export(plan: Plan, path: Path) -> list[Path]:
         path.with_suffix(".calendar.csv"): calendar_csv(plan),
         path.with_suffix(".calendar.ics"): calendar_ics(plan),
         **_staff_documents(plan, path),
+        **_director_documents(plan, path),
     }
     for target, content in documents.items():
         try:
@@ -1046,12 +1069,20 @@ def _brief(text: str, words: int = STAFF_WORDS, people: frozenset[str] = frozens
     text = " ".join(text.split())
     if not text:
         return NOT_WRITTEN
+    if len(text.split()) > words and (
+            duties := _within([s for s in _sentences(text) if _is_duty(s, people)], most)):
+        return " ".join(duties)
+    return _opening(text, words)
+
+
+def _opening(text: str, words: int) -> str:
+    """The opening of `text` within `words` words: whole when it fits, else its opening sentences
+    that fit, else the first sentence's clauses, else its first `words` words, a cut inside a
+    sentence marked "…"."""
+    text = " ".join(text.split())
     if len(text.split()) <= words:
         return text
-    sentences = _sentences(text)
-    if duties := _within([s for s in sentences if _is_duty(s, people)], most):
-        return " ".join(duties)
-    if opening := _fitting(sentences, words):
+    if opening := _fitting(_sentences(text), words):
         return " ".join(opening)
     if clauses := _fitting(text.split("; "), words):
         return "; ".join(clauses).rstrip(".;") + "…"
@@ -1254,36 +1285,60 @@ def _staff_opening(plan: Plan) -> str:
 
 def staff_markdown(plan: Plan) -> str:
     """The staff sheet as Markdown, a rule where the back starts."""
-    return "\n\n".join([f"# {staff_title(plan)}", _staff_opening(plan), *(
-        ("---\n\n" if section.part == BACK else "") + _section_markdown(section)
-        for section in staff_sheet(plan))]) + "\n"
+    return _sheet_markdown(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK)
 
 
 def staff_html(plan: Plan, paper: str = "A4") -> str:
     """The staff sheet as a standalone HTML page that prints on the two sides of a sheet of
     `paper` ("A4" or "Letter"), the crisis starting the back; everything the learner typed is
     escaped."""
-    body = [f"<h1>{html.escape(staff_title(plan))}</h1>", f"<p>{html.escape(_staff_opening(plan))}</p>"]
-    for section in staff_sheet(plan):
-        back = ' class="new-page"' if section.part == BACK else ""
-        body.append(f"<h2{back}>{html.escape(section.title)}</h2>")
-        body.extend(_html_block(block) for block in section.blocks)
-    return _html_page(staff_title(plan), paper, "12mm 14mm", _STYLE + _STAFF_STYLE, body)
+    return _sheet_html(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK, paper,
+                       "12mm 14mm", _STYLE + _STAFF_STYLE)
 
 
 def staff_docx(plan: Plan) -> bytes:
     """The staff sheet as a Word document, the crisis starting the back, its margins and type as
     small as the printed page's so that each side fits a page."""
+    return _sheet_docx(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK, (12, 14),
+                       STAFF_DOCX_POINTS)
+
+
+# A short document made of a few parts (the staff sheet, the director's version), in each format: its
+# heading, an opening paragraph, and its parts, the part `new_page` starting a new page.
+
+def _sheet_markdown(heading: str, opening: str, parts: list[Section], new_page: str) -> str:
+    """The document as Markdown, a rule where the part `new_page` starts."""
+    return "\n\n".join([f"# {heading}", opening, *(
+        ("---\n\n" if section.part == new_page else "") + _section_markdown(section)
+        for section in parts)]) + "\n"
+
+
+def _sheet_html(heading: str, opening: str, parts: list[Section], new_page: str, paper: str,
+                margin: str, style: str) -> str:
+    """The document as a standalone HTML page that prints on `paper` with `margin` and `style`,
+    the part `new_page` starting a page; every text escaped."""
+    body = [f"<h1>{html.escape(heading)}</h1>", f"<p>{html.escape(opening)}</p>"]
+    for section in parts:
+        starts = ' class="new-page"' if section.part == new_page else ""
+        body.append(f"<h2{starts}>{html.escape(section.title)}</h2>")
+        body.extend(_html_block(block) for block in section.blocks)
+    return _html_page(heading, paper, margin, style, body)
+
+
+def _sheet_docx(heading: str, opening: str, parts: list[Section], new_page: str,
+                margins: tuple[float, float], points: dict[str, float]) -> bytes:
+    """The document as Word, the part `new_page` starting a page, its top and bottom, and side
+    `margins` (mm) and its styles' type (`points`) as the printed page's."""
     document = docx.Document()
     for page in document.sections:
-        page.top_margin = page.bottom_margin = docx.shared.Mm(12)
-        page.left_margin = page.right_margin = docx.shared.Mm(14)
-    for style, points in STAFF_DOCX_POINTS.items():
-        document.styles[style].font.size = docx.shared.Pt(points)
-    document.add_heading(staff_title(plan), level=0)
-    document.add_paragraph(_staff_opening(plan))
-    for section in staff_sheet(plan):
-        if section.part == BACK:
+        page.top_margin = page.bottom_margin = docx.shared.Mm(margins[0])
+        page.left_margin = page.right_margin = docx.shared.Mm(margins[1])
+    for style, size in points.items():
+        document.styles[style].font.size = docx.shared.Pt(size)
+    document.add_heading(heading, level=0)
+    document.add_paragraph(opening)
+    for section in parts:
+        if section.part == new_page:
             document.add_page_break()
         document.add_heading(section.title, level=1)
         for block in section.blocks:
@@ -1299,3 +1354,139 @@ def _staff_documents(plan: Plan, path: Path) -> dict[Path, str | bytes]:
             path.with_suffix(".staff.html"): staff_html(plan),
             path.with_suffix(".staff.letter.html"): staff_html(plan, "Letter"),
             path.with_suffix(".staff.docx"): staff_docx(plan)}
+
+
+
+# ------------------------------------------------------------------------------ director's version
+
+DIRECTOR_WORDS = 80  # the most words of a text the director's version gives whole; a longer one is shortened
+# a sentence of the case's figures that says what the plan earns back, saves or loses
+RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|saving|loses?|lost|"
+                     r"returns?|break[- ]?even|profits?)\b", re.IGNORECASE)
+AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
+BUDGET_PART, CRISIS_PART = 12, 10  # the full plan's parts (`sections`) that give those texts whole
+DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12}  # Word's type, as printed
+# The budget table's rows the director's version keeps: the people and their cost, the costs
+# besides, the total and, of it, what is new (not the other work's breakdown or the case's figures).
+DIRECTOR_BUDGET = ("People", "Of which spent on social today", "People cost", "Other costs", "Tools",
+                   "Paid promotion", "Surge contingency", "Total a year", "New money",
+                   "Added cost a year")
+
+
+def director_brief(plan: Plan) -> list[Section]:
+    """Two or three pages for the director who approves the plan: on the first the executive
+    summary (`_summary`); then every objective, what the plan costs and returns (part 12's budget
+    table, its details as short as a summary's cell, then what the new money buys, the first
+    stage, the gates, the payback, the returns and what the case rests on), who decides in a crisis
+    and what a surge costs, and when the director hears next. A text longer than `DIRECTOR_WORDS`
+    is shortened (`_in_brief`) and says where the full plan has it whole; the calendar, voice,
+    pillars, channels and rota are left to the full plan and the staff sheet."""
+    budget, crisis, reporting = plan.budget, plan.crisis, plan.reporting
+    ask, _, figures = budget.case.strip().partition("\n\n")
+    reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
+               if budget.contingency > 0 else "none set aside")
+    return [
+        _summary(plan, "listed after this page", "listed in the full plan, under Still open"),
+        Section(AFTER_SUMMARY, "The objectives", [_objectives_table(_by_metric(plan.objectives))]),
+        Section("money", "What it costs and what it returns", [
+            _director_budget(plan),
+            list(map(day_text, [
+                *([f"**What the new money buys**: {_in_brief(ask, BUDGET_PART)}"] if ask else []),
+                _stage_line(plan),
+                *_gate_lines(budget, shorten=lambda gate: _in_brief(gate, BUDGET_PART)),
+                f"**Payback**: {_in_brief(budget.payback, BUDGET_PART)}",
+                *([f"**What it returns**: {_in_brief(figures, BUDGET_PART, RETURNS)}"] if figures else []),
+                f"**The case rests on**: {_in_brief(budget.rests_on, BUDGET_PART)}"]))]),
+        Section("crisis", "In a crisis: who decides", [list(map(day_text, [
+            f"**Approves what we say**: {_in_brief(crisis.approver, CRISIS_PART)}",
+            f"**Scheduled posts**: {_in_brief(crisis.pause, CRISIS_PART)}",
+            f"**Who is told**: {_in_brief(crisis.escalation, CRISIS_PART)}",
+            f"**Surge reserve**: {reserve}." + (f" {_in_brief(budget.surge, BUDGET_PART, MONEY)}"
+                                                 if budget.surge.strip() else "")]))]),
+        Section("reporting", "When you hear next", [[
+            f"**Reports**: {reporting.rhythm or 'how often is not written yet'}, the first on "
+            f"{day_text(reporting.first.strip()) or 'a date not written yet'}.",
+            f"**Read by**: {reporting.readers.strip() or NOT_WRITTEN}"]]),
+    ]
+
+
+def _director_budget(plan: Plan) -> Table:
+    """Part 12's budget table, the rows `DIRECTOR_BUDGET` names, each detail as long as a cell
+    (`CELL_WORDS`); the surge's is on the crisis's line."""
+    rows = {row[0]: row for row in _budget_rows(plan)}
+    return Table(("Item", "Amount", "Details"), [
+        (label, amount, "spent only in a surge (In a crisis, below)" if label == "Surge contingency"
+         and plan.budget.contingency > 0 else details and _in_brief(details, BUDGET_PART, words=CELL_WORDS))
+        for label, amount, details in (rows[label] for label in DIRECTOR_BUDGET if label in rows)])
+
+
+def _in_brief(text: str, part: int, picks: re.Pattern | None = None, words: int = DIRECTOR_WORDS) -> str:
+    """`text` as the director's version gives it: whole when it fits in `words` words, else
+    without its asides (`without_asides`) when that fits, else its opening sentences that fit
+    (`_opening`), or, with `picks`, its first sentence and those `picks` finds (a surge's cost, the
+    case's returns) that fit; a shortened text followed by where the full plan has the rest (its
+    part `part`), a cut inside a sentence marked "…" too; "not written yet." when blank."""
+    text = " ".join(text.split())
+    if not text:
+        return NOT_WRITTEN
+    if len(text.split()) <= words:
+        return text
+    short = without_asides(text)
+    if len(short.split()) > words:
+        sentences = _sentences(short)
+        picked = _within([sentences[0], *(s for s in sentences[1:] if picks.search(s))], words) \
+            if picks else []
+        short = " ".join(picked) if picked else _opening(short, words)
+    if short.endswith((".", "!", "?")):
+        return f"{short} (More in part {part} of the full plan.)"
+    return f"{short} (more in part {part} of the full plan)"
+
+
+def _stage_line(plan: Plan) -> str:
+    """The first stage, its days and new money first, then what it is, as `_in_brief` gives it."""
+    budget = plan.budget
+    if not budget.first_stage.strip():
+        return f"**First stage**: {NOT_WRITTEN}"
+    days = _stage_days(plan)  # "4 January to 31 March 2027", or "the first stage" and its start
+    return (f"**{'First stage, ' + days if days[0].isdigit() else days[0].upper() + days[1:]}**: "
+            f"{_amount(budget.first_stage_cost, budget.currency)} of new money. "
+            f"{_in_brief(budget.first_stage, BUDGET_PART).rstrip('.')}.")
+
+
+def director_title(plan: Plan) -> str:
+    return f"Social media plan in brief: {plan.organisation.strip() or 'my organisation'}"
+
+
+def _director_opening(plan: Plan) -> str:
+    """A line, as the full plan's start, so that the summary keeps to its page."""
+    start = f"Starts {day_text(plan.start.strip())}. " if plan.start.strip() else ""
+    return f"{start}For the director: the decision first, the detail after this page."
+
+
+def director_markdown(plan: Plan) -> str:
+    """The director's version as Markdown, a rule where the second page starts."""
+    return _sheet_markdown(director_title(plan), _director_opening(plan), director_brief(plan),
+                           AFTER_SUMMARY)
+
+
+def director_html(plan: Plan, paper: str = "A4") -> str:
+    """The director's version as a standalone HTML page that prints on two or three pages of
+    `paper` ("A4" or "Letter"), the summary alone on the first, as the full plan's (its margins and
+    style); everything the learner typed is escaped."""
+    return _sheet_html(director_title(plan), _director_opening(plan), director_brief(plan),
+                       AFTER_SUMMARY, paper, "18mm 16mm", _STYLE)
+
+
+def director_docx(plan: Plan) -> bytes:
+    """The director's version as a Word document, the summary a page of its own, its margins and
+    type as the printed page's."""
+    return _sheet_docx(director_title(plan), _director_opening(plan), director_brief(plan),
+                       AFTER_SUMMARY, (18, 16), DIRECTOR_DOCX_POINTS)
+
+
+def _director_documents(plan: Plan, path: Path) -> dict[Path, str | bytes]:
+    """The director's version's files beside the save file `path`, as `export` writes them."""
+    return {path.with_suffix(".director.md"): director_markdown(plan),
+            path.with_suffix(".director.html"): director_html(plan),
+            path.with_suffix(".director.letter.html"): director_html(plan, "Letter"),
+            path.with_suffix(".director.docx"): director_docx(plan)}

@@ -4,10 +4,10 @@
     builder                                          # shows the form
 
 Every change is checked and saved to the plan file at once; the Export button writes the plan as
-Markdown, HTML (A4 and Letter), Word and the calendar (CSV, iCalendar) beside it, and the staff
-sheet, one page for the desk, in the same formats (`….staff.html`). The form holds no
-rules: reading and writing the plan, the checks and the exports are `smcourse.core.plan` and
-`smcourse.core.plan_export` functions.
+Markdown, HTML (A4 and Letter), Word and the calendar (CSV, iCalendar) beside it, the staff sheet,
+two sides for the desk, and the director's version, two or three pages, in the same formats
+(`….staff.html`, `….director.html`). The form holds no rules: reading and writing the plan, the
+checks and the exports are `smcourse.core.plan` and `smcourse.core.plan_export` functions.
 """
 
 from __future__ import annotations
@@ -580,7 +580,8 @@ class PlanBuilder:
         links = ", ".join(f'<a href="{html.escape(path.name)}" target="_blank">'
                           f"{html.escape(path.name)}</a>" for path in written)
         self.status.value = message_html("saved", "Exported; open the files beside this notebook "
-                                         "(the .staff files are the one page for the staff's desk).")
+                                         "(the .staff files are the sheet for the staff's desk, the "
+                                         ".director files the plan in brief for your director).")
         self.status.value += f"<div>{links}</div>"
         return written
 
