@@ -3974,7 +3974,7 @@ def example_plan() -> Plan:
                             "five 14,461, within the 16,000 set aside.",
                       first_stage="Approve a 16,000 reserve and January to March 2027, if "
                                   "December's timing finds at least 31 of the 35 hours on social "
-                                  "assumed today (under 31, no payback by 2036): 3 months of "
+                                  "assumed today (at 30 or fewer, no payback by 2036): 3 months of "
                                   "overtime, tools, promotion and actions 3,989, sample bags 180, "
                                   "a training day 2,475 (trainer 600; 8 hours' overtime each for the "
                                   "4 on looks, 1,875), 42 more to bill Buffer monthly",

@@ -95,7 +95,7 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 ASIDE = re.compile(r"\s*\([^()]*\)")  # a parenthesised aside, with the space before it
 CLAUSE_END = re.compile(r";\s+(?![^()]*\))")  # a semicolon that ends a clause, not one in brackets
 # The condition a first stage is approved on ("if December's timing finds at least 31 of the 35 hours
-# (under 31, no payback)"), up to the colon or semicolon that ends it outside brackets: the
+# (at 30 or fewer, no payback)"), up to the colon or semicolon that ends it outside brackets: the
 # recommendation keeps it.
 CONDITION = re.compile(r"\b(?:if|once|provided|subject to|unless)\b(?:\([^()]*\)|[^:;()])*", re.IGNORECASE)
 CODE = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*(?:\([^)]*\))?)+|\b[A-Za-z]\w*_\w+\b")
