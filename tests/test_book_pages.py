@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+
+from smcourse.core.notebooks import is_practice_check
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "book" / "_build" / "html"
@@ -96,9 +97,6 @@ def test_plotly_js_is_served_by_the_site_once_on_each_page_with_a_figure():
 
 
 def test_every_practice_check_of_a_lesson_is_on_its_page_as_a_widget_served_by_the_site():
-    sys.path.insert(0, str(ROOT / "book" / "_ext"))
-    from course_site import is_practice_check
-
     for notebook in sorted((ROOT / "course").glob("[0-9][0-9]_*.ipynb")):
         checks = sum(map(is_practice_check, nbformat.read(notebook, as_version=4).cells))
         page = built(f"course/{notebook.stem}.html")

@@ -8,10 +8,11 @@ import json
 import re
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 
-from smcourse.core import metrics
+from smcourse.core import metrics, notebooks
 from smcourse.ui import figures
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,3 +61,22 @@ def test_brand_posts_and_comments_keeps_one_brands_posts_and_tags_their_comments
     own, on_own = metrics.brand_posts_and_comments(posts, comments, "lumen")
     assert list(own["post_id"]) == ["P1", "P3"]
     assert on_own[["text", "platform"]].values.tolist() == [["a", "x"], ["c", "tiktok"], ["d", "tiktok"]]
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda path: path.stem)
+def test_each_practice_check_is_stored_with_its_source_collapsed_and_nothing_else_is(lesson):
+    cells = nbformat.read(lesson, as_version=4).cells
+    hidden = [index for index, cell in enumerate(cells)
+              if cell.metadata.get("jupyter", {}).get("source_hidden")]
+    assert hidden == [index for index, cell in enumerate(cells) if notebooks.is_practice_check(cell)], \
+        f"{lesson.name}: run `smcourse lessons refresh` to store its checks collapsed"
+
+
+def test_refreshing_collapses_a_practice_check_and_leaves_an_analysis_cell_open():
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('x = 1\nChoice("Pick one", options=["a", "b"], answer="a")'),
+        nbformat.v4.new_code_cell("Choice = 2  # not a check: the last statement declares nothing"),
+        nbformat.v4.new_markdown_cell("Choice(\"in prose\")")])
+    cleaned = notebooks.clean(notebook)
+    assert [cell.metadata.get("jupyter", {}).get("source_hidden", False) for cell in cleaned.cells] == \
+        [True, False, False]

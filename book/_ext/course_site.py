@@ -27,7 +27,6 @@
 
 from __future__ import annotations
 
-import ast
 import copy
 import filecmp
 import hashlib
@@ -45,6 +44,8 @@ from nbclient.exceptions import CellExecutionError
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 
+from smcourse.core.notebooks import is_practice_check
+
 ROOT = Path(__file__).resolve().parents[2]
 DATASETS = ROOT / "datasets"
 PACKAGE = ROOT / "src" / "smcourse"
@@ -60,7 +61,6 @@ WIDGET_SCRIPTS = {HTML_MANAGER / "embed-amd.js": "embed-amd.js",
                   VENDOR / "requirejs" / "require.js": "require.js",
                   Path(anywidget.__file__).parent / "nbextension" / "index.js": "anywidget.js"}
 FONT_SUFFIXES = {".woff", ".woff2", ".ttf", ".eot", ".svg"}
-PRACTICE_CLASSES = {"Choice", "MultiSelect", "Numeric", "Ordering", "Matching"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
 PRACTICE_CACHE = ROOT / "book" / "_build" / "practice-checks"
@@ -129,19 +129,6 @@ def _copy_offline_scripts(app: Sphinx, exception: Exception | None) -> None:
         shutil.copytree(MATHJAX, static / "mathjax", dirs_exist_ok=True,
                         ignore=lambda folder, names: [n for n in names if Path(folder) == MATHJAX
                                                       and n.endswith(".js") and n != MATHJAX_ENTRY])
-
-
-def is_practice_check(cell) -> bool:
-    """A code cell whose last statement declares a practice question (CONTRIBUTING.md: one per
-    cell, as the cell's last expression)."""
-    if cell.cell_type != "code":
-        return False
-    try:
-        body = ast.parse(cell.source).body
-    except SyntaxError:
-        return False
-    return bool(body) and isinstance(body[-1], ast.Expr) and isinstance(body[-1].value, ast.Call) \
-        and getattr(body[-1].value.func, "id", None) in PRACTICE_CLASSES
 
 
 def _digest(notebook) -> str:

@@ -4,10 +4,14 @@ Stored outputs are what nbval compares against and what the book shows, so they 
 on every run: no execution timestamps, and no widget views (their model ids are random, and a
 stored view without its kernel shows an error box in JupyterLab). Each widget keeps its static
 fallback (`smcourse.ui.widgets.show_widget`), which tells a reader to run the cell.
+
+A practice check's source spells out its answer, so it is stored collapsed: JupyterLab shows the
+card and a "…" that opens the code on a click (the site removes the source altogether).
 """
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import nbformat
@@ -18,6 +22,20 @@ from smcourse.core import kit_files
 from smcourse.core.errors import SmcourseError
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+PRACTICE_CLASSES = {"Choice", "MultiSelect", "Numeric", "Ordering", "Matching"}
+
+
+def is_practice_check(cell) -> bool:
+    """A code cell whose last statement declares a practice question (CONTRIBUTING.md: one per
+    cell, as the cell's last expression)."""
+    if cell.cell_type != "code":
+        return False
+    try:
+        body = ast.parse(cell.source).body
+    except SyntaxError:
+        return False
+    return bool(body) and isinstance(body[-1], ast.Expr) and isinstance(body[-1].value, ast.Call) \
+        and getattr(body[-1].value.func, "id", None) in PRACTICE_CLASSES
 
 
 def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
@@ -34,10 +52,13 @@ def execute(path: Path, timeout: int = 120) -> nbformat.NotebookNode:
 
 
 def clean(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what varies between runs: widget views, widget state, execution metadata."""
+    """Drop what varies between runs (widget views, widget state, execution metadata), and store each
+    practice check's source collapsed."""
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
+        if is_practice_check(cell):
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
         for output in cell.get("outputs", []):
             output.get("data", {}).pop(WIDGET_VIEW, None)
     return notebook
