@@ -968,13 +968,15 @@ def test_the_director_s_version_reads_back_lumen_s_figures_in_every_format(tmp_p
 
 
 def test_the_director_s_version_gives_every_objective_without_noise_or_sources():
-    """Page 2 lists every metric with its milestones (the summary shows five, saying the rest
-    follow), as the summary's table does: outcome, measure, baseline → targets and dates."""
+    """Page 2 lists every metric with its milestones (the first page says how many and of which
+    outcomes), as the summary's table does: outcome, measure, baseline → targets and dates."""
     lumen = plan.example_plan()
     brief = plan_export.director_markdown(lumen)
     summary, rest = brief.split("\n---\n", 1)
     metrics = list(dict.fromkeys((o.outcome, o.metric) for o in lumen.objectives))
-    assert f"{len(metrics) - 5} more objectives are listed after this page." in summary
+    assert (f"**Objectives**: {len(metrics)} measures of loyalty, sales, reviews, service, leads and "
+            "partnerships, each with its baseline, targets and dates, in the table after this page."
+            ) in summary
     rows = _markdown_cells_by_row(rest.split("## What it costs", 1)[0])
     assert rows[0] == ["Outcome", "Measure", "Baseline → target", "By"]
     assert [(row[0], row[2]) for row in rows[1:]] == [
@@ -984,6 +986,86 @@ def test_the_director_s_version_gives_every_objective_without_noise_or_sources()
     assert rows[4] == ["service", "Mean of weekly median response times (hours)", "8.0 → 4.5 → 4.5",
                        "31 March, 31 December 2027"]
     assert "Noise" not in brief and "Baseline from" not in brief and "±" not in brief
+
+
+def _director_summary_markdown(exported_plan):
+    """The first page of the director's version as Markdown, up to the rule before page 2."""
+    return plan_export.director_markdown(exported_plan).split("\n---\n", 1)[0]
+
+
+def test_the_director_s_first_page_puts_the_decision_first_under_headings():
+    """The director's page opens with the decision and its ask, then the goal and where the
+    objectives are, then the top risks, each under a heading; its opening line says so. The full
+    plan's summary keeps its own order (the lesson shows it)."""
+    lumen = plan.example_plan()
+    summary = _director_summary_markdown(lumen)
+    headings = ["### Decision needed", "### Goal and objectives", "### Top risks"]
+    assert [line for line in summary.splitlines() if line.startswith("### ")] == headings
+    order = [summary.index(text) for text in (
+        "For the director: this page asks for a decision, then gives the goal and the top risks; "
+        "the objectives and the figures behind the decision follow.", "### Decision needed",
+        "\nApprove 4 January to 31 March 2027:", "| Pays back |", "- **Gate 1**", "### Goal and",
+        "**Goal**: Lumen Coffee Roasters", "**Objectives**:", "### Top risks")]
+    assert order == sorted(order)
+    assert "| Outcome |" not in summary  # the objectives are tabled once, on the next page
+    full = _summary_markdown(to_markdown(lumen))
+    assert full.index("**Goal**") < full.index("| Outcome |") < full.index("**Decision needed**")
+    assert "###" not in full
+
+
+def test_the_director_s_ask_says_what_the_plan_earns_and_how_far_short_it_falls():
+    """A row of the first page's ask gives the plan's own sentences that put a sum to what it earns
+    and loses (the case's, the payback's after its first), whole; a plan that says neither has no
+    such row, and the full plan's summary never has it."""
+    lumen = plan.example_plan()
+    rows = dict(row[:2] for row in _markdown_cells_by_row(_director_summary_markdown(lumen)))
+    assert rows["Returns"] == (
+        "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in "
+        "2029: 53,000 against 101,000 of cost. Loses 31,000 in 2027, 48,000 short at 2029's end; "
+        "2027's cash: 19,464 USD, with the training day.")
+    assert list(rows)[3:] == ["Pays back", "Returns", "Rests on"]
+    silent = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, case=lumen.budget.case.partition("\n\n")[0], payback="June 2033."))
+    assert "| Returns |" not in plan_export.director_markdown(silent)
+    assert "| Returns |" not in to_markdown(lumen)
+    stated = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, case="The ask: 500 USD.", payback="In 2029. It earns 400 USD a year."))
+    assert "| Returns | It earns 400 USD a year. |" in plan_export.director_markdown(stated)
+
+
+def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dimension_is_a_commitment():
+    """The inbox's risk names the look every fastest promise that its hours are counted for, in
+    staffed hours, not an answer to each message within it; the weakest dimension's action is
+    something the director commits to, under the decision, not a risk. The full plan's summary
+    keeps its lines (the lesson shows them)."""
+    lumen = plan.example_plan()
+    summary = _director_summary_markdown(lumen)
+    decision, risks = summary.split("### Top risks", 1)
+    team = lumen.community
+    assert ("- **The inbox**: a look through every inbox at least every 4 staffed hours, the shortest "
+            "answer time the channel table promises (counted while the inbox is staffed: a message "
+            f"after closing waits for the next look), and the 77 messages a week expected take "
+            f"{team.hours_needed(4):.1f} of the inbox's 10 staffed hours a week at 10-minute looks, "
+            f"{team.hours_needed(4, 20):.1f} at 20") in risks
+    assert "each answered within" not in summary and "Weakest dimension" not in summary
+    action = lumen.actions[lumen.weakest]
+    assert (f"- **You also commit to**: {action.step} (Founder, by 4 January 2027), the action for "
+            "the plan's weakest dimension, commitment.") in decision
+    full = _summary_markdown(to_markdown(lumen))
+    assert "each answered within 4 staffed hours (the fastest promise)" in full
+    assert "**Weakest dimension, commitment**" in full and "You also commit to" not in full
+
+
+def test_the_director_s_word_document_heads_the_decision_and_the_risks():
+    """In Word the first page's parts are headings a level below the page's (Heading 2), not bold
+    paragraphs; the full plan's summary keeps its own."""
+    lumen = plan.example_plan()
+    document = docx.Document(io.BytesIO(plan_export.director_docx(lumen)))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"] == [
+        "Decision needed", "Goal and objectives", "Top risks"]
+    assert '<h3>Decision needed</h3>' in plan_export.director_html(lumen)
+    full = docx.Document(io.BytesIO(to_docx(lumen)))
+    assert next(p for p in full.paragraphs if p.text == "Decision needed").style.name == "Normal"
 
 
 def test_the_director_s_version_leaves_the_running_of_the_plan_to_the_full_plan_and_staff_sheet():

@@ -130,7 +130,14 @@ class Notes:
     notes: list[Note]
 
 
-Block = str | list[str] | Table | Notes  # a paragraph, a bullet list, a table, or the notes
+@dataclass(frozen=True)
+class Subheading:
+    """A heading inside a part ("Decision needed"), a level below the part's title."""
+
+    text: str
+
+
+Block = str | list[str] | Table | Notes | Subheading  # a paragraph, a list, a table, the notes, a heading
 
 
 @dataclass(frozen=True)
@@ -430,10 +437,11 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
     return chosen + [group for group in ordered if group not in chosen]
 
 
-def _summary_risks(plan: Plan, open_at: str) -> list[str]:
+def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list[str]:
     """The top risks: what else the case rests on (`_premises_left`), then, from the plan's own
     numbers, what is still open (`open_at`: where it is listed), the target nearest its noise, the
-    inbox's margin, and the weakest dimension."""
+    inbox's margin (`_inbox_risk`), and the weakest dimension, which the director's version lists
+    under the decision instead, as a commitment (`_commitment`)."""
     left = _premises_left(plan.budget.rests_on)
     risks = [f"**The case also rests on**: {day_text(left)}"] if left else []
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
@@ -455,22 +463,49 @@ def _summary_risks(plan: Plan, open_at: str) -> list[str]:
         risks.append(f"**Tightest target**: {named}, {objective.baseline} to {objective.target} "
                      f"by {day_text(objective.by)}, is {ratio:.1f} times what chance alone can "
                      "move it: an early report that shows no change proves little.")
-    team, promises = plan.community, plan.promises()
-    promise = min(promises.values()) if promises else None
-    needed = team.hours_needed(promise) if promise else None
-    if needed is not None and team.staffed_hours:
-        slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
-        risks.append(f"**The inbox**: the {team.messages_per_week + team.dms_per_week:g} "
-                     f"messages a week expected, each answered within {promise:g} staffed hours "
-                     f"(the fastest promise), take {needed:.1f} of the inbox's "
-                     f"{team.staffed_hours:g} staffed hours a week at "
-                     f"{CHECK_MINUTES}-minute looks, {slower:.1f} at {2 * CHECK_MINUTES}: more "
-                     "messages or slower looks, and promises slip.")
+    if inbox := _inbox_risk(plan, for_director):
+        risks.append(inbox)
     action = plan.actions.get(plan.weakest)
-    if action is not None:
+    if action is not None and not for_director:
         risks.append(f"**Weakest dimension, {plan.weakest}**: {_first_sentence(action.step)} "
                      f"({action.owner}, by {day_text(action.due)}).")
     return risks
+
+
+def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
+    """The inbox's margin: the hours the expected messages and a look at least every fastest
+    promise take (`Community.hours_needed`), of the staffed hours, at a look's minutes and at twice
+    them; the director's version says what that promise is (the channel table's shortest answer
+    time, counted in hours the inbox is staffed), not that every message is answered within it;
+    "" when the plan lacks the numbers."""
+    team, promises = plan.community, plan.promises()
+    promise = min(promises.values()) if promises else None
+    needed = team.hours_needed(promise) if promise else None
+    if needed is None or not team.staffed_hours:
+        return ""
+    slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
+    messages = f"{team.messages_per_week + team.dms_per_week:g} messages a week expected"
+    margin = (f"{needed:.1f} of the inbox's {team.staffed_hours:g} staffed hours a week at "
+              f"{CHECK_MINUTES}-minute looks, {slower:.1f} at {2 * CHECK_MINUTES}: more messages or "
+              "slower looks, and ")
+    if not for_director:
+        return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
+                f"(the fastest promise), take {margin}promises slip.")
+    return (f"**The inbox**: a look through every inbox at least every "
+            f"{_amount(promise, 'staffed hours')}, the shortest answer time the channel table "
+            "promises (counted while the inbox is staffed: a message after closing waits for the "
+            f"next look), and the {messages} take {margin}answers wait longer.")
+
+
+def _commitment(plan: Plan) -> str:
+    """What the director also commits to: the weakest dimension's action, its owner and date, as
+    a line under the decision; "" when the plan names no weakest dimension with an action."""
+    action = plan.actions.get(plan.weakest)
+    if action is None:
+        return ""
+    return (f"**You also commit to**: {_first_sentence(action.step).rstrip('.')} ({action.owner}, "
+            f"by {day_text(action.due)}), the action for the plan's weakest dimension, "
+            f"{plan.weakest}.")
 
 
 def _premises_left(rests_on: str) -> str:
@@ -568,18 +603,32 @@ def _stage_days(plan: Plan) -> str:
     return f"the first stage from {start}" if start else "the first stage"
 
 
-def _ask(plan: Plan) -> Table:
+def _ask(plan: Plan, returns: bool = False) -> Table:
     """The ask in four rows, each a cell long, beside the recommendation that gives the first stage:
     the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
-    each, `_lead`; the whole text is in part 12)."""
+    each, `_lead`; the whole text is in part 12); with `returns` (the director's version), after
+    the payback what the plan earns and how far short it falls (`_returns`), when the plan says."""
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
+    earned = _returns(plan) if returns else ""
     return Table(("The ask", "What the plan says"), [
         ("Reserve for a surge", reserve),
         ("A full year", _full_year(budget)),
         ("Pays back", day_text(_lead(budget.payback)) or NO_PAYBACK),
+        *([("Returns", earned)] if earned else []),
         ("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])
+
+
+def _returns(plan: Plan) -> str:
+    """What the plan earns and how far short of its cost it falls, in the plan's own words: the
+    sentences of the case and of the payback after its first (the ask's "Pays back") that put a sum
+    to what it earns or loses (`EARNED`), whole, as many as fit in `RETURNS_WORDS` words (the first
+    whole even if longer); "" when the plan says neither."""
+    budget = plan.budget
+    found = [sentence for sentence in [*_sentences(budget.case), *_sentences(budget.payback)[1:]]
+             if EARNED.search(sentence)]
+    return day_text(" ".join(_within(found, RETURNS_WORDS) or found[:1]))
 
 
 def _lead(text: str, words: int = CELL_WORDS) -> str:
@@ -622,36 +671,44 @@ def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
     return [f"**Gate {number}**: {gate}" for number, gate in enumerate(gates, 1)]
 
 
-def _decision(plan: Plan) -> list[Block]:
+def _decision(plan: Plan, for_director: bool = False) -> list[Block]:
     """The summary's decision: the recommendation in one line, the ask (`_ask`), then each go/no-go
-    gate without its asides (whole in part 12) and the first report, a line each."""
+    gate without its asides (whole in part 12) and the first report, a line each; the director's
+    version adds to the ask what the plan returns, and what the director also commits to (the
+    weakest dimension's action, `_commitment`)."""
     reporting = plan.reporting
     lines = [*map(day_text, _gate_lines(plan.budget, "the test that decides the next stage is not "
                                                      "written yet (Budget: Go/no-go gates).",
                                         shorten=without_asides)),
              f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
              f"{day_text(reporting.first) or '–'}."]
-    return [_recommendation(plan), _ask(plan), lines]
+    if for_director and (commitment := _commitment(plan)):
+        lines.append(commitment)
+    return [_recommendation(plan), _ask(plan, returns=for_director), lines]
 
 
-def _summary(plan: Plan, more_at: str = "in part 2",
-             open_at: str = "listed under Still open, before the annex") -> Section:
-    """One page for a director: the goal, the headline objectives, the decision asked for (what to
-    approve, what it costs, when it pays back, what it rests on, what decides the next step) and
-    the top risks; every date written "4 January 2027". The whole budget is in part 12; the
-    objectives left out are `more_at`, what is still open `open_at` (where the document has them)."""
-    groups = _headline_objectives(plan)
-    more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
+def _goal(plan: Plan) -> list[Block]:
+    """The goal: what the organisation will do on social media, and why, an activity a line."""
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
             f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
             "media:" if activities else "**Goal**: no activity chosen yet.")
+    return [aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]
+
+
+def _summary(plan: Plan) -> Section:
+    """One page for a director: the goal, the headline objectives, the decision asked for (what to
+    approve, what it costs, when it pays back, what it rests on, what decides the next step) and
+    the top risks; every date written "4 January 2027". The whole budget is in part 12, the
+    objectives left out in part 2, what is still open under Still open."""
+    groups = _headline_objectives(plan)
+    more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
     return Section("summary", "Executive summary", [
-        aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals],
-        _objectives_table(groups[:SUMMARY_OBJECTIVES]),
-        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} {more_at}."]
+        *_goal(plan), _objectives_table(groups[:SUMMARY_OBJECTIVES]),
+        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
           if more > 0 else []),
-        "**Decision needed**", *_decision(plan), "**Top risks**", _summary_risks(plan, open_at)])
+        "**Decision needed**", *_decision(plan), "**Top risks**",
+        _summary_risks(plan, "listed under Still open, before the annex")])
 
 
 def _objectives_table(groups: list[list[Objective]]) -> Table:
@@ -697,6 +754,8 @@ def _section_markdown(section: Section) -> str:
 
 
 def _markdown_block(block: Block) -> list[str]:
+    if isinstance(block, Subheading):
+        return [f"### {block.text}"]
     if isinstance(block, Notes):
         return [f"{note.number}. **{note.label}**: {' '.join(note.text.split())}"
                 for note in block.notes]
@@ -771,6 +830,8 @@ def _html_cell(cell: str | NoteRef) -> str:
 
 def _html_block(block: Block) -> str:
     empty = "<p><em>(nothing yet)</em></p>"
+    if isinstance(block, Subheading):
+        return f"<h3>{html.escape(block.text)}</h3>"
     if isinstance(block, Notes):
         items = "".join(f'<li id="note-{note.number}" value="{note.number}"><strong>'
                         f"{html.escape(note.label)}</strong>: {html.escape(note.text)}</li>"
@@ -810,7 +871,9 @@ def to_docx(plan: Plan) -> bytes:
 
 
 def _docx_block(document, block: Block) -> None:
-    if isinstance(block, Notes):
+    if isinstance(block, Subheading):
+        document.add_heading(block.text, level=2)
+    elif isinstance(block, Notes):
         for note in block.notes:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{note.number}. {note.label}").bold = True
@@ -1360,12 +1423,18 @@ def _staff_documents(plan: Plan, path: Path) -> dict[Path, str | bytes]:
 # ------------------------------------------------------------------------------ director's version
 
 DIRECTOR_WORDS = 80  # the most words of a text the director's version gives whole; a longer one is shortened
+RETURNS_WORDS = 50  # the most words of what the plan earns and loses, on the first page (`_returns`)
 # a sentence of the case's figures that says what the plan earns back, saves or loses
 RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|saving|loses?|lost|"
                      r"returns?|break[- ]?even|profits?)\b", re.IGNORECASE)
+# a sentence that puts a sum to what the plan earns or loses: "earns back 5,000", "loses 31,000",
+# "48,000 short" (not "an extra order earns, after three months", nor what an option saves)
+EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
+                    r"[$£€]?\d|\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
 BUDGET_PART, CRISIS_PART = 12, 10  # the full plan's parts (`sections`) that give those texts whole
-DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12}  # Word's type, as printed
+DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
+_DIRECTOR_STYLE = "h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}}"
 # The budget table's rows the director's version keeps: the people and their cost, the costs
 # besides, the total and, of it, what is new (not the other work's breakdown or the case's figures).
 DIRECTOR_BUDGET = ("People", "Of which spent on social today", "People cost", "Other costs", "Tools",
@@ -1375,7 +1444,8 @@ DIRECTOR_BUDGET = ("People", "Of which spent on social today", "People cost", "O
 
 def director_brief(plan: Plan) -> list[Section]:
     """Two or three pages for the director who approves the plan: on the first the executive
-    summary (`_summary`); then every objective, what the plan costs and returns (part 12's budget
+    summary in the director's order (`_director_summary`: the decision first, with what the plan
+    returns); then every objective, what the plan costs and returns (part 12's budget
     table, its details as short as a summary's cell, then what the new money buys, the first
     stage, the gates, the payback, the returns and what the case rests on), who decides in a crisis
     and what a surge costs, and when the director hears next. A text longer than `DIRECTOR_WORDS`
@@ -1386,7 +1456,7 @@ def director_brief(plan: Plan) -> list[Section]:
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
                if budget.contingency > 0 else "none set aside")
     return [
-        _summary(plan, "listed after this page", "listed in the full plan, under Still open"),
+        _director_summary(plan),
         Section(AFTER_SUMMARY, "The objectives", [_objectives_table(_by_metric(plan.objectives))]),
         Section("money", "What it costs and what it returns", [
             _director_budget(plan),
@@ -1408,6 +1478,30 @@ def director_brief(plan: Plan) -> list[Section]:
             f"{day_text(reporting.first.strip()) or 'a date not written yet'}.",
             f"**Read by**: {reporting.readers.strip() or NOT_WRITTEN}"]]),
     ]
+
+
+def _director_summary(plan: Plan) -> Section:
+    """The first page of the director's version: the decision first (`_decision`, with what the
+    plan returns and what the director also commits to), then the goal and where the objectives
+    are, then the top risks, each under its own heading."""
+    return Section("summary", "Executive summary", [
+        Subheading("Decision needed"), *_decision(plan, for_director=True),
+        Subheading("Goal and objectives"), *_goal(plan), _objectives_pointer(plan),
+        Subheading("Top risks"),
+        _summary_risks(plan, "listed in the full plan, under Still open", for_director=True)])
+
+
+def _objectives_pointer(plan: Plan) -> str:
+    """The first page's line on the objectives, which the next page tables: how many measures, of
+    which outcomes."""
+    groups = _by_metric(plan.objectives)
+    if not groups:
+        return f"**Objectives**: {NOT_WRITTEN}"
+    outcomes = list(dict.fromkeys(group[0].outcome.strip() or "an outcome not named" for group in groups))
+    named = " and ".join(filter(None, [", ".join(outcomes[:-1]), outcomes[-1]]))
+    each = "each with its" if len(groups) > 1 else "with its"
+    return (f"**Objectives**: {_amount(len(groups), 'measures')} of {named}, {each} baseline, "
+            "targets and dates, in the table after this page.")
 
 
 def _director_budget(plan: Plan) -> Table:
@@ -1458,9 +1552,11 @@ def director_title(plan: Plan) -> str:
 
 
 def _director_opening(plan: Plan) -> str:
-    """A line, as the full plan's start, so that the summary keeps to its page."""
+    """A line, as the full plan's start, so that the summary keeps to its page, saying what the
+    first page holds and what comes after it."""
     start = f"Starts {day_text(plan.start.strip())}. " if plan.start.strip() else ""
-    return f"{start}For the director: the decision first, the detail after this page."
+    return (f"{start}For the director: this page asks for a decision, then gives the goal and the "
+            "top risks; the objectives and the figures behind the decision follow.")
 
 
 def director_markdown(plan: Plan) -> str:
@@ -1474,7 +1570,7 @@ def director_html(plan: Plan, paper: str = "A4") -> str:
     `paper` ("A4" or "Letter"), the summary alone on the first, as the full plan's (its margins and
     style); everything the learner typed is escaped."""
     return _sheet_html(director_title(plan), _director_opening(plan), director_brief(plan),
-                       AFTER_SUMMARY, paper, "18mm 16mm", _STYLE)
+                       AFTER_SUMMARY, paper, "18mm 16mm", _STYLE + _DIRECTOR_STYLE)
 
 
 def director_docx(plan: Plan) -> bytes:
