@@ -1078,27 +1078,53 @@ def test_the_director_s_version_leaves_the_running_of_the_plan_to_the_full_plan_
     assert "Of which other work" not in brief and "The case in figures" not in brief
 
 
-def test_a_long_text_is_shortened_at_a_sentence_or_marked_and_says_where_it_is_whole():
+def test_a_long_text_is_shortened_at_a_sentence_never_inside_one_and_says_where_it_is_whole():
     """The director's version gives a text whole up to DIRECTOR_WORDS words; a longer one loses its
-    asides, then its later sentences, and says where the full plan has the rest; one sentence
-    longer than that is cut with "…"."""
+    asides that carry no figure, then its later sentences, and says where the full plan has the
+    rest; a single sentence longer than that is given whole, never cut with "…"."""
     lumen = plan.example_plan()
     words = plan_export.DIRECTOR_WORDS
-    sentence = "Pays back in 2031 " + "and then some " * words + "at last."
-    sentences = dataclasses.replace(lumen, budget=dataclasses.replace(
-        lumen.budget, payback=f"It pays back in March 2031 (assumed). {sentence}"))
-    one = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, payback=sentence))
-    payback = {name: next(line for line in plan_export.director_markdown(variant).splitlines()
-                          if line.startswith("- **Payback**"))
-               for name, variant in (("sentences", sentences), ("one", one))}
-    assert payback["sentences"] == ("- **Payback**: It pays back in March 2031. (More in part 12 of "
-                                    "the full plan.)")
-    assert payback["one"].endswith("… (more in part 12 of the full plan)")
-    assert len(payback["one"].split()) <= words + 12
-    brief = plan_export.director_markdown(lumen)
-    assert f"- **Gate 2**: {lumen.budget.go_no_go.splitlines()[1]}" in brief  # whole: it fits
-    assert "(More in part 10 of the full plan.)" in next(
-        line for line in brief.splitlines() if line.startswith("- **Who is told**"))
+    sentence = "It buys the tools " + "and the training " * words + "at last."
+
+    def bought(ask):
+        variant = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, case=ask))
+        return next(line for line in plan_export.director_markdown(variant).splitlines()
+                    if line.startswith("- **What the new money buys**"))
+
+    assert bought(f"It costs 500 USD a year (assumed). {sentence}") == (
+        "- **What the new money buys**: It costs 500 USD a year. (More in part 12 of the full plan.)")
+    assert bought(f"It costs 500 USD a year (12 × 41.67, assumed). {sentence}") == (
+        "- **What the new money buys**: It costs 500 USD a year (12 × 41.67, assumed). (More in part "
+        "12 of the full plan.)")
+    assert bought(sentence) == f"- **What the new money buys**: {sentence}"
+    payback = f"{sentence.removesuffix('.')} in 2031. It loses 9,000 USD in 2027."
+    long_lead = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, payback=payback))
+    rows = dict(row[:2] for row in _markdown_cells_by_row(plan_export.director_markdown(long_lead)))
+    assert rows["Pays back"] == f"{sentence.removesuffix('.')} in 2031."  # whole, on the first page too
+    assert "…" in to_markdown(long_lead).split("## 1. ", 1)[0]  # the full plan's summary cuts it
+
+
+def test_no_cell_of_the_director_s_version_is_cut_and_its_asides_with_figures_stay():
+    """No cell of the director's version, in any format, is cut with "…": a detail too long for a
+    cell keeps its opening sentences, whole; the asides that carry figures stay, so that the new
+    money's items reconcile with the budget table (tools 250 a month less the 40 paid today) and the
+    first stage (sample bags 990 in 2027, 180 of them in its three months)."""
+    for exported_plan in (plan.example_plan(), _staged(plan.example_plan())):
+        brief = plan_export.director_markdown(exported_plan)
+        page = _Cells()
+        page.feed(plan_export.director_html(exported_plan))
+        document = docx.Document(io.BytesIO(plan_export.director_docx(exported_plan)))
+        word = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        for cells in (_markdown_cells(brief), page.cells, word):
+            assert len(cells) > 40 and not [cell for cell in cells if "…" in cell]
+        assert "…" not in brief
+    brief = plan_export.director_markdown(plan.example_plan())
+    rows = {row[0]: row[1:] for row in _markdown_cells_by_row(brief)}
+    assert rows["Tools"] == ["250 USD a month", "About 250 USD a month, our estimate of November 2026; "
+                             "the head of marketing confirms each price by 18 December 2026, 17 days "
+                             "before the start. (More in part 12 of the full plan.)"]
+    assert "tools 2,520 (250 a month less the 40 paid today)" in brief
+    assert "sample bags 1,080 (990 in 2027)" in brief and "sample bags 180," in brief
 
 
 def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_plan_earns():

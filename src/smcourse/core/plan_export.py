@@ -442,7 +442,7 @@ def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list
     numbers, what is still open (`open_at`: where it is listed), the target nearest its noise, the
     inbox's margin (`_inbox_risk`), and the weakest dimension, which the director's version lists
     under the decision instead, as a commitment (`_commitment`)."""
-    left = _premises_left(plan.budget.rests_on)
+    left = _premises_left(plan.budget.rests_on, cut=not for_director)
     risks = [f"**The case also rests on**: {day_text(left)}"] if left else []
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
@@ -508,9 +508,10 @@ def _commitment(plan: Plan) -> str:
             f"{plan.weakest}.")
 
 
-def _premises_left(rests_on: str) -> str:
-    """What the case rests on beyond the opening the ask shows (`_lead`); "" when it shows it all."""
-    text, shown = " ".join(rests_on.split()), _lead(rests_on)
+def _premises_left(rests_on: str, cut: bool = True) -> str:
+    """What the case rests on beyond the opening the ask shows (`_lead`, with `cut`); "" when it
+    shows it all."""
+    text, shown = " ".join(rests_on.split()), _lead(rests_on, cut=cut)
     if shown.endswith("…") or not text.startswith(shown):
         return text
     return text[len(shown):].lstrip(";. ")
@@ -607,7 +608,8 @@ def _ask(plan: Plan, returns: bool = False) -> Table:
     """The ask in four rows, each a cell long, beside the recommendation that gives the first stage:
     the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
     each, `_lead`; the whole text is in part 12); with `returns` (the director's version), after
-    the payback what the plan earns and how far short it falls (`_returns`), when the plan says."""
+    the payback what the plan earns and how far short it falls (`_returns`), when the plan says,
+    and no opening cut inside a clause."""
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
@@ -615,9 +617,9 @@ def _ask(plan: Plan, returns: bool = False) -> Table:
     return Table(("The ask", "What the plan says"), [
         ("Reserve for a surge", reserve),
         ("A full year", _full_year(budget)),
-        ("Pays back", day_text(_lead(budget.payback)) or NO_PAYBACK),
+        ("Pays back", day_text(_lead(budget.payback, cut=not returns)) or NO_PAYBACK),
         *([("Returns", earned)] if earned else []),
-        ("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])
+        ("Rests on", day_text(_lead(budget.rests_on, cut=not returns)) or NO_PREMISES)])
 
 
 def _returns(plan: Plan) -> str:
@@ -631,16 +633,17 @@ def _returns(plan: Plan) -> str:
     return day_text(" ".join(_within(found, RETURNS_WORDS) or found[:1]))
 
 
-def _lead(text: str, words: int = CELL_WORDS) -> str:
+def _lead(text: str, words: int = CELL_WORDS, cut: bool = True) -> str:
     """The opening of `text` that fits a table cell: its first sentence when it holds at most
     `words` words, else that sentence's first clauses that fit (cut at a semicolon outside
-    brackets), else its first `words` words and "…"; "" when it is blank."""
+    brackets), else its first `words` words and "…", or, without `cut` (the director's version),
+    the first sentence whole; "" when it is blank."""
     sentence = _first_sentence(text)
     if len(sentence.split()) <= words:
         return sentence
     if clauses := _fitting(CLAUSE_END.split(sentence), words):
         return "; ".join(clauses)
-    return " ".join(sentence.split()[:words]) + "…"
+    return " ".join(sentence.split()[:words]) + "…" if cut else sentence
 
 
 def without_asides(text: str) -> str:
@@ -1431,6 +1434,7 @@ RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|sa
 # "48,000 short" (not "an extra order earns, after three months", nor what an option saves)
 EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
                     r"[$£€]?\d|\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)
+NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
 BUDGET_PART, CRISIS_PART = 12, 10  # the full plan's parts (`sections`) that give those texts whole
 DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
@@ -1506,7 +1510,7 @@ def _objectives_pointer(plan: Plan) -> str:
 
 def _director_budget(plan: Plan) -> Table:
     """Part 12's budget table, the rows `DIRECTOR_BUDGET` names, each detail as long as a cell
-    (`CELL_WORDS`); the surge's is on the crisis's line."""
+    (`CELL_WORDS`, whole sentences); the surge's is on the crisis's line."""
     rows = {row[0]: row for row in _budget_rows(plan)}
     return Table(("Item", "Amount", "Details"), [
         (label, amount, "spent only in a surge (In a crisis, below)" if label == "Surge contingency"
@@ -1514,23 +1518,39 @@ def _director_budget(plan: Plan) -> Table:
         for label, amount, details in (rows[label] for label in DIRECTOR_BUDGET if label in rows)])
 
 
+def _figures_only(text: str) -> str:
+    """`text` without its parenthesised asides that carry no figure (`NUMBER`), nested ones too:
+    "tools 2,520 (250 a month less the 40 paid today)" keeps its aside, "15 USD (an estimate)"
+    loses it; `text` as written when it is nothing but such asides."""
+    short = text
+    while (cut := ASIDE.sub(lambda aside: aside[0] if NUMBER.search(aside[0]) else "", short)) != short:
+        short = cut
+    return short.strip() or text
+
+
 def _in_brief(text: str, part: int, picks: re.Pattern | None = None, words: int = DIRECTOR_WORDS) -> str:
-    """`text` as the director's version gives it: whole when it fits in `words` words, else
-    without its asides (`without_asides`) when that fits, else its opening sentences that fit
-    (`_opening`), or, with `picks`, its first sentence and those `picks` finds (a surge's cost, the
-    case's returns) that fit; a shortened text followed by where the full plan has the rest (its
-    part `part`), a cut inside a sentence marked "…" too; "not written yet." when blank."""
+    """`text` as the director's version gives it, never cut inside a sentence: whole when it fits
+    in `words` words, else without its asides that carry no figure (`_figures_only`) when that
+    fits, else its opening sentences that fit, or, with `picks`, its first sentence and those
+    `picks` finds (a surge's cost) that fit; the first sentence whole even when it alone is longer.
+    A shortened text is followed by where the full plan has it whole (its part `part`); "not
+    written yet." when blank."""
     text = " ".join(text.split())
     if not text:
         return NOT_WRITTEN
     if len(text.split()) <= words:
         return text
-    short = without_asides(text)
+    short = _figures_only(text)
     if len(short.split()) > words:
-        sentences = _sentences(short)
-        picked = _within([sentences[0], *(s for s in sentences[1:] if picks.search(s))], words) \
-            if picks else []
-        short = " ".join(picked) if picked else _opening(short, words)
+        first, *later = _sentences(short)
+        if len(first.split()) > words:
+            short = first
+        elif picks:
+            short = " ".join(_within([first, *(s for s in later if picks.search(s))], words))
+        else:
+            short = " ".join(_fitting([first, *later], words))
+    if short == text:
+        return text  # one sentence, longer than `words`, given whole
     if short.endswith((".", "!", "?")):
         return f"{short} (More in part {part} of the full plan.)"
     return f"{short} (more in part {part} of the full plan)"
