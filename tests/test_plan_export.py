@@ -926,7 +926,7 @@ def test_a_count_of_one_reads_in_the_singular_in_the_exports():
 # ---------------------------------------------------------------------------- the director's version
 
 DIRECTOR_HEADINGS = ["Executive summary", "The objectives", "What it costs and what it returns",
-                     "In a crisis: who decides", "When you hear next"]
+                     "In a crisis: who decides"]
 # Lumen's figures a director approving the money needs, as each format of the director's version
 # gives them: the total a year, the new money, the added cost, the first stage's days and new money,
 # the surge reserve, the payback, the returns and who approves in a crisis.
@@ -1127,19 +1127,59 @@ def test_no_cell_of_the_director_s_version_is_cut_and_its_asides_with_figures_st
     assert "sample bags 1,080 (990 in 2027)" in brief and "sample bags 180," in brief
 
 
-def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_plan_earns():
-    """Of a long surge and a long case, the director's version keeps the first sentence and the
-    sentences that price a surge, or that say what the plan earns, saves or loses."""
+def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_first_page_leaves():
+    """Of a long surge, the director's version keeps the first sentence and the sentences that price
+    a surge (the reserve itself is on the first page); of the case's figures and the payback, the
+    sentences on the cheaper option and what the plan earns, saves or loses that the first page's
+    ask does not give."""
     lumen = plan.example_plan()
     brief = plan_export.director_markdown(lumen)
     surge = next(line for line in brief.splitlines() if line.startswith("- **Surge reserve**"))
-    assert surge.startswith("- **Surge reserve**: 16,000 USD a year, spent only in a surge. One "
-                            "surge a year like the 2025 recall")
+    assert surge.startswith("- **Surge reserve**: One surge a year like the 2025 recall")
     assert "A surge week, hours past 40 at time and a half, costs about 2,892 USD" in surge
     assert "Day of Rest" not in surge and surge.endswith("(More in part 12 of the full plan.)")
-    returns = next(line for line in brief.splitlines() if line.startswith("- **What it returns**"))
-    assert "If enquiries fall back to 2026's level after 2027, neither option pays back." in returns
-    assert "A sample bag costs" not in returns
+    returns = next(line for line in brief.splitlines()
+                   if line.startswith("- **More on payback and returns**"))
+    assert returns == (
+        "- **More on payback and returns**: The cheaper option, without YouTube, Threads and the paid "
+        "promotion, saves 9,180 USD a year: 3,080 of cash and 2.68 moved hours (6,100), managing the "
+        "promotion's 0.5 among them. It loses a video, an untested channel and the paid test. If "
+        "enquiries fall back to 2026's level after 2027, neither option pays back. The plan is chosen "
+        "over the cheaper option for its paid test. (More in part 12 of the full plan.)")
+
+
+def test_the_director_s_version_says_each_thing_once():
+    """Pages 2 and 3 carry only what the first page does not: the gates, the payback, what the case
+    rests on, the first report and the surge reserve are on the first page alone; page 2 gives
+    each gate's asides (the odds) after the words they qualify, the objectives are tabled once, all
+    of them, and the crisis gives who approves and the surge, not the staff sheet's steps."""
+    lumen = plan.example_plan()
+    brief = plan_export.director_markdown(lumen)
+    summary, rest = brief.split("\n---\n", 1)
+    for line in ("- **Gate 1**:", "- **Gate 2**:", "| Pays back |", "| Rests on |", "- **First report**:",
+                 "16,000 USD a year, spent only in a surge", "June 2033 at 35 hours",
+                 "35 hours a week on social today", "the plan earns back 5,000 in 2027"):
+        assert brief.count(line) == 1 and line in summary, line
+    assert rest.count("| Outcome | Measure |") == 1 and "| Outcome |" not in summary
+    assert len([row for row in _markdown_cells_by_row(rest.split("## What it costs", 1)[0])]) == 9
+    assert ("- **Gate 1 in detail**: stops only one plan without effect in three (the case's path "
+            "under 1 in 100, a straight climb 7 in 100).") in rest
+    assert ("- **Gate 2 in detail**: code posts go on only with at least 199 orders (the case's path "
+            "fails 7 in 100, a straight climb 26, one without effect passes 9); the wholesale route "
+            "only with at least 17 enquiries (12, 29, 10 in 100).") in rest
+    for gone in ("**Payback**", "**The case rests on**", "**What it returns**", "When you hear next",
+                 "**Reports**", "**Scheduled posts**", "**Who is told**"):
+        assert gone not in brief, gone
+    crisis = brief.split("## In a crisis: who decides\n", 1)[1]
+    assert re.findall(r"^- \*\*([^*]+)\*\*", crisis, re.MULTILINE) == ["Approves what we say",
+                                                                     "Surge reserve"]
+    one = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, go_no_go="1 April 2027: go on with 100 orders (a 1 in 3 chance)."))
+    assert ("- **The go/no-go test in detail**: go on with 100 orders (a 1 in 3 chance)."
+            in plan_export.director_markdown(one))
+    plain = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, go_no_go="1 April 2027: go on with 100 orders."))
+    assert "in detail**" not in plan_export.director_markdown(plain)
 
 
 def test_a_blank_plan_exports_its_director_s_version(tmp_path):
@@ -1185,5 +1225,5 @@ def test_lumen_s_director_s_version_prints_on_at_most_three_pages(tmp_path, brow
         page.goto(path.as_uri())
         pages[name] = len(re.findall(rb"/Type\s*/Page\b(?!s)", page.pdf(prefer_css_page_size=True)))
         page.close()
-    assert "Top risks" in summary and "When you hear next" in page_text
+    assert "Top risks" in summary and "In a crisis: who decides" in page_text
     assert pages["summary"] == 1 and 2 <= pages["whole"] <= 3

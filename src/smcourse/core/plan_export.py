@@ -18,10 +18,12 @@ checklist and the disclosure rule, rendered by the same Markdown, HTML and Word 
 (`staff_markdown`, `staff_html`, `staff_docx`).
 
 And `director_brief(plan)` is the version a manager hands the director who approves the money, two
-or three printed pages: the executive summary alone on the first, then every objective, what the
-plan costs and returns, who decides in a crisis and when the director hears next, each long text
-shortened and pointing to the part of the full plan that has it whole (`director_markdown`,
-`director_html`, `director_docx`, by the staff sheet's renderers).
+or three printed pages, each thing said once: the executive summary alone on the first, the decision
+first (with what the plan returns and what the director also commits to); then every objective, what
+the plan costs, what the first page leaves out of the gates and the returns, and who approves in a
+crisis and what a surge costs, each long text shortened at a sentence and pointing to the part of
+the full plan that has it whole (`director_markdown`, `director_html`, `director_docx`, by the
+staff sheet's renderers).
 """
 
 from __future__ import annotations
@@ -1447,18 +1449,18 @@ DIRECTOR_BUDGET = ("People", "Of which spent on social today", "People cost", "O
 
 
 def director_brief(plan: Plan) -> list[Section]:
-    """Two or three pages for the director who approves the plan: on the first the executive
-    summary in the director's order (`_director_summary`: the decision first, with what the plan
-    returns); then every objective, what the plan costs and returns (part 12's budget
-    table, its details as short as a summary's cell, then what the new money buys, the first
-    stage, the gates, the payback, the returns and what the case rests on), who decides in a crisis
-    and what a surge costs, and when the director hears next. A text longer than `DIRECTOR_WORDS`
-    is shortened (`_in_brief`) and says where the full plan has it whole; the calendar, voice,
-    pillars, channels and rota are left to the full plan and the staff sheet."""
-    budget, crisis, reporting = plan.budget, plan.crisis, plan.reporting
-    ask, _, figures = budget.case.strip().partition("\n\n")
-    reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
-               if budget.contingency > 0 else "none set aside")
+    """Two or three pages for the director who approves the plan, each thing said once: on the
+    first the executive summary in the director's order (`_director_summary`: the decision first,
+    with what the plan returns); then every objective (the first page points to them), what the
+    plan costs (part 12's budget table, its details as short as a summary's cell), what the new
+    money buys, the first stage, what the first page leaves out of the gates (their asides: the
+    odds) and of the payback and returns (`_more_returns`), then who approves in a crisis and what
+    a surge costs. A text longer than `DIRECTOR_WORDS` is shortened at a sentence (`_in_brief`) and
+    says where the full plan has it whole; the calendar, voice, pillars, channels and rota are left
+    to the full plan and the staff sheet, the reports to the first page's first report."""
+    budget, crisis = plan.budget, plan.crisis
+    ask = budget.case.strip().partition("\n\n")[0]
+    more = _more_returns(plan)
     return [
         _director_summary(plan),
         Section(AFTER_SUMMARY, "The objectives", [_objectives_table(_by_metric(plan.objectives))]),
@@ -1467,20 +1469,11 @@ def director_brief(plan: Plan) -> list[Section]:
             list(map(day_text, [
                 *([f"**What the new money buys**: {_in_brief(ask, BUDGET_PART)}"] if ask else []),
                 _stage_line(plan),
-                *_gate_lines(budget, shorten=lambda gate: _in_brief(gate, BUDGET_PART)),
-                f"**Payback**: {_in_brief(budget.payback, BUDGET_PART)}",
-                *([f"**What it returns**: {_in_brief(figures, BUDGET_PART, RETURNS)}"] if figures else []),
-                f"**The case rests on**: {_in_brief(budget.rests_on, BUDGET_PART)}"]))]),
+                *_gate_details(budget),
+                *([f"**More on payback and returns**: {more}"] if more else [])]))]),
         Section("crisis", "In a crisis: who decides", [list(map(day_text, [
             f"**Approves what we say**: {_in_brief(crisis.approver, CRISIS_PART)}",
-            f"**Scheduled posts**: {_in_brief(crisis.pause, CRISIS_PART)}",
-            f"**Who is told**: {_in_brief(crisis.escalation, CRISIS_PART)}",
-            f"**Surge reserve**: {reserve}." + (f" {_in_brief(budget.surge, BUDGET_PART, MONEY)}"
-                                                 if budget.surge.strip() else "")]))]),
-        Section("reporting", "When you hear next", [[
-            f"**Reports**: {reporting.rhythm or 'how often is not written yet'}, the first on "
-            f"{day_text(reporting.first.strip()) or 'a date not written yet'}.",
-            f"**Read by**: {reporting.readers.strip() or NOT_WRITTEN}"]]),
+            f"**Surge reserve**: {_surge_line(plan)}"]))]),
     ]
 
 
@@ -1506,6 +1499,67 @@ def _objectives_pointer(plan: Plan) -> str:
     each = "each with its" if len(groups) > 1 else "with its"
     return (f"**Objectives**: {_amount(len(groups), 'measures')} of {named}, {each} baseline, "
             "targets and dates, in the table after this page.")
+
+
+def _gate_details(budget: Budget) -> list[str]:
+    """What the first page leaves out of each gate: its asides (the odds a gate is passed or
+    failed), each after the words it qualifies (`_gate_asides`), a line per gate that has any."""
+    gates = [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
+    names = ["the go/no-go test"] if len(gates) == 1 else [f"Gate {n}" for n in range(1, len(gates) + 1)]
+    return [f"**{name[0].upper()}{name[1:]} in detail**: {detail}"
+            for name, gate in zip(names, gates, strict=True) if (detail := _gate_asides(gate))]
+
+
+def _gate_asides(gate: str) -> str:
+    """A gate's bracketed asides, each after the words it qualifies (back to the comma, colon or
+    semicolon before it, a leading "which" or "that" left off), joined by semicolons: "code posts go
+    on only with at least 199 orders (the case's path fails 7 in 100…); the wholesale route only
+    with at least 17 enquiries (12, 29, 10 in 100)"; "" when it has none."""
+    pieces, depth, start, after = [], 0, 0, 0
+    for at, char in enumerate(gate):
+        if char == "(":
+            start, depth = (at if depth == 0 else start), depth + 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                before = re.split(r"[,;:]\s", gate[after:start])[-1].strip()
+                before = re.sub(r"^(?:which|that)\s+", "", before, flags=re.IGNORECASE)
+                pieces.append(f"{before} {gate[start:at + 1]}".strip())
+                after = at + 1
+    return "; ".join(pieces) + ("." if pieces else "")
+
+
+def _more_returns(plan: Plan) -> str:
+    """What the first page leaves out of the payback and returns, each sentence not on it
+    (`_returns`) and whole, their asides without figures left out: the opening sentence of the
+    case's figures (after its ask), the payback's later sentences, then the figures' sentences that
+    say what the plan earns, saves or loses (`RETURNS`), as many as fit in `DIRECTOR_WORDS` words in
+    that order, given in the order the plan has them, and followed by where the full plan has the
+    rest when some is left out; "" when nothing is left."""
+    budget = plan.budget
+    shown = set(_sentences(_returns(plan)))
+    figures = _sentences(budget.case.strip().partition("\n\n")[2])
+    later = _sentences(budget.payback)[1:]
+    candidates = [s for s in [*figures, *later] if s not in shown]
+    wanted = [*figures[:1], *later, *(s for s in figures[1:] if RETURNS.search(s))]
+    kept = set(_within([_figures_only(s) for s in wanted if s not in shown], DIRECTOR_WORDS))
+    given = [_figures_only(s) for s in candidates if _figures_only(s) in kept]
+    if not given:
+        return ""
+    return " ".join(given) + (f" (More in part {BUDGET_PART} of the full plan.)"
+                              if len(given) < len(candidates) else "")
+
+
+def _surge_line(plan: Plan) -> str:
+    """What a surge is and costs, as the budget's surge says (its first sentence and those that
+    price it, `MONEY`); the reserve itself is on the first page."""
+    budget = plan.budget
+    if budget.contingency <= 0:
+        return "none set aside." + (f" {_in_brief(budget.surge, BUDGET_PART, MONEY)}"
+                                    if budget.surge.strip() else "")
+    if not budget.surge.strip():
+        return "spent only in a surge; what one needs is not written yet (Budget: How it is priced)."
+    return _in_brief(budget.surge, BUDGET_PART, MONEY)
 
 
 def _director_budget(plan: Plan) -> Table:
