@@ -926,7 +926,7 @@ def test_a_count_of_one_reads_in_the_singular_in_the_exports():
 # ---------------------------------------------------------------------------- the director's version
 
 DIRECTOR_HEADINGS = ["Executive summary", "The objectives", "What it costs and what it returns",
-                     "In a crisis: who decides", "When you hear next"]
+                     "In a crisis: who decides"]
 # Lumen's figures a director approving the money needs, as each format of the director's version
 # gives them: the total a year, the new money, the added cost, the first stage's days and new money,
 # the surge reserve, the payback, the returns and who approves in a crisis.
@@ -968,13 +968,15 @@ def test_the_director_s_version_reads_back_lumen_s_figures_in_every_format(tmp_p
 
 
 def test_the_director_s_version_gives_every_objective_without_noise_or_sources():
-    """Page 2 lists every metric with its milestones (the summary shows five, saying the rest
-    follow), as the summary's table does: outcome, measure, baseline → targets and dates."""
+    """Page 2 lists every metric with its milestones (the first page says how many and of which
+    outcomes), as the summary's table does: outcome, measure, baseline → targets and dates."""
     lumen = plan.example_plan()
     brief = plan_export.director_markdown(lumen)
     summary, rest = brief.split("\n---\n", 1)
     metrics = list(dict.fromkeys((o.outcome, o.metric) for o in lumen.objectives))
-    assert f"{len(metrics) - 5} more objectives are listed after this page." in summary
+    assert (f"**Objectives**: {len(metrics)} measures of loyalty, sales, reviews, service, leads and "
+            "partnerships, each with its baseline, targets and dates, in the table after this page."
+            ) in summary
     rows = _markdown_cells_by_row(rest.split("## What it costs", 1)[0])
     assert rows[0] == ["Outcome", "Measure", "Baseline → target", "By"]
     assert [(row[0], row[2]) for row in rows[1:]] == [
@@ -984,6 +986,86 @@ def test_the_director_s_version_gives_every_objective_without_noise_or_sources()
     assert rows[4] == ["service", "Mean of weekly median response times (hours)", "8.0 → 4.5 → 4.5",
                        "31 March, 31 December 2027"]
     assert "Noise" not in brief and "Baseline from" not in brief and "±" not in brief
+
+
+def _director_summary_markdown(exported_plan):
+    """The first page of the director's version as Markdown, up to the rule before page 2."""
+    return plan_export.director_markdown(exported_plan).split("\n---\n", 1)[0]
+
+
+def test_the_director_s_first_page_puts_the_decision_first_under_headings():
+    """The director's page opens with the decision and its ask, then the goal and where the
+    objectives are, then the top risks, each under a heading; its opening line says so. The full
+    plan's summary keeps its own order (the lesson shows it)."""
+    lumen = plan.example_plan()
+    summary = _director_summary_markdown(lumen)
+    headings = ["### Decision needed", "### Goal and objectives", "### Top risks"]
+    assert [line for line in summary.splitlines() if line.startswith("### ")] == headings
+    order = [summary.index(text) for text in (
+        "For the director: this page asks for a decision, then gives the goal and the top risks; "
+        "the objectives and the figures behind the decision follow.", "### Decision needed",
+        "\nApprove 4 January to 31 March 2027:", "| Pays back |", "- **Gate 1**", "### Goal and",
+        "**Goal**: Lumen Coffee Roasters", "**Objectives**:", "### Top risks")]
+    assert order == sorted(order)
+    assert "| Outcome |" not in summary  # the objectives are tabled once, on the next page
+    full = _summary_markdown(to_markdown(lumen))
+    assert full.index("**Goal**") < full.index("| Outcome |") < full.index("**Decision needed**")
+    assert "###" not in full
+
+
+def test_the_director_s_ask_says_what_the_plan_earns_and_how_far_short_it_falls():
+    """A row of the first page's ask gives the plan's own sentences that put a sum to what it earns
+    and loses (the case's, the payback's after its first), whole; a plan that says neither has no
+    such row, and the full plan's summary never has it."""
+    lumen = plan.example_plan()
+    rows = dict(row[:2] for row in _markdown_cells_by_row(_director_summary_markdown(lumen)))
+    assert rows["Returns"] == (
+        "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in "
+        "2029: 53,000 against 101,000 of cost. Loses 31,000 in 2027, 48,000 short at 2029's end; "
+        "2027's cash: 19,464 USD, with the training day.")
+    assert list(rows)[3:] == ["Pays back", "Returns", "Rests on"]
+    silent = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, case=lumen.budget.case.partition("\n\n")[0], payback="June 2033."))
+    assert "| Returns |" not in plan_export.director_markdown(silent)
+    assert "| Returns |" not in to_markdown(lumen)
+    stated = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, case="The ask: 500 USD.", payback="In 2029. It earns 400 USD a year."))
+    assert "| Returns | It earns 400 USD a year. |" in plan_export.director_markdown(stated)
+
+
+def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dimension_is_a_commitment():
+    """The inbox's risk names the look every fastest promise that its hours are counted for, in
+    staffed hours, not an answer to each message within it; the weakest dimension's action is
+    something the director commits to, under the decision, not a risk. The full plan's summary
+    keeps its lines (the lesson shows them)."""
+    lumen = plan.example_plan()
+    summary = _director_summary_markdown(lumen)
+    decision, risks = summary.split("### Top risks", 1)
+    team = lumen.community
+    assert ("- **The inbox**: a look through every inbox at least every 4 staffed hours, the shortest "
+            "answer time the channel table promises (counted while the inbox is staffed: a message "
+            f"after closing waits for the next look), and the 77 messages a week expected take "
+            f"{team.hours_needed(4):.1f} of the inbox's 10 staffed hours a week at 10-minute looks, "
+            f"{team.hours_needed(4, 20):.1f} at 20") in risks
+    assert "each answered within" not in summary and "Weakest dimension" not in summary
+    action = lumen.actions[lumen.weakest]
+    assert (f"- **You also commit to**: {action.step} (Founder, by 4 January 2027), the action for "
+            "the plan's weakest dimension, commitment.") in decision
+    full = _summary_markdown(to_markdown(lumen))
+    assert "each answered within 4 staffed hours (the fastest promise)" in full
+    assert "**Weakest dimension, commitment**" in full and "You also commit to" not in full
+
+
+def test_the_director_s_word_document_heads_the_decision_and_the_risks():
+    """In Word the first page's parts are headings a level below the page's (Heading 2), not bold
+    paragraphs; the full plan's summary keeps its own."""
+    lumen = plan.example_plan()
+    document = docx.Document(io.BytesIO(plan_export.director_docx(lumen)))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"] == [
+        "Decision needed", "Goal and objectives", "Top risks"]
+    assert '<h3>Decision needed</h3>' in plan_export.director_html(lumen)
+    full = docx.Document(io.BytesIO(to_docx(lumen)))
+    assert next(p for p in full.paragraphs if p.text == "Decision needed").style.name == "Normal"
 
 
 def test_the_director_s_version_leaves_the_running_of_the_plan_to_the_full_plan_and_staff_sheet():
@@ -996,42 +1078,108 @@ def test_the_director_s_version_leaves_the_running_of_the_plan_to_the_full_plan_
     assert "Of which other work" not in brief and "The case in figures" not in brief
 
 
-def test_a_long_text_is_shortened_at_a_sentence_or_marked_and_says_where_it_is_whole():
+def test_a_long_text_is_shortened_at_a_sentence_never_inside_one_and_says_where_it_is_whole():
     """The director's version gives a text whole up to DIRECTOR_WORDS words; a longer one loses its
-    asides, then its later sentences, and says where the full plan has the rest; one sentence
-    longer than that is cut with "…"."""
+    asides that carry no figure, then its later sentences, and says where the full plan has the
+    rest; a single sentence longer than that is given whole, never cut with "…"."""
     lumen = plan.example_plan()
     words = plan_export.DIRECTOR_WORDS
-    sentence = "Pays back in 2031 " + "and then some " * words + "at last."
-    sentences = dataclasses.replace(lumen, budget=dataclasses.replace(
-        lumen.budget, payback=f"It pays back in March 2031 (assumed). {sentence}"))
-    one = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, payback=sentence))
-    payback = {name: next(line for line in plan_export.director_markdown(variant).splitlines()
-                          if line.startswith("- **Payback**"))
-               for name, variant in (("sentences", sentences), ("one", one))}
-    assert payback["sentences"] == ("- **Payback**: It pays back in March 2031. (More in part 12 of "
-                                    "the full plan.)")
-    assert payback["one"].endswith("… (more in part 12 of the full plan)")
-    assert len(payback["one"].split()) <= words + 12
-    brief = plan_export.director_markdown(lumen)
-    assert f"- **Gate 2**: {lumen.budget.go_no_go.splitlines()[1]}" in brief  # whole: it fits
-    assert "(More in part 10 of the full plan.)" in next(
-        line for line in brief.splitlines() if line.startswith("- **Who is told**"))
+    sentence = "It buys the tools " + "and the training " * words + "at last."
+
+    def bought(ask):
+        variant = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, case=ask))
+        return next(line for line in plan_export.director_markdown(variant).splitlines()
+                    if line.startswith("- **What the new money buys**"))
+
+    assert bought(f"It costs 500 USD a year (assumed). {sentence}") == (
+        "- **What the new money buys**: It costs 500 USD a year. (More in part 12 of the full plan.)")
+    assert bought(f"It costs 500 USD a year (12 × 41.67, assumed). {sentence}") == (
+        "- **What the new money buys**: It costs 500 USD a year (12 × 41.67, assumed). (More in part "
+        "12 of the full plan.)")
+    assert bought(sentence) == f"- **What the new money buys**: {sentence}"
+    payback = f"{sentence.removesuffix('.')} in 2031. It loses 9,000 USD in 2027."
+    long_lead = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, payback=payback))
+    rows = dict(row[:2] for row in _markdown_cells_by_row(plan_export.director_markdown(long_lead)))
+    assert rows["Pays back"] == f"{sentence.removesuffix('.')} in 2031."  # whole, on the first page too
+    assert "…" in to_markdown(long_lead).split("## 1. ", 1)[0]  # the full plan's summary cuts it
 
 
-def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_plan_earns():
-    """Of a long surge and a long case, the director's version keeps the first sentence and the
-    sentences that price a surge, or that say what the plan earns, saves or loses."""
+def test_no_cell_of_the_director_s_version_is_cut_and_its_asides_with_figures_stay():
+    """No cell of the director's version, in any format, is cut with "…": a detail too long for a
+    cell keeps its opening sentences, whole; the asides that carry figures stay, so that the new
+    money's items reconcile with the budget table (tools 250 a month less the 40 paid today) and the
+    first stage (sample bags 990 in 2027, 180 of them in its three months)."""
+    for exported_plan in (plan.example_plan(), _staged(plan.example_plan())):
+        brief = plan_export.director_markdown(exported_plan)
+        page = _Cells()
+        page.feed(plan_export.director_html(exported_plan))
+        document = docx.Document(io.BytesIO(plan_export.director_docx(exported_plan)))
+        word = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        for cells in (_markdown_cells(brief), page.cells, word):
+            assert len(cells) > 40 and not [cell for cell in cells if "…" in cell]
+        assert "…" not in brief
+    brief = plan_export.director_markdown(plan.example_plan())
+    rows = {row[0]: row[1:] for row in _markdown_cells_by_row(brief)}
+    assert rows["Tools"] == ["250 USD a month", "About 250 USD a month, our estimate of November 2026; "
+                             "the head of marketing confirms each price by 18 December 2026, 17 days "
+                             "before the start. (More in part 12 of the full plan.)"]
+    assert "tools 2,520 (250 a month less the 40 paid today)" in brief
+    assert "sample bags 1,080 (990 in 2027)" in brief and "sample bags 180," in brief
+
+
+def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_first_page_leaves():
+    """Of a long surge, the director's version keeps the first sentence and the sentences that price
+    a surge (the reserve itself is on the first page); of the case's figures and the payback, the
+    sentences on the cheaper option and what the plan earns, saves or loses that the first page's
+    ask does not give."""
     lumen = plan.example_plan()
     brief = plan_export.director_markdown(lumen)
     surge = next(line for line in brief.splitlines() if line.startswith("- **Surge reserve**"))
-    assert surge.startswith("- **Surge reserve**: 16,000 USD a year, spent only in a surge. One "
-                            "surge a year like the 2025 recall")
+    assert surge.startswith("- **Surge reserve**: One surge a year like the 2025 recall")
     assert "A surge week, hours past 40 at time and a half, costs about 2,892 USD" in surge
     assert "Day of Rest" not in surge and surge.endswith("(More in part 12 of the full plan.)")
-    returns = next(line for line in brief.splitlines() if line.startswith("- **What it returns**"))
-    assert "If enquiries fall back to 2026's level after 2027, neither option pays back." in returns
-    assert "A sample bag costs" not in returns
+    returns = next(line for line in brief.splitlines()
+                   if line.startswith("- **More on payback and returns**"))
+    assert returns == (
+        "- **More on payback and returns**: The cheaper option, without YouTube, Threads and the paid "
+        "promotion, saves 9,180 USD a year: 3,080 of cash and 2.68 moved hours (6,100), managing the "
+        "promotion's 0.5 among them. It loses a video, an untested channel and the paid test. If "
+        "enquiries fall back to 2026's level after 2027, neither option pays back. The plan is chosen "
+        "over the cheaper option for its paid test. (More in part 12 of the full plan.)")
+
+
+def test_the_director_s_version_says_each_thing_once():
+    """Pages 2 and 3 carry only what the first page does not: the gates, the payback, what the case
+    rests on, the first report and the surge reserve are on the first page alone; page 2 gives
+    each gate's asides (the odds) after the words they qualify, the objectives are tabled once, all
+    of them, and the crisis gives who approves and the surge, not the staff sheet's steps."""
+    lumen = plan.example_plan()
+    brief = plan_export.director_markdown(lumen)
+    summary, rest = brief.split("\n---\n", 1)
+    for line in ("- **Gate 1**:", "- **Gate 2**:", "| Pays back |", "| Rests on |", "- **First report**:",
+                 "16,000 USD a year, spent only in a surge", "June 2033 at 35 hours",
+                 "35 hours a week on social today", "the plan earns back 5,000 in 2027"):
+        assert brief.count(line) == 1 and line in summary, line
+    assert rest.count("| Outcome | Measure |") == 1 and "| Outcome |" not in summary
+    assert len([row for row in _markdown_cells_by_row(rest.split("## What it costs", 1)[0])]) == 9
+    assert ("- **Gate 1 in detail**: stops only one plan without effect in three (the case's path "
+            "under 1 in 100, a straight climb 7 in 100).") in rest
+    assert ("- **Gate 2 in detail**: code posts go on only with at least 199 orders (the case's path "
+            "fails 7 in 100, a straight climb 26, one without effect passes 9); the wholesale route "
+            "only with at least 17 enquiries (12, 29, 10 in 100).") in rest
+    for gone in ("**Payback**", "**The case rests on**", "**What it returns**", "When you hear next",
+                 "**Reports**", "**Scheduled posts**", "**Who is told**"):
+        assert gone not in brief, gone
+    crisis = brief.split("## In a crisis: who decides\n", 1)[1]
+    assert re.findall(r"^- \*\*([^*]+)\*\*", crisis, re.MULTILINE) == ["Approves what we say",
+                                                                     "Surge reserve"]
+    one = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, go_no_go="1 April 2027: go on with 100 orders (a 1 in 3 chance)."))
+    assert ("- **The go/no-go test in detail**: go on with 100 orders (a 1 in 3 chance)."
+            in plan_export.director_markdown(one))
+    plain = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, go_no_go="1 April 2027: go on with 100 orders."))
+    assert "in detail**" not in plan_export.director_markdown(plain)
 
 
 def test_a_blank_plan_exports_its_director_s_version(tmp_path):
@@ -1077,5 +1225,5 @@ def test_lumen_s_director_s_version_prints_on_at_most_three_pages(tmp_path, brow
         page.goto(path.as_uri())
         pages[name] = len(re.findall(rb"/Type\s*/Page\b(?!s)", page.pdf(prefer_css_page_size=True)))
         page.close()
-    assert "Top risks" in summary and "When you hear next" in page_text
+    assert "Top risks" in summary and "In a crisis: who decides" in page_text
     assert pages["summary"] == 1 and 2 <= pages["whole"] <= 3

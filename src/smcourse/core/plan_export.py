@@ -18,10 +18,12 @@ checklist and the disclosure rule, rendered by the same Markdown, HTML and Word 
 (`staff_markdown`, `staff_html`, `staff_docx`).
 
 And `director_brief(plan)` is the version a manager hands the director who approves the money, two
-or three printed pages: the executive summary alone on the first, then every objective, what the
-plan costs and returns, who decides in a crisis and when the director hears next, each long text
-shortened and pointing to the part of the full plan that has it whole (`director_markdown`,
-`director_html`, `director_docx`, by the staff sheet's renderers).
+or three printed pages, each thing said once: the executive summary alone on the first, the decision
+first (with what the plan returns and what the director also commits to); then every objective, what
+the plan costs, what the first page leaves out of the gates and the returns, and who approves in a
+crisis and what a surge costs, each long text shortened at a sentence and pointing to the part of
+the full plan that has it whole (`director_markdown`, `director_html`, `director_docx`, by the
+staff sheet's renderers).
 """
 
 from __future__ import annotations
@@ -130,7 +132,14 @@ class Notes:
     notes: list[Note]
 
 
-Block = str | list[str] | Table | Notes  # a paragraph, a bullet list, a table, or the notes
+@dataclass(frozen=True)
+class Subheading:
+    """A heading inside a part ("Decision needed"), a level below the part's title."""
+
+    text: str
+
+
+Block = str | list[str] | Table | Notes | Subheading  # a paragraph, a list, a table, the notes, a heading
 
 
 @dataclass(frozen=True)
@@ -430,11 +439,12 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
     return chosen + [group for group in ordered if group not in chosen]
 
 
-def _summary_risks(plan: Plan, open_at: str) -> list[str]:
+def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list[str]:
     """The top risks: what else the case rests on (`_premises_left`), then, from the plan's own
     numbers, what is still open (`open_at`: where it is listed), the target nearest its noise, the
-    inbox's margin, and the weakest dimension."""
-    left = _premises_left(plan.budget.rests_on)
+    inbox's margin (`_inbox_risk`), and the weakest dimension, which the director's version lists
+    under the decision instead, as a commitment (`_commitment`)."""
+    left = _premises_left(plan.budget.rests_on, cut=not for_director)
     risks = [f"**The case also rests on**: {day_text(left)}"] if left else []
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
@@ -455,27 +465,55 @@ def _summary_risks(plan: Plan, open_at: str) -> list[str]:
         risks.append(f"**Tightest target**: {named}, {objective.baseline} to {objective.target} "
                      f"by {day_text(objective.by)}, is {ratio:.1f} times what chance alone can "
                      "move it: an early report that shows no change proves little.")
-    team, promises = plan.community, plan.promises()
-    promise = min(promises.values()) if promises else None
-    needed = team.hours_needed(promise) if promise else None
-    if needed is not None and team.staffed_hours:
-        slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
-        risks.append(f"**The inbox**: the {team.messages_per_week + team.dms_per_week:g} "
-                     f"messages a week expected, each answered within {promise:g} staffed hours "
-                     f"(the fastest promise), take {needed:.1f} of the inbox's "
-                     f"{team.staffed_hours:g} staffed hours a week at "
-                     f"{CHECK_MINUTES}-minute looks, {slower:.1f} at {2 * CHECK_MINUTES}: more "
-                     "messages or slower looks, and promises slip.")
+    if inbox := _inbox_risk(plan, for_director):
+        risks.append(inbox)
     action = plan.actions.get(plan.weakest)
-    if action is not None:
+    if action is not None and not for_director:
         risks.append(f"**Weakest dimension, {plan.weakest}**: {_first_sentence(action.step)} "
                      f"({action.owner}, by {day_text(action.due)}).")
     return risks
 
 
-def _premises_left(rests_on: str) -> str:
-    """What the case rests on beyond the opening the ask shows (`_lead`); "" when it shows it all."""
-    text, shown = " ".join(rests_on.split()), _lead(rests_on)
+def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
+    """The inbox's margin: the hours the expected messages and a look at least every fastest
+    promise take (`Community.hours_needed`), of the staffed hours, at a look's minutes and at twice
+    them; the director's version says what that promise is (the channel table's shortest answer
+    time, counted in hours the inbox is staffed), not that every message is answered within it;
+    "" when the plan lacks the numbers."""
+    team, promises = plan.community, plan.promises()
+    promise = min(promises.values()) if promises else None
+    needed = team.hours_needed(promise) if promise else None
+    if needed is None or not team.staffed_hours:
+        return ""
+    slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
+    messages = f"{team.messages_per_week + team.dms_per_week:g} messages a week expected"
+    margin = (f"{needed:.1f} of the inbox's {team.staffed_hours:g} staffed hours a week at "
+              f"{CHECK_MINUTES}-minute looks, {slower:.1f} at {2 * CHECK_MINUTES}: more messages or "
+              "slower looks, and ")
+    if not for_director:
+        return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
+                f"(the fastest promise), take {margin}promises slip.")
+    return (f"**The inbox**: a look through every inbox at least every "
+            f"{_amount(promise, 'staffed hours')}, the shortest answer time the channel table "
+            "promises (counted while the inbox is staffed: a message after closing waits for the "
+            f"next look), and the {messages} take {margin}answers wait longer.")
+
+
+def _commitment(plan: Plan) -> str:
+    """What the director also commits to: the weakest dimension's action, its owner and date, as
+    a line under the decision; "" when the plan names no weakest dimension with an action."""
+    action = plan.actions.get(plan.weakest)
+    if action is None:
+        return ""
+    return (f"**You also commit to**: {_first_sentence(action.step).rstrip('.')} ({action.owner}, "
+            f"by {day_text(action.due)}), the action for the plan's weakest dimension, "
+            f"{plan.weakest}.")
+
+
+def _premises_left(rests_on: str, cut: bool = True) -> str:
+    """What the case rests on beyond the opening the ask shows (`_lead`, with `cut`); "" when it
+    shows it all."""
+    text, shown = " ".join(rests_on.split()), _lead(rests_on, cut=cut)
     if shown.endswith("…") or not text.startswith(shown):
         return text
     return text[len(shown):].lstrip(";. ")
@@ -568,30 +606,46 @@ def _stage_days(plan: Plan) -> str:
     return f"the first stage from {start}" if start else "the first stage"
 
 
-def _ask(plan: Plan) -> Table:
+def _ask(plan: Plan, returns: bool = False) -> Table:
     """The ask in four rows, each a cell long, beside the recommendation that gives the first stage:
     the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
-    each, `_lead`; the whole text is in part 12)."""
+    each, `_lead`; the whole text is in part 12); with `returns` (the director's version), after
+    the payback what the plan earns and how far short it falls (`_returns`), when the plan says,
+    and no opening cut inside a clause."""
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
+    earned = _returns(plan) if returns else ""
     return Table(("The ask", "What the plan says"), [
         ("Reserve for a surge", reserve),
         ("A full year", _full_year(budget)),
-        ("Pays back", day_text(_lead(budget.payback)) or NO_PAYBACK),
-        ("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])
+        ("Pays back", day_text(_lead(budget.payback, cut=not returns)) or NO_PAYBACK),
+        *([("Returns", earned)] if earned else []),
+        ("Rests on", day_text(_lead(budget.rests_on, cut=not returns)) or NO_PREMISES)])
 
 
-def _lead(text: str, words: int = CELL_WORDS) -> str:
+def _returns(plan: Plan) -> str:
+    """What the plan earns and how far short of its cost it falls, in the plan's own words: the
+    sentences of the case and of the payback after its first (the ask's "Pays back") that put a sum
+    to what it earns or loses (`EARNED`), whole, as many as fit in `RETURNS_WORDS` words (the first
+    whole even if longer); "" when the plan says neither."""
+    budget = plan.budget
+    found = [sentence for sentence in [*_sentences(budget.case), *_sentences(budget.payback)[1:]]
+             if EARNED.search(sentence)]
+    return day_text(" ".join(_within(found, RETURNS_WORDS) or found[:1]))
+
+
+def _lead(text: str, words: int = CELL_WORDS, cut: bool = True) -> str:
     """The opening of `text` that fits a table cell: its first sentence when it holds at most
     `words` words, else that sentence's first clauses that fit (cut at a semicolon outside
-    brackets), else its first `words` words and "…"; "" when it is blank."""
+    brackets), else its first `words` words and "…", or, without `cut` (the director's version),
+    the first sentence whole; "" when it is blank."""
     sentence = _first_sentence(text)
     if len(sentence.split()) <= words:
         return sentence
     if clauses := _fitting(CLAUSE_END.split(sentence), words):
         return "; ".join(clauses)
-    return " ".join(sentence.split()[:words]) + "…"
+    return " ".join(sentence.split()[:words]) + "…" if cut else sentence
 
 
 def without_asides(text: str) -> str:
@@ -622,36 +676,44 @@ def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
     return [f"**Gate {number}**: {gate}" for number, gate in enumerate(gates, 1)]
 
 
-def _decision(plan: Plan) -> list[Block]:
+def _decision(plan: Plan, for_director: bool = False) -> list[Block]:
     """The summary's decision: the recommendation in one line, the ask (`_ask`), then each go/no-go
-    gate without its asides (whole in part 12) and the first report, a line each."""
+    gate without its asides (whole in part 12) and the first report, a line each; the director's
+    version adds to the ask what the plan returns, and what the director also commits to (the
+    weakest dimension's action, `_commitment`)."""
     reporting = plan.reporting
     lines = [*map(day_text, _gate_lines(plan.budget, "the test that decides the next stage is not "
                                                      "written yet (Budget: Go/no-go gates).",
                                         shorten=without_asides)),
              f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
              f"{day_text(reporting.first) or '–'}."]
-    return [_recommendation(plan), _ask(plan), lines]
+    if for_director and (commitment := _commitment(plan)):
+        lines.append(commitment)
+    return [_recommendation(plan), _ask(plan, returns=for_director), lines]
 
 
-def _summary(plan: Plan, more_at: str = "in part 2",
-             open_at: str = "listed under Still open, before the annex") -> Section:
-    """One page for a director: the goal, the headline objectives, the decision asked for (what to
-    approve, what it costs, when it pays back, what it rests on, what decides the next step) and
-    the top risks; every date written "4 January 2027". The whole budget is in part 12; the
-    objectives left out are `more_at`, what is still open `open_at` (where the document has them)."""
-    groups = _headline_objectives(plan)
-    more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
+def _goal(plan: Plan) -> list[Block]:
+    """The goal: what the organisation will do on social media, and why, an activity a line."""
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
             f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
             "media:" if activities else "**Goal**: no activity chosen yet.")
+    return [aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]
+
+
+def _summary(plan: Plan) -> Section:
+    """One page for a director: the goal, the headline objectives, the decision asked for (what to
+    approve, what it costs, when it pays back, what it rests on, what decides the next step) and
+    the top risks; every date written "4 January 2027". The whole budget is in part 12, the
+    objectives left out in part 2, what is still open under Still open."""
+    groups = _headline_objectives(plan)
+    more = len(groups[SUMMARY_OBJECTIVES:])  # metrics, each with its milestones
     return Section("summary", "Executive summary", [
-        aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals],
-        _objectives_table(groups[:SUMMARY_OBJECTIVES]),
-        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} {more_at}."]
+        *_goal(plan), _objectives_table(groups[:SUMMARY_OBJECTIVES]),
+        *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
           if more > 0 else []),
-        "**Decision needed**", *_decision(plan), "**Top risks**", _summary_risks(plan, open_at)])
+        "**Decision needed**", *_decision(plan), "**Top risks**",
+        _summary_risks(plan, "listed under Still open, before the annex")])
 
 
 def _objectives_table(groups: list[list[Objective]]) -> Table:
@@ -697,6 +759,8 @@ def _section_markdown(section: Section) -> str:
 
 
 def _markdown_block(block: Block) -> list[str]:
+    if isinstance(block, Subheading):
+        return [f"### {block.text}"]
     if isinstance(block, Notes):
         return [f"{note.number}. **{note.label}**: {' '.join(note.text.split())}"
                 for note in block.notes]
@@ -771,6 +835,8 @@ def _html_cell(cell: str | NoteRef) -> str:
 
 def _html_block(block: Block) -> str:
     empty = "<p><em>(nothing yet)</em></p>"
+    if isinstance(block, Subheading):
+        return f"<h3>{html.escape(block.text)}</h3>"
     if isinstance(block, Notes):
         items = "".join(f'<li id="note-{note.number}" value="{note.number}"><strong>'
                         f"{html.escape(note.label)}</strong>: {html.escape(note.text)}</li>"
@@ -810,7 +876,9 @@ def to_docx(plan: Plan) -> bytes:
 
 
 def _docx_block(document, block: Block) -> None:
-    if isinstance(block, Notes):
+    if isinstance(block, Subheading):
+        document.add_heading(block.text, level=2)
+    elif isinstance(block, Notes):
         for note in block.notes:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{note.number}. {note.label}").bold = True
@@ -1360,12 +1428,19 @@ def _staff_documents(plan: Plan, path: Path) -> dict[Path, str | bytes]:
 # ------------------------------------------------------------------------------ director's version
 
 DIRECTOR_WORDS = 80  # the most words of a text the director's version gives whole; a longer one is shortened
+RETURNS_WORDS = 50  # the most words of what the plan earns and loses, on the first page (`_returns`)
 # a sentence of the case's figures that says what the plan earns back, saves or loses
 RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|saving|loses?|lost|"
                      r"returns?|break[- ]?even|profits?)\b", re.IGNORECASE)
+# a sentence that puts a sum to what the plan earns or loses: "earns back 5,000", "loses 31,000",
+# "48,000 short" (not "an extra order earns, after three months", nor what an option saves)
+EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
+                    r"[$£€]?\d|\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)
+NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
 BUDGET_PART, CRISIS_PART = 12, 10  # the full plan's parts (`sections`) that give those texts whole
-DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12}  # Word's type, as printed
+DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
+_DIRECTOR_STYLE = "h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}}"
 # The budget table's rows the director's version keeps: the people and their cost, the costs
 # besides, the total and, of it, what is new (not the other work's breakdown or the case's figures).
 DIRECTOR_BUDGET = ("People", "Of which spent on social today", "People cost", "Other costs", "Tools",
@@ -1374,45 +1449,122 @@ DIRECTOR_BUDGET = ("People", "Of which spent on social today", "People cost", "O
 
 
 def director_brief(plan: Plan) -> list[Section]:
-    """Two or three pages for the director who approves the plan: on the first the executive
-    summary (`_summary`); then every objective, what the plan costs and returns (part 12's budget
-    table, its details as short as a summary's cell, then what the new money buys, the first
-    stage, the gates, the payback, the returns and what the case rests on), who decides in a crisis
-    and what a surge costs, and when the director hears next. A text longer than `DIRECTOR_WORDS`
-    is shortened (`_in_brief`) and says where the full plan has it whole; the calendar, voice,
-    pillars, channels and rota are left to the full plan and the staff sheet."""
-    budget, crisis, reporting = plan.budget, plan.crisis, plan.reporting
-    ask, _, figures = budget.case.strip().partition("\n\n")
-    reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
-               if budget.contingency > 0 else "none set aside")
+    """Two or three pages for the director who approves the plan, each thing said once: on the
+    first the executive summary in the director's order (`_director_summary`: the decision first,
+    with what the plan returns); then every objective (the first page points to them), what the
+    plan costs (part 12's budget table, its details as short as a summary's cell), what the new
+    money buys, the first stage, what the first page leaves out of the gates (their asides: the
+    odds) and of the payback and returns (`_more_returns`), then who approves in a crisis and what
+    a surge costs. A text longer than `DIRECTOR_WORDS` is shortened at a sentence (`_in_brief`) and
+    says where the full plan has it whole; the calendar, voice, pillars, channels and rota are left
+    to the full plan and the staff sheet, the reports to the first page's first report."""
+    budget, crisis = plan.budget, plan.crisis
+    ask = budget.case.strip().partition("\n\n")[0]
+    more = _more_returns(plan)
     return [
-        _summary(plan, "listed after this page", "listed in the full plan, under Still open"),
+        _director_summary(plan),
         Section(AFTER_SUMMARY, "The objectives", [_objectives_table(_by_metric(plan.objectives))]),
         Section("money", "What it costs and what it returns", [
             _director_budget(plan),
             list(map(day_text, [
                 *([f"**What the new money buys**: {_in_brief(ask, BUDGET_PART)}"] if ask else []),
                 _stage_line(plan),
-                *_gate_lines(budget, shorten=lambda gate: _in_brief(gate, BUDGET_PART)),
-                f"**Payback**: {_in_brief(budget.payback, BUDGET_PART)}",
-                *([f"**What it returns**: {_in_brief(figures, BUDGET_PART, RETURNS)}"] if figures else []),
-                f"**The case rests on**: {_in_brief(budget.rests_on, BUDGET_PART)}"]))]),
+                *_gate_details(budget),
+                *([f"**More on payback and returns**: {more}"] if more else [])]))]),
         Section("crisis", "In a crisis: who decides", [list(map(day_text, [
             f"**Approves what we say**: {_in_brief(crisis.approver, CRISIS_PART)}",
-            f"**Scheduled posts**: {_in_brief(crisis.pause, CRISIS_PART)}",
-            f"**Who is told**: {_in_brief(crisis.escalation, CRISIS_PART)}",
-            f"**Surge reserve**: {reserve}." + (f" {_in_brief(budget.surge, BUDGET_PART, MONEY)}"
-                                                 if budget.surge.strip() else "")]))]),
-        Section("reporting", "When you hear next", [[
-            f"**Reports**: {reporting.rhythm or 'how often is not written yet'}, the first on "
-            f"{day_text(reporting.first.strip()) or 'a date not written yet'}.",
-            f"**Read by**: {reporting.readers.strip() or NOT_WRITTEN}"]]),
+            f"**Surge reserve**: {_surge_line(plan)}"]))]),
     ]
+
+
+def _director_summary(plan: Plan) -> Section:
+    """The first page of the director's version: the decision first (`_decision`, with what the
+    plan returns and what the director also commits to), then the goal and where the objectives
+    are, then the top risks, each under its own heading."""
+    return Section("summary", "Executive summary", [
+        Subheading("Decision needed"), *_decision(plan, for_director=True),
+        Subheading("Goal and objectives"), *_goal(plan), _objectives_pointer(plan),
+        Subheading("Top risks"),
+        _summary_risks(plan, "listed in the full plan, under Still open", for_director=True)])
+
+
+def _objectives_pointer(plan: Plan) -> str:
+    """The first page's line on the objectives, which the next page tables: how many measures, of
+    which outcomes."""
+    groups = _by_metric(plan.objectives)
+    if not groups:
+        return f"**Objectives**: {NOT_WRITTEN}"
+    outcomes = list(dict.fromkeys(group[0].outcome.strip() or "an outcome not named" for group in groups))
+    named = " and ".join(filter(None, [", ".join(outcomes[:-1]), outcomes[-1]]))
+    each = "each with its" if len(groups) > 1 else "with its"
+    return (f"**Objectives**: {_amount(len(groups), 'measures')} of {named}, {each} baseline, "
+            "targets and dates, in the table after this page.")
+
+
+def _gate_details(budget: Budget) -> list[str]:
+    """What the first page leaves out of each gate: its asides (the odds a gate is passed or
+    failed), each after the words it qualifies (`_gate_asides`), a line per gate that has any."""
+    gates = [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
+    names = ["the go/no-go test"] if len(gates) == 1 else [f"Gate {n}" for n in range(1, len(gates) + 1)]
+    return [f"**{name[0].upper()}{name[1:]} in detail**: {detail}"
+            for name, gate in zip(names, gates, strict=True) if (detail := _gate_asides(gate))]
+
+
+def _gate_asides(gate: str) -> str:
+    """A gate's bracketed asides, each after the words it qualifies (back to the comma, colon or
+    semicolon before it, a leading "which" or "that" left off), joined by semicolons: "code posts go
+    on only with at least 199 orders (the case's path fails 7 in 100…); the wholesale route only
+    with at least 17 enquiries (12, 29, 10 in 100)"; "" when it has none."""
+    pieces, depth, start, after = [], 0, 0, 0
+    for at, char in enumerate(gate):
+        if char == "(":
+            start, depth = (at if depth == 0 else start), depth + 1
+        elif char == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                before = re.split(r"[,;:]\s", gate[after:start])[-1].strip()
+                before = re.sub(r"^(?:which|that)\s+", "", before, flags=re.IGNORECASE)
+                pieces.append(f"{before} {gate[start:at + 1]}".strip())
+                after = at + 1
+    return "; ".join(pieces) + ("." if pieces else "")
+
+
+def _more_returns(plan: Plan) -> str:
+    """What the first page leaves out of the payback and returns, each sentence not on it
+    (`_returns`) and whole, their asides without figures left out: the opening sentence of the
+    case's figures (after its ask), the payback's later sentences, then the figures' sentences that
+    say what the plan earns, saves or loses (`RETURNS`), as many as fit in `DIRECTOR_WORDS` words in
+    that order, given in the order the plan has them, and followed by where the full plan has the
+    rest when some is left out; "" when nothing is left."""
+    budget = plan.budget
+    shown = set(_sentences(_returns(plan)))
+    figures = _sentences(budget.case.strip().partition("\n\n")[2])
+    later = _sentences(budget.payback)[1:]
+    candidates = [s for s in [*figures, *later] if s not in shown]
+    wanted = [*figures[:1], *later, *(s for s in figures[1:] if RETURNS.search(s))]
+    kept = set(_within([_figures_only(s) for s in wanted if s not in shown], DIRECTOR_WORDS))
+    given = [_figures_only(s) for s in candidates if _figures_only(s) in kept]
+    if not given:
+        return ""
+    return " ".join(given) + (f" (More in part {BUDGET_PART} of the full plan.)"
+                              if len(given) < len(candidates) else "")
+
+
+def _surge_line(plan: Plan) -> str:
+    """What a surge is and costs, as the budget's surge says (its first sentence and those that
+    price it, `MONEY`); the reserve itself is on the first page."""
+    budget = plan.budget
+    if budget.contingency <= 0:
+        return "none set aside." + (f" {_in_brief(budget.surge, BUDGET_PART, MONEY)}"
+                                    if budget.surge.strip() else "")
+    if not budget.surge.strip():
+        return "spent only in a surge; what one needs is not written yet (Budget: How it is priced)."
+    return _in_brief(budget.surge, BUDGET_PART, MONEY)
 
 
 def _director_budget(plan: Plan) -> Table:
     """Part 12's budget table, the rows `DIRECTOR_BUDGET` names, each detail as long as a cell
-    (`CELL_WORDS`); the surge's is on the crisis's line."""
+    (`CELL_WORDS`, whole sentences); the surge's is on the crisis's line."""
     rows = {row[0]: row for row in _budget_rows(plan)}
     return Table(("Item", "Amount", "Details"), [
         (label, amount, "spent only in a surge (In a crisis, below)" if label == "Surge contingency"
@@ -1420,23 +1572,39 @@ def _director_budget(plan: Plan) -> Table:
         for label, amount, details in (rows[label] for label in DIRECTOR_BUDGET if label in rows)])
 
 
+def _figures_only(text: str) -> str:
+    """`text` without its parenthesised asides that carry no figure (`NUMBER`), nested ones too:
+    "tools 2,520 (250 a month less the 40 paid today)" keeps its aside, "15 USD (an estimate)"
+    loses it; `text` as written when it is nothing but such asides."""
+    short = text
+    while (cut := ASIDE.sub(lambda aside: aside[0] if NUMBER.search(aside[0]) else "", short)) != short:
+        short = cut
+    return short.strip() or text
+
+
 def _in_brief(text: str, part: int, picks: re.Pattern | None = None, words: int = DIRECTOR_WORDS) -> str:
-    """`text` as the director's version gives it: whole when it fits in `words` words, else
-    without its asides (`without_asides`) when that fits, else its opening sentences that fit
-    (`_opening`), or, with `picks`, its first sentence and those `picks` finds (a surge's cost, the
-    case's returns) that fit; a shortened text followed by where the full plan has the rest (its
-    part `part`), a cut inside a sentence marked "…" too; "not written yet." when blank."""
+    """`text` as the director's version gives it, never cut inside a sentence: whole when it fits
+    in `words` words, else without its asides that carry no figure (`_figures_only`) when that
+    fits, else its opening sentences that fit, or, with `picks`, its first sentence and those
+    `picks` finds (a surge's cost) that fit; the first sentence whole even when it alone is longer.
+    A shortened text is followed by where the full plan has it whole (its part `part`); "not
+    written yet." when blank."""
     text = " ".join(text.split())
     if not text:
         return NOT_WRITTEN
     if len(text.split()) <= words:
         return text
-    short = without_asides(text)
+    short = _figures_only(text)
     if len(short.split()) > words:
-        sentences = _sentences(short)
-        picked = _within([sentences[0], *(s for s in sentences[1:] if picks.search(s))], words) \
-            if picks else []
-        short = " ".join(picked) if picked else _opening(short, words)
+        first, *later = _sentences(short)
+        if len(first.split()) > words:
+            short = first
+        elif picks:
+            short = " ".join(_within([first, *(s for s in later if picks.search(s))], words))
+        else:
+            short = " ".join(_fitting([first, *later], words))
+    if short == text:
+        return text  # one sentence, longer than `words`, given whole
     if short.endswith((".", "!", "?")):
         return f"{short} (More in part {part} of the full plan.)"
     return f"{short} (more in part {part} of the full plan)"
@@ -1458,9 +1626,11 @@ def director_title(plan: Plan) -> str:
 
 
 def _director_opening(plan: Plan) -> str:
-    """A line, as the full plan's start, so that the summary keeps to its page."""
+    """A line, as the full plan's start, so that the summary keeps to its page, saying what the
+    first page holds and what comes after it."""
     start = f"Starts {day_text(plan.start.strip())}. " if plan.start.strip() else ""
-    return f"{start}For the director: the decision first, the detail after this page."
+    return (f"{start}For the director: this page asks for a decision, then gives the goal and the "
+            "top risks; the objectives and the figures behind the decision follow.")
 
 
 def director_markdown(plan: Plan) -> str:
@@ -1474,7 +1644,7 @@ def director_html(plan: Plan, paper: str = "A4") -> str:
     `paper` ("A4" or "Letter"), the summary alone on the first, as the full plan's (its margins and
     style); everything the learner typed is escaped."""
     return _sheet_html(director_title(plan), _director_opening(plan), director_brief(plan),
-                       AFTER_SUMMARY, paper, "18mm 16mm", _STYLE)
+                       AFTER_SUMMARY, paper, "18mm 16mm", _STYLE + _DIRECTOR_STYLE)
 
 
 def director_docx(plan: Plan) -> bytes:
