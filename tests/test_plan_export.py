@@ -1034,20 +1034,20 @@ def test_the_director_s_ask_says_what_the_plan_earns_and_how_far_short_it_falls(
 
 
 def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dimension_is_a_commitment():
-    """The inbox's risk names the look every fastest promise that its hours are counted for, in
-    staffed hours, not an answer to each message within it; the weakest dimension's action is
-    something the director commits to, under the decision, not a risk. The full plan's summary
-    keeps its lines (the lesson shows them)."""
+    """The inbox's risk, in plain sentences, says the promise is a look every fastest promise, in
+    staffed hours, not an answer to each message within it, and names no table the director's
+    version leaves out; the weakest dimension's action is something the director commits to, under
+    the decision, not a risk. The full plan's summary keeps its lines (the lesson shows them)."""
     lumen = plan.example_plan()
     summary = _director_summary_markdown(lumen)
     decision, risks = summary.split("### Top risks", 1)
     team = lumen.community
-    assert ("- **The inbox**: a look through every inbox at least every 4 staffed hours, the shortest "
-            "answer time the channel table promises (counted while the inbox is staffed: a message "
-            f"after closing waits for the next look), and the 77 messages a week expected take "
-            f"{team.hours_needed(4):.1f} of the inbox's 10 staffed hours a week at 10-minute looks, "
-            f"{team.hours_needed(4, 20):.1f} at 20") in risks
+    assert ("- **The inbox**: someone looks through every inbox at least every 4 staffed hours. The "
+            f"77 messages a week expected take {team.hours_needed(4):.1f} of its 10 staffed hours a "
+            f"week at 10-minute looks, {team.hours_needed(4, 20):.1f} at 20: more messages or slower "
+            "looks, and answers wait longer.\n") in risks
     assert "each answered within" not in summary and "Weakest dimension" not in summary
+    assert "channel table" not in plan_export.director_markdown(lumen)
     action = lumen.actions[lumen.weakest]
     assert (f"- **You also commit to**: {action.step} (Founder, by 4 January 2027), the action for "
             "the plan's weakest dimension, commitment.") in decision

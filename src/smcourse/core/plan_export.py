@@ -477,8 +477,8 @@ def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list
 def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
     """The inbox's margin: the hours the expected messages and a look at least every fastest
     promise take (`Community.hours_needed`), of the staffed hours, at a look's minutes and at twice
-    them; the director's version says what that promise is (the channel table's shortest answer
-    time, counted in hours the inbox is staffed), not that every message is answered within it;
+    them; the director's version, in plain sentences, says that the promise is a look through every
+    inbox that often (in hours the inbox is staffed), not an answer to every message within it;
     "" when the plan lacks the numbers."""
     team, promises = plan.community, plan.promises()
     promise = min(promises.values()) if promises else None
@@ -487,16 +487,14 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
         return ""
     slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
     messages = f"{team.messages_per_week + team.dms_per_week:g} messages a week expected"
-    margin = (f"{needed:.1f} of the inbox's {team.staffed_hours:g} staffed hours a week at "
-              f"{CHECK_MINUTES}-minute looks, {slower:.1f} at {2 * CHECK_MINUTES}: more messages or "
-              "slower looks, and ")
+    looks = (f"{team.staffed_hours:g} staffed hours a week at {CHECK_MINUTES}-minute looks, "
+             f"{slower:.1f} at {2 * CHECK_MINUTES}: more messages or slower looks, and ")
     if not for_director:
         return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
-                f"(the fastest promise), take {margin}promises slip.")
-    return (f"**The inbox**: a look through every inbox at least every "
-            f"{_amount(promise, 'staffed hours')}, the shortest answer time the channel table "
-            "promises (counted while the inbox is staffed: a message after closing waits for the "
-            f"next look), and the {messages} take {margin}answers wait longer.")
+                f"(the fastest promise), take {needed:.1f} of the inbox's {looks}promises slip.")
+    return (f"**The inbox**: someone looks through every inbox at least every "
+            f"{_amount(promise, 'staffed hours')}. The {messages} take {needed:.1f} of its "
+            f"{looks}answers wait longer.")
 
 
 def _commitment(plan: Plan) -> str:
