@@ -1023,7 +1023,9 @@ def test_the_director_s_ask_says_what_the_plan_earns_and_how_far_short_it_falls(
         "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in "
         "2029: 53,000 against 101,000 of cost. Loses 31,000 in 2027, 48,000 short at 2029's end; "
         "2027's cash: 19,464 USD, with the training day.")
-    assert list(rows)[3:] == ["Pays back", "Returns", "Rests on"]
+    assert list(rows)[1:] == ["Reserve for a surge", "A full year", "Rests on", "Pays back", "Returns"]
+    assert list(_decision_markdown(lumen)[1]) == ["Reserve for a surge", "A full year", "Pays back",
+                                                  "Rests on"]  # the full plan's summary as before
     silent = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, case=lumen.budget.case.partition("\n\n")[0], payback="June 2033."))
     assert "| Returns |" not in plan_export.director_markdown(silent)

@@ -607,19 +607,21 @@ def _stage_days(plan: Plan) -> str:
 def _ask(plan: Plan, returns: bool = False) -> Table:
     """The ask in four rows, each a cell long, beside the recommendation that gives the first stage:
     the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
-    each, `_lead`; the whole text is in part 12); with `returns` (the director's version), after
-    the payback what the plan earns and how far short it falls (`_returns`), when the plan says,
-    and no opening cut inside a clause."""
+    each, `_lead`; the whole text is in part 12); with `returns` (the director's version), what it
+    rests on before the payback that depends on it, after the payback what the plan earns and how
+    far short it falls (`_returns`), when the plan says, and no opening cut inside a clause."""
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
     earned = _returns(plan) if returns else ""
+    premises = ("Rests on", day_text(_lead(budget.rests_on, cut=not returns)) or NO_PREMISES)
     return Table(("The ask", "What the plan says"), [
         ("Reserve for a surge", reserve),
         ("A full year", _full_year(budget)),
+        *([premises] if returns else []),
         ("Pays back", day_text(_lead(budget.payback, cut=not returns)) or NO_PAYBACK),
         *([("Returns", earned)] if earned else []),
-        ("Rests on", day_text(_lead(budget.rests_on, cut=not returns)) or NO_PREMISES)])
+        *([] if returns else [premises])])
 
 
 def _returns(plan: Plan) -> str:
