@@ -1005,7 +1005,8 @@ def test_the_director_s_first_page_puts_the_decision_first_under_headings():
         "For the director: this page asks for a decision, then gives the goal and the top risks; "
         "the objectives and the figures behind the decision follow.", "### Decision needed",
         "\nApprove 4 January to 31 March 2027:", "| Pays back |", "- **Gate 1**", "### Goal and",
-        "**Goal**: Lumen Coffee Roasters", "**Objectives**:", "### Top risks")]
+        "**Goal**: Lumen Coffee Roasters", "**Objectives**:", "### Top risks",
+        "- **The case rests on**:", "- **Tightest target**:", "- **The inbox**:")]
     assert order == sorted(order)
     assert "| Outcome |" not in summary  # the objectives are tabled once, on the next page
     full = _summary_markdown(to_markdown(lumen))
@@ -1023,7 +1024,7 @@ def test_the_director_s_ask_says_what_the_plan_earns_and_how_far_short_it_falls(
         "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in "
         "2029: 53,000 against 101,000 of cost. Loses 31,000 in 2027, 48,000 short at 2029's end; "
         "2027's cash: 19,464 USD, with the training day.")
-    assert list(rows)[1:] == ["Reserve for a surge", "A full year", "Rests on", "Pays back", "Returns"]
+    assert list(rows)[1:] == ["Reserve for a surge", "A full year", "Pays back", "Returns"]
     assert list(_decision_markdown(lumen)[1]) == ["Reserve for a surge", "A full year", "Pays back",
                                                   "Rests on"]  # the full plan's summary as before
     silent = dataclasses.replace(lumen, budget=dataclasses.replace(
@@ -1056,6 +1057,28 @@ def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dime
     full = _summary_markdown(to_markdown(lumen))
     assert "each answered within 4 staffed hours (the fastest promise)" in full
     assert "**Weakest dimension, commitment**" in full and "You also commit to" not in full
+
+
+def test_the_director_s_risks_open_with_what_the_case_rests_on_whole_and_the_ask_leaves_it_out():
+    """What the case rests on decides whether the plan pays back: the director's top risks open
+    with all of it, the first clause too, in whole sentences (a long text keeps its opening
+    sentences and says where the full plan has it whole), and the ask has no row repeating it. The
+    full plan's summary keeps its row and its risk of what else the case rests on."""
+    lumen = plan.example_plan()
+    decision, risks = _director_summary_markdown(lumen).split("### Top risks\n\n", 1)
+    assert risks.splitlines()[0] == f"- **The case rests on**: {lumen.budget.rests_on}"
+    assert "| Rests on |" not in decision and "also rests on" not in risks
+    assert "35 hours a week on social today" not in decision
+    full = _summary_markdown(to_markdown(lumen))
+    assert _decision_markdown(lumen)[1]["Rests on"] == LUMEN_S_ASK["Rests on"]
+    assert "- **The case also rests on**: wholesale, 96% of 2029's value" in full
+    long_premise = " ".join(["That 35 hours a week are spent on social today, timed in December."]
+                            + [f"That café {n} orders two bags a week for three years." for n in range(10)])
+    variant = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, rests_on=long_premise))
+    first = _director_summary_markdown(variant).split("### Top risks\n\n", 1)[1].splitlines()[0]
+    assert first == ("- **The case rests on**: That 35 hours a week are spent on social today, timed in "
+                     "December. " + " ".join(f"That café {n} orders two bags a week for three years."
+                                             for n in range(6)) + " (More in part 12 of the full plan.)")
 
 
 def test_the_director_s_word_document_heads_the_decision_and_the_risks():
@@ -1158,7 +1181,8 @@ def test_the_director_s_version_says_each_thing_once():
     lumen = plan.example_plan()
     brief = plan_export.director_markdown(lumen)
     summary, rest = brief.split("\n---\n", 1)
-    for line in ("- **Gate 1**:", "- **Gate 2**:", "| Pays back |", "| Rests on |", "- **First report**:",
+    for line in ("- **Gate 1**:", "- **Gate 2**:", "| Pays back |", "- **The case rests on**:",
+                 "- **First report**:",
                  "16,000 USD a year, spent only in a surge", "June 2033 at 35 hours",
                  "35 hours a week on social today", "the plan earns back 5,000 in 2027"):
         assert brief.count(line) == 1 and line in summary, line
@@ -1169,7 +1193,7 @@ def test_the_director_s_version_says_each_thing_once():
     assert ("- **Gate 2 in detail**: code posts go on only with at least 199 orders (the case's path "
             "fails 7 in 100, a straight climb 26, one without effect passes 9); the wholesale route "
             "only with at least 17 enquiries (12, 29, 10 in 100).") in rest
-    for gone in ("**Payback**", "**The case rests on**", "**What it returns**", "When you hear next",
+    for gone in ("**Payback**", "| Rests on |", "**What it returns**", "When you hear next",
                  "**Reports**", "**Scheduled posts**", "**Who is told**"):
         assert gone not in brief, gone
     crisis = brief.split("## In a crisis: who decides\n", 1)[1]
@@ -1193,6 +1217,7 @@ def test_a_blank_plan_exports_its_director_s_version(tmp_path):
     assert "- **First stage**: not written yet." in markdown
     assert "- **Approves what we say**: not written yet." in markdown
     assert "- **Surge reserve**: none set aside." in markdown
+    assert "- **The case rests on**: not written yet (Budget: Rests on).\n" in markdown
     assert "listed in the full plan, under Still open" in markdown
     assert "None" not in markdown and not re.search(r"\*\*: *$", markdown, re.MULTILINE)
     assert "What to approve now is not written yet" in texts["html"] and "not written yet" in texts["docx"]

@@ -440,11 +440,12 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
 
 
 def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list[str]:
-    """The top risks: what else the case rests on (`_premises_left`), then, from the plan's own
-    numbers, what is still open (`open_at`: where it is listed), the target nearest its noise, the
-    inbox's margin (`_inbox_risk`), and the weakest dimension, which the director's version lists
-    under the decision instead, as a commitment (`_commitment`)."""
-    left = _premises_left(plan.budget.rests_on, cut=not for_director)
+    """The top risks: what else the case rests on (`_premises_left`; the director's version gives
+    all of it first instead, `_premises_risk`), then, from the plan's own numbers, what is still
+    open (`open_at`: where it is listed), the target nearest its noise, the inbox's margin
+    (`_inbox_risk`), and the weakest dimension, which the director's version lists under the
+    decision instead, as a commitment (`_commitment`)."""
+    left = "" if for_director else _premises_left(plan.budget.rests_on)
     risks = [f"**The case also rests on**: {day_text(left)}"] if left else []
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
@@ -508,10 +509,9 @@ def _commitment(plan: Plan) -> str:
             f"{plan.weakest}.")
 
 
-def _premises_left(rests_on: str, cut: bool = True) -> str:
-    """What the case rests on beyond the opening the ask shows (`_lead`, with `cut`); "" when it
-    shows it all."""
-    text, shown = " ".join(rests_on.split()), _lead(rests_on, cut=cut)
+def _premises_left(rests_on: str) -> str:
+    """What the case rests on beyond the opening the ask shows (`_lead`); "" when it shows it all."""
+    text, shown = " ".join(rests_on.split()), _lead(rests_on)
     if shown.endswith("…") or not text.startswith(shown):
         return text
     return text[len(shown):].lstrip(";. ")
@@ -607,21 +607,20 @@ def _stage_days(plan: Plan) -> str:
 def _ask(plan: Plan, returns: bool = False) -> Table:
     """The ask in four rows, each a cell long, beside the recommendation that gives the first stage:
     the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
-    each, `_lead`; the whole text is in part 12); with `returns` (the director's version), what it
-    rests on before the payback that depends on it, after the payback what the plan earns and how
-    far short it falls (`_returns`), when the plan says, and no opening cut inside a clause."""
+    each, `_lead`; the whole text is in part 12); with `returns` (the director's version), after
+    the payback what the plan earns and how far short it falls (`_returns`), when the plan says, no
+    opening cut inside a clause, and no row of what it rests on, which opens the director's top
+    risks whole (`_premises_risk`)."""
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
     earned = _returns(plan) if returns else ""
-    premises = ("Rests on", day_text(_lead(budget.rests_on, cut=not returns)) or NO_PREMISES)
     return Table(("The ask", "What the plan says"), [
         ("Reserve for a surge", reserve),
         ("A full year", _full_year(budget)),
-        *([premises] if returns else []),
         ("Pays back", day_text(_lead(budget.payback, cut=not returns)) or NO_PAYBACK),
         *([("Returns", earned)] if earned else []),
-        *([] if returns else [premises])])
+        *([] if returns else [("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])])
 
 
 def _returns(plan: Plan) -> str:
@@ -1480,12 +1479,22 @@ def director_brief(plan: Plan) -> list[Section]:
 def _director_summary(plan: Plan) -> Section:
     """The first page of the director's version: the decision first (`_decision`, with what the
     plan returns and what the director also commits to), then the goal and where the objectives
-    are, then the top risks, each under its own heading."""
+    are, then the top risks, opening with what the case rests on (`_premises_risk`), each part
+    under its own heading."""
     return Section("summary", "Executive summary", [
         Subheading("Decision needed"), *_decision(plan, for_director=True),
         Subheading("Goal and objectives"), *_goal(plan), _objectives_pointer(plan),
-        Subheading("Top risks"),
-        _summary_risks(plan, "listed in the full plan, under Still open", for_director=True)])
+        Subheading("Top risks"), [_premises_risk(plan), *_summary_risks(
+            plan, "listed in the full plan, under Still open", for_director=True)]])
+
+
+def _premises_risk(plan: Plan) -> str:
+    """The first of the director's top risks: what the case rests on, which decides whether the
+    plan pays back, in whole sentences (`_in_brief`), or what to write when the plan does not say."""
+    premises = plan.budget.rests_on
+    said = day_text(_in_brief(premises, BUDGET_PART)) if premises.strip() else \
+        "not written yet (Budget: Rests on)."
+    return f"**The case rests on**: {said}"
 
 
 def _objectives_pointer(plan: Plan) -> str:
