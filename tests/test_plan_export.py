@@ -1170,14 +1170,17 @@ def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_first_
         "promotion, saves 9,180 USD a year: 3,080 of cash and 2.68 moved hours (6,100), managing the "
         "promotion's 0.5 among them. It loses a video, an untested channel and the paid test. If "
         "enquiries fall back to 2026's level after 2027, neither option pays back. The plan is chosen "
-        "over the cheaper option for its paid test. (More in part 12 of the full plan.)")
+        "over the cheaper option for its paid test. (More, and the gates in full, in part 12 of the "
+        "full plan.)")
 
 
 def test_the_director_s_version_says_each_thing_once():
     """Pages 2 and 3 carry only what the first page does not: the gates, the payback, what the case
-    rests on, the first report and the surge reserve are on the first page alone; page 2 gives
-    each gate's asides (the odds) after the words they qualify, the objectives are tabled once, all
-    of them, and the crisis gives who approves and the surge, not the staff sheet's steps."""
+    rests on, the first report and the surge reserve are on the first page alone; the gates' asides
+    (the odds) are left to the full plan, which the line on payback and returns points to (or a
+    line of their own when that line has nothing to say, none when there are no asides), the
+    objectives are tabled once, all of them, and the crisis gives who approves and the surge, not
+    the staff sheet's steps."""
     lumen = plan.example_plan()
     brief = plan_export.director_markdown(lumen)
     summary, rest = brief.split("\n---\n", 1)
@@ -1188,11 +1191,10 @@ def test_the_director_s_version_says_each_thing_once():
         assert brief.count(line) == 1 and line in summary, line
     assert rest.count("| Outcome | Measure |") == 1 and "| Outcome |" not in summary
     assert len([row for row in _markdown_cells_by_row(rest.split("## What it costs", 1)[0])]) == 9
-    assert ("- **Gate 1 in detail**: stops only one plan without effect in three (the case's path "
-            "under 1 in 100, a straight climb 7 in 100).") in rest
-    assert ("- **Gate 2 in detail**: code posts go on only with at least 199 orders (the case's path "
-            "fails 7 in 100, a straight climb 26, one without effect passes 9); the wholesale route "
-            "only with at least 17 enquiries (12, 29, 10 in 100).") in rest
+    assert "in detail" not in brief and "in 100" not in brief  # the odds are the full plan's
+    assert re.findall(r"^- \*\*([^*]+)\*\*", rest.split("## In a crisis", 1)[0], re.MULTILINE) == [
+        "What the new money buys", "First stage, 4 January to 31 March 2027",
+        "More on payback and returns"]
     for gone in ("**Payback**", "| Rests on |", "**What it returns**", "When you hear next",
                  "**Reports**", "**Scheduled posts**", "**Who is told**"):
         assert gone not in brief, gone
@@ -1201,11 +1203,19 @@ def test_the_director_s_version_says_each_thing_once():
                                                                      "Surge reserve"]
     one = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders (a 1 in 3 chance)."))
-    assert ("- **The go/no-go test in detail**: go on with 100 orders (a 1 in 3 chance)."
-            in plan_export.director_markdown(one))
+    assert "1 in 3" not in plan_export.director_markdown(one)
+    assert "paid test. (More, and the gates in full, in part 12 of the full plan.)\n" in \
+        plan_export.director_markdown(one)
     plain = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders."))
-    assert "in detail**" not in plan_export.director_markdown(plain)
+    assert "paid test. (More in part 12 of the full plan.)\n" in plan_export.director_markdown(plain)
+    short = dataclasses.replace(one, budget=dataclasses.replace(
+        one.budget, case="The ask: 500 USD.\n\nThe cheaper option saves 100 USD a year.",
+        payback="In 2029."))
+    assert ("- **More on payback and returns**: The cheaper option saves 100 USD a year. (The gates "
+            "in full are in part 12 of the full plan.)\n") in plan_export.director_markdown(short)
+    assert "gates in full" not in plan_export.director_markdown(dataclasses.replace(
+        short, budget=dataclasses.replace(short.budget, go_no_go=plain.budget.go_no_go)))
 
 
 def test_a_blank_plan_exports_its_director_s_version(tmp_path):

@@ -1452,11 +1452,12 @@ def director_brief(plan: Plan) -> list[Section]:
     first the executive summary in the director's order (`_director_summary`: the decision first,
     with what the plan returns); then every objective (the first page points to them), what the
     plan costs (part 12's budget table, its details as short as a summary's cell), what the new
-    money buys, the first stage, what the first page leaves out of the gates (their asides: the
-    odds) and of the payback and returns (`_more_returns`), then who approves in a crisis and what
-    a surge costs. A text longer than `DIRECTOR_WORDS` is shortened at a sentence (`_in_brief`) and
-    says where the full plan has it whole; the calendar, voice, pillars, channels and rota are left
-    to the full plan and the staff sheet, the reports to the first page's first report."""
+    money buys, the first stage, what the first page leaves out of the payback and returns
+    (`_more_returns`, which says where the gates are whole when the first page leaves out their
+    asides: the odds), then who approves in a crisis and what a surge costs. A text longer than
+    `DIRECTOR_WORDS` is shortened at a sentence (`_in_brief`) and says where the full plan has it
+    whole; the calendar, voice, pillars, channels and rota are left to the full plan and the staff
+    sheet, the reports to the first page's first report."""
     budget, crisis = plan.budget, plan.crisis
     ask = budget.case.strip().partition("\n\n")[0]
     more = _more_returns(plan)
@@ -1468,7 +1469,6 @@ def director_brief(plan: Plan) -> list[Section]:
             list(map(day_text, [
                 *([f"**What the new money buys**: {_in_brief(ask, BUDGET_PART)}"] if ask else []),
                 _stage_line(plan),
-                *_gate_details(budget),
                 *([f"**More on payback and returns**: {more}"] if more else [])]))]),
         Section("crisis", "In a crisis: who decides", [list(map(day_text, [
             f"**Approves what we say**: {_in_brief(crisis.approver, CRISIS_PART)}",
@@ -1510,41 +1510,14 @@ def _objectives_pointer(plan: Plan) -> str:
             "targets and dates, in the table after this page.")
 
 
-def _gate_details(budget: Budget) -> list[str]:
-    """What the first page leaves out of each gate: its asides (the odds a gate is passed or
-    failed), each after the words it qualifies (`_gate_asides`), a line per gate that has any."""
-    gates = [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
-    names = ["the go/no-go test"] if len(gates) == 1 else [f"Gate {n}" for n in range(1, len(gates) + 1)]
-    return [f"**{name[0].upper()}{name[1:]} in detail**: {detail}"
-            for name, gate in zip(names, gates, strict=True) if (detail := _gate_asides(gate))]
-
-
-def _gate_asides(gate: str) -> str:
-    """A gate's bracketed asides, each after the words it qualifies (back to the comma, colon or
-    semicolon before it, a leading "which" or "that" left off), joined by semicolons: "code posts go
-    on only with at least 199 orders (the case's path fails 7 in 100…); the wholesale route only
-    with at least 17 enquiries (12, 29, 10 in 100)"; "" when it has none."""
-    pieces, depth, start, after = [], 0, 0, 0
-    for at, char in enumerate(gate):
-        if char == "(":
-            start, depth = (at if depth == 0 else start), depth + 1
-        elif char == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                before = re.split(r"[,;:]\s", gate[after:start])[-1].strip()
-                before = re.sub(r"^(?:which|that)\s+", "", before, flags=re.IGNORECASE)
-                pieces.append(f"{before} {gate[start:at + 1]}".strip())
-                after = at + 1
-    return "; ".join(pieces) + ("." if pieces else "")
-
-
 def _more_returns(plan: Plan) -> str:
     """What the first page leaves out of the payback and returns, each sentence not on it
     (`_returns`) and whole, their asides without figures left out: the opening sentence of the
     case's figures (after its ask), the payback's later sentences, then the figures' sentences that
     say what the plan earns, saves or loses (`RETURNS`), as many as fit in `DIRECTOR_WORDS` words in
     that order, given in the order the plan has them, and followed by where the full plan has the
-    rest when some is left out; "" when nothing is left."""
+    rest when some is left out, and the gates whole when the first page leaves out their asides
+    (`without_asides`); "" when nothing is left."""
     budget = plan.budget
     shown = set(_sentences(_returns(plan)))
     figures = _sentences(budget.case.strip().partition("\n\n")[2])
@@ -1555,8 +1528,12 @@ def _more_returns(plan: Plan) -> str:
     given = [_figures_only(s) for s in candidates if _figures_only(s) in kept]
     if not given:
         return ""
-    return " ".join(given) + (f" (More in part {BUDGET_PART} of the full plan.)"
-                              if len(given) < len(candidates) else "")
+    rest, gates = len(given) < len(candidates), bool(ASIDE.search(budget.go_no_go))
+    where = f"in part {BUDGET_PART} of the full plan"
+    if rest:
+        return " ".join(given) + (f" (More, and the gates in full, {where}.)" if gates
+                                  else f" (More {where}.)")
+    return " ".join(given) + (f" (The gates in full are {where}.)" if gates else "")
 
 
 def _surge_line(plan: Plan) -> str:
