@@ -19,11 +19,11 @@ checklist and the disclosure rule, rendered by the same Markdown, HTML and Word 
 
 And `director_brief(plan)` is the version a manager hands the director who approves the money, two
 or three printed pages, each thing said once: the executive summary alone on the first, the decision
-first (with what the plan returns and what the director also commits to); then every objective, what
-the plan costs, what the first page leaves out of the gates and the returns, and who approves in a
-crisis and what a surge costs, each long text shortened at a sentence and pointing to the part of
-the full plan that has it whole (`director_markdown`, `director_html`, `director_docx`, by the
-staff sheet's renderers).
+first (with what the plan returns and what the director also commits to), the top risks opening with
+what the case rests on; then every objective, what the plan costs, what the first page leaves out of
+the payback and returns, and who approves in a crisis and what a surge costs, each long text
+shortened at a sentence and pointing to the part of the full plan that has it whole
+(`director_markdown`, `director_html`, `director_docx`, by the staff sheet's renderers).
 """
 
 from __future__ import annotations
