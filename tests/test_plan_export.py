@@ -1005,7 +1005,8 @@ def test_the_director_s_first_page_puts_the_decision_first_under_headings():
         "For the director: this page asks for a decision, then gives the goal and the top risks; "
         "the objectives and the figures behind the decision follow.", "### Decision needed",
         "\nApprove 4 January to 31 March 2027:", "| Pays back |", "- **Gate 1**", "### Goal and",
-        "**Goal**: Lumen Coffee Roasters", "**Objectives**:", "### Top risks")]
+        "**Goal**: Lumen Coffee Roasters", "**Objectives**:", "### Top risks",
+        "- **The case rests on**:", "- **Tightest target**:", "- **The inbox**:")]
     assert order == sorted(order)
     assert "| Outcome |" not in summary  # the objectives are tabled once, on the next page
     full = _summary_markdown(to_markdown(lumen))
@@ -1023,7 +1024,9 @@ def test_the_director_s_ask_says_what_the_plan_earns_and_how_far_short_it_falls(
         "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in "
         "2029: 53,000 against 101,000 of cost. Loses 31,000 in 2027, 48,000 short at 2029's end; "
         "2027's cash: 19,464 USD, with the training day.")
-    assert list(rows)[3:] == ["Pays back", "Returns", "Rests on"]
+    assert list(rows)[1:] == ["Reserve for a surge", "A full year", "Pays back", "Returns"]
+    assert list(_decision_markdown(lumen)[1]) == ["Reserve for a surge", "A full year", "Pays back",
+                                                  "Rests on"]  # the full plan's summary as before
     silent = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, case=lumen.budget.case.partition("\n\n")[0], payback="June 2033."))
     assert "| Returns |" not in plan_export.director_markdown(silent)
@@ -1034,26 +1037,48 @@ def test_the_director_s_ask_says_what_the_plan_earns_and_how_far_short_it_falls(
 
 
 def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dimension_is_a_commitment():
-    """The inbox's risk names the look every fastest promise that its hours are counted for, in
-    staffed hours, not an answer to each message within it; the weakest dimension's action is
-    something the director commits to, under the decision, not a risk. The full plan's summary
-    keeps its lines (the lesson shows them)."""
+    """The inbox's risk, in plain sentences, says the promise is a look every fastest promise, in
+    staffed hours, not an answer to each message within it, and names no table the director's
+    version leaves out; the weakest dimension's action is something the director commits to, under
+    the decision, not a risk. The full plan's summary keeps its lines (the lesson shows them)."""
     lumen = plan.example_plan()
     summary = _director_summary_markdown(lumen)
     decision, risks = summary.split("### Top risks", 1)
     team = lumen.community
-    assert ("- **The inbox**: a look through every inbox at least every 4 staffed hours, the shortest "
-            "answer time the channel table promises (counted while the inbox is staffed: a message "
-            f"after closing waits for the next look), and the 77 messages a week expected take "
-            f"{team.hours_needed(4):.1f} of the inbox's 10 staffed hours a week at 10-minute looks, "
-            f"{team.hours_needed(4, 20):.1f} at 20") in risks
+    assert ("- **The inbox**: someone looks through every inbox at least every 4 staffed hours. The "
+            f"77 messages a week expected take {team.hours_needed(4):.1f} of its 10 staffed hours a "
+            f"week at 10-minute looks, {team.hours_needed(4, 20):.1f} at 20: more messages or slower "
+            "looks, and answers wait longer.\n") in risks
     assert "each answered within" not in summary and "Weakest dimension" not in summary
+    assert "channel table" not in plan_export.director_markdown(lumen)
     action = lumen.actions[lumen.weakest]
     assert (f"- **You also commit to**: {action.step} (Founder, by 4 January 2027), the action for "
             "the plan's weakest dimension, commitment.") in decision
     full = _summary_markdown(to_markdown(lumen))
     assert "each answered within 4 staffed hours (the fastest promise)" in full
     assert "**Weakest dimension, commitment**" in full and "You also commit to" not in full
+
+
+def test_the_director_s_risks_open_with_what_the_case_rests_on_whole_and_the_ask_leaves_it_out():
+    """What the case rests on decides whether the plan pays back: the director's top risks open
+    with all of it, the first clause too, in whole sentences (a long text keeps its opening
+    sentences and says where the full plan has it whole), and the ask has no row repeating it. The
+    full plan's summary keeps its row and its risk of what else the case rests on."""
+    lumen = plan.example_plan()
+    decision, risks = _director_summary_markdown(lumen).split("### Top risks\n\n", 1)
+    assert risks.splitlines()[0] == f"- **The case rests on**: {lumen.budget.rests_on}"
+    assert "| Rests on |" not in decision and "also rests on" not in risks
+    assert "35 hours a week on social today" not in decision
+    full = _summary_markdown(to_markdown(lumen))
+    assert _decision_markdown(lumen)[1]["Rests on"] == LUMEN_S_ASK["Rests on"]
+    assert "- **The case also rests on**: wholesale, 96% of 2029's value" in full
+    long_premise = " ".join(["That 35 hours a week are spent on social today, timed in December."]
+                            + [f"That café {n} orders two bags a week for three years." for n in range(10)])
+    variant = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, rests_on=long_premise))
+    first = _director_summary_markdown(variant).split("### Top risks\n\n", 1)[1].splitlines()[0]
+    assert first == ("- **The case rests on**: That 35 hours a week are spent on social today, timed in "
+                     "December. " + " ".join(f"That café {n} orders two bags a week for three years."
+                                             for n in range(6)) + " (More in part 12 of the full plan.)")
 
 
 def test_the_director_s_word_document_heads_the_decision_and_the_risks():
@@ -1145,29 +1170,32 @@ def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_first_
         "promotion, saves 9,180 USD a year: 3,080 of cash and 2.68 moved hours (6,100), managing the "
         "promotion's 0.5 among them. It loses a video, an untested channel and the paid test. If "
         "enquiries fall back to 2026's level after 2027, neither option pays back. The plan is chosen "
-        "over the cheaper option for its paid test. (More in part 12 of the full plan.)")
+        "over the cheaper option for its paid test. (More, and the gates in full, in part 12 of the "
+        "full plan.)")
 
 
 def test_the_director_s_version_says_each_thing_once():
     """Pages 2 and 3 carry only what the first page does not: the gates, the payback, what the case
-    rests on, the first report and the surge reserve are on the first page alone; page 2 gives
-    each gate's asides (the odds) after the words they qualify, the objectives are tabled once, all
-    of them, and the crisis gives who approves and the surge, not the staff sheet's steps."""
+    rests on, the first report and the surge reserve are on the first page alone; the gates' asides
+    (the odds) are left to the full plan, which the line on payback and returns points to (or a
+    line of their own when that line has nothing to say, none when there are no asides), the
+    objectives are tabled once, all of them, and the crisis gives who approves and the surge, not
+    the staff sheet's steps."""
     lumen = plan.example_plan()
     brief = plan_export.director_markdown(lumen)
     summary, rest = brief.split("\n---\n", 1)
-    for line in ("- **Gate 1**:", "- **Gate 2**:", "| Pays back |", "| Rests on |", "- **First report**:",
+    for line in ("- **Gate 1**:", "- **Gate 2**:", "| Pays back |", "- **The case rests on**:",
+                 "- **First report**:",
                  "16,000 USD a year, spent only in a surge", "June 2033 at 35 hours",
                  "35 hours a week on social today", "the plan earns back 5,000 in 2027"):
         assert brief.count(line) == 1 and line in summary, line
     assert rest.count("| Outcome | Measure |") == 1 and "| Outcome |" not in summary
     assert len([row for row in _markdown_cells_by_row(rest.split("## What it costs", 1)[0])]) == 9
-    assert ("- **Gate 1 in detail**: stops only one plan without effect in three (the case's path "
-            "under 1 in 100, a straight climb 7 in 100).") in rest
-    assert ("- **Gate 2 in detail**: code posts go on only with at least 199 orders (the case's path "
-            "fails 7 in 100, a straight climb 26, one without effect passes 9); the wholesale route "
-            "only with at least 17 enquiries (12, 29, 10 in 100).") in rest
-    for gone in ("**Payback**", "**The case rests on**", "**What it returns**", "When you hear next",
+    assert "in detail" not in brief and "in 100" not in brief  # the odds are the full plan's
+    assert re.findall(r"^- \*\*([^*]+)\*\*", rest.split("## In a crisis", 1)[0], re.MULTILINE) == [
+        "What the new money buys", "First stage, 4 January to 31 March 2027",
+        "More on payback and returns"]
+    for gone in ("**Payback**", "| Rests on |", "**What it returns**", "When you hear next",
                  "**Reports**", "**Scheduled posts**", "**Who is told**"):
         assert gone not in brief, gone
     crisis = brief.split("## In a crisis: who decides\n", 1)[1]
@@ -1175,11 +1203,19 @@ def test_the_director_s_version_says_each_thing_once():
                                                                      "Surge reserve"]
     one = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders (a 1 in 3 chance)."))
-    assert ("- **The go/no-go test in detail**: go on with 100 orders (a 1 in 3 chance)."
-            in plan_export.director_markdown(one))
+    assert "1 in 3" not in plan_export.director_markdown(one)
+    assert "paid test. (More, and the gates in full, in part 12 of the full plan.)\n" in \
+        plan_export.director_markdown(one)
     plain = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders."))
-    assert "in detail**" not in plan_export.director_markdown(plain)
+    assert "paid test. (More in part 12 of the full plan.)\n" in plan_export.director_markdown(plain)
+    short = dataclasses.replace(one, budget=dataclasses.replace(
+        one.budget, case="The ask: 500 USD.\n\nThe cheaper option saves 100 USD a year.",
+        payback="In 2029."))
+    assert ("- **More on payback and returns**: The cheaper option saves 100 USD a year. (The gates "
+            "in full are in part 12 of the full plan.)\n") in plan_export.director_markdown(short)
+    assert "gates in full" not in plan_export.director_markdown(dataclasses.replace(
+        short, budget=dataclasses.replace(short.budget, go_no_go=plain.budget.go_no_go)))
 
 
 def test_a_blank_plan_exports_its_director_s_version(tmp_path):
@@ -1191,6 +1227,7 @@ def test_a_blank_plan_exports_its_director_s_version(tmp_path):
     assert "- **First stage**: not written yet." in markdown
     assert "- **Approves what we say**: not written yet." in markdown
     assert "- **Surge reserve**: none set aside." in markdown
+    assert "- **The case rests on**: not written yet (Budget: Rests on).\n" in markdown
     assert "listed in the full plan, under Still open" in markdown
     assert "None" not in markdown and not re.search(r"\*\*: *$", markdown, re.MULTILINE)
     assert "What to approve now is not written yet" in texts["html"] and "not written yet" in texts["docx"]

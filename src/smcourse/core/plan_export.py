@@ -19,11 +19,11 @@ checklist and the disclosure rule, rendered by the same Markdown, HTML and Word 
 
 And `director_brief(plan)` is the version a manager hands the director who approves the money, two
 or three printed pages, each thing said once: the executive summary alone on the first, the decision
-first (with what the plan returns and what the director also commits to); then every objective, what
-the plan costs, what the first page leaves out of the gates and the returns, and who approves in a
-crisis and what a surge costs, each long text shortened at a sentence and pointing to the part of
-the full plan that has it whole (`director_markdown`, `director_html`, `director_docx`, by the
-staff sheet's renderers).
+first (with what the plan returns and what the director also commits to), the top risks opening with
+what the case rests on; then every objective, what the plan costs, what the first page leaves out of
+the payback and returns, and who approves in a crisis and what a surge costs, each long text
+shortened at a sentence and pointing to the part of the full plan that has it whole
+(`director_markdown`, `director_html`, `director_docx`, by the staff sheet's renderers).
 """
 
 from __future__ import annotations
@@ -440,11 +440,12 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
 
 
 def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list[str]:
-    """The top risks: what else the case rests on (`_premises_left`), then, from the plan's own
-    numbers, what is still open (`open_at`: where it is listed), the target nearest its noise, the
-    inbox's margin (`_inbox_risk`), and the weakest dimension, which the director's version lists
-    under the decision instead, as a commitment (`_commitment`)."""
-    left = _premises_left(plan.budget.rests_on, cut=not for_director)
+    """The top risks: what else the case rests on (`_premises_left`; the director's version gives
+    all of it first instead, `_premises_risk`), then, from the plan's own numbers, what is still
+    open (`open_at`: where it is listed), the target nearest its noise, the inbox's margin
+    (`_inbox_risk`), and the weakest dimension, which the director's version lists under the
+    decision instead, as a commitment (`_commitment`)."""
+    left = "" if for_director else _premises_left(plan.budget.rests_on)
     risks = [f"**The case also rests on**: {day_text(left)}"] if left else []
     fixes = [issue for issue in check(plan) if issue.level == "fix"]
     if fixes:
@@ -477,8 +478,8 @@ def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list
 def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
     """The inbox's margin: the hours the expected messages and a look at least every fastest
     promise take (`Community.hours_needed`), of the staffed hours, at a look's minutes and at twice
-    them; the director's version says what that promise is (the channel table's shortest answer
-    time, counted in hours the inbox is staffed), not that every message is answered within it;
+    them; the director's version, in plain sentences, says that the promise is a look through every
+    inbox that often (in hours the inbox is staffed), not an answer to every message within it;
     "" when the plan lacks the numbers."""
     team, promises = plan.community, plan.promises()
     promise = min(promises.values()) if promises else None
@@ -487,16 +488,14 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
         return ""
     slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
     messages = f"{team.messages_per_week + team.dms_per_week:g} messages a week expected"
-    margin = (f"{needed:.1f} of the inbox's {team.staffed_hours:g} staffed hours a week at "
-              f"{CHECK_MINUTES}-minute looks, {slower:.1f} at {2 * CHECK_MINUTES}: more messages or "
-              "slower looks, and ")
+    looks = (f"{team.staffed_hours:g} staffed hours a week at {CHECK_MINUTES}-minute looks, "
+             f"{slower:.1f} at {2 * CHECK_MINUTES}: more messages or slower looks, and ")
     if not for_director:
         return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
-                f"(the fastest promise), take {margin}promises slip.")
-    return (f"**The inbox**: a look through every inbox at least every "
-            f"{_amount(promise, 'staffed hours')}, the shortest answer time the channel table "
-            "promises (counted while the inbox is staffed: a message after closing waits for the "
-            f"next look), and the {messages} take {margin}answers wait longer.")
+                f"(the fastest promise), take {needed:.1f} of the inbox's {looks}promises slip.")
+    return (f"**The inbox**: someone looks through every inbox at least every "
+            f"{_amount(promise, 'staffed hours')}. The {messages} take {needed:.1f} of its "
+            f"{looks}answers wait longer.")
 
 
 def _commitment(plan: Plan) -> str:
@@ -510,10 +509,9 @@ def _commitment(plan: Plan) -> str:
             f"{plan.weakest}.")
 
 
-def _premises_left(rests_on: str, cut: bool = True) -> str:
-    """What the case rests on beyond the opening the ask shows (`_lead`, with `cut`); "" when it
-    shows it all."""
-    text, shown = " ".join(rests_on.split()), _lead(rests_on, cut=cut)
+def _premises_left(rests_on: str) -> str:
+    """What the case rests on beyond the opening the ask shows (`_lead`); "" when it shows it all."""
+    text, shown = " ".join(rests_on.split()), _lead(rests_on)
     if shown.endswith("…") or not text.startswith(shown):
         return text
     return text[len(shown):].lstrip(";. ")
@@ -610,8 +608,9 @@ def _ask(plan: Plan, returns: bool = False) -> Table:
     """The ask in four rows, each a cell long, beside the recommendation that gives the first stage:
     the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
     each, `_lead`; the whole text is in part 12); with `returns` (the director's version), after
-    the payback what the plan earns and how far short it falls (`_returns`), when the plan says,
-    and no opening cut inside a clause."""
+    the payback what the plan earns and how far short it falls (`_returns`), when the plan says, no
+    opening cut inside a clause, and no row of what it rests on, which opens the director's top
+    risks whole (`_premises_risk`)."""
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
@@ -621,7 +620,7 @@ def _ask(plan: Plan, returns: bool = False) -> Table:
         ("A full year", _full_year(budget)),
         ("Pays back", day_text(_lead(budget.payback, cut=not returns)) or NO_PAYBACK),
         *([("Returns", earned)] if earned else []),
-        ("Rests on", day_text(_lead(budget.rests_on, cut=not returns)) or NO_PREMISES)])
+        *([] if returns else [("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])])
 
 
 def _returns(plan: Plan) -> str:
@@ -1453,11 +1452,12 @@ def director_brief(plan: Plan) -> list[Section]:
     first the executive summary in the director's order (`_director_summary`: the decision first,
     with what the plan returns); then every objective (the first page points to them), what the
     plan costs (part 12's budget table, its details as short as a summary's cell), what the new
-    money buys, the first stage, what the first page leaves out of the gates (their asides: the
-    odds) and of the payback and returns (`_more_returns`), then who approves in a crisis and what
-    a surge costs. A text longer than `DIRECTOR_WORDS` is shortened at a sentence (`_in_brief`) and
-    says where the full plan has it whole; the calendar, voice, pillars, channels and rota are left
-    to the full plan and the staff sheet, the reports to the first page's first report."""
+    money buys, the first stage, what the first page leaves out of the payback and returns
+    (`_more_returns`, which says where the gates are whole when the first page leaves out their
+    asides: the odds), then who approves in a crisis and what a surge costs. A text longer than
+    `DIRECTOR_WORDS` is shortened at a sentence (`_in_brief`) and says where the full plan has it
+    whole; the calendar, voice, pillars, channels and rota are left to the full plan and the staff
+    sheet, the reports to the first page's first report."""
     budget, crisis = plan.budget, plan.crisis
     ask = budget.case.strip().partition("\n\n")[0]
     more = _more_returns(plan)
@@ -1469,7 +1469,6 @@ def director_brief(plan: Plan) -> list[Section]:
             list(map(day_text, [
                 *([f"**What the new money buys**: {_in_brief(ask, BUDGET_PART)}"] if ask else []),
                 _stage_line(plan),
-                *_gate_details(budget),
                 *([f"**More on payback and returns**: {more}"] if more else [])]))]),
         Section("crisis", "In a crisis: who decides", [list(map(day_text, [
             f"**Approves what we say**: {_in_brief(crisis.approver, CRISIS_PART)}",
@@ -1480,12 +1479,22 @@ def director_brief(plan: Plan) -> list[Section]:
 def _director_summary(plan: Plan) -> Section:
     """The first page of the director's version: the decision first (`_decision`, with what the
     plan returns and what the director also commits to), then the goal and where the objectives
-    are, then the top risks, each under its own heading."""
+    are, then the top risks, opening with what the case rests on (`_premises_risk`), each part
+    under its own heading."""
     return Section("summary", "Executive summary", [
         Subheading("Decision needed"), *_decision(plan, for_director=True),
         Subheading("Goal and objectives"), *_goal(plan), _objectives_pointer(plan),
-        Subheading("Top risks"),
-        _summary_risks(plan, "listed in the full plan, under Still open", for_director=True)])
+        Subheading("Top risks"), [_premises_risk(plan), *_summary_risks(
+            plan, "listed in the full plan, under Still open", for_director=True)]])
+
+
+def _premises_risk(plan: Plan) -> str:
+    """The first of the director's top risks: what the case rests on, which decides whether the
+    plan pays back, in whole sentences (`_in_brief`), or what to write when the plan does not say."""
+    premises = plan.budget.rests_on
+    said = day_text(_in_brief(premises, BUDGET_PART)) if premises.strip() else \
+        "not written yet (Budget: Rests on)."
+    return f"**The case rests on**: {said}"
 
 
 def _objectives_pointer(plan: Plan) -> str:
@@ -1501,41 +1510,14 @@ def _objectives_pointer(plan: Plan) -> str:
             "targets and dates, in the table after this page.")
 
 
-def _gate_details(budget: Budget) -> list[str]:
-    """What the first page leaves out of each gate: its asides (the odds a gate is passed or
-    failed), each after the words it qualifies (`_gate_asides`), a line per gate that has any."""
-    gates = [line.strip() for line in budget.go_no_go.splitlines() if line.strip()]
-    names = ["the go/no-go test"] if len(gates) == 1 else [f"Gate {n}" for n in range(1, len(gates) + 1)]
-    return [f"**{name[0].upper()}{name[1:]} in detail**: {detail}"
-            for name, gate in zip(names, gates, strict=True) if (detail := _gate_asides(gate))]
-
-
-def _gate_asides(gate: str) -> str:
-    """A gate's bracketed asides, each after the words it qualifies (back to the comma, colon or
-    semicolon before it, a leading "which" or "that" left off), joined by semicolons: "code posts go
-    on only with at least 199 orders (the case's path fails 7 in 100…); the wholesale route only
-    with at least 17 enquiries (12, 29, 10 in 100)"; "" when it has none."""
-    pieces, depth, start, after = [], 0, 0, 0
-    for at, char in enumerate(gate):
-        if char == "(":
-            start, depth = (at if depth == 0 else start), depth + 1
-        elif char == ")" and depth:
-            depth -= 1
-            if depth == 0:
-                before = re.split(r"[,;:]\s", gate[after:start])[-1].strip()
-                before = re.sub(r"^(?:which|that)\s+", "", before, flags=re.IGNORECASE)
-                pieces.append(f"{before} {gate[start:at + 1]}".strip())
-                after = at + 1
-    return "; ".join(pieces) + ("." if pieces else "")
-
-
 def _more_returns(plan: Plan) -> str:
     """What the first page leaves out of the payback and returns, each sentence not on it
     (`_returns`) and whole, their asides without figures left out: the opening sentence of the
     case's figures (after its ask), the payback's later sentences, then the figures' sentences that
     say what the plan earns, saves or loses (`RETURNS`), as many as fit in `DIRECTOR_WORDS` words in
     that order, given in the order the plan has them, and followed by where the full plan has the
-    rest when some is left out; "" when nothing is left."""
+    rest when some is left out, and the gates whole when the first page leaves out their asides
+    (`without_asides`); "" when nothing is left."""
     budget = plan.budget
     shown = set(_sentences(_returns(plan)))
     figures = _sentences(budget.case.strip().partition("\n\n")[2])
@@ -1546,8 +1528,12 @@ def _more_returns(plan: Plan) -> str:
     given = [_figures_only(s) for s in candidates if _figures_only(s) in kept]
     if not given:
         return ""
-    return " ".join(given) + (f" (More in part {BUDGET_PART} of the full plan.)"
-                              if len(given) < len(candidates) else "")
+    rest, gates = len(given) < len(candidates), bool(ASIDE.search(budget.go_no_go))
+    where = f"in part {BUDGET_PART} of the full plan"
+    if rest:
+        return " ".join(given) + (f" (More, and the gates in full, {where}.)" if gates
+                                  else f" (More {where}.)")
+    return " ".join(given) + (f" (The gates in full are {where}.)" if gates else "")
 
 
 def _surge_line(plan: Plan) -> str:
