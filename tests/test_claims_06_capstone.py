@@ -1286,6 +1286,10 @@ CLAIMS["chance moves a 4-week mean by 2 × 10 / √4 = 10 clicks, so a change of
 
 
 NOTES_CLAIMS = {
+    "overtime until then, then Jo's 1.5 more hours if looks take 20 minutes, or the video's hours saved if "
+    "they take 10":
+        lambda: math.ceil(_jo_overtime(doubled_messages=True) * 2) / 2 == 1.5
+        and _ade_share_at_quick_looks() <= _busy_week_room()["Ade"] - LUMEN.hours_by_channel()["YouTube"],
     "with T + F between 25 and 150 new customers, July stops TikTok only under about 30% to 42% of them":
         lambda: [round((0.5 - n ** -0.5) * 100) for n in (25, 150)] == [30, 42],
     "Ade keeps 0.8 of his 15 hours free and Jo 0.21 of her 5, and the head of marketing, who approves, "
