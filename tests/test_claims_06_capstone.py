@@ -819,8 +819,8 @@ CLAIMS = {
         and _holds_with_more_inbox(),
     "five of the eight objectives rest on assumed records":
         lambda: _invented_objectives() == (5, 8),
-    "doubled direct messages would take 0.8 hours beyond the 10 staffed, a fifth of the free hours, a "
-    "20-minute look more than all of them (4.5 hours against 4.2)":
+    "at doubled direct messages the inbox needs 0.8 hours more than its 10 staffed, a fifth of the free "
+    "hours; if a look takes 20 minutes it needs 4.5 more, while everyone's free hours together come to 4.2":
         lambda: round((_inbox_hours(dms=30) - LUMEN.community.staffed_hours) / _slack() * 5) == 1
         and f"{_inbox_hours(dms=15, look_minutes=20) - LUMEN.community.staffed_hours:.1f}" == "4.5"
         and f"{_slack():.1f}" == "4.2",
@@ -1231,8 +1231,9 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "20: slow looks delay it, and the round brings it forward either way.":
         lambda: (_round_payback(), _payback()) == ((2032, 5), (2033, 6))
         and (_round_payback(slow_looks=True), _payback_with_overtime()) == ((2034, 2), (2034, 7)),
-    "On the case's own 35 hours, the round brings payback forward: to May 2032 from June 2033 if the looks "
-    "take 10 minutes, and to February 2034 from July 2034 if they take 20.":
+    "which the data do not bear out (the note on the director's questions), the round brings payback "
+    "forward: to May 2032 from June 2033 if the looks take 10 minutes, and to February 2034 from July 2034 "
+    "if they take 20.":
         lambda: HOURS_2026 == 35
         and (_payback(), _round_payback(), _payback_with_overtime(), _round_payback(slow_looks=True))
         == ((2033, 6), (2032, 5), (2034, 7), (2034, 2)),
