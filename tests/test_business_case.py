@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from smcourse.core import business_case, plan
+from smcourse.core.errors import SmcourseError
 
 TOY = business_case.Case(start=2027, orders=(3, 6), order_value=10, enquiries=(0, 0), account_value=0,
                          won=0, kept=1, added_per_year=120, sample_cost=0)
@@ -48,3 +49,13 @@ def test_lumens_case_reads_its_plan_and_pays_back_in_june_2033():
     assert case.added_per_year == 32962 - 1080  # the budget's added cost, December's sample bags aside
     assert case.payback() == dt.date(2033, 6, 1)
     assert replace(case, enquiries_until=12).payback() is None
+
+
+def test_a_plan_without_a_dated_sales_or_leads_target_gets_a_clear_message():
+    lumen = plan.example_plan()
+    for outcome, dropped in (("leads", "2027-06-30"), ("sales", "2027-12-31")):
+        mended = replace(lumen, objectives=[o for o in lumen.objectives
+                                            if not (o.outcome == outcome and o.by == dropped)])
+        with pytest.raises(SmcourseError, match=f"a {outcome} objective with targets for 30 June and 31 "
+                                                "December 2027"):
+            business_case.lumen_case(mended)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from smcourse.core.errors import SmcourseError
 from smcourse.core.plan import Plan
 
 HORIZON = 20 * 12  # the months `payback` looks ahead
@@ -120,7 +121,12 @@ def lumen_case(plan: Plan) -> Case:
     month, so they are taken out of it here."""
     def extras(outcome: str) -> tuple[float, float]:
         targets = {o.by: float(o.target) - float(o.baseline) for o in plan.objectives if o.outcome == outcome}
-        return targets[f"{start}-06-30"], targets[f"{start}-12-31"]
+        dates = f"{start}-06-30", f"{start}-12-31"
+        if not set(dates) <= set(targets):
+            raise SmcourseError(f"The case needs a {outcome} objective with targets for 30 June and "
+                                f"31 December {start} (Objectives); this plan has "
+                                f"{', '.join(sorted(targets)) or 'none'}.")
+        return targets[dates[0]], targets[dates[1]]
 
     start = int(plan.start[:4])
     enquiries = extras("leads")

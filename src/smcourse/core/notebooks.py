@@ -20,9 +20,17 @@ from nbclient.exceptions import CellExecutionError
 
 from smcourse.core import kit_files
 from smcourse.core.errors import SmcourseError
+from smcourse.core.practice import Question
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-PRACTICE_CLASSES = {"Choice", "MultiSelect", "Numeric", "Ordering", "Matching"}
+
+
+def _kinds(question: type) -> set[str]:
+    """The names of `question`'s subclasses, at any depth."""
+    return {kind for sub in question.__subclasses__() for kind in {sub.__name__, *_kinds(sub)}}
+
+
+PRACTICE_CLASSES = _kinds(Question)  # Choice, MultiSelect, Numeric, Matching, Ordering
 
 
 def is_practice_check(cell) -> bool:
