@@ -1155,18 +1155,25 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         lambda: [_tiktok_rule(7.4, 17.6), _tiktok_rule(7.5, 17.5)] == ["stop", "another quarter"]
         and [_tiktok_rule(62, 88), _tiktok_rule(63, 87)] == ["stop", "another quarter"]
         and [round((0.5 - n ** -0.5) * 100) for n in (25, 150)] == [30, 42],
-    "| TikTok, 1 July 2027 | T at least F | T short of F by D or less, or T + F under 25 | T short of F by "
-    "more than D, with T + F 25 or more |":
+    "| TikTok, 1 July 2027 | T at least F | T short of F: by D or less, or with T + F under 25 | T short of F "
+    "by more than D, with T + F 25 or more |":
         lambda: _tiktok_rule(60, 60) == _tiktok_rule(12, 12) == "keep" and _tiktok_rule(41, 60) == "another quarter"
         and _tiktok_rule(39, 60) == "stop" and _tiktok_rule(2, 22) == "another quarter"
         and _tiktok_rule(2, 23) == "stop" and 21 > _chance_apart(2, 22),
-    "Under 25, chance swamps the split, so the read says one more quarter whatever it shows.":
+    "Under 25 the read waits a quarter whatever the split: too early to call on a handful.":
         lambda: _tiktok_rule(0, 24) == "another quarter" and _tiktok_rule(0, 25) == "stop"
         and TOO_FEW_TO_READ == 25,
-    "the February report gives January's count, and six times it is a first forecast for 1 July, a low one "
-    "while TikTok's audience grows":
+    "The February report gives January's count: four of the 25 weeks to 1 July, so about 6.4 times it is a first "
+    "forecast, and a low one, since January counts only people who first heard of Lumen in those four weeks; the "
+    "March report's three months give a better one.":
         lambda: LUMEN.start == "2027-01-04" and LUMEN.reporting.rhythm == "monthly"
-        and LUMEN.reporting.first == "2027-02-01" and len(pd.period_range("2027-01", "2027-06", freq="M")) == 6,
+        and LUMEN.reporting.first == "2027-02-01"
+        and (dt.date(2027, 2, 1) - dt.date(2027, 1, 4)).days / 7 == 4
+        and int((dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 7) == 25
+        and round((dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 28, 1) == 6.4,
+    "Gate 2 comes first: if the code posts stop on 1 July, TikTok stops with them.":
+        lambda: "1 July 2027, each leg on January to June: code posts go on only with at least 199 orders"
+        in LUMEN.budget.go_no_go.splitlines()[1],
     "if Ade's hours are needed back before July, weigh those counts, new customers for the same 5 hours, as a "
     "cost decision, not as the read":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5
@@ -1315,6 +1322,9 @@ NOTES_CLAIMS = {
         lambda: [round((0.5 - n ** -0.5) * 100) for n in (25, 150)] == [30, 42],
     "under 25 it says one more quarter whatever the split":
         lambda: _tiktok_rule(0, 24) == _tiktok_rule(10, 14) == "another quarter",
+    "An October keep can mean TikTok brings about three quarters of what Instagram and Facebook do (T at 70 "
+    "against F at 95)":
+        lambda: _tiktok_rule(70, 95, final=True) == "keep" and round(70 / 95, 2) == 0.74,
     "Ade keeps 0.8 of his 15 hours free and Jo 0.21 of her 5, and the head of marketing, who approves, "
     "escalates and runs the web shop, half an hour of her 4":
         lambda: [f"{hours - tasks:.2f}" for hours, tasks in _person_tasks().values()][1:4]
