@@ -29,6 +29,7 @@ from pathlib import Path
 
 import nbformat
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -84,14 +85,27 @@ class Lab:
 
     @contextlib.contextmanager
     def run(self, browser: Browser, notebook: str) -> Iterator[Page]:
-        """`notebook` open in a new tab with every cell run in a fresh kernel; the tab closes on
-        exit."""
+        """`notebook` open in a new tab with every cell run in a fresh kernel; on exit the tab
+        closes and the kernel shuts down, so the next run of `notebook` starts afresh."""
         page = self.open(browser, notebook)
         try:
             run_all_cells(page)
             yield page
         finally:
             page.close()
+            self.shut_down(notebook)
+
+    def shut_down(self, notebook: str) -> None:
+        """End the sessions (and so the kernels) the server holds for `notebook`."""
+        def call(method: str, path: str) -> bytes:
+            request = urllib.request.Request(f"{self.url}/api/sessions{path}", method=method,
+                                             headers={"Authorization": f"token {self.token}"})
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.read()
+
+        for session in json.loads(call("GET", "")):
+            if session["path"] == notebook:
+                call("DELETE", f"/{session['id']}")
 
 
 def _write_settings(folder: Path) -> None:
@@ -185,15 +199,35 @@ def run_all_cells(page: Page) -> None:
 
 
 def wait_for_kernel(page: Page) -> None:
-    """Wait until no cell shows a `[*]` prompt or an output marked stale, and the kernel is idle."""
-    page.wait_for_function(
-        """() => {
-            const prompts = [...document.querySelectorAll('.jp-InputArea-prompt')];
-            const busy = prompts.some(prompt => prompt.textContent.includes('*'));
-            const status = [...document.querySelectorAll('.jp-StatusBar-TextItem')];
-            return !busy && status.some(item => item.textContent.trim().endsWith('| Idle'))
-                && document.querySelector('[data-e2e-stale]') === null;
-        }""", timeout=CELL_TIMEOUT_MS, polling=200)
+    """Wait until no cell shows a `[*]` prompt or an output marked stale, and the kernel is idle.
+    Fails at once, with the error, if Run All stopped at a cell that raised; on timeout, says
+    what was still pending."""
+    try:
+        state = page.wait_for_function(_KERNEL_STATE, arg=False, timeout=CELL_TIMEOUT_MS,
+                                       polling=200).json_value()
+    except PlaywrightTimeoutError as timeout:
+        raise AssertionError(f"the notebook did not finish: {page.evaluate(_KERNEL_STATE, True)}") \
+            from timeout
+    assert state == "done", f"Run All stopped at a cell that raised: {state}"
+
+
+# "done" when idle with no cell running or queued and no stale output left; "halted" and the
+# error when idle with stale outputs left behind a cell that raised in this run; else null, or
+# with `describe` what is pending.
+_KERNEL_STATE = """describe => {
+    const busy = [...document.querySelectorAll('.jp-InputArea-prompt')]
+        .filter(prompt => prompt.textContent.includes('*')).length;
+    const status = [...document.querySelectorAll('.jp-StatusBar-TextItem')]
+        .map(item => item.textContent.trim()).find(text => text.includes('|')) || 'no kernel status';
+    const stale = document.querySelectorAll('[data-e2e-stale]').length;
+    const idle = status.endsWith('| Idle') && busy === 0;
+    const error = [...document.querySelectorAll(
+        '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')]
+        .find(output => output.closest('[data-e2e-stale]') === null);
+    if (idle && stale === 0) return 'done';
+    if (idle && error) return `halted: ${error.textContent.slice(-600)}`;
+    return describe ? `${busy} cells running or queued, ${stale} stale outputs, kernel: ${status}` : null;
+}"""
 
 
 def widget_problems(page: Page) -> list[str]:
