@@ -1264,3 +1264,14 @@ def test_lumen_s_director_s_version_prints_on_at_most_three_pages(tmp_path, brow
         page.close()
     assert "Top risks" in summary and "In a crisis: who decides" in page_text
     assert pages["summary"] == 1 and 2 <= pages["whole"] <= 3
+
+
+def test_every_word_file_is_on_a4_and_the_letter_copy_is_html():
+    """python-docx's own template is Letter: the full plan, the staff sheet and the director's
+    version are written on A4 in Word, one paper for all three; Letter readers have the HTML's
+    Letter copies."""
+    lumen = plan.example_plan()
+    for written in (to_docx(lumen), plan_export.staff_docx(lumen), plan_export.director_docx(lumen)):
+        for page in docx.Document(io.BytesIO(written)).sections:
+            assert (round(page.page_width.mm), round(page.page_height.mm)) == plan_export.A4_MM
+    assert "@page{size:letter;" in plan_export.director_html(lumen, "Letter")

@@ -1,4 +1,4 @@
-"""The plan as documents people use at work: Markdown, print-ready HTML (A4 or Letter), Word, and
+"""The plan as documents people use at work: Markdown, print-ready HTML (A4 or Letter), Word (A4) and
 the six-week calendar as CSV and iCalendar.
 
     export(plan, path)                  # every format, beside the save file `path`
@@ -78,6 +78,7 @@ from smcourse.core.plan import (
 )
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
+A4_MM = (210, 297)  # the Word files' paper, width and height
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
 NOT_WRITTEN = "not written yet."
@@ -856,8 +857,8 @@ def _html_block(block: Block) -> str:
 # ------------------------------------------------------------------------------------------ word
 
 def to_docx(plan: Plan) -> bytes:
-    """The plan as a Word document."""
-    document = docx.Document()
+    """The plan as a Word document, on A4 (`_a4_document`)."""
+    document = _a4_document()
     document.add_heading(title(plan), level=0)
     if plan.start.strip():
         document.add_paragraph(f"Starts {day_text(plan.start)}.")
@@ -872,6 +873,15 @@ def to_docx(plan: Plan) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _a4_document():
+    """A new Word document on A4 paper, as every Word file the kit writes is (python-docx's own
+    template is Letter, whose readers have the HTML's Letter copy)."""
+    document = docx.Document()
+    for page in document.sections:
+        page.page_width, page.page_height = docx.shared.Mm(A4_MM[0]), docx.shared.Mm(A4_MM[1])
+    return document
 
 
 def _docx_block(document, block: Block) -> None:
@@ -1395,8 +1405,8 @@ def _sheet_html(heading: str, opening: str, parts: list[Section], new_page: str,
 def _sheet_docx(heading: str, opening: str, parts: list[Section], new_page: str,
                 margins: tuple[float, float], points: dict[str, float]) -> bytes:
     """The document as Word, the part `new_page` starting a page, its top and bottom, and side
-    `margins` (mm) and its styles' type (`points`) as the printed page's."""
-    document = docx.Document()
+    `margins` (mm) and its styles' type (`points`) as the printed page's, on A4 (`_a4_document`)."""
+    document = _a4_document()
     for page in document.sections:
         page.top_margin = page.bottom_margin = docx.shared.Mm(margins[0])
         page.left_margin = page.right_margin = docx.shared.Mm(margins[1])
@@ -1634,8 +1644,9 @@ def director_html(plan: Plan, paper: str = "A4") -> str:
 
 
 def director_docx(plan: Plan) -> bytes:
-    """The director's version as a Word document, the summary a page of its own, its margins and
-    type as the printed page's."""
+    """The director's version as a Word document on A4, as every Word file here (one for both papers:
+    Letter readers have `director_html(plan, "Letter")`), the summary a page of its own, its margins
+    and type as the printed page's."""
     return _sheet_docx(director_title(plan), _director_opening(plan), director_brief(plan),
                        AFTER_SUMMARY, (18, 16), DIRECTOR_DOCX_POINTS)
 
