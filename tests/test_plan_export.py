@@ -925,15 +925,17 @@ def test_a_count_of_one_reads_in_the_singular_in_the_exports():
 
 # ---------------------------------------------------------------------------- the director's version
 
+LUMEN_BUDGET = plan.example_plan().budget
 DIRECTOR_HEADINGS = ["Executive summary", "The objectives", "What it costs and what it returns",
                      "In a crisis: who decides"]
 # Lumen's figures a director approving the money needs, as each format of the director's version
 # gives them: the total a year, the new money, the added cost, the first stage's days and new money,
 # the surge reserve, the payback, the returns and who approves in a crisis.
 LUMEN_DIRECTOR_FIGURES = [
-    "129,067 USD", "17,037 USD a year", "32,962 USD", "4 January to 31 March 2027",
-    "6,686 USD of new money", "16,000 USD a year, spent only in a surge", "June 2033 at 35 hours",
-    "the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in 2029",
+    f"{LUMEN_BUDGET.total():,.0f} USD", f"{LUMEN_BUDGET.new_money_per_year:,.0f} USD",
+    f"{LUMEN_BUDGET.added_per_year():,.0f} USD", "4 January to 31 March 2027",
+    f"{LUMEN_BUDGET.first_stage_cost:,.0f} USD of new money", f"{LUMEN_BUDGET.contingency:,.0f} USD, held",
+    "June 2033 at 35 hours", "the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in 2029",
     "The founder; the head of marketing when the founder cannot be reached within an hour"]
 
 
@@ -1004,7 +1006,8 @@ def test_the_director_s_first_page_puts_the_decision_first_under_headings():
     order = [summary.index(text) for text in (
         "For the director: this page asks for a decision, then gives the goal and the top risks; "
         "the objectives and the figures behind the decision follow.", "### Decision needed",
-        "\nApprove 4 January to 31 March 2027:", "| Pays back |", "- **Gate 1**", "### Goal and",
+        "\nApprove the first stage, 4 January to 31 March 2027, with the money", "| The money |",
+        "| Pays back |", "- **Gate 1**", "### Goal and",
         "**Goal**: Lumen Coffee Roasters", "**Objectives**:", "### Top risks",
         "- **The case rests on**:", "- **Tightest target**:", "- **The inbox**:")]
     assert order == sorted(order)
@@ -1014,26 +1017,110 @@ def test_the_director_s_first_page_puts_the_decision_first_under_headings():
     assert "###" not in full
 
 
-def test_the_director_s_ask_says_what_the_plan_earns_and_how_far_short_it_falls():
-    """A row of the first page's ask gives the plan's own sentences that put a sum to what it earns
-    and loses (the case's, the payback's after its first), whole; a plan that says neither has no
-    such row, and the full plan's summary never has it."""
+def _money_box(exported_plan):
+    """The first page's money box as Markdown cells, by its rows' names."""
+    summary = _director_summary_markdown(exported_plan)
+    box = summary[summary.index("| The money |"):].split("\n\n", 1)[0]
+    return {row[0]: row[1:] for row in _markdown_cells_by_row(box)[1:]}
+
+
+def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
+    """One box on the first page, beside the first stage and a full year: the new money, the staff
+    time moved from other work and its worth, the two together, the reserve (held), what the plan
+    earns back and when it pays back; each figure read back equals the budget's own, and none of
+    them is stated again elsewhere on the page. The full plan's summary keeps its ask."""
     lumen = plan.example_plan()
-    rows = dict(row[:2] for row in _markdown_cells_by_row(_director_summary_markdown(lumen)))
-    assert rows["Returns"] == (
-        "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in "
-        "2029: 53,000 against 101,000 of cost. Loses 31,000 in 2027, 48,000 short at 2029's end; "
-        "2027's cash: 19,464 USD, with the training day.")
-    assert list(rows)[1:] == ["Reserve for a surge", "A full year", "Pays back", "Returns"]
+    budget, months = lumen.budget, plan.stage_months(lumen.budget.first_stage)
+    moved, a_year = budget.moved_hours(), budget.moved_hours() * 52 * budget.hourly_cost
+    summary = _director_summary_markdown(lumen)
+    assert "| The money | First stage (4 January to 31 March 2027) | A full year |" in summary
+    assert _money_box(lumen) == {
+        "New money (cash)": [f"{budget.first_stage_cost:,.0f} USD", f"{budget.new_money_per_year:,.0f} USD"],
+        f"Staff time moved from other work, {moved:g} hours a week": [
+            f"worth {a_year * months / 12:,.0f} USD", f"worth {a_year:,.0f} USD"],
+        "Cash and staff time together": [f"{budget.first_stage_cost + a_year * months / 12:,.0f} USD",
+                                         f"{budget.added_per_year():,.0f} USD"],
+        "Reserve for a surge, spent only in one": [f"{budget.contingency:,.0f} USD, held",
+                                                   "the same reserve"],
+        "What it earns back": ["–", "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, "
+                               "18,000 in 2028 and 30,000 in 2029: 53,000 against 101,000 of cost. "
+                               "Loses 31,000 in 2027, 48,000 short at 2029's end."],
+        "Pays back": ["–", budget.payback.split(";")[0]]}
+    for figure in (budget.first_stage_cost, budget.new_money_per_year, budget.added_per_year(),
+                   budget.contingency, a_year):
+        assert summary.count(f"{figure:,.0f}") == 1, figure
+    assert f"{budget.total():,.0f}" not in summary and "cheaper" not in summary
+    assert "2027's cash" not in plan_export.director_markdown(lumen)  # a rival year's figure, dropped
     assert list(_decision_markdown(lumen)[1]) == ["Reserve for a surge", "A full year", "Pays back",
                                                   "Rests on"]  # the full plan's summary as before
     silent = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, case=lumen.budget.case.partition("\n\n")[0], payback="June 2033."))
-    assert "| Returns |" not in plan_export.director_markdown(silent)
-    assert "| Returns |" not in to_markdown(lumen)
+    assert "What it earns back" not in _money_box(silent)
     stated = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, case="The ask: 500 USD.", payback="In 2029. It earns 400 USD a year."))
-    assert "| Returns | It earns 400 USD a year. |" in plan_export.director_markdown(stated)
+    assert _money_box(stated)["What it earns back"] == ["–", "It earns 400 USD a year."]
+
+
+def test_a_plan_without_a_budget_has_a_money_box_that_says_what_is_not_written_yet():
+    blank = plan.Plan(start="2027-01-04")
+    assert _money_box(blank) == {
+        "New money (cash)": ["not written yet (Budget: First stage)",
+                             "not written yet (Budget: New money a year)"],
+        "Staff time moved from other work": [
+            "–", "hours spent on social today not written yet (Budget: Of these, today)"],
+        "Reserve for a surge, spent only in one": ["none (Budget: Surge contingency a year)", "–"],
+        "Pays back": ["–", "when it pays back is not written yet (Budget: Payback)."]}
+    brief = plan_export.director_markdown(blank)
+    assert "- **The cheaper option**: not written yet (Budget: What the budget buys).\n" in brief
+    assert "| Total a year | 0 GBP, wages aside |" in brief  # no share spent today without its figures
+
+
+def test_the_director_s_budget_table_says_what_of_its_total_is_spent_today():
+    """Page 2's total is everything a year, today's hours included: it says what of it is spent
+    today (the total less the reserve and the first page's cash and staff time), and gives no rival
+    new money or added cost."""
+    lumen = plan.example_plan()
+    budget = lumen.budget
+    rest = plan_export.director_markdown(lumen).split("\n---\n", 1)[1]
+    rows = {row[0]: row[1:] for row in _markdown_cells_by_row(rest.split("\n- ", 1)[0])}
+    today = budget.total() - budget.contingency - budget.added_per_year()
+    assert today >= budget.hours_today * 52 * budget.hourly_cost  # today's hours, and what is paid
+    assert rows["Everything a year, today's spending included"] == [
+        f"{budget.total():,.0f} USD", f"of which {today:,.0f} USD is spent today (the "
+        f"{budget.hours_today:g} hours already on social and what is paid today); the rest is the first "
+        "page's cash, staff time and reserve"]
+    assert "New money" not in rows and "Added cost a year" not in rows and "Total a year" not in rows
+
+
+def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
+    """Page 2 tables the plan beside the cheaper option its case names: the option's new money and
+    moved hours are the plan's less what the case says it saves, its payback and what it loses the
+    plan's own words; a case whose option says no figures says so in the cells."""
+    lumen = plan.example_plan()
+    budget = lumen.budget
+    rest = plan_export.director_markdown(lumen).split("\n---\n", 1)[1]
+    assert ("**The cheaper option**, without YouTube, Threads and the paid promotion, beside the "
+            "plan:\n\n| Side by side | The plan | The cheaper option |") in rest
+    saved_cash, saved_hours = 3080, 2.68  # as Lumen's case says: "3,080 of cash and 2.68 moved hours"
+    assert f"{saved_cash:,} of cash and {saved_hours} moved hours" in budget.case
+    table = rest[rest.index("| Side by side |"):].split("\n\n", 1)[0]
+    assert {row[0]: row[1:] for row in _markdown_cells_by_row(table)[1:]} == {
+        "New money a year": [f"{budget.new_money_per_year:,.0f} USD",
+                             f"{budget.new_money_per_year - saved_cash:,.0f} USD ({saved_cash:,} less)"],
+        "Staff time moved from other work": [
+            f"{budget.moved_hours():g} hours a week",
+            f"{budget.moved_hours() - saved_hours:.2f} hours a week ({saved_hours} fewer)"],
+        "Pays back": ["June 2033 at 35 hours", budget.payback.split(": ", 1)[1].split(".")[0]],
+        "What it loses": ["–", "a video, an untested channel and the paid test"]}
+    vague = dataclasses.replace(lumen, budget=dataclasses.replace(
+        budget, case="The ask: 500 USD.\n\nA cheaper option saves about a third.", payback="In 2029."))
+    brief = plan_export.director_markdown(vague)
+    table = brief[brief.index("| Side by side |"):].split("\n\n", 1)[0]
+    assert [row[2] for row in _markdown_cells_by_row(table)[1:]] == [
+        "not in the case (Budget: What the budget buys)"] * 2 + [
+        "not in the payback (Budget: Payback)", "not in the case (Budget: What the budget buys)"]
+    assert "- **More on payback and returns**: A cheaper option saves about a third." in \
+        plan_export.director_markdown(vague)
 
 
 def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dimension_is_a_commitment():
@@ -1166,12 +1253,11 @@ def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_first_
     returns = next(line for line in brief.splitlines()
                    if line.startswith("- **More on payback and returns**"))
     assert returns == (
-        "- **More on payback and returns**: The cheaper option, without YouTube, Threads and the paid "
-        "promotion, saves 9,180 USD a year: 3,080 of cash and 2.68 moved hours (6,100), managing the "
-        "promotion's 0.5 among them. It loses a video, an untested channel and the paid test. If "
-        "enquiries fall back to 2026's level after 2027, neither option pays back. The plan is chosen "
-        "over the cheaper option for its paid test. (More, and the gates in full, in part 12 of the "
-        "full plan.)")
+        "- **More on payback and returns**: If enquiries fall back to 2026's level after 2027, neither "
+        "option pays back. The paid promotion stops if its cost per order on its ad-only code is above "
+        "the 6.40 USD an extra order earns, after three months. The plan is chosen over the cheaper "
+        "option for its paid test. (More, and the gates in full, in part 12 of the full plan.)")
+    assert "It loses a video" not in brief  # beside the plan, in the cheaper option's table
 
 
 def test_the_director_s_version_says_each_thing_once():
@@ -1184,9 +1270,8 @@ def test_the_director_s_version_says_each_thing_once():
     lumen = plan.example_plan()
     brief = plan_export.director_markdown(lumen)
     summary, rest = brief.split("\n---\n", 1)
-    for line in ("- **Gate 1**:", "- **Gate 2**:", "| Pays back |", "- **The case rests on**:",
-                 "- **First report**:",
-                 "16,000 USD a year, spent only in a surge", "June 2033 at 35 hours",
+    for line in ("- **Gate 1**:", "- **Gate 2**:", "| Reserve for a surge", "- **The case rests on**:",
+                 "- **First report**:", "June 2033 at 35 hours (not in 20 years",
                  "35 hours a week on social today", "the plan earns back 5,000 in 2027"):
         assert brief.count(line) == 1 and line in summary, line
     assert rest.count("| Outcome | Measure |") == 1 and "| Outcome |" not in summary
@@ -1264,3 +1349,14 @@ def test_lumen_s_director_s_version_prints_on_at_most_three_pages(tmp_path, brow
         page.close()
     assert "Top risks" in summary and "In a crisis: who decides" in page_text
     assert pages["summary"] == 1 and 2 <= pages["whole"] <= 3
+
+
+def test_every_word_file_is_on_a4_and_the_letter_copy_is_html():
+    """python-docx's own template is Letter: the full plan, the staff sheet and the director's
+    version are written on A4 in Word, one paper for all three; Letter readers have the HTML's
+    Letter copies."""
+    lumen = plan.example_plan()
+    for written in (to_docx(lumen), plan_export.staff_docx(lumen), plan_export.director_docx(lumen)):
+        for page in docx.Document(io.BytesIO(written)).sections:
+            assert (round(page.page_width.mm), round(page.page_height.mm)) == plan_export.A4_MM
+    assert "@page{size:letter;" in plan_export.director_html(lumen, "Letter")

@@ -1,4 +1,4 @@
-"""The plan as documents people use at work: Markdown, print-ready HTML (A4 or Letter), Word, and
+"""The plan as documents people use at work: Markdown, print-ready HTML (A4 or Letter), Word (A4) and
 the six-week calendar as CSV and iCalendar.
 
     export(plan, path)                  # every format, beside the save file `path`
@@ -19,10 +19,12 @@ checklist and the disclosure rule, rendered by the same Markdown, HTML and Word 
 
 And `director_brief(plan)` is the version a manager hands the director who approves the money, two
 or three printed pages, each thing said once: the executive summary alone on the first, the decision
-first (with what the plan returns and what the director also commits to), the top risks opening with
-what the case rests on; then every objective, what the plan costs, what the first page leaves out of
-the payback and returns, and who approves in a crisis and what a surge costs, each long text
-shortened at a sentence and pointing to the part of the full plan that has it whole
+first, with one money box (the first stage and a full year: new money, staff time moved, the
+reserve, what the plan earns back and when it pays back) and what the director also commits to,
+the top risks opening with what the case rests on; then every objective, what the plan costs (its
+total saying what of it is spent today), the plan beside the cheaper option, what the first page
+leaves out of the payback and returns, and who approves in a crisis and what a surge costs, each
+long text shortened at a sentence and pointing to the part of the full plan that has it whole
 (`director_markdown`, `director_html`, `director_docx`, by the staff sheet's renderers).
 """
 
@@ -78,6 +80,7 @@ from smcourse.core.plan import (
 )
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
+A4_MM = (210, 297)  # the Word files' paper, width and height
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
 NOT_WRITTEN = "not written yet."
@@ -572,23 +575,28 @@ def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
     return start, dt.date(year, month, 1) - dt.timedelta(days=1)
 
 
-def _recommendation(plan: Plan) -> str:
+def _recommendation(plan: Plan, for_director: bool = False) -> str:
     """What the director is asked to approve, in one line: the first stage's days (`_stage_days`),
     its new money, the people hours moved from other work and the reserve for a surge, on the
     stage's condition if it has one (CONDITION, without its asides, which part 12 keeps:
     "Approve 4 January to 31 March 2027: 6,686 USD of new money, 7 people hours a week moved from
-    other work and a 16,000 USD reserve for a surge, if December's timing finds …")."""
+    other work and a 16,000 USD reserve for a surge, if December's timing finds …"); the director's
+    version leaves the figures to its money box below (`_money_box`)."""
     budget = plan.budget
     if not budget.first_stage.strip():
         return ("What to approve now is not written yet: say what is approved and until when, such "
                 "as “January to March 2027: the tools and the paid promotion” (Budget: First stage).")
+    condition = CONDITION.search(budget.first_stage)
+    provided = f", {without_asides(condition.group(0)).strip().rstrip('.,')}" if condition else ""
+    if for_director:
+        days = _stage_days(plan).removeprefix("the first stage").strip()
+        return (f"Approve the first stage{f', {days},' if days else ''} with the money, staff time "
+                f"and reserve in the box below{provided}.")
     asked = [f"{_amount(budget.first_stage_cost, budget.currency)} of new money"]
     if (moved := budget.moved_hours()) > 0:
         asked.append(f"{_amount(moved, 'people hours a week')} moved from other work")
     if budget.contingency > 0:
         asked.append(f"a {_amount(budget.contingency, budget.currency)} reserve for a surge")
-    condition = CONDITION.search(budget.first_stage)
-    provided = f", {without_asides(condition.group(0)).strip().rstrip('.,')}" if condition else ""
     return (f"Approve {_stage_days(plan)}: {', '.join(asked[:-1])}{' and ' if asked[1:] else ''}"
             f"{asked[-1]}{provided}.")
 
@@ -604,47 +612,30 @@ def _stage_days(plan: Plan) -> str:
     return f"the first stage from {start}" if start else "the first stage"
 
 
-def _ask(plan: Plan, returns: bool = False) -> Table:
+def _ask(plan: Plan) -> Table:
     """The ask in four rows, each a cell long, beside the recommendation that gives the first stage:
     the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
-    each, `_lead`; the whole text is in part 12); with `returns` (the director's version), after
-    the payback what the plan earns and how far short it falls (`_returns`), when the plan says, no
-    opening cut inside a clause, and no row of what it rests on, which opens the director's top
-    risks whole (`_premises_risk`)."""
+    each, `_lead`; the whole text is in part 12)."""
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
-    earned = _returns(plan) if returns else ""
     return Table(("The ask", "What the plan says"), [
         ("Reserve for a surge", reserve),
         ("A full year", _full_year(budget)),
-        ("Pays back", day_text(_lead(budget.payback, cut=not returns)) or NO_PAYBACK),
-        *([("Returns", earned)] if earned else []),
-        *([] if returns else [("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])])
+        ("Pays back", day_text(_lead(budget.payback)) or NO_PAYBACK),
+        ("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])
 
 
-def _returns(plan: Plan) -> str:
-    """What the plan earns and how far short of its cost it falls, in the plan's own words: the
-    sentences of the case and of the payback after its first (the ask's "Pays back") that put a sum
-    to what it earns or loses (`EARNED`), whole, as many as fit in `RETURNS_WORDS` words (the first
-    whole even if longer); "" when the plan says neither."""
-    budget = plan.budget
-    found = [sentence for sentence in [*_sentences(budget.case), *_sentences(budget.payback)[1:]]
-             if EARNED.search(sentence)]
-    return day_text(" ".join(_within(found, RETURNS_WORDS) or found[:1]))
-
-
-def _lead(text: str, words: int = CELL_WORDS, cut: bool = True) -> str:
+def _lead(text: str, words: int = CELL_WORDS) -> str:
     """The opening of `text` that fits a table cell: its first sentence when it holds at most
     `words` words, else that sentence's first clauses that fit (cut at a semicolon outside
-    brackets), else its first `words` words and "…", or, without `cut` (the director's version),
-    the first sentence whole; "" when it is blank."""
+    brackets), else its first `words` words and "…"; "" when it is blank."""
     sentence = _first_sentence(text)
     if len(sentence.split()) <= words:
         return sentence
     if clauses := _fitting(CLAUSE_END.split(sentence), words):
         return "; ".join(clauses)
-    return " ".join(sentence.split()[:words]) + "…" if cut else sentence
+    return " ".join(sentence.split()[:words]) + "…"
 
 
 def without_asides(text: str) -> str:
@@ -678,8 +669,8 @@ def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
 def _decision(plan: Plan, for_director: bool = False) -> list[Block]:
     """The summary's decision: the recommendation in one line, the ask (`_ask`), then each go/no-go
     gate without its asides (whole in part 12) and the first report, a line each; the director's
-    version adds to the ask what the plan returns, and what the director also commits to (the
-    weakest dimension's action, `_commitment`)."""
+    version gives its money box in place of the ask (`_money_box`), and adds what the director also
+    commits to (the weakest dimension's action, `_commitment`)."""
     reporting = plan.reporting
     lines = [*map(day_text, _gate_lines(plan.budget, "the test that decides the next stage is not "
                                                      "written yet (Budget: Go/no-go gates).",
@@ -688,7 +679,9 @@ def _decision(plan: Plan, for_director: bool = False) -> list[Block]:
              f"{day_text(reporting.first) or '–'}."]
     if for_director and (commitment := _commitment(plan)):
         lines.append(commitment)
-    return [_recommendation(plan), _ask(plan, returns=for_director), lines]
+    if for_director:
+        return [_recommendation(plan, for_director), _money_box(plan), lines]
+    return [_recommendation(plan), _ask(plan), lines]
 
 
 def _goal(plan: Plan) -> list[Block]:
@@ -856,8 +849,8 @@ def _html_block(block: Block) -> str:
 # ------------------------------------------------------------------------------------------ word
 
 def to_docx(plan: Plan) -> bytes:
-    """The plan as a Word document."""
-    document = docx.Document()
+    """The plan as a Word document, on A4 (`_a4_document`)."""
+    document = _a4_document()
     document.add_heading(title(plan), level=0)
     if plan.start.strip():
         document.add_paragraph(f"Starts {day_text(plan.start)}.")
@@ -872,6 +865,15 @@ def to_docx(plan: Plan) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _a4_document():
+    """A new Word document on A4 paper, as every Word file the kit writes is (python-docx's own
+    template is Letter, whose readers have the HTML's Letter copy)."""
+    document = docx.Document()
+    for page in document.sections:
+        page.page_width, page.page_height = docx.shared.Mm(A4_MM[0]), docx.shared.Mm(A4_MM[1])
+    return document
 
 
 def _docx_block(document, block: Block) -> None:
@@ -1395,8 +1397,8 @@ def _sheet_html(heading: str, opening: str, parts: list[Section], new_page: str,
 def _sheet_docx(heading: str, opening: str, parts: list[Section], new_page: str,
                 margins: tuple[float, float], points: dict[str, float]) -> bytes:
     """The document as Word, the part `new_page` starting a page, its top and bottom, and side
-    `margins` (mm) and its styles' type (`points`) as the printed page's."""
-    document = docx.Document()
+    `margins` (mm) and its styles' type (`points`) as the printed page's, on A4 (`_a4_document`)."""
+    document = _a4_document()
     for page in document.sections:
         page.top_margin = page.bottom_margin = docx.shared.Mm(margins[0])
         page.left_margin = page.right_margin = docx.shared.Mm(margins[1])
@@ -1436,23 +1438,30 @@ RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|sa
 EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
                     r"[$£€]?\d|\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)
 NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
+CHEAPER = re.compile(r"\bcheaper\b", re.IGNORECASE)  # a sentence or clause on the cheaper option
+# what the case says the cheaper option saves: "3,080 of cash", "2.68 moved hours", and drops
+SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?of (?:cash|new money)\b")
+SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people )?hours\b")
+DROPS = re.compile(r"\b(without\b[^:;]*?),?\s+(?:saves|costs)\b")
+LOSES = re.compile(r"\b(?:loses|gives up)\s+(?!about\b|[$£€]?\d)(.+?)\.?$")  # what, not a sum
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
 BUDGET_PART, CRISIS_PART = 12, 10  # the full plan's parts (`sections`) that give those texts whole
 DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
 _DIRECTOR_STYLE = "h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}}"
 # The budget table's rows the director's version keeps: the people and their cost, the costs
-# besides, the total and, of it, what is new (not the other work's breakdown or the case's figures).
+# besides and the total (not the other work's breakdown, the case's figures, or the new money and
+# the added cost, which the first page's money box gives).
 DIRECTOR_BUDGET = ("People", "Of which spent on social today", "People cost", "Other costs", "Tools",
-                   "Paid promotion", "Surge contingency", "Total a year", "New money",
-                   "Added cost a year")
+                   "Paid promotion", "Surge contingency", "Total a year")
 
 
 def director_brief(plan: Plan) -> list[Section]:
     """Two or three pages for the director who approves the plan, each thing said once: on the
     first the executive summary in the director's order (`_director_summary`: the decision first,
-    with what the plan returns); then every objective (the first page points to them), what the
-    plan costs (part 12's budget table, its details as short as a summary's cell), what the new
-    money buys, the first stage, what the first page leaves out of the payback and returns
+    with its money box); then every objective (the first page points to them), what the plan costs
+    (part 12's budget table, its details as short as a summary's cell, its total saying what of it
+    is spent today), what the new money buys, the first stage, the plan beside the cheaper option
+    (`_cheaper_option`), what the first page leaves out of the payback and returns
     (`_more_returns`, which says where the gates are whole when the first page leaves out their
     asides: the odds), then who approves in a crisis and what a surge costs. A text longer than
     `DIRECTOR_WORDS` is shortened at a sentence (`_in_brief`) and says where the full plan has it
@@ -1468,8 +1477,9 @@ def director_brief(plan: Plan) -> list[Section]:
             _director_budget(plan),
             list(map(day_text, [
                 *([f"**What the new money buys**: {_in_brief(ask, BUDGET_PART)}"] if ask else []),
-                _stage_line(plan),
-                *([f"**More on payback and returns**: {more}"] if more else [])]))]),
+                _stage_line(plan)])),
+            *_cheaper_option(plan),
+            *([[day_text(f"**More on payback and returns**: {more}")]] if more else [])]),
         Section("crisis", "In a crisis: who decides", [list(map(day_text, [
             f"**Approves what we say**: {_in_brief(crisis.approver, CRISIS_PART)}",
             f"**Surge reserve**: {_surge_line(plan)}"]))]),
@@ -1486,6 +1496,142 @@ def _director_summary(plan: Plan) -> Section:
         Subheading("Goal and objectives"), *_goal(plan), _objectives_pointer(plan),
         Subheading("Top risks"), [_premises_risk(plan), *_summary_risks(
             plan, "listed in the full plan, under Still open", for_director=True)]])
+
+
+def _money_box(plan: Plan) -> Table:
+    """The director's money, each figure once, for the first stage and for a full year: the new
+    money (cash), the staff time moved from other work and its worth (to the whole unit, as part 12
+    prices it), the two together, the reserve for a surge (held, spent only in one), what the plan
+    earns back (`_returns`) and when it pays back (`_plan_payback`); a figure the plan lacks names
+    the field to fill in."""
+    budget, money = plan.budget, plan.budget.currency
+    days = _stage_days(plan)
+    months = stage_months(budget.first_stage)
+    stage_cash = budget.first_stage_cost if budget.first_stage.strip() else None
+    year_cash = budget.new_money_per_year if budget.new_money_per_year > 0 else None
+    moved, a_year = budget.moved_hours(), budget.moved_hours() * 52 * budget.hourly_cost
+    priced = budget.hours_today > 0 and moved > 0 and budget.hourly_cost > 0
+    stage_time = a_year * months / 12 if priced and months and stage_cash is not None else None
+    if budget.hours_today <= 0:
+        time = ("Staff time moved from other work", "–", "hours spent on social today not written "
+                "yet (Budget: Of these, today)")
+    elif moved <= 0:
+        time = ("Staff time moved from other work", "none", "none")
+    else:
+        time = (f"Staff time moved from other work, {_amount(moved, 'hours a week')}",
+                f"worth {stage_time:,.0f} {money}" if stage_time is not None else "–",
+                f"worth {a_year:,.0f} {money}" if priced else "unpriced (Budget: Cost of an hour)")
+    together = ("Cash and staff time together",
+                f"{stage_cash + stage_time:,.0f} {money}" if stage_time is not None else "–",
+                f"{budget.added_per_year():,.0f} {money}")
+    reserve = (f"{_amount(budget.contingency, money)}, held", "the same reserve") \
+        if budget.contingency > 0 else ("none (Budget: Surge contingency a year)", "–")
+    earned = _returns(plan)
+    return Table(("The money", f"First stage ({days})" if days[0].isdigit() else "First stage",
+                  "A full year"), [
+        ("New money (cash)", _amount(stage_cash, money) if stage_cash is not None else
+         f"{NOT_WRITTEN[:-1]} (Budget: First stage)", _amount(year_cash, money) if year_cash
+         else f"{NOT_WRITTEN[:-1]} (Budget: New money a year)"),
+        time,
+        *([together] if priced and year_cash else []),
+        ("Reserve for a surge, spent only in one", *reserve),
+        *([("What it earns back", "–", earned)] if earned else []),
+        ("Pays back", "–", _plan_payback(plan.budget) or NO_PAYBACK)])
+
+
+def _plan_payback(budget: Budget) -> str:
+    """When the plan pays back: the payback's first sentence, whole, without its clauses on the
+    cheaper option (`CHEAPER`, which `_cheaper_option` sets beside the plan); "" when blank."""
+    sentence = _first_sentence(budget.payback)
+    own = [clause for clause in CLAUSE_END.split(sentence) if not CHEAPER.search(clause)]
+    return day_text("; ".join(own) if own else sentence)
+
+
+def _earned(plan: Plan) -> dict[str, str]:
+    """The sentences of the case and of the payback after its first that put a sum to what the plan
+    earns or loses (`EARNED`), each to its clauses that do (the year's cash, say, left out), as
+    many as fit in `RETURNS_WORDS` words (the first even if longer), each sentence as written to
+    what the director's version gives of it."""
+    budget = plan.budget
+    found = {sentence: _earning_clauses(sentence) for sentence in
+             [*_sentences(budget.case), *_sentences(budget.payback)[1:]] if EARNED.search(sentence)}
+    kept = _within(list(found.values()), RETURNS_WORDS) or list(found.values())[:1]
+    return {sentence: given for sentence, given in found.items() if given in kept}
+
+
+def _earning_clauses(sentence: str) -> str:
+    """`sentence`'s clauses that put a sum to what the plan earns or loses (`EARNED`), ending it."""
+    clauses = CLAUSE_END.split(sentence)
+    earning = [clause for clause in clauses if EARNED.search(clause)]
+    return sentence if earning == clauses else "; ".join(earning).rstrip(".") + "."
+
+
+def _returns(plan: Plan) -> str:
+    """What the plan earns and how far short of its cost it falls, in the plan's own words
+    (`_earned`); "" when the plan says neither."""
+    return day_text(" ".join(_earned(plan).values()))
+
+
+@dataclass
+class CheaperOption:
+    """The cheaper option as the case and the payback say it: what it goes `without`, the cash and
+    the moved hours it saves a year (None when the case does not say), when it `pays_back`, what it
+    `loses`, and the sentences of the case all of it is taken from (`said`)."""
+
+    without: str
+    cash: float | None
+    hours: float | None
+    pays_back: str
+    loses: str
+    said: list[str]
+
+
+def _cheaper(budget: Budget) -> CheaperOption | None:
+    """The cheaper option the case names (its first sentence `CHEAPER` finds: what it goes without,
+    `DROPS`, and saves, `SAVED_CASH` and `SAVED_HOURS`; it or the next says what it loses,
+    `LOSES`) and the payback's first sentence's clause on it ("cheaper option, no paid test: April
+    2031", after the colon); None when the case names none."""
+    case = _sentences(budget.case)
+    at = next((number for number, sentence in enumerate(case) if CHEAPER.search(sentence)), None)
+    if at is None:
+        return None
+    opening = case[at]
+    drops, cash, hours = (pattern.search(opening) for pattern in (DROPS, SAVED_CASH, SAVED_HOURS))
+    lost = next(((sentence, found[1]) for sentence in case[at:at + 2] if (found := LOSES.search(sentence))),
+                ("", ""))
+    payback = next((clause for clause in CLAUSE_END.split(_first_sentence(budget.payback))
+                    if CHEAPER.search(clause)), "")
+    return CheaperOption(
+        without=drops[1] if drops else "", cash=parse_amount(cash[1]) if cash else None,
+        hours=parse_amount(hours[1]) if hours else None,
+        pays_back=day_text(payback.rpartition(":")[2].strip().rstrip(".")), loses=lost[1],
+        said=[*([opening] if cash and hours else []), *([lost[0]] if lost[0] else [])])
+
+
+def _cheaper_option(plan: Plan) -> list[Block]:
+    """The plan beside the cheaper option its case names (`_cheaper`), a column each: the new money
+    a year and the staff time moved (the option's, the plan's less what the case says it saves),
+    when each pays back (the plan's without the asides the first page gives) and what the option
+    loses; a line saying it is not written yet when the case names none."""
+    budget, money = plan.budget, plan.budget.currency
+    option = _cheaper(budget)
+    if option is None:
+        return [[f"**The cheaper option**: {NOT_WRITTEN[:-1]} (Budget: What the budget buys)."]]
+    unsaid = "not in the case (Budget: What the budget buys)"
+    new, moved = budget.new_money_per_year, budget.moved_hours()
+    cash = (_amount(new, money), f"{_amount(new - option.cash, money)} ({_number(option.cash)} less)"
+            if option.cash is not None else unsaid) if new > 0 else \
+        (f"{NOT_WRITTEN[:-1]} (Budget: New money a year)", "–")
+    hours = (_amount(moved, "hours a week"), f"{_amount(moved - option.hours, 'hours a week')} "
+             f"({_number(option.hours)} fewer)" if option.hours is not None else unsaid) \
+        if budget.hours_today > 0 else (f"{NOT_WRITTEN[:-1]} (Budget: Of these, today)", "–")
+    without = f", {option.without}," if option.without else ""
+    return [f"**The cheaper option**{without} beside the plan:", Table(
+        ("Side by side", "The plan", "The cheaper option"), [
+            ("New money a year", *cash), ("Staff time moved from other work", *hours),
+            ("Pays back", without_asides(_plan_payback(budget)) or NO_PAYBACK,
+             option.pays_back or "not in the payback (Budget: Payback)"),
+            ("What it loses", "–", option.loses or unsaid)])]
 
 
 def _premises_risk(plan: Plan) -> str:
@@ -1512,14 +1658,15 @@ def _objectives_pointer(plan: Plan) -> str:
 
 def _more_returns(plan: Plan) -> str:
     """What the first page leaves out of the payback and returns, each sentence not on it
-    (`_returns`) and whole, their asides without figures left out: the opening sentence of the
-    case's figures (after its ask), the payback's later sentences, then the figures' sentences that
-    say what the plan earns, saves or loses (`RETURNS`), as many as fit in `DIRECTOR_WORDS` words in
-    that order, given in the order the plan has them, and followed by where the full plan has the
-    rest when some is left out, and the gates whole when the first page leaves out their asides
-    (`without_asides`); "" when nothing is left."""
-    budget = plan.budget
-    shown = set(_sentences(_returns(plan)))
+    (`_returns`) nor beside the cheaper option (`_cheaper_option`) and whole, their asides without
+    figures left out: the opening sentence of the case's figures (after its ask), the payback's
+    later sentences, then the figures' sentences that say what the plan earns, saves or loses
+    (`RETURNS`), as many as fit in `DIRECTOR_WORDS` words in that order, given in the order the
+    plan has them, and followed by where the full plan has the rest when some is left out, and the
+    gates whole when the first page leaves out their asides (`without_asides`); "" when nothing is
+    left."""
+    budget, option = plan.budget, _cheaper(plan.budget)
+    shown = {*_earned(plan), *(option.said if option else [])}
     figures = _sentences(budget.case.strip().partition("\n\n")[2])
     later = _sentences(budget.payback)[1:]
     candidates = [s for s in [*figures, *later] if s not in shown]
@@ -1550,12 +1697,28 @@ def _surge_line(plan: Plan) -> str:
 
 def _director_budget(plan: Plan) -> Table:
     """Part 12's budget table, the rows `DIRECTOR_BUDGET` names, each detail as long as a cell
-    (`CELL_WORDS`, whole sentences); the surge's is on the crisis's line."""
+    (`CELL_WORDS`, whole sentences); the surge's is on the crisis's line, and the total says what
+    of it is spent today (`_spent_today`)."""
     rows = {row[0]: row for row in _budget_rows(plan)}
+    if today := _spent_today(plan.budget):
+        rows["Total a year"] = ("Everything a year, today's spending included", rows["Total a year"][1],
+                                f"of which {today} is spent today (the {plan.budget.hours_today:g} "
+                                "hours already on social and what is paid today); the rest is the "
+                                "first page's cash, staff time and reserve")
     return Table(("Item", "Amount", "Details"), [
         (label, amount, "spent only in a surge (In a crisis, below)" if label == "Surge contingency"
          and plan.budget.contingency > 0 else details and _in_brief(details, BUDGET_PART, words=CELL_WORDS))
         for label, amount, details in (rows[label] for label in DIRECTOR_BUDGET if label in rows)])
+
+
+def _spent_today(budget: Budget) -> str:
+    """What of the total a year (`Budget.total`) is spent today: all of it but the reserve and what
+    the plan adds (`Budget.added_per_year`), as an amount; "" when the budget lacks a figure for it
+    or its figures leave nothing."""
+    if budget.hourly_cost <= 0 or budget.hours_today <= 0 or budget.new_money_per_year <= 0:
+        return ""
+    today = budget.total() - budget.contingency - budget.added_per_year()
+    return _amount(today, budget.currency) if today > 0 else ""
 
 
 def _figures_only(text: str) -> str:
@@ -1634,8 +1797,9 @@ def director_html(plan: Plan, paper: str = "A4") -> str:
 
 
 def director_docx(plan: Plan) -> bytes:
-    """The director's version as a Word document, the summary a page of its own, its margins and
-    type as the printed page's."""
+    """The director's version as a Word document on A4, as every Word file here (one for both papers:
+    Letter readers have `director_html(plan, "Letter")`), the summary a page of its own, its margins
+    and type as the printed page's."""
     return _sheet_docx(director_title(plan), _director_opening(plan), director_brief(plan),
                        AFTER_SUMMARY, (18, 16), DIRECTOR_DOCX_POINTS)
 
