@@ -1259,9 +1259,10 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         lambda: "so the leads count them, and time each look, for the first four weeks"
         in LUMEN.community.deputy,
     "Until the February report, Jo's overflow is paid overtime, about 71 USD a week at 20-minute looks, "
-    "asked for as new money rather than taken from the surge reserve, which the budget keeps for a surge.":
+    "asked for as new money rather than taken from the surge reserve, as the plan has it, so that a surge "
+    "finds the reserve whole.":
         lambda: round(_jo_overtime() * OVERTIME) == 71
-        and "A reserve of 16,000, from the first stage on, is spent only in a surge" in LUMEN.budget.case,
+        and "until the February report, Jo's overtime if looks prove slow" in squash(LUMEN.budget.case),
     "If the report finds 20-minute looks, her week on social grows by 1.5 hours from March, her café hours "
     "covered by its manager, enough for doubled messages too (1.36 short): 3,412.50 USD a year, less than a "
     "year of that overtime (about 3,671).":
@@ -2247,8 +2248,9 @@ PLAN_CLAIMS = {
     "assumptions, a month: tastings' coffee 40, creators' gift bags 30, the on-call phone 30; the email "
     "tool is paid today) and the wholesale route's sample bags 1,080 (990 in 2027). Apart from it, 7 "
     "people hours a week move from other work (42 in all, the founder's 3 for wholesale among them), "
-    "worth 15,925: time, not cash. A reserve of 16,000, from the first stage on, is spent only in a "
-    "surge.":
+    "worth 15,925: time, not cash. A reserve of 16,000, from the first stage on, is held for a surge; it "
+    "also pays an overnight alert's logged time and, until the February report, Jo's overtime if looks "
+    "prove slow.":
         lambda: (LUMEN.budget.people_hours, HOURS_2026, LUMEN.start, LUMEN.budget.paid_per_month,
                  LUMEN.budget.contingency) == (42, 35, "2027-01-04", 200, 16000)
         and _founder_hours()[0] == 3

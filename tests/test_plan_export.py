@@ -350,7 +350,7 @@ def _decision_markdown(exported_plan):
 
 
 LUMEN_S_ASK = {
-    "Reserve for a surge": "16,000 USD a year, spent only in a surge",
+    "Reserve for a surge": "16,000 USD a year, held for a surge",
     "A full year": "32,962 USD more than today: 17,037 of new money and 15,925 of moved hours",
     "Pays back": "June 2033 at 35 hours (not in 20 years at the data's 18); cheaper option, no "
                  "paid test: April 2031.",
@@ -1040,7 +1040,7 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
             f"worth {a_year * months / 12:,.0f} USD", f"worth {a_year:,.0f} USD"],
         "Cash and staff time together": [f"{budget.first_stage_cost + a_year * months / 12:,.0f} USD",
                                          f"{budget.added_per_year():,.0f} USD"],
-        "Reserve for a surge, spent only in one": [f"{budget.contingency:,.0f} USD, held",
+        "Reserve for a surge": [f"{budget.contingency:,.0f} USD, held",
                                                    "the same reserve"],
         "What it earns back": ["–", "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, "
                                "18,000 in 2028 and 30,000 in 2029: 53,000 against 101,000 of cost. "
@@ -1059,6 +1059,10 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
     stated = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, case="The ask: 500 USD.", payback="In 2029. It earns 400 USD a year."))
     assert _money_box(stated)["What it earns back"] == ["–", "It earns 400 USD a year."]
+    unit_first = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, case=(
+        "An extra e-bike service earns about 50 GBP after parts. Each order earns 5. The plan earns back "
+        "about 5,800 in 2027.")))  # what one unit earns is a figure behind the case, not its return
+    assert _money_box(unit_first)["What it earns back"][1].startswith("The plan earns back about 5,800")
 
 
 def test_a_plan_without_a_budget_has_a_money_box_that_says_what_is_not_written_yet():
@@ -1068,7 +1072,7 @@ def test_a_plan_without_a_budget_has_a_money_box_that_says_what_is_not_written_y
                              "not written yet (Budget: New money a year)"],
         "Staff time moved from other work": [
             "–", "hours spent on social today not written yet (Budget: Of these, today)"],
-        "Reserve for a surge, spent only in one": ["none (Budget: Surge contingency a year)", "–"],
+        "Reserve for a surge": ["none (Budget: Surge contingency a year)", "–"],
         "Pays back": ["–", "when it pays back is not written yet (Budget: Payback)."]}
     brief = plan_export.director_markdown(blank)
     assert "- **The cheaper option**: not written yet (Budget: What the budget buys).\n" in brief

@@ -617,7 +617,7 @@ def _ask(plan: Plan) -> Table:
     the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
     each, `_lead`; the whole text is in part 12)."""
     budget = plan.budget
-    reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, spent only in a surge"
+    reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, held for a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
     return Table(("The ask", "What the plan says"), [
         ("Reserve for a surge", reserve),
@@ -1437,6 +1437,10 @@ RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|sa
 # "48,000 short" (not "an extra order earns, after three months", nor what an option saves)
 EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
                     r"[$£€]?\d|\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)
+# what one unit earns ("an extra e-bike service earns about 50 GBP", "each order earns 6.40"): a
+# figure behind the case, not what the plan earns back
+UNIT_EARNS = re.compile(r"\b(?:an?|each|every|one)\s+(?:[\w'-]+\s+){0,4}(?:earns?|returns?|gains?)\b",
+                        re.IGNORECASE)
 NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
 CHEAPER = re.compile(r"\bcheaper\b", re.IGNORECASE)  # a sentence or clause on the cheaper option
 # what the case says the cheaper option saves: "3,080 of cash", "2.68 moved hours", and drops
@@ -1501,7 +1505,7 @@ def _director_summary(plan: Plan) -> Section:
 def _money_box(plan: Plan) -> Table:
     """The director's money, each figure once, for the first stage and for a full year: the new
     money (cash), the staff time moved from other work and its worth (to the whole unit, as part 12
-    prices it), the two together, the reserve for a surge (held, spent only in one), what the plan
+    prices it), the two together, the reserve for a surge (held), what the plan
     earns back (`_returns`) and when it pays back (`_plan_payback`); a figure the plan lacks names
     the field to fill in."""
     budget, money = plan.budget, plan.budget.currency
@@ -1534,7 +1538,7 @@ def _money_box(plan: Plan) -> Table:
          else f"{NOT_WRITTEN[:-1]} (Budget: New money a year)"),
         time,
         *([together] if priced and year_cash else []),
-        ("Reserve for a surge, spent only in one", *reserve),
+        ("Reserve for a surge", *reserve),
         *([("What it earns back", "–", earned)] if earned else []),
         ("Pays back", "–", _plan_payback(plan.budget) or NO_PAYBACK)])
 
@@ -1549,12 +1553,13 @@ def _plan_payback(budget: Budget) -> str:
 
 def _earned(plan: Plan) -> dict[str, str]:
     """The sentences of the case and of the payback after its first that put a sum to what the plan
-    earns or loses (`EARNED`), each to its clauses that do (the year's cash, say, left out), as
-    many as fit in `RETURNS_WORDS` words (the first even if longer), each sentence as written to
-    what the director's version gives of it."""
+    earns or loses (`EARNED`; not what one unit earns, `UNIT_EARNS`), each to its clauses that do
+    (the year's cash, say, left out), as many as fit in `RETURNS_WORDS` words (the first even if
+    longer), each sentence as written to what the director's version gives of it."""
     budget = plan.budget
     found = {sentence: _earning_clauses(sentence) for sentence in
-             [*_sentences(budget.case), *_sentences(budget.payback)[1:]] if EARNED.search(sentence)}
+             [*_sentences(budget.case), *_sentences(budget.payback)[1:]]
+             if EARNED.search(sentence) and not UNIT_EARNS.search(sentence)}
     kept = _within(list(found.values()), RETURNS_WORDS) or list(found.values())[:1]
     return {sentence: given for sentence, given in found.items() if given in kept}
 
@@ -1691,7 +1696,7 @@ def _surge_line(plan: Plan) -> str:
         return "none set aside." + (f" {_in_brief(budget.surge, BUDGET_PART, MONEY)}"
                                     if budget.surge.strip() else "")
     if not budget.surge.strip():
-        return "spent only in a surge; what one needs is not written yet (Budget: How it is priced)."
+        return "held for a surge; what one needs is not written yet (Budget: How it is priced)."
     return _in_brief(budget.surge, BUDGET_PART, MONEY)
 
 
@@ -1706,7 +1711,7 @@ def _director_budget(plan: Plan) -> Table:
                                 "hours already on social and what is paid today); the rest is the "
                                 "first page's cash, staff time and reserve")
     return Table(("Item", "Amount", "Details"), [
-        (label, amount, "spent only in a surge (In a crisis, below)" if label == "Surge contingency"
+        (label, amount, "held for a surge (In a crisis, below)" if label == "Surge contingency"
          and plan.budget.contingency > 0 else details and _in_brief(details, BUDGET_PART, words=CELL_WORDS))
         for label, amount, details in (rows[label] for label in DIRECTOR_BUDGET if label in rows)])
 
