@@ -1482,7 +1482,12 @@ def test_added_per_year_is_the_new_money_and_the_moved_hours_at_the_hourly_cost(
                                     "The first stage of 3 months costs 18,000 USD of new money, "
                                     "more than the plan's new money in a whole year (17,037): give "
                                     "the stage's share of it, or say in the case what the stage "
-                                    "buys once."))])
+                                    "buys once.")),
+    ({"new_money_per_year": 20_000}, ("fix", "budget.new_money_per_year",
+                                      "The new money a year, 20,000 USD, is more than the budget's "
+                                      "items add: it leaves 77,142 of the total for what is spent "
+                                      "today, less than the 35 hours a week on social today cost "
+                                      "(79,625). Give only the cash the plan adds a year."))])
 def test_what_the_plan_adds_is_checked_against_its_hours_and_its_first_stage(change, found):
     assert _budget_issues(_staged(**change)) == [found]
 

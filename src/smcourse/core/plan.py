@@ -2559,7 +2559,8 @@ def _staged(plan: Plan, name: str, least_words: int, question: str, missing: lis
 
 def _check_what_is_new(budget: Budget):
     """What the plan adds: no more hours spent today than it budgets, the hours spent today given,
-    and a first stage shorter than a year that costs no more than a year's new money."""
+    new money that leaves the total enough for today's hours, and a first stage shorter than a
+    year that costs no more than a year's new money."""
     if budget.hours_today > budget.people_hours:
         yield _fix("budget", "budget.hours_today", f"The {budget.hours_today:g} hours spent on "
                    f"social today are more than the plan's {budget.people_hours:g} people hours a "
@@ -2568,6 +2569,16 @@ def _check_what_is_new(budget: Budget):
         yield _consider("budget", "budget.hours_today", f"Say how many of these "
                         f"{budget.people_hours:g} people hours are spent on social today, so the "
                         "director sees what is new.")
+    today_cost = budget.hours_today * 52 * budget.hourly_cost
+    spent_today = budget.total() - budget.contingency - budget.added_per_year()
+    cash_items = budget.other_costs_per_year > 0 and budget.tools_per_month > 0  # filled in
+    if cash_items and budget.new_money_per_year > 0 and 0 < budget.hours_today <= budget.people_hours \
+            and budget.hourly_cost > 0 and spent_today < today_cost - 1:
+        yield _fix("budget", "budget.new_money_per_year", f"The new money a year, "
+                   f"{budget.new_money_per_year:,.0f} {budget.currency}, is more than the budget's "
+                   f"items add: it leaves {max(spent_today, 0):,.0f} of the total for what is spent "
+                   f"today, less than the {budget.hours_today:g} hours a week on social today cost "
+                   f"({today_cost:,.0f}). Give only the cash the plan adds a year.")
     months = stage_months(budget.first_stage)
     if months is not None and months < 12 and budget.total() >= budget.first_stage_cost \
             > budget.new_money_per_year > 0:
