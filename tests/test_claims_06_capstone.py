@@ -937,16 +937,17 @@ def _chance_apart(first, second):
 
 
 TOO_FEW_TO_READ = 25  # new customers between T and F under which July's read says one more quarter
+OCTOBER_FLOOR = 13  # TikTok's own new customers under which October's read stops it
 
 
 def _tiktok_rule(tiktok, instagram_and_facebook, final=False):
     """The note's rule on new customers naming TikTok against those naming Instagram or Facebook:
     on 1 July "keep", "stop" or "another quarter" (always "another quarter" under `TOO_FEW_TO_READ`
-    between them); on 1 October (`final`) "keep" or "stop" ("stop" under `TOO_FEW_TO_READ`)."""
+    between them); on 1 October (`final`) "keep" or "stop" ("stop" under `OCTOBER_FLOOR` for T)."""
     short, too_few = instagram_and_facebook - tiktok, tiktok + instagram_and_facebook < TOO_FEW_TO_READ
     beyond_chance = short > _chance_apart(tiktok, instagram_and_facebook)
     if final:
-        return "stop" if too_few or beyond_chance else "keep"
+        return "stop" if tiktok < OCTOBER_FLOOR or beyond_chance else "keep"
     if too_few:
         return "another quarter"
     return "keep" if short <= 0 else "stop" if beyond_chance else "another quarter"
@@ -1186,14 +1187,16 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "a cost decision, not as the read":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5
         == sum(LUMEN.hours_by_channel()[name] for name in ("Instagram", "Facebook")),
-    "| TikTok, 1 October 2027 | T at least F less D, with T + F 25 or more | – | T under F less D, or T + F "
-    "under 25 |":
+    "| TikTok, 1 October 2027 | T at least F less D, and at least 13 | – | T under F less D, or under 13 |":
         lambda: _tiktok_rule(40, 60, final=True) == _tiktok_rule(61, 60, final=True) == "keep"
-        and _tiktok_rule(39, 60, final=True) == _tiktok_rule(12, 12, final=True) == "stop",
-    "Under 25 new customers between the two by October, nine months of TikTok's hours brought too few to "
-    "keep paying for.":
-        lambda: _tiktok_rule(0, 4, final=True) == _tiktok_rule(20, 4, final=True) == "stop"
-        and len(pd.period_range("2027-01", "2027-09", freq="M")) == 9,
+        and _tiktok_rule(13, 12, final=True) == _tiktok_rule(20, 3, final=True) == "keep"
+        and _tiktok_rule(39, 60, final=True) == _tiktok_rule(12, 0, final=True) == "stop",
+    "Under 13 new customers of its own by October, one every three weeks, TikTok's 195 hours cost over 650 "
+    "USD for each: too many to keep paying for, however Instagram and Facebook do.":
+        lambda: _tiktok_rule(12, 0, final=True) == "stop" and OCTOBER_FLOOR == 13
+        and 39 / 3 == OCTOBER_FLOOR  # the 39 weeks to 1 October that Threads' read counts too
+        and LUMEN.hours_by_channel()["TikTok"] * 39 == 195
+        and 195 * LUMEN.budget.hourly_cost / OCTOBER_FLOOR > 650,
     "| Threads, 5 July 2027 | 46 or more | 28 to 45 | under 28 |":
         lambda: math.ceil(_threads_bar(26)) == 46 and math.ceil(_threads_stop(26)) == 28
         and _channel("Threads").posts * 26 == 52 and _threads_days() == {"Mon", "Fri"}
