@@ -672,6 +672,11 @@ class Budget:
         return self.people_cost() + self.other_costs_per_year \
             + 12 * (self.tools_per_month + self.paid_per_month) + self.contingency
 
+    def spent_today(self) -> float:
+        """What of the total a year is spent today: all of it but the contingency and what the
+        plan adds (`added_per_year`)."""
+        return self.total() - self.contingency - self.added_per_year()
+
 
 @dataclass
 class Reporting:
@@ -2570,7 +2575,7 @@ def _check_what_is_new(budget: Budget):
                         f"{budget.people_hours:g} people hours are spent on social today, so the "
                         "director sees what is new.")
     today_cost = budget.hours_today * 52 * budget.hourly_cost
-    spent_today = budget.total() - budget.contingency - budget.added_per_year()
+    spent_today = budget.spent_today()
     cash_items = budget.other_costs_per_year > 0 and budget.tools_per_month > 0  # filled in
     if cash_items and budget.new_money_per_year > 0 and 0 < budget.hours_today <= budget.people_hours \
             and budget.hourly_cost > 0 and spent_today < today_cost - 1:

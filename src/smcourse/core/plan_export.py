@@ -1717,12 +1717,11 @@ def _director_budget(plan: Plan) -> Table:
 
 
 def _spent_today(budget: Budget) -> str:
-    """What of the total a year (`Budget.total`) is spent today: all of it but the reserve and what
-    the plan adds (`Budget.added_per_year`), as an amount; "" when the budget lacks a figure for it
-    or its figures leave nothing."""
+    """What of the total a year is spent today (`Budget.spent_today`), as an amount; "" when the
+    budget lacks a figure for it or its figures leave nothing."""
     if budget.hourly_cost <= 0 or budget.hours_today <= 0 or budget.new_money_per_year <= 0:
         return ""
-    today = budget.total() - budget.contingency - budget.added_per_year()
+    today = budget.spent_today()
     return _amount(today, budget.currency) if today > 0 else ""
 
 
