@@ -1153,6 +1153,10 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         in squash(_objective(ORDERS).reason)
         and "the web-shop checkout asks one question, where the buyer heard of the code"
         in squash(_objective(ORDERS).reason),
+    "the July read counts orders placed to the end of 30 June, October's to the end of 30 September.":
+        lambda: [read - dt.timedelta(days=1) for read in (dt.date(2027, 7, 1), dt.date(2027, 10, 1))]
+        == [dt.date(2027, 6, 30), dt.date(2027, 9, 30)]
+        and "1 July 2027" in LUMEN.budget.go_no_go.splitlines()[1],
     "orders on the ad-only code count for neither side":
         lambda: "Paid promotion runs as ad-only posts, never on our feeds, with a code of their own"
         in squash(_objective(ORDERS).reason),
