@@ -1213,6 +1213,30 @@ def test_a_rate_s_denominator_comes_from_the_plan_s_own_workload(tmp_path, sprea
     assert all("out of 195 questions a month" in fix and "about 3.6 points" in fix for fix in fixes)
 
 
+@pytest.mark.parametrize("unit, named, counted", [
+    ("% of rider bookings a month", "rider bookings", "bookings"),  # reader 72's garbled "rider"
+    ("% of riders' bookings a month", "riders' bookings", "bookings"),  # not the possessive
+    ("% of questions answered within a day", "questions", "questions")])
+def test_a_rate_s_unit_names_what_it_counts_in_the_fix_that_asks_for_it(tmp_path, unit, named, counted):
+    """A rate's unit names what it is out of; the fix that asks for its number quotes those words,
+    and a source that gives "140 service bookings a month" answers it."""
+    bakery = reference_plan(tmp_path)
+    share = Objective("bookings", "repeat service bookings", "20", "30", "2027-07-31", unit=unit,
+                      spread="3", source="our till records, 2026", activity="connect",
+                      reason="Riders who book a service through Instagram come back for the next one.")
+    bakery.objectives.append(share)
+    where = f"objectives[{len(bakery.objectives)}].source"
+    assert plan.rate_of(unit) == (named, counted)
+    fixes = [i.message for i in plan.check(bakery) if i.where == where]
+    if counted in plan.IMPLIED_BASES:  # the plan's own inbox bounds the questions
+        assert fixes == []
+        return
+    assert fixes[0].startswith(f"Say in the source of objective {len(bakery.objectives)} how many "
+                               f"{named} a month its rate is out of")
+    share.source = f"our till records: 140 service {counted} a month, 2026"
+    assert [i for i in plan.check(bakery) if i.where == where] == []
+
+
 def test_a_phrase_stitched_onto_three_short_answers_leaves_them_unanswered():
     lumen = plan.example_plan()
     filler = "so that our customers always feel welcome here"
@@ -1784,6 +1808,25 @@ def test_a_plan_split_by_person_within_everyone_s_hours_passes():
         42 - lumen.calendar_hours() - 10, 1) >= lumen.budget.other_hours
 
 
+@pytest.mark.parametrize("cover, cleared", [
+    ("In a busy week Lee takes Jo's Thursday looks.", True),
+    ("When looks run slow, Jo's overflow goes to Sam.", True),
+    ("Lee also covers Jo's Saturday looks in August.", False),  # no busy week said
+    ("In a busy week someone helps out.", False),  # nobody named
+])
+def test_the_busy_week_consider_clears_when_the_cover_names_who_helps(cover, cleared):
+    """Reader 72 could not clear the busy-week item: naming the busy week's cover in Community:
+    cover, beside the holidays, now does."""
+    def busy(a_plan):
+        return [i for i in plan.check(a_plan) if i.message.startswith("In a busy week")]
+
+    short = _split(hours={**HOURS, "Sam": 16.5, "Jo": 3.5})
+    assert busy(short)
+    short.community.deputy += " " + cover
+    assert bool(plan.busy_week_cover(short)) is cleared
+    assert (busy(short) == []) is cleared
+
+
 def test_each_broken_hours_by_person_check_names_its_field():
     def found(a_plan):
         return [(i.level, i.where, i.message) for i in plan.check(a_plan)
@@ -1792,7 +1835,8 @@ def test_each_broken_hours_by_person_check_names_its_field():
     assert found(_split(hours={**HOURS, "Sam": 16.5, "Jo": 3.5})) == [(
         "consider", "budget.hours_by_person", "In a busy week, when every look takes 10 minutes "
         "more than the 21 the staffed hours give it (31 in all), "
-        "Jo (4.2 h of 3.5) would run over: say who takes their looks or posts that week.")]
+        "Jo (4.2 h of 3.5) would run over: say who takes their looks or posts that week "
+        "(Community: cover).")]
     assert found(_split(hours={**HOURS, "Sam": 18, "Jo": 2})) == [(
         "fix", "budget.hours_by_person", "Jo's posts (0.0 h) and looks (2.9 h) take 2.9 hours a "
         "week, more than Jo's 2: move a channel or looks, or give Jo more hours.")]

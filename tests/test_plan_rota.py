@@ -340,7 +340,7 @@ def test_the_busy_week_says_what_a_look_costs_and_where_closed_days_pile_up():
     assert busy == ("In a busy week, when every look takes 10 minutes more than the 30 the "
                     "staffed hours give it (40 in all), Ade (15.5 h of 15) would run over; Mon and "
                     "Tue's messages wait for Wed's 07:00 look: say who takes their looks or posts "
-                    "that week.")
+                    "that week (Community: cover).")
 
 
 def test_one_message_a_week_is_singular_in_the_noise_floor(bakery):

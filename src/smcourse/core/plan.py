@@ -22,6 +22,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import functools
+import itertools
 import json
 import math
 import os
@@ -213,6 +214,9 @@ COMMON_NAME_WORDS = {"and", "the", "for", "from", "with", "our", "your", "their"
                      "days", "hour", "hours", "week", "weeks", "month", "months", "year",
                      "years"}
 BUFFER = 0.10  # the share of people hours kept free for a busy week
+# a sentence of the cover that plans for a busy week: "In a busy week Lee takes Jo's looks"
+BUSY_WEEK = re.compile(r"\bbusy (?:week|spell|period|time)s?\b|\bbusier weeks?\b|\boverflow\b|"
+                       r"\b(?:slow|long) looks\b", re.IGNORECASE)
 HOURS_SPLIT_TOLERANCE = 0.05  # hours by person adding up to the people hours, to a twentieth
 # A long written field whose word pairs are mostly one of Lumen's long fields' (`repeated_share`:
 # each pair of neighbouring words, function words aside, found within TRANSPLANT_REACH words of
@@ -314,7 +318,12 @@ WHEN_WRITTEN = re.compile(
 # What a rate is out of ("% of questions a month"), and the number of them a week the plan's own
 # workload and cadence imply: comments (`Community.messages_per_week`), every comment and direct
 # message for questions (an upper bound, so the floor is the lowest chance allows), posts a week.
-RATE_OF = re.compile(r"^\s*%\s*of\s+([^\W\d_]+)", re.IGNORECASE)
+# The thing counted is the first plural of up to three words after "% of", before a period or a
+# link word ("% of rider bookings a month": bookings; "% of riders' bookings": bookings, not the
+# possessive), else the last of them ("% of reach").
+RATE_OF = re.compile(r"^\s*%\s*of\s+(.*)", re.IGNORECASE)
+RATE_OF_STOP = {"a", "an", "per", "each", "every", "in", "on", "from", "that", "who", "by", "the",
+                "this", "we", "our", "answered", "within"}
 IMPLIED_BASES = {
     "comments": lambda plan: plan.community.messages_per_week,
     "questions": lambda plan: plan.community.messages_per_week + plan.community.dms_per_week,
@@ -1640,18 +1649,31 @@ def rate_base(objective: Objective, plan: Plan) -> tuple[str, float | None]:
     plan implies, so that a large one cannot make a small spread look like chance; a month is
     WEEKS_A_MONTH weeks."""
     spec = objective.spec()
-    found = RATE_OF.search(spec.unit) if spec else None
-    if found is None:
+    phrase, noun = rate_of(spec.unit) if spec else ("", "")
+    if not noun:
         return "", None
-    noun = found.group(1).lower()
-    typed = typed_count(objective.source, rf"{noun}\s+(?:a|per|each|every)\s+(week|month)\b")
+    typed = typed_count(objective.source, rf"{re.escape(noun)}\s+(?:a|per|each|every)\s+(week|month)\b")
     weeks = WEEKS_A_MONTH if objective.period() == "month" else 1
     implied = IMPLIED_BASES[noun](plan) * weeks if noun in IMPLIED_BASES else 0
     if typed:
         count, found = typed
         stated = count / (WEEKS_A_MONTH if found.group(3).lower() == "month" else 1) * weeks
-        return noun, min(stated, implied) if implied > 0 else stated  # not more than the inbox
-    return noun, implied if implied > 0 else None
+        return phrase, min(stated, implied) if implied > 0 else stated  # not more than the inbox
+    return phrase, implied if implied > 0 else None
+
+
+def rate_of(unit: str) -> tuple[str, str]:
+    """What a rate's unit counts (`RATE_OF`): the words that name it, as typed ("rider bookings"),
+    and the counted noun itself, lower case ("bookings"); ("", "") when the unit is no "% of"."""
+    found = RATE_OF.search(unit)
+    words = re.findall(r"[^\W\d_]+['’]?", found.group(1)) if found else []
+    words = list(itertools.takewhile(lambda word: word.lower() not in RATE_OF_STOP, words))[:3]
+    if not words:
+        return "", ""
+    counted = next((number for number, word in enumerate(words)
+                    if word[-1] not in "'’" and word.lower().endswith("s") and len(word) > 2),
+                   len(words) - 1)
+    return " ".join(words[:counted + 1]), words[counted].lower().rstrip("'’")
 
 
 def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, where: str,
@@ -2433,13 +2455,20 @@ def _check_hours_by_person(plan: Plan):
     over = [f"{name} ({busy[name]:.1f} h of {load.hours:g})" for name, load in loads.items()
             if load.hours is not None
             and load.total() <= load.hours + HOURS_SPLIT_TOLERANCE < busy[name]]
-    if over:
+    if over and not busy_week_cover(plan):
         minutes = next(load.look_hours / load.looks * 60 for load in loads.values() if load.looks)
         yield _consider("budget", where, f"In a busy week, when every look takes {CHECK_MINUTES} "
                         f"minutes more than the {minutes:.0f} the staffed hours give it "
                         f"({minutes + CHECK_MINUTES:.0f} in all), {', '.join(over)} would run "
                         f"over{_backlog(plan.community)}: say who takes their looks or posts that "
-                        "week.")
+                        "week (Community: cover).")
+
+
+def busy_week_cover(plan: Plan) -> str:
+    """The cover's sentence that says who helps in a busy week (`BUSY_WEEK`, naming one of the
+    plan's people or roles), or ""."""
+    return next((sentence for sentence in re.split(r"(?<=[.;!?])\s+", plan.community.deputy)
+                 if BUSY_WEEK.search(sentence) and names_someone(sentence, plan)), "")
 
 
 def _backlog(team: Community) -> str:
