@@ -4,6 +4,7 @@ the checks, the costing and the staff sheet read them alike. Lumen's plan (staff
 every day, a 4-hour promise) is the plan each rota is tried on."""
 import dataclasses
 import math
+from collections import Counter
 
 import pandas as pd
 import pytest
@@ -349,3 +350,14 @@ def test_one_message_a_week_is_singular_in_the_noise_floor(bakery):
     wait = next(o for o in lone.objectives if o.metric == "response_time")
     assert wait.period() == "week"
     assert plan.chance_spread(wait, lone)[1].endswith("over 1 message a week")
+
+
+def test_the_calendar_posts_only_on_days_someone_answers():
+    """Reader 72's shop had posts on the days it was closed: with the rota on Wed–Sun, every
+    channel's posts move to those days, as many of them as before; LinkedIn keeps its weekdays."""
+    probe, lumen = _lumen_closed_monday_and_tuesday(), plan.example_plan()
+    entries = plan.calendar(probe)
+    assert {entry.day.strftime("%a") for entry in entries} == set(WED_SUN)
+    assert Counter(e.channel for e in entries) == Counter(e.channel for e in plan.calendar(lumen))
+    linkedin = {e.day.strftime("%a") for e in entries if e.channel == "LinkedIn"}
+    assert linkedin and linkedin <= {"Wed", "Thu", "Fri"}

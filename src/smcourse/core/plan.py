@@ -815,26 +815,30 @@ class Entry:
 def calendar(plan: Plan) -> list[Entry]:
     """The posts of the first six weeks from the plan's start, spread evenly over each period
     (each channel a day or more after the one before it, so that not every channel posts on the
-    first day of the week), each given the pillar furthest behind its share of the channel's
-    mix; empty without a start date."""
+    first day of the week) on the days the inbox is staffed, so that someone answers a post's
+    comments that day, each given the pillar furthest behind its share of the channel's mix;
+    empty without a start date."""
     start = parse_date(plan.start)
     if start is None:
         return []
     entries = []
+    staffed = staffed_days(plan.community)
     for index, channel in enumerate(plan.channels):
-        days = _post_days(channel, index, start)
+        days = _post_days(channel, index, start, staffed)
         for offset, pillar in zip(days, _pillar_sequence(channel.mix, len(days)), strict=True):
             entries.append(Entry(start + dt.timedelta(days=offset), channel.name, pillar))
     return sorted(entries, key=lambda entry: (entry.day, entry.channel))
 
 
-def _post_days(channel: Channel, index: int, start: dt.date) -> list[int]:
+def _post_days(channel: Channel, index: int, start: dt.date, staffed: tuple[str, ...]) -> list[int]:
     """Day offsets from `start` of the plan's posts on `channel`, the `index`-th channel, within
-    the calendar's weeks: evenly spaced over the days it posts on, the first shifted by a part of
-    the gap that differs from one channel to the next."""
+    the calendar's weeks: evenly spaced over the days it posts on that are `staffed` (all of them
+    when none is), the first shifted by a part of the gap that differs from one channel to the
+    next."""
     if channel.posts <= 0 or channel.per not in CADENCES:
         return []
-    weekdays = {WEEKDAYS.index(day) for day in POST_DAYS.get(channel.post_days(), WEEKDAYS)}
+    usual = POST_DAYS.get(channel.post_days(), WEEKDAYS)
+    weekdays = {WEEKDAYS.index(day) for day in [day for day in usual if day in staffed] or usual}
     open_days = [offset for offset in range(7 * CALENDAR_WEEKS)
                  if (start + dt.timedelta(days=offset)).weekday() in weekdays]
     gap = len(weekdays) / channel.posts_per_week()  # in days the channel posts on
