@@ -1283,7 +1283,12 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "the leads time them for the first four weeks":
         lambda: "so the leads count them, and time each look, for the first four weeks"
         in LUMEN.community.deputy,
-    "Until the February report, Jo's overflow is paid overtime, about 71 USD a week at 20-minute looks, "
+    "(the plan's own text gives 1.28 hours and about 70, sharing the 4.5 hours in hundredths that add up)":
+        lambda: _slow_looks()["Jo"] == 1.28 and round(_shares_of_longer_looks()["Jo"], 2) == 1.29
+        and sum(_slow_looks().values()) == 4.5 and round((_slow_looks()["Jo"] - 0.21) * OVERTIME) == 70
+        and "Jo 1.28, her 0.21 free and 1.07 of overtime, about 70 USD a week" in LUMEN.community.deputy,
+    "Until the February report, Jo's overflow is paid overtime, about 71 USD a week at 20-minute looks "
+    "(the plan's own text gives 1.28 hours and about 70, sharing the 4.5 hours in hundredths that add up), "
     "asked for as new money rather than taken from the surge reserve, as the plan has it, so that a surge "
     "finds the reserve whole.":
         lambda: round(_jo_overtime() * OVERTIME) == 71
