@@ -1677,8 +1677,10 @@ def test_the_check_report_lists_every_issue_a_line_or_says_nothing_is_left():
     lines = plan.check_report(draft).splitlines()
     issues = plan.check(draft)
     assert len(lines) == len(issues) > 0
-    assert all(line.split()[0] == issue.level and issue.message in line and issue.where in line
+    assert all(line.split()[0] == issue.level and issue.message in line
+               and f"  {plan.field_label(issue.where)}: " in line
                for line, issue in zip(lines, issues, strict=True))
+    assert plan.field_label("objectives[3].metric") == "Objective 3, metric"  # not a list's index
 
 
 
@@ -1834,7 +1836,7 @@ def test_each_broken_hours_by_person_check_names_its_field():
 
     assert found(_split(hours={**HOURS, "Sam": 16.5, "Jo": 3.5})) == [(
         "consider", "budget.hours_by_person", "In a busy week, when every look takes 10 minutes "
-        "more than the 21 the staffed hours give it (31 in all), "
+        "more than the 21 minutes the staffed hours give it (31 in all), "
         "Jo (4.2 h of 3.5) would run over: say who takes their looks or posts that week "
         "(Community: cover).")]
     assert found(_split(hours={**HOURS, "Sam": 18, "Jo": 2})) == [(

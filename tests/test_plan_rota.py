@@ -338,7 +338,7 @@ def test_the_busy_week_says_what_a_look_costs_and_where_closed_days_pile_up():
     CHECK_MINUTES to each, and Monday and Tuesday's messages wait for Wednesday's 07:00 look."""
     [busy] = [i.message for i in plan.check(_lumen_closed_monday_and_tuesday())
               if i.message.startswith("In a busy week")]
-    assert busy == ("In a busy week, when every look takes 10 minutes more than the 30 the "
+    assert busy == ("In a busy week, when every look takes 10 minutes more than the 30 minutes the "
                     "staffed hours give it (40 in all), Ade (15.5 h of 15) would run over; Mon and "
                     "Tue's messages wait for Wed's 07:00 look: say who takes their looks or posts "
                     "that week (Community: cover).")

@@ -915,11 +915,22 @@ def check(plan: Plan) -> list[Issue]:
 
 
 def check_report(plan: Plan) -> str:
-    """`check(plan)` as lines to read: each issue's level, field and message, one a line."""
+    """`check(plan)` as lines to read: each issue's level, field (`field_label`) and message, one
+    a line."""
     issues = check(plan)
     if not issues:
         return "Nothing to fix."
-    return "\n".join(f"{issue.level:>8}  {issue.where}: {issue.message}" for issue in issues)
+    return "\n".join(f"{issue.level:>8}  {field_label(issue.where or issue.part)}: {issue.message}"
+                     for issue in issues)
+
+
+def field_label(where: str) -> str:
+    """A field's path as `check` names it, in words: "objectives[4].target" is "Objective 4,
+    target", "community.who_answers" is "Community, who answers"."""
+    parts = [re.sub(r"^(\w+?)s?\[(\d+)\]$", r"\1 \2", part).replace("_", " ")
+             for part in where.split(".")]
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def _fix(part: Part, where: str, message: str) -> Issue:
@@ -2462,7 +2473,7 @@ def _check_hours_by_person(plan: Plan):
     if over and not busy_week_cover(plan):
         minutes = next(load.look_hours / load.looks * 60 for load in loads.values() if load.looks)
         yield _consider("budget", where, f"In a busy week, when every look takes {CHECK_MINUTES} "
-                        f"minutes more than the {minutes:.0f} the staffed hours give it "
+                        f"minutes more than the {minutes:.0f} minutes the staffed hours give it "
                         f"({minutes + CHECK_MINUTES:.0f} in all), {', '.join(over)} would run "
                         f"over{_backlog(plan.community)}: say who takes their looks or posts that "
                         "week (Community: cover).")

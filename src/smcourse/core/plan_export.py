@@ -66,6 +66,7 @@ from smcourse.core.plan import (
     check,
     counts_platform_activity,
     course_source,
+    field_label,
     measure_label,
     noise_spread,
     parse_amount,
@@ -413,15 +414,6 @@ def code_free(text: str) -> str:
         return " ".join(PLAIN_CALLS.get(name, name.replace("_", " ")) for name in names)
 
     return re.sub(r"\b(\w+)'s \1\b", r"\1", CODE.sub(words, text))
-
-
-def field_label(where: str) -> str:
-    """A field's path as `check` names it, in words: "objectives[4].target" is "Objective 4,
-    target", "community.who_answers" is "Community, who answers"."""
-    parts = [re.sub(r"^(\w+?)s?\[(\d+)\]$", r"\1 \2", part).replace("_", " ")
-             for part in where.split(".")]
-    text = ", ".join(parts)
-    return text[:1].upper() + text[1:]
 
 
 def _first_sentence(text: str) -> str:
