@@ -930,23 +930,36 @@ def _tiktok_half_year():
     return LUMEN.hours_by_channel()["TikTok"] * 26 * LUMEN.budget.hourly_cost
 
 
-def _chance_apart(first, second):
+def _chance_apart(first, second, weekly=()):
     """How far chance moves two counts apart: twice the square root of their sum (each count's
-    spread is about its square root)."""
-    return 2 * math.sqrt(first + second)
+    spread is about its square root) or, if larger, of the sum of the `weekly` differences squared,
+    which bursts widen."""
+    return 2 * math.sqrt(max(first + second, sum(difference ** 2 for difference in weekly)))
+
+
+def _customers_by_week(total, burst=0, weeks=26):
+    """`total` customers over `weeks` weeks, `burst` of them in the first and the rest spread evenly."""
+    return [burst + (total - burst) / weeks, *[(total - burst) / weeks] * (weeks - 1)]
+
+
+def _weekly_differences(tiktok, others, burst=0):
+    """Each week's T less its F over the 26 weeks to 1 July, T spread evenly and F with `burst` of
+    its customers in one week."""
+    return [t - f for t, f in zip(_customers_by_week(tiktok), _customers_by_week(others, burst), strict=True)]
 
 
 TOO_FEW_TO_READ = 25  # new customers between T and F under which July's read says one more quarter
 OCTOBER_FLOOR = 13  # TikTok's own new customers under which October's read stops it
 
 
-def _tiktok_rule(tiktok, instagram_and_facebook, final=False, best_week=0):
+def _tiktok_rule(tiktok, instagram_and_facebook, final=False, best_week=0, weekly=()):
     """The note's rule on new customers naming TikTok against those naming Instagram or Facebook:
     on 1 July "keep", "stop" or "another quarter" (always "another quarter" under `TOO_FEW_TO_READ`
     between them, and for a keep that fails with TikTok's `best_week` of customers taken out); on
-    1 October (`final`) "keep" or "stop" ("stop" under `OCTOBER_FLOOR` for T)."""
+    1 October (`final`) "keep" or "stop" ("stop" under `OCTOBER_FLOOR` for T); `weekly`, each week's T
+    less its F, widens the chance allowance (`_chance_apart`)."""
     short, too_few = instagram_and_facebook - tiktok, tiktok + instagram_and_facebook < TOO_FEW_TO_READ
-    beyond_chance = short > _chance_apart(tiktok, instagram_and_facebook)
+    beyond_chance = short > _chance_apart(tiktok, instagram_and_facebook, weekly)
     if final:
         return "stop" if tiktok < OCTOBER_FLOOR or beyond_chance else "keep"
     if too_few:
@@ -1166,11 +1179,22 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "are no longer pursued, and its clips stop with them.":
         lambda: "1 July 2027, each leg on January to June: code posts go on only with at least 199 orders"
         in LUMEN.budget.go_no_go.splitlines()[1],
-    "A clip that breaks out brings them in a burst (TikTok's ten best clips drew 30% of its 2025 watch time)":
+    "A clip that breaks out brings them in a burst (TikTok's ten best clips drew 30% of its 2025 watch "
+    "time)":
         lambda: round(_best_clips_share() * 100) == 30,
-    "So a July keep must still hold with TikTok's best week of new customers taken out of T.":
-        lambda: _tiktok_rule(30, 30, best_week=20) == "another quarter" == _tiktok_rule(30, 30, best_week=1)
-        and _tiktok_rule(30, 30) == "keep",
+    "So a July keep must still hold with TikTok's best week of new customers taken out of T, though T + F "
+    "need not stay at 25.":
+        lambda: _tiktok_rule(30, 30, best_week=20) == "another quarter"
+        == _tiktok_rule(30, 30, best_week=1)
+        and _tiktok_rule(30, 30) == "keep" == _tiktok_rule(13, 12, best_week=1),
+    "D is twice the square root of T + F or, if larger, of the sum of each week's T less its F, "
+    "squared, over the weeks since 4 January (Monday to Sunday, by order date): a week with a burst widens "
+    "D by itself.":
+        lambda: f"{_chance_apart(15, 30, _weekly_differences(15, 30)):.1f}" == "13.4"
+        and _tiktok_rule(15, 30, weekly=_weekly_differences(15, 30)) == "stop"
+        and _chance_apart(15, 30, _weekly_differences(15, 30, burst=20)) > 15
+        and _tiktok_rule(15, 30, weekly=_weekly_differences(15, 30, burst=20)) == "another quarter"
+        and dt.date(2027, 1, 4).weekday() == 0,
     "From 4 January a second checkout question, beside the one about the code, asks each new customer where "
     "they first heard of Lumen, and whether that was since 4 January or before":
         lambda: LUMEN.start == "2027-01-04" and "each report counts new customers' first orders apart"
@@ -1186,8 +1210,10 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         in squash(_objective(ORDERS).reason),
     "the head of marketing reads the answers in her monthly report's hour":
         lambda: "the monthly report 1" in LUMEN.budget.other_work,
-    "with 25 new customers between the two, TikTok stops if it has under 30% of them; with 150, under 42%.":
+    "with 25 new customers between the two, TikTok stops if it has under 30% of them; with 150, under 42%; "
+    "bursts lower those shares.":
         lambda: [_tiktok_rule(7.4, 17.6), _tiktok_rule(7.5, 17.5)] == ["stop", "another quarter"]
+        and _tiktok_rule(7.4, 17.6, weekly=_weekly_differences(7.4, 17.6, burst=12)) == "another quarter"
         and [_tiktok_rule(62, 88), _tiktok_rule(63, 87)] == ["stop", "another quarter"]
         and [round((0.5 - n ** -0.5) * 100) for n in (25, 150)] == [30, 42],
     "| TikTok, 1 July 2027 | T at least F, with T + F 25 or more, and still with TikTok's best week taken "
@@ -1253,7 +1279,8 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         lambda: _channel("Threads").minutes_per_post * 4 == _channel("Instagram").minutes_per_post
         and f"{_threads_bar(26) - _threads_stop(26):.1f}" == "18.2"
         and f"{2 * math.sqrt(_threads_bar(26)):.1f}" == "13.5" and _channel("Threads").posts * 26 == 52,
-    "For example, with T at 15 and F at 30 on 1 July, D is 13.4 and T is 15 short: TikTok stops.":
+    "For example, with T at 15 and F at 30 on 1 July and no week far from the rest, D is 13.4 and T is 15 "
+    "short: TikTok stops.":
         lambda: f"{_chance_apart(15, 30):.1f}" == "13.4" and _tiktok_rule(15, 30) == "stop",
     "A stop returns Ade's 5 hours to roasting.":
         lambda: _channel("TikTok").owner == "Ade" and LUMEN.hours_by_channel()["TikTok"] == 5
