@@ -361,3 +361,24 @@ def test_numbers_to_ring_are_optional_saved_restored_and_on_the_staff_sheet(tmp_
     del saved["plan"]["community"]["contacts"]
     path.write_text(json.dumps(saved), encoding="utf-8")
     assert [box.value for box in PlanBuilder(path).contacts.values()] == ["", "", ""]
+
+
+def test_closed_dates_are_saved_restored_checked_and_kept_off_the_calendar(tmp_path):
+    """Reader 77's garden centre posted an offer on Christmas Day: the dates the business is shut
+    are a field of their own, read back from the save, checked, and no post falls on them."""
+    path = tmp_path / "mine.plan.json"
+    builder = PlanBuilder(path)
+    _fill_in_like_a_learner(builder)
+    open_all_year = plan.calendar(builder.read())
+    shut = sorted({open_all_year[0].day, open_all_year[-1].day})
+    builder.community["closed_dates"].value = f"{shut[0].isoformat()}, 25th Dec"
+    assert [(i.level, i.where, i.message) for i in plan.check(builder.read())] == [(
+        "fix", "community.closed_dates", "Give each closed date as YYYY-MM-DD, separated by commas, "
+        "as “2026-12-25, 2026-12-26”: “25th Dec” cannot be read.")]
+    builder.community["closed_dates"].value = " and ".join(day.isoformat() for day in shut)
+    assert plan.check(builder.read()) == []
+    restored = PlanBuilder(path).read()
+    assert restored.community.closed_on() == tuple(shut)
+    posts = plan.calendar(restored)
+    assert not {entry.day for entry in posts} & set(shut)
+    assert len(open_all_year) - 2 <= len(posts) <= len(open_all_year)

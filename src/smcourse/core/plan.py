@@ -573,7 +573,9 @@ class Community:
     `staffed_days`), who is on the rota each of those days and who covers holidays and sickness,
     and the workload expected there: comments and direct messages (an estimate: platforms rarely
     export them).
-    `contacts`, optional, gives the numbers to ring by role (CONTACT_ROLES), for the staff sheet."""
+    `contacts`, optional, gives the numbers to ring by role (CONTACT_ROLES), for the staff sheet;
+    `closed_dates`, optional, the dates the business is shut that the rota would otherwise staff
+    (YYYY-MM-DD, separated by commas: `closed_on`)."""
 
     who_answers: str = ""
     escalation: str = ""
@@ -587,6 +589,12 @@ class Community:
     rota: dict[str, str] = field(default_factory=dict)
     deputy: str = ""
     contacts: dict[str, str] = field(default_factory=dict)
+    closed_dates: str = ""
+
+    def closed_on(self) -> tuple[dt.date, ...]:
+        """The closed dates that read as YYYY-MM-DD, in order (`unreadable_closed_dates` has the
+        rest)."""
+        return tuple(sorted(filter(None, map(parse_date, _date_list(self.closed_dates)))))
 
     def window_hours(self) -> float | None:
         """Hours a day the inbox is staffed, from `opens` to `closes`; None when unreadable."""
@@ -602,6 +610,16 @@ class Community:
         looks = self.days * math.ceil(window / promise) * look_minutes / 60
         replies = self.messages_per_week + self.dms_per_week
         return replies * self.minutes_per_reply / 60 + looks
+
+
+def _date_list(text: str) -> list[str]:
+    """The dates of a list typed with commas, semicolons or "and" between them."""
+    return [part.strip() for part in re.split(r"[,;]|\band\b", text) if part.strip()]
+
+
+def unreadable_closed_dates(team: Community) -> list[str]:
+    """The closed dates, as typed, that are not YYYY-MM-DD."""
+    return [part for part in _date_list(team.closed_dates) if parse_date(part) is None]
 
 
 def staffed_days(team: Community) -> tuple[str, ...]:
@@ -815,32 +833,34 @@ class Entry:
 def calendar(plan: Plan) -> list[Entry]:
     """The posts of the first six weeks from the plan's start, spread evenly over each period
     (each channel a day or more after the one before it, so that not every channel posts on the
-    first day of the week) on the days the inbox is staffed, so that someone answers a post's
-    comments that day, each given the pillar furthest behind its share of the channel's mix;
-    empty without a start date."""
+    first day of the week) on the days the inbox is staffed and the business open, so that someone
+    answers a post's comments that day, each given the pillar furthest behind its share of the
+    channel's mix; empty without a start date."""
     start = parse_date(plan.start)
     if start is None:
         return []
     entries = []
-    staffed = staffed_days(plan.community)
+    staffed, closed = staffed_days(plan.community), set(plan.community.closed_on())
     for index, channel in enumerate(plan.channels):
-        days = _post_days(channel, index, start, staffed)
+        days = _post_days(channel, index, start, staffed, closed)
         for offset, pillar in zip(days, _pillar_sequence(channel.mix, len(days)), strict=True):
             entries.append(Entry(start + dt.timedelta(days=offset), channel.name, pillar))
     return sorted(entries, key=lambda entry: (entry.day, entry.channel))
 
 
-def _post_days(channel: Channel, index: int, start: dt.date, staffed: tuple[str, ...]) -> list[int]:
+def _post_days(channel: Channel, index: int, start: dt.date, staffed: tuple[str, ...],
+               closed: set[dt.date]) -> list[int]:
     """Day offsets from `start` of the plan's posts on `channel`, the `index`-th channel, within
     the calendar's weeks: evenly spaced over the days it posts on that are `staffed` (all of them
-    when none is), the first shifted by a part of the gap that differs from one channel to the
-    next."""
+    when none is) and not `closed`, the first shifted by a part of the gap that differs from one
+    channel to the next."""
     if channel.posts <= 0 or channel.per not in CADENCES:
         return []
     usual = POST_DAYS.get(channel.post_days(), WEEKDAYS)
     weekdays = {WEEKDAYS.index(day) for day in [day for day in usual if day in staffed] or usual}
     open_days = [offset for offset in range(7 * CALENDAR_WEEKS)
-                 if (start + dt.timedelta(days=offset)).weekday() in weekdays]
+                 if (day := start + dt.timedelta(days=offset)).weekday() in weekdays
+                 and day not in closed]
     gap = len(weekdays) / channel.posts_per_week()  # in days the channel posts on
     shift = (index * 3 % 7) / 7 * min(gap, len(weekdays))
     count = math.ceil(len(open_days) / gap)
@@ -1939,6 +1959,10 @@ def _check_community(plan: Plan):
         yield _fix("community", "community.closes", f"The inbox closes ({team.closes}) before it "
                                                     f"opens ({team.opens}).")
     yield from _check_cover(team, plan)
+    if unreadable := unreadable_closed_dates(team):
+        yield _fix("community", "community.closed_dates", f"Give each closed date as YYYY-MM-DD, "
+                   f"separated by commas, as “2026-12-25, 2026-12-26”: "
+                   f"{', '.join(f'“{part}”' for part in unreadable)} cannot be read.")
     yield from _check_closed_days_named(plan)
     yield from _check_workload(team, plan)
     yield from _check_counts_typed(team)
