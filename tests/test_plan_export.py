@@ -272,6 +272,20 @@ def test_the_icalendar_file_parses_into_one_all_day_event_per_post():
     assert str(first["summary"]) == f"{entries[0].channel}: {entries[0].pillar}"
 
 
+def test_two_plans_calendars_never_share_an_event_and_each_names_who_posts():
+    """Reader 77 imported a second plan's calendar beside Lumen's and saw events overwritten: each
+    UID now names the organisation, the day and the channel."""
+    lumen = plan.example_plan()
+    other = dataclasses.replace(lumen, organisation="Thornbury Lane Garden Centre")
+    events = [list(icalendar.Calendar.from_ical(calendar_ics(p)).walk("VEVENT")) for p in (lumen, other)]
+    assert not {str(e["uid"]) for e in events[0]} & {str(e["uid"]) for e in events[1]}
+    first, owners = events[0][0], {channel.name: channel.owner for channel in lumen.channels}
+    channel = str(first["summary"]).split(":")[0]
+    slug = channel.lower().replace(" ", "-")
+    assert str(first["uid"]) == f"2027-01-04-{slug}-1@lumen-coffee-roasters.smcourse"
+    assert str(first["description"]) == f"Posted by {owners[channel]}."
+
+
 def test_the_same_plan_always_gives_the_same_calendar_file():
     assert calendar_ics(plan.example_plan()) == calendar_ics(plan.example_plan())
 

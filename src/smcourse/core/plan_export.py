@@ -37,6 +37,7 @@ import io
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -914,20 +915,35 @@ def calendar_csv(plan: Plan) -> str:
 
 
 def calendar_ics(plan: Plan) -> bytes:
-    """The six-week calendar as iCalendar: one all-day event per planned post (stamped with its
-    own day, so the same plan always gives the same file)."""
+    """The six-week calendar as iCalendar: one all-day event per planned post, saying who makes it
+    (stamped with its own day, so the same plan always gives the same file). Each event's UID
+    names the organisation, the day and the channel (`_slug`), so two plans' calendars imported
+    into one app never overwrite each other, and an edit elsewhere in the plan keeps the rest."""
     ics = icalendar.Calendar()
     ics.add("prodid", "-//smcourse//strategy plan//EN")
     ics.add("version", "2.0")
     ics.add("x-wr-calname", title(plan))
-    for number, entry in enumerate(calendar(plan), start=1):
+    owners = {channel.name: channel.owner.strip() for channel in plan.channels}
+    that_day: Counter = Counter()
+    for entry in calendar(plan):
+        post = (entry.day, entry.channel)
+        that_day[post] += 1
         event = icalendar.Event()
-        event.add("uid", f"{entry.day.isoformat()}-{number}@smcourse-plan")
+        event.add("uid", f"{entry.day.isoformat()}-{_slug(entry.channel)}-{that_day[post]}"
+                         f"@{_slug(plan.organisation) or 'plan'}.smcourse")
         event.add("dtstamp", dt.datetime.combine(entry.day, dt.time(), dt.timezone.utc))
         event.add("dtstart", entry.day)
         event.add("summary", f"{entry.channel}: {entry.pillar}" if entry.pillar else entry.channel)
+        if owners.get(entry.channel):
+            event.add("description", f"Posted by {owners[entry.channel]}.")
         ics.add_component(event)
     return ics.to_ical()
+
+
+def _slug(text: str) -> str:
+    """`text` in lower-case letters and digits joined by hyphens: "Lumen Coffee Roasters" is
+    "lumen-coffee-roasters"."""
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 # ---------------------------------------------------------------------------------------- export
