@@ -625,3 +625,22 @@ def test_no_line_of_the_sheet_ends_in_a_fragment(bakery, which):
             said = line.split(": ", 1)[1]
             assert not re.search(r"(?:\b[A-Z]|\bU\.S\.C|\be\.g|\bi\.e|\b[ap]\.m)\.$", said), (name, line)
             assert not re.match(r"\d+[a-z]?\(", said), (name, line)
+
+
+SPOKES_MEANING = ("A crisis is anything that could hurt a rider or the shop's name: a brake fault, a "
+                  "crash on a hired bike, a complaint spreading fast.")
+SPOKES_CALLS = "Whoever is on the rota rings Dan, then Priya, within the hour, day or night."
+
+
+def test_a_crisis_escalation_that_opens_with_what_a_crisis_is_tells_the_call_order_first():
+    """Spokes' escalation opens with what a crisis is, then the call order: the definition is only
+    under what counts as a crisis, "2. Tell" opens with the call order, and the rota's part keeps
+    the rota's later duties, not the call order."""
+    lumen = plan.example_plan()
+    spokes = dataclasses.replace(lumen, organisation="Spokes", crisis=dataclasses.replace(
+        lumen.crisis, escalation=f"{SPOKES_MEANING} {SPOKES_CALLS} In a recall Sam calls each "
+                                 "buyer of the batch."), budget=dataclasses.replace(lumen.budget, surge=""))
+    _in_every_format(spokes, "What counts as a crisis: Anything that could hurt a rider or the shop's "
+                             "name: a brake fault, a crash on a hired bike, a complaint spreading fast.")
+    _in_every_format(spokes, f"2. Tell: {SPOKES_CALLS}")
+    _in_every_format(spokes, "5. The rota's part: In a recall Sam calls each buyer of the batch.")

@@ -1269,17 +1269,17 @@ def _voice_rules(voice: str) -> str:
 
 
 def _rota_duties(plan: Plan) -> list[str]:
-    """What the people on the rota do in a crisis after the first telling (a surge rota, ringing
-    the buyers): the crisis escalation's later sentences that name someone on the rota, whoever
-    holds a look or the inbox (`ROTA_WORDS`), other than the nights and the alerts; and, after
-    the one about the surge, the budget's surge sentences that name the plan's people (`_people`)
-    with a time of day or a day of the week: who takes which shift, who rests which day, who stands
-    in for whom."""
+    """What the people on the rota do in a crisis after the first telling (`_first_call`: a surge
+    rota, ringing the buyers): the crisis escalation's other sentences that name someone on the
+    rota, whoever holds a look or the inbox (`ROTA_WORDS`), other than the nights, the alerts and
+    what counts as a crisis; and, after the one about the surge, the budget's surge sentences that
+    name the plan's people (`_people`) with a time of day or a day of the week: who takes which
+    shift, who rests which day, who stands in for whom."""
     names = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values())))
     named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
     night = _night(plan)
-    duties = [sentence for sentence in _sentences(plan.crisis.escalation)[1:]
-              if named.search(sentence) and sentence not in night
+    duties = [sentence for sentence in _sentences(plan.crisis.escalation)
+              if sentence != _first_call(plan) and named.search(sentence) and sentence not in night
               and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
     shifts = [sentence for sentence in _sentences(plan.budget.surge)
               if _names(sentence, _people(plan))
@@ -1289,14 +1289,23 @@ def _rota_duties(plan: Plan) -> list[str]:
     return [*duties[:surge], *shifts, *duties[surge:]]
 
 
+def _first_call(plan: Plan) -> str:
+    """The first telling: the crisis escalation's first sentence that does not say what a crisis is
+    (`CRISIS_MEANING`, its own line), "Whoever is on the rota rings Dan, then…"."""
+    return next((sentence for sentence in _sentences(plan.crisis.escalation)
+                 if not CRISIS_MEANING.search(sentence)), "")
+
+
 def _tell(plan: Plan) -> str:
-    """Whom to tell: the crisis escalation's opening, without the sentences of the rota's part,
-    the nights, the alerts and what counts as a crisis (their own lines)."""
+    """Whom to tell: the first telling (`_first_call`) and the crisis escalation's other sentences,
+    without those of the rota's part, the nights, the alerts and what counts as a crisis (their
+    own lines)."""
     elsewhere = {*_rota_duties(plan), *_night(plan)}
     return _brief(" ".join(
-        sentence for number, sentence in enumerate(_sentences(plan.crisis.escalation))
-        if number == 0 or not (sentence in elsewhere or ALERT.search(sentence)
-                               or CRISIS_MEANING.search(sentence))), people=_people(plan))
+        sentence for sentence in _sentences(plan.crisis.escalation)
+        if sentence == _first_call(plan) or not (sentence in elsewhere or ALERT.search(sentence)
+                                                 or CRISIS_MEANING.search(sentence))),
+        people=_people(plan))
 
 
 def _rota_part(plan: Plan) -> str:
