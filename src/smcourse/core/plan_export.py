@@ -995,6 +995,8 @@ ACTOR = re.compile(r"\b(?:we|founder|owner|head of \w+|leads?|managers?|supervis
                    re.IGNORECASE)
 RULE = re.compile(r"\b(?:never|always|must|only|requires?|label(?:led|s)?|nobody|no one)\b",
                   re.IGNORECASE)
+# a sentence that sends work to someone: "Technical questions go to Tom", "are passed to the owner"
+ROUTING = re.compile(r"\b(?:go(?:es)?|pass(?:es|ed)?|forward(?:s|ed)?|refer(?:s|red)?) to\b", re.IGNORECASE)
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 # a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"
@@ -1029,10 +1031,10 @@ def staff_sheet(plan: Plan) -> list[Section]:
              f"**Out of hours**: {_out_of_hours(plan)}",
              f"**Overnight alerts**: {_alerts(plan)}"]]),
         Section("answers", "Who answers what", [[
-            f"**Who answers**: {_who_answers(team)}",
+            f"**Who answers**: {_who_answers(team, _people(plan))}",
             f"**Every look**: {_every_look(team)}",
             f"**How we answer**: {_voice_rules(plan.voice)}",
-            f"**Escalation**: {_brief(team.escalation)}"], Table(
+            f"**Escalation**: {_brief(team.escalation, people=_people(plan))}"], Table(
             ("Channel", "Answer within", "Posts", "Who posts"),
             [(c.name, f"{c.response_hours.strip()} staffed hours" if c.response_hours.strip()
               else "no promise", cadence_text(c) if c.posts else "none",
@@ -1159,15 +1161,17 @@ def _opening(text: str, words: int) -> str:
 
 
 def _is_duty(sentence: str, people: frozenset[str] = frozenset()) -> bool:
-    """Whether `sentence`, a whole one, says who does what (a role, "we", one of `people`) or is a
-    rule ("never", "must", "nobody", a label), rather than description: a cost,
+    """Whether `sentence`, a whole one, says who does what (a role, "we", one of `people`), sends work
+    to someone ("go to", `ROUTING`) or is a rule ("never", "must", "nobody", a label), rather than
+    description: a cost,
     an assumption or a reason ("So…") that sets no rule. A run of words with no sentence end is no
     duty, to be cut where it passes the sheet's words."""
     aside_free = re.sub(r"\([^)]*\)", "", sentence)
     if (not SENTENCE_END.search(sentence) or MONEY.search(sentence) or ASSUMED.search(aside_free)
             or (REASON.match(sentence) and not RULE.search(sentence))):
         return False
-    return _names(sentence, people) or bool(ACTOR.search(sentence) or RULE.search(sentence))
+    return _names(sentence, people) or bool(ACTOR.search(sentence) or ROUTING.search(sentence)
+                                            or RULE.search(sentence))
 
 
 def _names(sentence: str, people: frozenset[str]) -> bool:
@@ -1203,9 +1207,11 @@ def _duties(sentences: list[str], people: frozenset[str] = frozenset(),
 
 
 def _people(plan: Plan) -> frozenset[str]:
-    """The names of the people the plan puts on the rota or gives a number to ring."""
+    """The names of the people the plan puts on the rota, gives a number to ring, splits the hours
+    by (`Budget.hours_by_person`) or has make a channel's posts."""
     return frozenset(re.findall(r"\b[A-Z][a-z]+\b", " ".join(
-        [*plan.community.rota.values(), *plan.community.contacts.values()])))
+        [*plan.community.rota.values(), *plan.community.contacts.values(),
+         *plan.budget.hours_by_person, *(channel.owner for channel in plan.channels)])))
 
 
 def _desk_texts(plan: Plan) -> list[str]:
@@ -1245,11 +1251,11 @@ def _alerts(plan: Plan) -> str:
         "look and the first).")
 
 
-def _who_answers(team: Community) -> str:
-    """Who shares the inbox: the opening of who answers, without what every look does (its own
-    line)."""
+def _who_answers(team: Community, people: frozenset[str]) -> str:
+    """Who shares the inbox: who answers, as `_brief` gives it (`people` the plan's names), without
+    what every look does (its own line)."""
     return _brief(" ".join(sentence for sentence in _sentences(team.who_answers)
-                           if not EACH_LOOK.search(sentence)))
+                           if not EACH_LOOK.search(sentence)), people=people)
 
 
 def _every_look(team: Community) -> str:
