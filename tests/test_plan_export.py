@@ -1364,3 +1364,28 @@ def test_every_word_file_is_on_a4_and_the_letter_copy_is_html():
         for page in docx.Document(io.BytesIO(written)).sections:
             assert (round(page.page_width.mm), round(page.page_height.mm)) == plan_export.A4_MM
     assert "@page{size:letter;" in plan_export.director_html(lumen, "Letter")
+
+
+def test_page_2_states_the_first_stage_s_new_money_once():
+    """Spokes' first stage states its own new money ("1,950 GBP of new money"): page 2's line on
+    the first stage gives it once, as the stage says it, not again before it; when the ask on
+    page 2 states it, the line leaves it to the ask. Lumen's stage, which does not state its sum,
+    is given it; the full plan's part 12 says it once too."""
+    lumen = plan.example_plan()
+    stage = "January to March 2027: 1,950 GBP of new money for the booking tool and the first promotion"
+    spokes = dataclasses.replace(lumen, organisation="Spokes", budget=dataclasses.replace(
+        lumen.budget, currency="GBP", first_stage=stage, first_stage_cost=1950))
+
+    def page_2(exported_plan):
+        return plan_export.director_markdown(exported_plan).split("\n---\n", 1)[1]
+
+    assert page_2(spokes).count("1,950") == 1
+    assert f"- **First stage, 4 January to 31 March 2027**: {stage}.\n" in page_2(spokes)
+    asked = dataclasses.replace(spokes, budget=dataclasses.replace(
+        spokes.budget, first_stage="January to March 2027: the booking tool and the first promotion",
+        case="The ask: 5,400 GBP a year of new money, 1,950 of it from January to March."))
+    assert page_2(asked).count("1,950") == 1
+    assert ("- **First stage, 4 January to 31 March 2027**: January to March 2027: the booking tool "
+            "and the first promotion.\n") in page_2(asked)
+    assert "- **First stage, 4 January to 31 March 2027**: 6,686 USD of new money. Approve" in page_2(lumen)
+    assert plan_export.part_markdown(spokes, "budget").count("1,950") == 1

@@ -97,6 +97,7 @@ PLAIN_CALLS = {"baseline": "pooled", "std": "spread", "likely_spam": "likely spa
 # a reason's opening label, up to its first colon or full stop ("Lumen's own records, ...:")
 LEADING_LABEL = re.compile(r"([^:.]+)[:.]\s*")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # "1,950", "1950", "6.40"
 ASIDE = re.compile(r"\s*\([^()]*\)")  # a parenthesised aside, with the space before it
 CLAUSE_END = re.compile(r";\s+(?![^()]*\))")  # a semicolon that ends a clause, not one in brackets
 # The condition a first stage is approved on ("if December's timing finds at least 31 of the 35 hours
@@ -649,10 +650,17 @@ def without_asides(text: str) -> str:
 
 def _first_stage(budget: Budget) -> str:
     """What the director approves now, and its new money: "January to March (6,040 USD of new
-    money)"; "" when the plan does not say."""
+    money)", the stage alone when it states that sum itself (`_states`); "" when the plan does not
+    say."""
     stage = budget.first_stage.strip().rstrip(".")
-    return f"{stage} ({_amount(budget.first_stage_cost, budget.currency)} of new money)" \
-        if stage else ""
+    if not stage or _states(stage, budget.first_stage_cost):
+        return stage
+    return f"{stage} ({_amount(budget.first_stage_cost, budget.currency)} of new money)"
+
+
+def _states(text: str, amount: float) -> bool:
+    """Whether `text` gives `amount` as a figure ("1,950", "1950")."""
+    return any(parse_amount(figure) == amount for figure in FIGURE.findall(text))
 
 
 def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
@@ -1779,14 +1787,19 @@ def _in_brief(text: str, part: int, picks: re.Pattern | None = None, words: int 
 
 
 def _stage_line(plan: Plan) -> str:
-    """The first stage, its days and new money first, then what it is, as `_in_brief` gives it."""
+    """The first stage, its days and new money first, then what it is, as `_in_brief` gives it; its
+    new money left to the stage or to what the new money buys when either states it (`_states`),
+    so that the page says it once."""
     budget = plan.budget
     if not budget.first_stage.strip():
         return f"**First stage**: {NOT_WRITTEN}"
     days = _stage_days(plan)  # "4 January to 31 March 2027", or "the first stage" and its start
+    stage = _in_brief(budget.first_stage, BUDGET_PART).rstrip(".")
+    ask = _in_brief(budget.case.strip().partition("\n\n")[0], BUDGET_PART)
+    cost = "" if _states(f"{ask} {stage}", budget.first_stage_cost) else \
+        f"{_amount(budget.first_stage_cost, budget.currency)} of new money. "
     return (f"**{'First stage, ' + days if days[0].isdigit() else days[0].upper() + days[1:]}**: "
-            f"{_amount(budget.first_stage_cost, budget.currency)} of new money. "
-            f"{_in_brief(budget.first_stage, BUDGET_PART).rstrip('.')}.")
+            f"{cost}{stage}.")
 
 
 def director_title(plan: Plan) -> str:
