@@ -1389,3 +1389,27 @@ def test_page_2_states_the_first_stage_s_new_money_once():
             "and the first promotion.\n") in page_2(asked)
     assert "- **First stage, 4 January to 31 March 2027**: 6,686 USD of new money. Approve" in page_2(lumen)
     assert plan_export.part_markdown(spokes, "budget").count("1,950") == 1
+
+
+def test_the_director_s_first_page_keeps_a_gate_s_asides_that_carry_figures():
+    """Spokes' go/no-go explains its 74 in brackets: the director's first page keeps that aside and
+    leaves out the one without a figure, and page 2 points to the gates in full for it; a gate
+    whose asides all carry figures is whole on the first page, and page 2 does not point to it.
+    Odds in brackets (Lumen's) stay the full plan's, whose summary gives the gates without asides."""
+    lumen = plan.example_plan()
+    gate = ("1 June 2027: go on with at least 74 bookings a month by 1 June (66 at 2026's rate, 82 on "
+            "the plan's path) and stop the paid promotion if under 60 (our guess)")
+    spokes = dataclasses.replace(lumen, organisation="Spokes", budget=dataclasses.replace(
+        lumen.budget, go_no_go=gate))
+    brief = plan_export.director_markdown(spokes)
+    summary, rest = brief.split("\n---\n", 1)
+    assert ("- **Go/no-go test**: 1 June 2027: go on with at least 74 bookings a month by 1 June (66 at "
+            "2026's rate, 82 on the plan's path) and stop the paid promotion if under 60\n") in summary
+    assert "(More, and the gates in full, in part 12 of the full plan.)" in rest
+    figures_only = dataclasses.replace(spokes, budget=dataclasses.replace(
+        spokes.budget, go_no_go=gate.removesuffix(" (our guess)")))
+    assert f"- **Go/no-go test**: {gate.removesuffix(' (our guess)')}\n" in \
+        plan_export.director_markdown(figures_only)
+    assert "gates in full" not in plan_export.director_markdown(figures_only)
+    assert "- **Go/no-go test**: 1 June 2027: go on with at least 74 bookings a month by 1 June and " \
+           "stop the paid promotion if under 60\n" in _summary_markdown(to_markdown(spokes))

@@ -666,8 +666,8 @@ def _states(text: str, amount: float) -> bool:
 def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
                 shorten: Callable[[str], str] = str) -> list[str]:
     """The go/no-go gates a line each, as the builder asks for them (a text of one line is one
-    test; several are numbered), each as `shorten` gives it (the summary's `without_asides`), or
-    `missing` when none is written."""
+    test; several are numbered), each as `shorten` gives it (the summary's `without_asides`, the
+    director's `_director_gate`), or `missing` when none is written."""
     gates = [shorten(line.strip()) for line in budget.go_no_go.splitlines() if line.strip()]
     if len(gates) <= 1:
         return [f"**Go/no-go test**: {''.join(gates) or missing}"]
@@ -677,12 +677,13 @@ def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
 def _decision(plan: Plan, for_director: bool = False) -> list[Block]:
     """The summary's decision: the recommendation in one line, the ask (`_ask`), then each go/no-go
     gate without its asides (whole in part 12) and the first report, a line each; the director's
-    version gives its money box in place of the ask (`_money_box`), and adds what the director also
-    commits to (the weakest dimension's action, `_commitment`)."""
+    version gives its money box in place of the ask (`_money_box`), keeps the gates' asides that
+    carry a figure other than odds (`_director_gate`), and adds what the director also commits to
+    (the weakest dimension's action, `_commitment`)."""
     reporting = plan.reporting
     lines = [*map(day_text, _gate_lines(plan.budget, "the test that decides the next stage is not "
                                                      "written yet (Budget: Go/no-go gates).",
-                                        shorten=without_asides)),
+                                        shorten=_director_gate if for_director else without_asides)),
              f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
              f"{day_text(reporting.first) or '–'}."]
     if for_director and (commitment := _commitment(plan)):
@@ -1465,6 +1466,8 @@ EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back
 UNIT_EARNS = re.compile(r"\b(?:an?|each|every|one)\s+(?:[\w'-]+\s+){0,4}(?:earns?|returns?|gains?)\b",
                         re.IGNORECASE)
 NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
+# the odds a gate calls wrong ("the case's path under 1 in 100", "a 1 in 3 chance"): the full plan's
+ODDS = re.compile(r"\b\d+ in \d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
 CHEAPER = re.compile(r"\bcheaper\b", re.IGNORECASE)  # a sentence or clause on the cheaper option
 # what the case says the cheaper option saves: "3,080 of cash", "2.68 moved hours", and drops
 SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?of (?:cash|new money)\b")
@@ -1490,10 +1493,11 @@ def director_brief(plan: Plan) -> list[Section]:
     is spent today), what the new money buys, the first stage, the plan beside the cheaper option
     (`_cheaper_option`), what the first page leaves out of the payback and returns
     (`_more_returns`, which says where the gates are whole when the first page leaves out their
-    asides: the odds), then who approves in a crisis and what a surge costs. A text longer than
-    `DIRECTOR_WORDS` is shortened at a sentence (`_in_brief`) and says where the full plan has it
-    whole; the calendar, voice, pillars, channels and rota are left to the full plan and the staff
-    sheet, the reports to the first page's first report."""
+    asides without figures or with the odds, `_director_gate`), then who approves in a crisis and
+    what a surge costs. A text longer than `DIRECTOR_WORDS` is shortened at a sentence
+    (`_in_brief`) and says where the full plan has it whole; the calendar, voice, pillars, channels
+    and rota are left to the full plan and the staff sheet, the reports to the first page's first
+    report."""
     budget, crisis = plan.budget, plan.crisis
     ask = budget.case.strip().partition("\n\n")[0]
     more = _more_returns(plan)
@@ -1691,7 +1695,7 @@ def _more_returns(plan: Plan) -> str:
     later sentences, then the figures' sentences that say what the plan earns, saves or loses
     (`RETURNS`), as many as fit in `DIRECTOR_WORDS` words in that order, given in the order the
     plan has them, and followed by where the full plan has the rest when some is left out, and the
-    gates whole when the first page leaves out their asides (`without_asides`); "" when nothing is
+    gates whole when the first page leaves out asides of theirs (`_director_gate`); "" when nothing is
     left."""
     budget, option = plan.budget, _cheaper(plan.budget)
     shown = {*_earned(plan), *(option.said if option else [])}
@@ -1703,7 +1707,8 @@ def _more_returns(plan: Plan) -> str:
     given = [_figures_only(s) for s in candidates if _figures_only(s) in kept]
     if not given:
         return ""
-    rest, gates = len(given) < len(candidates), bool(ASIDE.search(budget.go_no_go))
+    rest = len(given) < len(candidates)
+    gates = any(_director_gate(gate) != gate.strip() for gate in budget.go_no_go.splitlines())
     where = f"in part {BUDGET_PART} of the full plan"
     if rest:
         return " ".join(given) + (f" (More, and the gates in full, {where}.)" if gates
@@ -1748,14 +1753,26 @@ def _spent_today(budget: Budget) -> str:
     return _amount(today, budget.currency) if today > 0 else ""
 
 
-def _figures_only(text: str) -> str:
+def _figures_only(text: str, odds: bool = True) -> str:
     """`text` without its parenthesised asides that carry no figure (`NUMBER`), nested ones too:
     "tools 2,520 (250 a month less the 40 paid today)" keeps its aside, "15 USD (an estimate)"
-    loses it; `text` as written when it is nothing but such asides."""
+    loses it; without `odds`, also those that give odds (`ODDS`: a gate's "(the case's path under 1
+    in 100)"); `text` as written when it is nothing but such asides."""
+    def kept(aside: re.Match) -> str:
+        return aside[0] if NUMBER.search(aside[0]) and (odds or not ODDS.search(aside[0])) else ""
+
     short = text
-    while (cut := ASIDE.sub(lambda aside: aside[0] if NUMBER.search(aside[0]) else "", short)) != short:
+    while (cut := ASIDE.sub(kept, short)) != short:
         short = cut
     return short.strip() or text
+
+
+def _director_gate(gate: str) -> str:
+    """A go/no-go gate as the director's first page gives it: with its asides that carry the figures
+    it is set from ("74 bookings (66 at 2026's rate, 82 on the plan's path)"), without those that
+    carry none or give the odds of a wrong call, which the full plan's part 12 keeps (a reader found
+    odds in brackets hard going on the first page)."""
+    return _figures_only(gate.strip(), odds=False)
 
 
 def _in_brief(text: str, part: int, picks: re.Pattern | None = None, words: int = DIRECTOR_WORDS) -> str:
