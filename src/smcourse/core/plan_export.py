@@ -4,13 +4,13 @@ the six-week calendar as CSV and iCalendar.
     export(plan, path)                  # every format, beside the save file `path`
     to_markdown(plan); to_html(plan, paper="Letter"); part_markdown(plan, "channels")
 
-The document opens with a one-page executive summary for a director (the goal, the headline
-objectives, the decision asked for: what to approve, what it costs, when it pays back, what it
-rests on and the gates that decide the next step; then the top risks), then follows the
-plan's OASIS order: objectives, audience insight, strategy, implementation, scoring. A table
-cell holds a figure, a name, a date or a line: a longer text moves to the numbered notes after
-the last part, and its cell says "see note 3". What `plan.check` still finds is listed at the
-end, field by field, each field named in words.
+The document opens with a one-page executive summary for a director (the plan in two sentences,
+else the goal; the headline objectives, the decision asked for: what to approve, what it costs,
+when it pays back, what it rests on and the gates that decide the next step; then the top risks),
+then follows the plan's OASIS order: objectives, audience insight, strategy, implementation,
+scoring. A table cell holds a figure, a name, a date or a line: a longer text moves to the
+numbered notes after the last part, and its cell says "see note 3". What `plan.check` still finds
+is listed at the end, field by field, each field named in words.
 
 Beside it, `staff_sheet(plan)` is the two-sided sheet the staff who run the plan pin by the desk:
 on the front the inbox rota, the nights and who answers what, how and where; on the back the crisis
@@ -694,12 +694,14 @@ def _decision(plan: Plan, for_director: bool = False) -> list[Block]:
 
 
 def _goal(plan: Plan) -> list[Block]:
-    """The goal: what the organisation will do on social media, and why, an activity a line."""
+    """The goal: the plan in two sentences (`Plan.summary`), or, when it does not say them, that the
+    organisation will do the activities it chose on social media; then why each, a line each."""
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
             f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
             "media:" if activities else "**Goal**: no activity chosen yet.")
-    return [aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]
+    return [" ".join(plan.summary.split()) or aim,
+            [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]
 
 
 def _summary(plan: Plan) -> Section:
