@@ -373,14 +373,18 @@ LUMEN_S_ASK = {
 
 
 def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
-    """The goal, the headline objectives, then the decision: one recommendation, the ask, the gates.
-    The whole cost a year with wages (129,067 USD) is in part 12 alone: the director's page gives one
-    total a year, the cost beyond today's spending (32,962), with its new money and moved hours."""
+    """The plan in two sentences, in place of the goal's set wording, and the goal's activities, the
+    headline objectives, then the decision: one recommendation, the ask, the gates. The whole cost a
+    year with wages (129,067 USD) is in part 12 alone: the director's page gives one total a year,
+    the cost beyond today's spending (32,962), with its new money and moved hours."""
     lumen = _staged(plan.example_plan())
     summary = _summary_markdown(to_markdown(lumen))
     budget = lumen.budget
-    assert "**Goal**: Lumen Coffee Roasters will monitor, communicate and connect" in summary
+    assert summary.strip().split("\n\n")[0] == lumen.summary and "**Goal**" not in summary
     assert f"- **Connect**: {lumen.goals[2].why}" in summary
+    unsaid = _summary_markdown(to_markdown(dataclasses.replace(lumen, summary=" ")))
+    assert unsaid.strip().split("\n\n")[0] == ("**Goal**: Lumen Coffee Roasters will monitor, "
+                                                "communicate and connect on social media:")
     rows = [cells for cells in (_markdown_cells(line) for line in summary.splitlines()
                                 if line.startswith("| ")) if len(cells) == 4 and cells[0] != "Outcome"]
     assert [row[0] for row in rows] == ["loyalty", "sales", "reviews", "service", "leads"]
@@ -1021,13 +1025,13 @@ def test_the_director_s_first_page_puts_the_decision_first_under_headings():
         "For the director: this page asks for a decision, then gives the goal and the top risks; "
         "the objectives and the figures behind the decision follow.", "### Decision needed",
         "\nApprove the first stage, 4 January to 31 March 2027, with the money", "| The money |",
-        "| Pays back |", "- **Gate 1**", "### Goal and",
-        "**Goal**: Lumen Coffee Roasters", "**Objectives**:", "### Top risks",
+        "| Pays back |", "- **Gate 1**", f"### Goal and objectives\n\n{lumen.summary}\n\n- **Monitor**",
+        "**Objectives**:", "### Top risks",
         "- **The case rests on**:", "- **Tightest target**:", "- **The inbox**:")]
     assert order == sorted(order)
     assert "| Outcome |" not in summary  # the objectives are tabled once, on the next page
     full = _summary_markdown(to_markdown(lumen))
-    assert full.index("**Goal**") < full.index("| Outcome |") < full.index("**Decision needed**")
+    assert full.index(lumen.summary) < full.index("| Outcome |") < full.index("**Decision needed**")
     assert "###" not in full
 
 
@@ -1378,3 +1382,72 @@ def test_every_word_file_is_on_a4_and_the_letter_copy_is_html():
         for page in docx.Document(io.BytesIO(written)).sections:
             assert (round(page.page_width.mm), round(page.page_height.mm)) == plan_export.A4_MM
     assert "@page{size:letter;" in plan_export.director_html(lumen, "Letter")
+
+
+def test_page_2_states_the_first_stage_s_new_money_once():
+    """Spokes' first stage states its own new money ("1,950 GBP of new money"): page 2's line on
+    the first stage gives it once, as the stage says it, not again before it; when the ask on
+    page 2 states it, the line leaves it to the ask. Lumen's stage, which does not state its sum,
+    is given it; the full plan's part 12 says it once too."""
+    lumen = plan.example_plan()
+    stage = "January to March 2027: 1,950 GBP of new money for the booking tool and the first promotion"
+    spokes = dataclasses.replace(lumen, organisation="Spokes", budget=dataclasses.replace(
+        lumen.budget, currency="GBP", first_stage=stage, first_stage_cost=1950))
+
+    def page_2(exported_plan):
+        return plan_export.director_markdown(exported_plan).split("\n---\n", 1)[1]
+
+    assert page_2(spokes).count("1,950") == 1
+    assert f"- **First stage, 4 January to 31 March 2027**: {stage}.\n" in page_2(spokes)
+    asked = dataclasses.replace(spokes, budget=dataclasses.replace(
+        spokes.budget, first_stage="January to March 2027: the booking tool and the first promotion",
+        case="The ask: 5,400 GBP a year of new money, 1,950 of it from January to March."))
+    assert page_2(asked).count("1,950") == 1
+    assert ("- **First stage, 4 January to 31 March 2027**: January to March 2027: the booking tool "
+            "and the first promotion.\n") in page_2(asked)
+    assert "- **First stage, 4 January to 31 March 2027**: 6,686 USD of new money. Approve" in page_2(lumen)
+    assert plan_export.part_markdown(spokes, "budget").count("1,950") == 1
+
+
+def test_the_director_s_first_page_keeps_a_gate_s_asides_that_carry_figures():
+    """Spokes' go/no-go explains its 74 in brackets: the director's first page keeps that aside and
+    leaves out the one without a figure, and page 2 points to the gates in full for it; a gate
+    whose asides all carry figures is whole on the first page, and page 2 does not point to it.
+    Odds in brackets (Lumen's) stay the full plan's, whose summary gives the gates without asides."""
+    lumen = plan.example_plan()
+    gate = ("1 June 2027: go on with at least 74 bookings a month by 1 June (66 at 2026's rate, 82 on "
+            "the plan's path) and stop the paid promotion if under 60 (our guess)")
+    spokes = dataclasses.replace(lumen, organisation="Spokes", budget=dataclasses.replace(
+        lumen.budget, go_no_go=gate))
+    brief = plan_export.director_markdown(spokes)
+    summary, rest = brief.split("\n---\n", 1)
+    assert ("- **Go/no-go test**: 1 June 2027: go on with at least 74 bookings a month by 1 June (66 at "
+            "2026's rate, 82 on the plan's path) and stop the paid promotion if under 60\n") in summary
+    assert "(More, and the gates in full, in part 12 of the full plan.)" in rest
+    figures_only = dataclasses.replace(spokes, budget=dataclasses.replace(
+        spokes.budget, go_no_go=gate.removesuffix(" (our guess)")))
+    assert f"- **Go/no-go test**: {gate.removesuffix(' (our guess)')}\n" in \
+        plan_export.director_markdown(figures_only)
+    assert "gates in full" not in plan_export.director_markdown(figures_only)
+    assert "- **Go/no-go test**: 1 June 2027: go on with at least 74 bookings a month by 1 June and " \
+           "stop the paid promotion if under 60\n" in _summary_markdown(to_markdown(spokes))
+
+
+def test_the_plan_in_two_sentences_opens_the_goal_on_both_first_pages_and_an_old_save_loads_without_it(
+        tmp_path):
+    """Spokes says what its plan does, for whom and what it asks: the director's first page gives it
+    first under its heading, the full plan's summary at its top, each in place of the goal's set
+    wording. A plan saved before the field existed loads with it blank and keeps that wording."""
+    lumen = plan.example_plan()
+    said = ("Spokes answers Leeds riders within a working day and books more e-bike services. It asks "
+            "for a booking tool, a year of promotion and a reserve.")
+    spokes = dataclasses.replace(lumen, organisation="Spokes", summary=f" {said}\n")
+    director = _director_summary_markdown(spokes)
+    assert f"### Goal and objectives\n\n{said}\n\n- **Monitor**:" in director and "**Goal**" not in director
+    assert _summary_markdown(to_markdown(spokes)).startswith(f"\n{said}\n\n- **Monitor**:")
+    saved = plan.to_dict(spokes)
+    del saved["plan"]["summary"]
+    old = plan.from_dict(saved)
+    assert old.summary == "" and dataclasses.replace(old, summary=spokes.summary) == spokes
+    assert "### Goal and objectives\n\n**Goal**: Spokes will monitor, communicate and connect on social " \
+           "media:" in _director_summary_markdown(old)

@@ -625,3 +625,55 @@ def test_no_line_of_the_sheet_ends_in_a_fragment(bakery, which):
             said = line.split(": ", 1)[1]
             assert not re.search(r"(?:\b[A-Z]|\bU\.S\.C|\be\.g|\bi\.e|\b[ap]\.m)\.$", said), (name, line)
             assert not re.match(r"\d+[a-z]?\(", said), (name, line)
+
+
+SPOKES_MEANING = ("A crisis is anything that could hurt a rider or the shop's name: a brake fault, a "
+                  "crash on a hired bike, a complaint spreading fast.")
+SPOKES_CALLS = "Whoever is on the rota rings Dan, then Priya, within the hour, day or night."
+
+
+def test_a_crisis_escalation_that_opens_with_what_a_crisis_is_tells_the_call_order_first():
+    """Spokes' escalation opens with what a crisis is, then the call order: the definition is only
+    under what counts as a crisis, "2. Tell" opens with the call order, and the rota's part keeps
+    the rota's later duties, not the call order."""
+    lumen = plan.example_plan()
+    spokes = dataclasses.replace(lumen, organisation="Spokes", crisis=dataclasses.replace(
+        lumen.crisis, escalation=f"{SPOKES_MEANING} {SPOKES_CALLS} In a recall Sam calls each "
+                                 "buyer of the batch."), budget=dataclasses.replace(lumen.budget, surge=""))
+    _in_every_format(spokes, "What counts as a crisis: Anything that could hurt a rider or the shop's "
+                             "name: a brake fault, a crash on a hired bike, a complaint spreading fast.")
+    _in_every_format(spokes, f"2. Tell: {SPOKES_CALLS}")
+    _in_every_format(spokes, "5. The rota's part: In a recall Sam calls each buyer of the batch.")
+
+
+SPOKES_ESCALATION = (
+    "Complaints about a repair go to the workshop manager the same day, and about an online order to "
+    "Dan, who runs the web shop. Technical questions go to Tom. Our repair bookings grew by a third "
+    "in 2026, most of them e-bikes, so questions about batteries, motors and gears come in every day "
+    "and take longer to answer well than questions about opening hours, prices or stock. A refund "
+    "over 50 GBP costs the shop its margin on the repair.")
+SPOKES_COVER = (
+    "When a lead is away, about 5 weeks a year, the other takes their looks. Mia covers Tom's "
+    "Saturday looks. The shop has been open since 2009 and most of its riders live within three "
+    "miles of it, so the weeks away fall in the quiet months from November to February, when the "
+    "workshop is half as busy and the inbox is at its quietest. Cover is paid at 18 GBP an hour.")
+
+
+def test_a_sentence_that_routes_work_to_someone_is_a_duty_and_every_person_the_plan_names_counts():
+    """Spokes' complaint escalation and cover are longer than the sheet gives whole: "Technical
+    questions go to Tom" routes work, a duty, and Tom, who makes the YouTube videos, and Mia, in the
+    hours by person, are the plan's people, though neither is on the rota or has a number to ring;
+    the description and the cost are left out."""
+    lumen = plan.example_plan()
+    spokes = dataclasses.replace(
+        lumen, organisation="Spokes",
+        channels=[dataclasses.replace(c, owner="Tom") if c.name == "YouTube" else c for c in lumen.channels],
+        budget=dataclasses.replace(lumen.budget, hours_by_person={**lumen.budget.hours_by_person, "Mia": 2}),
+        community=dataclasses.replace(lumen.community, escalation=SPOKES_ESCALATION, deputy=SPOKES_COVER))
+    assert not re.search(r"\b(?:Tom|Mia)\b", " ".join([*lumen.community.rota.values(),
+                                                       *lumen.community.contacts.values()]))
+    _in_every_format(spokes, "Escalation: Complaints about a repair go to the workshop manager the same day, "
+                             "and about an online order to Dan, who runs the web shop. Technical "
+                             "questions go to Tom.")
+    _in_every_format(spokes, "Holidays and sickness: When a lead is away, about 5 weeks a year, the other "
+                             "takes their looks. Mia covers Tom's Saturday looks.")

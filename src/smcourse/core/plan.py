@@ -725,6 +725,7 @@ class Action:
 class Plan:
     organisation: str = ""
     start: str = ""
+    summary: str = ""  # in two sentences: what the plan does, for whom, and what it asks
     situation: Situation = field(default_factory=Situation)
     objectives: list[Objective] = field(default_factory=list)
     goals: list[Goal] = field(default_factory=list)
@@ -897,7 +898,7 @@ GRADED_GROUPS: dict[str, tuple[str, ...]] = {
     "scoring and next steps": ("reporting", "actions"),
 }
 # The fields that hold each part, where they are not named for it.
-PART_FIELDS = {"organisation": ("organisation", "start"), "actions": ("actions", "weakest")}
+PART_FIELDS = {"organisation": ("organisation", "start", "summary"), "actions": ("actions", "weakest")}
 
 
 def empty_groups(plan: Plan) -> list[str]:
@@ -3673,6 +3674,8 @@ def example_plan() -> Plan:
     return Plan(
         organisation="Lumen Coffee Roasters",
         start="2027-01-04",
+        summary="Lumen answers home brewers faster and courts cafés. It asks for cash, staff time and a "
+                "reserve.",
         situation=Situation(
             presences="A roastery with a café in Dutchess County, in New York State's Hudson "
                       "Valley, and a web shop; a "

@@ -4,13 +4,13 @@ the six-week calendar as CSV and iCalendar.
     export(plan, path)                  # every format, beside the save file `path`
     to_markdown(plan); to_html(plan, paper="Letter"); part_markdown(plan, "channels")
 
-The document opens with a one-page executive summary for a director (the goal, the headline
-objectives, the decision asked for: what to approve, what it costs, when it pays back, what it
-rests on and the gates that decide the next step; then the top risks), then follows the
-plan's OASIS order: objectives, audience insight, strategy, implementation, scoring. A table
-cell holds a figure, a name, a date or a line: a longer text moves to the numbered notes after
-the last part, and its cell says "see note 3". What `plan.check` still finds is listed at the
-end, field by field, each field named in words.
+The document opens with a one-page executive summary for a director (the plan in two sentences,
+else the goal; the headline objectives, the decision asked for: what to approve, what it costs,
+when it pays back, what it rests on and the gates that decide the next step; then the top risks),
+then follows the plan's OASIS order: objectives, audience insight, strategy, implementation,
+scoring. A table cell holds a figure, a name, a date or a line: a longer text moves to the
+numbered notes after the last part, and its cell says "see note 3". What `plan.check` still finds
+is listed at the end, field by field, each field named in words.
 
 Beside it, `staff_sheet(plan)` is the two-sided sheet the staff who run the plan pin by the desk:
 on the front the inbox rota, the nights and who answers what, how and where; on the back the crisis
@@ -99,6 +99,7 @@ PLAIN_CALLS = {"baseline": "pooled", "std": "spread", "likely_spam": "likely spa
 # a reason's opening label, up to its first colon or full stop ("Lumen's own records, ...:")
 LEADING_LABEL = re.compile(r"([^:.]+)[:.]\s*")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # "1,950", "1950", "6.40"
 ASIDE = re.compile(r"\s*\([^()]*\)")  # a parenthesised aside, with the space before it
 CLAUSE_END = re.compile(r";\s+(?![^()]*\))")  # a semicolon that ends a clause, not one in brackets
 # The condition a first stage is approved on ("if December's timing finds at least 31 of the 35 hours
@@ -642,17 +643,24 @@ def without_asides(text: str) -> str:
 
 def _first_stage(budget: Budget) -> str:
     """What the director approves now, and its new money: "January to March (6,040 USD of new
-    money)"; "" when the plan does not say."""
+    money)", the stage alone when it states that sum itself (`_states`); "" when the plan does not
+    say."""
     stage = budget.first_stage.strip().rstrip(".")
-    return f"{stage} ({_amount(budget.first_stage_cost, budget.currency)} of new money)" \
-        if stage else ""
+    if not stage or _states(stage, budget.first_stage_cost):
+        return stage
+    return f"{stage} ({_amount(budget.first_stage_cost, budget.currency)} of new money)"
+
+
+def _states(text: str, amount: float) -> bool:
+    """Whether `text` gives `amount` as a figure ("1,950", "1950")."""
+    return any(parse_amount(figure) == amount for figure in FIGURE.findall(text))
 
 
 def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
                 shorten: Callable[[str], str] = str) -> list[str]:
     """The go/no-go gates a line each, as the builder asks for them (a text of one line is one
-    test; several are numbered), each as `shorten` gives it (the summary's `without_asides`), or
-    `missing` when none is written."""
+    test; several are numbered), each as `shorten` gives it (the summary's `without_asides`, the
+    director's `_director_gate`), or `missing` when none is written."""
     gates = [shorten(line.strip()) for line in budget.go_no_go.splitlines() if line.strip()]
     if len(gates) <= 1:
         return [f"**Go/no-go test**: {''.join(gates) or missing}"]
@@ -662,12 +670,13 @@ def _gate_lines(budget: Budget, missing: str = NOT_WRITTEN,
 def _decision(plan: Plan, for_director: bool = False) -> list[Block]:
     """The summary's decision: the recommendation in one line, the ask (`_ask`), then each go/no-go
     gate without its asides (whole in part 12) and the first report, a line each; the director's
-    version gives its money box in place of the ask (`_money_box`), and adds what the director also
-    commits to (the weakest dimension's action, `_commitment`)."""
+    version gives its money box in place of the ask (`_money_box`), keeps the gates' asides that
+    carry a figure other than odds (`_director_gate`), and adds what the director also commits to
+    (the weakest dimension's action, `_commitment`)."""
     reporting = plan.reporting
     lines = [*map(day_text, _gate_lines(plan.budget, "the test that decides the next stage is not "
                                                      "written yet (Budget: Go/no-go gates).",
-                                        shorten=without_asides)),
+                                        shorten=_director_gate if for_director else without_asides)),
              f"**First report**: {reporting.rhythm or '–'} to {reporting.readers or '–'}, on "
              f"{day_text(reporting.first) or '–'}."]
     if for_director and (commitment := _commitment(plan)):
@@ -678,12 +687,14 @@ def _decision(plan: Plan, for_director: bool = False) -> list[Block]:
 
 
 def _goal(plan: Plan) -> list[Block]:
-    """The goal: what the organisation will do on social media, and why, an activity a line."""
+    """The goal: the plan in two sentences (`Plan.summary`), or, when it does not say them, that the
+    organisation will do the activities it chose on social media; then why each, a line each."""
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
             f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
             "media:" if activities else "**Goal**: no activity chosen yet.")
-    return [aim, [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]
+    return [" ".join(plan.summary.split()) or aim,
+            [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]
 
 
 def _summary(plan: Plan) -> Section:
@@ -1003,6 +1014,8 @@ ACTOR = re.compile(r"\b(?:we|founder|owner|head of \w+|leads?|managers?|supervis
                    re.IGNORECASE)
 RULE = re.compile(r"\b(?:never|always|must|only|requires?|label(?:led|s)?|nobody|no one)\b",
                   re.IGNORECASE)
+# a sentence that sends work to someone: "Technical questions go to Tom", "are passed to the owner"
+ROUTING = re.compile(r"\b(?:go(?:es)?|pass(?:es|ed)?|forward(?:s|ed)?|refer(?:s|red)?) to\b", re.IGNORECASE)
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 # a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"
@@ -1037,10 +1050,10 @@ def staff_sheet(plan: Plan) -> list[Section]:
              f"**Out of hours**: {_out_of_hours(plan)}",
              f"**Overnight alerts**: {_alerts(plan)}"]]),
         Section("answers", "Who answers what", [[
-            f"**Who answers**: {_who_answers(team)}",
+            f"**Who answers**: {_who_answers(team, _people(plan))}",
             f"**Every look**: {_every_look(team)}",
             f"**How we answer**: {_voice_rules(plan.voice)}",
-            f"**Escalation**: {_brief(team.escalation)}"], Table(
+            f"**Escalation**: {_brief(team.escalation, people=_people(plan))}"], Table(
             ("Channel", "Answer within", "Posts", "Who posts"),
             [(c.name, f"{c.response_hours.strip()} staffed hours" if c.response_hours.strip()
               else "no promise", cadence_text(c) if c.posts else "none",
@@ -1167,15 +1180,17 @@ def _opening(text: str, words: int) -> str:
 
 
 def _is_duty(sentence: str, people: frozenset[str] = frozenset()) -> bool:
-    """Whether `sentence`, a whole one, says who does what (a role, "we", one of `people`) or is a
-    rule ("never", "must", "nobody", a label), rather than description: a cost,
+    """Whether `sentence`, a whole one, says who does what (a role, "we", one of `people`), sends work
+    to someone ("go to", `ROUTING`) or is a rule ("never", "must", "nobody", a label), rather than
+    description: a cost,
     an assumption or a reason ("So…") that sets no rule. A run of words with no sentence end is no
     duty, to be cut where it passes the sheet's words."""
     aside_free = re.sub(r"\([^)]*\)", "", sentence)
     if (not SENTENCE_END.search(sentence) or MONEY.search(sentence) or ASSUMED.search(aside_free)
             or (REASON.match(sentence) and not RULE.search(sentence))):
         return False
-    return _names(sentence, people) or bool(ACTOR.search(sentence) or RULE.search(sentence))
+    return _names(sentence, people) or bool(ACTOR.search(sentence) or ROUTING.search(sentence)
+                                            or RULE.search(sentence))
 
 
 def _names(sentence: str, people: frozenset[str]) -> bool:
@@ -1211,9 +1226,11 @@ def _duties(sentences: list[str], people: frozenset[str] = frozenset(),
 
 
 def _people(plan: Plan) -> frozenset[str]:
-    """The names of the people the plan puts on the rota or gives a number to ring."""
+    """The names of the people the plan puts on the rota, gives a number to ring, splits the hours
+    by (`Budget.hours_by_person`) or has make a channel's posts."""
     return frozenset(re.findall(r"\b[A-Z][a-z]+\b", " ".join(
-        [*plan.community.rota.values(), *plan.community.contacts.values()])))
+        [*plan.community.rota.values(), *plan.community.contacts.values(),
+         *plan.budget.hours_by_person, *(channel.owner for channel in plan.channels)])))
 
 
 def _desk_texts(plan: Plan) -> list[str]:
@@ -1253,11 +1270,11 @@ def _alerts(plan: Plan) -> str:
         "look and the first).")
 
 
-def _who_answers(team: Community) -> str:
-    """Who shares the inbox: the opening of who answers, without what every look does (its own
-    line)."""
+def _who_answers(team: Community, people: frozenset[str]) -> str:
+    """Who shares the inbox: who answers, as `_brief` gives it (`people` the plan's names), without
+    what every look does (its own line)."""
     return _brief(" ".join(sentence for sentence in _sentences(team.who_answers)
-                           if not EACH_LOOK.search(sentence)))
+                           if not EACH_LOOK.search(sentence)), people=people)
 
 
 def _every_look(team: Community) -> str:
@@ -1277,17 +1294,17 @@ def _voice_rules(voice: str) -> str:
 
 
 def _rota_duties(plan: Plan) -> list[str]:
-    """What the people on the rota do in a crisis after the first telling (a surge rota, ringing
-    the buyers): the crisis escalation's later sentences that name someone on the rota, whoever
-    holds a look or the inbox (`ROTA_WORDS`), other than the nights and the alerts; and, after
-    the one about the surge, the budget's surge sentences that name the plan's people (`_people`)
-    with a time of day or a day of the week: who takes which shift, who rests which day, who stands
-    in for whom."""
+    """What the people on the rota do in a crisis after the first telling (`_first_call`: a surge
+    rota, ringing the buyers): the crisis escalation's other sentences that name someone on the
+    rota, whoever holds a look or the inbox (`ROTA_WORDS`), other than the nights, the alerts and
+    what counts as a crisis; and, after the one about the surge, the budget's surge sentences that
+    name the plan's people (`_people`) with a time of day or a day of the week: who takes which
+    shift, who rests which day, who stands in for whom."""
     names = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values())))
     named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
     night = _night(plan)
-    duties = [sentence for sentence in _sentences(plan.crisis.escalation)[1:]
-              if named.search(sentence) and sentence not in night
+    duties = [sentence for sentence in _sentences(plan.crisis.escalation)
+              if sentence != _first_call(plan) and named.search(sentence) and sentence not in night
               and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
     shifts = [sentence for sentence in _sentences(plan.budget.surge)
               if _names(sentence, _people(plan))
@@ -1297,14 +1314,23 @@ def _rota_duties(plan: Plan) -> list[str]:
     return [*duties[:surge], *shifts, *duties[surge:]]
 
 
+def _first_call(plan: Plan) -> str:
+    """The first telling: the crisis escalation's first sentence that does not say what a crisis is
+    (`CRISIS_MEANING`, its own line), "Whoever is on the rota rings Dan, then…"."""
+    return next((sentence for sentence in _sentences(plan.crisis.escalation)
+                 if not CRISIS_MEANING.search(sentence)), "")
+
+
 def _tell(plan: Plan) -> str:
-    """Whom to tell: the crisis escalation's opening, without the sentences of the rota's part,
-    the nights, the alerts and what counts as a crisis (their own lines)."""
+    """Whom to tell: the first telling (`_first_call`) and the crisis escalation's other sentences,
+    without those of the rota's part, the nights, the alerts and what counts as a crisis (their
+    own lines)."""
     elsewhere = {*_rota_duties(plan), *_night(plan)}
     return _brief(" ".join(
-        sentence for number, sentence in enumerate(_sentences(plan.crisis.escalation))
-        if number == 0 or not (sentence in elsewhere or ALERT.search(sentence)
-                               or CRISIS_MEANING.search(sentence))), people=_people(plan))
+        sentence for sentence in _sentences(plan.crisis.escalation)
+        if sentence == _first_call(plan) or not (sentence in elsewhere or ALERT.search(sentence)
+                                                 or CRISIS_MEANING.search(sentence))),
+        people=_people(plan))
 
 
 def _rota_part(plan: Plan) -> str:
@@ -1450,6 +1476,8 @@ EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back
 UNIT_EARNS = re.compile(r"\b(?:an?|each|every|one)\s+(?:[\w'-]+\s+){0,4}(?:earns?|returns?|gains?)\b",
                         re.IGNORECASE)
 NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
+# the odds a gate calls wrong ("the case's path under 1 in 100", "a 1 in 3 chance"): the full plan's
+ODDS = re.compile(r"\b\d+ in \d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
 CHEAPER = re.compile(r"\bcheaper\b", re.IGNORECASE)  # a sentence or clause on the cheaper option
 # what the case says the cheaper option saves: "3,080 of cash", "2.68 moved hours", and drops
 SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?of (?:cash|new money)\b")
@@ -1475,10 +1503,11 @@ def director_brief(plan: Plan) -> list[Section]:
     is spent today), what the new money buys, the first stage, the plan beside the cheaper option
     (`_cheaper_option`), what the first page leaves out of the payback and returns
     (`_more_returns`, which says where the gates are whole when the first page leaves out their
-    asides: the odds), then who approves in a crisis and what a surge costs. A text longer than
-    `DIRECTOR_WORDS` is shortened at a sentence (`_in_brief`) and says where the full plan has it
-    whole; the calendar, voice, pillars, channels and rota are left to the full plan and the staff
-    sheet, the reports to the first page's first report."""
+    asides without figures or with the odds, `_director_gate`), then who approves in a crisis and
+    what a surge costs. A text longer than `DIRECTOR_WORDS` is shortened at a sentence
+    (`_in_brief`) and says where the full plan has it whole; the calendar, voice, pillars, channels
+    and rota are left to the full plan and the staff sheet, the reports to the first page's first
+    report."""
     budget, crisis = plan.budget, plan.crisis
     ask = budget.case.strip().partition("\n\n")[0]
     more = _more_returns(plan)
@@ -1676,7 +1705,7 @@ def _more_returns(plan: Plan) -> str:
     later sentences, then the figures' sentences that say what the plan earns, saves or loses
     (`RETURNS`), as many as fit in `DIRECTOR_WORDS` words in that order, given in the order the
     plan has them, and followed by where the full plan has the rest when some is left out, and the
-    gates whole when the first page leaves out their asides (`without_asides`); "" when nothing is
+    gates whole when the first page leaves out asides of theirs (`_director_gate`); "" when nothing is
     left."""
     budget, option = plan.budget, _cheaper(plan.budget)
     shown = {*_earned(plan), *(option.said if option else [])}
@@ -1688,7 +1717,8 @@ def _more_returns(plan: Plan) -> str:
     given = [_figures_only(s) for s in candidates if _figures_only(s) in kept]
     if not given:
         return ""
-    rest, gates = len(given) < len(candidates), bool(ASIDE.search(budget.go_no_go))
+    rest = len(given) < len(candidates)
+    gates = any(_director_gate(gate) != gate.strip() for gate in budget.go_no_go.splitlines())
     where = f"in part {BUDGET_PART} of the full plan"
     if rest:
         return " ".join(given) + (f" (More, and the gates in full, {where}.)" if gates
@@ -1733,14 +1763,26 @@ def _spent_today(budget: Budget) -> str:
     return _amount(today, budget.currency) if today > 0 else ""
 
 
-def _figures_only(text: str) -> str:
+def _figures_only(text: str, odds: bool = True) -> str:
     """`text` without its parenthesised asides that carry no figure (`NUMBER`), nested ones too:
     "tools 2,520 (250 a month less the 40 paid today)" keeps its aside, "15 USD (an estimate)"
-    loses it; `text` as written when it is nothing but such asides."""
+    loses it; without `odds`, also those that give odds (`ODDS`: a gate's "(the case's path under 1
+    in 100)"); `text` as written when it is nothing but such asides."""
+    def kept(aside: re.Match) -> str:
+        return aside[0] if NUMBER.search(aside[0]) and (odds or not ODDS.search(aside[0])) else ""
+
     short = text
-    while (cut := ASIDE.sub(lambda aside: aside[0] if NUMBER.search(aside[0]) else "", short)) != short:
+    while (cut := ASIDE.sub(kept, short)) != short:
         short = cut
     return short.strip() or text
+
+
+def _director_gate(gate: str) -> str:
+    """A go/no-go gate as the director's first page gives it: with its asides that carry the figures
+    it is set from ("74 bookings (66 at 2026's rate, 82 on the plan's path)"), without those that
+    carry none or give the odds of a wrong call, which the full plan's part 12 keeps (a reader found
+    odds in brackets hard going on the first page)."""
+    return _figures_only(gate.strip(), odds=False)
 
 
 def _in_brief(text: str, part: int, picks: re.Pattern | None = None, words: int = DIRECTOR_WORDS) -> str:
@@ -1772,14 +1814,19 @@ def _in_brief(text: str, part: int, picks: re.Pattern | None = None, words: int 
 
 
 def _stage_line(plan: Plan) -> str:
-    """The first stage, its days and new money first, then what it is, as `_in_brief` gives it."""
+    """The first stage, its days and new money first, then what it is, as `_in_brief` gives it; its
+    new money left to the stage or to what the new money buys when either states it (`_states`),
+    so that the page says it once."""
     budget = plan.budget
     if not budget.first_stage.strip():
         return f"**First stage**: {NOT_WRITTEN}"
     days = _stage_days(plan)  # "4 January to 31 March 2027", or "the first stage" and its start
+    stage = _in_brief(budget.first_stage, BUDGET_PART).rstrip(".")
+    ask = _in_brief(budget.case.strip().partition("\n\n")[0], BUDGET_PART)
+    cost = "" if _states(f"{ask} {stage}", budget.first_stage_cost) else \
+        f"{_amount(budget.first_stage_cost, budget.currency)} of new money. "
     return (f"**{'First stage, ' + days if days[0].isdigit() else days[0].upper() + days[1:]}**: "
-            f"{_amount(budget.first_stage_cost, budget.currency)} of new money. "
-            f"{_in_brief(budget.first_stage, BUDGET_PART).rstrip('.')}.")
+            f"{cost}{stage}.")
 
 
 def director_title(plan: Plan) -> str:

@@ -189,6 +189,8 @@ class PlanBuilder:
         self.organisation = _text("the organisation this plan is for", value=plan.organisation)
         self.start = _text("YYYY-MM-DD", w.Layout(width="10em"), "The day the plan starts",
                            plan.start)
+        self.summary = _long_text("in two short sentences: what this plan does, for whom, and what it "
+                                  "asks", plan.summary, name="The plan in two sentences")
         chosen_goals = {goal.activity: goal.why for goal in plan.goals}
         self.goals = {activity: GoalRow(
             w.Checkbox(description=activity, indent=False, layout=_LABEL,
@@ -366,7 +368,7 @@ class PlanBuilder:
 
     def _goals_tab(self) -> w.VBox:
         rows = [w.HBox([row.chosen, row.why]) for row in self.goals.values()]
-        return w.VBox([_row("Organisation", self.organisation),
+        return w.VBox([_row("Organisation", self.organisation), _row("In two sentences", self.summary),
                        w.HTML("<b>Which of the four activities, and why?</b>"), *rows,
                        _row("Plan starts", self.start)])
 
@@ -476,7 +478,7 @@ class PlanBuilder:
                 *self.actions.values()]
         channel_fields = [getattr(row, field.name) for row in self.channels.values()
                           for field in fields(row) if field.name != "mix"]
-        return [self.organisation, self.start, self.audience, self.voice, self.disclosure,
+        return [self.organisation, self.start, self.summary, self.audience, self.voice, self.disclosure,
                 self.weakest,
                 *self.situation.values(), *self.community.values(), *self.rota.values(),
                 *self.contacts.values(),
@@ -497,6 +499,7 @@ class PlanBuilder:
         return model.Plan(
             organisation=self.organisation.value,
             start=self.start.value,
+            summary=self.summary.value,
             situation=model.Situation(**values(self.situation)),
             objectives=[o for o in objectives if any(map(str.strip, dataclass_values(o)))],
             goals=[model.Goal(activity, row.why.value) for activity, row in self.goals.items()
