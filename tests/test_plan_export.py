@@ -1093,7 +1093,7 @@ def test_a_plan_without_a_budget_has_a_money_box_that_says_what_is_not_written_y
         "Reserve for a surge": ["none (Budget: Surge contingency a year)", "–"],
         "Pays back": ["–", "when it pays back is not written yet (Budget: Payback)."]}
     brief = plan_export.director_markdown(blank)
-    assert "- **The cheaper option**: not written yet (Budget: What the budget buys).\n" in brief
+    assert "- **The cheaper option**: none named in the case.\n" in brief
     assert "| Total a year | 0 GBP, wages aside |" in brief  # no share spent today without its figures
 
 
@@ -1139,8 +1139,7 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
     brief = plan_export.director_markdown(vague)
     table = brief[brief.index("| Side by side |"):].split("\n\n", 1)[0]
     assert [row[2] for row in _markdown_cells_by_row(table)[1:]] == [
-        "not in the case (Budget: What the budget buys)"] * 2 + [
-        "not in the payback (Budget: Payback)", "not in the case (Budget: What the budget buys)"]
+        "not stated in the case"] * 2 + ["not stated in the payback", "not stated in the case"]
     assert "- **More on payback and returns**: A cheaper option saves about a third." in \
         plan_export.director_markdown(vague)
 

@@ -216,8 +216,7 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
     assert ("**Numbers to ring** (fill in): on-call phone ________; approver ________; cover "
             "________") in text
     assert "**Always**: not written yet." in text
-    for line in ("**Overnight alerts**: none planned (Crisis: escalation, say what alerts the "
-                 "on-call phone between the last look and the first).",
+    for line in ("**Overnight alerts**: none planned: messages wait for the first look.",
                  "**Every look**: not written yet (Community: who answers, say what each look does "
                  "with the messages waiting).",
                  "**How we answer**: not written yet (Voice: how you sound, and the rules every reply "
@@ -483,8 +482,7 @@ def test_the_overnight_alerts_are_on_the_sheet_and_not_twice():
     quiet = dataclasses.replace(lumen, crisis=dataclasses.replace(
         lumen.crisis, escalation=" ".join(s for s in lumen.crisis.escalation.split(". ")
                                           if "alert" not in s)))
-    _in_every_format(quiet, "Overnight alerts: none planned (Crisis: escalation, say what alerts the "
-                            "on-call phone between the last look and the first).")
+    _in_every_format(quiet, "Overnight alerts: none planned: messages wait for the first look.")
 
 
 def test_what_every_look_does_has_its_own_line_and_is_asked_for_when_unwritten():
@@ -677,3 +675,15 @@ def test_a_sentence_that_routes_work_to_someone_is_a_duty_and_every_person_the_p
                              "questions go to Tom.")
     _in_every_format(spokes, "Holidays and sickness: When a lead is away, about 5 weeks a year, the other "
                              "takes their looks. Mia covers Tom's Saturday looks.")
+
+
+def test_a_crisis_that_is_over_is_no_definition_of_one():
+    """Reader 77's rota part, "… until Martin says the crisis is over.", was read as what a crisis
+    is and vanished from the sheet: it now prints under the rota's part."""
+    lumen = plan.example_plan()
+    ending = "Whoever is on the inbox keeps looking every hour until the founder says the crisis is over."
+    lumen.crisis.escalation = "Whoever is on the inbox rings the founder at once, day or night. " + ending
+    [rota_part] = [line for line in staff_markdown(lumen).splitlines() if "**5. The rota's part**" in line]
+    assert ending in rota_part
+    [meaning] = [line for line in staff_markdown(lumen).splitlines() if "**What counts as a crisis**" in line]
+    assert "is over" not in meaning

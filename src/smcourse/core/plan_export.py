@@ -1018,8 +1018,10 @@ RULE = re.compile(r"\b(?:never|always|must|only|requires?|label(?:led|s)?|nobody
 ROUTING = re.compile(r"\b(?:go(?:es)?|pass(?:es|ed)?|forward(?:s|ed)?|refer(?:s|red)?) to\b", re.IGNORECASE)
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
-# a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"
-CRISIS_MEANING = re.compile(r"\bcris[ie]s (?:is|are|means?)\b|\bcounts? as a crisis\b", re.IGNORECASE)
+# a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"; not "until the
+# crisis is over"
+CRISIS_MEANING = re.compile(r"\bcris[ie]s (?:is|are|means?)\b(?! (?:over|past|ended|finished|resolved)\b)"
+                            r"|\bcounts? as a crisis\b", re.IGNORECASE)
 # the disclosure rule's sentences for staff who post about the organisation
 STAFF_RULE = re.compile(r"\b(?:staff|employees?|work(?:s)? (?:here|for us))\b", re.IGNORECASE)
 # what every look does with the messages waiting: "Each look answers every message waiting…"
@@ -1266,8 +1268,7 @@ def _alerts(plan: Plan) -> str:
     answers and the crisis escalation about an alert (`ALERT`)."""
     return _duties([sentence for sentence in _desk_texts(plan) if ALERT.search(sentence)],
                    _people(plan)) or (
-        "none planned (Crisis: escalation, say what alerts the on-call phone between the last "
-        "look and the first).")
+        "none planned: messages wait for the first look.")
 
 
 def _who_answers(team: Community, people: frozenset[str]) -> str:
@@ -1658,8 +1659,8 @@ def _cheaper_option(plan: Plan) -> list[Block]:
     budget, money = plan.budget, plan.budget.currency
     option = _cheaper(budget)
     if option is None:
-        return [[f"**The cheaper option**: {NOT_WRITTEN[:-1]} (Budget: What the budget buys)."]]
-    unsaid = "not in the case (Budget: What the budget buys)"
+        return [["**The cheaper option**: none named in the case."]]
+    unsaid = "not stated in the case"
     new, moved = budget.new_money_per_year, budget.moved_hours()
     cash = (_amount(new, money), f"{_amount(new - option.cash, money)} ({_number(option.cash)} less)"
             if option.cash is not None else unsaid) if new > 0 else \
@@ -1672,7 +1673,7 @@ def _cheaper_option(plan: Plan) -> list[Block]:
         ("Side by side", "The plan", "The cheaper option"), [
             ("New money a year", *cash), ("Staff time moved from other work", *hours),
             ("Pays back", without_asides(_plan_payback(budget)) or NO_PAYBACK,
-             option.pays_back or "not in the payback (Budget: Payback)"),
+             option.pays_back or "not stated in the payback"),
             ("What it loses", "–", option.loses or unsaid)])]
 
 
