@@ -687,3 +687,13 @@ def test_a_crisis_that_is_over_is_no_definition_of_one():
     assert ending in rota_part
     [meaning] = [line for line in staff_markdown(lumen).splitlines() if "**What counts as a crisis**" in line]
     assert "is over" not in meaning
+
+
+def test_the_closed_dates_are_on_the_front_in_every_format():
+    """Reader 77's sheet put a supervisor on the inbox on Christmas Day: the closed dates print
+    under the rota, and a plan without any prints no such line."""
+    lumen = plan.example_plan()
+    assert not any(line.startswith("Closed") for line in _lines(lumen)["Markdown"])
+    lumen.community.closed_dates = "2027-12-26, 2027-12-25"
+    _in_every_format(lumen, "Closed: 25 December 2027 and 26 December 2027: no looks and no posts; the "
+                            "last look before says when we answer again.")

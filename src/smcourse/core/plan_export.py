@@ -1049,6 +1049,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
             ("Day", "On the inbox, and when they look"), _rota_rows(plan)),
             [f"**Holidays and sickness**: {_brief(team.deputy, 70, _people(plan))}",
+             *([f"**Closed**: {_closed(team)}"] if team.closed_on() else []),
              f"**Out of hours**: {_out_of_hours(plan)}",
              f"**Overnight alerts**: {_alerts(plan)}"]]),
         Section("answers", "Who answers what", [[
@@ -1072,6 +1073,13 @@ def staff_sheet(plan: Plan) -> list[Section]:
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}"]]),
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
+
+
+def _closed(team: Community) -> str:
+    """The dates the business is shut (`Community.closed_on`), with what the rota does about them."""
+    dates = [day_text(day.isoformat()) for day in team.closed_on()]
+    listed = " and ".join(filter(None, [", ".join(dates[:-1]), dates[-1]]))
+    return f"{listed}: no looks and no posts; the last look before says when we answer again."
 
 
 def _staffing_line(plan: Plan) -> str:
