@@ -1153,9 +1153,11 @@ def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dime
     summary = _director_summary_markdown(lumen)
     decision, risks = summary.split("### Top risks", 1)
     team = lumen.community
-    assert ("- **The inbox**: someone looks through every inbox at least every 4 staffed hours. The "
-            f"77 messages a week expected take {team.hours_needed(4):.1f} of its 10 staffed hours a "
-            f"week at 10-minute looks, {team.hours_needed(4, 20):.1f} at 20: more messages or slower "
+    replies = 77 * team.minutes_per_reply / 60  # reader 77: the looks are no message time
+    assert ("- **The inbox**: someone looks through every inbox at least every 4 staffed hours. "
+            f"Answering the 77 messages a week expected takes {replies:.1f} hours and the looks "
+            f"{team.hours_needed(4) - replies:.1f}: {team.hours_needed(4):.1f} of its 10 staffed hours "
+            f"a week at 10-minute looks, {team.hours_needed(4, 20):.1f} at 20: more messages or slower "
             "looks, and answers wait longer.\n") in risks
     assert "each answered within" not in summary and "Weakest dimension" not in summary
     assert "channel table" not in plan_export.director_markdown(lumen)

@@ -476,8 +476,8 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
     """The inbox's margin: the hours the expected messages and a look at least every fastest
     promise take (`Community.hours_needed`), of the staffed hours, at a look's minutes and at twice
     them; the director's version, in plain sentences, says that the promise is a look through every
-    inbox that often (in hours the inbox is staffed), not an answer to every message within it;
-    "" when the plan lacks the numbers."""
+    inbox that often (in hours the inbox is staffed), not an answer to every message within it, and
+    parts the replies' hours from the looks'; "" when the plan lacks the numbers."""
     team, promises = plan.community, plan.promises()
     promise = min(promises.values()) if promises else None
     needed = team.hours_needed(promise) if promise else None
@@ -490,9 +490,10 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
     if not for_director:
         return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
                 f"(the fastest promise), take {needed:.1f} of the inbox's {looks}promises slip.")
+    replies = (team.messages_per_week + team.dms_per_week) * team.minutes_per_reply / 60
     return (f"**The inbox**: someone looks through every inbox at least every "
-            f"{_amount(promise, 'staffed hours')}. The {messages} take {needed:.1f} of its "
-            f"{looks}answers wait longer.")
+            f"{_amount(promise, 'staffed hours')}. Answering the {messages} takes {replies:.1f} hours "
+            f"and the looks {needed - replies:.1f}: {needed:.1f} of its {looks}answers wait longer.")
 
 
 def _commitment(plan: Plan) -> str:
