@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import math
 import re
+import statistics
 from functools import cache
 from pathlib import Path
 
@@ -932,9 +933,11 @@ def _tiktok_half_year():
 
 def _chance_apart(first, second, weekly=()):
     """How far chance moves two counts apart: twice the square root of their sum (each count's
-    spread is about its square root) or, if larger, of the sum of the `weekly` differences squared,
-    which bursts widen."""
-    return 2 * math.sqrt(max(first + second, sum(difference ** 2 for difference in weekly)))
+    spread is about its square root) or, if larger, of the number of weeks times the variance of
+    the `weekly` differences (a spreadsheet's COUNT(d)*VAR.S(d)), which bursts widen and a steady
+    gap does not."""
+    spread = len(weekly) * statistics.variance(weekly) if len(weekly) > 1 else 0
+    return 2 * math.sqrt(max(first + second, spread))
 
 
 def _customers_by_week(total, burst=0, weeks=26):
@@ -942,10 +945,11 @@ def _customers_by_week(total, burst=0, weeks=26):
     return [burst + (total - burst) / weeks, *[(total - burst) / weeks] * (weeks - 1)]
 
 
-def _weekly_differences(tiktok, others, burst=0):
-    """Each week's T less its F over the 26 weeks to 1 July, T spread evenly and F with `burst` of
-    its customers in one week."""
-    return [t - f for t, f in zip(_customers_by_week(tiktok), _customers_by_week(others, burst), strict=True)]
+def _weekly_differences(tiktok, others, burst=0, tiktok_burst=0, weeks=26):
+    """Each week's T less its F over `weeks` weeks (26 to 1 July), `tiktok_burst` of T's customers
+    and `burst` of F's in the first week and the rest spread evenly."""
+    return [t - f for t, f in zip(_customers_by_week(tiktok, tiktok_burst, weeks),
+                                  _customers_by_week(others, burst, weeks), strict=True)]
 
 
 TOO_FEW_TO_READ = 25  # new customers between T and F under which July's read says one more quarter
@@ -956,12 +960,15 @@ def _tiktok_rule(tiktok, instagram_and_facebook, final=False, best_week=0, weekl
     """The note's rule on new customers naming TikTok against those naming Instagram or Facebook:
     on 1 July "keep", "stop" or "another quarter" (always "another quarter" under `TOO_FEW_TO_READ`
     between them, and for a keep that fails with TikTok's `best_week` of customers taken out); on
-    1 October (`final`) "keep" or "stop" ("stop" under `OCTOBER_FLOOR` for T); `weekly`, each week's T
-    less its F, widens the chance allowance (`_chance_apart`)."""
+    1 October (`final`) "keep" or "stop" ("stop" under `OCTOBER_FLOOR` for T, or short of F by more
+    than the allowance with the best week out); `weekly`, each week's T less its F, widens the
+    chance allowance (`_chance_apart`)."""
     short, too_few = instagram_and_facebook - tiktok, tiktok + instagram_and_facebook < TOO_FEW_TO_READ
     beyond_chance = short > _chance_apart(tiktok, instagram_and_facebook, weekly)
     if final:
-        return "stop" if tiktok < OCTOBER_FLOOR or beyond_chance else "keep"
+        held = instagram_and_facebook - (tiktok - best_week) <= _chance_apart(
+            tiktok, instagram_and_facebook, weekly)
+        return "keep" if tiktok >= OCTOBER_FLOOR and held else "stop"
     if too_few:
         return "another quarter"
     if short <= 0:
@@ -1152,7 +1159,8 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         and f"{LUMEN.hours_by_channel()['YouTube'] - 0.5:.2f}" == "1.35"
         and "until the February report resets the hours" in LUMEN.community.deputy,
     "If looks take 20 minutes, Jo's week on social grows by 1.5 hours from March, Ade's returns to 15 and "
-    "Sam's grows to 16, so a tenth of the hours stays free; if 10, Ade's drops to 13.15 and Jo's stays at 5.":
+    "Sam's grows to 16, so the free hours stay a tenth of the work's; if 10, Ade's drops to 13.15 and Jo's "
+    "stays at 5.":
         lambda: f"{15 - LUMEN.hours_by_channel()['YouTube']:.2f}" == "13.15"
         and _slow_looks_check(SLOW_LOOKS_HOURS) == [] and _inbox_hours(dms=15, look_minutes=20) <= 14.5
         and LUMEN.budget.hours_by_person["Jo"] == 5 and _jo_overtime(doubled_messages=True) <= 1.5
@@ -1182,15 +1190,21 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "A clip that breaks out brings them in a burst (TikTok's ten best clips drew 30% of its 2025 watch "
     "time)":
         lambda: round(_best_clips_share() * 100) == 30,
-    "So a July keep must still hold with TikTok's best week of new customers taken out of T, though T + F "
-    "need not stay at 25.":
+    "So a keep, in July or October, must still hold with TikTok's best week of new customers taken out of "
+    "T, though T + F need not stay at 25.":
         lambda: _tiktok_rule(30, 30, best_week=20) == "another quarter"
         == _tiktok_rule(30, 30, best_week=1)
-        and _tiktok_rule(30, 30) == "keep" == _tiktok_rule(13, 12, best_week=1),
-    "D is twice the square root of T + F or, if larger, of the sum of each week's T less its F, "
-    "squared, over the weeks since 4 January (Monday to Sunday, by order date): a week with a burst widens "
-    "D by itself.":
+        and _tiktok_rule(30, 30) == "keep" == _tiktok_rule(13, 12, best_week=1)
+        and _tiktok_rule(35, 70, final=True, weekly=_weekly_differences(35, 70, tiktok_burst=20, weeks=39))
+        == "keep"  # a first-half burst in D alone would keep a fading TikTok: its best week out stops it
+        and _tiktok_rule(35, 70, final=True, best_week=20,
+                         weekly=_weekly_differences(35, 70, tiktok_burst=20, weeks=39)) == "stop",
+    "D is twice the square root of T + F or, if larger, of the number of weeks since 4 January times the "
+    "variance of each week's T less its F (weeks Monday to Sunday by order date, the last part-week counted; "
+    "in a spreadsheet, 2*SQRT(MAX(T+F, COUNT(d)*VAR.S(d))) over the weeks' differences d): a week with a "
+    "burst widens D by itself.":
         lambda: f"{_chance_apart(15, 30, _weekly_differences(15, 30)):.1f}" == "13.4"
+        == f"{2 * math.sqrt(45):.1f}"  # a steady gap of 15 does not widen D
         and _tiktok_rule(15, 30, weekly=_weekly_differences(15, 30)) == "stop"
         and _chance_apart(15, 30, _weekly_differences(15, 30, burst=20)) > 15
         and _tiktok_rule(15, 30, weekly=_weekly_differences(15, 30, burst=20)) == "another quarter"
@@ -1246,8 +1260,16 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "a cost decision, not as the read":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5
         == sum(LUMEN.hours_by_channel()[name] for name in ("Instagram", "Facebook")),
-    "| TikTok, 1 October 2027 | T at least F less D, and at least 13 | – | T under F less D, or under 13 |":
+    "TikTok's best week is the one with most TikTok answers; taking it out lowers T only.":
+        lambda: _tiktok_rule(30, 30, best_week=20) == "another quarter" == _tiktok_rule(30, 29, best_week=2)
+        and _tiktok_rule(30, 28, best_week=2) == "keep",
+    "All three stand as they are on the day of the read; the head of marketing works them out, decides, and "
+    "tells Ade that day.":
+        lambda: _channel("TikTok").owner == "Ade" and "the monthly report 1" in LUMEN.budget.other_work,
+    "| TikTok, 1 October 2027 | T at least F less D, still with TikTok's best week taken out of T, and at "
+    "least 13 | – | T under F less D without its best week, or under 13 |":
         lambda: _tiktok_rule(40, 60, final=True) == _tiktok_rule(61, 60, final=True) == "keep"
+        and _tiktok_rule(40, 60, final=True, best_week=1) == "stop"
         and _tiktok_rule(13, 12, final=True) == _tiktok_rule(20, 3, final=True) == "keep"
         and _tiktok_rule(39, 60, final=True) == _tiktok_rule(12, 0, final=True) == "stop",
     "Under 13 new customers of its own by October, one every three weeks, TikTok's 195 hours cost over 650 "
@@ -1329,7 +1351,7 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         lambda: _slow_looks()["Jo"] == 1.28 and round(_shares_of_longer_looks()["Jo"], 2) == 1.29
         and sum(_slow_looks().values()) == 4.5 and round((_slow_looks()["Jo"] - 0.21) * OVERTIME) == 70
         and "Jo 1.28, her 0.21 free and 1.07 of overtime, about 70 USD a week" in LUMEN.community.deputy,
-    "Until the February report, Jo's overflow is paid overtime, about 71 USD a week at 20-minute looks "
+    "From 4 January to 28 February, Jo's overflow is paid overtime, about 71 USD a week at 20-minute looks "
     "(the plan's own text gives 1.28 hours and about 70, sharing the 4.5 hours in hundredths that add up), "
     "asked for as new money rather than taken from the surge reserve, as the plan has it, so that a surge "
     "finds the reserve whole.":
