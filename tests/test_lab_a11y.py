@@ -226,6 +226,9 @@ def test_a_tab_of_the_plan_builder_is_filled_with_the_keyboard_alone(lab, capsto
     builder.scroll_into_view_if_needed()
     builder.get_by_role("textbox", name="Organisation").focus()
     page.keyboard.type("Riverside Bikes")
+    page.keyboard.press("Tab")  # to the plan in two sentences
+    assert _focused(page).startswith("textarea")
+    page.keyboard.type("Riverside Bikes answers riders faster. It asks for two hours a week.")
     page.keyboard.press("Tab")  # to the first activity
     assert _focused(page).startswith("input|checkbox")
     page.keyboard.press("Space")  # monitor
@@ -238,6 +241,7 @@ def test_a_tab_of_the_plan_builder_is_filled_with_the_keyboard_alone(lab, capsto
     # "Saved" already shows from the earlier fields' saves: wait for the file to hold the last answer.
     saved = _saved_plan(lab, lambda plan: plan["goals"] and plan["goals"][0]["why"])
     assert saved["organisation"] == "Riverside Bikes"
+    assert saved["summary"] == "Riverside Bikes answers riders faster. It asks for two hours a week."
     assert {"activity": "monitor", "why": "Hear about flat tyres early"} in saved["goals"]
     # Shift+Tab goes back the way it came: nothing traps the focus.
     page.keyboard.press("Shift+Tab")
