@@ -961,13 +961,13 @@ def _tiktok_rule(tiktok, instagram_and_facebook, final=False, best_week=0, weekl
     on 1 July "keep", "stop" or "another quarter" (always "another quarter" under `TOO_FEW_TO_READ`
     between them, and for a keep that fails with TikTok's `best_week` of customers taken out); on
     1 October (`final`) "keep" or "stop" ("stop" under `OCTOBER_FLOOR` for T, or short of F by more
-    than the allowance with the best week out); `weekly`, each week's T less its F, widens the
-    chance allowance (`_chance_apart`)."""
+    than the allowance with the best week out of T and of the allowance); `weekly`, each week's T
+    less its F, the best week first, widens the chance allowance (`_chance_apart`)."""
     short, too_few = instagram_and_facebook - tiktok, tiktok + instagram_and_facebook < TOO_FEW_TO_READ
     beyond_chance = short > _chance_apart(tiktok, instagram_and_facebook, weekly)
-    if final:
+    if final:  # T and D without the best week, the first of `weekly` when there is one
         held = instagram_and_facebook - (tiktok - best_week) <= _chance_apart(
-            tiktok, instagram_and_facebook, weekly)
+            tiktok - best_week, instagram_and_facebook, weekly[1:] if best_week else weekly)
         return "keep" if tiktok >= OCTOBER_FLOOR and held else "stop"
     if too_few:
         return "another quarter"
@@ -1213,9 +1213,10 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         and _tiktok_rule(35, 70, final=True, best_week=20,
                          weekly=_weekly_differences(35, 70, tiktok_burst=20, weeks=39)) == "stop",
     "D is twice the square root of T + F or, if larger, of the number of weeks since 4 January times the "
-    "variance of each week's T less its F (weeks Monday to Sunday by order date, the last part-week counted; "
-    "in a spreadsheet, 2*SQRT(MAX(T+F, COUNT(d)*VAR.S(d))) over the weeks' differences d): a week with a "
-    "burst widens D by itself.":
+    "variance of each week's T less its F (a row for every week, Monday to Sunday by order date, 0 where "
+    "none came: 26 rows for July, 39 for October, the last a part-week; in a spreadsheet, "
+    "2*SQRT(MAX(T+F, COUNT(d)*VAR.S(d))) over the weeks' differences d): a week with a burst widens D by "
+    "itself, and so can ordinary luck or a trend, so D is never less than 2√(T + F).":
         lambda: f"{_chance_apart(15, 30, _weekly_differences(15, 30)):.1f}" == "13.4"
         == f"{2 * math.sqrt(45):.1f}"  # a steady gap of 15 does not widen D
         and _tiktok_rule(15, 30, weekly=_weekly_differences(15, 30)) == "stop"
@@ -1273,14 +1274,24 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "a cost decision, not as the read":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5
         == sum(LUMEN.hours_by_channel()[name] for name in ("Instagram", "Facebook")),
-    "TikTok's best week is the one with most TikTok answers; taking it out lowers T only.":
+    "in October D is worked out without that week's row too, so that a burst can neither carry T nor "
+    "widen D.":
+        lambda: _tiktok_rule(43, 70, final=True,  # reader 80's case: the burst's row, left in D, keeps it
+                             weekly=_weekly_differences(43, 70, tiktok_burst=28, weeks=39)) == "keep"
+        and _tiktok_rule(43, 70, final=True, weekly=[0] * 39) == "stop"
+        and _tiktok_rule(43, 70, final=True, best_week=28,
+                         weekly=_weekly_differences(43, 70, tiktok_burst=28, weeks=39)) == "stop"
+        and _weekly_differences(43, 70, weeks=39)[0] == _weekly_differences(43, 70, weeks=39)[38]
+        and (dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 7 < 26
+        and (dt.date(2027, 10, 1) - dt.date(2027, 1, 4)).days / 7 < 39,
+    "TikTok's best week is the one with most TikTok answers; taking it out lowers T only":
         lambda: _tiktok_rule(30, 30, best_week=20) == "another quarter" == _tiktok_rule(30, 29, best_week=2)
         and _tiktok_rule(30, 28, best_week=2) == "keep",
     "All three stand as they are on the day of the read; the head of marketing works them out, decides, and "
     "tells Ade that day.":
         lambda: _channel("TikTok").owner == "Ade" and "the monthly report 1" in LUMEN.budget.other_work,
-    "| TikTok, 1 October 2027 | T at least F less D, still with TikTok's best week taken out of T, and T "
-    "at least 13 | – | T under F less D without its best week, or under 13 |":
+    "| TikTok, 1 October 2027 | T less its best week at least F less D (D without that week too), and T, all "
+    "weeks included, at least 13 | – | T less its best week under F less D, or T under 13 |":
         lambda: _tiktok_rule(40, 60, final=True) == _tiktok_rule(61, 60, final=True) == "keep"
         and _tiktok_rule(40, 60, final=True, best_week=1) == "stop"
         and _tiktok_rule(13, 12, final=True) == _tiktok_rule(20, 3, final=True) == "keep"
@@ -1304,13 +1315,23 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         lambda: f"{_threads_bar(13):.1f}" == "22.9" and math.ceil(_threads_stop(13)) == 11
         and math.isclose(_threads_bar(39) - _threads_bar(26), _threads_bar(13))
         and math.ceil(_threads_stop(39)) - (math.ceil(_threads_bar(26)) - 1) < math.ceil(_threads_stop(13)),
-    "if fewer posts go out, the bar is 0.88 a post and the stop line the bar less twice the square root of "
-    "1.60 times the posts (the cell below).":
+    "if fewer posts go out, the bar is 0.88 a post and the stop line the bar less 2√(1.60 × posts) (the cell "
+    "below).":
         lambda: f"{_threads_kinds()[0]:.2f}" == "0.88" and f"{_threads_kinds()[1]:.2f}" == "1.60"
         and math.isclose(_threads_stop(26), _threads_bar(26) - 2 * math.sqrt(_threads_kinds()[1] * 52)),
     "Threads' own first eight weeks will show its real spread: the report gives its variance per post, and "
     "from then the stop lines use it wherever it is larger than the 1.60 assumed here; the bar stays.":
         lambda: f"{_threads_kinds()[1]:.2f}" == "1.60" and _variance_to_mean("question") > 5,
+    "The Threads lines are for 52, 78 and 26 posts at a variance of 1.60 a post; the note on Threads below "
+    "gives the formula when either changes.":
+        lambda: [_channel("Threads").posts * weeks for weeks in (26, 39, 13)] == [52, 78, 26]
+        and f"{_threads_kinds()[1]:.2f}" == "1.60",
+    "October keeps Threads unless it is clearly below its bar: 47 over 78 posts is 0.60 a post, about two "
+    "thirds of the bar, a price accepted for a channel of 20 minutes a week, while a feed that fades after "
+    "July is still caught by the line since 5 July.":
+        lambda: f"{47 / 78:.2f}" == "0.60" and round(47 / 78 / _threads_kinds()[0], 2) == 0.68
+        and _channel("Threads").posts * _channel("Threads").minutes_per_post == 20
+        and math.ceil(_threads_stop(13)) == 11,
     "Such a total moves by chance more than a count of customers does, since comments come in bursts: a "
     "question post's vary far more from post to post than a culture post's.":
         lambda: _threads_kinds()[1] > _threads_kinds()[0] and _variance_to_mean("question")
