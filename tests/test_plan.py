@@ -1507,6 +1507,10 @@ def test_added_per_year_is_the_new_money_and_the_moved_hours_at_the_hourly_cost(
                                     "more than the plan's new money in a whole year (17,037): give "
                                     "the stage's share of it, or say in the case what the stage "
                                     "buys once.")),
+    ({"new_money_per_year": 0}, ("consider", "budget.new_money_per_year",
+                                 "Give the cash the plan adds a year beyond today's spending "
+                                 "(tools, promotion, other costs): while it is 0, the director's "
+                                 "version says it is not written yet.")),
     ({"new_money_per_year": 20_000}, ("fix", "budget.new_money_per_year",
                                       "The new money a year, 20,000 USD, is more than the budget's "
                                       "items add: it leaves 77,142 of the total for what is spent "

@@ -2632,9 +2632,9 @@ def _staged(plan: Plan, name: str, least_words: int, question: str, missing: lis
 
 
 def _check_what_is_new(budget: Budget):
-    """What the plan adds: no more hours spent today than it budgets, the hours spent today given,
-    new money that leaves the total enough for today's hours, and a first stage shorter than a
-    year that costs no more than a year's new money."""
+    """What the plan adds: no more hours spent today than it budgets, the hours spent today and the
+    new money a year given, new money that leaves the total enough for today's hours, and a first
+    stage shorter than a year that costs no more than a year's new money."""
     if budget.hours_today > budget.people_hours:
         yield _fix("budget", "budget.hours_today", f"The {budget.hours_today:g} hours spent on "
                    f"social today are more than the plan's {budget.people_hours:g} people hours a "
@@ -2643,6 +2643,10 @@ def _check_what_is_new(budget: Budget):
         yield _consider("budget", "budget.hours_today", f"Say how many of these "
                         f"{budget.people_hours:g} people hours are spent on social today, so the "
                         "director sees what is new.")
+    if budget.people_hours > 0 and budget.new_money_per_year <= 0:
+        yield _consider("budget", "budget.new_money_per_year", "Give the cash the plan adds a year "
+                        "beyond today's spending (tools, promotion, other costs): while it is 0, "
+                        "the director's version says it is not written yet.")
     today_cost = budget.hours_today * 52 * budget.hourly_cost
     spent_today = budget.spent_today()
     cash_items = budget.other_costs_per_year > 0 and budget.tools_per_month > 0  # filled in
