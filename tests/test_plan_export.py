@@ -1504,3 +1504,19 @@ def test_a_field_an_export_calls_not_written_is_one_the_checks_name():
                        for name in named):
                 silent.append(where)
     assert silent == []
+
+
+def test_an_empty_table_cell_reads_as_a_dash_in_every_format(tmp_path):
+    """Lumen's budget table leaves the people row's details empty: each format shows "–" there,
+    not a blank a reader could take for a missing figure."""
+    lumen = plan.example_plan()
+    markdown_row = next(row for row in _markdown_cells_by_row(to_markdown(lumen))
+                        if row[:2] == ["People", "42 hours a week"])
+    page = _Cells()
+    page.feed(to_html(lumen))
+    html_row = page.cells[page.cells.index("42 hours a week") + 1]
+    path = tmp_path / "lumen.docx"
+    path.write_bytes(to_docx(lumen))
+    budget = next(t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text == "Item")
+    docx_row = next(row for row in budget.rows if row.cells[0].text == "People")
+    assert (markdown_row[2], html_row, docx_row.cells[2].text) == ("–", "–", "–")

@@ -755,6 +755,11 @@ def _section_markdown(section: Section) -> str:
                                                    for block in section.blocks)])
 
 
+def _cell_text(cell: object) -> str:
+    """A table cell's text on one line, "–" for an empty cell, in every format."""
+    return " ".join(str(cell).split()) or "–"
+
+
 def _markdown_block(block: Block) -> list[str]:
     if isinstance(block, Subheading):
         return [f"### {block.text}"]
@@ -764,9 +769,9 @@ def _markdown_block(block: Block) -> list[str]:
     if isinstance(block, Table):
         if not block.rows:
             return ["*(nothing yet)*"]
-        cell = lambda text: " ".join(str(text).split()).replace("|", "\\|") or "–"  # noqa: E731
         return ["| " + " | ".join(block.header) + " |", "|" + "---|" * len(block.header),
-                *("| " + " | ".join(map(cell, row)) + " |" for row in block.rows)]
+                *("| " + " | ".join(_cell_text(cell).replace("|", "\\|") for cell in row) + " |"
+                  for row in block.rows)]
     if isinstance(block, list):
         return [f"- {' '.join(item.split())}" for item in block] or ["*(nothing yet)*"]
     return [block.strip() or "*(nothing yet)*"]
@@ -827,7 +832,7 @@ def _inline(text: str) -> str:
 def _html_cell(cell: str | NoteRef) -> str:
     if isinstance(cell, NoteRef):
         return f'<td><a href="#note-{cell.number}">{cell}</a></td>'
-    return f"<td>{html.escape(cell)}</td>"
+    return f"<td>{html.escape(_cell_text(cell))}</td>"
 
 
 def _html_block(block: Block) -> str:
@@ -898,7 +903,7 @@ def _docx_block(document, block: Block) -> None:
             cell.text = name
         for row in block.rows:
             for cell, value in zip(table.add_row().cells, row, strict=True):
-                cell.text = str(value)
+                cell.text = _cell_text(value)
     elif isinstance(block, list):
         for item in block or ["(nothing yet)"]:
             _docx_labelled(document.add_paragraph(style="List Bullet"), item)
