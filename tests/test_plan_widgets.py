@@ -49,7 +49,8 @@ def _fill_in_like_a_learner(builder):
     profile.posts.value, profile.per.value, profile.minutes_per_post.value = 1, "month", 10
     profile.response_hours.value, profile.mix[1].value = "24", 100
     profile.owner.value = "Jo"
-    for name, value in (("who_answers", "Jo answers every comment and message"),
+    for name, value in (("who_answers", "Jo answers every comment and message. Each look answers "
+                                        "every message waiting."),
                         ("escalation", "The owner calls the customer back the same day about "
                                        "a complaint Jo cannot solve"), ("days", 5),
                         ("opens", "09:00"), ("closes", "17:00"), ("staffed_hours", 3),
@@ -63,8 +64,10 @@ def _fill_in_like_a_learner(builder):
                        ("approver", "The owner"),
                        ("pause", "Jo pauses every scheduled post in the scheduling tool at once, "
                                  "the owner when Jo is away"),
-                       ("escalation", "Jo phones the owner within the hour, day or night, and the "
-                                      "owner calls the publisher"),
+                       ("escalation", "A crisis is a complaint that spreads, or one about "
+                                      "safety. Jo phones the owner within the hour, day or night, "
+                                      "and the owner calls the publisher. Whoever is on the rota "
+                                      "takes the inbox."),
                        ("account_security", ACCOUNT_SECURITY)):
         builder.crisis[name].value = text
     builder.disclosure.value = ("Publisher copies are labelled #gifted and paid posts #ad, and staff "

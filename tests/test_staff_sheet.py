@@ -459,17 +459,23 @@ def test_the_rota_s_part_takes_the_surge_sentences_that_name_people_with_a_day_o
 
 
 def test_the_rota_s_part_follows_a_learner_s_names_and_says_what_to_write_when_there_is_none(bakery):
-    """The bakery's escalation is all in its "Tell" step: its rota's part asks for more; a sentence
-    naming someone on its rota (Priya) is its rota's part, and one naming only the owner is not."""
-    assert _lines(bakery)["Markdown"].count(
+    """An escalation all in its "Tell" step leaves the rota's part asking for more, and the checks
+    ask for it too; a sentence naming someone on its rota (Priya) is its rota's part, and one naming
+    only the owner is not."""
+    told = ("Priya or Ollie calls Gemma at once, day or night; Gemma calls the council's food "
+            "safety team for anything about allergens.")
+    tell_only = dataclasses.replace(bakery, crisis=dataclasses.replace(bakery.crisis, escalation=told))
+    assert _lines(tell_only)["Markdown"].count(
         "5. The rota's part: not written yet (Crisis: escalation, say what the people on the rota "
         "do after the first hour: who rings whom, who takes the inbox).") == 1
-    more = dataclasses.replace(bakery, crisis=dataclasses.replace(
-        bakery.crisis, escalation=bakery.crisis.escalation + " Gemma rings the insurer. In a food "
-        "scare Priya rings each café that bought the batch."))
+    assert [(issue.level, issue.where) for issue in plan.check(tell_only)] == [
+        ("consider", "crisis.escalation")] * 2  # what counts as a crisis, and the rota's part
+    more = dataclasses.replace(tell_only, crisis=dataclasses.replace(
+        tell_only.crisis, escalation=f"{told} Gemma rings the insurer. In a food scare Priya rings "
+        "each café that bought the batch."))
     _in_every_format(more, "5. The rota's part: In a food scare Priya rings each café that bought "
                            "the batch.")
-    _in_every_format(more, f"2. Tell: {bakery.crisis.escalation} Gemma rings the insurer.")
+    _in_every_format(more, f"2. Tell: {told} Gemma rings the insurer.")
 
 
 def test_the_overnight_alerts_are_on_the_sheet_and_not_twice():

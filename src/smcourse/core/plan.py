@@ -935,6 +935,16 @@ def check(plan: Plan) -> list[Issue]:
     return issues
 
 
+def _check_staff_sheet(plan: Plan, part: Part):
+    """A consider for each line of `part` on the staff sheet that finds nothing to print in its
+    text (`plan_export.staff_sheet_gaps`, which reads it the way the sheet does); asked only once
+    the text has nothing to fix."""
+    from smcourse.core.plan_export import staff_sheet_gaps  # the exports import this module
+    for gap_part, where, message in staff_sheet_gaps(plan):
+        if gap_part == part:
+            yield _consider(part, where, message)
+
+
 def check_report(plan: Plan) -> str:
     """`check(plan)` as lines to read: each issue's level, field (`field_label`) and message, one
     a line."""
@@ -1944,8 +1954,9 @@ def _check_texts(plan: Plan):
 
 def _check_community(plan: Plan):
     team = plan.community
-    yield from _unanswered(plan, team, "community", {
-        "who_answers": "Say who answers comments and messages, and what each person answers."})
+    unanswered = list(_unanswered(plan, team, "community", {
+        "who_answers": "Say who answers comments and messages, and what each person answers."}))
+    yield from unanswered
     yield from _check_escalation(plan, "community", team.escalation,
                                  "Say what happens to a complaint the first person cannot solve: "
                                  "who takes it, and by when.")
@@ -1960,6 +1971,8 @@ def _check_community(plan: Plan):
         yield _fix("community", "community.closes", f"The inbox closes ({team.closes}) before it "
                                                     f"opens ({team.opens}).")
     yield from _check_cover(team, plan)
+    if not unanswered:
+        yield from _check_staff_sheet(plan, "community")
     if unreadable := unreadable_closed_dates(team):
         yield _fix("community", "community.closed_dates", f"Give each closed date as YYYY-MM-DD, "
                    f"separated by commas, as “2026-12-25, 2026-12-26”: "
@@ -2283,8 +2296,9 @@ def _check_crisis(plan: Plan):
                        "approve what is said: name the person (with hours, on the rota or owning a "
                        "channel) or the role (the owner, a manager) who approves, such as “Gemma, "
                        "the owner”.")
-    yield from _check_escalation(plan, "crisis", plan.crisis.escalation,
-                                 "Say who is told, in what order, when a crisis starts.")
+    escalation = list(_check_escalation(plan, "crisis", plan.crisis.escalation,
+                                        "Say who is told, in what order, when a crisis starts."))
+    yield from escalation or _check_staff_sheet(plan, "crisis")
     security = plan.crisis.account_security
     if reason := _unfollowable(security, plan):  # blank, as older saves load it: only asked for
         yield (_consider if reason == "blank" else _fix)("crisis", "crisis.account_security", _ask(

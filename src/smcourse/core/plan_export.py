@@ -1374,6 +1374,28 @@ def _crisis_meaning(plan: Plan) -> str:
     return _brief(meaning[0].upper() + meaning[1:])
 
 
+def staff_sheet_gaps(plan: Plan) -> list[tuple[str, str, str]]:
+    """The staff sheet's lines that read a sentence out of a written text and find none, as (part,
+    field, what to write): what every look does (`_every_look`), what counts as a crisis
+    (`_crisis_meaning`) and the rota's part in one (`_rota_part`); `plan.check` gives each as a
+    consider, so a plan it passes prints no line "not written yet"."""
+    gaps = []
+    if plan.community.who_answers.strip() and not any(
+            EACH_LOOK.search(sentence) for sentence in _sentences(plan.community.who_answers)):
+        gaps.append(("community", "community.who_answers", "Say what each look does with the "
+                     "messages waiting, in a sentence of its own (“Each look answers every message "
+                     "waiting, hides spam and passes complaints on”): the staff sheet prints it."))
+    if plan.crisis.escalation.strip():
+        if _crisis_meaning(plan).startswith("not written yet"):
+            gaps.append(("crisis", "crisis.escalation", "Say what counts as a crisis (“A crisis is "
+                         "a complaint about safety, or…”): the staff sheet prints it first."))
+        if not _rota_duties(plan):
+            gaps.append(("crisis", "crisis.escalation", "Say what the people on the rota do after "
+                         "the first call (who takes the inbox, who rings whom), naming them: the "
+                         "staff sheet prints it as the rota's part."))
+    return gaps
+
+
 def _numbers_to_ring(team: Community) -> str:
     """The numbers to ring by role (`Community.contacts`), a blank to fill in for each not given."""
     numbers = {role: " ".join(team.contacts.get(role, "").split()) for role in CONTACT_ROLES}
