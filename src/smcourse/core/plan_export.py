@@ -608,16 +608,17 @@ def _stage_days(plan: Plan) -> str:
 
 
 def _ask(plan: Plan) -> Table:
-    """The ask in four rows, each a cell long, beside the recommendation that gives the first stage:
-    the reserve, a full year (`_full_year`), when it pays back and what it rests on (the opening of
-    each, `_lead`; the whole text is in part 12)."""
+    """The ask in four rows, beside the recommendation that gives the first stage: the reserve, a
+    full year (`_full_year`), when it pays back (its first sentence whole, a note when long: a clause
+    cut off could be its caveat) and what it rests on (its opening, `_lead`; the whole text is in
+    part 12)."""
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, held for a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
     return Table(("The ask", "What the plan says"), [
         ("Reserve for a surge", reserve),
         ("A full year", _full_year(budget)),
-        ("Pays back", day_text(_lead(budget.payback)) or NO_PAYBACK),
+        ("Pays back", day_text(_first_sentence(budget.payback)) or NO_PAYBACK),
         ("Rests on", day_text(_lead(budget.rests_on)) or NO_PREMISES)])
 
 
