@@ -2812,3 +2812,14 @@ def test_what_the_floors_leave_to_the_tutor(tmp_path):
     team = bakery.community
     assert (8 - team.days) * 24 - team.window_hours() == 39
     assert not [issue for issue in plan.check(bakery) if issue.where == "community.days"]
+
+
+def test_someone_who_owns_an_action_is_someone_a_text_may_name():
+    """Reader 82's clinic owner, Gráinne, owned actions and approved in a crisis but had no hours on
+    social: the readers' line naming her alone was "names nobody"; an action's owner is one of the
+    plan's people."""
+    lumen = plan.example_plan()
+    lumen.reporting.readers = "Gráinne"
+    assert [issue.where for issue in plan.check(lumen)] == ["reporting.readers"]
+    lumen.actions["commitment"].owner = "Gráinne"
+    assert plan.check(lumen) == []

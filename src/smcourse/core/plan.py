@@ -214,6 +214,7 @@ COMMON_NAME_WORDS = {"and", "the", "for", "from", "with", "our", "your", "their"
                      "days", "hour", "hours", "week", "weeks", "month", "months", "year",
                      "years"}
 BUFFER = 0.10  # the share of people hours kept free for a busy week
+OWNER_WORDS = 4  # the most words of an action's owner taken as a name or role ("Gráinne, the owner")
 # a sentence of the cover that plans for a busy week: "In a busy week Lee takes Jo's looks"
 BUSY_WEEK = re.compile(r"\bbusy (?:week|spell|period|time)s?\b|\bbusier weeks?\b|\boverflow\b|"
                        r"\b(?:slow|long) looks\b", re.IGNORECASE)
@@ -1149,9 +1150,12 @@ def names_the_plan(text: str, plan: Plan) -> bool:
 
 
 def _people_words(plan: Plan) -> set[str]:
-    """The words (`_word_forms`) that name the plan's people: everyone with hours, on the rota or
-    owning a channel (`person_loads`), and ROLES."""
-    names = [*person_loads(plan), *ROLES]
+    """The words (`_word_forms`) that name the plan's people: everyone with hours, on the rota,
+    owning a channel (`person_loads`) or owning an action in a name or role of at most
+    OWNER_WORDS words (an owner with no hours on social, say; a sentence is no owner), and ROLES."""
+    owners = [action.owner for action in plan.actions.values()
+              if len(action.owner.split()) <= OWNER_WORDS]
+    names = [*person_loads(plan), *owners, *ROLES]
     return {word for name in names for word in _word_forms(name)
             if word not in COMMON_NAME_WORDS and word not in FUNCTION_WORDS}
 
