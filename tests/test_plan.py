@@ -2823,3 +2823,16 @@ def test_someone_who_owns_an_action_is_someone_a_text_may_name():
     assert [issue.where for issue in plan.check(lumen)] == ["reporting.readers"]
     lumen.actions["commitment"].owner = "Gráinne"
     assert plan.check(lumen) == []
+
+
+def test_a_sentence_full_of_names_is_still_a_sentence():
+    """Reader 82's pause and who-answers were sentences that names and a product's name left with
+    too few words like "the" and "and": names are left out of the count; a list of nouns is not."""
+    lumen = plan.example_plan()
+    lumen.crisis.pause = "Conor pauses all scheduled posts in Meta Business Suite straight away."
+    lumen.community.who_answers = ("Máire (Douglas reception) and Shauna (Ballincollig reception) "
+                                   "answer messages between patients. Each look answers every "
+                                   "message waiting.")
+    assert [issue.where for issue in plan.check(lumen) if issue.level == "fix"] == []
+    lumen.crisis.pause = "Conor, pauses, scheduled posts, Meta Business Suite, straight away, phone."
+    assert [issue.where for issue in plan.check(lumen)] == ["crisis.pause"]

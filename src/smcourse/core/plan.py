@@ -164,7 +164,9 @@ WORDS_SHARE = 0.5
 # Words that join other words into sentences. A text of SENTENCE_CHECKED_FROM words or more must
 # be at least SENTENCE_SHARE of them: measured, the lowest shares among the texts of that length
 # are 0.12 in Lumen's plan ("Recipes, grind advice, news of new single origins") and 0.13 in the
-# bakery's; English words drawn at random, or a list of nouns, give 0.
+# bakery's; English words drawn at random, or a list of nouns, give 0. Names (a capital letter
+# past the text's first word) are left out of the count: "Conor pauses all scheduled posts in Meta
+# Business Suite straight away" is a sentence.
 FUNCTION_WORDS = {"the", "a", "an", "to", "of", "and", "or", "but", "we", "our", "us", "you",
                   "your", "they", "their", "it", "its", "in", "on", "at", "by", "for", "with",
                   "from", "into", "about", "as", "is", "are", "was", "be", "will", "can", "not",
@@ -1094,8 +1096,9 @@ def _unwritten(text: str, plan: Plan, least_words: int = PROSE_MIN_WORDS) -> str
             if len(strange) > (1 - WORDS_SHARE) * len(words):
                 return (f"mostly not English words (“{'”, “'.join(strange[:3])}”…; the checks read "
                         "English)")
-        if len(words) >= SENTENCE_CHECKED_FROM and sum(
-                word.lower() in FUNCTION_WORDS for word in words) < SENTENCE_SHARE * len(words):
+        common = [word for number, word in enumerate(words) if number == 0 or word.islower()]
+        if len(common) >= SENTENCE_CHECKED_FROM and sum(  # names aside ("Meta Business Suite")
+                word.lower() in FUNCTION_WORDS for word in common) < SENTENCE_SHARE * len(common):
             return ("a list of words, not sentences (fewer than one word in ten is a word like "
                     "“the”, “to”, “and” or “we”)")
         if plain in _repeated_texts(plan):
