@@ -85,7 +85,7 @@ def _staffing(lumen: plan.Plan) -> str:
     fastest = min(promises.values())
     looks = math.ceil(team.window_hours() / fastest)
     return (f"Staffed 7 days a week, 07:00 to 19:30. The fastest promise is {fastest:g} staffed "
-            f"hours: look through every inbox at least every {fastest:g} hours, {looks} looks a "
+            f"hours: look through every inbox at least every {fastest:g} hours, {looks} or more looks a "
             f"day, {team.hours_needed(fastest, plan.CHECK_MINUTES):.1f} of the 10 inbox hours a "
             f"week ({plan.CHECK_MINUTES}-minute looks, {team.minutes_per_reply:g} minutes a reply).")
 
@@ -94,7 +94,7 @@ def test_lumen_s_staffing_line_is_its_fastest_promise_and_the_inbox_hours_it_nee
     lumen = plan.example_plan()
     assert _staffing(lumen) == (
         "Staffed 7 days a week, 07:00 to 19:30. The fastest promise is 4 staffed hours: look "
-        "through every inbox at least every 4 hours, 4 looks a day, 9.8 of the 10 inbox hours a "
+        "through every inbox at least every 4 hours, 4 or more looks a day, 9.8 of the 10 inbox hours a "
         "week (10-minute looks, 4 minutes a reply).")
     assert _staffing(lumen) in staff_markdown(lumen)
     slower = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community,
@@ -105,9 +105,8 @@ def test_lumen_s_staffing_line_is_its_fastest_promise_and_the_inbox_hours_it_nee
 def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     lumen = plan.example_plan()
     text = staff_markdown(lumen)
-    assert text.startswith("# Staff sheet: Lumen Coffee Roasters\n\nTo print on both sides and pin "
-                           "by the desk: how the social media plan runs day to day, from 4 January "
-                           "2027; what to do in a crisis is on the back.")
+    assert text.startswith("# Staff sheet: Lumen Coffee Roasters\n\nPrint both sides and pin by "
+                           "the desk: the plan day to day from 4 January 2027; a crisis on the back.")
     assert re.findall(r"^## (.+)$", text, re.MULTILINE) == HEADINGS
     rows = _markdown_rows(text)
     assert rows[:4] == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]

@@ -2513,16 +2513,19 @@ def _check_hours_by_person(plan: Plan):
                         "their hours less their posts and looks) do not cover the other work's "
                         f"{budget.other_hours:g} hours a week: say who does it, or add hours.")
     busy = {name: load.total() + load.looks * CHECK_MINUTES / 60 for name, load in loads.items()}
-    over = [f"{name} ({busy[name]:.1f} h of {load.hours:g})" for name, load in loads.items()
+    over = [(name, busy[name], load.hours) for name, load in loads.items()
             if load.hours is not None
             and load.total() <= load.hours + HOURS_SPLIT_TOLERANCE < busy[name]]
     if over and not busy_week_cover(plan):
         minutes = next(load.look_hours / load.looks * 60 for load in loads.values() if load.looks)
-        yield _consider("budget", where, f"In a busy week, when every look takes {CHECK_MINUTES} "
-                        f"minutes more than the {minutes:.0f} minutes the staffed hours give it "
-                        f"({minutes + CHECK_MINUTES:.0f} in all), {', '.join(over)} would run "
-                        f"over{_backlog(plan.community)}: say who takes their looks or posts that "
-                        "week (Community: cover).")
+        (name, hours, budgeted), *others = over
+        needs = [f"{name} would need {hours:.1f} hours against the {budgeted:g} budgeted",
+                 *(f"{name} {hours:.1f} against {budgeted:g}" for name, hours, budgeted in others)]
+        needs = ", ".join(needs[:-1]) + " and " + needs[-1] if others else needs[0]
+        yield _consider("budget", where, f"In a busy week each look runs {CHECK_MINUTES} minutes "
+                        f"longer ({minutes + CHECK_MINUTES:.0f} minutes, not the {minutes:.0f} the "
+                        f"staffed hours allow), and {needs}{_backlog(plan.community)}: say who takes "
+                        "their looks or posts that week (Community: cover).")
 
 
 def busy_week_cover(plan: Plan) -> str:

@@ -1105,7 +1105,7 @@ def _staffing_line(plan: Plan) -> str:
     promise = min(promises.values())
     return (f"{staffed} The fastest promise is {_amount(promise, 'staffed hours')}: look through "
             f"every inbox at least every {_amount(promise, 'hours')}, "
-            f"{_amount(_looks_a_day(team, promise), 'looks a day')}, "
+            f"{_looks_a_day(team, promise)} or more looks a day, "
             f"{team.hours_needed(promise):.1f} of the {_amount(team.staffed_hours, 'inbox hours a week')} "
             f"({CHECK_MINUTES}-minute looks, {_amount(team.minutes_per_reply, 'minutes a reply')}).")
 
@@ -1419,9 +1419,8 @@ def staff_title(plan: Plan) -> str:
 
 
 def _staff_opening(plan: Plan) -> str:
-    start = f", from {day_text(plan.start.strip())}" if plan.start.strip() else ""
-    return (f"To print on both sides and pin by the desk: how the social media plan runs day to "
-            f"day{start}; what to do in a crisis is on the back.")
+    start = f" from {day_text(plan.start.strip())}" if plan.start.strip() else ""
+    return f"Print both sides and pin by the desk: the plan day to day{start}; a crisis on the back."
 
 
 def staff_markdown(plan: Plan) -> str:
