@@ -256,10 +256,12 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
 
 
 def test_the_calendar_csv_reads_back_as_the_plan_s_calendar():
-    rows = list(csv.DictReader(calendar_csv(plan.example_plan()).splitlines()))
-    entries = plan.calendar(plan.example_plan())
-    assert [(r["date"], r["channel"], r["pillar"]) for r in rows] == [
-        (e.day.isoformat(), e.channel, e.pillar) for e in entries]
+    lumen = plan.example_plan()
+    rows = list(csv.DictReader(calendar_csv(lumen).splitlines()))
+    owners = {channel.name: channel.owner for channel in lumen.channels}
+    assert [(r["date"], r["channel"], r["pillar"], r["posted_by"]) for r in rows] == [
+        (e.day.isoformat(), e.channel, e.pillar, owners[e.channel]) for e in plan.calendar(lumen)]
+    assert {r["posted_by"] for r in rows} == {"Sam", "Ade", "Head of marketing"}  # every post's
 
 
 def test_the_icalendar_file_parses_into_one_all_day_event_per_post():

@@ -923,13 +923,19 @@ def _docx_labelled(paragraph, text: str) -> None:
 # -------------------------------------------------------------------------------------- calendar
 
 def calendar_csv(plan: Plan) -> str:
-    """The six-week calendar as CSV: date, channel, pillar."""
+    """The six-week calendar as CSV: date, channel, pillar and who posts (the channel's owner)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["date", "channel", "pillar"])
-    writer.writerows((entry.day.isoformat(), entry.channel, entry.pillar)
+    writer.writerow(["date", "channel", "pillar", "posted_by"])
+    owners = _channel_owners(plan)
+    writer.writerows((entry.day.isoformat(), entry.channel, entry.pillar, owners.get(entry.channel, ""))
                      for entry in calendar(plan))
     return buffer.getvalue()
+
+
+def _channel_owners(plan: Plan) -> dict[str, str]:
+    """Who posts on each channel, by the channel's name ("" when nobody is named)."""
+    return {channel.name: channel.owner.strip() for channel in plan.channels}
 
 
 def calendar_ics(plan: Plan) -> bytes:
@@ -941,7 +947,7 @@ def calendar_ics(plan: Plan) -> bytes:
     ics.add("prodid", "-//smcourse//strategy plan//EN")
     ics.add("version", "2.0")
     ics.add("x-wr-calname", title(plan))
-    owners = {channel.name: channel.owner.strip() for channel in plan.channels}
+    owners = _channel_owners(plan)
     that_day: Counter = Counter()
     for entry in calendar(plan):
         post = (entry.day, entry.channel)
