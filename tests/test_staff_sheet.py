@@ -702,3 +702,12 @@ def test_the_closed_dates_are_on_the_front_in_every_format():
     lumen.community.closed_dates = "2027-12-26, 2027-12-25"
     _in_every_format(lumen, "Closed: 25 December 2027 and 26 December 2027: no looks and no posts; the "
                             "last look before says when we answer again.")
+
+
+def test_a_disclosure_sentence_for_everyone_and_for_staff_fills_both_lines():
+    """Reader 83's one-sentence rule went whole under "Posting about us yourself" and left "Always"
+    not written yet: a sentence giving both is split at its semicolon."""
+    lumen = plan.example_plan()
+    lumen.disclosure = "Gifted or paid posts say #ad; staff say they work here when they post about us."
+    _in_every_format(lumen, "Always: Gifted or paid posts say #ad.")
+    _in_every_format(lumen, "Posting about us yourself: Staff say they work here when they post about us.")

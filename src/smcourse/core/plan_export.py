@@ -1413,11 +1413,22 @@ def _numbers_to_ring(team: Community) -> str:
 
 def _disclosure(rule: str) -> list[str]:
     """The disclosure rule for the desk: its opening as long as fits, and, whole, its sentences for
-    staff who post about the organisation (`STAFF_RULE`)."""
-    staff = [sentence for sentence in _sentences(rule) if STAFF_RULE.search(sentence)]
-    others = " ".join(sentence for sentence in _sentences(rule) if sentence not in staff)
+    staff who post about the organisation (`STAFF_RULE`); a sentence that gives both ("Gifted posts
+    say #ad; staff say they work here") is split at its semicolons (`CLAUSE_END`), each part whole."""
+    parts = []
+    for sentence in _sentences(rule):
+        clauses = CLAUSE_END.split(sentence)
+        both = len({bool(STAFF_RULE.search(clause)) for clause in clauses}) == 2
+        parts += [_as_sentence(clause.strip().rstrip(".")) for clause in clauses] if both else [sentence]
+    staff = [part for part in parts if STAFF_RULE.search(part)]
+    others = " ".join(part for part in parts if not STAFF_RULE.search(part))
     return [f"**Always**: {_brief(others)}",
             f"**Posting about us yourself**: {' '.join(staff) or NOT_WRITTEN}"]
+
+
+def _as_sentence(text: str) -> str:
+    """`text` with a capital first letter and a full stop (a clause standing alone)."""
+    return f"{text[:1].upper()}{text[1:]}{'' if text.endswith(('.', '!', '?')) else '.'}"
 
 
 def staff_title(plan: Plan) -> str:
