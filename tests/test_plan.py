@@ -1241,7 +1241,7 @@ def test_a_phrase_stitched_onto_three_short_answers_leaves_them_unanswered():
     lumen = plan.example_plan()
     filler = "so that our customers always feel welcome here"
     lumen.voice, lumen.disclosure = f"Never curt {filler}", f"Label gifts and paid posts #ad {filler}"
-    assert _messages(lumen) == []  # two fields may share a phrase
+    assert _messages(lumen, level="fix") == []  # two fields may share a phrase
     lumen.community.who_answers = f"Sam answers everything {filler}"
     assert [issue.where for issue in plan.check(lumen)] == ["voice", "disclosure",
                                                             "community.who_answers"]

@@ -711,3 +711,15 @@ def test_a_disclosure_sentence_for_everyone_and_for_staff_fills_both_lines():
     lumen.disclosure = "Gifted or paid posts say #ad; staff say they work here when they post about us."
     _in_every_format(lumen, "Always: Gifted or paid posts say #ad.")
     _in_every_format(lumen, "Posting about us yourself: Staff say they work here when they post about us.")
+
+
+@pytest.mark.parametrize("rule, asks", [
+    ("Gifted and paid posts always carry #ad, and we check that creators label them.", "Say what staff do"),
+    ("Staff who post about us say they work here, and gifts to them are labelled #ad.", "Say how gifted"),
+    ("Gifted or paid posts say #ad; staff say they work here when they post about us.", None)])
+def test_a_disclosure_the_staff_sheet_cannot_split_into_its_two_lines_is_a_consider(rule, asks):
+    lumen = plan.example_plan()
+    lumen.disclosure = rule
+    found = [(issue.level, issue.where, issue.message[:len(asks)]) for issue in plan.check(lumen)
+             if issue.where == "disclosure"]
+    assert found == ([("consider", "disclosure", asks)] if asks else [])

@@ -1957,6 +1957,8 @@ def _check_texts(plan: Plan):
     elif not DISCLOSURE_LABEL.search(plan.disclosure):
         yield _fix("disclosure", "disclosure", "Name the label a gifted or paid post carries, in "
                    "plain words such as “#ad” or “they sent me this for free”.")
+    else:
+        yield from _check_staff_sheet(plan, "disclosure")
 
 
 def _check_community(plan: Plan):

@@ -1035,6 +1035,8 @@ ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 # crisis is over"
 CRISIS_MEANING = re.compile(r"\bcris[ie]s (?:is|are|means?)\b(?! (?:over|past|ended|finished|resolved)\b)"
                             r"|\bcounts? as a crisis\b", re.IGNORECASE)
+# where one sentence joins two rules: a semicolon, or ", and" ("paid posts say #ad, and staff say…")
+RULE_JOIN = re.compile(r";\s+(?![^()]*\))|,\s+and\s+")
 # the disclosure rule's sentences for staff who post about the organisation
 STAFF_RULE = re.compile(r"\b(?:staff|employees?|work(?:s)? (?:here|for us))\b", re.IGNORECASE)
 # what every look does with the messages waiting: "Each look answers every message waiting…"
@@ -1383,15 +1385,24 @@ def _crisis_meaning(plan: Plan) -> str:
 
 def staff_sheet_gaps(plan: Plan) -> list[tuple[str, str, str]]:
     """The staff sheet's lines that read a sentence out of a written text and find none, as (part,
-    field, what to write): what every look does (`_every_look`), what counts as a crisis
-    (`_crisis_meaning`) and the rota's part in one (`_rota_part`); `plan.check` gives each as a
-    consider, so a plan it passes prints no line "not written yet"."""
+    field, what to write): what every look does (`_every_look`), the disclosure's two lines
+    (`_disclosure`), what counts as a crisis (`_crisis_meaning`) and the rota's part in one
+    (`_rota_part`); `plan.check` gives each as a consider, so a plan it passes prints no line "not
+    written yet"."""
     gaps = []
     if plan.community.who_answers.strip() and not any(
             EACH_LOOK.search(sentence) for sentence in _sentences(plan.community.who_answers)):
         gaps.append(("community", "community.who_answers", "Say what each look does with the "
                      "messages waiting, in a sentence of its own (“Each look answers every message "
                      "waiting, hides spam and passes complaints on”): the staff sheet prints it."))
+    always, yourself = _disclosure(plan.disclosure)
+    if always.endswith(NOT_WRITTEN):
+        gaps.append(("disclosure", "disclosure", "Say how gifted and paid posts are labelled in a "
+                     "sentence of its own, apart from staff's own posts: the staff sheet prints it "
+                     "under “Always”."))
+    if yourself.endswith(NOT_WRITTEN):
+        gaps.append(("disclosure", "disclosure", "Say what staff do when they post about you "
+                     "(“staff say they work here”): the staff sheet prints it for them."))
     if plan.crisis.escalation.strip():
         if _crisis_meaning(plan).startswith("not written yet"):
             gaps.append(("crisis", "crisis.escalation", "Say what counts as a crisis (“A crisis is "
@@ -1413,13 +1424,16 @@ def _numbers_to_ring(team: Community) -> str:
 
 def _disclosure(rule: str) -> list[str]:
     """The disclosure rule for the desk: its opening as long as fits, and, whole, its sentences for
-    staff who post about the organisation (`STAFF_RULE`); a sentence that gives both ("Gifted posts
-    say #ad; staff say they work here") is split at its semicolons (`CLAUSE_END`), each part whole."""
+    staff who post about the organisation (`STAFF_RULE`); a sentence that opens with a rule for
+    everyone and goes on to staff ("Gifted posts say #ad; staff say they work here") is split where
+    it turns to them (`RULE_JOIN`)."""
     parts = []
     for sentence in _sentences(rule):
-        clauses = CLAUSE_END.split(sentence)
-        both = len({bool(STAFF_RULE.search(clause)) for clause in clauses}) == 2
-        parts += [_as_sentence(clause.strip().rstrip(".")) for clause in clauses] if both else [sentence]
+        joins = list(RULE_JOIN.finditer(sentence))
+        turn = next((join for join in joins if STAFF_RULE.search(sentence[join.end():])
+                     and not STAFF_RULE.search(sentence[:join.start()])), None)
+        parts += [_as_sentence(sentence[:turn.start()].strip()),
+                  _as_sentence(sentence[turn.end():].strip())] if turn else [sentence]
     staff = [part for part in parts if STAFF_RULE.search(part)]
     others = " ".join(part for part in parts if not STAFF_RULE.search(part))
     return [f"**Always**: {_brief(others)}",
