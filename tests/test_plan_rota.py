@@ -328,6 +328,10 @@ def test_texts_naming_a_closed_day_as_a_working_day_get_a_consider_each():
     ("Refunds wait for Tues.", ["Refunds wait for Tues"]),
     ("Sam on Monday, Ade on Friday.", ["Sam on Monday"]),
     ("Monica answers on Friday.", []),
+    # reader 83: messages that wait are no one at work, and a time's colon ends no clause
+    ("Messages after 18:00 or on a Monday wait for Wednesday's first look.", []),
+    ("On a Monday they wait for Tuesday's look.", ["On a Monday they wait for Tuesday's look"]),
+    ("Sam answers on Monday at 18:00.", ["Sam answers on Monday at 18:00"]),
 ])
 def test_a_closed_day_named_as_a_working_day_is_found_and_a_closed_one_is_not(text, clauses):
     assert plan.closed_days_named(text, ("Mon", "Tue")) == clauses

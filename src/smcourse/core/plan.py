@@ -2019,7 +2019,8 @@ DAY_SPAN = re.compile(rf"(?:{DAY_NAME})\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough
 DAY_NAMED = re.compile(rf"(?:{DAY_NAME})(?!,?\s+\d)")
 CLOSED_CLAUSE = re.compile(r"\b(?:closed?|shut|off|rest(?:s|ing)?|holidays?|nobody|no one|unstaffed|"
                            r"not staffed)\b", re.IGNORECASE)
-CLAUSE_END = re.compile(r"[.;:,()!?]")
+WAIT = re.compile(r"\bwait(?:s|ing)?\b", re.IGNORECASE)  # "on a Monday wait for Tuesday": Tuesday's work
+CLAUSE_END = re.compile(r"[;,()!?]|[.:](?!\d)")  # not the colon or point inside "18:00" or "9.30"
 WORKING_TEXTS = {"community": ("who_answers", "escalation", "deputy"),
                  "crisis": ("holding_statement", "approver", "pause", "escalation",
                             "account_security")}
@@ -2033,7 +2034,7 @@ def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
     """The clauses of `text` that name a `closed` day as one someone works or acts on: a span of
     days that takes one in ("Sam (Monday to Friday)" when Monday is closed), or the day itself
     ("leaves refunds for Monday"), unless the clause says it is closed or a rest day, or writes a
-    date ("Monday 4 January")."""
+    date ("Monday 4 January"), or names it before a wait ("on a Monday wait for Tuesday's look")."""
     shut = {WEEKDAYS.index(day) for day in closed}
     found = []
     for clause in (part.strip() for part in CLAUSE_END.split(text)):
@@ -2042,6 +2043,8 @@ def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
             first, last = (_day_index(name) for name in span.groups() if name)
             days |= {(first + step) % 7 for step in range((last - first) % 7 + 1)}
         rest = DAY_SPAN.sub(" ", clause)
+        if wait := WAIT.search(rest):  # a day before the wait is when messages come, not work
+            rest = rest[wait.end():]
         if not CLOSED_CLAUSE.search(rest):
             days |= {_day_index(next(name for name in day.groups() if name))
                      for day in DAY_NAMED.finditer(rest)}
