@@ -2523,9 +2523,9 @@ def _check_hours_by_person(plan: Plan):
             and load.total() <= load.hours + HOURS_SPLIT_TOLERANCE < busy[name]]
     if over and not busy_week_cover(plan):
         minutes = next(load.look_hours / load.looks * 60 for load in loads.values() if load.looks)
-        (name, hours, budgeted), *others = over
-        needs = [f"{name} would need {hours:.1f} hours against the {budgeted:g} budgeted",
-                 *(f"{name} {hours:.1f} against {budgeted:g}" for name, hours, budgeted in others)]
+        (first, hours, budgeted), *others = over
+        needs = [f"{first} would need {hours:.1f} hours against the {budgeted:g} budgeted",
+                 *(f"{name} {busy_hours:.1f} against {own:g}" for name, busy_hours, own in others)]
         needs = ", ".join(needs[:-1]) + " and " + needs[-1] if others else needs[0]
         yield _consider("budget", where, f"In a busy week each look runs {CHECK_MINUTES} minutes "
                         f"longer ({minutes + CHECK_MINUTES:.0f} minutes, not the {minutes:.0f} the "

@@ -1390,8 +1390,8 @@ def staff_sheet_gaps(plan: Plan) -> list[tuple[str, str, str]]:
     (`_rota_part`); `plan.check` gives each as a consider, so a plan it passes prints no line "not
     written yet"."""
     gaps = []
-    if plan.community.who_answers.strip() and not any(
-            EACH_LOOK.search(sentence) for sentence in _sentences(plan.community.who_answers)):
+    if plan.community.who_answers.strip() and _every_look(plan.community).startswith(
+            "not written yet"):
         gaps.append(("community", "community.who_answers", "Say what each look does with the "
                      "messages waiting, in a sentence of its own (“Each look answers every message "
                      "waiting, hides spam and passes complaints on”): the staff sheet prints it."))
