@@ -1315,8 +1315,13 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5
         == sum(LUMEN.hours_by_channel()[name] for name in ("Instagram", "Facebook")),
     "in October D is worked out without that week's row too, so that a burst inside one week can neither "
-    "carry T nor widen D; one whose buyers spill into the next week still can.":
+    "carry T past F less D nor widen D (it still counts toward the 13); one whose buyers spill into the "
+    "next week still can.":
         lambda: _burst_read(weeks=1) == "stop" and _burst_read(weeks=2) == "keep",
+    "In July the burst stays in D, so it can hold off a stop, never make a keep.":
+        lambda: _tiktok_rule(15, 30, weekly=_weekly_differences(15, 30)) == "stop"
+        and _tiktok_rule(15, 30, best_week=10, weekly=_weekly_differences(15, 30, tiktok_burst=10))
+        == "another quarter" and _tiktok_rule(30, 30, best_week=10) == "another quarter",
     "in October D is worked out without that week's row too":
         lambda: _tiktok_rule(43, 70, final=True,  # reader 80's case: the burst's row, left in D, keeps it
                              weekly=_weekly_differences(43, 70, tiktok_burst=28, weeks=39)) == "keep"
@@ -1370,7 +1375,7 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         and f"{_threads_kinds()[1]:.2f}" == "1.60",
     "October keeps Threads unless it is clearly below its bar: 47 over 78 posts is 0.60 a post, about two "
     "thirds of the bar, a price accepted for a channel of 20 minutes a week, while the line since 5 July "
-    "catches a feed that collapses after July, though not one that merely halves.":
+    "catches a feed that collapses after July, and one that merely halves only some of the time.":
         lambda: f"{47 / 78:.2f}" == "0.60" and round(47 / 78 / _threads_kinds()[0], 2) == 0.68
         and _channel("Threads").posts * _channel("Threads").minutes_per_post == 20
         and 0.1 * _threads_bar(13) < _threads_stop(13) < 0.5 * _threads_bar(13)  # a tenth stops; half not
