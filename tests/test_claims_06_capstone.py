@@ -1349,18 +1349,19 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         and 39 / 3 == OCTOBER_FLOOR  # the 39 weeks to 1 October that Threads' read counts too
         and LUMEN.hours_by_channel()["TikTok"] * 39 == 195
         and 195 * LUMEN.budget.hourly_cost / OCTOBER_FLOOR > 650,
-    "On 1 July 2027 it stops only if it is clearly behind them, and it is kept only if it is level or ahead "
-    "even with its best week left out; anything between, or fewer than 25 new customers across the three, waits "
-    "a quarter. On 1 October 2027 it stays if, its best week left out, it is no further behind than chance "
-    "explains, and it has brought at least 13 new customers of its own; otherwise it stops.":
+    "On 1 July 2027 it stops only if it is clearly behind them, and it is kept only if it is level or "
+    "ahead even with its best week left out; anything between, or fewer than 25 new customers across the "
+    "three, waits a quarter. On 1 October 2027 it stays if, its best week left out, it is no further behind "
+    "than chance explains, and it has brought at least 13 new customers of its own; otherwise it stops.":
         lambda: TOO_FEW_TO_READ == 25 and OCTOBER_FLOOR == 13
         and _tiktok_rule(39, 60) == "stop" and _tiktok_rule(41, 60) == "another quarter"
-        and _tiktok_rule(40, 30, best_week=10) == "keep" and _tiktok_rule(40, 30, best_week=11) == "another quarter"
+        and _tiktok_rule(40, 30, best_week=10) == "keep"
+        and _tiktok_rule(40, 30, best_week=11) == "another quarter"
         and _tiktok_rule(0, 24) == "another quarter"
         and _tiktok_rule(50, 60, final=True, best_week=10) == "keep"
         and _tiktok_rule(12, 0, final=True) == "stop",
-    "**Threads** must draw 0.88 replies a post from outside Lumen, what Lumen's Instagram posts of the same two "
-    "kinds drew for the time they take; it stops if it is clearly below that.":
+    "**Threads** must draw 0.88 replies a post from outside Lumen, what Lumen's Instagram posts of the same "
+    "two kinds drew for the time they take; it stops if it is clearly below that.":
         lambda: f"{_threads_kinds()[0]:.2f}" == "0.88" and _threads_stop(26) < _threads_bar(26),
     "| Threads, 5 July 2027 | 46 or more | 28 to 45 | under 28 |":
         lambda: math.ceil(_threads_bar(26)) == 46 and math.ceil(_threads_stop(26)) == 28

@@ -1523,7 +1523,9 @@ def test_what_the_plan_adds_is_checked_against_its_hours_and_its_first_stage(cha
 @pytest.mark.parametrize("stage, months", [
     ("January to March 2027, then the April report decides", 3), ("October 2026 to March 2027", 6),
     ("six months from May", 6), ("the first quarter", 3), ("12 months", 12),
-    ("until the owner says stop", None)])
+    ("4 January to 31 March 2027", 3), ("January 5 to March 31, 2027", 3),
+    ("Jan 5th - Jun 30th, 2027", 6), ("5 January 2027 to 30 April 2027", 4),
+    ("until the owner says stop", None), ("we may stop in June", None)])
 def test_a_first_stage_s_length_is_read_from_its_words(stage, months):
     assert plan.stage_months(stage) == months
 

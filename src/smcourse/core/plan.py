@@ -299,11 +299,15 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 # "may" is the month only as "May": "we may stop" names no time.
 MONTH_NAME = "(?:(?i:" + "|".join(f"{month}|{month[:3]}" for month in MONTHS if month != "may") \
     + r")|May)\b"
-# A first stage's length in words: two months ("January to March") or a number of months.
+# A first stage's length in words: two months ("January to March", "4 January to 31 March",
+# "Jan 5 - Mar 31, 2027") or a number of months.
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-MONTH_SPAN = re.compile(rf"\b({'|'.join(MONTHS)})\b(?:\s+\d{{4}})?\s*(?:to|until|till|through|-|–)\s*"
-                        rf"({'|'.join(MONTHS)})\b", re.IGNORECASE)
+_MONTH_OR_SHORT = "|".join(f"{month}|{month[:3]}" for month in MONTHS)
+_DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
+MONTH_SPAN = re.compile(
+    rf"\b({_MONTH_OR_SHORT})\b\.?(?:\s+{_DAY_OF_MONTH}\b)?(?:,?\s+\d{{4}})?\s*"
+    rf"(?:to|until|till|through|-|–)\s*(?:{_DAY_OF_MONTH}\s+)?({_MONTH_OR_SHORT})\b", re.IGNORECASE)
 # When a first stage ends, a gate is read or the spending pays back, as written: a date
 # ("2027-04-01", "1 April", "April 1, 2027"), a month or a year ("May 2027", "by 2029"), or a count of
 # days, weeks, months or years ("3 months", "not within 5 years", "a quarter", "within a year",
@@ -2747,7 +2751,7 @@ def stage_months(text: str) -> float | None:
     """How many months a first stage written in words lasts ("January to March": 3, "six months",
     "a quarter"), or None when the text does not say it that way."""
     if span := MONTH_SPAN.search(text):
-        first, last = (MONTHS.index(name.lower()) for name in span.groups())
+        first, last = ([month[:3] for month in MONTHS].index(name[:3].lower()) for name in span.groups())
         return (last - first) % 12 + 1
     if counted := re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\s+months?\b", text, re.IGNORECASE):
         number = counted.group(1).lower()
