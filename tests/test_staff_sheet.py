@@ -212,8 +212,7 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
         assert f"**{step}**: not written yet." in text
     assert ("**What counts as a crisis**: not written yet (Crisis: escalation, say what counts as "
             "one).") in text
-    assert ("**Numbers to ring** (fill in): on-call phone ________; approver ________; cover "
-            "________") in text
+    assert "**Numbers to ring** (fill in): approver ________; cover ________" in text  # no on-call phone
     assert "**Always**: not written yet." in text
     for line in ("**Overnight alerts**: none planned: messages wait for the first look.",
                  "**Every look**: not written yet (Community: who answers, say what each look does "
@@ -330,6 +329,24 @@ def test_numbers_to_ring_print_as_given_and_blank_where_not(tmp_path):
     assert line in [p.text for p in document.paragraphs]
 
 
+def test_the_on_call_phone_is_asked_for_only_when_the_plan_has_one():
+    """A plan whose texts name no on-call phone and no alert has no number to fill in for one; a
+    number typed for it is printed all the same."""
+    lumen = plan.example_plan()
+    texts = {"who_answers": "Each look answers every message waiting.",
+             "escalation": "Complaints go to Gemma."}
+    quiet = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, contacts={}, **texts),
+                                crisis=dataclasses.replace(lumen.crisis, pause="Gemma pauses every post.",
+                                                           escalation="Gemma rings the owner at once."))
+    assert "**Numbers to ring** (fill in): approver ________; cover ________" in staff_markdown(quiet)
+    alerted = dataclasses.replace(quiet, crisis=dataclasses.replace(
+        quiet.crisis, escalation="A keyword alert wakes Gemma at night."))
+    assert "on-call phone ________; approver" in staff_markdown(alerted)
+    given = dataclasses.replace(quiet, community=dataclasses.replace(
+        quiet.community, contacts={"on-call phone": "555-0100"}))
+    assert "**Numbers to ring** (fill in): on-call phone 555-0100; approver ________" in staff_markdown(given)
+
+
 def test_a_plan_saved_before_contacts_existed_loads_and_its_sheet_has_blanks(tmp_path):
     saved = plan.to_dict(plan.example_plan())
     del saved["plan"]["community"]["contacts"]
@@ -339,7 +356,7 @@ def test_a_plan_saved_before_contacts_existed_loads_and_its_sheet_has_blanks(tmp
     assert loaded.state == "restored" and loaded.plan.community.contacts == {}
     assert loaded.plan.community.rota == plan.example_plan().community.rota
     assert ("**Numbers to ring** (fill in): on-call phone ________; approver ________; cover "
-            "________") in staff_markdown(loaded.plan)
+            "________") in staff_markdown(loaded.plan)  # its texts give an on-call phone
     plan.save(plan.example_plan(), path)
     assert plan.load(path).plan.community.contacts["on-call phone"] == "555-0142"
 

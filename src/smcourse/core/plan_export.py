@@ -1042,6 +1042,8 @@ STAFF_RULE = re.compile(r"\b(?:staff|employees?|work(?:s)? (?:here|for us))\b", 
 # what every look does with the messages waiting: "Each look answers every message waiting…"
 EACH_LOOK = re.compile(r"\b(?:each|every) (?:look|check)\b.*\b(?:answer|repl|respond)", re.IGNORECASE)
 ALERT = re.compile(r"\balerts?\b", re.IGNORECASE)  # a keyword alert that wakes the on-call phone
+ON_CALL = re.compile(r"\bon[- ]call\b", re.IGNORECASE)  # a phone someone holds out of hours
+ON_CALL_ROLE = CONTACT_ROLES[0]  # "on-call phone"
 RECALL = re.compile(r"\b(?:recall|surge|batch)", re.IGNORECASE)  # a crisis's own rota, not the nights
 # a voice's rules for replies ("we sign…", "we never mock…"), not its description
 VOICE_RULE = re.compile(r"\b(?:never|always|sign|don't|do not|must|avoid)\b", re.IGNORECASE)
@@ -1079,7 +1081,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
              for c in plan.channels])]),
         Section(BACK, "In a crisis, in this order", [[
             f"**What counts as a crisis**: {_crisis_meaning(plan)}",
-            _numbers_to_ring(team),
+            _numbers_to_ring(plan),
             f"**1. Pause every scheduled post**: {_brief(crisis.pause)}",
             f"**2. Tell**: {_tell(plan)}",
             f"**3. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
@@ -1414,9 +1416,15 @@ def staff_sheet_gaps(plan: Plan) -> list[tuple[str, str, str]]:
     return gaps
 
 
-def _numbers_to_ring(team: Community) -> str:
-    """The numbers to ring by role (`Community.contacts`), a blank to fill in for each not given."""
+def _numbers_to_ring(plan: Plan) -> str:
+    """The numbers to ring by role (`Community.contacts`), a blank to fill in for each not given;
+    the on-call phone only when it has a number or the community's or crisis texts give one
+    (`ON_CALL`, `ALERT`)."""
+    team = plan.community
     numbers = {role: " ".join(team.contacts.get(role, "").split()) for role in CONTACT_ROLES}
+    texts = (team.who_answers, team.escalation, plan.crisis.pause, plan.crisis.escalation)
+    if not numbers[ON_CALL_ROLE] and not any(ON_CALL.search(text) or ALERT.search(text) for text in texts):
+        del numbers[ON_CALL_ROLE]
     fill_in = " (fill in)" if not all(numbers.values()) else ""
     return f"**Numbers to ring**{fill_in}: " + "; ".join(
         f"{role} {number or BLANK}" for role, number in numbers.items())
