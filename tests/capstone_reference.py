@@ -494,7 +494,7 @@ def with_everything_scaled_and_moved(lumen: plan.Plan, factor: float = 1.7,
         if channel.response_hours:
             channel.response_hours = f"{float(channel.response_hours) * factor:.4g}"
     team, budget = lumen.community, lumen.budget
-    team.opens, team.closes = (plan._clock(plan.parse_clock(time) + hours)
+    team.opens, team.closes = (plan.clock_text(plan.parse_clock(time) + hours)
                                for time in (team.opens, team.closes))
     team.rota = {day: re.sub(r"\b(\d{2})\b", lambda hour: f"{int(hour.group()) + hours:02d}",
                              shift) for day, shift in team.rota.items()}

@@ -380,3 +380,73 @@ def test_the_busy_week_names_each_person_over_their_hours():
                     "staffed hours allow), and Sam would need 12.2 hours against the 10.6 budgeted, "
                     "Ade 14.1 against 12.5 and Jo 4.2 against 2.9: say who takes their looks or posts "
                     "that week (Community: cover).")
+
+
+def _with_other_hours(other_hours: str, sunday: str = "Jo at 10:00 and 14:00"):
+    """Lumen's plan with Sunday's rota `sunday` and the days with other hours `other_hours`."""
+    lumen = plan.example_plan()
+    return dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, rota={**lumen.community.rota, "Sun": sunday}, other_hours=other_hours))
+
+
+def _community_issues(a_plan):
+    return [(issue.level, issue.where, issue.message) for issue in plan.check(a_plan)
+            if issue.part == "community"]
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("Sun 10:00 to 16:00", {"Sun": (10, 16)}),
+    ("Sat and Sunday: 9:30-13:00", {"Sat": (9.5, 13), "Sun": (9.5, 13)}),
+    ("sat 09.00 until 13.00; Sun from 10:00 to 16:00", {"Sat": (9, 13), "Sun": (10, 16)}),
+    ("", {})])
+def test_days_with_other_hours_are_read_as_people_write_them(typed, read):
+    assert plan.read_other_hours(typed) == (read, [])
+
+
+def test_a_day_with_other_hours_that_cannot_be_read_is_named_in_a_fix():
+    assert plan.read_other_hours("Sunday 9-5; Mon 18:00 to 09:00")[1] == ["Sunday 9-5", "Mon 18:00 to 09:00"]
+    assert ("fix", "community.other_hours", "Give each day with other hours as a day and two times of day, "
+            "the earlier first, as “Sun 10:00 to 16:00”, entries apart by semicolons: “Sunday 9-5” cannot be "
+            "read.") in _community_issues(_with_other_hours("Sunday 9-5"))
+
+
+def test_a_shorter_sunday_is_checked_costed_and_printed_on_its_own_hours():
+    """Three real businesses open shorter on one day (a garden centre's Sunday, a clinic's
+    Saturday): the rota that looks at 10:00 and 14:00 keeps a 4-hour promise from 10:00 to 16:00,
+    needs two looks that day, not four, and the staff sheet says so."""
+    usual = _with_other_hours("")
+    assert ("fix", "community.rota", "The rota cannot keep the 4-hour response promise made on Instagram: "
+            "on Sun it leaves the inbox unread for more than 4 hours (on Sun from 14:00 to 19:30). Add "
+            "looks, or promise what the rota keeps.") in _community_issues(usual)
+    shorter = _with_other_hours("Sun 10:00 to 16:00")
+    assert _community_issues(shorter) == []
+    team = shorter.community
+    assert team.day_window("Sun") == (10, 16) and team.day_window("Mon") == (7, 19.5)
+    assert math.isclose(usual.community.hours_needed(4) - team.hours_needed(4), 2 * plan.CHECK_MINUTES / 60)
+    assert ("Staffed 7 days a week, 07:00 to 19:30 (Sun 10:00 to 16:00). The fastest promise is 4 staffed "
+            "hours: look through every inbox at least every 4 hours, 4 or more looks a day (Sun 2), ") \
+        in staff_markdown(shorter)
+    assert "**Staffed**: 7 days a week, 07:00 to 19:30 (Sun 10:00 to 16:00)," in to_markdown(shorter)
+    early = _with_other_hours("Sun 10:00 to 16:00", sunday="Jo at 08:00 and 12:00")
+    assert ("fix", "community.rota", "On Sun the rota has a look at 08:00, outside the staffed hours 10:00 "
+            "to 16:00: move the look, or change the hours and what the profiles promise.") \
+        in _community_issues(early)
+
+
+def test_the_replay_looks_on_each_day_within_its_own_hours():
+    """A day with other hours and no look times is replayed as a look every promise from its own
+    opening; a message after its closing waits for the next day's first look."""
+    from smcourse.core.plan_import import look_hours
+    shorter = _with_other_hours("Sun 10:00 to 16:00", sunday="Jo")
+    assert dict(look_hours(shorter.community, 4))[6] == (10, 14)
+    sunday_evening = pd.Series(pd.to_datetime(["2027-01-10 17:00"]))  # a Sunday, after 16:00
+    assert inbox_waits(sunday_evening, shorter.community, 4).iloc[0] == 14  # Monday's 07:00 look
+
+
+def test_the_unread_stretch_between_days_runs_from_one_day_s_closing_to_the_next_s_opening():
+    lumen = plan.example_plan()
+    four_days = {day: text for day, text in lumen.community.rota.items() if day in plan.WEEKDAYS[:4]}
+    short_thursday = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, days=4, rota=four_days, other_hours="Thu 07:00 to 12:00"))
+    assert any("the inbox goes unread from Thu at 12:00 to the next Mon at 07:00, 91 hours" in message
+               for _, where, message in _community_issues(short_thursday) if where == "community.days")

@@ -385,3 +385,18 @@ def test_closed_dates_are_saved_restored_checked_and_kept_off_the_calendar(tmp_p
     posts = plan.calendar(restored)
     assert not {entry.day for entry in posts} & set(shut)
     assert len(open_all_year) - 2 <= len(posts) <= len(open_all_year)
+
+
+def test_days_with_other_hours_are_saved_restored_and_checked(tmp_path):
+    """A learner whose Sunday is shorter types it in its own box; the save keeps it, and a
+    Sunday that cannot be read is a fix naming what was typed."""
+    path = tmp_path / "mine.plan.json"
+    builder = PlanBuilder(path)
+    _fill_in_like_a_learner(builder)
+    builder.community["other_hours"].value = "Sunday 10 till 4"
+    assert ("fix", "community.other_hours") in [(i.level, i.where) for i in plan.check(builder.read())]
+    builder.community["other_hours"].value = "Sun 10:00 to 16:00"
+    assert "community.other_hours" not in [i.where for i in plan.check(builder.read())]
+    restored = PlanBuilder(path)
+    assert restored.community["other_hours"].value == "Sun 10:00 to 16:00"
+    assert restored.read().community.day_window("Sun") == (10, 16)

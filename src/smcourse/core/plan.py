@@ -582,7 +582,8 @@ class Community:
     export them).
     `contacts`, optional, gives the numbers to ring by role (CONTACT_ROLES), for the staff sheet;
     `closed_dates`, optional, the dates the business is shut that the rota would otherwise staff
-    (YYYY-MM-DD, separated by commas: `closed_on`)."""
+    (YYYY-MM-DD, separated by commas: `closed_on`); `other_hours`, optional, the days staffed for
+    other hours than `opens` to `closes` ("Sun 10:00 to 16:00; Sat 09:00 to 13:00": `day_window`)."""
 
     who_answers: str = ""
     escalation: str = ""
@@ -597,6 +598,7 @@ class Community:
     deputy: str = ""
     contacts: dict[str, str] = field(default_factory=dict)
     closed_dates: str = ""
+    other_hours: str = ""
 
     def closed_on(self) -> tuple[dt.date, ...]:
         """The closed dates that read as YYYY-MM-DD, in order (`unreadable_closed_dates` has the
@@ -608,13 +610,26 @@ class Community:
         opens, closes = parse_clock(self.opens), parse_clock(self.closes)
         return None if opens is None or closes is None else closes - opens
 
+    def day_window(self, day: str) -> tuple[float, float] | None:
+        """The staffed hours on `day` ("Sun"), opening and closing in hours after midnight: the
+        day's own in `other_hours`, else `opens` to `closes`; None when unreadable."""
+        if own := read_other_hours(self.other_hours)[0].get(day):
+            return own
+        opens, closes = parse_clock(self.opens), parse_clock(self.closes)
+        return None if opens is None or closes is None else (opens, closes)
+
     def hours_needed(self, promise: float, look_minutes: float = CHECK_MINUTES) -> float | None:
         """Hours a week that answering the expected messages within `promise` hours takes, at
-        `look_minutes` a look through every inbox."""
+        `look_minutes` a look through every inbox: on each staffed day, a look every `promise`
+        hours of that day's window (`day_window`)."""
         window = self.window_hours()
         if window is None or window <= 0 or promise <= 0:
             return None
-        looks = self.days * math.ceil(window / promise) * look_minutes / 60
+        own = {day: hours for day, hours in read_other_hours(self.other_hours)[0].items()
+               if day in staffed_days(self)}
+        looks_a_week = max(self.days - len(own), 0) * math.ceil(window / promise) + sum(
+            math.ceil((closes - opens) / promise) for opens, closes in own.values())
+        looks = looks_a_week * look_minutes / 60
         replies = self.messages_per_week + self.dms_per_week
         return replies * self.minutes_per_reply / 60 + looks
 
@@ -622,6 +637,41 @@ class Community:
 def _date_list(text: str) -> list[str]:
     """The dates of a list typed with commas, semicolons or "and" between them."""
     return [part.strip() for part in re.split(r"[,;]|\band\b", text) if part.strip()]
+
+
+# A day or days staffed for other hours, as "Sun 10:00 to 16:00", "Sat and Sun: 9:30-13:00"
+DAY_WORD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+OTHER_HOURS = re.compile(
+    rf"^({DAY_WORD}(?:\s*(?:,|&|\band\b)\s*{DAY_WORD})*)\s*:?\s*(?:from\s+)?(\d{{1,2}}[:.]\d{{2}})\s*"
+    rf"(?:-|–|to|until|till)\s*(\d{{1,2}}[:.]\d{{2}})$", re.IGNORECASE)
+
+
+def read_other_hours(text: str) -> tuple[dict[str, tuple[float, float]], list[str]]:
+    """The days with other staffed hours typed as "Sun 10:00 to 16:00; Sat 09:00-13:00" (entries
+    apart by semicolons or new lines), each day's opening and closing, and the entries, as typed,
+    that cannot be read as a day and two times of day, the first the earlier."""
+    days: dict[str, tuple[float, float]] = {}
+    unreadable = []
+    for entry in filter(None, (part.strip() for part in re.split(r"[;\n]", text))):
+        match = OTHER_HOURS.match(entry)
+        times = [parse_clock(time.replace(".", ":").zfill(5)) for time in match.groups()[1:]] \
+            if match else []
+        named = [day for word in re.findall(DAY_WORD, match.group(1), re.IGNORECASE)
+                 for day in WEEKDAYS if word.lower().startswith(day.lower())] if match else []
+        if not named or None in times or times[1] <= times[0]:
+            unreadable.append(entry)
+            continue
+        days |= dict.fromkeys(named, (times[0], times[1]))
+    return days, unreadable
+
+
+def staffed_hours_text(team: Community) -> str:
+    """The staffed hours as a person reads them: "07:00 to 19:30", and the days with other hours
+    after it ("07:00 to 19:30 (Sun 10:00 to 16:00)")."""
+    own = read_other_hours(team.other_hours)[0]
+    others = "; ".join(f"{day} {clock_text(own[day][0])} to {clock_text(own[day][1])}"
+                       for day in staffed_days(team) if day in own)
+    return f"{team.opens} to {team.closes}" + (f" ({others})" if others else "")
 
 
 def unreadable_closed_dates(team: Community) -> list[str]:
@@ -1990,6 +2040,10 @@ def _check_community(plan: Plan):
         yield _fix("community", "community.closed_dates", f"Give each closed date as YYYY-MM-DD, "
                    f"separated by commas, as “2026-12-25, 2026-12-26”: "
                    f"{', '.join(f'“{part}”' for part in unreadable)} cannot be read.")
+    if unreadable := read_other_hours(team.other_hours)[1]:
+        yield _fix("community", "community.other_hours", f"Give each day with other hours as a day "
+                   f"and two times of day, the earlier first, as “Sun 10:00 to 16:00”, entries apart "
+                   f"by semicolons: {', '.join(f'“{part}”' for part in unreadable)} cannot be read.")
     yield from _check_closed_days_named(plan)
     yield from _check_workload(team, plan)
     yield from _check_counts_typed(team)
@@ -2006,7 +2060,7 @@ def _check_community(plan: Plan):
     if needed is not None and team.staffed_hours < needed:
         yield _fix("community", "community.staffed_hours",
                    f"{team.staffed_hours:g} staffed hours a week cannot keep a {fastest:g}-hour "
-                   f"promise from {team.opens} to {team.closes} on {team.days} "
+                   f"promise from {staffed_hours_text(team)} on {team.days} "
                    f"{unit_for(team.days, 'days')} with "
                    f"{team.messages_per_week + team.dms_per_week:g} "
                    f"{unit_for(team.messages_per_week + team.dms_per_week, 'messages a week')}: it takes "
@@ -2097,18 +2151,20 @@ def _check_days_off(team: Community, window: float):
     hours between a staffed day's closing and the next staffed day's opening: no promise a channel
     may make is kept across that gap (closed on Sunday, it is 24 hours plus the night)."""
     staffed = [WEEKDAYS.index(day) for day in staffed_days(team)]
+    hours = {day: team.day_window(WEEKDAYS[day]) or (0, window) for day in staffed}
     if not staffed:
         return
     after = {day: next_day for day, next_day in zip(staffed, [*staffed[1:], staffed[0] + 7],
                                                     strict=True)}
-    last = max(after, key=lambda day: after[day] - day)
-    gap = (after[last] - last) * 24 - window
+    unread = {day: (after[day] - day) * 24 + hours[after[day] % 7][0] - hours[day][1] for day in staffed}
+    last = max(unread, key=unread.get)
+    gap, following = unread[last], after[last] % 7
     if gap > LONGEST_PROMISE:
         yield _fix("community", "community.days",
                    f"Staffed {len(staffed)} day{'s' * (len(staffed) > 1)} a week, the inbox goes "
-                   f"unread from {WEEKDAYS[last]} at {team.closes} to the next "
-                   f"{WEEKDAYS[after[last] % 7]} at {team.opens}, {gap:g} hours: longer than any "
-                   f"response promise may be ({LONGEST_PROMISE} hours). Staff it on more days, or "
+                   f"unread from {WEEKDAYS[last]} at {clock_text(hours[last][1])} to the next "
+                   f"{WEEKDAYS[following]} at {clock_text(hours[following][0])}, {gap:g} hours: longer "
+                   f"than any response promise may be ({LONGEST_PROMISE} hours). Staff it on more days, or "
                    "for longer hours.")
 
 
@@ -2162,7 +2218,6 @@ def _check_look_times(team: Community):
     """Every rota day that writes numbers has times read from them (`read_rota_day`), every look
     falls within the staffed hours and every shift ends after it starts and overlaps them, so a
     promise made for those hours is kept by someone who is there."""
-    opens, closes = parse_clock(team.opens), parse_clock(team.closes)
     days = {day: read_rota_day(team.rota.get(day, "")) for day in staffed_days(team)}
     if unread := [day for day, read in days.items()
                   if re.search(r"\d", read.text) and not read.has_times()]:
@@ -2171,24 +2226,26 @@ def _check_look_times(team: Community):
                    f"read (“{days[unread[0]].text}”): write each look's time, as in “Priya at "
                    "07:00 and 11:00”, or a shift on the inbox, as in “Priya 07:00 to 16:00”.")
     for day, read in days.items():
+        opens, closes = team.day_window(day)
+        hours = f"{clock_text(opens)} to {clock_text(closes)}"
         for start, end in read.shifts:
             if end <= start:
                 yield _fix("community", "community.rota",
-                           f"On {day} the rota's shift from {_clock(start)} to {_clock(end)} ends "
+                           f"On {day} the rota's shift from {clock_text(start)} to {clock_text(end)} ends "
                            "before it starts: write it as the earlier time to the later, within "
                            "one day.")
             elif end <= opens or start >= closes:
                 yield _fix("community", "community.rota",
-                           f"On {day} the rota's shift from {_clock(start)} to {_clock(end)} is "
-                           f"outside the staffed hours {team.opens} to {team.closes}: move the "
-                           "shift, or change the hours and what the profiles promise.")
+                           f"On {day} the rota's shift from {clock_text(start)} to {clock_text(end)} is "
+                           f"outside the staffed hours {hours}: move the shift, or change the "
+                           "hours and what the profiles promise.")
         outside = [look for look in read.looks if not opens <= look < closes]
         if outside:
-            times = ", ".join(_clock(look) for look in outside)
+            times = ", ".join(clock_text(look) for look in outside)
             yield _fix("community", "community.rota",
                        f"On {day} the rota has a look at {times}, outside the staffed hours "
-                       f"{team.opens} to {team.closes}: move the look, or change the hours and "
-                       "what the profiles promise.")
+                       f"{hours}: move the look, or change the hours and what the profiles "
+                       "promise.")
 
 
 def _check_rota_keeps(team: Community, promise: float, channel: str):
@@ -2198,9 +2255,9 @@ def _check_rota_keeps(team: Community, promise: float, channel: str):
     look, the last look to closing). A day that names no times is costed as a look every
     `promise` hours (`Community.hours_needed`). A shift on the inbox leaves no stretch unread
     from its start to its end."""
-    opens, closes = parse_clock(team.opens), parse_clock(team.closes)
     gaps = {}
     for day in staffed_days(team):
+        opens, closes = team.day_window(day)
         read = read_rota_day(team.rota.get(day, ""))
         watched = sorted({*((look, look) for look in read.looks if opens <= look < closes),
                           *((max(start, opens), min(end, closes)) for start, end in read.shifts
@@ -2217,11 +2274,11 @@ def _check_rota_keeps(team: Community, promise: float, channel: str):
         yield _fix("community", "community.rota",
                    f"The rota cannot keep the {promise:g}-hour response promise made on {channel}: "
                    f"on {', '.join(late)} it leaves the inbox unread for more than {promise:g} "
-                   f"{unit_for(promise, 'hours')} (on {late[0]} from {_clock(start)} to "
-                   f"{_clock(end)}). Add looks, or promise what the rota keeps.")
+                   f"{unit_for(promise, 'hours')} (on {late[0]} from {clock_text(start)} to "
+                   f"{clock_text(end)}). Add looks, or promise what the rota keeps.")
 
 
-def _clock(hours: float) -> str:
+def clock_text(hours: float) -> str:
     """A time of day in hours as HH:MM (11.5 gives "11:30")."""
     return f"{int(hours):02d}:{round(hours % 1 * 60):02d}"
 
@@ -2280,7 +2337,7 @@ def read_rota_day(text: str) -> RotaDay:
             looks.append(hours)
             written.append((time.start(), time.end(), hours))
     for start, end, hours in sorted(written, reverse=True):
-        text = f"{text[:start]}{_clock(hours)}{text[end:]}"
+        text = f"{text[:start]}{clock_text(hours)}{text[end:]}"
     return RotaDay(tuple(looks), tuple(shifts), text)
 
 
@@ -2558,7 +2615,8 @@ def _backlog(team: Community) -> str:
         run = run[:next(step for step, name in enumerate(run) if name not in closed)][::-1]
         read = read_rota_day(team.rota.get(day, ""))
         times = [*read.looks, *(start for start, _ in read.shifts)]
-        first = _clock(min(times)) if times else team.opens
+        window = team.day_window(day)
+        first = clock_text(min(times)) if times else clock_text(window[0]) if window else team.opens
         waits.append(f"{' and '.join(run)}'s messages wait for {day}'s {first} look")
     return "; " + "; ".join(waits)
 

@@ -65,6 +65,7 @@ from smcourse.core.plan import (
     baseline_method,
     calendar,
     check,
+    clock_text,
     counts_platform_activity,
     course_source,
     field_label,
@@ -74,9 +75,11 @@ from smcourse.core.plan import (
     parse_clock,
     parse_date,
     person_loads,
+    read_other_hours,
     read_rota_day,
     splits_hours,
     staffed_days,
+    staffed_hours_text,
     stage_months,
     unit_for,
 )
@@ -203,7 +206,7 @@ def sections(plan: Plan) -> list[Section]:
         Section("calendar", f"8. Calendar: the first {CALENDAR_WEEKS} weeks", [_calendar_pointer(posts)]),
         Section("community", "9. Community management", [[
             f"**Who answers**: {team.who_answers}", f"**Escalation**: {team.escalation}",
-            f"**Staffed**: {_amount(team.days, 'days a week')}, {team.opens} to {team.closes}, "
+            f"**Staffed**: {_amount(team.days, 'days a week')}, {staffed_hours_text(team)}, "
             f"{_amount(team.staffed_hours, 'inbox hours a week')} in all",
             f"**Expected workload**: {_amount(team.messages_per_week, 'comments')} and "
             f"{_amount(team.dms_per_week, 'direct messages a week')}, about "
@@ -1109,27 +1112,37 @@ def _staffing_line(plan: Plan) -> str:
     if not team.window_hours() or team.window_hours() < 0:
         return (f"The staffed hours, “{team.opens}” to “{team.closes}”, are not two times of day, "
                 "the first the earlier: write them as 07:00 and 19:30 (Community: opens, closes).")
-    staffed = f"Staffed {_amount(team.days, 'days a week')}, {team.opens} to {team.closes}."
+    staffed = f"Staffed {_amount(team.days, 'days a week')}, {staffed_hours_text(team)}."
     if not promises:
         return f"{staffed} No response promise is written yet (Channels: answered within)."
     promise = min(promises.values())
     return (f"{staffed} The fastest promise is {_amount(promise, 'staffed hours')}: look through "
             f"every inbox at least every {_amount(promise, 'hours')}, "
-            f"{_looks_a_day(team, promise)} or more looks a day, "
+            f"{_looks_a_day(team, promise)} or more looks a day{_looks_on_other_days(team, promise)}, "
             f"{team.hours_needed(promise):.1f} of the {_amount(team.staffed_hours, 'inbox hours a week')} "
             f"({CHECK_MINUTES}-minute looks, {_amount(team.minutes_per_reply, 'minutes a reply')}).")
 
 
-def _looks_a_day(team: Community, promise: float) -> int:
-    """The looks a staffed day needs so that no message waits longer than `promise` hours."""
-    return math.ceil(team.window_hours() / promise)
+def _looks_a_day(team: Community, promise: float, day: str = "") -> int:
+    """The looks a staffed day (`day`, else one of the usual hours) needs so that no message waits
+    longer than `promise` hours."""
+    opens, closes = team.day_window(day) if day else (0, team.window_hours())
+    return math.ceil((closes - opens) / promise)
+
+
+def _looks_on_other_days(team: Community, promise: float) -> str:
+    """The looks a day on the days with other hours, when they need fewer or more (" (Sun 2)")."""
+    usual = _looks_a_day(team, promise)
+    others = [f"{day} {looks}" for day in staffed_days(team) if day in read_other_hours(team.other_hours)[0]
+              and (looks := _looks_a_day(team, promise, day)) != usual]
+    return f" ({', '.join(others)})" if others else ""
 
 
 def _rota_rows(plan: Plan) -> list[tuple[str, str]]:
     """The rota a row per run of staffed days in a row with the same shift: "Mon–Tue", then
     "Wed–Fri"... (a closed day between two ends the run)."""
     days = staffed_days(plan.community)
-    shifts = [_shift(plan, plan.community.rota.get(day, "")) for day in days]
+    shifts = [_shift(plan, plan.community.rota.get(day, ""), day) for day in days]
     rows, first = [], 0
     for last, shift in enumerate(shifts):
         if last + 1 == len(shifts) or shifts[last + 1] != shift \
@@ -1139,9 +1152,9 @@ def _rota_rows(plan: Plan) -> list[tuple[str, str]]:
     return rows
 
 
-def _shift(plan: Plan, shift: str) -> str:
-    """A rota day as the person on it reads it: its look times as a clock writes them, or, when
-    it names none, a look at least every fastest promise from opening to closing."""
+def _shift(plan: Plan, shift: str, day: str) -> str:
+    """A rota day (`day`) as the person on it reads it: its look times as a clock writes them, or,
+    when it names none, a look at least every fastest promise from that day's opening to closing."""
     team, promises = plan.community, plan.promises()
     shift = " ".join(shift.split())
     if not shift:
@@ -1150,8 +1163,9 @@ def _shift(plan: Plan, shift: str) -> str:
     if read.has_times() or not promises or not team.window_hours() or team.window_hours() < 0:
         return read.text
     promise = min(promises.values())
-    return (f"{shift}: a look at least every {_amount(promise, 'hours')} from {team.opens} to {team.closes} "
-            f"({_looks_a_day(team, promise)} a day)")
+    opens, closes = team.day_window(day)
+    return (f"{shift}: a look at least every {_amount(promise, 'hours')} from {clock_text(opens)} to "
+            f"{clock_text(closes)} ({_looks_a_day(team, promise, day)} a day)")
 
 
 def _sentences(text: str) -> list[str]:

@@ -192,16 +192,17 @@ SHIFT_LOOK_MINUTES = 5  # a shift on the inbox replayed as a look this often
 
 def look_hours(team: Community, promise: float) -> tuple[tuple[int, tuple[float, ...]], ...]:
     """The hours of the day of each look, by staffed weekday (0 is Monday), as `inbox_waits`
-    replays them: the rota's own looks and shifts within the staffed hours, else a look every
-    `promise` hours from opening."""
+    replays them: the rota's own looks and shifts within that day's staffed hours
+    (`Community.day_window`), else a look every `promise` hours from its opening."""
     opens, closes = parse_clock(team.opens), parse_clock(team.closes)
     if opens is None or closes is None or closes <= opens or promise <= 0 \
             or not 1 <= team.days <= 7:
         raise ImportFileError("The inbox needs opening hours (HH:MM to HH:MM), 1 to 7 days and "
                               "a promise above 0 hours before arrivals can be replayed.")
-    rhythm = tuple(opens + number * promise for number in range(math.ceil((closes - opens) / promise)))
     days = []
     for day in staffed_days(team):
+        opens, closes = team.day_window(day)
+        rhythm = tuple(opens + number * promise for number in range(math.ceil((closes - opens) / promise)))
         read = read_rota_day(team.rota.get(day, ""))
         step = SHIFT_LOOK_MINUTES / 60
         looks = {look for look in read.looks if opens <= look < closes} | {

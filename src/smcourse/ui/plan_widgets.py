@@ -263,7 +263,9 @@ class PlanBuilder:
             "dms_per_week": _amount(0, "Direct messages expected a week"),
             "minutes_per_reply": _amount(0, "Minutes per reply"),
             "deputy": _long_text("who covers holidays and sickness, on which days"),
-            "closed_dates": _text("YYYY-MM-DD, YYYY-MM-DD (optional)", _WIDE, "Closed dates")}
+            "closed_dates": _text("YYYY-MM-DD, YYYY-MM-DD (optional)", _WIDE, "Closed dates"),
+            "other_hours": _text("Sun 10:00 to 16:00; Sat 09:00 to 13:00 (optional)", _WIDE,
+                                 "Days with other hours")}
         _simple_fields(plan.community, self.community)
         self.rota = {day: _text("Priya at 07:00 and 11:00, Jo at 15:00 (or Jo 07:00 to 16:00)",
                                 _WIDE, f"Rota: {day}",
@@ -423,7 +425,8 @@ class PlanBuilder:
                   "days": "Days a week", "opens": "Opens at", "closes": "Closes at",
                   "staffed_hours": "Hours a week", "messages_per_week": "Comments a week",
                   "dms_per_week": "Direct messages a week", "minutes_per_reply": "Minutes a reply",
-                  "deputy": "Cover", "closed_dates": "Closed dates"}
+                  "deputy": "Cover", "closed_dates": "Closed dates",
+                  "other_hours": "Other hours"}
         return w.VBox([*(_row(labels[name], box) for name, box in self.community.items()),
                        w.HTML("<b>Rota</b>: who answers on each staffed day (leave the days "
                               "the inbox is closed blank) and when they look, as “Priya at 07:00 and "
