@@ -1835,6 +1835,25 @@ def test_the_busy_week_consider_clears_when_the_cover_names_who_helps(cover, cle
     assert (busy(short) == []) is cleared
 
 
+@pytest.mark.parametrize("cover, hours, message", [
+    ("In a busy week Jo works the extra half hour herself.", {}, "The busy-week cover names only Jo, who "
+     "would need 0.7 hours beyond the budgeted in a busy week: name someone with room, or give Jo more "
+     "hours (Community: cover)."),
+    ("In a busy week Ade takes Jo's extra looks.", {"Ade": 14.2, "Sam": 17.3}, "The busy-week cover names "
+     "Ade, whose spare hours in a busy week (0.1) do not cover the 0.7 that Jo would need beyond the "
+     "budgeted: name someone with room, or give them more hours (Community: cover)."),
+    ("In a busy week Sam takes Jo's extra looks.", {}, None),  # Sam's 16.5 leave room
+    ("In a busy week the café manager takes Jo's extra looks.", {}, None),  # a role outside the hours
+])
+def test_the_busy_week_cover_must_name_someone_with_room(cover, hours, message):
+    """Reader 83: naming the busy week cleared the consider even when the helper had no room left.
+    Now the people it names, other than those who run over, must have the busy week's extra hours."""
+    short = _split(hours={**HOURS, "Sam": 16.5, "Jo": 3.5, **hours})
+    short.community.deputy += " " + cover
+    found = [i.message for i in plan.check(short) if "busy" in i.message.lower()]
+    assert found == ([message] if message else [])
+
+
 def test_each_broken_hours_by_person_check_names_its_field():
     def found(a_plan):
         return [(i.level, i.where, i.message) for i in plan.check(a_plan)

@@ -2582,7 +2582,9 @@ def _check_hours_by_person(plan: Plan):
     over = [(name, busy[name], load.hours) for name, load in loads.items()
             if load.hours is not None
             and load.total() <= load.hours + HOURS_SPLIT_TOLERANCE < busy[name]]
-    if over and not busy_week_cover(plan):
+    if over and (cover := busy_week_cover(plan)):
+        yield from _check_busy_week_helpers(plan, cover, over, busy, loads)
+    elif over:
         minutes = next(load.look_hours / load.looks * 60 for load in loads.values() if load.looks)
         (first, hours, budgeted), *others = over
         needs = [f"{first} would need {hours:.1f} hours against the {budgeted:g} budgeted",
@@ -2592,6 +2594,33 @@ def _check_hours_by_person(plan: Plan):
                         f"longer ({minutes + CHECK_MINUTES:.0f} minutes, not the {minutes:.0f} the "
                         f"staffed hours allow), and {needs}{_backlog(plan.community)}: say who takes "
                         "their looks or posts that week (Community: cover).")
+
+
+def _check_busy_week_helpers(plan: Plan, cover: str, over: list[tuple[str, float, float]],
+                             busy: dict[str, float], loads: dict):
+    """A consider when the busy-week cover names nobody outside the plan's hours (a role such as
+    the café manager would do) and the room of those it names, their hours less their busy week
+    (`busy`), is less than the hours those who run over (`over`: name, busy hours, hours) need
+    beyond theirs."""
+    overrun = {name: hours - budgeted for name, hours, budgeted in over}
+    named = [name for name in loads if re.search(rf"\b{re.escape(name)}\b", cover, re.IGNORECASE)]
+    helpers = [name for name in named if name not in overrun and loads[name].hours is not None]
+    others = re.sub("|".join(rf"\b{re.escape(name)}\b" for name in named), " ", cover,
+                    flags=re.IGNORECASE) if named else cover
+    if not named or names_someone(others, plan):
+        return
+    room, needed = sum(max(loads[name].hours - busy[name], 0) for name in helpers), sum(overrun.values())
+    if room + HOURS_SPLIT_TOLERANCE >= needed:
+        return
+    short = " and ".join(overrun)
+    if not helpers:
+        message = (f"The busy-week cover names only {short}, who would need {needed:.1f} hours beyond "
+                   f"the budgeted in a busy week: name someone with room, or give {short} more hours")
+    else:
+        message = (f"The busy-week cover names {' and '.join(helpers)}, whose spare hours in a busy week "
+                   f"({room:.1f}) do not cover the {needed:.1f} that {short} would need beyond the "
+                   "budgeted: name someone with room, or give them more hours")
+    yield _consider("budget", "budget.hours_by_person", f"{message} (Community: cover).")
 
 
 def busy_week_cover(plan: Plan) -> str:
