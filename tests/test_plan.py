@@ -355,6 +355,17 @@ def test_an_outcome_measured_only_by_activity_on_the_platforms_needs_a_count_of_
     assert _messages(_example(objectives=[engagement, signups]), "objectives") == []
 
 
+@pytest.mark.parametrize("metric", ["response_time", "questions_answered"])
+def test_how_fast_or_fully_customers_are_answered_counts_the_service_itself(metric):
+    """Reader 82's clinic served its patients by answering them: a response-time or share-answered
+    objective counts the service outcome, not activity on the platforms; for sales it does not."""
+    lumen = plan.example_plan()
+    service = [o for o in lumen.objectives if o.outcome == "service" and o.metric == metric][0]
+    lumen.objectives = [o for o in lumen.objectives if o.outcome != "service"] + [service]
+    assert not [i for i in plan.check(lumen) if "counts service itself" in i.message]
+    assert plan.counts_platform_activity(dataclasses.replace(service, outcome="sales"))
+
+
 def test_a_target_within_the_week_to_week_noise_is_refused():
     """Orders 30 -> 32 a month, where a month varies by 6."""
     lumen = plan.example_plan()
@@ -1460,6 +1471,19 @@ def _staged(**changes):
 def _budget_issues(a_plan):
     return [(issue.level, issue.where, issue.message) for issue in plan.check(a_plan)
             if issue.part == "budget"]
+
+
+def test_a_case_that_names_no_cheaper_option_is_asked_for_one():
+    """Readers' directors' pages said "none named in the case": the builder now asks for one."""
+    lumen = _staged()
+    case = " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", lumen.budget.case)
+                    if "cheaper" not in sentence.lower())
+    without = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, case=case))
+    assert _budget_issues(without) == [(
+        "consider", "budget.case", "The case names no cheaper option, and a director will ask what a "
+        "smaller plan costs and brings: add a sentence on it, such as “The cheaper option, without the "
+        "paid posts, saves 1,200 USD a year and pays back by June 2028”; the director's version sets it "
+        "beside the plan.")]
 
 
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():

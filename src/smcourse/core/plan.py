@@ -1397,9 +1397,17 @@ def _check_answered_floor(objectives: list[Objective]):
                         "(questions_answered) beside it.")
 
 
+# The course metrics that count an outcome itself: how fast and how fully customers are answered
+# is the service they get, where likes or reach only show activity on the platforms.
+OUTCOME_METRICS = {"service": ("response_time", "questions_answered")}
+
+
 def counts_platform_activity(objective: Objective) -> bool:
     """Whether the objective's metric is a course metric or an own count whose name or unit is
-    activity on the platforms (likes, views, clicks...) rather than the outcome itself."""
+    activity on the platforms (likes, views, clicks...) rather than the outcome itself; a course
+    metric that measures its outcome (`OUTCOME_METRICS`) is not."""
+    if objective.metric in OUTCOME_METRICS.get(objective.outcome, ()):
+        return False
     return objective.metric in METRICS \
         or PLATFORM_UNITS.search(f"{objective.metric} {objective.unit}") is not None
 
@@ -2689,6 +2697,11 @@ def _check_staged_ask(plan: Plan):
                            "break it.", [] if _figure(budget.rests_on) else [
                                "a figure the director can check"], "“that the 10 hours a week we "
                            "spend on social today are really 10 (nobody has timed them)”")
+        if budget.case.strip() and not CHEAPER.search(budget.case):
+            yield _consider("budget", "budget.case", "The case names no cheaper option, and a director "
+                            "will ask what a smaller plan costs and brings: add a sentence on it, such as "
+                            f"“The cheaper option, without the paid posts, saves 1,200 {money} a year and "
+                            "pays back by June 2028”; the director's version sets it beside the plan.")
     elif budget.go_no_go.strip() and (missing := _untimed_test(budget.go_no_go)):
         yield _consider("budget", "budget.go_no_go", _staged_missing("go_no_go", missing,
                                                                      GO_NO_GO_EXAMPLE))
@@ -2706,6 +2719,7 @@ def _check_staged_ask(plan: Plan):
 # the 10 hours a week spent today, a bookshop's "Jo's five hours today"; the expert reader's "Things
 # going well." none.
 NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+CHEAPER = re.compile(r"\bcheaper\b", re.IGNORECASE)  # a sentence or clause on the cheaper option
 FRACTION_WORDS = re.compile(r"\bby\s+(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b|"
                             r"\b(?:half|halved|doubled?|twice|tripled?|trebled?)\b", re.IGNORECASE)
 # Numbers in words past twelve ("at least fifteen orders a month", "twenty enquiries").

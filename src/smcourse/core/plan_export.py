@@ -47,6 +47,7 @@ import icalendar
 
 from smcourse.core.plan import (
     CALENDAR_WEEKS,
+    CHEAPER,
     CHECK_MINUTES,
     CONTACT_ROLES,
     COURSE_DATA,
@@ -1568,7 +1569,6 @@ UNIT_EARNS = re.compile(r"\b(?:an?|each|every|one)\s+(?:[\w'-]+\s+){0,4}(?:earns
 NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
 # the odds a gate calls wrong ("the case's path under 1 in 100", "a 1 in 3 chance"): the full plan's
 ODDS = re.compile(r"\b\d+ in \d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
-CHEAPER = re.compile(r"\bcheaper\b", re.IGNORECASE)  # a sentence or clause on the cheaper option
 # what the case says the cheaper option saves: "3,080 of cash", "2.68 moved hours", and drops
 SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?of (?:cash|new money)\b")
 SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people )?hours\b")
