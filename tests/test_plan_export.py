@@ -465,10 +465,14 @@ def test_the_recommendation_keeps_the_first_stage_s_condition(first_stage, provi
 @pytest.mark.parametrize("start, first_stage, approve", [
     ("2026-11-02", "November to January: the tools", "Approve 2 November 2026 to 31 January 2027"),
     ("2027-03-15", "one month of tools", "Approve 15 March to 31 March 2027"),
-    ("2027-01-04", "the tools, until the first gate", "Approve the first stage from 4 January 2027")])
+    ("2027-01-04", "the tools, until the first gate", "Approve the first stage from 4 January 2027"),
+    ("2027-01-04", "February to April 2027: the paid posts", "Approve 1 February to 30 April 2027"),
+    ("2027-01-04", "January 5 to March 31, 2027", "Approve 4 January to 31 March 2027"),
+    ("2027-01-04", "4 January to 31 March 2028", "Approve 4 January 2027 to 31 March 2028")])
 def test_the_first_stage_s_days_are_read_from_its_start_and_its_length(start, first_stage, approve):
-    """Its days run from the plan's start to the end of the month its length reaches; a stage
-    whose length is not given is "the first stage", from the start."""
+    """Its days run from the plan's start, or the later first month it names, to the end of the month
+    it names last (in the year written after it, reader 91), else the month its length reaches; a
+    stage whose length is not given is "the first stage", from the start."""
     lumen = plan.example_plan()
     staged = dataclasses.replace(lumen, start=start, budget=dataclasses.replace(
         lumen.budget, first_stage=first_stage))

@@ -398,6 +398,7 @@ def _community_issues(a_plan):
     ("Sun 10:00 to 16:00", {"Sun": (10, 16)}),
     ("Sat and Sunday: 9:30-13:00", {"Sat": (9.5, 13), "Sun": (9.5, 13)}),
     ("sat 09.00 until 13.00; Sun from 10:00 to 16:00", {"Sat": (9, 13), "Sun": (10, 16)}),
+    ("Sunday 10am to 4pm", {"Sun": (10, 16)}), ("Sun 9:30 a.m. - 1 p.m.", {"Sun": (9.5, 13)}),
     ("", {})])
 def test_days_with_other_hours_are_read_as_people_write_them(typed, read):
     assert plan.read_other_hours(typed) == (read, [])
@@ -431,6 +432,16 @@ def test_a_shorter_sunday_is_checked_costed_and_printed_on_its_own_hours():
     assert ("fix", "community.rota", "On Sun the rota has a look at 08:00, outside the staffed hours 10:00 "
             "to 16:00: move the look, or change the hours and what the profiles promise.") \
         in _community_issues(early)
+
+
+def test_other_hours_for_a_day_the_rota_leaves_closed_are_a_consider():
+    lumen = plan.example_plan()
+    rota = {day: text for day, text in lumen.community.rota.items() if day != "Mon"}
+    closed_monday = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, days=6, rota=rota, other_hours="Mon 10:00 to 16:00"))
+    assert ("consider", "community.other_hours", "Other hours are given for Mon, which the rota leaves "
+            "closed: name who answers that day, or take the day out of Other hours.") \
+        in _community_issues(closed_monday)
 
 
 def test_the_replay_looks_on_each_day_within_its_own_hours():

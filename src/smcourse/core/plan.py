@@ -368,6 +368,10 @@ THROUGH_LINKS = re.compile(r"\b(links?|utm\w*)\b", re.IGNORECASE)
 # count of the outcome counts something else.
 PLATFORM_UNITS = re.compile(r"\b(likes?|views?|impressions?|clicks?|engagements?|followers?|"
                             r"comments?|reach|shares?|published|posted)\b", re.IGNORECASE)
+# An own count that names the outcome itself, whatever channel it arrives by: "messages and
+# comments answered", "test-ride requests by message or comment", "bookings".
+OUTCOME_WORDS = re.compile(r"\b(answered|replied|resolved|requests?|enquir(?:y|ies)|bookings?|orders?|"
+                           r"applications?|sales|sign-?ups?)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -641,9 +645,10 @@ def _date_list(text: str) -> list[str]:
 
 # A day or days staffed for other hours, as "Sun 10:00 to 16:00", "Sat and Sun: 9:30-13:00"
 DAY_WORD = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?"
+_DAY_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"  # "10:00", "10.00", "10am", "4 p.m."
 OTHER_HOURS = re.compile(
-    rf"^({DAY_WORD}(?:\s*(?:,|&|\band\b)\s*{DAY_WORD})*)\s*:?\s*(?:from\s+)?(\d{{1,2}}[:.]\d{{2}})\s*"
-    rf"(?:-|–|to|until|till)\s*(\d{{1,2}}[:.]\d{{2}})$", re.IGNORECASE)
+    rf"^({DAY_WORD}(?:\s*(?:,|&|\band\b)\s*{DAY_WORD})*)\s*:?\s*(?:from\s+)?({_DAY_TIME})\s*"
+    rf"(?:-|–|to|until|till)\s*({_DAY_TIME})$", re.IGNORECASE)
 
 
 def read_other_hours(text: str) -> tuple[dict[str, tuple[float, float]], list[str]]:
@@ -654,8 +659,7 @@ def read_other_hours(text: str) -> tuple[dict[str, tuple[float, float]], list[st
     unreadable = []
     for entry in filter(None, (part.strip() for part in re.split(r"[;\n]", text))):
         match = OTHER_HOURS.match(entry)
-        times = [parse_clock(time.replace(".", ":").zfill(5)) for time in match.groups()[1:]] \
-            if match else []
+        times = [_day_time(time) for time in match.groups()[1:]] if match else []
         named = [day for word in re.findall(DAY_WORD, match.group(1), re.IGNORECASE)
                  for day in WEEKDAYS if word.lower().startswith(day.lower())] if match else []
         if not named or None in times or times[1] <= times[0]:
@@ -663,6 +667,17 @@ def read_other_hours(text: str) -> tuple[dict[str, tuple[float, float]], list[st
             continue
         days |= dict.fromkeys(named, (times[0], times[1]))
     return days, unreadable
+
+
+def _day_time(text: str) -> float | None:
+    """A day's opening or closing time as typed ("10:00", "10.00", "10am", "4 p.m."), in hours; None
+    for a bare hour ("10"), which could be either."""
+    hour, minutes, half = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?)?", text.strip(),
+                                       re.IGNORECASE).groups()
+    if half:
+        return int(hour) % 12 + 12 * (half.lower() == "p") + int(minutes or 0) / 60 \
+            if 1 <= int(hour) <= 12 and int(minutes or 0) < 60 else None
+    return None if minutes is None else parse_clock(f"{int(hour):02d}:{minutes}")
 
 
 def staffed_hours_text(team: Community) -> str:
@@ -1405,11 +1420,14 @@ OUTCOME_METRICS = {"service": ("response_time", "questions_answered")}
 def counts_platform_activity(objective: Objective) -> bool:
     """Whether the objective's metric is a course metric or an own count whose name or unit is
     activity on the platforms (likes, views, clicks...) rather than the outcome itself; a course
-    metric that measures its outcome (`OUTCOME_METRICS`) is not."""
+    metric that measures its outcome (`OUTCOME_METRICS`) is not, nor an own count that names the
+    outcome (`OUTCOME_WORDS`: "comments answered", "requests by comment")."""
     if objective.metric in OUTCOME_METRICS.get(objective.outcome, ()):
         return False
-    return objective.metric in METRICS \
-        or PLATFORM_UNITS.search(f"{objective.metric} {objective.unit}") is not None
+    if objective.metric in METRICS:
+        return True
+    return PLATFORM_UNITS.search(f"{objective.metric} {objective.unit}") is not None \
+        and OUTCOME_WORDS.search(objective.metric) is None
 
 
 def _check_outcomes_counted(objectives: list[Objective]):
@@ -2052,6 +2070,10 @@ def _check_community(plan: Plan):
         yield _fix("community", "community.other_hours", f"Give each day with other hours as a day "
                    f"and two times of day, the earlier first, as “Sun 10:00 to 16:00”, entries apart "
                    f"by semicolons: {', '.join(f'“{part}”' for part in unreadable)} cannot be read.")
+    if unstaffed := [day for day in read_other_hours(team.other_hours)[0] if day not in staffed_days(team)]:
+        yield _consider("community", "community.other_hours", f"Other hours are given for "
+                        f"{' and '.join(unstaffed)}, which the rota leaves closed: name who answers that "
+                        "day, or take the day out of Other hours.")
     yield from _check_closed_days_named(plan)
     yield from _check_workload(team, plan)
     yield from _check_counts_typed(team)
@@ -2700,8 +2722,10 @@ def _check_staged_ask(plan: Plan):
         if budget.case.strip() and not CHEAPER.search(budget.case):
             yield _consider("budget", "budget.case", "The case names no cheaper option, and a director "
                             "will ask what a smaller plan costs and brings: add a sentence on it, such as "
-                            f"“The cheaper option, without the paid posts, saves 1,200 {money} a year and "
-                            "pays back by June 2028”; the director's version sets it beside the plan.")
+                            f"“The cheaper option, without the paid posts, saves 1,200 {money} of new money "
+                            "and 2 moved hours a year and loses the spring ads.”, and say in Payback when it "
+                            "pays back (“…; the cheaper option: June 2028”); the director's version sets it "
+                            "beside the plan.")
     elif budget.go_no_go.strip() and (missing := _untimed_test(budget.go_no_go)):
         yield _consider("budget", "budget.go_no_go", _staged_missing("go_no_go", missing,
                                                                      GO_NO_GO_EXAMPLE))

@@ -54,6 +54,8 @@ from smcourse.core.plan import (
     DAY_NAME,
     DIMENSIONS,
     METRICS,
+    MONTH_SPAN,
+    MONTHS,
     NOISE_WIDTH,
     WEEKDAYS,
     Budget,
@@ -564,11 +566,24 @@ def _full_year(budget: Budget) -> str:
 
 
 def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
-    """The first stage's first and last day: the plan's start, and the end of the month its length
-    (`stage_months`, in whole months) reaches; None when either is not given."""
+    """The first stage's first and last day. When it names its months ("February to April 2027",
+    "4 January to 31 March 2028"): the later of the plan's start and the first month's first day, to
+    the last month's last day, in the year written after it if one is. Otherwise the plan's start to
+    the end of the month its length (`stage_months`, in whole months) reaches. None when the start
+    or the length is not given."""
     start, months = parse_date(plan.start), stage_months(plan.budget.first_stage)
     if start is None or not months or months != int(months):
         return None
+    if span := MONTH_SPAN.search(plan.budget.first_stage):
+        first, last = ([month[:3] for month in MONTHS].index(name[:3].lower()) + 1 for name in span.groups())
+        first_year = start.year + (first < start.month)
+        written = re.match(r"\s*(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s*((?:19|20)\d{2})\b",
+                           plan.budget.first_stage[span.end():])
+        last_year = int(written[1]) if written else first_year + (last < first)
+        begins = max(start, dt.date(first_year, first, 1))
+        ends = dt.date(last_year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)
+        if ends > begins:
+            return begins, ends
     after = start.month + int(months)  # the month after the last (13: January of the next year)
     year, month = start.year + (after - 1) // 12, (after - 1) % 12 + 1
     return start, dt.date(year, month, 1) - dt.timedelta(days=1)
