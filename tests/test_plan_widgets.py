@@ -388,15 +388,15 @@ def test_closed_dates_are_saved_restored_checked_and_kept_off_the_calendar(tmp_p
 
 
 def test_days_with_other_hours_are_saved_restored_and_checked(tmp_path):
-    """A learner whose Sunday is shorter types it in its own box; the save keeps it, and a
-    Sunday that cannot be read is a fix naming what was typed."""
+    """A learner whose Friday is shorter types it in its own box; the save keeps it, and a
+    Friday that cannot be read is a fix naming what was typed."""
     path = tmp_path / "mine.plan.json"
     builder = PlanBuilder(path)
     _fill_in_like_a_learner(builder)
-    builder.community["other_hours"].value = "Sunday 10 till 4"
+    builder.community["other_hours"].value = "Friday 10 till 4"
     assert ("fix", "community.other_hours") in [(i.level, i.where) for i in plan.check(builder.read())]
-    builder.community["other_hours"].value = "Sun 10:00 to 16:00"
+    builder.community["other_hours"].value = "Fri 09:00 to 13:00"
     assert "community.other_hours" not in [i.where for i in plan.check(builder.read())]
     restored = PlanBuilder(path)
-    assert restored.community["other_hours"].value == "Sun 10:00 to 16:00"
-    assert restored.read().community.day_window("Sun") == (10, 16)
+    assert restored.community["other_hours"].value == "Fri 09:00 to 13:00"
+    assert restored.read().community.day_window("Fri") == (9, 13)
