@@ -2872,11 +2872,18 @@ def _check_written_amounts(budget: Budget):
                 break
 
 
+def span_months(span: re.Match) -> tuple[int, int]:
+    """The first and last month a `MONTH_SPAN` match names, 1 for January ("Feb to Apr": 2, 4)."""
+    short = [month[:3] for month in MONTHS]
+    first, last = (short.index(name[:3].lower()) + 1 for name in span.groups())
+    return first, last
+
+
 def stage_months(text: str) -> float | None:
     """How many months a first stage written in words lasts ("January to March": 3, "six months",
     "a quarter"), or None when the text does not say it that way."""
     if span := MONTH_SPAN.search(text):
-        first, last = ([month[:3] for month in MONTHS].index(name[:3].lower()) for name in span.groups())
+        first, last = span_months(span)
         return (last - first) % 12 + 1
     if counted := re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\s+months?\b", text, re.IGNORECASE):
         number = counted.group(1).lower()

@@ -55,7 +55,6 @@ from smcourse.core.plan import (
     DIMENSIONS,
     METRICS,
     MONTH_SPAN,
-    MONTHS,
     NOISE_WIDTH,
     WEEKDAYS,
     Budget,
@@ -80,6 +79,7 @@ from smcourse.core.plan import (
     person_loads,
     read_other_hours,
     read_rota_day,
+    span_months,
     splits_hours,
     staffed_days,
     staffed_hours_text,
@@ -575,7 +575,7 @@ def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
     if start is None or not months or months != int(months):
         return None
     if span := MONTH_SPAN.search(plan.budget.first_stage):
-        first, last = ([month[:3] for month in MONTHS].index(name[:3].lower()) + 1 for name in span.groups())
+        first, last = span_months(span)
         first_year = start.year + (first < start.month)
         written = re.match(r"\s*(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s*((?:19|20)\d{2})\b",
                            plan.budget.first_stage[span.end():])
