@@ -1597,18 +1597,26 @@ CLAIMS["D is twice the square root of both counts together, 2√(T + F) (2√(T 
     and "A count also varies by chance alone, by about its square root" in text_of(LESSON))
 CLAIMS["At the first read, stop when T is short of F by more than D, keep only when T is at least F even "
        "without its best week, and otherwise wait (always wait under 25 in all). The last read decides "
-       "whatever the count: keep when T without its best week is short of F by no more than D and T reaches "
-       "a floor, the trial's cost divided by the most a new customer is worth to you; otherwise stop."] = (
+       "whatever the count: keep when T without its best week is short of F by no more than D, with D worked "
+       "out without that week too (2√max(T − B + F, COUNT(d) × VAR.S(d)) over the other weeks' d, B its best "
+       "week), and T, all weeks included, reaches a floor, the trial's cost divided by the most a new "
+       "customer is worth to you; otherwise stop."] = (
     lambda: TOO_FEW_TO_READ == 25 and _tiktok_rule(39, 60) == "stop"
     and _tiktok_rule(0, 24) == "another quarter" and _tiktok_rule(40, 30, best_week=10) == "keep"
     and _tiktok_rule(40, 30, best_week=11) == "another quarter" and _tiktok_rule(5, 15, final=True) == "stop"
     and _tiktok_rule(50, 60, final=True, best_week=10) == "keep"
     and _tiktok_rule(12, 0, final=True) == "stop"
+    and _tiktok_rule(30, 36, final=True, best_week=10) == "stop"  # reader 92: D without the best week
     and LUMEN.hours_by_channel()["TikTok"] * 39 * LUMEN.budget.hourly_cost / OCTOBER_FLOOR > 650)
 CLAIMS["Where the channel's job is conversation, count replies from outside instead: the bar is the replies "
        "a post that the same minutes earn elsewhere, times the posts, and the stop line that bar less twice "
        "the square root of the posts times the replies' variance a post."] = (
     lambda: math.isclose(_threads_stop(26), _threads_bar(26) - 2 * math.sqrt(52 * 1.60)))
+CLAIMS["At the first read keep at the bar, stop below the stop line and otherwise wait; at the last read "
+       "keep unless below the stop line, and stop too if the posts since the first read fall below their "
+       "own."] = (
+    lambda: math.ceil(_threads_bar(26)) == 46 and math.ceil(_threads_stop(26)) == 28
+    and math.ceil(_threads_stop(39)) == 47 and math.ceil(_threads_stop(13)) == 10)
 CLAIMS["The 33 clicks: chance moves a 4-week mean by 2 × 10 / √4 = 10 clicks, so a change of 2 is inside "
        "the noise. The 45 clicks pass: a change of 14 clears it"] = (
     lambda: plan.NOISE_WIDTH * 10 / math.sqrt(4) == 10

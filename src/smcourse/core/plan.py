@@ -2080,7 +2080,7 @@ def _check_community(plan: Plan):
     if window is not None and window > 0:
         yield from _check_look_times(team)
         if 1 <= team.days <= 7:
-            yield from _check_days_off(team, window)
+            yield from _check_days_off(team)
     promises = plan.promises()
     if not promises or window is None or window <= 0 or not 1 <= team.days <= 7:
         return
@@ -2176,12 +2176,12 @@ def _check_counts_typed(team: Community):
                    "that the inbox's hours are costed.")
 
 
-def _check_days_off(team: Community, window: float):
+def _check_days_off(team: Community):
     """A fix when the inbox, staffed on `staffed_days`, goes unread for longer than LONGEST_PROMISE
     hours between a staffed day's closing and the next staffed day's opening: no promise a channel
     may make is kept across that gap (closed on Sunday, it is 24 hours plus the night)."""
     staffed = [WEEKDAYS.index(day) for day in staffed_days(team)]
-    hours = {day: team.day_window(WEEKDAYS[day]) or (0, window) for day in staffed}
+    hours = {day: team.day_window(WEEKDAYS[day]) for day in staffed}
     if not staffed:
         return
     after = {day: next_day for day, next_day in zip(staffed, [*staffed[1:], staffed[0] + 7],
