@@ -398,3 +398,14 @@ def save_and_close(page: Page) -> None:
     dialog.get_by_role("button", name="Ok").click(timeout=15_000)
     dialog.wait_for(state="detached")
     page.close()
+
+
+def saved_plan(lab, done, seconds: float = 15) -> dict:
+    """The builder's saved plan once `done(plan)` holds, or as it stands after `seconds`."""
+    path = lab.root / "course" / "my_strategy.plan.json"
+    deadline = time.monotonic() + seconds
+    while True:
+        plan = json.loads(path.read_text(encoding="utf-8"))["plan"]
+        if done(plan) or time.monotonic() > deadline:
+            return plan
+        time.sleep(0.2)

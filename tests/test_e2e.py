@@ -28,6 +28,7 @@ from e2e_lab import (
     practice_latencies,
     run_all_cells,
     save_and_close,
+    saved_plan,
     screenshot,
     type_code,
     widget_problems,
@@ -157,6 +158,8 @@ def test_plan_builder_exports_what_was_clicked_and_typed(lab, browser):
         channel_row.get_by_role("checkbox", name="Instagram").check()
         channel_row.locator("select").select_option("rented")
         channel_row.get_by_placeholder("what it is for").fill("Ride photos from customers")
+        page.keyboard.press("Tab")  # the purpose reaches the kernel when the field is left
+        saved_plan(lab, lambda plan: plan["channels"] and plan["channels"][0]["purpose"])
         screenshot(builder, "04_plan_builder_filled")
         builder.get_by_role("button", name="Export").click()
         builder.get_by_text("Exported;").wait_for()

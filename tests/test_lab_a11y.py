@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import time
 
 import nbformat
 import pytest
@@ -22,6 +21,7 @@ from e2e_lab import (
     ROOT,
     axe_violations,
     practice_card,
+    saved_plan,
     screenshot,
     wait_for_kernel,
     widget_problems,
@@ -209,17 +209,6 @@ def test_each_kind_of_practice_check_is_answered_with_the_keyboard_alone(capston
     screenshot(page, "08_keyboard_practice_checks")
 
 
-def _saved_plan(lab, done, seconds: float = 15) -> dict:
-    """The builder's saved plan once `done(plan)` holds, or as it stands after `seconds`."""
-    path = lab.root / "course" / "my_strategy.plan.json"
-    deadline = time.monotonic() + seconds
-    while True:
-        plan = json.loads(path.read_text(encoding="utf-8"))["plan"]
-        if done(plan) or time.monotonic() > deadline:
-            return plan
-        time.sleep(0.2)
-
-
 def test_a_tab_of_the_plan_builder_is_filled_with_the_keyboard_alone(lab, capstone):
     page = capstone
     builder = page.locator(".smcourse-plan-builder").last
@@ -239,7 +228,7 @@ def test_a_tab_of_the_plan_builder_is_filled_with_the_keyboard_alone(lab, capsto
     builder.get_by_text("Saved to my_strategy.plan.json").wait_for(timeout=15_000)
     wait_for_kernel(page)
     # "Saved" already shows from the earlier fields' saves: wait for the file to hold the last answer.
-    saved = _saved_plan(lab, lambda plan: plan["goals"] and plan["goals"][0]["why"])
+    saved = saved_plan(lab, lambda plan: plan["goals"] and plan["goals"][0]["why"])
     assert saved["organisation"] == "Riverside Bikes"
     assert saved["summary"] == "Riverside Bikes answers riders faster. It asks for two hours a week."
     assert {"activity": "monitor", "why": "Hear about flat tyres early"} in saved["goals"]

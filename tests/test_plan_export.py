@@ -467,11 +467,14 @@ def test_the_recommendation_keeps_the_first_stage_s_condition(first_stage, provi
     ("2027-03-15", "one month of tools", "Approve 15 March to 31 March 2027"),
     ("2027-01-04", "the tools, until the first gate", "Approve the first stage from 4 January 2027"),
     ("2027-01-04", "February to April 2027: the paid posts", "Approve 1 February to 30 April 2027"),
-    ("2027-01-04", "January 5 to March 31, 2027", "Approve 4 January to 31 March 2027"),
-    ("2027-01-04", "4 January to 31 March 2028", "Approve 4 January 2027 to 31 March 2028")])
+    ("2027-01-04", "January 5 to March 31, 2027", "Approve 5 January to 31 March 2027"),
+    ("2027-01-04", "4 January to 31 March 2028", "Approve 4 January 2027 to 31 March 2028"),
+    ("2027-01-04", "Feb 8th - 15 April: the paid posts", "Approve 8 February to 15 April 2027"),
+    ("2027-01-04", "3 January to 31 February 2027", "Approve 4 January to 28 February 2027")])
 def test_the_first_stage_s_days_are_read_from_its_start_and_its_length(start, first_stage, approve):
-    """Its days run from the plan's start, or the later first month it names, to the end of the month
-    it names last (in the year written after it, reader 91), else the month its length reaches; a
+    """Its days run from the later of the plan's start and the first day it names (its first month's
+    first when it names no day, reader 91), to the last day it names, else the end of the month it
+    names last (in the year written after it); else to the end of the month its length reaches; a
     stage whose length is not given is "the first stage", from the start."""
     lumen = plan.example_plan()
     staged = dataclasses.replace(lumen, start=start, budget=dataclasses.replace(

@@ -258,8 +258,7 @@ def test_a_corrupt_save_file_is_backed_up_and_the_learner_told(tmp_path):
 def test_export_button_writes_every_document(tmp_path):
     builder = PlanBuilder(tmp_path / "mine.plan.json")
     _fill_in_like_a_learner(builder)
-    export_button = builder.box.children[-1]
-    export_button.click()
+    builder.export_button.click()
     markdown = (tmp_path / "mine.plan.md").read_text(encoding="utf-8")
     assert "# Social media strategy plan: Harbour Books" in markdown
     assert "<td>Ola</td>" in (tmp_path / "mine.plan.html").read_text(encoding="utf-8")
@@ -356,7 +355,7 @@ def test_numbers_to_ring_are_optional_saved_restored_and_on_the_staff_sheet(tmp_
         "on-call phone": "01632 960123"}
     restored = PlanBuilder(path)
     assert [box.value for box in restored.contacts.values()] == ["01632 960123", "", ""]
-    restored.box.children[-1].click()
+    restored.export_button.click()
     staff = (tmp_path / "mine.plan.staff.md").read_text(encoding="utf-8")
     assert ("**Numbers to ring** (fill in): on-call phone 01632 960123; approver ________; cover "
             "________") in staff

@@ -721,6 +721,19 @@ def test_the_closed_dates_are_on_the_front_in_every_format():
                             "last look before says when we answer again.")
 
 
+def test_the_weekdays_the_rota_leaves_closed_are_on_the_closed_line_with_the_dates():
+    """Reader 91's café shut on Mondays and Tuesdays found them nowhere on the sheet: the weekdays
+    nobody is on come first on the Closed line, then the closed dates."""
+    lumen = plan.example_plan()
+    del lumen.community.rota["Mon"], lumen.community.rota["Tue"]
+    lumen.community.days = 5
+    _in_every_format(lumen, "Closed: every Mon and Tue: no looks; the last look before says when we "
+                            "answer again.")
+    lumen.community.closed_dates = "2027-12-25"
+    _in_every_format(lumen, "Closed: every Mon and Tue: no looks; 25 December 2027: no looks and no "
+                            "posts; the last look before says when we answer again.")
+
+
 def test_a_disclosure_sentence_for_everyone_and_for_staff_fills_both_lines():
     """Reader 83's one-sentence rule went whole under "Posting about us yourself" and left "Always"
     not written yet: a sentence giving both is split at its semicolon."""

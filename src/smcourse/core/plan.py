@@ -299,15 +299,23 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 # "may" is the month only as "May": "we may stop" names no time.
 MONTH_NAME = "(?:(?i:" + "|".join(f"{month}|{month[:3]}" for month in MONTHS if month != "may") \
     + r")|May)\b"
-# A first stage's length in words: two months ("January to March", "4 January to 31 March",
-# "Jan 5 - Mar 31, 2027") or a number of months.
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _MONTH_OR_SHORT = "|".join(f"{month}|{month[:3]}" for month in MONTHS)
-_DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
+
+
+def _day_named(name: str) -> str:
+    """A day of the month ("4", "5th") as the group `name`."""
+    return rf"(?P<{name}>\d{{1,2}})(?:st|nd|rd|th)?"
+
+
+# A first stage's length in words: two months ("January to March", "4 January to 31 March",
+# "Jan 5 - Mar 31, 2027") or a number of months. The days are read too (`span_day`).
 MONTH_SPAN = re.compile(
-    rf"\b({_MONTH_OR_SHORT})\b\.?(?:\s+{_DAY_OF_MONTH}\b)?(?:,?\s+\d{{4}})?\s*"
-    rf"(?:to|until|till|through|-|–)\s*(?:{_DAY_OF_MONTH}\s+)?({_MONTH_OR_SHORT})\b", re.IGNORECASE)
+    rf"(?:\b{_day_named('first_day_before')}\s+(?:of\s+)?)?\b(?P<first>{_MONTH_OR_SHORT})\b\.?"
+    rf"(?:\s+{_day_named('first_day_after')}\b)?(?:,?\s+\d{{4}})?\s*(?:to|until|till|through|-|–)\s*"
+    rf"(?:{_day_named('last_day_before')}\s+(?:of\s+)?)?(?P<last>{_MONTH_OR_SHORT})\b\.?"
+    rf"(?:\s+{_day_named('last_day_after')}\b)?", re.IGNORECASE)
 # When a first stage ends, a gate is read or the spending pays back, as written: a date
 # ("2027-04-01", "1 April", "April 1, 2027"), a month or a year ("May 2027", "by 2029"), or a count of
 # days, weeks, months or years ("3 months", "not within 5 years", "a quarter", "within a year",
@@ -2875,8 +2883,16 @@ def _check_written_amounts(budget: Budget):
 def span_months(span: re.Match) -> tuple[int, int]:
     """The first and last month a `MONTH_SPAN` match names, 1 for January ("Feb to Apr": 2, 4)."""
     short = [month[:3] for month in MONTHS]
-    first, last = (short.index(name[:3].lower()) + 1 for name in span.groups())
+    first, last = (short.index(span[group][:3].lower()) + 1 for group in ("first", "last"))
     return first, last
+
+
+def span_day(span: re.Match, end: str) -> int | None:
+    """The day of the month a `MONTH_SPAN` match starts (`end` "first") or ends ("last") on, as
+    written before or after the month ("4 January to 31 March", "Jan 5 - Mar 31": 4 and 31, 5
+    and 31); None when it names none."""
+    day = span[f"{end}_day_before"] or span[f"{end}_day_after"]
+    return int(day) if day else None
 
 
 def stage_months(text: str) -> float | None:

@@ -79,6 +79,7 @@ from smcourse.core.plan import (
     person_loads,
     read_other_hours,
     read_rota_day,
+    span_day,
     span_months,
     splits_hours,
     staffed_days,
@@ -565,23 +566,29 @@ def _full_year(budget: Budget) -> str:
     return f"{cash}; {hours}"
 
 
+def _day_of(year: int, month: int, day: int) -> dt.date:
+    """The date, or the month's last day when `day` runs past it ("31 February")."""
+    after = dt.date(year + month // 12, month % 12 + 1, 1)
+    return min(dt.date(year, month, 1) + dt.timedelta(days=day - 1), after - dt.timedelta(days=1))
+
+
 def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
     """The first stage's first and last day. When it names its months ("February to April 2027",
-    "4 January to 31 March 2028"): the later of the plan's start and the first month's first day, to
-    the last month's last day, in the year written after it if one is. Otherwise the plan's start to
-    the end of the month its length (`stage_months`, in whole months) reaches. None when the start
-    or the length is not given."""
+    "4 January to 31 March 2028"): the later of the plan's start and the first day written (the
+    first month's first day when none is), to the last day written (else the last month's last
+    day), in the year written after it if one is. Otherwise the plan's start to the end of the
+    month its length (`stage_months`, in whole months) reaches. None when the start or the length
+    is not given."""
     start, months = parse_date(plan.start), stage_months(plan.budget.first_stage)
     if start is None or not months or months != int(months):
         return None
     if span := MONTH_SPAN.search(plan.budget.first_stage):
         first, last = span_months(span)
         first_year = start.year + (first < start.month)
-        written = re.match(r"\s*(?:\d{1,2}(?:st|nd|rd|th)?)?,?\s*((?:19|20)\d{2})\b",
-                           plan.budget.first_stage[span.end():])
+        written = re.match(r",?\s*((?:19|20)\d{2})\b", plan.budget.first_stage[span.end():])
         last_year = int(written[1]) if written else first_year + (last < first)
-        begins = max(start, dt.date(first_year, first, 1))
-        ends = dt.date(last_year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)
+        begins = max(start, _day_of(first_year, first, span_day(span, "first") or 1))
+        ends = _day_of(last_year, last, span_day(span, "last") or 31)
         if ends > begins:
             return begins, ends
     after = start.month + int(months)  # the month after the last (13: January of the next year)
@@ -1085,7 +1092,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
             ("Day", "On the inbox, and when they look"), _rota_rows(plan)),
             [f"**Holidays and sickness**: {_brief(team.deputy, 70, _people(plan))}",
-             *([f"**Closed**: {_closed(team)}"] if team.closed_on() else []),
+             *([f"**Closed**: {_closed(team)}"] if _closed(team) else []),
              f"**Out of hours**: {_out_of_hours(plan)}",
              f"**Overnight alerts**: {_alerts(plan)}"]]),
         Section("answers", "Who answers what", [[
@@ -1111,11 +1118,20 @@ def staff_sheet(plan: Plan) -> list[Section]:
     ]
 
 
+def _in_words(items: list[str]) -> str:
+    """A list as a sentence writes it: "a, b and c"."""
+    return " and ".join(filter(None, [", ".join(items[:-1]), items[-1]]))
+
+
 def _closed(team: Community) -> str:
-    """The dates the business is shut (`Community.closed_on`), with what the rota does about them."""
+    """The weekdays the rota leaves unstaffed and the dates the business is shut
+    (`Community.closed_on`), with what the rota does about them; "" when there are none."""
+    staffed = staffed_days(team)
+    weekly = [day for day in WEEKDAYS if day not in staffed] if staffed else []
     dates = [day_text(day.isoformat()) for day in team.closed_on()]
-    listed = " and ".join(filter(None, [", ".join(dates[:-1]), dates[-1]]))
-    return f"{listed}: no looks and no posts; the last look before says when we answer again."
+    parts = [*([f"every {_in_words(weekly)}: no looks"] if weekly else []),
+             *([f"{_in_words(dates)}: no looks and no posts"] if dates else [])]
+    return f"{'; '.join(parts)}; the last look before says when we answer again." if parts else ""
 
 
 def _staffing_line(plan: Plan) -> str:
@@ -1797,7 +1813,7 @@ def _objectives_pointer(plan: Plan) -> str:
     if not groups:
         return f"**Objectives**: {NOT_WRITTEN}"
     outcomes = list(dict.fromkeys(group[0].outcome.strip() or "an outcome not named" for group in groups))
-    named = " and ".join(filter(None, [", ".join(outcomes[:-1]), outcomes[-1]]))
+    named = _in_words(outcomes)
     each = "each with its" if len(groups) > 1 else "with its"
     return (f"**Objectives**: {_amount(len(groups), 'measures')} of {named}, {each} baseline, "
             "targets and dates, in the table after this page.")

@@ -171,11 +171,13 @@ class PlanBuilder:
         self.plan = loaded.plan
         self.status = w.HTML(message_html(_LOAD_STYLES[loaded.state], loaded.message))
         self.issues = w.HTML()
-        export = w.Button(description="Export", icon="download", button_style="primary",
-                          tooltip="Write the plan as Markdown, HTML, Word and a calendar beside "
-                                  "the notebook")
-        export.on_click(lambda _: self.export())
-        self.box = w.VBox([self.status, self.tabs, self.issues, export])
+        self.export_button = w.Button(
+            description="Export", icon="download", button_style="primary",
+            tooltip="Write the plan as Markdown, HTML, Word and a calendar beside the notebook")
+        self.export_button.on_click(lambda _: self.export())
+        # The button sits above the list of issues, which grows and shrinks as a field is left: a
+        # click that leaves a field would otherwise land where the button was a moment before.
+        self.box = w.VBox([self.status, self.tabs, self.export_button, self.issues])
         self.box.add_class("smcourse-plan-builder")
         self._show_issues()
         for widget in self._inputs():
