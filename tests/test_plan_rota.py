@@ -62,11 +62,31 @@ def test_an_honest_rota_in_any_format_keeps_the_4_hour_promise(rota):
 
 def test_looks_written_with_am_and_pm_are_checked_against_the_promise():
     """Two looks at 9am and 3pm leave 07:00 to 19:30 unread for longer than 4 hours: the promise
-    is broken (before, they were not read, and the rota was only costed)."""
+    is broken (before, they were not read, and the rota was only costed). The longest stretch runs
+    from the last look past closing to the next morning's first look."""
     assert _rota_fixes("Sam at 9am and 3pm") == [
         "The rota cannot keep the 4-hour response promise made on Instagram: on Mon, Tue, Wed, "
-        "Thu, Fri, Sat, Sun it leaves the inbox unread for more than 4 hours (on Mon from 09:00 "
-        "to 15:00). Add looks, or promise what the rota keeps."]
+        "Thu, Fri, Sat, Sun it leaves the inbox unread for more than 4 hours (from Mon at 15:00 "
+        "to Tue at 09:00, 6.5 staffed hours). Add looks, or promise what the rota keeps."]
+
+
+def test_a_message_left_at_closing_waits_for_the_next_staffed_day_s_first_look():
+    """Reader 91: looks at 10, 14 and 18 leave no day's stretch over 4 hours, yet a message sent
+    at 18:01 waits 1.5 staffed hours to closing and 3 more the next morning. Four looks a day, as
+    the staff sheet asks, keep the promise; across a closed Sunday the stretch runs to Monday."""
+    assert _rota_fixes("Sam at 10, 14 and 18") == [
+        "The rota cannot keep the 4-hour response promise made on Instagram: on Mon, Tue, Wed, "
+        "Thu, Fri, Sat, Sun it leaves the inbox unread for more than 4 hours (from Mon at 18:00 "
+        "to Tue at 10:00, 4.5 staffed hours). Add looks, or promise what the rota keeps."]
+    assert _rota_fixes("Sam at 09, 13, 17 and 19") == []
+    lumen = plan.example_plan()
+    lumen.community.rota = {**dict.fromkeys(plan.WEEKDAYS[:6], "Sam at 07, 11, 15 and 19"),
+                            "Mon": "Sam at 10, 11, 15 and 19", "Sat": "Sam at 07, 11, 15 and 18"}
+    lumen.community.days = 6
+    assert [i.message for i in plan.check(lumen) if i.where == "community.rota"] == [
+        "The rota cannot keep the 4-hour response promise made on Instagram: on Sat it leaves the "
+        "inbox unread for more than 4 hours (from Sat at 18:00 to Mon at 10:00, 4.5 staffed hours). "
+        "Add looks, or promise what the rota keeps."]
 
 
 def test_a_shift_is_continuous_cover_and_the_gap_after_it_counts():

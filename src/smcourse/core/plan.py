@@ -2289,31 +2289,68 @@ def _check_look_times(team: Community):
 def _check_rota_keeps(team: Community, promise: float, channel: str):
     """The plan's own rota replayed against its fastest response promise (`promise` hours, made
     on `channel`): on each staffed day whose rota names look times, no stretch of the staffed
-    hours goes without a look for longer than the promise (opening to the first look, look to
-    look, the last look to closing). A day that names no times is costed as a look every
+    hours goes without a look for longer than the promise (look to look; and from the last look
+    to closing, then from the next staffed day's opening to its first look, since a message left
+    at closing waits for that look). A day that names no times is costed as a look every
     `promise` hours (`Community.hours_needed`). A shift on the inbox leaves no stretch unread
     from its start to its end."""
-    gaps = {}
-    for day in staffed_days(team):
-        opens, closes = team.day_window(day)
-        read = read_rota_day(team.rota.get(day, ""))
-        watched = sorted({*((look, look) for look in read.looks if opens <= look < closes),
-                          *((max(start, opens), min(end, closes)) for start, end in read.shifts
-                            if start < end and start < closes and end > opens)})
-        if watched:
-            unread, seen = [], opens
-            for start, end in [*watched, (closes, closes)]:
-                unread.append((seen, max(start, seen)))
-                seen = max(seen, end)
-            gaps[day] = max(unread, key=lambda stretch: stretch[1] - stretch[0])
-    late = [day for day, (start, end) in gaps.items() if end - start > promise]
+    stretches = _unread_stretches(team)
+    late = [day for day, stretch in stretches.items() if stretch.hours > promise + 1e-9]
     if late:
-        start, end = gaps[late[0]]
         yield _fix("community", "community.rota",
                    f"The rota cannot keep the {promise:g}-hour response promise made on {channel}: "
                    f"on {', '.join(late)} it leaves the inbox unread for more than {promise:g} "
-                   f"{unit_for(promise, 'hours')} (on {late[0]} from {clock_text(start)} to "
-                   f"{clock_text(end)}). Add looks, or promise what the rota keeps.")
+                   f"{unit_for(promise, 'hours')} ({stretches[late[0]].text}). Add looks, or "
+                   "promise what the rota keeps.")
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A stretch of staffed hours with nobody looking: from `start` on `day` to `end` on
+    `end_day` (the next staffed day when it runs past closing), `hours` of them staffed."""
+
+    day: str
+    start: float
+    end_day: str
+    end: float
+    hours: float
+
+    @property
+    def text(self) -> str:
+        if self.end_day == self.day:
+            return f"on {self.day} from {clock_text(self.start)} to {clock_text(self.end)}"
+        return (f"from {self.day} at {clock_text(self.start)} to {self.end_day} at {clock_text(self.end)}, "
+                f"{self.hours:g} staffed {unit_for(self.hours, 'hours')}")
+
+
+def _unread_stretches(team: Community) -> dict[str, Unread]:
+    """The longest unread stretch starting on each staffed day whose rota names times: between its
+    looks and shifts, or from the last of them past closing to the first look of the next staffed
+    day (that day's opening when its rota names no times)."""
+    watched = {}
+    for day in staffed_days(team):
+        opens, closes = team.day_window(day)
+        read = read_rota_day(team.rota.get(day, ""))
+        watched[day] = sorted({*((look, look) for look in read.looks if opens <= look < closes),
+                               *((max(start, opens), min(end, closes)) for start, end in read.shifts
+                                 if start < end and start < closes and end > opens)})
+    days = list(watched)
+    longest = {}
+    for day, following in zip(days, [*days[1:], days[0]] if days else [], strict=True):
+        if not watched[day]:
+            continue
+        opens, closes = team.day_window(day)
+        next_opens = team.day_window(following)[0]
+        first_look = watched[following][0][0] if watched[following] else next_opens
+        stretches, seen = [], opens
+        for start, end in watched[day]:
+            stretches.append(Unread(day, seen, day, max(start, seen), max(start - seen, 0)))
+            seen = max(seen, end)
+        overnight = closes - seen + first_look - next_opens
+        stretches.append(Unread(day, seen, day, closes, closes - seen) if first_look == next_opens
+                         else Unread(day, seen, following, first_look, overnight))
+        longest[day] = max(stretches, key=lambda stretch: stretch.hours)
+    return longest
 
 
 def clock_text(hours: float) -> str:
