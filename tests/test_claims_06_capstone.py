@@ -1299,11 +1299,13 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         and _tiktok_rule(15, 30, weekly=_weekly_differences(15, 30, burst=20)) == "another quarter"
         and dt.date(2027, 1, 4).weekday() == 0,
     "From 4 January a second checkout question, beside the one about the code, asks each new customer where "
-    "they first heard of Lumen, and whether that was since 4 January or before":
+    "they first heard of Lumen, and whether that was this year or before it":
         lambda: LUMEN.start == "2027-01-04" and "each report counts new customers' first orders apart"
         in squash(_objective(ORDERS).reason)
         and "the web-shop checkout asks one question, where the buyer heard of the code"
         in squash(_objective(ORDERS).reason),
+    "the three days before the trial's 4 January are too few to matter":
+        lambda: (dt.date(2027, 1, 4) - dt.date(2027, 1, 1)).days == 3,
     "the July read counts orders placed to the end of 30 June, October's to the end of 30 September.":
         lambda: [read - dt.timedelta(days=1) for read in (dt.date(2027, 7, 1), dt.date(2027, 10, 1))]
         == [dt.date(2027, 6, 30), dt.date(2027, 9, 30)]

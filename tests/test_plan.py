@@ -192,7 +192,7 @@ def test_staffed_hours_that_cannot_keep_the_promise_are_unworkable():
     assert [(i.where, i.message) for i in issues] == [(
         "community.staffed_hours",
         "4 staffed hours a week cannot keep a 2-hour promise from 07:00 to 19:00 on 7 days with 77 "
-        "messages a week: it takes about 12.1 hours.")]
+        "messages a week: it takes about 12.1 hours of looks and replies.")]
 
 
 def test_the_staffing_arithmetic():

@@ -1155,6 +1155,18 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
         plan_export.director_markdown(vague)
 
 
+def test_the_director_s_tightest_target_gives_its_change_beside_what_chance_moves():
+    """Reader 91 found "1.0 times what chance alone can move it" course talk on the director's
+    page: the director reads the change and chance's reach side by side, computed the same way."""
+    lumen = plan.example_plan()
+    reviews = next(objective for objective in lumen.objectives if objective.outcome == "reviews")
+    reach = plan.NOISE_WIDTH * plan.noise_spread(reviews, lumen) / float(reviews.periods or 1) ** 0.5
+    assert (f"- **Tightest target**: reviews, 6 to 9 by 30 June 2027, a change of 3 where chance alone "
+            f"can move it by about {reach:.1f}: an early report that shows no change proves little."
+            ) in _director_summary_markdown(lumen)
+    assert "is 1.0 times what chance alone can move it" in plan_export.to_markdown(lumen)
+
+
 def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dimension_is_a_commitment():
     """The inbox's risk, in plain sentences, says the promise is a look every fastest promise, in
     staffed hours, not an answer to each message within it, and names no table the director's
@@ -1165,11 +1177,16 @@ def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dime
     decision, risks = summary.split("### Top risks", 1)
     team = lumen.community
     replies = 77 * team.minutes_per_reply / 60  # reader 77: the looks are no message time
-    assert ("- **The inbox**: someone looks through every inbox at least every 4 staffed hours. "
+    assert ("- **The inbox**: while it is staffed (every day, 07:00 to 19:30), someone looks through "
+            "every inbox at least every 4 hours. "
             f"Answering the 77 messages a week expected takes {replies:.1f} hours and the looks "
-            f"{team.hours_needed(4) - replies:.1f}: {team.hours_needed(4):.1f} of its 10 staffed hours "
-            f"a week at 10-minute looks, {team.hours_needed(4, 20):.1f} at 20: more messages or slower "
-            "looks, and answers wait longer.\n") in risks
+            f"{team.hours_needed(4) - replies:.1f}: {team.hours_needed(4):.1f} of the 10 hours a week "
+            f"set aside for the inbox if a look takes 10 minutes, {team.hours_needed(4, 20):.1f} if it "
+            "takes 20: more messages or slower looks, and answers wait longer.\n") in risks
+    del team.rota["Mon"], team.rota["Sun"]
+    assert "while it is staffed (Tue–Sat, 07:00 to 19:30)" in _director_summary_markdown(lumen)
+    team.rota = {"Mon": "Sam", "Wed": "Sam", "Thu": "Jo", "Fri": "Jo"}
+    assert "while it is staffed (Mon and Wed–Fri, 07:00 to 19:30)" in _director_summary_markdown(lumen)
     assert "each answered within" not in summary and "Weakest dimension" not in summary
     assert "channel table" not in plan_export.director_markdown(lumen)
     action = lumen.actions[lumen.weakest]

@@ -13,6 +13,7 @@ from smcourse.core.plan_import import (
     read_export,
     recognise,
     weekly,
+    with_units,
 )
 
 # Three posts: 60 engagements and 6 clicks over 2,000 impressions -> 3% and 0.3%, pooled.
@@ -114,6 +115,16 @@ def test_an_exceptional_spell_is_left_out_of_the_baseline_by_date():
     assert ordinary["engagement_rate"] == pytest.approx(round(38 / 1100 * 100, 2))
     with pytest.raises(ImportFileError, match="no published_at column"):
         baseline(recognise(META.drop(columns="Publish time")), exclude=("2026-01-06", "2026-01-08"))
+
+
+def test_a_baseline_is_read_with_each_row_s_unit_and_its_figures_unchanged():
+    """A trainer read the group activity's "engagement_rate 5.06" without knowing it is a
+    percentage: `with_units` names each row's unit and leaves the figures alone."""
+    figures = baseline(recognise(META))
+    shown = with_units(pd.DataFrame({"all": figures, "again": figures}))
+    assert list(shown.index) == ["engagement_rate (% of impressions)",
+                                 "click_through_rate (% of impressions)"]
+    assert shown["all"].tolist() == figures.tolist()
 
 
 def test_the_inbox_replay_waits_for_the_next_look_on_a_staffed_day():

@@ -2102,7 +2102,7 @@ def _check_community(plan: Plan):
                    f"{unit_for(team.days, 'days')} with "
                    f"{team.messages_per_week + team.dms_per_week:g} "
                    f"{unit_for(team.messages_per_week + team.dms_per_week, 'messages a week')}: it takes "
-                   f"about {needed:.1f} hours.")
+                   f"about {needed:.1f} hours of looks and replies.")
 
 
 # A weekday as a text names it ("Monday", "Mondays", "Mon", "Tues"), and a span of them ("Monday to

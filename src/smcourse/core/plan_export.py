@@ -446,7 +446,8 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
 def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list[str]:
     """The top risks: what else the case rests on (`_premises_left`; the director's version gives
     all of it first instead, `_premises_risk`), then, from the plan's own numbers, what is still
-    open (`open_at`: where it is listed), the target nearest its noise, the inbox's margin
+    open (`open_at`: where it is listed), the target nearest its noise (for the director, its
+    change beside chance's), the inbox's margin
     (`_inbox_risk`), and the weakest dimension, which the director's version lists under the
     decision instead, as a commitment (`_commitment`)."""
     left = "" if for_director else _premises_left(plan.budget.rests_on)
@@ -461,15 +462,17 @@ def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list
         spread, periods = noise_spread(objective, plan), parse_amount(objective.periods or "1")
         if None not in (baseline, target, spread, periods) and spread > 0 and periods >= 1:
             noise = NOISE_WIDTH * spread / periods ** 0.5
-            margins.append((abs(target - baseline) / noise, objective))
+            margins.append((abs(target - baseline) / noise, abs(target - baseline), noise, objective))
     if margins:
-        ratio, objective = min(margins, key=lambda margin: margin[0])
+        ratio, change, noise, objective = min(margins, key=lambda margin: margin[0])
         measures = {measure_label(other) for other in plan.objectives
                     if other.outcome == objective.outcome}
         named = objective.outcome if len(measures) == 1 else measure_label(objective)  # as tabled
+        size = (f"a change of {change:g} where chance alone can move it by about {noise:.1f}"
+                if for_director else f"is {ratio:.1f} times what chance alone can move it")
         risks.append(f"**Tightest target**: {named}, {objective.baseline} to {objective.target} "
-                     f"by {day_text(objective.by)}, is {ratio:.1f} times what chance alone can "
-                     "move it: an early report that shows no change proves little.")
+                     f"by {day_text(objective.by)}, {size}: an early report that shows no change "
+                     "proves little.")
     if inbox := _inbox_risk(plan, for_director):
         risks.append(inbox)
     action = plan.actions.get(plan.weakest)
@@ -498,9 +501,26 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
         return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
                 f"(the fastest promise), take {needed:.1f} of the inbox's {looks}promises slip.")
     replies = (team.messages_per_week + team.dms_per_week) * team.minutes_per_reply / 60
-    return (f"**The inbox**: someone looks through every inbox at least every "
-            f"{_amount(promise, 'staffed hours')}. Answering the {messages} takes {replies:.1f} hours "
-            f"and the looks {needed - replies:.1f}: {needed:.1f} of its {looks}answers wait longer.")
+    return (f"**The inbox**: while it is staffed ({_staffed_days_text(team)}, "
+            f"{staffed_hours_text(team)}), someone looks through every inbox at least every "
+            f"{_amount(promise, 'hours')}. Answering the {messages} takes {replies:.1f} hours and the "
+            f"looks {needed - replies:.1f}: {needed:.1f} of the {team.staffed_hours:g} hours a week set "
+            f"aside for the inbox if a look takes {CHECK_MINUTES} minutes, {slower:.1f} if it takes "
+            f"{2 * CHECK_MINUTES}: more messages or slower looks, and answers wait longer.")
+
+
+def _staffed_days_text(team: Community) -> str:
+    """The staffed days as runs a person reads at a glance: "every day", "Mon–Fri", "Wed–Sun"."""
+    days = staffed_days(team)
+    if len(days) == len(WEEKDAYS):
+        return "every day"
+    runs: list[list[str]] = []
+    for day in days:
+        if runs and WEEKDAYS.index(day) == WEEKDAYS.index(runs[-1][-1]) + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return _in_words([run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs])
 
 
 def _commitment(plan: Plan) -> str:

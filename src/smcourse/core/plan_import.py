@@ -1,6 +1,7 @@
 """Baselines for a plan: from the course data, or from the learner's own analytics export.
 
     baseline(posts, comments)                 # the plan's units: per cent, or hours
+    with_units(baseline(posts, comments))     # the same, each row labelled with its unit
     table = read_export("posts.csv")          # CSV or Excel; ImportFileError says what is wrong
     posts = recognise(table)                  # a Meta Business Suite or LinkedIn page export
     posts = recognise(table, {"Views": "impressions", ...})   # any other table, mapped by hand
@@ -33,7 +34,15 @@ import pandas as pd
 
 from smcourse.core import metrics
 from smcourse.core.errors import SmcourseError
-from smcourse.core.plan import WEEKDAYS, Community, Plan, parse_clock, read_rota_day, staffed_days
+from smcourse.core.plan import (
+    METRICS,
+    WEEKDAYS,
+    Community,
+    Plan,
+    parse_clock,
+    read_rota_day,
+    staffed_days,
+)
 
 NEEDED = ("impressions", "likes", "comments", "shares")
 OPTIONAL = ("published_at", "clicks", "reach")
@@ -74,6 +83,12 @@ def baseline(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
         values["questions_answered"] = questions["answered"].mean() * 100
         values["positive_sentiment"] = (sentiment == "positive").mean() * 100
     return pd.Series(values, name="baseline").round(2)
+
+
+def with_units(table: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
+    """`baseline`'s figures (or a table of them side by side) for reading, each row named with
+    its unit: "engagement_rate (% of impressions)", "response_time (hours)"."""
+    return table.rename(index=lambda key: f"{key} ({METRICS[key].unit})" if key in METRICS else key)
 
 
 def weekly(posts: pd.DataFrame, comments: pd.DataFrame | None = None,

@@ -260,7 +260,8 @@ class PlanBuilder:
             "days": _whole(0, "Staffed days a week"),
             "opens": _text("HH:MM", _NUMBER, "Inbox opens at"),
             "closes": _text("HH:MM", _NUMBER, "Inbox closes at"),
-            "staffed_hours": _amount(0, "Staffed hours a week"),
+            "staffed_hours": _amount(0, "Inbox hours a week: people's time on looks and replies, "
+                                        "not the opening hours"),
             "messages_per_week": _amount(0, "Comments expected a week"),
             "dms_per_week": _amount(0, "Direct messages expected a week"),
             "minutes_per_reply": _amount(0, "Minutes per reply"),
@@ -425,7 +426,7 @@ class PlanBuilder:
     def _community_tab(self) -> w.VBox:
         labels = {"who_answers": "Who answers", "escalation": "Escalation",
                   "days": "Days a week", "opens": "Opens at", "closes": "Closes at",
-                  "staffed_hours": "Hours a week", "messages_per_week": "Comments a week",
+                  "staffed_hours": "Inbox hours a week", "messages_per_week": "Comments a week",
                   "dms_per_week": "Direct messages a week", "minutes_per_reply": "Minutes a reply",
                   "deputy": "Cover", "closed_dates": "Closed dates",
                   "other_hours": "Other hours"}
