@@ -1897,7 +1897,7 @@ def test_each_broken_hours_by_person_check_names_its_field():
     assert found(_split(hours={**HOURS, "Sam": 16.5, "Jo": 3.5})) == [(
         "consider", "budget.hours_by_person", "In a busy week each look runs 10 minutes longer (31 "
         "minutes, not the 21 the staffed hours allow), and Jo would need 4.2 hours against the 3.5 "
-        "budgeted: say who takes their looks or posts that week (Community: cover).")]
+        "budgeted: say who takes some of Jo's looks or posts that week (Community: cover).")]
     assert found(_split(hours={**HOURS, "Sam": 18, "Jo": 2})) == [(
         "fix", "budget.hours_by_person", "Jo's posts (0.0 h) and looks (2.9 h) take 2.9 hours a "
         "week, more than Jo's 2: move a channel or looks, or give Jo more hours.")]

@@ -1177,16 +1177,16 @@ def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dime
     decision, risks = summary.split("### Top risks", 1)
     team = lumen.community
     replies = 77 * team.minutes_per_reply / 60  # reader 77: the looks are no message time
-    assert ("- **The inbox**: while it is staffed (every day, 07:00 to 19:30), someone looks through "
+    assert ("- **The inbox**: it is staffed every day, 07:00 to 19:30, and then someone looks through "
             "every inbox at least every 4 hours. "
             f"Answering the 77 messages a week expected takes {replies:.1f} hours and the looks "
             f"{team.hours_needed(4) - replies:.1f}: {team.hours_needed(4):.1f} of the 10 hours a week "
             f"set aside for the inbox if a look takes 10 minutes, {team.hours_needed(4, 20):.1f} if it "
             "takes 20: more messages or slower looks, and answers wait longer.\n") in risks
     del team.rota["Mon"], team.rota["Sun"]
-    assert "while it is staffed (Tue–Sat, 07:00 to 19:30)" in _director_summary_markdown(lumen)
+    assert "it is staffed Tue–Sat, 07:00 to 19:30, and then" in _director_summary_markdown(lumen)
     team.rota = {"Mon": "Sam", "Wed": "Sam", "Thu": "Jo", "Fri": "Jo"}
-    assert "while it is staffed (Mon and Wed–Fri, 07:00 to 19:30)" in _director_summary_markdown(lumen)
+    assert "it is staffed Mon and Wed–Fri, 07:00 to 19:30, and then" in _director_summary_markdown(lumen)
     assert "each answered within" not in summary and "Weakest dimension" not in summary
     assert "channel table" not in plan_export.director_markdown(lumen)
     action = lumen.actions[lumen.weakest]

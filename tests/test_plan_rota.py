@@ -165,8 +165,8 @@ def test_a_cafe_closed_on_monday_and_tuesday_passes_where_a_monday_to_friday_one
     assert plan.staffed_days(weekend.community) == WED_SUN
     assert [i for i in plan.check(weekend) if i.level == "fix"] == []
     assert [(i.where, i.message) for i in plan.check(weekend)] == [
-        (i.where, i.message.replace("Sat and Sun's messages wait for Mon's",
-                                    "Mon and Tue's messages wait for Wed's"))
+        (i.where, i.message.replace("Sat and Sun's messages pile up for Mon's",
+                                    "Mon and Tue's messages pile up for Wed's"))
         for i in plan.check(weekdays)]
     assert plan.looks_held(weekend.community) == plan.looks_held(weekdays.community) == {
         "Priya": 3, "Ollie": 2}
@@ -352,6 +352,10 @@ def test_texts_naming_a_closed_day_as_a_working_day_get_a_consider_each():
     ("Messages after 18:00 or on a Monday wait for Wednesday's first look.", []),
     ("On a Monday they wait for Tuesday's look.", ["On a Monday they wait for Tuesday's look"]),
     ("Sam answers on Monday at 18:00.", ["Sam answers on Monday at 18:00"]),
+    # reader 94: when a message sent on a closed day is answered is no one at work on it
+    ("Messages that arrive on Sunday or Monday are answered at the Wednesday 09:00 look.", []),
+    ("Anything sent on a Monday is answered first thing Wednesday.", []),
+    ("A customer is answered on Monday by Jo.", ["A customer is answered on Monday by Jo"]),
 ])
 def test_a_closed_day_named_as_a_working_day_is_found_and_a_closed_one_is_not(text, clauses):
     assert plan.closed_days_named(text, ("Mon", "Tue")) == clauses
@@ -359,13 +363,13 @@ def test_a_closed_day_named_as_a_working_day_is_found_and_a_closed_one_is_not(te
 
 def test_the_busy_week_says_what_a_look_costs_and_where_closed_days_pile_up():
     """Lumen's staffed 10 hours over 20 looks on Wed–Sun give 30 minutes a look; a busy week adds
-    CHECK_MINUTES to each, and Monday and Tuesday's messages wait for Wednesday's 07:00 look."""
+    CHECK_MINUTES to each, and Monday and Tuesday's messages pile up for Wednesday's 07:00 look."""
     [busy] = [i.message for i in plan.check(_lumen_closed_monday_and_tuesday())
               if i.message.startswith("In a busy week")]
     assert busy == ("In a busy week each look runs 10 minutes longer (40 minutes, not the 30 the "
                     "staffed hours allow), and Ade would need 15.5 hours against the 15 budgeted; "
-                    "Mon and Tue's messages wait for Wed's 07:00 look: say who takes their looks or "
-                    "posts that week (Community: cover).")
+                    "Mon and Tue's messages pile up for Wed's 07:00 look: say who takes some of Ade's "
+                    "looks or posts that week (Community: cover).")
 
 
 def test_one_message_a_week_is_singular_in_the_noise_floor(bakery):
@@ -398,8 +402,8 @@ def test_the_busy_week_names_each_person_over_their_hours():
     [busy] = [i.message for i in plan.check(lumen) if i.message.startswith("In a busy week")]
     assert busy == ("In a busy week each look runs 10 minutes longer (31 minutes, not the 21 the "
                     "staffed hours allow), and Sam would need 12.2 hours against the 10.6 budgeted, "
-                    "Ade 14.1 against 12.5 and Jo 4.2 against 2.9: say who takes their looks or posts "
-                    "that week (Community: cover).")
+                    "Ade 14.1 against 12.5 and Jo 4.2 against 2.9: say who takes some of Sam, Ade and "
+                    "Jo's looks or posts that week (Community: cover).")
 
 
 def _with_other_hours(other_hours: str, sunday: str = "Jo at 10:00 and 14:00"):
@@ -481,3 +485,16 @@ def test_the_unread_stretch_between_days_runs_from_one_day_s_closing_to_the_next
         lumen.community, days=4, rota=four_days, other_hours="Thu 07:00 to 12:00"))
     assert any("the inbox goes unread from Thu at 12:00 to the next Mon at 07:00, 91 hours" in message
                for _, where, message in _community_issues(short_thursday) if where == "community.days")
+
+
+def test_a_shift_partly_outside_a_shorter_day_is_counted_within_it_and_a_consider():
+    """Reader 91's Sunday shift ran 09:00 to 17:00 on a 10:00 to 16:00 day: it keeps the promise,
+    holds the day's six hours of looks, not eight, and the plan is asked to fit it to the hours."""
+    fitted = _with_other_hours("Sun 10:00 to 16:00", sunday="Jo 10:00 to 16:00")
+    longer = _with_other_hours("Sun 10:00 to 16:00", sunday="Jo 09:00 to 17:00")
+    assert plan.looks_held(longer.community) == plan.looks_held(fitted.community)
+    assert _community_issues(fitted) == []
+    assert _community_issues(longer) == [(
+        "consider", "community.rota", "On Sun the rota's shift from 09:00 to 17:00 runs past the staffed "
+        "hours 10:00 to 16:00: only those hours are counted as the inbox's. Fit the shift to them, or "
+        "change the hours.")]

@@ -3,6 +3,7 @@ what the plan says, carry every duty the staff perform, and print on two pages, 
 back?"""
 
 import dataclasses
+import datetime as dt
 import io
 import json
 import math
@@ -14,7 +15,14 @@ import pytest
 from capstone_reference import reference_plan
 
 from smcourse.core import plan
-from smcourse.core.plan_export import _sentences, export, staff_docx, staff_html, staff_markdown
+from smcourse.core.plan_export import (
+    _sentences,
+    director_markdown,
+    export,
+    staff_docx,
+    staff_html,
+    staff_markdown,
+)
 
 LUMEN_ROTA = [  # a row per run of days with the same shift
     ["Mon–Tue", "Sam at 07:00 and 11:00, Jo at 15:00 and 19:00"],
@@ -138,11 +146,12 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
 
 def test_out_of_hours_gives_the_sentences_with_a_time_outside_the_staffed_hours():
     """A time inside the staffed hours (07:00 to 19:30) is a look, not a night check; a plan that
-    names no time outside them is told that messages wait for the first look."""
+    names no time outside them says that nobody looks, and messages wait for the next first look."""
     lumen = plan.example_plan()
     inside = dataclasses.replace(lumen, crisis=dataclasses.replace(
         lumen.crisis, escalation="The lead on duty tells the founder by 19:00 at the latest."))
-    assert "**Out of hours**: none planned: messages wait for the first look" in staff_markdown(inside)
+    assert ("**Out of hours**: Nobody looks while the inbox is closed: messages wait for the next first "
+            "look.\n") in staff_markdown(inside)
     night = dataclasses.replace(inside, community=dataclasses.replace(
         inside.community, who_answers="Ade checks the apps at 21:30 on weekdays."))
     assert "**Out of hours**: Ade checks the apps at 21:30 on weekdays.\n" in staff_markdown(night)
@@ -753,3 +762,23 @@ def test_a_disclosure_the_staff_sheet_cannot_split_into_its_two_lines_is_a_consi
     found = [(issue.level, issue.where, issue.message[:len(asks)]) for issue in plan.check(lumen)
              if issue.where == "disclosure"]
     assert found == ([("consider", "disclosure", asks)] if asks else [])
+
+
+def test_the_longest_wait_over_closed_days_is_on_the_sheet_and_the_director_s_page():
+    """Reader 94's bike shop, closed on Sunday and Monday, kept a 4-hour promise in staffed hours
+    while a message after Saturday's last look waited until Tuesday: both pages now say how long,
+    on the clock (Tuesday 09:00 less Saturday 12:00 is three days less three hours)."""
+    shop = plan.example_plan()
+    team = shop.community
+    team.rota = {**dict.fromkeys(("Tue", "Wed", "Thu", "Fri"), "Sam at 09, 12 and 15:30"),
+                 "Sat": "Sam at 09 and 12"}
+    team.days, team.opens, team.closes, team.other_hours = 5, "09:00", "18:00", "Sat 09:00 to 16:00"
+    team.who_answers, shop.crisis.escalation = "Sam answers the inbox.", "Sam tells the owner at once."
+    hours = (dt.datetime(2027, 1, 5, 9) - dt.datetime(2027, 1, 2, 12)) / dt.timedelta(hours=1)
+    wait = (f"A message after Sat's last look (12:00) waits for Tue's first (09:00): {hours:g} hours, "
+            "the longest wait.")
+    assert hours == 69
+    assert wait in director_markdown(shop)
+    _in_every_format(shop, "Out of hours: Nobody looks while the inbox is closed: messages wait for the "
+                           f"next first look. {wait}")
+    assert "Staffed 5 days a week (Tue–Sat), 09:00 to 18:00 (Sat 09:00 to 16:00)." in staff_markdown(shop)

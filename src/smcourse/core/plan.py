@@ -2115,7 +2115,9 @@ DAY_SPAN = re.compile(rf"(?:{DAY_NAME})\s*(?:\bto\b|\buntil\b|\btill\b|\bthrough
 DAY_NAMED = re.compile(rf"(?:{DAY_NAME})(?!,?\s+\d)")
 CLOSED_CLAUSE = re.compile(r"\b(?:closed?|shut|off|rest(?:s|ing)?|holidays?|nobody|no one|unstaffed|"
                            r"not staffed)\b", re.IGNORECASE)
-WAIT = re.compile(r"\bwait(?:s|ing)?\b", re.IGNORECASE)  # "on a Monday wait for Tuesday": Tuesday's work
+# "on a Monday wait for Tuesday", "sent on a Sunday is answered on Tuesday": Tuesday's work
+WAIT = re.compile(r"\b(?:wait(?:s|ing)?|(?:is|are|gets?)\s+"
+                  r"(?:answered|replied to|read|handled|dealt with))\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[;,()!?]|[.:](?!\d)")  # not the colon or point inside "18:00" or "9.30"
 WORKING_TEXTS = {"community": ("who_answers", "escalation", "deputy"),
                  "crisis": ("holding_statement", "approver", "pause", "escalation",
@@ -2130,7 +2132,8 @@ def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
     """The clauses of `text` that name a `closed` day as one someone works or acts on: a span of
     days that takes one in ("Sam (Monday to Friday)" when Monday is closed), or the day itself
     ("leaves refunds for Monday"), unless the clause says it is closed or a rest day, or writes a
-    date ("Monday 4 January"), or names it before a wait ("on a Monday wait for Tuesday's look")."""
+    date ("Monday 4 January"), or names it before a wait ("on a Monday wait for Tuesday's look",
+    "sent on a Sunday is answered first thing Tuesday")."""
     shut = {WEEKDAYS.index(day) for day in closed}
     found = []
     for clause in (part.strip() for part in CLAUSE_END.split(text)):
@@ -2255,7 +2258,8 @@ def _check_cover(team: Community, plan: Plan):
 def _check_look_times(team: Community):
     """Every rota day that writes numbers has times read from them (`read_rota_day`), every look
     falls within the staffed hours and every shift ends after it starts and overlaps them, so a
-    promise made for those hours is kept by someone who is there."""
+    promise made for those hours is kept by someone who is there; a shift that runs past them is
+    a consider, since only its staffed hours count."""
     days = {day: read_rota_day(team.rota.get(day, "")) for day in staffed_days(team)}
     if unread := [day for day, read in days.items()
                   if re.search(r"\d", read.text) and not read.has_times()]:
@@ -2277,6 +2281,11 @@ def _check_look_times(team: Community):
                            f"On {day} the rota's shift from {clock_text(start)} to {clock_text(end)} is "
                            f"outside the staffed hours {hours}: move the shift, or change the "
                            "hours and what the profiles promise.")
+            elif start < opens or end > closes:
+                yield _consider("community", "community.rota",
+                                f"On {day} the rota's shift from {clock_text(start)} to {clock_text(end)} "
+                                f"runs past the staffed hours {hours}: only those hours are counted "
+                                "as the inbox's. Fit the shift to them, or change the hours.")
         outside = [look for look in read.looks if not opens <= look < closes]
         if outside:
             times = ", ".join(clock_text(look) for look in outside)
@@ -2323,10 +2332,9 @@ class Unread:
                 f"{self.hours:g} staffed {unit_for(self.hours, 'hours')}")
 
 
-def _unread_stretches(team: Community) -> dict[str, Unread]:
-    """The longest unread stretch starting on each staffed day whose rota names times: between its
-    looks and shifts, or from the last of them past closing to the first look of the next staffed
-    day (that day's opening when its rota names no times)."""
+def _watched(team: Community) -> dict[str, list[tuple[float, float]]]:
+    """Each staffed day's looks (as (time, time)) and shifts on the inbox, within its staffed
+    hours, in order; [] for a day whose rota names no times."""
     watched = {}
     for day in staffed_days(team):
         opens, closes = team.day_window(day)
@@ -2334,9 +2342,21 @@ def _unread_stretches(team: Community) -> dict[str, Unread]:
         watched[day] = sorted({*((look, look) for look in read.looks if opens <= look < closes),
                                *((max(start, opens), min(end, closes)) for start, end in read.shifts
                                  if start < end and start < closes and end > opens)})
-    days = list(watched)
+    return watched
+
+
+def _next_staffed(days: list[str]) -> list[tuple[str, str]]:
+    """Each staffed day with the staffed day after it, the last with the first of the next week."""
+    return list(zip(days, [*days[1:], days[0]] if days else [], strict=True))
+
+
+def _unread_stretches(team: Community) -> dict[str, Unread]:
+    """The longest unread stretch starting on each staffed day whose rota names times: between its
+    looks and shifts, or from the last of them past closing to the first look of the next staffed
+    day (that day's opening when its rota names no times)."""
+    watched = _watched(team)
     longest = {}
-    for day, following in zip(days, [*days[1:], days[0]] if days else [], strict=True):
+    for day, following in _next_staffed(list(watched)):
         if not watched[day]:
             continue
         opens, closes = team.day_window(day)
@@ -2351,6 +2371,28 @@ def _unread_stretches(team: Community) -> dict[str, Unread]:
                          else Unread(day, seen, following, first_look, overnight))
         longest[day] = max(stretches, key=lambda stretch: stretch.hours)
     return longest
+
+
+def longest_wait(team: Community) -> Unread | None:
+    """The longest a message waits on the clock while the inbox is closed: from a staffed day's
+    last look (its closing when the rota names no times) to the next staffed day's first look (its
+    opening), nights and closed days included; `hours` are clock hours. None without staffed
+    days whose hours read."""
+    if not staffed_days(team) or any(team.day_window(day) is None for day in staffed_days(team)):
+        return None
+    watched = _watched(team)
+    waits = []
+    for day, following in _next_staffed(list(watched)):
+        last = watched[day][-1][1] if watched[day] else team.day_window(day)[1]
+        first = watched[following][0][0] if watched[following] else team.day_window(following)[0]
+        days_on = (WEEKDAYS.index(following) - WEEKDAYS.index(day)) % 7 or 7
+        waits.append(Unread(day, last, following, first, days_on * 24 + first - last))
+    return max(waits, key=lambda wait: wait.hours)
+
+
+def in_words(items: list[str]) -> str:
+    """A list as a sentence writes it: "a, b and c"."""
+    return " and ".join(filter(None, [", ".join(items[:-1]), items[-1]]))
 
 
 def clock_text(hours: float) -> str:
@@ -2566,8 +2608,8 @@ def _person(name: str) -> str:
 def looks_held(team: Community) -> Counter:
     """The looks each person named on the rota holds in a week (its staffed days): the look times
     after each name (`read_rota_day`: "Sam at 07 and 11, Jo at 15" is two of Sam's and one of
-    Jo's), a look for each hour of a shift on the inbox ("Jo 07:00 to 16:00" is nine), or, on a
-    day that names people but no times, one look shared among them."""
+    Jo's), a look for each hour of a shift on the inbox within the day's staffed hours ("Jo 07:00
+    to 16:00" is nine), or, on a day that names people but no times, one look shared among them."""
     looks: Counter = Counter()
     for day in staffed_days(team):
         shift = team.rota.get(day, "")
@@ -2578,9 +2620,10 @@ def looks_held(team: Community) -> Counter:
         if named and not any(read.has_times() for _, read in named):
             for name, _ in named:
                 looks[name] += 1 / len(named)
+        opens, closes = team.day_window(day) or (0, 24)
         for name, read in named:
-            looks[name] += len(read.looks) + sum(max(end - start, 1) for start, end in read.shifts
-                                                 if end > start)
+            looks[name] += len(read.looks) + sum(max(min(end, closes) - max(start, opens), 1)
+                                                 for start, end in read.shifts if end > start)
     return looks
 
 
@@ -2668,7 +2711,8 @@ def _check_hours_by_person(plan: Plan):
         yield _consider("budget", where, f"In a busy week each look runs {CHECK_MINUTES} minutes "
                         f"longer ({minutes + CHECK_MINUTES:.0f} minutes, not the {minutes:.0f} the "
                         f"staffed hours allow), and {needs}{_backlog(plan.community)}: say who takes "
-                        "their looks or posts that week (Community: cover).")
+                        f"some of {in_words([name for name, _, _ in over])}'s looks or posts that "
+                        "week (Community: cover).")
 
 
 def _check_busy_week_helpers(plan: Plan, cover: str, over: list[tuple[str, float, float]],
@@ -2706,7 +2750,7 @@ def busy_week_cover(plan: Plan) -> str:
 
 
 def _backlog(team: Community) -> str:
-    """Where the closed days' messages pile up: "; Mon and Tue's messages wait for Wed's 07:00
+    """Where the closed days' messages pile up: "; Mon and Tue's messages pile up for Wed's 07:00
     look" (the first look of the first staffed day after each run of closed days), or ""."""
     closed = closed_days(team)
     if not closed or len(closed) == 7:
@@ -2721,7 +2765,7 @@ def _backlog(team: Community) -> str:
         times = [*read.looks, *(start for start, _ in read.shifts)]
         window = team.day_window(day)
         first = clock_text(min(times)) if times else clock_text(window[0]) if window else team.opens
-        waits.append(f"{' and '.join(run)}'s messages wait for {day}'s {first} look")
+        waits.append(f"{' and '.join(run)}'s messages pile up for {day}'s {first} look")
     return "; " + "; ".join(waits)
 
 

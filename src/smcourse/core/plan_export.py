@@ -71,6 +71,8 @@ from smcourse.core.plan import (
     counts_platform_activity,
     course_source,
     field_label,
+    in_words,
+    longest_wait,
     measure_label,
     noise_spread,
     parse_amount,
@@ -501,9 +503,9 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
         return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
                 f"(the fastest promise), take {needed:.1f} of the inbox's {looks}promises slip.")
     replies = (team.messages_per_week + team.dms_per_week) * team.minutes_per_reply / 60
-    return (f"**The inbox**: while it is staffed ({_staffed_days_text(team)}, "
-            f"{staffed_hours_text(team)}), someone looks through every inbox at least every "
-            f"{_amount(promise, 'hours')}. Answering the {messages} takes {replies:.1f} hours and the "
+    return (f"**The inbox**: it is staffed {_staffed_days_text(team)}, {staffed_hours_text(team)}, "
+            f"and then someone looks through every inbox at least every {_amount(promise, 'hours')}. "
+            f"{_longest_wait_text(team)} Answering the {messages} takes {replies:.1f} hours and the "
             f"looks {needed - replies:.1f}: {needed:.1f} of the {team.staffed_hours:g} hours a week set "
             f"aside for the inbox if a look takes {CHECK_MINUTES} minutes, {slower:.1f} if it takes "
             f"{2 * CHECK_MINUTES}: more messages or slower looks, and answers wait longer.")
@@ -520,7 +522,7 @@ def _staffed_days_text(team: Community) -> str:
             runs[-1].append(day)
         else:
             runs.append([day])
-    return _in_words([run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs])
+    return in_words([run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs])
 
 
 def _commitment(plan: Plan) -> str:
@@ -1138,19 +1140,14 @@ def staff_sheet(plan: Plan) -> list[Section]:
     ]
 
 
-def _in_words(items: list[str]) -> str:
-    """A list as a sentence writes it: "a, b and c"."""
-    return " and ".join(filter(None, [", ".join(items[:-1]), items[-1]]))
-
-
 def _closed(team: Community) -> str:
     """The weekdays the rota leaves unstaffed and the dates the business is shut
     (`Community.closed_on`), with what the rota does about them; "" when there are none."""
     staffed = staffed_days(team)
     weekly = [day for day in WEEKDAYS if day not in staffed] if staffed else []
     dates = [day_text(day.isoformat()) for day in team.closed_on()]
-    parts = [*([f"every {_in_words(weekly)}: no looks"] if weekly else []),
-             *([f"{_in_words(dates)}: no looks and no posts"] if dates else [])]
+    parts = [*([f"every {in_words(weekly)}: no looks"] if weekly else []),
+             *([f"{in_words(dates)}: no looks and no posts"] if dates else [])]
     return f"{'; '.join(parts)}; the last look before says when we answer again." if parts else ""
 
 
@@ -1164,7 +1161,8 @@ def _staffing_line(plan: Plan) -> str:
     if not team.window_hours() or team.window_hours() < 0:
         return (f"The staffed hours, “{team.opens}” to “{team.closes}”, are not two times of day, "
                 "the first the earlier: write them as 07:00 and 19:30 (Community: opens, closes).")
-    staffed = f"Staffed {_amount(team.days, 'days a week')}, {staffed_hours_text(team)}."
+    days = "" if len(staffed_days(team)) == len(WEEKDAYS) else f" ({_staffed_days_text(team)})"
+    staffed = f"Staffed {_amount(team.days, 'days a week')}{days}, {staffed_hours_text(team)}."
     if not promises:
         return f"{staffed} No response promise is written yet (Channels: answered within)."
     promise = min(promises.values())
@@ -1347,11 +1345,24 @@ def _night(plan: Plan) -> list[str]:
 
 
 def _out_of_hours(plan: Plan) -> str:
-    """What happens while the inbox is closed: the night's sentences (`_night`), as many as fit."""
+    """What happens while the inbox is closed: the night's sentences (`_night`), as many as fit,
+    else that nobody looks; then the longest a message waits on the clock (`longest_wait`)."""
     if parse_clock(plan.community.opens) is None or parse_clock(plan.community.closes) is None:
         return NOT_WRITTEN
-    return _duties(_night(plan), _people(plan)) or (
-        "none planned: messages wait for the first look, and the profiles should say so.")
+    night = _duties(_night(plan), _people(plan)) or (
+        "Nobody looks while the inbox is closed: messages wait for the next first look.")
+    return f"{night} {_longest_wait_text(plan.community)}".strip()
+
+
+def _longest_wait_text(team: Community) -> str:
+    """The longest wait when it runs over a closed day, for the staff and the director alike: "A
+    message after Sat's last look (15:30) waits for Tue's first (09:00): 65.5 hours, the longest
+    wait." "" without one, or when it is a night (a business staffed every day)."""
+    wait = longest_wait(team)
+    if wait is None or wait.hours <= 24:
+        return ""
+    return (f"A message after {wait.day}'s last look ({clock_text(wait.start)}) waits for "
+            f"{wait.end_day}'s first ({clock_text(wait.end)}): {wait.hours:g} hours, the longest wait.")
 
 
 def _alerts(plan: Plan) -> str:
@@ -1833,7 +1844,7 @@ def _objectives_pointer(plan: Plan) -> str:
     if not groups:
         return f"**Objectives**: {NOT_WRITTEN}"
     outcomes = list(dict.fromkeys(group[0].outcome.strip() or "an outcome not named" for group in groups))
-    named = _in_words(outcomes)
+    named = in_words(outcomes)
     each = "each with its" if len(groups) > 1 else "with its"
     return (f"**Objectives**: {_amount(len(groups), 'measures')} of {named}, {each} baseline, "
             "targets and dates, in the table after this page.")
