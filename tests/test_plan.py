@@ -1494,7 +1494,11 @@ def test_a_case_that_names_no_cheaper_option_is_asked_for_one():
     assert _budget_issues(followed) == []
     director = plan_export.director_markdown(followed)
     assert "without the paid posts" in director and "not stated" not in director
-    assert "June 2028" in director
+    assert "June 2028" in director and "(2 fewer)" in director
+    # reader 94 wrote the hours saved a year: they are set beside the plan's hours a week
+    case = followed.budget.case.replace("2 moved hours a week", "104 moved hours a year")
+    yearly = dataclasses.replace(followed, budget=dataclasses.replace(followed.budget, case=case))
+    assert "(2 fewer)" in plan_export.director_markdown(yearly)
 
 
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():

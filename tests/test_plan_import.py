@@ -122,8 +122,8 @@ def test_a_baseline_is_read_with_each_row_s_unit_and_its_figures_unchanged():
     percentage: `with_units` names each row's unit and leaves the figures alone."""
     figures = baseline(recognise(META))
     shown = with_units(pd.DataFrame({"all": figures, "again": figures}))
-    assert list(shown.index) == ["engagement_rate (% of impressions)",
-                                 "click_through_rate (% of impressions)"]
+    assert list(shown.index) == ["Engagement rate (% of impressions)",
+                                 "Click-through rate (% of impressions)"]
     assert shown["all"].tolist() == figures.tolist()
 
 

@@ -2812,7 +2812,8 @@ def _check_staged_ask(plan: Plan):
             yield _consider("budget", "budget.case", "The case names no cheaper option, and a director "
                             "will ask what a smaller plan costs and brings: add a sentence on it, such as "
                             f"“The cheaper option, without the paid posts, saves 1,200 {money} of new money "
-                            "and 2 moved hours a year and loses the spring ads.”, and say in Payback when it "
+                            "a year and 2 moved hours a week and loses the spring ads.”, and say in Payback "
+                            "when it "
                             "pays back (“…; the cheaper option: June 2028”); the director's version sets it "
                             "beside the plan.")
     elif budget.go_no_go.strip() and (missing := _untimed_test(budget.go_no_go)):

@@ -1633,7 +1633,9 @@ NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the dire
 ODDS = re.compile(r"\b\d+ in \d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
 # what the case says the cheaper option saves: "3,080 of cash", "2.68 moved hours", and drops
 SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?of (?:cash|new money)\b")
-SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people )?hours\b")
+SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people )?hours\b"
+                         r"(?:\s+(?:a|per)\s+(week|month|year))?")
+WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are a week's: "a year" ÷ 52
 DROPS = re.compile(r"\b(without\b[^:;]*?),?\s+(?:saves|costs)\b")
 LOSES = re.compile(r"\b(?:loses|gives up)\s+(?!about\b|[$£€]?\d)(.+?)\.?$")  # what, not a sum
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
@@ -1797,7 +1799,7 @@ def _cheaper(budget: Budget) -> CheaperOption | None:
                     if CHEAPER.search(clause)), "")
     return CheaperOption(
         without=drops[1] if drops else "", cash=parse_amount(cash[1]) if cash else None,
-        hours=parse_amount(hours[1]) if hours else None,
+        hours=parse_amount(hours[1]) / WEEKS_IN[hours[2]] if hours else None,
         pays_back=day_text(payback.rpartition(":")[2].strip().rstrip(".")), loses=lost[1],
         said=[*([opening] if cash and hours else []), *([lost[0]] if lost[0] else [])])
 

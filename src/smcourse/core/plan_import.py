@@ -86,9 +86,11 @@ def baseline(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
 
 
 def with_units(table: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
-    """`baseline`'s figures (or a table of them side by side) for reading, each row named with
-    its unit: "engagement_rate (% of impressions)", "response_time (hours)"."""
-    return table.rename(index=lambda key: f"{key} ({METRICS[key].unit})" if key in METRICS else key)
+    """`baseline`'s figures (or a table of them side by side) for reading, each row named as the
+    plan names its metric, with its unit: "Engagement rate (% of impressions)", "Median response
+    time (hours)"."""
+    return table.rename(index=lambda key: f"{METRICS[key].label} ({METRICS[key].unit})"
+                        if key in METRICS else key)
 
 
 def weekly(posts: pd.DataFrame, comments: pd.DataFrame | None = None,
