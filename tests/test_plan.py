@@ -1501,6 +1501,28 @@ def test_a_case_that_names_no_cheaper_option_is_asked_for_one():
     assert "(2 fewer)" in plan_export.director_markdown(yearly)
 
 
+def test_a_case_that_gives_what_one_sale_earns_and_not_the_plan_is_asked_for_the_plan_s_sum():
+    """Reader 94's director's box put "an extra service books at 65 GBP and earns about 30" as what
+    the plan earns back: a unit's earnings are no return, and a case without one is asked for it,
+    with an example that, followed, fills the box."""
+    lumen = _staged()
+    cheaper = next(sentence for sentence in re.split(r"(?<=\.)\s+", lumen.budget.case)
+                   if "cheaper" in sentence)
+    unit = "An extra service books at 65 USD and earns about 30 USD after parts and time."
+    only_unit = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, case=f"{unit} {cheaper}", payback=lumen.budget.payback.split(". ")[0] + "."))
+    [(level, where, message)] = _budget_issues(only_unit)
+    assert (level, where) == ("consider", "budget.case") and message.startswith(
+        "The case does not say what the plan earns back in all")
+    assert "What it earns back" not in plan_export.director_markdown(only_unit)
+    [example] = re.findall(r"“([^”]+)”", message)
+    followed = dataclasses.replace(only_unit, budget=dataclasses.replace(
+        only_unit.budget, case=f"{only_unit.budget.case} {example}"))
+    assert _budget_issues(followed) == []
+    assert ("| What it earns back | – | The plan earns back about 2,200"
+            in plan_export.director_markdown(followed))
+
+
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():
     assert _budget_issues(_staged()) == []
     assert _budget_issues(_staged(go_no_go="in April: go on at 30 orders a month, else stop")) == []

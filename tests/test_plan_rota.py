@@ -3,6 +3,7 @@
 the checks, the costing and the staff sheet read them alike. Lumen's plan (staffed 07:00 to 19:30
 every day, a 4-hour promise) is the plan each rota is tried on."""
 import dataclasses
+import datetime as dt
 import math
 from collections import Counter
 
@@ -498,3 +499,25 @@ def test_a_shift_partly_outside_a_shorter_day_is_counted_within_it_and_a_conside
         "consider", "community.rota", "On Sun the rota's shift from 09:00 to 17:00 runs past the staffed "
         "hours 10:00 to 16:00: only those hours are counted as the inbox's. Fit the shift to them, or "
         "change the hours.")]
+
+
+def test_closed_dates_that_leave_the_inbox_unread_too_long_or_repeat_a_closed_weekday_are_considers():
+    """Reader 94's bike shop, shut on Sunday and Monday, added Good Friday and Easter Saturday: the
+    inbox goes unread from Thursday's closing to Tuesday's opening, five days less nine hours;
+    Easter Monday is closed every week anyway."""
+    shop = plan.example_plan()
+    team = shop.community
+    team.rota = {day: "Sam at 09, 12 and 15:30" for day in ("Tue", "Wed", "Thu", "Fri", "Sat")}
+    team.days, team.opens, team.closes = 5, "09:00", "18:00"
+    team.closed_dates = "2027-04-02, 2027-04-03, 2027-04-05"
+    hours = (dt.datetime(2027, 4, 6, 9) - dt.datetime(2027, 4, 1, 18)) / dt.timedelta(hours=1)
+    assert hours == 111
+    assert [(i.level, i.message) for i in plan.check(shop) if i.where == "community.closed_dates"] == [
+        ("consider", "2027-04-05 falls on a day the rota leaves closed each week: leave such dates out, so "
+                     "the staff sheet lists only the extra closures."),
+        ("consider", "Closed from 2027-04-02 to 2027-04-05, the inbox goes unread from Thu 2027-04-01 at "
+                     "18:00 to Tue 2027-04-06 at 09:00, 111 hours: longer than any response promise may be "
+                     "(72 hours). Have someone look once in between, or say on the profiles when messages "
+                     "will be answered.")]
+    team.closed_dates = "2027-04-02"
+    assert [i for i in plan.check(shop) if i.where == "community.closed_dates"] == []  # Thu to Sat: 39 hours

@@ -2089,6 +2089,7 @@ def _check_community(plan: Plan):
         yield from _check_look_times(team)
         if 1 <= team.days <= 7:
             yield from _check_days_off(team)
+            yield from _check_closed_dates(team)
     promises = plan.promises()
     if not promises or window is None or window <= 0 or not 1 <= team.days <= 7:
         return
@@ -2207,6 +2208,47 @@ def _check_days_off(team: Community):
                    f"{WEEKDAYS[following]} at {clock_text(hours[following][0])}, {gap:g} hours: longer "
                    f"than any response promise may be ({LONGEST_PROMISE} hours). Staff it on more days, or "
                    "for longer hours.")
+
+
+def _check_closed_dates(team: Community):
+    """Considers on the closed dates: those on a weekday the rota leaves closed each week, which
+    need no date; and each run of closed days (dates and closed weekdays) that leaves the inbox
+    unread longer than LONGEST_PROMISE hours, from the last staffed day's closing before it to
+    the next one's opening (an Easter closure after a closed Monday)."""
+    weekly = set(closed_days(team))
+    dates = team.closed_on()
+    if extra := [day for day in dates if WEEKDAYS[day.weekday()] in weekly]:
+        yield _consider("community", "community.closed_dates", f"{in_words(list(map(str, extra)))} "
+                        f"{'falls' if len(extra) == 1 else 'fall'} on a day the rota leaves closed "
+                        "each week: leave such dates out, so the staff sheet lists only the extra "
+                        "closures.")
+    shut = set(dates)
+
+    def closed(day: dt.date) -> bool:
+        return day in shut or WEEKDAYS[day.weekday()] in weekly
+
+    reported = set()
+    for day in dates:
+        before, after = day - dt.timedelta(days=1), day + dt.timedelta(days=1)
+        while closed(before):
+            before -= dt.timedelta(days=1)
+        while closed(after):
+            after += dt.timedelta(days=1)
+        if before in reported:
+            continue
+        reported.add(before)
+        last, first = team.day_window(WEEKDAYS[before.weekday()]), team.day_window(WEEKDAYS[after.weekday()])
+        if last is None or first is None:
+            continue
+        hours = (after - before).days * 24 + first[0] - last[1]
+        if hours > LONGEST_PROMISE:
+            yield _consider("community", "community.closed_dates",
+                            f"Closed from {before + dt.timedelta(days=1)} to {after - dt.timedelta(days=1)}, "
+                            f"the inbox goes unread from {WEEKDAYS[before.weekday()]} {before} at "
+                            f"{clock_text(last[1])} to {WEEKDAYS[after.weekday()]} {after} at "
+                            f"{clock_text(first[0])}, {hours:g} hours: longer than any response promise "
+                            f"may be ({LONGEST_PROMISE} hours). Have someone look once in between, or "
+                            "say on the profiles when messages will be answered.")
 
 
 def _check_workload(team: Community, plan: Plan):
@@ -2816,6 +2858,14 @@ def _check_staged_ask(plan: Plan):
                             "when it "
                             "pays back (“…; the cheaper option: June 2028”); the director's version sets it "
                             "beside the plan.")
+        if budget.case.strip() and not any(
+                EARNED.search(sentence) and not UNIT_EARNS.search(sentence)
+                for sentence in re.split(r"(?<=[.;!?])\s+", f"{budget.case} {budget.payback}")):
+            yield _consider("budget", "budget.case", "The case does not say what the plan earns back in "
+                            "all, as a sum a director can set against its cost: add a sentence such as "
+                            f"“The plan earns back about 2,200 {money} in its first year (6 extra sales a "
+                            "month at 30 each), against 3,100 of cost.”; the director's version puts it "
+                            "in its money box.")
     elif budget.go_no_go.strip() and (missing := _untimed_test(budget.go_no_go)):
         yield _consider("budget", "budget.go_no_go", _staged_missing("go_no_go", missing,
                                                                      GO_NO_GO_EXAMPLE))
@@ -2833,6 +2883,14 @@ def _check_staged_ask(plan: Plan):
 # the 10 hours a week spent today, a bookshop's "Jo's five hours today"; the expert reader's "Things
 # going well." none.
 NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+# what the plan earns or loses, with a sum ("earns back 5,000 in 2027", "48,000 short")
+EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
+                    r"[$£€]?\d|\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)
+# what one unit earns ("an extra e-bike service earns about 50 GBP", "each order earns 6.40", "an
+# extra service books at 65 GBP and earns about 30"): a figure behind the case, not what the plan earns
+# back
+UNIT_EARNS = re.compile(r"\b(?:an?|each|every|one)\s+(?:(?!plan\b)[\w'-]+\s+){0,8}"
+                        r"(?:earns?|returns?|gains?)\b", re.IGNORECASE)
 CHEAPER = re.compile(r"\bcheaper\b", re.IGNORECASE)  # a sentence or clause on the cheaper option
 FRACTION_WORDS = re.compile(r"\bby\s+(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b|"
                             r"\b(?:half|halved|doubled?|twice|tripled?|trebled?)\b", re.IGNORECASE)

@@ -53,9 +53,11 @@ from smcourse.core.plan import (
     COURSE_DATA,
     DAY_NAME,
     DIMENSIONS,
+    EARNED,
     METRICS,
     MONTH_SPAN,
     NOISE_WIDTH,
+    UNIT_EARNS,
     WEEKDAYS,
     Budget,
     Channel,
@@ -1622,12 +1624,6 @@ RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|sa
                      r"returns?|break[- ]?even|profits?)\b", re.IGNORECASE)
 # a sentence that puts a sum to what the plan earns or loses: "earns back 5,000", "loses 31,000",
 # "48,000 short" (not "an extra order earns, after three months", nor what an option saves)
-EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
-                    r"[$£€]?\d|\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)
-# what one unit earns ("an extra e-bike service earns about 50 GBP", "each order earns 6.40"): a
-# figure behind the case, not what the plan earns back
-UNIT_EARNS = re.compile(r"\b(?:an?|each|every|one)\s+(?:[\w'-]+\s+){0,4}(?:earns?|returns?|gains?)\b",
-                        re.IGNORECASE)
 NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
 # the odds a gate calls wrong ("the case's path under 1 in 100", "a 1 in 3 chance"): the full plan's
 ODDS = re.compile(r"\b\d+ in \d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
