@@ -1036,7 +1036,7 @@ def test_the_director_s_first_page_puts_the_decision_first_under_headings():
         "For the director: this page asks for a decision, then gives the goal and the top risks; "
         "the objectives and the figures behind the decision follow.", "### Decision needed",
         "\nApprove the first stage, 4 January to 31 March 2027, with the money", "| The money |",
-        "| Pays back |", "- **Gate 1**", f"### Goal and objectives\n\n{lumen.summary}\n\n- **Monitor**",
+        "| Pays back |", "- **Gate 1**", f"### Goal and objectives\n\n{lumen.summary}\n\n- **Listening**",
         "**Objectives**:", "### Top risks",
         "- **The case rests on**:", "- **Tightest target**:", "- **The inbox**:")]
     assert order == sorted(order)
@@ -1161,8 +1161,8 @@ def test_the_director_s_tightest_target_gives_its_change_beside_what_chance_move
     lumen = plan.example_plan()
     reviews = next(objective for objective in lumen.objectives if objective.outcome == "reviews")
     reach = plan.NOISE_WIDTH * plan.noise_spread(reviews, lumen) / float(reviews.periods or 1) ** 0.5
-    assert (f"- **Tightest target**: reviews, 6 to 9 by 30 June 2027, a change of 3 where chance alone "
-            f"can move it by about {reach:.1f}: an early report that shows no change proves little."
+    assert (f"- **Tightest target**: reviews, 6 to 9 by 30 June 2027, where chance alone can move it by "
+            f"about {reach:.1f}: an early report that shows no change proves little."
             ) in _director_summary_markdown(lumen)
     assert "is 1.0 times what chance alone can move it" in plan_export.to_markdown(lumen)
 
@@ -1177,21 +1177,21 @@ def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dime
     decision, risks = summary.split("### Top risks", 1)
     team = lumen.community
     replies = 77 * team.minutes_per_reply / 60  # reader 77: the looks are no message time
-    assert ("- **The inbox**: it is staffed every day, 07:00 to 19:30, and then someone looks through "
-            "every inbox at least every 4 hours. "
+    assert ("- **The inbox**: staffed every day, 07:00 to 19:30, and looked through at least every 4 "
+            "hours. "
             f"Answering the 77 messages a week expected takes {replies:.1f} hours and the looks "
-            f"{team.hours_needed(4) - replies:.1f}: {team.hours_needed(4):.1f} of the 10 hours a week "
-            f"set aside for the inbox if a look takes 10 minutes, {team.hours_needed(4, 20):.1f} if it "
-            "takes 20: more messages or slower looks, and answers wait longer.\n") in risks
+            f"{team.hours_needed(4) - replies:.1f}: {team.hours_needed(4):.1f} of the 10 weekly hours "
+            f"set aside if a look takes 10 minutes, {team.hours_needed(4, 20):.1f} if 20: more messages "
+            "or slower looks, and answers wait longer.\n") in risks
     del team.rota["Mon"], team.rota["Sun"]
-    assert "it is staffed Tue–Sat, 07:00 to 19:30, and then" in _director_summary_markdown(lumen)
+    assert "staffed Tue–Sat, 07:00 to 19:30, and looked" in _director_summary_markdown(lumen)
     team.rota = {"Mon": "Sam", "Wed": "Sam", "Thu": "Jo", "Fri": "Jo"}
-    assert "it is staffed Mon and Wed–Fri, 07:00 to 19:30, and then" in _director_summary_markdown(lumen)
+    assert "staffed Mon and Wed–Fri, 07:00 to 19:30, and looked" in _director_summary_markdown(lumen)
     assert "each answered within" not in summary and "Weakest dimension" not in summary
     assert "channel table" not in plan_export.director_markdown(lumen)
     action = lumen.actions[lumen.weakest]
-    assert (f"- **You also commit to**: {action.step} (Founder, by 4 January 2027), the action for "
-            "the plan's weakest dimension, commitment.") in decision
+    assert (f"- **You also commit to**: {action.step} (Founder, by 4 January 2027), the plan's key "
+            "step.") in decision
     full = _summary_markdown(to_markdown(lumen))
     assert "each answered within 4 staffed hours (the fastest promise)" in full
     assert "**Weakest dimension, commitment**" in full and "You also commit to" not in full
@@ -1475,7 +1475,7 @@ def test_the_plan_in_two_sentences_opens_the_goal_on_both_first_pages_and_an_old
             "for a booking tool, a year of promotion and a reserve.")
     spokes = dataclasses.replace(lumen, organisation="Spokes", summary=f" {said}\n")
     director = _director_summary_markdown(spokes)
-    assert f"### Goal and objectives\n\n{said}\n\n- **Monitor**:" in director and "**Goal**" not in director
+    assert f"### Goal and objectives\n\n{said}\n\n- **Listening**:" in director and "**Goal**" not in director
     assert _summary_markdown(to_markdown(spokes)).startswith(f"\n{said}\n\n- **Monitor**:")
     saved = plan.to_dict(spokes)
     del saved["plan"]["summary"]

@@ -450,8 +450,8 @@ def _headline_objectives(plan: Plan) -> list[list[Objective]]:
 def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list[str]:
     """The top risks: what else the case rests on (`_premises_left`; the director's version gives
     all of it first instead, `_premises_risk`), then, from the plan's own numbers, what is still
-    open (`open_at`: where it is listed), the target nearest its noise (for the director, its
-    change beside chance's), the inbox's margin
+    open (`open_at`: where it is listed), the target nearest its noise (for the director, with
+    chance's reach in the metric's units), the inbox's margin
     (`_inbox_risk`), and the weakest dimension, which the director's version lists under the
     decision instead, as a commitment (`_commitment`)."""
     left = "" if for_director else _premises_left(plan.budget.rests_on)
@@ -466,13 +466,13 @@ def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list
         spread, periods = noise_spread(objective, plan), parse_amount(objective.periods or "1")
         if None not in (baseline, target, spread, periods) and spread > 0 and periods >= 1:
             noise = NOISE_WIDTH * spread / periods ** 0.5
-            margins.append((abs(target - baseline) / noise, abs(target - baseline), noise, objective))
+            margins.append((abs(target - baseline) / noise, noise, objective))
     if margins:
-        ratio, change, noise, objective = min(margins, key=lambda margin: margin[0])
+        ratio, noise, objective = min(margins, key=lambda margin: margin[0])
         measures = {measure_label(other) for other in plan.objectives
                     if other.outcome == objective.outcome}
         named = objective.outcome if len(measures) == 1 else measure_label(objective)  # as tabled
-        size = (f"a change of {change:g} where chance alone can move it by about {noise:.1f}"
+        size = (f"where chance alone can move it by about {noise:.1f}"
                 if for_director else f"is {ratio:.1f} times what chance alone can move it")
         risks.append(f"**Tightest target**: {named}, {objective.baseline} to {objective.target} "
                      f"by {day_text(objective.by)}, {size}: an early report that shows no change "
@@ -505,12 +505,12 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
         return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
                 f"(the fastest promise), take {needed:.1f} of the inbox's {looks}promises slip.")
     replies = (team.messages_per_week + team.dms_per_week) * team.minutes_per_reply / 60
-    return (f"**The inbox**: it is staffed {_staffed_days_text(team)}, {staffed_hours_text(team)}, "
-            f"and then someone looks through every inbox at least every {_amount(promise, 'hours')}. "
+    return (f"**The inbox**: staffed {_staffed_days_text(team)}, {staffed_hours_text(team)}, and looked "
+            f"through at least every {_amount(promise, 'hours')}. "
             f"{_longest_wait_text(team)} Answering the {messages} takes {replies:.1f} hours and the "
-            f"looks {needed - replies:.1f}: {needed:.1f} of the {team.staffed_hours:g} hours a week set "
-            f"aside for the inbox if a look takes {CHECK_MINUTES} minutes, {slower:.1f} if it takes "
-            f"{2 * CHECK_MINUTES}: more messages or slower looks, and answers wait longer.")
+            f"looks {needed - replies:.1f}: {needed:.1f} of the {team.staffed_hours:g} weekly hours set "
+            f"aside if a look takes {CHECK_MINUTES} minutes, {slower:.1f} if {2 * CHECK_MINUTES}: more "
+            "messages or slower looks, and answers wait longer.")
 
 
 def _staffed_days_text(team: Community) -> str:
@@ -534,8 +534,7 @@ def _commitment(plan: Plan) -> str:
     if action is None:
         return ""
     return (f"**You also commit to**: {_first_sentence(action.step).rstrip('.')} ({action.owner}, "
-            f"by {day_text(action.due)}), the action for the plan's weakest dimension, "
-            f"{plan.weakest}.")
+            f"by {day_text(action.due)}), the plan's key step.")
 
 
 def _premises_left(rests_on: str) -> str:
@@ -738,15 +737,22 @@ def _decision(plan: Plan, for_director: bool = False) -> list[Block]:
     return [_recommendation(plan), _ask(plan), lines]
 
 
-def _goal(plan: Plan) -> list[Block]:
+# The activities as a director who has not taken the course reads them
+PLAIN_ACTIVITIES = {"monitor": "Listening", "communicate": "Telling our story",
+                    "connect": "Building ties", "collaborate": "Working with others"}
+
+
+def _goal(plan: Plan, for_director: bool = False) -> list[Block]:
     """The goal: the plan in two sentences (`Plan.summary`), or, when it does not say them, that the
-    organisation will do the activities it chose on social media; then why each, a line each."""
+    organisation will do the activities it chose on social media; then why each, a line each,
+    named in plain words for the director (`PLAIN_ACTIVITIES`)."""
     activities = [goal.activity for goal in plan.goals]
-    aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will "
-            f"{' and '.join(filter(None, [', '.join(activities[:-1]), activities[-1]]))} on social "
-            "media:" if activities else "**Goal**: no activity chosen yet.")
+    aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will {in_words(activities)} on social "
+           "media:" if activities else "**Goal**: no activity chosen yet.")
+    label = (lambda activity: PLAIN_ACTIVITIES.get(activity, activity.capitalize())) if for_director \
+        else str.capitalize
     return [" ".join(plan.summary.split()) or aim,
-            [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]
+            [f"**{label(goal.activity)}**: {goal.why}" for goal in plan.goals]]
 
 
 def _summary(plan: Plan) -> Section:
@@ -1684,7 +1690,7 @@ def _director_summary(plan: Plan) -> Section:
     under its own heading."""
     return Section("summary", "Executive summary", [
         Subheading("Decision needed"), *_decision(plan, for_director=True),
-        Subheading("Goal and objectives"), *_goal(plan), _objectives_pointer(plan),
+        Subheading("Goal and objectives"), *_goal(plan, for_director=True), _objectives_pointer(plan),
         Subheading("Top risks"), [_premises_risk(plan), *_summary_risks(
             plan, "listed in the full plan, under Still open", for_director=True)]])
 
