@@ -1508,7 +1508,8 @@ def test_a_case_that_gives_what_one_sale_earns_and_not_the_plan_is_asked_for_the
     lumen = _staged()
     cheaper = next(sentence for sentence in re.split(r"(?<=\.)\s+", lumen.budget.case)
                    if "cheaper" in sentence)
-    unit = "An extra service books at 65 USD and earns about 30 USD after parts and time."
+    unit = ("An extra service books at 65 USD and earns about 30 USD after parts and time. Regulars earn "
+            "about 400 USD a month once they come back.")  # reader 97: a rate a month is no return
     only_unit = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, case=f"{unit} {cheaper}", payback=lumen.budget.payback.split(". ")[0] + "."))
     [(level, where, message)] = _budget_issues(only_unit)

@@ -470,7 +470,10 @@ def test_the_recommendation_keeps_the_first_stage_s_condition(first_stage, provi
     ("2027-01-04", "January 5 to March 31, 2027", "Approve 5 January to 31 March 2027"),
     ("2027-01-04", "4 January to 31 March 2028", "Approve 4 January 2027 to 31 March 2028"),
     ("2027-01-04", "Feb 8th - 15 April: the paid posts", "Approve 8 February to 15 April 2027"),
-    ("2027-01-04", "3 January to 31 February 2027", "Approve 4 January to 28 February 2027")])
+    ("2027-01-04", "3 January to 31 February 2027", "Approve 4 January to 28 February 2027"),
+    # reader 97: a weekday before each day, and a first month with its own year
+    ("2027-01-04", "Tuesday 5 January to Saturday 3 April 2027", "Approve 5 January to 3 April 2027"),
+    ("2026-12-01", "December 2026 to March 2027: the tools", "Approve 1 December 2026 to 31 March 2027")])
 def test_the_first_stage_s_days_are_read_from_its_start_and_its_length(start, first_stage, approve):
     """Its days run from the later of the plan's start and the first day it names (its first month's
     first when it names no day, reader 91), to the last day it names, else the end of the month it
@@ -1190,11 +1193,10 @@ def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dime
     assert "each answered within" not in summary and "Weakest dimension" not in summary
     assert "channel table" not in plan_export.director_markdown(lumen)
     action = lumen.actions[lumen.weakest]
-    assert (f"- **You also commit to**: {action.step} (Founder, by 4 January 2027), the plan's key "
-            "step.") in decision
+    assert f"- **The plan also depends on**: {action.step} (Founder, by 4 January 2027).\n" in decision
     full = _summary_markdown(to_markdown(lumen))
     assert "each answered within 4 staffed hours (the fastest promise)" in full
-    assert "**Weakest dimension, commitment**" in full and "You also commit to" not in full
+    assert "**Weakest dimension, commitment**" in full and "The plan also depends on" not in full
 
 
 def test_the_director_s_risks_open_with_what_the_case_rests_on_whole_and_the_ask_leaves_it_out():

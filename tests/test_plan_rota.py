@@ -517,7 +517,9 @@ def test_closed_dates_that_leave_the_inbox_unread_too_long_or_repeat_a_closed_we
                      "the staff sheet lists only the extra closures."),
         ("consider", "Closed from 2027-04-02 to 2027-04-05, the inbox goes unread from Thu 2027-04-01 at "
                      "18:00 to Tue 2027-04-06 at 09:00, 111 hours: longer than any response promise may be "
-                     "(72 hours). Have someone look once in between, or say on the profiles when messages "
-                     "will be answered.")]
+                     "(72 hours). Have someone look once in between, or say in Who answers that the "
+                     "profiles give the date you answer again.")]
+    team.who_answers += " Over the Easter closure our profiles say when we answer again."
+    assert [i.message[:10] for i in plan.check(shop) if i.where == "community.closed_dates"] == ["2027-04-05"]
     team.closed_dates = "2027-04-02"
     assert [i for i in plan.check(shop) if i.where == "community.closed_dates"] == []  # Thu to Sat: 39 hours

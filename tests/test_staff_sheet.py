@@ -726,8 +726,9 @@ def test_the_closed_dates_are_on_the_front_in_every_format():
     lumen = plan.example_plan()
     assert not any(line.startswith("Closed") for line in _lines(lumen)["Markdown"])
     lumen.community.closed_dates = "2027-12-26, 2027-12-25"
-    _in_every_format(lumen, "Closed: 25 December 2027 and 26 December 2027: no looks and no posts; the "
-                            "last look before says when we answer again.")
+    _in_every_format(lumen, "Closed: 25 December 2027 and 26 December 2027: no looks and no posts, "
+                            "answered again from Mon 27 December 2027 at 07:00; the last look before says "
+                            "when we answer again.")
 
 
 def test_the_weekdays_the_rota_leaves_closed_are_on_the_closed_line_with_the_dates():
@@ -740,7 +741,12 @@ def test_the_weekdays_the_rota_leaves_closed_are_on_the_closed_line_with_the_dat
                             "answer again.")
     lumen.community.closed_dates = "2027-12-25"
     _in_every_format(lumen, "Closed: every Mon and Tue: no looks; 25 December 2027: no looks and no "
-                            "posts; the last look before says when we answer again.")
+                            "posts, answered again from Sun 26 December 2027 at 07:00; the last look "
+                            "before says when we answer again.")
+    lumen.community.closed_dates = "2027-12-24, 2027-12-25, 2027-12-26, 2027-12-29"  # reader 97's week
+    _in_every_format(lumen, "Closed: every Mon and Tue: no looks; 24 December 2027 to 29 December 2027: no "
+                            "looks and no posts, answered again from Thu 30 December 2027 at 07:00; the last "
+                            "look before says when we answer again.")
 
 
 def test_a_disclosure_sentence_for_everyone_and_for_staff_fills_both_lines():

@@ -310,10 +310,13 @@ def _day_named(name: str) -> str:
 
 
 # A first stage's length in words: two months ("January to March", "4 January to 31 March",
-# "Jan 5 - Mar 31, 2027") or a number of months. The days are read too (`span_day`).
+# "Jan 5 - Mar 31, 2027", "Tuesday 5 January to Saturday 3 April", "December 2026 to March 2027") or
+# a number of months. The days and the first month's year are read too (`span_day`).
+_WEEKDAY_NAME = r"(?i:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 MONTH_SPAN = re.compile(
     rf"(?:\b{_day_named('first_day_before')}\s+(?:of\s+)?)?\b(?P<first>{_MONTH_OR_SHORT})\b\.?"
-    rf"(?:\s+{_day_named('first_day_after')}\b)?(?:,?\s+\d{{4}})?\s*(?:to|until|till|through|-|–)\s*"
+    rf"(?:\s+{_day_named('first_day_after')}\b)?(?:,?\s+(?P<first_year>\d{{4}}))?\s*"
+    rf"(?:to|until|till|through|-|–)\s*(?:{_WEEKDAY_NAME},?\s+)?"
     rf"(?:{_day_named('last_day_before')}\s+(?:of\s+)?)?(?P<last>{_MONTH_OR_SHORT})\b\.?"
     rf"(?:\s+{_day_named('last_day_after')}\b)?", re.IGNORECASE)
 # When a first stage ends, a gate is read or the spending pays back, as written: a date
@@ -2210,45 +2213,80 @@ def _check_days_off(team: Community):
                    "for longer hours.")
 
 
-def _check_closed_dates(team: Community):
-    """Considers on the closed dates: those on a weekday the rota leaves closed each week, which
-    need no date; and each run of closed days (dates and closed weekdays) that leaves the inbox
-    unread longer than LONGEST_PROMISE hours, from the last staffed day's closing before it to
-    the next one's opening (an Easter closure after a closed Monday)."""
+@dataclass(frozen=True)
+class Closure:
+    """A run of closed dates (`dates`, with any closed weekdays around them), the staffed day
+    before it (`last_open`) and the one the inbox opens again (`reopens`)."""
+
+    dates: tuple[dt.date, ...]
+    last_open: dt.date
+    reopens: dt.date
+
+    def unread_hours(self, team: Community) -> float | None:
+        """Hours on the clock from the last open day's closing to the reopening day's opening."""
+        last, first = (team.day_window(WEEKDAYS[day.weekday()]) for day in (self.last_open, self.reopens))
+        if last is None or first is None:
+            return None
+        return (self.reopens - self.last_open).days * 24 + first[0] - last[1]
+
+
+def closures(team: Community) -> list[Closure]:
+    """The closed dates (`Community.closed_on`) in runs, each with the staffed days around it, the
+    weekdays the rota leaves closed counted as closed too; [] while no day is staffed."""
     weekly = set(closed_days(team))
-    dates = team.closed_on()
-    if extra := [day for day in dates if WEEKDAYS[day.weekday()] in weekly]:
-        yield _consider("community", "community.closed_dates", f"{in_words(list(map(str, extra)))} "
-                        f"{'falls' if len(extra) == 1 else 'fall'} on a day the rota leaves closed "
-                        "each week: leave such dates out, so the staff sheet lists only the extra "
-                        "closures.")
-    shut = set(dates)
+    if len(weekly) == len(WEEKDAYS):
+        return []
+    shut = set(team.closed_on())
 
     def closed(day: dt.date) -> bool:
         return day in shut or WEEKDAYS[day.weekday()] in weekly
 
-    reported = set()
-    for day in dates:
-        before, after = day - dt.timedelta(days=1), day + dt.timedelta(days=1)
+    runs: dict[dt.date, list[dt.date]] = {}
+    for day in team.closed_on():
+        before = day - dt.timedelta(days=1)
         while closed(before):
             before -= dt.timedelta(days=1)
+        runs.setdefault(before, []).append(day)
+    found = []
+    for before, dates in runs.items():
+        after = dates[-1] + dt.timedelta(days=1)
         while closed(after):
             after += dt.timedelta(days=1)
-        if before in reported:
-            continue
-        reported.add(before)
-        last, first = team.day_window(WEEKDAYS[before.weekday()]), team.day_window(WEEKDAYS[after.weekday()])
-        if last is None or first is None:
-            continue
-        hours = (after - before).days * 24 + first[0] - last[1]
-        if hours > LONGEST_PROMISE:
+        found.append(Closure(tuple(dates), before, after))
+    return found
+
+
+def _check_closed_dates(team: Community):
+    """Considers on the closed dates: those on a weekday the rota leaves closed each week, which
+    need no date; and each closure (`closures`) that leaves the inbox unread longer than
+    LONGEST_PROMISE hours (an Easter closure after a closed Monday), unless the community's texts
+    say the profiles tell customers (`CLOSURE_SAID`)."""
+    weekly = set(closed_days(team))
+    if extra := [day for day in team.closed_on() if WEEKDAYS[day.weekday()] in weekly]:
+        yield _consider("community", "community.closed_dates", f"{in_words(list(map(str, extra)))} "
+                        f"{'falls' if len(extra) == 1 else 'fall'} on a day the rota leaves closed "
+                        "each week: leave such dates out, so the staff sheet lists only the extra "
+                        "closures.")
+    if CLOSURE_SAID.search(f"{team.who_answers} {team.deputy}"):
+        return
+    for closure in closures(team):
+        hours = closure.unread_hours(team)
+        if hours is not None and hours > LONGEST_PROMISE:
+            before, after = (WEEKDAYS[day.weekday()] for day in (closure.last_open, closure.reopens))
             yield _consider("community", "community.closed_dates",
-                            f"Closed from {before + dt.timedelta(days=1)} to {after - dt.timedelta(days=1)}, "
-                            f"the inbox goes unread from {WEEKDAYS[before.weekday()]} {before} at "
-                            f"{clock_text(last[1])} to {WEEKDAYS[after.weekday()]} {after} at "
-                            f"{clock_text(first[0])}, {hours:g} hours: longer than any response promise "
-                            f"may be ({LONGEST_PROMISE} hours). Have someone look once in between, or "
-                            "say on the profiles when messages will be answered.")
+                            f"Closed from {closure.last_open + dt.timedelta(days=1)} to "
+                            f"{closure.reopens - dt.timedelta(days=1)}, the inbox goes unread from {before} "
+                            f"{closure.last_open} at {clock_text(team.day_window(before)[1])} to {after} "
+                            f"{closure.reopens} at {clock_text(team.day_window(after)[0])}, {hours:g} hours: "
+                            f"longer than any response promise may be ({LONGEST_PROMISE} hours). Have "
+                            "someone look once in between, or say in Who answers that the profiles give "
+                            "the date you answer again.")
+
+
+# Who answers says the profiles or an away message give the closure and when answers resume
+_CLOSURE = r"\b(?:closures?|holidays?|christmas|easter|reopens?|answer again)\b"
+_TOLD = r"\b(?:profiles?|bio|away message|auto-?reply|pinned)\b"
+CLOSURE_SAID = re.compile(rf"{_TOLD}[^.]*{_CLOSURE}|{_CLOSURE}[^.]*{_TOLD}", re.IGNORECASE)
 
 
 def _check_workload(team: Community, plan: Plan):
@@ -2885,7 +2923,8 @@ def _check_staged_ask(plan: Plan):
 NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
 # what the plan earns or loses, with a sum ("earns back 5,000 in 2027", "48,000 short")
 EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
-                    r"[$£€]?\d|\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)
+                    r"[$£€]?\d[\d,.]*(?![\d,.])(?!\s*(?:[A-Z]{3}\s+)?(?:a|per|each)\s+(?:day|week|month)\b)|"
+                    r"\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)  # a sum, not a rate a month
 # what one unit earns ("an extra e-bike service earns about 50 GBP", "each order earns 6.40", "an
 # extra service books at 65 GBP and earns about 30"): a figure behind the case, not what the plan earns
 # back

@@ -70,6 +70,7 @@ from smcourse.core.plan import (
     calendar,
     check,
     clock_text,
+    closures,
     counts_platform_activity,
     course_source,
     field_label,
@@ -533,8 +534,8 @@ def _commitment(plan: Plan) -> str:
     action = plan.actions.get(plan.weakest)
     if action is None:
         return ""
-    return (f"**You also commit to**: {_first_sentence(action.step).rstrip('.')} ({action.owner}, "
-            f"by {day_text(action.due)}), the plan's key step.")
+    return (f"**The plan also depends on**: {_first_sentence(action.step).rstrip('.')} "
+            f"({action.owner}, by {day_text(action.due)}).")
 
 
 def _premises_left(rests_on: str) -> str:
@@ -607,7 +608,7 @@ def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
         return None
     if span := MONTH_SPAN.search(plan.budget.first_stage):
         first, last = span_months(span)
-        first_year = start.year + (first < start.month)
+        first_year = int(span["first_year"]) if span["first_year"] else start.year + (first < start.month)
         written = re.match(r",?\s*((?:19|20)\d{2})\b", plan.budget.first_stage[span.end():])
         last_year = int(written[1]) if written else first_year + (last < first)
         begins = max(start, _day_of(first_year, first, span_day(span, "first") or 1))
@@ -1149,13 +1150,18 @@ def staff_sheet(plan: Plan) -> list[Section]:
 
 
 def _closed(team: Community) -> str:
-    """The weekdays the rota leaves unstaffed and the dates the business is shut
-    (`Community.closed_on`), with what the rota does about them; "" when there are none."""
+    """The weekdays the rota leaves unstaffed and the closed dates, a closure at a time
+    (`closures`) with the day and time the inbox is answered again; "" when there are none."""
     staffed = staffed_days(team)
     weekly = [day for day in WEEKDAYS if day not in staffed] if staffed else []
-    dates = [day_text(day.isoformat()) for day in team.closed_on()]
-    parts = [*([f"every {in_words(weekly)}: no looks"] if weekly else []),
-             *([f"{in_words(dates)}: no looks and no posts"] if dates else [])]
+    parts = [*([f"every {in_words(weekly)}: no looks"] if weekly else [])]
+    for closure in closures(team):
+        dates = [day_text(day.isoformat()) for day in closure.dates]
+        shut = in_words(dates) if len(dates) <= 2 else f"{dates[0]} to {dates[-1]}"
+        opens = team.day_window(WEEKDAYS[closure.reopens.weekday()])
+        again = f" at {clock_text(opens[0])}" if opens else ""
+        parts.append(f"{shut}: no looks and no posts, answered again from "
+                     f"{WEEKDAYS[closure.reopens.weekday()]} {day_text(closure.reopens.isoformat())}{again}")
     return f"{'; '.join(parts)}; the last look before says when we answer again." if parts else ""
 
 
