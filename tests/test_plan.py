@@ -1524,6 +1524,28 @@ def test_a_case_that_gives_what_one_sale_earns_and_not_the_plan_is_asked_for_the
             in plan_export.director_markdown(followed))
 
 
+@pytest.mark.parametrize("saving, cash, hours", [
+    ("saves 1,200 USD a year of new money and 104 staff hours a year", "(1,200 less)", "(2 fewer)"),
+    ("saves 1,200 USD of new money a year; it keeps all 7 people hours a week", "(1,200 less)",
+     "not stated in the case"),
+    ("saves 99,999 USD of new money and 2 moved hours a week", "the case saves more than the plan has",
+     "(2 fewer)")])
+def test_the_cheaper_option_s_savings_are_read_as_written_and_never_beyond_the_plan(saving, cash, hours):
+    """Reader 97's wordings: a saving 'a year of new money' and 'staff hours a year' are read, the
+    hours a plan keeps are no saving, and a saving beyond the plan's own is flagged, not printed as
+    a negative sum."""
+    lumen = _staged()
+    case = " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", lumen.budget.case)
+                    if "cheaper" not in sentence.lower())
+    written = f"{case} The cheaper option, without the paid posts, {saving} and loses the spring ads."
+    director = plan_export.director_markdown(dataclasses.replace(
+        lumen, budget=dataclasses.replace(lumen.budget, case=written)))
+    [money_row] = [line for line in director.splitlines() if line.startswith("| New money a year |")]
+    [hours_row] = [line for line in director.splitlines()
+                   if line.startswith("| Staff time moved from other work |")]
+    assert cash in money_row and hours in hours_row
+
+
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():
     assert _budget_issues(_staged()) == []
     assert _budget_issues(_staged(go_no_go="in April: go on at 30 orders a month, else stop")) == []

@@ -311,7 +311,8 @@ def _hours_by_person(plan: Plan) -> list[Block]:
     if not splits_hours(plan):
         return []
     rows = [(name, "not given" if load.hours is None else f"{load.hours:g}", f"{load.posts:.1f}",
-             f"{load.look_hours:.1f}", "–" if load.free() is None else f"{load.free():.1f}")
+             f"{load.look_hours:.1f}",
+             "–" if load.free() is None else f"{load.free():.1f}".replace("-0.0", "0.0"))
             for name, load in person_loads(plan).items()]
     return [f"**Hours by person**, a week: the posts of the channels each makes, their hours on "
             f"the inbox by the rota (sharing the {_amount(plan.community.staffed_hours, 'inbox hours')}), "
@@ -1640,8 +1641,9 @@ NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the dire
 # the odds a gate calls wrong ("the case's path under 1 in 100", "a 1 in 3 chance"): the full plan's
 ODDS = re.compile(r"\b\d+ in \d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
 # what the case says the cheaper option saves: "3,080 of cash", "2.68 moved hours", and drops
-SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?of (?:cash|new money)\b")
-SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people )?hours\b"
+SAVES = re.compile(r"\bsav(?:es|ing)\b", re.IGNORECASE)
+SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?(?:a year\s+)?of (?:cash|new money)\b")
+SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people |staff )?hours\b"
                          r"(?:\s+(?:a|per)\s+(week|month|year))?")
 WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are a week's: "a year" ÷ 52
 DROPS = re.compile(r"\b(without\b[^:;]*?),?\s+(?:saves|costs)\b")
@@ -1800,7 +1802,10 @@ def _cheaper(budget: Budget) -> CheaperOption | None:
     if at is None:
         return None
     opening = case[at]
-    drops, cash, hours = (pattern.search(opening) for pattern in (DROPS, SAVED_CASH, SAVED_HOURS))
+    saving = SAVES.search(opening)  # the sums it saves follow "saves", up to what it keeps
+    saved = re.split(r"\b(?:keeps?|but)\b", opening[saving.start():])[0] if saving else ""
+    drops = DROPS.search(opening)
+    cash, hours = SAVED_CASH.search(saved), SAVED_HOURS.search(saved)
     lost = next(((sentence, found[1]) for sentence in case[at:at + 2] if (found := LOSES.search(sentence))),
                 ("", ""))
     payback = next((clause for clause in CLAUSE_END.split(_first_sentence(budget.payback))
@@ -1821,13 +1826,14 @@ def _cheaper_option(plan: Plan) -> list[Block]:
     option = _cheaper(budget)
     if option is None:
         return [["**The cheaper option**: none named in the case."]]
-    unsaid = "not stated in the case"
+    unsaid, beyond = "not stated in the case", "the case saves more than the plan has: check it"
     new, moved = budget.new_money_per_year, budget.moved_hours()
-    cash = (_amount(new, money), f"{_amount(new - option.cash, money)} ({_number(option.cash)} less)"
-            if option.cash is not None else unsaid) if new > 0 else \
+    cash = (_amount(new, money), unsaid if option.cash is None else beyond if option.cash > new else
+            f"{_amount(new - option.cash, money)} ({_number(option.cash)} less)") if new > 0 else \
         (f"{NOT_WRITTEN[:-1]} (Budget: New money a year)", "–")
-    hours = (_amount(moved, "hours a week"), f"{_amount(moved - option.hours, 'hours a week')} "
-             f"({_number(option.hours)} fewer)" if option.hours is not None else unsaid) \
+    hours = (_amount(moved, "hours a week"), unsaid if option.hours is None else beyond
+             if option.hours > moved else f"{_amount(moved - option.hours, 'hours a week')} "
+             f"({_number(option.hours)} fewer)") \
         if budget.hours_today > 0 else (f"{NOT_WRITTEN[:-1]} (Budget: Of these, today)", "–")
     without = f", {option.without}," if option.without else ""
     return [f"**The cheaper option**{without} beside the plan:", Table(
