@@ -409,3 +409,24 @@ def saved_plan(lab, done, seconds: float = 15) -> dict:
         if done(plan) or time.monotonic() > deadline:
             return plan
         time.sleep(0.2)
+
+
+@contextlib.contextmanager
+def drawn(lab, browser, notebook: str):
+    """`notebook` run in a fresh kernel with every widget drawn. On a busy machine a widget's view
+    now and then fails to draw in chromium (ipywidgets shows its error icon); the notebook is then
+    run once more in a new tab and the first try's errors printed. Two failed tries fail."""
+    for attempt in (1, 2):
+        with lab.run(browser, notebook) as page:
+            page.locator(".jp-OutputArea-output").first.wait_for()
+            for _ in range(60):  # on a busy machine widgets may still be arriving from the kernel
+                if not widget_problems(page):
+                    break
+                page.wait_for_timeout(500)
+            problems = widget_problems(page)
+            if problems and attempt == 1:
+                print(f"{notebook}: run again, widgets not drawn: {problems}")
+                continue
+            assert problems == []
+            yield page
+            return

@@ -24,6 +24,7 @@ from e2e_lab import (
     WRONG,
     check_answer,
     code_cell,
+    drawn,
     practice_card,
     practice_latencies,
     run_all_cells,
@@ -146,7 +147,7 @@ def test_no_attempt_is_logged_while_the_log_is_switched_off(lab, browser):
 
 
 def test_plan_builder_exports_what_was_clicked_and_typed(lab, browser):
-    with lab.run(browser, "course/06_capstone_strategy_plan.ipynb") as page:
+    with drawn(lab, browser, "course/06_capstone_strategy_plan.ipynb") as page:
         builder = page.locator(".smcourse-plan-builder").last
         builder.scroll_into_view_if_needed()
         builder.get_by_placeholder("the organisation this plan is for").fill("Riverside Bikes")

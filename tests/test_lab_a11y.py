@@ -11,7 +11,6 @@ count is printed (run with -s to see it).
 
 from __future__ import annotations
 
-import contextlib
 import json
 
 import nbformat
@@ -20,6 +19,7 @@ from e2e_lab import (
     ARTIFACTS,
     ROOT,
     axe_violations,
+    drawn,
     practice_card,
     saved_plan,
     screenshot,
@@ -55,30 +55,9 @@ def _every_tab_checked(page) -> list[dict]:
     return found
 
 
-@contextlib.contextmanager
-def _drawn(lab, browser, notebook: str):
-    """`notebook` run in a fresh kernel with every widget drawn. On a busy machine a widget's view
-    now and then fails to draw in chromium (ipywidgets shows its error icon); the notebook is then
-    run once more in a new tab and the first try's errors printed. Two failed tries fail."""
-    for attempt in (1, 2):
-        with lab.run(browser, notebook) as page:
-            page.locator(".jp-OutputArea-output").first.wait_for()
-            for _ in range(60):  # on a busy machine widgets may still be arriving from the kernel
-                if not widget_problems(page):
-                    break
-                page.wait_for_timeout(500)
-            problems = widget_problems(page)
-            if problems and attempt == 1:
-                print(f"{notebook}: run again, widgets not drawn: {problems}")
-                continue
-            assert problems == []
-            yield page
-            return
-
-
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_outputs_have_no_serious_accessibility_violation(lab, browser, notebook):
-    with _drawn(lab, browser, notebook) as page:
+    with drawn(lab, browser, notebook) as page:
         found = _every_tab_checked(page)
         FINDINGS[notebook] = found
         # Each course figure carries its alt text in JupyterLab as on the site.
@@ -159,7 +138,7 @@ def _check_by_keyboard(card) -> str:
 def capstone(lab, browser):
     """Lesson 06 (every kind of practice check and the plan builder), every cell run and every
     widget drawn."""
-    with _drawn(lab, browser, CAPSTONE) as page:
+    with drawn(lab, browser, CAPSTONE) as page:
         yield page
 
 
