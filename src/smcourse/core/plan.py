@@ -681,14 +681,12 @@ def read_other_hours(text: str) -> tuple[dict[str, tuple[float, float]], list[st
 
 
 def _day_time(text: str) -> float | None:
-    """A day's opening or closing time as typed ("10:00", "10.00", "10am", "4 p.m."), in hours; None
-    for a bare hour ("10"), which could be either."""
-    hour, minutes, half = re.fullmatch(r"(\d{1,2})(?:[:.](\d{2}))?\s*(?:([ap])\.?m\.?)?", text.strip(),
-                                       re.IGNORECASE).groups()
-    if half:
-        return int(hour) % 12 + 12 * (half.lower() == "p") + int(minutes or 0) / 60 \
-            if 1 <= int(hour) <= 12 and int(minutes or 0) < 60 else None
-    return None if minutes is None else parse_clock(f"{int(hour):02d}:{minutes}")
+    """A day's opening or closing time as typed ("10:00", "10.00", "10am", "4 p.m."), in hours, read
+    as the rota reads a time (`_time_read`); None for a bare hour ("10"), which could be either."""
+    time = ROTA_TIME.fullmatch(text.strip())
+    if time is None or not (time[2] or time[3]):
+        return None
+    return _time_read(time.string, 0, time.end())
 
 
 def staffed_hours_text(team: Community) -> str:
@@ -2083,7 +2081,7 @@ def _check_community(plan: Plan):
                    f"by semicolons: {', '.join(f'“{part}”' for part in unreadable)} cannot be read.")
     if unstaffed := [day for day in read_other_hours(team.other_hours)[0] if day not in staffed_days(team)]:
         yield _consider("community", "community.other_hours", f"Other hours are given for "
-                        f"{' and '.join(unstaffed)}, which the rota leaves closed: name who answers that "
+                        f"{in_words(unstaffed)}, which the rota leaves closed: name who answers that "
                         "day, or take the day out of Other hours.")
     yield from _check_closed_days_named(plan)
     yield from _check_workload(team, plan)
@@ -2195,20 +2193,16 @@ def _check_days_off(team: Community):
     """A fix when the inbox, staffed on `staffed_days`, goes unread for longer than LONGEST_PROMISE
     hours between a staffed day's closing and the next staffed day's opening: no promise a channel
     may make is kept across that gap (closed on Sunday, it is 24 hours plus the night)."""
-    staffed = [WEEKDAYS.index(day) for day in staffed_days(team)]
-    hours = {day: team.day_window(WEEKDAYS[day]) for day in staffed}
-    if not staffed:
+    gaps = [_overnight(day, team.day_window(day)[1], following, team.day_window(following)[0])
+            for day, following in _next_staffed(list(staffed_days(team)))]
+    if not gaps:
         return
-    after = {day: next_day for day, next_day in zip(staffed, [*staffed[1:], staffed[0] + 7],
-                                                    strict=True)}
-    unread = {day: (after[day] - day) * 24 + hours[after[day] % 7][0] - hours[day][1] for day in staffed}
-    last = max(unread, key=unread.get)
-    gap, following = unread[last], after[last] % 7
-    if gap > LONGEST_PROMISE:
+    gap = max(gaps, key=lambda unread: unread.hours)
+    if gap.hours > LONGEST_PROMISE:
         yield _fix("community", "community.days",
-                   f"Staffed {len(staffed)} day{'s' * (len(staffed) > 1)} a week, the inbox goes "
-                   f"unread from {WEEKDAYS[last]} at {clock_text(hours[last][1])} to the next "
-                   f"{WEEKDAYS[following]} at {clock_text(hours[following][0])}, {gap:g} hours: longer "
+                   f"Staffed {len(gaps)} day{'s' * (len(gaps) > 1)} a week, the inbox goes "
+                   f"unread from {gap.day} at {clock_text(gap.start)} to the next "
+                   f"{gap.end_day} at {clock_text(gap.end)}, {gap.hours:g} hours: longer "
                    f"than any response promise may be ({LONGEST_PROMISE} hours). Staff it on more days, or "
                    "for longer hours.")
 
@@ -2395,8 +2389,9 @@ def _check_rota_keeps(team: Community, promise: float, channel: str):
 
 @dataclass(frozen=True)
 class Unread:
-    """A stretch of staffed hours with nobody looking: from `start` on `day` to `end` on
-    `end_day` (the next staffed day when it runs past closing), `hours` of them staffed."""
+    """A stretch with nobody looking: from `start` on `day` to `end` on `end_day` (the next staffed
+    day when it runs past closing), `hours` long: staffed hours in `_unread_stretches`, hours on
+    the clock in `longest_wait` and `_check_days_off`."""
 
     day: str
     start: float
@@ -2461,13 +2456,17 @@ def longest_wait(team: Community) -> Unread | None:
     if not staffed_days(team) or any(team.day_window(day) is None for day in staffed_days(team)):
         return None
     watched = _watched(team)
-    waits = []
-    for day, following in _next_staffed(list(watched)):
-        last = watched[day][-1][1] if watched[day] else team.day_window(day)[1]
-        first = watched[following][0][0] if watched[following] else team.day_window(following)[0]
-        days_on = (WEEKDAYS.index(following) - WEEKDAYS.index(day)) % 7 or 7
-        waits.append(Unread(day, last, following, first, days_on * 24 + first - last))
+    waits = [_overnight(day, watched[day][-1][1] if watched[day] else team.day_window(day)[1], following,
+                        watched[following][0][0] if watched[following] else team.day_window(following)[0])
+             for day, following in _next_staffed(list(watched))]
     return max(waits, key=lambda wait: wait.hours)
+
+
+def _overnight(day: str, leave: float, following: str, arrive: float) -> Unread:
+    """From `leave` on `day` to `arrive` on the next staffed day, `following`, in hours on the clock
+    (a week on when they are the same day, as for a business staffed one day a week)."""
+    days_on = (WEEKDAYS.index(following) - WEEKDAYS.index(day)) % 7 or 7
+    return Unread(day, leave, following, arrive, days_on * 24 + arrive - leave)
 
 
 def in_words(items: list[str]) -> str:
@@ -2811,7 +2810,7 @@ def _check_busy_week_helpers(plan: Plan, cover: str, over: list[tuple[str, float
     room, needed = sum(max(loads[name].hours - busy[name], 0) for name in helpers), sum(overrun.values())
     if room + HOURS_SPLIT_TOLERANCE >= needed:
         return
-    short = " and ".join(overrun)
+    short = in_words(list(overrun))
     if not helpers:
         message = (f"The busy-week cover names only {short}, who would need {needed:.1f} hours beyond "
                    f"the budgeted in a busy week: name someone with room, or give {short} more hours")
@@ -2845,7 +2844,7 @@ def _backlog(team: Community) -> str:
         times = [*read.looks, *(start for start, _ in read.shifts)]
         window = team.day_window(day)
         first = clock_text(min(times)) if times else clock_text(window[0]) if window else team.opens
-        waits.append(f"{' and '.join(run)}'s messages pile up for {day}'s {first} look")
+        waits.append(f"{in_words(run)}'s messages pile up for {day}'s {first} look")
     return "; " + "; ".join(waits)
 
 

@@ -518,15 +518,24 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
 def _staffed_days_text(team: Community) -> str:
     """The staffed days as runs a person reads at a glance: "every day", "Mon–Fri", "Wed–Sun"."""
     days = staffed_days(team)
-    if len(days) == len(WEEKDAYS):
-        return "every day"
+    return "every day" if len(days) == len(WEEKDAYS) else in_words(list(map(_run_text, _day_runs(days))))
+
+
+def _day_runs(days: tuple[str, ...], same: Callable[[str], object] = lambda day: None) -> list[list[str]]:
+    """`days` (in week order) in runs of days in a row for which `same` gives the same value."""
     runs: list[list[str]] = []
     for day in days:
-        if runs and WEEKDAYS.index(day) == WEEKDAYS.index(runs[-1][-1]) + 1:
+        if runs and WEEKDAYS.index(day) == WEEKDAYS.index(runs[-1][-1]) + 1 \
+                and same(day) == same(runs[-1][-1]):
             runs[-1].append(day)
         else:
             runs.append([day])
-    return in_words([run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}" for run in runs])
+    return runs
+
+
+def _run_text(run: list[str]) -> str:
+    """A run of days as a rota writes it: "Mon", "Mon–Fri"."""
+    return run[0] if len(run) == 1 else f"{run[0]}–{run[-1]}"
 
 
 def _commitment(plan: Plan) -> str:
@@ -1207,14 +1216,8 @@ def _rota_rows(plan: Plan) -> list[tuple[str, str]]:
     """The rota a row per run of staffed days in a row with the same shift: "Mon–Tue", then
     "Wed–Fri"... (a closed day between two ends the run)."""
     days = staffed_days(plan.community)
-    shifts = [_shift(plan, plan.community.rota.get(day, ""), day) for day in days]
-    rows, first = [], 0
-    for last, shift in enumerate(shifts):
-        if last + 1 == len(shifts) or shifts[last + 1] != shift \
-                or WEEKDAYS.index(days[last + 1]) != WEEKDAYS.index(days[last]) + 1:
-            rows.append((days[first] if first == last else f"{days[first]}–{days[last]}", shift))
-            first = last + 1
-    return rows
+    shifts = {day: _shift(plan, plan.community.rota.get(day, ""), day) for day in days}
+    return [(_run_text(run), shifts[run[0]]) for run in _day_runs(days, shifts.get)]
 
 
 def _shift(plan: Plan, shift: str, day: str) -> str:
