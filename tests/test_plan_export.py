@@ -998,7 +998,7 @@ def test_the_director_s_version_reads_back_lumen_s_figures_in_every_format(tmp_p
         assert [figure for figure in LUMEN_DIRECTOR_FIGURES if figure not in text] == [], name
     markdown = texts["md"]
     assert markdown.startswith("# Social media plan in brief: Lumen Coffee Roasters\n\nStarts 4 "
-                               "January 2027. For the director:")
+                               "January 2027. This page asks for a decision")
     assert re.findall(r"^## (.+)$", markdown, re.MULTILINE) == DIRECTOR_HEADINGS
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == DIRECTOR_HEADINGS
     assert markdown == plan_export.director_markdown(lumen)
@@ -1042,7 +1042,7 @@ def test_the_director_s_first_page_puts_the_decision_first_under_headings():
     headings = ["### Decision needed", "### Goal and objectives", "### Top risks"]
     assert [line for line in summary.splitlines() if line.startswith("### ")] == headings
     order = [summary.index(text) for text in (
-        "For the director: this page asks for a decision, then gives the goal and the top risks; "
+        "This page asks for a decision, then gives the goal and the top risks; "
         "the objectives and the figures behind the decision follow.", "### Decision needed",
         "\nApprove the first stage, 4 January to 31 March 2027, with the money", "| The money |",
         "| Pays back |", "- **Gate 1**", f"### Goal and objectives\n\n{lumen.summary}\n\n- **Listening**",
@@ -1068,15 +1068,16 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
     earns back and when it pays back; each figure read back equals the budget's own, and none of
     them is stated again elsewhere on the page. The full plan's summary keeps its ask."""
     lumen = plan.example_plan()
-    budget, months = lumen.budget, plan.stage_months(lumen.budget.first_stage)
+    budget, weeks = lumen.budget, 87 / 7  # 4 January to 31 March 2027: 87 days
     moved, a_year = budget.moved_hours(), budget.moved_hours() * 52 * budget.hourly_cost
+    stage_time = round(moved * weeks * budget.hourly_cost)
     summary = _director_summary_markdown(lumen)
     assert "| The money | First stage (4 January to 31 March 2027) | A full year |" in summary
     assert _money_box(lumen) == {
         "New money (cash)": [f"{budget.first_stage_cost:,.0f} USD", f"{budget.new_money_per_year:,.0f} USD"],
         f"Staff time moved from other work, {moved:g} hours a week": [
-            f"worth {a_year * months / 12:,.0f} USD", f"worth {a_year:,.0f} USD"],
-        "Cash and staff time together": [f"{budget.first_stage_cost + a_year * months / 12:,.0f} USD",
+            f"worth {stage_time:,} USD", f"worth {a_year:,.0f} USD"],
+        "Cash and staff time together": [f"{budget.first_stage_cost + stage_time:,} USD",
                                          f"{budget.added_per_year():,.0f} USD"],
         "Reserve for a surge": [f"{budget.contingency:,.0f} USD, held",
                                                    "the same reserve"],
@@ -1101,6 +1102,23 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
         "An extra e-bike service earns about 50 GBP after parts. Each order earns 5. The plan earns back "
         "about 5,800 in 2027.")))  # what one unit earns is a figure behind the case, not its return
     assert _money_box(unit_first)["What it earns back"][1].startswith("The plan earns back about 5,800")
+
+
+@pytest.mark.parametrize("stage, days, worth", [
+    ("January to March 2027: the tools", "4 January to 31 March 2027", round(7 * 43.75 * 87 / 7)),
+    ("5 January to 15 February 2027: the tools", "5 January to 15 February 2027", round(7 * 43.75 * 42 / 7)),
+    ("The first ten weeks: the tools", "4 January to 14 March 2027", round(7 * 43.75 * 10))])
+def test_the_first_stage_s_staff_time_is_worth_its_weeks_and_the_sum_is_of_the_figures_shown(
+        stage, days, worth):
+    """A stage of six weeks is not priced as two whole months, nor one of ten weeks left unpriced;
+    the box's sum adds the figures as printed (733 and 952 make 1,685, not a rounding away)."""
+    lumen = plan.example_plan()
+    staged = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, first_stage=stage, first_stage_cost=733.4))
+    box = _money_box(staged)
+    assert f"| The money | First stage ({days}) | A full year |" in _director_summary_markdown(staged)
+    assert box["Staff time moved from other work, 7 hours a week"][0] == f"worth {worth:,} USD"
+    assert box["Cash and staff time together"] == [f"{733 + worth:,} USD", "32,962 USD"]
 
 
 def test_a_plan_without_a_budget_has_a_money_box_that_says_what_is_not_written_yet():

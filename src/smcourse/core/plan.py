@@ -199,12 +199,12 @@ ESCALATION_TIME = re.compile(
     r"\bday or night\b", re.IGNORECASE)
 # A surge's price shows its arithmetic: extra hours (or shifts), what an hour costs, and how long
 # a surge lasts ("2 weeks a year × 20 extra hours × 15 GBP an hour").
-NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|twenty"
-SURGE_HOURS = re.compile(rf"\b(?:\d[\d,.]*|{NUMBER_WORDS})\s+(?:[^\W\d_]+\s+){{0,2}}(hours?|shifts?)\b",
+SPELLED_COUNTS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|twenty"
+SURGE_HOURS = re.compile(rf"\b(?:\d[\d,.]*|{SPELLED_COUNTS})\s+(?:[^\W\d_]+\s+){{0,2}}(hours?|shifts?)\b",
                          re.IGNORECASE)
 SURGE_RATE = re.compile(r"\b(an|per|a|each|every)\s+hour\b|/\s?h(ou)?r?\b|\bhourly\b|"
                         r"[£$€]\s?\d|\d[\d,.]*\s*(GBP|USD|EUR|AUD|CAD|NZD|[A-Z]{3})\b")
-SURGE_SPAN = re.compile(rf"\b(\d+|an?|{NUMBER_WORDS})\s+"
+SURGE_SPAN = re.compile(rf"\b(\d+|an?|{SPELLED_COUNTS})\s+"
                         r"(?:[^\W\d_]+\s+)?(weeks?|days?|months?|weekends?)\b", re.IGNORECASE)
 DISCLOSURE_LABEL = re.compile(r"#ad\b|\bpaid[- ]partnership|\bgifted\b|\bsponsored\b|"
                               r"\badvert|\bfor free\b", re.IGNORECASE)
@@ -2609,6 +2609,9 @@ def _check_budget(plan: Plan):
     yield from _check_staged_ask(plan)
     yield from _check_what_is_new(budget)
     yield from _check_written_amounts(budget)
+    yield from _check_new_money_said(plan)
+    yield from _check_paid_once(budget)
+    yield from _check_surge_sum(budget)
     floor, wage = WAGE_FLOORS.get(budget.currency.strip().upper(), (0, ""))
     if 0 < budget.hourly_cost < floor:
         yield _consider("budget", "budget.hourly_cost", f"An hour at {budget.hourly_cost:g} "
@@ -3025,6 +3028,15 @@ WRITTEN_AMOUNTS = {
 }
 WRITTEN_AMOUNT_FIELDS = ("first_stage", "go_no_go", "payback", "rests_on", "case", "surge")
 NEW_MONEY = re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+of new money", re.IGNORECASE)
+NEW_MONEY_SAID = re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a year\s+)?of new money", re.IGNORECASE)
+ONE_OFF = re.compile(r"\b(?:once|one[- ](?:off|time))\b", re.IGNORECASE)  # a cost paid only once
+# A surge's sum, each figure written once: "Two weeks a year of 10 extra hours a week at 16.50 GBP
+# an hour" (weeks, hours a week, the cost of an hour).
+SURGE_SUM = {
+    "weeks": re.compile(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\s+weeks?\b", re.IGNORECASE),
+    "hours": re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:extra\s+|more\s+)?hours?\s+(?:a|per|each)\s+week\b"),
+    "rate": re.compile(r"(\d+(?:\.\d+)?)\s*(?:[A-Z]{3}\s+)?(?:an|per|a)\s+hour\b"),
+}
 
 
 def _written_as(value: float, written: str) -> bool:
@@ -3058,6 +3070,77 @@ def _check_written_amounts(budget: Budget):
                 break
 
 
+def _check_new_money_said(plan: Plan):
+    """A fix where the summary or the case (its sentences on the cheaper option aside) gives an
+    amount of new money ("1,900 GBP of new money", "17,037 USD a year of new money") that is neither
+    the budget's new money a year nor the first stage's: the director's page prints both."""
+    budget = plan.budget
+    if budget.new_money_per_year <= 0:
+        return  # a consider of its own asks for it
+    given = [value for value in (budget.new_money_per_year, budget.first_stage_cost) if value > 0]
+    for part, name, text in (("organisation", "summary", plan.summary),
+                             ("budget", "budget.case", budget.case)):
+        own = " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", text)
+                       if not CHEAPER.search(sentence))  # not what the cheaper option saves
+        for match in NEW_MONEY_SAID.finditer(own):
+            if not any(_written_as(value, match[1]) for value in given):
+                yield _fix(part, name, f"This text gives {match[1]} {budget.currency} of new money, "
+                           f"but the budget's is {budget.new_money_per_year:,.0f} a year and the "
+                           f"first stage's {budget.first_stage_cost:,.0f}: make them agree.")
+                break
+
+
+def paid_once(text: str) -> tuple[float, float]:
+    """The other costs `text` lists, summed: those paid every year and those marked as paid once
+    ("a course for Aisha, 150 once", "a one-off shoot 250"); each item (a clause between ";" or
+    sentences) counted by its first amount outside brackets that is not a year ("Training, January
+    2027: 2,475 once" is 2,475)."""
+    yearly = once = 0.0
+    for item in re.split(r";|\.\s", re.sub(r"\([^()]*\)", "", text)):
+        amounts = [found for found in re.findall(AMOUNT, item) if not re.fullmatch(r"(?:19|20)\d\d", found)]
+        if amounts:
+            amount = float(amounts[0].replace(",", ""))
+            if ONE_OFF.search(item):
+                once += amount
+            else:
+                yearly += amount
+    return yearly, once
+
+
+def _check_paid_once(budget: Budget):
+    """A consider where the other costs a year count what is paid only once (`paid_once`): a
+    year's figures are the plan's every year, so a one-off belongs in the first stage and the
+    case."""
+    yearly, once = paid_once(budget.other_costs)
+    counted = budget.other_costs_per_year - yearly  # what the year's figure holds beyond its yearly items
+    if once and abs(counted - once) < 1 <= abs(counted):
+        yield _consider("budget", "budget.other_costs_per_year", f"The other costs a year, "
+                        f"{budget.other_costs_per_year:,.0f} {budget.currency}, count {once:,.0f} "
+                        "paid once: a year's figures repeat every year, so leave what is paid once "
+                        "out of Other costs a year and New money a year, and give it in the first "
+                        "stage and the case (as “a training day of 2,475 in January 2027”).")
+
+
+def _check_surge_sum(budget: Budget):
+    """A consider where the surge pricing's sum, weeks × extra hours a week × the cost of an hour
+    (each written once, `SURGE_SUM`), is more than the contingency holds, or a quarter less."""
+    found = {name: pattern.findall(budget.surge) for name, pattern in SURGE_SUM.items()}
+    if budget.contingency <= 0 or any(len(values) != 1 for values in found.values()):
+        return
+    weeks, hours, rate = (_count(values[0]) for values in found.values())
+    total = weeks * hours * rate
+    if not total - 0.5 <= budget.contingency <= total * 1.25:
+        yield _consider("budget", "budget.contingency", f"The surge pricing works out at {weeks:g} "
+                        f"weeks × {hours:g} extra hours a week × {rate:g} {budget.currency} an hour, "
+                        f"{total:,.0f} {budget.currency}, but the contingency is "
+                        f"{budget.contingency:,.0f}: make the sum and the contingency agree.")
+
+
+def _count(text: str) -> float:
+    """A count written in figures or words ("2", "Two", "16.50")."""
+    return float(NUMBER_WORDS.get(text.lower()) or text.replace(",", ""))
+
+
 def span_months(span: re.Match) -> tuple[int, int]:
     """The first and last month a `MONTH_SPAN` match names, 1 for January ("Feb to Apr": 2, 4)."""
     short = [month[:3] for month in MONTHS]
@@ -3079,11 +3162,26 @@ def stage_months(text: str) -> float | None:
     if span := MONTH_SPAN.search(text):
         first, last = span_months(span)
         return (last - first) % 12 + 1
-    if counted := re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\s+months?\b", text, re.IGNORECASE):
-        number = counted.group(1).lower()
-        return float(NUMBER_WORDS.get(number) or number)
+    if (months := _counted(text, "month")) is not None:
+        return months
     if re.search(r"\b(a|one|the first|first)\s+quarter\b", text, re.IGNORECASE):
         return 3
+    return None
+
+
+def stage_weeks(text: str) -> float | None:
+    """How many weeks a first stage written in words lasts: as written ("ten weeks", "6 weeks from
+    5 January"), or its months (`stage_months`) at 52/12 weeks each; None when it says neither."""
+    if (months := stage_months(text)) is not None:
+        return months * 52 / 12
+    return _counted(text, "week")
+
+
+def _counted(text: str, unit: str) -> float | None:
+    """The first count of `unit` in `text`, in figures or words ("6 weeks", "three months")."""
+    if counted := re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\s+{unit}s?\b", text, re.IGNORECASE):
+        number = counted.group(1).lower()
+        return float(NUMBER_WORDS.get(number) or number)
     return None
 
 

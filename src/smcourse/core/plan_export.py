@@ -90,6 +90,7 @@ from smcourse.core.plan import (
     staffed_days,
     staffed_hours_text,
     stage_months,
+    stage_weeks,
     unit_for,
 )
 
@@ -611,9 +612,12 @@ def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
     "4 January to 31 March 2028"): the later of the plan's start and the first day written (the
     first month's first day when none is), to the last day written (else the last month's last
     day), in the year written after it if one is. Otherwise the plan's start to the end of the
-    month its length (`stage_months`, in whole months) reaches. None when the start or the length
-    is not given."""
+    month its length (`stage_months`, in whole months) reaches, or to the last day of the weeks it
+    gives (`stage_weeks`: "the first 10 weeks"). None when the start or the length is not given."""
     start, months = parse_date(plan.start), stage_months(plan.budget.first_stage)
+    weeks = stage_weeks(plan.budget.first_stage)
+    if start is not None and months is None and weeks:
+        return start, start + dt.timedelta(days=round(weeks * 7) - 1)
     if start is None or not months or months != int(months):
         return None
     if span := MONTH_SPAN.search(plan.budget.first_stage):
@@ -628,6 +632,15 @@ def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
     after = start.month + int(months)  # the month after the last (13: January of the next year)
     year, month = start.year + (after - 1) // 12, (after - 1) % 12 + 1
     return start, dt.date(year, month, 1) - dt.timedelta(days=1)
+
+
+def _stage_weeks(plan: Plan) -> float | None:
+    """The first stage's length in weeks: from its first to its last day when they are known
+    (`_stage_dates`: 4 January to 31 March is 87 days, 12.4 weeks), else as it is written
+    (`stage_weeks`); None when it is not given."""
+    if dates := _stage_dates(plan):
+        return ((dates[1] - dates[0]).days + 1) / 7
+    return stage_weeks(plan.budget.first_stage)
 
 
 def _recommendation(plan: Plan, for_director: bool = False) -> str:
@@ -1713,13 +1726,14 @@ def _money_box(plan: Plan) -> Table:
     earns back (`_returns`) and when it pays back (`_plan_payback`); a figure the plan lacks names
     the field to fill in."""
     budget, money = plan.budget, plan.budget.currency
-    days = _stage_days(plan)
-    months = stage_months(budget.first_stage)
+    days, weeks = _stage_days(plan), _stage_weeks(plan)
     stage_cash = budget.first_stage_cost if budget.first_stage.strip() else None
     year_cash = budget.new_money_per_year if budget.new_money_per_year > 0 else None
-    moved, a_year = budget.moved_hours(), budget.moved_hours() * 52 * budget.hourly_cost
+    moved = budget.moved_hours()
+    a_year = round(moved * 52 * budget.hourly_cost)  # each figure rounded as shown, then summed
     priced = budget.hours_today > 0 and moved > 0 and budget.hourly_cost > 0
-    stage_time = a_year * months / 12 if priced and months and stage_cash is not None else None
+    stage_time = round(moved * weeks * budget.hourly_cost) \
+        if priced and weeks and stage_cash is not None else None
     if budget.hours_today <= 0:
         time = ("Staff time moved from other work", "–", "hours spent on social today not written "
                 "yet (Budget: Of these, today)")
@@ -1730,8 +1744,8 @@ def _money_box(plan: Plan) -> Table:
                 f"worth {stage_time:,.0f} {money}" if stage_time is not None else "–",
                 f"worth {a_year:,.0f} {money}" if priced else "unpriced (Budget: Cost of an hour)")
     together = ("Cash and staff time together",
-                f"{stage_cash + stage_time:,.0f} {money}" if stage_time is not None else "–",
-                f"{budget.added_per_year():,.0f} {money}")
+                f"{round(stage_cash) + stage_time:,} {money}" if stage_time is not None else "–",
+                f"{round(budget.new_money_per_year) + a_year:,} {money}")
     reserve = (f"{_amount(budget.contingency, money)}, held", "the same reserve") \
         if budget.contingency > 0 else ("none (Budget: Surge contingency a year)", "–")
     earned = _returns(plan)
@@ -2008,7 +2022,7 @@ def _director_opening(plan: Plan) -> str:
     """A line, as the full plan's start, so that the summary keeps to its page, saying what the
     first page holds and what comes after it."""
     start = f"Starts {day_text(plan.start.strip())}. " if plan.start.strip() else ""
-    return (f"{start}For the director: this page asks for a decision, then gives the goal and the "
+    return (f"{start}This page asks for a decision, then gives the goal and the "
             "top risks; the objectives and the figures behind the decision follow.")
 
 
