@@ -965,6 +965,14 @@ def _chance_apart(first, second, weekly=()):
     return 2 * math.sqrt(max(first + second, spread))
 
 
+def _false_stop(named):
+    """How often July's stop line catches, by chance alone, a TikTok exactly as good as Instagram and
+    Facebook for the same hours, with `named` new customers between them: each names TikTok with a
+    chance of one half (binomial, exact), and a stop is T short of F by more than 2√(T + F)."""
+    stopped = (t for t in range(named + 1) if named - 2 * t > 2 * math.sqrt(named))
+    return sum(math.comb(named, t) for t in stopped) / 2 ** named
+
+
 def _customers_by_week(total, burst=0, weeks=26):
     """`total` customers over `weeks` weeks, `burst` of them in the first and the rest spread evenly."""
     return [burst + (total - burst) / weeks, *[(total - burst) / weeks] * (weeks - 1)]
@@ -977,14 +985,14 @@ def _weekly_differences(tiktok, others, burst=0, tiktok_burst=0, weeks=26):
                                   _customers_by_week(others, burst, weeks), strict=True)]
 
 
-TOO_FEW_TO_READ = 25  # new customers between T and F under which July's read says one more quarter
+TOO_FEW_TO_READ = 25  # new customers between T and F under which July's read cannot keep
 OCTOBER_FLOOR = 13  # TikTok's own new customers under which October's read stops it
 
 
 def _tiktok_rule(tiktok, instagram_and_facebook, final=False, best_week=0, weekly=()):
     """The note's rule on new customers naming TikTok against those naming Instagram or Facebook:
-    on 1 July "keep", "stop" or "another quarter" (always "another quarter" under `TOO_FEW_TO_READ`
-    between them, and for a keep that fails with TikTok's `best_week` of customers taken out); on
+    on 1 July "keep", "stop" or "another quarter" (a stop at any count, but never a keep under
+    `TOO_FEW_TO_READ` between them, nor one that fails with TikTok's `best_week` taken out); on
     1 October (`final`) "keep" or "stop" ("stop" under `OCTOBER_FLOOR` for T, or short of F by more
     than the allowance with the best week out of T and of the allowance); `weekly`, each week's T
     less its F, the best week first, widens the chance allowance (`_chance_apart`)."""
@@ -994,11 +1002,11 @@ def _tiktok_rule(tiktok, instagram_and_facebook, final=False, best_week=0, weekl
         held = instagram_and_facebook - (tiktok - best_week) <= _chance_apart(
             tiktok - best_week, instagram_and_facebook, weekly[1:] if best_week else weekly)
         return "keep" if tiktok >= OCTOBER_FLOOR and held else "stop"
-    if too_few:
-        return "another quarter"
-    if short <= 0:
-        return "keep" if tiktok - best_week >= instagram_and_facebook else "another quarter"
-    return "stop" if beyond_chance else "another quarter"
+    if short > 0 and beyond_chance:
+        return "stop"
+    if short <= 0 and not too_few and tiktok - best_week >= instagram_and_facebook:
+        return "keep"
+    return "another quarter"
 
 
 def _rule_by_week(tiktok_weeks, others_weeks, final=False):
@@ -1351,18 +1359,19 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         and [round((0.5 - n ** -0.5) * 100) for n in (25, 150)] == [30, 42],
     "| TikTok, 1 July 2027 | T at least F and T + F 25 or more, and T less its best week still at least F "
     "(that week stays in F, on purpose) | "
-    "T + F under 25, T below F by D or less, or a keep that rests on TikTok's best week | "
-    "T short of F by more than D, with T + F 25 or more |":
+    "T + F under 25 without a stop, T below F by D or less, or a keep that rests on TikTok's best week | "
+    "T short of F by more than D, at any count |":
         lambda: _tiktok_rule(60, 60) == _tiktok_rule(13, 12) == "keep"
         and _tiktok_rule(30, 30, best_week=20) == _tiktok_rule(13, 12, best_week=2) == "another quarter"
         and _tiktok_rule(40, 30, best_week=10) == "keep" and _tiktok_rule(10, 30, best_week=9) == "stop"
         and _tiktok_rule(12, 12) == "another quarter"
         and _tiktok_rule(41, 60) == "another quarter"
-        and _tiktok_rule(39, 60) == "stop" and _tiktok_rule(2, 22) == "another quarter"
-        and _tiktok_rule(2, 23) == "stop" and 21 > _chance_apart(2, 22),
-    "Under 25 the read waits a quarter whatever the split: too early to call on a handful.":
-        lambda: _tiktok_rule(0, 24) == "another quarter" and _tiktok_rule(0, 25) == "stop"
-        and TOO_FEW_TO_READ == 25,
+        and _tiktok_rule(39, 60) == "stop" and _tiktok_rule(2, 22) == "stop" == _tiktok_rule(2, 23)
+        and _tiktok_rule(8, 14) == "another quarter" and 20 > _chance_apart(2, 22) > 14 - 8,
+    "Under 25 a keep waits a quarter, too early to call on a handful, but a stop does not: T at 2 against F "
+    "at 20 is 18 short, beyond 2√22 = 9.4.":
+        lambda: _tiktok_rule(12, 12) == "another quarter" and _tiktok_rule(2, 20) == "stop"
+        and f"{_chance_apart(2, 20):.1f}" == "9.4" and TOO_FEW_TO_READ == 25,
     "The February report gives January's count: four of the 25.4 weeks to 1 July, so about 6.4 times it is a "
     "first forecast, and a low one, since January counts only people who first heard of Lumen in those four "
     "weeks; the March report's three months give a better one.":
@@ -1642,28 +1651,38 @@ CLAIMS["The best week, B, is the one with most of T; of two that tie, the one wi
     # the first, and T less it, 23, is under F, 24: the read waits (the second would have kept).
     lambda: _rule_by_week(np.array([7, 6, *[1] * 17, *[0] * 7]), np.array([6, 0, *[1] * 18, *[0] * 6]))
     == "another quarter" and _tiktok_rule(30, 24, best_week=6) == "keep")
-CLAIMS["At the first read, wait while T + k²F is under 25; otherwise stop when T is short of kF by more "
-       "than D, keep only when T − B is at least kF and T has reached the floor's share for the weeks so "
-       "far (the floor, below, times the weeks so far over the trial's weeks), and otherwise wait. The last "
-       "read decides whatever the count: keep when T − B is short "
-       "of kF by no more than D, with D worked out without that week too (2√max(T − B + k²F, COUNT(d) × "
-       "VAR.S(d)) over the other weeks' d), and T, all weeks included, reaches a floor set before the trial, "
-       "the fewest new customers for which you would still pay its cost; otherwise stop."] = (
-    # reader 96: T 7 against F 17 is 10 short, beyond 2√24, yet under 25 in all the read waits first
-    lambda: _tiktok_rule(7, 17) == "another quarter" and 17 - 7 > 2 * math.sqrt(24)
+CLAIMS["| First | T + k²F is 25 or more, T − B is at least kF, and T has reached the floor's share for "
+       "the weeks so far (the floor times the weeks so far over the trial's weeks) | anything else | T is "
+       "short of kF by more than D, at any count |"] = (
+    # readers 96 and 98: T 7 against F 17 is 10 short, beyond 2√24, and stops though under 25 in all
+    lambda: _tiktok_rule(7, 17) == "stop" and 17 - 7 > 2 * math.sqrt(24)
+    and _tiktok_rule(12, 12) == _tiktok_rule(13, 11, best_week=1) == "another quarter"
+    and TOO_FEW_TO_READ == 25 and _tiktok_rule(39, 60) == "stop" and _tiktok_rule(0, 24) == "stop"
+    and _tiktok_rule(40, 30, best_week=10) == "keep"
+    and _tiktok_rule(40, 30, best_week=11) == "another quarter"
+    # Lumen's July keep (T at least F, T + F at least 25) holds T to 13, past the floor's 26 weeks of 39
+    and math.ceil(TOO_FEW_TO_READ / 2) == OCTOBER_FLOOR > OCTOBER_FLOOR * 26 / 39)
+CLAIMS["| Last | T − B is short of kF by no more than D, with D worked out without B's week too (2√max(T − B "
+       "+ k²F, COUNT(d) × VAR.S(d)) over the other weeks' d), and T, all weeks included, reaches the floor "
+       "| – | anything else |"] = (
     # reader 96's last read on half the hours: T 14, B 3, kF 25 on steady weeks: D = 2√(11 + 12.5) = 9.7
     # and T − B is 14 short: a stop (without k, 2√61 = 15.6 would keep)
-    and f"{2 * math.sqrt(14 - 3 + 0.25 * 50):.1f}" == "9.7" and 0.5 * 50 - (14 - 3) > 9.7
+    lambda: f"{2 * math.sqrt(14 - 3 + 0.25 * 50):.1f}" == "9.7" and 0.5 * 50 - (14 - 3) > 9.7
     and f"{2 * math.sqrt(14 - 3 + 50):.1f}" == "15.6"
     and TOO_FEW_TO_READ == 25 and _tiktok_rule(39, 60) == "stop"
-    and _tiktok_rule(0, 24) == "another quarter" and _tiktok_rule(40, 30, best_week=10) == "keep"
-    and _tiktok_rule(40, 30, best_week=11) == "another quarter" and _tiktok_rule(5, 15, final=True) == "stop"
+    and _tiktok_rule(5, 15, final=True) == "stop"
     and _tiktok_rule(50, 60, final=True, best_week=10) == "keep"
     and _tiktok_rule(12, 0, final=True) == "stop"
     and _tiktok_rule(30, 36, final=True, best_week=10) == "stop"  # reader 92: D without the best week
-    and LUMEN.hours_by_channel()["TikTok"] * 39 * LUMEN.budget.hourly_cost / OCTOBER_FLOOR > 650
-    # Lumen's July keep (T at least F, T + F at least 25) holds T to 13, past the floor's 26 weeks of 39
-    and math.ceil(TOO_FEW_TO_READ / 2) == OCTOBER_FLOOR > OCTOBER_FLOOR * 26 / 39)
+    and LUMEN.hours_by_channel()["TikTok"] * 39 * LUMEN.budget.hourly_cost / OCTOBER_FLOOR > 650)
+CLAIMS["The floor is set before the trial: the fewest new customers for which you would still pay its "
+       "cost."] = (
+    lambda: "a floor set by judgement, not a break-even" in squash(text_of(LESSON)))
+CLAIMS["Under 25 a keep waits, but a stop does not: with equal hours, a gap beyond D comes by chance at "
+       "most 1 time in 28 at any count under 25 (at 8 customers), about as often as at 25 or more (1 time in "
+       "32 at most, up to 150)."] = (
+    lambda: max((_false_stop(n), n) for n in range(1, 25)) == (9 / 256, 8) and 1 / 29 < 9 / 256 <= 1 / 28
+    and 1 / 33 < max(_false_stop(n) for n in range(25, 151)) <= 1 / 32)
 CLAIMS["If the outcome the channel feeds is stopped (a gate ends the sales it was meant to start), the trial "
        "stops with it."] = (
     lambda: "The gates come first: if either stops the code posts, on 1 April or 1 July, TikTok stops the "
@@ -1692,8 +1711,8 @@ NOTES_CLAIMS = {
         and _ade_share_at_quick_looks() <= _busy_week_room()["Ade"] - LUMEN.hours_by_channel()["YouTube"],
     "with T + F between 25 and 150 new customers, July stops TikTok only under about 30% to 42% of them":
         lambda: [round((0.5 - n ** -0.5) * 100) for n in (25, 150)] == [30, 42],
-    "under 25 it says one more quarter whatever the split":
-        lambda: _tiktok_rule(0, 24) == _tiktok_rule(10, 14) == "another quarter",
+    "under 25 it stops only a TikTok short by more than D":
+        lambda: _tiktok_rule(10, 14) == "another quarter" and _tiktok_rule(2, 22) == "stop",
     "An October keep can mean TikTok brings about three quarters of what Instagram and Facebook do (T at 70 "
     "against F at 90, its best week 4)":
         lambda: _tiktok_rule(70, 90, final=True, best_week=4) == "keep" and round(70 / 90, 2) == 0.78,
