@@ -757,6 +757,11 @@ CLAIMS = {
     "The 7 hours are time moved from other work, not new cash":
         lambda: LUMEN.budget.people_hours - HOURS_2026 == 7
         and "7 people hours a week move from other work" in LUMEN.budget.case,
+    "Lumen's plan starts on 4 January 2027, but its course data end with 2025, the last year it exported in "
+    "full, so its baseline is 2025's: as close as its exports reach, and section 11's score marks the gap.":
+        lambda: LUMEN.start == "2027-01-04" and _lumen()[0]["published_at"].dt.year.max() == 2025
+        and "the audit's numbers are 2025's, not the twelve months before the plan starts" in squash(
+            text_of(LESSON)),
     "the course data's are 2025, the last year Lumen exported in full, and Lumen's own records are "
     "2026":
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])

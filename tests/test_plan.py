@@ -1405,8 +1405,29 @@ def test_linkedin_posts_on_weekdays_unless_told_otherwise_and_any_channel_can_ch
     lumen = _with_channel("LinkedIn", days="every day")
     assert on("LinkedIn") & weekend
     lumen = _with_channel("LinkedIn", days="Tuesdays")
+    assert _messages(lumen, "channels") == [] and on("LinkedIn") == {1}
+    lumen = _with_channel("LinkedIn", days="some Tuesdays")
     assert _messages(lumen, "channels") == [
-        "“Tuesdays” is not a choice of days for LinkedIn: every day or weekdays."]
+        "“some Tuesdays” is not a choice of days for LinkedIn: every day, weekdays or days by name, "
+        "such as “Thu to Sat” or “Fri, Sat”."]
+
+
+@pytest.mark.parametrize("days, weekdays", [
+    ("Thu to Sat", ("Thu", "Fri", "Sat")), ("fri, sat and sun", ("Fri", "Sat", "Sun")),
+    ("Tue-Thu & Sat", ("Tue", "Wed", "Thu", "Sat")), ("Fri to Mon", ("Mon", "Fri", "Sat", "Sun")),
+    ("weekdays", ("Mon", "Tue", "Wed", "Thu", "Fri")), ("Sat mornings", None), ("someday", None)])
+def test_a_channel_s_days_can_be_named(days, weekdays):
+    assert plan.post_weekdays(days) == weekdays
+
+
+def test_a_business_can_put_its_posts_on_its_busiest_days():
+    """A bike shop busiest from Thursday to Saturday posts 3 times a week on those days, not spread
+    over the week (reader 94's calendar never used its Saturday)."""
+    lumen = _with_channel("Instagram", days="Thu to Sat", posts=3)
+    days = Counter(e.day.strftime("%a") for e in plan.calendar(lumen) if e.channel == "Instagram")
+    assert days == {"Thu": 6, "Fri": 6, "Sat": 6}
+    instagram = next(channel for channel in lumen.channels if channel.name == "Instagram")
+    assert plan_export.cadence_text(instagram) == "3 a week, on Thu to Sat"
 
 
 def test_no_start_date_means_no_calendar():

@@ -233,6 +233,14 @@ def test_a_channel_s_days_show_its_usual_choice_and_a_change_is_saved(tmp_path):
     builder.channels["Instagram"].days.value = "weekdays"
     saved = {c.name: c.days for c in plan.load(path).plan.channels}
     assert saved["Instagram"] == "weekdays" and saved["LinkedIn"] == ""
+    assert builder.channels["Instagram"].days.options == ("every day", "weekdays")  # offered, not forced
+    builder.channels["Instagram"].days.value = "Thu to Sat"  # a shop's busiest days, typed
+    builder.channels["LinkedIn"].days.value = "some Tuesdays"  # kept as typed, and the check says why
+    reopened = PlanBuilder(path)
+    assert reopened.channels["Instagram"].days.value == "Thu to Sat"
+    assert reopened.channels["LinkedIn"].days.value == "some Tuesdays"
+    assert [issue.where for issue in plan.check(reopened.read()) if issue.where.endswith(".days")] == [
+        "channels.LinkedIn.days"]
 
 
 def test_channels_outside_the_catalogue_survive_a_round_trip(tmp_path):

@@ -564,7 +564,8 @@ class Pillar:
 class Channel:
     """A place the organisation will be: its kind of property, its cadence (posts per week or per
     month), its mix of pillars (per cent), the minutes one post takes, the response promise and
-    the days it posts on (a key of POST_DAYS; blank: its usual days, USUAL_DAYS), and its `owner`,
+    the days it posts on (a key of POST_DAYS or days by name, `post_weekdays`; blank: its usual
+    days, USUAL_DAYS), and its `owner`,
     who makes its posts."""
 
     name: str
@@ -938,7 +939,7 @@ def _post_days(channel: Channel, index: int, start: dt.date, staffed: tuple[str,
     channel to the next."""
     if channel.posts <= 0 or channel.per not in CADENCES:
         return []
-    usual = POST_DAYS.get(channel.post_days(), WEEKDAYS)
+    usual = post_weekdays(channel.post_days()) or WEEKDAYS
     weekdays = {WEEKDAYS.index(day) for day in [day for day in usual if day in staffed] or usual}
     open_days = [offset for offset in range(7 * CALENDAR_WEEKS)
                  if (day := start + dt.timedelta(days=offset)).weekday() in weekdays
@@ -2004,9 +2005,10 @@ def _check_cadence(channel: Channel, where: str, pillars: set[str]):
     if channel.per not in CADENCES:
         yield _fix("channels", f"{where}.per", f"Say whether the posts on {channel.name} are per "
                                                "week or per month.")
-    if channel.days and channel.days not in POST_DAYS:
+    if channel.days and post_weekdays(channel.days) is None:
         yield _fix("channels", f"{where}.days", f"“{channel.days}” is not a choice of days for "
-                   f"{channel.name}: {' or '.join(POST_DAYS)}.")
+                   f"{channel.name}: {', '.join(POST_DAYS)} or days by name, such as “Thu to Sat” or "
+                   "“Fri, Sat”.")
     elif channel.posts_per_week() > POSTS_PER_WEEK_CEILING:
         yield _consider("channels", f"{where}.posts", f"{channel.posts} posts a {channel.per} on "
                         f"{channel.name} is more than three a day; test whether your audience "
@@ -2130,6 +2132,31 @@ def _day_index(name: str) -> int:
     return WEEKDAYS.index(name[:3])
 
 
+def _spanned_days(text: str) -> set[int]:
+    """The weekdays (0 for Monday) the spans of days in `text` take in ("Thu to Sat": 3, 4, 5)."""
+    days = set()
+    for span in DAY_SPAN.finditer(text):
+        first, last = (_day_index(name) for name in span.groups() if name)
+        days |= {(first + step) % 7 for step in range((last - first) % 7 + 1)}
+    return days
+
+
+def post_weekdays(days: str) -> tuple[str, ...] | None:
+    """The weekdays a channel's `days` name, Monday first: a choice of POST_DAYS ("weekdays"), or
+    days and spans of days by name ("Thu to Sat", "fri, sat and sun"), so that a business can post
+    on its busiest days; None when the text names something else too, or no day."""
+    if days in POST_DAYS:
+        return POST_DAYS[days]
+    text = re.sub(r"\b(?:mon|tue|wed|thu|fri|sat|sun)", lambda day: day[0].capitalize(), days,
+                  flags=re.IGNORECASE)
+    named = _spanned_days(text)
+    rest = DAY_SPAN.sub(" ", text)
+    named |= {_day_index(next(name for name in day.groups() if name)) for day in DAY_NAMED.finditer(rest)}
+    if not named or re.sub(r"[\s,&/+]|\b(?:and|on)\b", "", DAY_NAMED.sub(" ", rest)):
+        return None
+    return tuple(WEEKDAYS[day] for day in sorted(named))
+
+
 def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
     """The clauses of `text` that name a `closed` day as one someone works or acts on: a span of
     days that takes one in ("Sam (Monday to Friday)" when Monday is closed), or the day itself
@@ -2139,10 +2166,7 @@ def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
     shut = {WEEKDAYS.index(day) for day in closed}
     found = []
     for clause in (part.strip() for part in CLAUSE_END.split(text)):
-        days = set()
-        for span in DAY_SPAN.finditer(clause):
-            first, last = (_day_index(name) for name in span.groups() if name)
-            days |= {(first + step) % 7 for step in range((last - first) % 7 + 1)}
+        days = _spanned_days(clause)
         rest = DAY_SPAN.sub(" ", clause)
         if wait := WAIT.search(rest):  # a day before the wait is when messages come, not work
             rest = rest[wait.end():]

@@ -136,7 +136,7 @@ class ChannelRow:
     per: w.Dropdown
     minutes_per_post: w.IntText
     response_hours: w.Text
-    days: w.Dropdown
+    days: w.Combobox
     owner: w.Text
     mix: list[w.IntText]  # one share per pillar slot
 
@@ -363,9 +363,10 @@ class PlanBuilder:
                            layout=w.Layout(width="7em"), tooltip=f"{name}: a week or a month"),
                 _labelled_whole(channel.minutes_per_post, "minutes a post"),
                 _text("hours", _NUMBER, f"{name}: answered within (staffed hours)", channel.response_hours),
-                w.Dropdown(options=list(model.POST_DAYS), value=channel.post_days()
-                           if channel.post_days() in model.POST_DAYS else "every day",
-                           layout=w.Layout(width="8em"), tooltip=f"{name}: posts on which days"),
+                w.Combobox(options=list(model.POST_DAYS), value=channel.post_days(), ensure_option=False,
+                           continuous_update=False, layout=w.Layout(width="8em"),
+                           tooltip=f"{name}: posts on which days (every day, weekdays, or by name: "
+                           "Thu to Sat)"),
                 _text("a name", w.Layout(width="12em"), f"{name}: who makes its posts",
                       channel.owner),
                 [_labelled_whole(channel.mix.get(pillar, 0) if pillar else 0, "")
