@@ -1155,8 +1155,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
             f"**How we answer**: {_voice_rules(plan.voice)}",
             f"**Escalation**: {_brief(team.escalation, people=_people(plan))}"], Table(
             ("Channel", "Answer within", "Posts", "Who posts"),
-            [(c.name, f"{c.response_hours.strip()} staffed hours" if c.response_hours.strip()
-              else "no promise", cadence_text(c) if c.posts else "none",
+            [(c.name, _promise_text(c, team), cadence_text(c) if c.posts else "none",
               c.owner.strip() or ("not written yet." if c.posts else "–"))
              for c in plan.channels])]),
         Section(BACK, "In a crisis, in this order", [[
@@ -1170,6 +1169,19 @@ def staff_sheet(plan: Plan) -> list[Section]:
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}"]]),
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
+
+
+def _promise_text(channel: Channel, team: Community) -> str:
+    """A channel's response promise as the staff sheet gives it: "4 staffed hours", and when it
+    runs past a staffed day (`Community.window_hours`), the working days it takes: "24 staffed
+    hours: within 3 working days" on a 9-hour day; "no promise" when none is written."""
+    promise, typed = parse_amount(channel.response_hours), channel.response_hours.strip()
+    if not typed:
+        return "no promise"
+    day = team.window_hours()
+    if promise is None or not day or day <= 0 or promise <= day:
+        return f"{typed} staffed hours"
+    return f"{typed} staffed hours: within {math.ceil(promise / day)} working days"
 
 
 def _closed(team: Community) -> str:
