@@ -757,8 +757,7 @@ CLAIMS = {
     "The 7 hours are time moved from other work, not new cash":
         lambda: LUMEN.budget.people_hours - HOURS_2026 == 7
         and "7 people hours a week move from other work" in LUMEN.budget.case,
-    "Lumen's plan starts on 4 January 2027, but its course data end with 2025, the last year it exported in "
-    "full, so its baseline is 2025's: as close as its exports reach, and section 11's score marks the gap.":
+    "Lumen's plan starts on 4 January 2027, but its course data end with 2025, so its baseline is 2025's.":
         lambda: LUMEN.start == "2027-01-04" and _lumen()[0]["published_at"].dt.year.max() == 2025
         and "the audit's numbers are 2025's, not the twelve months before the plan starts" in squash(
             text_of(LESSON)),
@@ -970,12 +969,22 @@ def _chance_apart(first, second, weekly=()):
     return 2 * math.sqrt(max(first + second, spread))
 
 
-def _false_stop(named):
-    """How often July's stop line catches, by chance alone, a TikTok exactly as good as Instagram and
-    Facebook for the same hours, with `named` new customers between them: each names TikTok with a
-    chance of one half (binomial, exact), and a stop is T short of F by more than 2√(T + F)."""
-    stopped = (t for t in range(named + 1) if named - 2 * t > 2 * math.sqrt(named))
-    return sum(math.comb(named, t) for t in stopped) / 2 ** named
+SCALES = (0.25, 0.5, 1, 2)  # the trial's hours over the others', a quarter to twice
+
+
+def _false_stop(named, k=1, pooled=True):
+    """How often a first read's stop line catches, by chance alone, a channel exactly as good as the
+    others on `k` times their hours, with `named` new customers between them: each names the trial
+    channel with a chance of k / (1 + k) (binomial, exact), and a stop is T short of kF by more than
+    D, 2√max(T + k²F, k(T + F)) (without `pooled`, 2√(T + k²F) alone)."""
+    share = k / (1 + k)
+
+    def stops(t):
+        f = named - t
+        spread = max(t + k * k * f, k * named if pooled else 0)
+        return k * f - t > 2 * math.sqrt(spread)
+    return sum(math.comb(named, t) * share ** t * (1 - share) ** (named - t)
+               for t in range(named + 1) if stops(t))
 
 
 def _customers_by_week(total, burst=0, weeks=26):
@@ -1641,17 +1650,23 @@ CLAIMS["The builder stays quiet because another objective still counts repeat or
        "outcome has a count somewhere, not that each objective's metric measures its outcome."] = (
     lambda: _loyalty_by_engagement(keep_repeat_orders=True) == []
     and _loyalty_by_engagement(keep_repeat_orders=False) == ["objectives[1].metric"])
-CLAIMS["D is twice the square root of both counts together, 2√(T + F) (2√(T + k²F) when F is scaled), since "
-       "a count varies by about its square root (section 2)."] = (
+CLAIMS["D is twice the square root of both counts together, 2√(T + F), since a count varies by about its "
+       "square root (section 2)."] = (
     lambda: plan.NOISE_WIDTH == 2
     and "A count also varies by chance alone, by about its square root" in text_of(LESSON))
+CLAIMS["When F is scaled, D is 2√(T + k²F) or, if larger, 2√(k(T + F)), the spread of a channel exactly as "
+       "good as the others, so that a few customers on unequal hours cannot stop it by chance."] = (
+    # reader 100: T 0 against F 6 on half the hours is 3 short of kF, beyond 2√(0 + 1.5) = 2.4, which
+    # stops an equally good channel 9% of the time; 2√(0.5 × 6) = 3.5 does not stop it
+    lambda: 0.5 * 6 - 0 > 2 * math.sqrt(0 + 0.25 * 6) and not 0.5 * 6 - 0 > 2 * math.sqrt(0.5 * 6)
+    and round(_false_stop(6, k=0.5, pooled=False), 2) == 0.09 and _false_stop(6, k=0.5) == 0)
 CLAIMS["When customers come in bursts, D widens: in a spreadsheet with a row a week and d each week's T less "
-       "k times its F, =2*SQRT(MAX(T+k^2*F, COUNT(d)*VAR.S(d))) (k is 1 when the hours match)."] = (
-    # reader 95: T 8 against F 40 on half the hours is 12 short of kF, beyond 2√(8 + 10): a stop
-    lambda: f"{2 * math.sqrt(max(8 + 0.5 ** 2 * 40, 0)):.1f}" == "8.5" and 0.5 * 40 - 8 == 12
+       "k times its F, =2*SQRT(MAX(T+k^2*F, k*(T+F), COUNT(d)*VAR.S(d))) (k is 1 when the hours match)."] = (
+    # reader 95: T 8 against F 40 on half the hours is 12 short of kF, beyond 2√max(8 + 10, 0.5 × 48) = 9.8
+    lambda: f"{2 * math.sqrt(max(8 + 0.5 ** 2 * 40, 0.5 * (8 + 40))):.1f}" == "9.8" and 0.5 * 40 - 8 == 12
     and _chance_apart(15, 30, _weekly_differences(15, 30)) == 2 * math.sqrt(max(15 + 1 ** 2 * 30, 0)))
-CLAIMS["The best week, B, is the one with most of T; of two that tie, the one with the larger T less "
-       "kF."] = (
+CLAIMS["The best week, B, is the one with most of T, and B is also its count; of two that tie, the one with "
+       "the larger T less kF."] = (
     # reader 95's case: weeks of 7 against 6 and 6 against 0; the rest 17 against 18. The best week is
     # the first, and T less it, 23, is under F, 24: the read waits (the second would have kept).
     lambda: _rule_by_week(np.array([7, 6, *[1] * 17, *[0] * 7]), np.array([6, 0, *[1] * 18, *[0] * 6]))
@@ -1667,12 +1682,13 @@ CLAIMS["| First | T + k²F is 25 or more, T − B is at least kF, and T has reac
     and _tiktok_rule(40, 30, best_week=11) == "another quarter"
     # Lumen's July keep (T at least F, T + F at least 25) holds T to 13, past the floor's 26 weeks of 39
     and math.ceil(TOO_FEW_TO_READ / 2) == OCTOBER_FLOOR > OCTOBER_FLOOR * 26 / 39)
-CLAIMS["| Last | T − B is short of kF by no more than D, with D worked out without B's week too (2√max(T − B "
-       "+ k²F, COUNT(d) × VAR.S(d)) over the other weeks' d), and T, all weeks included, reaches the floor "
-       "| – | anything else |"] = (
-    # reader 96's last read on half the hours: T 14, B 3, kF 25 on steady weeks: D = 2√(11 + 12.5) = 9.7
-    # and T − B is 14 short: a stop (without k, 2√61 = 15.6 would keep)
-    lambda: f"{2 * math.sqrt(14 - 3 + 0.25 * 50):.1f}" == "9.7" and 0.5 * 50 - (14 - 3) > 9.7
+CLAIMS["| Last | T − B is at least kF − D, with D worked out without B's week too (2√max(T − B + k²F, "
+       "k(T − B + F), COUNT(d) × VAR.S(d)) over the other weeks' d), and T, all weeks included, reaches the "
+       "floor | – | anything else |"] = (
+    # reader 96's last read on half the hours: T 14, B 3, kF 25 on steady weeks: D = 2√max(11 + 12.5,
+    # 0.5 × 61) = 11.0 and T − B is 14 short: a stop (without k, 2√61 = 15.6 would keep)
+    lambda: f"{2 * math.sqrt(max(14 - 3 + 0.25 * 50, 0.5 * (14 - 3 + 50))):.1f}" == "11.0"
+    and 0.5 * 50 - (14 - 3) > 11.05
     and f"{2 * math.sqrt(14 - 3 + 50):.1f}" == "15.6"
     and TOO_FEW_TO_READ == 25 and _tiktok_rule(39, 60) == "stop"
     and _tiktok_rule(5, 15, final=True) == "stop"
@@ -1683,11 +1699,19 @@ CLAIMS["| Last | T − B is short of kF by no more than D, with D worked out wit
 CLAIMS["The floor is set before the trial: the fewest new customers for which you would still pay its "
        "cost."] = (
     lambda: "a floor set by judgement, not a break-even" in squash(text_of(LESSON)))
-CLAIMS["Under 25 a keep waits, but a stop does not: with equal hours, a gap beyond D comes by chance at "
-       "most 1 time in 28 at any count under 25 (at 8 customers), about as often as at 25 or more (1 time in "
-       "32 at most, up to 150)."] = (
-    lambda: max((_false_stop(n), n) for n in range(1, 25)) == (9 / 256, 8) and 1 / 29 < 9 / 256 <= 1 / 28
-    and 1 / 33 < max(_false_stop(n) for n in range(25, 151)) <= 1 / 32)
+CLAIMS["Under 25 a keep waits, but a stop does not: for a channel exactly as good as the others, on "
+       "anything from a quarter of their hours to twice them, a shortfall beyond D comes by chance at most 1 "
+       "time in 28 at a read with under 25 customers (at 8, on equal hours), about as often as at 25 or more "
+       "(1 time in 32 at most, up to 150)."] = (
+    lambda: max((_false_stop(n, k), n, k) for n in range(1, 25) for k in SCALES) == (9 / 256, 8, 1)
+    and 1 / 29 < 9 / 256 <= 1 / 28
+    and 1 / 33 < max(_false_stop(n, k) for n in range(25, 151) for k in SCALES) <= 1 / 32)
+CLAIMS["The last read gives the benefit of the doubt: with T at 12, B at 2 and kF at 20, T − B is 10 short, "
+       "inside D = 2√30 = 11.0, so a channel bringing three fifths as many is kept if it reaches the floor, "
+       "which is what guards against that."] = (
+    lambda: f"{_chance_apart(12 - 2, 20):.1f}" == "11.0" and 20 - (12 - 2) == 10
+    and _tiktok_rule(12, 20, final=True, best_week=2) == "stop"  # under Lumen's floor of 13
+    and _tiktok_rule(13, 21, final=True, best_week=2) == "keep" and 12 / 20 == 3 / 5)
 CLAIMS["If the outcome the channel feeds is stopped (a gate ends the sales it was meant to start), the trial "
        "stops with it."] = (
     lambda: "The gates come first: if either stops the code posts, on 1 April or 1 July, TikTok stops the "
