@@ -1420,6 +1420,21 @@ def test_a_channel_s_days_can_be_named(days, weekdays):
     assert plan.post_weekdays(days) == weekdays
 
 
+def test_a_channel_that_posts_on_a_day_the_rota_leaves_closed_is_questioned():
+    """A florist closed on Monday put Facebook on "Mon, Wed, Fri": nobody would answer Monday's
+    comments, and the calendar moved them to Wednesday."""
+    lumen = _with_channel("Facebook", days="Mon, Wed, Fri", posts=3)
+    lumen.community = dataclasses.replace(lumen.community, rota={
+        day: shift for day, shift in lumen.community.rota.items() if day != "Mon"}, days=6)
+    found = [(issue.level, issue.message) for issue in plan.check(lumen)
+             if issue.where == "channels.Facebook.days"]
+    assert found == [("consider", "Facebook posts on Mon, which the rota leaves closed: nobody answers its "
+                                  "comments then, and the calendar moves those posts to its other days. Name "
+                                  "days the rota staffs.")]
+    lumen = _with_channel("Facebook", days="Tue, Wed, Fri", posts=3)
+    assert not [issue for issue in plan.check(lumen) if issue.where == "channels.Facebook.days"]
+
+
 def test_a_business_can_put_its_posts_on_its_busiest_days():
     """A bike shop busiest from Thursday to Saturday posts 3 times a week on those days, not spread
     over the week (reader 94's calendar never used its Saturday)."""
@@ -1647,6 +1662,7 @@ def test_a_first_stage_s_weeks_are_read_from_its_words(stage, weeks):
     ("It asks for 1,900 USD of new money in the first year.", "1,900"),
     ("It asks for 17,037 USD of new money a year.", None),
     ("It asks for 17,000 USD of new money a year.", None),  # rounded as people say it
+    ("It asks for 20,000 USD of new money a year.", "20,000"),  # 17,037 rounds to it, but 17% away
     ("The first stage needs 6,686 USD of new money.", None),
     ("The cheaper option saves 3,080 USD a year of new money.", None)])  # not the plan's own
 def test_new_money_in_the_summary_must_be_the_budget_s(summary, found):
@@ -1675,7 +1691,9 @@ def test_a_case_s_new_money_must_be_the_budget_s_but_its_cheaper_option_s_saving
      11_037, False),  # Lumen's way: the training day beside the year's figures, not in them
     ("Overtime 9,837 (cover 7,562, on-call 2,275); actions 1,200. Training, January 2027: 2,475 once",
      13_512, True),
-    ("Overtime 300 a month", 3_600, False)])
+    ("Overtime 300 a month", 3_600, False),
+    ("Extra hours in the two peak weeks, 2 weeks of 10 hours at 14.50: 290; review cards 60. A "
+     "photographer, February 2027: 400 once.", 750, True)])  # each item's sum comes last
 def test_other_costs_a_year_that_count_a_one_off_are_questioned(costs, per_year, flagged):
     lumen = plan.example_plan()
     budget = dataclasses.replace(lumen.budget, other_costs=costs, other_costs_per_year=per_year)

@@ -1180,6 +1180,13 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
         "not stated in the case"] * 2 + ["not stated in the payback", "not stated in the case"]
     assert "- **More on payback and returns**: A cheaper option saves about a third." in \
         plan_export.director_markdown(vague)
+    one_sum = dataclasses.replace(lumen, budget=dataclasses.replace(budget, case=(
+        "The ask: 17,037 USD a year of new money.\n\nThe cheaper option, without the paid posts, saves "
+        "1,200 USD a year and loses the spring push."), payback="July 2027; the cheaper option by May 2027."))
+    brief = plan_export.director_markdown(one_sum)  # a florist's: one sum saved is cash
+    table = brief[brief.index("| Side by side |"):].split("\n\n", 1)[0]
+    assert [row[2] for row in _markdown_cells_by_row(table)[1:]] == [
+        "15,837 USD (1,200 less)", "not stated in the case", "by May 2027", "the spring push"]
 
 
 def test_the_director_s_tightest_target_gives_its_change_beside_what_chance_moves():
@@ -1375,9 +1382,9 @@ def test_the_director_s_version_says_each_thing_once():
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders."))
     assert "paid test. (More in part 12 of the full plan.)\n" in plan_export.director_markdown(plain)
     short = dataclasses.replace(one, budget=dataclasses.replace(
-        one.budget, case="The ask: 500 USD.\n\nThe cheaper option saves 100 USD a year.",
+        one.budget, case="The ask: 500 USD.\n\nThe cheaper option saves about a third.",
         payback="In 2029."))
-    assert ("- **More on payback and returns**: The cheaper option saves 100 USD a year. (The gates "
+    assert ("- **More on payback and returns**: The cheaper option saves about a third. (The gates "
             "in full are in part 12 of the full plan.)\n") in plan_export.director_markdown(short)
     assert "gates in full" not in plan_export.director_markdown(dataclasses.replace(
         short, budget=dataclasses.replace(short.budget, go_no_go=plain.budget.go_no_go)))

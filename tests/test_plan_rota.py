@@ -526,15 +526,15 @@ def test_closed_dates_that_leave_the_inbox_unread_too_long_or_repeat_a_closed_we
 
 
 def test_a_promise_longer_than_a_staffed_day_gives_the_working_days_it_takes():
-    """24 staffed hours on Lumen's 12.5-hour day is within 2 working days, on a 9-hour day within 3;
+    """24 staffed hours on Lumen's 12.5-hour day take 2 staffed days, on a 9-hour day 3;
     a promise inside a day is as typed (a grooming salon read its 24 hours as a day's)."""
     lumen = plan.example_plan()
     rows = {row.split(" | ")[0]: row.split(" | ")[1] for row in staff_markdown(lumen).splitlines()
             if row.startswith("| ") and row.count(" | ") == 3}
-    assert rows["| Website and blog"] == "24 staffed hours: within 2 working days"
+    assert rows["| Website and blog"] == "24 staffed hours (2 days)"
     assert rows["| Google Business Profile"] == "12.5 staffed hours"
     assert rows["| Instagram"] == "4 staffed hours"
     assert rows["| Email newsletter"] == "no promise"
     salon = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, opens="08:30",
                                                                       closes="17:30"))
-    assert "| Website and blog | 24 staffed hours: within 3 working days |" in staff_markdown(salon)
+    assert "| Website and blog | 24 staffed hours (3 days) |" in staff_markdown(salon)

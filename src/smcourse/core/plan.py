@@ -1982,7 +1982,7 @@ def _check_channels(plan: Plan):
             yield _consider("channels", f"{where}.purpose", _ask(
                 f"Say what {channel.name} is for (which goal, which persona).", channel.purpose,
                 reason))
-        yield from _check_cadence(channel, where, pillars)
+        yield from _check_cadence(channel, where, pillars, staffed_days(plan.community))
         hours = parse_amount(channel.response_hours)
         if channel.response_hours.strip() and hours is None:
             yield _fix("channels", f"{where}.response_hours", f"The response promise on "
@@ -1999,7 +1999,7 @@ def _check_channels(plan: Plan):
                                            "channel.")
 
 
-def _check_cadence(channel: Channel, where: str, pillars: set[str]):
+def _check_cadence(channel: Channel, where: str, pillars: set[str], staffed: tuple[str, ...]):
     if channel.posts < 0:
         yield _fix("channels", f"{where}.posts", f"Posts on {channel.name} cannot be negative.")
     if channel.per not in CADENCES:
@@ -2009,6 +2009,11 @@ def _check_cadence(channel: Channel, where: str, pillars: set[str]):
         yield _fix("channels", f"{where}.days", f"“{channel.days}” is not a choice of days for "
                    f"{channel.name}: {', '.join(POST_DAYS)} or days by name, such as “Thu to Sat” or "
                    "“Fri, Sat”.")
+    elif channel.days not in ("", *POST_DAYS) and staffed and (  # named days, not "weekdays"
+            closed := [day for day in post_weekdays(channel.days) if day not in staffed]):
+        yield _consider("channels", f"{where}.days", f"{channel.name} posts on {in_words(closed)}, which "
+                        "the rota leaves closed: nobody answers its comments then, and the calendar moves "
+                        "those posts to its other days. Name days the rota staffs.")
     elif channel.posts_per_week() > POSTS_PER_WEEK_CEILING:
         yield _consider("channels", f"{where}.posts", f"{channel.posts} posts a {channel.per} on "
                         f"{channel.name} is more than three a day; test whether your audience "
@@ -3107,7 +3112,8 @@ def _check_new_money_said(plan: Plan):
         own = " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", text)
                        if not CHEAPER.search(sentence))  # not what the cheaper option saves
         for match in NEW_MONEY_SAID.finditer(own):
-            if not any(_written_as(value, match[1]) for value in given):
+            if not any(_written_as(value, match[1]) and abs(parse_amount(match[1]) - value) <= value * 0.03
+                       for value in given):  # "17,000" for 17,037, not "2,000" for 1,850
                 yield _fix(part, name, f"This text gives {match[1]} {budget.currency} of new money, "
                            f"but the budget's is {budget.new_money_per_year:,.0f} a year and the "
                            f"first stage's {budget.first_stage_cost:,.0f}: make them agree.")
@@ -3117,13 +3123,13 @@ def _check_new_money_said(plan: Plan):
 def paid_once(text: str) -> tuple[float, float]:
     """The other costs `text` lists, summed: those paid every year and those marked as paid once
     ("a course for Aisha, 150 once", "a one-off shoot 250"); each item (a clause between ";" or
-    sentences) counted by its first amount outside brackets that is not a year ("Training, January
-    2027: 2,475 once" is 2,475)."""
+    sentences) counted by its last amount outside brackets that is not a year, where its sum comes
+    ("Training, January 2027: 2,475 once" is 2,475; "2 weeks of 10 hours at 14.50: 290" is 290)."""
     yearly = once = 0.0
     for item in re.split(r";|\.\s", re.sub(r"\([^()]*\)", "", text)):
         amounts = [found for found in re.findall(AMOUNT, item) if not re.fullmatch(r"(?:19|20)\d\d", found)]
         if amounts:
-            amount = float(amounts[0].replace(",", ""))
+            amount = float(amounts[-1].replace(",", ""))
             if ONE_OFF.search(item):
                 once += amount
             else:

@@ -1173,15 +1173,15 @@ def staff_sheet(plan: Plan) -> list[Section]:
 
 def _promise_text(channel: Channel, team: Community) -> str:
     """A channel's response promise as the staff sheet gives it: "4 staffed hours", and when it
-    runs past a staffed day (`Community.window_hours`), the working days it takes: "24 staffed
-    hours: within 3 working days" on a 9-hour day; "no promise" when none is written."""
+    runs past a staffed day (`Community.window_hours`), the staffed days it takes: "24 staffed
+    hours (3 days)" on a 9-hour day; "no promise" when none is written."""
     promise, typed = parse_amount(channel.response_hours), channel.response_hours.strip()
     if not typed:
         return "no promise"
     day = team.window_hours()
     if promise is None or not day or day <= 0 or promise <= day:
         return f"{typed} staffed hours"
-    return f"{typed} staffed hours: within {math.ceil(promise / day)} working days"
+    return f"{typed} staffed hours ({math.ceil(promise / day)} days)"  # staffed days: "working" overfills A4
 
 
 def _closed(team: Community) -> str:
@@ -1671,6 +1671,8 @@ ODDS = re.compile(r"\b\d+ in \d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
 # what the case says the cheaper option saves: "3,080 of cash", "2.68 moved hours", and drops
 SAVES = re.compile(r"\bsav(?:es|ing)\b", re.IGNORECASE)
 SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?(?:a year\s+)?of (?:cash|new money)\b")
+# a sum of money in a currency, when the case says no more of what it saves: "1,200 GBP", "£1,200"
+SAVED_SUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+[A-Z]{3}\b|[£$€]\s?(\d[\d,]*(?:\.\d+)?)")
 SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people |staff )?hours\b"
                          r"(?:\s+(?:a|per)\s+(week|month|year))?")
 WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are a week's: "a year" ÷ 52
@@ -1835,6 +1837,9 @@ def _cheaper(budget: Budget) -> CheaperOption | None:
     saved = re.split(r"\b(?:keeps?|but)\b", opening[saving.start():])[0] if saving else ""
     drops = DROPS.search(opening)
     cash, hours = SAVED_CASH.search(saved), SAVED_HOURS.search(saved)
+    sums = SAVED_SUM.findall(saved)
+    if cash is None and hours is None and len(sums) == 1:  # "saves 1,200 GBP a year": one sum, cash
+        cash = [None, sums[0][0] or sums[0][1]]
     lost = next(((sentence, found[1]) for sentence in case[at:at + 2] if (found := LOSES.search(sentence))),
                 ("", ""))
     payback = next((clause for clause in CLAUSE_END.split(_first_sentence(budget.payback))
@@ -1842,8 +1847,10 @@ def _cheaper(budget: Budget) -> CheaperOption | None:
     return CheaperOption(
         without=drops[1] if drops else "", cash=parse_amount(cash[1]) if cash else None,
         hours=parse_amount(hours[1]) / WEEKS_IN[hours[2]] if hours else None,
-        pays_back=day_text(payback.rpartition(":")[2].strip().rstrip(".")), loses=lost[1],
-        said=[*([opening] if cash and hours else []), *([lost[0]] if lost[0] else [])])
+        pays_back=day_text(re.sub(r"^(?:the\s+)?cheaper option\b[,:]?\s*(?:pays back\s+)?", "",
+                                  payback.rpartition(":")[2].strip().rstrip("."), flags=re.IGNORECASE)),
+        loses=lost[1],
+        said=[*([opening] if cash or hours else []), *([lost[0]] if lost[0] else [])])
 
 
 def _cheaper_option(plan: Plan) -> list[Block]:
