@@ -1706,6 +1706,23 @@ def test_other_costs_a_year_that_count_a_one_off_are_questioned(costs, per_year,
                                            "paid once: a year's figures repeat every year")
 
 
+@pytest.mark.parametrize("surge, flagged", [
+    ("2 weeks of 12 extra hours a week at 14.50 GBP an hour (Megan's wage of 12.60 with on-costs)", "12.60"),
+    ("2 weeks of 12 extra hours a week at 16.50 GBP an hour; staff are paid £12.20 an hour", "12.20"),
+    ("2 weeks of 12 extra hours a week at 16.50 GBP an hour (a wage of 12.71, loaded)", None),
+    ("2 weeks of 12 extra hours a week at 16.50 GBP an hour; Canva is paid 10 a month", None)])
+def test_a_wage_written_below_the_legal_floor_is_questioned(surge, flagged):
+    """A florist's loaded hour of 14.50 passed, while its surge line paid staff 12.60, under the
+    National Living Wage of 12.71 (from April 2026)."""
+    lumen = plan.example_plan()
+    budget = dataclasses.replace(lumen.budget, currency="GBP", hourly_cost=16.5, surge=surge)
+    found = [message for _, where, message in _budget_issues(dataclasses.replace(lumen, budget=budget))
+             if where == "budget.surge" and "wage" in message]
+    assert found == ([] if flagged is None else [
+        f"This text pays a wage of {flagged} GBP an hour, below the UK's National Living Wage (aged 21 "
+        "and over, from April 2026), 12.71 GBP: raise it, and the hourly cost with it."])
+
+
 @pytest.mark.parametrize("contingency, flagged", [(300, True), (330, False), (400, False), (420, True)])
 def test_a_surge_s_written_sum_must_match_its_contingency(contingency, flagged):
     """Two weeks × 10 hours a week × 16.50 is 330: a reserve below it, or over a quarter above it,

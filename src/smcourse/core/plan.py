@@ -257,6 +257,11 @@ TRANSPLANT_REACH = 4
 #   pages we could search, 30 November 2026). No other currency's floor was looked up.
 WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
                "GBP": (12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)")}
+# A wage written in the budget's texts, before on-costs: "paid 12.60 GBP an hour", "a wage of 12.60",
+# "wages of £12.60 an hour" (not the loaded hourly cost, which is checked as a number).
+WAGE_SAID = re.compile(r"\bwages?\s+(?:of|is|are)\s+(?:[£$€]\s?)?(\d+(?:\.\d+)?)\b(?!\s*%)|"
+                       r"\bpaid\s+(?:[£$€]\s?)?(\d+(?:\.\d+)?)\s*(?:[A-Z]{3}\s+)?(?:an|per|a)\s+hour\b",
+                       re.IGNORECASE)
 # A course metric's baseline whose source names the course data ("course data", "datasets/",
 # Lumen, its case) is recomputed from them (plan_import.course_baselines) and must be within a
 # tenth of a value the data give, or 0.05 apart (a rate rounded to 0.1). A file name alone
@@ -2646,6 +2651,12 @@ def _check_budget(plan: Plan):
         yield _consider("budget", "budget.hourly_cost", f"An hour at {budget.hourly_cost:g} "
                         f"{budget.currency} is below {wage}, {floor:g} {budget.currency} before "
                         "on-costs: price the hour at what the team is paid, loaded.")
+    for name in ("surge", "case", "other_work", "other_costs"):
+        said = WAGE_SAID.search(getattr(budget, name))
+        if said and 0 < float(paid := said[1] or said[2]) < floor:
+            yield _consider("budget", f"budget.{name}", f"This text pays a wage of {paid} "
+                            f"{budget.currency} an hour, below {wage}, {floor:g} {budget.currency}: "
+                            "raise it, and the hourly cost with it.")
     if budget.people_hours > 0 and budget.hourly_cost == 0:
         yield _consider("budget", "budget.hourly_cost", f"What does an hour of the team's time "
                         f"cost, loaded (wages and on-costs), in {budget.currency}? Without it a "
