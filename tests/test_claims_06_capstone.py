@@ -1386,6 +1386,12 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "at 20 is 18 short, beyond 2√22 = 9.4.":
         lambda: _tiktok_rule(12, 12) == "another quarter" and _tiktok_rule(2, 20) == "stop"
         and f"{_chance_apart(2, 20):.1f}" == "9.4" and TOO_FEW_TO_READ == 25,
+    "A July keep needs T at least F with T + F 25 or more, so T of 13 or more: past the floor's share for "
+    "the weeks so far that section 12's first read asks for, 13 × 25.4 / 38.6 weeks = 8.6.":
+        lambda: math.ceil(TOO_FEW_TO_READ / 2) == OCTOBER_FLOOR == 13
+        and round((dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 7, 1) == 25.4
+        and round((dt.date(2027, 10, 1) - dt.date(2027, 1, 4)).days / 7, 1) == 38.6
+        and f"{13 * 25.4 / 38.6:.1f}" == "8.6" and _tiktok_rule(13, 12) == "keep",
     "The February report gives January's count: four of the 25.4 weeks to 1 July, so about 6.4 times it is a "
     "first forecast, and a low one, since January counts only people who first heard of Lumen in those four "
     "weeks; the March report's three months give a better one.":
