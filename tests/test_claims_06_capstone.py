@@ -761,8 +761,8 @@ CLAIMS = {
         lambda: LUMEN.start == "2027-01-04" and _lumen()[0]["published_at"].dt.year.max() == 2025
         and "the audit's numbers are 2025's, not the twelve months before the plan starts" in squash(
             text_of(LESSON)),
-    "the course data's are 2025, the last year Lumen exported in full, and Lumen's own records are "
-    "2026":
+    "the course data's are 2025 (a limit of the course data, as section 1 says), and Lumen's own records "
+    "are 2026":
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
                     for source, years in _baseline_years().items()),
     "5 posts a week × 4 weeks × 40% = 8 questions a month on Facebook":
@@ -969,7 +969,12 @@ def _chance_apart(first, second, weekly=()):
     return 2 * math.sqrt(max(first + second, spread))
 
 
-SCALES = (0.25, 0.5, 1, 2)  # the trial's hours over the others', a quarter to twice
+@cache
+def _worst_false_stop(counts):
+    """The highest `_false_stop` over `counts` and the trial's hours from a quarter of the others' to
+    twice them, in hundredths: the chance, and the count and the ratio where it comes."""
+    return max((_false_stop(named, k), named, k) for named in counts
+               for k in (round(0.25 + step / 100, 2) for step in range(176)))
 
 
 def _false_stop(named, k=1, pooled=True):
@@ -1705,13 +1710,14 @@ CLAIMS["| Last | T − B is at least kF − D, with D worked out without B's wee
 CLAIMS["The floor is set before the trial: the fewest new customers for which you would still pay its "
        "cost."] = (
     lambda: "a floor set by judgement, not a break-even" in squash(text_of(LESSON)))
-CLAIMS["Under 25 a keep waits, but a stop does not: for a channel exactly as good as the others, on "
-       "anything from a quarter of their hours to twice them, a shortfall beyond D comes by chance at most 1 "
-       "time in 28 at a read with under 25 customers (at 8, on equal hours), about as often as at 25 or more "
-       "(1 time in 32 at most, up to 150)."] = (
-    lambda: max((_false_stop(n, k), n, k) for n in range(1, 25) for k in SCALES) == (9 / 256, 8, 1)
-    and 1 / 29 < 9 / 256 <= 1 / 28
-    and 1 / 33 < max(_false_stop(n, k) for n in range(25, 151) for k in SCALES) <= 1 / 32)
+CLAIMS["Under 25 a keep waits, but a stop does not: for a channel exactly as good as the others, a "
+       "shortfall beyond D comes by chance at a read with under 25 customers at most 1 time in 28 on equal "
+       "hours (at 8), and at most 1 time in 19 on any hours from a quarter of theirs to twice them (at 5 "
+       "customers, on about four fifths of their hours); from 25 to 150 customers, at most 1 time in 29."] = (
+    lambda: max((_false_stop(n), n) for n in range(1, 25)) == (9 / 256, 8) and 1 / 29 < 9 / 256 <= 1 / 28
+    and _worst_false_stop(range(1, 25))[1:] == (5, 0.81)
+    and 1 / 20 < _worst_false_stop(range(1, 25))[0] <= 1 / 19
+    and 1 / 30 < _worst_false_stop(range(25, 151))[0] <= 1 / 29)
 CLAIMS["The last read gives the benefit of the doubt: with T at 12, B at 2 and kF at 20, T − B is 10 short, "
        "inside D = 2√30 = 11.0, so a channel bringing three fifths as many is kept if it reaches the floor, "
        "which is what guards against that."] = (
