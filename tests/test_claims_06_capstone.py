@@ -970,6 +970,23 @@ def _chance_apart(first, second, weekly=()):
 
 
 @cache
+def _last_read_stops(weeks, a_week, whole_f=False, runs=4000):
+    """How often the last read alone stops a channel exactly as good as the others on equal hours,
+    `a_week` new customers a week on each side arriving at random (Poisson; a fixed seed) over `weeks`,
+    no floor: its best week out of T, and out of F too unless `whole_f` (the rule before reader 102)."""
+    draws, stops = np.random.default_rng(13), 0
+    for _ in range(runs):
+        trial, others = draws.poisson(a_week, weeks), draws.poisson(a_week, weeks)
+        best = max(range(weeks), key=lambda week: (trial[week], trial[week] - others[week]))
+        rest = [int(t - f) for week, (t, f) in enumerate(zip(trial, others, strict=True)) if week != best]
+        kept_f = int(others.sum()) - (0 if whole_f else int(others[best]))
+        kept_t = int(trial.sum() - trial[best])
+        allowance = 2 * math.sqrt(max(kept_t + kept_f, (weeks - 1) * statistics.variance(rest)))
+        stops += kept_f - kept_t > allowance
+    return stops / runs
+
+
+@cache
 def _worst_false_stop(counts):
     """The highest `_false_stop` over `counts` and the trial's hours from a quarter of the others' to
     twice them, in hundredths: the chance, and the count and the ratio where it comes."""
@@ -1008,18 +1025,20 @@ TOO_FEW_TO_READ = 25  # new customers between T and F under which July's read ca
 OCTOBER_FLOOR = 13  # TikTok's own new customers under which October's read stops it
 
 
-def _tiktok_rule(tiktok, instagram_and_facebook, final=False, best_week=0, weekly=()):
+def _tiktok_rule(tiktok, instagram_and_facebook, final=False, best_week=0, weekly=(), best_week_f=0):
     """The note's rule on new customers naming TikTok against those naming Instagram or Facebook:
     on 1 July "keep", "stop" or "another quarter" (a stop at any count, but never a keep under
     `TOO_FEW_TO_READ` between them, nor one that fails with TikTok's `best_week` taken out); on
     1 October (`final`) "keep" or "stop" ("stop" under `OCTOBER_FLOOR` for T, or short of F by more
-    than the allowance with the best week out of T and of the allowance); `weekly`, each week's T
-    less its F, the best week first, widens the chance allowance (`_chance_apart`)."""
+    than the allowance with the best week out of both: its T, its F, `best_week_f`, and its row of the
+    allowance); `weekly`, each week's T less its F, the best week first, widens the chance allowance
+    (`_chance_apart`)."""
     short, too_few = instagram_and_facebook - tiktok, tiktok + instagram_and_facebook < TOO_FEW_TO_READ
     beyond_chance = short > _chance_apart(tiktok, instagram_and_facebook, weekly)
     if final:  # T and D without the best week, the first of `weekly` when there is one
-        held = instagram_and_facebook - (tiktok - best_week) <= _chance_apart(
-            tiktok - best_week, instagram_and_facebook, weekly[1:] if best_week else weekly)
+        others = instagram_and_facebook - best_week_f
+        held = others - (tiktok - best_week) <= _chance_apart(
+            tiktok - best_week, others, weekly[1:] if best_week else weekly)
         return "keep" if tiktok >= OCTOBER_FLOOR and held else "stop"
     if short > 0 and beyond_chance:
         return "stop"
@@ -1036,7 +1055,8 @@ def _rule_by_week(tiktok_weeks, others_weeks, final=False):
     differences = [int(t - f) for t, f in zip(tiktok_weeks, others_weeks, strict=True)]
     differences.insert(0, differences.pop(best))
     return _tiktok_rule(int(tiktok_weeks.sum()), int(others_weeks.sum()), final=final,
-                        best_week=int(tiktok_weeks[best]), weekly=differences)
+                        best_week=int(tiktok_weeks[best]), weekly=differences,
+                        best_week_f=int(others_weeks[best]))
 
 
 @cache
@@ -1322,12 +1342,12 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "Year's Day do, make it keep a three-quarters TikTok slightly more often), and Instagram and Facebook "
     "bringing about two a week between them (an assumption: the rule "
     "keeps a three-quarters TikTok about two times in three when Instagram and Facebook bring one a week "
-    "between them, one time in five at four), it stops a TikTok as good as they are about 6% of the time "
-    "(1 time in 15 or 16) over both reads, gates aside, and keeps one that brings three quarters as "
+    "between them, one time in four at four), it stops a TikTok as good as they are about 5% of the time "
+    "(1 time in 19) over both reads, gates aside, and keeps one that brings three quarters as "
     "many about half the time.":
-        lambda: round(1 / (1 - _kept_share(1))) in (15, 16) and round((1 - _kept_share(1)) * 100) in (6, 7)
+        lambda: round(1 / (1 - _kept_share(1))) == 19 and round((1 - _kept_share(1)) * 100) == 5
         and 0.4 < _kept_share(0.75) < 0.6
-        and 0.6 < _kept_share(0.75, f_a_week=1) < 0.72 and 0.15 < _kept_share(0.75, f_a_week=4) < 0.25
+        and 0.6 < _kept_share(0.75, f_a_week=1) < 0.72 and 0.2 < _kept_share(0.75, f_a_week=4) < 0.3
         and _kept_share(0.75) < _kept_share(0.75, ramp_weeks=8) < _kept_share(0.75) + 0.1
         and abs(_kept_share(1, ramp_weeks=8) - _kept_share(1)) < 0.01,
     "So a keep, in July or October, must still hold with TikTok's best week of new customers taken out of "
@@ -1414,25 +1434,28 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "a cost decision, not as the read":
         lambda: LUMEN.hours_by_channel()["TikTok"] == 5
         == sum(LUMEN.hours_by_channel()[name] for name in ("Instagram", "Facebook")),
-    "So a burst inside one week can neither carry T past F less D nor widen D, though it still counts toward "
-    "the 13; a burst whose buyers spill into the next week still can.":
+    "So a burst inside one week can neither carry T past F′ less D nor widen D, though it still counts "
+    "toward the 13; a burst whose buyers spill into the next week still can.":
         lambda: _burst_read(weeks=1) == "stop" and _burst_read(weeks=2) == "keep",
     "In July the burst stays in D, so it can hold off a stop, never make a keep.":
         lambda: _tiktok_rule(15, 30, weekly=_weekly_differences(15, 30)) == "stop"
         and _tiktok_rule(15, 30, best_week=10, weekly=_weekly_differences(15, 30, tiktok_burst=10))
         == "another quarter" and _tiktok_rule(30, 30, best_week=10) == "another quarter",
-    "In October D is worked out without that week too: 2√max(T − B + F, COUNT(d) × VAR.S(d)), with that "
-    "week's row left out of d.":
+    "In October the whole week comes out, its F too (F′, F less that week's F), and D is worked out without "
+    "it: 2√max(T − B + F′, COUNT(d) × VAR.S(d)), with that week's row left out of d.":
         lambda: _tiktok_rule(43, 70, final=True,  # reader 80's case: the burst's row, left in D, keeps it
                              weekly=_weekly_differences(43, 70, tiktok_burst=28, weeks=39)) == "keep"
         and _tiktok_rule(43, 70, final=True, weekly=[0] * 39) == "stop"
         and _tiktok_rule(43, 70, final=True, best_week=28,
                          weekly=_weekly_differences(43, 70, tiktok_burst=28, weeks=39)) == "stop"
+        # a best week of 12 on each side: out of T alone it stops (24 short), out of both it keeps
+        and _tiktok_rule(24, 36, final=True, best_week=12) == "stop"
+        and _tiktok_rule(24, 36, final=True, best_week=12, best_week_f=12) == "keep"
         and _weekly_differences(43, 70, weeks=39)[0] == _weekly_differences(43, 70, weeks=39)[38]
         and (dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 7 < 26
         and (dt.date(2027, 10, 1) - dt.date(2027, 1, 4)).days / 7 < 39,
     "TikTok's best week, B, is the one with most TikTok answers (of two that tie, the one with the larger T "
-    "less F); taking it out lowers T only.":
+    "less F); in July, taking it out lowers T only.":
         lambda: _tiktok_rule(30, 30, best_week=20) == "another quarter" == _tiktok_rule(30, 29, best_week=2)
         and _tiktok_rule(30, 28, best_week=2) == "keep",
     "On the day of the read the head of marketing counts the orders placed to the end of the day before, "
@@ -1440,8 +1463,8 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "the same way.":
         lambda: _channel("TikTok").owner == "Ade" and _channel("Threads").owner == "Sam"
         and "the monthly report 1" in LUMEN.budget.other_work,
-    "| TikTok, 1 October 2027 | T less its best week at least F less D (D without that week too), and T, all "
-    "weeks included, at least 13 | – | T less its best week under F less D, or T under 13 |":
+    "| TikTok, 1 October 2027 | T less its best week at least F′ less D (F′ and D without that week too), "
+    "and T, all weeks included, at least 13 | – | T less its best week under F′ less D, or T under 13 |":
         lambda: _tiktok_rule(40, 60, final=True) == _tiktok_rule(61, 60, final=True) == "keep"
         and _tiktok_rule(40, 60, final=True, best_week=1) == "stop"
         and _tiktok_rule(13, 12, final=True) == _tiktok_rule(20, 3, final=True) == "keep"
@@ -1693,9 +1716,9 @@ CLAIMS["| First | T + k²F is 25 or more, T − B is at least kF, and T has reac
     and _tiktok_rule(40, 30, best_week=11) == "another quarter"
     # Lumen's July keep (T at least F, T + F at least 25) holds T to 13, past the floor's 26 weeks of 39
     and math.ceil(TOO_FEW_TO_READ / 2) == OCTOBER_FLOOR > OCTOBER_FLOOR * 26 / 39)
-CLAIMS["| Last | T − B is at least kF − D, with D worked out without B's week too (2√max(T − B + k²F, "
-       "k(T − B + F), COUNT(d) × VAR.S(d)) over the other weeks' d), and T, all weeks included, reaches the "
-       "floor | – | anything else |"] = (
+CLAIMS["| Last | Without B's week, on both sides (F′ is F less that week's F): T − B is at least kF′ − D, "
+       "with D worked out without that week too (2√max(T − B + k²F′, k(T − B + F′), COUNT(d) × VAR.S(d)) "
+       "over the other weeks' d); and T, all weeks included, reaches the floor | – | anything else |"] = (
     # reader 96's last read on half the hours: T 14, B 3, kF 25 on steady weeks: D = 2√max(11 + 12.5,
     # 0.5 × 61) = 11.0 and T − B is 14 short: a stop (without k, 2√61 = 15.6 would keep)
     lambda: f"{2 * math.sqrt(max(14 - 3 + 0.25 * 50, 0.5 * (14 - 3 + 50))):.1f}" == "11.0"
@@ -1718,9 +1741,15 @@ CLAIMS["Under 25 a keep waits, but a stop does not: for a channel exactly as goo
     and _worst_false_stop(range(1, 25))[1:] == (5, 0.81)
     and 1 / 20 < _worst_false_stop(range(1, 25))[0] <= 1 / 19
     and 1 / 30 < _worst_false_stop(range(25, 151))[0] <= 1 / 29)
-CLAIMS["The last read gives the benefit of the doubt: with T at 12, B at 2 and kF at 20, T − B is 10 short, "
-       "inside D = 2√30 = 11.0, so a channel bringing three fifths as many is kept if it reaches the floor, "
-       "which is what guards against that."] = (
+CLAIMS["The first read's keep leaves the best week in F, on purpose: a burst cannot make a keep."] = (
+    lambda: _tiktok_rule(30, 30, best_week=1) == "another quarter" == _tiktok_rule(30, 29, best_week=2))
+CLAIMS["The last read takes that week out of both counts, since leaving its F in would stop a channel as "
+       "good as the others about one time in ten over a quarter (at 4 new customers a week on each "
+       "side)."] = (
+    lambda: 0.09 < _last_read_stops(13, 4, whole_f=True) < 0.11 and _last_read_stops(13, 4) < 0.06)
+CLAIMS["It gives the benefit of the doubt: with T at 12, B at 2 and kF′ at 20, T − B is 10 short, inside "
+       "D = 2√30 = 11.0, so a channel bringing three fifths as many is kept if it reaches the floor, which "
+       "is what guards against that."] = (
     lambda: f"{_chance_apart(12 - 2, 20):.1f}" == "11.0" and 20 - (12 - 2) == 10
     and _tiktok_rule(12, 20, final=True, best_week=2) == "stop"  # under Lumen's floor of 13
     and _tiktok_rule(13, 21, final=True, best_week=2) == "keep" and 12 / 20 == 3 / 5)

@@ -15,7 +15,7 @@ from smcourse.core import trial_sheet  # noqa: E402
 
 def _rule(t_weeks, f_weeks, k=1, floor=0, trial_weeks=26, read="first"):
     """Section 12's table: the best week has most of T (a tie: the larger T − kF); D is
-    2√max(T + k²F, k(T + F), weeks × VAR.S(d)); the last read's D leaves the best week out."""
+    2√max(T + k²F, k(T + F), weeks × VAR.S(d)); the last read leaves the best week out of T, F and D."""
     d = [t - k * f for t, f in zip(t_weeks, f_weeks, strict=True)]
     best = max(range(len(d)), key=lambda week: (t_weeks[week], d[week]))
     t, f, b, weeks = sum(t_weeks), sum(f_weeks), t_weeks[best], len(d)
@@ -26,7 +26,7 @@ def _rule(t_weeks, f_weeks, k=1, floor=0, trial_weeks=26, read="first"):
             return "stop"
         keep = t + k * k * f >= 25 and t - b >= k * f and t >= floor * weeks / trial_weeks
         return "keep" if keep else "wait"
-    others = d[:best] + d[best + 1:]
+    others, f = d[:best] + d[best + 1:], f - f_weeks[best]
     spread = (weeks - 1) * statistics.variance(others) if weeks > 2 else 0
     without = 2 * math.sqrt(max(t - b + k * k * f, k * (t - b + f), spread))
     return "keep" if t - b >= k * f - without and t >= floor else "stop"

@@ -18,25 +18,28 @@ def _column(letter: str) -> str:
     return f"{letter}{FIRST_WEEK}:{letter}{LAST_WEEK}"
 
 
-# The named inputs (column B of rows 3 to 6) and results (rows 8 to 12 of column E), for the formulas.
+# The inputs (column B of rows 3 to 6) and the results (column E of rows 3 to 10), for the formulas.
 K, FLOOR, TRIAL_WEEKS, READ = "$B$3", "$B$4", "$B$5", "$B$6"
-WEEKS, T, F, BEST, D, D_WITHOUT = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8"
+WEEKS, T, F, BEST, BEST_F, D, D_WITHOUT = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8", "$E$9"
 DECISION = "$E$10"
+_BEST_ROW = f"MATCH(MAX({_column('F')}), {_column('F')}, 0)"  # the best week: most T, then the larger d
 
 RESULTS = {  # cell: (label, formula)
     WEEKS: ("Weeks so far", f"=COUNT({_column('D')})"),
     T: ("T, all weeks", f"=SUM({_column('B')})"),
     F: ("F, all weeks", f"=SUM({_column('C')})"),
-    BEST: ("B, the best week's T", f"=IF({WEEKS}=0, 0, INDEX({_column('B')}, "
-                                   f"MATCH(MAX({_column('F')}), {_column('F')}, 0)))"),
+    BEST: ("B, the best week's T", f"=IF({WEEKS}=0, 0, INDEX({_column('B')}, {_BEST_ROW}))"),
+    BEST_F: ("The best week's F", f"=IF({WEEKS}=0, 0, INDEX({_column('C')}, {_BEST_ROW}))"),
     D: ("D, chance's allowance", f"=2*SQRT(MAX({T}+{K}^2*{F}, {K}*({T}+{F}), "
                                  f"IF({WEEKS}>1, {WEEKS}*VAR.S({_column('D')}), 0)))"),
-    D_WITHOUT: ("D without the best week", f"=2*SQRT(MAX({T}-{BEST}+{K}^2*{F}, {K}*({T}-{BEST}+{F}), "
+    D_WITHOUT: ("D without the best week", f"=2*SQRT(MAX({T}-{BEST}+{K}^2*({F}-{BEST_F}), "
+                                           f"{K}*({T}-{BEST}+{F}-{BEST_F}), "
                                            f"IF({WEEKS}>2, ({WEEKS}-1)*VAR.S({_column('E')}), 0)))"),
     DECISION: ("Decision", f'=IF({WEEKS}=0, "enter the weeks", IF({READ}="first", '
                            f'IF({K}*{F}-{T}>{D}, "stop", IF(AND({T}+{K}^2*{F}>={TOO_FEW_TO_KEEP}, '
                            f'{T}-{BEST}>={K}*{F}, {T}>={FLOOR}*{WEEKS}/{TRIAL_WEEKS}), "keep", "wait")), '
-                           f'IF(AND({T}-{BEST}>={K}*{F}-{D_WITHOUT}, {T}>={FLOOR}), "keep", "stop")))'),
+                           f'IF(AND({T}-{BEST}>={K}*({F}-{BEST_F})-{D_WITHOUT}, {T}>={FLOOR}), "keep", '
+                           f'"stop")))'),
 }
 
 
@@ -45,7 +48,8 @@ def workbook(k: float = 1, floor: float = 0, trial_weeks: int = 26, read: str = 
     """The sheet: the settings (k, the trial's hours over the others'; the floor set before the
     trial; the trial's weeks; which read, "first" or "last"), a row a week for T and F with each
     week's d = T − kF (and d without the best week: most of T, a tie going to the larger d), and
-    the results, every one a formula, ending in the decision as section 12's table gives it."""
+    the results, every one a formula, ending in the decision as section 12's table gives it (the
+    last read leaves the best week out of T, F and D)."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Trial"
@@ -74,8 +78,7 @@ def workbook(k: float = 1, floor: float = 0, trial_weeks: int = 26, read: str = 
     for row in range(FIRST_WEEK, LAST_WEEK + 1):
         sheet[f"D{row}"] = f'=IF(COUNT(B{row}:C{row})=2, B{row}-{K}*C{row}, "")'
         sheet[f"F{row}"] = f'=IF(COUNT(B{row}:C{row})=2, B{row}*100000+D{row}, "")'
-        sheet[f"E{row}"] = (f'=IF(OR(D{row}="", {row}=MATCH(MAX({_column("F")}), {_column("F")}, 0)'
-                            f'+{FIRST_WEEK - 1}), "", D{row})')
+        sheet[f"E{row}"] = f'=IF(OR(D{row}="", {row}={_BEST_ROW}+{FIRST_WEEK - 1}), "", D{row})'
     for column, width in zip("ABCDEF", (62, 14, 14, 12, 14, 14), strict=True):
         sheet.column_dimensions[column].width = width
     return book
