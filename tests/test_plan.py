@@ -1721,6 +1721,28 @@ def test_a_wage_written_below_the_legal_floor_is_questioned(surge, flagged):
     assert found == ([] if flagged is None else [
         f"This text pays a wage of {flagged} GBP an hour, below the UK's National Living Wage (aged 21 "
         "and over, from April 2026), 12.71 GBP: raise it, and the hourly cost with it."])
+    answers = dataclasses.replace(lumen.community,
+                                  who_answers="Megan answers; she is paid 12.50 GBP an hour.")
+    found = [issue.where for issue in plan.check(dataclasses.replace(
+        lumen, budget=budget, community=answers)) if "a wage of 12.50" in issue.message]
+    assert found == ["community.who_answers"]  # a clinic's receptionist, on the rota's own line
+
+
+@pytest.mark.parametrize("gate, flagged", [
+    ("1 April 2027: stop if under 90 orders.", None),
+    ("29 March 2027: stop if under 90 orders.", "Mon 29 March 2027"),  # a closed date (Easter Monday)
+    ("3 April 2027: stop if under 90 orders.\n4 July 2027: go on with 199 orders.", "Sun 4 July 2027")])
+def test_a_gate_read_on_a_day_the_business_is_closed_is_questioned(gate, flagged):
+    """A clinic put its go/no-go test on Easter Monday, a closed date it had typed itself."""
+    lumen = plan.example_plan()
+    lumen.community = dataclasses.replace(lumen.community, closed_dates="2027-03-29", rota={
+        day: shift for day, shift in lumen.community.rota.items() if day != "Sun"}, days=6)
+    lumen.budget = dataclasses.replace(lumen.budget, go_no_go=gate)
+    found = [message for _, _, message in _budget_issues(lumen) if "a day the business is closed" in message]
+    after = {"Mon 29 March 2027": "Tue 30 March 2027", "Sun 4 July 2027": "Mon 5 July 2027"}
+    assert found == ([] if flagged is None else [
+        f"The go/no-go test is read on {flagged}, a day the business is closed: read it on the next open "
+        f"day, {after[flagged]}, or another that is open."])
 
 
 @pytest.mark.parametrize("contingency, flagged", [(300, True), (330, False), (400, False), (420, True)])

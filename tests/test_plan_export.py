@@ -1070,11 +1070,13 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
     lumen = plan.example_plan()
     budget, weeks = lumen.budget, 87 / 7  # 4 January to 31 March 2027: 87 days
     moved, a_year = budget.moved_hours(), budget.moved_hours() * 52 * budget.hourly_cost
-    stage_time = round(moved * weeks * budget.hourly_cost)
+    stage_time = 3806  # 7 hours × 87/7 weeks × 43.75 USD = 3,806.25
+    assert f"{moved * weeks * budget.hourly_cost:,.2f}" == "3,806.25"
     summary = _director_summary_markdown(lumen)
     assert "| The money | First stage (4 January to 31 March 2027) | A full year |" in summary
     assert _money_box(lumen) == {
-        "New money (cash)": [f"{budget.first_stage_cost:,.0f} USD", f"{budget.new_money_per_year:,.0f} USD"],
+        "New money (cash)": [f"{budget.first_stage_cost:,.0f} USD",
+                             f"{budget.new_money_per_year:,.0f} USD, and 2,475 paid once"],  # training
         f"Staff time moved from other work, {moved:g} hours a week": [
             f"worth {stage_time:,} USD", f"worth {a_year:,.0f} USD"],
         "Cash and staff time together": [f"{budget.first_stage_cost + stage_time:,} USD",
@@ -1105,9 +1107,9 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
 
 
 @pytest.mark.parametrize("stage, days, worth", [
-    ("January to March 2027: the tools", "4 January to 31 March 2027", round(7 * 43.75 * 87 / 7)),
-    ("5 January to 15 February 2027: the tools", "5 January to 15 February 2027", round(7 * 43.75 * 42 / 7)),
-    ("The first ten weeks: the tools", "4 January to 14 March 2027", round(7 * 43.75 * 10))])
+    ("January to March 2027: the tools", "4 January to 31 March 2027", 3806),  # 7 × 43.75 × 87/7 days
+    ("5 January to 15 February 2027: the tools", "5 January to 15 February 2027", 1838),  # 1,837.5, up
+    ("The first ten weeks: the tools", "4 January to 14 March 2027", 3063)])  # 3,062.5, up
 def test_the_first_stage_s_staff_time_is_worth_its_weeks_and_the_sum_is_of_the_figures_shown(
         stage, days, worth):
     """A stage of six weeks is not priced as two whole months, nor one of ten weeks left unpriced;

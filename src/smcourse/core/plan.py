@@ -257,8 +257,8 @@ TRANSPLANT_REACH = 4
 #   pages we could search, 30 November 2026). No other currency's floor was looked up.
 WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
                "GBP": (12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)")}
-# A wage written in the budget's texts, before on-costs: "paid 12.60 GBP an hour", "a wage of 12.60",
-# "wages of £12.60 an hour" (not the loaded hourly cost, which is checked as a number).
+# A wage written in the budget's or the community's texts, before on-costs: "paid 12.60 GBP an
+# hour", "a wage of 12.60", "wages of £12.60 an hour" (the loaded hourly cost is checked as a number).
 WAGE_SAID = re.compile(r"\bwages?\s+(?:of|is|are)\s+(?:[£$€]\s?)?(\d+(?:\.\d+)?)\b(?!\s*%)|"
                        r"\bpaid\s+(?:[£$€]\s?)?(\d+(?:\.\d+)?)\s*(?:[A-Z]{3}\s+)?(?:an|per|a)\s+hour\b",
                        re.IGNORECASE)
@@ -2651,10 +2651,13 @@ def _check_budget(plan: Plan):
         yield _consider("budget", "budget.hourly_cost", f"An hour at {budget.hourly_cost:g} "
                         f"{budget.currency} is below {wage}, {floor:g} {budget.currency} before "
                         "on-costs: price the hour at what the team is paid, loaded.")
-    for name in ("surge", "case", "other_work", "other_costs"):
-        said = WAGE_SAID.search(getattr(budget, name))
+    for part, where, text in [*(("budget", f"budget.{name}", getattr(budget, name))
+                                for name in ("surge", "case", "other_work", "other_costs")),
+                              *(("community", f"community.{name}", getattr(plan.community, name))
+                                for name in ("who_answers", "deputy", "escalation"))]:
+        said = WAGE_SAID.search(text)
         if said and 0 < float(paid := said[1] or said[2]) < floor:
-            yield _consider("budget", f"budget.{name}", f"This text pays a wage of {paid} "
+            yield _consider(part, where, f"This text pays a wage of {paid} "
                             f"{budget.currency} an hour, below {wage}, {floor:g} {budget.currency}: "
                             "raise it, and the hourly cost with it.")
     if budget.people_hours > 0 and budget.hourly_cost == 0:
@@ -2949,6 +2952,7 @@ def _check_staged_ask(plan: Plan):
     elif budget.go_no_go.strip() and (missing := _untimed_test(budget.go_no_go)):
         yield _consider("budget", "budget.go_no_go", _staged_missing("go_no_go", missing,
                                                                      GO_NO_GO_EXAMPLE))
+    yield from _check_gate_days(plan)
     if budget.first_stage_cost > budget.total():
         yield _fix("budget", "budget.first_stage_cost", f"The first stage's new money "
                    f"({budget.first_stage_cost:,.0f} {money}) is more than the plan's whole year "
@@ -2991,6 +2995,30 @@ def _figure(text: str) -> bool:
     words = "|".join([*(word for word in NUMBER_WORDS if word != "one"), *LARGER_NUMBER_WORDS])
     return bool(re.search(rf"\d|\b(?:{words})\b", WHEN_WRITTEN.sub(" ", text), re.IGNORECASE)
                 or FRACTION_WORDS.search(text))
+
+
+def _check_gate_days(plan: Plan):
+    """A consider for each gate of the go/no-go test (a line each) whose date, the first it writes
+    ("1 April 2027: …"), falls on a day the business is closed: a closed date, or a weekday the rota
+    leaves closed; it names the next open day."""
+    team = plan.community
+    staffed, closed = staffed_days(team), set(team.closed_on())
+    if not team.rota:
+        return
+    for line in plan.budget.go_no_go.splitlines():
+        if not (written := WRITTEN_DAY.search(line)):
+            continue
+        try:
+            day = dt.date(int(written[3]), MONTHS.index(written[2].lower()) + 1, int(written[1]))
+        except ValueError:
+            continue
+        if day in closed or f"{day:%a}" not in staffed:
+            after = next(day + dt.timedelta(days=step) for step in range(1, 15)
+                         if (day + dt.timedelta(days=step)) not in closed
+                         and f"{day + dt.timedelta(days=step):%a}" in staffed)
+            yield _consider("budget", "budget.go_no_go", f"The go/no-go test is read on {day:%a} "
+                            f"{day.day} {day:%B %Y}, a day the business is closed: read it on the next "
+                            f"open day, {after:%a} {after.day} {after:%B %Y}, or another that is open.")
 
 
 def _untimed_test(test: str) -> list[str]:
@@ -3068,6 +3096,9 @@ WRITTEN_AMOUNTS = {
 }
 WRITTEN_AMOUNT_FIELDS = ("first_stage", "go_no_go", "payback", "rests_on", "case", "surge")
 NEW_MONEY = re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+of new money", re.IGNORECASE)
+# A date written out, "1 April 2027" (a go/no-go test's day)
+WRITTEN_DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(MONTHS)})\s+(\d{{4}})\b",
+                         re.IGNORECASE)
 NEW_MONEY_SAID = re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a year\s+)?of new money", re.IGNORECASE)
 ONE_OFF = re.compile(r"\b(?:once|one[- ](?:off|time))\b", re.IGNORECASE)  # a cost paid only once
 # A surge's sum, each figure written once: "Two weeks a year of 10 extra hours a week at 16.50 GBP

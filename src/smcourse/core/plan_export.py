@@ -78,6 +78,7 @@ from smcourse.core.plan import (
     longest_wait,
     measure_label,
     noise_spread,
+    paid_once,
     parse_amount,
     parse_clock,
     parse_date,
@@ -171,6 +172,11 @@ class Section:
 def _number(value: float) -> str:
     """`value` with a thousands separator and at most two decimals, as every amount is shown."""
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _whole(value: float) -> int:
+    """`value` to the nearest whole unit, halves up as a calculator rounds (9,652.5 is 9,653)."""
+    return math.floor(value + 0.5)
 
 
 def _amount(value: float, unit: str) -> str:
@@ -1744,9 +1750,9 @@ def _money_box(plan: Plan) -> Table:
     stage_cash = budget.first_stage_cost if budget.first_stage.strip() else None
     year_cash = budget.new_money_per_year if budget.new_money_per_year > 0 else None
     moved = budget.moved_hours()
-    a_year = round(moved * 52 * budget.hourly_cost)  # each figure rounded as shown, then summed
+    a_year = _whole(moved * 52 * budget.hourly_cost)  # each figure rounded as shown, then summed
     priced = budget.hours_today > 0 and moved > 0 and budget.hourly_cost > 0
-    stage_time = round(moved * weeks * budget.hourly_cost) \
+    stage_time = _whole(moved * weeks * budget.hourly_cost) \
         if priced and weeks and stage_cash is not None else None
     if budget.hours_today <= 0:
         time = ("Staff time moved from other work", "–", "hours spent on social today not written "
@@ -1758,21 +1764,29 @@ def _money_box(plan: Plan) -> Table:
                 f"worth {stage_time:,.0f} {money}" if stage_time is not None else "–",
                 f"worth {a_year:,.0f} {money}" if priced else "unpriced (Budget: Cost of an hour)")
     together = ("Cash and staff time together",
-                f"{round(stage_cash) + stage_time:,} {money}" if stage_time is not None else "–",
-                f"{round(budget.new_money_per_year) + a_year:,} {money}")
+                f"{_whole(stage_cash) + stage_time:,} {money}" if stage_time is not None else "–",
+                f"{_whole(budget.new_money_per_year) + a_year:,} {money}")
     reserve = (f"{_amount(budget.contingency, money)}, held", "the same reserve") \
         if budget.contingency > 0 else ("none (Budget: Surge contingency a year)", "–")
     earned = _returns(plan)
     return Table(("The money", f"First stage ({days})" if days[0].isdigit() else "First stage",
                   "A full year"), [
         ("New money (cash)", _amount(stage_cash, money) if stage_cash is not None else
-         f"{NOT_WRITTEN[:-1]} (Budget: First stage)", _amount(year_cash, money) if year_cash
-         else f"{NOT_WRITTEN[:-1]} (Budget: New money a year)"),
+         f"{NOT_WRITTEN[:-1]} (Budget: First stage)", _amount(year_cash, money) + _paid_once_too(budget)
+         if year_cash else f"{NOT_WRITTEN[:-1]} (Budget: New money a year)"),
         time,
         *([together] if priced and year_cash else []),
         ("Reserve for a surge", *reserve),
         *([("What it earns back", "–", earned)] if earned else []),
         ("Pays back", "–", _plan_payback(plan.budget) or NO_PAYBACK)])
+
+
+def _paid_once_too(budget: Budget) -> str:
+    """", and 2,475 paid once" when the other costs list items paid once (`paid_once`) that the
+    year's figures leave out, as they should: a director adding up the first year needs them."""
+    yearly, once = paid_once(budget.other_costs)
+    left_out = once and abs(budget.other_costs_per_year - yearly) < 1
+    return f", and {_number(once)} paid once" if left_out else ""
 
 
 def _plan_payback(budget: Budget) -> str:
@@ -1964,7 +1978,7 @@ def _spent_today(budget: Budget) -> str:
     if budget.hourly_cost <= 0 or budget.hours_today <= 0 or budget.new_money_per_year <= 0:
         return ""
     today = budget.spent_today()
-    return _amount(today, budget.currency) if today > 0 else ""
+    return f"{_whole(today):,} {budget.currency}" if today > 0 else ""
 
 
 def _figures_only(text: str, odds: bool = True) -> str:
