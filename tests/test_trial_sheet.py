@@ -82,3 +82,11 @@ def test_an_empty_sheet_asks_for_the_weeks_and_saving_says_what_to_fill_in(tmp_p
     message = trial_sheet.save(tmp_path / "reads.xlsx", k=0.5)
     assert message.startswith("Wrote reads.xlsx: fill in k, the floor") and "E10" in message
     assert (tmp_path / "reads.xlsx").stat().st_size > 0
+
+
+@pytest.mark.parametrize("floor, said", [(0, "set the floor before the trial: at 0 any count passes it"),
+                                         (13, "")])
+def test_a_floor_left_at_0_is_pointed_out_on_the_sheet(tmp_path, floor, said):
+    trial_sheet.workbook(floor=floor).save(tmp_path / "trial.xlsx")
+    solved = formulas.ExcelModel().loads(str(tmp_path / "trial.xlsx")).finish().calculate()
+    assert str(solved["'[trial.xlsx]TRIAL'!C4"].value[0][0]) == said

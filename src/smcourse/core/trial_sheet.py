@@ -57,11 +57,13 @@ def workbook(k: float = 1, floor: float = 0, trial_weeks: int = 26, read: str = 
     sheet["A1"].font = Font(bold=True, size=13)
     for row, (label, value) in enumerate([
             ("k: the trial's hours over the others' (1 when equal)", k),
-            ("Floor: the fewest new customers for which you would still pay its cost", floor),
+            ("Floor over the whole trial: the fewest new customers for which you would still pay its cost",
+             floor),
             ("The trial's weeks", trial_weeks),
             ("Read: first or last", read)], start=3):
         sheet.cell(row, 1, label)
         sheet.cell(row, 2, value)
+    sheet["C4"] = f'=IF({FLOOR}=0, "set the floor before the trial: at 0 any count passes it", "")'
     reads = DataValidation(type="list", formula1='"first,last"', allow_blank=False)
     sheet.add_data_validation(reads)
     reads.add(READ.replace("$", ""))
@@ -81,6 +83,7 @@ def workbook(k: float = 1, floor: float = 0, trial_weeks: int = 26, read: str = 
         sheet[f"E{row}"] = f'=IF(OR(D{row}="", {row}={_BEST_ROW}+{FIRST_WEEK - 1}), "", D{row})'
     for column, width in zip("ABCDEF", (62, 14, 14, 12, 14, 14), strict=True):
         sheet.column_dimensions[column].width = width
+    sheet.column_dimensions["F"].hidden = True  # the rank that picks the best week, for the formulas
     return book
 
 
@@ -89,4 +92,4 @@ def save(path: str | Path = "trial_reads.xlsx", **settings) -> str:
     path = Path(path)
     workbook(**settings).save(path)
     return (f"Wrote {path.name}: fill in k, the floor, the trial's weeks and the read at the top, then "
-            f"a row a week of T and F from row {FIRST_WEEK}; the decision is in E10.")
+            f"a row a week of T and F from row {FIRST_WEEK}, 0 where none came; the decision is in E10.")
