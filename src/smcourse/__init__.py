@@ -32,7 +32,7 @@ __version__ = "0.1.0"
 LAYERS = {
     "core": ("answer_file", "assessment", "attempts", "business_case", "calibration", "crisis", "data",
              "errors", "generate", "kit_files", "metrics", "notebooks", "plan", "plan_export", "plan_import",
-             "plan_rubric", "practice", "templates", "values"),
+             "plan_rubric", "practice", "templates", "trial_sheet", "values"),
     "ui": ("answers", "assessment_widgets", "crisis_widgets", "figures", "plan_widgets", "self_rating",
            "widgets"),
     "instructor": ("alike", "certificates", "collect", "dashboard", "feedback", "grading", "lms", "pack",
