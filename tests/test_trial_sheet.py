@@ -32,8 +32,8 @@ def _rule(t_weeks, f_weeks, k=1, floor=0, trial_weeks=26, read="first"):
     return "keep" if t - b >= k * f - without and t >= floor else "stop"
 
 
-def _sheet_decision(tmp_path, t_weeks, f_weeks, **settings):
-    """The decision the spreadsheet's formulas give for these weeks."""
+def _sheet_decision(tmp_path, t_weeks, f_weeks, cell=trial_sheet.DECISION, **settings):
+    """The decision the spreadsheet's formulas give for these weeks (or another result `cell`)."""
     book = trial_sheet.workbook(**settings)
     sheet = book["Trial"]
     for row, (t, f) in enumerate(zip(t_weeks, f_weeks, strict=True), start=trial_sheet.FIRST_WEEK):
@@ -41,8 +41,7 @@ def _sheet_decision(tmp_path, t_weeks, f_weeks, **settings):
     path = tmp_path / "trial.xlsx"
     book.save(path)
     solved = formulas.ExcelModel().loads(str(path)).finish().calculate()
-    cell = trial_sheet.DECISION.replace("$", "")
-    return str(solved[f"'[trial.xlsx]TRIAL'!{cell}"].value[0][0])
+    return str(solved[f"'[trial.xlsx]TRIAL'!{cell.replace('$', '')}"].value[0][0])
 
 
 def _spread(total, weeks):
@@ -90,3 +89,20 @@ def test_a_floor_left_at_0_is_pointed_out_on_the_sheet(tmp_path, floor, said):
     trial_sheet.workbook(floor=floor).save(tmp_path / "trial.xlsx")
     solved = formulas.ExcelModel().loads(str(tmp_path / "trial.xlsx")).finish().calculate()
     assert str(solved["'[trial.xlsx]TRIAL'!C4"].value[0][0]) == said
+
+
+@pytest.mark.parametrize("t_weeks, f_weeks, settings, why", [
+    (_spread(2, 10), _spread(20, 10), {}, "T is short of kF by more than D"),
+    (_spread(6, 10), _spread(6, 10), {}, "T + k²F is under 25: too early to keep"),
+    ([7, *_spread(23, 12)], _spread(24, 13), {},
+     "T − B is short of kF: the keep would rest on the best week"),
+    ([6, *_spread(24, 12)], _spread(24, 13), {"floor": 39, "trial_weeks": 13},
+     "T is under the floor's share for the weeks so far"),
+    ([6, *_spread(24, 12)], _spread(24, 13), {}, "all three keep conditions hold"),
+    ([2, *_spread(10, 12)], _spread(20, 13), {"read": "last", "floor": 10},
+     "T − B reaches kF′ − D, and T the floor"),
+    ([2, *_spread(10, 12)], _spread(20, 13), {"read": "last", "floor": 13}, "T is under the floor"),
+    ([3, *_spread(11, 12)], _spread(50, 13), {"k": 0.5, "read": "last"},
+     "T − B is short of kF′ by more than D")])
+def test_the_sheet_says_which_condition_decided(tmp_path, t_weeks, f_weeks, settings, why):
+    assert _sheet_decision(tmp_path, t_weeks, f_weeks, cell=trial_sheet.WHY, **settings) == why

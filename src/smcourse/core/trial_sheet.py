@@ -21,7 +21,7 @@ def _column(letter: str) -> str:
 # The inputs (column B of rows 3 to 6) and the results (column E of rows 3 to 10), for the formulas.
 K, FLOOR, TRIAL_WEEKS, READ = "$B$3", "$B$4", "$B$5", "$B$6"
 WEEKS, T, F, BEST, BEST_F, D, D_WITHOUT = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8", "$E$9"
-DECISION = "$E$10"
+DECISION, WHY = "$E$10", "$E$11"
 _BEST_ROW = f"MATCH(MAX({_column('F')}), {_column('F')}, 0)"  # the best week: most T, then the larger d
 
 RESULTS = {  # cell: (label, formula)
@@ -40,6 +40,13 @@ RESULTS = {  # cell: (label, formula)
                            f'{T}-{BEST}>={K}*{F}, {T}>={FLOOR}*{WEEKS}/{TRIAL_WEEKS}), "keep", "wait")), '
                            f'IF(AND({T}-{BEST}>={K}*({F}-{BEST_F})-{D_WITHOUT}, {T}>={FLOOR}), "keep", '
                            f'"stop")))'),
+    WHY: ("Why", f'=IF({WEEKS}=0, "", IF({READ}="first", IF({DECISION}="stop", "T is short of kF by more '
+                 f'than D", IF({DECISION}="keep", "all three keep conditions hold", '
+                 f'IF({T}+{K}^2*{F}<{TOO_FEW_TO_KEEP}, "T + k²F is under {TOO_FEW_TO_KEEP}: too early to '
+                 f'keep", IF({T}-{BEST}<{K}*{F}, "T − B is short of kF: the keep would rest on the best '
+                 f'week", "T is under the floor\'s share for the weeks so far")))), '
+                 f'IF({DECISION}="keep", "T − B reaches kF′ − D, and T the floor", IF({T}<{FLOOR}, '
+                 f'"T is under the floor", "T − B is short of kF′ by more than D"))))'),
 }
 
 
@@ -49,7 +56,7 @@ def workbook(k: float = 1, floor: float = 0, trial_weeks: int = 26, read: str = 
     trial; the trial's weeks; which read, "first" or "last"), a row a week for T and F with each
     week's d = T − kF (and d without the best week: most of T, a tie going to the larger d), and
     the results, every one a formula, ending in the decision as section 12's table gives it (the
-    last read leaves the best week out of T, F and D)."""
+    last read leaves the best week out of T, F and D) and the condition that decided it."""
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Trial"
@@ -92,4 +99,5 @@ def save(path: str | Path = "trial_reads.xlsx", **settings) -> str:
     path = Path(path)
     workbook(**settings).save(path)
     return (f"Wrote {path.name}: fill in k, the floor, the trial's weeks and the read at the top, then "
-            f"a row a week of T and F from row {FIRST_WEEK}, 0 where none came; the decision is in E10.")
+            f"a row a week of T and F from row {FIRST_WEEK}, 0 where none came; the decision is in E10, "
+            "and why in E11.")
