@@ -1734,7 +1734,8 @@ CLAIMS["The floor is set before the trial: the fewest new customers for which yo
        "cost."] = (
     lambda: "a floor set by judgement, not a break-even" in squash(text_of(LESSON)))
 CLAIMS["Under 25 a keep waits, but a stop does not: for a channel exactly as good as the others, a "
-       "shortfall beyond D comes by chance at a read with under 25 customers at most 1 time in 28 on equal "
+       "shortfall beyond D comes by chance at a read with T + F under 25 (T + k²F when k is 1) at most 1 "
+       "time in 28 on equal "
        "hours (at 8), and about 1 time in 19 at worst on any hours from a quarter of theirs to twice them "
        "(at 5 customers, on just over four fifths of their hours); from 25 to 150 customers, at most 1 time "
        "in 29."] = (
@@ -1749,9 +1750,10 @@ CLAIMS["The last read takes that week out of both counts, since leaving its F in
        "out of both, about one time in twenty, which is the price of never letting one week carry a "
        "keep."] = (
     lambda: 0.09 < _last_read_stops(13, 4, whole_f=True) < 0.11 and 0.04 < _last_read_stops(13, 4) < 0.06)
-CLAIMS["It can also keep a weaker channel: with T at 12, B at 2 and kF′ at 20, T − B is 10 short, inside "
-       "D = 2√30 = 11.0, so a channel bringing three fifths as many is kept if it reaches the floor, which "
-       "is what guards against that."] = (
+CLAIMS["It can also keep a weaker channel: with T at 12, B at 2 and kF′ at 20, T − B is 10 short of kF′, "
+       "inside D = 2√30 = 11.0, so a channel with 12 new customers against 20 is kept if it reaches the "
+       "floor. The floor only makes sure a kept channel pays for itself, and it has no allowance for "
+       "chance: one customer either side of it decides."] = (
     lambda: f"{_chance_apart(12 - 2, 20):.1f}" == "11.0" and 20 - (12 - 2) == 10
     and _tiktok_rule(12, 20, final=True, best_week=2) == "stop"  # under Lumen's floor of 13
     and _tiktok_rule(13, 21, final=True, best_week=2) == "keep" and 12 / 20 == 3 / 5)

@@ -1745,6 +1745,17 @@ def test_a_gate_read_on_a_day_the_business_is_closed_is_questioned(gate, flagged
         f"day, {after[flagged]}, or another that is open."])
 
 
+def test_a_gate_inside_a_long_closure_names_the_first_open_day_after_it():
+    """Closed three weeks from 20 December, a gate on 27 December points past the whole closure."""
+    lumen = plan.example_plan()
+    lumen.community = dataclasses.replace(lumen.community, closed_dates=", ".join(
+        (dt.date(2027, 12, 20) + dt.timedelta(days=step)).isoformat() for step in range(21)))
+    lumen.budget = dataclasses.replace(lumen.budget, go_no_go="27 December 2027: stop if under 90 orders.")
+    found = [message for _, _, message in _budget_issues(lumen) if "a day the business is closed" in message]
+    assert found == ["The go/no-go test is read on Mon 27 December 2027, a day the business is closed: read "
+                     "it on the next open day, Mon 10 January 2028, or another that is open."]
+
+
 @pytest.mark.parametrize("contingency, flagged", [(300, True), (330, False), (400, False), (420, True)])
 def test_a_surge_s_written_sum_must_match_its_contingency(contingency, flagged):
     """Two weeks × 10 hours a week × 16.50 is 330: a reserve below it, or over a quarter above it,

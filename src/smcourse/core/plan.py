@@ -3013,12 +3013,12 @@ def _check_gate_days(plan: Plan):
         except ValueError:
             continue
         if day in closed or f"{day:%a}" not in staffed:
-            after = next(day + dt.timedelta(days=step) for step in range(1, 15)
-                         if (day + dt.timedelta(days=step)) not in closed
-                         and f"{day + dt.timedelta(days=step):%a}" in staffed)
+            after = next((later for step in range(1, 366) if (later := day + dt.timedelta(days=step))
+                          not in closed and f"{later:%a}" in staffed), None)
+            then = f"the next open day, {after:%a} {after.day} {after:%B %Y}, or another that is open" \
+                if after else "a day the business is open"
             yield _consider("budget", "budget.go_no_go", f"The go/no-go test is read on {day:%a} "
-                            f"{day.day} {day:%B %Y}, a day the business is closed: read it on the next "
-                            f"open day, {after:%a} {after.day} {after:%B %Y}, or another that is open.")
+                            f"{day.day} {day:%B %Y}, a day the business is closed: read it on {then}.")
 
 
 def _untimed_test(test: str) -> list[str]:
@@ -3251,10 +3251,8 @@ def stage_weeks(text: str) -> float | None:
 
 def _counted(text: str, unit: str) -> float | None:
     """The first count of `unit` in `text`, in figures or words ("6 weeks", "three months")."""
-    if counted := re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\s+{unit}s?\b", text, re.IGNORECASE):
-        number = counted.group(1).lower()
-        return float(NUMBER_WORDS.get(number) or number)
-    return None
+    counted = re.search(rf"\b(\d+|{'|'.join(NUMBER_WORDS)})\s+{unit}s?\b", text, re.IGNORECASE)
+    return _count(counted.group(1)) if counted else None
 
 
 def _check_reporting(plan: Plan):
