@@ -1,6 +1,7 @@
 """The trial spreadsheet (smcourse.core.trial_sheet) decides as lesson 06's section 12 does: each
 case is written into a sheet, its formulas are worked out by `formulas` (an Excel engine in
-Python), and the decision is compared with the rule's, computed here from the same weeks."""
+Python), and the decision is compared with the rule's, computed here from the same weeks (the
+Trial tab) or posts (the Replies tab)."""
 
 import math
 import statistics
@@ -32,16 +33,45 @@ def _rule(t_weeks, f_weeks, k=1, floor=0, trial_weeks=26, read="first"):
     return "keep" if t - b >= k * f - without and t >= floor else "stop"
 
 
-def _sheet_decision(tmp_path, t_weeks, f_weeks, cell=trial_sheet.DECISION, **settings):
-    """The decision the spreadsheet's formulas give for these weeks (or another result `cell`)."""
-    book = trial_sheet.workbook(**settings)
-    sheet = book["Trial"]
-    for row, (t, f) in enumerate(zip(t_weeks, f_weeks, strict=True), start=trial_sheet.FIRST_WEEK):
-        sheet[f"B{row}"], sheet[f"C{row}"] = int(t), int(f)
+def _replies_rule(replies, per_post, variance, posts_at_first_read=0, read="first"):
+    """Section 12's replies table: s² is the assumed variance a post or the posts' own, the larger;
+    the bar is r × n and the stop line the bar less 2√(n × s²); the last read also reads the posts
+    since the first on their own."""
+    posts, total = len(replies), sum(replies)
+    spread = max(variance, statistics.variance(replies) if posts > 1 else 0)
+    bar = per_post * posts
+    stop_line = bar - 2 * math.sqrt(posts * spread)
+    if read == "first":
+        if total < stop_line:
+            return "stop"
+        return "keep" if total >= bar and total - max(replies) >= bar else "wait"
+    since = max(0, posts - posts_at_first_read)
+    own_line = per_post * since - 2 * math.sqrt(since * spread)
+    return "keep" if total >= stop_line and sum(replies[posts_at_first_read:]) >= own_line else "stop"
+
+
+def _solved(tmp_path, book, tab, cell):
+    """The value the spreadsheet's formulas give in `tab`'s `cell`, once `book` is saved."""
     path = tmp_path / "trial.xlsx"
     book.save(path)
     solved = formulas.ExcelModel().loads(str(path)).finish().calculate()
-    return str(solved[f"'[trial.xlsx]TRIAL'!{cell.replace('$', '')}"].value[0][0])
+    return str(solved[f"'[trial.xlsx]{tab.upper()}'!{cell.replace('$', '')}"].value[0][0])
+
+
+def _sheet_decision(tmp_path, t_weeks, f_weeks, cell=trial_sheet.DECISION, **settings):
+    """The decision the spreadsheet's formulas give for these weeks (or another result `cell`)."""
+    book = trial_sheet.workbook(**settings)
+    for row, (t, f) in enumerate(zip(t_weeks, f_weeks, strict=True), start=trial_sheet.FIRST_WEEK):
+        book["Trial"][f"B{row}"], book["Trial"][f"C{row}"] = int(t), int(f)
+    return _solved(tmp_path, book, "Trial", cell)
+
+
+def _replies_decision(tmp_path, replies, cell=trial_sheet.REPLIES_DECISION, **settings):
+    """The decision the Replies tab's formulas give for these posts (or another result `cell`)."""
+    book = trial_sheet.workbook(**settings)
+    for row, count in enumerate(replies, start=trial_sheet.FIRST_POST):
+        book["Replies"][f"B{row}"] = int(count)
+    return _solved(tmp_path, book, "Replies", cell)
 
 
 def _spread(total, weeks):
@@ -79,16 +109,16 @@ def test_the_sheet_agrees_with_the_rule_on_random_weeks(tmp_path):
 def test_an_empty_sheet_asks_for_the_weeks_and_saving_says_what_to_fill_in(tmp_path):
     assert _sheet_decision(tmp_path, [], []) == "enter the weeks"
     message = trial_sheet.save(tmp_path / "reads.xlsx", k=0.5)
-    assert message.startswith("Wrote reads.xlsx: fill in k, the floor") and "E10" in message
+    assert message.startswith("Wrote reads.xlsx. Trial tab: fill in k, the floor") and "E10" in message
+    assert "Replies tab" in message and "E12" in message
+    assert _replies_decision(tmp_path, []) == "enter the posts"
     assert (tmp_path / "reads.xlsx").stat().st_size > 0
 
 
 @pytest.mark.parametrize("floor, said", [(0, "set the floor before the trial: at 0 any count passes it"),
                                          (13, "")])
 def test_a_floor_left_at_0_is_pointed_out_on_the_sheet(tmp_path, floor, said):
-    trial_sheet.workbook(floor=floor).save(tmp_path / "trial.xlsx")
-    solved = formulas.ExcelModel().loads(str(tmp_path / "trial.xlsx")).finish().calculate()
-    assert str(solved["'[trial.xlsx]TRIAL'!C4"].value[0][0]) == said
+    assert _solved(tmp_path, trial_sheet.workbook(floor=floor), "Trial", "C4") == said
 
 
 @pytest.mark.parametrize("t_weeks, f_weeks, settings, why", [
@@ -106,3 +136,57 @@ def test_a_floor_left_at_0_is_pointed_out_on_the_sheet(tmp_path, floor, said):
      "T − B is short of kF′ by more than D")])
 def test_the_sheet_says_which_condition_decided(tmp_path, t_weeks, f_weeks, settings, why):
     assert _sheet_decision(tmp_path, t_weeks, f_weeks, cell=trial_sheet.WHY, **settings) == why
+
+
+def _posts_of(total, posts, best=None):
+    """`posts` posts whose replies add up to `total`, as evenly as whole numbers allow, or with one post
+    of `best` replies and the rest spread over the others."""
+    if best is None:
+        return _spread(total, posts)
+    return [best, *_spread(total - best, posts - 1)]
+
+
+THREADS = {"per_post": 0.88, "variance": 1.60}  # the appendix's Threads: replies a post, their variance
+
+
+@pytest.mark.parametrize("replies, settings, decision, why", [
+    # July, 52 posts: bar 45.76, stop line 27.52 (the appendix's "46 or more", "under 28")
+    (_posts_of(47, 52), {}, "keep", "the replies reach the bar, also without the best post"),
+    (_posts_of(46, 52), {}, "wait",
+     "without the best post the replies are short of the bar: the keep would rest on it"),
+    (_posts_of(60, 52, best=15), {}, "wait",
+     "without the best post the replies are short of the bar: the keep would rest on it"),
+    (_posts_of(28, 52), {}, "wait", "the replies are between the stop line and the bar"),
+    (_posts_of(27, 52), {}, "stop", "the replies are below the stop line"),
+    # October, 78 posts, 26 since 5 July: stop under 47, and under 10 since
+    (_posts_of(37, 52) + _posts_of(10, 26), {"posts_at_first_read": 52, "read": "last"}, "keep",
+     "the replies reach the stop line, and so do those since the first read"),
+    (_posts_of(37, 52) + _posts_of(9, 26), {"posts_at_first_read": 52, "read": "last"}, "stop",
+     "the replies are below the stop line"),
+    (_posts_of(45, 52) + _posts_of(9, 26), {"posts_at_first_read": 52, "read": "last"}, "stop",
+     "the replies since the first read are below their own stop line")])
+def test_the_replies_tab_decides_the_appendix_s_threads_lines_as_section_12_does(tmp_path, replies, settings,
+                                                                                  decision, why):
+    assert _replies_rule(replies, **THREADS, **settings) == decision
+    assert _replies_decision(tmp_path, replies, **THREADS, **settings) == decision
+    assert _replies_decision(tmp_path, replies, cell=trial_sheet.REPLIES_WHY, **THREADS, **settings) == why
+
+
+def test_the_replies_tab_uses_the_posts_own_variance_when_it_is_larger(tmp_path):
+    bursts = [0] * 47 + [5] * 5  # 25 replies in bursts: variance 2.2, so the stop line falls to 24.3
+    assert 25 < 0.88 * 52 - 2 * math.sqrt(52 * THREADS["variance"])  # the assumed 1.60 would stop it
+    used = float(_replies_decision(tmp_path, bursts, cell=trial_sheet.VARIANCE_USED, **THREADS))
+    assert used == pytest.approx(statistics.variance(bursts)) and used > THREADS["variance"]
+    assert _replies_rule(bursts, **THREADS) == _replies_decision(tmp_path, bursts, **THREADS) == "wait"
+
+
+def test_the_replies_tab_agrees_with_the_rule_on_random_posts(tmp_path):
+    draws = np.random.default_rng(7)
+    for _ in range(10):
+        posts = int(draws.integers(2, 80))
+        replies = list(draws.poisson(draws.uniform(0.2, 2), posts))
+        settings = {"per_post": float(draws.uniform(0.3, 1.5)), "variance": float(draws.uniform(0.5, 3)),
+                    "posts_at_first_read": int(draws.integers(0, posts)),
+                    "read": str(draws.choice(["first", "last"]))}
+        assert _replies_decision(tmp_path, replies, **settings) == _replies_rule(replies, **settings), (
+            replies, settings)

@@ -1,24 +1,34 @@
-"""The spreadsheet for lesson 06's trial of a channel (section 12): a row a week of T, what the trial
-channel brings, and F, what the channels it is compared with bring, and the keep, wait or stop each
-read gives, as formulas a manager can check and keep using in Excel, LibreOffice or Google Sheets."""
+"""The spreadsheet for lesson 06's trial of a channel (section 12), as formulas a manager can check
+and keep using in Excel, LibreOffice or Google Sheets. Its "Trial" tab takes a row a week of T,
+what the trial channel brings, and F, what the channels it is compared with bring; its "Replies"
+tab, for a channel whose job is conversation, a row a post of its replies from outside. Each tab
+ends in the keep, wait or stop that section 12's tables give, and the condition that decided it."""
 
 from pathlib import Path
 
 import openpyxl
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 WEEK_ROWS = 52  # a year of weeks; empty rows are left out of every sum
-FIRST_WEEK = 14  # the sheet's row of the first week
+FIRST_WEEK = 14  # the Trial tab's row of the first week
 LAST_WEEK = FIRST_WEEK + WEEK_ROWS - 1
 TOO_FEW_TO_KEEP = 25  # T + k²F under which a first read cannot keep
+POST_ROWS = 156  # a year at three posts a week
+FIRST_POST = 16  # the Replies tab's row of the first post
+LAST_POST = FIRST_POST + POST_ROWS - 1
 
 
 def _column(letter: str) -> str:
     return f"{letter}{FIRST_WEEK}:{letter}{LAST_WEEK}"
 
 
-# The inputs (column B of rows 3 to 6) and the results (column E of rows 3 to 10), for the formulas.
+def _posts(letter: str) -> str:
+    return f"{letter}{FIRST_POST}:{letter}{LAST_POST}"
+
+
+# The Trial tab's inputs (column B of rows 3 to 6) and results (column E of rows 3 to 11).
 K, FLOOR, TRIAL_WEEKS, READ = "$B$3", "$B$4", "$B$5", "$B$6"
 WEEKS, T, F, BEST, BEST_F, D, D_WITHOUT = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8", "$E$9"
 DECISION, WHY = "$E$10", "$E$11"
@@ -49,48 +59,112 @@ RESULTS = {  # cell: (label, formula)
                  f'"T is under the floor", "T − B is short of kF′ by more than D"))))'),
 }
 
+# The Replies tab's inputs (column B of rows 3 to 6) and results (column E of rows 3 to 13).
+PER_POST, VARIANCE, POSTS_AT_FIRST, REPLIES_READ = "$B$3", "$B$4", "$B$5", "$B$6"
+POSTS, REPLIES, BEST_POST, VARIANCE_USED, BAR, STOP_LINE = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8"
+POSTS_SINCE, REPLIES_SINCE, STOP_LINE_SINCE = "$E$9", "$E$10", "$E$11"
+REPLIES_DECISION, REPLIES_WHY = "$E$12", "$E$13"
 
-def workbook(k: float = 1, floor: float = 0, trial_weeks: int = 26, read: str = "first"
-             ) -> openpyxl.Workbook:
-    """The sheet: the settings (k, the trial's hours over the others'; the floor set before the
-    trial; the trial's weeks; which read, "first" or "last"), a row a week for T and F with each
-    week's d = T − kF (and d without the best week: most of T, a tie going to the larger d), and
-    the results, every one a formula, ending in the decision as section 12's table gives it (the
-    last read leaves the best week out of T, F and D) and the condition that decided it."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "Trial"
-    sheet["A1"] = "A channel on trial: keep, wait or stop (lesson 06, section 12)"
+REPLIES_RESULTS = {  # cell: (label, formula)
+    POSTS: ("n, posts so far", f"=COUNT({_posts('B')})"),
+    REPLIES: ("Replies from outside, all posts", f"=SUM({_posts('B')})"),
+    BEST_POST: ("The best post's replies", f"=IF({POSTS}=0, 0, MAX({_posts('B')}))"),
+    VARIANCE_USED: ("s², the variance a post used: the assumed or the posts' own, the larger",
+                    f"=MAX({VARIANCE}, IF({POSTS}>1, VAR.S({_posts('B')}), 0))"),
+    BAR: ("The bar, r × n", f"={PER_POST}*{POSTS}"),
+    STOP_LINE: ("The stop line, r × n − 2√(n × s²)", f"={BAR}-2*SQRT({POSTS}*{VARIANCE_USED})"),
+    POSTS_SINCE: ("Posts since the first read", f"=MAX(0, {POSTS}-{POSTS_AT_FIRST})"),
+    REPLIES_SINCE: ("Their replies", f"=SUM({_posts('C')})"),
+    STOP_LINE_SINCE: ("Their own stop line",
+                      f"={PER_POST}*{POSTS_SINCE}-2*SQRT({POSTS_SINCE}*{VARIANCE_USED})"),
+    REPLIES_DECISION: ("Decision", f'=IF({POSTS}=0, "enter the posts", IF({REPLIES_READ}="first", '
+                                   f'IF({REPLIES}<{STOP_LINE}, "stop", IF(AND({REPLIES}>={BAR}, '
+                                   f'{REPLIES}-{BEST_POST}>={BAR}), "keep", "wait")), '
+                                   f'IF(AND({REPLIES}>={STOP_LINE}, {REPLIES_SINCE}>={STOP_LINE_SINCE}), '
+                                   f'"keep", "stop")))'),
+    REPLIES_WHY: ("Why", f'=IF({POSTS}=0, "", IF({REPLIES_READ}="first", IF({REPLIES_DECISION}="stop", '
+                         f'"the replies are below the stop line", IF({REPLIES_DECISION}="keep", '
+                         f'"the replies reach the bar, also without the best post", IF({REPLIES}<{BAR}, '
+                         f'"the replies are between the stop line and the bar", "without the best post '
+                         f'the replies are short of the bar: the keep would rest on it"))), '
+                         f'IF({REPLIES_DECISION}="keep", IF({POSTS_AT_FIRST}=0, "the replies reach the stop '
+                         f'line (set the posts up to the first read to check those since)", "the replies '
+                         f'reach the stop line, and so do those since the first read"), '
+                         f'IF({REPLIES}<{STOP_LINE}, "the replies are below the stop line", "the replies '
+                         f'since the first read are below their own stop line"))))'),
+}
+
+
+def _fill(sheet: Worksheet, title: str, inputs: list[tuple[str, object]], results: dict[str, tuple[str, str]],
+          read_cell: str, headers: list[str], widths: tuple[int, ...]) -> None:
+    """Write a tab: its title, the inputs in column B from row 3, the results (a label in column D, the
+    formula in E), a first-or-last list on the read's cell and the headers above the first data row."""
+    sheet["A1"] = title
     sheet["A1"].font = Font(bold=True, size=13)
-    for row, (label, value) in enumerate([
-            ("k: the trial's hours over the others' (1 when equal)", k),
-            ("Floor over the whole trial: the fewest new customers for which you would still pay its cost",
-             floor),
-            ("The trial's weeks", trial_weeks),
-            ("Read: first or last", read)], start=3):
+    for row, (label, value) in enumerate(inputs, start=3):
         sheet.cell(row, 1, label)
         sheet.cell(row, 2, value)
-    sheet["C4"] = f'=IF({FLOOR}=0, "set the floor before the trial: at 0 any count passes it", "")'
     reads = DataValidation(type="list", formula1='"first,last"', allow_blank=False)
     sheet.add_data_validation(reads)
-    reads.add(READ.replace("$", ""))
-    for cell, (label, formula) in RESULTS.items():
+    reads.add(read_cell.replace("$", ""))
+    for cell, (label, formula) in results.items():
         column, row = cell.replace("$", "")[0], int(cell.replace("$", "")[1:])
         sheet.cell(row, ord(column) - ord("A"), label)
         sheet[cell.replace("$", "")] = formula
-    sheet[DECISION.replace("$", "")].font = Font(bold=True)
-    headers = ["Week starting", "T: the trial channel's new customers",
-               "F: the compared channels' new customers", "d = T − kF", "d without the best week",
-               "rank (most T, then the larger d)"]
+    decision = [cell for cell, (label, _) in results.items() if label == "Decision"][0]
+    sheet[decision.replace("$", "")].font = Font(bold=True)
+    header_row = max(int(cell.replace("$", "")[1:]) for cell in results) + 2
     for column, header in enumerate(headers, start=1):
-        sheet.cell(FIRST_WEEK - 1, column, header).font = Font(bold=True)
+        sheet.cell(header_row, column, header).font = Font(bold=True)
+    for column, width in zip("ABCDEF", widths, strict=False):
+        sheet.column_dimensions[column].width = width
+
+
+def _trial_tab(sheet: Worksheet, k: float, floor: float, trial_weeks: int, read: str) -> None:
+    """The Trial tab: new customers, a row a week (section 12's first table)."""
+    _fill(sheet, "A channel on trial: keep, wait or stop (lesson 06, section 12)",
+          [("k: the trial's hours over the others' (1 when equal)", k),
+           ("Floor over the whole trial: the fewest new customers for which you would still pay its cost",
+            floor),
+           ("The trial's weeks (a part-week at either end counts as a week)", trial_weeks),
+           ("Read: first or last", read)], RESULTS, READ,
+          ["Week starting", "T: the trial channel's new customers", "F: the compared channels' new customers",
+           "d = T − kF", "d without the best week", "rank (most T, then the larger d)"],
+          (62, 14, 14, 12, 14, 14))
+    sheet["C4"] = f'=IF({FLOOR}=0, "set the floor before the trial: at 0 any count passes it", "")'
     for row in range(FIRST_WEEK, LAST_WEEK + 1):
         sheet[f"D{row}"] = f'=IF(COUNT(B{row}:C{row})=2, B{row}-{K}*C{row}, "")'
         sheet[f"F{row}"] = f'=IF(COUNT(B{row}:C{row})=2, B{row}*100000+D{row}, "")'
         sheet[f"E{row}"] = f'=IF(OR(D{row}="", {row}={_BEST_ROW}+{FIRST_WEEK - 1}), "", D{row})'
-    for column, width in zip("ABCDEF", (62, 14, 14, 12, 14, 14), strict=True):
-        sheet.column_dimensions[column].width = width
     sheet.column_dimensions["F"].hidden = True  # the rank that picks the best week, for the formulas
+
+
+def _replies_tab(sheet: Worksheet, per_post: float, variance: float, posts_at_first_read: int,
+                 read: str) -> None:
+    """The Replies tab: a conversation channel's replies from outside, a row a post (section 12's
+    second table)."""
+    _fill(sheet, "A conversation channel on trial: replies from outside (lesson 06, section 12)",
+          [("r: the replies a post that the same minutes earn elsewhere", per_post),
+           ("The replies' variance a post assumed before the trial", variance),
+           ("Posts up to the first read (for the last read)", posts_at_first_read),
+           ("Read: first or last", read)], REPLIES_RESULTS, REPLIES_READ,
+          ["Post's date", "Replies from outside", "Since the first read"], (62, 14, 14, 14, 12))
+    sheet["C3"] = f'=IF({PER_POST}=0, "set r before the trial: at 0 any count reaches the bar", "")'
+    for post, row in enumerate(range(FIRST_POST, LAST_POST + 1), start=1):
+        sheet[f"C{row}"] = f'=IF(AND(ISNUMBER(B{row}), {post}>{POSTS_AT_FIRST}), B{row}, "")'
+
+
+def workbook(k: float = 1, floor: float = 0, trial_weeks: int = 26, read: str = "first",
+             per_post: float = 0, variance: float = 0, posts_at_first_read: int = 0) -> openpyxl.Workbook:
+    """The two tabs. Trial: k, the trial's hours over the others'; the floor set before the trial;
+    the trial's weeks; the read, "first" or "last"; a row a week of T and F, each week's d = T − kF
+    and d without the best week (most of T, a tie going to the larger d). Replies: r, the replies a
+    post the same minutes earn elsewhere; the variance a post assumed; the posts up to the first read;
+    the same read; a row a post."""
+    book = openpyxl.Workbook()
+    book.active.title = "Trial"
+    _trial_tab(book.active, k, floor, trial_weeks, read)
+    _replies_tab(book.create_sheet("Replies"), per_post, variance, posts_at_first_read, read)
     return book
 
 
@@ -98,6 +172,8 @@ def save(path: str | Path = "trial_reads.xlsx", **settings) -> str:
     """Write the sheet (`workbook`, with `settings`) to `path`, and say where and what to fill in."""
     path = Path(path)
     workbook(**settings).save(path)
-    return (f"Wrote {path.name}: fill in k, the floor, the trial's weeks and the read at the top, then "
-            f"a row a week of T and F from row {FIRST_WEEK}, 0 where none came; the decision is in E10, "
-            "and why in E11.")
+    return (f"Wrote {path.name}. Trial tab: fill in k, the floor, the trial's weeks and the read at the top, "
+            f"then a row a week of T and F from row {FIRST_WEEK}, 0 where none came; the decision is in "
+            f"E10, and why in E11. Replies tab, for a channel whose job is conversation: r, the variance, "
+            f"the posts up to the first read and the read, then a row a post from row {FIRST_POST}; the "
+            "decision is in E12, and why in E13.")
