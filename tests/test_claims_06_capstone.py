@@ -1164,6 +1164,11 @@ def _variance_to_mean(kind):
     return comments.var() / comments.mean()
 
 
+def _read_rows():
+    """The weekly rows from Monday 4 January to the July and October reads, a part-week counting as a row."""
+    return [math.ceil((dt.date(2027, month, 1) - dt.date(2027, 1, 4)).days / 7) for month in (7, 10)]
+
+
 def _threads_bar(weeks):
     """The replies `weeks` weeks of Threads posts must draw at Instagram's rate for the work, a post's
     share rounded as the note gives it (0.88)."""
@@ -1412,11 +1417,14 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         lambda: _tiktok_rule(12, 12) == "another quarter" and _tiktok_rule(2, 20) == "stop"
         and f"{_chance_apart(2, 20):.1f}" == "9.4" and TOO_FEW_TO_READ == 25,
     "A July keep needs T at least F with T + F 25 or more, so T of 13 or more: past the floor's share for "
-    "the weeks so far that section 12's first read asks for, 13 × 25.4 / 38.6 weeks = 8.6.":
+    "the weeks so far that section 12's first read asks for, 13 × 26 / 39 weekly rows = 8.7 (the last row of "
+    "each a part-week).":
+        # rows a week from Monday 4 January, counting to the end of 30 June and of 30 September
         lambda: math.ceil(TOO_FEW_TO_READ / 2) == OCTOBER_FLOOR == 13
-        and round((dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 7, 1) == 25.4
-        and round((dt.date(2027, 10, 1) - dt.date(2027, 1, 4)).days / 7, 1) == 38.6
-        and f"{13 * 25.4 / 38.6:.1f}" == "8.6" and _tiktok_rule(13, 12) == "keep",
+        and _read_rows() == [26, 39]
+        and all((dt.date(2027, month, 1) - dt.date(2027, 1, 4)).days % 7 for month in (7, 10))
+        and dt.date(2027, 1, 4).weekday() == 0
+        and f"{13 * 26 / 39:.1f}" == "8.7" and _tiktok_rule(13, 12) == "keep",
     "The February report gives January's count: four of the 25.4 weeks to 1 July, so about 6.4 times it is a "
     "first forecast, and a low one, since January counts only people who first heard of Lumen in those four "
     "weeks; the March report's three months give a better one.":
@@ -1699,8 +1707,9 @@ CLAIMS["When customers come in bursts, D widens: in a spreadsheet with a row a w
     # reader 95: T 8 against F 40 on half the hours is 12 short of kF, beyond 2√max(8 + 10, 0.5 × 48) = 9.8
     lambda: f"{2 * math.sqrt(max(8 + 0.5 ** 2 * 40, 0.5 * (8 + 40))):.1f}" == "9.8" and 0.5 * 40 - 8 == 12
     and _chance_apart(15, 30, _weekly_differences(15, 30)) == 2 * math.sqrt(max(15 + 1 ** 2 * 30, 0)))
-CLAIMS["The best week, B, is the one with most of T, and B is also its count; of two that tie, the one with "
-       "the larger T less kF."] = (
+CLAIMS["The best week is the one in which the trial channel brought most new customers (of two that tie, "
+       "the one with the larger T less kF), and B is the number it brought that week: the rule below reads "
+       "T − B, so that one week cannot carry a keep."] = (
     # reader 95's case: weeks of 7 against 6 and 6 against 0; the rest 17 against 18. The best week is
     # the first, and T less it, 23, is under F, 24: the read waits (the second would have kept).
     lambda: _rule_by_week(np.array([7, 6, *[1] * 17, *[0] * 7]), np.array([6, 0, *[1] * 18, *[0] * 6]))
@@ -1757,20 +1766,33 @@ CLAIMS["It can also keep a weaker channel: with T at 12, B at 2 and kF′ at 20,
     lambda: f"{_chance_apart(12 - 2, 20):.1f}" == "11.0" and 20 - (12 - 2) == 10
     and _tiktok_rule(12, 20, final=True, best_week=2) == "stop"  # under Lumen's floor of 13
     and _tiktok_rule(13, 21, final=True, best_week=2) == "keep" and 12 / 20 == 3 / 5)
-CLAIMS["If the outcome the channel feeds is stopped (a gate ends the sales it was meant to start), the trial "
-       "stops with it."] = (
+CLAIMS["If the outcome the channel feeds is stopped, the trial stops with it. Lumen's TikTok feeds the code "
+       "orders its gates count: if a gate stops the code posts, on 1 April or 1 July, TikTok stops that day, "
+       "whatever its count."] = (
     lambda: "The gates come first: if either stops the code posts, on 1 April or 1 July, TikTok stops the "
-    "same day." in squash(text_of(LESSON)))
-CLAIMS["Where the channel's job is conversation, count replies from outside instead: the bar is the replies "
-       "a post that the same minutes earn elsewhere, times the posts, and the stop line that bar less twice "
-       "the square root of the posts times the replies' variance a post."] = (
-    lambda: math.isclose(_threads_stop(26), _threads_bar(26) - 2 * math.sqrt(52 * 1.60)))
-CLAIMS["At the first read keep at the bar, even without the best post, stop below the stop line and "
-       "otherwise wait; at the last read "
-       "keep unless below the stop line, and stop too if the posts since the first read fall below their "
-       "own."] = (
+    "same day." in squash(text_of(LESSON))
+    and "a stop ends the code posts" in LUMEN.budget.go_no_go.splitlines()[0]
+    and [re.split(r"[:,]", line)[0] for line in LUMEN.budget.go_no_go.splitlines()[:2]]
+    == ["1 April 2027", "1 July 2027"] and "code posts go on only with" in LUMEN.budget.go_no_go)
+CLAIMS["The first read comes partway through, the last at the trial's end (Lumen's TikTok: 1 July, after 26 "
+       "of its 39 weeks, and 1 October), each counting to the end of the day before."] = (
+    lambda: _read_rows() == [26, 39]
+    and "the July read counts orders placed to the end of 30 June, October's to the end of 30 September"
+    in squash(text_of(LESSON)))
+CLAIMS["the bar is r × n; - the stop line is r × n − 2√(n × s²), the bar less twice the spread of n posts' "
+       "total."] = (
+    lambda: math.isclose(_threads_stop(26), _threads_bar(26) - 2 * math.sqrt(52 * 1.60))
+    and math.isclose(_threads_bar(26), 0.88 * 52))
+CLAIMS["| First | The replies reach the bar, and still reach it without the best post | anything else | The "
+       "replies are below the stop line |"] = (
     lambda: math.ceil(_threads_bar(26)) == 46 and math.ceil(_threads_stop(26)) == 28
-    and math.ceil(_threads_stop(39)) == 47 and math.ceil(_threads_stop(13)) == 10)
+    and "| Threads, 5 July 2027 | 46 or more, and still 46 without its best post | 28 to 45, or a keep that "
+    "rests on its best post | under 28 |" in squash(text_of(LESSON)))
+CLAIMS["| Last | The replies reach the stop line, and so do those of the posts since the first read, against "
+       "a bar and stop line worked out for those posts alone | – | anything else |"] = (
+    lambda: math.ceil(_threads_stop(39)) == 47 and math.ceil(_threads_stop(13)) == 10
+    and "| Threads, 4 October 2027 | 47 or more over its 78 posts, and 10 or more over the 26 since 5 July | "
+    "– | under 47, or under 10 since 5 July |" in squash(text_of(LESSON)))
 CLAIMS["The 33 clicks: chance moves a 4-week mean by 2 × 10 / √4 = 10 clicks, so a change of 2 is inside "
        "the noise. The 45 clicks pass: a change of 14 clears it"] = (
     lambda: plan.NOISE_WIDTH * 10 / math.sqrt(4) == 10
