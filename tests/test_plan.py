@@ -2455,6 +2455,8 @@ def test_an_escalation_s_time_is_read_as_a_time_to_hand_on_by(escalation, timed)
     # the 44th reader's: its shifts in words, its rate in a week's cost
     ("One person on the inbox for up to three weeks, in two shifts a day, about 2,892 USD a week",
      True),
+    # counts in words past twelve, which the checks' one list of number words reads too
+    ("Fifteen extra hours for eleven days, at £18 each", True),
     ("Someone extra shifts the posts for a week at 20 USD", False),  # "one" inside a word
     ("Extra help from the team for a busy week or a crisis.", False),
     ("20 extra hours at 15 GBP an hour", False)])  # no span: for how long?

@@ -199,7 +199,13 @@ ESCALATION_TIME = re.compile(
     r"\bday or night\b", re.IGNORECASE)
 # A surge's price shows its arithmetic: extra hours (or shifts), what an hour costs, and how long
 # a surge lasts ("2 weeks a year × 20 extra hours × 15 GBP an hour").
-SPELLED_COUNTS = "one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|twenty"
+# Numbers in words, for the checks that read a count written out ("three weeks", "fifteen orders").
+NUMBER_WORDS = {word: value for value, word in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split(), start=1)} | {
+    word: value for value, word in zip(range(30, 100, 10),
+                                       "thirty forty fifty sixty seventy eighty ninety".split(), strict=True)}
+SPELLED_COUNTS = "|".join(NUMBER_WORDS)
 SURGE_HOURS = re.compile(rf"\b(?:\d[\d,.]*|{SPELLED_COUNTS})\s+(?:[^\W\d_]+\s+){{0,2}}(hours?|shifts?)\b",
                          re.IGNORECASE)
 SURGE_RATE = re.compile(r"\b(an|per|a|each|every)\s+hour\b|/\s?h(ou)?r?\b|\bhourly\b|"
@@ -304,8 +310,6 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 # "may" is the month only as "May": "we may stop" names no time.
 MONTH_NAME = "(?:(?i:" + "|".join(f"{month}|{month[:3]}" for month in MONTHS if month != "may") \
     + r")|May)\b"
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 _MONTH_OR_SHORT = "|".join(f"{month}|{month[:3]}" for month in MONTHS)
 
 
@@ -2979,10 +2983,6 @@ UNIT_EARNS = re.compile(r"\b(?:an?|each|every|one)\s+(?:(?!plan\b)[\w'-]+\s+){0,
 CHEAPER = re.compile(r"\bcheaper\b", re.IGNORECASE)  # a sentence or clause on the cheaper option
 FRACTION_WORDS = re.compile(r"\bby\s+(?:a|one)\s+(?:half|third|quarter|fifth|tenth)\b|"
                             r"\b(?:half|halved|doubled?|twice|tripled?|trebled?)\b", re.IGNORECASE)
-# Numbers in words past twelve ("at least fifteen orders a month", "twenty enquiries").
-LARGER_NUMBER_WORDS = ("thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-                       "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                       "ninety", "hundred")
 GO_NO_GO_EXAMPLE = "“on 1 April: go on if March brings 30 orders, else stop”"
 STAGED_NAMES = {"first_stage": "The first stage", "go_no_go": "The go/no-go test",
                 "payback": "The payback", "rests_on": "What the case rests on"}
@@ -2992,7 +2992,7 @@ def _figure(text: str) -> bool:
     """Whether `text` gives a number besides its dates and spans of time (WHEN_WRITTEN): in
     figures, a number word from two ("Jo's five hours", "fifteen orders"; "one" is as often "no
     one"), or a share or multiple ("risen by a quarter", "half", "double": FRACTION_WORDS)."""
-    words = "|".join([*(word for word in NUMBER_WORDS if word != "one"), *LARGER_NUMBER_WORDS])
+    words = "|".join([*(word for word in NUMBER_WORDS if word != "one"), "hundred"])
     return bool(re.search(rf"\d|\b(?:{words})\b", WHEN_WRITTEN.sub(" ", text), re.IGNORECASE)
                 or FRACTION_WORDS.search(text))
 
