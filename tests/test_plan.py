@@ -1731,7 +1731,12 @@ def test_a_wage_written_below_the_legal_floor_is_questioned(surge, flagged):
 @pytest.mark.parametrize("gate, flagged", [
     ("1 April 2027: stop if under 90 orders.", None),
     ("29 March 2027: stop if under 90 orders.", "Mon 29 March 2027"),  # a closed date (Easter Monday)
-    ("3 April 2027: stop if under 90 orders.\n4 July 2027: go on with 199 orders.", "Sun 4 July 2027")])
+    ("3 April 2027: stop if under 90 orders.\n4 July 2027: go on with 199 orders.", "Sun 4 July 2027"),
+    # the day written the American way, as a date field is typed, or shortened
+    ("March 29, 2027: stop if under 90 orders.", "Mon 29 March 2027"),
+    ("2027-07-04: go on with 199 orders.", "Sun 4 July 2027"),
+    ("On 29th Mar 2027, stop if under 90 orders.", "Mon 29 March 2027"),
+    ("31 February 2027: stop if under 90 orders.", None)])  # no such day: nothing to question
 def test_a_gate_read_on_a_day_the_business_is_closed_is_questioned(gate, flagged):
     """A clinic put its go/no-go test on Easter Monday, a closed date it had typed itself."""
     lumen = plan.example_plan()

@@ -3006,11 +3006,7 @@ def _check_gate_days(plan: Plan):
     if not team.rota:
         return
     for line in plan.budget.go_no_go.splitlines():
-        if not (written := WRITTEN_DAY.search(line)):
-            continue
-        try:
-            day = dt.date(int(written[3]), MONTHS.index(written[2].lower()) + 1, int(written[1]))
-        except ValueError:
+        if (day := written_day(line)) is None:
             continue
         if day in closed or f"{day:%a}" not in staffed:
             after = next((later for step in range(1, 366) if (later := day + dt.timedelta(days=step))
@@ -3097,8 +3093,26 @@ WRITTEN_AMOUNTS = {
 WRITTEN_AMOUNT_FIELDS = ("first_stage", "go_no_go", "payback", "rests_on", "case", "surge")
 NEW_MONEY = re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+of new money", re.IGNORECASE)
 # A date written out, "1 April 2027" (a go/no-go test's day)
-WRITTEN_DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(MONTHS)})\s+(\d{{4}})\b",
+# A day written with its year: "1 April 2027", "1st Apr 2027", "April 1, 2027" or "2027-04-01".
+WRITTEN_DAY = re.compile(rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_OR_SHORT})\.?\s+"
+                         rf"(?P<year>\d{{4}})|(?P<us_month>{_MONTH_OR_SHORT})\.?\s+(?P<us_day>\d{{1,2}})"
+                         r"(?:st|nd|rd|th)?,?\s+(?P<us_year>\d{4})|(?P<iso>\d{4}-\d{2}-\d{2}))\b",
                          re.IGNORECASE)
+
+
+def written_day(text: str) -> dt.date | None:
+    """The first day `text` writes with its year (WRITTEN_DAY), or None when it writes none that is a
+    real day."""
+    if not (written := WRITTEN_DAY.search(text)):
+        return None
+    if written["iso"]:
+        return parse_date(written["iso"])
+    day, month, year = (written["day"], written["month"], written["year"]) if written["day"] else (
+        written["us_day"], written["us_month"], written["us_year"])
+    try:
+        return dt.date(int(year), [name[:3] for name in MONTHS].index(month[:3].lower()) + 1, int(day))
+    except ValueError:
+        return None
 NEW_MONEY_SAID = re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a year\s+)?of new money", re.IGNORECASE)
 ONE_OFF = re.compile(r"\b(?:once|one[- ](?:off|time))\b", re.IGNORECASE)  # a cost paid only once
 # A surge's sum, each figure written once: "Two weeks a year of 10 extra hours a week at 16.50 GBP
