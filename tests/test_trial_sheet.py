@@ -4,9 +4,12 @@ Python), and the decision is compared with the rule's, computed here from the sa
 Trial tab) or posts (the Replies tab)."""
 
 import math
+import re
 import statistics
+import zipfile
 
 import numpy as np
+import openpyxl
 import pytest
 
 formulas = pytest.importorskip("formulas")
@@ -59,8 +62,9 @@ def _solved(tmp_path, book, tab, cell):
 
 
 def _sheet_decision(tmp_path, t_weeks, f_weeks, cell=trial_sheet.DECISION, **settings):
-    """The decision the spreadsheet's formulas give for these weeks (or another result `cell`)."""
-    book = trial_sheet.workbook(**settings)
+    """The decision the spreadsheet's formulas give for these weeks (or another result `cell`), with
+    `_rule`'s floor and trial's weeks unless `settings` give others."""
+    book = trial_sheet.workbook(**{"floor": 0, "trial_weeks": 26, **settings})
     for row, (t, f) in enumerate(zip(t_weeks, f_weeks, strict=True), start=trial_sheet.FIRST_WEEK):
         book["Trial"][f"B{row}"], book["Trial"][f"C{row}"] = int(t), int(f)
     return _solved(tmp_path, book, "Trial", cell)
@@ -116,6 +120,7 @@ def test_an_empty_sheet_asks_for_the_weeks_and_saving_says_what_to_fill_in(tmp_p
 
 
 @pytest.mark.parametrize("floor, said", [(0, "set the floor before the trial: at 0 any count passes it"),
+                                         (None, "set the floor before the trial: at 0 any count passes it"),
                                          (13, "")])
 def test_a_floor_left_at_0_is_pointed_out_on_the_sheet(tmp_path, floor, said):
     assert _solved(tmp_path, trial_sheet.workbook(floor=floor), "Trial", "C4") == said
@@ -190,3 +195,67 @@ def test_the_replies_tab_agrees_with_the_rule_on_random_posts(tmp_path):
                     "read": str(draws.choice(["first", "last"]))}
         assert _replies_decision(tmp_path, replies, **settings) == _replies_rule(replies, **settings), (
             replies, settings)
+
+
+def test_a_read_typed_wrong_is_asked_for_again_not_read_as_the_last(tmp_path):
+    """Reader 106: 'first read' in B6 was read as the last read, and stopped a channel on its floor."""
+    weeks = {"t_weeks": _spread(10, 26), "f_weeks": _spread(14, 26)}
+    assert _sheet_decision(tmp_path, **weeks, floor=13) == "wait"
+    assert _sheet_decision(tmp_path, **weeks, floor=13, read="first read") == "type first or last in B6"
+    assert _sheet_decision(tmp_path, **weeks, floor=13, read="first read", cell=trial_sheet.WHY) == ""
+    assert _replies_decision(tmp_path, _posts_of(47, 52), **THREADS, read="1st") == "type first or last in B6"
+    validation = trial_sheet.workbook()["Trial"].data_validations.dataValidation[0]
+    assert validation.showErrorMessage and validation.formula1 == '"first,last"'
+
+
+def test_a_week_with_t_or_f_but_not_both_is_pointed_out_before_any_decision(tmp_path):
+    """Reader 106: two weeks of T without F were summed into T but left out of B and d, and kept."""
+    book = trial_sheet.workbook(floor=0, trial_weeks=26)
+    rows = [(1, 1)] * 20 + [(5, None)] * 2 + [(0, 0)] * 4
+    for row, (t, f) in enumerate(rows, start=trial_sheet.FIRST_WEEK):
+        book["Trial"][f"B{row}"], book["Trial"][f"C{row}"] = t, f
+    assert _solved(tmp_path, book, "Trial", trial_sheet.DECISION) == (
+        "fill in both T and F in each week's row, 0 where none came")
+    assert _solved(tmp_path, book, "Trial", f"D{trial_sheet.FIRST_WEEK + 20}") == "fill in both"
+    assert _rule([t for t, _ in rows if t is not None][:20] + [0] * 4, [1] * 20 + [0] * 4) == "wait"
+
+
+def test_settings_left_blank_are_asked_for(tmp_path):
+    book = trial_sheet.workbook()
+    assert book["Trial"]["B4"].value is None and book["Trial"]["B5"].value is None
+    assert _solved(tmp_path, book, "Trial", "C5") == (
+        "set the trial's weeks: the first read's floor share needs them")
+    assert _sheet_decision(tmp_path, _spread(10, 26), _spread(14, 26), trial_weeks=None) == (
+        "set the trial's weeks in B5")
+    assert _solved(tmp_path, trial_sheet.workbook(), "Replies", "C3") == (
+        "set r before the trial: at 0 any count reaches the bar")
+    assert _solved(tmp_path, trial_sheet.workbook(), "Replies", "C4").startswith(
+        "set the variance assumed before the trial")
+
+
+def test_the_sheet_shows_the_shortfall_and_the_floor_s_share(tmp_path):
+    settings = {"k": 0.5, "floor": 39, "trial_weeks": 39}
+    assert float(_sheet_decision(tmp_path, _spread(8, 13), _spread(40, 13), cell=trial_sheet.SHORTFALL,
+                                 **settings)) == 12
+    assert float(_sheet_decision(tmp_path, _spread(8, 13), _spread(40, 13), cell=trial_sheet.FLOOR_SHARE,
+                                 **settings)) == 13
+
+
+def test_saving_again_keeps_a_filled_sheet(tmp_path):
+    """Reader 106: running the lesson's cell again wiped the weeks a manager had typed."""
+    path = tmp_path / "trial_reads.xlsx"
+    assert trial_sheet.save(path).startswith("Wrote trial_reads.xlsx.")
+    book = openpyxl.load_workbook(path)
+    book["Trial"][f"B{trial_sheet.FIRST_WEEK}"] = 3
+    book.save(path)
+    assert trial_sheet.save(path).startswith("trial_reads.xlsx is already there, and is kept as it is")
+    assert openpyxl.load_workbook(path)["Trial"][f"B{trial_sheet.FIRST_WEEK}"].value == 3
+
+
+def test_every_newer_function_carries_excel_s_prefix(tmp_path):
+    """Excel reads VAR.S in a file only as _xlfn.VAR.S; without it the cell shows #NAME?."""
+    trial_sheet.save(tmp_path / "trial_reads.xlsx")
+    with zipfile.ZipFile(tmp_path / "trial_reads.xlsx") as sheet_file:
+        xml = " ".join(sheet_file.read(name).decode() for name in sheet_file.namelist()
+                       if name.startswith("xl/worksheets/"))
+    assert xml.count("_xlfn.VAR.S(") >= 3 and not re.search(r"(?<!_xlfn\.)VAR\.S\(", xml)
