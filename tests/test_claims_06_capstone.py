@@ -1178,6 +1178,14 @@ def _read_rows():
     return [math.ceil((dt.date(2027, month, 1) - dt.date(2027, 1, 4)).days / 7) for month in (7, 10)]
 
 
+def _threads_posts_to(day):
+    """Threads' posts in the plan's calendar from 4 January to `day`, its days repeating week on week."""
+    first_week = [entry.day for entry in plan_export.calendar(LUMEN) if entry.channel == "Threads"
+                  and entry.day < dt.date(2027, 1, 11)]
+    return sum(1 for start in first_week for weeks in range(53)
+               if start + dt.timedelta(weeks=weeks) <= day)
+
+
 def _threads_bar(weeks):
     """The replies `weeks` weeks of Threads posts must draw at Instagram's rate for the work, a post's
     share rounded as the note gives it (0.88)."""
@@ -1348,7 +1356,7 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "A clip that breaks out brings them in a burst (TikTok's ten best clips drew 30% of its 2025 watch "
     "time)":
         lambda: round(_best_clips_share() * 100) == 30,
-    "In October that can stop a TikTok only just level with Instagram and Facebook: a keep is for good.":
+    "In October that can stop a TikTok only just level with Instagram and Facebook: a keep is final.":
         lambda: _tiktok_rule(40, 60, final=True) == "keep" and _tiktok_rule(40, 60, final=True, best_week=1)
         == "stop" and f"{_chance_apart(40, 60):.0f}" == "20",
     "Overall, though, the rule gives TikTok the benefit of the doubt: with new customers arriving at "
@@ -1387,8 +1395,8 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         and _tiktok_rule(15, 30, weekly=_weekly_differences(15, 30, burst=20)) == "another quarter"
         and dt.date(2027, 1, 4).weekday() == 0,
     "From 4 January a second checkout question, beside the one about the code, asks each new customer where "
-    "they first heard of Lumen, and then \"When was that?\": since New Year's Day 2027, in 2026 or earlier, "
-    "or not sure":
+    "they first heard of Lumen, and then \"When was that?\", offering \"since New Year's Day 2027\", "
+    "\"in 2026 or earlier\" or \"not sure\": a buyer can place a landmark, where a date would be a guess.":
         lambda: LUMEN.start == "2027-01-04" and "each report counts new customers' first orders apart"
         in squash(_objective(ORDERS).reason)
         and "the web-shop checkout asks one question, where the buyer heard of the code"
@@ -1434,14 +1442,15 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         and all((dt.date(2027, month, 1) - dt.date(2027, 1, 4)).days % 7 for month in (7, 10))
         and dt.date(2027, 1, 4).weekday() == 0
         and f"{13 * 26 / 39:.1f}" == "8.7" and _tiktok_rule(13, 12) == "keep",
-    "The February report gives January's count: four of the 25.4 weeks to 1 July, so about 6.4 times it is a "
+    "The February report gives January's count: four of the 25.4 weeks to 1 July (26 weekly rows), so about "
+    "6.4 times it is a "
     "first forecast, and a low one, since January counts only people who first heard of Lumen in those four "
     "weeks; the March report's three months give a better one.":
         lambda: LUMEN.start == "2027-01-04" and LUMEN.reporting.rhythm == "monthly"
         and LUMEN.reporting.first == "2027-02-01"
         and (dt.date(2027, 2, 1) - dt.date(2027, 1, 4)).days / 7 == 4
         and round((dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 7, 1) == 25.4
-        and round((dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 28, 1) == 6.4,
+        and round((dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 28, 1) == 6.4 and _read_rows()[0] == 26,
     "The gates come first: if either stops the code posts, on 1 April or 1 July, TikTok stops the same day.":
         lambda: LUMEN.budget.go_no_go.splitlines()[0].startswith("1 April 2027: stop if")
         and "a stop ends the code posts" in LUMEN.budget.go_no_go.splitlines()[0]
@@ -1516,7 +1525,8 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "from then the stop lines use it wherever it is larger than the 1.60 assumed here; the bar stays.":
         lambda: f"{_threads_kinds()[1]:.2f}" == "1.60" and _variance_to_mean("question") > 5,
     "The Threads lines are for 52, 78 and 26 posts at a variance of 1.60 a post; the note on "
-    "Threads below gives the formula when either changes.":
+    "Threads below gives the formula when either changes, and where the posts' own variance is larger, the "
+    "spreadsheet's lines are lower.":
         lambda: [_channel("Threads").posts * weeks for weeks in (26, 39, 13)] == [52, 78, 26]
         and f"{_threads_kinds()[1]:.2f}" == "1.60",
     "July keeps Threads only at its bar; October keeps it unless it is clearly below: 47 over 78 posts is "
@@ -1701,8 +1711,8 @@ CLAIMS["The builder stays quiet because another objective still counts repeat or
        "outcome has a count somewhere, not that each objective's metric measures its outcome."] = (
     lambda: _loyalty_by_engagement(keep_repeat_orders=True) == []
     and _loyalty_by_engagement(keep_repeat_orders=False) == ["objectives[1].metric"])
-CLAIMS["D is twice the square root of both counts together, 2√(T + F), since a count varies by about its "
-       "square root (section 2)."] = (
+CLAIMS["D, the allowance for chance, is twice the square root of both counts together, 2√(T + F), since a "
+       "count varies by about its square root (section 2)."] = (
     lambda: plan.NOISE_WIDTH == 2
     and "A count also varies by chance alone, by about its square root" in text_of(LESSON))
 CLAIMS["When F is scaled, D is 2√(T + k²F) or, if larger, 2√(k(T + F)), the spread of a channel exactly as "
@@ -1748,33 +1758,34 @@ CLAIMS["| Last | Without B's week, on both sides (F′ is F less that week's F):
     and _tiktok_rule(12, 0, final=True) == "stop"
     and _tiktok_rule(30, 36, final=True, best_week=10) == "stop"  # reader 92: D without the best week
     and LUMEN.hours_by_channel()["TikTok"] * 39 * LUMEN.budget.hourly_cost / OCTOBER_FLOOR > 650)
-CLAIMS["The floor is set before the trial: the fewest new customers for which you would still pay its "
+CLAIMS["The floor is the fewest new customers over the whole trial for which you would still pay that "
        "cost."] = (
     lambda: "a floor set by judgement, not a break-even" in squash(text_of(LESSON)))
-CLAIMS["Under 25 a keep waits, but a stop does not: for a channel exactly as good as the others, a "
-       "shortfall beyond D comes by chance at a read with T + F under 25 (T + k²F when k is 1) at most 1 "
-       "time in 28 on equal "
-       "hours (at 8), and about 1 time in 19 at worst on any hours from a quarter of theirs to twice them "
-       "(at 5 customers, on just over four fifths of their hours); from 25 to 150 customers, at most 1 time "
-       "in 29."] = (
+CLAIMS["For a channel exactly as good as the others, a stop comes by chance alone at most: - 1 time in 28 "
+       "at a read with T + F, the customers counted, under 25, on equal hours (the worst case is 8 "
+       "customers); - about 1 time in 19 under 25 on any hours from a quarter of theirs to twice them (the "
+       "worst case is 5 customers, on just over four fifths of their hours); - 1 time in 29 from 25 to 150 "
+       "customers, on any of those hours. So under 25 a keep waits, but a stop does not."] = (
     lambda: max((_false_stop(n), n) for n in range(1, 25)) == (9 / 256, 8) and 1 / 29 < 9 / 256 <= 1 / 28
     and _worst_false_stop(range(1, 25))[1:] == (5, 0.81)  # in hundredths; just over 0.8, (1/1.8)^5
     and 1 / 20 < _worst_false_stop(range(1, 25))[0] < (1 / 1.8) ** 5 and round(1.8 ** 5) == 19
     and 1 / 30 < _worst_false_stop(range(25, 151))[0] <= 1 / 29)
 CLAIMS["The first read's keep leaves the best week in F, on purpose: a burst cannot make a keep."] = (
     lambda: _tiktok_rule(30, 30, best_week=1) == "another quarter" == _tiktok_rule(30, 29, best_week=2))
-CLAIMS["The last read takes that week out of both counts, since leaving its F in would stop a channel as "
-       "good as the others about one time in ten over a quarter (at 4 new customers a week on each side); "
-       "out of both, about one time in twenty, which is the price of never letting one week carry a "
-       "keep."] = (
+CLAIMS["The last read takes that week out of both counts. Leaving its F in, with D worked out without that "
+       "week, would stop a channel as good as the others about one time in ten over a 13-week trial at 4 new "
+       "customers a week on each side; out of both, about one time in twenty, which is the price of never "
+       "letting one week carry a keep."] = (
     lambda: 0.09 < _last_read_stops(13, 4, whole_f=True) < 0.11 and 0.04 < _last_read_stops(13, 4) < 0.06)
 CLAIMS["It can also keep a weaker channel: with T at 12, B at 2 and kF′ at 20, T − B is 10 short of kF′, "
-       "inside D = 2√30 = 11.0, so a channel with 12 new customers against 20 is kept if it reaches the "
-       "floor. The floor only makes sure a kept channel pays for itself, and it has no allowance for "
-       "chance: one customer either side of it decides."] = (
+       "inside D = 2√30 = 11.0 on steady weeks, so a channel with 10 new customers against 20, once its best "
+       "week is out, is kept if it reaches the floor. The floor only makes sure a kept channel brings at "
+       "least the customers you decided its cost is worth, and it has no allowance for chance: one customer "
+       "either side of it decides."] = (
     lambda: f"{_chance_apart(12 - 2, 20):.1f}" == "11.0" and 20 - (12 - 2) == 10
     and _tiktok_rule(12, 20, final=True, best_week=2) == "stop"  # under Lumen's floor of 13
-    and _tiktok_rule(13, 21, final=True, best_week=2) == "keep" and 12 / 20 == 3 / 5)
+    and _tiktok_rule(13, 21, final=True, best_week=2) == "keep"
+    and "a floor set by judgement, not a break-even" in squash(text_of(LESSON)))
 CLAIMS["If the outcome the channel feeds is stopped, the trial stops with it. Lumen's TikTok feeds the code "
        "orders its gates count: if a gate stops the code posts, on 1 April or 1 July, TikTok stops that day, "
        "whatever its count."] = (
@@ -1788,20 +1799,51 @@ CLAIMS["The first read comes partway through, the last at the trial's end (Lumen
     lambda: _read_rows() == [26, 39]
     and "the July read counts orders placed to the end of 30 June, October's to the end of 30 September"
     in squash(text_of(LESSON)))
-CLAIMS["the bar is r × n; - the stop line is r × n − 2√(n × s²), the bar less twice the spread of n posts' "
-       "total."] = (
+CLAIMS["With n posts so far, the bar is r × n and the stop line r × n − 2√(n × s²), the bar less twice the "
+       "spread of n posts' total."] = (
     lambda: math.isclose(_threads_stop(26), _threads_bar(26) - 2 * math.sqrt(52 * 1.60))
     and math.isclose(_threads_bar(26), 0.88 * 52))
-CLAIMS["| First | The replies reach the bar, and still reach it without the best post | anything else | The "
-       "replies are below the stop line |"] = (
+CLAIMS["| First | The replies reach the bar, and still reach the same bar without the best post | anything "
+       "else | The replies are below the stop line |"] = (
     lambda: math.ceil(_threads_bar(26)) == 46 and math.ceil(_threads_stop(26)) == 28
     and "| Threads, 5 July 2027 | 46 or more, and still 46 without its best post | 28 to 45, or a keep that "
     "rests on its best post | under 28 |" in squash(text_of(LESSON)))
-CLAIMS["| Last | The replies reach the stop line, and so do those of the posts since the first read, against "
-       "a bar and stop line worked out for those posts alone | – | anything else |"] = (
+CLAIMS["| Last | The replies reach the stop line, and the m posts since the first read reach their own, "
+       "r × m − 2√(m × s²) | – | anything else |"] = (
     lambda: math.ceil(_threads_stop(39)) == 47 and math.ceil(_threads_stop(13)) == 10
     and "| Threads, 4 October 2027 | 47 or more over its 78 posts, and 10 or more over the 26 since 5 July | "
     "– | under 47, or under 10 since 5 July |" in squash(text_of(LESSON)))
+CLAIMS["r, the replies a post should draw: that channel's comments a post times p, the trial's minutes a "
+       "post over that channel's (Lumen's Threads: Instagram's 3.52 comments a post × 10 / 40 = 0.88);"] = (
+    lambda: f"{_threads_kinds()[0] * 4:.2f}" == "3.52" and f"{3.52 * 10 / 40:.2f}" == "0.88"
+    and (_channel("Threads").minutes_per_post, _channel("Instagram").minutes_per_post) == (10, 40))
+CLAIMS["s², the replies' variance a post: p² times that channel's variance of comments a post, plus p(1 − p) "
+       "times its comments a post (Lumen's: 1.60, over its two kinds of post), or the trial's own once that "
+       "is larger."] = (
+    # _threads_kinds works s² so, kind by kind, and averages the two kinds half and half
+    lambda: f"{_threads_kinds()[1]:.2f}" == "1.60")
+CLAIMS["k is the trial's hours a week over the compared channels' hours added together (Lumen: TikTok's 5 "
+       "over Instagram's 3.33 and Facebook's 1.67, so k = 1)"] = (
+    lambda: [f"{LUMEN.hours_by_channel()[name]:.2f}" for name in ("TikTok", "Instagram", "Facebook")]
+    == ["5.00", "3.33", "1.67"]
+    and LUMEN.hours_by_channel()["Instagram"] + LUMEN.hours_by_channel()["Facebook"]
+    == LUMEN.hours_by_channel()["TikTok"])
+CLAIMS["Forecast the first read's count from the first month: its count times the weeks to the read over "
+       "the weeks it covers (Lumen: 25.4 weeks to 1 July over January's 4, about 6.4 times)."] = (
+    lambda: round((dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 7, 1) == 25.4
+    and f"{(dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 7 / 4:.1f}" == "6.4"
+    and (dt.date(2027, 2, 1) - dt.date(2027, 1, 4)).days == 28)
+CLAIMS["For example, on equal hours at the first read, T at 15 against F at 30 is 15 behind, more than the "
+       "13.4 that chance explains on steady weeks (2√45): stop. T at 20 against 18, with 3 in its best week, "
+       "is ahead, but not without that week (17 against 18): wait."] = (
+    lambda: f"{_chance_apart(15, 30):.1f}" == "13.4" and _tiktok_rule(15, 30) == "stop"
+    and _tiktok_rule(20, 18, best_week=3) == "another quarter"
+    and _tiktok_rule(20, 18, best_week=2) == "keep")
+CLAIMS["Threads is read on the Monday after its 52nd and 78th posts, Fridays 2 July and 1 October, so that "
+       "each last post has a weekend of replies."] = (
+    lambda: [day.weekday() for day in (dt.date(2027, 7, 2), dt.date(2027, 10, 1), dt.date(2027, 7, 5),
+                                       dt.date(2027, 10, 4))] == [4, 4, 0, 0]
+    and [_threads_posts_to(day) for day in (dt.date(2027, 7, 2), dt.date(2027, 10, 1))] == [52, 78])
 CLAIMS["The 33 clicks: chance moves a 4-week mean by 2 × 10 / √4 = 10 clicks, so a change of 2 is inside "
        "the noise. The 45 clicks pass: a change of 14 clears it"] = (
     lambda: plan.NOISE_WIDTH * 10 / math.sqrt(4) == 10
