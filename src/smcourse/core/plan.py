@@ -643,17 +643,21 @@ class Community:
         opens, closes = parse_clock(self.opens), parse_clock(self.closes)
         return None if opens is None or closes is None else (opens, closes)
 
+    def looks_a_day(self, promise: float, day: str = "") -> int:
+        """The looks a staffed day (`day`, else a day of the usual hours) needs so that no message
+        waits longer than `promise` hours: one every `promise` hours of its window (`day_window`)."""
+        opens, closes = self.day_window(day) if day else (0, self.window_hours())
+        return math.ceil((closes - opens) / promise)
+
     def hours_needed(self, promise: float, look_minutes: float = CHECK_MINUTES) -> float | None:
         """Hours a week that answering the expected messages within `promise` hours takes, at
-        `look_minutes` a look through every inbox: on each staffed day, a look every `promise`
-        hours of that day's window (`day_window`)."""
+        `look_minutes` a look through every inbox: `looks_a_day` on each staffed day."""
         window = self.window_hours()
         if window is None or window <= 0 or promise <= 0:
             return None
-        own = {day: hours for day, hours in read_other_hours(self.other_hours)[0].items()
-               if day in staffed_days(self)}
-        looks_a_week = max(self.days - len(own), 0) * math.ceil(window / promise) + sum(
-            math.ceil((closes - opens) / promise) for opens, closes in own.values())
+        own = [day for day in read_other_hours(self.other_hours)[0] if day in staffed_days(self)]
+        looks_a_week = max(self.days - len(own), 0) * self.looks_a_day(promise) + sum(
+            self.looks_a_day(promise, day) for day in own)
         looks = looks_a_week * look_minutes / 60
         replies = self.messages_per_week + self.dms_per_week
         return replies * self.minutes_per_reply / 60 + looks

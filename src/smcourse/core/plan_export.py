@@ -1223,23 +1223,16 @@ def _staffing_line(plan: Plan) -> str:
     promise = min(promises.values())
     return (f"{staffed} The fastest promise is {_amount(promise, 'staffed hours')}: look through "
             f"every inbox at least every {_amount(promise, 'hours')}, "
-            f"{_looks_a_day(team, promise)} or more looks a day{_looks_on_other_days(team, promise)}, "
+            f"{team.looks_a_day(promise)} or more looks a day{_looks_on_other_days(team, promise)}, "
             f"{team.hours_needed(promise):.1f} of the {_amount(team.staffed_hours, 'inbox hours a week')} "
             f"({CHECK_MINUTES}-minute looks, {_amount(team.minutes_per_reply, 'minutes a reply')}).")
 
 
-def _looks_a_day(team: Community, promise: float, day: str = "") -> int:
-    """The looks a staffed day (`day`, else one of the usual hours) needs so that no message waits
-    longer than `promise` hours."""
-    opens, closes = team.day_window(day) if day else (0, team.window_hours())
-    return math.ceil((closes - opens) / promise)
-
-
 def _looks_on_other_days(team: Community, promise: float) -> str:
     """The looks a day on the days with other hours, when they need fewer or more (" (Sun 2)")."""
-    usual = _looks_a_day(team, promise)
+    usual = team.looks_a_day(promise)
     others = [f"{day} {looks}" for day in staffed_days(team) if day in read_other_hours(team.other_hours)[0]
-              and (looks := _looks_a_day(team, promise, day)) != usual]
+              and (looks := team.looks_a_day(promise, day)) != usual]
     return f" ({', '.join(others)})" if others else ""
 
 
@@ -1264,7 +1257,7 @@ def _shift(plan: Plan, shift: str, day: str) -> str:
     promise = min(promises.values())
     opens, closes = team.day_window(day)
     return (f"{shift}: a look at least every {_amount(promise, 'hours')} from {clock_text(opens)} to "
-            f"{clock_text(closes)} ({_looks_a_day(team, promise, day)} a day)")
+            f"{clock_text(closes)} ({team.looks_a_day(promise, day)} a day)")
 
 
 def _sentences(text: str) -> list[str]:
