@@ -468,7 +468,8 @@ def test_the_recommendation_keeps_the_first_stage_s_condition(first_stage, provi
     ("2027-01-04", "the tools, until the first gate", "Approve the first stage from 4 January 2027"),
     ("2027-01-04", "February to April 2027: the paid posts", "Approve 1 February to 30 April 2027"),
     ("2027-01-04", "January 5 to March 31, 2027", "Approve 5 January to 31 March 2027"),
-    ("2027-01-04", "4 January to 31 March 2028", "Approve 4 January 2027 to 31 March 2028"),
+    # reader 108: the year written after both months is both months' (a stage of 15 months was read)
+    ("2027-01-04", "4 January to 31 March 2028", "Approve 4 January to 31 March 2028"),
     ("2027-01-04", "Feb 8th - 15 April: the paid posts", "Approve 8 February to 15 April 2027"),
     ("2027-01-04", "3 January to 31 February 2027", "Approve 4 January to 28 February 2027"),
     # reader 97: a weekday before each day, and a first month with its own year
@@ -1173,13 +1174,16 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
             f"{budget.moved_hours():g} hours a week",
             f"{budget.moved_hours() - saved_hours:.2f} hours a week ({saved_hours} fewer)"],
         "Pays back": ["June 2033 at 35 hours", budget.payback.split(": ", 1)[1].split(".")[0]],
-        "What it loses": ["–", "a video, an untested channel and the paid test"]}
+        "What it loses": ["–", "a video, an untested channel and the paid test"],
+        "Why the plan": ["The plan is chosen over the cheaper option for its paid test.", "–"]}  # reader 108
     vague = dataclasses.replace(lumen, budget=dataclasses.replace(
         budget, case="The ask: 500 USD.\n\nA cheaper option saves about a third.", payback="In 2029."))
     brief = plan_export.director_markdown(vague)
     table = brief[brief.index("| Side by side |"):].split("\n\n", 1)[0]
     assert [row[2] for row in _markdown_cells_by_row(table)[1:]] == [
-        "not stated in the case"] * 2 + ["not stated in the payback", "not stated in the case"]
+        "not stated in the case"] * 2 + ["not stated in the payback", "not stated in the case", "–"]
+    assert [row[1] for row in _markdown_cells_by_row(table)[1:]][-1] == (
+        "not stated: say why the plan is chosen over the cheaper option (Budget: Payback)")
     assert "- **More on payback and returns**: A cheaper option saves about a third." in \
         plan_export.director_markdown(vague)
     one_sum = dataclasses.replace(lumen, budget=dataclasses.replace(budget, case=(
@@ -1188,7 +1192,7 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
     brief = plan_export.director_markdown(one_sum)  # a florist's: one sum saved is cash
     table = brief[brief.index("| Side by side |"):].split("\n\n", 1)[0]
     assert [row[2] for row in _markdown_cells_by_row(table)[1:]] == [
-        "15,837 USD (1,200 less)", "not stated in the case", "by May 2027", "the spring push"]
+        "15,837 USD (1,200 less)", "not stated in the case", "by May 2027", "the spring push", "–"]
 
 
 def test_the_director_s_tightest_target_gives_its_change_beside_what_chance_moves():
@@ -1344,8 +1348,8 @@ def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_first_
     assert returns == (
         "- **More on payback and returns**: If enquiries fall back to 2026's level after 2027, neither "
         "option pays back. The paid promotion stops if its cost per order on its ad-only code is above "
-        "the 6.40 USD an extra order earns, after three months. The plan is chosen over the cheaper "
-        "option for its paid test. (More, and the gates in full, in part 12 of the full plan.)")
+        "the 6.40 USD an extra order earns, after three months. (More, and the gates in full, in part 12 "
+        "of the full plan.)")  # why the plan is chosen: beside the cheaper option, in its table
     assert "It loses a video" not in brief  # beside the plan, in the cheaper option's table
 
 
@@ -1378,11 +1382,11 @@ def test_the_director_s_version_says_each_thing_once():
     one = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders (a 1 in 3 chance)."))
     assert "1 in 3" not in plan_export.director_markdown(one)
-    assert "paid test. (More, and the gates in full, in part 12 of the full plan.)\n" in \
+    assert "three months. (More, and the gates in full, in part 12 of the full plan.)\n" in \
         plan_export.director_markdown(one)
     plain = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders."))
-    assert "paid test. (More in part 12 of the full plan.)\n" in plan_export.director_markdown(plain)
+    assert "three months. (More in part 12 of the full plan.)\n" in plan_export.director_markdown(plain)
     short = dataclasses.replace(one, budget=dataclasses.replace(
         one.budget, case="The ask: 500 USD.\n\nThe cheaper option saves about a third.",
         payback="In 2029."))

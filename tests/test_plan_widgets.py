@@ -1,5 +1,6 @@
 """Does the plan builder save what a learner types, and does a fresh builder bring it all back?"""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from smcourse.ui.plan_widgets import PlanBuilder
 
 ACCOUNT_SECURITY = ("Jo and the owner are the only admins, each with two-factor login on her own "
                     "phone; the owner recovers a hacked or locked account the same day.")
+TODAY = dt.date(2026, 3, 2)  # the day the builders here are opened: Harbour Books' plan starts on it
 RESTS_ON = "That Instagram brings the June orders at all; that Jo's five hours today are five."
 
 
@@ -102,7 +104,7 @@ def _fill_in_like_a_learner(builder):
 
 def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     path = tmp_path / "mine.plan.json"
-    builder = PlanBuilder(path)
+    builder = PlanBuilder(path, today=TODAY)
     _fill_in_like_a_learner(builder)
     saved = json.loads(path.read_text(encoding="utf-8"))["plan"]
     assert saved["organisation"] == "Harbour Books"
@@ -115,7 +117,7 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
                                   "purpose": "Shelf photos for local readers", "posts": 4, "per": "week",
                                   "mix": {"New books": 60, "Events": 40}, "minutes_per_post": 30,
                                   "response_hours": "4", "days": "", "owner": "Jo"}]
-    restored = PlanBuilder(path)
+    restored = PlanBuilder(path, today=TODAY)
     assert restored.read() == builder.read() and plan.check(restored.read()) == []
     assert restored.goals["connect"].why.value == "Meet local authors and book clubs"
     assert restored.personas[0].stage.value == "decision"
@@ -149,11 +151,11 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
 
 def test_a_plan_saved_before_account_security_and_premises_loads_them_empty_and_asks(tmp_path):
     path = tmp_path / "mine.plan.json"
-    _fill_in_like_a_learner(PlanBuilder(path))
+    _fill_in_like_a_learner(PlanBuilder(path, today=TODAY))
     saved = json.loads(path.read_text(encoding="utf-8"))
     del saved["plan"]["crisis"]["account_security"], saved["plan"]["budget"]["rests_on"]
     path.write_text(json.dumps(saved), encoding="utf-8")
-    restored = PlanBuilder(path)
+    restored = PlanBuilder(path, today=TODAY)
     assert restored.crisis["account_security"].value == restored.budget["rests_on"].value == ""
     assert [(i.level, i.where) for i in plan.check(restored.read())] == [
         ("consider", "crisis.account_security"), ("consider", "budget.rests_on")]
@@ -165,13 +167,13 @@ def test_a_plan_saved_before_account_security_and_premises_loads_them_empty_and_
 
 def test_a_plan_saved_before_the_staged_ask_loads_with_it_empty_and_asks_for_it(tmp_path):
     path = tmp_path / "mine.plan.json"
-    _fill_in_like_a_learner(PlanBuilder(path))
+    _fill_in_like_a_learner(PlanBuilder(path, today=TODAY))
     saved = json.loads(path.read_text(encoding="utf-8"))
     for name in ("first_stage", "first_stage_cost", "go_no_go", "payback", "hours_today",
                  "new_money_per_year"):
         del saved["plan"]["budget"][name]
     path.write_text(json.dumps(saved), encoding="utf-8")
-    restored = PlanBuilder(path)
+    restored = PlanBuilder(path, today=TODAY)
     assert [restored.budget[name].value for name in ("first_stage", "first_stage_cost",
                                                       "go_no_go", "payback", "hours_today",
                                                       "new_money_per_year")] == ["", 0, "", "", 0, 0]
@@ -182,7 +184,7 @@ def test_a_plan_saved_before_the_staged_ask_loads_with_it_empty_and_asks_for_it(
 
 
 def test_the_form_shows_what_is_missing_and_updates_as_the_learner_types(tmp_path):
-    builder = PlanBuilder(tmp_path / "mine.plan.json")
+    builder = PlanBuilder(tmp_path / "mine.plan.json", today=TODAY)
     assert builder.tabs.titles[0] == "Goals (3)" and "Name the organisation" in builder.issues.value
     _fill_in_like_a_learner(builder)
     assert builder.tabs.titles[0] == "Goals" and "Nothing is missing" in builder.issues.value
@@ -191,15 +193,26 @@ def test_the_form_shows_what_is_missing_and_updates_as_the_learner_types(tmp_pat
     assert builder.tabs.titles[5] == "Channels (1)"
 
 
+def test_a_start_already_past_is_pointed_out_by_the_form_only(tmp_path):
+    """Reader 108: a plan started on a day gone by passed every check, and its first stage and
+    money box counted from it; the form, which knows the day, says so (as a consider)."""
+    builder = PlanBuilder(tmp_path / "mine.plan.json", today=dt.date(2026, 12, 4))
+    _fill_in_like_a_learner(builder)
+    assert ("The plan starts on 2 March 2026, a day already past (today is 4 December 2026)"
+            in builder.issues.value)
+    assert "Nothing is missing" not in builder.issues.value and builder.tabs.titles[0] == "Goals"
+    assert not any("already past" in issue.message for issue in plan.check(builder.read()))
+
+
 def test_people_hours_without_their_cost_are_questioned_on_the_budget_tab(tmp_path):
-    builder = PlanBuilder(tmp_path / "mine.plan.json")
+    builder = PlanBuilder(tmp_path / "mine.plan.json", today=TODAY)
     _fill_in_like_a_learner(builder)
     builder.budget["hourly_cost"].value = 0
     assert "but not what they cost a year" in builder.issues.value
 
 
 def test_renaming_a_pillar_carries_its_shares_and_relabels_the_boxes(tmp_path):
-    builder = PlanBuilder(tmp_path / "mine.plan.json")
+    builder = PlanBuilder(tmp_path / "mine.plan.json", today=TODAY)
     _fill_in_like_a_learner(builder)
     builder.pillars[1].name.value = "Readings"
     assert builder.read().channels[1].mix == {"New books": 60, "Readings": 40}
@@ -208,7 +221,7 @@ def test_renaming_a_pillar_carries_its_shares_and_relabels_the_boxes(tmp_path):
 
 
 def test_an_unworkable_promise_shows_on_the_community_tab(tmp_path):
-    builder = PlanBuilder(tmp_path / "mine.plan.json")
+    builder = PlanBuilder(tmp_path / "mine.plan.json", today=TODAY)
     _fill_in_like_a_learner(builder)
     builder.channels["Instagram"].response_hours.value = "1"
     assert "3 staffed hours a week cannot keep a 1-hour promise" in builder.issues.value
@@ -217,7 +230,7 @@ def test_an_unworkable_promise_shows_on_the_community_tab(tmp_path):
 
 def test_the_example_plan_fills_the_form_and_is_written_to_the_given_path(tmp_path):
     path = tmp_path / "lumen.plan.json"
-    builder = PlanBuilder(path, start=plan.example_plan())
+    builder = PlanBuilder(path, start=plan.example_plan(), today=TODAY)
     assert builder.read() == plan.example_plan()
     assert builder.channels["LinkedIn"].mix[4].tooltip == "LinkedIn: share of Wholesale and careers (%)"
     assert builder.channels["LinkedIn"].mix[4].description == "Wholesale and careers %"
@@ -227,7 +240,7 @@ def test_the_example_plan_fills_the_form_and_is_written_to_the_given_path(tmp_pa
 
 def test_a_channel_s_days_show_its_usual_choice_and_a_change_is_saved(tmp_path):
     path = tmp_path / "lumen.plan.json"
-    builder = PlanBuilder(path, start=plan.example_plan())
+    builder = PlanBuilder(path, start=plan.example_plan(), today=TODAY)
     assert builder.channels["LinkedIn"].days.value == "weekdays"
     assert builder.channels["Instagram"].days.value == "every day"
     builder.channels["Instagram"].days.value = "weekdays"
@@ -236,7 +249,7 @@ def test_a_channel_s_days_show_its_usual_choice_and_a_change_is_saved(tmp_path):
     assert builder.channels["Instagram"].days.options == ("every day", "weekdays")  # offered, not forced
     builder.channels["Instagram"].days.value = "Thu to Sat"  # a shop's busiest days, typed
     builder.channels["LinkedIn"].days.value = "some Tuesdays"  # kept as typed, and the check says why
-    reopened = PlanBuilder(path)
+    reopened = PlanBuilder(path, today=TODAY)
     assert reopened.channels["Instagram"].days.value == "Thu to Sat"
     assert reopened.channels["LinkedIn"].days.value == "some Tuesdays"
     assert [issue.where for issue in plan.check(reopened.read()) if issue.where.endswith(".days")] == [
@@ -248,14 +261,14 @@ def test_channels_outside_the_catalogue_survive_a_round_trip(tmp_path):
     own = plan.Plan(channels=[plan.Channel("Mastodon", "rented", "tech readers",
                                            response_hours="6")])
     plan.save(own, path)
-    builder = PlanBuilder(path)
+    builder = PlanBuilder(path, today=TODAY)
     assert builder.channels["Mastodon"].chosen.value and builder.read() == own
 
 
 def test_a_corrupt_save_file_is_backed_up_and_the_learner_told(tmp_path):
     path = tmp_path / "mine.plan.json"
     path.write_text("{half a plan", encoding="utf-8")
-    builder = PlanBuilder(path)
+    builder = PlanBuilder(path, today=TODAY)
     assert "could not be read" in builder.status.value and "mine.plan.corrupt-1.json" in \
         builder.status.value
     builder.organisation.value = "Fresh start"
@@ -263,8 +276,9 @@ def test_a_corrupt_save_file_is_backed_up_and_the_learner_told(tmp_path):
     assert plan.load(path).plan.organisation == "Fresh start"
 
 
-def test_export_button_writes_every_document(tmp_path):
-    builder = PlanBuilder(tmp_path / "mine.plan.json")
+def test_export_button_writes_every_document(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the notebook's folder, which the links start from
+    builder = PlanBuilder(tmp_path / "mine.plan.json", today=TODAY)
     _fill_in_like_a_learner(builder)
     builder.export_button.click()
     markdown = (tmp_path / "mine.plan.md").read_text(encoding="utf-8")
@@ -278,10 +292,25 @@ def test_export_button_writes_every_document(tmp_path):
     assert 'href="mine.plan.staff.html"' in builder.status.value
 
 
+def test_export_writes_to_a_folder_or_a_name_given(tmp_path, monkeypatch):
+    """Reader 108: export() took no path; the documents can go to a folder or under another name."""
+    monkeypatch.chdir(tmp_path)
+    builder = PlanBuilder(tmp_path / "mine.plan.json", today=TODAY)
+    _fill_in_like_a_learner(builder)
+    (tmp_path / "for_the_director").mkdir()
+    written = builder.export("for_the_director")
+    assert (tmp_path / "for_the_director" / "mine.plan.director.docx") in [path.resolve() for path in written]
+    assert 'href="for_the_director/mine.plan.md"' in builder.status.value
+    assert "open the files in for_the_director" in builder.status.value
+    assert builder.export(tmp_path / "harbour.plan.json")[0] == tmp_path / "harbour.plan.md"
+    assert builder.export(tmp_path / "missing" / "x.plan.json") is None
+    assert "could not be written" in builder.status.value
+
+
 def test_a_starting_plan_never_replaces_a_saved_one(tmp_path):
     path = tmp_path / "mine.plan.json"
     plan.save(plan.Plan("My own shop"), path)
-    builder = PlanBuilder(path, start=plan.example_plan())
+    builder = PlanBuilder(path, start=plan.example_plan(), today=TODAY)
     assert builder.organisation.value == "My own shop"
     assert plan.load(path).plan == plan.Plan("My own shop")
 
@@ -289,7 +318,7 @@ def test_a_starting_plan_never_replaces_a_saved_one(tmp_path):
 def test_a_starting_plan_never_overwrites_a_corrupt_file(tmp_path):
     path = tmp_path / "mine.plan.json"
     path.write_text("[broken", encoding="utf-8")
-    builder = PlanBuilder(path, start=plan.example_plan())
+    builder = PlanBuilder(path, start=plan.example_plan(), today=TODAY)
     assert builder.read() == plan.Plan() and not path.exists()
     assert (tmp_path / "mine.plan.corrupt-1.json").read_text(encoding="utf-8") == "[broken"
 
@@ -298,7 +327,7 @@ def test_when_saving_is_off_changes_leave_the_file_alone(tmp_path, monkeypatch):
     path = tmp_path / "mine.plan.json"
     path.write_text("not a plan", encoding="utf-8")
     monkeypatch.setattr(Path, "rename", _refuse)
-    builder = PlanBuilder(path)
+    builder = PlanBuilder(path, today=TODAY)
     builder.organisation.value = "Typed anyway"
     assert "Saving is off" in builder.status.value
     assert path.read_text(encoding="utf-8") == "not a plan"
@@ -310,14 +339,14 @@ def _refuse(self, target):
 
 def test_owners_and_hours_by_person_are_saved_restored_and_checked(tmp_path):
     path = tmp_path / "mine.plan.json"
-    builder = PlanBuilder(path)
+    builder = PlanBuilder(path, today=TODAY)
     _fill_in_like_a_learner(builder)
     builder.channels["Instagram"].owner.value = "Jo"
     builder.hours_by_person.value = "Jo 6; the owner 1"
     saved = json.loads(path.read_text(encoding="utf-8"))["plan"]
     assert saved["channels"][1]["owner"] == "Jo"
     assert saved["budget"]["hours_by_person"] == {"Jo": 6, "the owner": 1}
-    restored = PlanBuilder(path)
+    restored = PlanBuilder(path, today=TODAY)
     assert restored.channels["Instagram"].owner.value == "Jo"
     assert restored.hours_by_person.value == "Jo 6, the owner 1"
     assert restored.read() == builder.read() and plan.check(restored.read()) == []
@@ -328,7 +357,7 @@ def test_owners_and_hours_by_person_are_saved_restored_and_checked(tmp_path):
 
 def test_a_bad_hours_by_person_entry_is_named_and_the_rest_saved(tmp_path):
     path = tmp_path / "mine.plan.json"
-    builder = PlanBuilder(path)
+    builder = PlanBuilder(path, today=TODAY)
     _fill_in_like_a_learner(builder)
     builder.hours_by_person.value = "Jo five, the owner 2"
     assert "“Jo five” is not a name and its hours a week (write it as “Sam 15”)." in \
@@ -340,13 +369,13 @@ def test_a_bad_hours_by_person_entry_is_named_and_the_rest_saved(tmp_path):
 
 def test_a_plan_saved_before_owners_and_hours_by_person_loads_with_them_empty(tmp_path):
     path = tmp_path / "mine.plan.json"
-    _fill_in_like_a_learner(PlanBuilder(path))
+    _fill_in_like_a_learner(PlanBuilder(path, today=TODAY))
     saved = json.loads(path.read_text(encoding="utf-8"))
     del saved["plan"]["budget"]["hours_by_person"]
     for channel in saved["plan"]["channels"]:
         del channel["owner"]
     path.write_text(json.dumps(saved), encoding="utf-8")
-    restored = PlanBuilder(path)
+    restored = PlanBuilder(path, today=TODAY)
     assert restored.hours_by_person.value == "" and restored.channels["Instagram"].owner.value == ""
     assert [(i.level, i.where) for i in plan.check(restored.read())] == [
         ("consider", "budget.hours_by_person")]
@@ -355,13 +384,13 @@ def test_a_plan_saved_before_owners_and_hours_by_person_loads_with_them_empty(tm
 
 def test_numbers_to_ring_are_optional_saved_restored_and_on_the_staff_sheet(tmp_path):
     path = tmp_path / "mine.plan.json"
-    builder = PlanBuilder(path)
+    builder = PlanBuilder(path, today=TODAY)
     _fill_in_like_a_learner(builder)
     assert [i.where for i in plan.check(builder.read())] == []  # the plan is whole without them
     builder.contacts["on-call phone"].value = "01632 960123"
     assert json.loads(path.read_text(encoding="utf-8"))["plan"]["community"]["contacts"] == {
         "on-call phone": "01632 960123"}
-    restored = PlanBuilder(path)
+    restored = PlanBuilder(path, today=TODAY)
     assert [box.value for box in restored.contacts.values()] == ["01632 960123", "", ""]
     restored.export_button.click()
     staff = (tmp_path / "mine.plan.staff.md").read_text(encoding="utf-8")
@@ -370,14 +399,14 @@ def test_numbers_to_ring_are_optional_saved_restored_and_on_the_staff_sheet(tmp_
     saved = json.loads(path.read_text(encoding="utf-8"))
     del saved["plan"]["community"]["contacts"]
     path.write_text(json.dumps(saved), encoding="utf-8")
-    assert [box.value for box in PlanBuilder(path).contacts.values()] == ["", "", ""]
+    assert [box.value for box in PlanBuilder(path, today=TODAY).contacts.values()] == ["", "", ""]
 
 
 def test_closed_dates_are_saved_restored_checked_and_kept_off_the_calendar(tmp_path):
     """Reader 77's garden centre posted an offer on Christmas Day: the dates the business is shut
     are a field of their own, read back from the save, checked, and no post falls on them."""
     path = tmp_path / "mine.plan.json"
-    builder = PlanBuilder(path)
+    builder = PlanBuilder(path, today=TODAY)
     _fill_in_like_a_learner(builder)
     open_all_year = plan.calendar(builder.read())
     shut = sorted({open_all_year[0].day, open_all_year[-1].day})
@@ -392,7 +421,7 @@ def test_closed_dates_are_saved_restored_checked_and_kept_off_the_calendar(tmp_p
     builder.community["closed_dates"].value = " and ".join(day.isoformat() for day in shut)
     assert [(i.level, i.where, i.message[:len("Closed from")]) for i in plan.check(builder.read())] == [
         long_closure, long_closure]
-    restored = PlanBuilder(path).read()
+    restored = PlanBuilder(path, today=TODAY).read()
     assert restored.community.closed_on() == tuple(shut)
     posts = plan.calendar(restored)
     assert not {entry.day for entry in posts} & set(shut)
@@ -403,12 +432,12 @@ def test_days_with_other_hours_are_saved_restored_and_checked(tmp_path):
     """A learner whose Friday is shorter types it in its own box; the save keeps it, and a
     Friday that cannot be read is a fix naming what was typed."""
     path = tmp_path / "mine.plan.json"
-    builder = PlanBuilder(path)
+    builder = PlanBuilder(path, today=TODAY)
     _fill_in_like_a_learner(builder)
     builder.community["other_hours"].value = "Friday 10 till 4"
     assert ("fix", "community.other_hours") in [(i.level, i.where) for i in plan.check(builder.read())]
     builder.community["other_hours"].value = "Fri 09:00 to 13:00"
     assert "community.other_hours" not in [i.where for i in plan.check(builder.read())]
-    restored = PlanBuilder(path)
+    restored = PlanBuilder(path, today=TODAY)
     assert restored.community["other_hours"].value == "Fri 09:00 to 13:00"
     assert restored.read().community.day_window("Fri") == (9, 13)

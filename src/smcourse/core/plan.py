@@ -27,6 +27,7 @@ import json
 import math
 import os
 import re
+import shutil
 import statistics
 from collections import Counter
 from collections.abc import Mapping
@@ -1018,9 +1019,15 @@ class Issue:
     where: str = ""
 
 
-def check(plan: Plan) -> list[Issue]:
-    """Every gap, contradiction and unworkable promise in `plan`, in the order of its parts."""
-    issues: list[Issue] = []
+def check(plan: Plan, today: dt.date | None = None) -> list[Issue]:
+    """Every gap, contradiction and unworkable promise in `plan`, in the order of its parts; given
+    `today` (the builder gives it), a start already past too. Nothing else reads the clock. A value
+    of the wrong type (code can set one) is a fix, and the rest is checked without it (`typed`)."""
+    plan, left_out = typed(plan)
+    issues: list[Issue] = [_fix(_part_of(where), where, f"{field_label(where)} holds {value}, which is not "
+                                "what the field takes (a number in figures, or a text): type it again.")
+                           for where, value in left_out]
+    issues.extend(_check_start_passed(plan, today))
     for finder in (_check_organisation, _check_situation, _check_objectives, _check_goals,
                    _check_audience, _check_pillars, _check_channels, _check_texts,
                    _check_community, _check_crisis, _check_budget, _check_transplanted,
@@ -1040,10 +1047,10 @@ def _check_staff_sheet(plan: Plan, part: Part):
             yield _consider(part, where, message)
 
 
-def check_report(plan: Plan) -> str:
-    """`check(plan)` as lines to read: each issue's level, field (`field_label`) and message, one
-    a line."""
-    issues = check(plan)
+def check_report(plan: Plan, today: dt.date | None = None) -> str:
+    """`check(plan, today)` as lines to read: each issue's level, field (`field_label`) and message,
+    one a line."""
+    issues = check(plan, today)
     if not issues:
         return "Nothing to fix."
     return "\n".join(f"{issue.level:>8}  {field_label(issue.where or issue.part)}: {issue.message}"
@@ -1076,6 +1083,28 @@ def _dated(part: Part, where: str, text: str, start: dt.date | None, what: str):
         yield _fix(part, where, f"The date of {what} (“{text}”) is not a date written YYYY-MM-DD.")
     elif start is not None and day < start:
         yield _fix(part, where, f"The date of {what} ({day}) is before the plan starts ({start}).")
+
+
+def _part_of(where: str) -> Part:
+    """The part a field's path (`_build`'s, "budget.people_hours", "channels[0].posts") is in."""
+    top = re.sub(r"\[\d+\]$", "", where.split(".")[0])
+    return top if top in PARTS else next(  # type: ignore[return-value]
+        (part for part, names in PART_FIELDS.items() if top in names), "organisation")
+
+
+def _check_start_passed(plan: Plan, today: dt.date | None):
+    """A consider when the plan starts before `today`: its calendar, first stage and deadlines would
+    count from a day gone by."""
+    start = parse_date(plan.start)
+    if today is not None and start is not None and start < today:
+        yield _consider("organisation", "start", f"The plan starts on {_day_words(start)}, a day already "
+                        f"past (today is {_day_words(today)}): move the start to the day the plan will "
+                        "really begin, so that the calendar, the first stage and every date count from it.")
+
+
+def _day_words(day: dt.date) -> str:
+    """A day as a director reads it: "1 March 2026"."""
+    return f"{day.day} {day:%B %Y}"
 
 
 def _check_organisation(plan: Plan):
@@ -2652,6 +2681,7 @@ def _check_budget(plan: Plan):
     yield from _check_what_is_new(budget)
     yield from _check_written_amounts(budget)
     yield from _check_new_money_said(plan)
+    yield from _check_summary_figures(plan)
     yield from _check_paid_once(budget)
     yield from _check_surge_sum(budget)
     floor, wage = WAGE_FLOORS.get(budget.currency.strip().upper(), (0, ""))
@@ -2947,8 +2977,9 @@ def _check_staged_ask(plan: Plan):
                             f"“The cheaper option, without the paid posts, saves 1,200 {money} of new money "
                             "a year and 2 moved hours a week and loses the spring ads.”, and say in Payback "
                             "when it "
-                            "pays back (“…; the cheaper option: June 2028”); the director's version sets it "
-                            "beside the plan.")
+                            "pays back and why the plan is chosen (“…; the cheaper option: June 2028. The plan "
+                            "is chosen over it for the spring ads.”); the director's version sets it beside "
+                            "the plan.")
         if budget.case.strip() and not any(
                 EARNED.search(sentence) and not UNIT_EARNS.search(sentence)
                 for sentence in re.split(r"(?<=[.;!?])\s+", f"{budget.case} {budget.payback}")):
@@ -2961,6 +2992,8 @@ def _check_staged_ask(plan: Plan):
         yield _consider("budget", "budget.go_no_go", _staged_missing("go_no_go", missing,
                                                                      GO_NO_GO_EXAMPLE))
     yield from _check_gate_days(plan)
+    yield from _check_stage_dates(plan)
+    yield from _check_payback_dates(plan)
     if budget.first_stage_cost > budget.total():
         yield _fix("budget", "budget.first_stage_cost", f"The first stage's new money "
                    f"({budget.first_stage_cost:,.0f} {money}) is more than the plan's whole year "
@@ -3019,6 +3052,84 @@ def _check_gate_days(plan: Plan):
                 if after else "a day the business is open"
             yield _consider("budget", "budget.go_no_go", f"The go/no-go test is read on {day:%a} "
                             f"{day.day} {day:%B %Y}, a day the business is closed: read it on {then}.")
+
+
+STAGE_MOST_DAYS = 366  # a first stage longer than a year is no step a director can stop
+STAGE_LATE_DAYS = 31  # a first stage that begins later than this after the start leaves a gap
+GATE_LATE_DAYS = 31  # the first gate read later than this after the first stage ends leaves a gap
+
+
+def _check_stage_dates(plan: Plan):
+    """The first stage's and the go/no-go test's days against the plan's start: a stage whose
+    months, as written (`written_span`), end before the start; one that begins more than a month
+    after it, or runs longer than a year (`stage_dates`); a gate read before the start, or the first
+    gate read more than a month after the stage ends."""
+    budget, start = plan.budget, parse_date(plan.start)
+    if start is None:
+        return
+    span = written_span(budget.first_stage, start)
+    if span and span[1] < start:
+        yield _fix("budget", "budget.first_stage", f"The first stage's months end on "
+                   f"{_day_words(span[1])}, before the plan starts ({_day_words(start)}): give the "
+                   "months it really runs, or move the start.")
+    elif dates := stage_dates(plan):
+        begins, ends = dates
+        if (begins - start).days > STAGE_LATE_DAYS:
+            yield _consider("budget", "budget.first_stage", f"The first stage begins on "
+                            f"{_day_words(begins)}, {(begins - start).days} days after the plan starts "
+                            f"({_day_words(start)}): say what runs before it and on what money, or move "
+                            "the start to the stage's first day.")
+        if (ends - begins).days + 1 > STAGE_MOST_DAYS:
+            yield _fix("budget", "budget.first_stage", f"The first stage runs from {_day_words(begins)} to "
+                       f"{_day_words(ends)}, longer than a year: the first stage is a step the director "
+                       "can stop, so end it within the plan's first year.")
+    gates = [day for line in budget.go_no_go.splitlines() if (day := written_day(line)) is not None]
+    for day in gates:
+        if day < start:
+            yield _fix("budget", "budget.go_no_go", f"The go/no-go test is read on {_day_words(day)}, "
+                       f"before the plan starts ({_day_words(start)}): read it after the first stage has "
+                       "run.")
+    if gates and (dates := stage_dates(plan)) and (min(gates) - dates[1]).days > GATE_LATE_DAYS:
+        yield _consider("budget", "budget.go_no_go", f"The first stage ends on {_day_words(dates[1])}, "
+                        f"but the test that decides the next stage is read on {_day_words(min(gates))}: "
+                        "the weeks between have no approved money. Read it by the stage's end, or say "
+                        "what runs until then.")
+
+
+# A month and year ("March 2029", "by Dec 2030") or a year alone after "by", "in" or "before".
+PAYBACK_WHEN = re.compile(rf"\b(?P<month>{MONTH_NAME})\.?\s+(?P<year>(?:19|20)\d{{2}})\b|"
+                          r"\b(?:by|in|before|during)\s+(?P<alone>(?:19|20)\d{2})\b")
+
+
+def payback_day(text: str) -> dt.date | None:
+    """The last day of the first month or year `text` gives (`PAYBACK_WHEN`: "June 2033" is 30 June
+    2033, "by 2029" 31 December 2029); None when it gives none."""
+    if not (found := PAYBACK_WHEN.search(text)):
+        return None
+    if found["alone"]:
+        return dt.date(int(found["alone"]), 12, 31)
+    month = [name[:3] for name in MONTHS].index(found["month"][:3].lower()) + 1
+    return day_of(int(found["year"]), month, 31)
+
+
+def _check_payback_dates(plan: Plan):
+    """A fix where the payback gives a month or a year before the plan starts: the spending cannot
+    pay back before it is spent. A consider where the cheaper option pays back sooner than the plan
+    and no sentence says why the plan is chosen (`plan_export.cheaper_paybacks`)."""
+    from smcourse.core.plan_export import cheaper_paybacks  # the exports import this module
+    start = parse_date(plan.start)
+    for found in PAYBACK_WHEN.finditer(plan.budget.payback):
+        if start is not None and (day := payback_day(found[0])) and day < start:
+            yield _fix("budget", "budget.payback", f"The payback gives {found[0]}, before the plan starts "
+                       f"({_day_words(start)}): give when the spending pays back, counted from the start.")
+            return
+    paybacks = cheaper_paybacks(plan)
+    if paybacks and paybacks.cheaper < paybacks.plan and not paybacks.why:
+        yield _consider("budget", "budget.payback", f"The cheaper option pays back sooner "
+                        f"({paybacks.cheaper:%B %Y}, against the plan's {paybacks.plan:%B %Y}), and nothing "
+                        "says why the plan is worth the wait: add a sentence such as “The plan is chosen "
+                        "over the cheaper option for its paid test.”; the director's version sets it "
+                        "beside the two.")
 
 
 def _untimed_test(test: str) -> list[str]:
@@ -3128,15 +3239,19 @@ SURGE_SUM = {
 }
 
 
+WRITTEN_CLOSE = 0.05  # a rounded figure further than this from the budget's is another figure
+
+
 def _written_as(value: float, written: str) -> bool:
     """Whether `written` (an amount as typed: "16,000") is `value`, or `value` rounded to the
-    written figure's last non-zero digit ("16,000" for 16,350)."""
+    written figure's last non-zero digit and within WRITTEN_CLOSE of it ("16,000" for 16,350, not
+    "20,000" for 16,000)."""
     number = float(written.replace(",", ""))
     if "." in written:
         return abs(number - value) < 10 ** -len(written.split(".")[1])
     whole = written.replace(",", "")
     zeros = len(whole) - len(whole.rstrip("0")) if number else 0
-    return round(value, -zeros) == number
+    return round(value, -zeros) == number and abs(number - value) <= WRITTEN_CLOSE * value
 
 
 def _check_written_amounts(budget: Budget):
@@ -3178,6 +3293,59 @@ def _check_new_money_said(plan: Plan):
                            f"but the budget's is {budget.new_money_per_year:,.0f} a year and the "
                            f"first stage's {budget.first_stage_cost:,.0f}: make them agree.")
                 break
+
+
+# The figures a summary gives that the budget holds too: hours a week, money a month or a year, and
+# the reserve ("35 people hours a week", "2,400 GBP a year", "a 16,000 reserve", "reserve of 500").
+SUMMARY_FIGURES = {
+    "hours": re.compile(rf"{AMOUNT}\s+(?:(?:people|staff|extra|more|moved|new)\s+)?hours?\s+(?:a|per|each)\s+"
+                        r"week\b", re.IGNORECASE),
+    "month": re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a|per|each)\s+month\b", re.IGNORECASE),
+    "year": re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a|per|each)\s+year\b(?!\s+of new money)",
+                       re.IGNORECASE),  # new money has a check of its own (`_check_new_money_said`)
+    "reserve": WRITTEN_AMOUNTS["contingency"],
+}
+
+
+def _summary_figures(plan: Plan) -> dict[str, dict[str, float]]:
+    """What each kind of figure in `SUMMARY_FIGURES` may be, by name: the budget's and the plan's
+    own hours a week, money a month and a year, and the reserve."""
+    budget = plan.budget
+    return {
+        "hours": {"people hours": budget.people_hours, "moved from other work": budget.moved_hours(),
+                  "spent today": budget.hours_today, "other work": budget.other_hours,
+                  "the inbox": plan.community.staffed_hours, "the calendar": plan.calendar_hours(),
+                  **{f"{name}'s": hours for name, hours in budget.hours_by_person.items()}},
+        "month": {"tools": budget.tools_per_month, "paid promotion": budget.paid_per_month,
+                  "tools and paid promotion": budget.tools_per_month + budget.paid_per_month,
+                  "new money": budget.new_money_per_year / 12},
+        "year": {"in all": budget.total(), "added to today's": budget.added_per_year(),
+                 "of new money": budget.new_money_per_year, "people's time": budget.people_cost(),
+                 "other costs": budget.other_costs_per_year, "the reserve": budget.contingency,
+                 "moved hours": budget.moved_hours() * 52 * budget.hourly_cost,
+                 "tools and paid promotion": 12 * (budget.tools_per_month + budget.paid_per_month),
+                 "spent today": budget.spent_today()},
+        "reserve": {"the reserve": budget.contingency},
+    }
+
+
+def _check_summary_figures(plan: Plan):
+    """A fix where the summary gives hours a week, money a month or a year, or a reserve that no
+    figure of the plan's budget is (`_summary_figures`, as written or rounded, `_written_as`): the
+    director's page prints the budget's beside it. Sentences on the cheaper option are its own."""
+    allowed = _summary_figures(plan)
+    own = " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", plan.summary)
+                   if not CHEAPER.search(sentence))
+    for kind, pattern in SUMMARY_FIGURES.items():
+        figures = {name: value for name, value in allowed[kind].items() if value > 0}
+        for match in pattern.finditer(own):
+            written = next(group for group in match.groups() if group)
+            if figures and not any(_written_as(value, written) for value in figures.values()):
+                listed = "; ".join(f"{name} {value:,.1f}".removesuffix(".0")
+                                   for name, value in figures.items())
+                yield _fix("organisation", "summary", f"The summary gives “{match[0].strip()}”, which is "
+                           f"none of the budget's figures ({listed}): make them agree, as the director's "
+                           "page prints the budget's.")
 
 
 def paid_once(text: str) -> tuple[float, float]:
@@ -3265,6 +3433,49 @@ def stage_weeks(text: str) -> float | None:
     if (months := stage_months(text)) is not None:
         return months * 52 / 12
     return _counted(text, "week")
+
+
+def day_of(year: int, month: int, day: int) -> dt.date:
+    """The date, or the month's last day when `day` runs past it ("31 February")."""
+    after = dt.date(year + month // 12, month % 12 + 1, 1)
+    return min(dt.date(year, month, 1) + dt.timedelta(days=day - 1), after - dt.timedelta(days=1))
+
+
+def written_span(text: str, start: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the months of a first stage (`text`) name, as written ("February to
+    April 2027", "4 January to 31 March 2028"): the first month's first day when no day is written,
+    the last month's last; the year written after the span, else the year of the plan's `start`
+    (the next, for a month before the start's). None when it names no months."""
+    if not (span := MONTH_SPAN.search(text)):
+        return None
+    first, last = span_months(span)
+    first_year = int(span["first_year"]) if span["first_year"] else start.year + (first < start.month)
+    written = re.match(r",?\s*((?:19|20)\d{2})\b", text[span.end():])
+    last_year = int(written[1]) if written else first_year + (last < first)
+    if written and not span["first_year"] and last >= first:
+        first_year = last_year  # "January to March 2026": both months in 2026
+    return day_of(first_year, first, span_day(span, "first") or 1), day_of(last_year, last,
+                                                                          span_day(span, "last") or 31)
+
+
+def stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
+    """The first stage's first and last day. When it names its months ("February to April 2027",
+    "4 January to 31 March 2028"): the later of the plan's start and the first day written (the
+    first month's first day when none is), to the last day written (else the last month's last
+    day), in the year written after it if one is. Otherwise the plan's start to the end of the
+    month its length (`stage_months`, in whole months) reaches, or to the last day of the weeks it
+    gives (`stage_weeks`: "the first 10 weeks"). None when the start or the length is not given."""
+    start, months = parse_date(plan.start), stage_months(plan.budget.first_stage)
+    weeks = stage_weeks(plan.budget.first_stage)
+    if start is not None and months is None and weeks:
+        return start, start + dt.timedelta(days=round(weeks * 7) - 1)
+    if start is None or not months or months != int(months):
+        return None
+    if (span := written_span(plan.budget.first_stage, start)) and span[1] > max(start, span[0]):
+        return max(start, span[0]), span[1]
+    after = start.month + int(months)  # the month after the last (13: January of the next year)
+    year, month = start.year + (after - 1) // 12, (after - 1) % 12 + 1
+    return start, dt.date(year, month, 1) - dt.timedelta(days=1)
 
 
 def _counted(text: str, unit: str) -> float | None:
@@ -3854,17 +4065,21 @@ def to_dict(plan: Plan) -> dict:
     return {"format": FORMAT, "version": VERSION, "plan": dataclasses.asdict(plan)}
 
 
-def from_dict(data: object) -> Plan:
-    """The plan in a saved document (a version 1 file is upgraded); PlanFileError says what does
-    not fit."""
+def from_dict(data: object, left_out: list[tuple[str, str]] | None = None) -> Plan:
+    """The plan in a saved document (a version 1 file is upgraded); PlanFileError says why it is
+    no plan at all. A value that does not fit its field is left out, the field keeping its default,
+    and named in `left_out` (its path and the value as saved: "budget.people_hours", '"forty"')."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise PlanFileError("it is not a strategy plan saved by this course")
-    if data.get("version") == 1 and isinstance(data.get("plan"), dict):
-        return _build(upgrade_v1(data["plan"]), Plan, "plan")
-    if data.get("version") != VERSION:
+    saved = data.get("plan")
+    if data.get("version") == 1 and isinstance(saved, dict):
+        saved = upgrade_v1(saved)
+    elif data.get("version") != VERSION:
         raise PlanFileError(f"it was saved in format version {data.get('version')!r}; this course "
                             f"reads versions 1 and {VERSION}")
-    return _build(data.get("plan"), Plan, "plan")
+    if not isinstance(saved, dict):
+        raise PlanFileError("it holds no plan")
+    return _build(saved, Plan, "", [] if left_out is None else left_out)
 
 
 def upgrade_v1(old: dict) -> dict:
@@ -3889,28 +4104,47 @@ def upgrade_v1(old: dict) -> dict:
     }
 
 
-def _build(value, kind, where: str):
-    """`value` (parsed JSON) as `kind`: a dataclass, list[...], dict[str, ...], str, int or float."""
-    if dataclasses.is_dataclass(kind):
-        if not isinstance(value, dict):
-            raise PlanFileError(f"{where} should be an object")
+_LEFT_OUT = object()  # what `_build` gives for a value that does not fit its field
+
+
+def _build(value, kind, where: str, left_out: list[tuple[str, str]]):
+    """`value` (parsed JSON) as `kind`: a dataclass, list[...], dict[str, ...], str, int or float.
+    A number typed as text ("40", "1,250") is read as one (`parse_amount`); a value that fits no
+    other way is left out, its field keeping its default, and named in `left_out` (its path and
+    the value as saved)."""
+    if dataclasses.is_dataclass(kind) and isinstance(value, dict):
         hints = get_type_hints(kind)
-        return kind(**{f.name: _build(value[f.name], hints[f.name], f"{where}.{f.name}")
-                       for f in dataclasses.fields(kind) if f.name in value})
+        built = {f.name: _build(value[f.name], hints[f.name], f"{where}.{f.name}".lstrip("."), left_out)
+                 for f in dataclasses.fields(kind) if f.name in value}
+        return kind(**{name: item for name, item in built.items() if item is not _LEFT_OUT})
     origin, arguments = get_origin(kind), get_args(kind)
     if origin is list and isinstance(value, list):
-        return [_build(item, arguments[0], f"{where}[{index}]") for index, item in enumerate(value)]
+        items = (_build(item, arguments[0], f"{where}[{number}]", left_out)  # counted from 1, as `check` does
+                 for number, item in enumerate(value, start=1))
+        return [item for item in items if item is not _LEFT_OUT]
     if origin is dict and isinstance(value, dict):
-        return {str(key): _build(item, arguments[1], f"{where}.{key}") for key, item in value.items()}
+        items = {str(key): _build(item, arguments[1], f"{where}.{key}", left_out)
+                 for key, item in value.items()}
+        return {key: item for key, item in items.items() if item is not _LEFT_OUT}
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if kind is str and (isinstance(value, str) or number):
         return value if isinstance(value, str) else f"{value:g}"
+    if kind in (int, float) and isinstance(value, str) and (read := parse_amount(value)) is not None:
+        value, number = read, True
     if kind is int and number and float(value).is_integer():
         return int(value)
     if kind is float and number:
         return float(value)
-    raise PlanFileError(f"{where} has an unexpected value ({json.dumps(value)[:40]})")
+    left_out.append((where, json.dumps(value, ensure_ascii=False)[:40]))
+    return _LEFT_OUT
 
+
+def typed(plan: Plan) -> tuple[Plan, list[tuple[str, str]]]:
+    """`plan` with every value its field's type (a number typed as text read as one), and the fields
+    whose values were not and are left at their defaults (`_build`): what `check` and the exports
+    read when code, not the form, filled the plan in."""
+    left_out: list[tuple[str, str]] = []
+    return _build(dataclasses.asdict(plan), Plan, "", left_out), left_out
 
 
 def save(plan: Plan, path: Path) -> None:
@@ -3946,25 +4180,45 @@ def load(path: Path, start: Plan | None = None) -> Loaded:
     """The plan saved at `path`; when there is none yet, `start` (or an empty plan), and why.
 
     A file that cannot be read as a plan is never overwritten: it is renamed to a numbered backup
-    first (`name.corrupt-1.json`), and when even that fails, saving stays off.
+    first (`name.corrupt-1.json`), and when even that fails, saving stays off. A plan with values
+    that fit no field is restored without them, each named, and the file is copied to such a
+    backup first, since the next save leaves them out.
     """
     path = Path(path)
     if not path.exists():
         beginning = "a fresh plan" if start is None else "the plan this cell provides"
         return Loaded(start or Plan(), f"No saved plan at {path.name} yet: you are starting from "
                                        f"{beginning}. It is saved there as you type.", "fresh")
+    left_out: list[tuple[str, str]] = []
     try:
-        plan = read(path)
+        plan = read(path, left_out)
     except PlanFileError as error:
         return _set_aside(path, str(error))
-    return Loaded(plan, f"Restored your plan from {path.name}.", "restored")
-
-
-def read(path: Path) -> Plan:
-    """The plan saved at `path`, leaving the file as it is; PlanFileError says why it cannot be
-    read."""
+    if not left_out:
+        return Loaded(plan, f"Restored your plan from {path.name}.", "restored")
+    named = "; ".join(f"{field_label(where)} ({value})" for where, value in left_out)
+    restored = (f"Restored your plan from {path.name}, but {_count_of(len(left_out), 'value')} fit no "
+                f"field and {'is' if len(left_out) == 1 else 'are'} left empty: {named}.")
+    backup = backup_path(path)
     try:
-        return from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+        shutil.copyfile(path, backup)
+    except OSError as error:
+        return Loaded(plan, f"{restored} The file could not be copied aside ({error.strerror}), so saving "
+                            "is off: copy it yourself, then run this cell again.", "blocked")
+    return Loaded(plan, f"{restored} The file as it was is kept as {backup.name}; type them again.",
+                  "restored")
+
+
+def _count_of(count: int, noun: str) -> str:
+    """"1 value", "3 values"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def read(path: Path, left_out: list[tuple[str, str]] | None = None) -> Plan:
+    """The plan saved at `path`, leaving the file as it is; PlanFileError says why it cannot be
+    read, and `left_out` gets the values that fit no field (`from_dict`)."""
+    try:
+        return from_dict(json.loads(Path(path).read_text(encoding="utf-8")), left_out)
     except json.JSONDecodeError as error:
         raise PlanFileError(f"it is not valid JSON at line {error.lineno}, column "
                             f"{error.colno}") from None

@@ -55,7 +55,6 @@ from smcourse.core.plan import (
     DIMENSIONS,
     EARNED,
     METRICS,
-    MONTH_SPAN,
     NOISE_WIDTH,
     UNIT_EARNS,
     WEEKDAYS,
@@ -82,16 +81,16 @@ from smcourse.core.plan import (
     parse_amount,
     parse_clock,
     parse_date,
+    payback_day,
     person_loads,
     read_other_hours,
     read_rota_day,
-    span_day,
-    span_months,
     splits_hours,
     staffed_days,
     staffed_hours_text,
-    stage_months,
+    stage_dates,
     stage_weeks,
+    typed,
     unit_for,
 )
 
@@ -115,6 +114,10 @@ LEADING_LABEL = re.compile(r"([^:.]+)[:.]\s*")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")  # "1,950", "1950", "6.40"
 ASIDE = re.compile(r"\s*\([^()]*\)")  # a parenthesised aside, with the space before it
+# A sentence that says why the plan is chosen over the cheaper option ("The plan is chosen over the
+# cheaper option for its paid test.").
+WHY_CHOSEN = re.compile(r"\b(?:chosen|chose|choose|preferred|prefer|rather than the cheaper|worth the "
+                        r"(?:wait|extra|difference))\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r";\s+(?![^()]*\))")  # a semicolon that ends a clause, not one in brackets
 # The condition a first stage is approved on ("if December's timing finds at least 31 of the 35 hours
 # (at 30 or fewer, no payback)"), up to the colon or semicolon that ends it outside brackets: the
@@ -607,44 +610,11 @@ def _full_year(budget: Budget) -> str:
     return f"{cash}; {hours}"
 
 
-def _day_of(year: int, month: int, day: int) -> dt.date:
-    """The date, or the month's last day when `day` runs past it ("31 February")."""
-    after = dt.date(year + month // 12, month % 12 + 1, 1)
-    return min(dt.date(year, month, 1) + dt.timedelta(days=day - 1), after - dt.timedelta(days=1))
-
-
-def _stage_dates(plan: Plan) -> tuple[dt.date, dt.date] | None:
-    """The first stage's first and last day. When it names its months ("February to April 2027",
-    "4 January to 31 March 2028"): the later of the plan's start and the first day written (the
-    first month's first day when none is), to the last day written (else the last month's last
-    day), in the year written after it if one is. Otherwise the plan's start to the end of the
-    month its length (`stage_months`, in whole months) reaches, or to the last day of the weeks it
-    gives (`stage_weeks`: "the first 10 weeks"). None when the start or the length is not given."""
-    start, months = parse_date(plan.start), stage_months(plan.budget.first_stage)
-    weeks = stage_weeks(plan.budget.first_stage)
-    if start is not None and months is None and weeks:
-        return start, start + dt.timedelta(days=round(weeks * 7) - 1)
-    if start is None or not months or months != int(months):
-        return None
-    if span := MONTH_SPAN.search(plan.budget.first_stage):
-        first, last = span_months(span)
-        first_year = int(span["first_year"]) if span["first_year"] else start.year + (first < start.month)
-        written = re.match(r",?\s*((?:19|20)\d{2})\b", plan.budget.first_stage[span.end():])
-        last_year = int(written[1]) if written else first_year + (last < first)
-        begins = max(start, _day_of(first_year, first, span_day(span, "first") or 1))
-        ends = _day_of(last_year, last, span_day(span, "last") or 31)
-        if ends > begins:
-            return begins, ends
-    after = start.month + int(months)  # the month after the last (13: January of the next year)
-    year, month = start.year + (after - 1) // 12, (after - 1) % 12 + 1
-    return start, dt.date(year, month, 1) - dt.timedelta(days=1)
-
-
 def _stage_weeks(plan: Plan) -> float | None:
     """The first stage's length in weeks: from its first to its last day when they are known
-    (`_stage_dates`: 4 January to 31 March is 87 days, 12.4 weeks), else as it is written
+    (`stage_dates`: 4 January to 31 March is 87 days, 12.4 weeks), else as it is written
     (`stage_weeks`); None when it is not given."""
-    if dates := _stage_dates(plan):
+    if dates := stage_dates(plan):
         return ((dates[1] - dates[0]).days + 1) / 7
     return stage_weeks(plan.budget.first_stage)
 
@@ -678,7 +648,7 @@ def _recommendation(plan: Plan, for_director: bool = False) -> str:
 def _stage_days(plan: Plan) -> str:
     """The first stage's first and last day ("4 January to 31 March 2027"), or "the first stage"
     from the start when its length is not given."""
-    if dates := _stage_dates(plan):
+    if dates := stage_dates(plan):
         first, last = dates
         year = "" if first.year == last.year else f" {first.year}"
         return f"{first.day} {first:%B}{year} to {last.day} {last:%B %Y}"
@@ -1062,8 +1032,9 @@ def export(plan: Plan, path: Path) -> list[Path]:
     """Write the plan beside the save file `path`: `.md`, `.html` (A4), `.letter.html`, `.docx`,
     the calendar as `.calendar.csv` and `.calendar.ics`, the staff sheet as `.staff.md`,
     `.staff.html` (A4), `.staff.letter.html` and `.staff.docx`, and the director's version as
-    `.director.md`, `.director.html` (A4), `.director.letter.html` and `.director.docx`."""
-    path = Path(path)
+    `.director.md`, `.director.html` (A4), `.director.letter.html` and `.director.docx`. A value of
+    the wrong type, which code can set, is left out (`typed`), as `check` names it."""
+    path, plan = Path(path), typed(plan)[0]
     documents = {
         path.with_suffix(".md"): to_markdown(plan),
         path.with_suffix(".html"): to_html(plan),
@@ -1827,7 +1798,27 @@ class CheaperOption:
     hours: float | None
     pays_back: str
     loses: str
+    why: str
     said: list[str]
+
+
+@dataclass(frozen=True)
+class Paybacks:
+    """When the plan and its cheaper option pay back (`payback_day`), and the sentence that says why
+    the plan is chosen over it ("" when none does)."""
+
+    plan: dt.date
+    cheaper: dt.date
+    why: str
+
+
+def cheaper_paybacks(plan: Plan) -> Paybacks | None:
+    """The plan's and the cheaper option's paybacks (`_cheaper`), when both give a month or a year."""
+    option = _cheaper(plan.budget)
+    if option is None:
+        return None
+    ours, theirs = payback_day(_plan_payback(plan.budget)), payback_day(option.pays_back)
+    return Paybacks(ours, theirs, option.why) if ours and theirs else None
 
 
 def _cheaper(budget: Budget) -> CheaperOption | None:
@@ -1851,13 +1842,16 @@ def _cheaper(budget: Budget) -> CheaperOption | None:
                 ("", ""))
     payback = next((clause for clause in CLAUSE_END.split(_first_sentence(budget.payback))
                     if CHEAPER.search(clause)), "")
+    why = next((sentence for sentence in [*_sentences(budget.payback)[1:], *case]
+                if WHY_CHOSEN.search(sentence)), "")
     return CheaperOption(
         without=drops[1] if drops else "", cash=parse_amount(cash[1]) if cash else None,
         hours=parse_amount(hours[1]) / WEEKS_IN[hours[2]] if hours else None,
         pays_back=day_text(re.sub(r"^(?:the\s+)?cheaper option\b[,:]?\s*(?:pays back\s+)?", "",
                                   payback.rpartition(":")[2].strip().rstrip("."), flags=re.IGNORECASE)),
-        loses=lost[1],
-        said=[*([opening] if cash or hours else []), *([lost[0]] if lost[0] else [])])
+        loses=lost[1], why=why,
+        said=[*([opening] if cash or hours else []), *([lost[0]] if lost[0] else []),
+              *([why] if why else [])])
 
 
 def _cheaper_option(plan: Plan) -> list[Block]:
@@ -1884,7 +1878,9 @@ def _cheaper_option(plan: Plan) -> list[Block]:
             ("New money a year", *cash), ("Staff time moved from other work", *hours),
             ("Pays back", without_asides(_plan_payback(budget)) or NO_PAYBACK,
              option.pays_back or "not stated in the payback"),
-            ("What it loses", "–", option.loses or unsaid)])]
+            ("What it loses", "–", option.loses or unsaid),
+            ("Why the plan", day_text(option.why) or "not stated: say why the plan is chosen over the "
+             "cheaper option (Budget: Payback)", "–")])]
 
 
 def _premises_risk(plan: Plan) -> str:

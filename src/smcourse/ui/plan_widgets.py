@@ -12,7 +12,9 @@ checks and the exports are `smcourse.core.plan` and `smcourse.core.plan_export` 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import os
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -156,14 +158,16 @@ def _simple_fields(part: object, widgets: dict[str, w.Widget]) -> None:
 
 class PlanBuilder:
     """The form for one plan file; `start` (e.g. `plan.example_plan()`) fills it while nothing is
-    saved there yet, and never replaces a saved plan."""
+    saved there yet, and never replaces a saved plan; a plan starting before `today` (the clock's
+    day unless given) is pointed out."""
 
     PERSONA_SLOTS = 3
     OBJECTIVE_SLOTS = 5
     PILLAR_SLOTS = 6
 
-    def __init__(self, path: str | Path, start: model.Plan | None = None):
+    def __init__(self, path: str | Path, start: model.Plan | None = None, today: dt.date | None = None):
         self.path = Path(path)
+        self.today = today or dt.date.today()  # a start before it is pointed out
         loaded = model.load(self.path, start)
         self.can_save = loaded.can_save
         self._build(loaded.plan)
@@ -566,7 +570,7 @@ class PlanBuilder:
                 box.description, box.tooltip = f"{label} %", f"{name}: share of {label} (%)"
 
     def _show_issues(self) -> None:
-        issues = model.check(self.plan)
+        issues = model.check(self.plan, self.today)
         for index, label in enumerate(TABS.values()):
             count = sum(issue.level == "fix" and _tab_of(issue.part) == label for issue in issues)
             self.tabs.set_title(index, f"{label} ({count})" if count else label)
@@ -581,16 +585,21 @@ class PlanBuilder:
                              f"<b>{fixes} to fix, {len(issues) - fixes} to consider</b> (the "
                              f"number on a tab counts what to fix there)<ul>{items}</ul></div>")
 
-    def export(self) -> list[Path] | None:
-        """Write the plan's documents beside the save file; say where."""
+    def export(self, path: str | Path | None = None) -> list[Path] | None:
+        """Write the plan's documents beside the save file, or named after `path` (a file's name, or
+        a folder to write them in under the save file's name); say where."""
+        target = self.path if path is None else Path(path)
+        if target.is_dir():
+            target = target / self.path.name
         try:
-            written = plan_export.export(self.read(), self.path)
+            written = plan_export.export(self.read(), target)
         except model.PlanFileError as error:
             self.status.value = message_html("invalid", str(error))
             return None
-        links = ", ".join(f'<a href="{html.escape(path.name)}" target="_blank">'
+        links = ", ".join(f'<a href="{html.escape(_link(path))}" target="_blank">'
                           f"{html.escape(path.name)}</a>" for path in written)
-        self.status.value = message_html("saved", "Exported; open the files beside this notebook "
+        where = "beside this notebook" if path is None else f"in {html.escape(str(target.parent))}"
+        self.status.value = message_html("saved", f"Exported; open the files {where} "
                                          "(the .staff files are the sheet for the staff's desk, the "
                                          ".director files the plan in brief for your director).")
         self.status.value += f"<div>{links}</div>"
@@ -598,6 +607,14 @@ class PlanBuilder:
 
     def _ipython_display_(self) -> None:
         show_widget(self.box, "Strategy plan builder")
+
+
+def _link(path: Path) -> str:
+    """A written file's address from the notebook's folder (the working one), as a link wants it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive, on Windows
+        return path.resolve().as_uri()
 
 
 def dataclass_values(item: object) -> list[str]:
