@@ -1769,18 +1769,18 @@ CLAIMS["Work it out as the cost over the most you would pay to reach one new cus
     and f"{195 * 43.75:,.0f}" == "8,531" and f"{195 * 43.75 / 700:.1f}" == "12.2"
     and math.ceil(195 * 43.75 / 700) == OCTOBER_FLOOR == 13
     and "TikTok's 195 hours would cost over 700 USD for each" in squash(text_of(LESSON)))
-CLAIMS["- **Keep** at the first read only when it is level or ahead even without its best week (a tie keeps), "
-       "with T + k²F at 25 or more (T + F when the hours match) and the floor's share reached."] = (
+CLAIMS["- **Keep** at the first read only when it is level or ahead even without its best week (a tie "
+       "keeps), with T + k²F at 25 or more (T + F when the hours match) and the floor's share reached."] = (
     lambda: _tiktok_rule(30, 24, best_week=6) == "keep" and TOO_FEW_TO_READ == 25
     and _tiktok_rule(12, 12) == "another quarter")
-CLAIMS["A last-read keep means the channel is not clearly worse, not that it is better: put a review of it in "
-       "the next plan."] = (
+CLAIMS["A last-read keep means the channel is not clearly worse, not that it is better: put a review of it "
+       "in the next plan."] = (
     # reader 107: T − B 10 against kF′ 20 keeps inside D = 11.0, a channel at half the others' rate
     lambda: _tiktok_rule(13, 21, final=True, best_week=2) == "keep")
 CLAIMS["For a channel exactly as good as the others, a stop at the first read comes by chance alone at "
-       "most: - 1 time in 28 at a read with T + F, the customers counted, under 25, on equal hours (the worst "
-       "case is 8 customers); - about 1 time in 19 with T + k²F under 25, on any hours from a quarter of "
-       "theirs to twice them (the "
+       "most: - 1 time in 28 at a read with T + F, the customers counted, under 25, on equal hours (the "
+       "worst case is 8 customers); - about 1 time in 19 with T + k²F under 25, on any hours from a quarter "
+       "of theirs to twice them (the "
        "worst case is 5 customers, on just over four fifths of their hours); - 1 time in 29 from 25 to 150 "
        "customers, on any of those hours. So under 25 a keep waits, but a stop does not."] = (
     lambda: max((_false_stop(n), n) for n in range(1, 25)) == (9 / 256, 8) and 1 / 29 < 9 / 256 <= 1 / 28
@@ -1803,8 +1803,8 @@ CLAIMS["It can also keep a weaker channel: with T at 12, B at 2 and kF′ at 20,
     and _tiktok_rule(12, 20, final=True, best_week=2) == "stop"  # under Lumen's floor of 13
     and _tiktok_rule(13, 21, final=True, best_week=2) == "keep"
     and "a floor set by judgement, not a break-even" in squash(text_of(LESSON)))
-CLAIMS["If a gate stops the work the channel serves (the orders or enquiries it is there to bring), the trial "
-       "stops with it. Lumen's TikTok feeds the code "
+CLAIMS["If a gate stops the work the channel serves (the orders or enquiries it is there to bring), the "
+       "trial stops with it. Lumen's TikTok feeds the code "
        "orders its gates count: if a gate stops the code posts, on 1 April or 1 July, TikTok stops that day, "
        "whatever its count."] = (
     lambda: "The gates come first: if either stops the code posts, on 1 April or 1 July, TikTok stops the "

@@ -2976,10 +2976,9 @@ def _check_staged_ask(plan: Plan):
                             "will ask what a smaller plan costs and brings: add a sentence on it, such as "
                             f"“The cheaper option, without the paid posts, saves 1,200 {money} of new money "
                             "a year and 2 moved hours a week and loses the spring ads.”, and say in Payback "
-                            "when it "
-                            "pays back and why the plan is chosen (“…; the cheaper option: June 2028. The plan "
-                            "is chosen over it for the spring ads.”); the director's version sets it beside "
-                            "the plan.")
+                            "when it pays back and why the plan is chosen (“…; the cheaper option: June "
+                            "2028. The plan is chosen over it for the spring ads.”); the director's version "
+                            "sets it beside the plan.")
         if budget.case.strip() and not any(
                 EARNED.search(sentence) and not UNIT_EARNS.search(sentence)
                 for sentence in re.split(r"(?<=[.;!?])\s+", f"{budget.case} {budget.payback}")):
