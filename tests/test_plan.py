@@ -145,6 +145,19 @@ def test_a_target_worse_than_its_baseline_is_refused_in_the_metric_s_own_directi
                                  "baseline (8 hours): Median response time should go down.")]
 
 
+@pytest.mark.parametrize("unit, target, refused", [
+    ("% of orders a month", "104", True), ("% of orders a month", "100", False),
+    ("% growth a month", "104", False)])
+def test_an_own_share_cannot_pass_100_percent(unit, target, refused):
+    """Reader 108: an own metric in "% of orders" took a target of 104%."""
+    lumen = plan.example_plan()
+    lumen.objectives[0] = dataclasses.replace(lumen.objectives[0], metric="Orders from social", unit=unit,
+                                              baseline="60", target=target)
+    found = [issue.message for issue in plan.check(lumen) if issue.where == "objectives[1].target"]
+    assert (f"A target of {target}% of orders a month for Orders from social is outside a sensible range (0 "
+            "to 100% of orders a month): a share of a whole runs from 0 to 100%." in found) == refused
+
+
 @pytest.mark.parametrize("number, field, typed, expected", [
     (4, "by", "2025-12-31", "The date of objective 4 (Median response time) (2025-12-31) is before "
                             "the plan starts (2027-01-04)."),
@@ -2279,9 +2292,14 @@ def test_pasted_policies_cost_the_implementation_point(tmp_path, recipe):
     # (Lumen's surge) names no label: those fixes are asked for as well
     fixes = [fix for fix in fixes if "repeats Lumen's" in fix[2]]
     moved = MOVED_FROM if recipe is with_lumen_s_policies_moved else {}
-    assert fixes == [(where.split(".")[0], where, "This part repeats Lumen's "
-                      f"{plan.TRANSPLANT_FIELDS[moved.get(where, where)][1]}: write your own.")
-                     for where in plan.TRANSPLANT_FIELDS if where in PASTED_FIELDS]
+    assert [(part, where, message.split(" The words it shares: ")[0]) for part, where, message in fixes] == [
+        (where.split(".")[0], where, "This part repeats Lumen's "
+         f"{plan.TRANSPLANT_FIELDS[moved.get(where, where)][1]}: write your own.")
+        for where in plan.TRANSPLANT_FIELDS if where in PASTED_FIELDS]
+    if recipe is with_lumen_s_policies_pasted:  # reader 108: the message quotes what it found
+        pause = next(message for _, where, message in fixes if where == "crisis.pause")
+        assert pause.endswith("The words it shares: “Whoever holds the on-call phone pauses every scheduled "
+                              "post within …”.")
 
 
 def test_a_field_s_transplant_is_measured_against_each_of_lumen_s_long_fields():
@@ -2359,8 +2377,8 @@ def test_the_reshaped_copy_is_found_by_the_fields_it_kept():
         if issue.level == "fix":
             fixes.setdefault(issue.where, []).append(issue.message)
     for where in (*KEPT_BY_THE_RESHAPER, "budget.first_stage"):
-        assert f"This part repeats Lumen's {plan.TRANSPLANT_FIELDS[where][1]}: write your own." \
-            in fixes[where]
+        assert any(message.startswith(f"This part repeats Lumen's {plan.TRANSPLANT_FIELDS[where][1]}: write "
+                                      "your own.") for message in fixes[where])
     assert ("This text gives a reserve of 16,000 USD, but budget.contingency is "
             f"{reshaped.budget.contingency:,.0f} USD: make the two agree.") in fixes["budget.first_stage"]
 

@@ -532,10 +532,16 @@ class Objective:
         """How the metric is judged: the course's spec, an own count's, or None when unknown."""
         if self.metric in METRICS:
             return METRICS[self.metric]
+        if SHARE_UNIT.match(self.unit):
+            return MetricSpec(self.metric.strip(), self.unit.strip(), 0, 100, (),
+                              "a share of a whole runs from 0 to 100%")
         if self.metric.strip() and self.unit.strip():
             return MetricSpec(self.metric.strip(), self.unit.strip(), 0, math.inf, (),
                               "a count cannot be negative")
         return None
+
+
+SHARE_UNIT = re.compile(r"\s*%\s*of\b", re.IGNORECASE)  # an own metric's share of a whole: "% of orders"
 
 
 @dataclass
@@ -4021,8 +4027,30 @@ def _check_transplanted(plan: Plan):
                              for measure in (repeated_share, words_shared)),
                             key=lambda found: found[1])
         if share >= TRANSPLANT_SHARE:
-            yield _fix(part, where, f"This part repeats Lumen's {TRANSPLANT_FIELDS[source][1]}: "
-                                    "write your own.")
+            lumen = TRANSPLANT_FIELDS[source][2](example_plan())
+            runs = "; ".join(f"“{run}”" for run in shared_runs(text(plan), lumen))
+            yield _fix(part, where, f"This part repeats Lumen's {TRANSPLANT_FIELDS[source][1]}: write "
+                                    f"your own.{f' The words it shares: {runs}.' if runs else ''}")
+
+
+SHARED_RUN_WORDS = 4  # the fewest words in a row a transplant's message quotes
+SHARED_RUNS = 3  # the most runs it quotes, the longest
+QUOTED_WORDS = 10  # a longer run is quoted by its first words and "…"
+
+
+def shared_runs(mine: str, lumen: str) -> list[str]:
+    """The longest runs of SHARED_RUN_WORDS or more words in a row that `mine` shares with `lumen`
+    (case and punctuation aside), up to SHARED_RUNS of them in `mine`'s order, each as `mine` has
+    it (its first QUOTED_WORDS words and "…" when longer): what a learner told that a field repeats
+    Lumen's can look for."""
+    words = mine.split()
+    matcher = difflib.SequenceMatcher(None, [_plain(word) for word in words],
+                                      [_plain(word) for word in lumen.split()], autojunk=False)
+    blocks = sorted((block for block in matcher.get_matching_blocks() if block.size >= SHARED_RUN_WORDS),
+                    key=lambda block: -block.size)[:SHARED_RUNS]
+    return [" ".join(words[block.a:block.a + min(block.size, QUOTED_WORDS)]).strip(".,;:")
+            + (" …" if block.size > QUOTED_WORDS else "")
+            for block in sorted(blocks, key=lambda block: block.a)]
 
 
 def example_copied_by(plan: Plan) -> list[str]:
