@@ -37,28 +37,38 @@ def _rule(t_weeks, f_weeks, k=1, floor=0, trial_weeks=26, read="first"):
 
 
 def _replies_rule(replies, per_post, variance, posts_at_first_read=0, read="first"):
-    """Section 12's replies table: s² is the assumed variance a post or the posts' own, the larger;
-    the bar is r × n and the stop line the bar less 2√(n × s²); the last read also reads the posts
-    since the first on their own."""
+    """Section 12's replies table. The best post has the most replies (the first of them if several
+    have as many); s² is the assumed variance a post or that of the posts without the best, the larger,
+    so that one viral post cannot widen the allowance. A count of c posts has the line r × c − 2√(c × s²).
+    The first read stops below the line for all n posts, and keeps when the replies reach the bar r × n,
+    also without the best post. The last read, like the Trial tab's, leaves the best post out: it keeps
+    only if the replies without it reach the line for n − 1 posts, and the posts since the first read,
+    without the best post when it is among them, reach the line for their count; else it stops."""
     posts, total = len(replies), sum(replies)
-    spread = max(variance, statistics.variance(replies) if posts > 1 else 0)
-    bar = per_post * posts
-    stop_line = bar - 2 * math.sqrt(posts * spread)
+    best = replies.index(max(replies))
+    others = replies[:best] + replies[best + 1:]
+    spread = max(variance, statistics.variance(others) if len(others) > 1 else 0)
+
+    def line(count):
+        return per_post * count - 2 * math.sqrt(count * spread)
+
     if read == "first":
-        if total < stop_line:
+        if total < line(posts):
             return "stop"
-        return "keep" if total >= bar and total - max(replies) >= bar else "wait"
-    since = max(0, posts - posts_at_first_read)
-    own_line = per_post * since - 2 * math.sqrt(since * spread)
-    return "keep" if total >= stop_line and sum(replies[posts_at_first_read:]) >= own_line else "stop"
+        return "keep" if total >= per_post * posts and total - replies[best] >= per_post * posts else "wait"
+    since = others[posts_at_first_read:] if best >= posts_at_first_read else replies[posts_at_first_read:]
+    return "keep" if total - replies[best] >= line(posts - 1) and sum(since) >= line(len(since)) else "stop"
 
 
 def _solved(tmp_path, book, tab, cell):
-    """The value the spreadsheet's formulas give in `tab`'s `cell`, once `book` is saved."""
+    """The value the spreadsheet's formulas give in `tab`'s `cell`, once `book` is saved, as text; for
+    a tuple of cells, a tuple of their values, from one solving."""
     path = tmp_path / "trial.xlsx"
     book.save(path)
     solved = formulas.ExcelModel().loads(str(path)).finish().calculate()
-    return str(solved[f"'[trial.xlsx]{tab.upper()}'!{cell.replace('$', '')}"].value[0][0])
+    values = tuple(str(solved[f"'[trial.xlsx]{tab.upper()}'!{one.replace('$', '')}"].value[0][0])
+                   for one in ((cell,) if isinstance(cell, str) else cell))
+    return values[0] if isinstance(cell, str) else values
 
 
 def _sheet_decision(tmp_path, t_weeks, f_weeks, cell=trial_sheet.DECISION, **settings):
@@ -115,7 +125,7 @@ def test_an_empty_sheet_asks_for_the_weeks_and_saving_says_what_to_fill_in(tmp_p
     message = trial_sheet.save(tmp_path / "reads.xlsx", k=0.5)
     assert message.startswith("Wrote reads.xlsx. Trial tab: fill in k, the floor") and "E10" in message
     assert "Replies tab" in message and "E12" in message
-    assert _replies_decision(tmp_path, []) == "enter the posts"
+    assert _replies_decision(tmp_path, [], **THREADS) == "enter the posts"
     assert (tmp_path / "reads.xlsx").stat().st_size > 0
 
 
@@ -123,7 +133,7 @@ def test_an_empty_sheet_asks_for_the_weeks_and_saving_says_what_to_fill_in(tmp_p
                                          (None, "set the floor before the trial: at 0 any count passes it"),
                                          (13, "")])
 def test_a_floor_left_at_0_is_pointed_out_on_the_sheet(tmp_path, floor, said):
-    assert _solved(tmp_path, trial_sheet.workbook(floor=floor), "Trial", "C4") == said
+    assert _solved(tmp_path, trial_sheet.workbook(floor=floor), "Trial", "G4") == said
 
 
 @pytest.mark.parametrize("t_weeks, f_weeks, settings, why", [
@@ -163,26 +173,62 @@ THREADS = {"per_post": 0.88, "variance": 1.60}  # the appendix's Threads: replie
      "without the best post the replies are short of the bar: the keep would rest on it"),
     (_posts_of(28, 52), {}, "wait", "the replies are between the stop line and the bar"),
     (_posts_of(27, 52), {}, "stop", "the replies are below the stop line"),
-    # October, 78 posts, 26 since 5 July: stop under 47, and under 10 since
+    # October, 78 posts, 26 since 5 July, the best post left out. These feeds' posts have 0 or 1 replies,
+    # so the best is the first post with 1, before the first read: R − B = R − 1 has the line for 77
+    # posts, 67.76 − 2√(77 × 1.60) = 45.56, and the 26 posts since keep theirs, 22.88 − 2√(26 × 1.60) =
+    # 9.98. So the appendix's lines stand: stop under 47 in all (46 less the best is 45), and under 10
+    # since. The decisions are as before; only the why is new.
     (_posts_of(37, 52) + _posts_of(10, 26), {"posts_at_first_read": 52, "read": "last"}, "keep",
-     "the replies reach the stop line, and so do those since the first read"),
+     "without the best post the replies reach their line, and so do those since the first read"),
     (_posts_of(37, 52) + _posts_of(9, 26), {"posts_at_first_read": 52, "read": "last"}, "stop",
-     "the replies are below the stop line"),
+     "without the best post the replies are below their line: the best post alone could not carry them"),
     (_posts_of(45, 52) + _posts_of(9, 26), {"posts_at_first_read": 52, "read": "last"}, "stop",
-     "the replies since the first read are below their own stop line")])
+     "the replies since the first read, less the best post if it came since, are below their own line")])
 def test_the_replies_tab_decides_the_appendix_s_threads_lines_as_section_12_does(tmp_path, replies, settings,
                                                                                   decision, why):
     assert _replies_rule(replies, **THREADS, **settings) == decision
-    assert _replies_decision(tmp_path, replies, **THREADS, **settings) == decision
-    assert _replies_decision(tmp_path, replies, cell=trial_sheet.REPLIES_WHY, **THREADS, **settings) == why
+    assert _replies_decision(tmp_path, replies, cell=(trial_sheet.REPLIES_DECISION, trial_sheet.REPLIES_WHY),
+                             **THREADS, **settings) == (decision, why)
 
 
 def test_the_replies_tab_uses_the_posts_own_variance_when_it_is_larger(tmp_path):
-    bursts = [0] * 47 + [5] * 5  # 25 replies in bursts: variance 2.2, so the stop line falls to 24.3
-    assert 25 < 0.88 * 52 - 2 * math.sqrt(52 * THREADS["variance"])  # the assumed 1.60 would stop it
+    bursts = [0] * 49 + [8] * 3  # 24 replies in three bursts: without the best, variance 2.46 a post,
+    assert 24 < 0.88 * 52 - 2 * math.sqrt(52 * THREADS["variance"])  # so the stop line falls from 27.52
     used = float(_replies_decision(tmp_path, bursts, cell=trial_sheet.VARIANCE_USED, **THREADS))
-    assert used == pytest.approx(statistics.variance(bursts)) and used > THREADS["variance"]
+    assert used == pytest.approx(statistics.variance(bursts[:-1])) and used > THREADS["variance"]
+    assert 24 >= 0.88 * 52 - 2 * math.sqrt(52 * used)  # to 23.14
     assert _replies_rule(bursts, **THREADS) == _replies_decision(tmp_path, bursts, **THREADS) == "wait"
+
+
+def test_the_best_post_does_not_widen_the_allowance(tmp_path):
+    """These 25 replies, in five bursts of 5, waited when s² was the variance of all the posts (2.22 a
+    post, a stop line of 24.3); without one burst the posts' variance is 1.84, the stop line 26.2: stop."""
+    bursts = [0] * 47 + [5] * 5
+    assert 25 >= 0.88 * 52 - 2 * math.sqrt(52 * statistics.variance(bursts))
+    used = float(_replies_decision(tmp_path, bursts, cell=trial_sheet.VARIANCE_USED, **THREADS))
+    assert used == pytest.approx(statistics.variance(bursts[:-1])) == pytest.approx(1.843, abs=0.001)
+    assert _replies_rule(bursts, **THREADS) == _replies_decision(tmp_path, bursts, **THREADS) == "stop"
+
+
+def test_one_viral_post_after_the_first_read_does_not_pass_a_dead_feed(tmp_path):
+    """A trainer's case: 37 replies over the 52 posts to the first read, then 26 posts of which one has
+    10 replies and the rest none. The old last read kept it on the viral post: 47 replies against the
+    stop line for 78 posts, 46.3, and its 10 against the 26 posts' own line, 9.98. Without the best post
+    37 replies are far short of their line for 77 posts, 45.56: stop."""
+    replies = _posts_of(37, 52) + [10] + [0] * 25
+    settings = {**THREADS, "posts_at_first_read": 52, "read": "last"}
+    spread = max(THREADS["variance"], statistics.variance(replies))  # the old sheet's s², here 1.60
+    assert 47 >= 0.88 * 78 - 2 * math.sqrt(78 * spread) and 10 >= 0.88 * 26 - 2 * math.sqrt(26 * spread)
+    assert _replies_rule(replies, **settings) == "stop"
+    cells = ("REPLIES_DECISION", "REPLIES_WHY", "WITHOUT_BEST", "LINE_WITHOUT_BEST", "POSTS_SINCE",
+             "REPLIES_SINCE", "STOP_LINE_SINCE")
+    decision, why, without, line, since, their_replies, their_line = _replies_decision(
+        tmp_path, replies, cell=tuple(getattr(trial_sheet, name) for name in cells), **settings)
+    assert decision == "stop" and why == (
+        "without the best post the replies are below their line: the best post alone could not carry them")
+    assert float(without) == 37 and float(line) == pytest.approx(0.88 * 77 - 2 * math.sqrt(77 * 1.60))
+    assert float(since) == 25 and float(their_replies) == 0  # the 26 posts since, less the viral one
+    assert float(their_line) == pytest.approx(0.88 * 25 - 2 * math.sqrt(25 * 1.60))
 
 
 def test_the_replies_tab_agrees_with_the_rule_on_random_posts(tmp_path):
@@ -220,17 +266,87 @@ def test_a_week_with_t_or_f_but_not_both_is_pointed_out_before_any_decision(tmp_
     assert _rule([t for t, _ in rows if t is not None][:20] + [0] * 4, [1] * 20 + [0] * 4) == "wait"
 
 
-def test_settings_left_blank_are_asked_for(tmp_path):
+def test_settings_left_blank_are_asked_for_before_any_decision(tmp_path):
+    """Reader 107: a blank k, floor, r or variance was read as 0, and any count passed it."""
     book = trial_sheet.workbook()
     assert book["Trial"]["B4"].value is None and book["Trial"]["B5"].value is None
-    assert _solved(tmp_path, book, "Trial", "C5") == (
+    assert _solved(tmp_path, book, "Trial", "G5") == (
         "set the trial's weeks: the first read's floor share needs them")
-    assert _sheet_decision(tmp_path, _spread(10, 26), _spread(14, 26), trial_weeks=None) == (
-        "set the trial's weeks in B5")
-    assert _solved(tmp_path, trial_sheet.workbook(), "Replies", "C3") == (
-        "set r before the trial: at 0 any count reaches the bar")
-    assert _solved(tmp_path, trial_sheet.workbook(), "Replies", "C4").startswith(
-        "set the variance assumed before the trial")
+    weeks = {"t_weeks": _spread(10, 26), "f_weeks": _spread(14, 26)}
+    assert _sheet_decision(tmp_path, **weeks, trial_weeks=None) == "set the trial's weeks in B5"
+    assert _sheet_decision(tmp_path, **weeks, floor=None) == "set the floor in B4"
+    assert _sheet_decision(tmp_path, **weeks, k=None) == "set k in B3"
+    assert _sheet_decision(tmp_path, **weeks, floor=None, cell=trial_sheet.WHY) == ""
+    replies = _posts_of(47, 52)
+    assert _replies_decision(tmp_path, replies, variance=1.6) == "set r in B3"
+    assert _replies_decision(tmp_path, replies, per_post=0.88) == "set the variance in B4"
+    assert _replies_decision(tmp_path, replies, **THREADS, read="last") == (
+        "set the posts up to the first read in B5")
+    assert _replies_decision(tmp_path, replies, **THREADS, posts_at_first_read=0, read="last") == "keep"
+    assert _solved(tmp_path, trial_sheet.workbook(per_post=0), "Replies", "G3") == (
+        "r is 0: any count reaches the bar")
+
+
+def _book_with(tab, rows):
+    """A workbook with THREADS' and `_rule`'s settings and `rows` typed from the tab's first row: for
+    the Trial tab (T, F) pairs, for the Replies tab single counts; None leaves a cell blank."""
+    book = trial_sheet.workbook(floor=0, trial_weeks=26, **THREADS)
+    first = trial_sheet.FIRST_WEEK if tab == "Trial" else trial_sheet.FIRST_POST
+    for row, values in enumerate(rows, start=first):
+        for column, value in zip("BC", values if tab == "Trial" else (values,), strict=False):
+            book[tab][f"{column}{row}"] = value
+    return book
+
+
+WHOLE_WEEKS = "type whole numbers, 0 or more, in T and F"
+WHOLE_POSTS = "type a whole number of replies, 0 or more"
+
+
+@pytest.mark.parametrize("tab, rows, said", [
+    ("Trial", [(1, 1)] * 5 + [(None, None)] + [(2, 0)] * 5,
+     f"row {trial_sheet.FIRST_WEEK + 5} is blank between filled weeks: type 0 in T and F where none came"),
+    ("Trial", [(1, 1)] * 3 + [(2.5, 1)] + [(1, 1)] * 3,
+     f"row {trial_sheet.FIRST_WEEK + 3}: {WHOLE_WEEKS}"),
+    ("Trial", [(1, 1)] * 3 + [(1, -1)], f"row {trial_sheet.FIRST_WEEK + 3}: {WHOLE_WEEKS}"),
+    ("Trial", [(1, 1)] * 3 + [("3 ", 1)], f"row {trial_sheet.FIRST_WEEK + 3}: {WHOLE_WEEKS}"),
+    ("Replies", [1, 0, 2, None, 1, 1],
+     f"row {trial_sheet.FIRST_POST + 3} is blank between filled posts: type 0 where none came"),
+    ("Replies", [1, 0, "two", 1], f"row {trial_sheet.FIRST_POST + 2}: {WHOLE_POSTS}"),
+    ("Replies", [1, 0, 1.5, 1], f"row {trial_sheet.FIRST_POST + 2}: {WHOLE_POSTS}")])
+def test_a_blank_or_bad_row_is_named_before_any_decision(tmp_path, tab, rows, said):
+    cell = trial_sheet.DECISION if tab == "Trial" else trial_sheet.REPLIES_DECISION
+    assert _solved(tmp_path, _book_with(tab, rows), tab, cell) == said
+
+
+def test_blank_rows_before_the_first_or_after_the_last_are_not_gaps(tmp_path):
+    assert _solved(tmp_path, _book_with("Trial", [(None, None), (1, 1), (2, 1)]), "Trial",
+                   trial_sheet.DECISION) == "wait"
+    assert _solved(tmp_path, _book_with("Replies", [None, None] + [1] * 52), "Replies",
+                   trial_sheet.REPLIES_DECISION) == "keep"
+
+
+def test_only_the_inputs_can_be_edited_and_counts_must_be_whole(tmp_path):
+    """The results and the hidden columns the formulas use are locked (no password: Unprotect Sheet lifts
+    it); the settings, the dates and the counts are not, and a count must be a whole number, 0 or more."""
+    book = trial_sheet.workbook(**THREADS)
+    for tab, first, last, entered in (("Trial", trial_sheet.FIRST_WEEK, trial_sheet.LAST_WEEK, "BC"),
+                                      ("Replies", trial_sheet.FIRST_POST, trial_sheet.LAST_POST, "B")):
+        sheet = book[tab]
+        assert sheet.protection.sheet and not sheet.protection.password
+        assert all(not sheet[f"B{row}"].protection.locked for row in range(3, 7))
+        assert all(not sheet[f"{column}{row}"].protection.locked for column in "A" + entered
+                   for row in (first, last))
+        assert sheet["E3"].protection.locked and sheet[f"D{first}"].protection.locked
+        assert sheet[f"{trial_sheet.BAD_ROWS}{first}"].protection.locked
+        whole = [rule for rule in sheet.data_validations.dataValidation if rule.type == "whole"][0]
+        assert (whole.operator, whole.formula1, whole.showErrorMessage) == ("greaterThanOrEqual", "0", True)
+        assert {str(area) for area in whole.sqref.ranges} == {f"{column}{first}:{column}{last}"
+                                                              for column in entered}
+        assert f"rows {first} to {last}" in sheet["A2"].value
+        assert sheet.column_dimensions["D"].width == 45
+        assert sheet.column_dimensions[trial_sheet.BAD_ROWS].hidden
+    assert book["Trial"][trial_sheet.D.replace("$", "")].number_format == "0.0"
+    assert book["Replies"][trial_sheet.STOP_LINE.replace("$", "")].number_format == "0.0"
 
 
 def test_the_sheet_shows_the_shortfall_and_the_floor_s_share(tmp_path):

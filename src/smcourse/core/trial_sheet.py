@@ -7,7 +7,7 @@ ends in the keep, wait or stop that section 12's tables give, and the condition 
 from pathlib import Path
 
 import openpyxl
-from openpyxl.styles import Font
+from openpyxl.styles import Font, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -16,9 +16,12 @@ FIRST_WEEK = 16  # the Trial tab's row of the first week
 LAST_WEEK = FIRST_WEEK + WEEK_ROWS - 1
 TOO_FEW_TO_KEEP = 25  # T + k²F under which a first read cannot keep
 POST_ROWS = 156  # a year at three posts a week
-FIRST_POST = 16  # the Replies tab's row of the first post
+FIRST_POST = 18  # the Replies tab's row of the first post, below its results (to row 15)
 HALF_ROW = "fill in both"  # what d says in a week's row with T or F but not both
 LAST_POST = FIRST_POST + POST_ROWS - 1
+WARNINGS = "G"  # the column beside the results where a setting's warning shows
+BAD_ROWS, GAP_ROWS = "H", "I"  # hidden columns: a row's number where it holds a bad count, or is a gap
+DECIMALS = "0.0"  # the number format of a result that is not a whole count
 
 
 def _column(letter: str) -> str:
@@ -34,6 +37,7 @@ K, FLOOR, TRIAL_WEEKS, READ = "$B$3", "$B$4", "$B$5", "$B$6"
 WEEKS, T, F, BEST, BEST_F, D, D_WITHOUT = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8", "$E$9"
 DECISION, WHY, SHORTFALL, FLOOR_SHARE = "$E$10", "$E$11", "$E$12", "$E$13"
 _T_AND_F = f"COUNT({_column('B')})+COUNT({_column('C')})"  # the numbers typed in T and F
+_BAD_WEEK, _GAP_WEEK = f"MIN({_column(BAD_ROWS)})", f"MIN({_column(GAP_ROWS)})"  # 0 where there is none
 _BEST_ROW = f"MATCH(MAX({_column('F')}), {_column('F')}, 0)"  # the best week: most T, then the larger d
 
 RESULTS = {  # cell: (label, formula)
@@ -47,15 +51,18 @@ RESULTS = {  # cell: (label, formula)
     D_WITHOUT: ("D without the best week", f"=2*SQRT(MAX({T}-{BEST}+{K}^2*({F}-{BEST_F}), "
                                            f"{K}*({T}-{BEST}+{F}-{BEST_F}), "
                                            f"IF({WEEKS}>2, ({WEEKS}-1)*_xlfn.VAR.S({_column('E')}), 0)))"),
-    DECISION: ("Decision", f'=IF({WEEKS}=0, "enter the weeks", IF(AND({READ}<>"first", {READ}<>"last"), '
-                           f'"type first or last in B6", IF({_T_AND_F}<>2*{WEEKS}, '
-                           f'"{HALF_ROW} T and F in each week\'s row, 0 where none came", '
+    DECISION: ("Decision", f'=IF(AND({READ}<>"first", {READ}<>"last"), "type first or last in B6", '
+                           f'IF(N({K})<=0, "set k in B3", IF(ISBLANK({FLOOR}), "set the floor in B4", '
                            f'IF(AND({READ}="first", N({TRIAL_WEEKS})<=0), "set the trial\'s weeks in B5", '
-                           f'IF({READ}="first", '
+                           f'IF({_BAD_WEEK}>0, "row "&{_BAD_WEEK}&": type whole numbers, 0 or more, in T '
+                           f'and F", IF({_GAP_WEEK}>0, "row "&{_GAP_WEEK}&" is blank between filled weeks: '
+                           f'type 0 in T and F where none came", IF({WEEKS}=0, "enter the weeks", '
+                           f'IF({_T_AND_F}<>2*{WEEKS}, "{HALF_ROW} T and F in each week\'s row, 0 where none '
+                           f'came", IF({READ}="first", '
                            f'IF({K}*{F}-{T}>{D}, "stop", IF(AND({T}+{K}^2*{F}>={TOO_FEW_TO_KEEP}, '
                            f'{T}-{BEST}>={K}*{F}, {T}>={FLOOR}*{WEEKS}/{TRIAL_WEEKS}), "keep", "wait")), '
                            f'IF(AND({T}-{BEST}>={K}*({F}-{BEST_F})-{D_WITHOUT}, {T}>={FLOOR}), "keep", '
-                           f'"stop"))))))'),
+                           f'"stop"))))))))))'),
     WHY: ("Why", f'=IF(NOT(OR({DECISION}="keep", {DECISION}="wait", {DECISION}="stop")), "", '
                  f'IF({READ}="first", IF({DECISION}="stop", "T is short of kF by more '
                  f'than D", IF({DECISION}="keep", "all three keep conditions hold", '
@@ -69,31 +76,44 @@ RESULTS = {  # cell: (label, formula)
                   f'=IF(N({TRIAL_WEEKS})<=0, "", {FLOOR}*{WEEKS}/{TRIAL_WEEKS})'),
 }
 
-# The Replies tab's inputs (column B of rows 3 to 6) and results (column E of rows 3 to 13).
+# The Replies tab's inputs (column B of rows 3 to 6) and results (column E of rows 3 to 15).
 PER_POST, VARIANCE, POSTS_AT_FIRST, REPLIES_READ = "$B$3", "$B$4", "$B$5", "$B$6"
 POSTS, REPLIES, BEST_POST, VARIANCE_USED, BAR, STOP_LINE = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8"
 POSTS_SINCE, REPLIES_SINCE, STOP_LINE_SINCE = "$E$9", "$E$10", "$E$11"
 REPLIES_DECISION, REPLIES_WHY = "$E$12", "$E$13"
+WITHOUT_BEST, LINE_WITHOUT_BEST = "$E$14", "$E$15"
+# The best post: the most replies, the first of them if several have as many.
+_BEST_POST_ROW = f"MATCH(MAX({_posts('B')}), {_posts('B')}, 0)"
+_BEST_SINCE = f"ISNUMBER(INDEX({_posts('C')}, {_BEST_POST_ROW}))"  # the best post came after the first read
+_BAD_POST, _GAP_POST = f"MIN({_posts(BAD_ROWS)})", f"MIN({_posts(GAP_ROWS)})"  # 0 where there is none
 
 REPLIES_RESULTS = {  # cell: (label, formula)
     POSTS: ("n, posts so far", f"=COUNT({_posts('B')})"),
-    REPLIES: ("Replies from outside, all posts", f"=SUM({_posts('B')})"),
-    BEST_POST: ("The best post's replies", f"=IF({POSTS}=0, 0, MAX({_posts('B')}))"),
-    VARIANCE_USED: ("s², the variance a post used: the assumed or the posts' own, the larger",
-                    f"=MAX({VARIANCE}, IF({POSTS}>1, _xlfn.VAR.S({_posts('B')}), 0))"),
+    REPLIES: ("R, replies from outside, all posts", f"=SUM({_posts('B')})"),
+    BEST_POST: ("B, the best post's replies", f"=IF({POSTS}=0, 0, MAX({_posts('B')}))"),
+    VARIANCE_USED: ("s², the variance a post used: the assumed, or the posts' own without the best post, "
+                    "the larger",
+                    f"=MAX({VARIANCE}, IF({POSTS}>2, _xlfn.VAR.S({_posts('D')}), 0))"),
     BAR: ("The bar, r × n", f"={PER_POST}*{POSTS}"),
     STOP_LINE: ("The stop line, r × n − 2√(n × s²)", f"={BAR}-2*SQRT({POSTS}*{VARIANCE_USED})"),
-    POSTS_SINCE: ("Posts since the first read", f"=MAX(0, {POSTS}-{POSTS_AT_FIRST})"),
-    REPLIES_SINCE: ("Their replies", f"=SUM({_posts('C')})"),
-    STOP_LINE_SINCE: ("Their own stop line",
+    POSTS_SINCE: ("m′, posts since the first read, less the best post if it came since",
+                  f"=MAX(0, {POSTS}-{POSTS_AT_FIRST})-IF({_BEST_SINCE}, 1, 0)"),
+    REPLIES_SINCE: ("Their replies", f"=SUM({_posts('C')})-IF({_BEST_SINCE}, {BEST_POST}, 0)"),
+    STOP_LINE_SINCE: ("Their own line, r × m′ − 2√(m′ × s²)",
                       f"={PER_POST}*{POSTS_SINCE}-2*SQRT({POSTS_SINCE}*{VARIANCE_USED})"),
-    REPLIES_DECISION: ("Decision", f'=IF({POSTS}=0, "enter the posts", IF(AND({REPLIES_READ}<>"first", '
-                                   f'{REPLIES_READ}<>"last"), "type first or last in B6", '
+    REPLIES_DECISION: ("Decision", f'=IF(AND({REPLIES_READ}<>"first", {REPLIES_READ}<>"last"), '
+                                   f'"type first or last in B6", IF(ISBLANK({PER_POST}), "set r in B3", '
+                                   f'IF(ISBLANK({VARIANCE}), "set the variance in B4", '
+                                   f'IF(AND({REPLIES_READ}="last", ISBLANK({POSTS_AT_FIRST})), '
+                                   f'"set the posts up to the first read in B5", '
+                                   f'IF({_BAD_POST}>0, "row "&{_BAD_POST}&": type a whole number of replies, '
+                                   f'0 or more", IF({_GAP_POST}>0, "row "&{_GAP_POST}&" is blank between '
+                                   f'filled posts: type 0 where none came", IF({POSTS}=0, "enter the posts", '
                                    f'IF({REPLIES_READ}="first", '
                                    f'IF({REPLIES}<{STOP_LINE}, "stop", IF(AND({REPLIES}>={BAR}, '
                                    f'{REPLIES}-{BEST_POST}>={BAR}), "keep", "wait")), '
-                                   f'IF(AND({REPLIES}>={STOP_LINE}, {REPLIES_SINCE}>={STOP_LINE_SINCE}), '
-                                   f'"keep", "stop"))))'),
+                                   f'IF(AND({WITHOUT_BEST}>={LINE_WITHOUT_BEST}, '
+                                   f'{REPLIES_SINCE}>={STOP_LINE_SINCE}), "keep", "stop")))))))))'),
     REPLIES_WHY: ("Why", f'=IF(NOT(OR({REPLIES_DECISION}="keep", {REPLIES_DECISION}="wait", '
                          f'{REPLIES_DECISION}="stop")), "", IF({REPLIES_READ}="first", '
                          f'IF({REPLIES_DECISION}="stop", '
@@ -101,42 +121,82 @@ REPLIES_RESULTS = {  # cell: (label, formula)
                          f'"the replies reach the bar, also without the best post", IF({REPLIES}<{BAR}, '
                          f'"the replies are between the stop line and the bar", "without the best post '
                          f'the replies are short of the bar: the keep would rest on it"))), '
-                         f'IF({REPLIES_DECISION}="keep", IF({POSTS_AT_FIRST}=0, "the replies reach the stop '
-                         f'line (set the posts up to the first read to check those since)", "the replies '
-                         f'reach the stop line, and so do those since the first read"), '
-                         f'IF({REPLIES}<{STOP_LINE}, "the replies are below the stop line", "the replies '
-                         f'since the first read are below their own stop line"))))'),
+                         f'IF({REPLIES_DECISION}="keep", "without the best post the replies reach their '
+                         f'line, and so do those since the first read", '
+                         f'IF({WITHOUT_BEST}<{LINE_WITHOUT_BEST}, "without the best post the replies are '
+                         f'below their line: the best post alone could not carry them", "the replies since '
+                         f'the first read, less the best post if it came since, are below their own '
+                         f'line"))))'),
+    WITHOUT_BEST: ("R − B, the replies without the best post", f"={REPLIES}-{BEST_POST}"),
+    LINE_WITHOUT_BEST: ("Their line at the last read, r × (n − 1) − 2√((n − 1) × s²)",
+                        f'=IF({POSTS}=0, "", {PER_POST}*({POSTS}-1)-2*SQRT(({POSTS}-1)*{VARIANCE_USED}))'),
 }
 
 
 def _fill(sheet: Worksheet, title: str, inputs: list[tuple[str, object]], results: dict[str, tuple[str, str]],
-          read_cell: str, headers: list[str], widths: tuple[int, ...]) -> None:
-    """Write a tab: its title, the inputs in column B from row 3, the results (a label in column D, the
-    formula in E), a first-or-last list on the read's cell and the headers above the first data row."""
+          read_cell: str, headers: list[str], widths: tuple[int, ...], rows: tuple[int, int], entered: str,
+          decimals: tuple[str, ...]) -> None:
+    """Write a tab: its title and a note on the rows the formulas read (`rows`, first to last), the inputs
+    in column B from row 3, the results (a label in column D, the formula in E, `decimals` to a tenth), a
+    first-or-last list on the read's cell, the headers above the first row, and a whole-number check on
+    the counts typed in the `entered` columns. Only the inputs, the dates and the counts can be edited."""
+    first, last = rows
     sheet["A1"] = title
     sheet["A1"].font = Font(bold=True, size=13)
+    sheet["A2"] = (f"The formulas read rows {first} to {last}, {last - first + 1} in all; a row below "
+                   f"{last} is not counted. Type 0 where none came: a blank row between filled ones is "
+                   "named.")
     for row, (label, value) in enumerate(inputs, start=3):
         sheet.cell(row, 1, label)
-        sheet.cell(row, 2, value)
+        sheet.cell(row, 2, value).protection = Protection(locked=False)
     reads = DataValidation(type="list", formula1='"first,last"', allow_blank=False, showErrorMessage=True,
                            errorTitle="First or last", error="Type first or last.")
     sheet.add_data_validation(reads)
     reads.add(read_cell.replace("$", ""))
+    counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", showErrorMessage=True,
+                            errorTitle="A whole number", error="Type a whole number, 0 or more.")
+    sheet.add_data_validation(counts)
+    for column in entered:
+        counts.add(f"{column}{first}:{column}{last}")
+    for row in range(first, last + 1):
+        for column in "A" + entered:
+            sheet[f"{column}{row}"].protection = Protection(locked=False)
     for cell, (label, formula) in results.items():
         column, row = cell.replace("$", "")[0], int(cell.replace("$", "")[1:])
         sheet.cell(row, ord(column) - ord("A"), label)
         sheet[cell.replace("$", "")] = formula
+        if cell in decimals:
+            sheet[cell.replace("$", "")].number_format = DECIMALS
     decision = [cell for cell, (label, _) in results.items() if label == "Decision"][0]
     sheet[decision.replace("$", "")].font = Font(bold=True)
-    header_row = max(int(cell.replace("$", "")[1:]) for cell in results) + 2
     for column, header in enumerate(headers, start=1):
-        sheet.cell(header_row, column, header).font = Font(bold=True)
-    for column, width in zip("ABCDEF", widths, strict=False):
+        sheet.cell(first - 1, column, header).font = Font(bold=True)
+    for column, width in zip("ABCDEFG", widths, strict=False):
         sheet.column_dimensions[column].width = width
+    for column in BAD_ROWS + GAP_ROWS:
+        sheet.column_dimensions[column].hidden = True
+    sheet.protection.sheet = True  # no password: Review > Unprotect Sheet lifts it
+
+
+def _flag_rows(sheet: Worksheet, rows: tuple[int, int], entered: str) -> None:
+    """In the hidden columns, each row's number where a count typed in the `entered` columns is text,
+    negative or not whole (BAD_ROWS), or where the row is blank between filled rows (GAP_ROWS)."""
+    first, last = rows
+    for row in range(first, last + 1):
+        text = ", ".join(f"ISTEXT({column}{row})" for column in entered)
+        wrong = ", ".join(f"IF(ISNUMBER({column}{row}), OR({column}{row}<0, "
+                          f"{column}{row}<>INT({column}{row})), FALSE)" for column in entered)
+        sheet[f"{BAD_ROWS}{row}"] = f'=IF(OR({text}), {row}, IF(OR({wrong}), {row}, ""))'
+        if first < row < last:
+            above = f"{entered[0]}${first}:{entered[-1]}{row - 1}"
+            below = f"{entered[0]}{row + 1}:{entered[-1]}${last}"
+            sheet[f"{GAP_ROWS}{row}"] = (f'=IF(AND(COUNTA({entered[0]}{row}:{entered[-1]}{row})=0, '
+                                         f'COUNTA({above})>0, COUNTA({below})>0), {row}, "")')
 
 
 def _trial_tab(sheet: Worksheet, k: float, floor: float, trial_weeks: int, read: str) -> None:
     """The Trial tab: new customers, a row a week (section 12's first table)."""
+    rows = (FIRST_WEEK, LAST_WEEK)
     _fill(sheet, "A channel on trial: keep, wait or stop (lesson 06, section 12)",
           [("k: the trial's hours over the others' (1 when equal)", k),
            ("Floor over the whole trial: the fewest new customers for which you would still pay its cost",
@@ -146,15 +206,17 @@ def _trial_tab(sheet: Worksheet, k: float, floor: float, trial_weeks: int, read:
           ["Week starting (Monday)", "T: the trial channel's new customers (0 where none came)",
            "F: the compared channels' new customers (0 where none came)",
            "d = T − kF", "d without the best week", "rank (most T, then the larger d)"],
-          (62, 14, 14, 12, 14, 14))
-    sheet["C4"] = f'=IF(N({FLOOR})=0, "set the floor before the trial: at 0 any count passes it", "")'
-    sheet["C5"] = (f'=IF(N({TRIAL_WEEKS})<=0, "set the trial\'s weeks: the first read\'s floor share needs '
-                   'them", "")')
+          (62, 14, 14, 45, 14, 14, 60), rows, "BC", (D, D_WITHOUT, SHORTFALL, FLOOR_SHARE))
+    sheet[f"{WARNINGS}4"] = (f'=IF(N({FLOOR})=0, "set the floor before the trial: at 0 any count passes '
+                             'it", "")')
+    sheet[f"{WARNINGS}5"] = (f'=IF(N({TRIAL_WEEKS})<=0, "set the trial\'s weeks: the first read\'s floor '
+                             'share needs them", "")')
     for row in range(FIRST_WEEK, LAST_WEEK + 1):
         sheet[f"D{row}"] = (f'=IF(COUNT(B{row}:C{row})=2, B{row}-{K}*C{row}, '
                             f'IF(COUNT(B{row}:C{row})=1, "{HALF_ROW}", ""))')
         sheet[f"F{row}"] = f'=IF(COUNT(B{row}:C{row})=2, B{row}*100000+D{row}, "")'
         sheet[f"E{row}"] = f'=IF(OR(NOT(ISNUMBER(D{row})), {row}={_BEST_ROW}+{FIRST_WEEK - 1}), "", D{row})'
+    _flag_rows(sheet, rows, "BC")
     sheet.column_dimensions["F"].hidden = True  # the rank that picks the best week, for the formulas
 
 
@@ -162,23 +224,30 @@ def _replies_tab(sheet: Worksheet, per_post: float, variance: float, posts_at_fi
                  read: str) -> None:
     """The Replies tab: a conversation channel's replies from outside, a row a post (section 12's
     second table)."""
+    rows = (FIRST_POST, LAST_POST)
     _fill(sheet, "A conversation channel on trial: replies from outside (lesson 06, section 12)",
-          [("r: the replies a post that the same minutes earn elsewhere", per_post),
+          [("r: the replies a post that the same minutes earn elsewhere (an assumption set before the trial)",
+            per_post),
            ("The replies' variance a post assumed before the trial", variance),
            ("Posts up to the first read (for the last read)", posts_at_first_read),
            ("Read: first or last", read)], REPLIES_RESULTS, REPLIES_READ,
-          ["Post's date", "Replies from outside (0 where none came)", "Since the first read"],
-          (62, 14, 14, 14, 12))
-    sheet["C3"] = f'=IF(N({PER_POST})=0, "set r before the trial: at 0 any count reaches the bar", "")'
-    sheet["C4"] = (f'=IF(N({VARIANCE})=0, "set the variance assumed before the trial; until then the '
-                   'posts\' own is used", "")')
+          ["Post's date", "Replies from outside (0 where none came)", "Since the first read",
+           "Without the best post (the first with the most replies)"],
+          (62, 14, 14, 45, 12, 12, 60), rows, "B",
+          (VARIANCE_USED, BAR, STOP_LINE, STOP_LINE_SINCE, LINE_WITHOUT_BEST))
+    sheet[f"{WARNINGS}3"] = (f'=IF(AND(ISNUMBER({PER_POST}), {PER_POST}=0), "r is 0: any count reaches the '
+                             'bar", "")')
     for post, row in enumerate(range(FIRST_POST, LAST_POST + 1), start=1):
-        sheet[f"C{row}"] = f'=IF(AND(ISNUMBER(B{row}), {post}>{POSTS_AT_FIRST}), B{row}, "")'
+        # a post counts from the first filled row, so rows left blank above it do not shift the first read
+        sheet[f"C{row}"] = (f'=IF(AND(ISNUMBER(B{row}), COUNT(B${FIRST_POST}:B{row})>{POSTS_AT_FIRST}), '
+                            f'B{row}, "")')
+        sheet[f"D{row}"] = f'=IF(OR(NOT(ISNUMBER(B{row})), {post}={_BEST_POST_ROW}), "", B{row})'
+    _flag_rows(sheet, rows, "B")
 
 
 def workbook(k: float = 1, floor: float | None = None, trial_weeks: int | None = None, read: str = "first",
-             per_post: float | None = None, variance: float | None = None, posts_at_first_read: int = 0
-             ) -> openpyxl.Workbook:
+             per_post: float | None = None, variance: float | None = None,
+             posts_at_first_read: int | None = None) -> openpyxl.Workbook:
     """The two tabs. Trial: k, the trial's hours over the others'; the floor set before the trial;
     the trial's weeks; the read, "first" or "last"; a row a week of T and F, each week's d = T − kF
     and d without the best week (most of T, a tie going to the larger d). Replies: r, the replies a
@@ -199,6 +268,7 @@ def save(path: str | Path = "trial_reads.xlsx", **settings) -> str:
         return (f"{path.name} is already there, and is kept as it is, with whatever you filled in. To start "
                 "afresh, rename or delete it and run this cell again.")
     workbook(**settings).save(path)
+
     def cell(name: str) -> str:
         return name.replace("$", "")
 
