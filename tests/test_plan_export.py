@@ -230,7 +230,8 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     path.write_bytes(to_docx(plan.example_plan()))
     document = docx.Document(str(path))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert headings[:3] == ["Executive summary", "1. Where we start", "2. Objectives"]
+    assert headings[:5] == ["Executive summary", "Decision needed", "Top risks", "1. Where we start",
+                            "2. Objectives"]
     assert "14. From existing to living" in headings
     objectives = next(t for t in document.tables if t.rows[0].cells[0].text == "Business outcome")
     assert [c.text for c in objectives.rows[2].cells] == [
@@ -288,8 +289,18 @@ def test_two_plans_calendars_never_share_an_event_and_each_names_who_posts():
     assert str(first["description"]) == f"Posted by {owners[channel]}."
 
 
-def test_the_same_plan_always_gives_the_same_calendar_file():
-    assert calendar_ics(plan.example_plan()) == calendar_ics(plan.example_plan())
+def test_the_same_plan_gives_the_same_calendar_file_stamped_when_it_was_made():
+    """Reader 108: each event was stamped (DTSTAMP) with its own, future, day; iCalendar's stamp is when
+    the file was made (RFC 5545, 3.8.7.2), and with it given the file is the same every time."""
+    made = dt.datetime(2026, 12, 1, 9, 30, tzinfo=dt.timezone.utc)
+    assert calendar_ics(plan.example_plan(), made) == calendar_ics(plan.example_plan(), made)
+    before = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    events = icalendar.Calendar.from_ical(calendar_ics(plan.example_plan())).walk("VEVENT")
+    assert {event.decoded("dtstamp") for event in events} <= {
+        before + dt.timedelta(seconds=second) for second in range(5)}
+    stamped = icalendar.Calendar.from_ical(calendar_ics(plan.example_plan(), made)).walk("VEVENT")
+    assert {event.decoded("dtstamp") for event in stamped} == {made}
+    assert b"DTSTAMP:20261201T093000Z" in calendar_ics(plan.example_plan(), made)
 
 
 def test_an_export_that_cannot_be_written_says_where(tmp_path):
@@ -360,7 +371,7 @@ def _decision_markdown(exported_plan):
     """The summary's decision as Markdown: its recommendation, the ask's rows by name, and the
     gates and first report a line each."""
     summary = _summary_markdown(to_markdown(exported_plan))
-    decision = summary.split("**Decision needed**\n\n", 1)[1].split("\n\n**Top risks**", 1)[0]
+    decision = summary.split("### Decision needed\n\n", 1)[1].split("\n\n### Top risks", 1)[0]
     recommendation, ask, lines = decision.split("\n\n")
     return recommendation, dict(_markdown_cells_by_row(ask)[1:]), lines.splitlines()
 
@@ -409,7 +420,7 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert _markdown_notes(to_markdown(lumen))[number] == STAGED_ASK["payback"]
     assert lines == [*(f"- **Gate {number}**: {gate}" for number, gate in enumerate(GATES, 1)),
                      f"- **First report**: monthly to {lumen.reporting.readers}, on 1 February 2027."]
-    risks = summary.split("**Top risks**", 1)[1]
+    risks = summary.split("### Top risks", 1)[1]
     assert ("**Tightest target**: reviews, 6 to 9 by 30 June 2027, is 1.0 times what chance alone "
             "can move it") in risks  # the outcome one measure counts, as the table above names it
     team = lumen.community
@@ -594,18 +605,18 @@ def test_what_the_case_rests_on_is_said_once_its_opening_in_the_ask_the_rest_in_
     """The ask gives the riskiest assumption (the first clause); the top risks open with the rest,
     or leave it out when the ask shows it all; part 12 keeps the whole text."""
     lumen = plan.example_plan()
-    risks = _summary_markdown(to_markdown(lumen)).split("**Top risks**\n\n", 1)[1].splitlines()
+    risks = _summary_markdown(to_markdown(lumen)).split("### Top risks\n\n", 1)[1].splitlines()
     assert risks[0] == ("- **The case also rests on**: wholesale, 96% of 2029's value: two more "
                         "enquiries a month need six more cafés sampled and the founder's outreach "
                         "(3 hours a week, priced), tested at both gates.")
     premises = "That 35 hours are spent on social today:\ntimed for four weeks in January."
     written = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, rests_on=premises))
     assert _decision_markdown(written)[1]["Rests on"] == " ".join(premises.split())
-    assert "rests on" not in _summary_markdown(to_markdown(written)).split("**Top risks**", 1)[1]
+    assert "rests on" not in _summary_markdown(to_markdown(written)).split("### Top risks", 1)[1]
     unwritten = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, rests_on=""))
     assert _decision_markdown(unwritten)[1]["Rests on"] == ("not written yet: the assumptions the "
                                                             "case rests on (Budget: Rests on).")
-    assert "rests on" not in _summary_markdown(to_markdown(unwritten)).split("**Top risks**", 1)[1]
+    assert "rests on" not in _summary_markdown(to_markdown(unwritten)).split("### Top risks", 1)[1]
     budget_part = plan_export.part_markdown(written, "budget")
     assert f"- **The case rests on**: {' '.join(premises.split())}\n" in budget_part
     assert f"- **The case rests on**: {lumen.budget.rests_on}\n" in plan_export.part_markdown(
@@ -617,7 +628,7 @@ def test_a_tightest_target_whose_outcome_has_several_measures_is_named_by_its_me
     reviews = next(o for o in lumen.objectives if o.outcome == "reviews")
     second = dataclasses.replace(reviews, metric="Five-star reviews", target="10", spread="2")
     risks = _summary_markdown(to_markdown(dataclasses.replace(
-        lumen, objectives=[*lumen.objectives, second]))).split("**Top risks**", 1)[1]
+        lumen, objectives=[*lumen.objectives, second]))).split("### Top risks", 1)[1]
     assert f"**Tightest target**: {plan.measure_label(reviews)}, 6 to 9 by 30 June 2027" in risks
 
 
@@ -1037,7 +1048,7 @@ def _director_summary_markdown(exported_plan):
 def test_the_director_s_first_page_puts_the_decision_first_under_headings():
     """The director's page opens with the decision and its ask, then the goal and where the
     objectives are, then the top risks, each under a heading; its opening line says so. The full
-    plan's summary keeps its own order (the lesson shows it)."""
+    plan's summary keeps its own order (the lesson shows it), under two of the headings."""
     lumen = plan.example_plan()
     summary = _director_summary_markdown(lumen)
     headings = ["### Decision needed", "### Goal and objectives", "### Top risks"]
@@ -1052,8 +1063,8 @@ def test_the_director_s_first_page_puts_the_decision_first_under_headings():
     assert order == sorted(order)
     assert "| Outcome |" not in summary  # the objectives are tabled once, on the next page
     full = _summary_markdown(to_markdown(lumen))
-    assert full.index(lumen.summary) < full.index("| Outcome |") < full.index("**Decision needed**")
-    assert "###" not in full
+    assert full.index(lumen.summary) < full.index("| Outcome |") < full.index("### Decision needed")
+    assert [line for line in full.splitlines() if line.startswith("### ")] == [headings[0], headings[2]]
 
 
 def _money_box(exported_plan):
@@ -1260,14 +1271,15 @@ def test_the_director_s_risks_open_with_what_the_case_rests_on_whole_and_the_ask
 
 def test_the_director_s_word_document_heads_the_decision_and_the_risks():
     """In Word the first page's parts are headings a level below the page's (Heading 2), not bold
-    paragraphs; the full plan's summary keeps its own."""
+    paragraphs, and so are the full plan's summary's (reader 108), so Word's navigation finds them."""
     lumen = plan.example_plan()
     document = docx.Document(io.BytesIO(plan_export.director_docx(lumen)))
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"] == [
         "Decision needed", "Goal and objectives", "Top risks"]
     assert '<h3>Decision needed</h3>' in plan_export.director_html(lumen)
     full = docx.Document(io.BytesIO(to_docx(lumen)))
-    assert next(p for p in full.paragraphs if p.text == "Decision needed").style.name == "Normal"
+    assert [p.text for p in full.paragraphs if p.style.name == "Heading 2"][:2] == [
+        "Decision needed", "Top risks"]
 
 
 def test_the_director_s_version_leaves_the_running_of_the_plan_to_the_full_plan_and_staff_sheet():

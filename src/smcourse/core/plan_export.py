@@ -766,7 +766,7 @@ def _summary(plan: Plan) -> Section:
         *_goal(plan), _objectives_table(groups[:SUMMARY_OBJECTIVES]),
         *([f"{more} more {'objective is' if more == 1 else 'objectives are'} in part 2."]
           if more > 0 else []),
-        "**Decision needed**", *_decision(plan), "**Top risks**",
+        Subheading("Decision needed"), *_decision(plan), Subheading("Top risks"),
         _summary_risks(plan, "listed under Still open, before the annex")])
 
 
@@ -839,8 +839,9 @@ def _markdown_block(block: Block) -> list[str]:
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
           "color:#1f2937;line-height:1.5}h1{color:#0f766e}table{border-collapse:collapse;"
           "margin:0.5em 0}th,td{border:1px solid #d1d5db;padding:0.3em 0.6em;text-align:left;"
-          "vertical-align:top}th{background:#f0fdfa}"
+          "vertical-align:top}th{background:#f0fdfa}h3{break-after:avoid}"
           "@media print{body{max-width:none;margin:0;font-size:9.5pt;line-height:1.25}"
+          "h3{font-size:1em;margin:0.3em 0}"  # the summary's parts, no taller than the bold line they were
           "h1{font-size:15pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
           "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}th,td{padding:0.15em 0.5em}"
           "tr,li{break-inside:avoid}thead{display:table-header-group}"
@@ -994,9 +995,9 @@ def _channel_owners(plan: Plan) -> dict[str, str]:
     return {channel.name: channel.owner.strip() for channel in plan.channels}
 
 
-def calendar_ics(plan: Plan) -> bytes:
-    """The six-week calendar as iCalendar: one all-day event per planned post, saying who makes it
-    (stamped with its own day, so the same plan always gives the same file). Each event's UID
+def calendar_ics(plan: Plan, made: dt.datetime | None = None) -> bytes:
+    """The six-week calendar as iCalendar: one all-day event per planned post, saying who makes it,
+    each stamped (DTSTAMP) with the time the file was `made`, now unless given. Each event's UID
     names the organisation, the day and the channel (`_slug`), so two plans' calendars imported
     into one app never overwrite each other, and an edit elsewhere in the plan keeps the rest."""
     ics = icalendar.Calendar()
@@ -1004,6 +1005,7 @@ def calendar_ics(plan: Plan) -> bytes:
     ics.add("version", "2.0")
     ics.add("x-wr-calname", title(plan))
     owners = _channel_owners(plan)
+    stamp = (made or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0)
     that_day: Counter = Counter()
     for entry in calendar(plan):
         post = (entry.day, entry.channel)
@@ -1011,7 +1013,7 @@ def calendar_ics(plan: Plan) -> bytes:
         event = icalendar.Event()
         event.add("uid", f"{entry.day.isoformat()}-{_slug(entry.channel)}-{that_day[post]}"
                          f"@{_slug(plan.organisation) or 'plan'}.smcourse")
-        event.add("dtstamp", dt.datetime.combine(entry.day, dt.time(), dt.timezone.utc))
+        event.add("dtstamp", stamp)
         event.add("dtstart", entry.day)
         event.add("summary", f"{entry.channel}: {entry.pillar}" if entry.pillar else entry.channel)
         if owners.get(entry.channel):
