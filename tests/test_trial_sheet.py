@@ -129,9 +129,8 @@ def test_an_empty_sheet_asks_for_the_weeks_and_saving_says_what_to_fill_in(tmp_p
     assert (tmp_path / "reads.xlsx").stat().st_size > 0
 
 
-@pytest.mark.parametrize("floor, said", [(0, "set the floor before the trial: at 0 any count passes it"),
-                                         (None, "set the floor before the trial: at 0 any count passes it"),
-                                         (13, "")])
+@pytest.mark.parametrize("floor, said", [(0, "the floor is 0: any count passes it"), (None, ""),
+                                         ("13 new", ""), (13, "")])
 def test_a_floor_left_at_0_is_pointed_out_on_the_sheet(tmp_path, floor, said):
     assert _solved(tmp_path, trial_sheet.workbook(floor=floor), "Trial", "G4") == said
 
@@ -181,7 +180,7 @@ THREADS = {"per_post": 0.88, "variance": 1.60}  # the appendix's Threads: replie
     (_posts_of(37, 52) + _posts_of(10, 26), {"posts_at_first_read": 52, "read": "last"}, "keep",
      "without the best post the replies reach their line, and so do those since the first read"),
     (_posts_of(37, 52) + _posts_of(9, 26), {"posts_at_first_read": 52, "read": "last"}, "stop",
-     "without the best post the replies are below their line: the best post alone could not carry them"),
+     "without the best post the replies are below their line"),
     (_posts_of(45, 52) + _posts_of(9, 26), {"posts_at_first_read": 52, "read": "last"}, "stop",
      "the replies since the first read, less the best post if it came since, are below their own line")])
 def test_the_replies_tab_decides_the_appendix_s_threads_lines_as_section_12_does(tmp_path, replies, settings,
@@ -225,7 +224,7 @@ def test_one_viral_post_after_the_first_read_does_not_pass_a_dead_feed(tmp_path)
     decision, why, without, line, since, their_replies, their_line = _replies_decision(
         tmp_path, replies, cell=tuple(getattr(trial_sheet, name) for name in cells), **settings)
     assert decision == "stop" and why == (
-        "without the best post the replies are below their line: the best post alone could not carry them")
+        "without the best post the replies are below their line")
     assert float(without) == 37 and float(line) == pytest.approx(0.88 * 77 - 2 * math.sqrt(77 * 1.60))
     assert float(since) == 25 and float(their_replies) == 0  # the 26 posts since, less the viral one
     assert float(their_line) == pytest.approx(0.88 * 25 - 2 * math.sqrt(25 * 1.60))
@@ -237,7 +236,7 @@ def test_the_replies_tab_agrees_with_the_rule_on_random_posts(tmp_path):
         posts = int(draws.integers(2, 80))
         replies = list(draws.poisson(draws.uniform(0.2, 2), posts))
         settings = {"per_post": float(draws.uniform(0.3, 1.5)), "variance": float(draws.uniform(0.5, 3)),
-                    "posts_at_first_read": int(draws.integers(0, posts)),
+                    "posts_at_first_read": int(draws.integers(1, posts)),
                     "read": str(draws.choice(["first", "last"]))}
         assert _replies_decision(tmp_path, replies, **settings) == _replies_rule(replies, **settings), (
             replies, settings)
@@ -273,18 +272,67 @@ def test_settings_left_blank_are_asked_for_before_any_decision(tmp_path):
     assert _solved(tmp_path, book, "Trial", "G5") == (
         "set the trial's weeks: the first read's floor share needs them")
     weeks = {"t_weeks": _spread(10, 26), "f_weeks": _spread(14, 26)}
-    assert _sheet_decision(tmp_path, **weeks, trial_weeks=None) == "set the trial's weeks in B5"
-    assert _sheet_decision(tmp_path, **weeks, floor=None) == "set the floor in B4"
-    assert _sheet_decision(tmp_path, **weeks, k=None) == "set k in B3"
+    assert _sheet_decision(tmp_path, **weeks, trial_weeks=None) == (
+        "set the trial's weeks in B5: a number above 0")
+    assert _sheet_decision(tmp_path, **weeks, floor=None) == "set the floor in B4: a number, 0 or more"
+    assert _sheet_decision(tmp_path, **weeks, k=None) == "set k in B3: a number above 0"
     assert _sheet_decision(tmp_path, **weeks, floor=None, cell=trial_sheet.WHY) == ""
     replies = _posts_of(47, 52)
-    assert _replies_decision(tmp_path, replies, variance=1.6) == "set r in B3"
-    assert _replies_decision(tmp_path, replies, per_post=0.88) == "set the variance in B4"
+    assert _replies_decision(tmp_path, replies, variance=1.6) == "set r in B3: a number, 0 or more"
+    assert _replies_decision(tmp_path, replies, per_post=0.88) == (
+        "set the variance in B4: a number, 0 or more")
     assert _replies_decision(tmp_path, replies, **THREADS, read="last") == (
-        "set the posts up to the first read in B5")
-    assert _replies_decision(tmp_path, replies, **THREADS, posts_at_first_read=0, read="last") == "keep"
+        "set the posts up to the first read in B5: a whole number, 1 or more")
+    assert _replies_decision(tmp_path, replies, **THREADS, posts_at_first_read=0, read="last") == (
+        "set the posts up to the first read in B5: a whole number, 1 or more")
     assert _solved(tmp_path, trial_sheet.workbook(per_post=0), "Replies", "G3") == (
         "r is 0: any count reaches the bar")
+
+
+@pytest.mark.parametrize("tab, settings, said", [
+    # reader 110: "1,60" in B4 was passed over for the posts' own variance, and stopped a channel that waits
+    ("Replies", {**THREADS, "variance": "1,60"}, "set the variance in B4: a number, 0 or more"),
+    ("Replies", {**THREADS, "per_post": "0,88"}, "set r in B3: a number, 0 or more"),
+    # "13 new customers" in B4 read as under every count, so a last read stopped on the floor
+    ("Trial", {"floor": "13 new customers", "read": "last"}, "set the floor in B4: a number, 0 or more"),
+    ("Trial", {"k": "one"}, "set k in B3: a number above 0")])
+def test_a_setting_typed_as_text_is_asked_for_as_a_number(tmp_path, tab, settings, said):
+    if tab == "Trial":
+        book = trial_sheet.workbook(**{"floor": 13, "trial_weeks": 39, **settings})
+        for row in range(trial_sheet.FIRST_WEEK, trial_sheet.FIRST_WEEK + 13):
+            book["Trial"][f"B{row}"], book["Trial"][f"C{row}"] = 5, 3
+        assert _solved(tmp_path, book, "Trial", (trial_sheet.DECISION, "G4")) == (said, "")
+    else:
+        assert _replies_decision(tmp_path, _posts_of(38, 52), **settings) == said
+    validation = [rule for rule in trial_sheet.workbook()[tab].data_validations.dataValidation
+                  if rule.type == "decimal"][0]
+    assert str(validation.sqref) == "B3:B5" and validation.showErrorMessage
+
+
+def test_posts_up_to_the_first_read_past_the_posts_entered_are_pointed_out(tmp_path):
+    """Reader 110: B5 at 78 of 78 posts left no posts since the first read, so their check always passed."""
+    replies = _posts_of(47, 52) + _posts_of(8, 26)
+    settings = {**THREADS, "read": "last"}
+    assert _replies_decision(tmp_path, replies, **settings, posts_at_first_read=52) == "stop"
+    assert _replies_decision(tmp_path, replies, **settings, posts_at_first_read=78) == (
+        "B5 counts 78 posts up to the first read, but 78 are entered in all: enter those since, or "
+        "correct B5")
+
+
+def test_a_wait_behind_within_chance_says_so_and_the_last_read_shows_its_margin(tmp_path):
+    """Reader 110: T 20 against F 25 waited 'because the keep would rest on the best week'; it is behind,
+    by less than D."""
+    t_weeks, f_weeks = _spread(20, 10), _spread(25, 10)
+    assert _rule(t_weeks, f_weeks) == "wait"
+    assert _sheet_decision(tmp_path, t_weeks, f_weeks, cell=trial_sheet.WHY) == (
+        "T is behind kF, by no more than D: chance could explain it")
+    t_weeks, f_weeks = [2, *_spread(10, 12)], _spread(20, 13)
+    without, line = _sheet_decision(tmp_path, t_weeks, f_weeks, read="last", floor=10,
+                                    cell=(trial_sheet.T_WITHOUT_BEST, trial_sheet.LAST_LINE))
+    d_without = 2 * math.sqrt(max(10 + 20 - f_weeks[0], 10 + 20 - f_weeks[0],
+                                  12 * statistics.variance([t - f for t, f in zip(t_weeks[1:], f_weeks[1:],
+                                                                                   strict=True)])))
+    assert float(without) == 10 and float(line) == pytest.approx(20 - f_weeks[0] - d_without)
 
 
 def _book_with(tab, rows):
@@ -304,13 +352,13 @@ WHOLE_POSTS = "type a whole number of replies, 0 or more"
 
 @pytest.mark.parametrize("tab, rows, said", [
     ("Trial", [(1, 1)] * 5 + [(None, None)] + [(2, 0)] * 5,
-     f"row {trial_sheet.FIRST_WEEK + 5} is blank between filled weeks: type 0 in T and F where none came"),
+     f"row {trial_sheet.FIRST_WEEK + 5} is blank: type 0 in T and F where none came"),
     ("Trial", [(1, 1)] * 3 + [(2.5, 1)] + [(1, 1)] * 3,
      f"row {trial_sheet.FIRST_WEEK + 3}: {WHOLE_WEEKS}"),
     ("Trial", [(1, 1)] * 3 + [(1, -1)], f"row {trial_sheet.FIRST_WEEK + 3}: {WHOLE_WEEKS}"),
     ("Trial", [(1, 1)] * 3 + [("3 ", 1)], f"row {trial_sheet.FIRST_WEEK + 3}: {WHOLE_WEEKS}"),
     ("Replies", [1, 0, 2, None, 1, 1],
-     f"row {trial_sheet.FIRST_POST + 3} is blank between filled posts: type 0 where none came"),
+     f"row {trial_sheet.FIRST_POST + 3} is blank: type 0 where none came"),
     ("Replies", [1, 0, "two", 1], f"row {trial_sheet.FIRST_POST + 2}: {WHOLE_POSTS}"),
     ("Replies", [1, 0, 1.5, 1], f"row {trial_sheet.FIRST_POST + 2}: {WHOLE_POSTS}")])
 def test_a_blank_or_bad_row_is_named_before_any_decision(tmp_path, tab, rows, said):
@@ -318,11 +366,17 @@ def test_a_blank_or_bad_row_is_named_before_any_decision(tmp_path, tab, rows, sa
     assert _solved(tmp_path, _book_with(tab, rows), tab, cell) == said
 
 
-def test_blank_rows_before_the_first_or_after_the_last_are_not_gaps(tmp_path):
-    assert _solved(tmp_path, _book_with("Trial", [(None, None), (1, 1), (2, 1)]), "Trial",
-                   trial_sheet.DECISION) == "wait"
-    assert _solved(tmp_path, _book_with("Replies", [None, None] + [1] * 52), "Replies",
-                   trial_sheet.REPLIES_DECISION) == "keep"
+def test_a_blank_first_row_is_named_and_rows_after_the_last_are_not(tmp_path):
+    """Reader 110: a blank first week was left out, so 25 weeks were counted for 26 and the floor's share
+    fell."""
+    trial = _book_with("Trial", [(None, None), (1, 1), (2, 1)])
+    assert _solved(tmp_path, trial, "Trial", trial_sheet.DECISION) == (
+        f"row {trial_sheet.FIRST_WEEK} is blank: type 0 in T and F where none came")
+    replies = _book_with("Replies", [None] + [1] * 52)
+    assert _solved(tmp_path, replies, "Replies", trial_sheet.REPLIES_DECISION) == (
+        f"row {trial_sheet.FIRST_POST} is blank: type 0 where none came")
+    filled = _book_with("Replies", [1] * 52)
+    assert _solved(tmp_path, filled, "Replies", trial_sheet.REPLIES_DECISION) == "keep"
 
 
 def test_only_the_inputs_can_be_edited_and_counts_must_be_whole(tmp_path):

@@ -12,7 +12,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 WEEK_ROWS = 52  # a year of weeks; empty rows are left out of every sum
-FIRST_WEEK = 16  # the Trial tab's row of the first week
+FIRST_WEEK = 18  # the Trial tab's row of the first week, below its results (to row 15)
 LAST_WEEK = FIRST_WEEK + WEEK_ROWS - 1
 TOO_FEW_TO_KEEP = 25  # T + k²F under which a first read cannot keep
 POST_ROWS = 156  # a year at three posts a week
@@ -32,10 +32,11 @@ def _posts(letter: str) -> str:
     return f"{letter}{FIRST_POST}:{letter}{LAST_POST}"
 
 
-# The Trial tab's inputs (column B of rows 3 to 6) and results (column E of rows 3 to 13).
+# The Trial tab's inputs (column B of rows 3 to 6) and results (column E of rows 3 to 15).
 K, FLOOR, TRIAL_WEEKS, READ = "$B$3", "$B$4", "$B$5", "$B$6"
 WEEKS, T, F, BEST, BEST_F, D, D_WITHOUT = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8", "$E$9"
-DECISION, WHY, SHORTFALL, FLOOR_SHARE = "$E$10", "$E$11", "$E$12", "$E$13"
+DECISION, WHY, SHORTFALL, FLOOR_SHARE, T_WITHOUT_BEST, LAST_LINE = (
+    "$E$10", "$E$11", "$E$12", "$E$13", "$E$14", "$E$15")
 _T_AND_F = f"COUNT({_column('B')})+COUNT({_column('C')})"  # the numbers typed in T and F
 _BAD_WEEK, _GAP_WEEK = f"MIN({_column(BAD_ROWS)})", f"MIN({_column(GAP_ROWS)})"  # 0 where there is none
 _BEST_ROW = f"MATCH(MAX({_column('F')}), {_column('F')}, 0)"  # the best week: most T, then the larger d
@@ -52,11 +53,13 @@ RESULTS = {  # cell: (label, formula)
                                            f"{K}*({T}-{BEST}+{F}-{BEST_F}), "
                                            f"IF({WEEKS}>2, ({WEEKS}-1)*_xlfn.VAR.S({_column('E')}), 0)))"),
     DECISION: ("Decision", f'=IF(AND({READ}<>"first", {READ}<>"last"), "type first or last in B6", '
-                           f'IF(N({K})<=0, "set k in B3", IF(ISBLANK({FLOOR}), "set the floor in B4", '
-                           f'IF(AND({READ}="first", N({TRIAL_WEEKS})<=0), "set the trial\'s weeks in B5", '
+                           f'IF(N({K})<=0, "set k in B3: a number above 0", IF(OR(NOT(ISNUMBER({FLOOR})), '
+                           f'N({FLOOR})<0), "set the floor in B4: a number, 0 or more", '
+                           f'IF(AND({READ}="first", N({TRIAL_WEEKS})<=0), "set the trial\'s weeks in B5: a '
+                           f'number above 0", '
                            f'IF({_BAD_WEEK}>0, "row "&{_BAD_WEEK}&": type whole numbers, 0 or more, in T '
-                           f'and F", IF({_GAP_WEEK}>0, "row "&{_GAP_WEEK}&" is blank between filled weeks: '
-                           f'type 0 in T and F where none came", IF({WEEKS}=0, "enter the weeks", '
+                           f'and F", IF({_GAP_WEEK}>0, "row "&{_GAP_WEEK}&" is blank: type 0 in T and F '
+                           f'where none came", IF({WEEKS}=0, "enter the weeks", '
                            f'IF({_T_AND_F}<>2*{WEEKS}, "{HALF_ROW} T and F in each week\'s row, 0 where none '
                            f'came", IF({READ}="first", '
                            f'IF({K}*{F}-{T}>{D}, "stop", IF(AND({T}+{K}^2*{F}>={TOO_FEW_TO_KEEP}, '
@@ -67,10 +70,13 @@ RESULTS = {  # cell: (label, formula)
                  f'IF({READ}="first", IF({DECISION}="stop", "T is short of kF by more '
                  f'than D", IF({DECISION}="keep", "all three keep conditions hold", '
                  f'IF({T}+{K}^2*{F}<{TOO_FEW_TO_KEEP}, "T + k²F is under {TOO_FEW_TO_KEEP}: too early to '
-                 f'keep", IF({T}-{BEST}<{K}*{F}, "T − B is short of kF: the keep would rest on the best '
-                 f'week", "T is under the floor\'s share for the weeks so far")))), '
+                 f'keep", IF({T}<{K}*{F}, "T is behind kF, by no more than D: chance could explain it", '
+                 f'IF({T}-{BEST}<{K}*{F}, "T − B is short of kF: the keep would rest on the best '
+                 f'week", "T is under the floor\'s share for the weeks so far"))))), '
                  f'IF({DECISION}="keep", "T − B reaches kF′ − D, and T the floor", IF({T}<{FLOOR}, '
                  f'"T is under the floor", "T − B is short of kF′ by more than D"))))'),
+    T_WITHOUT_BEST: ("T − B, T without the best week (the last read)", f"={T}-{BEST}"),
+    LAST_LINE: ("kF′ − D, the last read's line for T − B", f"={K}*({F}-{BEST_F})-{D_WITHOUT}"),
     SHORTFALL: ("kF − T, how far T is behind (negative: ahead)", f"={K}*{F}-{T}"),
     FLOOR_SHARE: ("The floor's share for the weeks so far",
                   f'=IF(N({TRIAL_WEEKS})<=0, "", {FLOOR}*{WEEKS}/{TRIAL_WEEKS})'),
@@ -102,18 +108,24 @@ REPLIES_RESULTS = {  # cell: (label, formula)
     STOP_LINE_SINCE: ("Their own line, r × m′ − 2√(m′ × s²)",
                       f"={PER_POST}*{POSTS_SINCE}-2*SQRT({POSTS_SINCE}*{VARIANCE_USED})"),
     REPLIES_DECISION: ("Decision", f'=IF(AND({REPLIES_READ}<>"first", {REPLIES_READ}<>"last"), '
-                                   f'"type first or last in B6", IF(ISBLANK({PER_POST}), "set r in B3", '
-                                   f'IF(ISBLANK({VARIANCE}), "set the variance in B4", '
-                                   f'IF(AND({REPLIES_READ}="last", ISBLANK({POSTS_AT_FIRST})), '
-                                   f'"set the posts up to the first read in B5", '
+                                   f'"type first or last in B6", IF(OR(NOT(ISNUMBER({PER_POST})), '
+                                   f'N({PER_POST})<0), "set r in B3: a number, 0 or more", '
+                                   f'IF(OR(NOT(ISNUMBER({VARIANCE})), N({VARIANCE})<0), "set the variance in '
+                                   f'B4: a number, 0 or more", '
                                    f'IF({_BAD_POST}>0, "row "&{_BAD_POST}&": type a whole number of replies, '
-                                   f'0 or more", IF({_GAP_POST}>0, "row "&{_GAP_POST}&" is blank between '
-                                   f'filled posts: type 0 where none came", IF({POSTS}=0, "enter the posts", '
+                                   f'0 or more", IF({_GAP_POST}>0, "row "&{_GAP_POST}&" is blank: type 0 '
+                                   f'where none came", IF({POSTS}=0, "enter the posts", '
+                                   f'IF(AND({REPLIES_READ}="last", OR(NOT(ISNUMBER({POSTS_AT_FIRST})), '
+                                   f'N({POSTS_AT_FIRST})<1, N({POSTS_AT_FIRST})<>INT(N({POSTS_AT_FIRST})))), '
+                                   f'"set the posts up to the first read in B5: a whole number, 1 or more", '
+                                   f'IF(AND({REPLIES_READ}="last", {POSTS_AT_FIRST}>={POSTS}), '
+                                   f'"B5 counts "&{POSTS_AT_FIRST}&" posts up to the first read, but "'
+                                   f'&{POSTS}&" are entered in all: enter those since, or correct B5", '
                                    f'IF({REPLIES_READ}="first", '
                                    f'IF({REPLIES}<{STOP_LINE}, "stop", IF(AND({REPLIES}>={BAR}, '
                                    f'{REPLIES}-{BEST_POST}>={BAR}), "keep", "wait")), '
                                    f'IF(AND({WITHOUT_BEST}>={LINE_WITHOUT_BEST}, '
-                                   f'{REPLIES_SINCE}>={STOP_LINE_SINCE}), "keep", "stop")))))))))'),
+                                   f'{REPLIES_SINCE}>={STOP_LINE_SINCE}), "keep", "stop"))))))))))'),
     REPLIES_WHY: ("Why", f'=IF(NOT(OR({REPLIES_DECISION}="keep", {REPLIES_DECISION}="wait", '
                          f'{REPLIES_DECISION}="stop")), "", IF({REPLIES_READ}="first", '
                          f'IF({REPLIES_DECISION}="stop", '
@@ -124,7 +136,7 @@ REPLIES_RESULTS = {  # cell: (label, formula)
                          f'IF({REPLIES_DECISION}="keep", "without the best post the replies reach their '
                          f'line, and so do those since the first read", '
                          f'IF({WITHOUT_BEST}<{LINE_WITHOUT_BEST}, "without the best post the replies are '
-                         f'below their line: the best post alone could not carry them", "the replies since '
+                         f'below their line", "the replies since '
                          f'the first read, less the best post if it came since, are below their own '
                          f'line"))))'),
     WITHOUT_BEST: ("R − B, the replies without the best post", f"={REPLIES}-{BEST_POST}"),
@@ -144,7 +156,7 @@ def _fill(sheet: Worksheet, title: str, inputs: list[tuple[str, object]], result
     sheet["A1"] = title
     sheet["A1"].font = Font(bold=True, size=13)
     sheet["A2"] = (f"The formulas read rows {first} to {last}, {last - first + 1} in all; a row below "
-                   f"{last} is not counted. Type 0 where none came: a blank row between filled ones is "
+                   f"{last} is not counted. Type 0 where none came: a blank row above a filled one is "
                    "named.")
     for row, (label, value) in enumerate(inputs, start=3):
         sheet.cell(row, 1, label)
@@ -153,6 +165,10 @@ def _fill(sheet: Worksheet, title: str, inputs: list[tuple[str, object]], result
                            errorTitle="First or last", error="Type first or last.")
     sheet.add_data_validation(reads)
     reads.add(read_cell.replace("$", ""))
+    settings = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
+                              showErrorMessage=True, errorTitle="A number", error="Type a number, 0 or more.")
+    sheet.add_data_validation(settings)
+    settings.add("B3:B5")
     counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", showErrorMessage=True,
                             errorTitle="A whole number", error="Type a whole number, 0 or more.")
     sheet.add_data_validation(counts)
@@ -180,18 +196,17 @@ def _fill(sheet: Worksheet, title: str, inputs: list[tuple[str, object]], result
 
 def _flag_rows(sheet: Worksheet, rows: tuple[int, int], entered: str) -> None:
     """In the hidden columns, each row's number where a count typed in the `entered` columns is text,
-    negative or not whole (BAD_ROWS), or where the row is blank between filled rows (GAP_ROWS)."""
+    negative or not whole (BAD_ROWS), or where the row is blank above a filled row (GAP_ROWS)."""
     first, last = rows
     for row in range(first, last + 1):
         text = ", ".join(f"ISTEXT({column}{row})" for column in entered)
         wrong = ", ".join(f"IF(ISNUMBER({column}{row}), OR({column}{row}<0, "
                           f"{column}{row}<>INT({column}{row})), FALSE)" for column in entered)
         sheet[f"{BAD_ROWS}{row}"] = f'=IF(OR({text}), {row}, IF(OR({wrong}), {row}, ""))'
-        if first < row < last:
-            above = f"{entered[0]}${first}:{entered[-1]}{row - 1}"
+        if row < last:
             below = f"{entered[0]}{row + 1}:{entered[-1]}${last}"
             sheet[f"{GAP_ROWS}{row}"] = (f'=IF(AND(COUNTA({entered[0]}{row}:{entered[-1]}{row})=0, '
-                                         f'COUNTA({above})>0, COUNTA({below})>0), {row}, "")')
+                                         f'COUNTA({below})>0), {row}, "")')
 
 
 def _trial_tab(sheet: Worksheet, k: float, floor: float, trial_weeks: int, read: str) -> None:
@@ -206,9 +221,9 @@ def _trial_tab(sheet: Worksheet, k: float, floor: float, trial_weeks: int, read:
           ["Week starting (Monday)", "T: the trial channel's new customers (0 where none came)",
            "F: the compared channels' new customers (0 where none came)",
            "d = T − kF", "d without the best week", "rank (most T, then the larger d)"],
-          (62, 14, 14, 45, 14, 14, 60), rows, "BC", (D, D_WITHOUT, SHORTFALL, FLOOR_SHARE))
-    sheet[f"{WARNINGS}4"] = (f'=IF(N({FLOOR})=0, "set the floor before the trial: at 0 any count passes '
-                             'it", "")')
+          (62, 14, 14, 45, 14, 14, 60), rows, "BC", (D, D_WITHOUT, SHORTFALL, FLOOR_SHARE, LAST_LINE))
+    sheet[f"{WARNINGS}4"] = (f'=IF(AND(ISNUMBER({FLOOR}), N({FLOOR})=0), "the floor is 0: any count '
+                             'passes it", "")')
     sheet[f"{WARNINGS}5"] = (f'=IF(N({TRIAL_WEEKS})<=0, "set the trial\'s weeks: the first read\'s floor '
                              'share needs them", "")')
     for row in range(FIRST_WEEK, LAST_WEEK + 1):
@@ -238,9 +253,7 @@ def _replies_tab(sheet: Worksheet, per_post: float, variance: float, posts_at_fi
     sheet[f"{WARNINGS}3"] = (f'=IF(AND(ISNUMBER({PER_POST}), {PER_POST}=0), "r is 0: any count reaches the '
                              'bar", "")')
     for post, row in enumerate(range(FIRST_POST, LAST_POST + 1), start=1):
-        # a post counts from the first filled row, so rows left blank above it do not shift the first read
-        sheet[f"C{row}"] = (f'=IF(AND(ISNUMBER(B{row}), COUNT(B${FIRST_POST}:B{row})>{POSTS_AT_FIRST}), '
-                            f'B{row}, "")')
+        sheet[f"C{row}"] = f'=IF(AND(ISNUMBER(B{row}), {post}>{POSTS_AT_FIRST}), B{row}, "")'
         sheet[f"D{row}"] = f'=IF(OR(NOT(ISNUMBER(B{row})), {post}={_BEST_POST_ROW}), "", B{row})'
     _flag_rows(sheet, rows, "B")
 
