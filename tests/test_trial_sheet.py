@@ -3,6 +3,7 @@ case is written into a sheet, its formulas are worked out by `formulas` (an Exce
 Python), and the decision is compared with the rule's, computed here from the same weeks (the
 Trial tab) or posts (the Replies tab)."""
 
+import datetime as dt
 import math
 import re
 import statistics
@@ -81,7 +82,10 @@ def _sheet_decision(tmp_path, t_weeks, f_weeks, cell=trial_sheet.DECISION, **set
 
 
 def _replies_decision(tmp_path, replies, cell=trial_sheet.REPLIES_DECISION, **settings):
-    """The decision the Replies tab's formulas give for these posts (or another result `cell`)."""
+    """The decision the Replies tab's formulas give for these posts (or another result `cell`); at the
+    first read the posts up to it are all of them unless `settings` say otherwise."""
+    if settings.get("read", "first") == "first":
+        settings = {"posts_at_first_read": len(replies), **settings}
     book = trial_sheet.workbook(**settings)
     for row, count in enumerate(replies, start=trial_sheet.FIRST_POST):
         book["Replies"][f"B{row}"] = int(count)
@@ -236,8 +240,10 @@ def test_the_replies_tab_agrees_with_the_rule_on_random_posts(tmp_path):
         posts = int(draws.integers(2, 80))
         replies = list(draws.poisson(draws.uniform(0.2, 2), posts))
         settings = {"per_post": float(draws.uniform(0.3, 1.5)), "variance": float(draws.uniform(0.5, 3)),
-                    "posts_at_first_read": int(draws.integers(1, posts)),
+                    "posts_at_first_read": int(draws.integers(1, posts)),  # the first read: all of them
                     "read": str(draws.choice(["first", "last"]))}
+        if settings["read"] == "first":
+            settings["posts_at_first_read"] = posts
         assert _replies_decision(tmp_path, replies, **settings) == _replies_rule(replies, **settings), (
             replies, settings)
 
@@ -309,6 +315,24 @@ def test_a_setting_typed_as_text_is_asked_for_as_a_number(tmp_path, tab, setting
     assert str(validation.sqref) == "B3:B5" and validation.showErrorMessage
 
 
+def test_a_first_read_decides_only_on_the_posts_planned_for_it(tmp_path):
+    """Reader 111: three posts (0, 3, 5) were kept at a first read planned for 52."""
+    assert _replies_decision(tmp_path, [0, 3, 5], **THREADS, posts_at_first_read=52) == (
+        "B5 plans 52 posts up to the first read, but 3 are entered: enter them all, or correct B5")
+    assert _replies_decision(tmp_path, [0, 3, 5], **THREADS) == "keep"  # a read planned at three posts
+
+
+def test_the_replies_tab_shows_the_date_of_the_last_post_up_to_the_first_read(tmp_path):
+    """Reader 111: B5 at 50 or 54 for 52 flips a last read silently; the date of post B5 shows the slip."""
+    book = trial_sheet.workbook(**THREADS, posts_at_first_read=52, read="last")
+    for post, row in enumerate(range(trial_sheet.FIRST_POST, trial_sheet.FIRST_POST + 78)):
+        book["Replies"][f"A{row}"] = dt.date(2027, 1, 4) + dt.timedelta(days=post)
+        book["Replies"][f"B{row}"] = 1
+    shown = _solved(tmp_path, book, "Replies", trial_sheet.FIRST_READ_LAST_POST)
+    assert float(shown) == (dt.date(2027, 2, 24) - dt.date(1899, 12, 30)).days  # Excel's serial day
+    assert book["Replies"][trial_sheet.FIRST_READ_LAST_POST.replace("$", "")].number_format == "d mmm yyyy"
+
+
 def test_posts_up_to_the_first_read_past_the_posts_entered_are_pointed_out(tmp_path):
     """Reader 110: B5 at 78 of 78 posts left no posts since the first read, so their check always passed."""
     replies = _posts_of(47, 52) + _posts_of(8, 26)
@@ -338,7 +362,7 @@ def test_a_wait_behind_within_chance_says_so_and_the_last_read_shows_its_margin(
 def _book_with(tab, rows):
     """A workbook with THREADS' and `_rule`'s settings and `rows` typed from the tab's first row: for
     the Trial tab (T, F) pairs, for the Replies tab single counts; None leaves a cell blank."""
-    book = trial_sheet.workbook(floor=0, trial_weeks=26, **THREADS)
+    book = trial_sheet.workbook(floor=0, trial_weeks=26, posts_at_first_read=len(rows), **THREADS)
     first = trial_sheet.FIRST_WEEK if tab == "Trial" else trial_sheet.FIRST_POST
     for row, values in enumerate(rows, start=first):
         for column, value in zip("BC", values if tab == "Trial" else (values,), strict=False):

@@ -16,7 +16,7 @@ FIRST_WEEK = 18  # the Trial tab's row of the first week, below its results (to 
 LAST_WEEK = FIRST_WEEK + WEEK_ROWS - 1
 TOO_FEW_TO_KEEP = 25  # T + k²F under which a first read cannot keep
 POST_ROWS = 156  # a year at three posts a week
-FIRST_POST = 18  # the Replies tab's row of the first post, below its results (to row 15)
+FIRST_POST = 19  # the Replies tab's row of the first post, below its results (to row 16)
 HALF_ROW = "fill in both"  # what d says in a week's row with T or F but not both
 LAST_POST = FIRST_POST + POST_ROWS - 1
 WARNINGS = "G"  # the column beside the results where a setting's warning shows
@@ -82,12 +82,12 @@ RESULTS = {  # cell: (label, formula)
                   f'=IF(N({TRIAL_WEEKS})<=0, "", {FLOOR}*{WEEKS}/{TRIAL_WEEKS})'),
 }
 
-# The Replies tab's inputs (column B of rows 3 to 6) and results (column E of rows 3 to 15).
+# The Replies tab's inputs (column B of rows 3 to 6) and results (column E of rows 3 to 16).
 PER_POST, VARIANCE, POSTS_AT_FIRST, REPLIES_READ = "$B$3", "$B$4", "$B$5", "$B$6"
 POSTS, REPLIES, BEST_POST, VARIANCE_USED, BAR, STOP_LINE = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8"
 POSTS_SINCE, REPLIES_SINCE, STOP_LINE_SINCE = "$E$9", "$E$10", "$E$11"
 REPLIES_DECISION, REPLIES_WHY = "$E$12", "$E$13"
-WITHOUT_BEST, LINE_WITHOUT_BEST = "$E$14", "$E$15"
+WITHOUT_BEST, LINE_WITHOUT_BEST, FIRST_READ_LAST_POST = "$E$14", "$E$15", "$E$16"
 # The best post: the most replies, the first of them if several have as many.
 _BEST_POST_ROW = f"MATCH(MAX({_posts('B')}), {_posts('B')}, 0)"
 _BEST_SINCE = f"ISNUMBER(INDEX({_posts('C')}, {_BEST_POST_ROW}))"  # the best post came after the first read
@@ -115,9 +115,12 @@ REPLIES_RESULTS = {  # cell: (label, formula)
                                    f'IF({_BAD_POST}>0, "row "&{_BAD_POST}&": type a whole number of replies, '
                                    f'0 or more", IF({_GAP_POST}>0, "row "&{_GAP_POST}&" is blank: type 0 '
                                    f'where none came", IF({POSTS}=0, "enter the posts", '
-                                   f'IF(AND({REPLIES_READ}="last", OR(NOT(ISNUMBER({POSTS_AT_FIRST})), '
-                                   f'N({POSTS_AT_FIRST})<1, N({POSTS_AT_FIRST})<>INT(N({POSTS_AT_FIRST})))), '
+                                   f'IF(OR(NOT(ISNUMBER({POSTS_AT_FIRST})), N({POSTS_AT_FIRST})<1, '
+                                   f'N({POSTS_AT_FIRST})<>INT(N({POSTS_AT_FIRST}))), '
                                    f'"set the posts up to the first read in B5: a whole number, 1 or more", '
+                                   f'IF(AND({REPLIES_READ}="first", {POSTS_AT_FIRST}<>{POSTS}), '
+                                   f'"B5 plans "&{POSTS_AT_FIRST}&" posts up to the first read, but "'
+                                   f'&{POSTS}&" are entered: enter them all, or correct B5", '
                                    f'IF(AND({REPLIES_READ}="last", {POSTS_AT_FIRST}>={POSTS}), '
                                    f'"B5 counts "&{POSTS_AT_FIRST}&" posts up to the first read, but "'
                                    f'&{POSTS}&" are entered in all: enter those since, or correct B5", '
@@ -125,7 +128,7 @@ REPLIES_RESULTS = {  # cell: (label, formula)
                                    f'IF({REPLIES}<{STOP_LINE}, "stop", IF(AND({REPLIES}>={BAR}, '
                                    f'{REPLIES}-{BEST_POST}>={BAR}), "keep", "wait")), '
                                    f'IF(AND({WITHOUT_BEST}>={LINE_WITHOUT_BEST}, '
-                                   f'{REPLIES_SINCE}>={STOP_LINE_SINCE}), "keep", "stop"))))))))))'),
+                                   f'{REPLIES_SINCE}>={STOP_LINE_SINCE}), "keep", "stop")))))))))))'),
     REPLIES_WHY: ("Why", f'=IF(NOT(OR({REPLIES_DECISION}="keep", {REPLIES_DECISION}="wait", '
                          f'{REPLIES_DECISION}="stop")), "", IF({REPLIES_READ}="first", '
                          f'IF({REPLIES_DECISION}="stop", '
@@ -140,6 +143,9 @@ REPLIES_RESULTS = {  # cell: (label, formula)
                          f'the first read, less the best post if it came since, are below their own '
                          f'line"))))'),
     WITHOUT_BEST: ("R − B, the replies without the best post", f"={REPLIES}-{BEST_POST}"),
+    FIRST_READ_LAST_POST: ("The date of post B5, the last up to the first read (check it)",
+                           f'=IF(AND(ISNUMBER({POSTS_AT_FIRST}), N({POSTS_AT_FIRST})>=1, '
+                           f'N({POSTS_AT_FIRST})<={POST_ROWS}), INDEX({_posts("A")}, {POSTS_AT_FIRST}), "")'),
     LINE_WITHOUT_BEST: ("Their line at the last read, r × (n − 1) − 2√((n − 1) × s²)",
                         f'=IF({POSTS}=0, "", {PER_POST}*({POSTS}-1)-2*SQRT(({POSTS}-1)*{VARIANCE_USED}))'),
 }
@@ -224,8 +230,8 @@ def _trial_tab(sheet: Worksheet, k: float, floor: float, trial_weeks: int, read:
           (62, 14, 14, 45, 14, 14, 60), rows, "BC", (D, D_WITHOUT, SHORTFALL, FLOOR_SHARE, LAST_LINE))
     sheet[f"{WARNINGS}4"] = (f'=IF(AND(ISNUMBER({FLOOR}), N({FLOOR})=0), "the floor is 0: any count '
                              'passes it", "")')
-    sheet[f"{WARNINGS}5"] = (f'=IF(N({TRIAL_WEEKS})<=0, "set the trial\'s weeks: the first read\'s floor '
-                             'share needs them", "")')
+    sheet[f"{WARNINGS}5"] = (f'=IF(AND({READ}="first", N({TRIAL_WEEKS})<=0), "set the trial\'s weeks: the '
+                             'first read\'s floor share needs them", "")')
     for row in range(FIRST_WEEK, LAST_WEEK + 1):
         sheet[f"D{row}"] = (f'=IF(COUNT(B{row}:C{row})=2, B{row}-{K}*C{row}, '
                             f'IF(COUNT(B{row}:C{row})=1, "{HALF_ROW}", ""))')
@@ -256,6 +262,7 @@ def _replies_tab(sheet: Worksheet, per_post: float, variance: float, posts_at_fi
         sheet[f"C{row}"] = f'=IF(AND(ISNUMBER(B{row}), {post}>{POSTS_AT_FIRST}), B{row}, "")'
         sheet[f"D{row}"] = f'=IF(OR(NOT(ISNUMBER(B{row})), {post}={_BEST_POST_ROW}), "", B{row})'
     _flag_rows(sheet, rows, "B")
+    sheet[FIRST_READ_LAST_POST.replace("$", "")].number_format = "d mmm yyyy"
 
 
 def workbook(k: float = 1, floor: float | None = None, trial_weeks: int | None = None, read: str = "first",
