@@ -162,7 +162,7 @@ PLACEHOLDER_FIELDS = {"presences", "numbers", "competitor", "summary", "descript
                       "reason", "why", "purpose", "voice", "who_answers", "escalation", "deputy",
                       "holding_statement", "approver", "pause", "account_security", "disclosure",
                       "other_work", "other_costs", "tools", "surge", "case", "step", "owner",
-                      "readers", "source"}
+                      "readers", "source", "moved_from"}
 
 
 def _texts_as(value, text: str):

@@ -904,6 +904,11 @@ CLAIMS = {
         and _founder_hours() == (3, 2.5, 6825) and round(_wholesale_share(range(25, 37)) * 100) == 96
         and "the founder's outreach (3 hours a week, priced)" in LUMEN.budget.rests_on
         and "visits and emails to cafés on the list 2," in LUMEN.budget.other_work,
+    "the director will ask what stops for them, so the budget names the work they come from (the "
+    "founder's supplier admin slows, the printed flyers stop)":
+        lambda: LUMEN.budget.moved_hours() == 7 and "The founder's 3 hours slow her supplier admin"
+        in LUMEN.budget.moved_from and "4 stop the printed flyers" in LUMEN.budget.moved_from
+        and LUMEN.budget.hours_by_person["Founder"] + LUMEN.budget.hours_by_person["Head of marketing"] == 7,
     "an earlier draft of Lumen's plan gave the mentions and the review replies to Sam alone, so "
     "nothing was read at the weekend while the plan promised an answer to every review within a "
     "day. Now whoever holds a look reads them too.":

@@ -594,7 +594,7 @@ def test_lumen_s_plan_with_every_number_nudged_is_still_a_copy():
         "crisis.holding_statement", "crisis.pause", "crisis.escalation", "disclosure",
         "budget.surge", "budget.other_work", "budget.other_costs", "budget.case",
         "crisis.account_security", "budget.first_stage", "budget.go_no_go", "budget.payback",
-        "budget.rests_on")]
+        "budget.rests_on", "budget.moved_from")]
     assert plan.example_texts_repeated(nudged) == 1 and plan.copies_example(nudged)
     rewritten = with_texts_replaced(nudged)
     assert plan.example_texts_repeated(rewritten) == 0
@@ -1525,6 +1525,35 @@ def _staged(**changes):
 def _budget_issues(a_plan):
     return [(issue.level, issue.where, issue.message) for issue in plan.check(a_plan)
             if issue.part == "budget"]
+
+
+MOVED_QUESTION = ("Say what work the 7 moved hours a week come from and what becomes of it (it "
+                  "stops, slows, or someone else takes it on), so the director sees what the plan "
+                  "gives up.")
+
+
+@pytest.mark.parametrize("change, found", [
+    ({"moved_from": ""}, ("consider", "budget.moved_from", MOVED_QUESTION)),
+    ({"moved_from": "see notes"}, ("fix", "budget.moved_from",
+                                   f"{MOVED_QUESTION} (“see notes” is a placeholder.)")),
+    ({"moved_from": "Other work."}, ("fix", "budget.moved_from",
+                                     f"{MOVED_QUESTION} (“Other work.” is fewer than 4 words.)")),
+    ({"moved_from": "", "hours_today": 42}, None),  # nothing moves: nothing to say
+    ({"moved_from": "", "hours_today": 0}, ("consider", "budget.hours_today", None)),  # asked first
+    ({"moved_from": "Sam's Friday stock count moves to the Saturday part-timer."}, None),
+])
+def test_hours_moved_from_other_work_say_what_gives_way(change, found):
+    """A director approving moved hours asks what stops for them (reader 108): with hours moved,
+    a blank answer is asked for, a hollow one is a fix; with none moved, or the hours spent today
+    not given yet, there is nothing to say."""
+    issues = [(level, where, message) for level, where, message in _budget_issues(_staged(**change))
+              if where in ("budget.moved_from", "budget.hours_today")]
+    if found is None:
+        assert issues == []
+    elif found[2] is None:
+        assert [(level, where) for level, where, _ in issues] == [found[:2]]
+    else:
+        assert issues == [found]
 
 
 def test_a_case_that_names_no_cheaper_option_is_asked_for_one():

@@ -77,8 +77,8 @@ def test_honest_plans_share_no_text_s_words_with_lumen_s(tmp_path):
 def test_the_transplant_line_sits_clear_of_honest_fields_by_words_in_any_order(tmp_path):
     """TRANSPLANT_SHARE by `words_shared`: Lumen's long fields share at most 0.42 with each other,
     the bakery's at most 0.47 with any of Lumen's (its holding statement, on the same subject);
-    Lumen's shuffled with a third dropped (the reader's copy), 0.76 or more (its payback; the words
-    drawn for the cut depend on the text, so a reworded field moves it: 0.72 for one wording)."""
+    Lumen's shuffled with a third dropped (the reader's copy), 0.71 or more (where its moved hours
+    come from; the words drawn for the cut depend on the text, so a reworded field moves it)."""
     lumen = plan._example_field_texts()
     long_fields = [text for text in lumen.values()
                    if len(text.split()) >= plan.TRANSPLANT_MIN_WORDS]
@@ -94,18 +94,18 @@ def test_the_transplant_line_sits_clear_of_honest_fields_by_words_in_any_order(t
                 for where, (_, _, text) in plan.TRANSPLANT_FIELDS.items()
                 if len(lumen[where].split()) >= plan.TRANSPLANT_MIN_WORDS]
     assert [round(share, 2) for share in (among_lumen, bakery_s, min(copied_s))] == [0.42, 0.47,
-                                                                                    0.76]
+                                                                                    0.71]
     assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE < min(copied_s)
 
 
 def test_the_reader_s_word_salad_of_lumen_s_plan_repeats_most_of_its_texts():
     """The expert reader's copy (renamed, about 20 numbers moved, every text's words shuffled with a
     third dropped) measured 0.21 of Lumen's texts and no names, and its texts passed the English
-    and sentence checks; read in any order, they repeat 0.82 of Lumen's, while its shape (0.41) and
+    and sentence checks; read in any order, they repeat 0.83 of Lumen's, while its shape (0.41) and
     names still do not show it."""
     copied = with_words_shuffled_and_cut(plan.example_plan())
     assert plan.example_names(copied) == [] and round(plan.example_shape(copied), 2) == 0.41
-    assert round(plan.example_texts_repeated(copied), 2) == 0.82
+    assert round(plan.example_texts_repeated(copied), 2) == 0.83
     assert "its written texts" in plan.example_copied_by(copied)
     assert not [issue for issue in plan.check(copied)
                 if "not English" in issue.message or "a list of words" in issue.message]

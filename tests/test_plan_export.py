@@ -772,6 +772,25 @@ def test_the_budget_shows_what_is_new_in_markdown_html_and_word():
     assert unsaid["New money"][0] == "not given" and "Added cost a year" not in unsaid
 
 
+def test_where_the_moved_hours_come_from_is_in_part_12_and_on_the_director_s_money_page():
+    """Part 12 says, under its table, what the hours moved from other work come from, and so does
+    the director's page on money (whole, as Lumen's is short), in Word too; blank, the line says it
+    is not written; with no hours moved there is no line."""
+    lumen = plan.example_plan()
+    line = f"**Where the 7 moved hours a week come from**: {lumen.budget.moved_from}"
+    assert f"- {line}\n" in plan_export.part_markdown(lumen, "budget")
+    money = plan_export.director_markdown(lumen).split("## What it costs", 1)[1].split("## In a crisis")[0]
+    assert f"- {line}\n" in money
+    words = [p.text for p in docx.Document(io.BytesIO(plan_export.director_docx(lumen))).paragraphs]
+    assert line.replace("**", "") in words
+    blank = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, moved_from=" "))
+    assert ("- **Where the 7 moved hours a week come from**: not written yet.\n"
+            in plan_export.part_markdown(blank, "budget"))
+    none_moved = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, hours_today=42))
+    assert "moved hours a week come from" not in plan_export.to_markdown(none_moved)
+    assert "moved hours a week come from" not in plan_export.director_markdown(none_moved)
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("staged", [False, True])
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
@@ -1019,9 +1038,11 @@ def test_the_director_s_version_reads_back_lumen_s_figures_in_every_format(tmp_p
             "16,000 reserve and January to March 2027, if December's timing") in markdown
 
 
-def test_the_director_s_version_gives_every_objective_without_noise_or_sources():
+def test_the_director_s_version_gives_every_objective_with_what_it_is_judged_on_without_sources():
     """Page 2 lists every metric with its milestones (the first page says how many and of which
-    outcomes), as the summary's table does: outcome, measure, baseline → targets and dates."""
+    outcomes), as the summary's table does: outcome, measure, baseline → targets and dates, and
+    what each is judged on: the mean of its periods and two spreads over their root, the spread
+    never below chance's (√6 for 6 reviews a month), and under the table how that is read."""
     lumen = plan.example_plan()
     brief = plan_export.director_markdown(lumen)
     summary, rest = brief.split("\n---\n", 1)
@@ -1030,14 +1051,19 @@ def test_the_director_s_version_gives_every_objective_without_noise_or_sources()
             "partnerships, each with its baseline, targets and dates, in the table after this page."
             ) in summary
     rows = _markdown_cells_by_row(rest.split("## What it costs", 1)[0])
-    assert rows[0] == ["Outcome", "Measure", "Baseline → target", "By"]
+    assert rows[0] == ["Outcome", "Measure", "Baseline → target", "By", "Judged on"]
     assert [(row[0], row[2]) for row in rows[1:]] == [
         (group[0].outcome, " → ".join([group[0].baseline, *(o.target for o in group)]))
         for group in ([o for o in lumen.objectives if (o.outcome, o.metric) == metric]
                       for metric in metrics)]
     assert rows[4] == ["service", "Mean of weekly median response times (hours)", "8.0 → 4.5 → 4.5",
-                       "31 March, 31 December 2027"]
-    assert "Noise" not in brief and "Baseline from" not in brief and "±" not in brief
+                       "31 March, 31 December 2027", "mean of 12 weeks (±2.5 by chance), then of 26 (±1.7)"]
+    assert 2 * 4.3 / 12 ** 0.5 == pytest.approx(2.48, abs=0.01) and 2 * 4.3 / 26 ** 0.5 == pytest.approx(
+        1.69, abs=0.01)
+    assert rows[3][4] == f"mean of 3 months, ±{2 * max(2.5, 6 ** 0.5) / 3 ** 0.5:.1f} by chance" \
+        == "mean of 3 months, ±2.9 by chance"
+    assert "- **How they are judged**: at each date, the mean over the months or weeks named" in rest
+    assert "Noise" not in brief and "Baseline from" not in brief
 
 
 def _director_summary_markdown(exported_plan):
@@ -1156,7 +1182,8 @@ def test_the_director_s_budget_table_says_what_of_its_total_is_spent_today():
     lumen = plan.example_plan()
     budget = lumen.budget
     rest = plan_export.director_markdown(lumen).split("\n---\n", 1)[1]
-    rows = {row[0]: row[1:] for row in _markdown_cells_by_row(rest.split("\n- ", 1)[0])}
+    money = rest.split("## What it costs", 1)[1]
+    rows = {row[0]: row[1:] for row in _markdown_cells_by_row(money.split("\n- ", 1)[0])}
     today = budget.total() - budget.contingency - budget.added_per_year()
     assert today >= budget.hours_today * 52 * budget.hourly_cost  # today's hours, and what is paid
     assert rows["Everything a year, today's spending included"] == [
@@ -1383,8 +1410,8 @@ def test_the_director_s_version_says_each_thing_once():
     assert len([row for row in _markdown_cells_by_row(rest.split("## What it costs", 1)[0])]) == 9
     assert "in detail" not in brief and "in 100" not in brief  # the odds are the full plan's
     assert re.findall(r"^- \*\*([^*]+)\*\*", rest.split("## In a crisis", 1)[0], re.MULTILINE) == [
-        "What the new money buys", "First stage, 4 January to 31 March 2027",
-        "More on payback and returns"]
+        "How they are judged", "What the new money buys", "Where the 7 moved hours a week come from",
+        "First stage, 4 January to 31 March 2027", "More on payback and returns"]
     for gone in ("**Payback**", "| Rests on |", "**What it returns**", "When you hear next",
                  "**Reports**", "**Scheduled posts**", "**Who is told**"):
         assert gone not in brief, gone

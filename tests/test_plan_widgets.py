@@ -11,6 +11,8 @@ ACCOUNT_SECURITY = ("Jo and the owner are the only admins, each with two-factor 
                     "phone; the owner recovers a hacked or locked account the same day.")
 TODAY = dt.date(2026, 3, 2)  # the day the builders here are opened: Harbour Books' plan starts on it
 RESTS_ON = "That Instagram brings the June orders at all; that Jo's five hours today are five."
+MOVED_FROM = ("Jo's two new hours come from re-shelving returns on Tuesdays, which the Saturday "
+              "assistant takes on.")
 
 
 def _fill_in_like_a_learner(builder):
@@ -76,6 +78,7 @@ def _fill_in_like_a_learner(builder):
                                 "say they work here")
     builder.budget["people_hours"].value = 7
     builder.budget["hours_today"].value = 5
+    builder.budget["moved_from"].value = MOVED_FROM
     builder.budget["new_money_per_year"].value = 4800
     builder.hours_by_person.value = "Jo 6; the owner 1"
     builder.budget["other_work"].value = "the monthly report for the owner"
@@ -146,7 +149,21 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert saved["crisis"]["account_security"] == ACCOUNT_SECURITY
     assert restored.crisis["account_security"].value == ACCOUNT_SECURITY
     assert saved["budget"]["rests_on"] == restored.budget["rests_on"].value == RESTS_ON
+    assert saved["budget"]["moved_from"] == restored.budget["moved_from"].value == MOVED_FROM
     assert "Restored your plan from mine.plan.json." in restored.status.value
+
+
+def test_a_plan_saved_before_the_moved_hours_work_loads_it_empty_and_asks(tmp_path):
+    path = tmp_path / "mine.plan.json"
+    _fill_in_like_a_learner(PlanBuilder(path, today=TODAY))
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    del saved["plan"]["budget"]["moved_from"]
+    path.write_text(json.dumps(saved), encoding="utf-8")
+    restored = PlanBuilder(path, today=TODAY)
+    assert restored.budget["moved_from"].value == ""
+    assert [(i.level, i.where) for i in plan.check(restored.read())] == [("consider", "budget.moved_from")]
+    assert "Say what work the 2 moved hours a week come from" in restored.issues.value
+    assert restored.budget["moved_from"].tooltip == "What the moved hours come from"
 
 
 def test_a_plan_saved_before_account_security_and_premises_loads_them_empty_and_asks(tmp_path):

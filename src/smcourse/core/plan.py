@@ -759,8 +759,9 @@ class Budget:
     riskiest first). `hours_by_person` splits the
     people hours a week by name. What is new: `hours_today` of the people hours are spent on
     social today and the rest move from other work (help from outside, such as a freelancer, is
-    paid in `other_costs`, not counted in people hours), and `new_money_per_year` is the cash the
-    plan adds a year (spending today aside)."""
+    paid in `other_costs`, not counted in people hours); `moved_from` says what that other work is
+    and what becomes of it (it stops, slows or passes to someone), and `new_money_per_year` is the
+    cash the plan adds a year (spending today aside)."""
 
     people_hours: float = 0
     other_work: str = ""
@@ -781,6 +782,7 @@ class Budget:
     go_no_go: str = ""
     payback: str = ""
     hours_today: float = 0
+    moved_from: str = ""
     new_money_per_year: float = 0
     rests_on: str = ""
 
@@ -2685,6 +2687,7 @@ def _check_budget(plan: Plan):
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
     yield from _check_staged_ask(plan)
     yield from _check_what_is_new(budget)
+    yield from _check_moved_from(plan)
     yield from _check_written_amounts(budget)
     yield from _check_new_money_said(plan)
     yield from _check_summary_figures(plan)
@@ -3160,6 +3163,21 @@ def _staged(plan: Plan, name: str, least_words: int, question: str, missing: lis
         yield _fix("budget", where, _ask(question, text, reason))
     elif missing:
         yield _fix("budget", where, _staged_missing(name, missing, example))
+
+
+def _check_moved_from(plan: Plan):
+    """Hours moved from other work name that work and what becomes of it: blank, a question to
+    consider; not written (`_unwritten`), a fix."""
+    budget = plan.budget
+    if budget.hours_today <= 0 or budget.moved_hours() <= 0:
+        return
+    question = (f"Say what work the {budget.moved_hours():g} moved hours a week come from and what "
+                "becomes of it (it stops, slows, or someone else takes it on), so the director sees "
+                "what the plan gives up.")
+    if not budget.moved_from.strip():
+        yield _consider("budget", "budget.moved_from", question)
+    elif reason := _unwritten(budget.moved_from, plan):
+        yield _fix("budget", "budget.moved_from", _ask(question, budget.moved_from, reason))
 
 
 def _check_what_is_new(budget: Budget):
@@ -3652,7 +3670,7 @@ def _prose(plan: Plan) -> list[str]:
             plan.voice, team.who_answers, team.escalation, team.deputy,
             *dataclasses.astuple(crisis), plan.disclosure, budget.other_work, budget.other_costs,
             budget.tools, budget.surge, budget.case, budget.first_stage, budget.go_no_go,
-            budget.payback, budget.rests_on, *(a.step for a in plan.actions.values())]
+            budget.payback, budget.rests_on, budget.moved_from, *(a.step for a in plan.actions.values())]
 
 
 def _words(text: str) -> str:
@@ -3970,6 +3988,7 @@ TRANSPLANT_FIELDS = {
     "budget.go_no_go": ("budget", "go/no-go test", lambda plan: plan.budget.go_no_go),
     "budget.payback": ("budget", "payback", lambda plan: plan.budget.payback),
     "budget.rests_on": ("budget", "premises", lambda plan: plan.budget.rests_on),
+    "budget.moved_from": ("budget", "moved hours' work", lambda plan: plan.budget.moved_from),
 }
 
 
@@ -4896,6 +4915,10 @@ def example_plan() -> Plan:
                                   "a training day 2,475 (trainer 600; 8 hours' overtime each for the "
                                   "4 on looks, 1,875), 42 more to bill Buffer monthly",
                       first_stage_cost=6686, hours_today=35, new_money_per_year=17037,
+                      moved_from="The founder's 3 hours slow her supplier admin and green-coffee "
+                                 "buying, which move to Monday mornings; the head of marketing's 4 "
+                                 "stop the printed flyers and the café's poster boards (Lumen's "
+                                 "assumptions).",
                       go_no_go="1 April 2027: stop if under 9 in 10 of the calendar's posts "
                                "went out or under 12 sample bags reached cafés, or if January to "
                                "March bring both at most 90 orders and at most 6 enquiries, which "

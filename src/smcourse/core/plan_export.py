@@ -240,7 +240,7 @@ def sections(plan: Plan) -> list[Section]:
         Section("disclosure", "11. Disclosure policy", [plan.disclosure]),
         Section("budget", "12. Budget", [
             Table(("Item", "Amount", "Details"), _budget_rows(plan)), *_hours_by_person(plan), [
-                *([f"**What it buys**: {case}"] if case else []),
+                *([f"**What it buys**: {case}"] if case else []), *_moved_line(budget),
                 f"**First stage**: {f'{stage}.' if stage else NOT_WRITTEN}",
                 *_gate_lines(budget),
                 f"**Payback**: {budget.payback.strip() or NOT_WRITTEN}",
@@ -305,6 +305,16 @@ def _budget_rows(plan: Plan) -> list[tuple[str, str, str]]:
           if budget.hourly_cost > 0 and budget.hours_today > 0
           and budget.new_money_per_year > 0 else []),
         *([("The case in figures", "", figures)] if figures else [])]
+
+
+def _moved_line(budget: Budget, shorten: Callable[[str], str] = str) -> list[str]:
+    """What the hours moved from other work come from, a labelled line (`shorten`ed), when the
+    plan moves any; the field to fill in when it is blank."""
+    if budget.hours_today <= 0 or budget.moved_hours() <= 0:
+        return []
+    text = budget.moved_from.strip()
+    return [f"**Where the {_amount(budget.moved_hours(), 'moved hours')} a week come from**: "
+            f"{shorten(text) if text else NOT_WRITTEN}"]
 
 
 def cadence_text(channel: Channel) -> str:
@@ -475,9 +485,7 @@ def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list
     margins = []
     for objective in plan.objectives:
         baseline, target = parse_amount(objective.baseline), parse_amount(objective.target)
-        spread, periods = noise_spread(objective, plan), parse_amount(objective.periods or "1")
-        if None not in (baseline, target, spread, periods) and spread > 0 and periods >= 1:
-            noise = NOISE_WIDTH * spread / periods ** 0.5
+        if None not in (baseline, target) and (noise := chance_reach(objective, plan)):
             margins.append((abs(target - baseline) / noise, noise, objective))
     if margins:
         ratio, noise, objective = min(margins, key=lambda margin: margin[0])
@@ -496,6 +504,15 @@ def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list
         risks.append(f"**Weakest dimension, {plan.weakest}**: {_first_sentence(action.step)} "
                      f"({action.owner}, by {day_text(action.due)}).")
     return risks
+
+
+def chance_reach(objective: Objective, plan: Plan) -> float | None:
+    """How far chance alone can move the mean a target is judged on: `NOISE_WIDTH` spreads
+    (`noise_spread`) over the root of the periods averaged; None without a spread or periods."""
+    spread, periods = noise_spread(objective, plan), parse_amount(objective.periods or "1")
+    if spread is None or periods is None or spread <= 0 or periods < 1:
+        return None
+    return NOISE_WIDTH * spread / periods ** 0.5
 
 
 def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
@@ -777,6 +794,37 @@ def _objectives_table(groups: list[list[Objective]]) -> Table:
         (group[0].outcome, measure_label(group[0]),
          " → ".join([group[0].baseline, *(o.target for o in group)]), _dates(o.by for o in group))
         for group in groups])
+
+
+def _judged_objectives(plan: Plan) -> list[Block]:
+    """Every objective as `_objectives_table` gives it, with what each is judged on
+    (`_judged_on`), and how (`JUDGED`): the director's version, which has no noise column."""
+    groups = _by_metric(plan.objectives)
+    table = _objectives_table(groups)
+    return [Table((*table.header, "Judged on"), [
+        (*row, _judged_on(group, plan)) for row, group in zip(table.rows, groups, strict=True)]), [JUDGED]]
+
+
+def _judged_on(group: list[Objective], plan: Plan) -> str:
+    """The mean each milestone is judged on and how far chance alone can move it
+    (`chance_reach`): "mean of 3 months, ±2.9 by chance", "mean of 12 weeks (±2.5 by chance),
+    then of 26 (±1.7)"; "–" when no milestone gives a spread."""
+    period = group[0].period()
+    parts = [(o.periods.strip() or "1", chance_reach(o, plan)) for o in group]
+    if all(reach is None for _, reach in parts):
+        return "–"
+
+    def mean(periods: str) -> str:
+        return f"one {period}" if periods == "1" else f"mean of {periods} {period}s"
+
+    def chance(reach: float | None, words: str = " by chance") -> str:
+        return "" if reach is None else f"±{reach:.1f}{words}"
+    if len(set(parts)) == 1:
+        periods, reach = parts[0]
+        return f"{mean(periods)}, {chance(reach)}"
+    (first, first_reach), *later = dict.fromkeys(parts)
+    return f"{mean(first)} ({chance(first_reach)})" + "".join(
+        f", then of {periods} ({chance(reach, '')})" for periods, reach in later)
 
 
 def title(plan: Plan) -> str:
@@ -1650,6 +1698,10 @@ SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people |staff )?hour
 WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are a week's: "a year" ÷ 52
 DROPS = re.compile(r"\b(without\b[^:;]*?),?\s+(?:saves|costs)\b")
 LOSES = re.compile(r"\b(?:loses|gives up)\s+(?!about\b|[$£€]?\d)(.+?)\.?$")  # what, not a sum
+# how the director's objectives are judged, under their table
+JUDGED = ("**How they are judged**: at each date, the mean over the months or weeks named is set "
+          "against the target. A mean that differs from the baseline by less than chance alone can "
+          "move it (the ± figure) is reported as no change yet: neither a win nor a miss.")
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
 BUDGET_PART, CRISIS_PART = 12, 10  # the full plan's parts (`sections`) that give those texts whole
 DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
@@ -1679,11 +1731,12 @@ def director_brief(plan: Plan) -> list[Section]:
     more = _more_returns(plan)
     return [
         _director_summary(plan),
-        Section(AFTER_SUMMARY, "The objectives", [_objectives_table(_by_metric(plan.objectives))]),
+        Section(AFTER_SUMMARY, "The objectives", _judged_objectives(plan)),
         Section("money", "What it costs and what it returns", [
             _director_budget(plan),
             list(map(day_text, [
                 *([f"**What the new money buys**: {_in_brief(ask, BUDGET_PART)}"] if ask else []),
+                *_moved_line(plan.budget, lambda text: _in_brief(text, BUDGET_PART)),
                 _stage_line(plan)])),
             *_cheaper_option(plan),
             *([[day_text(f"**More on payback and returns**: {more}")]] if more else [])]),

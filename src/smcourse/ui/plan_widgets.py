@@ -292,6 +292,8 @@ class PlanBuilder:
                                      plan.disclosure)
         self.budget = {"people_hours": _amount(0, "People hours a week"),
                        "hours_today": _amount(0, "Of these, hours spent on social today"),
+                       "moved_from": _text("the work the other hours come from, and what becomes of it",
+                                           _WIDE, "What the moved hours come from"),
                        "other_work": _text("monitoring, review replies, the report...",
                                            w.Layout(width="24em"), "Other work"),
                        "other_hours": _amount(0, "Other work, hours a week"),
@@ -454,6 +456,7 @@ class PlanBuilder:
 
     def _budget_tab(self) -> w.VBox:
         labels = {"people_hours": "People hours a week", "hours_today": "Of these, today",
+                  "moved_from": "Moved from",
                   "other_work": "Other work",
                   "other_hours": "Other work, hours", "hourly_cost": "Cost of an hour",
                   "other_costs": "Other costs", "other_costs_per_year": "Other costs a year",
