@@ -260,14 +260,17 @@ def test_a_read_typed_wrong_is_asked_for_again_not_read_as_the_last(tmp_path):
 
 
 def test_a_week_with_t_or_f_but_not_both_is_pointed_out_before_any_decision(tmp_path):
-    """Reader 106: two weeks of T without F were summed into T but left out of B and d, and kept."""
+    """Reader 106: two weeks of T without F were summed into T but left out of B and d, and kept;
+    reader 111: the message now names the first such row, as column D marks each."""
     book = trial_sheet.workbook(floor=0, trial_weeks=26)
     rows = [(1, 1)] * 20 + [(5, None)] * 2 + [(0, 0)] * 4
     for row, (t, f) in enumerate(rows, start=trial_sheet.FIRST_WEEK):
         book["Trial"][f"B{row}"], book["Trial"][f"C{row}"] = t, f
-    assert _solved(tmp_path, book, "Trial", trial_sheet.DECISION) == (
-        "fill in both T and F in each week's row, 0 where none came")
-    assert _solved(tmp_path, book, "Trial", f"D{trial_sheet.FIRST_WEEK + 20}") == "fill in both"
+    first_half = trial_sheet.FIRST_WEEK + 20
+    cells = (trial_sheet.DECISION, f"D{first_half}", f"D{first_half + 1}")
+    assert _solved(tmp_path, book, "Trial", cells) == (
+        f"row {first_half}: fill in both T and F, 0 where none came", "fill in both", "fill in both")
+    assert book["Trial"].column_dimensions[trial_sheet.HALF_ROWS].hidden
     assert _rule([t for t, _ in rows if t is not None][:20] + [0] * 4, [1] * 20 + [0] * 4) == "wait"
 
 
@@ -310,9 +313,35 @@ def test_a_setting_typed_as_text_is_asked_for_as_a_number(tmp_path, tab, setting
         assert _solved(tmp_path, book, "Trial", (trial_sheet.DECISION, "G4")) == (said, "")
     else:
         assert _replies_decision(tmp_path, _posts_of(38, 52), **settings) == said
-    validation = [rule for rule in trial_sheet.workbook()[tab].data_validations.dataValidation
-                  if rule.type == "decimal"][0]
-    assert str(validation.sqref) == "B3:B5" and validation.showErrorMessage
+    rules = trial_sheet.workbook()[tab].data_validations.dataValidation
+    decimal = [rule for rule in rules if rule.type == "decimal"][0]
+    assert str(decimal.sqref) == "B3:B4" and decimal.showErrorMessage
+    # reader 111: B5 counts weeks or posts, so a whole number, 1 or more
+    whole = [rule for rule in rules if rule.type == "whole" and str(rule.sqref) == "B5"][0]
+    assert (whole.operator, whole.formula1, whole.showErrorMessage) == ("greaterThanOrEqual", "1", True)
+
+
+def test_a_setting_typed_as_text_leaves_the_results_it_feeds_blank_not_an_error(tmp_path):
+    """Reader 111: with k typed as text, the decision asked for k while D, the lines and every week's d
+    showed #VALUE! beside it; now they are blank until the setting is a number. So on the Replies tab,
+    for r and the variance."""
+    book = trial_sheet.workbook(k="one", floor=13, trial_weeks=39)
+    for row in range(trial_sheet.FIRST_WEEK, trial_sheet.FIRST_WEEK + 13):
+        book["Trial"][f"B{row}"], book["Trial"][f"C{row}"] = 5, 3
+    fed = (trial_sheet.D, trial_sheet.D_WITHOUT, trial_sheet.SHORTFALL, trial_sheet.LAST_LINE,
+           f"D{trial_sheet.FIRST_WEEK}", f"E{trial_sheet.FIRST_WEEK + 1}")
+    assert _solved(tmp_path, book, "Trial", (trial_sheet.DECISION, trial_sheet.T, *fed)) == (
+        "set k in B3: a number above 0", "65.0", *[""] * len(fed))
+    book["Trial"]["B3"] = 1
+    solved = _solved(tmp_path, book, "Trial", fed)
+    assert float(solved[0]) == pytest.approx(2 * math.sqrt(65 + 39)) and float(solved[4]) == 2
+    replies = (trial_sheet.BAR, trial_sheet.STOP_LINE, trial_sheet.STOP_LINE_SINCE,
+               trial_sheet.LINE_WITHOUT_BEST)
+    assert _replies_decision(tmp_path, _posts_of(38, 52), cell=(trial_sheet.REPLIES_DECISION, *replies),
+                             **{**THREADS, "per_post": "r"}) == (
+        "set r in B3: a number, 0 or more", *[""] * len(replies))
+    assert _replies_decision(tmp_path, _posts_of(38, 52), cell=(trial_sheet.VARIANCE_USED, *replies[1:]),
+                             **{**THREADS, "variance": "v"}) == ("", "", "", "")
 
 
 def test_a_first_read_decides_only_on_the_posts_planned_for_it(tmp_path):
@@ -416,7 +445,8 @@ def test_only_the_inputs_can_be_edited_and_counts_must_be_whole(tmp_path):
                    for row in (first, last))
         assert sheet["E3"].protection.locked and sheet[f"D{first}"].protection.locked
         assert sheet[f"{trial_sheet.BAD_ROWS}{first}"].protection.locked
-        whole = [rule for rule in sheet.data_validations.dataValidation if rule.type == "whole"][0]
+        whole = [rule for rule in sheet.data_validations.dataValidation if rule.type == "whole"
+                 and str(rule.sqref) != "B5"][0]
         assert (whole.operator, whole.formula1, whole.showErrorMessage) == ("greaterThanOrEqual", "0", True)
         assert {str(area) for area in whole.sqref.ranges} == {f"{column}{first}:{column}{last}"
                                                               for column in entered}

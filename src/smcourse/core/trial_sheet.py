@@ -20,8 +20,15 @@ FIRST_POST = 19  # the Replies tab's row of the first post, below its results (t
 HALF_ROW = "fill in both"  # what d says in a week's row with T or F but not both
 LAST_POST = FIRST_POST + POST_ROWS - 1
 WARNINGS = "G"  # the column beside the results where a setting's warning shows
-BAD_ROWS, GAP_ROWS = "H", "I"  # hidden columns: a row's number where it holds a bad count, or is a gap
+# hidden columns: a row's number where it holds a bad count, is a gap, or (the Trial tab) holds T or F alone
+BAD_ROWS, GAP_ROWS, HALF_ROWS = "H", "I", "J"
 DECIMALS = "0.0"  # the number format of a result that is not a whole count
+
+
+def _given(settings: tuple[str, ...], formula: str) -> str:
+    """`formula` (without its "=") where each of `settings` is a number, else blank: a setting typed as
+    text leaves the results it feeds empty beside the decision's message, not #VALUE!."""
+    return f'=IF(AND({", ".join(f"ISNUMBER({cell})" for cell in settings)}), {formula}, "")'
 
 
 def _column(letter: str) -> str:
@@ -37,8 +44,8 @@ K, FLOOR, TRIAL_WEEKS, READ = "$B$3", "$B$4", "$B$5", "$B$6"
 WEEKS, T, F, BEST, BEST_F, D, D_WITHOUT = "$E$3", "$E$4", "$E$5", "$E$6", "$E$7", "$E$8", "$E$9"
 DECISION, WHY, SHORTFALL, FLOOR_SHARE, T_WITHOUT_BEST, LAST_LINE = (
     "$E$10", "$E$11", "$E$12", "$E$13", "$E$14", "$E$15")
-_T_AND_F = f"COUNT({_column('B')})+COUNT({_column('C')})"  # the numbers typed in T and F
-_BAD_WEEK, _GAP_WEEK = f"MIN({_column(BAD_ROWS)})", f"MIN({_column(GAP_ROWS)})"  # 0 where there is none
+_BAD_WEEK, _GAP_WEEK, _HALF_WEEK = (f"MIN({_column(BAD_ROWS)})", f"MIN({_column(GAP_ROWS)})",
+                                    f"MIN({_column(HALF_ROWS)})")  # 0 where there is none
 _BEST_ROW = f"MATCH(MAX({_column('F')}), {_column('F')}, 0)"  # the best week: most T, then the larger d
 
 RESULTS = {  # cell: (label, formula)
@@ -47,11 +54,11 @@ RESULTS = {  # cell: (label, formula)
     F: ("F, all weeks", f"=SUM({_column('C')})"),
     BEST: ("B, the best week's T", f"=IF({WEEKS}=0, 0, INDEX({_column('B')}, {_BEST_ROW}))"),
     BEST_F: ("The best week's F", f"=IF({WEEKS}=0, 0, INDEX({_column('C')}, {_BEST_ROW}))"),
-    D: ("D, chance's allowance", f"=2*SQRT(MAX({T}+{K}^2*{F}, {K}*({T}+{F}), "
-                                 f"IF({WEEKS}>1, {WEEKS}*_xlfn.VAR.S({_column('D')}), 0)))"),
-    D_WITHOUT: ("D without the best week", f"=2*SQRT(MAX({T}-{BEST}+{K}^2*({F}-{BEST_F}), "
-                                           f"{K}*({T}-{BEST}+{F}-{BEST_F}), "
-                                           f"IF({WEEKS}>2, ({WEEKS}-1)*_xlfn.VAR.S({_column('E')}), 0)))"),
+    D: ("D, chance's allowance", _given((K,), f"2*SQRT(MAX({T}+{K}^2*{F}, {K}*({T}+{F}), "
+                                              f"IF({WEEKS}>1, {WEEKS}*_xlfn.VAR.S({_column('D')}), 0)))")),
+    D_WITHOUT: ("D without the best week", _given((K,), f"2*SQRT(MAX({T}-{BEST}+{K}^2*({F}-{BEST_F}), "
+                                                        f"{K}*({T}-{BEST}+{F}-{BEST_F}), IF({WEEKS}>2, "
+                                                        f"({WEEKS}-1)*_xlfn.VAR.S({_column('E')}), 0)))")),
     DECISION: ("Decision", f'=IF(AND({READ}<>"first", {READ}<>"last"), "type first or last in B6", '
                            f'IF(N({K})<=0, "set k in B3: a number above 0", IF(OR(NOT(ISNUMBER({FLOOR})), '
                            f'N({FLOOR})<0), "set the floor in B4: a number, 0 or more", '
@@ -60,7 +67,7 @@ RESULTS = {  # cell: (label, formula)
                            f'IF({_BAD_WEEK}>0, "row "&{_BAD_WEEK}&": type whole numbers, 0 or more, in T '
                            f'and F", IF({_GAP_WEEK}>0, "row "&{_GAP_WEEK}&" is blank: type 0 in T and F '
                            f'where none came", IF({WEEKS}=0, "enter the weeks", '
-                           f'IF({_T_AND_F}<>2*{WEEKS}, "{HALF_ROW} T and F in each week\'s row, 0 where none '
+                           f'IF({_HALF_WEEK}>0, "row "&{_HALF_WEEK}&": {HALF_ROW} T and F, 0 where none '
                            f'came", IF({READ}="first", '
                            f'IF({K}*{F}-{T}>{D}, "stop", IF(AND({T}+{K}^2*{F}>={TOO_FEW_TO_KEEP}, '
                            f'{T}-{BEST}>={K}*{F}, {T}>={FLOOR}*{WEEKS}/{TRIAL_WEEKS}), "keep", "wait")), '
@@ -76,10 +83,10 @@ RESULTS = {  # cell: (label, formula)
                  f'IF({DECISION}="keep", "T − B reaches kF′ − D, and T the floor", IF({T}<{FLOOR}, '
                  f'"T is under the floor", "T − B is short of kF′ by more than D"))))'),
     T_WITHOUT_BEST: ("T − B, T without the best week (the last read)", f"={T}-{BEST}"),
-    LAST_LINE: ("kF′ − D, the last read's line for T − B", f"={K}*({F}-{BEST_F})-{D_WITHOUT}"),
-    SHORTFALL: ("kF − T, how far T is behind (negative: ahead)", f"={K}*{F}-{T}"),
+    LAST_LINE: ("kF′ − D, the last read's line for T − B", _given((K,), f"{K}*({F}-{BEST_F})-{D_WITHOUT}")),
+    SHORTFALL: ("kF − T, how far T is behind (negative: ahead)", _given((K,), f"{K}*{F}-{T}")),
     FLOOR_SHARE: ("The floor's share for the weeks so far",
-                  f'=IF(N({TRIAL_WEEKS})<=0, "", {FLOOR}*{WEEKS}/{TRIAL_WEEKS})'),
+                  _given((FLOOR,), f'IF(N({TRIAL_WEEKS})<=0, "", {FLOOR}*{WEEKS}/{TRIAL_WEEKS})')),
 }
 
 # The Replies tab's inputs (column B of rows 3 to 6) and results (column E of rows 3 to 16).
@@ -99,14 +106,16 @@ REPLIES_RESULTS = {  # cell: (label, formula)
     BEST_POST: ("B, the best post's replies", f"=IF({POSTS}=0, 0, MAX({_posts('B')}))"),
     VARIANCE_USED: ("s², the variance a post used: the assumed, or the posts' own without the best post, "
                     "the larger",
-                    f"=MAX({VARIANCE}, IF({POSTS}>2, _xlfn.VAR.S({_posts('D')}), 0))"),
-    BAR: ("The bar, r × n", f"={PER_POST}*{POSTS}"),
-    STOP_LINE: ("The stop line, r × n − 2√(n × s²)", f"={BAR}-2*SQRT({POSTS}*{VARIANCE_USED})"),
+                    _given((VARIANCE,), f"MAX({VARIANCE}, IF({POSTS}>2, _xlfn.VAR.S({_posts('D')}), 0))")),
+    BAR: ("The bar, r × n", _given((PER_POST,), f"{PER_POST}*{POSTS}")),
+    STOP_LINE: ("The stop line, r × n − 2√(n × s²)",
+                _given((PER_POST, VARIANCE), f"{BAR}-2*SQRT({POSTS}*{VARIANCE_USED})")),
     POSTS_SINCE: ("m′, posts since the first read, less the best post if it came since",
-                  f"=MAX(0, {POSTS}-{POSTS_AT_FIRST})-IF({_BEST_SINCE}, 1, 0)"),
+                  _given((POSTS_AT_FIRST,), f"MAX(0, {POSTS}-{POSTS_AT_FIRST})-IF({_BEST_SINCE}, 1, 0)")),
     REPLIES_SINCE: ("Their replies", f"=SUM({_posts('C')})-IF({_BEST_SINCE}, {BEST_POST}, 0)"),
     STOP_LINE_SINCE: ("Their own line, r × m′ − 2√(m′ × s²)",
-                      f"={PER_POST}*{POSTS_SINCE}-2*SQRT({POSTS_SINCE}*{VARIANCE_USED})"),
+                      _given((PER_POST, VARIANCE, POSTS_AT_FIRST),
+                             f"{PER_POST}*{POSTS_SINCE}-2*SQRT({POSTS_SINCE}*{VARIANCE_USED})")),
     REPLIES_DECISION: ("Decision", f'=IF(AND({REPLIES_READ}<>"first", {REPLIES_READ}<>"last"), '
                                    f'"type first or last in B6", IF(OR(NOT(ISNUMBER({PER_POST})), '
                                    f'N({PER_POST})<0), "set r in B3: a number, 0 or more", '
@@ -147,7 +156,8 @@ REPLIES_RESULTS = {  # cell: (label, formula)
                            f'=IF(AND(ISNUMBER({POSTS_AT_FIRST}), N({POSTS_AT_FIRST})>=1, '
                            f'N({POSTS_AT_FIRST})<={POST_ROWS}), INDEX({_posts("A")}, {POSTS_AT_FIRST}), "")'),
     LINE_WITHOUT_BEST: ("Their line at the last read, r × (n − 1) − 2√((n − 1) × s²)",
-                        f'=IF({POSTS}=0, "", {PER_POST}*({POSTS}-1)-2*SQRT(({POSTS}-1)*{VARIANCE_USED}))'),
+                        _given((PER_POST, VARIANCE), f'IF({POSTS}=0, "", '
+                                                     f'{PER_POST}*({POSTS}-1)-2*SQRT(({POSTS}-1)*{VARIANCE_USED}))')),
 }
 
 
@@ -174,7 +184,12 @@ def _fill(sheet: Worksheet, title: str, inputs: list[tuple[str, object]], result
     settings = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
                               showErrorMessage=True, errorTitle="A number", error="Type a number, 0 or more.")
     sheet.add_data_validation(settings)
-    settings.add("B3:B5")
+    settings.add("B3:B4")
+    count_setting = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="1",
+                                   showErrorMessage=True, errorTitle="A whole number",
+                                   error="Type a whole number, 1 or more.")
+    sheet.add_data_validation(count_setting)
+    count_setting.add("B5")
     counts = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", showErrorMessage=True,
                             errorTitle="A whole number", error="Type a whole number, 0 or more.")
     sheet.add_data_validation(counts)
@@ -233,12 +248,15 @@ def _trial_tab(sheet: Worksheet, k: float, floor: float, trial_weeks: int, read:
     sheet[f"{WARNINGS}5"] = (f'=IF(AND({READ}="first", N({TRIAL_WEEKS})<=0), "set the trial\'s weeks: the '
                              'first read\'s floor share needs them", "")')
     for row in range(FIRST_WEEK, LAST_WEEK + 1):
-        sheet[f"D{row}"] = (f'=IF(COUNT(B{row}:C{row})=2, B{row}-{K}*C{row}, '
+        sheet[f"D{row}"] = (f'=IF(COUNT(B{row}:C{row})=2, IF(ISNUMBER({K}), B{row}-{K}*C{row}, ""), '
                             f'IF(COUNT(B{row}:C{row})=1, "{HALF_ROW}", ""))')
-        sheet[f"F{row}"] = f'=IF(COUNT(B{row}:C{row})=2, B{row}*100000+D{row}, "")'
-        sheet[f"E{row}"] = f'=IF(OR(NOT(ISNUMBER(D{row})), {row}={_BEST_ROW}+{FIRST_WEEK - 1}), "", D{row})'
+        sheet[f"{HALF_ROWS}{row}"] = f'=IF(COUNT(B{row}:C{row})=1, {row}, "")'
+        sheet[f"F{row}"] = f'=IF(ISNUMBER(D{row}), B{row}*100000+D{row}, "")'
+        sheet[f"E{row}"] = (f'=IF(NOT(ISNUMBER(D{row})), "", '
+                            f'IF({row}={_BEST_ROW}+{FIRST_WEEK - 1}, "", D{row}))')
     _flag_rows(sheet, rows, "BC")
-    sheet.column_dimensions["F"].hidden = True  # the rank that picks the best week, for the formulas
+    for column in "F" + HALF_ROWS:  # the rank that picks the best week, and the half-filled rows
+        sheet.column_dimensions[column].hidden = True
 
 
 def _replies_tab(sheet: Worksheet, per_post: float, variance: float, posts_at_first_read: int,
