@@ -905,10 +905,12 @@ CLAIMS = {
         and "the founder's outreach (3 hours a week, priced)" in LUMEN.budget.rests_on
         and "visits and emails to cafés on the list 2," in LUMEN.budget.other_work,
     "the director will ask what stops for them, so the budget names the work they come from (the "
-    "founder's supplier admin slows, the printed flyers stop)":
-        lambda: LUMEN.budget.moved_hours() == 7 and "The founder's 3 hours slow her supplier admin"
-        in LUMEN.budget.moved_from and "4 stop the printed flyers" in LUMEN.budget.moved_from
-        and LUMEN.budget.hours_by_person["Founder"] + LUMEN.budget.hours_by_person["Head of marketing"] == 7,
+    "founder's bookkeeping passes to the accountant, packing to the part-time packer)":
+        lambda: LUMEN.budget.moved_hours() == 7 and LUMEN.budget.moved_from.startswith(
+            "The founder's 3 come from her Friday bookkeeping, which Lumen's accountant takes on")
+        and "the other 4 from packing web orders on roasting days, which the part-time packer" in
+        LUMEN.budget.moved_from and LUMEN.budget.hours_by_person["Founder"] == 3
+        and "2.68 moved hours" in LUMEN.budget.case and "moves 2.68 fewer" in LUMEN.budget.moved_from,
     "an earlier draft of Lumen's plan gave the mentions and the review replies to Sam alone, so "
     "nothing was read at the weekend while the plan promised an answer to every review within a "
     "day. Now whoever holds a look reads them too.":

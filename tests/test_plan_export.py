@@ -1057,12 +1057,24 @@ def test_the_director_s_version_gives_every_objective_with_what_it_is_judged_on_
         for group in ([o for o in lumen.objectives if (o.outcome, o.metric) == metric]
                       for metric in metrics)]
     assert rows[4] == ["service", "Mean of weekly median response times (hours)", "8.0 → 4.5 → 4.5",
-                       "31 March, 31 December 2027", "mean of 12 weeks (±2.5 by chance), then of 26 (±1.7)"]
+                       "31 March, 31 December 2027",
+                       "mean of the 12 weeks to 31 March 2027 (±2.5 by chance), then of the 26 to 31 "
+                       "December 2027 (±1.7)"]
     assert 2 * 4.3 / 12 ** 0.5 == pytest.approx(2.48, abs=0.01) and 2 * 4.3 / 26 ** 0.5 == pytest.approx(
         1.69, abs=0.01)
-    assert rows[3][4] == f"mean of 3 months, ±{2 * max(2.5, 6 ** 0.5) / 3 ** 0.5:.1f} by chance" \
-        == "mean of 3 months, ±2.9 by chance"
-    assert "- **How they are judged**: at each date, the mean over the months or weeks named" in rest
+    reach = 2 * max(2.5, 6 ** 0.5) / 3 ** 0.5
+    assert rows[3][4] == f"mean of the 3 months to each date, ±{reach:.1f} by chance" \
+        == "mean of the 3 months to each date, ±2.9 by chance"
+    # reader 112: mentions answered, typed ±4.3 but judged by chance's own 100√(0.41 × 0.59 / 96) = 5.0
+    # points, so ±5.8 over 3 months; the full plan's noise column now says so, and the reach follows
+    chance = 100 * (0.41 * 0.59 / 96) ** 0.5
+    assert rows[6][4] == f"mean of the 3 months to each date, ±{2 * chance / 3 ** 0.5:.1f} by chance" \
+        == "mean of the 3 months to each date, ±5.8 by chance"
+    objectives = plan_export.part_markdown(lumen, "objectives")
+    assert "| ±4.3 a month, chance alone 5.0; mean of 3 months |" in objectives
+    assert "| ±3.5 a month; mean of 3 months |" in objectives
+    assert ("- **How they are judged**: at each date, the mean of the months or weeks up to it is compared "
+            "with the target: met or missed.") in rest
     assert "Noise" not in brief and "Baseline from" not in brief
 
 

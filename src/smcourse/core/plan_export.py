@@ -203,7 +203,7 @@ def sections(plan: Plan) -> list[Section]:
              "Why we expect it"),
             [(group[0].outcome, measure_label(group[0]), group[0].baseline,
               " → ".join(o.target for o in group), ", ".join(o.by for o in group),
-              _noise(group), _distinct("; ", map(plain_source, group)),
+              _noise(group, plan), _distinct("; ", map(plain_source, group)),
               _reasons(group))
              for group in _by_metric(plan.objectives)])]),
         Section("goals", "3. What social media will do", [
@@ -408,16 +408,21 @@ def _reasons(group: list[Objective]) -> str:
     return " ".join([reasons[0], *later])
 
 
-def _noise(group: list[Objective]) -> str:
+def _noise(group: list[Objective], plan: Plan) -> str:
     """How much the metric moves by chance, and the periods each target of `group` is averaged
-    over ("±6 a month; mean of 3 months", "±4 a week; mean of 12 weeks, then of 26 weeks")."""
+    over ("±6 a month; mean of 3 months", "±4 a week; mean of 12 weeks, then of 26 weeks"), with the
+    spread chance alone gives when it is larger than the one typed, which the checks and the
+    director's ± then use (`noise_spread`: "±4.3 a month, chance alone 5.0; mean of 3 months")."""
     spreads = _distinct(" → ", (o.spread.strip() for o in group))
     if not spreads:
         return ""
     period = group[0].period()
     judged = _distinct(", then of ", (o.periods.strip() or "1" for o in group))
-    return f"±{spreads} a {period}; " + ("one " + period if judged == "1" else
-                                         f"mean of {judged} {period}s")
+    typed = parse_amount(group[0].spread)
+    used = noise_spread(group[0], plan)
+    floor = f", chance alone {used:.1f}" if typed is not None and used is not None and used > typed else ""
+    return f"±{spreads} a {period}{floor}; " + ("one " + period if judged == "1" else
+                                                f"mean of {judged} {period}s")
 
 
 def plain_source(objective: Objective) -> str:
@@ -807,24 +812,24 @@ def _judged_objectives(plan: Plan) -> list[Block]:
 
 def _judged_on(group: list[Objective], plan: Plan) -> str:
     """The mean each milestone is judged on and how far chance alone can move it
-    (`chance_reach`): "mean of 3 months, ±2.9 by chance", "mean of 12 weeks (±2.5 by chance),
-    then of 26 (±1.7)"; "–" when no milestone gives a spread."""
+    (`chance_reach`): "mean of the 3 months to each date, ±2.9 by chance"; milestones judged on
+    different spans each with its date: "mean of the 12 weeks to 31 March 2027 (±2.5 by chance),
+    then of the 26 to 31 December 2027 (±1.7)"; "–" when no milestone gives a spread."""
     period = group[0].period()
     parts = [(o.periods.strip() or "1", chance_reach(o, plan)) for o in group]
     if all(reach is None for _, reach in parts):
         return "–"
 
-    def mean(periods: str) -> str:
-        return f"one {period}" if periods == "1" else f"mean of {periods} {period}s"
-
     def chance(reach: float | None, words: str = " by chance") -> str:
         return "" if reach is None else f"±{reach:.1f}{words}"
     if len(set(parts)) == 1:
         periods, reach = parts[0]
-        return f"{mean(periods)}, {chance(reach)}"
-    (first, first_reach), *later = dict.fromkeys(parts)
-    return f"{mean(first)} ({chance(first_reach)})" + "".join(
-        f", then of {periods} ({chance(reach, '')})" for periods, reach in later)
+        span = f"the {period}" if periods == "1" else f"mean of the {periods} {period}s"
+        return f"{span} to each date, {chance(reach)}"
+    (first, first_reach), *later = parts
+    return f"mean of the {first} {period}s to {day_text(group[0].by)} ({chance(first_reach)})" + "".join(
+        f", then of the {periods} to {day_text(o.by)} ({chance(reach, '')})"
+        for o, (periods, reach) in zip(group[1:], later, strict=True))
 
 
 def title(plan: Plan) -> str:
@@ -1699,9 +1704,10 @@ WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are
 DROPS = re.compile(r"\b(without\b[^:;]*?),?\s+(?:saves|costs)\b")
 LOSES = re.compile(r"\b(?:loses|gives up)\s+(?!about\b|[$£€]?\d)(.+?)\.?$")  # what, not a sum
 # how the director's objectives are judged, under their table
-JUDGED = ("**How they are judged**: at each date, the mean over the months or weeks named is set "
-          "against the target. A mean that differs from the baseline by less than chance alone can "
-          "move it (the ± figure) is reported as no change yet: neither a win nor a miss.")
+JUDGED = ("**How they are judged**: at each date, the mean of the months or weeks up to it is compared "
+          "with the target: met or missed. The report also says whether that mean moved from the "
+          "baseline by more than the ± figure, the range chance alone keeps it within about 19 times "
+          "in 20: a smaller move is no clear change yet.")
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
 BUDGET_PART, CRISIS_PART = 12, 10  # the full plan's parts (`sections`) that give those texts whole
 DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
