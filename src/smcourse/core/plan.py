@@ -3122,9 +3122,11 @@ def payback_day(text: str) -> dt.date | None:
 
 def _check_payback_dates(plan: Plan):
     """A fix where the payback gives a month or a year before the plan starts: the spending cannot
-    pay back before it is spent. A consider where the cheaper option pays back sooner than the plan
-    and no sentence says why the plan is chosen (`plan_export.cheaper_paybacks`)."""
-    from smcourse.core.plan_export import cheaper_paybacks  # the exports import this module
+    pay back before it is spent. A consider where the payback says when (or never) and the case
+    names a cheaper option, and no sentence says why the plan is chosen (`plan_export.cheaper_option`),
+    worded for an option that pays back sooner than the plan when it does
+    (`plan_export.cheaper_paybacks`)."""
+    from smcourse.core.plan_export import cheaper_option, cheaper_paybacks  # they import this module
     start = parse_date(plan.start)
     for found in PAYBACK_WHEN.finditer(plan.budget.payback):
         if start is not None and (day := payback_day(found[0])) and day < start:
@@ -3138,6 +3140,12 @@ def _check_payback_dates(plan: Plan):
                         "says why the plan is worth the wait: add a sentence such as “The plan is chosen "
                         "over the cheaper option for its paid test.”; the director's version sets it "
                         "beside the two.")
+    elif (PAYBACK_WHEN.search(plan.budget.payback) or NEVER.search(plan.budget.payback)) \
+            and (option := cheaper_option(plan.budget)) is not None and not option.why:
+        yield _consider("budget", "budget.payback", "The case names a cheaper option, and nothing says why "
+                        "the plan is chosen over it: add a sentence such as “The plan is chosen over the "
+                        "cheaper option for its paid test.”, or the director's version says it is not "
+                        "stated.")
 
 
 def _untimed_test(test: str) -> list[str]:

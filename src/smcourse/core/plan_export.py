@@ -1875,18 +1875,19 @@ class Paybacks:
 
 def cheaper_paybacks(plan: Plan) -> Paybacks | None:
     """The plan's and the cheaper option's paybacks (`_cheaper`), when both give a month or a year."""
-    option = _cheaper(plan.budget)
+    option = cheaper_option(plan.budget)
     if option is None:
         return None
     ours, theirs = payback_day(_plan_payback(plan.budget)), payback_day(option.pays_back)
     return Paybacks(ours, theirs, option.why) if ours and theirs else None
 
 
-def _cheaper(budget: Budget) -> CheaperOption | None:
+def cheaper_option(budget: Budget) -> CheaperOption | None:
     """The cheaper option the case names (its first sentence `CHEAPER` finds: what it goes without,
     `DROPS`, and saves, `SAVED_CASH` and `SAVED_HOURS`; it or the next says what it loses,
     `LOSES`) and the payback's first sentence's clause on it ("cheaper option, no paid test: April
-    2031", after the colon); None when the case names none."""
+    2031", after the colon), and why the plan is chosen (`WHY_CHOSEN`: a later sentence of the payback
+    or one of the case, else a clause of the payback's first); None when the case names none."""
     case = _sentences(budget.case)
     at = next((number for number, sentence in enumerate(case) if CHEAPER.search(sentence)), None)
     if at is None:
@@ -1903,8 +1904,9 @@ def _cheaper(budget: Budget) -> CheaperOption | None:
                 ("", ""))
     payback = next((clause for clause in CLAUSE_END.split(_first_sentence(budget.payback))
                     if CHEAPER.search(clause)), "")
-    why = next((sentence for sentence in [*_sentences(budget.payback)[1:], *case]
-                if WHY_CHOSEN.search(sentence)), "")
+    first, *later = _sentences(budget.payback) or [""]
+    why = next((sentence for sentence in [*later, *case] if WHY_CHOSEN.search(sentence)), "") or next(
+        (clause for clause in CLAUSE_END.split(first) if WHY_CHOSEN.search(clause)), "")
     return CheaperOption(
         without=drops[1] if drops else "", cash=parse_amount(cash[1]) if cash else None,
         hours=parse_amount(hours[1]) / WEEKS_IN[hours[2]] if hours else None,
@@ -1921,7 +1923,7 @@ def _cheaper_option(plan: Plan) -> list[Block]:
     when each pays back (the plan's without the asides the first page gives) and what the option
     loses; a line saying it is not written yet when the case names none."""
     budget, money = plan.budget, plan.budget.currency
-    option = _cheaper(budget)
+    option = cheaper_option(budget)
     if option is None:
         return [["**The cheaper option**: none named in the case."]]
     unsaid, beyond = "not stated in the case", "the case saves more than the plan has: check it"
@@ -1975,7 +1977,7 @@ def _more_returns(plan: Plan) -> str:
     plan has them, and followed by where the full plan has the rest when some is left out, and the
     gates whole when the first page leaves out asides of theirs (`_director_gate`); "" when nothing is
     left."""
-    budget, option = plan.budget, _cheaper(plan.budget)
+    budget, option = plan.budget, cheaper_option(plan.budget)
     shown = {*_earned(plan), *(option.said if option else [])}
     figures = _sentences(budget.case.strip().partition("\n\n")[2])
     later = _sentences(budget.payback)[1:]
