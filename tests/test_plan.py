@@ -1723,6 +1723,8 @@ def test_new_money_in_the_summary_must_be_the_budget_s(summary, found):
     ("It adds 32,962 USD a year, cash and moved hours.", []),  # the money box's "together"
     ("It costs 35,000 USD a year all told, with 17,037 USD a year of new money.", ["35,000 USD a year"]),
     ("It moves 12 people hours a week.", ["12 people hours a week"]),
+    ("It takes eighteen hours a week of four people's time.", ["eighteen hours a week"]),  # reader 113
+    ("It moves seven hours a week from other work.", []),
     ("It holds a 20,000 reserve and spends 500 USD a month.", ["500 USD a month", "20,000 reserve"]),
     ("The cheaper option needs 4 people hours a week.", [])])  # the cheaper option's own
 def test_hours_money_and_the_reserve_in_the_summary_must_be_the_budget_s(summary, found):

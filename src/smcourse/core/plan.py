@@ -3329,8 +3329,8 @@ def _check_new_money_said(plan: Plan):
 # The figures a summary gives that the budget holds too: hours a week, money a month or a year, and
 # the reserve ("35 people hours a week", "2,400 GBP a year", "a 16,000 reserve", "reserve of 500").
 SUMMARY_FIGURES = {
-    "hours": re.compile(rf"{AMOUNT}\s+(?:(?:people|staff|extra|more|moved|new)\s+)?hours?\s+(?:a|per|each)\s+"
-                        r"week\b", re.IGNORECASE),
+    "hours": re.compile(rf"(?:{AMOUNT}|\b({SPELLED_COUNTS}))\s+(?:(?:people|staff|extra|more|moved|new)\s+)?"
+                        r"hours?\s+(?:a|per|each)\s+week\b", re.IGNORECASE),  # "18" or "eighteen"
     "month": re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a|per|each)\s+month\b", re.IGNORECASE),
     "year": re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a|per|each)\s+year\b(?!\s+of new money)",
                        re.IGNORECASE),  # new money has a check of its own (`_check_new_money_said`)
@@ -3371,6 +3371,7 @@ def _check_summary_figures(plan: Plan):
         figures = {name: value for name, value in allowed[kind].items() if value > 0}
         for match in pattern.finditer(own):
             written = next(group for group in match.groups() if group)
+            written = str(NUMBER_WORDS.get(written.lower(), written))
             if figures and not any(_written_as(value, written) for value in figures.values()):
                 listed = "; ".join(f"{name} {value:,.1f}".removesuffix(".0")
                                    for name, value in figures.items())
