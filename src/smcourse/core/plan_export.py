@@ -802,33 +802,40 @@ def _objectives_table(groups: list[list[Objective]]) -> Table:
 
 
 def _judged_objectives(plan: Plan) -> list[Block]:
-    """Every objective as `_objectives_table` gives it, with what each is judged on
-    (`_judged_on`), and how (`JUDGED`): the director's version, which has no noise column."""
+    """Every objective as `_objectives_table` gives it, a baseline its source calls assumed marked
+    so (the director's version has no source column), with what each is judged on (`_judged_on`),
+    and how (`JUDGED`, and `ASSUMED_LINE` when a baseline is assumed)."""
     groups = _by_metric(plan.objectives)
     table = _objectives_table(groups)
-    return [Table((*table.header, "Judged on"), [
-        (*row, _judged_on(group, plan)) for row, group in zip(table.rows, groups, strict=True)]), [JUDGED]]
+    rows = []
+    for (outcome, measure, targets, by), group in zip(table.rows, groups, strict=True):
+        if any(ASSUMED.search(objective.source) for objective in group):
+            baseline, arrow, later = targets.partition(" → ")
+            targets = f"{baseline} (assumed){arrow}{later}"
+        rows.append((outcome, measure, targets, by, _judged_on(group, plan)))
+    assumed = any("(assumed)" in row[2] for row in rows)
+    return [Table((*table.header, "Judged on"), rows), [JUDGED, *([ASSUMED_LINE] if assumed else [])]]
 
 
 def _judged_on(group: list[Objective], plan: Plan) -> str:
     """The mean each milestone is judged on and how far chance alone can move it
-    (`chance_reach`): "mean of the 3 months to each date, ±2.9 by chance"; milestones judged on
-    different spans each with its date: "mean of the 12 weeks to 31 March 2027 (±2.5 by chance),
-    then of the 26 to 31 December 2027 (±1.7)"; "–" when no milestone gives a spread."""
+    (`chance_reach`): "mean of 3 months to each date, ±2.9"; milestones judged on different spans
+    each with its date: "mean of 12 weeks to 31 March 2027 (±2.5), then of 26 to 31 December 2027
+    (±1.7)"; "–" when no milestone gives a spread."""
     period = group[0].period()
     parts = [(o.periods.strip() or "1", chance_reach(o, plan)) for o in group]
     if all(reach is None for _, reach in parts):
         return "–"
 
-    def chance(reach: float | None, words: str = " by chance") -> str:
-        return "" if reach is None else f"±{reach:.1f}{words}"
+    def chance(reach: float | None) -> str:
+        return "" if reach is None else f"±{reach:.1f}"
     if len(set(parts)) == 1:
         periods, reach = parts[0]
-        span = f"the {period}" if periods == "1" else f"mean of the {periods} {period}s"
+        span = f"the {period}" if periods == "1" else f"mean of {periods} {period}s"
         return f"{span} to each date, {chance(reach)}"
     (first, first_reach), *later = parts
-    return f"mean of the {first} {period}s to {day_text(group[0].by)} ({chance(first_reach)})" + "".join(
-        f", then of the {periods} to {day_text(o.by)} ({chance(reach, '')})"
+    return f"mean of {first} {period}s to {day_text(group[0].by)} ({chance(first_reach)}), then " + ", ".join(
+        f"of {periods} to {day_text(o.by)} ({chance(reach)})"
         for o, (periods, reach) in zip(group[1:], later, strict=True))
 
 
@@ -1707,9 +1714,15 @@ LOSES = re.compile(r"\b(?:loses|gives up)\s+(?!about\b|[$£€]?\d)(.+?)\.?$")  
 JUDGED = ("**How they are judged**: at each date, the mean of the months or weeks up to it is compared "
           "with the target: met or missed. The report also says whether that mean moved from the "
           "baseline by more than the ± figure, the range chance alone keeps it within about 19 times "
-          "in 20: a smaller move is no clear change yet.")
+          "in 20: a smaller move is no clear change yet. The ± is twice the full plan's noise a month or "
+          "week over the square root of the months or weeks averaged.")
+ASSUMED = re.compile(r"\bassum", re.IGNORECASE)  # a source that calls its baseline assumed
+ASSUMED_LINE = ("**Assumed baselines**: a baseline marked assumed is an estimate, not yet a measured "
+                "figure; the full plan's part 2 says where each comes from.")
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
-BUDGET_PART, CRISIS_PART = 12, 10  # the full plan's parts (`sections`) that give those texts whole
+# the full plan's parts (`sections`) that give those texts whole
+COMMUNITY_PART, BUDGET_PART, CRISIS_PART = 9, 12, 10
+ALERT_WORDS = 30  # the most words of the overnight alerts the director's version gives
 DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
 _DIRECTOR_STYLE = "h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}}"
 # The budget table's rows the director's version keeps: the people and their cost, the costs
@@ -1748,6 +1761,7 @@ def director_brief(plan: Plan) -> list[Section]:
             *([[day_text(f"**More on payback and returns**: {more}")]] if more else [])]),
         Section("crisis", "In a crisis: who decides", [list(map(day_text, [
             f"**Approves what we say**: {_in_brief(crisis.approver, CRISIS_PART)}",
+            f"**Out of hours**: {_director_out_of_hours(plan)}",
             f"**Surge reserve**: {_surge_line(plan)}"]))]),
     ]
 
@@ -1762,6 +1776,17 @@ def _director_summary(plan: Plan) -> Section:
         Subheading("Goal and objectives"), *_goal(plan, for_director=True), _objectives_pointer(plan),
         Subheading("Top risks"), [_premises_risk(plan), *_summary_risks(
             plan, "listed in the full plan, under Still open", for_director=True)]])
+
+
+def _director_out_of_hours(plan: Plan) -> str:
+    """What reaches someone while the inbox is closed (`_alerts`, its opening as long as `ALERT_WORDS`
+    allows) and the longest wait over a closed day: a director asks who hears of a complaint on a
+    Saturday night (the first page gives the staffed hours)."""
+    team = plan.community
+    if parse_clock(team.opens) is None or parse_clock(team.closes) is None:
+        return NOT_WRITTEN
+    alerts = _in_brief(_alerts(plan), COMMUNITY_PART, words=ALERT_WORDS)
+    return " ".join(filter(None, (alerts, _longest_wait_text(team))))
 
 
 def _money_box(plan: Plan) -> Table:
