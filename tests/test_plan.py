@@ -1679,7 +1679,9 @@ def test_added_per_year_is_the_new_money_and_the_moved_hours_at_the_hourly_cost(
                                       "The new money a year, 20,000 USD, is more than the budget's "
                                       "items add: it leaves 77,142 of the total for what is spent "
                                       "today, less than the 35 hours a week on social today cost "
-                                      "(79,625). Give only the cash the plan adds a year."))])
+                                      "(79,625). Give only the cash the plan adds a year: at most the "
+                                      "budget's cash items, other costs + 12 × (tools + paid "
+                                      "promotion), 17,517, less what of them is paid today."))])
 def test_what_the_plan_adds_is_checked_against_its_hours_and_its_first_stage(change, found):
     assert _budget_issues(_staged(**change)) == [found]
 

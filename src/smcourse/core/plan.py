@@ -1897,8 +1897,9 @@ def _check_rate_spread(objective: Objective, spec: MetricSpec, number: int, wher
     if base is None or base <= 0:
         yield _fix("objectives", f"{where}.source",
                    f"Say in the source of objective {number} how many {noun} a {period} its rate "
-                   f"is out of, as your export shows, the number just before the {noun} and the "
-                   f"period (“12,000 {noun} a {period}”, “1.2 million {noun} a {period}”): chance alone "
+                   f"is out of, as your export shows for the months the target is judged on, the "
+                   f"number just before the {noun} and the period (“60 {noun} a {period}”, “12,000 "
+                   f"{noun} a {period}”): chance alone "
                    f"moves a rate of p out of n by about √(p(1 − p)/n), so its spread cannot be "
                    "judged without n.")
         return
@@ -3207,13 +3208,16 @@ def _check_what_is_new(budget: Budget):
     today_cost = budget.hours_today * 52 * budget.hourly_cost
     spent_today = budget.spent_today()
     cash_items = budget.other_costs_per_year > 0 and budget.tools_per_month > 0  # filled in
+    cash_sum = budget.other_costs_per_year + 12 * (budget.tools_per_month + budget.paid_per_month)
     if cash_items and budget.new_money_per_year > 0 and 0 < budget.hours_today <= budget.people_hours \
             and budget.hourly_cost > 0 and spent_today < today_cost - 1:
         yield _fix("budget", "budget.new_money_per_year", f"The new money a year, "
                    f"{budget.new_money_per_year:,.0f} {budget.currency}, is more than the budget's "
                    f"items add: it leaves {max(spent_today, 0):,.0f} of the total for what is spent "
                    f"today, less than the {budget.hours_today:g} hours a week on social today cost "
-                   f"({today_cost:,.0f}). Give only the cash the plan adds a year.")
+                   f"({today_cost:,.0f}). Give only the cash the plan adds a year: at most the "
+                   f"budget's cash items, other costs + 12 × (tools + paid promotion), "
+                   f"{cash_sum:,.0f}, less what of them is paid today.")
     months = stage_months(budget.first_stage)
     if months is not None and months < 12 and budget.total() >= budget.first_stage_cost \
             > budget.new_money_per_year > 0:
