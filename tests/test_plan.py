@@ -1922,12 +1922,29 @@ def test_a_go_no_go_test_needs_a_date_and_a_number_when_the_plan_spends(test, mi
     assert ("consider", "budget.go_no_go", message) in _budget_issues(nothing_spent)
 
 
+@pytest.mark.parametrize("stage, cost, asked", [
+    ("the first 6 months", 6040, True),  # 17,037 × 6 / 12 = 8,518.5, and 6,040 is under 0.8 of it
+    ("the first 6 months", 6816, False),  # just over 0.8 of it
+    ("January to March 2027", 3000, True), ("January to March 2027", 4259, False)])
+def test_a_first_stage_well_under_its_share_of_the_year_s_new_money_is_asked_why(stage, cost, asked):
+    """Reader 113's first stage of 1,000 GBP passed although its months' share of the new money was
+    1,444: a stage may spend less (a quiet season), but the director should be told why."""
+    issues = [issue for issue in _budget_issues(_staged(first_stage=stage, first_stage_cost=cost))
+              if issue[1] == "budget.first_stage_cost"]
+    months = plan.stage_months(stage)
+    share = 17_037 * months / 12
+    assert issues == ([("consider", "budget.first_stage_cost", f"The first stage of {months:g} months costs "
+                        f"{cost:,} USD of new money, well under its share of the year's 17,037 "
+                        f"({share:,.0f}): give the stage's own cost, or say in the first stage why it "
+                        "spends less (a quiet season, say).")] if asked else [])
+
+
 @pytest.mark.parametrize("stage, cost, missing", [
     ("Approve it.", 6040, "when it ends (a date, a month or a number of months)"),
     ("The paid posts and the training day", 6040, "when it ends"),
     ("January to March 2027", 0, "its new money (budget.first_stage_cost, or in the text)"),
     ("Approve it.", 0, "its new money (budget.first_stage_cost, or in the text) or when it ends"),
-    ("January to March 2027", 6040, None), ("the first 6 months", 6040, None),
+    ("January to March 2027", 6040, None), ("the first 6 months", 8520, None),
     ("Spend £150 on ads over the next quarter.", 150, None),
     ("January to March 2027: 6,040 USD of new money", 0, None),
     ("January to March 2027: the first stage costs 6,040", 0, None)])

@@ -223,6 +223,7 @@ COMMON_NAME_WORDS = {"and", "the", "for", "from", "with", "our", "your", "their"
                      "days", "hour", "hours", "week", "weeks", "month", "months", "year",
                      "years"}
 BUFFER = 0.10  # the share of people hours kept free for a busy week
+STAGE_SHARE_FLOOR = 0.8  # a first stage costing under this share of its months' new money is asked why
 OWNER_WORDS = 4  # the most words of an action's owner taken as a name or role ("Gráinne, the owner")
 # a sentence of the cover that plans for a busy week: "In a busy week Lee takes Jo's looks"
 BUSY_WEEK = re.compile(r"\bbusy (?:week|spell|period|time)s?\b|\bbusier weeks?\b|\boverflow\b|"
@@ -3226,6 +3227,13 @@ def _check_what_is_new(budget: Budget):
                         f"money, more than the plan's new money in a whole year "
                         f"({budget.new_money_per_year:,.0f}): give the stage's share of it, or say "
                         "in the case what the stage buys once.")
+    elif months is not None and months < 12 and 0 < budget.first_stage_cost \
+            < STAGE_SHARE_FLOOR * (share := budget.new_money_per_year * months / 12):
+        yield _consider("budget", "budget.first_stage_cost", f"The first stage of {months:g} months "
+                        f"costs {budget.first_stage_cost:,.0f} {budget.currency} of new money, well under "
+                        f"its share of the year's {budget.new_money_per_year:,.0f} ({share:,.0f}): give "
+                        "the stage's own cost, or say in the first stage why it spends less (a quiet "
+                        "season, say).")
 
 
 # An amount written in the staged ask, the case or the surge pricing beside the word that names its
