@@ -905,12 +905,15 @@ CLAIMS = {
         and "the founder's outreach (3 hours a week, priced)" in LUMEN.budget.rests_on
         and "visits and emails to cafés on the list 2," in LUMEN.budget.other_work,
     "the director will ask what stops for them, so the budget names the work they come from (the "
-    "founder's bookkeeping passes to the accountant, packing to the part-time packer)":
+    "founder's quality checks pass to the head roaster, the print catalogue becomes a web page)":
         lambda: LUMEN.budget.moved_hours() == 7 and LUMEN.budget.moved_from.startswith(
-            "The founder's 3 come from her Friday bookkeeping, which Lumen's accountant takes on")
-        and "the other 4 from packing web orders on roasting days, which the part-time packer" in
+            "The founder's 3 come from her roastery time: the head roaster takes over her Friday quality "
+            "checks") and "The head of marketing's 4 come from the quarterly print catalogue" in
         LUMEN.budget.moved_from and LUMEN.budget.hours_by_person["Founder"] == 3
-        and "2.68 moved hours" in LUMEN.budget.case and "moves 2.68 fewer" in LUMEN.budget.moved_from,
+        and LUMEN.budget.hours_by_person["Head of marketing"] == 4
+        and sum(_hours_by_person()[:3]) == HOURS_2026  # today's 35 are Sam's, Ade's and Jo's
+        and "2.68 moved hours" in LUMEN.budget.case and "take 2.68 of her hours, so 4.32 move" in
+        LUMEN.budget.moved_from and round(7 - 2.68, 2) == 4.32,
     "an earlier draft of Lumen's plan gave the mentions and the review replies to Sam alone, so "
     "nothing was read at the weekend while the plan promised an answer to every review within a "
     "day. Now whoever holds a look reads them too.":

@@ -1060,7 +1060,7 @@ def test_the_director_s_version_gives_every_objective_with_what_it_is_judged_on_
                       for metric in metrics)]
     assert rows[4] == ["service", "Mean of weekly median response times (hours)", "8.0 → 4.5 → 4.5",
                        "31 March, 31 December 2027",
-                       "mean of 12 weeks to 31 March 2027 (±2.5), then of 26 to 31 December 2027 (±1.7)"]
+                       "mean of 12 weeks to 31 March (±2.5), then of 26 to 31 December (±1.7)"]
     assert 2 * 4.3 / 12 ** 0.5 == pytest.approx(2.48, abs=0.01) and 2 * 4.3 / 26 ** 0.5 == pytest.approx(
         1.69, abs=0.01)
     reach = 2 * max(2.5, 6 ** 0.5) / 3 ** 0.5
@@ -1069,15 +1069,16 @@ def test_the_director_s_version_gives_every_objective_with_what_it_is_judged_on_
     # reader 112: mentions answered, typed ±4.3 but judged by chance's own 100√(0.41 × 0.59 / 96) = 5.0
     # points, so ±5.8 over 3 months; the full plan's noise column now says so, and the reach follows
     chance = 100 * (0.41 * 0.59 / 96) ** 0.5
-    assert rows[6][4] == f"mean of 3 months to each date, ±{2 * chance / 3 ** 0.5:.1f}" \
-        == "mean of 3 months to each date, ±5.8"
+    assert rows[6][4] == f"mean of 3 months to each date, ±{2 * chance / 3 ** 0.5:.1f} points" \
+        == "mean of 3 months to each date, ±5.8 points"  # a rate moves by points
     objectives = plan_export.part_markdown(lumen, "objectives")
     assert "| ±4.3 a month, chance alone 5.0; mean of 3 months |" in objectives
     assert "| ±3.5 a month; mean of 3 months |" in objectives
-    assert ("- **How they are judged**: at each date, the mean of the months or weeks up to it is compared "
-            "with the target: met or missed.") in rest
+    assert ("- **How they are judged**: at each date, the mean of the months or weeks up to it meets the "
+            "target or misses it;") in rest
     assert "| 12 (assumed) → 18 → 22 |" in rest and "| 8.0 → 4.5 → 4.5 |" in rest  # from the course data
-    assert "- **Assumed baselines**: a baseline marked assumed is an estimate" in rest
+    assert ("over the root of the periods averaged. A baseline marked assumed is not yet measured, nor is "
+            "its spread.\n") in rest
     measured = dataclasses.replace(lumen, objectives=[
         dataclasses.replace(o, source=o.source.replace(" (assumed)", "")) for o in lumen.objectives])
     assert "assumed" not in plan_export.director_markdown(measured).split("## The objectives")[1].split(
@@ -1429,7 +1430,7 @@ def test_the_director_s_version_says_each_thing_once():
     assert len([row for row in _markdown_cells_by_row(rest.split("## What it costs", 1)[0])]) == 9
     assert "in detail" not in brief and "in 100" not in brief  # the odds are the full plan's
     assert re.findall(r"^- \*\*([^*]+)\*\*", rest.split("## In a crisis", 1)[0], re.MULTILINE) == [
-        "How they are judged", "Assumed baselines", "What the new money buys",
+        "How they are judged", "What the new money buys",
         "Where the 7 moved hours a week come from",
         "First stage, 4 January to 31 March 2027", "More on payback and returns"]
     for gone in ("**Payback**", "| Rests on |", "**What it returns**", "When you hear next",
@@ -1439,14 +1440,17 @@ def test_the_director_s_version_says_each_thing_once():
     assert re.findall(r"^- \*\*([^*]+)\*\*", crisis, re.MULTILINE) == ["Approves what we say", "Out of hours",
                                                                      "Surge reserve"]
     # reader 113: the director asks who hears of a complaint at night; the alerts' opening, then part 9
-    assert ("- **Out of hours**: Between the 19:00 and 07:00 looks the listening tool sends the on-call "
-            "phone a keyword alert for a public mention with a crisis word. (More in part 9 of the full "
-            "plan.)\n") in crisis
+    assert ("- **Out of hours**: The on-call phone goes with the lead at work, never on a rest day: Sam on "
+            "Monday and Tuesday, Ade on Saturday and Sunday,") in crisis
+    assert ("Between the 19:00 and 07:00 looks the listening tool sends the on-call phone a keyword alert "
+            "for a public mention with a crisis word. No alert comes from private groups, messages "
+            "elsewhere, platforms the tool misses or our own accounts between checks: nobody watches them "
+            "overnight. (More in part 9 of the full plan.)\n") in crisis
     nobody = dataclasses.replace(
         lumen, community=dataclasses.replace(lumen.community, who_answers="Sam and Ade answer at each look.",
                                              escalation="Sam tells the founder."),
         crisis=dataclasses.replace(lumen.crisis, escalation="Sam tells the founder, who decides."))
-    assert "- **Out of hours**: none planned: messages wait for the first look.\n" in (
+    assert "- **Out of hours**: Nobody looks while the inbox is closed, and no alert is planned.\n" in (
         plan_export.director_markdown(nobody))
     one = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders (a 1 in 3 chance)."))

@@ -4936,11 +4936,12 @@ def example_plan() -> Plan:
                                   "a training day 2,475 (trainer 600; 8 hours' overtime each for the "
                                   "4 on looks, 1,875), 42 more to bill Buffer monthly",
                       first_stage_cost=6686, hours_today=35, new_money_per_year=17037,
-                      moved_from="The founder's 3 come from her Friday bookkeeping, which Lumen's "
-                                 "accountant takes on within the monthly fee paid today; the other 4 "
-                                 "from packing web orders on roasting days, which the part-time "
-                                 "packer takes into the 4 contracted hours a week she has spare "
-                                 "(Lumen's records, assumed). The cheaper option moves 2.68 fewer.",
+                      moved_from="The founder's 3 come from her roastery time: the head roaster takes "
+                                 "over her Friday quality checks of new lots. The head of marketing's 4 "
+                                 "come from the quarterly print catalogue, which becomes a page on the "
+                                 "web shop (Lumen's assumptions). In the cheaper option Sam and Ade, "
+                                 "freed of YouTube, Threads and the promotion, take 2.68 of her hours, so "
+                                 "4.32 move.",
                       go_no_go="1 April 2027: stop if under 9 in 10 of the calendar's posts "
                                "went out or under 12 sample bags reached cafés, or if January to "
                                "March bring both at most 90 orders and at most 6 enquiries, which "

@@ -804,7 +804,7 @@ def _objectives_table(groups: list[list[Objective]]) -> Table:
 def _judged_objectives(plan: Plan) -> list[Block]:
     """Every objective as `_objectives_table` gives it, a baseline its source calls assumed marked
     so (the director's version has no source column), with what each is judged on (`_judged_on`),
-    and how (`JUDGED`, and `ASSUMED_LINE` when a baseline is assumed)."""
+    and how (`JUDGED`, and `ASSUMED_NOTE` when a baseline is assumed)."""
     groups = _by_metric(plan.objectives)
     table = _objectives_table(groups)
     rows = []
@@ -814,28 +814,32 @@ def _judged_objectives(plan: Plan) -> list[Block]:
             targets = f"{baseline} (assumed){arrow}{later}"
         rows.append((outcome, measure, targets, by, _judged_on(group, plan)))
     assumed = any("(assumed)" in row[2] for row in rows)
-    return [Table((*table.header, "Judged on"), rows), [JUDGED, *([ASSUMED_LINE] if assumed else [])]]
+    return [Table((*table.header, "Judged on"), rows), [JUDGED + (ASSUMED_NOTE if assumed else "")]]
 
 
 def _judged_on(group: list[Objective], plan: Plan) -> str:
     """The mean each milestone is judged on and how far chance alone can move it
     (`chance_reach`): "mean of 3 months to each date, ±2.9"; milestones judged on different spans
-    each with its date: "mean of 12 weeks to 31 March 2027 (±2.5), then of 26 to 31 December 2027
-    (±1.7)"; "–" when no milestone gives a spread."""
+    each with its day: "mean of 12 weeks to 31 March (±2.5), then of 26 to 31 December (±1.7)"; "–"
+    when no milestone gives a spread."""
     period = group[0].period()
     parts = [(o.periods.strip() or "1", chance_reach(o, plan)) for o in group]
     if all(reach is None for _, reach in parts):
         return "–"
 
+    points = " points" if "%" in measure_label(group[0]) else ""  # a rate moves by points
+
     def chance(reach: float | None) -> str:
-        return "" if reach is None else f"±{reach:.1f}"
+        return "" if reach is None else f"±{reach:.1f}{points}"
     if len(set(parts)) == 1:
         periods, reach = parts[0]
         span = f"the {period}" if periods == "1" else f"mean of {periods} {period}s"
         return f"{span} to each date, {chance(reach)}"
+    def day(text: str) -> str:  # the By column gives the year
+        return f"{when.day} {when:%B}" if (when := parse_date(text)) else day_text(text)
     (first, first_reach), *later = parts
-    return f"mean of {first} {period}s to {day_text(group[0].by)} ({chance(first_reach)}), then " + ", ".join(
-        f"of {periods} to {day_text(o.by)} ({chance(reach)})"
+    return f"mean of {first} {period}s to {day(group[0].by)} ({chance(first_reach)}), then " + ", ".join(
+        f"of {periods} to {day(o.by)} ({chance(reach)})"
         for o, (periods, reach) in zip(group[1:], later, strict=True))
 
 
@@ -1442,10 +1446,13 @@ def _longest_wait_text(team: Community) -> str:
 
 def _alerts(plan: Plan) -> str:
     """What reaches the on-call phone between the last look and the first: the sentences of who
-    answers and the crisis escalation about an alert (`ALERT`)."""
-    return _duties([sentence for sentence in _desk_texts(plan) if ALERT.search(sentence)],
-                   _people(plan)) or (
-        "none planned: messages wait for the first look.")
+    answers and the crisis escalation about an alert (`ALERT`), or that none is planned."""
+    return _alert_duties(plan) or "none planned: messages wait for the first look."
+
+
+def _alert_duties(plan: Plan) -> str:
+    """The sentences of who answers and the crisis escalation about an alert (`ALERT`); "" when none."""
+    return _duties([sentence for sentence in _desk_texts(plan) if ALERT.search(sentence)], _people(plan))
 
 
 def _who_answers(team: Community, people: frozenset[str]) -> str:
@@ -1711,18 +1718,16 @@ WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are
 DROPS = re.compile(r"\b(without\b[^:;]*?),?\s+(?:saves|costs)\b")
 LOSES = re.compile(r"\b(?:loses|gives up)\s+(?!about\b|[$£€]?\d)(.+?)\.?$")  # what, not a sum
 # how the director's objectives are judged, under their table
-JUDGED = ("**How they are judged**: at each date, the mean of the months or weeks up to it is compared "
-          "with the target: met or missed. The report also says whether that mean moved from the "
-          "baseline by more than the ± figure, the range chance alone keeps it within about 19 times "
-          "in 20: a smaller move is no clear change yet. The ± is twice the full plan's noise a month or "
-          "week over the square root of the months or weeks averaged.")
+JUDGED = ("**How they are judged**: at each date, the mean of the months or weeks up to it meets the "
+          "target or misses it; if nothing really changed, chance alone would keep it within the ± of the "
+          "baseline 19 times in 20, so a smaller move is no clear change yet. The ± is twice the spread a "
+          "period (the full plan's, or chance's own if larger) over the root of the periods averaged.")
 ASSUMED = re.compile(r"\bassum", re.IGNORECASE)  # a source that calls its baseline assumed
-ASSUMED_LINE = ("**Assumed baselines**: a baseline marked assumed is an estimate, not yet a measured "
-                "figure; the full plan's part 2 says where each comes from.")
+ASSUMED_NOTE = " A baseline marked assumed is not yet measured, nor is its spread."
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
 # the full plan's parts (`sections`) that give those texts whole
 COMMUNITY_PART, BUDGET_PART, CRISIS_PART = 9, 12, 10
-ALERT_WORDS = 30  # the most words of the overnight alerts the director's version gives
+UNWATCHED = re.compile(r"\bnobody\b|\bno alert", re.IGNORECASE)  # what nobody watches at night
 DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
 _DIRECTOR_STYLE = "h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}}"
 # The budget table's rows the director's version keeps: the people and their cost, the costs
@@ -1779,14 +1784,22 @@ def _director_summary(plan: Plan) -> Section:
 
 
 def _director_out_of_hours(plan: Plan) -> str:
-    """What reaches someone while the inbox is closed (`_alerts`, its opening as long as `ALERT_WORDS`
-    allows) and the longest wait over a closed day: a director asks who hears of a complaint on a
-    Saturday night (the first page gives the staffed hours)."""
+    """Who hears of a complaint while the inbox is closed, as a director asks it: the first of the
+    night's duties (`_night`: who holds the phone, who checks when) or that nobody looks, the first
+    sentence of the alerts (`_alerts`) and those that say what nobody watches (`UNWATCHED`), then
+    the longest wait over a closed day; where the full plan says more, a pointer to its part 9."""
     team = plan.community
     if parse_clock(team.opens) is None or parse_clock(team.closes) is None:
         return NOT_WRITTEN
-    alerts = _in_brief(_alerts(plan), COMMUNITY_PART, words=ALERT_WORDS)
-    return " ".join(filter(None, (alerts, _longest_wait_text(team))))
+    night = _sentences(_duties(_night(plan), _people(plan)))
+    alerts = _sentences(_alert_duties(plan))
+    said = [*(night[:1] or ["Nobody looks while the inbox is closed, and no alert is planned."
+                            if not alerts else "Nobody looks while the inbox is closed."]),
+            *[sentence for number, sentence in enumerate(alerts)
+              if number == 0 or UNWATCHED.search(sentence)]]
+    more = len(said) < len(night) + len(alerts) + (not night)
+    return " ".join(filter(None, (*said, _longest_wait_text(team),
+                                  f"(More in part {COMMUNITY_PART} of the full plan.)" if more else "")))
 
 
 def _money_box(plan: Plan) -> Table:
