@@ -912,8 +912,8 @@ CLAIMS = {
         LUMEN.budget.moved_from and LUMEN.budget.hours_by_person["Founder"] == 3
         and LUMEN.budget.hours_by_person["Head of marketing"] == 4
         and sum(_hours_by_person()[:3]) == HOURS_2026  # today's 35 are Sam's, Ade's and Jo's
-        and "2.68 moved hours" in LUMEN.budget.case and "take 2.68 of her hours, so 4.32 move" in
-        LUMEN.budget.moved_from and round(7 - 2.68, 2) == 4.32,
+        and "2.68 moved hours" in LUMEN.budget.case and round(7 - 2.68, 2) == 4.32
+        and "take 2.68 hours of the head of marketing's work, so 4.32 move" in LUMEN.budget.moved_from,
     "an earlier draft of Lumen's plan gave the mentions and the review replies to Sam alone, so "
     "nothing was read at the weekend while the plan promised an answer to every review within a "
     "day. Now whoever holds a look reads them too.":

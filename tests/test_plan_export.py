@@ -1060,25 +1060,24 @@ def test_the_director_s_version_gives_every_objective_with_what_it_is_judged_on_
                       for metric in metrics)]
     assert rows[4] == ["service", "Mean of weekly median response times (hours)", "8.0 → 4.5 → 4.5",
                        "31 March, 31 December 2027",
-                       "mean of 12 weeks to 31 March (±2.5), then of 26 to 31 December (±1.7)"]
+                       "12-week mean by 31 March (±2.5), 26-week by 31 December (±1.7)"]
     assert 2 * 4.3 / 12 ** 0.5 == pytest.approx(2.48, abs=0.01) and 2 * 4.3 / 26 ** 0.5 == pytest.approx(
         1.69, abs=0.01)
     reach = 2 * max(2.5, 6 ** 0.5) / 3 ** 0.5
-    assert rows[3][4] == f"mean of 3 months to each date, ±{reach:.1f}" == (
-        "mean of 3 months to each date, ±2.9")
+    assert rows[3][4] == f"3-month mean by each date, ±{reach:.1f}" == (
+        "3-month mean by each date, ±2.9")
     # reader 112: mentions answered, typed ±4.3 but judged by chance's own 100√(0.41 × 0.59 / 96) = 5.0
     # points, so ±5.8 over 3 months; the full plan's noise column now says so, and the reach follows
     chance = 100 * (0.41 * 0.59 / 96) ** 0.5
-    assert rows[6][4] == f"mean of 3 months to each date, ±{2 * chance / 3 ** 0.5:.1f} points" \
-        == "mean of 3 months to each date, ±5.8 points"  # a rate moves by points
+    assert rows[6][4] == f"3-month mean by each date, ±{2 * chance / 3 ** 0.5:.1f} points" \
+        == "3-month mean by each date, ±5.8 points"  # a rate moves by points
     objectives = plan_export.part_markdown(lumen, "objectives")
     assert "| ±4.3 a month, chance alone 5.0; mean of 3 months |" in objectives
     assert "| ±3.5 a month; mean of 3 months |" in objectives
-    assert ("- **How they are judged**: at each date, the mean of the months or weeks up to it meets the "
+    assert ("- **How they are judged**: at each date, the mean of the months or weeks by it meets the "
             "target or misses it;") in rest
     assert "| 12 (assumed) → 18 → 22 |" in rest and "| 8.0 → 4.5 → 4.5 |" in rest  # from the course data
-    assert ("over the root of the periods averaged. A baseline marked assumed is not yet measured, nor is "
-            "its spread.\n") in rest
+    assert "over √periods averaged. An assumed baseline is not yet measured, nor its spread.\n" in rest
     measured = dataclasses.replace(lumen, objectives=[
         dataclasses.replace(o, source=o.source.replace(" (assumed)", "")) for o in lumen.objectives])
     assert "assumed" not in plan_export.director_markdown(measured).split("## The objectives")[1].split(

@@ -4940,8 +4940,8 @@ def example_plan() -> Plan:
                                  "over her Friday quality checks of new lots. The head of marketing's 4 "
                                  "come from the quarterly print catalogue, which becomes a page on the "
                                  "web shop (Lumen's assumptions). In the cheaper option Sam and Ade, "
-                                 "freed of YouTube, Threads and the promotion, take 2.68 of her hours, so "
-                                 "4.32 move.",
+                                 "freed of YouTube, Threads and the promotion, take 2.68 hours of the "
+                                 "head of marketing's work, so 4.32 move.",
                       go_no_go="1 April 2027: stop if under 9 in 10 of the calendar's posts "
                                "went out or under 12 sample bags reached cafés, or if January to "
                                "March bring both at most 90 orders and at most 6 enquiries, which "

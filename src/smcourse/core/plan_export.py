@@ -819,9 +819,9 @@ def _judged_objectives(plan: Plan) -> list[Block]:
 
 def _judged_on(group: list[Objective], plan: Plan) -> str:
     """The mean each milestone is judged on and how far chance alone can move it
-    (`chance_reach`): "mean of 3 months to each date, ±2.9"; milestones judged on different spans
-    each with its day: "mean of 12 weeks to 31 March (±2.5), then of 26 to 31 December (±1.7)"; "–"
-    when no milestone gives a spread."""
+    (`chance_reach`): "3-month mean by each date, ±2.9"; milestones judged on different spans each
+    with its day: "12-week mean by 31 March (±2.5), 26-week by 31 December (±1.7)"; "–" when no
+    milestone gives a spread."""
     period = group[0].period()
     parts = [(o.periods.strip() or "1", chance_reach(o, plan)) for o in group]
     if all(reach is None for _, reach in parts):
@@ -833,13 +833,13 @@ def _judged_on(group: list[Objective], plan: Plan) -> str:
         return "" if reach is None else f"±{reach:.1f}{points}"
     if len(set(parts)) == 1:
         periods, reach = parts[0]
-        span = f"the {period}" if periods == "1" else f"mean of {periods} {period}s"
-        return f"{span} to each date, {chance(reach)}"
+        span = f"the {period}" if periods == "1" else f"{periods}-{period} mean"
+        return f"{span} by each date, {chance(reach)}"
     def day(text: str) -> str:  # the By column gives the year
         return f"{when.day} {when:%B}" if (when := parse_date(text)) else day_text(text)
     (first, first_reach), *later = parts
-    return f"mean of {first} {period}s to {day(group[0].by)} ({chance(first_reach)}), then " + ", ".join(
-        f"of {periods} to {day(o.by)} ({chance(reach)})"
+    return f"{first}-{period} mean by {day(group[0].by)} ({chance(first_reach)}), " + ", ".join(
+        f"{periods}-{period} by {day(o.by)} ({chance(reach)})"
         for o, (periods, reach) in zip(group[1:], later, strict=True))
 
 
@@ -1718,12 +1718,11 @@ WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are
 DROPS = re.compile(r"\b(without\b[^:;]*?),?\s+(?:saves|costs)\b")
 LOSES = re.compile(r"\b(?:loses|gives up)\s+(?!about\b|[$£€]?\d)(.+?)\.?$")  # what, not a sum
 # how the director's objectives are judged, under their table
-JUDGED = ("**How they are judged**: at each date, the mean of the months or weeks up to it meets the "
-          "target or misses it; if nothing really changed, chance alone would keep it within the ± of the "
-          "baseline 19 times in 20, so a smaller move is no clear change yet. The ± is twice the spread a "
-          "period (the full plan's, or chance's own if larger) over the root of the periods averaged.")
-ASSUMED = re.compile(r"\bassum", re.IGNORECASE)  # a source that calls its baseline assumed
-ASSUMED_NOTE = " A baseline marked assumed is not yet measured, nor is its spread."
+JUDGED = ("**How they are judged**: at each date, the mean of the months or weeks by it meets the "
+          "target or misses it; with no real change, chance alone keeps it within the ± of the baseline 19 "
+          "times in 20, so a smaller move is no clear change yet. The ± is twice the usual wobble a "
+          "period (the plan's spread, or chance's own if larger) over √periods averaged.")
+ASSUMED_NOTE = " An assumed baseline is not yet measured, nor its spread."
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
 # the full plan's parts (`sections`) that give those texts whole
 COMMUNITY_PART, BUDGET_PART, CRISIS_PART = 9, 12, 10
@@ -1786,8 +1785,8 @@ def _director_summary(plan: Plan) -> Section:
 def _director_out_of_hours(plan: Plan) -> str:
     """Who hears of a complaint while the inbox is closed, as a director asks it: the first of the
     night's duties (`_night`: who holds the phone, who checks when) or that nobody looks, the first
-    sentence of the alerts (`_alerts`) and those that say what nobody watches (`UNWATCHED`), then
-    the longest wait over a closed day; where the full plan says more, a pointer to its part 9."""
+    sentence of the alerts (`_alerts`) and those that say what nobody watches (`UNWATCHED`), then the
+    longest wait over a closed day; where the full plan says more, a pointer to its part 9."""
     team = plan.community
     if parse_clock(team.opens) is None or parse_clock(team.closes) is None:
         return NOT_WRITTEN
