@@ -11,6 +11,7 @@ import zipfile
 
 import numpy as np
 import openpyxl
+import pandas as pd
 import pytest
 
 formulas = pytest.importorskip("formulas")
@@ -483,3 +484,26 @@ def test_every_newer_function_carries_excel_s_prefix(tmp_path):
         xml = " ".join(sheet_file.read(name).decode() for name in sheet_file.namelist()
                        if name.startswith("xl/worksheets/"))
     assert xml.count("_xlfn.VAR.S(") >= 3 and not re.search(r"(?<!_xlfn\.)VAR\.S\(", xml)
+
+
+def test_a_post_s_replies_are_each_kind_s_comments_thinned_then_the_kinds_half_and_half():
+    """Two question posts with 2 and 4 comments (mean 3, variance 2) and four culture posts with 0, 2, 0
+    and 2 (mean 1, variance 4/3), a comment kept one time in four: the kinds' means 0.75 and 0.25, their
+    variances 1/16 × 2 + 3/16 × 3 = 0.6875 and 1/16 × 4/3 + 3/16 × 1 = 0.2708; half and half, however
+    many posts of each kind, 0.5 (not the posts' 5/12) and 0.4792."""
+    kinds = ["question"] * 2 + ["culture"] * 4
+    posts = pd.DataFrame({"content_type": kinds, "comments": [2, 4, 0, 2, 0, 2]})
+    assert trial_sheet.replies_a_post(posts, 0.25) == pytest.approx((0.5, (0.6875 + 1 / 12 + 0.1875) / 2))
+    assert trial_sheet.replies_a_post(posts, 1) == pytest.approx((2, (2 + 4 / 3) / 2))  # every comment kept
+
+
+def test_the_replies_lines_in_python_are_the_replies_tab_s(tmp_path):
+    """The appendix's lines for Threads (r 0.88, s² 1.60) from `replies_lines` are the bar and stop line
+    the Replies tab's formulas give for 52 posts whose own variance is under 1.60."""
+    lines = trial_sheet.replies_lines(0.88, 1.60, pd.Series({"July": 52, "since July": 26}))
+    assert lines.loc["July"].tolist() == [45.76, 27.52, 28]
+    assert lines.loc["since July"].tolist() == [22.88, 9.98, 10]
+    bar, line = _replies_decision(tmp_path, _posts_of(40, 52), **THREADS,
+                                  cell=(trial_sheet.BAR, trial_sheet.STOP_LINE))
+    july = lines.loc["July"]
+    assert (float(bar), float(line)) == pytest.approx((july["bar"], july["stop line"]), abs=0.005)

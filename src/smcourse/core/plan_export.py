@@ -835,6 +835,7 @@ def _judged_on(group: list[Objective], plan: Plan) -> str:
         periods, reach = parts[0]
         span = f"the {period}" if periods == "1" else f"{periods}-{period} mean"
         return f"{span} by each date, {chance(reach)}"
+
     def day(text: str) -> str:  # the By column gives the year
         return f"{when.day} {when:%B}" if (when := parse_date(text)) else day_text(text)
     (first, first_reach), *later = parts
@@ -1792,12 +1793,11 @@ def _director_out_of_hours(plan: Plan) -> str:
         return NOT_WRITTEN
     night = _sentences(_duties(_night(plan), _people(plan)))
     alerts = _sentences(_alert_duties(plan))
-    said = [*(night[:1] or ["Nobody looks while the inbox is closed, and no alert is planned."
-                            if not alerts else "Nobody looks while the inbox is closed."]),
-            *[sentence for number, sentence in enumerate(alerts)
-              if number == 0 or UNWATCHED.search(sentence)]]
-    more = len(said) < len(night) + len(alerts) + (not night)
-    return " ".join(filter(None, (*said, _longest_wait_text(team),
+    kept = [sentence for number, sentence in enumerate(alerts) if number == 0 or UNWATCHED.search(sentence)]
+    nobody = "Nobody looks while the inbox is closed" + ("." if alerts else ", and no alert is planned.")
+    said = night[:1] or [nobody]
+    more = len(night) > 1 or len(kept) < len(alerts)
+    return " ".join(filter(None, (*said, *kept, _longest_wait_text(team),
                                   f"(More in part {COMMUNITY_PART} of the full plan.)" if more else "")))
 
 

@@ -2,11 +2,15 @@
 and keep using in Excel, LibreOffice or Google Sheets. Its "Trial" tab takes a row a week of T,
 what the trial channel brings, and F, what the channels it is compared with bring; its "Replies"
 tab, for a channel whose job is conversation, a row a post of its replies from outside. Each tab
-ends in the keep, wait or stop that section 12's tables give, and the condition that decided it."""
+ends in the keep, wait or stop that section 12's tables give, and the condition that decided it.
+`replies_a_post` and `replies_lines` work out the Replies tab's settings and lines in Python, as the
+lesson's appendix does for Threads."""
 
 from pathlib import Path
 
+import numpy as np
 import openpyxl
+import pandas as pd
 from openpyxl.styles import Font, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -296,6 +300,25 @@ def workbook(k: float = 1, floor: float | None = None, trial_weeks: int | None =
     _trial_tab(book.active, k, floor, trial_weeks, read)
     _replies_tab(book.create_sheet("Replies"), per_post, variance, posts_at_first_read, read)
     return book
+
+
+def replies_a_post(posts: pd.DataFrame, kept: float) -> tuple[float, float]:
+    """r and s², a trial post's replies from outside, mean and variance, from the compared channel's
+    posts of the trial's kinds (`posts`: a row a post, its `content_type` and `comments`), each comment
+    kept as a reply with chance `kept` (the trial's minutes a post over theirs): a thinned count's
+    mean p × m and variance p² × v + p(1 − p) × m, kind by kind, then the kinds half and half."""
+    by_kind = posts.groupby("content_type", observed=True)["comments"]
+    means, variances = by_kind.mean(), by_kind.var()
+    return float((kept * means).mean()), float((kept ** 2 * variances + kept * (1 - kept) * means).mean())
+
+
+def replies_lines(per_post: float, variance: float, posts: pd.Series) -> pd.DataFrame:
+    """For each count of `posts` (by name), the Replies tab's bar r × n, its stop line
+    r × n − 2√(n × s²) (`STOP_LINE`: chance as twice the spread of n posts' total) and the whole count
+    under which the channel stops."""
+    line = per_post * posts - 2 * np.sqrt(variance * posts)
+    return pd.DataFrame({"bar": per_post * posts, "stop line": line,
+                         "stop under": np.ceil(line).astype(int)}).round(2)
 
 
 def save(path: str | Path = "trial_reads.xlsx", **settings) -> str:
