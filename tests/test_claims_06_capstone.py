@@ -3364,8 +3364,12 @@ BUDGET_CLAIMS = {
         lambda: _payback() == (2033, 6) and HOURS_2026 == LUMEN.budget.hours_today == 35
         and round(_todays_hours()) == 18 and _payback_at_todays_hours() is None
         and _payback(until=12) is None,
-    "Loses 31,000 in 2027, 48,000 short at 2029's end;":
-        lambda: _rounded_case()[5] == 31000 and _rounded_case()[7] == 48000,
+    "Loses 31,000 in 2027 (35,347 of cost less 4,712 earned back), 48,000 short at "
+    "2029's end;":
+        lambda: _rounded_case()[5] == 31000 and _rounded_case()[7] == 48000
+        and round(_case_cost(MONTHS_2027)) == 35347 == round(LUMEN.budget.added_per_year() + TRAINING
+                                                              + _year_samples(2027) - _year_samples(2028))
+        and round(sum(map(CASE.value, MONTHS_2027))) == 4712,
     "The plan is chosen over the cheaper option for its paid test.":
         lambda: _payback(saved=_cheaper_option()[1]) == (2031, 4)
         and _payback(until=12, saved=_cheaper_option()[1]) is None

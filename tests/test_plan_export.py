@@ -1029,7 +1029,7 @@ def test_the_director_s_version_reads_back_lumen_s_figures_in_every_format(tmp_p
         assert [figure for figure in LUMEN_DIRECTOR_FIGURES if figure not in text] == [], name
     markdown = texts["md"]
     assert markdown.startswith("# Social media plan in brief: Lumen Coffee Roasters\n\nStarts 4 "
-                               "January 2027. This page asks for a decision")
+                               "January 2027. The decision, goal and top risks first")
     assert re.findall(r"^## (.+)$", markdown, re.MULTILINE) == DIRECTOR_HEADINGS
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == DIRECTOR_HEADINGS
     assert markdown == plan_export.director_markdown(lumen)
@@ -1099,8 +1099,8 @@ def test_the_director_s_first_page_puts_the_decision_first_under_headings():
     headings = ["### Decision needed", "### Goal and objectives", "### Top risks"]
     assert [line for line in summary.splitlines() if line.startswith("### ")] == headings
     order = [summary.index(text) for text in (
-        "This page asks for a decision, then gives the goal and the top risks; "
-        "the objectives and the figures behind the decision follow.", "### Decision needed",
+        "The decision, goal and top risks first; the figures follow.",
+        "### Decision needed",
         "\nApprove the first stage, 4 January to 31 March 2027, with the money", "| The money |",
         "| Pays back |", "- **Gate 1**", f"### Goal and objectives\n\n{lumen.summary}\n\n- **Listening**",
         "**Objectives**:", "### Top risks",
@@ -1142,7 +1142,8 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
                                                    "the same reserve"],
         "What it earns back": ["–", "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, "
                                "18,000 in 2028 and 30,000 in 2029: 53,000 against 101,000 of cost. "
-                               "Loses 31,000 in 2027, 48,000 short at 2029's end."],
+                               "Loses 31,000 in 2027 (35,347 of cost less 4,712 earned back), 48,000 "
+                               "short at 2029's end."],
         "Pays back": ["–", budget.payback.split(";")[0]]}
     for figure in (budget.first_stage_cost, budget.new_money_per_year, budget.added_per_year(),
                    budget.contingency, a_year):

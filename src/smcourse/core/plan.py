@@ -4955,7 +4955,8 @@ def example_plan() -> Plan:
                                "100); a stopped leg's spending and hours end.",
                       payback="June 2033 at 35 hours (not in 20 years at the data's 18); cheaper "
                               "option, no paid test: April 2031. The plan is chosen over "
-                              "the cheaper option for its paid test. Loses 31,000 in 2027, 48,000 "
+                              "the cheaper option for its paid test. Loses 31,000 in 2027 (35,347 "
+                              "of cost less 4,712 earned back), 48,000 "
                               "short at 2029's end; 2027's cash: 19,464 USD, with the training day.",
                       rests_on="35 hours a week on social today (assumed; 2025's data show 15.4, "
                                "18 with blog and newsletter), timed in December; "

@@ -2144,8 +2144,7 @@ def _director_opening(plan: Plan) -> str:
     """A line, as the full plan's start, so that the summary keeps to its page, saying what the
     first page holds and what comes after it."""
     start = f"Starts {day_text(plan.start.strip())}. " if plan.start.strip() else ""
-    return (f"{start}This page asks for a decision, then gives the goal and the "
-            "top risks; the objectives and the figures behind the decision follow.")
+    return f"{start}The decision, goal and top risks first; the figures follow."
 
 
 def director_markdown(plan: Plan) -> str:
