@@ -102,11 +102,11 @@ def test_the_transplant_line_sits_clear_of_honest_fields_by_words_in_any_order(t
 def test_the_reader_s_word_salad_of_lumen_s_plan_repeats_most_of_its_texts():
     """The expert reader's copy (renamed, about 20 numbers moved, every text's words shuffled with a
     third dropped) measured 0.21 of Lumen's texts and no names, and its texts passed the English
-    and sentence checks; read in any order, they repeat 0.83 of Lumen's, while its shape (0.41) and
+    and sentence checks; read in any order, they repeat 0.81 of Lumen's, while its shape (0.41) and
     names still do not show it."""
     copied = with_words_shuffled_and_cut(plan.example_plan())
     assert plan.example_names(copied) == [] and round(plan.example_shape(copied), 2) == 0.41
-    assert round(plan.example_texts_repeated(copied), 2) == 0.83
+    assert round(plan.example_texts_repeated(copied), 2) == 0.81
     assert "its written texts" in plan.example_copied_by(copied)
     assert not [issue for issue in plan.check(copied)
                 if "not English" in issue.message or "a list of words" in issue.message]

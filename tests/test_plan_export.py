@@ -394,7 +394,7 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     summary = _summary_markdown(to_markdown(lumen))
     budget = lumen.budget
     assert summary.strip().split("\n\n")[0] == lumen.summary and "**Goal**" not in summary
-    assert f"- **Connect**: {lumen.goals[2].why}" in summary
+    assert f"- **Building ties**: {lumen.goals[2].why}" in summary
     unsaid = _summary_markdown(to_markdown(dataclasses.replace(lumen, summary=" ")))
     assert unsaid.strip().split("\n\n")[0] == ("**Goal**: Lumen Coffee Roasters will monitor, "
                                                 "communicate and connect on social media:")
@@ -1588,7 +1588,11 @@ def test_the_plan_in_two_sentences_opens_the_goal_on_both_first_pages_and_an_old
     spokes = dataclasses.replace(lumen, organisation="Spokes", summary=f" {said}\n")
     director = _director_summary_markdown(spokes)
     assert f"### Goal and objectives\n\n{said}\n\n- **Listening**:" in director and "**Goal**" not in director
-    assert _summary_markdown(to_markdown(spokes)).startswith(f"\n{said}\n\n- **Monitor**:")
+    assert _summary_markdown(to_markdown(spokes)).startswith(f"\n{said}\n\n- **Listening**:")
+    for goal in spokes.goals:  # the director's page and the full plan name each goal alike
+        plain, full = plan_export.activity_label(goal.activity), to_markdown(spokes)
+        assert f"- **{plain}**: {goal.why}" in director and f"- **{plain}**: {goal.why}" in full
+        assert f"- **{plain} ({goal.activity})**: {goal.why}" in full  # part 3
     saved = plan.to_dict(spokes)
     del saved["plan"]["summary"]
     old = plan.from_dict(saved)

@@ -4607,7 +4607,7 @@ def example_plan() -> Plan:
                             "Co. tries."),
             Goal("communicate", "Teach home brewers weekly how we source and roast, so they "
                                 "think of us first."),
-            Goal("connect", "Know our growers, the city's baristas and press, and cafés that "
+            Goal("connect", "Know our growers, local baristas and press, and cafés that "
                             "could buy our beans."),
         ],
         audience=Audience(

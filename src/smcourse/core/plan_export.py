@@ -207,7 +207,7 @@ def sections(plan: Plan) -> list[Section]:
               _reasons(group))
              for group in _by_metric(plan.objectives)])]),
         Section("goals", "3. What social media will do", [
-            [f"**{goal.activity.capitalize()}**: {goal.why}" for goal in plan.goals]]),
+            [f"**{activity_label(goal.activity, course_word=True)}**: {goal.why}" for goal in plan.goals]]),
         Section("audience", "4. Audience insight", [plan.audience.summary, Table(
             ("Persona", "Who they are", "What they need", "Journey stage"),
             [(p.name, p.description, p.needs, p.stage) for p in plan.audience.personas])]),
@@ -764,17 +764,24 @@ PLAIN_ACTIVITIES = {"monitor": "Listening", "communicate": "Telling our story",
                     "connect": "Building ties", "collaborate": "Working with others"}
 
 
-def _goal(plan: Plan, for_director: bool = False) -> list[Block]:
+def activity_label(activity: str, course_word: bool = False) -> str:
+    """An activity's name in the exports: its plain name (`PLAIN_ACTIVITIES`), so that every document
+    names a goal alike; the full plan's part 3 adds the course's word ("Listening (monitor)")."""
+    plain = PLAIN_ACTIVITIES.get(activity)
+    if plain is None:
+        return activity.capitalize()
+    return f"{plain} ({activity})" if course_word else plain
+
+
+def _goal(plan: Plan) -> list[Block]:
     """The goal: the plan in two sentences (`Plan.summary`), or, when it does not say them, that the
     organisation will do the activities it chose on social media; then why each, a line each,
-    named in plain words for the director (`PLAIN_ACTIVITIES`)."""
+    named as `activity_label` names it."""
     activities = [goal.activity for goal in plan.goals]
     aim = (f"**Goal**: {plan.organisation.strip() or 'we'} will {in_words(activities)} on social "
            "media:" if activities else "**Goal**: no activity chosen yet.")
-    label = (lambda activity: PLAIN_ACTIVITIES.get(activity, activity.capitalize())) if for_director \
-        else str.capitalize
     return [" ".join(plan.summary.split()) or aim,
-            [f"**{label(goal.activity)}**: {goal.why}" for goal in plan.goals]]
+            [f"**{activity_label(goal.activity)}**: {goal.why}" for goal in plan.goals]]
 
 
 def _summary(plan: Plan) -> Section:
@@ -1778,7 +1785,7 @@ def _director_summary(plan: Plan) -> Section:
     under its own heading."""
     return Section("summary", "Executive summary", [
         Subheading("Decision needed"), *_decision(plan, for_director=True),
-        Subheading("Goal and objectives"), *_goal(plan, for_director=True), _objectives_pointer(plan),
+        Subheading("Goal and objectives"), *_goal(plan), _objectives_pointer(plan),
         Subheading("Top risks"), [_premises_risk(plan), *_summary_risks(
             plan, "listed in the full plan, under Still open", for_director=True)]])
 
