@@ -1,5 +1,6 @@
 """Does each export of the plan read back as what the plan says?"""
 
+import copy
 import csv
 import dataclasses
 import datetime as dt
@@ -265,6 +266,21 @@ def test_the_calendar_csv_reads_back_as_the_plan_s_calendar():
     assert {r["posted_by"] for r in rows} == {"Sam", "Ade", "Head of marketing"}  # every post's
 
 
+def test_the_calendar_and_mix_do_not_depend_on_the_order_a_mix_was_typed():
+    """Reader 117 found 39 of the 155 posts of the calendar the lesson's builder exported under other
+    pillars than the exported files': the builder holds a mix in the pillars' order, Lumen's plan held
+    it as typed. Lumen's mixes typed backwards give the same calendar and channel table."""
+    lumen = plan.example_plan()
+    backwards = copy.deepcopy(lumen)
+    for channel in backwards.channels:
+        channel.mix = dict(reversed(channel.mix.items()))
+    assert [list(c.mix) for c in backwards.channels] != [list(c.mix) for c in lumen.channels]
+    assert plan.calendar(backwards) == plan.calendar(lumen)
+    table = plan_export.part_markdown(lumen, "channels")
+    assert plan_export.part_markdown(backwards, "channels") == table
+    assert "Behind the roaster 20%, Ask the roaster 40%, New roasts and offers 40%" in table  # Facebook
+
+
 def test_the_icalendar_file_parses_into_one_all_day_event_per_post():
     parsed = icalendar.Calendar.from_ical(calendar_ics(plan.example_plan()))
     events = list(parsed.walk("VEVENT"))
@@ -424,7 +440,7 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert ("**Tightest target**: reviews, 6 to 9 by 30 June 2027, is 1.0 times what chance alone "
             "can move it") in risks  # the outcome one measure counts, as the table above names it
     team = lumen.community
-    assert ("**The inbox**: the 77 messages a week expected, each answered within 4 staffed hours "
+    assert ("**The inbox**: the 77 messages a week planned for, each answered within 4 staffed hours "
             f"(the fastest promise), take {team.hours_needed(4):.1f} of the inbox's 10 staffed hours "
             "a week at 10-minute looks, "
             f"{team.hours_needed(4, 20):.1f} at 20") in risks
@@ -1137,7 +1153,7 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
         f"Staff time moved from other work, {moved:g} hours a week": [
             f"worth {stage_time:,} USD", f"worth {a_year:,.0f} USD"],
         "Cash and staff time together": [f"{budget.first_stage_cost + stage_time:,} USD",
-                                         f"{budget.added_per_year():,.0f} USD"],
+                                         f"{budget.added_per_year():,.0f} USD, and 2,475 paid once"],
         "Reserve for a surge": [f"{budget.contingency:,.0f} USD, held",
                                                    "the same reserve"],
         "What it earns back": ["–", "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, "
@@ -1178,7 +1194,7 @@ def test_the_first_stage_s_staff_time_is_worth_its_weeks_and_the_sum_is_of_the_f
     box = _money_box(staged)
     assert f"| The money | First stage ({days}) | A full year |" in _director_summary_markdown(staged)
     assert box["Staff time moved from other work, 7 hours a week"][0] == f"worth {worth:,} USD"
-    assert box["Cash and staff time together"] == [f"{733 + worth:,} USD", "32,962 USD"]
+    assert box["Cash and staff time together"] == [f"{733 + worth:,} USD", "32,962 USD, and 2,475 paid once"]
 
 
 def test_a_plan_without_a_budget_has_a_money_box_that_says_what_is_not_written_yet():
@@ -1277,7 +1293,7 @@ def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dime
     replies = 77 * team.minutes_per_reply / 60  # reader 77: the looks are no message time
     assert ("- **The inbox**: staffed every day, 07:00 to 19:30, and looked through at least every 4 "
             "hours. "
-            f"Answering the 77 messages a week expected takes {replies:.1f} hours and the looks "
+            f"Answering the 77 messages a week planned for takes {replies:.1f} hours and the looks "
             f"{team.hours_needed(4) - replies:.1f}: {team.hours_needed(4):.1f} of the 10 weekly hours "
             f"set aside if a look takes 10 minutes, {team.hours_needed(4, 20):.1f} if 20: more messages "
             "or slower looks, and answers wait longer.\n") in risks

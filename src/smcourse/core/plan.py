@@ -852,6 +852,12 @@ class Plan:
     def pillar_names(self) -> list[str]:
         return [pillar.name for pillar in self.pillars]
 
+    def mix_of(self, channel: Channel) -> dict[str, int]:
+        """`channel`'s mix in the order of the plan's pillars (any pillar not among them last), as the
+        builder holds it, so that the calendar and the exports do not depend on the order it was typed."""
+        order = {name: number for number, name in enumerate(self.pillar_names())}
+        return dict(sorted(channel.mix.items(), key=lambda item: order.get(item[0], len(order))))
+
     def promises(self) -> dict[str, float]:
         """Each channel's response promise in hours, where it is a number."""
         hours = {channel.name: parse_amount(channel.response_hours) for channel in self.channels}
@@ -949,7 +955,7 @@ def calendar(plan: Plan) -> list[Entry]:
     staffed, closed = staffed_days(plan.community), set(plan.community.closed_on())
     for index, channel in enumerate(plan.channels):
         days = _post_days(channel, index, start, staffed, closed)
-        for offset, pillar in zip(days, _pillar_sequence(channel.mix, len(days)), strict=True):
+        for offset, pillar in zip(days, _pillar_sequence(plan.mix_of(channel), len(days)), strict=True):
             entries.append(Entry(start + dt.timedelta(days=offset), channel.name, pillar))
     return sorted(entries, key=lambda entry: (entry.day, entry.channel))
 
@@ -4931,7 +4937,8 @@ def example_plan() -> Plan:
                             "five 14,461, within the 16,000 set aside.",
                       first_stage="Approve a 16,000 reserve and January to March 2027, if "
                                   "December's timing finds at least 31 of the 35 hours on social "
-                                  "assumed today (at 30 or fewer, no payback by 2036): 3 months of "
+                                  "assumed today (at 31, payback in June 2036; at 30, June 2037): "
+                                  "3 months of "
                                   "overtime, tools, promotion and actions 3,989, sample bags 180, "
                                   "a training day 2,475 (trainer 600; 8 hours' overtime each for the "
                                   "4 on looks, 1,875), 42 more to bill Buffer monthly",
@@ -4985,6 +4992,8 @@ def example_plan() -> Plan:
                            "extra enquiry. "
                            "The case counts cost and value over 2027 to 2029 and assumes December's level "
                            "holds after 2027: 14 extra orders and two extra wholesale enquiries a month. "
+                           "Each climbs to June's level from January to March and to December's from "
+                           "July to September. "
                            "Lumen's records (assumed): an order averages 32 USD at a 40% "
                            "margin, 9.60 after the code's 10% off; we assume one extra code "
                            "order in "
@@ -4992,7 +5001,8 @@ def example_plan() -> Plan:
                            "order on average. A wholesale account averages"
                            " 7,800 USD a year at a 35% margin, 2,730 USD, and 1 in 4 "
                            "enquiries has become an account, counted from three months after its enquiry; "
-                           "one in five stops buying each year (Lumen's assumptions). To the "
+                           "one in five stops buying each year, a little each month (Lumen's "
+                           "assumptions). To the "
                            "nearest 1,000 USD, the plan "
                            "earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in 2029: 53,000 against "
                            "101,000 of cost. If "

@@ -120,7 +120,7 @@ WHY_CHOSEN = re.compile(r"\b(?:chosen|chose|choose|preferred|prefer|rather than 
                         r"(?:wait|extra|difference))\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r";\s+(?![^()]*\))")  # a semicolon that ends a clause, not one in brackets
 # The condition a first stage is approved on ("if December's timing finds at least 31 of the 35 hours
-# (at 30 or fewer, no payback)"), up to the colon or semicolon that ends it outside brackets: the
+# (at 31, payback in June 2036)"), up to the colon or semicolon that ends it outside brackets: the
 # recommendation keeps it.
 CONDITION = re.compile(r"\b(?:if|once|provided|subject to|unless)\b(?:\([^()]*\)|[^:;()])*", re.IGNORECASE)
 CODE = re.compile(r"\b[A-Za-z_]\w*(?:\.[A-Za-z_]\w*(?:\([^)]*\))?)+|\b[A-Za-z]\w*_\w+\b")
@@ -218,7 +218,7 @@ def sections(plan: Plan) -> list[Section]:
              "Answered within (hours the inbox is staffed)"),
             [(c.name, c.property, c.purpose,
               cadence_text(c) if c.posts else "no posts",
-              ", ".join(f"{pillar} {share}%" for pillar, share in c.mix.items() if share),
+              ", ".join(f"{pillar} {share}%" for pillar, share in plan.mix_of(c).items() if share),
               c.response_hours.strip())
              for c in plan.channels])]),
         Section("voice", "7. Voice and tone", [plan.voice]),
@@ -532,7 +532,7 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
     if needed is None or not team.staffed_hours:
         return ""
     slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
-    messages = f"{team.messages_per_week + team.dms_per_week:g} messages a week expected"
+    messages = f"{team.messages_per_week + team.dms_per_week:g} messages a week planned for"
     looks = (f"{team.staffed_hours:g} staffed hours a week at {CHECK_MINUTES}-minute looks, "
              f"{slower:.1f} at {2 * CHECK_MINUTES}: more messages or slower looks, and ")
     if not for_director:
@@ -1834,7 +1834,7 @@ def _money_box(plan: Plan) -> Table:
                 f"worth {a_year:,.0f} {money}" if priced else "unpriced (Budget: Cost of an hour)")
     together = ("Cash and staff time together",
                 f"{_whole(stage_cash) + stage_time:,} {money}" if stage_time is not None else "–",
-                f"{_whole(budget.new_money_per_year) + a_year:,} {money}")
+                f"{_whole(budget.new_money_per_year) + a_year:,} {money}" + _paid_once_too(budget))
     reserve = (f"{_amount(budget.contingency, money)}, held", "the same reserve") \
         if budget.contingency > 0 else ("none (Budget: Surge contingency a year)", "–")
     earned = _returns(plan)
