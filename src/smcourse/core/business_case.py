@@ -35,7 +35,7 @@ class Case:
     kept: float  # the share of accounts still buying a year on
     added_per_year: float  # the cost the plan adds a year, sample bags aside
     sample_cost: float  # the sample bags sent for each extra enquiry
-    once: float = 0  # a cost in month 1 alone (a training day)
+    once: float = 0  # a cost in month 1 alone (a training day, the first stage's monthly billing)
     sales_cycle: int = 3  # months from an enquiry to its account's first order
     enquiries_until: int | None = None  # the last month that brings extra enquiries (None: all)
 
@@ -102,6 +102,7 @@ ANYWAY = 1 / 4  # the share of extra code orders that would have come anyway, co
 ACCOUNT, ACCOUNT_MARGIN, WON, KEPT = 7800, 0.35, 1 / 4, 0.8  # a wholesale account a year and its odds
 BAGS_PER_ENQUIRY, SAMPLE_BAG = 3, 15  # one café in three offered a bag enquires; a bag with postage
 TRAINING = 2475  # the training day in January 2027: the trainer's 600 and the staff's 1,875
+MONTHLY_BILLING = 42  # Buffer billed monthly in the first stage: 7 channels, 2 USD more, 3 months
 
 
 def order_margin() -> float:
@@ -134,4 +135,4 @@ def lumen_case(plan: Plan) -> Case:
     return Case(start=start, orders=extras("sales"), order_value=order_value(), enquiries=enquiries,
                 account_value=ACCOUNT * ACCOUNT_MARGIN, won=WON, kept=KEPT,
                 added_per_year=plan.budget.added_per_year() - 12 * enquiries[1] * sample_cost,
-                sample_cost=sample_cost, once=TRAINING)
+                sample_cost=sample_cost, once=TRAINING + MONTHLY_BILLING)
