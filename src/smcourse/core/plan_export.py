@@ -39,7 +39,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import docx
@@ -58,6 +58,7 @@ from smcourse.core.plan import (
     NOISE_WIDTH,
     UNIT_EARNS,
     WEEKDAYS,
+    WRITTEN_AMOUNTS,
     Budget,
     Channel,
     Community,
@@ -148,6 +149,7 @@ class Note:
 class Table:
     header: tuple[str, ...]
     rows: list[tuple[str | NoteRef, ...]]
+    unbroken: int | None = None  # a column of short labels or amounts that print on one line in HTML
 
 
 @dataclass(frozen=True)
@@ -362,7 +364,7 @@ def _long_cells_as_notes(parts: list[Section]) -> tuple[list[Section], list[Note
         return NoteRef(len(notes))
 
     def table(section: Section, block: Table) -> Table:
-        return Table(block.header, [
+        return replace(block, rows=[
             tuple(short(str(cell), section.part, _note_label(section, block, number, column))
                   for column, cell in enumerate(row))
             for number, row in enumerate(block.rows, start=1)])
@@ -686,7 +688,7 @@ def _ask(plan: Plan) -> Table:
     budget = plan.budget
     reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, held for a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
-    return Table(("The ask", "What the plan says"), [
+    return Table(("The ask", "What the plan says"), unbroken=0, rows=[
         ("Reserve for a surge", reserve),
         ("A full year", _full_year(budget)),
         ("Pays back", day_text(_first_sentence(budget.payback)) or NO_PAYBACK),
@@ -959,10 +961,11 @@ def _inline(text: str) -> str:
     return (f"<strong>{html.escape(label)}</strong>" if label else "") + html.escape(rest)
 
 
-def _html_cell(cell: str | NoteRef) -> str:
+def _html_cell(cell: str | NoteRef, unbroken: bool = False) -> str:
     if isinstance(cell, NoteRef):
         return f'<td><a href="#note-{cell.number}">{cell}</a></td>'
-    return f"<td>{html.escape(_cell_text(cell))}</td>"
+    opening = '<td style="white-space:nowrap">' if unbroken else "<td>"
+    return f"{opening}{html.escape(_cell_text(cell))}</td>"
 
 
 def _html_block(block: Block) -> str:
@@ -978,7 +981,8 @@ def _html_block(block: Block) -> str:
         if not block.rows:
             return empty
         head = "".join(f"<th>{html.escape(name)}</th>" for name in block.header)
-        rows = "".join("<tr>" + "".join(map(_html_cell, row)) + "</tr>" for row in block.rows)
+        rows = "".join("<tr>" + "".join(_html_cell(cell, column == block.unbroken)
+                                        for column, cell in enumerate(row)) + "</tr>" for row in block.rows)
         return f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
     if isinstance(block, list):
         items = "".join(f"<li>{_inline(item)}</li>" for item in block)
@@ -1736,7 +1740,10 @@ AFTER_SUMMARY = "objectives"  # the director's version's part that starts the se
 COMMUNITY_PART, BUDGET_PART, CRISIS_PART = 9, 12, 10
 UNWATCHED = re.compile(r"\bnobody\b|\bno alert", re.IGNORECASE)  # what nobody watches at night
 DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
-_DIRECTOR_STYLE = "h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}}"
+_DIRECTOR_STYLE = ("h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}"
+                   "th,td{padding:0.1em 0.5em}}"
+                   "table:first-of-type th:first-child{width:14.5em}"  # the money box's labels, and
+                   "table:first-of-type th:nth-child(2){width:8em}")  # its first stage's, on a line
 # The budget table's rows the director's version keeps: the people and their cost, the costs
 # besides and the total (not the other work's breakdown, the case's figures, or the new money and
 # the added cost, which the first page's money box gives).
@@ -1815,7 +1822,7 @@ def _money_box(plan: Plan) -> Table:
     earns back (`_returns`) and when it pays back (`_plan_payback`); a figure the plan lacks names
     the field to fill in."""
     budget, money = plan.budget, plan.budget.currency
-    days, weeks = _stage_days(plan), _stage_weeks(plan)
+    weeks = _stage_weeks(plan)
     stage_cash = budget.first_stage_cost if budget.first_stage.strip() else None
     year_cash = budget.new_money_per_year if budget.new_money_per_year > 0 else None
     moved = budget.moved_hours()
@@ -1838,8 +1845,7 @@ def _money_box(plan: Plan) -> Table:
     reserve = (f"{_amount(budget.contingency, money)}, held", "the same reserve") \
         if budget.contingency > 0 else ("none (Budget: Surge contingency a year)", "–")
     earned = _returns(plan)
-    return Table(("The money", f"First stage ({days})" if days[0].isdigit() else "First stage",
-                  "A full year"), [
+    return Table(("The money", "First stage", "A full year"), [  # its days are in the line above
         ("New money (cash)", _amount(stage_cash, money) if stage_cash is not None else
          f"{NOT_WRITTEN[:-1]} (Budget: First stage)", _amount(year_cash, money) + _paid_once_too(budget)
          if year_cash else f"{NOT_WRITTEN[:-1]} (Budget: New money a year)"),
@@ -1929,8 +1935,8 @@ def cheaper_paybacks(plan: Plan) -> Paybacks | None:
 def cheaper_option(budget: Budget) -> CheaperOption | None:
     """The cheaper option the case names (its first sentence `CHEAPER` finds: what it goes without,
     `DROPS`, and saves, `SAVED_CASH` and `SAVED_HOURS`; it or the next says what it loses,
-    `LOSES`) and the payback's first sentence's clause on it ("cheaper option, no paid test: April
-    2031", after the colon), and why the plan is chosen (`WHY_CHOSEN`: a later sentence of the payback
+    `LOSES`) and the payback's first sentence's clause on it ("cheaper option: April 2031", after
+    the colon), and why the plan is chosen (`WHY_CHOSEN`: a later sentence of the payback
     or one of the case, else a clause of the payback's first); None when the case names none."""
     case = _sentences(budget.case)
     at = next((number for number, sentence in enumerate(case) if CHEAPER.search(sentence)), None)
@@ -2007,9 +2013,7 @@ def _objectives_pointer(plan: Plan) -> str:
         return f"**Objectives**: {NOT_WRITTEN}"
     outcomes = list(dict.fromkeys(group[0].outcome.strip() or "an outcome not named" for group in groups))
     named = in_words(outcomes)
-    each = "each with its" if len(groups) > 1 else "with its"
-    return (f"**Objectives**: {_amount(len(groups), 'measures')} of {named}, {each} baseline, "
-            "targets and dates, in the table after this page.")
+    return f"**Objectives**: {_amount(len(groups), 'measures')} of {named}, on the next page."
 
 
 def _more_returns(plan: Plan) -> str:
@@ -2054,18 +2058,29 @@ def _surge_line(plan: Plan) -> str:
 
 def _director_budget(plan: Plan) -> Table:
     """Part 12's budget table, the rows `DIRECTOR_BUDGET` names, each detail as long as a cell
-    (`CELL_WORDS`, whole sentences); the surge's is on the crisis's line, and the total says what
-    of it is spent today (`_spent_today`)."""
+    (`CELL_WORDS`, whole sentences), the reserve's what it is held for (`_reserve_use`); the total
+    says what of it is spent today (`_spent_today`)."""
     rows = {row[0]: row for row in _budget_rows(plan)}
     if today := _spent_today(plan.budget):
-        rows["Total a year"] = ("Everything a year, today's spending included", rows["Total a year"][1],
+        held = plan.budget.contingency > 0
+        rows["Total a year"] = (f"Everything a year, with today's spending{' and reserve' * held}",
+                                rows["Total a year"][1],
                                 f"of which {today} is spent today (the {plan.budget.hours_today:g} "
                                 "hours already on social and what is paid today); the rest is the "
-                                "first page's cash, staff time and reserve")
-    return Table(("Item", "Amount", "Details"), [
-        (label, amount, "held for a surge (In a crisis, below)" if label == "Surge contingency"
+                                "first page's " + ("cash, staff time and reserve, the reserve spent "
+                                                   "only if needed" if held else "cash and staff time"))
+    return Table(("Item", "Amount", "Details"), unbroken=1, rows=[
+        (label, amount, _reserve_use(plan.budget) if label == "Surge contingency"
          and plan.budget.contingency > 0 else details and _in_brief(details, BUDGET_PART, words=CELL_WORDS))
         for label, amount, details in (rows[label] for label in DIRECTOR_BUDGET if label in rows)])
+
+
+def _reserve_use(budget: Budget) -> str:
+    """What the reserve is held for: the case's sentences that name it (a reserve that also pays for
+    slow looks, say), else "held for a surge", which the crisis's line prices."""
+    named = [sentence for sentence in _sentences(budget.case)
+             if WRITTEN_AMOUNTS["contingency"].search(sentence)]
+    return " ".join(named) or "held for a surge (In a crisis, below)"
 
 
 def _spent_today(budget: Budget) -> str:
