@@ -1159,8 +1159,8 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
                                                    "the same reserve"],
         "What it earns back": ["–", "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, "
                                "18,000 in 2028 and 30,000 in 2029: 53,000 against 101,000 of cost. "
-                               "Loses 31,000 in 2027 (35,389 of cost less 4,712 earned back), 48,000 "
-                               "short at 2029's end."],
+                               "Loses 31,000 in 2027 (35,389 of cost, staff time in it, less 4,712 "
+                               "earned back), 48,000 short at 2029's end, all without a surge."],
         "Pays back": ["–", "June 2033 at 35 hours (at 31, June 2036; never at the data's 18)"]}
     for figure in (budget.first_stage_cost, budget.new_money_per_year, budget.added_per_year(),
                    budget.contingency, a_year):

@@ -4970,9 +4970,9 @@ def example_plan() -> Plan:
                       payback="June 2033 at 35 hours (at 31, June 2036; never at the data's 18); "
                               "cheaper option: April 2031. The plan is "
                               "chosen over the cheaper option for its paid test. Loses 31,000 in "
-                              "2027 (35,389 "
-                              "of cost less 4,712 earned back), 48,000 "
-                              "short at 2029's end; 2027's cash: 19,464 USD, with the training day.",
+                              "2027 (35,389 of cost, staff time in it, less 4,712 earned back), "
+                              "48,000 short at 2029's end, all without a surge; 2027's cash: "
+                              "19,464 USD, with the training day.",
                       rests_on="35 hours a week on social today (assumed; 2025's data: 15.4 to "
                                "18), timed by the head of marketing; "
                                "wholesale, 96% of 2029's value: two more enquiries a "
