@@ -401,13 +401,18 @@ def save_and_close(page: Page) -> None:
 
 
 def saved_plan(lab, done, seconds: float = 15) -> dict:
-    """The builder's saved plan once `done(plan)` holds, or as it stands after `seconds`."""
+    """The builder's saved plan once `done(plan)` holds, or as it stands after `seconds`; until then
+    a file not yet written (the first save still on its way, as on a loaded CI machine) is waited for."""
     path = lab.root / "course" / "my_strategy.plan.json"
     deadline = time.monotonic() + seconds
     while True:
-        plan = json.loads(path.read_text(encoding="utf-8"))["plan"]
-        if done(plan) or time.monotonic() > deadline:
-            return plan
+        try:
+            plan = json.loads(path.read_text(encoding="utf-8"))["plan"]
+        except (FileNotFoundError, json.JSONDecodeError):
+            assert time.monotonic() < deadline, f"the builder saved no plan to {path} in {seconds} s"
+        else:
+            if done(plan) or time.monotonic() > deadline:
+                return plan
         time.sleep(0.2)
 
 
