@@ -454,8 +454,9 @@ def test_the_decision_reads_back_the_same_from_markdown_html_and_word(tmp_path):
     recommendation, ask, _ = _decision_markdown(plan.example_plan())
     assert recommendation == ("Approve 4 January to 31 March 2027: 6,686 USD of new money, 7 people "
                               "hours a week moved from other work and a 16,000 USD reserve for a surge, if "
-                              "December's timing finds at least 31 of the 35 hours on social assumed today, "
-                              "or the cheaper option's first stage, 5,910 USD, at 27 to 30, neither below.")
+                              "December's timing finds at least 31 of the 35 hours on social today, "
+                              "or the cheaper option's first stage, 5,910 USD, at 27 to 30 hours, "
+                              "neither below.")
     assert ask == LUMEN_S_ASK
     written = _lumen_written(tmp_path)
     page = written["lumen.plan.html"].read_text(encoding="utf-8")
@@ -529,7 +530,8 @@ def test_the_summary_gives_the_gates_without_their_asides_and_part_12_whole():
         "at most 90 code or social-link orders and 6 enquiries; a stop ends the code posts, promotion and "
         "wholesale route, not the rota; passed, the founder approves April to December.",
         "- **Gate 2**: 1 July 2027, each leg on January to June: code posts go on only with at least "
-        "199 such orders, 19 over the baseline's 180, the wholesale route only with at least 17 "
+        "199 code or social-link orders, 19 over the baseline's 180, the wholesale route only with "
+        "at least 17 "
         "enquiries, 5 over 12; a stopped leg's spending and hours end."]
     budget_part = plan_export.part_markdown(lumen, "budget")
     assert all(f"- **Gate {number}**: {gate}\n" in budget_part for number, gate in enumerate(gates, 1))
@@ -1021,7 +1023,8 @@ LUMEN_DIRECTOR_FIGURES = [
     f"{LUMEN_BUDGET.total():,.0f} USD", f"{LUMEN_BUDGET.new_money_per_year:,.0f} USD",
     f"{LUMEN_BUDGET.added_per_year():,.0f} USD", "4 January to 31 March 2027",
     f"{LUMEN_BUDGET.first_stage_cost:,.0f} USD of new money", f"{LUMEN_BUDGET.contingency:,.0f} USD, held",
-    "June 2033 at 35 hours", "the plan earns back 5,000 in 2027, 18,000 in 2028 and 30,000 in 2029",
+    "June 2033 at 35 hours", "The plan earns back 4,712 USD in 2027 and, to the nearest 1,000, "
+    "18,000 in 2028",
     "The founder; the head of marketing when the founder cannot be reached within an hour"]
 
 
@@ -1149,18 +1152,18 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
     assert "| The money | First stage | A full year |" in summary  # its days are in the decision above it
     assert "Approve the first stage, 4 January to 31 March 2027, with the money" in summary
     assert _money_box(lumen) == {
-        "New money (cash)": [f"{budget.first_stage_cost:,.0f} USD",
+        "New money (cash)": [f"{budget.first_stage_cost:,.0f} USD, 2,475 of it paid once",  # the day
                              f"{budget.new_money_per_year:,.0f} USD, and 2,475 paid once"],  # training
         f"Staff time moved from other work, {moved:g} hours a week": [
             f"worth {stage_time:,} USD", f"worth {a_year:,.0f} USD"],
         "Cash and staff time together": [f"{budget.first_stage_cost + stage_time:,} USD",
                                          f"{budget.added_per_year():,.0f} USD, and 2,475 paid once"],
-        "Reserve for a surge": [f"{budget.contingency:,.0f} USD, held",
-                                                   "the same reserve"],
-        "What it earns back": ["–", "To the nearest 1,000 USD, the plan earns back 5,000 in 2027, "
+        "Reserve for a surge": [f"{budget.contingency:,.0f} USD, held", "the same, refilled each "
+        "year if spent"],
+        "What it earns back": ["–", "The plan earns back 4,712 USD in 2027 and, to the nearest 1,000, "
                                "18,000 in 2028 and 30,000 in 2029: 53,000 against 101,000 of cost. "
-                               "Loses 31,000 in 2027 (35,389 of cost, staff time in it, less 4,712 "
-                               "earned back), 48,000 short at 2029's end, all without a surge."],
+                               "Loses 31,000 in 2027 (35,389 of cost, staff time in it, less the "
+                               "4,712), 48,000 short at 2029's end, all without a surge."],
         "Pays back": ["–", "June 2033 at 35 hours (at 31, June 2036; never at the data's 18)"]}
     for figure in (budget.first_stage_cost, budget.new_money_per_year, budget.added_per_year(),
                    budget.contingency, a_year):
@@ -1465,7 +1468,8 @@ def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_first_
     assert returns == (
         "- **More on payback and returns**: If enquiries fall back to 2026's level after 2027, neither "
         "option pays back. The paid promotion stops if its cost per order on its ad-only code is above "
-        "the 6.40 USD an extra order earns, after three months. (More, and the gates in full, in part 12 "
+        "the 6.40 USD an extra order earns, after three months. The 35,389 is a full year's 35,437 less "
+        "90 of bags while enquiries climb, plus Buffer's 42. (More, and the gates in full, in part 12 "
         "of the full plan.)")  # why the plan is chosen: beside the cheaper option, in its table
     assert "It loses a video" not in brief  # beside the plan, in the cheaper option's table
 
@@ -1482,7 +1486,7 @@ def test_the_director_s_version_says_each_thing_once():
     summary, rest = brief.split("\n---\n", 1)
     for line in ("- **Gate 1**:", "- **Gate 2**:", "| Reserve for a surge", "- **The case rests on**:",
                  "- **First report**:", "June 2033 at 35 hours (at 31, June 2036;",
-                 "35 hours a week on social today", "the plan earns back 5,000 in 2027"):
+                 "35 hours a week on social today", "The plan earns back 4,712 USD in 2027"):
         assert brief.count(line) == 1 and line in summary, line
     assert rest.count("| Outcome | Measure |") == 1 and "| Outcome |" not in summary
     assert len([row for row in _markdown_cells_by_row(rest.split("## What it costs", 1)[0])]) == 9
@@ -1513,11 +1517,11 @@ def test_the_director_s_version_says_each_thing_once():
     one = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders (a 1 in 3 chance)."))
     assert "1 in 3" not in plan_export.director_markdown(one)
-    assert "three months. (More, and the gates in full, in part 12 of the full plan.)\n" in \
+    assert "plus Buffer's 42. (More, and the gates in full, in part 12 of the full plan.)\n" in \
         plan_export.director_markdown(one)
     plain = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders."))
-    assert "three months. (More in part 12 of the full plan.)\n" in plan_export.director_markdown(plain)
+    assert "plus Buffer's 42. (More in part 12 of the full plan.)\n" in plan_export.director_markdown(plain)
     short = dataclasses.replace(one, budget=dataclasses.replace(
         one.budget, case="The ask: 500 USD.\n\nThe cheaper option saves about a third.",
         payback="In 2029."))

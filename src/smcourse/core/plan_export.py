@@ -1743,7 +1743,7 @@ DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2"
 _DIRECTOR_STYLE = ("h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}"
                    "th,td{padding:0.1em 0.5em}}"
                    "table:first-of-type th:first-child{width:14.5em}"  # the money box's labels, and
-                   "table:first-of-type th:nth-child(2){width:8em}")  # its first stage's, on a line
+                   "table:first-of-type th:nth-child(2){width:10em}")  # its first stage's, on a line
 # The budget table's rows the director's version keeps: the people and their cost, the costs
 # besides and the total (not the other work's breakdown, the case's figures, or the new money and
 # the added cost, which the first page's money box gives).
@@ -1842,18 +1842,26 @@ def _money_box(plan: Plan) -> Table:
     together = ("Cash and staff time together",
                 f"{_whole(stage_cash) + stage_time:,} {money}" if stage_time is not None else "–",
                 f"{_whole(budget.new_money_per_year) + a_year:,} {money}" + _paid_once_too(budget))
-    reserve = (f"{_amount(budget.contingency, money)}, held", "the same reserve") \
+    reserve = (f"{_amount(budget.contingency, money)}, held", "the same, refilled each year if spent") \
         if budget.contingency > 0 else ("none (Budget: Surge contingency a year)", "–")
     earned = _returns(plan)
     return Table(("The money", "First stage", "A full year"), [  # its days are in the line above
-        ("New money (cash)", _amount(stage_cash, money) if stage_cash is not None else
-         f"{NOT_WRITTEN[:-1]} (Budget: First stage)", _amount(year_cash, money) + _paid_once_too(budget)
-         if year_cash else f"{NOT_WRITTEN[:-1]} (Budget: New money a year)"),
+        ("New money (cash)", _amount(stage_cash, money) + _once_in_stage(budget)
+         if stage_cash is not None else f"{NOT_WRITTEN[:-1]} (Budget: First stage)",
+         _amount(year_cash, money) + _paid_once_too(budget) if year_cash
+         else f"{NOT_WRITTEN[:-1]} (Budget: New money a year)"),
         time,
         *([together] if priced and year_cash else []),
         ("Reserve for a surge", *reserve),
         *([("What it earns back", "–", earned)] if earned else []),
         ("Pays back", "–", _plan_payback(plan.budget) or NO_PAYBACK)])
+
+
+def _once_in_stage(budget: Budget) -> str:
+    """", 2,475 of it paid once" when the first stage names the items the other costs mark as paid
+    once (`paid_once`), so that the first stage's cash is not read as a quarter of a year's."""
+    once = paid_once(budget.other_costs)[1]
+    return f", {_number(once)} of it paid once" if once and _number(once) in budget.first_stage else ""
 
 
 def _paid_once_too(budget: Budget) -> str:
