@@ -4959,7 +4959,7 @@ def example_plan() -> Plan:
                                "effect pass; the case's path stops under 1 in 100, a straight "
                                "climb 7 in 100); a stop ends the code "
                                "posts, promotion and wholesale route, not the rota; passed, the "
-                               "founder approves April to December.\n"
+                               "founder approves April to December (12,778 USD of new money).\n"
                                "1 July 2027, each leg on January to June: code posts "
                                "go on only with at least 199 code or social-link orders, 19 over "
                                "the baseline's "
