@@ -237,12 +237,12 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     objectives = next(t for t in document.tables if t.rows[0].cells[0].text == "Business outcome")
     assert [c.text for c in objectives.rows[2].cells] == [
         "sales", "Web-shop orders from unpaid social links or the SOCIAL code (orders a month)",
-        "30", "38 → 44", "2027-06-30, 2027-12-31", "±6 a month; mean of 3 months",
+        "30", "38 → 44", "2027-06-30, 2027-12-31", "varies by 6 a month; mean of 3 months",
         "Lumen's web-shop order records, 2026 (assumed)", "see note 2"]
     assert any(p.text.startswith("2. Objectives, sales: Why we expect it: "
                                  f"{plan.example_plan().objectives[1].reason} ")
                for p in document.paragraphs)  # the milestone's reason, then the year-end's
-    assert objectives.rows[1].cells[5].text == "±3.5 a month; mean of 3 months"
+    assert objectives.rows[1].cells[5].text == "varies by 3.5 a month; mean of 3 months"
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
     assert {"Holding statement", "Rota", "Cover", "What it buys", "Weakest dimension"} <= set(bold)
     assert not any("**" in p.text for p in document.paragraphs)
@@ -711,7 +711,7 @@ def test_labels_and_baseline_sources_are_in_words_in_every_format(tmp_path):
     for shown in (text, written["lumen.plan.html"].read_text(encoding="utf-8"), *labels):
         assert "plan_import" not in shown and "likely_spam" not in shown
     assert ("| Mean of weekly median response times (hours) | 8.0 | 4.5 → 4.5 | 2027-03-31, "
-            "2027-12-31 | ±4.3 a week; mean of 12, then of 26 weeks | The course data: Lumen's "
+            "2027-12-31 | varies by 4.3 a week; mean of 12, then of 26 weeks | The course data: Lumen's "
             "comments.csv, 2025 without the recall weeks, mean of weekly medians |") in text
 
 
@@ -1091,8 +1091,8 @@ def test_the_director_s_version_gives_every_objective_with_what_it_is_judged_on_
     assert rows[6][4] == f"3-month mean by each date, ±{2 * chance / 3 ** 0.5:.1f} points" \
         == "3-month mean by each date, ±5.8 points"  # a rate moves by points
     objectives = plan_export.part_markdown(lumen, "objectives")
-    assert "| ±4.3 a month, chance alone 5.0; mean of 3 months |" in objectives
-    assert "| ±3.5 a month; mean of 3 months |" in objectives
+    assert "| varies by 4.3 a month, chance alone 5.0; mean of 3 months |" in objectives
+    assert "| varies by 3.5 a month; mean of 3 months |" in objectives
     assert ("- **How they are judged**: at each date, the mean of the months or weeks by it meets the "
             "target or misses it;") in rest
     assert "| 12 (assumed) → 18 → 22 |" in rest and "| 8.0 → 4.5 → 4.5 |" in rest  # from the course data

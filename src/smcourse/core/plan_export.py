@@ -412,9 +412,10 @@ def _reasons(group: list[Objective]) -> str:
 
 def _noise(group: list[Objective], plan: Plan) -> str:
     """How much the metric moves by chance, and the periods each target of `group` is averaged
-    over ("±6 a month; mean of 3 months", "±4 a week; mean of 12 weeks, then of 26 weeks"), with the
-    spread chance alone gives when it is larger than the one typed, which the checks and the
-    director's ± then use (`noise_spread`: "±4.3 a month, chance alone 5.0; mean of 3 months")."""
+    over ("varies by 6 a month; mean of 3 months", "varies by 4 a week; mean of 12 weeks, then of 26
+    weeks"), with the spread chance alone gives when it is larger than the one typed, which the checks
+    and the director's ± then use (`noise_spread`: "varies by 4.3 a month, chance alone 5.0; mean of 3
+    months"). It is not written "±": the exports keep that for the band a target must clear."""
     spreads = _distinct(" → ", (o.spread.strip() for o in group))
     if not spreads:
         return ""
@@ -423,7 +424,7 @@ def _noise(group: list[Objective], plan: Plan) -> str:
     typed = parse_amount(group[0].spread)
     used = noise_spread(group[0], plan)
     floor = f", chance alone {used:.1f}" if typed is not None and used is not None and used > typed else ""
-    return f"±{spreads} a {period}{floor}; " + ("one " + period if judged == "1" else
+    return f"varies by {spreads} a {period}{floor}; " + ("one " + period if judged == "1" else
                                                 f"mean of {judged} {period}s")
 
 
