@@ -106,6 +106,12 @@ def _clicks_per_post():
     return feed.groupby("platform", observed=True)["clicks"].mean()
 
 
+def _feed_click_rates():
+    """Each platform's feed posts' clicks over their impressions outside the recall, in per cent."""
+    totals = _feed_outside_recall().groupby("platform", observed=True)[["clicks", "impressions"]].sum()
+    return totals["clicks"] / totals["impressions"] * 100
+
+
 def _channel(name):
     return next(c for c in LUMEN.channels if c.name == name)
 
@@ -664,6 +670,17 @@ CLAIMS = {
         lambda: _clicks_per_post().idxmin() == "x"
         and [f"{_clicks_per_post()[p]:.1f}" for p in ("x", "facebook", "instagram")]
         == ["0.3", "0.6", "1.0"],
+    "Per view its feed posts were clicked most often (0.61%, against 0.46% on Facebook), but on so few views "
+    "an offer there reaches almost nobody, so X carries no offers.":
+        lambda: _feed_click_rates().idxmax() == "x"
+        and [f"{_feed_click_rates()[p]:.2f}" for p in ("x", "facebook")] == ["0.61", "0.46"]
+        and _feed_outside_recall().groupby("platform", observed=True)["impressions"].sum().drop("x")
+        .gt(_feed_outside_recall().groupby("platform", observed=True)["impressions"].sum()["x"])
+        .sum() >= 3,
+    "Whatever its score, Lumen's plan is not yet one to approve: it rests on hours and wholesale figures "
+    "nobody has measured, and on the hours the course data show, it never pays back.":
+        lambda: _payback_at_todays_hours() is None and "(assumed" in LUMEN.budget.rests_on
+        and "wholesale" in LUMEN.budget.rests_on,
     "Outside the recall weeks, 53% of Lumen's comments in 2025 arrived before 08:00 or after 18:00, "
     "and about one in six on a Sunday":
         lambda: round(((_ordinary_arrivals()[0] < 8) | (_ordinary_arrivals()[0] >= 18)).mean() * 100) == 53

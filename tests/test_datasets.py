@@ -279,6 +279,20 @@ def test_lumen_posts_about_the_recall_and_answers_its_comments(tables):
     assert len(recall) == 145 and round(recall["answered"].mean(), 2) == 0.82
 
 
+def test_the_card_s_unanswered_shares_hold(tables):
+    """The data card: about four in ten of Lumen's comments are never answered (43% over the year, 45%
+    outside the recall weeks), and nine in ten of Beacon's."""
+    card = " ".join((data.datasets_dir() / "README.md").read_text(encoding="utf-8").split())
+    assert "About four in ten of Lumen's comments (43% over the year, 45% outside the recall weeks" in card
+    comments = tables["comments"].merge(tables["posts"][["post_id", "brand"]], on="post_id")
+    unanswered = 1 - comments.groupby("brand")["answered"].mean()
+    lumen = comments[comments["brand"] == "lumen"]
+    outside = ~lumen["created_at"].dt.strftime("%Y-%m-%d").between("2025-09-08", "2025-09-28")
+    assert round(unanswered["lumen"] * 100) == 43
+    assert round((1 - lumen[outside]["answered"].mean()) * 100) == 45
+    assert round(unanswered["lumen"] * 10) == 4 and round(unanswered["beacon"] * 10) == 9
+
+
 def test_clicks_come_from_posts_with_a_link(tables):
     """The data card: posts without a link (questions, culture, humour, replies) draw almost no clicks."""
     posts = tables["posts"]
