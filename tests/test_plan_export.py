@@ -838,6 +838,14 @@ def _budget_rows(exported_plan):
     return {row[0]: row[1:] for row in _markdown_cells_by_row(part)}
 
 
+def test_a_promise_of_a_whole_staffed_day_says_so_in_the_channel_table():
+    """Lumen's review sites promise 12.5 staffed hours, its inbox's whole day from 07:00 to 19:30: the
+    full plan's channel table reads "12.5 (a staffed day)"; a shorter promise reads as typed."""
+    rows = {row[0]: row[-1] for row in _markdown_cells_by_row(
+        plan_export.part_markdown(plan.example_plan(), "channels"))}
+    assert rows["Review sites"] == "12.5 (a staffed day)" and rows["Instagram"] == "4"
+
+
 def test_the_channel_table_gives_days_to_weekly_cadences_and_counts_promises_in_staffed_hours():
     """A cadence names its days only when posts keep off some of them ("2 a week, on weekdays",
     "5 a week", "1 a month", never "1 a month, every day"); the promise's hours are read as the

@@ -221,7 +221,7 @@ def sections(plan: Plan) -> list[Section]:
             [(c.name, c.property, c.purpose,
               cadence_text(c) if c.posts else "no posts",
               ", ".join(f"{pillar} {share}%" for pillar, share in plan.mix_of(c).items() if share),
-              c.response_hours.strip())
+              _promise_hours(c, team))
              for c in plan.channels])]),
         Section("voice", "7. Voice and tone", [plan.voice]),
         Section("calendar", f"8. Calendar: the first {CALENDAR_WEEKS} weeks", [_calendar_pointer(posts)]),
@@ -426,6 +426,13 @@ def _noise(group: list[Objective], plan: Plan) -> str:
     floor = f", chance alone {used:.1f}" if typed is not None and used is not None and used > typed else ""
     return f"varies by {spreads} a {period}{floor}; " + ("one " + period if judged == "1" else
                                                 f"mean of {judged} {period}s")
+
+
+def _promise_hours(channel: Channel, team: Community) -> str:
+    """A channel's promise as typed, with "(a staffed day)" when it is the inbox's whole day
+    (`Community.window_hours`), so that "12.5" reads as an answer within a day."""
+    typed, day = channel.response_hours.strip(), team.window_hours()
+    return typed + (" (a staffed day)" if day and parse_amount(typed) == day else "")
 
 
 def plain_source(objective: Objective) -> str:
