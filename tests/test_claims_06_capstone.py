@@ -736,8 +736,8 @@ CLAIMS = {
         and _ordinary_answers().query("sent.dt.hour >= 19").pipe(
             lambda late: ((late["answered_at"].dt.date > late["sent"].dt.date)
                           & (late["answered_at"].dt.hour < 12)).mean()) > 0.9,
-    "(both count answered comments only: outside the recall, 45% of comments were never answered, and the "
-    "share of questions answered is a measure of its own)":
+    "count answered comments only: outside the recall, 45% of comments were never answered, and the "
+    "share of questions answered is a measure of its own.":
         lambda: round(_left_unanswered(None) * 100) == 45,
     "Facebook alone is clicked 0.44% of the time against the pooled 0.06% above: TikTok's views, 62% of the "
     "impressions outside the recall and clicked 0.02% of the time, and Instagram's, 32% at 0.07%, pull the "
