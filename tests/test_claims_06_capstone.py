@@ -677,6 +677,10 @@ CLAIMS = {
         and _feed_outside_recall().groupby("platform", observed=True)["impressions"].sum().drop("x")
         .gt(_feed_outside_recall().groupby("platform", observed=True)["impressions"].sum()["x"])
         .sum() >= 3,
+    "Lumen is in New York State, so its policies, rota and budget cite New York and US rules":
+        lambda: "in New York State's Hudson" in squash(LUMEN.situation.presences)
+        and "New York Labor Law" in LUMEN.community.deputy and "New York Labor Law" in LUMEN.budget.surge
+        and "FTC" in LUMEN.disclosure,
     "Whatever its score, Lumen's plan is not yet one to approve: it rests on hours and wholesale figures "
     "nobody has measured, and on the hours the course data show, it never pays back.":
         lambda: _payback_at_todays_hours() is None and "(assumed" in LUMEN.budget.rests_on
