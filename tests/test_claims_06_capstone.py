@@ -3355,9 +3355,6 @@ PLAN_CLAIMS = {
     "look.":
         lambda: _answered("beacon") < 0.5 < _baseline(RECALL)["questions_answered"] / 100
         and "Each look answers every message waiting" in LUMEN.community.who_answers,
-    "as Yelp asks businesses not to ask for reviews (to be confirmed on Yelp's own pages by 18 December "
-    "2026, 17 days before the start)":
-        lambda: (dt.date.fromisoformat(LUMEN.start) - dt.date(2026, 12, 18)).days == 17,
     "the head of marketing confirms each price by 18 December 2026, 17 days before the start.":
         lambda: (dt.date.fromisoformat(LUMEN.start) - dt.date(2026, 12, 18)).days == 17,
     "The batch's buyers are told directly and promptly, as 21 CFR 7.49 asks, within 4 hours by Lumen's "
