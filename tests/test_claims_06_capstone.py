@@ -2956,7 +2956,7 @@ PLAN_CLAIMS = {
     "assumptions, a month: tastings' coffee 40, creators' gift bags 30, the on-call phone 30; the email "
     "tool is paid today) and the wholesale route's sample bags 1,080 (990 in 2027). Apart from it, 7 "
     "people hours a week move from other work (42 in all, the founder's 3 for wholesale among them), "
-    "worth 15,925: time, not cash. A reserve of 16,000, from the first stage on, is held for a surge; it "
+    "worth 15,925: time, not cash. A reserve of 16,000 is held for a surge; it "
     "also pays an overnight alert's logged time and, until the February report, Jo's overtime if looks "
     "prove slow.":
         lambda: (LUMEN.budget.people_hours, HOURS_2026, LUMEN.start, LUMEN.budget.paid_per_month,
@@ -3041,6 +3041,12 @@ PLAN_CLAIMS = {
         and f"above the {EXTRA_ORDER_VALUE:.2f} USD an extra order earns" in squash(LUMEN.budget.case)
         and "ad-only posts, never on our feeds, with a code of their own" in _objective(ORDERS).reason
         and LUMEN.budget.paid_per_month * 12 == 2400,
+    "As wholesale accounts build up, from 2030 it earns more than a year's cost: about 39,000 against "
+    "32,962.":
+        lambda: round(sum(map(CASE.value, range(37, 49))), -3) == 39000
+        and round(LUMEN.budget.added_per_year()) == 32962
+        and all(sum(map(CASE.value, range(first, first + 12))) > LUMEN.budget.added_per_year()
+                for first in (37, 49, 61, 73)),
     "The plan earns back 4,712 USD in 2027 and, to the nearest 1,000, 18,000 in 2028 and 30,000 in 2029: "
     "53,000 against 101,000 of cost.":
         lambda: _rounded_case()[1:5] == [18000, 30000, 53000, 101000]
@@ -3467,7 +3473,7 @@ BUDGET_CLAIMS = {
             LUMEN.budget.added_per_year() + TRAINING + BUFFER_CHANNELS * (BUFFER_MONTHLY - BUFFER_PER_CHANNEL)
             * QUARTER + _year_samples(2027) - _year_samples(2028))
         and round(sum(map(CASE.value, MONTHS_2027))) == 4712,
-    "The 35,389 is a full year's 35,437 less 90 of bags while enquiries climb, plus Buffer's 42.":
+    "The 35,389 is a year's 35,437 less 90 of bags while enquiries climb, plus Buffer's 42.":
         lambda: round(LUMEN.budget.added_per_year() + TRAINING) == 35437
         and _year_samples(2028) - _year_samples(2027) == 90
         and BUFFER_CHANNELS * (BUFFER_MONTHLY - BUFFER_PER_CHANNEL) * QUARTER == 42

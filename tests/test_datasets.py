@@ -303,7 +303,7 @@ def test_clicks_come_from_posts_with_a_link(tables):
 
 
 def test_the_card_volume_paragraph_holds(tables):
-    """About 21 feed posts and 9 replies a week, one YouTube video a month; about 14 hours a week to
+    """About 21 feed posts and 9 replies a week, one YouTube video a month; about 13.5 hours a week to
     make the feed posts at the example plan's minutes per post, 5 of them for TikTok and 2 for YouTube;
     about 30 answers a week on top (1,491 in the year)."""
     posts = tables["posts"]
@@ -317,7 +317,9 @@ def test_the_card_volume_paragraph_holds(tables):
     assert 1 <= weekly["linkedin"] <= 2 and round(weekly["youtube"] * 365 / 7) == 12
     youtube = metrics.feed_posts(lumen).loc[lambda feed: feed["platform"] == "youtube", "published_at"]
     assert youtube.dt.month.value_counts().eq(1).all() and youtube.dt.month.nunique() == 12
-    assert (round(hours.sum()), round(hours["tiktok"]), round(hours["youtube"])) == (14, 5, 2)
+    assert (round(hours.sum(), 1), round(hours["tiktok"]), round(hours["youtube"])) == (13.5, 5, 2)
+    card = " ".join((data.datasets_dir() / "README.md").read_text(encoding="utf-8").split())
+    assert "feed posts takes about 13.5 hours a week, 5 of them for TikTok and 2 for YouTube" in card
     comments = tables["comments"]
     on_lumen = comments["post_id"].map(posts.set_index("post_id")["brand"]) == "lumen"
     mentions = tables["mentions"]

@@ -1104,7 +1104,7 @@ def test_the_director_s_version_gives_every_objective_with_what_it_is_judged_on_
     assert ("- **How they are judged**: at each date, the mean of the months or weeks by it meets the "
             "target or misses it;") in rest
     assert "| 12 (assumed) → 18 → 22 |" in rest and "| 8.0 → 4.5 → 4.5 |" in rest  # from the course data
-    assert "over √periods averaged. An assumed baseline is not yet measured, nor its spread.\n" in rest
+    assert "over √periods. An assumed baseline is not yet measured, nor its spread.\n" in rest
     measured = dataclasses.replace(lumen, objectives=[
         dataclasses.replace(o, source=o.source.replace(" (assumed)", "")) for o in lumen.objectives])
     assert "assumed" not in plan_export.director_markdown(measured).split("## The objectives")[1].split(
@@ -1238,8 +1238,8 @@ def test_the_director_s_budget_table_says_what_of_its_total_is_spent_today():
     assert today >= budget.hours_today * 52 * budget.hourly_cost  # today's hours, and what is paid
     assert rows["Everything a year, with today's spending and reserve"] == [
         f"{budget.total():,.0f} USD", f"of which {today:,.0f} USD is spent today (the "
-        f"{budget.hours_today:g} hours already on social and what is paid today); the rest is the first "
-        "page's cash, staff time and reserve, the reserve spent only if needed"]
+        f"{budget.hours_today:g} hours on social and what is paid today); the rest is the first "
+        "page's cash, staff time and reserve, the reserve only if needed"]
     none_held = dataclasses.replace(lumen, budget=dataclasses.replace(budget, contingency=0))
     money = plan_export.director_markdown(none_held).split("\n---\n", 1)[1].split("## What it costs", 1)[1]
     rows = {row[0]: row[1:] for row in _markdown_cells_by_row(money.split("\n- ", 1)[0])}
@@ -1474,9 +1474,10 @@ def test_the_surge_line_keeps_what_a_surge_costs_and_the_returns_what_the_first_
     returns = next(line for line in brief.splitlines()
                    if line.startswith("- **More on payback and returns**"))
     assert returns == (
-        "- **More on payback and returns**: If enquiries fall back to 2026's level after 2027, neither "
-        "option pays back. The paid promotion stops if its cost per order on its ad-only code is above "
-        "the 6.40 USD an extra order earns, after three months. The 35,389 is a full year's 35,437 less "
+        "- **More on payback and returns**: As wholesale accounts build up, from 2030 it earns more than a "
+        "year's cost: about 39,000 against 32,962. If enquiries fall back to 2026's level after 2027, "
+        "neither option pays back. The paid promotion stops if its cost per order on its ad-only code is "
+        "above the 6.40 USD an extra order earns, after three months. The 35,389 is a year's 35,437 less "
         "90 of bags while enquiries climb, plus Buffer's 42. (More, and the gates in full, in part 12 "
         "of the full plan.)")  # why the plan is chosen: beside the cheaper option, in its table
     assert "It loses a video" not in brief  # beside the plan, in the cheaper option's table

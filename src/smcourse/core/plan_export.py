@@ -1740,8 +1740,8 @@ LOSES = re.compile(r"\b(?:loses|gives up)\s+(?!about\b|[$£€]?\d)(.+?)\.?$")  
 # how the director's objectives are judged, under their table
 JUDGED = ("**How they are judged**: at each date, the mean of the months or weeks by it meets the "
           "target or misses it; with no real change, chance alone keeps it within the ± of the baseline 19 "
-          "times in 20, so a smaller move is no clear change yet. The ± is twice the usual wobble a "
-          "period (the plan's spread, or chance's own if larger) over √periods averaged.")
+          "times in 20, so a smaller move is no clear change. The ± is twice a period's usual wobble "
+          "(the plan's spread, or chance's if larger) over √periods.")
 ASSUMED_NOTE = " An assumed baseline is not yet measured, nor its spread."
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
 # the full plan's parts (`sections`) that give those texts whole
@@ -2082,9 +2082,9 @@ def _director_budget(plan: Plan) -> Table:
         rows["Total a year"] = (f"Everything a year, with today's spending{' and reserve' * held}",
                                 rows["Total a year"][1],
                                 f"of which {today} is spent today (the {plan.budget.hours_today:g} "
-                                "hours already on social and what is paid today); the rest is the "
-                                "first page's " + ("cash, staff time and reserve, the reserve spent "
-                                                   "only if needed" if held else "cash and staff time"))
+                                "hours on social and what is paid today); the rest is the first "
+                                "page's " + ("cash, staff time and reserve, the reserve only if needed"
+                                             if held else "cash and staff time"))
     return Table(("Item", "Amount", "Details"), unbroken=1, rows=[
         (label, amount, _reserve_use(plan.budget) if label == "Surge contingency"
          and plan.budget.contingency > 0 else details and _in_brief(details, BUDGET_PART, words=CELL_WORDS))
