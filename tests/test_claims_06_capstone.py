@@ -681,6 +681,13 @@ CLAIMS = {
         lambda: "in New York State's Hudson" in squash(LUMEN.situation.presences)
         and "New York Labor Law" in LUMEN.community.deputy and "New York Labor Law" in LUMEN.budget.surge
         and "FTC" in LUMEN.disclosure,
+    "Lumen's year-end targets are judged over October to December, months its 2026 records put at the "
+    "year's level (assumed), so the season alone cannot meet them.":
+        lambda: sum("Judged as the mean of October to December, months at the year's level in"
+                    in squash(o.reason) for o in LUMEN.objectives
+                    if o.by == "2027-12-31" and o.outcome in ("sales", "loyalty", "reviews")) == 3,
+    "TikTok's clicks in the course data are invented, as the data card says":
+        lambda: "Clicks on TikTok are invented" in CARD.read_text(encoding="utf-8"),
     "Whatever its score, Lumen's plan is not yet one to approve: it rests on hours and wholesale figures "
     "nobody has measured, and on the hours the course data show, it never pays back.":
         lambda: _payback_at_todays_hours() is None and "(assumed" in LUMEN.budget.rests_on

@@ -4575,12 +4575,14 @@ def example_plan() -> Plan:
                              "baseline (2026's 30 a month): if the April report shows the code on "
                              "every offer post works, the autumn roasts and the holiday gift "
                              "boxes carry it too, 1 by link and 43 by code. Judged as the mean of "
-                             "October to December."),
+                             "October to December, months at the year's level in 2026 too (Lumen's "
+                             "records, assumed), so the season alone does not meet it."),
             _year_end(loyalty, "22",
                       reason="Lumen's own records (assumed). The year-end step after June's 18: the "
                              "customers the spring brought "
                              "in reorder through the autumn, reminded by the newsletter. Judged "
-                             "as the mean of October to December."),
+                             "as the mean of October to December, months at the year's level in "
+                             "2026 too (assumed)."),
             _year_end(leads, "4",
                       reason="Lumen's own records (assumed). June's 4 held from July to December, "
                              "judged as their mean: the business case values two more enquiries "
@@ -4588,7 +4590,8 @@ def example_plan() -> Plan:
             _year_end(reviews, "10",
                       reason="Lumen's own records (assumed). The year-end step after June's 9: the holiday "
                              "gift boxes "
-                             "carry the same review card. Judged as the mean of October to December."),
+                             "carry the same review card. Judged as the mean of October to December, "
+                             "months at the year's level in 2026 too (assumed)."),
             _year_end(response, "4.5", periods="26",
                       reason="March's 4.5 hours held through the holidays, when the deputies "
                              "cover more looks; judged, as in March, as the mean of the weekly medians, "
