@@ -3445,9 +3445,9 @@ BUDGET_CLAIMS = {
     "social-link orders and 6 enquiries (2 plans in 3 without effect pass; the case's path stops under 1 "
     "in 100, a straight climb 7 in 100); a stop ends "
     "the code posts, promotion and wholesale route, not the rota; passed, the founder approves April to "
-    "December (12,778 USD of new money).":
+    "December (12,778 USD of new money, 2027's 19,464 in all).":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
-        and _cash_2027() - LUMEN.budget.first_stage_cost == 12778
+        and _cash_2027() - LUMEN.budget.first_stage_cost == 12778 and _cash_2027() == 19464
         and [_pooled(metric, QUARTER)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and [CASE.extra_orders(3), CASE.extra_enquiries(3)] == [8, 2]
         == [_extra_orders_a_month(), _extra_leads()]
