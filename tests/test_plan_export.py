@@ -1163,7 +1163,7 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
         "New money (cash)": [f"{budget.first_stage_cost:,.0f} USD, 2,475 of it paid once",  # the day
                              f"{budget.new_money_per_year:,.0f} USD, and 2,475 paid once"],  # training
         f"Staff time moved from other work, {moved:g} hours a week": [
-            f"worth {stage_time:,} USD", f"worth {a_year:,.0f} USD"],
+            f"worth {stage_time:,} USD (12.4 weeks)", f"worth {a_year:,.0f} USD"],
         "Cash and staff time together": [f"{budget.first_stage_cost + stage_time:,} USD",
                                          f"{budget.added_per_year():,.0f} USD, and 2,475 paid once"],
         "Reserve for a surge": [f"{budget.contingency:,.0f} USD, held", "the same, refilled each "
@@ -1194,12 +1194,12 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
     assert _money_box(unit_first)["What it earns back"][1].startswith("The plan earns back about 5,800")
 
 
-@pytest.mark.parametrize("stage, days, worth", [
-    ("January to March 2027: the tools", "4 January to 31 March 2027", 3806),  # 7 × 43.75 × 87/7 days
-    ("5 January to 15 February 2027: the tools", "5 January to 15 February 2027", 1838),  # 1,837.5, up
-    ("The first ten weeks: the tools", "4 January to 14 March 2027", 3063)])  # 3,062.5, up
+@pytest.mark.parametrize("stage, days, worth, weeks", [
+    ("January to March 2027: the tools", "4 January to 31 March 2027", 3806, 12.4),  # 7 × 43.75 × 87/7 days
+    ("5 January to 15 February 2027: the tools", "5 January to 15 February 2027", 1838, 6),  # 1,837.5, up
+    ("The first ten weeks: the tools", "4 January to 14 March 2027", 3063, 10)])  # 3,062.5, up
 def test_the_first_stage_s_staff_time_is_worth_its_weeks_and_the_sum_is_of_the_figures_shown(
-        stage, days, worth):
+        stage, days, worth, weeks):
     """A stage of six weeks is not priced as two whole months, nor one of ten weeks left unpriced;
     the box's sum adds the figures as printed (733 and 952 make 1,685, not a rounding away)."""
     lumen = plan.example_plan()
@@ -1207,7 +1207,8 @@ def test_the_first_stage_s_staff_time_is_worth_its_weeks_and_the_sum_is_of_the_f
         lumen.budget, first_stage=stage, first_stage_cost=733.4))
     box = _money_box(staged)
     assert f"Approve the first stage, {days}, with the money" in _director_summary_markdown(staged)
-    assert box["Staff time moved from other work, 7 hours a week"][0] == f"worth {worth:,} USD"
+    staff_time = box["Staff time moved from other work, 7 hours a week"][0]
+    assert staff_time == f"worth {worth:,} USD ({weeks:g} weeks)"
     assert box["Cash and staff time together"] == [f"{733 + worth:,} USD", "32,962 USD, and 2,475 paid once"]
 
 

@@ -1845,7 +1845,8 @@ def _money_box(plan: Plan) -> Table:
         time = ("Staff time moved from other work", "none", "none")
     else:
         time = (f"Staff time moved from other work, {_amount(moved, 'hours a week')}",
-                f"worth {stage_time:,.0f} {money}" if stage_time is not None else "–",
+                f"worth {stage_time:,.0f} {money} ({_number(round(weeks, 1))} weeks)"
+                if stage_time is not None else "–",
                 f"worth {a_year:,.0f} {money}" if priced else "unpriced (Budget: Cost of an hour)")
     together = ("Cash and staff time together",
                 f"{_whole(stage_cash) + stage_time:,} {money}" if stage_time is not None else "–",
