@@ -618,9 +618,13 @@ CLAIMS = {
         and f"monthly YouTube video {YOUTUBE_HOURS:g}" in LUMEN.budget.other_work
         and [f"{_watched_an_hour()[platform]:.1f}" for platform in ("youtube", "tiktok")] == ["2.6", "5.2"]
         and "`impressions` means a different count on each platform" in CARD.read_text(encoding="utf-8"),
+    "The inbox, 10 hours, is the biggest single task; only the other work, many tasks together, takes more.":
+        lambda: LUMEN.hours_by_work()["Inbox"] == 10
+        and max(LUMEN.hours_by_work(), key=LUMEN.hours_by_work().get) == "Other work"
+        and sorted(LUMEN.hours_by_work().values())[-2] == 10,
     "Lumen's response-time objective uses the mean of the weekly medians, 8.0 hours without the "
-    "recall, where the audit quotes the median over all answers, 10.0 hours; its audit gives the two "
-    "side by side.":
+    "recall, where the audit quotes the median over all answers outside the recall, 10.0 hours; its audit "
+    "gives the two side by side.":
         lambda: _objective("response_time").baseline == _weekly_median_mean() == "8.0"
         and _median_wait(RECALL) == "10.0"
         and "10.0 hours to an answer (its weekly medians average 8.0" in squash(LUMEN.situation.numbers),
@@ -2986,7 +2990,8 @@ PLAN_CLAIMS = {
     "Approve a 16,000 reserve and January to March 2027, if December's timing finds at least 31 of the "
     "35 hours on social today, or the cheaper option's first stage, 5,910 USD, at 27 to 30 hours, "
     "neither below "
-    "(payback in June 2036 at 31, and the cheaper option's at 27; at 30, June 2037): 3 months of overtime, "
+    "(the plan pays back in June 2036 at 31 and June 2037 at 30, the cheaper option in June 2036 at 27): "
+    "3 months of overtime, "
     "tools, "
     "promotion and actions 3,989, sample bags 180, a training day 2,475 (trainer 600; 8 hours' "
     "overtime each for the 4 on looks, 1,875), "
@@ -3429,9 +3434,8 @@ def _rounded_case():
 
 BUDGET_CLAIMS = {
     "if December's timing finds at least 31 of the 35 hours on social today, or the cheaper "
-    "option's first stage, 5,910 USD, at 27 to 30 hours, neither below (payback in June 2036 at 31, and the "
-    "cheaper "
-    "option's at 27; at 30, June 2037)":
+    "option's first stage, 5,910 USD, at 27 to 30 hours, neither below (the plan pays back in June 2036 at "
+    "31 and June 2037 at 30, the cheaper option in June 2036 at 27)":
         lambda: _payback_at(31) == (2036, 6) == _cheaper_payback_at(27) and _payback_at(30) == (2037, 6)
         and _payback_at(35) == _payback() and _cheaper_payback_at(26) > (2036, 6) < _payback_at(30)
         and _cheaper_first_stage_cost() == 5910 and LUMEN.start.startswith("2027-"),

@@ -4943,8 +4943,8 @@ def example_plan() -> Plan:
                                   "December's timing finds at least 31 of the 35 hours on social "
                                   "today, or the cheaper option's first stage, 5,910 USD, "
                                   "at 27 to 30 hours, neither below "
-                                  "(payback in June 2036 at 31, and the "
-                                  "cheaper option's at 27; at 30, June 2037): 3 months of "
+                                  "(the plan pays back in June 2036 at 31 and June 2037 at 30, the "
+                                  "cheaper option in June 2036 at 27): 3 months of "
                                   "overtime, tools, promotion and actions 3,989, sample bags 180, "
                                   "a training day 2,475 (trainer 600; 8 hours' overtime each for the "
                                   "4 on looks, 1,875), 42 more to bill Buffer monthly",

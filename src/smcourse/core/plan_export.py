@@ -425,7 +425,7 @@ def _noise(group: list[Objective], plan: Plan) -> str:
     used = noise_spread(group[0], plan)
     floor = f", chance alone {used:.1f}" if typed is not None and used is not None and used > typed else ""
     return f"varies by {spreads} a {period}{floor}; " + ("one " + period if judged == "1" else
-                                                f"mean of {judged} {period}s")
+                                                        f"mean of {judged} {period}s")
 
 
 def _promise_hours(channel: Channel, team: Community) -> str:
@@ -1751,7 +1751,7 @@ DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2"
 _DIRECTOR_STYLE = ("h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}"
                    "th,td{padding:0.1em 0.5em}}"
                    "table:first-of-type th:first-child{width:14.5em}"  # the money box's labels, and
-                   "table:first-of-type th:nth-child(2){width:10em}")  # its first stage's, on a line
+                   "table:first-of-type th:nth-child(2){width:10em}")  # its first stage's, on two at most
 # The budget table's rows the director's version keeps: the people and their cost, the costs
 # besides and the total (not the other work's breakdown, the case's figures, or the new money and
 # the added cost, which the first page's money box gives).
