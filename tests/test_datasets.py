@@ -293,6 +293,18 @@ def test_the_card_s_unanswered_shares_hold(tables):
     assert round(unanswered["lumen"] * 10) == 4 and round(unanswered["beacon"] * 10) == 9
 
 
+def test_the_card_s_tiktok_tail_holds_for_feed_clips(tables):
+    """The data card: about 60 % of each brand's TikTok feed-clip views came from its most viewed
+    sixth of feed clips (replies, also stored as clips, are left out)."""
+    card = " ".join((data.datasets_dir() / "README.md").read_text(encoding="utf-8").split())
+    assert "(about 60 % of each brand's feed-clip views came from a sixth of its feed clips)" in card
+    posts = tables["posts"]
+    feed = posts[(posts["platform"] == "tiktok") & (posts["content_type"] != "reply")]
+    for brand, clips in feed.groupby("brand", observed=True):
+        views = clips["impressions"].sort_values(ascending=False)
+        assert round(views.head(len(views) // 6).sum() / views.sum(), 1) == 0.6, brand
+
+
 def test_clicks_come_from_posts_with_a_link(tables):
     """The data card: posts without a link (questions, culture, humour, replies) draw almost no clicks."""
     posts = tables["posts"]
