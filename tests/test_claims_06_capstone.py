@@ -2994,7 +2994,8 @@ PLAN_CLAIMS = {
         and LUMEN.budget.other_costs_per_year == 9837 + 1200 + 1080
         and (LUMEN.budget.people_hours - HOURS_2026) * LOADED * 52 == 15925,
     "The cheaper option, without YouTube, Threads and the paid promotion, saves 9,180 USD a year: 3,080 "
-    "of cash and 2.68 moved hours (6,100), managing the promotion's 0.5 among them. It loses a video, an "
+    "of cash (promotion 2,400, holiday cover 560, a Buffer channel 120) and 2.68 moved hours (6,100), "
+    "managing the promotion's 0.5 among them. It loses a video, an "
     "untested channel and the paid test.":
         lambda: _cheaper_parts() == (6100, 120, 560, 2400) and _cheaper_option() == (2.68, 9180)
         and sum(_cheaper_parts()[1:]) == 3080

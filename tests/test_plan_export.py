@@ -1292,12 +1292,14 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
     rest = plan_export.director_markdown(lumen).split("\n---\n", 1)[1]
     assert ("**The cheaper option**, without YouTube, Threads and the paid promotion, beside the "
             "plan:\n\n| Side by side | The plan | The cheaper option |") in rest
-    saved_cash, saved_hours = 3080, 2.68  # as Lumen's case says: "3,080 of cash and 2.68 moved hours"
-    assert f"{saved_cash:,} of cash and {saved_hours} moved hours" in budget.case
+    saved_cash, saved_hours = 3080, 2.68  # as Lumen's case says: "3,080 of cash (…) and 2.68 moved hours"
+    parts = "promotion 2,400, holiday cover 560, a Buffer channel 120"
+    assert f"{saved_cash:,} of cash ({parts}) and {saved_hours} moved hours" in " ".join(budget.case.split())
     table = rest[rest.index("| Side by side |"):].split("\n\n", 1)[0]
     assert {row[0]: row[1:] for row in _markdown_cells_by_row(table)[1:]} == {
         "New money a year": [f"{budget.new_money_per_year:,.0f} USD",
-                             f"{budget.new_money_per_year - saved_cash:,.0f} USD ({saved_cash:,} less)"],
+                             f"{budget.new_money_per_year - saved_cash:,.0f} USD "
+                             f"({saved_cash:,} less: {parts})"],
         "Staff time moved from other work": [
             f"{budget.moved_hours():g} hours a week",
             f"{budget.moved_hours() - saved_hours:.2f} hours a week ({saved_hours} fewer)"],

@@ -1727,9 +1727,11 @@ RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|sa
 NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
 # the odds a gate calls wrong ("the case's path under 1 in 100", "a 1 in 3 chance"): the full plan's
 ODDS = re.compile(r"\b\d+ in \d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
-# what the case says the cheaper option saves: "3,080 of cash", "2.68 moved hours", and drops
+# what the case says the cheaper option saves: "3,080 of cash" (and what that is made of, when an
+# aside follows: "(promotion 2,400, …)"), "2.68 moved hours", and drops
 SAVES = re.compile(r"\bsav(?:es|ing)\b", re.IGNORECASE)
-SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?(?:a year\s+)?of (?:cash|new money)\b")
+SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?(?:a year\s+)?of (?:cash|new money)\b"
+                        r"(?:\s*\(([^()]*)\))?")
 # a sum of money in a currency, when the case says no more of what it saves: "1,200 GBP", "£1,200"
 SAVED_SUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+[A-Z]{3}\b|[£$€]\s?(\d[\d,]*(?:\.\d+)?)")
 SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people |staff )?hours\b"
@@ -1918,11 +1920,13 @@ def _returns(plan: Plan) -> str:
 @dataclass
 class CheaperOption:
     """The cheaper option as the case and the payback say it: what it goes `without`, the cash and
-    the moved hours it saves a year (None when the case does not say), when it `pays_back`, what it
-    `loses`, and the sentences of the case all of it is taken from (`said`)."""
+    the moved hours it saves a year (None when the case does not say) and what the cash is made of
+    (`cash_parts`, "" when unsaid), when it `pays_back`, what it `loses`, and the sentences of the
+    case all of it is taken from (`said`)."""
 
     without: str
     cash: float | None
+    cash_parts: str
     hours: float | None
     pays_back: str
     loses: str
@@ -1966,7 +1970,7 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
     cash, hours = SAVED_CASH.search(saved), SAVED_HOURS.search(saved)
     sums = SAVED_SUM.findall(saved)
     if cash is None and hours is None and len(sums) == 1:  # "saves 1,200 GBP a year": one sum, cash
-        cash = [None, sums[0][0] or sums[0][1]]
+        cash = [None, sums[0][0] or sums[0][1], None]
     lost = next(((sentence, found[1]) for sentence in case[at:at + 2] if (found := LOSES.search(sentence))),
                 ("", ""))
     payback = next((clause for clause in CLAUSE_END.split(_first_sentence(budget.payback))
@@ -1976,6 +1980,7 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
         (clause for clause in CLAUSE_END.split(first) if WHY_CHOSEN.search(clause)), "")
     return CheaperOption(
         without=drops[1] if drops else "", cash=parse_amount(cash[1]) if cash else None,
+        cash_parts=(cash[2] or "").strip() if cash else "",
         hours=parse_amount(hours[1]) / WEEKS_IN[hours[2]] if hours else None,
         pays_back=day_text(re.sub(r"^(?:the\s+)?cheaper option\b[,:]?\s*(?:pays back\s+)?", "",
                                   payback.rpartition(":")[2].strip().rstrip("."), flags=re.IGNORECASE)),
@@ -1986,7 +1991,8 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
 
 def _cheaper_option(plan: Plan) -> list[Block]:
     """The plan beside the cheaper option its case names (`_cheaper`), a column each: the new money
-    a year and the staff time moved (the option's, the plan's less what the case says it saves),
+    a year and the staff time moved (the option's, the plan's less what the case says it saves, the
+    cash with what the case says it is made of),
     when each pays back (the plan's without the asides the first page gives) and what the option
     loses; a line saying it is not written yet when the case names none."""
     budget, money = plan.budget, plan.budget.currency
@@ -1996,7 +2002,8 @@ def _cheaper_option(plan: Plan) -> list[Block]:
     unsaid, beyond = "not stated in the case", "the case saves more than the plan has: check it"
     new, moved = budget.new_money_per_year, budget.moved_hours()
     cash = (_amount(new, money), unsaid if option.cash is None else beyond if option.cash > new else
-            f"{_amount(new - option.cash, money)} ({_number(option.cash)} less)") if new > 0 else \
+            f"{_amount(new - option.cash, money)} ({_number(option.cash)} less"
+            f"{f': {option.cash_parts}' if option.cash_parts else ''})") if new > 0 else \
         (f"{NOT_WRITTEN[:-1]} (Budget: New money a year)", "–")
     hours = (_amount(moved, "hours a week"), unsaid if option.hours is None else beyond
              if option.hours > moved else f"{_amount(moved - option.hours, 'hours a week')} "
