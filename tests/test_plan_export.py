@@ -397,8 +397,8 @@ LUMEN_S_ASK = {
     "A full year": "32,962 USD more than today: 17,037 of new money and 15,925 of moved hours",
     "Pays back": "June 2033 at 35 hours (at 31, June 2036; never at the data's 18); cheaper option: "
                  "April 2031.",
-    "Rests on": "35 hours a week on social today (assumed; 2025's data: 15.4 to 18), timed by the head of "
-                "marketing"}  # its first clause: the semicolon in brackets stays
+    "Rests on": "35 hours a week on social today (assumed; 2025's data: 15.4 to 18), from each person's "
+                "two-week log in December"}  # its first clause: the semicolon in brackets stays
 
 
 def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
@@ -437,7 +437,7 @@ def test_the_export_opens_with_a_summary_built_from_the_plan_s_own_fields():
     assert lines == [*(f"- **Gate {number}**: {gate}" for number, gate in enumerate(GATES, 1)),
                      f"- **First report**: monthly to {lumen.reporting.readers}, on 1 February 2027."]
     risks = summary.split("### Top risks", 1)[1]
-    assert ("**Tightest target**: reviews, 6 to 9 by 30 June 2027, is 1.0 times what chance alone "
+    assert ("**Tightest target**: reviews, 6 to 9 by 30 June 2027, is 1.0 times what chance "
             "can move it") in risks  # the outcome one measure counts, as the table above names it
     team = lumen.community
     assert ("**The inbox**: the 77 messages a week planned for, each answered within 4 staffed hours "
@@ -1331,10 +1331,10 @@ def test_the_director_s_tightest_target_gives_its_change_beside_what_chance_move
     lumen = plan.example_plan()
     reviews = next(objective for objective in lumen.objectives if objective.outcome == "reviews")
     reach = plan.NOISE_WIDTH * plan.noise_spread(reviews, lumen) / float(reviews.periods or 1) ** 0.5
-    assert (f"- **Tightest target**: reviews, 6 to 9 by 30 June 2027, where chance alone can move it by "
+    assert (f"- **Tightest target**: reviews, 6 to 9 by 30 June 2027, where chance can move it by "
             f"about {reach:.1f}: an early report that shows no change proves little."
             ) in _director_summary_markdown(lumen)
-    assert "is 1.0 times what chance alone can move it" in plan_export.to_markdown(lumen)
+    assert "is 1.0 times what chance can move it" in plan_export.to_markdown(lumen)
 
 
 def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dimension_is_a_commitment():

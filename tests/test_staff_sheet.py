@@ -404,7 +404,8 @@ def test_lumen_s_weekend_escalation_and_hacked_account_step_name_the_people_the_
     assert "at weekends whoever holds the look answers them (Ade until 15:00, then Jo)" in \
         lumen.community.escalation
     assert lumen.crisis.account_security.startswith(
-        "The founder and the head of marketing hold the admin role on every channel")
+        "The founder and the head of marketing hold the admin role (on Facebook, full control) on every "
+        "channel")
     assert f"**Hacked or locked account, first**: {RECOVERY}" in staff_markdown(lumen)
 
 

@@ -4751,8 +4751,8 @@ def example_plan() -> Plan:
             approver="The founder; the head of marketing when the founder cannot be reached "
                      "within an hour",
             pause="Whoever holds the on-call phone pauses every scheduled post within 30 "
-                  "minutes, in Buffer, YouTube Studio and the email tool; nothing resumes "
-                  "until the approver says so.",
+                  "minutes, in Buffer, YouTube Studio and the email tool, and the paid "
+                  "promotion's ads in their ad account; nothing resumes until the approver says so.",
             escalation="Community lead, then head of marketing, then founder, within the hour, "
                        "day or night by the on-call phone; anything about safety goes to the "
                        "founder at once. The founder calls the FDA's recall coordinator and, if there "
@@ -4796,9 +4796,12 @@ def example_plan() -> Plan:
                        "Ade, whoever holds the on-call phone that day, calls each café that "
                        "took it and puts a banner on the website. It is paid from the "
                        "contingency.",
-            account_security="The founder and the head of marketing hold the admin role on every "
-                             "channel, Buffer and the Google profile, each with their own login, "
-                             "never a shared password; everyone on the rota is an editor, removed "
+            account_security="The founder and the head of marketing hold the admin role (on "
+                             "Facebook, full control) on every channel, Buffer and the Google "
+                             "profile, each with their own login, "
+                             "never a shared password; everyone on the rota has only the access "
+                             "to post and reply (on Facebook, task access: Meta Business Help "
+                             "Center, About Page access in the new Pages experience), removed "
                              "the day they leave. Logins use an authenticator app, not text "
                              "messages, and a recovery email Lumen owns; backup codes are printed "
                              "and kept in the office safe. Nobody signs in from a link in a "
@@ -4963,7 +4966,8 @@ def example_plan() -> Plan:
                                "code or social-link orders and 6 enquiries (2 plans in 3 without "
                                "effect pass; the case's path stops under 1 in 100, a straight "
                                "climb 7 in 100); a stop ends the code "
-                               "posts, promotion and wholesale route, not the rota; passed, the "
+                               "posts, promotion and wholesale route (2,610 USD of April to "
+                               "December's cash), not the rota; passed, the "
                                "founder approves April to December (12,778 USD of new money, "
                                "2027's 19,464 in all).\n"
                                "1 July 2027, each leg on January to June: code posts "
@@ -4982,7 +4986,7 @@ def example_plan() -> Plan:
                               "19,464 USD, with the training day. The 35,389 is a year's "
                               "35,437 less 90 of bags while enquiries climb, plus Buffer's 42.",
                       rests_on="35 hours a week on social today (assumed; 2025's data: 15.4 to "
-                               "18), timed by the head of marketing; "
+                               "18), from each person's two-week log in December; "
                                "wholesale, 96% of 2029's value: two more enquiries a "
                                "month need six more cafés sampled and the founder's "
                                "outreach (3 hours a week, priced), tested at both gates.",

@@ -507,8 +507,8 @@ def _summary_risks(plan: Plan, open_at: str, for_director: bool = False) -> list
         measures = {measure_label(other) for other in plan.objectives
                     if other.outcome == objective.outcome}
         named = objective.outcome if len(measures) == 1 else measure_label(objective)  # as tabled
-        size = (f"where chance alone can move it by about {noise:.1f}"
-                if for_director else f"is {ratio:.1f} times what chance alone can move it")
+        size = (f"where chance can move it by about {noise:.1f}"  # the ±: chance or the plan's spread
+                if for_director else f"is {ratio:.1f} times what chance can move it")
         risks.append(f"**Tightest target**: {named}, {objective.baseline} to {objective.target} "
                      f"by {day_text(objective.by)}, {size}: an early report that shows no change "
                      "proves little.")
@@ -835,7 +835,7 @@ def _judged_objectives(plan: Plan) -> list[Block]:
 
 
 def _judged_on(group: list[Objective], plan: Plan) -> str:
-    """The mean each milestone is judged on and how far chance alone can move it
+    """The mean each milestone is judged on and how far chance can move it
     (`chance_reach`): "3-month mean by each date, ±2.9"; milestones judged on different spans each
     with its day: "12-week mean by 31 March (±2.5), 26-week by 31 December (±1.7)"; "–" when no
     milestone gives a spread."""
