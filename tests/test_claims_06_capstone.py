@@ -920,7 +920,7 @@ CLAIMS = {
     "Buffer schedules posts; it is not a listening tool.":
         lambda: "It is a scheduler, not a listening tool" in LUMEN.budget.tools
         and "Buffer" not in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation,
-    "Lumen's 100 posts earned 4,000 engagements over 100,000 impressions: each of its 80 small local posts "
+    "A café's 100 posts earned 4,000 engagements over 100,000 impressions: each of its 80 small local posts "
     "earned 6% of its 250 impressions, its 20 big ones 3.5% of 80,000 between them.":
         lambda: round(80 * 250 * 0.06 + 0.035 * 80000) == 4000 and 80 * 250 + 80000 == 100000
         and 80 > 100 / 2,  # so the median post is a small one, at 6%, against 4.0% pooled and 4.75% between
@@ -2794,7 +2794,8 @@ def _todays_hours():
     return sum(_feed_hours_2025().values()) + _answer_hours_2025() + _blog_and_newsletter_hours()
 
 
-CRISIS_WORDS = r"\b(?:sick|ill|allergy|glass|mould|recall)\b"  # the words Lumen's crisis policy lists
+# the words Lumen's crisis policy lists
+CRISIS_WORDS = r"\b(?:sick|ill|allergy|allergic|glass|mold|mould|recall)\b"
 
 
 def _night_crisis_mentions():
@@ -2955,8 +2956,8 @@ PLAN_CLAIMS = {
     "boxes carry it too, 1 by link and 43 by code.":
         lambda: _orders_by_route()["2027-12-31"][2:] == (1, 43),
     "Whoever holds the on-call phone pauses every scheduled post within 30 minutes, in Buffer, YouTube "
-    "Studio and the email tool, and the paid promotion's ads in their ad account; nothing resumes until "
-    "the approver says so.":
+    "Studio and the email tool, and the paid promotion's ads; nothing resumes until the approver says "
+    "so.":
         lambda: all(tool in LUMEN.budget.tools for tool in ("Buffer", "YouTube Studio"))
         and LUMEN.budget.paid_per_month > 0 and "ad-only posts" in squash(_objective_of("sales").reason)
         and {"YouTube", "Email newsletter"} <= set(LUMEN.channel_names())
@@ -3163,10 +3164,11 @@ PLAN_CLAIMS = {
         lambda: all(years == (["2025"] if source.startswith("the course data") else ["2026"])
                     for source, years in _baseline_years().items())
         and LUMEN.reporting.first == "2027-02-01",
-    "Each monthly report also tracks the promise sold: comments answered within 4 clock hours (after "
-    "19:00, at the next 07:00 look), 20.2% in 2025 outside the recall (unanswered ones counted as late), "
-    "50% by March, under the replay's 59.8%.":
+    "Each monthly report also tracks the promise sold: comments answered within 4 clock hours (one after "
+    "19:00 waits for the 07:00 look, so is late unless it came after 03:00), 20.2% in 2025 outside the "
+    "recall (unanswered ones counted as late), 50% by March, under the replay's 59.8%.":
         lambda: f"{_answered_within(4) * 100:.1f}" == "20.2" and _tracked_within_four()
+        and _night_waits_late_unless_after_three()
         and _replay_ceiling() == "59.8" and TRACKED_TARGET < float(_replay_ceiling())
         and len(_waits(LUMEN.community)) == _comments_outside_recall(),
     "the on-call allowance 2 (the 14 night checks and the phone between them, in the 42 hours at 43.75; "
@@ -3182,7 +3184,7 @@ PLAN_CLAIMS = {
         and _night_crisis_texts().str.contains(r"^(?:Credit to|Good update from) @?Lumen").all()
         and _night_crisis_mentions().max() - pd.Timestamp(RECALL[1]) < pd.Timedelta(weeks=4)
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
-        and "(sick, ill, allergy, glass, mould, a recall)" in LUMEN.crisis.escalation
+        and "(sick, ill, allergy or allergic, glass, mold or mould, a recall)" in LUMEN.crisis.escalation
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
@@ -3563,6 +3565,15 @@ def _ordinary_comments():
 
 
 TRACKED_TARGET = 50  # % of comments answered within 4 hours by March, the promise tracked monthly
+
+
+def _night_waits_late_unless_after_three():
+    """In the rota's replay a comment that comes after the 19:00 look is late (over 4 hours) unless it
+    came from 03:00, when the 07:00 look is within 4 hours."""
+    before_three = pd.concat([_waits_arriving(19.01, 24), _waits_arriving(0, 2.99)])
+    after_three = _waits_arriving(3, 6.99)
+    return len(before_three) > 0 and len(after_three) > 0 and (before_three > 4).all() \
+        and (after_three <= 4).all()
 
 
 def _replay_ceiling():

@@ -4484,7 +4484,8 @@ def example_plan() -> Plan:
                          "the target is the mean of the 12 weekly medians from 4 January, "
                          "beside a floor on the share of questions answered. Each monthly report "
                          "also tracks the promise sold: comments answered within 4 clock hours "
-                         "(after 19:00, at the next 07:00 look), 20.2% "
+                         "(one after 19:00 waits for the 07:00 look, so is late unless it came "
+                         "after 03:00), 20.2% "
                          "in 2025 outside the recall (unanswered ones counted as late), 50% by "
                          "March, under the replay's 59.8%."),
         Objective("service", "questions_answered", "85.7", "95", "2027-03-31",
@@ -4587,9 +4588,9 @@ def example_plan() -> Plan:
                              "as the mean of October to December, months at the year's level in "
                              "2026 too (assumed)."),
             _year_end(leads, "4",
-                      reason="Lumen's own records (assumed). June's 4 held from July to December, "
-                             "judged as their mean: the business case values two more enquiries "
-                             "a month and does not count on a third."),
+                      reason="Lumen's own records (assumed). June's 4 held, judged as the mean "
+                             "of October to December: the business case values two more "
+                             "enquiries a month and does not count on a third."),
             _year_end(reviews, "10",
                       reason="Lumen's own records (assumed). The year-end step after June's 9: the holiday "
                              "gift boxes "
@@ -4752,7 +4753,7 @@ def example_plan() -> Plan:
                      "within an hour",
             pause="Whoever holds the on-call phone pauses every scheduled post within 30 "
                   "minutes, in Buffer, YouTube Studio and the email tool, and the paid "
-                  "promotion's ads in their ad account; nothing resumes until the approver says so.",
+                  "promotion's ads; nothing resumes until the approver says so.",
             escalation="Community lead, then head of marketing, then founder, within the hour, "
                        "day or night by the on-call phone; anything about safety goes to the "
                        "founder at once. The founder calls the FDA's recall coordinator and, if there "
@@ -4765,7 +4766,8 @@ def example_plan() -> Plan:
                        "marketing makes these calls and the report. If a recall starts with the "
                        "founder or a regulator, the founder rings the on-call phone. A crisis is "
                        "a post or message about "
-                       "safety (sick, ill, allergy, glass, mould, a recall), a hacked account or "
+                       "safety (sick, ill, allergy or allergic, glass, mold or mould, a recall), "
+                       "a hacked account or "
                        "a complaint spreading fast: ring the on-call phone, day or night, and "
                        "tell anyone who says they are unwell to call Poison Help, "
                        "1-800-222-1222, or 911 if it is serious. "
