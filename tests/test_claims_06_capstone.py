@@ -2873,7 +2873,7 @@ def _cafes_needed_a_month():
 def _reviews_miss_at_target():
     """The reviews target and its months, and how often their mean misses it when the reviews are
     chance counts (Poisson) averaging just the target: the months' sum under target × months."""
-    reviews = next(o for o in LUMEN.objectives if o.outcome == "reviews")
+    reviews = _objective_of("reviews")
     target, months = int(reviews.target), int(reviews.periods)
     return target, months, round(float(poisson.cdf(target * months - 1, target * months)), 2)
 

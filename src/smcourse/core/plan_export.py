@@ -1969,8 +1969,9 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
     drops = DROPS.search(opening)
     cash, hours = SAVED_CASH.search(saved), SAVED_HOURS.search(saved)
     sums = SAVED_SUM.findall(saved)
+    amount, parts = (cash[1], cash[2] or "") if cash else (None, "")
     if cash is None and hours is None and len(sums) == 1:  # "saves 1,200 GBP a year": one sum, cash
-        cash = [None, sums[0][0] or sums[0][1], None]
+        amount = sums[0][0] or sums[0][1]
     lost = next(((sentence, found[1]) for sentence in case[at:at + 2] if (found := LOSES.search(sentence))),
                 ("", ""))
     payback = next((clause for clause in CLAUSE_END.split(_first_sentence(budget.payback))
@@ -1979,13 +1980,13 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
     why = next((sentence for sentence in [*later, *case] if WHY_CHOSEN.search(sentence)), "") or next(
         (clause for clause in CLAUSE_END.split(first) if WHY_CHOSEN.search(clause)), "")
     return CheaperOption(
-        without=drops[1] if drops else "", cash=parse_amount(cash[1]) if cash else None,
-        cash_parts=(cash[2] or "").strip() if cash else "",
+        without=drops[1] if drops else "", cash=parse_amount(amount) if amount else None,
+        cash_parts=parts.strip(),
         hours=parse_amount(hours[1]) / WEEKS_IN[hours[2]] if hours else None,
         pays_back=day_text(re.sub(r"^(?:the\s+)?cheaper option\b[,:]?\s*(?:pays back\s+)?", "",
                                   payback.rpartition(":")[2].strip().rstrip("."), flags=re.IGNORECASE)),
         loses=lost[1], why=why,
-        said=[*([opening] if cash or hours else []), *([lost[0]] if lost[0] else []),
+        said=[*([opening] if amount or hours else []), *([lost[0]] if lost[0] else []),
               *([why] if why else [])])
 
 
