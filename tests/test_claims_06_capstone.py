@@ -2889,7 +2889,7 @@ PLAN_CLAIMS = {
         lambda: "16 CFR Part 465, in force since 21 October 2024" in LUMEN.disclosure,
     "then New York's food inspectors: the Department of Agriculture and Markets for the roastery and "
     "shop, the county health department for the café; if the founder is unreachable for an hour, the head "
-    "of marketing makes these calls and the report.":
+    "of marketing makes the calls and the report.":
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
         and "café" in LUMEN.situation.presences
         and "head of marketing when the founder cannot be reached within an hour" in LUMEN.crisis.approver,
@@ -3184,7 +3184,8 @@ PLAN_CLAIMS = {
         and _night_crisis_texts().str.contains(r"^(?:Credit to|Good update from) @?Lumen").all()
         and _night_crisis_mentions().max() - pd.Timestamp(RECALL[1]) < pd.Timedelta(weeks=4)
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
-        and "(sick, ill, allergy or allergic, glass, mold or mould, a recall)" in LUMEN.crisis.escalation
+        and "(the whole words sick, ill, allergy or allergic, glass, mold or mould, recall)"
+        in LUMEN.crisis.escalation
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
@@ -3468,12 +3469,15 @@ BUDGET_CLAIMS = {
     "posts or 9 of the 12 sample bags went out, or if January to March bring both at most 90 code or "
     "social-link orders and 6 enquiries (2 plans in 3 without effect pass; the case's path stops under 1 "
     "in 100, a straight climb 7 in 100); a stop ends "
-    "the code posts, promotion and wholesale route (2,610 USD of April to December's cash), not the rota; "
+    "the code posts, promotion and wholesale route (2,610 USD of April to December's cash and the "
+    "founder's 3 hours a week), not the rota; "
     "passed, the founder approves April to December (12,778 USD of new money, 2027's 19,464 in all).":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
         and LUMEN.budget.paid_per_month * 9 + _year_samples(2027) - sum(map(CASE.samples, range(1, 4)))
         == 1800 + 810 == 2610
         and _cash_2027() - LUMEN.budget.first_stage_cost == 12778 and _cash_2027() == 19464
+        and LUMEN.budget.hours_by_person["Founder"] == 3
+        and "the founder's 3 for wholesale" in LUMEN.budget.case
         and [_pooled(metric, QUARTER)[0] for metric in (ORDERS, "leads")] == [90, 6]
         and [CASE.extra_orders(3), CASE.extra_enquiries(3)] == [8, 2]
         == [_extra_orders_a_month(), _extra_leads()]

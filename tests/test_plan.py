@@ -1574,11 +1574,11 @@ def test_a_case_that_names_no_cheaper_option_is_asked_for_one():
     assert _budget_issues(followed) == []
     director = plan_export.director_markdown(followed)
     assert "without the paid posts" in director and "not stated" not in director
-    assert "June 2028" in director and "(2 fewer)" in director
+    assert "June 2028" in director and "(2 fewer, worth 4,550 USD a year)" in director  # 2 × 43.75 × 52
     # reader 94 wrote the hours saved a year: they are set beside the plan's hours a week
     case = followed.budget.case.replace("2 moved hours a week", "104 moved hours a year")
     yearly = dataclasses.replace(followed, budget=dataclasses.replace(followed.budget, case=case))
-    assert "(2 fewer)" in plan_export.director_markdown(yearly)
+    assert "(2 fewer, worth 4,550 USD a year)" in plan_export.director_markdown(yearly)
 
 
 def test_a_case_that_gives_what_one_sale_earns_and_not_the_plan_is_asked_for_the_plan_s_sum():
@@ -1605,11 +1605,12 @@ def test_a_case_that_gives_what_one_sale_earns_and_not_the_plan_is_asked_for_the
 
 
 @pytest.mark.parametrize("saving, cash, hours", [
-    ("saves 1,200 USD a year of new money and 104 staff hours a year", "(1,200 less)", "(2 fewer)"),
+    ("saves 1,200 USD a year of new money and 104 staff hours a year", "(1,200 less)",
+     "(2 fewer, worth 4,550 USD a year)"),
     ("saves 1,200 USD of new money a year; it keeps all 7 people hours a week", "(1,200 less)",
      "not stated in the case"),
     ("saves 99,999 USD of new money and 2 moved hours a week", "the case saves more than the plan has",
-     "(2 fewer)")])
+     "(2 fewer, worth 4,550 USD a year)")])
 def test_the_cheaper_option_s_savings_are_read_as_written_and_never_beyond_the_plan(saving, cash, hours):
     """Reader 97's wordings: a saving 'a year of new money' and 'staff hours a year' are read, the
     hours a plan keeps are no saving, and a saving beyond the plan's own is flagged, not printed as
