@@ -1011,8 +1011,18 @@ TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weakness
         and _cheaper_first_stage_cost() == 5910
         and ("or the cheaper option's first stage, 5,910 USD, at 27 to 30 hours, neither below"
              in LUMEN.budget.first_stage),
-    "Wholesale accounts carry 96% of 2029's value.":
-        lambda: round(_wholesale_share(range(25, 37)) * 100) == 96,
+    "Wholesale accounts carry 96% of 2029's value, on four rates Lumen assumes: 1 in 4 enquiries won, 2,730 "
+    "USD of margin an account a year, 4 in 5 accounts still buying a year on, and three months to a first "
+    "order.":
+        lambda: round(_wholesale_share(range(25, 37)) * 100) == 96
+        and (CASE.won, CASE.account_value, CASE.kept, CASE.sales_cycle) == (1 / 4, 2730, 0.8, 3)
+        and "7,800 USD a year at a 35% margin, 2,730 USD, and 1 in 4" in LUMEN.budget.case
+        and "one in five stops buying each year" in LUMEN.budget.case,
+    "Any one a step worse (1 in 5 won, a quarter less margin, 7 in 10 still buying, six months) moves "
+    "payback from June 2033 to between January 2034 and February 2037, and one extra enquiry a month, not "
+    "two, means it never pays back.":
+        lambda: _payback() == (2033, 6) and sorted(_wholesale_worse().values()) == [(2034, 1), (2037, 2)]
+        and _wholesale_worse(enquiries=(1, 1)) is None and CASE.enquiries == (2, 2),
     "Two more enquiries a month, at the case's rate of one enquiry for every three cafés offered a "
     "sample bag, need six more cafés a month offered a sample.":
         lambda: _extra_leads("2027-12-31") == 2 and SAMPLE_RATE == 1 / 3 and _cafes_needed_a_month() == 6,
@@ -2742,6 +2752,18 @@ def _year_samples(year):
 def _case_cost(months):
     """What the case counts as cost over `months` (months from January 2027)."""
     return sum(map(CASE.cost, months))
+
+
+def _wholesale_worse(**change):
+    """The case's payback (year, month) with `change` made, else the earliest and latest of each
+    wholesale rate a step worse alone: 1 in 5 won, a quarter less margin, 7 in 10 still buying a year
+    on, six months to a first order."""
+    if change:
+        month = dataclasses.replace(CASE, **change).payback()
+        return month and (month.year, month.month)
+    paybacks = [_wholesale_worse(**step) for step in (
+        {"won": 1 / 5}, {"account_value": CASE.account_value * 3 / 4}, {"kept": 0.7}, {"sales_cycle": 6})]
+    return {"earliest": min(paybacks), "latest": max(paybacks)}
 
 
 def _payback(until=None, saved=0):
