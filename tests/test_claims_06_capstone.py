@@ -1021,8 +1021,10 @@ TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weakness
     "Any one a step worse (1 in 5 won, a quarter less margin, 7 in 10 still buying, six months) moves "
     "payback from June 2033 to between January 2034 and February 2037, and one extra enquiry a month, not "
     "two, means it never pays back.":
-        lambda: _payback() == (2033, 6) and sorted(_wholesale_worse().values()) == [(2034, 1), (2037, 2)]
-        and _wholesale_worse(enquiries=(1, 1)) is None and CASE.enquiries == (2, 2),
+        lambda: _payback() == (2033, 6)
+        and [f(_payback_with(**step) for step in WHOLESALE_STEPS) for f in (min, max)]
+        == [(2034, 1), (2037, 2)]
+        and _payback_with(enquiries=(1, 1)) is None and CASE.enquiries == (2, 2),
     "Two more enquiries a month, at the case's rate of one enquiry for every three cafés offered a "
     "sample bag, need six more cafés a month offered a sample.":
         lambda: _extra_leads("2027-12-31") == 2 and SAMPLE_RATE == 1 / 3 and _cafes_needed_a_month() == 6,
@@ -2754,24 +2756,22 @@ def _case_cost(months):
     return sum(map(CASE.cost, months))
 
 
-def _wholesale_worse(**change):
-    """The case's payback (year, month) with `change` made, else the earliest and latest of each
-    wholesale rate a step worse alone: 1 in 5 won, a quarter less margin, 7 in 10 still buying a year
-    on, six months to a first order."""
-    if change:
-        month = dataclasses.replace(CASE, **change).payback()
-        return month and (month.year, month.month)
-    paybacks = [_wholesale_worse(**step) for step in (
-        {"won": 1 / 5}, {"account_value": CASE.account_value * 3 / 4}, {"kept": 0.7}, {"sales_cycle": 6})]
-    return {"earliest": min(paybacks), "latest": max(paybacks)}
+def _payback_with(**change):
+    """The case's payback (year, month) with `change` made to it; None if never."""
+    month = dataclasses.replace(CASE, **change).payback()
+    return month and (month.year, month.month)
+
+
+# each of wholesale's assumed rates a step worse: 1 in 5 won, a quarter less margin, 7 in 10 still
+# buying a year on, six months to a first order
+WHOLESALE_STEPS = ({"won": 1 / 5}, {"account_value": CASE.account_value * 3 / 4}, {"kept": 0.7},
+                   {"sales_cycle": 6})
 
 
 def _payback(until=None, saved=0):
     """The case's payback (year, month) if the plan cost `saved` less a year and brought extra
     enquiries only to month `until`."""
-    changed = dataclasses.replace(CASE, added_per_year=CASE.added_per_year - saved, enquiries_until=until)
-    month = changed.payback()
-    return month and (month.year, month.month)
+    return _payback_with(added_per_year=CASE.added_per_year - saved, enquiries_until=until)
 
 
 def _added_cost():
