@@ -117,6 +117,7 @@ PASSAGE_WORDS = 8  # a run of this many words in Lumen's order is a copied passa
 SHAPE_SHARE = 0.5  # and one that repeats half of its shape, however its numbers are scaled
 EXAMPLE_NAMES_NAMED = 3  # so does one naming three of Lumen's people or personas (one Sam is chance)
 PROSE_WEIGHT = 0.1  # ten words of written text weigh a tenth of a strategic choice
+PROSE_MAX_WORDS = 200  # words past these weigh no more: a long text does not outweigh the strategy
 NAME_WEIGHT = 0.5  # a pillar or persona name kept word for word
 PROSE_MIN_WORDS = 4  # shorter texts are too common to show a copy, and too short to answer
 FILLER_WORDS = 4  # a run of this many words in three or more texts is a filler, not an answer
@@ -3711,7 +3712,7 @@ def fingerprint(plan: Plan) -> dict[str, float]:
     spread and unit (`_unit`); each channel's (`_platform`) cadence, mix shares, minutes a post
     and response promise; the staffing (days, hours, workload, each rota day's looks); the budget
     lines, each weighing 1. Pillar and persona names weigh NAME_WEIGHT each; each written text
-    (`_unnamed`) weighs PROSE_WEIGHT per 10 words."""
+    (`_unnamed`) weighs PROSE_WEIGHT per 10 distinct words, up to PROSE_MAX_WORDS."""
     team, budget, names = plan.community, plan.budget, _names(plan)
     choices = {f"objective|{_plain(o.baseline)}|{_plain(o.target)}|{o.by.strip()}": 1.0
                for o in plan.objectives}
@@ -3738,7 +3739,8 @@ def fingerprint(plan: Plan) -> dict[str, float]:
     for text in _prose(plan):
         words = _unnamed(text, names)
         if len(set(words.split())) >= PROSE_MIN_WORDS:
-            choices[f"text|{words}"] = PROSE_WEIGHT * max(1.0, len(set(words.split())) / 10)
+            distinct = min(len(set(words.split())), PROSE_MAX_WORDS)
+            choices[f"text|{words}"] = PROSE_WEIGHT * max(1.0, distinct / 10)
     return choices
 
 
