@@ -2816,8 +2816,9 @@ def _todays_hours():
     return sum(_feed_hours_2025().values()) + _answer_hours_2025() + _blog_and_newsletter_hours()
 
 
-# the words Lumen's crisis policy lists
-CRISIS_WORDS = r"\b(?:sick|ill|allergy|allergic|glass|mold|mould|recall)\b"
+# the word starts Lumen's crisis policy lists, read from it: a word starting with any is a crisis word
+CRISIS_STARTS = re.search(r"any word starting ([a-z, ]+)\)", LUMEN.crisis.escalation)[1]
+CRISIS_WORDS = r"\b(?:" + "|".join(re.split(r", (?:or )?| or ", CRISIS_STARTS)) + ")"
 
 
 def _night_crisis_mentions():
@@ -2829,6 +2830,11 @@ def _night_crisis_mentions():
     hour = created.dt.hour + created.dt.minute / 60
     night = mentions["text"].str.contains(CRISIS_WORDS, case=False) & ((hour >= 19) | (hour < 7))
     return created[night & ~created.dt.strftime("%Y-%m-%d").between(*RECALL)]
+
+
+def _crisis_words_found(texts):
+    """Whether each of `texts` holds a crisis word (`CRISIS_WORDS`), as the keyword alert reads it."""
+    return pd.Series(texts).str.contains(CRISIS_WORDS, case=False).tolist()
 
 
 def _night_crisis_texts():
@@ -2914,7 +2920,7 @@ PLAN_CLAIMS = {
     "of marketing makes the calls and the report.":
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
         and "café" in LUMEN.situation.presences
-        and "head of marketing when the founder cannot be reached within an hour" in LUMEN.crisis.approver,
+        and "head of marketing when the founder can't be reached in an hour" in LUMEN.crisis.approver,
     "each counted once: 1 through a link tagged per channel, 29 with the SOCIAL code. Clicks will not "
     "grow them: the cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 clicks a "
     "month.":
@@ -3206,8 +3212,9 @@ PLAN_CLAIMS = {
         and _night_crisis_texts().str.contains(r"^(?:Credit to|Good update from) @?Lumen").all()
         and _night_crisis_mentions().max() - pd.Timestamp(RECALL[1]) < pd.Timedelta(weeks=4)
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
-        and "(the whole words sick, ill, allergy or allergic, glass, mold or mould, recall)"
-        in LUMEN.crisis.escalation
+        and CRISIS_WORDS == r"\b(?:sick|ill|allerg|vomit|poison|hospital|glass|mold|mould|bulging|recall)"
+        and _crisis_words_found(["Heard Lumen is recalling cold brew cans", "my allergies",
+                                 "still great"]) == [True, True, False]
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
@@ -3669,8 +3676,8 @@ test_lumen_s_exported_plan_says_it, test_the_data_agree_with_the_exported_plan =
 SECURITY_AND_RISK_CLAIMS = {
     "The founder and the head of marketing hold the admin role (on Facebook, full control) on every "
     "channel, Buffer and the Google profile":
-        lambda: LUMEN.crisis.approver == "The founder; the head of marketing when the founder cannot be "
-        "reached within an hour" and "Google Business Profile" in LUMEN.channel_names()
+        lambda: LUMEN.crisis.approver == "The founder; the head of marketing when the founder can't be "
+        "reached in an hour" and "Google Business Profile" in LUMEN.channel_names()
         and "Buffer" in LUMEN.budget.tools,
     "everyone on the rota has only the access to post and reply (on Facebook, task access: Meta Business "
     "Help Center, About Page access in the new Pages experience), removed the day they leave.":

@@ -1033,7 +1033,7 @@ LUMEN_DIRECTOR_FIGURES = [
     f"{LUMEN_BUDGET.first_stage_cost:,.0f} USD of new money", f"{LUMEN_BUDGET.contingency:,.0f} USD, held",
     "June 2033 at 35 hours", "The plan earns back 4,712 USD in 2027 and, to the nearest 1,000, "
     "18,000 in 2028",
-    "The founder; the head of marketing when the founder cannot be reached within an hour"]
+    "The founder; the head of marketing when the founder can't be reached in an hour"]
 
 
 def _director_written(tmp_path, exported_plan, name="lumen"):

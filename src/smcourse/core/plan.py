@@ -104,8 +104,9 @@ TEXT_COPY_SHARE = 0.25  # so does one that repeats a quarter of Lumen's texts, w
 # Two texts are one repeated when their content words (`content_words`) overlap this much in any
 # order (`words_shared`, a cosine: a third of the words dropped gives about 0.82, each word kept
 # and as many new ones added 0.71). Measured on 1 December 2026: of the bakery reference's texts
-# the closest to one of Lumen's shares 0.61 ("Sign every reply with a first name"; 0.47 for a
-# long field, its holding statement), and Lumen's long fields share at most 0.45 with each other;
+# the closest to one of Lumen's shares 0.61 ("Sign every reply with a first name"; 0.43 for a
+# long field, its account security, since 6 December 2026), and Lumen's long fields share at
+# most 0.45 with each other;
 # the expert reader's copy of Lumen's plan, every text's words shuffled with a third dropped
 # (tests/capstone_reference.py, `with_words_shuffled_and_cut`), shares 0.7 or more with 0.82 of
 # Lumen's texts (0.21 of them repeated before this measure), and 0.75 or more in each long field.
@@ -239,16 +240,17 @@ HOURS_SPLIT_TOLERANCE = 0.05  # hours by person adding up to the people hours, t
 # Lumen's policy pasted in. Measured on 30 November 2026, with the account security and the staged
 # ask (first stage, go/no-go, payback, premises) among the fields: a long field of Lumen's repeats
 # at most 0.26 of another long field of Lumen's (its other costs, of its case), a
-# field of 10 words or more 0.57 (its approver, whom its crisis escalation names), and the bakery
-# reference's fields at most 0.39 of any of Lumen's (its holding statement, on the same subject);
+# field of 10 words or more 0.5 (its approver, whom its crisis escalation names; remeasured on 6
+# December 2026), and the bakery reference's fields at most 0.24 of any of Lumen's (its disclosure;
+# 0.39, its holding statement, before Lumen's became two pre-approved versions);
 # Lumen's fields pasted into the bakery's plan repeat at least 0.96, with each field's sentences
 # in reverse order at least 0.92, with every second word dropped (no longer readable) at least
 # 0.94, with a filler word between every two words at least 0.88, and moved into other fields at
 # least 0.96. 0.7 sits clear of both sides. The order-free `words_shared` (measured on 1 December
-# 2026) gives at most 0.45 between two of Lumen's long fields (its other costs and its first
-# stage, which names them) and 0.47 for the bakery's (its
-# holding statement), and 0.75 or more for each of Lumen's long fields with its words shuffled and
-# a third of them dropped (the expert reader's copy).
+# 2026) gives at most 0.45 between two of Lumen's long fields (its other costs and its first stage,
+# which names them) and 0.43 for the bakery's (its account security; 0.47, its holding statement,
+# before Lumen's became two versions on 6 December 2026), and 0.75 or more for each of Lumen's long
+# fields with its words shuffled and a third of them dropped (the expert reader's copy).
 TRANSPLANT_SHARE = 0.7
 TRANSPLANT_MIN_WORDS = 20  # in Lumen's field: a short one (an approver, a line) repeats by chance
 TRANSPLANT_MIN_OWN_WORDS = 10  # in the learner's: half of a long field, as a paste with words dropped
@@ -4745,14 +4747,17 @@ def example_plan() -> Plan:
                    "At double, 30 a week, "
                    "it needs 10.8: above 18 a week the inbox gets 11 hours and the budget 43."),
         crisis=Crisis(
-            holding_statement="We are looking into a problem with PRODUCT (batch BATCH, dated "
-                              "DATE). [Only if about safety:] Please stop using it and do not "
-                              "drink it; bring it back to the café or write to us for a full "
-                              "refund. If you feel unwell after drinking it, call your doctor "
-                              "or Poison Help, 1-800-222-1222. We share only what we have "
-                              "confirmed, and will post an update here by TIME.",
-            approver="The founder; the head of marketing when the founder cannot be reached "
-                     "within an hour",
+            holding_statement="Approved in advance: the on-call phone's holder posts the version that "
+                              "fits at once, filling in the [brackets], then tells the approver. "
+                              "About safety: “Please stop using [PRODUCT, as on its label] dated "
+                              "[DATE on the pack, or “any date” if unsure]. Return it to the café "
+                              "or write to care@lumencoffee.example for a full refund. If you feel "
+                              "unwell after drinking it, call Poison Help, 1-800-222-1222, or 911 in "
+                              "an emergency. We will post an update here within two hours.” "
+                              "Anything else: “We know about [the problem, briefly] and will post an "
+                              "update here within two hours.”",
+            approver="The founder; the head of marketing when the founder can't be reached "
+                     "in an hour",
             pause="Whoever holds the on-call phone pauses every scheduled post within 30 "
                   "minutes, in Buffer, YouTube Studio and the email tool, and the paid "
                   "promotion's ads; nothing resumes until the approver says so.",
@@ -4768,8 +4773,8 @@ def example_plan() -> Plan:
                        "marketing makes the calls and the report. If a recall starts with the "
                        "founder or a regulator, the founder rings the on-call phone. A crisis is "
                        "a post or message about "
-                       "safety (the whole words sick, ill, allergy or allergic, glass, mold or "
-                       "mould, recall), "
+                       "safety (any word starting sick, ill, allerg, vomit, poison, hospital, "
+                       "glass, mold, mould, bulging or recall), "
                        "a hacked account or "
                        "a complaint spreading fast: ring the on-call phone, day or night, and "
                        "tell anyone who says they are unwell to call Poison Help, "
@@ -4823,8 +4828,8 @@ def example_plan() -> Plan:
                    "the platform's paid-partnership label where there is one, beside the words, "
                    "never instead of them. Creators we gift or pay disclose it themselves, in "
                    "the post; we check each of their posts and ask for a fix when a label is "
-                   "missing. Staff who post about Lumen say that they work here; managers never "
-                   "review Lumen, and nobody asks staff or their families to (our rule, stricter "
+                   "missing. Staff who post about Lumen say they work here; managers never "
+                   "review Lumen, and nobody asks staff or family to (our rule, stricter "
                    "than the FTC's, 16 CFR 465.5). Images made or "
                    "changed with AI carry the platform's AI label, and an ad showing an AI-made "
                    "person says so, as New York's General Business Law section 396-b requires "
