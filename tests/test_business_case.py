@@ -36,6 +36,19 @@ def test_payback_is_the_first_month_the_running_balance_covers_the_cost():
     assert replace(TOY, added_per_year=0, once=100).payback() == dt.date(2027, 5, 1)  # 10+20+30+30+30 ≥ 100
 
 
+def test_furthest_finds_how_far_a_rate_can_slip_and_still_pay_back_by_a_date():
+    slower = replace(TOY, added_per_year=12 * 25)  # by June the orders' 15 × value must cover 150
+    june, july = dt.date(2027, 6, 1), dt.date(2027, 7, 1)
+    assert slower.furthest("order_value", june, 0) == pytest.approx(10, abs=0.001)
+    assert replace(slower, order_value=9.99).payback() > june  # a cent under misses June
+    assert slower.furthest("order_value", dt.date(2027, 1, 1), 0) == 10  # misses even as it is
+    assert TOY.furthest("added_per_year", july, 0) == 0  # the way's end pays back too
+    accounts = replace(TOY, orders=(0, 0), enquiries=(3, 3), account_value=120, won=1, kept=1)
+    cycle = accounts.furthest("sales_cycle", dt.date(2027, 12, 1), 24)  # whole months
+    assert isinstance(cycle, int) and replace(accounts, sales_cycle=cycle).payback() <= dt.date(2027, 12, 1)
+    assert replace(accounts, sales_cycle=cycle + 1).payback() > dt.date(2027, 12, 1)
+
+
 def test_the_sample_bags_follow_the_enquiries_and_stop_with_them():
     case = replace(TOY, enquiries=(2, 2), sample_cost=45, enquiries_until=12)
     assert case.samples(3) == 90 and case.samples(13) == 0

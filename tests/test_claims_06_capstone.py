@@ -2920,7 +2920,7 @@ PLAN_CLAIMS = {
     "of marketing makes the calls and the report.":
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
         and "café" in LUMEN.situation.presences
-        and "head of marketing when the founder can't be reached in an hour" in LUMEN.crisis.approver,
+        and "after an hour out of reach, the head of marketing" in LUMEN.crisis.approver,
     "each counted once: 1 through a link tagged per channel, 29 with the SOCIAL code. Clicks will not "
     "grow them: the cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 clicks a "
     "month.":
@@ -3027,8 +3027,9 @@ PLAN_CLAIMS = {
     "The cheaper option, without YouTube, Threads and the paid promotion, saves 9,180 USD a year: 3,080 "
     "of cash (promotion 2,400, holiday cover 560, a Buffer channel 120) and 2.68 moved hours (6,100), "
     "managing the promotion's 0.5 among them. It loses a video, an "
-    "untested channel and the paid test.":
+    "untested channel and the paid test; its payback counts no orders from them.":
         lambda: _cheaper_parts() == (6100, 120, 560, 2400) and _cheaper_option() == (2.68, 9180)
+        and _payback(saved=9180) == (2031, 4)  # the case's orders and enquiries, less cost
         and sum(_cheaper_parts()[1:]) == 3080
         and [name for name in CUT if name in _buffer_channels()] == ["Threads"],
     "Approve a 16,000 reserve and January to March 2027, if December's timing finds at least 31 of the "
@@ -3676,8 +3677,8 @@ test_lumen_s_exported_plan_says_it, test_the_data_agree_with_the_exported_plan =
 SECURITY_AND_RISK_CLAIMS = {
     "The founder and the head of marketing hold the admin role (on Facebook, full control) on every "
     "channel, Buffer and the Google profile":
-        lambda: LUMEN.crisis.approver == "The founder; the head of marketing when the founder can't be "
-        "reached in an hour" and "Google Business Profile" in LUMEN.channel_names()
+        lambda: LUMEN.crisis.approver == "The founder; after an hour out of reach, the head of marketing"
+        and "Google Business Profile" in LUMEN.channel_names()
         and "Buffer" in LUMEN.budget.tools,
     "everyone on the rota has only the access to post and reply (on Facebook, task access: Meta Business "
     "Help Center, About Page access in the new Pages experience), removed the day they leave.":

@@ -14,7 +14,7 @@ year on. Only the orders and the wholesale enquiries earn: the case counts no ot
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from smcourse.core.errors import SmcourseError
 from smcourse.core.plan import Plan
@@ -85,6 +85,24 @@ class Case:
             if balance >= 0:
                 return dt.date(self.start + (month - 1) // 12, (month - 1) % 12 + 1, 1)
         return None
+
+    def furthest(self, rate: str, by: dt.date, toward: float) -> float:
+        """How far the field `rate` ("won", "kept", "sales_cycle"...) can move from its value
+        toward `toward` with the case still paying back by `by`: the value nearest `toward` that
+        does, to a thousandth (whole months for the sales cycle). Payback must only worsen on the
+        way; the value itself when even it misses `by`, `toward` when even that pays back."""
+        def pays_back(value):
+            month = replace(self, **{rate: value}).payback()
+            return month is not None and month <= by
+
+        good, bad = getattr(self, rate), toward
+        if pays_back(bad) or not pays_back(good):
+            return bad if pays_back(bad) else good
+        whole = isinstance(good, int)
+        while abs(bad - good) > (1 if whole else 0.001):
+            middle = (good + bad) // 2 if whole else (good + bad) / 2
+            good, bad = (middle, bad) if pays_back(middle) else (good, middle)
+        return good
 
 
 def _ramp(month: int, june: float, december: float) -> float:

@@ -232,25 +232,25 @@ BUSY_WEEK = re.compile(r"\bbusy (?:week|spell|period|time)s?\b|\bbusier weeks?\b
                        r"\b(?:slow|long) looks\b", re.IGNORECASE)
 HOURS_SPLIT_TOLERANCE = 0.05  # hours by person adding up to the people hours, to a twentieth
 # A long written field whose word pairs are mostly one of Lumen's long fields' (`repeated_share`:
-# each pair of neighbouring words, function words aside, found within TRANSPLANT_REACH words of
-# each other in Lumen's field, or each of Lumen's pairs so in the learner's, the larger, so that
-# neither the order of sentences, dropped words nor filler words put in between hide a paste; or
-# its content words shared in any order, `words_shared`, so that shuffling every word hides none;
-# and against each of Lumen's long fields, so that a policy moved to another field is found) is
-# Lumen's policy pasted in. Measured on 30 November 2026, with the account security and the staged
-# ask (first stage, go/no-go, payback, premises) among the fields: a long field of Lumen's repeats
-# at most 0.26 of another long field of Lumen's (its other costs, of its case), a
-# field of 10 words or more 0.5 (its approver, whom its crisis escalation names; remeasured on 6
+# each pair of neighbouring words, function words aside, found within TRANSPLANT_REACH words of each
+# other in Lumen's field, or each of Lumen's pairs so in the learner's, the larger, so that neither
+# the order of sentences, dropped words nor filler words put in between hide a paste; or its content
+# words shared in any order, `words_shared`, so that shuffling every word hides none; and against
+# each of Lumen's long fields, so that a policy moved to another field is found) is Lumen's policy
+# pasted in. Measured on 30 November 2026, with the account security and the staged ask (first
+# stage, go/no-go, payback, premises) among the fields: a long field of Lumen's repeats at most 0.26
+# of another long field of Lumen's (its other costs, of its case), a field of 10 words or more 0.26
+# too (its approver, once 0.57, no longer repeats its crisis escalation's words: remeasured on 6
 # December 2026), and the bakery reference's fields at most 0.24 of any of Lumen's (its disclosure;
-# 0.39, its holding statement, before Lumen's became two pre-approved versions);
-# Lumen's fields pasted into the bakery's plan repeat at least 0.96, with each field's sentences
-# in reverse order at least 0.92, with every second word dropped (no longer readable) at least
-# 0.94, with a filler word between every two words at least 0.88, and moved into other fields at
-# least 0.96. 0.7 sits clear of both sides. The order-free `words_shared` (measured on 1 December
-# 2026) gives at most 0.45 between two of Lumen's long fields (its other costs and its first stage,
-# which names them) and 0.43 for the bakery's (its account security; 0.47, its holding statement,
-# before Lumen's became two versions on 6 December 2026), and 0.75 or more for each of Lumen's long
-# fields with its words shuffled and a third of them dropped (the expert reader's copy).
+# 0.39, its holding statement, before Lumen's became two pre-approved versions); Lumen's fields
+# pasted into the bakery's plan repeat at least 0.96, with each field's sentences in reverse order
+# at least 0.92, with every second word dropped (no longer readable) at least 0.94, with a filler
+# word between every two words at least 0.88, and moved into other fields at least 0.96. 0.7 sits
+# clear of both sides. The order-free `words_shared` (measured on 1 December 2026) gives at most
+# 0.45 between two of Lumen's long fields (its other costs and its first stage, which names them)
+# and 0.43 for the bakery's (its account security; 0.47, its holding statement, before Lumen's
+# became two versions on 6 December 2026), and 0.75 or more for each of Lumen's long fields with its
+# words shuffled and a third of them dropped (the expert reader's copy).
 TRANSPLANT_SHARE = 0.7
 TRANSPLANT_MIN_WORDS = 20  # in Lumen's field: a short one (an approver, a line) repeats by chance
 TRANSPLANT_MIN_OWN_WORDS = 10  # in the learner's: half of a long field, as a paste with words dropped
@@ -4756,8 +4756,7 @@ def example_plan() -> Plan:
                               "an emergency. We will post an update here within two hours.” "
                               "Anything else: “We know about [the problem, briefly] and will post an "
                               "update here within two hours.”",
-            approver="The founder; the head of marketing when the founder can't be reached "
-                     "in an hour",
+            approver="The founder; after an hour out of reach, the head of marketing",
             pause="Whoever holds the on-call phone pauses every scheduled post within 30 "
                   "minutes, in Buffer, YouTube Studio and the email tool, and the paid "
                   "promotion's ads; nothing resumes until the approver says so.",
@@ -4968,8 +4967,8 @@ def example_plan() -> Plan:
                                  "over her Friday quality checks of new lots. The head of marketing's 4 "
                                  "come from the quarterly print catalogue, which becomes a page on the "
                                  "web shop (Lumen's assumptions). In the cheaper option Sam and Ade, "
-                                 "freed of YouTube, Threads and the promotion, take 2.68 hours of the "
-                                 "head of marketing's work, so 4.32 move.",
+                                 "freed of the three it drops, take 2.68 hours of the head of "
+                                 "marketing's work, so 4.32 move.",
                       go_no_go="1 April 2027, a check that the plan runs, not of its results: "
                                "stop if under 9 in 10 of the calendar's posts or 9 of the 12 "
                                "sample bags went out, or if January to March bring both at most 90 "
@@ -5018,7 +5017,8 @@ def example_plan() -> Plan:
                            "saves 9,180 USD a year: 3,080 of cash (promotion 2,400, holiday cover "
                            "560, a Buffer channel 120) and 2.68 moved hours (6,100), "
                            "managing the promotion's 0.5 among them. It "
-                           "loses a video, an untested channel and the paid test. "
+                           "loses a video, an untested channel and the paid test; its payback counts "
+                           "no orders from them. "
                            "A sample bag costs 15 USD (Lumen's records, assumed): three for each "
                            "extra enquiry. "
                            "The case counts cost and value over 2027 to 2029 and assumes December's level "

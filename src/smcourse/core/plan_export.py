@@ -1734,8 +1734,6 @@ SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?(?:a year\s+)?o
                         r"(?:\s*\(([^()]*)\))?")
 # a sum of money in a currency, when the case says no more of what it saves: "1,200 GBP", "£1,200"
 SAVED_SUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+[A-Z]{3}\b|[£$€]\s?(\d[\d,]*(?:\.\d+)?)")
-# the total it says both come to, before the parts: "saves 9,180 USD a year: 3,080 of cash (…) and …"
-SAVED_TOTAL = re.compile(r"^sav(?:es|ing)\s+(\d[\d,]*(?:\.\d+)?\s+[A-Z]{3})\s+a year:")
 SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people |staff )?hours\b"
                          r"(?:\s+(?:a|per)\s+(week|month|year))?")
 WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are a week's: "a year" ÷ 52
@@ -1923,13 +1921,12 @@ def _returns(plan: Plan) -> str:
 class CheaperOption:
     """The cheaper option as the case and the payback say it: what it goes `without`, the cash and
     the moved hours it saves a year (None when the case does not say) and what the cash is made of
-    (`cash_parts`, "" when unsaid), the `total` it says both come to ("" when unsaid), when it
-    `pays_back`, what it `loses`, and the sentences of the case all of it is taken from (`said`)."""
+    (`cash_parts`, "" when unsaid), when it `pays_back`, what it `loses`, and the sentences of the
+    case all of it is taken from (`said`)."""
 
     without: str
     cash: float | None
     cash_parts: str
-    total: str
     hours: float | None
     pays_back: str
     loses: str
@@ -1984,7 +1981,7 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
         (clause for clause in CLAUSE_END.split(first) if WHY_CHOSEN.search(clause)), "")
     return CheaperOption(
         without=drops[1] if drops else "", cash=parse_amount(amount) if amount else None,
-        cash_parts=parts.strip(), total=total[1] if (total := SAVED_TOTAL.search(saved)) else "",
+        cash_parts=parts.strip(),
         hours=parse_amount(hours[1]) / WEEKS_IN[hours[2]] if hours else None,
         pays_back=day_text(re.sub(r"^(?:the\s+)?cheaper option\b[,:]?\s*(?:pays back\s+)?", "",
                                   payback.rpartition(":")[2].strip().rstrip("."), flags=re.IGNORECASE)),
@@ -1994,12 +1991,12 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
 
 
 def _cheaper_option(plan: Plan) -> list[Block]:
-    """The plan beside the cheaper option its case names (`_cheaper`), after the total the case says
-    it saves, a column each: the new money a year and the staff time moved (the option's, the plan's
-    less what the case says it saves, the cash with what the case says it is made of, the hours
-    priced at the budget's hourly cost),
-    when each pays back (the plan's without the asides the first page gives) and what the option
-    loses; a line saying it is not written yet when the case names none."""
+    """The plan beside the cheaper option its case names (`_cheaper`), a column each, so that its
+    cash and its staff time are read apart: the new money a year and the staff time moved (the
+    option's, the plan's less what the case says it saves, the cash with what the case says it is
+    made of, the hours priced at the budget's hourly cost), when each pays back (the plan's without
+    the asides the first page gives) and what the option loses; a line saying it is not written yet
+    when the case names none."""
     budget, money = plan.budget, plan.budget.currency
     option = cheaper_option(budget)
     if option is None:
@@ -2017,8 +2014,7 @@ def _cheaper_option(plan: Plan) -> list[Block]:
              f"({_number(option.hours)} fewer{worth})") \
         if budget.hours_today > 0 else (f"{NOT_WRITTEN[:-1]} (Budget: Of these, today)", "–")
     without = f", {option.without}," if option.without else ""
-    saves = f" saves {option.total} a year:" if option.total else " beside the plan:"
-    return [f"**The cheaper option**{without}{saves}", Table(
+    return [f"**The cheaper option**{without} beside the plan:", Table(
         ("Side by side", "The plan", "The cheaper option"), [
             ("New money a year", *cash), ("Staff time moved from other work", *hours),
             ("Pays back", without_asides(_plan_payback(budget)) or NO_PAYBACK,
