@@ -1308,8 +1308,8 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
             f"{budget.moved_hours() - saved_hours:.2f} hours a week ({saved_hours} fewer, worth "
             f"{time_saved:,.0f} USD a year)"],
         "Pays back": ["June 2033 at 35 hours", budget.payback.split(": ", 1)[1].split(".")[0]],
-        "What it loses": ["–", "a video, an untested channel and the paid test; its payback counts no "
-                          "orders from them"],
+        "What it loses": ["–", "a video, an untested channel and the paid test, assumed to bring no "
+                          "sales"],
         "Why the plan": ["The plan is chosen over the cheaper option for its paid test.", "–"]}  # reader 108
     vague = dataclasses.replace(lumen, budget=dataclasses.replace(
         budget, case="The ask: 500 USD.\n\nA cheaper option saves about a third.", payback="In 2029."))
