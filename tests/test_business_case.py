@@ -47,6 +47,9 @@ def test_furthest_finds_how_far_a_rate_can_slip_and_still_pay_back_by_a_date():
     cycle = accounts.furthest("sales_cycle", dt.date(2027, 12, 1), 24)  # whole months
     assert isinstance(cycle, int) and replace(accounts, sales_cycle=cycle).payback() <= dt.date(2027, 12, 1)
     assert replace(accounts, sales_cycle=cycle + 1).payback() > dt.date(2027, 12, 1)
+    pair = accounts.furthest("enquiries", dt.date(2027, 12, 1), (0, 0))  # both levels by one share
+    assert pair[0] == pair[1] < 3 and replace(accounts, enquiries=pair).payback() <= dt.date(2027, 12, 1)
+    assert replace(accounts, enquiries=(pair[0] * 0.99,) * 2).payback() > dt.date(2027, 12, 1)
 
 
 def test_the_sample_bags_follow_the_enquiries_and_stop_with_them():

@@ -1011,28 +1011,36 @@ TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weakness
         and _cheaper_first_stage_cost() == 5910
         and ("or the cheaper option's first stage, 5,910 USD, at 27 to 30 hours, neither below"
              in LUMEN.budget.first_stage),
-    "Wholesale accounts carry 96% of 2029's value, on four rates Lumen assumes: 1 in 4 enquiries won, 2,730 "
-    "USD of margin an account a year, 4 in 5 accounts still buying a year on, and three months to a first "
-    "order.":
-        lambda: round(_wholesale_share(range(25, 37)) * 100) == 96
+    "Wholesale accounts carry 96% of 2029's value, on Lumen's assumptions: two more enquiries a month, 1 in "
+    "4 enquiries won, 2,730 USD of margin an account a year, 4 in 5 accounts still buying a year on, and "
+    "three months to a first order.":
+        lambda: round(_wholesale_share(range(25, 37)) * 100) == 96 and CASE.enquiries == (2, 2)
         and (CASE.won, CASE.account_value, CASE.kept, CASE.sales_cycle) == (1 / 4, 2730, 0.8, 3)
         and "7,800 USD a year at a 35% margin, 2,730 USD, and 1 in 4" in LUMEN.budget.case
         and "one in five stops buying each year" in LUMEN.budget.case,
     "The first stage needs at least 31 of the 35 hours, at which the plan pays back in 2036, so take paying "
-    "back by the end of 2036 as its bar.":
-        lambda: _payback_at(31) == (2036, 6) and _payback_at(30) > (2036, 12)
+    "back by the end of 2036, ten years on, as its bar; a director may well want a shorter one.":
+        lambda: _payback_at(31) == (2036, 6) and _payback_at(30) > (2036, 12) and 2036 - CASE.start + 1 == 10
         and "if December's timing finds at least 31 of the 35 hours" in LUMEN.budget.first_stage,
-    "At 35 hours each rate can slip alone only so far: to about 19 in 100 enquiries won, about 2,060 USD of "
-    "margin, about 70 in 100 accounts still buying a year on, or 22 months to a first order.":
-        lambda: _furthest_shown() == [19, 2060, 70, 22],
-    "The share still buying has the least room, an eighth of its value, wins and margin about a quarter, the "
-    "first order's timing the most.":
+    "At 35 hours each can slip alone only so far: to 1.5 extra enquiries a month, about 19 in 100 "
+    "enquiries won, about 2,060 USD of margin, just under 70 in 100 accounts still buying a year on, or 22 "
+    "months to a first order.":
+        lambda: _furthest_shown() == [1.5, 19, 2060, 69, 22] and 0.69 < _furthest()["kept"] < 0.7,
+    "The share still buying has the least room, an eighth of its value; the enquiries, wins and margin about "
+    "a quarter, and the enquiries double a baseline that is itself assumed; the first order's timing has the "
+    "most.":
         lambda: round(1 / (1 - _furthest()["kept"] / CASE.kept)) == 8
         and all(round(1 / (1 - _furthest()[rate] / getattr(CASE, rate))) == 4
                 for rate in ("won", "account_value"))
+        and round(1 / (1 - _furthest()["enquiries"][0] / CASE.enquiries[0])) == 4
+        and _objective_of("leads").baseline == "2" and "(assumed)" in _objective_of("leads").source
         and _furthest()["sales_cycle"] / CASE.sales_cycle > 1 + 1 / 4,
-    "At 31 hours there is almost none: 24 in 100 won, 2,650 USD, 79 in 100 still buying, or five months.":
-        lambda: _furthest_shown(at=31) == [24, 2650, 79, 5],
+    "At 31 hours there is almost none: 1.9 extra enquiries, 24 in 100 won, 2,650 USD, 79 in 100 still "
+    "buying, or five months.":
+        lambda: _furthest_shown(at=31) == [1.9, 24, 2650, 79, 5],
+    "A mark of 20 would match the bar at 35 hours, 22 at 31.":
+        lambda: [math.ceil(_enquiries_by_june(_furthest(at)["enquiries"])) for at in (HOURS_2026, 31)]
+        == [20, 22],  # whole enquiries, at or above the path that just pays back by 2036
     "Two rates a step worse together (1 in 5 won, a quarter less margin, 7 in 10 still buying, six months) "
     "put payback at 35 hours between September 2036 and never, all four never; at 31 hours one alone gives "
     "February 2037 to never.":
@@ -2818,15 +2826,23 @@ def _furthest(at=HOURS_2026):
     nothing, the months to a first order toward five years."""
     case, by_2036 = dataclasses.replace(CASE, **_at_hours(at)), dt.date(2036, 12, 1)
     return {rate: case.furthest(rate, by_2036, toward)
-            for rate, toward in {"won": 0, "account_value": 0, "kept": 0, "sales_cycle": 60}.items()}
+            for rate, toward in {"enquiries": (0, 0), "won": 0, "account_value": 0, "kept": 0,
+                                 "sales_cycle": 60}.items()}
 
 
 def _furthest_shown(at=HOURS_2026):
-    """`_furthest` as the lesson says it: in 100 won, margin to tens of USD, in 100 still buying,
-    months."""
+    """`_furthest` as the lesson says it: extra enquiries a month to a tenth, in 100 won, margin to
+    tens of USD, in 100 still buying, months."""
     rates = _furthest(at)
-    return [round(rates["won"] * 100), round(rates["account_value"], -1), round(rates["kept"] * 100),
-            rates["sales_cycle"]]
+    return [round(rates["enquiries"][0], 1), round(rates["won"] * 100), round(rates["account_value"], -1),
+            round(rates["kept"] * 100), rates["sales_cycle"]]
+
+
+def _enquiries_by_june(extra):
+    """The enquiries January to June 2027 bring, 2026's baseline and the case's climb to `extra`
+    more a month (June's and December's levels), as July's gate counts them."""
+    climb = dataclasses.replace(CASE, enquiries=extra)
+    return _pooled("leads", 6)[0] + sum(map(climb.extra_enquiries, range(1, 7)))
 
 
 def _payback(until=None, saved=0):
@@ -2891,6 +2907,15 @@ def _night_crisis_mentions():
     hour = created.dt.hour + created.dt.minute / 60
     night = mentions["text"].str.contains(CRISIS_WORDS, case=False) & ((hour >= 19) | (hour < 7))
     return created[night & ~created.dt.strftime("%Y-%m-%d").between(*RECALL)]
+
+
+def _busy_hours(least):
+    """The clock hours of 2025 ("2025-09-15 06") in which Lumen drew `least` public mentions or more,
+    spam left out (local time): the fast spread the crisis policy names."""
+    mentions = data.load("mentions").query("brand == 'lumen'")
+    hours = _local_times(mentions[~metrics.likely_spam(mentions)]["created_at"]).dt.strftime("%Y-%m-%d %H")
+    counts = hours.value_counts()
+    return sorted(counts[counts >= least].index)
 
 
 def _crisis_words_found(texts):
@@ -3276,6 +3301,8 @@ PLAN_CLAIMS = {
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
         and CRISIS_WORDS == (r"\b(?:sick|ill|unwell|allerg|vomit|nause|poison|hospital|swollen|leak|glass|"
                              r"mold|mould|recall)")
+        and "a complaint spreading fast (five in an hour," in LUMEN.crisis.escalation
+        and _busy_hours(5) and all(RECALL[0] <= hour[:10] <= RECALL[1] for hour in _busy_hours(5))
         and _crisis_words_found(["Heard Lumen is recalling cold brew cans", "my allergies",
                                  "still great"]) == [True, True, False]
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75

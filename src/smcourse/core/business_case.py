@@ -14,6 +14,7 @@ year on. Only the orders and the wholesale enquiries earn: the case counts no ot
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, replace
 
 from smcourse.core.errors import SmcourseError
@@ -86,24 +87,31 @@ class Case:
                 return dt.date(self.start + (month - 1) // 12, (month - 1) % 12 + 1, 1)
         return None
 
-    def furthest(self, rate: str, by: dt.date, toward: float) -> float:
-        """How far the field `rate` ("won", "kept", "sales_cycle"...) can move from its value
-        toward `toward` with the case still paying back by `by`: the value nearest `toward` that
-        does, to a thousandth (whole months for the sales cycle). Payback must only worsen on the
-        way; the value itself when even it misses `by`, `toward` when even that pays back."""
-        def pays_back(value):
-            month = replace(self, **{rate: value}).payback()
+    def furthest(self, rate: str, by: dt.date, toward: float | tuple[float, float]):
+        """How far the field `rate` ("won", "kept", "sales_cycle", "enquiries"...) can move from its
+        value toward `toward` with the case still paying back by `by`: the point of the way nearest
+        `toward` that does, to a millionth of the way (whole months for the sales cycle; a pair, the
+        enquiries' June and December levels, moves as one). Payback must only worsen on the way; the
+        value itself when even it misses `by`, `toward` when even that pays back."""
+        start = getattr(self, rate)
+
+        def point(share):  # `share` of the way from the value to `toward`
+            if isinstance(start, tuple):
+                return tuple(a + share * (b - a) for a, b in zip(start, toward, strict=True))
+            moved = start + share * (toward - start)
+            return (math.floor if toward > start else math.ceil)(moved) if isinstance(start, int) else moved
+
+        def pays_back(share):
+            month = replace(self, **{rate: point(share)}).payback()
             return month is not None and month <= by
 
-        good, bad = getattr(self, rate), toward
-        if pays_back(bad) or not pays_back(good):
-            return bad if pays_back(bad) else good
-        whole = isinstance(good, int)
-        while abs(bad - good) > (1 if whole else 0.001):
-            middle = (good + bad) // 2 if whole else (good + bad) / 2
+        if pays_back(1) or not pays_back(0):
+            return point(1 if pays_back(1) else 0)
+        good, bad = 0.0, 1.0
+        while bad - good > 1e-6:
+            middle = (good + bad) / 2
             good, bad = (middle, bad) if pays_back(middle) else (good, middle)
-        return good
-
+        return point(good)
 
 def _ramp(month: int, june: float, december: float) -> float:
     """A month's extra: up to June's over the first three months, held to June, up to December's by

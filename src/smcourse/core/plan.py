@@ -4747,16 +4747,16 @@ def example_plan() -> Plan:
                    "At double, 30 a week, "
                    "it needs 10.8: above 18 a week the inbox gets 11 hours and the budget 43."),
         crisis=Crisis(
-            holding_statement="Approved in advance. On safety, answer each person at once: “Please stop "
-                              "drinking it and keep the can. If unwell, call your doctor or Poison "
-                              "Help, 1-800-222-1222, or 911. We'll message you within two hours.” "
-                              "Public post, after the approver's yes: “Do not drink [PRODUCT] with "
-                              "best-by date [DATE on the base, or “any” if unsure] or open a swollen "
-                              "can. Refunds: return it where you bought it, or write to "
-                              "care@lumencoffee.example. Unwell? Call Poison Help, 1-800-222-1222, or "
-                              "911. We'll post an update here within two hours.” Anything else, "
-                              "posted at once: “We know about [the problem, briefly] and we'll post "
-                              "an update here within two hours.”",
+            holding_statement="Pre-approved. On safety, answer each person at once: “Please stop using "
+                              "it and keep it. Trouble breathing or swallowing: call 911; unwell: "
+                              "your doctor or Poison Help, 1-800-222-1222. We'll message you within "
+                              "two hours.” Public, after the approver's yes: “Do not drink [PRODUCT] "
+                              "[dated DATE on the base, or of any date if unsure] or open a swollen "
+                              "can. Refund: keep it and email a photo of its base to "
+                              "care@lumencoffee.example. Unwell? Call your doctor, or 911 in an "
+                              "emergency. We'll post an update here within two hours.” Otherwise, "
+                              "at once: “We've seen reports about [PRODUCT or ACCOUNT] "
+                              "and are looking into it: an update here within two hours.”",
             approver="The founder; after an hour out of reach, the head of marketing",
             pause="Whoever holds the on-call phone pauses every scheduled post within 30 "
                   "minutes, in Buffer, YouTube Studio and the email tool, and the paid "
@@ -4775,7 +4775,7 @@ def example_plan() -> Plan:
                        "a post or message about "
                        "safety (any word starting sick, ill, unwell, allerg, vomit, nause, "
                        "poison, hospital, swollen, leak, glass, mold, mould or recall), a hacked "
-                       "account or a complaint spreading fast (ten in an hour, or press or "
+                       "account or a complaint spreading fast (five in an hour, or press or "
                        "regulator asking): ring the on-call phone. "
                        "Between the 19:00 and 07:00 looks the listening tool sends the on-call "
                        "phone a keyword alert for a public mention with a crisis word. The "
@@ -4816,9 +4816,8 @@ def example_plan() -> Plan:
                              "message: a “page disabled” warning is checked in the app. The founder "
                              "or head of marketing recovers a hacked account that day through the "
                              "platform's own route (Instagram's is instagram.com/hacked); "
-                             "meanwhile the other channels tell followers to ignore messages "
-                             "from it, and once it is back we delete the hacker's posts and say "
-                             "what happened."),
+                             "meanwhile our other channels say to ignore it; once it is "
+                             "back we delete the hacker's posts and say what happened."),
         disclosure="Paid partnerships say so in the post itself, “#ad” or “Paid partnership "
                    "with Lumen”; gifted coffee too, “#ad” or “Lumen sent me this for free”, and "
                    "by our own rule never a bare “gifted”. The FTC's Endorsement Guides (16 CFR Part 255, "
