@@ -357,7 +357,7 @@ RESERVE_PASTED = ("9 still to fix; first, at budget.surge: This text gives a res
 @pytest.mark.parametrize(("recipe", "first"), [
     (with_lumen_s_policies_pasted, RESERVE_PASTED),
     (with_lumen_s_policies_reordered, RESERVE_PASTED),
-    (with_lumen_s_policies_garbled, "11 still to fix; first, at crisis.approver: “The after hour of "
+    (with_lumen_s_policies_garbled, "10 still to fix; first, at crisis.approver: “The after hour of "
                                     "the of” names nobody of your plan"),
     (with_lumen_s_policies_padded, "10 still to fix; first, at crisis.holding_statement: Say in "
                                    "the holding statement when the next update comes"),
@@ -367,7 +367,8 @@ def test_task_b_run_directly_takes_the_implementation_point_of_pasted_policies(t
                                                                                 first):
     """The readers' transplants: Lumen's crisis, disclosure, surge, escalation and cover pasted
     into the bakery's plan, as they are, with their sentences reversed, with every second word
-    dropped or a filler word between every two (either breaks the holding statement's "by 6 pm"),
+    dropped (the approver left naming nobody) or a filler word between every two (which breaks the
+    holding statement's "within two hours"),
     or moved into each other's fields (Lumen's surge as the disclosure names no label), no longer
     earn the implementation point: 8 pasted fields to fix (the crisis policy's account security
     too), and Lumen's surge pricing, while readable, sets aside 16,000 beside the bakery's 600;

@@ -2894,7 +2894,7 @@ def _todays_hours():
 
 
 # the word starts Lumen's crisis policy lists, read from it: a word starting with any is a crisis word
-CRISIS_STARTS = re.search(r"any word starting ([a-z, ]+)\)", LUMEN.crisis.escalation)[1]
+CRISIS_STARTS = re.search(r"words starting ([a-z, ]+)\)", LUMEN.crisis.escalation)[1]
 CRISIS_WORDS = r"\b(?:" + "|".join(re.split(r", (?:or )?| or ", CRISIS_STARTS)) + ")"
 
 
@@ -2909,12 +2909,13 @@ def _night_crisis_mentions():
     return created[night & ~created.dt.strftime("%Y-%m-%d").between(*RECALL)]
 
 
-def _busy_hours(least):
-    """The clock hours of 2025 ("2025-09-15 06") in which Lumen drew `least` public mentions or more,
-    spam left out (local time): the fast spread the crisis policy names."""
+def _busy_days(least):
+    """The days of 2025 ("2025-09-08") on which Lumen drew `least` public mentions or more, spam left
+    out (local time): the fast spread the crisis policy names (15: the recall's first four days, and
+    no other day had more than 9)."""
     mentions = data.load("mentions").query("brand == 'lumen'")
-    hours = _local_times(mentions[~metrics.likely_spam(mentions)]["created_at"]).dt.strftime("%Y-%m-%d %H")
-    counts = hours.value_counts()
+    days = _local_times(mentions[~metrics.likely_spam(mentions)]["created_at"]).dt.strftime("%Y-%m-%d")
+    counts = days.value_counts()
     return sorted(counts[counts >= least].index)
 
 
@@ -3300,9 +3301,9 @@ PLAN_CLAIMS = {
         and _night_crisis_mentions().max() - pd.Timestamp(RECALL[1]) < pd.Timedelta(weeks=4)
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
         and CRISIS_WORDS == (r"\b(?:sick|ill|unwell|allerg|vomit|nause|poison|hospital|swollen|leak|glass|"
-                             r"mold|mould|recall)")
-        and "a complaint spreading fast (five in an hour," in LUMEN.crisis.escalation
-        and _busy_hours(5) and all(RECALL[0] <= hour[:10] <= RECALL[1] for hour in _busy_hours(5))
+                             r"mold|recall)")
+        and "a complaint spreading fast (15 mentions a day," in LUMEN.crisis.escalation
+        and _busy_days(15) and all(RECALL[0] <= day <= RECALL[1] for day in _busy_days(15))
         and _crisis_words_found(["Heard Lumen is recalling cold brew cans", "my allergies",
                                  "still great"]) == [True, True, False]
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75

@@ -1296,7 +1296,7 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
     time_saved = round(saved_hours * budget.hourly_cost * 52, -1)
     assert f"{saved_cash + time_saved:,.0f}" == "9,180" and f"({time_saved:,.0f})" in budget.case
     assert ("**The cheaper option**, without YouTube, Threads and the paid promotion, beside the plan "
-            "(9,180 USD a year in all, 3,080 of it cash):\n\n"
+            "(saving 9,180 USD a year in all, 3,080 of it cash):\n\n"
             "| Side by side | The plan | The cheaper option |") in rest
     parts = "promotion 2,400, holiday cover 560, a Buffer channel 120"
     assert f"{saved_cash:,} of cash ({parts}) and {saved_hours} moved hours" in " ".join(budget.case.split())

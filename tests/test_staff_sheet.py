@@ -31,9 +31,9 @@ LUMEN_ROTA = [  # a row per run of days with the same shift
 HEADINGS = ["The inbox rota", "Who answers what", "In a crisis, in this order", "Disclosure"]
 RECOVERY = ("The founder or head of marketing recovers a hacked account that day through the "
             "platform's own route (Instagram's is instagram.com/hacked)")
-CRISIS = ("A post or message about safety (any word starting sick, ill, unwell, allerg, vomit, nause, "
-          "poison, hospital, swollen, leak, glass, mold, mould or recall), a hacked account or a complaint "
-          "spreading fast (five in an hour, or press or regulator asking): ring the on-call phone.")
+CRISIS = ("A post or message about safety (words starting sick, ill, unwell, allerg, vomit, nause, poison, "
+          "hospital, swollen, leak, glass, mold or recall), a hacked account or a complaint spreading fast "
+          "(15 mentions a day, three alike, or press or a regulator asking): ring the on-call phone.")
 NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver 555-0117 (founder), 555-0123 "
            "(head of marketing); cover 555-0160 (Jo), 555-0175 (Lee)")
 STAFF_RULE = ("Staff who post about Lumen say they work here; managers never review Lumen, and "

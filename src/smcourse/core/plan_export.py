@@ -2015,7 +2015,7 @@ def _cheaper_option(plan: Plan) -> list[Block]:
         if budget.hours_today > 0 else (f"{NOT_WRITTEN[:-1]} (Budget: Of these, today)", "–")
     without = f", {option.without}," if option.without else ""
     in_all = _amount((option.cash or 0) + hours_value, money)
-    both = f" ({in_all} a year in all, {_number(option.cash or 0)} of it cash)" \
+    both = f" (saving {in_all} a year in all, {_number(option.cash or 0)} of it cash)" \
         if option.cash and hours_value else ""
     return [f"**The cheaper option**{without} beside the plan{both}:", Table(
         ("Side by side", "The plan", "The cheaper option"), [
