@@ -1284,8 +1284,8 @@ def test_short_labels_and_amounts_print_on_one_line():
 
 
 def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
-    """Page 2 tables the plan beside the cheaper option its case names, after what it saves in all
-    and how much of that is cash (reader 128 read a bare 9,180 total as cash, reader 130 missed it),
+    """Page 2 tables the plan beside the cheaper option its case names, after the cash and the staff
+    hours it saves and their sum (reader 128 read a bare 9,180 total as cash, reader 130 missed it),
     its cash and its staff hours apart: the option's new money and moved hours are the plan's less
     what the case says it saves, its payback and what it loses the plan's own words; a case whose
     option says no figures says so in the cells."""
@@ -1296,7 +1296,7 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
     time_saved = round(saved_hours * budget.hourly_cost * 52, -1)
     assert f"{saved_cash + time_saved:,.0f}" == "9,180" and f"({time_saved:,.0f})" in budget.case
     assert ("**The cheaper option**, without YouTube, Threads and the paid promotion, beside the plan "
-            "(saving 9,180 USD a year in all, 3,080 of it cash):\n\n"
+            "(saving 3,080 USD of cash a year and 2.68 staff hours a week, worth 6,100: 9,180 in all):\n\n"
             "| Side by side | The plan | The cheaper option |") in rest
     parts = "promotion 2,400, holiday cover 560, a Buffer channel 120"
     assert f"{saved_cash:,} of cash ({parts}) and {saved_hours} moved hours" in " ".join(budget.case.split())

@@ -1991,12 +1991,13 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
 
 
 def _cheaper_option(plan: Plan) -> list[Block]:
-    """The plan beside the cheaper option its case names (`_cheaper`), after what it saves in all
-    and how much of it is cash, a column each, so that its cash and its staff time are read apart:
-    the new money a year and the staff time moved (the option's, the plan's less what the case says
-    it saves, the cash with what the case says it is made of, the hours priced at the budget's
-    hourly cost), when each pays back (the plan's without the asides the first page gives) and what
-    the option loses; a line saying it is not written yet when the case names none."""
+    """The plan beside the cheaper option its case names (`_cheaper`), after the cash and the staff
+    hours it saves, the hours' worth and the sum, a column each, so that its cash and its staff time
+    are read apart: the new money a year and the staff time moved (the option's, the plan's less
+    what the case says it saves, the cash with what the case says it is made of, the hours priced at
+    the budget's hourly cost), when each pays back (the plan's without the asides the first page
+    gives) and what the option loses; a line saying it is not written yet when the case names
+    none."""
     budget, money = plan.budget, plan.budget.currency
     option = cheaper_option(budget)
     if option is None:
@@ -2014,9 +2015,9 @@ def _cheaper_option(plan: Plan) -> list[Block]:
              f"({_number(option.hours)} fewer{worth})") \
         if budget.hours_today > 0 else (f"{NOT_WRITTEN[:-1]} (Budget: Of these, today)", "–")
     without = f", {option.without}," if option.without else ""
-    in_all = _amount((option.cash or 0) + hours_value, money)
-    both = f" (saving {in_all} a year in all, {_number(option.cash or 0)} of it cash)" \
-        if option.cash and hours_value else ""
+    both = (f" (saving {_amount(option.cash or 0, money)} of cash a year and {_number(option.hours or 0)} "
+            f"staff hours a week, worth {hours_value:,.0f}: {(option.cash or 0) + hours_value:,.0f} in all)"
+            if option.cash and hours_value else "")
     return [f"**The cheaper option**{without} beside the plan{both}:", Table(
         ("Side by side", "The plan", "The cheaper option"), [
             ("New money a year", *cash), ("Staff time moved from other work", *hours),
