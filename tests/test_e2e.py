@@ -71,7 +71,7 @@ def test_practice_feedback_changes_from_wrong_to_right_with_the_clicks(welcome):
     assert text.startswith("✓ Correct! Practice checks are for you alone")
     assert card.get_by_role("radio", name=RIGHT).is_checked()
     screenshot(welcome, "03_practice_right")
-    assert 0 < wrong_ms < 2000 and 0 < right_ms < 2000
+    assert 0 <= wrong_ms < 2000 and 0 <= right_ms < 2000  # 0: within the browser clock's resolution
 
 
 def test_click_to_feedback_latency_is_recorded(welcome):
