@@ -105,13 +105,16 @@ class Case:
             month = replace(self, **{rate: point(share)}).payback()
             return month is not None and month <= by
 
-        if pays_back(1) or not pays_back(0):
-            return point(1 if pays_back(1) else 0)
+        if not pays_back(0):
+            return point(0)
+        if pays_back(1):
+            return point(1)
         good, bad = 0.0, 1.0
         while bad - good > 1e-6:
             middle = (good + bad) / 2
             good, bad = (middle, bad) if pays_back(middle) else (good, middle)
         return point(good)
+
 
 def _ramp(month: int, june: float, december: float) -> float:
     """A month's extra: up to June's over the first three months, held to June, up to December's by

@@ -2015,8 +2015,8 @@ def _cheaper_option(plan: Plan) -> list[Block]:
              f"({_number(option.hours)} fewer{worth})") \
         if budget.hours_today > 0 else (f"{NOT_WRITTEN[:-1]} (Budget: Of these, today)", "–")
     without = f", {option.without}," if option.without else ""
-    both = (f" (saving {_amount(option.cash or 0, money)} of cash a year and {_number(option.hours or 0)} "
-            f"staff hours a week, worth {hours_value:,.0f}: {(option.cash or 0) + hours_value:,.0f} in all)"
+    both = (f" (saving {_amount(option.cash, money)} of cash a year and {_number(option.hours)} staff hours "
+            f"a week, worth {hours_value:,.0f}: {option.cash + hours_value:,.0f} in all)"
             if option.cash and hours_value else "")
     return [f"**The cheaper option**{without} beside the plan{both}:", Table(
         ("Side by side", "The plan", "The cheaper option"), [
