@@ -2911,8 +2911,8 @@ def _night_crisis_mentions():
 
 def _busy_days(least):
     """The days of 2025 ("2025-09-08") on which Lumen drew `least` public mentions or more, spam left
-    out (local time): the fast spread the crisis policy names (15: the recall's first four days, and
-    no other day had more than 9)."""
+    out (local time): the fast spread the crisis policy names (10: eight of the recall's first nine
+    days, and no other day of the year, the busiest of which had 9)."""
     mentions = data.load("mentions").query("brand == 'lumen'")
     days = _local_times(mentions[~metrics.likely_spam(mentions)]["created_at"]).dt.strftime("%Y-%m-%d")
     counts = days.value_counts()
@@ -3002,12 +3002,12 @@ PLAN_CLAIMS = {
         and f"{sum(tasks for _, tasks in _person_tasks().values()):.1f}" == f"{_needed():.1f}",
     "The FTC's Endorsement Guides (16 CFR Part 255, revised July 2023)":
         lambda: "16 CFR Part 465, in force since 21 October 2024" in LUMEN.disclosure,
-    "then New York's food inspectors: the Department of Agriculture and Markets for the roastery and "
-    "shop, the county health department for the café; if the founder is unreachable for an hour, the head "
-    "of marketing makes the calls and the report.":
+    "New York's food inspectors: the Department of Agriculture and Markets for the roastery and shop, the "
+    "county health department for the café, and reports it to the Reportable Food Registry":
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
-        and "café" in LUMEN.situation.presences
-        and "after an hour out of reach, the head of marketing" in LUMEN.crisis.approver,
+        and "café" in LUMEN.situation.presences,
+    "If the founder is unreachable for an hour, the head of marketing makes the calls and the report.":
+        lambda: "after an hour out of reach, the head of marketing" in LUMEN.crisis.approver,
     "each counted once: 1 through a link tagged per channel, 29 with the SOCIAL code. Clicks will not "
     "grow them: the cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 clicks a "
     "month.":
@@ -3302,8 +3302,9 @@ PLAN_CLAIMS = {
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
         and CRISIS_WORDS == (r"\b(?:sick|ill|unwell|allerg|vomit|nause|poison|hospital|swollen|leak|glass|"
                              r"mold|recall)")
-        and "a complaint spreading fast (15 mentions a day," in LUMEN.crisis.escalation
-        and _busy_days(15) and all(RECALL[0] <= day <= RECALL[1] for day in _busy_days(15))
+        and "a complaint spreading fast (10 mentions a day," in LUMEN.crisis.escalation
+        and len(_busy_days(10)) == 8 and all(RECALL[0] <= day <= "2025-09-16" for day in _busy_days(10))
+        and any(not RECALL[0] <= day <= RECALL[1] for day in _busy_days(9))
         and _crisis_words_found(["Heard Lumen is recalling cold brew cans", "my allergies",
                                  "still great"]) == [True, True, False]
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
@@ -3517,9 +3518,8 @@ PLAN_CLAIMS = {
     "the head of marketing confirms each price by 18 December 2026, 17 days before the start.":
         lambda: (dt.date.fromisoformat(LUMEN.start) - dt.date(2026, 12, 18)).days == 17,
     "The batch's buyers are told directly and promptly, as 21 CFR 7.49 asks, within 4 hours by Lumen's "
-    "own target: the head of marketing emails web-shop buyers from the order records; Sam or Ade, "
-    "whoever holds the on-call phone that day, calls each café that took it and puts a banner on the "
-    "website.":
+    "own target: the head of marketing emails web-shop buyers from the order records; whoever holds the "
+    "on-call phone that day calls each café that took it and puts a banner on the website.":
         lambda: _on_call_holder_works_that_day(),
     "Ade: looks 4.64 (10), films and edits TikTok 5":
         lambda: "and at weekends the web-shop complaints" in LUMEN.budget.other_work.split("Jo:")[0]

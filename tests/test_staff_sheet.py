@@ -33,7 +33,7 @@ RECOVERY = ("The founder or head of marketing recovers a hacked account that day
             "platform's own route (Instagram's is instagram.com/hacked)")
 CRISIS = ("A post or message about safety (words starting sick, ill, unwell, allerg, vomit, nause, poison, "
           "hospital, swollen, leak, glass, mold or recall), a hacked account or a complaint spreading fast "
-          "(15 mentions a day, three alike, or press or a regulator asking): ring the on-call phone.")
+          "(10 mentions a day, three alike, or press or a regulator asking): ring the on-call phone.")
 NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver 555-0117 (founder), 555-0123 "
            "(head of marketing); cover 555-0160 (Jo), 555-0175 (Lee)")
 STAFF_RULE = ("Staff who post about Lumen say they work here; managers never review Lumen, and "
@@ -129,7 +129,7 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     assert f"**Hacked or locked account, first**: {RECOVERY}" in text
     assert ("**2. Tell**: Community lead, then head of marketing, then founder, within the hour, "
             "day or night by the on-call phone; anything about safety goes to the founder at "
-            "once. The founder calls the FDA's recall coordinator") in text
+            "once. If a recall may be needed, the founder calls the FDA's recall coordinator") in text
     assert ("**Out of hours**: The on-call phone goes with the lead at work, never on a rest day: "
             "Sam on Monday and Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam "
             "in odd-numbered weeks and Ade in even ones (week 1 begins 4 January 2027); whoever held "
@@ -411,7 +411,7 @@ def test_lumen_s_weekend_escalation_and_hacked_account_step_name_the_people_the_
 
 ROTA_PART = (
     "In a recall the surge rota starts: one person is on the inbox and mentions from 07:00 to 22:00 "
-    "every day, in two shifts with meal breaks, for up to three weeks, as the budget's surge says. "
+    "every day, in two shifts with meal breaks, for up to three weeks. "
     "Early shifts (07:00 to 14:30): Ade on Monday, Sam on Sunday, their days off, Lee from Tuesday "
     "to Saturday; late shifts (14:30 to 22:00): Jo from Monday to Saturday, her looks inside them, "
     "Lee on Sunday, holding Jo's; Jo's and Lee's shifts take the place of their café work. "
@@ -426,8 +426,8 @@ ROTA_PART = (
     "Wednesday to Saturday and Sunday's late one; a shift on a lead's working day takes the place of "
     "that day's roasting. "
     "The batch's buyers are told directly and promptly, as 21 CFR 7.49 asks, within 4 hours by "
-    "Lumen's own target: the head of marketing emails web-shop buyers from the order records; Sam "
-    "or Ade, whoever holds the on-call phone that day, calls each café that took it and puts a "
+    "Lumen's own target: the head of marketing emails web-shop buyers from the order records; "
+    "whoever holds the on-call phone that day calls each café that took it and puts a "
     "banner on the website.")
 ALERTS = ("Between the 19:00 and 07:00 looks the listening tool sends the on-call phone a keyword "
           "alert for a public mention with a crisis word. An alert answered overnight is paid by its "
@@ -463,9 +463,10 @@ def test_the_rota_s_part_in_a_recall_says_who_rings_the_cafes_and_the_surge_rota
     assert "whoever is on duty" not in lumen.crisis.escalation
     _in_every_format(lumen, f"5. The rota's part: {ROTA_PART}")
     tell = [sentence for sentence in _sentences(lumen.crisis.escalation)
-            if sentence.startswith(("Community lead, then", "The founder calls the FDA",
-                                    "If a recall starts", "The founder approves each"))]
-    assert len(tell) == 4
+            if sentence.startswith(("Community lead, then", "If a recall may be needed",
+                                    "If the founder is unreachable", "If a recall starts",
+                                    "The founder approves each"))]
+    assert len(tell) == 5
     _in_every_format(lumen, f"2. Tell: {' '.join(tell)}")
 
 
@@ -479,7 +480,7 @@ def test_the_rota_s_part_takes_the_surge_sentences_that_name_people_with_a_day_o
     line = _lines(dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, surge=surge)))["Markdown"]
     part = next(said for said in line if said.startswith("5. The rota's part:"))
-    assert "as the budget's surge says. Jo rests on Sunday. Lee is on the inbox from 14:30. The " \
+    assert "for up to three weeks. Jo rests on Sunday. Lee is on the inbox from 14:30. The " \
            "batch's buyers" in part
     assert "Jo and Lee are paid for it" not in part and "café manager works" not in part
 
@@ -606,8 +607,8 @@ def test_sentences_end_before_a_capital_and_not_at_an_abbreviation_initial_or_se
 
 LOST_DUTIES = {  # the duties a first-come cut at 60 words left off Lumen's sheet, by line
     "Tell": ("The founder approves each recall post, calls the insurer and legal counsel, and alone "
-             "speaks to the press.", "(FD&C Act section 417, 21 U.S.C. 350f(d)), then New York's "
-                                     "food inspectors"),
+             "speaks to the press.", "the FDA's recall coordinator and New York's food inspectors",
+             "(FD&C Act section 417, 21 U.S.C. 350f(d))"),
     "Always": ("We never pay for, filter or write reviews", "16 CFR Part 465",
                "Images made or changed with AI carry the platform's AI label",
                "General Business Law section 396-b"),
