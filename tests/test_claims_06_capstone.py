@@ -1038,7 +1038,11 @@ TWO_WEAKNESSES = {  # the lesson's and the notes' scoring of Lumen: two weakness
     "At 31 hours there is almost none: 1.9 extra enquiries, 24 in 100 won, 2,650 USD, 79 in 100 still "
     "buying, or five months.":
         lambda: _furthest_shown(at=31) == [1.9, 24, 2650, 79, 5],
-    "A mark of 20 would match the bar at 35 hours, 22 at 31.":
+    "though counts this small vary by chance: the plan's own path, 22 by June, falls short of 20 about "
+    "three times in ten, and the path that never pays back, 17, still reaches it about one time in four.":
+        lambda: _pooled("leads", 6)[1] == 22 and round(poisson.cdf(19, 22), 1) == 0.3
+        and round(_enquiries_by_june((1, 1))) == 17 and abs(poisson.sf(19, 17) - 1 / 4) < 0.02,
+    "A mark of 20 would match the bar at 35 hours, 22 at 31":
         lambda: [math.ceil(_enquiries_by_june(_furthest(at)["enquiries"])) for at in (HOURS_2026, 31)]
         == [20, 22],  # whole enquiries, at or above the path that just pays back by 2036
     "Two rates a step worse together (1 in 5 won, a quarter less margin, 7 in 10 still buying, six months) "
@@ -3001,12 +3005,12 @@ PLAN_CLAIMS = {
         and len(_person_tasks()) == 5 and sum(_hours_by_person()) == LUMEN.budget.people_hours
         and f"{sum(tasks for _, tasks in _person_tasks().values()):.1f}" == f"{_needed():.1f}",
     "The FTC's Endorsement Guides (16 CFR Part 255, revised July 2023)":
-        lambda: "16 CFR Part 465, in force since 21 October 2024" in LUMEN.disclosure,
+        lambda: "16 CFR Part 465, since 21 October 2024" in LUMEN.disclosure,
     "New York's food inspectors: the Department of Agriculture and Markets for the roastery and shop, the "
     "county health department for the café, and reports it to the Reportable Food Registry":
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
         and "café" in LUMEN.situation.presences,
-    "If the founder is unreachable for an hour, the head of marketing makes the calls and the report.":
+    "If the founder cannot be reached, the head of marketing makes the calls and the report.":
         lambda: "after an hour out of reach, the head of marketing" in LUMEN.crisis.approver,
     "each counted once: 1 through a link tagged per channel, 29 with the SOCIAL code. Clicks will not "
     "grow them: the cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 clicks a "
@@ -3034,11 +3038,11 @@ PLAN_CLAIMS = {
     "as New York's General Business Law section 396-b requires since 9 June 2026.":
         lambda: str(pd.Timestamp("2025-12-11") + pd.Timedelta(days=180))[:10] == "2026-06-09"
         < LUMEN.start,
-    "never buy or sell fake followers or views (the FTC's rule on consumer reviews, 16 CFR Part 465, in "
-    "force since 21 October 2024).":
+    "never buy or sell fake followers or views (the FTC's review rule, 16 CFR Part 465, since 21 October "
+    "2024).":
         lambda: LUMEN.start > "2024-10-21",
-    "The founder approves each recall post, calls the insurer and legal counsel, and alone speaks to the "
-    "press.":
+    "The founder decides whether to stop sales and keep samples, approves each recall post, calls the "
+    "insurer and legal counsel, and alone speaks to the press.":
         lambda: LUMEN.crisis.approver.startswith("The founder"),
     "growers and press 0.5, the week's calendar and escalations 0.5.":
         lambda: _person_tasks()["The head of marketing"] == (4, 3.5)
@@ -3771,8 +3775,9 @@ SECURITY_AND_RISK_CLAIMS = {
         lambda: LUMEN.crisis.approver == "The founder; after an hour out of reach, the head of marketing"
         and "Google Business Profile" in LUMEN.channel_names()
         and "Buffer" in LUMEN.budget.tools,
-    "everyone on the rota has only the access to post and reply (on Facebook, task access: Meta Business "
-    "Help Center, About Page access in the new Pages experience), removed the day they leave.":
+    "everyone on the rota has only the access to post, reply and pause posts and ads (on Facebook, task "
+    "access: Meta Business Help Center, About Page access in the new Pages experience), removed the day "
+    "they leave.":
         lambda: {re.match(r"[A-Z][a-z]+", shift).group() for shift in LUMEN.community.rota.values()}
         | {re.search(r", ([A-Z][a-z]+) at 15", shift).group(1) for shift in LUMEN.community.rota.values()}
         == {"Sam", "Ade", "Jo"},
