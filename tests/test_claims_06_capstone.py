@@ -3010,8 +3010,8 @@ PLAN_CLAIMS = {
     "county health department for the café, and reports it to the Reportable Food Registry":
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
         and "café" in LUMEN.situation.presences,
-    "If the founder cannot be reached, the head of marketing makes the calls, the report and the sales "
-    "decision.":
+    "If the founder is unreachable for an hour, the head of marketing makes the calls, the report and the "
+    "sales decision.":
         lambda: "after an hour out of reach, the head of marketing" in LUMEN.crisis.approver,
     "each counted once: 1 through a link tagged per channel, 29 with the SOCIAL code. Clicks will not "
     "grow them: the cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 clicks a "

@@ -464,7 +464,7 @@ def test_the_rota_s_part_in_a_recall_says_who_rings_the_cafes_and_the_surge_rota
     _in_every_format(lumen, f"5. The rota's part: {ROTA_PART}")
     tell = [sentence for sentence in _sentences(lumen.crisis.escalation)
             if sentence.startswith(("Community lead, then", "If a recall may be needed",
-                                    "If the founder cannot be reached", "If a recall starts",
+                                    "If the founder is unreachable", "If a recall starts",
                                     "The founder decides whether"))]
     assert len(tell) == 5
     _in_every_format(lumen, f"2. Tell: {' '.join(tell)}")
