@@ -357,7 +357,7 @@ RESERVE_PASTED = ("9 still to fix; first, at budget.surge: This text gives a res
 @pytest.mark.parametrize(("recipe", "first"), [
     (with_lumen_s_policies_pasted, RESERVE_PASTED),
     (with_lumen_s_policies_reordered, RESERVE_PASTED),
-    (with_lumen_s_policies_garbled, "10 still to fix; first, at crisis.approver: “The after hour of "
+    (with_lumen_s_policies_garbled, "11 still to fix; first, at crisis.approver: “The after hour of "
                                     "the of” names nobody of your plan"),
     (with_lumen_s_policies_padded, "10 still to fix; first, at crisis.holding_statement: Say in "
                                    "the holding statement when the next update comes"),

@@ -2206,6 +2206,30 @@ NOTES_CLAIMS["around the case's monthly path (8 more orders and 2 more enquiries
     lambda: [CASE.extra_orders(3), CASE.extra_enquiries(3)] == [8, 2] \
     and round(_straight_climb_odds()[1] * 2) == 1
 
+# the crisis words of Lumen's policy before "ill" and "glass" became phrases and the list grew
+OLD_CRISIS_WORDS = r"\b(?:sick|ill|unwell|allerg|vomit|nause|poison|hospital|swollen|leak|glass|mold|recall)"
+EVERYDAY = ["Ill be there at 9", "Illy's new blend", "A glass of cold brew on the porch",
+            "hospitality at its best", "She scalded the milk"]
+NOTES_CLAIMS['"Hospital" is a whole word, because "hospitality" is everyday in a café, and "ill", "glass" '
+             'and "scald" are phrases only ("made me ill", "glass in", "burned me"): alone, "ill" is how '
+             'many people type "I\'ll" and starts "Illy", a rival roaster\'s brand, "a glass of cold brew" '
+             'is no complaint, and baristas scald milk.'] = (
+    lambda: _crisis_words_found(EVERYDAY) == [False] * 5
+    and _crisis_words_found(["in the hospital", "it made me ill", "glass in my can", "it burned me"])
+    == [True] * 4 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
+NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\", \"can't recall\"), and so "
+             "do misses: other foreign bodies (metal, plastic, hair), \"ER\", and any complaint in other "
+             "words"] = (
+    lambda: _crisis_words_found(["that latte is sick", "pick your poison", "can't recall"]) == [True] * 3
+    and _crisis_words_found(["metal in my can", "plastic in it", "a hair in it", "in the ER"]) == [False] * 4)
+NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions as the old one did, all after "
+             "the recall, all praise for how it was handled"] = (
+    lambda: len(_night_crisis_mentions()) == 10
+    and _night_crisis_mentions().index.equals(_night_crisis_mentions(OLD_CRISIS_WORDS).index)
+    and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
+    and _night_crisis_texts().str.contains(r"^(?:Credit to|Good update from) @?Lumen").all()
+    and _night_crisis_texts().str.contains(r"\brecall", case=False).all())
+
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
 BUFFER_CHANNELS, BUFFER_PER_CHANNEL = 7, 10  # Buffer's Team plan, billed yearly (13 August 2026)
 BUFFER_MONTHLY = 12  # USD a channel a month, billed monthly, as in the first stage
@@ -2897,19 +2921,23 @@ def _todays_hours():
     return sum(_feed_hours_2025().values()) + _answer_hours_2025() + _blog_and_newsletter_hours()
 
 
-# the word starts Lumen's crisis policy lists, read from it: a word starting with any is a crisis word
-CRISIS_STARTS = re.search(r"words starting ([a-z, ]+)\)", LUMEN.crisis.escalation)[1]
-CRISIS_WORDS = r"\b(?:" + "|".join(re.split(r", (?:or )?| or ", CRISIS_STARTS)) + ")"
+# the crisis words Lumen's policy lists, read from it: a word starting with one of its starts, its whole
+# word, or one of its quoted phrases, as whole words, is a crisis word
+CRISIS_TERMS = re.search(r"\(words starting ([^)]+)\)", LUMEN.crisis.escalation)[1]
+CRISIS_STARTS, CRISIS_WHOLE = re.fullmatch(r"(.+), the whole word (\w+), or .+", CRISIS_TERMS).groups()
+CRISIS_PHRASES = re.findall(r"“([^”]+)”", CRISIS_TERMS)
+CRISIS_WORDS = r"\b(?:" + "|".join(re.split(r", (?:or )?| or ", CRISIS_STARTS) + [
+    rf"{re.escape(phrase)}\b" for phrase in [CRISIS_WHOLE, *CRISIS_PHRASES]]) + ")"
 
 
-def _night_crisis_mentions():
-    """When Lumen's 2025 mentions with a crisis word (`CRISIS_WORDS`) came in while the inbox was
-    shut, 19:00 to 07:00, outside the recall weeks, spam left out (local time, naive)."""
+def _night_crisis_mentions(words=None):
+    """When Lumen's 2025 mentions with a crisis word (`words`, else `CRISIS_WORDS`) came in while the
+    inbox was shut, 19:00 to 07:00, outside the recall weeks, spam left out (local time, naive)."""
     mentions = data.load("mentions").query("brand == 'lumen'")
     mentions = mentions[~metrics.likely_spam(mentions)]
     created = _local_times(mentions["created_at"])
     hour = created.dt.hour + created.dt.minute / 60
-    night = mentions["text"].str.contains(CRISIS_WORDS, case=False) & ((hour >= 19) | (hour < 7))
+    night = mentions["text"].str.contains(words or CRISIS_WORDS, case=False) & ((hour >= 19) | (hour < 7))
     return created[night & ~created.dt.strftime("%Y-%m-%d").between(*RECALL)]
 
 
@@ -3011,7 +3039,7 @@ PLAN_CLAIMS = {
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
         and "café" in LUMEN.situation.presences,
     "If the founder is unreachable for an hour, the head of marketing makes the calls, the report and the "
-    "sales decision.":
+    "sales decision, and speaks to the press; if neither, the café manager takes the product off sale.":
         lambda: "after an hour out of reach, the head of marketing" in LUMEN.crisis.approver,
     "each counted once: 1 through a link tagged per channel, 29 with the SOCIAL code. Clicks will not "
     "grow them: the cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 clicks a "
@@ -3305,13 +3333,18 @@ PLAN_CLAIMS = {
         and _night_crisis_texts().str.contains(r"^(?:Credit to|Good update from) @?Lumen").all()
         and _night_crisis_mentions().max() - pd.Timestamp(RECALL[1]) < pd.Timedelta(weeks=4)
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
-        and CRISIS_WORDS == (r"\b(?:sick|ill|unwell|allerg|vomit|nause|poison|hospital|swollen|leak|glass|"
-                             r"mold|recall)")
-        and "a complaint spreading fast (10 mentions a day," in LUMEN.crisis.escalation
+        and CRISIS_WORDS == (r"\b(?:sick|unwell|allerg|vomit|nause|diarrh|poison|botul|swell|swollen|bulg|"
+                             r"bloat|leak|mold|mould|chok|recall|hospital\b|made\ me\ ill\b|threw\ up\b|"
+                             r"glass\ in\b|burned\ me\b)")
+        and "a complaint spreading fast (in a day: 10 mentions, spam aside," in LUMEN.crisis.escalation
         and len(_busy_days(10)) == 8 and all(RECALL[0] <= day <= "2025-09-16" for day in _busy_days(10))
         and any(not RECALL[0] <= day <= RECALL[1] for day in _busy_days(9))
         and _crisis_words_found(["Heard Lumen is recalling cold brew cans", "my allergies",
-                                 "still great"]) == [True, True, False]
+                                 "There was glass in my can", "That cold brew made me ill",
+                                 "A bulging can of cold brew", "my can swelled up", "I threw up after",
+                                 "in the hospital now", "A glass of cold brew", "Illy's new blend",
+                                 "Ill be there at 9", "hospitality at its best", "scalded milk",
+                                 "still great"]) == [True] * 8 + [False] * 6
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",

@@ -1147,7 +1147,9 @@ def export(plan: Plan, path: Path) -> list[Path]:
 STAFF_WORDS = 60  # the most words of a text the staff sheet gives whole; a longer one keeps its duties
 DUTY_WORDS = 100  # the same for the night's and the crisis's duties (`_duties`)
 MOST_DUTY_WORDS = 160  # the most words a long text's duties take, its description left out
-ROTA_PART_WORDS = 300  # the same for the rota's part in a crisis, on the back, which has the room
+CRISIS_MEANING_WORDS = 80  # what counts as a crisis is given whole up to this; it decides who rings
+ROTA_PART_WORDS = 200  # the same for the rota's part in a crisis, beside the checklist on the back
+TELL_WORDS = 200  # the same for whom to tell in a crisis: stand-ins and the law's calls need the room
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
 WEEKDAY = re.compile(DAY_NAME)  # a day of the week, "Monday", "Sat" (a surge's shifts and rest days)
 # a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
@@ -1194,16 +1196,16 @@ VOICE_RULE = re.compile(r"\b(?:never|always|sign|don't|do not|must|avoid)\b", re
 ROTA_WORDS = ("whoever", "inbox", "rota")
 BLANK = "________"  # a number to fill in by hand
 BACK = "crisis"  # the section that starts the back of the two-sided sheet
-_STAFF_STYLE = "@media print{h2{font-size:11pt}}"  # two sides, as printed and pinned
+_STAFF_STYLE = "@media print{body{line-height:1.2}h2{font-size:11pt}}"  # two sides, as printed and pinned
 STAFF_DOCX_POINTS = {"Normal": 9.5, "Title": 16, "Heading 1": 11}  # Word's type, as printed
 
 
 def staff_sheet(plan: Plan) -> list[Section]:
     """Two sides for the staff who run the plan: on the front the rota (a row per run of days with
     the same shift), cover, the nights and the overnight alerts, who answers what and how, and
-    where; on the back what counts as a crisis, the numbers to ring, the crisis checklist with the
-    rota's part in it, and the disclosure rule with its line for staff, from the plan's own
-    fields."""
+    where; on the back what counts as a crisis, the numbers to ring, what to do first when an account
+    is hacked (before the checklist, where it is read in time), the crisis checklist with the rota's
+    part in it, and the disclosure rule with its line for staff, from the plan's own fields."""
     team, crisis = plan.community, plan.crisis
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
@@ -1224,12 +1226,12 @@ def staff_sheet(plan: Plan) -> list[Section]:
         Section(BACK, "In a crisis, in this order", [[
             f"**What counts as a crisis**: {_crisis_meaning(plan)}",
             _numbers_to_ring(plan),
+            f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}",
             f"**1. Pause every scheduled post**: {_brief(crisis.pause)}",
             f"**2. Tell**: {_tell(plan)}",
             f"**3. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**4. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
-            f"**5. The rota's part**: {_rota_part(plan)}",
-            f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}"]]),
+            f"**5. The rota's part**: {_rota_part(plan)}"]]),
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
 
@@ -1535,7 +1537,7 @@ def _tell(plan: Plan) -> str:
         sentence for sentence in _sentences(plan.crisis.escalation)
         if sentence == _first_call(plan) or not (sentence in elsewhere or ALERT.search(sentence)
                                                  or CRISIS_MEANING.search(sentence))),
-        people=_people(plan))
+        people=_people(plan), most=TELL_WORDS)
 
 
 def _rota_part(plan: Plan) -> str:
@@ -1561,7 +1563,7 @@ def _crisis_meaning(plan: Plan) -> str:
     if not meaning:
         return "not written yet (Crisis: escalation, say what counts as one)."
     meaning = re.sub(r"^(?:a|any) crisis is\s+", "", meaning, flags=re.IGNORECASE)
-    return _brief(meaning[0].upper() + meaning[1:])
+    return _brief(meaning[0].upper() + meaning[1:], CRISIS_MEANING_WORDS)
 
 
 def staff_sheet_gaps(plan: Plan) -> list[tuple[str, str, str]]:
