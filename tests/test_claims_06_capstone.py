@@ -2210,18 +2210,20 @@ NOTES_CLAIMS["around the case's monthly path (8 more orders and 2 more enquiries
 OLD_CRISIS_WORDS = r"\b(?:sick|ill|unwell|allerg|vomit|nause|poison|hospital|swollen|leak|glass|mold|recall)"
 EVERYDAY = ["Ill be there at 9", "Illy's new blend", "A glass of cold brew on the porch",
             "hospitality at its best", "She scalded the milk"]
-NOTES_CLAIMS['"Hospital" is a whole word, because "hospitality" is everyday in a café, and "ill", "glass" '
-             'and "scald" are phrases only ("made me ill", "glass in", "burned me"): alone, "ill" is how '
-             'many people type "I\'ll" and starts "Illy", a rival roaster\'s brand, "a glass of cold brew" '
-             'is no complaint, and baristas scald milk.'] = (
+NOTES_CLAIMS['"Hospital" is a whole word, because "hospitality" is everyday in a café; "ill" and "glass" '
+             'are phrases only ("made me ill", "glass in"), and "scald" is left to "burned me": alone, "ill" '
+             'is how many people type "I\'ll" and starts "Illy", a rival roaster\'s brand, "a glass of cold '
+             'brew" is no complaint, and baristas scald milk.'] = (
     lambda: _crisis_words_found(EVERYDAY) == [False] * 5
     and _crisis_words_found(["in the hospital", "it made me ill", "glass in my can", "it burned me"])
     == [True] * 4 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
-NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\", \"can't recall\"), and so "
-             "do misses: other foreign bodies (metal, plastic, hair), \"ER\", and any complaint in other "
-             "words"] = (
+NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\", \"can't recall\"), and "
+             "so do misses, some that matter for a can: \"hospitalized\", \"throwing up\", \"double "
+             "vision\", \"puffed\", other foreign bodies (metal, plastic, hair), \"ER\", and any complaint "
+             "in other words"] = (
     lambda: _crisis_words_found(["that latte is sick", "pick your poison", "can't recall"]) == [True] * 3
-    and _crisis_words_found(["metal in my can", "plastic in it", "a hair in it", "in the ER"]) == [False] * 4)
+    and _crisis_words_found(["hospitalized", "throwing up", "double vision", "a puffed can",
+                             "metal in my can", "plastic in it", "a hair in it", "in the ER"]) == [False] * 8)
 NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions as the old one did, all after "
              "the recall, all praise for how it was handled"] = (
     lambda: len(_night_crisis_mentions()) == 10
@@ -2229,6 +2231,16 @@ NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions as 
     and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
     and _night_crisis_texts().str.contains(r"^(?:Credit to|Good update from) @?Lumen").all()
     and _night_crisis_texts().str.contains(r"\brecall", case=False).all())
+
+def _giveaways():
+    """Lumen's 2025 mentions offering a gift-card giveaway, and whether each is counted as spam."""
+    mentions = data.load("mentions").query("brand == 'lumen'")
+    offers = mentions["text"].str.contains("gift card giveaway", case=False)
+    return metrics.likely_spam(mentions)[offers]
+
+
+NOTES_CLAIMS["Staff remove only spam, such as the fake gift-card giveaways in the 2025 data"] = (
+    lambda: len(_giveaways()) > 0 and _giveaways().all())
 
 ORDERS = "Web-shop orders from unpaid social links or the SOCIAL code"
 BUFFER_CHANNELS, BUFFER_PER_CHANNEL = 7, 10  # Buffer's Team plan, billed yearly (13 August 2026)
@@ -2923,7 +2935,7 @@ def _todays_hours():
 
 # the crisis words Lumen's policy lists, read from it: a word starting with one of its starts, its whole
 # word, or one of its quoted phrases, as whole words, is a crisis word
-CRISIS_TERMS = re.search(r"\(words starting ([^)]+)\)", LUMEN.crisis.escalation)[1]
+CRISIS_TERMS = re.search(r"words starting ([^)]+)\)", LUMEN.crisis.escalation)[1]
 CRISIS_STARTS, CRISIS_WHOLE = re.fullmatch(r"(.+), the whole word (\w+), or .+", CRISIS_TERMS).groups()
 CRISIS_PHRASES = re.findall(r"“([^”]+)”", CRISIS_TERMS)
 CRISIS_WORDS = r"\b(?:" + "|".join(re.split(r", (?:or )?| or ", CRISIS_STARTS) + [
@@ -3071,7 +3083,7 @@ PLAN_CLAIMS = {
     "2024).":
         lambda: LUMEN.start > "2024-10-21",
     "The founder decides whether to stop sales and keep samples, approves each recall post, calls the "
-    "insurer and legal counsel, and alone speaks to the press.":
+    "insurer and counsel, and speaks to the press.":
         lambda: LUMEN.crisis.approver.startswith("The founder"),
     "growers and press 0.5, the week's calendar and escalations 0.5.":
         lambda: _person_tasks()["The head of marketing"] == (4, 3.5)
@@ -3334,7 +3346,7 @@ PLAN_CLAIMS = {
         and _night_crisis_mentions().max() - pd.Timestamp(RECALL[1]) < pd.Timedelta(weeks=4)
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
         and CRISIS_WORDS == (r"\b(?:sick|unwell|allerg|vomit|nause|diarrh|poison|botul|swell|swollen|bulg|"
-                             r"bloat|leak|mold|mould|chok|recall|hospital\b|made\ me\ ill\b|threw\ up\b|"
+                             r"bloat|leak|mold|chok|recall|hospital\b|made\ me\ ill\b|threw\ up\b|"
                              r"glass\ in\b|burned\ me\b)")
         and "a complaint spreading fast (in a day: 10 mentions, spam aside," in LUMEN.crisis.escalation
         and len(_busy_days(10)) == 8 and all(RECALL[0] <= day <= "2025-09-16" for day in _busy_days(10))

@@ -29,14 +29,14 @@ LUMEN_ROTA = [  # a row per run of days with the same shift
     ["Wed–Fri", "Ade at 07:00 and 11:00, Sam at 15:00 and 19:00"],
     ["Sat–Sun", "Ade at 07:00 and 11:00, Jo at 15:00 and 19:00"]]
 HEADINGS = ["The inbox rota", "Who answers what", "In a crisis, in this order", "Disclosure"]
-RECOVERY = ("Whoever finds an account hacked or locked rings the founder, clicks no link and screenshots "
-            "what was posted. The founder or head of marketing recovers it that day through the "
+RECOVERY = ("Whoever finds an account hacked or locked rings the on-call phone, then the approvers, "
+            "clicks no link and screenshots the posts. An approver recovers it that day through the "
             "platform's own route (Instagram's is instagram.com/hacked)")
-CRISIS = ("A post or message about safety (words starting sick, unwell, allerg, vomit, nause, diarrh, "
-          "poison, botul, swell, swollen, bulg, bloat, leak, mold, mould, chok or recall, the whole word "
-          "hospital, or “made me ill”, “threw up”, “glass in” or “burned me”), a hacked account or a "
-          "complaint spreading fast (in a day: 10 mentions, spam aside, or three with the same complaint; "
-          "or press or a regulator asking): ring the on-call phone.")
+CRISIS = ("A post or message about safety, whatever its words (the tool's list: words starting sick, "
+          "unwell, allerg, vomit, nause, diarrh, poison, botul, swell, swollen, bulg, bloat, leak, mold, "
+          "chok or recall, the whole word hospital, or “made me ill”, “threw up”, “glass in” or “burned "
+          "me”), a hacked account or a complaint spreading fast (in a day: 10 mentions, spam aside, or three "
+          "with the same complaint; or press or a regulator asking): ring the on-call phone.")
 NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver 555-0117 (founder), 555-0123 "
            "(head of marketing); cover 555-0160 (Jo), 555-0175 (Lee)")
 STAFF_RULE = ("Staff who post about Lumen say they work here; managers never review Lumen, and "
@@ -126,12 +126,15 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     assert channels["LinkedIn"] == ["4 staffed hours", "2 a week, on weekdays", "Head of marketing"]
     assert channels["Email newsletter"][0] == "no promise"
     assert channels["Review sites"] == ["12.5 staffed hours", "none", "–"]
-    assert f"**4. Post the holding statement**: {lumen.crisis.holding_statement}" in text
-    assert f"**3. Approval by**: {lumen.crisis.approver}" in text
+    assert f"**1. Post the holding statement**: {lumen.crisis.holding_statement}" in text
+    assert f"**4. Approval by**: {lumen.crisis.approver}" in text
     assert f"- **What counts as a crisis**: {CRISIS}\n- {NUMBERS}\n- **Hacked or locked account, first**: " \
            f"{RECOVERY}" in text  # read before the checklist, where a hacked account needs it
-    assert re.search(r"^- \*\*Hacked or locked account, first\*\*: .+\n- \*\*1\. Pause", text, re.MULTILINE)
-    assert ("**2. Tell**: Anything about safety goes to the founder at once; anything else to the "
+    # the words written and approved ahead go out first, then the pause
+    assert re.search(r"^- \*\*Hacked or locked account, first\*\*: .+\n"
+                     r"- \*\*1\. Post the holding statement\*\*: .+\n- \*\*2\. Pause", text, re.MULTILINE)
+    assert ("**3. Tell**: Anything about safety goes to the founder and head of marketing at once; "
+            "anything else to the "
             "community lead, then head of marketing, then founder, within the hour, by the on-call "
             "phone. If a recall may be needed, the founder calls the FDA's recall coordinator") in text
     assert ("**Out of hours**: The on-call phone goes with the lead at work, never on a rest day: "
@@ -170,8 +173,8 @@ def test_the_html_sheet_reads_back_with_the_rota_and_escapes_what_was_typed():
     assert NUMBERS.replace("**", "") in page.items
     assert f"Posting about us yourself: {STAFF_RULE}" in page.items
     assert ["Threads", "4 staffed hours", "2 a week", "Sam"] in page.rows
-    assert f"4. Post the holding statement: {lumen.crisis.holding_statement}" in page.items
-    assert any(item.startswith("1. Pause every scheduled post: Whoever holds the on-call phone")
+    assert f"1. Post the holding statement: {lumen.crisis.holding_statement}" in page.items
+    assert any(item.startswith("2. Pause every scheduled post: Whoever holds the on-call phone")
                for item in page.items)
     assert "@page{size:letter;" in staff_html(lumen, "Letter")
     typed = dataclasses.replace(lumen, organisation="<b>Lumen</b>", community=dataclasses.replace(
@@ -197,12 +200,12 @@ def test_the_word_sheet_reads_back_with_its_headings_rota_and_crisis_steps():
     channels = [[cell.text for cell in row.cells] for row in document.tables[1].rows]
     assert ["TikTok", "4 staffed hours", "5 a week", "Ade"] in channels
     steps = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
-    assert f"4. Post the holding statement: {lumen.crisis.holding_statement}" in steps
+    assert f"1. Post the holding statement: {lumen.crisis.holding_statement}" in steps
     assert any(step.startswith(f"Hacked or locked account, first: {RECOVERY}") for step in steps)
     assert steps[steps.index(f"What counts as a crisis: {CRISIS}") + 1] == NUMBERS.replace("**", "")
     assert f"Posting about us yourself: {STAFF_RULE}" in steps
     bold = [run.text for p in document.paragraphs for run in p.runs if run.bold]
-    assert "2. Tell" in bold and "Escalation" in bold
+    assert "3. Tell" in bold and "Escalation" in bold
 
 
 def test_a_rota_that_names_no_times_says_the_looks_the_promise_needs(bakery):
@@ -219,8 +222,8 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
     assert ("When the inbox is staffed is not written yet (Community: days, opens, closes)."
             in text)
     assert _markdown_rows(text)[1:] == [["Mon–Tue", "nobody yet: not written yet."]]
-    for step in ("1. Pause every scheduled post", "2. Tell", "3. Approval by",
-                 "4. Post the holding statement", "Hacked or locked account, first",
+    for step in ("2. Pause every scheduled post", "3. Tell", "4. Approval by",
+                 "1. Post the holding statement", "Hacked or locked account, first",
                  "Posting about us yourself"):
         assert f"**{step}**: not written yet." in text
     assert ("**What counts as a crisis**: not written yet (Crisis: escalation, say what counts as "
@@ -235,7 +238,7 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
                  "**5. The rota's part**: not written yet (Crisis: escalation, say what the people on "
                  "the rota do after the first hour: who rings whom, who takes the inbox)."):
         assert f"- {line}\n" in text
-    assert "3. Approval by: not written yet." in _parsed(staff_html(empty)).items
+    assert "4. Approval by: not written yet." in _parsed(staff_html(empty)).items
     paragraphs = [p.text for p in docx.Document(io.BytesIO(staff_docx(empty))).paragraphs]
     assert "Always: not written yet." in paragraphs
 
@@ -465,7 +468,7 @@ def test_the_rota_s_part_in_a_recall_says_who_rings_the_cafes_and_the_surge_rota
                                     "If the founder is unreachable", "If a recall starts",
                                     "The founder decides whether", "To the press, only"))]
     assert len(tell) == 6
-    _in_every_format(lumen, f"2. Tell: {' '.join(tell)}")
+    _in_every_format(lumen, f"3. Tell: {' '.join(tell)}")
 
 
 def test_the_rota_s_part_takes_the_surge_sentences_that_name_people_with_a_day_or_a_time():
@@ -500,7 +503,7 @@ def test_the_rota_s_part_follows_a_learner_s_names_and_says_what_to_write_when_t
         "each café that bought the batch."))
     _in_every_format(more, "5. The rota's part: In a food scare Priya rings each café that bought "
                            "the batch.")
-    _in_every_format(more, f"2. Tell: {told} Gemma rings the insurer.")
+    _in_every_format(more, f"3. Tell: {told} Gemma rings the insurer.")
 
 
 def test_the_overnight_alerts_are_on_the_sheet_and_not_twice():
@@ -605,7 +608,7 @@ def test_sentences_end_before_a_capital_and_not_at_an_abbreviation_initial_or_se
 
 LOST_DUTIES = {  # the duties a first-come cut at 60 words left off Lumen's sheet, by line
     "Tell": ("The founder decides whether to stop sales and keep samples, approves each recall post, "
-             "calls the insurer and legal counsel, and alone speaks to the press.",
+             "calls the insurer and counsel, and speaks to the press.",
              "the FDA's recall coordinator and New York's food inspectors", "(21 U.S.C. 350f(d))"),
     "Always": ("We never pay for, filter or write reviews", "16 CFR Part 465",
                "Images made or changed with AI carry the platform's AI label",
@@ -663,7 +666,7 @@ SPOKES_CALLS = "Whoever is on the rota rings Dan, then Priya, within the hour, d
 
 def test_a_crisis_escalation_that_opens_with_what_a_crisis_is_tells_the_call_order_first():
     """Spokes' escalation opens with what a crisis is, then the call order: the definition is only
-    under what counts as a crisis, "2. Tell" opens with the call order, and the rota's part keeps
+    under what counts as a crisis, "3. Tell" opens with the call order, and the rota's part keeps
     the rota's later duties, not the call order."""
     lumen = plan.example_plan()
     spokes = dataclasses.replace(lumen, organisation="Spokes", crisis=dataclasses.replace(
@@ -671,7 +674,7 @@ def test_a_crisis_escalation_that_opens_with_what_a_crisis_is_tells_the_call_ord
                                  "buyer of the batch."), budget=dataclasses.replace(lumen.budget, surge=""))
     _in_every_format(spokes, "What counts as a crisis: Anything that could hurt a rider or the shop's "
                              "name: a brake fault, a crash on a hired bike, a complaint spreading fast.")
-    _in_every_format(spokes, f"2. Tell: {SPOKES_CALLS}")
+    _in_every_format(spokes, f"3. Tell: {SPOKES_CALLS}")
     _in_every_format(spokes, "5. The rota's part: In a recall Sam calls each buyer of the batch.")
 
 

@@ -1205,7 +1205,9 @@ def staff_sheet(plan: Plan) -> list[Section]:
     the same shift), cover, the nights and the overnight alerts, who answers what and how, and
     where; on the back what counts as a crisis, the numbers to ring, what to do first when an account
     is hacked (before the checklist, where it is read in time), the crisis checklist with the rota's
-    part in it, and the disclosure rule with its line for staff, from the plan's own fields."""
+    part in it, and the disclosure rule with its line for staff, from the plan's own fields. The
+    checklist opens with the holding statement, written and approved ahead so that it can go out
+    at once; what goes beyond it waits for the approver (step 4)."""
     team, crisis = plan.community, plan.crisis
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
@@ -1227,10 +1229,10 @@ def staff_sheet(plan: Plan) -> list[Section]:
             f"**What counts as a crisis**: {_crisis_meaning(plan)}",
             _numbers_to_ring(plan),
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}",
-            f"**1. Pause every scheduled post**: {_brief(crisis.pause)}",
-            f"**2. Tell**: {_tell(plan)}",
-            f"**3. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
-            f"**4. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
+            f"**1. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
+            f"**2. Pause every scheduled post**: {_brief(crisis.pause)}",
+            f"**3. Tell**: {_tell(plan)}",
+            f"**4. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**5. The rota's part**: {_rota_part(plan)}"]]),
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
