@@ -2224,13 +2224,36 @@ NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\",
     lambda: _crisis_words_found(["that latte is sick", "pick your poison", "can't recall"]) == [True] * 3
     and _crisis_words_found(["hospitalized", "throwing up", "double vision", "a puffed can",
                              "metal in my can", "plastic in it", "a hair in it", "in the ER"]) == [False] * 8)
-NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions as the old one did, all after "
-             "the recall, all praise for how it was handled"] = (
+NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions outside the recall weeks as "
+             "the old one did (sick, ill, unwell, allerg, vomit, nause, poison, hospital, swollen, leak, "
+             "glass, mold, recall), all after the recall, all praise for how it was handled"] = (
     lambda: len(_night_crisis_mentions()) == 10
     and _night_crisis_mentions().index.equals(_night_crisis_mentions(OLD_CRISIS_WORDS).index)
+    and ", ".join(_list_words(OLD_CRISIS_WORDS)) == (
+        "sick, ill, unwell, allerg, vomit, nause, poison, hospital, swollen, leak, glass, mold, recall")
     and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
     and _night_crisis_texts().str.contains(r"^(?:Credit to|Good update from) @?Lumen").all()
     and _night_crisis_texts().str.contains(r"\brecall", case=False).all())
+def _recall_crisis_texts():
+    """Lumen's mentions with a crisis word (`CRISIS_WORDS`) in the recall weeks, spam left out."""
+    mentions = data.load("mentions").query("brand == 'lumen'")
+    mentions = mentions[~metrics.likely_spam(mentions)]
+    during = _local_times(mentions["created_at"]).dt.strftime("%Y-%m-%d").between(*RECALL)
+    return mentions.loc[during & mentions["text"].str.contains(CRISIS_WORDS, case=False), "text"]
+
+
+NOTES_CLAIMS["Within the recall weeks the same word catches the worried and angry posts as well."] = (
+    lambda: _recall_crisis_texts().str.contains(r"\b(?:Worried|furious|Never buying)", case=False).sum()
+    > _recall_crisis_texts().str.contains(r"^(?:Credit to|Good update from)").sum() > 0)
+NOTES_CLAIMS["the only word of either list in the 2025 mentions"] = (
+    lambda: [word for word in {*_list_words(CRISIS_WORDS), *_list_words(OLD_CRISIS_WORDS)}
+             if data.load("mentions")["text"].str.contains(rf"\b{word}", case=False).any()] == ["recall"])
+
+
+def _list_words(words):
+    """The alternatives of a crisis-word pattern (`CRISIS_WORDS`), as the regular expressions they are."""
+    return re.fullmatch(r"\\b\(\?:(.+)\)", words)[1].split("|")
+
 
 def _giveaways():
     """Lumen's 2025 mentions offering a gift-card giveaway, and whether each is counted as spam."""

@@ -126,13 +126,13 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     assert channels["LinkedIn"] == ["4 staffed hours", "2 a week, on weekdays", "Head of marketing"]
     assert channels["Email newsletter"][0] == "no promise"
     assert channels["Review sites"] == ["12.5 staffed hours", "none", "–"]
-    assert f"**1. Post the holding statement**: {lumen.crisis.holding_statement}" in text
+    assert f"**1. Send the holding statement**: {lumen.crisis.holding_statement}" in text
     assert f"**4. Approval by**: {lumen.crisis.approver}" in text
     assert f"- **What counts as a crisis**: {CRISIS}\n- {NUMBERS}\n- **Hacked or locked account, first**: " \
            f"{RECOVERY}" in text  # read before the checklist, where a hacked account needs it
     # the words written and approved ahead go out first, then the pause
     assert re.search(r"^- \*\*Hacked or locked account, first\*\*: .+\n"
-                     r"- \*\*1\. Post the holding statement\*\*: .+\n- \*\*2\. Pause", text, re.MULTILINE)
+                     r"- \*\*1\. Send the holding statement\*\*: .+\n- \*\*2\. Pause", text, re.MULTILINE)
     assert ("**3. Tell**: Anything about safety goes to the founder and head of marketing at once; "
             "anything else to the "
             "community lead, then head of marketing, then founder, within the hour, by the on-call "
@@ -173,7 +173,7 @@ def test_the_html_sheet_reads_back_with_the_rota_and_escapes_what_was_typed():
     assert NUMBERS.replace("**", "") in page.items
     assert f"Posting about us yourself: {STAFF_RULE}" in page.items
     assert ["Threads", "4 staffed hours", "2 a week", "Sam"] in page.rows
-    assert f"1. Post the holding statement: {lumen.crisis.holding_statement}" in page.items
+    assert f"1. Send the holding statement: {lumen.crisis.holding_statement}" in page.items
     assert any(item.startswith("2. Pause every scheduled post: Whoever holds the on-call phone")
                for item in page.items)
     assert "@page{size:letter;" in staff_html(lumen, "Letter")
@@ -200,7 +200,7 @@ def test_the_word_sheet_reads_back_with_its_headings_rota_and_crisis_steps():
     channels = [[cell.text for cell in row.cells] for row in document.tables[1].rows]
     assert ["TikTok", "4 staffed hours", "5 a week", "Ade"] in channels
     steps = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
-    assert f"1. Post the holding statement: {lumen.crisis.holding_statement}" in steps
+    assert f"1. Send the holding statement: {lumen.crisis.holding_statement}" in steps
     assert any(step.startswith(f"Hacked or locked account, first: {RECOVERY}") for step in steps)
     assert steps[steps.index(f"What counts as a crisis: {CRISIS}") + 1] == NUMBERS.replace("**", "")
     assert f"Posting about us yourself: {STAFF_RULE}" in steps
@@ -223,7 +223,7 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
             in text)
     assert _markdown_rows(text)[1:] == [["Mon–Tue", "nobody yet: not written yet."]]
     for step in ("2. Pause every scheduled post", "3. Tell", "4. Approval by",
-                 "1. Post the holding statement", "Hacked or locked account, first",
+                 "1. Send the holding statement", "Hacked or locked account, first",
                  "Posting about us yourself"):
         assert f"**{step}**: not written yet." in text
     assert ("**What counts as a crisis**: not written yet (Crisis: escalation, say what counts as "

@@ -1229,7 +1229,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
             f"**What counts as a crisis**: {_crisis_meaning(plan)}",
             _numbers_to_ring(plan),
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}",
-            f"**1. Post the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
+            f"**1. Send the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
             f"**2. Pause every scheduled post**: {_brief(crisis.pause)}",
             f"**3. Tell**: {_tell(plan)}",
             f"**4. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
