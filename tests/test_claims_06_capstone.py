@@ -2206,8 +2206,19 @@ NOTES_CLAIMS["around the case's monthly path (8 more orders and 2 more enquiries
     lambda: [CASE.extra_orders(3), CASE.extra_enquiries(3)] == [8, 2] \
     and round(_straight_climb_odds()[1] * 2) == 1
 
-# the crisis words of Lumen's policy before "ill" and "glass" became phrases and the list grew
-OLD_CRISIS_WORDS = r"\b(?:sick|ill|unwell|allerg|vomit|nause|poison|hospital|swollen|leak|glass|mold|recall)"
+def _crisis_pattern(alternatives):
+    """A crisis-word pattern: a word starting with any of `alternatives` (regular expressions)."""
+    return r"\b(?:" + "|".join(alternatives) + ")"
+
+
+# the word starts of Lumen's crisis policy before "ill" and "glass" became phrases and the list grew
+OLD_CRISIS_STARTS = ("sick, ill, unwell, allerg, vomit, nause, poison, hospital, swollen, leak, glass, "
+                     "mold, recall")
+OLD_CRISIS_WORDS = _crisis_pattern(OLD_CRISIS_STARTS.split(", "))
+NOTES_CLAIMS['Both this list and the one before it match at the start of a word, so "ill" never fired '
+             'inside "still".'] = (
+    lambda: not pd.Series(["still great"]).str.contains(OLD_CRISIS_WORDS, case=False).any()
+    and _crisis_words_found(["still great"]) == [False] and CRISIS_WORDS.startswith(r"\b(?:"))
 EVERYDAY = ["Ill be there at 9", "Illy's new blend", "A glass of cold brew on the porch",
             "hospitality at its best", "She scalded the milk"]
 NOTES_CLAIMS['"Hospital" is a whole word, because "hospitality" is everyday in a café; "ill" and "glass" '
@@ -2225,19 +2236,18 @@ NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\",
     and _crisis_words_found(["hospitalized", "throwing up", "double vision", "a puffed can",
                              "metal in my can", "plastic in it", "a hair in it", "in the ER"]) == [False] * 8)
 NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions outside the recall weeks as "
-             "the old one did (sick, ill, unwell, allerg, vomit, nause, poison, hospital, swollen, leak, "
-             "glass, mold, recall), all after the recall, all praise for how it was handled"] = (
+             f"the old one did ({OLD_CRISIS_STARTS}), all after the recall, all praise for how it was "
+             "handled"] = (
     lambda: len(_night_crisis_mentions()) == 10
     and _night_crisis_mentions().index.equals(_night_crisis_mentions(OLD_CRISIS_WORDS).index)
-    and ", ".join(_list_words(OLD_CRISIS_WORDS)) == (
-        "sick, ill, unwell, allerg, vomit, nause, poison, hospital, swollen, leak, glass, mold, recall")
     and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
     and _night_crisis_texts().str.contains(r"^(?:Credit to|Good update from) @?Lumen").all()
     and _night_crisis_texts().str.contains(r"\brecall", case=False).all())
+
+
 def _recall_crisis_texts():
     """Lumen's mentions with a crisis word (`CRISIS_WORDS`) in the recall weeks, spam left out."""
-    mentions = data.load("mentions").query("brand == 'lumen'")
-    mentions = mentions[~metrics.likely_spam(mentions)]
+    mentions = _genuine_mentions().query("brand == 'lumen'")
     during = _local_times(mentions["created_at"]).dt.strftime("%Y-%m-%d").between(*RECALL)
     return mentions.loc[during & mentions["text"].str.contains(CRISIS_WORDS, case=False), "text"]
 
@@ -2246,13 +2256,8 @@ NOTES_CLAIMS["Within the recall weeks the same word catches the worried and angr
     lambda: _recall_crisis_texts().str.contains(r"\b(?:Worried|furious|Never buying)", case=False).sum()
     > _recall_crisis_texts().str.contains(r"^(?:Credit to|Good update from)").sum() > 0)
 NOTES_CLAIMS["the only word of either list in the 2025 mentions"] = (
-    lambda: [word for word in {*_list_words(CRISIS_WORDS), *_list_words(OLD_CRISIS_WORDS)}
+    lambda: [word for word in {*CRISIS_ALTERNATIVES, *OLD_CRISIS_STARTS.split(", ")}
              if data.load("mentions")["text"].str.contains(rf"\b{word}", case=False).any()] == ["recall"])
-
-
-def _list_words(words):
-    """The alternatives of a crisis-word pattern (`CRISIS_WORDS`), as the regular expressions they are."""
-    return re.fullmatch(r"\\b\(\?:(.+)\)", words)[1].split("|")
 
 
 def _giveaways():
@@ -2961,8 +2966,9 @@ def _todays_hours():
 CRISIS_TERMS = re.search(r"words starting ([^)]+)\)", LUMEN.crisis.escalation)[1]
 CRISIS_STARTS, CRISIS_WHOLE = re.fullmatch(r"(.+), the whole word (\w+), or .+", CRISIS_TERMS).groups()
 CRISIS_PHRASES = re.findall(r"“([^”]+)”", CRISIS_TERMS)
-CRISIS_WORDS = r"\b(?:" + "|".join(re.split(r", (?:or )?| or ", CRISIS_STARTS) + [
-    rf"{re.escape(phrase)}\b" for phrase in [CRISIS_WHOLE, *CRISIS_PHRASES]]) + ")"
+CRISIS_ALTERNATIVES = re.split(r", (?:or )?| or ", CRISIS_STARTS) + [
+    rf"{re.escape(phrase)}\b" for phrase in [CRISIS_WHOLE, *CRISIS_PHRASES]]
+CRISIS_WORDS = _crisis_pattern(CRISIS_ALTERNATIVES)
 
 
 def _night_crisis_mentions(words=None):

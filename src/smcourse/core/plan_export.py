@@ -1147,9 +1147,9 @@ def export(plan: Plan, path: Path) -> list[Path]:
 STAFF_WORDS = 60  # the most words of a text the staff sheet gives whole; a longer one keeps its duties
 DUTY_WORDS = 100  # the same for the night's and the crisis's duties (`_duties`)
 MOST_DUTY_WORDS = 160  # the most words a long text's duties take, its description left out
-CRISIS_MEANING_WORDS = 80  # what counts as a crisis is given whole up to this; it decides who rings
 ROTA_PART_WORDS = 200  # the same for the rota's part in a crisis, beside the checklist on the back
 TELL_WORDS = 200  # the same for whom to tell in a crisis: stand-ins and the law's calls need the room
+CRISIS_MEANING_WORDS = 80  # what counts as a crisis is given whole up to this; it decides who rings
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
 WEEKDAY = re.compile(DAY_NAME)  # a day of the week, "Monday", "Sat" (a surge's shifts and rest days)
 # a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
