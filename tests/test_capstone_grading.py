@@ -357,8 +357,8 @@ RESERVE_PASTED = ("9 still to fix; first, at budget.surge: This text gives a res
 @pytest.mark.parametrize(("recipe", "first"), [
     (with_lumen_s_policies_pasted, RESERVE_PASTED),
     (with_lumen_s_policies_reordered, RESERVE_PASTED),
-    (with_lumen_s_policies_garbled, "11 still to fix; first, at crisis.approver: “The after hour of "
-                                    "the of” names nobody of your plan"),
+    (with_lumen_s_policies_garbled, "11 still to fix; first, at crisis.approver: “The or of first "
+                                    "answer” names nobody of your plan"),
     (with_lumen_s_policies_padded, "10 still to fix; first, at crisis.holding_statement: Say in "
                                    "the holding statement when the next update comes"),
     (with_lumen_s_policies_moved, "11 still to fix; first, at disclosure: Name the label a gifted "

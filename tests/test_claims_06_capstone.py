@@ -1522,7 +1522,7 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
     "Matching F keeps a channel that, like Instagram and Facebook, does not pay on orders alone: the gates, "
     "on all of social's code orders, are the absolute test.":
         lambda: "code posts go on only with at least 199 code or social-link orders" in LUMEN.budget.go_no_go
-        and "a stop ends the code posts" in LUMEN.budget.go_no_go.splitlines()[0],
+        and "a stop ends only the code posts" in LUMEN.budget.go_no_go.splitlines()[0],
     "TikTok feeds the orders the gates count: if the code posts stop, the sales TikTok was meant to start "
     "are no longer pursued, and its clips stop with them.":
         lambda: ("1 July 2027, each leg on January to June: code posts go on only with at least 199 code "
@@ -1628,7 +1628,7 @@ NEXT_ROUND = {  # the lesson's note on what a 2 looks like and the cells after i
         and round((dt.date(2027, 7, 1) - dt.date(2027, 1, 4)).days / 28, 1) == 6.4 and _read_rows()[0] == 26,
     "The gates come first: if either stops the code posts, on 1 April or 1 July, TikTok stops the same day.":
         lambda: LUMEN.budget.go_no_go.splitlines()[0].startswith("1 April 2027, a check that the plan runs")
-        and "a stop ends the code posts" in LUMEN.budget.go_no_go.splitlines()[0]
+        and "a stop ends only the code posts" in LUMEN.budget.go_no_go.splitlines()[0]
         and "1 July 2027, each leg on January to June: code posts go on only with at least 199 code "
         "or social-link orders"
         in LUMEN.budget.go_no_go.splitlines()[1],
@@ -2010,7 +2010,7 @@ CLAIMS["If a gate stops the work the channel serves (the orders or enquiries it 
        "whatever its count."] = (
     lambda: "The gates come first: if either stops the code posts, on 1 April or 1 July, TikTok stops the "
     "same day." in squash(text_of(LESSON))
-    and "a stop ends the code posts" in LUMEN.budget.go_no_go.splitlines()[0]
+    and "a stop ends only the code posts" in LUMEN.budget.go_no_go.splitlines()[0]
     and [re.split(r"[:,]", line)[0] for line in LUMEN.budget.go_no_go.splitlines()[:2]]
     == ["1 April 2027", "1 July 2027"] and "code posts go on only with" in LUMEN.budget.go_no_go)
 CLAIMS["The first read comes partway through, the last at the trial's end (Lumen's TikTok: 1 July, after 26 "
@@ -2220,20 +2220,25 @@ NOTES_CLAIMS['Both this list and the one before it match at the start of a word,
     lambda: not pd.Series(["still great"]).str.contains(OLD_CRISIS_WORDS, case=False).any()
     and _crisis_words_found(["still great"]) == [False] and CRISIS_WORDS.startswith(r"\b(?:"))
 EVERYDAY = ["Ill be there at 9", "Illy's new blend", "A glass of cold brew on the porch",
-            "hospitality at its best", "She scalded the milk"]
-NOTES_CLAIMS['"Hospital" is a whole word, because "hospitality" is everyday in a café; "ill" and "glass" '
-             'are phrases only ("made me ill", "glass in"), and "scald" is left to "burned me": alone, "ill" '
-             'is how many people type "I\'ll" and starts "Illy", a rival roaster\'s brand, "a glass of cold '
-             'brew" is no complaint, and baristas scald milk.'] = (
-    lambda: _crisis_words_found(EVERYDAY) == [False] * 5
-    and _crisis_words_found(["in the hospital", "it made me ill", "glass in my can", "it burned me"])
-    == [True] * 4 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
-NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\", \"can't recall\"), and "
-             "so do misses, some that matter for a can: \"hospitalized\", \"throwing up\", \"double "
-             "vision\", \"puffed\", other foreign bodies (metal, plastic, hair), \"ER\", and any complaint "
-             "in other words"] = (
-    lambda: _crisis_words_found(["that latte is sick", "pick your poison", "can't recall"]) == [True] * 3
-    and _crisis_words_found(["hospitalized", "throwing up", "double vision", "a puffed can",
+            "hospitality at its best", "She scalded the milk", "a burnt taste"]
+NOTES_CLAIMS['"Hospital" and "hospitalized" are whole words, because "hospitality" is everyday in a café; '
+             '"ill" and "glass" are phrases only ("made me ill", "is ill", "glass in"), as are "threw up", '
+             '"throwing up" and "double vision", and "scald" and "burnt" are left to phrases ("scalded me", '
+             '"burned me", "burned my", "burnt my"): alone, "ill" is how many people type "I\'ll" and '
+             'starts "Illy", a rival roaster\'s brand, "a glass of cold brew" is no complaint, baristas '
+             'scald milk, and "burnt" is how people describe a dark roast.'] = (
+    lambda: _crisis_words_found(EVERYDAY) == [False] * 6
+    and _crisis_words_found(["in the hospital", "I was hospitalized", "it made me ill", "my son is ill",
+                             "glass in my can", "it burned me", "it scalded me", "burnt my tongue",
+                             "I threw up", "throwing up all night", "double vision"])
+    == [True] * 11 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
+NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\", \"can't recall\", \"a "
+             "blurry photo\"), and so do misses, some that matter for a can: \"hospitalised\" as the British "
+             "spell it, \"threw it up\", \"can't see straight\", \"puffed\", other foreign bodies (metal, "
+             "plastic, hair), \"ER\", and any complaint in other words"] = (
+    lambda: _crisis_words_found(["that latte is sick", "pick your poison", "can't recall", "a blurry photo"])
+    == [True] * 4
+    and _crisis_words_found(["I was hospitalised", "I threw it up", "can't see straight", "a puffed can",
                              "metal in my can", "plastic in it", "a hair in it", "in the ER"]) == [False] * 8)
 NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions outside the recall weeks as "
              f"the old one did ({OLD_CRISIS_STARTS}), all after the recall, all praise for how it was "
@@ -2401,9 +2406,9 @@ def _overnight_net_says_what_it_misses():
     """The plan names no platform the listening tool covers, counts on its alerts only where the trial
     shows them, and says what is not watched overnight; its texts carry no research caveat."""
     texts = " ".join(plan._prose(LUMEN))
-    return ("platforms the tool misses" in LUMEN.crisis.escalation
-            and "No alert comes from private groups, messages elsewhere, platforms the tool misses or our "
-            "own accounts between checks: nobody watches them overnight." in LUMEN.crisis.escalation
+    return ("platforms the listening tool misses" in LUMEN.crisis.escalation
+            and "No alert comes from private groups, messages elsewhere, platforms the listening tool misses "
+            "or our own accounts between checks: nobody watches them overnight." in LUMEN.crisis.escalation
             and "we count on its alerts only there" in LUMEN.budget.tools
             and not re.search(r"not read|could not read|found no|no page", texts))
 
@@ -2961,13 +2966,14 @@ def _todays_hours():
     return sum(_feed_hours_2025().values()) + _answer_hours_2025() + _blog_and_newsletter_hours()
 
 
-# the crisis words Lumen's policy lists, read from it: a word starting with one of its starts, its whole
-# word, or one of its quoted phrases, as whole words, is a crisis word
-CRISIS_TERMS = re.search(r"words starting ([^)]+)\)", LUMEN.crisis.escalation)[1]
-CRISIS_STARTS, CRISIS_WHOLE = re.fullmatch(r"(.+), the whole word (\w+), or .+", CRISIS_TERMS).groups()
+# the crisis words Lumen's policy lists, read from it: a word starting with one of its starts, one of
+# its whole words, or one of its quoted phrases, as whole words, is a crisis word
+CRISIS_TERMS = re.search(r"crisis words are those starting ([^.]+)\.", LUMEN.crisis.escalation)[1]
+CRISIS_STARTS, *CRISIS_WHOLE = re.fullmatch(r"(.+), the whole words (\w+) and (\w+), or .+",
+                                            CRISIS_TERMS).groups()
 CRISIS_PHRASES = re.findall(r"“([^”]+)”", CRISIS_TERMS)
 CRISIS_ALTERNATIVES = re.split(r", (?:or )?| or ", CRISIS_STARTS) + [
-    rf"{re.escape(phrase)}\b" for phrase in [CRISIS_WHOLE, *CRISIS_PHRASES]]
+    rf"{re.escape(phrase)}\b" for phrase in [*CRISIS_WHOLE, *CRISIS_PHRASES]]
 CRISIS_WORDS = _crisis_pattern(CRISIS_ALTERNATIVES)
 
 
@@ -3080,8 +3086,12 @@ PLAN_CLAIMS = {
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
         and "café" in LUMEN.situation.presences,
     "If the founder is unreachable for an hour, the head of marketing makes the calls, the report and the "
-    "sales decision, and speaks to the press; if neither, the café manager takes the product off sale.":
-        lambda: "after an hour out of reach, the head of marketing" in LUMEN.crisis.approver,
+    "sales decision, and speaks to the press; if neither, the café manager (555-0131) takes the product off "
+    "sale in the café and online.":
+        lambda: LUMEN.crisis.approver == "The founder or head of marketing, first to answer"
+        and "café manager (555-0131)" in LUMEN.community.escalation
+        and "the café manager can also take a product off sale on the web shop"
+        in LUMEN.crisis.account_security,
     "each counted once: 1 through a link tagged per channel, 29 with the SOCIAL code. Clicks will not "
     "grow them: the cadence forecasts about 50 a month, and 2026 gave 1 order from about 50 clicks a "
     "month.":
@@ -3111,8 +3121,8 @@ PLAN_CLAIMS = {
     "never buy or sell fake followers or views (the FTC's review rule, 16 CFR Part 465, since 21 October "
     "2024).":
         lambda: LUMEN.start > "2024-10-21",
-    "The founder decides whether to stop sales and keep samples, approves each recall post, calls the "
-    "insurer and counsel, and speaks to the press.":
+    "The founder decides whether to stop sales and keep samples, calls the insurer and counsel, and "
+    "speaks to the press.":
         lambda: LUMEN.crisis.approver.startswith("The founder"),
     "growers and press 0.5, the week's calendar and escalations 0.5.":
         lambda: _person_tasks()["The head of marketing"] == (4, 3.5)
@@ -3295,8 +3305,8 @@ PLAN_CLAIMS = {
         lambda: [o.target for o in LUMEN.objectives if o.metric == MENTIONS] == ["60", "65"]
         and math.ceil(_share_of_the_rest_to_thank(0.65) * 100) == 42,
     "It is a scheduler, not a listening tool.":
-        lambda: "keyword alert" in LUMEN.crisis.escalation and "listening tool" in LUMEN.crisis.escalation
-        and "Buffer" not in LUMEN.crisis.escalation,
+        lambda: "alert's crisis words" in LUMEN.crisis.escalation
+        and "listening tool" in LUMEN.crisis.escalation and "Buffer" not in LUMEN.crisis.escalation,
     "The on-call phone goes with the lead at work, never on a rest day: Sam on Monday and Tuesday, Ade "
     "on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered weeks and Ade in even "
     "ones (week 1 begins 4 January 2027); whoever held the 19:00 look reads our own accounts at 22:00, "
@@ -3374,9 +3384,11 @@ PLAN_CLAIMS = {
         and _night_crisis_texts().str.contains(r"^(?:Credit to|Good update from) @?Lumen").all()
         and _night_crisis_mentions().max() - pd.Timestamp(RECALL[1]) < pd.Timedelta(weeks=4)
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
-        and CRISIS_WORDS == (r"\b(?:sick|unwell|allerg|vomit|nause|diarrh|poison|botul|swell|swollen|bulg|"
-                             r"bloat|leak|mold|chok|recall|hospital\b|made\ me\ ill\b|threw\ up\b|"
-                             r"glass\ in\b|burned\ me\b)")
+        and CRISIS_WORDS == (r"\b(?:sick|unwell|allerg|anaphyla|vomit|nause|diarrh|poison|botul|blurr|"
+                             r"slurr|droop|swallow|swell|swollen|bulg|bloat|leak|mold|mould|chok|ambulan|"
+                             r"recall|hospital\b|hospitalized\b|made\ me\ ill\b|is\ ill\b|threw\ up\b|"
+                             r"throwing\ up\b|double\ vision\b|glass\ in\b|burned\ me\b|burned\ my\b|"
+                             r"burnt\ my\b|scalded\ me\b)")
         and "a complaint spreading fast (in a day: 10 mentions, spam aside," in LUMEN.crisis.escalation
         and len(_busy_days(10)) == 8 and all(RECALL[0] <= day <= "2025-09-16" for day in _busy_days(10))
         and any(not RECALL[0] <= day <= RECALL[1] for day in _busy_days(9))
@@ -3493,7 +3505,7 @@ PLAN_CLAIMS = {
     "also shows the platforms it covers; we count on its alerts only there). 246 in all, budgeted as "
     "250; 40 is paid today, Buffer for 4 channels (Lumen's records, assumed), so the new money is 210 a "
     "month, 2,520 a year.":
-        lambda: "platforms the tool misses" in LUMEN.crisis.escalation
+        lambda: "platforms the listening tool misses" in LUMEN.crisis.escalation
         and BUFFER_CHANNELS * BUFFER_PER_CHANNEL + 26 + 150 == 246
         and math.ceil(246 / 10) * 10 == LUMEN.budget.tools_per_month
         and TOOLS_2026 == 4 * BUFFER_PER_CHANNEL == 40 and LUMEN.budget.tools_per_month - TOOLS_2026 == 210
@@ -3664,17 +3676,17 @@ BUDGET_CLAIMS = {
         and LUMEN.budget.contingency == 16000,
     "2027's cash: 19,464 USD, with the training day.":
         lambda: _cash_2027() == 19464 and _year_samples(2028) == _year_samples(2029) == 1080,
-    "1 April 2027, a check that the plan runs, not of its results: stop if under 9 in 10 of the calendar's "
+    "1 April 2027, a check that the plan runs, not its results: stop if under 9 in 10 of the calendar's "
     "posts or 9 of the 12 sample bags went out, or if January to March bring both at most 90 code or "
     "social-link orders and 6 enquiries (2 plans in 3 without effect pass; the case's path stops under 1 "
-    "in 100, a straight climb 7 in 100); a stop ends "
-    "the code posts, promotion and wholesale route (2,610 USD of cash and 5,120 of the founder's time, "
-    "April to December), not the rota; "
+    "in 100, a straight climb 7 in 100); a stop ends only the code posts, promotion and wholesale route "
+    "(saving 2,610 USD and 5,120 of the founder's time; 10,168 is still spent); "
     "passed, the founder approves April to December (12,778 USD of new money, 2027's 19,464 in all).":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
         and LUMEN.budget.paid_per_month * 9 + _year_samples(2027) - sum(map(CASE.samples, range(1, 4)))
         == 1800 + 810 == 2610
         and _cash_2027() - LUMEN.budget.first_stage_cost == 12778 and _cash_2027() == 19464
+        and 12778 - 2610 == 10168
         and LUMEN.budget.hours_by_person["Founder"] == 3
         and round(_founder_hours()[0] * LOADED * 52 * 9 / 12, -1) == 5120  # her 3 hours a week, 9 months
         and "the founder's 3 for wholesale" in LUMEN.budget.case
@@ -3847,12 +3859,12 @@ test_lumen_s_exported_plan_says_it, test_the_data_agree_with_the_exported_plan =
 SECURITY_AND_RISK_CLAIMS = {
     "The founder and the head of marketing hold the admin role (on Facebook, full control) on every "
     "channel, Buffer and the Google profile":
-        lambda: LUMEN.crisis.approver == "The founder; after an hour out of reach, the head of marketing"
+        lambda: LUMEN.crisis.approver == "The founder or head of marketing, first to answer"
         and "Google Business Profile" in LUMEN.channel_names()
         and "Buffer" in LUMEN.budget.tools,
     "everyone on the rota has only the access to post, reply and pause posts and ads (on Facebook, task "
     "access: Meta Business Help Center, About Page access in the new Pages experience), removed the day "
-    "they leave.":
+    "they leave; the café manager can also take a product off sale on the web shop.":
         lambda: {re.match(r"[A-Z][a-z]+", shift).group() for shift in LUMEN.community.rota.values()}
         | {re.search(r", ([A-Z][a-z]+) at 15", shift).group(1) for shift in LUMEN.community.rota.values()}
         == {"Sam", "Ade", "Jo"},

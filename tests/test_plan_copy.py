@@ -76,8 +76,8 @@ def test_honest_plans_share_no_text_s_words_with_lumen_s(tmp_path):
 
 def test_the_transplant_line_sits_clear_of_honest_fields_by_words_in_any_order(tmp_path):
     """TRANSPLANT_SHARE by `words_shared`: Lumen's long fields share at most 0.42 with each other,
-    the bakery's at most 0.44 with any of Lumen's (its account security, on the same subject);
-    Lumen's shuffled with a third dropped (the reader's copy), 0.74 or more (where its moved hours
+    the bakery's at most 0.43 with any of Lumen's (its account security, on the same subject);
+    Lumen's shuffled with a third dropped (the reader's copy), 0.72 or more (where its moved hours
     come from; the words drawn for the cut depend on the text, so a reworded field moves it: 0.71 to
     0.76 over four wordings)."""
     lumen = plan._example_field_texts()
@@ -94,8 +94,8 @@ def test_the_transplant_line_sits_clear_of_honest_fields_by_words_in_any_order(t
     copied_s = [plan.transplanted_from(plan._unnamed(text(copied), names), plan.words_shared)[1]
                 for where, (_, _, text) in plan.TRANSPLANT_FIELDS.items()
                 if len(lumen[where].split()) >= plan.TRANSPLANT_MIN_WORDS]
-    assert [round(share, 2) for share in (among_lumen, bakery_s, min(copied_s))] == [0.42, 0.44,
-                                                                                    0.74]
+    assert [round(share, 2) for share in (among_lumen, bakery_s, min(copied_s))] == [0.42, 0.43,
+                                                                                    0.72]
     assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE < min(copied_s)
 
 
@@ -134,8 +134,8 @@ def test_lumen_s_policies_shuffled_into_the_bakery_s_plan_cost_the_implementatio
                            "crisis.account_security"]
     earned, shown = task_b_run(shuffled, tmp_path)
     assert earned == TASK_B - 1
-    assert "✗ implementation: 10 still to fix; first, at crisis.approver: “an marketing reach, hour the " \
-        "of The” names nobody of your plan" in shown  # shuffled and cut, the approver loses its founder
+    assert "✗ implementation: 9 still to fix; first, at budget.surge: The surge pricing does not show " \
+        "how the contingency of 600 GBP is worked out" in shown  # shuffled and cut, it loses its sum
 
 
 def test_the_reshaped_copy_stays_flagged_by_its_texts():

@@ -525,10 +525,10 @@ def test_the_summary_gives_the_gates_without_their_asides_and_part_12_whole():
     assert all("(" in gate for gate in gates)
     _, _, lines = _decision_markdown(lumen)
     assert lines[:2] == [
-        "- **Gate 1**: 1 April 2027, a check that the plan runs, not of its results: stop if under 9 in 10 "
+        "- **Gate 1**: 1 April 2027, a check that the plan runs, not its results: stop if under 9 in 10 "
         "of the calendar's posts or 9 of the 12 sample bags went out, or if January to March bring both "
-        "at most 90 code or social-link orders and 6 enquiries; a stop ends the code posts, promotion and "
-        "wholesale route, not the rota; passed, the founder approves April to December.",
+        "at most 90 code or social-link orders and 6 enquiries; a stop ends only the code posts, promotion "
+        "and wholesale route; passed, the founder approves April to December.",
         "- **Gate 2**: 1 July 2027, each leg on January to June: code posts go on only with at least "
         "199 code or social-link orders, 19 over the baseline's 180, the wholesale route only with "
         "at least 17 "
@@ -1033,7 +1033,7 @@ LUMEN_DIRECTOR_FIGURES = [
     f"{LUMEN_BUDGET.first_stage_cost:,.0f} USD of new money", f"{LUMEN_BUDGET.contingency:,.0f} USD, held",
     "June 2033 at 35 hours", "The plan earns back 4,712 USD in 2027 and, to the nearest 1,000, "
     "18,000 in 2028",
-    "The founder; after an hour out of reach, the head of marketing"]
+    "The founder or head of marketing, first to answer"]
 
 
 def _director_written(tmp_path, exported_plan, name="lumen"):
@@ -1061,7 +1061,7 @@ def test_the_director_s_version_reads_back_lumen_s_figures_in_every_format(tmp_p
     assert re.findall(r"^## (.+)$", markdown, re.MULTILINE) == DIRECTOR_HEADINGS
     assert [p.text for p in document.paragraphs if p.style.name == "Heading 1"] == DIRECTOR_HEADINGS
     assert markdown == plan_export.director_markdown(lumen)
-    assert "- **Approves what we say**: The founder; after an hour out of reach, the head of" in markdown
+    assert "- **Approves what we say**: The founder or head of marketing, first to answer" in markdown
     assert ("- **First stage, 4 January to 31 March 2027**: 6,686 USD of new money. Approve a "
             "16,000 reserve and January to March 2027, if December's timing") in markdown
 
@@ -1524,10 +1524,21 @@ def test_the_director_s_version_says_each_thing_once():
     # reader 113: the director asks who hears of a complaint at night; the alerts' opening, then part 9
     assert ("- **Out of hours**: The on-call phone goes with the lead at work, never on a rest day: Sam on "
             "Monday and Tuesday, Ade on Saturday and Sunday,") in crisis
-    assert ("Between the 19:00 and 07:00 looks the listening tool sends the on-call phone a keyword alert "
-            "for a public mention with a crisis word. No alert comes from private groups, messages "
-            "elsewhere, platforms the tool misses or our own accounts between checks: nobody watches them "
-            "overnight. (More in part 9 of the full plan.)\n") in crisis
+    assert ("Between the 19:00 and 07:00 looks, whoever holds the on-call phone gets an "
+            "alert for a public mention with a crisis word. No alert comes from private groups, "
+            "messages elsewhere, platforms the listening tool misses or our own accounts between checks: "
+            "nobody watches them overnight. (More in part 10 of the full plan.)\n") in crisis
+    # reader 142: the pointer names the part that holds what it leaves out, who answers (9) or the crisis (10)
+    alerts = [re.search(rf"{opening}[^.]+\.", lumen.crisis.escalation)[0]
+              for opening in ("Between the 19:00", "An alert answered overnight")]
+    split = dataclasses.replace(
+        lumen, community=dataclasses.replace(lumen.community,
+                                             who_answers=" ".join([lumen.community.who_answers, *alerts])),
+        crisis=dataclasses.replace(lumen.crisis, escalation=" ".join(
+            sentence for sentence in plan_export._sentences(lumen.crisis.escalation)
+            if sentence not in alerts)))
+    assert "nobody watches them overnight. (More in parts 9 and 10 of the full plan.)\n" in (
+        plan_export.director_markdown(split))
     nobody = dataclasses.replace(
         lumen, community=dataclasses.replace(lumen.community, who_answers="Sam and Ade answer at each look.",
                                              escalation="Sam tells the founder."),

@@ -1198,6 +1198,7 @@ BLANK = "________"  # a number to fill in by hand
 BACK = "crisis"  # the section that starts the back of the two-sided sheet
 _STAFF_STYLE = "@media print{body{line-height:1.2}h2{font-size:11pt}}"  # two sides, as printed and pinned
 STAFF_DOCX_POINTS = {"Normal": 9.5, "Title": 16, "Heading 1": 11}  # Word's type, as printed
+STAFF_MARGINS_MM = (10, 14)  # top and bottom, then the sides, in print and in Word
 
 
 def staff_sheet(plan: Plan) -> list[Section]:
@@ -1207,7 +1208,8 @@ def staff_sheet(plan: Plan) -> list[Section]:
     is hacked (before the checklist, where it is read in time), the crisis checklist with the rota's
     part in it, and the disclosure rule with its line for staff, from the plan's own fields. The
     checklist opens with the holding statement, written and approved ahead so that it can go out
-    at once; what goes beyond it waits for the approver (step 4)."""
+    at once; then whom to tell, a call that takes a minute, before the pause, which may take
+    half an hour; what goes beyond the statement waits for the approver (step 4)."""
     team, crisis = plan.community, plan.crisis
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
@@ -1230,8 +1232,8 @@ def staff_sheet(plan: Plan) -> list[Section]:
             _numbers_to_ring(plan),
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}",
             f"**1. Send the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
-            f"**2. Pause every scheduled post**: {_brief(crisis.pause)}",
-            f"**3. Tell**: {_tell(plan)}",
+            f"**2. Tell**: {_tell(plan)}",
+            f"**3. Pause every scheduled post**: {_brief(crisis.pause)}",
             f"**4. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**5. The rota's part**: {_rota_part(plan)}"]]),
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
@@ -1655,13 +1657,13 @@ def staff_html(plan: Plan, paper: str = "A4") -> str:
     `paper` ("A4" or "Letter"), the crisis starting the back; everything the learner typed is
     escaped."""
     return _sheet_html(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK, paper,
-                       "12mm 14mm", _STYLE + _STAFF_STYLE)
+                       " ".join(f"{side}mm" for side in STAFF_MARGINS_MM), _STYLE + _STAFF_STYLE)
 
 
 def staff_docx(plan: Plan) -> bytes:
     """The staff sheet as a Word document, the crisis starting the back, its margins and type as
     small as the printed page's so that each side fits a page."""
-    return _sheet_docx(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK, (12, 14),
+    return _sheet_docx(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK, STAFF_MARGINS_MM,
                        STAFF_DOCX_POINTS)
 
 
@@ -1815,7 +1817,8 @@ def _director_out_of_hours(plan: Plan) -> str:
     """Who hears of a complaint while the inbox is closed, as a director asks it: the first of the
     night's duties (`_night`: who holds the phone, who checks when) or that nobody looks, the first
     sentence of the alerts (`_alerts`) and those that say what nobody watches (`UNWATCHED`), then the
-    longest wait over a closed day; where the full plan says more, a pointer to its part 9."""
+    longest wait over a closed day; where the full plan says more, a pointer to the parts that do
+    (9 for who answers, 10 for the crisis escalation)."""
     team = plan.community
     if parse_clock(team.opens) is None or parse_clock(team.closes) is None:
         return NOT_WRITTEN
@@ -1824,9 +1827,12 @@ def _director_out_of_hours(plan: Plan) -> str:
     kept = [sentence for number, sentence in enumerate(alerts) if number == 0 or UNWATCHED.search(sentence)]
     nobody = "Nobody looks while the inbox is closed" + ("." if alerts else ", and no alert is planned.")
     said = night[:1] or [nobody]
-    more = len(night) > 1 or len(kept) < len(alerts)
-    return " ".join(filter(None, (*said, *kept, _longest_wait_text(team),
-                                  f"(More in part {COMMUNITY_PART} of the full plan.)" if more else "")))
+    left_out = [*night[1:], *(sentence for sentence in alerts if sentence not in kept)]
+    parts = sorted({COMMUNITY_PART if sentence in _sentences(team.who_answers) else CRISIS_PART
+                    for sentence in left_out})
+    more = f"(More in part{'s' * (len(parts) > 1)} {in_words(list(map(str, parts)))} of the full plan.)" \
+        if parts else ""
+    return " ".join(filter(None, (*said, *kept, _longest_wait_text(team), more)))
 
 
 def _money_box(plan: Plan) -> Table:
