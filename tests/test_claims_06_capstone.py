@@ -3680,7 +3680,7 @@ BUDGET_CLAIMS = {
     "posts or 9 of the 12 sample bags went out, or if January to March bring both at most 90 code or "
     "social-link orders and 6 enquiries (2 plans in 3 without effect pass; the case's path stops under 1 "
     "in 100, a straight climb 7 in 100); a stop ends only the code posts, promotion and wholesale route "
-    "(saving 2,610 USD and 5,120 of the founder's time; 10,168 is still spent); "
+    "(saving 2,610 USD and 5,120 USD of the founder's time; 10,168 is still spent); "
     "passed, the founder approves April to December (12,778 USD of new money, 2027's 19,464 in all).":
         lambda: LUMEN.reporting.rhythm == "monthly" and LUMEN.reporting.first == "2027-02-01"
         and LUMEN.budget.paid_per_month * 9 + _year_samples(2027) - sum(map(CASE.samples, range(1, 4)))
@@ -3868,7 +3868,7 @@ SECURITY_AND_RISK_CLAIMS = {
         lambda: {re.match(r"[A-Z][a-z]+", shift).group() for shift in LUMEN.community.rota.values()}
         | {re.search(r", ([A-Z][a-z]+) at 15", shift).group(1) for shift in LUMEN.community.rota.values()}
         == {"Sam", "Ade", "Jo"},
-    "through the platform's own route (Instagram's is instagram.com/hacked)":
+    "at the platform's address, typed in (Instagram's: instagram.com/hacked)":
         lambda: "Instagram" in LUMEN.channel_names(),
     "35 hours a week on social today (assumed; 2025's data: 15.4 to 18), from each person's two-week log "
     "in December":

@@ -76,7 +76,7 @@ def test_honest_plans_share_no_text_s_words_with_lumen_s(tmp_path):
 
 def test_the_transplant_line_sits_clear_of_honest_fields_by_words_in_any_order(tmp_path):
     """TRANSPLANT_SHARE by `words_shared`: Lumen's long fields share at most 0.42 with each other,
-    the bakery's at most 0.43 with any of Lumen's (its account security, on the same subject);
+    the bakery's at most 0.39 with any of Lumen's (its account security, on the same subject);
     Lumen's shuffled with a third dropped (the reader's copy), 0.72 or more (where its moved hours
     come from; the words drawn for the cut depend on the text, so a reworded field moves it: 0.71 to
     0.76 over four wordings)."""
@@ -94,7 +94,7 @@ def test_the_transplant_line_sits_clear_of_honest_fields_by_words_in_any_order(t
     copied_s = [plan.transplanted_from(plan._unnamed(text(copied), names), plan.words_shared)[1]
                 for where, (_, _, text) in plan.TRANSPLANT_FIELDS.items()
                 if len(lumen[where].split()) >= plan.TRANSPLANT_MIN_WORDS]
-    assert [round(share, 2) for share in (among_lumen, bakery_s, min(copied_s))] == [0.42, 0.43,
+    assert [round(share, 2) for share in (among_lumen, bakery_s, min(copied_s))] == [0.42, 0.39,
                                                                                     0.72]
     assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE < min(copied_s)
 

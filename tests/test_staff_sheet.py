@@ -30,8 +30,8 @@ LUMEN_ROTA = [  # a row per run of days with the same shift
     ["Sat–Sun", "Ade at 07:00 and 11:00, Jo at 15:00 and 19:00"]]
 HEADINGS = ["The inbox rota", "Who answers what", "In a crisis, in this order", "Disclosure"]
 RECOVERY = ("Whoever finds an account hacked or locked rings the on-call phone, then the approvers, "
-            "clicks no link and screenshots the posts. An approver recovers it that day through the "
-            "platform's own route (Instagram's is instagram.com/hacked)")
+            "clicks no link and screenshots the posts. An approver starts recovery within the hour at the "
+            "platform's address, typed in (Instagram's: instagram.com/hacked)")
 CRISIS = ("Any post or message about safety, a hacked account or a complaint spreading fast (in a day: 10 "
           "mentions, spam aside, or three people with the same complaint; or press or a regulator asking): "
           "ring the on-call phone; no answer in 10 minutes: an approver.")
@@ -135,8 +135,8 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     assert ("**2. Tell**: Anything about safety goes to the founder and head of marketing at once (about "
             "the café, its manager too); anything else to the "
             "community lead, then head of marketing, then founder, within the hour, by the on-call "
-            "phone. If a recall may be needed, the founder calls the FDA's recall coordinator (out of hours: "
-            "1-866-300-4374)") in text
+            "phone. On a suspected illness or a possible recall, the founder calls the FDA's recall "
+            "coordinator (out of hours: 1-866-300-4374)") in text
     assert ("**Out of hours**: The on-call phone goes with the lead at work, never on a rest day: "
             "Sam on Monday and Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam "
             "in odd-numbered weeks and Ade in even ones (week 1 begins 4 January 2027); whoever held "
@@ -463,7 +463,7 @@ def test_the_rota_s_part_in_a_recall_says_who_rings_the_cafes_and_the_surge_rota
     assert "whoever is on duty" not in lumen.crisis.escalation
     _in_every_format(lumen, f"5. The rota's part: {ROTA_PART}")
     tell = [sentence for sentence in _sentences(lumen.crisis.escalation)
-            if sentence.startswith(("Anything about safety goes", "If a recall may be needed",
+            if sentence.startswith(("Anything about safety goes", "On a suspected illness",
                                     "If the founder is unreachable", "If the founder hears",
                                     "The founder decides whether", "To the press, only"))]
     assert len(tell) == 6
