@@ -3081,8 +3081,8 @@ PLAN_CLAIMS = {
         and f"{sum(tasks for _, tasks in _person_tasks().values()):.1f}" == f"{_needed():.1f}",
     "The FTC's Endorsement Guides (16 CFR Part 255, revised July 2023)":
         lambda: "16 CFR Part 465, since 21 October 2024" in LUMEN.disclosure,
-    "New York's food inspectors: the Department of Agriculture and Markets for the roastery and shop, the "
-    "county health department for the café, and reports it to the Reportable Food Registry":
+    "New York's food inspectors: the county health department for an illness and for the café, Agriculture "
+    "and Markets for the roastery and shop, and reports it to the Reportable Food Registry":
         lambda: "Dutchess County, in New York State" in LUMEN.situation.presences
         and "café" in LUMEN.situation.presences,
     "If the founder is unreachable for an hour, the head of marketing makes the calls, the report and the "
