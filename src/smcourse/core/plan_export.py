@@ -1830,8 +1830,8 @@ def _director_out_of_hours(plan: Plan) -> str:
     left_out = [*night[1:], *(sentence for sentence in alerts if sentence not in kept)]
     parts = sorted({COMMUNITY_PART if sentence in _sentences(team.who_answers) else CRISIS_PART
                     for sentence in left_out})
-    more = f"(More in part{'s' * (len(parts) > 1)} {in_words(list(map(str, parts)))} of the full plan.)" \
-        if parts else ""
+    more = (f"(More in part{'s' * (len(parts) > 1)} {in_words([str(part) for part in parts])} of the "
+            "full plan.)") if parts else ""
     return " ".join(filter(None, (*said, *kept, _longest_wait_text(team), more)))
 
 
