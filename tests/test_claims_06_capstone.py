@@ -2219,6 +2219,28 @@ NOTES_CLAIMS['Both this list and the one before it match at the start of a word,
              'inside "still".'] = (
     lambda: not pd.Series(["still great"]).str.contains(OLD_CRISIS_WORDS, case=False).any()
     and _crisis_words_found(["still great"]) == [False] and CRISIS_WORDS.startswith(r"\b(?:"))
+NOTES_CLAIMS['A whole word or a phrase must also end where a word does, so "is ill" does not ring on "my '
+             'favourite is Illy"'] = (
+    lambda: _crisis_words_found(["my favourite is Illy", "my son is ill", "hospitality", "hospital"])
+    == [False, True, False, True])
+
+
+def _three_alike_days(complaint):
+    """The days of 2025 outside the recall weeks on which three or more people posted `complaint`
+    about Lumen, spam left out (New York's calendar day)."""
+    mentions = _genuine_mentions().query("brand == 'lumen'")
+    days = _local_times(mentions["created_at"]).dt.strftime("%Y-%m-%d")
+    said = mentions["text"].str.contains(complaint, case=False) & ~days.between(*RECALL)
+    authors = mentions[said].groupby(days[said])["author"].nunique()
+    return sorted(authors[authors >= 3].index)
+
+
+NOTES_CLAIMS["(in 2025 it would have rung twice outside the recall weeks: three people waited forty "
+             "minutes on 7 January, three had an order wrong twice on 21 August)"] = (
+    lambda: _three_alike_days("waited forty minutes") == ["2025-01-07"]
+    and _three_alike_days("order wrong twice") == ["2025-08-21"])
+
+
 EVERYDAY = ["Ill be there at 9", "Illy's new blend", "A glass of cold brew on the porch",
             "hospitality at its best", "She scalded the milk", "a burnt taste"]
 NOTES_CLAIMS['"Hospital" and "hospitalized" are whole words, because "hospitality" is everyday in a café; '
@@ -2234,10 +2256,12 @@ NOTES_CLAIMS['"Hospital" and "hospitalized" are whole words, because "hospitalit
     == [True] * 11 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
 NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\", \"can't recall\", \"a "
              "blurry photo\"), and so do misses, some that matter for a can: \"hospitalised\" as the British "
-             "spell it, \"threw it up\", \"can't see straight\", \"puffed\", other foreign bodies (metal, "
+             "spell it, \"threw it up\", \"can't see straight\", \"can't breathe\" (the reply names trouble "
+             "breathing), \"puffed\", other foreign bodies (metal, "
              "plastic, hair), \"ER\", and any complaint in other words"] = (
     lambda: _crisis_words_found(["that latte is sick", "pick your poison", "can't recall", "a blurry photo"])
     == [True] * 4
+    and _crisis_words_found(["can't breathe"]) == [False]
     and _crisis_words_found(["I was hospitalised", "I threw it up", "can't see straight", "a puffed can",
                              "metal in my can", "plastic in it", "a hair in it", "in the ER"]) == [False] * 8)
 NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions outside the recall weeks as "

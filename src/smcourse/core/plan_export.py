@@ -918,6 +918,7 @@ def _markdown_block(block: Block) -> list[str]:
 
 # ------------------------------------------------------------------------------------------ html
 
+PLAN_MARGINS_MM = (18, 16)  # the full plan's and the director's: top and bottom, then the sides
 _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;padding:0 1em;"
           "color:#1f2937;line-height:1.5}h1{color:#0f766e}table{border-collapse:collapse;"
           "margin:0.5em 0}th,td{border:1px solid #d1d5db;padding:0.3em 0.6em;text-align:left;"
@@ -942,17 +943,18 @@ def to_html(plan: Plan, paper: str = "A4") -> str:
         body.append(f"<h2{new_page}>{html.escape(section.title)}</h2>")
         body.extend(_html_block(block) for block in section.blocks)
         after_summary = section.part == "summary"
-    return _html_page(title(plan), paper, "18mm 16mm", _STYLE, body)
+    return _html_page(title(plan), paper, PLAN_MARGINS_MM, _STYLE, body)
 
 
-def _html_page(name: str, paper: str, margin: str, style: str, body: list[str]) -> str:
-    """A standalone HTML page titled `name` that prints on `paper` ("A4" or "Letter") with
-    `margin`, `style` and the `body`'s elements."""
+def _html_page(name: str, paper: str, margins: tuple[float, float], style: str, body: list[str]) -> str:
+    """A standalone HTML page titled `name` that prints on `paper` ("A4" or "Letter") with its
+    top and bottom, and side `margins` (mm), `style` and the `body`'s elements."""
     if paper not in PAPERS:
         raise ValueError(f"paper should be one of {', '.join(PAPERS)}, not {paper!r}")
     return ('<!DOCTYPE html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
             f"<title>{html.escape(name)}</title>\n"
-            f"<style>@page{{size:{PAPERS[paper]};margin:{margin}}}{style}</style>\n</head>\n"
+            f"<style>@page{{size:{PAPERS[paper]};margin:{margins[0]:g}mm {margins[1]:g}mm}}{style}</style>\n"
+            "</head>\n"
             "<body>\n" + "\n".join(body) + "\n</body>\n</html>\n")
 
 
@@ -1657,7 +1659,7 @@ def staff_html(plan: Plan, paper: str = "A4") -> str:
     `paper` ("A4" or "Letter"), the crisis starting the back; everything the learner typed is
     escaped."""
     return _sheet_html(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK, paper,
-                       " ".join(f"{side}mm" for side in STAFF_MARGINS_MM), _STYLE + _STAFF_STYLE)
+                       STAFF_MARGINS_MM, _STYLE + _STAFF_STYLE)
 
 
 def staff_docx(plan: Plan) -> bytes:
@@ -1678,15 +1680,15 @@ def _sheet_markdown(heading: str, opening: str, parts: list[Section], new_page: 
 
 
 def _sheet_html(heading: str, opening: str, parts: list[Section], new_page: str, paper: str,
-                margin: str, style: str) -> str:
-    """The document as a standalone HTML page that prints on `paper` with `margin` and `style`,
-    the part `new_page` starting a page; every text escaped."""
+                margins: tuple[float, float], style: str) -> str:
+    """The document as a standalone HTML page that prints on `paper` with `margins` (mm, as
+    `_html_page` takes them) and `style`, the part `new_page` starting a page; every text escaped."""
     body = [f"<h1>{html.escape(heading)}</h1>", f"<p>{html.escape(opening)}</p>"]
     for section in parts:
         starts = ' class="new-page"' if section.part == new_page else ""
         body.append(f"<h2{starts}>{html.escape(section.title)}</h2>")
         body.extend(_html_block(block) for block in section.blocks)
-    return _html_page(heading, paper, margin, style, body)
+    return _html_page(heading, paper, margins, style, body)
 
 
 def _sheet_docx(heading: str, opening: str, parts: list[Section], new_page: str,
@@ -2222,7 +2224,7 @@ def director_html(plan: Plan, paper: str = "A4") -> str:
     `paper` ("A4" or "Letter"), the summary alone on the first, as the full plan's (its margins and
     style); everything the learner typed is escaped."""
     return _sheet_html(director_title(plan), _director_opening(plan), director_brief(plan),
-                       AFTER_SUMMARY, paper, "18mm 16mm", _STYLE + _DIRECTOR_STYLE)
+                       AFTER_SUMMARY, paper, PLAN_MARGINS_MM, _STYLE + _DIRECTOR_STYLE)
 
 
 def director_docx(plan: Plan) -> bytes:
@@ -2230,7 +2232,7 @@ def director_docx(plan: Plan) -> bytes:
     Letter readers have `director_html(plan, "Letter")`), the summary a page of its own, its margins
     and type as the printed page's."""
     return _sheet_docx(director_title(plan), _director_opening(plan), director_brief(plan),
-                       AFTER_SUMMARY, (18, 16), DIRECTOR_DOCX_POINTS)
+                       AFTER_SUMMARY, PLAN_MARGINS_MM, DIRECTOR_DOCX_POINTS)
 
 
 def _director_documents(plan: Plan, path: Path) -> dict[Path, str | bytes]:
