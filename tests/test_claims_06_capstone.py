@@ -2224,6 +2224,10 @@ NOTES_CLAIMS['A whole word or a phrase must also end where a word does, so "is i
     lambda: _crisis_words_found(["my favourite is Illy", "my son is ill", "hospitality", "hospital"])
     == [False, True, False, True])
 
+NOTES_CLAIMS["reporter and journalist for the press asking"] = (
+    lambda: _crisis_words_found(["a reporter from the Times just asked me", "journalists are calling"])
+    == [True, True])
+
 
 def _three_alike_days(complaint):
     """The days of 2025 outside the recall weeks on which three or more people posted `complaint`
@@ -2242,28 +2246,33 @@ NOTES_CLAIMS["(in 2025 it would have rung twice outside the recall weeks: three 
 
 
 EVERYDAY = ["Ill be there at 9", "Illy's new blend", "A glass of cold brew on the porch",
-            "hospitality at its best", "She scalded the milk", "a burnt taste"]
+            "hospitality at its best", "She scalded the milk", "a burnt taste", "a breath of fresh air",
+            "a breathtaking view", "a brewing hack"]
 NOTES_CLAIMS['"Hospital" and "hospitalized" are whole words, because "hospitality" is everyday in a café; '
+             'so are "breathe" and "breathing" (the reply names trouble breathing), which leaves "a breath '
+             'of fresh air" and "breathtaking" quiet, and "hacked", which leaves "a brewing hack" quiet; '
              '"ill" and "glass" are phrases only ("made me ill", "is ill", "glass in"), as are "threw up", '
-             '"throwing up" and "double vision", and "scald" and "burnt" are left to phrases ("scalded me", '
-             '"burned me", "burned my", "burnt my"): alone, "ill" is how many people type "I\'ll" and '
+             '"throwing up", "double vision" and "seeing double", and "scald" and "burnt" are left to '
+             'phrases ("scalded me", "burned me", "burned my", "burnt my"): alone, "ill" is how many '
+             'people type "I\'ll" and '
              'starts "Illy", a rival roaster\'s brand, "a glass of cold brew" is no complaint, baristas '
              'scald milk, and "burnt" is how people describe a dark roast.'] = (
-    lambda: _crisis_words_found(EVERYDAY) == [False] * 6
+    lambda: _crisis_words_found(EVERYDAY) == [False] * 9
     and _crisis_words_found(["in the hospital", "I was hospitalized", "it made me ill", "my son is ill",
                              "glass in my can", "it burned me", "it scalded me", "burnt my tongue",
-                             "I threw up", "throwing up all night", "double vision"])
-    == [True] * 11 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
+                             "I threw up", "throwing up all night", "double vision", "he's seeing double",
+                             "she can't breathe", "trouble breathing", "our Instagram was hacked"])
+    == [True] * 15 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
 NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\", \"can't recall\", \"a "
-             "blurry photo\"), and so do misses, some that matter for a can: \"hospitalised\" as the British "
-             "spell it, \"threw it up\", \"can't see straight\", \"can't breathe\" (the reply names trouble "
-             "breathing), \"puffed\", other foreign bodies (metal, "
+             "blurry photo\", \"take a minute to breathe\"), and so do misses, some that matter for a can: "
+             "\"hospitalised\" as the British spell it, \"threw it up\", \"can't see straight\", \"short of "
+             "breath\", \"scalded a customer\", \"puffed\", other foreign bodies (metal, "
              "plastic, hair), \"ER\", and any complaint in other words"] = (
-    lambda: _crisis_words_found(["that latte is sick", "pick your poison", "can't recall", "a blurry photo"])
-    == [True] * 4
-    and _crisis_words_found(["can't breathe"]) == [False]
+    lambda: _crisis_words_found(["that latte is sick", "pick your poison", "can't recall", "a blurry photo",
+                                 "take a minute to breathe"]) == [True] * 5
     and _crisis_words_found(["I was hospitalised", "I threw it up", "can't see straight", "a puffed can",
-                             "metal in my can", "plastic in it", "a hair in it", "in the ER"]) == [False] * 8)
+                             "metal in my can", "plastic in it", "a hair in it", "in the ER",
+                             "short of breath", "she scalded a customer"]) == [False] * 10)
 NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions outside the recall weeks as "
              f"the old one did ({OLD_CRISIS_STARTS}), all after the recall, all praise for how it was "
              "handled"] = (
@@ -2993,11 +3002,10 @@ def _todays_hours():
 # the crisis words Lumen's policy lists, read from it: a word starting with one of its starts, one of
 # its whole words, or one of its quoted phrases, as whole words, is a crisis word
 CRISIS_TERMS = re.search(r"crisis words are those starting ([^.]+)\.", LUMEN.crisis.escalation)[1]
-CRISIS_STARTS, *CRISIS_WHOLE = re.fullmatch(r"(.+), the whole words (\w+) and (\w+), or .+",
-                                            CRISIS_TERMS).groups()
+CRISIS_STARTS, CRISIS_WHOLE = re.fullmatch(r"(.+), the whole words ([\w, ]+), or .+", CRISIS_TERMS).groups()
 CRISIS_PHRASES = re.findall(r"“([^”]+)”", CRISIS_TERMS)
 CRISIS_ALTERNATIVES = re.split(r", (?:or )?| or ", CRISIS_STARTS) + [
-    rf"{re.escape(phrase)}\b" for phrase in [*CRISIS_WHOLE, *CRISIS_PHRASES]]
+    rf"{re.escape(phrase)}\b" for phrase in [*re.split(r", (?:and )?| and ", CRISIS_WHOLE), *CRISIS_PHRASES]]
 CRISIS_WORDS = _crisis_pattern(CRISIS_ALTERNATIVES)
 
 
@@ -3410,8 +3418,9 @@ PLAN_CLAIMS = {
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
         and CRISIS_WORDS == (r"\b(?:sick|unwell|allerg|anaphyla|vomit|nause|diarrh|poison|botul|blurr|"
                              r"slurr|droop|swallow|swell|swollen|bulg|bloat|leak|mold|mould|chok|ambulan|"
-                             r"recall|hospital\b|hospitalized\b|made\ me\ ill\b|is\ ill\b|threw\ up\b|"
-                             r"throwing\ up\b|double\ vision\b|glass\ in\b|burned\ me\b|burned\ my\b|"
+                             r"reporter|journalist|recall|hospital\b|hospitalized\b|breathe\b|breathing\b|"
+                             r"hacked\b|made\ me\ ill\b|is\ ill\b|threw\ up\b|throwing\ up\b|"
+                             r"double\ vision\b|seeing\ double\b|glass\ in\b|burned\ me\b|burned\ my\b|"
                              r"burnt\ my\b|scalded\ me\b)")
         and "a complaint spreading fast (in a day: 10 mentions, spam aside," in LUMEN.crisis.escalation
         and len(_busy_days(10)) == 8 and all(RECALL[0] <= day <= "2025-09-16" for day in _busy_days(10))
@@ -3425,8 +3434,8 @@ PLAN_CLAIMS = {
         and OVERTIME - LOADED == 21.875 == LOADED / 2 and LOADED == LUMEN.budget.hourly_cost == 43.75
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
-    "the on-call phone keeps off them too: on Sam's Saturday Ade holds it, on Ade's Tuesday Sam. From "
-    "Monday to Saturday, while Jo is on late shifts, the café manager supervises the café in her place, "
+    "free of the on-call phone (Ade holds it on Sam's, Sam on Ade's). From Monday to Saturday, while "
+    "Jo is on late shifts, the café manager supervises the café in her place, "
     "within a salaried week (Lumen's assumption).":
         lambda: _surge_rest_days()["Sam"] == ["Sat"] and _surge_rest_days()["Ade"] == ["Tue"]
         and ("Ade", "Sat") in _surge_spans() and ("Sam", "Tue") in _surge_spans()

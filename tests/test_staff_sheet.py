@@ -417,13 +417,13 @@ def test_lumen_s_weekend_escalation_and_hacked_account_step_name_the_people_the_
 
 
 ROTA_PART = (
-    "In a recall the surge rota starts: one person is on the inbox and mentions from 07:00 to 22:00 "
-    "every day, in two shifts with meal breaks, for up to three weeks. "
+    "In a recall an approver starts the surge rota: one person is on the inbox and mentions from 07:00 "
+    "to 22:00 every day, in two shifts with meal breaks, for up to three weeks. "
     "Early shifts (07:00 to 14:30): Ade on Monday, Sam on Sunday, their days off, Lee from Tuesday "
     "to Saturday; late shifts (14:30 to 22:00): Jo from Monday to Saturday, her looks inside them, "
     "Lee on Sunday, holding Jo's; Jo's and Lee's shifts take the place of their café work. "
-    "Each keeps one day of rest in a surge week: Lee Monday, Ade Tuesday, Sam Saturday, Jo Sunday; "
-    "the on-call phone keeps off them too: on Sam's Saturday Ade holds it, on Ade's Tuesday Sam. "
+    "Each keeps one day of rest in a surge week: Lee Monday, Ade Tuesday, Sam Saturday, Jo Sunday, "
+    "free of the on-call phone (Ade holds it on Sam's, Sam on Ade's). "
     "From Monday to Saturday, while Jo is on late shifts, the café manager supervises the café in "
     "her place, within a salaried week (Lumen's assumption). "
     "The batch's buyers are told directly and promptly, as 21 CFR 7.49 asks, within 4 hours by "
