@@ -2224,6 +2224,13 @@ NOTES_CLAIMS['A whole word or a phrase must also end where a word does, so "is i
     lambda: _crisis_words_found(["my favourite is Illy", "my son is ill", "hospitality", "hospital"])
     == [False, True, False, True])
 
+NOTES_CLAIMS["A phone that rang for every comment instead would ring on 152 of the 344 nights outside the "
+             "recall weeks (a comment on our posts between 22:00 and 06:30 in 2025); the crisis words find "
+             "9 such comments, all on nights of the recall weeks and all about the recall."] = (
+    lambda: _nights_with_a_comment() == (152, 344)
+    and len(crisis := _night_comments()[_crisis_words_found(_night_comments()["text"])]) == 9
+    and crisis["evening"].between(*RECALL).all()
+    and crisis["text"].str.contains(r"\brecall", case=False).all())
 NOTES_CLAIMS["reporter and journalist for the press asking"] = (
     lambda: _crisis_words_found(["a reporter from the Times just asked me", "journalists are calling"])
     == [True, True])
@@ -2440,8 +2447,8 @@ def _overnight_net_says_what_it_misses():
     shows them, and says what is not watched overnight; its texts carry no research caveat."""
     texts = " ".join(plan._prose(LUMEN))
     return ("platforms the listening tool misses" in LUMEN.crisis.escalation
-            and "No alert comes from private groups, messages elsewhere, platforms the listening tool misses "
-            "or our own accounts between checks: nobody watches them overnight." in LUMEN.crisis.escalation
+            and "No alert comes from messages, private groups or platforms the listening tool misses: nobody "
+            "watches them overnight." in LUMEN.crisis.escalation
             and "we count on its alerts only there" in LUMEN.budget.tools
             and not re.search(r"not read|could not read|found no|no page", texts))
 
@@ -3020,6 +3027,25 @@ def _night_crisis_mentions(words=None):
     return created[night & ~created.dt.strftime("%Y-%m-%d").between(*RECALL)]
 
 
+
+def _night_comments():
+    """The comments on Lumen's own posts made between the 22:00 and 06:30 checks in 2025, with the
+    evening each night began ("2025-09-08"), local time."""
+    comments = _lumen()[1]
+    created = _local_times(comments["created_at"])
+    hour = created.dt.hour + created.dt.minute / 60
+    between = (hour >= 22) | (hour < 6.5)
+    evening = (created - pd.Timedelta(hours=6.5)).dt.strftime("%Y-%m-%d")
+    return comments[between].assign(evening=evening[between])
+
+
+def _nights_with_a_comment():
+    """(nights outside the recall weeks with a comment between the checks, nights outside them)."""
+    comments = _night_comments()
+    outside = ~comments["evening"].between(*RECALL)
+    recall_nights = (pd.Timestamp(RECALL[1]) - pd.Timestamp(RECALL[0])).days + 1
+    return comments.loc[outside, "evening"].nunique(), 365 - recall_nights
+
 def _busy_days(least):
     """The days of 2025 ("2025-09-08") on which Lumen drew `least` public mentions or more, spam left
     out (local time): the fast spread the crisis policy names (10: eight of the recall's first nine
@@ -3535,7 +3561,8 @@ PLAN_CLAIMS = {
     "About 250 USD a month, our estimate of November 2026":
         lambda: LUMEN.budget.tools_per_month == 250 and 70 + 26 + 150 == 246 <= 250,
     "such as Brand24's smallest plan, about 150 (an estimate, tested in a free trial in December, which "
-    "also shows the platforms it covers; we count on its alerts only there). 246 in all, budgeted as "
+    "also shows the platforms it covers and that it reads comments on our posts; we count on its alerts "
+    "only there). 246 in all, budgeted as "
     "250; 40 is paid today, Buffer for 4 channels (Lumen's records, assumed), so the new money is 210 a "
     "month, 2,520 a year.":
         lambda: "platforms the listening tool misses" in LUMEN.crisis.escalation

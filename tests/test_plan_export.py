@@ -1525,9 +1525,9 @@ def test_the_director_s_version_says_each_thing_once():
     assert ("- **Out of hours**: The on-call phone goes with the lead at work, never on a rest day: Sam on "
             "Monday and Tuesday, Ade on Saturday and Sunday,") in crisis
     assert ("Between the 19:00 and 07:00 looks, whoever holds the on-call phone gets an "
-            "alert for a public mention with a crisis word. No alert comes from private groups, "
-            "messages elsewhere, platforms the listening tool misses or our own accounts between checks: "
-            "nobody watches them overnight. (More in part 10 of the full plan.)\n") in crisis
+            "alert for a public mention, or a comment on our posts, with a crisis word. No alert comes "
+            "from messages, private groups or platforms the listening tool misses: nobody watches them "
+            "overnight. (More in part 10 of the full plan.)\n") in crisis
     # reader 142: the pointer names the part that holds what it leaves out, who answers (9) or the crisis (10)
     alerts = [re.search(rf"{opening}[^.]+\.", lumen.crisis.escalation)[0]
               for opening in ("Between the 19:00", "An alert answered overnight")]

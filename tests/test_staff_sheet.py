@@ -431,10 +431,10 @@ ROTA_PART = (
     "whoever holds the on-call phone that day calls each café that took it and puts a "
     "banner on the website.")
 ALERTS = ("Between the 19:00 and 07:00 looks, whoever holds the on-call phone gets an alert for a public "
-          "mention with a crisis word. An alert answered overnight is paid by its logged time, not as a "
-          "shift; after one past 22:00, that lead's next 06:30 check and 07:00 look move to 09:00, its "
-          "answers two hours late. No alert comes from private groups, messages elsewhere, platforms the "
-          "listening tool misses or our own accounts between checks: nobody watches them overnight.")
+          "mention, or a comment on our posts, with a crisis word. An alert answered overnight is paid by "
+          "its logged time, not as a shift; after one past 22:00, that lead's next 06:30 check and 07:00 "
+          "look move to 09:00, its answers two hours late. No alert comes from messages, private groups "
+          "or platforms the listening tool misses: nobody watches them overnight.")
 EVERY_LOOK = "Each look answers every message waiting, or says when the answer will come."
 VOICE = ("Warm, curious and plain: we sound like a barista who loves explaining coffee. We sign "
          "replies with our first name, we never mock a question, and we never criticise another "
