@@ -2225,15 +2225,18 @@ NOTES_CLAIMS['A whole word or a phrase must also end where a word does, so "is i
     == [False, True, False, True])
 
 NOTES_CLAIMS["A phone that rang for every comment instead would ring on 152 of the 344 nights outside the "
-             "recall weeks (a comment on our posts between 22:00 and 06:30 in 2025); the crisis words find "
-             "9 such comments, all on nights of the recall weeks and all about the recall."] = (
+             "recall weeks (a comment on our posts between 22:00 and 06:30 in 2025); of all 2025's comments "
+             "between 22:00 and 06:30, the crisis words find 9, all on nights of the recall weeks and all "
+             "about the recall, and none on the other nights."] = (
     lambda: _nights_with_a_comment() == (152, 344)
     and len(crisis := _night_comments()[_crisis_words_found(_night_comments()["text"])]) == 9
     and crisis["evening"].between(*RECALL).all()
     and crisis["text"].str.contains(r"\brecall", case=False).all())
-NOTES_CLAIMS["reporter and journalist for the press asking"] = (
-    lambda: _crisis_words_found(["a reporter from the Times just asked me", "journalists are calling"])
-    == [True, True])
+NOTES_CLAIMS["dizz for dizzy, explod for a can that exploded, epipen; reporter and journalist for the "
+             "press asking, inspector for a regulator"] = (
+    lambda: _crisis_words_found(["so dizzy after", "my can exploded", "used her EpiPen",
+                                 "a reporter from the Times asked me", "journalists are calling",
+                                 "the health inspectors came"]) == [True] * 6)
 
 
 def _three_alike_days(complaint):
@@ -2255,31 +2258,44 @@ NOTES_CLAIMS["(in 2025 it would have rung twice outside the recall weeks: three 
 EVERYDAY = ["Ill be there at 9", "Illy's new blend", "A glass of cold brew on the porch",
             "hospitality at its best", "She scalded the milk", "a burnt taste", "a breath of fresh air",
             "a breathtaking view", "a brewing hack"]
-NOTES_CLAIMS['"Hospital" and "hospitalized" are whole words, because "hospitality" is everyday in a café; '
-             'so are "breathe" and "breathing" (the reply names trouble breathing), which leaves "a breath '
-             'of fresh air" and "breathtaking" quiet, and "hacked", which leaves "a brewing hack" quiet; '
-             '"ill" and "glass" are phrases only ("made me ill", "is ill", "glass in"), as are "threw up", '
-             '"throwing up", "double vision" and "seeing double", and "scald" and "burnt" are left to '
-             'phrases ("scalded me", "burned me", "burned my", "burnt my"): alone, "ill" is how many '
-             'people type "I\'ll" and '
+NOTES_CLAIMS['"Hospital", "hospitals" and "hospitalized" are whole words, because "hospitality" is '
+             'everyday in a café; so are "hives", "FDA", "breathe" and "breathing" (the reply names trouble '
+             'breathing), which leaves "a breath of fresh air" and "breathtaking" quiet, and "hacked", which '
+             'leaves "a brewing hack" quiet; "ill" and "glass" are phrases only ("made me ill", "is ill", '
+             '"fell ill", "got ill", "glass in", "glass inside"), as are "threw up", "throw up", "throwing '
+             'up", "double vision", '
+             '"double-vision", "seeing '
+             'double", "saw double", "emergency room" and "passed out", and "scald" and "burnt" are left to '
+             'phrases ("scalded me", "burned me", "burned my", "burnt me", "burnt my"): alone, "ill" is how '
+             'many people type "I\'ll" and '
              'starts "Illy", a rival roaster\'s brand, "a glass of cold brew" is no complaint, baristas '
              'scald milk, and "burnt" is how people describe a dark roast.'] = (
     lambda: _crisis_words_found(EVERYDAY) == [False] * 9
     and _crisis_words_found(["in the hospital", "I was hospitalized", "it made me ill", "my son is ill",
                              "glass in my can", "it burned me", "it scalded me", "burnt my tongue",
                              "I threw up", "throwing up all night", "double vision", "he's seeing double",
-                             "she can't breathe", "trouble breathing", "our Instagram was hacked"])
-    == [True] * 15 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
+                             "she can't breathe", "trouble breathing", "our Instagram was hacked",
+                             "two hospitals", "came out in hives", "I fell ill", "saw double",
+                             "double-vision", "glass inside the can", "went to the emergency room",
+                             "she passed out", "it burnt me", "the FDA phoned", "I got ill",
+                             "made me throw up"])
+    == [True] * 27 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
 NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\", \"can't recall\", \"a "
-             "blurry photo\", \"take a minute to breathe\"), and so do misses, some that matter for a can: "
+             "blurry photo\", \"take a minute to breathe\", \"the flavour exploded\", and in coffee talk "
+             "\"slurry\", \"a choked shot\", \"do you list allergens?\" and the hives of honey bees), and so "
+             "do misses, some that matter for a can: "
              "\"hospitalised\" as the British spell it, \"threw it up\", \"can't see straight\", \"short of "
-             "breath\", \"scalded a customer\", \"puffed\", other foreign bodies (metal, "
+             "breath\", \"can't breath\" as many type it, \"scalded a customer\", \"burned her hand\", "
+             "\"911\", \"scam\", \"puffed\", other foreign bodies (metal, "
              "plastic, hair), \"ER\", and any complaint in other words"] = (
     lambda: _crisis_words_found(["that latte is sick", "pick your poison", "can't recall", "a blurry photo",
-                                 "take a minute to breathe"]) == [True] * 5
+                                 "take a minute to breathe", "the flavour exploded", "a fine slurry",
+                                 "a choked shot", "do you list allergens?", "the hives of honey bees"])
+    == [True] * 10
     and _crisis_words_found(["I was hospitalised", "I threw it up", "can't see straight", "a puffed can",
                              "metal in my can", "plastic in it", "a hair in it", "in the ER",
-                             "short of breath", "she scalded a customer"]) == [False] * 10)
+                             "short of breath", "she scalded a customer", "can't breath", "burned her hand",
+                             "we called 911", "this is a scam"]) == [False] * 14)
 NOTES_CLAIMS["On the 2025 data the new list flags the same 10 night mentions outside the recall weeks as "
              f"the old one did ({OLD_CRISIS_STARTS}), all after the recall, all praise for how it was "
              "handled"] = (
@@ -2551,7 +2567,7 @@ def _on_call_weeks_alternate():
             and set(LEADS) == {"Sam", "Ade"})
 
 
-ON_CALL = ("The on-call phone goes with the lead at work, never on a rest day: Sam on Monday and "
+ON_CALL = ("The on-call phone goes with the lead at work that day and the night after: Sam on Monday and "
            "Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered "
            "weeks and Ade in even ones")
 
@@ -3365,15 +3381,17 @@ PLAN_CLAIMS = {
     "It is a scheduler, not a listening tool.":
         lambda: "alert's crisis words" in LUMEN.crisis.escalation
         and "listening tool" in LUMEN.crisis.escalation and "Buffer" not in LUMEN.crisis.escalation,
-    "The on-call phone goes with the lead at work, never on a rest day: Sam on Monday and Tuesday, Ade "
-    "on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered weeks and Ade in even "
-    "ones (week 1 begins 4 January 2027); whoever held the 19:00 look reads our own accounts at 22:00, "
-    "whoever holds the 07:00 one at 06:30. No day "
-    "spans over 10 hours, roasting and café shifts included (Lumen's rule): a shift before one's 22:00 "
+    "The on-call phone goes with the lead at work that day and the night after: Sam on Monday and "
+    "Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered weeks and Ade "
+    "in even ones (week 1 begins 4 January 2027); whoever held the 19:00 look reads our own accounts at "
+    "22:00, whoever holds the 07:00 one at 06:30. The on-call number and the alert emails forward to the "
+    "holder's own phone and pass on at 06:30. No day spans over 10 hours, roasting and café shifts "
+    "included, night calls "
+    "aside (Lumen's rule): a shift before one's 22:00 "
     "check starts at 12:30 or later, one after a 06:30 check ends by 16:00, and nobody's 06:30 check "
     "follows their 22:00 one. An "
-    "alert answered overnight is paid by its logged time, not as a shift; after one past 22:00, that "
-    "lead's next 06:30 check and 07:00 look move to 09:00, its answers two hours late.":
+    "alert answered overnight is paid by its logged time, not as a shift; after one past 22:00, the head "
+    "of marketing takes the next 06:30 check and 07:00 look.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
         and _shortest_rest(_day_spans()) >= REST
         and all(end - start <= 10 for start, end in _day_spans().values())
@@ -3444,10 +3462,12 @@ PLAN_CLAIMS = {
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
         and CRISIS_WORDS == (r"\b(?:sick|unwell|allerg|anaphyla|vomit|nause|diarrh|poison|botul|blurr|"
                              r"slurr|droop|swallow|swell|swollen|bulg|bloat|leak|mold|mould|chok|ambulan|"
-                             r"reporter|journalist|recall|hospital\b|hospitalized\b|breathe\b|breathing\b|"
-                             r"hacked\b|made\ me\ ill\b|is\ ill\b|threw\ up\b|throwing\ up\b|"
-                             r"double\ vision\b|seeing\ double\b|glass\ in\b|burned\ me\b|burned\ my\b|"
-                             r"burnt\ my\b|scalded\ me\b)")
+                             r"dizz|explod|epipen|inspector|reporter|journalist|recall|hospital\b|hospitals\b|"
+                             r"hospitalized\b|hives\b|breathe\b|breathing\b|hacked\b|FDA\b|made\ me\ ill\b|"
+                             r"is\ ill\b|fell\ ill\b|got\ ill\b|threw\ up\b|throw\ up\b|throwing\ up\b|"
+                             r"double\ vision\b|double\-vision\b|seeing\ double\b|"
+                             r"saw\ double\b|glass\ in\b|glass\ inside\b|emergency\ room\b|passed\ out\b|"
+                             r"burned\ me\b|burned\ my\b|burnt\ me\b|burnt\ my\b|scalded\ me\b)")
         and "a complaint spreading fast (in a day: 10 mentions, spam aside," in LUMEN.crisis.escalation
         and len(_busy_days(10)) == 8 and all(RECALL[0] <= day <= "2025-09-16" for day in _busy_days(10))
         and any(not RECALL[0] <= day <= RECALL[1] for day in _busy_days(9))
@@ -3461,8 +3481,8 @@ PLAN_CLAIMS = {
         and sum(LUMEN.budget.hours_by_person.values()) == LUMEN.budget.people_hours == 42
         and f"{sum(_checks(name) for name in ('Sam', 'Ade', 'Jo')):g}" == f"{_on_call_hours():g}",
     "free of the on-call phone (Ade holds it on Sam's, Sam on Ade's). From Monday to Saturday, while "
-    "Jo is on late shifts, the café manager supervises the café in her place, "
-    "within a salaried week (Lumen's assumption).":
+    "Jo is on late shifts, the café manager supervises the café in her place. That is within the "
+    "manager's salaried week (Lumen's assumption).":
         lambda: _surge_rest_days()["Sam"] == ["Sat"] and _surge_rest_days()["Ade"] == ["Tue"]
         and ("Ade", "Sat") in _surge_spans() and ("Sam", "Tue") in _surge_spans()
         and _on_call_weeks_alternate() and list(SURGE_SHIFTS["late"]["Jo"]) == list(plan.WEEKDAYS)[:6],

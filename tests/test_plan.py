@@ -570,7 +570,7 @@ def test_lumen_s_plan_with_new_pillar_metric_people_and_persona_names_is_still_a
 
 
 def test_the_copy_check_weighs_the_strategy_but_holds_back_a_plan_that_repeats_lumen_s_texts():
-    """Lumen's texts alone are under three tenths of the fingerprint's weight (0.294 in December
+    """Lumen's texts alone are under three tenths of the fingerprint's weight (0.2999 in December
     2026, its longest texts capped at PROSE_MAX_WORDS); a plan that repeats most of them is a copy
     all the same, whatever its numbers."""
     lumen = plan.example_plan()
@@ -2403,7 +2403,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
     """TRANSPLANT_SHARE's margins: Lumen's fields of 10 words or more repeat at most 0.26 of another
     long field of Lumen's (its other costs, of its case), the bakery's at most 0.24
     of any of Lumen's (its disclosure); the readers' recipes at least 0.93 (pasted), 0.9 (sentences reversed),
-    0.9 (every second word dropped), 0.84 (a filler word between every two) and 0.93 (moved into
+    0.91 (every second word dropped), 0.84 (a filler word between every two) and 0.93 (moved into
     other fields)."""
     lumen = plan._example_field_texts()
     among_lumen = max(plan.repeated_share(text, other) for where, text in lumen.items()
@@ -2422,7 +2422,7 @@ def test_the_transplant_threshold_sits_clear_of_lumen_s_and_the_bakery_s_own_fie
                               with_lumen_s_policies_garbled, with_lumen_s_policies_padded,
                               with_lumen_s_policies_moved)]
     assert [round(share, 2) for share in (among_lumen, bakery_s, *recipes)] == [
-        0.26, 0.24, 0.93, 0.9, 0.9, 0.84, 0.93]
+        0.26, 0.24, 0.93, 0.9, 0.91, 0.84, 0.93]
     assert max(among_lumen, bakery_s) < plan.TRANSPLANT_SHARE < min(recipes)
 
 

@@ -1522,8 +1522,8 @@ def test_the_director_s_version_says_each_thing_once():
     assert re.findall(r"^- \*\*([^*]+)\*\*", crisis, re.MULTILINE) == ["Approves what we say", "Out of hours",
                                                                      "Surge reserve"]
     # reader 113: the director asks who hears of a complaint at night; the alerts' opening, then part 9
-    assert ("- **Out of hours**: The on-call phone goes with the lead at work, never on a rest day: Sam on "
-            "Monday and Tuesday, Ade on Saturday and Sunday,") in crisis
+    assert ("- **Out of hours**: The on-call phone goes with the lead at work that day and the night after: "
+            "Sam on Monday and Tuesday, Ade on Saturday and Sunday,") in crisis
     assert ("Between the 19:00 and 07:00 looks, whoever holds the on-call phone gets an "
             "alert for a public mention, or a comment on our posts, with a crisis word. No alert comes "
             "from messages, private groups or platforms the listening tool misses: nobody watches them "
