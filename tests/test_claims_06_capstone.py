@@ -2232,6 +2232,11 @@ NOTES_CLAIMS["A phone that rang for every comment instead would ring on 152 of t
     and len(crisis := _night_comments()[_crisis_words_found(_night_comments()["text"])]) == 9
     and crisis["evening"].between(*RECALL).all()
     and crisis["text"].str.contains(r"\brecall", case=False).all())
+NOTES_CLAIMS["if the holder also has the next 06:30 check (Sam on Monday nights, Ade on Saturday nights and "
+             "on Wednesday to Friday nights in even weeks)"] = (
+    lambda: _holder_has_the_next_morning() == {("Mon", "any"), ("Sat", "any"), ("Wed", "even"),
+                                               ("Thu", "even"), ("Fri", "even")}
+    and ON_CALL in LUMEN.crisis.escalation)
 NOTES_CLAIMS["dizz for dizzy, explod for a can that exploded, epipen; reporter and journalist for the "
              "press asking, inspector for a regulator"] = (
     lambda: _crisis_words_found(["so dizzy after", "my can exploded", "used her EpiPen",
@@ -2571,6 +2576,17 @@ ON_CALL = ("The on-call phone goes with the lead at work that day and the night 
            "Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered "
            "weeks and Ade in even ones")
 
+
+
+def _holder_has_the_next_morning():
+    """The nights (day, "odd"/"even" week or "any") whose on-call holder, as ON_CALL gives it, also
+    holds the next morning's 07:00 look on the rota, and so its 06:30 check."""
+    holders = {"Mon": {"any": "Sam"}, "Tue": {"any": "Sam"}, "Sat": {"any": "Ade"}, "Sun": {"any": "Ade"},
+               **dict.fromkeys(("Wed", "Thu", "Fri"), {"odd": "Sam", "even": "Ade"})}
+    days = list(plan.WEEKDAYS)
+    morning = {day: re.match(r"(\w+) at 07\b", LUMEN.community.rota[day])[1] for day in days}
+    return {(day, weeks) for day, by_week in holders.items() for weeks, name in by_week.items()
+            if morning[days[(days.index(day) + 1) % 7]] == name}
 
 def _on_call_holder_works_that_day():
     """Lumen's escalation gives the on-call phone by day as ON_CALL says, and the rota has each
@@ -3390,8 +3406,8 @@ PLAN_CLAIMS = {
     "aside (Lumen's rule): a shift before one's 22:00 "
     "check starts at 12:30 or later, one after a 06:30 check ends by 16:00, and nobody's 06:30 check "
     "follows their 22:00 one. An "
-    "alert answered overnight is paid by its logged time, not as a shift; after one past 22:00, the head "
-    "of marketing takes the next 06:30 check and 07:00 look.":
+    "alert answered overnight is paid by its logged time, not as a shift; after one past 22:00, if the "
+    "holder also has the next 06:30 check, the head of marketing takes it and the 07:00 look.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)
         and _shortest_rest(_day_spans()) >= REST
         and all(end - start <= 10 for start, end in _day_spans().values())

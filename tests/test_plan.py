@@ -570,7 +570,7 @@ def test_lumen_s_plan_with_new_pillar_metric_people_and_persona_names_is_still_a
 
 
 def test_the_copy_check_weighs_the_strategy_but_holds_back_a_plan_that_repeats_lumen_s_texts():
-    """Lumen's texts alone are under three tenths of the fingerprint's weight (0.2999 in December
+    """Lumen's texts alone are under three tenths of the fingerprint's weight (0.2996 in December
     2026, its longest texts capped at PROSE_MAX_WORDS); a plan that repeats most of them is a copy
     all the same, whatever its numbers."""
     lumen = plan.example_plan()

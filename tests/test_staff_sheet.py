@@ -433,11 +433,11 @@ ROTA_PART = (
 ALERTS = ("Between the 19:00 and 07:00 looks, whoever holds the on-call phone gets an alert for a public "
           "mention, or a comment on our posts, with a crisis word. The on-call number and the alert emails "
           "forward to the holder's own phone and pass on at 06:30. An alert answered overnight is paid by "
-          "its logged time, not as a shift; after one past 22:00, the head of marketing takes the next "
-          "06:30 check and 07:00 look. No alert comes from messages, private groups or platforms the "
-          "listening tool misses: nobody watches them overnight.")
-EVERY_LOOK = ("Each look answers every message waiting, care@ mail included (between looks, whoever holds "
-              "the on-call phone), or says when the answer will come.")
+          "its logged time, not as a shift; after one past 22:00, if the holder also has the next 06:30 "
+          "check, the head of marketing takes it and the 07:00 look. No alert comes from messages, private "
+          "groups or platforms the listening tool misses: nobody watches them overnight.")
+EVERY_LOOK = ("Each look answers every message waiting, care@ mail included, or says when the answer will "
+              "come.")
 VOICE = ("Warm, curious and plain: we sound like a barista who loves explaining coffee. We sign "
          "replies with our first name, we never mock a question, and we never criticise another "
          "roaster.")
