@@ -2225,23 +2225,31 @@ NOTES_CLAIMS['A whole word or a phrase must also end where a word does, so "is i
     == [False, True, False, True])
 
 NOTES_CLAIMS["A phone that rang for every comment instead would ring on 152 of the 344 nights outside the "
-             "recall weeks (a comment on our posts between 22:00 and 06:30 in 2025); of all 2025's comments "
-             "between 22:00 and 06:30, the crisis words find 9, all on nights of the recall weeks and all "
-             "about the recall, and none on the other nights."] = (
-    lambda: _nights_with_a_comment() == (152, 344)
-    and len(crisis := _night_comments()[_crisis_words_found(_night_comments()["text"])]) == 9
-    and crisis["evening"].between(*RECALL).all()
-    and crisis["text"].str.contains(r"\brecall", case=False).all())
+             "recall weeks between the 22:00 and 06:30 checks, when nobody reads our accounts (a comment on "
+             "our posts in that stretch, 2025), and on 212 over the alert's whole night, 19:00 to 07:00; of "
+             "all 2025's comments in those stretches, the crisis words find 9 and 19, all on nights of the "
+             "recall weeks and all about the recall, and none on the other nights. That shows the list is "
+             "quiet on ordinary nights, not that it catches harm: \"recall\" is the only word of it in "
+             "2025's comments and mentions."] = (
+    lambda: [word for word in CRISIS_ALTERNATIVES if pd.concat(
+        [data.load("comments")["text"], data.load("mentions")["text"]]).str.contains(
+            _crisis_pattern([word]), case=False).any()] == ["recall"]
+    and _nights_with_a_comment() == (152, 344) and _nights_with_a_comment(19, 7) == (212, 344)
+    and [len(_crisis_night_comments()), len(_crisis_night_comments(19, 7))] == [9, 19]
+    and all(crisis["evening"].between(*RECALL).all()
+            and crisis["text"].str.contains(r"\brecall", case=False).all()
+            for crisis in (_crisis_night_comments(), _crisis_night_comments(19, 7))))
 NOTES_CLAIMS["if the holder also has the next 06:30 check (Sam on Monday nights, Ade on Saturday nights and "
              "on Wednesday to Friday nights in even weeks)"] = (
     lambda: _holder_has_the_next_morning() == {("Mon", "any"), ("Sat", "any"), ("Wed", "even"),
                                                ("Thu", "even"), ("Fri", "even")}
     and ON_CALL in LUMEN.crisis.escalation)
-NOTES_CLAIMS["dizz for dizzy, explod for a can that exploded, epipen; reporter and journalist for the "
+NOTES_CLAIMS["dizz for dizzy, explod and explos for a can that exploded or an explosion, epipen; reporter "
+             "and journalist for the "
              "press asking, inspector for a regulator"] = (
-    lambda: _crisis_words_found(["so dizzy after", "my can exploded", "used her EpiPen",
+    lambda: _crisis_words_found(["so dizzy after", "my can exploded", "an explosion", "used her EpiPen",
                                  "a reporter from the Times asked me", "journalists are calling",
-                                 "the health inspectors came"]) == [True] * 6)
+                                 "the health inspectors came"]) == [True] * 7)
 
 
 def _three_alike_days(complaint):
@@ -2267,7 +2275,8 @@ NOTES_CLAIMS['"Hospital", "hospitals" and "hospitalized" are whole words, becaus
              'everyday in a café; so are "hives", "FDA", "breathe" and "breathing" (the reply names trouble '
              'breathing), which leaves "a breath of fresh air" and "breathtaking" quiet, and "hacked", which '
              'leaves "a brewing hack" quiet; "ill" and "glass" are phrases only ("made me ill", "is ill", '
-             '"fell ill", "got ill", "glass in", "glass inside"), as are "threw up", "throw up", "throwing '
+             '"fell ill", "got ill", "felt ill", "feel ill", "feeling ill", "glass in", "glass inside"), '
+             'as are "threw up", "throw up", "throwing '
              'up", "double vision", '
              '"double-vision", "seeing '
              'double", "saw double", "emergency room" and "passed out", and "scald" and "burnt" are left to '
@@ -2283,8 +2292,8 @@ NOTES_CLAIMS['"Hospital", "hospitals" and "hospitalized" are whole words, becaus
                              "two hospitals", "came out in hives", "I fell ill", "saw double",
                              "double-vision", "glass inside the can", "went to the emergency room",
                              "she passed out", "it burnt me", "the FDA phoned", "I got ill",
-                             "made me throw up"])
-    == [True] * 27 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
+                             "made me throw up", "I felt ill", "still feel ill", "feeling ill"])
+    == [True] * 30 and pd.Series(EVERYDAY[:4]).str.contains(OLD_CRISIS_WORDS, case=False).all())
 NOTES_CLAIMS["False alarms remain (\"that latte is sick\", \"pick your poison\", \"can't recall\", \"a "
              "blurry photo\", \"take a minute to breathe\", \"the flavour exploded\", and in coffee talk "
              "\"slurry\", \"a choked shot\", \"do you list allergens?\" and the hives of honey bees), and so "
@@ -2575,28 +2584,29 @@ def _on_call_weeks_alternate():
 ON_CALL = ("The on-call phone goes with the lead at work that day and the night after: Sam on Monday and "
            "Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered "
            "weeks and Ade in even ones")
-
+# who holds the on-call phone each day and the night after, as ON_CALL says: by week ("odd", "even") or
+# in "any" week
+ON_CALL_HOLDERS = {"Mon": {"any": "Sam"}, "Tue": {"any": "Sam"}, "Sat": {"any": "Ade"}, "Sun": {"any": "Ade"},
+                   **dict.fromkeys(("Wed", "Thu", "Fri"), {"odd": "Sam", "even": "Ade"})}
 
 
 def _holder_has_the_next_morning():
-    """The nights (day, "odd"/"even" week or "any") whose on-call holder, as ON_CALL gives it, also
+    """The nights (day, "odd"/"even" week or "any") whose on-call holder (`ON_CALL_HOLDERS`) also
     holds the next morning's 07:00 look on the rota, and so its 06:30 check."""
-    holders = {"Mon": {"any": "Sam"}, "Tue": {"any": "Sam"}, "Sat": {"any": "Ade"}, "Sun": {"any": "Ade"},
-               **dict.fromkeys(("Wed", "Thu", "Fri"), {"odd": "Sam", "even": "Ade"})}
     days = list(plan.WEEKDAYS)
     morning = {day: re.match(r"(\w+) at 07\b", LUMEN.community.rota[day])[1] for day in days}
-    return {(day, weeks) for day, by_week in holders.items() for weeks, name in by_week.items()
+    return {(day, weeks) for day, by_week in ON_CALL_HOLDERS.items() for weeks, name in by_week.items()
             if morning[days[(days.index(day) + 1) % 7]] == name}
+
 
 def _on_call_holder_works_that_day():
     """Lumen's escalation gives the on-call phone by day as ON_CALL says, and the rota has each
     holder at work on their days: Sam on Monday and Tuesday, Ade at the weekend, both from
     Wednesday to Friday (the weeks alternate: `_on_call_weeks_alternate`)."""
     rota = LUMEN.community.rota
-    holders = {"Mon": {"Sam"}, "Tue": {"Sam"}, "Sat": {"Ade"}, "Sun": {"Ade"},
-               **dict.fromkeys(("Wed", "Thu", "Fri"), {"Sam", "Ade"})}
     return (ON_CALL in LUMEN.crisis.escalation and _on_call_weeks_alternate()
-            and all(name in rota[day] for day, names in holders.items() for name in names))
+            and all(name in rota[day] for day, by_week in ON_CALL_HOLDERS.items()
+                    for name in by_week.values()))
 
 
 def _jo_share(lead):
@@ -3059,24 +3069,30 @@ def _night_crisis_mentions(words=None):
     return created[night & ~created.dt.strftime("%Y-%m-%d").between(*RECALL)]
 
 
-
-def _night_comments():
-    """The comments on Lumen's own posts made between the 22:00 and 06:30 checks in 2025, with the
-    evening each night began ("2025-09-08"), local time."""
+def _night_comments(start=22, end=6.5):
+    """The comments on Lumen's own posts made between `start` and `end` o'clock overnight in 2025 (by
+    default the 22:00 and 06:30 checks), with the evening each night began ("2025-09-08"), local
+    time."""
     comments = _lumen()[1]
     created = _local_times(comments["created_at"])
     hour = created.dt.hour + created.dt.minute / 60
-    between = (hour >= 22) | (hour < 6.5)
-    evening = (created - pd.Timedelta(hours=6.5)).dt.strftime("%Y-%m-%d")
+    between = (hour >= start) | (hour < end)
+    evening = (created - pd.Timedelta(hours=end)).dt.strftime("%Y-%m-%d")
     return comments[between].assign(evening=evening[between])
 
 
-def _nights_with_a_comment():
-    """(nights outside the recall weeks with a comment between the checks, nights outside them)."""
-    comments = _night_comments()
+def _crisis_night_comments(start=22, end=6.5):
+    """The comments of `_night_comments` that hold a crisis word (`CRISIS_WORDS`)."""
+    comments = _night_comments(start, end)
+    return comments[_crisis_words_found(comments["text"])]
+
+
+def _nights_with_a_comment(start=22, end=6.5):
+    """(nights outside the recall weeks with a comment between `start` and `end`, nights outside them)."""
+    comments = _night_comments(start, end)
     outside = ~comments["evening"].between(*RECALL)
-    recall_nights = (pd.Timestamp(RECALL[1]) - pd.Timestamp(RECALL[0])).days + 1
-    return comments.loc[outside, "evening"].nunique(), 365 - recall_nights
+    return comments.loc[outside, "evening"].nunique(), round(_weeks_outside_recall() * 7)
+
 
 def _busy_days(least):
     """The days of 2025 ("2025-09-08") on which Lumen drew `least` public mentions or more, spam left
@@ -3478,9 +3494,10 @@ PLAN_CLAIMS = {
         and _night_crisis_mentions().min() > pd.Timestamp(RECALL[1])
         and CRISIS_WORDS == (r"\b(?:sick|unwell|allerg|anaphyla|vomit|nause|diarrh|poison|botul|blurr|"
                              r"slurr|droop|swallow|swell|swollen|bulg|bloat|leak|mold|mould|chok|ambulan|"
-                             r"dizz|explod|epipen|inspector|reporter|journalist|recall|hospital\b|hospitals\b|"
+                             r"dizz|explod|explos|epipen|inspector|reporter|journalist|recall|hospital\b|hospitals\b|"
                              r"hospitalized\b|hives\b|breathe\b|breathing\b|hacked\b|FDA\b|made\ me\ ill\b|"
-                             r"is\ ill\b|fell\ ill\b|got\ ill\b|threw\ up\b|throw\ up\b|throwing\ up\b|"
+                             r"is\ ill\b|fell\ ill\b|got\ ill\b|felt\ ill\b|feel\ ill\b|feeling\ ill\b|"
+                             r"threw\ up\b|throw\ up\b|throwing\ up\b|"
                              r"double\ vision\b|double\-vision\b|seeing\ double\b|"
                              r"saw\ double\b|glass\ in\b|glass\ inside\b|emergency\ room\b|passed\ out\b|"
                              r"burned\ me\b|burned\ my\b|burnt\ me\b|burnt\ my\b|scalded\ me\b)")
