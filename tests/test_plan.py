@@ -1627,6 +1627,51 @@ def test_the_cheaper_option_s_savings_are_read_as_written_and_never_beyond_the_p
     assert cash in money_row and hours in hours_row
 
 
+@pytest.mark.parametrize("saving, unread", [
+    ("saves 1,344 a year", "the staff hours"),  # reader 151: the sum is read, its hours are not
+    ("saves money and keeps the hours", "the cash or the staff hours")])
+def test_a_cheaper_option_whose_saving_the_director_s_version_cannot_read_is_questioned(saving, unread):
+    """Reader 151's director would have read "not stated in the case" beside a saving the case did
+    state, with no word to the manager; the consider names what is unread, and its wording, followed,
+    is read."""
+    lumen = _staged()
+    case = " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", lumen.budget.case)
+                    if "cheaper" not in sentence.lower())
+
+    def with_saving(words: str) -> plan.Plan:
+        return dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, case=(
+            f"{case} The cheaper option, without the paid posts, {words} and loses the spring ads.")))
+    [(level, where, message)] = _budget_issues(with_saving(saving))
+    assert (level, where) == ("consider", "budget.case")
+    assert message.startswith(f"The case names a cheaper option, but the director's version cannot read "
+                              f"{unread} it saves")
+    assert "not stated in the case" in plan_export.director_markdown(with_saving(saving))
+    example = re.search(r"“(saves [^”]+)”", message)[1]
+    assert example == "saves 1,200 USD a year of cash and 2 moved hours a week"
+    assert _budget_issues(with_saving(example)) == []
+    assert "not stated in the case" not in plan_export.director_markdown(with_saving(example))
+
+
+def test_us_numbers_and_rules_in_a_plan_priced_in_another_currency_are_questioned(tmp_path):
+    """Reader 151's garden centre in Harrogate could write "call 911" and "the FDA" in its own words
+    and pass; a plan priced in GBP is asked about each US emergency number, health body and food
+    law in its crisis texts, one consider a field, and Lumen (USD) is not."""
+    lumen = plan.example_plan()
+    assert not [issue for issue in plan.check(lumen) if "United States'" in issue.message]
+    british = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency="GBP"))
+    asked = {issue.where: issue.message for issue in plan.check(british) if "United States'" in issue.message}
+    assert asked["crisis.holding_statement"].startswith(
+        "“Crisis, holding statement” gives 911, Poison Help and 1-800-222-1222, which are the United "
+        "States', in a plan priced in GBP")
+    assert asked["crisis.escalation"].startswith("“Crisis, escalation” gives FDA, Reportable Food "
+                                                 "Registry, 21 U.S.C. and 21 CFR")
+    assert set(asked) == {"crisis.holding_statement", "crisis.escalation"}  # the FTC may be right
+    own = dataclasses.replace(british, crisis=dataclasses.replace(
+        british.crisis, holding_statement="Sorry to hear this. Trouble breathing: 999 now; otherwise "
+        "NHS 111. An update here within two hours."))
+    assert "crisis.holding_statement" not in {issue.where for issue in plan.check(own)}
+
+
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():
     assert _budget_issues(_staged()) == []
     assert _budget_issues(_staged(go_no_go="in April: go on at 30 orders a month, else stop")) == []

@@ -549,6 +549,16 @@ def test_an_aside_in_brackets_is_left_out_nested_or_not(text, short):
     assert plan_export.without_asides(text) == short
 
 
+@pytest.mark.parametrize("gate, first_page", [
+    ("go on at 330 redemptions (290 in 2026), else stop",
+     "go on at 330 redemptions (290 in 2026), else stop"),
+    ("go on at 330 (the case's path under 1 in 100), else stop", "go on at 330, else stop"),
+    ("go on at 330 (a 1 in 20 chance), else stop", "go on at 330, else stop")])
+def test_the_director_s_gate_keeps_a_baseline_in_a_year_and_drops_the_odds(gate, first_page):
+    """A baseline "(290 in 2026)" is a figure the gate is set from, not odds (reader 151)."""
+    assert plan_export._director_gate(gate) == first_page
+
+
 def test_the_summary_follows_a_smaller_plan_and_says_what_is_open():
     lumen = plan.example_plan()
     first_six = list(dict.fromkeys((o.outcome, o.metric) for o in lumen.objectives))[:6]
@@ -1098,6 +1108,9 @@ def test_the_director_s_version_gives_every_objective_with_what_it_is_judged_on_
     chance = 100 * (0.41 * 0.59 / 96) ** 0.5
     assert rows[6][4] == f"3-month mean by each date, ±{2 * chance / 3 ** 0.5:.1f} points" \
         == "3-month mean by each date, ±5.8 points"  # a rate moves by points
+    one_date = [o for o in lumen.objectives if o.by != "2027-12-31"]  # reader 151: one date, not each
+    assert _markdown_cells_by_row(plan_export.director_markdown(dataclasses.replace(
+        lumen, objectives=one_date)).split("## The objectives")[1])[3][4] == "3-month mean by the date, ±2.9"
     objectives = plan_export.part_markdown(lumen, "objectives")
     assert "| varies by 4.3 a month, chance alone 5.0; mean of 3 months |" in objectives
     assert "| varies by 3.5 a month; mean of 3 months |" in objectives

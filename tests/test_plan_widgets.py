@@ -153,6 +153,27 @@ def test_every_change_is_saved_and_a_fresh_builder_restores_it(tmp_path):
     assert "Restored your plan from mine.plan.json." in restored.status.value
 
 
+def test_an_added_objective_row_is_saved_checked_and_restored(tmp_path):
+    path = tmp_path / "plan.json"
+    builder = PlanBuilder(path, today=TODAY)
+    _fill_in_like_a_learner(builder)
+    assert len(builder.objectives) == PlanBuilder.OBJECTIVE_SLOTS
+    builder.add_objective.click()
+    sixth = builder.objectives[-1]
+    assert len(builder.objectives) == 6 and sixth.target.tooltip == "Objective 6: target"
+    assert sixth.outcome in builder._objective_rows.children[-1].children[0].children
+    sixth.outcome.value, sixth.metric.value = "sales", "questions_answered"
+    sixth.baseline.value, sixth.target.value, sixth.by.value = "70", "95", "2026-12-31"
+    saved = json.loads(path.read_text(encoding="utf-8"))["plan"]["objectives"]
+    assert [(o["metric"], o["target"], o["by"]) for o in saved] == [
+        ("questions_answered", "90", "2026-06-30"), ("Orders", "17", "2026-06-30"),
+        ("questions_answered", "95", "2026-12-31")]  # empty rows are not saved
+    sixth.by.value = "2026-13-01"
+    assert "The date of objective 3 (Questions answered)" in builder.issues.value  # checked as any
+    restored = PlanBuilder(path, today=TODAY)
+    assert restored.objectives[2].by.value == "2026-13-01"
+
+
 def test_a_plan_saved_before_the_moved_hours_work_loads_it_empty_and_asks(tmp_path):
     path = tmp_path / "mine.plan.json"
     _fill_in_like_a_learner(PlanBuilder(path, today=TODAY))
@@ -382,6 +403,9 @@ def test_a_bad_hours_by_person_entry_is_named_and_the_rest_saved(tmp_path):
     assert plan.load(path).plan.budget.hours_by_person == {"the owner": 2}
     builder.hours_by_person.value = "Jo 5, the owner 2"
     assert builder.hours_message.value == ""
+    builder.hours_by_person.value = "Jo: 5.5 hrs; the owner 2 hours a week"  # reader 151's way
+    assert builder.hours_message.value == ""
+    assert plan.load(path).plan.budget.hours_by_person == {"Jo": 5.5, "the owner": 2}
 
 
 def test_a_plan_saved_before_owners_and_hours_by_person_loads_with_them_empty(tmp_path):

@@ -266,6 +266,12 @@ TRANSPLANT_REACH = 4
 #   21 and over, 12.71 from 1 April 2026 (mondaq.com/uk/employee-rights-labour-relations/1725980,
 #   31 December 2025, reporting the rates GOV.UK publishes: no gov.uk page was among the stored
 #   pages we could search, 30 November 2026). No other currency's floor was looked up.
+# Emergency numbers, health bodies and food-safety laws that are the United States' own, in a
+# crisis text staff act on: a plan priced in another currency that gives them is asked about them
+# (a disclosure naming the FTC may be right for a business that sells to the US).
+US_ONLY = re.compile(r"\b911\b|\b1-800-222-1222\b|\bPoison Help\b|\bFDA\b|\b21 CFR\b|"
+                     r"\b21 U\.S\.C\.|\bReportable Food Registry\b")
+US_CURRENCIES = {"USD", "US$", "$"}
 WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
                "GBP": (12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)")}
 # A wage written in the budget's or the community's texts, before on-costs: "paid 12.60 GBP an
@@ -912,12 +918,15 @@ def parse_clock(text: str) -> float | None:
 
 def parse_hours_by_person(text: str) -> tuple[dict[str, float], list[str]]:
     """Hours by person typed as "Sam 15, Ade 15; the head of marketing 4" (a name, then its social
-    hours a week; entries apart by commas or semicolons), and a sentence for each entry that is
-    not one: the entries read, and the problems."""
+    hours a week; entries apart by commas or semicolons; "Claire: 11.5 hrs" and "Sam 15 hours a
+    week" read too), and a sentence for each entry that is not one: the entries read, and the
+    problems."""
     hours: dict[str, float] = {}
     problems = []
     for entry in filter(str.strip, re.split(r";|,(?!\d)", text)):
-        name, _, amount = entry.strip().rpartition(" ")
+        unit_free = re.sub(r"(?<=\d)\s*(?:hours?|hrs?|h)\b\.?(?:\s+(?:a|per)\s+week)?\s*$", "", entry.strip(),
+                           flags=re.IGNORECASE)
+        name, _, amount = unit_free.replace(":", ": ").rpartition(" ")
         name, number = name.strip().rstrip(":").strip(), parse_amount(amount)
         if not re.search(r"[^\W\d_]", name) or number is None or number < 0:
             problems.append(f"“{entry.strip()}” is not a name and its hours a week (write it as "
@@ -2665,11 +2674,28 @@ def _check_crisis(plan: Plan):
             "recovers a hacked or locked account, such as “Gemma and Priya are the only admins, "
             "each with two-factor login by an app; Gemma recovers a hacked account through the "
             "platform's help pages”.", security, reason))
+    yield from _check_us_only(plan)
     statement = plan.crisis.holding_statement
     if not _unwritten(statement, plan) and not (NEXT_UPDATE.search(statement)
                                                 and UPDATE_TIME.search(statement)):
         yield _fix("crisis", "crisis.holding_statement", "Say in the holding statement when the "
                    "next update comes (“within two hours”, “by 6 pm”).")
+
+
+def _check_us_only(plan: Plan):
+    """A consider for each crisis text that gives a number, body or law of the United States' own
+    (`US_ONLY`: 911, Poison Help, the FDA, 21 CFR) in a plan priced in another currency: copied
+    from Lumen's, it would send a customer in Leeds to 911."""
+    currency = plan.budget.currency.strip().upper()
+    if not currency or currency in US_CURRENCIES:
+        return
+    for name in ("holding_statement", "escalation", "pause", "account_security"):
+        where, text = f"crisis.{name}", getattr(plan.crisis, name)
+        if found := list(dict.fromkeys(match[0] for match in US_ONLY.finditer(text))):
+            yield _consider(_part_of(where), where, f"“{field_label(where)}” gives {in_words(found)}, "
+                            f"which are the United States', in a plan priced in {currency}: give your "
+                            "country's emergency number, health line, regulators and rules instead "
+                            "(the lesson's “Beyond the US rules” has the UK's).")
 
 
 def _check_escalation(plan: Plan, part: Part, text: str, question: str):
@@ -3136,7 +3162,8 @@ def _check_payback_dates(plan: Plan):
     pay back before it is spent. A consider where the payback says when (or never) and the case
     names a cheaper option, and no sentence says why the plan is chosen (`plan_export.cheaper_option`),
     worded for an option that pays back sooner than the plan when it does
-    (`plan_export.cheaper_paybacks`)."""
+    (`plan_export.cheaper_paybacks`). A consider where the director's version cannot read the cash
+    or the staff hours the cheaper option saves."""
     from smcourse.core.plan_export import cheaper_option, cheaper_paybacks  # they import this module
     start = parse_date(plan.start)
     for found in PAYBACK_WHEN.finditer(plan.budget.payback):
@@ -3144,7 +3171,7 @@ def _check_payback_dates(plan: Plan):
             yield _fix("budget", "budget.payback", f"The payback gives {found[0]}, before the plan starts "
                        f"({_day_words(start)}): give when the spending pays back, counted from the start.")
             return
-    paybacks = cheaper_paybacks(plan)
+    paybacks, option = cheaper_paybacks(plan), cheaper_option(plan.budget)
     if paybacks and paybacks.cheaper < paybacks.plan and not paybacks.why:
         yield _consider("budget", "budget.payback", f"The cheaper option pays back sooner "
                         f"({paybacks.cheaper:%B %Y}, against the plan's {paybacks.plan:%B %Y}), and nothing "
@@ -3152,11 +3179,18 @@ def _check_payback_dates(plan: Plan):
                         "over the cheaper option for its paid test.”; the director's version sets it "
                         "beside the two.")
     elif (PAYBACK_WHEN.search(plan.budget.payback) or NEVER.search(plan.budget.payback)) \
-            and (option := cheaper_option(plan.budget)) is not None and not option.why:
+            and option is not None and not option.why:
         yield _consider("budget", "budget.payback", "The case names a cheaper option, and nothing says why "
                         "the plan is chosen over it: add a sentence such as “The plan is chosen over the "
                         "cheaper option for its paid test.”, or the director's version says it is not "
                         "stated.")
+    unread = [what for what, value in (("the cash", option and option.cash),
+                                       ("the staff hours", option and option.hours)) if value is None]
+    if option is not None and unread:
+        yield _consider("budget", "budget.case", "The case names a cheaper option, but the director's "
+                        f"version cannot read {' or '.join(unread)} it saves and will say “not stated in "
+                        f"the case”: write the saving as “saves 1,200 {plan.budget.currency or 'GBP'} a "
+                        "year of cash and 2 moved hours a week” (“0 moved hours” if it keeps them all).")
 
 
 def _untimed_test(test: str) -> list[str]:
@@ -4751,15 +4785,16 @@ def example_plan() -> Plan:
                               "away from children and pets; wash your hands. Send its date and where you "
                               "bought it. We'll message you within two hours.” On other harm: “Sorry to hear "
                               "this. Trouble breathing or a severe burn: 911; otherwise your doctor. Email "
-                              "care@lumencoffee.example; we'll answer within two hours.” Public, after the "
-                              "approver's yes: “We're looking into reports about [PRODUCT]: don't drink or "
-                              "open it [dated DATE on the base; any date if unsure]. Refund: email a photo "
-                              "of its base to care@lumencoffee.example. Drank some? Poison Help, "
-                              "1-800-222-1222; blurred or double vision, drooping eyelids, trouble "
-                              "swallowing or breathing: 911. An update here within two hours.” On a hack or "
-                              "a complaint spreading fast, at once: “We're looking into reports about "
-                              "[PRODUCT or ACCOUNT]: an update here within two hours.” Whoever holds the "
-                              "on-call phone sends each update, worded by the approver.",
+                              "care@lumencoffee.example; we'll answer within two hours.” Public, once "
+                              "approved: “We're looking into reports about [PRODUCT]: don't drink or open it "
+                              "[dated DATE on the base; any date if unsure]. Refund: email a photo of its "
+                              "base to care@lumencoffee.example. Drank some? Poison Help, 1-800-222-1222; "
+                              "blurred or double vision, drooping eyelids, trouble swallowing or breathing: "
+                              "911. An update here within two hours.” On a hack or a complaint spreading "
+                              "fast, at once: “We're looking into reports about [PRODUCT or ACCOUNT]: an "
+                              "update here within two hours.” Whoever holds the on-call phone sends each "
+                              "update, worded by an approver; with none awake: “Still working on this; we'll "
+                              "post again by [TIME].”",
             approver="The founder or head of marketing, first to answer",
             pause="Whoever holds the on-call phone pauses every scheduled post within 30 minutes, in "
                   "Buffer, YouTube Studio and the email tool, and the paid promotion's ads; nothing "
@@ -4827,17 +4862,16 @@ def example_plan() -> Plan:
                              "explain."),
         disclosure="Paid partnerships say so in the post itself, “#ad” or “Paid partnership with Lumen”; "
                    "gifted coffee too, “#ad” or “Lumen sent me this for free”, and by our own rule never a "
-                   "bare “gifted”. The FTC's Endorsement Guides (16 CFR Part 255, revised July 2023) ask "
-                   "for a clear disclosure. We add the platform's paid-partnership label where there is "
-                   "one, beside the words, never instead of them. Creators we gift or pay disclose it in "
-                   "the post; we check their posts and ask for a fix if one is missing. Staff who post "
-                   "about Lumen say they work here; managers never review Lumen, and nobody asks staff or "
-                   "family to (our rule, stricter than the FTC's, 16 CFR 465.5). Images made or changed "
-                   "with AI carry the platform's AI label, and an ad showing an AI-made person says so, as "
-                   "New York's General Business Law section 396-b requires since 9 June 2026. We never pay "
-                   "for, filter or write reviews, never ask anyone to change or remove one, and never buy "
-                   "or sell fake followers or views (the FTC's review rule, 16 CFR Part 465, since 21 "
-                   "October 2024).",
+                   "bare “gifted”. The FTC's Endorsement Guides (16 CFR Part 255, revised July 2023) ask for "
+                   "a clear disclosure. We add the platform's paid-partnership label too, never in place of "
+                   "the words. Creators we gift or pay disclose it in the post; we check their posts and ask "
+                   "for a fix if one is missing. Staff who post about Lumen say they work here; managers "
+                   "never review Lumen, and nobody asks staff or family to (our rule, stricter than the "
+                   "FTC's, 16 CFR 465.5). Images made or changed with AI carry the platform's AI label, and "
+                   "an ad showing an AI-made person says so, as New York's General Business Law section "
+                   "396-b requires since 9 June 2026. We never pay for, filter or write reviews, never ask "
+                   "anyone to change or remove one, and never buy or sell fake followers or views (the FTC's "
+                   "review rule, 16 CFR Part 465, since 21 October 2024).",
         budget=Budget(people_hours=42,
                       other_work="Whoever holds a look reads the inbox, new mentions and "
                                  "reviews, 13 hours over the 28 looks (inbox 10, mentions 2, "

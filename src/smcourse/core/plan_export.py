@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import decimal
 import html
 import io
 import itertools
@@ -326,15 +327,21 @@ def cadence_text(channel: Channel) -> str:
     return f"{channel.posts} a {channel.per}" + ("" if days == "every day" else f", on {days}")
 
 
+def _tenths(hours: float) -> str:
+    """Hours to a tenth, a half rounded up as people do (0.25 is "0.3", not Python's "0.2"), never
+    "-0.0"."""
+    rounded = decimal.Decimal(repr(hours)).quantize(decimal.Decimal("0.1"), decimal.ROUND_HALF_UP)
+    return f"{rounded + 0:.1f}".replace("-0.0", "0.0")
+
+
 def _hours_by_person(plan: Plan) -> list[Block]:
     """Each person's week, when the plan splits its hours by person: their hours, the posts of
     the channels they make, their hours on the inbox by the rota (its looks and shifts) and the
     hours left for the other work (not split by person) and a busy week."""
     if not splits_hours(plan):
         return []
-    rows = [(name, "not given" if load.hours is None else f"{load.hours:g}", f"{load.posts:.1f}",
-             f"{load.look_hours:.1f}",
-             "–" if load.free() is None else f"{load.free():.1f}".replace("-0.0", "0.0"))
+    rows = [(name, "not given" if load.hours is None else f"{load.hours:g}", _tenths(load.posts),
+             _tenths(load.look_hours), "–" if load.free() is None else _tenths(load.free()))
             for name, load in person_loads(plan).items()]
     return [f"**Hours by person**, a week: the posts of the channels each makes, their hours on "
             f"the inbox by the rota (sharing the {_amount(plan.community.staffed_hours, 'inbox hours')}), "
@@ -835,10 +842,10 @@ def _judged_objectives(plan: Plan) -> list[Block]:
 
 
 def _judged_on(group: list[Objective], plan: Plan) -> str:
-    """The mean each milestone is judged on and how far chance can move it
-    (`chance_reach`): "3-month mean by each date, ±2.9"; milestones judged on different spans each
-    with its day: "12-week mean by 31 March (±2.5), 26-week by 31 December (±1.7)"; "–" when no
-    milestone gives a spread."""
+    """The mean each milestone is judged on and how far chance can move it (`chance_reach`):
+    "3-month mean by each date, ±2.9" ("by the date" for one); milestones judged on different spans
+    each with its day: "12-week mean by 31 March (±2.5), 26-week by 31 December (±1.7)"; "–" when
+    no milestone gives a spread."""
     period = group[0].period()
     parts = [(o.periods.strip() or "1", chance_reach(o, plan)) for o in group]
     if all(reach is None for _, reach in parts):
@@ -851,7 +858,7 @@ def _judged_on(group: list[Objective], plan: Plan) -> str:
     if len(set(parts)) == 1:
         periods, reach = parts[0]
         span = f"the {period}" if periods == "1" else f"{periods}-{period} mean"
-        return f"{span} by each date, {chance(reach)}"
+        return f"{span} by {'each date' if len(group) > 1 else 'the date'}, {chance(reach)}"
 
     def day(text: str) -> str:  # the By column gives the year
         return f"{when.day} {when:%B}" if (when := parse_date(text)) else day_text(text)
@@ -1153,6 +1160,8 @@ ROTA_PART_WORDS = 200  # the same for the rota's part in a crisis, beside the ch
 TELL_WORDS = 200  # the same for whom to tell in a crisis: stand-ins and the law's calls need the room
 CRISIS_MEANING_WORDS = 80  # what counts as a crisis is given whole up to this; it decides who rings
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
+AFTER_TIME = re.compile(r"(\bafter )?\b([01]\d|2[0-3]):([0-5]\d)\b")  # a time, and whether "after" it
+CLOSED_HOURS = re.compile(r"\bout[- ]of[- ]hours\b|\bovernight\b|\bat night\b", re.IGNORECASE)
 WEEKDAY = re.compile(DAY_NAME)  # a day of the week, "Monday", "Sat" (a surge's shifts and rest days)
 # a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
 # capital letter, or at the end of the text; `_abbreviated` says which full stops end nothing
@@ -1166,6 +1175,11 @@ SECTION_NUMBER = re.compile(r"(?:^|§\s?)\d+(?:\.\d+)*$")  # "§ 5", or a list's
 # what makes a sentence description rather than a duty: a cost, an assumption, a reason
 MONEY = re.compile(r"[$£€]\s?\d|\d\s?(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|INR|ZAR|SEK|NOK|DKK|SGD|"
                    r"HKD|NGN|KES)\b")
+# what a sentence that prices something says: "costs", "at time and a half", "900 in all"; a sentence
+# with an amount and none of these is a rule with a limit ("a refund under 25 GBP at the tills")
+COST = re.compile(r"\b(?:costs?|costing|budget|pric(?:e|es|ed|ing)|overtime|premium|"
+                  r"reserve|contingency|wages?|salar(?:y|ied)|time and an? \w+|in all)\b", re.IGNORECASE)
+RATE = re.compile(r"\b\d[\d,.]*\s(?:an hour|in all)\b")  # "21.875 an hour", "900 in all"
 ASSUMED = re.compile(r"\bassum(?:e|ed|es|ption)s?\b", re.IGNORECASE)  # outside brackets
 REASON = re.compile(r"(?:So|Because|That is why|This is why)\b")  # at the sentence's start
 # who acts in a duty (besides the people the plan names), and the words of a rule
@@ -1200,18 +1214,19 @@ BLANK = "________"  # a number to fill in by hand
 BACK = "crisis"  # the section that starts the back of the two-sided sheet
 _STAFF_STYLE = "@media print{body{line-height:1.2}h2{font-size:11pt}}"  # two sides, as printed and pinned
 STAFF_DOCX_POINTS = {"Normal": 9.5, "Title": 16, "Heading 1": 11}  # Word's type, as printed
-STAFF_MARGINS_MM = (10, 14)  # top and bottom, then the sides, in print and in Word
+STAFF_MARGINS_MM = (10, 12)  # top and bottom, then the sides, in print and in Word
 
 
 def staff_sheet(plan: Plan) -> list[Section]:
     """Two sides for the staff who run the plan: on the front the rota (a row per run of days with
     the same shift), cover, the nights and the overnight alerts, who answers what and how, and
-    where; on the back what counts as a crisis, the numbers to ring, what to do first when an account
-    is hacked (before the checklist, where it is read in time), the crisis checklist with the rota's
-    part in it, and the disclosure rule with its line for staff, from the plan's own fields. The
-    checklist opens with the holding statement, written and approved ahead so that it can go out
-    at once; then whom to tell, a call that takes a minute, before the pause, which may take
-    half an hour; what goes beyond the statement waits for the approver (step 4)."""
+    where; on the back what counts as a crisis, the numbers to ring, who approves what we say, what
+    to do first when an account is hacked (before the checklist, where it is read in time), the
+    crisis checklist with the rota's part in it, and the disclosure rule with its line for staff,
+    from the plan's own fields. The checklist opens with the holding statement, written and
+    approved ahead so that it can go out at once; then whom to tell, a call that takes a minute,
+    before the pause, which may take half an hour; what goes beyond the statement waits for an
+    approver, named above the checklist as a role rather than a step."""
     team, crisis = plan.community, plan.crisis
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
@@ -1232,12 +1247,12 @@ def staff_sheet(plan: Plan) -> list[Section]:
         Section(BACK, "In a crisis, in this order", [[
             f"**What counts as a crisis**: {_crisis_meaning(plan)}",
             _numbers_to_ring(plan),
+            f"**Approves what we say**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}",
             f"**1. Send the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
             f"**2. Tell**: {_tell(plan)}",
             f"**3. Pause every scheduled post**: {_brief(crisis.pause)}",
-            f"**4. Approval by**: {crisis.approver.strip() or NOT_WRITTEN}",
-            f"**5. The rota's part**: {_rota_part(plan)}"]]),
+            f"**4. The rota's part**: {_rota_part(plan)}"]]),
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
 
@@ -1380,15 +1395,22 @@ def _opening(text: str, words: int) -> str:
 def _is_duty(sentence: str, people: frozenset[str] = frozenset()) -> bool:
     """Whether `sentence`, a whole one, says who does what (a role, "we", one of `people`), sends work
     to someone ("go to", `ROUTING`) or is a rule ("never", "must", "nobody", a label), rather than
-    description: a cost,
-    an assumption or a reason ("So…") that sets no rule. A run of words with no sentence end is no
+    description: a price (`_prices`; an amount alone may be a rule's limit), an assumption or a
+    reason ("So…") that sets no rule. A run of words with no sentence end is no
     duty, to be cut where it passes the sheet's words."""
     aside_free = re.sub(r"\([^)]*\)", "", sentence)
-    if (not SENTENCE_END.search(sentence) or MONEY.search(sentence) or ASSUMED.search(aside_free)
+    if (not SENTENCE_END.search(sentence) or _prices(sentence) or ASSUMED.search(aside_free)
             or (REASON.match(sentence) and not RULE.search(sentence))):
         return False
     return _names(sentence, people) or bool(ACTOR.search(sentence) or ROUTING.search(sentence)
                                             or RULE.search(sentence))
+
+
+def _prices(sentence: str) -> bool:
+    """Whether `sentence` prices something (`COST` words beside a sum in a currency, a rate "18.75
+    an hour" or a total "900 in all"), which a desk sheet leaves to the budget; "paid as overtime"
+    with no sum is a duty."""
+    return bool(COST.search(sentence) and (MONEY.search(sentence) or RATE.search(sentence)))
 
 
 def _names(sentence: str, people: frozenset[str]) -> bool:
@@ -1437,15 +1459,20 @@ def _desk_texts(plan: Plan) -> list[str]:
 
 
 def _night(plan: Plan) -> list[str]:
-    """The sentences of who answers and the crisis escalation that give a time outside the staffed
-    hours (night checks), leaving the alerts and a crisis's own rota (`RECALL`) to their lines."""
+    """The sentences of who answers and the crisis escalation about the closed hours (night checks,
+    a phone taken home): those that say "out of hours" or "overnight" (`CLOSED_HOURS`), give a
+    time outside the staffed hours or one from closing on ("after 17:30"), leaving the alerts and a
+    crisis's own rota (`RECALL`) to their lines."""
     opens, closes = parse_clock(plan.community.opens), parse_clock(plan.community.closes)
     if opens is None or closes is None:
         return []
 
     def outside(sentence: str) -> bool:
-        return any(not opens <= hours + minutes / 60 <= closes
-                   for hours, minutes in ((int(h), int(m)) for h, m in TIME_OF_DAY.findall(sentence)))
+        return bool(CLOSED_HOURS.search(sentence)) or any(
+            not opens <= hours + minutes / 60 <= closes
+            or (after and hours + minutes / 60 >= closes)
+            for after, hours, minutes in ((after, int(h), int(m))
+                                          for after, h, m in AFTER_TIME.findall(sentence)))
 
     return [sentence for sentence in _desk_texts(plan)
             if outside(sentence) and not ALERT.search(sentence) and not RECALL.search(sentence)]
@@ -1457,7 +1484,7 @@ def _out_of_hours(plan: Plan) -> str:
     if parse_clock(plan.community.opens) is None or parse_clock(plan.community.closes) is None:
         return NOT_WRITTEN
     night = _duties(_night(plan), _people(plan)) or (
-        "Nobody looks while the inbox is closed: messages wait for the next first look.")
+        "Nobody looks while the inbox is closed: messages wait for the next day's first look.")
     return f"{night} {_longest_wait_text(plan.community)}".strip()
 
 
@@ -1475,7 +1502,7 @@ def _longest_wait_text(team: Community) -> str:
 def _alerts(plan: Plan) -> str:
     """What reaches the on-call phone between the last look and the first: the sentences of who
     answers and the crisis escalation about an alert (`ALERT`), or that none is planned."""
-    return _alert_duties(plan) or "none planned: messages wait for the first look."
+    return _alert_duties(plan) or "none planned."
 
 
 def _alert_duties(plan: Plan) -> str:
@@ -1520,7 +1547,7 @@ def _rota_duties(plan: Plan) -> list[str]:
               if sentence != _first_call(plan) and named.search(sentence) and sentence not in night
               and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
     shifts = [sentence for sentence in _sentences(plan.budget.surge)
-              if _names(sentence, _people(plan))
+              if _names(sentence, _people(plan)) and not _prices(sentence)
               and (TIME_OF_DAY.search(sentence) or WEEKDAY.search(sentence))]
     surge = next((number + 1 for number, sentence in enumerate(duties)
                   if re.search(r"\bsurge\b", sentence, re.IGNORECASE)), len(duties))
@@ -1733,15 +1760,17 @@ RETURNS = re.compile(r"\b(?:earns?|earned|pays? back|paid back|payback|saves?|sa
 # a sentence that puts a sum to what the plan earns or loses: "earns back 5,000", "loses 31,000",
 # "48,000 short" (not "an extra order earns, after three months", nor what an option saves)
 NUMBER = re.compile(r"\d")  # an aside with one carries a figure, which the director's version keeps
-# the odds a gate calls wrong ("the case's path under 1 in 100", "a 1 in 3 chance"): the full plan's
-ODDS = re.compile(r"\b\d+ in \d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
+# the odds a gate calls wrong ("the case's path under 1 in 100", "a 1 in 3 chance"): the full plan's;
+# not a count in a year ("290 in 2026")
+ODDS = re.compile(r"\b\d+ in (?!(?:19|20)\d\d\b)\d+\b|\b(?:chances?|odds)\b", re.IGNORECASE)
 # what the case says the cheaper option saves: "3,080 of cash" (and what that is made of, when an
 # aside follows: "(promotion 2,400, …)"), "2.68 moved hours", and drops
 SAVES = re.compile(r"\bsav(?:es|ing)\b", re.IGNORECASE)
 SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?(?:a year\s+)?of (?:cash|new money)\b"
                         r"(?:\s*\(([^()]*)\))?")
-# a sum of money in a currency, when the case says no more of what it saves: "1,200 GBP", "£1,200"
-SAVED_SUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+[A-Z]{3}\b|[£$€]\s?(\d[\d,]*(?:\.\d+)?)")
+# a sum of money, when the case says no more of what it saves: "1,200 GBP", "£1,200", "1,200 a year"
+SAVED_SUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+[A-Z]{3}\b|[£$€]\s?(\d[\d,]*(?:\.\d+)?)"
+                       r"|(\d[\d,]*(?:\.\d+)?)\s+a year\b")
 SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people |staff )?hours\b"
                          r"(?:\s+(?:a|per)\s+(week|month|year))?")
 WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are a week's: "a year" ÷ 52
@@ -1983,7 +2012,7 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
     sums = SAVED_SUM.findall(saved)
     amount, parts = (cash[1], cash[2] or "") if cash else (None, "")
     if cash is None and hours is None and len(sums) == 1:  # "saves 1,200 GBP a year": one sum, cash
-        amount = sums[0][0] or sums[0][1]
+        amount = next(filter(None, sums[0]))
     lost = next(((sentence, found[1]) for sentence in case[at:at + 2] if (found := LOSES.search(sentence))),
                 ("", ""))
     payback = next((clause for clause in CLAUSE_END.split(_first_sentence(budget.payback))

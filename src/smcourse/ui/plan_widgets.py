@@ -156,6 +156,35 @@ def _simple_fields(part: object, widgets: dict[str, w.Widget]) -> None:
         widget.value = getattr(part, name)
 
 
+def _objective_row(number: int) -> ObjectiveRow:
+    """The empty fields of objective `number`, each named after its row."""
+    return ObjectiveRow(
+        _menu(model.OUTCOMES, "", f"Objective {number}: business outcome"),
+        w.Combobox(options=tuple(model.METRICS), ensure_option=False,
+                   placeholder="a course metric or your own", layout=w.Layout(width="14em"),
+                   tooltip=f"Objective {number}: metric"),
+        _text("unit of your own metric", w.Layout(width="10em"),
+              f"Objective {number}: unit of your own metric"),
+        _text("baseline", _NUMBER, f"Objective {number}: baseline"),
+        _text("target", _NUMBER, f"Objective {number}: target"),
+        _text("YYYY-MM-DD", w.Layout(width="9em"), f"Objective {number}: by when"),
+        _text("why you expect it", w.Layout(width="16em"), f"Objective {number}: reason"),
+        _text("spread", _NUMBER, f"Objective {number}: spread from one week or month to the next"),
+        _text("periods", _NUMBER, f"Objective {number}: weeks or months the target is averaged "
+                                  "over"),
+        _menu(model.ACTIVITIES, "", f"Objective {number}: activity your own count measures"),
+        _text("export file or records", w.Layout(width="16em"),
+              f"Objective {number}: where the baseline comes from"))
+
+
+def _objective_layout(row: ObjectiveRow) -> w.VBox:
+    return w.VBox([w.HBox([row.outcome, row.metric, row.unit, row.baseline, row.target, row.by,
+                           row.reason]),
+                   w.HBox([w.Label("noise:"), row.spread, row.periods,
+                           w.Label("own count measures:"), row.activity,
+                           w.Label("baseline from:"), row.source])])
+
+
 class PlanBuilder:
     """The form for one plan file; `start` (e.g. `plan.example_plan()`) fills it while nothing is
     saved there yet, and never replaces a saved plan; a plan starting before `today` (the clock's
@@ -208,25 +237,8 @@ class PlanBuilder:
             ("presences", "where you are present online today"),
             ("numbers", "what your numbers say today"),
             ("competitor", "one competitor, and what they do well or badly"))}
-        self.objectives = [ObjectiveRow(
-            _menu(model.OUTCOMES, "", f"Objective {number}: business outcome"),
-            w.Combobox(options=tuple(model.METRICS), ensure_option=False,
-                       placeholder="a course metric or your own", layout=w.Layout(width="14em"),
-                       tooltip=f"Objective {number}: metric"),
-            _text("unit of your own metric", w.Layout(width="10em"),
-                  f"Objective {number}: unit of your own metric"),
-            _text("baseline", _NUMBER, f"Objective {number}: baseline"),
-            _text("target", _NUMBER, f"Objective {number}: target"),
-            _text("YYYY-MM-DD", w.Layout(width="9em"), f"Objective {number}: by when"),
-            _text("why you expect it", w.Layout(width="16em"), f"Objective {number}: reason"),
-            _text("spread", _NUMBER, f"Objective {number}: spread from one week or month to "
-                                     "the next"),
-            _text("periods", _NUMBER, f"Objective {number}: weeks or months the target is "
-                                      "averaged over"),
-            _menu(model.ACTIVITIES, "", f"Objective {number}: activity your own count measures"),
-            _text("export file or records", w.Layout(width="16em"),
-                  f"Objective {number}: where the baseline comes from"))
-            for number in range(1, max(self.OBJECTIVE_SLOTS, len(plan.objectives)) + 1)]
+        self.objectives = [_objective_row(number) for number in
+                           range(1, max(self.OBJECTIVE_SLOTS, len(plan.objectives)) + 1)]
         for row, objective in zip(self.objectives, plan.objectives, strict=False):
             row.outcome.value = objective.outcome if objective.outcome in model.OUTCOMES else ""
             row.metric.value, row.unit.value = objective.metric, objective.unit
@@ -397,13 +409,19 @@ class PlanBuilder:
                       "of them the target is averaged over, for your own count the activity it "
                       "measures, and where the baseline comes from (an export file, or your "
                       "records)")
-        rows = [w.VBox([w.HBox([row.outcome, row.metric, row.unit, row.baseline, row.target,
-                                row.by, row.reason]),
-                        w.HBox([w.Label("noise:"), row.spread, row.periods,
-                                w.Label("own count measures:"), row.activity,
-                                w.Label("baseline from:"), row.source])])
-                for row in self.objectives]
-        return w.VBox([head, *rows])
+        self.add_objective = w.Button(description="Add an objective", icon="plus",
+                                      tooltip="Another row, e.g. a second date for the same measure")
+        self.add_objective.on_click(lambda _: self._add_objective())
+        self._objective_rows = w.VBox([_objective_layout(row) for row in self.objectives])
+        return w.VBox([head, self._objective_rows, self.add_objective])
+
+    def _add_objective(self) -> None:
+        """One more objective row, empty, at the end of the tab; saved once something is typed."""
+        row = _objective_row(len(self.objectives) + 1)
+        for field in fields(row):
+            getattr(row, field.name).observe(lambda change: self._changed(), names="value")
+        self.objectives.append(row)
+        self._objective_rows.children = (*self._objective_rows.children, _objective_layout(row))
 
     def _audience_tab(self) -> w.VBox:
         rows = [w.VBox([_row(f"Persona {number}", row.name),
