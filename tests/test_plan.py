@@ -1940,6 +1940,32 @@ def test_a_surge_s_written_sum_must_match_its_contingency(contingency, flagged):
     assert not [issue for issue in plan.check(lumen) if issue.where == "budget.contingency"]
 
 
+@pytest.mark.parametrize("contingency, flagged", [(900, False), (656, True)])
+def test_a_surge_s_other_costs_count_in_its_sum(contingency, flagged):
+    """Reader 151's garden centre priced its surge at 2 weeks × 15 hours × 21.875 (656) "plus 244
+    for printing a refund notice and boosting the update posts": 900, which the check now adds up."""
+    lumen = plan.example_plan()
+    budget = dataclasses.replace(lumen.budget, currency="GBP", contingency=contingency, surge=(
+        "One surge a year: 2 weeks of 15 extra hours a week at 21.875 GBP an hour, plus 244 for "
+        "printing a refund notice and boosting the update posts: 900 in all."))
+    found = [message for level, where, message in _budget_issues(dataclasses.replace(lumen, budget=budget))
+             if where == "budget.contingency"]
+    assert found == (["The surge pricing works out at 2 weeks × 15 extra hours a week × 21.875 GBP an "
+                      "hour + 244, 900 GBP, but the contingency is 656: make the sum and the "
+                      "contingency agree."] if flagged else [])
+
+
+def test_a_currency_typed_as_its_symbol_is_asked_for_its_code():
+    """Reader 151 typed "£" and read "786 £" on the director's page."""
+    lumen = plan.example_plan()
+    pounds = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency="£"))
+    assert "6,686 £ of new money" in plan_export.director_markdown(pounds)  # what the consider warns of
+    assert [(level, message) for level, where, message in _budget_issues(pounds)
+            if where == "budget.currency"] == [(
+                "consider", "The exports print every amount with its currency after it (“1,200 GBP”), "
+                "so “£” would read “1,200 £”: write the code, GBP.")]
+
+
 def test_a_first_stage_of_a_year_or_of_no_length_given_may_cost_more_than_a_year_s_new_money():
     assert _budget_issues(_staged(first_stage_cost=15_000, first_stage="the whole of 2027")) == []
     assert _budget_issues(_staged(first_stage_cost=15_000, first_stage="January to December")) == []

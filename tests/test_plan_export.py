@@ -212,7 +212,7 @@ def test_the_objectives_table_has_one_row_per_metric_with_its_milestones():
     rows = [row for row in _markdown_cells_by_row(to_markdown(lumen)) if len(row) == 8][1:]
     metrics = {(o.outcome, o.metric) for o in lumen.objectives}
     assert len(rows) == len(metrics) < len(lumen.objectives)
-    assert rows[1][2:5] == ["30", "38 → 44", "2027-06-30, 2027-12-31"]
+    assert rows[1][2:5] == ["30", "38 → 44", "30 June, 31 December 2027"]  # dates in words (reader 151)
 
 
 def test_a_label_both_milestones_open_with_is_said_once_in_the_rows_note():
@@ -237,7 +237,7 @@ def test_the_word_document_reads_back_with_its_headings_and_tables(tmp_path):
     objectives = next(t for t in document.tables if t.rows[0].cells[0].text == "Business outcome")
     assert [c.text for c in objectives.rows[2].cells] == [
         "sales", "Web-shop orders from unpaid social links or the SOCIAL code (orders a month)",
-        "30", "38 → 44", "2027-06-30, 2027-12-31", "varies by 6 a month; mean of 3 months",
+        "30", "38 → 44", "30 June, 31 December 2027", "varies by 6 a month; mean of 3 months",
         "Lumen's web-shop order records, 2026 (assumed)", "see note 2"]
     assert any(p.text.startswith("2. Objectives, sales: Why we expect it: "
                                  f"{plan.example_plan().objectives[1].reason} ")
@@ -720,8 +720,8 @@ def test_labels_and_baseline_sources_are_in_words_in_every_format(tmp_path):
     assert any(PYTHON_NAME.search(o.source) for o in plan.example_plan().objectives)
     for shown in (text, written["lumen.plan.html"].read_text(encoding="utf-8"), *labels):
         assert "plan_import" not in shown and "likely_spam" not in shown
-    assert ("| Mean of weekly median response times (hours) | 8.0 | 4.5 → 4.5 | 2027-03-31, "
-            "2027-12-31 | varies by 4.3 a week; mean of 12, then of 26 weeks | The course data: Lumen's "
+    assert ("| Mean of weekly median response times (hours) | 8.0 | 4.5 → 4.5 | 31 March, 31 December "
+            "2027 | varies by 4.3 a week; mean of 12, then of 26 weeks | The course data: Lumen's "
             "comments.csv, 2025 without the recall weeks, mean of weekly medians |") in text
 
 
@@ -908,8 +908,10 @@ def _calendar_rows(lumen):
 def test_the_calendar_is_an_annex_at_the_end_with_a_pointer_in_part_8(tmp_path):
     lumen = plan.example_plan()
     rows, written = _calendar_rows(lumen), _lumen_written(tmp_path)
-    pointer = (f"{len(rows)} posts from {rows[0][0]} to {rows[-1][0]}, listed day by day in the "
-               "annex at the end (and exported as CSV and iCalendar files).")
+    pointer = (f"{len(rows)} posts from {plan_export.day_text(rows[0][0])} to "
+               f"{plan_export.day_text(rows[-1][0])}, listed day by day in the annex at the end (and "
+               "exported as CSV and iCalendar files).")
+    assert pointer.startswith("155 posts from 4 January 2027 to 14 February 2027,")
     text = written["lumen.plan.md"].read_text(encoding="utf-8")
     part_8 = text.split("## 8. Calendar: the first 6 weeks\n\n", 1)[1].split("\n\n## ", 1)[0]
     assert part_8 == pointer

@@ -272,6 +272,8 @@ TRANSPLANT_REACH = 4
 US_ONLY = re.compile(r"\b911\b|\b1-800-222-1222\b|\bPoison Help\b|\bFDA\b|\b21 CFR\b|"
                      r"\b21 U\.S\.C\.|\bReportable Food Registry\b")
 US_CURRENCIES = {"USD", "US$", "$"}
+CURRENCY_CODES = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "A$": "AUD", "AU$": "AUD",
+                  "C$": "CAD", "NZ$": "NZD", "¥": "JPY", "₹": "INR"}  # a symbol typed as the currency
 WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
                "GBP": (12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)")}
 # A wage written in the budget's or the community's texts, before on-costs: "paid 12.60 GBP an
@@ -2722,6 +2724,10 @@ def _check_budget(plan: Plan):
                  "hours_today", "new_money_per_year"):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
+    if code := CURRENCY_CODES.get(budget.currency.strip()):
+        yield _consider("budget", "budget.currency", f"The exports print every amount with its "
+                        f"currency after it (“1,200 {code}”), so “{budget.currency.strip()}” would read "
+                        f"“1,200 {budget.currency.strip()}”: write the code, {code}.")
     yield from _check_staged_ask(plan)
     yield from _check_what_is_new(budget)
     yield from _check_moved_from(plan)
@@ -3323,6 +3329,7 @@ SURGE_SUM = {
     "hours": re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:extra\s+|more\s+)?hours?\s+(?:a|per|each)\s+week\b"),
     "rate": re.compile(r"(\d+(?:\.\d+)?)\s*(?:[A-Z]{3}\s+)?(?:an|per|a)\s+hour\b"),
 }
+SURGE_EXTRA = re.compile(r"\bplus\s+(?:about\s+)?[£$€]?\s?(\d[\d,]*(?:\.\d+)?)")  # "plus 244 for printing"
 
 
 WRITTEN_CLOSE = 0.05  # a rounded figure further than this from the budget's is another figure
@@ -3468,16 +3475,19 @@ def _check_paid_once(budget: Budget):
 
 def _check_surge_sum(budget: Budget):
     """A consider where the surge pricing's sum, weeks × extra hours a week × the cost of an hour
-    (each written once, `SURGE_SUM`), is more than the contingency holds, or a quarter less."""
+    (each written once, `SURGE_SUM`) and any other cost it adds ("plus 244 for printing",
+    `SURGE_EXTRA`), is more than the contingency holds, or a quarter less."""
     found = {name: pattern.findall(budget.surge) for name, pattern in SURGE_SUM.items()}
     if budget.contingency <= 0 or any(len(values) != 1 for values in found.values()):
         return
     weeks, hours, rate = (_count(values[0]) for values in found.values())
-    total = weeks * hours * rate
+    extras = [_count(extra) for extra in SURGE_EXTRA.findall(budget.surge)]
+    total = weeks * hours * rate + sum(extras)
     if not total - 0.5 <= budget.contingency <= total * 1.25:
+        plus = "".join(f" + {extra:,.0f}" for extra in extras)
         yield _consider("budget", "budget.contingency", f"The surge pricing works out at {weeks:g} "
-                        f"weeks × {hours:g} extra hours a week × {rate:g} {budget.currency} an hour, "
-                        f"{total:,.0f} {budget.currency}, but the contingency is "
+                        f"weeks × {hours:g} extra hours a week × {rate:g} {budget.currency} an hour"
+                        f"{plus}, {total:,.0f} {budget.currency}, but the contingency is "
                         f"{budget.contingency:,.0f}: make the sum and the contingency agree.")
 
 

@@ -205,7 +205,7 @@ def sections(plan: Plan) -> list[Section]:
             ("Business outcome", "Metric", "Baseline", "Target", "By", "Noise", "Baseline from",
              "Why we expect it"),
             [(group[0].outcome, measure_label(group[0]), group[0].baseline,
-              " → ".join(o.target for o in group), ", ".join(o.by for o in group),
+              " → ".join(o.target for o in group), _dates(o.by for o in group),
               _noise(group, plan), _distinct("; ", map(plain_source, group)),
               _reasons(group))
              for group in _by_metric(plan.objectives)])]),
@@ -250,11 +250,11 @@ def sections(plan: Plan) -> list[Section]:
                 f"**The case rests on**: {budget.rests_on.strip() or NOT_WRITTEN}"]]),
         Section("reporting", "13. Measurement and reporting", [[
             f"**Rhythm**: {plan.reporting.rhythm}", f"**Read by**: {plan.reporting.readers}",
-            f"**First report**: {plan.reporting.first}"]]),
+            f"**First report**: {day_text(plan.reporting.first)}"]]),
         Section("actions", "14. From existing to living", [
             f"**Weakest dimension** (our behaviour scores or self-assessment): {plan.weakest or '–'}", Table(
             ("Dimension", "Action", "Owner", "Due"),
-            [(dimension, action.step, action.owner, action.due)
+            [(dimension, action.step, action.owner, day_text(action.due))
              for dimension, action in plan.actions.items() if dimension in DIMENSIONS])]),
     ]
     parts, notes = _long_cells_as_notes(parts)
@@ -354,8 +354,8 @@ def _calendar_pointer(posts: list[Entry]) -> str:
     """Part 8 in one line: how many posts the calendar holds, and where it is listed."""
     if not posts:
         return "No posts planned yet."
-    return (f"{_amount(len(posts), 'posts')} from {posts[0].day.isoformat()} to "
-            f"{posts[-1].day.isoformat()}, listed day by day in the annex at the end (and exported "
+    return (f"{_amount(len(posts), 'posts')} from {day_text(posts[0].day.isoformat())} to "
+            f"{day_text(posts[-1].day.isoformat())}, listed day by day in the annex at the end (and exported "
             "as CSV and iCalendar files).")
 
 
