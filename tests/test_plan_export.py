@@ -1181,8 +1181,7 @@ def test_the_director_s_money_box_states_each_figure_once_from_the_plan():
             f"worth {stage_time:,} USD (12.4 weeks)", f"worth {a_year:,.0f} USD"],
         "Cash and staff time together": [f"{budget.first_stage_cost + stage_time:,} USD",
                                          f"{budget.added_per_year():,.0f} USD, and 2,475 paid once"],
-        "Reserve for a surge": [f"{budget.contingency:,.0f} USD, held", "the same, refilled each "
-        "year if spent"],
+        "Reserve for a surge": [f"{budget.contingency:,.0f} USD, held", "the same, held each year"],
         "What it earns back": ["–", "The plan earns back 4,712 USD in 2027 and, to the nearest 1,000, "
                                "18,000 in 2028 and 30,000 in 2029: 53,000 against 101,000 of cost. "
                                "Loses 31,000 in 2027 (35,389 of cost, staff time in it, less the "
@@ -1560,6 +1559,12 @@ def test_the_director_s_version_says_each_thing_once():
         crisis=dataclasses.replace(lumen.crisis, escalation="Sam tells the founder, who decides."))
     assert "- **Out of hours**: Nobody looks while the inbox is closed, and no alert is planned.\n" in (
         plan_export.director_markdown(nobody))
+    # reader 152: a night sentence before the one on the phone must not push the phone off the page
+    waiting = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, who_answers=(
+        f"Messages after 19:30 wait for the 07:00 look, and our profiles say so. "
+        f"{lumen.community.who_answers}")))
+    assert ("- **Out of hours**: The on-call phone goes with the lead at work that day and the night after: "
+            in plan_export.director_markdown(waiting))
     one = dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, go_no_go="1 April 2027: go on with 100 orders (a 1 in 3 chance)."))
     assert "1 in 3" not in plan_export.director_markdown(one)

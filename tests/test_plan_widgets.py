@@ -330,6 +330,29 @@ def test_export_button_writes_every_document(tmp_path, monkeypatch):
     assert 'href="mine.plan.staff.html"' in builder.status.value
 
 
+def test_export_says_which_sentences_the_staff_sheet_leaves_out(tmp_path, monkeypatch):
+    """Reader 151 found three of its sentences missing from the staff sheet only by comparing the
+    files; the export's message now lists what the sheet leaves out, and nothing when it keeps all."""
+    monkeypatch.chdir(tmp_path)
+    builder = PlanBuilder(tmp_path / "mine.plan.json", today=TODAY)
+    _fill_in_like_a_learner(builder)
+    builder.export_button.click()
+    assert "leaves out" not in builder.status.value
+    queued = "Before a holiday the one going away queues their posts in Meta Business Suite."
+    priced = "Cover is paid as overtime at time and a half, about 200 GBP a year in all."
+    builder.community["deputy"].value += (
+        f". {queued} January is our quietest month, when the shop closes early on weekdays and most "
+        "of the holidays are taken, so the cover is lightest then; in December, with the Christmas "
+        "orders and the late openings, nobody books a holiday and the owner keeps her own days free "
+        f"for the shop floor. {priced}")
+    builder.export_button.click()
+    assert ("The staff sheet leaves out 2 of your sentences" in builder.status.value
+            and f"<li><b>Community: holidays and sickness</b>: {queued}</li>" in builder.status.value
+            and priced in builder.status.value)
+    assert queued not in (tmp_path / "mine.plan.staff.md").read_text(encoding="utf-8")
+    assert queued in (tmp_path / "mine.plan.md").read_text(encoding="utf-8")
+
+
 def test_export_writes_to_a_folder_or_a_name_given(tmp_path, monkeypatch):
     """Reader 108: export() took no path; the documents can go to a folder or under another name."""
     monkeypatch.chdir(tmp_path)
@@ -403,6 +426,9 @@ def test_a_bad_hours_by_person_entry_is_named_and_the_rest_saved(tmp_path):
     assert plan.load(path).plan.budget.hours_by_person == {"the owner": 2}
     builder.hours_by_person.value = "Jo 5, the owner 2"
     assert builder.hours_message.value == ""
+    builder.hours_by_person.value = "Jo 5 the owner 2"  # reader 152: read as one name till now
+    assert ("“Jo 5 the owner 2” runs several people&#x27;s hours together: put a comma between them"
+            in builder.hours_message.value)
     builder.hours_by_person.value = "Jo: 5.5 hrs; the owner 2 hours a week"  # reader 151's way
     assert builder.hours_message.value == ""
     assert plan.load(path).plan.budget.hours_by_person == {"Jo": 5.5, "the owner": 2}

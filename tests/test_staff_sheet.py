@@ -16,12 +16,14 @@ from capstone_reference import reference_plan
 
 from smcourse.core import plan
 from smcourse.core.plan_export import (
+    STAFF_SOURCES,
     _sentences,
     director_markdown,
     export,
     staff_docx,
     staff_html,
     staff_markdown,
+    staff_sheet_left_out,
 )
 
 LUMEN_ROTA = [  # a row per run of days with the same shift
@@ -37,9 +39,8 @@ CRISIS = ("Any post or message about safety, a hacked account or a complaint spr
           "ring the on-call phone; no answer in 10 minutes: an approver.")
 NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver 555-0117 (founder), 555-0123 "
            "(head of marketing); cover 555-0160 (Jo), 555-0175 (Lee)")
-STAFF_RULE = ("Staff who post about Lumen say they work here; managers never review Lumen, and "
-              "nobody asks staff or family to (our rule, stricter than the FTC's, 16 CFR "
-              "465.5).")
+STAFF_RULE = ("Staff who post about Lumen say they work here; staff never review Lumen, nor ask "
+              "family to (Google's review rules; stricter than 16 CFR 465.5).")
 
 
 @pytest.fixture(scope="module")
@@ -529,6 +530,21 @@ def test_a_rule_with_an_amount_is_on_the_sheet_and_a_priced_surge_is_not(bakery)
     assert refund in escalation and "costs us" not in escalation
     part = next(line for line in lines if line.startswith("4. The rota's part:"))
     assert shifts in part and "18.75" not in part
+
+
+def test_what_the_sheet_leaves_out_of_lumen_s_texts_is_description_price_or_the_word_list():
+    """Every sentence of Lumen's desk texts the sheet leaves out is named with its field, and each
+    is a description, a price, an assumption or the alert's word list, none a duty staff act on."""
+    left = staff_sheet_left_out(plan.example_plan())
+    fields = {field for field, _ in left}
+    assert fields <= set(STAFF_SOURCES)
+    said = dict((sentence[:40], field) for field, sentence in left)
+    assert said["The alert's crisis words are those start"] == "Crisis: escalation"  # in the plan only
+    assert said["Each is paid a wage of 35 USD an hour (t"] == "Community: who answers"  # a price
+    assert said["The FTC's Endorsement Guides (16 CFR Par"] == "Disclosure"
+    sheet = staff_markdown(plan.example_plan())
+    assert all(sentence not in sheet for _, sentence in left)
+    assert not any(sentence.startswith(("Whoever holds", "Each look")) for _, sentence in left)
 
 
 def test_the_overnight_alerts_are_on_the_sheet_and_not_twice():

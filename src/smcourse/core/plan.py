@@ -933,6 +933,9 @@ def parse_hours_by_person(text: str) -> tuple[dict[str, float], list[str]]:
         if not re.search(r"[^\W\d_]", name) or number is None or number < 0:
             problems.append(f"“{entry.strip()}” is not a name and its hours a week (write it as "
                             "“Sam 15”).")
+        elif re.search(r"\d", name):  # "Chiara 15 Mai 11.5": two entries without a comma
+            problems.append(f"“{entry.strip()}” runs several people's hours together: put a comma "
+                            "between them (“Sam 15, Ade 15”).")
         elif _person(name) in map(_person, hours):
             problems.append(f"{name} is given twice: give each person's hours once.")
         else:
@@ -4875,13 +4878,13 @@ def example_plan() -> Plan:
                    "bare “gifted”. The FTC's Endorsement Guides (16 CFR Part 255, revised July 2023) ask for "
                    "a clear disclosure. We add the platform's paid-partnership label too, never in place of "
                    "the words. Creators we gift or pay disclose it in the post; we check their posts and ask "
-                   "for a fix if one is missing. Staff who post about Lumen say they work here; managers "
-                   "never review Lumen, and nobody asks staff or family to (our rule, stricter than the "
-                   "FTC's, 16 CFR 465.5). Images made or changed with AI carry the platform's AI label, and "
-                   "an ad showing an AI-made person says so, as New York's General Business Law section "
-                   "396-b requires since 9 June 2026. We never pay for, filter or write reviews, never ask "
-                   "anyone to change or remove one, and never buy or sell fake followers or views (the FTC's "
-                   "review rule, 16 CFR Part 465, since 21 October 2024).",
+                   "for a fix if one is missing. Staff who post about Lumen say they work here; staff never "
+                   "review Lumen, nor ask family to (Google's review rules; stricter than 16 CFR 465.5). "
+                   "Images made or changed with AI carry the platform's AI label, and an ad showing an "
+                   "AI-made person says so, as New York's General Business Law section 396-b requires since "
+                   "9 June 2026. We never pay for, filter or write reviews, never ask anyone to change or "
+                   "remove one, and never buy or sell fake followers or views (the FTC's review rule, 16 CFR "
+                   "Part 465, since 21 October 2024).",
         budget=Budget(people_hours=42,
                       other_work="Whoever holds a look reads the inbox, new mentions and "
                                  "reviews, 13 hours over the 28 looks (inbox 10, mentions 2, "

@@ -1681,6 +1681,34 @@ def staff_markdown(plan: Plan) -> str:
     return _sheet_markdown(staff_title(plan), _staff_opening(plan), staff_sheet(plan), BACK)
 
 
+# The texts the staff sheet reads sentences out of, by the builder's field names.
+STAFF_SOURCES = {"Community: who answers": ("community", "who_answers"),
+                 "Community: escalation": ("community", "escalation"),
+                 "Community: holidays and sickness": ("community", "deputy"),
+                 "Voice": (None, "voice"),
+                 "Crisis: holding statement": ("crisis", "holding_statement"),
+                 "Crisis: pause": ("crisis", "pause"),
+                 "Crisis: escalation": ("crisis", "escalation"),
+                 "Crisis: account security": ("crisis", "account_security"),
+                 "Disclosure": (None, "disclosure")}
+
+
+def staff_sheet_left_out(plan: Plan) -> list[tuple[str, str]]:
+    """The sentences of the texts the staff sheet reads (`STAFF_SOURCES`) that it leaves out, as
+    (field, sentence): descriptions, assumptions, prices and what does not fit, which the full plan
+    and the director's page keep. A sentence counts as on the sheet when its last five words are,
+    in any case (the sheet may drop a sentence's opening words, "A crisis is", or split it where
+    it joins two rules)."""
+    sheet = " ".join(staff_markdown(plan).replace("*", "").split()).lower()
+    left = []
+    for label, (part, name) in STAFF_SOURCES.items():
+        text = getattr(getattr(plan, part) if part else plan, name)
+        for sentence in _sentences(text):
+            if " ".join(sentence.split()[-5:]).lower().rstrip(".") not in sheet:
+                left.append((label, sentence))
+    return left
+
+
 def staff_html(plan: Plan, paper: str = "A4") -> str:
     """The staff sheet as a standalone HTML page that prints on the two sides of a sheet of
     `paper` ("A4" or "Letter"), the crisis starting the back; everything the learner typed is
@@ -1845,10 +1873,10 @@ def _director_summary(plan: Plan) -> Section:
 
 
 def _director_out_of_hours(plan: Plan) -> str:
-    """Who hears of a complaint while the inbox is closed, as a director asks it: the first of the
-    night's duties (`_night`: who holds the phone, who checks when) or that nobody looks, the first
-    sentence of the alerts (`_alerts`) and those that say what nobody watches (`UNWATCHED`), then the
-    longest wait over a closed day; where the full plan says more, a pointer to the parts that do
+    """Who hears of a complaint while the inbox is closed, as a director asks it: the night's first
+    duty (`_night`), the one on the on-call phone when there is one, or that nobody looks; the
+    first sentence of the alerts (`_alerts`) and those that say what nobody watches (`UNWATCHED`),
+    then the longest wait over a closed day; where the full plan says more, a pointer to the parts that do
     (9 for who answers, 10 for the crisis escalation)."""
     team = plan.community
     if parse_clock(team.opens) is None or parse_clock(team.closes) is None:
@@ -1857,8 +1885,10 @@ def _director_out_of_hours(plan: Plan) -> str:
     alerts = _sentences(_alert_duties(plan))
     kept = [sentence for number, sentence in enumerate(alerts) if number == 0 or UNWATCHED.search(sentence)]
     nobody = "Nobody looks while the inbox is closed" + ("." if alerts else ", and no alert is planned.")
-    said = night[:1] or [nobody]
-    left_out = [*night[1:], *(sentence for sentence in alerts if sentence not in kept)]
+    said = [next((sentence for sentence in night if ON_CALL.search(sentence)), night[0])] if night \
+        else [nobody]  # who holds the phone first, when a sentence says (reader 152's director)
+    left_out = [*(sentence for sentence in night if sentence not in said),
+                *(sentence for sentence in alerts if sentence not in kept)]
     parts = sorted({COMMUNITY_PART if sentence in _sentences(team.who_answers) else CRISIS_PART
                     for sentence in left_out})
     more = (f"(More in part{'s' * (len(parts) > 1)} {in_words([str(part) for part in parts])} of the "
@@ -1894,7 +1924,7 @@ def _money_box(plan: Plan) -> Table:
     together = ("Cash and staff time together",
                 f"{_whole(stage_cash) + stage_time:,} {money}" if stage_time is not None else "–",
                 f"{_whole(budget.new_money_per_year) + a_year:,} {money}" + _paid_once_too(budget))
-    reserve = (f"{_amount(budget.contingency, money)}, held", "the same, refilled each year if spent") \
+    reserve = (f"{_amount(budget.contingency, money)}, held", "the same, held each year") \
         if budget.contingency > 0 else ("none (Budget: Surge contingency a year)", "–")
     earned = _returns(plan)
     return Table(("The money", "First stage", "A full year"), [  # its days are in the line above

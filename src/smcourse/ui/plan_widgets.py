@@ -440,13 +440,15 @@ class PlanBuilder:
         rows = []
         for row in self.channels.values():
             cadence = w.HBox([w.Label("", layout=_LABEL), row.posts, row.per,
-                              row.minutes_per_post, w.Label("answer within (hours)"),
+                              row.minutes_per_post, w.Label("answer within (staffed hours)"),
                               row.response_hours, w.Label("posts on"), row.days,
                               w.Label("made by"), row.owner])
             rows.append(w.VBox([w.HBox([row.chosen, row.property, row.purpose]), cadence,
                                 w.HBox([w.Label("mix (%)", layout=_LABEL), *row.mix])]))
         return w.VBox([w.HTML(f"<small>{kinds}. Each channel's mix (per cent of its posts on "
-                              "each pillar of the Content tab) adds up to 100.</small>"), *rows])
+                              "each pillar of the Content tab) adds up to 100. Answers are promised "
+                              "in staffed hours, the hours the inbox is open: with a 10-hour day, "
+                              "24 is nearly three days, and “within a day” is 10.</small>"), *rows])
 
     def _community_tab(self) -> w.VBox:
         labels = {"who_answers": "Who answers", "escalation": "Escalation",
@@ -612,8 +614,9 @@ class PlanBuilder:
         target = self.path if path is None else Path(path)
         if target.is_dir():
             target = target / self.path.name
+        plan = self.read()
         try:
-            written = plan_export.export(self.read(), target)
+            written = plan_export.export(plan, target)
         except model.PlanFileError as error:
             self.status.value = message_html("invalid", str(error))
             return None
@@ -623,11 +626,25 @@ class PlanBuilder:
         self.status.value = message_html("saved", f"Exported; open the files {where} "
                                          "(the .staff files are the sheet for the staff's desk, the "
                                          ".director files the plan in brief for your director).")
-        self.status.value += f"<div>{links}</div>"
+        self.status.value += f"<div>{links}</div>{_left_out_html(plan)}"
         return written
 
     def _ipython_display_(self) -> None:
         show_widget(self.box, "Strategy plan builder")
+
+
+def _left_out_html(plan: model.Plan) -> str:
+    """The sentences of the learner's texts the staff sheet leaves out (`staff_sheet_left_out`), in
+    a fold under the export's message, so nothing is dropped without a word; "" when none is."""
+    left = plan_export.staff_sheet_left_out(plan)
+    if not left:
+        return ""
+    items = "".join(f"<li><b>{html.escape(field)}</b>: {html.escape(sentence)}</li>"
+                    for field, sentence in left)
+    return (f"<details><summary>The staff sheet leaves out {len(left)} of your sentences, which the "
+            "full plan keeps</summary><p>It keeps who does what and drops descriptions, assumptions, "
+            "prices and what does not fit. If staff need one of these, write it as a duty (who does "
+            f"what, when) or shorten the field.</p><ul>{items}</ul></details>")
 
 
 def _link(path: Path) -> str:
