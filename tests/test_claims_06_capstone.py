@@ -2581,9 +2581,9 @@ def _on_call_weeks_alternate():
             and set(LEADS) == {"Sam", "Ade"})
 
 
-ON_CALL = ("The on-call phone goes with the lead at work that day and the night after: Sam on Monday and "
-           "Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered "
-           "weeks and Ade in even ones")
+ON_CALL = ("The on-call phone goes with the lead at work that day and the night after: Sam on Monday "
+           "and Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam in odd weeks and "
+           "Ade in even ones")
 # who holds the on-call phone each day and the night after, as ON_CALL says: by week ("odd", "even") or
 # in "any" week
 ON_CALL_HOLDERS = {"Mon": {"any": "Sam"}, "Tue": {"any": "Sam"}, "Sat": {"any": "Ade"}, "Sun": {"any": "Ade"},
@@ -3224,8 +3224,8 @@ PLAN_CLAIMS = {
     "as New York's General Business Law section 396-b requires since 9 June 2026.":
         lambda: str(pd.Timestamp("2025-12-11") + pd.Timedelta(days=180))[:10] == "2026-06-09"
         < LUMEN.start,
-    "never buy or sell fake followers or views (the FTC's review rule, 16 CFR Part 465, since 21 October "
-    "2024).":
+    "never buy or sell fake followers or views (stricter than the FTC's review rule, 16 CFR Part 465, "
+    "since 21 October 2024).":
         lambda: LUMEN.start > "2024-10-21",
     "The founder decides whether to stop sales and keep samples, calls the insurer and counsel, and "
     "speaks to the press.":
@@ -3413,15 +3413,13 @@ PLAN_CLAIMS = {
     "It is a scheduler, not a listening tool.":
         lambda: "alert's crisis words" in LUMEN.crisis.escalation
         and "listening tool" in LUMEN.crisis.escalation and "Buffer" not in LUMEN.crisis.escalation,
-    "The on-call phone goes with the lead at work that day and the night after: Sam on Monday and "
-    "Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam in odd-numbered weeks and Ade "
-    "in even ones (week 1 begins 4 January 2027); whoever held the 19:00 look reads our own accounts at "
-    "22:00, whoever holds the 07:00 one at 06:30. The on-call number and the alert emails forward to the "
-    "holder's own phone and pass on at 06:30. No day spans over 10 hours, roasting and café shifts "
-    "included, night calls "
-    "aside (Lumen's rule): a shift before one's 22:00 "
-    "check starts at 12:30 or later, one after a 06:30 check ends by 16:00, and nobody's 06:30 check "
-    "follows their 22:00 one. An "
+    "The on-call phone goes with the lead at work that day and the night after: Sam on Monday and Tuesday, "
+    "Ade on Saturday and Sunday, and from Wednesday to Friday Sam in odd weeks and Ade in even ones (week 1 "
+    "begins 4 January 2027); whoever held the 19:00 look reads our own accounts at 22:00, whoever holds the "
+    "07:00 one at 06:30. The on-call number and the alert emails forward to the holder's own phone and pass "
+    "on at 06:30 (02:00 on a Wednesday is Tuesday's holder's). No day spans over 10 hours, roasting and café "
+    "shifts included, night calls aside (Lumen's rule): a shift before one's 22:00 check starts at 12:30 or "
+    "later, one after a 06:30 check ends by 16:00, and nobody's 06:30 check follows their 22:00 one. An "
     "alert answered overnight is paid by its logged time, not as a shift; after one past 22:00, if the "
     "holder also has the next 06:30 check, the head of marketing takes it and the 07:00 look.":
         lambda: plan.parse_clock("22:00") > plan.parse_clock(LUMEN.community.closes)

@@ -337,8 +337,8 @@ def test_texts_naming_a_closed_day_as_a_working_day_get_a_consider_each():
         "closed (Mon, Tue): “and leaves refunds for Monday”. Name the staffed day it happens on, or "
         "put that day on the rota.",
         "crisis.escalation": "This text has someone work or act on a day your rota leaves closed "
-        "(Mon, Tue): “Sam on Monday and Tuesday”. Name the staffed day it happens on, or put that "
-        "day on the rota."}
+        "(Mon, Tue): “Sam on Monday and Tuesday” (and 1 more). Name the "
+        "staffed day it happens on, or put that day on the rota."}  # and "Tuesday's holder's"
     assert [i for i in plan.check(plan.example_plan()) if "leaves closed" in i.message] == []
 
 

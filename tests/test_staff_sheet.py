@@ -40,7 +40,7 @@ CRISIS = ("Any post or message about safety, a hacked account or a complaint spr
 NUMBERS = ("**Numbers to ring**: on-call phone 555-0142; approver 555-0117 (founder), 555-0123 "
            "(head of marketing); cover 555-0160 (Jo), 555-0175 (Lee)")
 STAFF_RULE = ("Staff who post about Lumen say they work here; staff never review Lumen, nor ask "
-              "family to (Google's review rules; stricter than 16 CFR 465.5).")
+              "family or friends to (Google's review rules; stricter than 16 CFR 465.5).")
 
 
 @pytest.fixture(scope="module")
@@ -115,8 +115,9 @@ def test_lumen_s_staffing_line_is_its_fastest_promise_and_the_inbox_hours_it_nee
 def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
     lumen = plan.example_plan()
     text = staff_markdown(lumen)
-    assert text.startswith("# Staff sheet: Lumen Coffee Roasters\n\nPrint both sides and pin by "
-                           "the desk: the plan day to day from 4 January 2027; a crisis on the back.")
+    assert text.startswith("# Staff sheet: Lumen Coffee Roasters\n\nPin both pages side by side by "
+                           "the desk: the plan day to day from 4 January 2027; a crisis on page 2.")
+    # reader 153: a sheet printed on both sides and pinned shows one side, the crisis or the rota
     assert re.findall(r"^## (.+)$", text, re.MULTILINE) == HEADINGS
     rows = _markdown_rows(text)
     assert rows[:4] == [["Day", "On the inbox, and when they look"], *LUMEN_ROTA]
@@ -140,7 +141,7 @@ def test_the_markdown_sheet_has_lumen_s_rota_promises_and_crisis_steps():
             "coordinator (out of hours: 1-866-300-4374)") in text
     assert ("**Out of hours**: The on-call phone goes with the lead at work that day and the night "
             "after: Sam on Monday and Tuesday, Ade on Saturday and Sunday, and from Wednesday to Friday Sam "
-            "in odd-numbered weeks and Ade in even ones (week 1 begins 4 January 2027); whoever held "
+            "in odd weeks and Ade in even ones (week 1 begins 4 January 2027); whoever held "
             "the 19:00 look reads our own accounts at 22:00, whoever holds the 07:00 one at 06:30. "
             "No day spans over 10 hours") in text
     assert ("**Holidays and sickness**: When a lead is away, about 5 weeks a year (4 on holiday, 1 "
@@ -435,7 +436,8 @@ ROTA_PART = (
     "banner on the website.")
 ALERTS = ("Between the 19:00 and 07:00 looks, whoever holds the on-call phone gets an alert for a public "
           "mention, or a comment on our posts, with a crisis word. The on-call number and the alert emails "
-          "forward to the holder's own phone and pass on at 06:30. An alert answered overnight is paid by "
+          "forward to the holder's own phone and pass on at 06:30 (02:00 on a Wednesday is Tuesday's "
+          "holder's). An alert answered overnight is paid by "
           "its logged time, not as a shift; after one past 22:00, if the holder also has the next 06:30 "
           "check, the head of marketing takes it and the 07:00 look. No alert comes from messages, private "
           "groups or platforms the listening tool misses: nobody watches them overnight.")
@@ -470,8 +472,8 @@ def test_the_rota_s_part_in_a_recall_says_who_rings_the_cafes_and_the_surge_rota
     tell = [sentence for sentence in _sentences(lumen.crisis.escalation)
             if sentence.startswith(("Anything about safety or a hack goes", "On a suspected illness",
                                     "If the founder is unreachable", "If the founder hears",
-                                    "The founder decides whether", "To the press, only"))]
-    assert len(tell) == 6
+                                    "The founder decides whether"))]
+    assert len(tell) == 5  # the press's line is step 1's first, where a reporter's call finds it
     _in_every_format(lumen, f"2. Tell: {' '.join(tell)}")
 
 

@@ -1673,7 +1673,7 @@ def staff_title(plan: Plan) -> str:
 
 def _staff_opening(plan: Plan) -> str:
     start = f" from {day_text(plan.start.strip())}" if plan.start.strip() else ""
-    return f"Print both sides and pin by the desk: the plan day to day{start}; a crisis on the back."
+    return f"Pin both pages side by side by the desk: the plan day to day{start}; a crisis on page 2."
 
 
 def staff_markdown(plan: Plan) -> str:

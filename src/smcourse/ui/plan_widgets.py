@@ -5,8 +5,8 @@
 
 Every change is checked and saved to the plan file at once; the Export button writes the plan as
 Markdown, HTML (A4 and Letter), Word and the calendar (CSV, iCalendar) beside it, the staff sheet,
-two sides for the desk, and the director's version, two or three pages, in the same formats
-(`….staff.html`, `….director.html`). The form holds no rules: reading and writing the plan, the
+two pages to pin side by side at the desk, and the director's version, two or three pages, in the
+same formats (`….staff.html`, `….director.html`). The form holds no rules: reading and writing the plan, the
 checks and the exports are `smcourse.core.plan` and `smcourse.core.plan_export` functions.
 """
 
