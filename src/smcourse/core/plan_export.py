@@ -1160,7 +1160,7 @@ ROTA_PART_WORDS = 200  # the same for the rota's part in a crisis, beside the ch
 TELL_WORDS = 200  # the same for whom to tell in a crisis: stand-ins and the law's calls need the room
 CRISIS_MEANING_WORDS = 80  # what counts as a crisis is given whole up to this; it decides who rings
 TIME_OF_DAY = re.compile(r"\b([01]\d|2[0-3]):([0-5]\d)\b")  # "22:00", "06:30"
-AFTER_TIME = re.compile(r"(\bafter )?\b([01]\d|2[0-3]):([0-5]\d)\b")  # a time, and whether "after" it
+AFTER_TIME = re.compile(rf"(\bafter )?{TIME_OF_DAY.pattern}")  # a time, and whether "after" it
 CLOSED_HOURS = re.compile(r"\bout[- ]of[- ]hours\b|\bovernight\b|\bat night\b", re.IGNORECASE)
 WEEKDAY = re.compile(DAY_NAME)  # a day of the week, "Monday", "Sat" (a surge's shifts and rest days)
 # a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
