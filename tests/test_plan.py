@@ -1966,6 +1966,54 @@ def test_a_currency_typed_as_its_symbol_is_asked_for_its_code():
                 "so “£” would read “1,200 £”: write the code, GBP.")]
 
 
+def test_a_plan_says_its_currency_which_no_longer_starts_as_pounds():
+    """Reader 152, in Melbourne, was asked what an hour costs "in GBP" before reaching the Currency
+    box, which a new plan filled with GBP: it now starts empty, is asked for, and comes first."""
+    assert plan.Budget().currency == ""
+    lumen = plan.example_plan()
+    blank = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency=" "))
+    assert [(level, message) for level, where, message in _budget_issues(blank)
+            if where == "budget.currency"] == [(
+                "fix", "Say which currency the budget is in (USD, GBP, EUR, AUD…): the exports print "
+                "it after every amount.")]
+    assert not [issue for issue in _budget_issues(lumen) if issue[1] == "budget.currency"]
+
+
+@pytest.mark.parametrize("contingency, flagged", [(9_920, False), (12_152, False), (16_000, True)])
+def test_a_surge_sum_worked_in_figures_is_read_as_written(contingency, flagged):
+    """Reader 152 wrote "98 hours a week, about 80 of them beyond their usual hours … 80 × 2 × 62 =
+    9,920": the check read 98 as the extra hours and asked about a right reserve. A sum worked in
+    figures that agrees is read; one that does not, and words that do not, are still asked about."""
+    lumen = plan.example_plan()
+    budget = dataclasses.replace(lumen.budget, currency="AUD", contingency=contingency, surge=(
+        "In a recall the shops need cover for 2 weeks: 98 hours a week at 62 AUD an hour, about 80 "
+        "of them beyond their usual hours, so 80 × 2 × 62 = 9,920."))
+    found = [message for level, where, message in _budget_issues(dataclasses.replace(lumen, budget=budget))
+             if where == "budget.contingency"]
+    assert found == ([f"The surge pricing works out at 2 weeks × 98 extra hours a week × 62 AUD an "
+                      f"hour, 12,152 AUD, but the contingency is {contingency:,}: make the sum and the "
+                      "contingency agree."] if flagged else [])
+
+
+@pytest.mark.parametrize("start, said, flagged", [
+    ("2027-02-01", "7,645", False),  # 2027 is eleven months of this plan's
+    ("2027-01-04", "7,645", True),  # a plan from January has no part year
+    ("2027-02-01", "30,000", True),  # more than a year's and a quarter
+    ("2027-02-01", "7,645 AUD of new money in 2028", True)])  # not the year it starts in
+def test_new_money_for_the_part_year_a_plan_starts_in_is_read(start, said, flagged):
+    """Reader 152's case gave "7,645 of new money in 2027" (eleven months and a training day of a
+    7,790 a year) and was told to make it agree with the year's or the first stage's."""
+    lumen = plan.example_plan()
+    budget = dataclasses.replace(lumen.budget, currency="AUD", new_money_per_year=7_790,
+                                 first_stage_cost=2_452)
+    text = said if " in " in said else f"{said} AUD of new money in 2027"
+    case = f"It asks for {text}, for the pre-orders."
+    issues = [message for level, where, message in _budget_issues(dataclasses.replace(
+        lumen, start=start, budget=dataclasses.replace(budget, case=case))) if where == "budget.case"
+              and message.startswith("This text gives")]
+    assert bool(issues) == flagged, issues
+
+
 def test_a_first_stage_of_a_year_or_of_no_length_given_may_cost_more_than_a_year_s_new_money():
     assert _budget_issues(_staged(first_stage_cost=15_000, first_stage="the whole of 2027")) == []
     assert _budget_issues(_staged(first_stage_cost=15_000, first_stage="January to December")) == []
@@ -2237,8 +2285,8 @@ def test_the_situation_audit_must_name_a_channel_metric_persona_or_pillar(presen
 def test_the_voice_and_at_least_one_action_must_name_something_of_the_plan():
     lumen = _example(voice="Warm, plain and brief; we never mock anyone or argue in public.")
     assert _messages(lumen, "voice") == [
-        "Your voice and tone names nothing of your plan: mention one of its channels, metrics, "
-        "personas or pillars, so that it is about this plan."]
+        "Your voice and tone names nothing of your plan: mention one of its channels (once ticked "
+        "on the Channels tab), metrics, personas or pillars, so that it is about this plan."]
     steps = {"planning": "Agree a plan at the next team meeting",
              "presences": "Sound like ourselves whenever we write",
              "commitment": "Give the work protected time on the rota",

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from smcourse.core import plan
-from smcourse.ui.plan_widgets import PlanBuilder
+from smcourse.ui.plan_widgets import TABS, PlanBuilder
 
 ACCOUNT_SECURITY = ("Jo and the owner are the only admins, each with two-factor login on her own "
                     "phone; the owner recovers a hacked or locked account the same day.")
@@ -79,6 +79,7 @@ def _fill_in_like_a_learner(builder):
     builder.budget["people_hours"].value = 7
     builder.budget["hours_today"].value = 5
     builder.budget["moved_from"].value = MOVED_FROM
+    builder.budget["currency"].value = "GBP"
     builder.budget["new_money_per_year"].value = 4800
     builder.hours_by_person.value = "Jo 6; the owner 1"
     builder.budget["other_work"].value = "the monthly report for the owner"
@@ -247,6 +248,23 @@ def test_people_hours_without_their_cost_are_questioned_on_the_budget_tab(tmp_pa
     _fill_in_like_a_learner(builder)
     builder.budget["hourly_cost"].value = 0
     assert "but not what they cost a year" in builder.issues.value
+
+
+def test_a_new_plan_s_currency_is_empty_first_on_the_budget_tab_and_asked_for(tmp_path):
+    """Reader 152 (Melbourne) was asked an hour's cost "in GBP" before reaching a Currency box
+    that a new plan filled with GBP."""
+    builder = PlanBuilder(tmp_path / "mine.plan.json", today=TODAY)
+    budget_tab = builder.tabs.children[list(TABS).index("budget")]
+    first_row = budget_tab.children[1]  # under the tab's "Budget" heading
+    assert first_row.children[-1] is builder.budget["currency"]
+    assert builder.budget["currency"].value == ""
+    builder.budget["people_hours"].value = 5
+    assert "Say which currency the budget is in" in builder.issues.value
+    assert "in your currency?" in builder.issues.value
+    builder.budget["currency"].value = "AUD"
+    assert "Say which currency" not in builder.issues.value and "in AUD?" in builder.issues.value
+    saved = json.loads((tmp_path / "mine.plan.json").read_text(encoding="utf-8"))["plan"]
+    assert saved["budget"]["currency"] == "AUD"
 
 
 def test_renaming_a_pillar_carries_its_shares_and_relabels_the_boxes(tmp_path):

@@ -784,7 +784,7 @@ class Budget:
     tools: str = ""
     tools_per_month: float = 0
     paid_per_month: float = 0
-    currency: str = "GBP"
+    currency: str = ""
     contingency: float = 0
     surge: str = ""
     case: str = ""
@@ -797,6 +797,11 @@ class Budget:
     moved_from: str = ""
     new_money_per_year: float = 0
     rests_on: str = ""
+
+    @property
+    def money(self) -> str:
+        """The currency as the exports print it after an amount, "[currency]" until it is written."""
+        return self.currency.strip() or "[currency]"
 
     def people_cost(self) -> float:
         """The people hours' cost a year: hours a week × 52 × the hourly cost."""
@@ -1322,8 +1327,8 @@ def names_someone(text: str, plan: Plan) -> bool:
 
 
 def _named_nothing(what: str) -> str:
-    return (f"{what} names nothing of your plan: mention one of its channels, metrics, personas "
-            "or pillars, so that it is about this plan.")
+    return (f"{what} names nothing of your plan: mention one of its channels (once ticked on the "
+            "Channels tab), metrics, personas or pillars, so that it is about this plan.")
 
 
 def _check_situation(plan: Plan):
@@ -2727,7 +2732,10 @@ def _check_budget(plan: Plan):
                  "hours_today", "new_money_per_year"):
         if getattr(budget, name) < 0:
             yield _fix("budget", f"budget.{name}", "A budget cannot be negative.")
-    if code := CURRENCY_CODES.get(budget.currency.strip()):
+    if not budget.currency.strip():
+        yield _fix("budget", "budget.currency", "Say which currency the budget is in (USD, GBP, EUR, "
+                   "AUD…): the exports print it after every amount.")
+    elif code := CURRENCY_CODES.get(budget.currency.strip()):
         yield _consider("budget", "budget.currency", f"The exports print every amount with its "
                         f"currency after it (“1,200 {code}”), so “{budget.currency.strip()}” would read "
                         f"“1,200 {budget.currency.strip()}”: write the code, {code}.")
@@ -2755,7 +2763,8 @@ def _check_budget(plan: Plan):
                             "raise it, and the hourly cost with it.")
     if budget.people_hours > 0 and budget.hourly_cost == 0:
         yield _consider("budget", "budget.hourly_cost", f"What does an hour of the team's time "
-                        f"cost, loaded (wages and on-costs), in {budget.currency}? Without it a "
+                        "cost, loaded (wages and on-costs), in "
+                        f"{budget.currency or 'your currency'}? Without it a "
                         f"director sees the {budget.people_hours:g} people hours a week, but not "
                         "what they cost a year, most often the plan's biggest cost.")
     if budget.other_costs_per_year > 0 and (reason := _unwritten(budget.other_costs, plan, 1)):
@@ -3324,6 +3333,7 @@ def written_day(text: str) -> dt.date | None:
     except ValueError:
         return None
 NEW_MONEY_SAID = re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a year\s+)?of new money", re.IGNORECASE)
+IN_YEAR = re.compile(r"\s+in\s+(\d{4})\b")  # the period a sum is for: "of new money in 2027"
 ONE_OFF = re.compile(r"\b(?:once|one[- ](?:off|time))\b", re.IGNORECASE)  # a cost paid only once
 # A surge's sum, each figure written once: "Two weeks a year of 10 extra hours a week at 16.50 GBP
 # an hour" (weeks, hours a week, the cost of an hour).
@@ -3332,6 +3342,8 @@ SURGE_SUM = {
     "hours": re.compile(r"\b(\d+(?:\.\d+)?)\s+(?:extra\s+|more\s+)?hours?\s+(?:a|per|each)\s+week\b"),
     "rate": re.compile(r"(\d+(?:\.\d+)?)\s*(?:[A-Z]{3}\s+)?(?:an|per|a)\s+hour\b"),
 }
+# A sum worked in figures: "80 × 2 × 62", "80 x 2 x AUD 62"; read whatever the words around it say.
+WRITTEN_PRODUCT = re.compile(r"\d[\d,.]*(?:\s*[×x*]\s*(?:[A-Z]{3}\s*|[£$€]\s?)?\d[\d,.]*)+")
 SURGE_EXTRA = re.compile(r"\bplus\s+(?:about\s+)?[£$€]?\s?(\d[\d,]*(?:\.\d+)?)")  # "plus 244 for printing"
 
 
@@ -3373,16 +3385,24 @@ def _check_written_amounts(budget: Budget):
 def _check_new_money_said(plan: Plan):
     """A fix where the summary or the case (its sentences on the cheaper option aside) gives an
     amount of new money ("1,900 GBP of new money", "17,037 USD a year of new money") that is neither
-    the budget's new money a year nor the first stage's: the director's page prints both."""
+    the budget's new money a year nor the first stage's: the director's page prints both. The
+    part of the first calendar year a plan starts after January ("7,645 of new money in 2027")
+    is a third figure, read as one when it is no more than a year's and a quarter."""
     budget = plan.budget
     if budget.new_money_per_year <= 0:
         return  # a consider of its own asks for it
     given = [value for value in (budget.new_money_per_year, budget.first_stage_cost) if value > 0]
+    start = parse_date(plan.start)
+    part_year = start.year if start and start.month > 1 else None
     for part, name, text in (("organisation", "summary", plan.summary),
                              ("budget", "budget.case", budget.case)):
         own = " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", text)
                        if not CHEAPER.search(sentence))  # not what the cheaper option saves
         for match in NEW_MONEY_SAID.finditer(own):
+            year = IN_YEAR.match(own, match.end())
+            if (year and int(year[1]) == part_year
+                    and parse_amount(match[1]) <= budget.new_money_per_year * 1.25):
+                continue
             if not any(_written_as(value, match[1]) and abs(parse_amount(match[1]) - value) <= value * 0.03
                        for value in given):  # "17,000" for 17,037, not "2,000" for 1,850
                 yield _fix(part, name, f"This text gives {match[1]} {budget.currency} of new money, "
@@ -3479,14 +3499,17 @@ def _check_paid_once(budget: Budget):
 def _check_surge_sum(budget: Budget):
     """A consider where the surge pricing's sum, weeks × extra hours a week × the cost of an hour
     (each written once, `SURGE_SUM`) and any other cost it adds ("plus 244 for printing",
-    `SURGE_EXTRA`), is more than the contingency holds, or a quarter less."""
+    `SURGE_EXTRA`), is more than the contingency holds, or a quarter less, unless a sum the text
+    works in figures ("80 × 2 × 62", `WRITTEN_PRODUCT`) agrees with the contingency."""
     found = {name: pattern.findall(budget.surge) for name, pattern in SURGE_SUM.items()}
     if budget.contingency <= 0 or any(len(values) != 1 for values in found.values()):
         return
     weeks, hours, rate = (_count(values[0]) for values in found.values())
     extras = [_count(extra) for extra in SURGE_EXTRA.findall(budget.surge)]
     total = weeks * hours * rate + sum(extras)
-    if not total - 0.5 <= budget.contingency <= total * 1.25:
+    worked = [math.prod(_count(figure.rstrip(".,")) for figure in re.findall(r"\d[\d,.]*", product[0]))
+              + sum(extras) for product in WRITTEN_PRODUCT.finditer(budget.surge)]
+    if not any(sum_ - 0.5 <= budget.contingency <= sum_ * 1.25 for sum_ in [total, *worked]):
         plus = "".join(f" + {extra:,.0f}" for extra in extras)
         yield _consider("budget", "budget.contingency", f"The surge pricing works out at {weeks:g} "
                         f"weeks × {hours:g} extra hours a week × {rate:g} {budget.currency} an hour"

@@ -275,7 +275,7 @@ def sections(plan: Plan) -> list[Section]:
 def _budget_rows(plan: Plan) -> list[tuple[str, str, str]]:
     """Part 12's table a row each: item, amount and details, the people priced, the total a year,
     the new money and, when the hours spent today and their cost are given, the added cost a year."""
-    budget, money = plan.budget, plan.budget.currency
+    budget, money = plan.budget, plan.budget.money
     figures = budget.case.strip().partition("\n\n")[2]  # the case's arithmetic, after its ask
     return [
         ("People", _amount(budget.people_hours, "hours a week"), ""),
@@ -628,7 +628,7 @@ def _full_year(budget: Budget) -> str:
     """A year of the plan for a director, in one cell: what it adds to today's costs in all
     (`Budget.added_per_year`), its new money and what the people hours moved from other work are
     worth (the recommendation gives the hours), or the field to fill in for each."""
-    money, moved = budget.currency, budget.moved_hours()
+    money, moved = budget.money, budget.moved_hours()
     if budget.new_money_per_year > 0 and budget.hours_today > 0 and moved > 0 \
             and budget.hourly_cost > 0:
         return (f"{_amount(budget.added_per_year(), money)} more than today: "
@@ -675,11 +675,11 @@ def _recommendation(plan: Plan, for_director: bool = False) -> str:
         days = _stage_days(plan).removeprefix("the first stage").strip()
         return (f"Approve the first stage{f', {days},' if days else ''} with the money, staff time "
                 f"and reserve in the box below{provided}.")
-    asked = [f"{_amount(budget.first_stage_cost, budget.currency)} of new money"]
+    asked = [f"{_amount(budget.first_stage_cost, budget.money)} of new money"]
     if (moved := budget.moved_hours()) > 0:
         asked.append(f"{_amount(moved, 'people hours a week')} moved from other work")
     if budget.contingency > 0:
-        asked.append(f"a {_amount(budget.contingency, budget.currency)} reserve for a surge")
+        asked.append(f"a {_amount(budget.contingency, budget.money)} reserve for a surge")
     return (f"Approve {_stage_days(plan)}: {', '.join(asked[:-1])}{' and ' if asked[1:] else ''}"
             f"{asked[-1]}{provided}.")
 
@@ -701,7 +701,7 @@ def _ask(plan: Plan) -> Table:
     cut off could be its caveat) and what it rests on (its opening, `_lead`; the whole text is in
     part 12)."""
     budget = plan.budget
-    reserve = (f"{_amount(budget.contingency, f'{budget.currency} a year')}, held for a surge"
+    reserve = (f"{_amount(budget.contingency, f'{budget.money} a year')}, held for a surge"
                if budget.contingency > 0 else "none (Budget: Surge contingency a year)")
     return Table(("The ask", "What the plan says"), unbroken=0, rows=[
         ("Reserve for a surge", reserve),
@@ -738,7 +738,7 @@ def _first_stage(budget: Budget) -> str:
     stage = budget.first_stage.strip().rstrip(".")
     if not stage or _states(stage, budget.first_stage_cost):
         return stage
-    return f"{stage} ({_amount(budget.first_stage_cost, budget.currency)} of new money)"
+    return f"{stage} ({_amount(budget.first_stage_cost, budget.money)} of new money)"
 
 
 def _states(text: str, amount: float) -> bool:
@@ -1902,7 +1902,7 @@ def _money_box(plan: Plan) -> Table:
     prices it), the two together, the reserve for a surge (held), what the plan
     earns back (`_returns`) and when it pays back (`_plan_payback`); a figure the plan lacks names
     the field to fill in."""
-    budget, money = plan.budget, plan.budget.currency
+    budget, money = plan.budget, plan.budget.money
     weeks = _stage_weeks(plan)
     stage_cash = budget.first_stage_cost if budget.first_stage.strip() else None
     year_cash = budget.new_money_per_year if budget.new_money_per_year > 0 else None
@@ -2069,7 +2069,7 @@ def _cheaper_option(plan: Plan) -> list[Block]:
     the budget's hourly cost), when each pays back (the plan's without the asides the first page
     gives) and what the option loses; a line saying it is not written yet when the case names
     none."""
-    budget, money = plan.budget, plan.budget.currency
+    budget, money = plan.budget, plan.budget.money
     option = cheaper_option(budget)
     if option is None:
         return [["**The cheaper option**: none named in the case."]]
@@ -2192,7 +2192,7 @@ def _spent_today(budget: Budget) -> str:
     if budget.hourly_cost <= 0 or budget.hours_today <= 0 or budget.new_money_per_year <= 0:
         return ""
     today = budget.spent_today()
-    return f"{_whole(today):,} {budget.currency}" if today > 0 else ""
+    return f"{_whole(today):,} {budget.money}" if today > 0 else ""
 
 
 def _figures_only(text: str, odds: bool = True) -> str:
@@ -2256,7 +2256,7 @@ def _stage_line(plan: Plan) -> str:
     stage = _in_brief(budget.first_stage, BUDGET_PART).rstrip(".")
     ask = _in_brief(budget.case.strip().partition("\n\n")[0], BUDGET_PART)
     cost = "" if _states(f"{ask} {stage}", budget.first_stage_cost) else \
-        f"{_amount(budget.first_stage_cost, budget.currency)} of new money. "
+        f"{_amount(budget.first_stage_cost, budget.money)} of new money. "
     return (f"**{'First stage, ' + days if days[0].isdigit() else days[0].upper() + days[1:]}**: "
             f"{cost}{stage}.")
 

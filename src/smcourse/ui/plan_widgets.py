@@ -302,7 +302,9 @@ class PlanBuilder:
         _simple_fields(plan.crisis, self.crisis)
         self.disclosure = _long_text("how gifts, paid partnerships and staff posts are labelled",
                                      plan.disclosure)
-        self.budget = {"people_hours": _amount(0, "People hours a week"),
+        # the currency first: every sum below is in it
+        self.budget = {"currency": _text("USD, GBP, EUR…", _NUMBER, "Currency"),
+                       "people_hours": _amount(0, "People hours a week"),
                        "hours_today": _amount(0, "Of these, hours spent on social today"),
                        "moved_from": _text("the work the other hours come from, and what becomes of it",
                                            _WIDE, "What the moved hours come from"),
@@ -316,7 +318,6 @@ class PlanBuilder:
                        "tools": _text("which tools", w.Layout(width="24em"), "Tools"),
                        "tools_per_month": _amount(0, "Tools a month"),
                        "paid_per_month": _amount(0, "Paid promotion a month"),
-                       "currency": _text("GBP", _NUMBER, "Currency"),
                        "contingency": _amount(0, "Surge contingency a year"),
                        "surge": _text("extra hours a surge week × weeks × cost an hour",
                                       w.Layout(width="24em"), "How the contingency is priced"),
@@ -330,7 +331,8 @@ class PlanBuilder:
                        "go_no_go": _long_text("one gate a line: its date, measure and threshold, "
                                               "and what follows either way",
                                               name="Go/no-go gates, one a line"),
-                       "payback": _long_text("when the spending pays back",
+                       "payback": _long_text("when the spending pays back, and on what; the first "
+                                             "sentence stands alone on the director's first page",
                                              name="Payback"),
                        "rests_on": _long_text("the assumptions the case rests on, the riskiest "
                                               "first", name="What the case rests on")}
@@ -491,7 +493,7 @@ class PlanBuilder:
                   "rhythm": "Report", "readers": "Read by",
                   "first": "First report"}
         rows = [_row(labels[name], box) for name, box in self.budget.items()]
-        rows[2:2] = [_row("Hours by person", self.hours_by_person),  # under the people hours
+        rows[3:3] = [_row("Hours by person", self.hours_by_person),  # under the people hours
                      self.hours_message]
         return w.VBox([w.HTML("<b>Budget</b>"), *rows,
                        w.HTML("<b>Reporting</b>"),
