@@ -471,7 +471,10 @@ def test_every_look_on_the_rota_falls_within_the_staffed_hours():
     lumen.community.closes = "22:00"
     assert [i.where for i in plan.check(lumen)] == ["community.rota"]  # 06:45 is still early
     lumen.community.opens = "06:30"
-    assert plan.check(lumen) == []
+    assert [(i.where, i.message) for i in plan.check(lumen)] == [(  # its two extra looks cost time
+        "community.staffed_hours", "10 staffed hours a week cannot keep a 4-hour promise from 06:30 "
+        "to 22:00 on 7 days with 77 messages a week: it takes about 10.1 hours of looks and replies.")]
+    assert plan.timed_looks(lumen.community) == 30 and plan.timed_looks(plan.example_plan().community) == 28
 
 
 @pytest.mark.parametrize("promise, closes, late, stretch", [
@@ -1670,6 +1673,13 @@ def test_us_numbers_and_rules_in_a_plan_priced_in_another_currency_are_questione
         british.crisis, holding_statement="Sorry to hear this. Trouble breathing: 999 now; otherwise "
         "NHS 111. An update here within two hours."))
     assert "crisis.holding_statement" not in {issue.where for issue in plan.check(own)}
+    canadian = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency="CAD"))
+    asked = {issue.where: issue.message for issue in plan.check(canadian)
+             if "United States'" in issue.message}
+    assert asked["crisis.holding_statement"].startswith(  # reader 157: 911 is Canada's number too
+        "“Crisis, holding statement” gives Poison Help and 1-800-222-1222, which are the United "
+        "States', in a plan priced in CAD")
+    assert not [message for message in asked.values() if "Beyond the US" in message]  # no course text
 
 
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():
@@ -2058,6 +2068,20 @@ def test_a_first_stage_well_under_its_share_of_the_year_s_new_money_is_asked_why
                         f"{cost:,} USD of new money, well under its share of the year's 17,037 "
                         f"({share:,.0f}): give the stage's own cost, or say in the first stage why it "
                         "spends less (a quiet season, say).")] if asked else [])
+
+
+@pytest.mark.parametrize("stage, asked", [
+    ("4 January to 9 April 2027: the posts", "The first stage of 3.2 months costs 3,000 USD of new "
+     "money, well under its share of the year's 17,037 (4,543)"),  # 96 days, not four months
+    ("4 January to 9 April 2027: the posts; it spends less because the ads wait for the April gate",
+     None)])
+def test_a_first_stage_s_written_days_give_its_length_and_a_reason_to_spend_less_is_read(stage, asked):
+    """Reader 157's stage, 11 January to 9 April, was "4 months" (12.7 weeks on the director's page)
+    and was still asked why it spent less after saying so in the stage."""
+    issues = [message for level, where, message in _budget_issues(_staged(first_stage=stage,
+                                                                           first_stage_cost=3000))
+              if where == "budget.first_stage_cost"]
+    assert [message.split(":")[0] for message in issues] == ([asked] if asked else [])
 
 
 @pytest.mark.parametrize("stage, cost, missing", [

@@ -1345,6 +1345,13 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
     table = brief[brief.index("| Side by side |"):].split("\n\n", 1)[0]
     assert [row[2] for row in _markdown_cells_by_row(table)[1:]] == [
         "15,837 USD (1,200 less)", "not stated in the case", "by May 2027", "the spring push", "–"]
+    later = dataclasses.replace(one_sum, budget=dataclasses.replace(one_sum.budget, payback=(
+        "July 2027. If orders stay flat it never pays back. The cheaper option pays back about "
+        "June 2028, on 5 more orders a month rather than 8 (assumed).")))
+    brief = plan_export.director_markdown(later)  # reader 156's: its payback in a later sentence
+    table = brief[brief.index("| Side by side |"):].split("\n\n", 1)[0]
+    assert _markdown_cells_by_row(table)[3][2] == (
+        "about June 2028, on 5 more orders a month rather than 8 (assumed)")
 
 
 def test_the_director_s_tightest_target_gives_its_change_beside_what_chance_moves():
@@ -1357,6 +1364,22 @@ def test_the_director_s_tightest_target_gives_its_change_beside_what_chance_move
             f"about {reach:.1f}: an early report that shows no change proves little."
             ) in _director_summary_markdown(lumen)
     assert "is 1.0 times what chance can move it" in plan_export.to_markdown(lumen)
+
+
+def test_the_inbox_s_looks_are_the_rota_s_when_it_holds_more_than_the_promise_needs():
+    """Reader 156's rota looked four times a day where its 4-hour promise needed three; both pages
+    priced three. Lumen's 28 looks a week are 4.7 hours at 10 minutes, whatever its promise; its
+    total is the sum of its parts as printed (reader 157 read "6.2 … 4.5: 10.8")."""
+    lumen = plan.example_plan()
+    for channel in lumen.channels:
+        channel.response_hours = "12"  # a look a day would keep it
+    line = next(line for line in _director_summary_markdown(lumen).splitlines() if "**The inbox**" in line)
+    assert "Answering the 77 messages a week planned for takes 5.1 hours and the looks 4.7: 9.8 of " in line
+    assert plan.timed_looks(lumen.community) == 28 and lumen.community.looks_a_day(12) == 2
+    lumen.community.messages_per_week, lumen.community.dms_per_week = 75, 0  # 6.25 hours of replies
+    lumen.community.minutes_per_reply = 5
+    line = next(line for line in _director_summary_markdown(lumen).splitlines() if "**The inbox**" in line)
+    assert "takes 6.3 hours and the looks 4.7: 11.0 of " in line  # 6.25 + 4.67 is 10.9, printed as its parts
 
 
 def test_the_director_s_risks_say_what_the_inbox_promise_is_and_the_weakest_dimension_is_a_commitment():

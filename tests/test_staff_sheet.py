@@ -166,6 +166,21 @@ def test_out_of_hours_gives_the_sentences_with_a_time_outside_the_staffed_hours(
     assert "**Out of hours**: Ade checks the apps at 21:30 on weekdays.\n" in staff_markdown(night)
 
 
+def test_night_checks_planned_under_cover_reach_the_out_of_hours_lines():
+    """Reader 157's clinic planned its evening checks in the Cover box; both pages said "Nobody
+    looks while the inbox is closed" and printed the checks under holidays and sickness."""
+    lumen = plan.example_plan()
+    check = ("Out of hours, whoever holds the on-call phone reads our own accounts at 21:00 every "
+             "evening.")
+    covered = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, who_answers="Ade answers the inbox.", deputy=f"Jo covers Ade's looks. {check}"),
+        crisis=dataclasses.replace(lumen.crisis, escalation="Ade tells the founder at once."))
+    text = staff_markdown(covered)
+    assert f"**Out of hours**: {check}" in text and "Nobody looks" not in text
+    assert "**Holidays and sickness**: Jo covers Ade's looks.\n" in text
+    assert f"**Out of hours**: {check}" in director_markdown(covered)
+
+
 def test_the_html_sheet_reads_back_with_the_rota_and_escapes_what_was_typed():
     lumen = plan.example_plan()
     page = _parsed(staff_html(lumen, "Letter"))
@@ -224,8 +239,8 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
     assert ("When the inbox is staffed is not written yet (Community: days, opens, closes)."
             in text)
     assert _markdown_rows(text)[1:] == [["Mon–Tue", "nobody yet: not written yet."]]
-    for step in ("3. Pause every scheduled post", "2. Tell", "Approves what we say",
-                 "1. Send the holding statement", "Hacked or locked account, first",
+    for step in ("3. Pause every scheduled post", "1. Tell", "Approves what we say",
+                 "2. Send the holding statement", "Hacked or locked account, first",
                  "Posting about us yourself"):
         assert f"**{step}**: not written yet." in text
     assert ("**What counts as a crisis**: not written yet (Crisis: escalation, say what counts as "
@@ -509,7 +524,7 @@ def test_the_rota_s_part_follows_a_learner_s_names_and_says_what_to_write_when_t
         "each café that bought the batch."))
     _in_every_format(more, "4. The rota's part: In a food scare Priya rings each café that bought "
                            "the batch.")
-    _in_every_format(more, f"2. Tell: {told} Gemma rings the insurer.")
+    _in_every_format(more, f"1. Tell: {told} Gemma rings the insurer.")  # no one to ring said above
 
 
 def test_a_rule_with_an_amount_is_on_the_sheet_and_a_priced_surge_is_not(bakery):
@@ -717,8 +732,30 @@ def test_a_crisis_escalation_that_opens_with_what_a_crisis_is_tells_the_call_ord
                                  "buyer of the batch."), budget=dataclasses.replace(lumen.budget, surge=""))
     _in_every_format(spokes, "What counts as a crisis: Anything that could hurt a rider or the shop's "
                              "name: a brake fault, a crash on a hired bike, a complaint spreading fast.")
-    _in_every_format(spokes, f"2. Tell: {SPOKES_CALLS}")
+    _in_every_format(spokes, f"1. Tell: {SPOKES_CALLS}")  # what counts as a crisis names no call
     _in_every_format(spokes, "4. The rota's part: In a recall Sam calls each buyer of the batch.")
+
+
+def test_whom_to_tell_comes_first_unless_what_counts_as_a_crisis_says_whom_to_ring(bakery):
+    """Lumen's line on what counts as a crisis ends "ring the on-call phone", so its checklist opens
+    with the holding statement; reader 156's ("A crisis is any post about a dog's safety…") named
+    no call, and the sheet told staff to post before telling anyone, against "the dog comes first
+    … before anything is posted"."""
+    assert [line.split(":")[0] for line in _lines(plan.example_plan())["Markdown"]
+            if line[:2] in ("1.", "2.")] == ["1. Send the holding statement", "2. Tell"]
+    assert [line.split(":")[0] for line in _lines(bakery)["Markdown"] if line[:2] in ("1.", "2.")] == [
+        "1. Tell", "2. Send the holding statement"]
+
+
+def test_a_step_of_the_first_minutes_is_whom_to_tell_not_the_rota_s_part(bakery):
+    """Reader 157's "Whoever sees a crisis calls the on-call phone at once" printed as the rota's
+    part, after the pause its holder makes; a duty for later ("the same day") stays there."""
+    first = "Whoever sees a crisis calls the on-call phone at once, and its holder calls Gemma."
+    later = "Priya reports fake reviews to Google the same day."
+    clinic = dataclasses.replace(bakery, crisis=dataclasses.replace(
+        bakery.crisis, escalation=f"If anyone is hurt, whoever sees it calls 999 first. {first} {later}"))
+    _in_every_format(clinic, f"1. Tell: If anyone is hurt, whoever sees it calls 999 first. {first}")
+    _in_every_format(clinic, f"4. The rota's part: {later}")
 
 
 SPOKES_ESCALATION = (

@@ -226,6 +226,8 @@ COMMON_NAME_WORDS = {"and", "the", "for", "from", "with", "our", "your", "their"
                      "years"}
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 STAGE_SHARE_FLOOR = 0.8  # a first stage costing under this share of its months' new money is asked why
+# why a first stage spends less than its months' share ("because the ads wait for the April gate")
+STAGE_REASON = re.compile(r"\b(?:because|since|waits?|until|quiet|seasonal|spends? less)\b", re.IGNORECASE)
 OWNER_WORDS = 4  # the most words of an action's owner taken as a name or role ("Gráinne, the owner")
 # a sentence of the cover that plans for a busy week: "In a busy week Lee takes Jo's looks"
 BUSY_WEEK = re.compile(r"\bbusy (?:week|spell|period|time)s?\b|\bbusier weeks?\b|\boverflow\b|"
@@ -272,6 +274,9 @@ TRANSPLANT_REACH = 4
 US_ONLY = re.compile(r"\b911\b|\b1-800-222-1222\b|\bPoison Help\b|\bFDA\b|\b21 CFR\b|"
                      r"\b21 U\.S\.C\.|\bReportable Food Registry\b")
 US_CURRENCIES = {"USD", "US$", "$"}
+# 911 is Canada's emergency number too (CRTC, "9-1-1 Services for Traditional Wireline, VoIP and
+# Wireless Phone Services", crtc.gc.ca/eng/phone/911/can.htm, read 7 December 2026).
+SHARES_911 = {"CAD", "C$"}
 CURRENCY_CODES = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "A$": "AUD", "AU$": "AUD",
                   "C$": "CAD", "NZ$": "NZD", "¥": "JPY", "₹": "INR"}  # a symbol typed as the currency
 WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
@@ -670,13 +675,15 @@ class Community:
 
     def hours_needed(self, promise: float, look_minutes: float = CHECK_MINUTES) -> float | None:
         """Hours a week that answering the expected messages within `promise` hours takes, at
-        `look_minutes` a look through every inbox: `looks_a_day` on each staffed day."""
+        `look_minutes` a look through every inbox: `looks_a_day` on each staffed day, or the looks
+        the rota times within the staffed hours (`timed_looks`) when they are more (reader 156's
+        rota looked 4 times a day where its promise needed 3, and the pages priced 3)."""
         window = self.window_hours()
         if window is None or window <= 0 or promise <= 0:
             return None
         own = [day for day in read_other_hours(self.other_hours)[0] if day in staffed_days(self)]
-        looks_a_week = max(self.days - len(own), 0) * self.looks_a_day(promise) + sum(
-            self.looks_a_day(promise, day) for day in own)
+        looks_a_week = max(max(self.days - len(own), 0) * self.looks_a_day(promise) + sum(
+            self.looks_a_day(promise, day) for day in own), timed_looks(self))
         looks = looks_a_week * look_minutes / 60
         replies = self.messages_per_week + self.dms_per_week
         return replies * self.minutes_per_reply / 60 + looks
@@ -2207,6 +2214,8 @@ CLOSED_CLAUSE = re.compile(r"\b(?:closed?|shut|off|rest(?:s|ing)?|holidays?|nobo
 # "on a Monday wait for Tuesday", "sent on a Sunday is answered on Tuesday": Tuesday's work
 WAIT = re.compile(r"\b(?:wait(?:s|ing)?|(?:is|are|gets?)\s+"
                   r"(?:answered|replied to|read|handled|dealt with))\b", re.IGNORECASE)
+# the watch kept while the business is shut: the on-call phone, its alerts and checks
+OFF_HOURS_DUTY = re.compile(r"\bon[- ]call\b|\balerts?\b|\bnotifications?\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[;,()!?]|[.:](?!\d)")  # not the colon or point inside "18:00" or "9.30"
 WORKING_TEXTS = {"community": ("who_answers", "escalation", "deputy"),
                  "crisis": ("holding_statement", "approver", "pause", "escalation",
@@ -2247,10 +2256,13 @@ def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
     days that takes one in ("Sam (Monday to Friday)" when Monday is closed), or the day itself
     ("leaves refunds for Monday"), unless the clause says it is closed or a rest day, or writes a
     date ("Monday 4 January"), or names it before a wait ("on a Monday wait for Tuesday's look",
-    "sent on a Sunday is answered first thing Tuesday")."""
+    "sent on a Sunday is answered first thing Tuesday"), or its sentence is about the on-call
+    phone or alerts (`OFF_HOURS_DUTY`: readers 156 and 157 held the phone on their closed Sunday)."""
     shut = {WEEKDAYS.index(day) for day in closed}
     found = []
-    for clause in (part.strip() for part in CLAUSE_END.split(text)):
+    kept = " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", text)
+                    if not OFF_HOURS_DUTY.search(sentence))
+    for clause in (part.strip() for part in CLAUSE_END.split(kept)):
         days = _spanned_days(clause)
         rest = DAY_SPAN.sub(" ", clause)
         if wait := WAIT.search(rest):  # a day before the wait is when messages come, not work
@@ -2695,17 +2707,19 @@ def _check_crisis(plan: Plan):
 def _check_us_only(plan: Plan):
     """A consider for each crisis text that gives a number, body or law of the United States' own
     (`US_ONLY`: 911, Poison Help, the FDA, 21 CFR) in a plan priced in another currency: copied
-    from Lumen's, it would send a customer in Leeds to 911."""
+    from Lumen's, it would send a customer in Leeds to 911. A plan in CAD may give 911
+    (`SHARES_911`)."""
     currency = plan.budget.currency.strip().upper()
     if not currency or currency in US_CURRENCIES:
         return
     for name in ("holding_statement", "escalation", "pause", "account_security"):
         where, text = f"crisis.{name}", getattr(plan.crisis, name)
-        if found := list(dict.fromkeys(match[0] for match in US_ONLY.finditer(text))):
+        found = [term for term in dict.fromkeys(match[0] for match in US_ONLY.finditer(text))
+                 if not (term == "911" and currency in SHARES_911)]
+        if found:
             yield _consider(_part_of(where), where, f"“{field_label(where)}” gives {in_words(found)}, "
                             f"which are the United States', in a plan priced in {currency}: give your "
-                            "country's emergency number, health line, regulators and rules instead "
-                            "(the lesson's “Beyond the US rules” has the UK's).")
+                            "country's emergency number, health line, regulators and rules instead.")
 
 
 def _check_escalation(plan: Plan, part: Part, text: str, question: str):
@@ -2740,7 +2754,7 @@ def _check_budget(plan: Plan):
                         f"currency after it (“1,200 {code}”), so “{budget.currency.strip()}” would read "
                         f"“1,200 {budget.currency.strip()}”: write the code, {code}.")
     yield from _check_staged_ask(plan)
-    yield from _check_what_is_new(budget)
+    yield from _check_what_is_new(plan)
     yield from _check_moved_from(plan)
     yield from _check_written_amounts(budget)
     yield from _check_new_money_said(plan)
@@ -2852,6 +2866,16 @@ def looks_held(team: Community) -> Counter:
             looks[name] += len(read.looks) + sum(max(min(end, closes) - max(start, opens), 1)
                                                  for start, end in read.shifts if end > start)
     return looks
+
+
+def timed_looks(team: Community) -> int:
+    """The looks a week the rota writes as times of day (`read_rota_day`'s looks, not its shifts)
+    within each staffed day's hours."""
+    count = 0
+    for day in staffed_days(team):
+        opens, closes = team.day_window(day) or (0, 24)
+        count += sum(opens <= look <= closes for look in read_rota_day(team.rota.get(day, "")).looks)
+    return count
 
 
 def splits_hours(plan: Plan) -> bool:
@@ -3251,10 +3275,11 @@ def _check_moved_from(plan: Plan):
         yield _fix("budget", "budget.moved_from", _ask(question, budget.moved_from, reason))
 
 
-def _check_what_is_new(budget: Budget):
+def _check_what_is_new(plan: Plan):
     """What the plan adds: no more hours spent today than it budgets, the hours spent today and the
     new money a year given, new money that leaves the total enough for today's hours, and a first
     stage shorter than a year that costs no more than a year's new money."""
+    budget = plan.budget
     if budget.hours_today > budget.people_hours:
         yield _fix("budget", "budget.hours_today", f"The {budget.hours_today:g} hours spent on "
                    f"social today are more than the plan's {budget.people_hours:g} people hours a "
@@ -3281,6 +3306,9 @@ def _check_what_is_new(budget: Budget):
                    f"budget's cash items, other costs + 12 × (tools + paid promotion), "
                    f"{cash_sum:,.0f}, less what of them is paid today.")
     months = stage_months(budget.first_stage)
+    span = MONTH_SPAN.search(budget.first_stage)
+    if span and (span_day(span, "first") or span_day(span, "last")) and (dates := stage_dates(plan)):
+        months = round(((dates[1] - dates[0]).days + 1) / (365.25 / 12), 1)  # 11 January to 9 April: 2.9
     if months is not None and months < 12 and budget.total() >= budget.first_stage_cost \
             > budget.new_money_per_year > 0:
         yield _consider("budget", "budget.first_stage_cost", f"The first stage of {months:g} "
@@ -3289,7 +3317,8 @@ def _check_what_is_new(budget: Budget):
                         f"({budget.new_money_per_year:,.0f}): give the stage's share of it, or say "
                         "in the case what the stage buys once.")
     elif months is not None and months < 12 and 0 < budget.first_stage_cost \
-            < STAGE_SHARE_FLOOR * (share := budget.new_money_per_year * months / 12):
+            < STAGE_SHARE_FLOOR * (share := budget.new_money_per_year * months / 12) \
+            and not STAGE_REASON.search(budget.first_stage):
         yield _consider("budget", "budget.first_stage_cost", f"The first stage of {months:g} months "
                         f"costs {budget.first_stage_cost:,.0f} {budget.currency} of new money, well under "
                         f"its share of the year's {budget.new_money_per_year:,.0f} ({share:,.0f}): give "

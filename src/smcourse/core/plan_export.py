@@ -391,11 +391,13 @@ def _note_label(section: Section, block: Table, number: int, column: int) -> str
 
 
 def _by_metric(objectives: list[Objective]) -> list[list[Objective]]:
-    """The objectives grouped by outcome and metric (a milestone with its year-end target), in the
-    plan's order."""
-    groups: dict[tuple[str, str], list[Objective]] = {}
+    """The objectives grouped by outcome, metric and baseline (a milestone with its year-end
+    target), in the plan's order; a row from another baseline is a row of its own (reader 156's
+    bookings, 18 → 26 by June and 21 → 29 by December, printed "18 → 26 → 29")."""
+    groups: dict[tuple[str, str, str], list[Objective]] = {}
     for objective in objectives:
-        groups.setdefault((objective.outcome, objective.metric), []).append(objective)
+        key = (objective.outcome, objective.metric, objective.baseline.strip())
+        groups.setdefault(key, []).append(objective)
     return list(groups.values())
 
 
@@ -554,14 +556,16 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
              f"{slower:.1f} at {2 * CHECK_MINUTES}: more messages or slower looks, and ")
     if not for_director:
         return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
-                f"(the fastest promise), take {needed:.1f} of the inbox's {looks}promises slip.")
+                f"(the fastest promise), take {_tenths(needed)} of the inbox's {looks}promises slip.")
     replies = (team.messages_per_week + team.dms_per_week) * team.minutes_per_reply / 60
+    # the total the sum of its parts as printed (reader 157 read "6.2 … 4.5: 10.8")
+    answering, looking = decimal.Decimal(_tenths(replies)), decimal.Decimal(_tenths(needed - replies))
     return (f"**The inbox**: staffed {_staffed_days_text(team)}, {staffed_hours_text(team)}, and looked "
             f"through at least every {_amount(promise, 'hours')}. "
-            f"{_longest_wait_text(team)} Answering the {messages} takes {replies:.1f} hours and the "
-            f"looks {needed - replies:.1f}: {needed:.1f} of the {team.staffed_hours:g} weekly hours set "
-            f"aside if a look takes {CHECK_MINUTES} minutes, {slower:.1f} if {2 * CHECK_MINUTES}: more "
-            "messages or slower looks, and answers wait longer.")
+            f"{_longest_wait_text(team)} Answering the {messages} takes {answering} hours and the "
+            f"looks {looking}: {answering + looking} of the {team.staffed_hours:g} weekly hours set "
+            f"aside if a look takes {CHECK_MINUTES} minutes, {_tenths(slower)} if "
+            f"{2 * CHECK_MINUTES}: more messages or slower looks, and answers wait longer.")
 
 
 def _staffed_days_text(team: Community) -> str:
@@ -1165,7 +1169,7 @@ CLOSED_HOURS = re.compile(r"\bout[- ]of[- ]hours\b|\bovernight\b|\bat night\b", 
 WEEKDAY = re.compile(DAY_NAME)  # a day of the week, "Monday", "Sat" (a surge's shifts and rest days)
 # a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
 # capital letter, or at the end of the text; `_abbreviated` says which full stops end nothing
-SENTENCE_END = re.compile(r"([.!?])[”\"’)]*(?=\s+[“\"‘(]?[A-Z]|$)")
+SENTENCE_END = re.compile(r"([.!?])[”\"’)]*(?=\s+[“\"‘(]?[A-Z]|\s+\d{1,2}\.\s+[A-Z]|$)")  # or before "2. A"
 # words whose full stop is read before a capitalised word ("e.g. Instagram", "9 a.m. Sam", "Dr.
 # Lee"); an abbreviation before a number ("U.S.C. 350f", "No. 5") never ends a sentence anyway
 ABBREVIATIONS = {"e.g", "i.e", "cf", "vs", "a.m", "p.m", "approx", "dept", "dr", "mr", "mrs", "ms",
@@ -1210,6 +1214,11 @@ RECALL = re.compile(r"\b(?:recall|surge|batch)", re.IGNORECASE)  # a crisis's ow
 VOICE_RULE = re.compile(r"\b(?:never|always|sign|don't|do not|must|avoid)\b", re.IGNORECASE)
 # the words by which a crisis sentence gives someone on the rota a duty, besides the rota's names
 ROTA_WORDS = ("whoever", "inbox", "rota")
+RINGS = re.compile(r"\b(?:ring|call|phone|text)s?\b", re.IGNORECASE)  # whom to ring, said before the steps
+# A step taken in the first minutes ("calls the on-call phone at once", "posts within 30 minutes"):
+# whom to tell and what to do first, not the rota's part after the first hour
+URGENT = re.compile(r"\b(?:at once|immediately|right away|straight away|within (?:the|an|one) hour|"
+                    r"within (?:\d+|five|ten|fifteen|twenty|thirty) min(?:ute)?s)\b", re.IGNORECASE)
 BLANK = "________"  # a number to fill in by hand
 BACK = "crisis"  # the section that starts the back of the two-sided sheet
 _STAFF_STYLE = "@media print{body{line-height:1.2}h2{font-size:11pt}}"  # two sides, as printed and pinned
@@ -1224,14 +1233,15 @@ def staff_sheet(plan: Plan) -> list[Section]:
     to do first when an account is hacked (before the checklist, where it is read in time), the
     crisis checklist with the rota's part in it, and the disclosure rule with its line for staff,
     from the plan's own fields. The checklist opens with the holding statement, written and
-    approved ahead so that it can go out at once; then whom to tell, a call that takes a minute,
-    before the pause, which may take half an hour; what goes beyond the statement waits for an
-    approver, named above the checklist as a role rather than a step."""
+    approved ahead so that it can go out at once, when the line on what counts as a crisis says
+    whom to ring; else with whom to tell (`_first_two_steps`); either way whom to tell, a call
+    that takes a minute, comes before the pause, which may take half an hour; what goes beyond
+    the statement waits for an approver, named above the checklist as a role rather than a step."""
     team, crisis = plan.community, plan.crisis
     return [
         Section("rota", "The inbox rota", [_staffing_line(plan), Table(
             ("Day", "On the inbox, and when they look"), _rota_rows(plan)),
-            [f"**Holidays and sickness**: {_brief(team.deputy, 70, _people(plan))}",
+            [f"**Holidays and sickness**: {_day_cover(plan)}",
              *([f"**Closed**: {_closed(team)}"] if _closed(team) else []),
              f"**Out of hours**: {_out_of_hours(plan)}",
              f"**Overnight alerts**: {_alerts(plan)}"]]),
@@ -1249,12 +1259,21 @@ def staff_sheet(plan: Plan) -> list[Section]:
             _numbers_to_ring(plan),
             f"**Approves what we say**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}",
-            f"**1. Send the holding statement**: {crisis.holding_statement.strip() or NOT_WRITTEN}",
-            f"**2. Tell**: {_tell(plan)}",
+            *_first_two_steps(plan),
             f"**3. Pause every scheduled post**: {_brief(crisis.pause)}",
             f"**4. The rota's part**: {_rota_part(plan)}"]]),
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
+
+
+def _first_two_steps(plan: Plan) -> list[str]:
+    """The checklist's first two steps: the holding statement, then whom to tell, when what counts
+    as a crisis already says whom to ring (`RINGS`, Lumen's "ring the on-call phone"); else whom
+    to tell first (reader 156's "the dog comes first … before anything is posted")."""
+    statement = f"Send the holding statement**: {plan.crisis.holding_statement.strip() or NOT_WRITTEN}"
+    tell = f"Tell**: {_tell(plan)}"
+    first, second = (statement, tell) if RINGS.search(_crisis_meaning(plan)) else (tell, statement)
+    return [f"**1. {first}", f"**2. {second}"]
 
 
 def _promise_text(channel: Channel, team: Community) -> str:
@@ -1304,7 +1323,8 @@ def _staffing_line(plan: Plan) -> str:
     return (f"{staffed} The fastest promise is {_amount(promise, 'staffed hours')}: look through "
             f"every inbox at least every {_amount(promise, 'hours')}, "
             f"{team.looks_a_day(promise)} or more looks a day{_looks_on_other_days(team, promise)}, "
-            f"{team.hours_needed(promise):.1f} of the {_amount(team.staffed_hours, 'inbox hours a week')} "
+            f"{_tenths(team.hours_needed(promise))} of the "
+            f"{_amount(team.staffed_hours, 'inbox hours a week')} "
             f"({CHECK_MINUTES}-minute looks, {_amount(team.minutes_per_reply, 'minutes a reply')}).")
 
 
@@ -1360,7 +1380,7 @@ def _abbreviated(before: str) -> bool:
     rather than a sentence."""
     word = before.rsplit(" ", 1)[-1].lstrip("(“\"‘'[")
     return (word.lower() in ABBREVIATIONS or bool(INITIALS.fullmatch(word))
-            or bool(SECTION_NUMBER.search(before)))
+            or bool(SECTION_NUMBER.search(before.strip())))
 
 
 def _brief(text: str, words: int = STAFF_WORDS, people: frozenset[str] = frozenset(),
@@ -1454,8 +1474,19 @@ def _people(plan: Plan) -> frozenset[str]:
 
 
 def _desk_texts(plan: Plan) -> list[str]:
-    """The sentences of who answers and the crisis escalation, where the nights are planned."""
-    return [*_sentences(plan.community.who_answers), *_sentences(plan.crisis.escalation)]
+    """The sentences of who answers, cover and the crisis escalation, where the nights are planned
+    (reader 157 planned its evening checks under cover)."""
+    team = plan.community
+    return [*_sentences(team.who_answers), *_sentences(team.deputy), *_sentences(plan.crisis.escalation)]
+
+
+def _day_cover(plan: Plan) -> str:
+    """Cover for holidays and sickness (`_brief`), without the sentences the nights' and the
+    alerts' lines print (`_night`, `ALERT`)."""
+    night = set(_night(plan))
+    day = " ".join(sentence for sentence in _sentences(plan.community.deputy)
+                   if sentence not in night and not ALERT.search(sentence))
+    return _brief(day or plan.community.deputy, 70, _people(plan))
 
 
 def _night(plan: Plan) -> list[str]:
@@ -1491,12 +1522,15 @@ def _out_of_hours(plan: Plan) -> str:
 def _longest_wait_text(team: Community) -> str:
     """The longest wait when it runs over a closed day, for the staff and the director alike: "A
     message after Sat's last look (15:30) waits for Tue's first (09:00): 65.5 hours, the longest
-    wait." "" without one, or when it is a night (a business staffed every day)."""
+    wait." "" without one, or when it is a night (a business staffed every day); "in a usual
+    week" when the plan has closed dates (reader 156's closed Mondays made 63.25 hours of 39.25)."""
     wait = longest_wait(team)
     if wait is None or wait.hours <= 24:
         return ""
+    usual = " in a usual week (closed dates wait longer)" if team.closed_on() else ""
     return (f"A message after {wait.day}'s last look ({clock_text(wait.start)}) waits for "
-            f"{wait.end_day}'s first ({clock_text(wait.end)}): {wait.hours:g} hours, the longest wait.")
+            f"{wait.end_day}'s first ({clock_text(wait.end)}): {wait.hours:g} hours, the longest wait"
+            f"{usual}.")
 
 
 def _alerts(plan: Plan) -> str:
@@ -1534,18 +1568,20 @@ def _voice_rules(voice: str) -> str:
 
 
 def _rota_duties(plan: Plan) -> list[str]:
-    """What the people on the rota do in a crisis after the first telling (`_first_call`: a surge
-    rota, ringing the buyers): the crisis escalation's other sentences that name someone on the
-    rota, whoever holds a look or the inbox (`ROTA_WORDS`), other than the nights, the alerts and
-    what counts as a crisis; and, after the one about the surge, the budget's surge sentences that
-    name the plan's people (`_people`) with a time of day or a day of the week: who takes which
-    shift, who rests which day, who stands in for whom."""
+    """What the people on the rota do in a crisis after the first telling (`_first_call`: a surge rota,
+    ringing the buyers): the crisis escalation's other sentences that name someone on the rota, whoever
+    holds a look or the inbox (`ROTA_WORDS`), other than the nights, the alerts, what counts as a crisis
+    and the steps of the first minutes (`URGENT`, reader 157's "whoever sees a crisis calls the on-call
+    phone at once" is whom to tell); and, after the one about the surge, the budget's surge sentences that
+    name the plan's people (`_people`) with a time of day or a day of the week: who takes which shift, who
+    rests which day, who stands in for whom."""
     names = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values())))
     named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
     night = _night(plan)
     duties = [sentence for sentence in _sentences(plan.crisis.escalation)
               if sentence != _first_call(plan) and named.search(sentence) and sentence not in night
-              and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)]
+              and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)
+              and not URGENT.search(sentence)]
     shifts = [sentence for sentence in _sentences(plan.budget.surge)
               if _names(sentence, _people(plan)) and not _prices(sentence)
               and (TIME_OF_DAY.search(sentence) or WEEKDAY.search(sentence))]
@@ -1889,8 +1925,8 @@ def _director_out_of_hours(plan: Plan) -> str:
         else [nobody]  # who holds the phone first, when a sentence says (reader 152's director)
     left_out = [*(sentence for sentence in night if sentence not in said),
                 *(sentence for sentence in alerts if sentence not in kept)]
-    parts = sorted({COMMUNITY_PART if sentence in _sentences(team.who_answers) else CRISIS_PART
-                    for sentence in left_out})
+    community = [*_sentences(team.who_answers), *_sentences(team.deputy)]
+    parts = sorted({COMMUNITY_PART if sentence in community else CRISIS_PART for sentence in left_out})
     more = (f"(More in part{'s' * (len(parts) > 1)} {in_words([str(part) for part in parts])} of the "
             "full plan.)") if parts else ""
     return " ".join(filter(None, (*said, *kept, _longest_wait_text(team), more)))
@@ -2027,9 +2063,10 @@ def cheaper_paybacks(plan: Plan) -> Paybacks | None:
 def cheaper_option(budget: Budget) -> CheaperOption | None:
     """The cheaper option the case names (its first sentence `CHEAPER` finds: what it goes without,
     `DROPS`, and saves, `SAVED_CASH` and `SAVED_HOURS`; it or the next says what it loses,
-    `LOSES`) and the payback's first sentence's clause on it ("cheaper option: April 2031", after
-    the colon), and why the plan is chosen (`WHY_CHOSEN`: a later sentence of the payback
-    or one of the case, else a clause of the payback's first); None when the case names none."""
+    `LOSES`) and the payback's first clause on it ("cheaper option: April 2031", after the colon;
+    reader 156 gave it in a later sentence), and why the plan is chosen (`WHY_CHOSEN`: a later
+    sentence of the payback or one of the case, else a clause of the payback's first); None when
+    the case names none."""
     case = _sentences(budget.case)
     at = next((number for number, sentence in enumerate(case) if CHEAPER.search(sentence)), None)
     if at is None:
@@ -2045,8 +2082,8 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
         amount = next(filter(None, sums[0]))
     lost = next(((sentence, found[1]) for sentence in case[at:at + 2] if (found := LOSES.search(sentence))),
                 ("", ""))
-    payback = next((clause for clause in CLAUSE_END.split(_first_sentence(budget.payback))
-                    if CHEAPER.search(clause)), "")
+    payback = next((clause for sentence in _sentences(budget.payback)
+                    for clause in CLAUSE_END.split(sentence) if CHEAPER.search(clause)), "")
     first, *later = _sentences(budget.payback) or [""]
     why = next((sentence for sentence in [*later, *case] if WHY_CHOSEN.search(sentence)), "") or next(
         (clause for clause in CLAUSE_END.split(first) if WHY_CHOSEN.search(clause)), "")
