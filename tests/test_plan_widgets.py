@@ -321,6 +321,31 @@ def test_channels_outside_the_catalogue_survive_a_round_trip(tmp_path):
     assert builder.channels["Mastodon"].chosen.value and builder.read() == own
 
 
+def test_a_channel_the_learner_names_is_added_ticked_saved_checked_and_restored(tmp_path):
+    """Readers 156 and 157 filed Nextdoor and Yelp as "Community forums" and "Review sites": the
+    tab adds a channel by name; a blank name or one already there is refused with a message."""
+    path = tmp_path / "mine.plan.json"
+    builder = PlanBuilder(path, start=plan.example_plan(), today=TODAY)
+    builder.add_channel.click()
+    assert "Type the channel&#x27;s name in the box first" in builder.channel_message.value
+    builder.new_channel.value = " instagram "
+    builder.add_channel.click()
+    assert "Instagram is on the tab already: tick it there." in builder.channel_message.value
+    builder.new_channel.value = "Nextdoor"
+    builder.add_channel.click()
+    row = builder.channels["Nextdoor"]
+    assert row.chosen.value and builder.new_channel.value == "" and builder.channel_message.value == ""
+    assert builder._channel_rows.children[-1].children[0].children[0] is row.chosen
+    assert any(issue.where.startswith("channels") and "Nextdoor" in issue.message
+               for issue in plan.check(builder.plan))  # asked for its kind, cadence and mix
+    row.property.value, row.purpose.value, row.posts.value = "occupied", "neighbours in 78704", 2
+    saved = {channel.name: channel for channel in plan.load(path).plan.channels}
+    assert (saved["Nextdoor"].property, saved["Nextdoor"].posts) == ("occupied", 2)
+    reopened = PlanBuilder(path, today=TODAY)
+    assert reopened.channels["Nextdoor"].chosen.value
+    assert reopened.channels["Nextdoor"].purpose.value == "neighbours in 78704"
+
+
 def test_a_corrupt_save_file_is_backed_up_and_the_learner_told(tmp_path):
     path = tmp_path / "mine.plan.json"
     path.write_text("{half a plan", encoding="utf-8")
@@ -369,6 +394,14 @@ def test_export_says_which_sentences_the_staff_sheet_leaves_out(tmp_path, monkey
             and priced in builder.status.value)
     assert queued not in (tmp_path / "mine.plan.staff.md").read_text(encoding="utf-8")
     assert queued in (tmp_path / "mine.plan.md").read_text(encoding="utf-8")
+    assert "it keeps only" not in builder.status.value
+    login = "Everyone on the rota signs in with their own login and the authenticator app."
+    builder.crisis["account_security"].value += f" {login}"  # reader 156 wrote it as a duty: still left out
+    builder.export_button.click()
+    assert (f"<li><b>Crisis: account security</b>: {login}</li>" in builder.status.value
+            and "From <b>Crisis: account security</b> it keeps only what to do when an account is "
+            "hacked, locked, lost or stolen: a duty staff need from it goes in Community: who "
+            "answers." in builder.status.value)
 
 
 def test_export_writes_to_a_folder_or_a_name_given(tmp_path, monkeypatch):

@@ -1728,6 +1728,10 @@ STAFF_SOURCES = {"Community: who answers": ("community", "who_answers"),
                  "Crisis: account security": ("crisis", "account_security"),
                  "Disclosure": (None, "disclosure")}
 
+# What the sheet keeps of the fields it reads narrowly: a duty written in them may still be left out
+STAFF_KEEPS = {"Voice": "the rules every reply keeps (sentences with never, always, must, avoid or sign)",
+               "Crisis: account security": "what to do when an account is hacked, locked, lost or stolen"}
+
 
 def staff_sheet_left_out(plan: Plan) -> list[tuple[str, str]]:
     """The sentences of the texts the staff sheet reads (`STAFF_SOURCES`) that it leaves out, as

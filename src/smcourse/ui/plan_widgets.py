@@ -177,6 +177,15 @@ def _objective_row(number: int) -> ObjectiveRow:
               f"Objective {number}: where the baseline comes from"))
 
 
+def _channel_layout(row: ChannelRow) -> w.VBox:
+    """A channel's row as the Channels tab lays it out: what it is, its cadence, then its mix."""
+    cadence = w.HBox([w.Label("", layout=_LABEL), row.posts, row.per, row.minutes_per_post,
+                      w.Label("answer within (staffed hours)"), row.response_hours, w.Label("posts on"),
+                      row.days, w.Label("made by"), row.owner])
+    return w.VBox([w.HBox([row.chosen, row.property, row.purpose]), cadence,
+                   w.HBox([w.Label("mix (%)", layout=_LABEL), *row.mix])])
+
+
 def _objective_layout(row: ObjectiveRow) -> w.VBox:
     return w.VBox([w.HBox([row.outcome, row.metric, row.unit, row.baseline, row.target, row.by,
                            row.reason]),
@@ -368,29 +377,33 @@ class PlanBuilder:
         chosen = {channel.name: channel for channel in plan.channels}
         names = list(dict.fromkeys([*model.CHANNELS, *chosen]))
         pillar_names = [row.name.value for row in self.pillars]
-        self.channels = {}
-        for name in names:
-            channel = chosen.get(name, model.Channel(name))
-            self.channels[name] = ChannelRow(
-                w.Checkbox(description=name, indent=False, value=name in chosen, layout=_LABEL),
-                _menu(model.PROPERTIES, channel.property, f"{name}: owned, rented or occupied?",
-                      "9em"),
-                _text("what it is for", w.Layout(width="24em"), f"{name}: what it is for",
-                      channel.purpose),
-                _labelled_whole(channel.posts, "posts"),
-                w.Dropdown(options=[("a week", "week"), ("a month", "month")],
-                           value=channel.per if channel.per in model.CADENCES else "week",
-                           layout=w.Layout(width="7em"), tooltip=f"{name}: a week or a month"),
-                _labelled_whole(channel.minutes_per_post, "minutes a post"),
-                _text("hours", _NUMBER, f"{name}: answered within (staffed hours)", channel.response_hours),
-                w.Combobox(options=list(model.POST_DAYS), value=channel.post_days(), ensure_option=False,
-                           continuous_update=False, layout=w.Layout(width="8em"),
-                           tooltip=f"{name}: posts on which days (every day, weekdays, or by name: "
-                           "Thu to Sat)"),
-                _text("a name", w.Layout(width="12em"), f"{name}: who makes its posts",
-                      channel.owner),
-                [_labelled_whole(channel.mix.get(pillar, 0) if pillar else 0, "")
-                 for pillar in pillar_names])
+        self.channels = {name: self._channel_row(chosen.get(name, model.Channel(name)), name in chosen,
+                                                 pillar_names) for name in names}
+
+    @staticmethod
+    def _channel_row(channel: model.Channel, chosen: bool, pillar_names: list[str]) -> ChannelRow:
+        """The Channels tab's row for `channel`, ticked when `chosen`, a mix box per pillar."""
+        name = channel.name
+        return ChannelRow(
+            w.Checkbox(description=name, indent=False, value=chosen, layout=_LABEL),
+            _menu(model.PROPERTIES, channel.property, f"{name}: owned, rented or occupied?",
+                  "9em"),
+            _text("what it is for", w.Layout(width="24em"), f"{name}: what it is for",
+                  channel.purpose),
+            _labelled_whole(channel.posts, "posts"),
+            w.Dropdown(options=[("a week", "week"), ("a month", "month")],
+                       value=channel.per if channel.per in model.CADENCES else "week",
+                       layout=w.Layout(width="7em"), tooltip=f"{name}: a week or a month"),
+            _labelled_whole(channel.minutes_per_post, "minutes a post"),
+            _text("hours", _NUMBER, f"{name}: answered within (staffed hours)", channel.response_hours),
+            w.Combobox(options=list(model.POST_DAYS), value=channel.post_days(), ensure_option=False,
+                       continuous_update=False, layout=w.Layout(width="8em"),
+                       tooltip=f"{name}: posts on which days (every day, weekdays, or by name: "
+                       "Thu to Sat)"),
+            _text("a name", w.Layout(width="12em"), f"{name}: who makes its posts",
+                  channel.owner),
+            [_labelled_whole(channel.mix.get(pillar, 0) if pillar else 0, "")
+             for pillar in pillar_names])
 
     def _goals_tab(self) -> w.VBox:
         rows = [w.HBox([row.chosen, row.why]) for row in self.goals.values()]
@@ -439,18 +452,39 @@ class PlanBuilder:
 
     def _channels_tab(self) -> w.VBox:
         kinds = "; ".join(f"<b>{kind}</b>: {meaning}" for kind, meaning in model.PROPERTIES.items())
-        rows = []
-        for row in self.channels.values():
-            cadence = w.HBox([w.Label("", layout=_LABEL), row.posts, row.per,
-                              row.minutes_per_post, w.Label("answer within (staffed hours)"),
-                              row.response_hours, w.Label("posts on"), row.days,
-                              w.Label("made by"), row.owner])
-            rows.append(w.VBox([w.HBox([row.chosen, row.property, row.purpose]), cadence,
-                                w.HBox([w.Label("mix (%)", layout=_LABEL), *row.mix])]))
+        self._channel_rows = w.VBox([_channel_layout(row) for row in self.channels.values()])
+        self.new_channel = _text("Nextdoor, Yelp, a booking app…", w.Layout(width="16em"),
+                                 "A channel of your own")
+        self.add_channel = w.Button(description="Add a channel", icon="plus",
+                                    tooltip="A channel the list above does not have, ticked at the end")
+        self.add_channel.on_click(lambda _: self._add_channel())
+        self.channel_message = w.HTML()
         return w.VBox([w.HTML(f"<small>{kinds}. Each channel's mix (per cent of its posts on "
                               "each pillar of the Content tab) adds up to 100. Answers are promised "
                               "in staffed hours, the hours the inbox is open: with a 10-hour day, "
-                              "24 is nearly three days, and “within a day” is 10.</small>"), *rows])
+                              "24 is nearly three days, and “within a day” is 10.</small>"),
+                       self._channel_rows,
+                       w.HBox([self.new_channel, self.add_channel]), self.channel_message])
+
+    def _add_channel(self) -> None:
+        """A channel named in the box, ticked, at the end of the tab, and saved; a blank name or
+        one already on the tab is refused with a message (readers 156 and 157 had Nextdoor and
+        Yelp filed as "Community forums" and "Review sites")."""
+        name = " ".join(self.new_channel.value.split())
+        same = next((known for known in self.channels if known.lower() == name.lower()), None)
+        if not name or same:
+            self.channel_message.value = message_html("invalid", (
+                f"{same} is on the tab already: tick it there." if same else
+                "Type the channel's name in the box first, such as Nextdoor."))
+            return
+        row = self._channel_row(model.Channel(name), True, [row.name.value for row in self.pillars])
+        for field in fields(row):
+            for widget in (getattr(row, field.name) if field.name == "mix" else [getattr(row, field.name)]):
+                widget.observe(lambda change: self._changed(), names="value")
+        self.channels[name] = row
+        self._channel_rows.children = (*self._channel_rows.children, _channel_layout(row))
+        self.new_channel.value, self.channel_message.value = "", ""
+        self._changed()
 
     def _community_tab(self) -> w.VBox:
         labels = {"who_answers": "Who answers", "escalation": "Escalation",
@@ -643,10 +677,14 @@ def _left_out_html(plan: model.Plan) -> str:
         return ""
     items = "".join(f"<li><b>{html.escape(field)}</b>: {html.escape(sentence)}</li>"
                     for field, sentence in left)
+    narrow = "".join(f"<p>From <b>{html.escape(field)}</b> it keeps only {html.escape(keeps)}: a duty "
+                     "staff need from it goes in Community: who answers.</p>"
+                     for field, keeps in plan_export.STAFF_KEEPS.items()
+                     if field in {field for field, _ in left})  # readers 156 and 157's duties
     return (f"<details><summary>The staff sheet leaves out {len(left)} of your sentences, which the "
             "full plan keeps</summary><p>It keeps who does what and drops descriptions, assumptions, "
             "prices and what does not fit. If staff need one of these, write it as a duty (who does "
-            f"what, when) or shorten the field.</p><ul>{items}</ul></details>")
+            f"what, when) or shorten the field.</p>{narrow}<ul>{items}</ul></details>")
 
 
 def _link(path: Path) -> str:
