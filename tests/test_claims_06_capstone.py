@@ -2175,6 +2175,20 @@ NOTES_CLAIMS = {
 NOTES_CLAIMS |= TWO_WEAKNESSES
 
 
+def _side_words(a_plan: plan.Plan) -> list[int]:
+    """The staff sheet's two sides in words, a table row counted as the check counts it."""
+    sides = plan_export.staff_markdown(a_plan).split(f"\n## {plan_export.BACK_TITLE}", 1)
+    return [len(side.split()) + plan_export.TABLE_ROW_WORDS * side.count("\n|") for side in sides]
+
+
+NOTES_CLAIMS["runs past about 950 words (the everyday side; each table row's words count, and four more "
+             "for the row) or 1,000 (the crisis side). Lumen's two sides, at 903 and 979 counted so, fill "
+             "Letter paper"] = (
+    lambda: list(plan_export.SIDE_WORDS.values()) == [950, 1000] and plan_export.TABLE_ROW_WORDS == 4
+    and _side_words(LUMEN) == [903, 979]
+    and not [issue for issue in plan.check(LUMEN) if "printed side" in issue.message])
+
+
 def _scored(path, row):
     """The score that the table of Lumen's plan in `path`, the lesson or its notes, gives `row`."""
     return int(re.search(rf"\| {row} \| (\d) \|", text_of(path)).group(1))

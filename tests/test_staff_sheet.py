@@ -176,9 +176,48 @@ def test_night_checks_planned_under_cover_reach_the_out_of_hours_lines():
         lumen.community, who_answers="Ade answers the inbox.", deputy=f"Jo covers Ade's looks. {check}"),
         crisis=dataclasses.replace(lumen.crisis, escalation="Ade tells the founder at once."))
     text = staff_markdown(covered)
-    assert f"**Out of hours**: {check}" in text and "Nobody looks" not in text
+    assert "**Out of hours**: Whoever holds the on-call phone reads our own accounts at 21:00 every " \
+        "evening." in text and "Nobody looks" not in text
     assert "**Holidays and sickness**: Jo covers Ade's looks.\n" in text
-    assert f"**Out of hours**: {check}" in director_markdown(covered)
+    assert "**Out of hours**: Whoever holds the on-call phone reads our own accounts" in \
+        director_markdown(covered)
+
+
+def test_a_side_longer_than_a_printed_side_holds_is_asked_to_be_shortened():
+    """Reader 156's crisis side (a 434-word holding statement) and reader 157's everyday side ran
+    onto a third page; Lumen's, at 903 and 979 words with its tables, fill both sides of Letter."""
+    lumen = plan.example_plan()
+    assert not [issue for issue in plan.check(lumen) if "printed side" in issue.message]
+    longer = dataclasses.replace(lumen, crisis=dataclasses.replace(
+        lumen.crisis, holding_statement=lumen.crisis.holding_statement + " Thank you." * 12))
+    [asked] = [issue for issue in plan.check(longer) if "printed side" in issue.message]
+    assert (asked.level, asked.where) == ("consider", "crisis.escalation")  # the longest text there
+    assert asked.message.startswith("The staff sheet's crisis side runs to about 1,003 words with its "
+                                    "tables, more than one printed side holds (about 1,000): shorten "
+                                    "Escalation (Crisis)")
+    wordy = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, who_answers=lumen.community.who_answers + " We answer kindly." * 20))
+    assert [issue.where for issue in plan.check(wordy) if "printed side" in issue.message] == [
+        "community.deputy"]  # Lumen's cover is its longest text there
+
+
+def test_cover_s_shift_times_are_no_night_and_out_of_hours_is_not_said_twice():
+    """Reader 156's cover sentence ("Tyler (07:00 to 15:30) takes her looks and Dana holds the
+    on-call phone") took the director's out-of-hours line from its overnight vet; reader 157's
+    "Out of hours, whoever holds…" printed "Out of hours: Out of hours, whoever…"."""
+    lumen = plan.example_plan()
+    night = "Overnight the attendant calls the vet, then the on-call phone."
+    team = dataclasses.replace(lumen.community, who_answers="Ade answers the inbox.", deputy=(
+        "When Ade is away, Tyler (07:00 to 15:30) takes his looks and Dana holds the on-call phone."))
+    shifts = dataclasses.replace(lumen, community=team, crisis=dataclasses.replace(
+        lumen.crisis, escalation=f"Ade tells the founder at once. {night}"))
+    assert f"**Out of hours**: {night}" in director_markdown(shifts)
+    assert f"**Out of hours**: {night}" in staff_markdown(shifts)
+    said = dataclasses.replace(shifts, community=dataclasses.replace(
+        team, deputy="Out of hours, whoever holds the on-call phone reads our accounts at 21:00."),
+        crisis=dataclasses.replace(lumen.crisis, escalation="Ade tells the founder at once."))
+    for text in (director_markdown(said), staff_markdown(said)):
+        assert "**Out of hours**: Whoever holds the on-call phone reads our accounts at 21:00." in text
 
 
 def test_the_html_sheet_reads_back_with_the_rota_and_escapes_what_was_typed():
@@ -252,7 +291,7 @@ def test_an_unwritten_plan_says_what_is_not_written_in_every_format():
                  "with the messages waiting).",
                  "**How we answer**: not written yet (Voice: how you sound, and the rules every reply "
                  "keeps).",
-                 "**4. The rota's part**: not written yet (Crisis: escalation, say what the people on "
+                 "**4. After the first hour**: not written yet (Crisis: escalation, say what the people on "
                  "the rota do after the first hour: who rings whom, who takes the inbox)."):
         assert f"- {line}\n" in text
     assert "Approves what we say: not written yet." in _parsed(staff_html(empty)).items
@@ -483,7 +522,7 @@ def test_the_rota_s_part_in_a_recall_says_who_rings_the_cafes_and_the_surge_rota
     on-call phone, in every format; the telling, the recall's reports and the press are step 2."""
     lumen = plan.example_plan()
     assert "whoever is on duty" not in lumen.crisis.escalation
-    _in_every_format(lumen, f"4. The rota's part: {ROTA_PART}")
+    _in_every_format(lumen, f"4. After the first hour: {ROTA_PART}")
     tell = [sentence for sentence in _sentences(lumen.crisis.escalation)
             if sentence.startswith(("Anything about safety or a hack goes", "On a suspected illness",
                                     "If the founder is unreachable", "If the founder hears",
@@ -501,7 +540,7 @@ def test_the_rota_s_part_takes_the_surge_sentences_that_name_people_with_a_day_o
              "café manager works on Monday.")
     line = _lines(dataclasses.replace(lumen, budget=dataclasses.replace(
         lumen.budget, surge=surge)))["Markdown"]
-    part = next(said for said in line if said.startswith("4. The rota's part:"))
+    part = next(said for said in line if said.startswith("4. After the first hour:"))
     assert "for up to three weeks. Jo rests on Sunday. Lee is on the inbox from 14:30. The " \
            "batch's buyers" in part
     assert "Jo and Lee are paid for it" not in part and "café manager works" not in part
@@ -515,14 +554,14 @@ def test_the_rota_s_part_follows_a_learner_s_names_and_says_what_to_write_when_t
             "safety team for anything about allergens.")
     tell_only = dataclasses.replace(bakery, crisis=dataclasses.replace(bakery.crisis, escalation=told))
     assert _lines(tell_only)["Markdown"].count(
-        "4. The rota's part: not written yet (Crisis: escalation, say what the people on the rota "
+        "4. After the first hour: not written yet (Crisis: escalation, say what the people on the rota "
         "do after the first hour: who rings whom, who takes the inbox).") == 1
     assert [(issue.level, issue.where) for issue in plan.check(tell_only)] == [
         ("consider", "crisis.escalation")] * 2  # what counts as a crisis, and the rota's part
     more = dataclasses.replace(tell_only, crisis=dataclasses.replace(
         tell_only.crisis, escalation=f"{told} Gemma rings the insurer. In a food scare Priya rings "
         "each café that bought the batch."))
-    _in_every_format(more, "4. The rota's part: In a food scare Priya rings each café that bought "
+    _in_every_format(more, "4. After the first hour: In a food scare Priya rings each café that bought "
                            "the batch.")
     _in_every_format(more, f"1. Tell: {told} Gemma rings the insurer.")  # no one to ring said above
 
@@ -545,7 +584,7 @@ def test_a_rule_with_an_amount_is_on_the_sheet_and_a_priced_surge_is_not(bakery)
     lines = _lines(sheet)["Markdown"]
     escalation = next(line for line in lines if line.startswith("Escalation:"))
     assert refund in escalation and "costs us" not in escalation
-    part = next(line for line in lines if line.startswith("4. The rota's part:"))
+    part = next(line for line in lines if line.startswith("4. After the first hour:"))
     assert shifts in part and "18.75" not in part
 
 
@@ -671,7 +710,7 @@ LOST_DUTIES = {  # the duties a first-come cut at 60 words left off Lumen's shee
     "Always": ("We never pay for, filter or write reviews", "16 CFR Part 465",
                "Images made or changed with AI carry the platform's AI label",
                "General Business Law section 396-b"),
-    "The rota's part": ("Early shifts (07:00 to 14:30): Ade on Monday",
+    "After the first hour": ("Early shifts (07:00 to 14:30): Ade on Monday",
                         "late shifts (14:30 to 22:00): Jo from Monday to Saturday"),
     "Holidays and sickness": ("Lee takes Jo's looks and checks",
                               "Jo books no holiday in a lead's weeks away"),
@@ -733,7 +772,7 @@ def test_a_crisis_escalation_that_opens_with_what_a_crisis_is_tells_the_call_ord
     _in_every_format(spokes, "What counts as a crisis: Anything that could hurt a rider or the shop's "
                              "name: a brake fault, a crash on a hired bike, a complaint spreading fast.")
     _in_every_format(spokes, f"1. Tell: {SPOKES_CALLS}")  # what counts as a crisis names no call
-    _in_every_format(spokes, "4. The rota's part: In a recall Sam calls each buyer of the batch.")
+    _in_every_format(spokes, "4. After the first hour: In a recall Sam calls each buyer of the batch.")
 
 
 def test_whom_to_tell_comes_first_unless_what_counts_as_a_crisis_says_whom_to_ring(bakery):
@@ -755,7 +794,7 @@ def test_a_step_of_the_first_minutes_is_whom_to_tell_not_the_rota_s_part(bakery)
     clinic = dataclasses.replace(bakery, crisis=dataclasses.replace(
         bakery.crisis, escalation=f"If anyone is hurt, whoever sees it calls 999 first. {first} {later}"))
     _in_every_format(clinic, f"1. Tell: If anyone is hurt, whoever sees it calls 999 first. {first}")
-    _in_every_format(clinic, f"4. The rota's part: {later}")
+    _in_every_format(clinic, f"4. After the first hour: {later}")
 
 
 SPOKES_ESCALATION = (
@@ -797,7 +836,8 @@ def test_a_crisis_that_is_over_is_no_definition_of_one():
     lumen = plan.example_plan()
     ending = "Whoever is on the inbox keeps looking every hour until the founder says the crisis is over."
     lumen.crisis.escalation = "Whoever is on the inbox rings the founder at once, day or night. " + ending
-    [rota_part] = [line for line in staff_markdown(lumen).splitlines() if "**4. The rota's part**" in line]
+    [rota_part] = [line for line in staff_markdown(lumen).splitlines()
+                   if "**4. After the first hour**" in line]
     assert ending in rota_part
     [meaning] = [line for line in staff_markdown(lumen).splitlines() if "**What counts as a crisis**" in line]
     assert "is over" not in meaning

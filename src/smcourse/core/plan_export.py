@@ -553,7 +553,7 @@ def _inbox_risk(plan: Plan, for_director: bool = False) -> str:
     slower = team.hours_needed(promise, 2 * CHECK_MINUTES)
     messages = f"{team.messages_per_week + team.dms_per_week:g} messages a week planned for"
     looks = (f"{team.staffed_hours:g} staffed hours a week at {CHECK_MINUTES}-minute looks, "
-             f"{slower:.1f} at {2 * CHECK_MINUTES}: more messages or slower looks, and ")
+             f"{_tenths(slower)} at {2 * CHECK_MINUTES}: more messages or slower looks, and ")
     if not for_director:
         return (f"**The inbox**: the {messages}, each answered within {promise:g} staffed hours "
                 f"(the fastest promise), take {_tenths(needed)} of the inbox's {looks}promises slip.")
@@ -1221,6 +1221,18 @@ URGENT = re.compile(r"\b(?:at once|immediately|right away|straight away|within (
                     r"within (?:\d+|five|ten|fifteen|twenty|thirty) min(?:ute)?s)\b", re.IGNORECASE)
 BLANK = "________"  # a number to fill in by hand
 BACK = "crisis"  # the section that starts the back of the two-sided sheet
+BACK_TITLE = "In a crisis, in this order"
+# What one printed side of the staff sheet holds, in words, a table row counted as TABLE_ROW_WORDS:
+# Lumen's sheet (903 and 979) fills both sides of Letter to within 8 and 22 px; reader 157's
+# everyday side (961) and reader 156's crisis side (1,028) ran onto another page. An estimate: a
+# few words over Lumen's may already spill, and the consider asks only past these.
+SIDE_WORDS = {"everyday side": 950, "crisis side": 1000}
+TABLE_ROW_WORDS = 4
+FRONT_FIELDS = {"Who answers (Community)": "community.who_answers", "Cover (Community)": "community.deputy",
+                "Escalation (Community)": "community.escalation", "Voice and tone (Content)": "voice"}
+BACK_FIELDS = {"Holding statement (Crisis)": "crisis.holding_statement",
+               "Escalation (Crisis)": "crisis.escalation", "Pausing posts (Crisis)": "crisis.pause",
+               "Account security (Crisis)": "crisis.account_security", "Disclosure (Crisis)": "disclosure"}
 _STAFF_STYLE = "@media print{body{line-height:1.2}h2{font-size:11pt}}"  # two sides, as printed and pinned
 STAFF_DOCX_POINTS = {"Normal": 9.5, "Title": 16, "Heading 1": 11}  # Word's type, as printed
 STAFF_MARGINS_MM = (10, 12)  # top and bottom, then the sides, in print and in Word
@@ -1254,14 +1266,14 @@ def staff_sheet(plan: Plan) -> list[Section]:
             [(c.name, _promise_text(c, team), cadence_text(c) if c.posts else "none",
               c.owner.strip() or ("not written yet." if c.posts else "–"))
              for c in plan.channels])]),
-        Section(BACK, "In a crisis, in this order", [[
+        Section(BACK, BACK_TITLE, [[
             f"**What counts as a crisis**: {_crisis_meaning(plan)}",
             _numbers_to_ring(plan),
             f"**Approves what we say**: {crisis.approver.strip() or NOT_WRITTEN}",
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}",
             *_first_two_steps(plan),
             f"**3. Pause every scheduled post**: {_brief(crisis.pause)}",
-            f"**4. The rota's part**: {_rota_part(plan)}"]]),
+            f"**4. After the first hour**: {_rota_part(plan)}"]]),  # the rota's part
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
 
@@ -1477,7 +1489,7 @@ def _desk_texts(plan: Plan) -> list[str]:
     """The sentences of who answers, cover and the crisis escalation, where the nights are planned
     (reader 157 planned its evening checks under cover)."""
     team = plan.community
-    return [*_sentences(team.who_answers), *_sentences(team.deputy), *_sentences(plan.crisis.escalation)]
+    return [*_sentences(team.who_answers), *_sentences(plan.crisis.escalation), *_sentences(team.deputy)]
 
 
 def _day_cover(plan: Plan) -> str:
@@ -1493,7 +1505,8 @@ def _night(plan: Plan) -> list[str]:
     """The sentences of who answers and the crisis escalation about the closed hours (night checks,
     a phone taken home): those that say "out of hours" or "overnight" (`CLOSED_HOURS`), give a
     time outside the staffed hours or one from closing on ("after 17:30"), leaving the alerts and a
-    crisis's own rota (`RECALL`) to their lines."""
+    crisis's own rota (`RECALL`) to their lines; of cover, only those that say so (its times are
+    shifts: reader 156's "Tyler (07:00 to 15:30) takes her looks" is no night)."""
     opens, closes = parse_clock(plan.community.opens), parse_clock(plan.community.closes)
     if opens is None or closes is None:
         return []
@@ -1505,8 +1518,10 @@ def _night(plan: Plan) -> list[str]:
             for after, hours, minutes in ((after, int(h), int(m))
                                           for after, h, m in AFTER_TIME.findall(sentence)))
 
+    cover = set(_sentences(plan.community.deputy))  # its times are shifts: it says "out of hours"
     return [sentence for sentence in _desk_texts(plan)
-            if outside(sentence) and not ALERT.search(sentence) and not RECALL.search(sentence)]
+            if (CLOSED_HOURS.search(sentence) if sentence in cover else outside(sentence))
+            and not ALERT.search(sentence) and not RECALL.search(sentence)]
 
 
 def _out_of_hours(plan: Plan) -> str:
@@ -1514,20 +1529,27 @@ def _out_of_hours(plan: Plan) -> str:
     else that nobody looks; then the longest a message waits on the clock (`longest_wait`)."""
     if parse_clock(plan.community.opens) is None or parse_clock(plan.community.closes) is None:
         return NOT_WRITTEN
-    night = _duties(_night(plan), _people(plan)) or (
+    night = _without_label(_duties(_night(plan), _people(plan))) or (
         "Nobody looks while the inbox is closed: messages wait for the next day's first look.")
     return f"{night} {_longest_wait_text(plan.community)}".strip()
+
+
+def _without_label(text: str) -> str:
+    """`text` without an opening "Out of hours," that the line's label says already."""
+    text = re.sub(r"^out of hours,?\s+", "", text, flags=re.IGNORECASE)
+    return text[:1].upper() + text[1:]
 
 
 def _longest_wait_text(team: Community) -> str:
     """The longest wait when it runs over a closed day, for the staff and the director alike: "A
     message after Sat's last look (15:30) waits for Tue's first (09:00): 65.5 hours, the longest
     wait." "" without one, or when it is a night (a business staffed every day); "in a usual
-    week" when the plan has closed dates (reader 156's closed Mondays made 63.25 hours of 39.25)."""
+    week, closed dates aside" when the plan has some (reader 156's closed Mondays made 63.25 hours
+    of 39.25)."""
     wait = longest_wait(team)
     if wait is None or wait.hours <= 24:
         return ""
-    usual = " in a usual week (closed dates wait longer)" if team.closed_on() else ""
+    usual = " in a usual week, closed dates aside" if team.closed_on() else ""
     return (f"A message after {wait.day}'s last look ({clock_text(wait.start)}) waits for "
             f"{wait.end_day}'s first ({clock_text(wait.end)}): {wait.hours:g} hours, the longest wait"
             f"{usual}.")
@@ -1662,8 +1684,31 @@ def staff_sheet_gaps(plan: Plan) -> list[tuple[str, str, str]]:
         if not _rota_duties(plan):
             gaps.append(("crisis", "crisis.escalation", "Say what the people on the rota do after "
                          "the first call (who takes the inbox, who rings whom), naming them: the "
-                         "staff sheet prints it as the rota's part."))
+                         "staff sheet prints it as step 4, “After the first hour”."))
+    return [*gaps, *_sides_too_long(plan)]
+
+
+def _sides_too_long(plan: Plan) -> list[tuple[str, str, str]]:
+    """A gap for each side of the staff sheet longer than a printed side holds (`SIDE_WORDS`, a
+    table row counted as `TABLE_ROW_WORDS` words), pointing to the longest text printed on it."""
+    front, back = staff_markdown(plan).split(f"\n## {BACK_TITLE}", 1)
+    gaps = []
+    for side, text, fields in (("everyday side", front, FRONT_FIELDS), ("crisis side", back, BACK_FIELDS)):
+        words = len(text.split()) + TABLE_ROW_WORDS * text.count("\n|")
+        if words > SIDE_WORDS[side]:
+            label, where = max(fields.items(), key=lambda item: len(_field_text(plan, item[1]).split()))
+            longest = len(_field_text(plan, where).split())
+            gaps.append((where.split(".")[0], where, f"The staff sheet's {side} runs to about {words:,} "
+                         f"words with its tables, more than one printed side holds (about "
+                         f"{SIDE_WORDS[side]:,}): shorten {label} ({longest} words), the longest text on "
+                         "it, then print the sheet to check it keeps to two pages."))
     return gaps
+
+
+def _field_text(plan: Plan, where: str) -> str:
+    """The text of a field named as `plan.check` names it ("crisis.pause", "voice")."""
+    part, _, name = where.rpartition(".")
+    return getattr(getattr(plan, part) if part else plan, name)
 
 
 def _numbers_to_ring(plan: Plan) -> str:
@@ -1933,7 +1978,7 @@ def _director_out_of_hours(plan: Plan) -> str:
     parts = sorted({COMMUNITY_PART if sentence in community else CRISIS_PART for sentence in left_out})
     more = (f"(More in part{'s' * (len(parts) > 1)} {in_words([str(part) for part in parts])} of the "
             "full plan.)") if parts else ""
-    return " ".join(filter(None, (*said, *kept, _longest_wait_text(team), more)))
+    return " ".join(filter(None, (_without_label(said[0]), *kept, _longest_wait_text(team), more)))
 
 
 def _money_box(plan: Plan) -> Table:
@@ -2157,7 +2202,8 @@ def _objectives_pointer(plan: Plan) -> str:
         return f"**Objectives**: {NOT_WRITTEN}"
     outcomes = list(dict.fromkeys(group[0].outcome.strip() or "an outcome not named" for group in groups))
     named = in_words(outcomes)
-    return f"**Objectives**: {_amount(len(groups), 'measures')} of {named}, on the next page."
+    measures = len({(group[0].outcome, group[0].metric) for group in groups})  # a row per baseline
+    return f"**Objectives**: {_amount(measures, 'measures')} of {named}, on the next page."
 
 
 def _more_returns(plan: Plan) -> str:
