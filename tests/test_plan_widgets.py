@@ -425,6 +425,10 @@ def test_a_starting_plan_never_replaces_a_saved_one(tmp_path):
     builder = PlanBuilder(path, start=plan.example_plan(), today=TODAY)
     assert builder.organisation.value == "My own shop"
     assert plan.load(path).plan == plan.Plan("My own shop")
+    assert ("Restored your plan from mine.plan.json. The plan this cell provides is used only while "
+            "nothing is saved there: to start again from it, choose another file name."
+            in builder.status.value)  # reader 158: the start plan was ignored without a word
+    assert "this cell provides" not in PlanBuilder(path, today=TODAY).status.value
 
 
 def test_a_starting_plan_never_overwrites_a_corrupt_file(tmp_path):

@@ -4371,7 +4371,9 @@ def load(path: Path, start: Plan | None = None) -> Loaded:
     except PlanFileError as error:
         return _set_aside(path, str(error))
     if not left_out:
-        return Loaded(plan, f"Restored your plan from {path.name}.", "restored")
+        unused = "" if start is None else (" The plan this cell provides is used only while nothing is "
+                                           "saved there: to start again from it, choose another file name.")
+        return Loaded(plan, f"Restored your plan from {path.name}.{unused}", "restored")
     named = "; ".join(f"{field_label(where)} ({value})" for where, value in left_out)
     restored = (f"Restored your plan from {path.name}, but {_count_of(len(left_out), 'value')} fit no "
                 f"field and {'is' if len(left_out) == 1 else 'are'} left empty: {named}.")
