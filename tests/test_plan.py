@@ -1680,6 +1680,9 @@ def test_us_numbers_and_rules_in_a_plan_priced_in_another_currency_are_questione
         "“Crisis, holding statement” gives Poison Help and 1-800-222-1222, which are the United "
         "States', in a plan priced in CAD")
     assert not [message for message in asked.values() if "Beyond the US" in message]  # no course text
+    mexican = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency="MXN"))
+    assert "gives Poison Help and 1-800-222-1222," in next(
+        issue.message for issue in plan.check(mexican) if issue.where == "crisis.holding_statement")
 
 
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():
@@ -1974,6 +1977,19 @@ def test_a_currency_typed_as_its_symbol_is_asked_for_its_code():
             if where == "budget.currency"] == [(
                 "consider", "The exports print every amount with its currency after it (“1,200 GBP”), "
                 "so “£” would read “1,200 £”: write the code, GBP.")]
+
+
+@pytest.mark.parametrize("moved, asked", [
+    ("Alex's flyers (7 h, stopped), phone time (6 h), admin (2 h) and 1 h of Tom's; 17 hours in all.",
+     "The hours this text moves add up to 16 (7 + 6 + 2 + 1), not the 17 in all it gives: make the "
+     "parts and the total agree."),  # reader 157's, which passed
+    ("Alex's flyers (8 h, stopped), phone time (6 h), admin (2 h) and 1 h of Tom's; 17 hours in all.", None),
+    ("Alex's 8 come from flyers and Ben's 9 from the phones.", None)])  # no total to add up to
+def test_moved_hours_written_in_parts_add_up_to_their_total(moved, asked):
+    lumen = plan.example_plan()
+    issues = [message for level, where, message in _budget_issues(dataclasses.replace(
+        lumen, budget=dataclasses.replace(lumen.budget, moved_from=moved))) if where == "budget.moved_from"]
+    assert issues == ([asked] if asked else [])
 
 
 def test_a_plan_says_its_currency_which_no_longer_starts_as_pounds():

@@ -549,6 +549,15 @@ def test_an_aside_in_brackets_is_left_out_nested_or_not(text, short):
     assert plan_export.without_asides(text) == short
 
 
+@pytest.mark.parametrize("text, short", [
+    ("tools 2,520 (250 a month less the 40 paid today)", "tools 2,520 (250 a month less the 40 paid today)"),
+    ("15 USD (an estimate)", "15 USD"),
+    ("5 a month rather than 8 (assumed)", "5 a month rather than 8 (assumed)"),  # reader 156
+    ("a year (our assumption, not yet measured)", "a year (our assumption, not yet measured)")])
+def test_the_director_s_asides_keep_a_figure_or_an_assumption(text, short):
+    assert plan_export._figures_only(text) == short
+
+
 @pytest.mark.parametrize("gate, first_page", [
     ("go on at 330 redemptions (290 in 2026), else stop",
      "go on at 330 redemptions (290 in 2026), else stop"),
@@ -1458,8 +1467,8 @@ def test_the_director_s_version_leaves_the_running_of_the_plan_to_the_full_plan_
 
 def test_a_long_text_is_shortened_at_a_sentence_never_inside_one_and_says_where_it_is_whole():
     """The director's version gives a text whole up to DIRECTOR_WORDS words; a longer one loses its
-    asides that carry no figure, then its later sentences, and says where the full plan has the
-    rest; a single sentence longer than that is given whole, never cut with "…"."""
+    asides that carry no figure nor an assumption, then its later sentences, and says where the
+    full plan has the rest; a single sentence longer than that is given whole, never cut with "…"."""
     lumen = plan.example_plan()
     words = plan_export.DIRECTOR_WORDS
     sentence = "It buys the tools " + "and the training " * words + "at last."
@@ -1469,8 +1478,11 @@ def test_a_long_text_is_shortened_at_a_sentence_never_inside_one_and_says_where_
         return next(line for line in plan_export.director_markdown(variant).splitlines()
                     if line.startswith("- **What the new money buys**"))
 
-    assert bought(f"It costs 500 USD a year (assumed). {sentence}") == (
+    assert bought(f"It costs 500 USD a year (an estimate). {sentence}") == (
         "- **What the new money buys**: It costs 500 USD a year. (More in part 12 of the full plan.)")
+    assert bought(f"It costs 500 USD a year (assumed). {sentence}") == (  # reader 156: an assumption stays
+        "- **What the new money buys**: It costs 500 USD a year (assumed). (More in part 12 of the full "
+        "plan.)")
     assert bought(f"It costs 500 USD a year (12 × 41.67, assumed). {sentence}") == (
         "- **What the new money buys**: It costs 500 USD a year (12 × 41.67, assumed). (More in part "
         "12 of the full plan.)")

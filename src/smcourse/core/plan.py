@@ -275,8 +275,10 @@ US_ONLY = re.compile(r"\b911\b|\b1-800-222-1222\b|\bPoison Help\b|\bFDA\b|\b21 C
                      r"\b21 U\.S\.C\.|\bReportable Food Registry\b")
 US_CURRENCIES = {"USD", "US$", "$"}
 # 911 is Canada's emergency number too (CRTC, "9-1-1 Services for Traditional Wireline, VoIP and
-# Wireless Phone Services", crtc.gc.ca/eng/phone/911/can.htm, read 7 December 2026).
-SHARES_911 = {"CAD", "C$"}
+# Wireless Phone Services", crtc.gc.ca/eng/phone/911/can.htm) and Mexico's only national one since the
+# IFT's agreement of 2 December 2015 (Policía Federal, "088 y 911, responder ante cualquier llamado",
+# gob.mx); both read 7 December 2026. Other countries that use it are not listed here.
+SHARES_911 = {"CAD", "C$", "MXN"}
 CURRENCY_CODES = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "A$": "AUD", "AU$": "AUD",
                   "C$": "CAD", "NZ$": "NZD", "¥": "JPY", "₹": "INR"}  # a symbol typed as the currency
 WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
@@ -3260,9 +3262,17 @@ def _staged(plan: Plan, name: str, least_words: int, question: str, missing: lis
         yield _fix("budget", where, _staged_missing(name, missing, example))
 
 
+# The moved hours' total, "17 hours in all", and each part written in hours, "6 h", "2 hours"
+MOVED_TOTAL = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\s+(?:a week\s+)?(?:in all|in total|"
+                         r"altogether)\b", re.IGNORECASE)
+MOVED_PART = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:h|hrs?|hours?)\b(?!\s+(?:a week\s+)?(?:in all|in total|"
+                        r"altogether)\b)", re.IGNORECASE)
+
+
 def _check_moved_from(plan: Plan):
     """Hours moved from other work name that work and what becomes of it: blank, a question to
-    consider; not written (`_unwritten`), a fix."""
+    consider; not written (`_unwritten`), a fix; parts in hours that do not add up to the total
+    the text gives (`MOVED_PART`, `MOVED_TOTAL`), a consider."""
     budget = plan.budget
     if budget.hours_today <= 0 or budget.moved_hours() <= 0:
         return
@@ -3273,6 +3283,12 @@ def _check_moved_from(plan: Plan):
         yield _consider("budget", "budget.moved_from", question)
     elif reason := _unwritten(budget.moved_from, plan):
         yield _fix("budget", "budget.moved_from", _ask(question, budget.moved_from, reason))
+    elif (total := MOVED_TOTAL.search(budget.moved_from)) and len(
+            parts := [float(hours) for hours in MOVED_PART.findall(budget.moved_from)]) >= 2 \
+            and abs(sum(parts) - float(total[1])) > 0.05:  # reader 157's "7 h … 6 h … 2 h … 1 h … 17 in all"
+        yield _consider("budget", "budget.moved_from", f"The hours this text moves add up to "
+                        f"{sum(parts):g} ({' + '.join(f'{part:g}' for part in parts)}), not the "
+                        f"{total[1]} in all it gives: make the parts and the total agree.")
 
 
 def _check_what_is_new(plan: Plan):

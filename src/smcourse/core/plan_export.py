@@ -2283,12 +2283,14 @@ def _spent_today(budget: Budget) -> str:
 
 
 def _figures_only(text: str, odds: bool = True) -> str:
-    """`text` without its parenthesised asides that carry no figure (`NUMBER`), nested ones too:
-    "tools 2,520 (250 a month less the 40 paid today)" keeps its aside, "15 USD (an estimate)"
-    loses it; without `odds`, also those that give odds (`ODDS`: a gate's "(the case's path under 1
-    in 100)"); `text` as written when it is nothing but such asides."""
+    """`text` without its parenthesised asides that carry no figure (`NUMBER`) nor say a figure is
+    assumed (`ASSUMED`, reader 156), nested ones too: "tools 2,520 (250 a month less the 40 paid
+    today)" and "8 (assumed)" keep theirs, "15 USD (an estimate)" loses it; without `odds`, also
+    those that give odds (`ODDS`: a gate's "(the case's path under 1 in 100)"); `text` as written
+    when it is nothing but such asides."""
     def kept(aside: re.Match) -> str:
-        return aside[0] if NUMBER.search(aside[0]) and (odds or not ODDS.search(aside[0])) else ""
+        said = NUMBER.search(aside[0]) or ASSUMED.search(aside[0])  # "(assumed)" marks a figure
+        return aside[0] if said and (odds or not ODDS.search(aside[0])) else ""
 
     short = text
     while (cut := ASIDE.sub(kept, short)) != short:
