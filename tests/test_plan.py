@@ -1937,32 +1937,34 @@ def test_a_start_already_past_is_pointed_out_only_when_today_is_given():
         ("consider", "start")]
 
 
+def _surge_messages(**budget_fields) -> list[str]:
+    """What the check says of the contingency of Lumen's plan with these budget fields."""
+    lumen = plan.example_plan()
+    budget = dataclasses.replace(lumen.budget, **budget_fields)
+    return [message for level, where, message in _budget_issues(dataclasses.replace(lumen, budget=budget))
+            if where == "budget.contingency"]
+
+
 @pytest.mark.parametrize("contingency, flagged", [(300, True), (330, False), (400, False), (420, True)])
 def test_a_surge_s_written_sum_must_match_its_contingency(contingency, flagged):
     """Two weeks × 10 hours a week × 16.50 is 330: a reserve below it, or over a quarter above it,
     is questioned (a bike shop's 300 was)."""
-    lumen = plan.example_plan()
-    budget = dataclasses.replace(lumen.budget, contingency=contingency, surge=(
+    found = _surge_messages(contingency=contingency, surge=(
         "Two weeks a year of 10 extra hours a week at 16.50 USD an hour, for a complaint or a post "
         "gone viral."))
-    found = [message for level, where, message in _budget_issues(dataclasses.replace(lumen, budget=budget))
-             if where == "budget.contingency"]
     assert found == ([f"The surge pricing works out at 2 weeks × 10 extra hours a week × 16.5 USD an "
                       f"hour, 330 USD, but the contingency is {contingency}: make the sum and the "
                       "contingency agree."] if flagged else [])
-    assert not [issue for issue in plan.check(lumen) if issue.where == "budget.contingency"]
+    assert not [issue for issue in plan.check(plan.example_plan()) if issue.where == "budget.contingency"]
 
 
 @pytest.mark.parametrize("contingency, flagged", [(900, False), (656, True)])
 def test_a_surge_s_other_costs_count_in_its_sum(contingency, flagged):
     """Reader 151's garden centre priced its surge at 2 weeks × 15 hours × 21.875 (656) "plus 244
     for printing a refund notice and boosting the update posts": 900, which the check now adds up."""
-    lumen = plan.example_plan()
-    budget = dataclasses.replace(lumen.budget, currency="GBP", contingency=contingency, surge=(
+    found = _surge_messages(currency="GBP", contingency=contingency, surge=(
         "One surge a year: 2 weeks of 15 extra hours a week at 21.875 GBP an hour, plus 244 for "
         "printing a refund notice and boosting the update posts: 900 in all."))
-    found = [message for level, where, message in _budget_issues(dataclasses.replace(lumen, budget=budget))
-             if where == "budget.contingency"]
     assert found == (["The surge pricing works out at 2 weeks × 15 extra hours a week × 21.875 GBP an "
                       "hour + 244, 900 GBP, but the contingency is 656: make the sum and the "
                       "contingency agree."] if flagged else [])
@@ -2010,12 +2012,9 @@ def test_a_surge_sum_worked_in_figures_is_read_as_written(contingency, flagged):
     """Reader 152 wrote "98 hours a week, about 80 of them beyond their usual hours … 80 × 2 × 62 =
     9,920": the check read 98 as the extra hours and asked about a right reserve. A sum worked in
     figures that agrees is read; one that does not, and words that do not, are still asked about."""
-    lumen = plan.example_plan()
-    budget = dataclasses.replace(lumen.budget, currency="AUD", contingency=contingency, surge=(
+    found = _surge_messages(currency="AUD", contingency=contingency, surge=(
         "In a recall the shops need cover for 2 weeks: 98 hours a week at 62 AUD an hour, about 80 "
         "of them beyond their usual hours, so 80 × 2 × 62 = 9,920."))
-    found = [message for level, where, message in _budget_issues(dataclasses.replace(lumen, budget=budget))
-             if where == "budget.contingency"]
     assert found == ([f"The surge pricing works out at 2 weeks × 98 extra hours a week × 62 AUD an "
                       f"hour, 12,152 AUD, but the contingency is {contingency:,}: make the sum and the "
                       "contingency agree."] if flagged else [])
@@ -2090,7 +2089,12 @@ def test_a_first_stage_well_under_its_share_of_the_year_s_new_money_is_asked_why
     ("4 January to 9 April 2027: the posts", "The first stage of 3.2 months costs 3,000 USD of new "
      "money, well under its share of the year's 17,037 (4,543)"),  # 96 days, not four months
     ("4 January to 9 April 2027: the posts; it spends less because the ads wait for the April gate",
-     None)])
+     None),
+    ("January until March 2027: the posts", "The first stage of 3 months costs 3,000 USD of new money, "
+     "well under its share of the year's 17,037 (4,259)"),  # "until" opens a date, it is no reason
+    ("Since 4 January 2027, for 3 months: the posts", "The first stage of 3 months costs 3,000 USD of "
+     "new money, well under its share of the year's 17,037 (4,259)"),
+    ("For 3 months, since the ads start in April", None)])
 def test_a_first_stage_s_written_days_give_its_length_and_a_reason_to_spend_less_is_read(stage, asked):
     """Reader 157's stage, 11 January to 9 April, was "4 months" (12.7 weeks on the director's page)
     and was still asked why it spent less after saying so in the stage."""

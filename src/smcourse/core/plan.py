@@ -227,7 +227,6 @@ COMMON_NAME_WORDS = {"and", "the", "for", "from", "with", "our", "your", "their"
 BUFFER = 0.10  # the share of people hours kept free for a busy week
 STAGE_SHARE_FLOOR = 0.8  # a first stage costing under this share of its months' new money is asked why
 # why a first stage spends less than its months' share ("because the ads wait for the April gate")
-STAGE_REASON = re.compile(r"\b(?:because|since|waits?|until|quiet|seasonal|spends? less)\b", re.IGNORECASE)
 OWNER_WORDS = 4  # the most words of an action's owner taken as a name or role ("Gráinne, the owner")
 # a sentence of the cover that plans for a busy week: "In a busy week Lee takes Jo's looks"
 BUSY_WEEK = re.compile(r"\bbusy (?:week|spell|period|time)s?\b|\bbusier weeks?\b|\boverflow\b|"
@@ -331,6 +330,10 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 MONTH_NAME = "(?:(?i:" + "|".join(f"{month}|{month[:3]}" for month in MONTHS if month != "may") \
     + r")|May)\b"
 _MONTH_OR_SHORT = "|".join(f"{month}|{month[:3]}" for month in MONTHS)
+# a reason written in a first stage to spend less than its share: "because the ads wait"; not
+# "until" or "since" opening a date ("January until March", "since 4 January")
+STAGE_REASON = re.compile(r"\b(?:because|since(?!\s+(?:\d|" + MONTH_NAME + r"))|waits?|quiet|seasonal|"
+                          r"spends? less)\b", re.IGNORECASE)
 
 
 def _day_named(name: str) -> str:
@@ -2253,6 +2256,12 @@ def post_weekdays(days: str) -> tuple[str, ...] | None:
     return tuple(WEEKDAYS[day] for day in sorted(named))
 
 
+def _without_sentences(text: str, about: re.Pattern) -> str:
+    """`text` less its sentences that `about` finds: "Reply by noon. The cheaper option saves 300."
+    less CHEAPER is "Reply by noon."."""
+    return " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", text) if not about.search(sentence))
+
+
 def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
     """The clauses of `text` that name a `closed` day as one someone works or acts on: a span of
     days that takes one in ("Sam (Monday to Friday)" when Monday is closed), or the day itself
@@ -2262,8 +2271,7 @@ def closed_days_named(text: str, closed: tuple[str, ...]) -> list[str]:
     phone or alerts (`OFF_HOURS_DUTY`: readers 156 and 157 held the phone on their closed Sunday)."""
     shut = {WEEKDAYS.index(day) for day in closed}
     found = []
-    kept = " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", text)
-                    if not OFF_HOURS_DUTY.search(sentence))
+    kept = _without_sentences(text, OFF_HOURS_DUTY)
     for clause in (part.strip() for part in CLAUSE_END.split(kept)):
         days = _spanned_days(clause)
         rest = DAY_SPAN.sub(" ", clause)
@@ -3441,8 +3449,7 @@ def _check_new_money_said(plan: Plan):
     part_year = start.year if start and start.month > 1 else None
     for part, name, text in (("organisation", "summary", plan.summary),
                              ("budget", "budget.case", budget.case)):
-        own = " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", text)
-                       if not CHEAPER.search(sentence))  # not what the cheaper option saves
+        own = _without_sentences(text, CHEAPER)  # not what the cheaper option saves
         for match in NEW_MONEY_SAID.finditer(own):
             year = IN_YEAR.match(own, match.end())
             if (year and int(year[1]) == part_year
@@ -3495,8 +3502,7 @@ def _check_summary_figures(plan: Plan):
     figure of the plan's budget is (`_summary_figures`, as written or rounded, `_written_as`): the
     director's page prints the budget's beside it. Sentences on the cheaper option are its own."""
     allowed = _summary_figures(plan)
-    own = " ".join(sentence for sentence in re.split(r"(?<=[.!?])\s+", plan.summary)
-                   if not CHEAPER.search(sentence))
+    own = _without_sentences(plan.summary, CHEAPER)
     for kind, pattern in SUMMARY_FIGURES.items():
         figures = {name: value for name, value in allowed[kind].items() if value > 0}
         for match in pattern.finditer(own):
