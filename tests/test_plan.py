@@ -1680,9 +1680,10 @@ def test_us_numbers_and_rules_in_a_plan_priced_in_another_currency_are_questione
         "“Crisis, holding statement” gives Poison Help and 1-800-222-1222, which are the United "
         "States', in a plan priced in CAD")
     assert not [message for message in asked.values() if "Beyond the US" in message]  # no course text
-    mexican = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency="MXN"))
-    assert "gives Poison Help and 1-800-222-1222," in next(
-        issue.message for issue in plan.check(mexican) if issue.where == "crisis.holding_statement")
+    for currency in ("MXN", "PHP"):  # Mexico's and the Philippines' number too
+        priced = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency=currency))
+        assert "gives Poison Help and 1-800-222-1222," in next(
+            issue.message for issue in plan.check(priced) if issue.where == "crisis.holding_statement")
 
 
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():

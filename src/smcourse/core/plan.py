@@ -276,10 +276,13 @@ US_CURRENCIES = {"USD", "US$", "$"}
 # 911 is Canada's emergency number too (CRTC, "9-1-1 Services for Traditional Wireline, VoIP and
 # Wireless Phone Services", crtc.gc.ca/eng/phone/911/can.htm) and Mexico's only national one since the
 # IFT's agreement of 2 December 2015 (Policía Federal, "088 y 911, responder ante cualquier llamado",
-# gob.mx); both read 7 December 2026. Other countries that use it are not listed here.
-SHARES_911 = {"CAD", "C$", "MXN"}
+# gob.mx), and the Philippines' nationwide one since Executive Order No. 56 of 25 May 2018 (Supreme
+# Court E-Library, elibrary.judiciary.gov.ph); all read 7 December 2026. Other countries that use it
+# are not listed here.
+SHARES_911 = {"CAD", "C$", "MXN", "PHP", "₱"}
 CURRENCY_CODES = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "A$": "AUD", "AU$": "AUD",
-                  "C$": "CAD", "NZ$": "NZD", "¥": "JPY", "₹": "INR"}  # a symbol typed as the currency
+                  "C$": "CAD", "NZ$": "NZD", "¥": "JPY", "₹": "INR",
+                  "₱": "PHP"}  # a symbol typed as the currency
 WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
                "GBP": (12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)")}
 # A wage written in the budget's or the community's texts, before on-costs: "paid 12.60 GBP an
