@@ -1686,6 +1686,38 @@ def test_us_numbers_and_rules_in_a_plan_priced_in_another_currency_are_questione
             issue.message for issue in plan.check(priced) if issue.where == "crisis.holding_statement")
 
 
+@pytest.mark.parametrize("currency, escalation, holding, asked", [
+    ("AUD", "Anyone hurt: call 9-1-1, then ring Sam.", "Poison Control, (800) 222-1222.",
+     {"community.escalation": "9-1-1", "crisis.holding_statement": "Poison Control and (800) 222-1222"}),
+    ("MX$", "Anyone hurt: call 911, then ring Sam.", "Call 911 now.", {}),  # Mexico's
+    ("PHP", "Food poisoning: ring Carmela, who reports it to the FDA at once.",
+     "Call 911 now. We are telling FDA Philippines.", {}),  # the Philippines' FDA
+    ("EUR", "Food poisoning: ring Carmela, who tells the FDA.",
+     "Call 112 now. We are telling FDA Philippines and the Thai FDA.", {"community.escalation": "FDA"})])
+def test_us_numbers_written_otherwise_and_in_the_inbox_s_escalation_are_questioned(
+        currency, escalation, holding, asked):
+    """Reader 159: "9-1-1", "Poison Control" and "(800) 222-1222" passed, as did "call 911" in the
+    inbox's escalation, which the staff sheet prints; "MX$" was asked about 911 and "FDA
+    Philippines", the Philippines' own regulator, was taken for the United States'."""
+    lumen = plan.example_plan()
+    written = dataclasses.replace(
+        lumen, budget=dataclasses.replace(lumen.budget, currency=currency),
+        community=dataclasses.replace(lumen.community, escalation=escalation),
+        crisis=dataclasses.replace(lumen.crisis, holding_statement=holding, escalation="Ring Sam."))
+    found = {issue.where: issue.message for issue in plan.check(written) if "United States'" in issue.message}
+    assert {where: message.split("” gives ")[1].split(", which")[0] for where, message in found.items()} \
+        == asked
+
+
+def test_a_dollar_sign_for_a_currency_is_asked_for_its_code_without_guessing_the_country():
+    """Reader 159: "$" was told "write the code, USD", wrong in Mexico, Canada or Australia."""
+    lumen = plan.example_plan()
+    dollars = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency="$"))
+    assert [message for level, where, message in _budget_issues(dollars) if where == "budget.currency"] == [
+        "The exports print every amount with its currency after it (“1,200 USD”), so “$” would read "
+        "“1,200 $”, and many countries' money is written $: write its code (USD, CAD, AUD, MXN, NZD…)."]
+
+
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():
     assert _budget_issues(_staged()) == []
     assert _budget_issues(_staged(go_no_go="in April: go on at 30 orders a month, else stop")) == []

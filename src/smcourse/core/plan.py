@@ -270,8 +270,11 @@ TRANSPLANT_REACH = 4
 # Emergency numbers, health bodies and food-safety laws that are the United States' own, in a
 # crisis text staff act on: a plan priced in another currency that gives them is asked about them
 # (a disclosure naming the FTC may be right for a business that sells to the US).
-US_ONLY = re.compile(r"\b911\b|\b1-800-222-1222\b|\bPoison Help\b|\bFDA\b|\b21 CFR\b|"
-                     r"\b21 U\.S\.C\.|\bReportable Food Registry\b")
+# "FDA Philippines" (or "Thai FDA") is another country's.
+US_ONLY = re.compile(r"\b911\b|\b9-1-1\b|(?:\b1[-. ])?(?:\(800\) ?|\b800[-. ])222[-. ]1222\b|"
+                     r"\bPoison (?:Help|Control)\b|"
+                     r"(?<!Philippine )(?<!Thai )\bFDA\b(?! Philippines| Thailand)|"
+                     r"\b21 CFR\b|\b21 U\.S\.C\.|\bReportable Food Registry\b")
 US_CURRENCIES = {"USD", "US$", "$"}
 # 911 is Canada's emergency number too (CRTC, "9-1-1 Services for Traditional Wireline, VoIP and
 # Wireless Phone Services", crtc.gc.ca/eng/phone/911/can.htm) and Mexico's only national one since the
@@ -279,10 +282,13 @@ US_CURRENCIES = {"USD", "US$", "$"}
 # gob.mx), and the Philippines' nationwide one since Executive Order No. 56 of 25 May 2018 (Supreme
 # Court E-Library, elibrary.judiciary.gov.ph); all read 7 December 2026. Other countries that use it
 # are not listed here.
-SHARES_911 = {"CAD", "C$", "MXN", "PHP", "₱"}
-CURRENCY_CODES = {"£": "GBP", "$": "USD", "US$": "USD", "€": "EUR", "A$": "AUD", "AU$": "AUD",
-                  "C$": "CAD", "NZ$": "NZD", "¥": "JPY", "₹": "INR",
-                  "₱": "PHP"}  # a symbol typed as the currency
+SHARES_911 = {"CAD", "C$", "MXN", "MX$", "PHP", "₱"}
+# The Philippines' food and drug regulator is its FDA too (Republic Act No. 9711, the Food and Drug
+# Administration Act of 2009), so a plan in pesos may name it.
+SHARES_FDA = {"PHP", "₱"}
+CURRENCY_CODES = {"£": "GBP", "US$": "USD", "€": "EUR", "A$": "AUD", "AU$": "AUD",
+                  "C$": "CAD", "MX$": "MXN", "NZ$": "NZD", "¥": "JPY", "₹": "INR",
+                  "₱": "PHP"}  # a symbol typed as the currency; "$" alone is any dollar
 WAGE_FLOORS = {"USD": (7.25, "the U.S. federal minimum wage"),
                "GBP": (12.71, "the UK's National Living Wage (aged 21 and over, from April 2026)")}
 # A wage written in the budget's or the community's texts, before on-costs: "paid 12.60 GBP an
@@ -2718,17 +2724,19 @@ def _check_crisis(plan: Plan):
 
 
 def _check_us_only(plan: Plan):
-    """A consider for each crisis text that gives a number, body or law of the United States' own
-    (`US_ONLY`: 911, Poison Help, the FDA, 21 CFR) in a plan priced in another currency: copied
-    from Lumen's, it would send a customer in Leeds to 911. A plan in CAD may give 911
-    (`SHARES_911`)."""
+    """A consider for each crisis text, and the inbox's escalation the staff sheet prints beside them,
+    that gives a number, body or law of the United States' own (`US_ONLY`: 911, Poison Help, the
+    FDA, 21 CFR) in a plan priced in another currency: copied from Lumen's, it would send a customer
+    in Leeds to 911. A plan in CAD may give 911 (`SHARES_911`), one in pesos the FDA (`SHARES_FDA`)."""
     currency = plan.budget.currency.strip().upper()
     if not currency or currency in US_CURRENCIES:
         return
-    for name in ("holding_statement", "escalation", "pause", "account_security"):
-        where, text = f"crisis.{name}", getattr(plan.crisis, name)
+    for where in ("crisis.holding_statement", "crisis.escalation", "crisis.pause",
+                  "crisis.account_security", "community.escalation"):
+        text = getattr(getattr(plan, where.split(".")[0]), where.split(".")[1])
         found = [term for term in dict.fromkeys(match[0] for match in US_ONLY.finditer(text))
-                 if not (term == "911" and currency in SHARES_911)]
+                 if not (term in ("911", "9-1-1") and currency in SHARES_911)
+                 and not (term == "FDA" and currency in SHARES_FDA)]
         if found:
             yield _consider(_part_of(where), where, f"“{field_label(where)}” gives {in_words(found)}, "
                             f"which are the United States', in a plan priced in {currency}: give your "
@@ -2766,6 +2774,10 @@ def _check_budget(plan: Plan):
         yield _consider("budget", "budget.currency", f"The exports print every amount with its "
                         f"currency after it (“1,200 {code}”), so “{budget.currency.strip()}” would read "
                         f"“1,200 {budget.currency.strip()}”: write the code, {code}.")
+    elif budget.currency.strip() == "$":
+        yield _consider("budget", "budget.currency", "The exports print every amount with its currency "
+                        "after it (“1,200 USD”), so “$” would read “1,200 $”, and many countries' money "
+                        "is written $: write its code (USD, CAD, AUD, MXN, NZD…).")
     yield from _check_staged_ask(plan)
     yield from _check_what_is_new(plan)
     yield from _check_moved_from(plan)
