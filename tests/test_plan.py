@@ -471,7 +471,8 @@ def test_every_look_on_the_rota_falls_within_the_staffed_hours():
     lumen.community.closes = "22:00"
     assert [i.where for i in plan.check(lumen)] == ["community.rota"]  # 06:45 is still early
     lumen.community.opens = "06:30"
-    assert [(i.where, i.message) for i in plan.check(lumen)] == [(  # its two extra looks cost time
+    # (its 06:30 and 22:00 checks are no longer the night's, and crowd the crisis side: asked there)
+    assert [(i.where, i.message) for i in plan.check(lumen) if i.where != "crisis.escalation"] == [(
         "community.staffed_hours", "10 staffed hours a week cannot keep a 4-hour promise from 06:30 "
         "to 22:00 on 7 days with 77 messages a week: it takes about 10.1 hours of looks and replies.")]
     assert plan.timed_looks(lumen.community) == 30 and plan.timed_looks(plan.example_plan().community) == 28

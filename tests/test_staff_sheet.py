@@ -14,7 +14,7 @@ import docx
 import pytest
 from capstone_reference import reference_plan
 
-from smcourse.core import plan
+from smcourse.core import plan, plan_export
 from smcourse.core.plan_export import (
     STAFF_SOURCES,
     _sentences,
@@ -795,6 +795,62 @@ def test_a_step_of_the_first_minutes_is_whom_to_tell_not_the_rota_s_part(bakery)
         bakery.crisis, escalation=f"If anyone is hurt, whoever sees it calls 999 first. {first} {later}"))
     _in_every_format(clinic, f"1. Tell: If anyone is hurt, whoever sees it calls 999 first. {first}")
     _in_every_format(clinic, f"4. After the first hour: {later}")
+
+
+def test_an_emergency_number_is_a_step_of_the_first_minutes(bakery):
+    """Reader 161's "Rider's accident: the rider or whoever sees it calls 911; Dindo … goes to the
+    scene" printed under "4. After the first hour": a step that rings 999, 911, 112 or an
+    ambulance is whom to tell, whatever its place in the escalation."""
+    first = "Priya or Ollie calls Gemma at once, day or night."
+    scald = "Scald in the shop: whoever sees it calls 999, then Ollie fills in the accident book."
+    later = "Priya reports fake reviews to Google the same day."
+    shop = dataclasses.replace(bakery, crisis=dataclasses.replace(
+        bakery.crisis, escalation=f"{first} {later} {scald}"))
+    _in_every_format(shop, f"1. Tell: {first} {scald}")
+    _in_every_format(shop, f"4. After the first hour: {later}")
+
+
+# A long escalation: the sheet keeps its duties and leaves out its description (the last sentence)
+STEPS = ("Priya or Ollie calls Gemma at once, day or night, and keeps calling until she answers. "
+         "Anything about allergens goes at once to Gemma, who rings the council's food safety team. "
+         "Storm: close the shop early, post the new hours on every channel and ring each customer with a "
+         "cake due that day. Tomás tells the insurer if Gemma cannot be reached within the hour. "
+         "Our shop has had two such complaints since 2019, both of them minor and both settled the same "
+         "week with a refund and an apology, and neither reached the press.")
+
+
+def test_a_crisis_s_own_label_a_routing_said_at_once_and_an_accented_name_are_duties(bakery):
+    """Reader 160's "Storm: follow Met Éireann warnings…", "Anything about … goes at once to the
+    on-call phone" and "The on-call holder rings Siobhán…" were left off the crisis side as
+    description; a name with an accent (Tomás, Siobhán) counted as nobody."""
+    shop = dataclasses.replace(
+        bakery, crisis=dataclasses.replace(bakery.crisis, escalation=STEPS),
+        community=dataclasses.replace(bakery.community, rota={**bakery.community.rota, "Sat": "Tomás"}))
+    assert len(STEPS.split()) > plan_export.STAFF_WORDS  # too long to print whole: its duties are kept
+    _in_every_format(shop, f"1. Tell: {' '.join(_sentences(STEPS)[:4])}")
+    assert "two such complaints" not in staff_markdown(shop)
+
+
+def test_escalation_steps_the_crisis_side_has_no_room_for_are_asked_about(bakery):
+    """Reader 161's typhoon steps ("no rider goes out in Signal No. 3") fell off the crisis side for
+    want of room, said only in the export's fold: the builder asks, naming the first one left."""
+    kinds = {"Allergen": "council", "Burn": "insurer", "Break-in": "police", "Flood": "landlord",
+             "Hack": "bank", "Fake page": "platform", "Power cut": "electrician", "Gas leak": "gas board",
+             "Food poisoning": "doctor", "Theft": "police", "Typhoon": "council's emergency line"}
+    crises = [f"{kind}: Gemma rings the {body} at once, and Priya or Ollie posts the holding statement on "
+              f"every channel within the hour, then answers each comment on the {kind.lower()}."
+              for kind, body in kinds.items()]
+    escalation = "A crisis is any complaint about allergens or food safety. " + " ".join(crises)
+    shop = dataclasses.replace(bakery, crisis=dataclasses.replace(bakery.crisis, escalation=escalation))
+    asked = [issue.message for issue in plan.check(shop)
+             if issue.where == "crisis.escalation" and "has room" in issue.message]
+    left = [sentence for field, sentence in plan_export.staff_sheet_left_out(shop)
+            if field == "Crisis: escalation"]
+    assert left and left[0] in crises
+    assert asked == [f"The staff sheet's crisis side has room for only some of the escalation's steps and "
+                     f"leaves out {len(left)} (“{' '.join(left[0].split()[:12])}…”): shorten the steps, or "
+                     "move what is not for the first hours to the full plan's other parts."]
+    assert not [issue for issue in plan.check(bakery) if "has room for only some" in issue.message]
 
 
 SPOKES_ESCALATION = (

@@ -2913,7 +2913,9 @@ def splits_hours(plan: Plan) -> bool:
 def person_loads(plan: Plan) -> dict[str, Load]:
     """Each person's week, by name as the plan first writes it: everyone in
     `Budget.hours_by_person`, on the rota or owning a channel. A look takes the staffed hours
-    shared by the rota's looks (what the inbox checks cost it), at least CHECK_MINUTES."""
+    shared by the rota's looks (what the inbox checks cost it), so that the people's inbox hours
+    add up to the staffed hours (reader 160's shifts, an hour's look each at CHECK_MINUTES, gave
+    18.8 "sharing the 17"); whether the staffed hours are enough is the inbox's check."""
     names: dict[str, str] = {}
     for name in [*plan.budget.hours_by_person, *(c.owner for c in plan.channels),
                  *looks_held(plan.community)]:
@@ -2925,8 +2927,7 @@ def person_loads(plan: Plan) -> dict[str, Load]:
         posts[_person(channel.owner)] += channel.posts_per_week() * channel.minutes_per_post / 60
     looks = Counter({_person(name): held for name, held in looks_held(plan.community).items()})
     total_looks = sum(looks.values())
-    look_hours = max(plan.community.staffed_hours / total_looks if total_looks else 0,
-                     CHECK_MINUTES / 60)
+    look_hours = plan.community.staffed_hours / total_looks if total_looks else 0
     return {name: Load(hours.get(key), posts[key], looks[key], looks[key] * look_hours)
             for key, name in names.items()}
 

@@ -56,6 +56,7 @@ from smcourse.core.plan import (
     DIMENSIONS,
     EARNED,
     METRICS,
+    NEW_MONEY_SAID,
     NOISE_WIDTH,
     UNIT_EARNS,
     WEEKDAYS,
@@ -1188,12 +1189,16 @@ ASSUMED = re.compile(r"\bassum(?:e|ed|es|ption)s?\b", re.IGNORECASE)  # outside 
 REASON = re.compile(r"(?:So|Because|That is why|This is why)\b")  # at the sentence's start
 # who acts in a duty (besides the people the plan names), and the words of a rule
 ACTOR = re.compile(r"\b(?:we|founder|owner|head of \w+|leads?|managers?|supervisors?|baristas?|"
-                   r"approver|whoever|everyone|nobody|anyone|staff|employees?|creators?|person|people)\b",
+                   r"approver|holders?|whoever|everyone|nobody|anyone|staff|employees?|creators?|person|people)\b",
                    re.IGNORECASE)
+NAME = r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\b"  # a person's name, accents and all ("Siobhán", "Tomás")
 RULE = re.compile(r"\b(?:never|always|must|only|requires?|label(?:led|s)?|nobody|no one)\b",
                   re.IGNORECASE)
 # a sentence that sends work to someone: "Technical questions go to Tom", "are passed to the owner"
-ROUTING = re.compile(r"\b(?:go(?:es)?|pass(?:es|ed)?|forward(?:s|ed)?|refer(?:s|red)?) to\b", re.IGNORECASE)
+ROUTING = re.compile(r"\b(?:go(?:es)?|pass(?:es|ed)?|forward(?:s|ed)?|refer(?:s|red)?)"
+                     r"(?: at once| straight| directly| first| immediately)? to\b", re.IGNORECASE)
+# a step for one kind of crisis, its kind as a label: "Storm: follow Met Éireann's warnings…"
+LABELLED_STEP = re.compile(r"^[A-Z][\w'’ -]{0,40}: [a-z]")
 # the event a sentence is about (a hacked, locked, lost or stolen account), not a "recovery email"
 ACCOUNT_TROUBLE = re.compile(r"\b(?:hack|locked|lost|stolen)", re.IGNORECASE)
 # a sentence that says what a crisis is: "A crisis is…", "…counts as a crisis"; not "until the
@@ -1216,9 +1221,11 @@ VOICE_RULE = re.compile(r"\b(?:never|always|sign|don't|do not|must|avoid)\b", re
 ROTA_WORDS = ("whoever", "inbox", "rota")
 RINGS = re.compile(r"\b(?:ring|call|phone|text)s?\b", re.IGNORECASE)  # whom to ring, said before the steps
 # A step taken in the first minutes ("calls the on-call phone at once", "posts within 30 minutes"):
-# whom to tell and what to do first, not the rota's part after the first hour
+# whom to tell and what to do first, not the rota's part after the first hour; an emergency number
+# or an ambulance is always the first minutes' (reader 161's "the rider or whoever sees it calls 911")
 URGENT = re.compile(r"\b(?:at once|immediately|right away|straight away|within (?:the|an|one) hour|"
-                    r"within (?:\d+|five|ten|fifteen|twenty|thirty) min(?:ute)?s)\b", re.IGNORECASE)
+                    r"within (?:\d+|five|ten|fifteen|twenty|thirty) min(?:ute)?s|ambulance)\b|"
+                    r"(?<![\d,.])(?:911|9-1-1|999|112|000)\b(?![,.]\d)", re.IGNORECASE)
 BLANK = "________"  # a number to fill in by hand
 BACK = "crisis"  # the section that starts the back of the two-sided sheet
 BACK_TITLE = "In a crisis, in this order"
@@ -1426,7 +1433,8 @@ def _opening(text: str, words: int) -> str:
 
 def _is_duty(sentence: str, people: frozenset[str] = frozenset()) -> bool:
     """Whether `sentence`, a whole one, says who does what (a role, "we", one of `people`), sends work
-    to someone ("go to", `ROUTING`) or is a rule ("never", "must", "nobody", a label), rather than
+    to someone ("go to", `ROUTING`), is a rule ("never", "must", "nobody", a label) or a step for
+    one kind of crisis (`LABELLED_STEP`, reader 160's "Storm: follow…"), rather than
     description: a price (`_prices`; an amount alone may be a rule's limit), an assumption or a
     reason ("So…") that sets no rule. A run of words with no sentence end is no
     duty, to be cut where it passes the sheet's words."""
@@ -1435,7 +1443,7 @@ def _is_duty(sentence: str, people: frozenset[str] = frozenset()) -> bool:
             or (REASON.match(sentence) and not RULE.search(sentence))):
         return False
     return _names(sentence, people) or bool(ACTOR.search(sentence) or ROUTING.search(sentence)
-                                            or RULE.search(sentence))
+                                            or RULE.search(sentence) or LABELLED_STEP.match(sentence))
 
 
 def _prices(sentence: str) -> bool:
@@ -1480,7 +1488,7 @@ def _duties(sentences: list[str], people: frozenset[str] = frozenset(),
 def _people(plan: Plan) -> frozenset[str]:
     """The names of the people the plan puts on the rota, gives a number to ring, splits the hours
     by (`Budget.hours_by_person`) or has make a channel's posts."""
-    return frozenset(re.findall(r"\b[A-Z][a-z]+\b", " ".join(
+    return frozenset(re.findall(NAME, " ".join(
         [*plan.community.rota.values(), *plan.community.contacts.values(),
          *plan.budget.hours_by_person, *(channel.owner for channel in plan.channels)])))
 
@@ -1597,7 +1605,7 @@ def _rota_duties(plan: Plan) -> list[str]:
     phone at once" is whom to tell); and, after the one about the surge, the budget's surge sentences that
     name the plan's people (`_people`) with a time of day or a day of the week: who takes which shift, who
     rests which day, who stands in for whom."""
-    names = set(re.findall(r"\b[A-Z][a-z]+\b", " ".join(plan.community.rota.values())))
+    names = set(re.findall(NAME, " ".join(plan.community.rota.values())))
     named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
     night = _night(plan)
     duties = [sentence for sentence in _sentences(plan.crisis.escalation)
@@ -1681,6 +1689,12 @@ def staff_sheet_gaps(plan: Plan) -> list[tuple[str, str, str]]:
         if _crisis_meaning(plan).startswith("not written yet"):
             gaps.append(("crisis", "crisis.escalation", "Say what counts as a crisis (“A crisis is "
                          "a complaint about safety, or…”): the staff sheet prints it first."))
+        if dropped := [sentence for field, sentence in staff_sheet_left_out(plan)
+                       if field == "Crisis: escalation" and _is_duty(sentence, _people(plan))]:
+            gaps.append(("crisis", "crisis.escalation", f"The staff sheet's crisis side has room for "
+                         f"only some of the escalation's steps and leaves out {len(dropped)} "
+                         f"(“{_opening(dropped[0], 12)}”): shorten the steps, or move what is "
+                         "not for the first hours to the full plan's other parts."))
         if not _rota_duties(plan):
             gaps.append(("crisis", "crisis.escalation", "Say what the people on the rota do after "
                          "the first call (who takes the inbox, who rings whom), naming them: the "
@@ -2267,9 +2281,11 @@ def _director_budget(plan: Plan) -> Table:
 
 def _reserve_use(budget: Budget) -> str:
     """What the reserve is held for: the case's sentences that name it (a reserve that also pays for
-    slow looks, say), else "held for a surge", which the crisis's line prices."""
+    slow looks, say), but not the ask that names it beside the new money (`NEW_MONEY_SAID`: reader
+    160's row printed "The ask: 3,114 EUR a year of new money…"); else "held for a surge", which
+    the crisis's line prices."""
     named = [sentence for sentence in _sentences(budget.case)
-             if WRITTEN_AMOUNTS["contingency"].search(sentence)]
+             if WRITTEN_AMOUNTS["contingency"].search(sentence) and not NEW_MONEY_SAID.search(sentence)]
     return " ".join(named) or "held for a surge (In a crisis, below)"
 
 
