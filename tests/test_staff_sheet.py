@@ -786,28 +786,25 @@ def test_whom_to_tell_comes_first_unless_what_counts_as_a_crisis_says_whom_to_ri
         "1. Tell", "2. Send the holding statement"]
 
 
-def test_a_step_of_the_first_minutes_is_whom_to_tell_not_the_rota_s_part(bakery):
-    """Reader 157's "Whoever sees a crisis calls the on-call phone at once" printed as the rota's
-    part, after the pause its holder makes; a duty for later ("the same day") stays there."""
-    first = "Whoever sees a crisis calls the on-call phone at once, and its holder calls Gemma."
-    later = "Priya reports fake reviews to Google the same day."
-    clinic = dataclasses.replace(bakery, crisis=dataclasses.replace(
-        bakery.crisis, escalation=f"If anyone is hurt, whoever sees it calls 999 first. {first} {later}"))
-    _in_every_format(clinic, f"1. Tell: If anyone is hurt, whoever sees it calls 999 first. {first}")
-    _in_every_format(clinic, f"4. After the first hour: {later}")
+LATER = "Priya reports fake reviews to Google the same day."  # a duty for later: the rota's part
 
 
-def test_an_emergency_number_is_a_step_of_the_first_minutes(bakery):
-    """Reader 161's "Rider's accident: the rider or whoever sees it calls 911; Dindo … goes to the
-    scene" printed under "4. After the first hour": a step that rings 999, 911, 112 or an
-    ambulance is whom to tell, whatever its place in the escalation."""
-    first = "Priya or Ollie calls Gemma at once, day or night."
-    scald = "Scald in the shop: whoever sees it calls 999, then Ollie fills in the accident book."
-    later = "Priya reports fake reviews to Google the same day."
-    shop = dataclasses.replace(bakery, crisis=dataclasses.replace(
-        bakery.crisis, escalation=f"{first} {later} {scald}"))
-    _in_every_format(shop, f"1. Tell: {first} {scald}")
-    _in_every_format(shop, f"4. After the first hour: {later}")
+@pytest.mark.parametrize("escalation, told", [
+    # reader 157's, printed as the rota's part after the pause its holder makes
+    (f"If anyone is hurt, whoever sees it calls 999 first. Whoever sees a crisis calls the on-call phone "
+     f"at once, and its holder calls Gemma. {LATER}",
+     "If anyone is hurt, whoever sees it calls 999 first. Whoever sees a crisis calls the on-call phone at "
+     "once, and its holder calls Gemma."),
+    # reader 161's "the rider or whoever sees it calls 911", printed under "After the first hour":
+    # an emergency number is the first minutes' wherever it stands
+    (f"Priya or Ollie calls Gemma at once, day or night. {LATER} Scald in the shop: whoever sees it calls "
+     "999, then Ollie fills in the accident book.",
+     "Priya or Ollie calls Gemma at once, day or night. Scald in the shop: whoever sees it calls 999, then "
+     "Ollie fills in the accident book.")])
+def test_a_step_of_the_first_minutes_is_whom_to_tell_not_the_rota_s_part(bakery, escalation, told):
+    shop = dataclasses.replace(bakery, crisis=dataclasses.replace(bakery.crisis, escalation=escalation))
+    _in_every_format(shop, f"1. Tell: {told}")
+    _in_every_format(shop, f"4. After the first hour: {LATER}")
 
 
 # A long escalation: the sheet keeps its duties and leaves out its description (the last sentence)
