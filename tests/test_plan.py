@@ -1518,7 +1518,8 @@ STAGED_ASK = {"first_stage": "January to March 2027, then the April report decid
               "go_no_go": "on 1 April, go on if the quarter brings 100 code and link orders, else "
                           "stop the paid promotion",
               "payback": "It pays back in 2031 if one wholesale enquiry in four becomes an account, and the "
-                         "plan is chosen over the cheaper option for its paid test."}
+                         "plan is chosen over the cheaper option for its paid test. The cheaper option pays "
+                         "back in 2032."}
 
 
 def _staged(**changes):
@@ -1595,7 +1596,7 @@ def test_a_case_that_gives_what_one_sale_earns_and_not_the_plan_is_asked_for_the
     unit = ("An extra service books at 65 USD and earns about 30 USD after parts and time. Regulars earn "
             "about 400 USD a month once they come back.")  # reader 97: a rate a month is no return
     only_unit = dataclasses.replace(lumen, budget=dataclasses.replace(
-        lumen.budget, case=f"{unit} {cheaper}", payback=lumen.budget.payback.split(". ")[0] + "."))
+        lumen.budget, case=f"{unit} {cheaper} It loses the paid test."))
     [(level, where, message)] = _budget_issues(only_unit)
     assert (level, where) == ("consider", "budget.case") and message.startswith(
         "The case does not say what the plan earns back in all")
@@ -2004,6 +2005,29 @@ def test_a_surge_s_other_costs_count_in_its_sum(contingency, flagged):
                       "contingency agree."] if flagged else [])
 
 
+def test_a_cheaper_option_without_what_it_loses_or_its_payback_is_asked_for_them():
+    """Readers 160 and 161 read "not stated in the case" and "not stated in the payback" in the
+    director's cheaper-option table, and the builder had never asked for either."""
+    lumen = plan.example_plan()
+    loses = "It loses a video, an untested channel and the paid test, assumed to bring no sales."
+    assert loses in lumen.budget.case and "; cheaper option: April 2031." in lumen.budget.payback
+    silent = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, case=lumen.budget.case.replace(loses, ""),
+        payback=lumen.budget.payback.replace("; cheaper option: April 2031.", ".")))
+    director = plan_export.director_markdown(silent)
+    assert "not stated in the case" in director and "not stated in the payback" in director
+    asked = {where: message for level, where, message in _budget_issues(silent)
+             if "cheaper option" in message}
+    assert asked == {
+        "budget.case": "The case names a cheaper option but not what it loses, and the director's version "
+                       "will say “not stated in the case”: add, in its sentence or the next, “it loses …” "
+                       "(the reach, the test or the customers it gives up).",
+        "budget.payback": "The payback says when the plan pays back but not the cheaper option the case "
+                          "names, and the director's version will say “not stated in the payback”: add a "
+                          "clause such as “the cheaper option: by March 2029” (or “never”)."}
+    assert not [message for level, where, message in _budget_issues(lumen) if "cheaper option" in message]
+
+
 def test_a_currency_typed_as_its_symbol_is_asked_for_its_code():
     """Reader 151 typed "£" and read "786 £" on the director's page."""
     lumen = plan.example_plan()
@@ -2166,7 +2190,9 @@ def test_a_first_stage_gives_its_new_money_and_when_it_ends(stage, cost, missing
     ("Not within 5 years.", True), ("Never in money: it buys readers who come back.", True),
     ("It should pay for itself in the second year.", True), ("In its 3rd year.", True),
     ("Within a year, if the 8 extra cake orders a month hold.", True),
-    ("It costs 60 GBP a year.", False)])
+    ("It costs 60 GBP a year.", False),
+    ("On these figures it does not pay back: it needs about 10 extra bookings a month.", True),  # reader 160
+    ("It won't pay for itself in money.", True), ("No payback: it buys goodwill.", True)])
 def test_a_payback_says_when_or_that_it_never_comes(payback, when):
     issues = [issue for issue in _budget_issues(_staged(payback=payback)) if issue[0] == "fix"]
     assert issues == ([] if when else [
@@ -2179,12 +2205,15 @@ def test_why_the_plan_is_chosen_is_asked_for_and_read_from_any_sentence_of_the_p
     """Reader 113 wrote why in the payback's one sentence; the builder said nothing, and the director's
     version printed "not stated: say why the plan is chosen" to the director. The reason is now read
     from a clause of the first sentence too, and a payback that says when without it is asked for it."""
+    def asked(a_plan):  # what the cheaper option's own payback needs is asked apart
+        return [issue for issue in _budget_issues(a_plan) if "but not the cheaper option" not in issue[2]]
+
     one_sentence = _staged(payback="Never in cash: it buys same-day answers, so it is chosen for them.")
-    assert _budget_issues(one_sentence) == []
+    assert asked(one_sentence) == []
     assert ("| Why the plan | Never in cash: it buys same-day answers, so it is chosen for them. |"
             in plan_export.director_markdown(one_sentence))
     silent = _staged(payback="Never in cash.")
-    assert _budget_issues(silent) == [("consider", "budget.payback", "The case names a cheaper option, and "
+    assert asked(silent) == [("consider", "budget.payback", "The case names a cheaper option, and "
                                        "nothing says why the plan is chosen over it: add a sentence such as "
                                        "“The plan is chosen over the cheaper option for its paid test.”, or "
                                        "the director's version says it is not stated.")]

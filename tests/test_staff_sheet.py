@@ -166,6 +166,24 @@ def test_out_of_hours_gives_the_sentences_with_a_time_outside_the_staffed_hours(
     assert "**Out of hours**: Ade checks the apps at 21:30 on weekdays.\n" in staff_markdown(night)
 
 
+def test_a_night_planned_only_in_the_alerts_is_not_called_unwatched():
+    """Reader 161's "At 23:30 every day whoever holds the on-call phone checks Messenger …; the
+    on-call phone gets Meta Business Suite alerts" printed under "Overnight alerts", beside "Nobody
+    looks while the inbox is closed" on both pages."""
+    lumen = plan.example_plan()
+    check = ("At 23:30 every day whoever holds the on-call phone checks Messenger for illness only; "
+             "the on-call phone gets alerts for new messages overnight.")
+    alerted = dataclasses.replace(
+        lumen, community=dataclasses.replace(lumen.community, who_answers=f"Ade answers the inbox. {check}"),
+        crisis=dataclasses.replace(lumen.crisis, escalation="Ade tells the founder at once."))
+    assert ("**Out of hours**: Nobody works the inbox while it is closed, but for the overnight alerts and "
+            "checks below: other messages wait for the next day's first look.") in staff_markdown(alerted)
+    assert f"**Overnight alerts**: {check}" in staff_markdown(alerted)
+    assert ("**Out of hours**: Nobody works the inbox while it is closed, but for these alerts and checks: "
+            f"{check}") in director_markdown(alerted)
+    assert "Nobody looks" not in staff_markdown(alerted) + director_markdown(alerted)
+
+
 def test_night_checks_planned_under_cover_reach_the_out_of_hours_lines():
     """Reader 157's clinic planned its evening checks in the Cover box; both pages said "Nobody
     looks while the inbox is closed" and printed the checks under holidays and sickness."""

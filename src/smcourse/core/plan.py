@@ -3120,7 +3120,9 @@ def _check_staged_ask(plan: Plan):
 # an assumption the director can check. Lumen's premises give 35 hours a week and 96%, the bakery's
 # the 10 hours a week spent today, a bookshop's "Jo's five hours today"; the expert reader's "Things
 # going well." none.
-NEVER = re.compile(r"\bnever\b", re.IGNORECASE)
+NEVER = re.compile(r"\bnever\b|\b(?:does|do|will|would) not pay (?:back|for itself)\b|"
+                   r"\b(?:doesn|don|won|wouldn)['’]t pay (?:back|for itself)\b|"
+                   r"\bno payback\b", re.IGNORECASE)  # reader 160's "does not pay back" is never
 # what the plan earns or loses, with a sum ("earns back 5,000 in 2027", "48,000 short")
 EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
                     r"[$£€]?\d[\d,.]*(?![\d,.])(?!\s*(?:[A-Z]{3}\s+)?(?:a|per|each)\s+(?:day|week|month)\b)|"
@@ -3231,7 +3233,8 @@ def _check_payback_dates(plan: Plan):
     names a cheaper option, and no sentence says why the plan is chosen (`plan_export.cheaper_option`),
     worded for an option that pays back sooner than the plan when it does
     (`plan_export.cheaper_paybacks`). A consider where the director's version cannot read the cash
-    or the staff hours the cheaper option saves."""
+    or the staff hours the cheaper option saves, what it loses, or when it pays back (readers 160 and
+    161 read "not stated" on the director's page, never asked for it)."""
     from smcourse.core.plan_export import cheaper_option, cheaper_paybacks  # they import this module
     start = parse_date(plan.start)
     for found in PAYBACK_WHEN.finditer(plan.budget.payback):
@@ -3259,6 +3262,17 @@ def _check_payback_dates(plan: Plan):
                         f"version cannot read {' or '.join(unread)} it saves and will say “not stated in "
                         f"the case”: write the saving as “saves 1,200 {plan.budget.currency or 'GBP'} a "
                         "year of cash and 2 moved hours a week” (“0 moved hours” if it keeps them all).")
+    if option is not None and not option.loses:
+        yield _consider("budget", "budget.case", "The case names a cheaper option but not what it loses, "
+                        "and the director's version will say “not stated in the case”: add, in its "
+                        "sentence or the next, “it loses …” (the reach, the test or the customers it gives "
+                        "up).")
+    if option is not None and not option.pays_back and (
+            PAYBACK_WHEN.search(plan.budget.payback) or NEVER.search(plan.budget.payback)):
+        yield _consider("budget", "budget.payback", "The payback says when the plan pays back but not "
+                        "the cheaper option the case names, and the director's version will say “not "
+                        "stated in the payback”: add a clause such as “the cheaper option: by March "
+                        "2029” (or “never”).")
 
 
 def _untimed_test(test: str) -> list[str]:

@@ -1534,10 +1534,14 @@ def _night(plan: Plan) -> list[str]:
 
 def _out_of_hours(plan: Plan) -> str:
     """What happens while the inbox is closed: the night's sentences (`_night`), as many as fit,
-    else that nobody looks; then the longest a message waits on the clock (`longest_wait`)."""
+    else that nobody looks but for the alerts' line, if it has any (reader 161's "At 23:30 … checks
+    …; the on-call phone gets … alerts" printed beside "Nobody looks"); then the longest a message
+    waits on the clock (`longest_wait`)."""
     if parse_clock(plan.community.opens) is None or parse_clock(plan.community.closes) is None:
         return NOT_WRITTEN
     night = _without_label(_duties(_night(plan), _people(plan))) or (
+        "Nobody works the inbox while it is closed, but for the overnight alerts and checks below: "
+        "other messages wait for the next day's first look." if _alert_duties(plan) else
         "Nobody looks while the inbox is closed: messages wait for the next day's first look.")
     return f"{night} {_longest_wait_text(plan.community)}".strip()
 
@@ -1983,7 +1987,8 @@ def _director_out_of_hours(plan: Plan) -> str:
     night = _sentences(_duties(_night(plan), _people(plan)))
     alerts = _sentences(_alert_duties(plan))
     kept = [sentence for number, sentence in enumerate(alerts) if number == 0 or UNWATCHED.search(sentence)]
-    nobody = "Nobody looks while the inbox is closed" + ("." if alerts else ", and no alert is planned.")
+    nobody = ("Nobody works the inbox while it is closed, but for these alerts and checks:" if alerts
+              else "Nobody looks while the inbox is closed, and no alert is planned.")
     said = [next((sentence for sentence in night if ON_CALL.search(sentence)), night[0])] if night \
         else [nobody]  # who holds the phone first, when a sentence says (reader 152's director)
     left_out = [*(sentence for sentence in night if sentence not in said),
@@ -2145,8 +2150,8 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
         amount = next(filter(None, sums[0]))
     lost = next(((sentence, found[1]) for sentence in case[at:at + 2] if (found := LOSES.search(sentence))),
                 ("", ""))
-    payback = next((clause for sentence in _sentences(budget.payback)
-                    for clause in CLAUSE_END.split(sentence) if CHEAPER.search(clause)), "")
+    payback = next((clause for sentence in _sentences(budget.payback) for clause in CLAUSE_END.split(sentence)
+                    if CHEAPER.search(clause) and not WHY_CHOSEN.search(clause)), "")  # not why the plan wins
     first, *later = _sentences(budget.payback) or [""]
     why = next((sentence for sentence in [*later, *case] if WHY_CHOSEN.search(sentence)), "") or next(
         (clause for clause in CLAUSE_END.split(first) if WHY_CHOSEN.search(clause)), "")
