@@ -1638,9 +1638,14 @@ def test_a_blank_plan_exports_its_director_s_version(tmp_path):
 
 
 def test_the_director_s_version_opens_with_the_summary_alone_on_its_first_page(tmp_path):
+    """The summary is a first page at least a page tall (3 mm short: no heading fits there), so that
+    the objectives start the second page, after the summary's own run-over if it has one."""
     page = plan_export.director_html(plan.example_plan())
-    assert re.findall(r"<h2[^>]*>", page)[:2] == ["<h2>", '<h2 class="new-page">']
-    assert '<h2 class="new-page">The objectives</h2>' in page and ".new-page{break-before:page}" in page
+    assert page.index('<div class="first-page">') < page.index("<h2>Executive summary</h2>") \
+        < page.index("</div>") < page.index("<h2>The objectives</h2>") and "class=\"new-page\"" not in page
+    assert "@media print{.first-page{min-height:258mm}}" in page  # 297 less two 18 mm margins and 3
+    assert "@media print{.first-page{min-height:240.4mm}}" in plan_export.director_html(
+        plan.example_plan(), "Letter")
     document = docx.Document(io.BytesIO(plan_export.director_docx(plan.example_plan())))
     texts = [p.text for p in document.paragraphs]
     breaks = [i for i, p in enumerate(document.paragraphs) if 'w:type="page"' in p._p.xml]
@@ -1649,15 +1654,46 @@ def test_the_director_s_version_opens_with_the_summary_alone_on_its_first_page(t
     assert "@page{size:letter;" in plan_export.director_html(plan.example_plan(), "Letter")
 
 
+# A sentence that makes Lumen's summary run past its first page, on A4 twice
+RUN_OVER = ("It also trains the café team to answer comments, so the founder spends her evenings on the "
+            "wholesale accounts rather than the inbox, and it keeps the monthly report short enough to read "
+            "in five minutes.")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("over", [0, 2])
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_director_s_objectives_start_the_second_page_whatever_the_summary_s_length(
+        tmp_path, browser, paper, over):
+    """Readers 160 and 161's summaries ran a few lines past the first page, and the page break
+    before the objectives left the second page holding one bullet, four pages in all: the objectives
+    start the second page both when the summary fits the first and when it runs over."""
+    lumen = plan.example_plan()
+    page_text = plan_export.director_html(
+        dataclasses.replace(lumen, summary=" ".join([lumen.summary, *[RUN_OVER] * over])), paper)
+    objectives = page_text.index("<h2>The objectives</h2>")
+    first_row = page_text[:page_text.index("</tr>", page_text.index("<td", objectives))] + "</tr></table>"
+    pages = {}
+    for name, text in (("summary", page_text[:page_text.index("</div>")] + "</div>"),
+                       ("to the first objective", first_row)):
+        path = tmp_path / f"{name}.html"
+        path.write_text(text + "</body>\n</html>\n", encoding="utf-8")
+        page = browser.new_page()
+        page.goto(path.as_uri())
+        pages[name] = len(re.findall(rb"/Type\s*/Page\b(?!s)", page.pdf(prefer_css_page_size=True)))
+        page.close()
+    assert pages == {"summary": 2 if over else 1, "to the first objective": 2}
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("staged", [False, True])
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_lumen_s_director_s_version_prints_on_at_most_three_pages(tmp_path, browser, paper, staged):
     """The director's version printed by chromium: at most three pages, the summary, everything
-    before the page break that starts the objectives, on the first alone."""
+    before the objectives, on the first alone."""
     lumen = plan.example_plan()
     page_text = plan_export.director_html(_staged(lumen) if staged else lumen, paper)
-    summary = page_text[:page_text.index('<h2 class="new-page">')] + "</body>\n</html>\n"
+    summary = page_text[:page_text.index("</div>")] + "</div></body>\n</html>\n"
     pages = {}
     for name, text in (("whole", page_text), ("summary", summary)):
         path = tmp_path / f"{name}.html"

@@ -98,6 +98,7 @@ from smcourse.core.plan import (
 )
 
 PAPERS = {"A4": "A4", "Letter": "letter"}
+PAPER_HEIGHT_MM = {"A4": 297, "Letter": 279.4}
 A4_MM = (210, 297)  # the Word files' paper, width and height
 CELL_WORDS = 20  # the most words a table cell holds; a longer text becomes a note
 SUMMARY_OBJECTIVES = 5  # the most objectives the executive summary shows
@@ -1838,14 +1839,23 @@ def _sheet_markdown(heading: str, opening: str, parts: list[Section], new_page: 
 
 
 def _sheet_html(heading: str, opening: str, parts: list[Section], new_page: str, paper: str,
-                margins: tuple[float, float], style: str) -> str:
+                margins: tuple[float, float], style: str, fill_first: bool = False) -> str:
     """The document as a standalone HTML page that prints on `paper` with `margins` (mm, as
-    `_html_page` takes them) and `style`, the part `new_page` starting a page; every text escaped."""
+    `_html_page` takes them) and `style`, the part `new_page` starting a page; every text escaped.
+    With `fill_first`, what comes before `new_page` is a first page at least a page tall
+    (`FIRST_PAGE_SLACK_MM` short of it) instead: alone on its page when it fits, and when it runs
+    over, `new_page` follows it on the second rather than leaving that one nearly empty (readers 160
+    and 161's directors' pages printed four pages, the second holding a bullet)."""
     body = [f"<h1>{html.escape(heading)}</h1>", f"<p>{html.escape(opening)}</p>"]
     for section in parts:
-        starts = ' class="new-page"' if section.part == new_page else ""
+        if section.part == new_page and fill_first:
+            body = ['<div class="first-page">', *body, "</div>"]
+        starts = ' class="new-page"' if section.part == new_page and not fill_first else ""
         body.append(f"<h2{starts}>{html.escape(section.title)}</h2>")
         body.extend(_html_block(block) for block in section.blocks)
+    if fill_first:
+        tall = PAPER_HEIGHT_MM[paper] - 2 * margins[0] - FIRST_PAGE_SLACK_MM
+        style += f"@media print{{.first-page{{min-height:{tall:g}mm}}}}"
     return _html_page(heading, paper, margins, style, body)
 
 
@@ -1914,14 +1924,16 @@ JUDGED = ("**How they are judged**: at each date, the mean of the months or week
           "(the plan's spread, or chance's if larger) over √periods.")
 ASSUMED_NOTE = " An assumed baseline is not yet measured, nor its spread."
 AFTER_SUMMARY = "objectives"  # the director's version's part that starts the second page
+FIRST_PAGE_SLACK_MM = 3  # the first page's least height short of a page: no heading fits in it
 # the full plan's parts (`sections`) that give those texts whole
 COMMUNITY_PART, BUDGET_PART, CRISIS_PART = 9, 12, 10
 UNWATCHED = re.compile(r"\bnobody\b|\bno alert", re.IGNORECASE)  # what nobody watches at night
 DIRECTOR_DOCX_POINTS = {"Normal": 9.5, "Title": 15, "Heading 1": 12, "Heading 2": 10.5}  # as printed
 _DIRECTOR_STYLE = ("h3{break-after:avoid}@media print{h3{font-size:10.5pt;margin:0.5em 0 0.2em}"
                    "th,td{padding:0.1em 0.5em}}"
-                   "table:first-of-type th:first-child{width:14.5em}"  # the money box's labels, and
-                   "table:first-of-type th:nth-child(2){width:10em}")  # its first stage's, on two at most
+                   # the money box's labels, and its first stage's, on two lines at most
+                   ".first-page table:first-of-type th:first-child{width:14.5em}"
+                   ".first-page table:first-of-type th:nth-child(2){width:10em}")
 # The budget table's rows the director's version keeps: the people and their cost, the costs
 # besides and the total (not the other work's breakdown, the case's figures, or the new money and
 # the added cost, which the first page's money box gives).
@@ -2390,10 +2402,11 @@ def director_markdown(plan: Plan) -> str:
 
 def director_html(plan: Plan, paper: str = "A4") -> str:
     """The director's version as a standalone HTML page that prints on two or three pages of
-    `paper` ("A4" or "Letter"), the summary alone on the first, as the full plan's (its margins and
-    style); everything the learner typed is escaped."""
+    `paper` ("A4" or "Letter"), the summary alone on the first when it fits (`_sheet_html`'s
+    `fill_first`), as the full plan's (its margins and style); everything the learner typed is
+    escaped."""
     return _sheet_html(director_title(plan), _director_opening(plan), director_brief(plan),
-                       AFTER_SUMMARY, paper, PLAN_MARGINS_MM, _STYLE + _DIRECTOR_STYLE)
+                       AFTER_SUMMARY, paper, PLAN_MARGINS_MM, _STYLE + _DIRECTOR_STYLE, fill_first=True)
 
 
 def director_docx(plan: Plan) -> bytes:
