@@ -402,6 +402,14 @@ def test_export_says_which_sentences_the_staff_sheet_leaves_out(tmp_path, monkey
             and "From <b>Crisis: account security</b> it keeps only what to do when an account is "
             "hacked, locked, lost or stolen: a duty staff need from it goes in Community: who "
             "answers." in builder.status.value)
+    away = "In a week away, the one left holds every look and the owner takes the phone."
+    builder.budget["surge"].value += f". {away}"  # reader 159: Lumen's was left out unsaid
+    builder.export_button.click()
+    assert (f"<li><b>Budget: surge</b>: {away}</li>" in builder.status.value
+            and "<li><b>Budget: surge</b>: 2 weeks" not in builder.status.value  # its sums are the budget's
+            and "From <b>Budget: surge</b> it keeps only who takes which shift, rests which day or stands "
+            "in for whom (sentences that name your people with a time or a day): a duty staff need from "
+            "it goes in Crisis: escalation." in builder.status.value)
 
 
 def test_export_writes_to_a_folder_or_a_name_given(tmp_path, monkeypatch):

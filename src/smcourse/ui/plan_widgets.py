@@ -678,9 +678,9 @@ def _left_out_html(plan: model.Plan) -> str:
     items = "".join(f"<li><b>{html.escape(field)}</b>: {html.escape(sentence)}</li>"
                     for field, sentence in left)
     narrow = "".join(f"<p>From <b>{html.escape(field)}</b> it keeps only {html.escape(keeps)}: a duty "
-                     "staff need from it goes in Community: who answers.</p>"
-                     for field, keeps in plan_export.STAFF_KEEPS.items()
-                     if field in {field for field, _ in left})  # readers 156 and 157's duties
+                     f"staff need from it goes in {html.escape(home)}.</p>"
+                     for field, (keeps, home) in plan_export.STAFF_KEEPS.items()
+                     if field in {field for field, _ in left})  # readers 156, 157 and 159's duties
     return (f"<details><summary>The staff sheet leaves out {len(left)} of your sentences, which the "
             "full plan keeps</summary><p>It keeps who does what and drops descriptions, assumptions, "
             "prices and what does not fit. If staff need one of these, write it as a duty (who does "
