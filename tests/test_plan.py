@@ -2052,6 +2052,14 @@ def test_moved_hours_written_in_parts_add_up_to_their_total(moved, asked):
     assert issues == ([asked] if asked else [])
 
 
+@pytest.mark.parametrize("rate", ["PHP 243.75", "₱243.75", "243.75 PHP"])
+def test_a_surge_s_hourly_cost_may_be_written_with_its_currency_first(rate):
+    """Reader 161's "× 2 weeks × PHP 243.75" was asked what an hour costs until it read "243.75 PHP"."""
+    found = _surge_messages(currency="PHP", contingency=14625, surge=(
+        f"30 extra hours a surge week × 2 weeks × {rate} (195 plus the 25% overtime premium)."))
+    assert not [message for message in found if "what an hour costs" in message]
+
+
 def test_a_plan_says_its_currency_which_no_longer_starts_as_pounds():
     """Reader 152, in Melbourne, was asked what an hour costs "in GBP" before reaching the Currency
     box, which a new plan filled with GBP: it now starts empty, is asked for, and comes first."""

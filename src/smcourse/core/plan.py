@@ -212,7 +212,8 @@ SPELLED_COUNTS = "|".join(NUMBER_WORDS)
 SURGE_HOURS = re.compile(rf"\b(?:\d[\d,.]*|{SPELLED_COUNTS})\s+(?:[^\W\d_]+\s+){{0,2}}(hours?|shifts?)\b",
                          re.IGNORECASE)
 SURGE_RATE = re.compile(r"\b(an|per|a|each|every)\s+hour\b|/\s?h(ou)?r?\b|\bhourly\b|"
-                        r"[£$€]\s?\d|\d[\d,.]*\s*(GBP|USD|EUR|AUD|CAD|NZD|[A-Z]{3})\b")
+                        r"[£$€₱]\s?\d|\d[\d,.]*\s*(GBP|USD|EUR|AUD|CAD|NZD|[A-Z]{3})\b|"
+                        r"\b[A-Z]{3}\s?\d")  # "PHP 243.75", the code first as Manila writes it
 SURGE_SPAN = re.compile(rf"\b(\d+|an?|{SPELLED_COUNTS})\s+"
                         r"(?:[^\W\d_]+\s+)?(weeks?|days?|months?|weekends?)\b", re.IGNORECASE)
 DISCLOSURE_LABEL = re.compile(r"#ad\b|\bpaid[- ]partnership|\bgifted\b|\bsponsored\b|"
