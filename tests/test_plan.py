@@ -1711,13 +1711,17 @@ def test_us_numbers_written_otherwise_and_in_the_inbox_s_escalation_are_question
         == asked
 
 
-def test_a_dollar_sign_for_a_currency_is_asked_for_its_code_without_guessing_the_country():
-    """Reader 159: "$" was told "write the code, USD", wrong in Mexico, Canada or Australia."""
+@pytest.mark.parametrize("typed", ["$", "CA$", "MEX$", "R$", "US $"])
+def test_a_dollar_sign_for_a_currency_is_asked_for_its_code_without_guessing_the_country(typed):
+    """Reader 159: "$" was told "write the code, USD", wrong in Mexico, Canada or Australia, and
+    "CA$" was asked nothing of its code but asked about 911, Canada's number too."""
     lumen = plan.example_plan()
-    dollars = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency="$"))
+    dollars = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency=typed))
     assert [message for level, where, message in _budget_issues(dollars) if where == "budget.currency"] == [
-        "The exports print every amount with its currency after it (“1,200 USD”), so “$” would read "
-        "“1,200 $”, and many countries' money is written $: write its code (USD, CAD, AUD, MXN, NZD…)."]
+        f"The exports print every amount with its currency after it (“1,200 USD”), so “{typed}” would read "
+        f"“1,200 {typed}”, and many countries' money is written alike: write its three-letter code (USD, "
+        "CAD, AUD, MXN, NZD…)."]
+    assert not [issue for issue in plan.check(dollars) if "United States'" in issue.message]  # code first
 
 
 def test_a_plan_that_spends_with_its_staged_ask_written_passes_the_budget_s_checks():
@@ -2003,6 +2007,22 @@ def test_a_surge_s_other_costs_count_in_its_sum(contingency, flagged):
     assert found == (["The surge pricing works out at 2 weeks × 15 extra hours a week × 21.875 GBP an "
                       "hour + 244, 900 GBP, but the contingency is 656: make the sum and the "
                       "contingency agree."] if flagged else [])
+
+
+def test_a_busy_week_adds_ten_minutes_to_the_looks_the_inbox_needs_not_to_each_hour_of_a_shift():
+    """Reader 160's desk shifts count a look an hour, 112 a week where the 2-hour promise needs 56:
+    a busy week's ten more minutes a look came to twice the inbox's own busy hours."""
+    lumen = plan.example_plan()
+    rota = dict.fromkeys(plan.WEEKDAYS, "Jo 07:00 to 16:00")
+    shifts = dataclasses.replace(
+        lumen, community=dataclasses.replace(lumen.community, rota=rota),
+        budget=dataclasses.replace(lumen.budget, hours_by_person={**lumen.budget.hours_by_person, "Jo": 12}))
+    team, promise = shifts.community, min(shifts.promises().values())
+    extra = team.hours_needed(promise, 2 * plan.CHECK_MINUTES) - team.hours_needed(promise)
+    busy = team.staffed_hours + extra
+    assert plan.person_loads(shifts)["Jo"].looks == 63 and round(busy, 1) == 14.7  # not 10 + 63 × 10 min
+    [message] = [issue.message for issue in plan.check(shifts) if "busy week" in issue.message]
+    assert f"Jo would need {busy:.1f} hours against the 12 budgeted" in message
 
 
 def test_a_cheaper_option_without_what_it_loses_or_its_payback_is_asked_for_them():

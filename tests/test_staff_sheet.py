@@ -184,6 +184,18 @@ def test_a_night_planned_only_in_the_alerts_is_not_called_unwatched():
     assert "Nobody looks" not in staff_markdown(alerted) + director_markdown(alerted)
 
 
+def test_the_night_s_sentences_of_who_answers_are_printed_once():
+    """Reader 160's "The on-call phone is held overnight (22:00 to 07:00) by Siobhán…", written in
+    who answers, printed under both Who answers and Out of hours."""
+    lumen = plan.example_plan()
+    night = "The on-call phone is held overnight (22:00 to 07:00) by Ade, who reads any urgent message."
+    held = dataclasses.replace(lumen, community=dataclasses.replace(
+        lumen.community, who_answers=f"Sam and Ade answer at each look. {night}"))
+    text = staff_markdown(held)
+    assert text.count(night) == 1 and f"**Out of hours**: {night}" in text
+    assert "**Who answers**: Sam and Ade answer at each look.\n" in text
+
+
 def test_night_checks_planned_under_cover_reach_the_out_of_hours_lines():
     """Reader 157's clinic planned its evening checks in the Cover box; both pages said "Nobody
     looks while the inbox is closed" and printed the checks under holidays and sickness."""

@@ -276,17 +276,17 @@ US_ONLY = re.compile(r"\b911\b|\b9-1-1\b|(?:\b1[-. ])?(?:\(800\) ?|\b800[-. ])22
                      r"\bPoison (?:Help|Control)\b|"
                      r"(?<!Philippine )(?<!Thai )\bFDA\b(?! Philippines| Thailand)|"
                      r"\b21 CFR\b|\b21 U\.S\.C\.|\bReportable Food Registry\b")
-US_CURRENCIES = {"USD", "US$", "$"}
+US_CURRENCIES = {"USD"}
 # 911 is Canada's emergency number too (CRTC, "9-1-1 Services for Traditional Wireline, VoIP and
 # Wireless Phone Services", crtc.gc.ca/eng/phone/911/can.htm) and Mexico's only national one since the
 # IFT's agreement of 2 December 2015 (Policía Federal, "088 y 911, responder ante cualquier llamado",
 # gob.mx), and the Philippines' nationwide one since Executive Order No. 56 of 25 May 2018 (Supreme
 # Court E-Library, elibrary.judiciary.gov.ph); all read 7 December 2026. Other countries that use it
 # are not listed here.
-SHARES_911 = {"CAD", "C$", "MXN", "MX$", "PHP", "₱"}
+SHARES_911 = {"CAD", "MXN", "PHP"}
 # The Philippines' food and drug regulator is its FDA too (Republic Act No. 9711, the Food and Drug
 # Administration Act of 2009), so a plan in pesos may name it.
-SHARES_FDA = {"PHP", "₱"}
+SHARES_FDA = {"PHP"}
 CURRENCY_CODES = {"£": "GBP", "US$": "USD", "€": "EUR", "A$": "AUD", "AU$": "AUD",
                   "C$": "CAD", "MX$": "MXN", "NZ$": "NZD", "¥": "JPY", "₹": "INR",
                   "₱": "PHP"}  # a symbol typed as the currency; "$" alone is any dollar
@@ -2730,8 +2730,8 @@ def _check_us_only(plan: Plan):
     FDA, 21 CFR) in a plan priced in another currency: copied from Lumen's, it would send a customer
     in Leeds to 911. A plan in CAD may give 911 (`SHARES_911`), one in pesos the FDA (`SHARES_FDA`)."""
     currency = plan.budget.currency.strip().upper()
-    if not currency or currency in US_CURRENCIES:
-        return
+    if currency in US_CURRENCIES or not re.fullmatch(r"[A-Z]{3}", currency):
+        return  # the US's, or not yet a code: asked for one first (reader 159's "CA$" was asked of 911)
     for where in ("crisis.holding_statement", "crisis.escalation", "crisis.pause",
                   "crisis.account_security", "community.escalation"):
         text = getattr(getattr(plan, where.split(".")[0]), where.split(".")[1])
@@ -2775,10 +2775,12 @@ def _check_budget(plan: Plan):
         yield _consider("budget", "budget.currency", f"The exports print every amount with its "
                         f"currency after it (“1,200 {code}”), so “{budget.currency.strip()}” would read "
                         f"“1,200 {budget.currency.strip()}”: write the code, {code}.")
-    elif budget.currency.strip() == "$":
-        yield _consider("budget", "budget.currency", "The exports print every amount with its currency "
-                        "after it (“1,200 USD”), so “$” would read “1,200 $”, and many countries' money "
-                        "is written $: write its code (USD, CAD, AUD, MXN, NZD…).")
+    elif not re.fullmatch(r"[A-Za-z]{3}", budget.currency.strip()):  # "$", "CA$", "R$", "US $"
+        typed = budget.currency.strip()
+        yield _consider("budget", "budget.currency", f"The exports print every amount with its currency "
+                        f"after it (“1,200 USD”), so “{typed}” would read “1,200 {typed}”, and many "
+                        "countries' money is written alike: write its three-letter code (USD, CAD, AUD, "
+                        "MXN, NZD…).")
     yield from _check_staged_ask(plan)
     yield from _check_what_is_new(plan)
     yield from _check_moved_from(plan)
@@ -2974,7 +2976,8 @@ def _check_hours_by_person(plan: Plan):
         yield _consider("budget", "budget.other_hours", f"The people's free hours ({free:.1f}, "
                         "their hours less their posts and looks) do not cover the other work's "
                         f"{budget.other_hours:g} hours a week: say who does it, or add hours.")
-    busy = {name: load.total() + load.looks * CHECK_MINUTES / 60 for name, load in loads.items()}
+    per_look = _busy_look_hours(plan, loads)
+    busy = {name: load.total() + load.looks * per_look for name, load in loads.items()}
     over = [(name, busy[name], load.hours) for name, load in loads.items()
             if load.hours is not None
             and load.total() <= load.hours + HOURS_SPLIT_TOLERANCE < busy[name]]
@@ -2991,6 +2994,18 @@ def _check_hours_by_person(plan: Plan):
                         f"staffed hours allow), and {needs}{_backlog(plan.community)}: say who takes "
                         f"some of {in_words([name for name, _, _ in over])}'s looks or posts that "
                         "week (Community: cover).")
+
+
+def _busy_look_hours(plan: Plan, loads: dict) -> float:
+    """What a look of the rota's adds in a busy week, when every look the inbox needs takes
+    CHECK_MINUTES more (`Community.hours_needed` at the fastest promise, shared by the rota's looks):
+    a shift's hourly looks are more than the looks needed (reader 160's desk shifts, 112 a week for
+    the 56 needed, gave twice the inbox's 9.3 busy hours); CHECK_MINUTES when the promises say
+    nothing."""
+    team, held = plan.community, sum(load.looks for load in loads.values())
+    promise = min(plan.promises().values(), default=0.0)
+    extra = (team.hours_needed(promise, 2 * CHECK_MINUTES) or 0) - (team.hours_needed(promise) or 0)
+    return min(extra / held, CHECK_MINUTES / 60) if extra > 0 and held else CHECK_MINUTES / 60
 
 
 def _check_busy_week_helpers(plan: Plan, cover: str, over: list[tuple[str, float, float]],

@@ -1266,7 +1266,7 @@ def staff_sheet(plan: Plan) -> list[Section]:
              f"**Out of hours**: {_out_of_hours(plan)}",
              f"**Overnight alerts**: {_alerts(plan)}"]]),
         Section("answers", "Who answers what", [[
-            f"**Who answers**: {_who_answers(team, _people(plan))}",
+            f"**Who answers**: {_who_answers(plan)}",
             f"**Every look**: {_every_look(team)}",
             f"**How we answer**: {_voice_rules(plan.voice)}",
             f"**Escalation**: {_brief(team.escalation, people=_people(plan))}"], Table(
@@ -1579,11 +1579,13 @@ def _alert_duties(plan: Plan) -> str:
     return _duties([sentence for sentence in _desk_texts(plan) if ALERT.search(sentence)], _people(plan))
 
 
-def _who_answers(team: Community, people: frozenset[str]) -> str:
-    """Who shares the inbox: who answers, as `_brief` gives it (`people` the plan's names), without
-    what every look does (its own line)."""
-    return _brief(" ".join(sentence for sentence in _sentences(team.who_answers)
-                           if not EACH_LOOK.search(sentence)), people=people)
+def _who_answers(plan: Plan) -> str:
+    """Who shares the inbox: who answers, as `_brief` gives it, without what every look does and
+    the nights (their own lines: reader 160's on-call nights printed twice)."""
+    night = set(_night(plan))
+    own = [sentence for sentence in _sentences(plan.community.who_answers) if not EACH_LOOK.search(sentence)]
+    day = [sentence for sentence in own if sentence not in night] or own  # all night: keep them
+    return _brief(" ".join(day), people=_people(plan))
 
 
 def _every_look(team: Community) -> str:
