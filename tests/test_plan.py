@@ -1668,8 +1668,8 @@ def test_us_numbers_and_rules_in_a_plan_priced_in_another_currency_are_questione
     assert asked["crisis.holding_statement"].startswith(
         "“Crisis, holding statement” gives 911, Poison Help and 1-800-222-1222, which are the United "
         "States', in a plan priced in GBP")
-    assert asked["crisis.escalation"].startswith("“Crisis, escalation” gives FDA, Reportable Food "
-                                                 "Registry, 21 U.S.C. and 21 CFR")
+    assert asked["crisis.escalation"].startswith("“Crisis, escalation” gives FDA, 1-866-300-4374, "
+                                                 "Reportable Food Registry, 21 U.S.C. and 21 CFR")
     assert set(asked) == {"crisis.holding_statement", "crisis.escalation"}  # the FTC may be right
     own = dataclasses.replace(british, crisis=dataclasses.replace(
         british.crisis, holding_statement="Sorry to hear this. Trouble breathing: 999 now; otherwise "
@@ -1695,7 +1695,9 @@ def test_us_numbers_and_rules_in_a_plan_priced_in_another_currency_are_questione
     ("PHP", "Food poisoning: ring Carmela, who reports it to the FDA at once.",
      "Call 911 now. We are telling FDA Philippines.", {}),  # the Philippines' FDA
     ("EUR", "Food poisoning: ring Carmela, who tells the FDA.",
-     "Call 112 now. We are telling FDA Philippines and the Thai FDA.", {"community.escalation": "FDA"})])
+     "Call 112 now. We are telling FDA Philippines and the Thai FDA.", {"community.escalation": "FDA"}),
+    ("GBP", "Food poisoning: ring Carmela, who rings (866) 300-4374.", "Call 999 now.",
+     {"community.escalation": "(866) 300-4374"})])  # the FDA's emergency line, which Lumen gives
 def test_us_numbers_written_otherwise_and_in_the_inbox_s_escalation_are_questioned(
         currency, escalation, holding, asked):
     """Reader 159: "9-1-1", "Poison Control" and "(800) 222-1222" passed, as did "call 911" in the
@@ -1709,6 +1711,17 @@ def test_us_numbers_written_otherwise_and_in_the_inbox_s_escalation_are_question
     found = {issue.where: issue.message for issue in plan.check(written) if "United States'" in issue.message}
     assert {where: message.split("” gives ")[1].split(", which")[0] for where, message in found.items()} \
         == asked
+
+
+def test_a_code_typed_in_small_letters_is_printed_in_capitals():
+    """A plan priced in "usd" printed "1,200 usd" in every amount; the exports and the budget's
+    messages now give the code in capitals, and what is not a code as typed."""
+    lumen = plan.example_plan()
+    small = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, currency=" usd "))
+    assert small.budget.money == "USD" and plan_export.director_markdown(small) == \
+        plan_export.director_markdown(lumen)
+    assert dataclasses.replace(lumen.budget, currency="CA$").money == "CA$"
+    assert dataclasses.replace(lumen.budget, currency="").money == "[currency]"
 
 
 @pytest.mark.parametrize("typed", ["$", "CA$", "MEX$", "R$", "US $"])

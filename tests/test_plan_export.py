@@ -1120,6 +1120,10 @@ def test_the_director_s_version_gives_every_objective_with_what_it_is_judged_on_
     chance = 100 * (0.41 * 0.59 / 96) ** 0.5
     assert rows[6][4] == f"3-month mean by each date, ±{2 * chance / 3 ** 0.5:.1f} points" \
         == "3-month mean by each date, ±5.8 points"  # a rate moves by points
+    again = dataclasses.replace(lumen.objectives[0], baseline="30", target="40")  # reader 160's
+    counted = plan_export.director_markdown(dataclasses.replace(lumen, objectives=[*lumen.objectives, again]))
+    assert (f"**Objectives**: {len(metrics) + 1} targets on {len(metrics)} measures of loyalty, sales, "
+            "reviews") in counted  # a row of its own from another baseline
     one_date = [o for o in lumen.objectives if o.by != "2027-12-31"]  # reader 151: one date, not each
     assert _markdown_cells_by_row(plan_export.director_markdown(dataclasses.replace(
         lumen, objectives=one_date)).split("## The objectives")[1])[3][4] == "3-month mean by the date, ±2.9"
@@ -1366,6 +1370,16 @@ def test_the_director_s_version_sets_the_cheaper_option_beside_the_plan():
     table = brief[brief.index("| Side by side |"):].split("\n\n", 1)[0]
     assert _markdown_cells_by_row(table)[3][2] == (
         "about June 2028, on 5 more orders a month rather than 8 (assumed)")
+    cash_too = dataclasses.replace(one_sum, budget=dataclasses.replace(one_sum.budget, payback=(
+        "July 2027. The cheaper option: never, at 5 more orders a month (assumed; 3,000 USD earned "
+        "against 4,100 of cost a year); on cash alone its 1,314 USD is earned back by February 2027.")))
+    brief = plan_export.director_markdown(cash_too)  # reader 160's: the sentence's rest is the option's
+    table = brief[brief.index("| Side by side |"):].split("\n\n", 1)[0]
+    assert _markdown_cells_by_row(table)[3][2] == (
+        "never, at 5 more orders a month (assumed; 3,000 USD earned against 4,100 of cost a year); on "
+        "cash alone its 1,314 USD is earned back by February 2027")
+    assert brief.count("its 1,314 USD is earned back") == 1  # not again under "More on payback"
+    assert plan_export.cheaper_paybacks(cash_too) is None  # "never" is no day, February 2027 not its
 
 
 def test_the_director_s_tightest_target_gives_its_change_beside_what_chance_moves():

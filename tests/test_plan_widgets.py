@@ -526,6 +526,13 @@ def test_numbers_to_ring_are_optional_saved_restored_and_on_the_staff_sheet(tmp_
     staff = (tmp_path / "mine.plan.staff.md").read_text(encoding="utf-8")
     assert ("**Numbers to ring** (fill in): on-call phone 01632 960123; approver ________; cover "
             "________") in staff
+    assert ("<p>The staff sheet leaves the number of the approver and cover blank, to write in by "
+            "hand: give them under Community, Numbers to ring, or write them on the printed sheet if "
+            "they should stay out of the plan's file.</p>") in restored.status.value  # reader 160: untold
+    for role, box in restored.contacts.items():
+        box.value = box.value or f"01632 96012{len(role)}"
+    restored.export_button.click()
+    assert "leaves the number" not in restored.status.value
     saved = json.loads(path.read_text(encoding="utf-8"))
     del saved["plan"]["community"]["contacts"]
     path.write_text(json.dumps(saved), encoding="utf-8")

@@ -646,6 +646,24 @@ def test_the_overnight_alerts_are_on_the_sheet_and_not_twice():
     _in_every_format(quiet, "Overnight alerts: none planned.")
 
 
+def test_no_alerts_beside_an_on_call_phone_say_what_the_phone_takes():
+    """Reader 160's guesthouse: "Overnight alerts: none planned" beside a key-holder on call
+    overnight read as nobody there at night; it now says the phone takes calls and the rest waits.
+    A night without an on-call phone says only that none is planned."""
+    lumen = plan.example_plan()
+    night = ("Out of hours, the on-call phone is held by Siobhán from 22:00 to 07:00; guests ring it "
+             "for anything urgent.")
+    texts = {"who_answers": f"Each look answers every message waiting. {night}",
+             "escalation": "Complaints go to Siobhán the same day."}
+    held = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, **texts),
+                               crisis=dataclasses.replace(lumen.crisis, escalation="Ring Siobhán at once."))
+    _in_every_format(held, "Overnight alerts: none planned: the on-call phone takes calls, and posts, "
+                     "comments and messages wait for the first look.")
+    unheld = dataclasses.replace(held, community=dataclasses.replace(
+        held.community, who_answers="Each look answers every message waiting."))
+    _in_every_format(unheld, "Overnight alerts: none planned.")
+
+
 def test_what_every_look_does_has_its_own_line_and_is_asked_for_when_unwritten():
     lumen = plan.example_plan()
     _in_every_format(lumen, f"Every look: {EVERY_LOOK}")

@@ -273,6 +273,7 @@ TRANSPLANT_REACH = 4
 # (a disclosure naming the FTC may be right for a business that sells to the US).
 # "FDA Philippines" (or "Thai FDA") is another country's.
 US_ONLY = re.compile(r"\b911\b|\b9-1-1\b|(?:\b1[-. ])?(?:\(800\) ?|\b800[-. ])222[-. ]1222\b|"
+                     r"(?:\b1[-. ])?(?:\(866\) ?|\b866[-. ])300[-. ]4374\b|"  # the FDA's emergency line
                      r"\bPoison (?:Help|Control)\b|"
                      r"(?<!Philippine )(?<!Thai )\bFDA\b(?! Philippines| Thailand)|"
                      r"\b21 CFR\b|\b21 U\.S\.C\.|\bReportable Food Registry\b")
@@ -822,8 +823,10 @@ class Budget:
 
     @property
     def money(self) -> str:
-        """The currency as the exports print it after an amount, "[currency]" until it is written."""
-        return self.currency.strip() or "[currency]"
+        """The currency as the exports print it after an amount, a code in capitals ("usd" is USD),
+        "[currency]" until it is written."""
+        code = self.currency.strip()
+        return code.upper() if re.fullmatch(r"[A-Za-z]{3}", code) else code or "[currency]"
 
     def people_cost(self) -> float:
         """The people hours' cost a year: hours a week × 52 × the hourly cost."""
@@ -2792,7 +2795,7 @@ def _check_budget(plan: Plan):
     floor, wage = WAGE_FLOORS.get(budget.currency.strip().upper(), (0, ""))
     if 0 < budget.hourly_cost < floor:
         yield _consider("budget", "budget.hourly_cost", f"An hour at {budget.hourly_cost:g} "
-                        f"{budget.currency} is below {wage}, {floor:g} {budget.currency} before "
+                        f"{budget.money} is below {wage}, {floor:g} {budget.money} before "
                         "on-costs: price the hour at what the team is paid, loaded.")
     for part, where, text in [*(("budget", f"budget.{name}", getattr(budget, name))
                                 for name in ("surge", "case", "other_work", "other_costs")),
@@ -2801,7 +2804,7 @@ def _check_budget(plan: Plan):
         said = WAGE_SAID.search(text)
         if said and 0 < float(paid := said[1] or said[2]) < floor:
             yield _consider(part, where, f"This text pays a wage of {paid} "
-                            f"{budget.currency} an hour, below {wage}, {floor:g} {budget.currency}: "
+                            f"{budget.money} an hour, below {wage}, {floor:g} {budget.money}: "
                             "raise it, and the hourly cost with it.")
     if budget.people_hours > 0 and budget.hourly_cost == 0:
         yield _consider("budget", "budget.hourly_cost", f"What does an hour of the team's time "
@@ -2811,7 +2814,7 @@ def _check_budget(plan: Plan):
                         "what they cost a year, most often the plan's biggest cost.")
     if budget.other_costs_per_year > 0 and (reason := _unwritten(budget.other_costs, plan, 1)):
         yield _consider("budget", "budget.other_costs", _ask(
-            f"Say what the other costs of {budget.other_costs_per_year:g} {budget.currency} a "
+            f"Say what the other costs of {budget.other_costs_per_year:g} {budget.money} a "
             "year are (overtime, an on-call premium, a freelancer).", budget.other_costs, reason))
     if budget.contingency <= 0:
         yield _fix("budget", "budget.contingency", "Price a contingency for a surge (a crisis or a "
@@ -2819,16 +2822,16 @@ def _check_budget(plan: Plan):
                    "what cost an hour.")
     elif reason := _unwritten(budget.surge, plan):
         yield _fix("budget", "budget.surge", _ask(f"Say how the contingency of "
-                   f"{budget.contingency:g} {budget.currency} is worked out: extra hours, weeks "
+                   f"{budget.contingency:g} {budget.money} is worked out: extra hours, weeks "
                    "and cost an hour.", budget.surge, reason))
     elif missing := [what for what, pattern in (("the extra hours or shifts", SURGE_HOURS),
                                                 ("what an hour costs", SURGE_RATE),
                                                 ("how long a surge lasts", SURGE_SPAN))
                      if not pattern.search(budget.surge)]:
         yield _fix("budget", "budget.surge", f"The surge pricing does not show how the contingency "
-                   f"of {budget.contingency:g} {budget.currency} is worked out: it does not "
+                   f"of {budget.contingency:g} {budget.money} is worked out: it does not "
                    f"give {' or '.join(missing)}. Write the sum, such as “2 weeks a year × 20 extra "
-                   f"hours × 15 {budget.currency} an hour”.")
+                   f"hours × 15 {budget.money} an hour”.")
     if budget.people_hours > 0 and (reason := _unwritten(budget.other_work, plan)):
         yield _consider("budget", "budget.other_work", _ask("Posts and the inbox are not all the "
                         "work: list the rest (monitoring, review replies, the report, paid "
@@ -3069,7 +3072,7 @@ def _check_staged_ask(plan: Plan):
     before it was asked loads it blank). For any plan: a first stage that costs no more than the
     year, and a test that names its date and its number."""
     budget = plan.budget
-    money = budget.currency
+    money = budget.money
     spending = budget.people_cost() + budget.other_costs_per_year \
         + 12 * (budget.tools_per_month + budget.paid_per_month)
     if spending > 0:
@@ -3369,7 +3372,7 @@ def _check_what_is_new(plan: Plan):
     if cash_items and budget.new_money_per_year > 0 and 0 < budget.hours_today <= budget.people_hours \
             and budget.hourly_cost > 0 and spent_today < today_cost - 1:
         yield _fix("budget", "budget.new_money_per_year", f"The new money a year, "
-                   f"{budget.new_money_per_year:,.0f} {budget.currency}, is more than the budget's "
+                   f"{budget.new_money_per_year:,.0f} {budget.money}, is more than the budget's "
                    f"items add: it leaves {max(spent_today, 0):,.0f} of the total for what is spent "
                    f"today, less than the {budget.hours_today:g} hours a week on social today cost "
                    f"({today_cost:,.0f}). Give only the cash the plan adds a year: at most the "
@@ -3382,7 +3385,7 @@ def _check_what_is_new(plan: Plan):
     if months is not None and months < 12 and budget.total() >= budget.first_stage_cost \
             > budget.new_money_per_year > 0:
         yield _consider("budget", "budget.first_stage_cost", f"The first stage of {months:g} "
-                        f"months costs {budget.first_stage_cost:,.0f} {budget.currency} of new "
+                        f"months costs {budget.first_stage_cost:,.0f} {budget.money} of new "
                         f"money, more than the plan's new money in a whole year "
                         f"({budget.new_money_per_year:,.0f}): give the stage's share of it, or say "
                         "in the case what the stage buys once.")
@@ -3390,7 +3393,7 @@ def _check_what_is_new(plan: Plan):
             < STAGE_SHARE_FLOOR * (share := budget.new_money_per_year * months / 12) \
             and not STAGE_REASON.search(budget.first_stage):
         yield _consider("budget", "budget.first_stage_cost", f"The first stage of {months:g} months "
-                        f"costs {budget.first_stage_cost:,.0f} {budget.currency} of new money, well under "
+                        f"costs {budget.first_stage_cost:,.0f} {budget.money} of new money, well under "
                         f"its share of the year's {budget.new_money_per_year:,.0f} ({share:,.0f}): give "
                         "the stage's own cost, or say in the first stage why it spends less (a quiet "
                         "season, say).")
@@ -3476,8 +3479,8 @@ def _check_written_amounts(budget: Budget):
             if value > 0 and not _written_as(value, written):  # none given is a fix of its own
                 what = "a reserve" if amount == "contingency" else "the first stage's cost"
                 yield _fix("budget", f"budget.{name}", f"This text gives {what} of {written} "
-                           f"{budget.currency}, but budget.{amount} is {value:,.0f} "
-                           f"{budget.currency}: make the two agree.")
+                           f"{budget.money}, but budget.{amount} is {value:,.0f} "
+                           f"{budget.money}: make the two agree.")
                 break
 
 
@@ -3503,7 +3506,7 @@ def _check_new_money_said(plan: Plan):
                 continue
             if not any(_written_as(value, match[1]) and abs(parse_amount(match[1]) - value) <= value * 0.03
                        for value in given):  # "17,000" for 17,037, not "2,000" for 1,850
-                yield _fix(part, name, f"This text gives {match[1]} {budget.currency} of new money, "
+                yield _fix(part, name, f"This text gives {match[1]} {budget.money} of new money, "
                            f"but the budget's is {budget.new_money_per_year:,.0f} a year and the "
                            f"first stage's {budget.first_stage_cost:,.0f}: make them agree.")
                 break
@@ -3587,7 +3590,7 @@ def _check_paid_once(budget: Budget):
     counted = budget.other_costs_per_year - yearly  # what the year's figure holds beyond its yearly items
     if once and abs(counted - once) < 1 <= abs(counted):
         yield _consider("budget", "budget.other_costs_per_year", f"The other costs a year, "
-                        f"{budget.other_costs_per_year:,.0f} {budget.currency}, count {once:,.0f} "
+                        f"{budget.other_costs_per_year:,.0f} {budget.money}, count {once:,.0f} "
                         "paid once: a year's figures repeat every year, so leave what is paid once "
                         "out of Other costs a year and New money a year, and give it in the first "
                         "stage and the case (as “a training day of 2,475 in January 2027”).")
@@ -3609,8 +3612,8 @@ def _check_surge_sum(budget: Budget):
     if not any(sum_ - 0.5 <= budget.contingency <= sum_ * 1.25 for sum_ in [total, *worked]):
         plus = "".join(f" + {extra:,.0f}" for extra in extras)
         yield _consider("budget", "budget.contingency", f"The surge pricing works out at {weeks:g} "
-                        f"weeks × {hours:g} extra hours a week × {rate:g} {budget.currency} an hour"
-                        f"{plus}, {total:,.0f} {budget.currency}, but the contingency is "
+                        f"weeks × {hours:g} extra hours a week × {rate:g} {budget.money} an hour"
+                        f"{plus}, {total:,.0f} {budget.money}, but the contingency is "
                         f"{budget.contingency:,.0f}: make the sum and the contingency agree.")
 
 

@@ -1570,8 +1570,15 @@ def _longest_wait_text(team: Community) -> str:
 
 def _alerts(plan: Plan) -> str:
     """What reaches the on-call phone between the last look and the first: the sentences of who
-    answers and the crisis escalation about an alert (`ALERT`), or that none is planned."""
-    return _alert_duties(plan) or "none planned."
+    answers and the crisis escalation about an alert (`ALERT`), or that none is planned, and, when
+    the night has an on-call phone (`ON_CALL`), that it takes calls only (reader 160's "none
+    planned" beside a key-holder read as nobody there at night)."""
+    if duties := _alert_duties(plan):
+        return duties
+    if any(ON_CALL.search(sentence) for sentence in _night(plan)):
+        return ("none planned: the on-call phone takes calls, and posts, comments and messages wait "
+                "for the first look.")
+    return "none planned."
 
 
 def _alert_duties(plan: Plan) -> str:
@@ -1732,15 +1739,25 @@ def _field_text(plan: Plan, where: str) -> str:
     return getattr(getattr(plan, part) if part else plan, name)
 
 
-def _numbers_to_ring(plan: Plan) -> str:
-    """The numbers to ring by role (`Community.contacts`), a blank to fill in for each not given;
-    the on-call phone only when it has a number or the community's or crisis texts give one
-    (`ON_CALL`, `ALERT`)."""
+def _ring_numbers(plan: Plan) -> dict[str, str]:
+    """The numbers to ring by role (`Community.contacts`), "" for each not given; the on-call phone
+    only when it has a number or the community's or crisis texts give one (`ON_CALL`, `ALERT`)."""
     team = plan.community
     numbers = {role: " ".join(team.contacts.get(role, "").split()) for role in CONTACT_ROLES}
     texts = (team.who_answers, team.escalation, plan.crisis.pause, plan.crisis.escalation)
     if not numbers[ON_CALL_ROLE] and not any(ON_CALL.search(text) or ALERT.search(text) for text in texts):
         del numbers[ON_CALL_ROLE]
+    return numbers
+
+
+def blank_numbers(plan: Plan) -> list[str]:
+    """The roles whose number to ring the staff sheet leaves blank, to fill in by hand."""
+    return [role for role, number in _ring_numbers(plan).items() if not number]
+
+
+def _numbers_to_ring(plan: Plan) -> str:
+    """The numbers to ring by role (`_ring_numbers`), a blank to fill in for each not given."""
+    numbers = _ring_numbers(plan)
     fill_in = " (fill in)" if not all(numbers.values()) else ""
     return f"**Numbers to ring**{fill_in}: " + "; ".join(
         f"{role} {number or BLANK}" for role, number in numbers.items())
@@ -2117,14 +2134,16 @@ def _returns(plan: Plan) -> str:
 class CheaperOption:
     """The cheaper option as the case and the payback say it: what it goes `without`, the cash and
     the moved hours it saves a year (None when the case does not say) and what the cash is made of
-    (`cash_parts`, "" when unsaid), when it `pays_back`, what it `loses`, and the sentences of the
-    case all of it is taken from (`said`)."""
+    (`cash_parts`, "" when unsaid), when it `pays_back` (and the rest of the payback's sentence on
+    it, `pays_back_more`: reader 160's "on cash alone its 1,314 EUR is earned back by February
+    2027"), what it `loses`, and the sentences all of it is taken from (`said`)."""
 
     without: str
     cash: float | None
     cash_parts: str
     hours: float | None
     pays_back: str
+    pays_back_more: str
     loses: str
     why: str
     said: list[str]
@@ -2171,9 +2190,12 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
         amount = next(filter(None, sums[0]))
     lost = next(((sentence, found[1]) for sentence in case[at:at + 2] if (found := LOSES.search(sentence))),
                 ("", ""))
-    payback = next((clause for sentence in _sentences(budget.payback) for clause in CLAUSE_END.split(sentence)
-                    if CHEAPER.search(clause) and not WHY_CHOSEN.search(clause)), "")  # not why the plan wins
+    payback, own = next(((clause, sentence) for sentence in _sentences(budget.payback)
+                         for clause in CLAUSE_END.split(sentence)
+                         if CHEAPER.search(clause) and not WHY_CHOSEN.search(clause)), ("", ""))
     first, *later = _sentences(budget.payback) or [""]
+    clauses = CLAUSE_END.split(own)  # a later sentence that opens on the option is all the option's
+    rest = clauses[1:] if own in later and clauses[0] == payback else []
     why = next((sentence for sentence in [*later, *case] if WHY_CHOSEN.search(sentence)), "") or next(
         (clause for clause in CLAUSE_END.split(first) if WHY_CHOSEN.search(clause)), "")
     return CheaperOption(
@@ -2182,9 +2204,9 @@ def cheaper_option(budget: Budget) -> CheaperOption | None:
         hours=parse_amount(hours[1]) / WEEKS_IN[hours[2]] if hours else None,
         pays_back=day_text(re.sub(r"^(?:the\s+)?cheaper option\b[,:]?\s*(?:pays back\s+)?", "",
                                   payback.rpartition(":")[2].strip().rstrip("."), flags=re.IGNORECASE)),
-        loses=lost[1], why=why,
+        pays_back_more=day_text("; ".join(rest).rstrip(".")), loses=lost[1], why=why,
         said=[*([opening] if amount or hours else []), *([lost[0]] if lost[0] else []),
-              *([why] if why else [])])
+              *([why] if why else []), *([own] if rest else [])])
 
 
 def _cheaper_option(plan: Plan) -> list[Block]:
@@ -2219,7 +2241,8 @@ def _cheaper_option(plan: Plan) -> list[Block]:
         ("Side by side", "The plan", "The cheaper option"), [
             ("New money a year", *cash), ("Staff time moved from other work", *hours),
             ("Pays back", without_asides(_plan_payback(budget)) or NO_PAYBACK,
-             option.pays_back or "not stated in the payback"),
+             "; ".join(filter(None, (option.pays_back, option.pays_back_more)))
+             or "not stated in the payback"),
             ("What it loses", "–", option.loses or unsaid),
             ("Why the plan", day_text(option.why) or "not stated: say why the plan is chosen over the "
              "cheaper option (Budget: Payback)", "–")])]
@@ -2236,14 +2259,16 @@ def _premises_risk(plan: Plan) -> str:
 
 def _objectives_pointer(plan: Plan) -> str:
     """The first page's line on the objectives, which the next page tables: how many measures, of
-    which outcomes."""
+    which outcomes, and how many rows when a measure has two (reader 160's "5 measures" beside six
+    rows, bookings by March and by August from different baselines)."""
     groups = _by_metric(plan.objectives)
     if not groups:
         return f"**Objectives**: {NOT_WRITTEN}"
     outcomes = list(dict.fromkeys(group[0].outcome.strip() or "an outcome not named" for group in groups))
     named = in_words(outcomes)
     measures = len({(group[0].outcome, group[0].metric) for group in groups})  # a row per baseline
-    return f"**Objectives**: {_amount(measures, 'measures')} of {named}, on the next page."
+    rows = f"{_amount(len(groups), 'targets')} on " if len(groups) > measures else ""
+    return f"**Objectives**: {rows}{_amount(measures, 'measures')} of {named}, on the next page."
 
 
 def _more_returns(plan: Plan) -> str:

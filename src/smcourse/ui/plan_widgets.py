@@ -662,11 +662,22 @@ class PlanBuilder:
         self.status.value = message_html("saved", f"Exported; open the files {where} "
                                          "(the .staff files are the sheet for the staff's desk, the "
                                          ".director files the plan in brief for your director).")
-        self.status.value += f"<div>{links}</div>{_left_out_html(plan)}"
+        self.status.value += f"<div>{links}</div>{_blank_numbers_html(plan)}{_left_out_html(plan)}"
         return written
 
     def _ipython_display_(self) -> None:
         show_widget(self.box, "Strategy plan builder")
+
+
+def _blank_numbers_html(plan: model.Plan) -> str:
+    """A line under the export's message naming the numbers to ring the staff sheet leaves blank
+    (`blank_numbers`; reader 160 was not told), "" when it gives them all."""
+    blank = plan_export.blank_numbers(plan)
+    if not blank:
+        return ""
+    return (f"<p>The staff sheet leaves the number of the {html.escape(model.in_words(blank))} blank, to "
+            "write in by hand: give them under Community, Numbers to ring, or write them on the "
+            "printed sheet if they should stay out of the plan's file.</p>")
 
 
 def _left_out_html(plan: model.Plan) -> str:
