@@ -1615,7 +1615,9 @@ def test_a_case_that_gives_what_one_sale_earns_and_not_the_plan_is_asked_for_the
     ("saves 1,200 USD of new money a year; it keeps all 7 people hours a week", "(1,200 less)",
      "not stated in the case"),
     ("saves 99,999 USD of new money and 2 moved hours a week", "the case saves more than the plan has",
-     "(2 fewer, worth 4,550 USD a year)")])
+     "(2 fewer, worth 4,550 USD a year)"),
+    ("saves 1,200 USD a year of cash and 1 moved hour a week", "(1,200 less)",  # reader 164's singular
+     "(1 fewer, worth 2,280 USD a year)")])
 def test_the_cheaper_option_s_savings_are_read_as_written_and_never_beyond_the_plan(saving, cash, hours):
     """Reader 97's wordings: a saving 'a year of new money' and 'staff hours a year' are read, the
     hours a plan keeps are no saving, and a saving beyond the plan's own is flagged, not printed as
@@ -2085,12 +2087,28 @@ def test_moved_hours_written_in_parts_add_up_to_their_total(moved, asked):
     assert issues == ([asked] if asked else [])
 
 
-@pytest.mark.parametrize("rate", ["PHP 243.75", "₱243.75", "243.75 PHP"])
-def test_a_surge_s_hourly_cost_may_be_written_with_its_currency_first(rate):
-    """Reader 161's "× 2 weeks × PHP 243.75" was asked what an hour costs until it read "243.75 PHP"."""
-    found = _surge_messages(currency="PHP", contingency=14625, surge=(
+@pytest.mark.parametrize("rate, currency", [("PHP 243.75", "PHP"), ("₱243.75", "PHP"), ("243.75 PHP", "PHP"),
+                                            ("R243.75", "ZAR")])
+def test_a_surge_s_hourly_cost_may_be_written_with_its_currency_first(rate, currency):
+    """Reader 161's "× 2 weeks × PHP 243.75" was asked what an hour costs until it read "243.75 PHP";
+    reader 164's "R247.50", as South Africa writes rand, too."""
+    found = _surge_messages(currency=currency, contingency=14625, surge=(
         f"30 extra hours a surge week × 2 weeks × {rate} (195 plus the 25% overtime premium)."))
     assert not [message for message in found if "what an hour costs" in message]
+
+
+@pytest.mark.parametrize("earned", ["AUD 2,200", "R2,200", "2,200 AUD"])
+def test_what_the_plan_earns_back_may_be_written_with_its_currency_first(earned):
+    """Reader 163's "The plan earns back about AUD 36,720 a year" was asked for what the plan earns
+    back until it read "36,720 AUD"; the code or rand's R may come first."""
+    lumen = _staged()
+    case = " ".join(sentence for sentence in re.split(r"(?<=\.)\s+", lumen.budget.case)
+                    if not plan.EARNED.search(sentence))
+    written = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, case=f"{case} The plan earns back about {earned} in its first year."))
+    assert not [message for _, _, message in _budget_issues(written) if "earns back in all" in message]
+    assert f"| What it earns back | – | The plan earns back about {earned}" in plan_export.director_markdown(
+        written)
 
 
 def test_a_plan_says_its_currency_which_no_longer_starts_as_pounds():
@@ -2541,6 +2559,7 @@ def test_the_busy_week_consider_clears_when_the_cover_names_who_helps(cover, cle
      "budgeted: name someone with room, or give them more hours (Community: cover)."),
     ("In a busy week Sam takes Jo's extra looks.", {}, None),  # Sam's 16.5 leave room
     ("In a busy week the café manager takes Jo's extra looks.", {}, None),  # a role outside the hours
+    ("In a busy week Chantal takes Jo's Sunday look.", {}, None),  # reader 164: a name outside them too
 ])
 def test_the_busy_week_cover_must_name_someone_with_room(cover, hours, message):
     """Reader 83: naming the busy week cleared the consider even when the helper had no room left.
@@ -3560,3 +3579,41 @@ def test_a_sentence_full_of_names_is_still_a_sentence():
     assert [issue.where for issue in plan.check(lumen) if issue.level == "fix"] == []
     lumen.crisis.pause = "Conor, pauses, scheduled posts, Meta Business Suite, straight away, phone."
     assert [issue.where for issue in plan.check(lumen)] == ["crisis.pause"]
+
+
+def test_an_on_call_phone_nobody_holds_is_questioned():
+    """Reader 164's texts rang "the on-call phone" at every turn and none said who carried it after
+    the inbox closed at 18:00; a plan whose texts send staff to the phone is asked who holds it, and
+    when, unless a sentence gives it to someone. Lumen's phone "goes with the lead at work" passes."""
+    lumen = plan.example_plan()
+    assert not [issue for issue in plan.check(lumen) if "who holds it" in issue.message]
+    unheld = dataclasses.replace(lumen, crisis=dataclasses.replace(
+        lumen.crisis, escalation="A crisis is anyone ill or a hacked account. The manager on duty rings the "
+        "on-call phone; no answer in 10 minutes: the founder."), community=dataclasses.replace(
+        lumen.community, deputy="When a lead is away, the other takes their looks."))
+    [asked] = [issue for issue in plan.check(unheld) if "who holds it" in issue.message]
+    assert (asked.level, asked.where) == ("consider", "community.who_answers")
+    assert asked.message.startswith("Your texts send staff to the on-call phone (“Whoever holds the "
+                                    "on-call phone pauses every scheduled post within 30 minutes,…”)")
+    held = dataclasses.replace(unheld, community=dataclasses.replace(
+        unheld.community, who_answers=f"{lumen.community.who_answers} The on-call phone is held overnight "
+        "by Sam Monday to Thursday and Ade Friday to Sunday."))
+    assert not [issue for issue in plan.check(held) if "who holds it" in issue.message]
+
+
+def test_other_work_given_to_someone_without_the_hours_left_is_questioned():
+    """Reader 163 gave Leanne 4 hours of the other work, "(Leanne)" after each, where her 12 hours
+    left 1.8 after her posts and looks, and the plan passed; a person's bracketed share of the other
+    work beyond what their week leaves is a consider. Lumen, which splits it otherwise, is not asked."""
+    lumen = plan.example_plan()
+    assert plan.other_work_by_person(lumen, plan.person_loads(lumen)) == {}
+    left = {name: load.free() for name, load in plan.person_loads(lumen).items()}
+    assert round(left["Jo"], 2) == 2.14
+    given = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, other_work=(
+        "Monitoring Google, Facebook and scam ads 1.5 (Jo), review replies 1 (Jo), the report 1 (jo), "
+        "approvals 0.5 (Head of marketing), the paid promotion 0.5 (Sam and Ade)")))
+    assert plan.other_work_by_person(given, plan.person_loads(given)) == {"Jo": 3.5, "Head of marketing": 0.5}
+    asked = [(issue.level, issue.message) for issue in plan.check(given) if issue.where == "budget.other_work"]
+    assert asked == [("consider", "The other work gives Jo 3.5 hours a week, but Jo's 5 hours leave 2.1 "
+                      "after their posts and looks: pass some of it to someone with room, or give Jo more "
+                      "hours.")]

@@ -1297,6 +1297,10 @@ def test_the_director_s_reserve_row_says_what_the_reserve_is_held_for():
         "The ask: 6,686 USD a year of new money: paid promotion and tools; a surge reserve of 16,000 "
         "is held apart. The plan earns back 4,712 USD in 2027.")))
     assert reserve_row(asked) == ["16,000 USD a year", "held for a surge (In a crisis, below)"]
+    listed = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, case=(  # reader 163's
+        f"The owner is asked for USD {lumen.budget.new_money_per_year:,.0f} a year in new cash (ads, "
+        "tools), a surge reserve of USD 16,000, and 7 hours a week moved. The plan earns back 4,712 USD.")))
+    assert reserve_row(listed) == ["16,000 USD a year", "held for a surge (In a crisis, below)"]
 
 
 def test_short_labels_and_amounts_print_on_one_line():
@@ -1613,6 +1617,13 @@ def test_the_director_s_version_says_each_thing_once():
         crisis=dataclasses.replace(lumen.crisis, escalation="Sam tells the founder, who decides."))
     assert "- **Out of hours**: Nobody looks while the inbox is closed, and no alert is planned.\n" in (
         plan_export.director_markdown(nobody))
+    # reader 163: nobody looks at night, but the on-call tradesperson rings the director: the page says so
+    rung = dataclasses.replace(nobody, crisis=dataclasses.replace(nobody.crisis, escalation=(
+        "A crisis is anyone hurt or a hacked account. 1. Anyone hurt: 000 first. 2. The on-call "
+        "tradesperson rings Karen at once, then Leanne."), approver="Karen, the owner."))
+    assert ("- **Out of hours**: Nobody looks while the inbox is closed, and no alert is planned. In a "
+            "crisis, the on-call tradesperson rings Karen at once, then Leanne.\n") in (
+        plan_export.director_markdown(rung))
     # reader 152: a night sentence before the one on the phone must not push the phone off the page
     waiting = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, who_answers=(
         f"Messages after 19:30 wait for the 07:00 look, and our profiles say so. "
@@ -1870,3 +1881,47 @@ def test_an_empty_table_cell_reads_as_a_dash_in_every_format(tmp_path):
     budget = next(t for t in docx.Document(str(path)).tables if t.rows[0].cells[0].text == "Item")
     docx_row = next(row for row in budget.rows if row.cells[0].text == "People")
     assert (markdown_row[2], html_row, docx_row.cells[2].text) == ("–", "–", "–")
+
+
+def test_the_case_s_main_risk_is_a_top_risk_on_the_director_s_first_page():
+    """Readers 163 and 164 wrote "The main risk is that…" in the case and found it on no page of the
+    director's version; it is a top risk now, whole, and printed once."""
+    lumen = plan.example_plan()
+    risk = "The main risk is that wedding enquiries do not rise, as weddings carry most of the value."
+    figures = lumen.budget.case.partition("\n\n")[2]
+    said = dataclasses.replace(lumen, budget=dataclasses.replace(
+        lumen.budget, case=f"{lumen.budget.case.partition(chr(10) * 2)[0]}\n\n{figures} {risk}"))
+    summary = _director_summary_markdown(said)
+    assert f"- **The main risk, as the case says**: {risk}" in summary
+    assert plan_export.director_markdown(said).count(risk) == 1
+    assert "main risk" not in _director_summary_markdown(lumen)
+
+
+@pytest.mark.browser
+def test_a_table_s_opening_line_is_not_left_at_a_page_s_foot(browser):
+    """Reader 164's A4 page printed "The cheaper option … beside the plan:" as page 2's last line and
+    its table on page 3. Printed by chromium, a line that fits above a page's foot where the table's
+    first row does not moves over with it: page 2 filled but for half that line overflows to a
+    third page only when the line moves (the plain style, without the rule, keeps two)."""
+    mm = 96 / 25.4
+    line_text = "<p id=line>The cheaper option beside the plan:</p>"
+    rows = "".join(f"<tr><td>Row {number}</td><td>{'words ' * 12}</td></tr>" for number in range(6))
+    table = f"<table><thead><tr><th>Side</th><th>The plan</th></tr></thead><tbody>{rows}</tbody></table>"
+    top, sides = plan_export.PLAN_MARGINS_MM
+    height = (297 - 2 * top) * mm
+    page = browser.new_page(viewport={"width": round((210 - 2 * sides) * mm), "height": 1000})
+    counted = {}
+    for name, style in (("plain", plan_export._STYLE.replace("p:has(+table){break-after:avoid}", "")),
+                        ("ours", plan_export._STYLE)):
+        def document(body, style=style):
+            return (f"<!doctype html><html><head><style>@page{{size:A4;margin:{top}mm {sides}mm}}"
+                    f"{style}</style></head><body>{body}</body></html>")
+        page.set_content(document(line_text + table))
+        page.emulate_media(media="print")
+        line, tall = (page.evaluate(f"document.querySelector('{selector}').getBoundingClientRect().height")
+                      for selector in ("#line", "table"))
+        page.set_content(document(f"<div style='height:{height - line - 20}px'></div>{line_text}{table}"
+                                  f"<div style='height:{height - tall - line / 2 - 10}px'></div>"))
+        counted[name] = len(re.findall(rb"/Type\s*/Page\b(?!s)", page.pdf(prefer_css_page_size=True)))
+    page.close()
+    assert counted == {"plain": 2, "ours": 3}

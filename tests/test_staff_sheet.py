@@ -982,6 +982,46 @@ def test_a_disclosure_sentence_for_everyone_and_for_staff_fills_both_lines():
     _in_every_format(lumen, "Posting about us yourself: Staff say they work here when they post about us.")
 
 
+def test_a_quoted_line_of_two_sentences_stays_whole_on_the_sheet():
+    """Reader 164's required line "'Not for sale to persons under the age of 18. Enjoy
+    responsibly.'" was cut at its first full stop: the sheet printed an open quote under Always and
+    "Enjoy responsibly.'" under the staff's own line. A quotation is one sentence, in either quotes."""
+    lumen = plan.example_plan()
+    for line in ("'Not for sale to persons under the age of 18. Enjoy responsibly.'",
+                 '"Not for sale to persons under the age of 18. Enjoy responsibly."'):
+        lumen.disclosure = (f"Paid or gifted posts say #ad, and every wine post carries the line {line} "
+                            "Staff who post about us say they work here.")
+        _in_every_format(lumen, f"Always: Paid or gifted posts say #ad, and every wine post carries the "
+                         f"line {line}")
+        _in_every_format(lumen, "Posting about us yourself: Staff who post about us say they work here.")
+
+
+def test_numbered_crisis_steps_keep_their_order_under_one_heading():
+    """Readers 163 and 164 numbered their steps; the sheet moved "2. … rings the on-call phone" under
+    "4. After the first hour" and split a step's two sentences across headings. Numbered steps now
+    print whole and in order as the first step, with no step 4 when they hold the rota's part too;
+    the builder does not ask for a step 4 they already give."""
+    lumen = plan.example_plan()
+    steps = ("1. Anyone hurt: 000 first, from whoever is on site. 2. The on-call tradesperson rings "
+             "Karen at once, then Leanne. 3. Scam texts: Leanne warns customers by SMS within 2 hours. "
+             "If customer details may have leaked, Karen tells the OAIC. 4. Storm surge: Karen calls in "
+             "the second on-call tradesperson and Sam adds evening looks.")
+    numbered = dataclasses.replace(lumen, crisis=dataclasses.replace(
+        lumen.crisis, escalation=f"A crisis is anyone hurt, scam texts or a storm. {steps}"),
+        budget=dataclasses.replace(lumen.budget, surge="Two weeks a year of 10 extra hours a week at "
+                                   "20 USD an hour."))  # no shifts: they would be step 4
+    back = staff_markdown(numbered).split("## In a crisis", 1)[1].split("## Disclosure")[0]
+    assert f"- **2. Tell and act, step by step**: {steps}\n" in back
+    assert "After the first hour" not in back
+    assert not [issue for issue in plan.check(numbered) if "After the first hour" in issue.message]
+    unnumbered = dataclasses.replace(numbered, crisis=dataclasses.replace(
+        numbered.crisis, escalation=re.sub(r"\d\. ", "", numbered.crisis.escalation)))
+    assert "**4. After the first hour**: Storm surge: Karen calls in" in staff_markdown(unnumbered)
+    skipped = dataclasses.replace(numbered, crisis=dataclasses.replace(  # 1, 2, 4: not numbered steps
+        numbered.crisis, escalation=numbered.crisis.escalation.replace("3. Scam", "5. Scam")))
+    assert "Tell and act" not in staff_markdown(skipped)
+
+
 @pytest.mark.parametrize("rule, asks", [
     ("Gifted and paid posts always carry #ad, and we check that creators label them.", "Say what staff do"),
     ("Staff who post about us say they work here, and gifts to them are labelled #ad.", "Say how gifted"),
@@ -1012,3 +1052,17 @@ def test_the_longest_wait_over_closed_days_is_on_the_sheet_and_the_director_s_pa
     _in_every_format(shop, "Out of hours: Nobody looks while the inbox is closed: messages wait for the "
                            f"next day's first look. {wait}")
     assert "Staffed 5 days a week (Tue–Sat), 09:00 to 18:00 (Sat 09:00 to 16:00)." in staff_markdown(shop)
+
+
+def test_the_holding_statement_above_points_to_where_each_page_has_it():
+    """Reader 163's approver line, "Leanne posts the holding statement above as written", pointed
+    at nothing on the director's page and at the wrong place on the staff sheet, where the
+    statement comes after it; each now says where its page has it."""
+    lumen = plan.example_plan()
+    said = dataclasses.replace(lumen, crisis=dataclasses.replace(
+        lumen.crisis, approver="Karen approves. If she cannot be reached in 30 minutes, Leanne posts the "
+        "holding statement above as written."))
+    assert ("**Approves what we say**: Karen approves. If she cannot be reached in 30 minutes, Leanne posts "
+            "the holding statement (step 1 below) as written.") in staff_markdown(said)
+    assert "Leanne posts the holding statement (on the staff sheet) as written." in director_markdown(said)
+    assert "above" not in staff_markdown(said).split("Approves what we say", 1)[1].split("\n", 1)[0]

@@ -213,7 +213,8 @@ SURGE_HOURS = re.compile(rf"\b(?:\d[\d,.]*|{SPELLED_COUNTS})\s+(?:[^\W\d_]+\s+){
                          re.IGNORECASE)
 SURGE_RATE = re.compile(r"\b(an|per|a|each|every)\s+hour\b|/\s?h(ou)?r?\b|\bhourly\b|"
                         r"[£$€₱]\s?\d|\d[\d,.]*\s*(GBP|USD|EUR|AUD|CAD|NZD|[A-Z]{3})\b|"
-                        r"\b[A-Z]{3}\s?\d")  # "PHP 243.75", the code first as Manila writes it
+                        r"\b[A-Z]{3}\s?\d|"  # "PHP 243.75", the code first as Manila writes it
+                        r"\bR\s?\d")  # "R247.50", rand as South Africa writes it (reader 164)
 SURGE_SPAN = re.compile(rf"\b(\d+|an?|{SPELLED_COUNTS})\s+"
                         r"(?:[^\W\d_]+\s+)?(weeks?|days?|months?|weekends?)\b", re.IGNORECASE)
 DISCLOSURE_LABEL = re.compile(r"#ad\b|\bpaid[- ]partnership|\bgifted\b|\bsponsored\b|"
@@ -1092,7 +1093,7 @@ def check(plan: Plan, today: dt.date | None = None) -> list[Issue]:
     issues.extend(_check_start_passed(plan, today))
     for finder in (_check_organisation, _check_situation, _check_objectives, _check_goals,
                    _check_audience, _check_pillars, _check_channels, _check_texts,
-                   _check_community, _check_crisis, _check_budget, _check_transplanted,
+                   _check_community, _check_on_call_holder, _check_crisis, _check_budget, _check_transplanted,
                    _check_reporting,
                    _check_actions):
         issues.extend(finder(plan))
@@ -2695,6 +2696,34 @@ def _time_read(text: str, start: int, end: int) -> float | None:
     return int(hour) + int(minutes or 0) / 60
 
 
+ON_CALL_PHONE = re.compile(r"\bon[- ]call (?:phone|mobile|number)\b", re.IGNORECASE)
+# a sentence that gives the phone to someone: "goes with the lead", "is held overnight by Siobhán"
+HOLDS_PHONE = re.compile(r"\b(?:held|holds?|carr(?:y|ies)|goes|passes|rotates|is with|keeps?)\b",
+                         re.IGNORECASE)
+WHOEVER_HOLDS = re.compile(r"\bwhoever (?:holds|has|carries) (?:the )?on[- ]call (?:phone|mobile|number)\b",
+                           re.IGNORECASE)
+
+
+def _check_on_call_holder(plan: Plan):
+    """A consider when the community's or crisis texts send people to the on-call phone
+    (`ON_CALL_PHONE`) and none says who holds it (a sentence that gives it, `HOLDS_PHONE`, to
+    someone of the plan, "whoever holds it" aside): reader 164's crisis steps all rang a phone
+    nobody carried after the inbox closed at 18:00."""
+    texts = [plan.community.who_answers, plan.community.deputy, plan.community.escalation,
+             plan.crisis.pause, plan.crisis.escalation, plan.crisis.account_security]
+    sentences = [sentence for text in texts for sentence in re.split(r"(?<=[.;!?])\s+", text)
+                 if ON_CALL_PHONE.search(sentence)]
+    words = sentences[0].split() if sentences else []
+    opening = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    given = [WHOEVER_HOLDS.sub("", sentence) for sentence in sentences]
+    if sentences and not any(HOLDS_PHONE.search(text) and names_someone(text, plan) for text in given):
+        yield _consider("community", "community.who_answers", f"Your texts send staff to the on-call phone "
+                        f"(“{opening}”), but none says who holds it, and when: say "
+                        "who carries it by day and by night, such as “The on-call phone goes with the "
+                        "manager on duty; overnight Pieter holds it Monday to Thursday, Thandi Friday to "
+                        "Sunday”.")
+
+
 def _check_crisis(plan: Plan):
     questions = {"holding_statement": "Write the holding statement you post in the first hour of "
                                       "a crisis.",
@@ -2938,11 +2967,30 @@ def person_loads(plan: Plan) -> dict[str, Load]:
             for key, name in names.items()}
 
 
+# an hour's count with one person in brackets after it: "the monthly report 1 (Leanne)"
+OWNED_WORK = re.compile(r"(\d+(?:\.\d+)?)\s*(?:h(?:ours?)?\s*)?\(([^()]+)\)")
+
+
+def other_work_by_person(plan: Plan, loads: dict[str, Load]) -> dict[str, float]:
+    """The other work's hours a week that name one person in brackets after them ("the monthly
+    report 1 (Leanne)"), summed by person: reader 163 gave Leanne 4 hours of it where her week
+    left 1.8, and the plan passed."""
+    people = {_person(name): name for name in loads}
+    found: dict[str, float] = {}
+    for match in OWNED_WORK.finditer(plan.budget.other_work):
+        owners = _person(match[2])
+        named = [name for key, name in people.items() if re.search(rf"\b{re.escape(key)}\b", owners)]
+        if len(named) == 1:
+            found[named[0]] = found.get(named[0], 0) + float(match[1])
+    return found
+
+
 def _check_hours_by_person(plan: Plan):
     """A plan with people hours splits them by person. Once it does, or names a channel's owner:
     everyone on the rota or owning a channel has hours, the hours add up to the people hours,
-    nobody's posts and looks take more than their hours, their free hours cover the other work,
-    and who would run over in a busy week when every look takes twice CHECK_MINUTES."""
+    nobody's posts and looks take more than their hours, their free hours cover the other work
+    (each person's own share of it too, `other_work_by_person`), and who would run over in a busy
+    week when every look takes twice CHECK_MINUTES."""
     budget, where = plan.budget, "budget.hours_by_person"
     if not splits_hours(plan):
         if budget.people_hours > 0:
@@ -2974,6 +3022,13 @@ def _check_hours_by_person(plan: Plan):
                        f"({load.look_hours:.1f} h) take {load.total():.1f} hours a week, more than "
                        f"{name}'s {load.hours:g}: move a channel or looks, or give {name} more "
                        "hours.")
+    for name, hours in other_work_by_person(plan, loads).items():
+        left = loads[name].free()
+        if left is not None and hours > max(left, 0) + HOURS_SPLIT_TOLERANCE:
+            yield _consider("budget", "budget.other_work", f"The other work gives {name} {hours:g} hours "
+                            f"a week, but {name}'s {loads[name].hours:g} hours leave {max(left, 0):.1f} "
+                            f"after their posts and looks: pass some of it to someone with room, or give "
+                            f"{name} more hours.")
     free = sum(max(load.free(), 0) for load in loads.values() if load.free() is not None)
     if budget.other_hours > free + HOURS_SPLIT_TOLERANCE:
         yield _consider("budget", "budget.other_hours", f"The people's free hours ({free:.1f}, "
@@ -3011,18 +3066,24 @@ def _busy_look_hours(plan: Plan, loads: dict) -> float:
     return min(extra / held, CHECK_MINUTES / 60) if extra > 0 and held else CHECK_MINUTES / 60
 
 
+# someone outside the plan's hours named as the one who helps ("Chantal takes Sipho's Sunday look"):
+# their own job's time, as a role's would be (reader 164 was told the cover "names only Sipho")
+HELPER_NAMED = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+\s+(?:takes|covers|holds|answers|helps|steps in|"
+                          r"picks up|does)\b")
+
+
 def _check_busy_week_helpers(plan: Plan, cover: str, over: list[tuple[str, float, float]],
                              busy: dict[str, float], loads: dict):
     """A consider when the busy-week cover names nobody outside the plan's hours (a role such as
-    the café manager would do) and the room of those it names, their hours less their busy week
-    (`busy`), is less than the hours those who run over (`over`: name, busy hours, hours) need
-    beyond theirs."""
+    the café manager would do, or a name that helps, `HELPER_NAMED`) and the room of those it
+    names, their hours less their busy week (`busy`), is less than the hours those who run over
+    (`over`: name, busy hours, hours) need beyond theirs."""
     overrun = {name: hours - budgeted for name, hours, budgeted in over}
     named = [name for name in loads if re.search(rf"\b{re.escape(name)}\b", cover, re.IGNORECASE)]
     helpers = [name for name in named if name not in overrun and loads[name].hours is not None]
     others = re.sub("|".join(rf"\b{re.escape(name)}\b" for name in named), " ", cover,
                     flags=re.IGNORECASE) if named else cover
-    if not named or names_someone(others, plan):
+    if not named or names_someone(others, plan) or HELPER_NAMED.search(others):
         return
     room, needed = sum(max(loads[name].hours - busy[name], 0) for name in helpers), sum(overrun.values())
     if room + HOURS_SPLIT_TOLERANCE >= needed:
@@ -3144,7 +3205,8 @@ NEVER = re.compile(r"\bnever\b|\b(?:does|do|will|would) not pay (?:back|for itse
                    r"\bno payback\b", re.IGNORECASE)  # reader 160's "does not pay back" is never
 # what the plan earns or loses, with a sum ("earns back 5,000 in 2027", "48,000 short")
 EARNED = re.compile(r"\b(?:earns?|earned|returns?|gains?|loses|lost)\b(?:\s+back)?\s+(?:about\s+)?"
-                    r"[$£€]?\d[\d,.]*(?![\d,.])(?!\s*(?:[A-Z]{3}\s+)?(?:a|per|each)\s+(?:day|week|month)\b)|"
+                    r"(?:[$£€₱]|(?-i:[A-Z]{3}|R)\s?)?"  # "AUD 36,720", "R36,720" (reader 163)
+                    r"\d[\d,.]*(?![\d,.])(?!\s*(?:[A-Z]{3}\s+)?(?:a|per|each)\s+(?:day|week|month)\b)|"
                     r"\d\s*(?:[A-Z]{3}\s+)?short\b", re.IGNORECASE)  # a sum, not a rate a month
 # what one unit earns ("an extra e-bike service earns about 50 GBP", "each order earns 6.40", "an
 # extra service books at 65 GBP and earns about 30"): a figure behind the case, not what the plan earns

@@ -941,6 +941,7 @@ _STYLE = ("body{font-family:system-ui,sans-serif;max-width:52em;margin:2em auto;
           "h1{font-size:15pt;margin:0 0 0.3em}h2{break-after:avoid;margin:0.6em 0 0.3em}"
           "p,ul,table{margin-top:0.3em;margin-bottom:0.3em}th,td{padding:0.15em 0.5em}"
           "tr,li{break-inside:avoid}thead{display:table-header-group}"
+          "p:has(+table){break-after:avoid}"  # a table's opening line stays with it (reader 164)
           ".new-page{break-before:page}}")
 
 
@@ -1171,7 +1172,11 @@ CLOSED_HOURS = re.compile(r"\bout[- ]of[- ]hours\b|\bovernight\b|\bat night\b", 
 WEEKDAY = re.compile(DAY_NAME)  # a day of the week, "Monday", "Sat" (a surge's shifts and rest days)
 # a sentence's end: a full stop, "!" or "?" (and any closing quote or bracket) before a space and a
 # capital letter, or at the end of the text; `_abbreviated` says which full stops end nothing
-SENTENCE_END = re.compile(r"([.!?])[”\"’)]*(?=\s+[“\"‘(]?[A-Z]|\s+\d{1,2}\.\s+[A-Z]|$)")  # or before "2. A"
+STEP_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]\s")  # a numbered step's opening: "1. ", "2) ", "(3) "
+SENTENCE_END = re.compile(r"([.!?])[”\"’')]*(?=\s+[“\"‘'(]?[A-Z]|\s+\d{1,2}\.\s+[A-Z]|$)")  # or before "2. A"
+# quotation marks that open and close (a straight single one between letters is an apostrophe)
+QUOTES = (("“", "”"), (re.compile(r"(?:^|(?<=[\s(]))'(?=\w)"), re.compile(r"(?<=[\w.!?,])'(?!\w)")),
+          (re.compile(r'(?:^|(?<=[\s(:]))"(?=\S)'), re.compile(r'(?<=\S)"(?=[\s.,;:!?)]|$)')))
 # words whose full stop is read before a capitalised word ("e.g. Instagram", "9 a.m. Sam", "Dr.
 # Lee"); an abbreviation before a number ("U.S.C. 350f", "No. 5") never ends a sentence anyway
 ABBREVIATIONS = {"e.g", "i.e", "cf", "vs", "a.m", "p.m", "approx", "dept", "dr", "mr", "mrs", "ms",
@@ -1277,13 +1282,31 @@ def staff_sheet(plan: Plan) -> list[Section]:
         Section(BACK, BACK_TITLE, [[
             f"**What counts as a crisis**: {_crisis_meaning(plan)}",
             _numbers_to_ring(plan),
-            f"**Approves what we say**: {crisis.approver.strip() or NOT_WRITTEN}",
+            "**Approves what we say**: "
+            f"{_statement_where(crisis.approver, _statement_step(plan)).strip() or NOT_WRITTEN}",
             f"**Hacked or locked account, first**: {_account_first(crisis.account_security)}",
             *_first_two_steps(plan),
             f"**3. Pause every scheduled post**: {_brief(crisis.pause)}",
-            f"**4. After the first hour**: {_rota_part(plan)}"]]),  # the rota's part
+            *([f"**4. After the first hour**: {_rota_part(plan)}"]  # the rota's part
+              if _rota_duties(plan) or not _in_steps(plan) else [])]]),
         Section("disclosure", "Disclosure", [_disclosure(plan.disclosure)]),
     ]
+
+
+STATEMENT_ABOVE = re.compile(r"\b(holding statements?) (?:above|below)\b", re.IGNORECASE)
+
+
+def _statement_where(text: str, where: str) -> str:
+    """`text` with its "the holding statement above" pointing to where the page has it (`where`):
+    reader 163's approver line said "above" on a director's page without one, and on the staff
+    sheet before it."""
+    return STATEMENT_ABOVE.sub(lambda found: f"{found[1]} ({where})", text)
+
+
+def _statement_step(plan: Plan) -> str:
+    """Where the staff sheet's checklist sends the holding statement: "step 1 below" or "step 2
+    below" (`_first_two_steps`)."""
+    return f"step {1 if RINGS.search(_crisis_meaning(plan)) else 2} below"
 
 
 def _first_two_steps(plan: Plan) -> list[str]:
@@ -1291,7 +1314,7 @@ def _first_two_steps(plan: Plan) -> list[str]:
     as a crisis already says whom to ring (`RINGS`, Lumen's "ring the on-call phone"); else whom
     to tell first (reader 156's "the dog comes first … before anything is posted")."""
     statement = f"Send the holding statement**: {plan.crisis.holding_statement.strip() or NOT_WRITTEN}"
-    tell = f"Tell**: {_tell(plan)}"
+    tell = f"{'Tell and act, step by step' if _in_steps(plan) else 'Tell'}**: {_tell(plan)}"
     first, second = (statement, tell) if RINGS.search(_crisis_meaning(plan)) else (tell, statement)
     return [f"**1. {first}", f"**2. {second}"]
 
@@ -1384,15 +1407,25 @@ def _sentences(text: str) -> list[str]:
     """The sentences of `text`, its spacing tidied; [] when it is blank. A sentence ends at a
     full stop, "!" or "?" before a space and a capital letter (or at the end), but not at a full
     stop after an abbreviation ("e.g.", "a.m.", "U.S.C."), a single capital letter ("J.") or a
-    section number ("§ 5.", a list's "1.")."""
+    section number ("§ 5.", a list's "1."), nor inside a quotation (`_in_quote`)."""
     text = " ".join(text.split())
     sentences, start = [], 0
     for end in SENTENCE_END.finditer(text):
-        if end[1] == "." and _abbreviated(text[start:end.start()]):
+        if end[1] == "." and _abbreviated(text[start:end.start()]) or _in_quote(
+                text[start:end.end()], text[end.end():]):
             continue
         sentences.append(text[start:end.end()].strip())
         start = end.end()
     return [*sentences, text[start:]] if text[start:] else sentences
+
+
+def _in_quote(sentence: str, rest: str) -> bool:
+    """Whether `sentence` ends inside a quotation (`QUOTES`) that `rest` closes: reader 164's "the
+    line 'Not for sale to persons under the age of 18. Enjoy responsibly.'" is one sentence."""
+    def count(mark, text):
+        return text.count(mark) if isinstance(mark, str) else len(mark.findall(text))
+    return any(count(opening, sentence) > count(closing, sentence) and count(closing, rest)
+               for opening, closing in QUOTES)
 
 
 def _abbreviated(before: str) -> bool:
@@ -1618,12 +1651,13 @@ def _rota_duties(plan: Plan) -> list[str]:
     and the steps of the first minutes (`URGENT`, reader 157's "whoever sees a crisis calls the on-call
     phone at once" is whom to tell); and, after the one about the surge, the budget's surge sentences that
     name the plan's people (`_people`) with a time of day or a day of the week: who takes which shift, who
-    rests which day, who stands in for whom."""
+    rests which day, who stands in for whom. Numbered steps stay whom to tell, in their order."""
     names = set(re.findall(NAME, " ".join(plan.community.rota.values())))
     named = re.compile(rf"\b(?:{'|'.join(sorted(names | set(ROTA_WORDS)))})\b", re.IGNORECASE)
-    night = _night(plan)
+    night, steps = _night(plan), _in_steps(plan)
     duties = [sentence for sentence in _sentences(plan.crisis.escalation)
               if sentence != _first_call(plan) and named.search(sentence) and sentence not in night
+              and sentence not in steps
               and not ALERT.search(sentence) and not CRISIS_MEANING.search(sentence)
               and not URGENT.search(sentence)]
     shifts = [sentence for sentence in _sentences(plan.budget.surge)
@@ -1632,6 +1666,27 @@ def _rota_duties(plan: Plan) -> list[str]:
     surge = next((number + 1 for number, sentence in enumerate(duties)
                   if re.search(r"\bsurge\b", sentence, re.IGNORECASE)), len(duties))
     return [*duties[:surge], *shifts, *duties[surge:]]
+
+
+def _numbered_steps(text: str) -> list[list[str]]:
+    """The sentences of `text`'s numbered steps ("1. Anyone hurt: 000 first.", "2) …"), each step
+    with the sentences after it up to the next but what counts as a crisis (`CRISIS_MEANING`), when
+    it numbers at least two from 1 in order; [] otherwise. The staff sheet keeps them in their order
+    (readers 163 and 164 found "2. … rings the on-call phone" under "4. After the first hour")."""
+    steps: list[list[str]] = []
+    for sentence in _sentences(text):
+        if number := STEP_NUMBER.match(sentence):
+            if int(number[1]) != len(steps) + 1:
+                return []
+            steps.append([sentence])
+        elif steps and not CRISIS_MEANING.search(sentence):
+            steps[-1].append(sentence)
+    return steps if len(steps) >= 2 else []
+
+
+def _in_steps(plan: Plan) -> set[str]:
+    """The crisis escalation's sentences in its numbered steps (`_numbered_steps`)."""
+    return {sentence for step in _numbered_steps(plan.crisis.escalation) for sentence in step}
 
 
 def _first_call(plan: Plan) -> str:
@@ -1644,13 +1699,13 @@ def _first_call(plan: Plan) -> str:
 def _tell(plan: Plan) -> str:
     """Whom to tell: the first telling (`_first_call`) and the crisis escalation's other sentences,
     without those of the rota's part, the nights, the alerts and what counts as a crisis (their
-    own lines)."""
-    elsewhere = {*_rota_duties(plan), *_night(plan)}
+    own lines); numbered steps whole and in order, with the rota part's room too."""
+    elsewhere, steps = {*_rota_duties(plan), *_night(plan)}, _in_steps(plan)
     return _brief(" ".join(
         sentence for sentence in _sentences(plan.crisis.escalation)
-        if sentence == _first_call(plan) or not (sentence in elsewhere or ALERT.search(sentence)
-                                                 or CRISIS_MEANING.search(sentence))),
-        people=_people(plan), most=TELL_WORDS)
+        if sentence == _first_call(plan) or sentence in steps
+        or not (sentence in elsewhere or ALERT.search(sentence) or CRISIS_MEANING.search(sentence))),
+        people=_people(plan), most=TELL_WORDS + (ROTA_PART_WORDS if steps else 0))
 
 
 def _rota_part(plan: Plan) -> str:
@@ -1709,7 +1764,7 @@ def staff_sheet_gaps(plan: Plan) -> list[tuple[str, str, str]]:
                          f"only some of the escalation's steps and leaves out {len(dropped)} "
                          f"(“{_opening(dropped[0], 12)}”): shorten the steps, or move what is "
                          "not for the first hours to the full plan's other parts."))
-        if not _rota_duties(plan):
+        if not _rota_duties(plan) and not _in_steps(plan):
             gaps.append(("crisis", "crisis.escalation", "Say what the people on the rota do after "
                          "the first call (who takes the inbox, who rings whom), naming them: the "
                          "staff sheet prints it as step 4, “After the first hour”."))
@@ -1938,7 +1993,7 @@ SAVED_CASH = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:[A-Z]{3}\s+)?(?:a year\s+)?o
 # a sum of money, when the case says no more of what it saves: "1,200 GBP", "£1,200", "1,200 a year"
 SAVED_SUM = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+[A-Z]{3}\b|[£$€]\s?(\d[\d,]*(?:\.\d+)?)"
                        r"|(\d[\d,]*(?:\.\d+)?)\s+a year\b")
-SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people |staff )?hours\b"
+SAVED_HOURS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s+(?:moved |people |staff )?hours?\b"  # "1 moved hour"
                          r"(?:\s+(?:a|per)\s+(week|month|year))?")
 WEEKS_IN = {None: 1, "week": 1, "month": 52 / 12, "year": 52}  # saved hours are a week's: "a year" ÷ 52
 DROPS = re.compile(r"\b(without\b[^:;]*?),?\s+(?:saves|costs)\b")
@@ -1995,7 +2050,8 @@ def director_brief(plan: Plan) -> list[Section]:
             *_cheaper_option(plan),
             *([[day_text(f"**More on payback and returns**: {more}")]] if more else [])]),
         Section("crisis", "In a crisis: who decides", [list(map(day_text, [
-            f"**Approves what we say**: {_in_brief(crisis.approver, CRISIS_PART)}",
+            "**Approves what we say**: "
+            f"{_statement_where(_in_brief(crisis.approver, CRISIS_PART), 'on the staff sheet')}",
             f"**Out of hours**: {_director_out_of_hours(plan)}",
             f"**Surge reserve**: {_surge_line(plan)}"]))]),
     ]
@@ -2004,20 +2060,34 @@ def director_brief(plan: Plan) -> list[Section]:
 def _director_summary(plan: Plan) -> Section:
     """The first page of the director's version: the decision first (`_decision`, with what the
     plan returns and what the director also commits to), then the goal and where the objectives
-    are, then the top risks, opening with what the case rests on (`_premises_risk`), each part
-    under its own heading."""
+    are, then the top risks, opening with what the case rests on (`_premises_risk`) and its main
+    risk (`_main_risk`), each part under its own heading."""
     return Section("summary", "Executive summary", [
         Subheading("Decision needed"), *_decision(plan, for_director=True),
         Subheading("Goal and objectives"), *_goal(plan), _objectives_pointer(plan),
-        Subheading("Top risks"), [_premises_risk(plan), *_summary_risks(
+        Subheading("Top risks"), [_premises_risk(plan), *_main_risk(plan), *_summary_risks(
             plan, "listed in the full plan, under Still open", for_director=True)]])
+
+
+MAIN_RISK = re.compile(r"\b(?:main|biggest|chief|key|greatest) risk\b", re.IGNORECASE)
+
+
+def _main_risk(plan: Plan) -> list[str]:
+    """The case's sentences on its main risk (`MAIN_RISK`), whole, as a top risk: readers 163 and
+    164 wrote "The main risk is that…" and found it on no page of the director's version; not when
+    what the new money buys gives it already."""
+    shown = _in_brief(plan.budget.case.strip().partition("\n\n")[0], BUDGET_PART)  # what it buys
+    said = [sentence for sentence in _sentences(plan.budget.case)
+            if MAIN_RISK.search(sentence) and sentence not in shown]
+    return [day_text(f"**The main risk, as the case says**: {' '.join(said)}")] if said else []
 
 
 def _director_out_of_hours(plan: Plan) -> str:
     """Who hears of a complaint while the inbox is closed, as a director asks it: the night's first
     duty (`_night`), the one on the on-call phone when there is one, or that nobody looks; the
     first sentence of the alerts (`_alerts`) and those that say what nobody watches (`UNWATCHED`),
-    then the longest wait over a closed day; where the full plan says more, a pointer to the parts that do
+    who is rung first in a crisis when neither names an on-call phone (`_crisis_call`), then the
+    longest wait over a closed day; where the full plan says more, a pointer to the parts that do
     (9 for who answers, 10 for the crisis escalation)."""
     team = plan.community
     if parse_clock(team.opens) is None or parse_clock(team.closes) is None:
@@ -2035,7 +2105,29 @@ def _director_out_of_hours(plan: Plan) -> str:
     parts = sorted({COMMUNITY_PART if sentence in community else CRISIS_PART for sentence in left_out})
     more = (f"(More in part{'s' * (len(parts) > 1)} {in_words([str(part) for part in parts])} of the "
             "full plan.)") if parts else ""
-    return " ".join(filter(None, (_without_label(said[0]), *kept, _longest_wait_text(team), more)))
+    phone = alerts or any(ON_CALL.search(sentence) for sentence in said)
+    called = "" if phone else _crisis_call(plan)
+    return " ".join(filter(None, (_without_label(said[0]), *kept, called and f"In a crisis, {called}",
+                                  _longest_wait_text(team), more)))
+
+
+OPENING_WORDS = {"The", "A", "An", "If", "When", "Whoever", "Our", "We", "Either", "Both", "Only", "Any"}
+CALLS = re.compile(r"(?<!\bon-)(?<!\bon )\b(?:rings?|calls?|phones|texts|tells?)\b", re.IGNORECASE)  # a call made
+
+
+def _crisis_call(plan: Plan) -> str:
+    """Who is rung first in a crisis: the first sentence of the crisis escalation or the pause that
+    rings (`CALLS`) the on-call phone or an approver by name, its step's number left out; "" when
+    none does. The director reads it when the nights name no phone (reader 163's page said nobody
+    looks, beside an on-call tradesperson who rings the director)."""
+    approvers = set(re.findall(NAME, plan.crisis.approver)) - OPENING_WORDS
+    for sentence in [*_sentences(plan.crisis.escalation), *_sentences(plan.crisis.pause)]:
+        if CRISIS_MEANING.search(sentence) or ALERT.search(sentence) or not CALLS.search(sentence):
+            continue
+        if ON_CALL.search(sentence) or approvers & set(re.findall(NAME, sentence)):
+            called = STEP_NUMBER.sub("", sentence)
+            return re.sub(r"^(?:The|Whoever|Anyone|A|An)\b", lambda word: word[0].lower(), called)
+    return ""
 
 
 def _money_box(plan: Plan) -> Table:
@@ -2234,8 +2326,9 @@ def _cheaper_option(plan: Plan) -> list[Block]:
              f"({_number(option.hours)} fewer{worth})") \
         if budget.hours_today > 0 else (f"{NOT_WRITTEN[:-1]} (Budget: Of these, today)", "–")
     without = f", {option.without}," if option.without else ""
-    both = (f" (saving {_amount(option.cash, money)} of cash a year and {_number(option.hours)} staff hours "
-            f"a week, worth {hours_value:,.0f}: {option.cash + hours_value:,.0f} in all)"
+    both = (f" (saving {_amount(option.cash, money)} of cash a year and "
+            f"{_amount(option.hours, 'staff hours')} a week, worth {hours_value:,.0f}: "
+            f"{option.cash + hours_value:,.0f} in all)"
             if option.cash and hours_value else "")
     return [f"**The cheaper option**{without} beside the plan{both}:", Table(
         ("Side by side", "The plan", "The cheaper option"), [
@@ -2332,11 +2425,15 @@ def _director_budget(plan: Plan) -> Table:
 
 def _reserve_use(budget: Budget) -> str:
     """What the reserve is held for: the case's sentences that name it (a reserve that also pays for
-    slow looks, say), but not the ask that names it beside the new money (`NEW_MONEY_SAID`: reader
-    160's row printed "The ask: 3,114 EUR a year of new money…"); else "held for a surge", which
-    the crisis's line prices."""
+    slow looks, say), but not the ask that names it beside the new money (`NEW_MONEY_SAID`, or the
+    year's new money as a figure: reader 160's row printed "The ask: 3,114 EUR a year of new
+    money…", reader 163's "Karen is asked for AUD 10,230 a year in new cash…"); else "held for a
+    surge", which the crisis's line prices."""
+    new = budget.new_money_per_year
+    ask = re.compile(rf"(?<![\d,.]){new:,.0f}(?![\d,])|(?<![\d,.]){new:.0f}(?![\d,])") if new > 0 else None
     named = [sentence for sentence in _sentences(budget.case)
-             if WRITTEN_AMOUNTS["contingency"].search(sentence) and not NEW_MONEY_SAID.search(sentence)]
+             if WRITTEN_AMOUNTS["contingency"].search(sentence) and not NEW_MONEY_SAID.search(sentence)
+             and not (ask and ask.search(sentence))]
     return " ".join(named) or "held for a surge (In a crisis, below)"
 
 
