@@ -1842,10 +1842,13 @@ def test_new_money_in_the_summary_must_be_the_budget_s(summary, found):
     ("It takes eighteen hours a week of four people's time.", ["eighteen hours a week"]),  # reader 113
     ("It moves seven hours a week from other work.", []),
     ("It holds a 20,000 reserve and spends 500 USD a month.", ["500 USD a month", "20,000 reserve"]),
-    ("The cheaper option needs 4 people hours a week.", [])])  # the cheaper option's own
+    ("The cheaper option needs 4 people hours a week.", []),  # the cheaper option's own
+    ("It asks for 13 more office hours a week.", ["13 more office hours a week"]),  # reader 163
+    ("It asks for 7 more office hours a week.", [])])
 def test_hours_money_and_the_reserve_in_the_summary_must_be_the_budget_s(summary, found):
     """Reader 108: the summary's hours, money a month or a year and reserve went unchecked, and the
-    director's page printed the budget's beside them."""
+    director's page printed the budget's beside them; reader 163's "13 more office hours", two
+    words before "hours", passed beside 17 moved."""
     lumen = plan.example_plan()
     messages = [issue.message for issue in plan.check(dataclasses.replace(lumen, summary=summary))
                 if issue.where == "summary"]
@@ -3599,6 +3602,11 @@ def test_an_on_call_phone_nobody_holds_is_questioned():
         unheld.community, who_answers=f"{lumen.community.who_answers} The on-call phone is held overnight "
         "by Sam Monday to Thursday and Ade Friday to Sunday."))
     assert not [issue for issue in plan.check(held) if "who holds it" in issue.message]
+    for holder, asked in (("The on-call phone is carried by Sam on weekdays, day and night.", False),
+                          ("The founder holds the on-call phone.", True)):  # reader 164's recheck: when?
+        told = dataclasses.replace(unheld, community=dataclasses.replace(
+            unheld.community, who_answers=f"{lumen.community.who_answers} {holder}"))
+        assert bool([issue for issue in plan.check(told) if "who holds it" in issue.message]) is asked, holder
 
 
 def test_other_work_given_to_someone_without_the_hours_left_is_questioned():
@@ -3612,8 +3620,10 @@ def test_other_work_given_to_someone_without_the_hours_left_is_questioned():
     given = dataclasses.replace(lumen, budget=dataclasses.replace(lumen.budget, other_work=(
         "Monitoring Google, Facebook and scam ads 1.5 (Jo), review replies 1 (Jo), the report 1 (jo), "
         "approvals 0.5 (Head of marketing), the paid promotion 0.5 (Sam and Ade)")))
-    assert plan.other_work_by_person(given, plan.person_loads(given)) == {"Jo": 3.5, "Head of marketing": 0.5}
-    asked = [(issue.level, issue.message) for issue in plan.check(given) if issue.where == "budget.other_work"]
+    assert plan.other_work_by_person(given, plan.person_loads(given)) == {"Jo": 3.5,
+                                                                          "Head of marketing": 0.5}
+    asked = [(issue.level, issue.message) for issue in plan.check(given)
+             if issue.where == "budget.other_work"]
     assert asked == [("consider", "The other work gives Jo 3.5 hours a week, but Jo's 5 hours leave 2.1 "
                       "after their posts and looks: pass some of it to someone with room, or give Jo more "
                       "hours.")]

@@ -1624,6 +1624,9 @@ def test_the_director_s_version_says_each_thing_once():
     assert ("- **Out of hours**: Nobody looks while the inbox is closed, and no alert is planned. In a "
             "crisis, the on-call tradesperson rings Karen at once, then Leanne.\n") in (
         plan_export.director_markdown(rung))
+    then = dataclasses.replace(rung, crisis=dataclasses.replace(rung.crisis, escalation=(
+        rung.crisis.escalation.replace("tradesperson rings", "tradesperson then rings"))))  # reader 164
+    assert "In a crisis, the on-call tradesperson rings Karen at once" in plan_export.director_markdown(then)
     # reader 152: a night sentence before the one on the phone must not push the phone off the page
     waiting = dataclasses.replace(lumen, community=dataclasses.replace(lumen.community, who_answers=(
         f"Messages after 19:30 wait for the 07:00 look, and our profiles say so. "

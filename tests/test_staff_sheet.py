@@ -643,13 +643,15 @@ def test_the_overnight_alerts_are_on_the_sheet_and_not_twice():
     quiet = dataclasses.replace(lumen, crisis=dataclasses.replace(
         lumen.crisis, escalation=" ".join(s for s in lumen.crisis.escalation.split(". ")
                                           if "alert" not in s)))
-    _in_every_format(quiet, "Overnight alerts: none planned.")
+    _in_every_format(quiet, "Overnight alerts: none planned: the on-call phone takes calls, and posts, "
+                     "comments and messages wait for the first look.")  # its texts ring the phone
 
 
 def test_no_alerts_beside_an_on_call_phone_say_what_the_phone_takes():
     """Reader 160's guesthouse: "Overnight alerts: none planned" beside a key-holder on call
-    overnight read as nobody there at night; it now says the phone takes calls and the rest waits.
-    A night without an on-call phone says only that none is planned."""
+    overnight read as nobody there at night (readers 163 and 164 too, whose crisis steps rang the
+    phone); it now says the phone takes calls and the rest waits. A plan whose texts name no
+    on-call phone says only that none is planned."""
     lumen = plan.example_plan()
     night = ("Out of hours, the on-call phone is held by Siobhán from 22:00 to 07:00; guests ring it "
              "for anything urgent.")
@@ -659,8 +661,15 @@ def test_no_alerts_beside_an_on_call_phone_say_what_the_phone_takes():
                                crisis=dataclasses.replace(lumen.crisis, escalation="Ring Siobhán at once."))
     _in_every_format(held, "Overnight alerts: none planned: the on-call phone takes calls, and posts, "
                      "comments and messages wait for the first look.")
-    unheld = dataclasses.replace(held, community=dataclasses.replace(
-        held.community, who_answers="Each look answers every message waiting."))
+    rung = dataclasses.replace(held, community=dataclasses.replace(
+        held.community, who_answers="Each look answers every message waiting."), crisis=dataclasses.replace(
+        held.crisis, escalation="1. Anyone hurt: 000. 2. The manager rings the on-call phone at once."))
+    _in_every_format(rung, "Overnight alerts: none planned: the on-call phone takes calls, and posts, "
+                     "comments and messages wait for the first look.")  # reader 163's, in the crisis steps
+    unheld = dataclasses.replace(rung, crisis=dataclasses.replace(
+        rung.crisis, escalation="Ring Siobhán at once.", pause="Siobhán pauses every post.",
+        account_security="Siobhán holds the admin role."), community=dataclasses.replace(
+        rung.community, contacts={}))  # no phone's number either
     _in_every_format(unheld, "Overnight alerts: none planned.")
 
 
@@ -1063,6 +1072,6 @@ def test_the_holding_statement_above_points_to_where_each_page_has_it():
         lumen.crisis, approver="Karen approves. If she cannot be reached in 30 minutes, Leanne posts the "
         "holding statement above as written."))
     assert ("**Approves what we say**: Karen approves. If she cannot be reached in 30 minutes, Leanne posts "
-            "the holding statement (step 1 below) as written.") in staff_markdown(said)
+            "the holding statement (the checklist's step 1 below) as written.") in staff_markdown(said)
     assert "Leanne posts the holding statement (on the staff sheet) as written." in director_markdown(said)
     assert "above" not in staff_markdown(said).split("Approves what we say", 1)[1].split("\n", 1)[0]

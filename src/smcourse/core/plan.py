@@ -2698,16 +2698,21 @@ def _time_read(text: str, start: int, end: int) -> float | None:
 
 ON_CALL_PHONE = re.compile(r"\bon[- ]call (?:phone|mobile|number)\b", re.IGNORECASE)
 # a sentence that gives the phone to someone: "goes with the lead", "is held overnight by Siobhán"
-HOLDS_PHONE = re.compile(r"\b(?:held|holds?|carr(?:y|ies)|goes|passes|rotates|is with|keeps?)\b",
+HOLDS_PHONE = re.compile(r"\b(?:held|holds?|carr(?:y|ies|ied)|goes|passes|rotates|is with|keeps?)\b",
                          re.IGNORECASE)
+# when a holder has it: a time, a day, the night ("The manager on duty holds it" says no when)
+HOLDS_WHEN = re.compile(r"\b(?:\d{1,2}[:.]\d{2}|\d{1,2}\s?[ap]\.?m\b|night|overnight|evening|weekends?|"
+                        r"days?|week|shifts?|rota|always|24|out of hours|after hours|"
+                        r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b", re.IGNORECASE)
 WHOEVER_HOLDS = re.compile(r"\bwhoever (?:holds|has|carries) (?:the )?on[- ]call (?:phone|mobile|number)\b",
                            re.IGNORECASE)
 
 
 def _check_on_call_holder(plan: Plan):
     """A consider when the community's or crisis texts send people to the on-call phone
-    (`ON_CALL_PHONE`) and none says who holds it (a sentence that gives it, `HOLDS_PHONE`, to
-    someone of the plan, "whoever holds it" aside): reader 164's crisis steps all rang a phone
+    (`ON_CALL_PHONE`) and none says who holds it and when (a sentence that gives it, `HOLDS_PHONE`,
+    to someone of the plan, with a time, a day or the night, `HOLDS_WHEN`; "whoever holds it"
+    aside): reader 164's crisis steps all rang a phone
     nobody carried after the inbox closed at 18:00."""
     texts = [plan.community.who_answers, plan.community.deputy, plan.community.escalation,
              plan.crisis.pause, plan.crisis.escalation, plan.crisis.account_security]
@@ -2716,7 +2721,8 @@ def _check_on_call_holder(plan: Plan):
     words = sentences[0].split() if sentences else []
     opening = " ".join(words[:12]) + ("…" if len(words) > 12 else "")
     given = [WHOEVER_HOLDS.sub("", sentence) for sentence in sentences]
-    if sentences and not any(HOLDS_PHONE.search(text) and names_someone(text, plan) for text in given):
+    if sentences and not any(HOLDS_PHONE.search(text) and HOLDS_WHEN.search(text)
+                             and names_someone(text, plan) for text in given):
         yield _consider("community", "community.who_answers", f"Your texts send staff to the on-call phone "
                         f"(“{opening}”), but none says who holds it, and when: say "
                         "who carries it by day and by night, such as “The on-call phone goes with the "
@@ -3577,7 +3583,7 @@ def _check_new_money_said(plan: Plan):
 # The figures a summary gives that the budget holds too: hours a week, money a month or a year, and
 # the reserve ("35 people hours a week", "2,400 GBP a year", "a 16,000 reserve", "reserve of 500").
 SUMMARY_FIGURES = {
-    "hours": re.compile(rf"(?:{AMOUNT}|\b({SPELLED_COUNTS}))\s+(?:(?:people|staff|extra|more|moved|new)\s+)?"
+    "hours": re.compile(rf"(?:{AMOUNT}|\b({SPELLED_COUNTS}))\s+(?:[^\W\d_]+\s+){{0,2}}"  # "13 more office"
                         r"hours?\s+(?:a|per|each)\s+week\b", re.IGNORECASE),  # "18" or "eighteen"
     "month": re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a|per|each)\s+month\b", re.IGNORECASE),
     "year": re.compile(rf"{AMOUNT}{CURRENCY_WORD}\s+(?:a|per|each)\s+year\b(?!\s+of new money)",

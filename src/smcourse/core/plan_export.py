@@ -1304,9 +1304,9 @@ def _statement_where(text: str, where: str) -> str:
 
 
 def _statement_step(plan: Plan) -> str:
-    """Where the staff sheet's checklist sends the holding statement: "step 1 below" or "step 2
-    below" (`_first_two_steps`)."""
-    return f"step {1 if RINGS.search(_crisis_meaning(plan)) else 2} below"
+    """Where the staff sheet's checklist sends the holding statement: "the checklist's step 1 below"
+    or step 2 (`_first_two_steps`; numbered steps of the learner's own may sit beside it)."""
+    return f"the checklist's step {1 if RINGS.search(_crisis_meaning(plan)) else 2} below"
 
 
 def _first_two_steps(plan: Plan) -> list[str]:
@@ -1604,11 +1604,11 @@ def _longest_wait_text(team: Community) -> str:
 def _alerts(plan: Plan) -> str:
     """What reaches the on-call phone between the last look and the first: the sentences of who
     answers and the crisis escalation about an alert (`ALERT`), or that none is planned, and, when
-    the night has an on-call phone (`ON_CALL`), that it takes calls only (reader 160's "none
-    planned" beside a key-holder read as nobody there at night)."""
+    the plan has an on-call phone (`_ring_numbers`), that it takes calls only (readers 160, 163 and
+    164: "none planned" beside a key-holder or a 24-hour call-out read as nobody there at night)."""
     if duties := _alert_duties(plan):
         return duties
-    if any(ON_CALL.search(sentence) for sentence in _night(plan)):
+    if ON_CALL_ROLE in _ring_numbers(plan):  # the texts send staff to an on-call phone
         return ("none planned: the on-call phone takes calls, and posts, comments and messages wait "
                 "for the first look.")
     return "none planned."
@@ -2111,8 +2111,10 @@ def _director_out_of_hours(plan: Plan) -> str:
                                   _longest_wait_text(team), more)))
 
 
-OPENING_WORDS = {"The", "A", "An", "If", "When", "Whoever", "Our", "We", "Either", "Both", "Only", "Any"}
-CALLS = re.compile(r"(?<!\bon-)(?<!\bon )\b(?:rings?|calls?|phones|texts|tells?)\b", re.IGNORECASE)  # a call made
+OPENING_WORDS = {"The", "A", "An", "If", "When", "Whoever", "Our", "We", "Either", "Both", "Only",
+                 "Any"}  # capitalised, but no one's name
+# a call made ("rings Karen", "calls 000"), not an "on-call" phone
+CALLS = re.compile(r"(?<!\bon-)(?<!\bon )\b(?:rings?|calls?|phones|texts|tells?)\b", re.IGNORECASE)
 
 
 def _crisis_call(plan: Plan) -> str:
@@ -2125,7 +2127,8 @@ def _crisis_call(plan: Plan) -> str:
         if CRISIS_MEANING.search(sentence) or ALERT.search(sentence) or not CALLS.search(sentence):
             continue
         if ON_CALL.search(sentence) or approvers & set(re.findall(NAME, sentence)):
-            called = STEP_NUMBER.sub("", sentence)
+            called = re.sub(r"^((?:\S+\s+){1,5}?)then\s+(?=(?:rings?|calls?|phones|texts|tells?)\b)", r"\1",
+                            STEP_NUMBER.sub("", sentence))  # "the manager on duty then rings": no "then"
             return re.sub(r"^(?:The|Whoever|Anyone|A|An)\b", lambda word: word[0].lower(), called)
     return ""
 
